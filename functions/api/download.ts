@@ -1,0 +1,40 @@
+import middy from '@middy/core';
+import { GetObjectCommand } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { renderPackageExpired } from '../../web/pages';
+import { s3 } from '../lib/aws/s3';
+import { PACKAGE_BUCKET } from '../lib/exports';
+import { html, httpMiddleware, json, pickLocale, redirect, wantsJson, type HttpEvent, type HttpResult } from '../lib/http';
+import { logger } from '../lib/log';
+import { getRequest } from '../lib/store';
+import { TOKEN_PATTERN, tokenMatches } from '../lib/tokens';
+
+/** The presigned URL lives just long enough to start the download. */
+const PRESIGNED_SECONDS = 300;
+
+/**
+ * GET /v1/requests/{requestId}/package?token=…: checks the download token from the completion
+ * email and redirects to a short-lived presigned URL of the access package.
+ */
+async function download(event: HttpEvent): Promise<HttpResult> {
+  const requestId = event.pathParameters?.requestId ?? '';
+  const token = event.queryStringParameters?.token ?? '';
+  const request = /^[0-9a-f-]{36}$/.test(requestId) && TOKEN_PATTERN.test(token) ? await getRequest(requestId) : undefined;
+  const valid = request?.packageKey && request.downloadExpiresAt && tokenMatches(token, request.downloadTokenHash)
+    && request.downloadExpiresAt > new Date().toISOString();
+  if (!request || !valid) {
+    return wantsJson(event)
+      ? json(410, { message: 'This download link is invalid or has expired', errors: { token: 'invalid or expired' } })
+      : html(410, renderPackageExpired({ locale: pickLocale(event, request?.locale) }));
+  }
+  const url = await getSignedUrl(s3, new GetObjectCommand({
+    Bucket: PACKAGE_BUCKET,
+    Key: request.packageKey,
+    ResponseContentDisposition: `attachment; filename="access-package-${request.requestId}.zip"`,
+    ResponseContentType: 'application/zip',
+  }), { expiresIn: PRESIGNED_SECONDS });
+  logger.info('package downloaded', { requestId });
+  return redirect(url);
+}
+
+export const handler = middy().use(httpMiddleware()).handler(download);

@@ -1,0 +1,48 @@
+import middy from '@middy/core';
+import { renderNotFound, renderStatusPage } from '../../web/pages';
+import { html, httpMiddleware, json, pickLocale, wantsJson, type HttpEvent, type HttpResult } from '../lib/http';
+import { findController, findProcessor } from '../lib/register';
+import { getRequestWithBranches } from '../lib/store';
+import { constantTimeEqual } from '../lib/tokens';
+
+/**
+ * GET /v1/requests/{requestId}/status?key=…: where a request stands. Shows ids, dates and
+ * statuses only; a wrong key and an unknown id get the same 404.
+ */
+async function status(event: HttpEvent): Promise<HttpResult> {
+  const requestId = event.pathParameters?.requestId ?? '';
+  const { request, branches } = /^[0-9a-f-]{36}$/.test(requestId) ? await getRequestWithBranches(requestId) : { request: undefined, branches: [] };
+  if (!request || !constantTimeEqual(event.queryStringParameters?.key, request.statusKey)) {
+    return wantsJson(event)
+      ? json(404, { message: 'No request with this id and key', errors: { key: 'unknown' } })
+      : html(404, renderNotFound({ locale: pickLocale(event) }));
+  }
+  const processors = branches.map((b) => ({ id: b.processorId, status: b.status }));
+  if (wantsJson(event)) {
+    return json(200, {
+      requestId: request.requestId,
+      type: request.type,
+      status: request.status,
+      receivedAt: request.receivedAt ?? null,
+      dueAt: request.dueAt ?? null,
+      processors,
+    });
+  }
+  const controller = findController(request.controllerId);
+  return html(200, renderStatusPage({
+    locale: pickLocale(event, event.queryStringParameters?.lang ?? request.locale),
+    controllerName: controller?.name ?? request.controllerId,
+    requestId: request.requestId,
+    type: request.type,
+    status: request.status,
+    receivedAt: request.receivedAt,
+    dueAt: request.dueAt,
+    completedAt: request.completedAt,
+    processors: branches.map((b) => ({
+      name: (controller && findProcessor(controller, b.processorId)?.name) ?? b.processorId,
+      status: b.status,
+    })),
+  }));
+}
+
+export const handler = middy().use(httpMiddleware()).handler(status);

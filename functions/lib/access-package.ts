@@ -1,0 +1,106 @@
+import { Readable } from 'node:stream';
+import { Upload } from '@aws-sdk/lib-storage';
+import { ZipStream } from 'zip-stream';
+import { accessPackageSummary } from '../../web/emails';
+import { s3 } from './aws/s3';
+import { PACKAGE_BUCKET, readExport } from './exports';
+import { findProcessor, type Controller } from './register';
+import type { Branch, DsrRequest } from './request';
+import { audit, setOnce } from './store';
+
+/** Where a request's access package is kept: one per request, so a retry overwrites, never adds. */
+export const packageKey = (requestId: string) => `packages/${requestId}.zip`;
+
+/** An NDJSON export as one JSON array, streamed record by record. */
+async function* jsonArray(key: string): AsyncGenerator<string> {
+  let first = true;
+  yield '[\n';
+  for await (const record of readExport(key)) {
+    yield `${first ? '' : ',\n'}${JSON.stringify(record, null, 2)}`;
+    first = false;
+  }
+  yield '\n]\n';
+}
+
+/**
+ * One CSV cell: quoted when needed, and a leading = + - @ neutralised so a spreadsheet never
+ * runs a value as a formula.
+ */
+export function csvCell(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  let text = typeof value === 'object' ? JSON.stringify(value) : String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** An NDJSON export as CSV: a first pass collects the columns, a second writes the rows. */
+async function* csv(key: string): AsyncGenerator<string> {
+  const columns = new Set<string>();
+  for await (const record of readExport(key)) Object.keys(record).forEach((k) => columns.add(k));
+  const header = [...columns].sort();
+  yield `${header.map(csvCell).join(',')}\r\n`;
+  for await (const record of readExport(key)) yield `${header.map((c) => csvCell(record[c])).join(',')}\r\n`;
+}
+
+function addEntry(zip: ZipStream, source: Buffer | string | Readable, name: string, date: Date): Promise<void> {
+  return new Promise((resolve, reject) => zip.entry(source, { name, date }, (err) => (err ? reject(err) : resolve())));
+}
+
+/**
+ * Builds the access package (Art. 15, 20): a human-readable index.html with the Art. 15
+ * information from the register, and per processor its records as JSON and CSV. The ZIP is
+ * streamed from the exports into S3, so memory stays flat however large an export is.
+ */
+export async function buildAccessPackage(request: DsrRequest, controller: Controller, branches: Branch[], at = new Date()): Promise<string> {
+  const key = packageKey(request.requestId);
+  const zip = new ZipStream({ zlib: { level: 6 } });
+  const upload = new Upload({ client: s3, params: { Bucket: PACKAGE_BUCKET, Key: key, Body: zip, ContentType: 'application/zip' } });
+  const uploaded = upload.done();
+  uploaded.catch(() => undefined);
+  const processors = controller.processors.map((p) => {
+    const branch = branches.find((b) => b.processorId === p.id);
+    return {
+      id: p.id,
+      name: p.name,
+      recordCount: branch?.recordCount ?? 0,
+      status: branch?.status === 'completed' ? ('completed' as const) : ('failed' as const),
+      dataCategories: p.dataCategories,
+      purposes: p.purposes,
+      legalBasis: p.legalBasis,
+      retention: p.retention,
+      ...(p.source ? { source: p.source } : {}),
+      recipients: p.recipients,
+    };
+  });
+  try {
+    await addEntry(zip, accessPackageSummary({
+      locale: request.locale,
+      controllerName: controller.name,
+      requestId: request.requestId,
+      generatedAt: at.toISOString(),
+      processors,
+      supervisoryAuthority: controller.supervisoryAuthority,
+      dpoEmail: controller.dpoEmail,
+    }), 'index.html', at);
+    for (const branch of branches) {
+      if (branch.status !== 'completed' || !branch.exportKey || !findProcessor(controller, branch.processorId)) continue;
+      await addEntry(zip, Readable.from(jsonArray(branch.exportKey)), `${branch.processorId}.json`, at);
+      await addEntry(zip, Readable.from(csv(branch.exportKey)), `${branch.processorId}.csv`, at);
+    }
+    zip.finish();
+  } catch (err) {
+    zip.destroy(err as Error);
+    await upload.abort().catch(() => undefined);
+    throw err;
+  }
+  await uploaded;
+  return key;
+}
+
+/** Step `AssemblePackage`: for an access request, builds the package once; other types pass through. */
+export async function assemblePackage(request: DsrRequest, controller: Controller, branches: Branch[]): Promise<void> {
+  if (request.type !== 'access' || request.packageKey) return;
+  const key = await buildAccessPackage(request, controller, branches);
+  await setOnce(request.requestId, 'packageKey', { packageKey: key });
+  await audit(request.requestId, 'package_assembled', 'workflow', { files: 1 + 2 * branches.filter((b) => b.status === 'completed' && b.exportKey).length });
+}

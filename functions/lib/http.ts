@@ -1,0 +1,126 @@
+import type middy from '@middy/core';
+import httpErrorHandler from '@middy/http-error-handler';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import { createError } from '@middy/util';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { LOCALES, type Locale } from './register';
+import { errorClass, logger } from './log';
+
+/** What an HTTP handler returns: the API Gateway v2 structured result. */
+export type HttpResult = APIGatewayProxyStructuredResultV2;
+/** The event after our middleware: headers lower-cased, body parsed to a flat record. */
+export type HttpEvent = Omit<APIGatewayProxyEventV2, 'body'> & { body?: unknown };
+
+/** Requests over this size are refused with 413 before parsing; a DSR form is a few hundred bytes. */
+export const MAX_BODY_BYTES = 8 * 1024;
+
+/** A 4xx whose message reaches the caller, as JSON naming each bad field. */
+export function clientError(statusCode: number, message: string, errors?: Record<string, string>): Error {
+  return createError(statusCode, JSON.stringify(errors ? { message, errors } : { message }));
+}
+
+const SECURITY_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cache-control': 'no-store',
+} as const;
+
+export function json(statusCode: number, body: unknown): HttpResult {
+  return { statusCode, headers: { 'content-type': 'application/json; charset=utf-8', ...SECURITY_HEADERS }, body: JSON.stringify(body) };
+}
+
+export function html(statusCode: number, body: string): HttpResult {
+  return {
+    statusCode,
+    headers: {
+      'content-type': 'text/html; charset=utf-8',
+      // Pages carry no scripts and load nothing from elsewhere.
+      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+      ...SECURITY_HEADERS,
+    },
+    body,
+  };
+}
+
+export function redirect(location: string): HttpResult {
+  return { statusCode: 302, headers: { location, ...SECURITY_HEADERS }, body: '' };
+}
+
+/** True when the caller asked for JSON (an API client) rather than a page (a browser). */
+export function wantsJson(event: HttpEvent): boolean {
+  const accept = event.headers['accept'] ?? '';
+  return /application\/json/i.test(accept) && !/text\/html/i.test(accept);
+}
+
+/** The page language: an explicit choice, then the browser's preference, then English. */
+export function pickLocale(event: HttpEvent, explicit?: string | null): Locale {
+  if (explicit && (LOCALES as readonly string[]).includes(explicit)) return explicit as Locale;
+  const q = event.queryStringParameters?.lang;
+  if (q && (LOCALES as readonly string[]).includes(q)) return q as Locale;
+  const accept = (event.headers['accept-language'] ?? '').toLowerCase();
+  for (const part of accept.split(',')) {
+    const tag = part.trim().slice(0, 2);
+    if ((LOCALES as readonly string[]).includes(tag)) return tag as Locale;
+  }
+  return 'en';
+}
+
+/**
+ * Parses JSON and form-encoded bodies into a flat record. Oversized bodies get 413, other
+ * content types 415, malformed JSON 400: each with a message that names the body.
+ */
+function parseBody(): middy.MiddlewareObj<HttpEvent> {
+  return {
+    before: async (request) => {
+      const event = request.event;
+      const raw = event.body;
+      if (raw === undefined || raw === null || raw === '') {
+        event.body = undefined;
+        return;
+      }
+      const text = event.isBase64Encoded ? Buffer.from(String(raw), 'base64').toString('utf8') : String(raw);
+      if (Buffer.byteLength(text, 'utf8') > MAX_BODY_BYTES) {
+        throw clientError(413, `Request body is larger than ${MAX_BODY_BYTES} bytes`, { body: 'too large' });
+      }
+      const type = (event.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+      if (type === 'application/json') {
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(text);
+        } catch {
+          throw clientError(400, 'Request body is not valid JSON', { body: 'not valid JSON' });
+        }
+        if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+          throw clientError(400, 'Request body must be a JSON object', { body: 'must be a JSON object' });
+        }
+        event.body = parsed;
+      } else if (type === 'application/x-www-form-urlencoded') {
+        const params = new URLSearchParams(text);
+        const record: Record<string, string> = {};
+        for (const [key, value] of params) {
+          if (key in record) throw clientError(400, `Field ${key} is given more than once`, { [key]: 'given more than once' });
+          record[key] = value;
+        }
+        event.body = record;
+      } else {
+        throw clientError(415, 'Content-Type must be application/json or application/x-www-form-urlencoded', { 'content-type': 'unsupported' });
+      }
+    },
+  };
+}
+
+/** Logs a failed request by status and error class only; bodies and messages may hold personal data. */
+function logFailure(err: unknown): void {
+  const statusCode = (err as { statusCode?: number })?.statusCode ?? 500;
+  if (statusCode >= 500) logger.error('request failed', { errorClass: errorClass(err), statusCode });
+  else logger.info('request refused', { statusCode });
+}
+
+/** The house middleware for HTTP handlers: headers normalised, errors mapped (only 4xx messages reach callers), bodies parsed. */
+export function httpMiddleware(): middy.MiddlewareObj<any, any>[] {
+  return [
+    httpHeaderNormalizer(),
+    httpErrorHandler({ logger: logFailure, fallbackMessage: JSON.stringify({ message: 'Internal Server Error' }) }),
+    parseBody(),
+  ];
+}

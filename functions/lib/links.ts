@@ -1,0 +1,12 @@
+import { urlEnv } from './env';
+import type { Locale } from './register';
+
+/** Where people reach the service; links in emails and pages are built from it. */
+const BASE = urlEnv('PUBLIC_BASE_URL');
+
+export const links = {
+  form: (locale: Locale) => `${BASE}/${locale}`,
+  verify: (requestId: string, token: string) => `${BASE}/v1/requests/${requestId}/verify?token=${encodeURIComponent(token)}`,
+  status: (requestId: string, statusKey: string) => `${BASE}/v1/requests/${requestId}/status?key=${encodeURIComponent(statusKey)}`,
+  download: (requestId: string, token: string) => `${BASE}/v1/requests/${requestId}/package?token=${encodeURIComponent(token)}`,
+};

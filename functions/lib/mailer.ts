@@ -1,0 +1,28 @@
+import { SendEmailCommand } from '@aws-sdk/client-sesv2';
+import { ses } from './aws/ses';
+import { requiredEnv } from './env';
+
+/** The verified SES identity every email to a subject is sent from. */
+const SENDER = requiredEnv('SENDER_EMAIL');
+
+/** A rendered email (web/emails.ts). */
+export interface Email {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** Sends one email to one recipient through SES. Returns the SES message id. */
+export async function sendEmail(to: string, email: Email): Promise<string | undefined> {
+  const out = await ses.send(new SendEmailCommand({
+    FromEmailAddress: SENDER,
+    Destination: { ToAddresses: [to] },
+    Content: {
+      Simple: {
+        Subject: { Data: email.subject, Charset: 'UTF-8' },
+        Body: { Text: { Data: email.text, Charset: 'UTF-8' }, Html: { Data: email.html, Charset: 'UTF-8' } },
+      },
+    },
+  }));
+  return out.MessageId;
+}

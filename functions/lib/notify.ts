@@ -1,0 +1,47 @@
+import { completionEmail } from '../../web/emails';
+import { positiveIntEnv } from './env';
+import { links } from './links';
+import { sendEmail } from './mailer';
+import { findProcessor, type Controller } from './register';
+import type { Branch, DsrRequest } from './request';
+import { audit, setOnce, updateRequest } from './store';
+import { hashToken, newToken } from './tokens';
+
+/** How long the download link in the completion email works (days). */
+const DOWNLOAD_TTL_DAYS = positiveIntEnv('DOWNLOAD_TTL_DAYS', 7);
+
+/**
+ * Tells the subject the outcome: for access the one download link, for erasure what was done
+ * at each processor. Sent once: a request that records `notifiedAt` is not emailed again.
+ */
+export async function notifySubject(request: DsrRequest, controller: Controller, branches: Branch[], at = new Date()): Promise<void> {
+  if (request.notifiedAt) return;
+  let download: { downloadUrl: string; downloadExpiresAt: string } | undefined;
+  if (request.type === 'access' && request.packageKey) {
+    // A fresh token on every attempt: only its hash is stored, so an earlier attempt's is unknown.
+    const token = newToken();
+    const downloadExpiresAt = new Date(at.getTime() + DOWNLOAD_TTL_DAYS * 86_400_000).toISOString();
+    await updateRequest(request.requestId, { downloadTokenHash: hashToken(token), downloadExpiresAt });
+    download = { downloadUrl: links.download(request.requestId, token), downloadExpiresAt };
+  }
+  const outcomes = branches.map((b) => ({
+    processorName: findProcessor(controller, b.processorId)?.name ?? b.processorId,
+    status: b.status === 'completed' ? ('completed' as const) : ('failed' as const),
+    action: b.action,
+    ...(b.recordCount !== undefined ? { recordCount: b.recordCount } : {}),
+  }));
+  await sendEmail(request.email, completionEmail({
+    locale: request.locale,
+    controllerName: controller.name,
+    type: request.type,
+    statusUrl: links.status(request.requestId, request.statusKey),
+    onTime: !request.dueAt || at.toISOString() <= request.dueAt,
+    ...download,
+    outcomes,
+    supervisoryAuthority: controller.supervisoryAuthority,
+    dpoEmail: controller.dpoEmail,
+  }));
+  if (await setOnce(request.requestId, 'notifiedAt', { notifiedAt: at.toISOString() })) {
+    await audit(request.requestId, 'subject_notified', 'workflow', { failedBranches: outcomes.filter((o) => o.status === 'failed').length }, at);
+  }
+}

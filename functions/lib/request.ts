@@ -1,0 +1,80 @@
+import type { Locale, ServedRight } from './register';
+
+/** Subject-visible request statuses (DESIGN.md). Extension is a fact on the request, not a status. */
+export const REQUEST_STATUSES = [
+  'awaiting_verification',
+  'received',
+  'in_review',
+  'in_progress',
+  'completed',
+  'denied',
+  'closed_unverified',
+  'cancelled',
+] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+
+/** Statuses after which nothing more happens to a request. */
+export const FINAL_STATUSES: readonly RequestStatus[] = ['completed', 'denied', 'closed_unverified', 'cancelled'];
+
+/** What the workflow does at one processor for one request. */
+export type BranchAction = 'export' | 'delete' | 'anonymise';
+export type BranchStatus = 'pending' | 'running' | 'completed' | 'failed';
+
+/** A data subject's request as stored: the only item that holds the subject's personal data. */
+export interface DsrRequest {
+  requestId: string;
+  controllerId: string;
+  type: ServedRight;
+  locale: Locale;
+  /** Personal data: never logged, never in workflow state. */
+  email: string;
+  /** Personal data: never logged, never in workflow state. */
+  name?: string;
+  status: RequestStatus;
+  version: number;
+  createdAt: string;
+  verifyTokenHash?: string;
+  /** Hash of the verification token once used, so a used link is told apart from a wrong one. */
+  verifyTokenUsedHash?: string;
+  verifyExpiresAt: string;
+  /** Capability in the status link; shows ids, dates and statuses only. */
+  statusKey: string;
+  receivedAt?: string;
+  dueAt?: string;
+  completedAt?: string;
+  onTime?: boolean;
+  history: { status: RequestStatus; at: string }[];
+  openCtl?: string;
+  openDue?: string;
+  downloadTokenHash?: string;
+  downloadExpiresAt?: string;
+  packageKey?: string;
+  notifiedAt?: string;
+}
+
+/** One processor's part of a request: what was done there and how it went. No personal data. */
+export interface Branch {
+  requestId: string;
+  processorId: string;
+  kind: string;
+  action: BranchAction;
+  status: BranchStatus;
+  attempts: number;
+  recordCount?: number;
+  exportKey?: string;
+  startedAt?: string;
+  finishedAt?: string;
+  /** The class of the last error (e.g. "ResourceNotFoundException"), never its message. */
+  errorClass?: string;
+}
+
+/** Who caused an audit event. */
+export type Actor = 'subject' | 'system' | 'workflow';
+
+/** An append-only record of something that happened to a request. Ids and counts only. */
+export interface AuditEvent {
+  event: string;
+  at: string;
+  actor: Actor;
+  detail?: Record<string, string | number | boolean>;
+}

@@ -1,0 +1,267 @@
+import { randomBytes } from 'node:crypto';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { ddb, isConditionFailure } from './aws/dynamodb';
+import { requiredEnv } from './env';
+import type { Actor, AuditEvent, Branch, BranchAction, DsrRequest, RequestStatus } from './request';
+
+/** The requests table: requests, their processor branches and audit events (docs/ARCHITECTURE.md). */
+const TABLE = requiredEnv('REQUESTS_TABLE');
+/** Sparse index of open requests by controller and due date. */
+export const OPEN_INDEX = 'open-by-due';
+
+const requestKey = (requestId: string) => ({ pk: `REQ#${requestId}`, sk: 'REQUEST' });
+const branchKey = (requestId: string, processorId: string) => ({ pk: `REQ#${requestId}`, sk: `BRANCH#${processorId}` });
+
+
+function strip<T extends object>(item: Record<string, unknown> | undefined): T | undefined {
+  if (!item) return undefined;
+  const { pk: _pk, sk: _sk, ...rest } = item;
+  return rest as T;
+}
+
+/** Stores a new request; fails if the id exists (ids are random UUIDs, so only on a retry). */
+export async function createRequest(request: DsrRequest): Promise<void> {
+  await ddb.send(new PutCommand({
+    TableName: TABLE,
+    Item: { ...requestKey(request.requestId), ...request },
+    ConditionExpression: 'attribute_not_exists(pk)',
+  }));
+}
+
+export async function getRequest(requestId: string): Promise<DsrRequest | undefined> {
+  const out = await ddb.send(new GetCommand({ TableName: TABLE, Key: requestKey(requestId), ConsistentRead: true }));
+  return strip<DsrRequest>(out.Item);
+}
+
+/** A request with its branches, read in one query over its partition. */
+export async function getRequestWithBranches(requestId: string): Promise<{ request?: DsrRequest; branches: Branch[] }> {
+  let request: DsrRequest | undefined;
+  const branches: Branch[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const out: QueryCommandOutput = await ddb.send(new QueryCommand({
+      TableName: TABLE,
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+      // BRANCH#… sorts before REQUEST, and AUDIT#… before both: one range covers the two kinds we want.
+      ExpressionAttributeValues: { ':pk': `REQ#${requestId}`, ':from': 'BRANCH#', ':to': 'REQUEST' },
+      ConsistentRead: true,
+      ExclusiveStartKey,
+    }));
+    for (const item of out.Items ?? []) {
+      if (item.sk === 'REQUEST') request = strip<DsrRequest>(item);
+      else if (String(item.sk).startsWith('BRANCH#')) branches.push(strip<Branch>(item)!);
+    }
+    ExclusiveStartKey = out.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return { request, branches };
+}
+
+/** Fields a status change may set or remove alongside the status. */
+export interface StatusChange {
+  set?: Partial<Omit<DsrRequest, 'requestId' | 'status' | 'version' | 'history'>>;
+  remove?: (keyof DsrRequest)[];
+  /** Extra guard, e.g. the verification token hash that must still be there. */
+  condition?: { expression: string; values: Record<string, unknown> };
+}
+
+/**
+ * Moves a request from one of `from` to `to`, as one conditional write guarded by the current
+ * status, appending to its status history. Returns false when the request was not in `from`
+ * (another attempt got there first, or the request moved on): callers treat that as "already done".
+ */
+export async function transition(requestId: string, from: readonly RequestStatus[], to: RequestStatus, change: StatusChange = {}, at = new Date()): Promise<boolean> {
+  const names: Record<string, string> = { '#status': 'status', '#version': 'version', '#history': 'history' };
+  const values: Record<string, unknown> = { ':to': to, ':one': 1, ':entry': [{ status: to, at: at.toISOString() }] };
+  const sets = ['#status = :to', '#version = #version + :one', '#history = list_append(#history, :entry)'];
+  Object.entries(change.set ?? {}).forEach(([k, v], i) => {
+    names[`#s${i}`] = k;
+    values[`:s${i}`] = v;
+    sets.push(`#s${i} = :s${i}`);
+  });
+  const removes = (change.remove ?? []).map((k, i) => {
+    names[`#r${i}`] = k;
+    return `#r${i}`;
+  });
+  const fromList = from.map((s, i) => {
+    values[`:f${i}`] = s;
+    return `:f${i}`;
+  });
+  let condition = `#status IN (${fromList.join(', ')})`;
+  if (change.condition) {
+    condition += ` AND (${change.condition.expression})`;
+    Object.assign(values, change.condition.values);
+  }
+  try {
+    await ddb.send(new UpdateCommand({
+      TableName: TABLE,
+      Key: requestKey(requestId),
+      UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
+      ConditionExpression: condition,
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    }));
+    return true;
+  } catch (err) {
+    if (isConditionFailure(err)) return false;
+    throw err;
+  }
+}
+
+/**
+ * Sets attributes on a request without a status change, once: the write only happens while
+ * `onlyIfAbsent` is missing on the item. Returns false if it was already set.
+ */
+export async function setOnce(requestId: string, onlyIfAbsent: keyof DsrRequest, set: Partial<DsrRequest>): Promise<boolean> {
+  const names: Record<string, string> = { '#guard': onlyIfAbsent };
+  const values: Record<string, unknown> = {};
+  const sets = Object.entries(set).map(([k, v], i) => {
+    names[`#s${i}`] = k;
+    values[`:s${i}`] = v;
+    return `#s${i} = :s${i}`;
+  });
+  try {
+    await ddb.send(new UpdateCommand({
+      TableName: TABLE,
+      Key: requestKey(requestId),
+      UpdateExpression: `SET ${sets.join(', ')}`,
+      ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(#guard)',
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    }));
+    return true;
+  } catch (err) {
+    if (isConditionFailure(err)) return false;
+    throw err;
+  }
+}
+
+/** Overwrites attributes of an existing request (no status change), e.g. a fresh download token. */
+export async function updateRequest(requestId: string, set: Partial<DsrRequest>): Promise<void> {
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  const sets = Object.entries(set).map(([k, v], i) => {
+    names[`#s${i}`] = k;
+    values[`:s${i}`] = v;
+    return `#s${i} = :s${i}`;
+  });
+  await ddb.send(new UpdateCommand({
+    TableName: TABLE,
+    Key: requestKey(requestId),
+    UpdateExpression: `SET ${sets.join(', ')}`,
+    ConditionExpression: 'attribute_exists(pk)',
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+  }));
+}
+
+/** Creates a branch in `pending` unless it exists (plan may run twice). */
+export async function ensureBranch(requestId: string, processorId: string, kind: string, action: BranchAction): Promise<void> {
+  const branch: Branch = { requestId, processorId, kind, action, status: 'pending', attempts: 0 };
+  try {
+    await ddb.send(new PutCommand({
+      TableName: TABLE,
+      Item: { ...branchKey(requestId, processorId), ...branch },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    }));
+  } catch (err) {
+    if (!isConditionFailure(err)) throw err;
+  }
+}
+
+export async function getBranch(requestId: string, processorId: string): Promise<Branch | undefined> {
+  const out = await ddb.send(new GetCommand({ TableName: TABLE, Key: branchKey(requestId, processorId), ConsistentRead: true }));
+  return strip<Branch>(out.Item);
+}
+
+/**
+ * Marks a branch as running and counts the attempt. Returns the branch as it was before, or
+ * undefined if it had already completed (so a retry or re-drive does not act twice).
+ */
+export async function startBranch(requestId: string, processorId: string, at = new Date()): Promise<Branch | undefined> {
+  try {
+    const out = await ddb.send(new UpdateCommand({
+      TableName: TABLE,
+      Key: branchKey(requestId, processorId),
+      UpdateExpression: 'SET #status = :running, attempts = attempts + :one, startedAt = if_not_exists(startedAt, :at) REMOVE errorClass',
+      ConditionExpression: 'attribute_exists(pk) AND #status <> :completed',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':running': 'running', ':one': 1, ':at': at.toISOString(), ':completed': 'completed' },
+      ReturnValues: 'ALL_OLD',
+    }));
+    return strip<Branch>(out.Attributes);
+  } catch (err) {
+    if (isConditionFailure(err)) return undefined;
+    throw err;
+  }
+}
+
+/** Records a branch's outcome; a completed branch is never overwritten. */
+export async function finishBranch(requestId: string, processorId: string, outcome: { status: 'completed' | 'failed'; recordCount?: number; exportKey?: string; errorClass?: string }, at = new Date()): Promise<boolean> {
+  const names: Record<string, string> = { '#status': 'status' };
+  const values: Record<string, unknown> = { ':status': outcome.status, ':at': at.toISOString(), ':completed': 'completed' };
+  const sets = ['#status = :status', 'finishedAt = :at'];
+  for (const key of ['recordCount', 'exportKey', 'errorClass'] as const) {
+    if (outcome[key] !== undefined) {
+      sets.push(`${key} = :${key}`);
+      values[`:${key}`] = outcome[key];
+    }
+  }
+  try {
+    await ddb.send(new UpdateCommand({
+      TableName: TABLE,
+      Key: branchKey(requestId, processorId),
+      UpdateExpression: `SET ${sets.join(', ')}`,
+      ConditionExpression: 'attribute_exists(pk) AND #status <> :completed',
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    }));
+    return true;
+  } catch (err) {
+    if (isConditionFailure(err)) return false;
+    throw err;
+  }
+}
+
+/** Appends an audit event. Events are never updated or deleted. */
+export async function audit(requestId: string, event: string, actor: Actor, detail?: AuditEvent['detail'], at = new Date()): Promise<void> {
+  const item: AuditEvent = { event, at: at.toISOString(), actor, ...(detail ? { detail } : {}) };
+  await ddb.send(new PutCommand({
+    TableName: TABLE,
+    Item: { pk: `REQ#${requestId}`, sk: `AUDIT#${item.at}#${randomBytes(4).toString('hex')}`, ...item },
+  }));
+}
+
+export async function listAudit(requestId: string): Promise<AuditEvent[]> {
+  const events: AuditEvent[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const out: QueryCommandOutput = await ddb.send(new QueryCommand({
+      TableName: TABLE,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :audit)',
+      ExpressionAttributeValues: { ':pk': `REQ#${requestId}`, ':audit': 'AUDIT#' },
+      ExclusiveStartKey,
+    }));
+    for (const item of out.Items ?? []) events.push(strip<AuditEvent>(item)!);
+    ExclusiveStartKey = out.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return events;
+}
+
+/** An open request as the sparse index projects it. */
+export type OpenRequest = Pick<DsrRequest, 'requestId' | 'controllerId' | 'status' | 'openDue' | 'verifyExpiresAt' | 'dueAt'>;
+
+/** Open requests of one controller due up to `dueBefore` (all open ones if omitted), earliest first. */
+export async function* openRequests(controllerId: string, dueBefore?: string): AsyncGenerator<OpenRequest> {
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const out: QueryCommandOutput = await ddb.send(new QueryCommand({
+      TableName: TABLE,
+      IndexName: OPEN_INDEX,
+      KeyConditionExpression: dueBefore ? 'openCtl = :c AND openDue <= :due' : 'openCtl = :c',
+      ExpressionAttributeValues: dueBefore ? { ':c': controllerId, ':due': dueBefore } : { ':c': controllerId },
+      ExclusiveStartKey,
+    }));
+    for (const item of out.Items ?? []) yield strip<OpenRequest>(item)!;
+    ExclusiveStartKey = out.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+}

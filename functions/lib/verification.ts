@@ -1,0 +1,53 @@
+import { dueDate } from './deadlines';
+import { ensureExecution } from './execution';
+import { findController } from './register';
+import type { DsrRequest } from './request';
+import { audit, getRequest, transition } from './store';
+import { hashToken, tokenMatches } from './tokens';
+
+/** What a verification link leads to. */
+export type LinkState =
+  | { state: 'valid'; request: DsrRequest }
+  | { state: 'used'; request: DsrRequest }
+  | { state: 'expired' }
+  | { state: 'invalid' };
+
+/** Looks at a verification link without changing anything (GET must never confirm). */
+export async function inspectLink(requestId: string, token: string, at = new Date()): Promise<LinkState> {
+  const request = await getRequest(requestId);
+  if (!request) return { state: 'invalid' };
+  if (request.status === 'awaiting_verification' && tokenMatches(token, request.verifyTokenHash)) {
+    return request.verifyExpiresAt > at.toISOString() ? { state: 'valid', request } : { state: 'expired' };
+  }
+  if (request.status === 'closed_unverified' && tokenMatches(token, request.verifyTokenUsedHash)) return { state: 'expired' };
+  if (tokenMatches(token, request.verifyTokenUsedHash)) return { state: 'used', request };
+  return { state: 'invalid' };
+}
+
+/**
+ * Confirms a request with its verification token: the request becomes `received`, its deadline
+ * is set and its one execution starts. A second confirmation (a double click) finds the request
+ * confirmed and only makes sure the execution runs.
+ */
+export async function confirmRequest(requestId: string, token: string, at = new Date()): Promise<LinkState> {
+  const link = await inspectLink(requestId, token, at);
+  if (link.state === 'used') {
+    await ensureExecution(requestId);
+    return link;
+  }
+  if (link.state !== 'valid') return link;
+  const controller = findController(link.request.controllerId);
+  if (!controller) throw new Error(`controller ${link.request.controllerId} of request ${requestId} is not in the register`);
+  const dueAt = dueDate(at, controller.deadline).toISOString();
+  const hash = hashToken(token);
+  const confirmed = await transition(requestId, ['awaiting_verification'], 'received', {
+    set: { receivedAt: at.toISOString(), dueAt, openDue: dueAt, verifyTokenUsedHash: hash },
+    remove: ['verifyTokenHash'],
+    condition: { expression: 'verifyTokenHash = :hash AND verifyExpiresAt > :now', values: { ':hash': hash, ':now': at.toISOString() } },
+  }, at);
+  if (!confirmed) return confirmRequest(requestId, token, at); // raced with another click or the sweep: look again
+  await audit(requestId, 'identity_verified', 'subject', { dueAt }, at);
+  await ensureExecution(requestId);
+  const request = (await getRequest(requestId))!;
+  return { state: 'valid', request };
+}

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { actionFor } from '../processors';
+import { findController, type Controller } from './register';
+import { FINAL_STATUSES, type Branch, type DsrRequest } from './request';
+import { audit, ensureBranch, finishBranch, getRequest, getRequestWithBranches, transition } from './store';
+
+/** Workflow state carries ids only; anything else in it is a bug. */
+export const requestRef = z.object({ requestId: z.uuid() });
+export const branchRef = z.object({ requestId: z.uuid(), processorId: z.string().min(1).max(64) });
+export type RequestRef = z.infer<typeof requestRef>;
+export type BranchRef = z.infer<typeof branchRef>;
+
+/** Raised when workflow input points at something that is not there; retrying will not help. */
+export class MissingRecord extends Error {
+  override name = 'MissingRecord';
+}
+
+/** A request the workflow acts on, its controller and, when asked, its branches (one query). */
+export async function loadRequest(requestId: string, opts: { withBranches?: boolean } = {}): Promise<{ request: DsrRequest; controller: Controller; branches: Branch[] }> {
+  const { request, branches } = opts.withBranches ? await getRequestWithBranches(requestId) : { request: await getRequest(requestId), branches: [] };
+  if (!request) throw new MissingRecord(`request ${requestId} not found`);
+  const controller = findController(request.controllerId);
+  if (!controller) throw new MissingRecord(`controller of request ${requestId} not in the register`);
+  return { request, controller, branches };
+}
+
+/** Plan: the request is in progress, with one branch per processor its controller declares. */
+export async function planRequest({ requestId }: RequestRef): Promise<RequestRef & { branches: BranchRef[] }> {
+  const { request, controller } = await loadRequest(requestId);
+  if (FINAL_STATUSES.includes(request.status)) return { requestId, branches: [] };
+  if (await transition(requestId, ['received'], 'in_progress')) await audit(requestId, 'processing_started', 'workflow');
+  for (const p of controller.processors) await ensureBranch(requestId, p.id, p.kind, actionFor(p, request.type));
+  return { requestId, branches: controller.processors.map((p) => ({ requestId, processorId: p.id })) };
+}
+
+/** After its retries, a branch that still fails is recorded as failed; the request goes on. */
+export async function recordBranchFailure({ requestId, processorId }: BranchRef, error: string): Promise<BranchRef> {
+  const errorClassName = /^[A-Za-z0-9_.:-]{1,100}$/.test(error) ? error : 'Error';
+  if (await finishBranch(requestId, processorId, { status: 'failed', errorClass: errorClassName })) {
+    await audit(requestId, 'branch_failed', 'workflow', { processorId, errorClass: errorClassName });
+  }
+  return { requestId, processorId };
+}
+
+/** Finalize: the request is answered, on time or late, and leaves the open-requests index. */
+export async function finalizeRequest({ requestId }: RequestRef, at = new Date()): Promise<RequestRef> {
+  const { request } = await loadRequest(requestId);
+  const onTime = !request.dueAt || at.toISOString() <= request.dueAt;
+  if (await transition(requestId, ['in_progress', 'received'], 'completed', {
+    set: { completedAt: at.toISOString(), onTime },
+    remove: ['openCtl', 'openDue'],
+  }, at)) {
+    await audit(requestId, 'request_completed', 'workflow', { onTime }, at);
+  }
+  return { requestId };
+}
