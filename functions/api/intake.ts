@@ -1,7 +1,8 @@
 import middy from '@middy/core';
 import { renderRequestAccepted, renderRequestForm } from '../../web/pages';
 import { html, httpMiddleware, json, wantsJson, type HttpEvent, type HttpResult } from '../lib/http';
-import { acceptRequest, InvalidSubmission, validateSubmission } from '../lib/intake';
+import { acceptRequest } from '../lib/intake';
+import { InvalidSubmission, validateSubmission } from '../lib/submission';
 import { logger } from '../lib/log';
 import { register } from '../lib/register';
 
