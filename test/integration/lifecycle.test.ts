@@ -1,0 +1,204 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { ListExecutionsCommand, SFNClient } from '@aws-sdk/client-sfn';
+import yauzl from 'yauzl';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  confirmFromEmail, linksIn, mailbox, removeDir, start, statusLinkIn, submit, tempDataDir, waitForEmail, waitForFinal, type Runtime,
+} from './support';
+
+let rt: Runtime;
+let dataDir: string;
+let db: DynamoDBDocumentClient;
+
+beforeAll(async () => {
+  dataDir = tempDataDir();
+  rt = await start(dataDir);
+  db = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: rt.urls.dynamodb }));
+});
+
+afterAll(async () => {
+  await rt?.stop();
+  removeDir(dataDir);
+});
+
+/** Every entry of a ZIP, as text. */
+function unzip(buffer: Buffer): Promise<Map<string, string>> {
+  return new Promise((resolve, reject) => {
+    yauzl.fromBuffer(buffer, { lazyEntries: true }, (err, zip) => {
+      if (err || !zip) return reject(err);
+      const files = new Map<string, string>();
+      zip.on('entry', (entry: yauzl.Entry) => {
+        zip.openReadStream(entry, (e, stream) => {
+          if (e || !stream) return reject(e);
+          const chunks: Buffer[] = [];
+          stream.on('data', (c: Buffer) => chunks.push(c));
+          stream.on('end', () => {
+            files.set(entry.fileName, Buffer.concat(chunks).toString('utf8'));
+            zip.readEntry();
+          });
+        });
+      });
+      zip.on('end', () => resolve(files));
+      zip.on('error', reject);
+      zip.readEntry();
+    });
+  });
+}
+
+async function byEmail(table: string, email: string) {
+  const out = await db.send(new QueryCommand({ TableName: table, IndexName: 'by-email', KeyConditionExpression: 'email = :e', ExpressionAttributeValues: { ':e': email } }));
+  return out.Items ?? [];
+}
+
+describe('an access request, from the form to the package', () => {
+  it('emails one verification link, confirms on POST, and delivers a ZIP with the subject’s data only', async () => {
+    const accepted = await submit(rt, { type: 'access', email: 'ada@example.org', name: 'Ada', locale: 'en' });
+    expect(accepted).toEqual({ requestId: expect.stringMatching(/^[0-9a-f-]{36}$/), status: 'awaiting_verification' });
+
+    const verification = await waitForEmail(rt, 'ada@example.org');
+    expect(linksIn(verification).filter((l) => l.includes('/verify?token='))).toHaveLength(1);
+
+    const confirmed = await confirmFromEmail(rt, verification);
+    expect(confirmed.status).toBe(200);
+    const statusUrl = statusLinkIn(await confirmed.text());
+
+    const final = await waitForFinal(statusUrl);
+    expect(final).toMatchObject({ requestId: accepted.requestId, type: 'access', status: 'completed' });
+    expect(final.processors).toEqual(expect.arrayContaining([
+      { id: 'members', status: 'completed' },
+      { id: 'event-participation', status: 'completed' },
+    ]));
+    expect(new Date(final.dueAt!).getTime() - new Date(final.receivedAt!).getTime()).toBeGreaterThan(29 * 86_400_000);
+
+    const completion = await waitForEmail(rt, 'ada@example.org', 2);
+    const download = linksIn(completion).find((l) => l.includes('/package?token='));
+    expect(download).toBeDefined();
+    expect(linksIn(completion).some((l) => l.includes('/status?key='))).toBe(true);
+
+    const redirect = await fetch(download!, { redirect: 'manual' });
+    expect(redirect.status).toBe(302);
+    const zipResponse = await fetch(redirect.headers.get('location')!);
+    expect(zipResponse.status).toBe(200);
+    const files = await unzip(Buffer.from(await zipResponse.arrayBuffer()));
+
+    expect([...files.keys()].sort()).toEqual(['event-participation.csv', 'event-participation.json', 'index.html', 'members.csv', 'members.json']);
+    const members = JSON.parse(files.get('members.json')!) as Record<string, unknown>[];
+    expect(members).toHaveLength(1);
+    expect(members[0]).toMatchObject({ email: 'ada@example.org' });
+    const events = JSON.parse(files.get('event-participation.json')!) as Record<string, unknown>[];
+    expect(events).toHaveLength(2);
+    expect(files.get('members.csv')!.split('\r\n')[0]).toContain('email');
+    expect(files.get('members.csv')).toContain('ada@example.org');
+    for (const content of files.values()) expect(content).not.toContain('bo@example.org');
+    expect(files.get('index.html')).toContain('Membership register');
+  });
+
+  it('answers an address the organisation does not know exactly like one it knows', async () => {
+    const known = await fetch(`${rt.urls.gateway}/v1/requests`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'access', email: 'dan@example.org' }) });
+    const unknown = await fetch(`${rt.urls.gateway}/v1/requests`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'access', email: 'nobody@example.org' }) });
+    expect(unknown.status).toBe(known.status);
+    expect(Object.keys(await unknown.json() as object)).toEqual(Object.keys(await known.json() as object));
+
+    const confirmed = await confirmFromEmail(rt, await waitForEmail(rt, 'nobody@example.org'));
+    const final = await waitForFinal(statusLinkIn(await confirmed.text()));
+    expect(final.status).toBe('completed');
+  });
+});
+
+describe('confirming', () => {
+  it('starts one execution, named by the request id, when the confirm button is pressed twice', async () => {
+    const { requestId } = await submit(rt, { type: 'access', email: 'bo@example.org' });
+    const email = await waitForEmail(rt, 'bo@example.org');
+    const [first, second] = await Promise.all([confirmFromEmail(rt, email), confirmFromEmail(rt, email)]);
+    expect([first.status, second.status]).toEqual([200, 200]);
+    await waitForFinal(statusLinkIn(await first.text()));
+
+    const sfn = new SFNClient({ endpoint: rt.urls.sfn });
+    const { executions } = await sfn.send(new ListExecutionsCommand({ stateMachineArn: rt.stateMachineArn }));
+    expect(executions!.filter((e) => e.name === requestId)).toHaveLength(1);
+  });
+
+  it('tells a used link apart from a wrong one, and never confirms on GET', async () => {
+    const { requestId } = await submit(rt, { type: 'erasure', email: 'dan@example.org' });
+    const email = await waitForEmail(rt, 'dan@example.org', 2);
+    const link = linksIn(email).find((l) => l.includes(requestId))!;
+
+    // A mail scanner opening the link changes nothing.
+    await fetch(link);
+    await fetch(link);
+    const stored = await db.send(new GetCommand({ TableName: 'dsr-requests', Key: { pk: `REQ#${requestId}`, sk: 'REQUEST' } }));
+    expect(stored.Item!.status).toBe('awaiting_verification');
+    expect(JSON.stringify(stored.Item)).not.toContain(new URL(link).searchParams.get('token')!);
+
+    await confirmFromEmail(rt, email);
+    const used = await fetch(link);
+    expect(used.status).toBe(200);
+    expect(await used.text()).toMatch(/already/i);
+
+    const wrong = await fetch(link.replace(/token=[^&]+/, `token=${'A'.repeat(43)}`));
+    expect(wrong.status).toBe(404);
+  });
+});
+
+describe('an erasure request', () => {
+  it('deletes the member, anonymises the participations and leaves other subjects untouched', async () => {
+    const othersBefore = [...await byEmail('demo-members', 'bo@example.org'), ...await byEmail('demo-event-participation', 'cecilia@example.org')];
+    expect(othersBefore.length).toBeGreaterThan(0);
+    const participations = await byEmail('demo-event-participation', 'ada@example.org');
+    expect(participations).toHaveLength(2);
+
+    await submit(rt, { type: 'erasure', email: 'ada@example.org', locale: 'sv' });
+    const verification = await waitForEmail(rt, 'ada@example.org', 3);
+    const confirmed = await confirmFromEmail(rt, verification);
+    const final = await waitForFinal(statusLinkIn(await confirmed.text()));
+    expect(final.status).toBe('completed');
+
+    expect(await byEmail('demo-members', 'ada@example.org')).toEqual([]);
+    expect(await byEmail('demo-event-participation', 'ada@example.org')).toEqual([]);
+    for (const p of participations) {
+      const kept = await db.send(new GetCommand({ TableName: 'demo-event-participation', Key: { participationId: p.participationId } }));
+      expect(kept.Item).toMatchObject({ eventId: p.eventId, anonymisedAt: expect.any(String) });
+      expect(kept.Item).not.toHaveProperty('email');
+      expect(kept.Item).not.toHaveProperty('name');
+      expect(kept.Item).not.toHaveProperty('phone');
+    }
+    const othersAfter = [...await byEmail('demo-members', 'bo@example.org'), ...await byEmail('demo-event-participation', 'cecilia@example.org')];
+    expect(othersAfter).toEqual(othersBefore);
+
+    const report = await waitForEmail(rt, 'ada@example.org', 4);
+    expect(report.body.text).toContain('Membership register');
+    expect(report.body.text).toMatch(/1/);
+  });
+});
+
+describe('bad input', () => {
+  async function countItems(): Promise<number> {
+    const out = await db.send(new ScanCommand({ TableName: 'dsr-requests', Select: 'COUNT' }));
+    return out.Count ?? 0;
+  }
+
+  it('answers 400 naming each bad field, 413 for a large body, 415 for other types, and stores nothing', async () => {
+    const before = await countItems();
+    const mails = (await mailbox(rt)).length;
+    const post = (body: string, type = 'application/json') => fetch(`${rt.urls.gateway}/v1/requests`, { method: 'POST', headers: { 'content-type': type, accept: 'application/json' }, body });
+
+    const invalid = await post(JSON.stringify({ type: 'everything', email: 'nope' }));
+    expect(invalid.status).toBe(400);
+    expect(((await invalid.json()) as { errors: Record<string, string> }).errors).toEqual({ type: expect.any(String), email: expect.any(String) });
+
+    const malformed = await post('{"type": "access", ');
+    expect(malformed.status).toBe(400);
+    expect(await malformed.json()).toMatchObject({ errors: { body: expect.any(String) } });
+
+    expect((await post(JSON.stringify({ type: 'access', email: 'a@example.org', name: 'x'.repeat(20_000) }))).status).toBe(413);
+    expect((await post('type=access', 'text/plain')).status).toBe(415);
+
+    const form = await fetch(`${rt.urls.gateway}/v1/requests`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' }, body: 'type=access&email=not-an-address&locale=sv' });
+    expect(form.status).toBe(400);
+    expect(form.headers.get('content-type')).toContain('text/html');
+
+    expect(await countItems()).toBe(before);
+    expect((await mailbox(rt)).length).toBe(mails);
+  });
+});

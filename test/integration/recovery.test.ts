@@ -1,0 +1,95 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  confirmFromEmail, linksIn, removeDir, start, statusLinkIn, statusOf, submit, tempDataDir, waitForEmail, waitForFinal, type Runtime,
+} from './support';
+
+let rt: Runtime;
+let dataDir: string;
+const db = () => DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: rt.urls.dynamodb }));
+
+beforeAll(async () => {
+  dataDir = tempDataDir();
+  rt = await start(dataDir);
+});
+
+afterAll(async () => {
+  await rt?.stop();
+  removeDir(dataDir);
+});
+
+/** The sweep as the scheduler runs it, in this process (the runtime set its environment). */
+async function runSweep(): Promise<{ closedUnverified: number; ensured: number; failed: number }> {
+  const { handler } = await import('../../functions/scheduled/sweep');
+  return handler();
+}
+
+describe('after a restart', () => {
+  it('finishes a request that was in flight when the runtime stopped, and keeps it', async () => {
+    await submit(rt, { type: 'access', email: 'ada@example.org' });
+    const confirmed = await confirmFromEmail(rt, await waitForEmail(rt, 'ada@example.org'));
+    const statusUrl = statusLinkIn(await confirmed.text());
+    const ports = rt.ports;
+    await rt.stop();
+
+    rt = await start(dataDir, ports);
+    const final = await waitForFinal(statusUrl);
+    expect(final.status).toBe('completed');
+
+    // Stopped and started again, the finished request and its history are still there.
+    await rt.stop();
+    rt = await start(dataDir, ports);
+    expect((await statusOf(statusUrl)).status).toBe('completed');
+  });
+
+  it('starts the workflow of a request confirmed just before a crash, when no execution had started', async () => {
+    const { requestId } = await submit(rt, { type: 'access', email: 'bo@example.org' });
+    const email = await waitForEmail(rt, 'bo@example.org');
+    const statusKey = (await db().send(new GetCommand({ TableName: 'dsr-requests', Key: { pk: `REQ#${requestId}`, sk: 'REQUEST' } }))).Item!.statusKey as string;
+    // What the confirmation's conditional write leaves behind if the process dies before StartExecution.
+    const at = new Date().toISOString();
+    await db().send(new UpdateCommand({
+      TableName: 'dsr-requests',
+      Key: { pk: `REQ#${requestId}`, sk: 'REQUEST' },
+      UpdateExpression: 'SET #s = :received, receivedAt = :at, dueAt = :due, openDue = :due REMOVE verifyTokenHash',
+      ExpressionAttributeNames: { '#s': 'status' },
+      ExpressionAttributeValues: { ':received': 'received', ':at': at, ':due': new Date(Date.now() + 30 * 86_400_000).toISOString() },
+    }));
+    expect(linksIn(email)).toHaveLength(1);
+
+    const report = await runSweep();
+    expect(report.ensured).toBeGreaterThanOrEqual(1);
+    const final = await waitForFinal(`${rt.urls.gateway}/v1/requests/${requestId}/status?key=${statusKey}`);
+    expect(final.status).toBe('completed');
+  });
+});
+
+describe('a request never confirmed', () => {
+  it('is closed as closed_unverified once its link expires, keeping no address', async () => {
+    const { requestId } = await submit(rt, { type: 'erasure', email: 'cecilia@example.org', name: 'Cecilia' });
+    const email = await waitForEmail(rt, 'cecilia@example.org');
+    await db().send(new UpdateCommand({
+      TableName: 'dsr-requests',
+      Key: { pk: `REQ#${requestId}`, sk: 'REQUEST' },
+      UpdateExpression: 'SET verifyExpiresAt = :past, openDue = :past',
+      ExpressionAttributeValues: { ':past': new Date(Date.now() - 1000).toISOString() },
+    }));
+
+    expect((await runSweep()).closedUnverified).toBe(1);
+    const item = (await db().send(new GetCommand({ TableName: 'dsr-requests', Key: { pk: `REQ#${requestId}`, sk: 'REQUEST' } }))).Item!;
+    expect(item.status).toBe('closed_unverified');
+    expect(item).not.toHaveProperty('email');
+    expect(item).not.toHaveProperty('name');
+    expect(item).not.toHaveProperty('openCtl');
+
+    const link = linksIn(email)[0]!;
+    const page = await (await fetch(link)).text();
+    expect(page).toMatch(/expired/i);
+    expect(page).not.toContain('method="post"');
+    const url = new URL(link);
+    await fetch(`${url.origin}${url.pathname}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `token=${url.searchParams.get('token')}` });
+    const after = (await db().send(new GetCommand({ TableName: 'dsr-requests', Key: { pk: `REQ#${requestId}`, sk: 'REQUEST' } }))).Item!;
+    expect(after.status).toBe('closed_unverified');
+  });
+});

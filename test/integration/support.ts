@@ -1,0 +1,114 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import { startLocalRuntime } from '../../infra/local/runtime';
+
+/** A running local runtime on free ports with its own data folder. */
+export type Runtime = Awaited<ReturnType<typeof startLocalRuntime>>;
+
+export function tempDataDir(): string {
+  return mkdtempSync(join(tmpdir(), 'dsr-test-'));
+}
+
+export function removeDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/** Starts the runtime on free ports (or the given ones, to restart where it was), quietly, with short retries. */
+export function start(dataDir: string, ports?: Runtime['ports']): Promise<Runtime> {
+  return startLocalRuntime({
+    dataDir,
+    quiet: true,
+    retryIntervalScale: 0.01,
+    sweepIntervalMs: 3_600_000,
+    ports: ports ?? { gateway: 0, dynamodb: 0, ses: 0, s3: 0, sfn: 0 },
+  });
+}
+
+/** An email as the SES emulator's store lists it. */
+export interface StoredEmail {
+  messageId: string;
+  from: string;
+  destination: { to: string[] };
+  subject: string;
+  body: { html?: string; text?: string };
+}
+
+export async function mailbox(rt: Runtime): Promise<StoredEmail[]> {
+  const res = await fetch(`${rt.urls.ses}/store`);
+  return ((await res.json()) as { emails: StoredEmail[] }).emails;
+}
+
+/** Waits for the n-th email to an address (1-based) and returns it. */
+export async function waitForEmail(rt: Runtime, to: string, nth = 1, timeoutMs = 20_000): Promise<StoredEmail> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const mine = (await mailbox(rt)).filter((e) => e.destination.to.includes(to));
+    if (mine.length >= nth) return mine[nth - 1]!;
+    if (Date.now() > deadline) throw new Error(`no email #${nth} to ${to} within ${timeoutMs} ms (has ${mine.length})`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Every http(s) link in an email's text part. */
+export function linksIn(email: StoredEmail): string[] {
+  return [...new Set((email.body.text ?? '').match(/https?:\/\/[^\s<>"')]+/g) ?? [])];
+}
+
+export async function submit(rt: Runtime, body: Record<string, unknown>): Promise<{ requestId: string; status: string }> {
+  const res = await fetch(`${rt.urls.gateway}/v1/requests`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify(body),
+  });
+  expect(res.status).toBe(202);
+  return (await res.json()) as { requestId: string; status: string };
+}
+
+/** Follows the verification email's link like a person: open the page, press the confirm button. */
+export async function confirmFromEmail(rt: Runtime, email: StoredEmail): Promise<Response> {
+  const [link] = linksIn(email).filter((l) => l.includes('/verify?token='));
+  expect(link).toBeDefined();
+  const page = await fetch(link!);
+  expect(page.status).toBe(200);
+  const url = new URL(link!);
+  return fetch(`${url.origin}${url.pathname}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+    body: new URLSearchParams({ token: url.searchParams.get('token')! }).toString(),
+  });
+}
+
+export interface StatusView {
+  requestId: string;
+  type: string;
+  status: string;
+  receivedAt: string | null;
+  dueAt: string | null;
+  processors: { id: string; status: string }[];
+}
+
+export async function statusOf(statusUrl: string): Promise<StatusView> {
+  const res = await fetch(statusUrl, { headers: { accept: 'application/json' } });
+  expect(res.status).toBe(200);
+  return (await res.json()) as StatusView;
+}
+
+/** Polls the status link until the request reaches a final status. */
+export async function waitForFinal(statusUrl: string, timeoutMs = 30_000): Promise<StatusView> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const view = await statusOf(statusUrl);
+    if (['completed', 'denied', 'closed_unverified', 'cancelled'].includes(view.status)) return view;
+    if (Date.now() > deadline) throw new Error(`request still ${view.status} after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** The status link a page or an email carries (HTML-escaped ampersands undone). */
+export function statusLinkIn(text: string): string {
+  const match = text.match(/https?:\/\/[^\s<>"']+\/status\?key=[A-Za-z0-9_-]+/);
+  if (!match) throw new Error('no status link found');
+  return match[0].replace(/&amp;/g, '&');
+}
