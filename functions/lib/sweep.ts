@@ -26,7 +26,8 @@ export async function sweep(at = new Date()): Promise<SweepReport> {
         if (open.status === 'awaiting_verification') {
           if (open.verifyExpiresAt > now) continue;
           const closed = await transition(open.requestId, ['awaiting_verification'], 'closed_unverified', {
-            remove: ['verifyTokenHash', 'openCtl', 'openDue', 'email', 'name'],
+            // The token hash stays so the dead link can say it expired rather than that it is unknown.
+            remove: ['openCtl', 'openDue', 'email', 'name'],
             condition: { expression: 'verifyExpiresAt <= :now', values: { ':now': now } },
           }, at);
           if (closed) {

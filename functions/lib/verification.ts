@@ -19,7 +19,7 @@ export async function inspectLink(requestId: string, token: string, at = new Dat
   if (request.status === 'awaiting_verification' && tokenMatches(token, request.verifyTokenHash)) {
     return request.verifyExpiresAt > at.toISOString() ? { state: 'valid', request } : { state: 'expired' };
   }
-  if (request.status === 'closed_unverified' && tokenMatches(token, request.verifyTokenUsedHash)) return { state: 'expired' };
+  if (request.status === 'closed_unverified' && tokenMatches(token, request.verifyTokenHash)) return { state: 'expired' };
   if (tokenMatches(token, request.verifyTokenUsedHash)) return { state: 'used', request };
   return { state: 'invalid' };
 }
