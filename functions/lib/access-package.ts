@@ -3,6 +3,7 @@ import { Upload } from '@aws-sdk/lib-storage';
 import { ZipStream } from 'zip-stream';
 import { accessPackageSummary } from '../../web/emails';
 import { s3 } from './aws/s3';
+import { csvCell } from './csv';
 import { PACKAGE_BUCKET, readExport } from './exports';
 import { findProcessor, type Controller } from './register';
 import type { Branch, DsrRequest } from './request';
@@ -20,17 +21,6 @@ async function* jsonArray(key: string): AsyncGenerator<string> {
     first = false;
   }
   yield '\n]\n';
-}
-
-/**
- * One CSV cell: quoted when needed, and a leading = + - @ neutralised so a spreadsheet never
- * runs a value as a formula.
- */
-export function csvCell(value: unknown): string {
-  if (value === undefined || value === null) return '';
-  let text = typeof value === 'object' ? JSON.stringify(value) : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** An NDJSON export as CSV: a first pass collects the columns, a second writes the rows. */
