@@ -1,0 +1,64 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
+import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+
+/** Key prefix of one processor's export for an access request (Art. 15), read by AssemblePackage. */
+export const EXPORTS_PREFIX = 'exports/';
+/** Key prefix of the assembled access packages the subject downloads. */
+export const PACKAGES_PREFIX = 'packages/';
+
+/** Props of {@link PackageBucket}. */
+export interface PackageBucketProps {
+  /** Customer-managed key for the exports and packages, which are personal data. */
+  readonly encryptionKey: IKey;
+  /** Days a processor export is kept; it only feeds the package. */
+  readonly exportsExpireAfterDays: number;
+  /** Days a package is kept; longer than the download link lives. */
+  readonly packagesExpireAfterDays: number;
+}
+
+/**
+ * Where access packages (the copy of Art. 15(3)) and the per-processor exports they are built from
+ * live until they expire. Private, KMS-encrypted, TLS only, with server access logs in a second bucket.
+ */
+export class PackageBucket extends Construct {
+  public readonly bucket: Bucket;
+  /** Server access logs of {@link bucket}: who fetched which package, when. */
+  public readonly accessLogsBucket: Bucket;
+
+  constructor(scope: Construct, id: string, props: PackageBucketProps) {
+    super(scope, id);
+
+    this.accessLogsBucket = new Bucket(this, 'AccessLogs', {
+      // S3 log delivery cannot write to SSE-KMS buckets.
+      encryption: BucketEncryption.S3_MANAGED,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      // The logs carry requester IP addresses: keep them as long as they serve security, no longer.
+      lifecycleRules: [{ id: 'expire-access-logs', expiration: Duration.days(90) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    this.bucket = new Bucket(this, 'Bucket', {
+      encryption: BucketEncryption.KMS,
+      encryptionKey: props.encryptionKey,
+      bucketKeyEnabled: true,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      // Versioning stays off: an expired or erased package must really be gone, not kept as an old version.
+      versioned: false,
+      serverAccessLogsBucket: this.accessLogsBucket,
+      serverAccessLogsPrefix: 'package-bucket/',
+      lifecycleRules: [
+        { id: 'expire-exports', prefix: EXPORTS_PREFIX, expiration: Duration.days(props.exportsExpireAfterDays) },
+        { id: 'expire-packages', prefix: PACKAGES_PREFIX, expiration: Duration.days(props.packagesExpireAfterDays) },
+        // ZIPs are streamed as multipart uploads; a crashed upload must not leave parts behind.
+        { id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
+      ],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+  }
+}

@@ -1,0 +1,43 @@
+import { RemovalPolicy } from 'aws-cdk-lib';
+import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
+import { Construct } from 'constructs';
+
+/** Name of the sparse index of open requests by due date (see docs/ARCHITECTURE.md). */
+export const OPEN_BY_DUE_INDEX = 'open-by-due';
+
+/** Props of {@link RequestsTable}. */
+export interface RequestsTableProps {
+  /** Customer-managed key that encrypts the requests, which hold personal data (email, name). */
+  readonly encryptionKey: IKey;
+}
+
+/**
+ * The single table of data-subject requests, their per-processor branches and audit events.
+ * It holds personal data, so: on-demand, point-in-time recovery, customer-managed encryption, RETAIN.
+ */
+export class RequestsTable extends Construct {
+  public readonly table: Table;
+
+  constructor(scope: Construct, id: string, props: RequestsTableProps) {
+    super(scope, id);
+    this.table = new Table(this, 'Table', {
+      partitionKey: { name: 'pk', type: AttributeType.STRING },
+      sortKey: { name: 'sk', type: AttributeType.STRING },
+      billingMode: BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      encryption: TableEncryption.CUSTOMER_MANAGED,
+      encryptionKey: props.encryptionKey,
+      // Losing requests would lose the controller's record of how each right was answered.
+      removalPolicy: RemovalPolicy.RETAIN,
+      deletionProtection: true,
+    });
+    // Sparse: only open requests carry openCtl/openDue, so the sweep reads open work without a Scan.
+    this.table.addGlobalSecondaryIndex({
+      indexName: OPEN_BY_DUE_INDEX,
+      partitionKey: { name: 'openCtl', type: AttributeType.STRING },
+      sortKey: { name: 'openDue', type: AttributeType.STRING },
+      projectionType: ProjectionType.ALL,
+    });
+  }
+}
