@@ -47,29 +47,32 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 }
 
+/** The Intl locale behind each language: British English (day before month, 24-hour clock). */
+const INTL_LOCALE: Record<Locale, string> = { en: 'en-GB', sv: 'sv-SE', sl: 'sl-SI' };
+
 /** A date in the reader's language, e.g. "5 April 2026", "5 april 2026", "5. april 2026". */
 export function formatDate(iso: string, locale: Locale, timeZone = 'UTC'): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone }).format(d);
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: 'long', timeZone }).format(d);
 }
 
 /** A date and time for link expiries, with the time zone named, e.g. "5 April 2026 at 14:03 UTC". */
 export function formatDateTime(iso: string, locale: Locale, timeZone = 'UTC'): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  const s = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone }).format(d);
+  const s = new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: 'long', timeStyle: 'short', timeZone }).format(d);
   return timeZone === 'UTC' ? `${s} UTC` : s;
 }
 
 export function formatNumber(n: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale).format(n);
+  return new Intl.NumberFormat(INTL_LOCALE[locale]).format(n);
 }
 
 /** A country code as a name in the reader's language, e.g. SE → "Sweden" / "Sverige" / "Švedska". */
 export function countryName(code: string, locale: Locale): string {
   try {
-    return new Intl.DisplayNames(locale, { type: 'region' }).of(code) ?? code;
+    return new Intl.DisplayNames(INTL_LOCALE[locale], { type: 'region' }).of(code) ?? code;
   } catch {
     return code;
   }

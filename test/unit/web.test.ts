@@ -1,0 +1,705 @@
+import { describe, expect, it } from 'vitest';
+import {
+  accessPackageSummary,
+  completionEmail,
+  verificationEmail,
+  type Email,
+} from '../../web/emails';
+import { escapeHtml, layout } from '../../web/html';
+import {
+  BRANCH_STATUSES,
+  LOCALES,
+  REQUEST_STATUSES,
+  RIGHTS,
+  formatDate,
+  texts,
+  type Locale,
+} from '../../web/i18n';
+import {
+  renderConfirmed,
+  renderConfirmPage,
+  renderLinkProblem,
+  renderNotFound,
+  renderPackageExpired,
+  renderRequestAccepted,
+  renderRequestForm,
+  renderStatusPage,
+} from '../../web/pages';
+
+// ---------------------------------------------------------------- helpers
+
+const HOSTILE = `<script>alert(1)</script>"onmouseover=alert(2) x='y' \`z\` &amp;`;
+
+interface Tag {
+  name: string;
+  attrs: Record<string, string>;
+}
+
+/** Start tags of our own output. Every attribute we write is double-quoted, so this is exact for it. */
+function tags(html: string): Tag[] {
+  const out: Tag[] = [];
+  for (const m of html.matchAll(/<([a-z][a-z0-9]*)((?:\s+[a-z-]+(?:="[^"<>]*")?)*)\s*>/gi)) {
+    const attrs: Record<string, string> = {};
+    for (const a of (m[2] ?? '').matchAll(/([a-z-]+)(?:="([^"]*)")?/gi)) attrs[a[1]!.toLowerCase()] = a[2] ?? '';
+    out.push({ name: m[1]!.toLowerCase(), attrs });
+  }
+  return out;
+}
+
+/**
+ * Markup that survives removing every well-formed tag: if a value broke out of its text or its
+ * attribute, a stray `<` or an unbalanced quote would be left behind.
+ */
+function strayMarkup(html: string): string[] {
+  const rest = html
+    .replace(/<!doctype html>/i, '')
+    .replace(/<style>[^<]*<\/style>/, '<style></style>')
+    .replace(/<\/?[a-z][a-z0-9]*(?:\s+[a-z-]+(?:="[^"<>]*")?)*\s*>/gi, '');
+  return [...rest.matchAll(/[<>"]/g)].map((m) => rest.slice(Math.max(0, m.index - 20), m.index + 20));
+}
+
+function expectSafe(html: string): void {
+  expect(html).not.toContain('<script');
+  expect(html).not.toContain('"onmouseover');
+  expect(strayMarkup(html)).toEqual([]);
+  for (const tag of tags(html)) {
+    expect(Object.keys(tag.attrs).filter((a) => a.startsWith('on'))).toEqual([]);
+    for (const attr of ['href', 'action', 'src']) {
+      if (tag.attrs[attr] !== undefined) expect(tag.attrs[attr]).not.toMatch(/^\s*(javascript|data|vbscript):/i);
+    }
+  }
+}
+
+/** A copy of `obj` with the value at a dotted path (array indices allowed) replaced. */
+function withValue<T>(obj: T, path: string, value: unknown): T {
+  const copy = structuredClone(obj) as Record<string, unknown>;
+  const keys = path.split('.');
+  let node: Record<string, unknown> = copy;
+  for (const k of keys.slice(0, -1)) node = node[k] as Record<string, unknown>;
+  node[keys.at(-1)!] = value;
+  return copy as T;
+}
+
+const count = (haystack: string, needle: string) => haystack.split(needle).length - 1;
+
+/** Every string leaf of a texts object, with functions called on sample values. */
+function leaves(node: unknown, path = ''): [string, string][] {
+  if (typeof node === 'string') return [[path, node]];
+  if (typeof node === 'function') {
+    return leaves((node as (p: object) => unknown)({ controller: 'Org', date: '1 May', days: 7, count: 3, authority: 'SA' }), path);
+  }
+  if (Array.isArray(node)) return node.flatMap((v, i) => leaves(v, `${path}[${i}]`));
+  if (node && typeof node === 'object') {
+    return Object.entries(node).flatMap(([k, v]) => leaves(v, path ? `${path}.${k}` : k));
+  }
+  return [[path, String(node)]];
+}
+
+// ---------------------------------------------------------------- sample inputs
+
+const controllers = [{ id: 'demo', name: 'Demo Association', dpoEmail: 'dpo@demo.example', privacyPolicyUrl: 'https://demo.example/privacy' }];
+const twoControllers = [...controllers, { id: 'other', name: 'Other Club' }];
+
+const outcomes = [
+  { processorName: 'Membership register', status: 'completed' as const, action: 'delete' as const, recordCount: 3 },
+  { processorName: 'Event participation', status: 'completed' as const, action: 'anonymise' as const, recordCount: 2 },
+  { processorName: 'Newsletter', status: 'completed' as const, action: 'delete' as const, recordCount: 0 },
+  { processorName: 'Old archive', status: 'failed' as const, action: 'delete' as const },
+];
+
+const samples = {
+  form: {
+    locale: 'sv' as Locale,
+    controllers: twoControllers,
+    selectedControllerId: 'other',
+    values: { type: 'access', email: 'ada@example.org', name: 'Ada' },
+    errors: { email: 'email is invalid', type: 'type is required', name: 'name is too long', controller: 'unknown', locale: 'bad', body: 'unreadable' },
+  },
+  singleForm: {
+    locale: 'en' as Locale,
+    controllers,
+    values: { email: 'ada@example.org', name: 'Ada' },
+    errors: { email: 'email is invalid', controller: 'unknown' },
+  },
+  accepted: { locale: 'en' as Locale, controllerName: 'Demo Association' },
+  confirm: { locale: 'en' as Locale, requestId: '6f1c1a2e-2a8b-4c1d-9c1e-1d2e3f4a5b6c', token: 'tok_abc', type: 'erasure' as const, controllerName: 'Demo Association' },
+  confirmed: { locale: 'en' as Locale, controllerName: 'Demo Association', type: 'access' as const, dueAt: '2026-04-05T10:00:00.000Z', statusUrl: 'https://dsr.example/v1/requests/r1/status?key=k' },
+  linkProblem: { locale: 'en' as Locale, reason: 'used' as const, statusUrl: 'https://dsr.example/v1/requests/r1/status?key=k' },
+  status: {
+    locale: 'en' as Locale,
+    controllerName: 'Demo Association',
+    requestId: 'r1',
+    type: 'erasure',
+    status: 'in_progress',
+    receivedAt: '2026-03-05T10:00:00.000Z',
+    dueAt: '2026-04-05T10:00:00.000Z',
+    completedAt: '2026-03-06T10:00:00.000Z',
+    processors: [{ name: 'Membership register', status: 'completed' }, { name: 'Event participation', status: 'failed' }],
+  },
+  verification: {
+    locale: 'en' as Locale,
+    controllerName: 'Demo Association',
+    type: 'access' as const,
+    verifyUrl: 'https://dsr.example/v1/requests/r1/verify?token=tok_abc',
+    expiresAt: '2026-03-12T10:00:00.000Z',
+  },
+  completion: {
+    locale: 'en' as Locale,
+    controllerName: 'Demo Association',
+    type: 'access' as const,
+    statusUrl: 'https://dsr.example/v1/requests/r1/status?key=k',
+    onTime: true,
+    downloadUrl: 'https://dsr.example/v1/requests/r1/package?token=d',
+    downloadExpiresAt: '2026-03-12T10:00:00.000Z',
+    outcomes: [{ processorName: 'Membership register', status: 'completed' as const, action: 'export' as const, recordCount: 4 }],
+    supervisoryAuthority: { name: 'Integritetsskyddsmyndigheten (IMY)', url: 'https://www.imy.se' },
+    dpoEmail: 'dpo@demo.example',
+  },
+  packageSummary: {
+    locale: 'en' as Locale,
+    controllerName: 'Demo Association',
+    requestId: 'r1',
+    generatedAt: '2026-03-06T10:00:00.000Z',
+    processors: [
+      {
+        id: 'members',
+        name: 'Membership register',
+        recordCount: 2,
+        status: 'completed' as const,
+        dataCategories: ['contact details'],
+        purposes: ['membership administration'],
+        legalBasis: 'Art. 6(1)(b) contract (membership)',
+        retention: 'while a member and 2 years after',
+        source: 'the member, when joining',
+        recipients: [{ name: 'Demo Hosting AB', country: 'SE', safeguard: 'within the EU/EEA' }],
+      },
+      {
+        id: 'events',
+        name: 'Event participation',
+        recordCount: 0,
+        status: 'failed' as const,
+        dataCategories: ['event attendance'],
+        purposes: ['organising events'],
+        legalBasis: 'Art. 6(1)(f)',
+        retention: '3 years',
+        recipients: [],
+      },
+    ],
+    supervisoryAuthority: { name: 'Integritetsskyddsmyndigheten (IMY)', url: 'https://www.imy.se' },
+    dpoEmail: 'dpo@demo.example',
+  },
+};
+
+/** Each page and email, its sample input, and every field whose value ends up in the output. */
+const renderers: { name: string; render: (input: any) => string; input: object; fields: string[] }[] = [
+  {
+    name: 'the request form (several organisations, Swedish, with errors)',
+    render: renderRequestForm,
+    input: samples.form,
+    fields: [
+      'controllers.0.id', 'controllers.0.name', 'controllers.1.id', 'controllers.1.name', 'selectedControllerId',
+      'values.type', 'values.email', 'values.name',
+      'errors.email', 'errors.type', 'errors.name', 'errors.controller', 'errors.locale', 'errors.body',
+    ],
+  },
+  {
+    name: 'the request form (one organisation)',
+    render: renderRequestForm,
+    input: samples.singleForm,
+    fields: ['controllers.0.id', 'controllers.0.name', 'controllers.0.dpoEmail', 'controllers.0.privacyPolicyUrl', 'values.email', 'values.name', 'errors.email', 'errors.controller'],
+  },
+  { name: 'the check-your-email page', render: renderRequestAccepted, input: samples.accepted, fields: ['controllerName'] },
+  { name: 'the confirm page', render: renderConfirmPage, input: samples.confirm, fields: ['requestId', 'token', 'controllerName', 'type'] },
+  { name: 'the confirmed page', render: renderConfirmed, input: samples.confirmed, fields: ['controllerName', 'dueAt', 'statusUrl', 'type'] },
+  { name: 'the link problem page', render: renderLinkProblem, input: samples.linkProblem, fields: ['statusUrl', 'reason'] },
+  {
+    name: 'the status page',
+    render: renderStatusPage,
+    input: samples.status,
+    fields: ['controllerName', 'requestId', 'type', 'status', 'receivedAt', 'dueAt', 'completedAt', 'processors.0.name', 'processors.0.status'],
+  },
+  { name: 'the download-expired page', render: renderPackageExpired, input: { locale: 'en' }, fields: ['locale'] },
+  { name: 'the not-found page', render: renderNotFound, input: { locale: 'en' }, fields: ['locale'] },
+  {
+    name: 'the verification email (HTML part)',
+    render: (i) => verificationEmail(i).html,
+    input: samples.verification,
+    fields: ['controllerName', 'verifyUrl', 'expiresAt', 'type', 'locale'],
+  },
+  {
+    name: 'the completion email for access (HTML part)',
+    render: (i) => completionEmail(i).html,
+    input: samples.completion,
+    fields: ['controllerName', 'statusUrl', 'downloadUrl', 'downloadExpiresAt', 'outcomes.0.processorName', 'supervisoryAuthority.name', 'supervisoryAuthority.url', 'dpoEmail'],
+  },
+  {
+    name: 'the completion email for erasure (HTML part)',
+    render: (i) => completionEmail(i).html,
+    input: { ...samples.completion, type: 'erasure', downloadUrl: undefined, downloadExpiresAt: undefined, outcomes },
+    fields: ['controllerName', 'statusUrl', 'outcomes.0.processorName', 'outcomes.3.processorName', 'supervisoryAuthority.name', 'supervisoryAuthority.url', 'dpoEmail'],
+  },
+  {
+    name: 'the access package summary',
+    render: accessPackageSummary,
+    input: samples.packageSummary,
+    fields: [
+      'controllerName', 'requestId', 'generatedAt', 'processors.0.id', 'processors.0.name', 'processors.0.dataCategories.0',
+      'processors.0.purposes.0', 'processors.0.legalBasis', 'processors.0.retention', 'processors.0.source',
+      'processors.0.recipients.0.name', 'processors.0.recipients.0.country', 'processors.0.recipients.0.safeguard',
+      'processors.1.name', 'supervisoryAuthority.name', 'supervisoryAuthority.url', 'dpoEmail',
+    ],
+  },
+];
+
+// ---------------------------------------------------------------- texts
+
+describe('texts', () => {
+  const english = new Map(leaves(texts.en));
+
+  it('gives every locale exactly the keys English has, none of them empty', () => {
+    for (const locale of LOCALES) {
+      const own = leaves(texts[locale]);
+      expect(own.map(([k]) => k)).toEqual([...english.keys()]);
+      for (const [key, value] of own) expect(value.trim(), `${locale} ${key}`).not.toBe('');
+    }
+  });
+
+  it('translates every text into Swedish and Slovenian instead of copying the English', () => {
+    for (const locale of ['sv', 'sl'] as const) {
+      const copied = leaves(texts[locale]).filter(([k, v]) => v === english.get(k)).map(([k]) => k);
+      expect(copied, `${locale} texts identical to English`).toEqual([]);
+    }
+  });
+
+  it('explains all seven rights in every language, with the article they come from', () => {
+    expect(RIGHTS).toHaveLength(7);
+    for (const locale of LOCALES) {
+      for (const right of RIGHTS) {
+        expect(texts[locale].rights[right].title).toMatch(/\d/);
+        expect(texts[locale].rights[right].summary.length).toBeGreaterThan(40);
+      }
+    }
+  });
+
+  it('names every request status and every processor status in every language', () => {
+    for (const locale of LOCALES) {
+      for (const s of REQUEST_STATUSES) expect(texts[locale].status.requestStatus[s].label).toBeTruthy();
+      for (const s of BRANCH_STATUSES) expect(texts[locale].status.branchStatus[s]).toBeTruthy();
+    }
+  });
+
+  it('uses the vocabulary of Swedish and Slovenian privacy policies', () => {
+    expect(texts.sv.form.title).toContain('personuppgifter');
+    expect(texts.sv.form.typeLabel.access).toContain('registerutdrag');
+    expect(texts.sv.rights.erasure.title).toContain('radering');
+    expect(texts.sl.form.title).toContain('osebnih podatkov');
+    expect(texts.sl.rights.erasure.title).toContain('izbrisa');
+    expect(texts.sl.rights.access.title).toContain('dostopa');
+  });
+
+  it('writes dates the way each language does', () => {
+    const due = '2026-04-05T10:00:00.000Z';
+    expect(formatDate(due, 'en')).toBe('5 April 2026');
+    expect(formatDate(due, 'sv')).toBe('5 april 2026');
+    expect(formatDate(due, 'sl')).toBe('5. april 2026');
+  });
+
+  it('counts records and days with the plural forms of each language', () => {
+    const o = (l: Locale) => texts[l].email.completion.outcome;
+    expect(o('en').deleted({ count: 1 })).toBe('deleted 1 record');
+    expect(o('en').deleted({ count: 3 })).toBe('deleted 3 records');
+    expect(o('sv').deleted({ count: 1 })).toBe('1 post raderades');
+    expect(o('sv').deleted({ count: 3 })).toBe('3 poster raderades');
+    expect([1, 2, 3, 5, 101].map((count) => o('sl').deleted({ count }))).toEqual([
+      'izbrisali smo 1 zapis',
+      'izbrisali smo 2 zapisa',
+      'izbrisali smo 3 zapise',
+      'izbrisali smo 5 zapisov',
+      'izbrisali smo 101 zapis',
+    ]);
+    expect(texts.sl.accepted.expires({ days: 7 })).toContain('7 dni');
+    expect(texts.sl.accepted.expires({ days: 2 })).toContain('2 dneva');
+    expect(texts.sv.accepted.expires({ days: 1 })).toContain('1 dag');
+  });
+});
+
+// ---------------------------------------------------------------- escaping
+
+describe('escapeHtml', () => {
+  it('escapes the characters that can end text or an attribute', () => {
+    expect(escapeHtml(`<a href="x" title='y'>\`&`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&#96;&amp;');
+  });
+
+  it('renders nothing for null and undefined, and text for other values', () => {
+    expect(escapeHtml(undefined)).toBe('');
+    expect(escapeHtml(null)).toBe('');
+    expect(escapeHtml(42)).toBe('42');
+  });
+});
+
+describe('every page and email', () => {
+  for (const r of renderers) {
+    it(`escapes markup in every field of ${r.name}`, () => {
+      const plain = r.render(r.input);
+      expectSafe(plain);
+      for (const field of r.fields) {
+        const html = r.render(withValue(r.input, field, HOSTILE));
+        expectSafe(html);
+        // The hostile value adds text, never elements or attributes.
+        expect(tags(html).map((t) => t.name), field).toEqual(tags(r.render(withValue(r.input, field, 'benign'))).map((t) => t.name));
+      }
+    });
+  }
+
+  it('escapes markup in the controller name on every page', () => {
+    const name = HOSTILE;
+    const pages = [
+      renderRequestForm({ locale: 'en', controllers: [{ id: 'x', name }] }),
+      renderRequestAccepted({ locale: 'sv', controllerName: name }),
+      renderConfirmPage({ ...samples.confirm, locale: 'sl', controllerName: name }),
+      renderConfirmed({ ...samples.confirmed, controllerName: name }),
+      renderStatusPage({ ...samples.status, controllerName: name }),
+    ];
+    for (const html of pages) {
+      expectSafe(html);
+      expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;&quot;onmouseover=alert(2)');
+    }
+  });
+
+  it('never links to a javascript: URL taken from data', () => {
+    const js = 'javascript:alert(1)';
+    for (const html of [
+      renderConfirmed({ ...samples.confirmed, statusUrl: js }),
+      renderLinkProblem({ ...samples.linkProblem, statusUrl: js }),
+      verificationEmail({ ...samples.verification, verifyUrl: js }).html,
+      completionEmail({ ...samples.completion, statusUrl: js, downloadUrl: js, supervisoryAuthority: { name: 'SA', url: js } }).html,
+      accessPackageSummary({ ...samples.packageSummary, supervisoryAuthority: { name: 'SA', url: js } }),
+    ]) {
+      expect(html).not.toMatch(/href="\s*javascript:/i);
+    }
+  });
+
+  it('falls back to English when given a locale that is not one of ours', () => {
+    const html = renderNotFound({ locale: HOSTILE as Locale });
+    expectSafe(html);
+    expect(html).toContain('<html lang="en">');
+    expect(html).toContain(texts.en.notFound.title);
+  });
+
+  it('uses no JavaScript and no external assets, and declares the language', () => {
+    for (const r of renderers) {
+      for (const locale of LOCALES) {
+        const html = r.render({ ...r.input, locale });
+        expect(html, r.name).not.toMatch(/<script|<link|<img|<iframe|@import|url\(/i);
+        expect(html.startsWith('<!doctype html>'), r.name).toBe(true);
+        expect(html, r.name).toContain(`<html lang="${locale}">`);
+      }
+    }
+  });
+});
+
+// ---------------------------------------------------------------- the form
+
+describe('the request form', () => {
+  const html = renderRequestForm(samples.form);
+  const all = tags(html);
+  const ids = new Set(all.map((t) => t.attrs.id).filter(Boolean));
+
+  it('posts to /v1/requests as an ordinary form, so it works without JavaScript', () => {
+    const form = all.filter((t) => t.name === 'form');
+    expect(form).toHaveLength(1);
+    expect(form[0]!.attrs).toMatchObject({ method: 'post', action: '/v1/requests', enctype: 'application/x-www-form-urlencoded' });
+    expect(html).not.toContain('<script');
+    expect(all.some((t) => t.name === 'button' && t.attrs.type === 'submit')).toBe(true);
+  });
+
+  it('has a label for every visible input and select', () => {
+    const labelled = new Set(all.filter((t) => t.name === 'label').map((t) => t.attrs.for));
+    const controls = all.filter((t) => (t.name === 'input' && t.attrs.type !== 'hidden') || t.name === 'select');
+    expect(controls.length).toBeGreaterThanOrEqual(5);
+    for (const c of controls) {
+      expect(c.attrs.id, c.attrs.name).toBeTruthy();
+      expect(labelled.has(c.attrs.id), c.attrs.id).toBe(true);
+    }
+  });
+
+  it('groups the choice of right in a fieldset with a legend, each option explained', () => {
+    expect(html).toMatch(/<fieldset[^>]*>\s*<legend>Vad vill du begära\?<\/legend>/);
+    const radios = all.filter((t) => t.name === 'input' && t.attrs.type === 'radio');
+    expect(radios.map((r) => r.attrs.value)).toEqual(['access', 'erasure']);
+    expect(radios[0]!.attrs.checked).toBeDefined();
+    for (const r of radios) expect(ids.has(r.attrs['aria-describedby'])).toBe(true);
+    expect(html).toContain(escapeHtml(texts.sv.rights.erasure.summary));
+  });
+
+  it('asks for the email with type=email, required and autocomplete, and keeps what was typed', () => {
+    const email = all.find((t) => t.attrs.name === 'email')!;
+    expect(email.attrs).toMatchObject({ type: 'email', autocomplete: 'email', value: 'ada@example.org' });
+    expect(email.attrs.required).toBeDefined();
+    const name = all.find((t) => t.attrs.name === 'name')!;
+    expect(name.attrs.required).toBeUndefined();
+    expect(name.attrs.value).toBe('Ada');
+  });
+
+  it('sends the language as a hidden field', () => {
+    expect(all.find((t) => t.attrs.name === 'locale')?.attrs).toMatchObject({ type: 'hidden', value: 'sv' });
+  });
+
+  it('offers a choice of organisation when there are several, with the chosen one selected', () => {
+    expect(all.find((t) => t.name === 'select')?.attrs.name).toBe('controller');
+    expect(all.find((t) => t.name === 'option' && t.attrs.selected !== undefined)?.attrs.value).toBe('other');
+  });
+
+  it('sends the only organisation as a hidden field and names it', () => {
+    const single = renderRequestForm({ locale: 'en', controllers });
+    expect(tags(single).find((t) => t.attrs.name === 'controller')?.attrs).toMatchObject({ type: 'hidden', value: 'demo' });
+    expect(single).not.toContain('<select');
+    expect(single).toContain('Your request goes to Demo Association.');
+    expect(single).toContain('href="mailto:dpo@demo.example"');
+  });
+
+  it('starts with a summary of the errors, linking to each visible field', () => {
+    expect(html.indexOf('class="error-summary"')).toBeLessThan(html.indexOf('<form'));
+    expect(html).toContain('Något behöver rättas');
+    for (const [field, target] of [['email', 'email'], ['type', 'type-access'], ['name', 'name'], ['controller', 'controller']]) {
+      expect(html, field).toContain(`href="#${target}"`);
+      expect(ids.has(target), target).toBe(true);
+    }
+    expect(html).toMatch(/<title>Fel: /);
+  });
+
+  it('ties each field error to its field with aria-describedby and marks the field invalid', () => {
+    const email = all.find((t) => t.attrs.name === 'email')!;
+    expect(email.attrs['aria-describedby']!.split(' ')).toContain('email-error');
+    expect(email.attrs['aria-invalid']).toBe('true');
+    expect(ids.has('email-error')).toBe(true);
+    expect(all.find((t) => t.name === 'fieldset')!.attrs['aria-describedby']).toBe('type-error');
+    for (const t of all) {
+      for (const id of (t.attrs['aria-describedby'] ?? '').split(' ').filter(Boolean)) expect(ids.has(id), id).toBe(true);
+    }
+  });
+
+  it("shows the server's English message next to a translated explanation", () => {
+    expect(html).toContain('Ange din e-postadress, till exempel namn@example.org.');
+    expect(html).toContain('<span lang="en">(På engelska: email is invalid)</span>');
+    const english = renderRequestForm({ ...samples.form, locale: 'en' });
+    expect(english).toContain('email is invalid');
+    expect(english).not.toContain('lang="en">(');
+  });
+
+  it('explains the process and the other five rights', () => {
+    const en = renderRequestForm({ locale: 'en', controllers });
+    expect(en).toContain('We email you a link. The link works for 7 days.');
+    expect(en).toContain('We only use your email address to answer this request.');
+    for (const right of ['portability', 'rectification', 'restriction', 'objection', 'withdraw_consent'] as const) {
+      expect(en).toContain(escapeHtml(texts.en.rights[right].title));
+    }
+  });
+
+  it('has no error summary when there are no errors', () => {
+    expect(renderRequestForm({ locale: 'en', controllers })).not.toContain('class="error-summary"');
+  });
+
+  it('links to itself in every language', () => {
+    const en = renderRequestForm({ locale: 'en', controllers });
+    expect(en).toContain('<a href="/sv" lang="sv" hreflang="sv">Svenska</a>');
+    expect(en).toContain('<a href="/sl" lang="sl" hreflang="sl">Slovenščina</a>');
+    expect(en).toContain('aria-current="true">English</a>');
+  });
+});
+
+// ---------------------------------------------------------------- other pages
+
+describe('the confirm page', () => {
+  const html = renderConfirmPage(samples.confirm);
+  const all = tags(html);
+
+  it('confirms only through one POST form that carries the token as a hidden field', () => {
+    const forms = all.filter((t) => t.name === 'form');
+    expect(forms).toHaveLength(1);
+    expect(forms[0]!.attrs).toMatchObject({ method: 'post', action: `/v1/requests/${samples.confirm.requestId}/verify` });
+    expect(all.find((t) => t.attrs.name === 'token')?.attrs).toMatchObject({ type: 'hidden', value: 'tok_abc' });
+    expect(all.filter((t) => t.name === 'button')).toHaveLength(1);
+  });
+
+  it('does not submit itself: no script, no refresh, no autofocus on the button', () => {
+    expect(html).not.toMatch(/<script|http-equiv|onload|autofocus/i);
+  });
+
+  it('warns that erasure cannot be undone, and not for access', () => {
+    expect(html).toContain('This cannot be undone');
+    expect(renderConfirmPage({ ...samples.confirm, type: 'access' })).not.toContain('cannot be undone');
+  });
+
+  it('keeps the token out of search engines and referrers', () => {
+    expect(html).toContain('<meta name="referrer" content="no-referrer">');
+    expect(html).toContain('noindex');
+  });
+});
+
+describe('the pages after the form', () => {
+  it('asks the person to check their email without saying whether data exists, with the 7-day limit', () => {
+    const html = renderRequestAccepted(samples.accepted);
+    expect(html).toContain('Check your email');
+    expect(html).toContain('7 days');
+    expect(html).toContain('neither this page nor the email says whether the organisation holds any data about you');
+  });
+
+  it('gives the deadline in the reader’s language and the status link once confirmed', () => {
+    const html = renderConfirmed({ ...samples.confirmed, locale: 'sv' });
+    expect(html).toContain('5 april 2026');
+    expect(html).toContain(`href="${escapeHtml(samples.confirmed.statusUrl)}"`);
+  });
+
+  it('explains each link problem and points to a new request', () => {
+    for (const reason of ['expired', 'used', 'invalid'] as const) {
+      for (const locale of LOCALES) {
+        const html = renderLinkProblem({ locale, reason });
+        expect(html).toContain(escapeHtml(texts[locale].linkProblem[reason].title));
+        expect(html).toContain(`href="/${locale}"`);
+      }
+    }
+    expect(renderLinkProblem(samples.linkProblem)).toContain('See the status of your request');
+  });
+
+  it('translates every request and processor status on the status page', () => {
+    for (const locale of LOCALES) {
+      for (const status of REQUEST_STATUSES) {
+        const html = renderStatusPage({ ...samples.status, locale, status });
+        expect(html).toContain(escapeHtml(texts[locale].status.requestStatus[status].label));
+      }
+      const html = renderStatusPage({ ...samples.status, locale, processors: BRANCH_STATUSES.map((s) => ({ name: s, status: s })) });
+      for (const s of BRANCH_STATUSES) expect(html).toContain(escapeHtml(texts[locale].status.branchStatus[s]));
+    }
+  });
+
+  it('shows an unknown status as it is rather than failing', () => {
+    expect(renderStatusPage({ ...samples.status, status: 'on_hold' })).toContain('on_hold');
+  });
+
+  it('sends people with an expired download link to a new request', () => {
+    expect(renderPackageExpired({ locale: 'sl' })).toContain('href="/sl"');
+    expect(renderNotFound({ locale: 'sv' })).toContain('Sidan hittades inte');
+  });
+
+  it('offers a language switcher only where the caller says where the other versions are', () => {
+    expect(renderStatusPage(samples.status)).not.toContain('class="lang"');
+    const html = layout({ locale: 'sv', title: 't', body: '', alternates: { en: '/x?lang=en', sv: '/x?lang=sv' } });
+    expect(html).toContain('<a href="/x?lang=en" lang="en" hreflang="en">English</a>');
+  });
+});
+
+// ---------------------------------------------------------------- emails
+
+describe('emails', () => {
+  const hostileName = 'Demo\r\nBcc: evil@example.org\u2028X\u0000';
+  const all = (locale: Locale): Email[] => [
+    verificationEmail({ ...samples.verification, locale, controllerName: hostileName }),
+    verificationEmail({ ...samples.verification, locale, type: 'erasure', controllerName: hostileName }),
+    completionEmail({ ...samples.completion, locale, controllerName: hostileName }),
+    completionEmail({ ...samples.completion, locale, downloadUrl: undefined, controllerName: hostileName }),
+    completionEmail({ ...samples.completion, locale, type: 'erasure', outcomes, controllerName: hostileName }),
+  ];
+
+  it('never puts a line break or control character in a subject, even from the controller name', () => {
+    for (const locale of LOCALES) {
+      for (const mail of all(locale)) {
+        expect(mail.subject).not.toMatch(/[\r\n\u2028\u2029\u0000-\u001f]/);
+        expect(mail.subject).toContain('Demo Bcc: evil@example.org X');
+      }
+    }
+  });
+
+  it('always has a plain-text and an HTML part in the same language', () => {
+    for (const locale of LOCALES) {
+      for (const mail of all(locale)) {
+        expect(mail.text.length).toBeGreaterThan(100);
+        expect(mail.html).toContain(`<html lang="${locale}">`);
+        expect(mail.text).not.toContain('<');
+      }
+    }
+  });
+
+  it('puts exactly one link in the verification email: the confirm page', () => {
+    for (const locale of LOCALES) {
+      const mail = verificationEmail({ ...samples.verification, locale });
+      const links = tags(mail.html).filter((t) => t.name === 'a');
+      expect(links).toHaveLength(1);
+      expect(links[0]!.attrs.href).toBe(escapeHtml(samples.verification.verifyUrl));
+      expect(count(mail.text, samples.verification.verifyUrl)).toBe(1);
+      expect(mail.text.match(/https?:\/\//g)).toHaveLength(1);
+    }
+  });
+
+  it('tells the reader to ignore the verification email if they did not ask, and when the link expires', () => {
+    const mail = verificationEmail(samples.verification);
+    expect(mail.text).toContain('If you did not ask for this, ignore this email. Nothing will happen.');
+    expect(mail.text).toContain('12 March 2026');
+    expect(verificationEmail({ ...samples.verification, locale: 'sv' }).text).toContain('Om du inte har begärt detta');
+  });
+
+  it('gives the download link and its expiry once, and lists the systems searched', () => {
+    const mail = completionEmail(samples.completion);
+    expect(mail.subject).toBe('Your personal data from Demo Association is ready to download');
+    expect(count(mail.text, samples.completion.downloadUrl)).toBe(1);
+    expect(count(mail.html, `href="${escapeHtml(samples.completion.downloadUrl)}"`)).toBe(1);
+    expect(mail.text).toContain('12 March 2026');
+    expect(mail.text).toContain('- Membership register: 4 records found');
+  });
+
+  it('says per system what erasure did, and that staff follow up on failures', () => {
+    const mail = completionEmail({ ...samples.completion, type: 'erasure', downloadUrl: undefined, outcomes });
+    expect(mail.text).toContain('Membership register: deleted 3 records');
+    expect(mail.text).toContain('Event participation: removed identifying details from 2 records, kept the rest for statistics');
+    expect(mail.text).toContain('Newsletter: held no data about you');
+    expect(mail.text).toContain('Old archive: not finished yet – our staff will follow up');
+    expect(mail.html).not.toContain('Download your data');
+  });
+
+  it('always gives the status link, the DPO and the right to complain to the supervisory authority', () => {
+    for (const locale of LOCALES) {
+      for (const type of ['access', 'erasure'] as const) {
+        const mail = completionEmail({ ...samples.completion, locale, type });
+        for (const part of [mail.text, mail.html]) {
+          expect(part).toContain(escapeHtml(samples.completion.statusUrl).replace(/&amp;/g, part === mail.text ? '&' : '&amp;'));
+          expect(part).toContain('dpo@demo.example');
+          expect(part).toContain('https://www.imy.se');
+        }
+        expect(mail.html).toContain('href="mailto:dpo@demo.example"');
+      }
+    }
+  });
+
+  it('apologises when the answer is late', () => {
+    expect(completionEmail({ ...samples.completion, onTime: false }).text).toContain('later than the deadline');
+    expect(completionEmail(samples.completion).text).not.toContain('later than the deadline');
+  });
+});
+
+describe('the access package summary', () => {
+  const html = accessPackageSummary(samples.packageSummary);
+
+  it('lists each system with its files and its Article 15 information', () => {
+    expect(html).toContain('<a href="members.json"><code>members.json</code></a>');
+    expect(html).toContain('<a href="members.csv"><code>members.csv</code></a>');
+    for (const fact of ['contact details', 'membership administration', 'Art. 6(1)(b) contract (membership)', 'while a member and 2 years after', 'the member, when joining', 'Demo Hosting AB (Sweden) – within the EU/EEA']) {
+      expect(html).toContain(escapeHtml(fact));
+    }
+  });
+
+  it('says when a system could not be exported instead of listing files for it', () => {
+    expect(html).toContain(texts.en.package.failed);
+    expect(html).not.toContain('events.json');
+  });
+
+  it('explains all the rights and the complaint to the supervisory authority', () => {
+    for (const right of RIGHTS) expect(html).toContain(escapeHtml(texts.en.rights[right].title));
+    expect(html).toContain('Integritetsskyddsmyndigheten (IMY)');
+    expect(html).toContain('href="https://www.imy.se"');
+    expect(html).toContain('href="mailto:dpo@demo.example"');
+  });
+
+  it('names recipient countries in the reader’s language', () => {
+    expect(accessPackageSummary({ ...samples.packageSummary, locale: 'sl' })).toContain('Demo Hosting AB (Švedska)');
+  });
+});
