@@ -1,0 +1,98 @@
+/**
+ * The AWS emulators of the local runtime, all in this process: dynalite (DynamoDB, data kept in
+ * `<dataDir>/dynamodb`), aws-ses-v2-local (SES v2 with a mailbox page and `GET /store`; mail is
+ * kept in memory) and s3rver (S3, data kept in `<dataDir>/s3`). Port 0 picks a free port.
+ */
+import { mkdirSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import dynalite from 'dynalite';
+import S3rver from 's3rver';
+import { DEFAULT_HOST, closeServer, listen, urlFor } from './http-util.ts';
+
+export interface EmulatorPorts {
+  dynamodb: number;
+  ses: number;
+  s3: number;
+}
+
+export interface EmulatorOptions {
+  dataDir: string;
+  ports?: Partial<EmulatorPorts>;
+  host?: string;
+}
+
+export interface Emulators {
+  urls: { dynamodb: string; ses: string; s3: string };
+  stop(): Promise<void>;
+}
+
+const require = createRequire(import.meta.url);
+
+type SesServerFactory = (config?: { host?: string; port?: number }) => Promise<Server>;
+
+function sesFactory(): SesServerFactory {
+  const mod = require('aws-ses-v2-local') as { default?: SesServerFactory } | SesServerFactory;
+  return typeof mod === 'function' ? mod : mod.default!;
+}
+
+/** Empties the SES emulator's mailbox (it is a module-level store: one per process). */
+export function clearMailbox(): void {
+  (require('aws-ses-v2-local/dist/store.js') as { clearStore(): void }).clearStore();
+}
+
+export async function startEmulators(opts: EmulatorOptions): Promise<Emulators> {
+  const host = opts.host ?? DEFAULT_HOST;
+  const dataDir = resolve(opts.dataDir);
+  const stops: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    // reverse order of start; keep going if one fails
+    const errors: unknown[] = [];
+    for (const stop of stops.reverse()) await stop().catch((e) => errors.push(e));
+    stops.length = 0;
+    if (errors.length) throw errors[0];
+  };
+
+  try {
+    // DynamoDB
+    const dynamoDir = join(dataDir, 'dynamodb');
+    mkdirSync(dynamoDir, { recursive: true });
+    const dynamo = dynalite({ path: dynamoDir, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+    const dynamoPort = await listen(dynamo, opts.ports?.dynamodb ?? 4567, host);
+    stops.push(
+      () =>
+        new Promise<void>((res, rej) => {
+          // dynalite's close also closes its LevelDB store (so the next start can open it)
+          dynamo.close((err?: Error) => (err ? rej(err) : res()));
+          dynamo.closeAllConnections();
+        }),
+    );
+
+    // SES (the mailbox starts empty, as it would in a new process)
+    clearMailbox();
+    const sesWanted = opts.ports?.ses ?? 8005;
+    const ses = await sesFactory()({ host, port: sesWanted });
+    // it resolves even when listen fails (express hands the error to its callback)
+    if (!ses.listening) throw new Error(`SES emulator: cannot listen on ${host}:${sesWanted} (port in use?)`);
+    const sesPort = (ses.address() as { port: number }).port;
+    stops.push(() => closeServer(ses));
+
+    // S3
+    const s3Dir = join(dataDir, 's3');
+    mkdirSync(s3Dir, { recursive: true });
+    const s3 = new S3rver({ address: host, port: opts.ports?.s3 ?? 4569, directory: s3Dir, silent: true });
+    const s3Address = await s3.run();
+    stops.push(async () => {
+      if (s3.httpServer) await closeServer(s3.httpServer);
+    });
+
+    return {
+      urls: { dynamodb: urlFor(host, dynamoPort), ses: urlFor(host, sesPort), s3: urlFor(host, s3Address.port) },
+      stop: stopAll,
+    };
+  } catch (e) {
+    await stopAll().catch(() => undefined);
+    throw e;
+  }
+}

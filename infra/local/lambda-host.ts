@@ -1,0 +1,143 @@
+/**
+ * Runs the template's Lambdas in this process: imports each function's `dsr:entry` module on first
+ * use (its cold start, so process.env must be set before), calls `handler(event, context)` with a
+ * Lambda-like context and the function's timeout, and reports failures the way Lambda does:
+ * the error type is the thrown error's `name`.
+ */
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Context } from 'aws-lambda';
+import { REPO_ROOT, localLambdaArn, type LambdaModel } from './synth.ts';
+
+/**
+ * A failed invocation, as Lambda reports it: `name` is the error type (the thrown error's `name`,
+ * e.g. `ConfigError`, or `Sandbox.Timedout`), and `message` is the JSON Step Functions shows as
+ * the Cause (`{"errorType","errorMessage","trace"}`).
+ */
+export class LambdaFunctionError extends Error {
+  readonly errorType: string;
+  readonly errorMessage: string;
+  constructor(errorType: string, errorMessage: string, trace: string[] = []) {
+    super(JSON.stringify({ errorType, errorMessage, trace }));
+    this.name = errorType;
+    this.errorType = errorType;
+    this.errorMessage = errorMessage;
+  }
+}
+
+export function toLambdaError(thrown: unknown): LambdaFunctionError {
+  if (thrown instanceof LambdaFunctionError) return thrown;
+  if (thrown instanceof Error) {
+    const name = typeof thrown.name === 'string' && thrown.name !== '' ? thrown.name : 'Error';
+    return new LambdaFunctionError(name, String(thrown.message ?? ''), (thrown.stack ?? '').split('\n'));
+  }
+  return new LambdaFunctionError('Error', typeof thrown === 'string' ? thrown : JSON.stringify(thrown) ?? String(thrown));
+}
+
+type Handler = (event: unknown, context: Context) => unknown;
+
+export class LambdaHost {
+  private readonly modules = new Map<string, Promise<Handler>>();
+  private readonly inFlight = new Set<Promise<unknown>>();
+
+  constructor(readonly functions: Map<string, LambdaModel>, private readonly repoRoot = REPO_ROOT) {}
+
+  /** Repo-relative entries whose file is missing. */
+  missingEntries(): string[] {
+    return [...new Set([...this.functions.values()].map((f) => f.entry))].filter((e) => !existsSync(resolve(this.repoRoot, e)));
+  }
+
+  /** Whether any handler module was imported (after which its cold-start config is fixed). */
+  get loadedCount(): number {
+    return this.modules.size;
+  }
+
+  private load(fn: LambdaModel): Promise<Handler> {
+    let p = this.modules.get(fn.entry);
+    if (!p) {
+      p = importHandler(resolve(this.repoRoot, fn.entry), fn.entry);
+      this.modules.set(fn.entry, p);
+      // a module that failed to load is retried on the next call (like a new cold start)
+      p.catch(() => this.modules.delete(fn.entry));
+    }
+    return p;
+  }
+
+  /** Invokes a function of the template; rejects with a LambdaFunctionError when it fails. */
+  invoke(logicalId: string, event: unknown): Promise<unknown> {
+    const fn = this.functions.get(logicalId);
+    if (!fn) return Promise.reject(new LambdaFunctionError('ResourceNotFoundException', `Function not found: ${logicalId}`));
+    const run = this.run(fn, event);
+    this.inFlight.add(run);
+    const forget = () => this.inFlight.delete(run);
+    run.then(forget, forget);
+    return run;
+  }
+
+  private async run(fn: LambdaModel, event: unknown): Promise<unknown> {
+    let handler: Handler;
+    try {
+      handler = await this.load(fn);
+    } catch (e) {
+      // Lambda reports a failed init as Runtime.ImportModuleError / the init error's type
+      throw toLambdaError(e);
+    }
+    const timeoutMs = fn.timeoutSeconds * 1000;
+    const deadline = Date.now() + timeoutMs;
+    const requestId = randomUUID();
+    const context: Context = {
+      callbackWaitsForEmptyEventLoop: true,
+      functionName: fn.logicalId,
+      functionVersion: '$LATEST',
+      invokedFunctionArn: localLambdaArn(fn.logicalId),
+      memoryLimitInMB: String(fn.memoryMb),
+      awsRequestId: requestId,
+      logGroupName: `/aws/lambda/${fn.logicalId}`,
+      logStreamName: `local/[$LATEST]${requestId.replace(/-/g, '')}`,
+      getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+      done: () => undefined,
+      fail: () => undefined,
+      succeed: () => undefined,
+    };
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new LambdaFunctionError('Sandbox.Timedout', `Task timed out after ${fn.timeoutSeconds.toFixed(2)} seconds`)),
+        timeoutMs,
+      );
+    });
+    try {
+      // process.env is shared by all handlers of this process, as the runtime intends;
+      // AWS_LAMBDA_FUNCTION_NAME etc. are deliberately not set (they would differ per function)
+      const result = await Promise.race([Promise.resolve().then(() => handler(structuredClone(event), context)), timeout]);
+      return result === undefined ? null : JSON.parse(JSON.stringify(result));
+    } catch (e) {
+      throw toLambdaError(e);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Waits (at most timeoutMs) for the invocations under way to settle. */
+  async drain(timeoutMs = 10_000): Promise<void> {
+    if (this.inFlight.size === 0) return;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.allSettled([...this.inFlight]),
+      new Promise((r) => { timer = setTimeout(r, timeoutMs); }),
+    ]);
+    clearTimeout(timer);
+  }
+}
+
+async function importHandler(file: string, entry: string): Promise<Handler> {
+  if (!existsSync(file)) throw new LambdaFunctionError('Runtime.ImportModuleError', `Error: Cannot find module '${entry}'`);
+  const mod = (await import(pathToFileURL(file).href)) as { handler?: unknown; default?: { handler?: unknown } };
+  const handler = mod.handler ?? mod.default?.handler;
+  if (typeof handler !== 'function') {
+    throw new LambdaFunctionError('Runtime.HandlerNotFound', `${entry}.handler is undefined or not exported`);
+  }
+  return handler as Handler;
+}

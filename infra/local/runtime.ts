@@ -1,0 +1,234 @@
+/**
+ * The embedded local runtime behind `npm start`: emulators, the local Step Functions endpoint,
+ * the HTTP gateway and the sweep schedule, all in this process and all derived from the
+ * synthesized CDK stack.
+ */
+import { resolve } from 'node:path';
+import { startEmulators, type Emulators } from './emulators.ts';
+import { LocalGateway } from './gateway.ts';
+import { LambdaHost } from './lambda-host.ts';
+import { PACKAGE_BUCKET, REQUESTS_TABLE, provision } from './provision.ts';
+import { LocalStepFunctions } from './sfn-endpoint.ts';
+import {
+  localStateMachineArn,
+  rateToMs,
+  readStackModel,
+  synthTemplate,
+  type CfnTemplate,
+  type LambdaModel,
+  type StackModel,
+} from './synth.ts';
+
+export const SENDER_EMAIL = 'privacy@demo-association.example';
+const SWEEP_ENTRY = 'functions/scheduled/sweep.ts';
+const DEFAULT_SWEEP_MS = 15 * 60_000;
+
+export interface RuntimePorts {
+  gateway: number;
+  dynamodb: number;
+  ses: number;
+  s3: number;
+  sfn: number;
+}
+
+export interface LocalRuntimeOptions {
+  /** Where DynamoDB and S3 keep their data; default `DATA_DIR` or `.data`. */
+  dataDir?: string;
+  /** 0 picks a free port; defaults from PORT, DYNAMODB_PORT, SES_PORT, S3_PORT, SFN_PORT. */
+  ports?: Partial<RuntimePorts>;
+  /** No log lines from the runtime itself (handlers still log). */
+  quiet?: boolean;
+  /** Multiplies the state machine's Retry intervals, e.g. 0.001 in tests; default 1. */
+  retryIntervalScale?: number;
+  /** Overrides the sweep schedule's rate. */
+  sweepIntervalMs?: number;
+  /** Skip the sweep at start (default: run it once, then on the schedule). */
+  sweepOnStart?: boolean;
+  /** A synthesized template to run instead of synthesizing infra/stack.ts. */
+  template?: CfnTemplate;
+  /** Where log lines go; default console.log. */
+  log?: (line: string) => void;
+}
+
+export interface LocalRuntime {
+  urls: { gateway: string; dynamodb: string; ses: string; s3: string; sfn: string };
+  /** The ports actually bound: pass them back as `ports` to restart where this runtime ran. */
+  ports: RuntimePorts;
+  stateMachineArn: string;
+  model: StackModel;
+  /** Runs the sweep handler now (also what the schedule does); failures are logged, not thrown. */
+  sweep(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+function envPort(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`${name} must be a port number, got "${raw}"`);
+  return n;
+}
+
+/**
+ * Handler modules read their configuration once, when first imported, and stay in the process's
+ * module cache: a second runtime in the same process must therefore offer them the same
+ * endpoints. This remembers what the loaded modules were configured with.
+ */
+const configuredHosts: { host: LambdaHost; fingerprint: string }[] = [];
+const HANDLER_ENV = [
+  'AWS_ENDPOINT_URL_DYNAMODB', 'AWS_ENDPOINT_URL_SES', 'AWS_ENDPOINT_URL_SESV2', 'AWS_ENDPOINT_URL_S3', 'AWS_ENDPOINT_URL_SFN',
+  'STATE_MACHINE_ARN', 'PUBLIC_BASE_URL',
+];
+
+/** Literal environment variables the template gives every function the same value (e.g. log settings). */
+function sharedLiteralEnvironment(functions: Iterable<LambdaModel>): Record<string, string> {
+  const values = new Map<string, Set<string>>();
+  for (const fn of functions) {
+    for (const [k, v] of Object.entries(fn.literalEnvironment)) {
+      if (k.startsWith('AWS_') || k === 'NODE_OPTIONS') continue;
+      values.set(k, (values.get(k) ?? new Set()).add(v));
+    }
+  }
+  return Object.fromEntries([...values].filter(([, v]) => v.size === 1).map(([k, v]) => [k, [...v][0]!]));
+}
+
+export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise<LocalRuntime> {
+  const log = opts.quiet ? () => undefined : (opts.log ?? ((line: string) => console.log(`[local] ${line}`)));
+  const dataDir = resolve(opts.dataDir ?? process.env.DATA_DIR ?? '.data');
+  const ports: RuntimePorts = {
+    gateway: opts.ports?.gateway ?? envPort('PORT', 3000),
+    dynamodb: opts.ports?.dynamodb ?? envPort('DYNAMODB_PORT', 4567),
+    ses: opts.ports?.ses ?? envPort('SES_PORT', 8005),
+    s3: opts.ports?.s3 ?? envPort('S3_PORT', 4569),
+    sfn: opts.ports?.sfn ?? envPort('SFN_PORT', 8083),
+  };
+
+  const model = readStackModel(opts.template ?? (await synthTemplate()));
+  const stateMachineArn = localStateMachineArn(model.stateMachine.name);
+
+  // The sweep: the schedule's target, or the sweep module when the template has no schedule.
+  const schedule = model.schedules.find((s) => model.functions.get(s.functionLogicalId)?.entry === SWEEP_ENTRY) ?? model.schedules[0];
+  const functions = new Map(model.functions);
+  let sweepFunctionId = schedule?.functionLogicalId;
+  if (!sweepFunctionId) {
+    sweepFunctionId = 'LocalSweep';
+    functions.set(sweepFunctionId, { logicalId: sweepFunctionId, entry: SWEEP_ENTRY, timeoutSeconds: 900, memoryMb: 512, literalEnvironment: {} });
+  }
+
+  const stops: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    const errors: unknown[] = [];
+    for (const stop of stops.splice(0).reverse()) await stop().catch((e) => errors.push(e));
+    if (errors.length) throw errors[0];
+  };
+
+  let lambdas: LambdaHost | undefined;
+  try {
+    const emulators: Emulators = await startEmulators({ dataDir, ports });
+    stops.push(() => emulators.stop());
+
+    // Reserve the Step Functions port before setting the environment (its URL is part of it).
+    lambdas = new LambdaHost(functions);
+    const sfn = new LocalStepFunctions({
+      stateMachine: model.stateMachine,
+      lambdas,
+      retryIntervalScale: opts.retryIntervalScale ?? 1,
+      log,
+    });
+    const sfnUrl = await sfn.start(ports.sfn);
+    const host = lambdas;
+    stops.push(async () => {
+      // no new executions; running ones stop before their next state; then their tasks settle
+      await sfn.stop();
+      await host.drain();
+    });
+
+    const gateway = new LocalGateway({ routes: model.routes, lambdas, log });
+    gateway.ready = false;
+    // Bind the gateway now too, so PUBLIC_BASE_URL names the real port; it answers 503 until
+    // the environment is set and the tables exist (handlers are imported on first use).
+    const gatewayUrl = await gateway.start(ports.gateway);
+    stops.push(() => gateway.stop());
+
+    // The environment every handler reads at its cold start (shared: one process).
+    const env: Record<string, string> = {
+      AWS_REGION: 'us-east-1',
+      AWS_DEFAULT_REGION: 'us-east-1',
+      // s3rver accepts only this key pair; dynalite and the SES emulator accept any
+      AWS_ACCESS_KEY_ID: 'S3RVER',
+      AWS_SECRET_ACCESS_KEY: 'S3RVER',
+      AWS_ENDPOINT_URL_DYNAMODB: emulators.urls.dynamodb,
+      AWS_ENDPOINT_URL_SES: emulators.urls.ses,
+      // the SES v2 client's service id is SESv2: this is the variable it reads
+      AWS_ENDPOINT_URL_SESV2: emulators.urls.ses,
+      AWS_ENDPOINT_URL_S3: emulators.urls.s3,
+      AWS_ENDPOINT_URL_SFN: sfnUrl,
+      REQUESTS_TABLE,
+      PACKAGE_BUCKET,
+      STATE_MACHINE_ARN: stateMachineArn,
+      SENDER_EMAIL,
+      PUBLIC_BASE_URL: gatewayUrl,
+    };
+    const fingerprint = JSON.stringify(HANDLER_ENV.map((k) => env[k]));
+    if (configuredHosts.some((c) => c.host.loadedCount > 0 && c.fingerprint !== fingerprint)) {
+      throw new Error(
+        'Handler modules in this process were loaded for a runtime on other ports, and they keep their '
+        + 'clients and configuration: start this runtime on the same ports as that one.',
+      );
+    }
+    configuredHosts.push({ host: lambdas, fingerprint });
+    delete process.env.AWS_SESSION_TOKEN;
+    delete process.env.AWS_PROFILE;
+    Object.assign(process.env, env);
+    for (const [k, v] of Object.entries(sharedLiteralEnvironment(model.functions.values()))) process.env[k] ??= v;
+
+    await provision({ endpoints: emulators.urls, requestsTable: model.requestsTable, log });
+    gateway.ready = true;
+
+    const missing = lambdas.missingEntries();
+    if (missing.length) log(`handlers not written yet: ${missing.join(', ')}`);
+
+    // The sweep: once now (re-drives what was in flight at the last stop), then on the schedule.
+    let sweeping: Promise<void> | undefined;
+    const sweepId = sweepFunctionId;
+    const sweepEvent = schedule?.input ? JSON.parse(schedule.input) : {};
+    const runSweep = (): Promise<void> => {
+      if (sweeping) return sweeping;
+      const h = lambdas!;
+      sweeping = h
+        .invoke(sweepId, sweepEvent)
+        .then(() => log('sweep: done'), (e: Error) => log(`sweep: failed (${e.name})`))
+        .finally(() => { sweeping = undefined; });
+      return sweeping;
+    };
+    const interval = opts.sweepIntervalMs ?? (schedule ? rateToMs(schedule.expression) : undefined) ?? DEFAULT_SWEEP_MS;
+    let timer: NodeJS.Timeout | undefined;
+    stops.push(async () => {
+      clearInterval(timer);
+      await sweeping;
+    });
+    if (opts.sweepOnStart !== false) await runSweep();
+    timer = setInterval(() => void runSweep(), interval);
+    timer.unref();
+
+    const urls = { gateway: gatewayUrl, ...emulators.urls, sfn: sfnUrl };
+    const portOf = (u: string) => Number(new URL(u).port);
+    return {
+      urls,
+      ports: {
+        gateway: portOf(urls.gateway),
+        dynamodb: portOf(urls.dynamodb),
+        ses: portOf(urls.ses),
+        s3: portOf(urls.s3),
+        sfn: portOf(urls.sfn),
+      },
+      stateMachineArn,
+      model,
+      sweep: runSweep,
+      stop: stopAll,
+    };
+  } catch (e) {
+    await stopAll().catch(() => undefined);
+    throw e;
+  }
+}

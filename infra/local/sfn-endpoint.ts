@@ -1,0 +1,379 @@
+/**
+ * A local Step Functions endpoint: speaks the service's AWS JSON 1.0 protocol, so
+ * @aws-sdk/client-sfn works unchanged through AWS_ENDPOINT_URL_SFN, and runs the synthesized ASL
+ * with aws-local-stepfunctions, each Lambda task mapped to its handler module.
+ *
+ * Executions live in memory (a restart forgets them; the sweep re-drives open requests from
+ * DynamoDB). Semantics follow AWS for a STANDARD state machine:
+ * - StartExecution: the name is unique per state machine; the same name and input as a RUNNING
+ *   execution returns that execution; a closed one, or other input, is ExecutionAlreadyExists.
+ * - RedriveExecution re-runs a FAILED/ABORTED/TIMED_OUT execution from the start (AWS resumes at
+ *   the failed state; steps are idempotent, so the effect is the same).
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { ExecutionAbortedError, ExecutionError, ExecutionTimeoutError, StateMachine } from 'aws-local-stepfunctions';
+import { BodyTooLargeError, DEFAULT_HOST, closeServer, listen, readBody, urlFor } from './http-util.ts';
+import { type LambdaHost } from './lambda-host.ts';
+import { LOCAL_ACCOUNT, LOCAL_REGION, localStateMachineArn, type StackModel, type TaskStateModel } from './synth.ts';
+
+export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
+
+interface ExecutionRecord {
+  executionArn: string;
+  name: string;
+  input: string;
+  status: ExecutionStatus;
+  startDate: Date;
+  stopDate?: Date;
+  output?: string;
+  error?: string;
+  cause?: string;
+  redriveCount: number;
+  redriveDate?: Date;
+  /** Increases on each (re)run, so a stale run cannot overwrite a newer one's outcome. */
+  run: number;
+  abort?: () => void;
+}
+
+export interface SfnEndpointOptions {
+  stateMachine: StackModel['stateMachine'];
+  lambdas: LambdaHost;
+  port?: number;
+  host?: string;
+  /** Multiplies every Retry interval (and MaxDelaySeconds); 1 (the default) keeps the real ones. */
+  retryIntervalScale?: number;
+  log?: (line: string) => void;
+}
+
+/** Errors of the Step Functions API: `{"__type": code, "message"}` with status 400. */
+export class SfnApiError extends Error {
+  constructor(readonly code: string, message: string, readonly status = 400) {
+    super(message);
+    this.name = code;
+  }
+}
+
+/** setTimeout's ceiling: a Task without TimeoutSeconds waits for its Lambda's own timeout. */
+const MAX_TASK_TIMEOUT_SECONDS = 2_147_483;
+const MAX_INPUT_BYTES = 256 * 1024;
+const NAME_RE = /^[^\s<>{}[\]?*"#%\\^|~`$&,;:/\u0000-\u001f\u007f-\u009f]{1,80}$/;
+const STATUSES: ExecutionStatus[] = ['RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED'];
+
+function deepMap(definition: Record<string, any>, fn: (state: Record<string, any>) => void): Record<string, any> {
+  const copy = structuredClone(definition);
+  const walk = (states: Record<string, any>) => {
+    for (const state of Object.values(states)) {
+      fn(state);
+      const nested = state.ItemProcessor ?? state.Iterator;
+      if (nested?.States) walk(nested.States);
+      for (const branch of state.Branches ?? []) walk(branch.States ?? {});
+    }
+  };
+  walk(copy.States ?? {});
+  return copy;
+}
+
+/**
+ * The definition actually executed: the template's ASL with Retry intervals scaled (tests) and
+ * Tasks without TimeoutSeconds left to their Lambda's timeout (as in AWS; the library would
+ * otherwise stop them after 60 s).
+ */
+export function executableDefinition(definition: Record<string, any>, retryIntervalScale = 1): Record<string, any> {
+  return deepMap(definition, (state) => {
+    if (state.Type === 'Task' && state.TimeoutSeconds === undefined && state.TimeoutSecondsPath === undefined) {
+      state.TimeoutSeconds = MAX_TASK_TIMEOUT_SECONDS;
+    }
+    if (retryIntervalScale !== 1) {
+      for (const retrier of state.Retry ?? []) {
+        retrier.IntervalSeconds = (retrier.IntervalSeconds ?? 1) * retryIntervalScale;
+        if (retrier.MaxDelaySeconds !== undefined) retrier.MaxDelaySeconds *= retryIntervalScale;
+      }
+    }
+  });
+}
+
+const epoch = (d: Date | undefined) => (d ? d.getTime() / 1000 : undefined);
+
+export class LocalStepFunctions {
+  readonly stateMachineArn: string;
+  readonly name: string;
+  /** The template's ASL, Lambda ARNs substituted: what DescribeStateMachine returns. */
+  readonly definition: Record<string, any>;
+  private readonly executable: Record<string, any>;
+  private readonly machine: StateMachine;
+  private readonly executions = new Map<string, ExecutionRecord>();
+  private readonly handlers: Record<string, (input: any) => Promise<any>>;
+  private readonly createdAt = new Date();
+  private server?: Server;
+  private closing = false;
+  private readonly log: (line: string) => void;
+  url?: string;
+
+  constructor(private readonly opts: SfnEndpointOptions) {
+    this.name = opts.stateMachine.name;
+    this.stateMachineArn = localStateMachineArn(this.name);
+    this.definition = opts.stateMachine.definition;
+    this.log = opts.log ?? (() => undefined);
+    // validate the template's own ASL once, as AWS does on CreateStateMachine
+    new StateMachine(structuredClone(this.definition) as any, { validationOptions: { checkArn: false } });
+    this.executable = executableDefinition(this.definition, opts.retryIntervalScale ?? 1);
+    this.machine = new StateMachine(this.executable as any, { validationOptions: { noValidate: true } });
+    this.handlers = Object.fromEntries(opts.stateMachine.taskStates.map((t) => [t.stateName, this.taskHandler(t)]));
+  }
+
+  private taskHandler(task: TaskStateModel): (input: any) => Promise<any> {
+    const { lambdas } = this.opts;
+    if (task.integration === 'direct') return (input) => lambdas.invoke(task.functionLogicalId, input);
+    // arn:aws:states:::lambda:invoke: Parameters {FunctionName, Payload}; the result is the Invoke response
+    return async (input) => {
+      const payload = input && typeof input === 'object' && 'Payload' in input ? input.Payload : {};
+      const result = await lambdas.invoke(task.functionLogicalId, payload);
+      const requestId = randomUUID();
+      return {
+        ExecutedVersion: '$LATEST',
+        Payload: result,
+        SdkHttpMetadata: {
+          AllHttpHeaders: { 'X-Amz-Executed-Version': ['$LATEST'], 'x-amzn-RequestId': [requestId], 'Content-Type': ['application/json'] },
+          HttpHeaders: { 'X-Amz-Executed-Version': '$LATEST', 'x-amzn-RequestId': requestId, 'Content-Type': 'application/json' },
+          HttpStatusCode: 200,
+        },
+        SdkResponseMetadata: { RequestId: requestId },
+        StatusCode: 200,
+      };
+    };
+  }
+
+  async start(port = 0, host = this.opts.host ?? DEFAULT_HOST): Promise<string> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    const bound = await listen(this.server, port, host);
+    this.url = urlFor(host, bound);
+    return this.url;
+  }
+
+  /** Stops the endpoint: no new requests; running executions are aborted after their tasks settle. */
+  async stop(): Promise<void> {
+    this.closing = true;
+    if (this.server) await closeServer(this.server);
+    for (const rec of this.executions.values()) {
+      if (rec.status === 'RUNNING') {
+        rec.abort?.();
+        rec.status = 'ABORTED';
+        rec.stopDate = new Date();
+        rec.error = 'States.Runtime';
+        rec.cause = 'The local runtime stopped';
+      }
+    }
+  }
+
+  // ---- HTTP -------------------------------------------------------------------------------
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const send = (status: number, body: unknown, errorType?: string) => {
+      const text = JSON.stringify(body);
+      res.writeHead(status, {
+        'content-type': 'application/x-amz-json-1.0',
+        'content-length': Buffer.byteLength(text),
+        'x-amzn-requestid': randomUUID(),
+        ...(errorType ? { 'x-amzn-errortype': errorType } : {}),
+      });
+      res.end(text);
+    };
+    try {
+      if (req.method !== 'POST' || (req.url ?? '/').split('?')[0] !== '/') {
+        throw new SfnApiError('UnknownOperationException', 'Only POST / with X-Amz-Target is served', 404);
+      }
+      const target = String(req.headers['x-amz-target'] ?? '');
+      const op = target.startsWith('AWSStepFunctions.') ? target.slice('AWSStepFunctions.'.length) : '';
+      const raw = await readBody(req, 2 * 1024 * 1024);
+      let body: any;
+      try {
+        body = raw.length ? JSON.parse(raw.toString('utf8')) : {};
+      } catch {
+        throw new SfnApiError('SerializationException', 'The request body is not valid JSON');
+      }
+      send(200, this.call(op, body ?? {}));
+    } catch (e) {
+      if (e instanceof SfnApiError) return send(e.status, { __type: e.code, message: e.message }, e.code);
+      if (e instanceof BodyTooLargeError) return send(413, { __type: 'RequestEntityTooLarge', message: 'Request too large' });
+      this.log(`sfn: internal error ${(e as Error)?.name ?? 'Error'}`);
+      send(500, { __type: 'InternalFailure', message: 'Internal error' }, 'InternalFailure');
+    }
+  }
+
+  /** Dispatches one API operation (also usable without HTTP). */
+  call(op: string, body: Record<string, any>): unknown {
+    switch (op) {
+      case 'StartExecution': return this.startExecution(body);
+      case 'DescribeExecution': return this.describeExecution(body);
+      case 'ListExecutions': return this.listExecutions(body);
+      case 'StopExecution': return this.stopExecution(body);
+      case 'RedriveExecution': return this.redriveExecution(body);
+      case 'DescribeStateMachine': return this.describeStateMachine(body);
+      case 'ListStateMachines': return {
+        stateMachines: [{ stateMachineArn: this.stateMachineArn, name: this.name, type: 'STANDARD', creationDate: epoch(this.createdAt) }],
+      };
+      default: throw new SfnApiError('UnknownOperationException', `Operation ${op || '(none)'} is not supported by the local Step Functions endpoint`);
+    }
+  }
+
+  // ---- operations ---------------------------------------------------------------------------
+
+  private checkStateMachine(arn: unknown): void {
+    if (typeof arn !== 'string' || !arn.startsWith('arn:')) throw new SfnApiError('InvalidArn', `Invalid Arn: '${String(arn)}'`);
+    if (arn !== this.stateMachineArn) throw new SfnApiError('StateMachineDoesNotExist', `State Machine Does Not Exist: '${arn}'`);
+  }
+
+  private execution(arn: unknown): ExecutionRecord {
+    if (typeof arn !== 'string' || !arn.startsWith('arn:')) throw new SfnApiError('InvalidArn', `Invalid Arn: '${String(arn)}'`);
+    const rec = this.executions.get(arn);
+    if (!rec) throw new SfnApiError('ExecutionDoesNotExist', `Execution Does Not Exist: '${arn}'`);
+    return rec;
+  }
+
+  startExecution(body: { stateMachineArn?: string; name?: string; input?: string }): { executionArn: string; startDate: number } {
+    if (this.closing) throw new SfnApiError('ServiceUnavailable', 'The local runtime is stopping', 503);
+    this.checkStateMachine(body.stateMachineArn);
+    const name = body.name ?? randomUUID();
+    if (typeof name !== 'string' || !NAME_RE.test(name)) throw new SfnApiError('InvalidName', `Invalid Name: '${String(name)}'`);
+    const input = body.input ?? '{}';
+    if (typeof input !== 'string') throw new SfnApiError('InvalidExecutionInput', 'Invalid State Machine Execution Input: input must be a string');
+    if (Buffer.byteLength(input) > MAX_INPUT_BYTES) throw new SfnApiError('InvalidExecutionInput', 'Invalid State Machine Execution Input: too large');
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(input);
+    } catch {
+      throw new SfnApiError('InvalidExecutionInput', 'Invalid State Machine Execution Input: not JSON');
+    }
+    const executionArn = `arn:aws:states:${LOCAL_REGION}:${LOCAL_ACCOUNT}:execution:${this.name}:${name}`;
+    const existing = this.executions.get(executionArn);
+    if (existing) {
+      if (existing.status === 'RUNNING' && existing.input === input) {
+        return { executionArn, startDate: epoch(existing.startDate)! };
+      }
+      throw new SfnApiError('ExecutionAlreadyExists', `Execution Already Exists: '${executionArn}'`);
+    }
+    const rec: ExecutionRecord = { executionArn, name, input, status: 'RUNNING', startDate: new Date(), redriveCount: 0, run: 0 };
+    this.executions.set(executionArn, rec);
+    this.run(rec, parsed);
+    return { executionArn, startDate: epoch(rec.startDate)! };
+  }
+
+  private run(rec: ExecutionRecord, input: unknown): void {
+    const run = ++rec.run;
+    const execution = this.machine.run(input as any, {
+      overrides: { taskResourceLocalHandlers: this.handlers },
+      context: {
+        Execution: { Id: rec.executionArn, Name: rec.name, RoleArn: `arn:aws:iam::${LOCAL_ACCOUNT}:role/local`, RedriveCount: rec.redriveCount },
+        StateMachine: { Id: this.stateMachineArn, Name: this.name },
+      },
+    });
+    rec.abort = execution.abort;
+    const settle = (fields: Partial<ExecutionRecord>) => {
+      if (rec.run !== run || rec.status !== 'RUNNING') return; // stopped, or redriven meanwhile
+      Object.assign(rec, { stopDate: new Date(), abort: undefined }, fields);
+      this.log(`sfn: execution ${rec.name} ${rec.status}${rec.error ? ` (${rec.error})` : ''}`);
+    };
+    execution.result.then(
+      (output) => settle({ status: 'SUCCEEDED', output: JSON.stringify(output ?? null) }),
+      (err: unknown) => {
+        if (err instanceof ExecutionAbortedError) return settle({ status: 'ABORTED' });
+        if (err instanceof ExecutionTimeoutError) return settle({ status: 'TIMED_OUT', error: 'States.Timeout', cause: 'The execution timed out' });
+        const cause = err instanceof ExecutionError && err.cause instanceof Error ? err.cause : (err as Error);
+        settle({ status: 'FAILED', error: cause?.name ?? 'Error', cause: cause?.message ?? '' });
+      },
+    );
+  }
+
+  describeExecution(body: { executionArn?: string }): Record<string, unknown> {
+    const rec = this.execution(body.executionArn);
+    const closed = rec.status !== 'RUNNING';
+    const redrivable = closed && rec.status !== 'SUCCEEDED';
+    return {
+      executionArn: rec.executionArn,
+      stateMachineArn: this.stateMachineArn,
+      name: rec.name,
+      status: rec.status,
+      startDate: epoch(rec.startDate),
+      ...(rec.stopDate ? { stopDate: epoch(rec.stopDate) } : {}),
+      input: rec.input,
+      inputDetails: { included: true },
+      ...(rec.output !== undefined ? { output: rec.output, outputDetails: { included: true } } : {}),
+      ...(rec.error !== undefined ? { error: rec.error } : {}),
+      ...(rec.cause !== undefined ? { cause: rec.cause } : {}),
+      redriveCount: rec.redriveCount,
+      ...(rec.redriveDate ? { redriveDate: epoch(rec.redriveDate) } : {}),
+      redriveStatus: redrivable ? 'REDRIVABLE' : 'NOT_REDRIVABLE',
+      ...(closed && !redrivable ? { redriveStatusReason: 'Execution is SUCCEEDED and cannot be redriven' } : {}),
+      ...(!closed ? { redriveStatusReason: 'Execution is RUNNING and cannot be redriven' } : {}),
+    };
+  }
+
+  listExecutions(body: { stateMachineArn?: string; statusFilter?: string; maxResults?: number; nextToken?: string }) {
+    this.checkStateMachine(body.stateMachineArn);
+    if (body.statusFilter !== undefined && !STATUSES.includes(body.statusFilter as ExecutionStatus) && body.statusFilter !== 'PENDING_REDRIVE') {
+      throw new SfnApiError('ValidationException', `statusFilter must be one of ${STATUSES.join(', ')}`);
+    }
+    const max = body.maxResults && body.maxResults > 0 ? Math.min(body.maxResults, 1000) : 100;
+    const offset = body.nextToken ? Number(Buffer.from(body.nextToken, 'base64url').toString()) : 0;
+    if (!Number.isInteger(offset) || offset < 0) throw new SfnApiError('InvalidToken', 'Invalid nextToken');
+    const all = [...this.executions.values()]
+      .filter((r) => !body.statusFilter || r.status === body.statusFilter)
+      .sort((a, b) => b.startDate.getTime() - a.startDate.getTime());
+    const page = all.slice(offset, offset + max);
+    return {
+      executions: page.map((r) => ({
+        executionArn: r.executionArn,
+        stateMachineArn: this.stateMachineArn,
+        name: r.name,
+        status: r.status,
+        startDate: epoch(r.startDate),
+        ...(r.stopDate ? { stopDate: epoch(r.stopDate) } : {}),
+        redriveCount: r.redriveCount,
+        ...(r.redriveDate ? { redriveDate: epoch(r.redriveDate) } : {}),
+      })),
+      ...(offset + max < all.length ? { nextToken: Buffer.from(String(offset + max)).toString('base64url') } : {}),
+    };
+  }
+
+  stopExecution(body: { executionArn?: string; error?: string; cause?: string }): { stopDate: number } {
+    const rec = this.execution(body.executionArn);
+    if (rec.status === 'RUNNING') {
+      rec.abort?.();
+      Object.assign(rec, { status: 'ABORTED', stopDate: new Date(), abort: undefined });
+      if (body.error !== undefined) rec.error = body.error;
+      if (body.cause !== undefined) rec.cause = body.cause;
+      this.log(`sfn: execution ${rec.name} ABORTED`);
+    }
+    return { stopDate: epoch(rec.stopDate ?? new Date())! };
+  }
+
+  redriveExecution(body: { executionArn?: string }): { redriveDate: number } {
+    if (this.closing) throw new SfnApiError('ServiceUnavailable', 'The local runtime is stopping', 503);
+    const rec = this.execution(body.executionArn);
+    if (rec.status === 'RUNNING' || rec.status === 'SUCCEEDED') {
+      throw new SfnApiError('ExecutionNotRedrivable', `Execution is ${rec.status} and cannot be redriven: '${rec.executionArn}'`);
+    }
+    const now = new Date();
+    Object.assign(rec, { status: 'RUNNING', redriveCount: rec.redriveCount + 1, redriveDate: now });
+    delete rec.stopDate;
+    delete rec.output;
+    delete rec.error;
+    delete rec.cause;
+    this.run(rec, JSON.parse(rec.input));
+    return { redriveDate: epoch(now)! };
+  }
+
+  describeStateMachine(body: { stateMachineArn?: string }) {
+    this.checkStateMachine(body.stateMachineArn);
+    return {
+      stateMachineArn: this.stateMachineArn,
+      name: this.name,
+      status: 'ACTIVE',
+      definition: JSON.stringify(this.definition),
+      roleArn: `arn:aws:iam::${LOCAL_ACCOUNT}:role/local`,
+      type: 'STANDARD',
+      creationDate: epoch(this.createdAt),
+    };
+  }
+}

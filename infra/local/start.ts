@@ -1,0 +1,54 @@
+/**
+ * `npm start`: the whole service on this machine, no AWS account needed.
+ * Prints where to go; stops cleanly on Ctrl-C (SIGINT) or SIGTERM.
+ */
+import { readDemoData } from './provision.ts';
+import { startLocalRuntime } from './runtime.ts';
+
+const started = Date.now();
+console.log('[local] synthesizing the CDK stack and starting the emulators…');
+const runtime = await startLocalRuntime().catch((e: unknown) => {
+  console.error(`[local] could not start: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});
+
+// The demo subjects are fixed, fictitious addresses: the only personal-looking data ever printed.
+const subjects = readDemoData().subjects;
+const width = Math.max(...subjects.map((s) => s.email.length));
+console.log(`
+GDPR data-subject requests, running locally (started in ${((Date.now() - started) / 1000).toFixed(1)} s)
+
+  Request form        ${runtime.urls.gateway}/
+  Mailbox (SES)       ${runtime.urls.ses}/
+  DynamoDB            ${runtime.urls.dynamodb}
+  S3                  ${runtime.urls.s3}
+  Step Functions      ${runtime.urls.sfn}
+
+  Try a request as one of the demo data subjects (their data is in the demo stores):
+${subjects.map((s) => `    ${s.email.padEnd(width)}  ${s.holds}`).join('\n')}
+
+  Verification and result emails appear in the mailbox page.
+  Press Ctrl-C to stop.
+`);
+
+let stopping = false;
+const shutdown = (signal: string) => {
+  if (stopping) {
+    console.log('[local] forced exit');
+    process.exit(1);
+  }
+  stopping = true;
+  console.log(`[local] ${signal}: stopping…`);
+  runtime.stop().then(
+    () => {
+      console.log('[local] stopped');
+      process.exit(0);
+    },
+    (e: unknown) => {
+      console.error(`[local] stop failed: ${e instanceof Error ? e.name : 'Error'}`);
+      process.exit(1);
+    },
+  );
+};
+process.on('SIGINT', () => shutdown('SIGINT'));
+process.on('SIGTERM', () => shutdown('SIGTERM'));
