@@ -1,0 +1,128 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLocalRuntime } from '../../infra/local/runtime';
+
+/**
+ * A person uses the form in Debian's Chromium with JavaScript switched off: the whole path from
+ * the form to the confirmed request must work with plain HTML forms and links.
+ */
+
+type Runtime = Awaited<ReturnType<typeof startLocalRuntime>>;
+
+interface StoredEmail {
+  destination: { to: string[] };
+  subject: string;
+  body: { html?: string; text?: string };
+}
+
+let runtime: Runtime;
+let browser: Browser;
+let context: BrowserContext;
+let dataDir: string;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'dsr-browser-'));
+  runtime = await startLocalRuntime({
+    dataDir,
+    ports: { gateway: 0, dynamodb: 0, ses: 0, s3: 0, sfn: 0 },
+    quiet: true,
+    retryIntervalScale: 0.01,
+  });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  context = await browser.newContext({ javaScriptEnabled: false });
+});
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await runtime?.stop();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** Waits for the SES emulator to hold an email to `to` whose subject matches, and returns it. */
+async function emailTo(to: string, subject: RegExp, timeoutMs = 20_000): Promise<StoredEmail> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const res = await fetch(`${runtime.urls.ses}/store`);
+    const { emails } = (await res.json()) as { emails: StoredEmail[] };
+    const found = emails.find((e) => e.destination.to.includes(to) && subject.test(e.subject));
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error(`no email to ${to} matching ${subject} within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** The one verification link in an email's plain-text part. */
+function verifyLinkIn(email: StoredEmail): string {
+  const links = (email.body.text ?? '').match(/https?:\/\/\S+\/verify\?token=[A-Za-z0-9_-]+/g) ?? [];
+  expect(links).toHaveLength(1);
+  return links[0]!;
+}
+
+async function heading(page: Page): Promise<string> {
+  return ((await page.locator('h1').textContent()) ?? '').trim();
+}
+
+describe('the request form in a browser without JavaScript', () => {
+  it('takes an access request from the form to a confirmed request', async () => {
+    const page = await context.newPage();
+    await page.goto(`${runtime.urls.gateway}/en`);
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await page.locator('script').count()).toBe(0);
+
+    await page.getByRole('radio', { name: 'A copy of my personal data (access)' }).check();
+    await page.getByLabel('Your email address').fill('ada@example.org');
+    await page.getByRole('button', { name: 'Send request' }).click();
+    await page.waitForLoadState();
+    expect(await heading(page)).toBe('Check your email');
+    expect(await page.locator('main').textContent()).toContain('7 days');
+
+    const email = await emailTo('ada@example.org', /Confirm your request/);
+    const link = verifyLinkIn(email);
+
+    // Opening the link only shows the confirm page; the button confirms.
+    await page.goto(link);
+    expect(await heading(page)).toBe('Confirm your request for a copy of your data');
+    await page.getByRole('button', { name: 'Confirm my request' }).click();
+    await page.waitForLoadState();
+    expect(await heading(page)).toBe('Your request is confirmed');
+
+    // The status link on that page opens the status page.
+    await page.getByRole('link', { name: 'See the status of your request' }).click();
+    await page.waitForLoadState();
+    expect(await heading(page)).toBe('Status of your request');
+    await page.close();
+  });
+
+  it('works in Swedish the same way, and tells a second click that the link was used', async () => {
+    const page = await context.newPage();
+    await page.goto(`${runtime.urls.gateway}/en`);
+    await page.getByRole('link', { name: 'Svenska' }).click();
+    await page.waitForLoadState();
+    expect(await page.locator('html').getAttribute('lang')).toBe('sv');
+
+    await page.getByRole('radio', { name: 'Radering av mina personuppgifter' }).check();
+    await page.getByLabel('Din e-postadress').fill('grace@example.org');
+    await page.getByRole('button', { name: 'Skicka begäran' }).click();
+    await page.waitForLoadState();
+    expect(await heading(page)).toBe('Titta i din e-post');
+
+    const link = verifyLinkIn(await emailTo('grace@example.org', /Bekräfta din begäran/));
+    await page.goto(link);
+    expect(await heading(page)).toBe('Bekräfta din begäran om radering');
+    expect(await page.locator('main').textContent()).toContain('Det går inte att ångra');
+    await page.getByRole('button', { name: 'Bekräfta radering' }).click();
+    await page.waitForLoadState();
+    expect(await heading(page)).toBe('Din begäran är bekräftad');
+
+    await page.goto(link);
+    expect(await heading(page)).toBe('Länken har redan använts');
+    await page.close();
+  });
+});
