@@ -1,0 +1,282 @@
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { type CfnElement, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import type { Table } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Key } from 'aws-cdk-lib/aws-kms';
+import type { Bucket } from 'aws-cdk-lib/aws-s3';
+import { EmailIdentity, Identity } from 'aws-cdk-lib/aws-ses';
+import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
+import { LambdaInvoke as ScheduleLambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
+import type { Construct } from 'constructs';
+import { parseRegister, type Register } from '../functions/lib/register';
+import { HouseFunction, REPO_ROOT } from './constructs/house-function';
+import { PackageBucket } from './constructs/package-bucket';
+import { RequestsTable } from './constructs/requests-table';
+import { SubjectApi } from './constructs/subject-api';
+import { RequestWorkflow } from './constructs/workflow';
+
+/** Props of {@link DsrStack}. */
+export interface DsrStackProps extends StackProps {
+  /**
+   * The address the service writes to data subjects from; an SES identity is created for it.
+   * @default context `senderEmail`, else 'privacy@example.org'
+   */
+  readonly senderEmail?: string;
+  /**
+   * Base of the links in emails and pages, e.g. a custom domain in front of the API.
+   * @default the HTTP API's endpoint URL
+   */
+  readonly publicBaseUrl?: string;
+  /** Days a verification link stays valid. @default 7 */
+  readonly verifyTtlDays?: number;
+  /** Days a download link stays valid; packages are deleted a day later. @default 7 */
+  readonly downloadTtlDays?: number;
+  /**
+   * The register whose DynamoDB processors the processor function may read and erase at.
+   * @default config/register.json, parsed and checked with `parseRegister`
+   */
+  readonly register?: Register;
+}
+
+/** Every Lambda of the service, by the handler module it runs (see docs/ARCHITECTURE.md). */
+export interface DsrFunctions {
+  readonly form: HouseFunction;
+  readonly intake: HouseFunction;
+  readonly verify: HouseFunction;
+  readonly status: HouseFunction;
+  readonly download: HouseFunction;
+  readonly plan: HouseFunction;
+  readonly runProcessor: HouseFunction;
+  readonly recordBranchFailure: HouseFunction;
+  readonly assemblePackage: HouseFunction;
+  readonly notifySubject: HouseFunction;
+  readonly finalize: HouseFunction;
+  readonly sweep: HouseFunction;
+}
+
+/** Per-processor exports feed one package and are deleted after this many days. */
+const EXPORTS_EXPIRE_AFTER_DAYS = 7;
+
+/**
+ * The data-subject-request service: the public API, the workflow that answers a verified request
+ * at every processor of the register, the requests table, the package bucket, email and the sweep.
+ */
+export class DsrStack extends Stack {
+  public readonly personalDataKey: Key;
+  public readonly requestsTable: Table;
+  public readonly packageBucket: Bucket;
+  public readonly stateMachine: StateMachine;
+  public readonly httpApi: HttpApi;
+  public readonly senderIdentity: EmailIdentity;
+  public readonly sweepSchedule: Schedule;
+  public readonly functions: DsrFunctions;
+  /** Base of the links in emails and pages. */
+  public readonly publicBaseUrl: string;
+
+  constructor(scope: Construct, id: string, props: DsrStackProps = {}) {
+    super(scope, id, props);
+    // Grant S3 log delivery through a bucket policy, not the legacy ACL, whatever the app's flags are.
+    this.node.setContext('@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy', true);
+    const senderEmail: string =
+      props.senderEmail ?? (this.node.tryGetContext('senderEmail') as string | undefined) ?? 'privacy@example.org';
+    const verifyTtlDays = props.verifyTtlDays ?? 7;
+    const downloadTtlDays = props.downloadTtlDays ?? 7;
+    const register = props.register ?? readRegister();
+
+    // ---- Personal data at rest --------------------------------------------------------------
+    this.personalDataKey = new Key(this, 'PersonalDataKey', {
+      description: 'Encrypts data-subject requests, processor exports and access packages',
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    this.requestsTable = new RequestsTable(this, 'Requests', { encryptionKey: this.personalDataKey }).table;
+    this.packageBucket = new PackageBucket(this, 'Packages', {
+      encryptionKey: this.personalDataKey,
+      exportsExpireAfterDays: EXPORTS_EXPIRE_AFTER_DAYS,
+      packagesExpireAfterDays: downloadTtlDays + 1,
+    }).bucket;
+
+    this.senderIdentity = new EmailIdentity(this, 'SenderIdentity', { identity: Identity.email(senderEmail) });
+
+    // ---- Functions, one per handler module ---------------------------------------------------
+    const fn = (id: string, entry: string, description: string, timeout = Duration.seconds(30), memorySize = 512) =>
+      new HouseFunction(this, id, { entry, description, timeout, memorySize });
+    this.functions = {
+      form: fn('Form', 'functions/api/form.ts', 'GET / and /{locale}: the request form'),
+      intake: fn('Intake', 'functions/api/intake.ts', 'POST /v1/requests: stores a request, sends the verification email'),
+      verify: fn('Verify', 'functions/api/verify.ts', 'GET/POST .../verify: consumes the link token, starts the workflow'),
+      status: fn('Status', 'functions/api/status.ts', 'GET .../status: where a request stands'),
+      download: fn('Download', 'functions/api/download.ts', 'GET .../package: redirects to the access package'),
+      plan: fn('Plan', 'functions/workflow/plan.ts', 'Workflow Plan: one branch per processor'),
+      runProcessor: fn('RunProcessor', 'functions/processors/run.ts', 'Workflow RunProcessor: exports or erases at one processor', Duration.minutes(5)),
+      recordBranchFailure: fn('RecordBranchFailure', 'functions/workflow/record-failure.ts', 'Workflow RecordBranchFailure: marks a branch failed'),
+      assemblePackage: fn('AssemblePackage', 'functions/workflow/assemble.ts', 'Workflow AssemblePackage: zips the exports into the access package', Duration.minutes(5), 1024),
+      notifySubject: fn('NotifySubject', 'functions/workflow/notify.ts', 'Workflow NotifySubject: the completion email'),
+      finalize: fn('Finalize', 'functions/workflow/finalize.ts', 'Workflow Finalize: completes the request'),
+      sweep: fn('Sweep', 'functions/scheduled/sweep.ts', 'Every 15 min: closes unverified requests, re-drives open ones', Duration.minutes(2)),
+    };
+    const f = this.functions;
+
+    // ---- API and workflow --------------------------------------------------------------------
+    const api = new SubjectApi(this, 'SubjectApi', {
+      form: f.form.fn,
+      intake: f.intake.fn,
+      verify: f.verify.fn,
+      status: f.status.fn,
+      download: f.download.fn,
+    });
+    this.httpApi = api.httpApi;
+    this.publicBaseUrl = props.publicBaseUrl ?? api.url;
+
+    const workflow = new RequestWorkflow(this, 'Workflow', {
+      plan: f.plan.fn,
+      runProcessor: f.runProcessor.fn,
+      recordBranchFailure: f.recordBranchFailure.fn,
+      assemblePackage: f.assemblePackage.fn,
+      notifySubject: f.notifySubject.fn,
+      finalize: f.finalize.fn,
+    });
+    this.stateMachine = workflow.stateMachine;
+
+    // ---- Configuration: each variable next to the grant it pairs with ------------------------
+    for (const h of Object.values(f)) {
+      h.fn.addEnvironment('REQUESTS_TABLE', this.requestsTable.tableName);
+      this.requestsTable.grantReadWriteData(h.fn); // includes the open-by-due index
+    }
+    for (const h of [f.runProcessor, f.assemblePackage]) {
+      h.fn.addEnvironment('PACKAGE_BUCKET', this.packageBucket.bucketName);
+      this.packageBucket.grantReadWrite(h.fn);
+    }
+    // Download only signs a GET URL for an existing package.
+    f.download.fn.addEnvironment('PACKAGE_BUCKET', this.packageBucket.bucketName);
+    this.packageBucket.grantRead(f.download.fn);
+
+    for (const h of [f.verify, f.sweep]) {
+      h.fn.addEnvironment('STATE_MACHINE_ARN', this.stateMachine.stateMachineArn);
+      this.stateMachine.grantStartExecution(h.fn);
+    }
+    // The sweep looks at and re-drives executions that failed (e.g. after an outage).
+    this.stateMachine.grantExecution(f.sweep.fn, 'states:DescribeExecution', 'states:RedriveExecution');
+
+    for (const h of [f.intake, f.notifySubject]) {
+      h.fn.addEnvironment('SENDER_EMAIL', senderEmail);
+      h.fn.addToRolePolicy(
+        new PolicyStatement({ actions: ['ses:SendEmail'], resources: [this.senderIdentity.emailIdentityArn] }),
+      );
+    }
+    for (const h of [f.form, f.intake, f.verify, f.status, f.notifySubject]) {
+      h.fn.addEnvironment('PUBLIC_BASE_URL', this.publicBaseUrl);
+    }
+    f.intake.fn.addEnvironment('VERIFY_TTL_DAYS', String(verifyTtlDays));
+    f.notifySubject.fn.addEnvironment('DOWNLOAD_TTL_DAYS', String(downloadTtlDays));
+
+    // The processor function reaches the controllers' own stores declared in the register, and no others.
+    for (const statement of processorTableStatements(this, register)) f.runProcessor.fn.addToRolePolicy(statement);
+
+    // ---- The sweep, every 15 minutes ---------------------------------------------------------
+    const schedulerRole = new Role(this, 'SweepSchedulerRole', {
+      assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {
+        conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
+      }),
+    });
+    this.sweepSchedule = new Schedule(this, 'SweepSchedule', {
+      description: 'Closes expired unverified requests and re-drives open ones',
+      schedule: ScheduleExpression.rate(Duration.minutes(15)),
+      // A missed run is covered by the next one; don't pile retries onto it.
+      target: new ScheduleLambdaInvoke(f.sweep.fn, {
+        role: schedulerRole,
+        retryAttempts: 0,
+        maxEventAge: Duration.minutes(15),
+      }),
+    });
+    Validations.of(schedulerRole).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${this.logicalIdOf(f.sweep.fn)}.Arn>:*]`,
+      reason: 'CDK grantInvoke also covers versions/aliases (ARN:*) of the one sweep function; nothing else.',
+    });
+
+    this.acknowledgeGrantFindings();
+
+    new CfnOutput(this, 'ApiUrl', { value: api.url, description: 'Base URL of the public HTTP API' });
+    new CfnOutput(this, 'StateMachineArn', { value: this.stateMachine.stateMachineArn });
+    new CfnOutput(this, 'RequestsTableName', { value: this.requestsTable.tableName });
+    new CfnOutput(this, 'PackageBucketName', { value: this.packageBucket.bucketName });
+  }
+
+  /**
+   * cdk-nag reports every wildcard in the policies CDK's grant methods write. Each one is
+   * acknowledged on the role that carries it, with the reason it is still least privilege.
+   */
+  private acknowledgeGrantFindings(): void {
+    const f = this.functions;
+    const table = this.logicalIdOf(this.requestsTable);
+    const bucket = this.logicalIdOf(this.packageBucket);
+    const stateMachine = this.logicalIdOf(this.stateMachine);
+    for (const h of Object.values(f)) {
+      h.acknowledge(
+        `AwsSolutions-IAM5[Resource::<${table}.Arn>/index/*]`,
+        'Read/write on the requests table includes its indexes (the sparse open-by-due index); only this table.',
+      );
+    }
+    const kmsReason =
+      'kms:GenerateDataKey* and kms:ReEncrypt* are how DynamoDB and S3 use the customer-managed personal-data key; scoped to that one key.';
+    for (const h of Object.values(f)) {
+      h.acknowledge('AwsSolutions-IAM5[Action::kms:GenerateDataKey*]', kmsReason);
+      h.acknowledge('AwsSolutions-IAM5[Action::kms:ReEncrypt*]', kmsReason);
+    }
+    for (const h of [f.runProcessor, f.assemblePackage, f.download]) {
+      h.acknowledge(
+        `AwsSolutions-IAM5[Resource::<${bucket}.Arn>/*]`,
+        'Object keys are per request (exports/<requestId>/..., packages/<requestId>.zip), so the grant covers the objects of this one bucket.',
+      );
+      h.acknowledge('AwsSolutions-IAM5[Action::s3:GetObject*]', 'CDK grantRead: GetObject plus its version/ACL/tagging reads on this bucket only.');
+      h.acknowledge('AwsSolutions-IAM5[Action::s3:GetBucket*]', 'CDK grantRead: bucket location/metadata reads the SDK needs, on this bucket only.');
+      h.acknowledge('AwsSolutions-IAM5[Action::s3:List*]', 'CDK grantRead: listing this bucket (HeadObject gives 404 not 403 with it), this bucket only.');
+    }
+    for (const h of [f.runProcessor, f.assemblePackage]) {
+      h.acknowledge('AwsSolutions-IAM5[Action::s3:DeleteObject*]', 'CDK grantReadWrite: exports and packages are replaced on re-runs; this bucket only.');
+      h.acknowledge('AwsSolutions-IAM5[Action::s3:Abort*]', 'CDK grantReadWrite: aborting multipart uploads of streamed ZIPs; this bucket only.');
+    }
+    f.sweep.acknowledge(
+      `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:{"Fn::Select":[6,{"Fn::Split":[":",{"Ref":"${stateMachine}"}]}]}:*]`,
+      'Describe/redrive any execution of this one state machine; executions are named by request id, unknown in advance.',
+    );
+  }
+
+  private logicalIdOf(construct: Construct): string {
+    return this.getLogicalId(construct.node.defaultChild as CfnElement);
+  }
+}
+
+/** Reads and checks config/register.json, failing synthesis on an invalid register. */
+function readRegister(): Register {
+  const file = path.join(REPO_ROOT, 'config', 'register.json');
+  return parseRegister(JSON.parse(readFileSync(file, 'utf8')));
+}
+
+/** Statements for the DynamoDB stores the register's processors declare: items, and the lookup index if any. */
+function processorTableStatements(stack: Stack, register: Register): PolicyStatement[] {
+  const tableArn = (name: string) => stack.formatArn({ service: 'dynamodb', resource: 'table', resourceName: name });
+  const tables = new Set<string>();
+  const indexes = new Set<string>();
+  for (const controller of register.controllers) {
+    for (const processor of controller.processors) {
+      if (processor.kind !== 'dynamodb') continue;
+      tables.add(tableArn(processor.table));
+      if ('indexName' in processor.lookup) indexes.add(`${tableArn(processor.table)}/index/${processor.lookup.indexName}`);
+    }
+  }
+  const statements: PolicyStatement[] = [];
+  if (tables.size > 0) {
+    statements.push(
+      new PolicyStatement({
+        actions: ['dynamodb:Query', 'dynamodb:GetItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:PutItem'],
+        resources: [...tables],
+      }),
+    );
+  }
+  if (indexes.size > 0) statements.push(new PolicyStatement({ actions: ['dynamodb:Query'], resources: [...indexes] }));
+  return statements;
+}
