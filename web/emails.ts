@@ -213,7 +213,7 @@ ${lines.map((l) => `<li><strong>${e(l.name)}</strong>: ${e(l.phrase)}</li>`).joi
       anyFailed ? p(e(c.failedNote)) : '',
       p(`${e(c.statusIntro)} ${a(input.statusUrl, t.common.statusLink)}`),
       p(`${e(c.questions)} ${mailto(dpo)}`),
-      p(`${e(complaint)} ${a(input.supervisoryAuthority.url, authority)}`),
+      p(`${e(complaint)} ${a(input.supervisoryAuthority.url, oneLine(input.supervisoryAuthority.url))}`),
       sig.html,
     ]
       .filter(Boolean)

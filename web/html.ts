@@ -54,7 +54,8 @@ main{padding-top:1.5rem;padding-bottom:3rem}
 h1{font-size:1.9rem;line-height:1.2;margin:0 0 1rem}
 h2{font-size:1.35rem;line-height:1.25;margin:2rem 0 .75rem}
 h3{font-size:1.125rem;margin:1.5rem 0 .5rem}
-p,ul,ol,dl{margin:0 0 1rem}
+p,ul,ol,dl,form{margin:0 0 1rem}
+form{margin-bottom:1.5rem}
 a{color:#0b4f8a;text-decoration-thickness:.08em;text-underline-offset:.15em}
 a:hover{color:#06335a;text-decoration-thickness:.15em}
 a:focus-visible,button:focus-visible,input:focus-visible,select:focus-visible,summary:focus-visible,[tabindex]:focus-visible{outline:3px solid #1b1b1b;outline-offset:2px;box-shadow:0 0 0 6px #ffdd00}

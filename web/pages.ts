@@ -369,7 +369,7 @@ export function renderStatusPage(
 ${row(t.status.controller, e(input.controllerName))}
 ${row(t.status.reference, `<code>${e(input.requestId)}</code>`)}
 ${row(t.status.type, e(typeLabel))}
-${row(t.status.status, `<strong>${e(status?.label ?? input.status)}</strong>`)}
+${status ? '' : row(t.status.status, `<strong>${e(input.status)}</strong>`)}
 ${row(t.status.receivedAt, date(input.receivedAt))}
 ${row(t.status.dueAt, date(input.dueAt))}
 ${row(t.status.completedAt, date(input.completedAt))}
@@ -388,7 +388,7 @@ ${input.processors
     : `<h2>${e(t.status.systemsTitle)}</h2>\n<p>${e(t.status.noSystemsYet)}</p>`;
 
   const body = `<h1>${e(t.status.title)}</h1>
-${status ? `<div class="panel"><p><strong>${e(status.label)}</strong></p><p>${e(status.description)}</p></div>` : ''}
+${status ? `<div class="panel"><p><strong>${e(t.status.status)}: ${e(status.label)}</strong></p><p>${e(status.description)}</p></div>` : ''}
 ${facts}
 ${systems}
 <p class="hint">${e(t.status.refreshHint)}</p>`;
