@@ -462,7 +462,7 @@ const sv: Texts = {
     erasure: 'Radering av dina personuppgifter',
   },
   form: {
-    title: 'Begär ut eller radera dina personuppgifter',
+    title: 'Begär ut dina personuppgifter eller begär att de raderas',
     intro:
       'Du kan fråga en organisation vilka personuppgifter den har om dig och få en kopia, eller be den radera uppgifterna. Du behöver inget konto.',
     introTo: ({ controller }: C) => `Din begäran skickas till ${controller}.`,
@@ -890,7 +890,7 @@ const sl: Texts = {
       },
       in_review: {
         label: 'V pregledu',
-        description: 'Zahtevo pregleduje naš sodelavec. Če bomo potrebovali še kaj, vas bomo kontaktirali.',
+        description: 'Zahtevo pregleduje naše osebje. Če bomo potrebovali še kaj, vas bomo kontaktirali.',
       },
       in_progress: {
         label: 'V obravnavi',
