@@ -69,8 +69,7 @@ export async function startEmulators(opts: EmulatorOptions): Promise<Emulators> 
         }),
     );
 
-    // SES (the mailbox starts empty, as it would in a new process)
-    clearMailbox();
+    // SES (its mailbox is module state: it lasts as long as this process, across restarts in it)
     const sesWanted = opts.ports?.ses ?? 8005;
     const ses = await sesFactory()({ host, port: sesWanted });
     // it resolves even when listen fails (express hands the error to its callback)

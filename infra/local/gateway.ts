@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { BodyTooLargeError, DEFAULT_HOST, closeServer, listen, readBody, urlFor } from './http-util.ts';
-import type { LambdaHost } from './lambda-host.ts';
+import type { Invoker } from './lambda-host.ts';
 import type { RouteModel } from './synth.ts';
 
 /** API Gateway's payload limit. */
@@ -206,7 +206,7 @@ export function mapResult(result: unknown): HttpResult {
 
 export interface GatewayOptions {
   routes: RouteModel[];
-  lambdas: LambdaHost;
+  lambdas: Invoker;
   host?: string;
   log?: (line: string) => void;
 }

@@ -38,7 +38,12 @@ export function toLambdaError(thrown: unknown): LambdaFunctionError {
 
 type Handler = (event: unknown, context: Context) => unknown;
 
-export class LambdaHost {
+/** What the gateway and the Step Functions endpoint need: invoke a function of the template by logical id. */
+export interface Invoker {
+  invoke(logicalId: string, event: unknown): Promise<unknown>;
+}
+
+export class LambdaHost implements Invoker {
   private readonly modules = new Map<string, Promise<Handler>>();
   private readonly inFlight = new Set<Promise<unknown>>();
 

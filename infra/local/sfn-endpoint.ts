@@ -14,7 +14,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { randomUUID } from 'node:crypto';
 import { ExecutionAbortedError, ExecutionError, ExecutionTimeoutError, StateMachine } from 'aws-local-stepfunctions';
 import { BodyTooLargeError, DEFAULT_HOST, closeServer, listen, readBody, urlFor } from './http-util.ts';
-import { type LambdaHost } from './lambda-host.ts';
+import type { Invoker } from './lambda-host.ts';
 import { LOCAL_ACCOUNT, LOCAL_REGION, localStateMachineArn, type StackModel, type TaskStateModel } from './synth.ts';
 
 export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
@@ -38,7 +38,7 @@ interface ExecutionRecord {
 
 export interface SfnEndpointOptions {
   stateMachine: StackModel['stateMachine'];
-  lambdas: LambdaHost;
+  lambdas: Invoker;
   port?: number;
   host?: string;
   /** Multiplies every Retry interval (and MaxDelaySeconds); 1 (the default) keeps the real ones. */
@@ -100,7 +100,8 @@ export class LocalStepFunctions {
   readonly name: string;
   /** The template's ASL, Lambda ARNs substituted: what DescribeStateMachine returns. */
   readonly definition: Record<string, any>;
-  private readonly executable: Record<string, any>;
+  /** What runs: {@link definition} with Retry intervals scaled and Task timeouts left to the Lambdas. */
+  readonly executedDefinition: Record<string, any>;
   private readonly machine: StateMachine;
   private readonly executions = new Map<string, ExecutionRecord>();
   private readonly handlers: Record<string, (input: any) => Promise<any>>;
@@ -117,9 +118,14 @@ export class LocalStepFunctions {
     this.log = opts.log ?? (() => undefined);
     // validate the template's own ASL once, as AWS does on CreateStateMachine
     new StateMachine(structuredClone(this.definition) as any, { validationOptions: { checkArn: false } });
-    this.executable = executableDefinition(this.definition, opts.retryIntervalScale ?? 1);
-    this.machine = new StateMachine(this.executable as any, { validationOptions: { noValidate: true } });
+    this.executedDefinition = executableDefinition(this.definition, opts.retryIntervalScale ?? 1);
+    this.machine = new StateMachine(this.executedDefinition as any, { validationOptions: { noValidate: true } });
     this.handlers = Object.fromEntries(opts.stateMachine.taskStates.map((t) => [t.stateName, this.taskHandler(t)]));
+  }
+
+  /** The Task states that run a local handler (nested ones included). */
+  get taskStateNames(): string[] {
+    return Object.keys(this.handlers);
   }
 
   private taskHandler(task: TaskStateModel): (input: any) => Promise<any> {
