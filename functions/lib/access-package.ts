@@ -1,6 +1,6 @@
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { Upload } from '@aws-sdk/lib-storage';
-import { ZipStream } from 'zip-stream';
+import ZipStream from 'zip-stream';
 import { accessPackageSummary } from '../../web/emails';
 import { s3 } from './aws/s3';
 import { csvCell } from './csv';
@@ -44,7 +44,9 @@ function addEntry(zip: ZipStream, source: Buffer | string | Readable, name: stri
 export async function buildAccessPackage(request: DsrRequest, controller: Controller, branches: Branch[], at = new Date()): Promise<string> {
   const key = packageKey(request.requestId);
   const zip = new ZipStream({ zlib: { level: 6 } });
-  const upload = new Upload({ client: s3, params: { Bucket: PACKAGE_BUCKET, Key: key, Body: zip, ContentType: 'application/zip' } });
+  // zip-stream is a readable-stream, not a Node stream: lib-storage needs the latter.
+  const body = zip.pipe(new PassThrough());
+  const upload = new Upload({ client: s3, params: { Bucket: PACKAGE_BUCKET, Key: key, Body: body, ContentType: 'application/zip' } });
   const uploaded = upload.done();
   uploaded.catch(() => undefined);
   const processors = controller.processors.map((p) => {

@@ -6,7 +6,7 @@ declare module 'zip-stream' {
     date?: Date;
     store?: boolean;
   }
-  export class ZipStream extends Transform {
+  export default class ZipStream extends Transform {
     constructor(options?: { zlib?: { level?: number }; forceZip64?: boolean });
     entry(source: Buffer | string | Readable | null, data: EntryData, callback: (err?: Error | null) => void): this;
     finish(): void;
