@@ -47,7 +47,15 @@ export class LambdaHost implements Invoker {
   private readonly modules = new Map<string, Promise<Handler>>();
   private readonly inFlight = new Set<Promise<unknown>>();
 
-  constructor(readonly functions: Map<string, LambdaModel>, private readonly repoRoot = REPO_ROOT) {}
+  /**
+   * @param onInitError told when a module fails to load (its cold start): init code handles no
+   *   request data, so its message (e.g. a ConfigError naming a variable) is safe to show.
+   */
+  constructor(
+    readonly functions: Map<string, LambdaModel>,
+    private readonly repoRoot = REPO_ROOT,
+    private readonly onInitError: (entry: string, error: LambdaFunctionError) => void = () => undefined,
+  ) {}
 
   /** Repo-relative entries whose file is missing. */
   missingEntries(): string[] {
@@ -86,8 +94,10 @@ export class LambdaHost implements Invoker {
     try {
       handler = await this.load(fn);
     } catch (e) {
-      // Lambda reports a failed init as Runtime.ImportModuleError / the init error's type
-      throw toLambdaError(e);
+      // Lambda reports a failed init with the init error's type (or Runtime.ImportModuleError)
+      const error = toLambdaError(e);
+      this.onInitError(fn.entry, error);
+      throw error;
     }
     const timeoutMs = fn.timeoutSeconds * 1000;
     const deadline = Date.now() + timeoutMs;

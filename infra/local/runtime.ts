@@ -128,7 +128,9 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
     stops.push(() => emulators.stop());
 
     // Reserve the Step Functions port before setting the environment (its URL is part of it).
-    lambdas = new LambdaHost(functions);
+    lambdas = new LambdaHost(functions, undefined, (entry, error) => {
+      log(`handler ${entry} failed to load: ${error.errorType}: ${error.errorMessage.split('\n')[0]}`);
+    });
     const sfn = new LocalStepFunctions({
       stateMachine: model.stateMachine,
       lambdas,
@@ -201,7 +203,11 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
         .finally(() => { sweeping = undefined; });
       return sweeping;
     };
-    const interval = opts.sweepIntervalMs ?? (schedule ? rateToMs(schedule.expression) : undefined) ?? DEFAULT_SWEEP_MS;
+    const rate = schedule ? rateToMs(schedule.expression) : undefined;
+    if (schedule && rate === undefined && opts.sweepIntervalMs === undefined) {
+      log(`sweep: schedule ${schedule.expression} is not a rate; running every ${DEFAULT_SWEEP_MS / 60_000} minutes`);
+    }
+    const interval = opts.sweepIntervalMs ?? rate ?? DEFAULT_SWEEP_MS;
     let timer: NodeJS.Timeout | undefined;
     stops.push(async () => {
       clearInterval(timer);

@@ -42,6 +42,8 @@ import { readStackModel, type CfnTemplate } from '../../infra/local/synth';
 const credentials = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 const region = 'us-east-1';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** A JSON response body, for reading fields of. */
+const jsonOf = async (res: Response | Promise<Response>): Promise<any> => (await res).json();
 
 /** Listening servers of this process (a stopped runtime must leave none behind). */
 const listeningServers = () => process.getActiveResourcesInfo().filter((r) => r === 'TCPServerWrap').length;
@@ -358,7 +360,7 @@ describe('the local gateway (hand-made template)', () => {
     expect(res.headers.get('x-echo')).toBe('yes');
     expect(res.headers.getSetCookie()).toEqual(['a=1; Path=/', 'b=2; Path=/']);
     expect(res.headers.get('apigw-requestid')).toBeTruthy();
-    const event = await res.json();
+    const event = await jsonOf(res);
     expect(event).toMatchObject({
       version: '2.0',
       routeKey: 'GET /echo/{id}',
@@ -382,21 +384,21 @@ describe('the local gateway (hand-made template)', () => {
   });
 
   it('passes JSON bodies as text and form posts base64-encoded, as HTTP APIs do', async () => {
-    const json = await (await fetch(`${gateway.url}/echo/1`, {
+    const json = await jsonOf(fetch(`${gateway.url}/echo/1`, {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"email":"x"}',
-    })).json();
+    }));
     expect(json).toMatchObject({ body: '{"email":"x"}', isBase64Encoded: false, routeKey: 'POST /echo/{id}' });
-    const form = await (await fetch(`${gateway.url}/echo/1`, {
+    const form = await jsonOf(fetch(`${gateway.url}/echo/1`, {
       method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'token=abc&x=%C3%A9',
-    })).json();
+    }));
     expect(form.isBase64Encoded).toBe(true);
     expect(Buffer.from(form.body, 'base64').toString()).toBe('token=abc&x=%C3%A9');
   });
 
   it('routes literal paths before parameters, and a one-segment parameter never swallows longer paths', async () => {
-    expect((await (await fetch(`${gateway.url}/echo/fixed`)).json()).routeKey).toBe('GET /echo/fixed');
-    expect((await (await fetch(`${gateway.url}/sv`)).json()).pathParameters).toEqual({ locale: 'sv' });
-    expect((await (await fetch(`${gateway.url}/files/a/b/c.txt`)).json()).pathParameters).toEqual({ path: 'a/b/c.txt' });
+    expect((await jsonOf(fetch(`${gateway.url}/echo/fixed`))).routeKey).toBe('GET /echo/fixed');
+    expect((await jsonOf(fetch(`${gateway.url}/sv`))).pathParameters).toEqual({ locale: 'sv' });
+    expect((await jsonOf(fetch(`${gateway.url}/files/a/b/c.txt`))).pathParameters).toEqual({ path: 'a/b/c.txt' });
     for (const [method, path] of [['GET', '/v1/requests'], ['GET', '/v1/requests/abc/verify'], ['POST', '/sv'], ['DELETE', '/echo/1'], ['GET', '/echo/1/2']]) {
       const res = await fetch(`${gateway.url}${path}`, { method });
       expect(res.status, `${method} ${path}`).toBe(404);
@@ -522,7 +524,7 @@ describe('the local runtime', () => {
     const second = await c.sfn.send(new StartExecutionCommand({ stateMachineArn: rt.stateMachineArn, name, input }))
       .catch((e: unknown) => e);
     if (second instanceof Error) expect(second).toBeInstanceOf(ExecutionAlreadyExists);
-    else expect(second.executionArn).toBe(first.executionArn);
+    else expect((second as { executionArn?: string }).executionArn).toBe(first.executionArn);
     const listed = await c.sfn.send(new ListExecutionsCommand({ stateMachineArn: rt.stateMachineArn }));
     expect(listed.executions?.filter((e) => e.name === name)).toHaveLength(1);
 
