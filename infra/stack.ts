@@ -272,7 +272,8 @@ function processorTableStatements(stack: Stack, register: Register): PolicyState
   if (tables.size > 0) {
     statements.push(
       new PolicyStatement({
-        actions: ['dynamodb:Query', 'dynamodb:GetItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:PutItem'],
+        // DescribeTable: erasure learns each store's primary key from the table itself.
+        actions: ['dynamodb:DescribeTable', 'dynamodb:Query', 'dynamodb:GetItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:PutItem'],
         resources: [...tables],
       }),
     );

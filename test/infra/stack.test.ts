@@ -265,7 +265,7 @@ describe('configuration and grants (least privilege)', () => {
       const statement = run.find((s) => JSON.stringify(s.Resource).includes(`:table/${table}"`));
       expect(statement, table).toBeDefined();
       expect([statement!.Action].flat().sort()).toEqual(
-        ['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'].sort(),
+        ['dynamodb:DeleteItem', 'dynamodb:DescribeTable', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'].sort(),
       );
     }
     const others = ALL.filter((n) => n !== 'run' && JSON.stringify(statementsOf(n)).includes(':table/demo-'));
