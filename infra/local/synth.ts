@@ -105,8 +105,22 @@ export interface StackModel {
   schedules: ScheduleModel[];
 }
 
-/** Synthesizes infra/stack.ts in process, with asset bundling skipped, and returns its template. */
-export async function synthTemplate(): Promise<CfnTemplate> {
+let synthesized: Promise<CfnTemplate> | undefined;
+
+/**
+ * Synthesizes infra/stack.ts in process, with asset bundling skipped, and returns its template.
+ * Once per process: the stack's modules stay cached anyway, so a restart in the same process
+ * (tests) would get the same template.
+ */
+export function synthTemplate(): Promise<CfnTemplate> {
+  synthesized ??= synthOnce().catch((e: unknown) => {
+    synthesized = undefined;
+    throw e;
+  });
+  return synthesized.then((t) => structuredClone(t));
+}
+
+async function synthOnce(): Promise<CfnTemplate> {
   const stackFile = resolve(REPO_ROOT, 'infra', 'stack.ts');
   if (!existsSync(stackFile)) throw new Error('infra/stack.ts does not exist yet: the local runtime needs the CDK stack');
   const [{ App }, stackModule] = await Promise.all([
