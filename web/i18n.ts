@@ -7,38 +7,14 @@
  * number are functions of those values.
  */
 
-export const LOCALES = ['en', 'sv', 'sl'] as const;
-export type Locale = (typeof LOCALES)[number];
+import { BRANCH_STATUSES, LOCALES, REQUEST_STATUSES, RIGHTS, SERVED_RIGHTS, type BranchStatus, type Locale, type RequestStatus, type Right } from '../functions/lib/request';
+
+export { BRANCH_STATUSES, LOCALES, REQUEST_STATUSES, RIGHTS };
+export type { BranchStatus, Locale, RequestStatus, Right };
 export const DEFAULT_LOCALE: Locale = 'en';
-
-/** The seven rights of a data subject (Art. 7(3), 15-18, 20, 21). */
-export const RIGHTS = [
-  'access',
-  'portability',
-  'rectification',
-  'erasure',
-  'restriction',
-  'objection',
-  'withdraw_consent',
-] as const;
-export type Right = (typeof RIGHTS)[number];
 /** The rights the form accepts now; the others are explained with a pointer to the organisation. */
-export const FORM_RIGHTS = ['access', 'erasure'] as const satisfies readonly Right[];
+export const FORM_RIGHTS = SERVED_RIGHTS;
 export type FormRight = (typeof FORM_RIGHTS)[number];
-
-export const REQUEST_STATUSES = [
-  'awaiting_verification',
-  'received',
-  'in_review',
-  'in_progress',
-  'completed',
-  'denied',
-  'closed_unverified',
-  'cancelled',
-] as const;
-export type RequestStatus = (typeof REQUEST_STATUSES)[number];
-export const BRANCH_STATUSES = ['pending', 'running', 'completed', 'failed'] as const;
-export type BranchStatus = (typeof BRANCH_STATUSES)[number];
 
 /** Each language named in itself, for the language switcher. */
 export const LANGUAGE_NAMES: Record<Locale, string> = { en: 'English', sv: 'Svenska', sl: 'Slovenščina' };

@@ -1,7 +1,8 @@
 import middy from '@middy/core';
 import { renderNotFound, renderRequestForm } from '../../web/pages';
 import { html, httpMiddleware, pickLocale, type HttpEvent, type HttpResult } from '../lib/http';
-import { LOCALES, register, type Locale } from '../lib/register';
+import { register } from '../lib/register';
+import { LOCALES, type Locale } from '../lib/request';
 
 /** GET / and GET /{locale}: the request form, server-rendered so it works without JavaScript. */
 async function form(event: HttpEvent): Promise<HttpResult> {

@@ -3,7 +3,7 @@ import httpErrorHandler from '@middy/http-error-handler';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import { createError } from '@middy/util';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { LOCALES, type Locale } from './register';
+import { LOCALES, type Locale } from './request';
 import { errorClass, logger } from './log';
 
 /** What an HTTP handler returns: the API Gateway v2 structured result. */

@@ -1,23 +1,6 @@
 import { z } from 'zod';
 import registerJson from '../../config/register.json' with { type: 'json' };
-
-/** Languages the forms, pages and emails are written in. */
-export const LOCALES = ['en', 'sv', 'sl'] as const;
-export type Locale = (typeof LOCALES)[number];
-
-/** The rights of a data subject (Art. 7(3), 15-18, 20, 21). Only access and erasure are served yet. */
-export const RIGHTS = [
-  'access',
-  'portability',
-  'rectification',
-  'erasure',
-  'restriction',
-  'objection',
-  'withdraw_consent',
-] as const;
-export type Right = (typeof RIGHTS)[number];
-export const SERVED_RIGHTS = ['access', 'erasure'] as const satisfies readonly Right[];
-export type ServedRight = (typeof SERVED_RIGHTS)[number];
+import { LOCALES } from './request';
 
 const text = z.string().trim().min(1);
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lower-case letters, digits and dashes');

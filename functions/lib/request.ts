@@ -1,4 +1,20 @@
-import type { Locale, ServedRight } from './register';
+/** Languages the forms, pages and emails are written in. */
+export const LOCALES = ['en', 'sv', 'sl'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** The rights of a data subject (Art. 7(3), 15-18, 20, 21). Only access and erasure are served yet. */
+export const RIGHTS = [
+  'access',
+  'portability',
+  'rectification',
+  'erasure',
+  'restriction',
+  'objection',
+  'withdraw_consent',
+] as const;
+export type Right = (typeof RIGHTS)[number];
+export const SERVED_RIGHTS = ['access', 'erasure'] as const satisfies readonly Right[];
+export type ServedRight = (typeof SERVED_RIGHTS)[number];
 
 /** Subject-visible request statuses (DESIGN.md). Extension is a fact on the request, not a status. */
 export const REQUEST_STATUSES = [
@@ -18,7 +34,8 @@ export const FINAL_STATUSES: readonly RequestStatus[] = ['completed', 'denied', 
 
 /** What the workflow does at one processor for one request. */
 export type BranchAction = 'export' | 'delete' | 'anonymise';
-export type BranchStatus = 'pending' | 'running' | 'completed' | 'failed';
+export const BRANCH_STATUSES = ['pending', 'running', 'completed', 'failed'] as const;
+export type BranchStatus = (typeof BRANCH_STATUSES)[number];
 
 /** A data subject's request as stored: the only item that holds the subject's personal data. */
 export interface DsrRequest {

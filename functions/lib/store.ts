@@ -56,6 +56,44 @@ export async function getRequestWithBranches(requestId: string): Promise<{ reque
   return { request, branches };
 }
 
+/** One conditional update of a request item; false when the condition did not hold. */
+async function updateRequestItem(requestId: string, u: {
+  set?: Record<string, unknown>;
+  remove?: string[];
+  /** Raw SET clauses and the names and values they use. */
+  clauses?: string[];
+  condition: string;
+  names?: Record<string, string>;
+  values?: Record<string, unknown>;
+}): Promise<boolean> {
+  const names = { ...u.names };
+  const values = { ...u.values };
+  const sets = [...(u.clauses ?? [])];
+  Object.entries(u.set ?? {}).forEach(([k, v], i) => {
+    names[`#s${i}`] = k;
+    values[`:s${i}`] = v;
+    sets.push(`#s${i} = :s${i}`);
+  });
+  const removes = (u.remove ?? []).map((k, i) => {
+    names[`#r${i}`] = k;
+    return `#r${i}`;
+  });
+  try {
+    await ddb.send(new UpdateCommand({
+      TableName: TABLE,
+      Key: requestKey(requestId),
+      UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
+      ConditionExpression: u.condition,
+      ExpressionAttributeNames: names,
+      ...(Object.keys(values).length ? { ExpressionAttributeValues: values } : {}),
+    }));
+    return true;
+  } catch (err) {
+    if (isConditionFailure(err)) return false;
+    throw err;
+  }
+}
+
 /** Fields a status change may set or remove alongside the status. */
 export interface StatusChange {
   set?: Partial<Omit<DsrRequest, 'requestId' | 'status' | 'version' | 'history'>>;
@@ -70,18 +108,7 @@ export interface StatusChange {
  * (another attempt got there first, or the request moved on): callers treat that as "already done".
  */
 export async function transition(requestId: string, from: readonly RequestStatus[], to: RequestStatus, change: StatusChange = {}, at = new Date()): Promise<boolean> {
-  const names: Record<string, string> = { '#status': 'status', '#version': 'version', '#history': 'history' };
   const values: Record<string, unknown> = { ':to': to, ':one': 1, ':entry': [{ status: to, at: at.toISOString() }] };
-  const sets = ['#status = :to', '#version = #version + :one', '#history = list_append(#history, :entry)'];
-  Object.entries(change.set ?? {}).forEach(([k, v], i) => {
-    names[`#s${i}`] = k;
-    values[`:s${i}`] = v;
-    sets.push(`#s${i} = :s${i}`);
-  });
-  const removes = (change.remove ?? []).map((k, i) => {
-    names[`#r${i}`] = k;
-    return `#r${i}`;
-  });
   const fromList = from.map((s, i) => {
     values[`:f${i}`] = s;
     return `:f${i}`;
@@ -91,67 +118,29 @@ export async function transition(requestId: string, from: readonly RequestStatus
     condition += ` AND (${change.condition.expression})`;
     Object.assign(values, change.condition.values);
   }
-  try {
-    await ddb.send(new UpdateCommand({
-      TableName: TABLE,
-      Key: requestKey(requestId),
-      UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
-      ConditionExpression: condition,
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: values,
-    }));
-    return true;
-  } catch (err) {
-    if (isConditionFailure(err)) return false;
-    throw err;
-  }
+  return updateRequestItem(requestId, {
+    clauses: ['#status = :to', '#version = #version + :one', '#history = list_append(#history, :entry)'],
+    set: change.set,
+    remove: change.remove,
+    condition,
+    names: { '#status': 'status', '#version': 'version', '#history': 'history' },
+    values,
+  });
 }
 
 /**
  * Sets attributes on a request without a status change, once: the write only happens while
  * `onlyIfAbsent` is missing on the item. Returns false if it was already set.
  */
-export async function setOnce(requestId: string, onlyIfAbsent: keyof DsrRequest, set: Partial<DsrRequest>): Promise<boolean> {
-  const names: Record<string, string> = { '#guard': onlyIfAbsent };
-  const values: Record<string, unknown> = {};
-  const sets = Object.entries(set).map(([k, v], i) => {
-    names[`#s${i}`] = k;
-    values[`:s${i}`] = v;
-    return `#s${i} = :s${i}`;
-  });
-  try {
-    await ddb.send(new UpdateCommand({
-      TableName: TABLE,
-      Key: requestKey(requestId),
-      UpdateExpression: `SET ${sets.join(', ')}`,
-      ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(#guard)',
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: values,
-    }));
-    return true;
-  } catch (err) {
-    if (isConditionFailure(err)) return false;
-    throw err;
-  }
+export function setOnce(requestId: string, onlyIfAbsent: keyof DsrRequest, set: Partial<DsrRequest>): Promise<boolean> {
+  return updateRequestItem(requestId, { set, condition: 'attribute_exists(pk) AND attribute_not_exists(#guard)', names: { '#guard': onlyIfAbsent } });
 }
 
 /** Overwrites attributes of an existing request (no status change), e.g. a fresh download token. */
 export async function updateRequest(requestId: string, set: Partial<DsrRequest>): Promise<void> {
-  const names: Record<string, string> = {};
-  const values: Record<string, unknown> = {};
-  const sets = Object.entries(set).map(([k, v], i) => {
-    names[`#s${i}`] = k;
-    values[`:s${i}`] = v;
-    return `#s${i} = :s${i}`;
-  });
-  await ddb.send(new UpdateCommand({
-    TableName: TABLE,
-    Key: requestKey(requestId),
-    UpdateExpression: `SET ${sets.join(', ')}`,
-    ConditionExpression: 'attribute_exists(pk)',
-    ExpressionAttributeNames: names,
-    ExpressionAttributeValues: values,
-  }));
+  if (!(await updateRequestItem(requestId, { set, condition: 'attribute_exists(pk)' }))) {
+    throw new Error(`request ${requestId} not found`);
+  }
 }
 
 /** Creates a branch in `pending` unless it exists (plan may run twice). */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { LOCALES, SERVED_RIGHTS, defaultController, findController, type Controller, type Locale } from './register';
+import { defaultController, findController, type Controller } from './register';
+import { LOCALES, SERVED_RIGHTS, type Locale } from './request';
 
 // Control characters would let a value break out of an email header or a CSV cell.
 const noControlChars = (s: string) => !/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(s);

@@ -1,5 +1,5 @@
-import type { Processor, ServedRight } from '../lib/register';
-import type { BranchAction } from '../lib/request';
+import type { Processor } from '../lib/register';
+import type { BranchAction, ServedRight } from '../lib/request';
 import { dynamodbProcessor } from './dynamodb';
 import type { ProcessorKind } from './types';
 
