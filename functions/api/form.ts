@@ -1,7 +1,7 @@
 import middy from '@middy/core';
 import { renderNotFound, renderRequestForm } from '../../web/pages';
 import { html, httpMiddleware, pickLocale, type HttpEvent, type HttpResult } from '../lib/http';
-import { register } from '../lib/register';
+import { publicControllers, register } from '../lib/register';
 import { LOCALES, type Locale } from '../lib/request';
 
 /** GET / and GET /{locale}: the request form, server-rendered so it works without JavaScript. */
@@ -14,7 +14,7 @@ async function form(event: HttpEvent): Promise<HttpResult> {
   const controllerId = event.queryStringParameters?.controller;
   return html(200, renderRequestForm({
     locale,
-    controllers: register.controllers.map((c) => ({ id: c.id, name: c.name })),
+    controllers: publicControllers(),
     selectedControllerId: register.controllers.some((c) => c.id === controllerId) ? controllerId : undefined,
   }));
 }

@@ -4,7 +4,7 @@ import { html, httpMiddleware, json, wantsJson, type HttpEvent, type HttpResult 
 import { acceptRequest } from '../lib/intake';
 import { InvalidSubmission, validateSubmission } from '../lib/submission';
 import { logger } from '../lib/log';
-import { register } from '../lib/register';
+import { publicControllers } from '../lib/register';
 
 /** POST /v1/requests: a data subject asks to exercise a right. JSON for API clients, pages for the no-JS form. */
 async function intake(event: HttpEvent): Promise<HttpResult> {
@@ -22,7 +22,7 @@ async function intake(event: HttpEvent): Promise<HttpResult> {
     const body = (event.body ?? {}) as Record<string, string>;
     return html(400, renderRequestForm({
       locale: err.locale,
-      controllers: register.controllers.map((c) => ({ id: c.id, name: c.name })),
+      controllers: publicControllers(),
       selectedControllerId: typeof body.controller === 'string' ? body.controller : undefined,
       values: { type: body.type, email: body.email, name: body.name },
       errors: err.errors,

@@ -135,3 +135,13 @@ export function defaultController(): Controller {
 export function findProcessor(controller: Controller, processorId: string): Processor | undefined {
   return controller.processors.find((p) => p.id === processorId);
 }
+
+/** What the form shows of each controller: who it is and how to reach its DPO. */
+export function publicControllers(): { id: string; name: string; dpoEmail: string; privacyPolicyUrl?: string }[] {
+  return register.controllers.map((c) => ({
+    id: c.id,
+    name: c.name,
+    dpoEmail: c.dpoEmail,
+    ...(c.privacyPolicyUrl ? { privacyPolicyUrl: c.privacyPolicyUrl } : {}),
+  }));
+}
