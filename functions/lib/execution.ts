@@ -12,17 +12,26 @@ export function executionArn(requestId: string): string {
 }
 
 /**
- * Makes sure the request's workflow runs: starts it, or finds it running (same name and input
- * is idempotent), or re-drives it if it stopped without finishing. Execution input is the id only.
+ * Starts the request's workflow, named by the request id, with the id as its only input. Returns
+ * 'exists' when that name is taken: running with the same input is idempotent in Step Functions,
+ * and a closed execution answers ExecutionAlreadyExists.
  */
-export async function ensureExecution(requestId: string): Promise<'started' | 'running' | 'redriven' | 'finished'> {
+export async function startExecution(requestId: string): Promise<'started' | 'exists'> {
   try {
     await sfn.send(new StartExecutionCommand({ stateMachineArn: STATE_MACHINE_ARN, name: requestId, input: JSON.stringify({ requestId }) }));
     return 'started';
   } catch (err) {
-    if (errorClass(err) !== 'ExecutionAlreadyExists') throw err;
+    if (errorClass(err) === 'ExecutionAlreadyExists') return 'exists';
+    throw err;
   }
-  // The name is taken by a closed execution (or one with other input): look at how it ended.
+}
+
+/**
+ * Makes sure the request's workflow runs to the end: starts it, finds it running or finished, or
+ * re-drives it if it stopped without finishing (the sweep's repair for outages and crashes).
+ */
+export async function ensureExecution(requestId: string): Promise<'started' | 'running' | 'redriven' | 'finished'> {
+  if ((await startExecution(requestId)) === 'started') return 'started';
   const arn = executionArn(requestId);
   const { status } = await sfn.send(new DescribeExecutionCommand({ executionArn: arn }));
   if (status === 'RUNNING' || status === 'PENDING_REDRIVE') return 'running';

@@ -1,5 +1,5 @@
 import { dueDate } from './deadlines';
-import { ensureExecution } from './execution';
+import { startExecution } from './execution';
 import { findController } from './register';
 import type { DsrRequest } from './request';
 import { audit, getRequest, transition } from './store';
@@ -27,12 +27,13 @@ export async function inspectLink(requestId: string, token: string, at = new Dat
 /**
  * Confirms a request with its verification token: the request becomes `received`, its deadline
  * is set and its one execution starts. A second confirmation (a double click) finds the request
- * confirmed and only makes sure the execution runs.
+ * confirmed and starts nothing new; a failed execution is the sweep's to re-drive.
  */
 export async function confirmRequest(requestId: string, token: string, at = new Date()): Promise<LinkState> {
   const link = await inspectLink(requestId, token, at);
   if (link.state === 'used') {
-    await ensureExecution(requestId);
+    // Confirmed by an earlier click; if that click died before starting the workflow, start it now.
+    if (link.request.status === 'received') await startExecution(requestId);
     return link;
   }
   if (link.state !== 'valid') return link;
@@ -47,7 +48,7 @@ export async function confirmRequest(requestId: string, token: string, at = new 
   }, at);
   if (!confirmed) return confirmRequest(requestId, token, at); // raced with another click or the sweep: look again
   await audit(requestId, 'identity_verified', 'subject', { dueAt }, at);
-  await ensureExecution(requestId);
+  await startExecution(requestId);
   const request = (await getRequest(requestId))!;
   return { state: 'valid', request };
 }

@@ -1,5 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { randomUUID } from 'node:crypto';
+import { DescribeExecutionCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   confirmFromEmail, linksIn, removeDir, start, statusLinkIn, statusOf, submit, tempDataDir, waitForEmail, waitForFinal, type Runtime,
@@ -62,6 +64,37 @@ describe('after a restart', () => {
     expect(report.ensured).toBeGreaterThanOrEqual(1);
     const final = await waitForFinal(`${rt.urls.gateway}/v1/requests/${requestId}/status?key=${statusKey}`);
     expect(final.status).toBe('completed');
+  });
+});
+
+describe('an execution that failed', () => {
+  it('is re-driven by the sweep once what made it fail is gone', async () => {
+    const requestId = randomUUID();
+    const sfn = new SFNClient({ endpoint: rt.urls.sfn });
+    // The request is not there yet (think: a table outage): Plan fails through its retries.
+    const { executionArn } = await sfn.send(new StartExecutionCommand({ stateMachineArn: rt.stateMachineArn, name: requestId, input: JSON.stringify({ requestId }) }));
+    for (let i = 0; ; i++) {
+      const { status } = await sfn.send(new DescribeExecutionCommand({ executionArn }));
+      if (status === 'FAILED') break;
+      if (i > 300) throw new Error(`execution still ${status}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const now = new Date();
+    const due = new Date(now.getTime() + 30 * 86_400_000).toISOString();
+    await db().send(new PutCommand({
+      TableName: 'dsr-requests',
+      Item: {
+        pk: `REQ#${requestId}`, sk: 'REQUEST', requestId, controllerId: 'demo-association', type: 'access', locale: 'en',
+        email: 'dan@example.org', status: 'received', version: 2, createdAt: now.toISOString(), verifyExpiresAt: due,
+        statusKey: 'recovery-test-key', receivedAt: now.toISOString(), dueAt: due, openCtl: 'demo-association', openDue: due,
+        history: [{ status: 'awaiting_verification', at: now.toISOString() }, { status: 'received', at: now.toISOString() }],
+      },
+    }));
+
+    await runSweep();
+    const final = await waitForFinal(`${rt.urls.gateway}/v1/requests/${requestId}/status?key=recovery-test-key`);
+    expect(final.status).toBe('completed');
+    expect((await sfn.send(new DescribeExecutionCommand({ executionArn }))).status).toBe('SUCCEEDED');
   });
 });
 
