@@ -1,6 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { ListExecutionsCommand, SFNClient } from '@aws-sdk/client-sfn';
+import { DescribeExecutionCommand, ListExecutionsCommand, SFNClient } from '@aws-sdk/client-sfn';
 import yauzl from 'yauzl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -11,7 +11,17 @@ let rt: Runtime;
 let dataDir: string;
 let db: DynamoDBDocumentClient;
 
+/** Everything this process writes to stdout and stderr: the handlers' logs run in it. */
+const output: string[] = [];
+
 beforeAll(async () => {
+  for (const stream of [process.stdout, process.stderr]) {
+    const write = stream.write.bind(stream) as (...args: unknown[]) => boolean;
+    stream.write = ((chunk: unknown, ...rest: unknown[]) => {
+      output.push(String(chunk));
+      return write(chunk, ...rest);
+    }) as typeof stream.write;
+  }
   dataDir = tempDataDir();
   rt = await start(dataDir);
   db = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: rt.urls.dynamodb }));
@@ -53,7 +63,7 @@ async function byEmail(table: string, email: string) {
 
 describe('an access request, from the form to the package', () => {
   it('emails one verification link, confirms on POST, and delivers a ZIP with the subject’s data only', async () => {
-    const accepted = await submit(rt, { type: 'access', email: 'ada@example.org', name: 'Ada', locale: 'en' });
+    const accepted = await submit(rt, { type: 'access', email: 'ada@example.org', name: 'Ada Lovelace', locale: 'en' });
     expect(accepted).toEqual({ requestId: expect.stringMatching(/^[0-9a-f-]{36}$/), status: 'awaiting_verification' });
 
     const verification = await waitForEmail(rt, 'ada@example.org');
@@ -200,5 +210,21 @@ describe('bad input', () => {
 
     expect(await countItems()).toBe(before);
     expect((await mailbox(rt)).length).toBe(mails);
+  });
+});
+
+describe('personal data', () => {
+  it('stays out of every execution input and output and out of the logs', async () => {
+    const sfn = new SFNClient({ endpoint: rt.urls.sfn });
+    const { executions } = await sfn.send(new ListExecutionsCommand({ stateMachineArn: rt.stateMachineArn }));
+    expect(executions!.length).toBeGreaterThanOrEqual(4);
+    for (const e of executions!) {
+      const d = await sfn.send(new DescribeExecutionCommand({ executionArn: e.executionArn }));
+      expect(JSON.parse(d.input!)).toEqual({ requestId: e.name });
+      expect(JSON.parse(d.output!)).toEqual({ requestId: e.name });
+    }
+    const logs = output.join('');
+    expect(logs).toContain('request accepted'); // the capture works: handlers did log
+    for (const secret of ['@example.org', 'Lovelace', 'token=', 'key=']) expect(logs).not.toContain(secret);
   });
 });
