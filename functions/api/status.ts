@@ -1,7 +1,7 @@
 import middy from '@middy/core';
 import { renderNotFound, renderStatusPage } from '../../web/pages';
 import { html, httpMiddleware, json, pickLocale, wantsJson, type HttpEvent, type HttpResult } from '../lib/http';
-import { findController, findProcessor } from '../lib/register';
+import { findController, findProcessor, inDeclaredOrder } from '../lib/register';
 import { getRequestWithBranches } from '../lib/store';
 import { constantTimeEqual } from '../lib/tokens';
 
@@ -17,7 +17,9 @@ async function status(event: HttpEvent): Promise<HttpResult> {
       ? json(404, { message: 'No request with this id and key', errors: { key: 'unknown' } })
       : html(404, renderNotFound({ locale: pickLocale(event) }));
   }
-  const processors = branches.map((b) => ({ id: b.processorId, status: b.status }));
+  const controller = findController(request.controllerId);
+  const ordered = controller ? inDeclaredOrder(controller, branches) : branches;
+  const processors = ordered.map((b) => ({ id: b.processorId, status: b.status }));
   if (wantsJson(event)) {
     return json(200, {
       requestId: request.requestId,
@@ -28,7 +30,6 @@ async function status(event: HttpEvent): Promise<HttpResult> {
       processors,
     });
   }
-  const controller = findController(request.controllerId);
   return html(200, renderStatusPage({
     locale: pickLocale(event, event.queryStringParameters?.lang ?? request.locale),
     controllerName: controller?.name ?? request.controllerId,
@@ -38,7 +39,7 @@ async function status(event: HttpEvent): Promise<HttpResult> {
     receivedAt: request.receivedAt,
     dueAt: request.dueAt,
     completedAt: request.completedAt,
-    processors: branches.map((b) => ({
+    processors: ordered.map((b) => ({
       name: (controller && findProcessor(controller, b.processorId)?.name) ?? b.processorId,
       status: b.status,
     })),

@@ -2,7 +2,7 @@ import { completionEmail } from '../../web/emails';
 import { positiveIntEnv } from './env';
 import { links } from './links';
 import { sendEmail } from './mailer';
-import { findProcessor, type Controller } from './register';
+import { findProcessor, inDeclaredOrder, type Controller } from './register';
 import type { Branch, DsrRequest } from './request';
 import { audit, setOnce, updateRequest } from './store';
 import { hashToken, newToken } from './tokens';
@@ -24,7 +24,7 @@ export async function notifySubject(request: DsrRequest, controller: Controller,
     await updateRequest(request.requestId, { downloadTokenHash: hashToken(token), downloadExpiresAt });
     download = { downloadUrl: links.download(request.requestId, token), downloadExpiresAt };
   }
-  const outcomes = branches.map((b) => ({
+  const outcomes = inDeclaredOrder(controller, branches).map((b) => ({
     processorName: findProcessor(controller, b.processorId)?.name ?? b.processorId,
     status: b.status === 'completed' ? ('completed' as const) : ('failed' as const),
     action: b.action,

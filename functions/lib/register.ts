@@ -145,3 +145,9 @@ export function publicControllers(): { id: string; name: string; dpoEmail: strin
     ...(c.privacyPolicyUrl ? { privacyPolicyUrl: c.privacyPolicyUrl } : {}),
   }));
 }
+
+/** Items per processor in the order the controller declares its processors (the order people read). */
+export function inDeclaredOrder<T extends { processorId: string }>(controller: Controller, items: T[]): T[] {
+  const rank = new Map(controller.processors.map((p, i) => [p.id, i]));
+  return [...items].sort((a, b) => (rank.get(a.processorId) ?? Infinity) - (rank.get(b.processorId) ?? Infinity));
+}
