@@ -32,9 +32,14 @@ export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 /** Statuses after which nothing more happens to a request. */
 export const FINAL_STATUSES: readonly RequestStatus[] = ['completed', 'denied', 'closed_unverified', 'cancelled'];
 
-/** What the workflow does at one processor for one request. */
-export type BranchAction = 'export' | 'delete' | 'anonymise';
-export const BRANCH_STATUSES = ['pending', 'running', 'completed', 'failed'] as const;
+/**
+ * What the workflow does at one processor for one request: export (access); at the controller's
+ * own stores delete, anonymise, keep under a legal hold, or delete and suppress; at an external
+ * processor (OpenDSR, email vendor, staff task) ask it to erase.
+ */
+export type BranchAction = 'export' | 'delete' | 'anonymise' | 'legal_hold' | 'suppress' | 'erase';
+/** `waiting`: handed to a processor that answers later (callback, vendor link, staff task). */
+export const BRANCH_STATUSES = ['pending', 'running', 'waiting', 'completed', 'failed'] as const;
 export type BranchStatus = (typeof BRANCH_STATUSES)[number];
 
 /** A data subject's request as stored: the only item that holds the subject's personal data. */
@@ -83,6 +88,30 @@ export interface Branch {
   finishedAt?: string;
   /** The class of the last error (e.g. "ResourceNotFoundException"), never its message. */
   errorClass?: string;
+  /** The Step Functions task token a waiting branch resumes with. */
+  taskToken?: string;
+  /** The id this request has at the processor (OpenDSR `subject_request_id`). */
+  externalId?: string;
+  /** Hash of the one-time link a vendor or staff member completes the branch with. */
+  linkTokenHash?: string;
+  /** When the request went out to the processor, and what happened while waiting. */
+  submittedAt?: string;
+  lastPolledAt?: string;
+  remindedAt?: string;
+  escalatedAt?: string;
+  /** What the processor says it will be done by (OpenDSR `expected_completion_time`). */
+  expectedCompletionAt?: string;
+  /** A file a vendor uploaded or an OpenDSR processor's results, kept as they came, for the package. */
+  attachmentKey?: string;
+  attachmentName?: string;
+  /** Staff's or the vendor's note on completion. Free text: shown to staff, never logged. */
+  note?: string;
+  /** Legal hold: how many items were kept, until when, and on what basis. */
+  heldCount?: number;
+  holdUntil?: string;
+  holdBasis?: string;
+  /** Suppression list: until when a keyed hash of the address is kept. */
+  suppressedUntil?: string;
 }
 
 /** Who caused an audit event. */

@@ -1,5 +1,6 @@
 import type { ExportWriter } from '../lib/exports';
-import type { Processor } from '../lib/register';
+import type { Controller, Processor } from '../lib/register';
+import type { Branch, DsrRequest } from '../lib/request';
 
 /** Who the request is about, as the processor needs to find them. Personal data: never logged. */
 export interface Subject {
@@ -7,18 +8,46 @@ export interface Subject {
   name?: string;
 }
 
-/** What an erasure did at a processor. */
+/** What an erasure did at a store: items erased, and items kept under a legal hold or suppressed. */
 export interface ErasureOutcome {
   recordCount: number;
+  heldCount?: number;
+  holdUntil?: string;
+  holdBasis?: string;
+  suppressedUntil?: string;
 }
 
-/** One kind of processor (a DynamoDB store now; OpenDSR, email and manual join later). */
-export interface ProcessorKind<P extends Processor = Processor> {
-  /** Writes every record the processor holds on the subject to `out`. */
-  exportData(processor: P, subject: Subject, out: ExportWriter): Promise<void>;
-  /** Deletes or anonymises as the register declares; running it again does no more. */
-  erase(processor: P, subject: Subject): Promise<ErasureOutcome>;
+/** Everything a processor kind may need about the branch it acts for. */
+export interface BranchContext {
+  request: DsrRequest;
+  controller: Controller;
+  branch: Branch;
 }
+
+/** A processor the workflow acts on directly and that answers at once (the controller's own stores). */
+export interface SyncProcessorKind<P extends Processor = Processor> {
+  readonly mode: 'sync';
+  /** Writes every record the processor holds on the subject to `out`. */
+  exportData(processor: P, subject: Subject, out: ExportWriter, ctx: BranchContext): Promise<void>;
+  /** Erases as the register declares; running it again does no more. */
+  erase(processor: P, subject: Subject, ctx: BranchContext): Promise<ErasureOutcome>;
+}
+
+/**
+ * A processor that answers later: the request goes out once, the branch waits on a task token,
+ * and the answer (a callback, a vendor's link, a staff member's note) completes it.
+ */
+export interface AsyncProcessorKind<P extends Processor = Processor> {
+  readonly mode: 'async';
+  /** Sends the request out. Called until `submittedAt` is recorded, so it must be safe to repeat. */
+  submit(processor: P, ctx: BranchContext): Promise<void>;
+  /** Called by the sweep while the branch waits: poll, remind, escalate. */
+  watch?(processor: P, ctx: BranchContext, now: Date): Promise<void>;
+  /** The request was cancelled: withdraw it at the processor. */
+  cancel?(processor: P, ctx: BranchContext): Promise<void>;
+}
+
+export type ProcessorKind<P extends Processor = Processor> = SyncProcessorKind<P> | AsyncProcessorKind<P>;
 
 /** Raised with a message that carries no personal data; its name is what the workflow records. */
 export class ProcessorError extends Error {
