@@ -27,12 +27,24 @@ const members = {
 };
 
 describe('the register', () => {
-  it('ships a demo controller with two DynamoDB stores, one deleting and one anonymising', () => {
+  it('ships a demo controller whose own stores delete, anonymise, hold and suppress, and every other kind of processor', () => {
     const demo = register.controllers[0]!;
-    expect(demo.processors.map((p) => [p.id, p.erasure.mode])).toEqual([
+    expect(demo.processors.flatMap((p) => (p.kind === 'dynamodb' ? [[p.id, p.erasure.mode]] : []))).toEqual([
       ['members', 'delete'],
       ['event-participation', 'anonymise'],
+      ['invoices', 'legal_hold'],
+      ['mailing-list', 'suppress'],
     ]);
+    expect(new Set(demo.processors.map((p) => p.kind))).toEqual(new Set(['dynamodb', 'opendsr', 'email', 'manual']));
+  });
+
+  it('fills placeholders from the environment, with defaults, and names a missing one', () => {
+    const { table: _t, lookup: _l, erasure: _e, ...art15 } = members;
+    const withUrl = (url: string) => controller([{ ...art15, kind: 'opendsr', url, domain: 'localhost', trustRoots: ['-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----'] }]);
+    const parsed = parseRegister(withUrl('${VENDOR_URL:-http://localhost:8090/v1}'), {});
+    expect(parsed.controllers[0]!.processors[0]).toMatchObject({ url: 'http://localhost:8090/v1' });
+    expect(parseRegister(withUrl('${VENDOR_URL}'), { VENDOR_URL: 'https://dsr.vendor.example/v1' }).controllers[0]!.processors[0]).toMatchObject({ url: 'https://dsr.vendor.example/v1' });
+    expect(() => parseRegister(withUrl('${VENDOR_URL}'), {})).toThrow(/uses \$\{VENDOR_URL\} at controllers\.0\.processors\.0\.url but VENDOR_URL is not set/);
   });
 
   it('defaults the deadline to 30 days', () => {
