@@ -3,12 +3,13 @@ import * as path from 'node:path';
 import { type CfnElement, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
-import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Policy, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import { EmailIdentity, Identity } from 'aws-cdk-lib/aws-ses';
 import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke as ScheduleLambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import { parseRegister, type Register } from '../functions/lib/register';
@@ -48,8 +49,11 @@ export interface DsrFunctions {
   readonly verify: HouseFunction;
   readonly status: HouseFunction;
   readonly download: HouseFunction;
+  readonly opendsrCallback: HouseFunction;
+  readonly task: HouseFunction;
   readonly plan: HouseFunction;
   readonly runProcessor: HouseFunction;
+  readonly submitProcessor: HouseFunction;
   readonly recordBranchFailure: HouseFunction;
   readonly assemblePackage: HouseFunction;
   readonly notifySubject: HouseFunction;
@@ -71,6 +75,8 @@ export class DsrStack extends Stack {
   public readonly stateMachine: StateMachine;
   public readonly httpApi: HttpApi;
   public readonly senderIdentity: EmailIdentity;
+  /** The key of the suppression lists' keyed hashes (HMAC-SHA256 of a normalised address). */
+  public readonly suppressionKey: Secret;
   public readonly sweepSchedule: Schedule;
   public readonly functions: DsrFunctions;
   /** Base of the links in emails and pages. */
@@ -101,6 +107,21 @@ export class DsrStack extends Stack {
 
     this.senderIdentity = new EmailIdentity(this, 'SenderIdentity', { identity: Identity.email(senderEmail) });
 
+    // A suppression list keeps HMAC-SHA256(key, normalised address) instead of the address. Without
+    // the key the hashes of known addresses cannot be recomputed, so it is generated here, never typed in.
+    this.suppressionKey = new Secret(this, 'SuppressionKey', {
+      description: 'HMAC key of the suppression lists (keyed hashes of erased addresses); never rotated',
+      generateSecretString: { passwordLength: 64, excludePunctuation: true, includeSpace: false },
+      encryptionKey: this.personalDataKey,
+      // Losing the key makes every stored suppression hash useless: keep it with the data.
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(this.suppressionKey).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'Not rotated on purpose: suppression lists keep HMAC hashes made with this key for keepDays, and a new key would stop every stored hash from matching the address it suppresses.',
+    });
+
     // ---- Functions, one per handler module ---------------------------------------------------
     const fn = (id: string, entry: string, description: string, timeout = Duration.seconds(30), memorySize = 512) =>
       new HouseFunction(this, id, { entry, description, timeout, memorySize });
@@ -110,8 +131,11 @@ export class DsrStack extends Stack {
       verify: fn('Verify', 'functions/api/verify.ts', 'GET/POST .../verify: consumes the link token, starts the workflow'),
       status: fn('Status', 'functions/api/status.ts', 'GET .../status: where a request stands'),
       download: fn('Download', 'functions/api/download.ts', 'GET .../package: redirects to the access package'),
+      opendsrCallback: fn('OpendsrCallback', 'functions/api/opendsr-callback.ts', 'POST /v1/opendsr/callback: signed OpenDSR status callbacks answer waiting branches'),
+      task: fn('Task', 'functions/api/task.ts', "GET/POST /v1/tasks/...: a vendor's or staff member's one-time link answers a waiting branch"),
       plan: fn('Plan', 'functions/workflow/plan.ts', 'Workflow Plan: one branch per processor'),
       runProcessor: fn('RunProcessor', 'functions/processors/run.ts', 'Workflow RunProcessor: exports or erases at one processor', Duration.minutes(5)),
+      submitProcessor: fn('SubmitProcessor', 'functions/processors/submit.ts', 'Workflow AwaitProcessor: records the task token, sends the request to an async processor', Duration.seconds(60)),
       recordBranchFailure: fn('RecordBranchFailure', 'functions/workflow/record-failure.ts', 'Workflow RecordBranchFailure: marks a branch failed'),
       assemblePackage: fn('AssemblePackage', 'functions/workflow/assemble.ts', 'Workflow AssemblePackage: zips the exports into the access package', Duration.minutes(5), 1024),
       notifySubject: fn('NotifySubject', 'functions/workflow/notify.ts', 'Workflow NotifySubject: the completion email'),
@@ -127,6 +151,8 @@ export class DsrStack extends Stack {
       verify: f.verify.fn,
       status: f.status.fn,
       download: f.download.fn,
+      opendsrCallback: f.opendsrCallback.fn,
+      task: f.task.fn,
     });
     this.httpApi = api.httpApi;
     this.publicBaseUrl = props.publicBaseUrl ?? api.url;
@@ -134,6 +160,7 @@ export class DsrStack extends Stack {
     const workflow = new RequestWorkflow(this, 'Workflow', {
       plan: f.plan.fn,
       runProcessor: f.runProcessor.fn,
+      submitProcessor: f.submitProcessor.fn,
       recordBranchFailure: f.recordBranchFailure.fn,
       assemblePackage: f.assemblePackage.fn,
       notifySubject: f.notifySubject.fn,
@@ -146,7 +173,9 @@ export class DsrStack extends Stack {
       h.fn.addEnvironment('REQUESTS_TABLE', this.requestsTable.tableName);
       this.requestsTable.grantReadWriteData(h.fn); // includes the open-by-due index
     }
-    for (const h of [f.runProcessor, f.assemblePackage]) {
+    // Writers: run (exports), assemble (packages); submit, the OpenDSR callback and the sweep's
+    // polling fetch OpenDSR results into exports; task takes vendors' uploads.
+    for (const h of this.packageWriters()) {
       h.fn.addEnvironment('PACKAGE_BUCKET', this.packageBucket.bucketName);
       this.packageBucket.grantReadWrite(h.fn);
     }
@@ -161,13 +190,36 @@ export class DsrStack extends Stack {
     // The sweep looks at and re-drives executions that failed (e.g. after an outage).
     this.stateMachine.grantExecution(f.sweep.fn, 'states:DescribeExecution', 'states:RedriveExecution');
 
-    for (const h of [f.intake, f.notifySubject]) {
+    // Waiting branches are answered with the task token stored on the branch (no variable needed):
+    // submit resumes at once when an answer came first, the callback and the one-time links answer,
+    // the sweep heartbeats every waiting branch and resumes the ones its polling answered.
+    for (const h of [f.opendsrCallback, f.task, f.sweep]) this.stateMachine.grantTaskResponse(h.fn);
+    // submit is the one the state machine invokes, so the state machine depends on it; a grant in its
+    // role's default policy (which the function depends on) would close a dependency cycle. The same
+    // statement grantTaskResponse writes goes into a policy of its own, which nothing depends on.
+    new Policy(this, 'SubmitProcessorTaskResponse', {
+      roles: [f.submitProcessor.role],
+      statements: [
+        new PolicyStatement({
+          actions: ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat'],
+          resources: [this.stateMachine.stateMachineArn],
+        }),
+      ],
+    });
+
+    // OpenDSR processors of the register are reached over HTTPS on the public internet by submit,
+    // the callback (fetching results) and the sweep (polling): the functions are not in a VPC and
+    // no AWS permission is involved.
+
+    // intake: verification; notify: completion; submit: vendors' and staff members' tasks;
+    // sweep: reminders and escalations; record-failure: alerts the DPO when a branch fails.
+    for (const h of [f.intake, f.notifySubject, f.submitProcessor, f.sweep, f.recordBranchFailure]) {
       h.fn.addEnvironment('SENDER_EMAIL', senderEmail);
       h.fn.addToRolePolicy(
         new PolicyStatement({ actions: ['ses:SendEmail'], resources: [this.senderIdentity.emailIdentityArn] }),
       );
     }
-    for (const h of [f.form, f.intake, f.verify, f.status, f.notifySubject]) {
+    for (const h of [f.form, f.intake, f.verify, f.status, f.notifySubject, f.submitProcessor, f.task, f.sweep, f.recordBranchFailure]) {
       h.fn.addEnvironment('PUBLIC_BASE_URL', this.publicBaseUrl);
     }
     f.intake.fn.addEnvironment('VERIFY_TTL_DAYS', String(verifyTtlDays));
@@ -175,6 +227,17 @@ export class DsrStack extends Stack {
 
     // The processor function reaches the controllers' own stores declared in the register, and no others.
     for (const statement of processorTableStatements(this, register)) f.runProcessor.fn.addToRolePolicy(statement);
+
+    // run (erasure in suppress mode) and submit (an async processor told to suppress) hash addresses
+    // with the suppression key. It reaches them as a plain variable: a CloudFormation dynamic
+    // reference ({{resolve:secretsmanager:...}}) that CloudFormation resolves at deploy time, so the
+    // functions need no GetSecretValue grant and read it like any other variable through env.ts.
+    // Why not fetch it at cold start: there is no Secrets Manager emulator locally (the local runtime
+    // sets SUPPRESSION_KEY itself, as the template value is a reference), and Lambda keeps environment
+    // variables KMS-encrypted at rest. No rotation: a new key would invalidate every stored hash.
+    for (const h of [f.runProcessor, f.submitProcessor]) {
+      h.fn.addEnvironment('SUPPRESSION_KEY', this.suppressionKey.secretValue.unsafeUnwrap());
+    }
 
     // ---- The sweep, every 15 minutes ---------------------------------------------------------
     const schedulerRole = new Role(this, 'SweepSchedulerRole', {
@@ -226,7 +289,7 @@ export class DsrStack extends Stack {
       h.acknowledge('AwsSolutions-IAM5[Action::kms:GenerateDataKey*]', kmsReason);
       h.acknowledge('AwsSolutions-IAM5[Action::kms:ReEncrypt*]', kmsReason);
     }
-    for (const h of [f.runProcessor, f.assemblePackage, f.download]) {
+    for (const h of [...this.packageWriters(), f.download]) {
       h.acknowledge(
         `AwsSolutions-IAM5[Resource::<${bucket}.Arn>/*]`,
         'Object keys are per request (exports/<requestId>/..., packages/<requestId>.zip), so the grant covers the objects of this one bucket.',
@@ -235,14 +298,20 @@ export class DsrStack extends Stack {
       h.acknowledge('AwsSolutions-IAM5[Action::s3:GetBucket*]', 'CDK grantRead: bucket location/metadata reads the SDK needs, on this bucket only.');
       h.acknowledge('AwsSolutions-IAM5[Action::s3:List*]', 'CDK grantRead: listing this bucket (HeadObject gives 404 not 403 with it), this bucket only.');
     }
-    for (const h of [f.runProcessor, f.assemblePackage]) {
+    for (const h of this.packageWriters()) {
       h.acknowledge('AwsSolutions-IAM5[Action::s3:DeleteObject*]', 'CDK grantReadWrite: exports and packages are replaced on re-runs; this bucket only.');
-      h.acknowledge('AwsSolutions-IAM5[Action::s3:Abort*]', 'CDK grantReadWrite: aborting multipart uploads of streamed ZIPs; this bucket only.');
+      h.acknowledge('AwsSolutions-IAM5[Action::s3:Abort*]', 'CDK grantReadWrite: aborting multipart uploads of streamed ZIPs and large results; this bucket only.');
     }
     f.sweep.acknowledge(
       `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:{"Fn::Select":[6,{"Fn::Split":[":",{"Ref":"${stateMachine}"}]}]}:*]`,
       'Describe/redrive any execution of this one state machine; executions are named by request id, unknown in advance.',
     );
+  }
+
+  /** The functions that write exports or packages to the package bucket. */
+  private packageWriters(): HouseFunction[] {
+    const f = this.functions;
+    return [f.runProcessor, f.assemblePackage, f.submitProcessor, f.opendsrCallback, f.task, f.sweep];
   }
 
   private logicalIdOf(construct: Construct): string {

@@ -18,6 +18,10 @@ export interface SubjectApiProps {
   readonly status: IFunction;
   /** `GET /v1/requests/{requestId}/package`: the copy of the data (Art. 15(3)). */
   readonly download: IFunction;
+  /** `POST /v1/opendsr/callback`: signed status callbacks of OpenDSR processors. */
+  readonly opendsrCallback: IFunction;
+  /** `GET`/`POST /v1/tasks/{requestId}/{processorId}`: vendors' and staff members' one-time links. */
+  readonly task: IFunction;
   /** Steady-state requests per second across the API. @default 20 */
   readonly rateLimit?: number;
   /** @default 40 */
@@ -44,7 +48,8 @@ const ACCESS_LOG_FIELDS = {
 
 /**
  * The public HTTP API the data subject uses without an account: the form, intake, verification,
- * status and download. One Lambda per route group; a `$default` stage with throttling and access logs.
+ * status and download; and what answers waiting branches: OpenDSR callbacks and the one-time task
+ * links of vendors and staff. One Lambda per route group; a `$default` stage with throttling and access logs.
  */
 export class SubjectApi extends Construct {
   public readonly httpApi: HttpApi;
@@ -57,7 +62,7 @@ export class SubjectApi extends Construct {
     super(scope, id);
 
     this.httpApi = new HttpApi(this, 'HttpApi', {
-      description: 'Data-subject requests: form, intake, verification, status, download',
+      description: 'Data-subject requests: form, intake, verification, status, download, processor callbacks and tasks',
       // Our own $default stage below carries throttling and access logs.
       createDefaultStage: false,
     });
@@ -89,11 +94,13 @@ export class SubjectApi extends Construct {
     route('/v1/requests/{requestId}/verify', [HttpMethod.GET, HttpMethod.POST], props.verify, 'Verify');
     route('/v1/requests/{requestId}/status', [HttpMethod.GET], props.status, 'Status');
     route('/v1/requests/{requestId}/package', [HttpMethod.GET], props.download, 'Download');
+    route('/v1/opendsr/callback', [HttpMethod.POST], props.opendsrCallback, 'OpendsrCallback');
+    route('/v1/tasks/{requestId}/{processorId}', [HttpMethod.GET, HttpMethod.POST], props.task, 'Task');
 
     Validations.of(this.httpApi).acknowledge({
       id: 'AwsSolutions-APIG4',
       reason:
-        'Data subjects have no account (GDPR Art. 12(2): do not make exercising rights harder). The form and intake are public by design; verify, status and download check single-use or per-request secrets from the emailed links in the handler.',
+        'Data subjects have no account (GDPR Art. 12(2): do not make exercising rights harder). The form and intake are public by design; verify, status, download and the vendor/staff task links check single-use or per-request secrets from the emailed links in the handler; OpenDSR callbacks are authenticated by their signature against the processor\'s declared trust roots.',
     });
   }
 }

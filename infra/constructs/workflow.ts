@@ -7,10 +7,15 @@ import { Construct } from 'constructs';
 
 /** The Lambda functions behind each task of {@link RequestWorkflow}. */
 export interface RequestWorkflowProps {
-  /** `Plan`: `{requestId}` → `{requestId, branches: [{requestId, processorId}]}`. */
+  /** `Plan`: `{requestId}` → `{requestId, branches: [{requestId, processorId, mode, timeoutSeconds}]}`. */
   readonly plan: IFunction;
-  /** `RunProcessor`: `{requestId, processorId}`; exports or erases at one processor. */
+  /** `RunProcessor` (sync kinds): `{requestId, processorId}`; exports or erases at one processor. */
   readonly runProcessor: IFunction;
+  /**
+   * `AwaitProcessor` (async kinds): `{requestId, processorId, taskToken}`; records the token on the
+   * branch and sends the request out. The branch is answered later with SendTaskSuccess/Failure.
+   */
+  readonly submitProcessor: IFunction;
   /** `RecordBranchFailure`: `{requestId, processorId, error: {Error}}`. */
   readonly recordBranchFailure: IFunction;
   /** `AssemblePackage`: `{requestId}` → `{requestId}`. */
@@ -31,12 +36,15 @@ const RETRY: sfn.RetryProps = {
   jitterStrategy: sfn.JitterType.FULL,
 };
 
+/** How long a waiting branch may go without a heartbeat; the sweep (every 15 min) heartbeats each one. */
+const AWAIT_HEARTBEAT = Duration.days(2);
+
 /** Only the request id travels between the outer states; handlers load the rest from DynamoDB. */
 const REQUEST_ID_ONLY = { 'requestId.$': '$.requestId' };
 
 /**
  * The Standard state machine that answers one verified request:
- * `Plan → ForEachProcessor{RunProcessor, Catch → RecordBranchFailure} → AssemblePackage → NotifySubject → Finalize`.
+ * `Plan → ForEachProcessor{ByMode → RunProcessor | AwaitProcessor, Catch → RecordBranchFailure} → AssemblePackage → NotifySubject → Finalize`.
  *
  * Execution input, task payloads and outputs carry ids only: Step Functions keeps execution history
  * for 90 days, and personal data must not be there. For the same reason the log level is ERROR
@@ -84,13 +92,42 @@ export class RequestWorkflow extends Construct {
       .addRetry({ ...RETRY, maxAttempts: 3 })
       .addCatch(recordBranchFailure, { errors: [sfn.Errors.ALL], resultPath: '$.error' });
 
+    // Async kinds (OpenDSR, email, manual): the branch waits on a task token until it is answered
+    // (callback, vendor's link, staff note, the sweep's poll), times out before the deadline, or fails.
+    const awaitProcessor = new tasks.LambdaInvoke(this, 'AwaitProcessor', {
+      stateName: 'AwaitProcessor',
+      lambdaFunction: props.submitProcessor,
+      integrationPattern: sfn.IntegrationPattern.WAIT_FOR_TASK_TOKEN,
+      retryOnServiceExceptions: false,
+      payload: sfn.TaskInput.fromObject({
+        'requestId.$': '$.requestId',
+        'processorId.$': '$.processorId',
+        taskToken: sfn.JsonPath.taskToken,
+      }),
+      // Plan sets timeoutSeconds per branch so the wait ends before the request's deadline.
+      taskTimeout: sfn.Timeout.at('$.timeoutSeconds'),
+      heartbeatTimeout: sfn.Timeout.duration(AWAIT_HEARTBEAT),
+      // SendTaskSuccess answers with ids only; the outcome itself is recorded on the branch in DynamoDB.
+      resultPath: sfn.JsonPath.DISCARD,
+    })
+      // A wait that ran out is final: retrying would submit again and wait past the deadline.
+      .addRetry({ errors: [sfn.Errors.TIMEOUT, sfn.Errors.HEARTBEAT_TIMEOUT], maxAttempts: 0 })
+      // Anything else is the submit Lambda failing; submitting is safe to repeat.
+      .addRetry({ ...RETRY, maxAttempts: 3 })
+      .addCatch(recordBranchFailure, { errors: [sfn.Errors.ALL], resultPath: '$.error' });
+
+    // Plan's items carry the kind's mode: sync kinds run at once, async kinds wait for an answer.
+    const byMode = new sfn.Choice(this, 'ByMode', { stateName: 'ByMode' })
+      .when(sfn.Condition.stringEquals('$.mode', 'async'), awaitProcessor)
+      .otherwise(runProcessor);
+
     const forEachProcessor = new sfn.Map(this, 'ForEachProcessor', {
       stateName: 'ForEachProcessor',
       itemsPath: '$.branches',
       maxConcurrency: 5,
       // The output stays {requestId, branches}; the next task only takes the requestId from it.
       resultPath: sfn.JsonPath.DISCARD,
-    }).itemProcessor(runProcessor);
+    }).itemProcessor(byMode);
 
     const outer = (name: 'AssemblePackage' | 'NotifySubject' | 'Finalize', fn: IFunction) =>
       new tasks.LambdaInvoke(this, name, {
@@ -129,6 +166,7 @@ export class RequestWorkflow extends Construct {
     acknowledgeStateMachineRole(this.stateMachine, [
       props.plan,
       props.runProcessor,
+      props.submitProcessor,
       props.recordBranchFailure,
       props.assemblePackage,
       props.notifySubject,

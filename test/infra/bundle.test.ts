@@ -26,7 +26,7 @@ afterAll(() => {
 
 describe('bundling with the local esbuild', () => {
   it('produces an ES module bundle for every function', () => {
-    expect(functions).toHaveLength(12);
+    expect(functions).toHaveLength(15);
     for (const { entry, assetDir } of functions) {
       expect(existsSync(path.join(assetDir, 'index.mjs')), `${entry}: index.mjs in ${assetDir}`).toBe(true);
     }

@@ -12,8 +12,11 @@ const MODULES = {
   verify: 'functions/api/verify.ts',
   status: 'functions/api/status.ts',
   download: 'functions/api/download.ts',
+  opendsrCallback: 'functions/api/opendsr-callback.ts',
+  task: 'functions/api/task.ts',
   plan: 'functions/workflow/plan.ts',
   run: 'functions/processors/run.ts',
+  submit: 'functions/processors/submit.ts',
   recordFailure: 'functions/workflow/record-failure.ts',
   assemble: 'functions/workflow/assemble.ts',
   notify: 'functions/workflow/notify.ts',
@@ -73,11 +76,35 @@ function withEnv(variable: string): Name[] {
   return ALL.filter((n) => variable in envOf(n)).sort();
 }
 
-/** The state machine's ASL with each function ARN replaced by `<logicalId>`. */
+/** The state machine's ASL with each function ARN replaced by `<logicalId>` and the partition by `aws`. */
 function definition(): any {
   const [[, sm]] = ofType('AWS::StepFunctions::StateMachine') as [[string, Resource]];
   const parts: unknown[] = sm.Properties.DefinitionString['Fn::Join'][1];
-  return JSON.parse(parts.map((p) => (typeof p === 'string' ? p : `<${(p as any)['Fn::GetAtt'][0]}>`)).join(''));
+  const literal = (p: any): string => {
+    if (typeof p === 'string') return p;
+    if (p.Ref === 'AWS::Partition') return 'aws';
+    if (p['Fn::GetAtt']?.[1] === 'Arn') return `<${p['Fn::GetAtt'][0]}>`;
+    throw new Error(`unexpected token in the definition: ${JSON.stringify(p)}`);
+  };
+  return JSON.parse(parts.map(literal).join(''));
+}
+
+/** Logical ids of the roles that hold a statement allowing `action`, in any policy of the stack. */
+function rolesAllowed(action: string): string[] {
+  const roles = new Set<string>();
+  for (const [, policy] of ofType('AWS::IAM::Policy')) {
+    const statements = policy.Properties.PolicyDocument.Statement as Statement[];
+    if (!statements.some((s) => s.Effect === 'Allow' && [s.Action].flat().includes(action))) continue;
+    for (const role of policy.Properties.Roles as { Ref: string }[]) roles.add(role.Ref);
+  }
+  for (const [id, role] of ofType('AWS::IAM::Role')) {
+    if (JSON.stringify(role.Properties.Policies ?? []).includes(`"${action}"`)) roles.add(id);
+  }
+  return [...roles].sort();
+}
+
+function roleOf(name: Name): string {
+  return resources[functionIds[name]]!.Properties.Role['Fn::GetAtt'][0];
 }
 
 describe('requests table', () => {
@@ -205,10 +232,11 @@ describe('functions', () => {
 describe('configuration and grants (least privilege)', () => {
   it('sets each variable on exactly the handlers of the ARCHITECTURE.md table', () => {
     expect(withEnv('REQUESTS_TABLE')).toEqual([...ALL].sort());
-    expect(withEnv('PACKAGE_BUCKET')).toEqual(['assemble', 'download', 'run']);
+    expect(withEnv('PACKAGE_BUCKET')).toEqual(['assemble', 'download', 'opendsrCallback', 'run', 'submit', 'sweep', 'task']);
     expect(withEnv('STATE_MACHINE_ARN')).toEqual(['sweep', 'verify']);
-    expect(withEnv('SENDER_EMAIL')).toEqual(['intake', 'notify']);
-    expect(withEnv('PUBLIC_BASE_URL')).toEqual(['form', 'intake', 'notify', 'status', 'verify']);
+    expect(withEnv('SENDER_EMAIL')).toEqual(['intake', 'notify', 'recordFailure', 'submit', 'sweep']);
+    expect(withEnv('PUBLIC_BASE_URL')).toEqual(['form', 'intake', 'notify', 'recordFailure', 'status', 'submit', 'sweep', 'task', 'verify']);
+    expect(withEnv('SUPPRESSION_KEY')).toEqual(['run', 'submit']);
     expect(envOf('intake').VERIFY_TTL_DAYS).toBe('7');
     expect(envOf('notify').DOWNLOAD_TTL_DAYS).toBe('7');
   });
@@ -242,21 +270,63 @@ describe('configuration and grants (least privilege)', () => {
     expect(actionsOf('intake').filter((a) => a.startsWith('s3:') || a.startsWith('states:'))).toEqual([]);
   });
 
-  it('gives S3 access only to run, assemble and download, and download read-only', () => {
-    expect(withAction((a) => a.startsWith('s3:'))).toEqual(['assemble', 'download', 'run']);
+  it('gives S3 access only to the functions that write exports or packages and to download, download read-only', () => {
+    expect(withAction((a) => a.startsWith('s3:'))).toEqual(['assemble', 'download', 'opendsrCallback', 'run', 'submit', 'sweep', 'task']);
     expect(actionsOf('download').filter((a) => a.startsWith('s3:'))).not.toEqual(
       expect.arrayContaining([expect.stringMatching(/^s3:(Put|Delete)/)]),
     );
   });
 
-  it('lets only intake and notify send email, from the sender identity only', () => {
-    expect(withAction((a) => a.startsWith('ses:'))).toEqual(['intake', 'notify']);
+  it('lets only intake, notify, submit, sweep and record-failure send email, from the sender identity only', () => {
+    const senders = ['intake', 'notify', 'recordFailure', 'submit', 'sweep'] as const;
+    expect(withAction((a) => a.startsWith('ses:'))).toEqual(senders);
+    expect(withAction((a) => a === 'ses:SendEmail')).toEqual(senders);
     const identityId = ofType('AWS::SES::EmailIdentity')[0]![0];
-    for (const name of ['intake', 'notify'] as const) {
+    for (const name of senders) {
       const send = statementsOf(name).find((s) => s.Action === 'ses:SendEmail')!;
       expect(JSON.stringify(send.Resource)).toContain(identityId);
       expect(send.Resource).not.toBe('*');
     }
+  });
+
+  it('lets only submit, the OpenDSR callback, task and sweep answer waiting branches, of this state machine only', () => {
+    const answerers: Name[] = ['opendsrCallback', 'submit', 'sweep', 'task'];
+    const stateMachineId = ofType('AWS::StepFunctions::StateMachine')[0]![0];
+    for (const action of ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat']) {
+      expect(withAction((a) => a === action), action).toEqual(answerers);
+      // ...and no other role in the stack (the state machine and scheduler roles included).
+      expect(rolesAllowed(action), action).toEqual(answerers.map(roleOf).sort());
+      for (const name of answerers) {
+        const statement = statementsOf(name).find((s) => [s.Action].flat().includes(action))!;
+        expect(statement.Resource, `${name} ${action}`).toEqual({ Ref: stateMachineId });
+      }
+    }
+    expect(withAction((a) => a.startsWith('states:SendTask'))).toEqual(answerers);
+  });
+
+  it('passes the suppression key to run and submit only, as a dynamic reference to a generated, retained, KMS-encrypted secret', () => {
+    const secrets = ofType('AWS::SecretsManager::Secret');
+    expect(secrets).toHaveLength(1);
+    const [secretId, secret] = secrets[0]!;
+    expect(secret.Properties.GenerateSecretString).toEqual({ PasswordLength: 64, ExcludePunctuation: true, IncludeSpace: false });
+    expect(secret.Properties.GenerateSecretString.SecretStringTemplate).toBeUndefined();
+    const keyId = ofType('AWS::KMS::Key')[0]![0];
+    expect(secret.Properties.KmsKeyId).toEqual({ 'Fn::GetAtt': [keyId, 'Arn'] });
+    template.hasResource('AWS::SecretsManager::Secret', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+    // Rotating would make every stored suppression hash unmatchable.
+    expect(ofType('AWS::SecretsManager::RotationSchedule')).toEqual([]);
+
+    expect(withEnv('SUPPRESSION_KEY')).toEqual(['run', 'submit']);
+    for (const name of ['run', 'submit'] as const) {
+      expect(envOf(name).SUPPRESSION_KEY, name).toEqual({
+        'Fn::Join': ['', ['{{resolve:secretsmanager:', { Ref: secretId }, ':SecretString:::}}']],
+      });
+    }
+    // CloudFormation resolves the reference at deploy time: no function reads the secret itself.
+    expect(withAction((a) => a.startsWith('secretsmanager:'))).toEqual([]);
+    // The value never appears anywhere else in the template.
+    const mentions = Object.entries(resources).filter(([id, r]) => id !== secretId && JSON.stringify(r).includes(`"${secretId}"`));
+    expect(mentions.map(([id]) => id).sort()).toEqual([functionIds.run, functionIds.submit].sort());
   });
 
   it("lets only the processor function reach the register's DynamoDB stores, table by table", () => {
@@ -296,6 +366,7 @@ describe('workflow', () => {
   it('calls each task Lambda directly, so input and output are the plain payload', () => {
     const asl = definition();
     const tasks = { ...asl.States, ...asl.States.ForEachProcessor.ItemProcessor.States };
+    // AwaitProcessor goes through the waitForTaskToken integration instead (see below).
     const expected: Record<string, Name> = {
       Plan: 'plan',
       RunProcessor: 'run',
@@ -322,11 +393,23 @@ describe('workflow', () => {
     }
   });
 
-  it('fans out over the branches, five at a time, retrying each processor and recording a failure without its cause', () => {
+  it('fans out over the branches, five at a time, choosing by mode between running and awaiting each processor', () => {
     const map = definition().States.ForEachProcessor;
     expect(map).toMatchObject({ Type: 'Map', ItemsPath: '$.branches', MaxConcurrency: 5, ResultPath: null });
-    const { RunProcessor: run, RecordBranchFailure: failure } = map.ItemProcessor.States;
-    expect(map.ItemProcessor.StartAt).toBe('RunProcessor');
+    expect(map.ItemSelector).toBeUndefined();
+    expect(Object.keys(map.ItemProcessor.States).sort()).toEqual(['AwaitProcessor', 'ByMode', 'RecordBranchFailure', 'RunProcessor']);
+    expect(map.ItemProcessor.StartAt).toBe('ByMode');
+    expect(map.ItemProcessor.States.ByMode).toEqual({
+      Type: 'Choice',
+      Choices: [{ Variable: '$.mode', StringEquals: 'async', Next: 'AwaitProcessor' }],
+      Default: 'RunProcessor',
+    });
+  });
+
+  it('runs sync processors at once, retrying each and recording a failure without its cause', () => {
+    const { RunProcessor: run, RecordBranchFailure: failure } = definition().States.ForEachProcessor.ItemProcessor.States;
+    expect(run.End).toBe(true);
+    expect(run.ResultPath).toBeNull();
     expect(run.Parameters).toEqual({ 'requestId.$': '$.requestId', 'processorId.$': '$.processorId' });
     expect(run.Retry).toEqual([
       { ErrorEquals: ['States.ALL'], IntervalSeconds: 2, MaxAttempts: 3, BackoffRate: 2, JitterStrategy: 'FULL' },
@@ -338,6 +421,42 @@ describe('workflow', () => {
       error: { 'Error.$': '$.error.Error' },
     });
     expect(JSON.stringify(failure)).not.toContain('Cause');
+    expect(failure.End).toBe(true);
+  });
+
+  it('awaits async processors on a task token: ids only, timeout from the branch, two-day heartbeat, no retry of a wait that ran out', () => {
+    const { AwaitProcessor: wait } = definition().States.ForEachProcessor.ItemProcessor.States;
+    expect(wait.Type).toBe('Task');
+    expect(wait.Resource).toBe('arn:aws:states:::lambda:invoke.waitForTaskToken');
+    expect(wait.Parameters).toEqual({
+      FunctionName: `<${functionIds.submit}>`,
+      Payload: { 'requestId.$': '$.requestId', 'processorId.$': '$.processorId', 'taskToken.$': '$$.Task.Token' },
+    });
+    expect(wait.TimeoutSecondsPath).toBe('$.timeoutSeconds');
+    expect(wait.TimeoutSeconds).toBeUndefined();
+    expect(wait.HeartbeatSeconds).toBe(172800);
+    // The answer (ids only) is discarded; outcomes are recorded on the branch in DynamoDB.
+    expect(wait.ResultPath).toBeNull();
+    expect(wait.ResultSelector).toBeUndefined();
+    expect(wait.End).toBe(true);
+    expect(wait.Retry).toEqual([
+      { ErrorEquals: ['States.Timeout', 'States.HeartbeatTimeout'], MaxAttempts: 0 },
+      { ErrorEquals: ['States.ALL'], IntervalSeconds: 2, MaxAttempts: 3, BackoffRate: 2, JitterStrategy: 'FULL' },
+    ]);
+    expect(wait.Catch).toEqual([{ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'RecordBranchFailure' }]);
+  });
+
+  it('may invoke the submit function (and the other task functions), and no others', () => {
+    const [[, sm]] = ofType('AWS::StepFunctions::StateMachine') as [[string, Resource]];
+    const roleId: string = sm.Properties.RoleArn['Fn::GetAtt'][0];
+    const invoked = ofType('AWS::IAM::Policy')
+      .filter(([, p]) => (p.Properties.Roles as { Ref: string }[]).some((r) => r.Ref === roleId))
+      .flatMap(([, p]) => p.Properties.PolicyDocument.Statement as Statement[])
+      .filter((s) => [s.Action].flat().includes('lambda:InvokeFunction'))
+      .flatMap((s) => [s.Resource].flat())
+      .map((r) => JSON.stringify(r).match(/"Fn::GetAtt":\["([^"]+)"/)?.[1]);
+    const names = [...new Set(invoked)].map((id) => ALL.find((n) => functionIds[n] === id)).sort();
+    expect(names).toEqual(['assemble', 'finalize', 'notify', 'plan', 'recordFailure', 'run', 'submit']);
   });
 });
 
@@ -346,12 +465,14 @@ describe('HTTP API', () => {
     const integrationTarget = (routeTarget: any): Name => {
       const integrationId = routeTarget['Fn::Join'][1][1].Ref;
       const uri = resources[integrationId]!.Properties.IntegrationUri;
-      return ALL.find((n) => uri['Fn::GetAtt']?.[0] === functionIds[n])!;
+      const name = ALL.find((n) => uri['Fn::GetAtt']?.[0] === functionIds[n]);
+      expect(name, `route target ${integrationId}`).toBeDefined();
+      return name!;
     };
     const routes = Object.fromEntries(
       ofType('AWS::ApiGatewayV2::Route').map(([, r]) => [r.Properties.RouteKey, integrationTarget(r.Properties.Target)]),
     );
-    expect(routes).toEqual({
+    expect(routes).toStrictEqual({
       'GET /': 'form',
       'GET /{locale}': 'form',
       'POST /v1/requests': 'intake',
@@ -359,6 +480,9 @@ describe('HTTP API', () => {
       'POST /v1/requests/{requestId}/verify': 'verify',
       'GET /v1/requests/{requestId}/status': 'status',
       'GET /v1/requests/{requestId}/package': 'download',
+      'POST /v1/opendsr/callback': 'opendsrCallback',
+      'GET /v1/tasks/{requestId}/{processorId}': 'task',
+      'POST /v1/tasks/{requestId}/{processorId}': 'task',
     });
   });
 
