@@ -4,7 +4,7 @@ import ZipStream from 'zip-stream';
 import { accessPackageSummary } from '../../web/emails';
 import { s3 } from './aws/s3';
 import { csvCell } from './csv';
-import { PACKAGE_BUCKET, readExport } from './exports';
+import { PACKAGE_BUCKET, readExport, readObject } from './exports';
 import { findProcessor, type Controller } from './register';
 import type { Branch, DsrRequest } from './request';
 import { audit, setOnce } from './store';
@@ -62,6 +62,7 @@ export async function buildAccessPackage(request: DsrRequest, controller: Contro
       retention: p.retention,
       ...(p.source ? { source: p.source } : {}),
       recipients: p.recipients,
+      ...(branch?.attachmentName ? { attachmentName: branch.attachmentName } : {}),
     };
   });
   try {
@@ -75,9 +76,15 @@ export async function buildAccessPackage(request: DsrRequest, controller: Contro
       dpoEmail: controller.dpoEmail,
     }), 'index.html', at);
     for (const branch of branches) {
-      if (branch.status !== 'completed' || !branch.exportKey || !findProcessor(controller, branch.processorId)) continue;
-      await addEntry(zip, Readable.from(jsonArray(branch.exportKey)), `${branch.processorId}.json`, at);
-      await addEntry(zip, Readable.from(csv(branch.exportKey)), `${branch.processorId}.csv`, at);
+      if (branch.status !== 'completed' || !findProcessor(controller, branch.processorId)) continue;
+      if (branch.exportKey) {
+        await addEntry(zip, Readable.from(jsonArray(branch.exportKey)), `${branch.processorId}.json`, at);
+        await addEntry(zip, Readable.from(csv(branch.exportKey)), `${branch.processorId}.csv`, at);
+      }
+      // A file as a vendor sent it (its own format), next to the records we could read.
+      if (branch.attachmentKey && branch.attachmentName) {
+        await addEntry(zip, await readObject(branch.attachmentKey), `${branch.processorId}/${branch.attachmentName}`, at);
+      }
     }
     zip.finish();
   } catch (err) {
@@ -94,5 +101,5 @@ export async function assemblePackage(request: DsrRequest, controller: Controlle
   if (request.type !== 'access' || request.packageKey) return;
   const key = await buildAccessPackage(request, controller, branches);
   await setOnce(request.requestId, 'packageKey', { packageKey: key });
-  await audit(request.requestId, 'package_assembled', 'workflow', { files: 1 + 2 * branches.filter((b) => b.status === 'completed' && b.exportKey).length });
+  await audit(request.requestId, 'package_assembled', 'workflow', { processors: branches.filter((b) => b.status === 'completed').length });
 }

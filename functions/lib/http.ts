@@ -1,6 +1,7 @@
 import type middy from '@middy/core';
 import httpErrorHandler from '@middy/http-error-handler';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import httpMultipartBodyParser from '@middy/http-multipart-body-parser';
 import { createError } from '@middy/util';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { LOCALES, type Locale } from './request';
@@ -78,10 +79,8 @@ function parseBody(): middy.MiddlewareObj<HttpEvent> {
         event.body = undefined;
         return;
       }
+      if (typeof raw === 'object') return; // parsed already (multipart)
       const text = event.isBase64Encoded ? Buffer.from(String(raw), 'base64').toString('utf8') : String(raw);
-      if (Buffer.byteLength(text, 'utf8') > MAX_BODY_BYTES) {
-        throw clientError(413, `Request body is larger than ${MAX_BODY_BYTES} bytes`, { body: 'too large' });
-      }
       const type = (event.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
       if (type === 'application/json') {
         let parsed: unknown;
@@ -109,6 +108,17 @@ function parseBody(): middy.MiddlewareObj<HttpEvent> {
   };
 }
 
+/** Refuses a body over `maxBytes` with 413 before anything parses it. */
+function limitBody(maxBytes: number): middy.MiddlewareObj<HttpEvent> {
+  return {
+    before: async ({ event }) => {
+      if (typeof event.body !== 'string') return;
+      const bytes = event.isBase64Encoded ? Math.floor((event.body.length * 3) / 4) : Buffer.byteLength(event.body, 'utf8');
+      if (bytes > maxBytes) throw clientError(413, `Request body is larger than ${maxBytes} bytes`, { body: 'too large' });
+    },
+  };
+}
+
 /** Logs a failed request by status and error class only; bodies and messages may hold personal data. */
 function logFailure(err: unknown): void {
   const statusCode = (err as { statusCode?: number })?.statusCode ?? 500;
@@ -116,11 +126,19 @@ function logFailure(err: unknown): void {
   else logger.info('request refused', { statusCode });
 }
 
-/** The house middleware for HTTP handlers: headers normalised, errors mapped (only 4xx messages reach callers), bodies parsed. */
-export function httpMiddleware(): middy.MiddlewareObj<any, any>[] {
+/**
+ * The house middleware for HTTP handlers: headers normalised, errors mapped (only 4xx messages
+ * reach callers), bodies limited and parsed. `multipart` admits one uploaded file (a vendor's export).
+ */
+export function httpMiddleware(opts: { maxBodyBytes?: number; multipart?: boolean } = {}): middy.MiddlewareObj<any, any>[] {
+  const maxBodyBytes = opts.maxBodyBytes ?? MAX_BODY_BYTES;
   return [
     httpHeaderNormalizer(),
     httpErrorHandler({ logger: logFailure, fallbackMessage: JSON.stringify({ message: 'Internal Server Error' }) }),
+    limitBody(maxBodyBytes),
+    ...(opts.multipart
+      ? [httpMultipartBodyParser({ disableContentTypeError: true, busboy: { limits: { files: 1, fields: 10, fileSize: maxBodyBytes } } })]
+      : []),
     parseBody(),
   ];
 }

@@ -29,7 +29,15 @@ export async function notifySubject(request: DsrRequest, controller: Controller,
     status: b.status === 'completed' ? ('completed' as const) : ('failed' as const),
     action: b.action,
     ...(b.recordCount !== undefined ? { recordCount: b.recordCount } : {}),
+    ...(b.heldCount !== undefined ? { heldCount: b.heldCount, holdUntil: b.holdUntil, holdBasis: b.holdBasis } : {}),
+    ...(b.suppressedUntil ? { suppressedUntil: b.suppressedUntil } : {}),
   }));
+  // Art. 19: the other organisations we told of the erasure are those that confirmed it.
+  const recipientsTold = request.type === 'erasure'
+    ? inDeclaredOrder(controller, branches)
+      .filter((b) => b.status === 'completed' && b.kind !== 'dynamodb' && b.kind !== 'manual')
+      .map((b) => findProcessor(controller, b.processorId)?.name ?? b.processorId)
+    : [];
   await sendEmail(request.email, completionEmail({
     locale: request.locale,
     controllerName: controller.name,
@@ -38,6 +46,7 @@ export async function notifySubject(request: DsrRequest, controller: Controller,
     onTime: !request.dueAt || at.toISOString() <= request.dueAt,
     ...download,
     outcomes,
+    ...(recipientsTold.length ? { recipientsTold } : {}),
     supervisoryAuthority: controller.supervisoryAuthority,
     dpoEmail: controller.dpoEmail,
   }));

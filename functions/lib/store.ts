@@ -56,8 +56,8 @@ export async function getRequestWithBranches(requestId: string): Promise<{ reque
   return { request, branches };
 }
 
-/** One conditional update of a request item; false when the condition did not hold. */
-async function updateRequestItem(requestId: string, u: {
+/** A conditional update: what to set and remove, and the guard. */
+interface ConditionalUpdate {
   set?: Record<string, unknown>;
   remove?: string[];
   /** Raw SET clauses and the names and values they use. */
@@ -65,11 +65,14 @@ async function updateRequestItem(requestId: string, u: {
   condition: string;
   names?: Record<string, string>;
   values?: Record<string, unknown>;
-}): Promise<boolean> {
+}
+
+/** One conditional update of one item; false when the condition did not hold. */
+async function updateItem(Key: Record<string, string>, u: ConditionalUpdate, returnNew = false): Promise<Record<string, unknown> | false> {
   const names = { ...u.names };
   const values = { ...u.values };
   const sets = [...(u.clauses ?? [])];
-  Object.entries(u.set ?? {}).forEach(([k, v], i) => {
+  Object.entries(u.set ?? {}).filter(([, v]) => v !== undefined).forEach(([k, v], i) => {
     names[`#s${i}`] = k;
     values[`:s${i}`] = v;
     sets.push(`#s${i} = :s${i}`);
@@ -79,20 +82,23 @@ async function updateRequestItem(requestId: string, u: {
     return `#r${i}`;
   });
   try {
-    await ddb.send(new UpdateCommand({
+    const out = await ddb.send(new UpdateCommand({
       TableName: TABLE,
-      Key: requestKey(requestId),
+      Key,
       UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
       ConditionExpression: u.condition,
       ExpressionAttributeNames: names,
       ...(Object.keys(values).length ? { ExpressionAttributeValues: values } : {}),
+      ...(returnNew ? { ReturnValues: 'ALL_NEW' as const } : {}),
     }));
-    return true;
+    return out.Attributes ?? {};
   } catch (err) {
     if (isConditionFailure(err)) return false;
     throw err;
   }
 }
+
+const updateRequestItem = async (requestId: string, u: ConditionalUpdate) => (await updateItem(requestKey(requestId), u)) !== false;
 
 /** Fields a status change may set or remove alongside the status. */
 export interface StatusChange {
@@ -184,31 +190,43 @@ export async function startBranch(requestId: string, processorId: string, at = n
   }
 }
 
-/** Records a branch's outcome; a completed branch is never overwritten. */
-export async function finishBranch(requestId: string, processorId: string, outcome: { status: 'completed' | 'failed'; recordCount?: number; exportKey?: string; errorClass?: string }, at = new Date()): Promise<boolean> {
-  const names: Record<string, string> = { '#status': 'status' };
-  const values: Record<string, unknown> = { ':status': outcome.status, ':at': at.toISOString(), ':completed': 'completed' };
-  const sets = ['#status = :status', 'finishedAt = :at'];
-  for (const key of ['recordCount', 'exportKey', 'errorClass'] as const) {
-    if (outcome[key] !== undefined) {
-      sets.push(`${key} = :${key}`);
-      values[`:${key}`] = outcome[key];
-    }
+/** A branch's final outcome and what it records with it. */
+export type BranchOutcome = { status: 'completed' | 'failed' } & Partial<Omit<Branch, 'requestId' | 'processorId' | 'kind' | 'action' | 'status' | 'attempts'>>;
+
+/** Records a branch's outcome; a completed branch is never overwritten. Returns the branch as now stored, or undefined if it was already completed. */
+export async function finishBranch(requestId: string, processorId: string, outcome: BranchOutcome, at = new Date()): Promise<Branch | undefined> {
+  const { status, ...rest } = outcome;
+  const stored = await updateItem(branchKey(requestId, processorId), {
+    clauses: ['#status = :status', 'finishedAt = :at'],
+    set: rest,
+    condition: 'attribute_exists(pk) AND #status <> :completed',
+    names: { '#status': 'status' },
+    values: { ':status': status, ':at': at.toISOString(), ':completed': 'completed' },
+  }, true);
+  return stored === false ? undefined : strip<Branch>(stored);
+}
+
+/**
+ * Sets attributes on a branch that is not final yet. With `onlyIfAbsent`, only the first such
+ * write happens (e.g. the OpenDSR id, the time a vendor was reminded). Returns the branch as now
+ * stored, or undefined if the guard did not hold.
+ */
+export async function updateBranch(requestId: string, processorId: string, set: Partial<Branch>, opts: { onlyIfAbsent?: keyof Branch; evenIfFinal?: boolean } = {}): Promise<Branch | undefined> {
+  const conditions = ['attribute_exists(pk)'];
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  if (!opts.evenIfFinal) {
+    conditions.push('NOT #status IN (:completed, :failed)');
+    names['#status'] = 'status';
+    values[':completed'] = 'completed';
+    values[':failed'] = 'failed';
   }
-  try {
-    await ddb.send(new UpdateCommand({
-      TableName: TABLE,
-      Key: branchKey(requestId, processorId),
-      UpdateExpression: `SET ${sets.join(', ')}`,
-      ConditionExpression: 'attribute_exists(pk) AND #status <> :completed',
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: values,
-    }));
-    return true;
-  } catch (err) {
-    if (isConditionFailure(err)) return false;
-    throw err;
+  if (opts.onlyIfAbsent) {
+    conditions.push('attribute_not_exists(#guard)');
+    names['#guard'] = opts.onlyIfAbsent;
   }
+  const stored = await updateItem(branchKey(requestId, processorId), { set, condition: conditions.join(' AND '), names, values }, true);
+  return stored === false ? undefined : strip<Branch>(stored);
 }
 
 /** Appends an audit event. Events are never updated or deleted. */

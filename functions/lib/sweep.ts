@@ -1,13 +1,43 @@
 import { ensureExecution } from './execution';
 import { errorClass, logger } from './log';
-import { register } from './register';
-import { audit, openRequests, transition } from './store';
+import { processorKind } from '../processors';
+import { heartbeat } from './branch-outcome';
+import { escalate, escalationDueAt } from './escalation';
+import { findController, findProcessor, register } from './register';
+import { carryOut, due } from './scheduled-erasures';
+import { audit, getRequestWithBranches, openRequests, transition } from './store';
 
 /** What one sweep did, by count. */
 export interface SweepReport {
   closedUnverified: number;
   ensured: number;
+  watched: number;
+  escalated: number;
+  erasedOnSchedule: number;
   failed: number;
+}
+
+/**
+ * Looks after a request's waiting branches: tells Step Functions each is still looked after
+ * (heartbeat), lets its kind poll or remind, and escalates to staff what has waited too long.
+ */
+async function watchWaitingBranches(requestId: string, now: Date, report: SweepReport): Promise<void> {
+  const { request, branches } = await getRequestWithBranches(requestId);
+  const controller = request && findController(request.controllerId);
+  if (!request || !controller) return;
+  for (const branch of branches) {
+    if (branch.status !== 'waiting') continue;
+    const processor = findProcessor(controller, branch.processorId);
+    if (!processor) continue;
+    const kind = processorKind(processor);
+    await heartbeat(branch);
+    if (kind.mode === 'async' && kind.watch) await kind.watch(processor, { request, controller, branch }, now);
+    report.watched++;
+    const escalateAt = escalationDueAt(processor, branch, request);
+    if (!branch.escalatedAt && escalateAt && now >= escalateAt && (await escalate(request, controller, processor, branch, 'no_answer', now))) {
+      report.escalated++;
+    }
+  }
 }
 
 /**
@@ -15,10 +45,11 @@ export interface SweepReport {
  * - a request whose verification link expired unused is closed as `closed_unverified`, and the
  *   address and name it was submitted with are erased: nobody proved they were theirs;
  * - a confirmed request makes sure its workflow runs, so requests in flight at a crash or restart
- *   finish (every step is idempotent).
+ *   finish (every step is idempotent), and its waiting branches are looked after;
+ * - erasures scheduled for now are carried out: legal holds that ended, suppressions that expired.
  */
 export async function sweep(at = new Date()): Promise<SweepReport> {
-  const report: SweepReport = { closedUnverified: 0, ensured: 0, failed: 0 };
+  const report: SweepReport = { closedUnverified: 0, ensured: 0, watched: 0, escalated: 0, erasedOnSchedule: 0, failed: 0 };
   const now = at.toISOString();
   for (const controller of register.controllers) {
     for await (const open of openRequests(controller.id)) {
@@ -37,11 +68,23 @@ export async function sweep(at = new Date()): Promise<SweepReport> {
         } else if (open.status === 'received' || open.status === 'in_progress') {
           await ensureExecution(open.requestId);
           report.ensured++;
+          if (open.status === 'in_progress') await watchWaitingBranches(open.requestId, at, report);
         }
       } catch (err) {
         // One request's trouble must not stop the sweep for the others.
         report.failed++;
         logger.error('sweep could not handle a request', { requestId: open.requestId, errorClass: errorClass(err) });
+      }
+    }
+  }
+  for (const controller of register.controllers) {
+    for await (const scheduled of due(controller.id, at)) {
+      try {
+        report.erasedOnSchedule += await carryOut(scheduled);
+        await audit(scheduled.requestId, scheduled.kind === 'legal_hold_end' ? 'legal_hold_ended' : 'suppression_ended', 'system', { processorId: scheduled.processorId }, at);
+      } catch (err) {
+        report.failed++;
+        logger.error('scheduled erasure failed', { requestId: scheduled.requestId, processorId: scheduled.processorId, errorClass: errorClass(err) });
       }
     }
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actionFor } from '../processors';
+import { actionFor, MODES } from '../processors/modes';
 import { findController, type Controller } from './register';
 import { FINAL_STATUSES, type Branch, type DsrRequest } from './request';
 import { audit, ensureBranch, finishBranch, getRequest, getRequestWithBranches, transition } from './store';
@@ -24,22 +24,29 @@ export async function loadRequest(requestId: string, opts: { withBranches?: bool
   return { request, controller, branches };
 }
 
+/** A Map item: which branch, whether it answers at once or later, and how long it may wait. */
+export interface PlannedBranch extends BranchRef {
+  mode: 'sync' | 'async';
+  timeoutSeconds: number;
+}
+
+/** A waiting branch gives up this long before the deadline, so staff can still act on time. */
+const WAIT_MARGIN_MS = 3 * 86_400_000;
+/** However close the deadline, a waiting branch gets at least this long (seconds). */
+const MIN_WAIT_SECONDS = 3_600;
+
 /** Plan: the request is in progress, with one branch per processor its controller declares. */
-export async function planRequest({ requestId }: RequestRef): Promise<RequestRef & { branches: BranchRef[] }> {
+export async function planRequest({ requestId }: RequestRef, now = new Date()): Promise<RequestRef & { branches: PlannedBranch[] }> {
   const { request, controller } = await loadRequest(requestId);
   if (FINAL_STATUSES.includes(request.status)) return { requestId, branches: [] };
   if (await transition(requestId, ['received'], 'in_progress')) await audit(requestId, 'processing_started', 'workflow');
   for (const p of controller.processors) await ensureBranch(requestId, p.id, p.kind, actionFor(p, request.type));
-  return { requestId, branches: controller.processors.map((p) => ({ requestId, processorId: p.id })) };
-}
-
-/** After its retries, a branch that still fails is recorded as failed; the request goes on. */
-export async function recordBranchFailure({ requestId, processorId }: BranchRef, error: string): Promise<BranchRef> {
-  const errorClassName = /^[A-Za-z0-9_.:-]{1,100}$/.test(error) ? error : 'Error';
-  if (await finishBranch(requestId, processorId, { status: 'failed', errorClass: errorClassName })) {
-    await audit(requestId, 'branch_failed', 'workflow', { processorId, errorClass: errorClassName });
-  }
-  return { requestId, processorId };
+  const dueMs = Date.parse(request.dueAt ?? now.toISOString());
+  const timeoutSeconds = Math.max(MIN_WAIT_SECONDS, Math.floor((dueMs - WAIT_MARGIN_MS - now.getTime()) / 1000));
+  return {
+    requestId,
+    branches: controller.processors.map((p) => ({ requestId, processorId: p.id, mode: MODES[p.kind], timeoutSeconds })),
+  };
 }
 
 /** Finalize: the request is answered, on time or late, and leaves the open-requests index. */

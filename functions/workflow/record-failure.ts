@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { branchRef, recordBranchFailure } from '../lib/workflow';
+import { recordBranchFailure } from '../lib/branch-failure';
+import { branchRef } from '../lib/workflow';
 
 const input = branchRef.extend({ error: z.object({ Error: z.string() }) });
 

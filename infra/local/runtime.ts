@@ -3,7 +3,9 @@
  * the HTTP gateway and the sweep schedule, all in this process and all derived from the
  * synthesized CDK stack.
  */
-import { resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { startEmulators, type Emulators } from './emulators.ts';
 import { LocalGateway } from './gateway.ts';
 import { LambdaHost } from './lambda-host.ts';
@@ -92,6 +94,19 @@ function sharedLiteralEnvironment(functions: Iterable<LambdaModel>): Record<stri
   return Object.fromEntries([...values].filter(([, v]) => v.size === 1).map(([k, v]) => [k, [...v][0]!]));
 }
 
+/**
+ * The key suppression lists hash addresses with, kept with the data it protects: the same key
+ * across restarts, so a suppressed address stays recognisable. In AWS it is a generated secret.
+ */
+function suppressionKey(dataDir: string): string {
+  const file = join(dataDir, 'suppression.key');
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+
 export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise<LocalRuntime> {
   const log = opts.quiet ? () => undefined : (opts.log ?? ((line: string) => console.log(`[local] ${line}`)));
   const dataDir = resolve(opts.dataDir ?? process.env.DATA_DIR ?? '.data');
@@ -170,6 +185,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       STATE_MACHINE_ARN: stateMachineArn,
       SENDER_EMAIL,
       PUBLIC_BASE_URL: gatewayUrl,
+      SUPPRESSION_KEY: suppressionKey(dataDir),
     };
     const fingerprint = JSON.stringify(HANDLER_ENV.map((k) => env[k]));
     if (configuredHosts.some((c) => c.host.loadedCount > 0 && c.fingerprint !== fingerprint)) {

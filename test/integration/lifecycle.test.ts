@@ -4,7 +4,7 @@ import { DescribeExecutionCommand, ListExecutionsCommand, SFNClient } from '@aws
 import yauzl from 'yauzl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  confirmFromEmail, linksIn, mailbox, removeDir, start, statusLinkIn, submit, tempDataDir, waitForEmail, waitForFinal, type Runtime,
+  answerDemoTasks, answerTaskLink, confirmFromEmail, linksIn, mailbox, removeDir, STAFF, start, statusLinkIn, submit, taskLinkFor, tempDataDir, VENDOR, waitForEmail, waitForFinal, type Runtime,
 } from './support';
 
 let rt: Runtime;
@@ -73,12 +73,21 @@ describe('an access request, from the form to the package', () => {
     expect(confirmed.status).toBe(200);
     const statusUrl = statusLinkIn(await confirmed.text());
 
+    // The email-only vendor answers with its export; staff search the shared mailbox.
+    expect((await answerTaskLink(await taskLinkFor(rt, VENDOR, accepted.requestId), { file: { name: 'ledger.txt', content: 'Ada: 2 invoices' } })).status).toBe(200);
+    expect((await answerTaskLink(await taskLinkFor(rt, STAFF, accepted.requestId), { note: 'Two messages from 2023, exported.' })).status).toBe(200);
+
     const final = await waitForFinal(statusUrl);
     expect(final).toMatchObject({ requestId: accepted.requestId, type: 'access', status: 'completed' });
     // In the order the register declares them, as people read them.
     expect(final.processors).toEqual([
       { id: 'members', status: 'completed' },
       { id: 'event-participation', status: 'completed' },
+      { id: 'invoices', status: 'completed' },
+      { id: 'mailing-list', status: 'completed' },
+      { id: 'bookkeeping', status: 'completed' },
+      { id: 'shared-mailbox', status: 'completed' },
+      { id: 'newsletter', status: 'completed' },
     ]);
     expect(new Date(final.dueAt!).getTime() - new Date(final.receivedAt!).getTime()).toBeGreaterThan(29 * 86_400_000);
 
@@ -93,7 +102,16 @@ describe('an access request, from the form to the package', () => {
     expect(zipResponse.status).toBe(200);
     const files = await unzip(Buffer.from(await zipResponse.arrayBuffer()));
 
-    expect([...files.keys()].sort()).toEqual(['event-participation.csv', 'event-participation.json', 'index.html', 'members.csv', 'members.json']);
+    expect([...files.keys()].sort()).toEqual([
+      'bookkeeping/ledger.txt',
+      'event-participation.csv', 'event-participation.json',
+      'index.html',
+      'invoices.csv', 'invoices.json',
+      'mailing-list.csv', 'mailing-list.json',
+      'members.csv', 'members.json',
+      'newsletter.csv', 'newsletter.json',
+    ]);
+    expect(files.get('bookkeeping/ledger.txt')).toBe('Ada: 2 invoices');
     const members = JSON.parse(files.get('members.json')!) as Record<string, unknown>[];
     expect(members).toHaveLength(1);
     expect(members[0]).toMatchObject({ email: 'ada@example.org' });
@@ -109,9 +127,11 @@ describe('an access request, from the form to the package', () => {
     const known = await fetch(`${rt.urls.gateway}/v1/requests`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'access', email: 'dan@example.org' }) });
     const unknown = await fetch(`${rt.urls.gateway}/v1/requests`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'access', email: 'nobody@example.org' }) });
     expect(unknown.status).toBe(known.status);
-    expect(Object.keys(await unknown.json() as object)).toEqual(Object.keys(await known.json() as object));
+    const unknownBody = (await unknown.json()) as { requestId: string };
+    expect(Object.keys(unknownBody)).toEqual(Object.keys((await known.json()) as object));
 
     const confirmed = await confirmFromEmail(rt, await waitForEmail(rt, 'nobody@example.org'));
+    await answerDemoTasks(rt, unknownBody.requestId);
     const final = await waitForFinal(statusLinkIn(await confirmed.text()));
     expect(final.status).toBe('completed');
   });
@@ -123,6 +143,7 @@ describe('confirming', () => {
     const email = await waitForEmail(rt, 'bo@example.org');
     const [first, second] = await Promise.all([confirmFromEmail(rt, email), confirmFromEmail(rt, email)]);
     expect([first.status, second.status]).toEqual([200, 200]);
+    await answerDemoTasks(rt, requestId);
     await waitForFinal(statusLinkIn(await first.text()));
 
     const sfn = new SFNClient({ endpoint: rt.urls.sfn });
@@ -159,9 +180,10 @@ describe('an erasure request', () => {
     const participations = await byEmail('demo-event-participation', 'ada@example.org');
     expect(participations).toHaveLength(2);
 
-    await submit(rt, { type: 'erasure', email: 'ada@example.org', locale: 'sv' });
+    const { requestId } = await submit(rt, { type: 'erasure', email: 'ada@example.org', locale: 'sv' });
     const verification = await waitForEmail(rt, 'ada@example.org', 3);
     const confirmed = await confirmFromEmail(rt, verification);
+    await answerDemoTasks(rt, requestId);
     const final = await waitForFinal(statusLinkIn(await confirmed.text()));
     expect(final.status).toBe('completed');
 
@@ -177,9 +199,23 @@ describe('an erasure request', () => {
     const othersAfter = [...await byEmail('demo-members', 'bo@example.org'), ...await byEmail('demo-event-participation', 'cecilia@example.org')];
     expect(othersAfter).toEqual(othersBefore);
 
+    // Invoices stay under the Bookkeeping Act's hold: restricted, and scheduled for deletion.
+    const invoices = await byEmail('demo-invoices', 'ada@example.org');
+    expect(invoices).toHaveLength(2);
+    for (const invoice of invoices) expect(invoice).toMatchObject({ restricted: true, holdUntil: expect.any(String), holdBasis: expect.stringContaining('Bookkeeping') });
+    const scheduled = await db.send(new QueryCommand({ TableName: 'dsr-requests', KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'DUE#demo-association' } }));
+    expect(scheduled.Items!.filter((i) => i.requestId === requestId).map((i) => i.kind).sort()).toEqual(['legal_hold_end', 'suppression_end']);
+
+    // The mailing list forgot her, keeping only a keyed hash for six months.
+    expect(await byEmail('demo-mailing-list', 'ada@example.org')).toEqual([]);
+    const suppression = await db.send(new QueryCommand({ TableName: 'dsr-requests', KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'SUPPRESS#demo-association#mailing-list' } }));
+    expect(suppression.Items).toHaveLength(1);
+    expect(JSON.stringify(suppression.Items)).not.toMatch(/ada|example\.org/i);
+
     const report = await waitForEmail(rt, 'ada@example.org', 4);
     expect(report.body.text).toContain('Membership register');
-    expect(report.body.text).toMatch(/1/);
+    expect(report.body.text).toContain('Bokföringslagen');
+    expect(report.body.text).toContain('Demo Bookkeeping AB');
   });
 });
 

@@ -112,3 +112,38 @@ export function statusLinkIn(text: string): string {
   if (!match) throw new Error('no status link found');
   return match[0].replace(/&amp;/g, '&');
 }
+
+/** The demo register's email-only vendor and staff assignee. */
+export const VENDOR = 'privacy@bookkeeping.example';
+export const STAFF = 'office@demo-association.example';
+
+/** Waits for the email to `to` about a request (its reference is in the text) and returns its task link. */
+export async function taskLinkFor(rt: Runtime, to: string, requestId: string, timeoutMs = 20_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const mail = (await mailbox(rt)).filter((e) => e.destination.to.includes(to) && (e.body.text ?? '').includes(requestId));
+    const link = mail.flatMap(linksIn).reverse().find((l) => l.includes(`/v1/tasks/${requestId}/`));
+    if (link) return link;
+    if (Date.now() > deadline) throw new Error(`no task link to ${to} for ${requestId} within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Answers a task link like its vendor or staff member: done (or nothing found), with a note and maybe a file. */
+export async function answerTaskLink(link: string, answer: { outcome?: 'done' | 'not_found'; note?: string; file?: { name: string; content: string } } = {}): Promise<Response> {
+  const url = new URL(link);
+  const form = new FormData();
+  form.set('token', url.searchParams.get('token')!);
+  form.set('outcome', answer.outcome ?? 'done');
+  if (answer.note) form.set('note', answer.note);
+  if (answer.file) form.set('export', new Blob([answer.file.content], { type: 'text/plain' }), answer.file.name);
+  return fetch(`${url.origin}${url.pathname}`, { method: 'POST', body: form });
+}
+
+/** Answers the demo register's vendor and staff tasks of a request, as they would. */
+export async function answerDemoTasks(rt: Runtime, requestId: string): Promise<void> {
+  for (const to of [VENDOR, STAFF]) {
+    const res = await answerTaskLink(await taskLinkFor(rt, to, requestId));
+    expect(res.status).toBe(200);
+  }
+}

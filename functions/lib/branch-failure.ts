@@ -1,0 +1,24 @@
+import { escalate } from './escalation';
+import { findProcessor } from './register';
+import { audit, finishBranch } from './store';
+import { loadRequest, type BranchRef } from './workflow';
+
+/** Step Functions' names for a wait that ran out. */
+const TIMEOUTS = new Set(['States.Timeout', 'States.HeartbeatTimeout']);
+
+/**
+ * After its retries, a branch that still fails is recorded as failed with its error class, and the
+ * DPO is told; the request goes on without it (staff decide what to do about it).
+ */
+export async function recordBranchFailure(ref: BranchRef, error: string, now = new Date()): Promise<BranchRef> {
+  const { requestId, processorId } = ref;
+  const errorClassName = /^[A-Za-z0-9_.:-]{1,100}$/.test(error) ? error : 'Error';
+  const branch = await finishBranch(requestId, processorId, { status: 'failed', errorClass: errorClassName }, now);
+  if (branch) {
+    await audit(requestId, 'branch_failed', 'workflow', { processorId, errorClass: errorClassName }, now);
+    const { request, controller } = await loadRequest(requestId);
+    const processor = findProcessor(controller, processorId);
+    if (processor) await escalate(request, controller, processor, branch, TIMEOUTS.has(errorClassName) ? 'timed_out' : 'failed', now);
+  }
+  return ref;
+}

@@ -1,0 +1,60 @@
+import { SendTaskFailureCommand, SendTaskHeartbeatCommand, SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
+import { sfn } from './aws/sfn';
+import { errorClass, logger } from './log';
+import type { Branch } from './request';
+import { audit, finishBranch, type BranchOutcome } from './store';
+
+export { updateBranch } from './store';
+
+/** Errors that mean the task the token belonged to is gone: the re-driven execution resumes itself. */
+const GONE = new Set(['TaskTimedOut', 'TaskDoesNotExist', 'InvalidToken']);
+
+/**
+ * Resumes the workflow task a waiting branch holds, with success or failure as the branch ended.
+ * The output is ids only. A token whose task is gone is not an error: see ARCHITECTURE.md.
+ */
+export async function resumeWaitingTask(branch: Branch): Promise<void> {
+  if (!branch.taskToken) return;
+  try {
+    if (branch.status === 'completed') {
+      await sfn.send(new SendTaskSuccessCommand({
+        taskToken: branch.taskToken,
+        output: JSON.stringify({ requestId: branch.requestId, processorId: branch.processorId }),
+      }));
+    } else {
+      await sfn.send(new SendTaskFailureCommand({ taskToken: branch.taskToken, error: branch.errorClass ?? 'ProcessorFailed', cause: 'see the branch record' }));
+    }
+  } catch (err) {
+    if (!GONE.has(errorClass(err))) throw err;
+    logger.info('waiting task already gone', { requestId: branch.requestId, processorId: branch.processorId, errorClass: errorClass(err) });
+  }
+}
+
+/** Tells Step Functions a waiting branch is still being looked after; false if its task is gone. */
+export async function heartbeat(branch: Branch): Promise<boolean> {
+  if (!branch.taskToken) return false;
+  try {
+    await sfn.send(new SendTaskHeartbeatCommand({ taskToken: branch.taskToken }));
+    return true;
+  } catch (err) {
+    if (GONE.has(errorClass(err))) return false;
+    throw err;
+  }
+}
+
+/**
+ * Records the answer of a processor that answers later (a callback, a vendor's link, a staff
+ * member's note) and resumes the workflow. One conditional write: a second answer for a
+ * completed branch changes nothing and returns false.
+ */
+export async function completeBranch(requestId: string, processorId: string, outcome: BranchOutcome, at = new Date()): Promise<boolean> {
+  const branch = await finishBranch(requestId, processorId, outcome, at);
+  if (!branch) return false;
+  await audit(requestId, outcome.status === 'completed' ? 'branch_completed' : 'branch_failed', 'workflow', {
+    processorId,
+    ...(outcome.recordCount !== undefined ? { recordCount: outcome.recordCount } : {}),
+    ...(outcome.errorClass ? { errorClass: outcome.errorClass } : {}),
+  }, at);
+  await resumeWaitingTask(branch);
+  return true;
+}

@@ -1,0 +1,127 @@
+import { createHmac } from 'node:crypto';
+import { DeleteCommand, PutCommand, QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { ddb, isConditionFailure } from './aws/dynamodb';
+import { ConfigError, requiredEnv } from './env';
+
+/**
+ * Erasures that are decided now and carried out later, kept in the requests table:
+ * - the end of a legal hold: items kept (restricted) at a controller's store are deleted;
+ * - the end of a suppression: the keyed hash of an address is dropped from a suppression list.
+ * Each is one item in the partition `DUE#<controllerId>`, sorted by when it is due, so the
+ * sweep finds what is due with one Query, never a Scan.
+ */
+const TABLE = requiredEnv('REQUESTS_TABLE');
+
+/** A legal hold ending: these items of `table` are deleted then. Keys only, no personal data. */
+export interface HoldEnd {
+  kind: 'legal_hold_end';
+  controllerId: string;
+  requestId: string;
+  processorId: string;
+  dueAt: string;
+  table: string;
+  keys: Record<string, unknown>[];
+}
+
+/** A suppression ending: the entry `hash` of the processor's list is dropped then. */
+export interface SuppressionEnd {
+  kind: 'suppression_end';
+  controllerId: string;
+  requestId: string;
+  processorId: string;
+  dueAt: string;
+  hash: string;
+}
+
+export type ScheduledErasure = HoldEnd | SuppressionEnd;
+
+const dueKey = (e: Pick<ScheduledErasure, 'controllerId' | 'dueAt' | 'kind' | 'requestId' | 'processorId'>) => ({
+  pk: `DUE#${e.controllerId}`,
+  sk: `${e.dueAt}#${e.kind}#${e.requestId}#${e.processorId}`,
+});
+
+/** Records an erasure to carry out later. Idempotent: a retry writes the same item. */
+export async function schedule(e: ScheduledErasure): Promise<void> {
+  await ddb.send(new PutCommand({ TableName: TABLE, Item: { ...dueKey(e), ...e } }));
+}
+
+/** Everything due by `now` for one controller, earliest first. */
+export async function* due(controllerId: string, now: Date): AsyncGenerator<ScheduledErasure> {
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const out: QueryCommandOutput = await ddb.send(new QueryCommand({
+      TableName: TABLE,
+      KeyConditionExpression: 'pk = :pk AND sk <= :now',
+      ExpressionAttributeValues: { ':pk': `DUE#${controllerId}`, ':now': `${now.toISOString()}~` },
+      ExclusiveStartKey,
+    }));
+    for (const { pk: _pk, sk: _sk, ...item } of out.Items ?? []) yield item as ScheduledErasure;
+    ExclusiveStartKey = out.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+}
+
+/** Removes a scheduled erasure once carried out. */
+export async function done(e: ScheduledErasure): Promise<void> {
+  await ddb.send(new DeleteCommand({ TableName: TABLE, Key: dueKey(e) }));
+}
+
+// ---- Suppression lists ---------------------------------------------------------------------
+
+let key: string | undefined;
+/** The HMAC key, read at first use: only functions that keep suppression lists are given it. */
+function suppressionKey(): string {
+  key ??= requiredEnv('SUPPRESSION_KEY');
+  if (key.length < 32) throw new ConfigError('Environment variable SUPPRESSION_KEY must be at least 32 characters');
+  return key;
+}
+
+/** The keyed hash a suppression list keeps instead of the address: not reversible without the key. */
+export function suppressionHash(email: string): string {
+  return createHmac('sha256', suppressionKey()).update(email.trim().toLowerCase(), 'utf8').digest('base64url');
+}
+
+const suppressionKeyOf = (controllerId: string, processorId: string, hash: string) => ({ pk: `SUPPRESS#${controllerId}#${processorId}`, sk: hash });
+
+/** Puts an address on a processor's suppression list until `until`, and schedules dropping it. */
+export async function suppress(controllerId: string, processorId: string, requestId: string, email: string, until: string): Promise<void> {
+  const hash = suppressionHash(email);
+  await ddb.send(new PutCommand({ TableName: TABLE, Item: { ...suppressionKeyOf(controllerId, processorId, hash), controllerId, processorId, until } }));
+  await schedule({ kind: 'suppression_end', controllerId, requestId, processorId, dueAt: until, hash });
+}
+
+/** Whether an address is on a processor's suppression list now (for the list to check before adding). */
+export async function isSuppressed(controllerId: string, processorId: string, email: string, now = new Date()): Promise<boolean> {
+  const out = await ddb.send(new QueryCommand({
+    TableName: TABLE,
+    KeyConditionExpression: 'pk = :pk AND sk = :sk',
+    ExpressionAttributeValues: { ':pk': `SUPPRESS#${controllerId}#${processorId}`, ':sk': suppressionHash(email) },
+  }));
+  const entry = out.Items?.[0];
+  return !!entry && String(entry.until) > now.toISOString();
+}
+
+/** Carries out one due erasure: deletes the held items, or drops the suppression entry. */
+export async function carryOut(e: ScheduledErasure): Promise<number> {
+  let count = 0;
+  if (e.kind === 'suppression_end') {
+    await ddb.send(new DeleteCommand({ TableName: TABLE, Key: suppressionKeyOf(e.controllerId, e.processorId, e.hash) }));
+    count = 1;
+  } else {
+    for (const Key of e.keys) {
+      try {
+        // Only items still under this hold: a later request may have changed them.
+        await ddb.send(new DeleteCommand({
+          TableName: e.table,
+          Key,
+          ConditionExpression: 'holdUntil = :until',
+          ExpressionAttributeValues: { ':until': e.dueAt },
+        }));
+        count++;
+      } catch (err) {
+        if (!isConditionFailure(err)) throw err;
+      }
+    }
+  }
+  await done(e);
+  return count;
+}
