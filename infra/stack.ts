@@ -227,6 +227,10 @@ export class DsrStack extends Stack {
 
     // The processor function reaches the controllers' own stores declared in the register, and no others.
     for (const statement of processorTableStatements(this, register)) f.runProcessor.fn.addToRolePolicy(statement);
+    // When a legal hold ends, the sweep deletes the items it kept (functions/lib/scheduled-erasures.ts):
+    // DeleteItem only, and only at the stores whose erasure mode is legal_hold.
+    const held = legalHoldTableStatement(this, register);
+    if (held) f.sweep.fn.addToRolePolicy(held);
 
     // run (erasure in suppress mode) and submit (an async processor told to suppress) hash addresses
     // with the suppression key. It reaches them as a plain variable: a CloudFormation dynamic
@@ -325,16 +329,28 @@ function readRegister(): Register {
   return parseRegister(JSON.parse(readFileSync(file, 'utf8')));
 }
 
+const tableArn = (stack: Stack, name: string) => stack.formatArn({ service: 'dynamodb', resource: 'table', resourceName: name });
+
+/** DeleteItem on the DynamoDB stores whose erasure is a legal hold, for deleting the held items when it ends. */
+function legalHoldTableStatement(stack: Stack, register: Register): PolicyStatement | undefined {
+  const tables = new Set<string>();
+  for (const controller of register.controllers) {
+    for (const processor of controller.processors) {
+      if (processor.kind === 'dynamodb' && processor.erasure.mode === 'legal_hold') tables.add(tableArn(stack, processor.table));
+    }
+  }
+  return tables.size > 0 ? new PolicyStatement({ actions: ['dynamodb:DeleteItem'], resources: [...tables] }) : undefined;
+}
+
 /** Statements for the DynamoDB stores the register's processors declare: items, and the lookup index if any. */
 function processorTableStatements(stack: Stack, register: Register): PolicyStatement[] {
-  const tableArn = (name: string) => stack.formatArn({ service: 'dynamodb', resource: 'table', resourceName: name });
   const tables = new Set<string>();
   const indexes = new Set<string>();
   for (const controller of register.controllers) {
     for (const processor of controller.processors) {
       if (processor.kind !== 'dynamodb') continue;
-      tables.add(tableArn(processor.table));
-      if ('indexName' in processor.lookup) indexes.add(`${tableArn(processor.table)}/index/${processor.lookup.indexName}`);
+      tables.add(tableArn(stack, processor.table));
+      if ('indexName' in processor.lookup) indexes.add(`${tableArn(stack, processor.table)}/index/${processor.lookup.indexName}`);
     }
   }
   const statements: PolicyStatement[] = [];

@@ -329,17 +329,26 @@ describe('configuration and grants (least privilege)', () => {
     expect(mentions.map(([id]) => id).sort()).toEqual([functionIds.run, functionIds.submit].sort());
   });
 
-  it("lets only the processor function reach the register's DynamoDB stores, table by table", () => {
+  it("lets only the processor function read and write the register's DynamoDB stores, table by table", () => {
     const run = statementsOf('run');
-    for (const table of ['demo-members', 'demo-event-participation']) {
+    for (const table of ['demo-members', 'demo-event-participation', 'demo-invoices', 'demo-mailing-list']) {
       const statement = run.find((s) => JSON.stringify(s.Resource).includes(`:table/${table}"`));
       expect(statement, table).toBeDefined();
       expect([statement!.Action].flat().sort()).toEqual(
         ['dynamodb:DeleteItem', 'dynamodb:DescribeTable', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'].sort(),
       );
     }
-    const others = ALL.filter((n) => n !== 'run' && JSON.stringify(statementsOf(n)).includes(':table/demo-'));
+    const others = ALL.filter((n) => !['run', 'sweep'].includes(n) && JSON.stringify(statementsOf(n)).includes(':table/demo-'));
     expect(others).toEqual([]);
+  });
+
+  it('lets the sweep only delete items at the stores under a legal hold (when the hold ends)', () => {
+    const atStores = statementsOf('sweep').filter((s) => JSON.stringify(s.Resource).includes(':table/demo-'));
+    expect(atStores).toHaveLength(1);
+    expect(atStores[0]!.Action).toBe('dynamodb:DeleteItem');
+    const resources = [atStores[0]!.Resource].flat().map((r) => JSON.stringify(r));
+    expect(resources).toHaveLength(1);
+    expect(resources[0]).toContain(':table/demo-invoices"');
   });
 });
 
