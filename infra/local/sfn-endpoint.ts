@@ -9,13 +9,30 @@
  *   execution returns that execution; a closed one, or other input, is ExecutionAlreadyExists.
  * - RedriveExecution re-runs a FAILED/ABORTED/TIMED_OUT execution from the start (AWS resumes at
  *   the failed state; steps are idempotent, so the effect is the same).
+ * - `lambda:invoke.waitForTaskToken` Tasks wait for SendTaskSuccess/SendTaskFailure with their
+ *   token, heartbeats (SendTaskHeartbeat) and timeouts as in AWS: see ./sfn-task-tokens.ts.
+ *   `$$.Task.Token` is bound through the run's context object to a constant placeholder, which
+ *   each attempt replaces with its own new token in the evaluated Parameters (the library
+ *   evaluates Parameters before the task runs and has one context per run, not per task).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { ExecutionAbortedError, ExecutionError, ExecutionTimeoutError, StateMachine } from 'aws-local-stepfunctions';
 import { BodyTooLargeError, DEFAULT_HOST, closeServer, listen, readBody, urlFor } from './http-util.ts';
 import type { Invoker } from './lambda-host.ts';
+import {
+  SfnApiError,
+  TASK_TOKEN_PLACEHOLDER,
+  TaskTokens,
+  containsPlaceholder,
+  statesRuntimeError,
+  substituteToken,
+  taskReleasedError,
+  timeoutErrorReady,
+} from './sfn-task-tokens.ts';
 import { LOCAL_ACCOUNT, LOCAL_REGION, localStateMachineArn, type StackModel, type TaskStateModel } from './synth.ts';
+
+export { SfnApiError };
 
 export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
 
@@ -43,19 +60,19 @@ export interface SfnEndpointOptions {
   host?: string;
   /** Multiplies every Retry interval (and MaxDelaySeconds); 1 (the default) keeps the real ones. */
   retryIntervalScale?: number;
+  /**
+   * Multiplies the timeout and heartbeat durations of waitForTaskToken Tasks (tests: e.g. 0.01
+   * turns 20 s into 200 ms); 1 (the default) keeps the real ones.
+   */
+  timeScale?: number;
   log?: (line: string) => void;
 }
 
-/** Errors of the Step Functions API: `{"__type": code, "message"}` with status 400. */
-export class SfnApiError extends Error {
-  constructor(readonly code: string, message: string, readonly status = 400) {
-    super(message);
-    this.name = code;
-  }
-}
-
 /** setTimeout's ceiling: a Task without TimeoutSeconds waits for its Lambda's own timeout. */
-const MAX_TASK_TIMEOUT_SECONDS = 2_147_483;
+export const MAX_TASK_TIMEOUT_SECONDS = 2_147_483;
+const WAIT_FOR_TASK_TOKEN_RE = /^arn:aws:states:::lambda:invoke\.waitForTaskToken$/;
+/** The Task fields the local endpoint enforces itself for waitForTaskToken Tasks. */
+export const WAIT_TASK_TIMING_FIELDS = ['TimeoutSeconds', 'TimeoutSecondsPath', 'HeartbeatSeconds', 'HeartbeatSecondsPath'] as const;
 const MAX_INPUT_BYTES = 256 * 1024;
 const NAME_RE = /^[^\s<>{}[\]?*"#%\\^|~`$&,;:/\u0000-\u001f\u007f-\u009f]{1,80}$/;
 const STATUSES: ExecutionStatus[] = ['RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED'];
@@ -74,13 +91,38 @@ function deepMap(definition: Record<string, any>, fn: (state: Record<string, any
   return copy;
 }
 
+export const isWaitForTaskToken = (state: Record<string, any>) =>
+  state.Type === 'Task' && typeof state.Resource === 'string' && WAIT_FOR_TASK_TOKEN_RE.test(state.Resource);
+
 /**
- * The definition actually executed: the template's ASL with Retry intervals scaled (tests) and
+ * How a waitForTaskToken Task is handed to the library: its Parameters are wrapped so that the
+ * local handler gets the evaluated Parameters together with its timing, resolved against the same
+ * input (`{"Parameters": <the state's Parameters>, "TimeoutSeconds": n | "TimeoutSeconds.$": path,
+ * "HeartbeatSeconds": n | "HeartbeatSeconds.$": path}`), and the timing fields leave the state
+ * (the endpoint enforces them, scaled; the library would read TimeoutSecondsPath from the
+ * evaluated Parameters and knows no heartbeats). Nothing else changes: `$$.Task.Token` stays.
+ */
+export function wrapWaitTaskParameters(state: Record<string, any>): Record<string, any> {
+  const wrapped: Record<string, any> = state.Parameters === undefined ? { 'Parameters.$': '$' } : { Parameters: state.Parameters };
+  if (state.TimeoutSeconds !== undefined) wrapped.TimeoutSeconds = state.TimeoutSeconds;
+  if (state.TimeoutSecondsPath !== undefined) wrapped['TimeoutSeconds.$'] = state.TimeoutSecondsPath;
+  if (state.HeartbeatSeconds !== undefined) wrapped.HeartbeatSeconds = state.HeartbeatSeconds;
+  if (state.HeartbeatSecondsPath !== undefined) wrapped['HeartbeatSeconds.$'] = state.HeartbeatSecondsPath;
+  return wrapped;
+}
+
+/**
+ * The definition actually executed: the template's ASL with Retry intervals scaled (tests),
  * Tasks without TimeoutSeconds left to their Lambda's timeout (as in AWS; the library would
- * otherwise stop them after 60 s).
+ * otherwise stop them after 60 s), and waitForTaskToken Tasks' Parameters wrapped with their
+ * timing ({@link wrapWaitTaskParameters}; their own TimeoutSeconds becomes the ceiling too).
  */
 export function executableDefinition(definition: Record<string, any>, retryIntervalScale = 1): Record<string, any> {
   return deepMap(definition, (state) => {
+    if (isWaitForTaskToken(state)) {
+      state.Parameters = wrapWaitTaskParameters(state);
+      for (const field of WAIT_TASK_TIMING_FIELDS) delete state[field];
+    }
     if (state.Type === 'Task' && state.TimeoutSeconds === undefined && state.TimeoutSecondsPath === undefined) {
       state.TimeoutSeconds = MAX_TASK_TIMEOUT_SECONDS;
     }
@@ -104,7 +146,9 @@ export class LocalStepFunctions {
   readonly executedDefinition: Record<string, any>;
   private readonly machine: StateMachine;
   private readonly executions = new Map<string, ExecutionRecord>();
-  private readonly handlers: Record<string, (input: any) => Promise<any>>;
+  private readonly tasks: TaskStateModel[];
+  private readonly tokens: TaskTokens;
+  private readonly timeScale: number;
   private readonly createdAt = new Date();
   private server?: Server;
   private closing = false;
@@ -116,23 +160,55 @@ export class LocalStepFunctions {
     this.stateMachineArn = localStateMachineArn(this.name);
     this.definition = opts.stateMachine.definition;
     this.log = opts.log ?? (() => undefined);
+    this.tokens = new TaskTokens(this.log);
+    this.timeScale = opts.timeScale ?? 1;
+    if (!(this.timeScale > 0)) throw new Error('timeScale must be a positive number');
     // validate the template's own ASL once, as AWS does on CreateStateMachine
     new StateMachine(structuredClone(this.definition) as any, { validationOptions: { checkArn: false } });
     this.executedDefinition = executableDefinition(this.definition, opts.retryIntervalScale ?? 1);
     this.machine = new StateMachine(this.executedDefinition as any, { validationOptions: { noValidate: true } });
-    this.handlers = Object.fromEntries(opts.stateMachine.taskStates.map((t) => [t.stateName, this.taskHandler(t)]));
+    this.tasks = [...new Map(opts.stateMachine.taskStates.map((t) => [t.stateName, t])).values()];
   }
 
   /** The Task states that run a local handler (nested ones included). */
   get taskStateNames(): string[] {
-    return Object.keys(this.handlers);
+    return this.tasks.map((t) => t.stateName);
   }
 
-  private taskHandler(task: TaskStateModel): (input: any) => Promise<any> {
+  /** Waiting (waitForTaskToken) tasks not closed yet. */
+  get openTaskCount(): number {
+    return this.tokens.openCount;
+  }
+
+  /** The handlers of one run of an execution: a run that stopped starts no more tasks. */
+  private handlersFor(rec: ExecutionRecord, run: number): Record<string, (input: any) => Promise<any>> {
+    const current = () => rec.run === run && rec.status === 'RUNNING';
+    return Object.fromEntries(this.tasks.map((t) => {
+      const handler = this.taskHandler(t, rec);
+      return [t.stateName, (input: any) => {
+        // after StopExecution the library may still retry a task (its retry sleep ends on abort)
+        if (!current()) return Promise.reject(taskReleasedError());
+        return handler(input);
+      }];
+    }));
+  }
+
+  private taskHandler(task: TaskStateModel, owner: ExecutionRecord): (input: any) => Promise<any> {
     const { lambdas } = this.opts;
-    if (task.integration === 'direct') return (input) => lambdas.invoke(task.functionLogicalId, input);
+    if (task.integration === 'waitForTaskToken') return (input) => this.waitForTaskToken(task, owner, input);
+    // `$$.Task.Token` exists only in waitForTaskToken Tasks: elsewhere it does not point to a value
+    const noToken = (input: unknown) => {
+      if (containsPlaceholder(input)) throw statesRuntimeError(`The JSONPath '$$.Task.Token' could not be found in the context of ${task.stateName}`);
+    };
+    if (task.integration === 'direct') {
+      return async (input) => {
+        noToken(input);
+        return lambdas.invoke(task.functionLogicalId, input);
+      };
+    }
     // arn:aws:states:::lambda:invoke: Parameters {FunctionName, Payload}; the result is the Invoke response
     return async (input) => {
+      noToken(input);
       const payload = input && typeof input === 'object' && 'Payload' in input ? input.Payload : {};
       const result = await lambdas.invoke(task.functionLogicalId, payload);
       const requestId = randomUUID();
@@ -150,14 +226,43 @@ export class LocalStepFunctions {
     };
   }
 
+  /**
+   * arn:aws:states:::lambda:invoke.waitForTaskToken: `input` is {@link wrapWaitTaskParameters}'s
+   * object, evaluated. Opens the task with a new token, invokes the Lambda with the Payload (the
+   * token in place of `$$.Task.Token`), and settles with what the token is answered with. The
+   * Lambda's result is ignored; its failure fails the task unless the task closed already.
+   */
+  private async waitForTaskToken(task: TaskStateModel, owner: ExecutionRecord, input: any): Promise<unknown> {
+    const seconds = (field: 'TimeoutSeconds' | 'HeartbeatSeconds'): number | undefined => {
+      const value = input?.[field];
+      if (value === undefined) return undefined;
+      if (!Number.isInteger(value) || value < 1) {
+        throw statesRuntimeError(`${task.stateName}: ${field} must be a positive integer, got ${JSON.stringify(value)}`);
+      }
+      return value * 1000 * this.timeScale;
+    };
+    const timeoutMs = seconds('TimeoutSeconds');
+    const heartbeatMs = seconds('HeartbeatSeconds');
+    const opened = this.tokens.openTask(owner, task.stateName, timeoutMs, heartbeatMs);
+    const parameters = substituteToken(input?.Parameters, opened.token) as any;
+    const payload = parameters && typeof parameters === 'object' && 'Payload' in parameters ? parameters.Payload : {};
+    // the token is open before the Lambda runs: it may answer at once (or a callback may beat it)
+    this.opts.lambdas.invoke(task.functionLogicalId, payload).then(() => undefined, (e: Error) => opened.fail(e));
+    return opened.result;
+  }
+
   async start(port = 0, host = this.opts.host ?? DEFAULT_HOST): Promise<string> {
+    await timeoutErrorReady;
     this.server = createServer((req, res) => void this.handle(req, res));
     const bound = await listen(this.server, port, host);
     this.url = urlFor(host, bound);
     return this.url;
   }
 
-  /** Stops the endpoint: no new requests; running executions are aborted after their tasks settle. */
+  /**
+   * Stops the endpoint: no new requests; running executions are aborted after their tasks settle,
+   * and waiting tasks are released at once (their tokens answer TaskTimedOut).
+   */
   async stop(): Promise<void> {
     this.closing = true;
     if (this.server) await closeServer(this.server);
@@ -170,6 +275,7 @@ export class LocalStepFunctions {
         rec.cause = 'The local runtime stopped';
       }
     }
+    this.tokens.releaseAll();
   }
 
   // ---- HTTP -------------------------------------------------------------------------------
@@ -216,6 +322,9 @@ export class LocalStepFunctions {
       case 'StopExecution': return this.stopExecution(body);
       case 'RedriveExecution': return this.redriveExecution(body);
       case 'DescribeStateMachine': return this.describeStateMachine(body);
+      case 'SendTaskSuccess': return this.tokens.sendTaskSuccess(body);
+      case 'SendTaskFailure': return this.tokens.sendTaskFailure(body);
+      case 'SendTaskHeartbeat': return this.tokens.sendTaskHeartbeat(body);
       case 'ListStateMachines': return {
         stateMachines: [{ stateMachineArn: this.stateMachineArn, name: this.name, type: 'STANDARD', creationDate: epoch(this.createdAt) }],
       };
@@ -268,14 +377,18 @@ export class LocalStepFunctions {
   private run(rec: ExecutionRecord, input: unknown): void {
     const run = ++rec.run;
     const execution = this.machine.run(input as any, {
-      overrides: { taskResourceLocalHandlers: this.handlers },
+      overrides: { taskResourceLocalHandlers: this.handlersFor(rec, run) },
       context: {
         Execution: { Id: rec.executionArn, Name: rec.name, RoleArn: `arn:aws:iam::${LOCAL_ACCOUNT}:role/local`, RedriveCount: rec.redriveCount },
         StateMachine: { Id: this.stateMachineArn, Name: this.name },
+        // one context per run (copied into Map iterations): each attempt swaps in its own token
+        Task: { Token: TASK_TOKEN_PLACEHOLDER },
       },
     });
     rec.abort = execution.abort;
     const settle = (fields: Partial<ExecutionRecord>) => {
+      // tasks still waiting in Map iterations the library aborted: their tokens close with the run
+      if (rec.run === run) this.tokens.release(rec);
       if (rec.run !== run || rec.status !== 'RUNNING') return; // stopped, or redriven meanwhile
       Object.assign(rec, { stopDate: new Date(), abort: undefined }, fields);
       this.log(`sfn: execution ${rec.name} ${rec.status}${rec.error ? ` (${rec.error})` : ''}`);
@@ -349,6 +462,7 @@ export class LocalStepFunctions {
       Object.assign(rec, { status: 'ABORTED', stopDate: new Date(), abort: undefined });
       if (body.error !== undefined) rec.error = body.error;
       if (body.cause !== undefined) rec.cause = body.cause;
+      this.tokens.release(rec);
       this.log(`sfn: execution ${rec.name} ABORTED`);
     }
     return { stopDate: epoch(rec.stopDate ?? new Date())! };

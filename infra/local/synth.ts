@@ -55,8 +55,13 @@ export interface TaskStateModel {
   /** The state's name; nested (Map/Parallel) states share the namespace, as in the ASL. */
   stateName: string;
   functionLogicalId: string;
-  /** `invoke`: Resource `arn:aws:states:::lambda:invoke` with Parameters.FunctionName (output is the invoke response); `direct`: the Lambda ARN is the Resource. */
-  integration: 'invoke' | 'direct';
+  /**
+   * `invoke`: Resource `arn:aws:states:::lambda:invoke` with Parameters.FunctionName (output is the
+   * invoke response); `waitForTaskToken`: `arn:aws:states:::lambda:invoke.waitForTaskToken`, the same
+   * Parameters, and the task waits for SendTaskSuccess/Failure with its token (output is the
+   * `output` sent); `direct`: the Lambda ARN is the Resource.
+   */
+  integration: 'invoke' | 'waitForTaskToken' | 'direct';
   /** Where the state sits, e.g. ['Branches', 'RunProcessor']. */
   path: string[];
 }
@@ -224,11 +229,14 @@ export function taskStatesOf(definition: Record<string, any>): TaskStateModel[] 
         if (/^arn:aws:states:::lambda:invoke$/.test(resource)) {
           fnArn = state.Parameters?.FunctionName;
           integration = 'invoke';
+        } else if (/^arn:aws:states:::lambda:invoke\.waitForTaskToken$/.test(resource)) {
+          fnArn = state.Parameters?.FunctionName;
+          integration = 'waitForTaskToken';
         } else if (logicalIdFromLambdaArn(resource)) {
           fnArn = resource;
           integration = 'direct';
         } else {
-          throw new Error(`Task state ${name}: resource ${resource} is not supported by the local runtime (Lambda only)`);
+          throw new Error(`Task state ${name}: resource ${resource} is not supported by the local runtime (Lambda only: direct, lambda:invoke, lambda:invoke.waitForTaskToken)`);
         }
         const fnId = typeof fnArn === 'string' ? logicalIdFromLambdaArn(fnArn) : undefined;
         if (!fnId) throw new Error(`Task state ${name}: cannot tell which Lambda it invokes`);

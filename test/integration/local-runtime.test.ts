@@ -26,17 +26,24 @@ import {
   ExecutionDoesNotExist,
   ExecutionNotRedrivable,
   ListExecutionsCommand,
+  InvalidOutput,
+  InvalidToken,
   RedriveExecutionCommand,
   SFNClient,
+  SendTaskFailureCommand,
+  SendTaskHeartbeatCommand,
+  SendTaskSuccessCommand,
   StartExecutionCommand,
   StopExecutionCommand,
+  TaskTimedOut,
   type DescribeExecutionCommandOutput,
 } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalGateway } from '../../infra/local/gateway';
 import { LambdaHost } from '../../infra/local/lambda-host';
 import { startLocalRuntime, type LocalRuntime } from '../../infra/local/runtime';
-import { LocalStepFunctions } from '../../infra/local/sfn-endpoint';
+import { LocalStepFunctions, MAX_TASK_TIMEOUT_SECONDS } from '../../infra/local/sfn-endpoint';
+import { usesLibraryTimeoutError } from '../../infra/local/sfn-task-tokens';
 import { readStackModel, type CfnTemplate } from '../../infra/local/synth';
 
 const credentials = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
@@ -152,6 +159,17 @@ const fixtureModules: Record<string, string> = {
       return { statusCode: 201, headers: { 'content-type': 'application/json', 'x-echo': 'yes' }, cookies: ['a=1; Path=/', 'b=2; Path=/'], body: JSON.stringify(event) };
     };`,
   'sweep.mjs': `export const handler = async () => ({ swept: true });`,
+  // the waitForTaskToken task's Lambda: records the token it got; its result is ignored
+  'submit.mjs': `
+    export async function handler(event, context) {
+      const f = globalThis.waitFixture;
+      f.calls.push({ event, functionName: context.functionName });
+      (f.tokens[event.id] ??= []).push(event.taskToken);
+      if (event.id.startsWith('flaky') && f.tokens[event.id].length === 1) { const e = new Error('try again'); e.name = 'Flaky'; throw e; }
+      if (event.id.startsWith('boom')) { const e = new Error('cannot submit'); e.name = 'SubmitError'; throw e; }
+      if (event.id.startsWith('eager')) await f.answer(event.taskToken, { eager: true });
+      return { ignored: true };
+    }`,
 };
 
 function writeFixtureRoot(): string {
@@ -176,6 +194,71 @@ function resetFixture(): void {
   let release!: () => void;
   const gate = new Promise<void>((r) => { release = r; });
   globalThis.fixture = { planCalls: [], attempts: {}, gate, release, planFixed: false };
+}
+
+/**
+ * Map{ByMode → Await | AwaitFixed, Catch → Done} with `lambda:invoke.waitForTaskToken` Tasks, as CDK
+ * writes LambdaInvoke with IntegrationPattern.WAIT_FOR_TASK_TOKEN. Await takes its timing from the
+ * item (TimeoutSecondsPath, HeartbeatSecondsPath); AwaitFixed has TimeoutSeconds 40, HeartbeatSeconds 20.
+ */
+const waitTask = (timing: Record<string, unknown>) => ({
+  Type: 'Task',
+  Resource: 'arn:__PARTITION__:states:::lambda:invoke.waitForTaskToken',
+  Parameters: { FunctionName: '__SUBMIT_ARN__', Payload: { 'id.$': '$.id', 'taskToken.$': '$$.Task.Token' } },
+  ...timing,
+  ResultPath: '$.answer',
+  Retry: [
+    { ErrorEquals: ['States.Timeout', 'States.HeartbeatTimeout'], MaxAttempts: 0 },
+    { ErrorEquals: ['Flaky'], IntervalSeconds: 1, MaxAttempts: 1 },
+  ],
+  Catch: [
+    { ErrorEquals: ['States.TaskFailed'], ResultPath: '$.failed', Next: 'Done' },
+    { ErrorEquals: ['States.ALL'], ResultPath: '$.caught', Next: 'Done' },
+  ],
+  End: true,
+});
+const waitAsl = {
+  StartAt: 'Each',
+  States: {
+    Each: {
+      Type: 'Map', ItemsPath: '$.branches', MaxConcurrency: 5, ResultPath: '$.results', End: true,
+      ItemProcessor: {
+        ProcessorConfig: { Mode: 'INLINE' },
+        StartAt: 'ByMode',
+        States: {
+          ByMode: { Type: 'Choice', Choices: [{ Variable: '$.mode', StringEquals: 'fixed', Next: 'AwaitFixed' }], Default: 'Await' },
+          Await: waitTask({ TimeoutSecondsPath: '$.timeoutSeconds', HeartbeatSecondsPath: '$.heartbeatSeconds' }),
+          AwaitFixed: waitTask({ TimeoutSeconds: 40, HeartbeatSeconds: 20 }),
+          Done: { Type: 'Pass', End: true },
+        },
+      },
+    },
+  },
+};
+const waitTemplate: CfnTemplate = {
+  Resources: {
+    SubmitFn: lambda('fns/submit.mjs'),
+    Table: fixtureTemplate.Resources!.Table!,
+    Machine: {
+      Type: 'AWS::StepFunctions::StateMachine',
+      Properties: {
+        DefinitionString: {
+          'Fn::Join': ['', JSON.stringify(waitAsl).split(/(__PARTITION__|"__SUBMIT_ARN__")/).map((part) =>
+            part === '__PARTITION__' ? { Ref: 'AWS::Partition' } : part === '"__SUBMIT_ARN__"' ? ['"', arn('SubmitFn'), '"'] : part).flat()],
+        },
+      },
+    },
+  },
+};
+
+interface WaitFixture {
+  calls: { event: any; functionName: string }[];
+  tokens: Record<string, string[]>;
+  answer: (token: string, output: unknown) => Promise<unknown>;
+}
+declare global {
+  // eslint-disable-next-line no-var
+  var waitFixture: WaitFixture;
 }
 
 async function waitForEnd(sfn: SFNClient, executionArn: string, timeoutMs = 10_000): Promise<DescribeExecutionCommandOutput> {
@@ -330,6 +413,246 @@ describe('the local Step Functions endpoint (hand-made template)', () => {
     await expect(sfn.send(new DescribeExecutionCommand({
       executionArn: 'arn:aws:states:us-east-1:000000000000:execution:Machine:nope',
     }))).rejects.toBeInstanceOf(ExecutionDoesNotExist);
+  });
+});
+
+// ---- task tokens -------------------------------------------------------------------------------
+
+describe('task tokens of the local Step Functions endpoint (hand-made template)', () => {
+  let root: string;
+  let endpoint: LocalStepFunctions;
+  let sfn: SFNClient;
+  const model = readStackModel(waitTemplate);
+  const SCALE = 0.01; // 20 s → 200 ms
+  let seq = 0;
+
+  const reset = () => {
+    globalThis.waitFixture = {
+      calls: [],
+      tokens: {},
+      answer: (taskToken, output) => sfn.send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify(output) })),
+    };
+  };
+  /** The n-th token (1-based) the Lambda got for branch `id`, once it got it. */
+  const tokenOf = async (id: string, n = 1, timeoutMs = 5000): Promise<string> => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const token = globalThis.waitFixture.tokens[id]?.[n - 1];
+      if (token) return token;
+      if (Date.now() > deadline) throw new Error(`no token ${n} for ${id}`);
+      await sleep(5);
+    }
+  };
+  const start = async (branches: Record<string, unknown>[]) => {
+    const input = JSON.stringify({ requestId: `r-${++seq}`, branches });
+    const { executionArn } = await sfn.send(new StartExecutionCommand({ stateMachineArn: endpoint.stateMachineArn, name: `wait-${seq}`, input }));
+    return { executionArn: executionArn!, input };
+  };
+  const long = { mode: 'await', timeoutSeconds: 1000, heartbeatSeconds: 1000 };
+
+  beforeAll(async () => {
+    root = writeFixtureRoot();
+    endpoint = new LocalStepFunctions({
+      stateMachine: model.stateMachine,
+      lambdas: new LambdaHost(model.functions, root),
+      retryIntervalScale: 0.001,
+      timeScale: SCALE,
+    });
+    await endpoint.start(0);
+    sfn = new SFNClient({ endpoint: endpoint.url, region, credentials });
+  });
+
+  afterAll(async () => {
+    sfn?.destroy();
+    await endpoint?.stop();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('reads waitForTaskToken Tasks and hands the library their Parameters wrapped with their timing, $$.Task.Token untouched', () => {
+    expect(model.stateMachine.taskStates.map((t) => [t.stateName, t.functionLogicalId, t.integration])).toEqual([
+      ['Await', 'SubmitFn', 'waitForTaskToken'],
+      ['AwaitFixed', 'SubmitFn', 'waitForTaskToken'],
+    ]);
+    const states = endpoint.executedDefinition.States.Each.ItemProcessor.States;
+    const original = endpoint.definition.States.Each.ItemProcessor.States;
+    expect(original.Await.Parameters.Payload['taskToken.$']).toBe('$$.Task.Token');
+    expect(states.Await.Parameters).toStrictEqual({
+      Parameters: original.Await.Parameters,
+      'TimeoutSeconds.$': '$.timeoutSeconds',
+      'HeartbeatSeconds.$': '$.heartbeatSeconds',
+    });
+    expect(states.AwaitFixed.Parameters).toStrictEqual({ Parameters: original.AwaitFixed.Parameters, TimeoutSeconds: 40, HeartbeatSeconds: 20 });
+    for (const name of ['Await', 'AwaitFixed']) {
+      expect(states[name].TimeoutSeconds, name).toBe(MAX_TASK_TIMEOUT_SECONDS); // the library's own timer: only a ceiling
+      for (const field of ['TimeoutSecondsPath', 'HeartbeatSeconds', 'HeartbeatSecondsPath']) expect(states[name][field], `${name} ${field}`).toBeUndefined();
+      // Retry only scaled (retryIntervalScale), Catch as is
+      const retry = (r: any[]) => r.map(({ ErrorEquals, MaxAttempts }) => ({ ErrorEquals, MaxAttempts }));
+      expect(retry(states[name].Retry)).toStrictEqual(retry(original[name].Retry));
+      expect(states[name].Catch).toStrictEqual(original[name].Catch);
+    }
+    expect(usesLibraryTimeoutError()).toBe(true);
+  });
+
+  it('invokes the Lambda with the Payload and a fresh opaque token, waits, and resumes with SendTaskSuccess\'s output', async () => {
+    reset();
+    const branch = { id: 'a', ...long };
+    const { executionArn, input } = await start([branch]);
+    const token = await tokenOf('a');
+    expect(token).toMatch(/^[A-Za-z0-9_-]{40,}$/);
+    expect(globalThis.waitFixture.calls).toEqual([{ event: { id: 'a', taskToken: token }, functionName: 'SubmitFn' }]);
+    await sleep(50);
+    expect((await sfn.send(new DescribeExecutionCommand({ executionArn }))).status).toBe('RUNNING'); // the Lambda returned; still waiting
+    expect(endpoint.openTaskCount).toBe(1);
+    await sfn.send(new SendTaskHeartbeatCommand({ taskToken: token }));
+
+    await sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: JSON.stringify({ vendor: 'done', records: 2 }) }));
+    const done = await waitForEnd(sfn, executionArn);
+    expect(done.status).toBe('SUCCEEDED');
+    expect(done.input).toBe(input);
+    // ResultPath $.answer inside the Map; the Map's ResultPath $.results; the Lambda's own result nowhere
+    expect(JSON.parse(done.output!)).toEqual({ ...JSON.parse(input), results: [{ ...branch, answer: { vendor: 'done', records: 2 } }] });
+    expect(endpoint.openTaskCount).toBe(0);
+
+    // the task closed: every later answer is TaskTimedOut and changes nothing
+    await expect(sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: '{"vendor":"again"}' }))).rejects.toBeInstanceOf(TaskTimedOut);
+    await expect(sfn.send(new SendTaskFailureCommand({ taskToken: token, error: 'Late' }))).rejects.toBeInstanceOf(TaskTimedOut);
+    await expect(sfn.send(new SendTaskHeartbeatCommand({ taskToken: token }))).rejects.toBeInstanceOf(TaskTimedOut);
+    const after = await sfn.send(new DescribeExecutionCommand({ executionArn }));
+    expect([after.status, after.output]).toEqual(['SUCCEEDED', done.output]);
+  });
+
+  it('fails the task with SendTaskFailure\'s error and cause, which Catch on States.TaskFailed receives', async () => {
+    reset();
+    const { executionArn } = await start([{ id: 'b', ...long }]);
+    await sfn.send(new SendTaskFailureCommand({ taskToken: await tokenOf('b'), error: 'VendorRefused', cause: 'no such subject' }));
+    const done = await waitForEnd(sfn, executionArn);
+    expect(done.status).toBe('SUCCEEDED');
+    expect(JSON.parse(done.output!).results).toEqual([{ id: 'b', ...long, failed: { Error: 'VendorRefused', Cause: 'no such subject' } }]);
+  });
+
+  it('answers InvalidToken for what is no token of this endpoint, and InvalidOutput for output that is not JSON (the task stays open)', async () => {
+    reset();
+    const { executionArn } = await start([{ id: 'c', ...long }]);
+    const token = await tokenOf('c');
+    const forged = token.slice(0, -4) + (token.endsWith('AAAA') ? 'BBBB' : 'AAAA');
+    for (const taskToken of ['nope', '', forged, `${token}x`]) {
+      await expect(sfn.send(new SendTaskSuccessCommand({ taskToken, output: '{}' })), taskToken).rejects.toBeInstanceOf(InvalidToken);
+      await expect(sfn.send(new SendTaskHeartbeatCommand({ taskToken })), taskToken).rejects.toBeInstanceOf(InvalidToken);
+    }
+    await expect(sfn.send(new SendTaskFailureCommand({ taskToken: 'nope' }))).rejects.toBeInstanceOf(InvalidToken);
+    await expect(sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: 'not json' }))).rejects.toBeInstanceOf(InvalidOutput);
+    expect((await sfn.send(new DescribeExecutionCommand({ executionArn }))).status).toBe('RUNNING');
+
+    await sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: '"ok"' }));
+    const done = await waitForEnd(sfn, executionArn);
+    expect(JSON.parse(done.output!).results[0].answer).toBe('ok');
+  });
+
+  it('times the task out by TimeoutSecondsPath as States.Timeout: not States.TaskFailed, not retried, caught by States.ALL', async () => {
+    reset();
+    const began = Date.now();
+    const { executionArn } = await start([{ id: 't', mode: 'await', timeoutSeconds: 20, heartbeatSeconds: 1000 }]); // 200 ms at this scale
+    const token = await tokenOf('t');
+    const done = await waitForEnd(sfn, executionArn);
+    expect(Date.now() - began).toBeGreaterThanOrEqual(190);
+    expect(done.status).toBe('SUCCEEDED');
+    const [result] = JSON.parse(done.output!).results;
+    expect(result.caught.Error).toBe('States.Timeout');
+    expect(result.failed).toBeUndefined();
+    expect(globalThis.waitFixture.tokens.t).toHaveLength(1);
+    await expect(sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: '{}' }))).rejects.toBeInstanceOf(TaskTimedOut);
+  });
+
+  it('fails a task without heartbeats as States.HeartbeatTimeout, while heartbeats keep another alive', async () => {
+    reset();
+    // HeartbeatSecondsPath 20 → 200 ms without a heartbeat; the timeout is far away
+    const { executionArn } = await start([
+      { id: 'h', mode: 'await', timeoutSeconds: 1000, heartbeatSeconds: 20 },
+      { id: 'k', mode: 'await', timeoutSeconds: 1000, heartbeatSeconds: 20 },
+    ]);
+    const kept = await tokenOf('k');
+    await tokenOf('h');
+    for (let i = 0; i < 12; i++) {
+      await sleep(50);
+      await sfn.send(new SendTaskHeartbeatCommand({ taskToken: kept }));
+    }
+    await sfn.send(new SendTaskSuccessCommand({ taskToken: kept, output: '{"alive":true}' }));
+    const done = await waitForEnd(sfn, executionArn);
+    const [h, k] = JSON.parse(done.output!).results;
+    // as in AWS, States.TaskFailed matches States.HeartbeatTimeout (it excludes only States.Timeout)
+    expect(h.failed.Error).toBe('States.HeartbeatTimeout');
+    expect(k.answer).toEqual({ alive: true });
+    expect(globalThis.waitFixture.tokens.h).toHaveLength(1); // MaxAttempts 0: not retried
+  });
+
+  it('keeps static TimeoutSeconds as the ceiling however many heartbeats come (scaled too)', async () => {
+    reset();
+    const began = Date.now();
+    const { executionArn } = await start([{ id: 'f', mode: 'fixed' }]); // TimeoutSeconds 40 → 400 ms, HeartbeatSeconds 20 → 200 ms
+    const token = await tokenOf('f');
+    let heartbeats = 0;
+    for (;;) {
+      await sleep(50);
+      const ok = await sfn.send(new SendTaskHeartbeatCommand({ taskToken: token })).then(() => true, (e: unknown) => {
+        expect(e).toBeInstanceOf(TaskTimedOut);
+        return false;
+      });
+      if (!ok) break;
+      heartbeats++;
+    }
+    const done = await waitForEnd(sfn, executionArn);
+    expect(Date.now() - began).toBeGreaterThanOrEqual(390);
+    expect(heartbeats).toBeGreaterThanOrEqual(5);
+    expect(JSON.parse(done.output!).results[0].caught.Error).toBe('States.Timeout');
+  });
+
+  it('gives each attempt its own token (a retried task\'s old token is closed), fails the task when its Lambda fails, and takes an answer sent from inside the Lambda', async () => {
+    reset();
+    const { executionArn } = await start([{ id: 'flaky', ...long }, { id: 'boom', ...long }, { id: 'eager', ...long }]);
+    const second = await tokenOf('flaky', 2);
+    const first = globalThis.waitFixture.tokens.flaky![0]!;
+    expect(second).not.toBe(first);
+    await expect(sfn.send(new SendTaskSuccessCommand({ taskToken: first, output: '{}' }))).rejects.toBeInstanceOf(TaskTimedOut);
+    await sfn.send(new SendTaskSuccessCommand({ taskToken: second, output: '{"attempt":2}' }));
+    const done = await waitForEnd(sfn, executionArn);
+    const [flaky, boom, eager] = JSON.parse(done.output!).results;
+    expect(flaky.answer).toEqual({ attempt: 2 });
+    expect(boom.failed.Error).toBe('SubmitError');
+    expect(JSON.parse(boom.failed.Cause)).toMatchObject({ errorType: 'SubmitError', errorMessage: 'cannot submit' });
+    expect(eager.answer).toEqual({ eager: true });
+  });
+
+  it('releases waiting tasks on StopExecution: their tokens answer TaskTimedOut and no timer is left', async () => {
+    reset();
+    const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+    const before = timers();
+    const { executionArn } = await start([{ id: 's1', ...long }, { id: 's2', mode: 'await', timeoutSeconds: 20, heartbeatSeconds: 10 }]);
+    const tokens = [await tokenOf('s1'), await tokenOf('s2')];
+    expect(endpoint.openTaskCount).toBe(2);
+    await sfn.send(new StopExecutionCommand({ executionArn, error: 'Cancelled' }));
+    expect(endpoint.openTaskCount).toBe(0);
+    for (const taskToken of tokens) {
+      await expect(sfn.send(new SendTaskSuccessCommand({ taskToken, output: '{}' }))).rejects.toBeInstanceOf(TaskTimedOut);
+    }
+    await sleep(300); // past s2's timeout and heartbeat: nothing fires
+    const stopped = await sfn.send(new DescribeExecutionCommand({ executionArn }));
+    expect([stopped.status, stopped.error]).toEqual(['ABORTED', 'Cancelled']);
+    expect(timers()).toBeLessThanOrEqual(before);
+  });
+
+  it('releases waiting tasks when the endpoint stops; a token of a stopped endpoint is TaskTimedOut at the next one', async () => {
+    reset();
+    const other = new LocalStepFunctions({ stateMachine: model.stateMachine, lambdas: new LambdaHost(model.functions, root), timeScale: SCALE });
+    await other.start(0);
+    other.startExecution({ stateMachineArn: other.stateMachineArn, name: 'other-1', input: JSON.stringify({ branches: [{ id: 'o', ...long }] }) });
+    const token = await tokenOf('o');
+    expect(other.openTaskCount).toBe(1);
+    await other.stop();
+    expect(other.openTaskCount).toBe(0);
+    expect(() => other.call('SendTaskSuccess', { taskToken: token, output: '{}' })).toThrow(expect.objectContaining({ code: 'TaskTimedOut' }));
+    expect((other.describeExecution({ executionArn: `arn:aws:states:us-east-1:000000000000:execution:Machine:other-1` }) as any).status).toBe('ABORTED');
+    // like a token from before a restart of `npm start`
+    await expect(sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: '{}' }))).rejects.toBeInstanceOf(TaskTimedOut);
   });
 });
 
