@@ -1,12 +1,15 @@
 /**
- * Emails to the data subject and the summary page inside the access package.
+ * Emails to the data subject, to processors and staff, and the summary page inside the access package.
  * Every email has a one-line subject, a plain-text part and an HTML part; each link appears once.
  */
-import { escapeHtml as e, escapeUrlPart, htmlDocument, safeHref } from './html.ts';
+import { escapeHtml as e, escapeUrlPart, htmlDocument, multiLine, safeHref } from './html.ts';
+
+export { multiLine } from './html.ts';
 import {
   DEFAULT_LOCALE,
   RIGHTS,
   countryName,
+  formatDate,
   formatDateTime,
   formatNumber,
   isLocale,
@@ -63,6 +66,10 @@ ${body}
 
 const p = (html: string) => `<p style="margin:0 0 16px">${html}</p>`;
 const a = (href: string, text: string) => `<a href="${safeHref(href)}" style="${LINK}">${e(text)}</a>`;
+const h2 = (text: string) => `<h2 style="font-size:18px;margin:24px 0 8px">${e(text)}</h2>`;
+/** A list of already-escaped items. */
+const ul = (items: string[]) =>
+  `<ul style="margin:0 0 16px;padding-left:24px">\n${items.map((i) => `<li>${i}</li>`).join('\n')}\n</ul>`;
 const mailto = (address: string) => `<a href="mailto:${e(address)}" style="${LINK}">${e(address)}</a>`;
 
 /** Text parts: paragraphs separated by a blank line; empty ones dropped. */
@@ -116,22 +123,53 @@ export function verificationEmail(input: {
 export interface Outcome {
   processorName: string;
   status: 'completed' | 'failed';
-  action: 'export' | 'delete' | 'anonymise';
+  /**
+   * `export` (access); at the controller's own stores `delete`, `anonymise`, `legal_hold` (kept,
+   * restricted, deleted when the hold ends) or `suppress` (deleted, a keyed hash kept); `erase`: an
+   * external processor was asked to erase and confirmed it.
+   */
+  action: 'export' | 'delete' | 'anonymise' | 'legal_hold' | 'suppress' | 'erase';
+  /** Items exported, deleted or anonymised (for `legal_hold`: kept, when `heldCount` is absent). */
   recordCount?: number;
+  /** Legal hold: items kept, until when (ISO time), and the law that requires it, as the subject reads it. */
+  heldCount?: number;
+  holdUntil?: string;
+  holdBasis?: string;
+  /** Suppression: until when (ISO time) the keyed hash of the address is kept. */
+  suppressedUntil?: string;
 }
 
 /** What happened at one processor, in words: "deleted 3 records", "held no data about you". */
-function outcomePhrase(t: Texts, o: Outcome): string {
+function outcomePhrase(t: Texts, locale: Locale, o: Outcome): string {
   const w = t.email.completion.outcome;
   if (o.status !== 'completed') return w.failed;
   const n = o.recordCount;
-  if (o.action === 'export') {
-    if (n === undefined) return w.searched;
-    return n > 0 ? w.found({ count: n }) : w.nothingFound;
+  const date = (iso: string | undefined) => (iso ? formatDate(iso, locale) : undefined);
+  switch (o.action) {
+    case 'export':
+      if (n === undefined) return w.searched;
+      return n > 0 ? w.found({ count: n }) : w.nothingFound;
+    case 'anonymise':
+      if (n === 0) return w.noneHeld;
+      return n === undefined ? w.anonymisedUncounted : w.anonymised({ count: n });
+    case 'legal_hold': {
+      // Everything the subject has at such a store is kept: nothing there is deleted now.
+      const held = o.heldCount ?? n;
+      if (held === 0) return w.noneHeld;
+      return w.held({ count: held, date: date(o.holdUntil), basis: o.holdBasis ? oneLine(o.holdBasis) : undefined });
+    }
+    case 'suppress': {
+      const deleted = n === 0 ? w.noneHeld : n === undefined ? w.deletedUncounted : w.deleted({ count: n });
+      if (n === 0 && !o.suppressedUntil) return deleted;
+      return `${deleted}; ${w.suppressed({ date: date(o.suppressedUntil) })}`;
+    }
+    case 'erase':
+      if (n === 0) return w.noneHeld;
+      return n === undefined ? w.erasedConfirmed : w.erasedConfirmedCount({ count: n });
+    default:
+      if (n === 0) return w.noneHeld;
+      return n === undefined ? w.deletedUncounted : w.deleted({ count: n });
   }
-  if (n === 0) return w.noneHeld;
-  if (o.action === 'anonymise') return n === undefined ? w.anonymisedUncounted : w.anonymised({ count: n });
-  return n === undefined ? w.deletedUncounted : w.deleted({ count: n });
 }
 
 /** The answer: the download link (access) or what was erased where (erasure), with the ways to follow up. */
@@ -146,6 +184,8 @@ export function completionEmail(input: {
   outcomes: Outcome[];
   supervisoryAuthority: { name: string; url: string };
   dpoEmail: string;
+  /** Art. 19: the recipients (processors and others) told of the erasure; shown for erasure only. */
+  recipientsTold?: string[];
 }): Email {
   const locale = safeLocale(input.locale);
   const t = texts[locale];
@@ -167,13 +207,14 @@ export function completionEmail(input: {
   const late = input.onTime ? undefined : c.late;
   const anyFailed = input.outcomes.some((o) => o.status !== 'completed');
   const listTitle = type === 'access' ? c.searchedTitle : c.erasedTitle;
-  const lines = input.outcomes.map((o) => ({ name: oneLine(o.processorName), phrase: outcomePhrase(t, o) }));
+  const lines = input.outcomes.map((o) => ({ name: oneLine(o.processorName), phrase: outcomePhrase(t, locale, o) }));
   const expires =
     download && input.downloadExpiresAt
       ? c.downloadExpires({ date: formatDateTime(input.downloadExpiresAt, locale) })
       : undefined;
   const complaint = c.complaint({ authority });
   const sig = signature(t, controller);
+  const told = type === 'erasure' ? (input.recipientsTold ?? []).map(oneLine).filter(Boolean) : [];
 
   const textList = lines.length ? `${listTitle}\n${lines.map((l) => `- ${l.name}: ${l.phrase}`).join('\n')}` : undefined;
   const text = textParts(
@@ -182,6 +223,7 @@ export function completionEmail(input: {
     late,
     type === 'access' && (download ? `${c.downloadIntro}\n\n${download}${expires ? `\n\n${expires}` : ''}` : c.noDownload),
     textList,
+    told.length > 0 && `${c.recipientsTitle}\n${c.recipientsIntro}\n${told.map((r) => `- ${r}`).join('\n')}`,
     anyFailed && c.failedNote,
     `${c.statusIntro}\n${oneLine(input.statusUrl)}`,
     `${c.questions} ${dpo}`,
@@ -190,10 +232,7 @@ export function completionEmail(input: {
   );
 
   const htmlList = lines.length
-    ? `<h2 style="font-size:18px;margin:24px 0 8px">${e(listTitle)}</h2>
-<ul style="margin:0 0 16px;padding-left:24px">
-${lines.map((l) => `<li><strong>${e(l.name)}</strong>: ${e(l.phrase)}</li>`).join('\n')}
-</ul>`
+    ? `${h2(listTitle)}\n${ul(lines.map((l) => `<strong>${e(l.name)}</strong>: ${e(l.phrase)}`))}`
     : '';
   const downloadHtml =
     type === 'access'
@@ -210,11 +249,212 @@ ${lines.map((l) => `<li><strong>${e(l.name)}</strong>: ${e(l.phrase)}</li>`).joi
       late ? p(e(late)) : '',
       downloadHtml,
       htmlList,
+      told.length > 0 ? `${h2(c.recipientsTitle)}\n${p(e(c.recipientsIntro))}\n${ul(told.map((r) => e(r)))}` : '',
       anyFailed ? p(e(c.failedNote)) : '',
       p(`${e(c.statusIntro)} ${a(input.statusUrl, t.common.statusLink)}`),
       p(`${e(c.questions)} ${mailto(dpo)}`),
       p(`${e(complaint)} ${a(input.supervisoryAuthority.url, oneLine(input.supervisoryAuthority.url))}`),
       sig.html,
+    ]
+      .filter(Boolean)
+      .join('\n'),
+  );
+  return { subject, text, html };
+}
+
+/** Multi-line text as HTML paragraphs, its single line breaks as <br>. */
+function paragraphsHtml(text: string): string {
+  return text
+    .split('\n\n')
+    .map((par) => p(par.split('\n').map((line) => e(line)).join('<br>')))
+    .join('\n');
+}
+
+/** The subject's identities a vendor or staff member needs to find them, as labelled lines. */
+function identityBlock(t: Texts, identities: { email?: string; name?: string } | undefined = {}) {
+  const rows: [string, string][] = [];
+  if (identities.email) rows.push([t.task.identity.email, oneLine(identities.email)]);
+  if (identities.name) rows.push([t.task.identity.name, oneLine(identities.name)]);
+  return {
+    text: rows.length ? `${t.task.personTitle}\n${rows.map(([k, v]) => `${k}: ${v}`).join('\n')}` : undefined,
+    html: rows.length ? `${h2(t.task.personTitle)}\n${ul(rows.map(([k, v]) => `${e(k)}: <strong>${e(v)}</strong>`))}` : '',
+  };
+}
+
+const served = (type: unknown): FormRight => (type === 'erasure' ? 'erasure' : 'access');
+
+/**
+ * To an email-only vendor's privacy contact (Art. 28(3)(e)): which controller asks, about whom,
+ * what to do under Art. 15 or 17, the one-time link to answer through, and by when. The reminder
+ * variant says so in the subject and the first line. Written in the controller's language.
+ */
+export function vendorRequestEmail(input: {
+  locale: Locale;
+  controllerName: string;
+  processorName: string;
+  type: 'access' | 'erasure';
+  requestReference: string;
+  identities: { email?: string; name?: string };
+  taskUrl: string;
+  dueAt: string;
+  reminder?: boolean;
+}): Email {
+  const locale = safeLocale(input.locale);
+  const t = texts[locale];
+  const v = t.email.vendor;
+  const k = t.email.task;
+  const type = served(input.type);
+  const r = { controller: oneLine(input.controllerName), processor: oneLine(input.processorName), reference: oneLine(input.requestReference) };
+  const main = v.subject[type](r);
+  const subject = oneLine(input.reminder ? `${v.reminder}: ${main}` : main);
+  const url = oneLine(input.taskUrl);
+  const due = k.dueBy({ date: formatDateTime(input.dueAt, locale) });
+  const person = identityBlock(t, input.identities);
+  const sig = signature(t, r.controller);
+
+  const text = textParts(
+    t.email.greeting,
+    input.reminder && v.reminderIntro,
+    v.intro[type](r),
+    person.text,
+    v.todo[type],
+    url,
+    `${due} ${k.linkOnce}`,
+    k.reference(r),
+    sig.text,
+  );
+  const html = emailHtml(
+    locale,
+    subject,
+    [
+      p(e(t.email.greeting)),
+      input.reminder ? p(`<strong>${e(v.reminderIntro)}</strong>`) : '',
+      p(e(v.intro[type](r))),
+      person.html,
+      p(e(v.todo[type])),
+      p(a(url, v.linkText)),
+      p(`<strong>${e(due)}</strong> ${e(k.linkOnce)}`),
+      p(e(k.reference(r))),
+      sig.html,
+    ]
+      .filter(Boolean)
+      .join('\n'),
+  );
+  return { subject, text, html };
+}
+
+/**
+ * To the staff member a manual task is assigned to: the request, the register's instructions, who
+ * it is about, and the one-time link to record the outcome with a note.
+ */
+export function staffTaskEmail(input: {
+  locale: Locale;
+  controllerName: string;
+  processorName: string;
+  type: 'access' | 'erasure';
+  requestReference: string;
+  instructions: string;
+  identities: { email: string; name?: string };
+  taskUrl: string;
+  dueAt: string;
+}): Email {
+  const locale = safeLocale(input.locale);
+  const t = texts[locale];
+  const s = t.email.staff;
+  const k = t.email.task;
+  const type = served(input.type);
+  const r = { controller: oneLine(input.controllerName), processor: oneLine(input.processorName), reference: oneLine(input.requestReference) };
+  const subject = oneLine(s.subject[type](r));
+  const instructions = multiLine(input.instructions);
+  const url = oneLine(input.taskUrl);
+  const due = k.dueBy({ date: formatDateTime(input.dueAt, locale) });
+  const person = identityBlock(t, input.identities);
+  const sig = signature(t, r.controller);
+
+  const text = textParts(
+    t.email.greeting,
+    s.intro[type](r),
+    instructions && `${s.instructionsTitle}\n${instructions}`,
+    person.text,
+    s.finish,
+    url,
+    `${due} ${k.linkOnce}`,
+    k.reference(r),
+    sig.text,
+  );
+  const html = emailHtml(
+    locale,
+    subject,
+    [
+      p(e(t.email.greeting)),
+      p(e(s.intro[type](r))),
+      instructions ? `${h2(s.instructionsTitle)}\n${paragraphsHtml(instructions)}` : '',
+      person.html,
+      p(e(s.finish)),
+      p(a(url, s.linkText)),
+      p(`<strong>${e(due)}</strong> ${e(k.linkOnce)}`),
+      p(e(k.reference(r))),
+      sig.html,
+    ]
+      .filter(Boolean)
+      .join('\n'),
+  );
+  return { subject, text, html };
+}
+
+const PROCESSOR_KINDS = ['opendsr', 'email', 'manual', 'dynamodb'] as const;
+const ESCALATION_REASONS = ['no_answer', 'failed', 'timed_out'] as const;
+
+/**
+ * To the DPO when a processor's part of a request needs a person: no answer, failed, or the wait
+ * timed out. Names the request by its reference only, never the subject: this email carries no
+ * personal data. `dueAt` is the request's deadline (Art. 12(3)); `taskUrl`, when given, lets the
+ * DPO record the answer themselves.
+ */
+export function escalationEmail(input: {
+  locale: Locale;
+  controllerName: string;
+  processorName: string;
+  kind: 'opendsr' | 'email' | 'manual' | 'dynamodb';
+  requestReference: string;
+  reason: 'no_answer' | 'failed' | 'timed_out';
+  dueAt: string;
+  taskUrl?: string;
+}): Email {
+  const locale = safeLocale(input.locale);
+  const t = texts[locale];
+  const x = t.email.escalation;
+  const kind = PROCESSOR_KINDS.find((k) => k === input.kind);
+  const reason = ESCALATION_REASONS.find((k) => k === input.reason) ?? 'failed';
+  const r = { controller: oneLine(input.controllerName), processor: oneLine(input.processorName), reference: oneLine(input.requestReference) };
+  const subject = oneLine(x.subject[reason](r));
+  const due = x.due({ date: formatDateTime(input.dueAt, locale) });
+  const url = input.taskUrl ? oneLine(input.taskUrl) : undefined;
+  const what = [kind && x.kind[kind](r), x.reason[reason]].filter(Boolean).join(' ');
+  const advice = kind ? x.advice[kind] : undefined;
+
+  const text = textParts(
+    t.email.greeting,
+    x.intro(r),
+    what,
+    advice,
+    url && `${x.link}\n${url}`,
+    due,
+    x.noPersonalData,
+    x.automatic,
+  );
+  const html = emailHtml(
+    locale,
+    subject,
+    [
+      p(e(t.email.greeting)),
+      p(`<strong>${e(x.intro(r))}</strong>`),
+      p(e(what)),
+      advice ? p(e(advice)) : '',
+      url ? p(`${e(x.link)} ${a(url, x.linkText)}`) : '',
+      p(e(due)),
+      p(e(x.noPersonalData)),
+      p(e(x.automatic)),
     ]
       .filter(Boolean)
       .join('\n'),
@@ -233,6 +473,13 @@ export interface PackageProcessor {
   retention: string;
   source?: string;
   recipients: { name: string; country: string; safeguard?: string }[];
+  /** A file as the processor sent it (a vendor's upload, an OpenDSR result), in the ZIP as `<id>/<attachmentName>`. */
+  attachmentName?: string;
+  /**
+   * Whether the ZIP holds `<id>.json` and `<id>.csv` with a record count (default true). False for a
+   * processor that only sent a file of its own.
+   */
+  records?: boolean;
 }
 
 /**
@@ -259,14 +506,19 @@ export function accessPackageSummary(input: {
   const processors = input.processors.map((proc) => {
     const rows: string[] = [];
     const row = (label: string, html: string) => rows.push(`<dt>${e(label)}</dt>\n<dd>${html}</dd>`);
+    const records = proc.records !== false;
     if (proc.status === 'completed') {
-      row(k.recordCount, e(formatNumber(proc.recordCount, locale)));
-      row(
-        k.files,
-        [`${proc.id}.json`, `${proc.id}.csv`]
-          .map((f) => `<a href="${escapeUrlPart(f)}"><code>${e(f)}</code></a>`)
-          .join(', '),
-      );
+      if (records) row(k.recordCount, e(formatNumber(proc.recordCount, locale)));
+      const files = records
+        ? [`${proc.id}.json`, `${proc.id}.csv`].map((f) => `<a href="${escapeUrlPart(f)}"><code>${e(f)}</code></a>`)
+        : [];
+      if (proc.attachmentName) {
+        const path = `${proc.id}/${proc.attachmentName}`;
+        files.push(
+          `<a href="${escapeUrlPart(proc.id)}/${escapeUrlPart(proc.attachmentName)}"><code>${e(path)}</code></a> ${e(k.asSent)}`,
+        );
+      }
+      if (files.length) row(k.files, files.join(', '));
     }
     row(k.dataCategories, list(proc.dataCategories));
     row(k.purposes, list(proc.purposes));
@@ -287,7 +539,7 @@ export function accessPackageSummary(input: {
     const note =
       proc.status !== 'completed'
         ? `<p class="panel warn">${e(k.failed)}</p>`
-        : proc.recordCount === 0
+        : records && proc.recordCount === 0 && !proc.attachmentName
           ? `<p class="panel">${e(k.noData)}</p>`
           : '';
     return `<section aria-labelledby="${e(sectionId(proc.id))}">
@@ -309,7 +561,7 @@ ${rows.join('\n')}
 <dd>${e(formatDateTime(input.generatedAt, locale))}</dd>
 </dl>
 <p>${e(k.filesIntro)}</p>
-${locale === 'en' ? '' : `<p class="hint">${e(k.registerNote)}</p>`}
+${input.processors.some((proc) => proc.status === 'completed' && proc.attachmentName) ? `<p>${e(k.attachmentNote)}</p>\n` : ''}${locale === 'en' ? '' : `<p class="hint">${e(k.registerNote)}</p>`}
 <nav aria-labelledby="contents-title">
 <h2 id="contents-title">${e(k.contentsTitle)}</h2>
 <ul>

@@ -18,6 +18,20 @@ const ESCAPES: Record<string, string> = {
   '`': '&#96;',
 };
 
+/**
+ * Free text whose line breaks matter (the register's instructions): line breaks are kept (at most
+ * one blank line in a row), other control characters become spaces.
+ */
+export function multiLine(value: unknown): string {
+  return String(value ?? '')
+    .replace(/\r\n?|[\u0085\u2028\u2029]/g, '\n')
+    .replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]+/g, ' ')
+    .replace(/ {2,}/g, ' ')
+    .replace(/ *\n */g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
 /** A path segment or query value for an href: percent-encoded, then HTML-escaped. */
 export function escapeUrlPart(value: unknown): string {
   return escapeHtml(encodeURIComponent(String(value ?? '')));
@@ -58,14 +72,16 @@ p,ul,ol,dl,form{margin:0 0 1rem}
 form{margin-bottom:1.5rem}
 a{color:#0b4f8a;text-decoration-thickness:.08em;text-underline-offset:.15em}
 a:hover{color:#06335a;text-decoration-thickness:.15em}
-a:focus-visible,button:focus-visible,input:focus-visible,select:focus-visible,summary:focus-visible,[tabindex]:focus-visible{outline:3px solid #1b1b1b;outline-offset:2px;box-shadow:0 0 0 6px #ffdd00}
+a:focus-visible,button:focus-visible,input:focus-visible,select:focus-visible,textarea:focus-visible,summary:focus-visible,[tabindex]:focus-visible{outline:3px solid #1b1b1b;outline-offset:2px;box-shadow:0 0 0 6px #ffdd00}
 .lead{font-size:1.2rem}
 .hint{color:#3d3d3d;font-size:.98rem;margin:.15rem 0 .5rem}
 .field{margin:0 0 1.5rem}
 label,legend{font-weight:700;display:block}
 legend{font-size:1.2rem;margin-bottom:.5rem;padding:0}
 fieldset{border:0;margin:0 0 1.5rem;padding:0;min-width:0}
-input[type=email],input[type=text],select{display:block;width:100%;max-width:30rem;font:inherit;padding:.55rem .6rem;border:2px solid #1b1b1b;border-radius:0;background:#fff;color:#1b1b1b;min-height:2.75rem}
+input[type=email],input[type=text],select,textarea{display:block;width:100%;max-width:30rem;font:inherit;padding:.55rem .6rem;border:2px solid #1b1b1b;border-radius:0;background:#fff;color:#1b1b1b;min-height:2.75rem}
+textarea{max-width:36rem;min-height:8rem;resize:vertical}
+input[type=file]{display:block;max-width:100%;font:inherit;padding:.5rem 0}
 .choice{display:grid;grid-template-columns:2rem 1fr;gap:0 .6rem;align-items:start;margin:0 0 1rem;padding:.75rem;border:1px solid #8a8a8a;border-radius:4px}
 .choice input{width:1.5rem;height:1.5rem;margin:.15rem 0 0;accent-color:#0b4f8a}
 .choice label{font-weight:700}
@@ -94,6 +110,7 @@ th,td{text-align:left;padding:.5rem .5rem .5rem 0;border-bottom:1px solid #8a8a8
 .tag{display:inline-block;font-size:.9rem;font-weight:700;padding:.05rem .5rem;border-radius:3px;background:#e1e8ef;color:#1b1b1b}
 .tag.failed{background:#fde2e1;color:#7a0013}
 .tag.completed{background:#dcefe0;color:#0f4d1d}
+.tag.waiting{background:#fff0c2;color:#4d3300}
 .visually-hidden{position:absolute!important;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
 footer.site{border-top:1px solid #8a8a8a;color:#3d3d3d;font-size:.95rem}
 footer.site .bar{padding-top:1rem;padding-bottom:2rem}
@@ -139,25 +156,29 @@ export interface LayoutInput {
    */
   alternates?: Partial<Record<Locale, string>>;
   noindex?: boolean;
+  /** Pages for organisations rather than the data subject (vendor and staff tasks) name the site and end differently. */
+  siteName?: string;
+  footer?: string;
 }
 
 /** The shared page frame: skip link, header with the organisation's name, language switcher, footer. */
 export function layout(input: LayoutInput): string {
   const locale: Locale = isLocale(input.locale) ? input.locale : 'en';
   const t = texts[locale];
+  const siteName = input.siteName ?? t.common.siteName;
   const header = `<a class="skip" href="#main">${escapeHtml(t.common.skipToContent)}</a>
 <header class="site">
 <div class="bar">
-<p class="site-name">${escapeHtml(t.common.siteName)}${
+<p class="site-name">${escapeHtml(siteName)}${
     input.controllerName ? `<span>${escapeHtml(input.controllerName)}</span>` : ''
   }</p>
 ${languageSwitcher(locale, input.alternates)}
 </div>
 </header>`;
-  const footer = `<footer class="site"><div class="bar"><p>${escapeHtml(t.common.footer)}</p></div></footer>`;
+  const footer = `<footer class="site"><div class="bar"><p>${escapeHtml(input.footer ?? t.common.footer)}</p></div></footer>`;
   return htmlDocument({
     locale,
-    title: `${input.title} – ${t.common.siteName}`,
+    title: `${input.title} – ${siteName}`,
     noindex: input.noindex,
     body: `${header}
 <main id="main" tabindex="-1">

@@ -80,6 +80,10 @@ const slRecordsAcc = (n: number) => {
 const slRecordsGen = (n: number) => `${formatNumber(n, 'sl')} ${plural.sl.select(n) === 'one' ? 'zapisa' : 'zapisov'}`;
 
 type C = { controller: string };
+/** A message about one processor's part of one request. */
+type R = { controller: string; processor: string; reference: string };
+/** What a legal hold kept: how many items, until when, under which law. */
+type Held = { count?: number; date?: string; basis?: string };
 
 const en = {
   common: {
@@ -286,6 +290,7 @@ const en = {
     branchStatus: {
       pending: 'Waiting',
       running: 'In progress',
+      waiting: 'Waiting for an answer',
       completed: 'Done',
       failed: 'Problem – staff will follow up',
     },
@@ -346,13 +351,94 @@ const en = {
         anonymisedUncounted: 'removed identifying details, kept the rest for statistics',
         noneHeld: 'held no data about you',
         failed: 'not finished yet – our staff will follow up and contact you',
+        held: (p: Held) =>
+          `kept ${p.count === undefined ? 'your data' : enRecords(p.count)}${p.date ? ` until ${p.date}` : ''} because the law requires it${p.basis ? ` (${p.basis})` : ''}; ${p.count === undefined || p.count === 1 ? 'it is' : 'they are'} restricted: used for nothing else, and deleted ${p.date ? 'then' : 'when that obligation ends'}`,
+        suppressed: (p: { date?: string }) =>
+          `to make sure you are not added again by mistake, we keep a scrambled (keyed hash) form of your email address ${p.date ? `until ${p.date}` : 'for a limited time'}, from which the address cannot be read`,
+        erasedConfirmed: 'erased at our request; the erasure is confirmed',
+        erasedConfirmedCount: (p: { count: number }) => `${enRecords(p.count)} erased at our request; the erasure is confirmed`,
       },
+      recipientsTitle: 'Who we told about the erasure',
+      recipientsIntro: 'We have told these recipients of your data about the erasure (Article 19 GDPR):',
       failedNote:
         'In some systems the work could not be finished automatically. Our staff will follow up and tell you the outcome.',
       statusIntro: 'You can see the status of your request at any time:',
       questions: 'Questions? Write to our data protection officer:',
       complaint: (p: { authority: string }) =>
         `If you are not satisfied with how we have handled your request, you have the right to complain to the supervisory authority, ${p.authority}:`,
+    },
+    vendor: {
+      subject: {
+        access: (p: R) => `Request for access to personal data from ${p.controller} (ref. ${p.reference})`,
+        erasure: (p: R) => `Request to erase personal data from ${p.controller} (ref. ${p.reference})`,
+      },
+      reminder: 'Reminder',
+      reminderIntro: 'This is a reminder: we have not yet had your answer to the request below.',
+      intro: {
+        access: (p: R) =>
+          `A person has asked ${p.controller} for a copy of their personal data (Article 15 GDPR). You process personal data on behalf of ${p.controller} (“${p.processor}” in our records), so as our processor you are asked to help us answer the request (Article 28(3)(e) GDPR).`,
+        erasure: (p: R) =>
+          `A person has asked ${p.controller} to erase their personal data (Article 17 GDPR). You process personal data on behalf of ${p.controller} (“${p.processor}” in our records), so as our processor you are asked to help us carry out the request (Article 28(3)(e) GDPR).`,
+      },
+      todo: {
+        access:
+          'Please find all personal data you hold about this person on our behalf. Then open the link below, choose “Done as asked” and attach the data as one file (for example ZIP, JSON or CSV). Please do not send the data by email. If you hold no data about the person, choose “We hold no data on this person”.',
+        erasure:
+          'Please erase all personal data you hold about this person on our behalf, including copies, and make sure any sub-processors do the same. Then open the link below and choose “Done as asked”. If you hold no data about the person, choose “We hold no data on this person”. If the law requires you to keep some of the data, say in the note what you kept and why.',
+      },
+      linkText: 'Open the answer page',
+    },
+    staff: {
+      subject: {
+        access: (p: R) => `Task: ${p.processor} – request for access ${p.reference}`,
+        erasure: (p: R) => `Task: ${p.processor} – request for erasure ${p.reference}`,
+      },
+      intro: {
+        access: (p: R) =>
+          `A person has asked ${p.controller} for a copy of their personal data (Article 15 GDPR). Part of the work has to be done by hand, and you are the person named for it: ${p.processor}.`,
+        erasure: (p: R) =>
+          `A person has asked ${p.controller} to erase their personal data (Article 17 GDPR). Part of the work has to be done by hand, and you are the person named for it: ${p.processor}.`,
+      },
+      instructionsTitle: 'What to do',
+      finish:
+        'When you are done, open the link below, choose what you did and add a short note, for example where you looked. If you found nothing about the person, choose “We hold no data on this person”.',
+      linkText: 'Open the task',
+    },
+    task: {
+      dueBy: (p: { date: string }) => `Please answer by ${p.date}.`,
+      linkOnce:
+        'The link works once: when the answer has been sent it stops working. Please do not forward this email, as it contains personal data.',
+      reference: (p: { reference: string }) => `Our reference: ${p.reference}`,
+    },
+    escalation: {
+      subject: {
+        no_answer: (p: R) => `Needs attention: no answer from ${p.processor} (request ${p.reference})`,
+        failed: (p: R) => `Needs attention: ${p.processor} failed (request ${p.reference})`,
+        timed_out: (p: R) => `Needs attention: waiting for ${p.processor} timed out (request ${p.reference})`,
+      },
+      intro: (p: R) => `Request ${p.reference} to ${p.controller} needs your attention: ${p.processor} has not finished its part.`,
+      kind: {
+        opendsr: (p: R) => `${p.processor} is a service provider we reach through its OpenDSR API.`,
+        email: (p: R) => `${p.processor} is a service provider we ask by email.`,
+        manual: (p: R) => `${p.processor} is a task for our staff.`,
+        dynamodb: (p: R) => `${p.processor} is one of our own databases.`,
+      },
+      reason: {
+        no_answer: 'No answer has come in the time allowed.',
+        failed: 'The work there failed and could not be finished automatically.',
+        timed_out: 'No answer came before the waiting time ran out, so this part of the request is now recorded as failed.',
+      },
+      advice: {
+        opendsr: 'Check the provider’s OpenDSR service or contact the provider, and make sure the request is carried out there.',
+        email: 'Contact the provider’s privacy contact directly.',
+        manual: 'Ask the person the task was given to, or do the task yourself.',
+        dynamodb: 'Look up the error class in the request’s audit log, fix the cause and run the request again.',
+      },
+      link: 'You can record the answer yourself on the task page. The link works once:',
+      linkText: 'Open the task page',
+      due: (p: { date: string }) => `The person must be answered by ${p.date} (Article 12(3) GDPR).`,
+      noPersonalData: 'For privacy, this email names no person. Find the request by its reference.',
+      automatic: 'This email was sent automatically by the data subject request service.',
     },
   },
   package: {
@@ -376,10 +462,74 @@ const en = {
     noRecipients: 'Nobody outside the organisation.',
     failed: 'We could not export the data from this system. Our staff will follow up and send it to you.',
     noData: 'We hold no data about you in this system.',
+    attachmentNote:
+      'Where a service provider sent us a file of its own, the file is in a folder of its own, exactly as the provider sent it.',
+    asSent: '(as the provider sent it)',
     rightsTitle: 'Your rights',
     rightsIntro: 'You have these rights over your personal data. To use them, contact our data protection officer.',
     complaint: (p: { authority: string }) =>
       `You also have the right to complain to the supervisory authority, ${p.authority}.`,
+  },
+  /** The one-time page where a vendor's privacy contact or a member of staff answers their part of a request. */
+  task: {
+    siteName: 'Data subject requests',
+    title: {
+      access: 'Request for access to personal data',
+      erasure: 'Request to erase personal data',
+    },
+    taskTitle: (p: R) => `Task: ${p.processor}`,
+    intro: {
+      email: {
+        access: (p: R) =>
+          `A person has asked ${p.controller} for a copy of their personal data (Article 15 GDPR). As the processor behind “${p.processor}”, please find all personal data you hold about this person on behalf of ${p.controller} and send it to us here.`,
+        erasure: (p: R) =>
+          `A person has asked ${p.controller} to erase their personal data (Article 17 GDPR). As the processor behind “${p.processor}”, please erase all personal data you hold about this person on behalf of ${p.controller}, including copies, and confirm it here.`,
+      },
+      manual: {
+        access: (p: R) =>
+          `A person has asked ${p.controller} for a copy of their personal data (Article 15 GDPR). Follow the instructions for ${p.processor} and record the outcome here.`,
+        erasure: (p: R) =>
+          `A person has asked ${p.controller} to erase their personal data (Article 17 GDPR). Follow the instructions for ${p.processor} and record the outcome here.`,
+      },
+    },
+    facts: {
+      controller: 'Request from',
+      reference: 'Reference',
+      type: 'Request',
+      system: 'System or service',
+      dueAt: 'Answer by',
+    },
+    personTitle: 'The person making the request',
+    identity: { email: 'Email address', name: 'Name' },
+    instructionsTitle: 'Instructions',
+    outcomeLegend: 'What was done?',
+    outcome: { done: 'Done as asked', not_found: 'We hold no data on this person' },
+    doneHint: {
+      erasure: 'All personal data on this person has been erased, including copies.',
+      access: 'Describe in the note what was found and where.',
+      accessUpload: 'Attach the data below as one file.',
+    },
+    notFoundHint: 'The data was searched and nothing about this person was found.',
+    noteLabel: 'Note (optional)',
+    noteHint: 'At most 2,000 characters. For example what was done, or what had to be kept and why.',
+    fileLabel: 'The data, as one file',
+    fileHint: 'One file, for example ZIP, JSON or CSV. Leave this empty if you chose “We hold no data on this person”.',
+    submit: 'Send the answer',
+    once: 'The link works once: after the answer is sent it stops working.',
+    personalData: 'This page shows personal data. Do not share the link.',
+    done: {
+      title: 'Thank you – the answer is recorded',
+      body: 'Nothing more is needed. You can close this page.',
+    },
+    alreadyDone: {
+      title: 'This task has already been answered',
+      body: 'An answer was sent through this link earlier, so nothing more is needed. If that answer was wrong, contact the organisation that sent you the link.',
+    },
+    invalid: {
+      title: 'This link does not work',
+      body: 'The link may be incomplete, or the request may have been closed or withdrawn. Open the link again straight from the email, and make sure you copy all of it.',
+      next: 'If it still does not work, contact the organisation that sent you the link.',
+    },
   },
 };
 
@@ -589,6 +739,7 @@ const sv: Texts = {
     branchStatus: {
       pending: 'Väntar',
       running: 'Pågår',
+      waiting: 'Väntar på svar',
       completed: 'Klart',
       failed: 'Problem – vi följer upp',
     },
@@ -649,13 +800,95 @@ const sv: Texts = {
         anonymisedUncounted: 'uppgifter som kan identifiera dig togs bort, resten sparas för statistik',
         noneHeld: 'här fanns inga uppgifter om dig',
         failed: 'inte klart än – vi följer upp och hör av oss till dig',
+        held: (p: Held) =>
+          `${p.count === undefined ? 'dina uppgifter' : svRecords(p.count)} sparas${p.date ? ` till den ${p.date}` : ''} eftersom lagen kräver det${p.basis ? ` (${p.basis})` : ''}; behandlingen av uppgifterna är begränsad: de används inte till något annat och raderas ${p.date ? 'då' : 'när skyldigheten att spara dem upphör'}`,
+        suppressed: (p: { date?: string }) =>
+          `för att du inte ska läggas till igen av misstag sparar vi din e-postadress i förvrängd form (ett hashvärde beräknat med en hemlig nyckel) ${p.date ? `till den ${p.date}` : 'under en begränsad tid'}, och adressen går inte att läsa ut ur den`,
+        erasedConfirmed: 'dina uppgifter raderades på vår begäran, och raderingen är bekräftad',
+        erasedConfirmedCount: (p: { count: number }) =>
+          `${svRecords(p.count)} raderades på vår begäran, och raderingen är bekräftad`,
       },
+      recipientsTitle: 'Vilka vi har underrättat om raderingen',
+      recipientsIntro: 'Vi har underrättat de här mottagarna av dina uppgifter om raderingen (artikel 19 i dataskyddsförordningen):',
       failedNote:
         'I vissa system gick arbetet inte att slutföra automatiskt. Vi följer upp och meddelar dig resultatet.',
       statusIntro: 'Du kan när som helst se hur det går med din begäran:',
       questions: 'Har du frågor? Skriv till vårt dataskyddsombud:',
       complaint: (p: { authority: string }) =>
         `Om du inte är nöjd med hur vi har hanterat din begäran har du rätt att lämna klagomål till tillsynsmyndigheten ${p.authority}:`,
+    },
+    vendor: {
+      subject: {
+        access: (p: R) => `Begäran från ${p.controller} om tillgång till personuppgifter (ärende ${p.reference})`,
+        erasure: (p: R) => `Begäran från ${p.controller} om radering av personuppgifter (ärende ${p.reference})`,
+      },
+      reminder: 'Påminnelse',
+      reminderIntro: 'Det här är en påminnelse: vi har ännu inte fått ert svar på begäran nedan.',
+      intro: {
+        access: (p: R) =>
+          `En person har begärt en kopia av sina personuppgifter från ${p.controller} (artikel 15 i dataskyddsförordningen). Ni behandlar personuppgifter på uppdrag av ${p.controller} (”${p.processor}” i vårt register) och ska som personuppgiftsbiträde hjälpa oss att besvara begäran (artikel 28.3 e i dataskyddsförordningen).`,
+        erasure: (p: R) =>
+          `En person har begärt radering av sina personuppgifter hos ${p.controller} (artikel 17 i dataskyddsförordningen). Ni behandlar personuppgifter på uppdrag av ${p.controller} (”${p.processor}” i vårt register) och ska som personuppgiftsbiträde hjälpa oss att genomföra begäran (artikel 28.3 e i dataskyddsförordningen).`,
+      },
+      todo: {
+        access:
+          'Ta fram alla personuppgifter om personen som ni behandlar för vår räkning. Öppna sedan länken nedan, välj ”Utfört enligt begäran” och bifoga uppgifterna som en fil (till exempel ZIP, JSON eller CSV). Skicka inte uppgifterna med e-post. Om ni inte har några uppgifter om personen väljer ni ”Vi har inga uppgifter om personen”.',
+        erasure:
+          'Radera alla personuppgifter om personen som ni behandlar för vår räkning, även kopior, och se till att eventuella underbiträden gör detsamma. Öppna sedan länken nedan och välj ”Utfört enligt begäran”. Om ni inte har några uppgifter om personen väljer ni ”Vi har inga uppgifter om personen”. Om lagen kräver att ni sparar vissa uppgifter skriver ni i meddelandet vad ni har sparat och varför.',
+      },
+      linkText: 'Öppna svarssidan',
+    },
+    staff: {
+      subject: {
+        access: (p: R) => `Uppgift: ${p.processor} – begäran om registerutdrag ${p.reference}`,
+        erasure: (p: R) => `Uppgift: ${p.processor} – begäran om radering ${p.reference}`,
+      },
+      intro: {
+        access: (p: R) =>
+          `En person har begärt en kopia av sina personuppgifter från ${p.controller} (artikel 15 i dataskyddsförordningen). En del av arbetet måste göras för hand, och du är utsedd att göra det: ${p.processor}.`,
+        erasure: (p: R) =>
+          `En person har begärt radering av sina personuppgifter hos ${p.controller} (artikel 17 i dataskyddsförordningen). En del av arbetet måste göras för hand, och du är utsedd att göra det: ${p.processor}.`,
+      },
+      instructionsTitle: 'Så här gör du',
+      finish:
+        'När du är klar öppnar du länken nedan, väljer vad du har gjort och skriver ett kort meddelande, till exempel var du har letat. Om du inte hittade något om personen väljer du ”Vi har inga uppgifter om personen”.',
+      linkText: 'Öppna uppgiften',
+    },
+    task: {
+      dueBy: (p: { date: string }) => `Svara senast den ${p.date}.`,
+      linkOnce:
+        'Länken fungerar en gång: när svaret har skickats slutar den att fungera. Vidarebefordra inte mejlet, eftersom det innehåller personuppgifter.',
+      reference: (p: { reference: string }) => `Vårt ärendenummer: ${p.reference}`,
+    },
+    escalation: {
+      subject: {
+        no_answer: (p: R) => `Behöver åtgärdas: inget svar från ${p.processor} (ärende ${p.reference})`,
+        failed: (p: R) => `Behöver åtgärdas: fel hos ${p.processor} (ärende ${p.reference})`,
+        timed_out: (p: R) => `Behöver åtgärdas: väntan på ${p.processor} har löpt ut (ärende ${p.reference})`,
+      },
+      intro: (p: R) => `Ärende ${p.reference} hos ${p.controller} behöver din uppmärksamhet: ${p.processor} har inte slutfört sin del.`,
+      kind: {
+        opendsr: (p: R) => `${p.processor} är en leverantör som vi når via dess OpenDSR-API.`,
+        email: (p: R) => `${p.processor} är en leverantör som vi kontaktar via e-post.`,
+        manual: (p: R) => `${p.processor} är en uppgift för vår personal.`,
+        dynamodb: (p: R) => `${p.processor} är en av våra egna databaser.`,
+      },
+      reason: {
+        no_answer: 'Inget svar har kommit inom den tid som gäller.',
+        failed: 'Arbetet där misslyckades och kunde inte slutföras automatiskt.',
+        timed_out: 'Inget svar kom innan väntetiden löpte ut, så den här delen av ärendet är nu registrerad som misslyckad.',
+      },
+      advice: {
+        opendsr: 'Kontrollera leverantörens OpenDSR-tjänst eller kontakta leverantören, och se till att begäran genomförs där.',
+        email: 'Kontakta leverantörens kontaktperson för dataskydd direkt.',
+        manual: 'Fråga den som fick uppgiften, eller gör den själv.',
+        dynamodb: 'Slå upp felklassen i ärendets granskningslogg, åtgärda orsaken och kör ärendet igen.',
+      },
+      link: 'Du kan själv registrera svaret på uppgiftssidan. Länken fungerar en gång:',
+      linkText: 'Öppna uppgiftssidan',
+      due: (p: { date: string }) => `Personen ska ha fått svar senast den ${p.date} (artikel 12.3 i dataskyddsförordningen).`,
+      noPersonalData: 'Av integritetsskäl nämns ingen person i mejlet. Sök upp ärendet med hjälp av ärendenumret.',
+      automatic: 'Mejlet skickades automatiskt av tjänsten för begäranden från registrerade.',
     },
   },
   package: {
@@ -679,10 +912,73 @@ const sv: Texts = {
     noRecipients: 'Ingen utanför organisationen.',
     failed: 'Vi kunde inte ta ut uppgifterna från det här systemet. Vi följer upp och skickar dem till dig.',
     noData: 'Vi har inga uppgifter om dig i det här systemet.',
+    attachmentNote:
+      'Om en leverantör har skickat oss en egen fil ligger den i en egen mapp, precis som leverantören skickade den.',
+    asSent: '(som leverantören skickade den)',
     rightsTitle: 'Dina rättigheter',
     rightsIntro: 'Du har de här rättigheterna när det gäller dina personuppgifter. Kontakta vårt dataskyddsombud om du vill använda dem.',
     complaint: (p: { authority: string }) =>
       `Du har också rätt att lämna klagomål till tillsynsmyndigheten ${p.authority}.`,
+  },
+  task: {
+    siteName: 'Begäranden från registrerade',
+    title: {
+      access: 'Begäran om tillgång till personuppgifter',
+      erasure: 'Begäran om radering av personuppgifter',
+    },
+    taskTitle: (p: R) => `Uppgift: ${p.processor}`,
+    intro: {
+      email: {
+        access: (p: R) =>
+          `En person har begärt en kopia av sina personuppgifter från ${p.controller} (artikel 15 i dataskyddsförordningen). Som personuppgiftsbiträde för ”${p.processor}” ber vi er ta fram alla personuppgifter om personen som ni behandlar på uppdrag av ${p.controller} och skicka dem till oss här.`,
+        erasure: (p: R) =>
+          `En person har begärt radering av sina personuppgifter hos ${p.controller} (artikel 17 i dataskyddsförordningen). Som personuppgiftsbiträde för ”${p.processor}” ber vi er radera alla personuppgifter om personen som ni behandlar på uppdrag av ${p.controller}, även kopior, och bekräfta det här.`,
+      },
+      manual: {
+        access: (p: R) =>
+          `En person har begärt en kopia av sina personuppgifter från ${p.controller} (artikel 15 i dataskyddsförordningen). Följ instruktionerna för ${p.processor} och registrera resultatet här.`,
+        erasure: (p: R) =>
+          `En person har begärt radering av sina personuppgifter hos ${p.controller} (artikel 17 i dataskyddsförordningen). Följ instruktionerna för ${p.processor} och registrera resultatet här.`,
+      },
+    },
+    facts: {
+      controller: 'Begäran från',
+      reference: 'Ärendenummer',
+      type: 'Begäran gäller',
+      system: 'System eller tjänst',
+      dueAt: 'Svara senast',
+    },
+    personTitle: 'Personen som har gjort begäran',
+    identity: { email: 'E-postadress', name: 'Namn' },
+    instructionsTitle: 'Instruktioner',
+    outcomeLegend: 'Vad har gjorts?',
+    outcome: { done: 'Utfört enligt begäran', not_found: 'Vi har inga uppgifter om personen' },
+    doneHint: {
+      erasure: 'Alla personuppgifter om personen har raderats, även kopior.',
+      access: 'Beskriv i meddelandet vad som hittades och var.',
+      accessUpload: 'Bifoga uppgifterna nedan som en fil.',
+    },
+    notFoundHint: 'Det har sökts efter uppgifter, och ingenting om personen hittades.',
+    noteLabel: 'Meddelande (frivilligt)',
+    noteHint: 'Högst 2 000 tecken. Till exempel vad som har gjorts, eller vad som måste sparas och varför.',
+    fileLabel: 'Uppgifterna, som en fil',
+    fileHint: 'En fil, till exempel ZIP, JSON eller CSV. Lämna fältet tomt om ”Vi har inga uppgifter om personen” har valts.',
+    submit: 'Skicka svaret',
+    once: 'Länken fungerar en gång: när svaret har skickats slutar den att fungera.',
+    personalData: 'Sidan visar personuppgifter. Dela inte länken.',
+    done: {
+      title: 'Tack – svaret är registrerat',
+      body: 'Inget mer behövs. Du kan stänga sidan.',
+    },
+    alreadyDone: {
+      title: 'Uppgiften är redan besvarad',
+      body: 'Ett svar har redan skickats via den här länken, så inget mer behövs. Om svaret var fel kontaktar du organisationen som skickade länken.',
+    },
+    invalid: {
+      title: 'Länken fungerar inte',
+      body: 'Länken kan vara ofullständig, eller så har begäran avslutats eller återkallats. Öppna länken igen direkt från mejlet och se till att du kopierar hela länken.',
+      next: 'Om den fortfarande inte fungerar kontaktar du organisationen som skickade länken.',
+    },
   },
 };
 
@@ -892,6 +1188,7 @@ const sl: Texts = {
     branchStatus: {
       pending: 'Čaka',
       running: 'V teku',
+      waiting: 'Čaka na odgovor',
       completed: 'Končano',
       failed: 'Težava – osebje bo zadevo preverilo',
     },
@@ -955,13 +1252,97 @@ const sl: Texts = {
           'odstranili smo podatke, po katerih bi vas bilo mogoče prepoznati, preostanek hranimo za statistične namene',
         noneHeld: 'tu ni bilo podatkov o vas',
         failed: 'še ni zaključeno – naše osebje bo zadevo preverilo in se vam oglasilo',
+        held: (p: Held) =>
+          `hranimo ${p.count === undefined ? 'vaše podatke' : slRecordsAcc(p.count)}, ker to zahteva zakon${p.basis ? ` (${p.basis})` : ''}; obdelava teh podatkov je omejena: ne uporabljamo jih za noben drug namen, izbrisali pa jih bomo${p.date ? ` po izteku roka hrambe (${p.date})` : ', ko obveznost hrambe preneha'}`,
+        suppressed: (p: { date?: string }) =>
+          `da vas pomotoma ne bi znova dodali, vaš e-poštni naslov hranimo v nečitljivi obliki (kot zgoščeno vrednost, izračunano s tajnim ključem), iz katere naslova ni mogoče razbrati${p.date ? ` – rok hrambe: ${p.date}` : ', in to le omejen čas'}`,
+        erasedConfirmed: 'vaši podatki so bili na našo zahtevo izbrisani, izbris je potrjen',
+        erasedConfirmedCount: (p: { count: number }) => `na našo zahtevo so izbrisali ${slRecordsAcc(p.count)}, izbris je potrjen`,
       },
+      recipientsTitle: 'Koga smo obvestili o izbrisu',
+      recipientsIntro:
+        'O izbrisu smo obvestili naslednje prejemnike vaših podatkov (19. člen Splošne uredbe o varstvu podatkov):',
       failedNote:
         'V nekaterih sistemih dela ni bilo mogoče samodejno dokončati. Naše osebje bo zadevo preverilo in vam sporočilo izid.',
       statusIntro: 'Stanje zahteve lahko kadar koli preverite tukaj:',
       questions: 'Imate vprašanja? Pišite naši pooblaščeni osebi za varstvo podatkov:',
       complaint: (p: { authority: string }) =>
         `Če niste zadovoljni z obravnavo svoje zahteve, imate pravico vložiti pritožbo pri nadzornem organu (${p.authority}):`,
+    },
+    vendor: {
+      subject: {
+        access: (p: R) => `Zahteva za dostop do osebnih podatkov – ${p.controller} (št. ${p.reference})`,
+        erasure: (p: R) => `Zahteva za izbris osebnih podatkov – ${p.controller} (št. ${p.reference})`,
+      },
+      reminder: 'Opomnik',
+      reminderIntro: 'To je opomnik: na spodnjo zahtevo še nismo prejeli vašega odgovora.',
+      intro: {
+        access: (p: R) =>
+          `Posameznik je pri organizaciji ${p.controller} zahteval kopijo svojih osebnih podatkov (15. člen Splošne uredbe o varstvu podatkov). Osebne podatke obdelujete v imenu organizacije ${p.controller} (v naši evidenci: »${p.processor}«), zato nam morate kot obdelovalec pomagati odgovoriti na zahtevo (točka (e) tretjega odstavka 28. člena Splošne uredbe o varstvu podatkov).`,
+        erasure: (p: R) =>
+          `Posameznik je pri organizaciji ${p.controller} zahteval izbris svojih osebnih podatkov (17. člen Splošne uredbe o varstvu podatkov). Osebne podatke obdelujete v imenu organizacije ${p.controller} (v naši evidenci: »${p.processor}«), zato nam morate kot obdelovalec pomagati izvesti zahtevo (točka (e) tretjega odstavka 28. člena Splošne uredbe o varstvu podatkov).`,
+      },
+      todo: {
+        access:
+          'Poiščite vse osebne podatke o tej osebi, ki jih obdelujete v našem imenu. Nato odprite spodnjo povezavo, izberite »Opravljeno, kot je zahtevano« in priložite podatke kot eno datoteko (na primer ZIP, JSON ali CSV). Podatkov ne pošiljajte po e-pošti. Če o tej osebi nimate podatkov, izberite »O tej osebi nimamo podatkov«.',
+        erasure:
+          'Izbrišite vse osebne podatke o tej osebi, ki jih obdelujete v našem imenu, vključno s kopijami, in poskrbite, da enako storijo morebitni podobdelovalci. Nato odprite spodnjo povezavo in izberite »Opravljeno, kot je zahtevano«. Če o tej osebi nimate podatkov, izberite »O tej osebi nimamo podatkov«. Če morate nekatere podatke po zakonu hraniti, v opombi navedite, katere in zakaj.',
+      },
+      linkText: 'Odprite stran za odgovor',
+    },
+    staff: {
+      subject: {
+        access: (p: R) => `Naloga: ${p.processor} – zahteva za dostop ${p.reference}`,
+        erasure: (p: R) => `Naloga: ${p.processor} – zahteva za izbris ${p.reference}`,
+      },
+      intro: {
+        access: (p: R) =>
+          `Posameznik je pri organizaciji ${p.controller} zahteval kopijo svojih osebnih podatkov (15. člen Splošne uredbe o varstvu podatkov). Del dela je treba opraviti ročno, za to pa ste določeni vi: ${p.processor}.`,
+        erasure: (p: R) =>
+          `Posameznik je pri organizaciji ${p.controller} zahteval izbris svojih osebnih podatkov (17. člen Splošne uredbe o varstvu podatkov). Del dela je treba opraviti ročno, za to pa ste določeni vi: ${p.processor}.`,
+      },
+      instructionsTitle: 'Kaj je treba storiti',
+      finish:
+        'Ko končate, odprite spodnjo povezavo, izberite, kaj ste storili, in dodajte kratko opombo, na primer kje ste iskali. Če o osebi niste našli ničesar, izberite »O tej osebi nimamo podatkov«.',
+      linkText: 'Odprite nalogo',
+    },
+    task: {
+      dueBy: (p: { date: string }) => `Rok za odgovor: ${p.date}.`,
+      linkOnce:
+        'Povezava deluje samo enkrat: ko je odgovor poslan, preneha delovati. Sporočila ne posredujte naprej, saj vsebuje osebne podatke.',
+      reference: (p: { reference: string }) => `Naša številka zahteve: ${p.reference}`,
+    },
+    escalation: {
+      subject: {
+        no_answer: (p: R) => `Potrebno ukrepanje – ${p.processor}: ni odgovora (zahteva ${p.reference})`,
+        failed: (p: R) => `Potrebno ukrepanje – ${p.processor}: napaka (zahteva ${p.reference})`,
+        timed_out: (p: R) => `Potrebno ukrepanje – ${p.processor}: čas čakanja je potekel (zahteva ${p.reference})`,
+      },
+      intro: (p: R) =>
+        `Zahteva ${p.reference} pri organizaciji ${p.controller} potrebuje vašo pozornost: del zahteve (${p.processor}) ni dokončan.`,
+      kind: {
+        opendsr: (p: R) => `${p.processor}: ponudnik, s katerim komuniciramo prek vmesnika OpenDSR.`,
+        email: (p: R) => `${p.processor}: ponudnik, ki mu zahteve pošiljamo po e-pošti.`,
+        manual: (p: R) => `${p.processor}: naloga za naše osebje.`,
+        dynamodb: (p: R) => `${p.processor}: ena od naših lastnih podatkovnih zbirk.`,
+      },
+      reason: {
+        no_answer: 'V predvidenem času ni bilo odgovora.',
+        failed: 'Delo ni uspelo in ga ni bilo mogoče samodejno dokončati.',
+        timed_out: 'Odgovor ni prispel, preden je potekel čas čakanja, zato je ta del zahteve zdaj označen kot neuspešen.',
+      },
+      advice: {
+        opendsr: 'Preverite ponudnikovo storitev OpenDSR ali se obrnite na ponudnika in poskrbite, da bo zahteva izvedena.',
+        email: 'Obrnite se neposredno na ponudnikovo kontaktno osebo za varstvo podatkov.',
+        manual: 'Pozanimajte se pri osebi, ki ji je bila naloga dodeljena, ali nalogo opravite sami.',
+        dynamodb: 'V revizijski sledi zahteve poiščite vrsto napake, odpravite vzrok in zahtevo zaženite znova.',
+      },
+      link: 'Odgovor lahko vpišete tudi sami na strani naloge. Povezava deluje samo enkrat:',
+      linkText: 'Odprite stran naloge',
+      due: (p: { date: string }) =>
+        `Rok za odgovor posamezniku: ${p.date} (tretji odstavek 12. člena Splošne uredbe o varstvu podatkov).`,
+      noPersonalData: 'Zaradi varstva zasebnosti to sporočilo ne navaja nobene osebe. Zahtevo poiščite po njeni številki.',
+      automatic: 'To sporočilo je samodejno poslala storitev za obravnavo zahtev posameznikov.',
     },
   },
   package: {
@@ -985,11 +1366,73 @@ const sl: Texts = {
     noRecipients: 'Nihče zunaj organizacije.',
     failed: 'Podatkov iz tega sistema nismo mogli izvoziti. Naše osebje bo zadevo preverilo in vam jih poslalo.',
     noData: 'V tem sistemu o vas ne hranimo podatkov.',
+    attachmentNote: 'Če nam je ponudnik poslal svojo datoteko, je ta v ločeni mapi, natanko takšna, kot jo je poslal.',
+    asSent: '(kot jo je poslal ponudnik)',
     rightsTitle: 'Vaše pravice',
     rightsIntro:
       'V zvezi s svojimi osebnimi podatki imate naslednje pravice. Če jih želite uveljavljati, se obrnite na našo pooblaščeno osebo za varstvo podatkov.',
     complaint: (p: { authority: string }) =>
       `Imate tudi pravico vložiti pritožbo pri nadzornem organu (${p.authority}).`,
+  },
+  task: {
+    siteName: 'Zahteve posameznikov glede osebnih podatkov',
+    title: {
+      access: 'Zahteva za dostop do osebnih podatkov',
+      erasure: 'Zahteva za izbris osebnih podatkov',
+    },
+    taskTitle: (p: R) => `Naloga: ${p.processor}`,
+    intro: {
+      email: {
+        access: (p: R) =>
+          `Posameznik je pri organizaciji ${p.controller} zahteval kopijo svojih osebnih podatkov (15. člen Splošne uredbe o varstvu podatkov). Kot obdelovalca za »${p.processor}« vas prosimo, da poiščete vse osebne podatke o tej osebi, ki jih obdelujete v imenu organizacije ${p.controller}, in nam jih pošljete tukaj.`,
+        erasure: (p: R) =>
+          `Posameznik je pri organizaciji ${p.controller} zahteval izbris svojih osebnih podatkov (17. člen Splošne uredbe o varstvu podatkov). Kot obdelovalca za »${p.processor}« vas prosimo, da izbrišete vse osebne podatke o tej osebi, ki jih obdelujete v imenu organizacije ${p.controller}, vključno s kopijami, in izbris potrdite tukaj.`,
+      },
+      manual: {
+        access: (p: R) =>
+          `Posameznik je pri organizaciji ${p.controller} zahteval kopijo svojih osebnih podatkov (15. člen Splošne uredbe o varstvu podatkov). Sledite navodilom za »${p.processor}« in tukaj vpišite izid.`,
+        erasure: (p: R) =>
+          `Posameznik je pri organizaciji ${p.controller} zahteval izbris svojih osebnih podatkov (17. člen Splošne uredbe o varstvu podatkov). Sledite navodilom za »${p.processor}« in tukaj vpišite izid.`,
+      },
+    },
+    facts: {
+      controller: 'Pošiljatelj zahteve',
+      reference: 'Številka zahteve',
+      type: 'Vrsta zahteve',
+      system: 'Sistem ali storitev',
+      dueAt: 'Rok za odgovor',
+    },
+    personTitle: 'Oseba, ki je vložila zahtevo',
+    identity: { email: 'E-poštni naslov', name: 'Ime in priimek' },
+    instructionsTitle: 'Navodila',
+    outcomeLegend: 'Kaj je bilo storjeno?',
+    outcome: { done: 'Opravljeno, kot je zahtevano', not_found: 'O tej osebi nimamo podatkov' },
+    doneHint: {
+      erasure: 'Vsi osebni podatki o tej osebi so izbrisani, vključno s kopijami.',
+      access: 'V opombi opišite, kaj je bilo najdeno in kje.',
+      accessUpload: 'Podatke spodaj priložite kot eno datoteko.',
+    },
+    notFoundHint: 'Podatke smo iskali, vendar o tej osebi nismo našli ničesar.',
+    noteLabel: 'Opomba (neobvezno)',
+    noteHint: 'Največ 2000 znakov. Na primer, kaj je bilo storjeno ali katere podatke je bilo treba ohraniti in zakaj.',
+    fileLabel: 'Podatki v eni datoteki',
+    fileHint: 'Ena datoteka, na primer ZIP, JSON ali CSV. Če ste izbrali »O tej osebi nimamo podatkov«, polje pustite prazno.',
+    submit: 'Pošlji odgovor',
+    once: 'Povezava deluje samo enkrat: ko je odgovor poslan, preneha delovati.',
+    personalData: 'Ta stran prikazuje osebne podatke. Povezave ne delite z drugimi.',
+    done: {
+      title: 'Hvala – odgovor je zabeležen',
+      body: 'Ničesar več ni treba storiti. To stran lahko zaprete.',
+    },
+    alreadyDone: {
+      title: 'Na to nalogo je že bil poslan odgovor',
+      body: 'Odgovor je bil prek te povezave že poslan, zato ni treba storiti ničesar več. Če odgovor ni bil pravilen, se obrnite na organizacijo, ki vam je poslala povezavo.',
+    },
+    invalid: {
+      title: 'Povezava ne deluje',
+      body: 'Povezava je morda nepopolna ali pa je bila zahteva zaključena ali umaknjena. Povezavo znova odprite neposredno iz e-poštnega sporočila in poskrbite, da kopirate celotno povezavo.',
+      next: 'Če še vedno ne deluje, se obrnite na organizacijo, ki vam je poslala povezavo.',
+    },
   },
 };
 

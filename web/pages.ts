@@ -2,12 +2,13 @@
  * Server-rendered pages. Each function takes plain data and returns a complete HTML document.
  * No page uses JavaScript: forms post natively, and every value is escaped with escapeHtml.
  */
-import { escapeHtml as e, escapeUrlPart, formAlternates, layout, safeHref } from './html.ts';
+import { escapeHtml as e, escapeUrlPart, formAlternates, layout, multiLine, safeHref } from './html.ts';
 import {
   DEFAULT_LOCALE,
   FORM_RIGHTS,
   RIGHTS,
   formatDate,
+  formatDateTime,
   isLocale,
   texts,
   type FormRight,
@@ -341,7 +342,10 @@ ${statusLink}`;
   });
 }
 
-/** The subject's view of a request: dates, status, and progress per processor. No personal data. */
+/**
+ * The subject's view of a request: dates, status, and progress per processor (`waiting`: a vendor,
+ * an OpenDSR processor or staff have yet to answer). No personal data.
+ */
 export function renderStatusPage(
   input: {
     locale: Locale;
@@ -360,7 +364,8 @@ export function renderStatusPage(
   const typeLabel = (t.requestType as Record<string, string>)[input.type] ?? input.type;
   const status = (t.status.requestStatus as Record<string, { label: string; description: string }>)[input.status];
   const branchLabel = (s: string) => (t.status.branchStatus as Record<string, string>)[s] ?? s;
-  const tagClass = (s: string) => (s === 'failed' ? 'tag failed' : s === 'completed' ? 'tag completed' : 'tag');
+  const tagClass = (s: string) =>
+    s === 'failed' ? 'tag failed' : s === 'completed' ? 'tag completed' : s === 'waiting' ? 'tag waiting' : 'tag';
   const row = (label: string, value: string | undefined) =>
     value ? `<dt>${e(label)}</dt>\n<dd>${value}</dd>` : '';
   const date = (iso: string | undefined) => (iso ? e(formatDate(iso, locale)) : undefined);
@@ -400,6 +405,132 @@ ${systems}
     alternates: input.alternates,
     noindex: true,
   });
+}
+
+/** Note length the task form allows; the handler checks the same limit. */
+const NOTE_MAX_CHARS = 2000;
+
+/**
+ * The one-time page behind the link in a vendor's or a staff member's email: the request, who it
+ * is about, the instructions, and one POST form (token, outcome, note, and for access an upload).
+ * Works without JavaScript; kept out of search engines and referrers since it shows personal data.
+ */
+export function renderTaskPage(input: {
+  locale: Locale;
+  controllerName: string;
+  processorName: string;
+  kind: 'email' | 'manual';
+  type: 'access' | 'erasure';
+  requestReference: string;
+  identities: { email?: string; name?: string };
+  instructions?: string;
+  token: string;
+  actionUrl: string;
+  dueAt: string;
+  allowUpload: boolean;
+}): string {
+  const locale = safeLocale(input.locale);
+  const t = texts[locale];
+  const k = t.task;
+  const kind = input.kind === 'manual' ? 'manual' : 'email';
+  const type: FormRight = input.type === 'erasure' ? 'erasure' : 'access';
+  const upload = input.allowUpload === true;
+  const r = { controller: input.controllerName, processor: input.processorName, reference: input.requestReference };
+  const title = kind === 'manual' ? k.taskTitle(r) : k.title[type];
+  const fact = (label: string, value: string) => `<dt>${e(label)}</dt>\n<dd>${value}</dd>`;
+
+  const facts = `<dl class="facts">
+${fact(k.facts.controller, e(input.controllerName))}
+${fact(k.facts.reference, `<code>${e(input.requestReference)}</code>`)}
+${fact(k.facts.type, e(k.title[type]))}
+${fact(k.facts.system, e(input.processorName))}
+${fact(k.facts.dueAt, `<strong>${e(formatDateTime(input.dueAt, locale))}</strong>`)}
+</dl>`;
+
+  const ids = input.identities ?? {};
+  const people = [
+    ids.email ? fact(k.identity.email, e(ids.email)) : '',
+    ids.name ? fact(k.identity.name, e(ids.name)) : '',
+  ].filter(Boolean);
+  const person = people.length
+    ? `<h2>${e(k.personTitle)}</h2>\n<dl class="facts">\n${people.join('\n')}\n</dl>`
+    : '';
+
+  const instructionsText = multiLine(input.instructions);
+  const instructions = instructionsText
+    ? `<h2>${e(k.instructionsTitle)}</h2>
+<div class="panel">
+${instructionsText
+  .split('\n\n')
+  .map((par) => `<p>${par.split('\n').map((line) => e(line)).join('<br>')}</p>`)
+  .join('\n')}
+</div>`
+    : '';
+
+  const doneHint = type === 'erasure' ? k.doneHint.erasure : upload ? k.doneHint.accessUpload : k.doneHint.access;
+  const choice = (value: 'done' | 'not_found', hint: string) => {
+    const id = `outcome-${value.replace('_', '-')}`;
+    return `<div class="choice">
+<input type="radio" id="${e(id)}" name="outcome" value="${e(value)}" required aria-describedby="${e(id)}-hint">
+<label for="${e(id)}">${e(k.outcome[value])}</label>
+<p class="hint" id="${e(id)}-hint">${e(hint)}</p>
+</div>`;
+  };
+  const fileField = upload
+    ? `<div class="field">
+<label for="export">${e(k.fileLabel)}</label>
+<p class="hint" id="export-hint">${e(k.fileHint)}</p>
+<input type="file" id="export" name="export" aria-describedby="export-hint">
+</div>`
+    : '';
+
+  const body = `<h1>${e(title)}</h1>
+<p class="lead">${e(k.intro[kind][type](r))}</p>
+${facts}
+${person}
+${instructions}
+<form method="post" action="${safeHref(input.actionUrl)}" enctype="${upload ? 'multipart/form-data' : 'application/x-www-form-urlencoded'}" accept-charset="utf-8">
+<input type="hidden" name="token" value="${e(input.token)}">
+<fieldset>
+<legend>${e(k.outcomeLegend)}</legend>
+${choice('done', doneHint)}
+${choice('not_found', k.notFoundHint)}
+</fieldset>
+${fileField}
+<div class="field">
+<label for="note">${e(k.noteLabel)}</label>
+<p class="hint" id="note-hint">${e(k.noteHint)}</p>
+<textarea id="note" name="note" rows="6" maxlength="${NOTE_MAX_CHARS}" aria-describedby="note-hint"></textarea>
+</div>
+<p>${e(k.once)}</p>
+<button type="submit">${e(k.submit)}</button>
+</form>`;
+
+  return layout({ locale, title, body, controllerName: input.controllerName, noindex: true, ...taskFrame(t) });
+}
+
+/** The frame of the task pages: they are for a vendor's or the organisation's staff, not the subject. */
+function taskFrame(t: Texts) {
+  return { siteName: t.task.siteName, footer: t.task.personalData };
+}
+
+/** After the task form: the answer is recorded, or (a second submit, an old link) it already was. */
+export function renderTaskDone(input: { locale: Locale; alreadyDone: boolean }): string {
+  const locale = safeLocale(input.locale);
+  const k = texts[locale].task[input.alreadyDone === true ? 'alreadyDone' : 'done'];
+  const body = `<h1>${e(k.title)}</h1>
+<p class="lead">${e(k.body)}</p>`;
+  return layout({ locale, title: k.title, body, noindex: true, ...taskFrame(texts[locale]) });
+}
+
+/** A task link that is unknown, malformed, or for a request that is closed. Says nothing about which. */
+export function renderTaskLinkInvalid(input: { locale: Locale }): string {
+  const locale = safeLocale(input.locale);
+  const k = texts[locale].task.invalid;
+  const body = `<h1>${e(k.title)}</h1>
+<p class="lead">${e(k.body)}</p>
+<p>${e(k.next)}</p>`;
+  return layout({ locale, title: k.title, body, noindex: true, ...taskFrame(texts[locale]) });
 }
 
 /** A download link that has expired or is not valid. */

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   accessPackageSummary,
   completionEmail,
+  escalationEmail,
+  staffTaskEmail,
+  vendorRequestEmail,
   verificationEmail,
   type Email,
 } from '../../web/emails';
@@ -24,6 +27,9 @@ import {
   renderRequestAccepted,
   renderRequestForm,
   renderStatusPage,
+  renderTaskDone,
+  renderTaskLinkInvalid,
+  renderTaskPage,
 } from '../../web/pages';
 
 // ---------------------------------------------------------------- helpers
@@ -86,7 +92,7 @@ const count = (haystack: string, needle: string) => haystack.split(needle).lengt
 function leaves(node: unknown, path = ''): [string, string][] {
   if (typeof node === 'string') return [[path, node]];
   if (typeof node === 'function') {
-    return leaves((node as (p: object) => unknown)({ controller: 'Org', date: '1 May', days: 7, count: 3, authority: 'SA' }), path);
+    return leaves((node as (p: object) => unknown)({ controller: 'Org', processor: 'Proc', reference: 'R1', date: '1 May', days: 7, count: 3, authority: 'SA', basis: 'Act' }), path);
   }
   if (Array.isArray(node)) return node.flatMap((v, i) => leaves(v, `${path}[${i}]`));
   if (node && typeof node === 'object') {
@@ -105,6 +111,14 @@ const outcomes = [
   { processorName: 'Event participation', status: 'completed' as const, action: 'anonymise' as const, recordCount: 2 },
   { processorName: 'Newsletter', status: 'completed' as const, action: 'delete' as const, recordCount: 0 },
   { processorName: 'Old archive', status: 'failed' as const, action: 'delete' as const },
+];
+
+/** Erasure at stores with a legal hold and a suppression list, and at processors that confirmed. */
+const keptOutcomes = [
+  { processorName: 'Invoices', status: 'completed' as const, action: 'legal_hold' as const, recordCount: 0, heldCount: 3, holdUntil: '2033-03-06T00:00:00.000Z', holdBasis: 'Bookkeeping Act, 7 years' },
+  { processorName: 'Mailing list', status: 'completed' as const, action: 'suppress' as const, recordCount: 1, suppressedUntil: '2028-03-06T00:00:00.000Z' },
+  { processorName: 'Newsletter service', status: 'completed' as const, action: 'erase' as const },
+  { processorName: 'Ticketing', status: 'completed' as const, action: 'erase' as const, recordCount: 0 },
 ];
 
 const samples = {
@@ -154,6 +168,51 @@ const samples = {
     outcomes: [{ processorName: 'Membership register', status: 'completed' as const, action: 'export' as const, recordCount: 4 }],
     supervisoryAuthority: { name: 'Integritetsskyddsmyndigheten (IMY)', url: 'https://www.imy.se' },
     dpoEmail: 'dpo@demo.example',
+  },
+  vendor: {
+    locale: 'en' as Locale,
+    controllerName: 'Demo Association',
+    processorName: 'Newsletter service',
+    type: 'erasure' as const,
+    requestReference: '6f1c1a2e-2a8b-4c1d-9c1e-1d2e3f4a5b6c',
+    identities: { email: 'ada@example.org', name: 'Ada Lovelace' },
+    taskUrl: 'https://dsr.example/v1/tasks/6f1c1a2e-2a8b-4c1d-9c1e-1d2e3f4a5b6c/newsletter?token=t_vendor',
+    dueAt: '2026-03-20T10:00:00.000Z',
+  },
+  staff: {
+    locale: 'en' as Locale,
+    controllerName: 'Demo Association',
+    processorName: 'Shared mailbox',
+    type: 'access' as const,
+    requestReference: 'r1',
+    instructions: 'Search info@demo.example for the address.\nLook in the archive folder too.\n\nAsk the office if unsure.',
+    identities: { email: 'ada@example.org', name: 'Ada Lovelace' },
+    taskUrl: 'https://dsr.example/v1/tasks/r1/mailbox?token=t_staff',
+    dueAt: '2026-03-20T10:00:00.000Z',
+  },
+  escalation: {
+    locale: 'en' as Locale,
+    controllerName: 'Demo Association',
+    processorName: 'Newsletter service',
+    kind: 'email' as const,
+    requestReference: 'r1',
+    reason: 'no_answer' as const,
+    dueAt: '2026-04-05T10:00:00.000Z',
+    taskUrl: 'https://dsr.example/v1/tasks/r1/newsletter?token=t_dpo',
+  },
+  task: {
+    locale: 'en' as Locale,
+    controllerName: 'Demo Association',
+    processorName: 'Newsletter service',
+    kind: 'email' as const,
+    type: 'access' as const,
+    requestReference: 'r1',
+    identities: { email: 'ada@example.org', name: 'Ada Lovelace' },
+    instructions: 'Export the subscriber record.\nInclude the send log.',
+    token: 'tok_task',
+    actionUrl: '/v1/tasks/r1/newsletter',
+    dueAt: '2026-03-20T10:00:00.000Z',
+    allowUpload: true,
   },
   packageSummary: {
     locale: 'en' as Locale,
@@ -237,6 +296,59 @@ const renderers: { name: string; render: (input: any) => string; input: object; 
     render: (i) => completionEmail(i).html,
     input: { ...samples.completion, type: 'erasure', downloadUrl: undefined, downloadExpiresAt: undefined, outcomes },
     fields: ['controllerName', 'statusUrl', 'outcomes.0.processorName', 'outcomes.3.processorName', 'supervisoryAuthority.name', 'supervisoryAuthority.url', 'dpoEmail'],
+  },
+  {
+    name: 'the completion email for erasure with kept data and recipients told (HTML part)',
+    render: (i) => completionEmail(i).html,
+    input: { ...samples.completion, type: 'erasure', downloadUrl: undefined, downloadExpiresAt: undefined, outcomes: keptOutcomes, recipientsTold: ['Newsletter service', 'Ticketing'] },
+    fields: ['outcomes.0.processorName', 'outcomes.0.holdBasis', 'outcomes.0.holdUntil', 'outcomes.1.suppressedUntil', 'outcomes.2.processorName', 'recipientsTold.0', 'recipientsTold.1'],
+  },
+  {
+    name: 'the vendor request email (HTML part)',
+    render: (i) => vendorRequestEmail(i).html,
+    input: samples.vendor,
+    fields: ['controllerName', 'processorName', 'type', 'requestReference', 'identities.email', 'identities.name', 'taskUrl', 'dueAt', 'locale'],
+  },
+  {
+    name: 'the vendor reminder email (HTML part)',
+    render: (i) => vendorRequestEmail(i).html,
+    input: { ...samples.vendor, type: 'access', reminder: true },
+    fields: ['controllerName', 'processorName', 'requestReference', 'identities.email', 'identities.name', 'taskUrl', 'dueAt'],
+  },
+  {
+    name: 'the staff task email (HTML part)',
+    render: (i) => staffTaskEmail(i).html,
+    input: samples.staff,
+    fields: ['controllerName', 'processorName', 'type', 'requestReference', 'instructions', 'identities.email', 'identities.name', 'taskUrl', 'dueAt', 'locale'],
+  },
+  {
+    name: 'the escalation email (HTML part)',
+    render: (i) => escalationEmail(i).html,
+    input: samples.escalation,
+    fields: ['controllerName', 'processorName', 'kind', 'requestReference', 'reason', 'dueAt', 'taskUrl', 'locale'],
+  },
+  {
+    name: 'the task page (vendor, access, with upload)',
+    render: renderTaskPage,
+    input: samples.task,
+    fields: ['controllerName', 'processorName', 'kind', 'type', 'requestReference', 'identities.email', 'identities.name', 'instructions', 'token', 'actionUrl', 'dueAt', 'locale'],
+  },
+  {
+    name: 'the task page (staff, erasure)',
+    render: renderTaskPage,
+    input: { ...samples.task, kind: 'manual', type: 'erasure', allowUpload: false, instructions: samples.staff.instructions },
+    fields: ['controllerName', 'processorName', 'requestReference', 'identities.email', 'identities.name', 'instructions', 'token', 'actionUrl', 'dueAt'],
+  },
+  { name: 'the task done page', render: renderTaskDone, input: { locale: 'en', alreadyDone: false }, fields: ['locale', 'alreadyDone'] },
+  { name: 'the task link problem page', render: renderTaskLinkInvalid, input: { locale: 'en' }, fields: ['locale'] },
+  {
+    name: 'the access package summary with a file a vendor sent',
+    render: accessPackageSummary,
+    input: {
+      ...samples.packageSummary,
+      processors: [{ ...samples.packageSummary.processors[0]!, id: 'vendor', attachmentName: 'subscriber export.zip', records: false }],
+    },
+    fields: ['processors.0.id', 'processors.0.name', 'processors.0.attachmentName'],
   },
   {
     name: 'the access package summary',
@@ -701,5 +813,259 @@ describe('the access package summary', () => {
 
   it('names recipient countries in the reader’s language', () => {
     expect(accessPackageSummary({ ...samples.packageSummary, locale: 'sl' })).toContain('Demo Hosting AB (Švedska)');
+  });
+});
+
+// ---------------------------------------------------------------- processors, staff and the DPO
+
+describe('the emails to vendors, staff and the DPO', () => {
+  const hostile = 'Demo\r\nBcc: evil@example.org\u2028X\u0000';
+  const mails = (locale: Locale): Email[] => [
+    vendorRequestEmail({ ...samples.vendor, locale, controllerName: hostile, processorName: hostile, requestReference: hostile }),
+    vendorRequestEmail({ ...samples.vendor, locale, type: 'access', reminder: true, controllerName: hostile, processorName: hostile, requestReference: hostile }),
+    staffTaskEmail({ ...samples.staff, locale, controllerName: hostile, processorName: hostile, requestReference: hostile }),
+    staffTaskEmail({ ...samples.staff, locale, type: 'erasure', controllerName: hostile, processorName: hostile, requestReference: hostile }),
+    ...(['no_answer', 'failed', 'timed_out'] as const).map((reason) =>
+      escalationEmail({ ...samples.escalation, locale, reason, controllerName: hostile, processorName: hostile, requestReference: hostile }),
+    ),
+  ];
+
+  it('keeps every subject on one line, whatever the names and the reference hold', () => {
+    for (const locale of LOCALES) {
+      for (const mail of mails(locale)) {
+        expect(mail.subject).not.toMatch(/[\r\n\u2028\u2029\u0000-\u001f]/);
+        expect(mail.subject).toContain('Demo Bcc: evil@example.org X');
+        expect(mail.html).toContain(`<html lang="${locale}">`);
+        expect(mail.text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u2028]/);
+      }
+    }
+  });
+
+  it('gives the vendor exactly one link, the one-time task link, with the deadline', () => {
+    for (const locale of LOCALES) {
+      for (const variant of [{}, { type: 'access' as const }, { reminder: true }]) {
+        const mail = vendorRequestEmail({ ...samples.vendor, ...variant, locale });
+        const links = tags(mail.html).filter((t) => t.name === 'a');
+        expect(links).toHaveLength(1);
+        expect(links[0]!.attrs.href).toBe(escapeHtml(samples.vendor.taskUrl));
+        expect(count(mail.text, samples.vendor.taskUrl)).toBe(1);
+        expect(mail.text.match(/https?:\/\//g)).toHaveLength(1);
+        expect(mail.text).toContain(texts[locale].email.task.linkOnce);
+        expect(mail.text).toContain(formatDate(samples.vendor.dueAt, locale));
+      }
+    }
+  });
+
+  it('tells the vendor who asks, on what legal basis, about whom and what to do', () => {
+    const erasure = vendorRequestEmail(samples.vendor);
+    expect(erasure.subject).toBe(`Request to erase personal data from Demo Association (ref. ${samples.vendor.requestReference})`);
+    for (const fact of ['Demo Association', '“Newsletter service”', 'Article 17 GDPR', 'Article 28(3)(e) GDPR', 'ada@example.org', 'Ada Lovelace', 'sub-processors', 'Please answer by 20 March 2026']) {
+      expect(erasure.text, fact).toContain(fact);
+    }
+    const access = vendorRequestEmail({ ...samples.vendor, type: 'access', identities: { email: 'ada@example.org' } });
+    expect(access.text).toContain('Article 15 GDPR');
+    expect(access.text).toContain('attach the data as one file');
+    expect(access.text).not.toContain('Name:');
+    expect(access.text).not.toContain(texts.en.email.vendor.reminderIntro);
+  });
+
+  it('says "reminder" in the subject and the first line of a reminder', () => {
+    for (const locale of LOCALES) {
+      const v = texts[locale].email.vendor;
+      const mail = vendorRequestEmail({ ...samples.vendor, locale, reminder: true });
+      expect(mail.subject.startsWith(`${v.reminder}: `)).toBe(true);
+      expect(mail.text.split('\n\n')[1]).toBe(v.reminderIntro);
+    }
+    expect(vendorRequestEmail({ ...samples.vendor, locale: 'sv', reminder: true }).subject).toMatch(/^Påminnelse: /);
+    expect(vendorRequestEmail({ ...samples.vendor, locale: 'sl', reminder: true }).subject).toMatch(/^Opomnik: /);
+  });
+
+  it("gives staff the register's instructions with their line breaks, the person and one link", () => {
+    const mail = staffTaskEmail(samples.staff);
+    expect(mail.subject).toBe('Task: Shared mailbox – request for access r1');
+    expect(mail.text).toContain('What to do\nSearch info@demo.example for the address.\nLook in the archive folder too.\n\nAsk the office if unsure.');
+    expect(mail.html).toContain('<p style="margin:0 0 16px">Search info@demo.example for the address.<br>Look in the archive folder too.</p>');
+    expect(mail.text).toContain('Email address: ada@example.org');
+    expect(tags(mail.html).filter((t) => t.name === 'a')).toHaveLength(1);
+    expect(mail.text.match(/https?:\/\//g)).toHaveLength(1);
+  });
+
+  it('never puts personal data of the subject in the escalation email, only the reference', () => {
+    const identities = { email: 'ada.lovelace@example.org', name: 'Ada Lovelace' };
+    for (const locale of LOCALES) {
+      for (const kind of ['opendsr', 'email', 'manual', 'dynamodb'] as const) {
+        for (const reason of ['no_answer', 'failed', 'timed_out'] as const) {
+          // Even a caller that hands over the identities by mistake gets an email without them.
+          const input = { ...samples.escalation, locale, kind, reason, identities, email: identities.email, name: identities.name };
+          const mail = escalationEmail(input as Parameters<typeof escalationEmail>[0]);
+          for (const part of [mail.subject, mail.text, mail.html]) {
+            expect(part).not.toContain(identities.email);
+            expect(part).not.toContain(identities.name);
+            expect(part).not.toContain('@');
+            expect(part).toContain('r1');
+          }
+          expect(mail.text).toContain(texts[locale].email.escalation.reason[reason]);
+          expect(mail.text).toContain(texts[locale].email.escalation.advice[kind]);
+        }
+      }
+    }
+  });
+
+  it('links the DPO to the task page only when there is one', () => {
+    const withLink = escalationEmail(samples.escalation);
+    expect(tags(withLink.html).filter((t) => t.name === 'a').map((t) => t.attrs.href)).toEqual([escapeHtml(samples.escalation.taskUrl)]);
+    expect(withLink.text).toContain('The person must be answered by 5 April 2026 at 10:00 UTC (Article 12(3) GDPR).');
+    const without = escalationEmail({ ...samples.escalation, kind: 'opendsr', taskUrl: undefined });
+    expect(tags(without.html).filter((t) => t.name === 'a')).toEqual([]);
+    expect(without.text).not.toMatch(/https?:\/\//);
+    expect(without.subject).toBe('Needs attention: no answer from Newsletter service (request r1)');
+  });
+});
+
+describe('the completion email after erasure with kept data', () => {
+  const input = { ...samples.completion, type: 'erasure' as const, downloadUrl: undefined, downloadExpiresAt: undefined, outcomes: keptOutcomes };
+
+  it('says what a legal hold kept, until when, why, and that it is restricted and deleted then', () => {
+    const mail = completionEmail(input);
+    expect(mail.text).toContain(
+      '- Invoices: kept 3 records until 6 March 2033 because the law requires it (Bookkeeping Act, 7 years); they are restricted: used for nothing else, and deleted then',
+    );
+    expect(completionEmail({ ...input, locale: 'sv' }).text).toContain('3 poster sparas till den 6 mars 2033 eftersom lagen kräver det (Bookkeeping Act, 7 years)');
+    expect(completionEmail({ ...input, locale: 'sl' }).text).toContain('hranimo 3 zapise, ker to zahteva zakon (Bookkeeping Act, 7 years)');
+    expect(completionEmail({ ...input, locale: 'sl' }).text).toContain('po izteku roka hrambe (6. marec 2033)');
+  });
+
+  it('explains the suppression list: deleted, and a keyed hash kept until a date', () => {
+    expect(completionEmail(input).text).toContain(
+      '- Mailing list: deleted 1 record; to make sure you are not added again by mistake, we keep a scrambled (keyed hash) form of your email address until 6 March 2028, from which the address cannot be read',
+    );
+  });
+
+  it('says an external processor confirmed the erasure, or held nothing', () => {
+    const text = completionEmail(input).text;
+    expect(text).toContain('- Newsletter service: erased at our request; the erasure is confirmed');
+    expect(text).toContain('- Ticketing: held no data about you');
+  });
+
+  it('names the recipients told of the erasure (Art. 19) in a section of its own, for erasure only', () => {
+    const told = ['Newsletter service', 'Partner <b>club</b>'];
+    for (const locale of LOCALES) {
+      const c = texts[locale].email.completion;
+      const mail = completionEmail({ ...input, locale, recipientsTold: told });
+      expect(mail.text).toContain(`${c.recipientsTitle}\n${c.recipientsIntro}\n- Newsletter service\n- Partner <b>club</b>`);
+      expect(mail.html).toContain(escapeHtml(c.recipientsTitle));
+      expect(mail.html).toContain('<li>Partner &lt;b&gt;club&lt;/b&gt;</li>');
+    }
+    expect(completionEmail(input).text).not.toContain(texts.en.email.completion.recipientsTitle);
+    expect(completionEmail({ ...samples.completion, recipientsTold: told }).text).not.toContain(texts.en.email.completion.recipientsTitle);
+  });
+});
+
+describe('the task page', () => {
+  const html = renderTaskPage(samples.task);
+  const all = tags(html);
+  const ids = new Set(all.map((t) => t.attrs.id).filter(Boolean));
+
+  it('answers through one POST form to the action URL that carries the token as a hidden field', () => {
+    const forms = all.filter((t) => t.name === 'form');
+    expect(forms).toHaveLength(1);
+    expect(forms[0]!.attrs).toMatchObject({ method: 'post', action: '/v1/tasks/r1/newsletter', enctype: 'multipart/form-data' });
+    expect(all.find((t) => t.attrs.name === 'token')?.attrs).toMatchObject({ type: 'hidden', value: 'tok_task' });
+    expect(all.filter((t) => t.name === 'button')).toEqual([{ name: 'button', attrs: { type: 'submit' } }]);
+  });
+
+  it('offers the two outcomes as required radios, a note of at most 2000 characters and, for access, the file', () => {
+    const radios = all.filter((t) => t.name === 'input' && t.attrs.type === 'radio');
+    expect(radios.map((r) => [r.attrs.name, r.attrs.value])).toEqual([['outcome', 'done'], ['outcome', 'not_found']]);
+    for (const r of radios) expect(r.attrs.required).toBeDefined();
+    expect(all.find((t) => t.name === 'textarea')?.attrs).toMatchObject({ name: 'note', maxlength: '2000' });
+    expect(all.find((t) => t.name === 'textarea')?.attrs.required).toBeUndefined();
+    expect(all.find((t) => t.attrs.type === 'file')?.attrs.name).toBe('export');
+    expect(html).toContain('Done as asked');
+    expect(html).toContain('We hold no data on this person');
+  });
+
+  it('has a label for every visible control, and every description it points to exists', () => {
+    for (const page of [html, renderTaskPage({ ...samples.task, kind: 'manual', type: 'erasure', allowUpload: false, locale: 'sl' })]) {
+      const t = tags(page);
+      const labelled = new Set(t.filter((x) => x.name === 'label').map((x) => x.attrs.for));
+      const pageIds = new Set(t.map((x) => x.attrs.id).filter(Boolean));
+      const controls = t.filter((x) => (x.name === 'input' && x.attrs.type !== 'hidden') || x.name === 'select' || x.name === 'textarea');
+      expect(controls.length).toBeGreaterThanOrEqual(3);
+      for (const c of controls) expect(labelled.has(c.attrs.id), c.attrs.name).toBe(true);
+      for (const x of t) for (const id of (x.attrs['aria-describedby'] ?? '').split(' ').filter(Boolean)) expect(pageIds.has(id), id).toBe(true);
+    }
+    expect(all.find((t) => t.name === 'fieldset')).toBeDefined();
+    expect(ids.has('outcome-done-hint')).toBe(true);
+  });
+
+  it('posts urlencoded and asks for no file when uploads are not allowed', () => {
+    const page = renderTaskPage({ ...samples.task, type: 'erasure', allowUpload: false });
+    expect(tags(page).find((t) => t.name === 'form')?.attrs.enctype).toBe('application/x-www-form-urlencoded');
+    expect(page).not.toContain('type="file"');
+    expect(page).toContain(texts.en.task.doneHint.erasure);
+  });
+
+  it('shows the person, the instructions and the deadline, and uses no JavaScript', () => {
+    expect(html).toContain('ada@example.org');
+    expect(html).toContain('Ada Lovelace');
+    expect(html).toContain('Export the subscriber record.<br>Include the send log.');
+    expect(html).toContain('20 March 2026');
+    expect(html).not.toMatch(/<script|http-equiv|onload|onclick|autofocus/i);
+    expect(html).toContain('noindex');
+    expect(html).toContain('<meta name="referrer" content="no-referrer">');
+  });
+
+  it('leaves out a name the register does not send', () => {
+    const page = renderTaskPage({ ...samples.task, identities: { email: 'ada@example.org' } });
+    expect(page).not.toContain(`<dt>${texts.en.task.identity.name}</dt>`);
+  });
+
+  it('is titled by the request for a vendor and by the task for staff, in every language', () => {
+    for (const locale of LOCALES) {
+      const k = texts[locale].task;
+      expect(renderTaskPage({ ...samples.task, locale })).toContain(`<h1>${escapeHtml(k.title.access)}</h1>`);
+      const staff = renderTaskPage({ ...samples.task, locale, kind: 'manual', processorName: 'Shared mailbox' });
+      expect(staff).toContain(`<h1>${escapeHtml(k.taskTitle({ controller: '', processor: 'Shared mailbox', reference: '' }))}</h1>`);
+      expect(staff).toContain(escapeHtml(k.siteName));
+    }
+  });
+
+  it('thanks once, says when it was already answered, and explains a link that does not work', () => {
+    for (const locale of LOCALES) {
+      const k = texts[locale].task;
+      expect(renderTaskDone({ locale, alreadyDone: false })).toContain(escapeHtml(k.done.title));
+      expect(renderTaskDone({ locale, alreadyDone: true })).toContain(escapeHtml(k.alreadyDone.title));
+      const invalid = renderTaskLinkInvalid({ locale });
+      expect(invalid).toContain(escapeHtml(k.invalid.title));
+      expect(invalid).toContain('noindex');
+    }
+  });
+});
+
+describe('waiting branches and vendor files', () => {
+  it('shows a waiting processor as waiting for an answer', () => {
+    const html = renderStatusPage({ ...samples.status, processors: [{ name: 'Newsletter service', status: 'waiting' }] });
+    expect(html).toContain('<span class="tag waiting">Waiting for an answer</span>');
+    expect(texts.sv.status.branchStatus.waiting).toBe('Väntar på svar');
+    expect(texts.sl.status.branchStatus.waiting).toBe('Čaka na odgovor');
+  });
+
+  it('lists the file a vendor sent in its folder, next to or instead of the JSON and CSV', () => {
+    const processors = samples.packageSummary.processors;
+    const html = accessPackageSummary({
+      ...samples.packageSummary,
+      processors: [
+        { ...processors[0]!, attachmentName: 'results.json' },
+        { ...processors[0]!, id: 'vendor', name: 'Newsletter service', recordCount: 0, attachmentName: 'subscriber export.zip', records: false },
+      ],
+    });
+    expect(html).toContain('<a href="members.json"><code>members.json</code></a>');
+    expect(html).toContain('<a href="members/results.json"><code>members/results.json</code></a> (as the provider sent it)');
+    expect(html).toContain('<a href="vendor/subscriber%20export.zip"><code>vendor/subscriber export.zip</code></a>');
+    expect(html).not.toContain('vendor.json');
+    expect(html).not.toContain(texts.en.package.noData);
+    expect(html).toContain(texts.en.package.attachmentNote);
+    expect(accessPackageSummary(samples.packageSummary)).not.toContain(texts.en.package.attachmentNote);
   });
 });
