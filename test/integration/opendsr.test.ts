@@ -1,0 +1,335 @@
+/**
+ * The OpenDSR processor kind against the demo OpenDSR processor, over real HTTP: the emulators
+ * (dynalite, s3rver), the demo server, and the callback handler behind a small local HTTP server
+ * that hands it API Gateway v2 events as the gateway does.
+ */
+import { randomUUID, sign } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDemoOpendsr, type DemoOpendsr } from '../../infra/local/demo-opendsr/server';
+import { startEmulators, type Emulators } from '../../infra/local/emulators';
+import { closeServer, listen, readBody } from '../../infra/local/http-util';
+import { PACKAGE_BUCKET, REQUESTS_TABLE, provision } from '../../infra/local/provision';
+import type { OpendsrProcessor } from '../../functions/lib/register';
+import type { Branch, DsrRequest } from '../../functions/lib/request';
+import { removeDir, tempDataDir } from './support';
+
+const CERTS = join(import.meta.dirname, '../../infra/local/demo-opendsr/certs');
+const key = (name: string) => readFileSync(join(CERTS, name), 'utf8');
+
+let dataDir: string;
+let emulators: Emulators;
+/** Calls back (the register's URL for the newsletter). */
+let demo: DemoOpendsr;
+/** Never calls back: the controller has to poll. */
+let silent: DemoOpendsr;
+let gateway: Server;
+let callbackUrl: string;
+
+// Loaded after the environment is set: handler modules read it at their cold start.
+let store: typeof import('../../functions/lib/store');
+let kind: typeof import('../../functions/processors/opendsr')['opendsrProcessor'];
+let registered: OpendsrProcessor;
+let getLink: typeof import('../../functions/lib/opendsr/store')['getLink'];
+let readExport: typeof import('../../functions/lib/exports')['readExport'];
+/** What the handlers logged (Powertools writes JSON lines to stdout, warnings and errors to stderr). */
+const logged: string[] = [];
+const writes = [process.stdout, process.stderr].map((stream) => ({ stream, write: stream.write }));
+
+beforeAll(async () => {
+  for (const { stream, write } of writes) {
+    stream.write = ((chunk: unknown, ...rest: unknown[]) => {
+      logged.push(String(chunk));
+      return (write as (...a: unknown[]) => boolean).call(stream, chunk, ...rest);
+    }) as typeof stream.write;
+  }
+  dataDir = tempDataDir();
+  emulators = await startEmulators({ dataDir, ports: { dynamodb: 0, ses: 0, s3: 0 } });
+  await provision({
+    endpoints: emulators.urls,
+    requestsTable: {
+      logicalId: 'Requests',
+      KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'sk', KeyType: 'RANGE' }],
+      AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }, { AttributeName: 'sk', AttributeType: 'S' }],
+    },
+  });
+  demo = await startDemoOpendsr({ port: 0, dataDir, callbackDelayMs: 300, callbackRetryMs: 50, quiet: true });
+  silent = await startDemoOpendsr({ port: 0, dataDir: join(dataDir, 'silent'), callbackDelayMs: 100, sendCallbacks: false, quiet: true });
+
+  // The callback route, as the gateway serves it.
+  gateway = createServer(async (req, res) => {
+    const body = await readBody(req, 1024 * 1024);
+    const { handler } = await import('../../functions/api/opendsr-callback');
+    const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : v ?? '']));
+    const event = {
+      version: '2.0',
+      routeKey: 'POST /v1/opendsr/callback',
+      rawPath: req.url!,
+      rawQueryString: '',
+      headers,
+      requestContext: { http: { method: req.method!, path: req.url! } },
+      // as the gateway passes a binary-safe body
+      body: body.toString('base64'),
+      isBase64Encoded: true,
+    } as unknown as APIGatewayProxyEventV2;
+    const out = (await handler(event, {} as Context)) as APIGatewayProxyStructuredResultV2;
+    res.writeHead(out.statusCode ?? 200, out.headers as Record<string, string>);
+    res.end(out.body ?? '');
+  });
+  const port = await listen(gateway, 0);
+
+  Object.assign(process.env, {
+    AWS_REGION: 'us-east-1',
+    AWS_ACCESS_KEY_ID: 'S3RVER',
+    AWS_SECRET_ACCESS_KEY: 'S3RVER',
+    AWS_ENDPOINT_URL_DYNAMODB: emulators.urls.dynamodb,
+    AWS_ENDPOINT_URL_S3: emulators.urls.s3,
+    AWS_ENDPOINT_URL_SFN: 'http://127.0.0.1:9', // no branch here holds a task token
+    REQUESTS_TABLE,
+    PACKAGE_BUCKET,
+    PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
+    DEMO_NEWSLETTER_URL: demo.url,
+    POWERTOOLS_LOG_LEVEL: 'INFO',
+  });
+  callbackUrl = `http://127.0.0.1:${port}/v1/opendsr/callback`;
+  store = await import('../../functions/lib/store');
+  kind = (await import('../../functions/processors/opendsr')).opendsrProcessor;
+  ({ getLink } = await import('../../functions/lib/opendsr/store'));
+  ({ readExport } = await import('../../functions/lib/exports'));
+  const { register } = await import('../../functions/lib/register');
+  registered = register.controllers[0]!.processors.find((p) => p.id === 'newsletter') as OpendsrProcessor;
+});
+
+afterAll(async () => {
+  for (const { stream, write } of writes) stream.write = write;
+  await demo?.stop();
+  await silent?.stop();
+  if (gateway) await closeServer(gateway);
+  await emulators?.stop();
+  if (dataDir) removeDir(dataDir);
+});
+
+/** A confirmed request with a waiting newsletter branch, as Plan and AwaitProcessor leave it. */
+async function waitingBranch(type: 'access' | 'erasure', email: string) {
+  const requestId = randomUUID();
+  const now = new Date().toISOString();
+  const request: DsrRequest = {
+    requestId, controllerId: 'demo-association', type, locale: 'en', email, status: 'in_progress', version: 1,
+    createdAt: now, verifyExpiresAt: now, statusKey: 'k', history: [],
+  };
+  await store.createRequest(request);
+  await store.ensureBranch(requestId, 'newsletter', 'opendsr', type === 'access' ? 'export' : 'erase');
+  const branch = (await store.updateBranch(requestId, 'newsletter', { status: 'waiting' }))!;
+  return { request, branch, ctx: { request, controller: (await import('../../functions/lib/register')).register.controllers[0]!, branch } };
+}
+
+/** What AwaitProcessor does around the kind's submit. */
+async function submitted(p: OpendsrProcessor, type: 'access' | 'erasure', email: string) {
+  const w = await waitingBranch(type, email);
+  await kind.submit(p, w.ctx);
+  const branch = (await store.updateBranch(w.request.requestId, 'newsletter', { submittedAt: new Date().toISOString() }))!;
+  return { ...w, branch, ctx: { ...w.ctx, branch } };
+}
+
+const branchOf = async (requestId: string) => (await store.getBranch(requestId, 'newsletter'))!;
+
+async function until<T>(what: string, fn: () => Promise<T | undefined | false>, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** A callback signed with `keyFile` (by default the demo processor's own key). */
+function postCallback(body: Record<string, unknown> | string, opts: { keyFile?: string; domain?: string; tamper?: (raw: Buffer) => Buffer } = {}) {
+  const raw = Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
+  const signature = sign('sha256', raw, key(opts.keyFile ?? 'demo-localhost.key')).toString('base64');
+  return fetch(callbackUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'X-OpenDSR-Processor-Domain': opts.domain ?? 'localhost', 'X-OpenDSR-Signature': signature },
+    body: opts.tamper ? opts.tamper(raw) : raw,
+  });
+}
+
+const completedBody = (externalId: string, extra: Record<string, unknown> = {}) => ({
+  controller_id: 'demo-association',
+  expected_completion_time: new Date().toISOString(),
+  status_callback_url: callbackUrl,
+  subject_request_id: externalId,
+  request_status: 'completed',
+  results_count: 0,
+  ...extra,
+});
+
+describe('an OpenDSR processor that calls back', () => {
+  it('completes an access branch from a valid callback, with the records as the export', async () => {
+    const { request, branch } = await submitted(registered, 'access', 'Ada@Example.org ');
+    expect(branch.externalId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(branch.expectedCompletionAt).toBeDefined();
+    // the processor got the address hashed, not as it is
+    const atDemo = demo.requests().find((r) => r.subjectRequestId === branch.externalId)!;
+    expect(atDemo.identity.format).toBe('sha256');
+    expect(atDemo.identity.value).toMatch(/^[0-9a-f]{64}$/);
+    expect(atDemo.callbackUrls).toEqual([callbackUrl]);
+    // the link item finds the branch from the processor's id
+    expect(await getLink(branch.externalId!)).toMatchObject({ requestId: request.requestId, processorId: 'newsletter', callbackUrl });
+
+    const done = await until('the branch to complete', async () => {
+      const b = await branchOf(request.requestId);
+      return b.status === 'completed' && b;
+    });
+    expect(done.recordCount).toBe(1);
+    expect(done.exportKey).toBe(`exports/${request.requestId}/newsletter.ndjson`);
+    const records = [];
+    for await (const r of readExport(done.exportKey!)) records.push(r);
+    expect(records).toEqual([expect.objectContaining({ subscriberId: 'nl-501', email: 'ada@example.org', topics: ['association news', 'events'] })]);
+    // pending, then completed: both accepted
+    expect(demo.callbacks().filter((c) => c.subjectRequestId === branch.externalId).map((c) => [c.status, c.httpStatus])).toEqual([['pending', 200], ['completed', 200]]);
+  });
+
+  it('completes an erasure branch with the processor\'s count, and the subscriber is gone there', async () => {
+    const { request } = await submitted(registered, 'erasure', 'bo@example.org');
+    const done = await until('the branch to complete', async () => {
+      const b = await branchOf(request.requestId);
+      return b.status === 'completed' && b;
+    });
+    expect(done.recordCount).toBe(1);
+    expect(done.exportKey).toBeUndefined();
+    expect(demo.subscribers().map((s) => s.subscriberId)).not.toContain('nl-502');
+  });
+
+  it('completes once when the same callback comes twice', async () => {
+    const { request, branch } = await submitted(registered, 'access', 'cecilia@example.org');
+    const done = await until('the branch to complete', async () => {
+      const b = await branchOf(request.requestId);
+      return b.status === 'completed' && b;
+    });
+    const again = await postCallback(completedBody(branch.externalId!, { results_count: 7 }));
+    expect(again.status).toBe(200);
+    expect(await again.json()).toEqual({ message: 'already answered' });
+    const after = await branchOf(request.requestId);
+    expect(after.finishedAt).toBe(done.finishedAt);
+    expect(after.recordCount).toBe(1);
+    const events = await store.listAudit(request.requestId);
+    expect(events.filter((e) => e.event === 'branch_completed')).toHaveLength(1);
+  });
+});
+
+describe('a callback that cannot be trusted', () => {
+  it('refuses a callback signed by a key the certificate does not hold, and changes nothing', async () => {
+    const { request, branch } = await submitted({ ...registered, url: silent.url }, 'access', 'ada@example.org');
+    const before = await branchOf(request.requestId);
+    const res = await postCallback(completedBody(branch.externalId!), { keyFile: 'test/other-root-localhost.key' });
+    expect(res.status).toBe(403);
+    expect(await res.text()).toBe(JSON.stringify({ message: 'signature verification failed' }));
+    expect(await branchOf(request.requestId)).toEqual(before);
+  });
+
+  it('refuses a callback whose body was changed after signing', async () => {
+    const { request, branch } = await submitted({ ...registered, url: silent.url }, 'access', 'ada@example.org');
+    const res = await postCallback(completedBody(branch.externalId!, { request_status: 'pending' }), {
+      tamper: (raw) => Buffer.from(raw.toString('utf8').replace('"pending"', '"completed"')),
+    });
+    expect(res.status).toBe(403);
+    expect((await branchOf(request.requestId)).status).toBe('waiting');
+  });
+
+  it('refuses a callback from a domain the register does not declare, or without the headers', async () => {
+    const res = await postCallback(completedBody(randomUUID()), { domain: 'evil.example' });
+    expect(res.status).toBe(403);
+    const bare = await fetch(callbackUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(bare.status).toBe(403);
+  });
+
+  it('answers 400 naming the field for a signed callback that is malformed, or sent to another URL', async () => {
+    const { request, branch } = await submitted({ ...registered, url: silent.url }, 'access', 'ada@example.org');
+    const notJson = await postCallback('{"subject_request_id": ');
+    expect(notJson.status).toBe(400);
+    expect(await notJson.json()).toEqual({ message: 'body is not valid JSON', errors: { body: 'not valid JSON' } });
+    const noStatus = await postCallback({ ...completedBody(branch.externalId!), request_status: 'done' });
+    expect(noStatus.status).toBe(400);
+    expect((await noStatus.json()).errors).toEqual({ request_status: 'missing or malformed' });
+    const elsewhere = await postCallback(completedBody(branch.externalId!, { status_callback_url: 'https://elsewhere.example/cb' }));
+    expect(elsewhere.status).toBe(400);
+    expect((await elsewhere.json()).errors).toHaveProperty('status_callback_url');
+    const unknown = await postCallback(completedBody(randomUUID()));
+    expect(unknown.status).toBe(404);
+    expect((await branchOf(request.requestId)).status).toBe('waiting');
+  });
+});
+
+describe('an OpenDSR processor that never calls back', () => {
+  it('is polled after pollAfterMinutes and the branch completes from its status', async () => {
+    const p = { ...registered, url: silent.url };
+    const { request, ctx } = await submitted(p, 'access', 'ada@example.org');
+    await until('the silent processor to finish', async () => silent.requests().find((r) => r.subjectRequestId === ctx.branch.externalId && r.status === 'completed'));
+    // too early: not asked
+    await kind.watch!(p, ctx, new Date(Date.now() + 59 * 60_000));
+    expect((await branchOf(request.requestId)).lastPolledAt).toBeUndefined();
+
+    const later = new Date(Date.now() + 61 * 60_000);
+    await kind.watch!(p, { ...ctx, branch: await branchOf(request.requestId) }, later);
+    const done = await branchOf(request.requestId);
+    expect(done.status).toBe('completed');
+    expect(done.recordCount).toBe(1);
+    expect(done.lastPolledAt).toBe(later.toISOString());
+    expect(silent.callbacks()).toEqual([]);
+  });
+
+  it('records the expected completion while the processor is still working, and polls again only a period later', async () => {
+    const slow = await startDemoOpendsr({ port: 0, dataDir: join(dataDir, 'slow'), callbackDelayMs: 60_000, sendCallbacks: false, quiet: true });
+    try {
+      const p = { ...registered, url: slow.url };
+      const { request, ctx } = await submitted(p, 'erasure', 'cecilia@example.org');
+      const first = new Date(Date.now() + 61 * 60_000);
+      await kind.watch!(p, ctx, first);
+      const polled: Branch = await branchOf(request.requestId);
+      expect(polled.status).toBe('waiting');
+      expect(polled.lastPolledAt).toBe(first.toISOString());
+      expect(polled.expectedCompletionAt).toBeDefined();
+      await kind.watch!(p, { ...ctx, branch: polled }, new Date(first.getTime() + 30 * 60_000));
+      expect((await branchOf(request.requestId)).lastPolledAt).toBe(first.toISOString());
+
+      // cancelled at the processor: the branch fails with that class
+      await kind.cancel!(p, { ...ctx, branch: polled });
+      expect(slow.requests()[0]!.status).toBe('cancelled');
+      await kind.watch!(p, { ...ctx, branch: polled }, new Date(first.getTime() + 61 * 60_000));
+      const failed = await branchOf(request.requestId);
+      expect(failed.status).toBe('failed');
+      expect(failed.errorClass).toBe('ProcessorCancelled');
+    } finally {
+      await slow.stop();
+    }
+  });
+
+  it('counts a duplicate submission (the processor already has the id) as submitted', async () => {
+    const p = { ...registered, url: silent.url };
+    const { request, ctx } = await submitted(p, 'access', 'bo@example.org');
+    const id = ctx.branch.externalId;
+    // a retry of the same step: same id, the processor answers 400 and is asked for the status
+    await kind.submit(p, ctx);
+    expect((await branchOf(request.requestId)).externalId).toBe(id);
+    expect(silent.requests().filter((r) => r.subjectRequestId === id)).toHaveLength(1);
+  });
+});
+
+describe('logs', () => {
+  it('say why a callback was refused, by processor id and reason only, and hold no personal data', () => {
+    const lines = logged.join('').split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.filter((l) => l.message === 'OpenDSR callback refused').map((l) => [l.processorId, l.reason])).toEqual(expect.arrayContaining([
+      ['newsletter', 'SignatureMismatch'],
+      [undefined, 'UnknownDomain'],
+      [undefined, 'MissingHeader'],
+    ]));
+    const all = logged.join('');
+    expect(all).toContain('OpenDSR callback accepted');
+    expect(all).not.toMatch(/example\.org/i);
+    expect(all).not.toMatch(/[0-9a-f]{64}/); // no hashed addresses either
+  });
+});
