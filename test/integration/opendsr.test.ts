@@ -254,10 +254,10 @@ describe('a callback that cannot be trusted', () => {
     expect(await notJson.json()).toEqual({ message: 'body is not valid JSON', errors: { body: 'not valid JSON' } });
     const noStatus = await postCallback({ ...completedBody(branch.externalId!), request_status: 'done' });
     expect(noStatus.status).toBe(400);
-    expect((await noStatus.json()).errors).toEqual({ request_status: 'missing or malformed' });
+    expect(((await noStatus.json()) as { errors: unknown }).errors).toEqual({ request_status: 'missing or malformed' });
     const elsewhere = await postCallback(completedBody(branch.externalId!, { status_callback_url: 'https://elsewhere.example/cb' }));
     expect(elsewhere.status).toBe(400);
-    expect((await elsewhere.json()).errors).toHaveProperty('status_callback_url');
+    expect(((await elsewhere.json()) as { errors: unknown }).errors).toHaveProperty('status_callback_url');
     const unknown = await postCallback(completedBody(randomUUID()));
     expect(unknown.status).toBe(404);
     expect((await branchOf(request.requestId)).status).toBe('waiting');
