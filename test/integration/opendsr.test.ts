@@ -202,6 +202,14 @@ describe('an OpenDSR processor that calls back', () => {
     expect(done.recordCount).toBe(1);
     expect(done.exportKey).toBeUndefined();
     expect(demo.subscribers().map((s) => s.subscriberId)).not.toContain('nl-502');
+    // the erasure sticks: the demo started again on the same data still does not have the subscriber
+    const restarted = await startDemoOpendsr({ port: 0, dataDir, sendCallbacks: false, quiet: true });
+    try {
+      expect(restarted.subscribers().map((s) => s.subscriberId)).toEqual(['nl-501', 'nl-503']);
+      expect(restarted.requests().find((r) => r.subjectRequestId === done.externalId)?.status).toBe('completed');
+    } finally {
+      await restarted.stop();
+    }
   });
 
   it('completes once when the same callback comes twice', async () => {
