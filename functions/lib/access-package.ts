@@ -63,6 +63,8 @@ export async function buildAccessPackage(request: DsrRequest, controller: Contro
       ...(p.source ? { source: p.source } : {}),
       recipients: p.recipients,
       ...(branch?.attachmentName ? { attachmentName: branch.attachmentName } : {}),
+      // A vendor that only sent its own file has no records of ours to list.
+      ...(branch?.status === 'completed' && !branch.exportKey ? { records: false } : {}),
     };
   });
   try {
