@@ -327,6 +327,47 @@ describe('an OpenDSR processor that never calls back', () => {
   });
 });
 
+describe('results that are not a JSON array', () => {
+  it('streams the arrays of a JSON object as records, and keeps other formats as an attachment', async () => {
+    const files: Record<string, { type: string; body: string }> = {
+      '/object': { type: 'application/json', body: JSON.stringify({ profile: { plan: 'free' }, opens: [{ at: '2025-01-01' }, { at: '2025-02-01' }] }) },
+      '/export.csv': { type: 'text/csv', body: 'subscriber,topic\nnl-1,jazz\n' },
+      '/broken': { type: 'application/json', body: '[{"a": 1}, {"b": ' },
+    };
+    const server = createServer((req, res) => {
+      const f = files[req.url!];
+      res.writeHead(f ? 200 : 404, { 'content-type': f?.type ?? 'text/plain' });
+      res.end(f?.body ?? '');
+    });
+    const port = await listen(server, 0);
+    try {
+      const { storeResults } = await import('../../functions/lib/opendsr/results');
+      const { readObject } = await import('../../functions/lib/exports');
+      const text = async (k: string) => Buffer.concat(await (await readObject(k)).toArray()).toString('utf8');
+      const ref = { requestId: randomUUID(), processorId: 'newsletter' };
+
+      const fromObject = await storeResults(ref, `http://127.0.0.1:${port}/object`, 2);
+      expect(fromObject).toEqual({ exportKey: `exports/${ref.requestId}/newsletter.ndjson`, recordCount: 3 });
+      const records = [];
+      for await (const r of readExport(fromObject.exportKey!)) records.push(r);
+      expect(records).toEqual([{ at: '2025-01-01' }, { at: '2025-02-01' }, { profile: { plan: 'free' } }]);
+
+      const csv = await storeResults(ref, `http://127.0.0.1:${port}/export.csv`, 1);
+      expect(csv).toEqual({ attachmentKey: `exports/${ref.requestId}/newsletter/export.csv`, attachmentName: 'export.csv', recordCount: 1 });
+      expect(await text(csv.attachmentKey!)).toBe(files['/export.csv']!.body);
+
+      const other = { requestId: randomUUID(), processorId: 'newsletter' };
+      const broken = await storeResults(other, `http://127.0.0.1:${port}/broken`);
+      expect(broken).toEqual({ attachmentKey: `exports/${other.requestId}/newsletter/broken.json`, attachmentName: 'broken.json' });
+      expect(await text(broken.attachmentKey!)).toBe(files['/broken']!.body);
+
+      await expect(storeResults(other, `http://127.0.0.1:${port}/gone`)).rejects.toMatchObject({ name: 'OpendsrRejected' });
+    } finally {
+      await closeServer(server);
+    }
+  });
+});
+
 describe('logs', () => {
   it('say why a callback was refused, by processor id and reason only, and hold no personal data', () => {
     const lines = logged.join('').split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
