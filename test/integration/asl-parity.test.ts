@@ -1,7 +1,11 @@
 /**
  * One definition, two runtimes: the state machine the local Step Functions endpoint runs is the
  * one CDK synthesizes, with only the Lambda ARNs substituted, and every Task state runs an
- * existing handler module.
+ * existing handler module. What the endpoint hands aws-local-stepfunctions differs from it in
+ * exactly two ways, both checked here: Tasks without a timeout get the setTimeout ceiling (they
+ * wait for their Lambda's own timeout, as in AWS), and `lambda:invoke.waitForTaskToken` Tasks carry
+ * their TimeoutSeconds[Path]/HeartbeatSeconds[Path] inside wrapped Parameters (the endpoint
+ * enforces them; `$$.Task.Token` is left as it is and bound per attempt at run time).
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -9,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { DescribeStateMachineCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LambdaHost } from '../../infra/local/lambda-host';
-import { LocalStepFunctions, executableDefinition } from '../../infra/local/sfn-endpoint';
+import { LocalStepFunctions, MAX_TASK_TIMEOUT_SECONDS, executableDefinition } from '../../infra/local/sfn-endpoint';
 import { REPO_ROOT, readStackModel, synthTemplate, type CfnTemplate, type StackModel } from '../../infra/local/synth';
 
 let template: CfnTemplate;
@@ -113,19 +117,42 @@ describe('the ASL of the local Step Functions endpoint', () => {
     }
   });
 
-  it('runs that definition unchanged at the default retry scale, except Tasks wait for their Lambda\'s own timeout', () => {
+  it('runs that definition with exactly two changes: the Lambda-timeout ceiling, and the timing of waitForTaskToken Tasks inside their Parameters', () => {
     const executed = executableDefinition(endpoint.definition);
-    expect(JSON.stringify(executed)).not.toBe(JSON.stringify(endpoint.definition)); // TimeoutSeconds added
-    const stripped = structuredClone(executed);
+    expect(endpoint.executedDefinition).toStrictEqual(executed); // at the default retry scale
     const want = allStates(endpoint.definition);
-    for (const [name, state] of allStates(stripped)) {
-      if (state.Type === 'Task' && want.get(name)!.TimeoutSeconds === undefined) {
-        expect(state.TimeoutSeconds).toBeGreaterThan(0);
+    const timing = ['TimeoutSeconds', 'TimeoutSecondsPath', 'HeartbeatSeconds', 'HeartbeatSecondsPath'];
+    const undone = structuredClone(executed);
+    let ceilings = 0;
+    for (const [name, state] of allStates(undone)) {
+      const original = want.get(name)!;
+      if (state.Type !== 'Task') continue;
+      expect(original.Resource, `${name} Resource`).toBe(state.Resource);
+      if (/^arn:aws:states:::lambda:invoke\.waitForTaskToken$/.test(original.Resource)) {
+        // someone must be able to answer it: the token goes out in its Parameters
+        expect(JSON.stringify(original.Parameters ?? {}), `${name} passes $$.Task.Token`).toContain('"$$.Task.Token"');
+        // 1. {Parameters, TimeoutSeconds | TimeoutSeconds.$, HeartbeatSeconds | HeartbeatSeconds.$}, from the state's own fields
+        const wrapped: Record<string, unknown> = { Parameters: original.Parameters };
+        if (original.TimeoutSeconds !== undefined) wrapped.TimeoutSeconds = original.TimeoutSeconds;
+        if (original.TimeoutSecondsPath !== undefined) wrapped['TimeoutSeconds.$'] = original.TimeoutSecondsPath;
+        if (original.HeartbeatSeconds !== undefined) wrapped.HeartbeatSeconds = original.HeartbeatSeconds;
+        if (original.HeartbeatSecondsPath !== undefined) wrapped['HeartbeatSeconds.$'] = original.HeartbeatSecondsPath;
+        expect(state.Parameters, `${name} Parameters`).toStrictEqual(wrapped);
+        // 2. the timing fields leave the state; the library's own Task timer is only the ceiling
+        expect(state.TimeoutSeconds, `${name} TimeoutSeconds`).toBe(MAX_TASK_TIMEOUT_SECONDS);
+        for (const field of timing.slice(1)) expect(state[field], `${name} ${field}`).toBeUndefined();
+        state.Parameters = original.Parameters;
         delete state.TimeoutSeconds;
+        for (const field of timing) if (original[field] !== undefined) state[field] = original[field];
+      } else if (original.TimeoutSeconds === undefined && original.TimeoutSecondsPath === undefined) {
+        expect(state.TimeoutSeconds, `${name} TimeoutSeconds`).toBe(MAX_TASK_TIMEOUT_SECONDS);
+        delete state.TimeoutSeconds;
+        ceilings++;
       }
     }
-    expect(stripped).toStrictEqual(endpoint.definition);
-    expect(endpoint.executedDefinition).toStrictEqual(executed);
+    expect(ceilings).toBeGreaterThan(0);
+    // with those two undone, nothing differs
+    expect(undone).toStrictEqual(endpoint.definition);
   });
 
   it('maps every Task state to a local handler module that exists and exports handler', async () => {
