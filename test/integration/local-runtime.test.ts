@@ -45,6 +45,7 @@ import { startLocalRuntime, type LocalRuntime } from '../../infra/local/runtime'
 import { LocalStepFunctions, MAX_TASK_TIMEOUT_SECONDS } from '../../infra/local/sfn-endpoint';
 import { usesLibraryTimeoutError } from '../../infra/local/sfn-task-tokens';
 import { readStackModel, type CfnTemplate } from '../../infra/local/synth';
+import { STAFF, VENDOR, answerTaskLink, taskLinkFor } from './support';
 
 const credentials = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 const region = 'us-east-1';
@@ -864,7 +865,7 @@ describe('the local runtime', () => {
     expect((await fetch(`${rt.urls.gateway}/`)).status).toBe(200); // the form
   });
 
-  it('runs a confirmed request\'s execution to SUCCEEDED', async () => {
+  it('runs a confirmed request\'s execution: its waiting branches hold it RUNNING until answered, then SUCCEEDED', async () => {
     const email = 'bo@example.org';
     const submitted = await fetch(`${rt.urls.gateway}/v1/requests`, {
       method: 'POST',
@@ -889,6 +890,14 @@ describe('the local runtime', () => {
     });
     expect(confirmed.status).toBe(200);
     const executionArn = `${rt.stateMachineArn.replace(':stateMachine:', ':execution:')}:${requestId}`;
+
+    // AwaitProcessor (lambda:invoke.waitForTaskToken) sent the vendor and staff their links and waits
+    const vendorLink = await taskLinkFor(rt, VENDOR, requestId);
+    const staffLink = await taskLinkFor(rt, STAFF, requestId);
+    expect((await answerTaskLink(vendorLink)).status).toBe(200);
+    await sleep(200);
+    expect((await c.sfn.send(new DescribeExecutionCommand({ executionArn }))).status).toBe('RUNNING');
+    expect((await answerTaskLink(staffLink, { outcome: 'not_found' })).status).toBe(200);
     const done = await waitForEnd(c.sfn, executionArn, 30_000);
     // (the cause is shown when it fails: test data only)
     expect({ status: done.status, error: done.error, cause: done.cause }).toEqual({ status: 'SUCCEEDED', error: undefined, cause: undefined });
