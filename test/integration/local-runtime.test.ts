@@ -200,16 +200,17 @@ function resetFixture(): void {
 /**
  * Map{ByMode → Await | AwaitFixed, Catch → Done} with `lambda:invoke.waitForTaskToken` Tasks, as CDK
  * writes LambdaInvoke with IntegrationPattern.WAIT_FOR_TASK_TOKEN. Await takes its timing from the
- * item (TimeoutSecondsPath, HeartbeatSecondsPath); AwaitFixed has TimeoutSeconds 40, HeartbeatSeconds 20.
+ * item (TimeoutSecondsPath, HeartbeatSecondsPath) and never retries a timeout, like the workflow's
+ * AwaitProcessor; AwaitFixed has TimeoutSeconds 40, HeartbeatSeconds 20 and retries a timeout once.
  */
-const waitTask = (timing: Record<string, unknown>) => ({
+const waitTask = (timing: Record<string, unknown>, timeoutAttempts: number) => ({
   Type: 'Task',
   Resource: 'arn:__PARTITION__:states:::lambda:invoke.waitForTaskToken',
   Parameters: { FunctionName: '__SUBMIT_ARN__', Payload: { 'id.$': '$.id', 'taskToken.$': '$$.Task.Token' } },
   ...timing,
   ResultPath: '$.answer',
   Retry: [
-    { ErrorEquals: ['States.Timeout', 'States.HeartbeatTimeout'], MaxAttempts: 0 },
+    { ErrorEquals: ['States.Timeout', 'States.HeartbeatTimeout'], IntervalSeconds: 1, MaxAttempts: timeoutAttempts },
     { ErrorEquals: ['Flaky'], IntervalSeconds: 1, MaxAttempts: 1 },
   ],
   Catch: [
@@ -228,8 +229,8 @@ const waitAsl = {
         StartAt: 'ByMode',
         States: {
           ByMode: { Type: 'Choice', Choices: [{ Variable: '$.mode', StringEquals: 'fixed', Next: 'AwaitFixed' }], Default: 'Await' },
-          Await: waitTask({ TimeoutSecondsPath: '$.timeoutSeconds', HeartbeatSecondsPath: '$.heartbeatSeconds' }),
-          AwaitFixed: waitTask({ TimeoutSeconds: 40, HeartbeatSeconds: 20 }),
+          Await: waitTask({ TimeoutSecondsPath: '$.timeoutSeconds', HeartbeatSecondsPath: '$.heartbeatSeconds' }, 0),
+          AwaitFixed: waitTask({ TimeoutSeconds: 40, HeartbeatSeconds: 20 }, 1),
           Done: { Type: 'Pass', End: true },
         },
       },
@@ -586,25 +587,31 @@ describe('task tokens of the local Step Functions endpoint (hand-made template)'
     expect(globalThis.waitFixture.tokens.h).toHaveLength(1); // MaxAttempts 0: not retried
   });
 
-  it('keeps static TimeoutSeconds as the ceiling however many heartbeats come (scaled too)', async () => {
+  it('keeps static TimeoutSeconds as the ceiling however many heartbeats come, and retries timeouts like other errors', async () => {
     reset();
     const began = Date.now();
-    const { executionArn } = await start([{ id: 'f', mode: 'fixed' }]); // TimeoutSeconds 40 → 400 ms, HeartbeatSeconds 20 → 200 ms
-    const token = await tokenOf('f');
+    // AwaitFixed: TimeoutSeconds 40 → 400 ms, HeartbeatSeconds 20 → 200 ms; Retry on both, once
+    const { executionArn } = await start([{ id: 'f', mode: 'fixed' }]);
+    const first = await tokenOf('f');
     let heartbeats = 0;
     for (;;) {
       await sleep(50);
-      const ok = await sfn.send(new SendTaskHeartbeatCommand({ taskToken: token })).then(() => true, (e: unknown) => {
+      const alive = await sfn.send(new SendTaskHeartbeatCommand({ taskToken: first })).then(() => true, (e: unknown) => {
         expect(e).toBeInstanceOf(TaskTimedOut);
         return false;
       });
-      if (!ok) break;
+      if (!alive) break;
       heartbeats++;
     }
-    const done = await waitForEnd(sfn, executionArn);
-    expect(Date.now() - began).toBeGreaterThanOrEqual(390);
     expect(heartbeats).toBeGreaterThanOrEqual(5);
-    expect(JSON.parse(done.output!).results[0].caught.Error).toBe('States.Timeout');
+    // States.Timeout was retried: a new attempt with a new token, which gets no heartbeat
+    const second = await tokenOf('f', 2);
+    expect(second).not.toBe(first);
+    const done = await waitForEnd(sfn, executionArn);
+    expect(Date.now() - began).toBeGreaterThanOrEqual(590);
+    // the retrier's one attempt is used up: States.HeartbeatTimeout is caught (by States.TaskFailed)
+    expect(JSON.parse(done.output!).results[0].failed.Error).toBe('States.HeartbeatTimeout');
+    expect(globalThis.waitFixture.tokens.f).toHaveLength(2);
   });
 
   it('gives each attempt its own token (a retried task\'s old token is closed), fails the task when its Lambda fails, and takes an answer sent from inside the Lambda', async () => {
