@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sign, X509Certificate } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { clearCertificateCache, verifySigned } from '../../functions/lib/opendsr/certificates';
 import {
   decodeSignature,
@@ -128,6 +128,9 @@ describe('verifySigned (discovery, certificate download and cache)', () => {
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
   });
   afterAll(() => new Promise<void>((r) => server.close(() => r())));
+  afterEach(() => {
+    vi.useRealTimers();
+  });
   beforeEach(() => {
     clearCertificateCache();
     certificate = read('demo-localhost.pem');
@@ -181,6 +184,23 @@ describe('verifySigned (discovery, certificate download and cache)', () => {
   it('refuses when the processor serves a certificate outside its trust roots', async () => {
     certificate = read('test/other-root-localhost.pem');
     expect(await reasonOfAsync(verifySigned(processor(), headers(signWith('test/other-root-localhost.key')), body, NOW))).toBe('UntrustedCertificate');
+  });
+
+  it('fetches the certificate again when a message fails against a cached one (key rotation), at most once a minute', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    await verifySigned(processor(), headers(signWith('demo-localhost.key')), body, NOW);
+    certificate = read('test/ec-localhost.pem');
+    // within the minute: the cached certificate stands and the message is refused
+    expect(await reasonOfAsync(verifySigned(processor(), headers(signWith('test/ec-localhost.key')), body, NOW))).toBe('SignatureMismatch');
+    expect(discoveries).toBe(1);
+    vi.setSystemTime(Date.now() + 2 * 60_000);
+    await verifySigned(processor(), headers(signWith('test/ec-localhost.key')), body, NOW);
+    expect(discoveries).toBe(2);
+    // a minute on, a forged message may make it fetch once more; the next one does not
+    vi.setSystemTime(Date.now() + 2 * 60_000);
+    expect(await reasonOfAsync(verifySigned(processor(), headers(signWith('test/wrong-san.key')), body, NOW))).toBe('SignatureMismatch');
+    expect(await reasonOfAsync(verifySigned(processor(), headers(signWith('test/wrong-san.key')), body, NOW))).toBe('SignatureMismatch');
+    expect(discoveries).toBe(3);
   });
 
   it('refuses when the certificate cannot be fetched', async () => {

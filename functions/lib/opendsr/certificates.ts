@@ -31,6 +31,8 @@ interface Entry {
 
 /** By the processor's base URL. At most one entry per OpenDSR processor in the register. */
 const cache = new Map<string, Promise<Entry>>();
+/** When a failing message last made us fetch a processor's certificate again, by base URL. */
+const lastRefresh = new Map<string, number>();
 
 async function fetchEntry(p: OpendsrProcessor): Promise<Entry> {
   try {
@@ -65,6 +67,7 @@ export function discover(p: OpendsrProcessor, opts: { refresh?: boolean } = {}):
 /** Forgets every cached certificate (tests). */
 export function clearCertificateCache(): void {
   cache.clear();
+  lastRefresh.clear();
 }
 
 /** The first value of a header under any of its names, from a lower-cased record or a fetch Headers. */
@@ -93,8 +96,10 @@ export async function verifySigned(p: OpendsrProcessor, headers: Headers | Recor
   try {
     check(entry);
   } catch (err) {
-    if (!(err instanceof OpendsrVerificationError) || Date.now() - entry.fetchedAt < REFRESH_AFTER_MS) throw err;
+    const now = Date.now();
+    if (!(err instanceof OpendsrVerificationError) || now - entry.fetchedAt < REFRESH_AFTER_MS || now - (lastRefresh.get(p.url) ?? 0) < REFRESH_AFTER_MS) throw err;
     // Perhaps the processor rotated its certificate since we cached it.
+    lastRefresh.set(p.url, now);
     check(await discover(p, { refresh: true }));
   }
 }
