@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -7,7 +8,7 @@ import { buildApp } from '../../infra/app';
 type Resource = { Type: string; Properties: Record<string, any>; Metadata?: Record<string, any> };
 
 let outdir: string;
-let functions: { entry: string; assetDir: string }[];
+let functions: { entry: string; assetDir: string; environment: Record<string, unknown> }[];
 
 beforeAll(() => {
   // Real bundling: NodejsFunction runs the local esbuild (no Docker) for every handler module.
@@ -17,7 +18,11 @@ beforeAll(() => {
   const resources: Record<string, Resource> = assembly.getStackByName('GdprDsr').template.Resources;
   functions = Object.values(resources)
     .filter((r) => r.Type === 'AWS::Lambda::Function')
-    .map((r) => ({ entry: r.Metadata!['dsr:entry'], assetDir: path.join(outdir, r.Metadata!['aws:asset:path']) }));
+    .map((r) => ({
+      entry: r.Metadata!['dsr:entry'],
+      assetDir: path.join(outdir, r.Metadata!['aws:asset:path']),
+      environment: r.Properties.Environment?.Variables ?? {},
+    }));
 });
 
 afterAll(() => {
@@ -38,6 +43,44 @@ describe('bundling with the local esbuild', () => {
       expect(code.startsWith("import { createRequire } from 'module'; const require = createRequire(import.meta.url);"), entry).toBe(true);
       expect(code, entry).toMatch(/export\s*\{[^}]*\bas handler\b[^}]*\}|export\s*\{[^}]*\bhandler\b[^}]*\}/);
     }
+  });
+
+  it('starts cold with exactly the environment its function is given, as Lambda would load it', () => {
+    // Values CloudFormation fills in at deploy time (Refs, GetAtts, dynamic references), by variable.
+    const deployed: Record<string, string> = {
+      REQUESTS_TABLE: 'GdprDsr-RequestsTable-EXAMPLE',
+      PACKAGE_BUCKET: 'gdprdsr-packagesbucket-example',
+      STATE_MACHINE_ARN: 'arn:aws:states:eu-north-1:123456789012:stateMachine:WorkflowStateMachine-EXAMPLE',
+      PUBLIC_BASE_URL: 'https://abcdef1234.execute-api.eu-north-1.amazonaws.com',
+      SUPPRESSION_KEY: 'k'.repeat(64),
+    };
+    const failures: string[] = [];
+    for (const { entry, assetDir, environment } of functions) {
+      const env: Record<string, string> = {
+        PATH: process.env.PATH ?? '',
+        AWS_REGION: 'eu-north-1',
+        AWS_LAMBDA_FUNCTION_NAME: 'cold-start-check',
+        AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
+        AWS_SECRET_ACCESS_KEY: 'example',
+      };
+      for (const [name, value] of Object.entries(environment)) {
+        const resolved = typeof value === 'string' ? value : deployed[name];
+        expect(resolved, `${entry}: a deploy-time value for ${name}`).toBeDefined();
+        env[name] = resolved!;
+      }
+      // A fresh process per bundle: module-level configuration checks run as in a Lambda cold start.
+      const result = spawnSync(process.execPath, ['--input-type=module', '-e', `await import(${JSON.stringify(path.join(assetDir, 'index.mjs'))});`], {
+        env,
+        cwd: assetDir,
+        encoding: 'utf8',
+        timeout: 30_000,
+      });
+      if (result.status !== 0) {
+        const reason = (result.stderr || '').split('\n').find((l) => /Error\b.*: /.test(l))?.trim() ?? `exit ${result.status} ${result.signal ?? ''}`;
+        failures.push(`${entry}: ${reason}`);
+      }
+    }
+    expect(failures).toEqual([]);
   });
 
   it('ships a source map with each bundle', () => {
