@@ -42,6 +42,8 @@ export interface LocalRuntimeOptions {
   quiet?: boolean;
   /** Multiplies the state machine's Retry intervals, e.g. 0.001 in tests; default 1. */
   retryIntervalScale?: number;
+  /** Multiplies waiting tasks' timeouts and heartbeats, e.g. 0.001 in tests; default 1. */
+  timeScale?: number;
   /** Overrides the sweep schedule's rate. */
   sweepIntervalMs?: number;
   /** Skip the sweep at start (default: run it once, then on the schedule). */
@@ -150,6 +152,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       stateMachine: model.stateMachine,
       lambdas,
       retryIntervalScale: opts.retryIntervalScale ?? 1,
+      timeScale: opts.timeScale ?? 1,
       log,
     });
     const sfnUrl = await sfn.start(ports.sfn);
