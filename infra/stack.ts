@@ -12,7 +12,7 @@ import { LambdaInvoke as ScheduleLambdaInvoke } from 'aws-cdk-lib/aws-scheduler-
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
-import { parseRegister, type Register } from '../functions/lib/register';
+import { parseRegister, type Register } from '../functions/lib/register-schema';
 import { HouseFunction, REPO_ROOT } from './constructs/house-function';
 import { PackageBucket } from './constructs/package-bucket';
 import { RequestsTable } from './constructs/requests-table';

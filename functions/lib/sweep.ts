@@ -1,6 +1,6 @@
 import { ensureExecution } from './execution';
 import { errorClass, logger } from './log';
-import { processorKind } from '../processors';
+import { asyncKind } from '../processors/async-kinds';
 import { heartbeat } from './branch-outcome';
 import { escalate, escalationDueAt } from './escalation';
 import { findController, findProcessor, register } from './register';
@@ -29,9 +29,9 @@ async function watchWaitingBranches(requestId: string, now: Date, report: SweepR
     if (branch.status !== 'waiting') continue;
     const processor = findProcessor(controller, branch.processorId);
     if (!processor) continue;
-    const kind = processorKind(processor);
+    const kind = asyncKind(processor);
     await heartbeat(branch);
-    if (kind.mode === 'async' && kind.watch) await kind.watch(processor, { request, controller, branch }, now);
+    if (kind.watch) await kind.watch(processor, { request, controller, branch }, now);
     report.watched++;
     const escalateAt = escalationDueAt(processor, branch, request);
     if (!branch.escalatedAt && escalateAt && now >= escalateAt && (await escalate(request, controller, processor, branch, 'no_answer', now))) {

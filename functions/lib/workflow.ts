@@ -24,11 +24,15 @@ export async function loadRequest(requestId: string, opts: { withBranches?: bool
   return { request, controller, branches };
 }
 
-/** A Map item: which branch, whether it answers at once or later, and how long it may wait. */
+/** A Map item: which branch, whether it answers at once or later, how long it may wait, and how long between heartbeats. */
 export interface PlannedBranch extends BranchRef {
   mode: 'sync' | 'async';
   timeoutSeconds: number;
+  heartbeatSeconds: number;
 }
+
+/** The sweep heartbeats every 15 minutes; two days without one means it is not running. */
+const MAX_HEARTBEAT_SECONDS = 2 * 86_400;
 
 /** A waiting branch gives up this long before the deadline, so staff can still act on time. */
 const WAIT_MARGIN_MS = 3 * 86_400_000;
@@ -43,9 +47,10 @@ export async function planRequest({ requestId }: RequestRef, now = new Date()): 
   for (const p of controller.processors) await ensureBranch(requestId, p.id, p.kind, actionFor(p, request.type));
   const dueMs = Date.parse(request.dueAt ?? now.toISOString());
   const timeoutSeconds = Math.max(MIN_WAIT_SECONDS, Math.floor((dueMs - WAIT_MARGIN_MS - now.getTime()) / 1000));
+  const heartbeatSeconds = Math.min(MAX_HEARTBEAT_SECONDS, Math.floor(timeoutSeconds / 2));
   return {
     requestId,
-    branches: controller.processors.map((p) => ({ requestId, processorId: p.id, mode: MODES[p.kind], timeoutSeconds })),
+    branches: controller.processors.map((p) => ({ requestId, processorId: p.id, mode: MODES[p.kind], timeoutSeconds, heartbeatSeconds })),
   };
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { awaitBranch } from '../lib/branch';
+import { awaitBranch } from '../lib/await-branch';
 import { branchRef } from '../lib/workflow';
 
 const input = branchRef.extend({ taskToken: z.string().min(1).max(2048) });

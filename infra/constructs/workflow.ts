@@ -36,9 +36,6 @@ const RETRY: sfn.RetryProps = {
   jitterStrategy: sfn.JitterType.FULL,
 };
 
-/** How long a waiting branch may go without a heartbeat; the sweep (every 15 min) heartbeats each one. */
-const AWAIT_HEARTBEAT = Duration.days(2);
-
 /** Only the request id travels between the outer states; handlers load the rest from DynamoDB. */
 const REQUEST_ID_ONLY = { 'requestId.$': '$.requestId' };
 
@@ -106,7 +103,9 @@ export class RequestWorkflow extends Construct {
       }),
       // Plan sets timeoutSeconds per branch so the wait ends before the request's deadline.
       taskTimeout: sfn.Timeout.at('$.timeoutSeconds'),
-      heartbeatTimeout: sfn.Timeout.duration(AWAIT_HEARTBEAT),
+      // How long a branch may go without the sweep's heartbeat (every 15 min): Plan sets it, up to
+      // two days and always shorter than the timeout, as the States Language requires.
+      heartbeatTimeout: sfn.Timeout.at('$.heartbeatSeconds'),
       // SendTaskSuccess answers with ids only; the outcome itself is recorded on the branch in DynamoDB.
       resultPath: sfn.JsonPath.DISCARD,
     })

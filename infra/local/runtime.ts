@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { startDemoOpendsr } from './demo-opendsr/server.ts';
 import { startEmulators, type Emulators } from './emulators.ts';
 import { LocalGateway } from './gateway.ts';
 import { LambdaHost } from './lambda-host.ts';
@@ -31,6 +32,8 @@ export interface RuntimePorts {
   ses: number;
   s3: number;
   sfn: number;
+  /** The demo OpenDSR processor (a newsletter service of its own). */
+  newsletter: number;
 }
 
 export interface LocalRuntimeOptions {
@@ -42,6 +45,8 @@ export interface LocalRuntimeOptions {
   quiet?: boolean;
   /** Multiplies the state machine's Retry intervals, e.g. 0.001 in tests; default 1. */
   retryIntervalScale?: number;
+  /** How long the demo OpenDSR processor takes to complete a request (default 2000 ms). */
+  demoCallbackDelayMs?: number;
   /** Multiplies waiting tasks' timeouts and heartbeats, e.g. 0.001 in tests; default 1. */
   timeScale?: number;
   /** Overrides the sweep schedule's rate. */
@@ -55,7 +60,7 @@ export interface LocalRuntimeOptions {
 }
 
 export interface LocalRuntime {
-  urls: { gateway: string; dynamodb: string; ses: string; s3: string; sfn: string };
+  urls: { gateway: string; dynamodb: string; ses: string; s3: string; sfn: string; newsletter: string };
   /** The ports actually bound: pass them back as `ports` to restart where this runtime ran. */
   ports: RuntimePorts;
   stateMachineArn: string;
@@ -81,7 +86,7 @@ function envPort(name: string, fallback: number): number {
 const configuredHosts: { host: LambdaHost; fingerprint: string }[] = [];
 const HANDLER_ENV = [
   'AWS_ENDPOINT_URL_DYNAMODB', 'AWS_ENDPOINT_URL_SES', 'AWS_ENDPOINT_URL_SESV2', 'AWS_ENDPOINT_URL_S3', 'AWS_ENDPOINT_URL_SFN',
-  'STATE_MACHINE_ARN', 'PUBLIC_BASE_URL',
+  'STATE_MACHINE_ARN', 'PUBLIC_BASE_URL', 'DEMO_NEWSLETTER_URL',
 ];
 
 /** Literal environment variables the template gives every function the same value (e.g. log settings). */
@@ -118,6 +123,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
     ses: opts.ports?.ses ?? envPort('SES_PORT', 8005),
     s3: opts.ports?.s3 ?? envPort('S3_PORT', 4569),
     sfn: opts.ports?.sfn ?? envPort('SFN_PORT', 8083),
+    newsletter: opts.ports?.newsletter ?? envPort('DEMO_NEWSLETTER_PORT', 8090),
   };
 
   const model = readStackModel(opts.template ?? (await synthTemplate()));
@@ -143,6 +149,14 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
   try {
     const emulators: Emulators = await startEmulators({ dataDir, ports });
     stops.push(() => emulators.stop());
+    // The demo register's OpenDSR processor, a service of its own with its own data.
+    const newsletter = await startDemoOpendsr({
+      port: ports.newsletter,
+      dataDir,
+      quiet: opts.quiet ?? false,
+      ...(opts.demoCallbackDelayMs !== undefined ? { callbackDelayMs: opts.demoCallbackDelayMs } : {}),
+    });
+    stops.push(() => newsletter.stop());
 
     // Reserve the Step Functions port before setting the environment (its URL is part of it).
     lambdas = new LambdaHost(functions, undefined, (entry, error) => {
@@ -189,6 +203,8 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       SENDER_EMAIL,
       PUBLIC_BASE_URL: gatewayUrl,
       SUPPRESSION_KEY: suppressionKey(dataDir),
+      // config/register.json points the demo OpenDSR processor here.
+      DEMO_NEWSLETTER_URL: newsletter.url,
     };
     const fingerprint = JSON.stringify(HANDLER_ENV.map((k) => env[k]));
     if (configuredHosts.some((c) => c.host.loadedCount > 0 && c.fingerprint !== fingerprint)) {
@@ -236,7 +252,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
     timer = setInterval(() => void runSweep(), interval);
     timer.unref();
 
-    const urls = { gateway: gatewayUrl, ...emulators.urls, sfn: sfnUrl };
+    const urls = { gateway: gatewayUrl, ...emulators.urls, sfn: sfnUrl, newsletter: newsletter.url };
     const portOf = (u: string) => Number(new URL(u).port);
     return {
       urls,
@@ -246,6 +262,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
         ses: portOf(urls.ses),
         s3: portOf(urls.s3),
         sfn: portOf(urls.sfn),
+        newsletter: newsletter.port,
       },
       stateMachineArn,
       model,

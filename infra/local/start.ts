@@ -23,11 +23,14 @@ GDPR data-subject requests, running locally (started in ${((Date.now() - started
   DynamoDB            ${runtime.urls.dynamodb}
   S3                  ${runtime.urls.s3}
   Step Functions      ${runtime.urls.sfn}
+  Demo OpenDSR vendor ${runtime.urls.newsletter}/discovery
 
   Try a request as one of the demo data subjects (their data is in the demo stores):
 ${subjects.map((s) => `    ${s.email.padEnd(width)}  ${s.holds}`).join('\n')}
 
-  Verification and result emails appear in the mailbox page.
+  Verification and result emails appear in the mailbox page, and so do the emails to the
+  email-only vendor (privacy@bookkeeping.example) and the staff task (office@demo-association.example):
+  open their links to answer for them. The demo newsletter answers by itself over OpenDSR.
   Press Ctrl-C to stop.
 `);
 

@@ -27,7 +27,7 @@ beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'dsr-browser-'));
   runtime = await startLocalRuntime({
     dataDir,
-    ports: { gateway: 0, dynamodb: 0, ses: 0, s3: 0, sfn: 0 },
+    ports: { gateway: 0, dynamodb: 0, ses: 0, s3: 0, sfn: 0, newsletter: 0 },
     quiet: true,
     retryIntervalScale: 0.01,
   });

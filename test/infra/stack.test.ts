@@ -433,7 +433,7 @@ describe('workflow', () => {
     expect(failure.End).toBe(true);
   });
 
-  it('awaits async processors on a task token: ids only, timeout from the branch, two-day heartbeat, no retry of a wait that ran out', () => {
+  it('awaits async processors on a task token: ids only, timeout and heartbeat from the branch, no retry of a wait that ran out', () => {
     const { AwaitProcessor: wait } = definition().States.ForEachProcessor.ItemProcessor.States;
     expect(wait.Type).toBe('Task');
     expect(wait.Resource).toBe('arn:aws:states:::lambda:invoke.waitForTaskToken');
@@ -443,7 +443,8 @@ describe('workflow', () => {
     });
     expect(wait.TimeoutSecondsPath).toBe('$.timeoutSeconds');
     expect(wait.TimeoutSeconds).toBeUndefined();
-    expect(wait.HeartbeatSeconds).toBe(172800);
+    expect(wait.HeartbeatSecondsPath).toBe('$.heartbeatSeconds');
+    expect(wait.HeartbeatSeconds).toBeUndefined();
     // The answer (ids only) is discarded; outcomes are recorded on the branch in DynamoDB.
     expect(wait.ResultPath).toBeNull();
     expect(wait.ResultSelector).toBeUndefined();

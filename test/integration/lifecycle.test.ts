@@ -209,8 +209,9 @@ describe('an erasure request', () => {
     // The mailing list forgot her, keeping only a keyed hash for six months.
     expect(await byEmail('demo-mailing-list', 'ada@example.org')).toEqual([]);
     const suppression = await db.send(new QueryCommand({ TableName: 'dsr-requests', KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'SUPPRESS#demo-association#mailing-list' } }));
-    expect(suppression.Items).toHaveLength(1);
-    expect(JSON.stringify(suppression.Items)).not.toMatch(/ada|example\.org/i);
+    // Hers and Dan's (his erasure above reached the list before it waited on the vendor): hashes only.
+    expect(suppression.Items!.length).toBeGreaterThanOrEqual(1);
+    expect(JSON.stringify(suppression.Items)).not.toMatch(/ada|dan|example\.org/i);
 
     const report = await waitForEmail(rt, 'ada@example.org', 4);
     expect(report.body.text).toContain('Membership register');
@@ -258,10 +259,12 @@ describe('personal data', () => {
     for (const e of executions!) {
       const d = await sfn.send(new DescribeExecutionCommand({ executionArn: e.executionArn }));
       expect(JSON.parse(d.input!)).toEqual({ requestId: e.name });
-      expect(JSON.parse(d.output!)).toEqual({ requestId: e.name });
+      // One is still waiting on its vendor (the used-link test left it): no output yet.
+      if (d.status === 'SUCCEEDED') expect(JSON.parse(d.output!)).toEqual({ requestId: e.name });
+      else expect(d.status).toBe('RUNNING');
     }
     const logs = output.join('');
     expect(logs).toContain('request accepted'); // the capture works: handlers did log
-    for (const secret of ['@example.org', 'Lovelace', 'token=', 'key=']) expect(logs).not.toContain(secret);
+    for (const secret of ['@example.org', 'Lovelace', 'token=', 'key=', 'taskToken']) expect(logs).not.toContain(secret);
   });
 });

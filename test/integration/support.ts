@@ -22,7 +22,8 @@ export function start(dataDir: string, ports?: Runtime['ports']): Promise<Runtim
     quiet: true,
     retryIntervalScale: 0.01,
     sweepIntervalMs: 3_600_000,
-    ports: ports ?? { gateway: 0, dynamodb: 0, ses: 0, s3: 0, sfn: 0 },
+    demoCallbackDelayMs: 100,
+    ports: ports ?? { gateway: 0, dynamodb: 0, ses: 0, s3: 0, sfn: 0, newsletter: 0 },
   });
 }
 

@@ -16,7 +16,7 @@ beforeAll(async () => {
     retryIntervalScale: 0.01,
     timeScale: 0.00001,
     sweepIntervalMs: 3_600_000,
-    ports: { gateway: 0, dynamodb: 0, ses: 0, s3: 0, sfn: 0 },
+    ports: { gateway: 0, dynamodb: 0, ses: 0, s3: 0, sfn: 0, newsletter: 0 },
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseRegister, register } from '../../functions/lib/register';
+import { register } from '../../functions/lib/register';
+import { parseRegister } from '../../functions/lib/register-schema';
 
 const controller = (processors: unknown[]) => ({
   controllers: [{

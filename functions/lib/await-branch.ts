@@ -1,0 +1,33 @@
+import { asyncKind } from '../processors/async-kinds';
+import { branchContext, failAttempt } from './branch';
+import { resumeWaitingTask } from './branch-outcome';
+import { audit, getBranch, updateBranch } from './store';
+import { MissingRecord, type BranchRef } from './workflow';
+
+/**
+ * Step `AwaitProcessor`: a processor that answers later. Records the task token the workflow
+ * waits on, resumes at once if the answer already came, and otherwise sends the request out
+ * (until `submittedAt` is recorded). The answer arrives through `completeBranch`.
+ */
+export async function awaitBranch(ref: BranchRef & { taskToken: string }): Promise<void> {
+  const { requestId, processorId, taskToken } = ref;
+  const { request, controller, processor } = await branchContext(ref);
+  const kind = asyncKind(processor);
+  const waiting = await updateBranch(requestId, processorId, { taskToken, status: 'waiting' });
+  if (!waiting) {
+    // Answered before this token existed (a fast callback, or a re-drive after a restart).
+    const answered = await getBranch(requestId, processorId);
+    if (!answered) throw new MissingRecord(`branch ${processorId} of request ${requestId} not found`);
+    await resumeWaitingTask({ ...answered, taskToken });
+    return;
+  }
+  if (waiting.submittedAt) return;
+  try {
+    await kind.submit(processor, { request, controller, branch: waiting });
+  } catch (err) {
+    return failAttempt(ref, err, waiting.attempts + 1);
+  }
+  if (await updateBranch(requestId, processorId, { submittedAt: new Date().toISOString() }, { onlyIfAbsent: 'submittedAt' })) {
+    await audit(requestId, 'branch_submitted', 'workflow', { processorId, kind: processor.kind });
+  }
+}

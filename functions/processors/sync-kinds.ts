@@ -1,0 +1,15 @@
+import type { Processor } from '../lib/register';
+import { dynamodbProcessor } from './dynamodb';
+import { MODES } from './modes';
+import type { SyncProcessorKind } from './types';
+
+/**
+ * The kinds that answer at once, for `RunProcessor`. Apart from the async kinds, so the function
+ * that runs them loads none of their email, HTTP and configuration.
+ */
+const kinds = { dynamodb: dynamodbProcessor } as const;
+
+export function syncKind(p: Processor): SyncProcessorKind {
+  if (MODES[p.kind] !== 'sync' || !(p.kind in kinds)) throw new Error(`processor kind ${p.kind} does not answer at once`);
+  return kinds[p.kind as keyof typeof kinds] as SyncProcessorKind;
+}
