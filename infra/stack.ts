@@ -193,7 +193,8 @@ export class DsrStack extends Stack {
     // Waiting branches are answered with the task token stored on the branch (no variable needed):
     // submit resumes at once when an answer came first, the callback and the one-time links answer,
     // the sweep heartbeats every waiting branch and resumes the ones its polling answered.
-    for (const h of [f.opendsrCallback, f.task, f.sweep]) this.stateMachine.grantTaskResponse(h.fn);
+    // status: a withdrawal ends the request's waiting branches.
+    for (const h of [f.opendsrCallback, f.task, f.sweep, f.status]) this.stateMachine.grantTaskResponse(h.fn);
     // submit is the one the state machine invokes, so the state machine depends on it; a grant in its
     // role's default policy (which the function depends on) would close a dependency cycle. The same
     // statement grantTaskResponse writes goes into a policy of its own, which nothing depends on.

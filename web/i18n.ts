@@ -253,6 +253,10 @@ const en = {
     statusCol: 'Progress',
     noSystemsYet: 'Work in the individual systems starts once the request is being handled.',
     refreshHint: 'This page does not update by itself. Reload it to see the latest status.',
+    withdrawTitle: 'Withdraw your request',
+    withdrawExplain: 'You can withdraw this request if you no longer want it handled. Work that is already done stays done: data that was erased cannot be brought back.',
+    withdrawButton: 'Withdraw my request',
+    withdrawnNotice: 'Your request is withdrawn. We have stopped working on it and told the organisations that were still handling it.',
     requestStatus: {
       awaiting_verification: {
         label: 'Waiting for your confirmation',
@@ -702,6 +706,10 @@ const sv: Texts = {
     statusCol: 'Läge',
     noSystemsYet: 'Arbetet i de enskilda systemen börjar när begäran behandlas.',
     refreshHint: 'Sidan uppdateras inte av sig själv. Ladda om den för att se det senaste läget.',
+    withdrawTitle: 'Återkalla din begäran',
+    withdrawExplain: 'Du kan återkalla begäran om du inte längre vill att vi behandlar den. Det som redan är gjort står sig: uppgifter som har raderats går inte att få tillbaka.',
+    withdrawButton: 'Återkalla min begäran',
+    withdrawnNotice: 'Din begäran är återkallad. Vi har slutat arbeta med den och meddelat de organisationer som fortfarande hanterade den.',
     requestStatus: {
       awaiting_verification: {
         label: 'Väntar på din bekräftelse',
@@ -1151,6 +1159,10 @@ const sl: Texts = {
     statusCol: 'Stanje',
     noSystemsYet: 'Delo v posameznih sistemih se začne, ko se začne obravnava zahteve.',
     refreshHint: 'Stran se ne osvežuje samodejno. Za najnovejše stanje jo znova naložite.',
+    withdrawTitle: 'Umik zahteve',
+    withdrawExplain: 'Zahtevo lahko umaknete, če ne želite več, da jo obravnavamo. Kar je že narejeno, ostane: izbrisanih podatkov ni mogoče obnoviti.',
+    withdrawButton: 'Umakni mojo zahtevo',
+    withdrawnNotice: 'Vaša zahteva je umaknjena. Z delom na njej smo prenehali in o tem obvestili organizacije, ki so jo še obravnavale.',
     requestStatus: {
       awaiting_verification: {
         label: 'Čaka na vašo potrditev',

@@ -357,6 +357,10 @@ export function renderStatusPage(
     dueAt?: string;
     completedAt?: string;
     processors: { name: string; status: string }[];
+    /** While the request can still be withdrawn: where the withdraw button posts, and the status key it carries. */
+    withdraw?: { actionUrl: string; statusKey: string };
+    /** Shown once, right after the subject withdrew the request. */
+    justWithdrawn?: boolean;
   } & PageOptions,
 ): string {
   const locale = safeLocale(input.locale);
@@ -392,11 +396,22 @@ ${input.processors
 </table>`
     : `<h2>${e(t.status.systemsTitle)}</h2>\n<p>${e(t.status.noSystemsYet)}</p>`;
 
+  // A plain form: withdrawing works without JavaScript, and a link opened by a mail scanner cannot do it.
+  const withdraw = input.withdraw
+    ? `<h2>${e(t.status.withdrawTitle)}</h2>
+<p>${e(t.status.withdrawExplain)}</p>
+<form method="post" action="${e(input.withdraw.actionUrl)}">
+<input type="hidden" name="key" value="${e(input.withdraw.statusKey)}">
+<button type="submit" class="danger">${e(t.status.withdrawButton)}</button>
+</form>`
+    : '';
   const body = `<h1>${e(t.status.title)}</h1>
+${input.justWithdrawn ? `<div class="panel" role="status"><p>${e(t.status.withdrawnNotice)}</p></div>` : ''}
 ${status ? `<div class="panel"><p><strong>${e(t.status.status)}: ${e(status.label)}</strong></p><p>${e(status.description)}</p></div>` : ''}
 ${facts}
 ${systems}
-<p class="hint">${e(t.status.refreshHint)}</p>`;
+<p class="hint">${e(t.status.refreshHint)}</p>
+${withdraw}`;
   return layout({
     locale,
     title: t.status.title,

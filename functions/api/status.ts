@@ -2,20 +2,37 @@ import middy from '@middy/core';
 import { renderNotFound, renderStatusPage } from '../../web/pages';
 import { html, httpMiddleware, json, pickLocale, wantsJson, type HttpEvent, type HttpResult } from '../lib/http';
 import { findController, findProcessor, inDeclaredOrder } from '../lib/register';
+import type { RequestStatus } from '../lib/request';
 import { getRequestWithBranches } from '../lib/store';
 import { constantTimeEqual } from '../lib/tokens';
+import { withdrawRequest } from '../lib/withdrawal';
+
+/** Statuses a subject may still withdraw a request from. */
+const WITHDRAWABLE: readonly RequestStatus[] = ['awaiting_verification', 'received', 'in_progress'];
 
 /**
  * GET /v1/requests/{requestId}/status?key=…: where a request stands. Shows ids, dates and
  * statuses only; a wrong key and an unknown id get the same 404.
+ * POST /v1/requests/{requestId}/cancel with the key: the subject withdraws the request.
  */
 async function status(event: HttpEvent): Promise<HttpResult> {
   const requestId = event.pathParameters?.requestId ?? '';
-  const { request, branches } = /^[0-9a-f-]{36}$/.test(requestId) ? await getRequestWithBranches(requestId) : { request: undefined, branches: [] };
-  if (!request || !constantTimeEqual(event.queryStringParameters?.key, request.statusKey)) {
+  const isPost = event.requestContext.http.method === 'POST';
+  const key = isPost ? (event.body as Record<string, unknown> | undefined)?.key : event.queryStringParameters?.key;
+  let { request, branches } = /^[0-9a-f-]{36}$/.test(requestId) ? await getRequestWithBranches(requestId) : { request: undefined, branches: [] };
+  if (!request || typeof key !== 'string' || !constantTimeEqual(key, request.statusKey)) {
     return wantsJson(event)
       ? json(404, { message: 'No request with this id and key', errors: { key: 'unknown' } })
       : html(404, renderNotFound({ locale: pickLocale(event) }));
+  }
+  let justWithdrawn = false;
+  if (isPost) {
+    justWithdrawn = await withdrawRequest(requestId);
+    if (!justWithdrawn && wantsJson(event)) {
+      return json(409, { message: `The request is ${request.status} and can no longer be withdrawn`, errors: { status: request.status } });
+    }
+    ({ request, branches } = await getRequestWithBranches(requestId));
+    if (!request) return html(404, renderNotFound({ locale: pickLocale(event) }));
   }
   const controller = findController(request.controllerId);
   const ordered = controller ? inDeclaredOrder(controller, branches) : branches;
@@ -43,6 +60,8 @@ async function status(event: HttpEvent): Promise<HttpResult> {
       name: (controller && findProcessor(controller, b.processorId)?.name) ?? b.processorId,
       status: b.status,
     })),
+    ...(WITHDRAWABLE.includes(request.status) ? { withdraw: { actionUrl: `/v1/requests/${request.requestId}/cancel`, statusKey: request.statusKey } } : {}),
+    justWithdrawn,
   }));
 }
 

@@ -100,7 +100,7 @@ export async function buildAccessPackage(request: DsrRequest, controller: Contro
 
 /** Step `AssemblePackage`: for an access request, builds the package once; other types pass through. */
 export async function assemblePackage(request: DsrRequest, controller: Controller, branches: Branch[]): Promise<void> {
-  if (request.type !== 'access' || request.packageKey) return;
+  if (request.type !== 'access' || request.packageKey || request.status === 'cancelled') return;
   const key = await buildAccessPackage(request, controller, branches);
   await setOnce(request.requestId, 'packageKey', { packageKey: key });
   await audit(request.requestId, 'package_assembled', 'workflow', { processors: branches.filter((b) => b.status === 'completed').length });

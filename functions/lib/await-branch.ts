@@ -1,7 +1,8 @@
 import { asyncKind } from '../processors/async-kinds';
 import { branchContext, failAttempt } from './branch';
 import { resumeWaitingTask } from './branch-outcome';
-import { audit, getBranch, updateBranch } from './store';
+import { audit, finishBranch, getBranch, updateBranch } from './store';
+import { WITHDRAWN } from './request';
 import { MissingRecord, type BranchRef } from './workflow';
 
 /**
@@ -13,6 +14,10 @@ export async function awaitBranch(ref: BranchRef & { taskToken: string }): Promi
   const { requestId, processorId, taskToken } = ref;
   const { request, controller, processor } = await branchContext(ref);
   const kind = asyncKind(processor);
+  if (request.status === 'cancelled') {
+    // Withdrawn before this branch was sent out: end it without asking the processor.
+    await finishBranch(requestId, processorId, { status: 'failed', errorClass: WITHDRAWN });
+  }
   const waiting = await updateBranch(requestId, processorId, { taskToken, status: 'waiting' });
   if (!waiting) {
     // Answered before this token existed (a fast callback, or a re-drive after a restart).

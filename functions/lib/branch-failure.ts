@@ -1,4 +1,5 @@
 import { escalate } from './escalation';
+import { WITHDRAWN } from './request';
 import { findProcessor } from './register';
 import { audit, finishBranch } from './store';
 import { loadRequest, type BranchRef } from './workflow';
@@ -12,6 +13,8 @@ const TIMEOUTS = new Set(['States.Timeout', 'States.HeartbeatTimeout']);
  */
 export async function recordBranchFailure(ref: BranchRef, error: string, now = new Date()): Promise<BranchRef> {
   const { requestId, processorId } = ref;
+  // A withdrawal ended the branch itself, and nobody needs to be told.
+  if (error === WITHDRAWN) return ref;
   const errorClassName = /^[A-Za-z0-9_.:-]{1,100}$/.test(error) ? error : 'Error';
   const branch = await finishBranch(requestId, processorId, { status: 'failed', errorClass: errorClassName }, now);
   if (branch) {

@@ -33,6 +33,7 @@ export async function runBranch(ref: BranchRef): Promise<BranchRef> {
   const { requestId, processorId } = ref;
   const { request, controller, processor } = await branchContext(ref);
   const kind = syncKind(processor);
+  if (request.status === 'cancelled') return ref; // withdrawn: nothing more is done
   const before = await startBranch(requestId, processorId);
   if (!before) return ref; // completed by an earlier attempt
   const subject = { email: request.email, ...(request.name ? { name: request.name } : {}) };

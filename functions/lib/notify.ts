@@ -15,7 +15,8 @@ const DOWNLOAD_TTL_DAYS = positiveIntEnv('DOWNLOAD_TTL_DAYS', 7);
  * at each processor. Sent once: a request that records `notifiedAt` is not emailed again.
  */
 export async function notifySubject(request: DsrRequest, controller: Controller, branches: Branch[], at = new Date()): Promise<void> {
-  if (request.notifiedAt) return;
+  // Withdrawn: the subject saw it on the status page; there is no result to send.
+  if (request.notifiedAt || request.status === 'cancelled') return;
   let download: { downloadUrl: string; downloadExpiresAt: string } | undefined;
   if (request.type === 'access' && request.packageKey) {
     // A fresh token on every attempt: only its hash is stored, so an earlier attempt's is unknown.

@@ -29,6 +29,9 @@ export const REQUEST_STATUSES = [
 ] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
+/** The error class a branch ends with when its request was withdrawn; it is not escalated. */
+export const WITHDRAWN = 'RequestWithdrawn';
+
 /** Statuses after which nothing more happens to a request. */
 export const FINAL_STATUSES: readonly RequestStatus[] = ['completed', 'denied', 'closed_unverified', 'cancelled'];
 

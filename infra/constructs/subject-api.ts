@@ -14,7 +14,7 @@ export interface SubjectApiProps {
   readonly intake: IFunction;
   /** `GET`/`POST /v1/requests/{requestId}/verify`: proof of control of the email address. */
   readonly verify: IFunction;
-  /** `GET /v1/requests/{requestId}/status`. */
+  /** `GET /v1/requests/{requestId}/status`, and `POST /v1/requests/{requestId}/cancel` (the subject withdraws). */
   readonly status: IFunction;
   /** `GET /v1/requests/{requestId}/package`: the copy of the data (Art. 15(3)). */
   readonly download: IFunction;
@@ -93,6 +93,7 @@ export class SubjectApi extends Construct {
     route('/v1/requests', [HttpMethod.POST], props.intake, 'Intake');
     route('/v1/requests/{requestId}/verify', [HttpMethod.GET, HttpMethod.POST], props.verify, 'Verify');
     route('/v1/requests/{requestId}/status', [HttpMethod.GET], props.status, 'Status');
+    route('/v1/requests/{requestId}/cancel', [HttpMethod.POST], props.status, 'Withdraw');
     route('/v1/requests/{requestId}/package', [HttpMethod.GET], props.download, 'Download');
     route('/v1/opendsr/callback', [HttpMethod.POST], props.opendsrCallback, 'OpendsrCallback');
     route('/v1/tasks/{requestId}/{processorId}', [HttpMethod.GET, HttpMethod.POST], props.task, 'Task');

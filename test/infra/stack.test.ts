@@ -289,8 +289,8 @@ describe('configuration and grants (least privilege)', () => {
     }
   });
 
-  it('lets only submit, the OpenDSR callback, task and sweep answer waiting branches, of this state machine only', () => {
-    const answerers: Name[] = ['opendsrCallback', 'submit', 'sweep', 'task'];
+  it('lets only submit, the OpenDSR callback, task, sweep and status (withdrawal) answer waiting branches, of this state machine only', () => {
+    const answerers: Name[] = ['opendsrCallback', 'status', 'submit', 'sweep', 'task'];
     const stateMachineId = ofType('AWS::StepFunctions::StateMachine')[0]![0];
     for (const action of ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat']) {
       expect(withAction((a) => a === action), action).toEqual(answerers);
@@ -489,6 +489,7 @@ describe('HTTP API', () => {
       'GET /v1/requests/{requestId}/verify': 'verify',
       'POST /v1/requests/{requestId}/verify': 'verify',
       'GET /v1/requests/{requestId}/status': 'status',
+      'POST /v1/requests/{requestId}/cancel': 'status',
       'GET /v1/requests/{requestId}/package': 'download',
       'POST /v1/opendsr/callback': 'opendsrCallback',
       'GET /v1/tasks/{requestId}/{processorId}': 'task',

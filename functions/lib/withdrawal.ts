@@ -1,0 +1,38 @@
+import { completeBranch } from './branch-outcome';
+import { errorClass, logger } from './log';
+import { cancelRequest } from './opendsr/client';
+import { findController, findProcessor } from './register';
+import { WITHDRAWN } from './request';
+import { audit, getRequestWithBranches, transition } from './store';
+
+/**
+ * The subject withdraws a request that is not finished. It becomes `cancelled` at once; each
+ * processor still working on it is told (OpenDSR: `DELETE /requests/{id}`) and its branch ends,
+ * which lets the workflow run to its end without a package or a completion email. What was
+ * already done stays done. Returns false if the request had already finished.
+ */
+export async function withdrawRequest(requestId: string, now = new Date()): Promise<boolean> {
+  const { request, branches } = await getRequestWithBranches(requestId);
+  if (!request) return false;
+  // Unconfirmed: nothing started, and nobody proved the address theirs: keep none of it.
+  const unconfirmed = request.status === 'awaiting_verification';
+  const withdrawn = await transition(requestId, ['awaiting_verification', 'received', 'in_progress'], 'cancelled', {
+    remove: unconfirmed ? ['openCtl', 'openDue', 'verifyTokenHash', 'email', 'name'] : ['openCtl', 'openDue'],
+  }, now);
+  if (!withdrawn) return false;
+  await audit(requestId, 'request_withdrawn', 'subject', undefined, now);
+
+  const controller = findController(request.controllerId);
+  for (const branch of branches) {
+    if (branch.status === 'completed' || branch.status === 'failed') continue;
+    const processor = controller && findProcessor(controller, branch.processorId);
+    if (processor?.kind === 'opendsr' && branch.externalId) {
+      // Best effort: the processor may already be done, or down; the withdrawal stands either way.
+      await cancelRequest(processor, branch.externalId).catch((err) => {
+        logger.warn('OpenDSR withdrawal failed', { requestId, processorId: branch.processorId, errorClass: errorClass(err) });
+      });
+    }
+    await completeBranch(requestId, branch.processorId, { status: 'failed', errorClass: WITHDRAWN }, now);
+  }
+  return true;
+}
