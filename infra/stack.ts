@@ -140,7 +140,8 @@ export class DsrStack extends Stack {
       assemblePackage: fn('AssemblePackage', 'functions/workflow/assemble.ts', 'Workflow AssemblePackage: zips the exports into the access package', Duration.minutes(5), 1024),
       notifySubject: fn('NotifySubject', 'functions/workflow/notify.ts', 'Workflow NotifySubject: the completion email'),
       finalize: fn('Finalize', 'functions/workflow/finalize.ts', 'Workflow Finalize: completes the request'),
-      sweep: fn('Sweep', 'functions/scheduled/sweep.ts', 'Every 15 min: closes unverified requests, re-drives open ones', Duration.minutes(2)),
+      // Five minutes: besides re-driving, it polls OpenDSR processors, sends reminders and carries out due erasures.
+      sweep: fn('Sweep', 'functions/scheduled/sweep.ts', 'Every 15 min: closes unverified requests, re-drives open ones, watches waiting branches, erases what is due', Duration.minutes(5)),
     };
     const f = this.functions;
 

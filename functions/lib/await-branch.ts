@@ -1,7 +1,7 @@
 import { asyncKind } from '../processors/async-kinds';
 import { branchContext, failAttempt } from './branch';
 import { resumeWaitingTask } from './branch-outcome';
-import { audit, finishBranch, getBranch, updateBranch } from './store';
+import { audit, finishBranch, getBranch, startWaiting, updateBranch } from './store';
 import { WITHDRAWN } from './request';
 import { MissingRecord, type BranchRef } from './workflow';
 
@@ -18,7 +18,7 @@ export async function awaitBranch(ref: BranchRef & { taskToken: string }): Promi
     // Withdrawn before this branch was sent out: end it without asking the processor.
     await finishBranch(requestId, processorId, { status: 'failed', errorClass: WITHDRAWN });
   }
-  const waiting = await updateBranch(requestId, processorId, { taskToken, status: 'waiting' });
+  const waiting = await startWaiting(requestId, processorId, taskToken);
   if (!waiting) {
     // Answered before this token existed (a fast callback, or a re-drive after a restart).
     const answered = await getBranch(requestId, processorId);

@@ -190,6 +190,21 @@ export async function startBranch(requestId: string, processorId: string, at = n
   }
 }
 
+/**
+ * A branch starts waiting on a task token: records the token, counts the attempt, and returns the
+ * branch as now stored; undefined if it is already final (answered before the token existed).
+ */
+export async function startWaiting(requestId: string, processorId: string, taskToken: string, at = new Date()): Promise<Branch | undefined> {
+  const stored = await updateItem(branchKey(requestId, processorId), {
+    clauses: ['#status = :waiting', 'attempts = attempts + :one', 'startedAt = if_not_exists(startedAt, :at)'],
+    set: { taskToken },
+    condition: 'attribute_exists(pk) AND NOT #status IN (:completed, :failed)',
+    names: { '#status': 'status' },
+    values: { ':waiting': 'waiting', ':one': 1, ':at': at.toISOString(), ':completed': 'completed', ':failed': 'failed' },
+  }, true);
+  return stored === false ? undefined : strip<Branch>(stored);
+}
+
 /** A branch's final outcome and what it records with it. */
 export type BranchOutcome = { status: 'completed' | 'failed' } & Partial<Omit<Branch, 'requestId' | 'processorId' | 'kind' | 'action' | 'status' | 'attempts'>>;
 

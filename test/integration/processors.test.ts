@@ -64,6 +64,7 @@ describe('an email-only vendor', () => {
 
     const branch = await waitForBranch(requestId, 'bookkeeping', 'completed');
     expect(branch.note).toBe('first answer');
+    expect(branch.attempts).toBe(1); // sent out once
     expect((await auditOf(requestId)).filter((e) => e.event === 'branch_completed' && e.detail?.processorId === 'bookkeeping')).toHaveLength(1);
 
     await answerTaskLink(await taskLinkFor(rt, STAFF, requestId), { note: 'nothing in the mailbox', outcome: 'not_found' });
