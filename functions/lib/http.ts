@@ -128,9 +128,10 @@ function logFailure(err: unknown): void {
 
 /**
  * The house middleware for HTTP handlers: headers normalised, errors mapped (only 4xx messages
- * reach callers), bodies limited and parsed. `multipart` admits one uploaded file (a vendor's export).
+ * reach callers), bodies limited and parsed. `multipart` admits one uploaded file (a vendor's export);
+ * `rawBody` leaves the body as it came, for a signature over its bytes (OpenDSR callbacks).
  */
-export function httpMiddleware(opts: { maxBodyBytes?: number; multipart?: boolean } = {}): middy.MiddlewareObj<any, any>[] {
+export function httpMiddleware(opts: { maxBodyBytes?: number; multipart?: boolean; rawBody?: boolean } = {}): middy.MiddlewareObj<any, any>[] {
   const maxBodyBytes = opts.maxBodyBytes ?? MAX_BODY_BYTES;
   return [
     httpHeaderNormalizer(),
@@ -139,6 +140,6 @@ export function httpMiddleware(opts: { maxBodyBytes?: number; multipart?: boolea
     ...(opts.multipart
       ? [httpMultipartBodyParser({ disableContentTypeError: true, busboy: { limits: { files: 1, fields: 10, fileSize: maxBodyBytes } } })]
       : []),
-    parseBody(),
+    ...(opts.rawBody ? [] : [parseBody()]),
   ];
 }
