@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { startLocalRuntime } from '../../infra/local/runtime';
+import { startLocalRuntime, type LocalRuntimeOptions } from '../../infra/local/runtime';
 
 /** A running local runtime on free ports with its own data folder. */
 export type Runtime = Awaited<ReturnType<typeof startLocalRuntime>>;
@@ -15,8 +15,11 @@ export function removeDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }
 
-/** Starts the runtime on free ports (or the given ones, to restart where it was), quietly, with short retries. */
-export function start(dataDir: string, ports?: Runtime['ports']): Promise<Runtime> {
+/**
+ * Starts the runtime on free ports (or the given ones, to restart where it was), quietly, with
+ * short retries and a quick demo OpenDSR processor; `overrides` change any of that.
+ */
+export function start(dataDir: string, ports?: Runtime['ports'], overrides: Partial<LocalRuntimeOptions> = {}): Promise<Runtime> {
   return startLocalRuntime({
     dataDir,
     quiet: true,
@@ -24,6 +27,7 @@ export function start(dataDir: string, ports?: Runtime['ports']): Promise<Runtim
     sweepIntervalMs: 3_600_000,
     demoCallbackDelayMs: 100,
     ports: ports ?? { gateway: 0, dynamodb: 0, ses: 0, s3: 0, sfn: 0, newsletter: 0 },
+    ...overrides,
   });
 }
 

@@ -1,8 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalRuntime } from '../../infra/local/runtime';
-import { confirmFromEmail, mailbox, removeDir, statusLinkIn, submit, tempDataDir, waitForEmail, waitForFinal, type Runtime } from './support';
+import { confirmFromEmail, mailbox, removeDir, start, statusLinkIn, submit, tempDataDir, waitForEmail, waitForFinal, type Runtime } from './support';
 
 let rt: Runtime;
 let dataDir: string;
@@ -10,14 +9,7 @@ let dataDir: string;
 beforeAll(async () => {
   dataDir = tempDataDir();
   // Waits shrink a hundred-thousandfold: the two-day heartbeat lasts under two seconds.
-  rt = await startLocalRuntime({
-    dataDir,
-    quiet: true,
-    retryIntervalScale: 0.01,
-    timeScale: 0.00001,
-    sweepIntervalMs: 3_600_000,
-    ports: { gateway: 0, dynamodb: 0, ses: 0, s3: 0, sfn: 0, newsletter: 0 },
-  });
+  rt = await start(dataDir, undefined, { timeScale: 0.00001 });
 });
 
 afterAll(async () => {

@@ -2,9 +2,8 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { DescribeExecutionCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalRuntime } from '../../infra/local/runtime';
 import {
-  confirmFromEmail, mailbox, removeDir, statusLinkIn, statusOf, submit, taskLinkFor, tempDataDir, VENDOR, waitForEmail, type Runtime,
+  confirmFromEmail, mailbox, removeDir, start, statusLinkIn, statusOf, submit, taskLinkFor, tempDataDir, VENDOR, waitForEmail, type Runtime,
 } from './support';
 
 let rt: Runtime;
@@ -14,14 +13,7 @@ let db: DynamoDBDocumentClient;
 beforeAll(async () => {
   dataDir = tempDataDir();
   // The demo newsletter takes a minute to answer, so it is still working when the subject withdraws.
-  rt = await startLocalRuntime({
-    dataDir,
-    quiet: true,
-    retryIntervalScale: 0.01,
-    sweepIntervalMs: 3_600_000,
-    demoCallbackDelayMs: 60_000,
-    ports: { gateway: 0, dynamodb: 0, ses: 0, s3: 0, sfn: 0, newsletter: 0 },
-  });
+  rt = await start(dataDir, undefined, { demoCallbackDelayMs: 60_000 });
   db = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: rt.urls.dynamodb }));
 });
 
