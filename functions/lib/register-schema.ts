@@ -153,6 +153,13 @@ const deadlineSchema = z.discriminatedUnion('rule', [
   z.object({ rule: z.literal('month') }).strict(),
 ]);
 
+/**
+ * A public holiday of the controller's country, for deadlines (Reg. 1182/71 Art. 3(4)):
+ * `MM-DD` (a fixed date), `easter+N` / `easter-N` (days from Western Easter Sunday), or
+ * `MM-DD/MM-DD:fri` (that weekday within the range, e.g. Swedish Midsummer Eve).
+ */
+export const HOLIDAY_RULE = /^(\d{2}-\d{2}|easter[+-]\d{1,2}|\d{2}-\d{2}\/\d{2}-\d{2}:(mon|tue|wed|thu|fri|sat|sun))$/;
+
 const controllerSchema = z
   .object({
     id,
@@ -161,6 +168,7 @@ const controllerSchema = z
     dpoEmail: z.email(),
     locales: z.array(z.enum(LOCALES)).min(1),
     deadline: deadlineSchema.default({ rule: 'days', days: 30 }),
+    publicHolidays: z.array(z.string().regex(HOLIDAY_RULE, 'MM-DD, easter+N, easter-N or MM-DD/MM-DD:weekday')).default([]),
     supervisoryAuthority: z.object({ name: text, url: z.url() }).strict(),
     privacyPolicyUrl: z.url().optional(),
     processors: z.array(processorSchema).min(1),

@@ -39,7 +39,7 @@ export async function confirmRequest(requestId: string, token: string, at = new 
   if (link.state !== 'valid') return link;
   const controller = findController(link.request.controllerId);
   if (!controller) throw new Error(`controller ${link.request.controllerId} of request ${requestId} is not in the register`);
-  const dueAt = dueDate(at, controller.deadline).toISOString();
+  const dueAt = dueDate(at, controller.deadline, controller.publicHolidays).toISOString();
   const hash = hashToken(token);
   const confirmed = await transition(requestId, ['awaiting_verification'], 'received', {
     set: { receivedAt: at.toISOString(), dueAt, openDue: dueAt, verifyTokenUsedHash: hash },
