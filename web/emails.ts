@@ -405,6 +405,29 @@ export function staffTaskEmail(input: {
 const PROCESSOR_KINDS = ['opendsr', 'email', 'manual', 'dynamodb'] as const;
 const ESCALATION_REASONS = ['no_answer', 'failed', 'timed_out'] as const;
 
+/** How close a request is to its deadline when staff are reminded. */
+export type DeadlineStage = 'in_7_days' | 'in_2_days' | 'overdue';
+
+/**
+ * To the DPO: a request that is not answered is due in 7 days, in 2 days, or overdue. Reference and
+ * dates only, never the subject's personal data.
+ */
+export function deadlineEmail(input: { locale: Locale; controllerName: string; requestReference: string; stage: DeadlineStage; dueAt: string }): Email {
+  const locale = safeLocale(input.locale);
+  const t = texts[locale];
+  const x = t.email.deadline;
+  const r = { controller: oneLine(input.controllerName), processor: '', reference: oneLine(input.requestReference) };
+  const subject = oneLine(x.subject[input.stage](r));
+  const due = x.due({ date: formatDateTime(input.dueAt, locale) });
+  const text = textParts(t.email.greeting, x.intro[input.stage](r), due, x.advice, t.email.escalation.automatic);
+  const html = emailHtml(
+    locale,
+    subject,
+    [p(e(t.email.greeting)), p(`<strong>${e(x.intro[input.stage](r))}</strong>`), p(e(due)), p(e(x.advice)), p(e(t.email.escalation.automatic))].join('\n'),
+  );
+  return { subject, text, html };
+}
+
 /**
  * To the DPO when a processor's part of a request needs a person: no answer, failed, or the wait
  * timed out. Names the request by its reference only, never the subject: this email carries no

@@ -414,6 +414,20 @@ const en = {
         'The link works once: when the answer has been sent it stops working. Please do not forward this email, as it contains personal data.',
       reference: (p: { reference: string }) => `Our reference: ${p.reference}`,
     },
+    deadline: {
+      subject: {
+        in_7_days: (p: R) => `Due in 7 days: request ${p.reference} to ${p.controller}`,
+        in_2_days: (p: R) => `Due in 2 days: request ${p.reference} to ${p.controller}`,
+        overdue: (p: R) => `Overdue: request ${p.reference} to ${p.controller}`,
+      },
+      intro: {
+        in_7_days: (p: R) => `Request ${p.reference} must be answered within 7 days and is not finished yet.`,
+        in_2_days: (p: R) => `Request ${p.reference} must be answered within 2 days and is not finished yet.`,
+        overdue: (p: R) => `Request ${p.reference} was due and is not answered. The law gives one month (Article 12(3) GDPR), extendable by two months only if the subject was told why within the first month.`,
+      },
+      due: (p: { date: string }) => `Deadline: ${p.date}.`,
+      advice: 'See which parts are still open on the request’s status and in its audit log, and make sure the subject is answered in time.',
+    },
     escalation: {
       subject: {
         no_answer: (p: R) => `Needs attention: no answer from ${p.processor} (request ${p.reference})`,
@@ -867,6 +881,20 @@ const sv: Texts = {
       linkOnce:
         'Länken fungerar en gång: när svaret har skickats slutar den att fungera. Vidarebefordra inte mejlet, eftersom det innehåller personuppgifter.',
       reference: (p: { reference: string }) => `Vårt ärendenummer: ${p.reference}`,
+    },
+    deadline: {
+      subject: {
+        in_7_days: (p: R) => `Ska besvaras inom 7 dagar: ärende ${p.reference} till ${p.controller}`,
+        in_2_days: (p: R) => `Ska besvaras inom 2 dagar: ärende ${p.reference} till ${p.controller}`,
+        overdue: (p: R) => `Försenat: ärende ${p.reference} till ${p.controller}`,
+      },
+      intro: {
+        in_7_days: (p: R) => `Ärende ${p.reference} ska besvaras inom 7 dagar och är inte klart än.`,
+        in_2_days: (p: R) => `Ärende ${p.reference} ska besvaras inom 2 dagar och är inte klart än.`,
+        overdue: (p: R) => `Ärende ${p.reference} skulle ha besvarats och är inte besvarat. Lagen ger en månad (artikel 12.3 i GDPR), som bara får förlängas med två månader om den registrerade fick veta varför inom den första månaden.`,
+      },
+      due: (p: { date: string }) => `Sista dag: ${p.date}.`,
+      advice: 'Se vilka delar som fortfarande är öppna i ärendets status och logg, och se till att den registrerade får svar i tid.',
     },
     escalation: {
       subject: {
@@ -1323,6 +1351,20 @@ const sl: Texts = {
       linkOnce:
         'Povezava deluje samo enkrat: ko je odgovor poslan, preneha delovati. Sporočila ne posredujte naprej, saj vsebuje osebne podatke.',
       reference: (p: { reference: string }) => `Naša številka zahteve: ${p.reference}`,
+    },
+    deadline: {
+      subject: {
+        in_7_days: (p: R) => `Rok čez 7 dni: zahteva ${p.reference} za ${p.controller}`,
+        in_2_days: (p: R) => `Rok čez 2 dni: zahteva ${p.reference} za ${p.controller}`,
+        overdue: (p: R) => `Rok je potekel: zahteva ${p.reference} za ${p.controller}`,
+      },
+      intro: {
+        in_7_days: (p: R) => `Na zahtevo ${p.reference} je treba odgovoriti v 7 dneh, a še ni zaključena.`,
+        in_2_days: (p: R) => `Na zahtevo ${p.reference} je treba odgovoriti v 2 dneh, a še ni zaključena.`,
+        overdue: (p: R) => `Rok za odgovor na zahtevo ${p.reference} je potekel, odgovora pa še ni. Zakon določa en mesec (člen 12(3) GSVP), ki ga je mogoče podaljšati za dva meseca le, če je bil posameznik o razlogih obveščen v prvem mesecu.`,
+      },
+      due: (p: { date: string }) => `Rok: ${p.date}.`,
+      advice: 'V stanju zahteve in njenem dnevniku preverite, kateri deli so še odprti, in poskrbite, da bo posameznik pravočasno dobil odgovor.',
     },
     escalation: {
       subject: {

@@ -75,6 +75,10 @@ export interface DsrRequest {
   downloadExpiresAt?: string;
   packageKey?: string;
   notifiedAt?: string;
+  /** When staff were reminded of the deadline (7 and 2 days before) and alerted that it passed. */
+  dueReminder7At?: string;
+  dueReminder2At?: string;
+  overdueAlertedAt?: string;
 }
 
 /** One processor's part of a request: what was done there and how it went. No personal data. */

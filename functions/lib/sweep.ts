@@ -2,6 +2,7 @@ import { ensureExecution } from './execution';
 import { errorClass, logger } from './log';
 import { asyncKind } from '../processors/async-kinds';
 import { heartbeat } from './branch-outcome';
+import { remindOfDeadline } from './deadline-reminders';
 import { escalate, escalationDueAt } from './escalation';
 import { findController, findProcessor, register } from './register';
 import { carryOut, due } from './scheduled-erasures';
@@ -13,6 +14,7 @@ export interface SweepReport {
   ensured: number;
   watched: number;
   escalated: number;
+  deadlineReminders: number;
   erasedOnSchedule: number;
   failed: number;
 }
@@ -49,7 +51,7 @@ async function watchWaitingBranches(requestId: string, now: Date, report: SweepR
  * - erasures scheduled for now are carried out: legal holds that ended, suppressions that expired.
  */
 export async function sweep(at = new Date()): Promise<SweepReport> {
-  const report: SweepReport = { closedUnverified: 0, ensured: 0, watched: 0, escalated: 0, erasedOnSchedule: 0, failed: 0 };
+  const report: SweepReport = { closedUnverified: 0, ensured: 0, watched: 0, escalated: 0, deadlineReminders: 0, erasedOnSchedule: 0, failed: 0 };
   const now = at.toISOString();
   for (const controller of register.controllers) {
     for await (const open of openRequests(controller.id)) {
@@ -69,6 +71,7 @@ export async function sweep(at = new Date()): Promise<SweepReport> {
           await ensureExecution(open.requestId);
           report.ensured++;
           if (open.status === 'in_progress') await watchWaitingBranches(open.requestId, at, report);
+          if (await remindOfDeadline(open, controller, at)) report.deadlineReminders++;
         }
       } catch (err) {
         // One request's trouble must not stop the sweep for the others.

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   accessPackageSummary,
   completionEmail,
+  deadlineEmail,
   escalationEmail,
   staffTaskEmail,
   vendorRequestEmail,
@@ -1078,5 +1079,20 @@ describe('waiting branches and vendor files', () => {
     expect(html).not.toContain(texts.en.package.noData);
     expect(html).toContain(texts.en.package.attachmentNote);
     expect(accessPackageSummary(samples.packageSummary)).not.toContain(texts.en.package.attachmentNote);
+  });
+});
+
+describe('the deadline reminders to the DPO', () => {
+  it('name the stage in one line, escape the controller, and exist in every language', () => {
+    for (const locale of ['en', 'sv', 'sl'] as const) {
+      const subjects = (['in_7_days', 'in_2_days', 'overdue'] as const).map((stage) => {
+        const mail = deadlineEmail({ locale, controllerName: 'A <b>\r\nB', requestReference: 'r-1', stage, dueAt: '2026-12-22T23:59:59.999Z' });
+        expect(mail.subject).not.toMatch(/[\r\n]/);
+        expect(mail.html).not.toContain('<b>');
+        expect(mail.text).toContain('r-1');
+        return mail.subject;
+      });
+      expect(new Set(subjects).size).toBe(3);
+    }
   });
 });

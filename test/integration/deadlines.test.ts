@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { confirmFromEmail, mailbox, removeDir, start, statusLinkIn, statusOf, submit, tempDataDir, waitForEmail, type Runtime } from './support';
+
+let rt: Runtime;
+let dataDir: string;
+
+beforeAll(async () => {
+  dataDir = tempDataDir();
+  rt = await start(dataDir);
+});
+
+afterAll(async () => {
+  await rt?.stop();
+  removeDir(dataDir);
+});
+
+describe('deadlines', () => {
+  it('reminds the DPO 7 and 2 days before an unanswered request is due, and once when it is overdue', async () => {
+    const { requestId } = await submit(rt, { type: 'access', email: 'dan@example.org' });
+    const confirmed = await confirmFromEmail(rt, await waitForEmail(rt, 'dan@example.org'));
+    const { dueAt } = await statusOf(statusLinkIn(await confirmed.text()));
+    const due = Date.parse(dueAt!);
+    const { sweep } = await import('../../functions/lib/sweep');
+    const toDpo = async () =>
+      (await mailbox(rt)).filter((e) => e.destination.to.includes('dpo@demo-association.example') && e.subject.includes(requestId)).map((e) => e.subject);
+
+    // The vendor and staff never answer here; only the deadline emails are counted.
+    await sweep(new Date(due - 10 * 86_400_000));
+    expect((await toDpo()).filter((s) => s.startsWith('Due'))).toEqual([]);
+    await sweep(new Date(due - 6 * 86_400_000));
+    await sweep(new Date(due - 5 * 86_400_000));
+    await sweep(new Date(due - 1 * 86_400_000));
+    await sweep(new Date(due + 3_600_000));
+    await sweep(new Date(due + 7_200_000));
+    const deadlineMail = (await toDpo()).filter((s) => /^(Due|Overdue)/.test(s));
+    expect(deadlineMail).toEqual([
+      `Due in 7 days: request ${requestId} to Demo Association`,
+      `Due in 2 days: request ${requestId} to Demo Association`,
+      `Overdue: request ${requestId} to Demo Association`,
+    ]);
+    const bodies = (await mailbox(rt)).filter((e) => e.destination.to.includes('dpo@demo-association.example'));
+    for (const email of bodies) expect(JSON.stringify(email)).not.toContain('dan@example.org');
+  });
+});
