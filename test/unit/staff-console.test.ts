@@ -1,0 +1,92 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { CONSOLE_CSP, CONSOLE_SCRIPT, CONSOLE_SCRIPT_HASH, renderConsolePage } from '../../web/console';
+import { LOCALES, texts } from '../../web/i18n';
+
+/** The contents of every <script> element without a type: what the browser would run. */
+function executableScripts(html: string): string[] {
+  return [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
+}
+
+describe('the staff console page', () => {
+  it('allows exactly its one inline script by hash, and fetches only from its own origin', () => {
+    const html = renderConsolePage({ locale: 'en', signInUrl: 'https://auth.example/oauth2/authorize?client_id=x&response_type=token' });
+    const scripts = executableScripts(html);
+    expect(scripts).toEqual([CONSOLE_SCRIPT]);
+    const hash = `sha256-${createHash('sha256').update(scripts[0]!, 'utf8').digest('base64')}`;
+    expect(CONSOLE_SCRIPT_HASH).toBe(hash);
+    expect(CONSOLE_CSP).toContain(`script-src '${hash}'`);
+    expect(CONSOLE_CSP).toContain("connect-src 'self'");
+    expect(CONSOLE_CSP).toContain("default-src 'none'");
+    expect(CONSOLE_CSP).not.toContain('unsafe-eval');
+    expect(CONSOLE_CSP).not.toMatch(/script-src[^;]*unsafe-inline/);
+    // The script builds the DOM from data with textContent only.
+    expect(CONSOLE_SCRIPT).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(/);
+  });
+
+  it('is the same script in every language (one hash), with that language\'s texts as data', () => {
+    for (const locale of LOCALES) {
+      const html = renderConsolePage({ locale, signInUrl: 'https://auth.example/sign-in' });
+      expect(executableScripts(html)).toEqual([CONSOLE_SCRIPT]);
+      expect(html).toContain(`<html lang="${locale}">`);
+      const config = JSON.parse(html.match(/<script type="application\/json" id="console-config">([\s\S]*?)<\/script>/)![1]!);
+      expect(config.texts).toEqual(texts[locale].console);
+      expect(html).toContain('name="robots" content="noindex, nofollow"');
+    }
+    expect(renderConsolePage({ locale: 'sv', signInUrl: 'https://a.example' })).toContain('Logga in');
+    expect(renderConsolePage({ locale: 'sl', signInUrl: 'https://a.example' })).toContain('Prijava');
+  });
+
+  it('links to the sign-in page escaped, and never to a script URL', () => {
+    const html = renderConsolePage({ locale: 'en', signInUrl: 'https://auth.example/authorize?a=1&redirect_uri=https://x.example/console' });
+    expect(html).toContain('href="https://auth.example/authorize?a=1&amp;redirect_uri=https://x.example/console"');
+    expect(renderConsolePage({ locale: 'en', signInUrl: 'javascript:alert(1)' })).not.toContain('javascript:');
+  });
+
+  it('keeps its data block from closing the script element', () => {
+    // Texts are ours, but the block must stay inert whatever they say.
+    const html = renderConsolePage({ locale: 'en', signInUrl: 'https://a.example' });
+    const block = html.match(/<script type="application\/json" id="console-config">([\s\S]*?)<\/script>/)![1]!;
+    expect(block).not.toMatch(/[<>&]/);
+  });
+
+  it('has every console text in every language', () => {
+    const keys = (o: object): string[] => Object.entries(o).flatMap(([k, v]) => (v && typeof v === 'object' ? keys(v).map((s) => `${k}.${s}`) : [k]));
+    const en = keys(texts.en.console).sort();
+    for (const locale of LOCALES) {
+      expect(keys(texts[locale].console).sort()).toEqual(en);
+      for (const value of JSON.stringify(texts[locale].console).match(/"[^"]*"/g) ?? []) expect(value).not.toMatch(/[<>]/);
+    }
+  });
+});
+
+describe('GET /console', () => {
+  it('serves the page with its own CSP, in the language asked for, and needs STAFF_SIGN_IN_URL at cold start', async () => {
+    const before = process.env.STAFF_SIGN_IN_URL;
+    delete process.env.STAFF_SIGN_IN_URL;
+    await expect(import('../../functions/api/console')).rejects.toThrow(/STAFF_SIGN_IN_URL/);
+    process.env.STAFF_SIGN_IN_URL = 'https://auth.example/oauth2/authorize?response_type=token';
+    try {
+      const { handler } = await import('../../functions/api/console?again' as string);
+      const event = {
+        version: '2.0',
+        routeKey: 'GET /console',
+        rawPath: '/console',
+        rawQueryString: 'lang=sl',
+        headers: { 'accept-language': 'sv' },
+        queryStringParameters: { lang: 'sl' },
+        requestContext: { http: { method: 'GET', path: '/console' } },
+        isBase64Encoded: false,
+      };
+      const res = await handler(event, {} as never);
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-security-policy']).toBe(CONSOLE_CSP);
+      expect(res.headers['cache-control']).toBe('no-store');
+      expect(res.body).toContain('<html lang="sl">');
+      expect(res.body).toContain('href="https://auth.example/oauth2/authorize?response_type=token"');
+    } finally {
+      if (before === undefined) delete process.env.STAFF_SIGN_IN_URL;
+      else process.env.STAFF_SIGN_IN_URL = before;
+    }
+  });
+});
