@@ -16,6 +16,8 @@ import { parseRegister, type Register } from '../functions/lib/register-schema';
 import { HouseFunction, REPO_ROOT } from './constructs/house-function';
 import { PackageBucket } from './constructs/package-bucket';
 import { RequestsTable } from './constructs/requests-table';
+import { StaffApi } from './constructs/staff-api';
+import { StaffIdentity } from './constructs/staff-identity';
 import { SubjectApi } from './constructs/subject-api';
 import { RequestWorkflow } from './constructs/workflow';
 
@@ -40,6 +42,11 @@ export interface DsrStackProps extends StackProps {
    * @default config/register.json, parsed and checked with `parseRegister`
    */
   readonly register?: Register;
+  /**
+   * Prefix of the staff sign-in domain, `<prefix>.auth.<region>.amazoncognito.com`.
+   * @default context `staffDomainPrefix`, else `<stack name>-staff-<account id>` in lower case
+   */
+  readonly staffDomainPrefix?: string;
 }
 
 /** Every Lambda of the service, by the handler module it runs (see docs/ARCHITECTURE.md). */
@@ -59,6 +66,10 @@ export interface DsrFunctions {
   readonly notifySubject: HouseFunction;
   readonly finalize: HouseFunction;
   readonly sweep: HouseFunction;
+  /** `GET /console`: the staff console page. */
+  readonly console: HouseFunction;
+  /** `GET /v1/staff/requests[/{requestId}]`: the staff API, behind the JWT authorizer. */
+  readonly staffRequests: HouseFunction;
 }
 
 /** Per-processor exports feed one package and are deleted after this many days. */
@@ -81,6 +92,9 @@ export class DsrStack extends Stack {
   public readonly functions: DsrFunctions;
   /** Base of the links in emails and pages. */
   public readonly publicBaseUrl: string;
+  /** The staff: Cognito user pool, groups, the console's app client and sign-in domain. */
+  public readonly staffIdentity: StaffIdentity;
+  public readonly staffApi: StaffApi;
 
   constructor(scope: Construct, id: string, props: DsrStackProps = {}) {
     super(scope, id, props);
@@ -142,6 +156,8 @@ export class DsrStack extends Stack {
       finalize: fn('Finalize', 'functions/workflow/finalize.ts', 'Workflow Finalize: completes the request'),
       // Five minutes: besides re-driving, it polls OpenDSR processors, sends reminders and carries out due erasures.
       sweep: fn('Sweep', 'functions/scheduled/sweep.ts', 'Every 15 min: closes unverified requests, re-drives open ones, watches waiting branches, erases what is due', Duration.minutes(5)),
+      console: fn('Console', 'functions/api/console.ts', 'GET /console: the staff console page (signs in through Cognito, calls the staff API)', Duration.seconds(10), 256),
+      staffRequests: fn('StaffRequests', 'functions/staff/requests.ts', 'GET /v1/staff/requests[/{requestId}]: open requests and one request, for signed-in staff'),
     };
     const f = this.functions;
 
@@ -158,6 +174,21 @@ export class DsrStack extends Stack {
     this.httpApi = api.httpApi;
     this.publicBaseUrl = props.publicBaseUrl ?? api.url;
 
+    // Staff sign in at Cognito and call /v1/staff/* with the id token. No cycle: the app client's
+    // callback URL and the console's variable depend on the API (its endpoint), the authorizer and
+    // the staff routes on the pool and client; the API itself depends on neither.
+    this.staffIdentity = new StaffIdentity(this, 'Staff', {
+      publicBaseUrl: this.publicBaseUrl,
+      domainPrefix: props.staffDomainPrefix,
+    });
+    this.staffApi = new StaffApi(this, 'StaffApi', {
+      httpApi: this.httpApi,
+      issuerUrl: this.staffIdentity.issuerUrl,
+      audience: this.staffIdentity.client.userPoolClientId,
+      console: f.console.fn,
+      requests: f.staffRequests.fn,
+    });
+
     const workflow = new RequestWorkflow(this, 'Workflow', {
       plan: f.plan.fn,
       runProcessor: f.runProcessor.fn,
@@ -170,10 +201,15 @@ export class DsrStack extends Stack {
     this.stateMachine = workflow.stateMachine;
 
     // ---- Configuration: each variable next to the grant it pairs with ------------------------
-    for (const h of Object.values(f)) {
+    for (const h of this.requestWriters()) {
       h.fn.addEnvironment('REQUESTS_TABLE', this.requestsTable.tableName);
       this.requestsTable.grantReadWriteData(h.fn); // includes the open-by-due index
     }
+    // The staff API only reads (list by the open-by-due index, one request with its items) for now.
+    f.staffRequests.fn.addEnvironment('REQUESTS_TABLE', this.requestsTable.tableName);
+    this.requestsTable.grantReadData(f.staffRequests.fn);
+    // The console page holds no data: only where to sign in. No grant.
+    f.console.fn.addEnvironment('STAFF_SIGN_IN_URL', this.staffIdentity.signInUrl);
     // Writers: run (exports), assemble (packages); submit, the OpenDSR callback and the sweep's
     // polling fetch OpenDSR results into exports; task takes vendors' uploads.
     for (const h of this.packageWriters()) {
@@ -272,6 +308,11 @@ export class DsrStack extends Stack {
     new CfnOutput(this, 'StateMachineArn', { value: this.stateMachine.stateMachineArn });
     new CfnOutput(this, 'RequestsTableName', { value: this.requestsTable.tableName });
     new CfnOutput(this, 'PackageBucketName', { value: this.packageBucket.bucketName });
+    new CfnOutput(this, 'StaffConsoleUrl', { value: this.staffIdentity.consoleUrl, description: 'The staff console' });
+    new CfnOutput(this, 'StaffUserPoolId', {
+      value: this.staffIdentity.userPool.userPoolId,
+      description: 'Staff user pool: invite staff here, put them in viewer/approver, set custom:controllers',
+    });
   }
 
   /**
@@ -283,15 +324,19 @@ export class DsrStack extends Stack {
     const table = this.logicalIdOf(this.requestsTable);
     const bucket = this.logicalIdOf(this.packageBucket);
     const stateMachine = this.logicalIdOf(this.stateMachine);
-    for (const h of Object.values(f)) {
+    for (const h of this.requestWriters()) {
       h.acknowledge(
         `AwsSolutions-IAM5[Resource::<${table}.Arn>/index/*]`,
         'Read/write on the requests table includes its indexes (the sparse open-by-due index); only this table.',
       );
     }
+    f.staffRequests.acknowledge(
+      `AwsSolutions-IAM5[Resource::<${table}.Arn>/index/*]`,
+      'Read-only on the requests table includes its indexes: the staff list queries the open-by-due index; only this table.',
+    );
     const kmsReason =
       'kms:GenerateDataKey* and kms:ReEncrypt* are how DynamoDB and S3 use the customer-managed personal-data key; scoped to that one key.';
-    for (const h of Object.values(f)) {
+    for (const h of this.requestWriters()) {
       h.acknowledge('AwsSolutions-IAM5[Action::kms:GenerateDataKey*]', kmsReason);
       h.acknowledge('AwsSolutions-IAM5[Action::kms:ReEncrypt*]', kmsReason);
     }
@@ -312,6 +357,12 @@ export class DsrStack extends Stack {
       `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:{"Fn::Select":[6,{"Fn::Split":[":",{"Ref":"${stateMachine}"}]}]}:*]`,
       'Describe/redrive any execution of this one state machine; executions are named by request id, unknown in advance.',
     );
+  }
+
+  /** The functions that read and write the requests table: all but the staff console's. */
+  private requestWriters(): HouseFunction[] {
+    const { console: _page, staffRequests: _staff, ...writers } = this.functions;
+    return Object.values(writers);
   }
 
   /** The functions that write exports or packages to the package bucket. */

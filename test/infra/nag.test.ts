@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { type App, CfnResource, Validations } from 'aws-cdk-lib';
+import { CfnRoute } from 'aws-cdk-lib/aws-apigatewayv2';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -46,6 +47,22 @@ describe('cdk-nag AWS Solutions checks', () => {
     expect(acks.length).toBeGreaterThan(0);
     const vague = acks.filter((a) => a.reason.trim().length < 40 || a.reason.trim().split(/\s+/).length < 8);
     expect(vague).toEqual([]);
+  });
+
+  it('leave the routes behind an authorizer without any APIG4 acknowledgement, so removing it would be reported', () => {
+    const root = app(false);
+    const routes = root.node.findAll().filter((c): c is CfnRoute => c instanceof CfnRoute);
+    const authorized = routes.filter((r) => r.authorizationType === 'JWT');
+    expect(authorized.map((r) => r.routeKey).sort()).toEqual(['GET /v1/staff/requests', 'GET /v1/staff/requests/{requestId}']);
+    const acknowledgedApig4 = (c: IConstruct): boolean =>
+      c.node.scopes.some((s) =>
+        s.node.metadata.some(
+          (m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY && Object.keys(m.data).some((k) => k.replace(/^annotation::/i, '') === 'AwsSolutions-APIG4'),
+        ),
+      );
+    expect(authorized.filter(acknowledgedApig4).map((r) => r.routeKey)).toEqual([]);
+    // ...while every public route carries one (with its own reason, checked above).
+    expect(routes.filter((r) => r.authorizationType !== 'JWT' && !acknowledgedApig4(r)).map((r) => r.routeKey)).toEqual([]);
   });
 
   it('are acknowledged only where a finding would otherwise be reported', () => {

@@ -22,9 +22,13 @@ const MODULES = {
   notify: 'functions/workflow/notify.ts',
   finalize: 'functions/workflow/finalize.ts',
   sweep: 'functions/scheduled/sweep.ts',
+  console: 'functions/api/console.ts',
+  staffRequests: 'functions/staff/requests.ts',
 } as const;
 type Name = keyof typeof MODULES;
 const ALL = Object.keys(MODULES) as Name[];
+/** The handlers that read and write the requests table: all but the staff console's two. */
+const WRITERS = ALL.filter((n) => n !== 'console' && n !== 'staffRequests');
 
 type Resource = { Type: string; Properties: Record<string, any>; Metadata?: Record<string, any> };
 type Statement = { Action: string | string[]; Resource: unknown; Effect: string };
@@ -49,6 +53,13 @@ beforeAll(() => {
 
 function ofType(type: string): [string, Resource][] {
   return Object.entries(resources).filter(([, r]) => r.Type === type);
+}
+
+/** Logical id of the one resource of this type. */
+function idOf(type: string): string {
+  const all = ofType(type);
+  expect(all, type).toHaveLength(1);
+  return all[0]![0];
 }
 
 /** Every statement in the policies attached to the role of the named function. */
@@ -231,19 +242,20 @@ describe('functions', () => {
 
 describe('configuration and grants (least privilege)', () => {
   it('sets each variable on exactly the handlers of the ARCHITECTURE.md table', () => {
-    expect(withEnv('REQUESTS_TABLE')).toEqual([...ALL].sort());
+    expect(withEnv('REQUESTS_TABLE')).toEqual(ALL.filter((n) => n !== 'console').sort());
     expect(withEnv('PACKAGE_BUCKET')).toEqual(['assemble', 'download', 'opendsrCallback', 'run', 'submit', 'sweep', 'task']);
     expect(withEnv('STATE_MACHINE_ARN')).toEqual(['sweep', 'verify']);
     expect(withEnv('SENDER_EMAIL')).toEqual(['intake', 'notify', 'recordFailure', 'submit', 'sweep']);
     expect(withEnv('PUBLIC_BASE_URL')).toEqual(['form', 'intake', 'notify', 'recordFailure', 'status', 'submit', 'sweep', 'task', 'verify']);
     expect(withEnv('SUPPRESSION_KEY')).toEqual(['run', 'submit']);
+    expect(withEnv('STAFF_SIGN_IN_URL')).toEqual(['console']);
     expect(envOf('intake').VERIFY_TTL_DAYS).toBe('7');
     expect(envOf('notify').DOWNLOAD_TTL_DAYS).toBe('7');
   });
 
-  it('lets every handler read and write the requests table and its index', () => {
+  it('lets every handler but the staff console\'s read and write the requests table and its index', () => {
     const tableId = ofType('AWS::DynamoDB::Table')[0]![0];
-    for (const name of ALL) {
+    for (const name of WRITERS) {
       const statement = statementsOf(name).find((s) => JSON.stringify(s.Resource).includes(`"${tableId}"`));
       expect(statement, name).toBeDefined();
       expect(statement!.Action).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:Query']));
@@ -494,6 +506,9 @@ describe('HTTP API', () => {
       'POST /v1/opendsr/callback': 'opendsrCallback',
       'GET /v1/tasks/{requestId}/{processorId}': 'task',
       'POST /v1/tasks/{requestId}/{processorId}': 'task',
+      'GET /console': 'console',
+      'GET /v1/staff/requests': 'staffRequests',
+      'GET /v1/staff/requests/{requestId}': 'staffRequests',
     });
   });
 
@@ -506,6 +521,256 @@ describe('HTTP API', () => {
     for (const leaky of ['$context.path', '$context.requestOverride', '$input', '$context.domainPrefix', 'querystring']) {
       expect(format).not.toContain(leaky);
     }
+  });
+});
+
+describe('staff identity (Cognito)', () => {
+  const pool = () => {
+    const pools = ofType('AWS::Cognito::UserPool');
+    expect(pools).toHaveLength(1);
+    return pools[0]!;
+  };
+  const client = () => {
+    const clients = ofType('AWS::Cognito::UserPoolClient');
+    expect(clients).toHaveLength(1);
+    return clients[0]!;
+  };
+  /** `{Fn::GetAtt: [api, ApiEndpoint]}` + `/console`, the default public base URL's console. */
+  const consoleUrl = () => {
+    const apiId = idOf('AWS::ApiGatewayV2::Api');
+    return { 'Fn::Join': ['', [{ 'Fn::GetAtt': [apiId, 'ApiEndpoint'] }, '/console']] };
+  };
+
+  it('is a pool administrators fill: no self sign-up, sign-in by email, retained and protected from deletion', () => {
+    const [, p] = pool();
+    expect(p.Properties.AdminCreateUserConfig.AllowAdminCreateUserOnly).toBe(true);
+    expect(p.Properties.UsernameAttributes).toEqual(['email']);
+    template.hasResource('AWS::Cognito::UserPool', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+    expect(p.Properties.DeletionProtection).toBe('ACTIVE');
+  });
+
+  it('requires TOTP MFA, a strong password and acts on risky sign-ins (Plus tier threat protection)', () => {
+    const [, p] = pool();
+    expect(p.Properties.MfaConfiguration).toBe('ON');
+    expect(p.Properties.EnabledMfas).toEqual(['SOFTWARE_TOKEN_MFA']);
+    expect(p.Properties.Policies.PasswordPolicy).toMatchObject({
+      MinimumLength: expect.any(Number),
+      RequireLowercase: true,
+      RequireUppercase: true,
+      RequireNumbers: true,
+      RequireSymbols: true,
+    });
+    expect(p.Properties.Policies.PasswordPolicy.MinimumLength).toBeGreaterThanOrEqual(12);
+    expect(p.Properties.UserPoolTier).toBe('PLUS');
+    expect(p.Properties.UserPoolAddOns).toEqual({ AdvancedSecurityMode: 'ENFORCED' });
+  });
+
+  it('keeps the controllers a person may see in the mutable string attribute custom:controllers', () => {
+    const [, p] = pool();
+    expect(p.Properties.Schema).toEqual(
+      expect.arrayContaining([expect.objectContaining({ Name: 'controllers', AttributeDataType: 'String', Mutable: true })]),
+    );
+  });
+
+  it('has the groups viewer and approver in that pool, and no others', () => {
+    const [poolId] = pool();
+    const groups = ofType('AWS::Cognito::UserPoolGroup');
+    expect(groups.map(([, g]) => g.Properties.GroupName).sort()).toEqual(['approver', 'viewer']);
+    for (const [, g] of groups) expect(g.Properties.UserPoolId).toEqual({ Ref: poolId });
+  });
+
+  it("gives the console a public client: no secret, implicit id token, openid email profile, back to /console only", () => {
+    const [poolId] = pool();
+    const [, c] = client();
+    expect(c.Properties).toMatchObject({
+      UserPoolId: { Ref: poolId },
+      GenerateSecret: false,
+      AllowedOAuthFlowsUserPoolClient: true,
+      AllowedOAuthFlows: ['implicit'],
+      SupportedIdentityProviders: ['COGNITO'],
+    });
+    expect([...c.Properties.AllowedOAuthScopes].sort()).toEqual(['email', 'openid', 'profile']);
+    expect(c.Properties.CallbackURLs).toEqual([consoleUrl()]);
+    expect(c.Properties.LogoutURLs).toEqual([consoleUrl()]);
+  });
+
+  it('puts custom:controllers into the id token but never lets a user write it', () => {
+    const [, c] = client();
+    expect(c.Properties.ReadAttributes).toContain('custom:controllers');
+    // Unset, WriteAttributes would let the client write attributes on the user's behalf.
+    expect(c.Properties.WriteAttributes).toEqual(expect.any(Array));
+    expect(c.Properties.WriteAttributes).not.toContain('custom:controllers');
+    expect((c.Properties.WriteAttributes as string[]).filter((a) => a.startsWith('custom:'))).toEqual([]);
+  });
+
+  it('serves the hosted UI from a Cognito domain derived from the stack name and account', () => {
+    const [poolId] = pool();
+    const domains = ofType('AWS::Cognito::UserPoolDomain');
+    expect(domains).toHaveLength(1);
+    expect(domains[0]![1].Properties).toMatchObject({
+      UserPoolId: { Ref: poolId },
+      Domain: { 'Fn::Join': ['', ['gdprdsr-staff-', { Ref: 'AWS::AccountId' }]] },
+    });
+  });
+
+  it("gives the console function the hosted UI's authorize URL for the console client, and nothing else", () => {
+    const [poolClientId] = client();
+    const domainId = idOf('AWS::Cognito::UserPoolDomain');
+    const apiId = idOf('AWS::ApiGatewayV2::Api');
+    expect(envOf('console').STAFF_SIGN_IN_URL).toEqual({
+      'Fn::Join': [
+        '',
+        [
+          'https://',
+          { Ref: domainId },
+          '.auth.',
+          { Ref: 'AWS::Region' },
+          '.amazoncognito.com/oauth2/authorize?response_type=token&client_id=',
+          { Ref: poolClientId },
+          '&redirect_uri=',
+          { 'Fn::GetAtt': [apiId, 'ApiEndpoint'] },
+          '/console&scope=openid+email+profile',
+        ],
+      ],
+    });
+    expect(Object.keys(envOf('console')).sort()).toEqual(['NODE_OPTIONS', 'STAFF_SIGN_IN_URL']);
+  });
+});
+
+describe('staff API', () => {
+  /** Route keys whose route carries the given authorizer (or none). */
+  const routesWith = (authorizerId: string | undefined): string[] =>
+    ofType('AWS::ApiGatewayV2::Route')
+      .filter(([, r]) => (authorizerId === undefined ? r.Properties.AuthorizerId === undefined : r.Properties.AuthorizerId?.Ref === authorizerId))
+      .map(([, r]) => r.Properties.RouteKey)
+      .sort();
+
+  it('checks id tokens with a JWT authorizer: issuer the staff pool, audience the console client, from the Authorization header', () => {
+    const authorizers = ofType('AWS::ApiGatewayV2::Authorizer');
+    expect(authorizers).toHaveLength(1);
+    const [, authorizer] = authorizers[0]!;
+    const apiId = idOf('AWS::ApiGatewayV2::Api');
+    const poolId = idOf('AWS::Cognito::UserPool');
+    const clientId = idOf('AWS::Cognito::UserPoolClient');
+    expect(authorizer.Properties).toEqual({
+      ApiId: { Ref: apiId },
+      AuthorizerType: 'JWT',
+      Name: expect.any(String),
+      IdentitySource: ['$request.header.Authorization'],
+      JwtConfiguration: {
+        Issuer: { 'Fn::Join': ['', ['https://cognito-idp.', { Ref: 'AWS::Region' }, '.amazonaws.com/', { Ref: poolId }]] },
+        Audience: [{ Ref: clientId }],
+      },
+    });
+  });
+
+  it('puts exactly the two staff routes behind it, and no other route behind any authorizer', () => {
+    const authorizerId = idOf('AWS::ApiGatewayV2::Authorizer');
+    expect(routesWith(authorizerId)).toEqual(['GET /v1/staff/requests', 'GET /v1/staff/requests/{requestId}']);
+    for (const [, r] of ofType('AWS::ApiGatewayV2::Route')) {
+      const key: string = r.Properties.RouteKey;
+      if (key.startsWith('GET /v1/staff/')) expect(r.Properties.AuthorizationType, key).toBe('JWT');
+      else expect([undefined, 'NONE'], key).toContain(r.Properties.AuthorizationType);
+    }
+    // Every subject route and the console page stay public.
+    expect(routesWith(undefined)).toEqual(
+      ofType('AWS::ApiGatewayV2::Route')
+        .map(([, r]) => r.Properties.RouteKey as string)
+        .filter((k) => !k.startsWith('GET /v1/staff/'))
+        .sort(),
+    );
+    expect(routesWith(undefined)).toContain('GET /console');
+  });
+
+  it('lets the staff function only read the requests table: no writes, no S3, no SES, no Step Functions', () => {
+    const actions = actionsOf('staffRequests');
+    const tableId = ofType('AWS::DynamoDB::Table')[0]![0];
+    const data = actions.filter((a) => !a.startsWith('logs:') && !a.startsWith('xray:'));
+    for (const a of data) expect(a, a).toMatch(/^(dynamodb|kms):/);
+    expect(actions).toEqual(expect.arrayContaining(['dynamodb:Query', 'dynamodb:GetItem']));
+    const writes = /^dynamodb:(PutItem|UpdateItem|DeleteItem|BatchWriteItem|TransactWriteItems|PartiQL(Insert|Update|Delete))$/;
+    expect(actions.filter((a) => writes.test(a))).toEqual([]);
+    expect(actions.filter((a) => /^kms:(Encrypt|ReEncrypt|GenerateDataKey)/.test(a))).toEqual([]);
+    for (const s of statementsOf('staffRequests').filter((st) => [st.Action].flat().some((a) => a.startsWith('dynamodb:')))) {
+      for (const resource of [s.Resource].flat()) expect(JSON.stringify(resource)).toContain(`"${tableId}"`);
+    }
+    expect(Object.keys(envOf('staffRequests')).sort()).toEqual(['NODE_OPTIONS', 'REQUESTS_TABLE']);
+  });
+
+  it('gives the console function no data access at all: logs and traces only', () => {
+    const actions = actionsOf('console');
+    expect(actions.filter((a) => !a.startsWith('logs:') && !a.startsWith('xray:'))).toEqual([]);
+    expect(withEnv('REQUESTS_TABLE')).not.toContain('console');
+  });
+});
+
+/** Each resource's dependencies in a template: DependsOn, Ref, Fn::GetAtt and Fn::Sub references to resources. */
+function dependencies(of: Record<string, { Properties?: unknown; DependsOn?: string | string[] }>): Map<string, Set<string>> {
+  const ids = new Set(Object.keys(of));
+  const collect = (node: unknown, into: Set<string>): void => {
+    if (Array.isArray(node)) for (const n of node) collect(n, into);
+    else if (node && typeof node === 'object') {
+      for (const [k, v] of Object.entries(node)) {
+        if (k === 'Ref' && typeof v === 'string' && ids.has(v)) into.add(v);
+        else if (k === 'Fn::GetAtt' && Array.isArray(v) && ids.has(v[0])) into.add(v[0]);
+        else {
+          if (k === 'Fn::Sub') {
+            const text = Array.isArray(v) ? v[0] : v;
+            for (const m of String(text).matchAll(/\$\{([A-Za-z0-9]+)[.}]/g)) if (ids.has(m[1]!)) into.add(m[1]!);
+          }
+          collect(v, into);
+        }
+      }
+    }
+  };
+  const deps = new Map<string, Set<string>>();
+  for (const [id, r] of Object.entries(of)) {
+    const into = new Set<string>([r.DependsOn ?? []].flat());
+    collect(r.Properties ?? {}, into);
+    deps.set(id, into);
+  }
+  return deps;
+}
+
+/** Dependency cycles (as `A -> B -> A`), which CloudFormation refuses to deploy. */
+function cycles(deps: Map<string, Set<string>>): string[] {
+  const state = new Map<string, 'open' | 'done'>();
+  const found: string[] = [];
+  const visit = (id: string, trail: string[]): void => {
+    if (state.get(id) === 'done') return;
+    if (state.get(id) === 'open') {
+      found.push([...trail.slice(trail.indexOf(id)), id].join(' -> '));
+      return;
+    }
+    state.set(id, 'open');
+    for (const d of deps.get(id) ?? []) visit(d, [...trail, id]);
+    state.set(id, 'done');
+  };
+  for (const id of deps.keys()) visit(id, []);
+  return found;
+}
+
+describe('template', () => {
+  it('finds a dependency cycle when there is one (the check below is not vacuous)', () => {
+    const looped = dependencies({
+      Api: { Properties: { Name: { 'Fn::GetAtt': ['Client', 'ClientId'] } } },
+      Client: { Properties: { CallbackURLs: [{ 'Fn::Sub': '${Api.ApiEndpoint}/console' }] } },
+      Other: { Properties: { X: { Ref: 'AWS::Region' } }, DependsOn: 'Api' },
+    });
+    expect(cycles(looped)).toEqual(['Api -> Client -> Api']);
+  });
+
+  it('has no dependency cycle between resources (the API, the client callback, the authorizer, the console variable)', () => {
+    const deps = dependencies(resources);
+    expect(cycles(deps)).toEqual([]);
+    // The edges that would close a cycle if the API itself ever depended on the staff side.
+    const apiId = idOf('AWS::ApiGatewayV2::Api');
+    const clientId = idOf('AWS::Cognito::UserPoolClient');
+    const authorizerId = idOf('AWS::ApiGatewayV2::Authorizer');
+    expect([...deps.get(clientId)!]).toContain(apiId);
+    expect([...deps.get(authorizerId)!]).toEqual(expect.arrayContaining([apiId, clientId]));
+    expect([...deps.get(functionIds.console)!]).toEqual(expect.arrayContaining([apiId, clientId]));
+    expect([...deps.get(apiId)!]).toEqual([]);
   });
 });
 
@@ -523,7 +788,14 @@ describe('email and schedule', () => {
 });
 
 describe('outputs', () => {
-  it('names the API URL, state machine, table and bucket', () => {
-    expect(Object.keys(template.toJSON().Outputs).sort()).toEqual(['ApiUrl', 'PackageBucketName', 'RequestsTableName', 'StateMachineArn']);
+  it('names the API URL, state machine, table, bucket, staff console and staff user pool', () => {
+    expect(Object.keys(template.toJSON().Outputs).sort()).toEqual([
+      'ApiUrl',
+      'PackageBucketName',
+      'RequestsTableName',
+      'StaffConsoleUrl',
+      'StaffUserPoolId',
+      'StateMachineArn',
+    ]);
   });
 });

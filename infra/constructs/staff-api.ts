@@ -1,0 +1,69 @@
+import { Validations } from 'aws-cdk-lib';
+import { HttpMethod, HttpRoute, HttpRouteKey, type IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { Construct } from 'constructs';
+import { CONSOLE_PATH } from './staff-identity';
+
+/** Props of {@link StaffApi}. */
+export interface StaffApiProps {
+  /** The service's HTTP API; the staff routes are added to it. */
+  readonly httpApi: IHttpApi;
+  /** The `iss` the JWT authorizer accepts: the staff user pool's issuer URL. */
+  readonly issuerUrl: string;
+  /** The `aud` the JWT authorizer accepts: the console's app client id. */
+  readonly audience: string;
+  /** `GET /console`: the console page (no data; it signs in and calls the staff API). */
+  readonly console: IFunction;
+  /** `GET /v1/staff/requests` and `GET /v1/staff/requests/{requestId}`. */
+  readonly requests: IFunction;
+}
+
+/**
+ * The staff console's routes on the service's HTTP API: the page, public, and the staff API behind
+ * a JWT authorizer (API Gateway checks signature, `iss`, `aud` and `exp` of the id token in
+ * `Authorization: Bearer ...`; the handlers then check the roles in `cognito:groups`).
+ */
+export class StaffApi extends Construct {
+  public readonly authorizer: HttpJwtAuthorizer;
+  /** `GET /console`. */
+  public readonly consoleRoute: HttpRoute;
+  /** The routes behind the JWT authorizer. */
+  public readonly staffRoutes: HttpRoute[];
+
+  constructor(scope: Construct, id: string, props: StaffApiProps) {
+    super(scope, id);
+
+    this.authorizer = new HttpJwtAuthorizer('StaffJwtAuthorizer', props.issuerUrl, {
+      jwtAudience: [props.audience],
+      identitySource: ['$request.header.Authorization'],
+    });
+
+    this.consoleRoute = new HttpRoute(this, 'ConsoleRoute', {
+      httpApi: props.httpApi,
+      routeKey: HttpRouteKey.with(CONSOLE_PATH, HttpMethod.GET),
+      integration: new HttpLambdaIntegration('ConsoleIntegration', props.console),
+    });
+    // Acknowledged on this one route: the staff routes below must stay behind the authorizer.
+    Validations.of(this.consoleRoute).acknowledge({
+      id: 'AwsSolutions-APIG4',
+      reason:
+        'The console page must load before anyone has signed in: it serves only HTML and a script (no request data), sends the browser to the Cognito hosted UI, and calls the JWT-authorized staff API with the id token.',
+    });
+
+    const requests = new HttpLambdaIntegration('StaffRequestsIntegration', props.requests);
+    this.staffRoutes = [
+      ['ListRequestsRoute', '/v1/staff/requests'],
+      ['GetRequestRoute', '/v1/staff/requests/{requestId}'],
+    ].map(
+      ([routeId, path]) =>
+        new HttpRoute(this, routeId!, {
+          httpApi: props.httpApi,
+          routeKey: HttpRouteKey.with(path!, HttpMethod.GET),
+          integration: requests,
+          authorizer: this.authorizer,
+        }),
+    );
+  }
+}
