@@ -18,10 +18,11 @@ async function list(event: HttpEvent): Promise<HttpResult> {
   const staff = requireRole(claimsOf(event), 'read');
   const filters = parseListFilters(event.queryStringParameters, DECLARED);
   const now = new Date();
+  // The index's sort key is the deadline (for unconfirmed requests the link's expiry), so this bound
+  // is a first cut; matchesFilters decides.
+  const bound = filters.dueWithinDays === undefined ? undefined : dueBefore(filters.dueWithinDays, now);
   const items: ListItem[] = [];
   for (const controllerId of visibleControllers(staff, DECLARED, filters.controller)) {
-    // Unconfirmed requests sit in the index by their link's expiry, so the bound is only a first cut.
-    const bound = filters.dueWithinDays === undefined ? undefined : dueBefore(filters.dueWithinDays, now);
     for await (const open of openRequests(controllerId, bound)) {
       const item = listItem(open, now);
       if (matchesFilters(item, filters, now)) items.push(item);
@@ -38,9 +39,9 @@ async function detail(event: HttpEvent, requestId: string): Promise<HttpResult> 
   const staff = requireRole(claimsOf(event), 'read');
   const notFound = () => json(404, { message: 'No request with this id', errors: { requestId: 'unknown' } });
   if (!REQUEST_ID.test(requestId)) return notFound();
-  const [{ request, branches }, events] = await Promise.all([getRequestWithBranches(requestId), listAudit(requestId)]);
+  const { request, branches } = await getRequestWithBranches(requestId);
   if (!request || !mayAccess(staff, request.controllerId)) return notFound();
-  return json(200, requestDetail(request, branches, events, new Date()));
+  return json(200, requestDetail(request, branches, await listAudit(requestId), new Date()));
 }
 
 /** One Lambda for the staff API's read routes: the path parameter tells them apart. */
