@@ -1,15 +1,19 @@
 /**
  * A local HTTP API (API Gateway v2): serves exactly the template's routes, hands each request to
- * its Lambda as a payload format 2.0 event and maps the result back per the 2.0 rules.
- * Logs carry the route, status and error class only: never paths' query strings, bodies or
- * error messages (they may hold personal data or tokens).
+ * its Lambda as a payload format 2.0 event and maps the result back per the 2.0 rules. Routes
+ * with a JWT authorizer in the template are checked as API Gateway checks them (see
+ * `authorizeJwt`). Beside the template's routes it serves the local pages it is given (the local
+ * staff sign-in under `/local/`), which exist only here.
+ * Logs carry the route, status and error class only: never paths' query strings, bodies, tokens
+ * or error messages (they may hold personal data or tokens).
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { decodeProtectedHeader, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { BodyTooLargeError, DEFAULT_HOST, closeServer, listen, readBody, urlFor } from './http-util.ts';
 import type { Invoker } from './lambda-host.ts';
-import type { RouteModel } from './synth.ts';
+import type { JwtAuthorizerModel, RouteModel } from './synth.ts';
 
 /** API Gateway's payload limit. */
 export const MAX_REQUEST_BYTES = 10 * 1024 * 1024;
@@ -204,11 +208,185 @@ export function mapResult(result: unknown): HttpResult {
   return { statusCode: 200, headers: { 'content-type': 'application/json' }, cookies: [], body: Buffer.from(text, 'utf8') };
 }
 
+// ---- JWT authorizers -------------------------------------------------------------------------
+
+/**
+ * What a JWT authorizer trusts: the identity provider's issuer, the accepted audiences and its
+ * public keys. In AWS these are the authorizer's `JwtConfiguration` and the keys API Gateway
+ * fetches from the issuer's `jwks_uri`; locally the staff sign-in (`staff-auth.ts`) provides them
+ * for every JWT authorizer of the template (`synth.ts`, `JwtAuthorizerModel`, says why).
+ */
+export interface JwtTrust {
+  readonly issuer: string;
+  readonly audiences: string[];
+  readonly keys: JWTVerifyGetKey;
+}
+
+/** `requestContext.authorizer` of a payload 2.0 event whose route has a JWT authorizer. */
+export interface JwtAuthorizerContext {
+  jwt: { claims: Record<string, string>; scopes: string[] | null };
+}
+
+export type JwtAuthorization =
+  | { ok: true; context: JwtAuthorizerContext }
+  /** `reason` is for the log: a fixed word, never token content. */
+  | { ok: false; result: HttpResult; reason: string };
+
+/** HTTP APIs' JWT authorizers accept RSA signatures only. */
+const JWT_ALGORITHMS = ['RS256', 'RS384', 'RS512'];
+
+/**
+ * A claim's value as an HTTP API hands it to the integration: every value a string.
+ *
+ * - strings as they are; numbers in decimal (`"exp": "1612061676"`); booleans as `"true"`/`"false"`;
+ * - arrays as Go prints a slice, elements space-separated in brackets: `["viewer","approver"]`
+ *   arrives as `"[viewer approver]"` (and a one-element array as `"[viewer]"`).
+ *
+ * Sources: the Lambda event of an HTTP API JWT authorizer shown in
+ * awsdocs/amazon-api-gateway-developer-guide issue #113 (numeric claims as strings,
+ * `"scopes": null` without a `scope` claim); the bracketed, space-separated arrays as reported
+ * from AWS in aws-solutions-library-samples/guidance-for-claude-code-with-amazon-bedrock
+ * issue #802 / pull request #803 (`'[id1 id2 id3]'`, "a STRING, not array") and recorded as
+ * observed in KensioSoftware/yulin issue #302 (`[GroupA GroupB]`, "not JSON and not
+ * comma-separated"). AWS does not publish this format for HTTP APIs (REST APIs' newer JWT
+ * authorizers keep JSON types: a different product). Objects and null were not observed: they
+ * are passed as JSON text here.
+ */
+export function flattenClaim(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  if (Array.isArray(value)) return `[${value.map(flattenClaim).join(' ')}]`;
+  return JSON.stringify(value) ?? '';
+}
+
+const unauthorized = (wwwAuthenticate?: string): HttpResult => ({
+  statusCode: 401,
+  headers: { 'content-type': 'application/json', ...(wwwAuthenticate ? { 'www-authenticate': wwwAuthenticate } : {}) },
+  cookies: [],
+  body: Buffer.from(JSON.stringify({ message: 'Unauthorized' })),
+});
+const forbidden = (): HttpResult => ({
+  statusCode: 403,
+  headers: { 'content-type': 'application/json' },
+  cookies: [],
+  body: Buffer.from(JSON.stringify({ message: 'Forbidden' })),
+});
+/** The header API Gateway adds to a 401 for a token it refused (RFC 6750 form). */
+const INVALID_TOKEN = 'Bearer scope="" error="invalid_token"';
+/** The one description AWS documents (HTTP API JWT authorizer troubleshooting). */
+const INVALID_AUDIENCE = `${INVALID_TOKEN} error_description="the token does not have a valid audience"`;
+
+/** The identity source's value: `$request.header.<Name>` (case-insensitive) or `$request.querystring.<name>`. */
+function identityOf(source: string, headers: IncomingMessage['headers'], rawQueryString: string): string | undefined {
+  const header = /^\$request\.header\.(.+)$/.exec(source);
+  if (header) {
+    const v = headers[header[1]!.toLowerCase()];
+    return Array.isArray(v) ? v.join(',') : v;
+  }
+  const query = /^\$request\.querystring\.(.+)$/.exec(source);
+  if (query) return new URLSearchParams(rawQueryString).getAll(query[1]!).join(',') || undefined;
+  return undefined;
+}
+
+/**
+ * Authorizes a request the way an HTTP API JWT authorizer does (AWS, "Control access to HTTP APIs
+ * with JWT authorizers" and "Troubleshooting issues with HTTP API JWT authorizers"):
+ *
+ * 1. the token from the identity source, alone or prefixed with `Bearer `; none: 401;
+ * 2. an RSA signature (RS256/384/512) by the issuer's key named by the header's `kid`;
+ * 3. `iss` equal to the issuer; `aud` one of the audiences, or, only when there is no `aud`,
+ *    `client_id` one of them (401 with `error_description="the token does not have a valid
+ *    audience"`); `exp` after now, `nbf` and `iat` not after now;
+ * 4. when the route has authorization scopes, `scope` (or `scp`) must hold one: else 403;
+ *
+ * and hands the claims on as `{ jwt: { claims, scopes } }`, each claim flattened to a string
+ * ({@link flattenClaim}); `scopes` is null when the token has no `scope` claim. Refusals answer
+ * `{"message":"Unauthorized"}` (`Forbidden` for scopes) and never reach the handler.
+ */
+export async function authorizeJwt(
+  authorizer: JwtAuthorizerModel,
+  identity: string | undefined,
+  trust: JwtTrust | undefined,
+  now: Date = new Date(),
+): Promise<JwtAuthorization> {
+  const refuse = (reason: string, header?: string): JwtAuthorization => ({ ok: false, result: unauthorized(header), reason });
+  const token = identity?.trim().replace(/^Bearer\s+/i, '').trim();
+  if (!token) return refuse('no token');
+  // fail closed: a JWT route without anything to trust lets no one in
+  if (!trust) return refuse('no issuer configured', INVALID_TOKEN);
+
+  let header: ReturnType<typeof decodeProtectedHeader>;
+  try {
+    header = decodeProtectedHeader(token);
+  } catch {
+    return refuse('malformed token', INVALID_TOKEN);
+  }
+  if (typeof header.alg !== 'string' || !JWT_ALGORITHMS.includes(header.alg)) return refuse('algorithm', INVALID_TOKEN);
+  if (typeof header.kid !== 'string' || !header.kid) return refuse('no kid', INVALID_TOKEN);
+
+  let claims: JWTPayload;
+  try {
+    // signature, and exp/nbf when present (no clock tolerance); issuer and audience below
+    ({ payload: claims } = await jwtVerify(token, trust.keys, { algorithms: JWT_ALGORITHMS, currentDate: now }));
+  } catch (e) {
+    const code = (e as { code?: string }).code ?? '';
+    const reason = code === 'ERR_JWT_EXPIRED' ? 'expired'
+      : code === 'ERR_JWKS_NO_MATCHING_KEY' ? 'unknown key'
+      : code === 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED' ? 'bad signature'
+      : code === 'ERR_JWT_CLAIM_VALIDATION_FAILED' ? 'not yet valid'
+      : 'invalid token';
+    return refuse(reason, INVALID_TOKEN);
+  }
+  const nowSeconds = Math.floor(now.getTime() / 1000);
+  if (claims.iss !== trust.issuer) return refuse('issuer', INVALID_TOKEN);
+  const audiences = claims.aud !== undefined
+    ? (Array.isArray(claims.aud) ? claims.aud : [claims.aud])
+    : claims['client_id'] !== undefined ? [claims['client_id']] : [];
+  if (!audiences.some((a) => typeof a === 'string' && trust.audiences.includes(a))) return refuse('audience', INVALID_AUDIENCE);
+  if (typeof claims.exp !== 'number') return refuse('no exp', INVALID_TOKEN);
+  if (typeof claims.iat === 'number' && claims.iat > nowSeconds) return refuse('issued in the future', INVALID_TOKEN);
+
+  const scopeClaim = claims['scope'] ?? claims['scp'];
+  const tokenScopes = typeof scopeClaim === 'string' ? scopeClaim.split(' ').filter(Boolean)
+    : Array.isArray(scopeClaim) ? scopeClaim.map(String) : undefined;
+  if (authorizer.scopes.length && !authorizer.scopes.some((s) => tokenScopes?.includes(s))) {
+    return { ok: false, result: forbidden(), reason: 'scope' };
+  }
+  const flat: Record<string, string> = {};
+  for (const [k, v] of Object.entries(claims)) flat[k] = flattenClaim(v);
+  return { ok: true, context: { jwt: { claims: flat, scopes: tokenScopes ?? null } } };
+}
+
+// ---- local pages -----------------------------------------------------------------------------
+
+/** What a local page gets of a request. */
+export interface LocalPageRequest {
+  method: string;
+  headers: Record<string, string | undefined>;
+  query: URLSearchParams;
+  body: Buffer;
+}
+
+/** A page the local gateway serves beside the template's routes (it is in no template: local only). */
+export interface LocalPage {
+  method: 'GET' | 'POST';
+  /** An exact path under `/local/`. */
+  path: string;
+  handle(req: LocalPageRequest): HttpResult | Promise<HttpResult>;
+}
+
+/** Local pages live here, where no template route may be. */
+export const LOCAL_PAGES_PREFIX = '/local/';
+
 export interface GatewayOptions {
   routes: RouteModel[];
   lambdas: Invoker;
   host?: string;
   log?: (line: string) => void;
+  /** What the template's JWT authorizers trust; without it their routes let no one in. */
+  jwt?: JwtTrust;
+  /** Local-only pages (the staff sign-in), served beside the template's routes. */
+  pages?: LocalPage[];
 }
 
 export class LocalGateway {
@@ -219,9 +397,20 @@ export class LocalGateway {
   /** Until true, every request gets 503 (the runtime is still starting). */
   ready = true;
 
+  private readonly pages: LocalPage[];
+
   constructor(private readonly opts: GatewayOptions) {
     this.router = new Router(opts.routes);
     this.log = opts.log ?? (() => undefined);
+    this.pages = opts.pages ?? [];
+    for (const page of this.pages) {
+      if (!page.path.startsWith(LOCAL_PAGES_PREFIX)) throw new Error(`local page ${page.path} must be under ${LOCAL_PAGES_PREFIX}`);
+    }
+    for (const route of opts.routes) {
+      if (route.path?.startsWith(LOCAL_PAGES_PREFIX) || route.path === LOCAL_PAGES_PREFIX.slice(0, -1)) {
+        throw new Error(`route ${route.routeKey}: ${LOCAL_PAGES_PREFIX} is where the local runtime serves its own pages`);
+      }
+    }
   }
 
   async start(port = 3000, host = this.opts.host ?? DEFAULT_HOST): Promise<string> {
@@ -259,6 +448,11 @@ export class LocalGateway {
       this.send(res, requestId, this.json(503, 'Service Unavailable'));
       return;
     }
+    const page = this.pages.find((p) => p.path === rawPath && p.method === method);
+    if (page) {
+      await this.servePage(page, req, res, requestId, started);
+      return;
+    }
     const match = this.router.match(method, rawPath);
     if (!match) {
       req.resume();
@@ -269,9 +463,22 @@ export class LocalGateway {
     const { route, pathParameters } = match;
     let outcome = '';
     let result: HttpResult;
+    let authorizerContext: JwtAuthorizerContext | undefined;
+    if (route.authorizer) {
+      const rawQuery = (req.url ?? '').includes('?') ? (req.url ?? '').slice((req.url ?? '').indexOf('?') + 1) : '';
+      const auth = await authorizeJwt(route.authorizer, identityOf(route.authorizer.identitySource, req.headers, rawQuery), this.opts.jwt);
+      if (!auth.ok) {
+        req.resume();
+        this.send(res, requestId, auth.result);
+        this.log(`gateway: ${route.routeKey} → ${auth.result.statusCode} (authorizer: ${auth.reason}) ${Date.now() - started} ms`);
+        return;
+      }
+      authorizerContext = auth.context;
+    }
     try {
       const body = await readBody(req, MAX_REQUEST_BYTES);
       const event = buildEvent(req, body, route, pathParameters, requestId);
+      if (authorizerContext) (event.requestContext as { authorizer?: JwtAuthorizerContext }).authorizer = authorizerContext;
       let timer: NodeJS.Timeout | undefined;
       const raw = await Promise.race([
         this.opts.lambdas.invoke(route.functionLogicalId, event),
@@ -297,5 +504,28 @@ export class LocalGateway {
     }
     this.send(res, requestId, result);
     this.log(`gateway: ${route.routeKey} → ${result.statusCode}${outcome} ${Date.now() - started} ms`);
+  }
+
+  private async servePage(page: LocalPage, req: IncomingMessage, res: ServerResponse, requestId: string, started: number): Promise<void> {
+    let result: HttpResult;
+    let outcome = '';
+    try {
+      const url = req.url ?? '/';
+      const q = url.indexOf('?');
+      const headers: Record<string, string | undefined> = {};
+      for (const [k, v] of Object.entries(req.headers)) headers[k] = Array.isArray(v) ? v.join(',') : v;
+      const body = await readBody(req, MAX_REQUEST_BYTES);
+      result = await page.handle({ method: page.method, headers, query: new URLSearchParams(q === -1 ? '' : url.slice(q + 1)), body });
+    } catch (e) {
+      if (e instanceof BodyTooLargeError) {
+        result = this.json(413, 'Request Entity Too Large');
+      } else {
+        outcome = ` (${(e as Error)?.name ?? 'Error'})`;
+        result = this.json(500, 'Internal Server Error');
+      }
+    }
+    this.send(res, requestId, result);
+    // the path only: a page's answer may carry a token (the sign-in's redirect), never logged
+    this.log(`gateway: ${page.method} ${page.path} (local) → ${result.statusCode}${outcome} ${Date.now() - started} ms`);
   }
 }

@@ -12,6 +12,7 @@ import { LocalGateway } from './gateway.ts';
 import { LambdaHost } from './lambda-host.ts';
 import { PACKAGE_BUCKET, REQUESTS_TABLE, provision } from './provision.ts';
 import { LocalStepFunctions } from './sfn-endpoint.ts';
+import { LocalStaffAuth } from './staff-auth.ts';
 import {
   localStateMachineArn,
   rateToMs,
@@ -65,6 +66,12 @@ export interface LocalRuntime {
   ports: RuntimePorts;
   stateMachineArn: string;
   model: StackModel;
+  /**
+   * The local stand-in for the staff user pool: its sign-in page (`staffAuth.signInUrl`), the
+   * console (`staffAuth.consoleUrl`), the issuer and audience the gateway's JWT authorizers trust.
+   * Tests mint tokens with `issueLocalToken(runtime, ...)` from `staff-auth.ts`.
+   */
+  staffAuth: LocalStaffAuth;
   /** Runs the sweep handler now (also what the schedule does); failures are logged, not thrown. */
   sweep(): Promise<void>;
   stop(): Promise<void>;
@@ -86,7 +93,7 @@ function envPort(name: string, fallback: number): number {
 const configuredHosts: { host: LambdaHost; fingerprint: string }[] = [];
 const HANDLER_ENV = [
   'AWS_ENDPOINT_URL_DYNAMODB', 'AWS_ENDPOINT_URL_SES', 'AWS_ENDPOINT_URL_SESV2', 'AWS_ENDPOINT_URL_S3', 'AWS_ENDPOINT_URL_SFN',
-  'STATE_MACHINE_ARN', 'PUBLIC_BASE_URL', 'DEMO_NEWSLETTER_URL',
+  'STATE_MACHINE_ARN', 'PUBLIC_BASE_URL', 'DEMO_NEWSLETTER_URL', 'STAFF_SIGN_IN_URL',
 ];
 
 /** Literal environment variables the template gives every function the same value (e.g. log settings). */
@@ -177,12 +184,17 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       await host.drain();
     });
 
-    const gateway = new LocalGateway({ routes: model.routes, lambdas, log });
+    // The staff user pool's stand-in: its key lives in the data directory, so tokens survive a
+    // restart; the gateway trusts it for every JWT authorizer of the template and serves its
+    // sign-in pages under /local/.
+    const staffAuth = await LocalStaffAuth.open(dataDir);
+    const gateway = new LocalGateway({ routes: model.routes, lambdas, log, jwt: staffAuth, pages: staffAuth.pages() });
     gateway.ready = false;
     // Bind the gateway now too, so PUBLIC_BASE_URL names the real port; it answers 503 until
     // the environment is set and the tables exist (handlers are imported on first use).
     const gatewayUrl = await gateway.start(ports.gateway);
     stops.push(() => gateway.stop());
+    staffAuth.bind(gatewayUrl);
 
     // The environment every handler reads at its cold start (shared: one process).
     const env: Record<string, string> = {
@@ -205,6 +217,8 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       SUPPRESSION_KEY: suppressionKey(dataDir),
       // config/register.json points the demo OpenDSR processor here.
       DEMO_NEWSLETTER_URL: newsletter.url,
+      // The console links here; in AWS it is the Cognito hosted UI's authorize URL.
+      STAFF_SIGN_IN_URL: staffAuth.signInUrl,
     };
     const fingerprint = JSON.stringify(HANDLER_ENV.map((k) => env[k]));
     if (configuredHosts.some((c) => c.host.loadedCount > 0 && c.fingerprint !== fingerprint)) {
@@ -266,6 +280,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       },
       stateMachineArn,
       model,
+      staffAuth,
       sweep: runSweep,
       stop: stopAll,
     };

@@ -19,6 +19,8 @@ console.log(`
 GDPR data-subject requests, running locally (started in ${((Date.now() - started) / 1000).toFixed(1)} s)
 
   Request form        ${runtime.urls.gateway}/
+  Staff console       ${runtime.staffAuth.consoleUrl}
+  Staff sign-in       ${runtime.staffAuth.signInUrl}  (local only: no password, pick a role)
   Mailbox (SES)       ${runtime.urls.ses}/
   DynamoDB            ${runtime.urls.dynamodb}
   S3                  ${runtime.urls.s3}

@@ -1,7 +1,8 @@
 /**
  * Synthesizes the CDK stack in process (asset bundling skipped) and derives from the template
  * what the local runtime needs: the state machine's ASL, the Lambda → handler module map, the
- * HTTP routes, the requests table's keys and indexes, and the sweep schedule.
+ * HTTP routes (with their JWT authorizers), the requests table's keys and indexes, and the sweep
+ * schedule.
  *
  * `synthTemplate()` needs infra/stack.ts; `readStackModel(template)` is pure and works on any
  * template of the same shape (the tests use it on fixtures too).
@@ -74,6 +75,37 @@ export interface RouteModel {
   path?: string;
   functionLogicalId: string;
   payloadFormatVersion: string;
+  /** The route's JWT authorizer (`AuthorizationType: JWT`); undefined for a public route (`NONE`). */
+  authorizer?: JwtAuthorizerModel;
+}
+
+/**
+ * A JWT authorizer of the HTTP API (`AWS::ApiGatewayV2::Authorizer`, `AuthorizerType: JWT`), as a
+ * route uses it.
+ *
+ * The one place the local runtime departs from the template here: the authorizer's
+ * `JwtConfiguration.Issuer` and `Audience` are CloudFormation references to the staff user pool
+ * (`https://cognito-idp.<region>.amazonaws.com/<pool id>`) and its app client id, which exist only
+ * once deployed. Locally every JWT authorizer trusts the local stand-in for Cognito instead
+ * (`infra/local/staff-auth.ts`): issuer `<gateway>/local`, audience `local-console`, its own
+ * RS256 key. What the template says is kept here (`templateIssuer`, `templateAudience`, the pool
+ * and client it names) so the substitution is visible and checked, not silent: an authorizer
+ * whose issuer is not a user pool of this stack is refused at start.
+ */
+export interface JwtAuthorizerModel {
+  logicalId: string;
+  /** Where the token is read from: `$request.header.<Name>` or `$request.querystring.<name>`. */
+  identitySource: string;
+  /** The route's `AuthorizationScopes`: the token's `scope` must hold one of them; empty: no check. */
+  scopes: string[];
+  /** The issuer as the template writes it, references shown as `${LogicalId}` (informational). */
+  templateIssuer: string;
+  /** The audiences as the template writes them (informational). */
+  templateAudience: string[];
+  /** The `AWS::Cognito::UserPool` the issuer names. */
+  userPoolLogicalId: string;
+  /** The `AWS::Cognito::UserPoolClient`s the audience names. */
+  clientLogicalIds: string[];
 }
 
 export interface TableModel {
@@ -272,6 +304,77 @@ function readStateMachine(t: CfnTemplate): StackModel['stateMachine'] {
   return { logicalId, name, definition, taskStates };
 }
 
+/** A CloudFormation value as text, references shown as `${LogicalId}` or `${LogicalId.Attr}`: for messages and the model's record of what it replaced. */
+function describeCfn(value: unknown): string {
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (value && typeof value === 'object') {
+    const v = value as Record<string, any>;
+    if (Array.isArray(v['Fn::Join'])) return (v['Fn::Join'][1] as unknown[]).map(describeCfn).join(v['Fn::Join'][0]);
+    if (typeof v['Ref'] === 'string') return '${' + v['Ref'] + '}';
+    if (Array.isArray(v['Fn::GetAtt'])) return '${' + v['Fn::GetAtt'].join('.') + '}';
+  }
+  return JSON.stringify(value);
+}
+
+/** Logical ids of resources of a type that a CloudFormation value references (Ref or GetAtt, nested in Fn::Join too). */
+function referencedOfType(value: unknown, t: CfnTemplate, type: string): string[] {
+  const out: string[] = [];
+  const walk = (v: unknown) => {
+    if (Array.isArray(v)) return v.forEach(walk);
+    if (!v || typeof v !== 'object') return;
+    const o = v as Record<string, any>;
+    const id = typeof o['Ref'] === 'string' ? o['Ref'] : Array.isArray(o['Fn::GetAtt']) ? o['Fn::GetAtt'][0] : undefined;
+    if (typeof id === 'string' && t.Resources?.[id]?.Type === type) out.push(id);
+    for (const inner of Object.values(o)) walk(inner);
+  };
+  walk(value);
+  return [...new Set(out)];
+}
+
+/**
+ * A route's JWT authorizer, read from the template (see {@link JwtAuthorizerModel} for why its
+ * issuer and audience are replaced by the local ones). Anything the local runtime cannot stand
+ * in for faithfully (IAM or Lambda authorizers, another identity provider) stops the start with a
+ * message, rather than serving the route unprotected.
+ */
+function readJwtAuthorizer(route: CfnResource, routeKey: string, t: CfnTemplate): JwtAuthorizerModel | undefined {
+  const type = route.Properties?.AuthorizationType ?? 'NONE';
+  if (type === 'NONE') return undefined;
+  if (type !== 'JWT') throw new Error(`route ${routeKey}: AuthorizationType ${type} is not supported by the local runtime (NONE and JWT only)`);
+  const ref = route.Properties?.AuthorizerId;
+  const logicalId = typeof ref === 'string' ? ref : ref?.Ref;
+  const authorizer = typeof logicalId === 'string' ? t.Resources?.[logicalId] : undefined;
+  if (!authorizer || authorizer.Type !== 'AWS::ApiGatewayV2::Authorizer') throw new Error(`route ${routeKey}: cannot find its authorizer`);
+  const p = authorizer.Properties ?? {};
+  if (p.AuthorizerType !== 'JWT') throw new Error(`route ${routeKey}: authorizer ${logicalId} is of type ${p.AuthorizerType}, not JWT`);
+  const sources: unknown[] = Array.isArray(p.IdentitySource) ? p.IdentitySource : [p.IdentitySource];
+  const identitySource = sources[0];
+  if (sources.length !== 1 || typeof identitySource !== 'string' || !/^\$request\.(header|querystring)\.[^.]+$/.test(identitySource)) {
+    throw new Error(`route ${routeKey}: a JWT authorizer's identity source must be one $request.header.<name> or $request.querystring.<name>, got ${JSON.stringify(p.IdentitySource)}`);
+  }
+  const issuer = p.JwtConfiguration?.Issuer;
+  const audience: unknown[] = p.JwtConfiguration?.Audience ?? [];
+  // The issuer must be a user pool of this stack: that is what staff-auth.ts stands in for.
+  const pools = referencedOfType(issuer, t, 'AWS::Cognito::UserPool');
+  if (pools.length !== 1 || !/^https:\/\/cognito-idp\./.test(describeCfn(issuer))) {
+    throw new Error(`route ${routeKey}: the local runtime stands in for a Cognito user pool of this stack only; authorizer ${logicalId} trusts ${describeCfn(issuer)}`);
+  }
+  const clients = referencedOfType(audience, t, 'AWS::Cognito::UserPoolClient');
+  if (!audience.length || clients.length !== audience.length) {
+    throw new Error(`route ${routeKey}: authorizer ${logicalId}'s audience must be app clients of this stack's user pool, got ${audience.map(describeCfn).join(', ') || 'none'}`);
+  }
+  const scopes: unknown[] = route.Properties?.AuthorizationScopes ?? [];
+  return {
+    logicalId,
+    identitySource,
+    scopes: scopes.map((s) => resolveCfnString(s, t, `route ${routeKey} AuthorizationScopes`)),
+    templateIssuer: describeCfn(issuer),
+    templateAudience: audience.map(describeCfn),
+    userPoolLogicalId: pools[0]!,
+    clientLogicalIds: clients,
+  };
+}
+
 function readRoutes(t: CfnTemplate): RouteModel[] {
   const routes: RouteModel[] = [];
   for (const [id, r] of resourcesOfType(t, 'AWS::ApiGatewayV2::Route')) {
@@ -293,12 +396,14 @@ function readRoutes(t: CfnTemplate): RouteModel[] {
     const fnId = lambdaTargetId(integration.Properties?.IntegrationUri, t);
     if (!fnId) throw new Error(`route ${routeKey}: its integration does not target a Lambda of this stack`);
     const [method, path] = routeKey === '$default' ? [undefined, undefined] : routeKey.split(' ', 2);
+    const authorizer = readJwtAuthorizer(r, routeKey, t);
     routes.push({
       routeKey,
       method: method?.toUpperCase(),
       path,
       functionLogicalId: fnId,
       payloadFormatVersion: String(integration.Properties?.PayloadFormatVersion ?? '2.0'),
+      ...(authorizer ? { authorizer } : {}),
     });
   }
   return routes;
