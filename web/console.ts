@@ -29,9 +29,10 @@ export const CONSOLE_SCRIPT = `
   var $ = function (id) { return document.getElementById(id); };
   var dateFmt = new Intl.DateTimeFormat(cfg.intlLocale, { dateStyle: 'medium', timeZone: 'UTC' });
   var timeFmt = new Intl.DateTimeFormat(cfg.intlLocale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+  var eventFmt = new Intl.DateTimeFormat(cfg.intlLocale, { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' });
 
   function date(iso) { var d = new Date(iso); return iso && !isNaN(d.getTime()) ? dateFmt.format(d) : '\\u2014'; }
-  function dateTime(iso) { var d = new Date(iso); return iso && !isNaN(d.getTime()) ? timeFmt.format(d) + ' UTC' : '\\u2014'; }
+  function dateTime(iso, fmt) { var d = new Date(iso); return iso && !isNaN(d.getTime()) ? (fmt || timeFmt).format(d) + ' UTC' : '\\u2014'; }
   function label(map, key) { return Object.prototype.hasOwnProperty.call(map, key) ? map[key] : String(key); }
   function el(tag, text, cls) {
     var n = document.createElement(tag);
@@ -78,6 +79,9 @@ export const CONSOLE_SCRIPT = `
     sessionStorage.removeItem(KEY);
     clear($('requests-body'));
     clear($('request-facts'));
+    clear($('subject-facts'));
+    $('detail-view').hidden = true;
+    $('request-heading').textContent = t.requestTitle;
     clear($('branches-body'));
     clear($('timeline-body'));
   }
@@ -176,7 +180,7 @@ export const CONSOLE_SCRIPT = `
       var tbody = $('timeline-body');
       clear(tbody);
       (data.timeline || []).forEach(function (ev) {
-        tbody.appendChild(row([dateTime(ev.at), ev.event, label(t.actor, ev.actor), detailText(ev.detail)]));
+        tbody.appendChild(row([dateTime(ev.at, eventFmt), ev.event, label(t.actor, ev.actor), detailText(ev.detail)]));
       });
       $('timeline-empty').hidden = (data.timeline || []).length > 0;
       $('request-heading').focus();

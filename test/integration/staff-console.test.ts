@@ -1,0 +1,181 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  confirmFromEmail, removeDir, start, STAFF, statusLinkIn, submit, taskLinkFor, tempDataDir, VENDOR, waitForEmail, type Runtime,
+} from './support';
+
+/**
+ * The staff console on the local runtime: a staff member signs in at the local identity provider
+ * (`/local/sign-in`, the stand-in for the Cognito hosted UI), and the staff API behind the gateway's
+ * JWT check lists open requests and shows one.
+ */
+
+let rt: Runtime;
+let dataDir: string;
+let db: DynamoDBDocumentClient;
+let access: { requestId: string; statusKey: string };
+let erasure: { requestId: string };
+
+beforeAll(async () => {
+  dataDir = tempDataDir();
+  rt = await start(dataDir);
+  db = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: rt.urls.dynamodb }));
+
+  // Two confirmed requests; the demo's email vendor and staff task keep them open (in progress).
+  const a = await submit(rt, { controller: 'demo-association', type: 'access', email: 'ada@example.org', name: 'Ada Lovelace' });
+  const confirmed = await confirmFromEmail(rt, await waitForEmail(rt, 'ada@example.org'));
+  access = { requestId: a.requestId, statusKey: new URL(statusLinkIn(await confirmed.text())).searchParams.get('key')! };
+  const e = await submit(rt, { controller: 'demo-association', type: 'erasure', email: 'grace@example.org' });
+  await confirmFromEmail(rt, await waitForEmail(rt, 'grace@example.org'));
+  erasure = { requestId: e.requestId };
+  // By the time the vendor and the staff member have their links, the branches hold task tokens and link hashes.
+  for (const to of [VENDOR, STAFF]) await taskLinkFor(rt, to, access.requestId);
+});
+
+afterAll(async () => {
+  await rt?.stop();
+  removeDir(dataDir);
+});
+
+/** Signs in at the local identity provider like the console's sign-in page does, and returns the id token from the redirect's fragment. */
+async function signIn(role: string, controllers = 'demo-association', username = 'staff-1'): Promise<string> {
+  const res = await fetch(`${rt.urls.gateway}/local/sign-in`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ username, role, controllers }).toString(),
+  });
+  expect([302, 303]).toContain(res.status);
+  const location = new URL(res.headers.get('location')!, rt.urls.gateway);
+  const token = new URLSearchParams(location.hash.slice(1)).get('id_token');
+  expect(token).toBeTruthy();
+  return token!;
+}
+
+function staffGet(path: string, token?: string): Promise<Response> {
+  return fetch(`${rt.urls.gateway}${path}`, {
+    headers: { accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+  });
+}
+
+interface Item { requestId: string; controllerId: string; type: string; status: string; createdAt: string; receivedAt: string; dueAt: string; overdue: boolean }
+
+async function list(token: string, query = ''): Promise<Item[]> {
+  const res = await staffGet(`/v1/staff/requests${query}`, token);
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toMatch(/application\/json/);
+  return ((await res.json()) as { requests: Item[] }).requests;
+}
+
+describe('the staff API', () => {
+  it('lists confirmed requests of the caller\'s controllers, earliest deadline first', async () => {
+    const token = await signIn('viewer');
+    const items = await list(token);
+    const ids = items.map((i) => i.requestId);
+    expect(ids).toEqual(expect.arrayContaining([access.requestId, erasure.requestId]));
+    const mine = items.find((i) => i.requestId === access.requestId)!;
+    expect(mine).toMatchObject({ controllerId: 'demo-association', type: 'access', overdue: false });
+    expect(['received', 'in_progress']).toContain(mine.status);
+    expect(Date.parse(mine.dueAt)).toBeGreaterThan(Date.now());
+    expect(Date.parse(mine.receivedAt)).toBeLessThanOrEqual(Date.now());
+    expect(Object.keys(mine).sort()).toEqual(['controllerId', 'createdAt', 'dueAt', 'overdue', 'receivedAt', 'requestId', 'status', 'type']);
+    const dues = items.map((i) => Date.parse(i.dueAt));
+    expect(dues).toEqual([...dues].sort((x, y) => x - y));
+    // The list names no person.
+    expect(JSON.stringify(items)).not.toMatch(/@example\.org|Lovelace/);
+  });
+
+  it('filters by right, status, controller, due date and overdue', async () => {
+    const token = await signIn('approver');
+    const ids = async (q: string) => (await list(token, q)).map((i) => i.requestId);
+    expect(await ids('?type=erasure')).toEqual([erasure.requestId]);
+    expect(await ids('?type=access')).toEqual([access.requestId]);
+    expect(await ids('?controller=demo-association')).toHaveLength(2);
+    expect(await ids('?dueWithinDays=1')).toEqual([]);
+    expect(await ids('?dueWithinDays=365')).toHaveLength(2);
+    expect(await ids('?overdue=true')).toEqual([]);
+    expect(await ids('?overdue=false&type=access')).toEqual([access.requestId]);
+    expect(await ids('?status=completed')).toEqual([]);
+    // Requests still waiting for confirmation are listed only when asked for.
+    const pending = await submit(rt, { controller: 'demo-association', type: 'access', email: 'unconfirmed@example.org' });
+    expect(await ids('')).not.toContain(pending.requestId);
+    expect(await ids('?status=awaiting_verification')).toEqual([pending.requestId]);
+  });
+
+  it.each([
+    ['status', 'open'],
+    ['type', 'everything'],
+    ['controller', 'no-such-controller'],
+    ['dueWithinDays', '0'],
+    ['dueWithinDays', '400'],
+    ['overdue', 'maybe'],
+  ])('refuses the filter %s=%s with 400 naming the field', async (field, value) => {
+    const res = await staffGet(`/v1/staff/requests?${new URLSearchParams({ [field]: value })}`, await signIn('viewer'));
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { message: string; errors: Record<string, string> };
+    expect(Object.keys(body.errors)).toEqual([field]);
+  });
+
+  it('shows one request with the subject\'s address and name, its branches and its timeline, and never a secret', async () => {
+    const token = await signIn('viewer');
+    const res = await staffGet(`/v1/staff/requests/${access.requestId}`, token);
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    const body = JSON.parse(text) as {
+      request: Record<string, unknown>;
+      branches: { processorId: string; status: string; kind: string }[];
+      timeline: { event: string; at: string; actor: string }[];
+    };
+    expect(body.request).toMatchObject({ requestId: access.requestId, email: 'ada@example.org', name: 'Ada Lovelace', type: 'access', controllerName: 'Demo Association' });
+    expect(body.branches.map((b) => b.processorId)).toEqual(expect.arrayContaining(['members', 'bookkeeping', 'shared-mailbox']));
+    expect(body.branches.find((b) => b.processorId === 'bookkeeping')!.status).toBe('waiting');
+    expect(body.timeline.length).toBeGreaterThanOrEqual(2);
+    const times = body.timeline.map((e) => e.at);
+    expect(times).toEqual([...times].sort());
+
+    // What the table holds and staff must not see: the status key, token hashes, task tokens.
+    const stored = (await db.send(new GetCommand({ TableName: 'dsr-requests', Key: { pk: `REQ#${access.requestId}`, sk: 'BRANCH#bookkeeping' } }))).Item!;
+    expect(stored.taskToken).toBeTruthy();
+    expect(stored.linkTokenHash).toBeTruthy();
+    for (const secret of [access.statusKey, stored.taskToken as string, stored.linkTokenHash as string]) expect(text).not.toContain(secret);
+    for (const name of ['statusKey', 'TokenHash', 'taskToken', 'verifyTokenUsedHash', 'packageKey', 'exportKey', 'openCtl']) expect(text).not.toContain(name);
+  });
+
+  it('answers 404 alike for an unknown request and for one of a controller the caller may not see', async () => {
+    const other = await signIn('approver', 'another-controller');
+    const unknown = await staffGet('/v1/staff/requests/00000000-0000-4000-8000-000000000000', other);
+    const notYours = await staffGet(`/v1/staff/requests/${access.requestId}`, other);
+    expect(unknown.status).toBe(404);
+    expect(notYours.status).toBe(404);
+    expect(await notYours.json()).toEqual(await unknown.json());
+    expect(await list(other)).toEqual([]);
+    // `*` sees every controller.
+    const all = await signIn('viewer', '*');
+    expect((await staffGet(`/v1/staff/requests/${access.requestId}`, all)).status).toBe(200);
+  });
+
+  it('refuses a signed-in person without a staff role with 403 naming the role, and anyone without a valid token with 401', async () => {
+    const none = await signIn('none');
+    for (const path of ['/v1/staff/requests', `/v1/staff/requests/${access.requestId}`]) {
+      const forbidden = await staffGet(path, none);
+      expect(forbidden.status).toBe(403);
+      expect(JSON.stringify(await forbidden.json())).toContain('viewer or approver');
+      expect((await staffGet(path)).status).toBe(401);
+      expect((await staffGet(path, 'not.a.token')).status).toBe(401);
+    }
+  });
+});
+
+describe('GET /console', () => {
+  it('serves the console with its own CSP and a link to sign in', async () => {
+    const res = await fetch(`${rt.urls.gateway}/console?lang=sv`);
+    expect(res.status).toBe(200);
+    const csp = res.headers.get('content-security-policy')!;
+    expect(csp).toMatch(/script-src 'sha256-[A-Za-z0-9+/=]+'/);
+    expect(csp).toContain("connect-src 'self'");
+    const page = await res.text();
+    expect(page).toContain('<html lang="sv">');
+    expect(page).toMatch(/id="sign-in" href="[^"]+"/);
+  });
+});
