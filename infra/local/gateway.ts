@@ -494,16 +494,16 @@ export class LocalGateway {
         result = mapResult(raw);
       }
     } catch (e) {
-      if (e instanceof BodyTooLargeError) {
-        result = this.json(413, 'Request Entity Too Large');
-      } else {
-        // only the error class: messages may carry personal data
-        outcome = ` (${(e as Error)?.name ?? 'Error'})`;
-        result = this.json(500, 'Internal Server Error');
-      }
+      ({ result, outcome } = this.failure(e));
     }
     this.send(res, requestId, result);
     this.log(`gateway: ${route.routeKey} → ${result.statusCode}${outcome} ${Date.now() - started} ms`);
+  }
+
+  /** A request that failed in the gateway or its handler: 413 for a large body, else 500 naming only the error class (messages may carry personal data). */
+  private failure(e: unknown): { result: HttpResult; outcome: string } {
+    if (e instanceof BodyTooLargeError) return { result: this.json(413, 'Request Entity Too Large'), outcome: '' };
+    return { result: this.json(500, 'Internal Server Error'), outcome: ` (${(e as Error)?.name ?? 'Error'})` };
   }
 
   private async servePage(page: LocalPage, req: IncomingMessage, res: ServerResponse, requestId: string, started: number): Promise<void> {
@@ -517,12 +517,7 @@ export class LocalGateway {
       const body = await readBody(req, MAX_REQUEST_BYTES);
       result = await page.handle({ method: page.method, headers, query: new URLSearchParams(q === -1 ? '' : url.slice(q + 1)), body });
     } catch (e) {
-      if (e instanceof BodyTooLargeError) {
-        result = this.json(413, 'Request Entity Too Large');
-      } else {
-        outcome = ` (${(e as Error)?.name ?? 'Error'})`;
-        result = this.json(500, 'Internal Server Error');
-      }
+      ({ result, outcome } = this.failure(e));
     }
     this.send(res, requestId, result);
     // the path only: a page's answer may carry a token (the sign-in's redirect), never logged
