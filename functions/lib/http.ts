@@ -119,6 +119,16 @@ function limitBody(maxBytes: number): middy.MiddlewareObj<HttpEvent> {
   };
 }
 
+/** The security headers every answer carries, refusals and errors included. */
+function securityHeaders(): middy.MiddlewareObj<HttpEvent, HttpResult> {
+  const add = async (request: { response?: HttpResult | null }) => {
+    if (request.response && typeof request.response === 'object') {
+      request.response.headers = { ...SECURITY_HEADERS, ...request.response.headers };
+    }
+  };
+  return { after: add, onError: add };
+}
+
 /** Logs a failed request by status and error class only; bodies and messages may hold personal data. */
 function logFailure(err: unknown): void {
   const statusCode = (err as { statusCode?: number })?.statusCode ?? 500;
@@ -134,6 +144,8 @@ function logFailure(err: unknown): void {
 export function httpMiddleware(opts: { maxBodyBytes?: number; multipart?: boolean; rawBody?: boolean } = {}): middy.MiddlewareObj<any, any>[] {
   const maxBodyBytes = opts.maxBodyBytes ?? MAX_BODY_BYTES;
   return [
+    // First in, so last out: it sees the answer the error handler made too.
+    securityHeaders(),
     httpHeaderNormalizer(),
     httpErrorHandler({ logger: logFailure, fallbackMessage: JSON.stringify({ message: 'Internal Server Error' }) }),
     limitBody(maxBodyBytes),

@@ -239,7 +239,9 @@ describe('bad input', () => {
     expect(malformed.status).toBe(400);
     expect(await malformed.json()).toMatchObject({ errors: { body: expect.any(String) } });
 
-    expect((await post(JSON.stringify({ type: 'access', email: 'a@example.org', name: 'x'.repeat(20_000) }))).status).toBe(413);
+    const large = await post(JSON.stringify({ type: 'access', email: 'a@example.org', name: 'x'.repeat(20_000) }));
+    expect(large.status).toBe(413);
+    expect(large.headers.get('x-content-type-options')).toBe('nosniff'); // refusals carry the security headers too
     expect((await post('type=access', 'text/plain')).status).toBe(415);
 
     const form = await fetch(`${rt.urls.gateway}/v1/requests`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' }, body: 'type=access&email=not-an-address&locale=sv' });
