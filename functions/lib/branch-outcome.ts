@@ -4,8 +4,6 @@ import { errorClass, logger } from './log';
 import type { Branch } from './request';
 import { audit, finishBranch, type BranchOutcome } from './store';
 
-export { updateBranch } from './store';
-
 /** Errors that mean the task the token belonged to is gone: the re-driven execution resumes itself. */
 const GONE = new Set(['TaskTimedOut', 'TaskDoesNotExist', 'InvalidToken']);
 

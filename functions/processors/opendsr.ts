@@ -1,5 +1,4 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { updateBranch } from '../lib/branch-outcome';
 import { urlEnv } from '../lib/env';
 import { logger } from '../lib/log';
 import { discover } from '../lib/opendsr/certificates';
@@ -11,7 +10,7 @@ import { API_VERSION, type OpendsrRequest } from '../lib/opendsr/types';
 import { OpendsrVerificationError } from '../lib/opendsr/verify';
 import type { OpendsrProcessor } from '../lib/register';
 import type { DsrRequest } from '../lib/request';
-import { getBranch } from '../lib/store';
+import { getBranch, updateBranch } from '../lib/store';
 import { ProcessorError, type AsyncProcessorKind } from './types';
 
 const MINUTE_MS = 60_000;

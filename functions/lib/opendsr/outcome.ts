@@ -3,11 +3,11 @@
  * polling: pending/in_progress record the expected completion; completed fetches the results and
  * completes the branch; cancelled fails it. A branch that is already final is left alone.
  */
-import { completeBranch, updateBranch } from '../branch-outcome';
+import { completeBranch } from '../branch-outcome';
 import { logger } from '../log';
 import type { OpendsrProcessor } from '../register';
 import type { Branch } from '../request';
-import { audit } from '../store';
+import { audit, updateBranch } from '../store';
 import { touchLink } from './store';
 import type { OpendsrStatusReport } from './types';
 
