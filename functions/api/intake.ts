@@ -10,8 +10,8 @@ import { publicControllers } from '../lib/register';
 async function intake(event: HttpEvent): Promise<HttpResult> {
   const asJson = wantsJson(event) || (event.headers['content-type'] ?? '').startsWith('application/json');
   try {
-    const { submission, controller } = validateSubmission(event.body);
-    const request = await acceptRequest(submission, controller);
+    const { submission, details, controller } = validateSubmission(event.body);
+    const request = await acceptRequest(submission, controller, new Date(), details);
     logger.info('request accepted', { requestId: request.requestId, type: request.type, controllerId: controller.id });
     return asJson
       ? json(202, { requestId: request.requestId, status: request.status })

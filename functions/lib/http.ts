@@ -95,8 +95,15 @@ function parseBody(): middy.MiddlewareObj<HttpEvent> {
         event.body = parsed;
       } else if (type === 'application/x-www-form-urlencoded') {
         const params = new URLSearchParams(text);
-        const record: Record<string, string> = {};
+        const record: Record<string, string | string[]> = {};
         for (const [key, value] of params) {
+          // `name[]` is a list (checkboxes); any other field given twice is ambiguous and refused.
+          if (key.endsWith('[]') && key.length > 2) {
+            const list = key.slice(0, -2);
+            if (typeof record[list] === 'string') throw clientError(400, `Field ${list} is given more than once`, { [list]: 'given more than once' });
+            record[list] = [...((record[list] as string[] | undefined) ?? []), value];
+            continue;
+          }
           if (key in record) throw clientError(400, `Field ${key} is given more than once`, { [key]: 'given more than once' });
           record[key] = value;
         }

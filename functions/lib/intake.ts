@@ -4,7 +4,7 @@ import { links } from './links';
 import { sendEmail } from './mailer';
 import type { Controller } from './register';
 import type { Submission } from './submission';
-import type { DsrRequest, ServedRight } from './request';
+import type { DsrRequest, RequestDetails } from './request';
 import { audit, createRequest } from './store';
 import { hashToken, newToken } from './tokens';
 import { positiveIntEnv } from './env';
@@ -17,17 +17,18 @@ const VERIFY_TTL_DAYS = positiveIntEnv('VERIFY_TTL_DAYS', 7);
  * address. Nothing is looked up about the subject before that proof, so the answer is the same
  * whether or not the organisation holds data on the address.
  */
-export async function acceptRequest(submission: Submission, controller: Controller, at = new Date()): Promise<DsrRequest> {
+export async function acceptRequest(submission: Submission, controller: Controller, at = new Date(), details: RequestDetails = {}): Promise<DsrRequest> {
   const token = newToken();
   const verifyExpiresAt = new Date(at.getTime() + VERIFY_TTL_DAYS * 86_400_000).toISOString();
   const locale = controller.locales.includes(submission.locale) ? submission.locale : controller.locales[0]!;
   const request: DsrRequest = {
     requestId: randomUUID(),
     controllerId: controller.id,
-    type: submission.type as ServedRight,
+    type: submission.type,
     locale,
     email: submission.email,
     ...(submission.name ? { name: submission.name } : {}),
+    ...(Object.keys(details).length ? { details } : {}),
     status: 'awaiting_verification',
     version: 1,
     createdAt: at.toISOString(),

@@ -3,7 +3,7 @@
  * loading the functions' copy (which fills its placeholders from the environment at cold start).
  */
 import { z } from 'zod';
-import { LOCALES } from './request';
+import { LOCALES, RIGHTS } from './request';
 
 const text = z.string().trim().min(1);
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lower-case letters, digits and dashes');
@@ -71,6 +71,13 @@ const art15 = {
   retention: text,
   source: text.optional(),
   recipients: z.array(recipientSchema).default([]),
+  /**
+   * Art. 20: whether the store's data is in a portability package (data the subject provided,
+   * processed by consent or contract, by automated means). Mark false what is not.
+   */
+  portable: z.boolean().default(true),
+  /** The store serves direct marketing: an objection to it is absolute and applied at once (21(3)). */
+  directMarketing: z.boolean().default(false),
 };
 
 /** The controller's own DynamoDB table: exported and erased directly. */
@@ -81,6 +88,8 @@ const dynamodbProcessorSchema = z
     table: text,
     lookup: lookupSchema,
     erasure: erasureSchema,
+    /** Attributes a subject may ask to have corrected (Art. 16); the workflow updates them on the subject's items. */
+    rectifiable: z.array(text).default([]),
   })
   .strict()
   .superRefine((p, ctx) => {
@@ -160,6 +169,48 @@ const deadlineSchema = z.discriminatedUnion('rule', [
  */
 export const HOLIDAY_RULE = /^(\d{2}-\d{2}|easter[+-]\d{1,2}|\d{2}-\d{2}\/\d{2}-\d{2}:(mon|tue|wed|thu|fri|sat|sun))$/;
 
+/** A purpose the controller processes by consent (Art. 6(1)(a)): withdrawing it acts at these processors. */
+const consentPurposeSchema = z
+  .object({
+    id,
+    /** As the subject reads it on the form, e.g. "Newsletter". */
+    name: text,
+    /** The processors that hold data for this purpose only: withdrawal erases there as each declares. */
+    processors: z.array(id).min(1),
+  })
+  .strict();
+
+/** Another controller a subject may have a portability package sent to directly (Art. 20(2)). */
+const portabilityTargetSchema = z
+  .object({ id, name: text, url: z.url() })
+  .strict();
+
+/** How staff review edge cases (Art. 12(5), 12(6)). */
+const reviewRulesSchema = z
+  .object({
+    /** The same right by the same identity within this many days goes to staff (12(5)); 0 turns it off. */
+    repeatWindowDays: z.number().int().min(0).max(3_650).default(30),
+    /** Requests of these rights go to staff first, who may ask for more information (12(6)). */
+    identityCheckRights: z.array(z.enum(RIGHTS)).default([]),
+    /** Only when the subject gave no name. */
+    identityCheckOnlyWithoutName: z.boolean().default(false),
+    /** Whether the deadline stops while staff wait for the subject's answer to a request for information. */
+    clockPausesForInformation: z.boolean().default(true),
+    /** Where staff are emailed when a request waits for them (default: the DPO). */
+    staffEmail: z.email().optional(),
+  })
+  .strict();
+
+/** How the controller's form and emails look. */
+const brandingSchema = z
+  .object({
+    /** An accent colour for the form's header and buttons, `#rrggbb`. */
+    accentColour: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour as #rrggbb').optional(),
+    /** A logo shown on the form, an https URL (the page's CSP allows that origin for images). */
+    logoUrl: z.url().refine((u) => u.startsWith('https://'), 'an https URL').optional(),
+  })
+  .strict();
+
 const controllerSchema = z
   .object({
     id,
@@ -172,6 +223,17 @@ const controllerSchema = z
     supervisoryAuthority: z.object({ name: text, url: z.url() }).strict(),
     privacyPolicyUrl: z.url().optional(),
     processors: z.array(processorSchema).min(1),
+    consentPurposes: z.array(consentPurposeSchema).default([]),
+    portabilityTargets: z.array(portabilityTargetSchema).default([]),
+    review: reviewRulesSchema.default({ repeatWindowDays: 30, identityCheckRights: [], identityCheckOnlyWithoutName: false, clockPausesForInformation: true }),
+    /**
+     * The controller also holds data as a processor for its own customers (Art. 28): the form asks
+     * whether the request is about such a customer's service, and staff point the subject there.
+     */
+    actsAsProcessorFor: z.object({ description: text }).strict().optional(),
+    /** Days between telling the subject a restriction will be lifted and lifting it (Art. 18(3)). */
+    restrictionLiftNoticeDays: z.number().int().min(1).max(365).default(14),
+    branding: brandingSchema.default({}),
   })
   .strict()
   .superRefine((c, ctx) => {
@@ -180,6 +242,9 @@ const controllerSchema = z
       if (seen.has(p.id)) ctx.addIssue({ code: 'custom', path: ['processors', i, 'id'], message: `duplicate processor id ${p.id}` });
       seen.add(p.id);
     });
+    c.consentPurposes.forEach((purpose, i) => purpose.processors.forEach((pid, j) => {
+      if (!seen.has(pid)) ctx.addIssue({ code: 'custom', path: ['consentPurposes', i, 'processors', j], message: `processor ${pid} is not declared by ${c.id}` });
+    }));
   });
 
 export const registerSchema = z
@@ -205,6 +270,9 @@ export type EmailProcessor = z.infer<typeof emailProcessorSchema>;
 export type ManualProcessor = z.infer<typeof manualProcessorSchema>;
 export type ErasureRule = z.infer<typeof erasureSchema>;
 export type DeadlineRule = z.infer<typeof deadlineSchema>;
+export type ConsentPurpose = z.infer<typeof consentPurposeSchema>;
+export type PortabilityTarget = z.infer<typeof portabilityTargetSchema>;
+export type ReviewRules = z.infer<typeof reviewRulesSchema>;
 
 /**
  * Replaces `${NAME}` and `${NAME:-default}` in every string with the environment's value, so one
