@@ -8,6 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { escapeHtml as e, layout, safeHref } from './html.ts';
+import { consoleTexts } from './console-texts.ts';
 import { FORM_RIGHTS, LOCALES, REQUEST_STATUSES, isLocale, texts, type Locale } from './i18n.ts';
 
 /** Where the page keeps the id token: this tab only, gone when it closes. */
@@ -242,7 +243,7 @@ tr.overdue td{background:#fff4f4}
 /** The console page in one language; `signInUrl` is the identity provider's sign-in page. */
 export function renderConsolePage(input: { locale: Locale; signInUrl: string }): string {
   const locale: Locale = isLocale(input.locale) ? input.locale : 'en';
-  const t = texts[locale].console;
+  const t = consoleTexts[locale];
   const option = (value: string, text: string) => `<option value="${e(value)}">${e(text)}</option>`;
   const th = (...cols: string[]) => `<tr>${cols.map((c) => `<th scope="col">${e(c)}</th>`).join('')}</tr>`;
   const config = { texts: t, intlLocale: INTL_LOCALE[locale] };

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { CONSOLE_CSP, CONSOLE_SCRIPT, CONSOLE_SCRIPT_HASH, renderConsolePage } from '../../web/console';
 import { LOCALES, texts } from '../../web/i18n';
+import { consoleTexts } from '../../web/console-texts';
 
 /** The contents of every <script> element without a type: what the browser would run. */
 function executableScripts(html: string): string[] {
@@ -30,7 +31,7 @@ describe('the staff console page', () => {
       expect(executableScripts(html)).toEqual([CONSOLE_SCRIPT]);
       expect(html).toContain(`<html lang="${locale}">`);
       const config = JSON.parse(html.match(/<script type="application\/json" id="console-config">([\s\S]*?)<\/script>/)![1]!);
-      expect(config.texts).toEqual(texts[locale].console);
+      expect(config.texts).toEqual(consoleTexts[locale]);
       expect(html).toContain('name="robots" content="noindex, nofollow"');
     }
     expect(renderConsolePage({ locale: 'sv', signInUrl: 'https://a.example' })).toContain('Logga in');
@@ -52,10 +53,10 @@ describe('the staff console page', () => {
 
   it('has every console text in every language', () => {
     const keys = (o: object): string[] => Object.entries(o).flatMap(([k, v]) => (v && typeof v === 'object' ? keys(v).map((s) => `${k}.${s}`) : [k]));
-    const en = keys(texts.en.console).sort();
+    const en = keys(consoleTexts.en).sort();
     for (const locale of LOCALES) {
-      expect(keys(texts[locale].console).sort()).toEqual(en);
-      for (const value of JSON.stringify(texts[locale].console).match(/"[^"]*"/g) ?? []) expect(value).not.toMatch(/[<>]/);
+      expect(keys(consoleTexts[locale]).sort()).toEqual(en);
+      for (const value of JSON.stringify(consoleTexts[locale]).match(/"[^"]*"/g) ?? []) expect(value).not.toMatch(/[<>]/);
     }
   });
 });
