@@ -30,4 +30,5 @@ async function intake(event: HttpEvent): Promise<HttpResult> {
   }
 }
 
-export const handler = middy().use(httpMiddleware()).handler(intake);
+// Free-text fields (a correction, an objection's grounds) may hold a few thousand characters of any script.
+export const handler = middy().use(httpMiddleware({ maxBodyBytes: 32 * 1024 })).handler(intake);
