@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { register } from '../../functions/lib/register';
+import { dueDate } from '../../functions/lib/deadlines';
+import { findController, register } from '../../functions/lib/register';
 import { parseRegister } from '../../functions/lib/register-schema';
+import { demoTableDefinitions, readDemoData } from '../../infra/local/provision';
 
 const controller = (processors: unknown[]) => ({
   controllers: [{
@@ -60,5 +62,54 @@ describe('the register', () => {
   it('refuses duplicate processor ids and unknown fields', () => {
     expect(() => parseRegister(controller([members, members]))).toThrow(/duplicate processor id members/);
     expect(() => parseRegister(controller([{ ...members, tabel: 'typo' }]))).toThrow(/tabel/);
+  });
+
+  it('ships a second controller, a Swedish organising platform answering within a month of Swedish working days', () => {
+    const platform = findController('demo-organising-platform')!;
+    expect(platform).toMatchObject({ country: 'SE', locales: ['sv', 'en'], deadline: { rule: 'month' } });
+    const due = (received: string) => dueDate(new Date(`${received}T09:00:00Z`), platform.deadline, platform.publicHolidays).toISOString().slice(0, 10);
+    expect(due('2026-03-03')).toBe('2026-04-07'); // Good Friday and Easter Monday
+    expect(due('2026-04-14')).toBe('2026-05-15'); // Ascension Day
+    // Midsummer Eve is no public holiday in law, but Swedish law on computing statutory time
+    // (1930:173, 2 §) treats it like one, as it does Christmas Eve and New Year's Eve.
+    expect(due('2026-05-19')).toBe('2026-06-22');
+    expect(due('2025-11-24')).toBe('2025-12-29'); // Christmas Eve to Boxing Day, then a weekend
+    expect(due('2026-11-30')).toBe('2026-12-30'); // an ordinary Wednesday stays
+  });
+
+  it('sends the platform\'s access and portability requests without a name to an identity check, and names whom it processes for', () => {
+    const platform = findController('demo-organising-platform')!;
+    expect(platform.review).toMatchObject({ repeatWindowDays: 30, identityCheckRights: ['access', 'portability'], identityCheckOnlyWithoutName: true, clockPausesForInformation: true });
+    expect(platform.actsAsProcessorFor?.description).toMatch(/organisations that subscribe/);
+    expect(platform.branding.accentColour).toMatch(/^#[0-9a-f]{6}$/i);
+    expect(platform.supervisoryAuthority.name).toMatch(/IMY/);
+    expect(platform.dpoEmail).not.toBe(findController('demo-association')!.dpoEmail);
+  });
+
+  it('keeps each controller\'s data in stores of its own, so a request to one never reaches the other\'s', () => {
+    const tablesOf = (id: string) => findController(id)!.processors.flatMap((p) => (p.kind === 'dynamodb' ? [p.table] : []));
+    const association = tablesOf('demo-association');
+    const platform = tablesOf('demo-organising-platform');
+    expect(platform).toHaveLength(3);
+    expect(platform.filter((t) => association.includes(t))).toEqual([]);
+    const processorIds = (id: string) => findController(id)!.processors.map((p) => p.id);
+    expect(processorIds('demo-organising-platform').filter((p) => processorIds('demo-association').includes(p))).toEqual([]);
+  });
+
+  it('seeds every DynamoDB store of the register with demo data, one person known to both controllers and one to the platform only', () => {
+    const demo = readDemoData();
+    const defs = demoTableDefinitions(register, demo);
+    for (const def of defs) {
+      expect(demo.tables[def.TableName!]?.items.length, def.TableName).toBeGreaterThan(0);
+      // Every seeded item carries the key and the lookup attribute the definition declares.
+      const attrs = def.AttributeDefinitions!.map((a) => a.AttributeName!);
+      for (const item of demo.tables[def.TableName!]!.items) for (const a of attrs) expect(typeof item[a], `${def.TableName}.${a}`).toBe('string');
+    }
+    const holders = (email: string) => register.controllers
+      .filter((c) => c.processors.some((p) => p.kind === 'dynamodb' && demo.tables[p.table]?.items.some((i) => i.email === email)))
+      .map((c) => c.id);
+    expect(holders('ada@example.org')).toEqual(['demo-association', 'demo-organising-platform']);
+    expect(holders('elin@example.org')).toEqual(['demo-organising-platform']);
+    expect(demo.subjects.map((s) => s.email)).toEqual(expect.arrayContaining(['ada@example.org', 'elin@example.org']));
   });
 });
