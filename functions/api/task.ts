@@ -4,7 +4,7 @@ import { renderTaskDone, renderTaskLinkInvalid, renderTaskPage } from '../../web
 import { clientError, html, httpMiddleware, pickLocale, type HttpEvent, type HttpResult } from '../lib/http';
 import { logger } from '../lib/log';
 import { answerTask, inspectTaskLink } from '../lib/task-answer';
-import { identitiesFor } from '../lib/task-links';
+import { identitiesFor, taskRequest } from '../lib/task-links';
 import { TOKEN_PATTERN } from '../lib/tokens';
 
 /** An uploaded export may be this large; more goes through the DPO by other means. */
@@ -24,7 +24,8 @@ const answerSchema = z.object({
 
 /**
  * GET/POST /v1/tasks/{requestId}/{processorId}?token=…: the one-time link an email-only vendor or
- * a staff member answers with. GET shows the request and a form; POST completes the branch.
+ * a staff member (a manual task, or a staff task at any processor) answers with. GET shows the
+ * request, its action and any correction, and a form; POST completes the branch.
  */
 async function task(event: HttpEvent): Promise<HttpResult> {
   const locale = pickLocale(event);
@@ -45,15 +46,16 @@ async function task(event: HttpEvent): Promise<HttpResult> {
       locale: pageLocale,
       controllerName: link.controller.name,
       processorName: link.processor.name,
-      kind: link.processor.kind,
-      type: link.request.type,
+      // A staff task at any processor is answered by staff, like a manual task.
+      kind: link.processor.kind === 'email' && !link.branch.staffTask ? 'email' : 'manual',
+      ...taskRequest(link.request, link.branch),
       requestReference: requestId,
-      identities: identitiesFor(link.processor, link.request),
+      identities: identitiesFor(link.processor, link.request, link.branch),
       ...(link.processor.kind === 'manual' ? { instructions: link.processor.instructions } : {}),
       token,
       actionUrl: `/v1/tasks/${requestId}/${processorId}`,
       dueAt: link.request.dueAt!,
-      allowUpload: link.request.type === 'access',
+      allowUpload: link.branch.action === 'export',
     }));
   }
 

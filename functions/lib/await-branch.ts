@@ -6,14 +6,13 @@ import { WITHDRAWN } from './request';
 import { MissingRecord, type BranchRef } from './workflow';
 
 /**
- * Step `AwaitProcessor`: a processor that answers later. Records the task token the workflow
- * waits on, resumes at once if the answer already came, and otherwise sends the request out
- * (until `submittedAt` is recorded). The answer arrives through `completeBranch`.
+ * Step `AwaitProcessor`: a processor that answers later, or a staff task at any processor. Records
+ * the task token the workflow waits on, resumes at once if the answer already came, and otherwise
+ * sends the request out (until `submittedAt` is recorded). The answer arrives through `completeBranch`.
  */
 export async function awaitBranch(ref: BranchRef & { taskToken: string }): Promise<void> {
   const { requestId, processorId, taskToken } = ref;
   const { request, controller, processor } = await branchContext(ref);
-  const kind = asyncKind(processor);
   if (request.status === 'cancelled') {
     // Withdrawn before this branch was sent out: end it without asking the processor.
     await finishBranch(requestId, processorId, { status: 'failed', errorClass: WITHDRAWN });
@@ -28,11 +27,12 @@ export async function awaitBranch(ref: BranchRef & { taskToken: string }): Promi
   }
   if (waiting.submittedAt) return;
   try {
-    await kind.submit(processor, { request, controller, branch: waiting });
+    // A staff task goes to staff whatever the processor's kind (e.g. a correction at one of our stores).
+    await asyncKind(processor, waiting).submit(processor, { request, controller, branch: waiting });
   } catch (err) {
     return failAttempt(ref, err, waiting.attempts + 1);
   }
   if (await updateBranch(requestId, processorId, { submittedAt: new Date().toISOString() }, { onlyIfAbsent: 'submittedAt' })) {
-    await audit(requestId, 'branch_submitted', 'workflow', { processorId, kind: processor.kind });
+    await audit(requestId, 'branch_submitted', 'workflow', { processorId, kind: processor.kind, ...(waiting.staffTask ? { staffTask: true } : {}) });
   }
 }

@@ -1,10 +1,9 @@
 import { syncKind } from '../processors/sync-kinds';
-import { ProcessorError, type BranchContext } from '../processors/types';
+import { ProcessorError, type BranchContext, type Subject, type SyncProcessorKind } from '../processors/types';
 import { ExportWriter, exportKey } from './exports';
 import { errorClass, logger } from './log';
-import { findProcessor } from './register';
-import type { BranchAction } from './request';
-import { audit, finishBranch, startBranch, updateBranch } from './store';
+import { findProcessor, type Processor } from './register';
+import { audit, finishBranch, startBranch, updateBranch, type BranchOutcome } from './store';
 import { loadRequest, MissingRecord, type BranchRef } from './workflow';
 
 /** Loads what a branch acts on; the processor must be declared. */
@@ -24,10 +23,35 @@ export async function failAttempt(ref: BranchRef, err: unknown, attempt: number)
   throw new ProcessorError(cls, `processor ${ref.processorId} failed with ${cls}`);
 }
 
+/** What one sync action did, as the branch records it. */
+type SyncOutcome = Omit<BranchOutcome, 'status'> & { recordCount: number };
+
+/** Does the branch's action at a store that answers at once. */
+async function act(kind: SyncProcessorKind, processor: Processor, subject: Subject, ctx: BranchContext): Promise<SyncOutcome> {
+  const { request, branch } = ctx;
+  switch (branch.action) {
+    case 'export': {
+      const out = new ExportWriter(exportKey(request.requestId, branch.processorId));
+      await kind.exportData(processor, subject, out, ctx);
+      return { recordCount: await out.close(), exportKey: out.key };
+    }
+    case 'rectify': {
+      const wanted = request.details?.rectification;
+      // Plan makes a sync correction only of a named attribute; without one it is a staff task.
+      if (!wanted?.attribute) throw new ProcessorError('MissingCorrection', `request ${request.requestId} names no attribute to correct`);
+      return kind.rectify(processor, subject, { attribute: wanted.attribute, corrected: wanted.corrected }, ctx);
+    }
+    case 'restrict':
+      return kind.restrict(processor, subject, ctx);
+    default:
+      return kind.erase(processor, subject, ctx);
+  }
+}
+
 /**
- * Step `RunProcessor`: one processor that answers at once (the controller's own stores) exports
- * (access) or erases (erasure). A completed branch is not run again. Errors leave with their class
- * only, so no personal data reaches the workflow history.
+ * Step `RunProcessor`: one processor that answers at once (the controller's own stores) does the
+ * branch's action: export, erase, rectify or restrict. A completed branch is not run again. Errors
+ * leave with their class only, so no personal data reaches the workflow history.
  */
 export async function runBranch(ref: BranchRef): Promise<BranchRef> {
   const { requestId, processorId } = ref;
@@ -37,24 +61,17 @@ export async function runBranch(ref: BranchRef): Promise<BranchRef> {
   const before = await startBranch(requestId, processorId);
   if (!before) return ref; // completed by an earlier attempt
   const subject = { email: request.email, ...(request.name ? { name: request.name } : {}) };
-  const ctx: BranchContext = { request, controller, branch: before };
   try {
-    if (request.type === 'access') {
-      const out = new ExportWriter(exportKey(requestId, processorId));
-      await kind.exportData(processor, subject, out, ctx);
-      const recordCount = await out.close();
-      await finishBranch(requestId, processorId, { status: 'completed', recordCount, exportKey: out.key });
-      await audit(requestId, 'branch_completed', 'workflow', { processorId, action: 'export', recordCount });
-    } else {
-      const outcome = await kind.erase(processor, subject, ctx);
-      await finishBranch(requestId, processorId, { status: 'completed', ...outcome });
-      await audit(requestId, 'branch_completed', 'workflow', {
-        processorId,
-        action: before.action as BranchAction,
-        recordCount: outcome.recordCount,
-        ...(outcome.heldCount !== undefined ? { heldCount: outcome.heldCount } : {}),
-      });
-    }
+    // A staff task waits for staff (AwaitProcessor); running it here would skip them.
+    if (before.staffTask) throw new ProcessorError('StaffTaskNotRun', `branch ${processorId} is a staff task`);
+    const outcome = await act(kind, processor, subject, { request, controller, branch: before });
+    await finishBranch(requestId, processorId, { status: 'completed', ...outcome });
+    await audit(requestId, 'branch_completed', 'workflow', {
+      processorId,
+      action: before.action,
+      recordCount: outcome.recordCount,
+      ...(outcome.heldCount !== undefined ? { heldCount: outcome.heldCount } : {}),
+    });
   } catch (err) {
     return failAttempt(ref, err, before.attempts + 1);
   }

@@ -2,7 +2,7 @@ import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { s3 } from './aws/s3';
 import { completeBranch } from './branch-outcome';
 import { PACKAGE_BUCKET } from './exports';
-import { findController, findProcessor, type Controller, type EmailProcessor, type ManualProcessor } from './register';
+import { findController, findProcessor, type Controller, type Processor } from './register';
 import type { Branch, DsrRequest } from './request';
 import { getRequestWithBranches } from './store';
 import { taskLinkMatches } from './task-links';
@@ -16,17 +16,21 @@ export interface TaskAnswer {
 
 /** What a task link leads to. */
 export type TaskLink =
-  | { state: 'open'; request: DsrRequest; controller: Controller; processor: EmailProcessor | ManualProcessor; branch: Branch }
+  | { state: 'open'; request: DsrRequest; controller: Controller; processor: Processor; branch: Branch }
   | { state: 'done' }
   | { state: 'invalid' };
 
-/** Looks at a task link without changing anything. Only the latest link of a branch is open. */
+/**
+ * Looks at a task link without changing anything. Only the latest link of a branch is open, and
+ * only a branch someone answers by link has one: an email vendor's, a manual task's, a staff task's.
+ */
 export async function inspectTaskLink(requestId: string, processorId: string, token: string): Promise<TaskLink> {
   const { request, branches } = await getRequestWithBranches(requestId);
   const branch = branches.find((b) => b.processorId === processorId);
   const controller = request && findController(request.controllerId);
   const processor = controller && findProcessor(controller, processorId);
-  if (!request || !branch || !controller || !processor || (processor.kind !== 'email' && processor.kind !== 'manual')) return { state: 'invalid' };
+  if (!request || !branch || !controller || !processor) return { state: 'invalid' };
+  if (processor.kind !== 'email' && processor.kind !== 'manual' && !branch.staffTask) return { state: 'invalid' };
   if (!taskLinkMatches(branch, token)) return { state: 'invalid' };
   if (branch.status === 'completed' || branch.status === 'failed') return { state: 'done' };
   return { state: 'open', request, controller, processor, branch };
@@ -41,13 +45,14 @@ export function safeFileName(name: string): string {
 
 /**
  * Completes a waiting branch with a vendor's or staff member's answer. An uploaded export is kept
- * as it came, for the access package. A second use of the link finds the branch done and changes
+ * as it came, for the access or portability package. A second use of the link finds the branch done and changes
  * nothing: returns false.
  */
 export async function answerTask(link: Extract<TaskLink, { state: 'open' }>, answer: TaskAnswer): Promise<boolean> {
   const { request, branch } = link;
   let attachment: { attachmentKey: string; attachmentName: string } | undefined;
-  if (answer.file && answer.file.content.length > 0 && request.type === 'access') {
+  // Only an export has a file to keep; anything else uploaded is not wanted.
+  if (answer.file && answer.file.content.length > 0 && branch.action === 'export') {
     const attachmentName = safeFileName(answer.file.name);
     const attachmentKey = `exports/${request.requestId}/${branch.processorId}/${attachmentName}`;
     await s3.send(new PutObjectCommand({

@@ -1,5 +1,5 @@
 import { links } from './links';
-import type { EmailProcessor, ManualProcessor } from './register';
+import type { Controller, Processor } from './register';
 import type { Branch, DsrRequest } from './request';
 import { updateBranch } from './store';
 import { hashToken, newToken, tokenMatches } from './tokens';
@@ -25,10 +25,29 @@ export function taskLinkMatches(branch: Branch, token: string): boolean {
  * The subject's identities a vendor or staff member is shown: for a vendor only those the register
  * says it needs to find the subject (data minimisation), for staff the address and name.
  */
-export function identitiesFor(p: EmailProcessor | ManualProcessor, request: DsrRequest): { email?: string; name?: string } {
-  const wanted = p.kind === 'manual' ? ['email', 'name'] : p.identities;
+export function identitiesFor(p: Processor, request: DsrRequest, branch?: Pick<Branch, 'staffTask'>): { email?: string; name?: string } {
+  const wanted = p.kind === 'email' && !branch?.staffTask ? p.identities : ['email', 'name'];
   return {
     ...(wanted.includes('email') ? { email: request.email } : {}),
     ...(wanted.includes('name') && request.name ? { name: request.name } : {}),
   };
 }
+
+/**
+ * What a vendor or staff member is asked to do, as their email and task page say it: the right,
+ * the branch's action and, for a correction, what is wrong and the correct value (personal data:
+ * only in the email and on the page, never logged).
+ */
+export function taskRequest(request: DsrRequest, branch: Branch) {
+  const wanted = request.details?.rectification;
+  return {
+    type: request.type,
+    action: branch.action,
+    ...(branch.action === 'rectify' && wanted
+      ? { correction: { ...(wanted.attribute ? { attribute: wanted.attribute } : {}), inaccurate: wanted.inaccurate, corrected: wanted.corrected } }
+      : {}),
+  };
+}
+
+/** Where the controller's staff get tasks a processor cannot do itself, and reviews. */
+export const staffAddress = (controller: Controller): string => controller.review.staffEmail ?? controller.dpoEmail;

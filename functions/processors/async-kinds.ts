@@ -1,14 +1,21 @@
 import type { Processor } from '../lib/register';
+import type { Branch } from '../lib/request';
 import { emailProcessor } from './email';
 import { manualProcessor } from './manual';
 import { MODES } from './modes';
 import { opendsrProcessor } from './opendsr';
+import { staffTask } from './staff-task';
 import type { AsyncProcessorKind } from './types';
 
 /** The kinds that answer later, for `AwaitProcessor` and the sweep that watches them. */
 const kinds = { opendsr: opendsrProcessor, email: emailProcessor, manual: manualProcessor } as const;
 
-export function asyncKind(p: Processor): AsyncProcessorKind {
+/**
+ * How a waiting branch is answered: a staff task goes to the controller's staff whatever the
+ * processor's kind; otherwise the processor's own kind. Pass the branch wherever there is one.
+ */
+export function asyncKind(p: Processor, branch?: Pick<Branch, 'staffTask'>): AsyncProcessorKind {
+  if (branch?.staffTask) return staffTask;
   if (MODES[p.kind] !== 'async' || !(p.kind in kinds)) throw new Error(`processor kind ${p.kind} does not answer later`);
   return kinds[p.kind as keyof typeof kinds] as AsyncProcessorKind;
 }

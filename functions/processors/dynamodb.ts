@@ -1,9 +1,9 @@
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, QueryCommand, UpdateCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, QueryCommand, UpdateCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { ddb, isConditionFailure } from '../lib/aws/dynamodb';
 import type { DynamoDbProcessor } from '../lib/register';
 import { schedule, suppress } from '../lib/scheduled-erasures';
-import type { SyncProcessorKind, Subject } from './types';
+import { ProcessorError, type SyncProcessorKind, type Subject } from './types';
 
 /** Each table's primary key attributes, looked up once per cold start. */
 const keyAttributes = new Map<string, Promise<string[]>>();
@@ -39,13 +39,39 @@ async function* subjectItems(p: DynamoDbProcessor, subject: Subject, projection?
   } while (ExclusiveStartKey);
 }
 
+/**
+ * The primary keys of the subject's items, listed before anything is written: changing items
+ * while paging an index over them could skip some. With the names and condition a write needs
+ * to touch only an item that still exists.
+ */
+async function subjectKeys(p: DynamoDbProcessor, subject: Subject) {
+  const key = await tableKey(p.table);
+  const keys: Record<string, unknown>[] = [];
+  for await (const item of subjectItems(p, subject, key)) keys.push(Object.fromEntries(key.map((k) => [k, item[k]])));
+  const keyNames = Object.fromEntries(key.map((k, i) => [`#k${i}`, k]));
+  const keyExists = key.map((_, i) => `attribute_exists(#k${i})`).join(' AND ');
+  return { key, keys, keyNames, keyExists };
+}
+
+/** Runs a conditional write; false when its condition did not hold (the item is gone, or already changed). */
+async function conditionally(write: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await write();
+    return true;
+  } catch (err) {
+    if (!isConditionFailure(err)) throw err;
+    return false;
+  }
+}
+
 const DAY_MS = 86_400_000;
 
 /**
  * The organisation's own DynamoDB tables. Export streams the subject's items; erasure does what
  * the register declares for the store: delete, anonymise (strip identifying attributes), keep under
  * a legal hold (restricted, deleted when the hold ends), or delete and suppress (a keyed hash of the
- * address is kept so it is not added again by mistake).
+ * address is kept so it is not added again by mistake). Rectification sets a declared attribute on
+ * the subject's items; restriction marks them restricted for the request.
  */
 export const dynamodbProcessor: SyncProcessorKind<DynamoDbProcessor> = {
   mode: 'sync',
@@ -55,12 +81,7 @@ export const dynamodbProcessor: SyncProcessorKind<DynamoDbProcessor> = {
   },
 
   async erase(p, subject, { request, controller }) {
-    const key = await tableKey(p.table);
-    // Keys first, then writes: changing items while paging an index over them could skip some.
-    const keys: Record<string, unknown>[] = [];
-    for await (const item of subjectItems(p, subject, key)) keys.push(Object.fromEntries(key.map((k) => [k, item[k]])));
-    const keyNames = Object.fromEntries(key.map((k, i) => [`#k${i}`, k]));
-    const keyExists = key.map((_, i) => `attribute_exists(#k${i})`).join(' AND ');
+    const { keys, keyNames, keyExists } = await subjectKeys(p, subject);
     // Measured from when the request was received, so a retry computes the same dates.
     const from = Date.parse(request.receivedAt ?? request.createdAt);
     const rule = p.erasure;
@@ -68,12 +89,14 @@ export const dynamodbProcessor: SyncProcessorKind<DynamoDbProcessor> = {
 
     let recordCount = 0;
     for (const Key of keys) {
-      try {
+      // Gone since we listed it (a concurrent retry): already erased, not counted twice.
+      const erased = await conditionally(() => {
         if (rule.mode === 'delete' || rule.mode === 'suppress') {
-          await ddb.send(new DeleteCommand({ TableName: p.table, Key, ConditionExpression: keyExists, ExpressionAttributeNames: keyNames }));
-        } else if (rule.mode === 'anonymise') {
+          return ddb.send(new DeleteCommand({ TableName: p.table, Key, ConditionExpression: keyExists, ExpressionAttributeNames: keyNames }));
+        }
+        if (rule.mode === 'anonymise') {
           const names = { ...keyNames, ...Object.fromEntries(rule.identifyingAttributes.map((a, i) => [`#a${i}`, a])) };
-          await ddb.send(new UpdateCommand({
+          return ddb.send(new UpdateCommand({
             TableName: p.table,
             Key,
             UpdateExpression: `SET anonymisedAt = :at REMOVE ${rule.identifyingAttributes.map((_, i) => `#a${i}`).join(', ')}`,
@@ -81,22 +104,18 @@ export const dynamodbProcessor: SyncProcessorKind<DynamoDbProcessor> = {
             ExpressionAttributeNames: names,
             ExpressionAttributeValues: { ':at': new Date().toISOString() },
           }));
-        } else {
-          // Art. 18(2): restricted data is only stored, used for nothing else until the hold ends.
-          await ddb.send(new UpdateCommand({
-            TableName: p.table,
-            Key,
-            UpdateExpression: 'SET restricted = :yes, holdUntil = :until, holdBasis = :basis',
-            ConditionExpression: keyExists,
-            ExpressionAttributeNames: keyNames,
-            ExpressionAttributeValues: { ':yes': true, ':until': holdUntil, ':basis': rule.legalBasis },
-          }));
         }
-        recordCount++;
-      } catch (err) {
-        // Gone since we listed it (a concurrent retry): already erased, not counted twice.
-        if (!isConditionFailure(err)) throw err;
-      }
+        // Art. 18(2): restricted data is only stored, used for nothing else until the hold ends.
+        return ddb.send(new UpdateCommand({
+          TableName: p.table,
+          Key,
+          UpdateExpression: 'SET restricted = :yes, holdUntil = :until, holdBasis = :basis',
+          ConditionExpression: keyExists,
+          ExpressionAttributeNames: keyNames,
+          ExpressionAttributeValues: { ':yes': true, ':until': holdUntil, ':basis': rule.legalBasis },
+        }));
+      });
+      if (erased) recordCount++;
     }
 
     if (rule.mode === 'legal_hold') {
@@ -110,6 +129,52 @@ export const dynamodbProcessor: SyncProcessorKind<DynamoDbProcessor> = {
       const until = new Date(from + rule.keepDays * DAY_MS).toISOString();
       await suppress(controller.id, p.id, request.requestId, subject.email, until);
       return { recordCount, suppressedUntil: until };
+    }
+    return { recordCount };
+  },
+
+  async rectify(p, subject, { attribute, corrected }) {
+    // The form only offers declared attributes; this guards a register changed since the request.
+    if (!p.rectifiable.includes(attribute)) throw new ProcessorError('NotRectifiable', `${p.id} does not declare ${attribute} as rectifiable`);
+    const { key, keys, keyNames, keyExists } = await subjectKeys(p, subject);
+    if (key.includes(attribute)) throw new ProcessorError('NotRectifiable', `${attribute} is part of ${p.id}'s primary key and cannot be changed in place`);
+    let recordCount = 0;
+    for (const Key of keys) {
+      // Setting the same value again is harmless, so a retry counts every item that now holds it.
+      const written = await conditionally(() => ddb.send(new UpdateCommand({
+        TableName: p.table,
+        Key,
+        UpdateExpression: 'SET #attribute = :corrected',
+        ConditionExpression: keyExists,
+        ExpressionAttributeNames: { ...keyNames, '#attribute': attribute },
+        ExpressionAttributeValues: { ':corrected': corrected },
+      })));
+      if (written) recordCount++;
+    }
+    return { recordCount };
+  },
+
+  async restrict(p, subject, { request }) {
+    const { keys, keyNames, keyExists } = await subjectKeys(p, subject);
+    const at = new Date().toISOString();
+    let recordCount = 0;
+    for (const Key of keys) {
+      // Art. 18(2): restricted items are only kept. Written once per request, so a retry keeps the first `restrictedAt`.
+      const written = await conditionally(() => ddb.send(new UpdateCommand({
+        TableName: p.table,
+        Key,
+        UpdateExpression: 'SET restricted = :yes, restrictedAt = :at, restrictedFor = :requestId',
+        ConditionExpression: `${keyExists} AND (attribute_not_exists(restrictedFor) OR restrictedFor <> :requestId)`,
+        ExpressionAttributeNames: keyNames,
+        ExpressionAttributeValues: { ':yes': true, ':at': at, ':requestId': request.requestId },
+      })));
+      if (written) {
+        recordCount++;
+        continue;
+      }
+      // Not written: gone since we listed it (not counted), or restricted for this request by an earlier attempt (counted).
+      const now = await ddb.send(new GetCommand({ TableName: p.table, Key, ProjectionExpression: 'restrictedFor', ConsistentRead: true }));
+      if (now.Item?.restrictedFor === request.requestId) recordCount++;
     }
     return { recordCount };
   },

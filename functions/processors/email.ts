@@ -2,7 +2,7 @@ import { vendorRequestEmail } from '../../web/emails';
 import { sendEmail } from '../lib/mailer';
 import type { EmailProcessor } from '../lib/register';
 import { updateBranch } from '../lib/store';
-import { identitiesFor, issueTaskLink } from '../lib/task-links';
+import { identitiesFor, issueTaskLink, taskRequest } from '../lib/task-links';
 import type { AsyncProcessorKind, BranchContext } from './types';
 
 const DAY_MS = 86_400_000;
@@ -13,7 +13,7 @@ async function emailVendor(p: EmailProcessor, { request, controller, branch }: B
     locale: controller.locales[0]!,
     controllerName: controller.name,
     processorName: p.name,
-    type: request.type,
+    ...taskRequest(request, branch),
     requestReference: request.requestId,
     identities: identitiesFor(p, request),
     taskUrl,

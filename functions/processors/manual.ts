@@ -1,7 +1,7 @@
 import { staffTaskEmail } from '../../web/emails';
 import { sendEmail } from '../lib/mailer';
 import type { ManualProcessor } from '../lib/register';
-import { identitiesFor, issueTaskLink } from '../lib/task-links';
+import { identitiesFor, issueTaskLink, taskRequest } from '../lib/task-links';
 import type { AsyncProcessorKind } from './types';
 
 /**
@@ -17,7 +17,7 @@ export const manualProcessor: AsyncProcessorKind<ManualProcessor> = {
       locale: controller.locales[0]!,
       controllerName: controller.name,
       processorName: p.name,
-      type: request.type,
+      ...taskRequest(request, branch),
       requestReference: request.requestId,
       instructions: p.instructions,
       identities: { email: request.email, ...identitiesFor(p, request) },

@@ -9,7 +9,7 @@ import { getLink, putLink } from '../lib/opendsr/store';
 import { API_VERSION, type OpendsrRequest } from '../lib/opendsr/types';
 import { OpendsrVerificationError } from '../lib/opendsr/verify';
 import type { OpendsrProcessor } from '../lib/register';
-import type { DsrRequest } from '../lib/request';
+import type { Branch, DsrRequest } from '../lib/request';
 import { getBranch, updateBranch } from '../lib/store';
 import { ProcessorError, type AsyncProcessorKind } from './types';
 
@@ -23,11 +23,22 @@ export function identityValue(email: string, format: OpendsrProcessor['identityF
   return format === 'sha256' ? createHash('sha256').update(trimmed.toLowerCase(), 'utf8').digest('hex') : trimmed;
 }
 
-function requestBody(p: OpendsrProcessor, request: DsrRequest, subjectRequestId: string, callbackUrl: string): OpendsrRequest {
+/**
+ * The OpenDSR request type (§6.2) for a branch: v2 knows only access, portability and erasure.
+ * An objection to direct marketing or a withdrawn consent erases; rectification and restriction
+ * have no type, so Plan makes them staff tasks and they never get here.
+ */
+export function opendsrType(request: Pick<DsrRequest, 'type'>, branch: Pick<Branch, 'action' | 'processorId'>): OpendsrRequest['subject_request_type'] {
+  if (branch.action === 'export') return request.type === 'portability' ? 'portability' : 'access';
+  if (branch.action === 'erase') return 'erasure';
+  throw new ProcessorError('OpendsrUnsupported', `OpenDSR has no request type for ${branch.action} (processor ${branch.processorId})`);
+}
+
+function requestBody(p: OpendsrProcessor, request: DsrRequest, type: OpendsrRequest['subject_request_type'], subjectRequestId: string, callbackUrl: string): OpendsrRequest {
   return {
     regulation: 'gdpr',
     subject_request_id: subjectRequestId,
-    subject_request_type: request.type === 'access' ? 'access' : 'erasure',
+    subject_request_type: type,
     subject_identities: [{ identity_type: 'email', identity_value: identityValue(request.email, p.identityFormat), identity_format: p.identityFormat }],
     // §7.1.1: the time of the original request by the data subject.
     submitted_time: new Date(request.createdAt).toISOString(),
@@ -64,6 +75,7 @@ export const opendsrProcessor: AsyncProcessorKind<OpendsrProcessor> = {
 
   async submit(p, { request, controller, branch }) {
     const { requestId, processorId } = branch;
+    const type = opendsrType(request, branch);
     const callbackUrl = `${urlEnv('PUBLIC_BASE_URL')}${CALLBACK_PATH}`;
     // The id is set once: a retry (or a second attempt after a crash) reuses it.
     let subjectRequestId = branch.externalId;
@@ -75,9 +87,9 @@ export const opendsrProcessor: AsyncProcessorKind<OpendsrProcessor> = {
     await putLink({ subjectRequestId, requestId, processorId, controllerId: controller.id, callbackUrl, createdAt: new Date().toISOString() });
     // A retry sends the callback URL the first attempt recorded.
     const link = await getLink(subjectRequestId);
-    await checkSupport(p, request.type);
+    await checkSupport(p, type);
 
-    const answer = await createRequest(p, requestBody(p, request, subjectRequestId, link?.callbackUrl ?? callbackUrl));
+    const answer = await createRequest(p, requestBody(p, request, type, subjectRequestId, link?.callbackUrl ?? callbackUrl));
     if (answer.outcome === 'created') {
       if (answer.expectedCompletionAt) await updateBranch(requestId, processorId, { expectedCompletionAt: answer.expectedCompletionAt });
       logger.info('OpenDSR request submitted', { requestId, processorId });

@@ -17,6 +17,17 @@ export interface ErasureOutcome {
   suppressedUntil?: string;
 }
 
+/** What a rectification or restriction did at a store: the items it changed. */
+export interface ChangeOutcome {
+  recordCount: number;
+}
+
+/** A correction the subject asked for (Art. 16): which attribute, and its correct value. Personal data: never logged. */
+export interface Correction {
+  attribute: string;
+  corrected: string;
+}
+
 /** Everything a processor kind may need about the branch it acts for. */
 export interface BranchContext {
   request: DsrRequest;
@@ -31,6 +42,10 @@ export interface SyncProcessorKind<P extends Processor = Processor> {
   exportData(processor: P, subject: Subject, out: ExportWriter, ctx: BranchContext): Promise<void>;
   /** Erases as the register declares; running it again does no more. */
   erase(processor: P, subject: Subject, ctx: BranchContext): Promise<ErasureOutcome>;
+  /** Sets a declared attribute to its corrected value on each of the subject's items (Art. 16); safe to run twice. */
+  rectify(processor: P, subject: Subject, correction: Correction, ctx: BranchContext): Promise<ChangeOutcome>;
+  /** Marks each of the subject's items restricted for this request (Art. 18): kept, used for nothing else; safe to run twice. */
+  restrict(processor: P, subject: Subject, ctx: BranchContext): Promise<ChangeOutcome>;
 }
 
 /**

@@ -1,0 +1,28 @@
+import { staffTaskEmail } from '../../web/emails';
+import { sendEmail } from '../lib/mailer';
+import { identitiesFor, issueTaskLink, staffAddress, taskRequest } from '../lib/task-links';
+import type { AsyncProcessorKind } from './types';
+
+/**
+ * What a processor cannot do itself (a correction the subject described in free text at a store, a
+ * restriction an OpenDSR API has no request type for) goes to the controller's staff as a task:
+ * the request, the action, who it is about, and a one-time link to record the outcome with a note.
+ * Whatever the processor's kind, the branch waits for staff like a manual task.
+ */
+export const staffTask: AsyncProcessorKind = {
+  mode: 'async',
+
+  async submit(p, { request, controller, branch }) {
+    const taskUrl = await issueTaskLink(request.requestId, branch.processorId);
+    await sendEmail(staffAddress(controller), staffTaskEmail({
+      locale: controller.locales[0]!,
+      controllerName: controller.name,
+      processorName: p.name,
+      ...taskRequest(request, branch),
+      requestReference: request.requestId,
+      identities: { email: request.email, ...identitiesFor(p, request, branch) },
+      taskUrl,
+      dueAt: request.dueAt!,
+    }));
+  },
+};
