@@ -58,6 +58,12 @@ export interface DsrFunctions {
   readonly download: HouseFunction;
   readonly opendsrCallback: HouseFunction;
   readonly task: HouseFunction;
+  /** `POST .../reply`: the subject answers a request for information. */
+  readonly reply: HouseFunction;
+  /** Workflow `Route`: where a request goes next. */
+  readonly route: HouseFunction;
+  /** Workflow `AwaitDecision`: waits for staff on a task token. */
+  readonly awaitDecision: HouseFunction;
   readonly plan: HouseFunction;
   readonly runProcessor: HouseFunction;
   readonly submitProcessor: HouseFunction;
@@ -70,6 +76,8 @@ export interface DsrFunctions {
   readonly console: HouseFunction;
   /** `GET /v1/staff/requests[/{requestId}]`: the staff API, behind the JWT authorizer. */
   readonly staffRequests: HouseFunction;
+  /** `POST /v1/staff/requests/{requestId}/decisions`: staff decisions, behind the JWT authorizer. */
+  readonly staffDecide: HouseFunction;
 }
 
 /** Per-processor exports feed one package and are deleted after this many days. */
@@ -147,7 +155,10 @@ export class DsrStack extends Stack {
       download: fn('Download', 'functions/api/download.ts', 'GET .../package: redirects to the access package'),
       opendsrCallback: fn('OpendsrCallback', 'functions/api/opendsr-callback.ts', 'POST /v1/opendsr/callback: signed OpenDSR status callbacks answer waiting branches'),
       task: fn('Task', 'functions/api/task.ts', "GET/POST /v1/tasks/...: a vendor's or staff member's one-time link answers a waiting branch"),
-      plan: fn('Plan', 'functions/workflow/plan.ts', 'Workflow Plan: one branch per processor'),
+      reply: fn('Reply', 'functions/api/reply.ts', "POST .../reply: the subject's answer to staff's request for information"),
+      route: fn('Route', 'functions/workflow/route.ts', 'Workflow Route: review, process or answer, from what the request records'),
+      awaitDecision: fn('AwaitDecision', 'functions/workflow/await-decision.ts', 'Workflow AwaitDecision: records the review task token, emails staff'),
+      plan: fn('Plan', 'functions/workflow/plan.ts', 'Workflow Plan: one branch per processor the right concerns'),
       runProcessor: fn('RunProcessor', 'functions/processors/run.ts', 'Workflow RunProcessor: exports or erases at one processor', Duration.minutes(5)),
       submitProcessor: fn('SubmitProcessor', 'functions/processors/submit.ts', 'Workflow AwaitProcessor: records the task token, sends the request to an async processor', Duration.seconds(60)),
       recordBranchFailure: fn('RecordBranchFailure', 'functions/workflow/record-failure.ts', 'Workflow RecordBranchFailure: marks a branch failed'),
@@ -158,6 +169,7 @@ export class DsrStack extends Stack {
       sweep: fn('Sweep', 'functions/scheduled/sweep.ts', 'Every 15 min: closes unverified requests, re-drives open ones, watches waiting branches, erases what is due', Duration.minutes(5)),
       console: fn('Console', 'functions/api/console.ts', 'GET /console: the staff console page (signs in through Cognito, calls the staff API)', Duration.seconds(10), 256),
       staffRequests: fn('StaffRequests', 'functions/staff/requests.ts', 'GET /v1/staff/requests[/{requestId}]: open requests and one request, for signed-in staff'),
+      staffDecide: fn('StaffDecide', 'functions/staff/decide.ts', 'POST /v1/staff/requests/{requestId}/decisions: a staff decision, audited with who made it'),
     };
     const f = this.functions;
 
@@ -170,6 +182,7 @@ export class DsrStack extends Stack {
       download: f.download.fn,
       opendsrCallback: f.opendsrCallback.fn,
       task: f.task.fn,
+      reply: f.reply.fn,
     });
     this.httpApi = api.httpApi;
     this.publicBaseUrl = props.publicBaseUrl ?? api.url;
@@ -187,9 +200,12 @@ export class DsrStack extends Stack {
       audience: this.staffIdentity.client.userPoolClientId,
       console: f.console.fn,
       requests: f.staffRequests.fn,
+      decide: f.staffDecide.fn,
     });
 
     const workflow = new RequestWorkflow(this, 'Workflow', {
+      route: f.route.fn,
+      awaitDecision: f.awaitDecision.fn,
       plan: f.plan.fn,
       runProcessor: f.runProcessor.fn,
       submitProcessor: f.submitProcessor.fn,
@@ -231,12 +247,14 @@ export class DsrStack extends Stack {
     // submit resumes at once when an answer came first, the callback and the one-time links answer,
     // the sweep heartbeats every waiting branch and resumes the ones its polling answered.
     // status: a withdrawal ends the request's waiting branches.
-    for (const h of [f.opendsrCallback, f.task, f.sweep, f.status]) this.stateMachine.grantTaskResponse(h.fn);
+    // staffDecide: a decision resumes the review's task, or a waiting staff task's branch.
+    for (const h of [f.opendsrCallback, f.task, f.sweep, f.status, f.staffDecide]) this.stateMachine.grantTaskResponse(h.fn);
     // submit is the one the state machine invokes, so the state machine depends on it; a grant in its
     // role's default policy (which the function depends on) would close a dependency cycle. The same
     // statement grantTaskResponse writes goes into a policy of its own, which nothing depends on.
+    // AwaitDecision likewise resumes its own task when the decision came before its token was stored.
     new Policy(this, 'SubmitProcessorTaskResponse', {
-      roles: [f.submitProcessor.role],
+      roles: [f.submitProcessor.role, f.awaitDecision.role],
       statements: [
         new PolicyStatement({
           actions: ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat'],
@@ -250,14 +268,16 @@ export class DsrStack extends Stack {
     // no AWS permission is involved.
 
     // intake: verification; notify: completion; submit: vendors' and staff members' tasks;
-    // sweep: reminders and escalations; record-failure: alerts the DPO when a branch fails.
-    for (const h of [f.intake, f.notifySubject, f.submitProcessor, f.sweep, f.recordBranchFailure]) {
+    // sweep: reminders and escalations; record-failure: alerts the DPO when a branch fails;
+    // awaitDecision tells staff a request waits; staffDecide writes to the subject (refusal,
+    // extension, question); reply tells staff the subject answered.
+    for (const h of [f.intake, f.notifySubject, f.submitProcessor, f.sweep, f.recordBranchFailure, f.awaitDecision, f.staffDecide, f.reply]) {
       h.fn.addEnvironment('SENDER_EMAIL', senderEmail);
       h.fn.addToRolePolicy(
         new PolicyStatement({ actions: ['ses:SendEmail'], resources: [this.senderIdentity.emailIdentityArn] }),
       );
     }
-    for (const h of [f.form, f.intake, f.verify, f.status, f.notifySubject, f.submitProcessor, f.task, f.sweep, f.recordBranchFailure]) {
+    for (const h of [f.form, f.intake, f.verify, f.status, f.notifySubject, f.submitProcessor, f.task, f.sweep, f.recordBranchFailure, f.awaitDecision, f.staffDecide, f.reply]) {
       h.fn.addEnvironment('PUBLIC_BASE_URL', this.publicBaseUrl);
     }
     f.intake.fn.addEnvironment('VERIFY_TTL_DAYS', String(verifyTtlDays));
@@ -277,7 +297,8 @@ export class DsrStack extends Stack {
     // Why not fetch it at cold start: there is no Secrets Manager emulator locally (the local runtime
     // sets SUPPRESSION_KEY itself, as the template value is a reference), and Lambda keeps environment
     // variables KMS-encrypted at rest. No rotation: a new key would invalidate every stored hash.
-    for (const h of [f.runProcessor, f.submitProcessor]) {
+    // Route keeps a keyed hash of each requester's address to spot repeated requests (Art. 12(5)).
+    for (const h of [f.runProcessor, f.submitProcessor, f.route]) {
       h.fn.addEnvironment('SUPPRESSION_KEY', this.suppressionKey.secretValue.unsafeUnwrap());
     }
 

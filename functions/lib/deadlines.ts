@@ -74,3 +74,25 @@ export function dueDate(receivedAt: Date, rule: DeadlineRule, holidays: readonly
   while (!isWorkingDay(due, holidays)) due = new Date(due.getTime() + DAY_MS);
   return due;
 }
+
+/**
+ * Art. 12(3): the deadline extended by `months` (at most two), counted from the first month's end
+ * the way the first month was (same date, or that month's last day), then moved off a non-working day.
+ */
+export function extendedDueDate(originalDue: Date, months: number, holidays: readonly string[] = []): Date {
+  const y = originalDue.getUTCFullYear();
+  const m = originalDue.getUTCMonth() + months;
+  const ny = y + Math.floor(m / 12);
+  const nm = m % 12;
+  let due = endOfDay(ny, nm, Math.min(originalDue.getUTCDate(), daysInMonth(ny, nm)));
+  while (!isWorkingDay(due, holidays)) due = new Date(due.getTime() + DAY_MS);
+  return due;
+}
+
+/** A deadline moved on by a paused stretch (waiting for the subject's answer), landing on a working day. */
+export function resumedDueDate(due: Date, pausedMs: number, holidays: readonly string[] = []): Date {
+  const moved = new Date(due.getTime() + Math.max(0, pausedMs));
+  let day = endOfDay(moved.getUTCFullYear(), moved.getUTCMonth(), moved.getUTCDate());
+  while (!isWorkingDay(day, holidays)) day = new Date(day.getTime() + DAY_MS);
+  return day;
+}

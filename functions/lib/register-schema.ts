@@ -196,6 +196,11 @@ const reviewRulesSchema = z
     identityCheckOnlyWithoutName: z.boolean().default(false),
     /** Whether the deadline stops while staff wait for the subject's answer to a request for information. */
     clockPausesForInformation: z.boolean().default(true),
+    /**
+     * Whether an erasure that a legal hold blocked in part waits for staff before the subject is
+     * told (17(3)(b)). A controller whose holds are routine (bookkeeping) may let them close alone.
+     */
+    legalHoldNeedsApproval: z.boolean().default(true),
     /** Where staff are emailed when a request waits for them (default: the DPO). */
     staffEmail: z.email().optional(),
   })
@@ -225,7 +230,7 @@ const controllerSchema = z
     processors: z.array(processorSchema).min(1),
     consentPurposes: z.array(consentPurposeSchema).default([]),
     portabilityTargets: z.array(portabilityTargetSchema).default([]),
-    review: reviewRulesSchema.default({ repeatWindowDays: 30, identityCheckRights: [], identityCheckOnlyWithoutName: false, clockPausesForInformation: true }),
+    review: reviewRulesSchema.default({ repeatWindowDays: 30, identityCheckRights: [], identityCheckOnlyWithoutName: false, clockPausesForInformation: true, legalHoldNeedsApproval: true }),
     /**
      * The controller also holds data as a processor for its own customers (Art. 28): the form asks
      * whether the request is about such a customer's service, and staff point the subject there.

@@ -100,12 +100,35 @@ async function updateItem(Key: Record<string, string>, u: ConditionalUpdate, ret
 
 const updateRequestItem = async (requestId: string, u: ConditionalUpdate) => (await updateItem(requestKey(requestId), u)) !== false;
 
+/** Extra guard of a conditional write on a request: an expression and the values it uses. */
+export interface Guard {
+  expression: string;
+  values?: Record<string, unknown>;
+  names?: Record<string, string>;
+}
+
+/**
+ * Changes attributes of a request (no status change) only while `guard` holds, returning the
+ * request as now stored, or undefined when the guard did not hold. For staff decisions and the
+ * subject's answers, whose conditions are more than "absent".
+ */
+export async function updateRequestIf(requestId: string, change: { set?: Partial<DsrRequest>; remove?: (keyof DsrRequest)[] }, guard: Guard): Promise<DsrRequest | undefined> {
+  const stored = await updateItem(requestKey(requestId), {
+    set: change.set,
+    remove: change.remove,
+    condition: `attribute_exists(pk) AND (${guard.expression})`,
+    names: guard.names,
+    values: guard.values,
+  }, true);
+  return stored === false ? undefined : strip<DsrRequest>(stored);
+}
+
 /** Fields a status change may set or remove alongside the status. */
 export interface StatusChange {
   set?: Partial<Omit<DsrRequest, 'requestId' | 'status' | 'version' | 'history'>>;
   remove?: (keyof DsrRequest)[];
   /** Extra guard, e.g. the verification token hash that must still be there. */
-  condition?: { expression: string; values: Record<string, unknown> };
+  condition?: { expression: string; values: Record<string, unknown>; names?: Record<string, string> };
 }
 
 /**
@@ -114,6 +137,11 @@ export interface StatusChange {
  * (another attempt got there first, or the request moved on): callers treat that as "already done".
  */
 export async function transition(requestId: string, from: readonly RequestStatus[], to: RequestStatus, change: StatusChange = {}, at = new Date()): Promise<boolean> {
+  return (await transitionReturning(requestId, from, to, change, at)) !== undefined;
+}
+
+/** {@link transition}, returning the request as now stored (undefined when it was not in `from`). */
+export async function transitionReturning(requestId: string, from: readonly RequestStatus[], to: RequestStatus, change: StatusChange = {}, at = new Date()): Promise<DsrRequest | undefined> {
   const values: Record<string, unknown> = { ':to': to, ':one': 1, ':entry': [{ status: to, at: at.toISOString() }] };
   const fromList = from.map((s, i) => {
     values[`:f${i}`] = s;
@@ -124,14 +152,15 @@ export async function transition(requestId: string, from: readonly RequestStatus
     condition += ` AND (${change.condition.expression})`;
     Object.assign(values, change.condition.values);
   }
-  return updateRequestItem(requestId, {
+  const stored = await updateItem(requestKey(requestId), {
     clauses: ['#status = :to', '#version = #version + :one', '#history = list_append(#history, :entry)'],
     set: change.set,
     remove: change.remove,
     condition,
-    names: { '#status': 'status', '#version': 'version', '#history': 'history' },
+    names: { '#status': 'status', '#version': 'version', '#history': 'history', ...change.condition?.names },
     values,
-  });
+  }, true);
+  return stored === false ? undefined : strip<DsrRequest>(stored);
 }
 
 /**
@@ -150,8 +179,8 @@ export async function updateRequest(requestId: string, set: Partial<DsrRequest>)
 }
 
 /** Creates a branch in `pending` unless it exists (plan may run twice). */
-export async function ensureBranch(requestId: string, processorId: string, kind: string, action: BranchAction): Promise<void> {
-  const branch: Branch = { requestId, processorId, kind, action, status: 'pending', attempts: 0 };
+export async function ensureBranch(requestId: string, processorId: string, kind: string, action: BranchAction, staffTask = false): Promise<void> {
+  const branch: Branch = { requestId, processorId, kind, action, status: 'pending', attempts: 0, ...(staffTask ? { staffTask } : {}) };
   try {
     await ddb.send(new PutCommand({
       TableName: TABLE,
@@ -242,6 +271,52 @@ export async function updateBranch(requestId: string, processorId: string, set: 
   }
   const stored = await updateItem(branchKey(requestId, processorId), { set, condition: conditions.join(' AND '), names, values }, true);
   return stored === false ? undefined : strip<Branch>(stored);
+}
+
+/**
+ * Staff retry a failed branch: it goes back to `pending` with what its last attempt left behind
+ * cleared, so the next Plan runs it again (and an async processor is asked again). Only a failed
+ * branch is reset; returns false otherwise.
+ */
+export async function resetFailedBranch(requestId: string, processorId: string): Promise<boolean> {
+  const stored = await updateItem(branchKey(requestId, processorId), {
+    clauses: ['#status = :pending'],
+    remove: ['errorClass', 'finishedAt', 'taskToken', 'submittedAt', 'linkTokenHash', 'remindedAt', 'escalatedAt', 'externalId', 'lastPolledAt'],
+    condition: 'attribute_exists(pk) AND #status = :failed',
+    names: { '#status': 'status' },
+    values: { ':pending': 'pending', ':failed': 'failed' },
+  });
+  return stored !== false;
+}
+
+// ---- Who asked before: the same identity's requests to a controller, for repeats (Art. 12(5)) ----
+
+const identityKey = (controllerId: string, identityHash: string) => `SUBJECT#${controllerId}#${identityHash}`;
+
+/** Records that a keyed hash of an address made a request of this right (idempotent). */
+export async function recordIdentityRequest(controllerId: string, identityHash: string, requestId: string, type: string, receivedAt: string): Promise<void> {
+  await ddb.send(new PutCommand({
+    TableName: TABLE,
+    Item: { pk: identityKey(controllerId, identityHash), sk: `${receivedAt}#${requestId}`, requestId, type, receivedAt },
+  }));
+}
+
+/** The requests the same identity made to a controller received from `since` on, oldest first. */
+export async function identityRequests(controllerId: string, identityHash: string, since: string): Promise<{ requestId: string; type: string; receivedAt: string }[]> {
+  const found: { requestId: string; type: string; receivedAt: string }[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const out: QueryCommandOutput = await ddb.send(new QueryCommand({
+      TableName: TABLE,
+      KeyConditionExpression: 'pk = :pk AND sk >= :since',
+      ExpressionAttributeValues: { ':pk': identityKey(controllerId, identityHash), ':since': since },
+      ConsistentRead: true,
+      ExclusiveStartKey,
+    }));
+    for (const item of out.Items ?? []) found.push({ requestId: String(item.requestId), type: String(item.type), receivedAt: String(item.receivedAt) });
+    ExclusiveStartKey = out.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return found;
 }
 
 /** Appends an audit event. Events are never updated or deleted. */

@@ -6,7 +6,9 @@ import { remindOfDeadline } from './deadline-reminders';
 import { escalate, escalationDueAt } from './escalation';
 import { findController, findProcessor, register } from './register';
 import { carryOut, due } from './scheduled-erasures';
-import { audit, getRequestWithBranches, openRequests, transition } from './store';
+import { audit, getRequest, getRequestWithBranches, openRequests, transition } from './store';
+import { SendTaskHeartbeatCommand } from '@aws-sdk/client-sfn';
+import { sfn } from './aws/sfn';
 
 /** What one sweep did, by count. */
 export interface SweepReport {
@@ -42,6 +44,16 @@ async function watchWaitingBranches(requestId: string, now: Date, report: SweepR
   }
 }
 
+/** A review waiting for staff is still looked after: its task's heartbeat (see the workflow construct). */
+async function heartbeatReview(requestId: string): Promise<void> {
+  const request = await getRequest(requestId);
+  if (request?.status !== 'in_review' || !request.reviewTaskToken) return;
+  await sfn.send(new SendTaskHeartbeatCommand({ taskToken: request.reviewTaskToken })).catch((err) => {
+    // A task that is gone (a restart) is re-created by the re-driven execution's AwaitDecision.
+    logger.info('review heartbeat not delivered', { requestId, errorClass: errorClass(err) });
+  });
+}
+
 /**
  * The periodic sweep over open requests (the sparse index, never a Scan):
  * - a request whose verification link expired unused is closed as `closed_unverified`, and the
@@ -67,10 +79,11 @@ export async function sweep(at = new Date()): Promise<SweepReport> {
             await audit(open.requestId, 'closed_unverified', 'system', undefined, at);
             report.closedUnverified++;
           }
-        } else if (open.status === 'received' || open.status === 'in_progress') {
+        } else if (open.status === 'received' || open.status === 'in_progress' || open.status === 'in_review') {
           await ensureExecution(open.requestId);
           report.ensured++;
           if (open.status === 'in_progress') await watchWaitingBranches(open.requestId, at, report);
+          if (open.status === 'in_review') await heartbeatReview(open.requestId);
           if (await remindOfDeadline(open, controller, at)) report.deadlineReminders++;
         }
       } catch (err) {

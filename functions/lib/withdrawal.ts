@@ -3,7 +3,8 @@ import { errorClass, logger } from './log';
 import { cancelRequest } from './opendsr/client';
 import { findController, findProcessor } from './register';
 import { WITHDRAWN } from './request';
-import { audit, getRequestWithBranches, transition } from './store';
+import { resumeReview } from './review';
+import { audit, getRequestWithBranches, transitionReturning } from './store';
 
 /**
  * The subject withdraws a request that is not finished. It becomes `cancelled` at once; each
@@ -16,11 +17,13 @@ export async function withdrawRequest(requestId: string, now = new Date()): Prom
   if (!request) return false;
   // Unconfirmed: nothing started, and nobody proved the address theirs: keep none of it.
   const unconfirmed = request.status === 'awaiting_verification';
-  const withdrawn = await transition(requestId, ['awaiting_verification', 'received', 'in_progress'], 'cancelled', {
+  const withdrawn = await transitionReturning(requestId, ['awaiting_verification', 'received', 'in_review', 'in_progress'], 'cancelled', {
     remove: unconfirmed ? ['openCtl', 'openDue', 'verifyTokenHash', 'email', 'name'] : ['openCtl', 'openDue'],
   }, now);
   if (!withdrawn) return false;
   await audit(requestId, 'request_withdrawn', 'subject', undefined, now);
+  // A review waiting for staff ends too: the workflow runs on to its end and finds the request final.
+  if (request.status === 'in_review') await resumeReview(requestId, withdrawn.reviewTaskToken);
 
   const controller = findController(request.controllerId);
   for (const branch of branches) {

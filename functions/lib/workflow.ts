@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { actionFor, MODES } from '../processors/modes';
+import { actionFor, modeOf } from '../processors/modes';
 import { findController, type Controller } from './register';
 import { FINAL_STATUSES, type Branch, type DsrRequest } from './request';
-import { audit, ensureBranch, finishBranch, getRequest, getRequestWithBranches, transition } from './store';
+import { audit, ensureBranch, getRequest, getRequestWithBranches, setOnce, transition } from './store';
 
 /** Workflow state carries ids only; anything else in it is a bug. */
 export const requestRef = z.object({ requestId: z.uuid() });
@@ -39,19 +39,30 @@ const WAIT_MARGIN_MS = 3 * 86_400_000;
 /** However close the deadline, a waiting branch gets at least this long (seconds). */
 const MIN_WAIT_SECONDS = 3_600;
 
-/** Plan: the request is in progress, with one branch per processor its controller declares. */
+/**
+ * Plan: the request is in progress, with one branch per processor the right concerns (see
+ * `actionFor`). Returns the branches still to run: a branch already completed or failed is not run
+ * again (staff retry a failed one by resetting it to pending first).
+ */
 export async function planRequest({ requestId }: RequestRef, now = new Date()): Promise<RequestRef & { branches: PlannedBranch[] }> {
-  const { request, controller } = await loadRequest(requestId);
-  if (FINAL_STATUSES.includes(request.status)) return { requestId, branches: [] };
+  const { request, controller, branches: existing } = await loadRequest(requestId, { withBranches: true });
+  if (FINAL_STATUSES.includes(request.status) || request.status === 'in_review') return { requestId, branches: [] };
   if (await transition(requestId, ['received'], 'in_progress')) await audit(requestId, 'processing_started', 'workflow');
-  for (const p of controller.processors) await ensureBranch(requestId, p.id, p.kind, actionFor(p, request.type));
+  const final = new Set(existing.filter((b) => b.status === 'completed' || b.status === 'failed').map((b) => b.processorId));
   const dueMs = Date.parse(request.dueAt ?? now.toISOString());
   const timeoutSeconds = Math.max(MIN_WAIT_SECONDS, Math.floor((dueMs - WAIT_MARGIN_MS - now.getTime()) / 1000));
   const heartbeatSeconds = Math.min(MAX_HEARTBEAT_SECONDS, Math.floor(timeoutSeconds / 2));
-  return {
-    requestId,
-    branches: controller.processors.map((p) => ({ requestId, processorId: p.id, mode: MODES[p.kind], timeoutSeconds, heartbeatSeconds })),
-  };
+  const branches: PlannedBranch[] = [];
+  for (const p of controller.processors) {
+    const planned = actionFor(p, request, controller);
+    if (!planned) continue;
+    await ensureBranch(requestId, p.id, p.kind, planned.action, planned.staffTask);
+    if (!final.has(p.id)) branches.push({ requestId, processorId: p.id, mode: modeOf(p, planned), timeoutSeconds, heartbeatSeconds });
+  }
+  if (await setOnce(requestId, 'plannedAt', { plannedAt: now.toISOString() })) {
+    await audit(requestId, 'branches_planned', 'workflow', { branches: branches.length }, now);
+  }
+  return { requestId, branches };
 }
 
 /** Finalize: the request is answered, on time or late, and leaves the open-requests index. */

@@ -18,6 +18,8 @@ export interface StaffApiProps {
   readonly console: IFunction;
   /** `GET /v1/staff/requests` and `GET /v1/staff/requests/{requestId}`. */
   readonly requests: IFunction;
+  /** `POST /v1/staff/requests/{requestId}/decisions`: approve, deny, extend, ask, retry, complete. */
+  readonly decide: IFunction;
 }
 
 /**
@@ -53,15 +55,18 @@ export class StaffApi extends Construct {
     });
 
     const requests = new HttpLambdaIntegration('StaffRequestsIntegration', props.requests);
-    this.staffRoutes = [
-      ['ListRequestsRoute', '/v1/staff/requests'],
-      ['GetRequestRoute', '/v1/staff/requests/{requestId}'],
-    ].map(
-      ([routeId, path]) =>
-        new HttpRoute(this, routeId!, {
+    const decide = new HttpLambdaIntegration('StaffDecideIntegration', props.decide);
+    const routes: [string, string, HttpMethod, HttpLambdaIntegration][] = [
+      ['ListRequestsRoute', '/v1/staff/requests', HttpMethod.GET, requests],
+      ['GetRequestRoute', '/v1/staff/requests/{requestId}', HttpMethod.GET, requests],
+      ['DecideRoute', '/v1/staff/requests/{requestId}/decisions', HttpMethod.POST, decide],
+    ];
+    this.staffRoutes = routes.map(
+      ([routeId, path, method, integration]) =>
+        new HttpRoute(this, routeId, {
           httpApi: props.httpApi,
-          routeKey: HttpRouteKey.with(path!, HttpMethod.GET),
-          integration: requests,
+          routeKey: HttpRouteKey.with(path, method),
+          integration,
           authorizer: this.authorizer,
         }),
     );

@@ -8,7 +8,7 @@ import { Construct } from 'constructs';
 
 /** The functions behind each route group of {@link SubjectApi}. */
 export interface SubjectApiProps {
-  /** `GET /`, `GET /{locale}`: the request form. */
+  /** `GET /`, `GET /{locale}`, `GET /c/{controllerId}[/{locale}]`: the request form, per controller. */
   readonly form: IFunction;
   /** `POST /v1/requests`: a data subject's request. */
   readonly intake: IFunction;
@@ -16,6 +16,8 @@ export interface SubjectApiProps {
   readonly verify: IFunction;
   /** `GET /v1/requests/{requestId}/status`, and `POST /v1/requests/{requestId}/cancel` (the subject withdraws). */
   readonly status: IFunction;
+  /** `POST /v1/requests/{requestId}/reply`: the subject answers staff's request for information (Art. 12(6)). */
+  readonly reply: IFunction;
   /** `GET /v1/requests/{requestId}/package`: the copy of the data (Art. 15(3)). */
   readonly download: IFunction;
   /** `POST /v1/opendsr/callback`: signed status callbacks of OpenDSR processors. */
@@ -98,6 +100,8 @@ export class SubjectApi extends Construct {
     const formReason = 'The request form is public by design: data subjects have no account (GDPR Art. 12(2)); it shows no stored data.';
     route('/', [HttpMethod.GET], form, formReason);
     route('/{locale}', [HttpMethod.GET], form, formReason);
+    route('/c/{controllerId}', [HttpMethod.GET], form, formReason);
+    route('/c/{controllerId}/{locale}', [HttpMethod.GET], form, formReason);
     route('/v1/requests', [HttpMethod.POST], lambda('Intake', props.intake),
       'Intake is public by design (no accounts for data subjects, GDPR Art. 12(2)); a request does nothing until the emailed single-use link confirms it, and the stage is throttled.');
     route('/v1/requests/{requestId}/verify', [HttpMethod.GET, HttpMethod.POST], lambda('Verify', props.verify),
@@ -106,6 +110,8 @@ export class SubjectApi extends Construct {
       'Status is authorised by the per-request status key from the emailed link, checked in the handler; it shows ids, dates and statuses only.');
     route('/v1/requests/{requestId}/cancel', [HttpMethod.POST], lambda('Withdraw', props.status),
       'Withdrawal is authorised by the per-request status key from the emailed link, checked in the handler before the guarded write.');
+    route('/v1/requests/{requestId}/reply', [HttpMethod.POST], lambda('Reply', props.reply),
+      "The subject's answer to a request for information is authorised by the per-request status key from the emailed link, checked in the handler before the guarded write.");
     route('/v1/requests/{requestId}/package', [HttpMethod.GET], lambda('Download', props.download),
       'Download is authorised by the 256-bit download token of the emailed link, checked against its stored hash and expiry in the handler.');
     route('/v1/opendsr/callback', [HttpMethod.POST], lambda('OpendsrCallback', props.opendsrCallback),

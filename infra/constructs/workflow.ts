@@ -7,6 +7,13 @@ import { Construct } from 'constructs';
 
 /** The Lambda functions behind each task of {@link RequestWorkflow}. */
 export interface RequestWorkflowProps {
+  /** `Route`: `{requestId}` → `{requestId, next}`: `review`, `process` or `answer`, read from DynamoDB. */
+  readonly route: IFunction;
+  /**
+   * `AwaitDecision`: `{requestId, taskToken}`; records the token on the request and emails staff.
+   * A staff decision (approve, deny, retry) resumes it with SendTaskSuccess.
+   */
+  readonly awaitDecision: IFunction;
   /** `Plan`: `{requestId}` → `{requestId, branches: [{requestId, processorId, mode, timeoutSeconds}]}`. */
   readonly plan: IFunction;
   /** `RunProcessor` (sync kinds): `{requestId, processorId}`; exports or erases at one processor. */
@@ -41,7 +48,8 @@ const REQUEST_ID_ONLY = { 'requestId.$': '$.requestId' };
 
 /**
  * The Standard state machine that answers one verified request:
- * `Plan → ForEachProcessor{ByMode → RunProcessor | AwaitProcessor, Catch → RecordBranchFailure} → AssemblePackage → NotifySubject → Finalize`.
+ * `Route → Next{review: AwaitDecision → Route; process: Plan → ForEachProcessor{ByMode → RunProcessor |
+ * AwaitProcessor, Catch → RecordBranchFailure} → Route; answer: AssemblePackage → NotifySubject → Finalize}`.
  *
  * Execution input, task payloads and outputs carry ids only: Step Functions keeps execution history
  * for 90 days, and personal data must not be there. For the same reason the log level is ERROR
@@ -53,6 +61,33 @@ export class RequestWorkflow extends Construct {
 
   constructor(scope: Construct, id: string, props: RequestWorkflowProps) {
     super(scope, id);
+
+    // Route reads the request and says where to go; every loop comes back to it, so a resumed or
+    // re-driven execution takes its turn from what DynamoDB records, not from workflow state.
+    const route = new tasks.LambdaInvoke(this, 'Route', {
+      stateName: 'Route',
+      lambdaFunction: props.route,
+      payloadResponseOnly: true,
+      retryOnServiceExceptions: false,
+      payload: sfn.TaskInput.fromObject(REQUEST_ID_ONLY),
+      resultSelector: { 'requestId.$': '$.requestId', 'next.$': '$.next' },
+    }).addRetry({ ...RETRY, maxAttempts: 4 });
+
+    // Staff decide an edge case in the console; the decision resumes this task. No timeout: the
+    // deadline reminders and the overdue alert chase staff; the sweep heartbeats every open review,
+    // and a review whose heartbeat lapsed goes back through Route, which waits again.
+    const awaitDecision = new tasks.LambdaInvoke(this, 'AwaitDecision', {
+      stateName: 'AwaitDecision',
+      lambdaFunction: props.awaitDecision,
+      integrationPattern: sfn.IntegrationPattern.WAIT_FOR_TASK_TOKEN,
+      retryOnServiceExceptions: false,
+      payload: sfn.TaskInput.fromObject({ 'requestId.$': '$.requestId', taskToken: sfn.JsonPath.taskToken }),
+      heartbeatTimeout: sfn.Timeout.duration(Duration.days(2)),
+      resultSelector: REQUEST_ID_ONLY,
+    })
+      .addRetry({ errors: [sfn.Errors.HEARTBEAT_TIMEOUT], maxAttempts: 0 })
+      .addRetry({ ...RETRY, maxAttempts: 3 });
+    awaitDecision.addCatch(route, { errors: [sfn.Errors.ALL], resultPath: sfn.JsonPath.DISCARD });
 
     const plan = new tasks.LambdaInvoke(this, 'Plan', {
       stateName: 'Plan',
@@ -138,11 +173,14 @@ export class RequestWorkflow extends Construct {
         resultSelector: REQUEST_ID_ONLY,
       }).addRetry({ ...RETRY, maxAttempts: 4 });
 
-    const definition = plan
-      .next(forEachProcessor)
-      .next(outer('AssemblePackage', props.assemblePackage))
+    const answer = outer('AssemblePackage', props.assemblePackage)
       .next(outer('NotifySubject', props.notifySubject))
       .next(outer('Finalize', props.finalize));
+    const next = new sfn.Choice(this, 'Next', { stateName: 'Next' })
+      .when(sfn.Condition.stringEquals('$.next', 'review'), awaitDecision.next(route))
+      .when(sfn.Condition.stringEquals('$.next', 'process'), plan.next(forEachProcessor).next(route))
+      .otherwise(answer);
+    const definition = route.next(next);
 
     this.logGroup = new LogGroup(this, 'Logs', {
       retention: props.logRetention ?? RetentionDays.ONE_MONTH,
@@ -163,6 +201,8 @@ export class RequestWorkflow extends Construct {
         'Logging is at ERROR level without execution data on purpose: state must never reach logs with personal data, and every step outcome is recorded in DynamoDB audit events instead.',
     });
     acknowledgeStateMachineRole(this.stateMachine, [
+      props.route,
+      props.awaitDecision,
       props.plan,
       props.runProcessor,
       props.submitProcessor,

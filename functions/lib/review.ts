@@ -1,0 +1,135 @@
+import { SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
+import { reviewWaitingEmail } from '../../web/emails';
+import { sfn } from './aws/sfn';
+import { errorClass, logger } from './log';
+import { links } from './links';
+import { sendEmail } from './mailer';
+import type { Controller } from './register';
+import { FINAL_STATUSES, WITHDRAWN, type Branch, type DsrRequest, type ReviewReason, type ReviewStage } from './request';
+import { suppressionHash } from './scheduled-erasures';
+import { audit, identityRequests, recordIdentityRequest, setOnce, transition, updateRequestIf } from './store';
+import { loadRequest, type RequestRef } from './workflow';
+
+/**
+ * Where the workflow goes next, decided from what DynamoDB records (so a re-driven or resumed
+ * execution always takes the right turn): wait for staff, process at the processors, or answer.
+ */
+export type NextStep = 'review' | 'process' | 'answer';
+
+const DAY_MS = 86_400_000;
+/** Errors that mean the task a token belonged to is gone: the re-driven execution resumes itself. */
+const GONE = new Set(['TaskTimedOut', 'TaskDoesNotExist', 'InvalidToken']);
+
+/** The staff address a controller's reviews go to. */
+export const staffEmailOf = (controller: Controller) => controller.review.staffEmail ?? controller.dpoEmail;
+
+/**
+ * The edge cases staff decide before anything is done (Art. 12(5), 12(6), 16, 21(1), 28). The
+ * repeat check keeps a keyed hash of the address per request, never the address itself.
+ */
+export async function screeningReasons(request: DsrRequest, controller: Controller, now = new Date()): Promise<ReviewReason[]> {
+  const reasons: ReviewReason[] = [];
+  const rules = controller.review;
+  if (rules.repeatWindowDays > 0) {
+    const receivedAt = request.receivedAt ?? request.createdAt;
+    const identity = suppressionHash(request.email);
+    await recordIdentityRequest(controller.id, identity, request.requestId, request.type, receivedAt);
+    const since = new Date(Date.parse(receivedAt) - rules.repeatWindowDays * DAY_MS).toISOString();
+    const earlier = (await identityRequests(controller.id, identity, since))
+      .filter((r) => r.requestId !== request.requestId && r.type === request.type && r.receivedAt <= receivedAt);
+    if (earlier.length > 0) reasons.push('repeat_request');
+  }
+  if (rules.identityCheckRights.includes(request.type) && !(rules.identityCheckOnlyWithoutName && request.name)) reasons.push('identity_check');
+  if (request.type === 'objection' && request.details?.objection?.scope !== 'direct_marketing') reasons.push('objection_weighing');
+  if (request.type === 'rectification') reasons.push('rectification');
+  if (request.details?.viaCustomer) reasons.push('controller_as_processor');
+  return reasons;
+}
+
+/** What staff look at before the subject is answered: failed branches and erasures a legal hold blocked in part. */
+export function closingReasons(request: DsrRequest, controller: Controller, branches: Branch[]): ReviewReason[] {
+  const reasons: ReviewReason[] = [];
+  if (branches.some((b) => b.status === 'failed' && b.errorClass !== WITHDRAWN)) reasons.push('branch_failed');
+  if (controller.review.legalHoldNeedsApproval && branches.some((b) => (b.heldCount ?? 0) > 0)) reasons.push('legal_hold_partial');
+  return reasons;
+}
+
+/** Opens a review: the request waits for staff (`in_review`) with its stage and reasons. */
+async function openReview(request: DsrRequest, stage: ReviewStage, reasons: ReviewReason[], now: Date): Promise<void> {
+  const from = stage === 'screening' ? (['received', 'in_progress'] as const) : (['in_progress'] as const);
+  const opened = await transition(request.requestId, from, 'in_review', {
+    set: { reviewStage: stage, reviewReasons: reasons, reviewOpenedAt: now.toISOString() },
+    remove: ['reviewNotifiedAt', 'reviewTaskToken'],
+  }, now);
+  if (opened) await audit(request.requestId, 'review_opened', 'workflow', { stage, reasons: reasons.join(',') }, now);
+}
+
+/**
+ * Step `Route`: `{requestId}` → `{requestId, next}`. Screening comes first (once passed it is
+ * recorded); then the branches run until each is final; then the closing check; then the answer.
+ * Every decision is read back from the request, so running it twice takes the same turn.
+ */
+export async function routeRequest({ requestId }: RequestRef, now = new Date()): Promise<RequestRef & { next: NextStep }> {
+  const { request, controller, branches } = await loadRequest(requestId, { withBranches: true });
+  const to = (next: NextStep) => ({ requestId, next });
+  if (FINAL_STATUSES.includes(request.status) || request.status === 'awaiting_verification') return to('answer');
+  if (request.status === 'in_review') return to('review');
+  if (!request.screenedAt) {
+    const reasons = await screeningReasons(request, controller, now);
+    if (reasons.length > 0) {
+      await openReview(request, 'screening', reasons, now);
+      return to('review');
+    }
+    await setOnce(requestId, 'screenedAt', { screenedAt: now.toISOString() });
+    return to('process');
+  }
+  if (!request.plannedAt || branches.some((b) => b.status !== 'completed' && b.status !== 'failed')) return to('process');
+  if (!request.closingReviewedAt) {
+    const reasons = closingReasons(request, controller, branches);
+    if (reasons.length > 0) {
+      await openReview(request, 'closing', reasons, now);
+      return to('review');
+    }
+  }
+  return to('answer');
+}
+
+/** Resumes a review's waiting task (ids only in the output); a token whose task is gone is ignored. */
+export async function resumeReview(requestId: string, taskToken: string | undefined): Promise<void> {
+  if (!taskToken) return;
+  try {
+    await sfn.send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify({ requestId }) }));
+  } catch (err) {
+    if (!GONE.has(errorClass(err))) throw err;
+    logger.info('review task already gone', { requestId, errorClass: errorClass(err) });
+  }
+}
+
+/**
+ * Step `AwaitDecision` (waitForTaskToken): records the token the decision will resume, and emails
+ * staff once per review with a console link. A review decided before the token was recorded is
+ * resumed at once: the token write is guarded by the request still being in review.
+ */
+export async function awaitDecision({ requestId, taskToken }: RequestRef & { taskToken: string }, now = new Date()): Promise<void> {
+  const { request, controller } = await loadRequest(requestId);
+  const waiting = request.status === 'in_review'
+    ? await updateRequestIf(requestId, { set: { reviewTaskToken: taskToken } }, { expression: '#status = :review', names: { '#status': 'status' }, values: { ':review': 'in_review' } })
+    : undefined;
+  if (!waiting) {
+    await resumeReview(requestId, taskToken);
+    return;
+  }
+  if (waiting.reviewNotifiedAt) return;
+  await sendEmail(staffEmailOf(controller), reviewWaitingEmail({
+    locale: controller.locales[0]!,
+    controllerName: controller.name,
+    requestReference: requestId,
+    type: request.type,
+    reasons: waiting.reviewReasons ?? [],
+    dueAt: waiting.dueAt!,
+    consoleUrl: links.console(requestId),
+  }));
+  if (await setOnce(requestId, 'reviewNotifiedAt', { reviewNotifiedAt: now.toISOString() })) {
+    await audit(requestId, 'staff_notified', 'workflow', { stage: waiting.reviewStage ?? 'screening' }, now);
+  }
+}

@@ -1,0 +1,11 @@
+import { z } from 'zod';
+import { awaitDecision } from '../lib/review';
+import { requestRef } from '../lib/workflow';
+
+const input = requestRef.extend({ taskToken: z.string().min(1).max(2048) });
+
+/** Step `AwaitDecision` (waitForTaskToken): `{requestId, taskToken}`; a staff decision resumes it. */
+export const handler = async (event: unknown) => {
+  await awaitDecision(input.parse(event));
+  return {};
+};

@@ -1,0 +1,5 @@
+import { routeRequest } from '../lib/review';
+import { requestRef } from '../lib/workflow';
+
+/** Step `Route`: `{requestId}` → `{requestId, next: 'review' | 'process' | 'answer'}`. */
+export const handler = async (input: unknown) => routeRequest(requestRef.parse(input));
