@@ -6,7 +6,7 @@ import { s3 } from './aws/s3';
 import { csvCell } from './csv';
 import { PACKAGE_BUCKET, readExport, readObject } from './exports';
 import { findProcessor, type Controller } from './register';
-import type { Branch, DsrRequest } from './request';
+import type { Branch, DsrRequest, Right } from './request';
 import { audit, setOnce } from './store';
 
 /** Where a request's access package is kept: one per request, so a retry overwrites, never adds. */
@@ -36,19 +36,37 @@ function addEntry(zip: ZipStream, source: Buffer | string | Readable, name: stri
   return new Promise((resolve, reject) => zip.entry(source, { name, date }, (err) => (err ? reject(err) : resolve())));
 }
 
+/** The records files of one branch in a package: JSON and CSV when we hold its records, and any file it sent as it came. */
+const branchFiles = (branch: Branch) => [
+  ...(branch.exportKey ? [`${branch.processorId}.json`, `${branch.processorId}.csv`] : []),
+  ...(branch.attachmentKey && branch.attachmentName ? [`${branch.processorId}/${branch.attachmentName}`] : []),
+];
+
+/** The branches whose records go into a package: completed, at a processor the register still declares. */
+const packaged = (controller: Controller, branches: Branch[]) =>
+  branches.filter((b) => b.status === 'completed' && findProcessor(controller, b.processorId));
+
 /**
- * Builds the access package (Art. 15, 20): a human-readable index.html with the Art. 15
- * information from the register, and per processor its records as JSON and CSV. The ZIP is
- * streamed from the exports into S3, so memory stays flat however large an export is.
+ * A portability package's manifest (Art. 20(1): structured, commonly used, machine-readable): which
+ * system each file comes from and how many records it holds. Ids, names and counts only.
  */
-export async function buildAccessPackage(request: DsrRequest, controller: Controller, branches: Branch[], at = new Date()): Promise<string> {
-  const key = packageKey(request.requestId);
-  const zip = new ZipStream({ zlib: { level: 6 } });
-  // zip-stream is a readable-stream, not a Node stream: lib-storage needs the latter.
-  const body = zip.pipe(new PassThrough());
-  const upload = new Upload({ client: s3, params: { Bucket: PACKAGE_BUCKET, Key: key, Body: body, ContentType: 'application/zip' } });
-  const uploaded = upload.done();
-  uploaded.catch(() => undefined);
+export function portabilityManifest(request: DsrRequest, controller: Controller, branches: Branch[], at: Date) {
+  return {
+    format: 'dsr-portability/1',
+    controller: { id: controller.id, name: controller.name },
+    requestId: request.requestId,
+    generatedAt: at.toISOString(),
+    processors: packaged(controller, branches).map((b) => ({
+      id: b.processorId,
+      name: findProcessor(controller, b.processorId)!.name,
+      recordCount: b.recordCount ?? 0,
+      files: branchFiles(b),
+    })),
+  };
+}
+
+/** The access package's human-readable index: the Art. 15 information from the register, per processor. */
+function accessIndex(request: DsrRequest, controller: Controller, branches: Branch[], at: Date): string {
   const processors = controller.processors.map((p) => {
     const branch = branches.find((b) => b.processorId === p.id);
     return {
@@ -67,18 +85,38 @@ export async function buildAccessPackage(request: DsrRequest, controller: Contro
       ...(branch?.status === 'completed' && !branch.exportKey ? { records: false } : {}),
     };
   });
+  return accessPackageSummary({
+    locale: request.locale,
+    controllerName: controller.name,
+    requestId: request.requestId,
+    generatedAt: at.toISOString(),
+    processors,
+    supervisoryAuthority: controller.supervisoryAuthority,
+    dpoEmail: controller.dpoEmail,
+  });
+}
+
+/**
+ * Builds the package of an access request (Art. 15: a human-readable index.html with the Art. 15
+ * information from the register) or of a portability request (Art. 20: machine-readable only, a
+ * manifest.json instead of the index), with per processor its records as JSON and CSV. The ZIP is
+ * streamed from the exports into S3, so memory stays flat however large an export is.
+ */
+export async function buildPackage(request: DsrRequest, controller: Controller, branches: Branch[], at = new Date()): Promise<string> {
+  const key = packageKey(request.requestId);
+  const zip = new ZipStream({ zlib: { level: 6 } });
+  // zip-stream is a readable-stream, not a Node stream: lib-storage needs the latter.
+  const body = zip.pipe(new PassThrough());
+  const upload = new Upload({ client: s3, params: { Bucket: PACKAGE_BUCKET, Key: key, Body: body, ContentType: 'application/zip' } });
+  const uploaded = upload.done();
+  uploaded.catch(() => undefined);
   try {
-    await addEntry(zip, accessPackageSummary({
-      locale: request.locale,
-      controllerName: controller.name,
-      requestId: request.requestId,
-      generatedAt: at.toISOString(),
-      processors,
-      supervisoryAuthority: controller.supervisoryAuthority,
-      dpoEmail: controller.dpoEmail,
-    }), 'index.html', at);
-    for (const branch of branches) {
-      if (branch.status !== 'completed' || !findProcessor(controller, branch.processorId)) continue;
+    if (request.type === 'portability') {
+      await addEntry(zip, `${JSON.stringify(portabilityManifest(request, controller, branches, at), null, 2)}\n`, 'manifest.json', at);
+    } else {
+      await addEntry(zip, accessIndex(request, controller, branches, at), 'index.html', at);
+    }
+    for (const branch of packaged(controller, branches)) {
       if (branch.exportKey) {
         await addEntry(zip, Readable.from(jsonArray(branch.exportKey)), `${branch.processorId}.json`, at);
         await addEntry(zip, Readable.from(csv(branch.exportKey)), `${branch.processorId}.csv`, at);
@@ -98,10 +136,18 @@ export async function buildAccessPackage(request: DsrRequest, controller: Contro
   return key;
 }
 
-/** Step `AssemblePackage`: for an access request, builds the package once; other types pass through. */
-export async function assemblePackage(request: DsrRequest, controller: Controller, branches: Branch[]): Promise<void> {
-  if (request.type !== 'access' || request.packageKey || request.status === 'cancelled') return;
-  const key = await buildAccessPackage(request, controller, branches);
+/** The rights whose answer is a package of the subject's data. */
+const PACKAGED: readonly Right[] = ['access', 'portability'];
+
+/**
+ * Step `AssemblePackage`: for an access or portability request, builds the package once and
+ * returns its key (also when an earlier attempt built it); other types pass through.
+ */
+export async function assemblePackage(request: DsrRequest, controller: Controller, branches: Branch[]): Promise<string | undefined> {
+  if (!PACKAGED.includes(request.type) || request.status === 'cancelled') return undefined;
+  if (request.packageKey) return request.packageKey;
+  const key = await buildPackage(request, controller, branches);
   await setOnce(request.requestId, 'packageKey', { packageKey: key });
   await audit(request.requestId, 'package_assembled', 'workflow', { processors: branches.filter((b) => b.status === 'completed').length });
+  return key;
 }

@@ -1,10 +1,15 @@
 import { assemblePackage } from '../lib/access-package';
+import { transmitPackage } from '../lib/portability';
 import { loadRequest, requestRef } from '../lib/workflow';
 
-/** Step `AssemblePackage`: `{requestId}`. */
+/**
+ * Step `AssemblePackage`: `{requestId}`. Builds the access or portability package once; a
+ * portability package the subject asked to have sent to another controller is then sent there.
+ */
 export const handler = async (input: unknown) => {
   const { requestId } = requestRef.parse(input);
   const { request, controller, branches } = await loadRequest(requestId, { withBranches: true });
-  await assemblePackage(request, controller, branches);
+  const key = await assemblePackage(request, controller, branches);
+  if (key) await transmitPackage(request, controller, key);
   return { requestId };
 };

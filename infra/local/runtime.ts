@@ -93,7 +93,7 @@ function envPort(name: string, fallback: number): number {
 const configuredHosts: { host: LambdaHost; fingerprint: string }[] = [];
 const HANDLER_ENV = [
   'AWS_ENDPOINT_URL_DYNAMODB', 'AWS_ENDPOINT_URL_SES', 'AWS_ENDPOINT_URL_SESV2', 'AWS_ENDPOINT_URL_S3', 'AWS_ENDPOINT_URL_SFN',
-  'STATE_MACHINE_ARN', 'PUBLIC_BASE_URL', 'DEMO_NEWSLETTER_URL', 'STAFF_SIGN_IN_URL',
+  'STATE_MACHINE_ARN', 'PUBLIC_BASE_URL', 'DEMO_NEWSLETTER_URL', 'DEMO_PORTABILITY_URL', 'STAFF_SIGN_IN_URL',
 ];
 
 /** Literal environment variables the template gives every function the same value (e.g. log settings). */
@@ -217,6 +217,8 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       SUPPRESSION_KEY: suppressionKey(dataDir),
       // config/register.json points the demo OpenDSR processor here.
       DEMO_NEWSLETTER_URL: newsletter.url,
+      // ...and its portability target, the demo receiving controller on the same port.
+      DEMO_PORTABILITY_URL: newsletter.portabilityUrl,
       // The console links here; in AWS it is the Cognito hosted UI's authorize URL.
       STAFF_SIGN_IN_URL: staffAuth.signInUrl,
     };

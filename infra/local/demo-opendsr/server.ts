@@ -8,6 +8,8 @@
  *   GET    /v1/requests/{id}      the request's status, signed
  *   DELETE /v1/requests/{id}      cancels a request that is not completed yet: 202, signed
  *   GET    /v1/results/{id}       an access request's records, as a JSON array
+ *   POST   /v1/portability        a portability package sent to the demo receiving controller
+ *                                 (./portability-receiver.ts; another controller, same demo port)
  *
  * After a request it calls every `status_callback_urls` entry with a signed `pending`, and after
  * `callbackDelayMs` does the work (access: a snapshot of the subscriber's records; erasure:
@@ -20,6 +22,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { closeServer, listen, readBody } from '../http-util.ts';
+import { portabilityReceiver, type ReceivedPackage } from './portability-receiver.ts';
 
 const HERE = import.meta.dirname;
 const DOMAIN = 'localhost';
@@ -92,6 +95,10 @@ export interface DemoOpendsr {
   callbacks(): SentCallback[];
   /** Its current subscribers (tests). */
   subscribers(): Subscriber[];
+  /** Where the demo receiving controller takes portability packages (Art. 20(2)). */
+  portabilityUrl: string;
+  /** The portability packages it received (tests). */
+  portabilityPackages(): ReceivedPackage[];
 }
 
 const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
@@ -134,6 +141,7 @@ export async function startDemoOpendsr(opts: DemoOpendsrOptions): Promise<DemoOp
     existsSync(requestsFile) ? (JSON.parse(readFileSync(requestsFile, 'utf8')) as DemoRequest[]).map((r) => [r.subjectRequestId, r]) : [],
   );
   const saveRequests = () => writeJson(requestsFile, [...requests.values()]);
+  const receiver = portabilityReceiver(dir, (line) => log(`[receiver] ${line}`));
 
   const key = readFileSync(join(HERE, 'certs', 'demo-localhost.key'), 'utf8');
   const certificate = readFileSync(join(HERE, 'certs', 'demo-localhost.pem'), 'utf8');
@@ -316,6 +324,7 @@ export async function startDemoOpendsr(opts: DemoOpendsrOptions): Promise<DemoOp
     if (method === 'POST' && path === '/v1/requests') {
       return create(res, await readBody(req, MAX_BODY));
     }
+    if (method === 'POST' && path === '/v1/portability') return receiver.handle(req, res);
     const m = /^\/v1\/(requests|results)\/([^/]+)$/.exec(path);
     const r = m ? requests.get(m[2]!) : undefined;
     if (m && !r) return error(res, 404, 'unknown subject_request_id');
@@ -359,5 +368,7 @@ export async function startDemoOpendsr(opts: DemoOpendsrOptions): Promise<DemoOp
     requests: () => structuredClone([...requests.values()]),
     callbacks: () => structuredClone(sent),
     subscribers: () => readSubscribers(),
+    portabilityUrl: `${base}/portability`,
+    portabilityPackages: () => receiver.received(),
   };
 }
