@@ -152,3 +152,44 @@ export async function answerDemoTasks(rt: Runtime, requestId: string): Promise<v
     expect(res.status).toBe(200);
   }
 }
+
+/** Signs in at the local identity provider (the stand-in for the Cognito hosted UI) and returns the id token. */
+export async function staffToken(rt: Runtime, role: string, controllers = '*', username = 'staff-1'): Promise<string> {
+  const res = await fetch(`${rt.urls.gateway}/local/sign-in`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ username, role, controllers }).toString(),
+  });
+  expect([302, 303]).toContain(res.status);
+  const token = new URLSearchParams(new URL(res.headers.get('location')!, rt.urls.gateway).hash.slice(1)).get('id_token');
+  expect(token).toBeTruthy();
+  return token!;
+}
+
+/** A staff decision through the staff API, as the console posts it. */
+export function decideOn(rt: Runtime, token: string, requestId: string, body: Record<string, unknown>): Promise<Response> {
+  return fetch(`${rt.urls.gateway}/v1/staff/requests/${requestId}/decisions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify(body),
+  });
+}
+
+/** Polls the status link until the request has `status`. */
+export async function waitForStatus(statusUrl: string, status: string, timeoutMs = 30_000): Promise<StatusView> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const view = await statusOf(statusUrl);
+    if (view.status === status) return view;
+    if (Date.now() > deadline) throw new Error(`request still ${view.status} (not ${status}) after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Submits a request, confirms it from the verification email, and returns its id and status link. */
+export async function submitConfirmed(rt: Runtime, body: Record<string, unknown> & { email: string }, nthEmail = 1): Promise<{ requestId: string; statusUrl: string }> {
+  const { requestId } = await submit(rt, body);
+  const confirmed = await confirmFromEmail(rt, await waitForEmail(rt, body.email, nthEmail));
+  return { requestId, statusUrl: statusLinkIn(await confirmed.text()) };
+}
