@@ -7,7 +7,7 @@ import { confirmFromEmail, removeDir, start, submit, tempDataDir, waitForEmail, 
  * Every staff route is guarded: the routes are read from the synthesized template (the runtime's
  * model, as the gateway serves them), so a route added behind the JWT authorizer is covered here
  * without touching this file. For each: no token or a bad one is refused by the authorizer (401),
- * a valid token without a staff role by the handler (403).
+ * a valid token without a staff role by the handler (403), and a viewer may not decide (403).
  */
 
 let rt: Runtime;
@@ -15,6 +15,7 @@ let dataDir: string;
 /** A confirmed request the callers below could see: a refusal is about the role, not a missing request. */
 let requestId: string;
 
+const DECISIONS_ROUTE = 'POST /v1/staff/requests/{requestId}/decisions';
 /** Methods that change something: on a staff route, deciding. */
 const isDeciding = (r: RouteModel) => !['GET', 'HEAD', 'OPTIONS'].includes(r.method ?? '');
 
@@ -47,10 +48,11 @@ function call(route: RouteModel, token?: string): Promise<Response> {
 }
 
 describe('every route of the template behind the JWT authorizer', () => {
-  it('is found in the template: the staff list and one request', () => {
+  it('is found in the template: the staff list, one request and the decisions', () => {
     const keys = guarded().map((r) => r.routeKey);
-    expect(keys).toEqual(expect.arrayContaining(['GET /v1/staff/requests', 'GET /v1/staff/requests/{requestId}']));
+    expect(keys).toEqual(expect.arrayContaining(['GET /v1/staff/requests', 'GET /v1/staff/requests/{requestId}', DECISIONS_ROUTE]));
     for (const r of rt.model.routes.filter((x) => x.path?.startsWith('/v1/staff/'))) expect(r.authorizer, r.routeKey).toBeDefined();
+    expect(guarded().filter(isDeciding).map((r) => r.routeKey)).toContain(DECISIONS_ROUTE);
   });
 
   it('answers 401 without a token, with an expired one and with one signed by another key', async () => {
@@ -78,6 +80,14 @@ describe('every route of the template behind the JWT authorizer', () => {
       expect((await call(route, groupless)).status, `${route.routeKey}, no group`).toBe(403);
       expect((await call(route, otherGroup)).status, `${route.routeKey}, another group`).toBe(403);
     }
+  });
+
+  it('answers 403 to a viewer on every deciding route, even for a request the viewer may read', async () => {
+    const viewer = await issueLocalToken(rt, { 'cognito:groups': ['viewer'], 'custom:controllers': 'demo-association' });
+    expect((await fetch(`${rt.urls.gateway}/v1/staff/requests/${requestId}`, { headers: { authorization: `Bearer ${viewer}` } })).status).toBe(200);
+    const deciding = guarded().filter(isDeciding);
+    expect(deciding.length).toBeGreaterThan(0);
+    for (const route of deciding) expect((await call(route, viewer)).status, route.routeKey).toBe(403);
   });
 
   it('lets an approver past the authorizer and the role check on every route (the refusals above are about the token)', async () => {
