@@ -1,0 +1,268 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  decideOn, linksIn, mailbox, removeDir, staffToken, start, statusOf, submitConfirmed, taskLinkFor, answerTaskLink, tempDataDir,
+  VENDOR, STAFF, waitForEmail, waitForFinal, waitForStatus, type Runtime, type StoredEmail,
+} from './support';
+
+/**
+ * Edge cases go to staff (Art. 12): on the local runtime a request that needs a decision waits in
+ * `in_review` on a task token, staff are emailed a console link, and each decision made through
+ * the staff API resumes the workflow the right way.
+ */
+
+const DPO = 'dpo@demo-association.example';
+const PLATFORM_DPO_DOMAIN = '@demo-organising-platform.example';
+
+let rt: Runtime;
+let dataDir: string;
+let db: DynamoDBDocumentClient;
+let approver: string;
+let viewer: string;
+
+beforeAll(async () => {
+  dataDir = tempDataDir();
+  rt = await start(dataDir);
+  db = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: rt.urls.dynamodb }));
+  approver = await staffToken(rt, 'approver', '*', 'dpo.anna');
+  viewer = await staffToken(rt, 'viewer', '*', 'viewer.vic');
+});
+
+afterAll(async () => {
+  await rt?.stop();
+  removeDir(dataDir);
+});
+
+async function requestItem(requestId: string): Promise<Record<string, any>> {
+  return (await db.send(new GetCommand({ TableName: 'dsr-requests', Key: { pk: `REQ#${requestId}`, sk: 'REQUEST' } }))).Item!;
+}
+
+async function auditEvents(requestId: string): Promise<Record<string, any>[]> {
+  const out = await db.send(new QueryCommand({
+    TableName: 'dsr-requests',
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :a)',
+    ExpressionAttributeValues: { ':pk': `REQ#${requestId}`, ':a': 'AUDIT#' },
+  }));
+  return out.Items ?? [];
+}
+
+async function detail(requestId: string, token = approver): Promise<any> {
+  const res = await fetch(`${rt.urls.gateway}/v1/staff/requests/${requestId}`, { headers: { accept: 'application/json', authorization: `Bearer ${token}` } });
+  expect(res.status).toBe(200);
+  return res.json();
+}
+
+/** The email telling staff that a request waits for them, found by its console link. */
+async function reviewEmailFor(requestId: string, to = DPO, timeoutMs = 20_000): Promise<StoredEmail> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = (await mailbox(rt)).find((e) => e.destination.to.some((t) => t === to || t.endsWith(to)) && linksIn(e).some((l) => l.endsWith(`/console?request=${requestId}`)));
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error(`no review email to ${to} for ${requestId}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function itemsOf(table: string, email: string): Promise<Record<string, any>[]> {
+  const out = await db.send(new QueryCommand({
+    TableName: table, IndexName: 'by-email', KeyConditionExpression: 'email = :e', ExpressionAttributeValues: { ':e': email },
+  }));
+  return out.Items ?? [];
+}
+
+describe('a rectification', () => {
+  it('waits for staff, who are emailed a console link without the subject\'s data, and once approved is applied where the stores allow it', async () => {
+    const corrected = '+46 70 999 99 99';
+    const { requestId, statusUrl } = await submitConfirmed(rt, {
+      controller: 'demo-association', type: 'rectification', email: 'ada@example.org',
+      rectifyAttribute: 'phone', inaccurate: 'My phone number is the old one', corrected,
+    });
+    await waitForStatus(statusUrl, 'in_review');
+
+    const email = await reviewEmailFor(requestId);
+    expect(JSON.stringify(email)).not.toContain('ada@example.org');
+    expect(JSON.stringify(email)).not.toContain(corrected);
+    const seen = await detail(requestId);
+    expect(seen.review).toMatchObject({ stage: 'screening', reasons: ['rectification'] });
+    expect(seen.allowedDecisions).toMatchObject({ approve: true, deny: true, request_info: true });
+    // Nothing was done before the decision.
+    expect((await itemsOf('demo-members', 'ada@example.org'))[0]!.phone).not.toBe(corrected);
+
+    // A viewer may look but not decide.
+    expect((await decideOn(rt, viewer, requestId, { decision: 'approve' })).status).toBe(403);
+    const approved = await decideOn(rt, approver, requestId, { decision: 'approve' });
+    expect(approved.status).toBe(200);
+
+    // The vendor, the staff task and the OpenDSR processor (no rectification in its API: a staff task) each correct by hand.
+    for (const to of [VENDOR, STAFF, DPO]) expect((await answerTaskLink(await taskLinkFor(rt, to, requestId), { note: 'corrected' })).status).toBe(200);
+    const final = await waitForFinal(statusUrl, 60_000);
+    expect(final.status).toBe('completed');
+
+    for (const item of [...await itemsOf('demo-members', 'ada@example.org'), ...await itemsOf('demo-event-participation', 'ada@example.org')]) {
+      expect(item.phone).toBe(corrected);
+    }
+    const events = await auditEvents(requestId);
+    expect(events.find((e) => e.event === 'decision_approved')).toMatchObject({ actor: 'staff', detail: { by: 'dpo.anna', stage: 'screening' } });
+    // A second approval finds nothing to decide.
+    expect((await decideOn(rt, approver, requestId, { decision: 'approve' })).status).toBe(409);
+  });
+});
+
+describe('an objection to processing other than direct marketing', () => {
+  let requestId: string;
+  let statusUrl: string;
+
+  beforeAll(async () => {
+    ({ requestId, statusUrl } = await submitConfirmed(rt, {
+      controller: 'demo-association', type: 'objection', email: 'bo@example.org', locale: 'sv',
+      objectionScope: 'other', objectionGrounds: 'I do not want my attendance counted.',
+    }));
+    await waitForStatus(statusUrl, 'in_review');
+  });
+
+  it('is weighed by staff, who may ask for more: the subject answers on the status page and the clock waits', async () => {
+    expect((await detail(requestId)).review.reasons).toEqual(['objection_weighing']);
+    const dueBefore = (await requestItem(requestId)).dueAt as string;
+    const asked = await decideOn(rt, approver, requestId, { decision: 'request_info', text: 'Which events do you mean?' });
+    expect(asked.status).toBe(200);
+    const question = await waitForEmail(rt, 'bo@example.org', 2);
+    expect(question.body.text).toContain('Which events do you mean?');
+    // One open question at a time.
+    expect((await decideOn(rt, approver, requestId, { decision: 'request_info', text: 'And another?' })).status).toBe(409);
+
+    const key = new URL(statusUrl).searchParams.get('key')!;
+    const bad = await fetch(`${rt.urls.gateway}/v1/requests/${requestId}/reply`, {
+      method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify({ key, answer: '' }),
+    });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ errors: { answer: expect.stringContaining('answer') } });
+    const wrongKey = await fetch(`${rt.urls.gateway}/v1/requests/${requestId}/reply`, {
+      method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify({ key: 'x'.repeat(43), answer: 'The spring meetings' }),
+    });
+    expect(wrongKey.status).toBe(404);
+    const answered = await fetch(`${rt.urls.gateway}/v1/requests/${requestId}/reply`, {
+      method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify({ key, answer: 'The spring meetings' }),
+    });
+    expect(answered.status).toBe(200);
+
+    const stored = await requestItem(requestId);
+    expect(stored.infoRequest).toMatchObject({ text: 'Which events do you mean?', by: 'dpo.anna', answer: 'The spring meetings', pausesClock: true });
+    expect(stored.dueAt > dueBefore).toBe(true);
+    // Staff hear of the answer through the console, not by email.
+    const toStaff = (await mailbox(rt)).filter((e) => e.destination.to.includes(DPO) && JSON.stringify(e).includes(requestId));
+    expect(toStaff.length).toBeGreaterThanOrEqual(2);
+    for (const e of toStaff) expect(JSON.stringify(e)).not.toContain('The spring meetings');
+  });
+
+  it('is refused with the reasons staff wrote, in the subject\'s language, naming the supervisory authority', async () => {
+    const refused = await decideOn(rt, approver, requestId, {
+      decision: 'deny', reason: 'compelling_grounds', text: 'Vi behöver närvarolistorna för <föreningens> bidragsredovisning.',
+    });
+    expect(refused.status).toBe(200);
+    const final = await waitForFinal(statusUrl);
+    expect(final.status).toBe('denied');
+    expect(final.processors).toEqual([]);
+
+    const refusal = await waitForEmail(rt, 'bo@example.org', 3);
+    expect(refusal.body.text).toContain('Vi behöver närvarolistorna för <föreningens> bidragsredovisning.');
+    expect(refusal.body.html).toContain('&lt;föreningens&gt;');
+    expect(refusal.body.text).toContain('Integritetsskyddsmyndigheten (IMY)');
+    expect(refusal.body.text).toContain('https://www.imy.se');
+
+    const stored = await requestItem(requestId);
+    expect(stored.denial).toMatchObject({ reason: 'compelling_grounds', by: 'dpo.anna' });
+    expect(stored.openCtl).toBeUndefined();
+    // Sent once, by the workflow.
+    await new Promise((r) => setTimeout(r, 500));
+    expect((await mailbox(rt)).filter((e) => e.destination.to.includes('bo@example.org'))).toHaveLength(3);
+  });
+});
+
+describe('an extension of the deadline', () => {
+  it('moves the deadline by up to two months in all, tells the subject why, and refuses more', async () => {
+    const { requestId, statusUrl } = await submitConfirmed(rt, {
+      controller: 'demo-association', type: 'rectification', email: 'dan@example.org',
+      inaccurate: 'My surname is misspelt in the event lists', corrected: 'Novák',
+    });
+    await waitForStatus(statusUrl, 'in_review');
+    const before = await statusOf(statusUrl);
+
+    const tooLong = await decideOn(rt, approver, requestId, { decision: 'extend', months: 3, reasons: 'Too much' });
+    expect(tooLong.status).toBe(400);
+    expect(((await tooLong.json()) as any).errors).toHaveProperty('months');
+    const noReason = await decideOn(rt, approver, requestId, { decision: 'extend', months: 1, reasons: ' ' });
+    expect(noReason.status).toBe(400);
+    expect(((await noReason.json()) as any).errors).toHaveProperty('reasons');
+
+    expect((await decideOn(rt, approver, requestId, { decision: 'extend', months: 1, reasons: 'The event lists are on paper in three archives.' })).status).toBe(200);
+    expect((await decideOn(rt, approver, requestId, { decision: 'extend', months: 1, reasons: 'Still searching the archives.' })).status).toBe(200);
+    expect((await decideOn(rt, approver, requestId, { decision: 'extend', months: 1, reasons: 'More' })).status).toBe(409);
+
+    const after = await statusOf(statusUrl);
+    const days = (Date.parse(after.dueAt!) - Date.parse(before.dueAt!)) / 86_400_000;
+    expect(days).toBeGreaterThanOrEqual(59);
+    expect(days).toBeLessThanOrEqual(65);
+    const stored = await requestItem(requestId);
+    expect(stored.extension).toMatchObject({ months: 2, by: 'dpo.anna', originalDueAt: before.dueAt });
+    expect(stored.openDue).toBe(after.dueAt);
+    const told = await waitForEmail(rt, 'dan@example.org', 3);
+    expect(told.body.text).toContain('Still searching the archives.');
+    // Still waiting for the decision on the correction itself.
+    expect(after.status).toBe('in_review');
+  });
+});
+
+describe('the second controller\'s rules', () => {
+  it('sends a repeat of the same right within the window to staff, and processes it once approved', async () => {
+    const first = await submitConfirmed(rt, { controller: 'demo-organising-platform', type: 'erasure', email: 'elin@example.org', name: 'Elin' });
+    expect((await waitForFinal(first.statusUrl)).status).toBe('completed');
+    const again = await submitConfirmed(rt, { controller: 'demo-organising-platform', type: 'erasure', email: 'elin@example.org', name: 'Elin' }, 3);
+    await waitForStatus(again.statusUrl, 'in_review');
+    expect((await detail(again.requestId)).review.reasons).toEqual(['repeat_request']);
+    // The repeat check keeps a keyed hash of the address, never the address.
+    const identities = await db.send(new ScanCommand({ TableName: 'dsr-requests', FilterExpression: 'begins_with(pk, :p)', ExpressionAttributeValues: { ':p': 'SUBJECT#demo-organising-platform#' } }));
+    expect(identities.Items!.length).toBeGreaterThanOrEqual(2);
+    expect(JSON.stringify(identities.Items)).not.toContain('elin');
+    expect((await decideOn(rt, approver, again.requestId, { decision: 'approve' })).status).toBe(200);
+    expect((await waitForFinal(again.statusUrl)).status).toBe('completed');
+  });
+
+  it('points a subject whose data it holds for a customer to that customer', async () => {
+    const { requestId, statusUrl } = await submitConfirmed(rt, {
+      controller: 'demo-organising-platform', type: 'access', email: 'cecilia@example.org', name: 'Cecilia', viaCustomer: 'Demo Tenants Union',
+    });
+    await waitForStatus(statusUrl, 'in_review');
+    const seen = await detail(requestId);
+    expect(seen.review.reasons).toEqual(['controller_as_processor']);
+    const template = (seen.denialTemplates as { reason: string; text: string }[]).find((t) => t.reason === 'processor_only')!;
+    expect(template.text).toContain('Demo Tenants Union');
+    await reviewEmailFor(requestId, PLATFORM_DPO_DOMAIN);
+
+    expect((await decideOn(rt, approver, requestId, { decision: 'deny', reason: 'processor_only', text: template.text })).status).toBe(200);
+    expect((await waitForFinal(statusUrl)).status).toBe('denied');
+    const refusal = await waitForEmail(rt, 'cecilia@example.org', 2);
+    expect(refusal.body.text).toContain('Demo Tenants Union');
+  });
+});
+
+describe('decisions the staff API refuses', () => {
+  it('names the field of a malformed decision, and keeps another controller\'s requests out of reach', async () => {
+    const { requestId, statusUrl } = await submitConfirmed(rt, {
+      controller: 'demo-organising-platform', type: 'objection', email: 'ada@example.org', objectionScope: 'other',
+    });
+    await waitForStatus(statusUrl, 'in_review');
+    const unknown = await decideOn(rt, approver, requestId, { decision: 'maybe' });
+    expect(unknown.status).toBe(400);
+    expect(((await unknown.json()) as any).errors).toHaveProperty('decision');
+    const noText = await decideOn(rt, approver, requestId, { decision: 'deny', reason: 'other' });
+    expect(noText.status).toBe(400);
+    expect(((await noText.json()) as any).errors).toHaveProperty('text');
+    const notHere = await decideOn(rt, approver, requestId, { decision: 'retry_branch', processorId: 'accounts' });
+    expect(notHere.status).toBe(409);
+
+    const associationOnly = await staffToken(rt, 'approver', 'demo-association', 'other.approver');
+    expect((await decideOn(rt, associationOnly, requestId, { decision: 'approve' })).status).toBe(404);
+    expect((await statusOf(statusUrl)).status).toBe('in_review');
+  });
+});
