@@ -144,7 +144,8 @@ const PACKAGED: readonly Right[] = ['access', 'portability'];
  * returns its key (also when an earlier attempt built it); other types pass through.
  */
 export async function assemblePackage(request: DsrRequest, controller: Controller, branches: Branch[]): Promise<string | undefined> {
-  if (!PACKAGED.includes(request.type) || request.status === 'cancelled') return undefined;
+  // Withdrawn or refused: there is nothing to package.
+  if (!PACKAGED.includes(request.type) || request.status === 'cancelled' || request.status === 'denied') return undefined;
   if (request.packageKey) return request.packageKey;
   const key = await buildPackage(request, controller, branches);
   await setOnce(request.requestId, 'packageKey', { packageKey: key });
