@@ -13,6 +13,8 @@ import { FORM_RIGHTS, LOCALES, REQUEST_STATUSES, isLocale, texts, type Locale } 
 
 /** Where the page keeps the id token: this tab only, gone when it closes. */
 const TOKEN_KEY = 'dsr.staff.idToken';
+/** Where a request asked for by `?request=` waits while the person signs in. */
+const OPEN_KEY = 'dsr.staff.open';
 
 /** The Intl locale behind each language (as the server-rendered pages use). */
 const INTL_LOCALE: Record<Locale, string> = { en: 'en-GB', sv: 'sv-SE', sl: 'sl-SI' };
@@ -27,10 +29,17 @@ export const CONSOLE_SCRIPT = `
   var cfg = JSON.parse(document.getElementById('console-config').textContent);
   var t = cfg.texts;
   var KEY = ${JSON.stringify(TOKEN_KEY)};
+  var OPEN_KEY = ${JSON.stringify(OPEN_KEY)};
+  var REQUEST_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
   var $ = function (id) { return document.getElementById(id); };
   var dateFmt = new Intl.DateTimeFormat(cfg.intlLocale, { dateStyle: 'medium', timeZone: 'UTC' });
   var timeFmt = new Intl.DateTimeFormat(cfg.intlLocale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
   var eventFmt = new Intl.DateTimeFormat(cfg.intlLocale, { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' });
+  // The request on the page, and the one the refusal text was prefilled for (edits survive a reload of the same request).
+  var current = null;
+  var denyFor = null;
+  // The refusal templates of the request on the page.
+  var templates = [];
 
   function date(iso) { var d = new Date(iso); return iso && !isNaN(d.getTime()) ? dateFmt.format(d) : '\\u2014'; }
   function dateTime(iso, fmt) { var d = new Date(iso); return iso && !isNaN(d.getTime()) ? (fmt || timeFmt).format(d) + ' UTC' : '\\u2014'; }
@@ -44,6 +53,7 @@ export const CONSOLE_SCRIPT = `
   function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
   function row(cells) { var tr = el('tr'); cells.forEach(function (c) { var td = el('td'); if (c instanceof Node) td.appendChild(c); else td.textContent = c === undefined || c === null ? '' : String(c); tr.appendChild(td); }); return tr; }
   function tag(text, cls) { return el('span', text, 'tag' + (cls ? ' ' + cls : '')); }
+  function button(text, cls, onClick) { var b = el('button', text, cls); b.type = 'button'; b.addEventListener('click', onClick); return b; }
 
   // The id token from the sign-in redirect's fragment: kept for this tab, and the URL cleaned.
   if (location.hash.length > 1) {
@@ -52,6 +62,9 @@ export const CONSOLE_SCRIPT = `
     if (fromSignIn) sessionStorage.setItem(KEY, fromSignIn);
     history.replaceState(null, '', location.pathname + location.search);
   }
+  // A link from a staff email opens one request (?request=id); kept across the sign-in redirect.
+  var asked = new URLSearchParams(location.search).get('request');
+  if (asked && REQUEST_ID.test(asked)) sessionStorage.setItem(OPEN_KEY, asked);
 
   function claims(token) {
     try {
@@ -70,17 +83,25 @@ export const CONSOLE_SCRIPT = `
     return tok;
   }
 
-  function message(text, kind) {
-    var box = $('console-message');
+  function say(box, text, kind) {
     clear(box);
     box.className = text ? 'panel' + (kind ? ' ' + kind : '') : '';
     if (text) box.appendChild(el('p', text));
   }
+  function message(text, kind) { say($('console-message'), text, kind); }
+  function resetDecisions() {
+    ['form-deny', 'form-extend', 'form-info', 'form-complete'].forEach(function (id) { $(id).reset(); });
+    ['deny-box', 'extend-box', 'info-box'].forEach(function (id) { $(id).open = false; });
+    $('form-complete').hidden = true;
+    say($('decision-message'), '');
+    denyFor = null;
+  }
   function forget() {
     sessionStorage.removeItem(KEY);
+    current = null;
     clear($('requests-body'));
-    clear($('request-facts'));
-    clear($('subject-facts'));
+    ['request-facts', 'subject-facts', 'review-facts', 'details-facts', 'history-facts', 'deny-reason'].forEach(function (id) { clear($(id)); });
+    resetDecisions();
     $('detail-view').hidden = true;
     $('request-heading').textContent = t.requestTitle;
     clear($('branches-body'));
@@ -94,7 +115,7 @@ export const CONSOLE_SCRIPT = `
     clear(note);
     if (why) note.appendChild(el('p', why, 'panel warn'));
   }
-  function showList() { $('detail-view').hidden = true; $('list-view').hidden = false; }
+  function showList() { current = null; $('detail-view').hidden = true; $('list-view').hidden = false; }
 
   // Calls the staff API; 401 sends the person back to sign in, 403 says they have no access.
   function api(path) {
@@ -132,65 +153,282 @@ export const CONSOLE_SCRIPT = `
       list.forEach(function (r) {
         var open = el('button', r.requestId, 'link');
         open.type = 'button';
-        var tr = row([open, r.controllerId, label(t.type, r.type), label(t.requestStatus, r.status), date(r.receivedAt), date(r.dueAt), r.overdue ? tag(t.overdue, 'failed') : '']);
+        var tr = row([open, r.controllerId, label(t.type, r.type), label(t.requestStatus, r.status), date(r.receivedAt), date(r.dueAt),
+          r.waitsForStaff ? tag(t.waitingTag, 'waiting') : '', r.overdue ? tag(t.overdue, 'failed') : '']);
         tr.dataset.requestId = r.requestId;
-        if (r.overdue) tr.className = 'overdue';
+        tr.className = (r.overdue ? 'overdue' : '') + (r.waitsForStaff ? ' needs-staff' : '');
         tr.addEventListener('click', function () { loadRequest(r.requestId); });
         body.appendChild(tr);
       });
     });
   }
 
-  function fact(dl, term, value) { dl.appendChild(el('dt', term)); dl.appendChild(el('dd', value)); }
+  function fact(dl, term, value, cls) {
+    dl.appendChild(el('dt', term));
+    var dd = value instanceof Node ? el('dd') : el('dd', value, cls);
+    if (value instanceof Node) dd.appendChild(value);
+    dl.appendChild(dd);
+  }
   function detailText(detail) {
     if (!detail) return '';
     return Object.keys(detail).map(function (k) { return k + ': ' + detail[k]; }).join(', ');
   }
+  function names(list) { return (list || []).map(function (x) { return x.name || x.id; }).join(', '); }
 
-  function loadRequest(requestId) {
+  // What the subject wrote: free text, shown as text with its line breaks.
+  function renderDetails(details) {
+    var dl = $('details-facts');
+    clear(dl);
+    var L = t.detailsLabel;
+    var d = details || {};
+    if (d.rectification) {
+      if (d.rectification.attribute) fact(dl, L.rectifyAttribute, d.rectification.attribute);
+      fact(dl, L.inaccurate, d.rectification.inaccurate, 'prewrap');
+      fact(dl, L.corrected, d.rectification.corrected, 'prewrap');
+    }
+    if (d.objection) {
+      fact(dl, L.objectionScope, label(t.objectionScope, d.objection.scope));
+      if (d.objection.grounds) fact(dl, L.objectionGrounds, d.objection.grounds, 'prewrap');
+    }
+    if (d.consentPurposes) fact(dl, L.consentPurposes, names(d.consentPurposes));
+    if (d.transmitTo) fact(dl, L.transmitTo, d.transmitTo.name || d.transmitTo.id);
+    if (d.viaCustomer) fact(dl, L.viaCustomer, d.viaCustomer);
+    if (d.message) fact(dl, L.message, d.message, 'prewrap');
+    $('details-section').hidden = !dl.firstChild;
+  }
+
+  function renderReview(review) {
+    var dl = $('review-facts');
+    clear(dl);
+    $('review-panel').hidden = !review;
+    if (!review) return;
+    fact(dl, t.reviewStageLabel, label(t.reviewStage, review.stage));
+    fact(dl, t.reviewOpened, dateTime(review.openedAt));
+    var reasons = el('ul');
+    (review.reasons || []).forEach(function (reason) { reasons.appendChild(el('li', label(t.reviewReason, reason))); });
+    fact(dl, t.reviewReasonsLabel, reasons);
+  }
+
+  // Earlier decisions: a refusal, an extension, a question to the subject and their answer.
+  function renderHistory(r) {
+    var dl = $('history-facts');
+    clear(dl);
+    var by = function (who, at) { return t.decidedBy + ' ' + who + ', ' + dateTime(at); };
+    if (r.denial) {
+      fact(dl, t.denialLabel, label(t.denialReason, r.denial.reason) + ' (' + by(r.denial.by, r.denial.at) + ')');
+      fact(dl, t.denyText, r.denial.text, 'prewrap');
+    }
+    if (r.extension) {
+      fact(dl, t.extensionLabel, r.extension.months + ' ' + t.monthsUnit + ' (' + by(r.extension.by, r.extension.at) + ')');
+      fact(dl, t.extendReasons, r.extension.reasons, 'prewrap');
+      fact(dl, t.originalDue, date(r.extension.originalDueAt));
+    }
+    if (r.infoRequest) {
+      var q = r.infoRequest;
+      fact(dl, t.infoRequestLabel, q.text + '\\n(' + by(q.by, q.at) + ')', 'prewrap');
+      if (q.answeredAt) fact(dl, t.infoAnswer, (q.answer || '') + '\\n(' + dateTime(q.answeredAt) + ')', 'prewrap');
+      else fact(dl, t.infoAnswer, t.noAnswerYet + (q.pausesClock ? '. ' + t.clockPaused : ''));
+    }
+    $('history-section').hidden = !dl.firstChild;
+  }
+
+  function renderDecisions(data) {
+    var allowed = data.allowedDecisions || {};
+    var any = !!(allowed.approve || allowed.deny || allowed.extend || allowed.request_info);
+    $('decisions').hidden = !(any || data.request.review);
+    $('decide-note').textContent = !data.mayDecide ? t.viewerNote : any ? '' : t.noDecisions;
+    $('decide-note').hidden = !$('decide-note').textContent;
+    $('approve-box').hidden = !allowed.approve;
+    $('deny-box').hidden = !allowed.deny;
+    $('extend-box').hidden = !allowed.extend;
+    $('info-box').hidden = !allowed.request_info;
+
+    var max = allowed.extend ? allowed.extend.maxMonths : 0;
+    Array.prototype.forEach.call($('extend-months').options, function (o) { o.disabled = o.hidden = Number(o.value) > max; });
+    if ($('extend-months').selectedOptions[0] && $('extend-months').selectedOptions[0].disabled) $('extend-months').value = '1';
+
+    var select = $('deny-reason');
+    var keep = denyFor === data.request.requestId && $('deny-text').value.trim() !== '' ? select.value : null;
+    clear(select);
+    templates = data.denialTemplates || [];
+    templates.forEach(function (tpl) { var o = el('option', label(t.denialReason, tpl.reason)); o.value = tpl.reason; select.appendChild(o); });
+    if (keep !== null && templates.some(function (tpl) { return tpl.reason === keep; })) { select.value = keep; return; }
+    denyFor = data.request.requestId;
+    fillTemplate();
+  }
+  function fillTemplate() {
+    var reason = $('deny-reason').value;
+    var tpl = templates.filter(function (x) { return x.reason === reason; })[0];
+    $('deny-text').value = tpl ? tpl.text : '';
+  }
+
+  function renderBranches(data) {
+    var allowed = data.allowedDecisions || {};
+    var retry = allowed.retry_branch || [];
+    var complete = allowed.complete_task || [];
+    var bbody = $('branches-body');
+    clear(bbody);
+    (data.branches || []).forEach(function (b) {
+      var action = el('span', label(t.branchAction, b.action));
+      if (b.staffTask) { action.appendChild(document.createTextNode(' ')); action.appendChild(tag(t.staffTaskTag)); }
+      var actions = el('span', null, 'actions');
+      if (retry.indexOf(b.processorId) >= 0) {
+        actions.appendChild(button(t.retry, 'secondary', function () { decide({ decision: 'retry_branch', processorId: b.processorId }); }));
+      }
+      if (complete.indexOf(b.processorId) >= 0) {
+        actions.appendChild(button(t.markDone, 'secondary', function () { openComplete(b); }));
+      }
+      var tr = row([b.processorName || b.processorId, b.kind, action, tag(label(t.branchStatus, b.status), b.status), b.attempts, b.errorClass || '',
+        dateTime(b.finishedAt), el('span', b.note || '', 'prewrap'), actions]);
+      tr.dataset.processorId = b.processorId;
+      bbody.appendChild(tr);
+    });
+    $('branches-empty').hidden = (data.branches || []).length > 0;
+  }
+
+  function openComplete(b) {
+    var form = $('form-complete');
+    form.reset();
+    form.elements.processorId.value = b.processorId;
+    $('complete-heading').textContent = t.completeTitle + ': ' + (b.processorName || b.processorId);
+    form.hidden = false;
+    $('complete-note').focus();
+  }
+
+  function renderRequest(data) {
+    var r = data.request;
+    current = r.requestId;
+    $('list-view').hidden = true;
+    $('detail-view').hidden = false;
+    $('request-heading').textContent = t.requestTitle + ' ' + r.requestId;
+    var facts = $('request-facts');
+    clear(facts);
+    fact(facts, t.colReference, r.requestId);
+    fact(facts, t.colController, r.controllerName || r.controllerId);
+    fact(facts, t.colType, label(t.type, r.type));
+    fact(facts, t.colStatus, label(t.requestStatus, r.status));
+    fact(facts, t.created, dateTime(r.createdAt));
+    fact(facts, t.colReceived, dateTime(r.receivedAt));
+    fact(facts, t.colDue, date(r.dueAt) + (r.overdue ? ' (' + t.overdue + ')' : ''));
+    if (r.transmittedAt) fact(facts, t.transmitted, dateTime(r.transmittedAt));
+    if (r.completedAt) fact(facts, t.completed, dateTime(r.completedAt));
+    var subject = $('subject-facts');
+    clear(subject);
+    fact(subject, t.email, r.email || '\\u2014');
+    fact(subject, t.name, r.name || t.noName);
+
+    renderReview(r.review);
+    renderDetails(r.details);
+    renderHistory(r);
+    renderDecisions(data);
+    renderBranches(data);
+
+    var tbody = $('timeline-body');
+    clear(tbody);
+    (data.timeline || []).forEach(function (ev) {
+      tbody.appendChild(row([dateTime(ev.at, eventFmt), ev.event, label(t.actor, ev.actor), detailText(ev.detail)]));
+    });
+    $('timeline-empty').hidden = (data.timeline || []).length > 0;
+  }
+
+  function loadRequest(requestId, keepMessage) {
     message(t.loading);
+    if (!keepMessage || requestId !== current) resetDecisions();
     return api('/v1/staff/requests/' + encodeURIComponent(requestId)).then(function (data) {
       if (!data) return;
       message('');
-      var r = data.request;
-      $('list-view').hidden = true;
-      $('detail-view').hidden = false;
-      $('request-heading').textContent = t.requestTitle + ' ' + r.requestId;
-      var facts = $('request-facts');
-      clear(facts);
-      fact(facts, t.colReference, r.requestId);
-      fact(facts, t.colController, r.controllerName || r.controllerId);
-      fact(facts, t.colType, label(t.type, r.type));
-      fact(facts, t.colStatus, label(t.requestStatus, r.status));
-      fact(facts, t.created, dateTime(r.createdAt));
-      fact(facts, t.colReceived, dateTime(r.receivedAt));
-      fact(facts, t.colDue, date(r.dueAt) + (r.overdue ? ' (' + t.overdue + ')' : ''));
-      if (r.completedAt) fact(facts, t.completed, dateTime(r.completedAt));
-      var subject = $('subject-facts');
-      clear(subject);
-      fact(subject, t.email, r.email || '\\u2014');
-      fact(subject, t.name, r.name || t.noName);
-
-      var bbody = $('branches-body');
-      clear(bbody);
-      (data.branches || []).forEach(function (b) {
-        bbody.appendChild(row([b.processorName || b.processorId, b.kind, b.action, tag(label(t.branchStatus, b.status), b.status), b.attempts, b.errorClass || '', dateTime(b.finishedAt)]));
-      });
-      $('branches-empty').hidden = (data.branches || []).length > 0;
-
-      var tbody = $('timeline-body');
-      clear(tbody);
-      (data.timeline || []).forEach(function (ev) {
-        tbody.appendChild(row([dateTime(ev.at, eventFmt), ev.event, label(t.actor, ev.actor), detailText(ev.detail)]));
-      });
-      $('timeline-empty').hidden = (data.timeline || []).length > 0;
-      $('request-heading').focus();
+      renderRequest(data);
+      if (!keepMessage) $('request-heading').focus();
     });
   }
 
+  // While a decision is on its way nothing else can be sent.
+  function setBusy(on) {
+    $('decisions').setAttribute('aria-busy', on ? 'true' : 'false');
+    Array.prototype.forEach.call($('detail-view').querySelectorAll('button, select, textarea'), function (c) { c.disabled = on; });
+  }
+  function markInvalid(form, errors) {
+    Array.prototype.forEach.call(form ? form.elements : [], function (c) {
+      if (c.name) c.setAttribute('aria-invalid', errors && Object.prototype.hasOwnProperty.call(errors, c.name) ? 'true' : 'false');
+    });
+  }
+  function refused(lead, body) {
+    var box = $('decision-message');
+    say(box, lead, 'warn');
+    if (body && typeof body.message === 'string') box.appendChild(el('p', body.message));
+    var errors = body && body.errors && typeof body.errors === 'object' ? body.errors : {};
+    var keys = Object.keys(errors);
+    if (keys.length) {
+      var ul = el('ul');
+      keys.forEach(function (k) { ul.appendChild(el('li', k + ': ' + errors[k])); });
+      box.appendChild(ul);
+    }
+    box.focus();
+  }
+
+  // POSTs one decision with the id token; the answer is the request as it is now, shown at once.
+  function decide(body, form) {
+    var tok = token();
+    if (!tok) { showSignIn(t.sessionEnded); return; }
+    var requestId = current;
+    if (!requestId) return;
+    setBusy(true);
+    say($('decision-message'), t.sending);
+    fetch('/v1/staff/requests/' + encodeURIComponent(requestId) + '/decisions', {
+      method: 'POST',
+      headers: { authorization: 'Bearer ' + tok, accept: 'application/json', 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      cache: 'no-store',
+      credentials: 'omit',
+    }).then(function (res) {
+      if (res.status === 401) { setBusy(false); showSignIn(t.sessionEnded); return; }
+      return res.json().catch(function () { return null; }).then(function (data) {
+        setBusy(false);
+        if (res.ok && data && data.request) {
+          markInvalid(form, null);
+          if (form) form.reset();
+          if (form && form.parentNode && form.parentNode.tagName === 'DETAILS') form.parentNode.open = false;
+          $('form-complete').hidden = true;
+          if (body.decision === 'deny') denyFor = null;
+          renderRequest(data);
+          say($('decision-message'), t.decisionSaved);
+          $('decision-message').focus();
+          return;
+        }
+        markInvalid(form, data && data.errors);
+        if (res.status === 403) refused(t.decideForbidden, data);
+        else if (res.status === 409) { refused(t.decisionConflict, data); loadRequest(requestId, true); }
+        else if (res.status >= 400 && res.status < 500) refused(t.decisionRefused, data);
+        else refused(t.decisionFailed, null);
+      });
+    }, function () { setBusy(false); refused(t.decisionFailed, null); });
+  }
+
+  function value(form, name) { return form.elements[name].value; }
+  $('decide-approve').addEventListener('click', function () { decide({ decision: 'approve' }); });
+  $('deny-reason').addEventListener('change', fillTemplate);
+  $('form-deny').addEventListener('submit', function (ev) {
+    ev.preventDefault();
+    if (!window.confirm(t.confirmDeny)) return;
+    decide({ decision: 'deny', reason: value(this, 'reason'), text: value(this, 'text') }, this);
+  });
+  $('form-extend').addEventListener('submit', function (ev) {
+    ev.preventDefault();
+    decide({ decision: 'extend', months: Number(value(this, 'months')), reasons: value(this, 'reasons') }, this);
+  });
+  $('form-info').addEventListener('submit', function (ev) {
+    ev.preventDefault();
+    decide({ decision: 'request_info', text: value(this, 'text') }, this);
+  });
+  $('form-complete').addEventListener('submit', function (ev) {
+    ev.preventDefault();
+    decide({ decision: 'complete_task', processorId: value(this, 'processorId'), note: value(this, 'note') }, this);
+  });
+  $('complete-cancel').addEventListener('click', function () { $('form-complete').reset(); $('form-complete').hidden = true; });
+
   $('filters').addEventListener('submit', function (ev) { ev.preventDefault(); showList(); loadList(); });
   $('back').addEventListener('click', function () { showList(); loadList(); });
-  $('sign-out').addEventListener('click', function () { showSignIn(''); });
+  $('sign-out').addEventListener('click', function () { sessionStorage.removeItem(OPEN_KEY); showSignIn(''); });
 
   var tok = token();
   if (!tok) { showSignIn(''); return; }
@@ -198,7 +436,14 @@ export const CONSOLE_SCRIPT = `
   $('who').textContent = t.signedInAs + ' ' + (who['cognito:username'] || who.sub || '');
   $('console-signin').hidden = true;
   $('console-app').hidden = false;
-  loadList();
+  var wanted = sessionStorage.getItem(OPEN_KEY);
+  sessionStorage.removeItem(OPEN_KEY);
+  if (wanted) {
+    var rest = new URLSearchParams(location.search);
+    rest.delete('request');
+    history.replaceState(null, '', location.pathname + (rest.toString() ? '?' + rest.toString() : ''));
+    loadRequest(wanted);
+  } else loadList();
 })();
 `;
 
@@ -238,6 +483,15 @@ button.secondary{background:#fff;color:#0b4f8a}
 tr.overdue td{background:#fff4f4}
 .who{display:flex;gap:1rem;align-items:center;justify-content:flex-end;flex-wrap:wrap}
 .table-wrap{overflow-x:auto}
+tr.needs-staff td{background:#fffbea}
+.prewrap{white-space:pre-wrap;overflow-wrap:anywhere}
+#decisions details{border:1px solid #8a8a8a;border-radius:4px;padding:.5rem 1rem;margin:0 0 1rem}
+#decisions summary{cursor:pointer;font-weight:700;min-height:2rem}
+#decisions details[open] summary{margin-bottom:1rem}
+.actions{display:flex;flex-wrap:wrap;gap:.25rem}
+.actions button{padding:.3rem .7rem;min-height:2.25rem}
+#form-complete{border-left:6px solid #0b4f8a;padding:0 0 0 1rem}
+[aria-invalid=true]{border-color:#b00020}
 </style>`;
 
 /** The console page in one language; `signInUrl` is the identity provider's sign-in page. */
@@ -273,7 +527,7 @@ export function renderConsolePage(input: { locale: Locale; signInUrl: string }):
 <div class="table-wrap">
 <table id="requests">
 <caption id="list-caption">${e(t.listCaption)}</caption>
-<thead>${th(t.colReference, t.colController, t.colType, t.colStatus, t.colReceived, t.colDue, t.colOverdue)}</thead>
+<thead>${th(t.colReference, t.colController, t.colType, t.colStatus, t.colReceived, t.colDue, t.colWaiting, t.colOverdue)}</thead>
 <tbody id="requests-body"></tbody>
 </table>
 </div>
@@ -282,17 +536,72 @@ export function renderConsolePage(input: { locale: Locale; signInUrl: string }):
 <section id="detail-view" hidden>
 <p><button type="button" class="secondary" id="back">${e(t.back)}</button></p>
 <h2 id="request-heading" tabindex="-1">${e(t.requestTitle)}</h2>
+<section id="review-panel" class="panel warn" aria-labelledby="review-title" hidden>
+<h3 id="review-title">${e(t.reviewTitle)}</h3>
+<dl class="facts" id="review-facts"></dl>
+</section>
 <dl class="facts" id="request-facts"></dl>
 <h3>${e(t.subjectTitle)}</h3>
 <dl class="facts" id="subject-facts"></dl>
+<div id="details-section" hidden>
+<h3>${e(t.detailsTitle)}</h3>
+<dl class="facts" id="details-facts"></dl>
+</div>
+<div id="history-section" hidden>
+<h3>${e(t.historyTitle)}</h3>
+<dl class="facts" id="history-facts"></dl>
+</div>
+<section id="decisions" aria-labelledby="decisions-title" hidden>
+<h3 id="decisions-title">${e(t.decisionsTitle)}</h3>
+<p id="decide-note" hidden></p>
+<div id="approve-box" hidden>
+<p class="hint">${e(t.approveHint)}</p>
+<p><button type="button" id="decide-approve">${e(t.approve)}</button></p>
+</div>
+<details id="deny-box" hidden><summary>${e(t.denyTitle)}</summary>
+<form id="form-deny">
+<div class="field"><label for="deny-reason">${e(t.denyTemplate)}</label>
+<select id="deny-reason" name="reason" required></select></div>
+<div class="field"><label for="deny-text">${e(t.denyText)}</label>
+<p class="hint" id="deny-hint">${e(t.denyHint)}</p>
+<textarea id="deny-text" name="text" rows="10" required aria-describedby="deny-hint"></textarea></div>
+<button type="submit" class="danger">${e(t.denySubmit)}</button>
+</form>
+</details>
+<details id="extend-box" hidden><summary>${e(t.extendTitle)}</summary>
+<form id="form-extend">
+<div class="field"><label for="extend-months">${e(t.extendMonths)}</label>
+<select id="extend-months" name="months">${option('1', t.extendBy.one)}${option('2', t.extendBy.two)}</select></div>
+<div class="field"><label for="extend-reasons">${e(t.extendReasons)}</label>
+<textarea id="extend-reasons" name="reasons" required></textarea></div>
+<button type="submit">${e(t.extendSubmit)}</button>
+</form>
+</details>
+<details id="info-box" hidden><summary>${e(t.infoTitle)}</summary>
+<form id="form-info">
+<div class="field"><label for="info-text">${e(t.infoText)}</label>
+<p class="hint" id="info-hint">${e(t.infoHint)}</p>
+<textarea id="info-text" name="text" required aria-describedby="info-hint"></textarea></div>
+<button type="submit">${e(t.infoSubmit)}</button>
+</form>
+</details>
+</section>
+<div id="decision-message" role="status" aria-live="polite" tabindex="-1"></div>
 <h3>${e(t.branchesTitle)}</h3>
 <div class="table-wrap">
 <table id="branches">
-<thead>${th(t.colProcessor, t.colKind, t.colAction, t.colStatus, t.colAttempts, t.colError, t.colFinished)}</thead>
+<thead>${th(t.colProcessor, t.colKind, t.colAction, t.colStatus, t.colAttempts, t.colError, t.colFinished, t.colNote, t.colActions)}</thead>
 <tbody id="branches-body"></tbody>
 </table>
 </div>
 <p id="branches-empty" hidden>${e(t.noBranches)}</p>
+<form id="form-complete" hidden>
+<h4 id="complete-heading">${e(t.completeTitle)}</h4>
+<input type="hidden" name="processorId" value="">
+<div class="field"><label for="complete-note">${e(t.completeNote)}</label>
+<textarea id="complete-note" name="note" required></textarea></div>
+<p><button type="submit">${e(t.markDone)}</button> <button type="button" class="secondary" id="complete-cancel">${e(t.cancel)}</button></p>
+</form>
 <h3>${e(t.timelineTitle)}</h3>
 <div class="table-wrap">
 <table id="timeline">

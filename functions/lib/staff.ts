@@ -1,6 +1,10 @@
+import { allowedDecisions, denialTemplates, type AllowedDecisions } from './decisions';
 import { clientError } from './http';
-import { findController, findProcessor, inDeclaredOrder } from './register';
-import { FINAL_STATUSES, REQUEST_STATUSES, RIGHTS, type AuditEvent, type Branch, type DsrRequest, type RequestStatus, type Right } from './request';
+import { findController, findProcessor, inDeclaredOrder, type Controller } from './register';
+import {
+  FINAL_STATUSES, REQUEST_STATUSES, RIGHTS, type AuditEvent, type Branch, type DenialReason, type DsrRequest, type ObjectionScope,
+  type RequestStatus, type ReviewReason, type ReviewStage, type Right,
+} from './request';
 
 /**
  * Who a staff member is, from the claims of the id token that API Gateway's JWT authorizer checked
@@ -72,7 +76,7 @@ export function staffFrom(claims: Claims): Staff {
 }
 
 /** Whether a staff member may do an action at all (regardless of controller). */
-export function mayDo(staff: Staff, action: StaffAction): boolean {
+export function mayDo(staff: Pick<Staff, 'roles'>, action: StaffAction): boolean {
   return staff.roles.some((r) => ROLES_FOR[action].includes(r));
 }
 
@@ -175,6 +179,13 @@ export interface ListItem {
   receivedAt: string | null;
   dueAt: string | null;
   overdue: boolean;
+  /** A review is open: the request waits for a staff decision. */
+  waitsForStaff: boolean;
+}
+
+/** Whether a request waits for a staff decision: in review before processing, or a closing review is open. */
+export function waitsForStaff(r: Pick<Partial<DsrRequest>, 'status' | 'reviewStage'>): boolean {
+  return r.status === 'in_review' || (r.reviewStage !== undefined && !FINAL_STATUSES.includes(r.status as RequestStatus));
 }
 
 export function listItem(r: Partial<DsrRequest> & Pick<DsrRequest, 'requestId' | 'controllerId' | 'status'>, now: Date): ListItem {
@@ -187,6 +198,7 @@ export function listItem(r: Partial<DsrRequest> & Pick<DsrRequest, 'requestId' |
     receivedAt: r.receivedAt ?? null,
     dueAt: r.dueAt ?? null,
     overdue: isOverdue(r, now),
+    waitsForStaff: waitsForStaff(r),
   };
 }
 
@@ -219,13 +231,14 @@ export function byDueDate(a: ListItem, b: ListItem): number {
 const REQUEST_FIELDS = [
   'requestId', 'controllerId', 'type', 'locale', 'email', 'name', 'status', 'createdAt', 'verifyExpiresAt', 'receivedAt', 'dueAt',
   'completedAt', 'onTime', 'history', 'notifiedAt', 'downloadExpiresAt', 'dueReminder7At', 'dueReminder2At', 'overdueAlertedAt',
+  'transmittedAt',
 ] as const satisfies readonly (keyof DsrRequest)[];
 
 /** Branch fields staff see: what was done where and how it went; never the task token, link hash or storage keys. */
 const BRANCH_FIELDS = [
   'processorId', 'kind', 'action', 'status', 'attempts', 'recordCount', 'startedAt', 'finishedAt', 'errorClass', 'externalId',
   'submittedAt', 'lastPolledAt', 'remindedAt', 'escalatedAt', 'expectedCompletionAt', 'attachmentName', 'note', 'heldCount',
-  'holdUntil', 'holdBasis', 'suppressedUntil',
+  'holdUntil', 'holdBasis', 'suppressedUntil', 'staffTask',
 ] as const satisfies readonly (keyof Branch)[];
 
 function pick<T extends object, K extends keyof T>(item: T, keys: readonly K[]): Pick<T, K> {
@@ -234,15 +247,101 @@ function pick<T extends object, K extends keyof T>(item: T, keys: readonly K[]):
   return out;
 }
 
-export type RequestView = Pick<DsrRequest, (typeof REQUEST_FIELDS)[number]> & { controllerName: string; overdue: boolean };
+/**
+ * What the subject asked beyond the right, as staff read it: the stored details field by field
+ * (free text is personal data: shown, escaped, never logged), with declared ids resolved to the
+ * names the subject chose from.
+ */
+export interface DetailsView {
+  rectification?: { attribute?: string; inaccurate: string; corrected: string };
+  objection?: { scope: ObjectionScope; grounds?: string };
+  consentPurposes?: { id: string; name: string }[];
+  transmitTo?: { id: string; name: string };
+  viaCustomer?: string;
+  message?: string;
+}
+
+/** The open review: at which stage, why, since when. Never its task token. */
+export interface ReviewView {
+  stage: ReviewStage;
+  reasons: ReviewReason[];
+  openedAt: string | null;
+}
+
+export type RequestView = Pick<DsrRequest, (typeof REQUEST_FIELDS)[number]> & {
+  controllerName: string;
+  overdue: boolean;
+  waitsForStaff: boolean;
+  details: DetailsView;
+  review: ReviewView | null;
+  denial: NonNullable<DsrRequest['denial']> | null;
+  extension: NonNullable<DsrRequest['extension']> | null;
+  /** What staff asked the subject, and the subject's answer once it came. */
+  infoRequest: NonNullable<DsrRequest['infoRequest']> | null;
+};
 export type BranchView = Pick<Branch, (typeof BRANCH_FIELDS)[number]> & { processorName: string };
 
-/** One request as the staff page shows it: the request, its branches in the register's order, its audit timeline oldest first. */
-export function requestDetail(request: DsrRequest, branches: Branch[], events: AuditEvent[], now: Date): { request: RequestView; branches: BranchView[]; timeline: AuditEvent[] } {
+/** One request's page for staff (also what a decision answers with). */
+export interface RequestDetail {
+  request: RequestView;
+  branches: BranchView[];
+  timeline: AuditEvent[];
+  /** Whether the caller holds the approver role; without it `allowedDecisions` offers nothing. */
+  mayDecide: boolean;
+  /** What the caller may decide on the request as it is now (functions/lib/decisions.ts). */
+  allowedDecisions: AllowedDecisions;
+  /** Refusal texts in the subject's language, for staff to pick and edit. */
+  denialTemplates: { reason: DenialReason; text: string }[];
+}
+
+/** Nothing to decide: a viewer, or a request whose controller the register no longer declares. */
+const NO_DECISIONS: AllowedDecisions = { approve: false, deny: false, extend: false, request_info: false, retry_branch: [], complete_task: [] };
+
+function detailsView(details: DsrRequest['details'], controller: Controller | undefined): DetailsView {
+  if (!details) return {};
+  const out: DetailsView = {};
+  if (details.rectification) out.rectification = pick(details.rectification, ['attribute', 'inaccurate', 'corrected']);
+  if (details.objection) out.objection = pick(details.objection, ['scope', 'grounds']);
+  if (details.consentPurposes) {
+    out.consentPurposes = details.consentPurposes.map((id) => ({ id, name: controller?.consentPurposes.find((p) => p.id === id)?.name ?? id }));
+  }
+  if (details.transmitTo) {
+    const id = details.transmitTo;
+    out.transmitTo = { id, name: controller?.portabilityTargets.find((t) => t.id === id)?.name ?? id };
+  }
+  if (details.viaCustomer) out.viaCustomer = details.viaCustomer;
+  if (details.message) out.message = details.message;
+  return out;
+}
+
+/**
+ * One request as the staff page shows it: the request with what staff need to decide (the subject's
+ * details, the open review, earlier decisions), its branches in the register's order, its audit
+ * timeline oldest first, and the decisions open to the caller. `caller` is the staff member asking
+ * (a viewer is offered no decisions); omitted, the caller is taken to be an approver (the decision
+ * route has checked that already).
+ */
+export function requestDetail(
+  request: DsrRequest, branches: Branch[], events: AuditEvent[], now: Date, caller?: Pick<Staff, 'roles'>,
+): RequestDetail {
   const controller = findController(request.controllerId);
   const ordered = controller ? inDeclaredOrder(controller, branches) : branches;
+  const mayDecide = caller ? mayDo(caller, 'decide') : true;
+  const { denial, extension, infoRequest } = request;
   return {
-    request: { ...pick(request, REQUEST_FIELDS), controllerName: controller?.name ?? request.controllerId, overdue: isOverdue(request, now) },
+    request: {
+      ...pick(request, REQUEST_FIELDS),
+      controllerName: controller?.name ?? request.controllerId,
+      overdue: isOverdue(request, now),
+      waitsForStaff: waitsForStaff(request),
+      details: detailsView(request.details, controller),
+      review: request.reviewStage
+        ? { stage: request.reviewStage, reasons: [...(request.reviewReasons ?? [])], openedAt: request.reviewOpenedAt ?? null }
+        : null,
+      denial: denial ? pick(denial, ['reason', 'text', 'by', 'at']) : null,
+      extension: extension ? pick(extension, ['months', 'reasons', 'by', 'at', 'originalDueAt']) : null,
+      infoRequest: infoRequest ? pick(infoRequest, ['text', 'by', 'at', 'pausesClock', 'answeredAt', 'answer']) : null,
+    },
     branches: ordered.map((b) => ({
       ...pick(b, BRANCH_FIELDS),
       processorName: (controller && findProcessor(controller, b.processorId)?.name) ?? b.processorId,
@@ -250,5 +349,8 @@ export function requestDetail(request: DsrRequest, branches: Branch[], events: A
     timeline: [...events]
       .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))
       .map((e) => ({ event: e.event, at: e.at, actor: e.actor, ...(e.detail ? { detail: e.detail } : {}) })),
+    mayDecide,
+    allowedDecisions: controller && mayDecide ? allowedDecisions(request, branches, controller, now) : NO_DECISIONS,
+    denialTemplates: controller ? denialTemplates(request, controller) : [],
   };
 }

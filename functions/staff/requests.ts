@@ -32,8 +32,9 @@ async function list(event: HttpEvent): Promise<HttpResult> {
 }
 
 /**
- * GET /v1/staff/requests/{requestId}: one request with the subject's address and name, its branches
- * and its audit timeline. Unknown and not-yours get the same 404.
+ * GET /v1/staff/requests/{requestId}: one request with the subject's address and name, what they
+ * asked, its branches, its audit timeline and the decisions open to the caller (none for a viewer).
+ * Unknown and not-yours get the same 404.
  */
 async function detail(event: HttpEvent, requestId: string): Promise<HttpResult> {
   const staff = requireRole(claimsOf(event), 'read');
@@ -41,7 +42,7 @@ async function detail(event: HttpEvent, requestId: string): Promise<HttpResult> 
   if (!REQUEST_ID.test(requestId)) return notFound();
   const { request, branches } = await getRequestWithBranches(requestId);
   if (!request || !mayAccess(staff, request.controllerId)) return notFound();
-  return json(200, requestDetail(request, branches, await listAudit(requestId), new Date()));
+  return json(200, requestDetail(request, branches, await listAudit(requestId), new Date(), staff));
 }
 
 /** One Lambda for the staff API's read routes: the path parameter tells them apart. */

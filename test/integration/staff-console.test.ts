@@ -2,7 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  confirmFromEmail, removeDir, start, STAFF, statusLinkIn, submit, taskLinkFor, tempDataDir, VENDOR, waitForEmail, type Runtime,
+  confirmFromEmail, removeDir, STAFF, staffToken, start, statusLinkIn, submit, taskLinkFor, tempDataDir, VENDOR, waitForEmail, type Runtime,
 } from './support';
 
 /**
@@ -38,19 +38,9 @@ afterAll(async () => {
   removeDir(dataDir);
 });
 
-/** Signs in at the local identity provider like the console's sign-in page does, and returns the id token from the redirect's fragment. */
-async function signIn(role: string, controllers = 'demo-association', username = 'staff-1'): Promise<string> {
-  const res = await fetch(`${rt.urls.gateway}/local/sign-in`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ username, role, controllers }).toString(),
-  });
-  expect([302, 303]).toContain(res.status);
-  const location = new URL(res.headers.get('location')!, rt.urls.gateway);
-  const token = new URLSearchParams(location.hash.slice(1)).get('id_token');
-  expect(token).toBeTruthy();
-  return token!;
+/** Signs in at the local identity provider like the console's sign-in page does, and returns the id token. */
+function signIn(role: string, controllers = 'demo-association', username = 'staff-1'): Promise<string> {
+  return staffToken(rt, role, controllers, username);
 }
 
 function staffGet(path: string, token?: string): Promise<Response> {
@@ -59,7 +49,7 @@ function staffGet(path: string, token?: string): Promise<Response> {
   });
 }
 
-interface Item { requestId: string; controllerId: string; type: string; status: string; createdAt: string; receivedAt: string; dueAt: string; overdue: boolean }
+interface Item { requestId: string; controllerId: string; type: string; status: string; createdAt: string; receivedAt: string; dueAt: string; overdue: boolean; waitsForStaff: boolean }
 
 async function list(token: string, query = ''): Promise<Item[]> {
   const res = await staffGet(`/v1/staff/requests${query}`, token);
@@ -79,7 +69,8 @@ describe('the staff API', () => {
     expect(['received', 'in_progress']).toContain(mine.status);
     expect(Date.parse(mine.dueAt)).toBeGreaterThan(Date.now());
     expect(Date.parse(mine.receivedAt)).toBeLessThanOrEqual(Date.now());
-    expect(Object.keys(mine).sort()).toEqual(['controllerId', 'createdAt', 'dueAt', 'overdue', 'receivedAt', 'requestId', 'status', 'type']);
+    expect(mine.waitsForStaff).toBe(false);
+    expect(Object.keys(mine).sort()).toEqual(['controllerId', 'createdAt', 'dueAt', 'overdue', 'receivedAt', 'requestId', 'status', 'type', 'waitsForStaff']);
     const dues = items.map((i) => Date.parse(i.dueAt));
     expect(dues).toEqual([...dues].sort((x, y) => x - y));
     // The list names no person.

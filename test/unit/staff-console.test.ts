@@ -51,6 +51,38 @@ describe('the staff console page', () => {
     expect(block).not.toMatch(/[<>&]/);
   });
 
+  it('offers every decision as a form whose fields are labelled, and marks refusing as the dangerous one', () => {
+    const html = renderConsolePage({ locale: 'en', signInUrl: 'https://a.example' });
+    for (const id of ['decide-approve', 'form-deny', 'form-extend', 'form-info', 'form-complete', 'review-panel', 'details-facts', 'history-facts']) {
+      expect(html).toContain(`id="${id}"`);
+    }
+    // Every field the script reads has a visible label.
+    for (const [, tag, id] of html.matchAll(/<(textarea|select) id="([^"]+)"/g)) {
+      if (id!.startsWith('filter-')) continue;
+      expect(html, `${tag}#${id}`).toMatch(new RegExp(`<label for="${id}">[^<]+</label>`));
+    }
+    for (const name of ['reason', 'text', 'months', 'reasons', 'note', 'processorId']) expect(html).toContain(`name="${name}"`);
+    expect(html).toMatch(/<textarea id="deny-text" name="text"[^>]* required/);
+    expect(html).toMatch(/<button type="submit" class="danger">Refuse<\/button>/);
+    expect(html).toContain('<option value="1">One month</option><option value="2">Two months</option>');
+    // Outcomes of a decision are announced; the script confirms before refusing and posts JSON with the id token.
+    expect(html).toMatch(/id="decision-message" role="status" aria-live="polite"/);
+    expect(CONSOLE_SCRIPT).toContain('window.confirm(t.confirmDeny)');
+    expect(CONSOLE_SCRIPT).toContain("'/decisions'");
+    expect(CONSOLE_SCRIPT).toContain("authorization: 'Bearer ' + tok");
+  });
+
+  it('writes the new words in Swedish and Slovenian rather than copying the English', () => {
+    const leaves = (o: object, p = ''): [string, string][] =>
+      Object.entries(o).flatMap(([k, v]) => (v && typeof v === 'object' ? leaves(v, `${p}${k}.`) : [[`${p}${k}`, String(v)] as [string, string]]));
+    const english = new Map(leaves(consoleTexts.en));
+    for (const locale of ['sv', 'sl'] as const) {
+      expect(leaves(consoleTexts[locale]).filter(([k, v]) => v === english.get(k)).map(([k]) => k), locale).toEqual([]);
+    }
+    expect(consoleTexts.sv.reviewTitle).toBe('Väntar på ditt beslut');
+    expect(consoleTexts.sl.reviewTitle).toBe('Čaka na vašo odločitev');
+  });
+
   it('has every console text in every language', () => {
     const keys = (o: object): string[] => Object.entries(o).flatMap(([k, v]) => (v && typeof v === 'object' ? keys(v).map((s) => `${k}.${s}`) : [k]));
     const en = keys(consoleTexts.en).sort();

@@ -1,5 +1,15 @@
-import { describe, expect, it } from 'vitest';
-import type { AuditEvent, Branch, DsrRequest } from '../../functions/lib/request';
+import { describe, expect, it, vi } from 'vitest';
+import { DENIAL_REASONS, REQUEST_STATUSES, RIGHTS, type AuditEvent, type Branch, type DsrRequest } from '../../functions/lib/request';
+
+// requestDetail asks functions/lib/decisions.ts what staff may decide; that module also carries the
+// decisions out, so loading it reads the table's and the mailer's configuration.
+vi.hoisted(() => {
+  Object.assign(process.env, {
+    REQUESTS_TABLE: 'unit-requests', SENDER_EMAIL: 'dsr@example.org', PUBLIC_BASE_URL: 'https://dsr.example.org',
+    STATE_MACHINE_ARN: 'arn:aws:states:eu-north-1:000000000000:stateMachine:unit', PACKAGE_BUCKET: 'unit-packages',
+  });
+});
+
 import {
   byDueDate, claimsOf, controllersClaim, listClaim, listItem, matchesFilters, mayAccess, mayDo, parseListFilters, requestDetail,
   requireRole, staffFrom, visibleControllers, type Claims,
@@ -167,28 +177,30 @@ describe('list filters', () => {
   });
 });
 
+/** A confirmed access request as the table holds it, with the secrets staff must never see. */
+const request: DsrRequest = {
+  requestId: '00000000-0000-4000-8000-000000000001',
+  controllerId: 'demo-association',
+  type: 'access',
+  locale: 'en',
+  email: 'ada@example.org',
+  name: 'Ada',
+  status: 'in_progress',
+  version: 3,
+  createdAt: '2026-04-01T10:00:00.000Z',
+  verifyTokenUsedHash: 'HASH-USED',
+  verifyExpiresAt: '2026-04-08T10:00:00.000Z',
+  statusKey: 'STATUS-KEY',
+  receivedAt: '2026-04-01T10:05:00.000Z',
+  dueAt: '2026-05-01T23:59:59.999Z',
+  history: [{ status: 'received', at: '2026-04-01T10:05:00.000Z' }],
+  openCtl: 'demo-association',
+  openDue: '2026-05-01T23:59:59.999Z',
+  downloadTokenHash: 'HASH-DOWNLOAD',
+  packageKey: 'packages/x.zip',
+};
+
 describe('request detail', () => {
-  const request: DsrRequest = {
-    requestId: '00000000-0000-4000-8000-000000000001',
-    controllerId: 'demo-association',
-    type: 'access',
-    locale: 'en',
-    email: 'ada@example.org',
-    name: 'Ada',
-    status: 'in_progress',
-    version: 3,
-    createdAt: '2026-04-01T10:00:00.000Z',
-    verifyTokenUsedHash: 'HASH-USED',
-    verifyExpiresAt: '2026-04-08T10:00:00.000Z',
-    statusKey: 'STATUS-KEY',
-    receivedAt: '2026-04-01T10:05:00.000Z',
-    dueAt: '2026-05-01T23:59:59.999Z',
-    history: [{ status: 'received', at: '2026-04-01T10:05:00.000Z' }],
-    openCtl: 'demo-association',
-    openDue: '2026-05-01T23:59:59.999Z',
-    downloadTokenHash: 'HASH-DOWNLOAD',
-    packageKey: 'packages/x.zip',
-  };
   const branches: Branch[] = [
     { requestId: request.requestId, processorId: 'bookkeeping', kind: 'email', action: 'export', status: 'waiting', attempts: 1, taskToken: 'TASK-TOKEN', linkTokenHash: 'HASH-LINK' },
     { requestId: request.requestId, processorId: 'members', kind: 'dynamodb', action: 'export', status: 'failed', attempts: 3, errorClass: 'ResourceNotFoundException', exportKey: 'exports/x.json' },
@@ -208,5 +220,131 @@ describe('request detail', () => {
     for (const secret of ['HASH-', 'STATUS-KEY', 'TASK-TOKEN', 'statusKey', 'taskToken', 'TokenHash', 'TokenUsedHash', 'packageKey', 'exportKey', 'openCtl']) {
       expect(text).not.toContain(secret);
     }
+  });
+});
+
+describe('what staff need to decide', () => {
+  const now = new Date('2026-04-10T00:00:00Z');
+  const rectification: DsrRequest = {
+    ...request,
+    requestId: '00000000-0000-4000-8000-000000000002',
+    type: 'rectification',
+    locale: 'sv',
+    name: undefined,
+    status: 'in_review',
+    version: 4,
+    history: [{ status: 'received', at: '2026-04-01T10:05:00.000Z' }, { status: 'in_review', at: '2026-04-01T10:05:01.000Z' }],
+    details: { rectification: { attribute: 'phone', inaccurate: 'Old number 070-1', corrected: '070-2\nnot 070-1' }, message: 'Thanks <b>!' },
+    reviewStage: 'screening',
+    reviewReasons: ['rectification'],
+    reviewOpenedAt: '2026-04-01T10:05:01.000Z',
+    reviewTaskToken: 'REVIEW-TASK-TOKEN',
+    reviewNotifiedAt: '2026-04-01T10:05:02.000Z',
+  };
+  const approver = { roles: ['approver' as const] };
+  const viewer = { roles: ['viewer' as const] };
+
+  it('shows the subject\'s details, the open review and the decisions an approver may make now', () => {
+    const d = requestDetail(rectification, [], [], now, approver);
+    expect(d.request.details).toEqual({ rectification: { attribute: 'phone', inaccurate: 'Old number 070-1', corrected: '070-2\nnot 070-1' }, message: 'Thanks <b>!' });
+    expect(d.request.review).toEqual({ stage: 'screening', reasons: ['rectification'], openedAt: '2026-04-01T10:05:01.000Z' });
+    expect(d.request.waitsForStaff).toBe(true);
+    expect(d.mayDecide).toBe(true);
+    expect(d.allowedDecisions).toMatchObject({ approve: true, deny: true, request_info: true, retry_branch: [], complete_task: [] });
+    expect(d.allowedDecisions.extend).toEqual({ maxMonths: 2 });
+    expect(d.request).toMatchObject({ denial: null, extension: null, infoRequest: null });
+  });
+
+  it('offers a refusal template for every reason, in the subject\'s language', () => {
+    const sv = requestDetail(rectification, [], [], now).denialTemplates;
+    const en = requestDetail({ ...rectification, locale: 'en' }, [], [], now).denialTemplates;
+    expect(sv.map((t) => t.reason)).toEqual([...DENIAL_REASONS]);
+    // 'other' is for staff to write from scratch; every other reason comes with a text in Swedish.
+    for (const [i, template] of sv.entries()) {
+      if (template.reason === 'other') continue;
+      expect(template.text.trim()).not.toBe('');
+      expect(template.text).not.toBe(en[i]!.text);
+    }
+  });
+
+  it('shows a viewer the review and the details but offers no decision', () => {
+    const d = requestDetail(rectification, [], [], now, viewer);
+    expect(d.mayDecide).toBe(false);
+    expect(d.request.review?.reasons).toEqual(['rectification']);
+    expect(d.request.details.rectification?.corrected).toContain('070-2');
+    expect(d.allowedDecisions).toEqual({ approve: false, deny: false, extend: false, request_info: false, retry_branch: [], complete_task: [] });
+  });
+
+  it('shows earlier decisions (refusal, extension, question and the subject\'s answer) and each branch\'s staff task and note', () => {
+    const decided: DsrRequest = {
+      ...rectification,
+      status: 'in_progress',
+      reviewStage: undefined,
+      reviewReasons: undefined,
+      reviewTaskToken: undefined,
+      extension: { months: 1, reasons: 'Many systems', by: 'staff-1', at: '2026-04-02T00:00:00.000Z', originalDueAt: '2026-05-01T23:59:59.999Z' },
+      infoRequest: { text: 'Which phone?', by: 'staff-1', at: '2026-04-02T00:00:00.000Z', pausesClock: true, answeredAt: '2026-04-03T00:00:00.000Z', answer: 'The mobile' },
+    };
+    const branches: Branch[] = [
+      { requestId: decided.requestId, processorId: 'members', kind: 'dynamodb', action: 'rectify', status: 'waiting', attempts: 1, staffTask: true, taskToken: 'TASK-TOKEN', linkTokenHash: 'HASH-LINK' },
+      { requestId: decided.requestId, processorId: 'event-participation', kind: 'dynamodb', action: 'rectify', status: 'completed', attempts: 1, note: 'Fixed by hand' },
+    ];
+    const d = requestDetail(decided, branches, [], now);
+    expect(d.request.review).toBeNull();
+    expect(d.request.waitsForStaff).toBe(false);
+    expect(d.request.extension).toEqual(decided.extension);
+    expect(d.request.infoRequest).toEqual(decided.infoRequest);
+    expect(d.branches.find((b) => b.processorId === 'members')).toMatchObject({ staffTask: true, action: 'rectify', processorName: 'Membership register' });
+    expect(d.branches.find((b) => b.processorId === 'event-participation')!.note).toBe('Fixed by hand');
+    expect(d.allowedDecisions.complete_task).toEqual(['members']);
+
+    const denied = requestDetail({ ...rectification, status: 'denied', denial: { reason: 'data_accurate', text: 'Your number is right.', by: 'staff-2', at: '2026-04-04T00:00:00.000Z' } }, [], [], now);
+    expect(denied.request.denial).toEqual({ reason: 'data_accurate', text: 'Your number is right.', by: 'staff-2', at: '2026-04-04T00:00:00.000Z' });
+  });
+
+  it('names the consent purposes and the receiving organisation the subject chose', () => {
+    const withdrawal = requestDetail({ ...rectification, type: 'withdraw_consent', details: { consentPurposes: ['newsletter'] } }, [], [], now);
+    expect(withdrawal.request.details).toEqual({ consentPurposes: [{ id: 'newsletter', name: 'The newsletter and member mailings' }] });
+    const portability = requestDetail({ ...rectification, type: 'portability', details: { transmitTo: 'demo-receiver' } }, [], [], now);
+    expect(portability.request.details.transmitTo).toEqual({ id: 'demo-receiver', name: 'Demo Receiving Association' });
+  });
+
+  it('never lets the review\'s task token, token hashes, the status key or unlisted fields leave the table', () => {
+    const stored = {
+      ...rectification,
+      details: { ...rectification.details, smuggled: 'SMUGGLED' } as DsrRequest['details'],
+      denial: { reason: 'other', text: 'No.', by: 'staff-1', at: '2026-04-04T00:00:00.000Z', draftKey: 'SMUGGLED' } as DsrRequest['denial'],
+      openCtl: 'demo-association',
+    } as DsrRequest;
+    const branches: Branch[] = [
+      { requestId: stored.requestId, processorId: 'members', kind: 'dynamodb', action: 'rectify', status: 'waiting', attempts: 1, staffTask: true, taskToken: 'TASK-TOKEN', linkTokenHash: 'HASH-LINK', attachmentKey: 'uploads/x' },
+    ];
+    for (const caller of [approver, viewer, undefined]) {
+      const text = JSON.stringify(requestDetail(stored, branches, [], now, caller));
+      for (const secret of ['REVIEW-TASK-TOKEN', 'TASK-TOKEN', 'HASH-', 'STATUS-KEY', 'SMUGGLED', 'reviewTaskToken', 'taskToken', 'TokenHash', 'statusKey', 'attachmentKey', 'openCtl']) {
+        expect(text).not.toContain(secret);
+      }
+    }
+  });
+});
+
+describe('the list marks requests that wait for staff', () => {
+  const now = new Date('2026-04-10T00:00:00Z');
+  const item = (over: Partial<DsrRequest>) => listItem({ requestId: 'r', controllerId: 'demo-association', status: 'in_progress', type: 'access', ...over }, now);
+
+  it('marks a request in review, or with a closing review open, and not others', () => {
+    expect(item({ status: 'in_review', reviewStage: 'screening' }).waitsForStaff).toBe(true);
+    expect(item({ status: 'in_review' }).waitsForStaff).toBe(true);
+    expect(item({ status: 'in_progress' }).waitsForStaff).toBe(false);
+    expect(item({ status: 'completed', reviewStage: 'closing' }).waitsForStaff).toBe(false);
+  });
+
+  it('filters by every right and by every status, in review among them', () => {
+    for (const type of RIGHTS) expect(parseListFilters({ type }, ['demo-association'])).toEqual({ type });
+    for (const status of REQUEST_STATUSES) expect(parseListFilters({ status }, ['demo-association'])).toEqual({ status });
+    const inReview = item({ status: 'in_review', type: 'rectification', dueAt: '2026-05-01T00:00:00Z' });
+    expect(matchesFilters(inReview, { status: 'in_review' }, now)).toBe(true);
+    expect(matchesFilters(inReview, { type: 'rectification' }, now)).toBe(true);
+    expect(matchesFilters(item({ dueAt: '2026-05-01T00:00:00Z' }), { status: 'in_review' }, now)).toBe(false);
   });
 });
