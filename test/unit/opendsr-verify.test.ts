@@ -140,6 +140,8 @@ describe('verifySigned (discovery, certificate download and cache)', () => {
   const processor = (): OpendsrProcessor => ({
     id: 'newsletter',
     kind: 'opendsr',
+    portable: true,
+    directMarketing: false,
     name: 'Newsletter',
     url,
     domain: 'localhost',
