@@ -1,5 +1,5 @@
 import { links } from './links';
-import type { Controller, Processor } from './register';
+import type { Processor } from './register';
 import type { Branch, DsrRequest } from './request';
 import { updateBranch } from './store';
 import { hashToken, newToken, tokenMatches } from './tokens';
@@ -48,6 +48,3 @@ export function taskRequest(request: DsrRequest, branch: Branch) {
       : {}),
   };
 }
-
-/** Where the controller's staff get tasks a processor cannot do itself, and reviews. */
-export const staffAddress = (controller: Controller): string => controller.review.staffEmail ?? controller.dpoEmail;

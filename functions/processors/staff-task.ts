@@ -1,6 +1,7 @@
 import { staffTaskEmail } from '../../web/emails';
 import { sendEmail } from '../lib/mailer';
-import { identitiesFor, issueTaskLink, staffAddress, taskRequest } from '../lib/task-links';
+import { staffEmailOf } from '../lib/review';
+import { identitiesFor, issueTaskLink, taskRequest } from '../lib/task-links';
 import type { AsyncProcessorKind } from './types';
 
 /**
@@ -14,7 +15,7 @@ export const staffTask: AsyncProcessorKind = {
 
   async submit(p, { request, controller, branch }) {
     const taskUrl = await issueTaskLink(request.requestId, branch.processorId);
-    await sendEmail(staffAddress(controller), staffTaskEmail({
+    await sendEmail(staffEmailOf(controller), staffTaskEmail({
       locale: controller.locales[0]!,
       controllerName: controller.name,
       processorName: p.name,
