@@ -1,11 +1,15 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { confirmFromEmail, removeDir, start, submit, taskLinkFor, tempDataDir, VENDOR, waitForEmail, type Runtime } from '../integration/support';
+import {
+  confirmFromEmail, mailbox, removeDir, start, statusOf, submit, submitConfirmed, taskLinkFor, tempDataDir, VENDOR, waitForEmail, waitForStatus,
+  type Runtime,
+} from '../integration/support';
 
 /**
  * A member of staff uses the console in Debian's Chromium (with JavaScript: the console is the one
  * page that has a script): signs in at the local identity provider, sees the open requests, opens
- * one and reads its timeline. A subject's name with markup is shown as text.
+ * one and reads its timeline. A subject's name with markup is shown as text. An approver decides
+ * requests that wait for review: approves one, refuses another with an edited template text.
  */
 
 const MARKUP_NAME = '<img src=x onerror=alert(1)>';
@@ -39,11 +43,12 @@ afterAll(async () => {
   if (dataDir) removeDir(dataDir);
 });
 
-async function openPage(): Promise<Page> {
+/** A new tab; dialogs (the console's confirm before refusing) are recorded and dismissed, or accepted. */
+async function openPage(answer: 'dismiss' | 'accept' = 'dismiss', seen = dialogs): Promise<Page> {
   const page = await context.newPage();
   page.on('dialog', async (d) => {
-    dialogs.push(d.message());
-    await d.dismiss();
+    seen.push(d.message());
+    await (answer === 'accept' ? d.accept() : d.dismiss());
   });
   page.on('console', (m) => {
     if (/Content[- ]Security[- ]Policy/i.test(m.text())) cspViolations.push(m.text());
@@ -142,6 +147,111 @@ describe('the staff console in a browser', () => {
     expect(await page.locator('#signin-message').textContent()).toContain('Your session has ended');
     expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
     expect(cspViolations).toEqual([]);
+    await page.close();
+  });
+});
+
+/** A rectification request, confirmed: rectification always waits for staff first. */
+async function rectificationInReview(email: string, corrected: string): Promise<{ requestId: string; statusUrl: string }> {
+  const submitted = await submitConfirmed(rt, {
+    controller: 'demo-association', type: 'rectification', email, rectifyAttribute: 'phone', inaccurate: 'My phone number is 070-000 00 00', corrected,
+  });
+  await waitForStatus(submitted.statusUrl, 'in_review');
+  return submitted;
+}
+
+describe('deciding in the console', () => {
+  it('shows an approver why a request waits, what the subject wrote (as text), and approving it takes it out of review', async () => {
+    const corrected = '070-123 45 67 <script>alert(1)</script>';
+    const { requestId, statusUrl } = await rectificationInReview('fix-me@example.org', corrected);
+    const page = await openPage();
+    await signInLocally(page, 'approver');
+
+    const row = page.locator('#requests-body tr', { hasText: requestId });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Waiting for you');
+    expect(await row.textContent()).toContain('In review');
+    await row.click();
+
+    const panel = page.locator('#review-panel');
+    await panel.waitFor({ state: 'visible' });
+    expect(await panel.textContent()).toContain('Waiting for your decision');
+    expect(await panel.textContent()).toContain('A correction to check before it is made');
+    const details = page.locator('#details-facts');
+    expect(await details.textContent()).toContain('My phone number is 070-000 00 00');
+    expect(await details.textContent()).toContain(corrected);
+    expect(await page.locator('main script').count()).toBe(0);
+    // Approving is offered at this stage; so is refusing (with the templates) and asking for more.
+    expect(await page.locator('#deny-reason option').count()).toBeGreaterThan(1);
+    expect(await page.locator('#info-box').isVisible()).toBe(true);
+
+    await page.getByRole('button', { name: 'Approve' }).click();
+    await expect.poll(() => page.locator('#decision-message').textContent()).toContain('Your decision is saved.');
+    expect(await panel.isHidden()).toBe(true);
+    expect(await page.locator('#request-facts').textContent()).not.toContain('In review');
+    expect(await page.locator('#timeline-body').textContent()).toContain('staff-browser');
+    await expect.poll(async () => (await statusOf(statusUrl)).status).not.toBe('in_review');
+
+    // Back in the list it no longer waits for anyone.
+    await page.getByRole('button', { name: 'Back to the list' }).click();
+    const again = page.locator('#requests-body tr', { hasText: requestId });
+    await again.waitFor();
+    expect(await again.textContent()).not.toContain('Waiting for you');
+    expect(cspViolations).toEqual([]);
+    await page.close();
+  });
+
+  it('refuses with an edited template text after a confirmation, shows a refusal the API turns down, and the subject receives the edited text', async () => {
+    const email = 'refuse-me@example.org';
+    const { requestId, statusUrl } = await rectificationInReview(email, '070-765 43 21');
+    const confirms: string[] = [];
+    const page = await openPage('accept', confirms);
+    await signInLocally(page, 'approver');
+    // A staff email's link opens the request itself.
+    await page.goto(`${rt.urls.gateway}/console?lang=en&request=${requestId}`);
+    await page.locator('#review-panel').waitFor({ state: 'visible' });
+    expect(new URL(page.url()).searchParams.get('request')).toBeNull();
+
+    await page.getByText('Refuse the request').click();
+    await page.getByLabel('Reason').selectOption('data_accurate');
+    const text = page.getByLabel('Text sent to the data subject');
+    const template = await text.inputValue();
+    expect(template.trim().length).toBeGreaterThan(20);
+
+    // Only spaces: the API answers 400 naming the field, and the page says so.
+    await text.fill('   ');
+    await page.getByRole('button', { name: 'Refuse', exact: true }).click();
+    await expect.poll(() => page.locator('#decision-message').textContent()).toContain('The decision was not saved.');
+    expect(await page.locator('#decision-message').textContent()).toContain('text');
+    expect(await text.getAttribute('aria-invalid')).toBe('true');
+    expect((await statusOf(statusUrl)).status).toBe('in_review');
+
+    const edited = `${template}\n\nWe checked the number 070-765 43 21 with you by phone on Monday.`;
+    await text.fill(edited);
+    await page.getByRole('button', { name: 'Refuse', exact: true }).click();
+    await expect.poll(() => page.locator('#decision-message').textContent()).toContain('Your decision is saved.');
+    expect(confirms).toHaveLength(2);
+    expect(confirms[0]).toContain('Refuse this request');
+    expect(await page.locator('#request-facts').textContent()).toContain('Refused');
+    expect(await page.locator('#history-facts').textContent()).toContain('We checked the number 070-765 43 21');
+    expect(await page.locator('#decisions').isHidden()).toBe(true);
+    await waitForStatus(statusUrl, 'denied');
+
+    // The subject's refusal carries staff's words.
+    await expect.poll(async () => (await mailbox(rt)).some((m) => m.destination.to.includes(email) && (m.body.text ?? '').includes('We checked the number 070-765 43 21')), { timeout: 20_000 }).toBe(true);
+    expect(cspViolations).toEqual([]);
+    await page.close();
+  });
+
+  it('shows a viewer the review but no way to decide', async () => {
+    const { requestId } = await rectificationInReview('viewer-sees@example.org', '070-111 11 11');
+    const page = await openPage();
+    await signInLocally(page, 'viewer');
+    await page.goto(`${rt.urls.gateway}/console?lang=en&request=${requestId}`);
+    await page.locator('#review-panel').waitFor({ state: 'visible' });
+    expect(await page.locator('#decide-note').textContent()).toContain('Only staff with the approver role');
+    expect(await page.getByRole('button', { name: 'Approve' }).count()).toBe(0);
+    expect(await page.locator('#deny-box').isVisible()).toBe(false);
     await page.close();
   });
 });

@@ -2,7 +2,8 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  confirmFromEmail, removeDir, STAFF, staffToken, start, statusLinkIn, submit, taskLinkFor, tempDataDir, VENDOR, waitForEmail, type Runtime,
+  confirmFromEmail, removeDir, STAFF, staffToken, start, statusLinkIn, submit, submitConfirmed, taskLinkFor, tempDataDir, VENDOR, waitForEmail,
+  waitForStatus, type Runtime,
 } from './support';
 
 /**
@@ -155,6 +156,48 @@ describe('the staff API', () => {
       expect((await staffGet(path)).status).toBe(401);
       expect((await staffGet(path, 'not.a.token')).status).toBe(401);
     }
+  });
+});
+
+describe('a request waiting for review', () => {
+  it('shows an approver why it waits, what the subject wrote and what may be decided; a viewer the same without decisions; never the review\'s task token', async () => {
+    const { requestId, statusUrl } = await submitConfirmed(rt, {
+      controller: 'demo-association', type: 'rectification', email: 'rectify@example.org', rectifyAttribute: 'phone',
+      inaccurate: 'My phone number is 070-000 00 00', corrected: '070-123 45 67',
+    });
+    await waitForStatus(statusUrl, 'in_review');
+    const key = { pk: `REQ#${requestId}`, sk: 'REQUEST' };
+    await expect.poll(async () => (await db.send(new GetCommand({ TableName: 'dsr-requests', Key: key }))).Item?.reviewTaskToken, { timeout: 20_000 }).toBeTruthy();
+    const stored = (await db.send(new GetCommand({ TableName: 'dsr-requests', Key: key }))).Item!;
+
+    const approver = await signIn('approver');
+    const res = await staffGet(`/v1/staff/requests/${requestId}`, approver);
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    const body = JSON.parse(text);
+    expect(body.request).toMatchObject({
+      status: 'in_review',
+      waitsForStaff: true,
+      review: { stage: 'screening', reasons: expect.arrayContaining(['rectification']) },
+      details: { rectification: { attribute: 'phone', inaccurate: 'My phone number is 070-000 00 00', corrected: '070-123 45 67' } },
+      denial: null,
+      extension: null,
+      infoRequest: null,
+    });
+    expect(body.mayDecide).toBe(true);
+    expect(body.allowedDecisions).toMatchObject({ approve: true, deny: true, request_info: true });
+    expect(body.denialTemplates.map((t: { reason: string }) => t.reason)).toContain('data_accurate');
+    for (const secret of [stored.reviewTaskToken as string, stored.statusKey as string]) expect(text).not.toContain(secret);
+    for (const name of ['reviewTaskToken', 'statusKey', 'TokenHash']) expect(text).not.toContain(name);
+
+    const viewer = JSON.parse(await (await staffGet(`/v1/staff/requests/${requestId}`, await signIn('viewer'))).text());
+    expect(viewer.request.review.reasons).toContain('rectification');
+    expect(viewer.mayDecide).toBe(false);
+    expect(viewer.allowedDecisions).toEqual({ approve: false, deny: false, extend: false, request_info: false, retry_branch: [], complete_task: [] });
+
+    const waiting = await list(approver, '?status=in_review');
+    expect(waiting.find((i) => i.requestId === requestId)).toMatchObject({ type: 'rectification', waitsForStaff: true });
+    expect((await list(approver, '?type=rectification')).map((i) => i.requestId)).toEqual([requestId]);
   });
 });
 
