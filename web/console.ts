@@ -2,9 +2,11 @@
  * The staff console: one page for the organisation's staff. Unlike every other page it runs a
  * small script (it calls the staff API with the signed-in person's id token), so it has its own
  * Content-Security-Policy allowing exactly that inline script by its SHA-256 hash, and fetches only
- * from its own origin. The server renders the frame, the filter form and the texts; the script
- * builds every piece of data into the DOM with createElement and textContent, never innerHTML,
- * so names and free text are always shown as text.
+ * from its own origin. The server renders the frame, the filter form, the decision forms and the
+ * texts; the script builds every piece of data into the DOM with createElement and textContent,
+ * never innerHTML, so names and free text are always shown as text. An approver decides from the
+ * request page: the script offers only what the API lists in `allowedDecisions`, posts the decision
+ * as JSON with the id token, and shows the request the API answers with.
  */
 import { createHash } from 'node:crypto';
 import { escapeHtml as e, layout, safeHref } from './html.ts';
