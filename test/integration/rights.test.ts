@@ -81,6 +81,15 @@ function zipContents(file: string, read: string[]): Promise<{ names: string[]; t
 }
 
 describe('portability (Art. 20)', () => {
+  /** Bo's portability request without a receiving controller, run to its end once and reused. */
+  let bosRequest: Promise<{ requestId: string }> | undefined;
+  const bosFinishedPortability = () => (bosRequest ??= (async () => {
+    const { requestId, statusUrl } = await confirmedRequest({ type: 'portability', email: 'bo@example.org' });
+    await answerDemoTasks(rt, requestId);
+    expect((await waitForFinal(statusUrl)).status).toBe('completed');
+    return { requestId };
+  })());
+
   it('sends a machine-readable package of the portable stores only, once, to the receiving controller the subject chose', async () => {
     const { requestId, statusUrl } = await confirmedRequest({ type: 'portability', email: 'ada@example.org', transmitTo: 'demo-receiver' });
     await answerDemoTasks(rt, requestId);
@@ -116,11 +125,36 @@ describe('portability (Art. 20)', () => {
 
   it('keeps the package for download when the subject names no receiving controller, and sends nothing', async () => {
     const before = receivedPackages().length;
-    const { requestId, statusUrl } = await confirmedRequest({ type: 'portability', email: 'bo@example.org' });
-    await answerDemoTasks(rt, requestId);
-    expect((await waitForFinal(statusUrl)).status).toBe('completed');
+    const { requestId } = await bosFinishedPortability();
     expect((await requestOf(requestId)).packageKey).toEqual(expect.any(String));
     expect(receivedPackages()).toHaveLength(before);
+    expect(await eventsOf(requestId)).not.toContain('package_transmitted');
+  });
+
+  it('calls only the register’s receiving controllers: a URL from the subject is refused, naming the field, and nothing is stored', async () => {
+    const res = await fetch(`${rt.urls.gateway}/v1/requests`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ type: 'portability', email: 'cecilia@example.org', transmitTo: `${rt.urls.newsletter}/portability` }),
+    });
+    expect(res.status).toBe(400);
+    expect(Object.keys(((await res.json()) as { errors: Record<string, string> }).errors)).toEqual(['transmitTo']);
+    expect((await mailbox(rt)).filter((e) => e.destination.to.includes('cecilia@example.org'))).toEqual([]);
+  });
+
+  it('records nothing when the receiving controller refuses the package, so the step is tried again', async () => {
+    // A finished request with a package, re-sent to a target whose address answers 404.
+    const { requestId } = await bosFinishedPortability();
+    const { loadRequest } = await import('../../functions/lib/workflow');
+    const { transmitPackage } = await import('../../functions/lib/portability');
+    const { request, controller } = await loadRequest(requestId);
+    const refusing = { ...controller, portabilityTargets: [{ id: 'demo-receiver', name: 'Demo Receiving Association', url: `${rt.urls.newsletter}/nowhere` }] };
+    const attempt = transmitPackage({ ...request, details: { transmitTo: 'demo-receiver' } }, refusing, request.packageKey!);
+    await expect(attempt).rejects.toMatchObject({ name: 'PortabilityTransmissionRefused' });
+    expect((await requestOf(requestId)).transmittedAt).toBeUndefined();
+    // An id the register does not declare is never turned into an address.
+    const unknown = transmitPackage({ ...request, details: { transmitTo: 'someone-else' } }, controller, request.packageKey!);
+    await expect(unknown).rejects.toMatchObject({ name: 'UnknownPortabilityTarget' });
     expect(await eventsOf(requestId)).not.toContain('package_transmitted');
   });
 });
