@@ -41,9 +41,12 @@ async function confirmedRequest(body: Record<string, unknown> & { email: string 
   return submitConfirmed(rt, body, before + 1);
 }
 
-/** The demo newsletter's subscribers and the portability packages the demo receiver kept, as their files say. */
+/** The demo newsletter's subscribers, the type of each request it got, and the portability packages the demo receiver kept, as their files say. */
 const newsletterSubscribers = () =>
   (JSON.parse(readFileSync(join(dataDir, 'demo-opendsr', 'subscribers.json'), 'utf8')) as { subscribers: { email: string }[] }).subscribers.map((s) => s.email);
+const openDsrRequestType = (subjectRequestId: string) =>
+  (JSON.parse(readFileSync(join(dataDir, 'demo-opendsr', 'requests.json'), 'utf8')) as { subjectRequestId: string; type: string }[])
+    .find((r) => r.subjectRequestId === subjectRequestId)?.type;
 const receivedPackages = () => {
   try {
     return JSON.parse(readFileSync(join(dataDir, 'demo-opendsr', 'portability', 'received.json'), 'utf8')) as { idempotencyKey: string; bytes: number; file: string; repeats: number }[];
@@ -99,6 +102,7 @@ describe('portability (Art. 20)', () => {
     const branches = await branchesOf(requestId);
     expect(Object.keys(branches).sort()).toEqual(['bookkeeping', 'mailing-list', 'members', 'newsletter', 'shared-mailbox']);
     expect(branches.newsletter).toMatchObject({ action: 'export', status: 'completed', recordCount: 1 });
+    expect(openDsrRequestType(branches.newsletter!.externalId)).toBe('portability');
 
     const received = receivedPackages().filter((r) => r.idempotencyKey === requestId);
     expect(received).toHaveLength(1);
@@ -201,6 +205,7 @@ describe('objection to direct marketing (Art. 21(3))', () => {
     expect(Object.keys(branches).sort()).toEqual(['mailing-list', 'newsletter']);
     expect(branches['mailing-list']).toMatchObject({ action: 'suppress', status: 'completed', recordCount: 1, suppressedUntil: expect.any(String) });
     expect(branches.newsletter).toMatchObject({ action: 'erase', status: 'completed', recordCount: 1 });
+    expect(openDsrRequestType(branches.newsletter!.externalId)).toBe('erasure');
     expect(await byEmail('demo-mailing-list', 'ada@example.org')).toEqual([]);
     expect(newsletterSubscribers()).not.toContain('ada@example.org');
     const { isSuppressed } = await import('../../functions/lib/scheduled-erasures');
