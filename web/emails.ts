@@ -8,16 +8,18 @@ export { multiLine } from './html.ts';
 import {
   DEFAULT_LOCALE,
   RIGHTS,
+  asRight as right,
   countryName,
   formatDate,
   formatDateTime,
   formatNumber,
   isLocale,
   texts,
-  type FormRight,
   type Locale,
+  type Right,
   type Texts,
 } from './i18n.ts';
+import type { BranchAction, DenialReason, ObjectionScope, ReviewReason } from '../functions/lib/request';
 
 export type { Locale } from './i18n.ts';
 
@@ -84,18 +86,24 @@ function signature(t: Texts, controller: string) {
   };
 }
 
+/** Free text someone wrote (staff's reasons or question): line breaks kept, each line escaped in HTML. */
+function freeText(value: unknown): { text: string; html: string } {
+  const text = multiLine(value);
+  return { text, html: text ? paragraphsHtml(text) : '' };
+}
+
 /** The email with the verification link. The link opens the confirm page; it confirms nothing by itself. */
 export function verificationEmail(input: {
   locale: Locale;
   controllerName: string;
-  type: FormRight;
+  type: Right;
   verifyUrl: string;
   expiresAt: string;
 }): Email {
   const locale = safeLocale(input.locale);
   const t = texts[locale];
   const v = t.email.verify;
-  const type: FormRight = input.type === 'erasure' ? 'erasure' : 'access';
+  const type = right(input.type);
   const controller = oneLine(input.controllerName);
   const subject = oneLine(v.subject({ controller }));
   const intro = v.intro[type]({ controller });
@@ -124,12 +132,13 @@ export interface Outcome {
   processorName: string;
   status: 'completed' | 'failed';
   /**
-   * `export` (access); at the controller's own stores `delete`, `anonymise`, `legal_hold` (kept,
-   * restricted, deleted when the hold ends) or `suppress` (deleted, a keyed hash kept); `erase`: an
-   * external processor was asked to erase and confirmed it.
+   * `export` (access, portability); at the controller's own stores `delete`, `anonymise`,
+   * `legal_hold` (kept, restricted, deleted when the hold ends) or `suppress` (deleted, a keyed hash
+   * kept); `erase`: an external processor was asked to erase and confirmed it; `rectify`: corrected;
+   * `restrict`: marked restricted (restriction, an upheld objection).
    */
-  action: 'export' | 'delete' | 'anonymise' | 'legal_hold' | 'suppress' | 'erase';
-  /** Items exported, deleted or anonymised (for `legal_hold`: kept, when `heldCount` is absent). */
+  action: BranchAction;
+  /** Items exported, deleted, anonymised, corrected or restricted (for `legal_hold`: kept, when `heldCount` is absent). */
   recordCount?: number;
   /** Legal hold: items kept, until when (ISO time), and the law that requires it, as the subject reads it. */
   heldCount?: number;
@@ -137,6 +146,8 @@ export interface Outcome {
   holdBasis?: string;
   /** Suppression: until when (ISO time) the keyed hash of the address is kept. */
   suppressedUntil?: string;
+  /** The store could not do it itself and staff did it by hand (a free-text correction). */
+  staffTask?: boolean;
 }
 
 /** What happened at one processor, in words: "deleted 3 records", "held no data about you". */
@@ -166,17 +177,32 @@ function outcomePhrase(t: Texts, locale: Locale, o: Outcome): string {
     case 'erase':
       if (n === 0) return w.noneHeld;
       return n === undefined ? w.erasedConfirmed : w.erasedConfirmedCount({ count: n });
+    case 'rectify':
+      if (n === 0) return w.noneHeld;
+      if (o.staffTask) return w.rectifiedByStaff;
+      return n === undefined ? w.rectifiedUncounted : w.rectified({ count: n });
+    case 'restrict':
+      if (n === 0) return w.noneHeld;
+      return n === undefined ? w.restrictedUncounted : w.restricted({ count: n });
     default:
       if (n === 0) return w.noneHeld;
       return n === undefined ? w.deletedUncounted : w.deleted({ count: n });
   }
 }
 
-/** The answer: the download link (access) or what was erased where (erasure), with the ways to follow up. */
+/** Rights whose result is a change at the stores, which the recipients of the data are told about (Art. 19). */
+const CHANGES_TOLD: readonly Right[] = ['rectification', 'erasure', 'restriction', 'objection', 'withdraw_consent'];
+
+/**
+ * The answer, per right: access and portability a download link (portability: machine-readable, and
+ * whether it was sent on); rectification where the data was corrected; restriction where it is now
+ * restricted; objection what stopped; withdrawal of consent which purposes and what happened to their
+ * data; erasure what was erased where. Always the ways to follow up.
+ */
 export function completionEmail(input: {
   locale: Locale;
   controllerName: string;
-  type: FormRight;
+  type: Right;
   statusUrl: string;
   onTime: boolean;
   downloadUrl?: string;
@@ -184,46 +210,75 @@ export function completionEmail(input: {
   outcomes: Outcome[];
   supervisoryAuthority: { name: string; url: string };
   dpoEmail: string;
-  /** Art. 19: the recipients (processors and others) told of the erasure; shown for erasure only. */
+  /** Art. 19: the recipients (processors and others) told of the change; not shown for access or portability. */
   recipientsTold?: string[];
+  /** Portability: the receiving organisation's name, when the package was sent to it. */
+  transmittedTo?: string;
+  /** Withdrawal of consent: the names of the purposes withdrawn. */
+  consentPurposes?: string[];
+  /** Objection: to direct marketing or to other processing. */
+  objectionScope?: ObjectionScope;
 }): Email {
   const locale = safeLocale(input.locale);
   const t = texts[locale];
   const c = t.email.completion;
-  const type: FormRight = input.type === 'erasure' ? 'erasure' : 'access';
+  const type = right(input.type);
+  const exports = type === 'access' || type === 'portability';
   const controller = oneLine(input.controllerName);
   const authority = oneLine(input.supervisoryAuthority.name);
   const dpo = oneLine(input.dpoEmail);
-  const download = type === 'access' && input.downloadUrl ? oneLine(input.downloadUrl) : undefined;
+  const download = exports && input.downloadUrl ? oneLine(input.downloadUrl) : undefined;
+  const directMarketing = input.objectionScope === 'direct_marketing';
 
   const subject = oneLine(
-    type === 'erasure'
-      ? c.subject.erasure({ controller })
-      : download
-        ? c.subject.accessReady({ controller })
-        : c.subject.access({ controller }),
+    download
+      ? (type === 'portability' ? c.subject.portabilityReady : c.subject.accessReady)({ controller })
+      : c.subject[type]({ controller }),
   );
   const intro = c.intro[type]({ controller });
   const late = input.onTime ? undefined : c.late;
   const anyFailed = input.outcomes.some((o) => o.status !== 'completed');
-  const listTitle = type === 'access' ? c.searchedTitle : c.erasedTitle;
+  const listTitle = {
+    access: c.searchedTitle,
+    portability: c.searchedTitle,
+    rectification: c.rectifiedTitle,
+    erasure: c.erasedTitle,
+    restriction: c.restrictedTitle,
+    objection: directMarketing ? c.erasedTitle : c.restrictedTitle,
+    withdraw_consent: c.consentTitle,
+  }[type];
   const lines = input.outcomes.map((o) => ({ name: oneLine(o.processorName), phrase: outcomePhrase(t, locale, o) }));
   const expires =
     download && input.downloadExpiresAt
       ? c.downloadExpires({ date: formatDateTime(input.downloadExpiresAt, locale) })
       : undefined;
+  const downloadIntro = type === 'portability' ? c.portabilityDownloadIntro : c.downloadIntro;
+  const transmitted = type === 'portability' && input.transmittedTo ? c.transmitted({ target: oneLine(input.transmittedTo) }) : undefined;
+  // What the right did, said once before the list of systems.
+  const outcomeNote =
+    type === 'objection'
+      ? (directMarketing ? c.objectionDirectMarketing : c.objectionUpheld)
+      : type === 'withdraw_consent' && input.consentPurposes?.length
+        ? c.consentWithdrawn({ purposes: input.consentPurposes.map(oneLine).join(', ') })
+        : undefined;
+  const restricted = type === 'restriction' || (type === 'objection' && !directMarketing) ? c.restrictedExplain : undefined;
   const complaint = c.complaint({ authority });
   const sig = signature(t, controller);
-  const told = type === 'erasure' ? (input.recipientsTold ?? []).map(oneLine).filter(Boolean) : [];
+  const told = CHANGES_TOLD.includes(type) ? (input.recipientsTold ?? []).map(oneLine).filter(Boolean) : [];
+  const erased = type === 'erasure' || type === 'withdraw_consent' || (type === 'objection' && directMarketing);
+  const toldIntro = erased ? c.recipientsIntro : c.recipientsIntroChange;
 
   const textList = lines.length ? `${listTitle}\n${lines.map((l) => `- ${l.name}: ${l.phrase}`).join('\n')}` : undefined;
   const text = textParts(
     t.email.greeting,
     intro,
     late,
-    type === 'access' && (download ? `${c.downloadIntro}\n\n${download}${expires ? `\n\n${expires}` : ''}` : c.noDownload),
+    outcomeNote,
+    exports && (download ? `${downloadIntro}\n\n${download}${expires ? `\n\n${expires}` : ''}` : c.noDownload),
+    transmitted,
     textList,
-    told.length > 0 && `${c.recipientsTitle}\n${c.recipientsIntro}\n${told.map((r) => `- ${r}`).join('\n')}`,
+    restricted,
+    told.length > 0 && `${c.recipientsTitle}\n${toldIntro}\n${told.map((r) => `- ${r}`).join('\n')}`,
     anyFailed && c.failedNote,
     `${c.statusIntro}\n${oneLine(input.statusUrl)}`,
     `${c.questions} ${dpo}`,
@@ -234,12 +289,11 @@ export function completionEmail(input: {
   const htmlList = lines.length
     ? `${h2(listTitle)}\n${ul(lines.map((l) => `<strong>${e(l.name)}</strong>: ${e(l.phrase)}`))}`
     : '';
-  const downloadHtml =
-    type === 'access'
-      ? download
-        ? [p(e(c.downloadIntro)), p(a(download, c.downloadLinkText)), expires ? p(e(expires)) : ''].join('\n')
-        : p(e(c.noDownload))
-      : '';
+  const downloadHtml = exports
+    ? download
+      ? [p(e(downloadIntro)), p(a(download, c.downloadLinkText)), expires ? p(e(expires)) : ''].join('\n')
+      : p(e(c.noDownload))
+    : '';
   const html = emailHtml(
     locale,
     subject,
@@ -247,9 +301,12 @@ export function completionEmail(input: {
       p(e(t.email.greeting)),
       p(e(intro)),
       late ? p(e(late)) : '',
+      outcomeNote ? p(e(outcomeNote)) : '',
       downloadHtml,
+      transmitted ? p(e(transmitted)) : '',
       htmlList,
-      told.length > 0 ? `${h2(c.recipientsTitle)}\n${p(e(c.recipientsIntro))}\n${ul(told.map((r) => e(r)))}` : '',
+      restricted ? p(e(restricted)) : '',
+      told.length > 0 ? `${h2(c.recipientsTitle)}\n${p(e(toldIntro))}\n${ul(told.map((r) => e(r)))}` : '',
       anyFailed ? p(e(c.failedNote)) : '',
       p(`${e(c.statusIntro)} ${a(input.statusUrl, t.common.statusLink)}`),
       p(`${e(c.questions)} ${mailto(dpo)}`),
@@ -281,18 +338,60 @@ function identityBlock(t: Texts, identities: { email?: string; name?: string } |
   };
 }
 
-const served = (type: unknown): FormRight => (type === 'erasure' ? 'erasure' : 'access');
+/** What a subject asked to have corrected, for whoever corrects it (personal data: only in their email or page). */
+export interface Correction {
+  attribute?: string;
+  inaccurate: string;
+  corrected: string;
+}
+
+/** The correction as labelled parts: the attribute on one line, the subject's own words with their line breaks. */
+function correctionBlock(t: Texts, correction: Correction | undefined) {
+  if (!correction) return { text: undefined, html: '' };
+  const k = t.email.correction;
+  const rows: [string, string][] = [
+    ...(correction.attribute ? [[k.attribute, oneLine(correction.attribute)] as [string, string]] : []),
+    [k.inaccurate, multiLine(correction.inaccurate)],
+    [k.corrected, multiLine(correction.corrected)],
+  ];
+  return {
+    text: `${k.title}\n${rows.map(([label, v]) => `${label}:\n${v}`).join('\n')}`,
+    html: `${h2(k.title)}\n${rows.map(([label, v]) => `${p(`<strong>${e(label)}</strong>`)}\n${paragraphsHtml(v)}`).join('\n')}`,
+  };
+}
+
+/** What is asked of a vendor or staff member, by action; a caller that names no action gets the right's usual one. */
+export type TaskTodo = 'export' | 'exportPortable' | 'erase' | 'rectify' | 'restrict';
+
+/** The to-do for a branch's action: every erasure mode is an erasure for whoever does it by hand. */
+export function taskTodo(type: Right, action?: BranchAction): TaskTodo {
+  const a = action ?? ({ access: 'export', portability: 'export', rectification: 'rectify', restriction: 'restrict', objection: 'restrict' } as Partial<Record<Right, BranchAction>>)[type] ?? 'erase';
+  if (a === 'export') return type === 'portability' ? 'exportPortable' : 'export';
+  if (a === 'rectify' || a === 'restrict') return a;
+  return 'erase';
+}
+
+/** The parts of a processor-facing message every task email shares: who asks what, and the reference. */
+function taskParts(t: Texts, input: { controllerName: string; processorName: string; type: Right; requestReference: string }) {
+  const type = right(input.type);
+  const r = { controller: oneLine(input.controllerName), processor: oneLine(input.processorName), reference: oneLine(input.requestReference) };
+  return { type, r, asked: t.email.asked[type]({ controller: r.controller }) };
+}
 
 /**
  * To an email-only vendor's privacy contact (Art. 28(3)(e)): which controller asks, about whom,
- * what to do under Art. 15 or 17, the one-time link to answer through, and by when. The reminder
- * variant says so in the subject and the first line. Written in the controller's language.
+ * what to do for this right and action (with the correction, for `rectify`), the one-time link to
+ * answer through, and by when. The reminder variant says so in the subject and the first line.
+ * Written in the controller's language.
  */
 export function vendorRequestEmail(input: {
   locale: Locale;
   controllerName: string;
   processorName: string;
-  type: 'access' | 'erasure';
+  type: Right;
+  /** What the vendor is asked to do; by default the right's usual action. */
+  action?: BranchAction;
+  correction?: Correction;
   requestReference: string;
   identities: { email?: string; name?: string };
   taskUrl: string;
@@ -303,21 +402,24 @@ export function vendorRequestEmail(input: {
   const t = texts[locale];
   const v = t.email.vendor;
   const k = t.email.task;
-  const type = served(input.type);
-  const r = { controller: oneLine(input.controllerName), processor: oneLine(input.processorName), reference: oneLine(input.requestReference) };
-  const main = v.subject[type](r);
+  const { type, r, asked } = taskParts(t, input);
+  const todo = taskTodo(type, input.action);
+  const main = v.subject({ ...r, what: t.email.requestWhat[type] });
   const subject = oneLine(input.reminder ? `${v.reminder}: ${main}` : main);
   const url = oneLine(input.taskUrl);
   const due = k.dueBy({ date: formatDateTime(input.dueAt, locale) });
   const person = identityBlock(t, input.identities);
+  const correction = correctionBlock(t, todo === 'rectify' ? input.correction : undefined);
   const sig = signature(t, r.controller);
+  const intro = v.intro({ ...r, asked });
 
   const text = textParts(
     t.email.greeting,
     input.reminder && v.reminderIntro,
-    v.intro[type](r),
+    intro,
     person.text,
-    v.todo[type],
+    v.todo[todo],
+    correction.text,
     url,
     `${due} ${k.linkOnce}`,
     k.reference(r),
@@ -329,9 +431,10 @@ export function vendorRequestEmail(input: {
     [
       p(e(t.email.greeting)),
       input.reminder ? p(`<strong>${e(v.reminderIntro)}</strong>`) : '',
-      p(e(v.intro[type](r))),
+      p(e(intro)),
       person.html,
-      p(e(v.todo[type])),
+      p(e(v.todo[todo])),
+      correction.html,
       p(a(url, v.linkText)),
       p(`<strong>${e(due)}</strong> ${e(k.linkOnce)}`),
       p(e(k.reference(r))),
@@ -344,14 +447,18 @@ export function vendorRequestEmail(input: {
 }
 
 /**
- * To the staff member a manual task is assigned to: the request, the register's instructions, who
- * it is about, and the one-time link to record the outcome with a note.
+ * To the staff member a manual task is assigned to: the request, what this action asks (with the
+ * correction, for `rectify`), the register's instructions, who it is about, and the one-time link
+ * to record the outcome with a note.
  */
 export function staffTaskEmail(input: {
   locale: Locale;
   controllerName: string;
   processorName: string;
-  type: 'access' | 'erasure';
+  type: Right;
+  /** What the task is; by default the right's usual action. */
+  action?: BranchAction;
+  correction?: Correction;
   requestReference: string;
   instructions: string;
   identities: { email: string; name?: string };
@@ -362,18 +469,22 @@ export function staffTaskEmail(input: {
   const t = texts[locale];
   const s = t.email.staff;
   const k = t.email.task;
-  const type = served(input.type);
-  const r = { controller: oneLine(input.controllerName), processor: oneLine(input.processorName), reference: oneLine(input.requestReference) };
-  const subject = oneLine(s.subject[type](r));
+  const { type, r, asked } = taskParts(t, input);
+  const todo = taskTodo(type, input.action);
+  const subject = oneLine(s.subject({ ...r, what: t.email.requestShort[type] }));
   const instructions = multiLine(input.instructions);
   const url = oneLine(input.taskUrl);
   const due = k.dueBy({ date: formatDateTime(input.dueAt, locale) });
   const person = identityBlock(t, input.identities);
+  const correction = correctionBlock(t, todo === 'rectify' ? input.correction : undefined);
   const sig = signature(t, r.controller);
+  const intro = s.intro({ ...r, asked });
 
   const text = textParts(
     t.email.greeting,
-    s.intro[type](r),
+    intro,
+    s.action[todo],
+    correction.text,
     instructions && `${s.instructionsTitle}\n${instructions}`,
     person.text,
     s.finish,
@@ -387,7 +498,9 @@ export function staffTaskEmail(input: {
     subject,
     [
       p(e(t.email.greeting)),
-      p(e(s.intro[type](r))),
+      p(e(intro)),
+      p(`<strong>${e(s.action[todo])}</strong>`),
+      correction.html,
       instructions ? `${h2(s.instructionsTitle)}\n${paragraphsHtml(instructions)}` : '',
       person.html,
       p(e(s.finish)),
@@ -483,6 +596,271 @@ export function escalationEmail(input: {
       .join('\n'),
   );
   return { subject, text, html };
+}
+
+/**
+ * A refusal (Art. 12(4)): staff's reasons as they wrote them (line breaks kept), then the right to
+ * lodge a complaint with the named supervisory authority and to seek a judicial remedy.
+ */
+export function denialEmail(input: {
+  locale: Locale;
+  controllerName: string;
+  type: Right;
+  reasonText: string;
+  supervisoryAuthority: { name: string; url: string };
+  dpoEmail: string;
+  statusUrl: string;
+}): Email {
+  const locale = safeLocale(input.locale);
+  const t = texts[locale];
+  const d = t.email.denial;
+  const c = t.email.completion;
+  const controller = oneLine(input.controllerName);
+  const subject = oneLine(d.subject({ controller }));
+  const intro = d.intro({ controller, what: t.email.requestShort[right(input.type)] });
+  const reasons = freeText(input.reasonText);
+  const remedies = d.remedies({ authority: oneLine(input.supervisoryAuthority.name) });
+  const authorityUrl = oneLine(input.supervisoryAuthority.url);
+  const dpo = oneLine(input.dpoEmail);
+  const sig = signature(t, controller);
+
+  const text = textParts(
+    t.email.greeting,
+    intro,
+    reasons.text && `${d.reasonsTitle}\n${reasons.text}`,
+    remedies,
+    `${d.authorityLink}\n${authorityUrl}`,
+    `${c.questions} ${dpo}`,
+    `${c.statusIntro}\n${oneLine(input.statusUrl)}`,
+    sig.text,
+  );
+  const html = emailHtml(
+    locale,
+    subject,
+    [
+      p(e(t.email.greeting)),
+      p(e(intro)),
+      reasons.text ? `${h2(d.reasonsTitle)}\n${reasons.html}` : '',
+      p(`<strong>${e(remedies)}</strong>`),
+      p(`${e(d.authorityLink)} ${a(authorityUrl, authorityUrl)}`),
+      p(`${e(c.questions)} ${mailto(dpo)}`),
+      p(`${e(c.statusIntro)} ${a(input.statusUrl, t.common.statusLink)}`),
+      sig.html,
+    ]
+      .filter(Boolean)
+      .join('\n'),
+  );
+  return { subject, text, html };
+}
+
+/**
+ * The default text of a refusal template in the subject's language, which staff edit before it is
+ * sent. `processor_only` names the customer when the subject gave one; `other` starts empty.
+ */
+export function denialReasonText(reason: DenialReason, locale: Locale, ctx: { controllerName: string; viaCustomer?: string }): string {
+  if (reason === 'other') return '';
+  const template = texts[safeLocale(locale)].email.denialReason[reason];
+  if (!template) return '';
+  const customer = ctx.viaCustomer ? oneLine(ctx.viaCustomer) : undefined;
+  return template({ controller: oneLine(ctx.controllerName), ...(customer ? { customer } : {}) });
+}
+
+/** Art. 12(3): the deadline is extended, by how many months, to when, and why (staff's words). */
+export function extensionEmail(input: {
+  locale: Locale;
+  controllerName: string;
+  type: Right;
+  months: number;
+  reasons: string;
+  newDueAt: string;
+  statusUrl: string;
+}): Email {
+  const locale = safeLocale(input.locale);
+  const t = texts[locale];
+  const x = t.email.extension;
+  const controller = oneLine(input.controllerName);
+  const subject = oneLine(x.subject({ controller }));
+  const intro = x.intro({ controller, what: t.email.requestShort[right(input.type)] });
+  const newDue = x.newDue({ months: input.months, date: formatDate(input.newDueAt, locale) });
+  const reasons = freeText(input.reasons);
+  const c = t.email.completion;
+  const sig = signature(t, controller);
+
+  const text = textParts(
+    t.email.greeting,
+    intro,
+    newDue,
+    reasons.text && `${x.reasonsTitle}\n${reasons.text}`,
+    `${c.statusIntro}\n${oneLine(input.statusUrl)}`,
+    sig.text,
+  );
+  const html = emailHtml(
+    locale,
+    subject,
+    [
+      p(e(t.email.greeting)),
+      p(e(intro)),
+      p(`<strong>${e(newDue)}</strong>`),
+      reasons.text ? `${h2(x.reasonsTitle)}\n${reasons.html}` : '',
+      p(`${e(c.statusIntro)} ${a(input.statusUrl, t.common.statusLink)}`),
+      sig.html,
+    ]
+      .filter(Boolean)
+      .join('\n'),
+  );
+  return { subject, text, html };
+}
+
+/**
+ * Art. 12(6): staff ask the subject for more. The question (staff's words), where to answer (the
+ * status page, never by replying), and whether the deadline waits meanwhile.
+ */
+export function informationRequestEmail(input: {
+  locale: Locale;
+  controllerName: string;
+  type: Right;
+  question: string;
+  statusUrl: string;
+  pausesClock: boolean;
+  dueAt: string;
+}): Email {
+  const locale = safeLocale(input.locale);
+  const t = texts[locale];
+  const x = t.email.infoRequest;
+  const controller = oneLine(input.controllerName);
+  const subject = oneLine(x.subject({ controller }));
+  const intro = x.intro({ controller, what: t.email.requestShort[right(input.type)] });
+  const question = freeText(input.question);
+  const clock = input.pausesClock === true ? x.pauses : x.runs({ date: formatDate(input.dueAt, locale) });
+  const url = oneLine(input.statusUrl);
+  const sig = signature(t, controller);
+
+  const text = textParts(t.email.greeting, intro, `${x.questionTitle}\n${question.text}`, x.howToAnswer, url, clock, sig.text);
+  const html = emailHtml(
+    locale,
+    subject,
+    [
+      p(e(t.email.greeting)),
+      p(e(intro)),
+      h2(x.questionTitle),
+      question.html,
+      p(e(x.howToAnswer)),
+      p(a(url, x.linkText)),
+      p(`<strong>${e(clock)}</strong>`),
+      sig.html,
+    ]
+      .filter(Boolean)
+      .join('\n'),
+  );
+  return { subject, text, html };
+}
+
+/** Art. 18(3): the subject hears before a restriction is lifted, when and where, and how to object. */
+export function restrictionLiftNoticeEmail(input: {
+  locale: Locale;
+  controllerName: string;
+  liftAt: string;
+  processorNames: string[];
+  statusUrl: string;
+}): Email {
+  const locale = safeLocale(input.locale);
+  const t = texts[locale];
+  const x = t.email.restrictionLift;
+  const controller = oneLine(input.controllerName);
+  const subject = oneLine(x.subject({ controller }));
+  const intro = x.intro({ controller, date: formatDate(input.liftAt, locale) });
+  const names = input.processorNames.map(oneLine).filter(Boolean);
+  const c = t.email.completion;
+  const sig = signature(t, controller);
+
+  const text = textParts(
+    t.email.greeting,
+    intro,
+    names.length > 0 && `${x.whereTitle}\n${names.map((n) => `- ${n}`).join('\n')}`,
+    x.after,
+    x.object,
+    `${c.statusIntro}\n${oneLine(input.statusUrl)}`,
+    sig.text,
+  );
+  const html = emailHtml(
+    locale,
+    subject,
+    [
+      p(e(t.email.greeting)),
+      p(`<strong>${e(intro)}</strong>`),
+      names.length > 0 ? `${h2(x.whereTitle)}\n${ul(names.map((n) => e(n)))}` : '',
+      p(e(x.after)),
+      p(e(x.object)),
+      p(`${e(c.statusIntro)} ${a(input.statusUrl, t.common.statusLink)}`),
+      sig.html,
+    ]
+      .filter(Boolean)
+      .join('\n'),
+  );
+  return { subject, text, html };
+}
+
+/** A staff email with no personal data: the reference, facts about the request, and the console link. */
+function staffNotice(locale: Locale, subject: string, paragraphs: string[], extra: { text?: string; html: string }, consoleUrl: string, linkIntro: string, linkText: string): Email {
+  const t = texts[locale];
+  const url = oneLine(consoleUrl);
+  const text = textParts(t.email.greeting, ...paragraphs, extra.text, `${linkIntro}\n${url}`, t.email.escalation.noPersonalData, t.email.escalation.automatic);
+  const html = emailHtml(
+    locale,
+    subject,
+    [
+      p(e(t.email.greeting)),
+      ...paragraphs.map((x, i) => p(i === 0 ? `<strong>${e(x)}</strong>` : e(x))),
+      extra.html,
+      p(`${e(linkIntro)} ${a(url, linkText)}`),
+      p(e(t.email.escalation.noPersonalData)),
+      p(e(t.email.escalation.automatic)),
+    ]
+      .filter(Boolean)
+      .join('\n'),
+  );
+  return { subject: oneLine(subject), text, html };
+}
+
+/**
+ * To staff (in the controller's first language): a request waits for their decision, why, and by
+ * when it must be answered. Ids, the right, reasons and dates only: never the subject's data.
+ */
+export function reviewWaitingEmail(input: {
+  locale: Locale;
+  controllerName: string;
+  requestReference: string;
+  type: Right;
+  reasons: ReviewReason[];
+  dueAt: string;
+  consoleUrl: string;
+}): Email {
+  const locale = safeLocale(input.locale);
+  const t = texts[locale];
+  const x = t.email.reviewWaiting;
+  const r = { controller: oneLine(input.controllerName), processor: '', reference: oneLine(input.requestReference), what: t.email.requestShort[right(input.type)] };
+  const reasons = [...new Set(input.reasons)].map((reason) => x.reasons[reason]).filter(Boolean);
+  return staffNotice(
+    locale,
+    x.subject(r),
+    [x.intro(r), x.due({ date: formatDateTime(input.dueAt, locale) })],
+    {
+      text: reasons.length ? `${x.reasonsTitle}\n${reasons.map((s) => `- ${s}`).join('\n')}` : undefined,
+      html: reasons.length ? `${h2(x.reasonsTitle)}\n${ul(reasons.map((s) => e(s)))}` : '',
+    },
+    input.consoleUrl,
+    x.link,
+    x.linkText,
+  );
+}
+
+/** To staff: the subject answered their question (Art. 12(6)); the answer itself is in the console only. */
+export function subjectAnsweredEmail(input: { locale: Locale; controllerName: string; requestReference: string; consoleUrl: string }): Email {
+  const locale = safeLocale(input.locale);
+  const t = texts[locale];
+  const x = t.email.subjectAnswered;
+  const r = { controller: oneLine(input.controllerName), processor: '', reference: oneLine(input.requestReference) };
+  return staffNotice(locale, x.subject(r), [x.intro(r)], { html: '' }, input.consoleUrl, t.email.reviewWaiting.link, t.email.reviewWaiting.linkText);
 }
 
 export interface PackageProcessor {

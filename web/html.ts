@@ -1,4 +1,4 @@
-import { LANGUAGE_NAMES, LOCALES, isLocale, texts, type Locale } from './i18n.ts';
+import { LANGUAGE_NAMES, LOCALES, RIGHTS, isLocale, texts, type Locale } from './i18n.ts';
 
 /**
  * The one escaping helper: every value interpolated into HTML (text or a quoted attribute)
@@ -51,6 +51,16 @@ export function safeHref(url: unknown): string {
  * The shared style: system fonts, high contrast (body text 16:1, links and buttons above 7:1),
  * a thick visible focus ring, large touch targets, one column that fits a phone.
  */
+/**
+ * Once a right is chosen, the other rights' fieldsets are hidden, in CSS alone (`:has`), so the page
+ * keeps working without JavaScript and under a CSP that allows no script. A browser without `:has`
+ * shows every fieldset, each named by its legend; a fieldset with an error always stays visible.
+ */
+function rightFieldsCss(): string {
+  const chosen = RIGHTS.map((r) => `form:has(#type-${r}:checked) .right-fields[data-right=${r}]`).join(',');
+  return `form:has(input[name=type]:checked) .right-fields:not(.invalid){display:none}\n${chosen}{display:block}`;
+}
+
 export const CSS = `
 *,*::before,*::after{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%}
@@ -111,6 +121,10 @@ th,td{text-align:left;padding:.5rem .5rem .5rem 0;border-bottom:1px solid #8a8a8
 .tag.failed{background:#fde2e1;color:#7a0013}
 .tag.completed{background:#dcefe0;color:#0f4d1d}
 .tag.waiting{background:#fff0c2;color:#4d3300}
+header.site .logo{display:block;max-height:3rem;max-width:12rem;width:auto;height:auto}
+.right-fields{border-left:4px solid #8a8a8a;padding-left:1rem}
+.choice input[type=checkbox]{accent-color:#0b4f8a}
+${rightFieldsCss()}
 .visually-hidden{position:absolute!important;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
 footer.site{border-top:1px solid #8a8a8a;color:#3d3d3d;font-size:.95rem}
 footer.site .bar{padding-top:1rem;padding-bottom:2rem}
@@ -124,6 +138,8 @@ export interface DocumentInput {
   body: string;
   /** Pages that carry tokens or personal status are kept out of search engines. */
   noindex?: boolean;
+  /** Style added after the shared CSS (a controller's accent colour). */
+  extraCss?: string;
 }
 
 /** A complete, standalone HTML5 document with the shared CSS inlined (no external assets). */
@@ -135,7 +151,7 @@ export function htmlDocument(input: DocumentInput): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 ${input.noindex ? '<meta name="robots" content="noindex, nofollow">\n' : ''}<title>${escapeHtml(input.title)}</title>
-<style>${CSS}</style>
+<style>${CSS}${input.extraCss ?? ''}</style>
 </head>
 <body>
 ${input.body}
@@ -159,6 +175,8 @@ export interface LayoutInput {
   /** Pages for organisations rather than the data subject (vendor and staff tasks) name the site and end differently. */
   siteName?: string;
   footer?: string;
+  /** A controller's branding on its own form: an accent colour (`#rrggbb`) and an https logo. */
+  branding?: { accentColour?: string; logoUrl?: string };
 }
 
 /** The shared page frame: skip link, header with the organisation's name, language switcher, footer. */
@@ -166,10 +184,14 @@ export function layout(input: LayoutInput): string {
   const locale: Locale = isLocale(input.locale) ? input.locale : 'en';
   const t = texts[locale];
   const siteName = input.siteName ?? t.common.siteName;
+  const logoUrl = input.branding?.logoUrl;
+  const logo = logoUrl && /^https:\/\//i.test(logoUrl) && input.controllerName
+    ? `<img class="logo" src="${escapeHtml(logoUrl)}" alt="${escapeHtml(input.controllerName)}">\n`
+    : '';
   const header = `<a class="skip" href="#main">${escapeHtml(t.common.skipToContent)}</a>
 <header class="site">
 <div class="bar">
-<p class="site-name">${escapeHtml(siteName)}${
+${logo}<p class="site-name">${escapeHtml(siteName)}${
     input.controllerName ? `<span>${escapeHtml(input.controllerName)}</span>` : ''
   }</p>
 ${languageSwitcher(locale, input.alternates)}
@@ -180,12 +202,28 @@ ${languageSwitcher(locale, input.alternates)}
     locale,
     title: `${input.title} – ${siteName}`,
     noindex: input.noindex,
+    extraCss: accentCss(input.branding?.accentColour),
     body: `${header}
 <main id="main" tabindex="-1">
 ${input.body}
 </main>
 ${footer}`,
   });
+}
+
+/**
+ * A controller's accent on the header's rule and the buttons. The button text is white or near-black,
+ * whichever keeps a contrast of at least 4.5:1 on the accent (WCAG 1.4.3). Anything but `#rrggbb`
+ * is ignored, so no value from the register can reach the style sheet unchecked.
+ */
+export function accentCss(colour: string | undefined): string {
+  if (!colour || !/^#[0-9a-f]{6}$/i.test(colour)) return '';
+  const [r, g, b] = [1, 3, 5]
+    .map((i) => parseInt(colour.slice(i, i + 2), 16) / 255)
+    .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+  const luminance = 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+  const text = 1.05 / (luminance + 0.05) >= 4.5 ? '#fff' : '#1b1b1b';
+  return `header.site{border-bottom-color:${colour}}button,.button,button:hover,.button:hover{background:${colour};border-color:${colour};color:${text}}button:hover,.button:hover{filter:brightness(.85)}`;
 }
 
 /** Links to the same page in the other languages, each named in its own language. */

@@ -19,6 +19,11 @@ export type FormRight = (typeof FORM_RIGHTS)[number];
 /** Each language named in itself, for the language switcher. */
 export const LANGUAGE_NAMES: Record<Locale, string> = { en: 'English', sv: 'Svenska', sl: 'Slovenščina' };
 
+/** A right from data (a stored request, a form): access when the value is not one, so a page never fails on it. */
+export function asRight(value: unknown): Right {
+  return (RIGHTS as readonly unknown[]).includes(value) ? (value as Right) : 'access';
+}
+
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 }
@@ -79,11 +84,25 @@ const slRecordsAcc = (n: number) => {
 /** Genitive after "iz": iz 1 zapisa, iz 2/3/5 zapisov. */
 const slRecordsGen = (n: number) => `${formatNumber(n, 'sl')} ${plural.sl.select(n) === 'one' ? 'zapisa' : 'zapisov'}`;
 
+/** "1 month", "2 months"; Swedish "1 månad", "2 månader"; Slovenian after "za": 1 mesec, 2 meseca, 3 mesece, 5 mesecev. */
+const enMonths = (n: number) => `${formatNumber(n, 'en')} ${n === 1 ? 'month' : 'months'}`;
+const svMonths = (n: number) => `${formatNumber(n, 'sv')} ${n === 1 ? 'månad' : 'månader'}`;
+const slMonths = (n: number) => {
+  const form = { one: 'mesec', two: 'meseca', few: 'mesece', other: 'mesecev' }[plural.sl.select(n) as 'one' | 'two' | 'few' | 'other'] ?? 'mesecev';
+  return `${formatNumber(n, 'sl')} ${form}`;
+};
+
 type C = { controller: string };
 /** A message about one processor's part of one request. */
 type R = { controller: string; processor: string; reference: string };
 /** What a legal hold kept: how many items, until when, under which law. */
 type Held = { count?: number; date?: string; basis?: string };
+
+/** A request named by what it asks for ("to erase personal data"), or by what the person asked of whom. */
+type RW = R & { what: string };
+type RA = R & { asked: string };
+/** A refusal template's context: the controller, and the customer the data is held for when the subject named one. */
+type Den = { controller: string; customer?: string };
 
 const en = {
   common: {
@@ -137,20 +156,29 @@ const en = {
   /** Short names of the request types, for the status page and the confirm page. */
   requestType: {
     access: 'A copy of your personal data',
+    portability: 'Your data in a machine-readable format (portability)',
+    rectification: 'Correction of your personal data',
     erasure: 'Erasure of your personal data',
+    restriction: 'Restriction of the use of your data',
+    objection: 'Objection to the use of your data',
+    withdraw_consent: 'Withdrawal of your consent',
   },
   form: {
-    title: 'Get a copy of your personal data, or have it erased',
+    title: 'Use your rights over your personal data',
     intro:
-      'You can ask an organisation what personal data it holds about you and get a copy, or ask it to erase the data. You do not need an account.',
+      'You can ask an organisation for a copy of the personal data it holds about you, have it corrected or erased, and use your other rights under the GDPR. You do not need an account.',
     introTo: ({ controller }: C) => `Your request goes to ${controller}.`,
     noControllers: 'No organisation is accepting requests here at the moment.',
     controllerLabel: 'Which organisation is your request for?',
-    controllerPlaceholder: 'Choose an organisation',
     typeLegend: 'What do you want to ask for?',
     typeLabel: {
       access: 'A copy of my personal data (access)',
+      portability: 'My data in a machine-readable format, to reuse elsewhere (portability)',
+      rectification: 'Correct data about me that is wrong (rectification)',
       erasure: 'Erase my personal data (erasure)',
+      restriction: 'Stop using my data for now, but keep it (restriction)',
+      objection: 'Stop using my data for marketing or other purposes (objection)',
+      withdraw_consent: 'Withdraw a consent I gave (withdrawal of consent)',
     },
     emailLabel: 'Your email address',
     emailHint: 'Use the address the organisation knows you by. We will send a link to it so you can confirm the request.',
@@ -164,9 +192,6 @@ const en = {
     ],
     privacyNote: 'We only use your email address to answer this request. We do not add it to any mailing list.',
     submit: 'Send request',
-    otherRightsTitle: 'Your other rights',
-    otherRightsIntro:
-      'You also have the rights below. This form cannot handle them yet, so please contact the organisation directly, for example through the contact details in its privacy policy.',
     errorSummaryTitle: 'There is a problem',
     fieldErrors: {
       type: 'Choose what you want to ask for.',
@@ -175,8 +200,53 @@ const en = {
       locale: 'Choose a language.',
       controller: 'Choose the organisation your request is for.',
       body: 'We could not read the form. Please fill it in again.',
+      rectifyAttribute: 'Choose the data that is wrong, or “Something else”.',
+      inaccurate: 'Say what is wrong.',
+      corrected: 'Say what the data should be.',
+      objectionScope: 'Choose what you object to.',
+      objectionGrounds: 'Check the reasons for your objection.',
+      consentPurposes: 'Choose at least one consent to withdraw.',
+      transmitTo: 'Choose one of the organisations listed, or none.',
+      viaCustomer: 'Check the name of the organisation.',
+      message: 'Check your message.',
     },
     inEnglish: 'In English:',
+    /** Each right's own fields: a fieldset per right, its legend naming the right. */
+    fieldsLegend: {
+      portability: 'Portability: where the data goes',
+      rectification: 'Rectification: what to correct',
+      objection: 'Objection: what you object to',
+      withdraw_consent: 'Withdrawal of consent: which consent',
+    },
+    fieldsHint: 'Fill this in only if you chose this right above.',
+    rectifyAttributeLabel: 'Which data is wrong?',
+    rectifyAttributeOther: 'Something else (describe it below)',
+    inaccurateLabel: 'What is wrong or incomplete?',
+    inaccurateHint: 'For example an old address or a misspelt name, and where you saw it.',
+    correctedLabel: 'What should it say?',
+    correctedHint: 'The correct or complete data. We may ask you to show that it is correct.',
+    objectionScopeLegend: 'What do you object to?',
+    objectionScope: {
+      direct_marketing: 'Direct marketing, such as newsletters and offers',
+      other: 'Other use of my data that relies on the organisation’s legitimate interests',
+    },
+    objectionScopeHint: {
+      direct_marketing: 'We stop at once. You do not need to give a reason.',
+      other: 'We stop unless we have compelling legitimate grounds that override your interests, rights and freedoms, or need the data for legal claims.',
+    },
+    objectionGroundsLabel: 'Why do you object? (optional)',
+    objectionGroundsHint: 'For an objection to other use, tell us about your particular situation so that we can weigh it.',
+    consentLegend: 'Which consent do you withdraw?',
+    consentHint: 'Choose one or more. We stop that use of your data and erase what we held only for it.',
+    transmitToLabel: 'Send the data directly to another organisation (optional)',
+    transmitToHint: 'We can send it only to the organisations listed here. Leave this as it is to download the data yourself.',
+    transmitToNone: 'No, I will download it myself',
+    viaCustomerLabel: 'Is your request about an organisation that uses our services? (optional)',
+    viaCustomerHint: (p: { controller: string; description: string }) =>
+      `${p.controller} also handles personal data on behalf of others: ${p.description}. If your request is about data you gave one of them, write its name here. That organisation decides about your data, so we may point you to it.`,
+    messageLabel: 'Anything else we should know? (optional)',
+    messageHint: 'For example why you ask, or which period your request covers. At most 4,000 characters.',
+    organisationsIntro: 'Each organisation answers for the personal data it holds. Choose the one your request is for to open its form.',
   },
   accepted: {
     title: 'Check your email',
@@ -193,13 +263,28 @@ const en = {
   confirm: {
     title: {
       access: 'Confirm your request for a copy of your data',
+      portability: 'Confirm your request for your data in a machine-readable format',
+      rectification: 'Confirm your request for a correction',
       erasure: 'Confirm your request for erasure',
+      restriction: 'Confirm your request to restrict the use of your data',
+      objection: 'Confirm your objection',
+      withdraw_consent: 'Confirm the withdrawal of your consent',
     },
     what: {
       access: ({ controller }: C) =>
         `When you confirm, ${controller} searches every system where it keeps personal data, collects what it holds about you and emails you a link to download it. The download also explains why the data is used, where it came from, who receives it and how long it is kept.`,
+      portability: ({ controller }: C) =>
+        `When you confirm, ${controller} collects the data you gave it and emails you a link to download it in machine-readable files (JSON and CSV). If you asked for it, ${controller} also sends the data directly to the organisation you chose.`,
+      rectification: ({ controller }: C) =>
+        `When you confirm, ${controller} corrects the data in every system where it keeps it. Staff may check the correction first and may ask you for more information.`,
       erasure: ({ controller }: C) =>
         `When you confirm, ${controller} erases your personal data in every system where it keeps it.`,
+      restriction: ({ controller }: C) =>
+        `When you confirm, ${controller} marks your data as restricted in every system where it keeps it: the data is kept but not used until the restriction is lifted. You will be told before that happens.`,
+      objection: ({ controller }: C) =>
+        `When you confirm, ${controller} stops using your data for direct marketing at once. An objection to other use is weighed by staff, who tell you the outcome.`,
+      withdraw_consent: ({ controller }: C) =>
+        `When you confirm, ${controller} stops the processing you consented to and erases the data it held only for that purpose. What was done before you withdrew your consent stays lawful.`,
     },
     irreversible:
       'This cannot be undone: deleted data cannot be restored. Services that depend on the data, such as a membership, may end.',
@@ -207,7 +292,12 @@ const en = {
       'Where the law requires the organisation to keep some data, or where records are kept for statistics with everything that identifies you removed, we will tell you what was kept and why.',
     button: {
       access: 'Confirm my request',
+      portability: 'Confirm my request',
+      rectification: 'Confirm the correction',
       erasure: 'Confirm erasure',
+      restriction: 'Confirm the restriction',
+      objection: 'Confirm my objection',
+      withdraw_consent: 'Withdraw my consent',
     },
     notYou: 'If you did not ask for this, close this page. Nothing will happen.',
   },
@@ -217,7 +307,12 @@ const en = {
     due: (p: { date: string }) => `The deadline for the answer is ${p.date}.`,
     next: {
       access: 'We will email you a link to download your data when it is ready.',
+      portability: 'We will email you a link to download your data when it is ready, and tell you whether it was sent on.',
+      rectification: 'We will email you when it is done, with where your data was corrected.',
       erasure: 'We will email you when it is done, with what was erased in each system.',
+      restriction: 'We will email you when it is done, with where the use of your data is now restricted.',
+      objection: 'We will email you the outcome of your objection.',
+      withdraw_consent: 'We will email you when it is done, with what happened to the data held for that purpose.',
     },
     statusIntro: 'You can follow your request on its status page. Keep the link to yourself: it is personal.',
   },
@@ -257,6 +352,19 @@ const en = {
     withdrawExplain: 'You can withdraw this request if you no longer want it handled. Work that is already done stays done: data that was erased cannot be brought back.',
     withdrawButton: 'Withdraw my request',
     withdrawnNotice: 'Your request is withdrawn. We have stopped working on it and told the organisations that were still handling it.',
+    extensionTitle: 'The deadline is extended',
+    extension: (p: { months: number; date: string }) =>
+      `The law lets us extend the deadline by up to two further months when requests are complex or numerous (Article 12(3) GDPR). We have extended it by ${enMonths(p.months)}; the new deadline is ${p.date}.`,
+    extensionReasons: 'Why:',
+    denialTitle: 'Why your request was refused',
+    infoRequestTitle: 'We need more information from you',
+    infoRequestIntro: 'Before we can go on with your request, our staff ask:',
+    clockPaused: 'The deadline waits until you answer.',
+    clockRuns: 'The deadline keeps running while we wait for your answer.',
+    answerLabel: 'Your answer',
+    answerHint: 'At most 4,000 characters. Do not send more personal data than the question needs.',
+    answerButton: 'Send my answer',
+    answerError: 'Write your answer, in at most 4,000 characters.',
     requestStatus: {
       awaiting_verification: {
         label: 'Waiting for your confirmation',
@@ -299,6 +407,12 @@ const en = {
       failed: 'Problem – staff will follow up',
     },
   },
+  /** After the subject answered staff's question on the status page. */
+  replyReceived: {
+    title: 'Thank you – we have your answer',
+    body: 'Our staff will look at it and go on with your request. We will email you when there is news.',
+    next: 'You can follow your request on its status page, through the link in our emails.',
+  },
   packageExpired: {
     title: 'This download link no longer works',
     body: (p: { days: number }) =>
@@ -317,8 +431,18 @@ const en = {
       intro: {
         access: ({ controller }: C) =>
           `Someone, hopefully you, has asked ${controller} for a copy of the personal data it holds about this email address.`,
+        portability: ({ controller }: C) =>
+          `Someone, hopefully you, has asked ${controller} for the personal data given to it about this email address, in a machine-readable format.`,
+        rectification: ({ controller }: C) =>
+          `Someone, hopefully you, has asked ${controller} to correct the personal data it holds about this email address.`,
         erasure: ({ controller }: C) =>
           `Someone, hopefully you, has asked ${controller} to erase the personal data it holds about this email address.`,
+        restriction: ({ controller }: C) =>
+          `Someone, hopefully you, has asked ${controller} to restrict the use of the personal data it holds about this email address.`,
+        objection: ({ controller }: C) =>
+          `Someone, hopefully you, has objected to the way ${controller} uses the personal data it holds about this email address.`,
+        withdraw_consent: ({ controller }: C) =>
+          `Someone, hopefully you, has withdrawn a consent given to ${controller} for the use of the personal data it holds about this email address.`,
       },
       action: 'To go ahead, open this link and confirm the request on the page that opens:',
       linkText: 'Open the confirmation page',
@@ -329,13 +453,37 @@ const en = {
     completion: {
       subject: {
         accessReady: ({ controller }: C) => `Your personal data from ${controller} is ready to download`,
+        portabilityReady: ({ controller }: C) => `Your data from ${controller} is ready to download in a machine-readable format`,
         access: ({ controller }: C) => `Answer to your request for a copy of your data from ${controller}`,
+        portability: ({ controller }: C) => `Answer to your data portability request to ${controller}`,
+        rectification: ({ controller }: C) => `Result of your request for a correction to ${controller}`,
         erasure: ({ controller }: C) => `Result of your erasure request to ${controller}`,
+        restriction: ({ controller }: C) => `Result of your request for restriction to ${controller}`,
+        objection: ({ controller }: C) => `Result of your objection to ${controller}`,
+        withdraw_consent: ({ controller }: C) => `Result of the withdrawal of your consent to ${controller}`,
       },
       intro: {
         access: ({ controller }: C) => `${controller} has answered your request for a copy of your personal data.`,
+        portability: ({ controller }: C) => `${controller} has answered your request for your data in a machine-readable format (Article 20 GDPR).`,
+        rectification: ({ controller }: C) => `${controller} has handled your request to correct your personal data (Article 16 GDPR).`,
         erasure: ({ controller }: C) => `${controller} has handled your request to erase your personal data.`,
+        restriction: ({ controller }: C) => `${controller} has handled your request to restrict the use of your personal data (Article 18 GDPR).`,
+        objection: ({ controller }: C) => `${controller} has handled your objection (Article 21 GDPR).`,
+        withdraw_consent: ({ controller }: C) => `${controller} has handled the withdrawal of your consent (Article 7(3) GDPR).`,
       },
+      portabilityDownloadIntro:
+        'Download your data here. It is a ZIP file with the data you gave us in machine-readable JSON and CSV files, which other services can import:',
+      transmitted: (p: { target: string }) => `As you asked, we have also sent the data directly to ${p.target}.`,
+      rectifiedTitle: 'Where your data was corrected',
+      restrictedTitle: 'Where the use of your data is now restricted',
+      restrictedExplain:
+        'Restricted data is kept but not otherwise used without your consent, except for legal claims, to protect the rights of another person or for important reasons of public interest (Article 18(2) GDPR). We will tell you before a restriction is lifted.',
+      objectionDirectMarketing:
+        'We have stopped using your data for direct marketing. So that you are not sent marketing again by mistake, we keep your address only in a scrambled form on a suppression list.',
+      objectionUpheld:
+        'We have accepted your objection: we no longer use your data for the processing you objected to. Where we must keep it, its use is restricted.',
+      consentWithdrawn: (p: { purposes: string }) => `You have withdrawn your consent to: ${p.purposes}. We have stopped that processing.`,
+      consentTitle: 'What happened to the data held for it',
       late: 'We are sorry that this answer comes later than the deadline.',
       downloadIntro:
         'Download your data here. It is a ZIP file with an overview you can open in a web browser and the data itself in JSON and CSV files:',
@@ -361,9 +509,15 @@ const en = {
           `to make sure you are not added again by mistake, we keep a scrambled (keyed hash) form of your email address ${p.date ? `until ${p.date}` : 'for a limited time'}, from which the address cannot be read`,
         erasedConfirmed: 'erased at our request; the erasure is confirmed',
         erasedConfirmedCount: (p: { count: number }) => `${enRecords(p.count)} erased at our request; the erasure is confirmed`,
+        rectified: (p: { count: number }) => `corrected in ${enRecords(p.count)}`,
+        rectifiedUncounted: 'corrected',
+        rectifiedByStaff: 'corrected by our staff',
+        restricted: (p: { count: number }) => `${enRecords(p.count)} restricted: kept, but not used`,
+        restrictedUncounted: 'restricted: kept, but not used',
       },
       recipientsTitle: 'Who we told about the erasure',
       recipientsIntro: 'We have told these recipients of your data about the erasure (Article 19 GDPR):',
+      recipientsIntroChange: 'We have told these recipients of your data about the correction or restriction (Article 19 GDPR):',
       failedNote:
         'In some systems the work could not be finished automatically. Our staff will follow up and tell you the outcome.',
       statusIntro: 'You can see the status of your request at any time:',
@@ -372,36 +526,37 @@ const en = {
         `If you are not satisfied with how we have handled your request, you have the right to complain to the supervisory authority, ${p.authority}:`,
     },
     vendor: {
-      subject: {
-        access: (p: R) => `Request for access to personal data from ${p.controller} (ref. ${p.reference})`,
-        erasure: (p: R) => `Request to erase personal data from ${p.controller} (ref. ${p.reference})`,
-      },
+      subject: (p: RW) => `Request ${p.what} from ${p.controller} (ref. ${p.reference})`,
       reminder: 'Reminder',
       reminderIntro: 'This is a reminder: we have not yet had your answer to the request below.',
-      intro: {
-        access: (p: R) =>
-          `A person has asked ${p.controller} for a copy of their personal data (Article 15 GDPR). You process personal data on behalf of ${p.controller} (“${p.processor}” in our records), so as our processor you are asked to help us answer the request (Article 28(3)(e) GDPR).`,
-        erasure: (p: R) =>
-          `A person has asked ${p.controller} to erase their personal data (Article 17 GDPR). You process personal data on behalf of ${p.controller} (“${p.processor}” in our records), so as our processor you are asked to help us carry out the request (Article 28(3)(e) GDPR).`,
-      },
+      intro: (p: RA) =>
+        `A person has asked ${p.asked}. You process personal data on behalf of ${p.controller} (“${p.processor}” in our records), so as our processor you are asked to help us answer the request (Article 28(3)(e) GDPR).`,
+      /** What the vendor does, by the branch's action (every erasure mode is `erase` for a vendor). */
       todo: {
-        access:
+        export:
           'Please find all personal data you hold about this person on our behalf. Then open the link below, choose “Done as asked” and attach the data as one file (for example ZIP, JSON or CSV). Please do not send the data by email. If you hold no data about the person, choose “We hold no data on this person”.',
-        erasure:
+        exportPortable:
+          'Please find the personal data this person provided that you hold on our behalf. Then open the link below, choose “Done as asked” and attach the data as one file in a structured, machine-readable format (for example JSON or CSV). Please do not send the data by email. If you hold no data about the person, choose “We hold no data on this person”.',
+        erase:
           'Please erase all personal data you hold about this person on our behalf, including copies, and make sure any sub-processors do the same. Then open the link below and choose “Done as asked”. If you hold no data about the person, choose “We hold no data on this person”. If the law requires you to keep some of the data, say in the note what you kept and why.',
+        rectify:
+          'Please correct the data about this person as described below, everywhere you hold it on our behalf, and make sure any sub-processors do the same. Then open the link below and choose “Done as asked”. If you hold no data about the person, choose “We hold no data on this person”.',
+        restrict:
+          'Please mark all personal data you hold about this person on our behalf as restricted: keep it, but use it for nothing else until we tell you the restriction is lifted (Article 18 GDPR). Make sure any sub-processors do the same. Then open the link below and choose “Done as asked”. If you hold no data about the person, choose “We hold no data on this person”.',
       },
       linkText: 'Open the answer page',
     },
     staff: {
-      subject: {
-        access: (p: R) => `Task: ${p.processor} – request for access ${p.reference}`,
-        erasure: (p: R) => `Task: ${p.processor} – request for erasure ${p.reference}`,
-      },
-      intro: {
-        access: (p: R) =>
-          `A person has asked ${p.controller} for a copy of their personal data (Article 15 GDPR). Part of the work has to be done by hand, and you are the person named for it: ${p.processor}.`,
-        erasure: (p: R) =>
-          `A person has asked ${p.controller} to erase their personal data (Article 17 GDPR). Part of the work has to be done by hand, and you are the person named for it: ${p.processor}.`,
+      subject: (p: RW) => `Task: ${p.processor} – ${p.what} ${p.reference}`,
+      intro: (p: RA) =>
+        `A person has asked ${p.asked}. Part of the work has to be done by hand, and you are the person named for it: ${p.processor}.`,
+      /** What the task asks for, by the branch's action. */
+      action: {
+        export: 'Here: find the person’s data and attach it, or describe in the note what you found.',
+        exportPortable: 'Here: find the data the person provided and attach it in a machine-readable format (for example JSON or CSV).',
+        erase: 'Here: erase the person’s data, including copies. If the law requires keeping some of it, say in the note what you kept and why.',
+        rectify: 'Here: correct the data as described below, wherever it is kept.',
+        restrict: 'Here: mark the person’s data as restricted. Keep it, but use it for nothing else until the restriction is lifted.',
       },
       instructionsTitle: 'What to do',
       finish:
@@ -413,6 +568,121 @@ const en = {
       linkOnce:
         'The link works once: when the answer has been sent it stops working. Please do not forward this email, as it contains personal data.',
       reference: (p: { reference: string }) => `Our reference: ${p.reference}`,
+    },
+    /** A request named by what it asks for, after "Request …". */
+    requestWhat: {
+      access: 'for access to personal data',
+      portability: 'for a portable copy of personal data',
+      rectification: 'to correct personal data',
+      erasure: 'to erase personal data',
+      restriction: 'to restrict the processing of personal data',
+      objection: 'objecting to the processing of personal data',
+      withdraw_consent: 'withdrawing consent to the processing of personal data',
+    },
+    /** A request's short name, e.g. in "your request for access". */
+    requestShort: {
+      access: 'request for access',
+      portability: 'request for data portability',
+      rectification: 'request for rectification',
+      erasure: 'request for erasure',
+      restriction: 'request for restriction',
+      objection: 'objection',
+      withdraw_consent: 'withdrawal of consent',
+    },
+    /** What the person asked of the controller, after "A person has asked …". */
+    asked: {
+      access: ({ controller }: C) => `${controller} for a copy of their personal data (Article 15 GDPR)`,
+      portability: ({ controller }: C) => `${controller} for the personal data they provided, in a machine-readable format (Article 20 GDPR)`,
+      rectification: ({ controller }: C) => `${controller} to correct their personal data (Article 16 GDPR)`,
+      erasure: ({ controller }: C) => `${controller} to erase their personal data (Article 17 GDPR)`,
+      restriction: ({ controller }: C) => `${controller} to restrict the processing of their personal data (Article 18 GDPR)`,
+      objection: ({ controller }: C) => `${controller} to stop using their personal data, under their right to object (Article 21 GDPR)`,
+      withdraw_consent: ({ controller }: C) => `${controller} to stop processing their personal data, withdrawing their consent (Article 7(3) GDPR)`,
+    },
+    correction: {
+      title: 'The correction',
+      attribute: 'Data',
+      inaccurate: 'What is wrong',
+      corrected: 'What it should be',
+    },
+    /** A refusal (Article 12(4)): staff's reasons, then the right to complain and to go to court. */
+    denial: {
+      subject: ({ controller }: C) => `Your request to ${controller} has been refused`,
+      intro: (p: C & { what: string }) => `${p.controller} has considered your ${p.what} and cannot carry it out.`,
+      reasonsTitle: 'Why',
+      remedies: (p: { authority: string }) =>
+        `If you disagree, you have the right to lodge a complaint with the supervisory authority, ${p.authority}, and to seek a judicial remedy before a court (Article 12(4) GDPR).`,
+      authorityLink: 'The supervisory authority’s website:',
+    },
+    /** The default text of each refusal template, which staff edit before it is sent. */
+    denialReason: {
+      manifestly_unfounded: (_: Den) =>
+        'Under Article 12(5) GDPR we may refuse a request that is manifestly unfounded. We consider that your request is: it does not concern personal data that we process about you.',
+      excessive: (_: Den) =>
+        'Under Article 12(5) GDPR we may refuse a request that is excessive, in particular because it repeats earlier ones. You made the same request recently and we answered it then; nothing has changed since.',
+      identity_not_confirmed: (_: Den) =>
+        'We could not confirm that you are the person the data is about (Articles 11(2) and 12(6) GDPR), so we cannot carry out the request without risking disclosing or changing someone else’s data. You are welcome to send a new request with information that lets us identify you.',
+      processor_only: (p: Den) =>
+        p.customer
+          ? `${p.controller} holds this data only on behalf of ${p.customer}, as its processor (Article 28 GDPR). ${p.customer} decides about the data, so please send your request to ${p.customer}. We will help it answer you.`
+          : `${p.controller} holds this data only on behalf of the organisation you are registered with, as its processor (Article 28 GDPR). That organisation decides about the data, so please send your request to it. We will help it answer you.`,
+      legal_obligation: (_: Den) =>
+        'We must keep this data to comply with a legal obligation, or for the establishment, exercise or defence of legal claims (Article 17(3)(b) and (e) GDPR). We keep it only as long as that requires, and use it for nothing else.',
+      compelling_grounds: (_: Den) =>
+        'We have weighed your objection against our reasons for the processing (Article 21(1) GDPR). We have compelling legitimate grounds that override your interests, rights and freedoms, so we continue the processing.',
+      data_accurate: (_: Den) =>
+        'We have checked the data you asked us to correct (Article 16 GDPR) and found that it is accurate as it is, so we have not changed it.',
+    },
+    /** Article 12(3): more time, with the reasons, told within the first month. */
+    extension: {
+      subject: ({ controller }: C) => `${controller} needs more time for your request`,
+      intro: (p: C & { what: string }) => `${p.controller} needs more time to answer your ${p.what}.`,
+      newDue: (p: { months: number; date: string }) =>
+        `The law allows the deadline to be extended by up to two further months when requests are complex or numerous (Article 12(3) GDPR). We have extended it by ${enMonths(p.months)}: you will have our answer by ${p.date} at the latest.`,
+      reasonsTitle: 'Why we need more time',
+    },
+    /** Article 12(6): staff ask the subject for more; the answer is given on the status page. */
+    infoRequest: {
+      subject: ({ controller }: C) => `${controller} needs more information for your request`,
+      intro: (p: C & { what: string }) =>
+        `Before ${p.controller} can go on with your ${p.what}, our staff need more information from you (Article 12(6) GDPR).`,
+      questionTitle: 'Our question',
+      howToAnswer: 'Please answer on the status page of your request. Do not reply to this email, and send no more personal data than the question asks for.',
+      linkText: 'Answer on the status page',
+      pauses: 'The deadline for our answer waits until we have your reply.',
+      runs: (p: { date: string }) => `The deadline for our answer still runs: ${p.date}.`,
+    },
+    /** Article 18(3): the subject hears before a restriction is lifted. */
+    restrictionLift: {
+      subject: ({ controller }: C) => `${controller} will lift the restriction on your data`,
+      intro: (p: C & { date: string }) =>
+        `You asked ${p.controller} to restrict the use of your personal data. As the law requires, we are telling you in advance (Article 18(3) GDPR): the restriction will be lifted on ${p.date}.`,
+      whereTitle: 'Where the restriction ends',
+      after: 'From then on the data may be used again as before.',
+      object: 'If you think the restriction should stay, for example because the data is still wrong or because you have objected to its use, contact us before that date.',
+    },
+    /** To staff: a request waits for their decision. Ids, the right, reasons and dates only. */
+    reviewWaiting: {
+      subject: (p: RW) => `Needs a decision: ${p.what} ${p.reference} to ${p.controller}`,
+      intro: (p: RW) => `Request ${p.reference} (${p.what}) waits for a decision by staff.`,
+      reasonsTitle: 'Why it waits',
+      reasons: {
+        repeat_request: 'The same person made the same request recently: it may be excessive (Article 12(5) GDPR).',
+        identity_check: 'The rules for this organisation ask staff to check the identity first (Article 12(6) GDPR).',
+        objection_weighing: 'An objection to processing other than direct marketing: the grounds must be weighed (Article 21(1) GDPR).',
+        rectification: 'A correction to check before it is applied (Article 16 GDPR).',
+        controller_as_processor: 'The person says the data is held for one of our customers, who may need to answer (Article 28 GDPR).',
+        legal_hold_partial: 'An erasure that a legal obligation blocked in part (Article 17(3)(b) GDPR).',
+        branch_failed: 'A system or service could not finish its part.',
+      },
+      due: (p: { date: string }) => `The person must be answered by ${p.date} (Article 12(3) GDPR).`,
+      link: 'Open the request in the staff console:',
+      linkText: 'Open the staff console',
+    },
+    /** To staff: the subject answered their question. */
+    subjectAnswered: {
+      subject: (p: R) => `The person answered: request ${p.reference} to ${p.controller}`,
+      intro: (p: R) => `The person behind request ${p.reference} has answered your question. The request waits for you to go on with it.`,
     },
     deadline: {
       subject: {
@@ -491,24 +761,12 @@ const en = {
   /** The one-time page where a vendor's privacy contact or a member of staff answers their part of a request. */
   task: {
     siteName: 'Data subject requests',
-    title: {
-      access: 'Request for access to personal data',
-      erasure: 'Request to erase personal data',
-    },
+    title: (p: { what: string }) => `Request ${p.what}`,
     taskTitle: (p: R) => `Task: ${p.processor}`,
     intro: {
-      email: {
-        access: (p: R) =>
-          `A person has asked ${p.controller} for a copy of their personal data (Article 15 GDPR). As the processor behind “${p.processor}”, please find all personal data you hold about this person on behalf of ${p.controller} and send it to us here.`,
-        erasure: (p: R) =>
-          `A person has asked ${p.controller} to erase their personal data (Article 17 GDPR). As the processor behind “${p.processor}”, please erase all personal data you hold about this person on behalf of ${p.controller}, including copies, and confirm it here.`,
-      },
-      manual: {
-        access: (p: R) =>
-          `A person has asked ${p.controller} for a copy of their personal data (Article 15 GDPR). Follow the instructions for ${p.processor} and record the outcome here.`,
-        erasure: (p: R) =>
-          `A person has asked ${p.controller} to erase their personal data (Article 17 GDPR). Follow the instructions for ${p.processor} and record the outcome here.`,
-      },
+      email: (p: RA) =>
+        `A person has asked ${p.asked}. As the processor behind “${p.processor}”, please do what is asked below on behalf of ${p.controller} and confirm it here.`,
+      manual: (p: RA) => `A person has asked ${p.asked}. Follow the instructions for ${p.processor} and record the outcome here.`,
     },
     facts: {
       controller: 'Request from',
@@ -526,6 +784,8 @@ const en = {
       erasure: 'All personal data on this person has been erased, including copies.',
       access: 'Describe in the note what was found and where.',
       accessUpload: 'Attach the data below as one file.',
+      rectify: 'The data has been corrected as asked, everywhere it is kept.',
+      restrict: 'The data is marked as restricted and used for nothing else.',
     },
     notFoundHint: 'The data was searched and nothing about this person was found.',
     noteLabel: 'Note (optional)',
@@ -603,20 +863,29 @@ const sv: Texts = {
   },
   requestType: {
     access: 'Registerutdrag – en kopia av dina personuppgifter',
+    portability: 'Dina uppgifter i ett maskinläsbart format (dataportabilitet)',
+    rectification: 'Rättelse av dina personuppgifter',
     erasure: 'Radering av dina personuppgifter',
+    restriction: 'Begränsning av behandlingen av dina uppgifter',
+    objection: 'Invändning mot behandlingen av dina uppgifter',
+    withdraw_consent: 'Återkallelse av ditt samtycke',
   },
   form: {
-    title: 'Begär ut dina personuppgifter eller begär att de raderas',
+    title: 'Gör en begäran om dina personuppgifter',
     intro:
-      'Du kan fråga en organisation vilka personuppgifter den har om dig och få en kopia, eller be den radera uppgifterna. Du behöver inget konto.',
+      'Du kan begära ett registerutdrag från en organisation, få felaktiga uppgifter rättade eller uppgifterna raderade och använda dina andra rättigheter enligt dataskyddsförordningen. Du behöver inget konto.',
     introTo: ({ controller }: C) => `Din begäran skickas till ${controller}.`,
     noControllers: 'Just nu tar ingen organisation emot begäranden här.',
     controllerLabel: 'Vilken organisation gäller din begäran?',
-    controllerPlaceholder: 'Välj organisation',
     typeLegend: 'Vad vill du begära?',
     typeLabel: {
       access: 'Ett registerutdrag – en kopia av mina personuppgifter',
+      portability: 'Mina uppgifter i ett maskinläsbart format, för att kunna använda dem någon annanstans (dataportabilitet)',
+      rectification: 'Rättelse av uppgifter om mig som är fel',
       erasure: 'Radering av mina personuppgifter',
+      restriction: 'Att mina uppgifter sparas men inte används tills vidare (begränsning)',
+      objection: 'Att mina uppgifter inte används för marknadsföring eller andra ändamål (invändning)',
+      withdraw_consent: 'Återkallelse av ett samtycke som jag har gett',
     },
     emailLabel: 'Din e-postadress',
     emailHint:
@@ -631,9 +900,6 @@ const sv: Texts = {
     ],
     privacyNote: 'Vi använder din e-postadress bara för att besvara den här begäran. Vi använder den inte för några utskick.',
     submit: 'Skicka begäran',
-    otherRightsTitle: 'Dina övriga rättigheter',
-    otherRightsIntro:
-      'Du har också rättigheterna nedan. De går ännu inte att begära via det här formuläret, så kontakta organisationen direkt, till exempel via kontaktuppgifterna i dess integritetspolicy.',
     errorSummaryTitle: 'Något behöver rättas',
     fieldErrors: {
       type: 'Välj vad du vill begära.',
@@ -642,8 +908,52 @@ const sv: Texts = {
       locale: 'Välj språk.',
       controller: 'Välj vilken organisation din begäran gäller.',
       body: 'Vi kunde inte läsa formuläret. Fyll i det igen.',
+      rectifyAttribute: 'Välj vilken uppgift som är fel, eller ”Något annat”.',
+      inaccurate: 'Beskriv vad som är fel.',
+      corrected: 'Skriv vad som är rätt.',
+      objectionScope: 'Välj vad du invänder mot.',
+      objectionGrounds: 'Kontrollera skälen för din invändning.',
+      consentPurposes: 'Välj minst ett samtycke att återkalla.',
+      transmitTo: 'Välj en av organisationerna i listan, eller ingen.',
+      viaCustomer: 'Kontrollera organisationens namn.',
+      message: 'Kontrollera ditt meddelande.',
     },
     inEnglish: 'På engelska:',
+    fieldsLegend: {
+      portability: 'Dataportabilitet: vart uppgifterna ska',
+      rectification: 'Rättelse: vad som ska rättas',
+      objection: 'Invändning: vad du invänder mot',
+      withdraw_consent: 'Återkallelse av samtycke: vilket samtycke',
+    },
+    fieldsHint: 'Fyll bara i det här om du har valt den här rättigheten ovan.',
+    rectifyAttributeLabel: 'Vilken uppgift är fel?',
+    rectifyAttributeOther: 'Något annat (beskriv det nedan)',
+    inaccurateLabel: 'Vad är fel eller ofullständigt?',
+    inaccurateHint: 'Till exempel en gammal adress eller ett felstavat namn, och var du såg det.',
+    correctedLabel: 'Vad ska det stå?',
+    correctedHint: 'Den rätta eller fullständiga uppgiften. Vi kan be dig visa att den stämmer.',
+    objectionScopeLegend: 'Vad invänder du mot?',
+    objectionScope: {
+      direct_marketing: 'Direktmarknadsföring, till exempel nyhetsbrev och erbjudanden',
+      other: 'Annan användning av mina uppgifter som grundar sig på organisationens berättigade intresse',
+    },
+    objectionScopeHint: {
+      direct_marketing: 'Vi slutar direkt. Du behöver inte ange något skäl.',
+      other: 'Vi slutar, om vi inte har tvingande berättigade skäl som väger tyngre än dina intressen, rättigheter och friheter, eller behöver uppgifterna för rättsliga anspråk.',
+    },
+    objectionGroundsLabel: 'Varför invänder du? (frivilligt)',
+    objectionGroundsHint: 'Om du invänder mot annan användning: berätta om din särskilda situation, så att vi kan väga in den.',
+    consentLegend: 'Vilket samtycke återkallar du?',
+    consentHint: 'Välj ett eller flera. Vi slutar använda dina uppgifter på det sättet och raderar det som vi bara hade för det ändamålet.',
+    transmitToLabel: 'Skicka uppgifterna direkt till en annan organisation (frivilligt)',
+    transmitToHint: 'Vi kan bara skicka dem till organisationerna i listan. Låt valet vara som det är om du vill ladda ned uppgifterna själv.',
+    transmitToNone: 'Nej, jag laddar ned dem själv',
+    viaCustomerLabel: 'Gäller din begäran en organisation som använder våra tjänster? (frivilligt)',
+    viaCustomerHint: (p: { controller: string; description: string }) =>
+      `${p.controller} behandlar också personuppgifter för andras räkning: ${p.description}. Om din begäran gäller uppgifter som du har lämnat till någon av dem skriver du organisationens namn här. Det är den organisationen som bestämmer över dina uppgifter, så vi kan komma att hänvisa dig dit.`,
+    messageLabel: 'Något mer vi bör veta? (frivilligt)',
+    messageHint: 'Till exempel varför du frågar, eller vilken tidsperiod begäran gäller. Högst 4 000 tecken.',
+    organisationsIntro: 'Varje organisation ansvarar för de personuppgifter som den själv har. Välj den som din begäran gäller för att öppna dess formulär.',
   },
   accepted: {
     title: 'Titta i din e-post',
@@ -660,13 +970,28 @@ const sv: Texts = {
   confirm: {
     title: {
       access: 'Bekräfta din begäran om registerutdrag',
+      portability: 'Bekräfta din begäran om dina uppgifter i maskinläsbart format',
+      rectification: 'Bekräfta din begäran om rättelse',
       erasure: 'Bekräfta din begäran om radering',
+      restriction: 'Bekräfta din begäran om begränsning',
+      objection: 'Bekräfta din invändning',
+      withdraw_consent: 'Bekräfta att du återkallar ditt samtycke',
     },
     what: {
       access: ({ controller }: C) =>
         `När du bekräftar söker ${controller} igenom alla system där personuppgifter lagras, samlar ihop det som finns om dig och mejlar dig en länk där du kan ladda ned det. I nedladdningen står också varför uppgifterna används, var de kommer ifrån, vem som får ta del av dem och hur länge de sparas.`,
+      portability: ({ controller }: C) =>
+        `När du bekräftar samlar ${controller} ihop de uppgifter som du har lämnat och mejlar dig en länk där du kan ladda ned dem i maskinläsbara filer (JSON och CSV). Om du har bett om det skickar ${controller} också uppgifterna direkt till den organisation som du valde.`,
+      rectification: ({ controller }: C) =>
+        `När du bekräftar rättar ${controller} uppgifterna i alla system där de finns. En handläggare kan först kontrollera rättelsen och be dig om mer information.`,
       erasure: ({ controller }: C) =>
         `När du bekräftar raderar ${controller} dina personuppgifter i alla system där de lagras.`,
+      restriction: ({ controller }: C) =>
+        `När du bekräftar markerar ${controller} dina uppgifter som begränsade i alla system där de finns: de sparas men används inte förrän begränsningen hävs. Du får besked innan det sker.`,
+      objection: ({ controller }: C) =>
+        `När du bekräftar slutar ${controller} genast att använda dina uppgifter för direktmarknadsföring. En invändning mot annan användning prövas av en handläggare, som meddelar dig resultatet.`,
+      withdraw_consent: ({ controller }: C) =>
+        `När du bekräftar upphör ${controller} med den behandling som du samtyckte till och raderar de uppgifter som fanns enbart för det ändamålet. Det som gjordes innan du återkallade samtycket var ändå lagligt.`,
     },
     irreversible:
       'Det går inte att ångra: raderade uppgifter kan inte återställas. Tjänster som bygger på uppgifterna, till exempel ett medlemskap, kan upphöra.',
@@ -674,7 +999,12 @@ const sv: Texts = {
       'Om lagen kräver att organisationen sparar vissa uppgifter, eller om uppgifter sparas för statistik utan något som kan identifiera dig, får du veta vad som sparades och varför.',
     button: {
       access: 'Bekräfta min begäran',
+      portability: 'Bekräfta min begäran',
+      rectification: 'Bekräfta rättelse',
       erasure: 'Bekräfta radering',
+      restriction: 'Bekräfta begränsning',
+      objection: 'Bekräfta min invändning',
+      withdraw_consent: 'Återkalla mitt samtycke',
     },
     notYou: 'Om du inte har begärt detta kan du stänga sidan. Ingenting händer då.',
   },
@@ -684,7 +1014,12 @@ const sv: Texts = {
     due: (p: { date: string }) => `Du får svar senast den ${p.date}.`,
     next: {
       access: 'Du får ett mejl med en länk för nedladdning när dina uppgifter är klara.',
+      portability: 'Du får ett mejl med en länk för nedladdning när dina uppgifter är klara, och besked om de har skickats vidare.',
+      rectification: 'Du får ett mejl när det är klart, med besked om var dina uppgifter har rättats.',
       erasure: 'Du får ett mejl när det är klart, med besked om vad som raderades i varje system.',
+      restriction: 'Du får ett mejl när det är klart, med besked om var behandlingen av dina uppgifter nu är begränsad.',
+      objection: 'Du får ett mejl med besked om hur din invändning har prövats.',
+      withdraw_consent: 'Du får ett mejl när det är klart, med besked om vad som hände med uppgifterna för det ändamålet.',
     },
     statusIntro: 'Du kan följa din begäran på statussidan. Behåll länken för dig själv – den är personlig.',
   },
@@ -724,6 +1059,19 @@ const sv: Texts = {
     withdrawExplain: 'Du kan återkalla begäran om du inte längre vill att vi behandlar den. Det som redan är gjort står sig: uppgifter som har raderats går inte att få tillbaka.',
     withdrawButton: 'Återkalla min begäran',
     withdrawnNotice: 'Din begäran är återkallad. Vi har slutat arbeta med den och meddelat de organisationer som fortfarande hanterade den.',
+    extensionTitle: 'Tidsfristen har förlängts',
+    extension: (p: { months: number; date: string }) =>
+      `Lagen tillåter att tidsfristen förlängs med högst två månader till om begäranden är komplicerade eller många (artikel 12.3 i dataskyddsförordningen). Vi har förlängt den med ${svMonths(p.months)}, och den nya tidsfristen är den ${p.date}.`,
+    extensionReasons: 'Skäl:',
+    denialTitle: 'Varför din begäran avslogs',
+    infoRequestTitle: 'Vi behöver mer information från dig',
+    infoRequestIntro: 'Innan vi kan gå vidare med din begäran undrar vår handläggare:',
+    clockPaused: 'Tidsfristen står still tills du har svarat.',
+    clockRuns: 'Tidsfristen löper vidare medan vi väntar på ditt svar.',
+    answerLabel: 'Ditt svar',
+    answerHint: 'Högst 4 000 tecken. Skicka inte fler personuppgifter än frågan kräver.',
+    answerButton: 'Skicka mitt svar',
+    answerError: 'Skriv ditt svar, med högst 4 000 tecken.',
     requestStatus: {
       awaiting_verification: {
         label: 'Väntar på din bekräftelse',
@@ -766,6 +1114,11 @@ const sv: Texts = {
       failed: 'Problem – vi följer upp',
     },
   },
+  replyReceived: {
+    title: 'Tack – vi har fått ditt svar',
+    body: 'Vår handläggare går igenom det och fortsätter med din begäran. Vi mejlar dig när det finns något nytt.',
+    next: 'Du kan följa din begäran på statussidan, via länken i våra mejl.',
+  },
   packageExpired: {
     title: 'Nedladdningslänken fungerar inte längre',
     body: (p: { days: number }) =>
@@ -784,8 +1137,18 @@ const sv: Texts = {
       intro: {
         access: ({ controller }: C) =>
           `Någon, förhoppningsvis du, har begärt ett registerutdrag från ${controller}, det vill säga en kopia av de personuppgifter som finns om den här e-postadressen.`,
+        portability: ({ controller }: C) =>
+          `Någon, förhoppningsvis du, har bett ${controller} om de personuppgifter som har lämnats om den här e-postadressen, i ett maskinläsbart format.`,
+        rectification: ({ controller }: C) =>
+          `Någon, förhoppningsvis du, har begärt att ${controller} rättar de personuppgifter som finns om den här e-postadressen.`,
         erasure: ({ controller }: C) =>
           `Någon, förhoppningsvis du, har begärt att ${controller} raderar de personuppgifter som finns om den här e-postadressen.`,
+        restriction: ({ controller }: C) =>
+          `Någon, förhoppningsvis du, har begärt att ${controller} begränsar användningen av de personuppgifter som finns om den här e-postadressen.`,
+        objection: ({ controller }: C) =>
+          `Någon, förhoppningsvis du, har invänt mot hur ${controller} använder de personuppgifter som finns om den här e-postadressen.`,
+        withdraw_consent: ({ controller }: C) =>
+          `Någon, förhoppningsvis du, har återkallat ett samtycke till att ${controller} använder de personuppgifter som finns om den här e-postadressen.`,
       },
       action: 'För att gå vidare öppnar du länken och bekräftar begäran på sidan som visas:',
       linkText: 'Öppna sidan för bekräftelse',
@@ -796,13 +1159,37 @@ const sv: Texts = {
     completion: {
       subject: {
         accessReady: ({ controller }: C) => `Ditt registerutdrag från ${controller} är klart att ladda ned`,
+        portabilityReady: ({ controller }: C) => `Dina uppgifter från ${controller} är klara att ladda ned i maskinläsbart format`,
         access: ({ controller }: C) => `Svar på din begäran om registerutdrag från ${controller}`,
+        portability: ({ controller }: C) => `Svar på din begäran om dataportabilitet från ${controller}`,
+        rectification: ({ controller }: C) => `Resultat av din begäran om rättelse hos ${controller}`,
         erasure: ({ controller }: C) => `Resultat av din begäran om radering hos ${controller}`,
+        restriction: ({ controller }: C) => `Resultat av din begäran om begränsning hos ${controller}`,
+        objection: ({ controller }: C) => `Resultat av din invändning hos ${controller}`,
+        withdraw_consent: ({ controller }: C) => `Resultat av att du återkallade ditt samtycke hos ${controller}`,
       },
       intro: {
         access: ({ controller }: C) => `${controller} har besvarat din begäran om registerutdrag.`,
+        portability: ({ controller }: C) => `${controller} har besvarat din begäran om dina uppgifter i ett maskinläsbart format (artikel 20 i dataskyddsförordningen).`,
+        rectification: ({ controller }: C) => `${controller} har behandlat din begäran om rättelse av dina personuppgifter (artikel 16 i dataskyddsförordningen).`,
         erasure: ({ controller }: C) => `${controller} har behandlat din begäran om radering av dina personuppgifter.`,
+        restriction: ({ controller }: C) => `${controller} har behandlat din begäran om begränsning av behandlingen av dina personuppgifter (artikel 18 i dataskyddsförordningen).`,
+        objection: ({ controller }: C) => `${controller} har behandlat din invändning (artikel 21 i dataskyddsförordningen).`,
+        withdraw_consent: ({ controller }: C) => `${controller} har behandlat återkallelsen av ditt samtycke (artikel 7.3 i dataskyddsförordningen).`,
       },
+      portabilityDownloadIntro:
+        'Här kan du ladda ned dina uppgifter. Det är en ZIP-fil med de uppgifter som du har lämnat till oss, i maskinläsbara JSON- och CSV-filer som andra tjänster kan läsa in:',
+      transmitted: (p: { target: string }) => `Som du bad om har vi också skickat uppgifterna direkt till ${p.target}.`,
+      rectifiedTitle: 'Här rättades dina uppgifter',
+      restrictedTitle: 'Här är behandlingen av dina uppgifter nu begränsad',
+      restrictedExplain:
+        'Uppgifter med begränsad behandling sparas men används inte på annat sätt utan ditt samtycke, utom för rättsliga anspråk, för att skydda någon annans rättigheter eller av skäl som rör ett viktigt allmänt intresse (artikel 18.2 i dataskyddsförordningen). Vi meddelar dig innan en begränsning hävs.',
+      objectionDirectMarketing:
+        'Vi har slutat använda dina uppgifter för direktmarknadsföring. För att du inte ska få marknadsföring igen av misstag sparar vi din adress bara i förvrängd form på en spärrlista.',
+      objectionUpheld:
+        'Vi har godtagit din invändning: vi använder inte längre dina uppgifter för den behandling som du invände mot. Där vi måste spara dem är behandlingen begränsad.',
+      consentWithdrawn: (p: { purposes: string }) => `Du har återkallat ditt samtycke till: ${p.purposes}. Vi har upphört med den behandlingen.`,
+      consentTitle: 'Det här hände med uppgifterna för det ändamålet',
       late: 'Vi beklagar att svaret kommer senare än den tidsfrist som gäller.',
       downloadIntro:
         'Här kan du ladda ned dina uppgifter. Det är en ZIP-fil med en översikt som du kan öppna i webbläsaren och själva uppgifterna i JSON- och CSV-filer:',
@@ -829,9 +1216,15 @@ const sv: Texts = {
         erasedConfirmed: 'dina uppgifter raderades på vår begäran, och raderingen är bekräftad',
         erasedConfirmedCount: (p: { count: number }) =>
           `${svRecords(p.count)} raderades på vår begäran, och raderingen är bekräftad`,
+        rectified: (p: { count: number }) => `rättades i ${svRecords(p.count)}`,
+        rectifiedUncounted: 'rättades',
+        rectifiedByStaff: 'rättades av vår personal',
+        restricted: (p: { count: number }) => `${svRecords(p.count)} begränsades: sparas men används inte`,
+        restrictedUncounted: 'begränsades: sparas men används inte',
       },
       recipientsTitle: 'Vilka vi har underrättat om raderingen',
       recipientsIntro: 'Vi har underrättat de här mottagarna av dina uppgifter om raderingen (artikel 19 i dataskyddsförordningen):',
+      recipientsIntroChange: 'Vi har underrättat de här mottagarna av dina uppgifter om rättelsen eller begränsningen (artikel 19 i dataskyddsförordningen):',
       failedNote:
         'I vissa system gick arbetet inte att slutföra automatiskt. Vi följer upp och meddelar dig resultatet.',
       statusIntro: 'Du kan när som helst se hur det går med din begäran:',
@@ -840,36 +1233,35 @@ const sv: Texts = {
         `Om du inte är nöjd med hur vi har hanterat din begäran har du rätt att lämna klagomål till tillsynsmyndigheten ${p.authority}:`,
     },
     vendor: {
-      subject: {
-        access: (p: R) => `Begäran från ${p.controller} om tillgång till personuppgifter (ärende ${p.reference})`,
-        erasure: (p: R) => `Begäran från ${p.controller} om radering av personuppgifter (ärende ${p.reference})`,
-      },
+      subject: (p: RW) => `Begäran från ${p.controller} ${p.what} (ärende ${p.reference})`,
       reminder: 'Påminnelse',
       reminderIntro: 'Det här är en påminnelse: vi har ännu inte fått ert svar på begäran nedan.',
-      intro: {
-        access: (p: R) =>
-          `En person har begärt en kopia av sina personuppgifter från ${p.controller} (artikel 15 i dataskyddsförordningen). Ni behandlar personuppgifter på uppdrag av ${p.controller} (”${p.processor}” i vårt register) och ska som personuppgiftsbiträde hjälpa oss att besvara begäran (artikel 28.3 e i dataskyddsförordningen).`,
-        erasure: (p: R) =>
-          `En person har begärt radering av sina personuppgifter hos ${p.controller} (artikel 17 i dataskyddsförordningen). Ni behandlar personuppgifter på uppdrag av ${p.controller} (”${p.processor}” i vårt register) och ska som personuppgiftsbiträde hjälpa oss att genomföra begäran (artikel 28.3 e i dataskyddsförordningen).`,
-      },
+      intro: (p: RA) =>
+        `En person har begärt ${p.asked}. Ni behandlar personuppgifter på uppdrag av ${p.controller} (”${p.processor}” i vårt register) och ska som personuppgiftsbiträde hjälpa oss att besvara begäran (artikel 28.3 e i dataskyddsförordningen).`,
       todo: {
-        access:
+        export:
           'Ta fram alla personuppgifter om personen som ni behandlar för vår räkning. Öppna sedan länken nedan, välj ”Utfört enligt begäran” och bifoga uppgifterna som en fil (till exempel ZIP, JSON eller CSV). Skicka inte uppgifterna med e-post. Om ni inte har några uppgifter om personen väljer ni ”Vi har inga uppgifter om personen”.',
-        erasure:
+        exportPortable:
+          'Ta fram de personuppgifter som personen själv har lämnat och som ni behandlar för vår räkning. Öppna sedan länken nedan, välj ”Utfört enligt begäran” och bifoga uppgifterna som en fil i ett strukturerat, maskinläsbart format (till exempel JSON eller CSV). Skicka inte uppgifterna med e-post. Om ni inte har några uppgifter om personen väljer ni ”Vi har inga uppgifter om personen”.',
+        erase:
           'Radera alla personuppgifter om personen som ni behandlar för vår räkning, även kopior, och se till att eventuella underbiträden gör detsamma. Öppna sedan länken nedan och välj ”Utfört enligt begäran”. Om ni inte har några uppgifter om personen väljer ni ”Vi har inga uppgifter om personen”. Om lagen kräver att ni sparar vissa uppgifter skriver ni i meddelandet vad ni har sparat och varför.',
+        rectify:
+          'Rätta uppgifterna om personen enligt beskrivningen nedan, överallt där ni behandlar dem för vår räkning, och se till att eventuella underbiträden gör detsamma. Öppna sedan länken nedan och välj ”Utfört enligt begäran”. Om ni inte har några uppgifter om personen väljer ni ”Vi har inga uppgifter om personen”.',
+        restrict:
+          'Markera alla personuppgifter om personen som ni behandlar för vår räkning som begränsade: spara dem, men använd dem inte till något annat förrän vi meddelar att begränsningen har hävts (artikel 18 i dataskyddsförordningen). Se till att eventuella underbiträden gör detsamma. Öppna sedan länken nedan och välj ”Utfört enligt begäran”. Om ni inte har några uppgifter om personen väljer ni ”Vi har inga uppgifter om personen”.',
       },
       linkText: 'Öppna svarssidan',
     },
     staff: {
-      subject: {
-        access: (p: R) => `Uppgift: ${p.processor} – begäran om registerutdrag ${p.reference}`,
-        erasure: (p: R) => `Uppgift: ${p.processor} – begäran om radering ${p.reference}`,
-      },
-      intro: {
-        access: (p: R) =>
-          `En person har begärt en kopia av sina personuppgifter från ${p.controller} (artikel 15 i dataskyddsförordningen). En del av arbetet måste göras för hand, och du är utsedd att göra det: ${p.processor}.`,
-        erasure: (p: R) =>
-          `En person har begärt radering av sina personuppgifter hos ${p.controller} (artikel 17 i dataskyddsförordningen). En del av arbetet måste göras för hand, och du är utsedd att göra det: ${p.processor}.`,
+      subject: (p: RW) => `Uppgift: ${p.processor} – ${p.what} ${p.reference}`,
+      intro: (p: RA) =>
+        `En person har begärt ${p.asked}. En del av arbetet måste göras för hand, och du är utsedd att göra det: ${p.processor}.`,
+      action: {
+        export: 'Här: ta fram personens uppgifter och bifoga dem, eller beskriv i meddelandet vad du hittade.',
+        exportPortable: 'Här: ta fram de uppgifter som personen själv har lämnat och bifoga dem i ett maskinläsbart format (till exempel JSON eller CSV).',
+        erase: 'Här: radera personens uppgifter, även kopior. Om lagen kräver att något sparas skriver du i meddelandet vad som sparades och varför.',
+        rectify: 'Här: rätta uppgifterna enligt beskrivningen nedan, överallt där de finns.',
+        restrict: 'Här: markera personens uppgifter som begränsade. Spara dem, men använd dem inte till något annat förrän begränsningen hävs.',
       },
       instructionsTitle: 'Så här gör du',
       finish:
@@ -881,6 +1273,111 @@ const sv: Texts = {
       linkOnce:
         'Länken fungerar en gång: när svaret har skickats slutar den att fungera. Vidarebefordra inte mejlet, eftersom det innehåller personuppgifter.',
       reference: (p: { reference: string }) => `Vårt ärendenummer: ${p.reference}`,
+    },
+    requestWhat: {
+      access: 'om tillgång till personuppgifter',
+      portability: 'om dataportabilitet',
+      rectification: 'om rättelse av personuppgifter',
+      erasure: 'om radering av personuppgifter',
+      restriction: 'om begränsning av behandlingen av personuppgifter',
+      objection: 'om invändning mot behandlingen av personuppgifter',
+      withdraw_consent: 'om återkallat samtycke till behandling av personuppgifter',
+    },
+    requestShort: {
+      access: 'begäran om registerutdrag',
+      portability: 'begäran om dataportabilitet',
+      rectification: 'begäran om rättelse',
+      erasure: 'begäran om radering',
+      restriction: 'begäran om begränsning',
+      objection: 'invändning',
+      withdraw_consent: 'återkallelse av samtycke',
+    },
+    asked: {
+      access: ({ controller }: C) => `en kopia av sina personuppgifter från ${controller} (artikel 15 i dataskyddsförordningen)`,
+      portability: ({ controller }: C) => `att få ut de personuppgifter som hen har lämnat till ${controller} i ett maskinläsbart format (artikel 20 i dataskyddsförordningen)`,
+      rectification: ({ controller }: C) => `rättelse av sina personuppgifter hos ${controller} (artikel 16 i dataskyddsförordningen)`,
+      erasure: ({ controller }: C) => `radering av sina personuppgifter hos ${controller} (artikel 17 i dataskyddsförordningen)`,
+      restriction: ({ controller }: C) => `begränsning av behandlingen av sina personuppgifter hos ${controller} (artikel 18 i dataskyddsförordningen)`,
+      objection: ({ controller }: C) => `att ${controller} slutar använda hens personuppgifter, med stöd av rätten att göra invändningar (artikel 21 i dataskyddsförordningen)`,
+      withdraw_consent: ({ controller }: C) => `att ${controller} slutar behandla hens personuppgifter, eftersom hen har återkallat sitt samtycke (artikel 7.3 i dataskyddsförordningen)`,
+    },
+    correction: {
+      title: 'Rättelsen',
+      attribute: 'Uppgift',
+      inaccurate: 'Det som är fel',
+      corrected: 'Det som ska stå',
+    },
+    denial: {
+      subject: ({ controller }: C) => `Din begäran till ${controller} har avslagits`,
+      intro: (p: C & { what: string }) => `${p.controller} har prövat din ${p.what} och kan inte genomföra den.`,
+      reasonsTitle: 'Skäl',
+      remedies: (p: { authority: string }) =>
+        `Om du inte håller med har du rätt att lämna klagomål till tillsynsmyndigheten ${p.authority} och att få saken prövad av domstol (artikel 12.4 i dataskyddsförordningen).`,
+      authorityLink: 'Tillsynsmyndighetens webbplats:',
+    },
+    denialReason: {
+      manifestly_unfounded: (_: Den) =>
+        'Enligt artikel 12.5 i dataskyddsförordningen får vi avslå en begäran som är uppenbart ogrundad. Vi bedömer att din begäran är det: den gäller inte personuppgifter som vi behandlar om dig.',
+      excessive: (_: Den) =>
+        'Enligt artikel 12.5 i dataskyddsförordningen får vi avslå en begäran som är orimlig, särskilt om den upprepas. Du gjorde samma begäran nyligen och fick svar då, och ingenting har ändrats sedan dess.',
+      identity_not_confirmed: (_: Den) =>
+        'Vi har inte kunnat bekräfta att du är den person som uppgifterna gäller (artiklarna 11.2 och 12.6 i dataskyddsförordningen). Därför kan vi inte genomföra begäran utan risk att lämna ut eller ändra någon annans uppgifter. Du är välkommen att göra en ny begäran med uppgifter som gör att vi kan identifiera dig.',
+      processor_only: (p: Den) =>
+        p.customer
+          ? `${p.controller} behandlar de här uppgifterna enbart på uppdrag av ${p.customer}, som personuppgiftsbiträde (artikel 28 i dataskyddsförordningen). Det är ${p.customer} som bestämmer över uppgifterna, så skicka din begäran dit. Vi hjälper dem att besvara den.`
+          : `${p.controller} behandlar de här uppgifterna enbart på uppdrag av den organisation som du är registrerad hos, som personuppgiftsbiträde (artikel 28 i dataskyddsförordningen). Det är den organisationen som bestämmer över uppgifterna, så skicka din begäran dit. Vi hjälper den att besvara den.`,
+      legal_obligation: (_: Den) =>
+        'Vi måste spara de här uppgifterna för att uppfylla en rättslig förpliktelse eller för att kunna fastställa, göra gällande eller försvara rättsliga anspråk (artikel 17.3 b och e i dataskyddsförordningen). Vi sparar dem bara så länge som det krävs och använder dem inte till något annat.',
+      compelling_grounds: (_: Den) =>
+        'Vi har vägt din invändning mot våra skäl för behandlingen (artikel 21.1 i dataskyddsförordningen). Vi har tvingande berättigade skäl som väger tyngre än dina intressen, rättigheter och friheter, och fortsätter därför behandlingen.',
+      data_accurate: (_: Den) =>
+        'Vi har kontrollerat de uppgifter som du bad oss rätta (artikel 16 i dataskyddsförordningen) och kommit fram till att de är korrekta, så vi har inte ändrat dem.',
+    },
+    extension: {
+      subject: ({ controller }: C) => `${controller} behöver mer tid för din begäran`,
+      intro: (p: C & { what: string }) => `${p.controller} behöver mer tid för att besvara din ${p.what}.`,
+      newDue: (p: { months: number; date: string }) =>
+        `Lagen tillåter att tidsfristen förlängs med högst två månader till om begäranden är komplicerade eller många (artikel 12.3 i dataskyddsförordningen). Vi har förlängt den med ${svMonths(p.months)}: du får vårt svar senast den ${p.date}.`,
+      reasonsTitle: 'Varför vi behöver mer tid',
+    },
+    infoRequest: {
+      subject: ({ controller }: C) => `${controller} behöver mer information om din begäran`,
+      intro: (p: C & { what: string }) =>
+        `Innan ${p.controller} kan gå vidare med din ${p.what} behöver vår handläggare mer information från dig (artikel 12.6 i dataskyddsförordningen).`,
+      questionTitle: 'Vår fråga',
+      howToAnswer: 'Svara på statussidan för din begäran. Svara inte på det här mejlet, och skicka inte fler personuppgifter än frågan gäller.',
+      linkText: 'Svara på statussidan',
+      pauses: 'Tidsfristen för vårt svar står still tills vi har fått ditt svar.',
+      runs: (p: { date: string }) => `Tidsfristen för vårt svar löper vidare: senast den ${p.date}.`,
+    },
+    restrictionLift: {
+      subject: ({ controller }: C) => `${controller} kommer att häva begränsningen av dina uppgifter`,
+      intro: (p: C & { date: string }) =>
+        `Du har begärt att ${p.controller} begränsar användningen av dina personuppgifter. Som lagen kräver meddelar vi dig i förväg (artikel 18.3 i dataskyddsförordningen): begränsningen hävs den ${p.date}.`,
+      whereTitle: 'Här upphör begränsningen',
+      after: 'Därefter kan uppgifterna användas igen som tidigare.',
+      object: 'Om du anser att begränsningen bör finnas kvar, till exempel för att uppgifterna fortfarande är fel eller för att du har invänt mot användningen, kontakta oss före det datumet.',
+    },
+    reviewWaiting: {
+      subject: (p: RW) => `Beslut behövs: ${p.what} ${p.reference} till ${p.controller}`,
+      intro: (p: RW) => `Ärende ${p.reference} (${p.what}) väntar på beslut av en handläggare.`,
+      reasonsTitle: 'Varför det väntar',
+      reasons: {
+        repeat_request: 'Samma person gjorde samma begäran nyligen: den kan vara orimlig (artikel 12.5 i dataskyddsförordningen).',
+        identity_check: 'Organisationens regler kräver att identiteten kontrolleras först (artikel 12.6 i dataskyddsförordningen).',
+        objection_weighing: 'En invändning mot annan behandling än direktmarknadsföring: skälen måste vägas (artikel 21.1 i dataskyddsförordningen).',
+        rectification: 'En rättelse som ska kontrolleras innan den genomförs (artikel 16 i dataskyddsförordningen).',
+        controller_as_processor: 'Personen uppger att uppgifterna behandlas för en av våra kunder, som kan behöva svara (artikel 28 i dataskyddsförordningen).',
+        legal_hold_partial: 'En radering som delvis stoppades av en rättslig förpliktelse (artikel 17.3 b i dataskyddsförordningen).',
+        branch_failed: 'Ett system eller en tjänst kunde inte slutföra sin del.',
+      },
+      due: (p: { date: string }) => `Personen ska ha fått svar senast den ${p.date} (artikel 12.3 i dataskyddsförordningen).`,
+      link: 'Öppna ärendet i handläggarkonsolen:',
+      linkText: 'Öppna handläggarkonsolen',
+    },
+    subjectAnswered: {
+      subject: (p: R) => `Personen har svarat: ärende ${p.reference} till ${p.controller}`,
+      intro: (p: R) => `Personen bakom ärende ${p.reference} har svarat på din fråga. Ärendet väntar på att du går vidare med det.`,
     },
     deadline: {
       subject: {
@@ -958,24 +1455,12 @@ const sv: Texts = {
   },
   task: {
     siteName: 'Begäranden från registrerade',
-    title: {
-      access: 'Begäran om tillgång till personuppgifter',
-      erasure: 'Begäran om radering av personuppgifter',
-    },
+    title: (p: { what: string }) => `Begäran ${p.what}`,
     taskTitle: (p: R) => `Uppgift: ${p.processor}`,
     intro: {
-      email: {
-        access: (p: R) =>
-          `En person har begärt en kopia av sina personuppgifter från ${p.controller} (artikel 15 i dataskyddsförordningen). Som personuppgiftsbiträde för ”${p.processor}” ber vi er ta fram alla personuppgifter om personen som ni behandlar på uppdrag av ${p.controller} och skicka dem till oss här.`,
-        erasure: (p: R) =>
-          `En person har begärt radering av sina personuppgifter hos ${p.controller} (artikel 17 i dataskyddsförordningen). Som personuppgiftsbiträde för ”${p.processor}” ber vi er radera alla personuppgifter om personen som ni behandlar på uppdrag av ${p.controller}, även kopior, och bekräfta det här.`,
-      },
-      manual: {
-        access: (p: R) =>
-          `En person har begärt en kopia av sina personuppgifter från ${p.controller} (artikel 15 i dataskyddsförordningen). Följ instruktionerna för ${p.processor} och registrera resultatet här.`,
-        erasure: (p: R) =>
-          `En person har begärt radering av sina personuppgifter hos ${p.controller} (artikel 17 i dataskyddsförordningen). Följ instruktionerna för ${p.processor} och registrera resultatet här.`,
-      },
+      email: (p: RA) =>
+        `En person har begärt ${p.asked}. Som personuppgiftsbiträde för ”${p.processor}” ber vi er göra det som beskrivs nedan på uppdrag av ${p.controller} och bekräfta det här.`,
+      manual: (p: RA) => `En person har begärt ${p.asked}. Följ instruktionerna för ${p.processor} och registrera resultatet här.`,
     },
     facts: {
       controller: 'Begäran från',
@@ -993,6 +1478,8 @@ const sv: Texts = {
       erasure: 'Alla personuppgifter om personen har raderats, även kopior.',
       access: 'Beskriv i meddelandet vad som hittades och var.',
       accessUpload: 'Bifoga uppgifterna nedan som en fil.',
+      rectify: 'Uppgifterna har rättats enligt begäran, överallt där de finns.',
+      restrict: 'Uppgifterna är markerade som begränsade och används inte till något annat.',
     },
     notFoundHint: 'Det har sökts efter uppgifter, och ingenting om personen hittades.',
     noteLabel: 'Meddelande (frivilligt)',
@@ -1068,20 +1555,29 @@ const sl: Texts = {
   },
   requestType: {
     access: 'Kopija vaših osebnih podatkov',
+    portability: 'Vaši podatki v strojno berljivi obliki (prenosljivost)',
+    rectification: 'Popravek vaših osebnih podatkov',
     erasure: 'Izbris vaših osebnih podatkov',
+    restriction: 'Omejitev obdelave vaših podatkov',
+    objection: 'Ugovor obdelavi vaših podatkov',
+    withdraw_consent: 'Preklic vaše privolitve',
   },
   form: {
-    title: 'Pridobite kopijo svojih osebnih podatkov ali zahtevajte njihov izbris',
+    title: 'Uveljavljanje pravic glede osebnih podatkov',
     intro:
-      'Organizacijo lahko vprašate, katere osebne podatke hrani o vas, in prejmete njihovo kopijo ali pa zahtevate, da jih izbriše. Uporabniškega računa ne potrebujete.',
+      'Organizacijo lahko zaprosite za kopijo osebnih podatkov, ki jih hrani o vas, zahtevate njihov popravek ali izbris ter uveljavljate druge pravice po Splošni uredbi o varstvu podatkov. Uporabniškega računa ne potrebujete.',
     introTo: ({ controller }: C) => `Vaša zahteva bo poslana organizaciji ${controller}.`,
     noControllers: 'Trenutno nobena organizacija tukaj ne sprejema zahtev.',
     controllerLabel: 'Na katero organizacijo se nanaša vaša zahteva?',
-    controllerPlaceholder: 'Izberite organizacijo',
     typeLegend: 'Kaj želite zahtevati?',
     typeLabel: {
       access: 'Kopijo mojih osebnih podatkov (dostop)',
+      portability: 'Moje podatke v strojno berljivi obliki, da jih lahko uporabim drugje (prenosljivost)',
+      rectification: 'Popravek napačnih podatkov o meni',
       erasure: 'Izbris mojih osebnih podatkov',
+      restriction: 'Da moje podatke za zdaj hranite, a jih ne uporabljate (omejitev obdelave)',
+      objection: 'Da mojih podatkov ne uporabljate za trženje ali druge namene (ugovor)',
+      withdraw_consent: 'Preklic privolitve za obdelavo mojih podatkov',
     },
     emailLabel: 'Vaš e-poštni naslov',
     emailHint:
@@ -1096,9 +1592,6 @@ const sl: Texts = {
     ],
     privacyNote: 'Vaš e-poštni naslov uporabimo samo za odgovor na to zahtevo. Ne dodamo ga na noben seznam prejemnikov.',
     submit: 'Pošlji zahtevo',
-    otherRightsTitle: 'Vaše druge pravice',
-    otherRightsIntro:
-      'Imate tudi spodaj navedene pravice. Prek tega obrazca jih še ni mogoče uveljavljati, zato se obrnite neposredno na organizacijo, na primer prek kontaktnih podatkov v njeni politiki zasebnosti.',
     errorSummaryTitle: 'Nekaj je treba popraviti',
     fieldErrors: {
       type: 'Izberite, kaj želite zahtevati.',
@@ -1107,8 +1600,52 @@ const sl: Texts = {
       locale: 'Izberite jezik.',
       controller: 'Izberite organizacijo, na katero se nanaša zahteva.',
       body: 'Obrazca nismo mogli prebrati. Prosimo, izpolnite ga znova.',
+      rectifyAttribute: 'Izberite podatek, ki je napačen, ali »Nekaj drugega«.',
+      inaccurate: 'Opišite, kaj je narobe.',
+      corrected: 'Napišite, kakšen bi moral biti podatek.',
+      objectionScope: 'Izberite, čemu ugovarjate.',
+      objectionGrounds: 'Preverite razloge za ugovor.',
+      consentPurposes: 'Izberite vsaj eno privolitev, ki jo preklicujete.',
+      transmitTo: 'Izberite eno od navedenih organizacij ali nobene.',
+      viaCustomer: 'Preverite ime organizacije.',
+      message: 'Preverite svoje sporočilo.',
     },
     inEnglish: 'V angleščini:',
+    fieldsLegend: {
+      portability: 'Prenosljivost: kam naj gredo podatki',
+      rectification: 'Popravek: kaj je treba popraviti',
+      objection: 'Ugovor: čemu ugovarjate',
+      withdraw_consent: 'Preklic privolitve: katero privolitev preklicujete',
+    },
+    fieldsHint: 'To izpolnite samo, če ste zgoraj izbrali to pravico.',
+    rectifyAttributeLabel: 'Kateri podatek je napačen?',
+    rectifyAttributeOther: 'Nekaj drugega (opišite spodaj)',
+    inaccurateLabel: 'Kaj je napačno ali nepopolno?',
+    inaccurateHint: 'Na primer star naslov ali napačno zapisano ime ter kje ste to opazili.',
+    correctedLabel: 'Kako bi se moralo glasiti?',
+    correctedHint: 'Pravilen ali popoln podatek. Morda vas bomo prosili, da pravilnost izkažete.',
+    objectionScopeLegend: 'Čemu ugovarjate?',
+    objectionScope: {
+      direct_marketing: 'Neposrednemu trženju, na primer novicam in ponudbam',
+      other: 'Drugi uporabi mojih podatkov, ki temelji na zakonitih interesih organizacije',
+    },
+    objectionScopeHint: {
+      direct_marketing: 'Takoj prenehamo. Razloga vam ni treba navesti.',
+      other: 'Prenehamo, razen če imamo nujne upravičene razloge, ki prevladajo nad vašimi interesi, pravicami in svoboščinami, ali podatke potrebujemo za pravne zahtevke.',
+    },
+    objectionGroundsLabel: 'Zakaj ugovarjate? (neobvezno)',
+    objectionGroundsHint: 'Če ugovarjate drugi uporabi, opišite svoj posebni položaj, da ga lahko upoštevamo.',
+    consentLegend: 'Katero privolitev preklicujete?',
+    consentHint: 'Izberite eno ali več. Takšno uporabo vaših podatkov bomo ustavili in izbrisali podatke, ki smo jih hranili samo za ta namen.',
+    transmitToLabel: 'Podatke pošljite neposredno drugi organizaciji (neobvezno)',
+    transmitToHint: 'Pošljemo jih lahko samo organizacijam s tega seznama. Če želite podatke prenesti sami, izbire ne spreminjajte.',
+    transmitToNone: 'Ne, povezavo za prenos pošljite meni',
+    viaCustomerLabel: 'Ali se vaša zahteva nanaša na organizacijo, ki uporablja naše storitve? (neobvezno)',
+    viaCustomerHint: (p: { controller: string; description: string }) =>
+      `Organizacija ${p.controller} obdeluje osebne podatke tudi v imenu drugih: ${p.description}. Če se zahteva nanaša na podatke, ki ste jih posredovali eni od njih, tukaj vpišite njeno ime. O vaših podatkih odloča ta organizacija, zato vas bomo morda napotili nanjo.`,
+    messageLabel: 'Nam želite sporočiti še kaj? (neobvezno)',
+    messageHint: 'Na primer, zakaj sprašujete ali na katero obdobje se zahteva nanaša. Največ 4000 znakov.',
+    organisationsIntro: 'Vsaka organizacija odgovarja za osebne podatke, ki jih hrani sama. Izberite tisto, na katero se nanaša vaša zahteva, da odprete njen obrazec.',
   },
   accepted: {
     title: 'Preverite svojo e-pošto',
@@ -1126,13 +1663,28 @@ const sl: Texts = {
   confirm: {
     title: {
       access: 'Potrdite zahtevo za kopijo osebnih podatkov',
+      portability: 'Potrdite zahtevo za podatke v strojno berljivi obliki',
+      rectification: 'Potrdite zahtevo za popravek',
       erasure: 'Potrdite zahtevo za izbris osebnih podatkov',
+      restriction: 'Potrdite zahtevo za omejitev obdelave',
+      objection: 'Potrdite ugovor',
+      withdraw_consent: 'Potrdite preklic privolitve',
     },
     what: {
       access: ({ controller }: C) =>
         `Ko zahtevo potrdite, organizacija ${controller} pregleda vse sisteme, v katerih hrani osebne podatke, zbere podatke o vas in vam po e-pošti pošlje povezavo za prenos. V prenosu je pojasnjeno tudi, za kaj se podatki uporabljajo, od kod izvirajo, komu se posredujejo in kako dolgo se hranijo.`,
+      portability: ({ controller }: C) =>
+        `Ko zahtevo potrdite, organizacija ${controller} zbere podatke, ki ste ji jih posredovali, in vam po e-pošti pošlje povezavo za njihov prenos v strojno berljivih datotekah (JSON in CSV). Če ste tako zahtevali, podatke pošlje tudi neposredno organizaciji, ki ste jo izbrali.`,
+      rectification: ({ controller }: C) =>
+        `Ko zahtevo potrdite, organizacija ${controller} popravi podatke v vseh sistemih, v katerih jih hrani. Popravek lahko najprej preveri njeno osebje, ki vas lahko prosi za dodatne informacije.`,
       erasure: ({ controller }: C) =>
         `Ko zahtevo potrdite, organizacija ${controller} izbriše vaše osebne podatke iz vseh sistemov, v katerih jih hrani.`,
+      restriction: ({ controller }: C) =>
+        `Ko zahtevo potrdite, organizacija ${controller} vaše podatke v vseh sistemih, v katerih jih hrani, označi kot omejene: podatki se hranijo, vendar se ne uporabljajo, dokler omejitev ne preneha. O tem boste obveščeni vnaprej.`,
+      objection: ({ controller }: C) =>
+        `Ko ugovor potrdite, organizacija ${controller} takoj preneha uporabljati vaše podatke za neposredno trženje. Ugovor drugi uporabi pretehta njeno osebje, ki vam sporoči izid.`,
+      withdraw_consent: ({ controller }: C) =>
+        `Ko preklic potrdite, organizacija ${controller} preneha z obdelavo, za katero ste dali privolitev, in izbriše podatke, ki jih je hranila samo za ta namen. Obdelava pred preklicem ostaja zakonita.`,
     },
     irreversible:
       'Tega ni mogoče razveljaviti: izbrisanih podatkov ni mogoče obnoviti. Storitve, ki temeljijo na teh podatkih, na primer članstvo, lahko prenehajo.',
@@ -1140,7 +1692,12 @@ const sl: Texts = {
       'Če mora organizacija nekatere podatke po zakonu hraniti ali če zapise za statistične namene hrani brez vsega, kar bi vas lahko identificiralo, vam bomo sporočili, kaj je bilo ohranjeno in zakaj.',
     button: {
       access: 'Potrjujem zahtevo',
+      portability: 'Potrjujem zahtevo',
+      rectification: 'Potrjujem popravek',
       erasure: 'Potrjujem izbris',
+      restriction: 'Potrjujem omejitev',
+      objection: 'Potrjujem ugovor',
+      withdraw_consent: 'Prekličem privolitev',
     },
     notYou: 'Če tega niste zahtevali, zaprite to stran. Nič se ne bo zgodilo.',
   },
@@ -1150,7 +1707,12 @@ const sl: Texts = {
     due: (p: { date: string }) => `Rok za odgovor: ${p.date}.`,
     next: {
       access: 'Ko bodo vaši podatki pripravljeni, vam bomo po e-pošti poslali povezavo za prenos.',
+      portability: 'Ko bodo vaši podatki pripravljeni, vam bomo po e-pošti poslali povezavo za prenos in sporočili, ali smo jih posredovali naprej.',
+      rectification: 'Ko bo popravek opravljen, vam bomo po e-pošti sporočili, kje so bili vaši podatki popravljeni.',
       erasure: 'Ko bo izbris končan, vam bomo po e-pošti sporočili, kaj je bilo izbrisano v posameznem sistemu.',
+      restriction: 'Ko bo omejitev izvedena, vam bomo po e-pošti sporočili, kje je obdelava vaših podatkov zdaj omejena.',
+      objection: 'Izid ugovora vam bomo sporočili po e-pošti.',
+      withdraw_consent: 'Ko bo preklic izveden, vam bomo po e-pošti sporočili, kaj se je zgodilo s podatki, ki smo jih hranili za ta namen.',
     },
     statusIntro:
       'Potek zahteve lahko spremljate na strani s stanjem zahteve. Povezave ne delite z drugimi, saj je namenjena samo vam.',
@@ -1191,6 +1753,19 @@ const sl: Texts = {
     withdrawExplain: 'Zahtevo lahko umaknete, če ne želite več, da jo obravnavamo. Kar je že narejeno, ostane: izbrisanih podatkov ni mogoče obnoviti.',
     withdrawButton: 'Umakni mojo zahtevo',
     withdrawnNotice: 'Vaša zahteva je umaknjena. Z delom na njej smo prenehali in o tem obvestili organizacije, ki so jo še obravnavale.',
+    extensionTitle: 'Rok je podaljšan',
+    extension: (p: { months: number; date: string }) =>
+      `Zakon dovoljuje, da se rok pri zapletenih ali številnih zahtevah podaljša za največ dva dodatna meseca (tretji odstavek 12. člena Splošne uredbe o varstvu podatkov). Podaljšali smo ga za ${slMonths(p.months)}; novi rok je ${p.date}.`,
+    extensionReasons: 'Razlogi:',
+    denialTitle: 'Zakaj je bila vaša zahteva zavrnjena',
+    infoRequestTitle: 'Potrebujemo več informacij',
+    infoRequestIntro: 'Preden lahko nadaljujemo z vašo zahtevo, vas naše osebje sprašuje:',
+    clockPaused: 'Rok miruje, dokler ne odgovorite.',
+    clockRuns: 'Rok teče naprej, medtem ko čakamo na vaš odgovor.',
+    answerLabel: 'Vaš odgovor',
+    answerHint: 'Največ 4000 znakov. Ne pošiljajte več osebnih podatkov, kot jih zahteva vprašanje.',
+    answerButton: 'Pošlji odgovor',
+    answerError: 'Napišite odgovor, dolg največ 4000 znakov.',
     requestStatus: {
       awaiting_verification: {
         label: 'Čaka na vašo potrditev',
@@ -1233,6 +1808,11 @@ const sl: Texts = {
       failed: 'Težava – osebje bo zadevo preverilo',
     },
   },
+  replyReceived: {
+    title: 'Hvala – vaš odgovor smo prejeli',
+    body: 'Naše osebje ga bo pregledalo in nadaljevalo z vašo zahtevo. Ko bo kaj novega, vam bomo pisali.',
+    next: 'Potek zahteve lahko spremljate na strani s stanjem zahteve, do katere vodi povezava v naših sporočilih.',
+  },
   packageExpired: {
     title: 'Povezava za prenos ne deluje več',
     body: (p: { days: number }) =>
@@ -1251,8 +1831,18 @@ const sl: Texts = {
       intro: {
         access: ({ controller }: C) =>
           `Nekdo, upamo, da vi, je od organizacije ${controller} zahteval kopijo osebnih podatkov, ki jih hrani o tem e-poštnem naslovu.`,
+        portability: ({ controller }: C) =>
+          `Nekdo, upamo, da vi, je od organizacije ${controller} zahteval osebne podatke, posredovane v zvezi s tem e-poštnim naslovom, v strojno berljivi obliki.`,
+        rectification: ({ controller }: C) =>
+          `Nekdo, upamo, da vi, je od organizacije ${controller} zahteval popravek osebnih podatkov, ki jih hrani o tem e-poštnem naslovu.`,
         erasure: ({ controller }: C) =>
           `Nekdo, upamo, da vi, je od organizacije ${controller} zahteval izbris osebnih podatkov, ki jih hrani o tem e-poštnem naslovu.`,
+        restriction: ({ controller }: C) =>
+          `Nekdo, upamo, da vi, je od organizacije ${controller} zahteval omejitev obdelave osebnih podatkov, ki jih hrani o tem e-poštnem naslovu.`,
+        objection: ({ controller }: C) =>
+          `Nekdo, upamo, da vi, je ugovarjal temu, kako organizacija ${controller} uporablja osebne podatke, ki jih hrani o tem e-poštnem naslovu.`,
+        withdraw_consent: ({ controller }: C) =>
+          `Nekdo, upamo, da vi, je preklical privolitev, na podlagi katere organizacija ${controller} uporablja osebne podatke, ki jih hrani o tem e-poštnem naslovu.`,
       },
       action: 'Za nadaljevanje odprite spodnjo povezavo in zahtevo potrdite na strani, ki se odpre:',
       linkText: 'Odprite stran za potrditev',
@@ -1263,15 +1853,43 @@ const sl: Texts = {
     completion: {
       subject: {
         accessReady: ({ controller }: C) => `Vaši osebni podatki pri organizaciji ${controller} so pripravljeni za prenos`,
+        portabilityReady: ({ controller }: C) => `Vaši podatki v strojno berljivi obliki pri organizaciji ${controller} so pripravljeni za prenos`,
         access: ({ controller }: C) => `Odgovor na vašo zahtevo za kopijo podatkov pri organizaciji ${controller}`,
+        portability: ({ controller }: C) => `Odgovor na vašo zahtevo za prenosljivost podatkov pri organizaciji ${controller}`,
+        rectification: ({ controller }: C) => `Izid vaše zahteve za popravek pri organizaciji ${controller}`,
         erasure: ({ controller }: C) => `Izid vaše zahteve za izbris pri organizaciji ${controller}`,
+        restriction: ({ controller }: C) => `Izid vaše zahteve za omejitev obdelave pri organizaciji ${controller}`,
+        objection: ({ controller }: C) => `Izid vašega ugovora pri organizaciji ${controller}`,
+        withdraw_consent: ({ controller }: C) => `Izid preklica vaše privolitve pri organizaciji ${controller}`,
       },
       intro: {
         access: ({ controller }: C) =>
           `Organizacija ${controller} je odgovorila na vašo zahtevo za kopijo osebnih podatkov.`,
+        portability: ({ controller }: C) =>
+          `Organizacija ${controller} je odgovorila na vašo zahtevo za podatke v strojno berljivi obliki (20. člen Splošne uredbe o varstvu podatkov).`,
+        rectification: ({ controller }: C) =>
+          `Organizacija ${controller} je obravnavala vašo zahtevo za popravek osebnih podatkov (16. člen Splošne uredbe o varstvu podatkov).`,
         erasure: ({ controller }: C) =>
           `Organizacija ${controller} je obravnavala vašo zahtevo za izbris osebnih podatkov.`,
+        restriction: ({ controller }: C) =>
+          `Organizacija ${controller} je obravnavala vašo zahtevo za omejitev obdelave osebnih podatkov (18. člen Splošne uredbe o varstvu podatkov).`,
+        objection: ({ controller }: C) => `Organizacija ${controller} je obravnavala vaš ugovor (21. člen Splošne uredbe o varstvu podatkov).`,
+        withdraw_consent: ({ controller }: C) =>
+          `Organizacija ${controller} je obravnavala preklic vaše privolitve (tretji odstavek 7. člena Splošne uredbe o varstvu podatkov).`,
       },
+      portabilityDownloadIntro:
+        'Svoje podatke lahko prenesete tukaj. Gre za datoteko ZIP s podatki, ki ste nam jih posredovali, v strojno berljivih datotekah JSON in CSV, ki jih lahko uvozijo tudi druge storitve:',
+      transmitted: (p: { target: string }) => `Kot ste zahtevali, smo podatke poslali tudi neposredno organizaciji ${p.target}.`,
+      rectifiedTitle: 'Kje so bili vaši podatki popravljeni',
+      restrictedTitle: 'Kje je obdelava vaših podatkov zdaj omejena',
+      restrictedExplain:
+        'Podatke, katerih obdelava je omejena, hranimo, vendar jih brez vaše privolitve ne uporabljamo drugače, razen za pravne zahtevke, za varstvo pravic druge osebe ali zaradi pomembnega javnega interesa (drugi odstavek 18. člena Splošne uredbe o varstvu podatkov). Preden omejitev preneha, vas bomo obvestili.',
+      objectionDirectMarketing:
+        'Vaših podatkov ne uporabljamo več za neposredno trženje. Da vam tržnih sporočil pomotoma ne bi znova pošiljali, vaš naslov hranimo le v nečitljivi obliki na seznamu za blokado.',
+      objectionUpheld:
+        'Vaš ugovor smo sprejeli: vaših podatkov ne uporabljamo več za obdelavo, ki ste ji ugovarjali. Kjer jih moramo hraniti, je njihova obdelava omejena.',
+      consentWithdrawn: (p: { purposes: string }) => `Preklicali ste privolitev za: ${p.purposes}. To obdelavo smo ustavili.`,
+      consentTitle: 'Kaj se je zgodilo s podatki za ta namen',
       late: 'Opravičujemo se, ker odgovor prihaja po izteku roka.',
       downloadIntro:
         'Svoje podatke lahko prenesete tukaj. Gre za datoteko ZIP s pregledom, ki ga odprete v spletnem brskalniku, ter s samimi podatki v datotekah JSON in CSV:',
@@ -1298,10 +1916,17 @@ const sl: Texts = {
           `da vas pomotoma ne bi znova dodali, vaš e-poštni naslov hranimo v nečitljivi obliki (kot zgoščeno vrednost, izračunano s tajnim ključem), iz katere naslova ni mogoče razbrati${p.date ? ` – rok hrambe: ${p.date}` : ', in to le omejen čas'}`,
         erasedConfirmed: 'vaši podatki so bili na našo zahtevo izbrisani, izbris je potrjen',
         erasedConfirmedCount: (p: { count: number }) => `na našo zahtevo so izbrisali ${slRecordsAcc(p.count)}, izbris je potrjen`,
+        rectified: (p: { count: number }) => `popravili smo ${slRecordsAcc(p.count)}`,
+        rectifiedUncounted: 'podatki so bili popravljeni',
+        rectifiedByStaff: 'popravilo jih je naše osebje',
+        restricted: (p: { count: number }) => `omejili smo ${slRecordsAcc(p.count)}: hranimo jih, vendar jih ne uporabljamo`,
+        restrictedUncounted: 'obdelava je omejena: podatke hranimo, vendar jih ne uporabljamo',
       },
       recipientsTitle: 'Koga smo obvestili o izbrisu',
       recipientsIntro:
         'O izbrisu smo obvestili naslednje prejemnike vaših podatkov (19. člen Splošne uredbe o varstvu podatkov):',
+      recipientsIntroChange:
+        'O popravku ali omejitvi smo obvestili naslednje prejemnike vaših podatkov (19. člen Splošne uredbe o varstvu podatkov):',
       failedNote:
         'V nekaterih sistemih dela ni bilo mogoče samodejno dokončati. Naše osebje bo zadevo preverilo in vam sporočilo izid.',
       statusIntro: 'Stanje zahteve lahko kadar koli preverite tukaj:',
@@ -1310,36 +1935,35 @@ const sl: Texts = {
         `Če niste zadovoljni z obravnavo svoje zahteve, imate pravico vložiti pritožbo pri nadzornem organu (${p.authority}):`,
     },
     vendor: {
-      subject: {
-        access: (p: R) => `Zahteva za dostop do osebnih podatkov – ${p.controller} (št. ${p.reference})`,
-        erasure: (p: R) => `Zahteva za izbris osebnih podatkov – ${p.controller} (št. ${p.reference})`,
-      },
+      subject: (p: RW) => `Zahteva ${p.what} – ${p.controller} (št. ${p.reference})`,
       reminder: 'Opomnik',
       reminderIntro: 'To je opomnik: na spodnjo zahtevo še nismo prejeli vašega odgovora.',
-      intro: {
-        access: (p: R) =>
-          `Posameznik je pri organizaciji ${p.controller} zahteval kopijo svojih osebnih podatkov (15. člen Splošne uredbe o varstvu podatkov). Osebne podatke obdelujete v imenu organizacije ${p.controller} (v naši evidenci: »${p.processor}«), zato nam morate kot obdelovalec pomagati odgovoriti na zahtevo (točka (e) tretjega odstavka 28. člena Splošne uredbe o varstvu podatkov).`,
-        erasure: (p: R) =>
-          `Posameznik je pri organizaciji ${p.controller} zahteval izbris svojih osebnih podatkov (17. člen Splošne uredbe o varstvu podatkov). Osebne podatke obdelujete v imenu organizacije ${p.controller} (v naši evidenci: »${p.processor}«), zato nam morate kot obdelovalec pomagati izvesti zahtevo (točka (e) tretjega odstavka 28. člena Splošne uredbe o varstvu podatkov).`,
-      },
+      intro: (p: RA) =>
+        `Posameznik je ${p.asked}. Osebne podatke obdelujete v imenu organizacije ${p.controller} (v naši evidenci: »${p.processor}«), zato nam morate kot obdelovalec pomagati odgovoriti na zahtevo (točka (e) tretjega odstavka 28. člena Splošne uredbe o varstvu podatkov).`,
       todo: {
-        access:
+        export:
           'Poiščite vse osebne podatke o tej osebi, ki jih obdelujete v našem imenu. Nato odprite spodnjo povezavo, izberite »Opravljeno, kot je zahtevano« in priložite podatke kot eno datoteko (na primer ZIP, JSON ali CSV). Podatkov ne pošiljajte po e-pošti. Če o tej osebi nimate podatkov, izberite »O tej osebi nimamo podatkov«.',
-        erasure:
+        exportPortable:
+          'Poiščite osebne podatke, ki jih je ta oseba posredovala in jih obdelujete v našem imenu. Nato odprite spodnjo povezavo, izberite »Opravljeno, kot je zahtevano« in priložite podatke kot eno datoteko v strukturirani, strojno berljivi obliki (na primer JSON ali CSV). Podatkov ne pošiljajte po e-pošti. Če o tej osebi nimate podatkov, izberite »O tej osebi nimamo podatkov«.',
+        erase:
           'Izbrišite vse osebne podatke o tej osebi, ki jih obdelujete v našem imenu, vključno s kopijami, in poskrbite, da enako storijo morebitni podobdelovalci. Nato odprite spodnjo povezavo in izberite »Opravljeno, kot je zahtevano«. Če o tej osebi nimate podatkov, izberite »O tej osebi nimamo podatkov«. Če morate nekatere podatke po zakonu hraniti, v opombi navedite, katere in zakaj.',
+        rectify:
+          'Popravite podatke o tej osebi, kot je opisano spodaj, povsod, kjer jih obdelujete v našem imenu, in poskrbite, da enako storijo morebitni podobdelovalci. Nato odprite spodnjo povezavo in izberite »Opravljeno, kot je zahtevano«. Če o tej osebi nimate podatkov, izberite »O tej osebi nimamo podatkov«.',
+        restrict:
+          'Vse osebne podatke o tej osebi, ki jih obdelujete v našem imenu, označite kot omejene: hranite jih, vendar jih ne uporabljajte za nič drugega, dokler vam ne sporočimo, da je omejitev prenehala (18. člen Splošne uredbe o varstvu podatkov). Poskrbite, da enako storijo morebitni podobdelovalci. Nato odprite spodnjo povezavo in izberite »Opravljeno, kot je zahtevano«. Če o tej osebi nimate podatkov, izberite »O tej osebi nimamo podatkov«.',
       },
       linkText: 'Odprite stran za odgovor',
     },
     staff: {
-      subject: {
-        access: (p: R) => `Naloga: ${p.processor} – zahteva za dostop ${p.reference}`,
-        erasure: (p: R) => `Naloga: ${p.processor} – zahteva za izbris ${p.reference}`,
-      },
-      intro: {
-        access: (p: R) =>
-          `Posameznik je pri organizaciji ${p.controller} zahteval kopijo svojih osebnih podatkov (15. člen Splošne uredbe o varstvu podatkov). Del dela je treba opraviti ročno, za to pa ste določeni vi: ${p.processor}.`,
-        erasure: (p: R) =>
-          `Posameznik je pri organizaciji ${p.controller} zahteval izbris svojih osebnih podatkov (17. člen Splošne uredbe o varstvu podatkov). Del dela je treba opraviti ročno, za to pa ste določeni vi: ${p.processor}.`,
+      subject: (p: RW) => `Naloga: ${p.processor} – ${p.what} ${p.reference}`,
+      intro: (p: RA) =>
+        `Posameznik je ${p.asked}. Del dela je treba opraviti ročno, za to pa ste določeni vi: ${p.processor}.`,
+      action: {
+        export: 'Tukaj: poiščite podatke o osebi in jih priložite ali v opombi opišite, kaj ste našli.',
+        exportPortable: 'Tukaj: poiščite podatke, ki jih je oseba posredovala, in jih priložite v strojno berljivi obliki (na primer JSON ali CSV).',
+        erase: 'Tukaj: izbrišite podatke o osebi, vključno s kopijami. Če je treba kaj hraniti po zakonu, v opombi navedite, kaj in zakaj.',
+        rectify: 'Tukaj: popravite podatke, kot je opisano spodaj, povsod, kjer se hranijo.',
+        restrict: 'Tukaj: podatke o osebi označite kot omejene. Hranite jih, vendar jih ne uporabljajte za nič drugega, dokler omejitev ne preneha.',
       },
       instructionsTitle: 'Kaj je treba storiti',
       finish:
@@ -1351,6 +1975,111 @@ const sl: Texts = {
       linkOnce:
         'Povezava deluje samo enkrat: ko je odgovor poslan, preneha delovati. Sporočila ne posredujte naprej, saj vsebuje osebne podatke.',
       reference: (p: { reference: string }) => `Naša številka zahteve: ${p.reference}`,
+    },
+    requestWhat: {
+      access: 'za dostop do osebnih podatkov',
+      portability: 'za prenosljivost osebnih podatkov',
+      rectification: 'za popravek osebnih podatkov',
+      erasure: 'za izbris osebnih podatkov',
+      restriction: 'za omejitev obdelave osebnih podatkov',
+      objection: 'z ugovorom obdelavi osebnih podatkov',
+      withdraw_consent: 's preklicem privolitve za obdelavo osebnih podatkov',
+    },
+    requestShort: {
+      access: 'zahteva za dostop',
+      portability: 'zahteva za prenosljivost',
+      rectification: 'zahteva za popravek',
+      erasure: 'zahteva za izbris',
+      restriction: 'zahteva za omejitev obdelave',
+      objection: 'ugovor',
+      withdraw_consent: 'preklic privolitve',
+    },
+    asked: {
+      access: ({ controller }: C) => `pri organizaciji ${controller} zahteval kopijo svojih osebnih podatkov (15. člen Splošne uredbe o varstvu podatkov)`,
+      portability: ({ controller }: C) => `pri organizaciji ${controller} zahteval osebne podatke, ki jih je posredoval, v strojno berljivi obliki (20. člen Splošne uredbe o varstvu podatkov)`,
+      rectification: ({ controller }: C) => `pri organizaciji ${controller} zahteval popravek svojih osebnih podatkov (16. člen Splošne uredbe o varstvu podatkov)`,
+      erasure: ({ controller }: C) => `pri organizaciji ${controller} zahteval izbris svojih osebnih podatkov (17. člen Splošne uredbe o varstvu podatkov)`,
+      restriction: ({ controller }: C) => `pri organizaciji ${controller} zahteval omejitev obdelave svojih osebnih podatkov (18. člen Splošne uredbe o varstvu podatkov)`,
+      objection: ({ controller }: C) => `ugovarjal obdelavi svojih osebnih podatkov pri organizaciji ${controller} (21. člen Splošne uredbe o varstvu podatkov)`,
+      withdraw_consent: ({ controller }: C) => `preklical privolitev za obdelavo svojih osebnih podatkov pri organizaciji ${controller} (tretji odstavek 7. člena Splošne uredbe o varstvu podatkov)`,
+    },
+    correction: {
+      title: 'Popravek',
+      attribute: 'Podatek',
+      inaccurate: 'Kaj je napačno',
+      corrected: 'Kako se mora glasiti',
+    },
+    denial: {
+      subject: ({ controller }: C) => `Vaša zahteva, poslana organizaciji ${controller}, je zavrnjena`,
+      intro: (p: C & { what: string }) => `Organizacija ${p.controller} je obravnavala vašo vlogo (${p.what}), vendar je ne more izvesti.`,
+      reasonsTitle: 'Razlogi',
+      remedies: (p: { authority: string }) =>
+        `Če se s tem ne strinjate, imate pravico vložiti pritožbo pri nadzornem organu (${p.authority}) in uveljavljati pravno sredstvo pred sodiščem (četrti odstavek 12. člena Splošne uredbe o varstvu podatkov).`,
+      authorityLink: 'Spletno mesto nadzornega organa:',
+    },
+    denialReason: {
+      manifestly_unfounded: (_: Den) =>
+        'Po petem odstavku 12. člena Splošne uredbe o varstvu podatkov lahko zavrnemo zahtevo, ki je očitno neutemeljena. Menimo, da je vaša zahteva takšna: ne nanaša se na osebne podatke, ki jih obdelujemo o vas.',
+      excessive: (_: Den) =>
+        'Po petem odstavku 12. člena Splošne uredbe o varstvu podatkov lahko zavrnemo zahtevo, ki je pretirana, zlasti če se ponavlja. Enako zahtevo ste vložili pred kratkim in nanjo smo že odgovorili, od takrat pa se ni nič spremenilo.',
+      identity_not_confirmed: (_: Den) =>
+        'Nismo mogli potrditi, da ste oseba, na katero se podatki nanašajo (drugi odstavek 11. člena in šesti odstavek 12. člena Splošne uredbe o varstvu podatkov). Zato zahteve ne moremo izvesti, ne da bi tvegali razkritje ali spremembo podatkov druge osebe. Lahko pa vložite novo zahtevo s podatki, po katerih vas lahko prepoznamo.',
+      processor_only: (p: Den) =>
+        p.customer
+          ? `Organizacija ${p.controller} te podatke obdeluje samo v imenu organizacije ${p.customer}, in sicer kot obdelovalec (28. člen Splošne uredbe o varstvu podatkov). O podatkih odloča ${p.customer}, zato zahtevo pošljite tja. Pri odgovoru bomo pomagali.`
+          : `Organizacija ${p.controller} te podatke obdeluje samo v imenu organizacije, pri kateri ste registrirani, in sicer kot obdelovalec (28. člen Splošne uredbe o varstvu podatkov). O podatkih odloča ta organizacija, zato zahtevo pošljite njej. Pri odgovoru ji bomo pomagali.`,
+      legal_obligation: (_: Den) =>
+        'Te podatke moramo hraniti zaradi izpolnjevanja pravne obveznosti ali za uveljavljanje, izvajanje ali obrambo pravnih zahtevkov (točki (b) in (e) tretjega odstavka 17. člena Splošne uredbe o varstvu podatkov). Hranimo jih le toliko časa, kot je potrebno, in jih ne uporabljamo za nič drugega.',
+      compelling_grounds: (_: Den) =>
+        'Vaš ugovor smo pretehtali glede na razloge za obdelavo (prvi odstavek 21. člena Splošne uredbe o varstvu podatkov). Imamo nujne upravičene razloge, ki prevladajo nad vašimi interesi, pravicami in svoboščinami, zato z obdelavo nadaljujemo.',
+      data_accurate: (_: Den) =>
+        'Preverili smo podatke, za katere ste zahtevali popravek (16. člen Splošne uredbe o varstvu podatkov), in ugotovili, da so točni, zato jih nismo spremenili.',
+    },
+    extension: {
+      subject: ({ controller }: C) => `Organizacija ${controller} potrebuje več časa za vašo zahtevo`,
+      intro: (p: C & { what: string }) => `Organizacija ${p.controller} potrebuje več časa za odgovor (${p.what}).`,
+      newDue: (p: { months: number; date: string }) =>
+        `Zakon dovoljuje, da se rok pri zapletenih ali številnih zahtevah podaljša za največ dva dodatna meseca (tretji odstavek 12. člena Splošne uredbe o varstvu podatkov). Podaljšali smo ga za ${slMonths(p.months)}: odgovor boste prejeli najpozneje ${p.date}.`,
+      reasonsTitle: 'Zakaj potrebujemo več časa',
+    },
+    infoRequest: {
+      subject: ({ controller }: C) => `Organizacija ${controller} potrebuje več informacij o vaši zahtevi`,
+      intro: (p: C & { what: string }) =>
+        `Preden lahko organizacija ${p.controller} nadaljuje z obravnavo (${p.what}), naše osebje od vas potrebuje več informacij (šesti odstavek 12. člena Splošne uredbe o varstvu podatkov).`,
+      questionTitle: 'Naše vprašanje',
+      howToAnswer: 'Odgovorite na strani s stanjem zahteve. Na to sporočilo ne odgovarjajte in ne pošiljajte več osebnih podatkov, kot jih zahteva vprašanje.',
+      linkText: 'Odgovorite na strani s stanjem zahteve',
+      pauses: 'Rok za naš odgovor miruje, dokler ne prejmemo vašega odgovora.',
+      runs: (p: { date: string }) => `Rok za naš odgovor teče naprej: ${p.date}.`,
+    },
+    restrictionLift: {
+      subject: ({ controller }: C) => `Organizacija ${controller} bo odpravila omejitev obdelave vaših podatkov`,
+      intro: (p: C & { date: string }) =>
+        `Pri organizaciji ${p.controller} ste zahtevali omejitev obdelave svojih osebnih podatkov. Kot zahteva zakon, vas obveščamo vnaprej (tretji odstavek 18. člena Splošne uredbe o varstvu podatkov): omejitev bo odpravljena ${p.date}.`,
+      whereTitle: 'Kje omejitev preneha',
+      after: 'Od takrat naprej se podatki lahko znova uporabljajo kot prej.',
+      object: 'Če menite, da bi morala omejitev ostati, na primer ker so podatki še vedno napačni ali ker ste ugovarjali njihovi uporabi, se nam oglasite pred tem datumom.',
+    },
+    reviewWaiting: {
+      subject: (p: RW) => `Potrebna je odločitev: ${p.what} ${p.reference} – ${p.controller}`,
+      intro: (p: RW) => `Zahteva ${p.reference} (${p.what}) čaka na odločitev osebja.`,
+      reasonsTitle: 'Zakaj čaka',
+      reasons: {
+        repeat_request: 'Ista oseba je pred kratkim vložila enako zahtevo: morda je pretirana (peti odstavek 12. člena Splošne uredbe o varstvu podatkov).',
+        identity_check: 'Pravila te organizacije zahtevajo, da osebje najprej preveri identiteto (šesti odstavek 12. člena Splošne uredbe o varstvu podatkov).',
+        objection_weighing: 'Ugovor obdelavi, ki ni neposredno trženje: razloge je treba pretehtati (prvi odstavek 21. člena Splošne uredbe o varstvu podatkov).',
+        rectification: 'Popravek, ki ga je treba preveriti, preden se izvede (16. člen Splošne uredbe o varstvu podatkov).',
+        controller_as_processor: 'Oseba navaja, da podatke hranimo za eno od naših strank, ki bo morda morala odgovoriti sama (28. člen Splošne uredbe o varstvu podatkov).',
+        legal_hold_partial: 'Izbris, ki ga je delno preprečila pravna obveznost (točka (b) tretjega odstavka 17. člena Splošne uredbe o varstvu podatkov).',
+        branch_failed: 'Sistem ali storitev svojega dela ni mogla dokončati.',
+      },
+      due: (p: { date: string }) => `Oseba mora prejeti odgovor najpozneje ${p.date} (tretji odstavek 12. člena Splošne uredbe o varstvu podatkov).`,
+      link: 'Zahtevo odprite v konzoli za osebje:',
+      linkText: 'Odprite konzolo za osebje',
+    },
+    subjectAnswered: {
+      subject: (p: R) => `Oseba je odgovorila: zahteva ${p.reference} – ${p.controller}`,
+      intro: (p: R) => `Oseba, ki je vložila zahtevo ${p.reference}, je odgovorila na vaše vprašanje. Zahteva čaka, da z njo nadaljujete.`,
     },
     deadline: {
       subject: {
@@ -1430,24 +2159,12 @@ const sl: Texts = {
   },
   task: {
     siteName: 'Zahteve posameznikov glede osebnih podatkov',
-    title: {
-      access: 'Zahteva za dostop do osebnih podatkov',
-      erasure: 'Zahteva za izbris osebnih podatkov',
-    },
+    title: (p: { what: string }) => `Zahteva ${p.what}`,
     taskTitle: (p: R) => `Naloga: ${p.processor}`,
     intro: {
-      email: {
-        access: (p: R) =>
-          `Posameznik je pri organizaciji ${p.controller} zahteval kopijo svojih osebnih podatkov (15. člen Splošne uredbe o varstvu podatkov). Kot obdelovalca za »${p.processor}« vas prosimo, da poiščete vse osebne podatke o tej osebi, ki jih obdelujete v imenu organizacije ${p.controller}, in nam jih pošljete tukaj.`,
-        erasure: (p: R) =>
-          `Posameznik je pri organizaciji ${p.controller} zahteval izbris svojih osebnih podatkov (17. člen Splošne uredbe o varstvu podatkov). Kot obdelovalca za »${p.processor}« vas prosimo, da izbrišete vse osebne podatke o tej osebi, ki jih obdelujete v imenu organizacije ${p.controller}, vključno s kopijami, in izbris potrdite tukaj.`,
-      },
-      manual: {
-        access: (p: R) =>
-          `Posameznik je pri organizaciji ${p.controller} zahteval kopijo svojih osebnih podatkov (15. člen Splošne uredbe o varstvu podatkov). Sledite navodilom za »${p.processor}« in tukaj vpišite izid.`,
-        erasure: (p: R) =>
-          `Posameznik je pri organizaciji ${p.controller} zahteval izbris svojih osebnih podatkov (17. člen Splošne uredbe o varstvu podatkov). Sledite navodilom za »${p.processor}« in tukaj vpišite izid.`,
-      },
+      email: (p: RA) =>
+        `Posameznik je ${p.asked}. Kot obdelovalca za »${p.processor}« vas prosimo, da v imenu organizacije ${p.controller} opravite, kar je opisano spodaj, in to potrdite tukaj.`,
+      manual: (p: RA) => `Posameznik je ${p.asked}. Sledite navodilom za »${p.processor}« in tukaj vpišite izid.`,
     },
     facts: {
       controller: 'Pošiljatelj zahteve',
@@ -1465,6 +2182,8 @@ const sl: Texts = {
       erasure: 'Vsi osebni podatki o tej osebi so izbrisani, vključno s kopijami.',
       access: 'V opombi opišite, kaj je bilo najdeno in kje.',
       accessUpload: 'Podatke spodaj priložite kot eno datoteko.',
+      rectify: 'Podatki so popravljeni, kot je zahtevano, povsod, kjer se hranijo.',
+      restrict: 'Podatki so označeni kot omejeni in se ne uporabljajo za nič drugega.',
     },
     notFoundHint: 'Podatke smo iskali, vendar o tej osebi nismo našli ničesar.',
     noteLabel: 'Opomba (neobvezno)',

@@ -5,16 +5,19 @@
 import { escapeHtml as e, escapeUrlPart, formAlternates, layout, multiLine, safeHref } from './html.ts';
 import {
   DEFAULT_LOCALE,
-  FORM_RIGHTS,
+  LOCALES,
   RIGHTS,
+  asRight,
   formatDate,
   formatDateTime,
   isLocale,
   texts,
-  type FormRight,
   type Locale,
+  type Right,
   type Texts,
 } from './i18n.ts';
+import { OBJECTION_SCOPES, type BranchAction } from '../functions/lib/request';
+import { taskTodo, type Correction } from './emails.ts';
 
 export type { Locale } from './i18n.ts';
 
@@ -36,36 +39,79 @@ interface PageOptions {
 export interface FormController {
   id: string;
   name: string;
-  /** Shown with the other rights when the form is for this one organisation. */
+  /** Shown under the form, with the privacy policy. */
   dpoEmail?: string;
   privacyPolicyUrl?: string;
+  /** The languages the controller's form is offered in (default: all). */
+  locales?: readonly Locale[];
+  /** Withdrawal of consent is offered only when the controller declares processing by consent. */
+  consentPurposes?: { id: string; name: string }[];
+  /** Organisations a portability package can be sent to directly (Art. 20(2)). */
+  portabilityTargets?: { id: string; name: string }[];
+  /** Attributes the subject may pick when asking for a correction; anything else is described in words. */
+  rectifiableAttributes?: string[];
+  /** The controller also holds data for customers: the form asks which one (the description says who they are). */
+  actsAsProcessorFor?: { description: string };
+  branding?: { accentColour?: string; logoUrl?: string };
 }
 
 /** Form fields in the order they appear; the error summary follows the same order. */
-const FIELD_ORDER = ['body', 'locale', 'controller', 'type', 'email', 'name'] as const;
+const FIELD_ORDER = [
+  'body', 'locale', 'controller', 'type',
+  'rectifyAttribute', 'inaccurate', 'corrected', 'objectionScope', 'objectionGrounds', 'consentPurposes', 'transmitTo',
+  'viaCustomer', 'message', 'email', 'name',
+] as const;
 type FieldName = (typeof FIELD_ORDER)[number];
 
+/** What the form re-renders with after a refusal: each field as it was sent (`consentPurposes` a list). */
+export type FormValues = Partial<Record<FieldName, string | string[]>>;
+
+/** Maximum lengths the form states; the submission schema checks the same. */
+const MAX = { inaccurate: 2000, corrected: 2000, objectionGrounds: 4000, message: 4000, viaCustomer: 200, name: 200, email: 254 } as const;
+
+/** The rights a controller's form offers: withdrawal of consent only where something rests on consent. */
+export function offeredRights(c: FormController): Right[] {
+  return RIGHTS.filter((r) => r !== 'withdraw_consent' || (c.consentPurposes?.length ?? 0) > 0);
+}
+
+/** Where a controller's form lives in each of its languages. */
+export function controllerFormAlternates(c: FormController): Partial<Record<Locale, string>> {
+  const locales = c.locales?.length ? c.locales : LOCALES;
+  return Object.fromEntries(locales.map((l) => [l, `/c/${encodeURIComponent(c.id)}/${l}`]));
+}
+
+/**
+ * The request form. With one controller (the register's only one, or the one chosen by its URL)
+ * it is that controller's form: its rights, each right's own fields in a fieldset named for the
+ * right, its languages and branding. With several and none chosen it lists the organisations,
+ * each linking to its form. Works without JavaScript; errors sit next to their fields and values
+ * are kept.
+ */
 export function renderRequestForm(
   input: {
     locale: Locale;
     controllers: FormController[];
     selectedControllerId?: string;
-    values?: { type?: string; email?: string; name?: string };
+    values?: FormValues;
     errors?: Record<string, string>;
     verifyTtlDays?: number;
   } & PageOptions,
 ): string {
   const locale = safeLocale(input.locale);
   const t = texts[locale];
-  const values = input.values ?? {};
+  const f = t.form;
   const errors = input.errors ?? {};
+  const hasErrors = Object.keys(errors).length > 0;
   const single = input.controllers.length === 1 ? input.controllers[0] : undefined;
   const selected = single ?? input.controllers.find((c) => c.id === input.selectedControllerId);
-  const hasErrors = Object.keys(errors).length > 0;
+  if (!selected) return renderOrganisationList({ ...input, locale, errors });
 
-  // Where the error summary's links lead: the first control of each field, if it is visible.
-  const anchor: Partial<Record<string, string>> = { type: 'type-access', email: 'email', name: 'name' };
-  if (!single && input.controllers.length > 0) anchor.controller = 'controller';
+  const values = input.values ?? {};
+  const value = (field: FieldName) => (typeof values[field] === 'string' ? (values[field] as string) : '');
+  const rights = offeredRights(selected);
+  const purposes = selected.consentPurposes ?? [];
+  const targets = selected.portabilityTargets ?? [];
+  const attributes = selected.rectifiableAttributes ?? [];
 
   const errorId = (field: string) => `${field}-error`;
   const fieldError = (field: FieldName) =>
@@ -76,97 +122,172 @@ export function renderRequestForm(
     const list = ids.filter((x): x is string => Boolean(x));
     return list.length ? ` aria-describedby="${e(list.join(' '))}"` : '';
   };
-  const invalid = (field: FieldName) => (errors[field] !== undefined ? ' aria-invalid="true"' : '');
-
-  const summary = hasErrors ? errorSummary(t, locale, errors, anchor) : '';
-
-  const controllerField = single
-    ? `<input type="hidden" name="controller" value="${e(single.id)}">${fieldError('controller')}`
-    : input.controllers.length === 0
-      ? `<p class="panel warn">${e(t.form.noControllers)}</p>${fieldError('controller')}`
-      : `<div class="field${errors.controller !== undefined ? ' invalid' : ''}">
-<label for="controller">${e(t.form.controllerLabel)}</label>
-${fieldError('controller')}
-<select id="controller" name="controller" required${invalid('controller')}${describedBy(errors.controller !== undefined && errorId('controller'))}>
-<option value="">${e(t.form.controllerPlaceholder)}</option>
-${input.controllers
-  .map((c) => `<option value="${e(c.id)}"${c.id === selected?.id ? ' selected' : ''}>${e(c.name)}</option>`)
-  .join('\n')}
-</select>
+  const bad = (field: FieldName) => errors[field] !== undefined;
+  const invalid = (field: FieldName) => (bad(field) ? ' aria-invalid="true"' : '');
+  const hint = (id: string, text: string) => `<p class="hint" id="${e(id)}">${e(text)}</p>`;
+  /** A labelled text field (input or textarea) with its hint and error. */
+  const textField = (field: FieldName, label: string, hintText: string | undefined, control: 'input' | 'textarea', attrs = '') => {
+    const hintId = hintText ? `${field}-hint` : false;
+    const common = `id="${e(field)}" name="${e(field)}"${attrs}${invalid(field)}${describedBy(hintId, bad(field) && errorId(field))}`;
+    const max = (MAX as Record<string, number>)[field];
+    const maxAttr = max ? ` maxlength="${max}"` : '';
+    return `<div class="field${bad(field) ? ' invalid' : ''}">
+<label for="${e(field)}">${e(label)}</label>
+${hintText ? hint(`${field}-hint`, hintText) : ''}${fieldError(field)}
+${control === 'input'
+    ? `<input type="text" ${common}${maxAttr} value="${e(value(field))}">`
+    : `<textarea ${common}${maxAttr} rows="5">${e(value(field))}</textarea>`}
 </div>`;
-
-  const typeError = errors.type !== undefined;
-  const typeField = `<fieldset${describedBy(typeError && errorId('type'))}${typeError ? ' class="invalid"' : ''}>
-<legend>${e(t.form.typeLegend)}</legend>
-${fieldError('type')}
-${FORM_RIGHTS.map((right) => {
-  const id = `type-${right}`;
-  return `<div class="choice">
-<input type="radio" id="${e(id)}" name="type" value="${e(right)}" required${values.type === right ? ' checked' : ''}${describedBy(`${id}-hint`)}>
-<label for="${e(id)}">${e(t.form.typeLabel[right])}</label>
-<p class="hint" id="${e(id)}-hint">${e(t.rights[right].summary)}</p>
+  };
+  /** One radio or checkbox with its label and hint, as the form's choices look everywhere. */
+  const choice = (type: 'radio' | 'checkbox', name: string, id: string, val: string, label: string, checked: boolean, hintText?: string, required = false) =>
+    `<div class="choice">
+<input type="${type}" id="${e(id)}" name="${e(name)}" value="${e(val)}"${required ? ' required' : ''}${checked ? ' checked' : ''}${hintText ? describedBy(`${id}-hint`) : ''}>
+<label for="${e(id)}">${e(label)}</label>
+${hintText ? hint(`${id}-hint`, hintText) : ''}
 </div>`;
-}).join('\n')}
+  /** A right's own fields, in a fieldset whose legend names the right; hidden by CSS once another right is chosen. */
+  const rightFields = (r: Right, fields: FieldName[], body: string) =>
+    `<fieldset class="right-fields${fields.some(bad) ? ' invalid' : ''}" data-right="${e(r)}" aria-describedby="${e(`${r}-fields-hint`)}">
+<legend>${e((f.fieldsLegend as Partial<Record<Right, string>>)[r] ?? t.rights[r].title)}</legend>
+${hint(`${r}-fields-hint`, f.fieldsHint)}
+${body}
 </fieldset>`;
 
-  const emailError = errors.email !== undefined;
-  const emailField = `<div class="field${emailError ? ' invalid' : ''}">
-<label for="email">${e(t.form.emailLabel)}</label>
-<p class="hint" id="email-hint">${e(t.form.emailHint)}</p>
-${fieldError('email')}
-<input type="email" id="email" name="email" value="${e(values.email ?? '')}" required autocomplete="email" spellcheck="false" autocapitalize="off"${invalid('email')}${describedBy('email-hint', emailError && errorId('email'))}>
+  // Where the error summary's links lead: the first control of each visible field.
+  const anchor: Partial<Record<string, string>> = {
+    type: `type-${rights[0]}`, inaccurate: 'inaccurate', corrected: 'corrected', objectionScope: 'objectionScope-direct_marketing',
+    objectionGrounds: 'objectionGrounds', message: 'message', email: 'email', name: 'name',
+  };
+  if (attributes.length) anchor.rectifyAttribute = 'rectifyAttribute';
+  if (purposes.length) anchor.consentPurposes = `consentPurposes-${purposes[0]!.id}`;
+  if (targets.length) anchor.transmitTo = 'transmitTo';
+  if (selected.actsAsProcessorFor) anchor.viaCustomer = 'viaCustomer';
+
+  const typeField = `<fieldset${describedBy(bad('type') && errorId('type'))}${bad('type') ? ' class="invalid"' : ''}>
+<legend>${e(f.typeLegend)}</legend>
+${fieldError('type')}
+${rights.map((r) => choice('radio', 'type', `type-${r}`, r, f.typeLabel[r], value('type') === r, t.rights[r].summary, true)).join('\n')}
+</fieldset>`;
+
+  const chosen = Array.isArray(values.consentPurposes) ? values.consentPurposes : value('consentPurposes').split(',').filter(Boolean);
+  const sections: string[] = [];
+  if (targets.length) {
+    sections.push(rightFields('portability', ['transmitTo'], `<div class="field${bad('transmitTo') ? ' invalid' : ''}">
+<label for="transmitTo">${e(f.transmitToLabel)}</label>
+${hint('transmitTo-hint', f.transmitToHint)}${fieldError('transmitTo')}
+<select id="transmitTo" name="transmitTo"${invalid('transmitTo')}${describedBy('transmitTo-hint', bad('transmitTo') && errorId('transmitTo'))}>
+<option value="">${e(f.transmitToNone)}</option>
+${targets.map((x) => `<option value="${e(x.id)}"${value('transmitTo') === x.id ? ' selected' : ''}>${e(x.name)}</option>`).join('\n')}
+</select>
+</div>`));
+  }
+  const attributeField = attributes.length
+    ? `<div class="field${bad('rectifyAttribute') ? ' invalid' : ''}">
+<label for="rectifyAttribute">${e(f.rectifyAttributeLabel)}</label>
+${fieldError('rectifyAttribute')}
+<select id="rectifyAttribute" name="rectifyAttribute"${invalid('rectifyAttribute')}${describedBy(bad('rectifyAttribute') && errorId('rectifyAttribute'))}>
+${attributes.map((x) => `<option value="${e(x)}"${value('rectifyAttribute') === x ? ' selected' : ''}>${e(x)}</option>`).join('\n')}
+<option value=""${attributes.includes(value('rectifyAttribute')) ? '' : ' selected'}>${e(f.rectifyAttributeOther)}</option>
+</select>
+</div>`
+    : fieldError('rectifyAttribute');
+  sections.push(rightFields('rectification', ['rectifyAttribute', 'inaccurate', 'corrected'], [
+    attributeField,
+    textField('inaccurate', f.inaccurateLabel, f.inaccurateHint, 'textarea'),
+    textField('corrected', f.correctedLabel, f.correctedHint, 'textarea'),
+  ].join('\n')));
+  sections.push(rightFields('objection', ['objectionScope', 'objectionGrounds'], [
+    `<fieldset${describedBy(bad('objectionScope') && errorId('objectionScope'))}${bad('objectionScope') ? ' class="invalid"' : ''}>
+<legend>${e(f.objectionScopeLegend)}</legend>
+${fieldError('objectionScope')}
+${OBJECTION_SCOPES.map((s) => choice('radio', 'objectionScope', `objectionScope-${s}`, s, f.objectionScope[s], value('objectionScope') === s, f.objectionScopeHint[s])).join('\n')}
+</fieldset>`,
+    textField('objectionGrounds', f.objectionGroundsLabel, f.objectionGroundsHint, 'textarea'),
+  ].join('\n')));
+  if (purposes.length) {
+    sections.push(rightFields('withdraw_consent', ['consentPurposes'], `<fieldset${describedBy('consentPurposes-hint', bad('consentPurposes') && errorId('consentPurposes'))}${bad('consentPurposes') ? ' class="invalid"' : ''}>
+<legend>${e(f.consentLegend)}</legend>
+${hint('consentPurposes-hint', f.consentHint)}${fieldError('consentPurposes')}
+${purposes.map((x) => choice('checkbox', 'consentPurposes[]', `consentPurposes-${x.id}`, x.id, x.name, chosen.includes(x.id))).join('\n')}
+</fieldset>`));
+  }
+
+  const viaCustomer = selected.actsAsProcessorFor
+    ? textField('viaCustomer', f.viaCustomerLabel, f.viaCustomerHint({ controller: selected.name, description: selected.actsAsProcessorFor.description }), 'input')
+    : fieldError('viaCustomer');
+  const emailField = `<div class="field${bad('email') ? ' invalid' : ''}">
+<label for="email">${e(f.emailLabel)}</label>
+${hint('email-hint', f.emailHint)}${fieldError('email')}
+<input type="email" id="email" name="email" value="${e(value('email'))}" required maxlength="${MAX.email}" autocomplete="email" spellcheck="false" autocapitalize="off"${invalid('email')}${describedBy('email-hint', bad('email') && errorId('email'))}>
 </div>`;
+  const nameField = textField('name', f.nameLabel, f.nameHint, 'input', ' autocomplete="name"');
 
-  const nameError = errors.name !== undefined;
-  const nameField = `<div class="field${nameError ? ' invalid' : ''}">
-<label for="name">${e(t.form.nameLabel)}</label>
-<p class="hint" id="name-hint">${e(t.form.nameHint)}</p>
-${fieldError('name')}
-<input type="text" id="name" name="name" value="${e(values.name ?? '')}" autocomplete="name"${invalid('name')}${describedBy('name-hint', nameError && errorId('name'))}>
-</div>`;
-
-  const ttl = input.verifyTtlDays ?? DEFAULT_VERIFY_TTL_DAYS;
-  const otherRights = RIGHTS.filter((r) => !(FORM_RIGHTS as readonly string[]).includes(r));
-  const contact = selected ? organisationContact(t, selected) : '';
-
-  const body = `<h1>${e(t.form.title)}</h1>
-${summary}
-<p class="lead">${e(t.form.intro)}</p>
-${single ? `<p>${e(t.form.introTo({ controller: single.name }))}</p>` : ''}
-<h2>${e(t.form.howTitle)}</h2>
+  const body = `<h1>${e(f.title)}</h1>
+${hasErrors ? errorSummary(t, locale, errors, anchor) : ''}
+<p class="lead">${e(f.intro)}</p>
+<p>${e(f.introTo({ controller: selected.name }))}</p>
+<h2>${e(f.howTitle)}</h2>
 <ol class="steps">
-${t.form.steps({ days: ttl }).map((s) => `<li>${e(s)}</li>`).join('\n')}
+${f.steps({ days: input.verifyTtlDays ?? DEFAULT_VERIFY_TTL_DAYS }).map((s) => `<li>${e(s)}</li>`).join('\n')}
 </ol>
 <form method="post" action="/v1/requests" enctype="application/x-www-form-urlencoded" accept-charset="utf-8">
 <input type="hidden" name="locale" value="${e(locale)}">
-${fieldError('locale')}
-${fieldError('body')}
-${controllerField}
+<input type="hidden" name="controller" value="${e(selected.id)}">
+${fieldError('locale')}${fieldError('body')}${fieldError('controller')}
 ${typeField}
+${sections.join('\n')}
+${viaCustomer}
+${textField('message', f.messageLabel, f.messageHint, 'textarea')}
 ${emailField}
 ${nameField}
-<p>${e(t.form.privacyNote)}</p>
-<button type="submit">${e(t.form.submit)}</button>
+<p>${e(f.privacyNote)}</p>
+<button type="submit">${e(f.submit)}</button>
 </form>
-<h2>${e(t.form.otherRightsTitle)}</h2>
-<p>${e(t.form.otherRightsIntro)}</p>
-<dl class="rights">
-${otherRights.map((r) => `<dt>${e(t.rights[r].title)}</dt>\n<dd>${e(t.rights[r].summary)}</dd>`).join('\n')}
-</dl>
-${contact}`;
+${organisationContact(t, selected)}`;
 
   return layout({
     locale,
-    title: hasErrors ? `${t.common.errorPrefix}: ${t.form.title}` : t.form.title,
+    title: hasErrors ? `${t.common.errorPrefix}: ${f.title}` : f.title,
     body,
-    controllerName: single?.name,
+    controllerName: selected.name,
+    alternates: input.alternates ?? (single && !selected.locales ? formAlternates() : controllerFormAlternates(selected)),
+    ...(selected.branding ? { branding: selected.branding } : {}),
+  });
+}
+
+/** Several organisations and none chosen: each one's name, linking to its form in this language when it offers it. */
+function renderOrganisationList(input: { locale: Locale; controllers: FormController[]; errors: Record<string, string> } & PageOptions): string {
+  const locale = input.locale;
+  const t = texts[locale];
+  const f = t.form;
+  const hasErrors = Object.keys(input.errors).length > 0;
+  const formOf = (c: FormController) => {
+    const alternates = controllerFormAlternates(c);
+    return alternates[locale] ?? Object.values(alternates)[0]!;
+  };
+  const list = input.controllers.length
+    ? `<h2>${e(f.controllerLabel)}</h2>
+<p>${e(f.organisationsIntro)}</p>
+<ul class="organisations">
+${input.controllers.map((c) => `<li><a href="${safeHref(formOf(c))}">${e(c.name)}</a></li>`).join('\n')}
+</ul>`
+    : `<p class="panel warn">${e(f.noControllers)}</p>`;
+  const body = `<h1>${e(f.title)}</h1>
+${hasErrors ? errorSummary(t, locale, input.errors, {}) : ''}
+<p class="lead">${e(f.intro)}</p>
+${list}`;
+  return layout({
+    locale,
+    title: hasErrors ? `${t.common.errorPrefix}: ${f.title}` : f.title,
+    body,
     alternates: input.alternates ?? formAlternates(),
   });
 }
 
 /** A field's error: the server's message in English, with a translated explanation in front of it. */
-function errorText(t: Texts, locale: Locale, field: string, serverMessage: string | undefined): string {
-  const generic = (t.form.fieldErrors as Record<string, string>)[field];
+function errorText(t: Texts, locale: Locale, field: string, serverMessage: string | undefined, explanation?: string): string {
+  const generic = explanation ?? (t.form.fieldErrors as Record<string, string>)[field];
   if (locale === 'en') return e(serverMessage || generic || '');
   const english = serverMessage ? ` <span lang="en">(${e(t.form.inEnglish)} ${e(serverMessage)})</span>` : '';
   return `${e(generic ?? '')}${english}`;
@@ -237,13 +358,13 @@ export function renderConfirmPage(
     locale: Locale;
     requestId: string;
     token: string;
-    type: FormRight;
+    type: Right;
     controllerName: string;
   } & PageOptions,
 ): string {
   const locale = safeLocale(input.locale);
   const t = texts[locale];
-  const type: FormRight = input.type === 'erasure' ? 'erasure' : 'access';
+  const type = asRight(input.type);
   const controller = input.controllerName;
   const erasureNotes =
     type === 'erasure'
@@ -275,14 +396,14 @@ export function renderConfirmed(
   input: {
     locale: Locale;
     controllerName: string;
-    type: FormRight;
+    type: Right;
     dueAt: string;
     statusUrl: string;
   } & PageOptions,
 ): string {
   const locale = safeLocale(input.locale);
   const t = texts[locale];
-  const type: FormRight = input.type === 'erasure' ? 'erasure' : 'access';
+  const type = asRight(input.type);
   const body = `<h1>${e(t.confirmed.title)}</h1>
 <div class="panel">
 <p class="lead">${e(t.confirmed.received({ controller: input.controllerName }))}</p>
@@ -342,6 +463,27 @@ ${statusLink}`;
   });
 }
 
+/** The longest answer the reply form takes; the reply handler checks the same limit. */
+export const ANSWER_MAX_CHARS = 4000;
+
+/** Free text someone wrote (staff's reasons, the register's instructions) as paragraphs, line breaks kept, every line escaped. */
+function paragraphsOf(value: unknown): string {
+  const text = multiLine(value);
+  return text
+    ? text.split('\n\n').map((par) => `<p>${par.split('\n').map((line) => e(line)).join('<br>')}</p>`).join('\n')
+    : '';
+}
+
+/** After the subject answered staff's question: thanks, and where to follow the request. */
+export function renderReplyReceived(input: { locale: Locale }): string {
+  const locale = safeLocale(input.locale);
+  const k = texts[locale].replyReceived;
+  const body = `<h1>${e(k.title)}</h1>
+<p class="lead">${e(k.body)}</p>
+<p>${e(k.next)}</p>`;
+  return layout({ locale, title: k.title, body, noindex: true });
+}
+
 /**
  * The subject's view of a request: dates, status, and progress per processor (`waiting`: a vendor,
  * an OpenDSR processor or staff have yet to answer). No personal data.
@@ -361,6 +503,18 @@ export function renderStatusPage(
     withdraw?: { actionUrl: string; statusKey: string };
     /** Shown once, right after the subject withdrew the request. */
     justWithdrawn?: boolean;
+    /** Art. 12(3): the deadline was extended; `newDueAt` is the new deadline, `reasons` staff's words. */
+    extension?: { months: number; reasons: string; newDueAt: string };
+    /** Art. 12(4): the refusal as sent to the subject (staff's words). */
+    denial?: { text: string };
+    /**
+     * Art. 12(6): staff's question. While it is not answered the page shows a reply form that posts
+     * the status key and the answer to `replyUrl`.
+     */
+    infoRequest?: { question: string; pausesClock: boolean; answeredAt?: string; replyUrl: string; statusKey: string };
+    /** The reply form re-rendered after a bad answer: what was typed and why it was refused. */
+    values?: { answer?: string };
+    errors?: { answer?: string };
   } & PageOptions,
 ): string {
   const locale = safeLocale(input.locale);
@@ -405,16 +559,52 @@ ${input.processors
 <button type="submit" class="danger">${e(t.status.withdrawButton)}</button>
 </form>`
     : '';
+  const k = t.status;
+  const extension = input.extension
+    ? `<div class="panel">
+<h2>${e(k.extensionTitle)}</h2>
+<p>${e(k.extension({ months: input.extension.months, date: formatDate(input.extension.newDueAt, locale) }))}</p>
+${multiLine(input.extension.reasons) ? `<p><strong>${e(k.extensionReasons)}</strong></p>\n${paragraphsOf(input.extension.reasons)}` : ''}
+</div>`
+    : '';
+  const denial = input.denial && multiLine(input.denial.text)
+    ? `<div class="panel warn">
+<h2>${e(k.denialTitle)}</h2>
+${paragraphsOf(input.denial.text)}
+</div>`
+    : '';
+  const answerError = input.errors?.answer;
+  const question = input.infoRequest && !input.infoRequest.answeredAt
+    ? `<div class="panel warn">
+<h2>${e(k.infoRequestTitle)}</h2>
+<p>${e(k.infoRequestIntro)}</p>
+<blockquote>${paragraphsOf(input.infoRequest.question)}</blockquote>
+<p>${e(input.infoRequest.pausesClock === true ? k.clockPaused : k.clockRuns)}</p>
+<form method="post" action="${safeHref(input.infoRequest.replyUrl)}" enctype="application/x-www-form-urlencoded" accept-charset="utf-8">
+<input type="hidden" name="key" value="${e(input.infoRequest.statusKey)}">
+<div class="field${answerError ? ' invalid' : ''}">
+<label for="answer">${e(k.answerLabel)}</label>
+<p class="hint" id="answer-hint">${e(k.answerHint)}</p>
+${answerError ? `<p class="field-error" id="answer-error"><span class="visually-hidden">${e(t.common.errorPrefix)}: </span>${errorText(t, locale, 'answer', answerError, k.answerError)}</p>` : ''}
+<textarea id="answer" name="answer" rows="6" required maxlength="${ANSWER_MAX_CHARS}"${answerError ? ' aria-invalid="true"' : ''} aria-describedby="answer-hint${answerError ? ' answer-error' : ''}">${e(input.values?.answer ?? '')}</textarea>
+</div>
+<button type="submit">${e(k.answerButton)}</button>
+</form>
+</div>`
+    : '';
   const body = `<h1>${e(t.status.title)}</h1>
 ${input.justWithdrawn ? `<div class="panel" role="status"><p>${e(t.status.withdrawnNotice)}</p></div>` : ''}
 ${status ? `<div class="panel"><p><strong>${e(t.status.status)}: ${e(status.label)}</strong></p><p>${e(status.description)}</p></div>` : ''}
+${question}
+${denial}
+${extension}
 ${facts}
 ${systems}
 <p class="hint">${e(t.status.refreshHint)}</p>
 ${withdraw}`;
   return layout({
     locale,
-    title: t.status.title,
+    title: answerError ? `${t.common.errorPrefix}: ${t.status.title}` : t.status.title,
     body,
     controllerName: input.controllerName,
     alternates: input.alternates,
@@ -435,7 +625,11 @@ export function renderTaskPage(input: {
   controllerName: string;
   processorName: string;
   kind: 'email' | 'manual';
-  type: 'access' | 'erasure';
+  type: Right;
+  /** What this processor is asked to do; by default the right's usual action. */
+  action?: BranchAction;
+  /** Rectification: what the subject asked to have corrected (shown to whoever corrects it). */
+  correction?: Correction;
   requestReference: string;
   identities: { email?: string; name?: string };
   instructions?: string;
@@ -448,16 +642,18 @@ export function renderTaskPage(input: {
   const t = texts[locale];
   const k = t.task;
   const kind = input.kind === 'manual' ? 'manual' : 'email';
-  const type: FormRight = input.type === 'erasure' ? 'erasure' : 'access';
+  const type = asRight(input.type);
+  const todo = taskTodo(type, input.action);
   const upload = input.allowUpload === true;
   const r = { controller: input.controllerName, processor: input.processorName, reference: input.requestReference };
-  const title = kind === 'manual' ? k.taskTitle(r) : k.title[type];
+  const requestTitle = k.title({ what: t.email.requestWhat[type] });
+  const title = kind === 'manual' ? k.taskTitle(r) : requestTitle;
   const fact = (label: string, value: string) => `<dt>${e(label)}</dt>\n<dd>${value}</dd>`;
 
   const facts = `<dl class="facts">
 ${fact(k.facts.controller, e(input.controllerName))}
 ${fact(k.facts.reference, `<code>${e(input.requestReference)}</code>`)}
-${fact(k.facts.type, e(k.title[type]))}
+${fact(k.facts.type, e(requestTitle))}
 ${fact(k.facts.system, e(input.processorName))}
 ${fact(k.facts.dueAt, `<strong>${e(formatDateTime(input.dueAt, locale))}</strong>`)}
 </dl>`;
@@ -471,18 +667,29 @@ ${fact(k.facts.dueAt, `<strong>${e(formatDateTime(input.dueAt, locale))}</strong
     ? `<h2>${e(k.personTitle)}</h2>\n<dl class="facts">\n${people.join('\n')}\n</dl>`
     : '';
 
-  const instructionsText = multiLine(input.instructions);
-  const instructions = instructionsText
+  const instructions = multiLine(input.instructions)
     ? `<h2>${e(k.instructionsTitle)}</h2>
 <div class="panel">
-${instructionsText
-  .split('\n\n')
-  .map((par) => `<p>${par.split('\n').map((line) => e(line)).join('<br>')}</p>`)
-  .join('\n')}
+${paragraphsOf(input.instructions)}
 </div>`
     : '';
+  const c = t.email.correction;
+  const correction = todo === 'rectify' && input.correction
+    ? `<h2>${e(c.title)}</h2>
+<dl class="facts">
+${input.correction.attribute ? fact(c.attribute, e(input.correction.attribute)) : ''}
+${fact(c.inaccurate, paragraphsOf(input.correction.inaccurate))}
+${fact(c.corrected, paragraphsOf(input.correction.corrected))}
+</dl>`
+    : '';
 
-  const doneHint = type === 'erasure' ? k.doneHint.erasure : upload ? k.doneHint.accessUpload : k.doneHint.access;
+  const doneHint = {
+    erase: k.doneHint.erasure,
+    export: upload ? k.doneHint.accessUpload : k.doneHint.access,
+    exportPortable: upload ? k.doneHint.accessUpload : k.doneHint.access,
+    rectify: k.doneHint.rectify,
+    restrict: k.doneHint.restrict,
+  }[todo];
   const choice = (value: 'done' | 'not_found', hint: string) => {
     const id = `outcome-${value.replace('_', '-')}`;
     return `<div class="choice">
@@ -500,9 +707,11 @@ ${instructionsText
     : '';
 
   const body = `<h1>${e(title)}</h1>
-<p class="lead">${e(k.intro[kind][type](r))}</p>
+<p class="lead">${e(k.intro[kind]({ ...r, asked: t.email.asked[type]({ controller: input.controllerName }) }))}</p>
+<p><strong>${e(t.email.staff.action[todo])}</strong></p>
 ${facts}
 ${person}
+${correction}
 ${instructions}
 <form method="post" action="${safeHref(input.actionUrl)}" enctype="${upload ? 'multipart/form-data' : 'application/x-www-form-urlencoded'}" accept-charset="utf-8">
 <input type="hidden" name="token" value="${e(input.token)}">
