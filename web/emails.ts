@@ -460,7 +460,8 @@ export function staffTaskEmail(input: {
   action?: BranchAction;
   correction?: Correction;
   requestReference: string;
-  instructions: string;
+  /** The register's instructions (a manual processor); a staff task at another kind of processor has none. */
+  instructions?: string;
   identities: { email: string; name?: string };
   taskUrl: string;
   dueAt: string;

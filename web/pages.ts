@@ -328,7 +328,7 @@ function organisationContact(t: Texts, c: FormController): string {
 
 /** After the no-JavaScript form post: check your email. Says nothing about whether data exists. */
 export function renderRequestAccepted(
-  input: { locale: Locale; controllerName: string; verifyTtlDays?: number } & PageOptions,
+  input: { locale: Locale; controllerName: string; verifyTtlDays?: number; /** The controller's form, to send again. */ formUrl?: string } & PageOptions,
 ): string {
   const locale = safeLocale(input.locale);
   const t = texts[locale];
@@ -338,7 +338,7 @@ export function renderRequestAccepted(
 <p>${e(t.accepted.noDataHint)}</p>
 <h2>${e(t.accepted.noEmailTitle)}</h2>
 <p>${e(t.accepted.noEmail)}</p>
-<p><a href="/${escapeUrlPart(locale)}">${e(t.accepted.sendAgain)}</a></p>`;
+<p><a href="${input.formUrl ? safeHref(input.formUrl) : `/${escapeUrlPart(locale)}`}">${e(t.accepted.sendAgain)}</a></p>`;
   return layout({
     locale,
     title: t.accepted.title,

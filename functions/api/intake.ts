@@ -1,10 +1,29 @@
 import middy from '@middy/core';
-import { renderRequestAccepted, renderRequestForm } from '../../web/pages';
+import { renderRequestAccepted, renderRequestForm, type FormValues } from '../../web/pages';
 import { html, httpMiddleware, json, wantsJson, type HttpEvent, type HttpResult } from '../lib/http';
 import { acceptRequest } from '../lib/intake';
+import { paths } from '../lib/links';
 import { InvalidSubmission, validateSubmission } from '../lib/submission';
 import { logger } from '../lib/log';
-import { publicControllers } from '../lib/register';
+import { findController, register } from '../lib/register';
+import { formController, formPage } from './form';
+
+/** The form's fields a refused submission is re-rendered with (everything the subject typed or chose). */
+const KEPT_FIELDS = [
+  'type', 'email', 'name', 'rectifyAttribute', 'inaccurate', 'corrected', 'objectionScope', 'objectionGrounds',
+  'consentPurposes', 'transmitTo', 'viaCustomer', 'message',
+] as const;
+
+/** The submitted values as the form shows them again: text as it was, lists of text as lists, anything else dropped. */
+function keptValues(body: Record<string, unknown>): FormValues {
+  const values: FormValues = {};
+  for (const field of KEPT_FIELDS) {
+    const v = body[field];
+    if (typeof v === 'string') values[field] = v;
+    else if (Array.isArray(v) && v.every((x) => typeof x === 'string')) values[field] = v as string[];
+  }
+  return values;
+}
 
 /** POST /v1/requests: a data subject asks to exercise a right. JSON for API clients, pages for the no-JS form. */
 async function intake(event: HttpEvent): Promise<HttpResult> {
@@ -15,20 +34,21 @@ async function intake(event: HttpEvent): Promise<HttpResult> {
     logger.info('request accepted', { requestId: request.requestId, type: request.type, controllerId: controller.id });
     return asJson
       ? json(202, { requestId: request.requestId, status: request.status })
-      : html(202, renderRequestAccepted({ locale: request.locale, controllerName: controller.name }));
+      : html(202, renderRequestAccepted({ locale: request.locale, controllerName: controller.name, formUrl: paths.form(controller.id, request.locale) }));
   } catch (err) {
     if (!(err instanceof InvalidSubmission)) throw err;
     if (asJson) return json(400, { message: 'The request has invalid fields', errors: err.errors });
-    const body = (event.body ?? {}) as Record<string, string>;
-    return html(400, renderRequestForm({
-      locale: err.locale,
-      controllers: publicControllers(),
-      selectedControllerId: typeof body.controller === 'string' ? body.controller : undefined,
-      values: { type: body.type, email: body.email, name: body.name },
+    // The form again, for the controller it was sent to (or the list, if that is unknown), with each error by its field.
+    const body = (event.body ?? {}) as Record<string, unknown>;
+    const controller = typeof body.controller === 'string' ? findController(body.controller) : undefined;
+    const page = renderRequestForm({
+      locale: controller && !controller.locales.includes(err.locale) ? controller.locales[0]! : err.locale,
+      controllers: controller ? [formController(controller)] : register.controllers.map(formController),
+      values: keptValues(body),
       errors: err.errors,
-    }));
+    });
+    return formPage(400, page, controller);
   }
 }
 
-// Free-text fields (a correction, an objection's grounds) may hold a few thousand characters of any script.
-export const handler = middy().use(httpMiddleware({ maxBodyBytes: 32 * 1024 })).handler(intake);
+export const handler = middy().use(httpMiddleware()).handler(intake);

@@ -3,6 +3,7 @@ import { renderNotFound, renderStatusPage } from '../../web/pages';
 import { html, httpMiddleware, json, pickLocale, wantsJson, type HttpEvent, type HttpResult } from '../lib/http';
 import { findController, findProcessor, inDeclaredOrder } from '../lib/register';
 import type { RequestStatus } from '../lib/request';
+import { paths } from '../lib/links';
 import { getRequestWithBranches } from '../lib/store';
 import { constantTimeEqual } from '../lib/tokens';
 import { withdrawRequest } from '../lib/withdrawal';
@@ -60,8 +61,19 @@ async function status(event: HttpEvent): Promise<HttpResult> {
       name: (controller && findProcessor(controller, b.processorId)?.name) ?? b.processorId,
       status: b.status,
     })),
-    ...(WITHDRAWABLE.includes(request.status) ? { withdraw: { actionUrl: `/v1/requests/${request.requestId}/cancel`, statusKey: request.statusKey } } : {}),
+    ...(WITHDRAWABLE.includes(request.status) ? { withdraw: { actionUrl: paths.cancel(request.requestId), statusKey: request.statusKey } } : {}),
     justWithdrawn,
+    ...(request.extension && request.dueAt ? { extension: { months: request.extension.months, reasons: request.extension.reasons, newDueAt: request.dueAt } } : {}),
+    ...(request.denial ? { denial: { text: request.denial.text } } : {}),
+    ...(request.infoRequest ? {
+      infoRequest: {
+        question: request.infoRequest.text,
+        pausesClock: request.infoRequest.pausesClock,
+        ...(request.infoRequest.answeredAt ? { answeredAt: request.infoRequest.answeredAt } : {}),
+        replyUrl: paths.reply(request.requestId),
+        statusKey: request.statusKey,
+      },
+    } : {}),
   }));
 }
 

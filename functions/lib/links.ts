@@ -14,3 +14,12 @@ export const links = {
   /** A vendor's or staff member's one-time link to answer for one processor. */
   task: (requestId: string, processorId: string, token: string) => `${BASE}/v1/tasks/${requestId}/${processorId}?token=${encodeURIComponent(token)}`,
 };
+
+/** Paths that pages post to: relative, so a form posts to the origin that served it (CSP form-action 'self'). */
+export const paths = {
+  /** One controller's form, in one of its languages. */
+  form: (controllerId: string, locale: Locale) => `/c/${encodeURIComponent(controllerId)}/${locale}`,
+  cancel: (requestId: string) => `/v1/requests/${encodeURIComponent(requestId)}/cancel`,
+  /** Where the subject answers staff's question (Art. 12(6)), with the status key. */
+  reply: (requestId: string) => `/v1/requests/${encodeURIComponent(requestId)}/reply`,
+};

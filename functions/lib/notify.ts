@@ -11,14 +11,15 @@ import { hashToken, newToken } from './tokens';
 const DOWNLOAD_TTL_DAYS = positiveIntEnv('DOWNLOAD_TTL_DAYS', 7);
 
 /**
- * Tells the subject the outcome: for access the one download link, for erasure what was done
- * at each processor. Sent once: a request that records `notifiedAt` is not emailed again.
+ * Tells the subject the outcome: for access and portability the one download link (and where a
+ * portability package was sent), for the other rights what was done at each processor, with the
+ * purposes withdrawn or the kind of objection. Sent once: a request that records `notifiedAt` is not emailed again.
  */
 export async function notifySubject(request: DsrRequest, controller: Controller, branches: Branch[], at = new Date()): Promise<void> {
   // Withdrawn: the subject saw it on the status page; there is no result to send.
   if (request.notifiedAt || request.status === 'cancelled') return;
   let download: { downloadUrl: string; downloadExpiresAt: string } | undefined;
-  if (request.type === 'access' && request.packageKey) {
+  if ((request.type === 'access' || request.type === 'portability') && request.packageKey) {
     // A fresh token on every attempt: only its hash is stored, so an earlier attempt's is unknown.
     const token = newToken();
     const downloadExpiresAt = new Date(at.getTime() + DOWNLOAD_TTL_DAYS * 86_400_000).toISOString();
@@ -32,13 +33,20 @@ export async function notifySubject(request: DsrRequest, controller: Controller,
     ...(b.recordCount !== undefined ? { recordCount: b.recordCount } : {}),
     ...(b.heldCount !== undefined ? { heldCount: b.heldCount, holdUntil: b.holdUntil, holdBasis: b.holdBasis } : {}),
     ...(b.suppressedUntil ? { suppressedUntil: b.suppressedUntil } : {}),
+    ...(b.staffTask ? { staffTask: true } : {}),
   }));
-  // Art. 19: the other organisations we told of the erasure are those that confirmed it.
-  const recipientsTold = request.type === 'erasure'
+  // Art. 19: the other organisations we told of a change (correction, erasure, restriction) are those that confirmed it.
+  const recipientsTold = request.type !== 'access' && request.type !== 'portability'
     ? inDeclaredOrder(controller, branches)
       .filter((b) => b.status === 'completed' && b.kind !== 'dynamodb' && b.kind !== 'manual')
       .map((b) => findProcessor(controller, b.processorId)?.name ?? b.processorId)
     : [];
+  const details = request.details ?? {};
+  const transmittedTo = request.transmittedAt && details.transmitTo
+    ? controller.portabilityTargets.find((t) => t.id === details.transmitTo)?.name
+    : undefined;
+  const consentPurposes = (details.consentPurposes ?? [])
+    .map((id) => controller.consentPurposes.find((p) => p.id === id)?.name ?? id);
   await sendEmail(request.email, completionEmail({
     locale: request.locale,
     controllerName: controller.name,
@@ -48,6 +56,9 @@ export async function notifySubject(request: DsrRequest, controller: Controller,
     ...download,
     outcomes,
     ...(recipientsTold.length ? { recipientsTold } : {}),
+    ...(transmittedTo ? { transmittedTo } : {}),
+    ...(consentPurposes.length ? { consentPurposes } : {}),
+    ...(details.objection ? { objectionScope: details.objection.scope } : {}),
     supervisoryAuthority: controller.supervisoryAuthority,
     dpoEmail: controller.dpoEmail,
   }));
