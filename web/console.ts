@@ -237,7 +237,7 @@ export const CONSOLE_SCRIPT = `
   function renderDecisions(data) {
     var allowed = data.allowedDecisions || {};
     var any = !!(allowed.approve || allowed.deny || allowed.extend || allowed.request_info);
-    $('decisions').hidden = !(any || data.request.review);
+    $('decisions').hidden = !(any || data.review);
     $('decide-note').textContent = !data.mayDecide ? t.viewerNote : any ? '' : t.noDecisions;
     $('decide-note').hidden = !$('decide-note').textContent;
     $('approve-box').hidden = !allowed.approve;
@@ -319,7 +319,7 @@ export const CONSOLE_SCRIPT = `
     fact(subject, t.email, r.email || '\\u2014');
     fact(subject, t.name, r.name || t.noName);
 
-    renderReview(r.review);
+    renderReview(data.review);
     renderDetails(r.details);
     renderHistory(r);
     renderDecisions(data);

@@ -273,7 +273,6 @@ export type RequestView = Pick<DsrRequest, (typeof REQUEST_FIELDS)[number]> & {
   overdue: boolean;
   waitsForStaff: boolean;
   details: DetailsView;
-  review: ReviewView | null;
   denial: NonNullable<DsrRequest['denial']> | null;
   extension: NonNullable<DsrRequest['extension']> | null;
   /** What staff asked the subject, and the subject's answer once it came. */
@@ -286,6 +285,8 @@ export interface RequestDetail {
   request: RequestView;
   branches: BranchView[];
   timeline: AuditEvent[];
+  /** The open review (why the request waits for staff), or null. */
+  review: ReviewView | null;
   /** Whether the caller holds the approver role; without it `allowedDecisions` offers nothing. */
   mayDecide: boolean;
   /** What the caller may decide on the request as it is now (functions/lib/decisions.ts). */
@@ -335,9 +336,6 @@ export function requestDetail(
       overdue: isOverdue(request, now),
       waitsForStaff: waitsForStaff(request),
       details: detailsView(request.details, controller),
-      review: request.reviewStage
-        ? { stage: request.reviewStage, reasons: [...(request.reviewReasons ?? [])], openedAt: request.reviewOpenedAt ?? null }
-        : null,
       denial: denial ? pick(denial, ['reason', 'text', 'by', 'at']) : null,
       extension: extension ? pick(extension, ['months', 'reasons', 'by', 'at', 'originalDueAt']) : null,
       infoRequest: infoRequest ? pick(infoRequest, ['text', 'by', 'at', 'pausesClock', 'answeredAt', 'answer']) : null,
@@ -349,6 +347,9 @@ export function requestDetail(
     timeline: [...events]
       .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))
       .map((e) => ({ event: e.event, at: e.at, actor: e.actor, ...(e.detail ? { detail: e.detail } : {}) })),
+    review: request.reviewStage
+      ? { stage: request.reviewStage, reasons: [...(request.reviewReasons ?? [])], openedAt: request.reviewOpenedAt ?? null }
+      : null,
     mayDecide,
     allowedDecisions: controller && mayDecide ? allowedDecisions(request, branches, controller, now) : NO_DECISIONS,
     denialTemplates: controller ? denialTemplates(request, controller) : [],

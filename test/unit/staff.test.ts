@@ -247,7 +247,7 @@ describe('what staff need to decide', () => {
   it('shows the subject\'s details, the open review and the decisions an approver may make now', () => {
     const d = requestDetail(rectification, [], [], now, approver);
     expect(d.request.details).toEqual({ rectification: { attribute: 'phone', inaccurate: 'Old number 070-1', corrected: '070-2\nnot 070-1' }, message: 'Thanks <b>!' });
-    expect(d.request.review).toEqual({ stage: 'screening', reasons: ['rectification'], openedAt: '2026-04-01T10:05:01.000Z' });
+    expect(d.review).toEqual({ stage: 'screening', reasons: ['rectification'], openedAt: '2026-04-01T10:05:01.000Z' });
     expect(d.request.waitsForStaff).toBe(true);
     expect(d.mayDecide).toBe(true);
     expect(d.allowedDecisions).toMatchObject({ approve: true, deny: true, request_info: true, retry_branch: [], complete_task: [] });
@@ -270,7 +270,7 @@ describe('what staff need to decide', () => {
   it('shows a viewer the review and the details but offers no decision', () => {
     const d = requestDetail(rectification, [], [], now, viewer);
     expect(d.mayDecide).toBe(false);
-    expect(d.request.review?.reasons).toEqual(['rectification']);
+    expect(d.review?.reasons).toEqual(['rectification']);
     expect(d.request.details.rectification?.corrected).toContain('070-2');
     expect(d.allowedDecisions).toEqual({ approve: false, deny: false, extend: false, request_info: false, retry_branch: [], complete_task: [] });
   });
@@ -290,7 +290,7 @@ describe('what staff need to decide', () => {
       { requestId: decided.requestId, processorId: 'event-participation', kind: 'dynamodb', action: 'rectify', status: 'completed', attempts: 1, note: 'Fixed by hand' },
     ];
     const d = requestDetail(decided, branches, [], now);
-    expect(d.request.review).toBeNull();
+    expect(d.review).toBeNull();
     expect(d.request.waitsForStaff).toBe(false);
     expect(d.request.extension).toEqual(decided.extension);
     expect(d.request.infoRequest).toEqual(decided.infoRequest);
