@@ -244,12 +244,15 @@ describe('deciding in the console', () => {
     await page.close();
   });
 
-  it('shows a viewer the review but no way to decide', async () => {
+  it('opens a request from a staff email\'s link after sign-in, and shows a viewer the review but no way to decide', async () => {
     const { requestId } = await rectificationInReview('viewer-sees@example.org', '070-111 11 11');
     const page = await openPage();
-    await signInLocally(page, 'viewer');
+    // The link in the staff email, opened before signing in: the console shows that request once signed in.
     await page.goto(`${rt.urls.gateway}/console?lang=en&request=${requestId}`);
+    await signInLocally(page, 'viewer');
     await page.locator('#review-panel').waitFor({ state: 'visible' });
+    expect(await page.locator('#request-heading').textContent()).toContain(requestId);
+    expect(await page.evaluate(() => Object.keys(sessionStorage).length)).toBe(1);
     expect(await page.locator('#decide-note').textContent()).toContain('Only staff with the approver role');
     expect(await page.getByRole('button', { name: 'Approve' }).count()).toBe(0);
     expect(await page.locator('#deny-box').isVisible()).toBe(false);
