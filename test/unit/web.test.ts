@@ -3,12 +3,20 @@ import {
   accessPackageSummary,
   completionEmail,
   deadlineEmail,
+  denialEmail,
+  denialReasonText,
   escalationEmail,
+  extensionEmail,
+  informationRequestEmail,
+  restrictionLiftNoticeEmail,
+  reviewWaitingEmail,
   staffTaskEmail,
+  subjectAnsweredEmail,
   vendorRequestEmail,
   verificationEmail,
   type Email,
 } from '../../web/emails';
+import { DENIAL_REASONS, REVIEW_REASONS } from '../../functions/lib/request';
 import { escapeHtml, layout } from '../../web/html';
 import {
   BRANCH_STATUSES,
@@ -26,6 +34,7 @@ import {
   renderNotFound,
   renderPackageExpired,
   renderRequestAccepted,
+  renderReplyReceived,
   renderRequestForm,
   renderStatusPage,
   renderTaskDone,
@@ -105,7 +114,17 @@ function leaves(node: unknown, path = ''): [string, string][] {
 // ---------------------------------------------------------------- sample inputs
 
 const controllers = [{ id: 'demo', name: 'Demo Association', dpoEmail: 'dpo@demo.example', privacyPolicyUrl: 'https://demo.example/privacy' }];
-const twoControllers = [...controllers, { id: 'other', name: 'Other Club' }];
+/** A controller that declares everything the form can offer: consent purposes, portability targets, rectifiable attributes, customers. */
+const richController = {
+  id: 'other',
+  name: 'Other Club',
+  locales: ['en', 'sv', 'sl'] as Locale[],
+  consentPurposes: [{ id: 'newsletter', name: 'The newsletter' }, { id: 'photos', name: 'Photos on our website' }],
+  portabilityTargets: [{ id: 'receiver', name: 'Receiving Club' }],
+  rectifiableAttributes: ['name', 'phone'],
+  actsAsProcessorFor: { description: 'the local branches using our membership platform' },
+};
+const twoControllers = [...controllers, richController];
 
 const outcomes = [
   { processorName: 'Membership register', status: 'completed' as const, action: 'delete' as const, recordCount: 3 },
@@ -127,8 +146,11 @@ const samples = {
     locale: 'sv' as Locale,
     controllers: twoControllers,
     selectedControllerId: 'other',
-    values: { type: 'access', email: 'ada@example.org', name: 'Ada' },
-    errors: { email: 'email is invalid', type: 'type is required', name: 'name is too long', controller: 'unknown', locale: 'bad', body: 'unreadable' },
+    values: {
+      type: 'access', email: 'ada@example.org', name: 'Ada', rectifyAttribute: 'phone', inaccurate: 'Old number\n070-1', corrected: '070-2',
+      objectionScope: 'other', objectionGrounds: 'I moved', consentPurposes: ['photos'], transmitTo: 'receiver', viaCustomer: 'Branch North', message: 'Thanks',
+    },
+    errors: { email: 'email is invalid', type: 'type is required', name: 'name is too long', controller: 'unknown', locale: 'bad', body: 'unreadable', inaccurate: 'inaccurate is required' },
   },
   singleForm: {
     locale: 'en' as Locale,
@@ -215,6 +237,65 @@ const samples = {
     dueAt: '2026-03-20T10:00:00.000Z',
     allowUpload: true,
   },
+  statusOpenQuestion: {
+    locale: 'en' as Locale,
+    controllerName: 'Demo Association',
+    requestId: 'r1',
+    type: 'rectification',
+    status: 'in_review',
+    receivedAt: '2026-03-05T10:00:00.000Z',
+    dueAt: '2026-06-05T10:00:00.000Z',
+    processors: [],
+    extension: { months: 2, reasons: 'Many systems.\nA vendor is slow.', newDueAt: '2026-06-05T10:00:00.000Z' },
+    denial: { text: 'Not possible.' },
+    infoRequest: { question: 'Which address did you use?\nBefore 2024?', pausesClock: true, replyUrl: '/v1/requests/r1/reply', statusKey: 'k1' },
+    values: { answer: 'The old one' },
+    errors: { answer: 'answer must be at most 4000 characters' },
+  },
+  denial: {
+    locale: 'en' as Locale,
+    controllerName: 'Demo Association',
+    type: 'objection' as const,
+    reasonText: 'We weighed your objection.\n\nOur grounds: the membership contract.',
+    supervisoryAuthority: { name: 'Integritetsskyddsmyndigheten (IMY)', url: 'https://www.imy.se' },
+    dpoEmail: 'dpo@demo.example',
+    statusUrl: 'https://dsr.example/v1/requests/r1/status?key=k',
+  },
+  extension: {
+    locale: 'en' as Locale,
+    controllerName: 'Demo Association',
+    type: 'access' as const,
+    months: 2,
+    reasons: 'Your request covers twelve systems.\nOne vendor needs more time.',
+    newDueAt: '2026-06-05T10:00:00.000Z',
+    statusUrl: 'https://dsr.example/v1/requests/r1/status?key=k',
+  },
+  infoRequest: {
+    locale: 'en' as Locale,
+    controllerName: 'Demo Association',
+    type: 'erasure' as const,
+    question: 'Which email address did you use as a member?\nWe found two.',
+    statusUrl: 'https://dsr.example/v1/requests/r1/status?key=k',
+    pausesClock: true,
+    dueAt: '2026-04-05T10:00:00.000Z',
+  },
+  restrictionLift: {
+    locale: 'en' as Locale,
+    controllerName: 'Demo Association',
+    liftAt: '2026-04-20T10:00:00.000Z',
+    processorNames: ['Membership register', 'Event participation'],
+    statusUrl: 'https://dsr.example/v1/requests/r1/status?key=k',
+  },
+  reviewWaiting: {
+    locale: 'en' as Locale,
+    controllerName: 'Demo Association',
+    requestReference: 'r1',
+    type: 'objection' as const,
+    reasons: ['objection_weighing', 'repeat_request'] as ('objection_weighing' | 'repeat_request')[],
+    dueAt: '2026-04-05T10:00:00.000Z',
+    consoleUrl: 'https://dsr.example/console?request=r1',
+  },
+  correction: { attribute: 'phone', inaccurate: '070-111 <old>', corrected: '070-222\nmobile' },
   packageSummary: {
     locale: 'en' as Locale,
     controllerName: 'Demo Association',
@@ -257,9 +338,12 @@ const renderers: { name: string; render: (input: any) => string; input: object; 
     render: renderRequestForm,
     input: samples.form,
     fields: [
-      'controllers.0.id', 'controllers.0.name', 'controllers.1.id', 'controllers.1.name', 'selectedControllerId',
-      'values.type', 'values.email', 'values.name',
-      'errors.email', 'errors.type', 'errors.name', 'errors.controller', 'errors.locale', 'errors.body',
+      'controllers.1.id', 'controllers.1.name', 'controllers.1.consentPurposes.0.id', 'controllers.1.consentPurposes.0.name',
+      'controllers.1.portabilityTargets.0.id', 'controllers.1.portabilityTargets.0.name', 'controllers.1.rectifiableAttributes.0',
+      'controllers.1.actsAsProcessorFor.description',
+      'values.type', 'values.email', 'values.name', 'values.rectifyAttribute', 'values.inaccurate', 'values.corrected', 'values.objectionScope',
+      'values.objectionGrounds', 'values.consentPurposes.0', 'values.transmitTo', 'values.viaCustomer', 'values.message',
+      'errors.email', 'errors.type', 'errors.name', 'errors.controller', 'errors.locale', 'errors.body', 'errors.inaccurate',
     ],
   },
   {
@@ -339,6 +423,79 @@ const renderers: { name: string; render: (input: any) => string; input: object; 
     render: renderTaskPage,
     input: { ...samples.task, kind: 'manual', type: 'erasure', allowUpload: false, instructions: samples.staff.instructions },
     fields: ['controllerName', 'processorName', 'requestReference', 'identities.email', 'identities.name', 'instructions', 'token', 'actionUrl', 'dueAt'],
+  },
+  {
+    name: 'the status page with an extension, a refusal and an open question',
+    render: renderStatusPage,
+    input: samples.statusOpenQuestion,
+    fields: ['extension.reasons', 'extension.newDueAt', 'denial.text', 'infoRequest.question', 'infoRequest.replyUrl', 'infoRequest.statusKey', 'values.answer', 'errors.answer'],
+  },
+  { name: 'the reply-received page', render: renderReplyReceived, input: { locale: 'en' }, fields: ['locale'] },
+  {
+    name: 'the refusal email (HTML part)',
+    render: (i) => denialEmail(i).html,
+    input: samples.denial,
+    fields: ['controllerName', 'type', 'reasonText', 'supervisoryAuthority.name', 'supervisoryAuthority.url', 'dpoEmail', 'statusUrl'],
+  },
+  {
+    name: 'the extension email (HTML part)',
+    render: (i) => extensionEmail(i).html,
+    input: samples.extension,
+    fields: ['controllerName', 'type', 'reasons', 'newDueAt', 'statusUrl'],
+  },
+  {
+    name: 'the information request email (HTML part)',
+    render: (i) => informationRequestEmail(i).html,
+    input: samples.infoRequest,
+    fields: ['controllerName', 'type', 'question', 'statusUrl', 'dueAt'],
+  },
+  {
+    name: 'the restriction-lift notice (HTML part)',
+    render: (i) => restrictionLiftNoticeEmail(i).html,
+    input: samples.restrictionLift,
+    fields: ['controllerName', 'liftAt', 'processorNames.0', 'statusUrl'],
+  },
+  {
+    name: 'the review-waiting email to staff (HTML part)',
+    render: (i) => reviewWaitingEmail(i).html,
+    input: samples.reviewWaiting,
+    fields: ['controllerName', 'requestReference', 'type', 'reasons.0', 'dueAt', 'consoleUrl'],
+  },
+  {
+    name: 'the subject-answered email to staff (HTML part)',
+    render: (i) => subjectAnsweredEmail(i).html,
+    input: { locale: 'en', controllerName: 'Demo Association', requestReference: 'r1', consoleUrl: 'https://dsr.example/console?request=r1' },
+    fields: ['controllerName', 'requestReference', 'consoleUrl'],
+  },
+  {
+    name: 'the vendor email for a correction (HTML part)',
+    render: (i) => vendorRequestEmail(i).html,
+    input: { ...samples.vendor, type: 'rectification', action: 'rectify', correction: samples.correction },
+    fields: ['correction.attribute', 'correction.inaccurate', 'correction.corrected', 'action'],
+  },
+  {
+    name: 'the staff task email for a correction (HTML part)',
+    render: (i) => staffTaskEmail(i).html,
+    input: { ...samples.staff, type: 'rectification', action: 'rectify', correction: samples.correction },
+    fields: ['correction.attribute', 'correction.inaccurate', 'correction.corrected'],
+  },
+  {
+    name: 'the task page for a correction',
+    render: renderTaskPage,
+    input: { ...samples.task, kind: 'manual', type: 'rectification', action: 'rectify', allowUpload: false, correction: samples.correction },
+    fields: ['correction.attribute', 'correction.inaccurate', 'correction.corrected', 'action'],
+  },
+  {
+    name: 'the completion email for portability sent on, and for withdrawn consent (HTML part)',
+    render: (i) => completionEmail(i).html,
+    input: { ...samples.completion, type: 'portability', transmittedTo: 'Receiving Club', consentPurposes: ['The newsletter'] },
+    fields: ['transmittedTo'],
+  },
+  {
+    name: 'the completion email for withdrawn consent (HTML part)',
+    render: (i) => completionEmail(i).html,
+    input: { ...samples.completion, type: 'withdraw_consent', downloadUrl: undefined, consentPurposes: ['The newsletter'], outcomes: keptOutcomes },
+    fields: ['consentPurposes.0'],
   },
   { name: 'the task done page', render: renderTaskDone, input: { locale: 'en', alreadyDone: false }, fields: ['locale', 'alreadyDone'] },
   { name: 'the task link problem page', render: renderTaskLinkInvalid, input: { locale: 'en' }, fields: ['locale'] },
@@ -536,11 +693,12 @@ describe('the request form', () => {
     }
   });
 
-  it('groups the choice of right in a fieldset with a legend, each option explained', () => {
+  it('groups the choice of right in a fieldset with a legend, each of the seven rights explained', () => {
     expect(html).toMatch(/<fieldset[^>]*>\s*<legend>Vad vill du begära\?<\/legend>/);
-    const radios = all.filter((t) => t.name === 'input' && t.attrs.type === 'radio');
-    expect(radios.map((r) => r.attrs.value)).toEqual(['access', 'erasure']);
+    const radios = all.filter((t) => t.name === 'input' && t.attrs.type === 'radio' && t.attrs.name === 'type');
+    expect(radios.map((r) => r.attrs.value)).toEqual([...RIGHTS]);
     expect(radios[0]!.attrs.checked).toBeDefined();
+    for (const right of RIGHTS) expect(html).toContain(escapeHtml(texts.sv.rights[right].summary));
     for (const r of radios) expect(ids.has(r.attrs['aria-describedby'])).toBe(true);
     expect(html).toContain(escapeHtml(texts.sv.rights.erasure.summary));
   });
@@ -558,9 +716,13 @@ describe('the request form', () => {
     expect(all.find((t) => t.attrs.name === 'locale')?.attrs).toMatchObject({ type: 'hidden', value: 'sv' });
   });
 
-  it('offers a choice of organisation when there are several, with the chosen one selected', () => {
-    expect(all.find((t) => t.name === 'select')?.attrs.name).toBe('controller');
-    expect(all.find((t) => t.name === 'option' && t.attrs.selected !== undefined)?.attrs.value).toBe('other');
+  it('is the chosen organisation\'s form when there are several, and lists them with links to their forms when none is chosen', () => {
+    expect(all.find((t) => t.attrs.name === 'controller')?.attrs).toMatchObject({ type: 'hidden', value: 'other' });
+    expect(html).not.toContain('Demo Association');
+    const list = renderRequestForm({ locale: 'sv', controllers: twoControllers });
+    expect(list).not.toContain('<form');
+    expect(tags(list).filter((t) => t.name === 'a' && t.attrs.href?.startsWith('/c/')).map((t) => t.attrs.href)).toEqual(['/c/demo/sv', '/c/other/sv']);
+    expect(list).toContain('>Other Club</a>');
   });
 
   it('sends the only organisation as a hidden field and names it', () => {
@@ -574,7 +736,7 @@ describe('the request form', () => {
   it('starts with a summary of the errors, linking to each visible field', () => {
     expect(html.indexOf('class="error-summary"')).toBeLessThan(html.indexOf('<form'));
     expect(html).toContain('Något behöver rättas');
-    for (const [field, target] of [['email', 'email'], ['type', 'type-access'], ['name', 'name'], ['controller', 'controller']]) {
+    for (const [field, target] of [['email', 'email'], ['type', 'type-access'], ['name', 'name'], ['inaccurate', 'inaccurate']]) {
       expect(html, field).toContain(`href="#${target}"`);
       expect(ids.has(target), target).toBe(true);
     }
@@ -600,13 +762,13 @@ describe('the request form', () => {
     expect(english).not.toContain('lang="en">(');
   });
 
-  it('explains the process and the other five rights', () => {
+  it('explains the process, and offers withdrawal of consent only where the organisation relies on consent', () => {
     const en = renderRequestForm({ locale: 'en', controllers });
     expect(en).toContain('We email you a link. The link works for 7 days.');
     expect(en).toContain('We only use your email address to answer this request.');
-    for (const right of ['portability', 'rectification', 'restriction', 'objection', 'withdraw_consent'] as const) {
-      expect(en).toContain(escapeHtml(texts.en.rights[right].title));
-    }
+    const offered = tags(en).filter((t) => t.attrs.name === 'type').map((t) => t.attrs.value);
+    expect(offered).toEqual(RIGHTS.filter((r) => r !== 'withdraw_consent'));
+    expect(en).not.toContain('consentPurposes[]');
   });
 
   it('has no error summary when there are no errors', () => {
@@ -1036,7 +1198,7 @@ describe('the task page', () => {
   it('is titled by the request for a vendor and by the task for staff, in every language', () => {
     for (const locale of LOCALES) {
       const k = texts[locale].task;
-      expect(renderTaskPage({ ...samples.task, locale })).toContain(`<h1>${escapeHtml(k.title.access)}</h1>`);
+      expect(renderTaskPage({ ...samples.task, locale })).toContain(`<h1>${escapeHtml(k.title({ what: texts[locale].email.requestWhat.access }))}</h1>`);
       const staff = renderTaskPage({ ...samples.task, locale, kind: 'manual', processorName: 'Shared mailbox' });
       expect(staff).toContain(`<h1>${escapeHtml(k.taskTitle({ controller: '', processor: 'Shared mailbox', reference: '' }))}</h1>`);
       expect(staff).toContain(escapeHtml(k.siteName));
@@ -1094,5 +1256,340 @@ describe('the deadline reminders to the DPO', () => {
       });
       expect(new Set(subjects).size).toBe(3);
     }
+  });
+});
+
+// ---------------------------------------------------------------- every right
+
+describe('the form for every right', () => {
+  const html = renderRequestForm({ ...samples.form, errors: {} });
+  const all = tags(html);
+  const legendOf = (right: string) => html.match(new RegExp(`<fieldset class="right-fields[^"]*" data-right="${right}"[^>]*>\\s*<legend>([^<]*)</legend>`))?.[1];
+
+  it('puts each right\'s own fields in a fieldset whose legend names that right', () => {
+    expect(legendOf('rectification')).toBe(texts.sv.form.fieldsLegend.rectification);
+    expect(legendOf('objection')).toBe(texts.sv.form.fieldsLegend.objection);
+    expect(legendOf('withdraw_consent')).toBe(texts.sv.form.fieldsLegend.withdraw_consent);
+    expect(legendOf('portability')).toBe(texts.sv.form.fieldsLegend.portability);
+    const rectification = html.slice(html.indexOf('data-right="rectification"'), html.indexOf('data-right="objection"'));
+    for (const name of ['rectifyAttribute', 'inaccurate', 'corrected']) expect(rectification).toContain(`name="${name}"`);
+  });
+
+  it('offers the declared attributes to correct, with "something else" sent as empty, and keeps the chosen one', () => {
+    const select = html.match(/<select id="rectifyAttribute"[\s\S]*?<\/select>/)?.[0] ?? '';
+    expect(all.filter((t) => t.name === 'select').map((t) => t.attrs.name)).toEqual(['transmitTo', 'rectifyAttribute']);
+    expect(tags(select).filter((t) => t.name === 'option').map((o) => o.attrs.value)).toEqual(['name', 'phone', '']);
+    expect(html).toMatch(/<option value="phone" selected>phone<\/option>/);
+    expect(html).toContain(`<option value="">${escapeHtml(texts.sv.form.rectifyAttributeOther)}</option>`);
+    expect(html).toContain('>Old number\n070-1</textarea>');
+  });
+
+  it('asks what an objection is to with two radios, and withdrawal of consent with a checkbox per declared purpose', () => {
+    const scopes = all.filter((t) => t.attrs.name === 'objectionScope');
+    expect(scopes.map((t) => [t.attrs.type, t.attrs.value])).toEqual([['radio', 'direct_marketing'], ['radio', 'other']]);
+    expect(scopes[1]!.attrs.checked).toBeDefined();
+    const purposes = all.filter((t) => t.attrs.name === 'consentPurposes[]');
+    expect(purposes.map((t) => [t.attrs.type, t.attrs.value, t.attrs.checked !== undefined])).toEqual([['checkbox', 'newsletter', false], ['checkbox', 'photos', true]]);
+  });
+
+  it('offers the portability targets with "download it myself" first, and asks about customers only where the organisation has them', () => {
+    expect(html).toContain(`<option value="">${escapeHtml(texts.sv.form.transmitToNone)}</option>`);
+    expect(html).toMatch(/<option value="receiver" selected>Receiving Club<\/option>/);
+    expect(all.find((t) => t.attrs.name === 'viaCustomer')?.attrs).toMatchObject({ type: 'text', value: 'Branch North', maxlength: '200' });
+    expect(html).toContain('the local branches using our membership platform');
+    const plain = renderRequestForm({ locale: 'en', controllers });
+    for (const name of ['viaCustomer', 'transmitTo', 'rectifyAttribute', 'consentPurposes[]']) expect(plain).not.toContain(`name="${name}"`);
+    expect(plain).toContain('name="inaccurate"');
+  });
+
+  it('puts an error next to its field inside the right\'s fieldset, which stays visible, and keeps every value', () => {
+    const withError = renderRequestForm(samples.form);
+    const fieldset = withError.match(/<fieldset class="right-fields invalid" data-right="rectification"[\s\S]*?<\/fieldset>/)?.[0] ?? '';
+    expect(fieldset).toContain('id="inaccurate-error"');
+    expect(fieldset).toMatch(/<textarea id="inaccurate" name="inaccurate" aria-invalid="true" aria-describedby="inaccurate-hint inaccurate-error" maxlength="2000"/);
+    expect(withError).toContain(escapeHtml(texts.sv.form.fieldErrors.inaccurate));
+    expect(withError).toContain('>Thanks</textarea>');
+    expect(withError).toContain('>I moved</textarea>');
+  });
+
+  it('hides the other rights\' fieldsets in CSS once a right is chosen, since the page allows no script', () => {
+    expect(html).not.toContain('<script');
+    expect(html).toContain('form:has(input[name=type]:checked) .right-fields:not(.invalid){display:none}');
+    expect(html).toContain('form:has(#type-withdraw_consent:checked) .right-fields[data-right=withdraw_consent]');
+  });
+
+  it('shows the organisation\'s https logo and accent colour, and ignores a logo or colour that is not safe', () => {
+    const branded = renderRequestForm({ locale: 'en', controllers: [{ ...richController, branding: { accentColour: '#ffdd00', logoUrl: 'https://cdn.example/logo.png' } }] });
+    expect(tags(branded).find((t) => t.name === 'img')?.attrs).toMatchObject({ src: 'https://cdn.example/logo.png', alt: 'Other Club' });
+    // A light accent gets dark button text, so the button stays readable.
+    expect(branded).toContain('button,.button,button:hover,.button:hover{background:#ffdd00;border-color:#ffdd00;color:#1b1b1b}');
+    expect(renderRequestForm({ locale: 'en', controllers: [{ ...richController, branding: { accentColour: '#0b4f8a' } }] })).toContain('color:#fff}');
+    const unsafe = renderRequestForm({ locale: 'en', controllers: [{ ...richController, branding: { accentColour: 'red;}body{display:none', logoUrl: 'http://cdn.example/logo.png' } }] });
+    expect(unsafe).not.toContain('<img');
+    expect(unsafe).not.toContain('display:none}body');
+    expect(unsafe).not.toContain('red;');
+  });
+
+  it('switches language on the same organisation\'s form, in the languages it offers', () => {
+    const page = renderRequestForm({ locale: 'sv', controllers: [{ ...richController, locales: ['sv', 'en'] }] });
+    const switcher = tags(page).filter((t) => t.name === 'a' && t.attrs.hreflang).map((t) => t.attrs.href);
+    expect(switcher).toEqual(['/c/other/en', '/c/other/sv']);
+  });
+});
+
+describe('pages and emails for every right in every language', () => {
+  for (const locale of LOCALES) {
+    it(`name and explain each of the seven rights in ${locale}`, () => {
+      const t = texts[locale];
+      const subjects = new Set<string>();
+      for (const type of RIGHTS) {
+        const confirm = renderConfirmPage({ ...samples.confirm, locale, type });
+        expect(confirm).toContain(escapeHtml(t.confirm.title[type]));
+        expect(confirm).toContain(escapeHtml(t.confirm.what[type]({ controller: 'Demo Association' })));
+        expect(renderConfirmed({ ...samples.confirmed, locale, type })).toContain(escapeHtml(t.confirmed.next[type]));
+        expect(renderStatusPage({ ...samples.status, locale, type })).toContain(escapeHtml(t.requestType[type]));
+        const verify = verificationEmail({ ...samples.verification, locale, type });
+        expect(verify.text).toContain(t.email.verify.intro[type]({ controller: 'Demo Association' }));
+        const done = completionEmail({ ...samples.completion, locale, type, downloadUrl: undefined });
+        expect(done.text).toContain(t.email.completion.intro[type]({ controller: 'Demo Association' }));
+        subjects.add(done.subject);
+        expect(vendorRequestEmail({ ...samples.vendor, locale, type }).subject).toContain(t.email.requestWhat[type]);
+        expect(staffTaskEmail({ ...samples.staff, locale, type }).subject).toContain(t.email.requestShort[type]);
+      }
+      expect(subjects.size).toBe(RIGHTS.length);
+    });
+  }
+
+  it('gives a portability download as machine-readable files, and names the organisation it was sent to', () => {
+    const mail = completionEmail({ ...samples.completion, type: 'portability', transmittedTo: 'Receiving <Club>' });
+    expect(mail.subject).toBe('Your data from Demo Association is ready to download in a machine-readable format');
+    expect(mail.text).toContain(texts.en.email.completion.portabilityDownloadIntro);
+    expect(mail.text).toContain('As you asked, we have also sent the data directly to Receiving <Club>.');
+    expect(mail.html).toContain('directly to Receiving &lt;Club&gt;.');
+    expect(completionEmail({ ...samples.completion, type: 'portability' }).text).not.toContain('sent the data directly');
+    expect(completionEmail({ ...samples.completion, type: 'access', transmittedTo: 'Receiving Club' }).text).not.toContain('Receiving Club');
+  });
+
+  it('says where data was corrected, by the store or by staff', () => {
+    const mail = completionEmail({
+      ...samples.completion, type: 'rectification', downloadUrl: undefined, recipientsTold: ['Newsletter service'],
+      outcomes: [
+        { processorName: 'Membership register', status: 'completed', action: 'rectify', recordCount: 2 },
+        { processorName: 'Shared mailbox', status: 'completed', action: 'rectify', staffTask: true },
+        { processorName: 'Invoices', status: 'completed', action: 'rectify', recordCount: 0 },
+      ],
+    });
+    expect(mail.text).toContain('Where your data was corrected\n- Membership register: corrected in 2 records\n- Shared mailbox: corrected by our staff\n- Invoices: held no data about you');
+    expect(mail.text).toContain(texts.en.email.completion.recipientsIntroChange);
+    expect(mail.text).not.toContain('Download');
+  });
+
+  it('says where the use of data is restricted and what that means, for a restriction and an upheld objection', () => {
+    const outcomes = [{ processorName: 'Membership register', status: 'completed' as const, action: 'restrict' as const, recordCount: 1 }];
+    const restriction = completionEmail({ ...samples.completion, type: 'restriction', downloadUrl: undefined, outcomes });
+    expect(restriction.text).toContain('Where the use of your data is now restricted\n- Membership register: 1 record restricted: kept, but not used');
+    expect(restriction.text).toContain('Article 18(2) GDPR');
+    const upheld = completionEmail({ ...samples.completion, type: 'objection', objectionScope: 'other', downloadUrl: undefined, outcomes });
+    expect(upheld.text).toContain(texts.en.email.completion.objectionUpheld);
+    expect(upheld.text).toContain('Article 18(2) GDPR');
+    const marketing = completionEmail({ ...samples.completion, type: 'objection', objectionScope: 'direct_marketing', downloadUrl: undefined, outcomes: keptOutcomes });
+    expect(marketing.text).toContain(texts.en.email.completion.objectionDirectMarketing);
+    expect(marketing.text).toContain('Mailing list: deleted 1 record; to make sure you are not added again by mistake');
+    expect(marketing.text).not.toContain('Article 18(2) GDPR');
+  });
+
+  it('names the consents withdrawn and what happened to the data held for them', () => {
+    for (const locale of LOCALES) {
+      const mail = completionEmail({ ...samples.completion, locale, type: 'withdraw_consent', downloadUrl: undefined, consentPurposes: ['The newsletter', 'Photos'], outcomes: keptOutcomes, recipientsTold: ['Newsletter service'] });
+      const c = texts[locale].email.completion;
+      expect(mail.text).toContain(c.consentWithdrawn({ purposes: 'The newsletter, Photos' }));
+      expect(mail.text).toContain(`${c.consentTitle}\n- Invoices: `);
+      // Withdrawing consent erased data, so the recipients were told of an erasure (Art. 19).
+      expect(mail.text).toContain(`${c.recipientsIntro}\n- Newsletter service`);
+    }
+  });
+});
+
+describe('the refusal', () => {
+  it('carries staff\'s reasons with their line breaks, escaped, and the Article 12(4) remedies naming the authority, in every language', () => {
+    for (const locale of LOCALES) {
+      const mail = denialEmail({ ...samples.denial, locale, reasonText: 'First <b>reason</b>.\nSecond line.' });
+      const d = texts[locale].email.denial;
+      const remedies = d.remedies({ authority: 'Integritetsskyddsmyndigheten (IMY)' });
+      expect(mail.text).toContain(`${d.reasonsTitle}\nFirst <b>reason</b>.\nSecond line.`);
+      expect(mail.html).toContain('First &lt;b&gt;reason&lt;/b&gt;.<br>Second line.');
+      expect(mail.text).toContain(remedies);
+      expect(mail.html).toContain(escapeHtml(remedies));
+      expect(mail.html).toContain('href="https://www.imy.se"');
+      expect(mail.text).toContain('https://www.imy.se');
+      expect(remedies).toContain('Integritetsskyddsmyndigheten (IMY)');
+      expect(remedies).toMatch(/12\(4\)|12\.4|četrti odstavek 12\. člena/);
+      expect(mail.subject).not.toMatch(/[\r\n]/);
+    }
+    expect(texts.en.email.denial.remedies({ authority: 'SA' })).toMatch(/lodge a complaint with the supervisory authority, SA, and to seek a judicial remedy/);
+    expect(texts.sv.email.denial.remedies({ authority: 'IMY' })).toMatch(/klagomål till tillsynsmyndigheten IMY och att få saken prövad av domstol/);
+    expect(texts.sl.email.denial.remedies({ authority: 'IP' })).toMatch(/pritožbo pri nadzornem organu \(IP\) in uveljavljati pravno sredstvo pred sodiščem/);
+  });
+
+  it('has a default text for every template in every language, except "other", which staff write', () => {
+    for (const locale of LOCALES) {
+      const textsOf = DENIAL_REASONS.filter((r) => r !== 'other').map((r) => denialReasonText(r, locale, { controllerName: 'Demo Association' }));
+      for (const text of textsOf) expect(text.length).toBeGreaterThan(60);
+      expect(new Set(textsOf).size).toBe(textsOf.length);
+      expect(denialReasonText('other', locale, { controllerName: 'Demo Association' })).toBe('');
+    }
+    expect(denialReasonText('data_accurate', 'sv', { controllerName: 'X' })).not.toBe(denialReasonText('data_accurate', 'en', { controllerName: 'X' }));
+  });
+
+  it('points a processor-only refusal to the customer the subject named, or to the organisation they are registered with', () => {
+    for (const locale of LOCALES) {
+      const named = denialReasonText('processor_only', locale, { controllerName: 'Zetkin Foundation', viaCustomer: 'Vänsterpartiet Malmö\r\n' });
+      expect(named).toContain('Zetkin Foundation');
+      expect(named.split('Vänsterpartiet Malmö').length - 1).toBeGreaterThanOrEqual(2);
+      expect(named).not.toMatch(/[\r\n]/);
+      const unnamed = denialReasonText('processor_only', locale, { controllerName: 'Zetkin Foundation' });
+      expect(unnamed).not.toContain('undefined');
+      expect(unnamed).toMatch(/registered with|registrerad hos|registrirani/);
+    }
+  });
+});
+
+describe('the extension, the question and the restriction notice', () => {
+  it('gives the new deadline, the months and staff\'s reasons under Article 12(3), in every language', () => {
+    for (const locale of LOCALES) {
+      const mail = extensionEmail({ ...samples.extension, locale });
+      expect(mail.text).toContain(formatDate(samples.extension.newDueAt, locale));
+      expect(mail.text).toMatch(/12\(3\)|12\.3|tretji odstavek 12\. člena/);
+      expect(mail.text).toContain('Your request covers twelve systems.\nOne vendor needs more time.');
+      expect(mail.html).toContain('Your request covers twelve systems.<br>One vendor needs more time.');
+    }
+    expect(extensionEmail(samples.extension).text).toContain('extended it by 2 months');
+    expect(extensionEmail({ ...samples.extension, locale: 'sl', months: 1 }).text).toContain('za 1 mesec');
+    expect(extensionEmail({ ...samples.extension, locale: 'sl' }).text).toContain('za 2 meseca');
+  });
+
+  it('asks the question, sends the subject to the status page to answer, and says whether the deadline waits', () => {
+    for (const locale of LOCALES) {
+      const x = texts[locale].email.infoRequest;
+      const paused = informationRequestEmail({ ...samples.infoRequest, locale });
+      expect(paused.text).toContain('Which email address did you use as a member?\nWe found two.');
+      expect(paused.text).toContain(x.pauses);
+      expect(tags(paused.html).filter((t) => t.name === 'a').map((t) => t.attrs.href)).toEqual([escapeHtml(samples.infoRequest.statusUrl)]);
+      const running = informationRequestEmail({ ...samples.infoRequest, locale, pausesClock: false });
+      expect(running.text).toContain(x.runs({ date: formatDate(samples.infoRequest.dueAt, locale) }));
+      expect(running.text).not.toContain(x.pauses);
+    }
+  });
+
+  it('tells the subject in advance when and where a restriction will be lifted (Article 18(3))', () => {
+    for (const locale of LOCALES) {
+      const mail = restrictionLiftNoticeEmail({ ...samples.restrictionLift, locale });
+      expect(mail.text).toContain(formatDate(samples.restrictionLift.liftAt, locale));
+      expect(mail.text).toContain('- Membership register\n- Event participation');
+      expect(mail.text).toMatch(/18\(3\)|18\.3|tretji odstavek 18\. člena/);
+    }
+  });
+});
+
+describe('the emails to staff about reviews', () => {
+  it('say why a request waits, by when, and link the console, with no personal data of the subject', () => {
+    for (const locale of LOCALES) {
+      const x = texts[locale].email.reviewWaiting;
+      for (const reason of REVIEW_REASONS) expect(x.reasons[reason].length).toBeGreaterThan(20);
+      const mail = reviewWaitingEmail({ ...samples.reviewWaiting, locale, reasons: [...REVIEW_REASONS] });
+      for (const reason of REVIEW_REASONS) expect(mail.text).toContain(x.reasons[reason]);
+      expect(mail.text).toContain('r1');
+      expect(mail.text).toContain(texts[locale].email.escalation.noPersonalData);
+      expect(tags(mail.html).filter((t) => t.name === 'a').map((t) => t.attrs.href)).toEqual([escapeHtml(samples.reviewWaiting.consoleUrl)]);
+      // Even a caller that passes the subject's details by mistake sends none of them.
+      const careless = reviewWaitingEmail({ ...samples.reviewWaiting, locale, email: 'ada@example.org', name: 'Ada Lovelace' } as Parameters<typeof reviewWaitingEmail>[0]);
+      expect(JSON.stringify(careless)).not.toMatch(/ada@example\.org|Ada Lovelace/);
+      const answered = subjectAnsweredEmail({ locale, controllerName: 'Demo Association', requestReference: 'r1', consoleUrl: 'https://dsr.example/console?request=r1' });
+      expect(answered.subject).toContain('r1');
+      expect(answered.text).not.toContain('@');
+    }
+  });
+});
+
+describe('what vendors and staff are asked to do, by action', () => {
+  it('says what to do for every action, and shows the correction only for a correction', () => {
+    const todo = texts.en.email.vendor.todo;
+    const cases = [
+      ['access', 'export', todo.export],
+      ['portability', 'export', todo.exportPortable],
+      ['erasure', 'delete', todo.erase],
+      ['withdraw_consent', 'erase', todo.erase],
+      ['objection', 'suppress', todo.erase],
+      ['rectification', 'rectify', todo.rectify],
+      ['restriction', 'restrict', todo.restrict],
+      ['objection', 'restrict', todo.restrict],
+    ] as const;
+    for (const [type, action, expected] of cases) {
+      const mail = vendorRequestEmail({ ...samples.vendor, type, action, correction: samples.correction });
+      expect(mail.text, `${type}/${action}`).toContain(expected);
+      expect(mail.text.includes('070-222'), `${type}/${action}`).toBe(action === 'rectify');
+    }
+    const mail = vendorRequestEmail({ ...samples.vendor, type: 'rectification', action: 'rectify', correction: samples.correction });
+    expect(mail.text).toContain('The correction\nData:\nphone\nWhat is wrong:\n070-111 <old>\nWhat it should be:\n070-222\nmobile');
+    expect(mail.html).toContain('070-222<br>mobile');
+    expect(mail.html).toContain('070-111 &lt;old&gt;');
+  });
+
+  it('keeps working for callers that give only access or erasure', () => {
+    expect(vendorRequestEmail(samples.vendor).text).toContain(texts.en.email.vendor.todo.erase);
+    expect(staffTaskEmail(samples.staff).text).toContain(texts.en.email.staff.action.export);
+    expect(staffTaskEmail({ ...samples.staff, instructions: undefined }).text).not.toContain(texts.en.email.staff.instructionsTitle);
+  });
+
+  it('shows staff the correction and a matching outcome hint on the task page', () => {
+    const page = renderTaskPage({ ...samples.task, locale: 'sv', kind: 'manual', type: 'rectification', action: 'rectify', allowUpload: false, correction: samples.correction });
+    expect(page).toContain(escapeHtml(texts.sv.email.correction.title));
+    expect(page).toContain('070-222<br>mobile');
+    expect(page).toContain(escapeHtml(texts.sv.task.doneHint.rectify));
+    expect(page).toContain(escapeHtml(texts.sv.email.staff.action.rectify));
+    const restrict = renderTaskPage({ ...samples.task, type: 'restriction', action: 'restrict', allowUpload: false, correction: samples.correction });
+    expect(restrict).not.toContain('070-222');
+    expect(restrict).toContain(escapeHtml(texts.en.task.doneHint.restrict));
+  });
+});
+
+describe('the status page for reviewed requests', () => {
+  it('offers the reply form only while a question is open, posting the status key and a required answer of at most 4000 characters', () => {
+    for (const locale of LOCALES) {
+      const open = renderStatusPage({ ...samples.statusOpenQuestion, locale, errors: {}, values: {} });
+      const form = tags(open).find((t) => t.name === 'form');
+      expect(form?.attrs).toMatchObject({ method: 'post', action: '/v1/requests/r1/reply' });
+      expect(tags(open).find((t) => t.attrs.name === 'key')?.attrs).toMatchObject({ type: 'hidden', value: 'k1' });
+      expect(tags(open).find((t) => t.name === 'textarea')?.attrs).toMatchObject({ name: 'answer', maxlength: '4000' });
+      expect(tags(open).find((t) => t.name === 'textarea')?.attrs.required).toBeDefined();
+      expect(open).toContain('Which address did you use?<br>Before 2024?');
+      expect(open).toContain(escapeHtml(texts[locale].status.clockPaused));
+      const answered = renderStatusPage({ ...samples.statusOpenQuestion, locale, infoRequest: { ...samples.statusOpenQuestion.infoRequest, answeredAt: '2026-03-07T10:00:00.000Z' } });
+      expect(answered).not.toContain('/reply');
+      expect(answered).not.toContain('Which address did you use?');
+      expect(renderStatusPage({ ...samples.status, locale })).not.toContain('name="answer"');
+    }
+  });
+
+  it('re-renders a refused answer with the error next to it and what was typed', () => {
+    const html = renderStatusPage(samples.statusOpenQuestion);
+    expect(html).toContain('<p class="field-error" id="answer-error">');
+    expect(html).toMatch(/<textarea id="answer"[^>]*aria-invalid="true" aria-describedby="answer-hint answer-error">The old one<\/textarea>/);
+    expect(html).toMatch(/<title>Error: /);
+    const sv = renderStatusPage({ ...samples.statusOpenQuestion, locale: 'sv' });
+    expect(sv).toContain(escapeHtml(texts.sv.status.answerError));
+  });
+
+  it('shows the extension with its new deadline and reasons, and the refusal text', () => {
+    const html = renderStatusPage(samples.statusOpenQuestion);
+    expect(html).toContain('We have extended it by 2 months; the new deadline is 5 June 2026.');
+    expect(html).toContain('Many systems.<br>A vendor is slow.');
+    expect(html).toContain(escapeHtml(texts.en.status.denialTitle));
+    expect(html).toContain('<p>Not possible.</p>');
+    expect(renderStatusPage(samples.status)).not.toContain(texts.en.status.extensionTitle);
+  });
+
+  it('thanks the subject for the answer in every language', () => {
+    for (const locale of LOCALES) expect(renderReplyReceived({ locale })).toContain(escapeHtml(texts[locale].replyReceived.title));
   });
 });
