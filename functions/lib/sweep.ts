@@ -33,7 +33,7 @@ async function watchWaitingBranches(requestId: string, now: Date, report: SweepR
     if (branch.status !== 'waiting') continue;
     const processor = findProcessor(controller, branch.processorId);
     if (!processor) continue;
-    const kind = asyncKind(processor);
+    const kind = asyncKind(processor, branch);
     await heartbeat(branch);
     if (kind.watch) await kind.watch(processor, { request, controller, branch }, now);
     report.watched++;

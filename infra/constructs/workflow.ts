@@ -48,7 +48,7 @@ const REQUEST_ID_ONLY = { 'requestId.$': '$.requestId' };
 
 /**
  * The Standard state machine that answers one verified request:
- * `Route → Next{review: AwaitDecision → Route; process: Plan → ForEachProcessor{ByMode → RunProcessor |
+ * `Route → ByNextStep{review: AwaitDecision → Route; process: Plan → ForEachProcessor{ByMode → RunProcessor |
  * AwaitProcessor, Catch → RecordBranchFailure} → Route; answer: AssemblePackage → NotifySubject → Finalize}`.
  *
  * Execution input, task payloads and outputs carry ids only: Step Functions keeps execution history
@@ -176,7 +176,7 @@ export class RequestWorkflow extends Construct {
     const answer = outer('AssemblePackage', props.assemblePackage)
       .next(outer('NotifySubject', props.notifySubject))
       .next(outer('Finalize', props.finalize));
-    const next = new sfn.Choice(this, 'Next', { stateName: 'Next' })
+    const next = new sfn.Choice(this, 'ByNextStep', { stateName: 'ByNextStep' })
       .when(sfn.Condition.stringEquals('$.next', 'review'), awaitDecision.next(route))
       .when(sfn.Condition.stringEquals('$.next', 'process'), plan.next(forEachProcessor).next(route))
       .otherwise(answer);
