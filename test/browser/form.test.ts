@@ -65,6 +65,9 @@ function verifyLinkIn(email: StoredEmail): string {
   return links[0]!;
 }
 
+/** The demo association's own form (the register declares more than one organisation). */
+const FORM = '/c/demo-association';
+
 async function heading(page: Page): Promise<string> {
   return ((await page.locator('h1').textContent()) ?? '').trim();
 }
@@ -72,7 +75,7 @@ async function heading(page: Page): Promise<string> {
 describe('the request form in a browser without JavaScript', () => {
   it('takes an access request from the form to a confirmed request', async () => {
     const page = await context.newPage();
-    await page.goto(`${runtime.urls.gateway}/en`);
+    await page.goto(`${runtime.urls.gateway}${FORM}/en`);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     expect(await page.locator('script').count()).toBe(0);
 
@@ -102,7 +105,7 @@ describe('the request form in a browser without JavaScript', () => {
 
   it('works in Swedish the same way, and tells a second click that the link was used', async () => {
     const page = await context.newPage();
-    await page.goto(`${runtime.urls.gateway}/en`);
+    await page.goto(`${runtime.urls.gateway}${FORM}/en`);
     await page.getByRole('link', { name: 'Svenska' }).click();
     await page.waitForLoadState();
     expect(await page.locator('html').getAttribute('lang')).toBe('sv');
@@ -123,6 +126,46 @@ describe('the request form in a browser without JavaScript', () => {
 
     await page.goto(link);
     expect(await heading(page)).toBe('Länken har redan använts');
+    await page.close();
+  });
+
+  it('takes a correction: the right\'s own fields, an error shown by its field with the values kept, then confirmed', async () => {
+    const page = await context.newPage();
+    await page.goto(`${runtime.urls.gateway}/en`);
+    // Several organisations: the start page lists them, each linking to its own form.
+    await page.getByRole('link', { name: 'Demo Association' }).click();
+    await page.waitForLoadState();
+    expect(new URL(page.url()).pathname).toBe(`${FORM}/en`);
+
+    await page.getByRole('radio', { name: 'Correct data about me that is wrong (rectification)' }).check();
+    const fields = page.getByRole('group', { name: 'Rectification: what to correct' });
+    await fields.getByLabel('Which data is wrong?').selectOption('phone');
+    await fields.getByLabel('What is wrong or incomplete?').fill('My old number, 070-111 11 11');
+    await page.getByLabel('Your email address').fill('linnea@example.org');
+    await page.getByRole('button', { name: 'Send request' }).click();
+    await page.waitForLoadState();
+
+    // Refused: the missing field says so next to itself, and nothing typed is lost.
+    expect(await page.title()).toMatch(/^Error: /);
+    const missing = page.getByRole('group', { name: 'Rectification: what to correct' });
+    expect(await missing.locator('#corrected-error').textContent()).toContain('corrected is required');
+    expect(await missing.getByLabel('What is wrong or incomplete?').inputValue()).toBe('My old number, 070-111 11 11');
+    expect(await missing.getByLabel('Which data is wrong?').inputValue()).toBe('phone');
+    expect(await page.getByLabel('Your email address').inputValue()).toBe('linnea@example.org');
+    expect(await page.getByRole('radio', { name: 'Correct data about me that is wrong (rectification)' }).isChecked()).toBe(true);
+
+    await missing.getByLabel('What should it say?').fill('070-222 22 22');
+    await page.getByRole('button', { name: 'Send request' }).click();
+    await page.waitForLoadState();
+    expect(await heading(page)).toBe('Check your email');
+
+    const link = verifyLinkIn(await emailTo('linnea@example.org', /Confirm your request/));
+    await page.goto(link);
+    expect(await heading(page)).toBe('Confirm your request for a correction');
+    await page.getByRole('button', { name: 'Confirm the correction' }).click();
+    await page.waitForLoadState();
+    expect(await heading(page)).toBe('Your request is confirmed');
+    expect(await page.locator('main').textContent()).toContain('with where your data was corrected');
     await page.close();
   });
 });

@@ -46,3 +46,57 @@ describe('a submitted request', () => {
     expect(JSON.stringify(errors)).not.toContain('secret-person');
   });
 });
+
+describe('each right\'s own fields', () => {
+  it('takes a correction of a declared attribute, and one described in words only', () => {
+    const declared = validateSubmission({ type: 'rectification', email: 'a@example.org', rectifyAttribute: 'phone', inaccurate: ' 070-1 ', corrected: '070-2\nmobile' });
+    expect(declared.details.rectification).toEqual({ attribute: 'phone', inaccurate: '070-1', corrected: '070-2\nmobile' });
+    // The form's "something else" sends an empty attribute.
+    const described = validateSubmission({ type: 'rectification', email: 'a@example.org', rectifyAttribute: '', inaccurate: 'My old address', corrected: 'Storgatan 1' });
+    expect(described.details.rectification).toEqual({ inaccurate: 'My old address', corrected: 'Storgatan 1' });
+  });
+
+  it('refuses a correction without what is wrong and what is right, or of an attribute nobody declares', () => {
+    expect(errorsOf({ type: 'rectification', email: 'a@example.org' })).toEqual({
+      inaccurate: expect.stringContaining('inaccurate'),
+      corrected: expect.stringContaining('corrected'),
+    });
+    expect(errorsOf({ type: 'rectification', email: 'a@example.org', rectifyAttribute: 'password', inaccurate: 'x', corrected: 'y' })).toHaveProperty('rectifyAttribute');
+  });
+
+  it('takes an objection with its scope and grounds, and requires the scope', () => {
+    expect(validateSubmission({ type: 'objection', email: 'a@example.org', objectionScope: 'other', objectionGrounds: 'I moved' }).details.objection)
+      .toEqual({ scope: 'other', grounds: 'I moved' });
+    expect(validateSubmission({ type: 'objection', email: 'a@example.org', objectionScope: 'direct_marketing' }).details.objection)
+      .toEqual({ scope: 'direct_marketing' });
+    expect(errorsOf({ type: 'objection', email: 'a@example.org' })).toHaveProperty('objectionScope');
+    expect(errorsOf({ type: 'objection', email: 'a@example.org', objectionScope: 'everything' })).toHaveProperty('objectionScope');
+  });
+
+  it('takes withdrawn consents as the form sends them (a list) and refuses none or an undeclared purpose', () => {
+    expect(validateSubmission({ type: 'withdraw_consent', email: 'a@example.org', consentPurposes: ['newsletter', 'newsletter'] }).details.consentPurposes).toEqual(['newsletter']);
+    expect(errorsOf({ type: 'withdraw_consent', email: 'a@example.org' })).toHaveProperty('consentPurposes');
+    expect(errorsOf({ type: 'withdraw_consent', email: 'a@example.org', consentPurposes: ['photos'] }).consentPurposes).toContain('newsletter');
+  });
+
+  it('takes a declared portability target, and no target at all', () => {
+    expect(validateSubmission({ type: 'portability', email: 'a@example.org', transmitTo: 'demo-receiver' }).details.transmitTo).toBe('demo-receiver');
+    expect(validateSubmission({ type: 'portability', email: 'a@example.org', transmitTo: '' }).details).toEqual({});
+    expect(errorsOf({ type: 'portability', email: 'a@example.org', transmitTo: 'somewhere-else' })).toHaveProperty('transmitTo');
+  });
+
+  it('refuses another right\'s fields rather than dropping them, naming each', () => {
+    expect(errorsOf({ type: 'access', email: 'a@example.org', corrected: 'x', objectionScope: 'other', consentPurposes: ['newsletter'], transmitTo: 'demo-receiver' })).toEqual({
+      corrected: expect.stringContaining('only for type rectification'),
+      objectionScope: expect.stringContaining('only for type objection'),
+      consentPurposes: expect.stringContaining('only for type withdraw_consent'),
+      transmitTo: expect.stringContaining('only for type portability'),
+    });
+  });
+
+  it('keeps a message with its line breaks, and refuses other control characters in free text', () => {
+    expect(validateSubmission({ type: 'erasure', email: 'a@example.org', message: 'Line one\nLine two' }).details.message).toBe('Line one\nLine two');
+    expect(errorsOf({ type: 'erasure', email: 'a@example.org', message: 'bell\u0007' })).toHaveProperty('message');
+    expect(errorsOf({ type: 'erasure', email: 'a@example.org', message: 'x'.repeat(4001) })).toHaveProperty('message');
+  });
+});
