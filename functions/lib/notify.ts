@@ -1,4 +1,5 @@
 import { completionEmail } from '../../web/emails';
+import { refusalEmailFor } from './decisions';
 import { positiveIntEnv } from './env';
 import { links } from './links';
 import { sendEmail } from './mailer';
@@ -18,6 +19,14 @@ const DOWNLOAD_TTL_DAYS = positiveIntEnv('DOWNLOAD_TTL_DAYS', 7);
 export async function notifySubject(request: DsrRequest, controller: Controller, branches: Branch[], at = new Date()): Promise<void> {
   // Withdrawn: the subject saw it on the status page; there is no result to send.
   if (request.notifiedAt || request.status === 'cancelled') return;
+  if (request.status === 'denied') {
+    // Art. 12(4): the refusal with staff's reasons and the remedies, once.
+    await sendEmail(request.email, refusalEmailFor(request, controller));
+    if (await setOnce(request.requestId, 'notifiedAt', { notifiedAt: at.toISOString() })) {
+      await audit(request.requestId, 'subject_notified', 'workflow', { refused: true }, at);
+    }
+    return;
+  }
   let download: { downloadUrl: string; downloadExpiresAt: string } | undefined;
   if ((request.type === 'access' || request.type === 'portability') && request.packageKey) {
     // A fresh token on every attempt: only its hash is stored, so an earlier attempt's is unknown.

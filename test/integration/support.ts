@@ -188,8 +188,19 @@ export async function waitForStatus(statusUrl: string, status: string, timeoutMs
 }
 
 /** Submits a request, confirms it from the verification email, and returns its id and status link. */
-export async function submitConfirmed(rt: Runtime, body: Record<string, unknown> & { email: string }, nthEmail = 1): Promise<{ requestId: string; statusUrl: string }> {
+export async function submitConfirmed(rt: Runtime, body: Record<string, unknown> & { email: string }): Promise<{ requestId: string; statusUrl: string }> {
   const { requestId } = await submit(rt, body);
-  const confirmed = await confirmFromEmail(rt, await waitForEmail(rt, body.email, nthEmail));
+  const confirmed = await confirmFromEmail(rt, await verificationEmailFor(rt, body.email, requestId));
   return { requestId, statusUrl: statusLinkIn(await confirmed.text()) };
+}
+
+/** Waits for the verification email of one request (its link names the request). */
+export async function verificationEmailFor(rt: Runtime, to: string, requestId: string, timeoutMs = 20_000): Promise<StoredEmail> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = (await mailbox(rt)).find((e) => e.destination.to.includes(to) && linksIn(e).some((l) => l.includes(`/v1/requests/${requestId}/verify?token=`)));
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error(`no verification email to ${to} for ${requestId} within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
