@@ -1,17 +1,18 @@
 import middy from '@middy/core';
 import { z } from 'zod';
-import { renderNotFound, renderReplyReceived } from '../../web/pages';
-import { clientError, html, httpMiddleware, json, pickLocale, wantsJson, type HttpEvent, type HttpResult } from '../lib/http';
+import { ANSWER_MAX_CHARS, renderNotFound, renderReplyReceived, renderStatusPage } from '../../web/pages';
+import { html, httpMiddleware, json, pickLocale, wantsJson, type HttpEvent, type HttpResult } from '../lib/http';
 import { answerInformationRequest } from '../lib/information';
 import { findController } from '../lib/register';
-import { getRequest } from '../lib/store';
+import { statusPageInput } from '../lib/status-view';
+import { getRequest, getRequestWithBranches } from '../lib/store';
 import { constantTimeEqual } from '../lib/tokens';
 
 const answerSchema = z
   .string({ error: 'answer is required' })
   .trim()
   .min(1, 'answer is required')
-  .max(4000, 'answer must be at most 4000 characters')
+  .max(ANSWER_MAX_CHARS, `answer must be at most ${ANSWER_MAX_CHARS} characters`)
   .refine((s) => !/[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/.test(s), 'answer must not contain control characters');
 
 /**
@@ -29,12 +30,20 @@ async function reply(event: HttpEvent): Promise<HttpResult> {
       ? json(404, { message: 'No request with this id and key', errors: { key: 'unknown' } })
       : html(404, renderNotFound({ locale: pickLocale(event) }));
   }
+  const locale = pickLocale(event, request.locale);
   const answer = answerSchema.safeParse(body.answer);
-  if (!answer.success) throw clientError(400, 'The answer is invalid', { answer: answer.error.issues[0]!.message });
+  const refused = async (statusCode: number, message: string, problem: string) => {
+    if (wantsJson(event)) return json(statusCode, { message, errors: { answer: problem } });
+    // The no-JS form: the status page again, with what was typed and what was wrong with it.
+    const { branches } = await getRequestWithBranches(requestId);
+    const typed = typeof body.answer === 'string' ? body.answer.slice(0, ANSWER_MAX_CHARS) : '';
+    return html(statusCode, renderStatusPage(statusPageInput(request, branches, { locale, values: { answer: typed }, errors: { answer: problem } })));
+  };
+  if (!answer.success) return refused(400, 'The answer is invalid', answer.error.issues[0]!.message);
   if (!(await answerInformationRequest(request, controller, answer.data))) {
-    return json(409, { message: 'There is no open question to answer on this request', errors: { answer: 'no open question' } });
+    return refused(409, 'There is no open question to answer on this request', 'no open question');
   }
-  return wantsJson(event) ? json(200, { requestId, answered: true }) : html(200, renderReplyReceived({ locale: request.locale }));
+  return wantsJson(event) ? json(200, { requestId, answered: true }) : html(200, renderReplyReceived({ locale }));
 }
 
 // An answer may be a few thousand characters of any script.
