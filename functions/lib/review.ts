@@ -1,13 +1,10 @@
 import { SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
-import { reviewWaitingEmail } from '../../web/emails';
 import { sfn } from './aws/sfn';
 import { errorClass, logger } from './log';
-import { links } from './links';
-import { sendEmail } from './mailer';
 import type { Controller } from './register';
 import { FINAL_STATUSES, WITHDRAWN, type Branch, type DsrRequest, type ReviewReason, type ReviewStage } from './request';
 import { suppressionHash } from './scheduled-erasures';
-import { audit, identityRequests, recordIdentityRequest, setOnce, transition, updateRequestIf } from './store';
+import { audit, identityRequests, recordIdentityRequest, setOnce, transition } from './store';
 import { loadRequest, type RequestRef } from './workflow';
 
 /**
@@ -102,34 +99,5 @@ export async function resumeReview(requestId: string, taskToken: string | undefi
   } catch (err) {
     if (!GONE.has(errorClass(err))) throw err;
     logger.info('review task already gone', { requestId, errorClass: errorClass(err) });
-  }
-}
-
-/**
- * Step `AwaitDecision` (waitForTaskToken): records the token the decision will resume, and emails
- * staff once per review with a console link. A review decided before the token was recorded is
- * resumed at once: the token write is guarded by the request still being in review.
- */
-export async function awaitDecision({ requestId, taskToken }: RequestRef & { taskToken: string }, now = new Date()): Promise<void> {
-  const { request, controller } = await loadRequest(requestId);
-  const waiting = request.status === 'in_review'
-    ? await updateRequestIf(requestId, { set: { reviewTaskToken: taskToken } }, { expression: '#status = :review', names: { '#status': 'status' }, values: { ':review': 'in_review' } })
-    : undefined;
-  if (!waiting) {
-    await resumeReview(requestId, taskToken);
-    return;
-  }
-  if (waiting.reviewNotifiedAt) return;
-  await sendEmail(staffEmailOf(controller), reviewWaitingEmail({
-    locale: controller.locales[0]!,
-    controllerName: controller.name,
-    requestReference: requestId,
-    type: request.type,
-    reasons: waiting.reviewReasons ?? [],
-    dueAt: waiting.dueAt!,
-    consoleUrl: links.console(requestId),
-  }));
-  if (await setOnce(requestId, 'reviewNotifiedAt', { reviewNotifiedAt: now.toISOString() })) {
-    await audit(requestId, 'staff_notified', 'workflow', { stage: waiting.reviewStage ?? 'screening' }, now);
   }
 }

@@ -1,4 +1,4 @@
-import { allowedDecisions, denialTemplates, type AllowedDecisions } from './decisions';
+import { allowedDecisions, denialTemplates, type AllowedDecisions } from './decision-rules';
 import { clientError } from './http';
 import { findController, findProcessor, inDeclaredOrder, type Controller } from './register';
 import {

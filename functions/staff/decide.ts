@@ -1,5 +1,6 @@
 import middy from '@middy/core';
-import { DecisionConflict, decide, decisionSchema } from '../lib/decisions';
+import { DecisionConflict, decisionSchema } from '../lib/decision-rules';
+import { decide } from '../lib/decisions';
 import { clientError, httpMiddleware, json, type HttpEvent, type HttpResult } from '../lib/http';
 import { findController } from '../lib/register';
 import { claimsOf, mayAccess, requestDetail, requireRole } from '../lib/staff';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { awaitDecision } from '../lib/review';
+import { awaitDecision } from '../lib/review-wait';
 import { requestRef } from '../lib/workflow';
 
 const input = requestRef.extend({ taskToken: z.string().min(1).max(2048) });

@@ -14,6 +14,9 @@ const MODULES = {
   download: 'functions/api/download.ts',
   opendsrCallback: 'functions/api/opendsr-callback.ts',
   task: 'functions/api/task.ts',
+  reply: 'functions/api/reply.ts',
+  route: 'functions/workflow/route.ts',
+  awaitDecision: 'functions/workflow/await-decision.ts',
   plan: 'functions/workflow/plan.ts',
   run: 'functions/processors/run.ts',
   submit: 'functions/processors/submit.ts',
@@ -24,6 +27,7 @@ const MODULES = {
   sweep: 'functions/scheduled/sweep.ts',
   console: 'functions/api/console.ts',
   staffRequests: 'functions/staff/requests.ts',
+  staffDecide: 'functions/staff/decide.ts',
 } as const;
 type Name = keyof typeof MODULES;
 const ALL = Object.keys(MODULES) as Name[];
@@ -245,9 +249,9 @@ describe('configuration and grants (least privilege)', () => {
     expect(withEnv('REQUESTS_TABLE')).toEqual(ALL.filter((n) => n !== 'console').sort());
     expect(withEnv('PACKAGE_BUCKET')).toEqual(['assemble', 'download', 'opendsrCallback', 'run', 'submit', 'sweep', 'task']);
     expect(withEnv('STATE_MACHINE_ARN')).toEqual(['sweep', 'verify']);
-    expect(withEnv('SENDER_EMAIL')).toEqual(['intake', 'notify', 'recordFailure', 'submit', 'sweep']);
-    expect(withEnv('PUBLIC_BASE_URL')).toEqual(['form', 'intake', 'notify', 'recordFailure', 'status', 'submit', 'sweep', 'task', 'verify']);
-    expect(withEnv('SUPPRESSION_KEY')).toEqual(['run', 'submit']);
+    expect(withEnv('SENDER_EMAIL')).toEqual(['awaitDecision', 'intake', 'notify', 'recordFailure', 'reply', 'staffDecide', 'submit', 'sweep']);
+    expect(withEnv('PUBLIC_BASE_URL')).toEqual(['awaitDecision', 'form', 'intake', 'notify', 'recordFailure', 'reply', 'staffDecide', 'status', 'submit', 'sweep', 'task', 'verify']);
+    expect(withEnv('SUPPRESSION_KEY')).toEqual(['route', 'run', 'submit']);
     expect(withEnv('STAFF_SIGN_IN_URL')).toEqual(['console']);
     expect(envOf('intake').VERIFY_TTL_DAYS).toBe('7');
     expect(envOf('notify').DOWNLOAD_TTL_DAYS).toBe('7');
@@ -289,8 +293,8 @@ describe('configuration and grants (least privilege)', () => {
     );
   });
 
-  it('lets only intake, notify, submit, sweep and record-failure send email, from the sender identity only', () => {
-    const senders = ['intake', 'notify', 'recordFailure', 'submit', 'sweep'] as const;
+  it('lets only the functions that write to people send email, from the sender identity only', () => {
+    const senders = ['awaitDecision', 'intake', 'notify', 'recordFailure', 'reply', 'staffDecide', 'submit', 'sweep'] as const;
     expect(withAction((a) => a.startsWith('ses:'))).toEqual(senders);
     expect(withAction((a) => a === 'ses:SendEmail')).toEqual(senders);
     const identityId = ofType('AWS::SES::EmailIdentity')[0]![0];
@@ -301,8 +305,8 @@ describe('configuration and grants (least privilege)', () => {
     }
   });
 
-  it('lets only submit, the OpenDSR callback, task, sweep and status (withdrawal) answer waiting branches, of this state machine only', () => {
-    const answerers: Name[] = ['opendsrCallback', 'status', 'submit', 'sweep', 'task'];
+  it('lets only what answers a waiting task (submit, the OpenDSR callback, task, sweep, status, the review wait and staff decisions) do so, of this state machine only', () => {
+    const answerers: Name[] = ['awaitDecision', 'opendsrCallback', 'staffDecide', 'status', 'submit', 'sweep', 'task'];
     const stateMachineId = ofType('AWS::StepFunctions::StateMachine')[0]![0];
     for (const action of ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat']) {
       expect(withAction((a) => a === action), action).toEqual(answerers);
@@ -316,7 +320,7 @@ describe('configuration and grants (least privilege)', () => {
     expect(withAction((a) => a.startsWith('states:SendTask'))).toEqual(answerers);
   });
 
-  it('passes the suppression key to run and submit only, as a dynamic reference to a generated, retained, KMS-encrypted secret', () => {
+  it('passes the suppression key to run, submit and route only, as a dynamic reference to a generated, retained, KMS-encrypted secret', () => {
     const secrets = ofType('AWS::SecretsManager::Secret');
     expect(secrets).toHaveLength(1);
     const [secretId, secret] = secrets[0]!;
@@ -328,8 +332,8 @@ describe('configuration and grants (least privilege)', () => {
     // Rotating would make every stored suppression hash unmatchable.
     expect(ofType('AWS::SecretsManager::RotationSchedule')).toEqual([]);
 
-    expect(withEnv('SUPPRESSION_KEY')).toEqual(['run', 'submit']);
-    for (const name of ['run', 'submit'] as const) {
+    expect(withEnv('SUPPRESSION_KEY')).toEqual(['route', 'run', 'submit']);
+    for (const name of ['route', 'run', 'submit'] as const) {
       expect(envOf(name).SUPPRESSION_KEY, name).toEqual({
         'Fn::Join': ['', ['{{resolve:secretsmanager:', { Ref: secretId }, ':SecretString:::}}']],
       });
@@ -338,7 +342,7 @@ describe('configuration and grants (least privilege)', () => {
     expect(withAction((a) => a.startsWith('secretsmanager:'))).toEqual([]);
     // The value never appears anywhere else in the template.
     const mentions = Object.entries(resources).filter(([id, r]) => id !== secretId && JSON.stringify(r).includes(`"${secretId}"`));
-    expect(mentions.map(([id]) => id).sort()).toEqual([functionIds.run, functionIds.submit].sort());
+    expect(mentions.map(([id]) => id).sort()).toEqual([functionIds.route, functionIds.run, functionIds.submit].sort());
   });
 
   it("lets only the processor function read and write the register's DynamoDB stores, table by table", () => {
@@ -373,12 +377,22 @@ describe('workflow', () => {
     });
   });
 
-  it('runs Plan, then each processor, then AssemblePackage, NotifySubject and Finalize', () => {
+  it('routes from what the request records: review back to Route, processing back to Route, or the answer', () => {
     const asl = definition();
-    expect(asl.StartAt).toBe('Plan');
-    expect(Object.keys(asl.States).sort()).toEqual(['AssemblePackage', 'Finalize', 'ForEachProcessor', 'NotifySubject', 'Plan']);
+    expect(asl.StartAt).toBe('Route');
+    expect(Object.keys(asl.States).sort()).toEqual(['AssemblePackage', 'AwaitDecision', 'ByNextStep', 'Finalize', 'ForEachProcessor', 'NotifySubject', 'Plan', 'Route']);
+    expect(asl.States.Route.Next).toBe('ByNextStep');
+    expect(asl.States.ByNextStep).toEqual({
+      Type: 'Choice',
+      Choices: [
+        { Variable: '$.next', StringEquals: 'review', Next: 'AwaitDecision' },
+        { Variable: '$.next', StringEquals: 'process', Next: 'Plan' },
+      ],
+      Default: 'AssemblePackage',
+    });
+    expect(asl.States.AwaitDecision.Next).toBe('Route');
     expect(asl.States.Plan.Next).toBe('ForEachProcessor');
-    expect(asl.States.ForEachProcessor.Next).toBe('AssemblePackage');
+    expect(asl.States.ForEachProcessor.Next).toBe('Route');
     expect(asl.States.AssemblePackage.Next).toBe('NotifySubject');
     expect(asl.States.NotifySubject.Next).toBe('Finalize');
     expect(asl.States.Finalize.End).toBe(true);
@@ -389,6 +403,7 @@ describe('workflow', () => {
     const tasks = { ...asl.States, ...asl.States.ForEachProcessor.ItemProcessor.States };
     // AwaitProcessor goes through the waitForTaskToken integration instead (see below).
     const expected: Record<string, Name> = {
+      Route: 'route',
       Plan: 'plan',
       RunProcessor: 'run',
       RecordBranchFailure: 'recordFailure',
@@ -405,9 +420,10 @@ describe('workflow', () => {
 
   it('passes ids only between states', () => {
     const asl = definition();
-    for (const state of ['Plan', 'AssemblePackage', 'NotifySubject', 'Finalize']) {
+    for (const state of ['Route', 'Plan', 'AssemblePackage', 'NotifySubject', 'Finalize']) {
       expect(asl.States[state].Parameters, state).toEqual({ 'requestId.$': '$.requestId' });
     }
+    expect(asl.States.Route.ResultSelector).toEqual({ 'requestId.$': '$.requestId', 'next.$': '$.next' });
     expect(asl.States.Plan.ResultSelector).toEqual({ 'requestId.$': '$.requestId', 'branches.$': '$.branches' });
     for (const state of ['AssemblePackage', 'NotifySubject', 'Finalize']) {
       expect(asl.States[state].ResultSelector, state).toEqual({ 'requestId.$': '$.requestId' });
@@ -478,7 +494,7 @@ describe('workflow', () => {
       .flatMap((s) => [s.Resource].flat())
       .map((r) => JSON.stringify(r).match(/"Fn::GetAtt":\["([^"]+)"/)?.[1]);
     const names = [...new Set(invoked)].map((id) => ALL.find((n) => functionIds[n] === id)).sort();
-    expect(names).toEqual(['assemble', 'finalize', 'notify', 'plan', 'recordFailure', 'run', 'submit']);
+    expect(names).toEqual(['assemble', 'awaitDecision', 'finalize', 'notify', 'plan', 'recordFailure', 'route', 'run', 'submit']);
   });
 });
 
@@ -497,6 +513,9 @@ describe('HTTP API', () => {
     expect(routes).toStrictEqual({
       'GET /': 'form',
       'GET /{locale}': 'form',
+      'GET /c/{controllerId}': 'form',
+      'GET /c/{controllerId}/{locale}': 'form',
+      'POST /v1/requests/{requestId}/reply': 'reply',
       'POST /v1/requests': 'intake',
       'GET /v1/requests/{requestId}/verify': 'verify',
       'POST /v1/requests/{requestId}/verify': 'verify',
@@ -509,6 +528,7 @@ describe('HTTP API', () => {
       'GET /console': 'console',
       'GET /v1/staff/requests': 'staffRequests',
       'GET /v1/staff/requests/{requestId}': 'staffRequests',
+      'POST /v1/staff/requests/{requestId}/decisions': 'staffDecide',
     });
   });
 
@@ -664,19 +684,19 @@ describe('staff API', () => {
     });
   });
 
-  it('puts exactly the two staff routes behind it, and no other route behind any authorizer', () => {
+  it('puts exactly the staff routes behind it, and no other route behind any authorizer', () => {
     const authorizerId = idOf('AWS::ApiGatewayV2::Authorizer');
-    expect(routesWith(authorizerId)).toEqual(['GET /v1/staff/requests', 'GET /v1/staff/requests/{requestId}']);
+    expect(routesWith(authorizerId)).toEqual(['GET /v1/staff/requests', 'GET /v1/staff/requests/{requestId}', 'POST /v1/staff/requests/{requestId}/decisions']);
     for (const [, r] of ofType('AWS::ApiGatewayV2::Route')) {
       const key: string = r.Properties.RouteKey;
-      if (key.startsWith('GET /v1/staff/')) expect(r.Properties.AuthorizationType, key).toBe('JWT');
+      if (key.includes(' /v1/staff/')) expect(r.Properties.AuthorizationType, key).toBe('JWT');
       else expect([undefined, 'NONE'], key).toContain(r.Properties.AuthorizationType);
     }
     // Every subject route and the console page stay public.
     expect(routesWith(undefined)).toEqual(
       ofType('AWS::ApiGatewayV2::Route')
         .map(([, r]) => r.Properties.RouteKey as string)
-        .filter((k) => !k.startsWith('GET /v1/staff/'))
+        .filter((k) => !k.includes(' /v1/staff/'))
         .sort(),
     );
     expect(routesWith(undefined)).toContain('GET /console');

@@ -7,7 +7,7 @@ vi.hoisted(() => {
   });
 });
 
-import { allowedDecisions, decisionSchema } from '../../functions/lib/decisions';
+import { allowedDecisions, decisionSchema } from '../../functions/lib/decision-rules';
 import { extendedDueDate, resumedDueDate } from '../../functions/lib/deadlines';
 import { findController } from '../../functions/lib/register';
 import type { Branch, DsrRequest } from '../../functions/lib/request';
