@@ -1,15 +1,5 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DENIAL_REASONS, REQUEST_STATUSES, RIGHTS, type AuditEvent, type Branch, type DsrRequest } from '../../functions/lib/request';
-
-// requestDetail asks functions/lib/decisions.ts what staff may decide; that module also carries the
-// decisions out, so loading it reads the table's and the mailer's configuration.
-vi.hoisted(() => {
-  Object.assign(process.env, {
-    REQUESTS_TABLE: 'unit-requests', SENDER_EMAIL: 'dsr@example.org', PUBLIC_BASE_URL: 'https://dsr.example.org',
-    STATE_MACHINE_ARN: 'arn:aws:states:eu-north-1:000000000000:stateMachine:unit', PACKAGE_BUCKET: 'unit-packages',
-  });
-});
-
 import {
   byDueDate, claimsOf, controllersClaim, listClaim, listItem, matchesFilters, mayAccess, mayDo, parseListFilters, requestDetail,
   requireRole, staffFrom, visibleControllers, type Claims,
