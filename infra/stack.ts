@@ -289,6 +289,10 @@ export class DsrStack extends Stack {
     // DeleteItem only, and only at the stores whose erasure mode is legal_hold.
     const held = legalHoldTableStatement(this, register);
     if (held) f.sweep.fn.addToRolePolicy(held);
+    // When staff lift a restriction (Art. 18(3)), the sweep releases the items at its end: UpdateItem
+    // only (REMOVE the restriction marks, guarded by the request that set them), at the stores.
+    const restricted = storeTables(this, register);
+    if (restricted.length > 0) f.sweep.fn.addToRolePolicy(new PolicyStatement({ actions: ['dynamodb:UpdateItem'], resources: restricted }));
 
     // run (erasure in suppress mode) and submit (an async processor told to suppress) hash addresses
     // with the suppression key. It reaches them as a plain variable: a CloudFormation dynamic
@@ -404,6 +408,15 @@ function readRegister(): Register {
 }
 
 const tableArn = (stack: Stack, name: string) => stack.formatArn({ service: 'dynamodb', resource: 'table', resourceName: name });
+
+/** Every DynamoDB store the register declares. */
+function storeTables(stack: Stack, register: Register): string[] {
+  const tables = new Set<string>();
+  for (const controller of register.controllers) {
+    for (const processor of controller.processors) if (processor.kind === 'dynamodb') tables.add(tableArn(stack, processor.table));
+  }
+  return [...tables];
+}
 
 /** DeleteItem on the DynamoDB stores whose erasure is a legal hold, for deleting the held items when it ends. */
 function legalHoldTableStatement(stack: Stack, register: Register): PolicyStatement | undefined {

@@ -33,7 +33,8 @@ export const decisionSchema = z.discriminatedUnion('decision', [
   z.object({ decision: z.literal('request_info'), text: prose('text', 4000) }).strict(),
   z.object({ decision: z.literal('retry_branch'), processorId }).strict(),
   z.object({ decision: z.literal('complete_task'), processorId, note: prose('note', 4000) }).strict(),
-], { error: 'decision must be one of: approve, deny, extend, request_info, retry_branch, complete_task' });
+  z.object({ decision: z.literal('lift_restriction') }).strict(),
+], { error: 'decision must be one of: approve, deny, extend, request_info, retry_branch, complete_task, lift_restriction' });
 export type DecisionInput = z.infer<typeof decisionSchema>;
 
 /** A decision that does not fit the request as it stands now (409): the message says why. */
@@ -49,6 +50,8 @@ export interface AllowedDecisions {
   request_info: boolean;
   retry_branch: string[];
   complete_task: string[];
+  /** Art. 18(3): a restriction in place may be lifted, the subject told first. */
+  lift_restriction: boolean;
 }
 
 const MONTHS_OF_EXTENSION = 2;
@@ -78,6 +81,8 @@ export function allowedDecisions(request: DsrRequest, branches: Branch[], _contr
     complete_task: open
       ? [...(closing ? failedBranches(branches) : []), ...staffWaiting(branches)].map((b) => b.processorId)
       : [],
+    lift_restriction: request.status === 'completed' && !request.restrictionLift
+      && branches.some((b) => b.action === 'restrict' && b.status === 'completed' && (b.recordCount ?? 0) > 0),
   };
 }
 

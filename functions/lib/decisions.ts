@@ -1,12 +1,13 @@
-import { denialEmail, extensionEmail, informationRequestEmail } from '../../web/emails';
+import { denialEmail, extensionEmail, informationRequestEmail, restrictionLiftNoticeEmail } from '../../web/emails';
 import { allowedDecisions, DecisionConflict, firstMonthEnd, type DecisionInput } from './decision-rules';
 import { completeBranch } from './branch-outcome';
 import { extendedDueDate } from './deadlines';
 import { links } from './links';
 import { sendEmail } from './mailer';
-import type { Controller } from './register';
+import { findProcessor, type Controller } from './register';
 import type { Branch, DsrRequest } from './request';
 import { resumeReview } from './review';
+import { restrictedBy, schedule } from './scheduled-erasures';
 import { audit, finishBranch, resetFailedBranch, transitionReturning, updateRequestIf } from './store';
 
 const REVIEW_FIELDS = ['reviewStage', 'reviewReasons', 'reviewOpenedAt', 'reviewNotifiedAt'] as const;
@@ -119,6 +120,31 @@ export async function decide(request: DsrRequest, branches: Branch[], controller
         : (await finishBranch(requestId, input.processorId, outcome, now)) !== undefined;
       if (!done) conflict('The branch was answered meanwhile');
       await audit(requestId, 'decision_task_completed', 'staff', { by, processorId: input.processorId }, now);
+      return;
+    }
+    case 'lift_restriction': {
+      if (!allowed.lift_restriction) conflict('Only a restriction in place can be lifted');
+      // Art. 18(3): the subject is told before the restriction is lifted, then it is lifted on schedule.
+      const liftAt = new Date(now.getTime() + controller.restrictionLiftNoticeDays * 86_400_000).toISOString();
+      const lifting = await updateRequestIf(requestId, { set: { restrictionLift: { by, at, liftAt } } }, {
+        expression: '#status = :completed AND attribute_not_exists(restrictionLift)',
+        names: { '#status': 'status' },
+        values: { ':completed': 'completed' },
+      });
+      if (!lifting) conflict('The restriction is already being lifted');
+      const stores = await restrictedBy(requestId);
+      for (const s of stores) {
+        await schedule({ kind: 'restriction_end', controllerId: controller.id, requestId, processorId: s.processorId, dueAt: liftAt, table: s.table, keys: s.keys });
+      }
+      await audit(requestId, 'restriction_lift_scheduled', 'staff', { by, liftAt, stores: stores.length }, now);
+      const restricted = branches.filter((b) => b.action === 'restrict' && b.status === 'completed');
+      await sendEmail(request.email, restrictionLiftNoticeEmail({
+        locale: request.locale,
+        controllerName: controller.name,
+        liftAt,
+        processorNames: restricted.map((b) => findProcessor(controller, b.processorId)?.name ?? b.processorId),
+        statusUrl,
+      }));
       return;
     }
   }

@@ -68,7 +68,7 @@ export const SCREENING_REASONS: readonly ReviewReason[] = ['repeat_request', 'id
 export type ReviewStage = 'screening' | 'closing';
 
 /** What staff may decide (functions/lib/decisions.ts). */
-export const DECISIONS = ['approve', 'deny', 'extend', 'request_info', 'retry_branch', 'complete_task'] as const;
+export const DECISIONS = ['approve', 'deny', 'extend', 'request_info', 'retry_branch', 'complete_task', 'lift_restriction'] as const;
 export type Decision = (typeof DECISIONS)[number];
 
 /**
@@ -176,6 +176,8 @@ export interface DsrRequest {
   extension?: { months: number; reasons: string; by: string; at: string; originalDueAt: string };
   /** Art. 12(6): staff asked the subject for more; whether the clock stopped meanwhile; the subject's answer. */
   infoRequest?: { text: string; by: string; at: string; pausesClock: boolean; answeredAt?: string; answer?: string };
+  /** Art. 18(3): staff decided to lift the restriction; the subject was told, and it is lifted at `liftAt`. */
+  restrictionLift?: { by: string; at: string; liftAt: string };
   /** Portability: when the package was sent to the receiving controller. */
   transmittedAt?: string;
   /** When staff were reminded of the deadline (7 and 2 days before) and alerted that it passed. */

@@ -1,12 +1,13 @@
 import { createHmac } from 'node:crypto';
-import { DeleteCommand, PutCommand, QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, QueryCommand, UpdateCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { ddb, isConditionFailure } from './aws/dynamodb';
 import { ConfigError, requiredEnv } from './env';
 
 /**
  * Erasures that are decided now and carried out later, kept in the requests table:
  * - the end of a legal hold: items kept (restricted) at a controller's store are deleted;
- * - the end of a suppression: the keyed hash of an address is dropped from a suppression list.
+ * - the end of a suppression: the keyed hash of an address is dropped from a suppression list;
+ * - the end of a restriction (Art. 18(3)): items restricted for a request are released.
  * Each is one item in the partition `DUE#<controllerId>`, sorted by when it is due, so the
  * sweep finds what is due with one Query, never a Scan.
  */
@@ -33,7 +34,41 @@ export interface SuppressionEnd {
   hash: string;
 }
 
-export type ScheduledErasure = HoldEnd | SuppressionEnd;
+/**
+ * A restriction ending (Art. 18(3)): these items of `table`, restricted for the request, are
+ * released then. Scheduled when staff lift a restriction, after the subject has been told.
+ */
+export interface RestrictionEnd {
+  kind: 'restriction_end';
+  controllerId: string;
+  requestId: string;
+  processorId: string;
+  dueAt: string;
+  table: string;
+  keys: Record<string, unknown>[];
+}
+
+export type ScheduledErasure = HoldEnd | SuppressionEnd | RestrictionEnd;
+
+// ---- Restrictions: which items a request restricted, so they can be released later ----------
+
+const restrictedKey = (requestId: string, processorId: string) => ({ pk: `RESTRICTED#${requestId}`, sk: processorId });
+
+/** Records the keys a restriction marked at a store (keys only), for lifting it later. Idempotent. */
+export async function recordRestricted(requestId: string, processorId: string, table: string, keys: Record<string, unknown>[]): Promise<void> {
+  await ddb.send(new PutCommand({ TableName: TABLE, Item: { ...restrictedKey(requestId, processorId), requestId, processorId, table, keys } }));
+}
+
+/** What a request restricted, store by store. */
+export async function restrictedBy(requestId: string): Promise<{ processorId: string; table: string; keys: Record<string, unknown>[] }[]> {
+  const out = await ddb.send(new QueryCommand({
+    TableName: TABLE,
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': `RESTRICTED#${requestId}` },
+    ConsistentRead: true,
+  }));
+  return (out.Items ?? []).map((i) => ({ processorId: String(i.processorId), table: String(i.table), keys: i.keys as Record<string, unknown>[] }));
+}
 
 const dueKey = (e: Pick<ScheduledErasure, 'controllerId' | 'dueAt' | 'kind' | 'requestId' | 'processorId'>) => ({
   pk: `DUE#${e.controllerId}`,
@@ -106,6 +141,22 @@ export async function carryOut(e: ScheduledErasure): Promise<number> {
   if (e.kind === 'suppression_end') {
     await ddb.send(new DeleteCommand({ TableName: TABLE, Key: suppressionKeyOf(e.controllerId, e.processorId, e.hash) }));
     count = 1;
+  } else if (e.kind === 'restriction_end') {
+    for (const Key of e.keys) {
+      try {
+        // Only items still restricted for this request: another request may have restricted them since.
+        await ddb.send(new UpdateCommand({
+          TableName: e.table,
+          Key,
+          UpdateExpression: 'REMOVE restricted, restrictedAt, restrictedFor',
+          ConditionExpression: 'restrictedFor = :requestId',
+          ExpressionAttributeValues: { ':requestId': e.requestId },
+        }));
+        count++;
+      } catch (err) {
+        if (!isConditionFailure(err)) throw err;
+      }
+    }
   } else {
     for (const Key of e.keys) {
       try {

@@ -296,7 +296,7 @@ export interface RequestDetail {
 }
 
 /** Nothing to decide: a viewer, or a request whose controller the register no longer declares. */
-const NO_DECISIONS: AllowedDecisions = { approve: false, deny: false, extend: false, request_info: false, retry_branch: [], complete_task: [] };
+const NO_DECISIONS: AllowedDecisions = { approve: false, deny: false, extend: false, request_info: false, retry_branch: [], complete_task: [], lift_restriction: false };
 
 function detailsView(details: DsrRequest['details'], controller: Controller | undefined): DetailsView {
   if (!details) return {};

@@ -97,7 +97,8 @@ export async function sweep(at = new Date()): Promise<SweepReport> {
     for await (const scheduled of due(controller.id, at)) {
       try {
         report.erasedOnSchedule += await carryOut(scheduled);
-        await audit(scheduled.requestId, scheduled.kind === 'legal_hold_end' ? 'legal_hold_ended' : 'suppression_ended', 'system', { processorId: scheduled.processorId }, at);
+        const event = { legal_hold_end: 'legal_hold_ended', suppression_end: 'suppression_ended', restriction_end: 'restriction_lifted' }[scheduled.kind];
+        await audit(scheduled.requestId, event, 'system', { processorId: scheduled.processorId }, at);
       } catch (err) {
         report.failed++;
         logger.error('scheduled erasure failed', { requestId: scheduled.requestId, processorId: scheduled.processorId, errorClass: errorClass(err) });

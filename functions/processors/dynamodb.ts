@@ -2,7 +2,7 @@ import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, QueryCommand, UpdateCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { ddb, isConditionFailure } from '../lib/aws/dynamodb';
 import type { DynamoDbProcessor } from '../lib/register';
-import { schedule, suppress } from '../lib/scheduled-erasures';
+import { schedule, suppress, recordRestricted } from '../lib/scheduled-erasures';
 import { ProcessorError, type SyncProcessorKind, type Subject } from './types';
 
 /** Each table's primary key attributes, looked up once per cold start. */
@@ -176,6 +176,8 @@ export const dynamodbProcessor: SyncProcessorKind<DynamoDbProcessor> = {
       const now = await ddb.send(new GetCommand({ TableName: p.table, Key, ProjectionExpression: 'restrictedFor', ConsistentRead: true }));
       if (now.Item?.restrictedFor === request.requestId) recordCount++;
     }
+    // Keys only, so staff can lift the restriction later without looking the subject up again.
+    if (keys.length > 0) await recordRestricted(request.requestId, p.id, p.table, keys);
     return { recordCount };
   },
 };

@@ -358,13 +358,16 @@ describe('configuration and grants (least privilege)', () => {
     expect(others).toEqual([]);
   });
 
-  it('lets the sweep only delete items at the stores under a legal hold (when the hold ends)', () => {
+  it('lets the sweep only delete items at the stores under a legal hold, and only update items at the stores (lifting restrictions)', () => {
     const atStores = statementsOf('sweep').filter((s) => JSON.stringify(s.Resource).includes(':table/demo-'));
-    expect(atStores).toHaveLength(1);
-    expect(atStores[0]!.Action).toBe('dynamodb:DeleteItem');
-    const resources = [atStores[0]!.Resource].flat().map((r) => JSON.stringify(r));
-    expect(resources).toHaveLength(1);
-    expect(resources[0]).toContain(':table/demo-invoices"');
+    expect(atStores.map((s) => s.Action).sort()).toEqual(['dynamodb:DeleteItem', 'dynamodb:UpdateItem']);
+    const deletes = [atStores.find((s) => s.Action === 'dynamodb:DeleteItem')!.Resource].flat().map((r) => JSON.stringify(r));
+    expect(deletes).toHaveLength(1);
+    expect(deletes[0]).toContain(':table/demo-invoices"');
+    const updates = [atStores.find((s) => s.Action === 'dynamodb:UpdateItem')!.Resource].flat().map((r) => JSON.stringify(r));
+    // Every store of the register, and only stores: no index, no other table.
+    expect(updates.length).toBeGreaterThanOrEqual(4);
+    for (const r of updates) expect(r).toMatch(/:table\/demo-[a-z-]+"/);
   });
 });
 

@@ -247,7 +247,7 @@ describe('the second controller\'s rules', () => {
 });
 
 describe('decisions the staff API refuses', () => {
-  it('names the field of a malformed decision, and keeps another controller\'s requests out of reach', async () => {
+  it('names the field of a malformed decision, keeps another controller\'s requests out of reach, and an upheld objection restricts', async () => {
     const { requestId, statusUrl } = await submitConfirmed(rt, {
       controller: 'demo-organising-platform', type: 'objection', email: 'ada@example.org', objectionScope: 'other',
     });
@@ -264,5 +264,42 @@ describe('decisions the staff API refuses', () => {
     const associationOnly = await staffToken(rt, 'approver', 'demo-association', 'other.approver');
     expect((await decideOn(rt, associationOnly, requestId, { decision: 'approve' })).status).toBe(404);
     expect((await statusOf(statusUrl)).status).toBe('in_review');
+
+    // Upheld (Art. 21(1)): the processing stops, the data is kept restricted.
+    expect((await decideOn(rt, approver, requestId, { decision: 'approve' })).status).toBe(200);
+    expect((await waitForFinal(statusUrl)).status).toBe('completed');
+    const accounts = await itemsOf('demo-platform-accounts', 'ada@example.org');
+    expect(accounts.length).toBeGreaterThan(0);
+    for (const item of accounts) expect(item).toMatchObject({ restricted: true, restrictedFor: requestId });
+  });
+});
+
+describe('lifting a restriction', () => {
+  it('tells the subject first, then releases the restricted items when the notice period ends (Art. 18(3))', async () => {
+    const { requestId, statusUrl } = await submitConfirmed(rt, { controller: 'demo-association', type: 'restriction', email: 'cecilia@example.org' });
+    for (const to of [VENDOR, STAFF, DPO]) expect((await answerTaskLink(await taskLinkFor(rt, to, requestId), { note: 'restricted' })).status).toBe(200);
+    expect((await waitForFinal(statusUrl, 60_000)).status).toBe('completed');
+    const [participation] = await itemsOf('demo-event-participation', 'cecilia@example.org');
+    expect(participation).toMatchObject({ restricted: true, restrictedFor: requestId });
+    expect((await detail(requestId)).allowedDecisions.lift_restriction).toBe(true);
+
+    const before = (await mailbox(rt)).filter((e) => e.destination.to.includes('cecilia@example.org')).length;
+    expect((await decideOn(rt, viewer, requestId, { decision: 'lift_restriction' })).status).toBe(403);
+    expect((await decideOn(rt, approver, requestId, { decision: 'lift_restriction' })).status).toBe(200);
+    expect((await decideOn(rt, approver, requestId, { decision: 'lift_restriction' })).status).toBe(409);
+    const notice = await waitForEmail(rt, 'cecilia@example.org', before + 1);
+    expect(notice.body.text).toContain('Event participation');
+    const { liftAt } = (await requestItem(requestId)).restrictionLift;
+    expect(Date.parse(liftAt) - Date.now()).toBeGreaterThan(13 * 86_400_000);
+
+    // Told, not yet lifted: the sweep today leaves it; the sweep after the notice period releases it.
+    const { sweep } = await import('../../functions/lib/sweep');
+    await sweep(new Date());
+    expect((await itemsOf('demo-event-participation', 'cecilia@example.org'))[0]!.restricted).toBe(true);
+    await sweep(new Date(Date.parse(liftAt) + 60_000));
+    const released = (await itemsOf('demo-event-participation', 'cecilia@example.org'))[0]!;
+    expect(released.restricted).toBeUndefined();
+    expect(released.restrictedFor).toBeUndefined();
+    expect((await auditEvents(requestId)).map((e) => e.event)).toEqual(expect.arrayContaining(['restriction_lift_scheduled', 'restriction_lifted']));
   });
 });

@@ -30,11 +30,11 @@ const branch = (processorId: string, over: Partial<Branch> = {}): Branch => ({
 describe('what staff may decide', () => {
   it('offers approve, refuse and a question during the first review, and only approve, retry and complete when closing', () => {
     expect(allowedDecisions(request(), [], association, NOW)).toEqual({
-      approve: true, deny: true, extend: { maxMonths: 2 }, request_info: true, retry_branch: [], complete_task: [],
+      approve: true, deny: true, extend: { maxMonths: 2 }, request_info: true, retry_branch: [], complete_task: [], lift_restriction: false,
     });
     const failed = [branch('members', { status: 'failed', errorClass: 'States.Timeout' }), branch('invoices')];
     expect(allowedDecisions(request({ reviewStage: 'closing' }), failed, association, NOW)).toEqual({
-      approve: true, deny: false, extend: { maxMonths: 2 }, request_info: false, retry_branch: ['members'], complete_task: ['members'],
+      approve: true, deny: false, extend: { maxMonths: 2 }, request_info: false, retry_branch: ['members'], complete_task: ['members'], lift_restriction: false,
     });
   });
 
@@ -46,7 +46,7 @@ describe('what staff may decide', () => {
   it('lets staff complete a waiting staff task while the request is in progress, but decide nothing else', () => {
     const waiting = [branch('shared-mailbox', { kind: 'manual', status: 'waiting' }), branch('newsletter', { kind: 'opendsr', status: 'waiting', staffTask: true }), branch('bookkeeping', { kind: 'email', status: 'waiting' })];
     expect(allowedDecisions(request({ status: 'in_progress', reviewStage: undefined }), waiting, association, NOW)).toEqual({
-      approve: false, deny: false, extend: { maxMonths: 2 }, request_info: false, retry_branch: [], complete_task: ['shared-mailbox', 'newsletter'],
+      approve: false, deny: false, extend: { maxMonths: 2 }, request_info: false, retry_branch: [], complete_task: ['shared-mailbox', 'newsletter'], lift_restriction: false,
     });
   });
 
@@ -60,6 +60,15 @@ describe('what staff may decide', () => {
     const twice = request({ extension: { months: 2, reasons: 'r', by: 'a', at: NOW.toISOString(), originalDueAt: '2026-04-06T23:59:59.999Z' } });
     expect(allowedDecisions(twice, [], association, NOW).extend).toBe(false);
     expect(allowedDecisions(request({ status: 'completed' }), [], association, NOW).extend).toBe(false);
+  });
+
+  it('lifts a restriction only once it is in place, and only once (Art. 18(3))', () => {
+    const restricted = [branch('members', { action: 'restrict', recordCount: 1 }), branch('bookkeeping', { kind: 'email', action: 'restrict' })];
+    const done = request({ type: 'restriction', status: 'completed', reviewStage: undefined });
+    expect(allowedDecisions(done, restricted, association, NOW).lift_restriction).toBe(true);
+    expect(allowedDecisions({ ...done, status: 'in_progress' }, restricted, association, NOW).lift_restriction).toBe(false);
+    expect(allowedDecisions({ ...done, restrictionLift: { by: 'a', at: NOW.toISOString(), liftAt: NOW.toISOString() } }, restricted, association, NOW).lift_restriction).toBe(false);
+    expect(allowedDecisions(done, [branch('members', { action: 'restrict', recordCount: 0 })], association, NOW).lift_restriction).toBe(false);
   });
 
   it('asks one question at a time', () => {

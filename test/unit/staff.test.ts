@@ -240,7 +240,7 @@ describe('what staff need to decide', () => {
     expect(d.review).toEqual({ stage: 'screening', reasons: ['rectification'], openedAt: '2026-04-01T10:05:01.000Z' });
     expect(d.request.waitsForStaff).toBe(true);
     expect(d.mayDecide).toBe(true);
-    expect(d.allowedDecisions).toMatchObject({ approve: true, deny: true, request_info: true, retry_branch: [], complete_task: [] });
+    expect(d.allowedDecisions).toMatchObject({ approve: true, deny: true, request_info: true, retry_branch: [], complete_task: [], lift_restriction: false });
     expect(d.allowedDecisions.extend).toEqual({ maxMonths: 2 });
     expect(d.request).toMatchObject({ denial: null, extension: null, infoRequest: null });
   });
@@ -262,7 +262,7 @@ describe('what staff need to decide', () => {
     expect(d.mayDecide).toBe(false);
     expect(d.review?.reasons).toEqual(['rectification']);
     expect(d.request.details.rectification?.corrected).toContain('070-2');
-    expect(d.allowedDecisions).toEqual({ approve: false, deny: false, extend: false, request_info: false, retry_branch: [], complete_task: [] });
+    expect(d.allowedDecisions).toEqual({ approve: false, deny: false, extend: false, request_info: false, retry_branch: [], complete_task: [], lift_restriction: false });
   });
 
   it('shows earlier decisions (refusal, extension, question and the subject\'s answer) and each branch\'s staff task and note', () => {
