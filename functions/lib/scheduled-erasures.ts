@@ -135,43 +135,42 @@ export async function isSuppressed(controllerId: string, processorId: string, em
   return !!entry && String(entry.until) > now.toISOString();
 }
 
-/** Carries out one due erasure: deletes the held items, or drops the suppression entry. */
-export async function carryOut(e: ScheduledErasure): Promise<number> {
+/** Writes to each key, counting the writes whose condition held (an item changed since is left alone). */
+async function eachKey(keys: Record<string, unknown>[], write: (Key: Record<string, unknown>) => Promise<unknown>): Promise<number> {
   let count = 0;
+  for (const Key of keys) {
+    try {
+      await write(Key);
+      count++;
+    } catch (err) {
+      if (!isConditionFailure(err)) throw err;
+    }
+  }
+  return count;
+}
+
+/** Carries out one due erasure: deletes the held items, releases restricted ones, or drops the suppression entry. */
+export async function carryOut(e: ScheduledErasure): Promise<number> {
+  let count = 1;
   if (e.kind === 'suppression_end') {
     await ddb.send(new DeleteCommand({ TableName: TABLE, Key: suppressionKeyOf(e.controllerId, e.processorId, e.hash) }));
-    count = 1;
   } else if (e.kind === 'restriction_end') {
-    for (const Key of e.keys) {
-      try {
-        // Only items still restricted for this request: another request may have restricted them since.
-        await ddb.send(new UpdateCommand({
-          TableName: e.table,
-          Key,
-          UpdateExpression: 'REMOVE restricted, restrictedAt, restrictedFor',
-          ConditionExpression: 'restrictedFor = :requestId',
-          ExpressionAttributeValues: { ':requestId': e.requestId },
-        }));
-        count++;
-      } catch (err) {
-        if (!isConditionFailure(err)) throw err;
-      }
-    }
+    // Only items still restricted for this request: another request may have restricted them since.
+    count = await eachKey(e.keys, (Key) => ddb.send(new UpdateCommand({
+      TableName: e.table,
+      Key,
+      UpdateExpression: 'REMOVE restricted, restrictedAt, restrictedFor',
+      ConditionExpression: 'restrictedFor = :requestId',
+      ExpressionAttributeValues: { ':requestId': e.requestId },
+    })));
   } else {
-    for (const Key of e.keys) {
-      try {
-        // Only items still under this hold: a later request may have changed them.
-        await ddb.send(new DeleteCommand({
-          TableName: e.table,
-          Key,
-          ConditionExpression: 'holdUntil = :until',
-          ExpressionAttributeValues: { ':until': e.dueAt },
-        }));
-        count++;
-      } catch (err) {
-        if (!isConditionFailure(err)) throw err;
-      }
-    }
+    // Only items still under this hold: a later request may have changed them.
+    count = await eachKey(e.keys, (Key) => ddb.send(new DeleteCommand({
+      TableName: e.table,
+      Key,
+      ConditionExpression: 'holdUntil = :until',
+      ExpressionAttributeValues: { ':until': e.dueAt },
+    })));
   }
   await done(e);
   return count;
