@@ -236,7 +236,7 @@ export const CONSOLE_SCRIPT = `
 
   function renderDecisions(data) {
     var allowed = data.allowedDecisions || {};
-    var any = !!(allowed.approve || allowed.deny || allowed.extend || allowed.request_info);
+    var any = !!(allowed.approve || allowed.deny || allowed.extend || allowed.request_info || allowed.lift_restriction);
     $('decisions').hidden = !(any || data.review);
     $('decide-note').textContent = !data.mayDecide ? t.viewerNote : any ? '' : t.noDecisions;
     $('decide-note').hidden = !$('decide-note').textContent;
@@ -244,6 +244,7 @@ export const CONSOLE_SCRIPT = `
     $('deny-box').hidden = !allowed.deny;
     $('extend-box').hidden = !allowed.extend;
     $('info-box').hidden = !allowed.request_info;
+    $('lift-box').hidden = !allowed.lift_restriction;
 
     var max = allowed.extend ? allowed.extend.maxMonths : 0;
     Array.prototype.forEach.call($('extend-months').options, function (o) { o.disabled = o.hidden = Number(o.value) > max; });
@@ -408,6 +409,7 @@ export const CONSOLE_SCRIPT = `
 
   function value(form, name) { return form.elements[name].value; }
   $('decide-approve').addEventListener('click', function () { decide({ decision: 'approve' }); });
+  $('decide-lift').addEventListener('click', function () { if (window.confirm(t.confirmLift)) decide({ decision: 'lift_restriction' }); });
   $('deny-reason').addEventListener('change', fillTemplate);
   $('form-deny').addEventListener('submit', function (ev) {
     ev.preventDefault();
@@ -559,6 +561,10 @@ export function renderConsolePage(input: { locale: Locale; signInUrl: string }):
 <div id="approve-box" hidden>
 <p class="hint">${e(t.approveHint)}</p>
 <p><button type="button" id="decide-approve">${e(t.approve)}</button></p>
+</div>
+<div id="lift-box" hidden>
+<p class="hint">${e(t.liftHint)}</p>
+<p><button type="button" id="decide-lift">${e(t.liftRestriction)}</button></p>
 </div>
 <details id="deny-box" hidden><summary>${e(t.denyTitle)}</summary>
 <form id="form-deny">
