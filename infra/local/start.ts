@@ -33,6 +33,8 @@ ${subjects.map((s) => `    ${s.email.padEnd(width)}  ${s.holds}`).join('\n')}
   Verification and result emails appear in the mailbox page, and so do the emails to the
   email-only vendor (privacy@bookkeeping.example) and the staff task (office@demo-association.example):
   open their links to answer for them. The demo newsletter answers by itself over OpenDSR.
+  Requests that wait for a staff decision (a rectification, an objection, a repeat) email the
+  DPO (dpo@demo-association.example, dpo@demo-organising-platform.example) a console link.
   Press Ctrl-C to stop.
 `);
 
