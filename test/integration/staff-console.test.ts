@@ -193,7 +193,7 @@ describe('a request waiting for review', () => {
     const viewer = JSON.parse(await (await staffGet(`/v1/staff/requests/${requestId}`, await signIn('viewer'))).text());
     expect(viewer.review.reasons).toContain('rectification');
     expect(viewer.mayDecide).toBe(false);
-    expect(viewer.allowedDecisions).toEqual({ approve: false, deny: false, extend: false, request_info: false, retry_branch: [], complete_task: [] });
+    expect(viewer.allowedDecisions).toEqual({ approve: false, deny: false, extend: false, request_info: false, retry_branch: [], complete_task: [], lift_restriction: false });
 
     const waiting = await list(approver, '?status=in_review');
     expect(waiting.find((i) => i.requestId === requestId)).toMatchObject({ type: 'rectification', waitsForStaff: true });
