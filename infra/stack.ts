@@ -58,6 +58,8 @@ export interface DsrFunctions {
   readonly download: HouseFunction;
   readonly opendsrCallback: HouseFunction;
   readonly task: HouseFunction;
+  /** `GET`/`POST /v1/unsubscribe/...`: one-click withdrawal of consent from the controller's emails. */
+  readonly unsubscribe: HouseFunction;
   /** `POST .../reply`: the subject answers a request for information. */
   readonly reply: HouseFunction;
   /** Workflow `Route`: where a request goes next. */
@@ -96,6 +98,8 @@ export class DsrStack extends Stack {
   public readonly senderIdentity: EmailIdentity;
   /** The key of the suppression lists' keyed hashes (HMAC-SHA256 of a normalised address). */
   public readonly suppressionKey: Secret;
+  /** The key one-click unsubscribe links are signed with; the controllers' mailers sign with it too. */
+  public readonly unsubscribeKey: Secret;
   public readonly sweepSchedule: Schedule;
   public readonly functions: DsrFunctions;
   /** Base of the links in emails and pages. */
@@ -129,20 +133,26 @@ export class DsrStack extends Stack {
 
     this.senderIdentity = new EmailIdentity(this, 'SenderIdentity', { identity: Identity.email(senderEmail) });
 
-    // A suppression list keeps HMAC-SHA256(key, normalised address) instead of the address. Without
-    // the key the hashes of known addresses cannot be recomputed, so it is generated here, never typed in.
-    this.suppressionKey = new Secret(this, 'SuppressionKey', {
-      description: 'HMAC key of the suppression lists (keyed hashes of erased addresses); never rotated',
-      generateSecretString: { passwordLength: 64, excludePunctuation: true, includeSpace: false },
-      encryptionKey: this.personalDataKey,
-      // Losing the key makes every stored suppression hash useless: keep it with the data.
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
-    Validations.of(this.suppressionKey).acknowledge({
-      id: 'AwsSolutions-SMG4',
-      reason:
-        'Not rotated on purpose: suppression lists keep HMAC hashes made with this key for keepDays, and a new key would stop every stored hash from matching the address it suppresses.',
-    });
+    // HMAC keys are generated here, never typed in, encrypted with the personal-data key and kept
+    // with the data. Neither rotates by itself; each acknowledgement says why.
+    const hmacKey = (id: string, description: string, whyNotRotated: string) => {
+      const secret = new Secret(this, id, {
+        description,
+        generateSecretString: { passwordLength: 64, excludePunctuation: true, includeSpace: false },
+        encryptionKey: this.personalDataKey,
+        removalPolicy: RemovalPolicy.RETAIN,
+      });
+      Validations.of(secret).acknowledge({ id: 'AwsSolutions-SMG4', reason: whyNotRotated });
+      return secret;
+    };
+    // A suppression list keeps HMAC-SHA256(key, normalised address) instead of the address: without
+    // the key the hashes of known addresses cannot be recomputed. Losing it makes every hash useless.
+    this.suppressionKey = hmacKey('SuppressionKey', 'HMAC key of the suppression lists (keyed hashes of erased addresses); never rotated',
+      'Not rotated on purpose: suppression lists keep HMAC hashes made with this key for keepDays, and a new key would stop every stored hash from matching the address it suppresses.');
+    // Unsubscribe links are signed with this key by the controller's mailer and checked here. It is
+    // shared with the mailer only (read it from Secrets Manager there).
+    this.unsubscribeKey = hmacKey('UnsubscribeKey', "HMAC key of one-click unsubscribe links; the controllers' mailers sign their links with it",
+      "Not rotated automatically: the controllers' mailers sign unsubscribe links with it, and links already sent in emails must keep working; rotate by hand with the mailers.");
 
     // ---- Functions, one per handler module ---------------------------------------------------
     const fn = (id: string, entry: string, description: string, timeout = Duration.seconds(30), memorySize = 512) =>
@@ -155,6 +165,7 @@ export class DsrStack extends Stack {
       download: fn('Download', 'functions/api/download.ts', 'GET .../package: redirects to the access package'),
       opendsrCallback: fn('OpendsrCallback', 'functions/api/opendsr-callback.ts', 'POST /v1/opendsr/callback: signed OpenDSR status callbacks answer waiting branches'),
       task: fn('Task', 'functions/api/task.ts', "GET/POST /v1/tasks/...: a vendor's or staff member's one-time link answers a waiting branch"),
+      unsubscribe: fn('Unsubscribe', 'functions/api/unsubscribe.ts', 'GET/POST /v1/unsubscribe/...: a signed one-click unsubscribe link withdraws consent to one purpose'),
       reply: fn('Reply', 'functions/api/reply.ts', "POST .../reply: the subject's answer to staff's request for information"),
       route: fn('Route', 'functions/workflow/route.ts', 'Workflow Route: review, process or answer, from what the request records'),
       awaitDecision: fn('AwaitDecision', 'functions/workflow/await-decision.ts', 'Workflow AwaitDecision: records the review task token, emails staff'),
@@ -183,6 +194,7 @@ export class DsrStack extends Stack {
       opendsrCallback: f.opendsrCallback.fn,
       task: f.task.fn,
       reply: f.reply.fn,
+      unsubscribe: f.unsubscribe.fn,
     });
     this.httpApi = api.httpApi;
     this.publicBaseUrl = props.publicBaseUrl ?? api.url;
@@ -236,7 +248,8 @@ export class DsrStack extends Stack {
     f.download.fn.addEnvironment('PACKAGE_BUCKET', this.packageBucket.bucketName);
     this.packageBucket.grantRead(f.download.fn);
 
-    for (const h of [f.verify, f.sweep]) {
+    // unsubscribe: a signed one-click link is a verified request, so it starts its execution too.
+    for (const h of [f.verify, f.sweep, f.unsubscribe]) {
       h.fn.addEnvironment('STATE_MACHINE_ARN', this.stateMachine.stateMachineArn);
       this.stateMachine.grantStartExecution(h.fn);
     }
@@ -305,6 +318,8 @@ export class DsrStack extends Stack {
     for (const h of [f.runProcessor, f.submitProcessor, f.route]) {
       h.fn.addEnvironment('SUPPRESSION_KEY', this.suppressionKey.secretValue.unsafeUnwrap());
     }
+    // The same way, the unsubscribe function checks link signatures with the unsubscribe key.
+    f.unsubscribe.fn.addEnvironment('UNSUBSCRIBE_KEY', this.unsubscribeKey.secretValue.unsafeUnwrap());
 
     // ---- The sweep, every 15 minutes ---------------------------------------------------------
     const schedulerRole = new Role(this, 'SweepSchedulerRole', {

@@ -316,6 +316,16 @@ const en = {
     },
     statusIntro: 'You can follow your request on its status page. Keep the link to yourself: it is personal.',
   },
+  /** A one-click unsubscribe link from the organisation's own emails (RFC 8058): withdrawal of consent to one purpose. */
+  unsubscribe: {
+    title: 'Stop these emails',
+    confirm: (p: { controller: string; purpose: string }) =>
+      `Press the button to withdraw your consent to “${p.purpose}” from ${p.controller}. The processing for it stops, the data held for it is erased, and you get an email when that is done.`,
+    button: 'Unsubscribe',
+    doneTitle: 'You are unsubscribed',
+    done: (p: { controller: string; purpose: string }) =>
+      `${p.controller} has your withdrawal of consent to “${p.purpose}”. You will get an email when the data held for it has been erased.`,
+  },
   linkProblem: {
     expired: {
       title: 'This link has expired',
@@ -1023,6 +1033,15 @@ const sv: Texts = {
     },
     statusIntro: 'Du kan följa din begäran på statussidan. Behåll länken för dig själv – den är personlig.',
   },
+  unsubscribe: {
+    title: 'Sluta få de här mejlen',
+    confirm: (p: { controller: string; purpose: string }) =>
+      `Tryck på knappen för att återkalla ditt samtycke till ”${p.purpose}” hos ${p.controller}. Behandlingen upphör, uppgifterna för ändamålet raderas och du får ett mejl när det är klart.`,
+    button: 'Avregistrera mig',
+    doneTitle: 'Du är avregistrerad',
+    done: (p: { controller: string; purpose: string }) =>
+      `${p.controller} har tagit emot att du återkallar ditt samtycke till ”${p.purpose}”. Du får ett mejl när uppgifterna för det har raderats.`,
+  },
   linkProblem: {
     expired: {
       title: 'Länken har slutat gälla',
@@ -1716,6 +1735,15 @@ const sl: Texts = {
     },
     statusIntro:
       'Potek zahteve lahko spremljate na strani s stanjem zahteve. Povezave ne delite z drugimi, saj je namenjena samo vam.',
+  },
+  unsubscribe: {
+    title: 'Odjava od teh sporočil',
+    confirm: (p: { controller: string; purpose: string }) =>
+      `S klikom na gumb prekličete privolitev za »${p.purpose}« pri ${p.controller}. Obdelava za ta namen se ustavi, podatki zanj se izbrišejo, ko bo končano, pa prejmete e-pošto.`,
+    button: 'Odjava',
+    doneTitle: 'Odjavljeni ste',
+    done: (p: { controller: string; purpose: string }) =>
+      `${p.controller} je prejel preklic vaše privolitve za »${p.purpose}«. Ko bodo podatki za ta namen izbrisani, prejmete e-pošto.`,
   },
   linkProblem: {
     expired: {

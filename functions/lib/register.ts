@@ -2,7 +2,7 @@ import registerJson from '../../config/register.json' with { type: 'json' };
 import { parseRegister, type Controller, type Processor, type Register } from './register-schema';
 
 export type {
-  Controller, DeadlineRule, DynamoDbProcessor, EmailProcessor, ErasureRule, ManualProcessor, OpendsrProcessor, Processor, Register,
+  ConsentPurpose, Controller, DeadlineRule, DynamoDbProcessor, EmailProcessor, ErasureRule, ManualProcessor, OpendsrProcessor, Processor, Register,
 } from './register-schema';
 
 /** The register bundled with the functions, checked at cold start. */

@@ -18,6 +18,8 @@ export interface SubjectApiProps {
   readonly status: IFunction;
   /** `POST /v1/requests/{requestId}/reply`: the subject answers staff's request for information (Art. 12(6)). */
   readonly reply: IFunction;
+  /** `GET`/`POST /v1/unsubscribe/{controllerId}/{purposeId}`: one-click unsubscribe links (RFC 8058). */
+  readonly unsubscribe: IFunction;
   /** `GET /v1/requests/{requestId}/package`: the copy of the data (Art. 15(3)). */
   readonly download: IFunction;
   /** `POST /v1/opendsr/callback`: signed status callbacks of OpenDSR processors. */
@@ -112,6 +114,8 @@ export class SubjectApi extends Construct {
       'Withdrawal is authorised by the per-request status key from the emailed link, checked in the handler before the guarded write.');
     route('/v1/requests/{requestId}/reply', [HttpMethod.POST], lambda('Reply', props.reply),
       "The subject's answer to a request for information is authorised by the per-request status key from the emailed link, checked in the handler before the guarded write.");
+    route('/v1/unsubscribe/{controllerId}/{purposeId}', [HttpMethod.GET, HttpMethod.POST], lambda('Unsubscribe', props.unsubscribe),
+      "A one-click unsubscribe link is authorised by its HMAC over the controller, the consent purpose and the address, made with the key the controller's mailer signs with, checked in the handler; GET only shows a button.");
     route('/v1/requests/{requestId}/package', [HttpMethod.GET], lambda('Download', props.download),
       'Download is authorised by the 256-bit download token of the emailed link, checked against its stored hash and expiry in the handler.');
     route('/v1/opendsr/callback', [HttpMethod.POST], lambda('OpendsrCallback', props.opendsrCallback),

@@ -112,8 +112,9 @@ function sharedLiteralEnvironment(functions: Iterable<LambdaModel>): Record<stri
  * The key suppression lists hash addresses with, kept with the data it protects: the same key
  * across restarts, so a suppressed address stays recognisable. In AWS it is a generated secret.
  */
-function suppressionKey(dataDir: string): string {
-  const file = join(dataDir, 'suppression.key');
+/** A key generated once per data folder and kept there (the local stand-in for a generated secret). */
+function localKey(dataDir: string, name: string): string {
+  const file = join(dataDir, name);
   if (!existsSync(file)) {
     mkdirSync(dataDir, { recursive: true });
     writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
@@ -214,7 +215,8 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       STATE_MACHINE_ARN: stateMachineArn,
       SENDER_EMAIL,
       PUBLIC_BASE_URL: gatewayUrl,
-      SUPPRESSION_KEY: suppressionKey(dataDir),
+      SUPPRESSION_KEY: localKey(dataDir, 'suppression.key'),
+      UNSUBSCRIBE_KEY: localKey(dataDir, 'unsubscribe.key'),
       // config/register.json points the demo OpenDSR processor here.
       DEMO_NEWSLETTER_URL: newsletter.url,
       // ...and its portability target, the demo receiving controller on the same port.

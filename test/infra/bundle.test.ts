@@ -31,7 +31,7 @@ afterAll(() => {
 
 describe('bundling with the local esbuild', () => {
   it('produces an ES module bundle for every function', () => {
-    expect(functions).toHaveLength(21);
+    expect(functions).toHaveLength(22);
     for (const { entry, assetDir } of functions) {
       expect(existsSync(path.join(assetDir, 'index.mjs')), `${entry}: index.mjs in ${assetDir}`).toBe(true);
     }
@@ -53,6 +53,7 @@ describe('bundling with the local esbuild', () => {
       STATE_MACHINE_ARN: 'arn:aws:states:eu-north-1:123456789012:stateMachine:WorkflowStateMachine-EXAMPLE',
       PUBLIC_BASE_URL: 'https://abcdef1234.execute-api.eu-north-1.amazonaws.com',
       SUPPRESSION_KEY: 'k'.repeat(64),
+      UNSUBSCRIBE_KEY: 'u'.repeat(64),
       STAFF_SIGN_IN_URL:
         'https://gdprdsr-staff-123456789012.auth.eu-north-1.amazoncognito.com/oauth2/authorize?response_type=token&client_id=exampleclientid&redirect_uri=https://abcdef1234.execute-api.eu-north-1.amazonaws.com/console&scope=openid+email+profile',
     };

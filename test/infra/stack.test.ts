@@ -15,6 +15,7 @@ const MODULES = {
   opendsrCallback: 'functions/api/opendsr-callback.ts',
   task: 'functions/api/task.ts',
   reply: 'functions/api/reply.ts',
+  unsubscribe: 'functions/api/unsubscribe.ts',
   route: 'functions/workflow/route.ts',
   awaitDecision: 'functions/workflow/await-decision.ts',
   plan: 'functions/workflow/plan.ts',
@@ -248,7 +249,8 @@ describe('configuration and grants (least privilege)', () => {
   it('sets each variable on exactly the handlers of the ARCHITECTURE.md table', () => {
     expect(withEnv('REQUESTS_TABLE')).toEqual(ALL.filter((n) => n !== 'console').sort());
     expect(withEnv('PACKAGE_BUCKET')).toEqual(['assemble', 'download', 'opendsrCallback', 'run', 'submit', 'sweep', 'task']);
-    expect(withEnv('STATE_MACHINE_ARN')).toEqual(['sweep', 'verify']);
+    expect(withEnv('STATE_MACHINE_ARN')).toEqual(['sweep', 'unsubscribe', 'verify']);
+    expect(withEnv('UNSUBSCRIBE_KEY')).toEqual(['unsubscribe']);
     expect(withEnv('SENDER_EMAIL')).toEqual(['awaitDecision', 'intake', 'notify', 'recordFailure', 'reply', 'staffDecide', 'submit', 'sweep']);
     expect(withEnv('PUBLIC_BASE_URL')).toEqual(['awaitDecision', 'form', 'intake', 'notify', 'recordFailure', 'reply', 'staffDecide', 'status', 'submit', 'sweep', 'task', 'verify']);
     expect(withEnv('SUPPRESSION_KEY')).toEqual(['route', 'run', 'submit']);
@@ -267,11 +269,11 @@ describe('configuration and grants (least privilege)', () => {
     }
   });
 
-  it('lets only verify and sweep start executions', () => {
-    expect(withAction((a) => a === 'states:StartExecution')).toEqual(['sweep', 'verify']);
+  it('lets only verify, sweep and unsubscribe start executions', () => {
+    expect(withAction((a) => a === 'states:StartExecution')).toEqual(['sweep', 'unsubscribe', 'verify']);
     // ...and no other role in the stack either (the scheduler and state machine roles included).
     const starters = ofType('AWS::IAM::Policy').filter(([, p]) => JSON.stringify(p.Properties).includes('states:StartExecution'));
-    expect(starters).toHaveLength(2);
+    expect(starters).toHaveLength(3);
   });
 
   it('lets only sweep describe and re-drive executions, of this state machine only', () => {
@@ -322,8 +324,8 @@ describe('configuration and grants (least privilege)', () => {
 
   it('passes the suppression key to run, submit and route only, as a dynamic reference to a generated, retained, KMS-encrypted secret', () => {
     const secrets = ofType('AWS::SecretsManager::Secret');
-    expect(secrets).toHaveLength(1);
-    const [secretId, secret] = secrets[0]!;
+    expect(secrets).toHaveLength(2); // and the unsubscribe links' key
+    const [secretId, secret] = secrets.find(([id]) => id.startsWith('SuppressionKey'))!;
     expect(secret.Properties.GenerateSecretString).toEqual({ PasswordLength: 64, ExcludePunctuation: true, IncludeSpace: false });
     expect(secret.Properties.GenerateSecretString.SecretStringTemplate).toBeUndefined();
     const keyId = ofType('AWS::KMS::Key')[0]![0];
@@ -519,6 +521,8 @@ describe('HTTP API', () => {
       'GET /c/{controllerId}': 'form',
       'GET /c/{controllerId}/{locale}': 'form',
       'POST /v1/requests/{requestId}/reply': 'reply',
+      'GET /v1/unsubscribe/{controllerId}/{purposeId}': 'unsubscribe',
+      'POST /v1/unsubscribe/{controllerId}/{purposeId}': 'unsubscribe',
       'POST /v1/requests': 'intake',
       'GET /v1/requests/{requestId}/verify': 'verify',
       'POST /v1/requests/{requestId}/verify': 'verify',
