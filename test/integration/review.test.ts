@@ -246,6 +246,25 @@ describe('the second controller\'s rules', () => {
   });
 });
 
+describe('an erasure a legal hold blocks in part', () => {
+  it('waits for staff before the subject is told what was kept and why', async () => {
+    const { requestId, statusUrl } = await submitConfirmed(rt, { controller: 'demo-organising-platform', type: 'erasure', email: 'frida@example.org', name: 'Frida' });
+    await waitForStatus(statusUrl, 'in_review');
+    const seen = await detail(requestId);
+    expect(seen.review).toMatchObject({ stage: 'closing', reasons: ['legal_hold_partial'] });
+    expect(seen.allowedDecisions).toMatchObject({ approve: true, deny: false });
+    // The invoices are kept, restricted, until the hold ends; the subject has not been told yet.
+    for (const item of await itemsOf('demo-platform-billing', 'frida@example.org')) expect(item).toMatchObject({ restricted: true });
+    expect((await mailbox(rt)).filter((e) => e.destination.to.includes('frida@example.org'))).toHaveLength(1);
+
+    expect((await decideOn(rt, approver, requestId, { decision: 'approve' })).status).toBe(200);
+    expect((await waitForFinal(statusUrl)).status).toBe('completed');
+    const told = await waitForEmail(rt, 'frida@example.org', 2);
+    expect(told.body.text).toContain('Bookkeeping Act');
+    expect((await auditEvents(requestId)).find((e) => e.event === 'decision_approved')).toMatchObject({ detail: { stage: 'closing', by: 'dpo.anna' } });
+  });
+});
+
 describe('decisions the staff API refuses', () => {
   it('names the field of a malformed decision, keeps another controller\'s requests out of reach, and an upheld objection restricts', async () => {
     const { requestId, statusUrl } = await submitConfirmed(rt, {

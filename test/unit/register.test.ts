@@ -90,7 +90,7 @@ describe('the register', () => {
     const tablesOf = (id: string) => findController(id)!.processors.flatMap((p) => (p.kind === 'dynamodb' ? [p.table] : []));
     const association = tablesOf('demo-association');
     const platform = tablesOf('demo-organising-platform');
-    expect(platform).toHaveLength(3);
+    expect(platform).toHaveLength(4);
     expect(platform.filter((t) => association.includes(t))).toEqual([]);
     const processorIds = (id: string) => findController(id)!.processors.map((p) => p.id);
     expect(processorIds('demo-organising-platform').filter((p) => processorIds('demo-association').includes(p))).toEqual([]);
