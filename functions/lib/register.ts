@@ -21,16 +21,6 @@ export function findProcessor(controller: Controller, processorId: string): Proc
   return controller.processors.find((p) => p.id === processorId);
 }
 
-/** What the form shows of each controller: who it is and how to reach its DPO. */
-export function publicControllers(): { id: string; name: string; dpoEmail: string; privacyPolicyUrl?: string }[] {
-  return register.controllers.map((c) => ({
-    id: c.id,
-    name: c.name,
-    dpoEmail: c.dpoEmail,
-    ...(c.privacyPolicyUrl ? { privacyPolicyUrl: c.privacyPolicyUrl } : {}),
-  }));
-}
-
 /** Items per processor in the order the controller declares its processors (the order people read). */
 export function inDeclaredOrder<T extends { processorId: string }>(controller: Controller, items: T[]): T[] {
   const rank = new Map(controller.processors.map((p, i) => [p.id, i]));
