@@ -1,13 +1,13 @@
-import { denialEmail, extensionEmail, informationRequestEmail, restrictionLiftNoticeEmail } from '../../web/emails';
+import { denialEmail } from '../../web/emails';
 import { allowedDecisions, DecisionConflict, firstMonthEnd, type DecisionInput } from './decision-rules';
 import { completeBranch } from './branch-outcome';
 import { extendedDueDate } from './deadlines';
 import { links } from './links';
-import { sendEmail } from './mailer';
-import { findProcessor, type Controller } from './register';
+import type { Controller } from './register';
 import type { Branch, DsrRequest } from './request';
 import { resumeReview } from './review';
-import { restrictedBy, schedule } from './scheduled-erasures';
+import { done, restrictedBy, schedule } from './scheduled-erasures';
+import { deliverNotice, holdNotice } from './subject-notices';
 import { audit, finishBranch, resetFailedBranch, transitionReturning, updateRequestIf } from './store';
 
 const REVIEW_FIELDS = ['reviewStage', 'reviewReasons', 'reviewOpenedAt', 'reviewNotifiedAt'] as const;
@@ -25,7 +25,6 @@ export async function decide(request: DsrRequest, branches: Branch[], controller
   const allowed = allowedDecisions(request, branches, controller, now);
   const { requestId } = request;
   const at = now.toISOString();
-  const statusUrl = links.status(requestId, request.statusKey);
   const conflict = (message: string): never => {
     throw new DecisionConflict(message);
   };
@@ -65,6 +64,7 @@ export async function decide(request: DsrRequest, branches: Branch[], controller
       const originalDueAt = firstMonthEnd(request)!;
       const months = (request.extension?.months ?? 0) + input.months;
       const newDue = extendedDueDate(new Date(originalDueAt), months, controller.publicHolidays).toISOString();
+      const notice = await holdNotice(controller.id, requestId, now);
       const extended = await updateRequestIf(requestId, {
         set: {
           extension: { months, reasons: input.reasons, by, at, originalDueAt },
@@ -79,14 +79,13 @@ export async function decide(request: DsrRequest, branches: Branch[], controller
       });
       if (!extended) conflict('The request changed meanwhile; reload and decide again');
       await audit(requestId, 'deadline_extended', 'staff', { by, months: input.months, totalMonths: months }, now);
-      await sendEmail(request.email, extensionEmail({
-        locale: request.locale, controllerName: controller.name, type: request.type, months, reasons: input.reasons, newDueAt: newDue, statusUrl,
-      }));
+      await deliverNotice(notice, controller, now);
       return;
     }
     case 'request_info': {
       if (!allowed.request_info) conflict('More information can be asked for only during the first review, one question at a time');
       const pausesClock = controller.review.clockPausesForInformation;
+      const notice = await holdNotice(controller.id, requestId, now);
       const asked = await updateRequestIf(requestId, {
         set: { infoRequest: { text: input.text, by, at, pausesClock } },
       }, {
@@ -96,9 +95,7 @@ export async function decide(request: DsrRequest, branches: Branch[], controller
       });
       if (!asked) conflict('The request changed meanwhile; reload and decide again');
       await audit(requestId, 'information_requested', 'staff', { by, pausesClock }, now);
-      await sendEmail(request.email, informationRequestEmail({
-        locale: request.locale, controllerName: controller.name, type: request.type, question: input.text, statusUrl, pausesClock, dueAt: request.dueAt!,
-      }));
+      await deliverNotice(notice, controller, now);
       return;
     }
     case 'retry_branch': {
@@ -126,25 +123,24 @@ export async function decide(request: DsrRequest, branches: Branch[], controller
       if (!allowed.lift_restriction) conflict('Only a restriction in place can be lifted');
       // Art. 18(3): the subject is told before the restriction is lifted, then it is lifted on schedule.
       const liftAt = new Date(now.getTime() + controller.restrictionLiftNoticeDays * 86_400_000).toISOString();
+      // The notice and the lifts are scheduled before the decision is recorded, so a crash in
+      // between leaves nothing half done; if another decision won, they are taken back.
+      const notice = await holdNotice(controller.id, requestId, now);
+      const lifts = (await restrictedBy(requestId)).map((s) => ({
+        kind: 'restriction_end' as const, controllerId: controller.id, requestId, processorId: s.processorId, dueAt: liftAt, table: s.table, keys: s.keys,
+      }));
+      for (const lift of lifts) await schedule(lift);
       const lifting = await updateRequestIf(requestId, { set: { restrictionLift: { by, at, liftAt } } }, {
         expression: '#status = :completed AND attribute_not_exists(restrictionLift)',
         names: { '#status': 'status' },
         values: { ':completed': 'completed' },
       });
-      if (!lifting) conflict('The restriction is already being lifted');
-      const stores = await restrictedBy(requestId);
-      for (const s of stores) {
-        await schedule({ kind: 'restriction_end', controllerId: controller.id, requestId, processorId: s.processorId, dueAt: liftAt, table: s.table, keys: s.keys });
+      if (!lifting) {
+        for (const lift of lifts) await done(lift);
+        conflict('The restriction is already being lifted');
       }
-      await audit(requestId, 'restriction_lift_scheduled', 'staff', { by, liftAt, stores: stores.length }, now);
-      const restricted = branches.filter((b) => b.action === 'restrict' && b.status === 'completed');
-      await sendEmail(request.email, restrictionLiftNoticeEmail({
-        locale: request.locale,
-        controllerName: controller.name,
-        liftAt,
-        processorNames: restricted.map((b) => findProcessor(controller, b.processorId)?.name ?? b.processorId),
-        statusUrl,
-      }));
+      await audit(requestId, 'restriction_lift_scheduled', 'staff', { by, liftAt, stores: lifts.length }, now);
+      await deliverNotice(notice, controller, now);
       return;
     }
   }

@@ -173,11 +173,11 @@ export interface DsrRequest {
   /** A refusal (Art. 12(4)): the template, the text sent (staff's words), who and when. */
   denial?: { reason: DenialReason; text: string; by: string; at: string };
   /** Art. 12(3): the deadline was extended, by how many months in all, why, by whom; `originalDueAt` is the first month's end. */
-  extension?: { months: number; reasons: string; by: string; at: string; originalDueAt: string };
+  extension?: { months: number; reasons: string; by: string; at: string; originalDueAt: string; notifiedAt?: string };
   /** Art. 12(6): staff asked the subject for more; whether the clock stopped meanwhile; the subject's answer. */
-  infoRequest?: { text: string; by: string; at: string; pausesClock: boolean; answeredAt?: string; answer?: string };
+  infoRequest?: { text: string; by: string; at: string; pausesClock: boolean; answeredAt?: string; answer?: string; notifiedAt?: string };
   /** Art. 18(3): staff decided to lift the restriction; the subject was told, and it is lifted at `liftAt`. */
-  restrictionLift?: { by: string; at: string; liftAt: string };
+  restrictionLift?: { by: string; at: string; liftAt: string; notifiedAt?: string };
   /** Portability: when the package was sent to the receiving controller. */
   transmittedAt?: string;
   /** When staff were reminded of the deadline (7 and 2 days before) and alerted that it passed. */

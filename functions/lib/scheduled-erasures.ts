@@ -48,7 +48,20 @@ export interface RestrictionEnd {
   keys: Record<string, unknown>[];
 }
 
-export type ScheduledErasure = HoldEnd | SuppressionEnd | RestrictionEnd;
+/**
+ * A notice to the subject that a staff decision recorded (an extension, a question, a restriction
+ * lift), kept until it is sent: written before the decision, removed once the email went out, so
+ * the sweep sends whatever an outage left behind.
+ */
+export interface SubjectNotice {
+  kind: 'subject_notice';
+  controllerId: string;
+  requestId: string;
+  processorId: 'subject';
+  dueAt: string;
+}
+
+export type ScheduledErasure = HoldEnd | SuppressionEnd | RestrictionEnd | SubjectNotice;
 
 // ---- Restrictions: which items a request restricted, so they can be released later ----------
 
@@ -150,7 +163,7 @@ async function eachKey(keys: Record<string, unknown>[], write: (Key: Record<stri
 }
 
 /** Carries out one due erasure: deletes the held items, releases restricted ones, or drops the suppression entry. */
-export async function carryOut(e: ScheduledErasure): Promise<number> {
+export async function carryOut(e: Exclude<ScheduledErasure, SubjectNotice>): Promise<number> {
   let count = 1;
   if (e.kind === 'suppression_end') {
     await ddb.send(new DeleteCommand({ TableName: TABLE, Key: suppressionKeyOf(e.controllerId, e.processorId, e.hash) }));

@@ -319,6 +319,19 @@ export async function identityRequests(controllerId: string, identityHash: strin
   return found;
 }
 
+/**
+ * Marks a notice to the subject as sent: `<fact>.notifiedAt` on the decision's fact (extension,
+ * question, restriction lift), once. False when it was marked already or the fact is gone.
+ */
+export async function markNoticeSent(requestId: string, fact: 'extension' | 'infoRequest' | 'restrictionLift', at: string): Promise<boolean> {
+  return updateRequestItem(requestId, {
+    clauses: ['#fact.#sent = :at'],
+    condition: 'attribute_exists(#fact) AND attribute_not_exists(#fact.#sent)',
+    names: { '#fact': fact, '#sent': 'notifiedAt' },
+    values: { ':at': at },
+  });
+}
+
 /** Appends an audit event. Events are never updated or deleted. */
 export async function audit(requestId: string, event: string, actor: Actor, detail?: AuditEvent['detail'], at = new Date()): Promise<void> {
   const item: AuditEvent = { event, at: at.toISOString(), actor, ...(detail ? { detail } : {}) };

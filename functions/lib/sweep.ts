@@ -6,6 +6,7 @@ import { remindOfDeadline } from './deadline-reminders';
 import { escalate, escalationDueAt } from './escalation';
 import { findController, findProcessor, register } from './register';
 import { carryOut, due } from './scheduled-erasures';
+import { deliverNotice } from './subject-notices';
 import { audit, getRequest, getRequestWithBranches, openRequests, transition } from './store';
 import { SendTaskHeartbeatCommand } from '@aws-sdk/client-sfn';
 import { sfn } from './aws/sfn';
@@ -96,6 +97,11 @@ export async function sweep(at = new Date()): Promise<SweepReport> {
   for (const controller of register.controllers) {
     for await (const scheduled of due(controller.id, at)) {
       try {
+        if (scheduled.kind === 'subject_notice') {
+          // A staff decision's notice an outage left unsent.
+          await deliverNotice(scheduled, controller, at);
+          continue;
+        }
         report.erasedOnSchedule += await carryOut(scheduled);
         const event = { legal_hold_end: 'legal_hold_ended', suppression_end: 'suppression_ended', restriction_end: 'restriction_lifted' }[scheduled.kind];
         await audit(scheduled.requestId, event, 'system', { processorId: scheduled.processorId }, at);

@@ -1,6 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   decideOn, linksIn, mailbox, removeDir, staffToken, start, statusOf, submitConfirmed, taskLinkFor, answerTaskLink, tempDataDir,
   VENDOR, STAFF, waitForEmail, waitForFinal, waitForStatus, type Runtime, type StoredEmail,
@@ -320,5 +320,43 @@ describe('lifting a restriction', () => {
     expect(released.restricted).toBeUndefined();
     expect(released.restrictedFor).toBeUndefined();
     expect((await auditEvents(requestId)).map((e) => e.event)).toEqual(expect.arrayContaining(['restriction_lift_scheduled', 'restriction_lifted']));
+  });
+});
+
+describe('a decision whose email cannot be sent at once', () => {
+  it('is recorded for staff, and the subject is told by the next sweep', async () => {
+    const { requestId, statusUrl } = await submitConfirmed(rt, {
+      controller: 'demo-organising-platform', type: 'objection', email: 'bo@example.org', objectionScope: 'other', objectionGrounds: 'No reason to keep it.',
+    });
+    await waitForStatus(statusUrl, 'in_review');
+    const sentBefore = (await mailbox(rt)).filter((e) => e.destination.to.includes('bo@example.org')).length;
+
+    // SES refuses the next email to the subject, as during an outage.
+    const { ses } = await import('../../functions/lib/aws/ses');
+    const send = ses.send.bind(ses);
+    const outage = vi.spyOn(ses, 'send').mockImplementation(((command: any, ...rest: any[]) => {
+      if (JSON.stringify(command.input ?? {}).includes('bo@example.org')) return Promise.reject(Object.assign(new Error('throttled'), { name: 'TooManyRequestsException' }));
+      return (send as any)(command, ...rest);
+    }) as any);
+    try {
+      const extended = await decideOn(rt, approver, requestId, { decision: 'extend', months: 1, reasons: 'The archive is closed this week.' });
+      expect(extended.status).toBe(200);
+    } finally {
+      outage.mockRestore();
+    }
+    const recorded = await requestItem(requestId);
+    expect(recorded.extension).toMatchObject({ months: 1 });
+    expect(recorded.extension.notifiedAt).toBeUndefined();
+    expect((await mailbox(rt)).filter((e) => e.destination.to.includes('bo@example.org'))).toHaveLength(sentBefore);
+
+    const { sweep } = await import('../../functions/lib/sweep');
+    await sweep(new Date());
+    const told = await waitForEmail(rt, 'bo@example.org', sentBefore + 1);
+    expect(told.body.text).toContain('The archive is closed this week.');
+    expect((await requestItem(requestId)).extension.notifiedAt).toBeDefined();
+    // Told once: another sweep sends nothing more.
+    await sweep(new Date());
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await mailbox(rt)).filter((e) => e.destination.to.includes('bo@example.org'))).toHaveLength(sentBefore + 1);
   });
 });
