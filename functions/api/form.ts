@@ -5,7 +5,7 @@ import { findController, register, type Controller } from '../lib/register';
 import { LOCALES, type Locale } from '../lib/request';
 import { rectifiableAttributes } from '../lib/submission';
 
-const isLocale = (value: unknown): value is Locale => (LOCALES as readonly unknown[]).includes(value);
+const isLanguage = (value: unknown): value is Locale => (LOCALES as readonly unknown[]).includes(value);
 
 /** What the form shows of a controller: who it is, what each right's fields offer, its languages and branding. */
 export function formController(c: Controller): FormController {
@@ -52,7 +52,7 @@ function controllerForm(controller: Controller, locale: Locale): HttpResult {
 async function form(event: HttpEvent): Promise<HttpResult> {
   const { controllerId, locale: requested } = event.pathParameters ?? {};
   const notFound = () => html(404, renderNotFound({ locale: pickLocale(event) }));
-  if (requested !== undefined && !isLocale(requested)) return notFound();
+  if (requested !== undefined && !isLanguage(requested)) return notFound();
   const locale: Locale = requested ?? pickLocale(event);
 
   if (controllerId !== undefined) {
