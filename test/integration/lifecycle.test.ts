@@ -4,7 +4,7 @@ import { DescribeExecutionCommand, ListExecutionsCommand, SFNClient } from '@aws
 import yauzl from 'yauzl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  answerDemoTasks, answerTaskLink, confirmFromEmail, linksIn, mailbox, removeDir, STAFF, start, statusLinkIn, submit, taskLinkFor, tempDataDir, VENDOR, waitForEmail, waitForFinal, type Runtime,
+  answerDemoTasks, answerTaskLink, captureOutput, confirmFromEmail, linksIn, mailbox, removeDir, STAFF, start, statusLinkIn, submit, taskLinkFor, tempDataDir, VENDOR, waitForEmail, waitForFinal, type Runtime,
 } from './support';
 
 let rt: Runtime;
@@ -12,16 +12,10 @@ let dataDir: string;
 let db: DynamoDBDocumentClient;
 
 /** Everything this process writes to stdout and stderr: the handlers' logs run in it. */
-const output: string[] = [];
+let output: string[] = [];
 
 beforeAll(async () => {
-  for (const stream of [process.stdout, process.stderr]) {
-    const write = stream.write.bind(stream) as (...args: unknown[]) => boolean;
-    stream.write = ((chunk: unknown, ...rest: unknown[]) => {
-      output.push(String(chunk));
-      return write(chunk, ...rest);
-    }) as typeof stream.write;
-  }
+  output = captureOutput();
   dataDir = tempDataDir();
   rt = await start(dataDir);
   db = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: rt.urls.dynamodb }));

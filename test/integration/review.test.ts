@@ -1,8 +1,9 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DescribeExecutionCommand, ListExecutionsCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { DynamoDBDocumentClient, GetCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
-  decideOn, linksIn, mailbox, removeDir, staffToken, start, statusOf, submitConfirmed, taskLinkFor, answerTaskLink, tempDataDir,
+  captureOutput, decideOn, linksIn, mailbox, removeDir, staffToken, start, statusOf, submitConfirmed, taskLinkFor, answerTaskLink, tempDataDir,
   VENDOR, STAFF, waitForEmail, waitForFinal, waitForStatus, type Runtime, type StoredEmail,
 } from './support';
 
@@ -20,8 +21,11 @@ let dataDir: string;
 let db: DynamoDBDocumentClient;
 let approver: string;
 let viewer: string;
+/** What the handlers log while this file runs (they run in this process). */
+let output: string[] = [];
 
 beforeAll(async () => {
+  output = captureOutput();
   dataDir = tempDataDir();
   rt = await start(dataDir);
   db = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: rt.urls.dynamodb }));
@@ -358,5 +362,29 @@ describe('a decision whose email cannot be sent at once', () => {
     await sweep(new Date());
     await new Promise((r) => setTimeout(r, 300));
     expect((await mailbox(rt)).filter((e) => e.destination.to.includes('bo@example.org'))).toHaveLength(sentBefore + 1);
+  });
+});
+
+describe('personal data in the review and decisions', () => {
+  it('stays out of the logs, the executions\' input and output, and the audit events', async () => {
+    const sfn = new SFNClient({ endpoint: rt.urls.sfn });
+    const { executions } = await sfn.send(new ListExecutionsCommand({ stateMachineArn: rt.stateMachineArn }));
+    expect(executions!.length).toBeGreaterThanOrEqual(10);
+    for (const e of executions!) {
+      const d = await sfn.send(new DescribeExecutionCommand({ executionArn: e.executionArn }));
+      expect(JSON.parse(d.input!)).toEqual({ requestId: e.name });
+      if (d.status === 'SUCCEEDED') expect(JSON.parse(d.output!)).toEqual({ requestId: e.name });
+    }
+    const audit = await db.send(new ScanCommand({ TableName: 'dsr-requests', FilterExpression: 'begins_with(sk, :a)', ExpressionAttributeValues: { ':a': 'AUDIT#' } }));
+    expect(audit.Items!.length).toBeGreaterThan(50);
+    const logs = output.join('');
+    expect(logs).toContain('request accepted'); // the capture works: handlers did log
+    // Addresses, names and every free text the subjects and staff wrote in this file.
+    const secrets = ['@example.org', 'Elin', 'Frida', 'Cecilia', 'old one', 'attendance counted', 'spring meetings', 'Which events', 'närvarolistorna',
+      'archives', 'Novák', 'Demo Tenants Union', 'archive is closed', '+46 70 999', 'token=', 'key=', 'taskToken'];
+    for (const secret of secrets) {
+      expect(logs, secret).not.toContain(secret);
+      expect(JSON.stringify(audit.Items), secret).not.toContain(secret);
+    }
   });
 });

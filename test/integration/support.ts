@@ -204,3 +204,19 @@ export async function verificationEmailFor(rt: Runtime, to: string, requestId: s
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/**
+ * Keeps everything this process writes to stdout and stderr from now on (the handlers run in it,
+ * so their logs land here), for tests that look for personal data in the logs.
+ */
+export function captureOutput(): string[] {
+  const output: string[] = [];
+  for (const stream of [process.stdout, process.stderr]) {
+    const write = stream.write.bind(stream) as (...args: unknown[]) => boolean;
+    stream.write = ((chunk: unknown, ...rest: unknown[]) => {
+      output.push(String(chunk));
+      return write(chunk, ...rest);
+    }) as typeof stream.write;
+  }
+  return output;
+}
