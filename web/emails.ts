@@ -526,18 +526,27 @@ export type DeadlineStage = 'in_7_days' | 'in_2_days' | 'overdue';
  * To the DPO: a request that is not answered is due in 7 days, in 2 days, or overdue. Reference and
  * dates only, never the subject's personal data.
  */
-export function deadlineEmail(input: { locale: Locale; controllerName: string; requestReference: string; stage: DeadlineStage; dueAt: string }): Email {
+/** The line that opens a request in the staff console, as text and HTML; empty without a URL. */
+function consoleLink(t: Texts, consoleUrl: string | undefined): { text: string | undefined; html: string } {
+  if (!consoleUrl) return { text: undefined, html: '' };
+  const url = oneLine(consoleUrl);
+  const w = t.email.reviewWaiting;
+  return { text: `${w.link}\n${url}`, html: p(`${e(w.link)} ${a(url, w.linkText)}`) };
+}
+
+export function deadlineEmail(input: { locale: Locale; controllerName: string; requestReference: string; stage: DeadlineStage; dueAt: string; consoleUrl?: string }): Email {
   const locale = safeLocale(input.locale);
   const t = texts[locale];
   const x = t.email.deadline;
   const r = { controller: oneLine(input.controllerName), processor: '', reference: oneLine(input.requestReference) };
   const subject = oneLine(x.subject[input.stage](r));
   const due = x.due({ date: formatDateTime(input.dueAt, locale) });
-  const text = textParts(t.email.greeting, x.intro[input.stage](r), due, x.advice, t.email.escalation.automatic);
+  const open = consoleLink(t, input.consoleUrl);
+  const text = textParts(t.email.greeting, x.intro[input.stage](r), due, x.advice, open.text, t.email.escalation.automatic);
   const html = emailHtml(
     locale,
     subject,
-    [p(e(t.email.greeting)), p(`<strong>${e(x.intro[input.stage](r))}</strong>`), p(e(due)), p(e(x.advice)), p(e(t.email.escalation.automatic))].join('\n'),
+    [p(e(t.email.greeting)), p(`<strong>${e(x.intro[input.stage](r))}</strong>`), p(e(due)), p(e(x.advice)), open.html, p(e(t.email.escalation.automatic))].filter(Boolean).join('\n'),
   );
   return { subject, text, html };
 }
@@ -557,10 +566,13 @@ export function escalationEmail(input: {
   reason: 'no_answer' | 'failed' | 'timed_out';
   dueAt: string;
   taskUrl?: string;
+  /** The request in the staff console, where staff see all of it and decide. */
+  consoleUrl?: string;
 }): Email {
   const locale = safeLocale(input.locale);
   const t = texts[locale];
   const x = t.email.escalation;
+  const open = consoleLink(t, input.consoleUrl);
   const kind = PROCESSOR_KINDS.find((k) => k === input.kind);
   const reason = ESCALATION_REASONS.find((k) => k === input.reason) ?? 'failed';
   const r = { controller: oneLine(input.controllerName), processor: oneLine(input.processorName), reference: oneLine(input.requestReference) };
@@ -576,6 +588,7 @@ export function escalationEmail(input: {
     what,
     advice,
     url && `${x.link}\n${url}`,
+    open.text,
     due,
     x.noPersonalData,
     x.automatic,
@@ -589,6 +602,7 @@ export function escalationEmail(input: {
       p(e(what)),
       advice ? p(e(advice)) : '',
       url ? p(`${e(x.link)} ${a(url, x.linkText)}`) : '',
+      open.html,
       p(e(due)),
       p(e(x.noPersonalData)),
       p(e(x.automatic)),

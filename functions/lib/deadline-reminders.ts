@@ -1,4 +1,5 @@
 import { deadlineEmail, type DeadlineStage } from '../../web/emails';
+import { links } from './links';
 import { sendEmail } from './mailer';
 import type { Controller } from './register';
 import type { DsrRequest } from './request';
@@ -37,6 +38,7 @@ export async function remindOfDeadline(request: Pick<DsrRequest, 'requestId' | '
     requestReference: request.requestId,
     stage,
     dueAt: request.dueAt,
+    consoleUrl: links.console(request.requestId),
   }));
   await audit(request.requestId, 'deadline_reminder', 'system', { stage }, now);
   return stage;

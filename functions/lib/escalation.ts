@@ -1,5 +1,6 @@
 import { escalationEmail } from '../../web/emails';
 import { logger } from './log';
+import { links } from './links';
 import { sendEmail } from './mailer';
 import type { Controller, Processor } from './register';
 import type { Branch, DsrRequest } from './request';
@@ -37,6 +38,7 @@ export async function escalate(request: DsrRequest, controller: Controller, proc
     requestReference: request.requestId,
     reason,
     dueAt: request.dueAt ?? now.toISOString(),
+    consoleUrl: links.console(request.requestId),
   }));
   await audit(request.requestId, 'branch_escalated', 'system', { processorId: branch.processorId, reason }, now);
   logger.info('branch escalated', { requestId: request.requestId, processorId: branch.processorId, reason });

@@ -40,5 +40,9 @@ describe('deadlines', () => {
     ]);
     const bodies = (await mailbox(rt)).filter((e) => e.destination.to.includes('dpo@demo-association.example'));
     for (const email of bodies) expect(JSON.stringify(email)).not.toContain('dan@example.org');
+    // Each reminder opens the request in the staff console.
+    const reminders = bodies.filter((e) => e.subject.includes(requestId) && /^(Due in|Overdue)/.test(e.subject));
+    expect(reminders).toHaveLength(3);
+    for (const email of reminders) expect(email.body.text).toContain(`/console?request=${requestId}`);
   });
 });
