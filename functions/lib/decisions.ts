@@ -48,7 +48,8 @@ export async function decide(request: DsrRequest, branches: Branch[], controller
       const onTime = !request.dueAt || at <= request.dueAt;
       const denied = await transitionReturning(requestId, ['in_review'], 'denied', {
         set: { denial: { reason: input.reason, text: input.text, by, at }, completedAt: at, onTime },
-        remove: [...REVIEW_FIELDS, 'openCtl', 'openDue'],
+        // It stays in the open index until Finalize, so the sweep sees it if the workflow stalls.
+        remove: [...REVIEW_FIELDS],
         condition: inReviewAt('screening'),
       }, now);
       if (!denied) conflict('The request is not waiting for a decision any more');

@@ -4,7 +4,7 @@ import { errorClass, logger } from './log';
 import type { Controller } from './register';
 import { FINAL_STATUSES, WITHDRAWN, type Branch, type DsrRequest, type ReviewReason, type ReviewStage } from './request';
 import { suppressionHash } from './scheduled-erasures';
-import { audit, identityRequests, recordIdentityRequest, setOnce, transition } from './store';
+import { audit, clearReviewToken, identityRequests, recordIdentityRequest, setOnce, transition } from './store';
 import { loadRequest, type RequestRef } from './workflow';
 
 /**
@@ -91,7 +91,10 @@ export async function routeRequest({ requestId }: RequestRef, now = new Date()):
   return to('answer');
 }
 
-/** Resumes a review's waiting task (ids only in the output); a token whose task is gone is ignored. */
+/**
+ * Resumes a review's waiting task (ids only in the output), then forgets the token; a token whose
+ * task is gone is ignored. The sweep calls it too, for a decision whose resume a crash cut short.
+ */
 export async function resumeReview(requestId: string, taskToken: string | undefined): Promise<void> {
   if (!taskToken) return;
   try {
@@ -100,4 +103,5 @@ export async function resumeReview(requestId: string, taskToken: string | undefi
     if (!GONE.has(errorClass(err))) throw err;
     logger.info('review task already gone', { requestId, errorClass: errorClass(err) });
   }
+  await clearReviewToken(requestId, taskToken);
 }

@@ -85,7 +85,7 @@ async function updateItem(Key: Record<string, string>, u: ConditionalUpdate, ret
     const out = await ddb.send(new UpdateCommand({
       TableName: TABLE,
       Key,
-      UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
+      UpdateExpression: [sets.length ? `SET ${sets.join(', ')}` : '', removes.length ? `REMOVE ${removes.join(', ')}` : ''].filter(Boolean).join(' '),
       ConditionExpression: u.condition,
       ExpressionAttributeNames: names,
       ...(Object.keys(values).length ? { ExpressionAttributeValues: values } : {}),
@@ -332,6 +332,20 @@ export async function markNoticeSent(requestId: string, fact: 'extension' | 'inf
   });
 }
 
+/**
+ * Forgets a review's task token once its task was resumed: only that token, and only once the
+ * request left review (a new review's token is never touched).
+ */
+export async function clearReviewToken(requestId: string, taskToken: string): Promise<void> {
+  await updateItem(requestKey(requestId), {
+    clauses: [],
+    remove: ['reviewTaskToken'],
+    condition: 'reviewTaskToken = :token AND #status <> :review',
+    names: { '#status': 'status' },
+    values: { ':token': taskToken, ':review': 'in_review' },
+  });
+}
+
 /** Appends an audit event. Events are never updated or deleted. */
 export async function audit(requestId: string, event: string, actor: Actor, detail?: AuditEvent['detail'], at = new Date()): Promise<void> {
   const item: AuditEvent = { event, at: at.toISOString(), actor, ...(detail ? { detail } : {}) };
@@ -358,7 +372,7 @@ export async function listAudit(requestId: string): Promise<AuditEvent[]> {
 }
 
 /** An open request as the sparse index projects it. */
-export type OpenRequest = Pick<DsrRequest, 'requestId' | 'controllerId' | 'status' | 'openDue' | 'verifyExpiresAt' | 'dueAt'>;
+export type OpenRequest = Pick<DsrRequest, 'requestId' | 'controllerId' | 'status' | 'openDue' | 'verifyExpiresAt' | 'dueAt' | 'reviewTaskToken'>;
 
 /** Open requests of one controller due up to `dueBefore` (all open ones if omitted), earliest first. */
 export async function* openRequests(controllerId: string, dueBefore?: string): AsyncGenerator<OpenRequest> {

@@ -7,6 +7,7 @@ import { escalate, escalationDueAt } from './escalation';
 import { findController, findProcessor, register } from './register';
 import { carryOut, due } from './scheduled-erasures';
 import { deliverNotice } from './subject-notices';
+import { resumeReview } from './review';
 import { audit, getRequest, getRequestWithBranches, openRequests, transition } from './store';
 import { SendTaskHeartbeatCommand } from '@aws-sdk/client-sfn';
 import { sfn } from './aws/sfn';
@@ -80,9 +81,16 @@ export async function sweep(at = new Date()): Promise<SweepReport> {
             await audit(open.requestId, 'closed_unverified', 'system', undefined, at);
             report.closedUnverified++;
           }
+        } else if (open.status === 'denied') {
+          // Refused, its refusal not sent yet: the workflow must run on (a crash may have cut the resume short).
+          await ensureExecution(open.requestId);
+          await resumeReview(open.requestId, open.reviewTaskToken);
+          report.ensured++;
         } else if (open.status === 'received' || open.status === 'in_progress' || open.status === 'in_review') {
           await ensureExecution(open.requestId);
           report.ensured++;
+          // Decided, but the decision's resume was cut short: resume the review's task now.
+          if (open.status !== 'in_review') await resumeReview(open.requestId, open.reviewTaskToken);
           if (open.status === 'in_progress') await watchWaitingBranches(open.requestId, at, report);
           if (open.status === 'in_review') await heartbeatReview(open.requestId);
           if (await remindOfDeadline(open, controller, at)) report.deadlineReminders++;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { actionFor, modeOf } from '../processors/modes';
 import { findController, type Controller } from './register';
 import { FINAL_STATUSES, type Branch, type DsrRequest } from './request';
-import { audit, ensureBranch, getRequest, getRequestWithBranches, setOnce, transition } from './store';
+import { audit, ensureBranch, getRequest, getRequestWithBranches, setOnce, transition, updateRequestIf } from './store';
 
 /** Workflow state carries ids only; anything else in it is a bug. */
 export const requestRef = z.object({ requestId: z.uuid() });
@@ -74,6 +74,10 @@ export async function finalizeRequest({ requestId }: RequestRef, at = new Date()
     remove: ['openCtl', 'openDue'],
   }, at)) {
     await audit(requestId, 'request_completed', 'workflow', { onTime }, at);
+  }
+  // A refusal leaves the open index once its email has gone out (NotifySubject ran before this).
+  if (request.status === 'denied' && request.openCtl) {
+    await updateRequestIf(requestId, { remove: ['openCtl', 'openDue'] }, { expression: '#status = :denied', names: { '#status': 'status' }, values: { ':denied': 'denied' } });
   }
   return { requestId };
 }
