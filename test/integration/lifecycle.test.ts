@@ -1,30 +1,14 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { DescribeExecutionCommand, ListExecutionsCommand, SFNClient } from '@aws-sdk/client-sfn';
 import yauzl from 'yauzl';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  answerDemoTasks, answerTaskLink, captureOutput, confirmFromEmail, linksIn, mailbox, removeDir, STAFF, start, statusLinkIn, submit, taskLinkFor, tempDataDir, VENDOR, waitForEmail, waitForFinal, type Runtime,
+  answerDemoTasks, answerTaskLink, captureOutput, confirmFromEmail, linksIn, mailbox, STAFF, statusLinkIn, submit, taskLinkFor, useRuntime, VENDOR, waitForEmail, waitForFinal,
 } from './support';
 
-let rt: Runtime;
-let dataDir: string;
-let db: DynamoDBDocumentClient;
-
-/** Everything this process writes to stdout and stderr: the handlers' logs run in it. */
-let output: string[] = [];
-
-beforeAll(async () => {
-  output = captureOutput();
-  dataDir = tempDataDir();
-  rt = await start(dataDir);
-  db = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: rt.urls.dynamodb }));
-});
-
-afterAll(async () => {
-  await rt?.stop();
-  removeDir(dataDir);
-});
+/** Everything this process writes to stdout and stderr from here on: the handlers' logs run in it. */
+const output = captureOutput();
+const local = useRuntime();
 
 /** Every entry of a ZIP, as text. */
 function unzip(buffer: Buffer): Promise<Map<string, string>> {
@@ -51,25 +35,25 @@ function unzip(buffer: Buffer): Promise<Map<string, string>> {
 }
 
 async function byEmail(table: string, email: string) {
-  const out = await db.send(new QueryCommand({ TableName: table, IndexName: 'by-email', KeyConditionExpression: 'email = :e', ExpressionAttributeValues: { ':e': email } }));
+  const out = await local.db.send(new QueryCommand({ TableName: table, IndexName: 'by-email', KeyConditionExpression: 'email = :e', ExpressionAttributeValues: { ':e': email } }));
   return out.Items ?? [];
 }
 
 describe('an access request, from the form to the package', () => {
   it('emails one verification link, confirms on POST, and delivers a ZIP with the subject’s data only', async () => {
-    const accepted = await submit(rt, { type: 'access', email: 'ada@example.org', name: 'Ada Lovelace', locale: 'en' });
+    const accepted = await submit(local.rt, { type: 'access', email: 'ada@example.org', name: 'Ada Lovelace', locale: 'en' });
     expect(accepted).toEqual({ requestId: expect.stringMatching(/^[0-9a-f-]{36}$/), status: 'awaiting_verification' });
 
-    const verification = await waitForEmail(rt, 'ada@example.org');
+    const verification = await waitForEmail(local.rt, 'ada@example.org');
     expect(linksIn(verification).filter((l) => l.includes('/verify?token='))).toHaveLength(1);
 
-    const confirmed = await confirmFromEmail(rt, verification);
+    const confirmed = await confirmFromEmail(local.rt, verification);
     expect(confirmed.status).toBe(200);
     const statusUrl = statusLinkIn(await confirmed.text());
 
     // The email-only vendor answers with its export; staff search the shared mailbox.
-    expect((await answerTaskLink(await taskLinkFor(rt, VENDOR, accepted.requestId), { file: { name: 'ledger.txt', content: 'Ada: 2 invoices' } })).status).toBe(200);
-    expect((await answerTaskLink(await taskLinkFor(rt, STAFF, accepted.requestId), { note: 'Two messages from 2023, exported.' })).status).toBe(200);
+    expect((await answerTaskLink(await taskLinkFor(local.rt, VENDOR, accepted.requestId), { file: { name: 'ledger.txt', content: 'Ada: 2 invoices' } })).status).toBe(200);
+    expect((await answerTaskLink(await taskLinkFor(local.rt, STAFF, accepted.requestId), { note: 'Two messages from 2023, exported.' })).status).toBe(200);
 
     const final = await waitForFinal(statusUrl);
     expect(final).toMatchObject({ requestId: accepted.requestId, type: 'access', status: 'completed' });
@@ -85,7 +69,7 @@ describe('an access request, from the form to the package', () => {
     ]);
     expect(new Date(final.dueAt!).getTime() - new Date(final.receivedAt!).getTime()).toBeGreaterThan(29 * 86_400_000);
 
-    const completion = await waitForEmail(rt, 'ada@example.org', 2);
+    const completion = await waitForEmail(local.rt, 'ada@example.org', 2);
     const download = linksIn(completion).find((l) => l.includes('/package?token='));
     expect(download).toBeDefined();
     expect(linksIn(completion).some((l) => l.includes('/status?key='))).toBe(true);
@@ -118,14 +102,14 @@ describe('an access request, from the form to the package', () => {
   });
 
   it('answers an address the organisation does not know exactly like one it knows', async () => {
-    const known = await fetch(`${rt.urls.gateway}/v1/requests`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'access', email: 'dan@example.org' }) });
-    const unknown = await fetch(`${rt.urls.gateway}/v1/requests`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'access', email: 'nobody@example.org' }) });
+    const known = await fetch(`${local.rt.urls.gateway}/v1/requests`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'access', email: 'dan@example.org' }) });
+    const unknown = await fetch(`${local.rt.urls.gateway}/v1/requests`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'access', email: 'nobody@example.org' }) });
     expect(unknown.status).toBe(known.status);
     const unknownBody = (await unknown.json()) as { requestId: string };
     expect(Object.keys(unknownBody)).toEqual(Object.keys((await known.json()) as object));
 
-    const confirmed = await confirmFromEmail(rt, await waitForEmail(rt, 'nobody@example.org'));
-    await answerDemoTasks(rt, unknownBody.requestId);
+    const confirmed = await confirmFromEmail(local.rt, await waitForEmail(local.rt, 'nobody@example.org'));
+    await answerDemoTasks(local.rt, unknownBody.requestId);
     const final = await waitForFinal(statusLinkIn(await confirmed.text()));
     expect(final.status).toBe('completed');
   });
@@ -133,31 +117,31 @@ describe('an access request, from the form to the package', () => {
 
 describe('confirming', () => {
   it('starts one execution, named by the request id, when the confirm button is pressed twice', async () => {
-    const { requestId } = await submit(rt, { type: 'access', email: 'bo@example.org' });
-    const email = await waitForEmail(rt, 'bo@example.org');
-    const [first, second] = await Promise.all([confirmFromEmail(rt, email), confirmFromEmail(rt, email)]);
+    const { requestId } = await submit(local.rt, { type: 'access', email: 'bo@example.org' });
+    const email = await waitForEmail(local.rt, 'bo@example.org');
+    const [first, second] = await Promise.all([confirmFromEmail(local.rt, email), confirmFromEmail(local.rt, email)]);
     expect([first.status, second.status]).toEqual([200, 200]);
-    await answerDemoTasks(rt, requestId);
+    await answerDemoTasks(local.rt, requestId);
     await waitForFinal(statusLinkIn(await first.text()));
 
-    const sfn = new SFNClient({ endpoint: rt.urls.sfn });
-    const { executions } = await sfn.send(new ListExecutionsCommand({ stateMachineArn: rt.stateMachineArn }));
+    const sfn = new SFNClient({ endpoint: local.rt.urls.sfn });
+    const { executions } = await sfn.send(new ListExecutionsCommand({ stateMachineArn: local.rt.stateMachineArn }));
     expect(executions!.filter((e) => e.name === requestId)).toHaveLength(1);
   });
 
   it('tells a used link apart from a wrong one, and never confirms on GET', async () => {
-    const { requestId } = await submit(rt, { type: 'erasure', email: 'dan@example.org' });
-    const email = await waitForEmail(rt, 'dan@example.org', 2);
+    const { requestId } = await submit(local.rt, { type: 'erasure', email: 'dan@example.org' });
+    const email = await waitForEmail(local.rt, 'dan@example.org', 2);
     const link = linksIn(email).find((l) => l.includes(requestId))!;
 
     // A mail scanner opening the link changes nothing.
     await fetch(link);
     await fetch(link);
-    const stored = await db.send(new GetCommand({ TableName: 'dsr-requests', Key: { pk: `REQ#${requestId}`, sk: 'REQUEST' } }));
+    const stored = await local.db.send(new GetCommand({ TableName: 'dsr-requests', Key: { pk: `REQ#${requestId}`, sk: 'REQUEST' } }));
     expect(stored.Item!.status).toBe('awaiting_verification');
     expect(JSON.stringify(stored.Item)).not.toContain(new URL(link).searchParams.get('token')!);
 
-    await confirmFromEmail(rt, email);
+    await confirmFromEmail(local.rt, email);
     const used = await fetch(link);
     expect(used.status).toBe(200);
     expect(await used.text()).toMatch(/already/i);
@@ -174,17 +158,17 @@ describe('an erasure request', () => {
     const participations = await byEmail('demo-event-participation', 'ada@example.org');
     expect(participations).toHaveLength(2);
 
-    const { requestId } = await submit(rt, { type: 'erasure', email: 'ada@example.org', locale: 'sv' });
-    const verification = await waitForEmail(rt, 'ada@example.org', 3);
-    const confirmed = await confirmFromEmail(rt, verification);
-    await answerDemoTasks(rt, requestId);
+    const { requestId } = await submit(local.rt, { type: 'erasure', email: 'ada@example.org', locale: 'sv' });
+    const verification = await waitForEmail(local.rt, 'ada@example.org', 3);
+    const confirmed = await confirmFromEmail(local.rt, verification);
+    await answerDemoTasks(local.rt, requestId);
     const final = await waitForFinal(statusLinkIn(await confirmed.text()));
     expect(final.status).toBe('completed');
 
     expect(await byEmail('demo-members', 'ada@example.org')).toEqual([]);
     expect(await byEmail('demo-event-participation', 'ada@example.org')).toEqual([]);
     for (const p of participations) {
-      const kept = await db.send(new GetCommand({ TableName: 'demo-event-participation', Key: { participationId: p.participationId } }));
+      const kept = await local.db.send(new GetCommand({ TableName: 'demo-event-participation', Key: { participationId: p.participationId } }));
       expect(kept.Item).toMatchObject({ eventId: p.eventId, anonymisedAt: expect.any(String) });
       expect(kept.Item).not.toHaveProperty('email');
       expect(kept.Item).not.toHaveProperty('name');
@@ -197,17 +181,17 @@ describe('an erasure request', () => {
     const invoices = await byEmail('demo-invoices', 'ada@example.org');
     expect(invoices).toHaveLength(2);
     for (const invoice of invoices) expect(invoice).toMatchObject({ restricted: true, holdUntil: expect.any(String), holdBasis: expect.stringContaining('Bookkeeping') });
-    const scheduled = await db.send(new QueryCommand({ TableName: 'dsr-requests', KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'DUE#demo-association' } }));
+    const scheduled = await local.db.send(new QueryCommand({ TableName: 'dsr-requests', KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'DUE#demo-association' } }));
     expect(scheduled.Items!.filter((i) => i.requestId === requestId).map((i) => i.kind).sort()).toEqual(['legal_hold_end', 'suppression_end']);
 
     // The mailing list forgot her, keeping only a keyed hash for six months.
     expect(await byEmail('demo-mailing-list', 'ada@example.org')).toEqual([]);
-    const suppression = await db.send(new QueryCommand({ TableName: 'dsr-requests', KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'SUPPRESS#demo-association#mailing-list' } }));
+    const suppression = await local.db.send(new QueryCommand({ TableName: 'dsr-requests', KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'SUPPRESS#demo-association#mailing-list' } }));
     // Hers and Dan's (his erasure above reached the list before it waited on the vendor): hashes only.
     expect(suppression.Items!.length).toBeGreaterThanOrEqual(1);
     expect(JSON.stringify(suppression.Items)).not.toMatch(/ada|dan|example\.org/i);
 
-    const report = await waitForEmail(rt, 'ada@example.org', 4);
+    const report = await waitForEmail(local.rt, 'ada@example.org', 4);
     expect(report.body.text).toContain('Membership register');
     expect(report.body.text).toContain('Bokföringslagen');
     expect(report.body.text).toContain('Demo Bookkeeping AB');
@@ -216,14 +200,14 @@ describe('an erasure request', () => {
 
 describe('bad input', () => {
   async function countItems(): Promise<number> {
-    const out = await db.send(new ScanCommand({ TableName: 'dsr-requests', Select: 'COUNT' }));
+    const out = await local.db.send(new ScanCommand({ TableName: 'dsr-requests', Select: 'COUNT' }));
     return out.Count ?? 0;
   }
 
   it('answers 400 naming each bad field, 413 for a large body, 415 for other types, and stores nothing', async () => {
     const before = await countItems();
-    const mails = (await mailbox(rt)).length;
-    const post = (body: string, type = 'application/json') => fetch(`${rt.urls.gateway}/v1/requests`, { method: 'POST', headers: { 'content-type': type, accept: 'application/json' }, body });
+    const mails = (await mailbox(local.rt)).length;
+    const post = (body: string, type = 'application/json') => fetch(`${local.rt.urls.gateway}/v1/requests`, { method: 'POST', headers: { 'content-type': type, accept: 'application/json' }, body });
 
     const invalid = await post(JSON.stringify({ type: 'everything', email: 'nope' }));
     expect(invalid.status).toBe(400);
@@ -238,19 +222,19 @@ describe('bad input', () => {
     expect(large.headers.get('x-content-type-options')).toBe('nosniff'); // refusals carry the security headers too
     expect((await post('type=access', 'text/plain')).status).toBe(415);
 
-    const form = await fetch(`${rt.urls.gateway}/v1/requests`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' }, body: 'type=access&email=not-an-address&locale=sv' });
+    const form = await fetch(`${local.rt.urls.gateway}/v1/requests`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' }, body: 'type=access&email=not-an-address&locale=sv' });
     expect(form.status).toBe(400);
     expect(form.headers.get('content-type')).toContain('text/html');
 
     expect(await countItems()).toBe(before);
-    expect((await mailbox(rt)).length).toBe(mails);
+    expect((await mailbox(local.rt)).length).toBe(mails);
   });
 });
 
 describe('personal data', () => {
   it('stays out of every execution input and output and out of the logs', async () => {
-    const sfn = new SFNClient({ endpoint: rt.urls.sfn });
-    const { executions } = await sfn.send(new ListExecutionsCommand({ stateMachineArn: rt.stateMachineArn }));
+    const sfn = new SFNClient({ endpoint: local.rt.urls.sfn });
+    const { executions } = await sfn.send(new ListExecutionsCommand({ stateMachineArn: local.rt.stateMachineArn }));
     expect(executions!.length).toBeGreaterThanOrEqual(4);
     for (const e of executions!) {
       const d = await sfn.send(new DescribeExecutionCommand({ executionArn: e.executionArn }));

@@ -1,10 +1,9 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DescribeExecutionCommand, ListExecutionsCommand, SFNClient } from '@aws-sdk/client-sfn';
-import { DynamoDBDocumentClient, GetCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { GetCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import {
-  captureOutput, decideOn, linksIn, mailbox, removeDir, staffToken, start, statusOf, submitConfirmed, taskLinkFor, answerTaskLink, tempDataDir,
-  VENDOR, STAFF, waitForEmail, waitForFinal, waitForStatus, type Runtime, type StoredEmail,
+  captureOutput, decideOn, linksIn, mailbox, staffToken, statusOf, submitConfirmed, taskLinkFor, answerTaskLink,
+  VENDOR, STAFF, waitForEmail, waitForFinal, useRuntime, waitForStatus, type StoredEmail,
 } from './support';
 
 /**
@@ -16,34 +15,23 @@ import {
 const DPO = 'dpo@demo-association.example';
 const PLATFORM_DPO_DOMAIN = '@demo-organising-platform.example';
 
-let rt: Runtime;
-let dataDir: string;
-let db: DynamoDBDocumentClient;
+/** What the handlers log while this file runs (they run in this process). */
+const output = captureOutput();
+const local = useRuntime();
 let approver: string;
 let viewer: string;
-/** What the handlers log while this file runs (they run in this process). */
-let output: string[] = [];
 
 beforeAll(async () => {
-  output = captureOutput();
-  dataDir = tempDataDir();
-  rt = await start(dataDir);
-  db = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: rt.urls.dynamodb }));
-  approver = await staffToken(rt, 'approver', '*', 'dpo.anna');
-  viewer = await staffToken(rt, 'viewer', '*', 'viewer.vic');
-});
-
-afterAll(async () => {
-  await rt?.stop();
-  removeDir(dataDir);
+  approver = await staffToken(local.rt, 'approver', '*', 'dpo.anna');
+  viewer = await staffToken(local.rt, 'viewer', '*', 'viewer.vic');
 });
 
 async function requestItem(requestId: string): Promise<Record<string, any>> {
-  return (await db.send(new GetCommand({ TableName: 'dsr-requests', Key: { pk: `REQ#${requestId}`, sk: 'REQUEST' } }))).Item!;
+  return (await local.db.send(new GetCommand({ TableName: 'dsr-requests', Key: { pk: `REQ#${requestId}`, sk: 'REQUEST' } }))).Item!;
 }
 
 async function auditEvents(requestId: string): Promise<Record<string, any>[]> {
-  const out = await db.send(new QueryCommand({
+  const out = await local.db.send(new QueryCommand({
     TableName: 'dsr-requests',
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :a)',
     ExpressionAttributeValues: { ':pk': `REQ#${requestId}`, ':a': 'AUDIT#' },
@@ -52,7 +40,7 @@ async function auditEvents(requestId: string): Promise<Record<string, any>[]> {
 }
 
 async function detail(requestId: string, token = approver): Promise<any> {
-  const res = await fetch(`${rt.urls.gateway}/v1/staff/requests/${requestId}`, { headers: { accept: 'application/json', authorization: `Bearer ${token}` } });
+  const res = await fetch(`${local.rt.urls.gateway}/v1/staff/requests/${requestId}`, { headers: { accept: 'application/json', authorization: `Bearer ${token}` } });
   expect(res.status).toBe(200);
   return res.json();
 }
@@ -61,7 +49,7 @@ async function detail(requestId: string, token = approver): Promise<any> {
 async function reviewEmailFor(requestId: string, to = DPO, timeoutMs = 20_000): Promise<StoredEmail> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const found = (await mailbox(rt)).find((e) => e.destination.to.some((t) => t === to || t.endsWith(to)) && linksIn(e).some((l) => l.endsWith(`/console?request=${requestId}`)));
+    const found = (await mailbox(local.rt)).find((e) => e.destination.to.some((t) => t === to || t.endsWith(to)) && linksIn(e).some((l) => l.endsWith(`/console?request=${requestId}`)));
     if (found) return found;
     if (Date.now() > deadline) throw new Error(`no review email to ${to} for ${requestId}`);
     await new Promise((r) => setTimeout(r, 100));
@@ -69,7 +57,7 @@ async function reviewEmailFor(requestId: string, to = DPO, timeoutMs = 20_000): 
 }
 
 async function itemsOf(table: string, email: string): Promise<Record<string, any>[]> {
-  const out = await db.send(new QueryCommand({
+  const out = await local.db.send(new QueryCommand({
     TableName: table, IndexName: 'by-email', KeyConditionExpression: 'email = :e', ExpressionAttributeValues: { ':e': email },
   }));
   return out.Items ?? [];
@@ -78,7 +66,7 @@ async function itemsOf(table: string, email: string): Promise<Record<string, any
 describe('a rectification', () => {
   it('waits for staff, who are emailed a console link without the subject\'s data, and once approved is applied where the stores allow it', async () => {
     const corrected = '+46 70 999 99 99';
-    const { requestId, statusUrl } = await submitConfirmed(rt, {
+    const { requestId, statusUrl } = await submitConfirmed(local.rt, {
       controller: 'demo-association', type: 'rectification', email: 'ada@example.org',
       rectifyAttribute: 'phone', inaccurate: 'My phone number is the old one', corrected,
     });
@@ -94,12 +82,12 @@ describe('a rectification', () => {
     expect((await itemsOf('demo-members', 'ada@example.org'))[0]!.phone).not.toBe(corrected);
 
     // A viewer may look but not decide.
-    expect((await decideOn(rt, viewer, requestId, { decision: 'approve' })).status).toBe(403);
-    const approved = await decideOn(rt, approver, requestId, { decision: 'approve' });
+    expect((await decideOn(local.rt, viewer, requestId, { decision: 'approve' })).status).toBe(403);
+    const approved = await decideOn(local.rt, approver, requestId, { decision: 'approve' });
     expect(approved.status).toBe(200);
 
     // The vendor, the staff task and the OpenDSR processor (no rectification in its API: a staff task) each correct by hand.
-    for (const to of [VENDOR, STAFF, DPO]) expect((await answerTaskLink(await taskLinkFor(rt, to, requestId), { note: 'corrected' })).status).toBe(200);
+    for (const to of [VENDOR, STAFF, DPO]) expect((await answerTaskLink(await taskLinkFor(local.rt, to, requestId), { note: 'corrected' })).status).toBe(200);
     const final = await waitForFinal(statusUrl, 60_000);
     expect(final.status).toBe('completed');
 
@@ -109,7 +97,7 @@ describe('a rectification', () => {
     const events = await auditEvents(requestId);
     expect(events.find((e) => e.event === 'decision_approved')).toMatchObject({ actor: 'staff', detail: { by: 'dpo.anna', stage: 'screening' } });
     // A second approval finds nothing to decide.
-    expect((await decideOn(rt, approver, requestId, { decision: 'approve' })).status).toBe(409);
+    expect((await decideOn(local.rt, approver, requestId, { decision: 'approve' })).status).toBe(409);
   });
 });
 
@@ -118,7 +106,7 @@ describe('an objection to processing other than direct marketing', () => {
   let statusUrl: string;
 
   beforeAll(async () => {
-    ({ requestId, statusUrl } = await submitConfirmed(rt, {
+    ({ requestId, statusUrl } = await submitConfirmed(local.rt, {
       controller: 'demo-association', type: 'objection', email: 'bo@example.org', locale: 'sv',
       objectionScope: 'other', objectionGrounds: 'I do not want my attendance counted.',
     }));
@@ -128,24 +116,24 @@ describe('an objection to processing other than direct marketing', () => {
   it('is weighed by staff, who may ask for more: the subject answers on the status page and the clock waits', async () => {
     expect((await detail(requestId)).review.reasons).toEqual(['objection_weighing']);
     const dueBefore = (await requestItem(requestId)).dueAt as string;
-    const asked = await decideOn(rt, approver, requestId, { decision: 'request_info', text: 'Which events do you mean?' });
+    const asked = await decideOn(local.rt, approver, requestId, { decision: 'request_info', text: 'Which events do you mean?' });
     expect(asked.status).toBe(200);
-    const question = await waitForEmail(rt, 'bo@example.org', 2);
+    const question = await waitForEmail(local.rt, 'bo@example.org', 2);
     expect(question.body.text).toContain('Which events do you mean?');
     // One open question at a time.
-    expect((await decideOn(rt, approver, requestId, { decision: 'request_info', text: 'And another?' })).status).toBe(409);
+    expect((await decideOn(local.rt, approver, requestId, { decision: 'request_info', text: 'And another?' })).status).toBe(409);
 
     const key = new URL(statusUrl).searchParams.get('key')!;
-    const bad = await fetch(`${rt.urls.gateway}/v1/requests/${requestId}/reply`, {
+    const bad = await fetch(`${local.rt.urls.gateway}/v1/requests/${requestId}/reply`, {
       method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify({ key, answer: '' }),
     });
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ errors: { answer: expect.stringContaining('answer') } });
-    const wrongKey = await fetch(`${rt.urls.gateway}/v1/requests/${requestId}/reply`, {
+    const wrongKey = await fetch(`${local.rt.urls.gateway}/v1/requests/${requestId}/reply`, {
       method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify({ key: 'x'.repeat(43), answer: 'The spring meetings' }),
     });
     expect(wrongKey.status).toBe(404);
-    const answered = await fetch(`${rt.urls.gateway}/v1/requests/${requestId}/reply`, {
+    const answered = await fetch(`${local.rt.urls.gateway}/v1/requests/${requestId}/reply`, {
       method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify({ key, answer: 'The spring meetings' }),
     });
     expect(answered.status).toBe(200);
@@ -154,13 +142,13 @@ describe('an objection to processing other than direct marketing', () => {
     expect(stored.infoRequest).toMatchObject({ text: 'Which events do you mean?', by: 'dpo.anna', answer: 'The spring meetings', pausesClock: true });
     expect(stored.dueAt > dueBefore).toBe(true);
     // Staff hear of the answer through the console, not by email.
-    const toStaff = (await mailbox(rt)).filter((e) => e.destination.to.includes(DPO) && JSON.stringify(e).includes(requestId));
+    const toStaff = (await mailbox(local.rt)).filter((e) => e.destination.to.includes(DPO) && JSON.stringify(e).includes(requestId));
     expect(toStaff.length).toBeGreaterThanOrEqual(2);
     for (const e of toStaff) expect(JSON.stringify(e)).not.toContain('The spring meetings');
   });
 
   it('is refused with the reasons staff wrote, in the subject\'s language, naming the supervisory authority', async () => {
-    const refused = await decideOn(rt, approver, requestId, {
+    const refused = await decideOn(local.rt, approver, requestId, {
       decision: 'deny', reason: 'compelling_grounds', text: 'Vi behöver närvarolistorna för <föreningens> bidragsredovisning.',
     });
     expect(refused.status).toBe(200);
@@ -168,7 +156,7 @@ describe('an objection to processing other than direct marketing', () => {
     expect(final.status).toBe('denied');
     expect(final.processors).toEqual([]);
 
-    const refusal = await waitForEmail(rt, 'bo@example.org', 3);
+    const refusal = await waitForEmail(local.rt, 'bo@example.org', 3);
     expect(refusal.body.text).toContain('Vi behöver närvarolistorna för <föreningens> bidragsredovisning.');
     expect(refusal.body.html).toContain('&lt;föreningens&gt;');
     expect(refusal.body.text).toContain('Integritetsskyddsmyndigheten (IMY)');
@@ -183,29 +171,29 @@ describe('an objection to processing other than direct marketing', () => {
     }
     // Sent once, by the workflow.
     await new Promise((r) => setTimeout(r, 500));
-    expect((await mailbox(rt)).filter((e) => e.destination.to.includes('bo@example.org'))).toHaveLength(3);
+    expect((await mailbox(local.rt)).filter((e) => e.destination.to.includes('bo@example.org'))).toHaveLength(3);
   });
 });
 
 describe('an extension of the deadline', () => {
   it('moves the deadline by up to two months in all, tells the subject why, and refuses more', async () => {
-    const { requestId, statusUrl } = await submitConfirmed(rt, {
+    const { requestId, statusUrl } = await submitConfirmed(local.rt, {
       controller: 'demo-association', type: 'rectification', email: 'dan@example.org',
       inaccurate: 'My surname is misspelt in the event lists', corrected: 'Novák',
     });
     await waitForStatus(statusUrl, 'in_review');
     const before = await statusOf(statusUrl);
 
-    const tooLong = await decideOn(rt, approver, requestId, { decision: 'extend', months: 3, reasons: 'Too much' });
+    const tooLong = await decideOn(local.rt, approver, requestId, { decision: 'extend', months: 3, reasons: 'Too much' });
     expect(tooLong.status).toBe(400);
     expect(((await tooLong.json()) as any).errors).toHaveProperty('months');
-    const noReason = await decideOn(rt, approver, requestId, { decision: 'extend', months: 1, reasons: ' ' });
+    const noReason = await decideOn(local.rt, approver, requestId, { decision: 'extend', months: 1, reasons: ' ' });
     expect(noReason.status).toBe(400);
     expect(((await noReason.json()) as any).errors).toHaveProperty('reasons');
 
-    expect((await decideOn(rt, approver, requestId, { decision: 'extend', months: 1, reasons: 'The event lists are on paper in three archives.' })).status).toBe(200);
-    expect((await decideOn(rt, approver, requestId, { decision: 'extend', months: 1, reasons: 'Still searching the archives.' })).status).toBe(200);
-    expect((await decideOn(rt, approver, requestId, { decision: 'extend', months: 1, reasons: 'More' })).status).toBe(409);
+    expect((await decideOn(local.rt, approver, requestId, { decision: 'extend', months: 1, reasons: 'The event lists are on paper in three archives.' })).status).toBe(200);
+    expect((await decideOn(local.rt, approver, requestId, { decision: 'extend', months: 1, reasons: 'Still searching the archives.' })).status).toBe(200);
+    expect((await decideOn(local.rt, approver, requestId, { decision: 'extend', months: 1, reasons: 'More' })).status).toBe(409);
 
     const after = await statusOf(statusUrl);
     const days = (Date.parse(after.dueAt!) - Date.parse(before.dueAt!)) / 86_400_000;
@@ -214,7 +202,7 @@ describe('an extension of the deadline', () => {
     const stored = await requestItem(requestId);
     expect(stored.extension).toMatchObject({ months: 2, by: 'dpo.anna', originalDueAt: before.dueAt });
     expect(stored.openDue).toBe(after.dueAt);
-    const told = await waitForEmail(rt, 'dan@example.org', 3);
+    const told = await waitForEmail(local.rt, 'dan@example.org', 3);
     expect(told.body.text).toContain('Still searching the archives.');
     // Still waiting for the decision on the correction itself.
     expect(after.status).toBe('in_review');
@@ -223,21 +211,21 @@ describe('an extension of the deadline', () => {
 
 describe('the second controller\'s rules', () => {
   it('sends a repeat of the same right within the window to staff, and processes it once approved', async () => {
-    const first = await submitConfirmed(rt, { controller: 'demo-organising-platform', type: 'erasure', email: 'elin@example.org', name: 'Elin' });
+    const first = await submitConfirmed(local.rt, { controller: 'demo-organising-platform', type: 'erasure', email: 'elin@example.org', name: 'Elin' });
     expect((await waitForFinal(first.statusUrl)).status).toBe('completed');
-    const again = await submitConfirmed(rt, { controller: 'demo-organising-platform', type: 'erasure', email: 'elin@example.org', name: 'Elin' });
+    const again = await submitConfirmed(local.rt, { controller: 'demo-organising-platform', type: 'erasure', email: 'elin@example.org', name: 'Elin' });
     await waitForStatus(again.statusUrl, 'in_review');
     expect((await detail(again.requestId)).review.reasons).toEqual(['repeat_request']);
     // The repeat check keeps a keyed hash of the address, never the address.
-    const identities = await db.send(new ScanCommand({ TableName: 'dsr-requests', FilterExpression: 'begins_with(pk, :p)', ExpressionAttributeValues: { ':p': 'SUBJECT#demo-organising-platform#' } }));
+    const identities = await local.db.send(new ScanCommand({ TableName: 'dsr-requests', FilterExpression: 'begins_with(pk, :p)', ExpressionAttributeValues: { ':p': 'SUBJECT#demo-organising-platform#' } }));
     expect(identities.Items!.length).toBeGreaterThanOrEqual(2);
     expect(JSON.stringify(identities.Items)).not.toContain('elin');
-    expect((await decideOn(rt, approver, again.requestId, { decision: 'approve' })).status).toBe(200);
+    expect((await decideOn(local.rt, approver, again.requestId, { decision: 'approve' })).status).toBe(200);
     expect((await waitForFinal(again.statusUrl)).status).toBe('completed');
   });
 
   it('points a subject whose data it holds for a customer to that customer', async () => {
-    const { requestId, statusUrl } = await submitConfirmed(rt, {
+    const { requestId, statusUrl } = await submitConfirmed(local.rt, {
       controller: 'demo-organising-platform', type: 'access', email: 'cecilia@example.org', name: 'Cecilia', viaCustomer: 'Demo Tenants Union',
     });
     await waitForStatus(statusUrl, 'in_review');
@@ -247,27 +235,27 @@ describe('the second controller\'s rules', () => {
     expect(template.text).toContain('Demo Tenants Union');
     await reviewEmailFor(requestId, PLATFORM_DPO_DOMAIN);
 
-    expect((await decideOn(rt, approver, requestId, { decision: 'deny', reason: 'processor_only', text: template.text })).status).toBe(200);
+    expect((await decideOn(local.rt, approver, requestId, { decision: 'deny', reason: 'processor_only', text: template.text })).status).toBe(200);
     expect((await waitForFinal(statusUrl)).status).toBe('denied');
-    const refusal = await waitForEmail(rt, 'cecilia@example.org', 2);
+    const refusal = await waitForEmail(local.rt, 'cecilia@example.org', 2);
     expect(refusal.body.text).toContain('Demo Tenants Union');
   });
 });
 
 describe('an erasure a legal hold blocks in part', () => {
   it('waits for staff before the subject is told what was kept and why', async () => {
-    const { requestId, statusUrl } = await submitConfirmed(rt, { controller: 'demo-organising-platform', type: 'erasure', email: 'frida@example.org', name: 'Frida' });
+    const { requestId, statusUrl } = await submitConfirmed(local.rt, { controller: 'demo-organising-platform', type: 'erasure', email: 'frida@example.org', name: 'Frida' });
     await waitForStatus(statusUrl, 'in_review');
     const seen = await detail(requestId);
     expect(seen.review).toMatchObject({ stage: 'closing', reasons: ['legal_hold_partial'] });
     expect(seen.allowedDecisions).toMatchObject({ approve: true, deny: false });
     // The invoices are kept, restricted, until the hold ends; the subject has not been told yet.
     for (const item of await itemsOf('demo-platform-billing', 'frida@example.org')) expect(item).toMatchObject({ restricted: true });
-    expect((await mailbox(rt)).filter((e) => e.destination.to.includes('frida@example.org'))).toHaveLength(1);
+    expect((await mailbox(local.rt)).filter((e) => e.destination.to.includes('frida@example.org'))).toHaveLength(1);
 
-    expect((await decideOn(rt, approver, requestId, { decision: 'approve' })).status).toBe(200);
+    expect((await decideOn(local.rt, approver, requestId, { decision: 'approve' })).status).toBe(200);
     expect((await waitForFinal(statusUrl)).status).toBe('completed');
-    const told = await waitForEmail(rt, 'frida@example.org', 2);
+    const told = await waitForEmail(local.rt, 'frida@example.org', 2);
     expect(told.body.text).toContain('Bookkeeping Act');
     expect((await auditEvents(requestId)).find((e) => e.event === 'decision_approved')).toMatchObject({ detail: { stage: 'closing', by: 'dpo.anna' } });
   });
@@ -275,25 +263,25 @@ describe('an erasure a legal hold blocks in part', () => {
 
 describe('decisions the staff API refuses', () => {
   it('names the field of a malformed decision, keeps another controller\'s requests out of reach, and an upheld objection restricts', async () => {
-    const { requestId, statusUrl } = await submitConfirmed(rt, {
+    const { requestId, statusUrl } = await submitConfirmed(local.rt, {
       controller: 'demo-organising-platform', type: 'objection', email: 'ada@example.org', objectionScope: 'other',
     });
     await waitForStatus(statusUrl, 'in_review');
-    const unknown = await decideOn(rt, approver, requestId, { decision: 'maybe' });
+    const unknown = await decideOn(local.rt, approver, requestId, { decision: 'maybe' });
     expect(unknown.status).toBe(400);
     expect(((await unknown.json()) as any).errors).toHaveProperty('decision');
-    const noText = await decideOn(rt, approver, requestId, { decision: 'deny', reason: 'other' });
+    const noText = await decideOn(local.rt, approver, requestId, { decision: 'deny', reason: 'other' });
     expect(noText.status).toBe(400);
     expect(((await noText.json()) as any).errors).toHaveProperty('text');
-    const notHere = await decideOn(rt, approver, requestId, { decision: 'retry_branch', processorId: 'accounts' });
+    const notHere = await decideOn(local.rt, approver, requestId, { decision: 'retry_branch', processorId: 'accounts' });
     expect(notHere.status).toBe(409);
 
-    const associationOnly = await staffToken(rt, 'approver', 'demo-association', 'other.approver');
-    expect((await decideOn(rt, associationOnly, requestId, { decision: 'approve' })).status).toBe(404);
+    const associationOnly = await staffToken(local.rt, 'approver', 'demo-association', 'other.approver');
+    expect((await decideOn(local.rt, associationOnly, requestId, { decision: 'approve' })).status).toBe(404);
     expect((await statusOf(statusUrl)).status).toBe('in_review');
 
     // Upheld (Art. 21(1)): the processing stops, the data is kept restricted.
-    expect((await decideOn(rt, approver, requestId, { decision: 'approve' })).status).toBe(200);
+    expect((await decideOn(local.rt, approver, requestId, { decision: 'approve' })).status).toBe(200);
     expect((await waitForFinal(statusUrl)).status).toBe('completed');
     const accounts = await itemsOf('demo-platform-accounts', 'ada@example.org');
     expect(accounts.length).toBeGreaterThan(0);
@@ -303,18 +291,18 @@ describe('decisions the staff API refuses', () => {
 
 describe('lifting a restriction', () => {
   it('tells the subject first, then releases the restricted items when the notice period ends (Art. 18(3))', async () => {
-    const { requestId, statusUrl } = await submitConfirmed(rt, { controller: 'demo-association', type: 'restriction', email: 'cecilia@example.org' });
-    for (const to of [VENDOR, STAFF, DPO]) expect((await answerTaskLink(await taskLinkFor(rt, to, requestId), { note: 'restricted' })).status).toBe(200);
+    const { requestId, statusUrl } = await submitConfirmed(local.rt, { controller: 'demo-association', type: 'restriction', email: 'cecilia@example.org' });
+    for (const to of [VENDOR, STAFF, DPO]) expect((await answerTaskLink(await taskLinkFor(local.rt, to, requestId), { note: 'restricted' })).status).toBe(200);
     expect((await waitForFinal(statusUrl, 60_000)).status).toBe('completed');
     const [participation] = await itemsOf('demo-event-participation', 'cecilia@example.org');
     expect(participation).toMatchObject({ restricted: true, restrictedFor: requestId });
     expect((await detail(requestId)).allowedDecisions.lift_restriction).toBe(true);
 
-    const before = (await mailbox(rt)).filter((e) => e.destination.to.includes('cecilia@example.org')).length;
-    expect((await decideOn(rt, viewer, requestId, { decision: 'lift_restriction' })).status).toBe(403);
-    expect((await decideOn(rt, approver, requestId, { decision: 'lift_restriction' })).status).toBe(200);
-    expect((await decideOn(rt, approver, requestId, { decision: 'lift_restriction' })).status).toBe(409);
-    const notice = await waitForEmail(rt, 'cecilia@example.org', before + 1);
+    const before = (await mailbox(local.rt)).filter((e) => e.destination.to.includes('cecilia@example.org')).length;
+    expect((await decideOn(local.rt, viewer, requestId, { decision: 'lift_restriction' })).status).toBe(403);
+    expect((await decideOn(local.rt, approver, requestId, { decision: 'lift_restriction' })).status).toBe(200);
+    expect((await decideOn(local.rt, approver, requestId, { decision: 'lift_restriction' })).status).toBe(409);
+    const notice = await waitForEmail(local.rt, 'cecilia@example.org', before + 1);
     expect(notice.body.text).toContain('Event participation');
     const { liftAt } = (await requestItem(requestId)).restrictionLift;
     expect(Date.parse(liftAt) - Date.now()).toBeGreaterThan(13 * 86_400_000);
@@ -333,11 +321,11 @@ describe('lifting a restriction', () => {
 
 describe('a decision whose email cannot be sent at once', () => {
   it('is recorded for staff, and the subject is told by the next sweep', async () => {
-    const { requestId, statusUrl } = await submitConfirmed(rt, {
+    const { requestId, statusUrl } = await submitConfirmed(local.rt, {
       controller: 'demo-organising-platform', type: 'objection', email: 'bo@example.org', objectionScope: 'other', objectionGrounds: 'No reason to keep it.',
     });
     await waitForStatus(statusUrl, 'in_review');
-    const sentBefore = (await mailbox(rt)).filter((e) => e.destination.to.includes('bo@example.org')).length;
+    const sentBefore = (await mailbox(local.rt)).filter((e) => e.destination.to.includes('bo@example.org')).length;
 
     // SES refuses the next email to the subject, as during an outage.
     const { ses } = await import('../../functions/lib/aws/ses');
@@ -347,7 +335,7 @@ describe('a decision whose email cannot be sent at once', () => {
       return (send as any)(command, ...rest);
     }) as any);
     try {
-      const extended = await decideOn(rt, approver, requestId, { decision: 'extend', months: 1, reasons: 'The archive is closed this week.' });
+      const extended = await decideOn(local.rt, approver, requestId, { decision: 'extend', months: 1, reasons: 'The archive is closed this week.' });
       expect(extended.status).toBe(200);
     } finally {
       outage.mockRestore();
@@ -355,17 +343,17 @@ describe('a decision whose email cannot be sent at once', () => {
     const recorded = await requestItem(requestId);
     expect(recorded.extension).toMatchObject({ months: 1 });
     expect(recorded.extension.notifiedAt).toBeUndefined();
-    expect((await mailbox(rt)).filter((e) => e.destination.to.includes('bo@example.org'))).toHaveLength(sentBefore);
+    expect((await mailbox(local.rt)).filter((e) => e.destination.to.includes('bo@example.org'))).toHaveLength(sentBefore);
 
     const { sweep } = await import('../../functions/lib/sweep');
     await sweep(new Date());
-    const told = await waitForEmail(rt, 'bo@example.org', sentBefore + 1);
+    const told = await waitForEmail(local.rt, 'bo@example.org', sentBefore + 1);
     expect(told.body.text).toContain('The archive is closed this week.');
     expect((await requestItem(requestId)).extension.notifiedAt).toBeDefined();
     // Told once: another sweep sends nothing more.
     await sweep(new Date());
     await new Promise((r) => setTimeout(r, 300));
-    expect((await mailbox(rt)).filter((e) => e.destination.to.includes('bo@example.org'))).toHaveLength(sentBefore + 1);
+    expect((await mailbox(local.rt)).filter((e) => e.destination.to.includes('bo@example.org'))).toHaveLength(sentBefore + 1);
   });
 });
 
@@ -381,7 +369,7 @@ describe('a decision whose resume a crash cut short', () => {
     expect(recorded?.reviewTaskToken).toBeDefined();
   }
   async function inReviewWithToken(body: Record<string, unknown> & { email: string }) {
-    const submitted = await submitConfirmed(rt, body);
+    const submitted = await submitConfirmed(local.rt, body);
     await waitForStatus(submitted.statusUrl, 'in_review');
     for (const deadline = Date.now() + 10_000; !(await requestItem(submitted.requestId)).reviewTaskToken;) {
       if (Date.now() > deadline) throw new Error('the review never waited on a token');
@@ -403,7 +391,7 @@ describe('a decision whose resume a crash cut short', () => {
     await sweep(new Date());
     expect((await waitForFinal(approved.statusUrl)).status).toBe('completed');
     expect((await waitForFinal(refused.statusUrl)).status).toBe('denied');
-    const refusal = (await mailbox(rt)).filter((e) => e.destination.to.includes('elin@example.org') && (e.body.text ?? '').includes('Recorded before the crash.'));
+    const refusal = (await mailbox(local.rt)).filter((e) => e.destination.to.includes('elin@example.org') && (e.body.text ?? '').includes('Recorded before the crash.'));
     expect(refusal).toHaveLength(1);
     for (const { requestId } of [approved, refused]) {
       for (const deadline = Date.now() + 10_000; (await requestItem(requestId)).openCtl !== undefined || (await requestItem(requestId)).reviewTaskToken !== undefined;) {
@@ -416,15 +404,15 @@ describe('a decision whose resume a crash cut short', () => {
 
 describe('personal data in the review and decisions', () => {
   it('stays out of the logs, the executions\' input and output, and the audit events', async () => {
-    const sfn = new SFNClient({ endpoint: rt.urls.sfn });
-    const { executions } = await sfn.send(new ListExecutionsCommand({ stateMachineArn: rt.stateMachineArn }));
+    const sfn = new SFNClient({ endpoint: local.rt.urls.sfn });
+    const { executions } = await sfn.send(new ListExecutionsCommand({ stateMachineArn: local.rt.stateMachineArn }));
     expect(executions!.length).toBeGreaterThanOrEqual(10);
     for (const e of executions!) {
       const d = await sfn.send(new DescribeExecutionCommand({ executionArn: e.executionArn }));
       expect(JSON.parse(d.input!)).toEqual({ requestId: e.name });
       if (d.status === 'SUCCEEDED') expect(JSON.parse(d.output!)).toEqual({ requestId: e.name });
     }
-    const audit = await db.send(new ScanCommand({ TableName: 'dsr-requests', FilterExpression: 'begins_with(sk, :a)', ExpressionAttributeValues: { ':a': 'AUDIT#' } }));
+    const audit = await local.db.send(new ScanCommand({ TableName: 'dsr-requests', FilterExpression: 'begins_with(sk, :a)', ExpressionAttributeValues: { ':a': 'AUDIT#' } }));
     expect(audit.Items!.length).toBeGreaterThan(50);
     const logs = output.join('');
     expect(logs).toContain('request accepted'); // the capture works: handlers did log

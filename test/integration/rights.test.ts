@@ -1,52 +1,38 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import yauzl from 'yauzl';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  answerDemoTasks, answerTaskLink, mailbox, removeDir, start, submitConfirmed, taskLinkFor, tempDataDir, waitForFinal, type Runtime,
+  answerDemoTasks, answerTaskLink, mailbox, submitConfirmed, taskLinkFor, useRuntime, waitForFinal,
 } from './support';
 
-let rt: Runtime;
-let dataDir: string;
-let db: DynamoDBDocumentClient;
-
-beforeAll(async () => {
-  dataDir = tempDataDir();
-  rt = await start(dataDir);
-  db = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: rt.urls.dynamodb }));
-});
-
-afterAll(async () => {
-  await rt?.stop();
-  removeDir(dataDir);
-});
+const local = useRuntime();
 
 /** The demo register's DPO: staff tasks go there (the demo declares no other staff address). */
 const DPO = 'dpo@demo-association.example';
 
 const byEmail = async (table: string, email: string) =>
-  (await db.send(new QueryCommand({ TableName: table, IndexName: 'by-email', KeyConditionExpression: 'email = :e', ExpressionAttributeValues: { ':e': email } }))).Items ?? [];
+  (await local.db.send(new QueryCommand({ TableName: table, IndexName: 'by-email', KeyConditionExpression: 'email = :e', ExpressionAttributeValues: { ':e': email } }))).Items ?? [];
 const requestItems = async (requestId: string) =>
-  (await db.send(new QueryCommand({ TableName: 'dsr-requests', KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `REQ#${requestId}` } }))).Items ?? [];
+  (await local.db.send(new QueryCommand({ TableName: 'dsr-requests', KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `REQ#${requestId}` } }))).Items ?? [];
 const branchesOf = async (requestId: string) =>
   Object.fromEntries((await requestItems(requestId)).filter((i) => String(i.sk).startsWith('BRANCH#')).map((b) => [b.processorId as string, b]));
 const eventsOf = async (requestId: string) => (await requestItems(requestId)).filter((i) => String(i.sk).startsWith('AUDIT#')).map((e) => e.event as string);
 const requestOf = async (requestId: string) => (await requestItems(requestId)).find((i) => i.sk === 'REQUEST')!;
 
 /** Submits and confirms a request from its own verification email. */
-const confirmedRequest = (body: Record<string, unknown> & { email: string }) => submitConfirmed(rt, body);
+const confirmedRequest = (body: Record<string, unknown> & { email: string }) => submitConfirmed(local.rt, body);
 
 /** The demo newsletter's subscribers, the type of each request it got, and the portability packages the demo receiver kept, as their files say. */
 const newsletterSubscribers = () =>
-  (JSON.parse(readFileSync(join(dataDir, 'demo-opendsr', 'subscribers.json'), 'utf8')) as { subscribers: { email: string }[] }).subscribers.map((s) => s.email);
+  (JSON.parse(readFileSync(join(local.dataDir, 'demo-opendsr', 'subscribers.json'), 'utf8')) as { subscribers: { email: string }[] }).subscribers.map((s) => s.email);
 const openDsrRequestType = (subjectRequestId: string) =>
-  (JSON.parse(readFileSync(join(dataDir, 'demo-opendsr', 'requests.json'), 'utf8')) as { subjectRequestId: string; type: string }[])
+  (JSON.parse(readFileSync(join(local.dataDir, 'demo-opendsr', 'requests.json'), 'utf8')) as { subjectRequestId: string; type: string }[])
     .find((r) => r.subjectRequestId === subjectRequestId)?.type;
 const receivedPackages = () => {
   try {
-    return JSON.parse(readFileSync(join(dataDir, 'demo-opendsr', 'portability', 'received.json'), 'utf8')) as { idempotencyKey: string; bytes: number; file: string; repeats: number }[];
+    return JSON.parse(readFileSync(join(local.dataDir, 'demo-opendsr', 'portability', 'received.json'), 'utf8')) as { idempotencyKey: string; bytes: number; file: string; repeats: number }[];
   } catch {
     return [];
   }
@@ -85,14 +71,14 @@ describe('portability (Art. 20)', () => {
   let bosRequest: Promise<{ requestId: string }> | undefined;
   const bosFinishedPortability = () => (bosRequest ??= (async () => {
     const { requestId, statusUrl } = await confirmedRequest({ type: 'portability', email: 'bo@example.org' });
-    await answerDemoTasks(rt, requestId);
+    await answerDemoTasks(local.rt, requestId);
     expect((await waitForFinal(statusUrl)).status).toBe('completed');
     return { requestId };
   })());
 
   it('sends a machine-readable package of the portable stores only, once, to the receiving controller the subject chose', async () => {
     const { requestId, statusUrl } = await confirmedRequest({ type: 'portability', email: 'ada@example.org', transmitTo: 'demo-receiver' });
-    await answerDemoTasks(rt, requestId);
+    await answerDemoTasks(local.rt, requestId);
     expect((await waitForFinal(statusUrl)).status).toBe('completed');
 
     // Plan left out the stores marked not portable: no branch there at all.
@@ -133,14 +119,14 @@ describe('portability (Art. 20)', () => {
   });
 
   it('calls only the register’s receiving controllers: a URL from the subject is refused, naming the field, and nothing is stored', async () => {
-    const res = await fetch(`${rt.urls.gateway}/v1/requests`, {
+    const res = await fetch(`${local.rt.urls.gateway}/v1/requests`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({ type: 'portability', email: 'cecilia@example.org', transmitTo: `${rt.urls.newsletter}/portability` }),
+      body: JSON.stringify({ type: 'portability', email: 'cecilia@example.org', transmitTo: `${local.rt.urls.newsletter}/portability` }),
     });
     expect(res.status).toBe(400);
     expect(Object.keys(((await res.json()) as { errors: Record<string, string> }).errors)).toEqual(['transmitTo']);
-    expect((await mailbox(rt)).filter((e) => e.destination.to.includes('cecilia@example.org'))).toEqual([]);
+    expect((await mailbox(local.rt)).filter((e) => e.destination.to.includes('cecilia@example.org'))).toEqual([]);
   });
 
   it('records nothing when the receiving controller refuses the package, so the step is tried again', async () => {
@@ -149,7 +135,7 @@ describe('portability (Art. 20)', () => {
     const { loadRequest } = await import('../../functions/lib/workflow');
     const { transmitPackage } = await import('../../functions/lib/portability');
     const { request, controller } = await loadRequest(requestId);
-    const refusing = { ...controller, portabilityTargets: [{ id: 'demo-receiver', name: 'Demo Receiving Association', url: `${rt.urls.newsletter}/nowhere` }] };
+    const refusing = { ...controller, portabilityTargets: [{ id: 'demo-receiver', name: 'Demo Receiving Association', url: `${local.rt.urls.newsletter}/nowhere` }] };
     const attempt = transmitPackage({ ...request, details: { transmitTo: 'demo-receiver' } }, refusing, request.packageKey!);
     await expect(attempt).rejects.toMatchObject({ name: 'PortabilityTransmissionRefused' });
     expect((await requestOf(requestId)).transmittedAt).toBeUndefined();
@@ -163,9 +149,9 @@ describe('portability (Art. 20)', () => {
 describe('restriction (Art. 18)', () => {
   it('marks the subject’s items in every store restricted and has the vendor, the mailbox and the newsletter done by people', async () => {
     const { requestId, statusUrl } = await confirmedRequest({ type: 'restriction', email: 'dan@example.org' });
-    await answerDemoTasks(rt, requestId);
+    await answerDemoTasks(local.rt, requestId);
     // The demo newsletter's OpenDSR API has no restriction: staff do it there, through their own link.
-    const staffLink = await taskLinkFor(rt, DPO, requestId);
+    const staffLink = await taskLinkFor(local.rt, DPO, requestId);
     expect(staffLink).toContain(`/v1/tasks/${requestId}/newsletter`);
     const page = await fetch(staffLink);
     expect(page.status).toBe(200);
@@ -208,18 +194,18 @@ describe('objection to direct marketing (Art. 21(3))', () => {
     const { isSuppressed } = await import('../../functions/lib/scheduled-erasures');
     expect(await isSuppressed('demo-association', 'mailing-list', 'ada@example.org')).toBe(true);
 
-    const member = (await db.send(new GetCommand({ TableName: 'demo-members', Key: { memberId: 'm-1001' } }))).Item;
+    const member = (await local.db.send(new GetCommand({ TableName: 'demo-members', Key: { memberId: 'm-1001' } }))).Item;
     expect(member).toMatchObject({ email: 'ada@example.org', name: 'Ada Lindqvist' });
     expect(await eventsOf(requestId)).not.toContain('review_opened');
     // No vendor or staff member was asked to do anything.
-    expect((await mailbox(rt)).filter((e) => (e.body.text ?? '').includes(`/v1/tasks/${requestId}/`))).toEqual([]);
+    expect((await mailbox(local.rt)).filter((e) => (e.body.text ?? '').includes(`/v1/tasks/${requestId}/`))).toEqual([]);
   });
 });
 
 describe('withdrawing consent (Art. 7(3))', () => {
   it('erases what is held for the newsletter purpose, as each store declares, and leaves the member register', async () => {
     // Bo subscribes to the member newsletter list too (the demo data has him in the newsletter service only).
-    await db.send(new PutCommand({ TableName: 'demo-mailing-list', Item: { subscriberId: 'ml-test-bo', email: 'bo@example.org', subscribedAt: '2025-02-01' } }));
+    await local.db.send(new PutCommand({ TableName: 'demo-mailing-list', Item: { subscriberId: 'ml-test-bo', email: 'bo@example.org', subscribedAt: '2025-02-01' } }));
     const { requestId, statusUrl } = await confirmedRequest({ type: 'withdraw_consent', consentPurposes: ['newsletter'], email: 'bo@example.org' });
     expect((await waitForFinal(statusUrl)).status).toBe('completed');
 

@@ -1,7 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect } from 'vitest';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { startLocalRuntime, type LocalRuntimeOptions } from '../../infra/local/runtime';
 
 /** A running local runtime on free ports with its own data folder. */
@@ -29,6 +31,29 @@ export function start(dataDir: string, ports?: Runtime['ports'], overrides: Part
     ports: ports ?? { gateway: 0, dynamodb: 0, ses: 0, s3: 0, sfn: 0, newsletter: 0 },
     ...overrides,
   });
+}
+
+/** A test file's runtime: filled in before its tests run, stopped and removed after them. */
+export interface LocalRun {
+  rt: Runtime;
+  /** The emulated DynamoDB, for reading what the service stored. */
+  db: DynamoDBDocumentClient;
+  dataDir: string;
+}
+
+/** Starts a runtime for the calling test file (beforeAll) and stops it afterwards (afterAll). */
+export function useRuntime(overrides: Partial<LocalRuntimeOptions> = {}): LocalRun {
+  const local = {} as LocalRun;
+  beforeAll(async () => {
+    local.dataDir = tempDataDir();
+    local.rt = await start(local.dataDir, undefined, overrides);
+    local.db = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: local.rt.urls.dynamodb }));
+  });
+  afterAll(async () => {
+    await local.rt?.stop();
+    if (local.dataDir) removeDir(local.dataDir);
+  });
+  return local;
 }
 
 /** An email as the SES emulator's store lists it. */
