@@ -1,11 +1,9 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { dueDate } from '../../functions/lib/deadlines';
 import { findController } from '../../functions/lib/register';
 import {
-  confirmFromEmail, decideOn, linksIn, mailbox, removeDir, start, statusLinkIn, statusOf, staffToken, submit, tempDataDir, waitForEmail,
-  waitForFinal, waitForStatus, type Runtime, type StoredEmail,
+  confirmFromEmail, decideOn, linksIn, mailbox, staffToken, statusLinkIn, statusOf, type StoredEmail, submit, useRuntime, waitForEmail, waitForFinal, waitForStatus,
 } from './support';
 
 /**
@@ -20,9 +18,7 @@ const PLATFORM = 'demo-organising-platform';
 const PLATFORM_STAFF = 'dpo@demo-organising-platform.example';
 const processorIdsOf = (controllerId: string) => findController(controllerId)!.processors.map((p) => p.id);
 
-let rt: Runtime;
-let dataDir: string;
-let db: DynamoDBDocumentClient;
+const local = useRuntime();
 /** Ada's access request to the association: waits for its email vendor and staff task, so it stays open. */
 let atAssociation: { requestId: string; statusUrl: string };
 /** Elin's access request to the platform, with her name: no identity check, done at the platform's own stores. */
@@ -32,22 +28,22 @@ let unnamed: { requestId: string; statusUrl: string };
 
 /** Submits a request and confirms it from the verification email that names it (Ada gets several). */
 async function confirmedRequest(body: Record<string, unknown> & { email: string }): Promise<{ requestId: string; statusUrl: string }> {
-  const { requestId } = await submit(rt, body);
+  const { requestId } = await submit(local.rt, body);
   const deadline = Date.now() + 20_000;
   const names = (m: StoredEmail) => m.destination.to.includes(body.email) && linksIn(m).some((l) => l.includes(`/v1/requests/${requestId}/verify?token=`));
   let email: StoredEmail | undefined;
-  while (!(email = (await mailbox(rt)).find(names))) {
+  while (!(email = (await mailbox(local.rt)).find(names))) {
     if (Date.now() > deadline) throw new Error(`no verification email for ${requestId}`);
     await new Promise((r) => setTimeout(r, 100));
   }
-  const confirmed = await confirmFromEmail(rt, email);
+  const confirmed = await confirmFromEmail(local.rt, email);
   expect(confirmed.status).toBe(200);
   return { requestId, statusUrl: statusLinkIn(await confirmed.text()) };
 }
 
 /** The processor ids of the branch items a request has in the requests table. */
 async function branchesOf(requestId: string): Promise<string[]> {
-  const res = await db.send(new QueryCommand({
+  const res = await local.db.send(new QueryCommand({
     TableName: 'dsr-requests',
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :b)',
     ExpressionAttributeValues: { ':pk': `REQ#${requestId}`, ':b': 'BRANCH#' },
@@ -56,17 +52,9 @@ async function branchesOf(requestId: string): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  dataDir = tempDataDir();
-  rt = await start(dataDir);
-  db = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: rt.urls.dynamodb }));
   atAssociation = await confirmedRequest({ controller: ASSOCIATION, type: 'access', email: 'ada@example.org', name: 'Ada Lindqvist' });
   atPlatform = await confirmedRequest({ controller: PLATFORM, type: 'access', email: 'elin@example.org', name: 'Elin Johansson' });
   unnamed = await confirmedRequest({ controller: PLATFORM, type: 'access', email: 'ada@example.org' });
-});
-
-afterAll(async () => {
-  await rt?.stop();
-  removeDir(dataDir);
 });
 
 describe('a form per controller', () => {
@@ -74,7 +62,7 @@ describe('a form per controller', () => {
     [ASSOCIATION, 'Demo Association', 'Demo Organising Platform'],
     [PLATFORM, 'Demo Organising Platform', 'Demo Association'],
   ])('serves /c/%s with that controller\'s name and not the other\'s', async (id, name, other) => {
-    const res = await fetch(`${rt.urls.gateway}/c/${id}`);
+    const res = await fetch(`${local.rt.urls.gateway}/c/${id}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/html/);
     const html = await res.text();
@@ -84,7 +72,7 @@ describe('a form per controller', () => {
 
   it('answers 404 for a controller the register does not declare', async () => {
     for (const path of ['/c/no-such-controller', '/c/DEMO-ASSOCIATION', '/c/no-such-controller/en']) {
-      const res = await fetch(`${rt.urls.gateway}${path}`);
+      const res = await fetch(`${local.rt.urls.gateway}${path}`);
       expect(res.status, path).toBe(404);
     }
   });
@@ -108,7 +96,7 @@ describe('requests to each controller', () => {
     expect(branches).toEqual([...processorIdsOf(ASSOCIATION)].sort());
     expect(branches.filter((id) => processorIdsOf(PLATFORM).includes(id))).toEqual([]);
     // The platform's stores still hold Ada's account: nothing of this request happened there.
-    const account = await db.send(new GetCommand({ TableName: 'demo-platform-accounts', Key: { accountId: 'acc-5001' } }));
+    const account = await local.db.send(new GetCommand({ TableName: 'demo-platform-accounts', Key: { accountId: 'acc-5001' } }));
     expect(account.Item).toMatchObject({ email: 'ada@example.org', name: 'Ada Lindqvist' });
   });
 
@@ -133,11 +121,11 @@ describe('the platform\'s identity check', () => {
     const view = await waitForStatus(unnamed.statusUrl, 'in_review');
     expect(view.processors).toEqual([]);
     expect(await branchesOf(unnamed.requestId)).toEqual([]);
-    const stored = (await db.send(new GetCommand({ TableName: 'dsr-requests', Key: { pk: `REQ#${unnamed.requestId}`, sk: 'REQUEST' } }))).Item!;
+    const stored = (await local.db.send(new GetCommand({ TableName: 'dsr-requests', Key: { pk: `REQ#${unnamed.requestId}`, sk: 'REQUEST' } }))).Item!;
     // Ada's request to the association is no earlier request of the same kind here: each controller counts its own.
     expect(stored.reviewReasons).toEqual(['identity_check']);
-    const mail = await waitForEmail(rt, PLATFORM_STAFF);
-    expect(linksIn(mail)).toContain(`${rt.urls.gateway}/console?request=${unnamed.requestId}`);
+    const mail = await waitForEmail(local.rt, PLATFORM_STAFF);
+    expect(linksIn(mail)).toContain(`${local.rt.urls.gateway}/console?request=${unnamed.requestId}`);
     expect(JSON.stringify(mail)).not.toContain('ada@example.org');
   });
 });
@@ -145,12 +133,12 @@ describe('the platform\'s identity check', () => {
 describe('staff scoped to one controller', () => {
   interface Item { requestId: string; controllerId: string }
   const list = async (token: string): Promise<Item[]> => {
-    const res = await fetch(`${rt.urls.gateway}/v1/staff/requests`, { headers: { authorization: `Bearer ${token}`, accept: 'application/json' } });
+    const res = await fetch(`${local.rt.urls.gateway}/v1/staff/requests`, { headers: { authorization: `Bearer ${token}`, accept: 'application/json' } });
     expect(res.status).toBe(200);
     return ((await res.json()) as { requests: Item[] }).requests;
   };
   const detail = (token: string, requestId: string) =>
-    fetch(`${rt.urls.gateway}/v1/staff/requests/${requestId}`, { headers: { authorization: `Bearer ${token}`, accept: 'application/json' } });
+    fetch(`${local.rt.urls.gateway}/v1/staff/requests/${requestId}`, { headers: { authorization: `Bearer ${token}`, accept: 'application/json' } });
 
   beforeAll(async () => {
     await waitForStatus(unnamed.statusUrl, 'in_review');
@@ -158,42 +146,42 @@ describe('staff scoped to one controller', () => {
   });
 
   it('see only that controller\'s requests in the list', async () => {
-    const platformItems = await list(await staffToken(rt, 'viewer', PLATFORM));
+    const platformItems = await list(await staffToken(local.rt, 'viewer', PLATFORM));
     expect(platformItems.map((i) => i.requestId)).toContain(unnamed.requestId);
     expect(new Set(platformItems.map((i) => i.controllerId))).toEqual(new Set([PLATFORM]));
-    const associationItems = await list(await staffToken(rt, 'viewer', ASSOCIATION));
+    const associationItems = await list(await staffToken(local.rt, 'viewer', ASSOCIATION));
     expect(associationItems.map((i) => i.requestId)).toContain(atAssociation.requestId);
     expect(new Set(associationItems.map((i) => i.controllerId))).toEqual(new Set([ASSOCIATION]));
     // Staff of both see both.
-    const both = (await list(await staffToken(rt, 'viewer', `${ASSOCIATION},${PLATFORM}`))).map((i) => i.requestId);
+    const both = (await list(await staffToken(local.rt, 'viewer', `${ASSOCIATION},${PLATFORM}`))).map((i) => i.requestId);
     expect(both).toEqual(expect.arrayContaining([unnamed.requestId, atAssociation.requestId]));
   });
 
   it('get 404 on the other controller\'s request page, as for an unknown request', async () => {
-    const platformViewer = await staffToken(rt, 'viewer', PLATFORM);
+    const platformViewer = await staffToken(local.rt, 'viewer', PLATFORM);
     expect((await detail(platformViewer, unnamed.requestId)).status).toBe(200);
     const res = await detail(platformViewer, atAssociation.requestId);
     expect(res.status).toBe(404);
     expect(await res.text()).not.toContain('ada@example.org');
-    expect((await detail(await staffToken(rt, 'viewer', ASSOCIATION), unnamed.requestId)).status).toBe(404);
+    expect((await detail(await staffToken(local.rt, 'viewer', ASSOCIATION), unnamed.requestId)).status).toBe(404);
   });
 
   it('get 404 on the other controller\'s decisions, and the request stays as it was', async () => {
-    const associationApprover = await staffToken(rt, 'approver', ASSOCIATION, 'approver-association');
-    const res = await decideOn(rt, associationApprover, unnamed.requestId, { decision: 'approve' });
+    const associationApprover = await staffToken(local.rt, 'approver', ASSOCIATION, 'approver-association');
+    const res = await decideOn(local.rt, associationApprover, unnamed.requestId, { decision: 'approve' });
     expect(res.status).toBe(404);
     expect((await statusOf(unnamed.statusUrl)).status).toBe('in_review');
     expect(await branchesOf(unnamed.requestId)).toEqual([]);
 
-    const platformApprover = await staffToken(rt, 'approver', PLATFORM, 'approver-platform');
-    const other = await decideOn(rt, platformApprover, atAssociation.requestId, { decision: 'request_info', text: 'Please send a copy of your ID.' });
+    const platformApprover = await staffToken(local.rt, 'approver', PLATFORM, 'approver-platform');
+    const other = await decideOn(local.rt, platformApprover, atAssociation.requestId, { decision: 'request_info', text: 'Please send a copy of your ID.' });
     expect(other.status).toBe(404);
     expect((await statusOf(atAssociation.statusUrl)).status).toBe('in_progress');
   });
 
   it('decide their own controller\'s request: the platform\'s approver lets the identity-checked request through to its stores', async () => {
-    const platformApprover = await staffToken(rt, 'approver', PLATFORM, 'approver-platform');
-    const res = await decideOn(rt, platformApprover, unnamed.requestId, { decision: 'approve' });
+    const platformApprover = await staffToken(local.rt, 'approver', PLATFORM, 'approver-platform');
+    const res = await decideOn(local.rt, platformApprover, unnamed.requestId, { decision: 'approve' });
     expect(res.status).toBe(200);
     const done = await waitForFinal(unnamed.statusUrl);
     expect(done.status).toBe('completed');

@@ -1,28 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { confirmFromEmail, mailbox, removeDir, start, statusLinkIn, statusOf, submit, tempDataDir, waitForEmail, type Runtime } from './support';
+import { describe, expect, it } from 'vitest';
+import {
+  confirmFromEmail, mailbox, statusLinkIn, statusOf, submit, useRuntime, waitForEmail,
+} from './support';
 
-let rt: Runtime;
-let dataDir: string;
-
-beforeAll(async () => {
-  dataDir = tempDataDir();
-  rt = await start(dataDir);
-});
-
-afterAll(async () => {
-  await rt?.stop();
-  removeDir(dataDir);
-});
+const local = useRuntime();
 
 describe('deadlines', () => {
   it('reminds the DPO 7 and 2 days before an unanswered request is due, and once when it is overdue', async () => {
-    const { requestId } = await submit(rt, { type: 'access', email: 'dan@example.org' });
-    const confirmed = await confirmFromEmail(rt, await waitForEmail(rt, 'dan@example.org'));
+    const { requestId } = await submit(local.rt, { type: 'access', email: 'dan@example.org' });
+    const confirmed = await confirmFromEmail(local.rt, await waitForEmail(local.rt, 'dan@example.org'));
     const { dueAt } = await statusOf(statusLinkIn(await confirmed.text()));
     const due = Date.parse(dueAt!);
     const { sweep } = await import('../../functions/lib/sweep');
     const toDpo = async () =>
-      (await mailbox(rt)).filter((e) => e.destination.to.includes('dpo@demo-association.example') && e.subject.includes(requestId)).map((e) => e.subject);
+      (await mailbox(local.rt)).filter((e) => e.destination.to.includes('dpo@demo-association.example') && e.subject.includes(requestId)).map((e) => e.subject);
 
     // The vendor and staff never answer here; only the deadline emails are counted.
     await sweep(new Date(due - 10 * 86_400_000));
@@ -38,7 +29,7 @@ describe('deadlines', () => {
       `Due in 2 days: request ${requestId} to Demo Association`,
       `Overdue: request ${requestId} to Demo Association`,
     ]);
-    const bodies = (await mailbox(rt)).filter((e) => e.destination.to.includes('dpo@demo-association.example'));
+    const bodies = (await mailbox(local.rt)).filter((e) => e.destination.to.includes('dpo@demo-association.example'));
     for (const email of bodies) expect(JSON.stringify(email)).not.toContain('dan@example.org');
     // Each reminder opens the request in the staff console.
     const reminders = bodies.filter((e) => e.subject.includes(requestId) && /^(Due in|Overdue)/.test(e.subject));

@@ -1,31 +1,16 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { describe, expect, it } from 'vitest';
 import {
-  answerDemoTasks, answerTaskLink, confirmFromEmail, mailbox, removeDir, STAFF, start, statusLinkIn, submit, taskLinkFor, tempDataDir, VENDOR,
-  waitForEmail, waitForFinal, type Runtime,
+  answerDemoTasks, answerTaskLink, confirmFromEmail, mailbox, STAFF, statusLinkIn, submit, taskLinkFor, useRuntime, VENDOR, waitForEmail, waitForFinal,
 } from './support';
 
-let rt: Runtime;
-let dataDir: string;
-let db: DynamoDBDocumentClient;
-
-beforeAll(async () => {
-  dataDir = tempDataDir();
-  rt = await start(dataDir);
-  db = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: rt.urls.dynamodb }));
-});
-
-afterAll(async () => {
-  await rt?.stop();
-  removeDir(dataDir);
-});
+const local = useRuntime();
 
 const branchKey = (requestId: string, processorId: string) => ({ pk: `REQ#${requestId}`, sk: `BRANCH#${processorId}` });
 const branchOf = async (requestId: string, processorId: string) =>
-  (await db.send(new GetCommand({ TableName: 'dsr-requests', Key: branchKey(requestId, processorId) }))).Item!;
+  (await local.db.send(new GetCommand({ TableName: 'dsr-requests', Key: branchKey(requestId, processorId) }))).Item!;
 const auditOf = async (requestId: string) =>
-  (await db.send(new QueryCommand({ TableName: 'dsr-requests', KeyConditionExpression: 'pk = :pk AND begins_with(sk, :a)', ExpressionAttributeValues: { ':pk': `REQ#${requestId}`, ':a': 'AUDIT#' } }))).Items!;
+  (await local.db.send(new QueryCommand({ TableName: 'dsr-requests', KeyConditionExpression: 'pk = :pk AND begins_with(sk, :a)', ExpressionAttributeValues: { ':pk': `REQ#${requestId}`, ':a': 'AUDIT#' } }))).Items!;
 
 /** The sweep as the scheduler runs it, at a chosen moment, in this process. */
 async function sweepAt(at: Date) {
@@ -35,8 +20,8 @@ async function sweepAt(at: Date) {
 
 /** Submits and confirms a request; returns its id and status link. */
 async function confirmed(type: 'access' | 'erasure', email: string, nth: number) {
-  const { requestId } = await submit(rt, { type, email });
-  const page = await confirmFromEmail(rt, await waitForEmail(rt, email, nth));
+  const { requestId } = await submit(local.rt, { type, email });
+  const page = await confirmFromEmail(local.rt, await waitForEmail(local.rt, email, nth));
   return { requestId, statusUrl: statusLinkIn(await page.text()) };
 }
 
@@ -52,7 +37,7 @@ async function waitForBranch(requestId: string, processorId: string, status: str
 describe('an email-only vendor', () => {
   it('completes once when its link is used twice, keeping the first answer', async () => {
     const { requestId, statusUrl } = await confirmed('access', 'bo@example.org', 1);
-    const link = await taskLinkFor(rt, VENDOR, requestId);
+    const link = await taskLinkFor(local.rt, VENDOR, requestId);
     const page = await fetch(link);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('bo@example.org'); // the vendor needs the identity to find the subject
@@ -67,14 +52,14 @@ describe('an email-only vendor', () => {
     expect(branch.attempts).toBe(1); // sent out once
     expect((await auditOf(requestId)).filter((e) => e.event === 'branch_completed' && e.detail?.processorId === 'bookkeeping')).toHaveLength(1);
 
-    await answerTaskLink(await taskLinkFor(rt, STAFF, requestId), { note: 'nothing in the mailbox', outcome: 'not_found' });
+    await answerTaskLink(await taskLinkFor(local.rt, STAFF, requestId), { note: 'nothing in the mailbox', outcome: 'not_found' });
     expect((await waitForFinal(statusUrl)).status).toBe('completed');
     expect((await branchOf(requestId, 'shared-mailbox')).recordCount).toBe(0);
   });
 
   it('is reminded when it does not answer, then the DPO is told before the deadline, without the subject in the email', async () => {
     const { requestId } = await confirmed('erasure', 'dan@example.org', 1);
-    const firstLink = await taskLinkFor(rt, VENDOR, requestId);
+    const firstLink = await taskLinkFor(local.rt, VENDOR, requestId);
     await waitForBranch(requestId, 'bookkeeping', 'waiting');
     for (;;) {
       const b = await branchOf(requestId, 'bookkeeping');
@@ -85,16 +70,16 @@ describe('an email-only vendor', () => {
 
     // Eight days on: one reminder, with a new link; the old one stops working.
     await sweepAt(new Date(submittedAt + 8 * 86_400_000));
-    const toVendor = (await mailbox(rt)).filter((e) => e.destination.to.includes(VENDOR) && e.body.text!.includes(requestId));
+    const toVendor = (await mailbox(local.rt)).filter((e) => e.destination.to.includes(VENDOR) && e.body.text!.includes(requestId));
     expect(toVendor).toHaveLength(2);
     await sweepAt(new Date(submittedAt + 9 * 86_400_000));
-    expect((await mailbox(rt)).filter((e) => e.destination.to.includes(VENDOR) && e.body.text!.includes(requestId))).toHaveLength(2);
+    expect((await mailbox(local.rt)).filter((e) => e.destination.to.includes(VENDOR) && e.body.text!.includes(requestId))).toHaveLength(2);
     expect((await fetch(firstLink)).status).toBe(404);
 
     // Fifteen days on, past the vendor's cut-off: the DPO hears, once.
     await sweepAt(new Date(submittedAt + 15 * 86_400_000));
     await sweepAt(new Date(submittedAt + 16 * 86_400_000));
-    const toDpo = (await mailbox(rt)).filter((e) => e.destination.to.includes('dpo@demo-association.example') && e.body.text!.includes(requestId));
+    const toDpo = (await mailbox(local.rt)).filter((e) => e.destination.to.includes('dpo@demo-association.example') && e.body.text!.includes(requestId));
     expect(toDpo.length).toBeGreaterThanOrEqual(1);
     const escalations = toDpo.filter((e) => e.body.text!.includes('Demo Bookkeeping AB'));
     expect(escalations).toHaveLength(1);
@@ -102,16 +87,16 @@ describe('an email-only vendor', () => {
     expect((await branchOf(requestId, 'bookkeeping')).escalatedAt).toEqual(expect.any(String));
 
     // The vendor answers late, with the newest link: the request still completes.
-    await answerDemoTasks(rt, requestId);
+    await answerDemoTasks(local.rt, requestId);
   });
 });
 
 describe('erasure that keeps what the law requires', () => {
   it('ends the legal hold and the suppression on schedule, and not before', async () => {
     const { requestId, statusUrl } = await confirmed('erasure', 'ada@example.org', 1);
-    await answerDemoTasks(rt, requestId);
+    await answerDemoTasks(local.rt, requestId);
     await waitForFinal(statusUrl);
-    const invoices = await db.send(new QueryCommand({ TableName: 'demo-invoices', IndexName: 'by-email', KeyConditionExpression: 'email = :e', ExpressionAttributeValues: { ':e': 'ada@example.org' } }));
+    const invoices = await local.db.send(new QueryCommand({ TableName: 'demo-invoices', IndexName: 'by-email', KeyConditionExpression: 'email = :e', ExpressionAttributeValues: { ':e': 'ada@example.org' } }));
     expect(invoices.Items).toHaveLength(2);
     const holdUntil = Date.parse(invoices.Items![0]!.holdUntil as string);
 
@@ -123,13 +108,13 @@ describe('erasure that keeps what the law requires', () => {
     const report = await sweepAt(new Date(Date.now() + 366 * 86_400_000));
     expect(report.erasedOnSchedule).toBeGreaterThanOrEqual(1);
     expect(await isSuppressed('demo-association', 'mailing-list', 'ada@example.org', new Date(Date.now() + 366 * 86_400_000))).toBe(false);
-    expect((await db.send(new QueryCommand({ TableName: 'dsr-requests', KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'SUPPRESS#demo-association#mailing-list' } }))).Items).toEqual([]);
-    expect((await db.send(new GetCommand({ TableName: 'demo-invoices', Key: { invoiceId: 'inv-3001' } }))).Item).toBeDefined();
+    expect((await local.db.send(new QueryCommand({ TableName: 'dsr-requests', KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'SUPPRESS#demo-association#mailing-list' } }))).Items).toEqual([]);
+    expect((await local.db.send(new GetCommand({ TableName: 'demo-invoices', Key: { invoiceId: 'inv-3001' } }))).Item).toBeDefined();
 
     // When the hold ends, the held invoices go; the other subject's invoice stays.
     expect((await sweepAt(new Date(holdUntil + 1000))).erasedOnSchedule).toBe(2);
-    expect((await db.send(new GetCommand({ TableName: 'demo-invoices', Key: { invoiceId: 'inv-3001' } }))).Item).toBeUndefined();
-    expect((await db.send(new GetCommand({ TableName: 'demo-invoices', Key: { invoiceId: 'inv-3003' } }))).Item).toBeDefined();
+    expect((await local.db.send(new GetCommand({ TableName: 'demo-invoices', Key: { invoiceId: 'inv-3001' } }))).Item).toBeUndefined();
+    expect((await local.db.send(new GetCommand({ TableName: 'demo-invoices', Key: { invoiceId: 'inv-3003' } }))).Item).toBeDefined();
     expect((await auditOf(requestId)).map((e) => e.event)).toEqual(expect.arrayContaining(['legal_hold_ended', 'suppression_ended']));
   });
 });

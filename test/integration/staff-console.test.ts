@@ -1,9 +1,7 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  confirmFromEmail, removeDir, STAFF, staffToken, start, statusLinkIn, submit, submitConfirmed, taskLinkFor, tempDataDir, VENDOR, waitForEmail,
-  waitForStatus, type Runtime,
+  confirmFromEmail, STAFF, staffToken, statusLinkIn, submit, submitConfirmed, taskLinkFor, useRuntime, VENDOR, waitForEmail, waitForStatus,
 } from './support';
 
 /**
@@ -12,40 +10,30 @@ import {
  * JWT check lists open requests and shows one.
  */
 
-let rt: Runtime;
-let dataDir: string;
-let db: DynamoDBDocumentClient;
+const local = useRuntime();
 let access: { requestId: string; statusKey: string };
 let erasure: { requestId: string };
 
 beforeAll(async () => {
-  dataDir = tempDataDir();
-  rt = await start(dataDir);
-  db = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: rt.urls.dynamodb }));
 
   // Two confirmed requests; the demo's email vendor and staff task keep them open (in progress).
-  const a = await submit(rt, { controller: 'demo-association', type: 'access', email: 'ada@example.org', name: 'Ada Lovelace' });
-  const confirmed = await confirmFromEmail(rt, await waitForEmail(rt, 'ada@example.org'));
+  const a = await submit(local.rt, { controller: 'demo-association', type: 'access', email: 'ada@example.org', name: 'Ada Lovelace' });
+  const confirmed = await confirmFromEmail(local.rt, await waitForEmail(local.rt, 'ada@example.org'));
   access = { requestId: a.requestId, statusKey: new URL(statusLinkIn(await confirmed.text())).searchParams.get('key')! };
-  const e = await submit(rt, { controller: 'demo-association', type: 'erasure', email: 'grace@example.org' });
-  await confirmFromEmail(rt, await waitForEmail(rt, 'grace@example.org'));
+  const e = await submit(local.rt, { controller: 'demo-association', type: 'erasure', email: 'grace@example.org' });
+  await confirmFromEmail(local.rt, await waitForEmail(local.rt, 'grace@example.org'));
   erasure = { requestId: e.requestId };
   // By the time the vendor and the staff member have their links, the branches hold task tokens and link hashes.
-  for (const to of [VENDOR, STAFF]) await taskLinkFor(rt, to, access.requestId);
-});
-
-afterAll(async () => {
-  await rt?.stop();
-  removeDir(dataDir);
+  for (const to of [VENDOR, STAFF]) await taskLinkFor(local.rt, to, access.requestId);
 });
 
 /** Signs in at the local identity provider like the console's sign-in page does, and returns the id token. */
 function signIn(role: string, controllers = 'demo-association', username = 'staff-1'): Promise<string> {
-  return staffToken(rt, role, controllers, username);
+  return staffToken(local.rt, role, controllers, username);
 }
 
 function staffGet(path: string, token?: string): Promise<Response> {
-  return fetch(`${rt.urls.gateway}${path}`, {
+  return fetch(`${local.rt.urls.gateway}${path}`, {
     headers: { accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
   });
 }
@@ -90,7 +78,7 @@ describe('the staff API', () => {
     expect(await ids('?overdue=false&type=access')).toEqual([access.requestId]);
     expect(await ids('?status=completed')).toEqual([]);
     // Requests still waiting for confirmation are listed only when asked for.
-    const pending = await submit(rt, { controller: 'demo-association', type: 'access', email: 'unconfirmed@example.org' });
+    const pending = await submit(local.rt, { controller: 'demo-association', type: 'access', email: 'unconfirmed@example.org' });
     expect(await ids('')).not.toContain(pending.requestId);
     expect(await ids('?status=awaiting_verification')).toEqual([pending.requestId]);
   });
@@ -127,7 +115,7 @@ describe('the staff API', () => {
     expect(times).toEqual([...times].sort());
 
     // What the table holds and staff must not see: the status key, token hashes, task tokens.
-    const stored = (await db.send(new GetCommand({ TableName: 'dsr-requests', Key: { pk: `REQ#${access.requestId}`, sk: 'BRANCH#bookkeeping' } }))).Item!;
+    const stored = (await local.db.send(new GetCommand({ TableName: 'dsr-requests', Key: { pk: `REQ#${access.requestId}`, sk: 'BRANCH#bookkeeping' } }))).Item!;
     expect(stored.taskToken).toBeTruthy();
     expect(stored.linkTokenHash).toBeTruthy();
     for (const secret of [access.statusKey, stored.taskToken as string, stored.linkTokenHash as string]) expect(text).not.toContain(secret);
@@ -161,14 +149,14 @@ describe('the staff API', () => {
 
 describe('a request waiting for review', () => {
   it('shows an approver why it waits, what the subject wrote and what may be decided; a viewer the same without decisions; never the review\'s task token', async () => {
-    const { requestId, statusUrl } = await submitConfirmed(rt, {
+    const { requestId, statusUrl } = await submitConfirmed(local.rt, {
       controller: 'demo-association', type: 'rectification', email: 'rectify@example.org', rectifyAttribute: 'phone',
       inaccurate: 'My phone number is 070-000 00 00', corrected: '070-123 45 67',
     });
     await waitForStatus(statusUrl, 'in_review');
     const key = { pk: `REQ#${requestId}`, sk: 'REQUEST' };
-    await expect.poll(async () => (await db.send(new GetCommand({ TableName: 'dsr-requests', Key: key }))).Item?.reviewTaskToken, { timeout: 20_000 }).toBeTruthy();
-    const stored = (await db.send(new GetCommand({ TableName: 'dsr-requests', Key: key }))).Item!;
+    await expect.poll(async () => (await local.db.send(new GetCommand({ TableName: 'dsr-requests', Key: key }))).Item?.reviewTaskToken, { timeout: 20_000 }).toBeTruthy();
+    const stored = (await local.db.send(new GetCommand({ TableName: 'dsr-requests', Key: key }))).Item!;
 
     const approver = await signIn('approver');
     const res = await staffGet(`/v1/staff/requests/${requestId}`, approver);
@@ -203,7 +191,7 @@ describe('a request waiting for review', () => {
 
 describe('GET /console', () => {
   it('serves the console with its own CSP and a link to sign in', async () => {
-    const res = await fetch(`${rt.urls.gateway}/console?lang=sv`);
+    const res = await fetch(`${local.rt.urls.gateway}/console?lang=sv`);
     expect(res.status).toBe(200);
     const csp = res.headers.get('content-security-policy')!;
     expect(csp).toMatch(/script-src 'sha256-[A-Za-z0-9+/=]+'/);

@@ -1,7 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { generateSigningKey, issueLocalToken } from '../../infra/local/staff-auth';
 import type { RouteModel } from '../../infra/local/synth';
-import { confirmFromEmail, removeDir, start, submit, tempDataDir, waitForEmail, type Runtime } from './support';
+import {
+  confirmFromEmail, submit, useRuntime, waitForEmail,
+} from './support';
 
 /**
  * Every staff route is guarded: the routes are read from the synthesized template (the runtime's
@@ -10,8 +12,7 @@ import { confirmFromEmail, removeDir, start, submit, tempDataDir, waitForEmail, 
  * a valid token without a staff role by the handler (403), and a viewer may not decide (403).
  */
 
-let rt: Runtime;
-let dataDir: string;
+const local = useRuntime();
 /** A confirmed request the callers below could see: a refusal is about the role, not a missing request. */
 let requestId: string;
 
@@ -20,23 +21,16 @@ const DECISIONS_ROUTE = 'POST /v1/staff/requests/{requestId}/decisions';
 const isDeciding = (r: RouteModel) => !['GET', 'HEAD', 'OPTIONS'].includes(r.method ?? '');
 
 beforeAll(async () => {
-  dataDir = tempDataDir();
-  rt = await start(dataDir);
-  ({ requestId } = await submit(rt, { controller: 'demo-association', type: 'access', email: 'ada@example.org', name: 'Ada Lindqvist' }));
-  expect((await confirmFromEmail(rt, await waitForEmail(rt, 'ada@example.org'))).status).toBe(200);
+  ({ requestId } = await submit(local.rt, { controller: 'demo-association', type: 'access', email: 'ada@example.org', name: 'Ada Lindqvist' }));
+  expect((await confirmFromEmail(local.rt, await waitForEmail(local.rt, 'ada@example.org'))).status).toBe(200);
 });
 
-afterAll(async () => {
-  await rt?.stop();
-  removeDir(dataDir);
-});
-
-const guarded = () => rt.model.routes.filter((r) => r.authorizer);
+const guarded = () => local.rt.model.routes.filter((r) => r.authorizer);
 
 /** Calls a route with a concrete path (the request above for {requestId}) and, for a POST, an empty JSON body. */
 function call(route: RouteModel, token?: string): Promise<Response> {
   const path = route.path!.replace('{requestId}', requestId).replace(/\{[^}]+\}/g, 'x');
-  return fetch(`${rt.urls.gateway}${path}`, {
+  return fetch(`${local.rt.urls.gateway}${path}`, {
     method: route.method,
     headers: {
       accept: 'application/json',
@@ -51,7 +45,7 @@ describe('every route of the template behind the JWT authorizer', () => {
   it('is found in the template: the staff list, one request and the decisions', () => {
     const keys = guarded().map((r) => r.routeKey);
     expect(keys).toEqual(expect.arrayContaining(['GET /v1/staff/requests', 'GET /v1/staff/requests/{requestId}', DECISIONS_ROUTE]));
-    for (const r of rt.model.routes.filter((x) => x.path?.startsWith('/v1/staff/'))) expect(r.authorizer, r.routeKey).toBeDefined();
+    for (const r of local.rt.model.routes.filter((x) => x.path?.startsWith('/v1/staff/'))) expect(r.authorizer, r.routeKey).toBeDefined();
     expect(guarded().filter(isDeciding).map((r) => r.routeKey)).toContain(DECISIONS_ROUTE);
   });
 
@@ -59,9 +53,9 @@ describe('every route of the template behind the JWT authorizer', () => {
     const now = Math.floor(Date.now() / 1000);
     const tokens: Record<string, string | undefined> = {
       none: undefined,
-      expired: await issueLocalToken(rt, { 'cognito:groups': ['approver'], iat: now - 7200, auth_time: now - 7200, exp: now - 3600 }),
-      'another key': await issueLocalToken(rt, { 'cognito:groups': ['approver'] }, await generateSigningKey()),
-      'another audience': await issueLocalToken(rt, { 'cognito:groups': ['approver'], aud: 'another-client' }),
+      expired: await issueLocalToken(local.rt, { 'cognito:groups': ['approver'], iat: now - 7200, auth_time: now - 7200, exp: now - 3600 }),
+      'another key': await issueLocalToken(local.rt, { 'cognito:groups': ['approver'] }, await generateSigningKey()),
+      'another audience': await issueLocalToken(local.rt, { 'cognito:groups': ['approver'], aud: 'another-client' }),
       malformed: 'not.a.token',
     };
     for (const route of guarded()) {
@@ -74,8 +68,8 @@ describe('every route of the template behind the JWT authorizer', () => {
   });
 
   it('answers 403 to a valid token of someone in no staff group', async () => {
-    const groupless = await issueLocalToken(rt, { 'cognito:groups': undefined, 'custom:controllers': '*' });
-    const otherGroup = await issueLocalToken(rt, { 'cognito:groups': ['admins'], 'custom:controllers': '*' });
+    const groupless = await issueLocalToken(local.rt, { 'cognito:groups': undefined, 'custom:controllers': '*' });
+    const otherGroup = await issueLocalToken(local.rt, { 'cognito:groups': ['admins'], 'custom:controllers': '*' });
     for (const route of guarded()) {
       expect((await call(route, groupless)).status, `${route.routeKey}, no group`).toBe(403);
       expect((await call(route, otherGroup)).status, `${route.routeKey}, another group`).toBe(403);
@@ -83,15 +77,15 @@ describe('every route of the template behind the JWT authorizer', () => {
   });
 
   it('answers 403 to a viewer on every deciding route, even for a request the viewer may read', async () => {
-    const viewer = await issueLocalToken(rt, { 'cognito:groups': ['viewer'], 'custom:controllers': 'demo-association' });
-    expect((await fetch(`${rt.urls.gateway}/v1/staff/requests/${requestId}`, { headers: { authorization: `Bearer ${viewer}` } })).status).toBe(200);
+    const viewer = await issueLocalToken(local.rt, { 'cognito:groups': ['viewer'], 'custom:controllers': 'demo-association' });
+    expect((await fetch(`${local.rt.urls.gateway}/v1/staff/requests/${requestId}`, { headers: { authorization: `Bearer ${viewer}` } })).status).toBe(200);
     const deciding = guarded().filter(isDeciding);
     expect(deciding.length).toBeGreaterThan(0);
     for (const route of deciding) expect((await call(route, viewer)).status, route.routeKey).toBe(403);
   });
 
   it('lets an approver past the authorizer and the role check on every route (the refusals above are about the token)', async () => {
-    const approver = await issueLocalToken(rt, { 'cognito:groups': ['approver'], 'custom:controllers': 'demo-association' });
+    const approver = await issueLocalToken(local.rt, { 'cognito:groups': ['approver'], 'custom:controllers': 'demo-association' });
     for (const route of guarded()) {
       // An empty decision is refused as bad input, a read answers: anything but 401 or 403.
       expect([401, 403], route.routeKey).not.toContain((await call(route, approver)).status);

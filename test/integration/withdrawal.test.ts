@@ -1,29 +1,18 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { DescribeExecutionCommand, SFNClient } from '@aws-sdk/client-sfn';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  confirmFromEmail, mailbox, removeDir, start, statusLinkIn, statusOf, submit, taskLinkFor, tempDataDir, VENDOR, waitForEmail, type Runtime,
+  confirmFromEmail, mailbox, statusLinkIn, statusOf, submit, taskLinkFor, useRuntime, VENDOR, waitForEmail,
 } from './support';
 
-let rt: Runtime;
-let dataDir: string;
-let db: DynamoDBDocumentClient;
+const local = useRuntime({ demoCallbackDelayMs: 60_000 });
 
 beforeAll(async () => {
-  dataDir = tempDataDir();
   // The demo newsletter takes a minute to answer, so it is still working when the subject withdraws.
-  rt = await start(dataDir, undefined, { demoCallbackDelayMs: 60_000 });
-  db = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: rt.urls.dynamodb }));
-});
-
-afterAll(async () => {
-  await rt?.stop();
-  removeDir(dataDir);
 });
 
 const item = async (requestId: string, sk: string) =>
-  (await db.send(new GetCommand({ TableName: 'dsr-requests', Key: { pk: `REQ#${requestId}`, sk } }))).Item;
+  (await local.db.send(new GetCommand({ TableName: 'dsr-requests', Key: { pk: `REQ#${requestId}`, sk } }))).Item;
 
 async function until<T>(what: string, f: () => Promise<T | undefined>): Promise<T> {
   for (let i = 0; i < 200; i++) {
@@ -45,10 +34,10 @@ function withdraw(statusUrl: string, accept = 'text/html'): Promise<Response> {
 
 describe('withdrawing a request', () => {
   it('stops it at once, tells the OpenDSR processor, sends no result, and keeps what was done', async () => {
-    const { requestId } = await submit(rt, { type: 'access', email: 'ada@example.org' });
-    const confirmed = await confirmFromEmail(rt, await waitForEmail(rt, 'ada@example.org'));
+    const { requestId } = await submit(local.rt, { type: 'access', email: 'ada@example.org' });
+    const confirmed = await confirmFromEmail(local.rt, await waitForEmail(local.rt, 'ada@example.org'));
     const statusUrl = statusLinkIn(await confirmed.text());
-    await taskLinkFor(rt, VENDOR, requestId);
+    await taskLinkFor(local.rt, VENDOR, requestId);
     const newsletter = await until('the newsletter request', async () => {
       const b = await item(requestId, 'BRANCH#newsletter');
       return b?.submittedAt ? b : undefined;
@@ -70,12 +59,12 @@ describe('withdrawing a request', () => {
     expect((await item(requestId, 'BRANCH#bookkeeping'))!.errorClass).toBe('RequestWithdrawn');
 
     // The OpenDSR processor was asked to drop it (DELETE /requests/{id}).
-    const atProcessor = await fetch(`${rt.urls.newsletter}/requests/${newsletter.externalId}`);
+    const atProcessor = await fetch(`${local.rt.urls.newsletter}/requests/${newsletter.externalId}`);
     expect(((await atProcessor.json()) as { request_status: string }).request_status).toBe('cancelled');
 
     // The workflow ran to its end without a package or a result email, and nobody was escalated to.
-    const sfn = new SFNClient({ endpoint: rt.urls.sfn });
-    const executionArn = `${rt.stateMachineArn.replace(':stateMachine:', ':execution:')}:${requestId}`;
+    const sfn = new SFNClient({ endpoint: local.rt.urls.sfn });
+    const executionArn = `${local.rt.stateMachineArn.replace(':stateMachine:', ':execution:')}:${requestId}`;
     await until('the execution to end', async () => {
       const { status } = await sfn.send(new DescribeExecutionCommand({ executionArn }));
       return status === 'SUCCEEDED' ? status : undefined;
@@ -83,7 +72,7 @@ describe('withdrawing a request', () => {
     const request = (await item(requestId, 'REQUEST'))!;
     expect(request.packageKey).toBeUndefined();
     expect(request).not.toHaveProperty('openCtl');
-    const mail = await mailbox(rt);
+    const mail = await mailbox(local.rt);
     expect(mail.filter((e) => e.destination.to.includes('ada@example.org'))).toHaveLength(1);
     expect(mail.filter((e) => e.destination.to.includes('dpo@demo-association.example'))).toEqual([]);
 
@@ -92,10 +81,10 @@ describe('withdrawing a request', () => {
   });
 
   it('forgets the address of a request withdrawn before it was confirmed', async () => {
-    const { requestId } = await submit(rt, { type: 'erasure', email: 'bo@example.org', name: 'Bo' });
-    await waitForEmail(rt, 'bo@example.org');
+    const { requestId } = await submit(local.rt, { type: 'erasure', email: 'bo@example.org', name: 'Bo' });
+    await waitForEmail(local.rt, 'bo@example.org');
     const statusKey = (await item(requestId, 'REQUEST'))!.statusKey as string;
-    const res = await withdraw(`${rt.urls.gateway}/v1/requests/${requestId}/status?key=${statusKey}`, 'application/json');
+    const res = await withdraw(`${local.rt.urls.gateway}/v1/requests/${requestId}/status?key=${statusKey}`, 'application/json');
     expect(res.status).toBe(200);
     const request = (await item(requestId, 'REQUEST'))!;
     expect(request.status).toBe('cancelled');
@@ -104,8 +93,8 @@ describe('withdrawing a request', () => {
   });
 
   it('refuses a wrong key like an unknown request', async () => {
-    const { requestId } = await submit(rt, { type: 'access', email: 'cecilia@example.org' });
-    const res = await withdraw(`${rt.urls.gateway}/v1/requests/${requestId}/status?key=${'x'.repeat(43)}`, 'application/json');
+    const { requestId } = await submit(local.rt, { type: 'access', email: 'cecilia@example.org' });
+    const res = await withdraw(`${local.rt.urls.gateway}/v1/requests/${requestId}/status?key=${'x'.repeat(43)}`, 'application/json');
     expect(res.status).toBe(404);
     expect((await item(requestId, 'REQUEST'))!.status).toBe('awaiting_verification');
   });
