@@ -22,6 +22,7 @@ import {
   type LambdaModel,
   type StackModel,
 } from './synth.ts';
+import { startSchedules, type LocalSchedule } from './scheduler.ts';
 
 export const SENDER_EMAIL = 'privacy@demo-association.example';
 const SWEEP_ENTRY = 'functions/scheduled/sweep.ts';
@@ -54,6 +55,11 @@ export interface LocalRuntimeOptions {
   sweepIntervalMs?: number;
   /** Skip the sweep at start (default: run it once, then on the schedule). */
   sweepOnStart?: boolean;
+  /**
+   * Arm timers for the template's other schedules (digests, retention rules) at their cron, rate or
+   * at expressions (default true). Tests turn them off and fire schedules with `runSchedule`.
+   */
+  scheduleTimers?: boolean;
   /** A synthesized template to run instead of synthesizing infra/stack.ts. */
   template?: CfnTemplate;
   /** Where log lines go; default console.log. */
@@ -74,6 +80,10 @@ export interface LocalRuntime {
   staffAuth: LocalStaffAuth;
   /** Runs the sweep handler now (also what the schedule does); failures are logged, not thrown. */
   sweep(): Promise<void>;
+  /** The template's schedules other than the sweep's, with when each fires next. */
+  schedules: LocalSchedule[];
+  /** Fires one schedule now, as EventBridge Scheduler would: its Lambda with its input; rejects if the handler throws. */
+  runSchedule(logicalId: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -138,7 +148,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
   const stateMachineArn = localStateMachineArn(model.stateMachine.name);
 
   // The sweep: the schedule's target, or the sweep module when the template has no schedule.
-  const schedule = model.schedules.find((s) => model.functions.get(s.functionLogicalId)?.entry === SWEEP_ENTRY) ?? model.schedules[0];
+  const schedule = model.schedules.find((s) => model.functions.get(s.functionLogicalId)?.entry === SWEEP_ENTRY);
   const functions = new Map(model.functions);
   let sweepFunctionId = schedule?.functionLogicalId;
   if (!sweepFunctionId) {
@@ -270,6 +280,16 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
     timer = setInterval(() => void runSweep(), interval);
     timer.unref();
 
+    // Every other schedule (digests, retention rules) fires at its own expression's times.
+    const fireSchedule = (s: LocalSchedule) => lambdas!.invoke(s.functionLogicalId, s.input).then(() => undefined);
+    const others = startSchedules(model.schedules.filter((s) => s !== schedule), fireSchedule, { timers: opts.scheduleTimers !== false, log });
+    stops.push(() => others.stop());
+    const runSchedule = async (logicalId: string) => {
+      const found = others.schedules.find((s) => s.logicalId === logicalId);
+      if (!found) throw new Error(`no schedule ${logicalId}; the template has ${others.schedules.map((s) => s.logicalId).join(', ') || 'none'}`);
+      await fireSchedule(found);
+    };
+
     const urls = { gateway: gatewayUrl, ...emulators.urls, sfn: sfnUrl, newsletter: newsletter.url };
     const portOf = (u: string) => Number(new URL(u).port);
     return {
@@ -286,6 +306,8 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       model,
       staffAuth,
       sweep: runSweep,
+      schedules: others.schedules,
+      runSchedule,
       stop: stopAll,
     };
   } catch (e) {

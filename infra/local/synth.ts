@@ -126,6 +126,10 @@ export interface ScheduleModel {
   functionLogicalId: string;
   /** The target's Input (JSON), or undefined. */
   input?: string;
+  /** The time zone a cron or at expression is read in (`ScheduleExpressionTimezone`; default UTC). */
+  timezone?: string;
+  /** Whether the schedule is enabled (`State`); a disabled schedule never fires. */
+  enabled: boolean;
 }
 
 export interface StackModel {
@@ -440,11 +444,14 @@ function readSchedules(t: CfnTemplate): ScheduleModel[] {
     const fnId = lambdaTargetId(r.Properties?.Target?.Arn, t);
     if (!fnId) continue;
     const input = r.Properties?.Target?.Input;
+    const timezone = r.Properties?.ScheduleExpressionTimezone;
     out.push({
       logicalId: id,
       expression: String(r.Properties?.ScheduleExpression),
       functionLogicalId: fnId,
       ...(typeof input === 'string' ? { input } : {}),
+      ...(typeof timezone === 'string' ? { timezone } : {}),
+      enabled: r.Properties?.State !== 'DISABLED',
     });
   }
   return out;

@@ -30,6 +30,7 @@ beforeAll(async () => {
     ports: { gateway: 0, dynamodb: 0, ses: 0, s3: 0, sfn: 0, newsletter: 0 },
     quiet: true,
     retryIntervalScale: 0.01,
+    scheduleTimers: false,
   });
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

@@ -784,6 +784,7 @@ describe('the local runtime', () => {
     quiet: true,
     retryIntervalScale: 0.01,
     sweepIntervalMs: 3_600_000,
+    scheduleTimers: false,
     ports: ports ?? { gateway: 0, dynamodb: 0, ses: 0, s3: 0, sfn: 0, newsletter: 0 },
   });
 

@@ -27,6 +27,7 @@ export function start(dataDir: string, ports?: Runtime['ports'], overrides: Part
     quiet: true,
     retryIntervalScale: 0.01,
     sweepIntervalMs: 3_600_000,
+    scheduleTimers: false,
     demoCallbackDelayMs: 100,
     ports: ports ?? { gateway: 0, dynamodb: 0, ses: 0, s3: 0, sfn: 0, newsletter: 0 },
     ...overrides,
