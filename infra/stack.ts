@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { type CfnElement, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { type CfnElement, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, TimeZone, Validations } from 'aws-cdk-lib';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Policy, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import { EmailIdentity, Identity } from 'aws-cdk-lib/aws-ses';
-import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
+import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke as ScheduleLambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
@@ -20,6 +20,7 @@ import { StaffApi } from './constructs/staff-api';
 import { StaffIdentity } from './constructs/staff-identity';
 import { SubjectApi } from './constructs/subject-api';
 import { RequestWorkflow } from './constructs/workflow';
+import { parseScheduleExpression } from './local/schedule-expressions';
 
 /** Props of {@link DsrStack}. */
 export interface DsrStackProps extends StackProps {
@@ -80,6 +81,12 @@ export interface DsrFunctions {
   readonly staffRequests: HouseFunction;
   /** `POST /v1/staff/requests/{requestId}/decisions`: staff decisions, behind the JWT authorizer. */
   readonly staffDecide: HouseFunction;
+  /** `GET /v1/staff/reports[/requests.csv]`: the dashboard's figures and export, behind the JWT authorizer. */
+  readonly staffReports: HouseFunction;
+  /** Scheduled per controller: the DPO's compliance digest. */
+  readonly digest: HouseFunction;
+  /** `GET /transparency/{controllerId}`: public aggregate figures. */
+  readonly transparency: HouseFunction;
 }
 
 /** Per-processor exports feed one package and are deleted after this many days. */
@@ -101,6 +108,8 @@ export class DsrStack extends Stack {
   /** The key one-click unsubscribe links are signed with; the controllers' mailers sign with it too. */
   public readonly unsubscribeKey: Secret;
   public readonly sweepSchedule: Schedule;
+  /** One schedule per controller that declares a digest, by controller id. */
+  public readonly digestSchedules: Record<string, Schedule>;
   public readonly functions: DsrFunctions;
   /** Base of the links in emails and pages. */
   public readonly publicBaseUrl: string;
@@ -181,6 +190,10 @@ export class DsrStack extends Stack {
       console: fn('Console', 'functions/api/console.ts', 'GET /console: the staff console page (signs in through Cognito, calls the staff API)', Duration.seconds(10), 256),
       staffRequests: fn('StaffRequests', 'functions/staff/requests.ts', 'GET /v1/staff/requests[/{requestId}]: open requests and one request, for signed-in staff'),
       staffDecide: fn('StaffDecide', 'functions/staff/decide.ts', 'POST /v1/staff/requests/{requestId}/decisions: a staff decision, audited with who made it'),
+      staffReports: fn('StaffReports', 'functions/staff/reports.ts', "GET /v1/staff/reports[/requests.csv]: the dashboard's figures and the export of a period's requests"),
+      // Two minutes: a digest reads a period's activity and, with transparency, two calendar years'.
+      digest: fn('Digest', 'functions/scheduled/digest.ts', "On each controller's digest schedule: the DPO's compliance digest (HTML and CSV), and the published transparency figures", Duration.minutes(2)),
+      transparency: fn('Transparency', 'functions/api/transparency.ts', "GET /transparency/{controllerId}: a controller's published aggregate figures"),
     };
     const f = this.functions;
 
@@ -195,6 +208,7 @@ export class DsrStack extends Stack {
       task: f.task.fn,
       reply: f.reply.fn,
       unsubscribe: f.unsubscribe.fn,
+      transparency: f.transparency.fn,
     });
     this.httpApi = api.httpApi;
     this.publicBaseUrl = props.publicBaseUrl ?? api.url;
@@ -213,6 +227,7 @@ export class DsrStack extends Stack {
       console: f.console.fn,
       requests: f.staffRequests.fn,
       decide: f.staffDecide.fn,
+      reports: f.staffReports.fn,
     });
 
     const workflow = new RequestWorkflow(this, 'Workflow', {
@@ -233,9 +248,12 @@ export class DsrStack extends Stack {
       h.fn.addEnvironment('REQUESTS_TABLE', this.requestsTable.tableName);
       this.requestsTable.grantReadWriteData(h.fn); // includes the open-by-due index
     }
-    // The staff API only reads (list by the open-by-due index, one request with its items) for now.
-    f.staffRequests.fn.addEnvironment('REQUESTS_TABLE', this.requestsTable.tableName);
-    this.requestsTable.grantReadData(f.staffRequests.fn);
+    // The staff API's reads (the list by the open-by-due index, one request with its items, the
+    // dashboard's report indexes) and the public transparency page (one item) only read.
+    for (const h of this.requestReaders()) {
+      h.fn.addEnvironment('REQUESTS_TABLE', this.requestsTable.tableName);
+      this.requestsTable.grantReadData(h.fn);
+    }
     // The console page holds no data: only where to sign in. No grant.
     f.console.fn.addEnvironment('STAFF_SIGN_IN_URL', this.staffIdentity.signInUrl);
     // Writers: run (exports), assemble (packages); submit, the OpenDSR callback and the sweep's
@@ -284,13 +302,14 @@ export class DsrStack extends Stack {
     // sweep: reminders and escalations; record-failure: alerts the DPO when a branch fails;
     // awaitDecision tells staff a request waits; staffDecide writes to the subject (refusal,
     // extension, question); reply tells staff the subject answered.
-    for (const h of [f.intake, f.notifySubject, f.submitProcessor, f.sweep, f.recordBranchFailure, f.awaitDecision, f.staffDecide, f.reply]) {
+    // digest: the DPO's compliance digest.
+    for (const h of [f.intake, f.notifySubject, f.submitProcessor, f.sweep, f.recordBranchFailure, f.awaitDecision, f.staffDecide, f.reply, f.digest]) {
       h.fn.addEnvironment('SENDER_EMAIL', senderEmail);
       h.fn.addToRolePolicy(
         new PolicyStatement({ actions: ['ses:SendEmail'], resources: [this.senderIdentity.emailIdentityArn] }),
       );
     }
-    for (const h of [f.form, f.intake, f.verify, f.status, f.notifySubject, f.submitProcessor, f.task, f.sweep, f.recordBranchFailure, f.awaitDecision, f.staffDecide, f.reply]) {
+    for (const h of [f.form, f.intake, f.verify, f.status, f.notifySubject, f.submitProcessor, f.task, f.sweep, f.recordBranchFailure, f.awaitDecision, f.staffDecide, f.reply, f.digest]) {
       h.fn.addEnvironment('PUBLIC_BASE_URL', this.publicBaseUrl);
     }
     f.intake.fn.addEnvironment('VERIFY_TTL_DAYS', String(verifyTtlDays));
@@ -342,6 +361,9 @@ export class DsrStack extends Stack {
       reason: 'CDK grantInvoke also covers versions/aliases (ARN:*) of the one sweep function; nothing else.',
     });
 
+    // ---- The DPO's digest, on each controller's own schedule -----------------------------------
+    this.digestSchedules = digestSchedules(this, register, f.digest);
+
     this.acknowledgeGrantFindings();
 
     new CfnOutput(this, 'ApiUrl', { value: api.url, description: 'Base URL of the public HTTP API' });
@@ -370,10 +392,12 @@ export class DsrStack extends Stack {
         'Read/write on the requests table includes its indexes (the sparse open-by-due index); only this table.',
       );
     }
-    f.staffRequests.acknowledge(
-      `AwsSolutions-IAM5[Resource::<${table}.Arn>/index/*]`,
-      'Read-only on the requests table includes its indexes: the staff list queries the open-by-due index; only this table.',
-    );
+    for (const h of this.requestReaders()) {
+      h.acknowledge(
+        `AwsSolutions-IAM5[Resource::<${table}.Arn>/index/*]`,
+        'Read-only on the requests table includes its indexes: the staff list and dashboard query the open-by-due and report indexes; only this table.',
+      );
+    }
     const kmsReason =
       'kms:GenerateDataKey* and kms:ReEncrypt* are how DynamoDB and S3 use the customer-managed personal-data key; scoped to that one key.';
     for (const h of this.requestWriters()) {
@@ -399,10 +423,16 @@ export class DsrStack extends Stack {
     );
   }
 
-  /** The functions that read and write the requests table: all but the staff console's. */
+  /** The functions that read and write the requests table: all but the staff console's and the readers. */
   private requestWriters(): HouseFunction[] {
-    const { console: _page, staffRequests: _staff, ...writers } = this.functions;
+    const { console: _page, staffRequests: _staff, staffReports: _reports, transparency: _public, ...writers } = this.functions;
     return Object.values(writers);
+  }
+
+  /** The functions that only read the requests table. */
+  private requestReaders(): HouseFunction[] {
+    const f = this.functions;
+    return [f.staffRequests, f.staffReports, f.transparency];
   }
 
   /** The functions that write exports or packages to the package bucket. */
@@ -415,6 +445,42 @@ export class DsrStack extends Stack {
     return this.getLogicalId(construct.node.defaultChild as CfnElement);
   }
 }
+
+/**
+ * One EventBridge Scheduler schedule per controller that declares a digest, at its expression in its
+ * time zone, invoking the digest function with `{controllerId}`. An expression the local runtime
+ * cannot read fails synthesis here rather than at the first firing.
+ */
+function digestSchedules(stack: Stack, register: Register, digest: HouseFunction): Record<string, Schedule> {
+  const declaring = register.controllers.filter((c) => c.digest);
+  if (!declaring.length) return {};
+  const role = new Role(stack, 'DigestSchedulerRole', {
+    assumedBy: new ServicePrincipal('scheduler.amazonaws.com', { conditions: { StringEquals: { 'aws:SourceAccount': stack.account } } }),
+  });
+  const schedules: Record<string, Schedule> = {};
+  for (const controller of declaring) {
+    const { schedule, timezone } = controller.digest!;
+    parseScheduleExpression(schedule, timezone);
+    schedules[controller.id] = new Schedule(stack, `Digest${pascal(controller.id)}`, {
+      description: `The DPO's compliance digest of ${controller.id}`,
+      schedule: ScheduleExpression.expression(schedule, TimeZone.of(timezone)),
+      // A digest is a report: one missed is covered by the next, and a retry could send it twice.
+      target: new ScheduleLambdaInvoke(digest.fn, {
+        role,
+        input: ScheduleTargetInput.fromObject({ controllerId: controller.id }),
+        retryAttempts: 0,
+        maxEventAge: Duration.hours(1),
+      }),
+    });
+  }
+  Validations.of(role).acknowledge({
+    id: `AwsSolutions-IAM5[Resource::<${stack.getLogicalId(digest.fn.node.defaultChild as CfnElement)}.Arn>:*]`,
+    reason: 'CDK grantInvoke also covers versions/aliases (ARN:*) of the one digest function; nothing else.',
+  });
+  return schedules;
+}
+
+const pascal = (id: string) => id.split(/[^A-Za-z0-9]+/).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
 
 /** Reads and checks config/register.json, failing synthesis on an invalid register. */
 function readRegister(): Register {

@@ -819,6 +819,21 @@ const en = {
       next: 'If it still does not work, contact the organisation that sent you the link.',
     },
   },
+  /** The public transparency page: aggregate figures only. */
+  transparency: {
+    title: 'Requests from the people whose data we hold',
+    intro: (p: { controller: string }) =>
+      `How many requests to exercise their data protection rights (Articles 15 to 22 GDPR) ${p.controller} received, how many it complied with or refused, and how long answering took. Counts only: nobody can be identified from them.`,
+    year: 'Year',
+    toDate: (p: { year: number }) => `${p.year} (so far)`,
+    received: 'Received',
+    compliedWith: 'Complied with',
+    refused: 'Refused',
+    withdrawn: 'Withdrawn by the person',
+    medianDays: 'Median days to answer',
+    updated: (p: { date: string }) => `Figures as of ${p.date}.`,
+    notYet: 'No figures have been published yet.',
+  },
 };
 
 export type Texts = typeof en;
@@ -1521,6 +1536,20 @@ const sv: Texts = {
       body: 'Länken kan vara ofullständig, eller så har begäran avslutats eller återkallats. Öppna länken igen direkt från mejlet och se till att du kopierar hela länken.',
       next: 'Om den fortfarande inte fungerar kontaktar du organisationen som skickade länken.',
     },
+  },
+  transparency: {
+    title: 'Begäranden från de personer vars uppgifter vi behandlar',
+    intro: (p) =>
+      `Hur många begäranden om att utöva dataskyddsrättigheter (artiklarna 15–22 i dataskyddsförordningen) ${p.controller} har tagit emot, hur många som bifallits eller avslagits, och hur lång tid svaren tog. Endast antal: ingen kan identifieras utifrån dem.`,
+    year: 'År',
+    toDate: (p) => `${p.year} (hittills)`,
+    received: 'Mottagna',
+    compliedWith: 'Bifallna',
+    refused: 'Avslagna',
+    withdrawn: 'Återkallade av personen',
+    medianDays: 'Median, dagar till svar',
+    updated: (p) => `Siffror per ${p.date}.`,
+    notYet: 'Inga siffror har publicerats ännu.',
   },
 };
 
@@ -2234,6 +2263,20 @@ const sl: Texts = {
       body: 'Povezava je morda nepopolna ali pa je bila zahteva zaključena ali umaknjena. Povezavo znova odprite neposredno iz e-poštnega sporočila in poskrbite, da kopirate celotno povezavo.',
       next: 'Če še vedno ne deluje, se obrnite na organizacijo, ki vam je poslala povezavo.',
     },
+  },
+  transparency: {
+    title: 'Zahteve oseb, katerih podatke obdelujemo',
+    intro: (p) =>
+      `Koliko zahtev za uresničevanje pravic varstva podatkov (členi 15 do 22 Splošne uredbe o varstvu podatkov) je prejel ${p.controller}, koliko jih je izpolnil ali zavrnil in koliko časa so trajali odgovori. Samo števila: iz njih ni mogoče nikogar prepoznati.`,
+    year: 'Leto',
+    toDate: (p) => `${p.year} (doslej)`,
+    received: 'Prejete',
+    compliedWith: 'Izpolnjene',
+    refused: 'Zavrnjene',
+    withdrawn: 'Umaknila oseba',
+    medianDays: 'Mediana dni do odgovora',
+    updated: (p) => `Podatki na dan ${p.date}.`,
+    notYet: 'Podatki še niso bili objavljeni.',
   },
 };
 

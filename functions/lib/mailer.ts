@@ -5,11 +5,19 @@ import { requiredEnv } from './env';
 /** The verified SES identity every email to a subject is sent from. */
 const SENDER = requiredEnv('SENDER_EMAIL');
 
+/** A file sent with an email, e.g. the digest's CSV. */
+export interface EmailAttachment {
+  fileName: string;
+  contentType: string;
+  content: string;
+}
+
 /** A rendered email (web/emails.ts). */
 export interface Email {
   subject: string;
   text: string;
   html: string;
+  attachments?: EmailAttachment[];
 }
 
 /** Sends one email to one recipient through SES. Returns the SES message id. */
@@ -21,6 +29,16 @@ export async function sendEmail(to: string, email: Email): Promise<string | unde
       Simple: {
         Subject: { Data: email.subject, Charset: 'UTF-8' },
         Body: { Text: { Data: email.text, Charset: 'UTF-8' }, Html: { Data: email.html, Charset: 'UTF-8' } },
+        ...(email.attachments?.length
+          ? {
+            Attachments: email.attachments.map((a) => ({
+              FileName: a.fileName,
+              ContentType: a.contentType,
+              ContentDisposition: 'ATTACHMENT' as const,
+              RawContent: new TextEncoder().encode(a.content),
+            })),
+          }
+          : {}),
       },
     },
   }));

@@ -206,6 +206,38 @@ const reviewRulesSchema = z
   })
   .strict();
 
+/** A time zone the runtime knows (IANA name, e.g. Europe/Stockholm). */
+const timeZone = z.string().refine((tz) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'an IANA time zone such as Europe/Stockholm');
+
+/**
+ * The DPO's compliance digest: when it is sent (an EventBridge Scheduler expression, read in
+ * `timezone`), which days it covers, and to whom (default: the DPO).
+ */
+const digestSchema = z
+  .object({
+    schedule: z.string().regex(/^(cron|rate)\(.+\)$/, 'an EventBridge Scheduler expression: cron(...) or rate(...)'),
+    timezone: timeZone.default('UTC'),
+    /** The period the figures cover: the days up to the moment the digest is sent. */
+    periodDays: z.number().int().min(1).max(366).default(7),
+    recipients: z.array(z.email()).min(1).optional(),
+  })
+  .strict();
+
+/** Public aggregate figures (received, complied with, denied, median days), as some regulators ask of large controllers. */
+const transparencySchema = z
+  .object({
+    /** Publish the page at /transparency/{controllerId}; its figures are refreshed with each digest. */
+    publish: z.boolean(),
+  })
+  .strict();
+
 /** How the controller's form and emails look. */
 const brandingSchema = z
   .object({
@@ -239,9 +271,14 @@ const controllerSchema = z
     /** Days between telling the subject a restriction will be lifted and lifting it (Art. 18(3)). */
     restrictionLiftNoticeDays: z.number().int().min(1).max(365).default(14),
     branding: brandingSchema.default({}),
+    digest: digestSchema.optional(),
+    transparency: transparencySchema.optional(),
   })
   .strict()
   .superRefine((c, ctx) => {
+    if (c.transparency?.publish && !c.digest) {
+      ctx.addIssue({ code: 'custom', path: ['transparency'], message: 'published transparency figures are refreshed by the digest: declare a digest schedule too' });
+    }
     const seen = new Set<string>();
     c.processors.forEach((p, i) => {
       if (seen.has(p.id)) ctx.addIssue({ code: 'custom', path: ['processors', i, 'id'], message: `duplicate processor id ${p.id}` });
@@ -278,6 +315,7 @@ export type DeadlineRule = z.infer<typeof deadlineSchema>;
 export type ConsentPurpose = z.infer<typeof consentPurposeSchema>;
 export type PortabilityTarget = z.infer<typeof portabilityTargetSchema>;
 export type ReviewRules = z.infer<typeof reviewRulesSchema>;
+export type DigestSettings = z.infer<typeof digestSchema>;
 
 /**
  * Replaces `${NAME}` and `${NAME:-default}` in every string with the environment's value, so one

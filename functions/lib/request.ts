@@ -189,6 +189,8 @@ export interface DsrRequest {
 /** One processor's part of a request: what was done there and how it went. No personal data. */
 export interface Branch {
   requestId: string;
+  /** The request's controller: with `finishedAt`, the key of the branch-outcomes index. */
+  controllerId?: string;
   processorId: string;
   kind: string;
   action: BranchAction;

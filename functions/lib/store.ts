@@ -178,9 +178,16 @@ export async function updateRequest(requestId: string, set: Partial<DsrRequest>)
   }
 }
 
-/** Creates a branch in `pending` unless it exists (plan may run twice). */
-export async function ensureBranch(requestId: string, processorId: string, kind: string, action: BranchAction, staffTask = false): Promise<void> {
-  const branch: Branch = { requestId, processorId, kind, action, status: 'pending', attempts: 0, ...(staffTask ? { staffTask } : {}) };
+/**
+ * Creates a branch in `pending` unless it exists (plan may run twice). Its `controllerId` puts it,
+ * once finished, in the branch-outcomes index the reports read.
+ */
+export async function ensureBranch(requestId: string, processorId: string, kind: string, action: BranchAction, opts: { staffTask?: boolean; controllerId?: string } = {}): Promise<void> {
+  const branch: Branch = {
+    requestId, processorId, kind, action, status: 'pending', attempts: 0,
+    ...(opts.staffTask ? { staffTask: true } : {}),
+    ...(opts.controllerId ? { controllerId: opts.controllerId } : {}),
+  };
   try {
     await ddb.send(new PutCommand({
       TableName: TABLE,

@@ -56,7 +56,7 @@ export async function planRequest({ requestId }: RequestRef, now = new Date()): 
   for (const p of controller.processors) {
     const planned = actionFor(p, request, controller);
     if (!planned) continue;
-    await ensureBranch(requestId, p.id, p.kind, planned.action, planned.staffTask);
+    await ensureBranch(requestId, p.id, p.kind, planned.action, { staffTask: planned.staffTask, controllerId: request.controllerId });
     if (!final.has(p.id)) branches.push({ requestId, processorId: p.id, mode: modeOf(p, planned), timeoutSeconds, heartbeatSeconds });
   }
   if (await setOnce(requestId, 'plannedAt', { plannedAt: now.toISOString() })) {

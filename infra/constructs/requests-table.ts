@@ -2,6 +2,9 @@ import { RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
+import {
+  ANSWERED_INDEX, BRANCH_OUTCOMES_INDEX, RECEIVED_INDEX, REPORTED_BRANCH_ATTRIBUTES, REPORTED_REQUEST_ATTRIBUTES,
+} from '../../functions/lib/report-indexes';
 
 /** Name of the sparse index of open requests by due date (see docs/ARCHITECTURE.md). */
 export const OPEN_BY_DUE_INDEX = 'open-by-due';
@@ -39,5 +42,17 @@ export class RequestsTable extends Construct {
       sortKey: { name: 'openDue', type: AttributeType.STRING },
       projectionType: ProjectionType.ALL,
     });
+    // Only request items carry controllerId with receivedAt or completedAt, and only branch items
+    // carry controllerId with finishedAt: each index holds one kind of item.
+    const reportIndex = (indexName: string, sortKey: string, attributes: readonly string[]) => this.table.addGlobalSecondaryIndex({
+      indexName,
+      partitionKey: { name: 'controllerId', type: AttributeType.STRING },
+      sortKey: { name: sortKey, type: AttributeType.STRING },
+      projectionType: ProjectionType.INCLUDE,
+      nonKeyAttributes: attributes.filter((a) => a !== sortKey),
+    });
+    reportIndex(RECEIVED_INDEX, 'receivedAt', REPORTED_REQUEST_ATTRIBUTES);
+    reportIndex(ANSWERED_INDEX, 'completedAt', REPORTED_REQUEST_ATTRIBUTES);
+    reportIndex(BRANCH_OUTCOMES_INDEX, 'finishedAt', REPORTED_BRANCH_ATTRIBUTES);
   }
 }

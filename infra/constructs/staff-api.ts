@@ -20,6 +20,8 @@ export interface StaffApiProps {
   readonly requests: IFunction;
   /** `POST /v1/staff/requests/{requestId}/decisions`: approve, deny, extend, ask, retry, complete. */
   readonly decide: IFunction;
+  /** GET /v1/staff/reports and /v1/staff/reports/requests.csv: the dashboard's figures and export. */
+  readonly reports: IFunction;
 }
 
 /**
@@ -56,10 +58,13 @@ export class StaffApi extends Construct {
 
     const requests = new HttpLambdaIntegration('StaffRequestsIntegration', props.requests);
     const decide = new HttpLambdaIntegration('StaffDecideIntegration', props.decide);
+    const reports = new HttpLambdaIntegration('StaffReportsIntegration', props.reports);
     const routes: [string, string, HttpMethod, HttpLambdaIntegration][] = [
       ['ListRequestsRoute', '/v1/staff/requests', HttpMethod.GET, requests],
       ['GetRequestRoute', '/v1/staff/requests/{requestId}', HttpMethod.GET, requests],
       ['DecideRoute', '/v1/staff/requests/{requestId}/decisions', HttpMethod.POST, decide],
+      ['ReportsRoute', '/v1/staff/reports', HttpMethod.GET, reports],
+      ['ReportsCsvRoute', '/v1/staff/reports/requests.csv', HttpMethod.GET, reports],
     ];
     this.staffRoutes = routes.map(
       ([routeId, path, method, integration]) =>

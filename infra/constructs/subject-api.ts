@@ -26,6 +26,8 @@ export interface SubjectApiProps {
   readonly opendsrCallback: IFunction;
   /** `GET`/`POST /v1/tasks/{requestId}/{processorId}`: vendors' and staff members' one-time links. */
   readonly task: IFunction;
+  /** GET /transparency/{controllerId}: published aggregate figures. */
+  readonly transparency: IFunction;
   /** Steady-state requests per second across the API. @default 20 */
   readonly rateLimit?: number;
   /** @default 40 */
@@ -122,5 +124,7 @@ export class SubjectApi extends Construct {
       "OpenDSR callbacks are authenticated by their signature against the processor's declared certificate trust roots, checked in the handler.");
     route('/v1/tasks/{requestId}/{processorId}', [HttpMethod.GET, HttpMethod.POST], lambda('Task', props.task),
       "A vendor's or staff member's task link is authorised by its one-time token, checked against the branch's stored hash in the handler.");
+    route('/transparency/{controllerId}', [HttpMethod.GET], lambda('Transparency', props.transparency),
+      'Transparency figures are public by design: aggregate counts only, read from one stored item, for controllers that publish them.');
   }
 }

@@ -29,11 +29,16 @@ const MODULES = {
   console: 'functions/api/console.ts',
   staffRequests: 'functions/staff/requests.ts',
   staffDecide: 'functions/staff/decide.ts',
+  staffReports: 'functions/staff/reports.ts',
+  digest: 'functions/scheduled/digest.ts',
+  transparency: 'functions/api/transparency.ts',
 } as const;
 type Name = keyof typeof MODULES;
 const ALL = Object.keys(MODULES) as Name[];
-/** The handlers that read and write the requests table: all but the staff console's two. */
-const WRITERS = ALL.filter((n) => n !== 'console' && n !== 'staffRequests');
+/** The handlers that only read the requests table: the staff API's reads and the public transparency page. */
+const READERS: Name[] = ['staffRequests', 'staffReports', 'transparency'];
+/** The handlers that read and write the requests table: all but the staff console and the readers. */
+const WRITERS = ALL.filter((n) => n !== 'console' && !READERS.includes(n));
 
 type Resource = { Type: string; Properties: Record<string, any>; Metadata?: Record<string, any> };
 type Statement = { Action: string | string[]; Resource: unknown; Effect: string };
@@ -142,7 +147,7 @@ describe('requests table', () => {
 
   it('has the sparse open-by-due index on openCtl and openDue with all attributes', () => {
     template.hasResourceProperties('AWS::DynamoDB::Table', {
-      GlobalSecondaryIndexes: [
+      GlobalSecondaryIndexes: Match.arrayWith([
         {
           IndexName: 'open-by-due',
           KeySchema: [
@@ -151,8 +156,18 @@ describe('requests table', () => {
           ],
           Projection: { ProjectionType: 'ALL' },
         },
-      ],
+      ]),
     });
+  });
+
+  it('indexes requests by received and answered time, and branches by finish time, per controller, projecting no personal data', () => {
+    const indexes = ofType('AWS::DynamoDB::Table')[0]![1].Properties.GlobalSecondaryIndexes as any[];
+    const byName = Object.fromEntries(indexes.map((i) => [i.IndexName, i]));
+    for (const [name, sortKey] of [['received-by-controller', 'receivedAt'], ['answered-by-controller', 'completedAt'], ['branch-outcomes-by-controller', 'finishedAt']]) {
+      expect(byName[name!].KeySchema).toEqual([{ AttributeName: 'controllerId', KeyType: 'HASH' }, { AttributeName: sortKey, KeyType: 'RANGE' }]);
+      expect(byName[name!].Projection.ProjectionType).toBe('INCLUDE');
+      for (const personal of ['email', 'name', 'details', 'infoRequest', 'statusKey']) expect(byName[name!].Projection.NonKeyAttributes).not.toContain(personal);
+    }
   });
 
   it('encrypts with a customer-managed key that rotates and is retained', () => {
@@ -251,8 +266,8 @@ describe('configuration and grants (least privilege)', () => {
     expect(withEnv('PACKAGE_BUCKET')).toEqual(['assemble', 'download', 'opendsrCallback', 'run', 'submit', 'sweep', 'task']);
     expect(withEnv('STATE_MACHINE_ARN')).toEqual(['sweep', 'unsubscribe', 'verify']);
     expect(withEnv('UNSUBSCRIBE_KEY')).toEqual(['unsubscribe']);
-    expect(withEnv('SENDER_EMAIL')).toEqual(['awaitDecision', 'intake', 'notify', 'recordFailure', 'reply', 'staffDecide', 'submit', 'sweep']);
-    expect(withEnv('PUBLIC_BASE_URL')).toEqual(['awaitDecision', 'form', 'intake', 'notify', 'recordFailure', 'reply', 'staffDecide', 'status', 'submit', 'sweep', 'task', 'verify']);
+    expect(withEnv('SENDER_EMAIL')).toEqual(['awaitDecision', 'digest', 'intake', 'notify', 'recordFailure', 'reply', 'staffDecide', 'submit', 'sweep']);
+    expect(withEnv('PUBLIC_BASE_URL')).toEqual(['awaitDecision', 'digest', 'form', 'intake', 'notify', 'recordFailure', 'reply', 'staffDecide', 'status', 'submit', 'sweep', 'task', 'verify']);
     expect(withEnv('SUPPRESSION_KEY')).toEqual(['route', 'run', 'submit']);
     expect(withEnv('STAFF_SIGN_IN_URL')).toEqual(['console']);
     expect(envOf('intake').VERIFY_TTL_DAYS).toBe('7');
@@ -296,7 +311,7 @@ describe('configuration and grants (least privilege)', () => {
   });
 
   it('lets only the functions that write to people send email, from the sender identity only', () => {
-    const senders = ['awaitDecision', 'intake', 'notify', 'recordFailure', 'reply', 'staffDecide', 'submit', 'sweep'] as const;
+    const senders = ['awaitDecision', 'digest', 'intake', 'notify', 'recordFailure', 'reply', 'staffDecide', 'submit', 'sweep'] as const;
     expect(withAction((a) => a.startsWith('ses:'))).toEqual(senders);
     expect(withAction((a) => a === 'ses:SendEmail')).toEqual(senders);
     const identityId = ofType('AWS::SES::EmailIdentity')[0]![0];
@@ -533,6 +548,9 @@ describe('HTTP API', () => {
       'GET /v1/tasks/{requestId}/{processorId}': 'task',
       'POST /v1/tasks/{requestId}/{processorId}': 'task',
       'GET /console': 'console',
+      'GET /transparency/{controllerId}': 'transparency',
+      'GET /v1/staff/reports': 'staffReports',
+      'GET /v1/staff/reports/requests.csv': 'staffReports',
       'GET /v1/staff/requests': 'staffRequests',
       'GET /v1/staff/requests/{requestId}': 'staffRequests',
       'POST /v1/staff/requests/{requestId}/decisions': 'staffDecide',
@@ -693,7 +711,7 @@ describe('staff API', () => {
 
   it('puts exactly the staff routes behind it, and no other route behind any authorizer', () => {
     const authorizerId = idOf('AWS::ApiGatewayV2::Authorizer');
-    expect(routesWith(authorizerId)).toEqual(['GET /v1/staff/requests', 'GET /v1/staff/requests/{requestId}', 'POST /v1/staff/requests/{requestId}/decisions']);
+    expect(routesWith(authorizerId)).toEqual(['GET /v1/staff/reports', 'GET /v1/staff/reports/requests.csv', 'GET /v1/staff/requests', 'GET /v1/staff/requests/{requestId}', 'POST /v1/staff/requests/{requestId}/decisions']);
     for (const [, r] of ofType('AWS::ApiGatewayV2::Route')) {
       const key: string = r.Properties.RouteKey;
       if (key.includes(' /v1/staff/')) expect(r.Properties.AuthorizationType, key).toBe('JWT');
@@ -709,8 +727,8 @@ describe('staff API', () => {
     expect(routesWith(undefined)).toContain('GET /console');
   });
 
-  it('lets the staff function only read the requests table: no writes, no S3, no SES, no Step Functions', () => {
-    const actions = actionsOf('staffRequests');
+  it.each(READERS)('lets %s only read the requests table: no writes, no S3, no SES, no Step Functions', (reader) => {
+    const actions = actionsOf(reader);
     const tableId = ofType('AWS::DynamoDB::Table')[0]![0];
     const data = actions.filter((a) => !a.startsWith('logs:') && !a.startsWith('xray:'));
     for (const a of data) expect(a, a).toMatch(/^(dynamodb|kms):/);
@@ -718,10 +736,10 @@ describe('staff API', () => {
     const writes = /^dynamodb:(PutItem|UpdateItem|DeleteItem|BatchWriteItem|TransactWriteItems|PartiQL(Insert|Update|Delete))$/;
     expect(actions.filter((a) => writes.test(a))).toEqual([]);
     expect(actions.filter((a) => /^kms:(Encrypt|ReEncrypt|GenerateDataKey)/.test(a))).toEqual([]);
-    for (const s of statementsOf('staffRequests').filter((st) => [st.Action].flat().some((a) => a.startsWith('dynamodb:')))) {
+    for (const s of statementsOf(reader).filter((st) => [st.Action].flat().some((a) => a.startsWith('dynamodb:')))) {
       for (const resource of [s.Resource].flat()) expect(JSON.stringify(resource)).toContain(`"${tableId}"`);
     }
-    expect(Object.keys(envOf('staffRequests')).sort()).toEqual(['NODE_OPTIONS', 'REQUESTS_TABLE']);
+    expect(Object.keys(envOf(reader)).sort()).toEqual(['NODE_OPTIONS', 'REQUESTS_TABLE']);
   });
 
   it('gives the console function no data access at all: logs and traces only', () => {
@@ -824,5 +842,19 @@ describe('outputs', () => {
       'StaffUserPoolId',
       'StateMachineArn',
     ]);
+  });
+});
+
+describe('digest schedules', () => {
+  it("schedules each controller's digest at its register expression, in its time zone, with only its id as input", () => {
+    const schedules = ofType('AWS::Scheduler::Schedule').filter(([, s]) => JSON.stringify(s.Properties.Target.Arn).includes(functionIds.digest));
+    const byController: Record<string, any> = Object.fromEntries(schedules.map(([, s]) => [JSON.parse(s.Properties.Target.Input).controllerId, s.Properties]));
+    expect(Object.keys(byController).sort()).toEqual(['demo-association', 'demo-organising-platform']);
+    expect(byController['demo-organising-platform']).toMatchObject({ ScheduleExpression: 'cron(0 7 ? * MON *)', ScheduleExpressionTimezone: 'Europe/Stockholm' });
+    expect(byController['demo-association']).toMatchObject({ ScheduleExpression: 'cron(0 * * * ? *)', ScheduleExpressionTimezone: 'Europe/Ljubljana' });
+    for (const p of Object.values(byController)) {
+      expect(JSON.parse(p.Target.Input)).toEqual({ controllerId: expect.any(String) });
+      expect(p.Target.RetryPolicy.MaximumRetryAttempts).toBe(0);
+    }
   });
 });
