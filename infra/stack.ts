@@ -77,7 +77,7 @@ export interface DsrFunctions {
   readonly sweep: HouseFunction;
   /** `GET /console`: the staff console page. */
   readonly console: HouseFunction;
-  /** `GET /v1/staff/requests[/{requestId}]`: the staff API, behind the JWT authorizer. */
+  /** `GET /v1/staff/requests[/{requestId}[/audit]]`: the staff API's reads, behind the JWT authorizer. */
   readonly staffRequests: HouseFunction;
   /** `POST /v1/staff/requests/{requestId}/decisions`: staff decisions, behind the JWT authorizer. */
   readonly staffDecide: HouseFunction;
@@ -188,7 +188,7 @@ export class DsrStack extends Stack {
       // Five minutes: besides re-driving, it polls OpenDSR processors, sends reminders and carries out due erasures.
       sweep: fn('Sweep', 'functions/scheduled/sweep.ts', 'Every 15 min: closes unverified requests, re-drives open ones, watches waiting branches, erases what is due', Duration.minutes(5)),
       console: fn('Console', 'functions/api/console.ts', 'GET /console: the staff console page (signs in through Cognito, calls the staff API)', Duration.seconds(10), 256),
-      staffRequests: fn('StaffRequests', 'functions/staff/requests.ts', 'GET /v1/staff/requests[/{requestId}]: open requests and one request, for signed-in staff'),
+      staffRequests: fn('StaffRequests', 'functions/staff/requests.ts', 'GET /v1/staff/requests[/{requestId}[/audit]]: open requests, one request and its audit trail, for signed-in staff'),
       staffDecide: fn('StaffDecide', 'functions/staff/decide.ts', 'POST /v1/staff/requests/{requestId}/decisions: a staff decision, audited with who made it'),
       staffReports: fn('StaffReports', 'functions/staff/reports.ts', "GET /v1/staff/reports[/requests.csv]: the dashboard's figures and the export of a period's requests"),
       // Two minutes: a digest reads a period's activity and, with transparency, two calendar years'.

@@ -119,8 +119,9 @@ export const CONSOLE_SCRIPT = `
   }
   function showList() { current = null; $('detail-view').hidden = true; $('list-view').hidden = false; }
 
-  // Calls the staff API; 401 sends the person back to sign in, 403 says they have no access.
-  function api(path) {
+  // Calls the staff API and hands on a good answer's body as \`read\` takes it (json, blob);
+  // 401 sends the person back to sign in, 403 says they have no access.
+  function api(path, read) {
     var tok = token();
     if (!tok) { showSignIn(t.sessionEnded); return Promise.resolve(null); }
     return fetch(path, { headers: { authorization: 'Bearer ' + tok, accept: 'application/json' }, cache: 'no-store', credentials: 'omit' })
@@ -129,8 +130,26 @@ export const CONSOLE_SCRIPT = `
         if (res.status === 403) { $('list-view').hidden = true; $('detail-view').hidden = true; message(t.noAccess, 'warn'); return null; }
         if (res.status === 404) { message(t.notFound, 'warn'); return null; }
         if (!res.ok) { message(t.loadFailed, 'warn'); return null; }
-        return res.json();
+        return read === 'blob' ? res.blob() : res.json();
       }, function () { message(t.loadFailed, 'warn'); return null; });
+  }
+
+  // The audit trail as a file: the token cannot ride on a plain link, so the script fetches it
+  // and saves it through a Blob URL.
+  function exportAudit() {
+    var requestId = current;
+    if (!requestId) return;
+    api('/v1/staff/requests/' + encodeURIComponent(requestId) + '/audit', 'blob').then(function (blob) {
+      if (!blob) return;
+      var url = URL.createObjectURL(blob);
+      var a = el('a');
+      a.href = url;
+      a.download = 'audit-' + requestId + '.json';
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
+    });
   }
 
   function query() {
@@ -430,6 +449,7 @@ export const CONSOLE_SCRIPT = `
   });
   $('complete-cancel').addEventListener('click', function () { $('form-complete').reset(); $('form-complete').hidden = true; });
 
+  $('export-audit').addEventListener('click', exportAudit);
   $('filters').addEventListener('submit', function (ev) { ev.preventDefault(); showList(); loadList(); });
   $('back').addEventListener('click', function () { showList(); loadList(); });
   $('sign-out').addEventListener('click', function () { sessionStorage.removeItem(OPEN_KEY); showSignIn(''); });
@@ -611,6 +631,8 @@ export function renderConsolePage(input: { locale: Locale; signInUrl: string }):
 <p><button type="submit">${e(t.markDone)}</button> <button type="button" class="secondary" id="complete-cancel">${e(t.cancel)}</button></p>
 </form>
 <h3>${e(t.timelineTitle)}</h3>
+<p class="hint" id="export-audit-hint">${e(t.exportAuditHint)}</p>
+<p><button type="button" class="secondary" id="export-audit" aria-describedby="export-audit-hint">${e(t.exportAudit)}</button></p>
 <div class="table-wrap">
 <table id="timeline">
 <thead>${th(t.colAt, t.colEvent, t.colActor, t.colDetail)}</thead>

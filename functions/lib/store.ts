@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { chainNext, type ChainedAuditEvent } from './audit-chain';
 import { ddb, isConditionFailure } from './aws/dynamodb';
 import { requiredEnv } from './env';
 import type { Actor, AuditEvent, Branch, BranchAction, DsrRequest, RequestStatus } from './request';
@@ -353,26 +353,69 @@ export async function clearReviewToken(requestId: string, taskToken: string): Pr
   });
 }
 
-/** Appends an audit event. Events are never updated or deleted. */
-export async function audit(requestId: string, event: string, actor: Actor, detail?: AuditEvent['detail'], at = new Date()): Promise<void> {
-  const item: AuditEvent = { event, at: at.toISOString(), actor, ...(detail ? { detail } : {}) };
-  await ddb.send(new PutCommand({
-    TableName: TABLE,
-    Item: { pk: `REQ#${requestId}`, sk: `AUDIT#${item.at}#${randomBytes(4).toString('hex')}`, ...item },
-  }));
+const AUDIT_PREFIX = 'AUDIT#';
+/** An audit event's sort key: its sequence number, zero-padded so keys sort in chain order (and before `BRANCH#` and `REQUEST`). */
+const auditSortKey = (seq: number) => `${AUDIT_PREFIX}${String(seq).padStart(6, '0')}`;
+/** Writers of one request's trail race for the next number (the Map's branches run in parallel): tries before giving up. */
+const AUDIT_WRITE_ATTEMPTS = 20;
+
+/** The error an audit write ends with when other writers kept taking the next number. */
+export class AuditContentionError extends Error {
+  override name = 'AuditContentionError';
 }
 
-export async function listAudit(requestId: string): Promise<AuditEvent[]> {
-  const events: AuditEvent[] = [];
+/** The last event of a request's trail, read consistently (the chain's head), or none. */
+async function lastAuditEvent(requestId: string): Promise<ChainedAuditEvent | undefined> {
+  const out = await ddb.send(new QueryCommand({
+    TableName: TABLE,
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :audit)',
+    ExpressionAttributeValues: { ':pk': `REQ#${requestId}`, ':audit': AUDIT_PREFIX },
+    ScanIndexForward: false,
+    Limit: 1,
+    ConsistentRead: true,
+  }));
+  return strip<ChainedAuditEvent>(out.Items?.[0]);
+}
+
+/**
+ * Appends an audit event to the request's hash chain (functions/lib/audit-chain.ts): reads the
+ * last event, writes the next number only if nobody holds it yet (one conditional put, no
+ * transaction), and on losing that race reads again and retries after a short random wait.
+ * Events are never updated or deleted.
+ */
+export async function audit(requestId: string, event: string, actor: Actor, detail?: AuditEvent['detail'], at = new Date()): Promise<void> {
+  const item: AuditEvent = { event, at: at.toISOString(), actor, ...(detail ? { detail } : {}) };
+  for (let attempt = 1; ; attempt++) {
+    const next = chainNext(requestId, await lastAuditEvent(requestId), item);
+    try {
+      await ddb.send(new PutCommand({
+        TableName: TABLE,
+        Item: { pk: `REQ#${requestId}`, sk: auditSortKey(next.seq), ...next },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }));
+      return;
+    } catch (err) {
+      if (!isConditionFailure(err)) throw err;
+      if (attempt >= AUDIT_WRITE_ATTEMPTS) throw new AuditContentionError(`audit event not recorded after ${attempt} attempts`);
+      // Full jitter, growing: writers that collided spread out rather than collide again.
+      await new Promise((r) => setTimeout(r, Math.random() * Math.min(250, 5 * 2 ** attempt)));
+    }
+  }
+}
+
+/** A request's audit trail in chain order (by sequence number). */
+export async function listAudit(requestId: string): Promise<ChainedAuditEvent[]> {
+  const events: ChainedAuditEvent[] = [];
   let ExclusiveStartKey: Record<string, unknown> | undefined;
   do {
     const out: QueryCommandOutput = await ddb.send(new QueryCommand({
       TableName: TABLE,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :audit)',
-      ExpressionAttributeValues: { ':pk': `REQ#${requestId}`, ':audit': 'AUDIT#' },
+      ExpressionAttributeValues: { ':pk': `REQ#${requestId}`, ':audit': AUDIT_PREFIX },
+      ConsistentRead: true,
       ExclusiveStartKey,
     }));
-    for (const item of out.Items ?? []) events.push(strip<AuditEvent>(item)!);
+    for (const item of out.Items ?? []) events.push(strip<ChainedAuditEvent>(item)!);
     ExclusiveStartKey = out.LastEvaluatedKey;
   } while (ExclusiveStartKey);
   return events;

@@ -1,9 +1,10 @@
 import middy from '@middy/core';
+import { auditRecord } from '../lib/audit-chain';
 import { httpMiddleware, json, type HttpEvent, type HttpResult } from '../lib/http';
 import { register } from '../lib/register';
 import {
   byDueDate, claimsOf, dueBefore, listItem, matchesFilters, mayAccess, parseListFilters, requestDetail, requireRole, visibleControllers,
-  type ListItem,
+  type ListItem, type Staff,
 } from '../lib/staff';
 import { getRequestWithBranches, listAudit, openRequests } from '../lib/store';
 
@@ -31,6 +32,16 @@ async function list(event: HttpEvent): Promise<HttpResult> {
   return json(200, { requests: items.sort(byDueDate) });
 }
 
+/** The 404 for an unknown request and for one the caller may not see: the same, so ids cannot be probed. */
+const notFound = () => json(404, { message: 'No request with this id', errors: { requestId: 'unknown' } });
+
+/** A request with its branches, if the id is well-formed, it exists and the caller may see its controller. */
+async function visibleRequest(staff: Staff, requestId: string) {
+  if (!REQUEST_ID.test(requestId)) return undefined;
+  const found = await getRequestWithBranches(requestId);
+  return found.request && mayAccess(staff, found.request.controllerId) ? { request: found.request, branches: found.branches } : undefined;
+}
+
 /**
  * GET /v1/staff/requests/{requestId}: one request with the subject's address and name, what they
  * asked, its branches, its audit timeline and the decisions open to the caller (none for a viewer).
@@ -38,17 +49,35 @@ async function list(event: HttpEvent): Promise<HttpResult> {
  */
 async function detail(event: HttpEvent, requestId: string): Promise<HttpResult> {
   const staff = requireRole(claimsOf(event), 'read');
-  const notFound = () => json(404, { message: 'No request with this id', errors: { requestId: 'unknown' } });
-  if (!REQUEST_ID.test(requestId)) return notFound();
-  const { request, branches } = await getRequestWithBranches(requestId);
-  if (!request || !mayAccess(staff, request.controllerId)) return notFound();
-  return json(200, requestDetail(request, branches, await listAudit(requestId), new Date(), staff));
+  const found = await visibleRequest(staff, requestId);
+  if (!found) return notFound();
+  return json(200, requestDetail(found.request, found.branches, await listAudit(requestId), new Date(), staff));
 }
 
-/** One Lambda for the staff API's read routes: the path parameter tells them apart. */
+/**
+ * GET /v1/staff/requests/{requestId}/audit: the request's audit trail as a hash-chained JSON record
+ * to keep or hand over (ids and counts only, no personal data), as a download. Same access as the
+ * request itself.
+ */
+async function auditTrail(event: HttpEvent, requestId: string): Promise<HttpResult> {
+  const staff = requireRole(claimsOf(event), 'read');
+  const found = await visibleRequest(staff, requestId);
+  if (!found) return notFound();
+  const record = auditRecord(requestId, found.request.controllerId, await listAudit(requestId), new Date());
+  const res = json(200, record);
+  // The id passed the UUID pattern above, so it is safe in the header as it is.
+  res.headers = { ...res.headers, 'content-disposition': `attachment; filename="audit-${requestId}.json"` };
+  return res;
+}
+
+/** The route of the audit export, as API Gateway names it in `routeKey`. */
+const AUDIT_ROUTE = 'GET /v1/staff/requests/{requestId}/audit';
+
+/** One Lambda for the staff API's read routes: the route key tells them apart. */
 async function requests(event: HttpEvent): Promise<HttpResult> {
   const requestId = event.pathParameters?.requestId;
-  return requestId === undefined ? list(event) : detail(event, requestId);
+  if (requestId === undefined) return list(event);
+  return event.routeKey === AUDIT_ROUTE ? auditTrail(event, requestId) : detail(event, requestId);
 }
 
 export const handler = middy().use(httpMiddleware()).handler(requests);

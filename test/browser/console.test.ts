@@ -1,9 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   confirmFromEmail, mailbox, removeDir, start, statusOf, submit, submitConfirmed, taskLinkFor, tempDataDir, VENDOR, waitForEmail, waitForStatus,
   type Runtime,
 } from '../integration/support';
+import { verifyAuditChain, type AuditRecord } from '../../functions/lib/audit-chain';
 
 /**
  * A member of staff uses the console in Debian's Chromium (with JavaScript: the console is the one
@@ -99,6 +101,15 @@ describe('the staff console in a browser', () => {
     expect(await page.locator('#branches-body').textContent()).toContain('Waiting for an answer');
     const events = page.locator('#timeline-body tr');
     expect(await events.count()).toBeGreaterThanOrEqual(2);
+
+    // The audit trail downloads as a file whose chain verifies.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export audit trail (JSON)' }).click()]);
+    expect(download.suggestedFilename()).toBe(`audit-${requestId}.json`);
+    const record = JSON.parse(readFileSync(await download.path(), 'utf8')) as AuditRecord;
+    expect(record.requestId).toBe(requestId);
+    // The page showed the trail a moment earlier; the workflow may have added to it since.
+    expect(record.count).toBeGreaterThanOrEqual(await events.count());
+    expect(verifyAuditChain(record)).toEqual({ valid: true });
 
     await page.getByRole('button', { name: 'Back to the list' }).click();
     await page.locator('#list-view').waitFor({ state: 'visible' });

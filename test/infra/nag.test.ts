@@ -53,7 +53,7 @@ describe('cdk-nag AWS Solutions checks', () => {
     const root = app(false);
     const routes = root.node.findAll().filter((c): c is CfnRoute => c instanceof CfnRoute);
     const authorized = routes.filter((r) => r.authorizationType === 'JWT');
-    expect(authorized.map((r) => r.routeKey).sort()).toEqual(['GET /v1/staff/reports', 'GET /v1/staff/reports/requests.csv', 'GET /v1/staff/requests', 'GET /v1/staff/requests/{requestId}', 'POST /v1/staff/requests/{requestId}/decisions']);
+    expect(authorized.map((r) => r.routeKey).sort()).toEqual(['GET /v1/staff/reports', 'GET /v1/staff/reports/requests.csv', 'GET /v1/staff/requests', 'GET /v1/staff/requests/{requestId}', 'GET /v1/staff/requests/{requestId}/audit', 'POST /v1/staff/requests/{requestId}/decisions']);
     const acknowledgedApig4 = (c: IConstruct): boolean =>
       c.node.scopes.some((s) =>
         s.node.metadata.some(

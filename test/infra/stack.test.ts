@@ -553,6 +553,7 @@ describe('HTTP API', () => {
       'GET /v1/staff/reports/requests.csv': 'staffReports',
       'GET /v1/staff/requests': 'staffRequests',
       'GET /v1/staff/requests/{requestId}': 'staffRequests',
+      'GET /v1/staff/requests/{requestId}/audit': 'staffRequests',
       'POST /v1/staff/requests/{requestId}/decisions': 'staffDecide',
     });
   });
@@ -711,7 +712,7 @@ describe('staff API', () => {
 
   it('puts exactly the staff routes behind it, and no other route behind any authorizer', () => {
     const authorizerId = idOf('AWS::ApiGatewayV2::Authorizer');
-    expect(routesWith(authorizerId)).toEqual(['GET /v1/staff/reports', 'GET /v1/staff/reports/requests.csv', 'GET /v1/staff/requests', 'GET /v1/staff/requests/{requestId}', 'POST /v1/staff/requests/{requestId}/decisions']);
+    expect(routesWith(authorizerId)).toEqual(['GET /v1/staff/reports', 'GET /v1/staff/reports/requests.csv', 'GET /v1/staff/requests', 'GET /v1/staff/requests/{requestId}', 'GET /v1/staff/requests/{requestId}/audit', 'POST /v1/staff/requests/{requestId}/decisions']);
     for (const [, r] of ofType('AWS::ApiGatewayV2::Route')) {
       const key: string = r.Properties.RouteKey;
       if (key.includes(' /v1/staff/')) expect(r.Properties.AuthorizationType, key).toBe('JWT');

@@ -42,9 +42,9 @@ function call(route: RouteModel, token?: string): Promise<Response> {
 }
 
 describe('every route of the template behind the JWT authorizer', () => {
-  it('is found in the template: the staff list, one request and the decisions', () => {
+  it('is found in the template: the staff list, one request, its audit export and the decisions', () => {
     const keys = guarded().map((r) => r.routeKey);
-    expect(keys).toEqual(expect.arrayContaining(['GET /v1/staff/requests', 'GET /v1/staff/requests/{requestId}', DECISIONS_ROUTE]));
+    expect(keys).toEqual(expect.arrayContaining(['GET /v1/staff/requests', 'GET /v1/staff/requests/{requestId}', 'GET /v1/staff/requests/{requestId}/audit', DECISIONS_ROUTE]));
     for (const r of local.rt.model.routes.filter((x) => x.path?.startsWith('/v1/staff/'))) expect(r.authorizer, r.routeKey).toBeDefined();
     expect(guarded().filter(isDeciding).map((r) => r.routeKey)).toContain(DECISIONS_ROUTE);
   });

@@ -72,6 +72,17 @@ describe('the staff console page', () => {
     expect(CONSOLE_SCRIPT).toContain("authorization: 'Bearer ' + tok");
   });
 
+  it('offers the audit trail as a download on the request page, in the page\'s language', () => {
+    for (const locale of LOCALES) {
+      const html = renderConsolePage({ locale, signInUrl: 'https://a.example' });
+      expect(html).toContain(`id="export-audit" aria-describedby="export-audit-hint">${consoleTexts[locale].exportAudit}</button>`);
+    }
+    expect(consoleTexts.en.exportAudit).toBe('Export audit trail (JSON)');
+    // Fetched with the id token (a plain link could not carry it) and saved under the request's name.
+    expect(CONSOLE_SCRIPT).toContain("'/audit', 'blob'");
+    expect(CONSOLE_SCRIPT).toContain("a.download = 'audit-' + requestId + '.json'");
+  });
+
   it('writes the new words in Swedish and Slovenian rather than copying the English', () => {
     const leaves = (o: object, p = ''): [string, string][] =>
       Object.entries(o).flatMap(([k, v]) => (v && typeof v === 'object' ? leaves(v, `${p}${k}.`) : [[`${p}${k}`, String(v)] as [string, string]]));
