@@ -36,7 +36,10 @@ export interface DsrStackProps extends StackProps {
   readonly publicBaseUrl?: string;
   /** Days a verification link stays valid. @default 7 */
   readonly verifyTtlDays?: number;
-  /** Days a download link stays valid; packages are deleted a day later. @default 7 */
+  /**
+   * Days a download link stays valid. The sweep deletes a package when its link expires; the
+   * bucket's lifecycle rule deletes it a day later as a backstop. @default 7
+   */
   readonly downloadTtlDays?: number;
   /**
    * The register whose DynamoDB processors the processor function may read and erase at.
@@ -186,7 +189,7 @@ export class DsrStack extends Stack {
       notifySubject: fn('NotifySubject', 'functions/workflow/notify.ts', 'Workflow NotifySubject: the completion email'),
       finalize: fn('Finalize', 'functions/workflow/finalize.ts', 'Workflow Finalize: completes the request'),
       // Five minutes: besides re-driving, it polls OpenDSR processors, sends reminders and carries out due erasures.
-      sweep: fn('Sweep', 'functions/scheduled/sweep.ts', 'Every 15 min: closes unverified requests, re-drives open ones, watches waiting branches, erases what is due', Duration.minutes(5)),
+      sweep: fn('Sweep', 'functions/scheduled/sweep.ts', 'Every 15 min: closes unverified requests, re-drives open ones, watches waiting branches, erases what is due, purges closed requests', Duration.minutes(5)),
       console: fn('Console', 'functions/api/console.ts', 'GET /console: the staff console page (signs in through Cognito, calls the staff API)', Duration.seconds(10), 256),
       staffRequests: fn('StaffRequests', 'functions/staff/requests.ts', 'GET /v1/staff/requests[/{requestId}[/audit]]: open requests, one request and its audit trail, for signed-in staff'),
       staffDecide: fn('StaffDecide', 'functions/staff/decide.ts', 'POST /v1/staff/requests/{requestId}/decisions: a staff decision, audited with who made it'),
@@ -257,7 +260,8 @@ export class DsrStack extends Stack {
     // The console page holds no data: only where to sign in. No grant.
     f.console.fn.addEnvironment('STAFF_SIGN_IN_URL', this.staffIdentity.signInUrl);
     // Writers: run (exports), assemble (packages); submit, the OpenDSR callback and the sweep's
-    // polling fetch OpenDSR results into exports; task takes vendors' uploads.
+    // polling fetch OpenDSR results into exports; task takes vendors' uploads. The sweep also
+    // deletes a closed request's package and exports (the service's own retention): s3:DeleteObject.
     for (const h of this.packageWriters()) {
       h.fn.addEnvironment('PACKAGE_BUCKET', this.packageBucket.bucketName);
       this.packageBucket.grantReadWrite(h.fn);
@@ -333,8 +337,9 @@ export class DsrStack extends Stack {
     // Why not fetch it at cold start: there is no Secrets Manager emulator locally (the local runtime
     // sets SUPPRESSION_KEY itself, as the template value is a reference), and Lambda keeps environment
     // variables KMS-encrypted at rest. No rotation: a new key would invalidate every stored hash.
-    // Route keeps a keyed hash of each requester's address to spot repeated requests (Art. 12(5)).
-    for (const h of [f.runProcessor, f.submitProcessor, f.route]) {
+    // Route keeps a keyed hash of each requester's address to spot repeated requests (Art. 12(5)),
+    // and the sweep keeps the same hash on a request whose personal data it erases (the service's own retention).
+    for (const h of [f.runProcessor, f.submitProcessor, f.route, f.sweep]) {
       h.fn.addEnvironment('SUPPRESSION_KEY', this.suppressionKey.secretValue.unsafeUnwrap());
     }
     // The same way, the unsubscribe function checks link signatures with the unsubscribe key.

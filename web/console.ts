@@ -334,10 +334,18 @@ export const CONSOLE_SCRIPT = `
     fact(facts, t.colDue, date(r.dueAt) + (r.overdue ? ' (' + t.overdue + ')' : ''));
     if (r.transmittedAt) fact(facts, t.transmitted, dateTime(r.transmittedAt));
     if (r.completedAt) fact(facts, t.completed, dateTime(r.completedAt));
+    if (r.packageDeletedAt) fact(facts, t.packageDeleted, dateTime(r.packageDeletedAt));
     var subject = $('subject-facts');
     clear(subject);
-    fact(subject, t.email, r.email || '\\u2014');
-    fact(subject, t.name, r.name || t.noName);
+    if (r.personalDataErasedAt) {
+      // The address and name are gone by the service's own retention, not missing.
+      fact(subject, t.personalDataErased, dateTime(r.personalDataErasedAt));
+      fact(subject, t.email, t.erased);
+      fact(subject, t.name, t.erased);
+    } else {
+      fact(subject, t.email, r.email || '\\u2014');
+      fact(subject, t.name, r.name || t.noName);
+    }
 
     renderReview(data.review);
     renderDetails(r.details);

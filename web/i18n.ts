@@ -375,6 +375,9 @@ const en = {
     answerHint: 'At most 4,000 characters. Do not send more personal data than the question needs.',
     answerButton: 'Send my answer',
     answerError: 'Write your answer, in at most 4,000 characters.',
+    packageDeleted: (p: { date: string }) => `The copy of your data was deleted on ${p.date}, when its download link expired.`,
+    personalDataErased: (p: { date: string }) =>
+      `Your email address, your name and what you wrote to us were erased from this request on ${p.date}. We keep only a record that the request was answered.`,
     requestStatus: {
       awaiting_verification: {
         label: 'Waiting for your confirmation',
@@ -428,6 +431,9 @@ const en = {
     body: (p: { days: number }) =>
       `Download links work for ${enDays(p.days)} after we email them, and each link is personal. For your security, the link stops working after that.`,
     next: 'If you need a copy of your data again, please send a new request.',
+    deletedTitle: 'Your copy of the data has been deleted',
+    deletedBody: (p: { date: string }) =>
+      `The download link expired and the copy of your data was deleted on ${p.date}, so it can no longer be downloaded.`,
   },
   notFound: {
     title: 'Page not found',
@@ -1106,6 +1112,9 @@ const sv: Texts = {
     answerHint: 'Högst 4 000 tecken. Skicka inte fler personuppgifter än frågan kräver.',
     answerButton: 'Skicka mitt svar',
     answerError: 'Skriv ditt svar, med högst 4 000 tecken.',
+    packageDeleted: (p: { date: string }) => `Kopian av dina uppgifter raderades den ${p.date}, när nedladdningslänken slutade gälla.`,
+    personalDataErased: (p: { date: string }) =>
+      `Din e-postadress, ditt namn och det du skrev till oss raderades från begäran den ${p.date}. Vi sparar bara en uppgift om att begäran besvarades.`,
     requestStatus: {
       awaiting_verification: {
         label: 'Väntar på din bekräftelse',
@@ -1158,6 +1167,9 @@ const sv: Texts = {
     body: (p: { days: number }) =>
       `Nedladdningslänkar gäller i ${svDays(p.days)} från det att vi mejlar dem, och varje länk är personlig. Av säkerhetsskäl slutar länken fungera efter det.`,
     next: 'Om du behöver en ny kopia av dina uppgifter kan du göra en ny begäran.',
+    deletedTitle: 'Kopian av dina uppgifter har raderats',
+    deletedBody: (p: { date: string }) =>
+      `Nedladdningslänken har slutat gälla och kopian av dina uppgifter raderades den ${p.date}, så den går inte längre att ladda ner.`,
   },
   notFound: {
     title: 'Sidan hittades inte',
@@ -1823,6 +1835,9 @@ const sl: Texts = {
     answerHint: 'Največ 4000 znakov. Ne pošiljajte več osebnih podatkov, kot jih zahteva vprašanje.',
     answerButton: 'Pošlji odgovor',
     answerError: 'Napišite odgovor, dolg največ 4000 znakov.',
+    packageDeleted: (p: { date: string }) => `Kopija vaših podatkov je bila izbrisana dne ${p.date}, ko je povezava za prenos potekla.`,
+    personalDataErased: (p: { date: string }) =>
+      `Vaš e-poštni naslov, ime in vse, kar ste nam napisali, smo iz te zahteve izbrisali dne ${p.date}. Hranimo le zapis, da je bila zahteva obravnavana.`,
     requestStatus: {
       awaiting_verification: {
         label: 'Čaka na vašo potrditev',
@@ -1875,6 +1890,9 @@ const sl: Texts = {
     body: (p: { days: number }) =>
       `Povezave za prenos veljajo ${slDays(p.days)} od trenutka, ko jih pošljemo, in so namenjene samo vam. Zaradi varnosti povezava po tem preneha delovati.`,
     next: 'Če znova potrebujete kopijo svojih podatkov, oddajte novo zahtevo.',
+    deletedTitle: 'Kopija vaših podatkov je izbrisana',
+    deletedBody: (p: { date: string }) =>
+      `Povezava za prenos je potekla in kopija vaših podatkov je bila izbrisana dne ${p.date}, zato je ni več mogoče prenesti.`,
   },
   notFound: {
     title: 'Strani ni mogoče najti',

@@ -507,6 +507,9 @@ export function renderStatusPage(
     extension?: { months: number; reasons: string; newDueAt: string };
     /** Art. 12(4): the refusal as sent to the subject (staff's words). */
     denial?: { text: string };
+    /** The service's own retention: when the package was deleted, and when the subject's personal data was erased. */
+    packageDeletedAt?: string;
+    personalDataErasedAt?: string;
     /**
      * Art. 12(6): staff's question. While it is not answered the page shows a reply form that posts
      * the status key and the answer to `replyUrl`.
@@ -573,6 +576,10 @@ ${multiLine(input.extension.reasons) ? `<p><strong>${e(k.extensionReasons)}</str
 ${paragraphsOf(input.denial.text)}
 </div>`
     : '';
+  const retention = [
+    input.packageDeletedAt ? k.packageDeleted({ date: formatDate(input.packageDeletedAt, locale) }) : '',
+    input.personalDataErasedAt ? k.personalDataErased({ date: formatDate(input.personalDataErasedAt, locale) }) : '',
+  ].filter(Boolean).map((line) => `<p>${e(line)}</p>`).join('\n');
   const answerError = input.errors?.answer;
   const question = input.infoRequest && !input.infoRequest.answeredAt
     ? `<div class="panel warn">
@@ -599,6 +606,7 @@ ${question}
 ${denial}
 ${extension}
 ${facts}
+${retention ? `<div class="panel" id="retention">\n${retention}\n</div>` : ''}
 ${systems}
 <p class="hint">${e(t.status.refreshHint)}</p>
 ${withdraw}`;
@@ -757,17 +765,24 @@ export function renderTaskLinkInvalid(input: { locale: Locale }): string {
   return layout({ locale, title: k.title, body, noindex: true, ...taskFrame(texts[locale]) });
 }
 
-/** A download link that has expired or is not valid. */
-export function renderPackageExpired(input: { locale: Locale; downloadTtlDays?: number } & PageOptions): string {
+/**
+ * A download link that has expired or is not valid; with `deletedAt`, one whose package the
+ * service's own retention has deleted since the link expired (and says so).
+ */
+export function renderPackageExpired(input: { locale: Locale; downloadTtlDays?: number; deletedAt?: string } & PageOptions): string {
   const locale = safeLocale(input.locale);
   const t = texts[locale];
-  const body = `<h1>${e(t.packageExpired.title)}</h1>
-<p class="lead">${e(t.packageExpired.body({ days: input.downloadTtlDays ?? DEFAULT_DOWNLOAD_TTL_DAYS }))}</p>
+  const title = input.deletedAt ? t.packageExpired.deletedTitle : t.packageExpired.title;
+  const lead = input.deletedAt
+    ? t.packageExpired.deletedBody({ date: formatDate(input.deletedAt, locale) })
+    : t.packageExpired.body({ days: input.downloadTtlDays ?? DEFAULT_DOWNLOAD_TTL_DAYS });
+  const body = `<h1>${e(title)}</h1>
+<p class="lead">${e(lead)}</p>
 <p>${e(t.packageExpired.next)}</p>
 <p><a class="button" href="/${escapeUrlPart(locale)}">${e(t.common.newRequest)}</a></p>`;
   return layout({
     locale,
-    title: t.packageExpired.title,
+    title,
     body,
     alternates: input.alternates,
     noindex: true,

@@ -22,6 +22,12 @@ async function download(event: HttpEvent): Promise<HttpResult> {
   const request = /^[0-9a-f-]{36}$/.test(requestId) && TOKEN_PATTERN.test(token) ? await getRequest(requestId) : undefined;
   const valid = request?.packageKey && request.downloadExpiresAt && tokenMatches(token, request.downloadTokenHash)
     && request.downloadExpiresAt > new Date().toISOString();
+  if (request?.packageDeletedAt) {
+    // The service's own retention deleted the package after the link expired: say so, not just "expired".
+    return wantsJson(event)
+      ? json(410, { message: 'The package was deleted after its download link expired', errors: { token: 'package deleted' } })
+      : html(410, renderPackageExpired({ locale: pickLocale(event, request.locale), deletedAt: request.packageDeletedAt }));
+  }
   if (!request || !valid) {
     return wantsJson(event)
       ? json(410, { message: 'This download link is invalid or has expired', errors: { token: 'invalid or expired' } })

@@ -81,7 +81,8 @@ export function allowedDecisions(request: DsrRequest, branches: Branch[], _contr
     complete_task: open
       ? [...(closing ? failedBranches(branches) : []), ...staffWaiting(branches)].map((b) => b.processorId)
       : [],
-    lift_restriction: request.status === 'completed' && !request.restrictionLift
+    // The subject must be told first (18(3)): not once their address has been erased.
+    lift_restriction: request.status === 'completed' && !request.restrictionLift && !request.personalDataErasedAt
       && branches.some((b) => b.action === 'restrict' && b.status === 'completed' && (b.recordCount ?? 0) > 0),
   };
 }

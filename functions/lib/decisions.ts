@@ -5,6 +5,7 @@ import { extendedDueDate } from './deadlines';
 import { links } from './links';
 import type { Controller } from './register';
 import type { Branch, DsrRequest } from './request';
+import { purgeSchedule } from './request-retention';
 import { resumeReview } from './review';
 import { done, restrictedBy, schedule } from './scheduled-erasures';
 import { deliverNotice, holdNotice } from './subject-notices';
@@ -47,7 +48,7 @@ export async function decide(request: DsrRequest, branches: Branch[], controller
       if (!allowed.deny) conflict('Only a request waiting for its first review can be refused');
       const onTime = !request.dueAt || at <= request.dueAt;
       const denied = await transitionReturning(requestId, ['in_review'], 'denied', {
-        set: { denial: { reason: input.reason, text: input.text, by, at }, completedAt: at, onTime },
+        set: { denial: { reason: input.reason, text: input.text, by, at }, completedAt: at, onTime, ...purgeSchedule(controller, at, request) },
         // It stays in the open index until Finalize, so the sweep sees it if the workflow stalls.
         remove: [...REVIEW_FIELDS],
         condition: inReviewAt('screening'),

@@ -270,6 +270,12 @@ const controllerSchema = z
     actsAsProcessorFor: z.object({ description: text }).strict().optional(),
     /** Days between telling the subject a restriction will be lifted and lifting it (Art. 18(3)). */
     restrictionLiftNoticeDays: z.number().int().min(1).max(365).default(14),
+    /**
+     * The service's own retention: days after a request closes (completed, refused, withdrawn)
+     * until its personal data (address, name, what the subject wrote) is erased from the request,
+     * keeping the evidence that it was answered. Access packages go earlier, when their link expires.
+     */
+    requestDataRetentionDays: z.number().int().min(1).max(3_650).default(30),
     branding: brandingSchema.default({}),
     digest: digestSchema.optional(),
     transparency: transparencySchema.optional(),

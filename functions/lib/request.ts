@@ -111,6 +111,12 @@ export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 /** The error class a branch ends with when its request was withdrawn; it is not escalated. */
 export const WITHDRAWN = 'RequestWithdrawn';
 
+/**
+ * What a request closed before its address was proven (link expired, or withdrawn unconfirmed)
+ * loses at once: nobody showed these were theirs, so nothing of them is kept.
+ */
+export const UNPROVEN_PERSONAL_DATA = ['email', 'name', 'details'] as const;
+
 /** Statuses after which nothing more happens to a request. */
 export const FINAL_STATUSES: readonly RequestStatus[] = ['completed', 'denied', 'closed_unverified', 'cancelled'];
 
@@ -184,6 +190,18 @@ export interface DsrRequest {
   dueReminder7At?: string;
   dueReminder2At?: string;
   overdueAlertedAt?: string;
+  /**
+   * The service's own retention (functions/lib/request-retention.ts): a closed request carries the
+   * controller id and when its next purge step is due, for the sparse `purge-by-due` index.
+   */
+  purgeCtl?: string;
+  purgeAt?: string;
+  /** When the access or portability package (and the exports it was built from) was deleted. */
+  packageDeletedAt?: string;
+  /** When the subject's personal data (address, name, what they wrote) was erased from the request. */
+  personalDataErasedAt?: string;
+  /** Keyed hash (HMAC-SHA256) of the normalised address, kept once the address is erased: who asked, provably, without the address. */
+  identityHash?: string;
 }
 
 /** One processor's part of a request: what was done there and how it went. No personal data. */

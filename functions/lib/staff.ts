@@ -227,11 +227,15 @@ export function byDueDate(a: ListItem, b: ListItem): number {
   return ka < kb ? -1 : ka > kb ? 1 : a.requestId < b.requestId ? -1 : a.requestId > b.requestId ? 1 : 0;
 }
 
-/** Request fields staff see: the subject's address and name, dates and statuses; never token hashes, the status key or storage keys. */
+/**
+ * Request fields staff see: the subject's address and name, dates and statuses; never token hashes,
+ * the status key or storage keys. Once the service's own retention erased the personal data,
+ * `personalDataErasedAt` says so (the address and name are gone, not missing).
+ */
 const REQUEST_FIELDS = [
   'requestId', 'controllerId', 'type', 'locale', 'email', 'name', 'status', 'createdAt', 'verifyExpiresAt', 'receivedAt', 'dueAt',
   'completedAt', 'onTime', 'history', 'notifiedAt', 'downloadExpiresAt', 'dueReminder7At', 'dueReminder2At', 'overdueAlertedAt',
-  'transmittedAt',
+  'transmittedAt', 'packageDeletedAt', 'personalDataErasedAt',
 ] as const satisfies readonly (keyof DsrRequest)[];
 
 /** Branch fields staff see: what was done where and how it went; never the task token, link hash or storage keys. */

@@ -16,6 +16,9 @@ export function statusJson(request: DsrRequest, branches: Branch[]) {
     status: request.status,
     receivedAt: request.receivedAt ?? null,
     dueAt: request.dueAt ?? null,
+    // The service's own retention, as dates only.
+    ...(request.packageDeletedAt ? { packageDeletedAt: request.packageDeletedAt } : {}),
+    ...(request.personalDataErasedAt ? { personalDataErasedAt: request.personalDataErasedAt } : {}),
     processors: ordered.map((b) => ({ id: b.processorId, status: b.status })),
   };
 }
@@ -50,6 +53,8 @@ export function statusPageInput(
     justWithdrawn: opts.justWithdrawn ?? false,
     ...(request.extension && request.dueAt ? { extension: { months: request.extension.months, reasons: request.extension.reasons, newDueAt: request.dueAt } } : {}),
     ...(request.denial ? { denial: { text: request.denial.text } } : {}),
+    ...(request.packageDeletedAt ? { packageDeletedAt: request.packageDeletedAt } : {}),
+    ...(request.personalDataErasedAt ? { personalDataErasedAt: request.personalDataErasedAt } : {}),
     ...(request.infoRequest ? {
       infoRequest: {
         question: request.infoRequest.text,

@@ -439,3 +439,27 @@ export async function* openRequests(controllerId: string, dueBefore?: string): A
     ExclusiveStartKey = out.LastEvaluatedKey;
   } while (ExclusiveStartKey);
 }
+
+// ---- The service's own retention: closed requests by when their next purge step is due ----
+
+/** Sparse index of closed requests still holding a package or personal data, by controller and purge time. */
+export const PURGE_INDEX = 'purge-by-due';
+
+/** A closed request as the purge index gives it: the index projects keys only (the request id is in `pk`). */
+export type PurgeDue = Pick<DsrRequest, 'requestId' | 'purgeAt'>;
+
+/** Closed requests of one controller whose next purge step is due by `now`, earliest first, in pages. */
+export async function* purgeDueRequests(controllerId: string, now: string): AsyncGenerator<PurgeDue> {
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const out: QueryCommandOutput = await ddb.send(new QueryCommand({
+      TableName: TABLE,
+      IndexName: PURGE_INDEX,
+      KeyConditionExpression: 'purgeCtl = :c AND purgeAt <= :now',
+      ExpressionAttributeValues: { ':c': controllerId, ':now': now },
+      ExclusiveStartKey,
+    }));
+    for (const item of out.Items ?? []) yield { requestId: String(item.pk).slice('REQ#'.length), purgeAt: String(item.purgeAt) };
+    ExclusiveStartKey = out.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+}

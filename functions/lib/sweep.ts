@@ -4,11 +4,13 @@ import { asyncKind } from '../processors/async-kinds';
 import { heartbeat } from './branch-outcome';
 import { remindOfDeadline } from './deadline-reminders';
 import { escalate, escalationDueAt } from './escalation';
-import { findController, findProcessor, register } from './register';
+import { findController, findProcessor, register, type Controller } from './register';
 import { carryOut, due } from './scheduled-erasures';
 import { deliverNotice } from './subject-notices';
 import { resumeReview } from './review';
-import { audit, getRequest, getRequestWithBranches, openRequests, transition } from './store';
+import { UNPROVEN_PERSONAL_DATA } from './request';
+import { purgeRequest } from './request-purge';
+import { audit, getRequest, getRequestWithBranches, openRequests, purgeDueRequests, transition } from './store';
 import { SendTaskHeartbeatCommand } from '@aws-sdk/client-sfn';
 import { sfn } from './aws/sfn';
 
@@ -20,7 +22,32 @@ export interface SweepReport {
   escalated: number;
   deadlineReminders: number;
   erasedOnSchedule: number;
+  /** The service's own retention: packages deleted after their link expired, requests whose personal data was erased. */
+  packagesDeleted: number;
+  personalDataErased: number;
   failed: number;
+}
+
+/** Closed requests purged per controller per sweep, so one run stays well inside its timeout; the rest wait for the next. */
+export const PURGES_PER_SWEEP = 100;
+
+/**
+ * The service's own retention: the closed requests of a controller whose package or personal data
+ * is due to go, from the sparse purge index (never a Scan), at most {@link PURGES_PER_SWEEP}.
+ */
+async function purgeDue(controller: Controller, at: Date, report: SweepReport): Promise<void> {
+  let handled = 0;
+  for await (const due of purgeDueRequests(controller.id, at.toISOString())) {
+    if (handled++ >= PURGES_PER_SWEEP) return;
+    try {
+      const done = await purgeRequest(due.requestId, controller, at);
+      if (done.packageDeleted) report.packagesDeleted++;
+      if (done.personalDataErased) report.personalDataErased++;
+    } catch (err) {
+      report.failed++;
+      logger.error('purging a closed request failed', { requestId: due.requestId, errorClass: errorClass(err) });
+    }
+  }
 }
 
 /**
@@ -62,10 +89,14 @@ async function heartbeatReview(requestId: string): Promise<void> {
  *   address and name it was submitted with are erased: nobody proved they were theirs;
  * - a confirmed request makes sure its workflow runs, so requests in flight at a crash or restart
  *   finish (every step is idempotent), and its waiting branches are looked after;
- * - erasures scheduled for now are carried out: legal holds that ended, suppressions that expired.
+ * - erasures scheduled for now are carried out: legal holds that ended, suppressions that expired;
+ * - the service's own retention: packages whose link expired and the personal data of requests
+ *   closed longer than the controller's `requestDataRetentionDays` are deleted.
  */
 export async function sweep(at = new Date()): Promise<SweepReport> {
-  const report: SweepReport = { closedUnverified: 0, ensured: 0, watched: 0, escalated: 0, deadlineReminders: 0, erasedOnSchedule: 0, failed: 0 };
+  const report: SweepReport = {
+    closedUnverified: 0, ensured: 0, watched: 0, escalated: 0, deadlineReminders: 0, erasedOnSchedule: 0, packagesDeleted: 0, personalDataErased: 0, failed: 0,
+  };
   const now = at.toISOString();
   for (const controller of register.controllers) {
     for await (const open of openRequests(controller.id)) {
@@ -74,7 +105,8 @@ export async function sweep(at = new Date()): Promise<SweepReport> {
           if (open.verifyExpiresAt > now) continue;
           const closed = await transition(open.requestId, ['awaiting_verification'], 'closed_unverified', {
             // The token hash stays so the dead link can say it expired rather than that it is unknown.
-            remove: ['openCtl', 'openDue', 'email', 'name'],
+            set: { personalDataErasedAt: now },
+            remove: ['openCtl', 'openDue', ...UNPROVEN_PERSONAL_DATA],
             condition: { expression: 'verifyExpiresAt <= :now', values: { ':now': now } },
           }, at);
           if (closed) {
@@ -117,6 +149,15 @@ export async function sweep(at = new Date()): Promise<SweepReport> {
         report.failed++;
         logger.error('scheduled erasure failed', { requestId: scheduled.requestId, processorId: scheduled.processorId, errorClass: errorClass(err) });
       }
+    }
+  }
+  for (const controller of register.controllers) {
+    try {
+      await purgeDue(controller, at, report);
+    } catch (err) {
+      // E.g. a local data folder made before the purge index existed: the rest of the sweep still ran.
+      report.failed++;
+      logger.error('purge index not readable', { controllerId: controller.id, errorClass: errorClass(err) });
     }
   }
   logger.info('sweep finished', { ...report });

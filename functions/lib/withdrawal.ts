@@ -2,7 +2,8 @@ import { completeBranch } from './branch-outcome';
 import { errorClass, logger } from './log';
 import { cancelRequest } from './opendsr/client';
 import { findController, findProcessor } from './register';
-import { WITHDRAWN } from './request';
+import { UNPROVEN_PERSONAL_DATA, WITHDRAWN } from './request';
+import { purgeSchedule } from './request-retention';
 import { resumeReview } from './review';
 import { audit, getRequestWithBranches, transitionReturning } from './store';
 
@@ -15,17 +16,18 @@ import { audit, getRequestWithBranches, transitionReturning } from './store';
 export async function withdrawRequest(requestId: string, now = new Date()): Promise<boolean> {
   const { request, branches } = await getRequestWithBranches(requestId);
   if (!request) return false;
-  // Unconfirmed: nothing started, and nobody proved the address theirs: keep none of it.
+  // Unconfirmed: nothing started, and nobody proved the address theirs: keep none of it. Confirmed:
+  // kept for the controller's retention period, scheduled in the same write.
   const unconfirmed = request.status === 'awaiting_verification';
-  const withdrawn = await transitionReturning(requestId, ['awaiting_verification', 'received', 'in_review', 'in_progress'], 'cancelled', {
-    remove: unconfirmed ? ['openCtl', 'openDue', 'verifyTokenHash', 'email', 'name'] : ['openCtl', 'openDue'],
-  }, now);
+  const controller = findController(request.controllerId);
+  const withdrawn = await transitionReturning(requestId, ['awaiting_verification', 'received', 'in_review', 'in_progress'], 'cancelled', unconfirmed
+    ? { set: { personalDataErasedAt: now.toISOString() }, remove: ['openCtl', 'openDue', 'verifyTokenHash', ...UNPROVEN_PERSONAL_DATA] }
+    : { set: controller ? purgeSchedule(controller, now.toISOString(), request) : {}, remove: ['openCtl', 'openDue'] }, now);
   if (!withdrawn) return false;
   await audit(requestId, 'request_withdrawn', 'subject', undefined, now);
   // A review waiting for staff ends too: the workflow runs on to its end and finds the request final.
   if (request.status === 'in_review') await resumeReview(requestId, withdrawn.reviewTaskToken);
 
-  const controller = findController(request.controllerId);
   for (const branch of branches) {
     if (branch.status === 'completed' || branch.status === 'failed') continue;
     const processor = controller && findProcessor(controller, branch.processorId);

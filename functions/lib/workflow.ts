@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { actionFor, modeOf } from '../processors/modes';
 import { findController, type Controller } from './register';
 import { FINAL_STATUSES, type Branch, type DsrRequest } from './request';
+import { purgeSchedule } from './request-retention';
 import { audit, ensureBranch, getRequest, getRequestWithBranches, setOnce, transition, updateRequestIf } from './store';
 
 /** Workflow state carries ids only; anything else in it is a bug. */
@@ -67,10 +68,11 @@ export async function planRequest({ requestId }: RequestRef, now = new Date()): 
 
 /** Finalize: the request is answered, on time or late, and leaves the open-requests index. */
 export async function finalizeRequest({ requestId }: RequestRef, at = new Date()): Promise<RequestRef> {
-  const { request } = await loadRequest(requestId);
+  const { request, controller } = await loadRequest(requestId);
   const onTime = !request.dueAt || at.toISOString() <= request.dueAt;
   if (await transition(requestId, ['in_progress', 'received'], 'completed', {
-    set: { completedAt: at.toISOString(), onTime },
+    // Scheduled for the service's own retention in the same write: the package (its link was set by NotifySubject), then the personal data.
+    set: { completedAt: at.toISOString(), onTime, ...purgeSchedule(controller, at.toISOString(), request) },
     remove: ['openCtl', 'openDue'],
   }, at)) {
     await audit(requestId, 'request_completed', 'workflow', { onTime }, at);

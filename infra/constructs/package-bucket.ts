@@ -14,7 +14,10 @@ export interface PackageBucketProps {
   readonly encryptionKey: IKey;
   /** Days a processor export is kept; it only feeds the package. */
   readonly exportsExpireAfterDays: number;
-  /** Days a package is kept; longer than the download link lives. */
+  /**
+   * Days a package is kept; longer than the download link lives. A backstop: the sweep deletes each
+   * package (and its exports) as soon as its link expires (functions/lib/request-purge.ts).
+   */
   readonly packagesExpireAfterDays: number;
 }
 

@@ -8,6 +8,8 @@ import {
 
 /** Name of the sparse index of open requests by due date (see docs/ARCHITECTURE.md). */
 export const OPEN_BY_DUE_INDEX = 'open-by-due';
+/** Name of the sparse index of closed requests by when their package or personal data is due to go. */
+export const PURGE_BY_DUE_INDEX = 'purge-by-due';
 
 /** Props of {@link RequestsTable}. */
 export interface RequestsTableProps {
@@ -54,5 +56,14 @@ export class RequestsTable extends Construct {
     reportIndex(RECEIVED_INDEX, 'receivedAt', REPORTED_REQUEST_ATTRIBUTES);
     reportIndex(ANSWERED_INDEX, 'completedAt', REPORTED_REQUEST_ATTRIBUTES);
     reportIndex(BRANCH_OUTCOMES_INDEX, 'finishedAt', REPORTED_BRANCH_ATTRIBUTES);
+    // Sparse too: a request carries purgeCtl/purgeAt from the write that closes it until its personal
+    // data is erased, so the sweep finds the service's own retention work without a Scan. Keys only:
+    // the sweep reads the request itself.
+    this.table.addGlobalSecondaryIndex({
+      indexName: PURGE_BY_DUE_INDEX,
+      partitionKey: { name: 'purgeCtl', type: AttributeType.STRING },
+      sortKey: { name: 'purgeAt', type: AttributeType.STRING },
+      projectionType: ProjectionType.KEYS_ONLY,
+    });
   }
 }

@@ -145,16 +145,19 @@ describe('requests table', () => {
     });
   });
 
-  it('has the sparse open-by-due index on openCtl and openDue with all attributes', () => {
+  it.each([
+    { index: 'open-by-due', partition: 'openCtl', sort: 'openDue', projection: 'ALL', of: 'open requests' },
+    { index: 'purge-by-due', partition: 'purgeCtl', sort: 'purgeAt', projection: 'KEYS_ONLY', of: 'closed requests still to purge (the service\'s own retention)' },
+  ])('has the sparse $index index on $partition and $sort ($projection) for $of', ({ index, partition, sort, projection }) => {
     template.hasResourceProperties('AWS::DynamoDB::Table', {
       GlobalSecondaryIndexes: Match.arrayWith([
         {
-          IndexName: 'open-by-due',
+          IndexName: index,
           KeySchema: [
-            { AttributeName: 'openCtl', KeyType: 'HASH' },
-            { AttributeName: 'openDue', KeyType: 'RANGE' },
+            { AttributeName: partition, KeyType: 'HASH' },
+            { AttributeName: sort, KeyType: 'RANGE' },
           ],
-          Projection: { ProjectionType: 'ALL' },
+          Projection: { ProjectionType: projection },
         },
       ]),
     });
@@ -175,12 +178,15 @@ describe('requests table', () => {
   });
 });
 
+/** Logical id of the bucket holding exports and packages. */
+function packageBucketId(): string {
+  const buckets = ofType('AWS::S3::Bucket').filter(([, b]) => b.Properties.LifecycleConfiguration?.Rules?.some((r: any) => r.Prefix === 'packages/'));
+  expect(buckets).toHaveLength(1);
+  return buckets[0]![0];
+}
+
 describe('package bucket', () => {
-  const packageBucket = () => {
-    const buckets = ofType('AWS::S3::Bucket').filter(([, b]) => b.Properties.LifecycleConfiguration?.Rules?.some((r: any) => r.Prefix === 'packages/'));
-    expect(buckets).toHaveLength(1);
-    return buckets[0]!;
-  };
+  const packageBucket = (): [string, Resource] => [packageBucketId(), resources[packageBucketId()]!];
 
   it('encrypts access packages with the KMS key and blocks all public access', () => {
     const [, bucket] = packageBucket();
@@ -268,7 +274,7 @@ describe('configuration and grants (least privilege)', () => {
     expect(withEnv('UNSUBSCRIBE_KEY')).toEqual(['unsubscribe']);
     expect(withEnv('SENDER_EMAIL')).toEqual(['awaitDecision', 'digest', 'intake', 'notify', 'recordFailure', 'reply', 'staffDecide', 'submit', 'sweep']);
     expect(withEnv('PUBLIC_BASE_URL')).toEqual(['awaitDecision', 'digest', 'form', 'intake', 'notify', 'recordFailure', 'reply', 'staffDecide', 'status', 'submit', 'sweep', 'task', 'verify']);
-    expect(withEnv('SUPPRESSION_KEY')).toEqual(['route', 'run', 'submit']);
+    expect(withEnv('SUPPRESSION_KEY')).toEqual(['route', 'run', 'submit', 'sweep']);
     expect(withEnv('STAFF_SIGN_IN_URL')).toEqual(['console']);
     expect(envOf('intake').VERIFY_TTL_DAYS).toBe('7');
     expect(envOf('notify').DOWNLOAD_TTL_DAYS).toBe('7');
@@ -310,6 +316,16 @@ describe('configuration and grants (least privilege)', () => {
     );
   });
 
+  it('lets the sweep delete objects of the package bucket and of no other (the service\'s own retention)', () => {
+    const bucketId = packageBucketId();
+    const deletes = statementsOf('sweep').filter((s) => [s.Action].flat().some((a) => a.startsWith('s3:DeleteObject')));
+    expect(deletes.length).toBeGreaterThan(0);
+    for (const statement of deletes) {
+      expect(JSON.stringify(statement.Resource)).toContain(bucketId);
+      expect(statement.Resource).not.toBe('*');
+    }
+  });
+
   it('lets only the functions that write to people send email, from the sender identity only', () => {
     const senders = ['awaitDecision', 'digest', 'intake', 'notify', 'recordFailure', 'reply', 'staffDecide', 'submit', 'sweep'] as const;
     expect(withAction((a) => a.startsWith('ses:'))).toEqual(senders);
@@ -337,7 +353,7 @@ describe('configuration and grants (least privilege)', () => {
     expect(withAction((a) => a.startsWith('states:SendTask'))).toEqual(answerers);
   });
 
-  it('passes the suppression key to run, submit and route only, as a dynamic reference to a generated, retained, KMS-encrypted secret', () => {
+  it('passes the suppression key to run, submit, route and sweep only, as a dynamic reference to a generated, retained, KMS-encrypted secret', () => {
     const secrets = ofType('AWS::SecretsManager::Secret');
     expect(secrets).toHaveLength(2); // and the unsubscribe links' key
     const [secretId, secret] = secrets.find(([id]) => id.startsWith('SuppressionKey'))!;
@@ -349,8 +365,8 @@ describe('configuration and grants (least privilege)', () => {
     // Rotating would make every stored suppression hash unmatchable.
     expect(ofType('AWS::SecretsManager::RotationSchedule')).toEqual([]);
 
-    expect(withEnv('SUPPRESSION_KEY')).toEqual(['route', 'run', 'submit']);
-    for (const name of ['route', 'run', 'submit'] as const) {
+    expect(withEnv('SUPPRESSION_KEY')).toEqual(['route', 'run', 'submit', 'sweep']);
+    for (const name of ['route', 'run', 'submit', 'sweep'] as const) {
       expect(envOf(name).SUPPRESSION_KEY, name).toEqual({
         'Fn::Join': ['', ['{{resolve:secretsmanager:', { Ref: secretId }, ':SecretString:::}}']],
       });
@@ -359,7 +375,7 @@ describe('configuration and grants (least privilege)', () => {
     expect(withAction((a) => a.startsWith('secretsmanager:'))).toEqual([]);
     // The value never appears anywhere else in the template.
     const mentions = Object.entries(resources).filter(([id, r]) => id !== secretId && JSON.stringify(r).includes(`"${secretId}"`));
-    expect(mentions.map(([id]) => id).sort()).toEqual([functionIds.route, functionIds.run, functionIds.submit].sort());
+    expect(mentions.map(([id]) => id).sort()).toEqual([functionIds.route, functionIds.run, functionIds.submit, functionIds.sweep].sort());
   });
 
   it("lets only the processor function read and write the register's DynamoDB stores, table by table", () => {

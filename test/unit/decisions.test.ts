@@ -69,6 +69,8 @@ describe('what staff may decide', () => {
     expect(allowedDecisions({ ...done, status: 'in_progress' }, restricted, association, NOW).lift_restriction).toBe(false);
     expect(allowedDecisions({ ...done, restrictionLift: { by: 'a', at: NOW.toISOString(), liftAt: NOW.toISOString() } }, restricted, association, NOW).lift_restriction).toBe(false);
     expect(allowedDecisions(done, [branch('members', { action: 'restrict', recordCount: 0 })], association, NOW).lift_restriction).toBe(false);
+    // The subject must be told first: not once the service's own retention erased their address.
+    expect(allowedDecisions({ ...done, email: undefined as never, personalDataErasedAt: NOW.toISOString() }, restricted, association, NOW).lift_restriction).toBe(false);
   });
 
   it('asks one question at a time', () => {

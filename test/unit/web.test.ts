@@ -863,6 +863,19 @@ describe('the pages after the form', () => {
     expect(renderStatusPage({ ...samples.status, status: 'on_hold' })).toContain('on_hold');
   });
 
+  it('says in every language that a package was deleted after its link expired, on the download page and the status page', () => {
+    for (const locale of LOCALES) {
+      const gone = renderPackageExpired({ locale, deletedAt: '2026-03-17T12:00:00.000Z' });
+      expect(gone).toContain(escapeHtml(texts[locale].packageExpired.deletedTitle));
+      expect(gone).not.toContain(escapeHtml(texts[locale].packageExpired.title));
+      const status = renderStatusPage({ ...samples.status, locale, packageDeletedAt: '2026-03-17T12:00:00.000Z', personalDataErasedAt: '2026-04-09T12:00:00.000Z' });
+      expect(status).toContain('id="retention"');
+      expect(status).toContain(escapeHtml(texts[locale].status.packageDeleted({ date: formatDate('2026-03-17T12:00:00.000Z', locale) })));
+      expect(status).toContain(escapeHtml(texts[locale].status.personalDataErased({ date: formatDate('2026-04-09T12:00:00.000Z', locale) })));
+    }
+    expect(renderStatusPage(samples.status)).not.toContain('id="retention"');
+  });
+
   it('sends people with an expired download link to a new request', () => {
     expect(renderPackageExpired({ locale: 'sl' })).toContain('href="/sl"');
     expect(renderNotFound({ locale: 'sv' })).toContain('Sidan hittades inte');

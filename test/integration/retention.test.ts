@@ -1,0 +1,239 @@
+import { createHmac } from 'node:crypto';
+import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  answerTaskLink, decideOn, linksIn, STAFF, staffToken, submit, submitConfirmed, taskLinkFor, useRuntime, VENDOR, waitForEmail, waitForFinal, waitForStatus,
+} from './support';
+
+/**
+ * The service's own retention (docs/ARCHITECTURE.md, "Retention of request data"): packages go when
+ * their link expires, a closed request's personal data after the controller's retention period.
+ * The clock is moved by rewriting the stored times to the past, then the sweep runs.
+ */
+const local = useRuntime();
+let s3: S3Client;
+let approver: string;
+
+beforeAll(async () => {
+  s3 = new S3Client({ endpoint: local.rt.urls.s3, region: 'us-east-1', forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } });
+  approver = await staffToken(local.rt, 'approver');
+});
+
+const DAY_MS = 86_400_000;
+const key = (requestId: string) => ({ pk: `REQ#${requestId}`, sk: 'REQUEST' });
+
+async function requestItem(requestId: string): Promise<Record<string, any>> {
+  return (await local.db.send(new GetCommand({ TableName: 'dsr-requests', Key: key(requestId), ConsistentRead: true }))).Item!;
+}
+
+/** Everything stored in a request's partition: the request, its branches and its audit events. */
+async function partition(requestId: string): Promise<Record<string, any>[]> {
+  const out = await local.db.send(new QueryCommand({
+    TableName: 'dsr-requests', KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `REQ#${requestId}` }, ConsistentRead: true,
+  }));
+  return out.Items ?? [];
+}
+
+const auditEvents = async (requestId: string) => (await partition(requestId)).filter((i) => String(i.sk).startsWith('AUDIT#'));
+
+/** The keys of the package bucket's objects that belong to a request (its package, its exports and uploads). */
+async function objectsOf(requestId: string): Promise<string[]> {
+  const keys: string[] = [];
+  for (const Prefix of [`exports/${requestId}/`, `packages/${requestId}`]) {
+    const out = await s3.send(new ListObjectsV2Command({ Bucket: 'dsr-packages', Prefix }));
+    keys.push(...(out.Contents ?? []).map((o) => o.Key!));
+  }
+  return keys.sort();
+}
+
+/** HMAC-SHA256 of the normalised address with the runtime's suppression key, as the repeat check keeps it. */
+const hmacOf = (address: string) => createHmac('sha256', process.env.SUPPRESSION_KEY!).update(address.trim().toLowerCase(), 'utf8').digest('base64url');
+
+/** The request's download link expired a minute ago: the stored expiry and the purge time move back. */
+async function expireDownloadLink(requestId: string): Promise<string> {
+  const past = new Date(Date.now() - 60_000).toISOString();
+  await local.db.send(new UpdateCommand({
+    TableName: 'dsr-requests', Key: key(requestId), UpdateExpression: 'SET downloadExpiresAt = :t, purgeAt = :t', ExpressionAttributeValues: { ':t': past },
+  }));
+  return past;
+}
+
+/**
+ * The request closed `days` ago: its closing time (the completion, or for a withdrawal the last
+ * history entry) and its purge time move back by as much.
+ */
+async function closedDaysAgo(requestId: string, days: number): Promise<string> {
+  const stored = await requestItem(requestId);
+  const closed = new Date(Date.now() - days * DAY_MS).toISOString();
+  const last = (stored.history as unknown[]).length - 1;
+  await local.db.send(new UpdateCommand({
+    TableName: 'dsr-requests',
+    Key: key(requestId),
+    UpdateExpression: `SET ${stored.completedAt ? 'completedAt = :closed, ' : ''}history[${last}].#at = :closed, purgeAt = :due`,
+    ExpressionAttributeNames: { '#at': 'at' },
+    ExpressionAttributeValues: { ':closed': closed, ':due': new Date(Date.parse(closed) + 30 * DAY_MS).toISOString() },
+  }));
+  return closed;
+}
+
+/** Nothing the subject gave us appears in what is kept of a request: the request item and every audit event. */
+function expectNothingPersonal(items: Record<string, any>[], personal: string[]): void {
+  const text = JSON.stringify(items);
+  for (const p of personal) expect(text, p).not.toContain(p);
+}
+
+describe('the service\'s own retention of an answered access request', () => {
+  const address = 'ada@example.org';
+  const message = 'Please include my old club records from 2019';
+  let requestId: string;
+  let statusUrl: string;
+  let downloadUrl: string;
+
+  it('schedules the package\'s deletion for when its download link expires, in the write that completes the request', async () => {
+    ({ requestId, statusUrl } = await submitConfirmed(local.rt, { type: 'access', email: address, name: 'Ada Lovelace', message, locale: 'en' }));
+    expect((await answerTaskLink(await taskLinkFor(local.rt, VENDOR, requestId), { file: { name: 'ledger.txt', content: 'Ada: 2 invoices' } })).status).toBe(200);
+    expect((await answerTaskLink(await taskLinkFor(local.rt, STAFF, requestId), { note: 'Nothing in the mailbox.' })).status).toBe(200);
+    expect((await waitForFinal(statusUrl)).status).toBe('completed');
+    downloadUrl = linksIn(await waitForEmail(local.rt, address, 2)).find((l) => l.includes('/package?token='))!;
+    expect(downloadUrl).toBeDefined();
+
+    const stored = await requestItem(requestId);
+    expect(stored).toMatchObject({ purgeCtl: 'demo-association', purgeAt: stored.downloadExpiresAt, packageKey: `packages/${requestId}.zip` });
+    const objects = await objectsOf(requestId);
+    expect(objects).toContain(`packages/${requestId}.zip`);
+    expect(objects).toContain(`exports/${requestId}/bookkeeping/ledger.txt`);
+    expect(objects.filter((k) => k.endsWith('.ndjson')).length).toBeGreaterThan(0);
+  });
+
+  it('deletes the package and every export once the download link has expired, and the link then says the package was deleted', async () => {
+    const before = await requestItem(requestId);
+    const objects = await objectsOf(requestId);
+    await expireDownloadLink(requestId);
+    await local.rt.sweep();
+
+    expect(await objectsOf(requestId)).toEqual([]);
+    const stored = await requestItem(requestId);
+    expect(stored.packageKey).toBeUndefined();
+    expect(stored.downloadTokenHash).toBeUndefined();
+    expect(stored.packageDeletedAt).toEqual(expect.any(String));
+    // Next: the personal data, the retention period after completion.
+    expect(stored.purgeAt).toBe(new Date(Date.parse(before.completedAt) + 30 * DAY_MS).toISOString());
+    expect(stored.email).toBe(address);
+    const deleted = (await auditEvents(requestId)).filter((e) => e.event === 'package_deleted');
+    expect(deleted).toHaveLength(1);
+    expect(deleted[0]).toMatchObject({ actor: 'system', detail: { objects: objects.length } });
+
+    const page = await fetch(downloadUrl, { redirect: 'manual' });
+    expect(page.status).toBe(410);
+    expect(await page.text()).toContain('Your copy of the data has been deleted');
+    const asJson = await fetch(downloadUrl, { redirect: 'manual', headers: { accept: 'application/json' } });
+    expect(asJson.status).toBe(410);
+    expect(await asJson.json()).toMatchObject({ message: 'The package was deleted after its download link expired' });
+    expect(await (await fetch(statusUrl)).text()).toContain('when its download link expired');
+  });
+
+  it('erases a closed request\'s personal data after the retention period and keeps the evidence', async () => {
+    const closed = await closedDaysAgo(requestId, 31);
+    const before = await requestItem(requestId);
+    await local.rt.sweep();
+
+    const stored = await requestItem(requestId);
+    for (const gone of ['email', 'name', 'details', 'purgeCtl', 'purgeAt']) expect(stored[gone], gone).toBeUndefined();
+    expect(stored).toMatchObject({
+      requestId, controllerId: 'demo-association', type: 'access', status: 'completed', completedAt: closed, onTime: true,
+      receivedAt: before.receivedAt, dueAt: before.dueAt, history: before.history, packageDeletedAt: before.packageDeletedAt,
+      personalDataErasedAt: expect.any(String),
+      identityHash: hmacOf(address),
+    });
+    const events = await auditEvents(requestId);
+    expect(events.filter((e) => e.event === 'personal_data_erased')).toHaveLength(1);
+    // The branches keep what was done where; the staff note stays with them.
+    expect((await partition(requestId)).filter((i) => String(i.sk).startsWith('BRANCH#')).length).toBe(7);
+    expectNothingPersonal([stored, ...events], [address, 'Ada Lovelace', message]);
+    expect(await (await fetch(statusUrl)).text()).toContain('were erased from this request on');
+  });
+
+  it('changes nothing when the sweep runs again', async () => {
+    const before = await partition(requestId);
+    await local.rt.sweep();
+    await local.rt.sweep();
+    expect(await partition(requestId)).toEqual(before);
+  });
+
+  it('shows staff that the personal data was erased, rather than blanks', async () => {
+    const res = await fetch(`${local.rt.urls.gateway}/v1/staff/requests/${requestId}`, { headers: { accept: 'application/json', authorization: `Bearer ${approver}` } });
+    expect(res.status).toBe(200);
+    const { request } = (await res.json()) as { request: Record<string, unknown> };
+    expect(request).toMatchObject({ personalDataErasedAt: expect.any(String), packageDeletedAt: expect.any(String), status: 'completed' });
+    expect(request.email).toBeUndefined();
+    expect(JSON.stringify(request)).not.toContain('identityHash');
+  });
+});
+
+describe('the service\'s own retention of refused and withdrawn requests', () => {
+  it('erases a refused request\'s personal data after the retention period and keeps the refusal staff wrote', async () => {
+    const address = 'bo@example.org';
+    const { requestId, statusUrl } = await submitConfirmed(local.rt, {
+      type: 'rectification', email: address, name: 'Bo Ek', rectifyAttribute: 'phone', inaccurate: 'My phone is 070-111', corrected: '070-222',
+    });
+    await waitForStatus(statusUrl, 'in_review');
+    const refusal = 'The number we hold is the one you gave us last week.';
+    expect((await decideOn(local.rt, approver, requestId, { decision: 'deny', reason: 'data_accurate', text: refusal })).status).toBe(200);
+    await waitForFinal(statusUrl);
+    for (const deadline = Date.now() + 10_000; (await requestItem(requestId)).openCtl !== undefined;) {
+      if (Date.now() > deadline) throw new Error('the refusal stayed among the open requests');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(await requestItem(requestId)).toMatchObject({ purgeCtl: 'demo-association', purgeAt: expect.any(String) });
+
+    await closedDaysAgo(requestId, 31);
+    await local.rt.sweep();
+    const stored = await requestItem(requestId);
+    for (const gone of ['email', 'name', 'details', 'purgeCtl', 'purgeAt']) expect(stored[gone], gone).toBeUndefined();
+    expect(stored).toMatchObject({ status: 'denied', identityHash: hmacOf(address), denial: { reason: 'data_accurate', text: refusal } });
+    const events = await auditEvents(requestId);
+    expect(events.map((e) => e.event)).toContain('personal_data_erased');
+    expectNothingPersonal([stored, ...events], [address, 'Bo Ek', '070-111', '070-222']);
+  });
+
+  it('erases a withdrawn request\'s personal data after the retention period, with the exports it had made', async () => {
+    const address = 'cecilia@example.org';
+    const message = 'Only the records of the choir, please';
+    const { requestId, statusUrl } = await submitConfirmed(local.rt, { type: 'access', email: address, name: 'Cecilia Berg', message });
+    await taskLinkFor(local.rt, VENDOR, requestId);
+    const url = new URL(statusUrl);
+    const withdrawn = await fetch(`${url.origin}${url.pathname.replace(/\/status$/, '/cancel')}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ key: url.searchParams.get('key')! }).toString(),
+    });
+    expect(withdrawn.status).toBe(200);
+    const cancelled = await requestItem(requestId);
+    expect(cancelled).toMatchObject({ status: 'cancelled', purgeCtl: 'demo-association', email: address });
+    expect((await objectsOf(requestId)).length).toBeGreaterThan(0);
+
+    await closedDaysAgo(requestId, 31);
+    await local.rt.sweep();
+    const stored = await requestItem(requestId);
+    for (const gone of ['email', 'name', 'details', 'purgeCtl', 'purgeAt']) expect(stored[gone], gone).toBeUndefined();
+    expect(stored).toMatchObject({ status: 'cancelled', identityHash: hmacOf(address), personalDataErasedAt: expect.any(String) });
+    expect(await objectsOf(requestId)).toEqual([]);
+    expectNothingPersonal([stored, ...(await auditEvents(requestId))], [address, 'Cecilia Berg', message]);
+  });
+
+  it('keeps nothing the subject wrote of a request never confirmed', async () => {
+    const message = 'Call me on 070-333 instead';
+    const { requestId } = await submit(local.rt, { type: 'access', email: 'dan@example.org', name: 'Dan Dahl', message });
+    await local.db.send(new UpdateCommand({
+      TableName: 'dsr-requests', Key: key(requestId), UpdateExpression: 'SET verifyExpiresAt = :t, openDue = :t',
+      ExpressionAttributeValues: { ':t': new Date(Date.now() - 60_000).toISOString() },
+    }));
+    await local.rt.sweep();
+    const stored = await requestItem(requestId);
+    expect(stored).toMatchObject({ status: 'closed_unverified', personalDataErasedAt: expect.any(String) });
+    expect(stored.details).toBeUndefined();
+    expect(stored.purgeCtl).toBeUndefined();
+    expectNothingPersonal([stored], ['dan@example.org', 'Dan Dahl', message]);
+  });
+});
