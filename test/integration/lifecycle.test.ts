@@ -189,7 +189,8 @@ describe('an erasure request', () => {
     const suppression = await local.db.send(new QueryCommand({ TableName: 'dsr-requests', KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'SUPPRESS#demo-association#mailing-list' } }));
     // Hers and Dan's (his erasure above reached the list before it waited on the vendor): hashes only.
     expect(suppression.Items!.length).toBeGreaterThanOrEqual(1);
-    expect(JSON.stringify(suppression.Items)).not.toMatch(/ada|dan|example\.org/i);
+    // (Base64 hashes may spell "ada" by chance: look for the addresses themselves.)
+    expect(JSON.stringify(suppression.Items)).not.toMatch(/example\.org/i);
 
     const report = await waitForEmail(local.rt, 'ada@example.org', 4);
     expect(report.body.text).toContain('Membership register');
