@@ -471,7 +471,7 @@ const sv: ConsoleTexts = {
     byRightTitle: 'Per rättighet',
     right: 'Rättighet',
     openByStatusTitle: 'Öppna begäranden per status',
-    status: 'Status',
+    status: 'Läge',
     count: 'Antal',
     overdueTitle: 'Försenade: tidsfristen har passerat',
     dueSoonTitle: 'Förfaller inom 7 dagar',

@@ -117,7 +117,14 @@ export const CONSOLE_SCRIPT = `
     clear(note);
     if (why) note.appendChild(el('p', why, 'panel warn'));
   }
-  function showList() { current = null; $('detail-view').hidden = true; $('list-view').hidden = false; }
+  function showList() {
+    current = null;
+    $('detail-view').hidden = true;
+    $('dashboard-view').hidden = true;
+    $('list-view').hidden = false;
+    $('nav-requests').setAttribute('aria-current', 'page');
+    $('nav-dashboard').removeAttribute('aria-current');
+  }
 
   // Calls the staff API and hands on a good answer's body as \`read\` takes it (json, blob);
   // 401 sends the person back to sign in, 403 says they have no access.
@@ -140,16 +147,191 @@ export const CONSOLE_SCRIPT = `
     var requestId = current;
     if (!requestId) return;
     api('/v1/staff/requests/' + encodeURIComponent(requestId) + '/audit', 'blob').then(function (blob) {
-      if (!blob) return;
-      var url = URL.createObjectURL(blob);
-      var a = el('a');
-      a.href = url;
-      a.download = 'audit-' + requestId + '.json';
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
-      setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
+      if (blob) saveBlob(blob, 'audit-' + requestId + '.json');
     });
+  }
+
+  // A file fetched with the token (which cannot ride on a plain link), saved through a Blob URL.
+  function saveBlob(blob, fileName) {
+    var url = URL.createObjectURL(blob);
+    var a = el('a');
+    a.href = url;
+    a.download = fileName;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
+  }
+
+  // ---- Dashboard: the figures of a period, drawn as SVG built node by node, text as textContent.
+  var SVG_NS = 'http://www.w3.org/2000/svg';
+  var COLOURS = ['#0b4f8a', '#b35c00', '#2e7d32', '#6a1b9a', '#c62828', '#00838f', '#5d4037'];
+  var dayFmt = new Intl.DateTimeFormat(cfg.intlLocale, { day: 'numeric', month: 'short', timeZone: 'UTC' });
+  function svg(tagName, attrs, text) {
+    var n = document.createElementNS(SVG_NS, tagName);
+    Object.keys(attrs || {}).forEach(function (k) { n.setAttribute(k, String(attrs[k])); });
+    if (text !== undefined) n.textContent = text;
+    return n;
+  }
+  function chart(id, title, w, h) {
+    var box = $(id);
+    clear(box);
+    var s = svg('svg', { viewBox: '0 0 ' + w + ' ' + h, role: 'img', 'aria-label': title, class: 'chart' });
+    s.appendChild(svg('title', {}, title));
+    box.appendChild(s);
+    return s;
+  }
+  function pct(x) { return x === null || x === undefined ? '\u2014' : Math.round(x * 1000) / 10 + ' %'; }
+  function legend(id, items) {
+    var ul = $(id);
+    clear(ul);
+    items.forEach(function (item) {
+      var li = el('li');
+      var swatch = el('span', '', 'swatch');
+      swatch.style.background = item.colour;
+      li.appendChild(swatch);
+      li.appendChild(document.createTextNode(item.text));
+      ul.appendChild(li);
+    });
+  }
+  function bar(s, x, y, w, h, colour, tip) {
+    var r = svg('rect', { x: x, y: y, width: Math.max(0, w), height: Math.max(0, h), fill: colour });
+    r.appendChild(svg('title', {}, tip));
+    s.appendChild(r);
+  }
+  function axis(s, left, top, bottom, right, max, unit) {
+    s.appendChild(svg('line', { x1: left, y1: bottom, x2: right, y2: bottom, stroke: '#1b1b1b' }));
+    s.appendChild(svg('text', { x: left - 4, y: top + 8, 'text-anchor': 'end', 'font-size': 11 }, max + (unit || '')));
+    s.appendChild(svg('text', { x: left - 4, y: bottom, 'text-anchor': 'end', 'font-size': 11 }, '0'));
+  }
+  function weekLabels(s, weeks, left, step, y) {
+    var every = Math.max(1, Math.ceil(weeks.length / 8));
+    weeks.forEach(function (w, i) {
+      if (i % every === 0) s.appendChild(svg('text', { x: left + i * step + step / 2, y: y, 'text-anchor': 'middle', 'font-size': 10 }, dayFmt.format(new Date(w.weekStart))));
+    });
+  }
+  function drawWeeks(weeks) {
+    var W = 640, H = 220, L = 40, T = 10, B = H - 30, R = W - 10;
+    var totals = weeks.map(function (w) { return cfg.rights.reduce(function (sum, r) { return sum + (w.received[r] || 0); }, 0); });
+    var max = Math.max.apply(null, [1].concat(totals));
+    var step = (R - L) / Math.max(1, weeks.length);
+    var s = chart('chart-weeks', t.report.perWeekTitle, W, H);
+    axis(s, L, T, B, R, max);
+    weeks.forEach(function (w, i) {
+      var y = B;
+      cfg.rights.forEach(function (right, j) {
+        var n = w.received[right] || 0;
+        if (!n) return;
+        var h = (B - T) * n / max;
+        y -= h;
+        bar(s, L + i * step + 2, y, step - 4, h, COLOURS[j % COLOURS.length], t.report.weekOf + ' ' + date(w.weekStart) + ': ' + label(t.type, right) + ' ' + n);
+      });
+    });
+    weekLabels(s, weeks, L, step, H - 12);
+    legend('legend-weeks', cfg.rights.map(function (r, j) { return { colour: COLOURS[j % COLOURS.length], text: label(t.type, r) }; }));
+  }
+  function drawOnTime(weeks) {
+    var W = 640, H = 200, L = 40, T = 10, B = H - 30, R = W - 10;
+    var step = (R - L) / Math.max(1, weeks.length);
+    var s = chart('chart-ontime', t.report.onTimeTitle, W, H);
+    axis(s, L, T, B, R, 100, ' %');
+    weeks.forEach(function (w, i) {
+      var x = L + i * step + 2;
+      if (!w.answered) { s.appendChild(svg('text', { x: x + (step - 4) / 2, y: B - 4, 'text-anchor': 'middle', 'font-size': 10 }, '\u2014')); return; }
+      var share = w.onTime / w.answered;
+      bar(s, x, B - (B - T) * share, step - 4, (B - T) * share, share < 0.9 ? '#c62828' : '#2e7d32', t.report.weekOf + ' ' + date(w.weekStart) + ': ' + pct(share) + ' (' + w.onTime + '/' + w.answered + ')');
+    });
+    weekLabels(s, weeks, L, step, H - 12);
+  }
+  function drawHorizontal(id, title, rows, max) {
+    var W = 640, L = 200, R = W - 60, rowH = 26;
+    var H = Math.max(1, rows.length) * rowH + 10;
+    var s = chart(id, title, W, H);
+    rows.forEach(function (r, i) {
+      var y = 5 + i * rowH;
+      s.appendChild(svg('text', { x: L - 8, y: y + 16, 'text-anchor': 'end', 'font-size': 12 }, r.label));
+      var x = L;
+      r.parts.forEach(function (p) {
+        var w = (R - L) * p.value / Math.max(1, max);
+        bar(s, x, y + 3, w, rowH - 8, p.colour, r.label + ': ' + p.tip);
+        x += w;
+      });
+      s.appendChild(svg('text', { x: x + 6, y: y + 16, 'font-size': 12 }, r.note));
+    });
+  }
+  function drawOpen(open) {
+    var keys = ['overdue', 'week', 'fortnight', 'later', 'unconfirmed'];
+    var colours = { overdue: '#c62828', week: '#b35c00', fortnight: '#0b4f8a', later: '#5d8fb8', unconfirmed: '#8a8a8a' };
+    var max = Math.max.apply(null, [1].concat(keys.map(function (k) { return open[k] || 0; })));
+    drawHorizontal('chart-open', t.report.openByDueTitle, keys.map(function (k) {
+      return { label: t.report.buckets[k], note: String(open[k] || 0), parts: [{ value: open[k] || 0, colour: colours[k], tip: String(open[k] || 0) }] };
+    }), max);
+  }
+  function drawHealth(figures, names) {
+    var rows = figures.processors || [];
+    var max = Math.max.apply(null, [1].concat(rows.map(function (p) { return p.completed + p.failed; })));
+    drawHorizontal('chart-health', t.report.healthTitle, rows.map(function (p) {
+      var median = p.duration ? ' \u00b7 ' + t.report.medianTime + ' ' + Math.round(p.duration.median) + ' s' : '';
+      return {
+        label: names[p.processorId] || p.processorId,
+        note: p.failed + '/' + (p.completed + p.failed) + ' ' + t.report.failed.toLowerCase() + median,
+        parts: [
+          { value: p.completed, colour: '#2e7d32', tip: t.report.completed + ' ' + p.completed },
+          { value: p.failed, colour: '#c62828', tip: t.report.failed + ' ' + p.failed },
+        ],
+      };
+    }), max);
+    $('health-empty').hidden = rows.length > 0;
+  }
+  function dashboardQuery() {
+    var form = $('dashboard-form');
+    var q = new URLSearchParams();
+    ['controller', 'from', 'to'].forEach(function (name) { var v = form.elements[name].value; if (v) q.set(name, v); });
+    var s = q.toString();
+    return s ? '?' + s : '';
+  }
+  function loadDashboard() {
+    message(t.loading);
+    return api('/v1/staff/reports' + dashboardQuery()).then(function (data) {
+      if (!data) return;
+      message('');
+      var f = data.figures;
+      var form = $('dashboard-form');
+      var select = form.elements.controller;
+      clear(select);
+      (data.controllers || []).forEach(function (c) { var o = el('option', c.name); o.value = c.id; select.appendChild(o); });
+      select.value = f.controllerId;
+      form.elements.from.value = f.period.from.slice(0, 10);
+      form.elements.to.value = new Date(Date.parse(f.period.to) - 1).toISOString().slice(0, 10);
+      var facts = $('dashboard-facts');
+      clear(facts);
+      fact(facts, t.report.received, String(f.received.total));
+      fact(facts, t.report.answered, String(f.answered.total));
+      fact(facts, t.report.onTimeShare, pct(f.answered.onTimeShare));
+      fact(facts, t.report.medianDays, f.answered.daysToAnswer ? String(Math.round(f.answered.daysToAnswer.median * 10) / 10) : '\u2014');
+      fact(facts, t.report.p90Days, f.answered.daysToAnswer ? String(Math.round(f.answered.daysToAnswer.p90 * 10) / 10) : '\u2014');
+      fact(facts, t.report.openNow, String(f.open.total));
+      fact(facts, t.report.overdue, String(f.open.overdue.length), f.open.overdue.length ? 'overdue-count' : '');
+      drawWeeks(data.weeks || []);
+      drawOnTime(data.weeks || []);
+      drawOpen(data.openByDue || {});
+      drawHealth(f, data.processorNames || {});
+    });
+  }
+  function exportRequests() {
+    var q = dashboardQuery();
+    api('/v1/staff/reports/requests.csv' + q, 'blob').then(function (blob) {
+      if (blob) saveBlob(blob, 'requests-' + ($('dashboard-form').elements.controller.value || 'all') + '.csv');
+    });
+  }
+  function showDashboard() {
+    current = null;
+    $('list-view').hidden = true;
+    $('detail-view').hidden = true;
+    $('dashboard-view').hidden = false;
+    $('nav-dashboard').setAttribute('aria-current', 'page');
+    $('nav-requests').removeAttribute('aria-current');
+    return loadDashboard();
   }
 
   function query() {
@@ -458,6 +640,10 @@ export const CONSOLE_SCRIPT = `
   $('complete-cancel').addEventListener('click', function () { $('form-complete').reset(); $('form-complete').hidden = true; });
 
   $('export-audit').addEventListener('click', exportAudit);
+  $('nav-requests').addEventListener('click', function () { showList(); loadList(); });
+  $('nav-dashboard').addEventListener('click', showDashboard);
+  $('dashboard-form').addEventListener('submit', function (ev) { ev.preventDefault(); loadDashboard(); });
+  $('export-requests').addEventListener('click', exportRequests);
   $('filters').addEventListener('submit', function (ev) { ev.preventDefault(); showList(); loadList(); });
   $('back').addEventListener('click', function () { showList(); loadList(); });
   $('sign-out').addEventListener('click', function () { sessionStorage.removeItem(OPEN_KEY); showSignIn(''); });
@@ -524,6 +710,12 @@ tr.needs-staff td{background:#fffbea}
 .actions button{padding:.3rem .7rem;min-height:2.25rem}
 #form-complete{border-left:6px solid #0b4f8a;padding:0 0 0 1rem}
 [aria-invalid=true]{border-color:#b00020}
+nav.views{display:flex;gap:.5rem;margin:0 0 1rem}
+nav.views button[aria-current=page]{background:#0b4f8a;color:#fff}
+.chart-box svg{width:100%;max-width:40rem;height:auto;display:block}
+ul.legend{display:flex;flex-wrap:wrap;gap:.25rem 1rem;list-style:none;padding:0;font-size:.9rem}
+.swatch{display:inline-block;width:.9rem;height:.9rem;margin-right:.35rem;vertical-align:-.1rem}
+input[type=date]{display:block;font:inherit;padding:.5rem .6rem;border:2px solid #1b1b1b;min-height:2.75rem}
 </style>`;
 
 /** The console page in one language; `signInUrl` is the identity provider's sign-in page. */
@@ -532,7 +724,7 @@ export function renderConsolePage(input: { locale: Locale; signInUrl: string }):
   const t = consoleTexts[locale];
   const option = (value: string, text: string) => `<option value="${e(value)}">${e(text)}</option>`;
   const th = (...cols: string[]) => `<tr>${cols.map((c) => `<th scope="col">${e(c)}</th>`).join('')}</tr>`;
-  const config = { texts: t, intlLocale: INTL_LOCALE[locale] };
+  const config = { texts: t, intlLocale: INTL_LOCALE[locale], rights: FORM_RIGHTS };
 
   const body = `${CONSOLE_STYLE}
 <h1>${e(t.title)}</h1>
@@ -544,7 +736,29 @@ export function renderConsolePage(input: { locale: Locale; signInUrl: string }):
 </div>
 <div id="console-app" hidden>
 <p class="who"><span id="who"></span> <button type="button" class="secondary" id="sign-out">${e(t.signOut)}</button></p>
+<nav class="views" aria-label="${e(t.title)}"><button type="button" class="secondary" id="nav-requests" aria-current="page">${e(t.report.requestsTab)}</button> <button type="button" class="secondary" id="nav-dashboard">${e(t.report.dashboardTitle)}</button></nav>
 <div id="console-message" role="status" aria-live="polite"></div>
+<section id="dashboard-view" aria-labelledby="dashboard-title" hidden>
+<h2 id="dashboard-title">${e(t.report.dashboardTitle)}</h2>
+<form id="dashboard-form" class="filters">
+<div class="field"><label for="dash-controller">${e(t.colController)}</label><select id="dash-controller" name="controller"></select></div>
+<div class="field"><label for="dash-from">${e(t.report.from)}</label><input type="date" id="dash-from" name="from"></div>
+<div class="field"><label for="dash-to">${e(t.report.to)}</label><input type="date" id="dash-to" name="to"></div>
+<button type="submit">${e(t.report.show)}</button>
+<button type="button" class="secondary" id="export-requests">${e(t.report.exportCsv)}</button>
+</form>
+<dl class="facts" id="dashboard-facts"></dl>
+<h3>${e(t.report.perWeekTitle)}</h3>
+<div id="chart-weeks" class="chart-box"></div>
+<ul class="legend" id="legend-weeks"></ul>
+<h3>${e(t.report.onTimeTitle)}</h3>
+<div id="chart-ontime" class="chart-box"></div>
+<h3>${e(t.report.openByDueTitle)}</h3>
+<div id="chart-open" class="chart-box"></div>
+<h3>${e(t.report.healthTitle)}</h3>
+<div id="chart-health" class="chart-box"></div>
+<p id="health-empty" hidden>${e(t.report.noData)}</p>
+</section>
 <section id="list-view" aria-labelledby="list-caption">
 <form id="filters" class="filters" role="search" aria-label="${e(t.filtersTitle)}">
 <div class="field"><label for="filter-status">${e(t.filterStatus)}</label>

@@ -35,13 +35,10 @@ export function parseReportQuery(query: Record<string, string | undefined> | und
   for (const key of Object.keys(q)) if (!NAMES.includes(key)) errors[key] = `unknown parameter; use ${NAMES.join(', ')}`;
 
   const visible = declared.filter((id) => mayAccess(staff, id));
-  let controllerId = q.controller || undefined;
-  if (controllerId === undefined) {
-    if (visible.length === 1) controllerId = visible[0];
-    else errors.controller = 'say which controller: you may see several';
-  } else if (!declared.includes(controllerId)) {
-    errors.controller = 'unknown controller id';
-  }
+  // Without one named, the first controller the caller may see (the console then offers the others).
+  const controllerId = q.controller || visible[0];
+  if (controllerId === undefined) throw clientError(403, "You may not see any controller's requests", { controller: 'none yours' });
+  if (!declared.includes(controllerId)) errors.controller = 'unknown controller id';
 
   const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
   const to = q.to ? day(q.to, 'to', errors) : today;
@@ -52,6 +49,6 @@ export function parseReportQuery(query: Record<string, string | undefined> | und
     else if (days > MAX_DAYS) errors.from = `the period may cover at most ${MAX_DAYS} days`;
   }
   if (Object.keys(errors).length) throw clientError(400, 'The report query is not valid', errors);
-  if (!mayAccess(staff, controllerId!)) throw clientError(403, "You may not see this controller's requests", { controller: 'not yours' });
-  return { controllerId: controllerId!, period: { from: from!, to: new Date(to!.getTime() + DAY_MS) } };
+  if (!mayAccess(staff, controllerId)) throw clientError(403, "You may not see this controller's requests", { controller: 'not yours' });
+  return { controllerId, period: { from: from!, to: new Date(to!.getTime() + DAY_MS) } };
 }

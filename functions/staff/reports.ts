@@ -5,7 +5,7 @@ import { reportRows, requestsReceived } from '../lib/compliance-report';
 import { httpMiddleware, json, type HttpEvent, type HttpResult } from '../lib/http';
 import { findController, register } from '../lib/register';
 import { parseReportQuery } from '../lib/report-query';
-import { claimsOf, requireRole } from '../lib/staff';
+import { claimsOf, mayAccess, requireRole } from '../lib/staff';
 
 const DECLARED = register.controllers.map((c) => c.id);
 
@@ -15,10 +15,12 @@ const DECLARED = register.controllers.map((c) => c.id);
  */
 async function figures(event: HttpEvent): Promise<HttpResult> {
   const now = new Date();
-  const { controllerId, period } = parseReportQuery(event.queryStringParameters, requireRole(claimsOf(event), 'read'), DECLARED, now);
+  const staff = requireRole(claimsOf(event), 'read');
+  const { controllerId, period } = parseReportQuery(event.queryStringParameters, staff, DECLARED, now);
   const rows = await reportRows(controllerId, period);
   const controller = findController(controllerId)!;
   return json(200, {
+    controllers: register.controllers.filter((c) => mayAccess(staff, c.id)).map((c) => ({ id: c.id, name: c.name })),
     figures: complianceFigures(controllerId, period, rows, now),
     weeks: weeklySeries(rows, period),
     openByDue: openByDue(rows.open, now),

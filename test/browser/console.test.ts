@@ -270,3 +270,31 @@ describe('deciding in the console', () => {
     await page.close();
   });
 });
+
+describe('the dashboard', () => {
+  it('draws the period\'s charts and exports its requests as CSV, for a viewer', async () => {
+    // Earlier tests left requests of this controller: at least the one in markup and the rectifications.
+    const page = await openPage();
+    await signInLocally(page, 'viewer');
+    await page.getByRole('button', { name: 'Dashboard' }).click();
+    await page.locator('#dashboard-facts dd').first().waitFor();
+    const received = Number(await page.locator('#dashboard-facts dd').first().textContent());
+    expect(received).toBeGreaterThanOrEqual(3);
+    // One bar per right and week that had requests; their tooltips add up to the period's total.
+    const tips = await page.locator('#chart-weeks svg rect title').allTextContents();
+    expect(tips.reduce((sum, tip) => sum + Number(tip.split(' ').pop()), 0)).toBe(received);
+    expect(await page.locator('#chart-weeks svg').getAttribute('role')).toBe('img');
+    expect(await page.locator('#legend-weeks li').count()).toBe(7);
+    expect(await page.locator('#chart-open svg text').allTextContents()).toEqual(expect.arrayContaining(['Overdue', 'Within 7 days', 'Not confirmed yet']));
+    expect(await page.locator('#chart-health svg rect').count()).toBeGreaterThan(0);
+    expect(await page.locator('#dash-controller option').allTextContents()).toEqual(['Demo Association']);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export requests (CSV)' }).click()]);
+    const csv = readFileSync((await download.path())!, 'utf8').trim().split(/\r?\n/);
+    expect(csv[0]).toBe('requestId,right,status,receivedAt,dueAt,answeredAt,onTime,extendedMonths,refusalReason');
+    expect(csv.length - 1).toBe(received);
+    expect(csv.join('\n')).not.toMatch(/@example\.org/);
+    expect(cspViolations).toEqual([]);
+    await page.close();
+  });
+});

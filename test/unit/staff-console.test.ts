@@ -80,7 +80,7 @@ describe('the staff console page', () => {
     expect(consoleTexts.en.exportAudit).toBe('Export audit trail (JSON)');
     // Fetched with the id token (a plain link could not carry it) and saved under the request's name.
     expect(CONSOLE_SCRIPT).toContain("'/audit', 'blob'");
-    expect(CONSOLE_SCRIPT).toContain("a.download = 'audit-' + requestId + '.json'");
+    expect(CONSOLE_SCRIPT).toContain("saveBlob(blob, 'audit-' + requestId + '.json')");
   });
 
   it('writes the new words in Swedish and Slovenian rather than copying the English', () => {
