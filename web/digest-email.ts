@@ -16,6 +16,8 @@ type Cell = string | { text: string; href: string };
 /** One piece of the email, rendered both as HTML and as text. */
 type Block = { h: string } | { p: string; href?: string } | { head: string[]; rows: Cell[][]; numeric?: number[] };
 
+/** Requests listed by name in one table of the email; the rest are counted (the CSV lists all). */
+const MAX_LISTED = 50;
 const FONT = 'font-family:system-ui,-apple-system,Segoe UI,Roboto,Helvetica,Arial,sans-serif';
 const CELL = 'padding:4px 8px;border-bottom:1px solid #d9d9d9;text-align:left;vertical-align:top';
 
@@ -29,7 +31,8 @@ function html(blocks: Block[]): string {
     if ('h' in b) return `<h2 style="font-size:17px;margin:24px 0 8px">${e(b.h)}</h2>`;
     if ('p' in b) return `<p style="margin:0 0 12px">${b.href ? `<a href="${safeHref(b.href)}" style="color:#0b4f8a;font-weight:bold">${e(b.p)}</a>` : e(b.p)}</p>`;
     const align = (i: number) => (b.numeric?.includes(i) ? ';text-align:right' : '');
-    const cell = (c: Cell, i: number) => `<td style="${CELL}${align(i)}">${typeof c === 'string' ? e(c) : `<a href="${safeHref(c.href)}" style="color:#0b4f8a">${e(c.text)}</a>`}</td>`;
+    // Links are request references: kept on one line, in a monospace face.
+    const cell = (c: Cell, i: number) => `<td style="${CELL}${align(i)}">${typeof c === 'string' ? e(c) : `<a href="${safeHref(c.href)}" style="color:#0b4f8a;white-space:nowrap;font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12px">${e(c.text)}</a>`}</td>`;
     return `<table role="table" cellpadding="0" cellspacing="0" style="border-collapse:collapse;margin:0 0 16px;font-size:14px">
 <thead><tr>${b.head.map((h, i) => `<th style="${CELL};font-weight:bold${align(i)}">${e(h)}</th>`).join('')}</tr></thead>
 <tbody>
@@ -74,15 +77,17 @@ export function digestEmail(input: DigestEmailInput): Email {
   const words = { controller: input.controllerName, from: date(f.period.from), to: date(new Date(Date.parse(f.period.to) - 1).toISOString()) };
   const subject = fill(r.digestSubject, words).replace(/[\r\n]+/g, ' ');
 
+  // A long list is cut in the email (the CSV has every request), most urgent first.
   const watched = (title: string, list: WatchedRequest[]): Block[] => [
     { h: `${title} (${n(list.length)})` },
     list.length
       ? {
         head: [r.request, r.right, r.status, r.dueAt, r.daysLeft],
-        rows: list.map((w) => [{ text: w.requestId, href: input.consoleUrl(w.requestId) }, t.type[w.type], t.requestStatus[w.status], date(w.dueAt), n(w.daysLeft)]),
+        rows: list.slice(0, MAX_LISTED).map((w) => [{ text: w.requestId, href: input.consoleUrl(w.requestId) }, t.type[w.type], t.requestStatus[w.status], date(w.dueAt), n(w.daysLeft)]),
         numeric: [4],
       }
       : { p: r.none },
+    ...(list.length > MAX_LISTED ? [{ p: fill(r.moreInCsv, { n: n(list.length - MAX_LISTED) }) }] : []),
   ];
   const name = (id: string) => input.processorNames[id] ?? id;
   const seconds = (s: number | undefined) => (s === undefined ? '–' : s < 120 ? `${n(Math.round(s))} s` : s < 7200 ? `${n(Math.round(s / 60))} min` : `${days(s / 3600)} h`);
