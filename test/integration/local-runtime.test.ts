@@ -309,7 +309,7 @@ describe('the local Step Functions endpoint (hand-made template)', () => {
       .toBe('arn:aws:lambda:us-east-1:000000000000:function:PlanFn');
     expect(model.routes.map((r) => [r.routeKey, r.functionLogicalId])).toContainEqual(['GET /{locale}', 'EchoFn']);
     expect(model.requestsTable.KeySchema).toEqual([{ AttributeName: 'pk', KeyType: 'HASH' }]);
-    expect(model.schedules).toEqual([{ logicalId: 'Sweep', expression: 'rate(5 minutes)', functionLogicalId: 'SweepFn' }]);
+    expect(model.schedules).toEqual([{ logicalId: 'Sweep', expression: 'rate(5 minutes)', functionLogicalId: 'SweepFn', enabled: true }]);
     expect(endpoint.executedDefinition.States.Each.ItemProcessor.States.Work.Retry[0].IntervalSeconds).toBeCloseTo(0.001);
     expect(endpoint.definition.States.Each.ItemProcessor.States.Work.Retry[0].IntervalSeconds).toBe(1);
   });
