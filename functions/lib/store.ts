@@ -346,12 +346,19 @@ export async function clearReviewToken(requestId: string, taskToken: string): Pr
   });
 }
 
+/**
+ * The partition of an audit trail: a request's (`REQ#<requestId>`) for a request id, or a
+ * partition named in full (containing `#`) for a record that is not a request, such as a run of a
+ * retention rule (`RETENTION_RUN#...`, functions/lib/retention-runs.ts).
+ */
+export const auditPartition = (id: string): string => (id.includes('#') ? id : `REQ#${id}`);
+
 /** Appends an audit event. Events are never updated or deleted. */
 export async function audit(requestId: string, event: string, actor: Actor, detail?: AuditEvent['detail'], at = new Date()): Promise<void> {
   const item: AuditEvent = { event, at: at.toISOString(), actor, ...(detail ? { detail } : {}) };
   await ddb.send(new PutCommand({
     TableName: TABLE,
-    Item: { pk: `REQ#${requestId}`, sk: `AUDIT#${item.at}#${randomBytes(4).toString('hex')}`, ...item },
+    Item: { pk: auditPartition(requestId), sk: `AUDIT#${item.at}#${randomBytes(4).toString('hex')}`, ...item },
   }));
 }
 
@@ -362,7 +369,7 @@ export async function listAudit(requestId: string): Promise<AuditEvent[]> {
     const out: QueryCommandOutput = await ddb.send(new QueryCommand({
       TableName: TABLE,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :audit)',
-      ExpressionAttributeValues: { ':pk': `REQ#${requestId}`, ':audit': 'AUDIT#' },
+      ExpressionAttributeValues: { ':pk': auditPartition(requestId), ':audit': 'AUDIT#' },
       ExclusiveStartKey,
     }));
     for (const item of out.Items ?? []) events.push(strip<AuditEvent>(item)!);
