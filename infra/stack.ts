@@ -14,7 +14,7 @@ import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import { parseRegister, type Register } from '../functions/lib/register-schema';
 import { HouseFunction, REPO_ROOT } from './constructs/house-function';
-import { PackageBucket } from './constructs/package-bucket';
+import { PackageBucket, RETENTION_REPORTS_PREFIX } from './constructs/package-bucket';
 import { RequestsTable } from './constructs/requests-table';
 import { StaffApi } from './constructs/staff-api';
 import { StaffIdentity } from './constructs/staff-identity';
@@ -90,6 +90,8 @@ export interface DsrFunctions {
   readonly digest: HouseFunction;
   /** `GET /transparency/{controllerId}`: public aggregate figures. */
   readonly transparency: HouseFunction;
+  /** Daily: the register's retention rules at the controllers' own stores (report; erase where enforced). */
+  readonly retention: HouseFunction;
 }
 
 /** Per-processor exports feed one package and are deleted after this many days. */
@@ -113,6 +115,8 @@ export class DsrStack extends Stack {
   public readonly sweepSchedule: Schedule;
   /** One schedule per controller that declares a digest, by controller id. */
   public readonly digestSchedules: Record<string, Schedule>;
+  /** Runs the retention rules daily at 03:00 UTC. */
+  public readonly retentionSchedule: Schedule;
   public readonly functions: DsrFunctions;
   /** Base of the links in emails and pages. */
   public readonly publicBaseUrl: string;
@@ -197,6 +201,8 @@ export class DsrStack extends Stack {
       // Two minutes: a digest reads a period's activity and, with transparency, two calendar years'.
       digest: fn('Digest', 'functions/scheduled/digest.ts', "On each controller's digest schedule: the DPO's compliance digest (HTML and CSV), and the published transparency figures", Duration.minutes(2)),
       transparency: fn('Transparency', 'functions/api/transparency.ts', "GET /transparency/{controllerId}: a controller's published aggregate figures"),
+      // Ten minutes: a rule scans its whole store (paginated); erasures per run are bounded by RETENTION_BATCH_SIZE.
+      retention: fn('Retention', 'functions/scheduled/retention.ts', "Daily: the register's retention rules report what they would erase and erase where enforced", Duration.minutes(10)),
     };
     const f = this.functions;
 
@@ -368,6 +374,7 @@ export class DsrStack extends Stack {
 
     // ---- The DPO's digest, on each controller's own schedule -----------------------------------
     this.digestSchedules = digestSchedules(this, register, f.digest);
+    this.retentionSchedule = this.configureRetention(register);
 
     this.acknowledgeGrantFindings();
 
@@ -428,9 +435,61 @@ export class DsrStack extends Stack {
     );
   }
 
-  /** The functions that read and write the requests table: all but the staff console's and the readers. */
+  /**
+   * The retention sweep (functions/scheduled/retention.ts): its variables with exactly the grants
+   * they pair with, and its daily schedule. It writes run records and their audit events but reads
+   * nothing of the requests table, scans only the stores that declare rules, and erases only where
+   * a rule is enforced.
+   */
+  private configureRetention(register: Register): Schedule {
+    const retention = this.functions.retention;
+    // Run records and their hash-chained audit events: new items (PutItem), their progress
+    // (UpdateItem), and the chain's last event (Query), in a table encrypted with the personal-data
+    // key; only in the runs' own partitions, never a request's.
+    retention.fn.addEnvironment('REQUESTS_TABLE', this.requestsTable.tableName);
+    retention.fn.addToRolePolicy(new PolicyStatement({
+      actions: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:Query'],
+      resources: [this.requestsTable.tableArn],
+      conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['RETENTION#*', 'RETENTION_RUN#*'] } },
+    }));
+    this.personalDataKey.grantEncryptDecrypt(retention.fn);
+    // Reports (the matched records' keys) go under one prefix of the package bucket, write only.
+    retention.fn.addEnvironment('PACKAGE_BUCKET', this.packageBucket.bucketName);
+    this.packageBucket.grantPut(retention.fn, `${RETENTION_REPORTS_PREFIX}*`);
+    retention.fn.addEnvironment('RETENTION_BATCH_SIZE', '500');
+    for (const statement of retentionTableStatements(this, register)) retention.fn.addToRolePolicy(statement);
+
+    const schedulerRole = new Role(this, 'RetentionSchedulerRole', {
+      assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {
+        conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
+      }),
+    });
+    const schedule = new Schedule(this, 'RetentionSchedule', {
+      description: "Runs the register's retention rules: a report each, erasures where enforced",
+      schedule: ScheduleExpression.cron({ minute: '0', hour: '3' }),
+      // A missed day is caught up by the next (the rules find what is still due); no retries on top.
+      target: new ScheduleLambdaInvoke(retention.fn, { role: schedulerRole, retryAttempts: 0, maxEventAge: Duration.hours(1) }),
+    });
+
+    const fnId = this.logicalIdOf(retention.fn);
+    Validations.of(schedulerRole).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${fnId}.Arn>:*]`,
+      reason: 'CDK grantInvoke also covers versions/aliases (ARN:*) of the one retention function; nothing else.',
+    });
+    const kmsReason = 'kms:GenerateDataKey* and kms:ReEncrypt* are how DynamoDB and S3 use the customer-managed personal-data key; scoped to that one key.';
+    retention.acknowledge('AwsSolutions-IAM5[Action::kms:GenerateDataKey*]', kmsReason);
+    retention.acknowledge('AwsSolutions-IAM5[Action::kms:ReEncrypt*]', kmsReason);
+    retention.acknowledge(
+      `AwsSolutions-IAM5[Resource::<${this.logicalIdOf(this.packageBucket)}.Arn>/${RETENTION_REPORTS_PREFIX}*]`,
+      'Reports are named per controller, run and rule (retention-reports/<controller>/<run>/<rule>.json): put only, under that one prefix.',
+    );
+    retention.acknowledge('AwsSolutions-IAM5[Action::s3:Abort*]', 'CDK grantPut includes aborting a failed multipart upload; under the reports prefix of this bucket only.');
+    return schedule;
+  }
+
+  /** The functions that read and write the requests table: all but the staff console's, the readers and the retention sweep's (put and update only). */
   private requestWriters(): HouseFunction[] {
-    const { console: _page, staffRequests: _staff, staffReports: _reports, transparency: _public, ...writers } = this.functions;
+    const { console: _page, staffRequests: _staff, staffReports: _reports, transparency: _public, retention: _retention, ...writers } = this.functions;
     return Object.values(writers);
   }
 
@@ -513,6 +572,29 @@ function legalHoldTableStatement(stack: Stack, register: Register): PolicyStatem
     }
   }
   return tables.size > 0 ? new PolicyStatement({ actions: ['dynamodb:DeleteItem'], resources: [...tables] }) : undefined;
+}
+
+/**
+ * What the retention sweep may do at each store that declares rules: learn its key and scan it
+ * (every rule), delete (an enforced delete rule) and update (an enforced anonymise rule). A store
+ * whose rules all run dry is only read.
+ */
+function retentionTableStatements(stack: Stack, register: Register): PolicyStatement[] {
+  const actionsByTable = new Map<string, Set<string>>();
+  for (const controller of register.controllers) {
+    for (const p of controller.processors) {
+      if (p.kind !== 'dynamodb' || p.retentionRules.length === 0) continue;
+      const actions = actionsByTable.get(p.table) ?? new Set(['dynamodb:DescribeTable', 'dynamodb:Scan']);
+      for (const rule of p.retentionRules.filter((r) => r.enforce)) actions.add(rule.action === 'delete' ? 'dynamodb:DeleteItem' : 'dynamodb:UpdateItem');
+      actionsByTable.set(p.table, actions);
+    }
+  }
+  const tablesByActions = new Map<string, string[]>();
+  for (const [table, actions] of actionsByTable) {
+    const signature = [...actions].sort().join(',');
+    tablesByActions.set(signature, [...(tablesByActions.get(signature) ?? []), tableArn(stack, table)]);
+  }
+  return [...tablesByActions].map(([actions, resources]) => new PolicyStatement({ actions: actions.split(','), resources }));
 }
 
 /** Statements for the DynamoDB stores the register's processors declare: items, and the lookup index if any. */

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { LOCALES, RIGHTS } from './request';
+import { checkRetentionRuleIds, checkRetentionRules, retentionRuleSchema } from './retention-rules';
 
 const text = z.string().trim().min(1);
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lower-case letters, digits and dashes');
@@ -90,9 +91,12 @@ const dynamodbProcessorSchema = z
     erasure: erasureSchema,
     /** Attributes a subject may ask to have corrected (Art. 16); the workflow updates them on the subject's items. */
     rectifiable: z.array(text).default([]),
+    /** Retention rules for the store's own records: a scheduled sweep reports, and where enforced erases (functions/lib/retention-rules.ts). */
+    retentionRules: z.array(retentionRuleSchema).default([]),
   })
   .strict()
   .superRefine((p, ctx) => {
+    checkRetentionRules(p, ctx);
     if (p.erasure.mode === 'anonymise' && 'keyAttribute' in p.lookup
       && p.erasure.identifyingAttributes.includes(p.lookup.keyAttribute)) {
       ctx.addIssue({
@@ -285,6 +289,7 @@ const controllerSchema = z
     if (c.transparency?.publish && !c.digest) {
       ctx.addIssue({ code: 'custom', path: ['transparency'], message: 'published transparency figures are refreshed by the digest: declare a digest schedule too' });
     }
+    checkRetentionRuleIds(c.processors, ctx);
     const seen = new Set<string>();
     c.processors.forEach((p, i) => {
       if (seen.has(p.id)) ctx.addIssue({ code: 'custom', path: ['processors', i, 'id'], message: `duplicate processor id ${p.id}` });

@@ -353,6 +353,13 @@ export async function clearReviewToken(requestId: string, taskToken: string): Pr
   });
 }
 
+/**
+ * The partition of an audit trail: a request's (`REQ#<requestId>`) for a request id, or a
+ * partition named in full (containing `#`) for a record that is not a request, such as a run of a
+ * retention rule (`RETENTION_RUN#...`, functions/lib/retention-runs.ts).
+ */
+export const auditPartition = (id: string): string => (id.includes('#') ? id : `REQ#${id}`);
+
 const AUDIT_PREFIX = 'AUDIT#';
 /** An audit event's sort key: its sequence number, zero-padded so keys sort in chain order (and before `BRANCH#` and `REQUEST`). */
 const auditSortKey = (seq: number) => `${AUDIT_PREFIX}${String(seq).padStart(6, '0')}`;
@@ -369,7 +376,7 @@ async function lastAuditEvent(requestId: string): Promise<ChainedAuditEvent | un
   const out = await ddb.send(new QueryCommand({
     TableName: TABLE,
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :audit)',
-    ExpressionAttributeValues: { ':pk': `REQ#${requestId}`, ':audit': AUDIT_PREFIX },
+    ExpressionAttributeValues: { ':pk': auditPartition(requestId), ':audit': AUDIT_PREFIX },
     ScanIndexForward: false,
     Limit: 1,
     ConsistentRead: true,
@@ -390,7 +397,7 @@ export async function audit(requestId: string, event: string, actor: Actor, deta
     try {
       await ddb.send(new PutCommand({
         TableName: TABLE,
-        Item: { pk: `REQ#${requestId}`, sk: auditSortKey(next.seq), ...next },
+        Item: { pk: auditPartition(requestId), sk: auditSortKey(next.seq), ...next },
         ConditionExpression: 'attribute_not_exists(pk)',
       }));
       return;
@@ -411,7 +418,7 @@ export async function listAudit(requestId: string): Promise<ChainedAuditEvent[]>
     const out: QueryCommandOutput = await ddb.send(new QueryCommand({
       TableName: TABLE,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :audit)',
-      ExpressionAttributeValues: { ':pk': `REQ#${requestId}`, ':audit': AUDIT_PREFIX },
+      ExpressionAttributeValues: { ':pk': auditPartition(requestId), ':audit': AUDIT_PREFIX },
       ConsistentRead: true,
       ExclusiveStartKey,
     }));

@@ -1,22 +1,9 @@
-import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, GetCommand, QueryCommand, UpdateCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
-import { ddb, isConditionFailure } from '../lib/aws/dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { ddb } from '../lib/aws/dynamodb';
 import type { DynamoDbProcessor } from '../lib/register';
 import { schedule, suppress, recordRestricted } from '../lib/scheduled-erasures';
+import { conditionally, eraseItem, keyExists, tableKey } from '../lib/store-items';
 import { ProcessorError, type SyncProcessorKind, type Subject } from './types';
-
-/** Each table's primary key attributes, looked up once per cold start. */
-const keyAttributes = new Map<string, Promise<string[]>>();
-
-function tableKey(table: string): Promise<string[]> {
-  let key = keyAttributes.get(table);
-  if (!key) {
-    key = ddb.send(new DescribeTableCommand({ TableName: table })).then((out) => (out.Table?.KeySchema ?? []).map((k) => k.AttributeName!));
-    key.catch(() => keyAttributes.delete(table));
-    keyAttributes.set(table, key);
-  }
-  return key;
-}
 
 /** Every item of the subject, page by page, found by the key or index the register declares. */
 async function* subjectItems(p: DynamoDbProcessor, subject: Subject, projection?: string[]): AsyncGenerator<Record<string, unknown>> {
@@ -48,20 +35,8 @@ async function subjectKeys(p: DynamoDbProcessor, subject: Subject) {
   const key = await tableKey(p.table);
   const keys: Record<string, unknown>[] = [];
   for await (const item of subjectItems(p, subject, key)) keys.push(Object.fromEntries(key.map((k) => [k, item[k]])));
-  const keyNames = Object.fromEntries(key.map((k, i) => [`#k${i}`, k]));
-  const keyExists = key.map((_, i) => `attribute_exists(#k${i})`).join(' AND ');
-  return { key, keys, keyNames, keyExists };
-}
-
-/** Runs a conditional write; false when its condition did not hold (the item is gone, or already changed). */
-async function conditionally(write: () => Promise<unknown>): Promise<boolean> {
-  try {
-    await write();
-    return true;
-  } catch (err) {
-    if (!isConditionFailure(err)) throw err;
-    return false;
-  }
+  const exists = keyExists(key);
+  return { key, keys, exists, keyNames: exists.names, keyExists: exists.expression };
 }
 
 const DAY_MS = 86_400_000;
@@ -81,7 +56,7 @@ export const dynamodbProcessor: SyncProcessorKind<DynamoDbProcessor> = {
   },
 
   async erase(p, subject, { request, controller }) {
-    const { keys, keyNames, keyExists } = await subjectKeys(p, subject);
+    const { keys, exists, keyNames, keyExists } = await subjectKeys(p, subject);
     // Measured from when the request was received, so a retry computes the same dates.
     const from = Date.parse(request.receivedAt ?? request.createdAt);
     const rule = p.erasure;
@@ -90,31 +65,18 @@ export const dynamodbProcessor: SyncProcessorKind<DynamoDbProcessor> = {
     let recordCount = 0;
     for (const Key of keys) {
       // Gone since we listed it (a concurrent retry): already erased, not counted twice.
-      const erased = await conditionally(() => {
-        if (rule.mode === 'delete' || rule.mode === 'suppress') {
-          return ddb.send(new DeleteCommand({ TableName: p.table, Key, ConditionExpression: keyExists, ExpressionAttributeNames: keyNames }));
-        }
-        if (rule.mode === 'anonymise') {
-          const names = { ...keyNames, ...Object.fromEntries(rule.identifyingAttributes.map((a, i) => [`#a${i}`, a])) };
-          return ddb.send(new UpdateCommand({
-            TableName: p.table,
-            Key,
-            UpdateExpression: `SET anonymisedAt = :at REMOVE ${rule.identifyingAttributes.map((_, i) => `#a${i}`).join(', ')}`,
-            ConditionExpression: keyExists,
-            ExpressionAttributeNames: names,
-            ExpressionAttributeValues: { ':at': new Date().toISOString() },
-          }));
-        }
+      const erased = rule.mode === 'legal_hold'
         // Art. 18(2): restricted data is only stored, used for nothing else until the hold ends.
-        return ddb.send(new UpdateCommand({
+        ? await conditionally(() => ddb.send(new UpdateCommand({
           TableName: p.table,
           Key,
           UpdateExpression: 'SET restricted = :yes, holdUntil = :until, holdBasis = :basis',
           ConditionExpression: keyExists,
           ExpressionAttributeNames: keyNames,
           ExpressionAttributeValues: { ':yes': true, ':until': holdUntil, ':basis': rule.legalBasis },
-        }));
-      });
+        })))
+        // The same erasure a retention rule does (functions/lib/store-items.ts).
+        : await eraseItem(p.table, Key, rule.mode === 'anonymise' ? rule : { mode: 'delete' }, exists);
       if (erased) recordCount++;
     }
 

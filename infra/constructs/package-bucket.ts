@@ -7,6 +7,8 @@ import { Construct } from 'constructs';
 export const EXPORTS_PREFIX = 'exports/';
 /** Key prefix of the assembled access packages the subject downloads. */
 export const PACKAGES_PREFIX = 'packages/';
+/** Key prefix of the retention rules' reports (the keys of the records a rule matched). */
+export const RETENTION_REPORTS_PREFIX = 'retention-reports/';
 
 /** Props of {@link PackageBucket}. */
 export interface PackageBucketProps {
@@ -19,6 +21,8 @@ export interface PackageBucketProps {
    * package (and its exports) as soon as its link expires (functions/lib/request-purge.ts).
    */
   readonly packagesExpireAfterDays: number;
+  /** Days a retention rule's report is kept: long enough to check a dry run and a monthly digest. @default 90 */
+  readonly retentionReportsExpireAfterDays?: number;
 }
 
 /**
@@ -58,6 +62,8 @@ export class PackageBucket extends Construct {
       lifecycleRules: [
         { id: 'expire-exports', prefix: EXPORTS_PREFIX, expiration: Duration.days(props.exportsExpireAfterDays) },
         { id: 'expire-packages', prefix: PACKAGES_PREFIX, expiration: Duration.days(props.packagesExpireAfterDays) },
+        // A report lists the keys of records a rule matched, which may identify people: kept a while, not for ever.
+        { id: 'expire-retention-reports', prefix: RETENTION_REPORTS_PREFIX, expiration: Duration.days(props.retentionReportsExpireAfterDays ?? 90) },
         // ZIPs are streamed as multipart uploads; a crashed upload must not leave parts behind.
         { id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
       ],

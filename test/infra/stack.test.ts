@@ -32,13 +32,14 @@ const MODULES = {
   staffReports: 'functions/staff/reports.ts',
   digest: 'functions/scheduled/digest.ts',
   transparency: 'functions/api/transparency.ts',
+  retention: 'functions/scheduled/retention.ts',
 } as const;
 type Name = keyof typeof MODULES;
 const ALL = Object.keys(MODULES) as Name[];
 /** The handlers that only read the requests table: the staff API's reads and the public transparency page. */
 const READERS: Name[] = ['staffRequests', 'staffReports', 'transparency'];
-/** The handlers that read and write the requests table: all but the staff console and the readers. */
-const WRITERS = ALL.filter((n) => n !== 'console' && !READERS.includes(n));
+/** The handlers that read and write the requests table: all but the staff console, the readers and the retention sweep (put and update only). */
+const WRITERS = ALL.filter((n) => n !== 'console' && n !== 'retention' && !READERS.includes(n));
 
 type Resource = { Type: string; Properties: Record<string, any>; Metadata?: Record<string, any> };
 type Statement = { Action: string | string[]; Resource: unknown; Effect: string };
@@ -269,7 +270,7 @@ describe('functions', () => {
 describe('configuration and grants (least privilege)', () => {
   it('sets each variable on exactly the handlers of the ARCHITECTURE.md table', () => {
     expect(withEnv('REQUESTS_TABLE')).toEqual(ALL.filter((n) => n !== 'console').sort());
-    expect(withEnv('PACKAGE_BUCKET')).toEqual(['assemble', 'download', 'opendsrCallback', 'run', 'submit', 'sweep', 'task']);
+    expect(withEnv('PACKAGE_BUCKET')).toEqual(['assemble', 'download', 'opendsrCallback', 'retention', 'run', 'submit', 'sweep', 'task']);
     expect(withEnv('STATE_MACHINE_ARN')).toEqual(['sweep', 'unsubscribe', 'verify']);
     expect(withEnv('UNSUBSCRIBE_KEY')).toEqual(['unsubscribe']);
     expect(withEnv('SENDER_EMAIL')).toEqual(['awaitDecision', 'digest', 'intake', 'notify', 'recordFailure', 'reply', 'staffDecide', 'submit', 'sweep']);
@@ -278,6 +279,8 @@ describe('configuration and grants (least privilege)', () => {
     expect(withEnv('STAFF_SIGN_IN_URL')).toEqual(['console']);
     expect(envOf('intake').VERIFY_TTL_DAYS).toBe('7');
     expect(envOf('notify').DOWNLOAD_TTL_DAYS).toBe('7');
+    expect(withEnv('RETENTION_BATCH_SIZE')).toEqual(['retention']);
+    expect(envOf('retention').RETENTION_BATCH_SIZE).toBe('500');
   });
 
   it('lets every handler but the staff console\'s read and write the requests table and its index', () => {
@@ -309,8 +312,8 @@ describe('configuration and grants (least privilege)', () => {
     expect(actionsOf('intake').filter((a) => a.startsWith('s3:') || a.startsWith('states:'))).toEqual([]);
   });
 
-  it('gives S3 access only to the functions that write exports or packages and to download, download read-only', () => {
-    expect(withAction((a) => a.startsWith('s3:'))).toEqual(['assemble', 'download', 'opendsrCallback', 'run', 'submit', 'sweep', 'task']);
+  it('gives S3 access only to the functions that write exports, packages or retention reports and to download, download read-only', () => {
+    expect(withAction((a) => a.startsWith('s3:'))).toEqual(['assemble', 'download', 'opendsrCallback', 'retention', 'run', 'submit', 'sweep', 'task']);
     expect(actionsOf('download').filter((a) => a.startsWith('s3:'))).not.toEqual(
       expect.arrayContaining([expect.stringMatching(/^s3:(Put|Delete)/)]),
     );
@@ -387,7 +390,7 @@ describe('configuration and grants (least privilege)', () => {
         ['dynamodb:DeleteItem', 'dynamodb:DescribeTable', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'].sort(),
       );
     }
-    const others = ALL.filter((n) => !['run', 'sweep'].includes(n) && JSON.stringify(statementsOf(n)).includes(':table/demo-'));
+    const others = ALL.filter((n) => !['run', 'sweep', 'retention'].includes(n) && JSON.stringify(statementsOf(n)).includes(':table/demo-'));
     expect(others).toEqual([]);
   });
 
@@ -401,6 +404,42 @@ describe('configuration and grants (least privilege)', () => {
     // Every store of the register, and only stores: no index, no other table.
     expect(updates.length).toBeGreaterThanOrEqual(4);
     for (const r of updates) expect(r).toMatch(/:table\/demo-[a-z-]+"/);
+  });
+});
+
+describe('retention sweep', () => {
+  const tablesOf = (s: Statement) => [s.Resource].flat().map((r) => JSON.stringify(r).match(/:table\/([a-z-]+)"/)?.[1]).sort();
+
+  it('scans only the stores that declare retention rules, and writes only where a rule is enforced', () => {
+    const atStores = statementsOf('retention').filter((s) => JSON.stringify(s.Resource).includes(':table/demo-'));
+    const scanned = atStores.filter((s) => [s.Action].flat().includes('dynamodb:Scan')).flatMap(tablesOf).sort();
+    expect(scanned).toEqual(['demo-event-participation', 'demo-mailing-list', 'demo-members', 'demo-platform-accounts', 'demo-platform-usage']);
+    // The one enforced rule anonymises event participants: UpdateItem there, and no DeleteItem anywhere.
+    expect(atStores.filter((s) => [s.Action].flat().includes('dynamodb:UpdateItem')).flatMap(tablesOf)).toEqual(['demo-event-participation']);
+    expect(actionsOf('retention').filter((a) => a === 'dynamodb:DeleteItem')).toEqual([]);
+    for (const s of atStores) expect([s.Action].flat().every((a) => ['dynamodb:DescribeTable', 'dynamodb:Scan', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'].includes(a))).toBe(true);
+  });
+
+  it("writes only its runs' partitions of the requests table (never a request, never an index), and only puts reports under retention-reports/", () => {
+    const tableId = ofType('AWS::DynamoDB::Table')[0]![0];
+    const onRequests = statementsOf('retention').filter((s) => JSON.stringify(s.Resource).includes(`"${tableId}"`)) as (Statement & { Condition?: unknown })[];
+    expect(onRequests.flatMap((s) => [s.Action].flat()).sort()).toEqual(['dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem']);
+    for (const s of onRequests) expect(s.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['RETENTION#*', 'RETENTION_RUN#*'] } });
+    expect(JSON.stringify(onRequests)).not.toContain('/index/');
+    const s3 = statementsOf('retention').filter((s) => [s.Action].flat().some((a) => a.startsWith('s3:')));
+    expect(s3.flatMap((s) => [s.Action].flat()).every((a) => a.startsWith('s3:Put') || a === 's3:Abort*')).toBe(true);
+    expect(JSON.stringify(s3.map((s) => s.Resource))).toContain('/retention-reports/*');
+  });
+
+  it('runs daily at 03:00 UTC and keeps its reports 90 days', () => {
+    template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(0 3 * * ? *)',
+      Target: Match.objectLike({ Arn: { 'Fn::GetAtt': [functionIds.retention, 'Arn'] }, RetryPolicy: Match.objectLike({ MaximumRetryAttempts: 0 }) }),
+    });
+    const [, bucket] = ofType('AWS::S3::Bucket').find(([, b]) => b.Properties.LifecycleConfiguration?.Rules?.some((r: any) => r.Prefix === 'packages/'))!;
+    expect(bucket.Properties.LifecycleConfiguration.Rules).toEqual(expect.arrayContaining([
+      expect.objectContaining({ Prefix: 'retention-reports/', ExpirationInDays: 90, Status: 'Enabled' }),
+    ]));
   });
 });
 

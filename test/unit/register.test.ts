@@ -113,3 +113,57 @@ describe('the register', () => {
     expect(demo.subjects.map((s) => s.email)).toEqual(expect.arrayContaining(['ada@example.org', 'elin@example.org']));
   });
 });
+
+/** The members store with other fields, e.g. retention rules. */
+const store = (over: Record<string, unknown> = {}) => ({ ...members, ...over });
+const inactive = { id: 'inactive-members', description: 'Members inactive for two years', countsFrom: 'lastActiveAt', afterMonths: 24, action: 'delete' };
+
+describe('retention rules in the register', () => {
+  it('runs a rule dry unless the controller enforces it, and keeps the free-text retention for Art. 13/15', () => {
+    const [p] = parseRegister(controller([store({ retentionRules: [inactive] })])).controllers[0]!.processors;
+    expect(p).toMatchObject({ retention: '2 years', retentionRules: [{ ...inactive, enforce: false }] });
+    expect(parseRegister(controller([store()])).controllers[0]!.processors[0]).toMatchObject({ retentionRules: [] });
+  });
+
+  it('refuses to anonymise at a store that declares no anonymisation, saying what to do instead', () => {
+    const rule = { ...inactive, action: 'anonymise' };
+    expect(() => parseRegister(controller([store({ retentionRules: [rule] })])))
+      .toThrow(/processors\.0\.retentionRules\.0\.action: rule inactive-members: this store declares no anonymisation \(its erasure mode is delete\); use action delete/);
+    const anonymising = store({ erasure: { mode: 'anonymise', identifyingAttributes: ['email', 'name'] }, retentionRules: [rule] });
+    expect(parseRegister(controller([anonymising])).controllers[0]!.processors[0]).toMatchObject({ retentionRules: [{ action: 'anonymise' }] });
+  });
+
+  it('names an unknown action, an unknown field and a period given in days', () => {
+    expect(() => parseRegister(controller([store({ retentionRules: [{ ...inactive, action: 'archive' }] })])))
+      .toThrow(/retentionRules\.0\.action: action must be delete or anonymise/);
+    expect(() => parseRegister(controller([store({ retentionRules: [{ ...inactive, countFrom: 'x' }] })]))).toThrow(/countFrom/);
+    expect(() => parseRegister(controller([store({ retentionRules: [{ ...inactive, afterDays: 730 }] })])))
+      .toThrow(/retentionRules\.0\.afterDays: retention rules count in calendar months: use afterMonths/);
+  });
+
+  it('refuses to count from the address subjects are looked up by, a mark the service writes, or an attribute anonymisation removes', () => {
+    const rule = (countsFrom: string, action = 'delete') => ({ ...inactive, countsFrom, action });
+    expect(() => parseRegister(controller([store({ retentionRules: [rule('email')] })]))).toThrow(/countsFrom: rule inactive-members: email is the attribute subjects are looked up by, not a date/);
+    expect(() => parseRegister(controller([store({ retentionRules: [rule('holdUntil')] })]))).toThrow(/holdUntil is written by this service/);
+    const anonymising = store({ erasure: { mode: 'anonymise', identifyingAttributes: ['email', 'lastSeen'] }, retentionRules: [rule('lastSeen', 'anonymise')] });
+    expect(() => parseRegister(controller([anonymising]))).toThrow(/lastSeen is one of the identifying attributes anonymisation removes/);
+  });
+
+  it('refuses two rules of one controller with the same id, even at different stores', () => {
+    const other = store({ id: 'newsletter', table: 'newsletter', retentionRules: [{ ...inactive, countsFrom: 'unsubscribedAt' }] });
+    expect(() => parseRegister(controller([store({ retentionRules: [inactive] }), other])))
+      .toThrow(/processors\.1\.retentionRules\.0\.id: duplicate retention rule id inactive-members/);
+  });
+
+  it('ships demo rules modelled on the privacy policies: one enforced, the others dry runs', () => {
+    const rules = register.controllers.flatMap((c) => c.processors.flatMap((p) => (p.kind === 'dynamodb' ? p.retentionRules.map((r) => ({ controller: c.id, store: p.id, ...r })) : [])));
+    expect(rules.filter((r) => r.enforce).map((r) => r.id)).toEqual(['event-contacts']);
+    expect(rules.map((r) => [r.controller, r.id, r.afterMonths, r.action])).toEqual([
+      ['demo-association', 'inactive-members', 24, 'delete'],
+      ['demo-association', 'event-contacts', 36, 'anonymise'],
+      ['demo-association', 'unsubscribed-addresses', 6, 'delete'],
+      ['demo-organising-platform', 'inactive-accounts', 24, 'anonymise'],
+      ['demo-organising-platform', 'usage-after-three-months', 3, 'delete'],
+    ]);
+  });
+});
