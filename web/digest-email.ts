@@ -5,6 +5,7 @@
  * Request references and console links only: the digest names nobody.
  */
 import type { ComplianceFigures, WatchedRequest } from '../functions/lib/compliance-figures';
+import type { RetentionRun } from '../functions/lib/retention-runs';
 import { RIGHTS } from '../functions/lib/request';
 import { consoleTexts, type ConsoleTexts } from './console-texts.ts';
 import type { Email } from './emails.ts';
@@ -62,6 +63,8 @@ export interface DigestEmailInput {
   /** The console at one request (`links.console`), and the console itself. */
   consoleUrl: (requestId: string) => string;
   consoleHome: string;
+  /** The latest run of each of the controller's retention rules in the period. */
+  retentionRuns?: RetentionRun[];
 }
 
 /** The digest email: subject, text and HTML, from the figures. */
@@ -136,6 +139,19 @@ export function digestEmail(input: DigestEmailInput): Email {
       : { p: r.none },
     ...(f.processors.length
       ? [{ p: `${r.slowest}: ${f.slowest.map(name).join(', ') || r.none} ${r.mostFailing}: ${f.mostFailing.map(name).join(', ') || r.none}` }]
+      : []),
+    ...(input.retentionRuns?.length
+      ? [
+        { h: r.retentionTitle },
+        {
+          head: [r.rule, r.store, r.mode, r.matched, r.wouldErase, r.erased, r.keptHeld, r.status],
+          rows: input.retentionRuns.map((run) => [
+            run.description, name(run.processorId), r.modes[run.mode], n(run.matched ?? 0), n(run.wouldErase ?? 0), n(run.erased ?? 0),
+            n((run.keptUnderLegalHold ?? 0) + (run.keptRestricted ?? 0)), run.status,
+          ]),
+          numeric: [3, 4, 5, 6],
+        } satisfies Block,
+      ]
       : []),
     { p: r.csvNote },
     { p: r.consoleLink, href: input.consoleHome },

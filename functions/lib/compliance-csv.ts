@@ -5,6 +5,7 @@
 import type { ComplianceFigures, ReportedRequest, Spread } from './compliance-figures';
 import { csvCell } from './csv';
 import { RIGHTS } from './request';
+import type { RetentionRun } from './retention-runs';
 
 const lines = (rows: unknown[][]) => rows.map((r) => `${r.map(csvCell).join(',')}\r\n`).join('');
 
@@ -12,7 +13,7 @@ const lines = (rows: unknown[][]) => rows.map((r) => `${r.map(csvCell).join(',')
  * The digest's figures in long form, one figure a row: `section,item,measure,value` (e.g.
  * `received,access,count,12`, `processor,crm,failed,2`), so any period's file has the same columns.
  */
-export function figuresCsv(f: ComplianceFigures): string {
+export function figuresCsv(f: ComplianceFigures, retentionRuns: RetentionRun[] = []): string {
   const rows: unknown[][] = [['section', 'item', 'measure', 'value']];
   const spread = (section: string, item: string, unit: string, s: Spread | null) => {
     if (!s) return;
@@ -37,6 +38,13 @@ export function figuresCsv(f: ComplianceFigures): string {
     rows.push(['processor', p.processorId, 'completed', p.completed], ['processor', p.processorId, 'failed', p.failed]);
     rows.push(['processor', p.processorId, 'failure_share', round(p.failureShare, 4)], ['processor', p.processorId, 'retries', p.retries]);
     spread('processor', p.processorId, 'seconds', p.duration);
+  }
+  for (const run of retentionRuns) {
+    const measures: [string, unknown][] = [
+      ['mode', run.mode], ['status', run.status], ['run_at', run.runAt], ['cutoff', run.cutoff], ['matched', run.matched ?? 0], ['would_erase', run.wouldErase ?? 0],
+      ['erased', run.erased ?? 0], ['kept_legal_hold', run.keptUnderLegalHold ?? 0], ['kept_restricted', run.keptRestricted ?? 0],
+    ];
+    for (const [measure, value] of measures) rows.push(['retention_rule', run.ruleId, measure, value]);
   }
   return lines(rows);
 }

@@ -9,6 +9,7 @@ import { complianceReport, lastDays } from './compliance-report';
 import { links } from './links';
 import { sendEmail } from './mailer';
 import { findController } from './register';
+import { latestRetentionRuns, type RetentionRun } from './retention-runs';
 import { refreshTransparency } from './transparency';
 
 /** A digest for an unknown controller, or one that declares none: a configuration error. */
@@ -21,7 +22,9 @@ export async function sendDigest(controllerId: string, now = new Date()): Promis
   const controller = findController(controllerId);
   if (!controller?.digest) throw new NoDigestDeclared(`controller ${controllerId} declares no digest`);
   const { digest } = controller;
-  const figures = await complianceReport(controllerId, lastDays(digest.periodDays, now), now);
+  const period = lastDays(digest.periodDays, now);
+  const figures = await complianceReport(controllerId, period, now);
+  const retentionRuns = latestOfEachRule(await latestRetentionRuns(controllerId, period.from.toISOString()));
   const email = digestEmail({
     figures,
     locale: controller.locales[0]!,
@@ -30,9 +33,10 @@ export async function sendDigest(controllerId: string, now = new Date()): Promis
     processorNames: Object.fromEntries(controller.processors.map((p) => [p.id, p.name])),
     consoleUrl: links.console,
     consoleHome: links.consoleHome(),
+    retentionRuns,
   });
   const day = now.toISOString().slice(0, 10);
-  const attachments = [{ fileName: `compliance-${controllerId}-${day}.csv`, contentType: 'text/csv; charset=utf-8', content: figuresCsv(figures) }];
+  const attachments = [{ fileName: `compliance-${controllerId}-${day}.csv`, contentType: 'text/csv; charset=utf-8', content: figuresCsv(figures, retentionRuns) }];
   let sent = 0;
   for (const to of digest.recipients ?? [controller.dpoEmail]) {
     await sendEmail(to, { ...email, attachments });
@@ -40,4 +44,11 @@ export async function sendDigest(controllerId: string, now = new Date()): Promis
   }
   if (controller.transparency?.publish) await refreshTransparency(controllerId, now);
   return { sent };
+}
+
+/** The newest run of each rule (runs come newest first), in rule order. */
+function latestOfEachRule(runs: RetentionRun[]): RetentionRun[] {
+  const latest = new Map<string, RetentionRun>();
+  for (const run of runs) if (!latest.has(run.ruleId)) latest.set(run.ruleId, run);
+  return [...latest.values()].sort((a, b) => a.ruleId.localeCompare(b.ruleId));
 }

@@ -173,6 +173,32 @@ describe('the DPO\'s compliance digest', () => {
   });
 });
 
+describe('retention rules in the digest', () => {
+  it("reports each retention rule's latest run: the dry runs and the enforced one, with counts only", async () => {
+    const retention = local.rt.schedules.find((s) => s.logicalId.startsWith('RetentionSchedule'));
+    expect(retention).toBeDefined();
+    await local.rt.runSchedule(retention!.logicalId);
+    const before = (await mailbox(local.rt)).length;
+    await local.rt.runSchedule(digestScheduleOf(ASSOCIATION).logicalId);
+    const mail = (await mailbox(local.rt)).slice(before)[0] as StoredEmail & { attachments?: Attachment[] };
+    expect(mail.body.text).toContain('Retention rules (latest run of each in the period)');
+    expect(mail.body.text).toMatch(/Dry run \(report only\)/);
+    expect(mail.body.text).toMatch(/\| Enforced \|/);
+    const rows = parseCsv(Buffer.from(mail.attachments!.find((a) => a.filename.endsWith('.csv'))!.content, 'base64').toString('utf8'));
+    const rule = (id: string, measure: string) => rows.find((r) => r[0] === 'retention_rule' && r[1] === id && r[2] === measure)?.[3];
+    expect(rule('inactive-members', 'mode')).toBe('dry_run');
+    expect(rule('unsubscribed-addresses', 'mode')).toBe('dry_run');
+    expect(rule('event-contacts', 'mode')).toBe('enforced');
+    expect(rule('event-contacts', 'status')).toBe('completed');
+    // A dry run erases nothing but says what it would; the enforced rule erased what it matched.
+    expect(Number(rule('inactive-members', 'would_erase'))).toBeGreaterThan(0);
+    expect(rule('inactive-members', 'erased')).toBe('0');
+    expect(Number(rule('event-contacts', 'erased'))).toBe(Number(rule('event-contacts', 'would_erase')));
+    // Only the association's own rules.
+    expect(rule('inactive-accounts', 'mode')).toBeUndefined();
+  });
+});
+
 describe('the public transparency figures', () => {
   it('publishes yearly aggregates with the digest, and only for a controller that opted in', async () => {
     const before = await fetch(`${local.rt.urls.gateway}/transparency/${ASSOCIATION}`);
