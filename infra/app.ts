@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { App, type AppProps, Validations } from 'aws-cdk-lib';
-import { AwsSolutionsChecks } from 'cdk-nag';
+import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { DsrStack, type DsrStackProps } from './stack';
 
 /** Options of {@link buildApp}. */
@@ -9,7 +9,7 @@ export interface BuildAppOptions {
   /** Passed to the App, e.g. `{ context: { 'aws:cdk:bundling-stacks': [] } }` to skip bundling. */
   readonly appProps?: AppProps;
   readonly stackProps?: DsrStackProps;
-  /** Run the cdk-nag AWS Solutions checks at synthesis. @default true */
+  /** Run the cdk-nag AWS Solutions and Serverless checks at synthesis. @default true */
   readonly nag?: boolean;
 }
 
@@ -20,8 +20,8 @@ export function buildApp(options: BuildAppOptions = {}): { app: App; stack: DsrS
     description: 'GDPR data-subject requests: intake, verification, workflow, access packages',
     ...options.stackProps,
   });
-  // cdk-nag v3 is a CDK validation plugin: an unacknowledged finding fails synthesis.
-  if (options.nag ?? true) Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  // cdk-nag v3 packs are CDK validation plugins: an unacknowledged finding fails synthesis.
+  if (options.nag ?? true) Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new ServerlessChecks(app));
   return { app, stack };
 }
 

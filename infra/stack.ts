@@ -10,6 +10,7 @@ import { EmailIdentity, Identity } from 'aws-cdk-lib/aws-ses';
 import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke as ScheduleLambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import { parseRegister, type Register } from '../functions/lib/register-schema';
@@ -103,6 +104,10 @@ const EXPORTS_EXPIRE_AFTER_DAYS = 7;
  */
 export class DsrStack extends Stack {
   public readonly personalDataKey: Key;
+  /** Encrypts the log groups. */
+  public readonly logsKey: Key;
+  /** Where a scheduled function's failed run goes (its dead-letter queue). */
+  public readonly scheduledFailures: Queue;
   public readonly requestsTable: Table;
   public readonly packageBucket: Bucket;
   public readonly stateMachine: StateMachine;
@@ -170,9 +175,40 @@ export class DsrStack extends Stack {
     this.unsubscribeKey = hmacKey('UnsubscribeKey', "HMAC key of one-click unsubscribe links; the controllers' mailers sign their links with it",
       "Not rotated automatically: the controllers' mailers sign unsubscribe links with it, and links already sent in emails must keep working; rotate by hand with the mailers.");
 
+    // Logs hold ids, counts and error classes only, never personal data; they are encrypted with a
+    // key of their own all the same, which CloudWatch Logs may use for this account's log groups only.
+    this.logsKey = new Key(this, 'LogsKey', {
+      description: "Encrypts the service's log groups (functions, workflow, API access logs)",
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    this.logsKey.addToResourcePolicy(new PolicyStatement({
+      principals: [new ServicePrincipal(`logs.${this.region}.amazonaws.com`)],
+      actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
+      resources: ['*'],
+      conditions: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': `arn:${this.partition}:logs:${this.region}:${this.account}:log-group:*` } },
+    }));
+    // Scheduled functions are invoked asynchronously: a run that fails is recorded here (the
+    // schedule's input, ids only, and the error), with no retry by Lambda; the next run does the work again.
+    this.scheduledFailures = new Queue(this, 'ScheduledRunFailures', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    Validations.of(this.scheduledFailures).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason: 'This queue is itself where failures end: the on-failure destination of the scheduled functions; a dead-letter queue behind it would only move the same records again.',
+    });
+    Validations.of(this.scheduledFailures).acknowledge({
+      id: 'Serverless-SQSRedrivePolicy',
+      reason: 'A terminal queue: it holds the records of failed scheduled runs for operators to read, and nothing consumes it, so there is nothing to redrive.',
+    });
+
     // ---- Functions, one per handler module ---------------------------------------------------
-    const fn = (id: string, entry: string, description: string, timeout = Duration.seconds(30), memorySize = 512) =>
-      new HouseFunction(this, id, { entry, description, timeout, memorySize });
+    const fn = (id: string, entry: string, description: string, timeout = Duration.seconds(30), memorySize = 512, scheduled = false) =>
+      new HouseFunction(this, id, {
+        entry, description, timeout, memorySize, logEncryptionKey: this.logsKey, ...(scheduled ? { asyncFailures: this.scheduledFailures } : {}),
+      });
     this.functions = {
       form: fn('Form', 'functions/api/form.ts', 'GET / and /{locale}: the request form'),
       intake: fn('Intake', 'functions/api/intake.ts', 'POST /v1/requests: stores a request, sends the verification email'),
@@ -193,16 +229,16 @@ export class DsrStack extends Stack {
       notifySubject: fn('NotifySubject', 'functions/workflow/notify.ts', 'Workflow NotifySubject: the completion email'),
       finalize: fn('Finalize', 'functions/workflow/finalize.ts', 'Workflow Finalize: completes the request'),
       // Five minutes: besides re-driving, it polls OpenDSR processors, sends reminders and carries out due erasures.
-      sweep: fn('Sweep', 'functions/scheduled/sweep.ts', 'Every 15 min: closes unverified requests, re-drives open ones, watches waiting branches, erases what is due, purges closed requests', Duration.minutes(5)),
+      sweep: fn('Sweep', 'functions/scheduled/sweep.ts', 'Every 15 min: closes unverified requests, re-drives open ones, watches waiting branches, erases what is due, purges closed requests', Duration.minutes(5), 512, true),
       console: fn('Console', 'functions/api/console.ts', 'GET /console: the staff console page (signs in through Cognito, calls the staff API)', Duration.seconds(10), 256),
       staffRequests: fn('StaffRequests', 'functions/staff/requests.ts', 'GET /v1/staff/requests[/{requestId}[/audit]]: open requests, one request and its audit trail, for signed-in staff'),
       staffDecide: fn('StaffDecide', 'functions/staff/decide.ts', 'POST /v1/staff/requests/{requestId}/decisions: a staff decision, audited with who made it'),
       staffReports: fn('StaffReports', 'functions/staff/reports.ts', "GET /v1/staff/reports[/requests.csv]: the dashboard's figures and the export of a period's requests"),
       // Two minutes: a digest reads a period's activity and, with transparency, two calendar years'.
-      digest: fn('Digest', 'functions/scheduled/digest.ts', "On each controller's digest schedule: the DPO's compliance digest (HTML and CSV), and the published transparency figures", Duration.minutes(2)),
+      digest: fn('Digest', 'functions/scheduled/digest.ts', "On each controller's digest schedule: the DPO's compliance digest (HTML and CSV), and the published transparency figures", Duration.minutes(2), 512, true),
       transparency: fn('Transparency', 'functions/api/transparency.ts', "GET /transparency/{controllerId}: a controller's published aggregate figures"),
       // Ten minutes: a rule scans its whole store (paginated); erasures per run are bounded by RETENTION_BATCH_SIZE.
-      retention: fn('Retention', 'functions/scheduled/retention.ts', "Daily: the register's retention rules report what they would erase and erase where enforced", Duration.minutes(10)),
+      retention: fn('Retention', 'functions/scheduled/retention.ts', "Daily: the register's retention rules report what they would erase and erase where enforced", Duration.minutes(10), 512, true),
     };
     const f = this.functions;
 
@@ -218,6 +254,7 @@ export class DsrStack extends Stack {
       reply: f.reply.fn,
       unsubscribe: f.unsubscribe.fn,
       transparency: f.transparency.fn,
+      logEncryptionKey: this.logsKey,
     });
     this.httpApi = api.httpApi;
     this.publicBaseUrl = props.publicBaseUrl ?? api.url;
@@ -249,6 +286,7 @@ export class DsrStack extends Stack {
       assemblePackage: f.assemblePackage.fn,
       notifySubject: f.notifySubject.fn,
       finalize: f.finalize.fn,
+      logEncryptionKey: this.logsKey,
     });
     this.stateMachine = workflow.stateMachine;
 

@@ -2,6 +2,9 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Architecture, type CfnFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -37,6 +40,15 @@ export interface HouseFunctionProps {
    * @default RemovalPolicy.DESTROY
    */
   readonly logRemovalPolicy?: RemovalPolicy;
+  /** The customer-managed key the log group is encrypted with. */
+  readonly logEncryptionKey?: IKey;
+  /**
+   * For a function invoked asynchronously (by a schedule): the on-failure destination of an
+   * invocation that failed, with no retry by Lambda (the next scheduled run does the work again). Without it the function
+   * is taken to be invoked synchronously only (API Gateway, Step Functions), where an error reaches
+   * the caller or the workflow's Retry and Catch, and no dead-letter queue would ever be used.
+   */
+  readonly asyncFailures?: IQueue;
 }
 
 /**
@@ -67,6 +79,7 @@ export class HouseFunction extends Construct {
     this.logGroup = new LogGroup(this, 'Logs', {
       retention: props.logRetention ?? RetentionDays.ONE_MONTH,
       removalPolicy: props.logRemovalPolicy ?? RemovalPolicy.DESTROY,
+      encryptionKey: props.logEncryptionKey,
     });
 
     // Our own role instead of AWSLambdaBasicExecutionRole, which may write to any log group.
@@ -84,6 +97,7 @@ export class HouseFunction extends Construct {
       timeout: props.timeout ?? Duration.seconds(30),
       tracing: Tracing.ACTIVE,
       logGroup: this.logGroup,
+      ...(props.asyncFailures ? { onFailure: new SqsDestination(props.asyncFailures), retryAttempts: 0 } : {}),
       projectRoot: REPO_ROOT,
       depsLockFilePath: path.join(REPO_ROOT, 'package-lock.json'),
       environment: {
@@ -110,6 +124,12 @@ export class HouseFunction extends Construct {
     this.acknowledge(
       'AwsSolutions-IAM5[Resource::*]',
       'X-Ray PutTraceSegments/PutTelemetryRecords (active tracing) do not support resource-level permissions.',
+    );
+    this.acknowledge(
+      'Serverless-LambdaDLQ',
+      props.asyncFailures
+        ? 'Failed asynchronous invocations go to an on-failure destination (the same queue a dead-letter queue would be), which also records the error; a dead-letter queue besides would duplicate them.'
+        : 'Invoked synchronously only (API Gateway or Step Functions): an error reaches the caller or the workflow\'s Retry and Catch; Lambda sends only asynchronous invocations to a dead-letter queue.',
     );
   }
 

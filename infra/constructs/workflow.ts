@@ -1,5 +1,6 @@
 import { type CfnElement, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
@@ -31,6 +32,8 @@ export interface RequestWorkflowProps {
   readonly notifySubject: IFunction;
   /** `Finalize`: `{requestId}` → `{requestId}`. */
   readonly finalize: IFunction;
+  /** The customer-managed key the workflow's log group is encrypted with. */
+  readonly logEncryptionKey?: IKey;
   /** @default RetentionDays.ONE_MONTH */
   readonly logRetention?: RetentionDays;
 }
@@ -185,6 +188,7 @@ export class RequestWorkflow extends Construct {
     this.logGroup = new LogGroup(this, 'Logs', {
       retention: props.logRetention ?? RetentionDays.ONE_MONTH,
       removalPolicy: RemovalPolicy.DESTROY,
+      encryptionKey: props.logEncryptionKey,
     });
 
     this.stateMachine = new sfn.StateMachine(this, 'StateMachine', {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { type App, CfnResource, Validations } from 'aws-cdk-lib';
 import { CfnRoute } from 'aws-cdk-lib/aws-apigatewayv2';
-import { AwsSolutionsChecks } from 'cdk-nag';
+import { AwsSolutionsChecks, type NagPack, ServerlessChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../infra/app';
@@ -30,9 +30,12 @@ function acknowledgements(root: IConstruct): { path: string; id: string; reason:
   );
 }
 
-describe('cdk-nag AWS Solutions checks', () => {
-  it('report no unacknowledged finding', () => {
-    const report = new AwsSolutionsChecks().validateScope(app(false));
+/** The packs the app is checked with (infra/app.ts). */
+const PACKS: (() => NagPack)[] = [() => new AwsSolutionsChecks(), () => new ServerlessChecks()];
+
+describe('cdk-nag AWS Solutions and Serverless checks', () => {
+  it.each(PACKS.map((pack) => [pack().readPackName, pack] as const))('report no unacknowledged %s finding', (_name, pack) => {
+    const report = pack().validateScope(app(false));
     const findings = report.violations.flatMap((v) => v.violatingResources.map((r) => `${v.ruleName} at ${r.constructPath}: ${v.description}`));
     expect(findings).toEqual([]);
   });
@@ -69,23 +72,25 @@ describe('cdk-nag AWS Solutions checks', () => {
     // A stale acknowledgement would silently hide a future finding of the same rule there.
     // cdk-nag 3 answers "is this acknowledged?" through isAcknowledged(resource, ruleId); count which acks it used.
     const root = app(false);
-    const pack = new AwsSolutionsChecks() as unknown as { isAcknowledged: (r: CfnResource, id: string) => boolean };
-    expect(typeof pack.isAcknowledged, 'cdk-nag internals changed; rewrite this check').toBe('function');
-    const original = pack.isAcknowledged.bind(pack);
     const used = new Set<string>();
-    pack.isAcknowledged = (resource, ruleId) => {
-      const acknowledged = original(resource, ruleId);
-      if (acknowledged) {
-        for (let c: IConstruct | undefined = resource; c; c = c.node.scope) {
-          const here = c.node.metadata.some(
-            (m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY && Object.keys(m.data).some((k) => k.replace(/^annotation::/i, '') === ruleId),
-          );
-          if (here) used.add(`${ruleId} @ ${c.node.path}`);
+    for (const make of PACKS) {
+      const pack = make() as unknown as { isAcknowledged: (r: CfnResource, id: string) => boolean };
+      expect(typeof pack.isAcknowledged, 'cdk-nag internals changed; rewrite this check').toBe('function');
+      const original = pack.isAcknowledged.bind(pack);
+      pack.isAcknowledged = (resource, ruleId) => {
+        const acknowledged = original(resource, ruleId);
+        if (acknowledged) {
+          for (let c: IConstruct | undefined = resource; c; c = c.node.scope) {
+            const here = c.node.metadata.some(
+              (m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY && Object.keys(m.data).some((k) => k.replace(/^annotation::/i, '') === ruleId),
+            );
+            if (here) used.add(`${ruleId} @ ${c.node.path}`);
+          }
         }
-      }
-      return acknowledged;
-    };
-    (pack as unknown as AwsSolutionsChecks).validateScope(root);
+        return acknowledged;
+      };
+      (pack as unknown as NagPack).validateScope(root);
+    }
     const unused = acknowledgements(root)
       .map((a) => `${a.id.replace(/^annotation::/i, '')} @ ${a.path}`)
       .filter((key) => !used.has(key));

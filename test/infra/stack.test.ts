@@ -914,3 +914,34 @@ describe('digest schedules', () => {
     }
   });
 });
+
+describe('encryption and failed runs', () => {
+  it('encrypts every log group (functions, workflow, API access logs) with a rotating key that only CloudWatch Logs of this account may use', () => {
+    const keys = ofType('AWS::KMS::Key');
+    const logsKey = keys.find(([, k]) => String(k.Properties.Description).includes('log groups'));
+    expect(logsKey).toBeDefined();
+    expect(logsKey![1].Properties.EnableKeyRotation).toBe(true);
+    const groups = ofType('AWS::Logs::LogGroup');
+    expect(groups.length).toBeGreaterThanOrEqual(ALL.length + 2);
+    for (const [id, g] of groups) expect(g.Properties.KmsKeyId, id).toEqual({ 'Fn::GetAtt': [logsKey![0], 'Arn'] });
+    const forLogs = logsKey![1].Properties.KeyPolicy.Statement.find((st: any) => JSON.stringify(st.Principal ?? {}).includes('logs.'));
+    expect(JSON.stringify(forLogs.Condition)).toContain('kms:EncryptionContext:aws:logs:arn');
+  });
+
+  it('sends a failed scheduled run to an encrypted, TLS-only queue without a Lambda retry, and leaves the other functions synchronous', () => {
+    const scheduled: Name[] = ['sweep', 'digest', 'retention'];
+    const configs = ofType('AWS::Lambda::EventInvokeConfig');
+    const byFunction = Object.fromEntries(configs.map(([, c]) => [c.Properties.FunctionName.Ref, c.Properties]));
+    for (const name of scheduled) {
+      const config = byFunction[functionIds[name]];
+      expect(config, name).toBeDefined();
+      expect(config.MaximumRetryAttempts).toBe(0);
+      expect(JSON.stringify(config.DestinationConfig.OnFailure.Destination)).toContain('ScheduledRunFailures');
+    }
+    expect(Object.keys(byFunction).sort()).toEqual(scheduled.map((n) => functionIds[n]).sort());
+    const queue = ofType('AWS::SQS::Queue').find(([id]) => id.startsWith('ScheduledRunFailures'))!;
+    expect(queue[1].Properties.SqsManagedSseEnabled).toBe(true);
+    const policy = ofType('AWS::SQS::QueuePolicy').find(([, p]) => JSON.stringify(p.Properties.Queues).includes(queue[0]))!;
+    expect(JSON.stringify(policy[1].Properties.PolicyDocument)).toContain('aws:SecureTransport');
+  });
+});
