@@ -47,6 +47,10 @@ export interface DsrStackProps extends StackProps {
    * @default config/register.json, parsed and checked with `parseRegister`
    */
   readonly register?: Register;
+  /** Requests (verification emails) one address may set off per hour. @default 5 */
+  readonly intakeLimitPerAddress?: number;
+  /** Requests one client IP address may send per hour. @default 30 */
+  readonly intakeLimitPerClient?: number;
   /**
    * Prefix of the staff sign-in domain, `<prefix>.auth.<region>.amazoncognito.com`.
    * @default context `staffDomainPrefix`, else `<stack name>-staff-<account id>` in lower case
@@ -361,6 +365,10 @@ export class DsrStack extends Stack {
       h.fn.addEnvironment('PUBLIC_BASE_URL', this.publicBaseUrl);
     }
     f.intake.fn.addEnvironment('VERIFY_TTL_DAYS', String(verifyTtlDays));
+    // Verification emails per address and per client IP address per hour (functions/lib/rate-limit.ts);
+    // the counters are items of the requests table (read/write above), expired by its TTL.
+    f.intake.fn.addEnvironment('INTAKE_LIMIT_PER_ADDRESS', String(props.intakeLimitPerAddress ?? 5));
+    f.intake.fn.addEnvironment('INTAKE_LIMIT_PER_CLIENT', String(props.intakeLimitPerClient ?? 30));
     f.notifySubject.fn.addEnvironment('DOWNLOAD_TTL_DAYS', String(downloadTtlDays));
 
     // The processor function reaches the controllers' own stores declared in the register, and no others.
@@ -383,7 +391,8 @@ export class DsrStack extends Stack {
     // variables KMS-encrypted at rest. No rotation: a new key would invalidate every stored hash.
     // Route keeps a keyed hash of each requester's address to spot repeated requests (Art. 12(5)),
     // and the sweep keeps the same hash on a request whose personal data it erases (the service's own retention).
-    for (const h of [f.runProcessor, f.submitProcessor, f.route, f.sweep]) {
+    // Intake counts requests per address and per client IP address under keyed hashes of them.
+    for (const h of [f.runProcessor, f.submitProcessor, f.route, f.sweep, f.intake]) {
       h.fn.addEnvironment('SUPPRESSION_KEY', this.suppressionKey.secretValue.unsafeUnwrap());
     }
     // The same way, the unsubscribe function checks link signatures with the unsubscribe key.

@@ -209,6 +209,7 @@ const en = {
       transmitTo: 'Choose one of the organisations listed, or none.',
       viaCustomer: 'Check the name of the organisation.',
       message: 'Check your message.',
+      rateLimit: 'Too many requests have come from here, or for this email address, within an hour. Please try again later.',
     },
     inEnglish: 'In English:',
     /** Each right's own fields: a fieldset per right, its legend naming the right. */
@@ -948,6 +949,7 @@ const sv: Texts = {
       transmitTo: 'Välj en av organisationerna i listan, eller ingen.',
       viaCustomer: 'Kontrollera organisationens namn.',
       message: 'Kontrollera ditt meddelande.',
+      rateLimit: 'För många begäranden har kommit härifrån, eller för den här e-postadressen, inom en timme. Försök igen senare.',
     },
     inEnglish: 'På engelska:',
     fieldsLegend: {
@@ -1669,6 +1671,7 @@ const sl: Texts = {
       transmitTo: 'Izberite eno od navedenih organizacij ali nobene.',
       viaCustomer: 'Preverite ime organizacije.',
       message: 'Preverite svoje sporočilo.',
+      rateLimit: 'V eni uri je bilo od tu ali za ta e-poštni naslov poslanih preveč zahtev. Poskusite znova pozneje.',
     },
     inEnglish: 'V angleščini:',
     fieldsLegend: {

@@ -1,7 +1,9 @@
 import middy from '@middy/core';
 import { renderRequestAccepted, renderRequestForm, type FormValues } from '../../web/pages';
-import { html, httpMiddleware, json, wantsJson, type HttpEvent, type HttpResult } from '../lib/http';
+import { html, httpMiddleware, json, pickLocale, wantsJson, type HttpEvent, type HttpResult } from '../lib/http';
 import { acceptRequest } from '../lib/intake';
+import { RateLimited, takeIntakeAllowance } from '../lib/rate-limit';
+import { isLocale } from '../../web/i18n';
 import { paths } from '../lib/links';
 import { InvalidSubmission, validateSubmission } from '../lib/submission';
 import { logger } from '../lib/log';
@@ -30,12 +32,14 @@ async function intake(event: HttpEvent): Promise<HttpResult> {
   const asJson = wantsJson(event) || (event.headers['content-type'] ?? '').startsWith('application/json');
   try {
     const { submission, details, controller } = validateSubmission(event.body);
+    await takeIntakeAllowance(submission.email, event.requestContext?.http?.sourceIp);
     const request = await acceptRequest(submission, controller, new Date(), details);
     logger.info('request accepted', { requestId: request.requestId, type: request.type, controllerId: controller.id });
     return asJson
       ? json(202, { requestId: request.requestId, status: request.status })
       : html(202, renderRequestAccepted({ locale: request.locale, controllerName: controller.name, formUrl: paths.form(controller.id, request.locale) }));
   } catch (err) {
+    if (err instanceof RateLimited) return rateLimited(event, err, asJson);
     if (!(err instanceof InvalidSubmission)) throw err;
     if (asJson) return json(400, { message: 'The request has invalid fields', errors: err.errors });
     // The form again, for the controller it was sent to (or the list, if that is unknown), with each error by its field.
@@ -49,6 +53,26 @@ async function intake(event: HttpEvent): Promise<HttpResult> {
     });
     return formPage(400, page, controller);
   }
+}
+
+/** 429 with when to try again: JSON naming the limit, or the form again with the values kept. */
+function rateLimited(event: HttpEvent, err: RateLimited, asJson: boolean): HttpResult {
+  const retry = { 'retry-after': String(err.retryAfterSeconds) };
+  if (asJson) {
+    const answer = json(429, { message: 'Too many requests: try again later', errors: { [err.limit]: err.message } });
+    return { ...answer, headers: { ...answer.headers, ...retry } };
+  }
+  const body = (event.body ?? {}) as Record<string, unknown>;
+  const controller = typeof body.controller === 'string' ? findController(body.controller) : undefined;
+  const requested = typeof body.locale === 'string' && isLocale(body.locale) ? body.locale : pickLocale(event);
+  const page = formPage(429, renderRequestForm({
+    locale: controller && !controller.locales.includes(requested) ? controller.locales[0]! : requested,
+    controllers: controller ? [formController(controller)] : register.controllers.map(formController),
+    values: keptValues(body),
+    // The form's own words for it, in the page's language (the JSON answer names the limit).
+    errors: { rateLimit: '' },
+  }), controller);
+  return { ...page, headers: { ...page.headers, ...retry } };
 }
 
 export const handler = middy().use(httpMiddleware()).handler(intake);

@@ -1,7 +1,7 @@
-import { createHmac } from 'node:crypto';
 import { DeleteCommand, PutCommand, QueryCommand, UpdateCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { ddb, isConditionFailure } from './aws/dynamodb';
-import { ConfigError, requiredEnv } from './env';
+import { requiredEnv } from './env';
+import { keyedHash } from './keyed-hash';
 
 /**
  * Erasures that are decided now and carried out later, kept in the requests table:
@@ -115,17 +115,9 @@ export async function done(e: ScheduledErasure): Promise<void> {
 
 // ---- Suppression lists ---------------------------------------------------------------------
 
-let key: string | undefined;
-/** The HMAC key, read at first use: only functions that keep suppression lists are given it. */
-function suppressionKey(): string {
-  key ??= requiredEnv('SUPPRESSION_KEY');
-  if (key.length < 32) throw new ConfigError('Environment variable SUPPRESSION_KEY must be at least 32 characters');
-  return key;
-}
-
 /** The keyed hash a suppression list keeps instead of the address: not reversible without the key. */
 export function suppressionHash(email: string): string {
-  return createHmac('sha256', suppressionKey()).update(email.trim().toLowerCase(), 'utf8').digest('base64url');
+  return keyedHash(email.trim().toLowerCase());
 }
 
 const suppressionKeyOf = (controllerId: string, processorId: string, hash: string) => ({ pk: `SUPPRESS#${controllerId}#${processorId}`, sk: hash });

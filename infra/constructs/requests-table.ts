@@ -36,6 +36,8 @@ export class RequestsTable extends Construct {
       // Losing requests would lose the controller's record of how each right was answered.
       removalPolicy: RemovalPolicy.RETAIN,
       deletionProtection: true,
+      // Only the intake rate-limit counters carry it (functions/lib/rate-limit.ts): they expire.
+      timeToLiveAttribute: 'expiresAt',
     });
     // Sparse: only open requests carry openCtl/openDue, so the sweep reads open work without a Scan.
     this.table.addGlobalSecondaryIndex({

@@ -60,6 +60,11 @@ export interface LocalRuntimeOptions {
    * at expressions (default true). Tests turn them off and fire schedules with `runSchedule`.
    */
   scheduleTimers?: boolean;
+  /**
+   * Handler environment values that win over the template's, e.g. higher intake limits for test
+   * suites that send many requests from one address.
+   */
+  environment?: Record<string, string>;
   /** A synthesized template to run instead of synthesizing infra/stack.ts. */
   template?: CfnTemplate;
   /** Where log lines go; default console.log. */
@@ -246,6 +251,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
     delete process.env.AWS_PROFILE;
     Object.assign(process.env, env);
     for (const [k, v] of Object.entries(sharedLiteralEnvironment(model.functions.values()))) process.env[k] ??= v;
+    Object.assign(process.env, opts.environment);
 
     await provision({ endpoints: emulators.urls, requestsTable: model.requestsTable, log });
     gateway.ready = true;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalRuntime } from '../../infra/local/runtime';
+import { LOOSE_INTAKE_LIMITS } from '../integration/support';
 
 /**
  * A person uses the form in Debian's Chromium with JavaScript switched off: the whole path from
@@ -31,6 +32,7 @@ beforeAll(async () => {
     quiet: true,
     retryIntervalScale: 0.01,
     scheduleTimers: false,
+    environment: LOOSE_INTAKE_LIMITS,
   });
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

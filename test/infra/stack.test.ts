@@ -275,9 +275,11 @@ describe('configuration and grants (least privilege)', () => {
     expect(withEnv('UNSUBSCRIBE_KEY')).toEqual(['unsubscribe']);
     expect(withEnv('SENDER_EMAIL')).toEqual(['awaitDecision', 'digest', 'intake', 'notify', 'recordFailure', 'reply', 'staffDecide', 'submit', 'sweep']);
     expect(withEnv('PUBLIC_BASE_URL')).toEqual(['awaitDecision', 'digest', 'form', 'intake', 'notify', 'recordFailure', 'reply', 'staffDecide', 'status', 'submit', 'sweep', 'task', 'verify']);
-    expect(withEnv('SUPPRESSION_KEY')).toEqual(['route', 'run', 'submit', 'sweep']);
+    expect(withEnv('SUPPRESSION_KEY')).toEqual(['intake', 'route', 'run', 'submit', 'sweep']);
     expect(withEnv('STAFF_SIGN_IN_URL')).toEqual(['console']);
     expect(envOf('intake').VERIFY_TTL_DAYS).toBe('7');
+    expect(envOf('intake')).toMatchObject({ INTAKE_LIMIT_PER_ADDRESS: '5', INTAKE_LIMIT_PER_CLIENT: '30' });
+    expect(withEnv('INTAKE_LIMIT_PER_ADDRESS')).toEqual(['intake']);
     expect(envOf('notify').DOWNLOAD_TTL_DAYS).toBe('7');
     expect(withEnv('RETENTION_BATCH_SIZE')).toEqual(['retention']);
     expect(envOf('retention').RETENTION_BATCH_SIZE).toBe('500');
@@ -356,20 +358,20 @@ describe('configuration and grants (least privilege)', () => {
     expect(withAction((a) => a.startsWith('states:SendTask'))).toEqual(answerers);
   });
 
-  it('passes the suppression key to run, submit, route and sweep only, as a dynamic reference to a generated, retained, KMS-encrypted secret', () => {
+  it('passes the hashing key to intake, run, submit, route and sweep only, as a dynamic reference to a generated, retained, KMS-encrypted secret', () => {
     const secrets = ofType('AWS::SecretsManager::Secret');
     expect(secrets).toHaveLength(2); // and the unsubscribe links' key
     const [secretId, secret] = secrets.find(([id]) => id.startsWith('SuppressionKey'))!;
     expect(secret.Properties.GenerateSecretString).toEqual({ PasswordLength: 64, ExcludePunctuation: true, IncludeSpace: false });
     expect(secret.Properties.GenerateSecretString.SecretStringTemplate).toBeUndefined();
-    const keyId = ofType('AWS::KMS::Key')[0]![0];
+    const keyId = ofType('AWS::KMS::Key').find(([id]) => id.startsWith('PersonalDataKey'))![0];
     expect(secret.Properties.KmsKeyId).toEqual({ 'Fn::GetAtt': [keyId, 'Arn'] });
     template.hasResource('AWS::SecretsManager::Secret', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
     // Rotating would make every stored suppression hash unmatchable.
     expect(ofType('AWS::SecretsManager::RotationSchedule')).toEqual([]);
 
-    expect(withEnv('SUPPRESSION_KEY')).toEqual(['route', 'run', 'submit', 'sweep']);
-    for (const name of ['route', 'run', 'submit', 'sweep'] as const) {
+    expect(withEnv('SUPPRESSION_KEY')).toEqual(['intake', 'route', 'run', 'submit', 'sweep']);
+    for (const name of ['intake', 'route', 'run', 'submit', 'sweep'] as const) {
       expect(envOf(name).SUPPRESSION_KEY, name).toEqual({
         'Fn::Join': ['', ['{{resolve:secretsmanager:', { Ref: secretId }, ':SecretString:::}}']],
       });
@@ -378,7 +380,7 @@ describe('configuration and grants (least privilege)', () => {
     expect(withAction((a) => a.startsWith('secretsmanager:'))).toEqual([]);
     // The value never appears anywhere else in the template.
     const mentions = Object.entries(resources).filter(([id, r]) => id !== secretId && JSON.stringify(r).includes(`"${secretId}"`));
-    expect(mentions.map(([id]) => id).sort()).toEqual([functionIds.route, functionIds.run, functionIds.submit, functionIds.sweep].sort());
+    expect(mentions.map(([id]) => id).sort()).toEqual([functionIds.intake, functionIds.route, functionIds.run, functionIds.submit, functionIds.sweep].sort());
   });
 
   it("lets only the processor function read and write the register's DynamoDB stores, table by table", () => {

@@ -45,7 +45,7 @@ import { startLocalRuntime, type LocalRuntime } from '../../infra/local/runtime'
 import { LocalStepFunctions, MAX_TASK_TIMEOUT_SECONDS } from '../../infra/local/sfn-endpoint';
 import { usesLibraryTimeoutError } from '../../infra/local/sfn-task-tokens';
 import { readStackModel, type CfnTemplate } from '../../infra/local/synth';
-import { STAFF, VENDOR, answerTaskLink, taskLinkFor } from './support';
+import { LOOSE_INTAKE_LIMITS, STAFF, VENDOR, answerTaskLink, taskLinkFor } from './support';
 
 const credentials = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 const region = 'us-east-1';
@@ -785,6 +785,7 @@ describe('the local runtime', () => {
     retryIntervalScale: 0.01,
     sweepIntervalMs: 3_600_000,
     scheduleTimers: false,
+    environment: LOOSE_INTAKE_LIMITS,
     ports: ports ?? { gateway: 0, dynamodb: 0, ses: 0, s3: 0, sfn: 0, newsletter: 0 },
   });
 

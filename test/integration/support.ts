@@ -6,6 +6,9 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { startLocalRuntime, type LocalRuntimeOptions } from '../../infra/local/runtime';
 
+/** Intake limits high enough for suites that send many requests from one address and client. */
+export const LOOSE_INTAKE_LIMITS = { INTAKE_LIMIT_PER_ADDRESS: '10000', INTAKE_LIMIT_PER_CLIENT: '10000' };
+
 /** A running local runtime on free ports with its own data folder. */
 export type Runtime = Awaited<ReturnType<typeof startLocalRuntime>>;
 
@@ -28,6 +31,8 @@ export function start(dataDir: string, ports?: Runtime['ports'], overrides: Part
     retryIntervalScale: 0.01,
     sweepIntervalMs: 3_600_000,
     scheduleTimers: false,
+    // Suites send many requests from one address and client; test/integration/abuse.test.ts checks the limits.
+    environment: LOOSE_INTAKE_LIMITS,
     demoCallbackDelayMs: 100,
     ports: ports ?? { gateway: 0, dynamodb: 0, ses: 0, s3: 0, sfn: 0, newsletter: 0 },
     ...overrides,
