@@ -239,24 +239,25 @@ export const CONSOLE_SCRIPT = `
       var x = L + i * step + 2;
       if (!w.answered) { s.appendChild(svg('text', { x: x + (step - 4) / 2, y: B - 4, 'text-anchor': 'middle', 'font-size': 10 }, '\u2014')); return; }
       var share = w.onTime / w.answered;
-      bar(s, x, B - (B - T) * share, step - 4, (B - T) * share, share < 0.9 ? '#c62828' : '#2e7d32', t.report.weekOf + ' ' + date(w.weekStart) + ': ' + pct(share) + ' (' + w.onTime + '/' + w.answered + ')');
+      bar(s, x, B - (B - T) * share, step - 4, (B - T) * share, '#0b4f8a', t.report.weekOf + ' ' + date(w.weekStart) + ': ' + pct(share) + ' (' + w.onTime + '/' + w.answered + ')');
     });
     weekLabels(s, weeks, L, step, H - 12);
   }
+  // One row per item: its label above a bar (long names need the width), the figures after the bar.
   function drawHorizontal(id, title, rows, max) {
-    var W = 640, L = 200, R = W - 60, rowH = 26;
-    var H = Math.max(1, rows.length) * rowH + 10;
+    var W = 640, R = W - 190, rowH = 38;
+    var H = Math.max(1, rows.length) * rowH + 6;
     var s = chart(id, title, W, H);
     rows.forEach(function (r, i) {
-      var y = 5 + i * rowH;
-      s.appendChild(svg('text', { x: L - 8, y: y + 16, 'text-anchor': 'end', 'font-size': 12 }, r.label));
-      var x = L;
+      var y = 4 + i * rowH;
+      s.appendChild(svg('text', { x: 0, y: y + 12, 'font-size': 12 }, r.label));
+      var x = 0;
       r.parts.forEach(function (p) {
-        var w = (R - L) * p.value / Math.max(1, max);
-        bar(s, x, y + 3, w, rowH - 8, p.colour, r.label + ': ' + p.tip);
+        var w = R * p.value / Math.max(1, max);
+        bar(s, x, y + 17, w, 14, p.colour, r.label + ': ' + p.tip);
         x += w;
       });
-      s.appendChild(svg('text', { x: x + 6, y: y + 16, 'font-size': 12 }, r.note));
+      s.appendChild(svg('text', { x: x + 6, y: y + 29, 'font-size': 12 }, r.note));
     });
   }
   function drawOpen(open) {
