@@ -210,10 +210,22 @@ export async function footprint(local: LocalRun): Promise<{ items: number; email
   return { items: await countItems(local), emails: (await mailbox(local.rt)).length };
 }
 
+/** The footprint once the workflows in flight have come to rest (unchanged for a second). */
+export async function settled(local: LocalRun, timeoutMs = 20_000): Promise<{ items: number; emails: number }> {
+  let last = await footprint(local);
+  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline;) {
+    await new Promise((r) => setTimeout(r, 1000));
+    const now = await footprint(local);
+    if (now.items === last.items && now.emails === last.emails) return now;
+    last = now;
+  }
+  throw new Error(`still writing after ${timeoutMs} ms`);
+}
+
 /**
  * An email as it must be whatever the input: a subject on one line with no header in it, and an
- * HTML part with no live markup. `values` (what the subject or staff typed) must appear in the HTML
- * part escaped, if at all, never raw.
+ * HTML part with no live markup. `values` (what the subject or staff typed) holding the fuzz's
+ * markup must appear in the HTML part escaped, if at all, never raw.
  */
 export function expectSafeEmail(email: StoredEmail, values: string[] = []): void {
   const where = `email "${email.subject.slice(0, 60)}"`;
@@ -221,6 +233,6 @@ export function expectSafeEmail(email: StoredEmail, values: string[] = []): void
   expect(email.destination.to.every((to) => !/[\r\n,;<>]/.test(to)), `${where}: one clean recipient`).toBe(true);
   expectNoLiveMarkup(email.body.html ?? '', where);
   for (const value of values) {
-    if (value !== escapeHtml(value) && /[<>"]/.test(value)) expect(email.body.html ?? '', where).not.toContain(value);
+    if (value.includes(MARK) && value !== escapeHtml(value)) expect(email.body.html ?? '', where).not.toContain(value);
   }
 }
