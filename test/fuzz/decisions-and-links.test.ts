@@ -5,7 +5,7 @@ import {
   decideOn, mailbox, staffToken, STAFF, statusOf, submitConfirmed, taskLinkFor, useRuntime, VENDOR, waitForEmail, waitForStatus, type StoredEmail,
 } from '../integration/support';
 import {
-  expectClearAnswer, expectNoLiveMarkup, expectSafeEmail, footprint, hostileText, settled, MARK, MARKUP, params, REQUESTS_TABLE, RUNS, send, UNICODE_EDGES, type Call,
+  budget, expectClearAnswer, expectNoLiveMarkup, expectSafeEmail, footprint, hostileText, MARK, MARKUP, params, REQUESTS_TABLE, RUNS, send, settled, UNICODE_EDGES, type Call,
 } from './support';
 
 /**
@@ -77,7 +77,7 @@ describe('staff decisions with bad input', () => {
     }), params());
     expect(await item(requestId)).toEqual(before.request);
     expect(await footprint(local)).toEqual(before.footprint);
-  });
+  }, budget(10));
 });
 
 describe('the subject\'s answer and a vendor\'s answer with bad input', () => {
@@ -99,7 +99,7 @@ describe('the subject\'s answer and a vendor\'s answer with bad input', () => {
     }), params());
     expect(await item(requestId)).toEqual(before.request);
     expect(await footprint(local)).toEqual(before.footprint);
-  });
+  }, budget(10));
 
   it('answers every malformed answer on a vendor\'s task link with a 400 naming the field and leaves the branch waiting', async () => {
     const { requestId } = await submitConfirmed(local.rt, { controller: 'demo-association', type: 'access', email: 'fuzz-task@example.org' });
@@ -123,7 +123,7 @@ describe('the subject\'s answer and a vendor\'s answer with bad input', () => {
     }), params());
     expect(await item(requestId, 'BRANCH#bookkeeping')).toEqual(branch);
     expect(await footprint(local)).toEqual(before);
-  });
+  }, budget(10));
 });
 
 /** One line as people type it: markup, Unicode edge cases and any code point but control characters. */
@@ -194,7 +194,7 @@ describe('odd but valid words from the subject and from staff', () => {
       }
       expect((await statusOf(statusUrl)).status).not.toBe('in_review');
     }), params(runs));
-  });
+  }, budget(3000, runs));
 
   it('reach the console only as data: its page renders with textContent, never as markup', async () => {
     const answer = await send(local, { method: 'GET', path: '/console', headers: { accept: 'text/html' } });

@@ -5,7 +5,7 @@ import { MAX_BODY_BYTES } from '../../functions/lib/http';
 import { LOCALES, OBJECTION_SCOPES, RIGHTS, type Right } from '../../functions/lib/request';
 import { staffToken, useRuntime, verificationEmailFor } from '../integration/support';
 import {
-  expectClearAnswer, expectSafeEmail, footprint, HEADER_INJECTIONS, hostileText, MARKUP, params, REQUESTS_TABLE, send, UNICODE_EDGES, type Call, wellFormed,
+  budget, expectClearAnswer, expectSafeEmail, footprint, HEADER_INJECTIONS, hostileText, MARKUP, params, REQUESTS_TABLE, send, UNICODE_EDGES, type Call, wellFormed,
 } from './support';
 
 /**
@@ -139,7 +139,7 @@ describe('POST /v1/requests with bad input', () => {
       expect(Object.keys(JSON.parse(answer.text).errors), `${m.field} = ${JSON.stringify(m.value)?.slice(0, 80)}`).toContain(tooLarge(call) ? 'body' : m.field);
     }), params());
     expect(await footprint(local)).toEqual(before);
-  });
+  }, budget(10));
 
   it('shows the no-JS form again for a malformed form post, the error at its field and every typed value escaped', async () => {
     const before = await footprint(local);
@@ -155,7 +155,7 @@ describe('POST /v1/requests with bad input', () => {
       expect(answer.text.includes(`id="${m.field}-error"`) || answer.text.includes(m.field), `form ${m.field}: error not shown`).toBe(true);
     }), params());
     expect(await footprint(local)).toEqual(before);
-  });
+  }, budget(10));
 
   it('refuses bodies too large (413), of another content type (415), not JSON or not an object (400), or with a field twice, each naming what is wrong', async () => {
     const before = await footprint(local);
@@ -177,7 +177,7 @@ describe('POST /v1/requests with bad input', () => {
       expect(Object.keys(JSON.parse(answer.text).errors)).toContain(field);
     }), params());
     expect(await footprint(local)).toEqual(before);
-  });
+  }, budget(10));
 });
 
 /** One-line text as people type it: markup, Unicode edge cases, anything but control characters. */
@@ -233,7 +233,7 @@ describe('POST /v1/requests with odd but valid input', () => {
       expect(request.name).toBe(item.name);
       expect(request.details.message).toBe(item.details?.message);
     }), params());
-  });
+  }, budget(60));
 
   it('shows the no-JS form\'s acceptance page without the typed values', async () => {
     await fc.assert(fc.asyncProperty(oddButValid, async (body) => {
@@ -242,5 +242,5 @@ describe('POST /v1/requests with odd but valid input', () => {
       expect(answer.status, answer.text.slice(0, 300)).toBe(202);
       for (const v of [body.name, body.message]) if (typeof v === 'string' && v.trim().length > 3) expect(answer.text).not.toContain(v.trim());
     }), params(Math.max(5, Math.ceil(params().numRuns! / 4))));
-  });
+  }, budget(15));
 });

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { RouteModel } from '../../infra/local/synth';
 import { staffToken, submit, useRuntime } from '../integration/support';
 import {
-  accepts, contentTypes, describeCall, expectClearAnswer, footprint, headerSafe, hostileText, oversized, params, REQUESTS_TABLE, send, type Call, wellFormed,
+  accepts, budget, contentTypes, describeCall, expectClearAnswer, footprint, headerSafe, hostileText, oversized, params, REQUESTS_TABLE, send, type Call, wellFormed,
 } from './support';
 
 /**
@@ -191,7 +191,7 @@ describe('hostile requests to every route of the template', () => {
     }
     expect(await footprint(local)).toEqual(before);
     expect(await storedRequest()).toEqual(request);
-  });
+  }, budget(24 * 12));
 
   it('answers a method a path does not declare with a 4xx naming no route, never a 5xx', async () => {
     const paths = [...new Set(routes().map((r) => r.path!))];
@@ -208,5 +208,5 @@ describe('hostile requests to every route of the template', () => {
       expectClearAnswer(answer, describeCall(call));
     }), params());
     expect(await footprint(local)).toEqual(before);
-  });
+  }, budget(5));
 });

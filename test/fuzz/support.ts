@@ -27,6 +27,11 @@ export function params(runs = RUNS): fc.Parameters<unknown> {
   return { numRuns: runs, seed: SEED, endOnFailure: true };
 }
 
+/** A test's time limit for `inputs` inputs of about `msPerInput` each, with room for a slow machine (never below vitest's 120 s). */
+export function budget(msPerInput: number, inputs = RUNS): number {
+  return Math.max(120_000, Math.ceil(inputs * msPerInput * 4));
+}
+
 /** The table every request, branch and audit event is in. */
 export const REQUESTS_TABLE = 'dsr-requests';
 
