@@ -115,6 +115,25 @@ function parseBody(): middy.MiddlewareObj<HttpEvent> {
   };
 }
 
+/**
+ * Parses a multipart body (one file at most, `maxBytes` each); other content types go on to
+ * `parseBody`. A malformed multipart body is a 400 naming the body, as malformed JSON is: the
+ * parser's own refusal is a plain-text 415 that names nothing.
+ */
+function parseMultipart(maxBytes: number): middy.MiddlewareObj<HttpEvent> {
+  const parser = httpMultipartBodyParser({ disableContentTypeError: true, busboy: { limits: { files: 1, fields: 10, fileSize: maxBytes } } });
+  return {
+    before: async (request) => {
+      try {
+        await parser.before!(request as never);
+      } catch (err) {
+        if ((err as { statusCode?: number }).statusCode !== 415) throw err;
+        throw clientError(400, 'Request body is not valid multipart/form-data', { body: 'not valid multipart/form-data' });
+      }
+    },
+  };
+}
+
 /** Refuses a body over `maxBytes` with 413 before anything parses it. */
 function limitBody(maxBytes: number): middy.MiddlewareObj<HttpEvent> {
   return {
@@ -156,9 +175,7 @@ export function httpMiddleware(opts: { maxBodyBytes?: number; multipart?: boolea
     httpHeaderNormalizer(),
     httpErrorHandler({ logger: logFailure, fallbackMessage: JSON.stringify({ message: 'Internal Server Error' }) }),
     limitBody(maxBodyBytes),
-    ...(opts.multipart
-      ? [httpMultipartBodyParser({ disableContentTypeError: true, busboy: { limits: { files: 1, fields: 10, fileSize: maxBodyBytes } } })]
-      : []),
+    ...(opts.multipart ? [parseMultipart(maxBodyBytes)] : []),
     ...(opts.rawBody ? [] : [parseBody()]),
   ];
 }
