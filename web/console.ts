@@ -245,7 +245,7 @@ export const CONSOLE_SCRIPT = `
   }
   // One row per item: its label above a bar (long names need the width), the figures after the bar.
   function drawHorizontal(id, title, rows, max) {
-    var W = 640, R = W - 190, rowH = 38;
+    var W = 640, R = W - 250, rowH = 38;
     var H = Math.max(1, rows.length) * rowH + 6;
     var s = chart(id, title, W, H);
     rows.forEach(function (r, i) {
@@ -268,11 +268,14 @@ export const CONSOLE_SCRIPT = `
       return { label: t.report.buckets[k], note: String(open[k] || 0), parts: [{ value: open[k] || 0, colour: colours[k], tip: String(open[k] || 0) }] };
     }), max);
   }
+  function duration(seconds) {
+    return seconds < 120 ? Math.round(seconds) + ' s' : seconds < 7200 ? Math.round(seconds / 60) + ' min' : Math.round(seconds / 360) / 10 + ' h';
+  }
   function drawHealth(figures, names) {
     var rows = figures.processors || [];
     var max = Math.max.apply(null, [1].concat(rows.map(function (p) { return p.completed + p.failed; })));
     drawHorizontal('chart-health', t.report.healthTitle, rows.map(function (p) {
-      var median = p.duration ? ' \u00b7 ' + t.report.medianTime + ' ' + Math.round(p.duration.median) + ' s' : '';
+      var median = p.duration ? ' \u00b7 ' + t.report.medianTime + ' ' + duration(p.duration.median) : '';
       return {
         label: names[p.processorId] || p.processorId,
         note: p.failed + '/' + (p.completed + p.failed) + ' ' + t.report.failed.toLowerCase() + median,
