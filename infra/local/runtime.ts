@@ -62,6 +62,18 @@ export interface LocalRuntimeOptions {
   scheduleTimers?: boolean;
   /** A synthesized template to run instead of synthesizing infra/stack.ts. */
   template?: CfnTemplate;
+  /**
+   * The OpenDSR service the register's `${DEMO_NEWSLETTER_URL}` processor is sent to, instead of the
+   * demo this runtime starts (which still runs, as the portability target). For tests with a
+   * processor of their own, e.g. one that injects faults (test/faults).
+   */
+  newsletterUrl?: string;
+  /**
+   * Endpoints the handlers are given instead of the emulators' own (`AWS_ENDPOINT_URL_*`), e.g. a
+   * proxy in front of an emulator that fails for a while (test/faults). The emulators still listen
+   * where `ports` says, and `urls` names them, not these.
+   */
+  handlerEndpoints?: Partial<Record<'dynamodb' | 'ses' | 's3', string>>;
   /** Where log lines go; default console.log. */
   log?: (line: string) => void;
 }
@@ -214,11 +226,11 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       // s3rver accepts only this key pair; dynalite and the SES emulator accept any
       AWS_ACCESS_KEY_ID: 'S3RVER',
       AWS_SECRET_ACCESS_KEY: 'S3RVER',
-      AWS_ENDPOINT_URL_DYNAMODB: emulators.urls.dynamodb,
-      AWS_ENDPOINT_URL_SES: emulators.urls.ses,
+      AWS_ENDPOINT_URL_DYNAMODB: opts.handlerEndpoints?.dynamodb ?? emulators.urls.dynamodb,
+      AWS_ENDPOINT_URL_SES: opts.handlerEndpoints?.ses ?? emulators.urls.ses,
       // the SES v2 client's service id is SESv2: this is the variable it reads
-      AWS_ENDPOINT_URL_SESV2: emulators.urls.ses,
-      AWS_ENDPOINT_URL_S3: emulators.urls.s3,
+      AWS_ENDPOINT_URL_SESV2: opts.handlerEndpoints?.ses ?? emulators.urls.ses,
+      AWS_ENDPOINT_URL_S3: opts.handlerEndpoints?.s3 ?? emulators.urls.s3,
       AWS_ENDPOINT_URL_SFN: sfnUrl,
       REQUESTS_TABLE,
       PACKAGE_BUCKET,
@@ -228,7 +240,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       SUPPRESSION_KEY: localKey(dataDir, 'suppression.key'),
       UNSUBSCRIBE_KEY: localKey(dataDir, 'unsubscribe.key'),
       // config/register.json points the demo OpenDSR processor here.
-      DEMO_NEWSLETTER_URL: newsletter.url,
+      DEMO_NEWSLETTER_URL: opts.newsletterUrl ?? newsletter.url,
       // ...and its portability target, the demo receiving controller on the same port.
       DEMO_PORTABILITY_URL: newsletter.portabilityUrl,
       // The console links here; in AWS it is the Cognito hosted UI's authorize URL.
