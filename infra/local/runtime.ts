@@ -177,7 +177,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
 
   let lambdas: LambdaHost | undefined;
   try {
-    const emulators: Emulators = await startEmulators({ dataDir, ports });
+    const emulators: Emulators = await startEmulators({ dataDir, ports, log });
     stops.push(() => emulators.stop());
     // The demo register's OpenDSR processor, a service of its own with its own data.
     const newsletter = await startDemoOpendsr({
