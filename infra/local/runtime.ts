@@ -4,13 +4,13 @@
  * synthesized CDK stack.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startDemoOpendsr } from './demo-opendsr/server.ts';
 import { startEmulators, type Emulators } from './emulators.ts';
 import { LocalGateway } from './gateway.ts';
 import { LambdaHost } from './lambda-host.ts';
-import { PACKAGE_BUCKET, REQUESTS_TABLE, provision } from './provision.ts';
+import { PACKAGE_BUCKET, REQUESTS_TABLE, provision, reindexAfterCrash } from './provision.ts';
 import { LocalStepFunctions } from './sfn-endpoint.ts';
 import { LocalStaffAuth } from './staff-auth.ts';
 import {
@@ -176,7 +176,14 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
   };
 
   let lambdas: LambdaHost | undefined;
+  // Present while a runtime uses the folder: found at start, the last one did not stop cleanly.
+  const runningMarker = join(dataDir, 'running');
   try {
+    mkdirSync(dataDir, { recursive: true });
+    const uncleanStop = existsSync(runningMarker);
+    writeFileSync(runningMarker, `${process.pid}\n`);
+    // removed last, after every part (dynalite included) has stopped
+    stops.push(async () => rmSync(runningMarker, { force: true }));
     const emulators: Emulators = await startEmulators({ dataDir, ports, log });
     stops.push(() => emulators.stop());
     // The demo register's OpenDSR processor, a service of its own with its own data.
@@ -260,6 +267,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
     for (const [k, v] of Object.entries(sharedLiteralEnvironment(model.functions.values()))) process.env[k] ??= v;
 
     await provision({ endpoints: emulators.urls, requestsTable: model.requestsTable, log });
+    if (uncleanStop) await reindexAfterCrash(emulators.urls.dynamodb, log);
     gateway.ready = true;
 
     const missing = lambdas.missingEntries();
