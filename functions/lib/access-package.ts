@@ -128,7 +128,9 @@ export async function buildPackage(request: DsrRequest, controller: Controller, 
     }
     zip.finish();
   } catch (err) {
-    zip.destroy(err as Error);
+    // Not destroy(err): nothing listens for the zip's 'error' event (the error is thrown below), and an
+    // unheard 'error' is an uncaught exception that ends the process (e.g. when S3 fails for a while).
+    zip.destroy();
     await upload.abort().catch(() => undefined);
     throw err;
   }

@@ -4,7 +4,7 @@ import { links } from './links';
 import { sendEmail } from './mailer';
 import type { Controller, Processor } from './register';
 import type { Branch, DsrRequest } from './request';
-import { audit, updateBranch } from './store';
+import { audit, releaseEscalation, updateBranch } from './store';
 
 const DAY_MS = 86_400_000;
 /** Staff hear of a processor that has not answered at the latest this long before the deadline. */
@@ -30,7 +30,7 @@ export function escalationDueAt(processor: Processor, branch: Branch, request: D
 export async function escalate(request: DsrRequest, controller: Controller, processor: Processor, branch: Branch, reason: EscalationReason, now = new Date()): Promise<boolean> {
   const claimed = await updateBranch(request.requestId, branch.processorId, { escalatedAt: now.toISOString() }, { onlyIfAbsent: 'escalatedAt', evenIfFinal: true });
   if (!claimed) return false;
-  await sendEmail(controller.dpoEmail, escalationEmail({
+  const email = escalationEmail({
     locale: controller.locales[0]!,
     controllerName: controller.name,
     processorName: processor.name,
@@ -39,7 +39,14 @@ export async function escalate(request: DsrRequest, controller: Controller, proc
     reason,
     dueAt: request.dueAt ?? now.toISOString(),
     consoleUrl: links.console(request.requestId),
-  }));
+  });
+  try {
+    await sendEmail(controller.dpoEmail, email);
+  } catch (err) {
+    // Not sent (e.g. SES down for a while): the claim goes, so the step's retry or the sweep escalates again.
+    await releaseEscalation(request.requestId, branch.processorId, now.toISOString()).catch(() => undefined);
+    throw err;
+  }
   await audit(request.requestId, 'branch_escalated', 'system', { processorId: branch.processorId, reason }, now);
   logger.info('branch escalated', { requestId: request.requestId, processorId: branch.processorId, reason });
   return true;

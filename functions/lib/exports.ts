@@ -9,8 +9,13 @@ import { requiredEnv } from './env';
 /** Holds processor exports (NDJSON, one record a line) and the access packages built from them. */
 export const PACKAGE_BUCKET = requiredEnv('PACKAGE_BUCKET');
 
-/** Where a processor's export for a request is kept until the package is built. */
-export const exportKey = (requestId: string, processorId: string) => `exports/${requestId}/${processorId}.ndjson`;
+/**
+ * Where a processor's export for a request is kept until the package is built. `attempt` names one
+ * of several writers that may store the same branch's results at once (an OpenDSR processor that
+ * answers twice): each writes its own object, and the branch records the one that completed it.
+ */
+export const exportKey = (requestId: string, processorId: string, attempt?: string) =>
+  `exports/${requestId}/${processorId}${attempt ? `/${attempt}` : ''}.ndjson`;
 
 /** JSON with DynamoDB sets as arrays and binary as base64, so every record survives JSON. */
 function toJson(record: unknown): string {

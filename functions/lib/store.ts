@@ -281,6 +281,18 @@ export async function updateBranch(requestId: string, processorId: string, set: 
 }
 
 /**
+ * Gives back an escalation claimed at `at` whose email could not be sent, so the next attempt
+ * escalates again (the claim keeps escalations to one; it must not stand for an email never sent).
+ */
+export async function releaseEscalation(requestId: string, processorId: string, at: string): Promise<void> {
+  await updateItem(branchKey(requestId, processorId), {
+    remove: ['escalatedAt'],
+    condition: 'attribute_exists(pk) AND escalatedAt = :at',
+    values: { ':at': at },
+  });
+}
+
+/**
  * Staff retry a failed branch: it goes back to `pending` with what its last attempt left behind
  * cleared, so the next Plan runs it again (and an async processor is asked again). Only a failed
  * branch is reset; returns false otherwise.

@@ -3,7 +3,7 @@
  * `<dataDir>/dynamodb`), aws-ses-v2-local (SES v2 with a mailbox page and `GET /store`; mail is
  * kept in memory) and s3rver (S3, data kept in `<dataDir>/s3`). Port 0 picks a free port.
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
@@ -21,6 +21,7 @@ export interface EmulatorOptions {
   dataDir: string;
   ports?: Partial<EmulatorPorts>;
   host?: string;
+  log?: (line: string) => void;
 }
 
 export interface Emulators {
@@ -40,6 +41,33 @@ function sesFactory(): SesServerFactory {
 /** Empties the SES emulator's mailbox (it is a module-level store: one per process). */
 export function clearMailbox(): void {
   (require('aws-ses-v2-local/dist/store.js') as { clearStore(): void }).clearStore();
+}
+
+const S3RVER_METADATA = '._S3rver_metadata.json';
+
+/**
+ * s3rver writes an object's content, then its metadata file, neither atomically: a process killed
+ * in between (SIGKILL, a power cut) leaves a metadata file that is empty or cut short. s3rver then
+ * answers 500 for the object and for every listing of its bucket, and HeadBucket is a listing
+ * there, so the runtime could not start again. Such an object's PUT was never answered, so it is
+ * removed, as if the PUT had not happened. Returns how many were removed.
+ */
+export function repairS3rverStore(s3Dir: string): number {
+  if (!existsSync(s3Dir)) return 0;
+  let removed = 0;
+  for (const entry of readdirSync(s3Dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !entry.name.endsWith(S3RVER_METADATA)) continue;
+    const metadata = join(entry.parentPath, entry.name);
+    try {
+      JSON.parse(readFileSync(metadata, 'utf8'));
+      continue;
+    } catch {
+      const base = metadata.slice(0, -S3RVER_METADATA.length);
+      for (const file of [metadata, `${base}._S3rver_object`, `${base}._S3rver_object.md5`]) rmSync(file, { force: true });
+      removed++;
+    }
+  }
+  return removed;
 }
 
 export async function startEmulators(opts: EmulatorOptions): Promise<Emulators> {
@@ -80,6 +108,8 @@ export async function startEmulators(opts: EmulatorOptions): Promise<Emulators> 
     // S3
     const s3Dir = join(dataDir, 's3');
     mkdirSync(s3Dir, { recursive: true });
+    const repaired = repairS3rverStore(s3Dir);
+    if (repaired) opts.log?.(`s3: removed ${repaired} object(s) whose write a crash cut short`);
     const s3 = new S3rver({ address: host, port: opts.ports?.s3 ?? 4569, directory: s3Dir, silent: true });
     const s3Address = await s3.run();
     stops.push(async () => {

@@ -10,12 +10,13 @@ import {
   CreateTableCommand,
   DescribeTableCommand,
   DynamoDBClient,
+  ListTablesCommand,
   ResourceInUseException,
   ResourceNotFoundException,
   type CreateTableCommandInput,
 } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
-import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, PutCommand, ScanCommand, type ScanCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { REPO_ROOT, type TableModel } from './synth.ts';
 
 export const REQUESTS_TABLE = 'dsr-requests';
@@ -155,4 +156,34 @@ export async function provision(opts: ProvisionOptions): Promise<void> {
     ddb.destroy();
     s3.destroy();
   }
+}
+
+/**
+ * After the runtime was killed (no clean stop), writes every item of every table with a secondary
+ * index back as it is. dynalite keeps an item and its index entries as separate LevelDB writes, so a
+ * kill between them can leave an item whose index entry is missing: a request the open-by-due index
+ * no longer lists is never swept, and would stay open for ever. Writing the item again writes its
+ * entries. Runs before the gateway serves and before the first sweep, so nothing else writes.
+ */
+export async function reindexAfterCrash(endpoint: string, log: (l: string) => void): Promise<number> {
+  const ddb = new DynamoDBClient({ region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, endpoint });
+  const doc = DynamoDBDocumentClient.from(ddb);
+  let rewritten = 0;
+  try {
+    for (const TableName of (await ddb.send(new ListTablesCommand({}))).TableNames ?? []) {
+      const { Table } = await ddb.send(new DescribeTableCommand({ TableName }));
+      if (!Table?.GlobalSecondaryIndexes?.length && !Table?.LocalSecondaryIndexes?.length) continue;
+      let ExclusiveStartKey: Record<string, unknown> | undefined;
+      do {
+        const page: ScanCommandOutput = await doc.send(new ScanCommand({ TableName, ConsistentRead: true, ExclusiveStartKey }));
+        for (const Item of page.Items ?? []) await doc.send(new PutCommand({ TableName, Item }));
+        rewritten += page.Items?.length ?? 0;
+        ExclusiveStartKey = page.LastEvaluatedKey;
+      } while (ExclusiveStartKey);
+    }
+  } finally {
+    ddb.destroy();
+  }
+  log(`dynamodb: not stopped cleanly last time; wrote ${rewritten} item(s) again to repair their index entries`);
+  return rewritten;
 }

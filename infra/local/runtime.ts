@@ -4,13 +4,13 @@
  * synthesized CDK stack.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startDemoOpendsr } from './demo-opendsr/server.ts';
 import { startEmulators, type Emulators } from './emulators.ts';
 import { LocalGateway } from './gateway.ts';
 import { LambdaHost } from './lambda-host.ts';
-import { PACKAGE_BUCKET, REQUESTS_TABLE, provision } from './provision.ts';
+import { PACKAGE_BUCKET, REQUESTS_TABLE, provision, reindexAfterCrash } from './provision.ts';
 import { LocalStepFunctions } from './sfn-endpoint.ts';
 import { LocalStaffAuth } from './staff-auth.ts';
 import {
@@ -67,6 +67,18 @@ export interface LocalRuntimeOptions {
   environment?: Record<string, string>;
   /** A synthesized template to run instead of synthesizing infra/stack.ts. */
   template?: CfnTemplate;
+  /**
+   * The OpenDSR service the register's `${DEMO_NEWSLETTER_URL}` processor is sent to, instead of the
+   * demo this runtime starts (which still runs, as the portability target). For tests with a
+   * processor of their own, e.g. one that injects faults (test/faults).
+   */
+  newsletterUrl?: string;
+  /**
+   * Endpoints the handlers are given instead of the emulators' own (`AWS_ENDPOINT_URL_*`), e.g. a
+   * proxy in front of an emulator that fails for a while (test/faults). The emulators still listen
+   * where `ports` says, and `urls` names them, not these.
+   */
+  handlerEndpoints?: Partial<Record<'dynamodb' | 'ses' | 's3', string>>;
   /** Where log lines go; default console.log. */
   log?: (line: string) => void;
 }
@@ -169,8 +181,15 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
   };
 
   let lambdas: LambdaHost | undefined;
+  // Present while a runtime uses the folder: found at start, the last one did not stop cleanly.
+  const runningMarker = join(dataDir, 'running');
   try {
-    const emulators: Emulators = await startEmulators({ dataDir, ports });
+    mkdirSync(dataDir, { recursive: true });
+    const uncleanStop = existsSync(runningMarker);
+    writeFileSync(runningMarker, `${process.pid}\n`);
+    // removed last, after every part (dynalite included) has stopped
+    stops.push(async () => rmSync(runningMarker, { force: true }));
+    const emulators: Emulators = await startEmulators({ dataDir, ports, log });
     stops.push(() => emulators.stop());
     // The demo register's OpenDSR processor, a service of its own with its own data.
     const newsletter = await startDemoOpendsr({
@@ -219,11 +238,11 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       // s3rver accepts only this key pair; dynalite and the SES emulator accept any
       AWS_ACCESS_KEY_ID: 'S3RVER',
       AWS_SECRET_ACCESS_KEY: 'S3RVER',
-      AWS_ENDPOINT_URL_DYNAMODB: emulators.urls.dynamodb,
-      AWS_ENDPOINT_URL_SES: emulators.urls.ses,
+      AWS_ENDPOINT_URL_DYNAMODB: opts.handlerEndpoints?.dynamodb ?? emulators.urls.dynamodb,
+      AWS_ENDPOINT_URL_SES: opts.handlerEndpoints?.ses ?? emulators.urls.ses,
       // the SES v2 client's service id is SESv2: this is the variable it reads
-      AWS_ENDPOINT_URL_SESV2: emulators.urls.ses,
-      AWS_ENDPOINT_URL_S3: emulators.urls.s3,
+      AWS_ENDPOINT_URL_SESV2: opts.handlerEndpoints?.ses ?? emulators.urls.ses,
+      AWS_ENDPOINT_URL_S3: opts.handlerEndpoints?.s3 ?? emulators.urls.s3,
       AWS_ENDPOINT_URL_SFN: sfnUrl,
       REQUESTS_TABLE,
       PACKAGE_BUCKET,
@@ -233,7 +252,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       SUPPRESSION_KEY: localKey(dataDir, 'suppression.key'),
       UNSUBSCRIBE_KEY: localKey(dataDir, 'unsubscribe.key'),
       // config/register.json points the demo OpenDSR processor here.
-      DEMO_NEWSLETTER_URL: newsletter.url,
+      DEMO_NEWSLETTER_URL: opts.newsletterUrl ?? newsletter.url,
       // ...and its portability target, the demo receiving controller on the same port.
       DEMO_PORTABILITY_URL: newsletter.portabilityUrl,
       // The console links here; in AWS it is the Cognito hosted UI's authorize URL.
@@ -254,6 +273,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
     Object.assign(process.env, opts.environment);
 
     await provision({ endpoints: emulators.urls, requestsTable: model.requestsTable, log });
+    if (uncleanStop) await reindexAfterCrash(emulators.urls.dynamodb, log);
     gateway.ready = true;
 
     const missing = lambdas.missingEntries();

@@ -185,7 +185,7 @@ describe('an OpenDSR processor that calls back', () => {
       return b.status === 'completed' && b;
     });
     expect(done.recordCount).toBe(1);
-    expect(done.exportKey).toBe(`exports/${request.requestId}/newsletter.ndjson`);
+    expect(done.exportKey).toMatch(new RegExp(`^exports/${request.requestId}/newsletter/[0-9a-f-]{36}\\.ndjson$`));
     const records = [];
     for await (const r of readExport(done.exportKey!)) records.push(r);
     expect(records).toEqual([expect.objectContaining({ subscriberId: 'nl-501', email: 'ada@example.org', topics: ['association news', 'events'] })]);
@@ -352,21 +352,35 @@ describe('results that are not a JSON array', () => {
       const ref = { requestId: randomUUID(), processorId: 'newsletter' };
 
       const fromObject = await storeResults(ref, `http://127.0.0.1:${port}/object`, 2);
-      expect(fromObject).toEqual({ exportKey: `exports/${ref.requestId}/newsletter.ndjson`, recordCount: 3 });
+      expect(fromObject).toEqual({ exportKey: expect.stringMatching(new RegExp(`^exports/${ref.requestId}/newsletter/[0-9a-f-]{36}\\.ndjson$`)), recordCount: 3 });
       const records = [];
       for await (const r of readExport(fromObject.exportKey!)) records.push(r);
       expect(records).toEqual([{ at: '2025-01-01' }, { at: '2025-02-01' }, { profile: { plan: 'free' } }]);
 
       const csv = await storeResults(ref, `http://127.0.0.1:${port}/export.csv`, 1);
-      expect(csv).toEqual({ attachmentKey: `exports/${ref.requestId}/newsletter/export.csv`, attachmentName: 'export.csv', recordCount: 1 });
+      expect(csv).toEqual({ attachmentKey: expect.stringMatching(new RegExp(`^exports/${ref.requestId}/newsletter/[0-9a-f-]{36}/export\\.csv$`)), attachmentName: 'export.csv', recordCount: 1 });
       expect(await text(csv.attachmentKey!)).toBe(files['/export.csv']!.body);
 
       const other = { requestId: randomUUID(), processorId: 'newsletter' };
       const broken = await storeResults(other, `http://127.0.0.1:${port}/broken`);
-      expect(broken).toEqual({ attachmentKey: `exports/${other.requestId}/newsletter/broken.json`, attachmentName: 'broken.json' });
+      expect(broken).toEqual({ attachmentKey: expect.stringMatching(new RegExp(`^exports/${other.requestId}/newsletter/[0-9a-f-]{36}/broken\\.json$`)), attachmentName: 'broken.json' });
       expect(await text(broken.attachmentKey!)).toBe(files['/broken']!.body);
 
       await expect(storeResults(other, `http://127.0.0.1:${port}/gone`)).rejects.toMatchObject({ name: 'OpendsrRejected' });
+
+      // Regression (found by the fault suite): a processor that answers twice, once with records and
+      // once with a body cut short, stores the results twice at once. The second used to overwrite and
+      // then delete the very object the first had completed the branch with, and the package could
+      // never be built. Each now writes its own objects: what the first stored stays.
+      const twice = { requestId: randomUUID(), processorId: 'newsletter' };
+      const [good, bad] = await Promise.all([
+        storeResults(twice, `http://127.0.0.1:${port}/object`, 2),
+        storeResults(twice, `http://127.0.0.1:${port}/broken`),
+      ]);
+      expect(good.exportKey).not.toBe(bad.exportKey);
+      const kept = [];
+      for await (const r of readExport(good.exportKey!)) kept.push(r);
+      expect(kept).toEqual([{ at: '2025-01-01' }, { at: '2025-02-01' }, { profile: { plan: 'free' } }]);
     } finally {
       await closeServer(server);
     }

@@ -4,6 +4,7 @@
  * processor's; anything else (a ZIP, a CSV, a PDF) is kept as it came, as an attachment of the
  * access package. Loaded only when results are fetched: it needs PACKAGE_BUCKET.
  */
+import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { DeleteObjectCommand } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
@@ -27,6 +28,11 @@ export interface StoredResults {
 interface BranchRef {
   requestId: string;
   processorId: string;
+}
+
+/** One storing of a branch's results: its objects are its own (see `exportKey`). */
+interface Storing extends BranchRef {
+  attempt: string;
 }
 
 async function download(ref: BranchRef, url: string): Promise<Response> {
@@ -69,10 +75,10 @@ function looksLikeJson(contentType: string, first: Uint8Array | undefined): bool
   return start.startsWith('[') || start.startsWith('{');
 }
 
-async function storeAttachment(ref: BranchRef, res: Response, chunks: AsyncIterable<Uint8Array>, url: string): Promise<{ attachmentKey: string; attachmentName: string }> {
+async function storeAttachment(ref: Storing, res: Response, chunks: AsyncIterable<Uint8Array>, url: string): Promise<{ attachmentKey: string; attachmentName: string }> {
   const contentType = res.headers.get('content-type') ?? 'application/octet-stream';
   const name = attachmentName(url, contentType, res.headers.get('content-disposition'));
-  const key = `exports/${ref.requestId}/${ref.processorId}/${name}`;
+  const key = `exports/${ref.requestId}/${ref.processorId}/${ref.attempt}/${name}`;
   await new Upload({
     client: s3,
     params: { Bucket: PACKAGE_BUCKET, Key: key, Body: Readable.from(chunks), ContentType: contentType },
@@ -81,8 +87,8 @@ async function storeAttachment(ref: BranchRef, res: Response, chunks: AsyncItera
 }
 
 /** Records as NDJSON; a record that is not an object is kept as `{ value }`. Properties of a top-level object become one record. */
-async function storeRecords(ref: BranchRef, chunks: AsyncIterable<Uint8Array>): Promise<{ exportKey: string; recordCount: number }> {
-  const out = new ExportWriter(exportKey(ref.requestId, ref.processorId));
+async function storeRecords(ref: Storing, chunks: AsyncIterable<Uint8Array>): Promise<{ exportKey: string; recordCount: number }> {
+  const out = new ExportWriter(exportKey(ref.requestId, ref.processorId, ref.attempt));
   const rest: Record<string, unknown> = {};
   try {
     for await (const part of splitJsonRecords(chunks)) {
@@ -101,7 +107,11 @@ async function storeRecords(ref: BranchRef, chunks: AsyncIterable<Uint8Array>): 
  * Downloads the results of an access request and stores them for the package. JSON that turns
  * out not to be records is fetched again and kept as an attachment.
  */
-export async function storeResults(ref: BranchRef, url: string, resultsCount?: number): Promise<StoredResults> {
+export async function storeResults(branch: BranchRef, url: string, resultsCount?: number): Promise<StoredResults> {
+  // Two answers of the same processor (a duplicate callback, a poll meeting a callback) may store
+  // the results at the same time: each under keys of its own, so the one that loses the race to
+  // complete the branch never overwrites or deletes what the winner's branch points to.
+  const ref: Storing = { ...branch, attempt: randomUUID() };
   const res = await download(ref, url);
   const { first, chunks } = await peek(res);
   if (looksLikeJson(res.headers.get('content-type') ?? '', first)) {
@@ -111,7 +121,7 @@ export async function storeResults(ref: BranchRef, url: string, resultsCount?: n
       if (!(err instanceof NotJsonRecords)) throw err;
       await res.body?.cancel().catch(() => undefined);
       logger.info('OpenDSR results are not JSON records; kept as they came', { ...ref, reason: err.message });
-      await s3.send(new DeleteObjectCommand({ Bucket: PACKAGE_BUCKET, Key: exportKey(ref.requestId, ref.processorId) })).catch(() => undefined);
+      await s3.send(new DeleteObjectCommand({ Bucket: PACKAGE_BUCKET, Key: exportKey(ref.requestId, ref.processorId, ref.attempt) })).catch(() => undefined);
       const again = await download(ref, url);
       const { chunks: all } = await peek(again);
       return { ...(await storeAttachment(ref, again, all, url)), ...(resultsCount !== undefined ? { recordCount: resultsCount } : {}) };

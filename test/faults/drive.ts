@@ -1,0 +1,235 @@
+/**
+ * Drives many requests through a running service the way people do, for the fault and crash
+ * suites: subjects submit and confirm from their email, the email vendor and the staff mailbox
+ * answer their task links, an approver retries a failed branch (or, after a few tries, records it
+ * done by hand) — and then reads back what happened, for the assertions. The mailbox of record is
+ * the SES proxy's (flaky-proxy.ts): it sees every email the emulator accepted, across restarts.
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { BatchGetCommand, DynamoDBDocumentClient, QueryCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { sentEmails, type FlakyProxy } from './flaky-proxy';
+
+export const VENDOR = 'privacy@bookkeeping.example';
+export const STAFF = 'office@demo-association.example';
+export const DPO = 'dpo@demo-association.example';
+const TABLE = 'dsr-requests';
+const FINAL = ['completed', 'denied', 'closed_unverified', 'cancelled'];
+
+export interface Tracked {
+  email: string;
+  type: 'access' | 'erasure';
+  requestId?: string;
+  confirmed?: boolean;
+}
+
+export interface Service {
+  /** The gateway's URL now (the same across restarts on fixed ports). */
+  gateway(): string;
+  dynamodb(): string;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const linksIn = (raw: string) => [...new Set(raw.match(/https?:\/\/[^\s<>"'\\)]+/g) ?? [])];
+
+/** fetch that treats a refused connection (the runtime down for a moment) as "try again later". */
+async function tryFetch(url: string, init?: RequestInit): Promise<Response | undefined> {
+  try {
+    return await fetch(url, { ...init, signal: AbortSignal.timeout(30_000) });
+  } catch {
+    return undefined;
+  }
+}
+
+export function db(svc: Service): DynamoDBDocumentClient {
+  return DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: svc.dynamodb(), maxAttempts: 10, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }));
+}
+
+/** Submits a request for each tracked subject (retrying while the service is unreachable). */
+export async function submitAll(svc: Service, tracked: Tracked[], concurrency = 8): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    for (let t = tracked[next++]; t; t = tracked[next++]) {
+      while (!t.requestId) {
+        const res = await tryFetch(`${svc.gateway()}/v1/requests`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', accept: 'application/json' },
+          body: JSON.stringify({ type: t.type, email: t.email, controller: 'demo-association' }),
+        });
+        if (res?.status === 202) t.requestId = ((await res.json()) as { requestId: string }).requestId;
+        else await sleep(200);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+}
+
+/** Confirms every submitted request from its verification email, as its subject does. */
+export async function confirmAll(svc: Service, ses: FlakyProxy, tracked: Tracked[]): Promise<void> {
+  for (let round = 0; tracked.some((t) => !t.confirmed); round++) {
+    if (round > 600) throw new Error(`unconfirmed after ${round} rounds: ${tracked.filter((t) => !t.confirmed).length}`);
+    const mail = sentEmails(ses);
+    await Promise.all(tracked.filter((t) => !t.confirmed).map(async (t) => {
+      const link = mail.filter((m) => m.to.includes(t.email)).flatMap((m) => linksIn(m.raw)).find((l) => l.includes(`/v1/requests/${t.requestId}/verify?token=`));
+      if (!link) return;
+      const url = new URL(link);
+      const res = await tryFetch(`${svc.gateway()}${url.pathname}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+        body: new URLSearchParams({ token: url.searchParams.get('token')! }).toString(),
+      });
+      // 200: confirmed now; a second press says "already confirmed" with 200 too
+      if (res?.ok) t.confirmed = true;
+      await res?.body?.cancel().catch(() => undefined);
+    }));
+    await sleep(250);
+  }
+}
+
+/** Requests' items by id (BatchGet, 100 at a time). */
+export async function requestItems(svc: Service, ids: string[]): Promise<Map<string, Record<string, unknown>>> {
+  const out = new Map<string, Record<string, unknown>>();
+  const client = db(svc);
+  for (let i = 0; i < ids.length; i += 100) {
+    let keys: Record<string, unknown>[] | undefined = ids.slice(i, i + 100).map((id) => ({ pk: `REQ#${id}`, sk: 'REQUEST' }));
+    while (keys?.length) {
+      const res: BatchGetCommandOutput = await client.send(new BatchGetCommand({ RequestItems: { [TABLE]: { Keys: keys, ConsistentRead: true } } }));
+      for (const item of res.Responses?.[TABLE] ?? []) out.set(item.requestId as string, item);
+      keys = res.UnprocessedKeys?.[TABLE]?.Keys;
+    }
+  }
+  return out;
+}
+
+/** Everything stored under a request: the request, its branches and its audit events. */
+export async function requestPartition(svc: Service, requestId: string): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const res = await db(svc).send(new QueryCommand({ TableName: TABLE, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `REQ#${requestId}` }, ConsistentRead: true, ExclusiveStartKey }));
+    items.push(...(res.Items ?? []));
+    ExclusiveStartKey = res.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return items;
+}
+
+/** Signs in at the local identity provider as an approver (the token survives restarts: its key is in the data folder). */
+export async function approverToken(svc: Service): Promise<string> {
+  for (;;) {
+    const res = await tryFetch(`${svc.gateway()}/local/sign-in`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ username: 'fault-suite', role: 'approver', controllers: '*' }).toString(),
+    });
+    const location = res?.headers.get('location');
+    if (location) return new URLSearchParams(new URL(location, svc.gateway()).hash.slice(1)).get('id_token')!;
+    await sleep(200);
+  }
+}
+
+export interface Actors {
+  /** Task links answered (vendor and staff mailbox). */
+  answered: Set<string>;
+  /** Staff decisions taken, by `requestId processorId`. */
+  retries: Map<string, number>;
+  handDone: Set<string>;
+}
+
+export function newActors(): Actors {
+  return { answered: new Set(), retries: new Map(), handDone: new Set() };
+}
+
+/**
+ * One round of everyone who answers: the vendor and the staff mailbox open new task links and
+ * answer "done"; an approver takes each request waiting in its closing review and retries its
+ * failed branches, or after `maxRetries` records them done by hand.
+ */
+export async function actOnce(svc: Service, ses: FlakyProxy, token: string, actors: Actors, maxRetries = 3): Promise<void> {
+  const tasks = sentEmails(ses).filter((m) => m.to.includes(VENDOR) || m.to.includes(STAFF)).flatMap((m) => linksIn(m.raw)).filter((l) => l.includes('/v1/tasks/'));
+  await Promise.all(tasks.filter((l) => !actors.answered.has(l)).map(async (link) => {
+    const url = new URL(link);
+    const form = new FormData();
+    form.set('token', url.searchParams.get('token')!);
+    form.set('outcome', 'done');
+    form.set('note', 'done by the fault suite');
+    const res = await tryFetch(`${svc.gateway()}${url.pathname}`, { method: 'POST', body: form });
+    const text = res ? await res.text() : '';
+    // 200: answered; 4xx: the link no longer applies (answered already, or replaced): nothing more to do
+    if (res && res.status < 500) actors.answered.add(link);
+    void text;
+  }));
+
+  const auth = { authorization: `Bearer ${token}`, accept: 'application/json' };
+  const list = await tryFetch(`${svc.gateway()}/v1/staff/requests?status=in_review`, { headers: auth });
+  if (!list?.ok) return;
+  const { requests } = (await list.json()) as { requests: { requestId: string }[] };
+  for (const { requestId } of requests) {
+    const detail = await tryFetch(`${svc.gateway()}/v1/staff/requests/${requestId}`, { headers: auth });
+    if (!detail?.ok) continue;
+    const { allowedDecisions } = (await detail.json()) as { allowedDecisions: { retry_branch: string[]; complete_task: string[] } };
+    for (const processorId of allowedDecisions.retry_branch) {
+      const key = `${requestId} ${processorId}`;
+      const tries = actors.retries.get(key) ?? 0;
+      const body = tries < maxRetries ? { decision: 'retry_branch', processorId } : { decision: 'complete_task', processorId, note: 'done by hand (fault suite)' };
+      const res = await tryFetch(`${svc.gateway()}/v1/staff/requests/${requestId}/decisions`, {
+        method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify(body),
+      });
+      if (res?.ok) {
+        if (tries < maxRetries) actors.retries.set(key, tries + 1);
+        else actors.handDone.add(key);
+      }
+      await res?.body?.cancel().catch(() => undefined);
+    }
+  }
+}
+
+/** Acts until every tracked request is final; `between` runs each round (e.g. to crash the runtime). */
+export async function driveToFinal(svc: Service, ses: FlakyProxy, tracked: Tracked[], opts: { maxRounds?: number; between?: (round: number) => Promise<void> } = {}): Promise<Map<string, Record<string, unknown>>> {
+  const actors = newActors();
+  const ids = tracked.map((t) => t.requestId!);
+  let token = await approverToken(svc);
+  let lastError: unknown;
+  for (let round = 0; ; round++) {
+    await opts.between?.(round);
+    try {
+      await actOnce(svc, ses, token, actors);
+      const items = await requestItems(svc, ids);
+      if (ids.every((id) => FINAL.includes(items.get(id)?.status as string))) return items;
+    } catch (err) {
+      lastError = err;
+      token = await approverToken(svc); // the service went away mid-round: next round
+    }
+    if (round > (opts.maxRounds ?? 2_000)) {
+      const items = await requestItems(svc, ids);
+      const open = ids.filter((id) => !FINAL.includes(items.get(id)?.status as string)).map((id) => `${id}: ${items.get(id)?.status}`);
+      throw new Error(`${open.length} request(s) not final after ${round} rounds: ${open.slice(0, 10).join(', ')} (last error: ${String(lastError)})`);
+    }
+    await sleep(300);
+  }
+}
+
+/** Emails the SES proxy saw accepted, counted per recipient for a request (its id in the email). */
+export function emailsAbout(ses: FlakyProxy, requestId: string): { to: string; subject: string }[] {
+  return sentEmails(ses).filter((m) => m.raw.includes(requestId)).flatMap((m) => m.to.map((to) => ({ to, subject: m.subject })));
+}
+
+/** The work the fake processor did per subject: one entry per processor-side request, its count of work. */
+export function workPerSubject(fake: { work: Map<string, Map<string, number>> }, tracked: Tracked[], identityOf: (email: string) => string): { email: string; work: number[] }[] {
+  return tracked.map((t) => ({ email: t.email, work: [...(fake.work.get(identityOf(t.email))?.values() ?? [])] }));
+}
+
+/** Per subject: emails to their address; per vendor and staff task: times sent out (audit) and emails with its link. */
+export async function mailPerRequest(svc: Service, ses: FlakyProxy, tracked: Tracked[]): Promise<{ requestId: string; toSubject: number; tasks: { processorId: string; submitted: number; emails: number }[] }[]> {
+  const mail = sentEmails(ses);
+  const out = [];
+  for (const t of tracked) {
+    const partition = await requestPartition(svc, t.requestId!);
+    const tasks = ([[VENDOR, 'bookkeeping'], [STAFF, 'shared-mailbox']] as const).map(([to, processorId]) => ({
+      processorId,
+      submitted: partition.filter((i) => i.event === 'branch_submitted' && (i.detail as { processorId: string }).processorId === processorId).length,
+      emails: mail.filter((m) => m.to.includes(to) && m.raw.includes(`/v1/tasks/${t.requestId}/${processorId}`)).length,
+    }));
+    out.push({ requestId: t.requestId!, toSubject: mail.filter((m) => m.to.includes(t.email)).length, tasks });
+  }
+  return out;
+}

@@ -1,0 +1,58 @@
+/**
+ * Regression (found by the fault suite): a branch that failed while SES was down was never
+ * escalated. RecordBranchFailure claimed the escalation, the DPO's email failed, and the step's
+ * retry found the escalation claimed already (the claim is written before the email, so that it
+ * goes once) and did nothing more. Now an unsent escalation gives its claim back and the retry escalates.
+ */
+import { randomUUID } from 'node:crypto';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { removeDir, start, tempDataDir, type Runtime } from '../integration/support';
+import { sentEmails, startFlakyProxy, type FlakyProxy } from './flaky-proxy';
+import { db, requestPartition } from './drive';
+
+let rt: Runtime;
+let dataDir: string;
+let ses: FlakyProxy;
+
+beforeAll(async () => {
+  dataDir = tempDataDir();
+  ses = await startFlakyProxy(() => rt.urls.ses, 0, true);
+  rt = await start(dataDir, undefined, { handlerEndpoints: { ses: ses.url }, sweepOnStart: false });
+});
+
+afterAll(async () => {
+  await rt?.stop();
+  await ses?.stop();
+  if (dataDir) removeDir(dataDir);
+});
+
+it('escalates a failed branch once SES is back, even though the first attempt could not email the DPO', async () => {
+  const svc = { gateway: () => rt.urls.gateway, dynamodb: () => rt.urls.dynamodb };
+  const requestId = randomUUID();
+  const now = new Date().toISOString();
+  const due = new Date(Date.now() + 30 * 86_400_000).toISOString();
+  await db(svc).send(new PutCommand({ TableName: 'dsr-requests', Item: {
+    pk: `REQ#${requestId}`, sk: 'REQUEST', requestId, controllerId: 'demo-association', type: 'erasure', locale: 'en', email: 'dan@example.org',
+    status: 'in_progress', version: 3, createdAt: now, verifyExpiresAt: due, statusKey: 'k', receivedAt: now, dueAt: due, history: [],
+  } }));
+  await db(svc).send(new PutCommand({ TableName: 'dsr-requests', Item: {
+    pk: `REQ#${requestId}`, sk: 'BRANCH#newsletter', requestId, processorId: 'newsletter', kind: 'opendsr', action: 'erase', status: 'waiting', attempts: 1,
+  } }));
+  const { recordBranchFailure } = await import('../../functions/lib/branch-failure');
+  const ref = { requestId, processorId: 'newsletter' };
+
+  ses.down = true;
+  await expect(recordBranchFailure(ref, 'OpendsrUnavailable')).rejects.toThrow();
+  ses.down = false;
+  // Step Functions retries the step
+  await recordBranchFailure(ref, 'OpendsrUnavailable');
+  await recordBranchFailure(ref, 'OpendsrUnavailable');
+
+  const toDpo = sentEmails(ses).filter((m) => m.to.includes('dpo@demo-association.example') && m.subject.includes(requestId));
+  expect(toDpo.map((m) => m.subject)).toEqual([expect.stringMatching(/^Needs attention: .* failed/)]);
+  const partition = await requestPartition(svc, requestId);
+  // (each attempt of the step records branch_failed again; the escalation happens once)
+  expect(partition.filter((i) => i.event === 'branch_escalated').map((i) => i.detail)).toEqual([{ processorId: 'newsletter', reason: 'failed' }]);
+  expect(partition.find((i) => i.sk === 'BRANCH#newsletter')).toMatchObject({ status: 'failed', errorClass: 'OpendsrUnavailable', escalatedAt: expect.any(String) });
+});

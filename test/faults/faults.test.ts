@@ -1,0 +1,144 @@
+/**
+ * Fault suite (issue 6, part 1): many requests through the local runtime while the OpenDSR
+ * processor answers 5xx, times out, hangs, answers malformed bodies and calls back twice
+ * (fake-opendsr.ts), and while SES and S3 are down for a while, again and again (flaky-proxy.ts in
+ * front of the emulators). Every request must still be answered on time, every branch that failed
+ * must have been escalated to the DPO, and every side effect must have happened once: one
+ * processor-side request and one piece of work per branch at the processor, one completion email
+ * per subject, one task email per vendor or staff task sent out, one access package per access request.
+ *
+ * Size: FAULT_REQUESTS (default 24, the size inside `npm test`), FAULT_RATE (share of processor
+ * calls that fail, default 0.2), FAULT_SEED. Full size: FAULT_REQUESTS=1000 npm run test:faults.
+ */
+import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { removeDir, start, tempDataDir, type Runtime } from '../integration/support';
+import { confirmAll, driveToFinal, DPO, mailPerRequest, requestPartition, submitAll, workPerSubject, type Service, type Tracked } from './drive';
+import { identityOf, startFakeOpendsr, type FakeOpendsr } from './fake-opendsr';
+import { sentEmails, startFlakyProxy, type FlakyProxy } from './flaky-proxy';
+
+const REQUESTS = Number(process.env.FAULT_REQUESTS ?? 24);
+const RATE = Number(process.env.FAULT_RATE ?? 0.2);
+const SEED = Number(process.env.FAULT_SEED ?? 6);
+
+let rt: Runtime;
+let dataDir: string;
+let fake: FakeOpendsr;
+let ses: FlakyProxy;
+let s3: FlakyProxy;
+let outages: NodeJS.Timeout | undefined;
+const svc: Service = { gateway: () => rt.urls.gateway, dynamodb: () => rt.urls.dynamodb };
+
+beforeAll(async () => {
+  dataDir = tempDataDir();
+  fake = await startFakeOpendsr({ faultRate: RATE, seed: SEED });
+  ses = await startFlakyProxy(() => rt.urls.ses, 0, true);
+  s3 = await startFlakyProxy(() => rt.urls.s3);
+  rt = await start(dataDir, undefined, { newsletterUrl: fake.url, handlerEndpoints: { ses: ses.url, s3: s3.url }, sweepIntervalMs: 2_000 });
+});
+
+afterAll(async () => {
+  clearInterval(outages);
+  await rt?.stop();
+  await fake?.stop();
+  await ses?.stop();
+  await s3?.stop();
+  if (dataDir) removeDir(dataDir);
+});
+
+/** SES and S3 go down for 2.5 s out of every 6 (S3 half a period later), until stopped. */
+function startOutages(): void {
+  let tick = 0;
+  outages = setInterval(() => {
+    tick++;
+    ses.down = tick % 12 < 5;
+    s3.down = (tick + 6) % 12 < 5;
+  }, 500);
+}
+
+describe(`${REQUESTS} requests while ${Math.round(RATE * 100)}% of processor calls fail and SES and S3 go down for a while`, () => {
+  const run = randomUUID().slice(0, 8);
+  const tracked: Tracked[] = Array.from({ length: REQUESTS }, (_, i) => ({ email: `fault-${run}-${i}@example.org`, type: i % 2 ? 'erasure' : 'access' }));
+  let items: Map<string, Record<string, unknown>>;
+
+  beforeAll(async () => {
+    await submitAll(svc, tracked);
+    await confirmAll(svc, ses, tracked);
+    startOutages();
+    items = await driveToFinal(svc, ses, tracked, { maxRounds: 4_000 });
+    clearInterval(outages);
+    ses.down = false;
+    s3.down = false;
+    // A callback for a request already answered may still be on its way: let the last ones land.
+    await new Promise((r) => setTimeout(r, 1_000));
+    console.log(`fault suite: ${REQUESTS} requests; injected ${JSON.stringify(fake.injected)}; callbacks ${JSON.stringify(fake.callbacks)}; SES refused ${ses.refused}, S3 refused ${s3.refused}`);
+  }, 3_600_000);
+
+  it('faults were injected at every layer', () => {
+    expect(Object.values(fake.injected).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+    expect(ses.refused).toBeGreaterThan(0);
+    expect(s3.refused).toBeGreaterThan(0);
+  });
+
+  it('answers every request, on time', () => {
+    for (const t of tracked) {
+      const item = items.get(t.requestId!)!;
+      expect({ requestId: t.requestId, status: item.status, onTime: item.onTime }).toEqual({ requestId: t.requestId, status: 'completed', onTime: true });
+    }
+  });
+
+  it('sends one request per branch to the processor, and the processor works on it once', () => {
+    expect(workPerSubject(fake, tracked, identityOf)).toEqual(tracked.map((t) => ({ email: t.email, work: [1] })));
+  });
+
+  it('escalates every branch that failed to the DPO, once per failure', async () => {
+    const mail = sentEmails(ses);
+    let failures = 0;
+    for (const t of tracked) {
+      const partition = await requestPartition(svc, t.requestId!);
+      // A failure lasts from a branch_failed until staff retry the branch (or do it by hand); each
+      // attempt of RecordBranchFailure records branch_failed again, so count failures, not events.
+      const events = partition.filter((i) => typeof i.event === 'string').sort((a, b) => (a.seq as number) - (b.seq as number));
+      const failed = new Map<string, number>();
+      const open = new Set<string>();
+      for (const e of events) {
+        const p = (e.detail as { processorId?: string } | undefined)?.processorId;
+        if (!p) continue;
+        if (e.event === 'branch_failed' && !open.has(p)) { open.add(p); failed.set(p, (failed.get(p) ?? 0) + 1); }
+        if (e.event === 'decision_retry' || e.event === 'decision_task_completed') open.delete(p);
+      }
+      const escalated = new Map<string, number>();
+      for (const e of events.filter((i) => i.event === 'branch_escalated')) {
+        const p = (e.detail as { processorId: string }).processorId;
+        escalated.set(p, (escalated.get(p) ?? 0) + 1);
+      }
+      const emails = mail.filter((m) => m.to.includes(DPO) && m.subject.startsWith('Needs attention:') && m.subject.includes(t.requestId!)).length;
+      const count = [...failed.values()].reduce((a, b) => a + b, 0);
+      failures += count;
+      expect({ requestId: t.requestId, escalated: Object.fromEntries(escalated), emails }).toEqual({ requestId: t.requestId, escalated: Object.fromEntries(failed), emails: count });
+      // and nothing is left failed: staff retried it or did it by hand
+      expect(partition.filter((i) => String(i.sk).startsWith('BRANCH#') && i.status !== 'completed')).toEqual([]);
+    }
+    console.log(`fault suite: ${failures} branch failure(s) escalated`);
+  });
+
+  it('emails each subject once to confirm and once with the answer, and each task once per time it was sent out', async () => {
+    const mail = await mailPerRequest(svc, ses, tracked);
+    expect(mail).toEqual(mail.map((m) => ({ ...m, toSubject: 2, tasks: m.tasks.map((task) => ({ ...task, emails: task.submitted })) })));
+  });
+
+  it('keeps one access package per access request', async () => {
+    const client = new S3Client({ endpoint: rt.urls.s3, forcePathStyle: true, region: 'us-east-1', credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } });
+    const keys: string[] = [];
+    let ContinuationToken: string | undefined;
+    do {
+      const page = await client.send(new ListObjectsV2Command({ Bucket: 'dsr-packages', Prefix: 'packages/', ContinuationToken }));
+      keys.push(...(page.Contents ?? []).map((o) => o.Key!));
+      ContinuationToken = page.NextContinuationToken;
+    } while (ContinuationToken);
+    const access = tracked.filter((t) => t.type === 'access').map((t) => `packages/${t.requestId}.zip`).sort();
+    expect(keys.filter((k) => access.includes(k)).sort()).toEqual(access);
+    for (const t of tracked) expect(items.get(t.requestId!)!.packageKey ?? null).toEqual(t.type === 'access' ? `packages/${t.requestId}.zip` : null);
+  });
+});
