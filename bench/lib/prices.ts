@@ -1,8 +1,7 @@
 /**
  * Public AWS list prices used by the cost model: Europe (Ireland), eu-west-1, on-demand, no free
- * tier, as published on the services' pricing pages (read 2025; Step Functions' page re-read for
- * this benchmark). Stockholm (eu-north-1) lists the same for Step Functions; check the others
- * there before quoting.
+ * tier (see PRICES_SOURCE for when they were read). Stockholm (eu-north-1) lists the same for
+ * Step Functions; check the others there before quoting.
  */
 export const PRICES = {
   /** Step Functions standard workflows, per state transition ($0.025 per 1,000). */
@@ -11,7 +10,7 @@ export const PRICES = {
   lambdaGbSecond: 0.0000133334,
   /** Lambda, per request ($0.20 per million). */
   lambdaRequest: 0.2 / 1e6,
-  /** DynamoDB on-demand write request unit ($0.7063 per million since the November 2024 halving of $1.4125). */
+  /** DynamoDB on-demand write request unit ($0.7063 per million: the November 2024 price, about half the earlier $1.4135). */
   dynamoWru: 0.7063 / 1e6,
   /** DynamoDB on-demand read request unit ($0.1413 per million, halved from $0.283). */
   dynamoRru: 0.1413 / 1e6,
@@ -26,4 +25,4 @@ export const PRICES = {
 } as const;
 
 /** When and where the prices above were read, for docs/PERFORMANCE.md. */
-export const PRICES_SOURCE = 'AWS list prices for Europe (Ireland), eu-west-1, on-demand, without free tier, as published on aws.amazon.com/{step-functions,lambda,dynamodb,ses,s3,api-gateway}/pricing (2025)';
+export const PRICES_SOURCE = 'AWS list prices for Europe (Ireland), eu-west-1, on-demand, without free tier, from aws.amazon.com/{step-functions,lambda,dynamodb,ses,s3,api-gateway}/pricing: Step Functions re-read on 2026-11-22, the others as published in 2025 and not re-read (check them before quoting)';
