@@ -43,6 +43,9 @@ export interface Invoker {
   invoke(logicalId: string, event: unknown): Promise<unknown>;
 }
 
+/** Told of every finished invocation (ok or failed) with its duration: what Lambda bills. */
+export type InvocationObserver = (fn: LambdaModel, durationMs: number) => void;
+
 export class LambdaHost implements Invoker {
   private readonly modules = new Map<string, Promise<Handler>>();
   private readonly inFlight = new Set<Promise<unknown>>();
@@ -50,11 +53,13 @@ export class LambdaHost implements Invoker {
   /**
    * @param onInitError told when a module fails to load (its cold start): init code handles no
    *   request data, so its message (e.g. a ConfigError naming a variable) is safe to show.
+   * @param onInvoked told of every invocation's duration (the benchmarks' cost model counts them).
    */
   constructor(
     readonly functions: Map<string, LambdaModel>,
     private readonly repoRoot = REPO_ROOT,
     private readonly onInitError: (entry: string, error: LambdaFunctionError) => void = () => undefined,
+    private readonly onInvoked?: InvocationObserver,
   ) {}
 
   /** Repo-relative entries whose file is missing. */
@@ -82,9 +87,13 @@ export class LambdaHost implements Invoker {
   invoke(logicalId: string, event: unknown): Promise<unknown> {
     const fn = this.functions.get(logicalId);
     if (!fn) return Promise.reject(new LambdaFunctionError('ResourceNotFoundException', `Function not found: ${logicalId}`));
+    const started = performance.now();
     const run = this.run(fn, event);
     this.inFlight.add(run);
-    const forget = () => this.inFlight.delete(run);
+    const forget = () => {
+      this.inFlight.delete(run);
+      this.onInvoked?.(fn, performance.now() - started);
+    };
     run.then(forget, forget);
     return run;
   }

@@ -81,6 +81,16 @@ export interface LocalRuntimeOptions {
   handlerEndpoints?: Partial<Record<'dynamodb' | 'ses' | 's3', string>>;
   /** Where log lines go; default console.log. */
   log?: (line: string) => void;
+  /** Counts what the run did, as AWS would bill it (the benchmarks' cost model). */
+  meter?: RuntimeMeter;
+}
+
+/** Observers of what the local runtime did that AWS bills for. */
+export interface RuntimeMeter {
+  /** A Lambda invocation finished, after `durationMs`, in a function of `memoryMb`. */
+  invoked?(logicalId: string, memoryMb: number, durationMs: number): void;
+  /** The workflow entered a state or retried one: a state transition. */
+  transition?(stateName: string): void;
 }
 
 export interface LocalRuntime {
@@ -201,15 +211,17 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
     stops.push(() => newsletter.stop());
 
     // Reserve the Step Functions port before setting the environment (its URL is part of it).
+    const meter = opts.meter;
     lambdas = new LambdaHost(functions, undefined, (entry, error) => {
       log(`handler ${entry} failed to load: ${error.errorType}: ${error.errorMessage.split('\n')[0]}`);
-    });
+    }, meter?.invoked ? (fn, ms) => meter.invoked!(fn.logicalId, fn.memoryMb, ms) : undefined);
     const sfn = new LocalStepFunctions({
       stateMachine: model.stateMachine,
       lambdas,
       retryIntervalScale: opts.retryIntervalScale ?? 1,
       timeScale: opts.timeScale ?? 1,
       log,
+      ...(meter?.transition ? { onTransition: (name: string) => meter.transition!(name) } : {}),
     });
     const sfnUrl = await sfn.start(ports.sfn);
     const host = lambdas;

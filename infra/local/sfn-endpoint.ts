@@ -66,6 +66,11 @@ export interface SfnEndpointOptions {
    */
   timeScale?: number;
   log?: (line: string) => void;
+  /**
+   * Told of every state entered and every retry (nested Map states too): what Step Functions bills
+   * as state transitions. Only when given are the executions' event logs read.
+   */
+  onTransition?: (stateName: string) => void;
 }
 
 /** setTimeout's ceiling: a Task without TimeoutSeconds waits for its Lambda's own timeout. */
@@ -386,6 +391,7 @@ export class LocalStepFunctions {
       },
     });
     rec.abort = execution.abort;
+    if (this.opts.onTransition) void this.countTransitions(execution.eventLogs, this.opts.onTransition);
     const settle = (fields: Partial<ExecutionRecord>) => {
       // tasks still waiting in Map iterations the library aborted: their tokens close with the run
       if (rec.run === run) this.tokens.release(rec);
@@ -402,6 +408,12 @@ export class LocalStepFunctions {
         settle({ status: 'FAILED', error: cause?.name ?? 'Error', cause: cause?.message ?? '' });
       },
     );
+  }
+
+  private async countTransitions(events: AsyncIterable<{ type: string; state?: { name: string } }>, told: (stateName: string) => void): Promise<void> {
+    for await (const event of events) {
+      if (event.type === 'StateEntered' || event.type === 'StateRetried') told(event.state?.name ?? '');
+    }
   }
 
   describeExecution(body: { executionArn?: string }): Record<string, unknown> {

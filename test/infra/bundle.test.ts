@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../infra/app';
+import { DEPLOYED_ENVIRONMENT } from '../fixtures/deployed-env';
 
 type Resource = { Type: string; Properties: Record<string, any>; Metadata?: Record<string, any> };
 
@@ -46,17 +47,7 @@ describe('bundling with the local esbuild', () => {
   });
 
   it('starts cold with exactly the environment its function is given, as Lambda would load it', () => {
-    // Values CloudFormation fills in at deploy time (Refs, GetAtts, dynamic references), by variable.
-    const deployed: Record<string, string> = {
-      REQUESTS_TABLE: 'GdprDsr-RequestsTable-EXAMPLE',
-      PACKAGE_BUCKET: 'gdprdsr-packagesbucket-example',
-      STATE_MACHINE_ARN: 'arn:aws:states:eu-north-1:123456789012:stateMachine:WorkflowStateMachine-EXAMPLE',
-      PUBLIC_BASE_URL: 'https://abcdef1234.execute-api.eu-north-1.amazonaws.com',
-      SUPPRESSION_KEY: 'k'.repeat(64),
-      UNSUBSCRIBE_KEY: 'u'.repeat(64),
-      STAFF_SIGN_IN_URL:
-        'https://gdprdsr-staff-123456789012.auth.eu-north-1.amazoncognito.com/oauth2/authorize?response_type=token&client_id=exampleclientid&redirect_uri=https://abcdef1234.execute-api.eu-north-1.amazonaws.com/console&scope=openid+email+profile',
-    };
+    const deployed = DEPLOYED_ENVIRONMENT;
     const failures: string[] = [];
     for (const { entry, assetDir, environment } of functions) {
       const env: Record<string, string> = {
