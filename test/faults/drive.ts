@@ -219,7 +219,7 @@ export function workPerSubject(fake: { work: Map<string, Map<string, number>> },
 }
 
 /** Per subject: emails to their address; per vendor and staff task: times sent out (audit) and emails with its link. */
-export async function mailPerRequest(svc: Service, ses: FlakyProxy, tracked: Tracked[]): Promise<{ requestId: string; toSubject: number; tasks: { processorId: string; submitted: number; emails: number }[] }[]> {
+export async function mailPerRequest(svc: Service, ses: FlakyProxy, tracked: Tracked[]): Promise<{ requestId: string; toSubject: number; verification: number; answers: number; tasks: { processorId: string; submitted: number; emails: number }[] }[]> {
   const mail = sentEmails(ses);
   const out = [];
   for (const t of tracked) {
@@ -229,7 +229,9 @@ export async function mailPerRequest(svc: Service, ses: FlakyProxy, tracked: Tra
       submitted: partition.filter((i) => i.event === 'branch_submitted' && (i.detail as { processorId: string }).processorId === processorId).length,
       emails: mail.filter((m) => m.to.includes(to) && m.raw.includes(`/v1/tasks/${t.requestId}/${processorId}`)).length,
     }));
-    out.push({ requestId: t.requestId!, toSubject: mail.filter((m) => m.to.includes(t.email)).length, tasks });
+    const toSubject = mail.filter((m) => m.to.includes(t.email));
+    const verification = toSubject.filter((m) => m.raw.includes(`/v1/requests/${t.requestId}/verify?token=`)).length;
+    out.push({ requestId: t.requestId!, toSubject: toSubject.length, verification, answers: toSubject.length - verification, tasks });
   }
   return out;
 }

@@ -189,9 +189,9 @@ describe('an OpenDSR processor that calls back', () => {
     const records = [];
     for await (const r of readExport(done.exportKey!)) records.push(r);
     expect(records).toEqual([expect.objectContaining({ subscriberId: 'nl-501', email: 'ada@example.org', topics: ['association news', 'events'] })]);
-    // pending, then completed: both accepted (the processor records an answer once it has it, which
-    // may be just after the branch completed)
-    const sent = await until('both callbacks answered', async () => {
+    // pending, then completed: both accepted (the demo notes a callback once our answer reaches it,
+    // which may be after the branch completed)
+    const sent = await until('the demo to note both callbacks', async () => {
       const mine = demo.callbacks().filter((c) => c.subjectRequestId === branch.externalId);
       return mine.length >= 2 && mine;
     });
