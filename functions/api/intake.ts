@@ -3,7 +3,6 @@ import { renderRequestAccepted, renderRequestForm, type FormValues } from '../..
 import { html, httpMiddleware, json, pickLocale, wantsJson, type HttpEvent, type HttpResult } from '../lib/http';
 import { acceptRequest } from '../lib/intake';
 import { RateLimited, takeIntakeAllowance } from '../lib/rate-limit';
-import { isLocale } from '../../web/i18n';
 import { paths } from '../lib/links';
 import { InvalidSubmission, validateSubmission } from '../lib/submission';
 import { logger } from '../lib/log';
@@ -64,7 +63,7 @@ function rateLimited(event: HttpEvent, err: RateLimited, asJson: boolean): HttpR
   }
   const body = (event.body ?? {}) as Record<string, unknown>;
   const controller = typeof body.controller === 'string' ? findController(body.controller) : undefined;
-  const requested = typeof body.locale === 'string' && isLocale(body.locale) ? body.locale : pickLocale(event);
+  const requested = pickLocale(event, typeof body.locale === 'string' ? body.locale : undefined);
   const page = formPage(429, renderRequestForm({
     locale: controller && !controller.locales.includes(requested) ? controller.locales[0]! : requested,
     controllers: controller ? [formController(controller)] : register.controllers.map(formController),
