@@ -13,8 +13,6 @@ export const links = {
   console: (requestId: string) => `${BASE}/console?request=${encodeURIComponent(requestId)}`,
   /** The staff console's start page. */
   consoleHome: () => `${BASE}/console`,
-  /** A controller's public transparency figures. */
-  transparency: (controllerId: string) => `${BASE}/transparency/${encodeURIComponent(controllerId)}`,
   /** A vendor's or staff member's one-time link to answer for one processor. */
   task: (requestId: string, processorId: string, token: string) => `${BASE}/v1/tasks/${requestId}/${processorId}?token=${encodeURIComponent(token)}`,
 };
