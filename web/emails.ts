@@ -66,6 +66,25 @@ ${body}
 `;
 }
 
+/**
+ * The same email, marked as possibly sent before. SES has no idempotency key, so when a crash (or a
+ * timeout) falls between sending an email and recording that it went, we cannot tell whether it
+ * did: we send it again rather than risk sending none, and say so at the top and in the subject
+ * (its links replace the earlier email's, whose tokens are no longer stored).
+ */
+export function asRepeat<E extends Email>(email: E, locale: Locale): E {
+  const r = texts[safeLocale(locale)].email.repeat;
+  const open = email.html.indexOf('<div style="max-width:36rem');
+  const at = open < 0 ? -1 : email.html.indexOf('>', open) + 1;
+  const notice = p(`<strong>${e(r.notice)}</strong>`);
+  return {
+    ...email,
+    subject: oneLine(`${r.subjectPrefix}: ${email.subject}`),
+    text: `${r.notice}\n\n${email.text}`,
+    html: at > 0 ? `${email.html.slice(0, at)}\n${notice}${email.html.slice(at)}` : email.html,
+  };
+}
+
 const p = (html: string) => `<p style="margin:0 0 16px">${html}</p>`;
 const a = (href: string, text: string) => `<a href="${safeHref(href)}" style="${LINK}">${e(text)}</a>`;
 const h2 = (text: string) => `<h2 style="font-size:18px;margin:24px 0 8px">${e(text)}</h2>`;

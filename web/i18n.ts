@@ -443,6 +443,11 @@ const en = {
   email: {
     greeting: 'Hello,',
     signoff: 'Kind regards,',
+    /** An email sent again because we could not tell whether the first one went (a crash between sending and recording). */
+    repeat: {
+      subjectPrefix: 'Sent again',
+      notice: 'We may have sent you this email already: an interruption on our side stopped us from recording that it went. If you have it twice, use this one: its links replace those of the earlier email.',
+    },
     verify: {
       subject: ({ controller }: C) => `Confirm your request to ${controller}`,
       intro: {
@@ -1180,6 +1185,10 @@ const sv: Texts = {
   email: {
     greeting: 'Hej!',
     signoff: 'Vänliga hälsningar',
+    repeat: {
+      subjectPrefix: 'Skickat igen',
+      notice: 'Vi kan redan ha skickat det här mejlet: ett avbrott hos oss hindrade oss från att registrera att det gick iväg. Om du har fått det två gånger, använd det här: dess länkar ersätter det tidigare mejlets.',
+    },
     verify: {
       subject: ({ controller }: C) => `Bekräfta din begäran till ${controller}`,
       intro: {
@@ -1904,6 +1913,10 @@ const sl: Texts = {
   email: {
     greeting: 'Pozdravljeni,',
     signoff: 'Lep pozdrav,',
+    repeat: {
+      subjectPrefix: 'Ponovno poslano',
+      notice: 'To sporočilo smo vam morda že poslali: prekinitev na naši strani nam je preprečila, da bi zabeležili, da je bilo poslano. Če ste ga prejeli dvakrat, uporabite tega: njegove povezave nadomeščajo povezave iz prejšnjega sporočila.',
+    },
     verify: {
       subject: ({ controller }: C) => `Potrdite zahtevo, poslano organizaciji ${controller}`,
       intro: {

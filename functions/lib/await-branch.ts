@@ -1,7 +1,7 @@
 import { asyncKind } from '../processors/async-kinds';
 import { branchContext, failAttempt } from './branch';
 import { resumeWaitingTask } from './branch-outcome';
-import { audit, finishBranch, getBranch, startWaiting, updateBranch } from './store';
+import { audit, finishBranch, getBranch, releaseBranchClaim, startWaiting, updateBranch } from './store';
 import { WITHDRAWN } from './request';
 import { MissingRecord, type BranchRef } from './workflow';
 
@@ -26,10 +26,17 @@ export async function awaitBranch(ref: BranchRef & { taskToken: string }): Promi
     return;
   }
   if (waiting.submittedAt) return;
+  // Record that sending began before it does: an attempt that finds this already set without
+  // `submittedAt` follows a crash between sending and recording, and its email says it is a repeat.
+  const repeat = Boolean(waiting.submitStartedAt);
+  const startedAt = new Date().toISOString();
+  if (!repeat) await updateBranch(requestId, processorId, { submitStartedAt: startedAt });
   try {
     // A staff task goes to staff whatever the processor's kind (e.g. a correction at one of our stores).
-    await asyncKind(processor, waiting).submit(processor, { request, controller, branch: waiting });
+    await asyncKind(processor, waiting).submit(processor, { request, controller, branch: waiting, repeat });
   } catch (err) {
+    // Not sent (SES or the processor refused): the next attempt is a first one again.
+    if (!repeat) await releaseBranchClaim(requestId, processorId, 'submitStartedAt', startedAt).catch(() => undefined);
     return failAttempt(ref, err, waiting.attempts + 1);
   }
   if (await updateBranch(requestId, processorId, { submittedAt: new Date().toISOString() }, { onlyIfAbsent: 'submittedAt' })) {

@@ -4,7 +4,7 @@ import { links } from './links';
 import { sendEmail } from './mailer';
 import type { Controller, Processor } from './register';
 import type { Branch, DsrRequest } from './request';
-import { audit, releaseEscalation, updateBranch } from './store';
+import { audit, releaseBranchClaim, updateBranch } from './store';
 
 const DAY_MS = 86_400_000;
 /** Staff hear of a processor that has not answered at the latest this long before the deadline. */
@@ -44,7 +44,7 @@ export async function escalate(request: DsrRequest, controller: Controller, proc
     await sendEmail(controller.dpoEmail, email);
   } catch (err) {
     // Not sent (e.g. SES down for a while): the claim goes, so the step's retry or the sweep escalates again.
-    await releaseEscalation(request.requestId, branch.processorId, now.toISOString()).catch(() => undefined);
+    await releaseBranchClaim(request.requestId, branch.processorId, 'escalatedAt', now.toISOString()).catch(() => undefined);
     throw err;
   }
   await audit(request.requestId, 'branch_escalated', 'system', { processorId: branch.processorId, reason }, now);

@@ -1,12 +1,32 @@
-import { completionEmail } from '../../web/emails';
+import { asRepeat, completionEmail } from '../../web/emails';
 import { refusalEmailFor } from './decisions';
 import { positiveIntEnv } from './env';
 import { links } from './links';
-import { sendEmail } from './mailer';
+import { sendEmail, type Email } from './mailer';
 import { findProcessor, inDeclaredOrder, type Controller } from './register';
 import type { Branch, DsrRequest } from './request';
-import { audit, setOnce, updateRequest } from './store';
+import { audit, setOnce, updateRequest, updateRequestIf } from './store';
 import { hashToken, newToken } from './tokens';
+
+/**
+ * Sends the subject's answer, recording first that sending began (`notifyStartedAt`). SES cannot
+ * deduplicate, so an attempt that finds that record without `notifiedAt` follows a crash between
+ * sending and recording: the email may have gone, and rather than risk sending none this one goes
+ * marked as sent again. A send that fails gives the record back.
+ */
+async function sendAnswer(request: DsrRequest, email: Email, at: Date): Promise<void> {
+  const repeat = Boolean(request.notifyStartedAt);
+  const startedAt = at.toISOString();
+  if (!repeat) await updateRequest(request.requestId, { notifyStartedAt: startedAt });
+  try {
+    await sendEmail(request.email, repeat ? asRepeat(email, request.locale) : email);
+  } catch (err) {
+    if (!repeat) {
+      await updateRequestIf(request.requestId, { remove: ['notifyStartedAt'] }, { expression: 'notifyStartedAt = :at', values: { ':at': startedAt } }).catch(() => undefined);
+    }
+    throw err;
+  }
+}
 
 /** How long the download link in the completion email works (days). */
 const DOWNLOAD_TTL_DAYS = positiveIntEnv('DOWNLOAD_TTL_DAYS', 7);
@@ -21,7 +41,7 @@ export async function notifySubject(request: DsrRequest, controller: Controller,
   if (request.notifiedAt || request.status === 'cancelled') return;
   if (request.status === 'denied') {
     // Art. 12(4): the refusal with staff's reasons and the remedies, once.
-    await sendEmail(request.email, refusalEmailFor(request, controller));
+    await sendAnswer(request, refusalEmailFor(request, controller), at);
     if (await setOnce(request.requestId, 'notifiedAt', { notifiedAt: at.toISOString() })) {
       await audit(request.requestId, 'subject_notified', 'workflow', { refused: true }, at);
     }
@@ -56,7 +76,7 @@ export async function notifySubject(request: DsrRequest, controller: Controller,
     : undefined;
   const consentPurposes = (details.consentPurposes ?? [])
     .map((id) => controller.consentPurposes.find((p) => p.id === id)?.name ?? id);
-  await sendEmail(request.email, completionEmail({
+  await sendAnswer(request, completionEmail({
     locale: request.locale,
     controllerName: controller.name,
     type: request.type,
@@ -70,7 +90,7 @@ export async function notifySubject(request: DsrRequest, controller: Controller,
     ...(details.objection ? { objectionScope: details.objection.scope } : {}),
     supervisoryAuthority: controller.supervisoryAuthority,
     dpoEmail: controller.dpoEmail,
-  }));
+  }), at);
   if (await setOnce(request.requestId, 'notifiedAt', { notifiedAt: at.toISOString() })) {
     await audit(request.requestId, 'subject_notified', 'workflow', { failedBranches: outcomes.filter((o) => o.status === 'failed').length }, at);
   }

@@ -162,6 +162,11 @@ export interface DsrRequest {
   downloadTokenHash?: string;
   downloadExpiresAt?: string;
   packageKey?: string;
+  /**
+   * When sending the answer began; cleared if it failed. Set without `notifiedAt`, it means a crash
+   * fell between sending and recording, so the next attempt says the email may come twice.
+   */
+  notifyStartedAt?: string;
   notifiedAt?: string;
   /** Screening passed (no edge case, or staff approved): the request may be processed. */
   screenedAt?: string;
@@ -179,11 +184,11 @@ export interface DsrRequest {
   /** A refusal (Art. 12(4)): the template, the text sent (staff's words), who and when. */
   denial?: { reason: DenialReason; text: string; by: string; at: string };
   /** Art. 12(3): the deadline was extended, by how many months in all, why, by whom; `originalDueAt` is the first month's end. */
-  extension?: { months: number; reasons: string; by: string; at: string; originalDueAt: string; notifiedAt?: string };
+  extension?: { months: number; reasons: string; by: string; at: string; originalDueAt: string; sendStartedAt?: string; notifiedAt?: string };
   /** Art. 12(6): staff asked the subject for more; whether the clock stopped meanwhile; the subject's answer. */
-  infoRequest?: { text: string; by: string; at: string; pausesClock: boolean; answeredAt?: string; answer?: string; notifiedAt?: string };
+  infoRequest?: { text: string; by: string; at: string; pausesClock: boolean; answeredAt?: string; answer?: string; sendStartedAt?: string; notifiedAt?: string };
   /** Art. 18(3): staff decided to lift the restriction; the subject was told, and it is lifted at `liftAt`. */
-  restrictionLift?: { by: string; at: string; liftAt: string; notifiedAt?: string };
+  restrictionLift?: { by: string; at: string; liftAt: string; sendStartedAt?: string; notifiedAt?: string };
   /** Portability: when the package was sent to the receiving controller. */
   transmittedAt?: string;
   /** When staff were reminded of the deadline (7 and 2 days before) and alerted that it passed. */
@@ -231,6 +236,11 @@ export interface Branch {
   externalId?: string;
   /** Hash of the one-time link a vendor or staff member completes the branch with. */
   linkTokenHash?: string;
+  /**
+   * When sending the request out began; cleared if it failed. Set without `submittedAt`, it means
+   * a crash fell between sending and recording, so the next attempt says the email may come twice.
+   */
+  submitStartedAt?: string;
   /** When the request went out to the processor, and what happened while waiting. */
   submittedAt?: string;
   lastPolledAt?: string;

@@ -62,6 +62,8 @@ interface ConditionalUpdate {
   remove?: string[];
   /** Raw SET clauses and the names and values they use. */
   clauses?: string[];
+  /** Raw REMOVE paths (e.g. a nested attribute), with their names in `names`. */
+  removePaths?: string[];
   condition: string;
   names?: Record<string, string>;
   values?: Record<string, unknown>;
@@ -77,10 +79,10 @@ async function updateItem(Key: Record<string, string>, u: ConditionalUpdate, ret
     values[`:s${i}`] = v;
     sets.push(`#s${i} = :s${i}`);
   });
-  const removes = (u.remove ?? []).map((k, i) => {
+  const removes = [...(u.remove ?? []).map((k, i) => {
     names[`#r${i}`] = k;
     return `#r${i}`;
-  });
+  }), ...(u.removePaths ?? [])];
   try {
     const out = await ddb.send(new UpdateCommand({
       TableName: TABLE,
@@ -281,13 +283,15 @@ export async function updateBranch(requestId: string, processorId: string, set: 
 }
 
 /**
- * Gives back an escalation claimed at `at` whose email could not be sent, so the next attempt
- * escalates again (the claim keeps escalations to one; it must not stand for an email never sent).
+ * Gives back a claim made at `at` whose email could not be sent (an escalation, a request going out
+ * to a vendor or staff), so the next attempt sends it as the first: a claim must not stand for an
+ * email never sent. Only that claim: a later attempt's is left alone.
  */
-export async function releaseEscalation(requestId: string, processorId: string, at: string): Promise<void> {
+export async function releaseBranchClaim(requestId: string, processorId: string, attribute: 'escalatedAt' | 'submitStartedAt', at: string): Promise<void> {
   await updateItem(branchKey(requestId, processorId), {
-    remove: ['escalatedAt'],
-    condition: 'attribute_exists(pk) AND escalatedAt = :at',
+    remove: [attribute],
+    condition: 'attribute_exists(pk) AND #claim = :at',
+    names: { '#claim': attribute },
     values: { ':at': at },
   });
 }
@@ -300,7 +304,7 @@ export async function releaseEscalation(requestId: string, processorId: string, 
 export async function resetFailedBranch(requestId: string, processorId: string): Promise<boolean> {
   const stored = await updateItem(branchKey(requestId, processorId), {
     clauses: ['#status = :pending'],
-    remove: ['errorClass', 'finishedAt', 'taskToken', 'submittedAt', 'linkTokenHash', 'remindedAt', 'escalatedAt', 'externalId', 'lastPolledAt'],
+    remove: ['errorClass', 'finishedAt', 'taskToken', 'submitStartedAt', 'submittedAt', 'linkTokenHash', 'remindedAt', 'escalatedAt', 'externalId', 'lastPolledAt'],
     condition: 'attribute_exists(pk) AND #status = :failed',
     names: { '#status': 'status' },
     values: { ':pending': 'pending', ':failed': 'failed' },
@@ -338,15 +342,29 @@ export async function identityRequests(controllerId: string, identityHash: strin
   return found;
 }
 
+type NoticeFactName = 'extension' | 'infoRequest' | 'restrictionLift';
+
 /**
- * Marks a notice to the subject as sent: `<fact>.notifiedAt` on the decision's fact (extension,
- * question, restriction lift), once. False when it was marked already or the fact is gone.
+ * Marks a notice to the subject on the decision's fact (extension, question, restriction lift),
+ * once: `sendStartedAt` before its email goes (so an attempt after a crash between sending and
+ * marking knows it may have arrived), `notifiedAt` after. False when it was marked already or the
+ * fact is gone.
  */
-export async function markNoticeSent(requestId: string, fact: 'extension' | 'infoRequest' | 'restrictionLift', at: string): Promise<boolean> {
+export async function markNotice(requestId: string, fact: NoticeFactName, mark: 'sendStartedAt' | 'notifiedAt', at: string): Promise<boolean> {
   return updateRequestItem(requestId, {
-    clauses: ['#fact.#sent = :at'],
-    condition: 'attribute_exists(#fact) AND attribute_not_exists(#fact.#sent)',
-    names: { '#fact': fact, '#sent': 'notifiedAt' },
+    clauses: ['#fact.#mark = :at'],
+    condition: 'attribute_exists(#fact) AND attribute_not_exists(#fact.#mark)',
+    names: { '#fact': fact, '#mark': mark },
+    values: { ':at': at },
+  });
+}
+
+/** Gives back the record of a notice's sending begun at `at` whose email failed (nothing was sent). */
+export async function releaseNoticeStarted(requestId: string, fact: NoticeFactName, at: string): Promise<void> {
+  await updateRequestItem(requestId, {
+    removePaths: ['#fact.#start'],
+    condition: 'attribute_exists(#fact) AND #fact.#start = :at',
+    names: { '#fact': fact, '#start': 'sendStartedAt' },
     values: { ':at': at },
   });
 }

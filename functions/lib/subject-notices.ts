@@ -1,11 +1,11 @@
-import { extensionEmail, informationRequestEmail, restrictionLiftNoticeEmail, type Email } from '../../web/emails';
+import { asRepeat, extensionEmail, informationRequestEmail, restrictionLiftNoticeEmail, type Email } from '../../web/emails';
 import { links } from './links';
 import { sendEmail } from './mailer';
 import { findProcessor, type Controller } from './register';
 import type { Branch, DsrRequest } from './request';
 import { errorClass, logger } from './log';
 import { done, schedule, type SubjectNotice } from './scheduled-erasures';
-import { audit, getRequestWithBranches, markNoticeSent } from './store';
+import { audit, getRequestWithBranches, markNotice, releaseNoticeStarted } from './store';
 
 /** The decisions whose facts the subject must be told of (Art. 12(3), 12(6), 18(3)). */
 export const NOTICE_FACTS = ['extension', 'infoRequest', 'restrictionLift'] as const;
@@ -41,15 +41,25 @@ function noticeEmail(fact: NoticeFact, request: DsrRequest, controller: Controll
  * Sends the subject every notice a staff decision recorded and that has not gone out yet, then
  * marks it sent. Staff decisions call it at once; the sweep calls it again for whatever an outage
  * left unsent, so a recorded decision is never left untold (a crash between sending and marking
- * may send one twice, never none). Returns how many were sent.
+ * sends it again, marked as such: at least once, never none). Returns how many were sent.
  */
 export async function sendPendingNotices(request: DsrRequest, controller: Controller, branches: Branch[], now = new Date()): Promise<number> {
   let sent = 0;
   for (const fact of pendingNotices(request)) {
     // A question answered before its email went out needs no email any more.
     if (fact === 'infoRequest' && request.infoRequest?.answeredAt) continue;
-    await sendEmail(request.email, noticeEmail(fact, request, controller, branches));
-    if (await markNoticeSent(request.requestId, fact, now.toISOString())) {
+    // Recorded before the email goes: found already set, a crash cut the last attempt short after
+    // it may have sent, so this one says it is sent again (SES cannot deduplicate).
+    const startedAt = now.toISOString();
+    const repeat = !(await markNotice(request.requestId, fact, 'sendStartedAt', startedAt));
+    const email = noticeEmail(fact, request, controller, branches);
+    try {
+      await sendEmail(request.email, repeat ? asRepeat(email, request.locale) : email);
+    } catch (err) {
+      if (!repeat) await releaseNoticeStarted(request.requestId, fact, startedAt).catch(() => undefined);
+      throw err;
+    }
+    if (await markNotice(request.requestId, fact, 'notifiedAt', now.toISOString())) {
       await audit(request.requestId, 'subject_notice_sent', 'system', { notice: fact }, now);
       sent++;
     }

@@ -1,4 +1,4 @@
-import { vendorRequestEmail } from '../../web/emails';
+import { asRepeat, vendorRequestEmail } from '../../web/emails';
 import { sendEmail } from '../lib/mailer';
 import type { EmailProcessor } from '../lib/register';
 import { updateBranch } from '../lib/store';
@@ -7,9 +7,9 @@ import type { AsyncProcessorKind, BranchContext } from './types';
 
 const DAY_MS = 86_400_000;
 
-async function emailVendor(p: EmailProcessor, { request, controller, branch }: BranchContext, reminder: boolean): Promise<void> {
+async function emailVendor(p: EmailProcessor, { request, controller, branch, repeat }: BranchContext, reminder: boolean): Promise<void> {
   const taskUrl = await issueTaskLink(request.requestId, branch.processorId);
-  await sendEmail(p.contactEmail, vendorRequestEmail({
+  const email = vendorRequestEmail({
     locale: controller.locales[0]!,
     controllerName: controller.name,
     processorName: p.name,
@@ -19,7 +19,8 @@ async function emailVendor(p: EmailProcessor, { request, controller, branch }: B
     taskUrl,
     dueAt: request.dueAt!,
     reminder,
-  }));
+  });
+  await sendEmail(p.contactEmail, repeat ? asRepeat(email, controller.locales[0]!) : email);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { staffTaskEmail } from '../../web/emails';
+import { asRepeat, staffTaskEmail } from '../../web/emails';
 import { sendEmail } from '../lib/mailer';
 import type { ManualProcessor } from '../lib/register';
 import { identitiesFor, issueTaskLink, taskRequest } from '../lib/task-links';
@@ -11,9 +11,9 @@ import type { AsyncProcessorKind } from './types';
 export const manualProcessor: AsyncProcessorKind<ManualProcessor> = {
   mode: 'async',
 
-  async submit(p, { request, controller, branch }) {
+  async submit(p, { request, controller, branch, repeat }) {
     const taskUrl = await issueTaskLink(request.requestId, branch.processorId);
-    await sendEmail(p.assigneeEmail, staffTaskEmail({
+    const email = staffTaskEmail({
       locale: controller.locales[0]!,
       controllerName: controller.name,
       processorName: p.name,
@@ -23,6 +23,7 @@ export const manualProcessor: AsyncProcessorKind<ManualProcessor> = {
       identities: { email: request.email, ...identitiesFor(p, request) },
       taskUrl,
       dueAt: request.dueAt!,
-    }));
+    });
+    await sendEmail(p.assigneeEmail, repeat ? asRepeat(email, controller.locales[0]!) : email);
   },
 };

@@ -1,4 +1,4 @@
-import { staffTaskEmail } from '../../web/emails';
+import { asRepeat, staffTaskEmail } from '../../web/emails';
 import { sendEmail } from '../lib/mailer';
 import { staffEmailOf } from '../lib/review';
 import { identitiesFor, issueTaskLink, taskRequest } from '../lib/task-links';
@@ -13,9 +13,9 @@ import type { AsyncProcessorKind } from './types';
 export const staffTask: AsyncProcessorKind = {
   mode: 'async',
 
-  async submit(p, { request, controller, branch }) {
+  async submit(p, { request, controller, branch, repeat }) {
     const taskUrl = await issueTaskLink(request.requestId, branch.processorId);
-    await sendEmail(staffEmailOf(controller), staffTaskEmail({
+    const email = staffTaskEmail({
       locale: controller.locales[0]!,
       controllerName: controller.name,
       processorName: p.name,
@@ -24,6 +24,7 @@ export const staffTask: AsyncProcessorKind = {
       identities: { email: request.email, ...identitiesFor(p, request, branch) },
       taskUrl,
       dueAt: request.dueAt!,
-    }));
+    });
+    await sendEmail(staffEmailOf(controller), repeat ? asRepeat(email, controller.locales[0]!) : email);
   },
 };

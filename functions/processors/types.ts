@@ -33,6 +33,11 @@ export interface BranchContext {
   request: DsrRequest;
   controller: Controller;
   branch: Branch;
+  /**
+   * An earlier attempt began sending and never recorded the outcome (a crash between the two): what
+   * it sent may have arrived, so an email says it is sent again.
+   */
+  repeat?: boolean;
 }
 
 /** A processor the workflow acts on directly and that answers at once (the controller's own stores). */
@@ -54,7 +59,10 @@ export interface SyncProcessorKind<P extends Processor = Processor> {
  */
 export interface AsyncProcessorKind<P extends Processor = Processor> {
   readonly mode: 'async';
-  /** Sends the request out. Called until `submittedAt` is recorded, so it must be safe to repeat. */
+  /**
+   * Sends the request out. Called until `submittedAt` is recorded, so it must be safe to repeat; an
+   * email cannot be taken back, so with `ctx.repeat` it says that it may be a second copy.
+   */
   submit(processor: P, ctx: BranchContext): Promise<void>;
   /** Called by the sweep while the branch waits: poll, remind, escalate. */
   watch?(processor: P, ctx: BranchContext, now: Date): Promise<void>;

@@ -7,7 +7,8 @@
  * the service is down. After the last start every request must be answered: none lost, none stuck.
  * At the processor (fake-opendsr.ts, in this process so it outlives the kills) one request and one
  * piece of work per branch; in the mail (the SES proxy, also here) one confirmation and one answer
- * per subject, and one task email per vendor or staff task.
+ * per subject, and one task email per vendor or staff task, save a second copy, marked as sent
+ * again, where a kill fell between SES taking the first and the service recording it.
  *
  * Size: CRASHES (default 3, the size inside `npm test`), CRASH_WAVE (requests per life, default 4),
  * CRASH_SEED. Full size: CRASHES=50 npm run test:faults.
@@ -38,6 +39,13 @@ let fake: FakeOpendsr;
 let ses: FlakyProxy;
 let child: ChildProcess | undefined;
 let childLog = '';
+/** When each kill was sent. */
+const kills: number[] = [];
+/**
+ * How long after SES takes an email a kill can still leave it unrecorded: the handler hears SES's
+ * answer and makes one DynamoDB write, on a shared machine under load.
+ */
+const REPEAT_WINDOW_MS = 5_000;
 const svc: Service = { gateway: () => `http://127.0.0.1:${ports.gateway}`, dynamodb: () => `http://127.0.0.1:${ports.dynamodb}` };
 
 async function freePort(): Promise<number> {
@@ -74,6 +82,7 @@ async function killChild(): Promise<void> {
   if (!proc || proc.exitCode !== null) return;
   const exited = new Promise((r) => proc.once('exit', r));
   process.kill(proc.pid!, 'SIGKILL');
+  kills.push(Date.now());
   await exited;
   child = undefined;
 }
@@ -141,16 +150,21 @@ describe(`${CRASHES} kills with SIGKILL while ${WAVE} new requests per life are 
     expect(workPerSubject(fake, tracked, identityOf)).toEqual(tracked.map((t) => ({ email: t.email, work: [1] })));
   });
 
-  it('emails each subject one confirmation link and the answer, and each vendor and staff task once', async () => {
+  it('emails each subject one confirmation link and the answer, and each vendor and staff task, once unless a kill cut it short', async () => {
     const mail = await mailPerRequest(svc, ses, tracked);
     // (`submitted`, the audit event, is not compared: a task answered before a crash-cut submit
     // recorded itself is never recorded as submitted; see the suite's report)
-    expect(mail).toEqual(mail.map((m) => ({ ...m, verification: 1, answers: Math.max(1, m.answers), tasks: m.tasks.map((task) => ({ ...task, emails: 1 })) })));
-    // The answer is sent, then marked sent (notifiedAt): the design allows a second one when a kill
-    // falls between the two (docs/ARCHITECTURE.md), so each extra answer needs a kill of its own.
-    // They are findings, reported here, not hidden.
-    const extra = mail.filter((m) => m.answers > 1);
-    if (extra.length) console.log(`crash suite: FINDING: the answer went twice to ${extra.length} subject(s) (a kill between sending and marking it): ${extra.map((m) => m.requestId).join(', ')}`);
-    expect(extra.reduce((n, m) => n + m.answers - 1, 0)).toBeLessThanOrEqual(CRASHES);
+    expect(mail.map((m) => ({ requestId: m.requestId, verification: m.verification, answered: m.answers > 0, tasks: m.tasks.map((t) => t.emails > 0) })))
+      .toEqual(mail.map((m) => ({ requestId: m.requestId, verification: 1, answered: true, tasks: m.tasks.map(() => true) })));
+    // SES cannot deduplicate: a kill after SES took an email and before the service recorded that
+    // it went leaves no way to know, so the email goes again rather than never (docs/ARCHITECTURE.md).
+    // A second copy is allowed only then, and it must say so; any other copy is a bug.
+    const repeats = mail.flatMap((m) => [
+      ...m.answerCopies.slice(1).map((c, i) => ({ requestId: m.requestId, email: 'answer', copy: c, before: m.answerCopies[i]! })),
+      ...m.tasks.flatMap((t) => t.copies.slice(1).map((c, i) => ({ requestId: m.requestId, email: t.processorId, copy: c, before: t.copies[i]! }))),
+    ]);
+    if (repeats.length) console.log(`crash suite: FINDING: ${repeats.length} email(s) sent again after a kill cut short the recording of the first: ${repeats.map((r) => `${r.email} of ${r.requestId}`).join(', ')}`);
+    const unexplained = repeats.filter(({ copy, before }) => !copy.markedRepeat || !kills.some((k) => k >= before.at && k <= copy.at && k - before.at <= REPEAT_WINDOW_MS));
+    expect(unexplained).toEqual([]);
   });
 });

@@ -7,6 +7,8 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, DynamoDBDocumentClient, QueryCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { LOCALES } from '../../functions/lib/request';
+import { texts } from '../../web/i18n';
 import { sentEmails, type FlakyProxy } from './flaky-proxy';
 
 export const VENDOR = 'privacy@bookkeeping.example';
@@ -219,19 +221,43 @@ export function workPerSubject(fake: { work: Map<string, Map<string, number>> },
 }
 
 /** Per subject: emails to their address; per vendor and staff task: times sent out (audit) and emails with its link. */
-export async function mailPerRequest(svc: Service, ses: FlakyProxy, tracked: Tracked[]): Promise<{ requestId: string; toSubject: number; verification: number; answers: number; tasks: { processorId: string; submitted: number; emails: number }[] }[]> {
+/** One copy of an email: when SES accepted it, and whether it says it is sent again (web/emails.ts `asRepeat`). */
+export interface Copy {
+  at: number;
+  markedRepeat: boolean;
+}
+
+/** What a request's mail came to, with each copy of the answer and of each task email, for telling a crash's repeat from a bug's. */
+export interface RequestMail {
+  requestId: string;
+  toSubject: number;
+  verification: number;
+  answers: number;
+  answerCopies: Copy[];
+  tasks: { processorId: string; submitted: number; emails: number; copies: Copy[] }[];
+}
+
+const REPEAT_PREFIXES = LOCALES.map((l) => `${texts[l].email.repeat.subjectPrefix}: `);
+const copyOf = (m: { at: number; subject: string }): Copy => ({ at: m.at, markedRepeat: REPEAT_PREFIXES.some((x) => m.subject.startsWith(x)) });
+
+export async function mailPerRequest(svc: Service, ses: FlakyProxy, tracked: Tracked[]): Promise<RequestMail[]> {
   const mail = sentEmails(ses);
   const out = [];
   for (const t of tracked) {
     const partition = await requestPartition(svc, t.requestId!);
-    const tasks = ([[VENDOR, 'bookkeeping'], [STAFF, 'shared-mailbox']] as const).map(([to, processorId]) => ({
-      processorId,
-      submitted: partition.filter((i) => i.event === 'branch_submitted' && (i.detail as { processorId: string }).processorId === processorId).length,
-      emails: mail.filter((m) => m.to.includes(to) && m.raw.includes(`/v1/tasks/${t.requestId}/${processorId}`)).length,
-    }));
+    const tasks = ([[VENDOR, 'bookkeeping'], [STAFF, 'shared-mailbox']] as const).map(([to, processorId]) => {
+      const emails = mail.filter((m) => m.to.includes(to) && m.raw.includes(`/v1/tasks/${t.requestId}/${processorId}`));
+      return {
+        processorId,
+        submitted: partition.filter((i) => i.event === 'branch_submitted' && (i.detail as { processorId: string }).processorId === processorId).length,
+        emails: emails.length,
+        copies: emails.map(copyOf),
+      };
+    });
     const toSubject = mail.filter((m) => m.to.includes(t.email));
-    const verification = toSubject.filter((m) => m.raw.includes(`/v1/requests/${t.requestId}/verify?token=`)).length;
-    out.push({ requestId: t.requestId!, toSubject: toSubject.length, verification, answers: toSubject.length - verification, tasks });
+    const isVerification = (raw: string) => raw.includes(`/v1/requests/${t.requestId}/verify?token=`);
+    const answers = toSubject.filter((m) => !isVerification(m.raw));
+    out.push({ requestId: t.requestId!, toSubject: toSubject.length, verification: toSubject.length - answers.length, answers: answers.length, answerCopies: answers.map(copyOf), tasks });
   }
   return out;
 }

@@ -14,6 +14,8 @@ export interface Forwarded {
   path: string;
   status: number;
   body: string;
+  /** When the emulator's answer came back (ms since the epoch; 0 until then). */
+  answeredAt: number;
 }
 
 export interface FlakyProxy {
@@ -46,9 +48,10 @@ export async function startFlakyProxy(target: () => string, port = 0, record = f
       const body = Buffer.concat(chunks);
       const to = new URL(req.url ?? '/', target());
       const headers = { ...req.headers, host: to.host };
-      const entry: Forwarded = { method: req.method ?? 'GET', path: req.url ?? '/', status: 0, body: record ? body.toString('utf8') : '' };
+      const entry: Forwarded = { method: req.method ?? 'GET', path: req.url ?? '/', status: 0, body: record ? body.toString('utf8') : '', answeredAt: 0 };
       const out = httpRequest(to, { method: req.method, headers }, (up) => {
         entry.status = up.statusCode ?? 0;
+        entry.answeredAt = Date.now();
         proxy.forwarded.push(entry);
         res.writeHead(up.statusCode ?? 502, up.headers);
         up.pipe(res);
@@ -68,11 +71,11 @@ export async function startFlakyProxy(target: () => string, port = 0, record = f
 }
 
 /** The SES v2 SendEmail calls the proxy saw the emulator accept: recipients and the whole body (text, html, attachments). */
-export function sentEmails(proxy: FlakyProxy): { to: string[]; subject: string; raw: string }[] {
+export function sentEmails(proxy: FlakyProxy): { to: string[]; subject: string; raw: string; at: number }[] {
   return proxy.forwarded
     .filter((f) => f.method === 'POST' && f.path.startsWith('/v2/email/outbound-emails') && f.status === 200)
     .map((f) => {
       const b = JSON.parse(f.body) as { Destination?: { ToAddresses?: string[] }; Content?: { Simple?: { Subject?: { Data?: string } } } };
-      return { to: b.Destination?.ToAddresses ?? [], subject: b.Content?.Simple?.Subject?.Data ?? '', raw: f.body };
+      return { to: b.Destination?.ToAddresses ?? [], subject: b.Content?.Simple?.Subject?.Data ?? '', raw: f.body, at: f.answeredAt };
     });
 }

@@ -4,8 +4,9 @@ import { DescribeExecutionCommand, SFNClient, StartExecutionCommand } from '@aws
 import { DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  answerDemoTasks, confirmFromEmail, linksIn, removeDir, start, statusLinkIn, statusOf, submit, tempDataDir, waitForEmail, waitForFinal, type Runtime,
+  answerDemoTasks, confirmFromEmail, linksIn, mailbox, removeDir, STAFF, start, statusLinkIn, statusOf, submit, tempDataDir, VENDOR, waitForEmail, waitForFinal, type Runtime,
 } from './support';
+import { texts } from '../../web/i18n';
 
 let rt: Runtime;
 let dataDir: string;
@@ -67,6 +68,50 @@ describe('after a restart', () => {
     await answerDemoTasks(rt, requestId);
     const final = await waitForFinal(`${rt.urls.gateway}/v1/requests/${requestId}/status?key=${statusKey}`);
     expect(final.status).toBe('completed');
+  });
+});
+
+describe('an email whose sending a crash left unrecorded', () => {
+  it('goes again, saying it may be a second copy, to the vendor and to the subject, and nothing else does', async () => {
+    const subject = 'cy@example.org';
+    const { requestId } = await submit(rt, { type: 'access', email: subject });
+    await waitForEmail(rt, subject);
+    const key = { pk: `REQ#${requestId}`, sk: 'REQUEST' };
+    const statusKey = (await db().send(new GetCommand({ TableName: 'dsr-requests', Key: key }))).Item!.statusKey as string;
+    // What a crash leaves: confirmed with no execution yet, the vendor's email begun and never
+    // recorded as sent, and (as if a previous run got that far) the answer begun likewise.
+    const at = new Date().toISOString();
+    await db().send(new UpdateCommand({
+      TableName: 'dsr-requests',
+      Key: key,
+      UpdateExpression: 'SET #s = :received, receivedAt = :at, dueAt = :due, openDue = :due, notifyStartedAt = :at REMOVE verifyTokenHash',
+      ExpressionAttributeNames: { '#s': 'status' },
+      ExpressionAttributeValues: { ':received': 'received', ':at': at, ':due': new Date(Date.now() + 30 * 86_400_000).toISOString() },
+    }));
+    await db().send(new PutCommand({
+      TableName: 'dsr-requests',
+      Item: {
+        pk: `REQ#${requestId}`, sk: 'BRANCH#bookkeeping', requestId, processorId: 'bookkeeping', kind: 'email', action: 'export',
+        status: 'pending', attempts: 0, controllerId: 'demo-association', submitStartedAt: at,
+      },
+    }));
+
+    await runSweep();
+    await answerDemoTasks(rt, requestId);
+    expect((await waitForFinal(`${rt.urls.gateway}/v1/requests/${requestId}/status?key=${statusKey}`)).status).toBe('completed');
+
+    const { repeat } = texts.en.email;
+    const mail = (await mailbox(rt)).filter((m) => (m.body.text ?? '').includes(requestId) || m.destination.to.includes(subject));
+    const vendor = mail.filter((m) => m.destination.to.includes(VENDOR));
+    const staff = mail.filter((m) => m.destination.to.includes(STAFF));
+    const answer = mail.filter((m) => m.destination.to.includes(subject) && !linksIn(m).some((l) => l.includes('/verify?')));
+    expect(vendor.map((m) => m.subject.startsWith(`${repeat.subjectPrefix}: `))).toEqual([true]);
+    expect(vendor[0]!.body.text!.startsWith(repeat.notice)).toBe(true);
+    expect(vendor[0]!.body.html).toContain(repeat.notice);
+    expect(staff.map((m) => m.subject.startsWith(`${repeat.subjectPrefix}: `))).toEqual([false]);
+    expect(answer.map((m) => m.subject.startsWith(`${repeat.subjectPrefix}: `))).toEqual([true]);
+    const stored = (await db().send(new GetCommand({ TableName: 'dsr-requests', Key: key }))).Item!;
+    expect(stored.notifiedAt).toBeDefined();
   });
 });
 

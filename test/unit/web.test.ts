@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   accessPackageSummary,
+  asRepeat,
   completionEmail,
   deadlineEmail,
   denialEmail,
@@ -1106,6 +1107,22 @@ describe('the emails to vendors, staff and the DPO', () => {
     expect(tags(without.html).filter((t) => t.name === 'a')).toEqual([]);
     expect(without.text).not.toMatch(/https?:\/\//);
     expect(without.subject).toBe('Needs attention: no answer from Newsletter service (request r1)');
+  });
+});
+
+describe('an email sent again after a crash', () => {
+  it('says first, in the subject and the body of its own language, that it may be a second copy, and keeps the rest', () => {
+    for (const locale of LOCALES) {
+      const email = { ...vendorRequestEmail({ ...samples.vendor, locale }), attachments: [{ fileName: 'a.csv', contentType: 'text/csv', content: 'x' }] };
+      const again = asRepeat(email, locale);
+      const { repeat } = texts[locale].email;
+      expect(again.subject).toBe(`${repeat.subjectPrefix}: ${email.subject}`);
+      expect(again.text).toBe(`${repeat.notice}\n\n${email.text}`);
+      const body = again.html.slice(again.html.indexOf('<body'));
+      expect(body.indexOf(escapeHtml(repeat.notice))).toBeLessThan(body.indexOf(escapeHtml(texts[locale].email.greeting)));
+      expect(again.html.replace(/\n<p[^>]*><strong>[^<]*<\/strong><\/p>/, '')).toBe(email.html);
+      expect(again.attachments).toEqual(email.attachments);
+    }
   });
 });
 
