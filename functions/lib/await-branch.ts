@@ -1,8 +1,8 @@
 import { asyncKind } from '../processors/async-kinds';
 import { branchContext, failAttempt } from './branch';
 import { resumeWaitingTask } from './branch-outcome';
-import { audit, finishBranch, getBranch, releaseBranchClaim, startWaiting, updateBranch } from './store';
-import { WITHDRAWN } from './request';
+import { auditOnce, finishBranch, getBranch, releaseBranchClaim, startWaiting, updateBranch } from './store';
+import { WITHDRAWN, type Branch } from './request';
 import { MissingRecord, type BranchRef } from './workflow';
 
 /**
@@ -25,7 +25,11 @@ export async function awaitBranch(ref: BranchRef & { taskToken: string }): Promi
     await resumeWaitingTask({ ...answered, taskToken });
     return;
   }
-  if (waiting.submittedAt) return;
+  if (waiting.submittedAt) {
+    // Sent and recorded before a crash; the audit event may be what the crash cut off.
+    await auditSubmitted(waiting, processor.kind);
+    return;
+  }
   // Record that sending began before it does: an attempt that finds this already set without
   // `submittedAt` follows a crash between sending and recording, and its email says it is a repeat.
   const repeat = Boolean(waiting.submitStartedAt);
@@ -39,7 +43,12 @@ export async function awaitBranch(ref: BranchRef & { taskToken: string }): Promi
     if (!repeat) await releaseBranchClaim(requestId, processorId, 'submitStartedAt', startedAt).catch(() => undefined);
     return failAttempt(ref, err, waiting.attempts + 1);
   }
-  if (await updateBranch(requestId, processorId, { submittedAt: new Date().toISOString() }, { onlyIfAbsent: 'submittedAt' })) {
-    await audit(requestId, 'branch_submitted', 'workflow', { processorId, kind: processor.kind, ...(waiting.staffTask ? { staffTask: true } : {}) });
-  }
+  const submitted = await updateBranch(requestId, processorId, { submittedAt: new Date().toISOString() }, { onlyIfAbsent: 'submittedAt' })
+    ?? (await getBranch(requestId, processorId));
+  if (submitted?.submittedAt) await auditSubmitted(submitted, processor.kind);
+}
+
+/** The branch went out: one audit event, at the time recorded on the branch. */
+function auditSubmitted(branch: Branch, kind: string): Promise<void> {
+  return auditOnce(branch.requestId, 'branch_submitted', 'workflow', { processorId: branch.processorId, kind, ...(branch.staffTask ? { staffTask: true } : {}) }, new Date(branch.submittedAt!));
 }

@@ -1,7 +1,7 @@
 import { escalate } from './escalation';
 import { WITHDRAWN } from './request';
 import { findProcessor } from './register';
-import { audit, finishBranch } from './store';
+import { auditOnce, finishBranch, getBranch } from './store';
 import { loadRequest, type BranchRef } from './workflow';
 
 /** Step Functions' names for a wait that ran out. */
@@ -16,9 +16,14 @@ export async function recordBranchFailure(ref: BranchRef, error: string, now = n
   // A withdrawal ended the branch itself, and nobody needs to be told.
   if (error === WITHDRAWN) return ref;
   const errorClassName = /^[A-Za-z0-9_.:-]{1,100}$/.test(error) ? error : 'Error';
-  const branch = await finishBranch(requestId, processorId, { status: 'failed', errorClass: errorClassName }, now);
+  // A retry after a crash finds the failure recorded already: its time stays, and what followed
+  // it (the audit event, the escalation, each done once) is finished.
+  const before = await getBranch(requestId, processorId);
+  const branch = before?.status === 'failed' && before.errorClass === errorClassName && before.finishedAt
+    ? before
+    : await finishBranch(requestId, processorId, { status: 'failed', errorClass: errorClassName }, now);
   if (branch) {
-    await audit(requestId, 'branch_failed', 'workflow', { processorId, errorClass: errorClassName }, now);
+    await auditOnce(requestId, 'branch_failed', 'workflow', { processorId, errorClass: errorClassName }, new Date(branch.finishedAt ?? now));
     const { request, controller } = await loadRequest(requestId);
     const processor = findProcessor(controller, processorId);
     if (processor) await escalate(request, controller, processor, branch, TIMEOUTS.has(errorClassName) ? 'timed_out' : 'failed', now);

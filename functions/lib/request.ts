@@ -245,6 +245,13 @@ export interface Branch {
   submittedAt?: string;
   lastPolledAt?: string;
   remindedAt?: string;
+  /**
+   * When escalating to the DPO began, and why (a claim: one escalation at a time). Without
+   * `escalatedAt` and older than a Lambda can run, a crash cut it short and the sweep escalates again.
+   */
+  escalationStartedAt?: string;
+  escalationReason?: 'no_answer' | 'failed' | 'timed_out';
+  /** When the DPO was emailed about this branch. */
   escalatedAt?: string;
   /** What the processor says it will be done by (OpenDSR `expected_completion_time`). */
   expectedCompletionAt?: string;

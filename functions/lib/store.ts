@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
-import { chainNext, type ChainedAuditEvent } from './audit-chain';
+import { canonicalJson, chainNext, type ChainedAuditEvent } from './audit-chain';
 import { ddb, isConditionFailure } from './aws/dynamodb';
 import { requiredEnv } from './env';
 import type { Actor, AuditEvent, Branch, BranchAction, DsrRequest, RequestStatus } from './request';
@@ -283,11 +283,23 @@ export async function updateBranch(requestId: string, processorId: string, set: 
 }
 
 /**
+ * Claims escalating a branch: when none began, or when one began before `staleBefore` and never
+ * finished (a crash). False when another escalation holds the claim or one was sent.
+ */
+export async function claimEscalation(requestId: string, processorId: string, reason: NonNullable<Branch['escalationReason']>, at: string, staleBefore: string): Promise<boolean> {
+  return (await updateItem(branchKey(requestId, processorId), {
+    set: { escalationStartedAt: at, escalationReason: reason },
+    condition: 'attribute_exists(pk) AND attribute_not_exists(escalatedAt) AND (attribute_not_exists(escalationStartedAt) OR escalationStartedAt < :stale)',
+    values: { ':stale': staleBefore },
+  })) !== false;
+}
+
+/**
  * Gives back a claim made at `at` whose email could not be sent (an escalation, a request going out
  * to a vendor or staff), so the next attempt sends it as the first: a claim must not stand for an
  * email never sent. Only that claim: a later attempt's is left alone.
  */
-export async function releaseBranchClaim(requestId: string, processorId: string, attribute: 'escalatedAt' | 'submitStartedAt', at: string): Promise<void> {
+export async function releaseBranchClaim(requestId: string, processorId: string, attribute: 'escalationStartedAt' | 'submitStartedAt', at: string): Promise<void> {
   await updateItem(branchKey(requestId, processorId), {
     remove: [attribute],
     condition: 'attribute_exists(pk) AND #claim = :at',
@@ -304,7 +316,7 @@ export async function releaseBranchClaim(requestId: string, processorId: string,
 export async function resetFailedBranch(requestId: string, processorId: string): Promise<boolean> {
   const stored = await updateItem(branchKey(requestId, processorId), {
     clauses: ['#status = :pending'],
-    remove: ['errorClass', 'finishedAt', 'taskToken', 'submitStartedAt', 'submittedAt', 'linkTokenHash', 'remindedAt', 'escalatedAt', 'externalId', 'lastPolledAt'],
+    remove: ['errorClass', 'finishedAt', 'taskToken', 'submitStartedAt', 'submittedAt', 'linkTokenHash', 'remindedAt', 'escalationStartedAt', 'escalationReason', 'escalatedAt', 'externalId', 'lastPolledAt'],
     condition: 'attribute_exists(pk) AND #status = :failed',
     names: { '#status': 'status' },
     values: { ':pending': 'pending', ':failed': 'failed' },
@@ -420,9 +432,10 @@ async function lastAuditEvent(requestId: string): Promise<ChainedAuditEvent | un
  * transaction), and on losing that race reads again and retries after a short random wait.
  * Events are never updated or deleted.
  */
-export async function audit(requestId: string, event: string, actor: Actor, detail?: AuditEvent['detail'], at = new Date()): Promise<void> {
+export async function audit(requestId: string, event: string, actor: Actor, detail?: AuditEvent['detail'], at = new Date(), opts: { once?: boolean } = {}): Promise<void> {
   const item: AuditEvent = { event, at: at.toISOString(), actor, ...(detail ? { detail } : {}) };
   for (let attempt = 1; ; attempt++) {
+    if (opts.once && (await alreadyAudited(requestId, item))) return;
     const next = chainNext(requestId, await lastAuditEvent(requestId), item);
     try {
       await ddb.send(new PutCommand({
@@ -438,6 +451,36 @@ export async function audit(requestId: string, event: string, actor: Actor, deta
       await new Promise((r) => setTimeout(r, Math.random() * Math.min(250, 5 * 2 ** attempt)));
     }
   }
+}
+
+/**
+ * Appends an event unless the trail already holds one of the same name, time, actor and detail:
+ * for a step that records a change and then its event, so a retry after a crash between the two
+ * records the event that was missed, and never a second. `at` must be the time the change
+ * recorded (e.g. the branch's `submittedAt`), which tells occurrences apart. Checked again after
+ * losing a race, so two writers at once record it once.
+ */
+export function auditOnce(requestId: string, event: string, actor: Actor, detail: AuditEvent['detail'], at: Date): Promise<void> {
+  return audit(requestId, event, actor, detail, at, { once: true });
+}
+
+async function alreadyAudited(requestId: string, item: AuditEvent): Promise<boolean> {
+  const same = canonicalJson({ at: item.at, actor: item.actor, detail: item.detail ?? null });
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const out: QueryCommandOutput = await ddb.send(new QueryCommand({
+      TableName: TABLE,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :audit)',
+      FilterExpression: '#event = :event',
+      ExpressionAttributeNames: { '#event': 'event' },
+      ExpressionAttributeValues: { ':pk': auditPartition(requestId), ':audit': AUDIT_PREFIX, ':event': item.event },
+      ConsistentRead: true,
+      ExclusiveStartKey,
+    }));
+    if ((out.Items ?? []).some((e) => canonicalJson({ at: e.at, actor: e.actor, detail: e.detail ?? null }) === same)) return true;
+    ExclusiveStartKey = out.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return false;
 }
 
 /** A request's audit trail in chain order (by sequence number). */

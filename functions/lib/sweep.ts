@@ -3,7 +3,7 @@ import { errorClass, logger } from './log';
 import { asyncKind } from '../processors/async-kinds';
 import { heartbeat } from './branch-outcome';
 import { remindOfDeadline } from './deadline-reminders';
-import { escalate, escalationDueAt } from './escalation';
+import { escalate, escalationCutShort, escalationDueAt } from './escalation';
 import { findController, findProcessor, register, type Controller } from './register';
 import { carryOut, due } from './scheduled-erasures';
 import { deliverNotice } from './subject-notices';
@@ -51,17 +51,21 @@ async function purgeDue(controller: Controller, at: Date, report: SweepReport): 
 }
 
 /**
- * Looks after a request's waiting branches: tells Step Functions each is still looked after
- * (heartbeat), lets its kind poll or remind, and escalates to staff what has waited too long.
+ * Looks after a request's branches: tells Step Functions each waiting one is still looked after
+ * (heartbeat), lets its kind poll or remind, and escalates to staff what has waited too long; and
+ * escalates again any branch whose escalation a crash cut short (a failed one included).
  */
-async function watchWaitingBranches(requestId: string, now: Date, report: SweepReport): Promise<void> {
+async function watchBranches(requestId: string, now: Date, report: SweepReport): Promise<void> {
   const { request, branches } = await getRequestWithBranches(requestId);
   const controller = request && findController(request.controllerId);
   if (!request || !controller) return;
   for (const branch of branches) {
-    if (branch.status !== 'waiting') continue;
     const processor = findProcessor(controller, branch.processorId);
     if (!processor) continue;
+    if (escalationCutShort(branch, now) && (await escalate(request, controller, processor, branch, branch.escalationReason ?? 'failed', now))) {
+      report.escalated++;
+    }
+    if (branch.status !== 'waiting' || request.status !== 'in_progress') continue;
     const kind = asyncKind(processor, branch);
     await heartbeat(branch);
     if (kind.watch) await kind.watch(processor, { request, controller, branch }, now);
@@ -123,7 +127,7 @@ export async function sweep(at = new Date()): Promise<SweepReport> {
           report.ensured++;
           // Decided, but the decision's resume was cut short: resume the review's task now.
           if (open.status !== 'in_review') await resumeReview(open.requestId, open.reviewTaskToken);
-          if (open.status === 'in_progress') await watchWaitingBranches(open.requestId, at, report);
+          if (open.status !== 'received') await watchBranches(open.requestId, at, report);
           if (open.status === 'in_review') await heartbeatReview(open.requestId);
           if (await remindOfDeadline(open, controller, at)) report.deadlineReminders++;
         }

@@ -28,6 +28,18 @@ async function runSweep(): Promise<{ closedUnverified: number; ensured: number; 
   return handler();
 }
 
+/** A confirmed access request, once its email vendor's branch waits for the vendor's answer. */
+async function waitingForVendor(email: string): Promise<{ requestId: string; branchKey: { pk: string; sk: string } }> {
+  const { requestId } = await submit(rt, { type: 'access', email });
+  await confirmFromEmail(rt, await waitForEmail(rt, email));
+  const branchKey = { pk: `REQ#${requestId}`, sk: 'BRANCH#bookkeeping' };
+  for (let i = 0; (await db().send(new GetCommand({ TableName: 'dsr-requests', Key: branchKey }))).Item?.status !== 'waiting'; i++) {
+    if (i > 200) throw new Error('the vendor branch never waited');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { requestId, branchKey };
+}
+
 describe('after a restart', () => {
   it('finishes a request that was in flight when the runtime stopped, and keeps it', async () => {
     const { requestId } = await submit(rt, { type: 'access', email: 'ada@example.org' });
@@ -112,6 +124,55 @@ describe('an email whose sending a crash left unrecorded', () => {
     expect(answer.map((m) => m.subject.startsWith(`${repeat.subjectPrefix}: `))).toEqual([true]);
     const stored = (await db().send(new GetCommand({ TableName: 'dsr-requests', Key: key }))).Item!;
     expect(stored.notifiedAt).toBeDefined();
+  });
+});
+
+describe('an escalation a crash cut short', () => {
+  it('is sent again by the sweep once its claim has run out, saying it may be a second copy, and only once', async () => {
+    const { requestId, branchKey } = await waitingForVendor('dee@example.org');
+    const toDpo = async () => (await mailbox(rt)).filter((m) => m.destination.to.includes('dpo@demo-association.example') && (m.body.text ?? '').includes(requestId));
+    const claimBegun = (minutesAgo: number) => db().send(new UpdateCommand({
+      TableName: 'dsr-requests',
+      Key: branchKey,
+      UpdateExpression: 'SET escalationStartedAt = :at, escalationReason = :reason',
+      ExpressionAttributeValues: { ':at': new Date(Date.now() - minutesAgo * 60_000).toISOString(), ':reason': 'no_answer' },
+    }));
+
+    // Begun 5 minutes ago: it may still be on its way, so the sweep leaves it alone.
+    await claimBegun(5);
+    await runSweep();
+    expect(await toDpo()).toEqual([]);
+
+    // Begun 20 minutes ago and never recorded as sent: longer than any Lambda runs.
+    await claimBegun(20);
+    await runSweep();
+    const sent = await toDpo();
+    expect(sent.map((m) => m.subject.startsWith(`${texts.en.email.repeat.subjectPrefix}: `))).toEqual([true]);
+    expect((await db().send(new GetCommand({ TableName: 'dsr-requests', Key: branchKey }))).Item!.escalatedAt).toEqual(expect.any(String));
+
+    await runSweep();
+    expect(await toDpo()).toHaveLength(1);
+  });
+});
+
+describe('a step run again after a crash', () => {
+  it('records a branch failure once: one audit event, its first time kept, one escalation', async () => {
+    const { requestId, branchKey } = await waitingForVendor('eve@example.org');
+    const branch = async () => (await db().send(new GetCommand({ TableName: 'dsr-requests', Key: branchKey }))).Item!;
+    const { handler } = await import('../../functions/workflow/record-failure');
+    const step = { requestId, processorId: 'bookkeeping', error: { Error: 'States.Timeout' } };
+    await handler(step);
+    const first = await branch();
+    await new Promise((r) => setTimeout(r, 20));
+    await handler(step);
+
+    expect((await branch()).finishedAt).toBe(first.finishedAt);
+    const { listAudit } = await import('../../functions/lib/store');
+    const trail = await listAudit(requestId);
+    expect(trail.filter((e) => e.event === 'branch_failed')).toEqual([expect.objectContaining({ at: first.finishedAt, detail: { processorId: 'bookkeeping', errorClass: 'States.Timeout' } })]);
+    expect(trail.filter((e) => e.event === 'branch_escalated')).toHaveLength(1);
+    const toDpo = (await mailbox(rt)).filter((m) => m.destination.to.includes('dpo@demo-association.example') && (m.body.text ?? '').includes(requestId));
+    expect(toDpo).toHaveLength(1);
   });
 });
 
