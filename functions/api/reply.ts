@@ -1,5 +1,5 @@
 import middy from '@middy/core';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ANSWER_MAX_CHARS, renderNotFound, renderReplyReceived, renderStatusPage } from '../../web/pages';
 import { html, httpMiddleware, json, pickLocale, wantsJson, type HttpEvent, type HttpResult } from '../lib/http';
 import { answerInformationRequest } from '../lib/information';

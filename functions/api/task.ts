@@ -1,5 +1,5 @@
 import middy from '@middy/core';
-import { z } from 'zod';
+import * as z from 'zod';
 import { renderTaskDone, renderTaskLinkInvalid, renderTaskPage } from '../../web/pages';
 import { clientError, html, httpMiddleware, pickLocale, type HttpEvent, type HttpResult } from '../lib/http';
 import { logger } from '../lib/log';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { denialReasonText } from '../../web/emails';
 import type { Controller } from './register';
 import { DENIAL_REASONS, FINAL_STATUSES, WITHDRAWN, type Branch, type DenialReason, type DsrRequest } from './request';

@@ -2,7 +2,7 @@
  * The register's shape and how it is read: pure, so the CDK app can check a register without
  * loading the functions' copy (which fills its placeholders from the environment at cold start).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { LOCALES, RIGHTS } from './request';
 import { checkRetentionRuleIds, checkRetentionRules, retentionRuleSchema } from './retention-rules';
 

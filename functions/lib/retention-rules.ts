@@ -3,7 +3,7 @@
  * the register says about them, how they are checked, and from when a record is old enough. Pure,
  * so the register's schema and the CDK app can use it without the functions' configuration.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** What a rule does to the records it finds: delete them, or strip them as the store's erasure declares. */
 export const RETENTION_ACTIONS = ['delete', 'anonymise'] as const;

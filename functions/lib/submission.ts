@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defaultController, findController, type Controller } from './register';
 import { LOCALES, OBJECTION_SCOPES, RIGHTS, type Locale, type RequestDetails, type Right } from './request';
 

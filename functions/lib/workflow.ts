@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { actionFor, modeOf } from '../processors/modes';
 import { findController, type Controller } from './register';
 import { FINAL_STATUSES, type Branch, type DsrRequest } from './request';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { awaitBranch } from '../lib/await-branch';
 import { branchRef } from '../lib/workflow';
 

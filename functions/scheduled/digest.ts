@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { sendDigest } from '../lib/digest';
 
 /** The schedule's input: which controller's digest (one schedule per controller that declares one). */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { awaitDecision } from '../lib/review-wait';
 import { requestRef } from '../lib/workflow';
 

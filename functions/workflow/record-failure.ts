@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { recordBranchFailure } from '../lib/branch-failure';
 import { branchRef } from '../lib/workflow';
 

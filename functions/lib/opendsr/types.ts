@@ -1,5 +1,5 @@
 /** OpenDSR v2 messages (opengdpr/opengdpr specification.md §5-9), as far as this service uses them. */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const API_VERSION = '2.0';
 
