@@ -40,14 +40,17 @@ export async function acceptRequest(submission: Submission, controller: Controll
     openDue: verifyExpiresAt,
   };
   await createRequest(request);
-  await audit(request.requestId, 'request_submitted', 'subject', { type: request.type, locale }, at);
-  await sendEmail(request.email, verificationEmail({
-    locale,
-    controllerName: controller.name,
-    type: request.type,
-    verifyUrl: links.verify(request.requestId, token),
-    expiresAt: verifyExpiresAt,
-  }));
-  await audit(request.requestId, 'verification_sent', 'system', undefined, at);
+  // The trail starts here, so its head is known (no reads); the email does not wait for it.
+  const [submitted] = await Promise.all([
+    audit(request.requestId, 'request_submitted', 'subject', { type: request.type, locale }, at, { head: null }),
+    sendEmail(request.email, verificationEmail({
+      locale,
+      controllerName: controller.name,
+      type: request.type,
+      verifyUrl: links.verify(request.requestId, token),
+      expiresAt: verifyExpiresAt,
+    })),
+  ]);
+  await audit(request.requestId, 'verification_sent', 'system', undefined, at, { head: submitted ?? null });
   return request;
 }

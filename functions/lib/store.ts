@@ -426,24 +426,38 @@ async function lastAuditEvent(requestId: string): Promise<ChainedAuditEvent | un
   return strip<ChainedAuditEvent>(out.Items?.[0]);
 }
 
+/** How an audit event is appended. */
+export interface AuditOptions {
+  /** Only if the trail does not hold it yet (see {@link auditOnce}). */
+  once?: boolean;
+  /**
+   * The chain's head as the caller knows it (null: a trail not started, e.g. a request just
+   * created), so the first attempt needs no read; a wrong guess only costs a retry.
+   */
+  head?: ChainedAuditEvent | null;
+}
+
 /**
  * Appends an audit event to the request's hash chain (functions/lib/audit-chain.ts): reads the
  * last event, writes the next number only if nobody holds it yet (one conditional put, no
  * transaction), and on losing that race reads again and retries after a short random wait.
- * Events are never updated or deleted.
+ * Events are never updated or deleted. Returns the event as written (undefined when `once` found
+ * it written already).
  */
-export async function audit(requestId: string, event: string, actor: Actor, detail?: AuditEvent['detail'], at = new Date(), opts: { once?: boolean } = {}): Promise<void> {
+export async function audit(requestId: string, event: string, actor: Actor, detail?: AuditEvent['detail'], at = new Date(), opts: AuditOptions = {}): Promise<ChainedAuditEvent | undefined> {
   const item: AuditEvent = { event, at: at.toISOString(), actor, ...(detail ? { detail } : {}) };
   for (let attempt = 1; ; attempt++) {
-    if (opts.once && (await alreadyAudited(requestId, item))) return;
-    const next = chainNext(requestId, await lastAuditEvent(requestId), item);
+    if (opts.once && (await alreadyAudited(requestId, item))) return undefined;
+    // The caller's idea of the head saves a read the first time; losing the race means it was wrong.
+    const last = attempt === 1 && opts.head !== undefined ? (opts.head ?? undefined) : await lastAuditEvent(requestId);
+    const next = chainNext(requestId, last, item);
     try {
       await ddb.send(new PutCommand({
         TableName: TABLE,
         Item: { pk: auditPartition(requestId), sk: auditSortKey(next.seq), ...next },
         ConditionExpression: 'attribute_not_exists(pk)',
       }));
-      return;
+      return next;
     } catch (err) {
       if (!isConditionFailure(err)) throw err;
       if (attempt >= AUDIT_WRITE_ATTEMPTS) throw new AuditContentionError(`audit event not recorded after ${attempt} attempts`);
@@ -460,8 +474,8 @@ export async function audit(requestId: string, event: string, actor: Actor, deta
  * recorded (e.g. the branch's `submittedAt`), which tells occurrences apart. Checked again after
  * losing a race, so two writers at once record it once.
  */
-export function auditOnce(requestId: string, event: string, actor: Actor, detail: AuditEvent['detail'], at: Date): Promise<void> {
-  return audit(requestId, event, actor, detail, at, { once: true });
+export async function auditOnce(requestId: string, event: string, actor: Actor, detail: AuditEvent['detail'], at: Date): Promise<void> {
+  await audit(requestId, event, actor, detail, at, { once: true });
 }
 
 async function alreadyAudited(requestId: string, item: AuditEvent): Promise<boolean> {

@@ -104,4 +104,15 @@ describe('writers racing for the next event', () => {
     expect(record.events.map((e) => e.event)).toEqual(expect.arrayContaining(['request_completed']));
     expect(record.events.map((e) => e.seq)).toEqual(record.events.map((_, i) => i + 1));
   });
+
+  it('appends after the real head when a writer guessed the head wrong (a trail it thought empty)', async () => {
+    const store = await import('../../functions/lib/store');
+    const { requestId, statusUrl } = await submitConfirmed(local.rt, { ...SUBJECT, email: 'bo@example.org' });
+    await waitForFinal(statusUrl);
+    const written = await store.audit(requestId, 'guess_test', 'system', undefined, new Date(), { head: null });
+    const record = await exported(requestId);
+    expect(verifyAuditChain(record)).toEqual({ valid: true });
+    expect(record.events.at(-1)).toMatchObject({ event: 'guess_test', seq: record.events.length, hash: written!.hash });
+    expect(record.events.filter((e) => e.event === 'request_submitted')).toHaveLength(1);
+  });
 });
