@@ -3,6 +3,7 @@
  * take 300 ms (the demo OpenDSR service answering after 300 ms), against the slowest processor
  * alone, and against the same request over one such processor (the workflow's own fixed cost).
  */
+import { MAX_PARALLEL_BRANCHES } from '../../infra/constructs/workflow.ts';
 import { FANOUT, FANOUT_WIDTH, SINGLE, writeBenchRegister } from '../lib/bench-register.ts';
 import { useRegisterFile } from '../lib/register-hook.ts';
 import { QUICK, runCase } from '../lib/result.ts';
@@ -12,7 +13,7 @@ useRegisterFile(writeBenchRegister());
 const { startBench, submit, waitForVerifyLinks, confirm, completedAt, clearMailbox } = await import('../lib/local.ts');
 
 const PROCESSOR_MS = 300;
-const MAX_CONCURRENCY = 5; // the Map's MaxConcurrency in infra/constructs/workflow.ts
+const MAX_CONCURRENCY = MAX_PARALLEL_BRANCHES;
 
 runCase('fan-out', async () => {
   const bench = await startBench({ demoCallbackDelayMs: PROCESSOR_MS });
@@ -51,8 +52,8 @@ runCase('fan-out', async () => {
       ],
       notes: [
         `Processors are ${FANOUT_WIDTH} OpenDSR processors (waitForTaskToken, signed callbacks, results fetched) served by the demo OpenDSR service, which completes each request ${PROCESSOR_MS} ms after receiving it.`,
-        `The Map runs at most ${MAX_CONCURRENCY} branches at once (the design's MaxConcurrency), so ${FANOUT_WIDTH} processors take ${waves} waves: at best ${ms(waves * PROCESSOR_MS)}, not ${ms(PROCESSOR_MS)}; the overhead above includes that ${ms((waves - 1) * PROCESSOR_MS)}.`,
-        `Beyond the second wave, each further branch added about ${ms(Math.max(0, t10 - t1 - (waves - 1) * PROCESSOR_MS) / (FANOUT_WIDTH - 1))}: its submit (a signed POST to the vendor), two signed callbacks verified and the results fetched, all on the one event loop the local runtime shares with the emulators and the demo vendor. In AWS each of those is a Lambda of its own, so this overhead is the local upper bound; the design's MaxConcurrency is left as it is.`,
+        `The Map runs at most ${MAX_CONCURRENCY} branches at once (MaxConcurrency, MAX_PARALLEL_BRANCHES in infra/constructs/workflow.ts), so ${FANOUT_WIDTH} processors take ${waves} waves: at best ${ms(waves * PROCESSOR_MS)}, not ${ms(PROCESSOR_MS)}; the overhead above includes that ${ms((waves - 1) * PROCESSOR_MS)}.`,
+        `Beyond the second wave, each further branch added about ${ms(Math.max(0, t10 - t1 - (waves - 1) * PROCESSOR_MS) / (FANOUT_WIDTH - 1))}: its submit (a signed POST to the vendor), two signed callbacks verified and the results fetched, all on the one event loop the local runtime shares with the emulators and the demo vendor. In AWS each of those is a Lambda of its own, so this overhead is the local upper bound.`,
         `Samples (ms): ${FANOUT_WIDTH} processors ${wide.map((v) => v.toFixed(0)).join(', ')}; 1 processor ${single.map((v) => v.toFixed(0)).join(', ')}.`,
       ],
     };

@@ -6,6 +6,13 @@ import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
 
+/**
+ * Branches run at once. Each is a different processor (one call to each), so running a
+ * controller's usual register (up to ten) all at once waits for the slowest processor only; the
+ * cap keeps a long register from taking a burst of Lambda concurrency and SES sends at one moment.
+ */
+export const MAX_PARALLEL_BRANCHES = 10;
+
 /** The Lambda functions behind each task of {@link RequestWorkflow}. */
 export interface RequestWorkflowProps {
   /** `Route`: `{requestId}` → `{requestId, next}`: `review`, `process` or `answer`, read from DynamoDB. */
@@ -161,7 +168,7 @@ export class RequestWorkflow extends Construct {
     const forEachProcessor = new sfn.Map(this, 'ForEachProcessor', {
       stateName: 'ForEachProcessor',
       itemsPath: '$.branches',
-      maxConcurrency: 5,
+      maxConcurrency: MAX_PARALLEL_BRANCHES,
       // The output stays {requestId, branches}; the next task only takes the requestId from it.
       resultPath: sfn.JsonPath.DISCARD,
     }).itemProcessor(byMode);

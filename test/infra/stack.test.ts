@@ -509,7 +509,7 @@ describe('workflow', () => {
 
   it('fans out over the branches, five at a time, choosing by mode between running and awaiting each processor', () => {
     const map = definition().States.ForEachProcessor;
-    expect(map).toMatchObject({ Type: 'Map', ItemsPath: '$.branches', MaxConcurrency: 5, ResultPath: null });
+    expect(map).toMatchObject({ Type: 'Map', ItemsPath: '$.branches', MaxConcurrency: 10, ResultPath: null });
     expect(map.ItemSelector).toBeUndefined();
     expect(Object.keys(map.ItemProcessor.States).sort()).toEqual(['AwaitProcessor', 'ByMode', 'RecordBranchFailure', 'RunProcessor']);
     expect(map.ItemProcessor.StartAt).toBe('ByMode');
