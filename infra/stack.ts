@@ -99,6 +99,14 @@ export interface DsrFunctions {
   readonly retention: HouseFunction;
 }
 
+/**
+ * The package builder streams every record of an export through short-lived objects, and V8 sizes
+ * its young generation from the machine rather than from the work: pinned small, the peak memory
+ * of a million-record package stays flat at no cost in speed (docs/PERFORMANCE.md, which the
+ * export benchmark measures with these same options).
+ */
+export const PACKAGE_BUILDER_NODE_OPTIONS = ['--max-semi-space-size=8'];
+
 /** Per-processor exports feed one package and are deleted after this many days. */
 const EXPORTS_EXPIRE_AFTER_DAYS = 7;
 
@@ -229,7 +237,14 @@ export class DsrStack extends Stack {
       runProcessor: fn('RunProcessor', 'functions/processors/run.ts', 'Workflow RunProcessor: exports or erases at one processor', Duration.minutes(5)),
       submitProcessor: fn('SubmitProcessor', 'functions/processors/submit.ts', 'Workflow AwaitProcessor: records the task token, sends the request to an async processor', Duration.seconds(60)),
       recordBranchFailure: fn('RecordBranchFailure', 'functions/workflow/record-failure.ts', 'Workflow RecordBranchFailure: marks a branch failed'),
-      assemblePackage: fn('AssemblePackage', 'functions/workflow/assemble.ts', 'Workflow AssemblePackage: zips the exports into the access package', Duration.minutes(5), 1024),
+      assemblePackage: new HouseFunction(this, 'AssemblePackage', {
+        entry: 'functions/workflow/assemble.ts',
+        description: 'Workflow AssemblePackage: zips the exports into the access package',
+        timeout: Duration.minutes(5),
+        memorySize: 1024,
+        logEncryptionKey: this.logsKey,
+        nodeOptions: PACKAGE_BUILDER_NODE_OPTIONS,
+      }),
       notifySubject: fn('NotifySubject', 'functions/workflow/notify.ts', 'Workflow NotifySubject: the completion email'),
       finalize: fn('Finalize', 'functions/workflow/finalize.ts', 'Workflow Finalize: completes the request'),
       // Five minutes: besides re-driving, it polls OpenDSR processors, sends reminders and carries out due erasures.

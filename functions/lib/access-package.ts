@@ -12,21 +12,23 @@ import { audit, setOnce } from './store';
 /** Where a request's access package is kept: one per request, so a retry overwrites, never adds. */
 export const packageKey = (requestId: string) => `packages/${requestId}.zip`;
 
-/** An NDJSON export as one JSON array, streamed record by record. */
-async function* jsonArray(key: string): AsyncGenerator<string> {
+/**
+ * An NDJSON export as one JSON array, streamed record by record, noting every record's fields in
+ * `columns` on the way (the CSV that follows needs them all before its first row).
+ */
+async function* jsonArray(key: string, columns: Set<string>): AsyncGenerator<string> {
   let first = true;
   yield '[\n';
   for await (const record of readExport(key)) {
+    for (const k in record) columns.add(k);
     yield `${first ? '' : ',\n'}${JSON.stringify(record, null, 2)}`;
     first = false;
   }
   yield '\n]\n';
 }
 
-/** An NDJSON export as CSV: a first pass collects the columns, a second writes the rows. */
-async function* csv(key: string): AsyncGenerator<string> {
-  const columns = new Set<string>();
-  for await (const record of readExport(key)) Object.keys(record).forEach((k) => columns.add(k));
+/** An NDJSON export as CSV, with the columns the JSON pass collected (read once more for the rows). */
+async function* csv(key: string, columns: Set<string>): AsyncGenerator<string> {
   const header = [...columns].sort();
   yield `${header.map(csvCell).join(',')}\r\n`;
   for await (const record of readExport(key)) yield `${header.map((c) => csvCell(record[c])).join(',')}\r\n`;
@@ -123,7 +125,8 @@ export async function buildPackage(request: DsrRequest, controller: Controller, 
   const zip = new ZipStream({ zlib: { level: 6 } });
   // zip-stream is a readable-stream, not a Node stream: lib-storage needs the latter.
   const body = zip.pipe(new PassThrough());
-  const upload = new Upload({ client: s3, params: { Bucket: PACKAGE_BUCKET, Key: key, Body: body, ContentType: 'application/zip' } });
+  // One part in flight: the ZIP comes slower than S3 takes it, so more parts would only hold memory.
+  const upload = new Upload({ client: s3, queueSize: 1, params: { Bucket: PACKAGE_BUCKET, Key: key, Body: body, ContentType: 'application/zip' } });
   const uploaded = upload.done();
   uploaded.catch(() => undefined);
   try {
@@ -134,8 +137,9 @@ export async function buildPackage(request: DsrRequest, controller: Controller, 
     }
     for (const branch of packaged(controller, branches)) {
       if (branch.exportKey) {
-        await addEntry(zip, Readable.from(inChunks(jsonArray(branch.exportKey))), `${branch.processorId}.json`, at);
-        await addEntry(zip, Readable.from(inChunks(csv(branch.exportKey))), `${branch.processorId}.csv`, at);
+        const columns = new Set<string>();
+        await addEntry(zip, Readable.from(inChunks(jsonArray(branch.exportKey, columns))), `${branch.processorId}.json`, at);
+        await addEntry(zip, Readable.from(inChunks(csv(branch.exportKey, columns))), `${branch.processorId}.csv`, at);
       }
       // A file as a vendor sent it (its own format), next to the records we could read.
       if (branch.attachmentKey && branch.attachmentName) {

@@ -49,6 +49,8 @@ export interface HouseFunctionProps {
    * the caller or the workflow's Retry and Catch, and no dead-letter queue would ever be used.
    */
   readonly asyncFailures?: IQueue;
+  /** Node.js options besides `--enable-source-maps` (which every function gets), e.g. V8 heap sizing. */
+  readonly nodeOptions?: readonly string[];
 }
 
 /**
@@ -102,7 +104,7 @@ export class HouseFunction extends Construct {
       depsLockFilePath: path.join(REPO_ROOT, 'package-lock.json'),
       environment: {
         // The bundle ships source maps; this makes stack traces point at the TypeScript sources.
-        NODE_OPTIONS: '--enable-source-maps',
+        NODE_OPTIONS: ['--enable-source-maps', ...(props.nodeOptions ?? [])].join(' '),
       },
       bundling: {
         forceDockerBundling: false,

@@ -256,6 +256,12 @@ describe('functions', () => {
     }
   });
 
+  it('maps stack traces to the sources everywhere, and pins a small young generation for the package builder only', () => {
+    for (const name of ALL) {
+      expect(envOf(name).NODE_OPTIONS).toBe(name === 'assemble' ? '--enable-source-maps --max-semi-space-size=8' : '--enable-source-maps');
+    }
+  });
+
   it('keeps every log group for a limited time', () => {
     for (const [id, group] of ofType('AWS::Logs::LogGroup')) {
       expect(group.Properties.RetentionInDays, id).toBeGreaterThan(0);
