@@ -2,6 +2,7 @@ import middy from '@middy/core';
 import * as z from 'zod';
 import { renderTaskDone, renderTaskLinkInvalid, renderTaskPage } from '../../web/pages';
 import { clientError, html, httpMiddleware, pickLocale, type HttpEvent, type HttpResult } from '../lib/http';
+import { multipartBody } from '../lib/multipart';
 import { logger } from '../lib/log';
 import { answerTask, inspectTaskLink } from '../lib/task-answer';
 import { identitiesFor, taskRequest } from '../lib/task-links';
@@ -75,4 +76,4 @@ async function task(event: HttpEvent): Promise<HttpResult> {
   return html(200, renderTaskDone({ locale: pageLocale, alreadyDone: !first }));
 }
 
-export const handler = middy().use(httpMiddleware({ maxBodyBytes: MAX_UPLOAD_BYTES + 64 * 1024, multipart: true })).handler(task);
+export const handler = middy().use(httpMiddleware({ maxBodyBytes: MAX_UPLOAD_BYTES + 64 * 1024, multipart: multipartBody })).handler(task);

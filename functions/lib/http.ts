@@ -1,7 +1,6 @@
 import type middy from '@middy/core';
 import httpErrorHandler from '@middy/http-error-handler';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
-import httpMultipartBodyParser from '@middy/http-multipart-body-parser';
 import { createError } from '@middy/util';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { LOCALES, type Locale } from './request';
@@ -115,25 +114,6 @@ function parseBody(): middy.MiddlewareObj<HttpEvent> {
   };
 }
 
-/**
- * Parses a multipart body (one file at most, `maxBytes` each); other content types go on to
- * `parseBody`. A malformed multipart body is a 400 naming the body, as malformed JSON is: the
- * parser's own refusal is a plain-text 415 that names nothing.
- */
-function parseMultipart(maxBytes: number): middy.MiddlewareObj<HttpEvent> {
-  const parser = httpMultipartBodyParser({ disableContentTypeError: true, busboy: { limits: { files: 1, fields: 10, fileSize: maxBytes } } });
-  return {
-    before: async (request) => {
-      try {
-        await parser.before!(request as never);
-      } catch (err) {
-        if ((err as { statusCode?: number }).statusCode !== 415) throw err;
-        throw clientError(400, 'Request body is not valid multipart/form-data', { body: 'not valid multipart/form-data' });
-      }
-    },
-  };
-}
-
 /** Refuses a body over `maxBytes` with 413 before anything parses it. */
 function limitBody(maxBytes: number): middy.MiddlewareObj<HttpEvent> {
   return {
@@ -164,10 +144,11 @@ function logFailure(err: unknown): void {
 
 /**
  * The house middleware for HTTP handlers: headers normalised, errors mapped (only 4xx messages
- * reach callers), bodies limited and parsed. `multipart` admits one uploaded file (a vendor's export);
+ * reach callers), bodies limited and parsed. `multipart` parses an upload first (functions/lib/multipart.ts,
+ * kept out of the handlers that take none: its parser is a large share of a bundle);
  * `rawBody` leaves the body as it came, for a signature over its bytes (OpenDSR callbacks).
  */
-export function httpMiddleware(opts: { maxBodyBytes?: number; multipart?: boolean; rawBody?: boolean } = {}): middy.MiddlewareObj<any, any>[] {
+export function httpMiddleware(opts: { maxBodyBytes?: number; multipart?: (maxBytes: number) => middy.MiddlewareObj<HttpEvent>; rawBody?: boolean } = {}): middy.MiddlewareObj<any, any>[] {
   const maxBodyBytes = opts.maxBodyBytes ?? MAX_BODY_BYTES;
   return [
     // First in, so last out: it sees the answer the error handler made too.
@@ -175,7 +156,7 @@ export function httpMiddleware(opts: { maxBodyBytes?: number; multipart?: boolea
     httpHeaderNormalizer(),
     httpErrorHandler({ logger: logFailure, fallbackMessage: JSON.stringify({ message: 'Internal Server Error' }) }),
     limitBody(maxBodyBytes),
-    ...(opts.multipart ? [parseMultipart(maxBodyBytes)] : []),
+    ...(opts.multipart ? [opts.multipart(maxBodyBytes)] : []),
     ...(opts.rawBody ? [] : [parseBody()]),
   ];
 }

@@ -2,6 +2,7 @@ import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { httpMiddleware, json, type HttpEvent } from '../../functions/lib/http';
+import { multipartBody } from '../../functions/lib/multipart';
 
 /** A handler behind the house middleware that answers with the body it was given. */
 const echo = (opts: Parameters<typeof httpMiddleware>[0]) => middy().use(httpMiddleware(opts)).handler(async (event: HttpEvent) => json(200, { body: event.body }));
@@ -17,7 +18,7 @@ function event(contentType: string, body: string): APIGatewayProxyEventV2 {
 describe('the house middleware with multipart bodies (the task link\'s upload form)', () => {
   it('answers a malformed multipart body with a 400 naming the body, as JSON, not the parser\'s plain-text 415', async () => {
     // Found by the fuzz: a JSON text sent as multipart/form-data with a boundary it does not contain.
-    const res = await echo({ multipart: true })(event('multipart/form-data; boundary=x', '{"token":"abc"}'), {} as Context);
+    const res = await echo({ multipart: multipartBody })(event('multipart/form-data; boundary=x', '{"token":"abc"}'), {} as Context);
     expect(res.statusCode).toBe(400);
     expect(res.headers?.['content-type'] ?? res.headers?.['Content-Type']).toMatch(/application\/json/);
     expect(JSON.parse(res.body as string)).toEqual({ message: 'Request body is not valid multipart/form-data', errors: { body: 'not valid multipart/form-data' } });
@@ -25,7 +26,7 @@ describe('the house middleware with multipart bodies (the task link\'s upload fo
 
   it('still parses a well-formed multipart body into its fields', async () => {
     const body = ['--x', 'Content-Disposition: form-data; name="outcome"', '', 'done', '--x--', ''].join('\r\n');
-    const res = await echo({ multipart: true })(event('multipart/form-data; boundary=x', body), {} as Context);
+    const res = await echo({ multipart: multipartBody })(event('multipart/form-data; boundary=x', body), {} as Context);
     expect(res.statusCode).toBe(200);
     expect(JSON.parse(res.body as string)).toEqual({ body: { outcome: 'done' } });
   });
