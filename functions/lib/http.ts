@@ -138,8 +138,40 @@ function securityHeaders(): middy.MiddlewareObj<HttpEvent, HttpResult> {
 /** Logs a failed request by status and error class only; bodies and messages may hold personal data. */
 function logFailure(err: unknown): void {
   const statusCode = (err as { statusCode?: number })?.statusCode ?? 500;
-  if (statusCode >= 500) logger.error('request failed', { errorClass: errorClass(err), statusCode });
+  // A 503 names what was unavailable (its cause), not the HTTP error standing for it.
+  if (statusCode >= 500) logger.error('request failed', { errorClass: errorClass((err as { cause?: unknown })?.cause ?? err), statusCode });
   else logger.info('request refused', { statusCode });
+}
+
+/** How long a caller is asked to wait when a service we depend on is down or busy (seconds). */
+const RETRY_AFTER_SECONDS = 30;
+
+/**
+ * Whether an error says that a service behind the handler (DynamoDB, S3, SES, Step Functions, a
+ * processor) failed or was busy for a moment, rather than that the request is wrong: the AWS SDK's
+ * server faults and throttling, timeouts, a connection refused or cut.
+ */
+export function isTransientFailure(err: unknown): boolean {
+  if (!err || typeof err !== 'object') return false;
+  const e = err as { name?: string; code?: string; $fault?: string; $retryable?: unknown; $metadata?: { httpStatusCode?: number } };
+  if (e.$fault === 'server' || e.$retryable) return true;
+  if ((e.$metadata?.httpStatusCode ?? 0) >= 500) return true;
+  return e.name === 'TimeoutError' || ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN'].includes(e.code ?? '');
+}
+
+/**
+ * A dependency that is down or busy is a 503 with Retry-After, saying to try again shortly,
+ * rather than a 500 that reads as a fault of the service: nothing about the request was wrong.
+ */
+function transientAs503(): middy.MiddlewareObj<HttpEvent, HttpResult> {
+  return {
+    onError: async (request) => {
+      if (!isTransientFailure(request.error)) return;
+      const unavailable = createError(503, JSON.stringify({ message: `Temporarily unavailable: please try again in ${RETRY_AFTER_SECONDS} seconds` }), { expose: true, cause: request.error });
+      // The error handler answers with an error's `headers`.
+      request.error = Object.assign(unavailable, { headers: { 'Retry-After': String(RETRY_AFTER_SECONDS) } });
+    },
+  };
 }
 
 /**
@@ -155,6 +187,8 @@ export function httpMiddleware(opts: { maxBodyBytes?: number; multipart?: (maxBy
     securityHeaders(),
     httpHeaderNormalizer(),
     httpErrorHandler({ logger: logFailure, fallbackMessage: JSON.stringify({ message: 'Internal Server Error' }) }),
+    // After the error handler in the list, so before it when an error unwinds.
+    transientAs503(),
     limitBody(maxBodyBytes),
     ...(opts.multipart ? [opts.multipart(maxBodyBytes)] : []),
     ...(opts.rawBody ? [] : [parseBody()]),

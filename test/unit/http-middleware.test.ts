@@ -31,3 +31,32 @@ describe('the house middleware with multipart bodies (the task link\'s upload fo
     expect(JSON.parse(res.body as string)).toEqual({ body: { outcome: 'done' } });
   });
 });
+
+describe('the house middleware when a service behind a handler fails', () => {
+  const failing = (err: unknown) => middy().use(httpMiddleware()).handler(async () => { throw err; });
+  const sdkError = (name: string, fault: 'server' | 'client', httpStatusCode: number, extra: object = {}) =>
+    Object.assign(new Error(`${name} from the service`), { name, $fault: fault, $metadata: { httpStatusCode }, ...extra });
+
+  it('answers 503 with Retry-After, saying to try again shortly, when a service is down, busy or slow', async () => {
+    for (const err of [
+      sdkError('ServiceUnavailable', 'server', 503),
+      sdkError('ThrottlingException', 'client', 400, { $retryable: { throttling: true } }),
+      Object.assign(new Error('socket timed out'), { name: 'TimeoutError' }),
+      Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }),
+    ]) {
+      const res = await failing(err)(event('application/json', '{}'), {} as Context);
+      expect(res.statusCode, (err as Error).name).toBe(503);
+      expect(res.headers?.['Retry-After']).toBe('30');
+      expect(JSON.parse(res.body as string)).toEqual({ message: 'Temporarily unavailable: please try again in 30 seconds' });
+      expect(res.body).not.toContain('from the service');
+    }
+  });
+
+  it('keeps a fault of its own a 500 that says nothing about it', async () => {
+    for (const err of [new TypeError('x is undefined'), sdkError('ValidationException', 'client', 400)]) {
+      const res = await failing(err)(event('application/json', '{}'), {} as Context);
+      expect(res.statusCode).toBe(500);
+      expect(JSON.parse(res.body as string)).toEqual({ message: 'Internal Server Error' });
+    }
+  });
+});
