@@ -36,11 +36,16 @@ const linksIn = (raw: string) => [...new Set(raw.match(/https?:\/\/[^\s<>"'\\)]+
 /** fetch that treats a refused connection (the runtime down for a moment) as "try again later". */
 async function tryFetch(url: string, init?: RequestInit): Promise<Response | undefined> {
   try {
-    return await fetch(url, { ...init, signal: AbortSignal.timeout(30_000) });
+    const res = await fetch(url, { ...init, signal: AbortSignal.timeout(30_000) });
+    if (res.status >= 500) serverErrors.set(res.status, (serverErrors.get(res.status) ?? 0) + 1);
+    return res;
   } catch {
     return undefined;
   }
 }
+
+/** The 5xx answers people and staff got from the service, by status, for the suites to judge. */
+export const serverErrors = new Map<number, number>();
 
 export function db(svc: Service): DynamoDBDocumentClient {
   return DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: svc.dynamodb(), maxAttempts: 10, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }));

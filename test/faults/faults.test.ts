@@ -14,7 +14,7 @@ import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeDir, start, tempDataDir, type Runtime } from '../integration/support';
-import { confirmAll, driveToFinal, DPO, mailPerRequest, requestPartition, submitAll, workPerSubject, type Service, type Tracked } from './drive';
+import { confirmAll, driveToFinal, DPO, mailPerRequest, requestPartition, serverErrors, submitAll, workPerSubject, type Service, type Tracked } from './drive';
 import { identityOf, startFakeOpendsr, type FakeOpendsr } from './fake-opendsr';
 import { sentEmails, startFlakyProxy, type FlakyProxy } from './flaky-proxy';
 
@@ -79,6 +79,11 @@ describe(`${REQUESTS} requests while ${Math.round(RATE * 100)}% of processor cal
     expect(Object.values(fake.injected).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
     expect(ses.refused).toBeGreaterThan(0);
     expect(s3.refused).toBeGreaterThan(0);
+  });
+
+  it('never answers people and staff 500, however the services behind it fail (a 503 says to try again)', () => {
+    console.log(`fault suite: answers 5xx to people and staff: ${JSON.stringify(Object.fromEntries(serverErrors))}`);
+    expect(serverErrors.get(500) ?? 0).toBe(0);
   });
 
   it('answers every request, on time', () => {
