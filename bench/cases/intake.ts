@@ -49,8 +49,7 @@ runCase('intake', async () => {
       ],
       notes: [
         'Both go through the local gateway and Lambda host; the baseline Lambda (bench/put-item.ts) does one PutItem with the handlers\' DynamoDB client.',
-        'Intake does more than one write by design: it validates, stores the request (a conditional put), appends the first audit event (a read of the chain head, then a conditional put) and sends the verification email through SES, all before answering 202: five DynamoDB calls and one SES call in series against the baseline\'s one call, which is why the ratio misses 2x.',
-        'Left alone: the first audit event of a new request could be written without reading the chain head first (there is none), saving one read per request; that changes audit.ts and is for its owner to weigh.',
+        'Intake does more than one write by design, all before answering 202: it counts the client\'s and the address\'s allowance (two conditional updates, in series so that a refused client uses up no address\'s allowance), stores the request (a conditional put), appends the first audit event while the verification email goes through SES (the trail is new, so its head is known without a read), then the second event: five DynamoDB writes, four of them in series, against the baseline\'s one, which is why the ratio misses 2x.',
       ],
     };
   } finally {
