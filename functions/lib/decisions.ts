@@ -6,12 +6,11 @@ import { links } from './links';
 import type { Controller } from './register';
 import type { Branch, DsrRequest } from './request';
 import { purgeSchedule } from './request-retention';
-import { resumeReview } from './review';
+import { resumeReview, REVIEW_FIELDS } from './review';
 import { done, restrictedBy, schedule } from './scheduled-erasures';
 import { deliverNotice, holdNotice } from './subject-notices';
 import { audit, finishBranch, resetFailedBranch, transitionReturning, updateRequestIf } from './store';
 
-const REVIEW_FIELDS = ['reviewStage', 'reviewReasons', 'reviewOpenedAt', 'reviewNotifiedAt'] as const;
 const inReviewAt = (stage: string | undefined) => ({
   expression: 'reviewStage = :stage',
   values: { ':stage': stage },

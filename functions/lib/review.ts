@@ -4,7 +4,7 @@ import { errorClass, logger } from './log';
 import type { Controller } from './register';
 import { FINAL_STATUSES, WITHDRAWN, type Branch, type DsrRequest, type ReviewReason, type ReviewStage } from './request';
 import { suppressionHash } from './scheduled-erasures';
-import { audit, clearReviewToken, identityRequests, recordIdentityRequest, setOnce, transition } from './store';
+import { audit, clearReviewToken, identityRequests, recordIdentityRequest, setOnce, transition, transitionReturning } from './store';
 import { loadRequest, type RequestRef } from './workflow';
 
 /**
@@ -49,6 +49,28 @@ export function closingReasons(request: DsrRequest, controller: Controller, bran
   if (branches.some((b) => b.status === 'failed' && b.errorClass !== WITHDRAWN)) reasons.push('branch_failed');
   if (controller.review.legalHoldNeedsApproval && branches.some((b) => (b.heldCount ?? 0) > 0)) reasons.push('legal_hold_partial');
   return reasons;
+}
+
+/** What a request in review records about it, removed when it leaves review. */
+export const REVIEW_FIELDS = ['reviewStage', 'reviewReasons', 'reviewOpenedAt', 'reviewNotifiedAt'] as const;
+
+/**
+ * A closing review whose reasons no longer hold (a failed branch that a late answer completed
+ * after all) needs nobody: the request goes on to its answer, and Route checks again (a new
+ * reason opens a new review). Staff who decide meanwhile find it gone, as if another had decided.
+ * Returns whether it closed the review.
+ */
+export async function closeReviewIfResolved(request: DsrRequest, controller: Controller, branches: Branch[], now = new Date()): Promise<boolean> {
+  if (request.status !== 'in_review' || request.reviewStage !== 'closing') return false;
+  if (closingReasons(request, controller, branches).length > 0) return false;
+  const resumed = await transitionReturning(request.requestId, ['in_review'], 'in_progress', {
+    remove: [...REVIEW_FIELDS],
+    condition: { expression: 'reviewStage = :stage', values: { ':stage': 'closing' } },
+  }, now);
+  if (!resumed) return false;
+  await audit(request.requestId, 'review_closed', 'system', { stage: 'closing', why: 'reasons_gone' }, now);
+  await resumeReview(request.requestId, resumed.reviewTaskToken);
+  return true;
 }
 
 /** Opens a review: the request waits for staff (`in_review`) with its stage and reasons. */

@@ -7,7 +7,7 @@ import { escalate, escalationCutShort, escalationDueAt } from './escalation';
 import { findController, findProcessor, register, type Controller } from './register';
 import { carryOut, due } from './scheduled-erasures';
 import { deliverNotice } from './subject-notices';
-import { resumeReview } from './review';
+import { closeReviewIfResolved, resumeReview } from './review';
 import { UNPROVEN_PERSONAL_DATA } from './request';
 import { purgeRequest } from './request-purge';
 import { audit, getRequest, getRequestWithBranches, openRequests, purgeDueRequests, transition } from './store';
@@ -20,6 +20,8 @@ export interface SweepReport {
   ensured: number;
   watched: number;
   escalated: number;
+  /** Closing reviews whose reasons no longer held (a failed branch answered after all). */
+  reviewsClosed: number;
   deadlineReminders: number;
   erasedOnSchedule: number;
   /** The service's own retention: packages deleted after their link expired, requests whose personal data was erased. */
@@ -59,6 +61,7 @@ async function watchBranches(requestId: string, now: Date, report: SweepReport):
   const { request, branches } = await getRequestWithBranches(requestId);
   const controller = request && findController(request.controllerId);
   if (!request || !controller) return;
+  if (await closeReviewIfResolved(request, controller, branches, now)) report.reviewsClosed++;
   for (const branch of branches) {
     const processor = findProcessor(controller, branch.processorId);
     if (!processor) continue;
@@ -99,7 +102,7 @@ async function heartbeatReview(requestId: string): Promise<void> {
  */
 export async function sweep(at = new Date()): Promise<SweepReport> {
   const report: SweepReport = {
-    closedUnverified: 0, ensured: 0, watched: 0, escalated: 0, deadlineReminders: 0, erasedOnSchedule: 0, packagesDeleted: 0, personalDataErased: 0, failed: 0,
+    closedUnverified: 0, ensured: 0, watched: 0, escalated: 0, reviewsClosed: 0, deadlineReminders: 0, erasedOnSchedule: 0, packagesDeleted: 0, personalDataErased: 0, failed: 0,
   };
   const now = at.toISOString();
   for (const controller of register.controllers) {

@@ -28,6 +28,33 @@ async function runSweep(): Promise<{ closedUnverified: number; ensured: number; 
   return handler();
 }
 
+/**
+ * An access request as a crash may leave it: submitted, then confirmed (`status`, received and due
+ * now) with `set` besides, and no execution started. Ids, keys and the time used.
+ */
+async function leftByACrash(email: string, status: string, set: (at: string) => Record<string, unknown>) {
+  const { requestId } = await submit(rt, { type: 'access', email });
+  await waitForEmail(rt, email);
+  const key = { pk: `REQ#${requestId}`, sk: 'REQUEST' };
+  const statusKey = (await db().send(new GetCommand({ TableName: 'dsr-requests', Key: key }))).Item!.statusKey as string;
+  const at = new Date().toISOString();
+  const values: Record<string, unknown> = { ':status': status, ':at': at, ':due': new Date(Date.now() + 30 * 86_400_000).toISOString() };
+  const names: Record<string, string> = { '#status': 'status' };
+  const extra = Object.entries(set(at)).map(([k, v], i) => {
+    names[`#x${i}`] = k;
+    values[`:x${i}`] = v;
+    return `, #x${i} = :x${i}`;
+  }).join('');
+  await db().send(new UpdateCommand({
+    TableName: 'dsr-requests',
+    Key: key,
+    UpdateExpression: `SET #status = :status, receivedAt = :at, dueAt = :due, openDue = :due${extra} REMOVE verifyTokenHash`,
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+  }));
+  return { requestId, key, statusKey, at };
+}
+
 /** A confirmed access request, once its email vendor's branch waits for the vendor's answer. */
 async function waitingForVendor(email: string): Promise<{ requestId: string; branchKey: { pk: string; sk: string } }> {
   const { requestId } = await submit(rt, { type: 'access', email });
@@ -86,20 +113,9 @@ describe('after a restart', () => {
 describe('an email whose sending a crash left unrecorded', () => {
   it('goes again, saying it may be a second copy, to the vendor and to the subject, and nothing else does', async () => {
     const subject = 'cy@example.org';
-    const { requestId } = await submit(rt, { type: 'access', email: subject });
-    await waitForEmail(rt, subject);
-    const key = { pk: `REQ#${requestId}`, sk: 'REQUEST' };
-    const statusKey = (await db().send(new GetCommand({ TableName: 'dsr-requests', Key: key }))).Item!.statusKey as string;
     // What a crash leaves: confirmed with no execution yet, the vendor's email begun and never
     // recorded as sent, and (as if a previous run got that far) the answer begun likewise.
-    const at = new Date().toISOString();
-    await db().send(new UpdateCommand({
-      TableName: 'dsr-requests',
-      Key: key,
-      UpdateExpression: 'SET #s = :received, receivedAt = :at, dueAt = :due, openDue = :due, notifyStartedAt = :at REMOVE verifyTokenHash',
-      ExpressionAttributeNames: { '#s': 'status' },
-      ExpressionAttributeValues: { ':received': 'received', ':at': at, ':due': new Date(Date.now() + 30 * 86_400_000).toISOString() },
-    }));
+    const { requestId, key, statusKey, at } = await leftByACrash(subject, 'received', (at) => ({ notifyStartedAt: at }));
     await db().send(new PutCommand({
       TableName: 'dsr-requests',
       Item: {
@@ -173,6 +189,30 @@ describe('a step run again after a crash', () => {
     expect(trail.filter((e) => e.event === 'branch_escalated')).toHaveLength(1);
     const toDpo = (await mailbox(rt)).filter((m) => m.destination.to.includes('dpo@demo-association.example') && (m.body.text ?? '').includes(requestId));
     expect(toDpo).toHaveLength(1);
+  });
+});
+
+describe('a closing review whose failed branch was answered after all', () => {
+  it('is closed by the sweep, and the request is answered without waiting for staff', async () => {
+    // Waiting for staff because the newsletter's branch had failed; its late answer completed it since.
+    const { requestId, statusKey, at } = await leftByACrash('fay@example.org', 'in_review', (at) => ({
+      screenedAt: at, plannedAt: at, reviewStage: 'closing', reviewReasons: ['branch_failed'], reviewOpenedAt: at,
+    }));
+    const processors = { members: 'dynamodb', 'event-participation': 'dynamodb', invoices: 'dynamodb', 'mailing-list': 'dynamodb', newsletter: 'opendsr', bookkeeping: 'email', 'shared-mailbox': 'manual' };
+    for (const [processorId, kind] of Object.entries(processors)) {
+      await db().send(new PutCommand({
+        TableName: 'dsr-requests',
+        Item: { pk: `REQ#${requestId}`, sk: `BRANCH#${processorId}`, requestId, processorId, kind, action: 'export', status: 'completed', attempts: 1, recordCount: 0, finishedAt: at, controllerId: 'demo-association' },
+      }));
+    }
+
+    await runSweep();
+    const final = await waitForFinal(`${rt.urls.gateway}/v1/requests/${requestId}/status?key=${statusKey}`);
+    expect(final.status).toBe('completed');
+    const { listAudit } = await import('../../functions/lib/store');
+    expect((await listAudit(requestId)).filter((e) => e.event === 'review_closed')).toEqual([
+      expect.objectContaining({ actor: 'system', detail: { stage: 'closing', why: 'reasons_gone' } }),
+    ]);
   });
 });
 
