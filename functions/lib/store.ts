@@ -310,13 +310,14 @@ export async function releaseBranchClaim(requestId: string, processorId: string,
 
 /**
  * Staff retry a failed branch: it goes back to `pending` with what its last attempt left behind
- * cleared, so the next Plan runs it again (and an async processor is asked again). Only a failed
- * branch is reset; returns false otherwise.
+ * cleared, so the next Plan runs it again (and an async processor is asked again). The OpenDSR id
+ * stays: a processor that did the work before our side gave up recognises the id and reports it,
+ * rather than doing the work a second time. Only a failed branch is reset; returns false otherwise.
  */
 export async function resetFailedBranch(requestId: string, processorId: string): Promise<boolean> {
   const stored = await updateItem(branchKey(requestId, processorId), {
     clauses: ['#status = :pending'],
-    remove: ['errorClass', 'finishedAt', 'taskToken', 'submitStartedAt', 'submittedAt', 'linkTokenHash', 'remindedAt', 'escalationStartedAt', 'escalationReason', 'escalatedAt', 'externalId', 'lastPolledAt'],
+    remove: ['errorClass', 'finishedAt', 'taskToken', 'submitStartedAt', 'submittedAt', 'linkTokenHash', 'remindedAt', 'escalationStartedAt', 'escalationReason', 'escalatedAt', 'lastPolledAt'],
     condition: 'attribute_exists(pk) AND #status = :failed',
     names: { '#status': 'status' },
     values: { ':pending': 'pending', ':failed': 'failed' },

@@ -100,18 +100,22 @@ describe(`${REQUESTS} requests while ${Math.round(RATE * 100)}% of processor cal
   it('escalates every branch that failed to the DPO, once per failure', async () => {
     const mail = sentEmails(ses);
     let failures = 0;
+    let undone = 0;
     for (const t of tracked) {
       const partition = await requestPartition(svc, t.requestId!);
-      // A failure lasts from a branch_failed until staff retry the branch (or do it by hand); each
-      // attempt of RecordBranchFailure records branch_failed again, so count failures, not events.
+      // A failure lasts from a branch_failed until staff retry the branch (or do it by hand), or
+      // the processor's late answer completes it: then the workflow may find it completed before
+      // it escalates, and nobody needs telling. Count failures, not events.
       const events = partition.filter((i) => typeof i.event === 'string').sort((a, b) => (a.seq as number) - (b.seq as number));
       const failed = new Map<string, number>();
+      const undoneBy = new Map<string, number>();
       const open = new Set<string>();
       for (const e of events) {
         const p = (e.detail as { processorId?: string } | undefined)?.processorId;
         if (!p) continue;
         if (e.event === 'branch_failed' && !open.has(p)) { open.add(p); failed.set(p, (failed.get(p) ?? 0) + 1); }
         if (e.event === 'decision_retry' || e.event === 'decision_task_completed') open.delete(p);
+        if (e.event === 'branch_completed' && open.delete(p)) undoneBy.set(p, (undoneBy.get(p) ?? 0) + 1);
       }
       const escalated = new Map<string, number>();
       for (const e of events.filter((i) => i.event === 'branch_escalated')) {
@@ -121,11 +125,16 @@ describe(`${REQUESTS} requests while ${Math.round(RATE * 100)}% of processor cal
       const emails = mail.filter((m) => m.to.includes(DPO) && m.subject.startsWith('Needs attention:') && m.subject.includes(t.requestId!)).length;
       const count = [...failed.values()].reduce((a, b) => a + b, 0);
       failures += count;
-      expect({ requestId: t.requestId, escalated: Object.fromEntries(escalated), emails }).toEqual({ requestId: t.requestId, escalated: Object.fromEntries(failed), emails: count });
+      undone += [...undoneBy.values()].reduce((a, b) => a + b, 0);
+      // Each failure escalated once; one the processor undid may have been escalated or not.
+      const within = (n: number, p: string) => n >= (failed.get(p) ?? 0) - (undoneBy.get(p) ?? 0) && n <= (failed.get(p) ?? 0);
+      const processors = new Set([...failed.keys(), ...escalated.keys()]);
+      expect({ requestId: t.requestId, outOfBounds: [...processors].filter((p) => !within(escalated.get(p) ?? 0, p)) }).toEqual({ requestId: t.requestId, outOfBounds: [] });
+      expect(emails).toBe([...escalated.values()].reduce((a, b) => a + b, 0));
       // and nothing is left failed: staff retried it or did it by hand
       expect(partition.filter((i) => String(i.sk).startsWith('BRANCH#') && i.status !== 'completed')).toEqual([]);
     }
-    console.log(`fault suite: ${failures} branch failure(s) escalated`);
+    console.log(`fault suite: ${failures} branch failure(s), ${undone} of them undone by the processor's late answer`);
   });
 
   it('emails each subject once to confirm and once with the answer, and each task once per time it was sent out', async () => {
