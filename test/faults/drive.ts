@@ -239,7 +239,11 @@ export interface RequestMail {
   verification: number;
   answers: number;
   answerCopies: Copy[];
-  tasks: { processorId: string; submitted: number; emails: number; copies: Copy[] }[];
+  /**
+   * Per task: `submitted` the times it went out (distinct `branch_submitted` times), `submittedEvents`
+   * the events themselves (more only where two invocations recorded one submission).
+   */
+  tasks: { processorId: string; submitted: number; submittedEvents: number; emails: number; copies: Copy[] }[];
 }
 
 const REPEAT_PREFIXES = LOCALES.map((l) => `${texts[l].email.repeat.subjectPrefix}: `);
@@ -252,9 +256,11 @@ export async function mailPerRequest(svc: Service, ses: FlakyProxy, tracked: Tra
     const partition = await requestPartition(svc, t.requestId!);
     const tasks = ([[VENDOR, 'bookkeeping'], [STAFF, 'shared-mailbox']] as const).map(([to, processorId]) => {
       const emails = mail.filter((m) => m.to.includes(to) && m.raw.includes(`/v1/tasks/${t.requestId}/${processorId}`));
+      const submissions = partition.filter((i) => i.event === 'branch_submitted' && (i.detail as { processorId: string }).processorId === processorId);
       return {
         processorId,
-        submitted: partition.filter((i) => i.event === 'branch_submitted' && (i.detail as { processorId: string }).processorId === processorId).length,
+        submitted: new Set(submissions.map((i) => i.at)).size,
+        submittedEvents: submissions.length,
         emails: emails.length,
         copies: emails.map(copyOf),
       };
