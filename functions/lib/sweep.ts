@@ -95,7 +95,8 @@ async function heartbeatReview(requestId: string): Promise<void> {
  * - a request whose verification link expired unused is closed as `closed_unverified`, and the
  *   address and name it was submitted with are erased: nobody proved they were theirs;
  * - a confirmed request makes sure its workflow runs, so requests in flight at a crash or restart
- *   finish (every step is idempotent), and its waiting branches are looked after;
+ *   finish (every step is idempotent), and its waiting branches are looked after; an escalation a
+ *   crash cut short is sent again, and a closing review whose reasons no longer hold is closed;
  * - erasures scheduled for now are carried out: legal holds that ended, suppressions that expired;
  * - the service's own retention: packages whose link expired and the personal data of requests
  *   closed longer than the controller's `requestDataRetentionDays` are deleted.
