@@ -47,13 +47,15 @@ runCase('fan-out', async () => {
     return {
       rows: [
         { measure: `confirm → completed, ${FANOUT_WIDTH} processors × ${PROCESSOR_MS} ms (median of ${reps})`, result: ms(t10), baseline: `slowest processor alone: ${ms(PROCESSOR_MS)}`, goal: 'overhead < 1 s', met: overhead < 1000 },
-        { measure: 'overhead over the slowest processor', result: ms(overhead), baseline: `of which ${ms((waves - 1) * PROCESSOR_MS)} is MaxConcurrency ${MAX_CONCURRENCY} (${waves} waves)`, goal: '< 1 s', met: overhead < 1000 },
+        { measure: 'overhead over the slowest processor', result: ms(overhead), baseline: waves > 1 ? `of which ${ms((waves - 1) * PROCESSOR_MS)} is MaxConcurrency ${MAX_CONCURRENCY} (${waves} waves)` : `all ${FANOUT_WIDTH} branches at once`, goal: '< 1 s', met: overhead < 1000 },
         { measure: `confirm → completed, 1 processor × ${PROCESSOR_MS} ms (median of ${reps})`, result: ms(t1), baseline: `workflow fixed cost: ${ms(t1 - PROCESSOR_MS)}`, goal: '', met: null },
       ],
       notes: [
         `Processors are ${FANOUT_WIDTH} OpenDSR processors (waitForTaskToken, signed callbacks, results fetched) served by the demo OpenDSR service, which completes each request ${PROCESSOR_MS} ms after receiving it.`,
-        `The Map runs at most ${MAX_CONCURRENCY} branches at once (MaxConcurrency, MAX_PARALLEL_BRANCHES in infra/constructs/workflow.ts), so ${FANOUT_WIDTH} processors take ${waves} waves: at best ${ms(waves * PROCESSOR_MS)}, not ${ms(PROCESSOR_MS)}; the overhead above includes that ${ms((waves - 1) * PROCESSOR_MS)}.`,
-        `Beyond the second wave, each further branch added about ${ms(Math.max(0, t10 - t1 - (waves - 1) * PROCESSOR_MS) / (FANOUT_WIDTH - 1))}: its submit (a signed POST to the vendor), two signed callbacks verified and the results fetched, all on the one event loop the local runtime shares with the emulators and the demo vendor. In AWS each of those is a Lambda of its own, so this overhead is the local upper bound.`,
+        waves > 1
+          ? `The Map runs at most ${MAX_CONCURRENCY} branches at once (MaxConcurrency, MAX_PARALLEL_BRANCHES in infra/constructs/workflow.ts), so ${FANOUT_WIDTH} processors take ${waves} waves: at best ${ms(waves * PROCESSOR_MS)}, not ${ms(PROCESSOR_MS)}; the overhead above includes that ${ms((waves - 1) * PROCESSOR_MS)}.`
+          : `The Map runs all ${FANOUT_WIDTH} branches at once (MaxConcurrency ${MAX_CONCURRENCY}, MAX_PARALLEL_BRANCHES in infra/constructs/workflow.ts).`,
+        `Each branch beyond the first added about ${ms(Math.max(0, t10 - t1 - (waves - 1) * PROCESSOR_MS) / (FANOUT_WIDTH - 1))}: its submit (a signed POST to the vendor), two signed callbacks verified and the results fetched, all on the one event loop the local runtime shares with the emulators and the demo vendor. In AWS each of those is a Lambda of its own, so this overhead is the local upper bound.`,
         `Samples (ms): ${FANOUT_WIDTH} processors ${wide.map((v) => v.toFixed(0)).join(', ')}; 1 processor ${single.map((v) => v.toFixed(0)).join(', ')}.`,
       ],
     };
