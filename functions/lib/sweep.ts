@@ -8,9 +8,9 @@ import { findController, findProcessor, register, type Controller } from './regi
 import { carryOut, due } from './scheduled-erasures';
 import { deliverNotice } from './subject-notices';
 import { closeReviewIfResolved, resumeReview } from './review';
-import { UNPROVEN_PERSONAL_DATA } from './request';
+import { UNPROVEN_PERSONAL_DATA, type DsrRequest } from './request';
 import { purgeRequest } from './request-purge';
-import { audit, getRequest, getRequestWithBranches, openRequests, purgeDueRequests, transition } from './store';
+import { audit, getRequestWithBranches, openRequests, purgeDueRequests, transition } from './store';
 import { SendTaskHeartbeatCommand } from '@aws-sdk/client-sfn';
 import { sfn } from './aws/sfn';
 
@@ -62,6 +62,7 @@ async function watchBranches(requestId: string, now: Date, report: SweepReport):
   const controller = request && findController(request.controllerId);
   if (!request || !controller) return;
   if (await closeReviewIfResolved(request, controller, branches, now)) report.reviewsClosed++;
+  else if (request.status === 'in_review') await heartbeatReview(request);
   for (const branch of branches) {
     const processor = findProcessor(controller, branch.processorId);
     if (!processor) continue;
@@ -81,12 +82,11 @@ async function watchBranches(requestId: string, now: Date, report: SweepReport):
 }
 
 /** A review waiting for staff is still looked after: its task's heartbeat (see the workflow construct). */
-async function heartbeatReview(requestId: string): Promise<void> {
-  const request = await getRequest(requestId);
-  if (request?.status !== 'in_review' || !request.reviewTaskToken) return;
+async function heartbeatReview(request: DsrRequest): Promise<void> {
+  if (!request.reviewTaskToken) return;
   await sfn.send(new SendTaskHeartbeatCommand({ taskToken: request.reviewTaskToken })).catch((err) => {
     // A task that is gone (a restart) is re-created by the re-driven execution's AwaitDecision.
-    logger.info('review heartbeat not delivered', { requestId, errorClass: errorClass(err) });
+    logger.info('review heartbeat not delivered', { requestId: request.requestId, errorClass: errorClass(err) });
   });
 }
 
@@ -132,7 +132,6 @@ export async function sweep(at = new Date()): Promise<SweepReport> {
           // Decided, but the decision's resume was cut short: resume the review's task now.
           if (open.status !== 'in_review') await resumeReview(open.requestId, open.reviewTaskToken);
           if (open.status !== 'received') await watchBranches(open.requestId, at, report);
-          if (open.status === 'in_review') await heartbeatReview(open.requestId);
           if (await remindOfDeadline(open, controller, at)) report.deadlineReminders++;
         }
       } catch (err) {
