@@ -4,7 +4,7 @@ import { links } from './links';
 import { sendEmail } from './mailer';
 import type { Controller, Processor } from './register';
 import type { Branch, DsrRequest } from './request';
-import { audit, claimEscalation, releaseBranchClaim, updateBranch } from './store';
+import { audit, claimEscalation, EMAIL_CLAIM_MS, releaseBranchClaim, updateBranch } from './store';
 
 const DAY_MS = 86_400_000;
 /** Staff hear of a processor that has not answered at the latest this long before the deadline. */
@@ -22,25 +22,22 @@ export function escalationDueAt(processor: Processor, branch: Branch, request: D
   return new Date(Math.min(beforeDeadline, vendorCutoff));
 }
 
-/** Longer than any Lambda runs: an escalation begun this long ago and not sent was cut short by a crash. */
-export const ESCALATION_CLAIM_MS = 15 * 60_000;
-
 /** An escalation that began, never finished, and whose claim has run out: a crash cut it short. */
 export function escalationCutShort(branch: Branch, now: Date): boolean {
-  return Boolean(!branch.escalatedAt && branch.escalationStartedAt && Date.parse(branch.escalationStartedAt) < now.getTime() - ESCALATION_CLAIM_MS);
+  return Boolean(!branch.escalatedAt && branch.escalationStartedAt && Date.parse(branch.escalationStartedAt) < now.getTime() - EMAIL_CLAIM_MS);
 }
 
 /**
  * Tells the controller's DPO that a branch needs a person: no answer in time, failed, or timed out.
  * Once per branch: claimed (`escalationStartedAt`) before the email goes, recorded (`escalatedAt`)
  * after. A failed email gives the claim back; a claim a crash left behind runs out after
- * {@link ESCALATION_CLAIM_MS}, and the sweep escalates again, saying it may be a second copy (the
+ * {@link EMAIL_CLAIM_MS}, and the sweep escalates again, saying it may be a second copy (the
  * email cannot be deduplicated: at least once, never none). The email names the request and
  * processor only, never the subject. `branch` is as read before: its claim tells a repeat.
  */
 export async function escalate(request: DsrRequest, controller: Controller, processor: Processor, branch: Branch, reason: EscalationReason, now = new Date()): Promise<boolean> {
   const startedAt = now.toISOString();
-  const staleBefore = new Date(now.getTime() - ESCALATION_CLAIM_MS).toISOString();
+  const staleBefore = new Date(now.getTime() - EMAIL_CLAIM_MS).toISOString();
   if (!(await claimEscalation(request.requestId, branch.processorId, reason, startedAt, staleBefore))) return false;
   const repeat = Boolean(branch.escalationStartedAt);
   const first = escalationEmail({

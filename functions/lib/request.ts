@@ -244,6 +244,11 @@ export interface Branch {
   /** When the request went out to the processor, and what happened while waiting. */
   submittedAt?: string;
   lastPolledAt?: string;
+  /**
+   * When reminding an email vendor began (a claim), and when the reminder went. A claim without
+   * `remindedAt` older than a Lambda can run was cut short by a crash: the sweep reminds again.
+   */
+  reminderStartedAt?: string;
   remindedAt?: string;
   /**
    * When escalating to the DPO began, and why (a claim: one escalation at a time). Without

@@ -282,16 +282,31 @@ export async function updateBranch(requestId: string, processorId: string, set: 
   return stored === false ? undefined : strip<Branch>(stored);
 }
 
+/** Longer than any Lambda runs: an email to send claimed this long ago and never recorded as sent was cut short by a crash. */
+export const EMAIL_CLAIM_MS = 15 * 60_000;
+
 /**
- * Claims escalating a branch: when none began, or when one began before `staleBefore` and never
- * finished (a crash). False when another escalation holds the claim or one was sent.
+ * Claims sending one of a branch's emails (`claim` holds when sending began, `sent` when it went):
+ * when none began, or when one began before `staleBefore` and never finished (a crash). False when
+ * another attempt holds the claim or the email was sent.
  */
-export async function claimEscalation(requestId: string, processorId: string, reason: NonNullable<Branch['escalationReason']>, at: string, staleBefore: string): Promise<boolean> {
+async function claimBranchEmail(requestId: string, processorId: string, claim: 'escalationStartedAt' | 'reminderStartedAt', sent: 'escalatedAt' | 'remindedAt', at: string, staleBefore: string, set: Record<string, unknown> = {}): Promise<boolean> {
   return (await updateItem(branchKey(requestId, processorId), {
-    set: { escalationStartedAt: at, escalationReason: reason },
-    condition: 'attribute_exists(pk) AND attribute_not_exists(escalatedAt) AND (attribute_not_exists(escalationStartedAt) OR escalationStartedAt < :stale)',
+    set: { [claim]: at, ...set },
+    condition: 'attribute_exists(pk) AND attribute_not_exists(#sent) AND (attribute_not_exists(#claim) OR #claim < :stale)',
+    names: { '#sent': sent, '#claim': claim },
     values: { ':stale': staleBefore },
   })) !== false;
+}
+
+/** Claims escalating a branch (see {@link claimBranchEmail}), recording why. */
+export async function claimEscalation(requestId: string, processorId: string, reason: NonNullable<Branch['escalationReason']>, at: string, staleBefore: string): Promise<boolean> {
+  return claimBranchEmail(requestId, processorId, 'escalationStartedAt', 'escalatedAt', at, staleBefore, { escalationReason: reason });
+}
+
+/** Claims reminding an email vendor of a request it has not answered (see {@link claimBranchEmail}). */
+export async function claimReminder(requestId: string, processorId: string, at: string, staleBefore: string): Promise<boolean> {
+  return claimBranchEmail(requestId, processorId, 'reminderStartedAt', 'remindedAt', at, staleBefore);
 }
 
 /**
@@ -299,7 +314,7 @@ export async function claimEscalation(requestId: string, processorId: string, re
  * to a vendor or staff), so the next attempt sends it as the first: a claim must not stand for an
  * email never sent. Only that claim: a later attempt's is left alone.
  */
-export async function releaseBranchClaim(requestId: string, processorId: string, attribute: 'escalationStartedAt' | 'submitStartedAt', at: string): Promise<void> {
+export async function releaseBranchClaim(requestId: string, processorId: string, attribute: 'escalationStartedAt' | 'reminderStartedAt' | 'submitStartedAt', at: string): Promise<void> {
   await updateItem(branchKey(requestId, processorId), {
     remove: [attribute],
     condition: 'attribute_exists(pk) AND #claim = :at',
@@ -317,7 +332,7 @@ export async function releaseBranchClaim(requestId: string, processorId: string,
 export async function resetFailedBranch(requestId: string, processorId: string): Promise<boolean> {
   const stored = await updateItem(branchKey(requestId, processorId), {
     clauses: ['#status = :pending'],
-    remove: ['errorClass', 'finishedAt', 'taskToken', 'submitStartedAt', 'submittedAt', 'linkTokenHash', 'remindedAt', 'escalationStartedAt', 'escalationReason', 'escalatedAt', 'lastPolledAt'],
+    remove: ['errorClass', 'finishedAt', 'taskToken', 'submitStartedAt', 'submittedAt', 'linkTokenHash', 'reminderStartedAt', 'remindedAt', 'escalationStartedAt', 'escalationReason', 'escalatedAt', 'lastPolledAt'],
     condition: 'attribute_exists(pk) AND #status = :failed',
     names: { '#status': 'status' },
     values: { ':pending': 'pending', ':failed': 'failed' },

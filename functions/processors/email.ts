@@ -1,7 +1,7 @@
 import { asRepeat, vendorRequestEmail } from '../../web/emails';
 import { sendEmail } from '../lib/mailer';
 import type { EmailProcessor } from '../lib/register';
-import { updateBranch } from '../lib/store';
+import { claimReminder, EMAIL_CLAIM_MS, releaseBranchClaim, updateBranch } from '../lib/store';
 import { identitiesFor, issueTaskLink, taskRequest } from '../lib/task-links';
 import type { AsyncProcessorKind, BranchContext } from './types';
 
@@ -39,8 +39,17 @@ export const emailProcessor: AsyncProcessorKind<EmailProcessor> = {
     const { branch } = ctx;
     if (branch.remindedAt || !branch.submittedAt) return;
     if (now.getTime() - Date.parse(branch.submittedAt) < p.reminderAfterDays * DAY_MS) return;
-    // Claim the reminder first: two sweeps at once must not both send it.
-    if (!(await updateBranch(branch.requestId, branch.processorId, { remindedAt: now.toISOString() }, { onlyIfAbsent: 'remindedAt' }))) return;
-    await emailVendor(p, ctx, true);
+    // Claimed before it goes (two sweeps at once send one), recorded after: a claim a crash left
+    // behind runs out, and the reminder goes again, marked as a possible second copy.
+    const startedAt = now.toISOString();
+    if (!(await claimReminder(branch.requestId, branch.processorId, startedAt, new Date(now.getTime() - EMAIL_CLAIM_MS).toISOString()))) return;
+    try {
+      await emailVendor(p, { ...ctx, repeat: Boolean(branch.reminderStartedAt) }, true);
+    } catch (err) {
+      // Not sent: the claim goes, so the next sweep reminds as if for the first time.
+      await releaseBranchClaim(branch.requestId, branch.processorId, 'reminderStartedAt', startedAt).catch(() => undefined);
+      throw err;
+    }
+    await updateBranch(branch.requestId, branch.processorId, { remindedAt: startedAt }, { onlyIfAbsent: 'remindedAt' });
   },
 };

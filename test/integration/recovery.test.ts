@@ -171,6 +171,36 @@ describe('an escalation a crash cut short', () => {
   });
 });
 
+describe('a vendor reminder a crash cut short', () => {
+  it('is sent again by the sweep once its claim has run out, saying it may be a second copy, and only once', async () => {
+    const { requestId, branchKey } = await waitingForVendor('dag@example.org');
+    const reminders = async () => (await mailbox(rt)).filter((m) => m.destination.to.includes(VENDOR) && (m.body.text ?? '').includes(requestId) && m.subject.includes(texts.en.email.vendor.reminder));
+    const reminderBegun = (minutesAgo: number) => db().send(new UpdateCommand({
+      TableName: 'dsr-requests',
+      Key: branchKey,
+      // Eight days without an answer: the reminder (after seven) is due, the escalation (after fourteen) not.
+      UpdateExpression: 'SET submittedAt = :submitted, reminderStartedAt = :at',
+      ExpressionAttributeValues: { ':submitted': new Date(Date.now() - 8 * 86_400_000).toISOString(), ':at': new Date(Date.now() - minutesAgo * 60_000).toISOString() },
+    }));
+
+    // Begun 5 minutes ago: it may still be on its way, so the sweep leaves it alone.
+    await reminderBegun(5);
+    await runSweep();
+    expect(await reminders()).toEqual([]);
+
+    // Begun 20 minutes ago and never recorded as sent: longer than any Lambda runs.
+    await reminderBegun(20);
+    await runSweep();
+    const sent = await reminders();
+    expect(sent.map((m) => m.subject.startsWith(`${texts.en.email.repeat.subjectPrefix}: `))).toEqual([true]);
+    expect(sent[0]!.body.text!.startsWith(texts.en.email.repeat.notice)).toBe(true);
+    expect((await db().send(new GetCommand({ TableName: 'dsr-requests', Key: branchKey }))).Item!.remindedAt).toEqual(expect.any(String));
+
+    await runSweep();
+    expect(await reminders()).toHaveLength(1);
+  });
+});
+
 describe('a step run again after a crash', () => {
   it('records a branch failure once: one audit event, its first time kept, one escalation', async () => {
     const { requestId, branchKey } = await waitingForVendor('eve@example.org');
