@@ -27,7 +27,16 @@ export interface TransparencyYear {
   withdrawn: number;
   /** Median days from receipt to answer, one decimal; null when nothing was answered. */
   medianDaysToAnswer: number | null;
+  /** Counted after {@link FINAL_AFTER_MONTHS}: the figures no longer change and are not counted again. */
+  final?: boolean;
 }
+
+/**
+ * Months after a year ends by which its figures stand: every request received in it was due by then
+ * (one month, and two more if extended). Received and answered are counted by dates inside the year,
+ * so only a withdrawal could still change them, and a request can be withdrawn only while open.
+ */
+const FINAL_AFTER_MONTHS = 3;
 
 /** The published figures: the year so far and the year before. */
 export interface TransparencyFigures {
@@ -64,13 +73,21 @@ async function yearFigures(controllerId: string, year: number, now: Date): Promi
   };
 }
 
-/** Computes this year's and last year's figures and stores them for the public page. */
+/**
+ * Computes this year's and last year's figures and stores them for the public page. Last year's are
+ * counted again only until they are final, so a digest reads this year's activity, not the history.
+ */
 export async function refreshTransparency(controllerId: string, now = new Date()): Promise<TransparencyFigures> {
   const year = now.getUTCFullYear();
+  const published = (await publishedTransparency(controllerId))?.years.find((y) => y.year === year - 1 && y.final);
+  const lastYear = published ?? {
+    ...(await yearFigures(controllerId, year - 1, now)),
+    ...(now.getTime() >= Date.UTC(year, FINAL_AFTER_MONTHS, 1) ? { final: true } : {}),
+  };
   const figures: TransparencyFigures = {
     controllerId,
     updatedAt: now.toISOString(),
-    years: [await yearFigures(controllerId, year, now), await yearFigures(controllerId, year - 1, now)],
+    years: [await yearFigures(controllerId, year, now), lastYear],
   };
   await ddb.send(new PutCommand({ TableName: TABLE, Item: { ...key(controllerId), ...figures } }));
   return figures;

@@ -218,6 +218,26 @@ describe('the public transparency figures', () => {
     expect(platform.status).toBe(404);
     expect((await fetch(`${local.rt.urls.gateway}/transparency/nobody`)).status).toBe(404);
   });
+
+  it('counts a finished year again until its figures stand, then keeps them without counting', async () => {
+    const { refreshTransparency } = await import('../../functions/lib/transparency');
+    const controllerId = 'year-end-check';
+    const yearEnd = new Date('2026-12-31T12:00:00Z');
+    const receivedIn2026 = (count: number, tag: number) => loadFixture(local.db, REQUESTS_TABLE, complianceFixture({
+      controllerId, count, now: yearEnd, periodDays: 7, spanDays: 60, processors: [], seed: tag, tag,
+    }));
+    const lastYear = async (at: string) => (await refreshTransparency(controllerId, new Date(at))).years.find((y) => y.year === 2026)!;
+
+    await receivedIn2026(40, 31);
+    expect(await lastYear('2027-02-01T00:00:00Z')).toMatchObject({ received: 40, toDate: false });
+    // Within three months of the year's end it may still change, so it is counted again…
+    await receivedIn2026(10, 32);
+    const standing = await lastYear('2027-04-01T00:00:00Z');
+    expect(standing).toMatchObject({ received: 50, final: true });
+    // …and once it stands, later digests publish it as it was, reading only the year so far.
+    await receivedIn2026(10, 33);
+    expect(await lastYear('2027-06-01T00:00:00Z')).toEqual(standing);
+  });
 });
 
 describe('the dashboard API', () => {
