@@ -17,6 +17,11 @@ import { FORM_RIGHTS, LOCALES, REQUEST_STATUSES, isLocale, texts, type Locale } 
 const TOKEN_KEY = 'dsr.staff.idToken';
 /** Where a request asked for by `?request=` waits while the person signs in. */
 const OPEN_KEY = 'dsr.staff.open';
+/**
+ * Where the page's language waits while the person signs in: the identity provider sends them back
+ * to the one callback URL it knows, without `?lang=`.
+ */
+const LANG_KEY = 'dsr.staff.lang';
 
 /** The Intl locale behind each language (as the server-rendered pages use). */
 const INTL_LOCALE: Record<Locale, string> = { en: 'en-GB', sv: 'sv-SE', sl: 'sl-SI' };
@@ -32,6 +37,7 @@ export const CONSOLE_SCRIPT = `
   var t = cfg.texts;
   var KEY = ${JSON.stringify(TOKEN_KEY)};
   var OPEN_KEY = ${JSON.stringify(OPEN_KEY)};
+  var LANG_KEY = ${JSON.stringify(LANG_KEY)};
   var REQUEST_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
   var $ = function (id) { return document.getElementById(id); };
   var dateFmt = new Intl.DateTimeFormat(cfg.intlLocale, { dateStyle: 'medium', timeZone: 'UTC' });
@@ -63,7 +69,15 @@ export const CONSOLE_SCRIPT = `
     var fromSignIn = fragment.get('id_token');
     if (fromSignIn) sessionStorage.setItem(KEY, fromSignIn);
     history.replaceState(null, '', location.pathname + location.search);
+    // Back from signing in: in the language the person signed in from.
+    var signedInFrom = sessionStorage.getItem(LANG_KEY);
+    sessionStorage.removeItem(LANG_KEY);
+    if (fromSignIn && signedInFrom && signedInFrom !== cfg.locale && cfg.locales.indexOf(signedInFrom) >= 0) {
+      location.replace(location.pathname + '?lang=' + encodeURIComponent(signedInFrom));
+      return;
+    }
   }
+  $('sign-in').addEventListener('click', function () { sessionStorage.setItem(LANG_KEY, cfg.locale); });
   // A link from a staff email opens one request (?request=id); kept across the sign-in redirect.
   var asked = new URLSearchParams(location.search).get('request');
   if (asked && REQUEST_ID.test(asked)) sessionStorage.setItem(OPEN_KEY, asked);
@@ -728,7 +742,7 @@ export function renderConsolePage(input: { locale: Locale; signInUrl: string }):
   const t = consoleTexts[locale];
   const option = (value: string, text: string) => `<option value="${e(value)}">${e(text)}</option>`;
   const th = (...cols: string[]) => `<tr>${cols.map((c) => `<th scope="col">${e(c)}</th>`).join('')}</tr>`;
-  const config = { texts: t, intlLocale: INTL_LOCALE[locale], rights: FORM_RIGHTS };
+  const config = { texts: t, locale, locales: LOCALES, intlLocale: INTL_LOCALE[locale], rights: FORM_RIGHTS };
 
   const body = `${CONSOLE_STYLE}
 <h1>${e(t.title)}</h1>

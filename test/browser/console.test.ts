@@ -6,6 +6,8 @@ import {
   type Runtime,
 } from '../integration/support';
 import { verifyAuditChain, type AuditRecord } from '../../functions/lib/audit-chain';
+import { consoleTexts } from '../../web/console-texts';
+import type { Locale } from '../../web/i18n';
 
 /**
  * A member of staff uses the console in Debian's Chromium (with JavaScript: the console is the one
@@ -59,9 +61,9 @@ async function openPage(answer: 'dismiss' | 'accept' = 'dismiss', seen = dialogs
 }
 
 /** Fills the local sign-in form (username, role, controllers) and sends it; its redirect lands on the console. */
-async function signInLocally(page: Page, role: string, controllers = 'demo-association'): Promise<void> {
-  await page.goto(`${rt.urls.gateway}/console?lang=en`);
-  await page.getByRole('link', { name: 'Sign in' }).click();
+async function signInLocally(page: Page, role: string, controllers = 'demo-association', lang: Locale = 'en'): Promise<void> {
+  await page.goto(`${rt.urls.gateway}/console?lang=${lang}`);
+  await page.getByRole('link', { name: consoleTexts[lang].signIn }).click();
   await page.waitForLoadState();
   await page.locator('[name=username]').fill('staff-browser');
   const roleField = page.locator('[name=role]');
@@ -131,6 +133,18 @@ describe('the staff console in a browser', () => {
     expect(await page.locator('#subject-facts').textContent()).not.toContain('markup@example.org');
 
     expect(dialogs).toEqual([]);
+    expect(cspViolations).toEqual([]);
+    await page.close();
+  });
+
+  it('comes back from signing in in the language the person signed in from', async () => {
+    const page = await openPage();
+    await signInLocally(page, 'viewer', 'demo-association', 'sv');
+    await page.waitForURL((url) => url.search === '?lang=sv');
+    await page.getByRole('button', { name: consoleTexts.sv.signOut }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('sv');
+    await page.locator('#requests-body tr').first().waitFor();
+    expect(await page.evaluate(() => Object.keys(sessionStorage).length)).toBe(1);
     expect(cspViolations).toEqual([]);
     await page.close();
   });
