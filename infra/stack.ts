@@ -253,7 +253,7 @@ export class DsrStack extends Stack {
       staffRequests: fn('StaffRequests', 'functions/staff/requests.ts', 'GET /v1/staff/requests[/{requestId}[/audit]]: open requests, one request and its audit trail, for signed-in staff'),
       staffDecide: fn('StaffDecide', 'functions/staff/decide.ts', 'POST /v1/staff/requests/{requestId}/decisions: a staff decision, audited with who made it'),
       staffReports: fn('StaffReports', 'functions/staff/reports.ts', "GET /v1/staff/reports[/requests.csv]: the dashboard's figures and the export of a period's requests"),
-      // Two minutes: a digest reads a period's activity and, with transparency, two calendar years'.
+      // Two minutes: a digest reads a period's activity; a controller's first one with transparency counts two calendar years.
       digest: fn('Digest', 'functions/scheduled/digest.ts', "On each controller's digest schedule: the DPO's compliance digest (HTML and CSV), and the published transparency figures", Duration.minutes(2), 512, true),
       transparency: fn('Transparency', 'functions/api/transparency.ts', "GET /transparency/{controllerId}: a controller's published aggregate figures"),
       // Ten minutes: a rule scans its whole store (paginated); erasures per run are bounded by RETENTION_BATCH_SIZE.

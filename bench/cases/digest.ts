@@ -4,6 +4,7 @@
  * report's period) are loaded; and the whole scheduled digest (report, email, transparency
  * figures) the same way. Runs the demo register, whose association declares a digest.
  */
+import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { clearMailbox } from '../../infra/local/emulators.ts';
 import { REQUESTS_TABLE } from '../../infra/local/provision.ts';
 import { complianceFixture, loadFixture, type Fixture } from '../../test/fixtures/compliance.ts';
@@ -87,6 +88,15 @@ runCase('digest', async () => {
       branches: history.branches.filter((_, i) => i % parts === p),
     })));
     const loadSeconds = (performance.now() - t0) / 1000;
+    // The transparency tally counts what arrives after it: as if the service had lived through the
+    // history, it is counted again from scratch once (timed apart), then digests go on from there.
+    for (const year of [now.getUTCFullYear(), now.getUTCFullYear() - 1]) {
+      await db.send(new DeleteCommand({ TableName: REQUESTS_TABLE, Key: { pk: `REPORT#${CONTROLLER}`, sk: `TRANSPARENCY#TALLY#${year}` } }));
+    }
+    const c0 = performance.now();
+    await digest();
+    const countOnce = performance.now() - c0;
+    clearMailbox();
     const after = { report: await time(report), digest: await time(digest), reads: await readsOfOneReport() };
     const r = after.report / before.report;
     const d = after.digest / before.digest;
@@ -94,7 +104,8 @@ runCase('digest', async () => {
       rows: [
         { measure: `compliance report, ${OPEN_COUNT} open, ${historySize.toLocaleString('en')} closed in history`, result: ms(after.report), baseline: `no history: ${ms(before.report)}`, goal: `< 1.2x (${ratio(r)})`, met: r < 1.2 },
         { measure: 'report: items read, read units', result: `${after.reads.items} items, ${after.reads.units} RRU`, baseline: `no history: ${before.reads.items} items, ${before.reads.units} RRU`, goal: 'the same', met: after.reads.units <= before.reads.units * 1.2 },
-        { measure: 'whole digest (report, email, transparency figures)', result: ms(after.digest), baseline: `no history: ${ms(before.digest)}`, goal: `(${ratio(d)})`, met: null },
+        { measure: 'whole digest (report, email, transparency figures)', result: ms(after.digest), baseline: `no history: ${ms(before.digest)}`, goal: `< 1.2x (${ratio(d)})`, met: d < 1.2 },
+        { measure: 'first digest to count the history for the transparency figures (once)', result: ms(countOnce), baseline: '', goal: '', met: null },
       ],
       notes: [
         `Loading ${history.requests.length.toLocaleString('en')} closed requests and ${history.branches.length.toLocaleString('en')} branches into dynalite took ${loadSeconds.toFixed(0)} s (BatchWrite, four at once); not part of the figures.`,
@@ -102,7 +113,7 @@ runCase('digest', async () => {
         `DynamoDB serves and bills a Query by the items it returns: the report reads the same items and units with the history as without it (row above). ${r < 1.2
           ? 'Its time stays within the goal; the runs vary by some tens of milliseconds on this shared machine.'
           : 'The extra time here is dynalite\'s, whose LevelDB store holds the history\'s items too; the goal is missed locally, not in what the report reads.'}`,
-        `The whole digest also refreshes the published transparency figures, which count this calendar year's and last year's answered requests from the answered index: that part grows with the history of those two years by design (one digest run a week or a day; the public page reads one stored item). With ${historySize.toLocaleString('en')} closed requests in those years that is the ${ratio(d)} above: counts kept per year by the write that answers a request (or last year's figures computed once) would make it flat; left for a follow-up.`,
+        `The whole digest also refreshes the published transparency figures (this calendar year's and last year's) from a running tally kept in an item of its own: each digest reads what was received or answered since the last one and looks again at the requests that were open then, so it too follows the period's activity and open work. The first digest of a controller counts the two years once (${ms(countOnce)} here with ${historySize.toLocaleString('en')} closed requests).`,
       ],
     };
   } finally {

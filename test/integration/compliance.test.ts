@@ -1,3 +1,4 @@
+import { DeleteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { RIGHTS } from '../../functions/lib/request';
 import { REQUESTS_TABLE } from '../../infra/local/provision';
@@ -219,24 +220,78 @@ describe('the public transparency figures', () => {
     expect((await fetch(`${local.rt.urls.gateway}/transparency/nobody`)).status).toBe(404);
   });
 
-  it('counts a finished year again until its figures stand, then keeps them without counting', async () => {
+  it('keeps a running tally, so a later refresh reads only what changed and the requests still open', async () => {
     const { refreshTransparency } = await import('../../functions/lib/transparency');
-    const controllerId = 'year-end-check';
-    const yearEnd = new Date('2026-12-31T12:00:00Z');
-    const receivedIn2026 = (count: number, tag: number) => loadFixture(local.db, REQUESTS_TABLE, complianceFixture({
-      controllerId, count, now: yearEnd, periodDays: 7, spanDays: 60, processors: [], seed: tag, tag,
-    }));
-    const lastYear = async (at: string) => (await refreshTransparency(controllerId, new Date(at))).years.find((y) => y.year === 2026)!;
+    const { ddb } = await import('../../functions/lib/aws/dynamodb');
+    const controllerId = 'tally-check';
+    const now = Date.now();
+    const year = new Date(now).getUTCFullYear();
+    // Received over the last 30 days (inside this year, or the test would need two), a share still open.
+    const spanDays = Math.min(30, Math.floor((now - Date.UTC(year, 0, 1)) / DAY) - 1);
+    const fixture = complianceFixture({ controllerId, count: 300, now: new Date(now), periodDays: 7, spanDays, processors: [], seed: 41, tag: 41 });
+    await loadFixture(local.db, REQUESTS_TABLE, fixture);
+    const open = fixture.requests.filter((r) => ['in_progress', 'in_review'].includes(r.status));
+    const x = expected(fixture, Date.UTC(year, 0, 1), now);
 
-    await receivedIn2026(40, 31);
-    expect(await lastYear('2027-02-01T00:00:00Z')).toMatchObject({ received: 40, toDate: false });
-    // Within three months of the year's end it may still change, so it is counted again…
-    await receivedIn2026(10, 32);
-    const standing = await lastYear('2027-04-01T00:00:00Z');
-    expect(standing).toMatchObject({ received: 50, final: true });
-    // …and once it stands, later digests publish it as it was, reading only the year so far.
-    await receivedIn2026(10, 33);
-    expect(await lastYear('2027-06-01T00:00:00Z')).toEqual(standing);
+    const read = { items: 0 };
+    ddb.middlewareStack.add((next) => async (args) => {
+      const out = await next(args);
+      const output = out.output as { Count?: number; Responses?: Record<string, unknown[]> };
+      read.items += output.Count ?? Object.values(output.Responses ?? {}).reduce((sum, items) => sum + items.length, 0);
+      return out;
+    }, { step: 'initialize', name: 'countTallyReads' });
+    const refresh = async (at: number) => {
+      read.items = 0;
+      const figures = await refreshTransparency(controllerId, new Date(at));
+      return { thisYear: figures.years.find((y) => y.year === new Date(at).getUTCFullYear())!, years: figures.years, items: read.items };
+    };
+    try {
+      const first = await refresh(now);
+      expect(first.thisYear).toMatchObject({
+        received: 300,
+        compliedWith: x.answered.length - x.refused.length,
+        refused: x.refused.length,
+        withdrawn: fixture.requests.filter((r) => r.status === 'cancelled').length,
+      });
+      expect(Math.abs(first.thisYear.medianDaysToAnswer! - x.median)).toBeLessThanOrEqual(0.1);
+
+      // A day on, nothing new: the same figures, from the still-open requests alone.
+      const again = await refresh(now + DAY);
+      expect(again.thisYear).toEqual(first.thisYear);
+      expect(again.items).toBe(open.length);
+      expect(first.items).toBeGreaterThan(300);
+
+      // One open request withdrawn, another answered: both show, still without reading the rest.
+      const [withdrawnOne, answeredOne] = open;
+      await local.db.send(new UpdateCommand({
+        TableName: REQUESTS_TABLE, Key: { pk: `REQ#${withdrawnOne!.requestId}`, sk: 'REQUEST' },
+        UpdateExpression: 'SET #s = :s', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':s': 'cancelled' },
+      }));
+      await local.db.send(new UpdateCommand({
+        TableName: REQUESTS_TABLE, Key: { pk: `REQ#${answeredOne!.requestId}`, sk: 'REQUEST' },
+        UpdateExpression: 'SET #s = :s, completedAt = :at', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':s': 'completed', ':at': new Date(now + DAY + 60_000).toISOString() },
+      }));
+      const later = await refresh(now + 2 * DAY);
+      expect(later.thisYear).toMatchObject({
+        received: 300, withdrawn: first.thisYear.withdrawn + 1, compliedWith: first.thisYear.compliedWith + 1, refused: first.thisYear.refused,
+      });
+      expect(later.items).toBe(open.length + 1);
+
+      // Into the next year: this one is shown whole, and not as final while some of it is open.
+      const nextYear = (await refresh(Date.UTC(year + 1, 0, 2))).years.find((y) => y.year === year)!;
+      expect(nextYear).toEqual({ ...later.thisYear, toDate: false });
+
+      // Too many open requests for one item: no tally is kept, and the year is counted whole each time, rightly.
+      const tallyOf = (y: number) => local.db.send(new GetCommand({ TableName: REQUESTS_TABLE, Key: { pk: `REPORT#${controllerId}`, sk: `TRANSPARENCY#TALLY#${y}` } }));
+      await local.db.send(new DeleteCommand({ TableName: REQUESTS_TABLE, Key: { pk: `REPORT#${controllerId}`, sk: `TRANSPARENCY#TALLY#${year}` } }));
+      read.items = 0;
+      const uncounted = (await refreshTransparency(controllerId, new Date(now + 3 * DAY), { maxOpenIds: 5 })).years.find((y) => y.year === year)!;
+      expect(uncounted).toEqual(later.thisYear);
+      expect((await tallyOf(year)).Item).toBeUndefined();
+      expect(read.items).toBeGreaterThan(300);
+    } finally {
+      ddb.middlewareStack.remove('countTallyReads');
+    }
   });
 });
 
