@@ -4,7 +4,7 @@ import { DescribeExecutionCommand, SFNClient, StartExecutionCommand } from '@aws
 import { DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  answerDemoTasks, confirmFromEmail, linksIn, mailbox, removeDir, STAFF, start, statusLinkIn, statusOf, submit, tempDataDir, VENDOR, waitForEmail, waitForFinal, type Runtime,
+  answerDemoTasks, confirmFromEmail, linksIn, mailbox, removeDir, STAFF, start, statusLinkIn, statusOf, submit, tempDataDir, VENDOR, waitForEmail, waitForFinal, type Runtime, type StoredEmail,
 } from './support';
 import { texts } from '../../web/i18n';
 
@@ -143,61 +143,57 @@ describe('an email whose sending a crash left unrecorded', () => {
   });
 });
 
-describe('an escalation a crash cut short', () => {
+/** An email the sweep sends once, claimed on the branch before it goes and recorded after. */
+interface ClaimedEmail {
+  email: string;
+  /** The emails of this kind about the request. */
+  sent: (requestId: string) => Promise<StoredEmail[]>;
+  /** The update that leaves its claim `:at` behind, as a crash between claim and record would. */
+  claim: { expression: string; values?: Record<string, unknown> };
+  recordedAs: string;
+}
+
+const CUT_SHORT: Record<string, ClaimedEmail> = {
+  'an escalation to the DPO': {
+    email: 'dee@example.org',
+    sent: async (requestId) => (await mailbox(rt)).filter((m) => m.destination.to.includes('dpo@demo-association.example') && (m.body.text ?? '').includes(requestId)),
+    claim: { expression: 'SET escalationStartedAt = :at, escalationReason = :reason', values: { ':reason': 'no_answer' } },
+    recordedAs: 'escalatedAt',
+  },
+  "an email vendor's reminder": {
+    email: 'dag@example.org',
+    sent: async (requestId) => (await mailbox(rt)).filter((m) => m.destination.to.includes(VENDOR) && (m.body.text ?? '').includes(requestId) && m.subject.includes(texts.en.email.vendor.reminder)),
+    // Eight days without an answer: the reminder (after seven) is due, the escalation (after fourteen) not.
+    claim: { expression: 'SET reminderStartedAt = :at, submittedAt = :submitted', values: { ':submitted': new Date(Date.now() - 8 * 86_400_000).toISOString() } },
+    recordedAs: 'remindedAt',
+  },
+};
+
+describe.each(Object.entries(CUT_SHORT))('%s a crash cut short', (_, kind) => {
   it('is sent again by the sweep once its claim has run out, saying it may be a second copy, and only once', async () => {
-    const { requestId, branchKey } = await waitingForVendor('dee@example.org');
-    const toDpo = async () => (await mailbox(rt)).filter((m) => m.destination.to.includes('dpo@demo-association.example') && (m.body.text ?? '').includes(requestId));
+    const { requestId, branchKey } = await waitingForVendor(kind.email);
     const claimBegun = (minutesAgo: number) => db().send(new UpdateCommand({
       TableName: 'dsr-requests',
       Key: branchKey,
-      UpdateExpression: 'SET escalationStartedAt = :at, escalationReason = :reason',
-      ExpressionAttributeValues: { ':at': new Date(Date.now() - minutesAgo * 60_000).toISOString(), ':reason': 'no_answer' },
+      UpdateExpression: kind.claim.expression,
+      ExpressionAttributeValues: { ':at': new Date(Date.now() - minutesAgo * 60_000).toISOString(), ...kind.claim.values },
     }));
 
     // Begun 5 minutes ago: it may still be on its way, so the sweep leaves it alone.
     await claimBegun(5);
     await runSweep();
-    expect(await toDpo()).toEqual([]);
+    expect(await kind.sent(requestId)).toEqual([]);
 
     // Begun 20 minutes ago and never recorded as sent: longer than any Lambda runs.
     await claimBegun(20);
     await runSweep();
-    const sent = await toDpo();
-    expect(sent.map((m) => m.subject.startsWith(`${texts.en.email.repeat.subjectPrefix}: `))).toEqual([true]);
-    expect((await db().send(new GetCommand({ TableName: 'dsr-requests', Key: branchKey }))).Item!.escalatedAt).toEqual(expect.any(String));
-
-    await runSweep();
-    expect(await toDpo()).toHaveLength(1);
-  });
-});
-
-describe('a vendor reminder a crash cut short', () => {
-  it('is sent again by the sweep once its claim has run out, saying it may be a second copy, and only once', async () => {
-    const { requestId, branchKey } = await waitingForVendor('dag@example.org');
-    const reminders = async () => (await mailbox(rt)).filter((m) => m.destination.to.includes(VENDOR) && (m.body.text ?? '').includes(requestId) && m.subject.includes(texts.en.email.vendor.reminder));
-    const reminderBegun = (minutesAgo: number) => db().send(new UpdateCommand({
-      TableName: 'dsr-requests',
-      Key: branchKey,
-      // Eight days without an answer: the reminder (after seven) is due, the escalation (after fourteen) not.
-      UpdateExpression: 'SET submittedAt = :submitted, reminderStartedAt = :at',
-      ExpressionAttributeValues: { ':submitted': new Date(Date.now() - 8 * 86_400_000).toISOString(), ':at': new Date(Date.now() - minutesAgo * 60_000).toISOString() },
-    }));
-
-    // Begun 5 minutes ago: it may still be on its way, so the sweep leaves it alone.
-    await reminderBegun(5);
-    await runSweep();
-    expect(await reminders()).toEqual([]);
-
-    // Begun 20 minutes ago and never recorded as sent: longer than any Lambda runs.
-    await reminderBegun(20);
-    await runSweep();
-    const sent = await reminders();
+    const sent = await kind.sent(requestId);
     expect(sent.map((m) => m.subject.startsWith(`${texts.en.email.repeat.subjectPrefix}: `))).toEqual([true]);
     expect(sent[0]!.body.text!.startsWith(texts.en.email.repeat.notice)).toBe(true);
-    expect((await db().send(new GetCommand({ TableName: 'dsr-requests', Key: branchKey }))).Item!.remindedAt).toEqual(expect.any(String));
+    expect((await db().send(new GetCommand({ TableName: 'dsr-requests', Key: branchKey }))).Item![kind.recordedAs]).toEqual(expect.any(String));
 
     await runSweep();
-    expect(await reminders()).toHaveLength(1);
+    expect(await kind.sent(requestId)).toHaveLength(1);
   });
 });
 
