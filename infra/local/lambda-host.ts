@@ -4,6 +4,7 @@
  * Lambda-like context and the function's timeout, and reports failures the way Lambda does:
  * the error type is the thrown error's `name`.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -37,6 +38,46 @@ export function toLambdaError(thrown: unknown): LambdaFunctionError {
 }
 
 type Handler = (event: unknown, context: Context) => unknown;
+
+/** The invocation the code running now belongs to (none: the runtime's own code, or a test's). */
+const invocation = new AsyncLocalStorage<{ timedOut: boolean }>();
+
+/** What a timed-out invocation's code meets at its next AWS call or fetch. */
+export class SandboxStopped extends Error {
+  override name = 'Sandbox.Stopped';
+}
+
+function stopIfTimedOut(): void {
+  if (invocation.getStore()?.timedOut) throw new SandboxStopped('this invocation timed out: Lambda would have stopped its sandbox');
+}
+
+let guarded: Promise<void> | undefined;
+
+/**
+ * Lambda stops the sandbox of an invocation that timed out; here its code would run on beside the
+ * retry. So once the first handler is loaded (its environment is set), the functions' AWS clients
+ * and fetch refuse calls from an invocation that timed out, and it stops at its next one.
+ */
+function guardTimedOutInvocations(): Promise<void> {
+  guarded ??= (async () => {
+    for (const name of ['dynamodb', 's3', 'ses', 'sfn']) {
+      const mod = (await import(pathToFileURL(resolve(REPO_ROOT, 'functions', 'lib', 'aws', `${name}.ts`)).href)) as Record<string, unknown>;
+      for (const client of Object.values(mod)) {
+        const stack = (client as { middlewareStack?: { add: (m: unknown, o: unknown) => void } } | null)?.middlewareStack;
+        stack?.add((next: (args: unknown) => Promise<unknown>) => (args: unknown) => {
+          stopIfTimedOut();
+          return next(args);
+        }, { step: 'initialize', name: 'localSandboxStopped' });
+      }
+    }
+    const realFetch = globalThis.fetch;
+    globalThis.fetch = (input, init) => {
+      stopIfTimedOut();
+      return realFetch(input, init);
+    };
+  })();
+  return guarded;
+}
 
 /** What the gateway and the Step Functions endpoint need: invoke a function of the template by logical id. */
 export interface Invoker {
@@ -108,8 +149,10 @@ export class LambdaHost implements Invoker {
       this.onInitError(fn.entry, error);
       throw error;
     }
+    await guardTimedOutInvocations();
     const timeoutMs = fn.timeoutSeconds * 1000;
     const deadline = Date.now() + timeoutMs;
+    const state = { timedOut: false };
     const requestId = randomUUID();
     const context: Context = {
       callbackWaitsForEmptyEventLoop: true,
@@ -127,15 +170,15 @@ export class LambdaHost implements Invoker {
     };
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new LambdaFunctionError('Sandbox.Timedout', `Task timed out after ${fn.timeoutSeconds.toFixed(2)} seconds`)),
-        timeoutMs,
-      );
+      timer = setTimeout(() => {
+        state.timedOut = true;
+        reject(new LambdaFunctionError('Sandbox.Timedout', `Task timed out after ${fn.timeoutSeconds.toFixed(2)} seconds`));
+      }, timeoutMs);
     });
     try {
       // process.env is shared by all handlers of this process, as the runtime intends;
       // AWS_LAMBDA_FUNCTION_NAME etc. are deliberately not set (they would differ per function)
-      const result = await Promise.race([Promise.resolve().then(() => handler(structuredClone(event), context)), timeout]);
+      const result = await Promise.race([invocation.run(state, () => Promise.resolve().then(() => handler(structuredClone(event), context))), timeout]);
       return result === undefined ? null : JSON.parse(JSON.stringify(result));
     } catch (e) {
       throw toLambdaError(e);

@@ -148,7 +148,11 @@ const fixtureModules: Record<string, string> = {
     }`,
   'record.mjs': `export const handler = async (event) => ({ id: event.id, recorded: event.error.Error });`,
   'slow.mjs': `export const handler = async (event) => {
-      if (event.slow) await new Promise((r) => setTimeout(r, 1000));
+      if (event.slow) {
+        await new Promise((r) => setTimeout(r, 1000));
+        // Past its timeout: Lambda would have stopped it, so its next call must not go out.
+        try { await fetch('http://127.0.0.1:9/'); globalThis.fixture.afterTimeout = 'sent'; } catch (e) { globalThis.fixture.afterTimeout = e.name; }
+      }
       return { done: true, results: event.results };
     };`,
   'echo.mjs': `export const handler = async (event) => {
@@ -186,6 +190,8 @@ interface Fixture {
   gate: Promise<void>;
   release: () => void;
   planFixed: boolean;
+  /** What the slow handler's call after its timeout met. */
+  afterTimeout?: string;
 }
 declare global {
   // eslint-disable-next-line no-var
@@ -381,7 +387,7 @@ describe('the local Step Functions endpoint (hand-made template)', () => {
     await expect(sfn.send(new RedriveExecutionCommand({ executionArn }))).rejects.toBeInstanceOf(ExecutionNotRedrivable);
   });
 
-  it('times a Lambda out after its Timeout as Sandbox.Timedout', async () => {
+  it('times a Lambda out after its Timeout as Sandbox.Timedout, and stops its code at its next call', async () => {
     resetFixture();
     const { executionArn } = await sfn.send(new StartExecutionCommand({
       stateMachineArn: endpoint.stateMachineArn,
@@ -391,6 +397,9 @@ describe('the local Step Functions endpoint (hand-made template)', () => {
     const done = await waitForEnd(sfn, executionArn!);
     expect(done.status).toBe('FAILED');
     expect(done.error).toBe('Sandbox.Timedout');
+    await expect.poll(() => globalThis.fixture.afterTimeout, { timeout: 5_000 }).toBe('Sandbox.Stopped');
+    // The test's own calls, outside any invocation, are not stopped.
+    await expect(fetch('http://127.0.0.1:9/')).rejects.toThrow(/fetch failed/);
   });
 
   it('stops a running execution, lists by status, and knows no unknown execution', async () => {
