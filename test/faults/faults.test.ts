@@ -139,8 +139,8 @@ describe(`${REQUESTS} requests while ${Math.round(RATE * 100)}% of processor cal
 
   it('emails each subject once to confirm and once with the answer, and each task once per time it was sent out', async () => {
     const mail = await mailPerRequest(svc, ses, tracked);
-    // A submission recorded twice (an invocation that outlived its timeout, which the local runtime
-    // cannot stop, racing its retry) is a finding, printed, not a second email.
+    // A submission recorded twice (a write an invocation sent just before its timeout, landing
+    // beside its retry's) is a finding, printed, not a second email.
     const doubled = mail.flatMap((m) => m.tasks.filter((t) => t.submittedEvents > t.submitted).map((t) => `${t.processorId} of ${m.requestId}`));
     if (doubled.length) console.log(`fault suite: FINDING: branch_submitted recorded twice for one submission: ${doubled.join(', ')}`);
     expect(mail).toEqual(mail.map((m) => ({ ...m, toSubject: 2, verification: 1, answers: 1, tasks: m.tasks.map((task) => ({ ...task, emails: task.submitted })) })));
