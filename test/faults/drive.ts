@@ -63,6 +63,8 @@ export async function submitAll(svc: Service, tracked: Tracked[], concurrency = 
           body: JSON.stringify({ type: t.type, email: t.email, controller: 'demo-association' }),
         });
         if (res?.status === 202) t.requestId = ((await res.json()) as { requestId: string }).requestId;
+        // A refusal will not change by trying again (a 429 would wait out the hour): say so at once.
+        else if (res && res.status >= 400 && res.status < 500) throw new Error(`intake refused a request with ${res.status}: ${await res.text()}`);
         else await sleep(200);
       }
     }

@@ -10,6 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { startLocalRuntime } from '../../infra/local/runtime.ts';
+import { LOOSE_INTAKE_LIMITS } from '../fixtures/intake-limits.ts';
 
 const env = (name: string) => {
   const v = process.env[name];
@@ -28,5 +29,7 @@ await startLocalRuntime({
   sweepIntervalMs: 2_000,
   scheduleTimers: false,
   demoCallbackDelayMs: 100,
+  // Every wave comes from one client address: at full size, far more than its 30 an hour.
+  environment: LOOSE_INTAKE_LIMITS,
 });
 process.stdout.write('ready\n');

@@ -6,8 +6,9 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { startLocalRuntime, type LocalRuntimeOptions } from '../../infra/local/runtime';
 
-/** Intake limits high enough for suites that send many requests from one address and client. */
-export const LOOSE_INTAKE_LIMITS = { INTAKE_LIMIT_PER_ADDRESS: '10000', INTAKE_LIMIT_PER_CLIENT: '10000' };
+import { LOOSE_INTAKE_LIMITS } from '../fixtures/intake-limits';
+
+export { LOOSE_INTAKE_LIMITS };
 
 /** A running local runtime on free ports with its own data folder. */
 export type Runtime = Awaited<ReturnType<typeof startLocalRuntime>>;
