@@ -2,7 +2,7 @@ import { SendTaskFailureCommand, SendTaskHeartbeatCommand, SendTaskSuccessComman
 import { sfn } from './aws/sfn';
 import { errorClass, logger } from './log';
 import type { Branch } from './request';
-import { audit, finishBranch, type BranchOutcome } from './store';
+import { audit, finishBranch, updateBranch, type BranchOutcome } from './store';
 
 /** Errors that mean the task the token belonged to is gone: the re-driven execution resumes itself. */
 const GONE = new Set(['TaskTimedOut', 'TaskDoesNotExist', 'InvalidToken']);
@@ -11,7 +11,7 @@ const GONE = new Set(['TaskTimedOut', 'TaskDoesNotExist', 'InvalidToken']);
  * Resumes the workflow task a waiting branch holds, with success or failure as the branch ended.
  * The output is ids only. A token whose task is gone is not an error: see ARCHITECTURE.md.
  */
-export async function resumeWaitingTask(branch: Branch): Promise<void> {
+export async function resumeWaitingTask(branch: Branch, at = new Date()): Promise<void> {
   if (!branch.taskToken) return;
   try {
     if (branch.status === 'completed') {
@@ -26,6 +26,29 @@ export async function resumeWaitingTask(branch: Branch): Promise<void> {
     if (!GONE.has(errorClass(err))) throw err;
     logger.info('waiting task already gone', { requestId: branch.requestId, processorId: branch.processorId, errorClass: errorClass(err) });
   }
+  // Recorded, so the sweep can tell a resume a crash or timeout cut short (see resumeIfCutShort).
+  await updateBranch(branch.requestId, branch.processorId, { resumedAt: at.toISOString() }, { onlyIfAbsent: 'resumedAt', evenIfFinal: true });
+}
+
+/**
+ * How long after a branch ended the sweep leaves its resume to the code that recorded it. Racing
+ * it would be harmless (the second answer finds the task gone); the grace only spares the call.
+ */
+const RESUME_GRACE_MS = 60_000;
+
+/**
+ * Resumes the waiting task of a branch that ended without its resume recorded, once that had time
+ * to happen: a crash or a timed-out Lambda between recording the outcome and resuming would
+ * otherwise leave the workflow waiting for its heartbeat to time out (days). Sending again is
+ * harmless: a task already resumed answers as gone. True when it resumed.
+ */
+export async function resumeIfCutShort(branch: Branch, now: Date): Promise<boolean> {
+  if (branch.status !== 'completed' && branch.status !== 'failed') return false;
+  if (!branch.taskToken || branch.resumedAt || !branch.finishedAt) return false;
+  if (Date.parse(branch.finishedAt) > now.getTime() - RESUME_GRACE_MS) return false;
+  await resumeWaitingTask(branch, now);
+  logger.warn('waiting task resumed by the sweep', { requestId: branch.requestId, processorId: branch.processorId });
+  return true;
 }
 
 /** Tells Step Functions a waiting branch is still being looked after; false if its task is gone. */

@@ -258,6 +258,12 @@ export interface Branch {
   escalationReason?: 'no_answer' | 'failed' | 'timed_out';
   /** When the DPO was emailed about this branch. */
   escalatedAt?: string;
+  /**
+   * When the workflow's waiting task was resumed after the branch ended (or found already gone).
+   * A final branch with a `taskToken` and without this was cut short between recording its
+   * outcome and resuming: the sweep resumes it.
+   */
+  resumedAt?: string;
   /** What the processor says it will be done by (OpenDSR `expected_completion_time`). */
   expectedCompletionAt?: string;
   /** A file a vendor uploaded or an OpenDSR processor's results, kept as they came, for the package. */

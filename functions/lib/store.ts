@@ -332,7 +332,7 @@ export async function releaseBranchClaim(requestId: string, processorId: string,
 export async function resetFailedBranch(requestId: string, processorId: string): Promise<boolean> {
   const stored = await updateItem(branchKey(requestId, processorId), {
     clauses: ['#status = :pending'],
-    remove: ['errorClass', 'finishedAt', 'taskToken', 'submitStartedAt', 'submittedAt', 'linkTokenHash', 'reminderStartedAt', 'remindedAt', 'escalationStartedAt', 'escalationReason', 'escalatedAt', 'lastPolledAt'],
+    remove: ['errorClass', 'finishedAt', 'taskToken', 'submitStartedAt', 'submittedAt', 'linkTokenHash', 'reminderStartedAt', 'remindedAt', 'escalationStartedAt', 'escalationReason', 'escalatedAt', 'lastPolledAt', 'resumedAt'],
     condition: 'attribute_exists(pk) AND #status = :failed',
     names: { '#status': 'status' },
     values: { ':pending': 'pending', ':failed': 'failed' },

@@ -1,7 +1,7 @@
 import { ensureExecution } from './execution';
 import { errorClass, logger } from './log';
 import { asyncKind } from '../processors/async-kinds';
-import { heartbeat } from './branch-outcome';
+import { heartbeat, resumeIfCutShort } from './branch-outcome';
 import { remindOfDeadline } from './deadline-reminders';
 import { escalate, escalationCutShort, escalationDueAt } from './escalation';
 import { findController, findProcessor, register, type Controller } from './register';
@@ -22,6 +22,8 @@ export interface SweepReport {
   escalated: number;
   /** Closing reviews whose reasons no longer held (a failed branch answered after all). */
   reviewsClosed: number;
+  /** Waiting tasks resumed for branches that ended without their resume (a crash or timeout between). */
+  resumed: number;
   deadlineReminders: number;
   erasedOnSchedule: number;
   /** The service's own retention: packages deleted after their link expired, requests whose personal data was erased. */
@@ -55,7 +57,8 @@ async function purgeDue(controller: Controller, at: Date, report: SweepReport): 
 /**
  * Looks after a request's branches: tells Step Functions each waiting one is still looked after
  * (heartbeat), lets its kind poll or remind, and escalates to staff what has waited too long; and
- * escalates again any branch whose escalation a crash cut short (a failed one included).
+ * escalates again any branch whose escalation a crash cut short (a failed one included), and
+ * resumes the workflow for a branch that ended without resuming it.
  */
 async function watchBranches(requestId: string, now: Date, report: SweepReport): Promise<void> {
   const { request, branches } = await getRequestWithBranches(requestId);
@@ -69,7 +72,9 @@ async function watchBranches(requestId: string, now: Date, report: SweepReport):
     if (escalationCutShort(branch, now) && (await escalate(request, controller, processor, branch, branch.escalationReason ?? 'failed', now))) {
       report.escalated++;
     }
-    if (branch.status !== 'waiting' || request.status !== 'in_progress') continue;
+    if (request.status !== 'in_progress') continue;
+    if (await resumeIfCutShort(branch, now)) report.resumed++;
+    if (branch.status !== 'waiting') continue;
     const kind = asyncKind(processor, branch);
     await heartbeat(branch);
     if (kind.watch) await kind.watch(processor, { request, controller, branch }, now);
@@ -103,7 +108,7 @@ async function heartbeatReview(request: DsrRequest): Promise<void> {
  */
 export async function sweep(at = new Date()): Promise<SweepReport> {
   const report: SweepReport = {
-    closedUnverified: 0, ensured: 0, watched: 0, escalated: 0, reviewsClosed: 0, deadlineReminders: 0, erasedOnSchedule: 0, packagesDeleted: 0, personalDataErased: 0, failed: 0,
+    closedUnverified: 0, ensured: 0, watched: 0, escalated: 0, reviewsClosed: 0, resumed: 0, deadlineReminders: 0, erasedOnSchedule: 0, packagesDeleted: 0, personalDataErased: 0, failed: 0,
   };
   const now = at.toISOString();
   for (const controller of register.controllers) {

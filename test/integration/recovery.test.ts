@@ -197,6 +197,35 @@ describe.each(Object.entries(CUT_SHORT))('%s a crash cut short', (_, kind) => {
   });
 });
 
+describe('a branch whose outcome was recorded and whose waiting task was never resumed', () => {
+  it('is resumed by the sweep, and the request is answered rather than waiting days for a heartbeat to time out', async () => {
+    const { requestId } = await waitingForVendor('ida@example.org');
+    const request = { pk: `REQ#${requestId}`, sk: 'REQUEST' };
+    const branchKey = (p: string) => ({ pk: `REQ#${requestId}`, sk: `BRANCH#${p}` });
+    for (const p of ['bookkeeping', 'shared-mailbox']) {
+      for (let i = 0; !(await db().send(new GetCommand({ TableName: 'dsr-requests', Key: branchKey(p) }))).Item?.taskToken; i++) {
+        if (i > 200) throw new Error(`${p} never waited`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      // What a crash (or a Lambda's timeout) between recording the answer and resuming leaves.
+      await db().send(new UpdateCommand({
+        TableName: 'dsr-requests',
+        Key: branchKey(p),
+        UpdateExpression: 'SET #status = :completed, finishedAt = :at, recordCount = :none',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':completed': 'completed', ':at': new Date(Date.now() - 5 * 60_000).toISOString(), ':none': 0 },
+      }));
+    }
+
+    expect((await runSweep() as { resumed?: number }).resumed).toBe(2);
+    const statusKey = (await db().send(new GetCommand({ TableName: 'dsr-requests', Key: request }))).Item!.statusKey as string;
+    expect((await waitForFinal(`${rt.urls.gateway}/v1/requests/${requestId}/status?key=${statusKey}`)).status).toBe('completed');
+    for (const p of ['bookkeeping', 'shared-mailbox']) {
+      expect((await db().send(new GetCommand({ TableName: 'dsr-requests', Key: branchKey(p) }))).Item!.resumedAt).toEqual(expect.any(String));
+    }
+  });
+});
+
 describe('a step run again after a crash', () => {
   it('records a branch failure once: one audit event, its first time kept, one escalation', async () => {
     const { requestId, branchKey } = await waitingForVendor('eve@example.org');
