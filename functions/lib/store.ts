@@ -454,18 +454,28 @@ export interface AuditOptions {
 }
 
 /**
- * Appends an audit event to the request's hash chain (functions/lib/audit-chain.ts): reads the
- * last event, writes the next number only if nobody holds it yet (one conditional put, no
- * transaction), and on losing that race reads again and retries after a short random wait.
+ * Appends an audit event to the request's hash chain (functions/lib/audit-chain.ts): knows the
+ * chain's head, writes the next number only if nobody holds it yet (one conditional put, no
+ * transaction), and on losing that race reads the events written since and tries the number
+ * after them, after a short random wait. Each try costs one read and one write, so parallel
+ * branches finishing at once (each with an event) get through quickly even on a slow table.
  * Events are never updated or deleted. Returns the event as written (undefined when `once` found
  * it written already).
  */
 export async function audit(requestId: string, event: string, actor: Actor, detail?: AuditEvent['detail'], at = new Date(), opts: AuditOptions = {}): Promise<ChainedAuditEvent | undefined> {
   const item: AuditEvent = { event, at: at.toISOString(), actor, ...(detail ? { detail } : {}) };
+  const same = canonicalJson(sameness(item));
+  // `once` reads the whole trail (it must look at every event); otherwise the head alone will do.
+  let last: ChainedAuditEvent | undefined;
+  if (opts.once) {
+    const trail = await auditEventsAfter(requestId, 0);
+    if (trail.some((e) => canonicalJson(sameness(e)) === same)) return undefined;
+    last = trail.at(-1);
+  } else {
+    // The caller's idea of the head saves a read; a wrong guess only costs a retry.
+    last = opts.head !== undefined ? (opts.head ?? undefined) : await lastAuditEvent(requestId);
+  }
   for (let attempt = 1; ; attempt++) {
-    if (opts.once && (await alreadyAudited(requestId, item))) return undefined;
-    // The caller's idea of the head saves a read the first time; losing the race means it was wrong.
-    const last = attempt === 1 && opts.head !== undefined ? (opts.head ?? undefined) : await lastAuditEvent(requestId);
     const next = chainNext(requestId, last, item);
     try {
       await ddb.send(new PutCommand({
@@ -479,6 +489,9 @@ export async function audit(requestId: string, event: string, actor: Actor, deta
       if (attempt >= AUDIT_WRITE_ATTEMPTS) throw new AuditContentionError(`audit event not recorded after ${attempt} attempts`);
       // Full jitter, growing: writers that collided spread out rather than collide again.
       await new Promise((r) => setTimeout(r, Math.random() * Math.min(250, 5 * 2 ** attempt)));
+      const written = await auditEventsAfter(requestId, last?.seq ?? 0);
+      if (opts.once && written.some((e) => canonicalJson(sameness(e)) === same)) return undefined;
+      last = written.at(-1) ?? last;
     }
   }
 }
@@ -494,23 +507,25 @@ export async function auditOnce(requestId: string, event: string, actor: Actor, 
   await audit(requestId, event, actor, detail, at, { once: true });
 }
 
-async function alreadyAudited(requestId: string, item: AuditEvent): Promise<boolean> {
-  const same = canonicalJson({ at: item.at, actor: item.actor, detail: item.detail ?? null });
+/** What makes two audit events the same occurrence for {@link auditOnce}. */
+const sameness = (e: AuditEvent) => ({ event: e.event, at: e.at, actor: e.actor, detail: e.detail ?? null });
+
+/** A trail's events numbered above `seq`, in chain order, read consistently. */
+async function auditEventsAfter(requestId: string, seq: number): Promise<ChainedAuditEvent[]> {
+  const events: ChainedAuditEvent[] = [];
   let ExclusiveStartKey: Record<string, unknown> | undefined;
   do {
     const out: QueryCommandOutput = await ddb.send(new QueryCommand({
       TableName: TABLE,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :audit)',
-      FilterExpression: '#event = :event',
-      ExpressionAttributeNames: { '#event': 'event' },
-      ExpressionAttributeValues: { ':pk': auditPartition(requestId), ':audit': AUDIT_PREFIX, ':event': item.event },
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: { ':pk': auditPartition(requestId), ':from': auditSortKey(seq + 1), ':to': `${AUDIT_PREFIX}\uffff` },
       ConsistentRead: true,
       ExclusiveStartKey,
     }));
-    if ((out.Items ?? []).some((e) => canonicalJson({ at: e.at, actor: e.actor, detail: e.detail ?? null }) === same)) return true;
+    events.push(...(out.Items ?? []).map((i) => strip<ChainedAuditEvent>(i)!));
     ExclusiveStartKey = out.LastEvaluatedKey;
   } while (ExclusiveStartKey);
-  return false;
+  return events;
 }
 
 /** A request's audit trail in chain order (by sequence number). */

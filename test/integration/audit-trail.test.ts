@@ -115,4 +115,19 @@ describe('writers racing for the next event', () => {
     expect(record.events.at(-1)).toMatchObject({ event: 'guess_test', seq: record.events.length, hash: written!.hash });
     expect(record.events.filter((e) => e.event === 'request_submitted')).toHaveLength(1);
   });
+
+  it('records an event once when ten retries of one step write it while ten other events race for the same numbers', async () => {
+    const store = await import('../../functions/lib/store');
+    const { requestId, statusUrl } = await submitConfirmed(local.rt, { ...SUBJECT, email: 'cy@example.org' });
+    await waitForFinal(statusUrl);
+    const at = new Date();
+    await Promise.all([
+      ...Array.from({ length: 10 }, () => store.auditOnce(requestId, 'once_test', 'workflow', { processorId: 'members' }, at)),
+      ...Array.from({ length: 10 }, (_, i) => store.audit(requestId, 'race_test', 'system', { writer: i })),
+    ]);
+    const record = await exported(requestId);
+    expect(verifyAuditChain(record)).toEqual({ valid: true });
+    expect(record.events.filter((e) => e.event === 'once_test')).toHaveLength(1);
+    expect(record.events.filter((e) => e.event === 'race_test')).toHaveLength(10);
+  });
 });
