@@ -1,7 +1,7 @@
 import { asyncKind } from '../processors/async-kinds';
 import { branchContext, failAttempt } from './branch';
-import { resumeWaitingTask } from './branch-outcome';
-import { auditOnce, finishBranch, getBranch, releaseBranchClaim, startWaiting, updateBranch } from './store';
+import { auditSubmitted, resumeWaitingTask } from './branch-outcome';
+import { finishBranch, getBranch, releaseBranchClaim, startWaiting, updateBranch } from './store';
 import { WITHDRAWN, type Branch } from './request';
 import { MissingRecord, type BranchRef } from './workflow';
 
@@ -27,7 +27,7 @@ export async function awaitBranch(ref: BranchRef & { taskToken: string }): Promi
   }
   if (waiting.submittedAt) {
     // Sent and recorded before a crash; the audit event may be what the crash cut off.
-    await auditSubmitted(waiting, processor.kind);
+    await auditSubmitted(waiting);
     return;
   }
   // Record that sending began before it does: an attempt that finds this already set without
@@ -45,10 +45,5 @@ export async function awaitBranch(ref: BranchRef & { taskToken: string }): Promi
   }
   const submitted = await updateBranch(requestId, processorId, { submittedAt: new Date().toISOString() }, { onlyIfAbsent: 'submittedAt' })
     ?? (await getBranch(requestId, processorId));
-  if (submitted?.submittedAt) await auditSubmitted(submitted, processor.kind);
-}
-
-/** The branch went out: one audit event, at the time recorded on the branch. */
-function auditSubmitted(branch: Branch, kind: string): Promise<void> {
-  return auditOnce(branch.requestId, 'branch_submitted', 'workflow', { processorId: branch.processorId, kind, ...(branch.staffTask ? { staffTask: true } : {}) }, new Date(branch.submittedAt!));
+  if (submitted?.submittedAt) await auditSubmitted(submitted);
 }

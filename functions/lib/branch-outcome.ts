@@ -2,7 +2,7 @@ import { SendTaskFailureCommand, SendTaskHeartbeatCommand, SendTaskSuccessComman
 import { sfn } from './aws/sfn';
 import { errorClass, logger } from './log';
 import type { Branch } from './request';
-import { audit, finishBranch, updateBranch, type BranchOutcome } from './store';
+import { audit, auditOnce, finishBranch, updateBranch, type BranchOutcome } from './store';
 
 /** Errors that mean the task the token belonged to is gone: the re-driven execution resumes itself. */
 const GONE = new Set(['TaskTimedOut', 'TaskDoesNotExist', 'InvalidToken']);
@@ -40,12 +40,17 @@ const RESUME_GRACE_MS = 60_000;
  * Resumes the waiting task of a branch that ended without its resume recorded, once that had time
  * to happen: a crash or a timed-out Lambda between recording the outcome and resuming would
  * otherwise leave the workflow waiting for its heartbeat to time out (days). Sending again is
- * harmless: a task already resumed answers as gone. True when it resumed.
+ * harmless: a task already resumed answers as gone. The outcome's audit event, which comes before
+ * the resume, is recorded if it is missing. True when it resumed.
  */
 export async function resumeIfCutShort(branch: Branch, now: Date): Promise<boolean> {
   if (branch.status !== 'completed' && branch.status !== 'failed') return false;
   if (!branch.taskToken || branch.resumedAt || !branch.finishedAt) return false;
   if (Date.parse(branch.finishedAt) > now.getTime() - RESUME_GRACE_MS) return false;
+  // What was cut short may include the outcome's audit event (recorded before the resume).
+  if (branch.submittedAt) await auditSubmitted(branch);
+  const { event, detail } = outcomeEvent(branch);
+  await auditOnce(branch.requestId, event, 'workflow', detail, new Date(branch.finishedAt));
   await resumeWaitingTask(branch, now);
   logger.warn('waiting task resumed by the sweep', { requestId: branch.requestId, processorId: branch.processorId });
   return true;
@@ -71,11 +76,24 @@ export async function heartbeat(branch: Branch): Promise<boolean> {
 export async function completeBranch(requestId: string, processorId: string, outcome: BranchOutcome, at = new Date()): Promise<boolean> {
   const branch = await finishBranch(requestId, processorId, outcome, at);
   if (!branch) return false;
-  await audit(requestId, outcome.status === 'completed' ? 'branch_completed' : 'branch_failed', 'workflow', {
-    processorId,
-    ...(outcome.recordCount !== undefined ? { recordCount: outcome.recordCount } : {}),
-    ...(outcome.errorClass ? { errorClass: outcome.errorClass } : {}),
-  }, at);
+  // The submit step may have been cut short between recording the submission and its event, and
+  // its retry finds the branch answered and stops: the answer proves it went, so say so first.
+  if (branch.submittedAt) await auditSubmitted(branch);
+  const { event, detail } = outcomeEvent(branch);
+  await audit(requestId, event, 'workflow', detail, at);
   await resumeWaitingTask(branch);
   return true;
+}
+
+/** The branch went out to its processor (or to staff): one audit event, at the time recorded on the branch. */
+export function auditSubmitted(branch: Branch): Promise<void> {
+  return auditOnce(branch.requestId, 'branch_submitted', 'workflow', { processorId: branch.processorId, kind: branch.kind, ...(branch.staffTask ? { staffTask: true } : {}) }, new Date(branch.submittedAt!));
+}
+
+/** The audit event of a branch's end, as recorded (the same from every path that records it, so a repair finds it). */
+function outcomeEvent(branch: Branch): { event: 'branch_completed' | 'branch_failed'; detail: { processorId: string; recordCount?: number; errorClass?: string } } {
+  if (branch.status === 'completed') {
+    return { event: 'branch_completed', detail: { processorId: branch.processorId, ...(branch.recordCount !== undefined ? { recordCount: branch.recordCount } : {}) } };
+  }
+  return { event: 'branch_failed', detail: { processorId: branch.processorId, ...(branch.errorClass ? { errorClass: branch.errorClass } : {}) } };
 }

@@ -198,22 +198,25 @@ describe.each(Object.entries(CUT_SHORT))('%s a crash cut short', (_, kind) => {
 });
 
 describe('a branch whose outcome was recorded and whose waiting task was never resumed', () => {
-  it('is resumed by the sweep, and the request is answered rather than waiting days for a heartbeat to time out', async () => {
+  it('is resumed by the sweep, its missing events recorded once, and the request is answered rather than waiting days for a heartbeat to time out', async () => {
     const { requestId } = await waitingForVendor('ida@example.org');
     const request = { pk: `REQ#${requestId}`, sk: 'REQUEST' };
     const branchKey = (p: string) => ({ pk: `REQ#${requestId}`, sk: `BRANCH#${p}` });
+    const finishedAt = new Date(Date.now() - 5 * 60_000).toISOString();
+    // The vendor's submission as a cut between recording it and its event leaves it: a time with no event.
+    const submittedAt = new Date(Date.now() - 6 * 60_000).toISOString();
     for (const p of ['bookkeeping', 'shared-mailbox']) {
-      for (let i = 0; !(await db().send(new GetCommand({ TableName: 'dsr-requests', Key: branchKey(p) }))).Item?.taskToken; i++) {
+      for (let i = 0; !(await db().send(new GetCommand({ TableName: 'dsr-requests', Key: branchKey(p) }))).Item?.submittedAt; i++) {
         if (i > 200) throw new Error(`${p} never waited`);
         await new Promise((r) => setTimeout(r, 100));
       }
-      // What a crash (or a Lambda's timeout) between recording the answer and resuming leaves.
+      // What a crash (or a Lambda's timeout) between recording the answer and its event and resume leaves.
       await db().send(new UpdateCommand({
         TableName: 'dsr-requests',
         Key: branchKey(p),
-        UpdateExpression: 'SET #status = :completed, finishedAt = :at, recordCount = :none',
+        UpdateExpression: `SET #status = :completed, finishedAt = :at, recordCount = :none${p === 'bookkeeping' ? ', submittedAt = :sent' : ''}`,
         ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':completed': 'completed', ':at': new Date(Date.now() - 5 * 60_000).toISOString(), ':none': 0 },
+        ExpressionAttributeValues: { ':completed': 'completed', ':at': finishedAt, ':none': 0, ...(p === 'bookkeeping' ? { ':sent': submittedAt } : {}) },
       }));
     }
 
@@ -223,6 +226,37 @@ describe('a branch whose outcome was recorded and whose waiting task was never r
     for (const p of ['bookkeeping', 'shared-mailbox']) {
       expect((await db().send(new GetCommand({ TableName: 'dsr-requests', Key: branchKey(p) }))).Item!.resumedAt).toEqual(expect.any(String));
     }
+    const { listAudit } = await import('../../functions/lib/store');
+    const trail = await listAudit(requestId);
+    const of = (event: string, p: string) => trail.filter((e) => e.event === event && e.detail?.processorId === p);
+    for (const p of ['bookkeeping', 'shared-mailbox']) {
+      expect(of('branch_completed', p).map((e) => [e.at, e.detail])).toEqual([[finishedAt, { processorId: p, recordCount: 0 }]]);
+    }
+    // the submission recorded before the crash, and the one whose event it cut off, before the outcome
+    expect(of('branch_submitted', 'bookkeeping').map((e) => e.at)).toEqual([expect.any(String), submittedAt]);
+    expect(of('branch_submitted', 'bookkeeping')[1]!.seq).toBeLessThan(of('branch_completed', 'bookkeeping')[0]!.seq);
+  });
+});
+
+describe('a submission recorded without its event, answered before the submit step ran again', () => {
+  it('gets its event from the answer, which proves it went, before the branch completes', async () => {
+    const { requestId, branchKey } = await waitingForVendor('jon@example.org');
+    for (let i = 0; !(await db().send(new GetCommand({ TableName: 'dsr-requests', Key: branchKey }))).Item?.submittedAt; i++) {
+      if (i > 200) throw new Error('the vendor branch was never submitted');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    // The step recorded the submission at this time, then was stopped before its event.
+    const submittedAt = new Date(Date.now() - 60_000).toISOString();
+    await db().send(new UpdateCommand({ TableName: 'dsr-requests', Key: branchKey, UpdateExpression: 'SET submittedAt = :sent', ExpressionAttributeValues: { ':sent': submittedAt } }));
+    await answerDemoTasks(rt, requestId);
+
+    const { listAudit } = await import('../../functions/lib/store');
+    const trail = await listAudit(requestId);
+    const submitted = trail.filter((e) => e.event === 'branch_submitted' && e.detail?.processorId === 'bookkeeping');
+    const completed = trail.filter((e) => e.event === 'branch_completed' && e.detail?.processorId === 'bookkeeping');
+    expect(submitted.map((e) => e.at)).toEqual([expect.any(String), submittedAt]);
+    expect(completed).toHaveLength(1);
+    expect(submitted[1]!.seq).toBeLessThan(completed[0]!.seq);
   });
 });
 
