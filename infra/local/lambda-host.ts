@@ -84,8 +84,11 @@ export interface Invoker {
   invoke(logicalId: string, event: unknown): Promise<unknown>;
 }
 
-/** Told of every finished invocation (ok or failed) with its duration: what Lambda bills. */
-export type InvocationObserver = (fn: LambdaModel, durationMs: number) => void;
+/**
+ * Told of every finished invocation with its duration (what Lambda bills) and, for one that failed,
+ * its error type (e.g. `Sandbox.Timedout`) and the event it was given.
+ */
+export type InvocationObserver = (fn: LambdaModel, durationMs: number, failure?: { errorType: string; event: unknown }) => void;
 
 export class LambdaHost implements Invoker {
   private readonly modules = new Map<string, Promise<Handler>>();
@@ -131,11 +134,11 @@ export class LambdaHost implements Invoker {
     const started = performance.now();
     const run = this.run(fn, event);
     this.inFlight.add(run);
-    const forget = () => {
+    const forget = (error?: unknown) => {
       this.inFlight.delete(run);
-      this.onInvoked?.(fn, performance.now() - started);
+      this.onInvoked?.(fn, performance.now() - started, error === undefined ? undefined : { errorType: toLambdaError(error).errorType, event });
     };
-    run.then(forget, forget);
+    run.then(() => forget(), forget);
     return run;
   }
 

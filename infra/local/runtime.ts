@@ -91,6 +91,11 @@ export interface RuntimeMeter {
   invoked?(logicalId: string, memoryMb: number, durationMs: number): void;
   /** The workflow entered a state or retried one: a state transition. */
   transition?(stateName: string): void;
+  /**
+   * An invocation failed (`errorType` as Lambda reports it, e.g. `Sandbox.Timedout`); `ids` are
+   * the request and processor its event named, if any (the suites tell a cut-short step by them).
+   */
+  failed?(logicalId: string, errorType: string, ids: { requestId?: string; processorId?: string }): void;
 }
 
 export interface LocalRuntime {
@@ -214,7 +219,10 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
     const meter = opts.meter;
     lambdas = new LambdaHost(functions, undefined, (entry, error) => {
       log(`handler ${entry} failed to load: ${error.errorType}: ${error.errorMessage.split('\n')[0]}`);
-    }, meter?.invoked ? (fn, ms) => meter.invoked!(fn.logicalId, fn.memoryMb, ms) : undefined);
+    }, meter?.invoked || meter?.failed ? (fn, ms, failure) => {
+      meter.invoked?.(fn.logicalId, fn.memoryMb, ms);
+      if (failure) meter.failed?.(fn.logicalId, failure.errorType, idsOf(failure.event));
+    } : undefined);
     const sfn = new LocalStepFunctions({
       stateMachine: model.stateMachine,
       lambdas,
@@ -352,4 +360,13 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
     await stopAll().catch(() => undefined);
     throw e;
   }
+}
+
+/** The request and processor ids an invocation's event names: a workflow step's payload, or an API route's path. */
+function idsOf(event: unknown): { requestId?: string; processorId?: string } {
+  const e = (event ?? {}) as { requestId?: unknown; processorId?: unknown; pathParameters?: { requestId?: unknown; processorId?: unknown } | null };
+  const pick = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  const requestId = pick(e.requestId) ?? pick(e.pathParameters?.requestId);
+  const processorId = pick(e.processorId) ?? pick(e.pathParameters?.processorId);
+  return { ...(requestId ? { requestId } : {}), ...(processorId ? { processorId } : {}) };
 }
