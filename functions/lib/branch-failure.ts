@@ -1,11 +1,8 @@
-import { escalate } from './escalation';
+import { escalate, failureReason } from './escalation';
 import { WITHDRAWN } from './request';
 import { findProcessor } from './register';
 import { auditOnce, finishBranch, getBranch } from './store';
 import { loadRequest, type BranchRef } from './workflow';
-
-/** Step Functions' names for a wait that ran out. */
-const TIMEOUTS = new Set(['States.Timeout', 'States.HeartbeatTimeout']);
 
 /**
  * After its retries, a branch that still fails is recorded as failed with its error class, and the
@@ -26,7 +23,7 @@ export async function recordBranchFailure(ref: BranchRef, error: string, now = n
     await auditOnce(requestId, 'branch_failed', 'workflow', { processorId, errorClass: errorClassName }, new Date(branch.finishedAt ?? now));
     const { request, controller } = await loadRequest(requestId);
     const processor = findProcessor(controller, processorId);
-    if (processor) await escalate(request, controller, processor, branch, TIMEOUTS.has(errorClassName) ? 'timed_out' : 'failed', now);
+    if (processor) await escalate(request, controller, processor, branch, failureReason(errorClassName), now);
   }
   return ref;
 }

@@ -2,7 +2,7 @@ import { asRepeat, escalationEmail } from '../../web/emails';
 import { logger } from './log';
 import { links } from './links';
 import { sendEmail } from './mailer';
-import type { Controller, Processor } from './register';
+import { findProcessor, type Controller, type Processor } from './register';
 import type { Branch, DsrRequest } from './request';
 import { audit, claimEscalation, EMAIL_CLAIM_MS, releaseBranchClaim, updateBranch } from './store';
 
@@ -11,6 +11,12 @@ const DAY_MS = 86_400_000;
 const ESCALATE_BEFORE_DEADLINE_MS = 5 * DAY_MS;
 
 export type EscalationReason = 'no_answer' | 'failed' | 'timed_out';
+
+/** Step Functions' names for a wait that ran out. */
+const TIMEOUTS = new Set(['States.Timeout', 'States.HeartbeatTimeout']);
+
+/** Why a failed branch goes to the DPO, from its error class: its wait ran out, or it failed. */
+export const failureReason = (errorClass: string | undefined): EscalationReason => (errorClass && TIMEOUTS.has(errorClass) ? 'timed_out' : 'failed');
 
 /** When a waiting branch goes to staff: the vendor's own cut-off, and always before the deadline. */
 export function escalationDueAt(processor: Processor, branch: Branch, request: DsrRequest): Date | undefined {
@@ -35,9 +41,10 @@ export function escalationCutShort(branch: Branch, now: Date): boolean {
  * email cannot be deduplicated: at least once, never none). The email names the request and
  * processor only, never the subject. `branch` is as read before: its claim tells a repeat.
  */
-export async function escalate(request: DsrRequest, controller: Controller, processor: Processor, branch: Branch, reason: EscalationReason, now = new Date()): Promise<boolean> {
+export async function escalate(request: DsrRequest, controller: Controller, processor: Processor, branch: Branch, reason: EscalationReason, now = new Date(), opts: { claimsCutShort?: boolean } = {}): Promise<boolean> {
   const startedAt = now.toISOString();
-  const staleBefore = new Date(now.getTime() - EMAIL_CLAIM_MS).toISOString();
+  // A caller that knows no other step can hold the claim (see escalateUntoldFailures) takes over any claim at once.
+  const staleBefore = opts.claimsCutShort ? startedAt : new Date(now.getTime() - EMAIL_CLAIM_MS).toISOString();
   if (!(await claimEscalation(request.requestId, branch.processorId, reason, startedAt, staleBefore))) return false;
   const repeat = Boolean(branch.escalationStartedAt);
   const first = escalationEmail({
@@ -61,4 +68,22 @@ export async function escalate(request: DsrRequest, controller: Controller, proc
   await audit(request.requestId, 'branch_escalated', 'system', { processorId: branch.processorId, reason }, now);
   logger.info('branch escalated', { requestId: request.requestId, processorId: branch.processorId, reason });
   return true;
+}
+
+/**
+ * The DPO hears of every failed branch before staff can act on it (a retry clears the failure and
+ * its claim). RecordBranchFailure escalates as a branch fails, but can end without it: SES down
+ * for longer than its retries (the execution fails, and a re-drive does not run it again), or
+ * stopped at its timeout holding the claim. Route calls this once every branch has ended, before
+ * the closing review: no step of the request runs then, so a claim still held was cut short and
+ * its email goes again, marked as possibly a second copy. Throws if an email cannot go (Route's
+ * retries and the sweep's re-drive try again): the review waits until the DPO has been told.
+ */
+export async function escalateUntoldFailures(request: DsrRequest, controller: Controller, branches: Branch[], now = new Date()): Promise<number> {
+  let escalated = 0;
+  for (const branch of branches.filter((b) => b.status === 'failed' && !b.escalatedAt)) {
+    const processor = findProcessor(controller, branch.processorId);
+    if (processor && (await escalate(request, controller, processor, branch, failureReason(branch.errorClass), now, { claimsCutShort: true }))) escalated++;
+  }
+  return escalated;
 }

@@ -1,5 +1,6 @@
 import { SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
 import { sfn } from './aws/sfn';
+import { escalateUntoldFailures } from './escalation';
 import { errorClass, logger } from './log';
 import type { Controller } from './register';
 import { FINAL_STATUSES, WITHDRAWN, type Branch, type DsrRequest, type ReviewReason, type ReviewStage } from './request';
@@ -103,6 +104,7 @@ export async function routeRequest({ requestId }: RequestRef, now = new Date()):
     return to('process');
   }
   if (!request.plannedAt || branches.some((b) => b.status !== 'completed' && b.status !== 'failed')) return to('process');
+  if (await escalateUntoldFailures(request, controller, branches, now)) logger.warn('failed branches escalated by Route', { requestId });
   if (!request.closingReviewedAt) {
     const reasons = closingReasons(request, controller, branches);
     if (reasons.length > 0) {

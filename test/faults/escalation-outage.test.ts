@@ -1,8 +1,9 @@
 /**
- * Regression (found by the fault suite): a branch that failed while SES was down was never
+ * Regressions (found by the fault suite): a branch that failed while SES was down was never
  * escalated. RecordBranchFailure claimed the escalation, the DPO's email failed, and the step's
  * retry found the escalation claimed already (the claim is written before the email, so that it
  * goes once) and did nothing more. Now an unsent escalation gives its claim back and the retry escalates.
+ * And when SES stays down through every retry of the step, Route escalates before the closing review.
  */
 import { randomUUID } from 'node:crypto';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
@@ -27,8 +28,54 @@ afterAll(async () => {
   if (dataDir) removeDir(dataDir);
 });
 
+const svc = { gateway: () => rt.urls.gateway, dynamodb: () => rt.urls.dynamodb };
+const toDpo = (requestId: string) => sentEmails(ses).filter((m) => m.to.includes('dpo@demo-association.example') && m.subject.includes(requestId));
+
+/** A request whose branches have all ended, the newsletter's failed and not escalated; `branch` adds to it. */
+async function endedWithAnUntoldFailure(branch: Record<string, unknown> = {}): Promise<string> {
+  const requestId = randomUUID();
+  const now = new Date().toISOString();
+  const due = new Date(Date.now() + 30 * 86_400_000).toISOString();
+  await db(svc).send(new PutCommand({ TableName: 'dsr-requests', Item: {
+    pk: `REQ#${requestId}`, sk: 'REQUEST', requestId, controllerId: 'demo-association', type: 'erasure', locale: 'en', email: 'dan@example.org',
+    status: 'in_progress', version: 3, createdAt: now, verifyExpiresAt: due, statusKey: 'k', receivedAt: now, dueAt: due, history: [], screenedAt: now, plannedAt: now,
+  } }));
+  await db(svc).send(new PutCommand({ TableName: 'dsr-requests', Item: {
+    pk: `REQ#${requestId}`, sk: 'BRANCH#newsletter', requestId, processorId: 'newsletter', kind: 'opendsr', action: 'erase', status: 'failed', attempts: 1,
+    errorClass: 'OpendsrUnavailable', finishedAt: now, ...branch,
+  } }));
+  return requestId;
+}
+
+it('tells the DPO of a failed branch before staff are asked about it, when SES was down through every retry of the step that failed it', async () => {
+  const requestId = await endedWithAnUntoldFailure();
+  const { routeRequest } = await import('../../functions/lib/review');
+
+  ses.down = true;
+  // The review waits until the DPO can be told: Route fails, and its retries (or the re-drive) try again.
+  await expect(routeRequest({ requestId })).rejects.toThrow();
+  ses.down = false;
+  expect(await routeRequest({ requestId })).toEqual({ requestId, next: 'review' });
+  expect(await routeRequest({ requestId })).toEqual({ requestId, next: 'review' });
+
+  expect(toDpo(requestId).map((m) => m.subject)).toEqual([expect.stringMatching(/^Needs attention: .* failed/)]);
+  const partition = await requestPartition(svc, requestId);
+  expect(partition.filter((i) => i.event === 'branch_escalated').map((i) => i.detail)).toEqual([{ processorId: 'newsletter', reason: 'failed' }]);
+  expect(partition.find((i) => i.sk === 'REQUEST')).toMatchObject({ status: 'in_review', reviewStage: 'closing' });
+});
+
+it('escalates again, marked, a failure whose escalation a step stopped at its timeout had claimed, rather than waiting for the claim to run out', async () => {
+  const requestId = await endedWithAnUntoldFailure({ escalationStartedAt: new Date(Date.now() - 60_000).toISOString(), escalationReason: 'failed' });
+  const { routeRequest } = await import('../../functions/lib/review');
+
+  expect(await routeRequest({ requestId })).toEqual({ requestId, next: 'review' });
+
+  expect(toDpo(requestId).map((m) => m.subject)).toEqual([expect.stringMatching(/^Sent again: Needs attention: .* failed/)]);
+  const partition = await requestPartition(svc, requestId);
+  expect(partition.filter((i) => i.event === 'branch_escalated')).toHaveLength(1);
+});
+
 it('escalates a failed branch once SES is back, even though the first attempt could not email the DPO', async () => {
-  const svc = { gateway: () => rt.urls.gateway, dynamodb: () => rt.urls.dynamodb };
   const requestId = randomUUID();
   const now = new Date().toISOString();
   const due = new Date(Date.now() + 30 * 86_400_000).toISOString();
@@ -49,8 +96,7 @@ it('escalates a failed branch once SES is back, even though the first attempt co
   await recordBranchFailure(ref, 'OpendsrUnavailable');
   await recordBranchFailure(ref, 'OpendsrUnavailable');
 
-  const toDpo = sentEmails(ses).filter((m) => m.to.includes('dpo@demo-association.example') && m.subject.includes(requestId));
-  expect(toDpo.map((m) => m.subject)).toEqual([expect.stringMatching(/^Needs attention: .* failed/)]);
+  expect(toDpo(requestId).map((m) => m.subject)).toEqual([expect.stringMatching(/^Needs attention: .* failed/)]);
   const partition = await requestPartition(svc, requestId);
   // (each attempt of the step records branch_failed again; the escalation happens once)
   expect(partition.filter((i) => i.event === 'branch_escalated').map((i) => i.detail)).toEqual([{ processorId: 'newsletter', reason: 'failed' }]);
