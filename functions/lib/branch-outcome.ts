@@ -76,9 +76,9 @@ export async function heartbeat(branch: Branch): Promise<boolean> {
 export async function completeBranch(requestId: string, processorId: string, outcome: BranchOutcome, at = new Date()): Promise<boolean> {
   const branch = await finishBranch(requestId, processorId, outcome, at);
   if (!branch) return false;
-  // The submit step may have been cut short between recording the submission and its event, and
-  // its retry finds the branch answered and stops: the answer proves it went, so say so first.
-  if (branch.submittedAt) await auditSubmitted(branch);
+  // The submit step may have been cut short before the submission's event, and its retry finds
+  // the branch answered and stops: the answer proves it went, so say so first.
+  await auditAnsweredSubmission(branch);
   const { event, detail } = outcomeEvent(branch);
   await audit(requestId, event, 'workflow', detail, at);
   await resumeWaitingTask(branch);
@@ -88,6 +88,17 @@ export async function completeBranch(requestId: string, processorId: string, out
 /** The branch went out to its processor (or to staff): one audit event, at the time recorded on the branch. */
 export function auditSubmitted(branch: Branch): Promise<void> {
   return auditOnce(branch.requestId, 'branch_submitted', 'workflow', { processorId: branch.processorId, kind: branch.kind, ...(branch.staffTask ? { staffTask: true } : {}) }, new Date(branch.submittedAt!));
+}
+
+/**
+ * The submission event of a branch just answered (so it went out), if the submit step was cut
+ * short before it: after recording `submittedAt`, or before even that (stopped between SES taking
+ * the email and the record), when the time sending began (`submitStartedAt`) stands for it.
+ * Elsewhere a begun send is no proof it went: only `completeBranch`, the answer, calls this.
+ */
+function auditAnsweredSubmission(branch: Branch): Promise<void> {
+  const at = branch.submittedAt ?? branch.submitStartedAt;
+  return at ? auditSubmitted({ ...branch, submittedAt: at }) : Promise.resolve();
 }
 
 /** The audit event of a branch's end, as recorded (the same from every path that records it, so a repair finds it). */

@@ -67,6 +67,31 @@ async function waitingForVendor(email: string): Promise<{ requestId: string; bra
   return { requestId, branchKey };
 }
 
+/** Waits until a branch's submit step has recorded the submission and its event: nothing of the step still to land. */
+async function submissionRecorded(requestId: string, processorId: string): Promise<void> {
+  const { listAudit } = await import('../../functions/lib/store');
+  const recorded = async () => (await listAudit(requestId)).some((e) => e.event === 'branch_submitted' && e.detail?.processorId === processorId);
+  for (let i = 0; !(await recorded()); i++) {
+    if (i > 200) throw new Error(`${processorId} was never submitted`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** The vendor's branch once it went out, and its submit step is done. */
+async function submittedToVendor(email: string): Promise<{ requestId: string; branchKey: { pk: string; sk: string } }> {
+  const { requestId, branchKey } = await waitingForVendor(email);
+  await submissionRecorded(requestId, 'bookkeeping');
+  return { requestId, branchKey };
+}
+
+/** The bookkeeping branch's submission and completion events, in chain order. */
+async function vendorEvents(requestId: string) {
+  const { listAudit } = await import('../../functions/lib/store');
+  const trail = await listAudit(requestId);
+  const of = (event: string) => trail.filter((e) => e.event === event && e.detail?.processorId === 'bookkeeping');
+  return { submitted: of('branch_submitted'), completed: of('branch_completed') };
+}
+
 describe('after a restart', () => {
   it('finishes a request that was in flight when the runtime stopped, and keeps it', async () => {
     const { requestId } = await submit(rt, { type: 'access', email: 'ada@example.org' });
@@ -206,10 +231,7 @@ describe('a branch whose outcome was recorded and whose waiting task was never r
     // The vendor's submission as a cut between recording it and its event leaves it: a time with no event.
     const submittedAt = new Date(Date.now() - 6 * 60_000).toISOString();
     for (const p of ['bookkeeping', 'shared-mailbox']) {
-      for (let i = 0; !(await db().send(new GetCommand({ TableName: 'dsr-requests', Key: branchKey(p) }))).Item?.submittedAt; i++) {
-        if (i > 200) throw new Error(`${p} never waited`);
-        await new Promise((r) => setTimeout(r, 100));
-      }
+      await submissionRecorded(requestId, p);
       // What a crash (or a Lambda's timeout) between recording the answer and its event and resume leaves.
       await db().send(new UpdateCommand({
         TableName: 'dsr-requests',
@@ -240,22 +262,29 @@ describe('a branch whose outcome was recorded and whose waiting task was never r
 
 describe('a submission recorded without its event, answered before the submit step ran again', () => {
   it('gets its event from the answer, which proves it went, before the branch completes', async () => {
-    const { requestId, branchKey } = await waitingForVendor('jon@example.org');
-    for (let i = 0; !(await db().send(new GetCommand({ TableName: 'dsr-requests', Key: branchKey }))).Item?.submittedAt; i++) {
-      if (i > 200) throw new Error('the vendor branch was never submitted');
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    const { requestId, branchKey } = await submittedToVendor('jon@example.org');
     // The step recorded the submission at this time, then was stopped before its event.
     const submittedAt = new Date(Date.now() - 60_000).toISOString();
     await db().send(new UpdateCommand({ TableName: 'dsr-requests', Key: branchKey, UpdateExpression: 'SET submittedAt = :sent', ExpressionAttributeValues: { ':sent': submittedAt } }));
     await answerDemoTasks(rt, requestId);
 
-    const { listAudit } = await import('../../functions/lib/store');
-    const trail = await listAudit(requestId);
-    const submitted = trail.filter((e) => e.event === 'branch_submitted' && e.detail?.processorId === 'bookkeeping');
-    const completed = trail.filter((e) => e.event === 'branch_completed' && e.detail?.processorId === 'bookkeeping');
+    const { submitted, completed } = await vendorEvents(requestId);
     expect(submitted.map((e) => e.at)).toEqual([expect.any(String), submittedAt]);
     expect(completed).toHaveLength(1);
+    expect(submitted[1]!.seq).toBeLessThan(completed[0]!.seq);
+  });
+});
+
+describe('a task email that went without its submission recorded (the step stopped between SES and the record)', () => {
+  it('gets its event from the answer, at the time sending began', async () => {
+    const { requestId, branchKey } = await submittedToVendor('kim@example.org');
+    // As the stopped step left it: sending begun, nothing recorded after.
+    const startedAt = new Date(Date.now() - 60_000).toISOString();
+    await db().send(new UpdateCommand({ TableName: 'dsr-requests', Key: branchKey, UpdateExpression: 'SET submitStartedAt = :began REMOVE submittedAt', ExpressionAttributeValues: { ':began': startedAt } }));
+    await answerDemoTasks(rt, requestId);
+
+    const { submitted, completed } = await vendorEvents(requestId);
+    expect(submitted.map((e) => e.at)).toEqual([expect.any(String), startedAt]);
     expect(submitted[1]!.seq).toBeLessThan(completed[0]!.seq);
   });
 });
