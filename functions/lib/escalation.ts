@@ -4,7 +4,7 @@ import { links } from './links';
 import { sendEmail } from './mailer';
 import { findProcessor, type Controller, type Processor } from './register';
 import type { Branch, DsrRequest } from './request';
-import { audit, claimEscalation, EMAIL_CLAIM_MS, releaseBranchClaim, updateBranch } from './store';
+import { auditOnce, claimEscalation, EMAIL_CLAIM_MS, releaseBranchClaim, updateBranch } from './store';
 
 const DAY_MS = 86_400_000;
 /** Staff hear of a processor that has not answered at the latest this long before the deadline. */
@@ -65,7 +65,7 @@ export async function escalate(request: DsrRequest, controller: Controller, proc
     throw err;
   }
   await updateBranch(request.requestId, branch.processorId, { escalatedAt: startedAt }, { onlyIfAbsent: 'escalatedAt', evenIfFinal: true });
-  await audit(request.requestId, 'branch_escalated', 'system', { processorId: branch.processorId, reason }, now);
+  await auditEscalated(request.requestId, branch.processorId, reason, startedAt);
   logger.info('branch escalated', { requestId: request.requestId, processorId: branch.processorId, reason });
   return true;
 }
@@ -77,13 +77,24 @@ export async function escalate(request: DsrRequest, controller: Controller, proc
  * stopped at its timeout holding the claim. Route calls this once every branch has ended, before
  * the closing review: no step of the request runs then, so a claim still held was cut short and
  * its email goes again, marked as possibly a second copy. Throws if an email cannot go (Route's
- * retries and the sweep's re-drive try again): the review waits until the DPO has been told.
+ * retries and the sweep's re-drive try again): the review waits until the DPO has been told. An
+ * escalation recorded on the branch whose audit event a stopped step never wrote gets it here.
  */
 export async function escalateUntoldFailures(request: DsrRequest, controller: Controller, branches: Branch[], now = new Date()): Promise<number> {
   let escalated = 0;
-  for (const branch of branches.filter((b) => b.status === 'failed' && !b.escalatedAt)) {
+  for (const branch of branches.filter((b) => b.status === 'failed')) {
+    if (branch.escalatedAt) {
+      // Told, and recorded so on the branch; the step may have been stopped before its event.
+      await auditEscalated(request.requestId, branch.processorId, branch.escalationReason ?? failureReason(branch.errorClass), branch.escalatedAt);
+      continue;
+    }
     const processor = findProcessor(controller, branch.processorId);
     if (processor && (await escalate(request, controller, processor, branch, failureReason(branch.errorClass), now, { claimsCutShort: true }))) escalated++;
   }
   return escalated;
+}
+
+/** The escalation's audit event, at the time recorded on the branch (`escalatedAt`): once, whoever records it. */
+function auditEscalated(requestId: string, processorId: string, reason: EscalationReason, escalatedAt: string): Promise<void> {
+  return auditOnce(requestId, 'branch_escalated', 'system', { processorId, reason }, new Date(escalatedAt));
 }

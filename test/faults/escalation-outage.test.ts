@@ -75,6 +75,19 @@ it('escalates again, marked, a failure whose escalation a step stopped at its ti
   expect(partition.filter((i) => i.event === 'branch_escalated')).toHaveLength(1);
 });
 
+it('records the escalation event of a step stopped after telling the DPO, once, and does not tell the DPO again', async () => {
+  const escalatedAt = new Date(Date.now() - 60_000).toISOString();
+  const requestId = await endedWithAnUntoldFailure({ escalationStartedAt: escalatedAt, escalationReason: 'failed', escalatedAt });
+  const { routeRequest } = await import('../../functions/lib/review');
+
+  expect(await routeRequest({ requestId })).toEqual({ requestId, next: 'review' });
+  expect(await routeRequest({ requestId })).toEqual({ requestId, next: 'review' });
+
+  expect(toDpo(requestId)).toEqual([]);
+  const partition = await requestPartition(svc, requestId);
+  expect(partition.filter((i) => i.event === 'branch_escalated').map((i) => [i.at, i.detail])).toEqual([[escalatedAt, { processorId: 'newsletter', reason: 'failed' }]]);
+});
+
 it('escalates a failed branch once SES is back, even though the first attempt could not email the DPO', async () => {
   const requestId = randomUUID();
   const now = new Date().toISOString();
