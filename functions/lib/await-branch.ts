@@ -1,6 +1,6 @@
 import { asyncKind } from '../processors/async-kinds';
 import { branchContext, failAttempt } from './branch';
-import { auditSubmitted, resumeWaitingTask } from './branch-outcome';
+import { auditSubmitted, resumeAnswered } from './branch-outcome';
 import { finishBranch, getBranch, releaseBranchClaim, startWaiting, updateBranch } from './store';
 import { WITHDRAWN, type Branch } from './request';
 import { MissingRecord, type BranchRef } from './workflow';
@@ -19,10 +19,10 @@ export async function awaitBranch(ref: BranchRef & { taskToken: string }): Promi
   }
   const waiting = await startWaiting(requestId, processorId, taskToken);
   if (!waiting) {
-    // Answered before this token existed (a fast callback, or a re-drive after a restart).
+    // Answered before this token existed (a fast callback, a retry, or a re-drive after a restart).
     const answered = await getBranch(requestId, processorId);
     if (!answered) throw new MissingRecord(`branch ${processorId} of request ${requestId} not found`);
-    await resumeWaitingTask({ ...answered, taskToken });
+    await resumeAnswered({ ...answered, taskToken });
     return;
   }
   if (waiting.submittedAt) {

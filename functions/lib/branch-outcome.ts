@@ -1,8 +1,8 @@
 import { SendTaskFailureCommand, SendTaskHeartbeatCommand, SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
 import { sfn } from './aws/sfn';
 import { errorClass, logger } from './log';
-import type { Branch } from './request';
-import { audit, auditOnce, finishBranch, updateBranch, type BranchOutcome } from './store';
+import { WITHDRAWN, type Branch } from './request';
+import { auditOnce, finishBranch, updateBranch, type BranchOutcome } from './store';
 
 /** Errors that mean the task the token belonged to is gone: the re-driven execution resumes itself. */
 const GONE = new Set(['TaskTimedOut', 'TaskDoesNotExist', 'InvalidToken']);
@@ -49,8 +49,7 @@ export async function resumeIfCutShort(branch: Branch, now: Date): Promise<boole
   if (Date.parse(branch.finishedAt) > now.getTime() - RESUME_GRACE_MS) return false;
   // What was cut short may include the outcome's audit event (recorded before the resume).
   if (branch.submittedAt) await auditSubmitted(branch);
-  const { event, detail } = outcomeEvent(branch);
-  await auditOnce(branch.requestId, event, 'workflow', detail, new Date(branch.finishedAt));
+  await auditOutcome(branch);
   await resumeWaitingTask(branch, now);
   logger.warn('waiting task resumed by the sweep', { requestId: branch.requestId, processorId: branch.processorId });
   return true;
@@ -79,10 +78,28 @@ export async function completeBranch(requestId: string, processorId: string, out
   // The submit step may have been cut short before the submission's event, and its retry finds
   // the branch answered and stops: the answer proves it went, so say so first.
   await auditAnsweredSubmission(branch);
-  const { event, detail } = outcomeEvent(branch);
-  await audit(requestId, event, 'workflow', detail, at);
+  await auditOutcome(branch);
   await resumeWaitingTask(branch);
   return true;
+}
+
+/**
+ * A submit step run again (a retry after its timeout, a re-drive) that finds its branch answered
+ * already resumes at once; the answer may have been cut short before its events (its retry finds
+ * the branch answered and stops), so they are recorded first if missing, as the answer would.
+ */
+export async function resumeAnswered(branch: Branch): Promise<void> {
+  if (branch.status === 'completed' || (branch.status === 'failed' && branch.errorClass !== WITHDRAWN)) {
+    await auditAnsweredSubmission(branch);
+    await auditOutcome(branch);
+  }
+  await resumeWaitingTask(branch);
+}
+
+/** The outcome's event, at the time the branch recorded it: once, whichever of the answer, a retried step or the sweep records it. */
+function auditOutcome(branch: Branch): Promise<void> {
+  const { event, detail } = outcomeEvent(branch);
+  return auditOnce(branch.requestId, event, 'workflow', detail, new Date(branch.finishedAt!));
 }
 
 /** The branch went out to its processor (or to staff): one audit event, at the time recorded on the branch. */

@@ -3,7 +3,7 @@ import { logger } from './log';
 import { links } from './links';
 import { sendEmail } from './mailer';
 import { findProcessor, type Controller, type Processor } from './register';
-import type { Branch, DsrRequest } from './request';
+import { WITHDRAWN, type Branch, type DsrRequest } from './request';
 import { auditOnce, claimEscalation, EMAIL_CLAIM_MS, releaseBranchClaim, updateBranch } from './store';
 
 const DAY_MS = 86_400_000;
@@ -82,7 +82,8 @@ export async function escalate(request: DsrRequest, controller: Controller, proc
  */
 export async function escalateUntoldFailures(request: DsrRequest, controller: Controller, branches: Branch[], now = new Date()): Promise<number> {
   let escalated = 0;
-  for (const branch of branches.filter((b) => b.status === 'failed')) {
+  // A withdrawal ends branches as failed too, and nobody needs to be told of those.
+  for (const branch of branches.filter((b) => b.status === 'failed' && b.errorClass !== WITHDRAWN)) {
     if (branch.escalatedAt) {
       // Told, and recorded so on the branch; the step may have been stopped before its event.
       await auditEscalated(request.requestId, branch.processorId, branch.escalationReason ?? failureReason(branch.errorClass), branch.escalatedAt);

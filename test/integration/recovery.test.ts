@@ -289,6 +289,35 @@ describe('a task email that went without its submission recorded (the step stopp
   });
 });
 
+describe('an answer cut short before its events, and the submit step retried after its timeout', () => {
+  it('records the submission and the answer once when the retry finds the branch answered, then resumes the workflow', async () => {
+    const { requestId, branchKey } = await submittedToVendor('lea@example.org');
+    const before = (await db().send(new GetCommand({ TableName: 'dsr-requests', Key: branchKey }))).Item!;
+    // The submit step was stopped between SES and its record; the vendor's answer was recorded,
+    // then its Lambda stopped too, before either event.
+    const startedAt = new Date(Date.now() - 120_000).toISOString();
+    const finishedAt = new Date(Date.now() - 60_000).toISOString();
+    await db().send(new UpdateCommand({
+      TableName: 'dsr-requests',
+      Key: branchKey,
+      UpdateExpression: 'SET #status = :completed, finishedAt = :at, recordCount = :none, submitStartedAt = :began REMOVE submittedAt',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':completed': 'completed', ':at': finishedAt, ':none': 0, ':began': startedAt },
+    }));
+
+    const { handler } = await import('../../functions/processors/submit');
+    const retry = { requestId, processorId: 'bookkeeping', taskToken: before.taskToken as string };
+    await handler(retry);
+    await handler(retry);
+
+    const { submitted, completed } = await vendorEvents(requestId);
+    expect(submitted.map((e) => e.at)).toEqual([expect.any(String), startedAt]);
+    expect(completed.map((e) => [e.at, e.detail])).toEqual([[finishedAt, { processorId: 'bookkeeping', recordCount: 0 }]]);
+    expect(submitted[1]!.seq).toBeLessThan(completed[0]!.seq);
+    expect((await db().send(new GetCommand({ TableName: 'dsr-requests', Key: branchKey }))).Item!.resumedAt).toEqual(expect.any(String));
+  });
+});
+
 describe('a step run again after a crash', () => {
   it('records a branch failure once: one audit event, its first time kept, one escalation', async () => {
     const { requestId, branchKey } = await waitingForVendor('eve@example.org');
