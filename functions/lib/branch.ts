@@ -3,7 +3,8 @@ import { ProcessorError, type BranchContext, type Subject, type SyncProcessorKin
 import { ExportWriter, exportKey } from './exports';
 import { errorClass, logger } from './log';
 import { findProcessor, type Processor } from './register';
-import { audit, finishBranch, startBranch, updateBranch, type BranchOutcome } from './store';
+import type { Branch } from './request';
+import { audit, auditOnce, finishBranch, getBranch, startBranch, updateBranch, type BranchOutcome } from './store';
 import { loadRequest, MissingRecord, type BranchRef } from './workflow';
 
 /** Loads what a branch acts on; the processor must be declared. */
@@ -48,6 +49,14 @@ async function act(kind: SyncProcessorKind, processor: Processor, subject: Subje
   }
 }
 
+/** What a completed sync branch's event says: what was done, and to how many records. */
+const completedDetail = (branch: Branch) => ({
+  processorId: branch.processorId,
+  action: branch.action,
+  recordCount: branch.recordCount ?? 0,
+  ...(branch.heldCount !== undefined ? { heldCount: branch.heldCount } : {}),
+});
+
 /**
  * Step `RunProcessor`: one processor that answers at once (the controller's own stores) does the
  * branch's action: export, erase, rectify or restrict. A completed branch is not run again. Errors
@@ -59,19 +68,21 @@ export async function runBranch(ref: BranchRef): Promise<BranchRef> {
   const kind = syncKind(processor);
   if (request.status === 'cancelled') return ref; // withdrawn: nothing more is done
   const before = await startBranch(requestId, processorId);
-  if (!before) return ref; // completed by an earlier attempt
+  if (!before) {
+    // Completed by an earlier attempt, which may have been stopped (a crash, its timeout) before its event.
+    const done = await getBranch(requestId, processorId);
+    if (done?.status === 'completed' && done.finishedAt) await auditOnce(requestId, 'branch_completed', 'workflow', completedDetail(done), new Date(done.finishedAt));
+    return ref;
+  }
   const subject = { email: request.email, ...(request.name ? { name: request.name } : {}) };
   try {
     // A staff task waits for staff (AwaitProcessor); running it here would skip them.
     if (before.staffTask) throw new ProcessorError('StaffTaskNotRun', `branch ${processorId} is a staff task`);
     const outcome = await act(kind, processor, subject, { request, controller, branch: before });
-    await finishBranch(requestId, processorId, { status: 'completed', ...outcome });
-    await audit(requestId, 'branch_completed', 'workflow', {
-      processorId,
-      action: before.action,
-      recordCount: outcome.recordCount,
-      ...(outcome.heldCount !== undefined ? { heldCount: outcome.heldCount } : {}),
-    });
+    // The event's time is the branch's `finishedAt`, so a retry that finds it missing writes the same one.
+    const at = new Date();
+    await finishBranch(requestId, processorId, { status: 'completed', ...outcome }, at);
+    await audit(requestId, 'branch_completed', 'workflow', completedDetail({ ...before, ...outcome }), at);
   } catch (err) {
     return failAttempt(ref, err, before.attempts + 1);
   }

@@ -318,6 +318,30 @@ describe('an answer cut short before its events, and the submit step retried aft
   });
 });
 
+describe("a store's branch whose step was stopped between recording it completed and its event", () => {
+  it('gets its event, once, from the step run again, which does not act again', async () => {
+    const { requestId } = await submittedToVendor('max@example.org');
+    const key = { pk: `REQ#${requestId}`, sk: 'BRANCH#members' };
+    const done = (await db().send(new GetCommand({ TableName: 'dsr-requests', Key: key }))).Item!;
+    expect(done.status).toBe('completed');
+    // As the stopped attempt left it: the completion recorded at this time, and no event for it.
+    const finishedAt = new Date(Date.now() - 60_000).toISOString();
+    await db().send(new UpdateCommand({ TableName: 'dsr-requests', Key: key, UpdateExpression: 'SET finishedAt = :at', ExpressionAttributeValues: { ':at': finishedAt } }));
+
+    const { handler } = await import('../../functions/processors/run');
+    await handler({ requestId, processorId: 'members' });
+    await handler({ requestId, processorId: 'members' });
+
+    const { listAudit } = await import('../../functions/lib/store');
+    const completed = (await listAudit(requestId)).filter((e) => e.event === 'branch_completed' && e.detail?.processorId === 'members');
+    expect(completed.map((e) => [e.at, e.detail])).toEqual([
+      [done.finishedAt, expect.anything()],
+      [finishedAt, { processorId: 'members', action: 'export', recordCount: done.recordCount }],
+    ]);
+    expect((await db().send(new GetCommand({ TableName: 'dsr-requests', Key: key }))).Item!.attempts).toBe(done.attempts);
+  });
+});
+
 describe('a step run again after a crash', () => {
   it('records a branch failure once: one audit event, its first time kept, one escalation', async () => {
     const { requestId, branchKey } = await waitingForVendor('eve@example.org');
