@@ -36,8 +36,10 @@ const svc: Service = { gateway: () => rt.urls.gateway, dynamodb: () => rt.urls.d
  * its record leaves the same "maybe twice, never none" window as a crash, so the checks allow it
  * there, print it as a FINDING, and stay strict for every other branch.
  */
-const cutShort = new Set<string>();
+const cutShort = new Map<string, string[]>();
 const cutShortKey = (requestId: string, processorId?: string) => `${requestId}/${processorId ?? ''}`;
+/** Which steps of a branch (or of the request) timed out, for a FINDING line. */
+const stepsCutShort = (requestId: string, processorId?: string) => `timed out: ${(cutShort.get(cutShortKey(requestId, processorId)) ?? []).join(', ')}`;
 
 beforeAll(async () => {
   dataDir = tempDataDir();
@@ -46,8 +48,11 @@ beforeAll(async () => {
   s3 = await startFlakyProxy(() => rt.urls.s3);
   rt = await start(dataDir, undefined, { newsletterUrl: fake.url, handlerEndpoints: { ses: ses.url, s3: s3.url }, sweepIntervalMs: 2_000,
     meter: {
-      failed: (_fn, errorType, { requestId, processorId }) => {
-        if (errorType === 'Sandbox.Timedout' && requestId) cutShort.add(cutShortKey(requestId, processorId));
+      failed: (fn, errorType, { requestId, processorId }) => {
+        if (errorType === 'Sandbox.Timedout' && requestId) {
+          const key = cutShortKey(requestId, processorId);
+          cutShort.set(key, [...(cutShort.get(key) ?? []), fn]);
+        }
       },
     },
   });
@@ -87,7 +92,7 @@ describe(`${REQUESTS} requests while ${Math.round(RATE * 100)}% of processor cal
     s3.down = false;
     // A callback for a request already answered may still be on its way: let the last ones land.
     await new Promise((r) => setTimeout(r, 1_000));
-    console.log(`fault suite: ${REQUESTS} requests; injected ${JSON.stringify(fake.injected)}; callbacks ${JSON.stringify(fake.callbacks)}; SES refused ${ses.refused}, S3 refused ${s3.refused}; steps timed out: ${cutShort.size}`);
+    console.log(`fault suite: ${REQUESTS} requests; injected ${JSON.stringify(fake.injected)}; callbacks ${JSON.stringify(fake.callbacks)}; SES refused ${ses.refused}, S3 refused ${s3.refused}; steps timed out: ${[...cutShort.values()].flat().length}`);
   }, 3_600_000);
 
   it('faults were injected at every layer', () => {
@@ -148,12 +153,12 @@ describe(`${REQUESTS} requests while ${Math.round(RATE * 100)}% of processor cal
       // A step stopped at its timeout may hold an escalation's claim, or have sent its email
       // without recording it: allowed for that branch only, and printed.
       const excused = outOfBounds.filter((p) => cutShort.has(cutShortKey(t.requestId!, p)));
-      for (const p of excused) console.log(`fault suite: FINDING: ${p} of ${t.requestId} failed ${failed.get(p) ?? 0} time(s), escalated ${escalated.get(p) ?? 0}, a step of it timed out`);
+      for (const p of excused) console.log(`fault suite: FINDING: ${p} of ${t.requestId} failed ${failed.get(p) ?? 0} time(s), escalated ${escalated.get(p) ?? 0}; ${stepsCutShort(t.requestId!, p)}`);
       const counts = (p: string) => `${p}: failed ${failed.get(p) ?? 0}, undone ${undoneBy.get(p) ?? 0}, escalated ${escalated.get(p) ?? 0}`;
       expect({ requestId: t.requestId, outOfBounds: outOfBounds.filter((p) => !excused.includes(p)).map(counts) }).toEqual({ requestId: t.requestId, outOfBounds: [] });
       const recorded = [...escalated.values()].reduce((a, b) => a + b, 0);
       if (emails !== recorded && [...processors].some((p) => cutShort.has(cutShortKey(t.requestId!, p)))) {
-        console.log(`fault suite: FINDING: ${emails} escalation email(s) for ${t.requestId}, ${recorded} recorded, a step of it timed out`);
+        console.log(`fault suite: FINDING: ${emails} escalation email(s) for ${t.requestId}, ${recorded} recorded; ${[...processors].map((p) => `${p} ${stepsCutShort(t.requestId!, p)}`).join('; ')}`);
       } else {
         expect({ requestId: t.requestId, emails }).toEqual({ requestId: t.requestId, emails: recorded });
       }
@@ -175,12 +180,17 @@ describe(`${REQUESTS} requests while ${Math.round(RATE * 100)}% of processor cal
       task.emails !== task.submitted && cutShort.has(cutShortKey(m.requestId, task.processorId));
     for (const m of mail) {
       for (const task of m.tasks.filter((task) => excused(m, task))) {
-        console.log(`fault suite: FINDING: ${task.processorId} of ${m.requestId}: ${task.emails} task email(s), ${task.submitted} submission(s) recorded, its submit step timed out`);
+        // What the branch recorded, and its events, tell which step was stopped where (times and names only).
+        const partition = await requestPartition(svc, m.requestId);
+        const branch = partition.find((i) => i.sk === `BRANCH#${task.processorId}`) ?? {};
+        const recorded = ['status', 'submitStartedAt', 'submittedAt', 'finishedAt', 'resumedAt'].map((k) => `${k} ${branch[k] ?? '-'}`).join(', ');
+        const events = partition.filter((i) => (i.detail as { processorId?: string } | undefined)?.processorId === task.processorId).map((i) => `${i.event} ${i.at}`).join(', ');
+        console.log(`fault suite: FINDING: ${task.processorId} of ${m.requestId}: ${task.emails} task email(s) at ${task.copies.map((c) => new Date(c.at).toISOString()).join(', ')}, ${task.submitted} submission(s) recorded; ${stepsCutShort(m.requestId, task.processorId)}; branch: ${recorded}; events: ${events}`);
       }
     }
     // Likewise the answer, when the step that sends it timed out: a second copy, marked.
     const answerExcused = (m: (typeof mail)[number]) => m.answers === 2 && cutShort.has(cutShortKey(m.requestId));
-    for (const m of mail.filter(answerExcused)) console.log(`fault suite: FINDING: the answer to ${m.requestId} went twice, the step that sends it timed out`);
+    for (const m of mail.filter(answerExcused)) console.log(`fault suite: FINDING: the answer to ${m.requestId} went twice; ${stepsCutShort(m.requestId)}`);
     expect(mail).toEqual(mail.map((m) => ({
       ...m,
       ...(answerExcused(m) ? {} : { toSubject: 2, verification: 1, answers: 1 }),
@@ -193,6 +203,22 @@ describe(`${REQUESTS} requests while ${Math.round(RATE * 100)}% of processor cal
       ...m.tasks.filter((task) => !cutShort.has(cutShortKey(m.requestId, task.processorId))).flatMap((task) => task.copies),
     ]);
     expect(repeats.filter((c) => c.markedRepeat)).toEqual([]);
+  });
+
+  it('records every branch that went out and every outcome in the audit trail, once, at the times the branch recorded', async () => {
+    const missing: string[] = [];
+    for (const t of tracked) {
+      const partition = await requestPartition(svc, t.requestId!);
+      const events = partition.filter((i) => typeof i.event === 'string');
+      const at = (event: string, processorId: string) => events.filter((e) => e.event === event && (e.detail as { processorId?: string }).processorId === processorId).map((e) => e.at);
+      for (const branch of partition.filter((i) => String(i.sk).startsWith('BRANCH#'))) {
+        const p = branch.processorId as string;
+        if (!at('branch_completed', p).includes(branch.finishedAt)) missing.push(`branch_completed of ${p} of ${t.requestId}`);
+        if (at('branch_completed', p).filter((x) => x === branch.finishedAt).length > 1) missing.push(`branch_completed of ${p} of ${t.requestId} twice`);
+        if (branch.submittedAt && !at('branch_submitted', p).includes(branch.submittedAt)) missing.push(`branch_submitted of ${p} of ${t.requestId}`);
+      }
+    }
+    expect(missing).toEqual([]);
   });
 
   it('keeps one access package per access request', async () => {
