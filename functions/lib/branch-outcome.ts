@@ -1,6 +1,7 @@
 import { SendTaskFailureCommand, SendTaskHeartbeatCommand, SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
 import { sfn } from './aws/sfn';
 import { errorClass, logger } from './log';
+import { outcomeEvent } from './branch-events';
 import { WITHDRAWN, type Branch } from './request';
 import { auditOnce, finishBranch, updateBranch, type BranchOutcome } from './store';
 
@@ -116,12 +117,4 @@ export function auditSubmitted(branch: Branch): Promise<void> {
 function auditAnsweredSubmission(branch: Branch): Promise<void> {
   const at = branch.submittedAt ?? branch.submitStartedAt;
   return at ? auditSubmitted({ ...branch, submittedAt: at }) : Promise.resolve();
-}
-
-/** The audit event of a branch's end, as recorded (the same from every path that records it, so a repair finds it). */
-function outcomeEvent(branch: Branch): { event: 'branch_completed' | 'branch_failed'; detail: { processorId: string; recordCount?: number; errorClass?: string } } {
-  if (branch.status === 'completed') {
-    return { event: 'branch_completed', detail: { processorId: branch.processorId, ...(branch.recordCount !== undefined ? { recordCount: branch.recordCount } : {}) } };
-  }
-  return { event: 'branch_failed', detail: { processorId: branch.processorId, ...(branch.errorClass ? { errorClass: branch.errorClass } : {}) } };
 }

@@ -1,5 +1,6 @@
 import { syncKind } from '../processors/sync-kinds';
 import { ProcessorError, type BranchContext, type Subject, type SyncProcessorKind } from '../processors/types';
+import { storeCompletedDetail } from './branch-events';
 import { ExportWriter, exportKey } from './exports';
 import { errorClass, logger } from './log';
 import { findProcessor, type Processor } from './register';
@@ -49,14 +50,6 @@ async function act(kind: SyncProcessorKind, processor: Processor, subject: Subje
   }
 }
 
-/** What a completed sync branch's event says: what was done, and to how many records. */
-const completedDetail = (branch: Branch) => ({
-  processorId: branch.processorId,
-  action: branch.action,
-  recordCount: branch.recordCount ?? 0,
-  ...(branch.heldCount !== undefined ? { heldCount: branch.heldCount } : {}),
-});
-
 /**
  * Step `RunProcessor`: one processor that answers at once (the controller's own stores) does the
  * branch's action: export, erase, rectify or restrict. A completed branch is not run again. Errors
@@ -71,7 +64,7 @@ export async function runBranch(ref: BranchRef): Promise<BranchRef> {
   if (!before) {
     // Completed by an earlier attempt, which may have been stopped (a crash, its timeout) before its event.
     const done = await getBranch(requestId, processorId);
-    if (done?.status === 'completed' && done.finishedAt) await auditOnce(requestId, 'branch_completed', 'workflow', completedDetail(done), new Date(done.finishedAt));
+    if (done?.status === 'completed' && done.finishedAt) await auditOnce(requestId, 'branch_completed', 'workflow', storeCompletedDetail(done), new Date(done.finishedAt));
     return ref;
   }
   const subject = { email: request.email, ...(request.name ? { name: request.name } : {}) };
@@ -82,7 +75,7 @@ export async function runBranch(ref: BranchRef): Promise<BranchRef> {
     // The event's time is the branch's `finishedAt`, so a retry that finds it missing writes the same one.
     const at = new Date();
     await finishBranch(requestId, processorId, { status: 'completed', ...outcome }, at);
-    await audit(requestId, 'branch_completed', 'workflow', completedDetail({ ...before, ...outcome }), at);
+    await audit(requestId, 'branch_completed', 'workflow', storeCompletedDetail({ ...before, ...outcome }), at);
   } catch (err) {
     return failAttempt(ref, err, before.attempts + 1);
   }

@@ -1,5 +1,6 @@
 import { SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
 import { sfn } from './aws/sfn';
+import { auditMissingOutcomes } from './branch-events';
 import { escalateUntoldFailures } from './escalation';
 import { errorClass, logger } from './log';
 import type { Controller } from './register';
@@ -104,6 +105,7 @@ export async function routeRequest({ requestId }: RequestRef, now = new Date()):
     return to('process');
   }
   if (!request.plannedAt || branches.some((b) => b.status !== 'completed' && b.status !== 'failed')) return to('process');
+  if (await auditMissingOutcomes(requestId, branches)) logger.warn('branch outcome events recorded by Route', { requestId });
   if (await escalateUntoldFailures(request, controller, branches, now)) logger.warn('failed branches escalated by Route', { requestId });
   if (!request.closingReviewedAt) {
     const reasons = closingReasons(request, controller, branches);

@@ -342,6 +342,33 @@ describe("a store's branch whose step was stopped between recording it completed
   });
 });
 
+describe('branches whose steps were stopped before their events and never ran again (the last attempt, or a re-drive)', () => {
+  it('get their events from Route before the request goes on, once, and a branch completed by hand keeps the decision as its event', async () => {
+    const { requestId } = await leftByACrash('ned@example.org', 'in_progress', (at) => ({ screenedAt: at, plannedAt: at }));
+    const finished = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000).toISOString();
+    const branches = [
+      { processorId: 'members', kind: 'dynamodb', action: 'export', status: 'completed', recordCount: 2, finishedAt: finished(3) },
+      { processorId: 'newsletter', kind: 'opendsr', action: 'export', status: 'completed', recordCount: 1, finishedAt: finished(2) },
+      { processorId: 'invoices', kind: 'dynamodb', action: 'export', status: 'completed', recordCount: 0, finishedAt: finished(1), note: 'done by hand' },
+    ];
+    for (const b of branches) {
+      await db().send(new PutCommand({ TableName: 'dsr-requests', Item: { pk: `REQ#${requestId}`, sk: `BRANCH#${b.processorId}`, requestId, attempts: 1, controllerId: 'demo-association', ...b } }));
+    }
+    const { audit, listAudit } = await import('../../functions/lib/store');
+    await audit(requestId, 'decision_task_completed', 'staff', { by: 'office', processorId: 'invoices' }, new Date(branches[2]!.finishedAt));
+    const { routeRequest } = await import('../../functions/lib/review');
+
+    await routeRequest({ requestId });
+    await routeRequest({ requestId });
+
+    const outcomes = (await listAudit(requestId)).filter((e) => e.event === 'branch_completed').map((e) => [e.at, e.detail]);
+    expect(outcomes).toEqual([
+      [branches[0]!.finishedAt, { processorId: 'members', action: 'export', recordCount: 2 }],
+      [branches[1]!.finishedAt, { processorId: 'newsletter', recordCount: 1 }],
+    ]);
+  });
+});
+
 describe('a step run again after a crash', () => {
   it('records a branch failure once: one audit event, its first time kept, one escalation', async () => {
     const { requestId, branchKey } = await waitingForVendor('eve@example.org');
