@@ -369,14 +369,14 @@ export class DsrStack extends Stack {
     // sweep: reminders and escalations; record-failure: alerts the DPO when a branch fails;
     // awaitDecision tells staff a request waits; staffDecide writes to the subject (refusal,
     // extension, question); reply tells staff the subject answered.
-    // digest: the DPO's compliance digest.
-    for (const h of [f.intake, f.notifySubject, f.submitProcessor, f.sweep, f.recordBranchFailure, f.awaitDecision, f.staffDecide, f.reply, f.digest]) {
+    // digest: the DPO's compliance digest; route: tells the DPO of a failed branch nobody could.
+    for (const h of [f.intake, f.notifySubject, f.submitProcessor, f.sweep, f.recordBranchFailure, f.route, f.awaitDecision, f.staffDecide, f.reply, f.digest]) {
       h.fn.addEnvironment('SENDER_EMAIL', senderEmail);
       h.fn.addToRolePolicy(
         new PolicyStatement({ actions: ['ses:SendEmail'], resources: [this.senderIdentity.emailIdentityArn] }),
       );
     }
-    for (const h of [f.form, f.intake, f.verify, f.status, f.notifySubject, f.submitProcessor, f.task, f.sweep, f.recordBranchFailure, f.awaitDecision, f.staffDecide, f.reply, f.digest]) {
+    for (const h of [f.form, f.intake, f.verify, f.status, f.notifySubject, f.submitProcessor, f.task, f.sweep, f.recordBranchFailure, f.route, f.awaitDecision, f.staffDecide, f.reply, f.digest]) {
       h.fn.addEnvironment('PUBLIC_BASE_URL', this.publicBaseUrl);
     }
     f.intake.fn.addEnvironment('VERIFY_TTL_DAYS', String(verifyTtlDays));

@@ -1,19 +1,10 @@
 import { SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
 import { sfn } from './aws/sfn';
-import { auditMissingOutcomes } from './branch-events';
-import { escalateUntoldFailures } from './escalation';
 import { errorClass, logger } from './log';
 import type { Controller } from './register';
-import { FINAL_STATUSES, WITHDRAWN, type Branch, type DsrRequest, type ReviewReason, type ReviewStage } from './request';
+import { WITHDRAWN, type Branch, type DsrRequest, type ReviewReason, type ReviewStage } from './request';
 import { suppressionHash } from './scheduled-erasures';
-import { audit, clearReviewToken, identityRequests, recordIdentityRequest, setOnce, transition, transitionReturning } from './store';
-import { loadRequest, type RequestRef } from './workflow';
-
-/**
- * Where the workflow goes next, decided from what DynamoDB records (so a re-driven or resumed
- * execution always takes the right turn): wait for staff, process at the processors, or answer.
- */
-export type NextStep = 'review' | 'process' | 'answer';
+import { audit, clearReviewToken, identityRequests, recordIdentityRequest, transition, transitionReturning } from './store';
 
 const DAY_MS = 86_400_000;
 /** Errors that mean the task a token belonged to is gone: the re-driven execution resumes itself. */
@@ -76,45 +67,13 @@ export async function closeReviewIfResolved(request: DsrRequest, controller: Con
 }
 
 /** Opens a review: the request waits for staff (`in_review`) with its stage and reasons. */
-async function openReview(request: DsrRequest, stage: ReviewStage, reasons: ReviewReason[], now: Date): Promise<void> {
+export async function openReview(request: DsrRequest, stage: ReviewStage, reasons: ReviewReason[], now: Date): Promise<void> {
   const from = stage === 'screening' ? (['received', 'in_progress'] as const) : (['in_progress'] as const);
   const opened = await transition(request.requestId, from, 'in_review', {
     set: { reviewStage: stage, reviewReasons: reasons, reviewOpenedAt: now.toISOString() },
     remove: ['reviewNotifiedAt', 'reviewTaskToken'],
   }, now);
   if (opened) await audit(request.requestId, 'review_opened', 'workflow', { stage, reasons: reasons.join(',') }, now);
-}
-
-/**
- * Step `Route`: `{requestId}` → `{requestId, next}`. Screening comes first (once passed it is
- * recorded); then the branches run until each is final; then the closing check; then the answer.
- * Every decision is read back from the request, so running it twice takes the same turn.
- */
-export async function routeRequest({ requestId }: RequestRef, now = new Date()): Promise<RequestRef & { next: NextStep }> {
-  const { request, controller, branches } = await loadRequest(requestId, { withBranches: true });
-  const to = (next: NextStep) => ({ requestId, next });
-  if (FINAL_STATUSES.includes(request.status) || request.status === 'awaiting_verification') return to('answer');
-  if (request.status === 'in_review') return to('review');
-  if (!request.screenedAt) {
-    const reasons = await screeningReasons(request, controller, now);
-    if (reasons.length > 0) {
-      await openReview(request, 'screening', reasons, now);
-      return to('review');
-    }
-    await setOnce(requestId, 'screenedAt', { screenedAt: now.toISOString() });
-    return to('process');
-  }
-  if (!request.plannedAt || branches.some((b) => b.status !== 'completed' && b.status !== 'failed')) return to('process');
-  if (await auditMissingOutcomes(requestId, branches)) logger.warn('branch outcome events recorded by Route', { requestId });
-  if (await escalateUntoldFailures(request, controller, branches, now)) logger.warn('failed branches escalated by Route', { requestId });
-  if (!request.closingReviewedAt) {
-    const reasons = closingReasons(request, controller, branches);
-    if (reasons.length > 0) {
-      await openReview(request, 'closing', reasons, now);
-      return to('review');
-    }
-  }
-  return to('answer');
 }
 
 /**

@@ -1,4 +1,4 @@
-import { routeRequest } from '../lib/review';
+import { routeRequest } from '../lib/routing';
 import { requestRef } from '../lib/workflow';
 
 /** Step `Route`: `{requestId}` → `{requestId, next: 'review' | 'process' | 'answer'}`. */

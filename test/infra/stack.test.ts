@@ -279,8 +279,8 @@ describe('configuration and grants (least privilege)', () => {
     expect(withEnv('PACKAGE_BUCKET')).toEqual(['assemble', 'download', 'opendsrCallback', 'retention', 'run', 'submit', 'sweep', 'task']);
     expect(withEnv('STATE_MACHINE_ARN')).toEqual(['sweep', 'unsubscribe', 'verify']);
     expect(withEnv('UNSUBSCRIBE_KEY')).toEqual(['unsubscribe']);
-    expect(withEnv('SENDER_EMAIL')).toEqual(['awaitDecision', 'digest', 'intake', 'notify', 'recordFailure', 'reply', 'staffDecide', 'submit', 'sweep']);
-    expect(withEnv('PUBLIC_BASE_URL')).toEqual(['awaitDecision', 'digest', 'form', 'intake', 'notify', 'recordFailure', 'reply', 'staffDecide', 'status', 'submit', 'sweep', 'task', 'verify']);
+    expect(withEnv('SENDER_EMAIL')).toEqual(['awaitDecision', 'digest', 'intake', 'notify', 'recordFailure', 'reply', 'route', 'staffDecide', 'submit', 'sweep']);
+    expect(withEnv('PUBLIC_BASE_URL')).toEqual(['awaitDecision', 'digest', 'form', 'intake', 'notify', 'recordFailure', 'reply', 'route', 'staffDecide', 'status', 'submit', 'sweep', 'task', 'verify']);
     expect(withEnv('SUPPRESSION_KEY')).toEqual(['intake', 'route', 'run', 'submit', 'sweep']);
     expect(withEnv('STAFF_SIGN_IN_URL')).toEqual(['console']);
     expect(envOf('intake').VERIFY_TTL_DAYS).toBe('7');
@@ -338,7 +338,7 @@ describe('configuration and grants (least privilege)', () => {
   });
 
   it('lets only the functions that write to people send email, from the sender identity only', () => {
-    const senders = ['awaitDecision', 'digest', 'intake', 'notify', 'recordFailure', 'reply', 'staffDecide', 'submit', 'sweep'] as const;
+    const senders = ['awaitDecision', 'digest', 'intake', 'notify', 'recordFailure', 'reply', 'route', 'staffDecide', 'submit', 'sweep'] as const;
     expect(withAction((a) => a.startsWith('ses:'))).toEqual(senders);
     expect(withAction((a) => a === 'ses:SendEmail')).toEqual(senders);
     const identityId = ofType('AWS::SES::EmailIdentity')[0]![0];

@@ -67,12 +67,12 @@ async function waitingForVendor(email: string): Promise<{ requestId: string; bra
   return { requestId, branchKey };
 }
 
-/** Waits until a branch's submit step has recorded the submission and its event: nothing of the step still to land. */
-async function submissionRecorded(requestId: string, processorId: string): Promise<void> {
+/** Waits until a branch's step has written its event (`branch_submitted`, `branch_completed`): nothing of the step still to land. */
+async function eventRecorded(requestId: string, processorId: string, event = 'branch_submitted'): Promise<void> {
   const { listAudit } = await import('../../functions/lib/store');
-  const recorded = async () => (await listAudit(requestId)).some((e) => e.event === 'branch_submitted' && e.detail?.processorId === processorId);
+  const recorded = async () => (await listAudit(requestId)).some((e) => e.event === event && e.detail?.processorId === processorId);
   for (let i = 0; !(await recorded()); i++) {
-    if (i > 200) throw new Error(`${processorId} was never submitted`);
+    if (i > 200) throw new Error(`${processorId}: no ${event}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -80,7 +80,7 @@ async function submissionRecorded(requestId: string, processorId: string): Promi
 /** The vendor's branch once it went out, and its submit step is done. */
 async function submittedToVendor(email: string): Promise<{ requestId: string; branchKey: { pk: string; sk: string } }> {
   const { requestId, branchKey } = await waitingForVendor(email);
-  await submissionRecorded(requestId, 'bookkeeping');
+  await eventRecorded(requestId, 'bookkeeping');
   return { requestId, branchKey };
 }
 
@@ -231,7 +231,7 @@ describe('a branch whose outcome was recorded and whose waiting task was never r
     // The vendor's submission as a cut between recording it and its event leaves it: a time with no event.
     const submittedAt = new Date(Date.now() - 6 * 60_000).toISOString();
     for (const p of ['bookkeeping', 'shared-mailbox']) {
-      await submissionRecorded(requestId, p);
+      await eventRecorded(requestId, p);
       // What a crash (or a Lambda's timeout) between recording the answer and its event and resume leaves.
       await db().send(new UpdateCommand({
         TableName: 'dsr-requests',
@@ -322,6 +322,7 @@ describe("a store's branch whose step was stopped between recording it completed
   it('gets its event, once, from the step run again, which does not act again', async () => {
     const { requestId } = await submittedToVendor('max@example.org');
     const key = { pk: `REQ#${requestId}`, sk: 'BRANCH#members' };
+    await eventRecorded(requestId, 'members', 'branch_completed');
     const done = (await db().send(new GetCommand({ TableName: 'dsr-requests', Key: key }))).Item!;
     expect(done.status).toBe('completed');
     // As the stopped attempt left it: the completion recorded at this time, and no event for it.
@@ -356,7 +357,7 @@ describe('branches whose steps were stopped before their events and never ran ag
     }
     const { audit, listAudit } = await import('../../functions/lib/store');
     await audit(requestId, 'decision_task_completed', 'staff', { by: 'office', processorId: 'invoices' }, new Date(branches[2]!.finishedAt));
-    const { routeRequest } = await import('../../functions/lib/review');
+    const { routeRequest } = await import('../../functions/lib/routing');
 
     await routeRequest({ requestId });
     await routeRequest({ requestId });
