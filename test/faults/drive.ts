@@ -249,6 +249,8 @@ export interface RequestMail {
 }
 
 const REPEAT_PREFIXES = LOCALES.map((l) => `${texts[l].email.repeat.subjectPrefix}: `);
+/** A subject without the "Sent again: " an email sent again after a crash starts with. */
+export const withoutRepeatMark = (subject: string): string => REPEAT_PREFIXES.reduce((s, x) => (s.startsWith(x) ? s.slice(x.length) : s), subject);
 const copyOf = (m: { at: number; subject: string }): Copy => ({ at: m.at, markedRepeat: REPEAT_PREFIXES.some((x) => m.subject.startsWith(x)) });
 
 export async function mailPerRequest(svc: Service, ses: FlakyProxy, tracked: Tracked[]): Promise<RequestMail[]> {
