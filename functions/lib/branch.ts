@@ -1,6 +1,6 @@
 import { syncKind } from '../processors/sync-kinds';
 import { ProcessorError, type BranchContext, type Subject, type SyncProcessorKind } from '../processors/types';
-import { storeCompletedDetail } from './branch-events';
+import { outcomeEvent, storeCompletedDetail } from './branch-events';
 import { ExportWriter, exportKey } from './exports';
 import { errorClass, logger } from './log';
 import { findProcessor, type Processor } from './register';
@@ -64,7 +64,10 @@ export async function runBranch(ref: BranchRef): Promise<BranchRef> {
   if (!before) {
     // Completed by an earlier attempt, which may have been stopped (a crash, its timeout) before its event.
     const done = await getBranch(requestId, processorId);
-    if (done?.status === 'completed' && done.finishedAt) await auditOnce(requestId, 'branch_completed', 'workflow', storeCompletedDetail(done), new Date(done.finishedAt));
+    if (done?.status === 'completed' && done.finishedAt) {
+      const { event, detail } = outcomeEvent(done);
+      await auditOnce(requestId, event, 'workflow', detail, new Date(done.finishedAt));
+    }
     return ref;
   }
   const subject = { email: request.email, ...(request.name ? { name: request.name } : {}) };
