@@ -5,8 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
-import { ddb } from '../functions/lib/aws/dynamodb';
-import { requiredEnv } from '../functions/lib/env';
+import { ddb } from '../functions/platform/aws/dynamodb';
+import { requiredEnv } from '../functions/platform/env';
 
 const TABLE = requiredEnv('REQUESTS_TABLE');
 

@@ -13,7 +13,7 @@ import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
-import { parseRegister, type Register } from '../functions/lib/register-schema';
+import { parseRegister, type Register } from '../functions/domain/register-schema';
 import { HouseFunction, REPO_ROOT } from './constructs/house-function';
 import { PackageBucket, RETENTION_REPORTS_PREFIX } from './constructs/package-bucket';
 import { RequestsTable } from './constructs/requests-table';
@@ -21,7 +21,7 @@ import { StaffApi } from './constructs/staff-api';
 import { StaffIdentity } from './constructs/staff-identity';
 import { SubjectApi } from './constructs/subject-api';
 import { RequestWorkflow } from './constructs/workflow';
-import { parseScheduleExpression } from './local/schedule-expressions';
+import { parseScheduleExpression } from '../functions/domain/schedule-expressions';
 
 /** Props of {@link DsrStack}. */
 export interface DsrStackProps extends StackProps {
@@ -77,7 +77,7 @@ export interface DsrFunctions {
   readonly awaitDecision: HouseFunction;
   readonly plan: HouseFunction;
   readonly runProcessor: HouseFunction;
-  readonly submitProcessor: HouseFunction;
+  readonly awaitProcessor: HouseFunction;
   readonly recordBranchFailure: HouseFunction;
   readonly assemblePackage: HouseFunction;
   readonly notifySubject: HouseFunction;
@@ -222,42 +222,42 @@ export class DsrStack extends Stack {
         entry, description, timeout, memorySize, logEncryptionKey: this.logsKey, ...(scheduled ? { asyncFailures: this.scheduledFailures } : {}),
       });
     this.functions = {
-      form: fn('Form', 'functions/api/form.ts', 'GET / and /{locale}: the request form'),
-      intake: fn('Intake', 'functions/api/intake.ts', 'POST /v1/requests: stores a request, sends the verification email'),
-      verify: fn('Verify', 'functions/api/verify.ts', 'GET/POST .../verify: consumes the link token, starts the workflow'),
-      status: fn('Status', 'functions/api/status.ts', 'GET .../status: where a request stands'),
-      download: fn('Download', 'functions/api/download.ts', 'GET .../package: redirects to the access package'),
-      opendsrCallback: fn('OpendsrCallback', 'functions/api/opendsr-callback.ts', 'POST /v1/opendsr/callback: signed OpenDSR status callbacks answer waiting branches'),
-      task: fn('Task', 'functions/api/task.ts', "GET/POST /v1/tasks/...: a vendor's or staff member's one-time link answers a waiting branch"),
-      unsubscribe: fn('Unsubscribe', 'functions/api/unsubscribe.ts', 'GET/POST /v1/unsubscribe/...: a signed one-click unsubscribe link withdraws consent to one purpose'),
-      reply: fn('Reply', 'functions/api/reply.ts', "POST .../reply: the subject's answer to staff's request for information"),
-      route: fn('Route', 'functions/workflow/route.ts', 'Workflow Route: review, process or answer, from what the request records'),
-      awaitDecision: fn('AwaitDecision', 'functions/workflow/await-decision.ts', 'Workflow AwaitDecision: records the review task token, emails staff'),
-      plan: fn('Plan', 'functions/workflow/plan.ts', 'Workflow Plan: one branch per processor the right concerns'),
-      runProcessor: fn('RunProcessor', 'functions/processors/run.ts', 'Workflow RunProcessor: exports or erases at one processor', Duration.minutes(5)),
-      submitProcessor: fn('SubmitProcessor', 'functions/processors/submit.ts', 'Workflow AwaitProcessor: records the task token, sends the request to an async processor', Duration.seconds(60)),
-      recordBranchFailure: fn('RecordBranchFailure', 'functions/workflow/record-failure.ts', 'Workflow RecordBranchFailure: marks a branch failed'),
+      form: fn('Form', 'functions/handlers/subject-api/form.ts', 'GET / and /{locale}: the request form'),
+      intake: fn('Intake', 'functions/handlers/subject-api/intake.ts', 'POST /v1/requests: stores a request, sends the verification email'),
+      verify: fn('Verify', 'functions/handlers/subject-api/verify.ts', 'GET/POST .../verify: consumes the link token, starts the workflow'),
+      status: fn('Status', 'functions/handlers/subject-api/status.ts', 'GET .../status: where a request stands'),
+      download: fn('Download', 'functions/handlers/subject-api/download.ts', 'GET .../package: redirects to the access package'),
+      opendsrCallback: fn('OpendsrCallback', 'functions/handlers/processor-api/opendsr-callback.ts', 'POST /v1/opendsr/callback: signed OpenDSR status callbacks answer waiting branches'),
+      task: fn('Task', 'functions/handlers/processor-api/task.ts', "GET/POST /v1/tasks/...: a vendor's or staff member's one-time link answers a waiting branch"),
+      unsubscribe: fn('Unsubscribe', 'functions/handlers/subject-api/unsubscribe.ts', 'GET/POST /v1/unsubscribe/...: a signed one-click unsubscribe link withdraws consent to one purpose'),
+      reply: fn('Reply', 'functions/handlers/subject-api/reply.ts', "POST .../reply: the subject's answer to staff's request for information"),
+      route: fn('Route', 'functions/handlers/workflow/route.ts', 'Workflow Route: review, process or answer, from what the request records'),
+      awaitDecision: fn('AwaitDecision', 'functions/handlers/workflow/await-decision.ts', 'Workflow AwaitDecision: records the review task token, emails staff'),
+      plan: fn('Plan', 'functions/handlers/workflow/plan.ts', 'Workflow Plan: one branch per processor the right concerns'),
+      runProcessor: fn('RunProcessor', 'functions/handlers/workflow/run-processor.ts', 'Workflow RunProcessor: exports or erases at one processor', Duration.minutes(5)),
+      awaitProcessor: fn('AwaitProcessor', 'functions/handlers/workflow/await-processor.ts', 'Workflow AwaitProcessor: records the task token, sends the request to an async processor', Duration.seconds(60)),
+      recordBranchFailure: fn('RecordBranchFailure', 'functions/handlers/workflow/record-branch-failure.ts', 'Workflow RecordBranchFailure: marks a branch failed'),
       assemblePackage: new HouseFunction(this, 'AssemblePackage', {
-        entry: 'functions/workflow/assemble.ts',
+        entry: 'functions/handlers/workflow/assemble-package.ts',
         description: 'Workflow AssemblePackage: zips the exports into the access package',
         timeout: Duration.minutes(5),
         memorySize: 1024,
         logEncryptionKey: this.logsKey,
         nodeOptions: PACKAGE_BUILDER_NODE_OPTIONS,
       }),
-      notifySubject: fn('NotifySubject', 'functions/workflow/notify.ts', 'Workflow NotifySubject: the completion email'),
-      finalize: fn('Finalize', 'functions/workflow/finalize.ts', 'Workflow Finalize: completes the request'),
+      notifySubject: fn('NotifySubject', 'functions/handlers/workflow/notify-subject.ts', 'Workflow NotifySubject: the completion email'),
+      finalize: fn('Finalize', 'functions/handlers/workflow/finalize.ts', 'Workflow Finalize: completes the request'),
       // Five minutes: besides re-driving, it polls OpenDSR processors, sends reminders and carries out due erasures.
-      sweep: fn('Sweep', 'functions/scheduled/sweep.ts', 'Every 15 min: closes unverified requests, re-drives open ones, watches waiting branches, erases what is due, purges closed requests', Duration.minutes(5), 512, true),
-      console: fn('Console', 'functions/api/console.ts', 'GET /console: the staff console page (signs in through Cognito, calls the staff API)', Duration.seconds(10), 256),
-      staffRequests: fn('StaffRequests', 'functions/staff/requests.ts', 'GET /v1/staff/requests[/{requestId}[/audit]]: open requests, one request and its audit trail, for signed-in staff'),
-      staffDecide: fn('StaffDecide', 'functions/staff/decide.ts', 'POST /v1/staff/requests/{requestId}/decisions: a staff decision, audited with who made it'),
-      staffReports: fn('StaffReports', 'functions/staff/reports.ts', "GET /v1/staff/reports[/requests.csv]: the dashboard's figures and the export of a period's requests"),
+      sweep: fn('Sweep', 'functions/handlers/scheduled/sweep.ts', 'Every 15 min: closes unverified requests, re-drives open ones, watches waiting branches, erases what is due, purges closed requests', Duration.minutes(5), 512, true),
+      console: fn('Console', 'functions/handlers/staff-api/console.ts', 'GET /console: the staff console page (signs in through Cognito, calls the staff API)', Duration.seconds(10), 256),
+      staffRequests: fn('StaffRequests', 'functions/handlers/staff-api/requests.ts', 'GET /v1/staff/requests[/{requestId}[/audit]]: open requests, one request and its audit trail, for signed-in staff'),
+      staffDecide: fn('StaffDecide', 'functions/handlers/staff-api/decide.ts', 'POST /v1/staff/requests/{requestId}/decisions: a staff decision, audited with who made it'),
+      staffReports: fn('StaffReports', 'functions/handlers/staff-api/reports.ts', "GET /v1/staff/reports[/requests.csv]: the dashboard's figures and the export of a period's requests"),
       // Two minutes: a digest reads a period's activity; a controller's first one with transparency counts two calendar years.
-      digest: fn('Digest', 'functions/scheduled/digest.ts', "On each controller's digest schedule: the DPO's compliance digest (HTML and CSV), and the published transparency figures", Duration.minutes(2), 512, true),
-      transparency: fn('Transparency', 'functions/api/transparency.ts', "GET /transparency/{controllerId}: a controller's published aggregate figures"),
+      digest: fn('Digest', 'functions/handlers/scheduled/digest.ts', "On each controller's digest schedule: the DPO's compliance digest (HTML and CSV), and the published transparency figures", Duration.minutes(2), 512, true),
+      transparency: fn('Transparency', 'functions/handlers/subject-api/transparency.ts', "GET /transparency/{controllerId}: a controller's published aggregate figures"),
       // Ten minutes: a rule scans its whole store (paginated); erasures per run are bounded by RETENTION_BATCH_SIZE.
-      retention: fn('Retention', 'functions/scheduled/retention.ts', "Daily: the register's retention rules report what they would erase and erase where enforced", Duration.minutes(10), 512, true),
+      retention: fn('Retention', 'functions/handlers/scheduled/retention.ts', "Daily: the register's retention rules report what they would erase and erase where enforced", Duration.minutes(10), 512, true),
     };
     const f = this.functions;
 
@@ -300,7 +300,7 @@ export class DsrStack extends Stack {
       awaitDecision: f.awaitDecision.fn,
       plan: f.plan.fn,
       runProcessor: f.runProcessor.fn,
-      submitProcessor: f.submitProcessor.fn,
+      awaitProcessor: f.awaitProcessor.fn,
       recordBranchFailure: f.recordBranchFailure.fn,
       assemblePackage: f.assemblePackage.fn,
       notifySubject: f.notifySubject.fn,
@@ -351,8 +351,8 @@ export class DsrStack extends Stack {
     // role's default policy (which the function depends on) would close a dependency cycle. The same
     // statement grantTaskResponse writes goes into a policy of its own, which nothing depends on.
     // AwaitDecision likewise resumes its own task when the decision came before its token was stored.
-    new Policy(this, 'SubmitProcessorTaskResponse', {
-      roles: [f.submitProcessor.role, f.awaitDecision.role],
+    new Policy(this, 'AwaitProcessorTaskResponse', {
+      roles: [f.awaitProcessor.role, f.awaitDecision.role],
       statements: [
         new PolicyStatement({
           actions: ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat'],
@@ -370,17 +370,17 @@ export class DsrStack extends Stack {
     // awaitDecision tells staff a request waits; staffDecide writes to the subject (refusal,
     // extension, question); reply tells staff the subject answered.
     // digest: the DPO's compliance digest; route: tells the DPO of a failed branch nobody could.
-    for (const h of [f.intake, f.notifySubject, f.submitProcessor, f.sweep, f.recordBranchFailure, f.route, f.awaitDecision, f.staffDecide, f.reply, f.digest]) {
+    for (const h of [f.intake, f.notifySubject, f.awaitProcessor, f.sweep, f.recordBranchFailure, f.route, f.awaitDecision, f.staffDecide, f.reply, f.digest]) {
       h.fn.addEnvironment('SENDER_EMAIL', senderEmail);
       h.fn.addToRolePolicy(
         new PolicyStatement({ actions: ['ses:SendEmail'], resources: [this.senderIdentity.emailIdentityArn] }),
       );
     }
-    for (const h of [f.form, f.intake, f.verify, f.status, f.notifySubject, f.submitProcessor, f.task, f.sweep, f.recordBranchFailure, f.route, f.awaitDecision, f.staffDecide, f.reply, f.digest]) {
+    for (const h of [f.form, f.intake, f.verify, f.status, f.notifySubject, f.awaitProcessor, f.task, f.sweep, f.recordBranchFailure, f.route, f.awaitDecision, f.staffDecide, f.reply, f.digest]) {
       h.fn.addEnvironment('PUBLIC_BASE_URL', this.publicBaseUrl);
     }
     f.intake.fn.addEnvironment('VERIFY_TTL_DAYS', String(verifyTtlDays));
-    // Verification emails per address and per client IP address per hour (functions/lib/rate-limit.ts);
+    // Verification emails per address and per client IP address per hour (functions/intake/rate-limit.ts);
     // the counters are items of the requests table (read/write above), expired by its TTL.
     f.intake.fn.addEnvironment('INTAKE_LIMIT_PER_ADDRESS', String(props.intakeLimitPerAddress ?? 5));
     f.intake.fn.addEnvironment('INTAKE_LIMIT_PER_CLIENT', String(props.intakeLimitPerClient ?? 30));
@@ -388,7 +388,7 @@ export class DsrStack extends Stack {
 
     // The processor function reaches the controllers' own stores declared in the register, and no others.
     for (const statement of processorTableStatements(this, register)) f.runProcessor.fn.addToRolePolicy(statement);
-    // When a legal hold ends, the sweep deletes the items it kept (functions/lib/scheduled-erasures.ts):
+    // When a legal hold ends, the sweep deletes the items it kept (functions/retention/scheduled-erasures.ts):
     // DeleteItem only, and only at the stores whose erasure mode is legal_hold.
     const held = legalHoldTableStatement(this, register);
     if (held) f.sweep.fn.addToRolePolicy(held);
@@ -407,7 +407,7 @@ export class DsrStack extends Stack {
     // Route keeps a keyed hash of each requester's address to spot repeated requests (Art. 12(5)),
     // and the sweep keeps the same hash on a request whose personal data it erases (the service's own retention).
     // Intake counts requests per address and per client IP address under keyed hashes of them.
-    for (const h of [f.runProcessor, f.submitProcessor, f.route, f.sweep, f.intake]) {
+    for (const h of [f.runProcessor, f.awaitProcessor, f.route, f.sweep, f.intake]) {
       h.fn.addEnvironment('SUPPRESSION_KEY', this.suppressionKey.secretValue.unsafeUnwrap());
     }
     // The same way, the unsubscribe function checks link signatures with the unsubscribe key.
@@ -498,7 +498,7 @@ export class DsrStack extends Stack {
   }
 
   /**
-   * The retention sweep (functions/scheduled/retention.ts): its variables with exactly the grants
+   * The retention sweep (functions/handlers/scheduled/retention.ts): its variables with exactly the grants
    * they pair with, and its daily schedule. It writes run records and their audit events but reads
    * nothing of the requests table, scans only the stores that declare rules, and erases only where
    * a rule is enforced.
@@ -564,7 +564,7 @@ export class DsrStack extends Stack {
   /** The functions that write exports or packages to the package bucket. */
   private packageWriters(): HouseFunction[] {
     const f = this.functions;
-    return [f.runProcessor, f.assemblePackage, f.submitProcessor, f.opendsrCallback, f.task, f.sweep];
+    return [f.runProcessor, f.assemblePackage, f.awaitProcessor, f.opendsrCallback, f.task, f.sweep];
   }
 
   private logicalIdOf(construct: Construct): string {
@@ -611,7 +611,7 @@ const pascal = (id: string) => id.split(/[^A-Za-z0-9]+/).map((w) => w.charAt(0).
 /** Reads and checks config/register.json, failing synthesis on an invalid register. */
 function readRegister(): Register {
   const file = path.join(REPO_ROOT, 'config', 'register.json');
-  return parseRegister(JSON.parse(readFileSync(file, 'utf8')));
+  return parseRegister(JSON.parse(readFileSync(file, 'utf8')), process.env);
 }
 
 const tableArn = (stack: Stack, name: string) => stack.formatArn({ service: 'dynamodb', resource: 'table', resourceName: name });

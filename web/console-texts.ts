@@ -5,7 +5,7 @@
  */
 import type {
   Actor, BranchAction, BranchStatus, DenialReason, ObjectionScope, RequestStatus, ReviewReason, ReviewStage, Right,
-} from '../functions/lib/request';
+} from '../functions/domain/request';
 import type { Locale } from './i18n.ts';
 
 const en = {

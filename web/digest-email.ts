@@ -4,9 +4,9 @@
  * Each part is described once as blocks and rendered twice, so the two never drift apart.
  * Request references and console links only: the digest names nobody.
  */
-import type { ComplianceFigures, WatchedRequest } from '../functions/lib/compliance-figures';
-import type { RetentionRun } from '../functions/lib/retention-runs';
-import { RIGHTS } from '../functions/lib/request';
+import type { ComplianceFigures, WatchedRequest } from '../functions/reporting/compliance-figures';
+import type { RetentionRun } from '../functions/retention/runs';
+import { RIGHTS } from '../functions/domain/request';
 import { consoleTexts, type ConsoleTexts } from './console-texts.ts';
 import type { Email } from './emails.ts';
 import { escapeHtml as e, safeHref } from './html.ts';

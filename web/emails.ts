@@ -19,7 +19,7 @@ import {
   type Right,
   type Texts,
 } from './i18n.ts';
-import type { BranchAction, DenialReason, ObjectionScope, ReviewReason } from '../functions/lib/request';
+import type { BranchAction, DenialReason, ObjectionScope, ReviewReason } from '../functions/domain/request';
 
 export type { Locale } from './i18n.ts';
 

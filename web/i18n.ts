@@ -7,7 +7,7 @@
  * number are functions of those values.
  */
 
-import { BRANCH_STATUSES, LOCALES, REQUEST_STATUSES, RIGHTS, SERVED_RIGHTS, type BranchStatus, type Locale, type RequestStatus, type Right } from '../functions/lib/request';
+import { BRANCH_STATUSES, LOCALES, REQUEST_STATUSES, RIGHTS, SERVED_RIGHTS, type BranchStatus, type Locale, type RequestStatus, type Right } from '../functions/domain/request';
 
 export { BRANCH_STATUSES, LOCALES, REQUEST_STATUSES, RIGHTS };
 export type { BranchStatus, Locale, RequestStatus, Right };

@@ -16,7 +16,7 @@ import {
   type Right,
   type Texts,
 } from './i18n.ts';
-import { OBJECTION_SCOPES, type BranchAction } from '../functions/lib/request';
+import { OBJECTION_SCOPES, type BranchAction } from '../functions/domain/request';
 import { taskTodo, type Correction } from './emails.ts';
 
 export type { Locale } from './i18n.ts';

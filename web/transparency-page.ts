@@ -2,7 +2,7 @@
  * The public transparency page of one controller: per calendar year, requests received, complied
  * with, refused and withdrawn, and the median days to answer. Aggregates only.
  */
-import type { TransparencyFigures } from '../functions/lib/transparency';
+import type { TransparencyFigures } from '../functions/reporting/transparency';
 import { escapeHtml as e } from './html.ts';
 import { layout } from './html.ts';
 import { formatDate, formatNumber, texts, type Locale } from './i18n.ts';

@@ -66,8 +66,8 @@ runCase('cost', async () => {
 
   // The clients the handlers use (same modules, same process): ask DynamoDB for the capacity it
   // consumed, and count S3 requests by operation.
-  const { ddb } = await import('../../functions/lib/aws/dynamodb.ts');
-  const { s3 } = await import('../../functions/lib/aws/s3.ts');
+  const { ddb } = await import('../../functions/platform/aws/dynamodb.ts');
+  const { s3 } = await import('../../functions/platform/aws/s3.ts');
   ddb.middlewareStack.add((next, context) => async (args) => {
     const input = args.input as Record<string, any>;
     const op = String(context.commandName ?? '');

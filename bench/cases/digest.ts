@@ -5,8 +5,8 @@
  * figures) the same way. Runs the demo register, whose association declares a digest.
  */
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
-import { clearMailbox } from '../../infra/local/emulators.ts';
-import { REQUESTS_TABLE } from '../../infra/local/provision.ts';
+import { clearMailbox } from '../../local/emulators.ts';
+import { REQUESTS_TABLE } from '../../local/provision.ts';
 import { complianceFixture, loadFixture, type Fixture } from '../../test/fixtures/compliance.ts';
 import { QUICK, runCase } from '../lib/result.ts';
 import { median, ms, ratio } from '../lib/stats.ts';
@@ -41,9 +41,9 @@ runCase('digest', async () => {
   const bench = await startBench({}, 'demo');
   const { rt, db } = bench;
   try {
-    const { complianceReport, lastDays } = await import('../../functions/lib/compliance-report.ts');
+    const { complianceReport, lastDays } = await import('../../functions/reporting/compliance-report.ts');
     // What DynamoDB would bill the report for: items read and read units, from the handlers' client.
-    const { ddb } = await import('../../functions/lib/aws/dynamodb.ts');
+    const { ddb } = await import('../../functions/platform/aws/dynamodb.ts');
     const read = { items: 0, units: 0 };
     ddb.middlewareStack.add((next) => async (args) => {
       (args.input as Record<string, unknown>).ReturnConsumedCapacity = 'TOTAL';

@@ -1,7 +1,7 @@
 /**
  * One step of the export benchmark in a process of its own, so its peak memory is its own:
  * `write <key> <records>` streams a processor export of synthetic records to S3;
- * `package <key> <requestId>` builds an access package from it (functions/lib/access-package.ts);
+ * `package <key> <requestId>` builds an access package from it (functions/answer/access-package.ts);
  * `deflate <file>` streams a file through raw deflate (level 6, as the package's ZIP entries).
  * Prints one JSON line: elapsed ms, peak RSS and heap, RSS before the work began.
  */
@@ -37,7 +37,7 @@ const sample = () => {
 
 async function work(): Promise<number | undefined> {
   if (mode === 'write') {
-    const { ExportWriter } = await import('../../functions/lib/exports.ts');
+    const { ExportWriter } = await import('../../functions/answer/exports.ts');
     const writer = new ExportWriter(arg1!);
     const start = performance.now();
     for (let i = 0; i < Number(arg2); i++) await writer.write(record(i));
@@ -45,8 +45,8 @@ async function work(): Promise<number | undefined> {
     return performance.now() - start;
   }
   if (mode === 'package') {
-    const { buildPackage } = await import('../../functions/lib/access-package.ts');
-    const { findController } = await import('../../functions/lib/register.ts');
+    const { buildPackage } = await import('../../functions/answer/access-package.ts');
+    const { findController } = await import('../../functions/platform/register.ts');
     const controller = findController('demo-association')!;
     const now = new Date().toISOString();
     const request = { requestId: arg2!, controllerId: controller.id, type: 'access', locale: 'en', status: 'in_progress', email: 'subject@bench.example', createdAt: now, receivedAt: now, history: [] };

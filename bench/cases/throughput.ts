@@ -11,7 +11,7 @@ import { QUICK, runCase } from '../lib/result.ts';
 
 useRegisterFile(writeBenchRegister());
 const { startBench, submit, waitForVerifyLinks, confirm, statusesOf, pool, sleep, clearMailbox } = await import('../lib/local.ts');
-const { REQUESTS_TABLE } = await import('../../infra/local/provision.ts');
+const { REQUESTS_TABLE } = await import('../../local/provision.ts');
 
 const STORE_COUNT = 5;
 

@@ -10,11 +10,11 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { App } from 'aws-cdk-lib';
 import { DsrStack } from '../../infra/stack.ts';
-import { parseRegister } from '../../functions/lib/register-schema.ts';
-import { clearMailbox } from '../../infra/local/emulators.ts';
-import { REQUESTS_TABLE } from '../../infra/local/provision.ts';
-import { startLocalRuntime, type LocalRuntime, type LocalRuntimeOptions } from '../../infra/local/runtime.ts';
-import { STACK_ID, type CfnTemplate } from '../../infra/local/synth.ts';
+import { parseRegister } from '../../functions/domain/register-schema.ts';
+import { clearMailbox } from '../../local/emulators.ts';
+import { REQUESTS_TABLE } from '../../local/provision.ts';
+import { startLocalRuntime, type LocalRuntime, type LocalRuntimeOptions } from '../../local/runtime.ts';
+import { STACK_ID, type CfnTemplate } from '../../local/synth.ts';
 import { benchRegister } from './bench-register.ts';
 
 /** The route of the intake benchmark's baseline Lambda (bench/put-item.ts). */
@@ -23,7 +23,7 @@ export const PUT_ITEM_PATH = '/bench/put-item';
 /** Synthesizes the stack with the bench register, asset bundling skipped (as the runtime does). */
 export function benchTemplate(): CfnTemplate {
   const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
-  new DsrStack(app, STACK_ID, { register: parseRegister(benchRegister()) });
+  new DsrStack(app, STACK_ID, { register: parseRegister(benchRegister(), process.env) });
   return app.synth().getStackByName(STACK_ID).template as CfnTemplate;
 }
 
@@ -33,7 +33,7 @@ export function benchTemplate(): CfnTemplate {
  */
 export function withPutItemRoute(template: CfnTemplate): CfnTemplate {
   const resources = template.Resources!;
-  const [intakeId, intake] = Object.entries(resources).find(([, r]) => r.Metadata?.['dsr:entry'] === 'functions/api/intake.ts')!;
+  const [intakeId, intake] = Object.entries(resources).find(([, r]) => r.Metadata?.['dsr:entry'] === 'functions/handlers/subject-api/intake.ts')!;
   const intakeRoute = Object.values(resources).find((r) => r.Type === 'AWS::ApiGatewayV2::Route' && r.Properties?.RouteKey === 'POST /v1/requests')!;
   resources.BenchPutItemFunction = {
     Type: 'AWS::Lambda::Function',

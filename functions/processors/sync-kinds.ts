@@ -1,7 +1,7 @@
-import type { Processor } from '../lib/register';
-import { dynamodbProcessor } from './dynamodb';
-import { MODES } from './modes';
-import type { SyncProcessorKind } from './types';
+import type { Processor } from '../platform/register';
+import { dynamodbProcessor } from './dynamodb/adapter';
+import { MODES } from '../domain/rights';
+import type { SyncProcessorKind } from './port';
 
 /**
  * The kinds that answer at once, for `RunProcessor`. Apart from the async kinds, so the function

@@ -1,11 +1,35 @@
-import * as z from 'zod';
-import { awaitDecision } from '../lib/review-wait';
-import { requestRef } from '../lib/workflow';
+import { reviewWaitingEmail } from '../../web/emails';
+import { links } from '../platform/links';
+import { sendEmail } from '../platform/mailer';
+import { resumeReview, staffEmailOf } from './review';
+import { audit, setOnce, updateRequestIf } from '../platform/data/store';
+import { loadRequest, type RequestRef } from './requests';
 
-const input = requestRef.extend({ taskToken: z.string().min(1).max(2048) });
-
-/** Step `AwaitDecision` (waitForTaskToken): `{requestId, taskToken}`; a staff decision resumes it. */
-export const handler = async (event: unknown) => {
-  await awaitDecision(input.parse(event));
-  return {};
-};
+/**
+ * Step `AwaitDecision` (waitForTaskToken): records the token the decision will resume, and emails
+ * staff once per review with a console link. A review decided before the token was recorded is
+ * resumed at once: the token write is guarded by the request still being in review.
+ */
+export async function awaitDecision({ requestId, taskToken }: RequestRef & { taskToken: string }, now = new Date()): Promise<void> {
+  const { request, controller } = await loadRequest(requestId);
+  const waiting = request.status === 'in_review'
+    ? await updateRequestIf(requestId, { set: { reviewTaskToken: taskToken } }, { expression: '#status = :review', names: { '#status': 'status' }, values: { ':review': 'in_review' } })
+    : undefined;
+  if (!waiting) {
+    await resumeReview(requestId, taskToken);
+    return;
+  }
+  if (waiting.reviewNotifiedAt) return;
+  await sendEmail(staffEmailOf(controller), reviewWaitingEmail({
+    locale: controller.locales[0]!,
+    controllerName: controller.name,
+    requestReference: requestId,
+    type: request.type,
+    reasons: waiting.reviewReasons ?? [],
+    dueAt: waiting.dueAt!,
+    consoleUrl: links.console(requestId),
+  }));
+  if (await setOnce(requestId, 'reviewNotifiedAt', { reviewNotifiedAt: now.toISOString() })) {
+    await audit(requestId, 'staff_notified', 'workflow', { stage: waiting.reviewStage ?? 'screening' }, now);
+  }
+}

@@ -13,7 +13,7 @@ import { Construct } from 'constructs';
 /** The repository root: entries, the lock file and esbuild's working directory are resolved against it. */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** CloudFormation metadata key under which each Lambda records the module it runs (read by infra/local). */
+/** CloudFormation metadata key under which each Lambda records the module it runs (read by local). */
 export const ENTRY_METADATA_KEY = 'dsr:entry';
 
 /**
@@ -25,7 +25,7 @@ const ESM_REQUIRE_BANNER =
 
 /** Props of {@link HouseFunction}. */
 export interface HouseFunctionProps {
-  /** The handler module, relative to the repository root, e.g. `functions/api/intake.ts`. It must export `handler`. */
+  /** The handler module, relative to the repository root, e.g. `functions/handlers/subject-api/intake.ts`. It must export `handler`. */
   readonly entry: string;
   /** What the function is for; shown in the console. */
   readonly description?: string;

@@ -18,7 +18,7 @@ export interface PackageBucketProps {
   readonly exportsExpireAfterDays: number;
   /**
    * Days a package is kept; longer than the download link lives. A backstop: the sweep deletes each
-   * package (and its exports) as soon as its link expires (functions/lib/request-purge.ts).
+   * package (and its exports) as soon as its link expires (functions/retention/request-purge.ts).
    */
   readonly packagesExpireAfterDays: number;
   /** Days a retention rule's report is kept: long enough to check a dry run and a monthly digest. @default 90 */

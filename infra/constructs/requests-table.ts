@@ -4,7 +4,7 @@ import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import {
   ANSWERED_INDEX, BRANCH_OUTCOMES_INDEX, RECEIVED_INDEX, REPORTED_BRANCH_ATTRIBUTES, REPORTED_REQUEST_ATTRIBUTES,
-} from '../../functions/lib/report-indexes';
+} from '../../functions/platform/data/indexes';
 
 /** Name of the sparse index of open requests by due date (see docs/ARCHITECTURE.md). */
 export const OPEN_BY_DUE_INDEX = 'open-by-due';
@@ -36,7 +36,7 @@ export class RequestsTable extends Construct {
       // Losing requests would lose the controller's record of how each right was answered.
       removalPolicy: RemovalPolicy.RETAIN,
       deletionProtection: true,
-      // Only the intake rate-limit counters carry it (functions/lib/rate-limit.ts): they expire.
+      // Only the intake rate-limit counters carry it (functions/intake/rate-limit.ts): they expire.
       timeToLiveAttribute: 'expiresAt',
     });
     // Sparse: only open requests carry openCtl/openDue, so the sweep reads open work without a Scan.

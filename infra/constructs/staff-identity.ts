@@ -33,7 +33,7 @@ export interface StaffIdentityProps {
   readonly idTokenValidity?: Duration;
 }
 
-/** The Cognito groups a staff member may be in; the handlers check them (functions/lib/staff.ts). */
+/** The Cognito groups a staff member may be in; the handlers check them (functions/staff/staff.ts). */
 export const STAFF_GROUPS = {
   viewer: 'Reads requests of the controllers in custom:controllers',
   approver: 'Reads and decides requests of the controllers in custom:controllers',

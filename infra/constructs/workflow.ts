@@ -30,7 +30,7 @@ export interface RequestWorkflowProps {
    * `AwaitProcessor` (async kinds): `{requestId, processorId, taskToken}`; records the token on the
    * branch and sends the request out. The branch is answered later with SendTaskSuccess/Failure.
    */
-  readonly submitProcessor: IFunction;
+  readonly awaitProcessor: IFunction;
   /** `RecordBranchFailure`: `{requestId, processorId, error: {Error}}`. */
   readonly recordBranchFailure: IFunction;
   /** `AssemblePackage`: `{requestId}` → `{requestId}`. */
@@ -138,7 +138,7 @@ export class RequestWorkflow extends Construct {
     // (callback, vendor's link, staff note, the sweep's poll), times out before the deadline, or fails.
     const awaitProcessor = new tasks.LambdaInvoke(this, 'AwaitProcessor', {
       stateName: 'AwaitProcessor',
-      lambdaFunction: props.submitProcessor,
+      lambdaFunction: props.awaitProcessor,
       integrationPattern: sfn.IntegrationPattern.WAIT_FOR_TASK_TOKEN,
       retryOnServiceExceptions: false,
       payload: sfn.TaskInput.fromObject({
@@ -216,7 +216,7 @@ export class RequestWorkflow extends Construct {
       props.awaitDecision,
       props.plan,
       props.runProcessor,
-      props.submitProcessor,
+      props.awaitProcessor,
       props.recordBranchFailure,
       props.assemblePackage,
       props.notifySubject,

@@ -5,7 +5,7 @@ import {
   confirmFromEmail, mailbox, removeDir, start, statusOf, submit, submitConfirmed, taskLinkFor, tempDataDir, VENDOR, waitForEmail, waitForStatus,
   type Runtime,
 } from '../integration/support';
-import { verifyAuditChain, type AuditRecord } from '../../functions/lib/audit-chain';
+import { verifyAuditChain, type AuditRecord } from '../../functions/platform/audit-chain';
 import { consoleTexts } from '../../web/console-texts';
 import type { Locale } from '../../web/i18n';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalRuntime } from '../../infra/local/runtime';
+import { startLocalRuntime } from '../../local/runtime';
 import { LOOSE_INTAKE_LIMITS } from '../integration/support';
 
 /**

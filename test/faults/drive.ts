@@ -7,7 +7,7 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, DynamoDBDocumentClient, QueryCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
-import { LOCALES } from '../../functions/lib/request';
+import { LOCALES } from '../../functions/domain/request';
 import { texts } from '../../web/i18n';
 import { sentEmails, type FlakyProxy } from './flaky-proxy';
 

@@ -49,7 +49,7 @@ async function endedWithAnUntoldFailure(branch: Record<string, unknown> = {}): P
 
 it('tells the DPO of a failed branch before staff are asked about it, when SES was down through every retry of the step that failed it', async () => {
   const requestId = await endedWithAnUntoldFailure();
-  const { routeRequest } = await import('../../functions/lib/routing');
+  const { routeRequest } = await import('../../functions/workflow/routing');
 
   ses.down = true;
   // The review waits until the DPO can be told: Route fails, and its retries (or the re-drive) try again.
@@ -66,7 +66,7 @@ it('tells the DPO of a failed branch before staff are asked about it, when SES w
 
 it('escalates again, marked, a failure whose escalation a step stopped at its timeout had claimed, rather than waiting for the claim to run out', async () => {
   const requestId = await endedWithAnUntoldFailure({ escalationStartedAt: new Date(Date.now() - 60_000).toISOString(), escalationReason: 'failed' });
-  const { routeRequest } = await import('../../functions/lib/routing');
+  const { routeRequest } = await import('../../functions/workflow/routing');
 
   expect(await routeRequest({ requestId })).toEqual({ requestId, next: 'review' });
 
@@ -78,7 +78,7 @@ it('escalates again, marked, a failure whose escalation a step stopped at its ti
 it('records the escalation event of a step stopped after telling the DPO, once, and does not tell the DPO again', async () => {
   const escalatedAt = new Date(Date.now() - 60_000).toISOString();
   const requestId = await endedWithAnUntoldFailure({ escalationStartedAt: escalatedAt, escalationReason: 'failed', escalatedAt });
-  const { routeRequest } = await import('../../functions/lib/routing');
+  const { routeRequest } = await import('../../functions/workflow/routing');
 
   expect(await routeRequest({ requestId })).toEqual({ requestId, next: 'review' });
   expect(await routeRequest({ requestId })).toEqual({ requestId, next: 'review' });
@@ -99,7 +99,7 @@ it('escalates a failed branch once SES is back, even though the first attempt co
   await db(svc).send(new PutCommand({ TableName: 'dsr-requests', Item: {
     pk: `REQ#${requestId}`, sk: 'BRANCH#newsletter', requestId, processorId: 'newsletter', kind: 'opendsr', action: 'erase', status: 'waiting', attempts: 1,
   } }));
-  const { recordBranchFailure } = await import('../../functions/lib/branch-failure');
+  const { recordBranchFailure } = await import('../../functions/branches/failure');
   const ref = { requestId, processorId: 'newsletter' };
 
   ses.down = true;

@@ -1,6 +1,6 @@
 /**
  * A counted OpenDSR v2 processor for the fault and crash suites: it answers like the demo
- * newsletter (infra/local/demo-opendsr, signing with the same committed demo key, so the demo
+ * newsletter (local/demo-opendsr, signing with the same committed demo key, so the demo
  * register's `newsletter` processor trusts it), but a share of its answers are faults:
  *
  *   error-before  503 and nothing done
@@ -19,13 +19,13 @@ import { createHash, sign } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import { closeServer, listen, readBody } from '../../infra/local/http-util.ts';
+import { closeServer, listen, readBody } from '../../local/http-util.ts';
 import { seeded } from '../fixtures/compliance.ts';
 
-const CERTS = join(import.meta.dirname, '..', '..', 'infra', 'local', 'demo-opendsr', 'certs');
+const CERTS = join(import.meta.dirname, '..', '..', 'local', 'demo-opendsr', 'certs');
 const KEY = readFileSync(join(CERTS, 'demo-localhost.key'), 'utf8');
 const CERTIFICATE = readFileSync(join(CERTS, 'demo-localhost.pem'), 'utf8');
-/** Longer than the client's TIMEOUT_MS (functions/lib/opendsr/http.ts). */
+/** Longer than the client's TIMEOUT_MS (functions/processors/opendsr/http.ts). */
 const LATE_ANSWER_MS = 16_000;
 
 export const FAULTS = ['error-before', 'error-after', 'timeout', 'hang', 'malformed'] as const;

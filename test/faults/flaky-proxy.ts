@@ -7,7 +7,7 @@
  * which outlives the emulator's in-memory mailbox when the runtime is killed.
  */
 import { createServer, request as httpRequest, type Server } from 'node:http';
-import { closeServer, listen } from '../../infra/local/http-util.ts';
+import { closeServer, listen } from '../../local/http-util.ts';
 
 export interface Forwarded {
   method: string;

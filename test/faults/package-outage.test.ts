@@ -6,7 +6,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { closeServer, listen } from '../../infra/local/http-util';
+import { closeServer, listen } from '../../local/http-util';
 
 let s3: Server;
 const uncaught: unknown[] = [];
@@ -33,8 +33,8 @@ afterAll(async () => {
 });
 
 it('fails the package step when S3 cannot give back an export, with no uncaught error', async () => {
-  const { buildPackage } = await import('../../functions/lib/access-package');
-  const { register } = await import('../../functions/lib/register');
+  const { buildPackage } = await import('../../functions/answer/access-package');
+  const { register } = await import('../../functions/platform/register');
   const controller = register.controllers.find((c) => c.id === 'demo-association')!;
   const now = new Date().toISOString();
   const request = {

@@ -9,7 +9,7 @@
  * Prints `ready` on stdout once it serves.
  */
 import { readFileSync } from 'node:fs';
-import { startLocalRuntime } from '../../infra/local/runtime.ts';
+import { startLocalRuntime } from '../../local/runtime.ts';
 import { LOOSE_INTAKE_LIMITS } from '../fixtures/intake-limits.ts';
 
 const env = (name: string) => {

@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CreateBucketCommand, GetObjectCommand, HeadBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, expect, it } from 'vitest';
-import { startEmulators, type Emulators } from '../../infra/local/emulators';
+import { startEmulators, type Emulators } from '../../local/emulators';
 import { removeDir, tempDataDir } from '../integration/support';
 
 const dataDir = tempDataDir();

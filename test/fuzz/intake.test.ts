@@ -1,9 +1,9 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { MAX_BODY_BYTES } from '../../functions/lib/http';
-import { LOCALES, OBJECTION_SCOPES, RIGHTS, type Right } from '../../functions/lib/request';
-import { clearMailbox } from '../../infra/local/emulators';
+import { MAX_BODY_BYTES } from '../../functions/platform/http';
+import { LOCALES, OBJECTION_SCOPES, RIGHTS, type Right } from '../../functions/domain/request';
+import { clearMailbox } from '../../local/emulators';
 import { staffToken, useRuntime, verificationEmailFor } from '../integration/support';
 import {
   budget, expectClearAnswer, expectSafeEmail, footprint, HEADER_INJECTIONS, hostileText, MARKUP, params, REQUESTS_TABLE, send, UNICODE_EDGES, type Call, wellFormed,

@@ -1,7 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { RouteModel } from '../../infra/local/synth';
+import type { RouteModel } from '../../local/synth';
 import { staffToken, submit, useRuntime } from '../integration/support';
 import {
   accepts, budget, contentTypes, describeCall, expectClearAnswer, footprint, headerSafe, hostileText, oversized, params, REQUESTS_TABLE, send, type Call, wellFormed,

@@ -1,7 +1,7 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import { MAX_BODY_BYTES } from '../../functions/lib/http';
+import { MAX_BODY_BYTES } from '../../functions/platform/http';
 import { escapeHtml } from '../../web/html';
 import { mailbox, type LocalRun, type StoredEmail } from '../integration/support';
 

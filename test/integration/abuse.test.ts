@@ -1,6 +1,6 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { REQUESTS_TABLE } from '../../infra/local/provision';
+import { REQUESTS_TABLE } from '../../local/provision';
 import { captureOutput, mailbox, useRuntime } from './support';
 
 // The template's own limit per address (5 an hour), and a per-client limit small enough to reach quickly.

@@ -12,9 +12,9 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DescribeStateMachineCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LambdaHost } from '../../infra/local/lambda-host';
-import { LocalStepFunctions, MAX_TASK_TIMEOUT_SECONDS, executableDefinition } from '../../infra/local/sfn-endpoint';
-import { REPO_ROOT, readStackModel, synthTemplate, type CfnTemplate, type StackModel } from '../../infra/local/synth';
+import { LambdaHost } from '../../local/lambda-host';
+import { LocalStepFunctions, MAX_TASK_TIMEOUT_SECONDS, executableDefinition } from '../../local/sfn-endpoint';
+import { REPO_ROOT, readStackModel, synthTemplate, type CfnTemplate, type StackModel } from '../../local/synth';
 
 let template: CfnTemplate;
 let model: StackModel;
@@ -24,7 +24,7 @@ let sfn: SFNClient;
 const LOCAL_ARN_PREFIX = 'arn:aws:lambda:us-east-1:000000000000:function:';
 
 /**
- * The template's DefinitionString resolved independently of infra/local: each Lambda's
+ * The template's DefinitionString resolved independently of local: each Lambda's
  * `Fn::GetAtt [id, Arn]` becomes `<prefix><id>`, the partition pseudo parameter `aws`;
  * any other intrinsic fails the test.
  */

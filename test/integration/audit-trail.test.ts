@@ -1,6 +1,6 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { verifyAuditChain, type AuditRecord } from '../../functions/lib/audit-chain';
+import { verifyAuditChain, type AuditRecord } from '../../functions/platform/audit-chain';
 import { staffToken, submitConfirmed, useRuntime, waitForFinal } from './support';
 
 /**
@@ -90,7 +90,7 @@ describe('writers racing for the next event', () => {
   it('keeps one unbroken chain with every event when 20 write at once', async () => {
     // The runtime pointed this process at its DynamoDB (REQUESTS_TABLE, AWS_ENDPOINT_URL_DYNAMODB):
     // the store writes here exactly as the handlers do.
-    const store = await import('../../functions/lib/store');
+    const store = await import('../../functions/platform/data/store');
     const { requestId: racing, statusUrl } = await submitConfirmed(local.rt, { ...SUBJECT, email: 'ada@example.org', name: 'Ada Lindqvist' });
     const writes = Array.from({ length: 20 }, (_, i) => store.audit(racing, 'race_test', 'system', { writer: i }));
     await Promise.all(writes);
@@ -106,7 +106,7 @@ describe('writers racing for the next event', () => {
   });
 
   it('appends after the real head when a writer guessed the head wrong (a trail it thought empty)', async () => {
-    const store = await import('../../functions/lib/store');
+    const store = await import('../../functions/platform/data/store');
     const { requestId, statusUrl } = await submitConfirmed(local.rt, { ...SUBJECT, email: 'bo@example.org' });
     await waitForFinal(statusUrl);
     const written = await store.audit(requestId, 'guess_test', 'system', undefined, new Date(), { head: null });
@@ -117,7 +117,7 @@ describe('writers racing for the next event', () => {
   });
 
   it('records an event once when ten retries of one step write it while ten other events race for the same numbers', async () => {
-    const store = await import('../../functions/lib/store');
+    const store = await import('../../functions/platform/data/store');
     const { requestId, statusUrl } = await submitConfirmed(local.rt, { ...SUBJECT, email: 'cy@example.org' });
     await waitForFinal(statusUrl);
     const at = new Date();

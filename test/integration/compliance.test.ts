@@ -1,7 +1,7 @@
 import { DeleteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { RIGHTS } from '../../functions/lib/request';
-import { REQUESTS_TABLE } from '../../infra/local/provision';
+import { RIGHTS } from '../../functions/domain/request';
+import { REQUESTS_TABLE } from '../../local/provision';
 import { complianceFixture, fixtureId, loadFixture, type Fixture } from '../fixtures/compliance';
 import { mailbox, staffToken, useRuntime, type StoredEmail } from './support';
 
@@ -140,8 +140,8 @@ describe('the DPO\'s compliance digest', () => {
     await loadFixture(local.db, REQUESTS_TABLE, closedOnly(history(500, 3)));
 
     // The digest's reads, counted at the SDK client the report code uses.
-    const { ddb } = await import('../../functions/lib/aws/dynamodb');
-    const { complianceReport, lastDays } = await import('../../functions/lib/compliance-report');
+    const { ddb } = await import('../../functions/platform/aws/dynamodb');
+    const { complianceReport, lastDays } = await import('../../functions/reporting/compliance-report');
     const counted = { calls: 0, items: 0 };
     ddb.middlewareStack.add((next) => async (args) => {
       const out = await next(args);
@@ -221,8 +221,8 @@ describe('the public transparency figures', () => {
   });
 
   it('keeps a running tally, so a later refresh reads only what changed and the requests still open', async () => {
-    const { refreshTransparency } = await import('../../functions/lib/transparency');
-    const { ddb } = await import('../../functions/lib/aws/dynamodb');
+    const { refreshTransparency } = await import('../../functions/reporting/transparency');
+    const { ddb } = await import('../../functions/platform/aws/dynamodb');
     const controllerId = 'tally-check';
     const now = Date.now();
     const year = new Date(now).getUTCFullYear();

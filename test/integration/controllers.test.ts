@@ -1,7 +1,7 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { dueDate } from '../../functions/lib/deadlines';
-import { findController } from '../../functions/lib/register';
+import { dueDate } from '../../functions/domain/deadlines';
+import { findController } from '../../functions/platform/register';
 import {
   confirmFromEmail, decideOn, linksIn, mailbox, staffToken, statusLinkIn, statusOf, type StoredEmail, submit, useRuntime, waitForEmail, waitForFinal, waitForStatus,
 } from './support';

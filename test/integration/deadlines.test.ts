@@ -11,7 +11,7 @@ describe('deadlines', () => {
     const confirmed = await confirmFromEmail(local.rt, await waitForEmail(local.rt, 'dan@example.org'));
     const { dueAt } = await statusOf(statusLinkIn(await confirmed.text()));
     const due = Date.parse(dueAt!);
-    const { sweep } = await import('../../functions/lib/sweep');
+    const { sweep } = await import('../../functions/workflow/sweep');
     const toDpo = async () =>
       (await mailbox(local.rt)).filter((e) => e.destination.to.includes('dpo@demo-association.example') && e.subject.includes(requestId)).map((e) => e.subject);
 

@@ -39,12 +39,12 @@ import {
   type DescribeExecutionCommandOutput,
 } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LocalGateway } from '../../infra/local/gateway';
-import { LambdaHost } from '../../infra/local/lambda-host';
-import { startLocalRuntime, type LocalRuntime } from '../../infra/local/runtime';
-import { LocalStepFunctions, MAX_TASK_TIMEOUT_SECONDS } from '../../infra/local/sfn-endpoint';
-import { usesLibraryTimeoutError } from '../../infra/local/sfn-task-tokens';
-import { readStackModel, type CfnTemplate } from '../../infra/local/synth';
+import { LocalGateway } from '../../local/gateway';
+import { LambdaHost } from '../../local/lambda-host';
+import { startLocalRuntime, type LocalRuntime } from '../../local/runtime';
+import { LocalStepFunctions, MAX_TASK_TIMEOUT_SECONDS } from '../../local/sfn-endpoint';
+import { usesLibraryTimeoutError } from '../../local/sfn-task-tokens';
+import { readStackModel, type CfnTemplate } from '../../local/synth';
 import { LOOSE_INTAKE_LIMITS, STAFF, VENDOR, answerTaskLink, taskLinkFor } from './support';
 
 const credentials = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };

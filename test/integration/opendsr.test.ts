@@ -9,15 +9,15 @@ import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDemoOpendsr, type DemoOpendsr } from '../../infra/local/demo-opendsr/server';
-import { startEmulators, type Emulators } from '../../infra/local/emulators';
-import { closeServer, listen, readBody } from '../../infra/local/http-util';
-import { PACKAGE_BUCKET, REQUESTS_TABLE, provision } from '../../infra/local/provision';
-import type { OpendsrProcessor } from '../../functions/lib/register';
-import type { Branch, DsrRequest } from '../../functions/lib/request';
+import { startDemoOpendsr, type DemoOpendsr } from '../../local/demo-opendsr/server';
+import { startEmulators, type Emulators } from '../../local/emulators';
+import { closeServer, listen, readBody } from '../../local/http-util';
+import { PACKAGE_BUCKET, REQUESTS_TABLE, provision } from '../../local/provision';
+import type { OpendsrProcessor } from '../../functions/platform/register';
+import type { Branch, DsrRequest } from '../../functions/domain/request';
 import { removeDir, tempDataDir } from './support';
 
-const CERTS = join(import.meta.dirname, '../../infra/local/demo-opendsr/certs');
+const CERTS = join(import.meta.dirname, '../../local/demo-opendsr/certs');
 const key = (name: string) => readFileSync(join(CERTS, name), 'utf8');
 
 let dataDir: string;
@@ -30,11 +30,11 @@ let gateway: Server;
 let callbackUrl: string;
 
 // Loaded after the environment is set: handler modules read it at their cold start.
-let store: typeof import('../../functions/lib/store');
-let kind: typeof import('../../functions/processors/opendsr')['opendsrProcessor'];
+let store: typeof import('../../functions/platform/data/store');
+let kind: typeof import('../../functions/processors/opendsr/adapter')['opendsrProcessor'];
 let registered: OpendsrProcessor;
-let getLink: typeof import('../../functions/lib/opendsr/store')['getLink'];
-let readExport: typeof import('../../functions/lib/exports')['readExport'];
+let getLink: typeof import('../../functions/processors/opendsr/lookup')['getLink'];
+let readExport: typeof import('../../functions/answer/exports')['readExport'];
 /** What the handlers logged (Powertools writes JSON lines to stdout, warnings and errors to stderr). */
 const logged: string[] = [];
 const writes = [process.stdout, process.stderr].map((stream) => ({ stream, write: stream.write }));
@@ -62,7 +62,7 @@ beforeAll(async () => {
   // The callback route, as the gateway serves it.
   gateway = createServer(async (req, res) => {
     const body = await readBody(req, 1024 * 1024);
-    const { handler } = await import('../../functions/api/opendsr-callback');
+    const { handler } = await import('../../functions/handlers/processor-api/opendsr-callback');
     const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : v ?? '']));
     const event = {
       version: '2.0',
@@ -95,11 +95,11 @@ beforeAll(async () => {
     POWERTOOLS_LOG_LEVEL: 'INFO',
   });
   callbackUrl = `http://127.0.0.1:${port}/v1/opendsr/callback`;
-  store = await import('../../functions/lib/store');
-  kind = (await import('../../functions/processors/opendsr')).opendsrProcessor;
-  ({ getLink } = await import('../../functions/lib/opendsr/store'));
-  ({ readExport } = await import('../../functions/lib/exports'));
-  const { register } = await import('../../functions/lib/register');
+  store = await import('../../functions/platform/data/store');
+  kind = (await import('../../functions/processors/opendsr/adapter')).opendsrProcessor;
+  ({ getLink } = await import('../../functions/processors/opendsr/lookup'));
+  ({ readExport } = await import('../../functions/answer/exports'));
+  const { register } = await import('../../functions/platform/register');
   registered = register.controllers[0]!.processors.find((p) => p.id === 'newsletter') as OpendsrProcessor;
 });
 
@@ -123,7 +123,7 @@ async function waitingBranch(type: 'access' | 'erasure', email: string) {
   await store.createRequest(request);
   await store.ensureBranch(requestId, 'newsletter', 'opendsr', type === 'access' ? 'export' : 'erase');
   const branch = (await store.updateBranch(requestId, 'newsletter', { status: 'waiting' }))!;
-  return { request, branch, ctx: { request, controller: (await import('../../functions/lib/register')).register.controllers[0]!, branch } };
+  return { request, branch, ctx: { request, controller: (await import('../../functions/platform/register')).register.controllers[0]!, branch } };
 }
 
 /** What AwaitProcessor does around the kind's submit. */
@@ -346,8 +346,8 @@ describe('results that are not a JSON array', () => {
     });
     const port = await listen(server, 0);
     try {
-      const { storeResults } = await import('../../functions/lib/opendsr/results');
-      const { readObject } = await import('../../functions/lib/exports');
+      const { storeResults } = await import('../../functions/processors/opendsr/results');
+      const { readObject } = await import('../../functions/answer/exports');
       const text = async (k: string) => Buffer.concat(await (await readObject(k)).toArray()).toString('utf8');
       const ref = { requestId: randomUUID(), processorId: 'newsletter' };
 

@@ -14,7 +14,7 @@ const auditOf = async (requestId: string) =>
 
 /** The sweep as the scheduler runs it, at a chosen moment, in this process. */
 async function sweepAt(at: Date) {
-  const { sweep } = await import('../../functions/lib/sweep');
+  const { sweep } = await import('../../functions/workflow/sweep');
   return sweep(at);
 }
 
@@ -100,7 +100,7 @@ describe('erasure that keeps what the law requires', () => {
     expect(invoices.Items).toHaveLength(2);
     const holdUntil = Date.parse(invoices.Items![0]!.holdUntil as string);
 
-    const { isSuppressed } = await import('../../functions/lib/scheduled-erasures');
+    const { isSuppressed } = await import('../../functions/retention/scheduled-erasures');
     expect(await isSuppressed('demo-association', 'mailing-list', ' ADA@example.org ')).toBe(true);
     expect(await isSuppressed('demo-association', 'mailing-list', 'bo@example.org')).toBe(false);
 

@@ -24,7 +24,7 @@ afterAll(async () => {
 
 /** The sweep as the scheduler runs it, in this process (the runtime set its environment). */
 async function runSweep(): Promise<{ closedUnverified: number; ensured: number; failed: number }> {
-  const { handler } = await import('../../functions/scheduled/sweep');
+  const { handler } = await import('../../functions/handlers/scheduled/sweep');
   return handler();
 }
 
@@ -69,7 +69,7 @@ async function waitingForVendor(email: string): Promise<{ requestId: string; bra
 
 /** Waits until a branch's step has written its event (`branch_submitted`, `branch_completed`): nothing of the step still to land. */
 async function eventRecorded(requestId: string, processorId: string, event = 'branch_submitted'): Promise<void> {
-  const { listAudit } = await import('../../functions/lib/store');
+  const { listAudit } = await import('../../functions/platform/data/store');
   const recorded = async () => (await listAudit(requestId)).some((e) => e.event === event && e.detail?.processorId === processorId);
   for (let i = 0; !(await recorded()); i++) {
     if (i > 200) throw new Error(`${processorId}: no ${event}`);
@@ -86,7 +86,7 @@ async function submittedToVendor(email: string): Promise<{ requestId: string; br
 
 /** The bookkeeping branch's submission and completion events, in chain order. */
 async function vendorEvents(requestId: string) {
-  const { listAudit } = await import('../../functions/lib/store');
+  const { listAudit } = await import('../../functions/platform/data/store');
   const trail = await listAudit(requestId);
   const of = (event: string) => trail.filter((e) => e.event === event && e.detail?.processorId === 'bookkeeping');
   return { submitted: of('branch_submitted'), completed: of('branch_completed') };
@@ -248,7 +248,7 @@ describe('a branch whose outcome was recorded and whose waiting task was never r
     for (const p of ['bookkeeping', 'shared-mailbox']) {
       expect((await db().send(new GetCommand({ TableName: 'dsr-requests', Key: branchKey(p) }))).Item!.resumedAt).toEqual(expect.any(String));
     }
-    const { listAudit } = await import('../../functions/lib/store');
+    const { listAudit } = await import('../../functions/platform/data/store');
     const trail = await listAudit(requestId);
     const of = (event: string, p: string) => trail.filter((e) => e.event === event && e.detail?.processorId === p);
     for (const p of ['bookkeeping', 'shared-mailbox']) {
@@ -305,7 +305,7 @@ describe('an answer cut short before its events, and the submit step retried aft
       ExpressionAttributeValues: { ':completed': 'completed', ':at': finishedAt, ':none': 0, ':began': startedAt },
     }));
 
-    const { handler } = await import('../../functions/processors/submit');
+    const { handler } = await import('../../functions/handlers/workflow/await-processor');
     const retry = { requestId, processorId: 'bookkeeping', taskToken: before.taskToken as string };
     await handler(retry);
     await handler(retry);
@@ -329,11 +329,11 @@ describe("a store's branch whose step was stopped between recording it completed
     const finishedAt = new Date(Date.now() - 60_000).toISOString();
     await db().send(new UpdateCommand({ TableName: 'dsr-requests', Key: key, UpdateExpression: 'SET finishedAt = :at', ExpressionAttributeValues: { ':at': finishedAt } }));
 
-    const { handler } = await import('../../functions/processors/run');
+    const { handler } = await import('../../functions/handlers/workflow/run-processor');
     await handler({ requestId, processorId: 'members' });
     await handler({ requestId, processorId: 'members' });
 
-    const { listAudit } = await import('../../functions/lib/store');
+    const { listAudit } = await import('../../functions/platform/data/store');
     const completed = (await listAudit(requestId)).filter((e) => e.event === 'branch_completed' && e.detail?.processorId === 'members');
     expect(completed.map((e) => [e.at, e.detail])).toEqual([
       [done.finishedAt, expect.anything()],
@@ -355,9 +355,9 @@ describe('branches whose steps were stopped before their events and never ran ag
     for (const b of branches) {
       await db().send(new PutCommand({ TableName: 'dsr-requests', Item: { pk: `REQ#${requestId}`, sk: `BRANCH#${b.processorId}`, requestId, attempts: 1, controllerId: 'demo-association', ...b } }));
     }
-    const { audit, listAudit } = await import('../../functions/lib/store');
+    const { audit, listAudit } = await import('../../functions/platform/data/store');
     await audit(requestId, 'decision_task_completed', 'staff', { by: 'office', processorId: 'invoices' }, new Date(branches[2]!.finishedAt));
-    const { routeRequest } = await import('../../functions/lib/routing');
+    const { routeRequest } = await import('../../functions/workflow/routing');
 
     await routeRequest({ requestId });
     await routeRequest({ requestId });
@@ -374,7 +374,7 @@ describe('a step run again after a crash', () => {
   it('records a branch failure once: one audit event, its first time kept, one escalation', async () => {
     const { requestId, branchKey } = await waitingForVendor('eve@example.org');
     const branch = async () => (await db().send(new GetCommand({ TableName: 'dsr-requests', Key: branchKey }))).Item!;
-    const { handler } = await import('../../functions/workflow/record-failure');
+    const { handler } = await import('../../functions/handlers/workflow/record-branch-failure');
     const step = { requestId, processorId: 'bookkeeping', error: { Error: 'States.Timeout' } };
     await handler(step);
     const first = await branch();
@@ -382,7 +382,7 @@ describe('a step run again after a crash', () => {
     await handler(step);
 
     expect((await branch()).finishedAt).toBe(first.finishedAt);
-    const { listAudit } = await import('../../functions/lib/store');
+    const { listAudit } = await import('../../functions/platform/data/store');
     const trail = await listAudit(requestId);
     expect(trail.filter((e) => e.event === 'branch_failed')).toEqual([expect.objectContaining({ at: first.finishedAt, detail: { processorId: 'bookkeeping', errorClass: 'States.Timeout' } })]);
     expect(trail.filter((e) => e.event === 'branch_escalated')).toHaveLength(1);
@@ -408,7 +408,7 @@ describe('a closing review whose failed branch was answered after all', () => {
     await runSweep();
     const final = await waitForFinal(`${rt.urls.gateway}/v1/requests/${requestId}/status?key=${statusKey}`);
     expect(final.status).toBe('completed');
-    const { listAudit } = await import('../../functions/lib/store');
+    const { listAudit } = await import('../../functions/platform/data/store');
     expect((await listAudit(requestId)).filter((e) => e.event === 'review_closed')).toEqual([
       expect.objectContaining({ actor: 'system', detail: { stage: 'closing', why: 'reasons_gone' } }),
     ]);

@@ -1,7 +1,7 @@
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { RetentionRun } from '../../functions/lib/retention-runs';
+import type { RetentionRun } from '../../functions/retention/runs';
 import { captureOutput, useRuntime } from './support';
 
 const output = captureOutput();
@@ -32,7 +32,7 @@ const scanAll = async (TableName: string) => (await local.db.send(new ScanComman
 
 /** Fires the retention rules' schedule, as EventBridge Scheduler would. */
 async function runRetentionSchedule(): Promise<void> {
-  const schedule = local.rt.schedules.find((s) => local.rt.model.functions.get(s.functionLogicalId)?.entry === 'functions/scheduled/retention.ts');
+  const schedule = local.rt.schedules.find((s) => local.rt.model.functions.get(s.functionLogicalId)?.entry === 'functions/handlers/scheduled/retention.ts');
   expect(schedule?.expression).toBe('cron(0 3 * * ? *)');
   await local.rt.runSchedule(schedule!.logicalId);
 }
@@ -74,7 +74,7 @@ async function olderThan(table: string, key: string, attribute: string, cutoff: 
 const ids = (keys: Key[], key: string) => keys.map((k) => String(k[key])).sort();
 
 /** The domain code the schedule's handler runs, loaded after the runtime set the environment. */
-const sweep = () => import('../../functions/lib/retention-sweep');
+const sweep = () => import('../../functions/retention/sweep');
 
 beforeAll(async () => {
   // Members: one inactive for two and a half years, one active last month.
@@ -155,7 +155,7 @@ describe('retention rules the register declares', () => {
     expect((trail.Items ?? []).every((e) => e.actor === 'system' && String(e.sk).startsWith('AUDIT#'))).toBe(true);
     expect(trail.Items![2]!.detail).toMatchObject({ ruleId: 'event-contacts', erased: run.erased });
 
-    const { latestRetentionRuns } = await import('../../functions/lib/retention-runs');
+    const { latestRetentionRuns } = await import('../../functions/retention/runs');
     const latest = await latestRetentionRuns(ASSOCIATION, run.runAt);
     expect(latest.map((r) => r.ruleId).sort()).toEqual(['event-contacts', 'inactive-members', 'unsubscribed-addresses']);
     expect(latest.find((r) => r.ruleId === 'event-contacts')).toEqual(run);
@@ -178,7 +178,7 @@ describe('retention rules the register declares', () => {
 
   it('keeps a participant whose date was refreshed between the report and the erasure', async () => {
     const { reportRetentionRule, enforceRetentionRule, retentionRulesOf, startRetentionRun } = await sweep();
-    const { register } = await import('../../functions/lib/register');
+    const { register } = await import('../../functions/platform/register');
     await put('demo-event-participation', { participationId: 'p-ret-refreshed', ...RUT, eventId: 'e-old', attendedAt: monthsAgo(50) });
     await put('demo-event-participation', { participationId: 'p-ret-late', ...SIV, eventId: 'e-old', attendedAt: monthsAgo(50) });
     const scope = retentionRulesOf(register).find((r) => r.rule.id === 'event-contacts')!;
@@ -203,7 +203,7 @@ describe('retention rules the register declares', () => {
 
   it('erases at most a batch in one run and the rest in the next', async () => {
     const { reportRetentionRule, enforceRetentionRule, retentionRulesOf, startRetentionRun } = await sweep();
-    const { register } = await import('../../functions/lib/register');
+    const { register } = await import('../../functions/platform/register');
     for (const n of [1, 2, 3]) await put('demo-event-participation', { participationId: `p-ret-batch-${n}`, ...RUT, eventId: 'e-old', attendedAt: monthsAgo(45) });
     const scope = retentionRulesOf(register).find((r) => r.rule.id === 'event-contacts')!;
 

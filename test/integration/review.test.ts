@@ -308,7 +308,7 @@ describe('lifting a restriction', () => {
     expect(Date.parse(liftAt) - Date.now()).toBeGreaterThan(13 * 86_400_000);
 
     // Told, not yet lifted: the sweep today leaves it; the sweep after the notice period releases it.
-    const { sweep } = await import('../../functions/lib/sweep');
+    const { sweep } = await import('../../functions/workflow/sweep');
     await sweep(new Date());
     expect((await itemsOf('demo-event-participation', 'cecilia@example.org'))[0]!.restricted).toBe(true);
     await sweep(new Date(Date.parse(liftAt) + 60_000));
@@ -328,7 +328,7 @@ describe('a decision whose email cannot be sent at once', () => {
     const sentBefore = (await mailbox(local.rt)).filter((e) => e.destination.to.includes('bo@example.org')).length;
 
     // SES refuses the next email to the subject, as during an outage.
-    const { ses } = await import('../../functions/lib/aws/ses');
+    const { ses } = await import('../../functions/platform/aws/ses');
     const send = ses.send.bind(ses);
     const outage = vi.spyOn(ses, 'send').mockImplementation(((command: any, ...rest: any[]) => {
       if (JSON.stringify(command.input ?? {}).includes('bo@example.org')) return Promise.reject(Object.assign(new Error('throttled'), { name: 'TooManyRequestsException' }));
@@ -345,7 +345,7 @@ describe('a decision whose email cannot be sent at once', () => {
     expect(recorded.extension.notifiedAt).toBeUndefined();
     expect((await mailbox(local.rt)).filter((e) => e.destination.to.includes('bo@example.org'))).toHaveLength(sentBefore);
 
-    const { sweep } = await import('../../functions/lib/sweep');
+    const { sweep } = await import('../../functions/workflow/sweep');
     await sweep(new Date());
     const told = await waitForEmail(local.rt, 'bo@example.org', sentBefore + 1);
     expect(told.body.text).toContain('The archive is closed this week.');
@@ -360,7 +360,7 @@ describe('a decision whose email cannot be sent at once', () => {
 describe('a decision whose resume a crash cut short', () => {
   /** Records a decision the way the staff API does, but stops before resuming the workflow (a crash). */
   async function recordOnly(requestId: string, to: 'in_progress' | 'denied') {
-    const { transitionReturning } = await import('../../functions/lib/store');
+    const { transitionReturning } = await import('../../functions/platform/data/store');
     const at = new Date().toISOString();
     const recorded = await transitionReturning(requestId, ['in_review'], to, {
       set: to === 'denied' ? { denial: { reason: 'excessive', text: 'Recorded before the crash.', by: 'dpo.anna', at }, completedAt: at, onTime: true } : { screenedAt: at },
@@ -379,7 +379,7 @@ describe('a decision whose resume a crash cut short', () => {
   }
 
   it('goes on at the next sweep: an approval is carried out, a refusal is sent', async () => {
-    const { sweep } = await import('../../functions/lib/sweep');
+    const { sweep } = await import('../../functions/workflow/sweep');
     const approved = await inReviewWithToken({ controller: 'demo-organising-platform', type: 'objection', email: 'cecilia@example.org', objectionScope: 'other' });
     const refused = await inReviewWithToken({ controller: 'demo-organising-platform', type: 'rectification', email: 'elin@example.org', inaccurate: 'My name', corrected: 'Elin B.' });
     await recordOnly(approved.requestId, 'in_progress');

@@ -104,7 +104,7 @@ describe('portability (Art. 20)', () => {
     expect((await eventsOf(requestId)).filter((e) => e === 'package_transmitted')).toHaveLength(1);
 
     // The step run again (a retry, a re-drive) sends nothing more.
-    const { handler } = await import('../../functions/workflow/assemble');
+    const { handler } = await import('../../functions/handlers/workflow/assemble-package');
     await handler({ requestId });
     expect(receivedPackages().filter((r) => r.idempotencyKey === requestId)).toEqual(received);
     expect((await requestOf(requestId)).transmittedAt).toBe(request.transmittedAt);
@@ -132,8 +132,8 @@ describe('portability (Art. 20)', () => {
   it('records nothing when the receiving controller refuses the package, so the step is tried again', async () => {
     // A finished request with a package, re-sent to a target whose address answers 404.
     const { requestId } = await bosFinishedPortability();
-    const { loadRequest } = await import('../../functions/lib/workflow');
-    const { transmitPackage } = await import('../../functions/lib/portability');
+    const { loadRequest } = await import('../../functions/workflow/requests');
+    const { transmitPackage } = await import('../../functions/answer/portability');
     const { request, controller } = await loadRequest(requestId);
     const refusing = { ...controller, portabilityTargets: [{ id: 'demo-receiver', name: 'Demo Receiving Association', url: `${local.rt.urls.newsletter}/nowhere` }] };
     const attempt = transmitPackage({ ...request, details: { transmitTo: 'demo-receiver' } }, refusing, request.packageKey!);
@@ -191,7 +191,7 @@ describe('objection to direct marketing (Art. 21(3))', () => {
     expect(openDsrRequestType(branches.newsletter!.externalId)).toBe('erasure');
     expect(await byEmail('demo-mailing-list', 'ada@example.org')).toEqual([]);
     expect(newsletterSubscribers()).not.toContain('ada@example.org');
-    const { isSuppressed } = await import('../../functions/lib/scheduled-erasures');
+    const { isSuppressed } = await import('../../functions/retention/scheduled-erasures');
     expect(await isSuppressed('demo-association', 'mailing-list', 'ada@example.org')).toBe(true);
 
     const member = (await local.db.send(new GetCommand({ TableName: 'demo-members', Key: { memberId: 'm-1001' } }))).Item;
@@ -223,7 +223,7 @@ describe('withdrawing consent (Art. 7(3))', () => {
 describe('the controller’s own stores', () => {
   const subject = { email: 'cecilia@example.org' };
   const context = async (requestId: string) => {
-    const { register } = await import('../../functions/lib/register');
+    const { register } = await import('../../functions/platform/register');
     const controller = register.controllers.find((c) => c.id === 'demo-association')!;
     const processor = controller.processors.find((p) => p.id === 'event-participation')!;
     if (processor.kind !== 'dynamodb') throw new Error('event-participation is a DynamoDB store');
@@ -232,7 +232,7 @@ describe('the controller’s own stores', () => {
   };
 
   it('correct a declared attribute on each of the subject’s items, and a second run changes nothing more', async () => {
-    const { dynamodbProcessor } = await import('../../functions/processors/dynamodb');
+    const { dynamodbProcessor } = await import('../../functions/processors/dynamodb/adapter');
     const { processor, ctx } = await context('00000000-0000-4000-8000-000000000001');
     const correction = { attribute: 'phone', corrected: '+386 41 999 999' };
     expect(await dynamodbProcessor.rectify(processor, subject, correction, ctx)).toEqual({ recordCount: 1 });
@@ -243,7 +243,7 @@ describe('the controller’s own stores', () => {
   });
 
   it('refuse to correct an attribute the store does not declare, naming no personal data', async () => {
-    const { dynamodbProcessor } = await import('../../functions/processors/dynamodb');
+    const { dynamodbProcessor } = await import('../../functions/processors/dynamodb/adapter');
     const { processor, ctx } = await context('00000000-0000-4000-8000-000000000002');
     const attempt = dynamodbProcessor.rectify(processor, subject, { attribute: 'eventName', corrected: 'Cecilia’s own event' }, ctx);
     await expect(attempt).rejects.toMatchObject({ name: 'NotRectifiable' });
@@ -252,7 +252,7 @@ describe('the controller’s own stores', () => {
   });
 
   it('restrict each item once per request: a second run keeps the first time and counts the same items', async () => {
-    const { dynamodbProcessor } = await import('../../functions/processors/dynamodb');
+    const { dynamodbProcessor } = await import('../../functions/processors/dynamodb/adapter');
     const { processor, ctx } = await context('00000000-0000-4000-8000-000000000003');
     expect(await dynamodbProcessor.restrict(processor, subject, ctx)).toEqual({ recordCount: 1 });
     const [first] = await byEmail('demo-event-participation', 'cecilia@example.org');

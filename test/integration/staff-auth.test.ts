@@ -1,6 +1,6 @@
 /**
- * The local stand-in for the staff user pool (infra/local/staff-auth.ts) and the gateway's JWT
- * authorizer (infra/local/gateway.ts): signing in issues an id token like Cognito's hosted UI;
+ * The local stand-in for the staff user pool (local/staff-auth.ts) and the gateway's JWT
+ * authorizer (local/gateway.ts): signing in issues an id token like Cognito's hosted UI;
  * routes with a JWT authorizer in the template are checked as API Gateway checks them, and the
  * handler gets the claims as an HTTP API hands them over.
  *
@@ -9,16 +9,16 @@
  */
 import { SignJWT, createLocalJWKSet, generateSecret, jwtVerify, type JSONWebKeySet } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LocalGateway, flattenClaim } from '../../infra/local/gateway';
-import { LambdaHost } from '../../infra/local/lambda-host';
+import { LocalGateway, flattenClaim } from '../../local/gateway';
+import { LambdaHost } from '../../local/lambda-host';
 import {
   LOCAL_AUDIENCE,
   LocalStaffAuth,
   generateSigningKey,
   issueLocalToken,
   localSub,
-} from '../../infra/local/staff-auth';
-import { readStackModel, type CfnTemplate } from '../../infra/local/synth';
+} from '../../local/staff-auth';
+import { readStackModel, type CfnTemplate } from '../../local/synth';
 import { removeDir, start, tempDataDir, type Runtime } from './support';
 
 declare global {

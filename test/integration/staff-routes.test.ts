@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateSigningKey, issueLocalToken } from '../../infra/local/staff-auth';
-import type { RouteModel } from '../../infra/local/synth';
+import { generateSigningKey, issueLocalToken } from '../../local/staff-auth';
+import type { RouteModel } from '../../local/synth';
 import {
   confirmFromEmail, submit, useRuntime, waitForEmail,
 } from './support';

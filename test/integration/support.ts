@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, expect } from 'vitest';
-import { startLocalRuntime, type LocalRuntimeOptions } from '../../infra/local/runtime';
+import { startLocalRuntime, type LocalRuntimeOptions } from '../../local/runtime';
 
 import { LOOSE_INTAKE_LIMITS } from '../fixtures/intake-limits';
 

@@ -8,11 +8,11 @@ import { mailbox, useRuntime, waitForEmail } from './support';
  */
 
 const local = useRuntime();
-let unsubscribePath: typeof import('../../functions/lib/unsubscribe').unsubscribePath;
+let unsubscribePath: typeof import('../../functions/intake/unsubscribe').unsubscribePath;
 
 beforeAll(async () => {
   // The runtime gives its functions the key; the controller's mailer would sign with the same one.
-  ({ unsubscribePath } = await import('../../functions/lib/unsubscribe'));
+  ({ unsubscribePath } = await import('../../functions/intake/unsubscribe'));
 });
 
 const requestItem = async (requestId: string) =>

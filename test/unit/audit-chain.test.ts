@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   GENESIS_HASH, auditEventHash, auditRecord, canonicalJson, chainNext, verifyAuditChain, type AuditRecord, type ChainedAuditEvent,
-} from '../../functions/lib/audit-chain';
-import type { AuditEvent } from '../../functions/lib/request';
+} from '../../functions/platform/audit-chain';
+import type { AuditEvent } from '../../functions/domain/request';
 
 const REQUEST_ID = '0b7c3e0e-8d1a-4b1e-9a55-3f1c2d4e5f60';
 

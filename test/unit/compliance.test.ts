@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { complianceFigures, openByDue, spread, weeklySeries, type ReportRows } from '../../functions/lib/compliance-figures';
-import { figuresCsv } from '../../functions/lib/compliance-csv';
+import { complianceFigures, openByDue, spread, weeklySeries, type ReportRows } from '../../functions/reporting/compliance-figures';
+import { figuresCsv } from '../../functions/reporting/compliance-csv';
 import { digestEmail } from '../../web/digest-email';
 import { LOCALES } from '../../web/i18n';
 

@@ -7,11 +7,11 @@ vi.hoisted(() => {
   });
 });
 
-import { allowedDecisions, decisionSchema } from '../../functions/lib/decision-rules';
-import { extendedDueDate, resumedDueDate } from '../../functions/lib/deadlines';
-import { findController } from '../../functions/lib/register';
-import type { Branch, DsrRequest } from '../../functions/lib/request';
-import { closingReasons, screeningReasons } from '../../functions/lib/review';
+import { allowedDecisions, decisionSchema } from '../../functions/domain/decision-rules';
+import { extendedDueDate, resumedDueDate } from '../../functions/domain/deadlines';
+import { findController } from '../../functions/platform/register';
+import type { Branch, DsrRequest } from '../../functions/domain/request';
+import { closingReasons, screeningReasons } from '../../functions/workflow/review';
 
 const association = findController('demo-association')!;
 const NOW = new Date('2026-03-10T12:00:00Z');

@@ -1,8 +1,8 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { httpMiddleware, json, type HttpEvent } from '../../functions/lib/http';
-import { multipartBody } from '../../functions/lib/multipart';
+import { httpMiddleware, json, type HttpEvent } from '../../functions/platform/http';
+import { multipartBody } from '../../functions/platform/multipart';
 
 /** A handler behind the house middleware that answers with the body it was given. */
 const echo = (opts: Parameters<typeof httpMiddleware>[0]) => middy().use(httpMiddleware(opts)).handler(async (event: HttpEvent) => json(200, { body: event.body }));

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { actionFor, modeOf } from '../../functions/processors/modes';
-import { parseRegister } from '../../functions/lib/register-schema';
-import type { Processor } from '../../functions/lib/register';
-import type { DsrRequest, RequestDetails, Right } from '../../functions/lib/request';
+import { actionFor, modeOf } from '../../functions/domain/rights';
+import { parseRegister } from '../../functions/domain/register-schema';
+import type { Processor } from '../../functions/platform/register';
+import type { DsrRequest, RequestDetails, Right } from '../../functions/domain/request';
 
 const art15 = { dataCategories: ['contact details'], purposes: ['membership'], legalBasis: 'contract', retention: '2 years' };
 const store = (id: string, extra: Record<string, unknown> = {}) => ({

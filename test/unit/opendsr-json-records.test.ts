@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { NotJsonRecords, splitJsonRecords, type JsonPart } from '../../functions/lib/opendsr/json-records';
-import { attachmentName } from '../../functions/lib/opendsr/attachment-name';
+import { NotJsonRecords, splitJsonRecords, type JsonPart } from '../../functions/processors/opendsr/json-records';
+import { attachmentName } from '../../functions/processors/opendsr/attachment-name';
 
 /** Feeds the text in chunks of `size` bytes (cutting through strings and multi-byte characters). */
 async function split(text: string, size = 3): Promise<JsonPart[]> {

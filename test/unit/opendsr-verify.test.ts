@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sign, X509Certificate } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { clearCertificateCache, verifySigned } from '../../functions/lib/opendsr/certificates';
+import { clearCertificateCache, verifySigned } from '../../functions/processors/opendsr/certificates';
 import {
   decodeSignature,
   OpendsrVerificationError,
@@ -12,10 +12,10 @@ import {
   verifyBodySignature,
   verifyCertificate,
   type VerificationReason,
-} from '../../functions/lib/opendsr/verify';
-import type { OpendsrProcessor } from '../../functions/lib/register';
+} from '../../functions/processors/opendsr/verify';
+import type { OpendsrProcessor } from '../../functions/platform/register';
 
-const CERTS = join(import.meta.dirname, '../../infra/local/demo-opendsr/certs');
+const CERTS = join(import.meta.dirname, '../../local/demo-opendsr/certs');
 const read = (name: string) => readFileSync(join(CERTS, name), 'utf8');
 const bundle = (name: string) => parsePemBundle(read(name));
 const root = parsePemBundle(read('demo-root-ca.pem'));

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { dueDate } from '../../functions/lib/deadlines';
-import { findController, register } from '../../functions/lib/register';
-import { parseRegister } from '../../functions/lib/register-schema';
-import { demoTableDefinitions, readDemoData } from '../../infra/local/provision';
+import { dueDate } from '../../functions/domain/deadlines';
+import { findController, register } from '../../functions/platform/register';
+import { parseRegister } from '../../functions/domain/register-schema';
+import { demoTableDefinitions, readDemoData } from '../../local/provision';
 
 const controller = (processors: unknown[]) => ({
   controllers: [{

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseRegister } from '../../functions/lib/register-schema';
-import { closedAt, nextPurgeAt, personalDataEraseAt, purgeSchedule } from '../../functions/lib/request-retention';
-import type { DsrRequest } from '../../functions/lib/request';
+import { parseRegister } from '../../functions/domain/register-schema';
+import { closedAt, nextPurgeAt, personalDataEraseAt, purgeSchedule } from '../../functions/domain/request-retention';
+import type { DsrRequest } from '../../functions/domain/request';
 
 const CLOSED = '2026-03-10T12:00:00.000Z';
 

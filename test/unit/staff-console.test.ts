@@ -108,10 +108,10 @@ describe('GET /console', () => {
   it('serves the page with its own CSP, in the language asked for, and needs STAFF_SIGN_IN_URL at cold start', async () => {
     const before = process.env.STAFF_SIGN_IN_URL;
     delete process.env.STAFF_SIGN_IN_URL;
-    await expect(import('../../functions/api/console')).rejects.toThrow(/STAFF_SIGN_IN_URL/);
+    await expect(import('../../functions/handlers/staff-api/console')).rejects.toThrow(/STAFF_SIGN_IN_URL/);
     process.env.STAFF_SIGN_IN_URL = 'https://auth.example/oauth2/authorize?response_type=token';
     try {
-      const { handler } = await import('../../functions/api/console?again' as string);
+      const { handler } = await import('../../functions/handlers/staff-api/console?again' as string);
       const event = {
         version: '2.0',
         routeKey: 'GET /console',

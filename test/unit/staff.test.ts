@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { DENIAL_REASONS, REQUEST_STATUSES, RIGHTS, type AuditEvent, type Branch, type DsrRequest } from '../../functions/lib/request';
+import { DENIAL_REASONS, REQUEST_STATUSES, RIGHTS, type AuditEvent, type Branch, type DsrRequest } from '../../functions/domain/request';
 import {
   byDueDate, claimsOf, controllersClaim, listClaim, listItem, matchesFilters, mayAccess, mayDo, parseListFilters, requestDetail,
   requireRole, staffFrom, visibleControllers, type Claims,
-} from '../../functions/lib/staff';
+} from '../../functions/staff/staff';
 
 /** The error middy's error handler turns into a response: status and the JSON body. */
 function refusal(fn: () => unknown): { statusCode: number; body: { message: string; errors?: Record<string, string> } } {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidSubmission, validateSubmission } from '../../functions/lib/submission';
+import { InvalidSubmission, validateSubmission } from '../../functions/domain/submission';
+import { register } from '../../functions/platform/register';
 
 function errorsOf(input: unknown): Record<string, string> {
   try {
-    validateSubmission(input);
+    validateSubmission(input, register);
   } catch (err) {
     if (err instanceof InvalidSubmission) return err.errors;
     throw err;
@@ -13,13 +14,13 @@ function errorsOf(input: unknown): Record<string, string> {
 
 describe('a submitted request', () => {
   it('accepts an access request and defaults the language and the controller', () => {
-    const { submission, controller } = validateSubmission({ type: 'access', email: ' ada@example.org ' });
+    const { submission, controller } = validateSubmission({ type: 'access', email: ' ada@example.org ' }, register);
     expect(submission).toMatchObject({ type: 'access', email: 'ada@example.org', locale: 'en' });
     expect(controller.id).toBe('demo-association');
   });
 
   it('treats an empty name from the form as no name', () => {
-    expect(validateSubmission({ type: 'erasure', email: 'a@example.org', name: '' }).submission.name).toBeUndefined();
+    expect(validateSubmission({ type: 'erasure', email: 'a@example.org', name: '' }, register).submission.name).toBeUndefined();
   });
 
   it('names every bad field', () => {
@@ -49,10 +50,10 @@ describe('a submitted request', () => {
 
 describe('each right\'s own fields', () => {
   it('takes a correction of a declared attribute, and one described in words only', () => {
-    const declared = validateSubmission({ type: 'rectification', email: 'a@example.org', rectifyAttribute: 'phone', inaccurate: ' 070-1 ', corrected: '070-2\nmobile' });
+    const declared = validateSubmission({ type: 'rectification', email: 'a@example.org', rectifyAttribute: 'phone', inaccurate: ' 070-1 ', corrected: '070-2\nmobile' }, register);
     expect(declared.details.rectification).toEqual({ attribute: 'phone', inaccurate: '070-1', corrected: '070-2\nmobile' });
     // The form's "something else" sends an empty attribute.
-    const described = validateSubmission({ type: 'rectification', email: 'a@example.org', rectifyAttribute: '', inaccurate: 'My old address', corrected: 'Storgatan 1' });
+    const described = validateSubmission({ type: 'rectification', email: 'a@example.org', rectifyAttribute: '', inaccurate: 'My old address', corrected: 'Storgatan 1' }, register);
     expect(described.details.rectification).toEqual({ inaccurate: 'My old address', corrected: 'Storgatan 1' });
   });
 
@@ -65,23 +66,23 @@ describe('each right\'s own fields', () => {
   });
 
   it('takes an objection with its scope and grounds, and requires the scope', () => {
-    expect(validateSubmission({ type: 'objection', email: 'a@example.org', objectionScope: 'other', objectionGrounds: 'I moved' }).details.objection)
+    expect(validateSubmission({ type: 'objection', email: 'a@example.org', objectionScope: 'other', objectionGrounds: 'I moved' }, register).details.objection)
       .toEqual({ scope: 'other', grounds: 'I moved' });
-    expect(validateSubmission({ type: 'objection', email: 'a@example.org', objectionScope: 'direct_marketing' }).details.objection)
+    expect(validateSubmission({ type: 'objection', email: 'a@example.org', objectionScope: 'direct_marketing' }, register).details.objection)
       .toEqual({ scope: 'direct_marketing' });
     expect(errorsOf({ type: 'objection', email: 'a@example.org' })).toHaveProperty('objectionScope');
     expect(errorsOf({ type: 'objection', email: 'a@example.org', objectionScope: 'everything' })).toHaveProperty('objectionScope');
   });
 
   it('takes withdrawn consents as the form sends them (a list) and refuses none or an undeclared purpose', () => {
-    expect(validateSubmission({ type: 'withdraw_consent', email: 'a@example.org', consentPurposes: ['newsletter', 'newsletter'] }).details.consentPurposes).toEqual(['newsletter']);
+    expect(validateSubmission({ type: 'withdraw_consent', email: 'a@example.org', consentPurposes: ['newsletter', 'newsletter'] }, register).details.consentPurposes).toEqual(['newsletter']);
     expect(errorsOf({ type: 'withdraw_consent', email: 'a@example.org' })).toHaveProperty('consentPurposes');
     expect(errorsOf({ type: 'withdraw_consent', email: 'a@example.org', consentPurposes: ['photos'] }).consentPurposes).toContain('newsletter');
   });
 
   it('takes a declared portability target, and no target at all', () => {
-    expect(validateSubmission({ type: 'portability', email: 'a@example.org', transmitTo: 'demo-receiver' }).details.transmitTo).toBe('demo-receiver');
-    expect(validateSubmission({ type: 'portability', email: 'a@example.org', transmitTo: '' }).details).toEqual({});
+    expect(validateSubmission({ type: 'portability', email: 'a@example.org', transmitTo: 'demo-receiver' }, register).details.transmitTo).toBe('demo-receiver');
+    expect(validateSubmission({ type: 'portability', email: 'a@example.org', transmitTo: '' }, register).details).toEqual({});
     expect(errorsOf({ type: 'portability', email: 'a@example.org', transmitTo: 'somewhere-else' })).toHaveProperty('transmitTo');
   });
 
@@ -95,7 +96,7 @@ describe('each right\'s own fields', () => {
   });
 
   it('keeps a message with its line breaks, and refuses other control characters in free text', () => {
-    expect(validateSubmission({ type: 'erasure', email: 'a@example.org', message: 'Line one\nLine two' }).details.message).toBe('Line one\nLine two');
+    expect(validateSubmission({ type: 'erasure', email: 'a@example.org', message: 'Line one\nLine two' }, register).details.message).toBe('Line one\nLine two');
     expect(errorsOf({ type: 'erasure', email: 'a@example.org', message: 'bell\u0007' })).toHaveProperty('message');
     expect(errorsOf({ type: 'erasure', email: 'a@example.org', message: 'x'.repeat(4001) })).toHaveProperty('message');
   });

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { auditRecord, chainNext, type ChainedAuditEvent } from '../../functions/lib/audit-chain';
+import { auditRecord, chainNext, type ChainedAuditEvent } from '../../functions/platform/audit-chain';
 
 /** `npm run verify-audit`, as an operator runs it on exported files (tsx, as the npm script does). */
 
@@ -25,7 +25,7 @@ function file(name: string, content: unknown): string {
 }
 
 function verifyAudit(...args: string[]) {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'infra/local/verify-audit.ts', ...args], { encoding: 'utf8' });
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'local/verify-audit.ts', ...args], { encoding: 'utf8' });
   return { code: run.status, out: run.stdout.trim(), err: run.stderr.trim() };
 }
 

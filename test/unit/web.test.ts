@@ -17,7 +17,7 @@ import {
   verificationEmail,
   type Email,
 } from '../../web/emails';
-import { DENIAL_REASONS, REVIEW_REASONS } from '../../functions/lib/request';
+import { DENIAL_REASONS, REVIEW_REASONS } from '../../functions/domain/request';
 import { escapeHtml, layout } from '../../web/html';
 import {
   BRANCH_STATUSES,

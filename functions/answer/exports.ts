@@ -1,0 +1,72 @@
+import { PassThrough, type Readable } from 'node:stream';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import { GetObjectCommand } from '@aws-sdk/client-s3';
+import { Upload } from '@aws-sdk/lib-storage';
+import { s3 } from '../platform/aws/s3';
+import { requiredEnv } from '../platform/env';
+
+/** Holds processor exports (NDJSON, one record a line) and the access packages built from them. */
+export const PACKAGE_BUCKET = requiredEnv('PACKAGE_BUCKET');
+
+/**
+ * Where a processor's export for a request is kept until the package is built. `attempt` names one
+ * of several writers that may store the same branch's results at once (an OpenDSR processor that
+ * answers twice): each writes its own object, and the branch records the one that completed it.
+ */
+export const exportKey = (requestId: string, processorId: string, attempt?: string) =>
+  `exports/${requestId}/${processorId}${attempt ? `/${attempt}` : ''}.ndjson`;
+
+/** JSON with DynamoDB sets as arrays and binary as base64, so every record survives JSON. */
+function toJson(record: unknown): string {
+  return JSON.stringify(record, (_k, v) => {
+    if (v instanceof Set) return [...v];
+    if (v instanceof Uint8Array) return Buffer.from(v).toString('base64');
+    if (typeof v === 'bigint') return v.toString();
+    return v;
+  });
+}
+
+/**
+ * Streams records into an S3 object as NDJSON with backpressure: memory stays flat however
+ * many records a processor returns.
+ */
+export class ExportWriter {
+  private readonly body = new PassThrough();
+  private readonly upload: Upload;
+  private readonly done: Promise<unknown>;
+  count = 0;
+
+  constructor(readonly key: string) {
+    this.upload = new Upload({ client: s3, params: { Bucket: PACKAGE_BUCKET, Key: key, Body: this.body, ContentType: 'application/x-ndjson' } });
+    this.done = this.upload.done();
+    // Surface an upload failure on the next write rather than as an unhandled rejection.
+    this.done.catch(() => undefined);
+  }
+
+  async write(record: unknown): Promise<void> {
+    this.count++;
+    if (!this.body.write(`${toJson(record)}\n`)) await Promise.race([once(this.body, 'drain'), this.done]);
+  }
+
+  /** Finishes the object; resolves when S3 has it. */
+  async close(): Promise<number> {
+    this.body.end();
+    await this.done;
+    return this.count;
+  }
+}
+
+/** An S3 object's body as a stream. */
+export async function readObject(key: string): Promise<Readable> {
+  const out = await s3.send(new GetObjectCommand({ Bucket: PACKAGE_BUCKET, Key: key }));
+  return out.Body as Readable;
+}
+
+/** The records of an NDJSON export, one at a time. */
+export async function* readExport(key: string): AsyncGenerator<Record<string, unknown>> {
+  const lines = createInterface({ input: await readObject(key), crlfDelay: Infinity });
+  for await (const line of lines) {
+    if (line.trim() !== '') yield JSON.parse(line) as Record<string, unknown>;
+  }
+}

@@ -1,0 +1,97 @@
+import { asRepeat, completionEmail } from '../../web/emails';
+import { refusalEmailFor } from '../staff/decisions';
+import { positiveIntEnv } from '../platform/env';
+import { links } from '../platform/links';
+import { sendEmail, type Email } from '../platform/mailer';
+import { findProcessor, inDeclaredOrder, type Controller } from '../platform/register';
+import type { Branch, DsrRequest } from '../domain/request';
+import { audit, setOnce, updateRequest, updateRequestIf } from '../platform/data/store';
+import { hashToken, newToken } from '../platform/tokens';
+
+/**
+ * Sends the subject's answer, recording first that sending began (`notifyStartedAt`). SES cannot
+ * deduplicate, so an attempt that finds that record without `notifiedAt` follows a crash between
+ * sending and recording: the email may have gone, and rather than risk sending none this one goes
+ * marked as sent again. A send that fails gives the record back.
+ */
+async function sendAnswer(request: DsrRequest, email: Email, at: Date): Promise<void> {
+  const repeat = Boolean(request.notifyStartedAt);
+  const startedAt = at.toISOString();
+  if (!repeat) await updateRequest(request.requestId, { notifyStartedAt: startedAt });
+  try {
+    await sendEmail(request.email, repeat ? asRepeat(email, request.locale) : email);
+  } catch (err) {
+    if (!repeat) {
+      await updateRequestIf(request.requestId, { remove: ['notifyStartedAt'] }, { expression: 'notifyStartedAt = :at', values: { ':at': startedAt } }).catch(() => undefined);
+    }
+    throw err;
+  }
+}
+
+/** How long the download link in the completion email works (days). */
+const DOWNLOAD_TTL_DAYS = positiveIntEnv('DOWNLOAD_TTL_DAYS', 7);
+
+/**
+ * Tells the subject the outcome: for access and portability the one download link (and where a
+ * portability package was sent), for the other rights what was done at each processor, with the
+ * purposes withdrawn or the kind of objection. Sent once: a request that records `notifiedAt` is not emailed again.
+ */
+export async function notifySubject(request: DsrRequest, controller: Controller, branches: Branch[], at = new Date()): Promise<void> {
+  // Withdrawn: the subject saw it on the status page; there is no result to send.
+  if (request.notifiedAt || request.status === 'cancelled') return;
+  if (request.status === 'denied') {
+    // Art. 12(4): the refusal with staff's reasons and the remedies, once.
+    await sendAnswer(request, refusalEmailFor(request, controller), at);
+    if (await setOnce(request.requestId, 'notifiedAt', { notifiedAt: at.toISOString() })) {
+      await audit(request.requestId, 'subject_notified', 'workflow', { refused: true }, at);
+    }
+    return;
+  }
+  let download: { downloadUrl: string; downloadExpiresAt: string } | undefined;
+  if ((request.type === 'access' || request.type === 'portability') && request.packageKey) {
+    // A fresh token on every attempt: only its hash is stored, so an earlier attempt's is unknown.
+    const token = newToken();
+    const downloadExpiresAt = new Date(at.getTime() + DOWNLOAD_TTL_DAYS * 86_400_000).toISOString();
+    await updateRequest(request.requestId, { downloadTokenHash: hashToken(token), downloadExpiresAt });
+    download = { downloadUrl: links.download(request.requestId, token), downloadExpiresAt };
+  }
+  const outcomes = inDeclaredOrder(controller, branches).map((b) => ({
+    processorName: findProcessor(controller, b.processorId)?.name ?? b.processorId,
+    status: b.status === 'completed' ? ('completed' as const) : ('failed' as const),
+    action: b.action,
+    ...(b.recordCount !== undefined ? { recordCount: b.recordCount } : {}),
+    ...(b.heldCount !== undefined ? { heldCount: b.heldCount, holdUntil: b.holdUntil, holdBasis: b.holdBasis } : {}),
+    ...(b.suppressedUntil ? { suppressedUntil: b.suppressedUntil } : {}),
+    ...(b.staffTask ? { staffTask: true } : {}),
+  }));
+  // Art. 19: the other organisations we told of a change (correction, erasure, restriction) are those that confirmed it.
+  const recipientsTold = request.type !== 'access' && request.type !== 'portability'
+    ? inDeclaredOrder(controller, branches)
+      .filter((b) => b.status === 'completed' && b.kind !== 'dynamodb' && b.kind !== 'manual')
+      .map((b) => findProcessor(controller, b.processorId)?.name ?? b.processorId)
+    : [];
+  const details = request.details ?? {};
+  const transmittedTo = request.transmittedAt && details.transmitTo
+    ? controller.portabilityTargets.find((t) => t.id === details.transmitTo)?.name
+    : undefined;
+  const consentPurposes = (details.consentPurposes ?? [])
+    .map((id) => controller.consentPurposes.find((p) => p.id === id)?.name ?? id);
+  await sendAnswer(request, completionEmail({
+    locale: request.locale,
+    controllerName: controller.name,
+    type: request.type,
+    statusUrl: links.status(request.requestId, request.statusKey),
+    onTime: !request.dueAt || at.toISOString() <= request.dueAt,
+    ...download,
+    outcomes,
+    ...(recipientsTold.length ? { recipientsTold } : {}),
+    ...(transmittedTo ? { transmittedTo } : {}),
+    ...(consentPurposes.length ? { consentPurposes } : {}),
+    ...(details.objection ? { objectionScope: details.objection.scope } : {}),
+    supervisoryAuthority: controller.supervisoryAuthority,
+    dpoEmail: controller.dpoEmail,
+  }), at);
+  if (await setOnce(request.requestId, 'notifiedAt', { notifiedAt: at.toISOString() })) {
+    await audit(request.requestId, 'subject_notified', 'workflow', { failedBranches: outcomes.filter((o) => o.status === 'failed').length }, at);
+  }
+}

@@ -1,0 +1,89 @@
+import { asRepeat, extensionEmail, informationRequestEmail, restrictionLiftNoticeEmail, type Email } from '../../web/emails';
+import { links } from '../platform/links';
+import { sendEmail } from '../platform/mailer';
+import { findProcessor, type Controller } from '../platform/register';
+import type { Branch, DsrRequest } from '../domain/request';
+import { errorClass, logger } from '../platform/log';
+import { done, schedule, type SubjectNotice } from '../retention/scheduled-erasures';
+import { audit, getRequestWithBranches, markNotice, releaseNoticeStarted } from '../platform/data/store';
+
+/** The decisions whose facts the subject must be told of (Art. 12(3), 12(6), 18(3)). */
+export const NOTICE_FACTS = ['extension', 'infoRequest', 'restrictionLift'] as const;
+export type NoticeFact = (typeof NOTICE_FACTS)[number];
+
+/** Notices recorded but not yet sent: the decision is written first, the email follows. */
+export const pendingNotices = (request: Pick<DsrRequest, NoticeFact>): NoticeFact[] =>
+  NOTICE_FACTS.filter((fact) => request[fact] && !request[fact]!.notifiedAt);
+
+function noticeEmail(fact: NoticeFact, request: DsrRequest, controller: Controller, branches: Branch[]): Email {
+  const common = { locale: request.locale, controllerName: controller.name, statusUrl: links.status(request.requestId, request.statusKey) };
+  switch (fact) {
+    case 'extension': {
+      const e = request.extension!;
+      return extensionEmail({ ...common, type: request.type, months: e.months, reasons: e.reasons, newDueAt: request.dueAt! });
+    }
+    case 'infoRequest': {
+      const q = request.infoRequest!;
+      return informationRequestEmail({ ...common, type: request.type, question: q.text, pausesClock: q.pausesClock, dueAt: request.dueAt! });
+    }
+    case 'restrictionLift': {
+      const restricted = branches.filter((b) => b.action === 'restrict' && b.status === 'completed');
+      return restrictionLiftNoticeEmail({
+        ...common,
+        liftAt: request.restrictionLift!.liftAt,
+        processorNames: restricted.map((b) => findProcessor(controller, b.processorId)?.name ?? b.processorId),
+      });
+    }
+  }
+}
+
+/**
+ * Sends the subject every notice a staff decision recorded and that has not gone out yet, then
+ * marks it sent. Staff decisions call it at once; the sweep calls it again for whatever an outage
+ * left unsent, so a recorded decision is never left untold (a crash between sending and marking
+ * sends it again, marked as such: at least once, never none). Returns how many were sent.
+ */
+export async function sendPendingNotices(request: DsrRequest, controller: Controller, branches: Branch[], now = new Date()): Promise<number> {
+  let sent = 0;
+  for (const fact of pendingNotices(request)) {
+    // A question answered before its email went out needs no email any more.
+    if (fact === 'infoRequest' && request.infoRequest?.answeredAt) continue;
+    // Recorded before the email goes: found already set, a crash cut the last attempt short after
+    // it may have sent, so this one says it is sent again (SES cannot deduplicate).
+    const startedAt = now.toISOString();
+    const repeat = !(await markNotice(request.requestId, fact, 'sendStartedAt', startedAt));
+    const email = noticeEmail(fact, request, controller, branches);
+    try {
+      await sendEmail(request.email, repeat ? asRepeat(email, request.locale) : email);
+    } catch (err) {
+      if (!repeat) await releaseNoticeStarted(request.requestId, fact, startedAt).catch(() => undefined);
+      throw err;
+    }
+    if (await markNotice(request.requestId, fact, 'notifiedAt', now.toISOString())) {
+      await audit(request.requestId, 'subject_notice_sent', 'system', { notice: fact }, now);
+      sent++;
+    }
+  }
+  return sent;
+}
+
+/** Keeps a notice until it is sent; call before recording the decision it tells of. */
+export async function holdNotice(controllerId: string, requestId: string, now = new Date()): Promise<SubjectNotice> {
+  const notice: SubjectNotice = { kind: 'subject_notice', controllerId, requestId, processorId: 'subject', dueAt: now.toISOString() };
+  await schedule(notice);
+  return notice;
+}
+
+/**
+ * Sends what a decision recorded and lets go of the held notice. Called right after the decision
+ * and by the sweep; a failure leaves the notice held for the next sweep (staff still get their answer).
+ */
+export async function deliverNotice(notice: SubjectNotice, controller: Controller, now = new Date()): Promise<void> {
+  try {
+    const { request, branches } = await getRequestWithBranches(notice.requestId);
+    if (request) await sendPendingNotices(request, controller, branches, now);
+    await done(notice);
+  } catch (err) {
+    logger.warn('subject notice left for the sweep', { requestId: notice.requestId, errorClass: errorClass(err) });
+  }
+}

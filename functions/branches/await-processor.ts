@@ -1,0 +1,49 @@
+import { asyncKind } from '../processors/async-kinds';
+import { branchContext, failAttempt } from './run-processor';
+import { auditSubmitted, resumeAnswered } from './outcome';
+import { finishBranch, getBranch, releaseBranchClaim, startWaiting, updateBranch } from '../platform/data/store';
+import { WITHDRAWN, type Branch } from '../domain/request';
+import { MissingRecord, type BranchRef } from '../workflow/requests';
+
+/**
+ * Step `AwaitProcessor`: a processor that answers later, or a staff task at any processor. Records
+ * the task token the workflow waits on, resumes at once if the answer already came, and otherwise
+ * sends the request out (until `submittedAt` is recorded). The answer arrives through `completeBranch`.
+ */
+export async function awaitBranch(ref: BranchRef & { taskToken: string }): Promise<void> {
+  const { requestId, processorId, taskToken } = ref;
+  const { request, controller, processor } = await branchContext(ref);
+  if (request.status === 'cancelled') {
+    // Withdrawn before this branch was sent out: end it without asking the processor.
+    await finishBranch(requestId, processorId, { status: 'failed', errorClass: WITHDRAWN });
+  }
+  const waiting = await startWaiting(requestId, processorId, taskToken);
+  if (!waiting) {
+    // Answered before this token existed (a fast callback, a retry, or a re-drive after a restart).
+    const answered = await getBranch(requestId, processorId);
+    if (!answered) throw new MissingRecord(`branch ${processorId} of request ${requestId} not found`);
+    await resumeAnswered({ ...answered, taskToken });
+    return;
+  }
+  if (waiting.submittedAt) {
+    // Sent and recorded before a crash; the audit event may be what the crash cut off.
+    await auditSubmitted(waiting);
+    return;
+  }
+  // Record that sending began before it does: an attempt that finds this already set without
+  // `submittedAt` follows a crash between sending and recording, and its email says it is a repeat.
+  const repeat = Boolean(waiting.submitStartedAt);
+  const startedAt = new Date().toISOString();
+  if (!repeat) await updateBranch(requestId, processorId, { submitStartedAt: startedAt });
+  try {
+    // A staff task goes to staff whatever the processor's kind (e.g. a correction at one of our stores).
+    await asyncKind(processor, waiting).submit(processor, { request, controller, branch: waiting, repeat });
+  } catch (err) {
+    // Not sent (SES or the processor refused): the next attempt is a first one again.
+    if (!repeat) await releaseBranchClaim(requestId, processorId, 'submitStartedAt', startedAt).catch(() => undefined);
+    return failAttempt(ref, err, waiting.attempts + 1);
+  }
+  const submitted = await updateBranch(requestId, processorId, { submittedAt: new Date().toISOString() }, { onlyIfAbsent: 'submittedAt' })
+    ?? (await getBranch(requestId, processorId));
+  if (submitted?.submittedAt) await auditSubmitted(submitted);
+}

@@ -1,0 +1,72 @@
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { s3 } from '../platform/aws/s3';
+import { completeBranch } from './outcome';
+import { PACKAGE_BUCKET } from '../answer/exports';
+import { findController, findProcessor, type Controller, type Processor } from '../platform/register';
+import type { Branch, DsrRequest } from '../domain/request';
+import { getRequestWithBranches } from '../platform/data/store';
+import { taskLinkMatches } from './task-links';
+
+/** A vendor's or staff member's answer through their one-time link. */
+export interface TaskAnswer {
+  outcome: 'done' | 'not_found';
+  note?: string;
+  file?: { name: string; content: Buffer; contentType?: string };
+}
+
+/** What a task link leads to. */
+export type TaskLink =
+  | { state: 'open'; request: DsrRequest; controller: Controller; processor: Processor; branch: Branch }
+  | { state: 'done' }
+  | { state: 'invalid' };
+
+/**
+ * Looks at a task link without changing anything. Only the latest link of a branch is open, and
+ * only a branch someone answers by link has one: an email vendor's, a manual task's, a staff task's.
+ */
+export async function inspectTaskLink(requestId: string, processorId: string, token: string): Promise<TaskLink> {
+  const { request, branches } = await getRequestWithBranches(requestId);
+  const branch = branches.find((b) => b.processorId === processorId);
+  const controller = request && findController(request.controllerId);
+  const processor = controller && findProcessor(controller, processorId);
+  if (!request || !branch || !controller || !processor) return { state: 'invalid' };
+  if (processor.kind !== 'email' && processor.kind !== 'manual' && !branch.staffTask) return { state: 'invalid' };
+  if (!taskLinkMatches(branch, token)) return { state: 'invalid' };
+  if (branch.status === 'completed' || branch.status === 'failed') return { state: 'done' };
+  return { state: 'open', request, controller, processor, branch };
+}
+
+/** A file name safe as an S3 key part and a ZIP entry: no paths, no control characters. */
+export function safeFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? '';
+  const cleaned = base.replace(/[^\p{L}\p{N}._ -]+/gu, '_').replace(/^\.+/, '').slice(0, 120).trim();
+  return cleaned || 'export';
+}
+
+/**
+ * Completes a waiting branch with a vendor's or staff member's answer. An uploaded export is kept
+ * as it came, for the access or portability package. A second use of the link finds the branch done and changes
+ * nothing: returns false.
+ */
+export async function answerTask(link: Extract<TaskLink, { state: 'open' }>, answer: TaskAnswer): Promise<boolean> {
+  const { request, branch } = link;
+  let attachment: { attachmentKey: string; attachmentName: string } | undefined;
+  // Only an export has a file to keep; anything else uploaded is not wanted.
+  if (answer.file && answer.file.content.length > 0 && branch.action === 'export') {
+    const attachmentName = safeFileName(answer.file.name);
+    const attachmentKey = `exports/${request.requestId}/${branch.processorId}/${attachmentName}`;
+    await s3.send(new PutObjectCommand({
+      Bucket: PACKAGE_BUCKET,
+      Key: attachmentKey,
+      Body: answer.file.content,
+      ContentType: answer.file.contentType ?? 'application/octet-stream',
+    }));
+    attachment = { attachmentKey, attachmentName };
+  }
+  return completeBranch(request.requestId, branch.processorId, {
+    status: 'completed',
+    ...(answer.outcome === 'not_found' ? { recordCount: 0 } : {}),
+    ...(answer.note ? { note: answer.note } : {}),
+    ...attachment,
+  });
+}

@@ -1,0 +1,98 @@
+import type { DeadlineRule } from './register-schema';
+
+const DAY_MS = 86_400_000;
+const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+
+/** The last moment of a UTC calendar day. */
+function endOfDay(year: number, month: number, day: number): Date {
+  return new Date(Date.UTC(year, month, day, 23, 59, 59, 999));
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+}
+
+/** Western (Gregorian) Easter Sunday: the anonymous Gregorian algorithm (Meeus/Jones/Butcher). */
+export function easterSunday(year: number): Date {
+  const a = year % 19;
+  const b = Math.floor(year / 100);
+  const c = year % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  const day = ((h + l - 7 * m + 114) % 31) + 1;
+  return new Date(Date.UTC(year, month - 1, day));
+}
+
+const mmdd = (d: Date) => `${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
+
+/** Whether a day is one of the controller's public holidays (rules as the register declares them). */
+export function isPublicHoliday(day: Date, holidays: readonly string[]): boolean {
+  const date = mmdd(day);
+  const midnight = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate());
+  return holidays.some((rule) => {
+    if (/^\d{2}-\d{2}$/.test(rule)) return rule === date;
+    const easter = /^easter([+-]\d+)$/.exec(rule);
+    if (easter) return easterSunday(day.getUTCFullYear()).getTime() + Number(easter[1]) * DAY_MS === midnight;
+    const range = /^(\d{2}-\d{2})\/(\d{2}-\d{2}):(\w{3})$/.exec(rule);
+    return !!range && date >= range[1]! && date <= range[2]! && WEEKDAYS[day.getUTCDay()] === range[3];
+  });
+}
+
+/** Saturdays, Sundays and the controller's public holidays are not working days. */
+function isWorkingDay(day: Date, holidays: readonly string[]): boolean {
+  const wd = day.getUTCDay();
+  return wd !== 0 && wd !== 6 && !isPublicHoliday(day, holidays);
+}
+
+/**
+ * When a request received at `receivedAt` must be answered (Art. 12(3)).
+ *
+ * `month`: Regulation 1182/71 Art. 3(2)(c): the same date one month later, or the last day of
+ * that month when it has no such date (31 Aug → 30 Sep); a last day that is a Saturday, Sunday or
+ * public holiday of the controller's country moves to the next working day (Art. 3(4)). `days`: a
+ * fixed number of calendar days. Either way the deadline is the end of the due day (UTC).
+ */
+export function dueDate(receivedAt: Date, rule: DeadlineRule, holidays: readonly string[] = []): Date {
+  const y = receivedAt.getUTCFullYear();
+  const m = receivedAt.getUTCMonth();
+  const d = receivedAt.getUTCDate();
+  if (rule.rule === 'days') {
+    const due = new Date(Date.UTC(y, m, d) + rule.days * DAY_MS);
+    return endOfDay(due.getUTCFullYear(), due.getUTCMonth(), due.getUTCDate());
+  }
+  const ny = m === 11 ? y + 1 : y;
+  const nm = (m + 1) % 12;
+  let due = endOfDay(ny, nm, Math.min(d, daysInMonth(ny, nm)));
+  while (!isWorkingDay(due, holidays)) due = new Date(due.getTime() + DAY_MS);
+  return due;
+}
+
+/**
+ * Art. 12(3): the deadline extended by `months` (at most two), counted from the first month's end
+ * the way the first month was (same date, or that month's last day), then moved off a non-working day.
+ */
+export function extendedDueDate(originalDue: Date, months: number, holidays: readonly string[] = []): Date {
+  const y = originalDue.getUTCFullYear();
+  const m = originalDue.getUTCMonth() + months;
+  const ny = y + Math.floor(m / 12);
+  const nm = m % 12;
+  let due = endOfDay(ny, nm, Math.min(originalDue.getUTCDate(), daysInMonth(ny, nm)));
+  while (!isWorkingDay(due, holidays)) due = new Date(due.getTime() + DAY_MS);
+  return due;
+}
+
+/** A deadline moved on by a paused stretch (waiting for the subject's answer), landing on a working day. */
+export function resumedDueDate(due: Date, pausedMs: number, holidays: readonly string[] = []): Date {
+  const moved = new Date(due.getTime() + Math.max(0, pausedMs));
+  let day = endOfDay(moved.getUTCFullYear(), moved.getUTCMonth(), moved.getUTCDate());
+  while (!isWorkingDay(day, holidays)) day = new Date(day.getTime() + DAY_MS);
+  return day;
+}

@@ -1,0 +1,359 @@
+/**
+ * The register's shape and how it is read: pure, so the CDK app can check a register without
+ * loading the functions' copy (which fills its placeholders from the environment at cold start).
+ */
+import * as z from 'zod';
+import { LOCALES, RIGHTS } from './request';
+import { checkRetentionRuleIds, checkRetentionRules, retentionRuleSchema } from './retention-rules';
+
+const text = z.string().trim().min(1);
+const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lower-case letters, digits and dashes');
+
+/** How the subject's items are found in a DynamoDB store: by partition key, or through an index. */
+const lookupSchema = z.union([
+  z.object({ keyAttribute: text }).strict(),
+  z.object({ indexName: text, attribute: text }).strict(),
+]);
+
+/** What erasure does at a store (Art. 17), and what it keeps and why. */
+const erasureSchema = z.discriminatedUnion('mode', [
+  /** The subject's items are deleted. */
+  z.object({ mode: z.literal('delete') }).strict(),
+  z
+    .object({
+      mode: z.literal('anonymise'),
+      /** Attributes removed from each item; what remains serves statistics only. */
+      identifyingAttributes: z.array(text).min(1),
+    })
+    .strict(),
+  z
+    .object({
+      /**
+       * A legal hold (Art. 17(3)(b)): the items must be kept, e.g. bookkeeping records for 7 years.
+       * They are marked restricted (Art. 18) and scheduled for deletion when the hold ends; the
+       * subject is told what was kept and why.
+       */
+      mode: z.literal('legal_hold'),
+      /** The law that requires keeping the data, as the subject is told it. */
+      legalBasis: text,
+      /** How long the items are kept after the request, in days. */
+      holdDays: z.number().int().min(1).max(36_500),
+    })
+    .strict(),
+  z
+    .object({
+      /**
+       * A suppression list: the items are deleted and a keyed hash of the address is kept for
+       * `keepDays` so the address is not added again by mistake (a mailing list), then dropped.
+       */
+      mode: z.literal('suppress'),
+      keepDays: z.number().int().min(1).max(3_650),
+    })
+    .strict(),
+]);
+
+/** A recipient of the data (Art. 13(1)(e), 15(1)(c)). */
+const recipientSchema = z
+  .object({
+    name: text,
+    country: z.string().regex(/^[A-Z]{2}$/, 'ISO 3166 alpha-2 country code'),
+    safeguard: text.optional(),
+  })
+  .strict();
+
+/** What every processor declares for the Art. 15 information in the access package. */
+const art15 = {
+  id,
+  /** Shown to the subject, e.g. "Membership register". */
+  name: text,
+  dataCategories: z.array(text).min(1),
+  purposes: z.array(text).min(1),
+  legalBasis: text,
+  retention: text,
+  source: text.optional(),
+  recipients: z.array(recipientSchema).default([]),
+  /**
+   * Art. 20: whether the store's data is in a portability package (data the subject provided,
+   * processed by consent or contract, by automated means). Mark false what is not.
+   */
+  portable: z.boolean().default(true),
+  /** The store serves direct marketing: an objection to it is absolute and applied at once (21(3)). */
+  directMarketing: z.boolean().default(false),
+};
+
+/** The controller's own DynamoDB table: exported and erased directly. */
+const dynamodbProcessorSchema = z
+  .object({
+    ...art15,
+    kind: z.literal('dynamodb'),
+    table: text,
+    lookup: lookupSchema,
+    erasure: erasureSchema,
+    /** Attributes a subject may ask to have corrected (Art. 16); the workflow updates them on the subject's items. */
+    rectifiable: z.array(text).default([]),
+    /** Retention rules for the store's own records: a scheduled sweep reports, and where enforced erases (functions/domain/retention-rules.ts). */
+    retentionRules: z.array(retentionRuleSchema).default([]),
+  })
+  .strict()
+  .superRefine((p, ctx) => {
+    checkRetentionRules(p, ctx);
+    if (p.erasure.mode === 'anonymise' && 'keyAttribute' in p.lookup
+      && p.erasure.identifyingAttributes.includes(p.lookup.keyAttribute)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['erasure', 'identifyingAttributes'],
+        message: `cannot anonymise the key attribute ${p.lookup.keyAttribute}; look the subject up through an index instead`,
+      });
+    }
+  });
+
+/** A PEM certificate, as the register quotes a trust root. */
+const pem = z.string().regex(/-----BEGIN CERTIFICATE-----[\s\S]+-----END CERTIFICATE-----/, 'a PEM certificate');
+
+/** A processor with an OpenDSR v2 API (opengdpr/opengdpr): requests by HTTP, answers by signed callbacks. */
+const opendsrProcessorSchema = z
+  .object({
+    ...art15,
+    kind: z.literal('opendsr'),
+    /** The processor's OpenDSR base URL including the version, e.g. https://dsr.vendor.example/v1. */
+    url: z.url(),
+    /** The domain the processor signs as (X-OpenDSR-Processor-Domain); its certificate's SAN must hold it. */
+    domain: text,
+    /** How the address is sent: as it is, or as its SHA-256 (hex, lower case). */
+    identityFormat: z.enum(['raw', 'sha256']).default('raw'),
+    /** The roots the processor's certificate must chain to. */
+    trustRoots: z.array(pem).min(1),
+    /** Poll GET /requests/{id} when no callback came for this long. */
+    pollAfterMinutes: z.number().int().min(1).default(60),
+  })
+  .strict();
+
+/** A vendor with no API: its privacy contact is emailed and answers through a one-time link. */
+const emailProcessorSchema = z
+  .object({
+    ...art15,
+    kind: z.literal('email'),
+    contactEmail: z.email(),
+    /** Which of the subject's identities the vendor is sent: only what it needs to find them. */
+    identities: z.array(z.enum(['email', 'name'])).min(1).default(['email']),
+    reminderAfterDays: z.number().int().min(1).default(7),
+    /** Without an answer by then the branch goes to staff (and always before the deadline). */
+    escalateAfterDays: z.number().int().min(1).default(14),
+  })
+  .strict();
+
+/** Work only staff can do (e.g. search the shared mailbox): a task with instructions, completed with a note. */
+const manualProcessorSchema = z
+  .object({
+    ...art15,
+    kind: z.literal('manual'),
+    assigneeEmail: z.email(),
+    instructions: text,
+  })
+  .strict();
+
+/** A processor the controller declares, by kind. */
+const processorSchema = z.discriminatedUnion('kind', [
+  dynamodbProcessorSchema,
+  opendsrProcessorSchema,
+  emailProcessorSchema,
+  manualProcessorSchema,
+]);
+
+/** When a request falls due: one calendar month (Reg. 1182/71) or a fixed number of days. */
+const deadlineSchema = z.discriminatedUnion('rule', [
+  z.object({ rule: z.literal('days'), days: z.number().int().min(1).max(90) }).strict(),
+  z.object({ rule: z.literal('month') }).strict(),
+]);
+
+/**
+ * A public holiday of the controller's country, for deadlines (Reg. 1182/71 Art. 3(4)):
+ * `MM-DD` (a fixed date), `easter+N` / `easter-N` (days from Western Easter Sunday), or
+ * `MM-DD/MM-DD:fri` (that weekday within the range, e.g. Swedish Midsummer Eve).
+ */
+export const HOLIDAY_RULE = /^(\d{2}-\d{2}|easter[+-]\d{1,2}|\d{2}-\d{2}\/\d{2}-\d{2}:(mon|tue|wed|thu|fri|sat|sun))$/;
+
+/** A purpose the controller processes by consent (Art. 6(1)(a)): withdrawing it acts at these processors. */
+const consentPurposeSchema = z
+  .object({
+    id,
+    /** As the subject reads it on the form, e.g. "Newsletter". */
+    name: text,
+    /** The processors that hold data for this purpose only: withdrawal erases there as each declares. */
+    processors: z.array(id).min(1),
+  })
+  .strict();
+
+/** Another controller a subject may have a portability package sent to directly (Art. 20(2)). */
+const portabilityTargetSchema = z
+  .object({ id, name: text, url: z.url() })
+  .strict();
+
+/** How staff review edge cases (Art. 12(5), 12(6)). */
+const reviewRulesSchema = z
+  .object({
+    /** The same right by the same identity within this many days goes to staff (12(5)); 0 turns it off. */
+    repeatWindowDays: z.number().int().min(0).max(3_650).default(30),
+    /** Requests of these rights go to staff first, who may ask for more information (12(6)). */
+    identityCheckRights: z.array(z.enum(RIGHTS)).default([]),
+    /** Only when the subject gave no name. */
+    identityCheckOnlyWithoutName: z.boolean().default(false),
+    /** Whether the deadline stops while staff wait for the subject's answer to a request for information. */
+    clockPausesForInformation: z.boolean().default(true),
+    /**
+     * Whether an erasure that a legal hold blocked in part waits for staff before the subject is
+     * told (17(3)(b)). A controller whose holds are routine (bookkeeping) may let them close alone.
+     */
+    legalHoldNeedsApproval: z.boolean().default(true),
+    /** Where staff are emailed when a request waits for them (default: the DPO). */
+    staffEmail: z.email().optional(),
+  })
+  .strict();
+
+/** A time zone the runtime knows (IANA name, e.g. Europe/Stockholm). */
+const timeZone = z.string().refine((tz) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'an IANA time zone such as Europe/Stockholm');
+
+/**
+ * The DPO's compliance digest: when it is sent (an EventBridge Scheduler expression, read in
+ * `timezone`), which days it covers, and to whom (default: the DPO).
+ */
+const digestSchema = z
+  .object({
+    schedule: z.string().regex(/^(cron|rate)\(.+\)$/, 'an EventBridge Scheduler expression: cron(...) or rate(...)'),
+    timezone: timeZone.default('UTC'),
+    /** The period the figures cover: the days up to the moment the digest is sent. */
+    periodDays: z.number().int().min(1).max(366).default(7),
+    recipients: z.array(z.email()).min(1).optional(),
+  })
+  .strict();
+
+/** Public aggregate figures (received, complied with, denied, median days), as some regulators ask of large controllers. */
+const transparencySchema = z
+  .object({
+    /** Publish the page at /transparency/{controllerId}; its figures are refreshed with each digest. */
+    publish: z.boolean(),
+  })
+  .strict();
+
+/** How the controller's form and emails look. */
+const brandingSchema = z
+  .object({
+    /** An accent colour for the form's header and buttons, `#rrggbb`. */
+    accentColour: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour as #rrggbb').optional(),
+    /** A logo shown on the form, an https URL (the page's CSP allows that origin for images). */
+    logoUrl: z.url().refine((u) => u.startsWith('https://'), 'an https URL').optional(),
+  })
+  .strict();
+
+const controllerSchema = z
+  .object({
+    id,
+    name: text,
+    country: z.string().regex(/^[A-Z]{2}$/),
+    dpoEmail: z.email(),
+    locales: z.array(z.enum(LOCALES)).min(1),
+    deadline: deadlineSchema.default({ rule: 'days', days: 30 }),
+    publicHolidays: z.array(z.string().regex(HOLIDAY_RULE, 'MM-DD, easter+N, easter-N or MM-DD/MM-DD:weekday')).default([]),
+    supervisoryAuthority: z.object({ name: text, url: z.url() }).strict(),
+    privacyPolicyUrl: z.url().optional(),
+    processors: z.array(processorSchema).min(1),
+    consentPurposes: z.array(consentPurposeSchema).default([]),
+    portabilityTargets: z.array(portabilityTargetSchema).default([]),
+    review: reviewRulesSchema.default({ repeatWindowDays: 30, identityCheckRights: [], identityCheckOnlyWithoutName: false, clockPausesForInformation: true, legalHoldNeedsApproval: true }),
+    /**
+     * The controller also holds data as a processor for its own customers (Art. 28): the form asks
+     * whether the request is about such a customer's service, and staff point the subject there.
+     */
+    actsAsProcessorFor: z.object({ description: text }).strict().optional(),
+    /** Days between telling the subject a restriction will be lifted and lifting it (Art. 18(3)). */
+    restrictionLiftNoticeDays: z.number().int().min(1).max(365).default(14),
+    /**
+     * The service's own retention: days after a request closes (completed, refused, withdrawn)
+     * until its personal data (address, name, what the subject wrote) is erased from the request,
+     * keeping the evidence that it was answered. Access packages go earlier, when their link expires.
+     */
+    requestDataRetentionDays: z.number().int().min(1).max(3_650).default(30),
+    branding: brandingSchema.default({}),
+    digest: digestSchema.optional(),
+    transparency: transparencySchema.optional(),
+  })
+  .strict()
+  .superRefine((c, ctx) => {
+    if (c.transparency?.publish && !c.digest) {
+      ctx.addIssue({ code: 'custom', path: ['transparency'], message: 'published transparency figures are refreshed by the digest: declare a digest schedule too' });
+    }
+    checkRetentionRuleIds(c.processors, ctx);
+    const seen = new Set<string>();
+    c.processors.forEach((p, i) => {
+      if (seen.has(p.id)) ctx.addIssue({ code: 'custom', path: ['processors', i, 'id'], message: `duplicate processor id ${p.id}` });
+      seen.add(p.id);
+    });
+    c.consentPurposes.forEach((purpose, i) => purpose.processors.forEach((pid, j) => {
+      if (!seen.has(pid)) ctx.addIssue({ code: 'custom', path: ['consentPurposes', i, 'processors', j], message: `processor ${pid} is not declared by ${c.id}` });
+    }));
+  });
+
+export const registerSchema = z
+  .object({ controllers: z.array(controllerSchema).min(1) })
+  .strict()
+  .superRefine((r, ctx) => {
+    const seen = new Set<string>();
+    r.controllers.forEach((c, i) => {
+      if (seen.has(c.id)) ctx.addIssue({ code: 'custom', path: ['controllers', i, 'id'], message: `duplicate controller id ${c.id}` });
+      seen.add(c.id);
+    });
+  });
+
+/** The register: the single source of truth for controllers and the processors they declare. */
+export type Register = z.infer<typeof registerSchema>;
+/** An organisation that decides why and how personal data is processed (Art. 4(7)). */
+export type Controller = Register['controllers'][number];
+/** A store or service holding the subject's data on the controller's behalf. */
+export type Processor = Controller['processors'][number];
+export type DynamoDbProcessor = z.infer<typeof dynamodbProcessorSchema>;
+export type OpendsrProcessor = z.infer<typeof opendsrProcessorSchema>;
+export type EmailProcessor = z.infer<typeof emailProcessorSchema>;
+export type ManualProcessor = z.infer<typeof manualProcessorSchema>;
+export type ErasureRule = z.infer<typeof erasureSchema>;
+export type DeadlineRule = z.infer<typeof deadlineSchema>;
+export type ConsentPurpose = z.infer<typeof consentPurposeSchema>;
+export type PortabilityTarget = z.infer<typeof portabilityTargetSchema>;
+export type ReviewRules = z.infer<typeof reviewRulesSchema>;
+export type DigestSettings = z.infer<typeof digestSchema>;
+
+/**
+ * Replaces `${NAME}` and `${NAME:-default}` in every string with the environment's value, so one
+ * register serves places where an endpoint differs (the local demo processor's port, a staging
+ * vendor). A placeholder with no value and no default stops the cold start, naming it.
+ */
+export function resolvePlaceholders(value: unknown, env: Readonly<Record<string, string | undefined>>, path = ''): unknown {
+  if (typeof value === 'string') {
+    return value.replace(/\$\{([A-Z][A-Z0-9_]*)(?::-([^}]*))?\}/g, (_m, name: string, fallback?: string) => {
+      const resolved = env[name] ?? fallback;
+      if (resolved === undefined) throw new Error(`The register (config/register.json) uses \${${name}} at ${path || '(root)'} but ${name} is not set`);
+      return resolved;
+    });
+  }
+  if (Array.isArray(value)) return value.map((v, i) => resolvePlaceholders(v, env, `${path}.${i}`));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolvePlaceholders(v, env, path ? `${path}.${k}` : k)]));
+  }
+  return value;
+}
+
+/** Parses a register, failing with every problem and where it is. */
+export function parseRegister(input: unknown, env: Readonly<Record<string, string | undefined>> = {}): Register {
+  const result = registerSchema.safeParse(resolvePlaceholders(input, env));
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`).join('\n');
+    throw new Error(`The register (config/register.json) is invalid:\n${problems}`);
+  }
+  return result.data;
+}

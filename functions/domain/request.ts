@@ -1,0 +1,291 @@
+/** Languages the forms, pages and emails are written in. */
+export const LOCALES = ['en', 'sv', 'sl'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** The rights of a data subject (Art. 7(3), 15-18, 20, 21); every one can be requested through the form. */
+export const RIGHTS = [
+  'access',
+  'portability',
+  'rectification',
+  'erasure',
+  'restriction',
+  'objection',
+  'withdraw_consent',
+] as const;
+export type Right = (typeof RIGHTS)[number];
+/** Kept as a name for what the form accepts: every right. */
+export const SERVED_RIGHTS = RIGHTS;
+export type ServedRight = Right;
+
+/** What an objection is to (Art. 21): direct marketing is absolute (21(3)); other processing is weighed (21(1)). */
+export const OBJECTION_SCOPES = ['direct_marketing', 'other'] as const;
+export type ObjectionScope = (typeof OBJECTION_SCOPES)[number];
+
+/**
+ * What the subject said beyond the right itself, by right. Personal data (free text): stored on
+ * the request item only, shown to staff, never logged or put in workflow state.
+ */
+export interface RequestDetails {
+  /** Rectification (Art. 16): what is wrong, the correct value, and which attribute if the subject picked one the register declares. */
+  rectification?: { attribute?: string; inaccurate: string; corrected: string };
+  /** Objection (Art. 21): to direct marketing or to other processing, with the subject's grounds. */
+  objection?: { scope: ObjectionScope; grounds?: string };
+  /** Withdrawal of consent (Art. 7(3)): ids of the consent purposes the register declares. */
+  consentPurposes?: string[];
+  /** Portability (Art. 20(2)): the id of a receiving controller the register declares, to send the package to. */
+  transmitTo?: string;
+  /**
+   * The subject says the data is held for one of the controller's customers (the controller acts as a
+   * processor there): the customer's name, as the subject wrote it. Staff point the subject to that customer.
+   */
+  viaCustomer?: string;
+  /** Anything else the subject wants staff to know. */
+  message?: string;
+}
+
+/**
+ * Why a request waits for staff (Art. 12): checked before processing (`screening`) and before the
+ * request is answered (`closing`).
+ */
+export const REVIEW_REASONS = [
+  /** The same right by the same identity within the controller's window: possibly excessive (12(5)). */
+  'repeat_request',
+  /** A controller rule asks staff to consider more information about the identity (12(6)). */
+  'identity_check',
+  /** An objection to processing other than direct marketing: staff weigh the grounds (21(1)). */
+  'objection_weighing',
+  /** A correction staff check before it is applied (16). */
+  'rectification',
+  /** The subject says the data is held for a customer of the controller: the customer answers (28). */
+  'controller_as_processor',
+  /** An erasure a legal hold blocked in part (17(3)(b)). */
+  'legal_hold_partial',
+  /** A processor branch failed or timed out. */
+  'branch_failed',
+] as const;
+export type ReviewReason = (typeof REVIEW_REASONS)[number];
+export const SCREENING_REASONS: readonly ReviewReason[] = ['repeat_request', 'identity_check', 'objection_weighing', 'rectification', 'controller_as_processor'];
+export type ReviewStage = 'screening' | 'closing';
+
+/** What staff may decide (functions/staff/decisions.ts). */
+export const DECISIONS = ['approve', 'deny', 'extend', 'request_info', 'retry_branch', 'complete_task', 'lift_restriction'] as const;
+export type Decision = (typeof DECISIONS)[number];
+
+/**
+ * Why a request is refused, as templates staff pick and then edit (Art. 12(4)): the text is sent in
+ * the subject's language with the right to complain to the supervisory authority and to a court.
+ */
+export const DENIAL_REASONS = [
+  /** 12(5): manifestly unfounded. */
+  'manifestly_unfounded',
+  /** 12(5): excessive, in particular repetitive. */
+  'excessive',
+  /** 12(6) / 11(2): the identity could not be confirmed. */
+  'identity_not_confirmed',
+  /** The controller holds the data only as a processor for a customer: ask the customer (Art. 28). */
+  'processor_only',
+  /** 17(3): the data must be kept (legal obligation, legal claims). */
+  'legal_obligation',
+  /** 21(1): compelling legitimate grounds override the objection. */
+  'compelling_grounds',
+  /** 16: the data is accurate as it is. */
+  'data_accurate',
+  /** Written by staff from scratch. */
+  'other',
+] as const;
+export type DenialReason = (typeof DENIAL_REASONS)[number];
+
+/** Subject-visible request statuses (DESIGN.md). Extension is a fact on the request, not a status. */
+export const REQUEST_STATUSES = [
+  'awaiting_verification',
+  'received',
+  'in_review',
+  'in_progress',
+  'completed',
+  'denied',
+  'closed_unverified',
+  'cancelled',
+] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+
+/** The error class a branch ends with when its request was withdrawn; it is not escalated. */
+export const WITHDRAWN = 'RequestWithdrawn';
+
+/**
+ * What a request closed before its address was proven (link expired, or withdrawn unconfirmed)
+ * loses at once: nobody showed these were theirs, so nothing of them is kept.
+ */
+export const UNPROVEN_PERSONAL_DATA = ['email', 'name', 'details'] as const;
+
+/** Statuses after which nothing more happens to a request. */
+export const FINAL_STATUSES: readonly RequestStatus[] = ['completed', 'denied', 'closed_unverified', 'cancelled'];
+
+/**
+ * What the workflow does at one processor for one request: export (access, portability); at the
+ * controller's own stores delete, anonymise, keep under a legal hold, or delete and suppress; at an
+ * external processor (OpenDSR, email vendor, staff task) ask it to erase; correct an attribute
+ * (rectification); mark the subject's data restricted (restriction, an upheld objection).
+ */
+export type BranchAction = 'export' | 'delete' | 'anonymise' | 'legal_hold' | 'suppress' | 'erase' | 'rectify' | 'restrict';
+/** `waiting`: handed to a processor that answers later (callback, vendor link, staff task). */
+export const BRANCH_STATUSES = ['pending', 'running', 'waiting', 'completed', 'failed'] as const;
+export type BranchStatus = (typeof BRANCH_STATUSES)[number];
+
+/** A data subject's request as stored: the only item that holds the subject's personal data. */
+export interface DsrRequest {
+  requestId: string;
+  controllerId: string;
+  type: Right;
+  locale: Locale;
+  /** What the subject said beyond the right (personal data). */
+  details?: RequestDetails;
+  /** Personal data: never logged, never in workflow state. */
+  email: string;
+  /** Personal data: never logged, never in workflow state. */
+  name?: string;
+  status: RequestStatus;
+  version: number;
+  createdAt: string;
+  verifyTokenHash?: string;
+  /** Hash of the verification token once used, so a used link is told apart from a wrong one. */
+  verifyTokenUsedHash?: string;
+  verifyExpiresAt: string;
+  /** Capability in the status link; shows ids, dates and statuses only. */
+  statusKey: string;
+  receivedAt?: string;
+  dueAt?: string;
+  completedAt?: string;
+  onTime?: boolean;
+  history: { status: RequestStatus; at: string }[];
+  openCtl?: string;
+  openDue?: string;
+  downloadTokenHash?: string;
+  downloadExpiresAt?: string;
+  packageKey?: string;
+  /**
+   * When sending the answer began; cleared if it failed. Set without `notifiedAt`, it means a crash
+   * fell between sending and recording, so the next attempt says the email may come twice.
+   */
+  notifyStartedAt?: string;
+  notifiedAt?: string;
+  /** Screening passed (no edge case, or staff approved): the request may be processed. */
+  screenedAt?: string;
+  /** When Plan created the branches. */
+  plannedAt?: string;
+  /** The open review: its stage, why, since when, and the task token that resumes the workflow. */
+  reviewStage?: ReviewStage;
+  reviewReasons?: ReviewReason[];
+  reviewOpenedAt?: string;
+  reviewTaskToken?: string;
+  /** When staff were emailed about the open review (once per review). */
+  reviewNotifiedAt?: string;
+  /** Staff approved closing with the branches as they are. */
+  closingReviewedAt?: string;
+  /** A refusal (Art. 12(4)): the template, the text sent (staff's words), who and when. */
+  denial?: { reason: DenialReason; text: string; by: string; at: string };
+  /** Art. 12(3): the deadline was extended, by how many months in all, why, by whom; `originalDueAt` is the first month's end. */
+  extension?: { months: number; reasons: string; by: string; at: string; originalDueAt: string; sendStartedAt?: string; notifiedAt?: string };
+  /** Art. 12(6): staff asked the subject for more; whether the clock stopped meanwhile; the subject's answer. */
+  infoRequest?: { text: string; by: string; at: string; pausesClock: boolean; answeredAt?: string; answer?: string; sendStartedAt?: string; notifiedAt?: string };
+  /** Art. 18(3): staff decided to lift the restriction; the subject was told, and it is lifted at `liftAt`. */
+  restrictionLift?: { by: string; at: string; liftAt: string; sendStartedAt?: string; notifiedAt?: string };
+  /** Portability: when the package was sent to the receiving controller. */
+  transmittedAt?: string;
+  /** When staff were reminded of the deadline (7 and 2 days before) and alerted that it passed. */
+  dueReminder7At?: string;
+  dueReminder2At?: string;
+  overdueAlertedAt?: string;
+  /**
+   * The service's own retention (functions/domain/request-retention.ts): a closed request carries the
+   * controller id and when its next purge step is due, for the sparse `purge-by-due` index.
+   */
+  purgeCtl?: string;
+  purgeAt?: string;
+  /** When the access or portability package (and the exports it was built from) was deleted. */
+  packageDeletedAt?: string;
+  /** When the subject's personal data (address, name, what they wrote) was erased from the request. */
+  personalDataErasedAt?: string;
+  /** Keyed hash (HMAC-SHA256) of the normalised address, kept once the address is erased: who asked, provably, without the address. */
+  identityHash?: string;
+}
+
+/** One processor's part of a request: what was done there and how it went. No personal data. */
+export interface Branch {
+  requestId: string;
+  /** The request's controller: with `finishedAt`, the key of the branch-outcomes index. */
+  controllerId?: string;
+  processorId: string;
+  kind: string;
+  action: BranchAction;
+  status: BranchStatus;
+  attempts: number;
+  recordCount?: number;
+  exportKey?: string;
+  startedAt?: string;
+  finishedAt?: string;
+  /**
+   * The processor cannot do this action itself (e.g. a free-text correction at a store, a right its
+   * API lacks): the branch is a task for the controller's staff, completed with a note.
+   */
+  staffTask?: boolean;
+  /** The class of the last error (e.g. "ResourceNotFoundException"), never its message. */
+  errorClass?: string;
+  /** The Step Functions task token a waiting branch resumes with. */
+  taskToken?: string;
+  /** The id this request has at the processor (OpenDSR `subject_request_id`). */
+  externalId?: string;
+  /** Hash of the one-time link a vendor or staff member completes the branch with. */
+  linkTokenHash?: string;
+  /**
+   * When sending the request out began; cleared if it failed. Set without `submittedAt`, it means
+   * a crash fell between sending and recording, so the next attempt says the email may come twice.
+   */
+  submitStartedAt?: string;
+  /** When the request went out to the processor, and what happened while waiting. */
+  submittedAt?: string;
+  lastPolledAt?: string;
+  /**
+   * When reminding an email vendor began (a claim), and when the reminder went. A claim without
+   * `remindedAt` older than a Lambda can run was cut short by a crash: the sweep reminds again.
+   */
+  reminderStartedAt?: string;
+  remindedAt?: string;
+  /**
+   * When escalating to the DPO began, and why (a claim: one escalation at a time). Without
+   * `escalatedAt` and older than a Lambda can run, a crash cut it short and the sweep escalates again.
+   */
+  escalationStartedAt?: string;
+  escalationReason?: 'no_answer' | 'failed' | 'timed_out';
+  /** When the DPO was emailed about this branch. */
+  escalatedAt?: string;
+  /**
+   * When the workflow's waiting task was resumed after the branch ended (or found already gone).
+   * A final branch with a `taskToken` and without this was cut short between recording its
+   * outcome and resuming: the sweep resumes it.
+   */
+  resumedAt?: string;
+  /** What the processor says it will be done by (OpenDSR `expected_completion_time`). */
+  expectedCompletionAt?: string;
+  /** A file a vendor uploaded or an OpenDSR processor's results, kept as they came, for the package. */
+  attachmentKey?: string;
+  attachmentName?: string;
+  /** Staff's or the vendor's note on completion. Free text: shown to staff, never logged. */
+  note?: string;
+  /** Legal hold: how many items were kept, until when, and on what basis. */
+  heldCount?: number;
+  holdUntil?: string;
+  holdBasis?: string;
+  /** Suppression list: until when a keyed hash of the address is kept. */
+  suppressedUntil?: string;
+}
+
+/** Who caused an audit event; a staff member's username is in the event's `detail.by`. */
+export type Actor = 'subject' | 'system' | 'workflow' | 'staff';
+
+/** An append-only record of something that happened to a request. Ids and counts only. */
+export interface AuditEvent {
+  event: string;
+  at: string;
+  actor: Actor;
+  detail?: Record<string, string | number | boolean>;
+}

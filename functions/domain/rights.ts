@@ -1,0 +1,57 @@
+import type { Controller, Processor } from './register-schema';
+import type { BranchAction, DsrRequest } from './request';
+
+/**
+ * How each kind answers, known without loading the kinds themselves (which bring SES, HTTP and
+ * their configuration): Plan only needs to know which branches wait.
+ */
+export const MODES: Record<Processor['kind'], 'sync' | 'async'> = {
+  dynamodb: 'sync',
+  opendsr: 'async',
+  email: 'async',
+  manual: 'async',
+};
+
+/** What a request does at one processor, and whether staff do it as a task because the processor cannot. */
+export interface PlannedAction {
+  action: BranchAction;
+  staffTask: boolean;
+}
+
+/** The mode a planned branch runs in: a staff task always waits. */
+export const modeOf = (p: Processor, planned: PlannedAction): 'sync' | 'async' => (planned.staffTask ? 'async' : MODES[p.kind]);
+
+/**
+ * What a request of this right does at this processor; undefined when the processor has no part
+ * in it (e.g. a store that is not portable, a purpose the subject did not withdraw consent from).
+ */
+export function actionFor(p: Processor, request: Pick<DsrRequest, 'type' | 'details'>, controller: Controller): PlannedAction | undefined {
+  const at = (action: BranchAction, staffTask = false): PlannedAction => ({ action, staffTask });
+  const erase = at(p.kind === 'dynamodb' ? p.erasure.mode : 'erase');
+  switch (request.type) {
+    case 'access':
+      return at('export');
+    case 'portability':
+      return p.portable ? at('export') : undefined;
+    case 'erasure':
+      return erase;
+    case 'rectification': {
+      const attribute = request.details?.rectification?.attribute;
+      if (p.kind !== 'dynamodb') return at('rectify', p.kind === 'opendsr');
+      // A store corrects what it declares; without a named attribute staff do it by hand.
+      if (!attribute) return at('rectify', true);
+      return p.rectifiable.includes(attribute) ? at('rectify') : undefined;
+    }
+    case 'restriction':
+      return at('restrict', p.kind === 'opendsr');
+    case 'objection':
+      // 21(3): direct marketing stops at once wherever it happens. 21(1): an upheld objection stops the processing.
+      if (request.details?.objection?.scope === 'direct_marketing') return p.directMarketing ? erase : undefined;
+      return at('restrict', p.kind === 'opendsr');
+    case 'withdraw_consent': {
+      // Art. 7(3): the data held for the withdrawn purposes goes, as each store declares its erasure.
+      const chosen = new Set(request.details?.consentPurposes ?? []);
+      return controller.consentPurposes.some((c) => chosen.has(c.id) && c.processors.includes(p.id)) ? erase : undefined;
+    }
+  }
+}

@@ -1,0 +1,144 @@
+import * as z from 'zod';
+import type { Controller, Register } from './register-schema';
+import { LOCALES, OBJECTION_SCOPES, RIGHTS, type Locale, type RequestDetails, type Right } from './request';
+
+// Control characters would let a value break out of an email header or a CSV cell.
+const noControlChars = (s: string) => !/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(s);
+// Free text may have line breaks (it is only ever shown escaped), but no other control characters.
+const noControlCharsButNewlines = (s: string) => !/[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/.test(s);
+
+/** Optional one-line text: trimmed, empty is absent. */
+const line = (field: string, max: number) => z
+  .string({ error: `${field} must be text` })
+  .trim()
+  .max(max, `${field} must be at most ${max} characters`)
+  .refine(noControlChars, `${field} must not contain control characters or line breaks`)
+  .optional()
+  .transform((v) => (v === '' ? undefined : v));
+
+/** Optional free text (line breaks allowed): trimmed, empty is absent. */
+const prose = (field: string, max: number) => z
+  .string({ error: `${field} must be text` })
+  .trim()
+  .max(max, `${field} must be at most ${max} characters`)
+  .refine(noControlCharsButNewlines, `${field} must not contain control characters`)
+  .optional()
+  .transform((v) => (v === '' ? undefined : v));
+
+/**
+ * What a data subject may submit; every message names its field. Fields are flat so the no-JS form
+ * and JSON clients send the same names; `consentPurposes` is a list (`consentPurposes[]` in a form).
+ */
+export const submissionSchema = z.object({
+  type: z.enum(RIGHTS, { error: `type must be one of: ${RIGHTS.join(', ')}` }),
+  email: z
+    .string({ error: 'email is required' })
+    .trim()
+    .max(254, 'email must be at most 254 characters')
+    .pipe(z.email({ error: 'email must be a valid email address' })),
+  name: line('name', 200),
+  locale: z.enum(LOCALES, { error: `locale must be one of: ${LOCALES.join(', ')}` }).default('en'),
+  controller: z.string({ error: 'controller must be text' }).optional(),
+  /** Rectification: which declared attribute (optional), what is wrong, and the correct value. */
+  rectifyAttribute: line('rectifyAttribute', 100),
+  inaccurate: prose('inaccurate', 2000),
+  corrected: prose('corrected', 2000),
+  /** Objection: to direct marketing or to other processing, and why. */
+  objectionScope: z.enum(OBJECTION_SCOPES, { error: `objectionScope must be one of: ${OBJECTION_SCOPES.join(', ')}` }).optional(),
+  objectionGrounds: prose('objectionGrounds', 4000),
+  /** Withdrawal of consent: the purposes' ids. */
+  consentPurposes: z
+    .union([z.array(z.string().max(64, 'consentPurposes must be purpose ids')).max(50, 'consentPurposes lists too many purposes'), z.string().max(64 * 50)], { error: 'consentPurposes must be a list of purpose ids' })
+    .optional()
+    .transform((v) => (v === undefined ? undefined : (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean))),
+  /** Portability: a receiving controller's id. */
+  transmitTo: line('transmitTo', 64),
+  /** The customer of the controller the subject's data is held for. */
+  viaCustomer: line('viaCustomer', 200),
+  message: prose('message', 4000),
+});
+
+export type Submission = z.output<typeof submissionSchema>;
+
+/** A submission that failed validation: each bad field with a message naming it. */
+export class InvalidSubmission extends Error {
+  override name = 'InvalidSubmission';
+  constructor(public readonly errors: Record<string, string>, public readonly locale: Locale) {
+    super('The request has invalid fields');
+  }
+}
+
+/** The attributes a subject may ask the controller to correct: those its stores declare as rectifiable. */
+export function rectifiableAttributes(controller: Controller): string[] {
+  return [...new Set(controller.processors.flatMap((p) => (p.kind === 'dynamodb' ? p.rectifiable : [])))];
+}
+
+/**
+ * The right's own fields, checked against what the controller declares. Fields that belong to
+ * another right are refused rather than dropped, so a client learns it sent the wrong thing.
+ */
+function detailsFor(s: Submission, controller: Controller, errors: Record<string, string>): RequestDetails {
+  const only = (right: Right, fields: (keyof Submission)[]) => {
+    if (s.type === right) return;
+    for (const f of fields) if (s[f] !== undefined) errors[f] ??= `${f} is only for type ${right}`;
+  };
+  only('rectification', ['rectifyAttribute', 'inaccurate', 'corrected']);
+  only('objection', ['objectionScope', 'objectionGrounds']);
+  only('withdraw_consent', ['consentPurposes']);
+  only('portability', ['transmitTo']);
+
+  const details: RequestDetails = {};
+  if (s.type === 'rectification') {
+    if (!s.corrected) errors.corrected = 'corrected is required: the correct value';
+    if (!s.inaccurate) errors.inaccurate = 'inaccurate is required: what is wrong';
+    if (s.rectifyAttribute && !rectifiableAttributes(controller).includes(s.rectifyAttribute)) {
+      errors.rectifyAttribute = 'rectifyAttribute is not an attribute this organisation lets you correct here; describe it in inaccurate instead';
+    }
+    if (s.corrected && s.inaccurate) {
+      details.rectification = { inaccurate: s.inaccurate, corrected: s.corrected, ...(s.rectifyAttribute ? { attribute: s.rectifyAttribute } : {}) };
+    }
+  }
+  if (s.type === 'objection') {
+    if (!s.objectionScope) errors.objectionScope = `objectionScope is required: ${OBJECTION_SCOPES.join(' or ')}`;
+    else details.objection = { scope: s.objectionScope, ...(s.objectionGrounds ? { grounds: s.objectionGrounds } : {}) };
+  }
+  if (s.type === 'withdraw_consent') {
+    const declared = new Set(controller.consentPurposes.map((p) => p.id));
+    const chosen = [...new Set(s.consentPurposes ?? [])];
+    if (declared.size === 0) errors.type = 'withdraw_consent: this organisation declares no processing based on consent';
+    else if (chosen.length === 0) errors.consentPurposes = 'consentPurposes is required: at least one purpose';
+    else if (chosen.some((id) => !declared.has(id))) errors.consentPurposes = `consentPurposes must be among: ${[...declared].join(', ')}`;
+    else details.consentPurposes = chosen;
+  }
+  if (s.type === 'portability' && s.transmitTo) {
+    if (!controller.portabilityTargets.some((t) => t.id === s.transmitTo)) errors.transmitTo = 'transmitTo is not an organisation this service can send your data to';
+    else details.transmitTo = s.transmitTo;
+  }
+  if (s.viaCustomer) {
+    if (!controller.actsAsProcessorFor) errors.viaCustomer = 'viaCustomer: this organisation does not hold data for customers';
+    else details.viaCustomer = s.viaCustomer;
+  }
+  if (s.message) details.message = s.message;
+  return details;
+}
+
+/** Validates raw input (JSON or form fields) into a submission, its right's details and the controller it is for. */
+export function validateSubmission(input: unknown, register: Register): { submission: Submission; details: RequestDetails; controller: Controller } {
+  const raw = (input ?? {}) as Record<string, unknown>;
+  const locale = (LOCALES as readonly unknown[]).includes(raw.locale) ? (raw.locale as Locale) : 'en';
+  const result = submissionSchema.safeParse(raw);
+  const errors: Record<string, string> = {};
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const field = String(issue.path[0] ?? 'body');
+      errors[field] ??= issue.message;
+    }
+  }
+  const controllerId = typeof raw.controller === 'string' && raw.controller !== '' ? raw.controller : undefined;
+  const controller = controllerId ? register.controllers.find((c) => c.id === controllerId) : register.controllers[0];
+  if (!controller) errors.controller = 'controller is not an organisation this service answers for';
+  if (!result.success || !controller) throw new InvalidSubmission(errors, locale);
+  const details = detailsFor(result.data, controller, errors);
+  if (Object.keys(errors).length > 0) throw new InvalidSubmission(errors, locale);
+  return { submission: result.data, details, controller };
+}

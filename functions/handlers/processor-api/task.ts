@@ -1,0 +1,79 @@
+import middy from '@middy/core';
+import * as z from 'zod';
+import { renderTaskDone, renderTaskLinkInvalid, renderTaskPage } from '../../../web/pages';
+import { clientError, html, httpMiddleware, pickLocale, type HttpEvent, type HttpResult } from '../../platform/http';
+import { multipartBody } from '../../platform/multipart';
+import { logger } from '../../platform/log';
+import { answerTask, inspectTaskLink } from '../../branches/task-answer';
+import { identitiesFor, taskRequest } from '../../branches/task-links';
+import { TOKEN_PATTERN } from '../../platform/tokens';
+
+/** An uploaded export may be this large; more goes through the DPO by other means. */
+const MAX_UPLOAD_BYTES = 4 * 1024 * 1024;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+const PROCESSOR_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
+
+const answerSchema = z.object({
+  token: z.string().regex(TOKEN_PATTERN, 'token is missing or malformed'),
+  outcome: z.enum(['done', 'not_found'], { error: 'outcome must be "done" or "not_found"' }),
+  note: z.string().max(2000, 'note must be at most 2000 characters').optional(),
+  export: z
+    .object({ filename: z.string(), mimetype: z.string().optional(), content: z.instanceof(Buffer), truncated: z.boolean().optional() })
+    .optional(),
+});
+
+/**
+ * GET/POST /v1/tasks/{requestId}/{processorId}?token=…: the one-time link an email-only vendor or
+ * a staff member (a manual task, or a staff task at any processor) answers with. GET shows the
+ * request, its action and any correction, and a form; POST completes the branch.
+ */
+async function task(event: HttpEvent): Promise<HttpResult> {
+  const locale = pickLocale(event);
+  const { requestId = '', processorId = '' } = event.pathParameters ?? {};
+  const isPost = event.requestContext.http.method === 'POST';
+  const body = (isPost ? event.body : undefined) as Record<string, unknown> | undefined;
+  const token = isPost ? body?.token : event.queryStringParameters?.token;
+  if (!UUID.test(requestId) || !PROCESSOR_ID.test(processorId) || typeof token !== 'string' || !TOKEN_PATTERN.test(token)) {
+    return html(404, renderTaskLinkInvalid({ locale }));
+  }
+  const link = await inspectTaskLink(requestId, processorId, token);
+  if (link.state === 'invalid') return html(404, renderTaskLinkInvalid({ locale }));
+  if (link.state === 'done') return html(200, renderTaskDone({ locale, alreadyDone: true }));
+  const pageLocale = link.controller.locales[0]!;
+
+  if (!isPost) {
+    return html(200, renderTaskPage({
+      locale: pageLocale,
+      controllerName: link.controller.name,
+      processorName: link.processor.name,
+      // A staff task at any processor is answered by staff, like a manual task.
+      kind: link.processor.kind === 'email' && !link.branch.staffTask ? 'email' : 'manual',
+      ...taskRequest(link.request, link.branch),
+      requestReference: requestId,
+      identities: identitiesFor(link.processor, link.request, link.branch),
+      ...(link.processor.kind === 'manual' ? { instructions: link.processor.instructions } : {}),
+      token,
+      actionUrl: `/v1/tasks/${requestId}/${processorId}`,
+      dueAt: link.request.dueAt!,
+      allowUpload: link.branch.action === 'export',
+    }));
+  }
+
+  const parsed = answerSchema.safeParse(body);
+  if (!parsed.success) {
+    const errors = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? 'body'), i.message]));
+    throw clientError(400, 'The answer has invalid fields', errors);
+  }
+  const file = parsed.data.export;
+  if (file?.truncated) throw clientError(413, `The file is larger than ${MAX_UPLOAD_BYTES} bytes`, { export: 'too large' });
+  const first = await answerTask(link, {
+    outcome: parsed.data.outcome,
+    ...(parsed.data.note?.trim() ? { note: parsed.data.note.trim() } : {}),
+    ...(file && file.filename ? { file: { name: file.filename, content: file.content, ...(file.mimetype ? { contentType: file.mimetype } : {}) } } : {}),
+  });
+  logger.info('task answered', { requestId, processorId, first });
+  return html(200, renderTaskDone({ locale: pageLocale, alreadyDone: !first }));
+}
+
+export const handler = middy().use(httpMiddleware({ maxBodyBytes: MAX_UPLOAD_BYTES + 64 * 1024, multipart: multipartBody })).handler(task);

@@ -1,0 +1,40 @@
+import middy from '@middy/core';
+import { DecisionConflict, decisionSchema } from '../../domain/decision-rules';
+import { decide } from '../../staff/decisions';
+import { clientError, httpMiddleware, json, type HttpEvent, type HttpResult } from '../../platform/http';
+import { findController } from '../../platform/register';
+import { claimsOf, mayAccess, requestDetail, requireRole } from '../../staff/staff';
+import { getRequestWithBranches, listAudit } from '../../platform/data/store';
+
+const REQUEST_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * POST /v1/staff/requests/{requestId}/decisions: an approver decides (approve, deny, extend, ask
+ * for information, retry a branch, complete a task). Answers with the request as it now stands;
+ * 409 when the decision does not fit the request any more (someone else decided first).
+ */
+async function decision(event: HttpEvent): Promise<HttpResult> {
+  const staff = requireRole(claimsOf(event), 'decide');
+  const requestId = event.pathParameters?.requestId ?? '';
+  const notFound = () => json(404, { message: 'No request with this id', errors: { requestId: 'unknown' } });
+  if (!REQUEST_ID.test(requestId)) return notFound();
+  const { request, branches } = await getRequestWithBranches(requestId);
+  const controller = request && findController(request.controllerId);
+  if (!request || !controller || !mayAccess(staff, request.controllerId)) return notFound();
+  const parsed = decisionSchema.safeParse(event.body ?? {});
+  if (!parsed.success) {
+    const errors: Record<string, string> = {};
+    for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? 'decision')] ??= issue.message;
+    throw clientError(400, 'The decision has invalid fields', errors);
+  }
+  try {
+    await decide(request, branches, controller, parsed.data, staff.username);
+  } catch (err) {
+    if (err instanceof DecisionConflict) return json(409, { message: err.message });
+    throw err;
+  }
+  const now = await getRequestWithBranches(requestId);
+  return json(200, requestDetail(now.request!, now.branches, await listAudit(requestId), new Date()));
+}
+
+export const handler = middy().use(httpMiddleware()).handler(decision);

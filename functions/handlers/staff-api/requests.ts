@@ -1,0 +1,83 @@
+import middy from '@middy/core';
+import { auditRecord } from '../../platform/audit-chain';
+import { httpMiddleware, json, type HttpEvent, type HttpResult } from '../../platform/http';
+import { register } from '../../platform/register';
+import {
+  byDueDate, claimsOf, dueBefore, listItem, matchesFilters, mayAccess, parseListFilters, requestDetail, requireRole, visibleControllers,
+  type ListItem, type Staff,
+} from '../../staff/staff';
+import { getRequestWithBranches, listAudit, openRequests } from '../../platform/data/store';
+
+const DECLARED = register.controllers.map((c) => c.id);
+const REQUEST_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * GET /v1/staff/requests: open requests of the controllers the caller may see, earliest deadline
+ * first, read from the `open-by-due` index one controller at a time (no Scan).
+ */
+async function list(event: HttpEvent): Promise<HttpResult> {
+  const staff = requireRole(claimsOf(event), 'read');
+  const filters = parseListFilters(event.queryStringParameters, DECLARED);
+  const now = new Date();
+  // The index's sort key is the deadline (for unconfirmed requests the link's expiry), so this bound
+  // is a first cut; matchesFilters decides.
+  const bound = filters.dueWithinDays === undefined ? undefined : dueBefore(filters.dueWithinDays, now);
+  const items: ListItem[] = [];
+  for (const controllerId of visibleControllers(staff, DECLARED, filters.controller)) {
+    for await (const open of openRequests(controllerId, bound)) {
+      const item = listItem(open, now);
+      if (matchesFilters(item, filters, now)) items.push(item);
+    }
+  }
+  return json(200, { requests: items.sort(byDueDate) });
+}
+
+/** The 404 for an unknown request and for one the caller may not see: the same, so ids cannot be probed. */
+const notFound = () => json(404, { message: 'No request with this id', errors: { requestId: 'unknown' } });
+
+/** A request with its branches, if the id is well-formed, it exists and the caller may see its controller. */
+async function visibleRequest(staff: Staff, requestId: string) {
+  if (!REQUEST_ID.test(requestId)) return undefined;
+  const found = await getRequestWithBranches(requestId);
+  return found.request && mayAccess(staff, found.request.controllerId) ? { request: found.request, branches: found.branches } : undefined;
+}
+
+/**
+ * GET /v1/staff/requests/{requestId}: one request with the subject's address and name, what they
+ * asked, its branches, its audit timeline and the decisions open to the caller (none for a viewer).
+ * Unknown and not-yours get the same 404.
+ */
+async function detail(event: HttpEvent, requestId: string): Promise<HttpResult> {
+  const staff = requireRole(claimsOf(event), 'read');
+  const found = await visibleRequest(staff, requestId);
+  if (!found) return notFound();
+  return json(200, requestDetail(found.request, found.branches, await listAudit(requestId), new Date(), staff));
+}
+
+/**
+ * GET /v1/staff/requests/{requestId}/audit: the request's audit trail as a hash-chained JSON record
+ * to keep or hand over (ids and counts only, no personal data), as a download. Same access as the
+ * request itself.
+ */
+async function auditTrail(event: HttpEvent, requestId: string): Promise<HttpResult> {
+  const staff = requireRole(claimsOf(event), 'read');
+  const found = await visibleRequest(staff, requestId);
+  if (!found) return notFound();
+  const record = auditRecord(requestId, found.request.controllerId, await listAudit(requestId), new Date());
+  const res = json(200, record);
+  // The id passed the UUID pattern above, so it is safe in the header as it is.
+  res.headers = { ...res.headers, 'content-disposition': `attachment; filename="audit-${requestId}.json"` };
+  return res;
+}
+
+/** The route of the audit export, as API Gateway names it in `routeKey`. */
+const AUDIT_ROUTE = 'GET /v1/staff/requests/{requestId}/audit';
+
+/** One Lambda for the staff API's read routes: the route key tells them apart. */
+async function requests(event: HttpEvent): Promise<HttpResult> {
+  const requestId = event.pathParameters?.requestId;
+  if (requestId === undefined) return list(event);
+  return event.routeKey === AUDIT_ROUTE ? auditTrail(event, requestId) : detail(event, requestId);
+}
+
+export const handler = middy().use(httpMiddleware()).handler(requests);

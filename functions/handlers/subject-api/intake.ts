@@ -1,0 +1,77 @@
+import middy from '@middy/core';
+import { renderRequestAccepted, renderRequestForm, type FormValues } from '../../../web/pages';
+import { html, httpMiddleware, json, pickLocale, wantsJson, type HttpEvent, type HttpResult } from '../../platform/http';
+import { acceptRequest } from '../../intake/intake';
+import { RateLimited, takeIntakeAllowance } from '../../intake/rate-limit';
+import { paths } from '../../platform/links';
+import { InvalidSubmission, validateSubmission } from '../../domain/submission';
+import { logger } from '../../platform/log';
+import { findController, register } from '../../platform/register';
+import { formController, formPage } from './form';
+
+/** The form's fields a refused submission is re-rendered with (everything the subject typed or chose). */
+const KEPT_FIELDS = [
+  'type', 'email', 'name', 'rectifyAttribute', 'inaccurate', 'corrected', 'objectionScope', 'objectionGrounds',
+  'consentPurposes', 'transmitTo', 'viaCustomer', 'message',
+] as const;
+
+/** The submitted values as the form shows them again: text as it was, lists of text as lists, anything else dropped. */
+function keptValues(body: Record<string, unknown>): FormValues {
+  const values: FormValues = {};
+  for (const field of KEPT_FIELDS) {
+    const v = body[field];
+    if (typeof v === 'string') values[field] = v;
+    else if (Array.isArray(v) && v.every((x) => typeof x === 'string')) values[field] = v as string[];
+  }
+  return values;
+}
+
+/** POST /v1/requests: a data subject asks to exercise a right. JSON for API clients, pages for the no-JS form. */
+async function intake(event: HttpEvent): Promise<HttpResult> {
+  const asJson = wantsJson(event) || (event.headers['content-type'] ?? '').startsWith('application/json');
+  try {
+    const { submission, details, controller } = validateSubmission(event.body, register);
+    await takeIntakeAllowance(submission.email, event.requestContext?.http?.sourceIp);
+    const request = await acceptRequest(submission, controller, new Date(), details);
+    logger.info('request accepted', { requestId: request.requestId, type: request.type, controllerId: controller.id });
+    return asJson
+      ? json(202, { requestId: request.requestId, status: request.status })
+      : html(202, renderRequestAccepted({ locale: request.locale, controllerName: controller.name, formUrl: paths.form(controller.id, request.locale) }));
+  } catch (err) {
+    if (err instanceof RateLimited) return rateLimited(event, err, asJson);
+    if (!(err instanceof InvalidSubmission)) throw err;
+    if (asJson) return json(400, { message: 'The request has invalid fields', errors: err.errors });
+    // The form again, for the controller it was sent to (or the list, if that is unknown), with each error by its field.
+    const body = (event.body ?? {}) as Record<string, unknown>;
+    const controller = typeof body.controller === 'string' ? findController(body.controller) : undefined;
+    const page = renderRequestForm({
+      locale: controller && !controller.locales.includes(err.locale) ? controller.locales[0]! : err.locale,
+      controllers: controller ? [formController(controller)] : register.controllers.map(formController),
+      values: keptValues(body),
+      errors: err.errors,
+    });
+    return formPage(400, page, controller);
+  }
+}
+
+/** 429 with when to try again: JSON naming the limit, or the form again with the values kept. */
+function rateLimited(event: HttpEvent, err: RateLimited, asJson: boolean): HttpResult {
+  const retry = { 'retry-after': String(err.retryAfterSeconds) };
+  if (asJson) {
+    const answer = json(429, { message: 'Too many requests: try again later', errors: { [err.limit]: err.message } });
+    return { ...answer, headers: { ...answer.headers, ...retry } };
+  }
+  const body = (event.body ?? {}) as Record<string, unknown>;
+  const controller = typeof body.controller === 'string' ? findController(body.controller) : undefined;
+  const requested = pickLocale(event, typeof body.locale === 'string' ? body.locale : undefined);
+  const page = formPage(429, renderRequestForm({
+    locale: controller && !controller.locales.includes(requested) ? controller.locales[0]! : requested,
+    controllers: controller ? [formController(controller)] : register.controllers.map(formController),
+    values: keptValues(body),
+    // The form's own words for it, in the page's language (the JSON answer names the limit).
+    errors: { rateLimit: '' },
+  }), controller);
+  return { ...page, headers: { ...page.headers, ...retry } };
+}
+
+export const handler = middy().use(httpMiddleware()).handler(intake);

@@ -1,0 +1,50 @@
+import middy from '@middy/core';
+import * as z from 'zod';
+import { ANSWER_MAX_CHARS, renderNotFound, renderReplyReceived, renderStatusPage } from '../../../web/pages';
+import { html, httpMiddleware, json, pickLocale, wantsJson, type HttpEvent, type HttpResult } from '../../platform/http';
+import { answerInformationRequest } from '../../staff/information';
+import { findController } from '../../platform/register';
+import { statusPageInput } from '../../answer/status-view';
+import { getRequest, getRequestWithBranches } from '../../platform/data/store';
+import { constantTimeEqual } from '../../platform/tokens';
+
+const answerSchema = z
+  .string({ error: 'answer is required' })
+  .trim()
+  .min(1, 'answer is required')
+  .max(ANSWER_MAX_CHARS, `answer must be at most ${ANSWER_MAX_CHARS} characters`)
+  .refine((s) => !/[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/.test(s), 'answer must not contain control characters');
+
+/**
+ * POST /v1/requests/{requestId}/reply with the status key and `answer`: the subject answers staff's
+ * request for more information (Art. 12(6)). A wrong key and an unknown id get the same 404;
+ * no open question is a 409.
+ */
+async function reply(event: HttpEvent): Promise<HttpResult> {
+  const requestId = event.pathParameters?.requestId ?? '';
+  const body = (event.body ?? {}) as Record<string, unknown>;
+  const request = /^[0-9a-f-]{36}$/.test(requestId) ? await getRequest(requestId) : undefined;
+  const controller = request && findController(request.controllerId);
+  if (!request || !controller || typeof body.key !== 'string' || !constantTimeEqual(body.key, request.statusKey)) {
+    return wantsJson(event)
+      ? json(404, { message: 'No request with this id and key', errors: { key: 'unknown' } })
+      : html(404, renderNotFound({ locale: pickLocale(event) }));
+  }
+  const locale = pickLocale(event, request.locale);
+  const answer = answerSchema.safeParse(body.answer);
+  const refused = async (statusCode: number, message: string, problem: string) => {
+    if (wantsJson(event)) return json(statusCode, { message, errors: { answer: problem } });
+    // The no-JS form: the status page again, with what was typed and what was wrong with it.
+    const { branches } = await getRequestWithBranches(requestId);
+    const typed = typeof body.answer === 'string' ? body.answer.slice(0, ANSWER_MAX_CHARS) : '';
+    return html(statusCode, renderStatusPage(statusPageInput(request, branches, { locale, values: { answer: typed }, errors: { answer: problem } })));
+  };
+  if (!answer.success) return refused(400, 'The answer is invalid', answer.error.issues[0]!.message);
+  if (!(await answerInformationRequest(request, controller, answer.data))) {
+    return refused(409, 'There is no open question to answer on this request', 'no open question');
+  }
+  return wantsJson(event) ? json(200, { requestId, answered: true }) : html(200, renderReplyReceived({ locale }));
+}
+
+// An answer may be a few thousand characters of any script.
+export const handler = middy().use(httpMiddleware({ maxBodyBytes: 32 * 1024 })).handler(reply);

@@ -1,0 +1,40 @@
+import middy from '@middy/core';
+import { renderNotFound, renderStatusPage } from '../../../web/pages';
+import { html, httpMiddleware, json, pickLocale, wantsJson, type HttpEvent, type HttpResult } from '../../platform/http';
+import { statusJson, statusPageInput } from '../../answer/status-view';
+import { getRequestWithBranches } from '../../platform/data/store';
+import { constantTimeEqual } from '../../platform/tokens';
+import { withdrawRequest } from '../../workflow/withdrawal';
+
+/**
+ * GET /v1/requests/{requestId}/status?key=…: where a request stands, and what staff said to the
+ * subject (a question, an extension's reasons, a refusal); a wrong key and an unknown id get the same 404.
+ * POST /v1/requests/{requestId}/cancel with the key: the subject withdraws the request.
+ */
+async function status(event: HttpEvent): Promise<HttpResult> {
+  const requestId = event.pathParameters?.requestId ?? '';
+  const isPost = event.requestContext.http.method === 'POST';
+  const key = isPost ? (event.body as Record<string, unknown> | undefined)?.key : event.queryStringParameters?.key;
+  let { request, branches } = /^[0-9a-f-]{36}$/.test(requestId) ? await getRequestWithBranches(requestId) : { request: undefined, branches: [] };
+  if (!request || typeof key !== 'string' || !constantTimeEqual(key, request.statusKey)) {
+    return wantsJson(event)
+      ? json(404, { message: 'No request with this id and key', errors: { key: 'unknown' } })
+      : html(404, renderNotFound({ locale: pickLocale(event) }));
+  }
+  let justWithdrawn = false;
+  if (isPost) {
+    justWithdrawn = await withdrawRequest(requestId);
+    if (!justWithdrawn && wantsJson(event)) {
+      return json(409, { message: `The request is ${request.status} and can no longer be withdrawn`, errors: { status: request.status } });
+    }
+    ({ request, branches } = await getRequestWithBranches(requestId));
+    if (!request) return html(404, renderNotFound({ locale: pickLocale(event) }));
+  }
+  if (wantsJson(event)) return json(200, statusJson(request, branches));
+  return html(200, renderStatusPage(statusPageInput(request, branches, {
+    locale: pickLocale(event, event.queryStringParameters?.lang ?? request.locale),
+    justWithdrawn,
+  })));
+}
+
+export const handler = middy().use(httpMiddleware()).handler(status);

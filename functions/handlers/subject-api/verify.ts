@@ -1,0 +1,70 @@
+import middy from '@middy/core';
+import { renderConfirmPage, renderConfirmed, renderLinkProblem } from '../../../web/pages';
+import { clientError, html, httpMiddleware, json, pickLocale, wantsJson, type HttpEvent, type HttpResult } from '../../platform/http';
+import { links } from '../../platform/links';
+import { logger } from '../../platform/log';
+import { findController } from '../../platform/register';
+import { TOKEN_PATTERN } from '../../platform/tokens';
+import { confirmRequest, inspectLink, type LinkState } from '../../intake/verification';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+/** The request id from the path and the token from the query (GET) or the form (POST), checked for shape. */
+function linkParts(event: HttpEvent): { requestId: string; token: string } | undefined {
+  const requestId = event.pathParameters?.requestId ?? '';
+  const fromBody = (event.body as Record<string, unknown> | undefined)?.token;
+  const token = event.requestContext.http.method === 'POST' ? fromBody : event.queryStringParameters?.token;
+  if (!UUID.test(requestId) || typeof token !== 'string' || !TOKEN_PATTERN.test(token)) return undefined;
+  return { requestId, token };
+}
+
+/** A link that cannot be used: a calm page for people, a 4xx naming the problem for API clients. */
+function problem(event: HttpEvent, link: Exclude<LinkState, { state: 'valid' }>): HttpResult {
+  const request = link.state === 'used' ? link.request : undefined;
+  const statusUrl = request ? links.status(request.requestId, request.statusKey) : undefined;
+  if (wantsJson(event)) {
+    const status = link.state === 'used' ? 409 : link.state === 'expired' ? 410 : 404;
+    return json(status, { message: `This verification link is ${link.state}`, errors: { token: link.state } });
+  }
+  const locale = pickLocale(event, request?.locale);
+  return html(link.state === 'invalid' ? 404 : 200, renderLinkProblem({ locale, reason: link.state, statusUrl }));
+}
+
+/**
+ * GET shows a page with one confirm button; POST confirms. Mail scanners open links (GET) but do
+ * not submit forms, so they cannot confirm a request on the subject's behalf.
+ */
+async function verify(event: HttpEvent): Promise<HttpResult> {
+  const parts = linkParts(event);
+  if (!parts) {
+    if (event.requestContext.http.method === 'POST' && wantsJson(event)) throw clientError(400, 'token is missing or malformed', { token: 'missing or malformed' });
+    return problem(event, { state: 'invalid' });
+  }
+  if (event.requestContext.http.method === 'GET') {
+    const link = await inspectLink(parts.requestId, parts.token);
+    if (link.state !== 'valid') return problem(event, link);
+    const controller = findController(link.request.controllerId);
+    return html(200, renderConfirmPage({
+      locale: link.request.locale,
+      requestId: link.request.requestId,
+      token: parts.token,
+      type: link.request.type,
+      controllerName: controller?.name ?? link.request.controllerId,
+    }));
+  }
+  const link = await confirmRequest(parts.requestId, parts.token);
+  if (link.state !== 'valid' && link.state !== 'used') return problem(event, link);
+  const request = link.request;
+  logger.info('request confirmed', { requestId: request.requestId });
+  const statusUrl = links.status(request.requestId, request.statusKey);
+  if (wantsJson(event)) return json(200, { requestId: request.requestId, status: request.status, dueAt: request.dueAt });
+  return html(200, renderConfirmed({
+    locale: request.locale,
+    controllerName: findController(request.controllerId)?.name ?? request.controllerId,
+    type: request.type,
+    dueAt: request.dueAt!,
+    statusUrl,
+  }));
+}
+
+export const handler = middy().use(httpMiddleware()).handler(verify);

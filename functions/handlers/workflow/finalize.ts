@@ -1,0 +1,4 @@
+import { finalizeRequest, requestRef } from '../../workflow/requests';
+
+/** Step `Finalize`: `{requestId}`. */
+export const handler = async (input: unknown) => finalizeRequest(requestRef.parse(input));

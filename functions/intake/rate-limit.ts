@@ -1,0 +1,60 @@
+/**
+ * Limits on how many requests (and so verification emails) one address and one client address
+ * may set off per hour, so the form cannot be used to flood someone's mailbox or the service.
+ * Each limit is one counter item per hour window, counted by a single conditional write (no read
+ * first, no transaction). Addresses and IP addresses are kept as keyed hashes only, and the items
+ * expire (DynamoDB TTL on `expiresAt`). Nothing about the subject is looked up: known and unknown
+ * addresses are limited alike.
+ */
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ddb, isConditionFailure } from '../platform/aws/dynamodb';
+import { positiveIntEnv, requiredEnv } from '../platform/env';
+import { keyedHash } from '../platform/keyed-hash';
+
+const TABLE = requiredEnv('REQUESTS_TABLE');
+/** Requests per address per hour: enough to correct a mistake, too few to flood an inbox. */
+const PER_ADDRESS = positiveIntEnv('INTAKE_LIMIT_PER_ADDRESS', 5);
+/** Requests per client IP address per hour: a household or an office shares one. */
+const PER_CLIENT = positiveIntEnv('INTAKE_LIMIT_PER_CLIENT', 30);
+const WINDOW_MS = 3_600_000;
+
+/** A limit was reached: which one, and when the window ends. */
+export class RateLimited extends Error {
+  override name = 'RateLimited';
+  constructor(public readonly limit: 'email' | 'client', public readonly retryAfterSeconds: number) {
+    super(limit === 'email' ? 'too many requests for this address within an hour' : 'too many requests from this client address within an hour');
+  }
+}
+
+/** Counts one more in this hour's window of `counter`; false when it already holds `limit`. */
+async function count(counter: string, limit: number, windowStart: number): Promise<boolean> {
+  try {
+    await ddb.send(new UpdateCommand({
+      TableName: TABLE,
+      Key: { pk: `LIMIT#${counter}`, sk: new Date(windowStart).toISOString() },
+      UpdateExpression: 'ADD #n :one SET expiresAt = :expires',
+      ConditionExpression: 'attribute_not_exists(#n) OR #n < :limit',
+      ExpressionAttributeNames: { '#n': 'count' },
+      ExpressionAttributeValues: { ':one': 1, ':limit': limit, ':expires': Math.floor((windowStart + 2 * WINDOW_MS) / 1000) },
+    }));
+    return true;
+  } catch (err) {
+    if (isConditionFailure(err)) return false;
+    throw err;
+  }
+}
+
+/**
+ * Takes one request's allowance for the client address (when known) and then the email address;
+ * throws {@link RateLimited} when either is used up for this hour.
+ */
+export async function takeIntakeAllowance(email: string, clientIp: string | undefined, now = new Date()): Promise<void> {
+  const windowStart = Math.floor(now.getTime() / WINDOW_MS) * WINDOW_MS;
+  const retryAfterSeconds = Math.ceil((windowStart + WINDOW_MS - now.getTime()) / 1000);
+  if (clientIp && !(await count(`intake-client#${keyedHash(`client:${clientIp}`)}`, PER_CLIENT, windowStart))) {
+    throw new RateLimited('client', retryAfterSeconds);
+  }
+  if (!(await count(`intake-address#${keyedHash(email.trim().toLowerCase())}`, PER_ADDRESS, windowStart))) {
+    throw new RateLimited('email', retryAfterSeconds);
+  }
+}

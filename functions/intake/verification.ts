@@ -1,0 +1,54 @@
+import { dueDate } from '../domain/deadlines';
+import { startExecution } from '../workflow/execution';
+import { findController } from '../platform/register';
+import type { DsrRequest } from '../domain/request';
+import { audit, getRequest, transition } from '../platform/data/store';
+import { hashToken, tokenMatches } from '../platform/tokens';
+
+/** What a verification link leads to. */
+export type LinkState =
+  | { state: 'valid'; request: DsrRequest }
+  | { state: 'used'; request: DsrRequest }
+  | { state: 'expired' }
+  | { state: 'invalid' };
+
+/** Looks at a verification link without changing anything (GET must never confirm). */
+export async function inspectLink(requestId: string, token: string, at = new Date()): Promise<LinkState> {
+  const request = await getRequest(requestId);
+  if (!request) return { state: 'invalid' };
+  if (request.status === 'awaiting_verification' && tokenMatches(token, request.verifyTokenHash)) {
+    return request.verifyExpiresAt > at.toISOString() ? { state: 'valid', request } : { state: 'expired' };
+  }
+  if (request.status === 'closed_unverified' && tokenMatches(token, request.verifyTokenHash)) return { state: 'expired' };
+  if (tokenMatches(token, request.verifyTokenUsedHash)) return { state: 'used', request };
+  return { state: 'invalid' };
+}
+
+/**
+ * Confirms a request with its verification token: the request becomes `received`, its deadline
+ * is set and its one execution starts. A second confirmation (a double click) finds the request
+ * confirmed and starts nothing new; a failed execution is the sweep's to re-drive.
+ */
+export async function confirmRequest(requestId: string, token: string, at = new Date()): Promise<LinkState> {
+  const link = await inspectLink(requestId, token, at);
+  if (link.state === 'used') {
+    // Confirmed by an earlier click; if that click died before starting the workflow, start it now.
+    if (link.request.status === 'received') await startExecution(requestId);
+    return link;
+  }
+  if (link.state !== 'valid') return link;
+  const controller = findController(link.request.controllerId);
+  if (!controller) throw new Error(`controller ${link.request.controllerId} of request ${requestId} is not in the register`);
+  const dueAt = dueDate(at, controller.deadline, controller.publicHolidays).toISOString();
+  const hash = hashToken(token);
+  const confirmed = await transition(requestId, ['awaiting_verification'], 'received', {
+    set: { receivedAt: at.toISOString(), dueAt, openDue: dueAt, verifyTokenUsedHash: hash },
+    remove: ['verifyTokenHash'],
+    condition: { expression: 'verifyTokenHash = :hash AND verifyExpiresAt > :now', values: { ':hash': hash, ':now': at.toISOString() } },
+  }, at);
+  if (!confirmed) return confirmRequest(requestId, token, at); // raced with another click or the sweep: look again
+  await audit(requestId, 'identity_verified', 'subject', { dueAt }, at);
+  await startExecution(requestId);
+  const request = (await getRequest(requestId))!;
+  return { state: 'valid', request };
+}

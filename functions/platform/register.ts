@@ -1,0 +1,28 @@
+import registerJson from '../../config/register.json' with { type: 'json' };
+import { parseRegister, type Controller, type Processor, type Register } from '../domain/register-schema';
+
+export type {
+  ConsentPurpose, Controller, DeadlineRule, DynamoDbProcessor, EmailProcessor, ErasureRule, ManualProcessor, OpendsrProcessor, Processor, Register,
+} from '../domain/register-schema';
+
+/** The register bundled with the functions, checked at cold start. */
+export const register: Register = parseRegister(registerJson, process.env);
+
+export function findController(controllerId: string): Controller | undefined {
+  return register.controllers.find((c) => c.id === controllerId);
+}
+
+/** The controller a request names, or the first declared one. */
+export function defaultController(): Controller {
+  return register.controllers[0]!;
+}
+
+export function findProcessor(controller: Controller, processorId: string): Processor | undefined {
+  return controller.processors.find((p) => p.id === processorId);
+}
+
+/** Items per processor in the order the controller declares its processors (the order people read). */
+export function inDeclaredOrder<T extends { processorId: string }>(controller: Controller, items: T[]): T[] {
+  const rank = new Map(controller.processors.map((p, i) => [p.id, i]));
+  return [...items].sort((a, b) => (rank.get(a.processorId) ?? Infinity) - (rank.get(b.processorId) ?? Infinity));
+}

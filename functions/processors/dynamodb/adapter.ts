@@ -1,0 +1,145 @@
+import { GetCommand, QueryCommand, UpdateCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { ddb } from '../../platform/aws/dynamodb';
+import type { DynamoDbProcessor } from '../../platform/register';
+import { schedule, suppress, recordRestricted } from '../../retention/scheduled-erasures';
+import { conditionally, eraseItem, keyExists, tableKey } from './store-items';
+import { ProcessorError, type SyncProcessorKind, type Subject } from '../port';
+
+/** Every item of the subject, page by page, found by the key or index the register declares. */
+async function* subjectItems(p: DynamoDbProcessor, subject: Subject, projection?: string[]): AsyncGenerator<Record<string, unknown>> {
+  const attribute = 'keyAttribute' in p.lookup ? p.lookup.keyAttribute : p.lookup.attribute;
+  const names: Record<string, string> = { '#id': attribute };
+  projection?.forEach((a, i) => (names[`#p${i}`] = a));
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const out: QueryCommandOutput = await ddb.send(new QueryCommand({
+      TableName: p.table,
+      ...('indexName' in p.lookup ? { IndexName: p.lookup.indexName } : {}),
+      KeyConditionExpression: '#id = :id',
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: { ':id': subject.email },
+      ...(projection ? { ProjectionExpression: projection.map((_, i) => `#p${i}`).join(', ') } : {}),
+      ExclusiveStartKey,
+    }));
+    for (const item of out.Items ?? []) yield item;
+    ExclusiveStartKey = out.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+}
+
+/**
+ * The primary keys of the subject's items, listed before anything is written: changing items
+ * while paging an index over them could skip some. With the names and condition a write needs
+ * to touch only an item that still exists.
+ */
+async function subjectKeys(p: DynamoDbProcessor, subject: Subject) {
+  const key = await tableKey(p.table);
+  const keys: Record<string, unknown>[] = [];
+  for await (const item of subjectItems(p, subject, key)) keys.push(Object.fromEntries(key.map((k) => [k, item[k]])));
+  const exists = keyExists(key);
+  return { key, keys, exists, keyNames: exists.names, keyExists: exists.expression };
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The organisation's own DynamoDB tables. Export streams the subject's items; erasure does what
+ * the register declares for the store: delete, anonymise (strip identifying attributes), keep under
+ * a legal hold (restricted, deleted when the hold ends), or delete and suppress (a keyed hash of the
+ * address is kept so it is not added again by mistake). Rectification sets a declared attribute on
+ * the subject's items; restriction marks them restricted for the request.
+ */
+export const dynamodbProcessor: SyncProcessorKind<DynamoDbProcessor> = {
+  mode: 'sync',
+
+  async exportData(p, subject, out) {
+    for await (const item of subjectItems(p, subject)) await out.write(item);
+  },
+
+  async erase(p, subject, { request, controller }) {
+    const { keys, exists, keyNames, keyExists } = await subjectKeys(p, subject);
+    // Measured from when the request was received, so a retry computes the same dates.
+    const from = Date.parse(request.receivedAt ?? request.createdAt);
+    const rule = p.erasure;
+    const holdUntil = rule.mode === 'legal_hold' ? new Date(from + rule.holdDays * DAY_MS).toISOString() : undefined;
+
+    let recordCount = 0;
+    for (const Key of keys) {
+      // Gone since we listed it (a concurrent retry): already erased, not counted twice.
+      const erased = rule.mode === 'legal_hold'
+        // Art. 18(2): restricted data is only stored, used for nothing else until the hold ends.
+        ? await conditionally(() => ddb.send(new UpdateCommand({
+          TableName: p.table,
+          Key,
+          UpdateExpression: 'SET restricted = :yes, holdUntil = :until, holdBasis = :basis',
+          ConditionExpression: keyExists,
+          ExpressionAttributeNames: keyNames,
+          ExpressionAttributeValues: { ':yes': true, ':until': holdUntil, ':basis': rule.legalBasis },
+        })))
+        // The same erasure a retention rule does (functions/processors/dynamodb/store-items.ts).
+        : await eraseItem(p.table, Key, rule.mode === 'anonymise' ? rule : { mode: 'delete' }, exists);
+      if (erased) recordCount++;
+    }
+
+    if (rule.mode === 'legal_hold') {
+      if (keys.length > 0) {
+        await schedule({ kind: 'legal_hold_end', controllerId: controller.id, requestId: request.requestId, processorId: p.id, dueAt: holdUntil!, table: p.table, keys });
+      }
+      return { recordCount: 0, heldCount: recordCount, holdUntil, holdBasis: rule.legalBasis };
+    }
+    if (rule.mode === 'suppress' && keys.length > 0) {
+      // Only an address the list held is suppressed: keeping a hash of a stranger's would be new data.
+      const until = new Date(from + rule.keepDays * DAY_MS).toISOString();
+      await suppress(controller.id, p.id, request.requestId, subject.email, until);
+      return { recordCount, suppressedUntil: until };
+    }
+    return { recordCount };
+  },
+
+  async rectify(p, subject, { attribute, corrected }) {
+    // The form only offers declared attributes; this guards a register changed since the request.
+    if (!p.rectifiable.includes(attribute)) throw new ProcessorError('NotRectifiable', `${p.id} does not declare ${attribute} as rectifiable`);
+    const { key, keys, keyNames, keyExists } = await subjectKeys(p, subject);
+    if (key.includes(attribute)) throw new ProcessorError('NotRectifiable', `${attribute} is part of ${p.id}'s primary key and cannot be changed in place`);
+    let recordCount = 0;
+    for (const Key of keys) {
+      // Setting the same value again is harmless, so a retry counts every item that now holds it.
+      const written = await conditionally(() => ddb.send(new UpdateCommand({
+        TableName: p.table,
+        Key,
+        UpdateExpression: 'SET #attribute = :corrected',
+        ConditionExpression: keyExists,
+        ExpressionAttributeNames: { ...keyNames, '#attribute': attribute },
+        ExpressionAttributeValues: { ':corrected': corrected },
+      })));
+      if (written) recordCount++;
+    }
+    return { recordCount };
+  },
+
+  async restrict(p, subject, { request }) {
+    const { keys, keyNames, keyExists } = await subjectKeys(p, subject);
+    const at = new Date().toISOString();
+    let recordCount = 0;
+    for (const Key of keys) {
+      // Art. 18(2): restricted items are only kept. Written once per request, so a retry keeps the first `restrictedAt`.
+      const written = await conditionally(() => ddb.send(new UpdateCommand({
+        TableName: p.table,
+        Key,
+        UpdateExpression: 'SET restricted = :yes, restrictedAt = :at, restrictedFor = :requestId',
+        ConditionExpression: `${keyExists} AND (attribute_not_exists(restrictedFor) OR restrictedFor <> :requestId)`,
+        ExpressionAttributeNames: keyNames,
+        ExpressionAttributeValues: { ':yes': true, ':at': at, ':requestId': request.requestId },
+      })));
+      if (written) {
+        recordCount++;
+        continue;
+      }
+      // Not written: gone since we listed it (not counted), or restricted for this request by an earlier attempt (counted).
+      const now = await ddb.send(new GetCommand({ TableName: p.table, Key, ProjectionExpression: 'restrictedFor', ConsistentRead: true }));
+      if (now.Item?.restrictedFor === request.requestId) recordCount++;
+    }
+    // Keys only, so staff can lift the restriction later without looking the subject up again.
+    if (keys.length > 0) await recordRestricted(request.requestId, p.id, p.table, keys);
+    return { recordCount };
+  },
+};

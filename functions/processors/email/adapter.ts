@@ -1,0 +1,55 @@
+import { asRepeat, vendorRequestEmail } from '../../../web/emails';
+import { sendEmail } from '../../platform/mailer';
+import type { EmailProcessor } from '../../platform/register';
+import { claimReminder, EMAIL_CLAIM_MS, releaseBranchClaim, updateBranch } from '../../platform/data/store';
+import { identitiesFor, issueTaskLink, taskRequest } from '../../branches/task-links';
+import type { AsyncProcessorKind, BranchContext } from '../port';
+
+const DAY_MS = 86_400_000;
+
+async function emailVendor(p: EmailProcessor, { request, controller, branch, repeat }: BranchContext, reminder: boolean): Promise<void> {
+  const taskUrl = await issueTaskLink(request.requestId, branch.processorId);
+  const email = vendorRequestEmail({
+    locale: controller.locales[0]!,
+    controllerName: controller.name,
+    processorName: p.name,
+    ...taskRequest(request, branch),
+    requestReference: request.requestId,
+    identities: identitiesFor(p, request),
+    taskUrl,
+    dueAt: request.dueAt!,
+    reminder,
+  });
+  await sendEmail(p.contactEmail, repeat ? asRepeat(email, controller.locales[0]!) : email);
+}
+
+/**
+ * A vendor with no API (Art. 28(3)(e): processors assist with requests). Its privacy contact is
+ * emailed the request and a one-time link to confirm completion and, for access, upload its
+ * export; reminded after `reminderAfterDays`.
+ */
+export const emailProcessor: AsyncProcessorKind<EmailProcessor> = {
+  mode: 'async',
+
+  async submit(p, ctx) {
+    await emailVendor(p, ctx, false);
+  },
+
+  async watch(p, ctx, now) {
+    const { branch } = ctx;
+    if (branch.remindedAt || !branch.submittedAt) return;
+    if (now.getTime() - Date.parse(branch.submittedAt) < p.reminderAfterDays * DAY_MS) return;
+    // Claimed before it goes (two sweeps at once send one), recorded after: a claim a crash left
+    // behind runs out, and the reminder goes again, marked as a possible second copy.
+    const startedAt = now.toISOString();
+    if (!(await claimReminder(branch.requestId, branch.processorId, startedAt, new Date(now.getTime() - EMAIL_CLAIM_MS).toISOString()))) return;
+    try {
+      await emailVendor(p, { ...ctx, repeat: Boolean(branch.reminderStartedAt) }, true);
+    } catch (err) {
+      // Not sent: the claim goes, so the next sweep reminds as if for the first time.
+      await releaseBranchClaim(branch.requestId, branch.processorId, 'reminderStartedAt', startedAt).catch(() => undefined);
+      throw err;
+    }
+    await updateBranch(branch.requestId, branch.processorId, { remindedAt: startedAt }, { onlyIfAbsent: 'remindedAt' });
+  },
+};

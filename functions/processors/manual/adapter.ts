@@ -1,0 +1,29 @@
+import { asRepeat, staffTaskEmail } from '../../../web/emails';
+import { sendEmail } from '../../platform/mailer';
+import type { ManualProcessor } from '../../platform/register';
+import { identitiesFor, issueTaskLink, taskRequest } from '../../branches/task-links';
+import type { AsyncProcessorKind } from '../port';
+
+/**
+ * Work only staff can do, e.g. searching a shared mailbox or paper files. The assignee gets the
+ * register's instructions and a one-time link, and completes the task with a note.
+ */
+export const manualProcessor: AsyncProcessorKind<ManualProcessor> = {
+  mode: 'async',
+
+  async submit(p, { request, controller, branch, repeat }) {
+    const taskUrl = await issueTaskLink(request.requestId, branch.processorId);
+    const email = staffTaskEmail({
+      locale: controller.locales[0]!,
+      controllerName: controller.name,
+      processorName: p.name,
+      ...taskRequest(request, branch),
+      requestReference: request.requestId,
+      instructions: p.instructions,
+      identities: { email: request.email, ...identitiesFor(p, request) },
+      taskUrl,
+      dueAt: request.dueAt!,
+    });
+    await sendEmail(p.assigneeEmail, repeat ? asRepeat(email, controller.locales[0]!) : email);
+  },
+};

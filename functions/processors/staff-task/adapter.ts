@@ -1,0 +1,30 @@
+import { asRepeat, staffTaskEmail } from '../../../web/emails';
+import { sendEmail } from '../../platform/mailer';
+import { staffEmailOf } from '../../workflow/review';
+import { identitiesFor, issueTaskLink, taskRequest } from '../../branches/task-links';
+import type { AsyncProcessorKind } from '../port';
+
+/**
+ * What a processor cannot do itself (a correction the subject described in free text at a store, a
+ * restriction an OpenDSR API has no request type for) goes to the controller's staff as a task:
+ * the request, the action, who it is about, and a one-time link to record the outcome with a note.
+ * Whatever the processor's kind, the branch waits for staff like a manual task.
+ */
+export const staffTask: AsyncProcessorKind = {
+  mode: 'async',
+
+  async submit(p, { request, controller, branch, repeat }) {
+    const taskUrl = await issueTaskLink(request.requestId, branch.processorId);
+    const email = staffTaskEmail({
+      locale: controller.locales[0]!,
+      controllerName: controller.name,
+      processorName: p.name,
+      ...taskRequest(request, branch),
+      requestReference: request.requestId,
+      identities: { email: request.email, ...identitiesFor(p, request, branch) },
+      taskUrl,
+      dueAt: request.dueAt!,
+    });
+    await sendEmail(staffEmailOf(controller), repeat ? asRepeat(email, controller.locales[0]!) : email);
+  },
+};

@@ -1,0 +1,96 @@
+import { DeleteObjectCommand } from '@aws-sdk/client-s3';
+import { s3 } from '../platform/aws/s3';
+import { PACKAGE_BUCKET } from '../answer/exports';
+import type { Controller } from '../platform/register';
+import { FINAL_STATUSES, type Branch, type DsrRequest } from '../domain/request';
+import { closedAt, nextPurgeAt, personalDataEraseAt } from '../domain/request-retention';
+import { suppressionHash } from './scheduled-erasures';
+import { audit, getRequestWithBranches, updateRequestIf } from '../platform/data/store';
+
+/** What one purge of a due request did. */
+export interface PurgeOutcome {
+  packageDeleted: boolean;
+  personalDataErased: boolean;
+}
+
+/** A refusal still waiting for its email keeps the address: look again this much later. */
+const STILL_OPEN_RETRY_MS = 86_400_000;
+
+/** Every object of the package bucket that holds the request's data: the package, each export and each file a processor sent. */
+function storedObjects(request: DsrRequest, branches: Branch[]): string[] {
+  const keys = [request.packageKey, ...branches.flatMap((b) => [b.exportKey, b.attachmentKey])];
+  return [...new Set(keys.filter((k): k is string => !!k))];
+}
+
+/** Deletes objects from the package bucket; deleting one that is gone already is no error in S3, so a repeat is harmless. */
+async function deleteObjects(keys: string[]): Promise<void> {
+  for (const Key of keys) await s3.send(new DeleteObjectCommand({ Bucket: PACKAGE_BUCKET, Key }));
+}
+
+/**
+ * The due purge step of one closed request (docs/ARCHITECTURE.md, "Retention of request data"):
+ * - its download link expired (or its retention ended): the package and the exports it was built
+ *   from are deleted, and `packageKey` and the download token leave the request;
+ * - its retention ended: the subject's personal data leaves the request in one guarded write, which
+ *   keeps the evidence and a keyed hash of the address and takes the request out of the index.
+ * Objects are deleted before the write that records it, and each write is guarded, so a crash at
+ * any point is repaired by the next sweep doing the same again.
+ */
+export async function purgeRequest(requestId: string, controller: Controller, at = new Date()): Promise<PurgeOutcome> {
+  const outcome: PurgeOutcome = { packageDeleted: false, personalDataErased: false };
+  const { request, branches } = await getRequestWithBranches(requestId);
+  const closed = request && closedAt(request);
+  if (!request || !closed || !request.purgeAt) return outcome;
+  const now = at.toISOString();
+  const eraseDue = personalDataEraseAt(closed, controller.requestDataRetentionDays) <= now;
+  const packageDue = !!request.packageKey && (eraseDue || (!!request.downloadExpiresAt && request.downloadExpiresAt <= now));
+  if (!packageDue && !eraseDue) return outcome;
+
+  const objects = storedObjects(request, branches);
+  await deleteObjects(objects);
+  if (packageDue) {
+    const after = { ...request, packageKey: undefined };
+    const deleted = await updateRequestIf(requestId, {
+      set: { packageDeletedAt: now, purgeAt: nextPurgeAt(closed, after, controller.requestDataRetentionDays) },
+      remove: ['packageKey', 'downloadTokenHash'],
+    }, { expression: 'packageKey = :key', values: { ':key': request.packageKey } });
+    if (deleted) {
+      await audit(requestId, 'package_deleted', 'system', { objects: objects.length }, at);
+      outcome.packageDeleted = true;
+    }
+  }
+  if (!eraseDue) return outcome;
+  if (request.openCtl) {
+    // A refusal whose email has not gone out yet (Finalize removes openCtl after it): not now.
+    await updateRequestIf(requestId, { set: { purgeAt: new Date(at.getTime() + STILL_OPEN_RETRY_MS).toISOString() } }, { expression: 'attribute_exists(openCtl)' });
+    return outcome;
+  }
+  outcome.personalDataErased = await erasePersonalData(request, now);
+  if (outcome.personalDataErased) await audit(requestId, 'personal_data_erased', 'system', { objects: objects.length }, at);
+  return outcome;
+}
+
+/**
+ * Erases what the subject gave us from a closed request: address, name, details, and their answer
+ * to a question. Staff's own words (a refusal's text, an extension's reasons, the question) stay:
+ * they are the controller's record of why it answered as it did (Art. 5(2)). The status, dates,
+ * history and outcome stay; `identityHash` keeps who asked as the repeat check knows them.
+ */
+async function erasePersonalData(request: DsrRequest, now: string): Promise<boolean> {
+  const { answer: _answer, ...question } = request.infoRequest ?? {};
+  const finals = Object.fromEntries(FINAL_STATUSES.map((s, i) => [`:f${i}`, s]));
+  const erased = await updateRequestIf(request.requestId, {
+    set: {
+      personalDataErasedAt: now,
+      ...(request.email ? { identityHash: suppressionHash(request.email) } : {}),
+      ...(request.infoRequest ? { infoRequest: question as NonNullable<DsrRequest['infoRequest']> } : {}),
+    },
+    remove: ['email', 'name', 'details', 'purgeCtl', 'purgeAt', 'packageKey', 'downloadTokenHash'],
+  }, {
+    // Only a closed request that left the open index, erased once.
+    expression: `attribute_not_exists(personalDataErasedAt) AND attribute_not_exists(openCtl) AND #status IN (${Object.keys(finals).join(', ')})`,
+    names: { '#status': 'status' },
+    values: finals,
+  });
+  return !!erased;
+}

@@ -1,0 +1,182 @@
+import { DeleteCommand, PutCommand, QueryCommand, UpdateCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { ddb, isConditionFailure } from '../platform/aws/dynamodb';
+import { requiredEnv } from '../platform/env';
+import { keyedHash } from '../platform/keyed-hash';
+
+/**
+ * Erasures that are decided now and carried out later, kept in the requests table:
+ * - the end of a legal hold: items kept (restricted) at a controller's store are deleted;
+ * - the end of a suppression: the keyed hash of an address is dropped from a suppression list;
+ * - the end of a restriction (Art. 18(3)): items restricted for a request are released.
+ * Each is one item in the partition `DUE#<controllerId>`, sorted by when it is due, so the
+ * sweep finds what is due with one Query, never a Scan.
+ */
+const TABLE = requiredEnv('REQUESTS_TABLE');
+
+/** A legal hold ending: these items of `table` are deleted then. Keys only, no personal data. */
+export interface HoldEnd {
+  kind: 'legal_hold_end';
+  controllerId: string;
+  requestId: string;
+  processorId: string;
+  dueAt: string;
+  table: string;
+  keys: Record<string, unknown>[];
+}
+
+/** A suppression ending: the entry `hash` of the processor's list is dropped then. */
+export interface SuppressionEnd {
+  kind: 'suppression_end';
+  controllerId: string;
+  requestId: string;
+  processorId: string;
+  dueAt: string;
+  hash: string;
+}
+
+/**
+ * A restriction ending (Art. 18(3)): these items of `table`, restricted for the request, are
+ * released then. Scheduled when staff lift a restriction, after the subject has been told.
+ */
+export interface RestrictionEnd {
+  kind: 'restriction_end';
+  controllerId: string;
+  requestId: string;
+  processorId: string;
+  dueAt: string;
+  table: string;
+  keys: Record<string, unknown>[];
+}
+
+/**
+ * A notice to the subject that a staff decision recorded (an extension, a question, a restriction
+ * lift), kept until it is sent: written before the decision, removed once the email went out, so
+ * the sweep sends whatever an outage left behind.
+ */
+export interface SubjectNotice {
+  kind: 'subject_notice';
+  controllerId: string;
+  requestId: string;
+  processorId: 'subject';
+  dueAt: string;
+}
+
+export type ScheduledErasure = HoldEnd | SuppressionEnd | RestrictionEnd | SubjectNotice;
+
+// ---- Restrictions: which items a request restricted, so they can be released later ----------
+
+const restrictedKey = (requestId: string, processorId: string) => ({ pk: `RESTRICTED#${requestId}`, sk: processorId });
+
+/** Records the keys a restriction marked at a store (keys only), for lifting it later. Idempotent. */
+export async function recordRestricted(requestId: string, processorId: string, table: string, keys: Record<string, unknown>[]): Promise<void> {
+  await ddb.send(new PutCommand({ TableName: TABLE, Item: { ...restrictedKey(requestId, processorId), requestId, processorId, table, keys } }));
+}
+
+/** What a request restricted, store by store. */
+export async function restrictedBy(requestId: string): Promise<{ processorId: string; table: string; keys: Record<string, unknown>[] }[]> {
+  const out = await ddb.send(new QueryCommand({
+    TableName: TABLE,
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': `RESTRICTED#${requestId}` },
+    ConsistentRead: true,
+  }));
+  return (out.Items ?? []).map((i) => ({ processorId: String(i.processorId), table: String(i.table), keys: i.keys as Record<string, unknown>[] }));
+}
+
+const dueKey = (e: Pick<ScheduledErasure, 'controllerId' | 'dueAt' | 'kind' | 'requestId' | 'processorId'>) => ({
+  pk: `DUE#${e.controllerId}`,
+  sk: `${e.dueAt}#${e.kind}#${e.requestId}#${e.processorId}`,
+});
+
+/** Records an erasure to carry out later. Idempotent: a retry writes the same item. */
+export async function schedule(e: ScheduledErasure): Promise<void> {
+  await ddb.send(new PutCommand({ TableName: TABLE, Item: { ...dueKey(e), ...e } }));
+}
+
+/** Everything due by `now` for one controller, earliest first. */
+export async function* due(controllerId: string, now: Date): AsyncGenerator<ScheduledErasure> {
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const out: QueryCommandOutput = await ddb.send(new QueryCommand({
+      TableName: TABLE,
+      KeyConditionExpression: 'pk = :pk AND sk <= :now',
+      ExpressionAttributeValues: { ':pk': `DUE#${controllerId}`, ':now': `${now.toISOString()}~` },
+      ExclusiveStartKey,
+    }));
+    for (const { pk: _pk, sk: _sk, ...item } of out.Items ?? []) yield item as ScheduledErasure;
+    ExclusiveStartKey = out.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+}
+
+/** Removes a scheduled erasure once carried out. */
+export async function done(e: ScheduledErasure): Promise<void> {
+  await ddb.send(new DeleteCommand({ TableName: TABLE, Key: dueKey(e) }));
+}
+
+// ---- Suppression lists ---------------------------------------------------------------------
+
+/** The keyed hash a suppression list keeps instead of the address: not reversible without the key. */
+export function suppressionHash(email: string): string {
+  return keyedHash(email.trim().toLowerCase());
+}
+
+const suppressionKeyOf = (controllerId: string, processorId: string, hash: string) => ({ pk: `SUPPRESS#${controllerId}#${processorId}`, sk: hash });
+
+/** Puts an address on a processor's suppression list until `until`, and schedules dropping it. */
+export async function suppress(controllerId: string, processorId: string, requestId: string, email: string, until: string): Promise<void> {
+  const hash = suppressionHash(email);
+  await ddb.send(new PutCommand({ TableName: TABLE, Item: { ...suppressionKeyOf(controllerId, processorId, hash), controllerId, processorId, until } }));
+  await schedule({ kind: 'suppression_end', controllerId, requestId, processorId, dueAt: until, hash });
+}
+
+/** Whether an address is on a processor's suppression list now (for the list to check before adding). */
+export async function isSuppressed(controllerId: string, processorId: string, email: string, now = new Date()): Promise<boolean> {
+  const out = await ddb.send(new QueryCommand({
+    TableName: TABLE,
+    KeyConditionExpression: 'pk = :pk AND sk = :sk',
+    ExpressionAttributeValues: { ':pk': `SUPPRESS#${controllerId}#${processorId}`, ':sk': suppressionHash(email) },
+  }));
+  const entry = out.Items?.[0];
+  return !!entry && String(entry.until) > now.toISOString();
+}
+
+/** Writes to each key, counting the writes whose condition held (an item changed since is left alone). */
+async function eachKey(keys: Record<string, unknown>[], write: (Key: Record<string, unknown>) => Promise<unknown>): Promise<number> {
+  let count = 0;
+  for (const Key of keys) {
+    try {
+      await write(Key);
+      count++;
+    } catch (err) {
+      if (!isConditionFailure(err)) throw err;
+    }
+  }
+  return count;
+}
+
+/** Carries out one due erasure: deletes the held items, releases restricted ones, or drops the suppression entry. */
+export async function carryOut(e: Exclude<ScheduledErasure, SubjectNotice>): Promise<number> {
+  let count = 1;
+  if (e.kind === 'suppression_end') {
+    await ddb.send(new DeleteCommand({ TableName: TABLE, Key: suppressionKeyOf(e.controllerId, e.processorId, e.hash) }));
+  } else if (e.kind === 'restriction_end') {
+    // Only items still restricted for this request: another request may have restricted them since.
+    count = await eachKey(e.keys, (Key) => ddb.send(new UpdateCommand({
+      TableName: e.table,
+      Key,
+      UpdateExpression: 'REMOVE restricted, restrictedAt, restrictedFor',
+      ConditionExpression: 'restrictedFor = :requestId',
+      ExpressionAttributeValues: { ':requestId': e.requestId },
+    })));
+  } else {
+    // Only items still under this hold: a later request may have changed them.
+    count = await eachKey(e.keys, (Key) => ddb.send(new DeleteCommand({
+      TableName: e.table,
+      Key,
+      ConditionExpression: 'holdUntil = :until',
+      ExpressionAttributeValues: { ':until': e.dueAt },
+    })));
+  }
+  await done(e);
+  return count;
+}

@@ -1,4 +1,0 @@
-import { sweep } from '../lib/sweep';
-
-/** Scheduled every 15 minutes, and run by the local runtime at start. */
-export const handler = async () => sweep();

@@ -1,0 +1,161 @@
+import { denialEmail } from '../../web/emails';
+import { allowedDecisions, DecisionConflict, firstMonthEnd, type DecisionInput } from '../domain/decision-rules';
+import { completeBranch } from '../branches/outcome';
+import { extendedDueDate } from '../domain/deadlines';
+import { links } from '../platform/links';
+import type { Controller } from '../platform/register';
+import type { Branch, DsrRequest } from '../domain/request';
+import { purgeSchedule } from '../domain/request-retention';
+import { resumeReview, REVIEW_FIELDS } from '../workflow/review';
+import { done, restrictedBy, schedule } from '../retention/scheduled-erasures';
+import { deliverNotice, holdNotice } from '../answer/subject-notices';
+import { audit, finishBranch, resetFailedBranch, transitionReturning, updateRequestIf } from '../platform/data/store';
+
+const inReviewAt = (stage: string | undefined) => ({
+  expression: 'reviewStage = :stage',
+  values: { ':stage': stage },
+});
+
+/**
+ * Carries out a staff decision on a request (docs/ARCHITECTURE.md, "Review and decisions"): one
+ * guarded write each, so two staff members deciding at once cannot both win; the loser gets a
+ * {@link DecisionConflict}. Audited with who decided; staff's free text stays on the request item.
+ */
+export async function decide(request: DsrRequest, branches: Branch[], controller: Controller, input: DecisionInput, by: string, now = new Date()): Promise<void> {
+  const allowed = allowedDecisions(request, branches, controller, now);
+  const { requestId } = request;
+  const at = now.toISOString();
+  const conflict = (message: string): never => {
+    throw new DecisionConflict(message);
+  };
+
+  switch (input.decision) {
+    case 'approve': {
+      if (!allowed.approve) conflict('The request is not waiting for a decision');
+      const stage = request.reviewStage;
+      const approved = await transitionReturning(requestId, ['in_review'], 'in_progress', {
+        set: stage === 'closing' ? { closingReviewedAt: at } : { screenedAt: at },
+        remove: [...REVIEW_FIELDS],
+        condition: inReviewAt(stage),
+      }, now);
+      if (!approved) conflict('The request is not waiting for a decision any more');
+      await audit(requestId, 'decision_approved', 'staff', { by, stage: stage ?? 'screening' }, now);
+      await resumeReview(requestId, approved!.reviewTaskToken);
+      return;
+    }
+    case 'deny': {
+      if (!allowed.deny) conflict('Only a request waiting for its first review can be refused');
+      const onTime = !request.dueAt || at <= request.dueAt;
+      const denied = await transitionReturning(requestId, ['in_review'], 'denied', {
+        set: { denial: { reason: input.reason, text: input.text, by, at }, completedAt: at, onTime, ...purgeSchedule(controller, at, request) },
+        // It stays in the open index until Finalize, so the sweep sees it if the workflow stalls.
+        remove: [...REVIEW_FIELDS],
+        condition: inReviewAt('screening'),
+      }, now);
+      if (!denied) conflict('The request is not waiting for a decision any more');
+      await audit(requestId, 'decision_denied', 'staff', { by, reason: input.reason, onTime }, now);
+      // The refusal email is the workflow's NotifySubject, once: resuming leads there.
+      await resumeReview(requestId, denied!.reviewTaskToken);
+      return;
+    }
+    case 'extend': {
+      const { extend } = allowed;
+      if (!extend) return conflict('The deadline can be extended only before the first month ends, by two months in all');
+      if (input.months > extend.maxMonths) conflict(`The deadline can be extended by ${extend.maxMonths} more month(s) at most`);
+      const originalDueAt = firstMonthEnd(request)!;
+      const months = (request.extension?.months ?? 0) + input.months;
+      const newDue = extendedDueDate(new Date(originalDueAt), months, controller.publicHolidays).toISOString();
+      const notice = await holdNotice(controller.id, requestId, now);
+      const extended = await updateRequestIf(requestId, {
+        set: {
+          extension: { months, reasons: input.reasons, by, at, originalDueAt },
+          dueAt: newDue,
+          ...(request.openCtl ? { openDue: newDue } : {}),
+        },
+        // The reminders count towards the new date.
+        remove: ['dueReminder7At', 'dueReminder2At', 'overdueAlertedAt'],
+      }, {
+        expression: 'version = :version AND dueAt = :due',
+        values: { ':version': request.version, ':due': request.dueAt },
+      });
+      if (!extended) conflict('The request changed meanwhile; reload and decide again');
+      await audit(requestId, 'deadline_extended', 'staff', { by, months: input.months, totalMonths: months }, now);
+      await deliverNotice(notice, controller, now);
+      return;
+    }
+    case 'request_info': {
+      if (!allowed.request_info) conflict('More information can be asked for only during the first review, one question at a time');
+      const pausesClock = controller.review.clockPausesForInformation;
+      const notice = await holdNotice(controller.id, requestId, now);
+      const asked = await updateRequestIf(requestId, {
+        set: { infoRequest: { text: input.text, by, at, pausesClock } },
+      }, {
+        expression: '#status = :review AND reviewStage = :screening AND (attribute_not_exists(infoRequest) OR attribute_exists(infoRequest.answeredAt))',
+        names: { '#status': 'status' },
+        values: { ':review': 'in_review', ':screening': 'screening' },
+      });
+      if (!asked) conflict('The request changed meanwhile; reload and decide again');
+      await audit(requestId, 'information_requested', 'staff', { by, pausesClock }, now);
+      await deliverNotice(notice, controller, now);
+      return;
+    }
+    case 'retry_branch': {
+      if (!allowed.retry_branch.includes(input.processorId)) conflict('Only a failed branch of a request in its closing review can be retried');
+      if (!(await resetFailedBranch(requestId, input.processorId))) conflict('The branch is not failed any more');
+      const resumed = await transitionReturning(requestId, ['in_review'], 'in_progress', { remove: [...REVIEW_FIELDS], condition: inReviewAt('closing') }, now);
+      await audit(requestId, 'decision_retry', 'staff', { by, processorId: input.processorId }, now);
+      // The review may have moved on meanwhile (another decision): the branch runs with the next Plan either way.
+      if (resumed) await resumeReview(requestId, resumed.reviewTaskToken);
+      return;
+    }
+    case 'complete_task': {
+      if (!allowed.complete_task.includes(input.processorId)) conflict('Only a waiting staff task or a failed branch in the closing review can be completed');
+      const branch = branches.find((b) => b.processorId === input.processorId)!;
+      const outcome = { status: 'completed' as const, note: input.note };
+      // A waiting task resumes its branch; a failed one is only recorded (the review goes on).
+      const done = branch.status === 'waiting'
+        ? await completeBranch(requestId, input.processorId, outcome, now)
+        : (await finishBranch(requestId, input.processorId, outcome, now)) !== undefined;
+      if (!done) conflict('The branch was answered meanwhile');
+      await audit(requestId, 'decision_task_completed', 'staff', { by, processorId: input.processorId }, now);
+      return;
+    }
+    case 'lift_restriction': {
+      if (!allowed.lift_restriction) conflict('Only a restriction in place can be lifted');
+      // Art. 18(3): the subject is told before the restriction is lifted, then it is lifted on schedule.
+      const liftAt = new Date(now.getTime() + controller.restrictionLiftNoticeDays * 86_400_000).toISOString();
+      // The notice and the lifts are scheduled before the decision is recorded, so a crash in
+      // between leaves nothing half done; if another decision won, they are taken back.
+      const notice = await holdNotice(controller.id, requestId, now);
+      const lifts = (await restrictedBy(requestId)).map((s) => ({
+        kind: 'restriction_end' as const, controllerId: controller.id, requestId, processorId: s.processorId, dueAt: liftAt, table: s.table, keys: s.keys,
+      }));
+      for (const lift of lifts) await schedule(lift);
+      const lifting = await updateRequestIf(requestId, { set: { restrictionLift: { by, at, liftAt } } }, {
+        expression: '#status = :completed AND attribute_not_exists(restrictionLift)',
+        names: { '#status': 'status' },
+        values: { ':completed': 'completed' },
+      });
+      if (!lifting) {
+        for (const lift of lifts) await done(lift);
+        conflict('The restriction is already being lifted');
+      }
+      await audit(requestId, 'restriction_lift_scheduled', 'staff', { by, liftAt, stores: lifts.length }, now);
+      await deliverNotice(notice, controller, now);
+      return;
+    }
+  }
+}
+
+/** The refusal email (Art. 12(4)), sent by NotifySubject for a denied request. */
+export function refusalEmailFor(request: DsrRequest, controller: Controller) {
+  return denialEmail({
+    locale: request.locale,
+    controllerName: controller.name,
+    type: request.type,
+    reasonText: request.denial?.text ?? '',
+    supervisoryAuthority: controller.supervisoryAuthority,
+    dpoEmail: controller.dpoEmail,
+    statusUrl: links.status(request.requestId, request.statusKey),
+  });
+}

@@ -1,0 +1,177 @@
+import { ensureExecution } from './execution';
+import { errorClass, logger } from '../platform/log';
+import { asyncKind } from '../processors/async-kinds';
+import { heartbeat, resumeIfCutShort } from '../branches/outcome';
+import { remindOfDeadline } from './deadline-reminders';
+import { escalate, escalationCutShort, escalationDueAt } from '../branches/escalation';
+import { findController, findProcessor, register, type Controller } from '../platform/register';
+import { carryOut, due } from '../retention/scheduled-erasures';
+import { deliverNotice } from '../answer/subject-notices';
+import { closeReviewIfResolved, resumeReview } from './review';
+import { UNPROVEN_PERSONAL_DATA, type DsrRequest } from '../domain/request';
+import { purgeRequest } from '../retention/request-purge';
+import { audit, getRequestWithBranches, openRequests, purgeDueRequests, transition } from '../platform/data/store';
+import { SendTaskHeartbeatCommand } from '@aws-sdk/client-sfn';
+import { sfn } from '../platform/aws/sfn';
+
+/** What one sweep did, by count. */
+export interface SweepReport {
+  closedUnverified: number;
+  ensured: number;
+  watched: number;
+  escalated: number;
+  /** Closing reviews whose reasons no longer held (a failed branch answered after all). */
+  reviewsClosed: number;
+  /** Waiting tasks resumed for branches that ended without their resume (a crash or timeout between). */
+  resumed: number;
+  deadlineReminders: number;
+  erasedOnSchedule: number;
+  /** The service's own retention: packages deleted after their link expired, requests whose personal data was erased. */
+  packagesDeleted: number;
+  personalDataErased: number;
+  failed: number;
+}
+
+/** Closed requests purged per controller per sweep, so one run stays well inside its timeout; the rest wait for the next. */
+export const PURGES_PER_SWEEP = 100;
+
+/**
+ * The service's own retention: the closed requests of a controller whose package or personal data
+ * is due to go, from the sparse purge index (never a Scan), at most {@link PURGES_PER_SWEEP}.
+ */
+async function purgeDue(controller: Controller, at: Date, report: SweepReport): Promise<void> {
+  let handled = 0;
+  for await (const due of purgeDueRequests(controller.id, at.toISOString())) {
+    if (handled++ >= PURGES_PER_SWEEP) return;
+    try {
+      const done = await purgeRequest(due.requestId, controller, at);
+      if (done.packageDeleted) report.packagesDeleted++;
+      if (done.personalDataErased) report.personalDataErased++;
+    } catch (err) {
+      report.failed++;
+      logger.error('purging a closed request failed', { requestId: due.requestId, errorClass: errorClass(err) });
+    }
+  }
+}
+
+/**
+ * Looks after a request's branches: tells Step Functions each waiting one is still looked after
+ * (heartbeat), lets its kind poll or remind, and escalates to staff what has waited too long; and
+ * escalates again any branch whose escalation a crash cut short (a failed one included), and
+ * resumes the workflow for a branch that ended without resuming it.
+ */
+async function watchBranches(requestId: string, now: Date, report: SweepReport): Promise<void> {
+  const { request, branches } = await getRequestWithBranches(requestId);
+  const controller = request && findController(request.controllerId);
+  if (!request || !controller) return;
+  if (await closeReviewIfResolved(request, controller, branches, now)) report.reviewsClosed++;
+  else if (request.status === 'in_review') await heartbeatReview(request);
+  for (const branch of branches) {
+    const processor = findProcessor(controller, branch.processorId);
+    if (!processor) continue;
+    if (escalationCutShort(branch, now) && (await escalate(request, controller, processor, branch, branch.escalationReason ?? 'failed', now))) {
+      report.escalated++;
+    }
+    if (request.status !== 'in_progress') continue;
+    if (await resumeIfCutShort(branch, now)) report.resumed++;
+    if (branch.status !== 'waiting') continue;
+    const kind = asyncKind(processor, branch);
+    await heartbeat(branch);
+    if (kind.watch) await kind.watch(processor, { request, controller, branch }, now);
+    report.watched++;
+    const escalateAt = escalationDueAt(processor, branch, request);
+    if (!branch.escalatedAt && escalateAt && now >= escalateAt && (await escalate(request, controller, processor, branch, 'no_answer', now))) {
+      report.escalated++;
+    }
+  }
+}
+
+/** A review waiting for staff is still looked after: its task's heartbeat (see the workflow construct). */
+async function heartbeatReview(request: DsrRequest): Promise<void> {
+  if (!request.reviewTaskToken) return;
+  await sfn.send(new SendTaskHeartbeatCommand({ taskToken: request.reviewTaskToken })).catch((err) => {
+    // A task that is gone (a restart) is re-created by the re-driven execution's AwaitDecision.
+    logger.info('review heartbeat not delivered', { requestId: request.requestId, errorClass: errorClass(err) });
+  });
+}
+
+/**
+ * The periodic sweep over open requests (the sparse index, never a Scan):
+ * - a request whose verification link expired unused is closed as `closed_unverified`, and the
+ *   address and name it was submitted with are erased: nobody proved they were theirs;
+ * - a confirmed request makes sure its workflow runs, so requests in flight at a crash or restart
+ *   finish (every step is idempotent), and its waiting branches are looked after; an escalation a
+ *   crash cut short is sent again, and a closing review whose reasons no longer hold is closed;
+ * - erasures scheduled for now are carried out: legal holds that ended, suppressions that expired;
+ * - the service's own retention: packages whose link expired and the personal data of requests
+ *   closed longer than the controller's `requestDataRetentionDays` are deleted.
+ */
+export async function sweep(at = new Date()): Promise<SweepReport> {
+  const report: SweepReport = {
+    closedUnverified: 0, ensured: 0, watched: 0, escalated: 0, reviewsClosed: 0, resumed: 0, deadlineReminders: 0, erasedOnSchedule: 0, packagesDeleted: 0, personalDataErased: 0, failed: 0,
+  };
+  const now = at.toISOString();
+  for (const controller of register.controllers) {
+    for await (const open of openRequests(controller.id)) {
+      try {
+        if (open.status === 'awaiting_verification') {
+          if (open.verifyExpiresAt > now) continue;
+          const closed = await transition(open.requestId, ['awaiting_verification'], 'closed_unverified', {
+            // The token hash stays so the dead link can say it expired rather than that it is unknown.
+            set: { personalDataErasedAt: now },
+            remove: ['openCtl', 'openDue', ...UNPROVEN_PERSONAL_DATA],
+            condition: { expression: 'verifyExpiresAt <= :now', values: { ':now': now } },
+          }, at);
+          if (closed) {
+            await audit(open.requestId, 'closed_unverified', 'system', undefined, at);
+            report.closedUnverified++;
+          }
+        } else if (open.status === 'denied') {
+          // Refused, its refusal not sent yet: the workflow must run on (a crash may have cut the resume short).
+          await ensureExecution(open.requestId);
+          await resumeReview(open.requestId, open.reviewTaskToken);
+          report.ensured++;
+        } else if (open.status === 'received' || open.status === 'in_progress' || open.status === 'in_review') {
+          await ensureExecution(open.requestId);
+          report.ensured++;
+          // Decided, but the decision's resume was cut short: resume the review's task now.
+          if (open.status !== 'in_review') await resumeReview(open.requestId, open.reviewTaskToken);
+          if (open.status !== 'received') await watchBranches(open.requestId, at, report);
+          if (await remindOfDeadline(open, controller, at)) report.deadlineReminders++;
+        }
+      } catch (err) {
+        // One request's trouble must not stop the sweep for the others.
+        report.failed++;
+        logger.error('sweep could not handle a request', { requestId: open.requestId, errorClass: errorClass(err) });
+      }
+    }
+  }
+  for (const controller of register.controllers) {
+    for await (const scheduled of due(controller.id, at)) {
+      try {
+        if (scheduled.kind === 'subject_notice') {
+          // A staff decision's notice an outage left unsent.
+          await deliverNotice(scheduled, controller, at);
+          continue;
+        }
+        report.erasedOnSchedule += await carryOut(scheduled);
+        const event = { legal_hold_end: 'legal_hold_ended', suppression_end: 'suppression_ended', restriction_end: 'restriction_lifted' }[scheduled.kind];
+        await audit(scheduled.requestId, event, 'system', { processorId: scheduled.processorId }, at);
+      } catch (err) {
+        report.failed++;
+        logger.error('scheduled erasure failed', { requestId: scheduled.requestId, processorId: scheduled.processorId, errorClass: errorClass(err) });
+      }
+    }
+  }
+  for (const controller of register.controllers) {
+    try {
+      await purgeDue(controller, at, report);
+    } catch (err) {
+      // E.g. a local data folder made before the purge index existed: the rest of the sweep still ran.
+      report.failed++;
+      logger.error('purge index not readable', { controllerId: controller.id, errorClass: errorClass(err) });
+    }
+  }
+  logger.info('sweep finished', { ...report });
+  return report;
+}

@@ -1,0 +1,372 @@
+/**
+ * The embedded local runtime behind `npm start`: emulators, the local Step Functions endpoint,
+ * the HTTP gateway and the sweep schedule, all in this process and all derived from the
+ * synthesized CDK stack.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { startDemoOpendsr } from './demo-opendsr/server.ts';
+import { startEmulators, type Emulators } from './emulators.ts';
+import { LocalGateway } from './gateway.ts';
+import { LambdaHost } from './lambda-host.ts';
+import { PACKAGE_BUCKET, REQUESTS_TABLE, provision, reindexAfterCrash } from './provision.ts';
+import { LocalStepFunctions } from './sfn-endpoint.ts';
+import { LocalStaffAuth } from './staff-auth.ts';
+import {
+  localStateMachineArn,
+  rateToMs,
+  readStackModel,
+  synthTemplate,
+  type CfnTemplate,
+  type LambdaModel,
+  type StackModel,
+} from './synth.ts';
+import { startSchedules, type LocalSchedule } from './scheduler.ts';
+
+export const SENDER_EMAIL = 'privacy@demo-association.example';
+const SWEEP_ENTRY = 'functions/handlers/scheduled/sweep.ts';
+const DEFAULT_SWEEP_MS = 15 * 60_000;
+
+export interface RuntimePorts {
+  gateway: number;
+  dynamodb: number;
+  ses: number;
+  s3: number;
+  sfn: number;
+  /** The demo OpenDSR processor (a newsletter service of its own). */
+  newsletter: number;
+}
+
+export interface LocalRuntimeOptions {
+  /** Where DynamoDB and S3 keep their data; default `DATA_DIR` or `.data`. */
+  dataDir?: string;
+  /** 0 picks a free port; defaults from PORT, DYNAMODB_PORT, SES_PORT, S3_PORT, SFN_PORT. */
+  ports?: Partial<RuntimePorts>;
+  /** No log lines from the runtime itself (handlers still log). */
+  quiet?: boolean;
+  /** Multiplies the state machine's Retry intervals, e.g. 0.001 in tests; default 1. */
+  retryIntervalScale?: number;
+  /** How long the demo OpenDSR processor takes to complete a request (default 2000 ms). */
+  demoCallbackDelayMs?: number;
+  /** Multiplies waiting tasks' timeouts and heartbeats, e.g. 0.001 in tests; default 1. */
+  timeScale?: number;
+  /** Overrides the sweep schedule's rate. */
+  sweepIntervalMs?: number;
+  /** Skip the sweep at start (default: run it once, then on the schedule). */
+  sweepOnStart?: boolean;
+  /**
+   * Arm timers for the template's other schedules (digests, retention rules) at their cron, rate or
+   * at expressions (default true). Tests turn them off and fire schedules with `runSchedule`.
+   */
+  scheduleTimers?: boolean;
+  /**
+   * Handler environment values that win over the template's, e.g. higher intake limits for test
+   * suites that send many requests from one address.
+   */
+  environment?: Record<string, string>;
+  /** A synthesized template to run instead of synthesizing infra/stack.ts. */
+  template?: CfnTemplate;
+  /**
+   * The OpenDSR service the register's `${DEMO_NEWSLETTER_URL}` processor is sent to, instead of the
+   * demo this runtime starts (which still runs, as the portability target). For tests with a
+   * processor of their own, e.g. one that injects faults (test/faults).
+   */
+  newsletterUrl?: string;
+  /**
+   * Endpoints the handlers are given instead of the emulators' own (`AWS_ENDPOINT_URL_*`), e.g. a
+   * proxy in front of an emulator that fails for a while (test/faults). The emulators still listen
+   * where `ports` says, and `urls` names them, not these.
+   */
+  handlerEndpoints?: Partial<Record<'dynamodb' | 'ses' | 's3', string>>;
+  /** Where log lines go; default console.log. */
+  log?: (line: string) => void;
+  /** Counts what the run did, as AWS would bill it (the benchmarks' cost model). */
+  meter?: RuntimeMeter;
+}
+
+/** Observers of what the local runtime did that AWS bills for. */
+export interface RuntimeMeter {
+  /** A Lambda invocation finished, after `durationMs`, in a function of `memoryMb`. */
+  invoked?(logicalId: string, memoryMb: number, durationMs: number): void;
+  /** The workflow entered a state or retried one: a state transition. */
+  transition?(stateName: string): void;
+  /**
+   * An invocation failed (`errorType` as Lambda reports it, e.g. `Sandbox.Timedout`); `ids` are
+   * the request and processor its event named, if any (the suites tell a cut-short step by them).
+   */
+  failed?(logicalId: string, errorType: string, ids: { requestId?: string; processorId?: string }): void;
+}
+
+export interface LocalRuntime {
+  urls: { gateway: string; dynamodb: string; ses: string; s3: string; sfn: string; newsletter: string };
+  /** The ports actually bound: pass them back as `ports` to restart where this runtime ran. */
+  ports: RuntimePorts;
+  stateMachineArn: string;
+  model: StackModel;
+  /**
+   * The local stand-in for the staff user pool: its sign-in page (`staffAuth.signInUrl`), the
+   * console (`staffAuth.consoleUrl`), the issuer and audience the gateway's JWT authorizers trust.
+   * Tests mint tokens with `issueLocalToken(runtime, ...)` from `staff-auth.ts`.
+   */
+  staffAuth: LocalStaffAuth;
+  /** Runs the sweep handler now (also what the schedule does); failures are logged, not thrown. */
+  sweep(): Promise<void>;
+  /** The template's schedules other than the sweep's, with when each fires next. */
+  schedules: LocalSchedule[];
+  /** Fires one schedule now, as EventBridge Scheduler would: its Lambda with its input; rejects if the handler throws. */
+  runSchedule(logicalId: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+function envPort(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`${name} must be a port number, got "${raw}"`);
+  return n;
+}
+
+/**
+ * Handler modules read their configuration once, when first imported, and stay in the process's
+ * module cache: a second runtime in the same process must therefore offer them the same
+ * endpoints. This remembers what the loaded modules were configured with.
+ */
+const configuredHosts: { host: LambdaHost; fingerprint: string }[] = [];
+const HANDLER_ENV = [
+  'AWS_ENDPOINT_URL_DYNAMODB', 'AWS_ENDPOINT_URL_SES', 'AWS_ENDPOINT_URL_SESV2', 'AWS_ENDPOINT_URL_S3', 'AWS_ENDPOINT_URL_SFN',
+  'STATE_MACHINE_ARN', 'PUBLIC_BASE_URL', 'DEMO_NEWSLETTER_URL', 'DEMO_PORTABILITY_URL', 'STAFF_SIGN_IN_URL',
+];
+
+/** Literal environment variables the template gives every function the same value (e.g. log settings). */
+function sharedLiteralEnvironment(functions: Iterable<LambdaModel>): Record<string, string> {
+  const values = new Map<string, Set<string>>();
+  for (const fn of functions) {
+    for (const [k, v] of Object.entries(fn.literalEnvironment)) {
+      if (k.startsWith('AWS_') || k === 'NODE_OPTIONS') continue;
+      values.set(k, (values.get(k) ?? new Set()).add(v));
+    }
+  }
+  return Object.fromEntries([...values].filter(([, v]) => v.size === 1).map(([k, v]) => [k, [...v][0]!]));
+}
+
+/**
+ * The key suppression lists hash addresses with, kept with the data it protects: the same key
+ * across restarts, so a suppressed address stays recognisable. In AWS it is a generated secret.
+ */
+/** A key generated once per data folder and kept there (the local stand-in for a generated secret). */
+function localKey(dataDir: string, name: string): string {
+  const file = join(dataDir, name);
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+
+export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise<LocalRuntime> {
+  const log = opts.quiet ? () => undefined : (opts.log ?? ((line: string) => console.log(`[local] ${line}`)));
+  const dataDir = resolve(opts.dataDir ?? process.env.DATA_DIR ?? '.data');
+  const ports: RuntimePorts = {
+    gateway: opts.ports?.gateway ?? envPort('PORT', 3000),
+    dynamodb: opts.ports?.dynamodb ?? envPort('DYNAMODB_PORT', 4567),
+    ses: opts.ports?.ses ?? envPort('SES_PORT', 8005),
+    s3: opts.ports?.s3 ?? envPort('S3_PORT', 4569),
+    sfn: opts.ports?.sfn ?? envPort('SFN_PORT', 8083),
+    newsletter: opts.ports?.newsletter ?? envPort('DEMO_NEWSLETTER_PORT', 8090),
+  };
+
+  const model = readStackModel(opts.template ?? (await synthTemplate()));
+  const stateMachineArn = localStateMachineArn(model.stateMachine.name);
+
+  // The sweep: the schedule's target, or the sweep module when the template has no schedule.
+  const schedule = model.schedules.find((s) => model.functions.get(s.functionLogicalId)?.entry === SWEEP_ENTRY);
+  const functions = new Map(model.functions);
+  let sweepFunctionId = schedule?.functionLogicalId;
+  if (!sweepFunctionId) {
+    sweepFunctionId = 'LocalSweep';
+    functions.set(sweepFunctionId, { logicalId: sweepFunctionId, entry: SWEEP_ENTRY, timeoutSeconds: 900, memoryMb: 512, literalEnvironment: {} });
+  }
+
+  const stops: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    const errors: unknown[] = [];
+    for (const stop of stops.splice(0).reverse()) await stop().catch((e) => errors.push(e));
+    if (errors.length) throw errors[0];
+  };
+
+  let lambdas: LambdaHost | undefined;
+  // Present while a runtime uses the folder: found at start, the last one did not stop cleanly.
+  const runningMarker = join(dataDir, 'running');
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    const uncleanStop = existsSync(runningMarker);
+    writeFileSync(runningMarker, `${process.pid}\n`);
+    // removed last, after every part (dynalite included) has stopped
+    stops.push(async () => rmSync(runningMarker, { force: true }));
+    const emulators: Emulators = await startEmulators({ dataDir, ports, log });
+    stops.push(() => emulators.stop());
+    // The demo register's OpenDSR processor, a service of its own with its own data.
+    const newsletter = await startDemoOpendsr({
+      port: ports.newsletter,
+      dataDir,
+      quiet: opts.quiet ?? false,
+      ...(opts.demoCallbackDelayMs !== undefined ? { callbackDelayMs: opts.demoCallbackDelayMs } : {}),
+    });
+    stops.push(() => newsletter.stop());
+
+    // Reserve the Step Functions port before setting the environment (its URL is part of it).
+    const meter = opts.meter;
+    lambdas = new LambdaHost(functions, undefined, (entry, error) => {
+      log(`handler ${entry} failed to load: ${error.errorType}: ${error.errorMessage.split('\n')[0]}`);
+    }, meter?.invoked || meter?.failed ? (fn, ms, failure) => {
+      meter.invoked?.(fn.logicalId, fn.memoryMb, ms);
+      if (failure) meter.failed?.(fn.logicalId, failure.errorType, idsOf(failure.event));
+    } : undefined);
+    const sfn = new LocalStepFunctions({
+      stateMachine: model.stateMachine,
+      lambdas,
+      retryIntervalScale: opts.retryIntervalScale ?? 1,
+      timeScale: opts.timeScale ?? 1,
+      log,
+      ...(meter?.transition ? { onTransition: (name: string) => meter.transition!(name) } : {}),
+    });
+    const sfnUrl = await sfn.start(ports.sfn);
+    const host = lambdas;
+    stops.push(async () => {
+      // no new executions; running ones stop before their next state; then their tasks settle
+      await sfn.stop();
+      await host.drain();
+    });
+
+    // The staff user pool's stand-in: its key lives in the data directory, so tokens survive a
+    // restart; the gateway trusts it for every JWT authorizer of the template and serves its
+    // sign-in pages under /local/.
+    const staffAuth = await LocalStaffAuth.open(dataDir);
+    const gateway = new LocalGateway({ routes: model.routes, lambdas, log, jwt: staffAuth, pages: staffAuth.pages() });
+    gateway.ready = false;
+    // Bind the gateway now too, so PUBLIC_BASE_URL names the real port; it answers 503 until
+    // the environment is set and the tables exist (handlers are imported on first use).
+    const gatewayUrl = await gateway.start(ports.gateway);
+    stops.push(() => gateway.stop());
+    staffAuth.bind(gatewayUrl);
+
+    // The environment every handler reads at its cold start (shared: one process).
+    const env: Record<string, string> = {
+      AWS_REGION: 'us-east-1',
+      AWS_DEFAULT_REGION: 'us-east-1',
+      // s3rver accepts only this key pair; dynalite and the SES emulator accept any
+      AWS_ACCESS_KEY_ID: 'S3RVER',
+      AWS_SECRET_ACCESS_KEY: 'S3RVER',
+      AWS_ENDPOINT_URL_DYNAMODB: opts.handlerEndpoints?.dynamodb ?? emulators.urls.dynamodb,
+      AWS_ENDPOINT_URL_SES: opts.handlerEndpoints?.ses ?? emulators.urls.ses,
+      // the SES v2 client's service id is SESv2: this is the variable it reads
+      AWS_ENDPOINT_URL_SESV2: opts.handlerEndpoints?.ses ?? emulators.urls.ses,
+      AWS_ENDPOINT_URL_S3: opts.handlerEndpoints?.s3 ?? emulators.urls.s3,
+      AWS_ENDPOINT_URL_SFN: sfnUrl,
+      REQUESTS_TABLE,
+      PACKAGE_BUCKET,
+      STATE_MACHINE_ARN: stateMachineArn,
+      SENDER_EMAIL,
+      PUBLIC_BASE_URL: gatewayUrl,
+      SUPPRESSION_KEY: localKey(dataDir, 'suppression.key'),
+      UNSUBSCRIBE_KEY: localKey(dataDir, 'unsubscribe.key'),
+      // config/register.json points the demo OpenDSR processor here.
+      DEMO_NEWSLETTER_URL: opts.newsletterUrl ?? newsletter.url,
+      // ...and its portability target, the demo receiving controller on the same port.
+      DEMO_PORTABILITY_URL: newsletter.portabilityUrl,
+      // The console links here; in AWS it is the Cognito hosted UI's authorize URL.
+      STAFF_SIGN_IN_URL: staffAuth.signInUrl,
+    };
+    const fingerprint = JSON.stringify(HANDLER_ENV.map((k) => env[k]));
+    if (configuredHosts.some((c) => c.host.loadedCount > 0 && c.fingerprint !== fingerprint)) {
+      throw new Error(
+        'Handler modules in this process were loaded for a runtime on other ports, and they keep their '
+        + 'clients and configuration: start this runtime on the same ports as that one.',
+      );
+    }
+    configuredHosts.push({ host: lambdas, fingerprint });
+    delete process.env.AWS_SESSION_TOKEN;
+    delete process.env.AWS_PROFILE;
+    Object.assign(process.env, env);
+    for (const [k, v] of Object.entries(sharedLiteralEnvironment(model.functions.values()))) process.env[k] ??= v;
+    Object.assign(process.env, opts.environment);
+
+    await provision({ endpoints: emulators.urls, requestsTable: model.requestsTable, log });
+    if (uncleanStop) await reindexAfterCrash(emulators.urls.dynamodb, log);
+    gateway.ready = true;
+
+    const missing = lambdas.missingEntries();
+    if (missing.length) log(`handlers not written yet: ${missing.join(', ')}`);
+
+    // The sweep: once now (re-drives what was in flight at the last stop), then on the schedule.
+    let sweeping: Promise<void> | undefined;
+    const sweepId = sweepFunctionId;
+    const sweepEvent = schedule?.input ? JSON.parse(schedule.input) : {};
+    const runSweep = (): Promise<void> => {
+      if (sweeping) return sweeping;
+      const h = lambdas!;
+      sweeping = h
+        .invoke(sweepId, sweepEvent)
+        .then(() => log('sweep: done'), (e: Error) => log(`sweep: failed (${e.name})`))
+        .finally(() => { sweeping = undefined; });
+      return sweeping;
+    };
+    const rate = schedule ? rateToMs(schedule.expression) : undefined;
+    if (schedule && rate === undefined && opts.sweepIntervalMs === undefined) {
+      log(`sweep: schedule ${schedule.expression} is not a rate; running every ${DEFAULT_SWEEP_MS / 60_000} minutes`);
+    }
+    const interval = opts.sweepIntervalMs ?? rate ?? DEFAULT_SWEEP_MS;
+    let timer: NodeJS.Timeout | undefined;
+    stops.push(async () => {
+      clearInterval(timer);
+      await sweeping;
+    });
+    if (opts.sweepOnStart !== false) await runSweep();
+    timer = setInterval(() => void runSweep(), interval);
+    timer.unref();
+
+    // Every other schedule (digests, retention rules) fires at its own expression's times.
+    const fireSchedule = (s: LocalSchedule) => lambdas!.invoke(s.functionLogicalId, s.input).then(() => undefined);
+    const others = startSchedules(model.schedules.filter((s) => s !== schedule), fireSchedule, { timers: opts.scheduleTimers !== false, log });
+    stops.push(() => others.stop());
+    const runSchedule = async (logicalId: string) => {
+      const found = others.schedules.find((s) => s.logicalId === logicalId);
+      if (!found) throw new Error(`no schedule ${logicalId}; the template has ${others.schedules.map((s) => s.logicalId).join(', ') || 'none'}`);
+      await fireSchedule(found);
+    };
+
+    const urls = { gateway: gatewayUrl, ...emulators.urls, sfn: sfnUrl, newsletter: newsletter.url };
+    const portOf = (u: string) => Number(new URL(u).port);
+    return {
+      urls,
+      ports: {
+        gateway: portOf(urls.gateway),
+        dynamodb: portOf(urls.dynamodb),
+        ses: portOf(urls.ses),
+        s3: portOf(urls.s3),
+        sfn: portOf(urls.sfn),
+        newsletter: newsletter.port,
+      },
+      stateMachineArn,
+      model,
+      staffAuth,
+      sweep: runSweep,
+      schedules: others.schedules,
+      runSchedule,
+      stop: stopAll,
+    };
+  } catch (e) {
+    await stopAll().catch(() => undefined);
+    throw e;
+  }
+}
+
+/** The request and processor ids an invocation's event names: a workflow step's payload, or an API route's path. */
+function idsOf(event: unknown): { requestId?: string; processorId?: string } {
+  const e = (event ?? {}) as { requestId?: unknown; processorId?: unknown; pathParameters?: { requestId?: unknown; processorId?: unknown } | null };
+  const pick = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  const requestId = pick(e.requestId) ?? pick(e.pathParameters?.requestId);
+  const processorId = pick(e.processorId) ?? pick(e.pathParameters?.processorId);
+  return { ...(requestId ? { requestId } : {}), ...(processorId ? { processorId } : {}) };
+}

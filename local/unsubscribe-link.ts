@@ -1,0 +1,27 @@
+/**
+ * Prints a one-click unsubscribe link for the local runtime, signed the way a controller's mailer
+ * signs it: `npm run unsubscribe-link -- <controllerId> <purposeId> <address>`. The key is the one
+ * `npm start` generated in the data folder (or UNSUBSCRIBE_KEY). In AWS the mailer reads the stack's
+ * UnsubscribeKey secret and computes the same HMAC (functions/intake/unsubscribe.ts).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const [controllerId, purposeId, address] = process.argv.slice(2);
+if (!controllerId || !purposeId || !address) {
+  console.error('usage: npm run unsubscribe-link -- <controllerId> <purposeId> <address>');
+  process.exit(2);
+}
+const keyFile = join(resolve(process.env.DATA_DIR ?? '.data'), 'unsubscribe.key');
+if (!process.env.UNSUBSCRIBE_KEY && !existsSync(keyFile)) {
+  console.error(`no key: run npm start once (it creates ${keyFile}) or set UNSUBSCRIBE_KEY`);
+  process.exit(1);
+}
+process.env.UNSUBSCRIBE_KEY ??= readFileSync(keyFile, 'utf8').trim();
+process.env.REQUESTS_TABLE ??= 'dsr-requests';
+process.env.STATE_MACHINE_ARN ??= 'arn:aws:states:local:000000000000:stateMachine:unused';
+
+const { unsubscribePath } = await import('../functions/intake/unsubscribe');
+const base = process.env.PUBLIC_BASE_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
+const url = `${base}${unsubscribePath(controllerId, purposeId, address)}`;
+console.log(`List-Unsubscribe: <${url}>\nList-Unsubscribe-Post: List-Unsubscribe=One-Click\n\n${url}`);
