@@ -13,9 +13,11 @@ const TABLE = requiredEnv('REQUESTS_TABLE');
 export const handler = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyResultV2> => {
   const requestId = randomUUID();
   const body = JSON.parse(event.body ?? '{}') as Record<string, unknown>;
-  await ddb.send(new PutCommand({
-    TableName: TABLE,
-    Item: { pk: `BENCH#${requestId}`, sk: 'REQUEST', requestId, ...body, createdAt: new Date().toISOString() },
-  }));
+  await ddb.send(
+    new PutCommand({
+      TableName: TABLE,
+      Item: { pk: `BENCH#${requestId}`, sk: 'REQUEST', requestId, ...body, createdAt: new Date().toISOString() },
+    }),
+  );
   return { statusCode: 202, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ requestId }) };
 };

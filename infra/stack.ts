@@ -6,14 +6,15 @@ import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Policy, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
-import { EmailIdentity, Identity } from 'aws-cdk-lib/aws-ses';
 import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke as ScheduleLambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { EmailIdentity, Identity } from 'aws-cdk-lib/aws-ses';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import { parseRegister, type Register } from '../functions/domain/register-schema';
+import { parseScheduleExpression } from '../functions/domain/schedule-expressions';
 import { HouseFunction, REPO_ROOT } from './constructs/house-function';
 import { PackageBucket, RETENTION_REPORTS_PREFIX } from './constructs/package-bucket';
 import { RequestsTable } from './constructs/requests-table';
@@ -21,7 +22,6 @@ import { StaffApi } from './constructs/staff-api';
 import { StaffIdentity } from './constructs/staff-identity';
 import { SubjectApi } from './constructs/subject-api';
 import { RequestWorkflow } from './constructs/workflow';
-import { parseScheduleExpression } from '../functions/domain/schedule-expressions';
 
 /** Props of {@link DsrStack}. */
 export interface DsrStackProps extends StackProps {
@@ -145,8 +145,7 @@ export class DsrStack extends Stack {
     super(scope, id, props);
     // Grant S3 log delivery through a bucket policy, not the legacy ACL, whatever the app's flags are.
     this.node.setContext('@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy', true);
-    const senderEmail: string =
-      props.senderEmail ?? (this.node.tryGetContext('senderEmail') as string | undefined) ?? 'privacy@example.org';
+    const senderEmail: string = props.senderEmail ?? (this.node.tryGetContext('senderEmail') as string | undefined) ?? 'privacy@example.org';
     const verifyTtlDays = props.verifyTtlDays ?? 7;
     const downloadTtlDays = props.downloadTtlDays ?? 7;
     const register = props.register ?? readRegister();
@@ -180,12 +179,18 @@ export class DsrStack extends Stack {
     };
     // A suppression list keeps HMAC-SHA256(key, normalised address) instead of the address: without
     // the key the hashes of known addresses cannot be recomputed. Losing it makes every hash useless.
-    this.suppressionKey = hmacKey('SuppressionKey', 'HMAC key of the suppression lists (keyed hashes of erased addresses); never rotated',
-      'Not rotated on purpose: suppression lists keep HMAC hashes made with this key for keepDays, and a new key would stop every stored hash from matching the address it suppresses.');
+    this.suppressionKey = hmacKey(
+      'SuppressionKey',
+      'HMAC key of the suppression lists (keyed hashes of erased addresses); never rotated',
+      'Not rotated on purpose: suppression lists keep HMAC hashes made with this key for keepDays, and a new key would stop every stored hash from matching the address it suppresses.',
+    );
     // Unsubscribe links are signed with this key by the controller's mailer and checked here. It is
     // shared with the mailer only (read it from Secrets Manager there).
-    this.unsubscribeKey = hmacKey('UnsubscribeKey', "HMAC key of one-click unsubscribe links; the controllers' mailers sign their links with it",
-      "Not rotated automatically: the controllers' mailers sign unsubscribe links with it, and links already sent in emails must keep working; rotate by hand with the mailers.");
+    this.unsubscribeKey = hmacKey(
+      'UnsubscribeKey',
+      "HMAC key of one-click unsubscribe links; the controllers' mailers sign their links with it",
+      "Not rotated automatically: the controllers' mailers sign unsubscribe links with it, and links already sent in emails must keep working; rotate by hand with the mailers.",
+    );
 
     // Logs hold ids, counts and error classes only, never personal data; they are encrypted with a
     // key of their own all the same, which CloudWatch Logs may use for this account's log groups only.
@@ -194,12 +199,14 @@ export class DsrStack extends Stack {
       enableKeyRotation: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    this.logsKey.addToResourcePolicy(new PolicyStatement({
-      principals: [new ServicePrincipal(`logs.${this.region}.amazonaws.com`)],
-      actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
-      resources: ['*'],
-      conditions: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': `arn:${this.partition}:logs:${this.region}:${this.account}:log-group:*` } },
-    }));
+    this.logsKey.addToResourcePolicy(
+      new PolicyStatement({
+        principals: [new ServicePrincipal(`logs.${this.region}.amazonaws.com`)],
+        actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
+        resources: ['*'],
+        conditions: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': `arn:${this.partition}:logs:${this.region}:${this.account}:log-group:*` } },
+      }),
+    );
     // Scheduled functions are invoked asynchronously: a run that fails is recorded here (the
     // schedule's input, ids only, and the error), with no retry by Lambda; the next run does the work again.
     this.scheduledFailures = new Queue(this, 'ScheduledRunFailures', {
@@ -209,7 +216,8 @@ export class DsrStack extends Stack {
     });
     Validations.of(this.scheduledFailures).acknowledge({
       id: 'AwsSolutions-SQS3',
-      reason: 'This queue is itself where failures end: the on-failure destination of the scheduled functions; a dead-letter queue behind it would only move the same records again.',
+      reason:
+        'This queue is itself where failures end: the on-failure destination of the scheduled functions; a dead-letter queue behind it would only move the same records again.',
     });
     Validations.of(this.scheduledFailures).acknowledge({
       id: 'Serverless-SQSRedrivePolicy',
@@ -219,7 +227,12 @@ export class DsrStack extends Stack {
     // ---- Functions, one per handler module ---------------------------------------------------
     const fn = (id: string, entry: string, description: string, timeout = Duration.seconds(30), memorySize = 512, scheduled = false) =>
       new HouseFunction(this, id, {
-        entry, description, timeout, memorySize, logEncryptionKey: this.logsKey, ...(scheduled ? { asyncFailures: this.scheduledFailures } : {}),
+        entry,
+        description,
+        timeout,
+        memorySize,
+        logEncryptionKey: this.logsKey,
+        ...(scheduled ? { asyncFailures: this.scheduledFailures } : {}),
       });
     this.functions = {
       form: fn('Form', 'functions/handlers/subject-api/form.ts', 'GET / and /{locale}: the request form'),
@@ -227,16 +240,46 @@ export class DsrStack extends Stack {
       verify: fn('Verify', 'functions/handlers/subject-api/verify.ts', 'GET/POST .../verify: consumes the link token, starts the workflow'),
       status: fn('Status', 'functions/handlers/subject-api/status.ts', 'GET .../status: where a request stands'),
       download: fn('Download', 'functions/handlers/subject-api/download.ts', 'GET .../package: redirects to the access package'),
-      opendsrCallback: fn('OpendsrCallback', 'functions/handlers/processor-api/opendsr-callback.ts', 'POST /v1/opendsr/callback: signed OpenDSR status callbacks answer waiting branches'),
-      task: fn('Task', 'functions/handlers/processor-api/task.ts', "GET/POST /v1/tasks/...: a vendor's or staff member's one-time link answers a waiting branch"),
-      unsubscribe: fn('Unsubscribe', 'functions/handlers/subject-api/unsubscribe.ts', 'GET/POST /v1/unsubscribe/...: a signed one-click unsubscribe link withdraws consent to one purpose'),
+      opendsrCallback: fn(
+        'OpendsrCallback',
+        'functions/handlers/processor-api/opendsr-callback.ts',
+        'POST /v1/opendsr/callback: signed OpenDSR status callbacks answer waiting branches',
+      ),
+      task: fn(
+        'Task',
+        'functions/handlers/processor-api/task.ts',
+        "GET/POST /v1/tasks/...: a vendor's or staff member's one-time link answers a waiting branch",
+      ),
+      unsubscribe: fn(
+        'Unsubscribe',
+        'functions/handlers/subject-api/unsubscribe.ts',
+        'GET/POST /v1/unsubscribe/...: a signed one-click unsubscribe link withdraws consent to one purpose',
+      ),
       reply: fn('Reply', 'functions/handlers/subject-api/reply.ts', "POST .../reply: the subject's answer to staff's request for information"),
       route: fn('Route', 'functions/handlers/workflow/route.ts', 'Workflow Route: review, process or answer, from what the request records'),
-      awaitDecision: fn('AwaitDecision', 'functions/handlers/workflow/await-decision.ts', 'Workflow AwaitDecision: records the review task token, emails staff'),
+      awaitDecision: fn(
+        'AwaitDecision',
+        'functions/handlers/workflow/await-decision.ts',
+        'Workflow AwaitDecision: records the review task token, emails staff',
+      ),
       plan: fn('Plan', 'functions/handlers/workflow/plan.ts', 'Workflow Plan: one branch per processor the right concerns'),
-      runProcessor: fn('RunProcessor', 'functions/handlers/workflow/run-processor.ts', 'Workflow RunProcessor: exports or erases at one processor', Duration.minutes(5)),
-      awaitProcessor: fn('AwaitProcessor', 'functions/handlers/workflow/await-processor.ts', 'Workflow AwaitProcessor: records the task token, sends the request to an async processor', Duration.seconds(60)),
-      recordBranchFailure: fn('RecordBranchFailure', 'functions/handlers/workflow/record-branch-failure.ts', 'Workflow RecordBranchFailure: marks a branch failed'),
+      runProcessor: fn(
+        'RunProcessor',
+        'functions/handlers/workflow/run-processor.ts',
+        'Workflow RunProcessor: exports or erases at one processor',
+        Duration.minutes(5),
+      ),
+      awaitProcessor: fn(
+        'AwaitProcessor',
+        'functions/handlers/workflow/await-processor.ts',
+        'Workflow AwaitProcessor: records the task token, sends the request to an async processor',
+        Duration.seconds(60),
+      ),
+      recordBranchFailure: fn(
+        'RecordBranchFailure',
+        'functions/handlers/workflow/record-branch-failure.ts',
+        'Workflow RecordBranchFailure: marks a branch failed',
+      ),
       assemblePackage: new HouseFunction(this, 'AssemblePackage', {
         entry: 'functions/handlers/workflow/assemble-package.ts',
         description: 'Workflow AssemblePackage: zips the exports into the access package',
@@ -248,16 +291,59 @@ export class DsrStack extends Stack {
       notifySubject: fn('NotifySubject', 'functions/handlers/workflow/notify-subject.ts', 'Workflow NotifySubject: the completion email'),
       finalize: fn('Finalize', 'functions/handlers/workflow/finalize.ts', 'Workflow Finalize: completes the request'),
       // Five minutes: besides re-driving, it polls OpenDSR processors, sends reminders and carries out due erasures.
-      sweep: fn('Sweep', 'functions/handlers/scheduled/sweep.ts', 'Every 15 min: closes unverified requests, re-drives open ones, watches waiting branches, erases what is due, purges closed requests', Duration.minutes(5), 512, true),
-      console: fn('Console', 'functions/handlers/staff-api/console.ts', 'GET /console: the staff console page (signs in through Cognito, calls the staff API)', Duration.seconds(10), 256),
-      staffRequests: fn('StaffRequests', 'functions/handlers/staff-api/requests.ts', 'GET /v1/staff/requests[/{requestId}[/audit]]: open requests, one request and its audit trail, for signed-in staff'),
-      staffDecide: fn('StaffDecide', 'functions/handlers/staff-api/decide.ts', 'POST /v1/staff/requests/{requestId}/decisions: a staff decision, audited with who made it'),
-      staffReports: fn('StaffReports', 'functions/handlers/staff-api/reports.ts', "GET /v1/staff/reports[/requests.csv]: the dashboard's figures and the export of a period's requests"),
+      sweep: fn(
+        'Sweep',
+        'functions/handlers/scheduled/sweep.ts',
+        'Every 15 min: closes unverified requests, re-drives open ones, watches waiting branches, erases what is due, purges closed requests',
+        Duration.minutes(5),
+        512,
+        true,
+      ),
+      console: fn(
+        'Console',
+        'functions/handlers/staff-api/console.ts',
+        'GET /console: the staff console page (signs in through Cognito, calls the staff API)',
+        Duration.seconds(10),
+        256,
+      ),
+      staffRequests: fn(
+        'StaffRequests',
+        'functions/handlers/staff-api/requests.ts',
+        'GET /v1/staff/requests[/{requestId}[/audit]]: open requests, one request and its audit trail, for signed-in staff',
+      ),
+      staffDecide: fn(
+        'StaffDecide',
+        'functions/handlers/staff-api/decide.ts',
+        'POST /v1/staff/requests/{requestId}/decisions: a staff decision, audited with who made it',
+      ),
+      staffReports: fn(
+        'StaffReports',
+        'functions/handlers/staff-api/reports.ts',
+        "GET /v1/staff/reports[/requests.csv]: the dashboard's figures and the export of a period's requests",
+      ),
       // Two minutes: a digest reads a period's activity; a controller's first one with transparency counts two calendar years.
-      digest: fn('Digest', 'functions/handlers/scheduled/digest.ts', "On each controller's digest schedule: the DPO's compliance digest (HTML and CSV), and the published transparency figures", Duration.minutes(2), 512, true),
-      transparency: fn('Transparency', 'functions/handlers/subject-api/transparency.ts', "GET /transparency/{controllerId}: a controller's published aggregate figures"),
+      digest: fn(
+        'Digest',
+        'functions/handlers/scheduled/digest.ts',
+        "On each controller's digest schedule: the DPO's compliance digest (HTML and CSV), and the published transparency figures",
+        Duration.minutes(2),
+        512,
+        true,
+      ),
+      transparency: fn(
+        'Transparency',
+        'functions/handlers/subject-api/transparency.ts',
+        "GET /transparency/{controllerId}: a controller's published aggregate figures",
+      ),
       // Ten minutes: a rule scans its whole store (paginated); erasures per run are bounded by RETENTION_BATCH_SIZE.
-      retention: fn('Retention', 'functions/handlers/scheduled/retention.ts', "Daily: the register's retention rules report what they would erase and erase where enforced", Duration.minutes(10), 512, true),
+      retention: fn(
+        'Retention',
+        'functions/handlers/scheduled/retention.ts',
+        "Daily: the register's retention rules report what they would erase and erase where enforced",
+        Duration.minutes(10),
+        512,
+        true,
+      ),
     };
     const f = this.functions;
 
@@ -372,11 +458,24 @@ export class DsrStack extends Stack {
     // digest: the DPO's compliance digest; route: tells the DPO of a failed branch nobody could.
     for (const h of [f.intake, f.notifySubject, f.awaitProcessor, f.sweep, f.recordBranchFailure, f.route, f.awaitDecision, f.staffDecide, f.reply, f.digest]) {
       h.fn.addEnvironment('SENDER_EMAIL', senderEmail);
-      h.fn.addToRolePolicy(
-        new PolicyStatement({ actions: ['ses:SendEmail'], resources: [this.senderIdentity.emailIdentityArn] }),
-      );
+      h.fn.addToRolePolicy(new PolicyStatement({ actions: ['ses:SendEmail'], resources: [this.senderIdentity.emailIdentityArn] }));
     }
-    for (const h of [f.form, f.intake, f.verify, f.status, f.notifySubject, f.awaitProcessor, f.task, f.sweep, f.recordBranchFailure, f.route, f.awaitDecision, f.staffDecide, f.reply, f.digest]) {
+    for (const h of [
+      f.form,
+      f.intake,
+      f.verify,
+      f.status,
+      f.notifySubject,
+      f.awaitProcessor,
+      f.task,
+      f.sweep,
+      f.recordBranchFailure,
+      f.route,
+      f.awaitDecision,
+      f.staffDecide,
+      f.reply,
+      f.digest,
+    ]) {
       h.fn.addEnvironment('PUBLIC_BASE_URL', this.publicBaseUrl);
     }
     f.intake.fn.addEnvironment('VERIFY_TTL_DAYS', String(verifyTtlDays));
@@ -472,8 +571,7 @@ export class DsrStack extends Stack {
         'Read-only on the requests table includes its indexes: the staff list and dashboard query the open-by-due and report indexes; only this table.',
       );
     }
-    const kmsReason =
-      'kms:GenerateDataKey* and kms:ReEncrypt* are how DynamoDB and S3 use the customer-managed personal-data key; scoped to that one key.';
+    const kmsReason = 'kms:GenerateDataKey* and kms:ReEncrypt* are how DynamoDB and S3 use the customer-managed personal-data key; scoped to that one key.';
     for (const h of this.requestWriters()) {
       h.acknowledge('AwsSolutions-IAM5[Action::kms:GenerateDataKey*]', kmsReason);
       h.acknowledge('AwsSolutions-IAM5[Action::kms:ReEncrypt*]', kmsReason);
@@ -489,7 +587,10 @@ export class DsrStack extends Stack {
     }
     for (const h of this.packageWriters()) {
       h.acknowledge('AwsSolutions-IAM5[Action::s3:DeleteObject*]', 'CDK grantReadWrite: exports and packages are replaced on re-runs; this bucket only.');
-      h.acknowledge('AwsSolutions-IAM5[Action::s3:Abort*]', 'CDK grantReadWrite: aborting multipart uploads of streamed ZIPs and large results; this bucket only.');
+      h.acknowledge(
+        'AwsSolutions-IAM5[Action::s3:Abort*]',
+        'CDK grantReadWrite: aborting multipart uploads of streamed ZIPs and large results; this bucket only.',
+      );
     }
     f.sweep.acknowledge(
       `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:{"Fn::Select":[6,{"Fn::Split":[":",{"Ref":"${stateMachine}"}]}]}:*]`,
@@ -509,11 +610,13 @@ export class DsrStack extends Stack {
     // (UpdateItem), and the chain's last event (Query), in a table encrypted with the personal-data
     // key; only in the runs' own partitions, never a request's.
     retention.fn.addEnvironment('REQUESTS_TABLE', this.requestsTable.tableName);
-    retention.fn.addToRolePolicy(new PolicyStatement({
-      actions: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:Query'],
-      resources: [this.requestsTable.tableArn],
-      conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['RETENTION#*', 'RETENTION_RUN#*'] } },
-    }));
+    retention.fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:Query'],
+        resources: [this.requestsTable.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['RETENTION#*', 'RETENTION_RUN#*'] } },
+      }),
+    );
     this.personalDataKey.grantEncryptDecrypt(retention.fn);
     // Reports (the matched records' keys) go under one prefix of the package bucket, write only.
     retention.fn.addEnvironment('PACKAGE_BUCKET', this.packageBucket.bucketName);
@@ -545,7 +648,10 @@ export class DsrStack extends Stack {
       `AwsSolutions-IAM5[Resource::<${this.logicalIdOf(this.packageBucket)}.Arn>/${RETENTION_REPORTS_PREFIX}*]`,
       'Reports are named per controller, run and rule (retention-reports/<controller>/<run>/<rule>.json): put only, under that one prefix.',
     );
-    retention.acknowledge('AwsSolutions-IAM5[Action::s3:Abort*]', 'CDK grantPut includes aborting a failed multipart upload; under the reports prefix of this bucket only.');
+    retention.acknowledge(
+      'AwsSolutions-IAM5[Action::s3:Abort*]',
+      'CDK grantPut includes aborting a failed multipart upload; under the reports prefix of this bucket only.',
+    );
     return schedule;
   }
 
@@ -606,7 +712,11 @@ function digestSchedules(stack: Stack, register: Register, digest: HouseFunction
   return schedules;
 }
 
-const pascal = (id: string) => id.split(/[^A-Za-z0-9]+/).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
+const pascal = (id: string) =>
+  id
+    .split(/[^A-Za-z0-9]+/)
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join('');
 
 /** Reads and checks config/register.json, failing synthesis on an invalid register. */
 function readRegister(): Register {

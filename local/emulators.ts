@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import dynalite from 'dynalite';
 import S3rver from 's3rver';
-import { DEFAULT_HOST, closeServer, listen, urlFor } from './http-util.ts';
+import { closeServer, DEFAULT_HOST, listen, urlFor } from './http-util.ts';
 
 export interface EmulatorPorts {
   dynamodb: number;
@@ -60,7 +60,6 @@ export function repairS3rverStore(s3Dir: string): number {
     const metadata = join(entry.parentPath, entry.name);
     try {
       JSON.parse(readFileSync(metadata, 'utf8'));
-      continue;
     } catch {
       const base = metadata.slice(0, -S3RVER_METADATA.length);
       for (const file of [metadata, `${base}._S3rver_object`, `${base}._S3rver_object.md5`]) rmSync(file, { force: true });

@@ -10,8 +10,8 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { decodeProtectedHeader, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
-import { BodyTooLargeError, DEFAULT_HOST, closeServer, listen, readBody, urlFor } from './http-util.ts';
+import { decodeProtectedHeader, type JWTPayload, type JWTVerifyGetKey, jwtVerify } from 'jose';
+import { BodyTooLargeError, closeServer, DEFAULT_HOST, listen, readBody, urlFor } from './http-util.ts';
 import type { Invoker } from './lambda-host.ts';
 import type { JwtAuthorizerModel, RouteModel } from './synth.ts';
 
@@ -125,7 +125,13 @@ export function buildEvent(
     const name = req.rawHeaders[i]!.toLowerCase();
     const value = req.rawHeaders[i + 1]!;
     if (name === 'cookie') {
-      cookies = [...(cookies ?? []), ...value.split(';').map((c) => c.trim()).filter(Boolean)];
+      cookies = [
+        ...(cookies ?? []),
+        ...value
+          .split(';')
+          .map((c) => c.trim())
+          .filter(Boolean),
+      ];
       continue;
     }
     headers[name] = name in headers ? `${headers[name]},${value}` : value;
@@ -143,7 +149,7 @@ export function buildEvent(
   }
 
   const now = new Date();
-  const host = headers['host'] ?? 'localhost';
+  const host = headers.host ?? 'localhost';
   const text = isTextContentType(headers['content-type']);
   return {
     version: '2.0',
@@ -310,7 +316,10 @@ export async function authorizeJwt(
   now: Date = new Date(),
 ): Promise<JwtAuthorization> {
   const refuse = (reason: string, header?: string): JwtAuthorization => ({ ok: false, result: unauthorized(header), reason });
-  const token = identity?.trim().replace(/^Bearer\s+/i, '').trim();
+  const token = identity
+    ?.trim()
+    .replace(/^Bearer\s+/i, '')
+    .trim();
   if (!token) return refuse('no token');
   // fail closed: a JWT route without anything to trust lets no one in
   if (!trust) return refuse('no issuer configured', INVALID_TOKEN);
@@ -330,25 +339,28 @@ export async function authorizeJwt(
     ({ payload: claims } = await jwtVerify(token, trust.keys, { algorithms: JWT_ALGORITHMS, currentDate: now }));
   } catch (e) {
     const code = (e as { code?: string }).code ?? '';
-    const reason = code === 'ERR_JWT_EXPIRED' ? 'expired'
-      : code === 'ERR_JWKS_NO_MATCHING_KEY' ? 'unknown key'
-      : code === 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED' ? 'bad signature'
-      : code === 'ERR_JWT_CLAIM_VALIDATION_FAILED' ? 'not yet valid'
-      : 'invalid token';
+    const reason =
+      code === 'ERR_JWT_EXPIRED'
+        ? 'expired'
+        : code === 'ERR_JWKS_NO_MATCHING_KEY'
+          ? 'unknown key'
+          : code === 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED'
+            ? 'bad signature'
+            : code === 'ERR_JWT_CLAIM_VALIDATION_FAILED'
+              ? 'not yet valid'
+              : 'invalid token';
     return refuse(reason, INVALID_TOKEN);
   }
   const nowSeconds = Math.floor(now.getTime() / 1000);
   if (claims.iss !== trust.issuer) return refuse('issuer', INVALID_TOKEN);
-  const audiences = claims.aud !== undefined
-    ? (Array.isArray(claims.aud) ? claims.aud : [claims.aud])
-    : claims['client_id'] !== undefined ? [claims['client_id']] : [];
+  const audiences =
+    claims.aud !== undefined ? (Array.isArray(claims.aud) ? claims.aud : [claims.aud]) : claims.client_id !== undefined ? [claims.client_id] : [];
   if (!audiences.some((a) => typeof a === 'string' && trust.audiences.includes(a))) return refuse('audience', INVALID_AUDIENCE);
   if (typeof claims.exp !== 'number') return refuse('no exp', INVALID_TOKEN);
   if (typeof claims.iat === 'number' && claims.iat > nowSeconds) return refuse('issued in the future', INVALID_TOKEN);
 
-  const scopeClaim = claims['scope'] ?? claims['scp'];
-  const tokenScopes = typeof scopeClaim === 'string' ? scopeClaim.split(' ').filter(Boolean)
-    : Array.isArray(scopeClaim) ? scopeClaim.map(String) : undefined;
+  const scopeClaim = claims.scope ?? claims.scp;
+  const tokenScopes = typeof scopeClaim === 'string' ? scopeClaim.split(' ').filter(Boolean) : Array.isArray(scopeClaim) ? scopeClaim.map(String) : undefined;
   if (authorizer.scopes.length && !authorizer.scopes.some((s) => tokenScopes?.includes(s))) {
     return { ok: false, result: forbidden(), reason: 'scope' };
   }
@@ -482,7 +494,9 @@ export class LocalGateway {
       let timer: NodeJS.Timeout | undefined;
       const raw = await Promise.race([
         this.opts.lambdas.invoke(route.functionLogicalId, event),
-        new Promise<'timeout'>((r) => { timer = setTimeout(() => r('timeout'), INTEGRATION_TIMEOUT_MS); }),
+        new Promise<'timeout'>((r) => {
+          timer = setTimeout(() => r('timeout'), INTEGRATION_TIMEOUT_MS);
+        }),
       ]).finally(() => clearTimeout(timer));
       if (raw === 'timeout') {
         outcome = ' (integration timeout)';

@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Context } from 'aws-lambda';
-import { REPO_ROOT, localLambdaArn, type LambdaModel } from './synth.ts';
+import { type LambdaModel, localLambdaArn, REPO_ROOT } from './synth.ts';
 
 /**
  * A failed invocation, as Lambda reports it: `name` is the error type (the thrown error's `name`,
@@ -34,7 +34,7 @@ export function toLambdaError(thrown: unknown): LambdaFunctionError {
     const name = typeof thrown.name === 'string' && thrown.name !== '' ? thrown.name : 'Error';
     return new LambdaFunctionError(name, String(thrown.message ?? ''), (thrown.stack ?? '').split('\n'));
   }
-  return new LambdaFunctionError('Error', typeof thrown === 'string' ? thrown : JSON.stringify(thrown) ?? String(thrown));
+  return new LambdaFunctionError('Error', typeof thrown === 'string' ? thrown : (JSON.stringify(thrown) ?? String(thrown)));
 }
 
 type Handler = (event: unknown, context: Context) => unknown;
@@ -64,10 +64,13 @@ function guardTimedOutInvocations(): Promise<void> {
       const mod = (await import(pathToFileURL(resolve(REPO_ROOT, 'functions', 'platform', 'aws', `${name}.ts`)).href)) as Record<string, unknown>;
       for (const client of Object.values(mod)) {
         const stack = (client as { middlewareStack?: { add: (m: unknown, o: unknown) => void } } | null)?.middlewareStack;
-        stack?.add((next: (args: unknown) => Promise<unknown>) => (args: unknown) => {
-          stopIfTimedOut();
-          return next(args);
-        }, { step: 'initialize', name: 'localSandboxStopped' });
+        stack?.add(
+          (next: (args: unknown) => Promise<unknown>) => (args: unknown) => {
+            stopIfTimedOut();
+            return next(args);
+          },
+          { step: 'initialize', name: 'localSandboxStopped' },
+        );
       }
     }
     const realFetch = globalThis.fetch;
@@ -196,7 +199,9 @@ export class LambdaHost implements Invoker {
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([
       Promise.allSettled([...this.inFlight]),
-      new Promise((r) => { timer = setTimeout(r, timeoutMs); }),
+      new Promise((r) => {
+        timer = setTimeout(r, timeoutMs);
+      }),
     ]);
     clearTimeout(timer);
   }

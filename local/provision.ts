@@ -8,12 +8,12 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
   CreateTableCommand,
+  type CreateTableCommandInput,
   DescribeTableCommand,
   DynamoDBClient,
   ListTablesCommand,
   ResourceInUseException,
   ResourceNotFoundException,
-  type CreateTableCommandInput,
 } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient, PutCommand, ScanCommand, type ScanCommandOutput } from '@aws-sdk/lib-dynamodb';
@@ -85,11 +85,19 @@ export function requestsTableDefinition(model: TableModel, TableName = REQUESTS_
 async function ensureTable(ddb: DynamoDBClient, def: CreateTableCommandInput, log: (l: string) => void): Promise<boolean> {
   try {
     const existing = await ddb.send(new DescribeTableCommand({ TableName: def.TableName }));
-    const want = (def.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName).sort().join(',');
-    const have = (existing.Table?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName).sort().join(',');
+    const want = (def.GlobalSecondaryIndexes ?? [])
+      .map((i) => i.IndexName)
+      .sort()
+      .join(',');
+    const have = (existing.Table?.GlobalSecondaryIndexes ?? [])
+      .map((i) => i.IndexName)
+      .sort()
+      .join(',');
     const keys = (k: { AttributeName?: string; KeyType?: string }[] | undefined) => JSON.stringify((k ?? []).map((x) => [x.AttributeName, x.KeyType]));
     if (want !== have || keys(def.KeySchema) !== keys(existing.Table?.KeySchema)) {
-      log(`provision: table ${def.TableName} in the data directory differs from its definition (keys or indexes); delete the data directory's dynamodb folder to recreate it`);
+      log(
+        `provision: table ${def.TableName} in the data directory differs from its definition (keys or indexes); delete the data directory's dynamodb folder to recreate it`,
+      );
     }
     return false;
   } catch (e) {
@@ -143,12 +151,14 @@ export async function provision(opts: ProvisionOptions): Promise<void> {
       if (!created || !seed) continue;
       const pk = def.KeySchema![0]!.AttributeName!;
       for (const item of seed.items) {
-        await doc.send(new PutCommand({
-          TableName: def.TableName,
-          Item: item,
-          ConditionExpression: 'attribute_not_exists(#pk)',
-          ExpressionAttributeNames: { '#pk': pk },
-        }));
+        await doc.send(
+          new PutCommand({
+            TableName: def.TableName,
+            Item: item,
+            ConditionExpression: 'attribute_not_exists(#pk)',
+            ExpressionAttributeNames: { '#pk': pk },
+          }),
+        );
       }
       log(`provision: seeded ${def.TableName} with ${seed.items.length} demo items`);
     }

@@ -7,22 +7,14 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startDemoOpendsr } from './demo-opendsr/server.ts';
-import { startEmulators, type Emulators } from './emulators.ts';
+import { type Emulators, startEmulators } from './emulators.ts';
 import { LocalGateway } from './gateway.ts';
 import { LambdaHost } from './lambda-host.ts';
-import { PACKAGE_BUCKET, REQUESTS_TABLE, provision, reindexAfterCrash } from './provision.ts';
+import { PACKAGE_BUCKET, provision, REQUESTS_TABLE, reindexAfterCrash } from './provision.ts';
+import { type LocalSchedule, startSchedules } from './scheduler.ts';
 import { LocalStepFunctions } from './sfn-endpoint.ts';
 import { LocalStaffAuth } from './staff-auth.ts';
-import {
-  localStateMachineArn,
-  rateToMs,
-  readStackModel,
-  synthTemplate,
-  type CfnTemplate,
-  type LambdaModel,
-  type StackModel,
-} from './synth.ts';
-import { startSchedules, type LocalSchedule } from './scheduler.ts';
+import { type CfnTemplate, type LambdaModel, localStateMachineArn, rateToMs, readStackModel, type StackModel, synthTemplate } from './synth.ts';
 
 export const SENDER_EMAIL = 'privacy@demo-association.example';
 const SWEEP_ENTRY = 'functions/handlers/scheduled/sweep.ts';
@@ -134,8 +126,16 @@ function envPort(name: string, fallback: number): number {
  */
 const configuredHosts: { host: LambdaHost; fingerprint: string }[] = [];
 const HANDLER_ENV = [
-  'AWS_ENDPOINT_URL_DYNAMODB', 'AWS_ENDPOINT_URL_SES', 'AWS_ENDPOINT_URL_SESV2', 'AWS_ENDPOINT_URL_S3', 'AWS_ENDPOINT_URL_SFN',
-  'STATE_MACHINE_ARN', 'PUBLIC_BASE_URL', 'DEMO_NEWSLETTER_URL', 'DEMO_PORTABILITY_URL', 'STAFF_SIGN_IN_URL',
+  'AWS_ENDPOINT_URL_DYNAMODB',
+  'AWS_ENDPOINT_URL_SES',
+  'AWS_ENDPOINT_URL_SESV2',
+  'AWS_ENDPOINT_URL_S3',
+  'AWS_ENDPOINT_URL_SFN',
+  'STATE_MACHINE_ARN',
+  'PUBLIC_BASE_URL',
+  'DEMO_NEWSLETTER_URL',
+  'DEMO_PORTABILITY_URL',
+  'STAFF_SIGN_IN_URL',
 ];
 
 /** Literal environment variables the template gives every function the same value (e.g. log settings). */
@@ -217,12 +217,19 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
 
     // Reserve the Step Functions port before setting the environment (its URL is part of it).
     const meter = opts.meter;
-    lambdas = new LambdaHost(functions, undefined, (entry, error) => {
-      log(`handler ${entry} failed to load: ${error.errorType}: ${error.errorMessage.split('\n')[0]}`);
-    }, meter?.invoked || meter?.failed ? (fn, ms, failure) => {
-      meter.invoked?.(fn.logicalId, fn.memoryMb, ms);
-      if (failure) meter.failed?.(fn.logicalId, failure.errorType, idsOf(failure.event));
-    } : undefined);
+    lambdas = new LambdaHost(
+      functions,
+      undefined,
+      (entry, error) => {
+        log(`handler ${entry} failed to load: ${error.errorType}: ${error.errorMessage.split('\n')[0]}`);
+      },
+      meter?.invoked || meter?.failed
+        ? (fn, ms, failure) => {
+            meter.invoked?.(fn.logicalId, fn.memoryMb, ms);
+            if (failure) meter.failed?.(fn.logicalId, failure.errorType, idsOf(failure.event));
+          }
+        : undefined,
+    );
     const sfn = new LocalStepFunctions({
       stateMachine: model.stateMachine,
       lambdas,
@@ -281,8 +288,8 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
     const fingerprint = JSON.stringify(HANDLER_ENV.map((k) => env[k]));
     if (configuredHosts.some((c) => c.host.loadedCount > 0 && c.fingerprint !== fingerprint)) {
       throw new Error(
-        'Handler modules in this process were loaded for a runtime on other ports, and they keep their '
-        + 'clients and configuration: start this runtime on the same ports as that one.',
+        'Handler modules in this process were loaded for a runtime on other ports, and they keep their ' +
+          'clients and configuration: start this runtime on the same ports as that one.',
       );
     }
     configuredHosts.push({ host: lambdas, fingerprint });
@@ -308,8 +315,13 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       const h = lambdas!;
       sweeping = h
         .invoke(sweepId, sweepEvent)
-        .then(() => log('sweep: done'), (e: Error) => log(`sweep: failed (${e.name})`))
-        .finally(() => { sweeping = undefined; });
+        .then(
+          () => log('sweep: done'),
+          (e: Error) => log(`sweep: failed (${e.name})`),
+        )
+        .finally(() => {
+          sweeping = undefined;
+        });
       return sweeping;
     };
     const rate = schedule ? rateToMs(schedule.expression) : undefined;
@@ -328,7 +340,11 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
 
     // Every other schedule (digests, retention rules) fires at its own expression's times.
     const fireSchedule = (s: LocalSchedule) => lambdas!.invoke(s.functionLogicalId, s.input).then(() => undefined);
-    const others = startSchedules(model.schedules.filter((s) => s !== schedule), fireSchedule, { timers: opts.scheduleTimers !== false, log });
+    const others = startSchedules(
+      model.schedules.filter((s) => s !== schedule),
+      fireSchedule,
+      { timers: opts.scheduleTimers !== false, log },
+    );
     stops.push(() => others.stop());
     const runSchedule = async (logicalId: string) => {
       const found = others.schedules.find((s) => s.logicalId === logicalId);

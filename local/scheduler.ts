@@ -41,17 +41,23 @@ export function startSchedules(
     if (!schedule.nextAt || stopped) return;
     const wait = () => {
       const delay = schedule.nextAt!.getTime() - Date.now();
-      const handle = setTimeout(() => {
-        handles.delete(handle);
-        if (stopped) return;
-        if (delay > MAX_TIMER_MS) return wait();
-        const due = schedule.nextAt!;
-        const run = fire(schedule)
-          .then(() => opts.log(`schedule ${schedule.logicalId}: done`), (e: Error) => opts.log(`schedule ${schedule.logicalId}: failed (${e.name})`))
-          .finally(() => running.delete(run));
-        running.add(run);
-        arm(schedule, expression, due);
-      }, Math.max(0, Math.min(delay, MAX_TIMER_MS)));
+      const handle = setTimeout(
+        () => {
+          handles.delete(handle);
+          if (stopped) return;
+          if (delay > MAX_TIMER_MS) return wait();
+          const due = schedule.nextAt!;
+          const run = fire(schedule)
+            .then(
+              () => opts.log(`schedule ${schedule.logicalId}: done`),
+              (e: Error) => opts.log(`schedule ${schedule.logicalId}: failed (${e.name})`),
+            )
+            .finally(() => running.delete(run));
+          running.add(run);
+          arm(schedule, expression, due);
+        },
+        Math.max(0, Math.min(delay, MAX_TIMER_MS)),
+      );
       handle.unref();
       handles.add(handle);
     };
@@ -72,7 +78,9 @@ export function startSchedules(
     schedules.push(schedule);
     if (opts.timers) {
       arm(schedule, expression, new Date());
-      opts.log(`schedule ${schedule.logicalId}: ${schedule.expression}${model.timezone ? ` (${timezone})` : ''}, next ${schedule.nextAt?.toISOString() ?? 'never'}`);
+      opts.log(
+        `schedule ${schedule.logicalId}: ${schedule.expression}${model.timezone ? ` (${timezone})` : ''}, next ${schedule.nextAt?.toISOString() ?? 'never'}`,
+      );
     }
   }
 

@@ -15,18 +15,19 @@
  *   each attempt replaces with its own new token in the evaluated Parameters (the library
  *   evaluates Parameters before the task runs and has one context per run, not per task).
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+
 import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { ExecutionAbortedError, ExecutionError, ExecutionTimeoutError, StateMachine } from 'aws-local-stepfunctions';
-import { BodyTooLargeError, DEFAULT_HOST, closeServer, listen, readBody, urlFor } from './http-util.ts';
+import { BodyTooLargeError, closeServer, DEFAULT_HOST, listen, readBody, urlFor } from './http-util.ts';
 import type { Invoker } from './lambda-host.ts';
 import {
-  SfnApiError,
-  TASK_TOKEN_PLACEHOLDER,
-  TaskTokens,
   containsPlaceholder,
+  SfnApiError,
   statesRuntimeError,
   substituteToken,
+  TASK_TOKEN_PLACEHOLDER,
+  TaskTokens,
   taskReleasedError,
   timeoutErrorReady,
 } from './sfn-task-tokens.ts';
@@ -188,14 +189,19 @@ export class LocalStepFunctions {
   /** The handlers of one run of an execution: a run that stopped starts no more tasks. */
   private handlersFor(rec: ExecutionRecord, run: number): Record<string, (input: any) => Promise<any>> {
     const current = () => rec.run === run && rec.status === 'RUNNING';
-    return Object.fromEntries(this.tasks.map((t) => {
-      const handler = this.taskHandler(t, rec);
-      return [t.stateName, (input: any) => {
-        // after StopExecution the library may still retry a task (its retry sleep ends on abort)
-        if (!current()) return Promise.reject(taskReleasedError());
-        return handler(input);
-      }];
-    }));
+    return Object.fromEntries(
+      this.tasks.map((t) => {
+        const handler = this.taskHandler(t, rec);
+        return [
+          t.stateName,
+          (input: any) => {
+            // after StopExecution the library may still retry a task (its retry sleep ends on abort)
+            if (!current()) return Promise.reject(taskReleasedError());
+            return handler(input);
+          },
+        ];
+      }),
+    );
   }
 
   private taskHandler(task: TaskStateModel, owner: ExecutionRecord): (input: any) => Promise<any> {
@@ -252,7 +258,10 @@ export class LocalStepFunctions {
     const parameters = substituteToken(input?.Parameters, opened.token) as any;
     const payload = parameters && typeof parameters === 'object' && 'Payload' in parameters ? parameters.Payload : {};
     // the token is open before the Lambda runs: it may answer at once (or a callback may beat it)
-    this.opts.lambdas.invoke(task.functionLogicalId, payload).then(() => undefined, (e: Error) => opened.fail(e));
+    this.opts.lambdas.invoke(task.functionLogicalId, payload).then(
+      () => undefined,
+      (e: Error) => opened.fail(e),
+    );
     return opened.result;
   }
 
@@ -321,19 +330,30 @@ export class LocalStepFunctions {
   /** Dispatches one API operation (also usable without HTTP). */
   call(op: string, body: Record<string, any>): unknown {
     switch (op) {
-      case 'StartExecution': return this.startExecution(body);
-      case 'DescribeExecution': return this.describeExecution(body);
-      case 'ListExecutions': return this.listExecutions(body);
-      case 'StopExecution': return this.stopExecution(body);
-      case 'RedriveExecution': return this.redriveExecution(body);
-      case 'DescribeStateMachine': return this.describeStateMachine(body);
-      case 'SendTaskSuccess': return this.tokens.sendTaskSuccess(body);
-      case 'SendTaskFailure': return this.tokens.sendTaskFailure(body);
-      case 'SendTaskHeartbeat': return this.tokens.sendTaskHeartbeat(body);
-      case 'ListStateMachines': return {
-        stateMachines: [{ stateMachineArn: this.stateMachineArn, name: this.name, type: 'STANDARD', creationDate: epoch(this.createdAt) }],
-      };
-      default: throw new SfnApiError('UnknownOperationException', `Operation ${op || '(none)'} is not supported by the local Step Functions endpoint`);
+      case 'StartExecution':
+        return this.startExecution(body);
+      case 'DescribeExecution':
+        return this.describeExecution(body);
+      case 'ListExecutions':
+        return this.listExecutions(body);
+      case 'StopExecution':
+        return this.stopExecution(body);
+      case 'RedriveExecution':
+        return this.redriveExecution(body);
+      case 'DescribeStateMachine':
+        return this.describeStateMachine(body);
+      case 'SendTaskSuccess':
+        return this.tokens.sendTaskSuccess(body);
+      case 'SendTaskFailure':
+        return this.tokens.sendTaskFailure(body);
+      case 'SendTaskHeartbeat':
+        return this.tokens.sendTaskHeartbeat(body);
+      case 'ListStateMachines':
+        return {
+          stateMachines: [{ stateMachineArn: this.stateMachineArn, name: this.name, type: 'STANDARD', creationDate: epoch(this.createdAt) }],
+        };
+      default:
+        throw new SfnApiError('UnknownOperationException', `Operation ${op || '(none)'} is not supported by the local Step Functions endpoint`);
     }
   }
 

@@ -17,7 +17,11 @@ import { StateMachine } from 'aws-local-stepfunctions';
 
 /** Errors of the Step Functions API: `{"__type": code, "message"}` with status 400. */
 export class SfnApiError extends Error {
-  constructor(readonly code: string, message: string, readonly status = 400) {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status = 400,
+  ) {
     super(message);
     this.name = code;
   }
@@ -28,7 +32,12 @@ export class SfnApiError extends Error {
  * RuntimeError (`isRetryable`, `isCatchable`; absent means true).
  */
 export class TaskError extends Error {
-  constructor(name: string, message: string, private readonly retryable = true, private readonly catchable = true) {
+  constructor(
+    name: string,
+    message: string,
+    private readonly retryable = true,
+    private readonly catchable = true,
+  ) {
     super(message);
     this.name = name;
   }
@@ -65,7 +74,10 @@ let StatesTimeoutError: new () => Error = FallbackTimeoutError;
 export const timeoutErrorReady: Promise<void> = (async () => {
   try {
     const probe = new StateMachine(
-      { StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:lambda:us-east-1:000000000000:function:probe', TimeoutSeconds: 0.001, End: true } } } as any,
+      {
+        StartAt: 'T',
+        States: { T: { Type: 'Task', Resource: 'arn:aws:lambda:us-east-1:000000000000:function:probe', TimeoutSeconds: 0.001, End: true } },
+      } as any,
       { validationOptions: { noValidate: true } },
     );
     await probe.run({}, { overrides: { taskResourceLocalHandlers: { T: () => new Promise<never>(() => undefined) } } }).result;
@@ -207,7 +219,10 @@ export class TaskTokens {
       throw new SfnApiError('InvalidToken', "Invalid Token: 'taskToken is required'");
     }
     if (token.length > MAX_TOKEN_LENGTH) {
-      throw new SfnApiError('ValidationException', `1 validation error detected: Value at 'taskToken' failed to satisfy constraint: Member must have length less than or equal to ${MAX_TOKEN_LENGTH}`);
+      throw new SfnApiError(
+        'ValidationException',
+        `1 validation error detected: Value at 'taskToken' failed to satisfy constraint: Member must have length less than or equal to ${MAX_TOKEN_LENGTH}`,
+      );
     }
     const task = this.open.get(token);
     if (task) return task;
@@ -220,16 +235,22 @@ export class TaskTokens {
   /** A well-formed token of another endpoint instance. */
   private isForeignToken(token: string): boolean {
     const bytes = Buffer.from(token, 'base64url');
-    return bytes.length === 1 + INSTANCE_BYTES + NONCE_BYTES
-      && bytes[0] === TOKEN_VERSION
-      && bytes.toString('base64url') === token
-      && !bytes.subarray(1, 1 + INSTANCE_BYTES).equals(this.instance);
+    return (
+      bytes.length === 1 + INSTANCE_BYTES + NONCE_BYTES &&
+      bytes[0] === TOKEN_VERSION &&
+      bytes.toString('base64url') === token &&
+      !bytes.subarray(1, 1 + INSTANCE_BYTES).equals(this.instance)
+    );
   }
 
   sendTaskSuccess(body: { taskToken?: unknown; output?: unknown }): Record<string, never> {
-    if (typeof body.output !== 'string') throw new SfnApiError('ValidationException', "1 validation error detected: Value null at 'output' failed to satisfy constraint: Member must not be null");
+    if (typeof body.output !== 'string')
+      throw new SfnApiError('ValidationException', "1 validation error detected: Value null at 'output' failed to satisfy constraint: Member must not be null");
     if (Buffer.byteLength(body.output) > MAX_OUTPUT_BYTES) {
-      throw new SfnApiError('ValidationException', `1 validation error detected: Value at 'output' failed to satisfy constraint: Member must have length less than or equal to ${MAX_OUTPUT_BYTES}`);
+      throw new SfnApiError(
+        'ValidationException',
+        `1 validation error detected: Value at 'output' failed to satisfy constraint: Member must have length less than or equal to ${MAX_OUTPUT_BYTES}`,
+      );
     }
     const task = this.lookup(body.taskToken);
     let output: unknown;
@@ -244,10 +265,16 @@ export class TaskTokens {
 
   sendTaskFailure(body: { taskToken?: unknown; error?: unknown; cause?: unknown }): Record<string, never> {
     if (body.error !== undefined && (typeof body.error !== 'string' || body.error.length > MAX_ERROR_LENGTH)) {
-      throw new SfnApiError('ValidationException', `1 validation error detected: Value at 'error' failed to satisfy constraint: Member must have length less than or equal to ${MAX_ERROR_LENGTH}`);
+      throw new SfnApiError(
+        'ValidationException',
+        `1 validation error detected: Value at 'error' failed to satisfy constraint: Member must have length less than or equal to ${MAX_ERROR_LENGTH}`,
+      );
     }
     if (body.cause !== undefined && (typeof body.cause !== 'string' || body.cause.length > MAX_CAUSE_LENGTH)) {
-      throw new SfnApiError('ValidationException', `1 validation error detected: Value at 'cause' failed to satisfy constraint: Member must have length less than or equal to ${MAX_CAUSE_LENGTH}`);
+      throw new SfnApiError(
+        'ValidationException',
+        `1 validation error detected: Value at 'cause' failed to satisfy constraint: Member must have length less than or equal to ${MAX_CAUSE_LENGTH}`,
+      );
     }
     const task = this.lookup(body.taskToken);
     this.close(task.token, 'FAILED', new TaskError((body.error as string | undefined) ?? '', (body.cause as string | undefined) ?? ''));

@@ -20,16 +20,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  SignJWT,
-  calculateJwkThumbprint,
-  createLocalJWKSet,
-  exportJWK,
-  generateKeyPair,
-  importJWK,
-  type JWK,
-  type JWTVerifyGetKey,
-} from 'jose';
+import { calculateJwkThumbprint, createLocalJWKSet, exportJWK, generateKeyPair, importJWK, type JWK, type JWTVerifyGetKey, SignJWT } from 'jose';
 import type { HttpResult, JwtTrust, LocalPage, LocalPageRequest } from './gateway.ts';
 
 /** The `aud` of local id tokens: stands for the console's app client id. */
@@ -142,13 +133,23 @@ export class LocalStaffAuth implements JwtTrust {
     return this.base;
   }
 
-  get issuer(): string { return `${this.gateway}${ISSUER_PATH}`; }
-  get signInUrl(): string { return `${this.gateway}${SIGN_IN_PATH}`; }
-  get consoleUrl(): string { return `${this.gateway}${CONSOLE_PATH}`; }
-  get jwksUrl(): string { return `${this.gateway}${JWKS_PATH}`; }
+  get issuer(): string {
+    return `${this.gateway}${ISSUER_PATH}`;
+  }
+  get signInUrl(): string {
+    return `${this.gateway}${SIGN_IN_PATH}`;
+  }
+  get consoleUrl(): string {
+    return `${this.gateway}${CONSOLE_PATH}`;
+  }
+  get jwksUrl(): string {
+    return `${this.gateway}${JWKS_PATH}`;
+  }
 
   /** JwtTrust: the audiences the authorizer accepts (the console's app client id, locally). */
-  get audiences(): string[] { return [LOCAL_AUDIENCE]; }
+  get audiences(): string[] {
+    return [LOCAL_AUDIENCE];
+  }
 
   jwks(): { keys: JWK[] } {
     return { keys: [this.key.publicJwk] };
@@ -188,15 +189,16 @@ export class LocalStaffAuth implements JwtTrust {
       {
         method: 'GET',
         path: DISCOVERY_PATH,
-        handle: () => json(200, {
-          issuer: this.issuer,
-          authorization_endpoint: this.signInUrl,
-          jwks_uri: this.jwksUrl,
-          response_types_supported: ['token'],
-          subject_types_supported: ['public'],
-          id_token_signing_alg_values_supported: [ALG],
-          scopes_supported: ['openid', 'email', 'profile'],
-        }),
+        handle: () =>
+          json(200, {
+            issuer: this.issuer,
+            authorization_endpoint: this.signInUrl,
+            jwks_uri: this.jwksUrl,
+            response_types_supported: ['token'],
+            subject_types_supported: ['public'],
+            id_token_signing_alg_values_supported: [ALG],
+            scopes_supported: ['openid', 'email', 'profile'],
+          }),
       },
     ];
   }
@@ -237,7 +239,10 @@ export function parseSignInForm(form: URLSearchParams): { member: LocalStaffMemb
     return { error: 'Username: 1 to 64 letters, digits, dots, dashes or underscores (it becomes <username>@staff.local).', values };
   }
   if (!(LOCAL_ROLES as readonly string[]).includes(values.role)) return { error: `Role: one of ${LOCAL_ROLES.join(', ')}.`, values };
-  const ids = values.controllers.split(',').map((s) => s.trim()).filter(Boolean);
+  const ids = values.controllers
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const controllers = ids.includes('*') ? '*' : ids.join(',');
   if (!ids.length || (controllers !== '*' && !ids.every((id) => CONTROLLER_RE.test(id)))) {
     return { error: 'Controllers: * for all, or controller ids separated by commas.', values };
@@ -286,13 +291,11 @@ function json(statusCode: number, value: unknown): HttpResult {
   return { statusCode, headers: { 'content-type': 'application/json' }, cookies: [], body: Buffer.from(JSON.stringify(value)) };
 }
 
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 function signInPage(opts: { error?: string; values?: FormValues } = {}): string {
   const v = opts.values ?? { username: '', role: 'viewer', controllers: '*' };
-  const option = (role: string, label: string) =>
-    `<option value="${role}"${v.role === role ? ' selected' : ''}>${label}</option>`;
+  const option = (role: string, label: string) => `<option value="${role}"${v.role === role ? ' selected' : ''}>${label}</option>`;
   return `<!doctype html>
 <html lang="en">
 <head>

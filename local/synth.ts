@@ -184,12 +184,11 @@ function resourcesOfType(t: CfnTemplate, ...types: string[]): [string, CfnResour
 
 /** A function's logical id from `{Fn::GetAtt:[id,'Arn']}`, `{Ref:id}` or a local ARN. */
 function lambdaTargetId(value: unknown, t: CfnTemplate): string | undefined {
-  const isLambda = (id: unknown): id is string =>
-    typeof id === 'string' && t.Resources?.[id]?.Type === 'AWS::Lambda::Function';
+  const isLambda = (id: unknown): id is string => typeof id === 'string' && t.Resources?.[id]?.Type === 'AWS::Lambda::Function';
   if (value && typeof value === 'object') {
     const v = value as Record<string, any>;
     if (Array.isArray(v['Fn::GetAtt']) && isLambda(v['Fn::GetAtt'][0])) return v['Fn::GetAtt'][0];
-    if (isLambda(v['Ref'])) return v['Ref'];
+    if (isLambda(v.Ref)) return v.Ref;
     // `arn:...:function:<name>` built with Fn::Join around a Ref
     if (Array.isArray(v['Fn::Join'])) {
       for (const part of v['Fn::Join'][1] ?? []) {
@@ -216,14 +215,19 @@ export function resolveCfnString(value: unknown, t: CfnTemplate, where: string):
       return parts.map((p) => resolveCfnString(p, t, where)).join(sep);
     }
     if ('Ref' in v) {
-      switch (v['Ref']) {
-        case 'AWS::Partition': return 'aws';
-        case 'AWS::Region': return LOCAL_REGION;
-        case 'AWS::AccountId': return LOCAL_ACCOUNT;
-        case 'AWS::URLSuffix': return 'amazonaws.com';
-        case 'AWS::StackName': return STACK_ID;
+      switch (v.Ref) {
+        case 'AWS::Partition':
+          return 'aws';
+        case 'AWS::Region':
+          return LOCAL_REGION;
+        case 'AWS::AccountId':
+          return LOCAL_ACCOUNT;
+        case 'AWS::URLSuffix':
+          return 'amazonaws.com';
+        case 'AWS::StackName':
+          return STACK_ID;
       }
-      if (t.Resources?.[v['Ref']]?.Type === 'AWS::Lambda::Function') return v['Ref'];
+      if (t.Resources?.[v.Ref]?.Type === 'AWS::Lambda::Function') return v.Ref;
     }
     if ('Fn::GetAtt' in v) {
       const [id, attr] = v['Fn::GetAtt'] as [string, string];
@@ -272,7 +276,9 @@ export function taskStatesOf(definition: Record<string, any>): TaskStateModel[] 
           fnArn = resource;
           integration = 'direct';
         } else {
-          throw new Error(`Task state ${name}: resource ${resource} is not supported by the local runtime (Lambda only: direct, lambda:invoke, lambda:invoke.waitForTaskToken)`);
+          throw new Error(
+            `Task state ${name}: resource ${resource} is not supported by the local runtime (Lambda only: direct, lambda:invoke, lambda:invoke.waitForTaskToken)`,
+          );
         }
         const fnId = typeof fnArn === 'string' ? logicalIdFromLambdaArn(fnArn) : undefined;
         if (!fnId) throw new Error(`Task state ${name}: cannot tell which Lambda it invokes`);
@@ -294,7 +300,7 @@ function readStateMachine(t: CfnTemplate): StackModel['stateMachine'] {
   const props = r.Properties ?? {};
   let text = resolveCfnString(props.DefinitionString, t, `state machine ${logicalId} DefinitionString`);
   for (const [k, v] of Object.entries<unknown>(props.DefinitionSubstitutions ?? {})) {
-    text = text.split('${' + k + '}').join(resolveCfnString(v, t, `DefinitionSubstitutions.${k}`));
+    text = text.split(`\${${k}}`).join(resolveCfnString(v, t, `DefinitionSubstitutions.${k}`));
   }
   const definition = JSON.parse(text) as Record<string, any>;
   const name = typeof props.StateMachineName === 'string' ? props.StateMachineName : logicalId;
@@ -314,8 +320,8 @@ function describeCfn(value: unknown): string {
   if (value && typeof value === 'object') {
     const v = value as Record<string, any>;
     if (Array.isArray(v['Fn::Join'])) return (v['Fn::Join'][1] as unknown[]).map(describeCfn).join(v['Fn::Join'][0]);
-    if (typeof v['Ref'] === 'string') return '${' + v['Ref'] + '}';
-    if (Array.isArray(v['Fn::GetAtt'])) return '${' + v['Fn::GetAtt'].join('.') + '}';
+    if (typeof v.Ref === 'string') return `\${${v.Ref}}`;
+    if (Array.isArray(v['Fn::GetAtt'])) return `\${${v['Fn::GetAtt'].join('.')}}`;
   }
   return JSON.stringify(value);
 }
@@ -327,7 +333,7 @@ function referencedOfType(value: unknown, t: CfnTemplate, type: string): string[
     if (Array.isArray(v)) return v.forEach(walk);
     if (!v || typeof v !== 'object') return;
     const o = v as Record<string, any>;
-    const id = typeof o['Ref'] === 'string' ? o['Ref'] : Array.isArray(o['Fn::GetAtt']) ? o['Fn::GetAtt'][0] : undefined;
+    const id = typeof o.Ref === 'string' ? o.Ref : Array.isArray(o['Fn::GetAtt']) ? o['Fn::GetAtt'][0] : undefined;
     if (typeof id === 'string' && t.Resources?.[id]?.Type === type) out.push(id);
     for (const inner of Object.values(o)) walk(inner);
   };
@@ -348,24 +354,30 @@ function readJwtAuthorizer(route: CfnResource, routeKey: string, t: CfnTemplate)
   const ref = route.Properties?.AuthorizerId;
   const logicalId = typeof ref === 'string' ? ref : ref?.Ref;
   const authorizer = typeof logicalId === 'string' ? t.Resources?.[logicalId] : undefined;
-  if (!authorizer || authorizer.Type !== 'AWS::ApiGatewayV2::Authorizer') throw new Error(`route ${routeKey}: cannot find its authorizer`);
+  if (authorizer?.Type !== 'AWS::ApiGatewayV2::Authorizer') throw new Error(`route ${routeKey}: cannot find its authorizer`);
   const p = authorizer.Properties ?? {};
   if (p.AuthorizerType !== 'JWT') throw new Error(`route ${routeKey}: authorizer ${logicalId} is of type ${p.AuthorizerType}, not JWT`);
   const sources: unknown[] = Array.isArray(p.IdentitySource) ? p.IdentitySource : [p.IdentitySource];
   const identitySource = sources[0];
   if (sources.length !== 1 || typeof identitySource !== 'string' || !/^\$request\.(header|querystring)\.[^.]+$/.test(identitySource)) {
-    throw new Error(`route ${routeKey}: a JWT authorizer's identity source must be one $request.header.<name> or $request.querystring.<name>, got ${JSON.stringify(p.IdentitySource)}`);
+    throw new Error(
+      `route ${routeKey}: a JWT authorizer's identity source must be one $request.header.<name> or $request.querystring.<name>, got ${JSON.stringify(p.IdentitySource)}`,
+    );
   }
   const issuer = p.JwtConfiguration?.Issuer;
   const audience: unknown[] = p.JwtConfiguration?.Audience ?? [];
   // The issuer must be a user pool of this stack: that is what staff-auth.ts stands in for.
   const pools = referencedOfType(issuer, t, 'AWS::Cognito::UserPool');
   if (pools.length !== 1 || !/^https:\/\/cognito-idp\./.test(describeCfn(issuer))) {
-    throw new Error(`route ${routeKey}: the local runtime stands in for a Cognito user pool of this stack only; authorizer ${logicalId} trusts ${describeCfn(issuer)}`);
+    throw new Error(
+      `route ${routeKey}: the local runtime stands in for a Cognito user pool of this stack only; authorizer ${logicalId} trusts ${describeCfn(issuer)}`,
+    );
   }
   const clients = referencedOfType(audience, t, 'AWS::Cognito::UserPoolClient');
   if (!audience.length || clients.length !== audience.length) {
-    throw new Error(`route ${routeKey}: authorizer ${logicalId}'s audience must be app clients of this stack's user pool, got ${audience.map(describeCfn).join(', ') || 'none'}`);
+    throw new Error(
+      `route ${routeKey}: authorizer ${logicalId}'s audience must be app clients of this stack's user pool, got ${audience.map(describeCfn).join(', ') || 'none'}`,
+    );
   }
   const scopes: unknown[] = route.Properties?.AuthorizationScopes ?? [];
   return {
@@ -394,7 +406,7 @@ function readRoutes(t: CfnTemplate): RouteModel[] {
       integrationId = target.replace(/^integrations\//, '');
     }
     const integration = integrationId ? t.Resources?.[integrationId] : undefined;
-    if (!integration || integration.Type !== 'AWS::ApiGatewayV2::Integration') {
+    if (integration?.Type !== 'AWS::ApiGatewayV2::Integration') {
       throw new Error(`route ${id} (${routeKey}): cannot find its integration`);
     }
     const fnId = lambdaTargetId(integration.Properties?.IntegrationUri, t);

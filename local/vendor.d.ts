@@ -1,6 +1,7 @@
 // Types for the emulators' untyped packages, as far as the local runtime uses them.
 declare module 'dynalite' {
   import type { Server } from 'node:http';
+
   interface DynaliteOptions {
     path?: string;
     createTableMs?: number;
@@ -17,6 +18,7 @@ declare module 'dynalite' {
 declare module 's3rver' {
   import type { Server } from 'node:http';
   import type { AddressInfo } from 'node:net';
+
   interface S3rverOptions {
     address?: string;
     port?: number;

@@ -7,7 +7,7 @@
  * Needs no AWS access and no running service. Exit code: 0 valid, 1 broken, 2 unusable input.
  */
 import { readFileSync } from 'node:fs';
-import { verifyAuditChain, type AuditRecord } from '../functions/platform/audit-chain';
+import { type AuditRecord, verifyAuditChain } from '../functions/platform/audit-chain';
 
 const USAGE = 'usage: npm run verify-audit -- <file.json> [--against <earlier-export.json>]';
 

@@ -4,7 +4,15 @@
  * `ConsoleTexts` is the English shape; the other languages are annotated with it.
  */
 import type {
-  Actor, BranchAction, BranchStatus, DenialReason, ObjectionScope, RequestStatus, ReviewReason, ReviewStage, Right,
+  Actor,
+  BranchAction,
+  BranchStatus,
+  DenialReason,
+  ObjectionScope,
+  RequestStatus,
+  ReviewReason,
+  ReviewStage,
+  Right,
 } from '../functions/domain/request';
 import type { Locale } from './i18n.ts';
 
@@ -65,7 +73,8 @@ const en = {
   colDetail: 'Details',
   noEvents: 'No events yet.',
   exportAudit: 'Export audit trail (JSON)',
-  exportAuditHint: 'A file of the events above, each one hash-chained to the one before, so that a change can be found later. It holds ids and counts, no personal data.',
+  exportAuditHint:
+    'A file of the events above, each one hash-chained to the one before, so that a change can be found later. It holds ids and counts, no personal data.',
   colWaiting: 'Decision',
   waitingTag: 'Waiting for you',
   colNote: 'Note',
@@ -99,7 +108,8 @@ const en = {
   denyTitle: 'Refuse the request',
   denyTemplate: 'Reason',
   denyText: 'Text sent to the data subject',
-  denyHint: 'Choosing a reason puts its template in the text: edit it before you send it. The data subject also learns of their right to complain to the supervisory authority and to go to court.',
+  denyHint:
+    'Choosing a reason puts its template in the text: edit it before you send it. The data subject also learns of their right to complain to the supervisory authority and to go to court.',
   denySubmit: 'Refuse',
   confirmDeny: 'Refuse this request and send the text to the data subject? This cannot be undone.',
   extendTitle: 'Extend the deadline',
@@ -204,7 +214,8 @@ const en = {
   /** The DPO's digest email and the console's dashboard: figures for a period. */
   report: {
     digestSubject: 'Compliance digest: {controller}, {from} – {to}',
-    digestIntro: 'Data subject requests to {controller} from {from} to {to}, and the work open now. Request references only: open one in the console to see who asked.',
+    digestIntro:
+      'Data subject requests to {controller} from {from} to {to}, and the work open now. Request references only: open one in the console to see who asked.',
     summaryTitle: 'In short',
     received: 'Received',
     answered: 'Answered (completed or refused)',
@@ -329,7 +340,8 @@ const sv: ConsoleTexts = {
   colDetail: 'Detaljer',
   noEvents: 'Inga händelser än.',
   exportAudit: 'Exportera händelseloggen (JSON)',
-  exportAuditHint: 'En fil med händelserna ovan, var och en kedjad med hashvärdet av den föregående, så att en ändring kan upptäckas senare. Den innehåller id:n och antal, inga personuppgifter.',
+  exportAuditHint:
+    'En fil med händelserna ovan, var och en kedjad med hashvärdet av den föregående, så att en ändring kan upptäckas senare. Den innehåller id:n och antal, inga personuppgifter.',
   colWaiting: 'Beslut',
   waitingTag: 'Väntar på dig',
   colNote: 'Anteckning',
@@ -363,7 +375,8 @@ const sv: ConsoleTexts = {
   denyTitle: 'Avslå begäran',
   denyTemplate: 'Skäl',
   denyText: 'Text som skickas till den registrerade',
-  denyHint: 'När du väljer ett skäl fylls texten i med en mall som du sedan redigerar innan du skickar. Den registrerade får också veta att hen kan klaga hos tillsynsmyndigheten och gå till domstol.',
+  denyHint:
+    'När du väljer ett skäl fylls texten i med en mall som du sedan redigerar innan du skickar. Den registrerade får också veta att hen kan klaga hos tillsynsmyndigheten och gå till domstol.',
   denySubmit: 'Avslå',
   confirmDeny: 'Vill du avslå begäran och skicka texten till den registrerade? Det går inte att ångra.',
   extendTitle: 'Förläng tidsfristen',
@@ -467,7 +480,8 @@ const sv: ConsoleTexts = {
   },
   report: {
     digestSubject: 'Efterlevnadsrapport: {controller}, {from} – {to}',
-    digestIntro: 'Registrerades begäranden till {controller} från {from} till {to}, och det arbete som är öppet nu. Endast referenser: öppna en begäran i konsolen för att se vem som frågade.',
+    digestIntro:
+      'Registrerades begäranden till {controller} från {from} till {to}, och det arbete som är öppet nu. Endast referenser: öppna en begäran i konsolen för att se vem som frågade.',
     summaryTitle: 'I korthet',
     received: 'Mottagna',
     answered: 'Besvarade (slutförda eller avslagna)',
@@ -589,7 +603,8 @@ const sl: ConsoleTexts = {
   colDetail: 'Podrobnosti',
   noEvents: 'Dogodkov še ni.',
   exportAudit: 'Izvozi revizijsko sled (JSON)',
-  exportAuditHint: 'Datoteka z zgornjimi dogodki, vsak je z zgoščeno vrednostjo povezan s prejšnjim, da je mogoče spremembo pozneje odkriti. Vsebuje identifikatorje in števila, ne osebnih podatkov.',
+  exportAuditHint:
+    'Datoteka z zgornjimi dogodki, vsak je z zgoščeno vrednostjo povezan s prejšnjim, da je mogoče spremembo pozneje odkriti. Vsebuje identifikatorje in števila, ne osebnih podatkov.',
   colWaiting: 'Odločitev',
   waitingTag: 'Čaka na vas',
   colNote: 'Opomba',
@@ -623,7 +638,8 @@ const sl: ConsoleTexts = {
   denyTitle: 'Zavrni zahtevo',
   denyTemplate: 'Razlog',
   denyText: 'Besedilo, ki ga prejme posameznik',
-  denyHint: 'Ko izberete razlog, se besedilo napolni s predlogo: pred pošiljanjem ga uredite. Posameznik izve tudi, da se lahko pritoži pri nadzornem organu in obrne na sodišče.',
+  denyHint:
+    'Ko izberete razlog, se besedilo napolni s predlogo: pred pošiljanjem ga uredite. Posameznik izve tudi, da se lahko pritoži pri nadzornem organu in obrne na sodišče.',
   denySubmit: 'Zavrni',
   confirmDeny: 'Želite zavrniti zahtevo in posamezniku poslati besedilo? Tega ni mogoče razveljaviti.',
   extendTitle: 'Podaljšaj rok',
@@ -727,7 +743,8 @@ const sl: ConsoleTexts = {
   },
   report: {
     digestSubject: 'Poročilo o skladnosti: {controller}, {from} – {to}',
-    digestIntro: 'Zahteve posameznikov za {controller} od {from} do {to} in delo, ki je zdaj odprto. Samo sklici: zahtevo odprite v konzoli, da vidite, kdo jo je poslal.',
+    digestIntro:
+      'Zahteve posameznikov za {controller} od {from} do {to} in delo, ki je zdaj odprto. Samo sklici: zahtevo odprite v konzoli, da vidite, kdo jo je poslal.',
     summaryTitle: 'Na kratko',
     received: 'Prejete',
     answered: 'Odgovorjene (izvršene ali zavrnjene)',

@@ -4,10 +4,11 @@
  * Each part is described once as blocks and rendered twice, so the two never drift apart.
  * Request references and console links only: the digest names nobody.
  */
+
+import { RIGHTS } from '../functions/domain/request';
 import type { ComplianceFigures, WatchedRequest } from '../functions/reporting/compliance-figures';
 import type { RetentionRun } from '../functions/retention/runs';
-import { RIGHTS } from '../functions/domain/request';
-import { consoleTexts, type ConsoleTexts } from './console-texts.ts';
+import { type ConsoleTexts, consoleTexts } from './console-texts.ts';
 import type { Email } from './emails.ts';
 import { escapeHtml as e, safeHref } from './html.ts';
 import { formatDate, formatNumber, type Locale } from './i18n.ts';
@@ -28,27 +29,33 @@ export function fill(template: string, values: Record<string, string>): string {
 }
 
 function html(blocks: Block[]): string {
-  return blocks.map((b) => {
-    if ('h' in b) return `<h2 style="font-size:17px;margin:24px 0 8px">${e(b.h)}</h2>`;
-    if ('p' in b) return `<p style="margin:0 0 12px">${b.href ? `<a href="${safeHref(b.href)}" style="color:#0b4f8a;font-weight:bold">${e(b.p)}</a>` : e(b.p)}</p>`;
-    const align = (i: number) => (b.numeric?.includes(i) ? ';text-align:right' : '');
-    // Links are request references: kept on one line, in a monospace face.
-    const cell = (c: Cell, i: number) => `<td style="${CELL}${align(i)}">${typeof c === 'string' ? e(c) : `<a href="${safeHref(c.href)}" style="color:#0b4f8a;white-space:nowrap;font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12px">${e(c.text)}</a>`}</td>`;
-    return `<table role="table" cellpadding="0" cellspacing="0" style="border-collapse:collapse;margin:0 0 16px;font-size:14px">
+  return blocks
+    .map((b) => {
+      if ('h' in b) return `<h2 style="font-size:17px;margin:24px 0 8px">${e(b.h)}</h2>`;
+      if ('p' in b)
+        return `<p style="margin:0 0 12px">${b.href ? `<a href="${safeHref(b.href)}" style="color:#0b4f8a;font-weight:bold">${e(b.p)}</a>` : e(b.p)}</p>`;
+      const align = (i: number) => (b.numeric?.includes(i) ? ';text-align:right' : '');
+      // Links are request references: kept on one line, in a monospace face.
+      const cell = (c: Cell, i: number) =>
+        `<td style="${CELL}${align(i)}">${typeof c === 'string' ? e(c) : `<a href="${safeHref(c.href)}" style="color:#0b4f8a;white-space:nowrap;font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12px">${e(c.text)}</a>`}</td>`;
+      return `<table role="table" cellpadding="0" cellspacing="0" style="border-collapse:collapse;margin:0 0 16px;font-size:14px">
 <thead><tr>${b.head.map((h, i) => `<th style="${CELL};font-weight:bold${align(i)}">${e(h)}</th>`).join('')}</tr></thead>
 <tbody>
 ${b.rows.map((r) => `<tr>${r.map(cell).join('')}</tr>`).join('\n')}
 </tbody></table>`;
-  }).join('\n');
+    })
+    .join('\n');
 }
 
 function text(blocks: Block[]): string {
   const cellText = (c: Cell) => (typeof c === 'string' ? c : `${c.text} <${c.href}>`);
-  return `${blocks.map((b) => {
-    if ('h' in b) return `${b.h}\n${'-'.repeat(b.h.length)}`;
-    if ('p' in b) return b.href ? `${b.p}: ${b.href}` : b.p;
-    return [b.head.join(' | '), ...b.rows.map((r) => r.map(cellText).join(' | '))].join('\n');
-  }).join('\n\n')}\n`;
+  return `${blocks
+    .map((b) => {
+      if ('h' in b) return `${b.h}\n${'-'.repeat(b.h.length)}`;
+      if ('p' in b) return b.href ? `${b.p}: ${b.href}` : b.p;
+      return [b.head.join(' | '), ...b.rows.map((r) => r.map(cellText).join(' | '))].join('\n');
+    })
+    .join('\n\n')}\n`;
 }
 
 /** What the digest needs besides the figures. */
@@ -85,15 +92,18 @@ export function digestEmail(input: DigestEmailInput): Email {
     { h: `${title} (${n(list.length)})` },
     list.length
       ? {
-        head: [r.request, r.right, r.status, r.dueAt, r.daysLeft],
-        rows: list.slice(0, MAX_LISTED).map((w) => [{ text: w.requestId, href: input.consoleUrl(w.requestId) }, t.type[w.type], t.requestStatus[w.status], date(w.dueAt), n(w.daysLeft)]),
-        numeric: [4],
-      }
+          head: [r.request, r.right, r.status, r.dueAt, r.daysLeft],
+          rows: list
+            .slice(0, MAX_LISTED)
+            .map((w) => [{ text: w.requestId, href: input.consoleUrl(w.requestId) }, t.type[w.type], t.requestStatus[w.status], date(w.dueAt), n(w.daysLeft)]),
+          numeric: [4],
+        }
       : { p: r.none },
     ...(list.length > MAX_LISTED ? [{ p: fill(r.moreInCsv, { n: n(list.length - MAX_LISTED) }) }] : []),
   ];
   const name = (id: string) => input.processorNames[id] ?? id;
-  const seconds = (s: number | undefined) => (s === undefined ? '–' : s < 120 ? `${n(Math.round(s))} s` : s < 7200 ? `${n(Math.round(s / 60))} min` : `${days(s / 3600)} h`);
+  const seconds = (s: number | undefined) =>
+    s === undefined ? '–' : s < 120 ? `${n(Math.round(s))} s` : s < 7200 ? `${n(Math.round(s / 60))} min` : `${days(s / 3600)} h`;
 
   const blocks: Block[] = [
     { p: fill(r.digestIntro, words) },
@@ -116,42 +126,62 @@ export function digestEmail(input: DigestEmailInput): Email {
     ...watched(r.overdueTitle, f.open.overdue),
     ...watched(r.dueSoonTitle, f.open.dueWithin7Days),
     { h: r.byRightTitle },
-    { head: [r.right, r.received, r.answered], rows: RIGHTS.map((right) => [t.type[right], n(f.received.byRight[right]), n(f.answered.byRight[right])]), numeric: [1, 2] },
+    {
+      head: [r.right, r.received, r.answered],
+      rows: RIGHTS.map((right) => [t.type[right], n(f.received.byRight[right]), n(f.answered.byRight[right])]),
+      numeric: [1, 2],
+    },
     { h: r.openByStatusTitle },
     Object.keys(f.open.byStatus).length
-      ? { head: [r.status, r.count], rows: Object.entries(f.open.byStatus).map(([s, c]) => [t.requestStatus[s as keyof ConsoleTexts['requestStatus']], n(c!)]), numeric: [1] }
+      ? {
+          head: [r.status, r.count],
+          rows: Object.entries(f.open.byStatus).map(([s, c]) => [t.requestStatus[s as keyof ConsoleTexts['requestStatus']], n(c!)]),
+          numeric: [1],
+        }
       : { p: r.none },
     { h: `${r.extensionsTitle} (${n(f.extensions.length)})` },
     f.extensions.length
-      ? { head: [r.request, r.right, r.months, r.reasons], rows: f.extensions.map((x) => [{ text: x.requestId, href: input.consoleUrl(x.requestId) }, t.type[x.type], n(x.months), x.reasons]) }
+      ? {
+          head: [r.request, r.right, r.months, r.reasons],
+          rows: f.extensions.map((x) => [{ text: x.requestId, href: input.consoleUrl(x.requestId) }, t.type[x.type], n(x.months), x.reasons]),
+        }
       : { p: r.none },
     { h: `${r.refusalsTitle} (${n(f.refusals.length)})` },
     f.refusals.length
-      ? { head: [r.request, r.right, r.reason], rows: f.refusals.map((x) => [{ text: x.requestId, href: input.consoleUrl(x.requestId) }, t.type[x.type], t.denialReason[x.reason]]) }
+      ? {
+          head: [r.request, r.right, r.reason],
+          rows: f.refusals.map((x) => [{ text: x.requestId, href: input.consoleUrl(x.requestId) }, t.type[x.type], t.denialReason[x.reason]]),
+        }
       : { p: r.none },
     { h: r.processorsTitle },
     f.processors.length
       ? {
-        head: [r.processor, r.completed, r.failed, r.failureShare, r.medianTime, r.retries],
-        rows: f.processors.map((p) => [name(p.processorId), n(p.completed), n(p.failed), pct(p.failureShare), seconds(p.duration?.median), n(p.retries)]),
-        numeric: [1, 2, 3, 4, 5],
-      }
+          head: [r.processor, r.completed, r.failed, r.failureShare, r.medianTime, r.retries],
+          rows: f.processors.map((p) => [name(p.processorId), n(p.completed), n(p.failed), pct(p.failureShare), seconds(p.duration?.median), n(p.retries)]),
+          numeric: [1, 2, 3, 4, 5],
+        }
       : { p: r.none },
     ...(f.processors.length
       ? [{ p: `${r.slowest}: ${f.slowest.map(name).join(', ') || r.none} ${r.mostFailing}: ${f.mostFailing.map(name).join(', ') || r.none}` }]
       : []),
     ...(input.retentionRuns?.length
       ? [
-        { h: r.retentionTitle },
-        {
-          head: [r.rule, r.store, r.mode, r.matched, r.wouldErase, r.erased, r.keptHeld, r.status],
-          rows: input.retentionRuns.map((run) => [
-            run.description, name(run.processorId), r.modes[run.mode], n(run.matched ?? 0), n(run.wouldErase ?? 0), n(run.erased ?? 0),
-            n((run.keptUnderLegalHold ?? 0) + (run.keptRestricted ?? 0)), run.status,
-          ]),
-          numeric: [3, 4, 5, 6],
-        } satisfies Block,
-      ]
+          { h: r.retentionTitle },
+          {
+            head: [r.rule, r.store, r.mode, r.matched, r.wouldErase, r.erased, r.keptHeld, r.status],
+            rows: input.retentionRuns.map((run) => [
+              run.description,
+              name(run.processorId),
+              r.modes[run.mode],
+              n(run.matched ?? 0),
+              n(run.wouldErase ?? 0),
+              n(run.erased ?? 0),
+              n((run.keptUnderLegalHold ?? 0) + (run.keptRestricted ?? 0)),
+              run.status,
+            ]),
+            numeric: [3, 4, 5, 6],
+          } satisfies Block,
+        ]
       : []),
     { p: r.csvNote },
     { p: r.consoleLink, href: input.consoleHome },

@@ -5,21 +5,22 @@
 import { escapeHtml as e, escapeUrlPart, htmlDocument, multiLine, safeHref } from './html.ts';
 
 export { multiLine } from './html.ts';
+
+import type { BranchAction, DenialReason, ObjectionScope, ReviewReason } from '../functions/domain/request';
 import {
-  DEFAULT_LOCALE,
-  RIGHTS,
-  asRight as right,
   countryName,
+  DEFAULT_LOCALE,
   formatDate,
   formatDateTime,
   formatNumber,
   isLocale,
-  texts,
   type Locale,
+  RIGHTS,
   type Right,
+  asRight as right,
   type Texts,
+  texts,
 } from './i18n.ts';
-import type { BranchAction, DenialReason, ObjectionScope, ReviewReason } from '../functions/domain/request';
 
 export type { Locale } from './i18n.ts';
 
@@ -89,8 +90,7 @@ const p = (html: string) => `<p style="margin:0 0 16px">${html}</p>`;
 const a = (href: string, text: string) => `<a href="${safeHref(href)}" style="${LINK}">${e(text)}</a>`;
 const h2 = (text: string) => `<h2 style="font-size:18px;margin:24px 0 8px">${e(text)}</h2>`;
 /** A list of already-escaped items. */
-const ul = (items: string[]) =>
-  `<ul style="margin:0 0 16px;padding-left:24px">\n${items.map((i) => `<li>${i}</li>`).join('\n')}\n</ul>`;
+const ul = (items: string[]) => `<ul style="margin:0 0 16px;padding-left:24px">\n${items.map((i) => `<li>${i}</li>`).join('\n')}\n</ul>`;
 const mailto = (address: string) => `<a href="mailto:${e(address)}" style="${LINK}">${e(address)}</a>`;
 
 /** Text parts: paragraphs separated by a blank line; empty ones dropped. */
@@ -112,13 +112,7 @@ function freeText(value: unknown): { text: string; html: string } {
 }
 
 /** The email with the verification link. The link opens the confirm page; it confirms nothing by itself. */
-export function verificationEmail(input: {
-  locale: Locale;
-  controllerName: string;
-  type: Right;
-  verifyUrl: string;
-  expiresAt: string;
-}): Email {
+export function verificationEmail(input: { locale: Locale; controllerName: string; type: Right; verifyUrl: string; expiresAt: string }): Email {
   const locale = safeLocale(input.locale);
   const t = texts[locale];
   const v = t.email.verify;
@@ -250,9 +244,7 @@ export function completionEmail(input: {
   const directMarketing = input.objectionScope === 'direct_marketing';
 
   const subject = oneLine(
-    download
-      ? (type === 'portability' ? c.subject.portabilityReady : c.subject.accessReady)({ controller })
-      : c.subject[type]({ controller }),
+    download ? (type === 'portability' ? c.subject.portabilityReady : c.subject.accessReady)({ controller }) : c.subject[type]({ controller }),
   );
   const intro = c.intro[type]({ controller });
   const late = input.onTime ? undefined : c.late;
@@ -267,16 +259,15 @@ export function completionEmail(input: {
     withdraw_consent: c.consentTitle,
   }[type];
   const lines = input.outcomes.map((o) => ({ name: oneLine(o.processorName), phrase: outcomePhrase(t, locale, o) }));
-  const expires =
-    download && input.downloadExpiresAt
-      ? c.downloadExpires({ date: formatDateTime(input.downloadExpiresAt, locale) })
-      : undefined;
+  const expires = download && input.downloadExpiresAt ? c.downloadExpires({ date: formatDateTime(input.downloadExpiresAt, locale) }) : undefined;
   const downloadIntro = type === 'portability' ? c.portabilityDownloadIntro : c.downloadIntro;
   const transmitted = type === 'portability' && input.transmittedTo ? c.transmitted({ target: oneLine(input.transmittedTo) }) : undefined;
   // What the right did, said once before the list of systems.
   const outcomeNote =
     type === 'objection'
-      ? (directMarketing ? c.objectionDirectMarketing : c.objectionUpheld)
+      ? directMarketing
+        ? c.objectionDirectMarketing
+        : c.objectionUpheld
       : type === 'withdraw_consent' && input.consentPurposes?.length
         ? c.consentWithdrawn({ purposes: input.consentPurposes.map(oneLine).join(', ') })
         : undefined;
@@ -305,9 +296,7 @@ export function completionEmail(input: {
     sig.text,
   );
 
-  const htmlList = lines.length
-    ? `${h2(listTitle)}\n${ul(lines.map((l) => `<strong>${e(l.name)}</strong>: ${e(l.phrase)}`))}`
-    : '';
+  const htmlList = lines.length ? `${h2(listTitle)}\n${ul(lines.map((l) => `<strong>${e(l.name)}</strong>: ${e(l.phrase)}`))}` : '';
   const downloadHtml = exports
     ? download
       ? [p(e(downloadIntro)), p(a(download, c.downloadLinkText)), expires ? p(e(expires)) : ''].join('\n')
@@ -342,7 +331,14 @@ export function completionEmail(input: {
 function paragraphsHtml(text: string): string {
   return text
     .split('\n\n')
-    .map((par) => p(par.split('\n').map((line) => e(line)).join('<br>')))
+    .map((par) =>
+      p(
+        par
+          .split('\n')
+          .map((line) => e(line))
+          .join('<br>'),
+      ),
+    )
     .join('\n');
 }
 
@@ -384,7 +380,14 @@ export type TaskTodo = 'export' | 'exportPortable' | 'erase' | 'rectify' | 'rest
 
 /** The to-do for a branch's action: every erasure mode is an erasure for whoever does it by hand. */
 export function taskTodo(type: Right, action?: BranchAction): TaskTodo {
-  const a = action ?? ({ access: 'export', portability: 'export', rectification: 'rectify', restriction: 'restrict', objection: 'restrict' } as Partial<Record<Right, BranchAction>>)[type] ?? 'erase';
+  const a =
+    action ??
+    (
+      { access: 'export', portability: 'export', rectification: 'rectify', restriction: 'restrict', objection: 'restrict' } as Partial<
+        Record<Right, BranchAction>
+      >
+    )[type] ??
+    'erase';
   if (a === 'export') return type === 'portability' ? 'exportPortable' : 'export';
   if (a === 'rectify' || a === 'restrict') return a;
   return 'erase';
@@ -553,7 +556,14 @@ function consoleLink(t: Texts, consoleUrl: string | undefined): { text: string |
   return { text: `${w.link}\n${url}`, html: p(`${e(w.link)} ${a(url, w.linkText)}`) };
 }
 
-export function deadlineEmail(input: { locale: Locale; controllerName: string; requestReference: string; stage: DeadlineStage; dueAt: string; consoleUrl?: string }): Email {
+export function deadlineEmail(input: {
+  locale: Locale;
+  controllerName: string;
+  requestReference: string;
+  stage: DeadlineStage;
+  dueAt: string;
+  consoleUrl?: string;
+}): Email {
   const locale = safeLocale(input.locale);
   const t = texts[locale];
   const x = t.email.deadline;
@@ -565,7 +575,9 @@ export function deadlineEmail(input: { locale: Locale; controllerName: string; r
   const html = emailHtml(
     locale,
     subject,
-    [p(e(t.email.greeting)), p(`<strong>${e(x.intro[input.stage](r))}</strong>`), p(e(due)), p(e(x.advice)), open.html, p(e(t.email.escalation.automatic))].filter(Boolean).join('\n'),
+    [p(e(t.email.greeting)), p(`<strong>${e(x.intro[input.stage](r))}</strong>`), p(e(due)), p(e(x.advice)), open.html, p(e(t.email.escalation.automatic))]
+      .filter(Boolean)
+      .join('\n'),
   );
   return { subject, text, html };
 }
@@ -601,17 +613,7 @@ export function escalationEmail(input: {
   const what = [kind && x.kind[kind](r), x.reason[reason]].filter(Boolean).join(' ');
   const advice = kind ? x.advice[kind] : undefined;
 
-  const text = textParts(
-    t.email.greeting,
-    x.intro(r),
-    what,
-    advice,
-    url && `${x.link}\n${url}`,
-    open.text,
-    due,
-    x.noPersonalData,
-    x.automatic,
-  );
+  const text = textParts(t.email.greeting, x.intro(r), what, advice, url && `${x.link}\n${url}`, open.text, due, x.noPersonalData, x.automatic);
   const html = emailHtml(
     locale,
     subject,
@@ -835,7 +837,15 @@ export function restrictionLiftNoticeEmail(input: {
 }
 
 /** A staff email with no personal data: the reference, facts about the request, and the console link. */
-function staffNotice(locale: Locale, subject: string, paragraphs: string[], extra: { text?: string; html: string }, consoleUrl: string, linkIntro: string, linkText: string): Email {
+function staffNotice(
+  locale: Locale,
+  subject: string,
+  paragraphs: string[],
+  extra: { text?: string; html: string },
+  consoleUrl: string,
+  linkIntro: string,
+  linkText: string,
+): Email {
   const t = texts[locale];
   const url = oneLine(consoleUrl);
   const text = textParts(t.email.greeting, ...paragraphs, extra.text, `${linkIntro}\n${url}`, t.email.escalation.noPersonalData, t.email.escalation.automatic);
@@ -872,7 +882,12 @@ export function reviewWaitingEmail(input: {
   const locale = safeLocale(input.locale);
   const t = texts[locale];
   const x = t.email.reviewWaiting;
-  const r = { controller: oneLine(input.controllerName), processor: '', reference: oneLine(input.requestReference), what: t.email.requestShort[right(input.type)] };
+  const r = {
+    controller: oneLine(input.controllerName),
+    processor: '',
+    reference: oneLine(input.requestReference),
+    what: t.email.requestShort[right(input.type)],
+  };
   const reasons = [...new Set(input.reasons)].map((reason) => x.reasons[reason]).filter(Boolean);
   return staffNotice(
     locale,
@@ -944,14 +959,10 @@ export function accessPackageSummary(input: {
     const records = proc.records !== false;
     if (proc.status === 'completed') {
       if (records) row(k.recordCount, e(formatNumber(proc.recordCount, locale)));
-      const files = records
-        ? [`${proc.id}.json`, `${proc.id}.csv`].map((f) => `<a href="${escapeUrlPart(f)}"><code>${e(f)}</code></a>`)
-        : [];
+      const files = records ? [`${proc.id}.json`, `${proc.id}.csv`].map((f) => `<a href="${escapeUrlPart(f)}"><code>${e(f)}</code></a>`) : [];
       if (proc.attachmentName) {
         const path = `${proc.id}/${proc.attachmentName}`;
-        files.push(
-          `<a href="${escapeUrlPart(proc.id)}/${escapeUrlPart(proc.attachmentName)}"><code>${e(path)}</code></a> ${e(k.asSent)}`,
-        );
+        files.push(`<a href="${escapeUrlPart(proc.id)}/${escapeUrlPart(proc.attachmentName)}"><code>${e(path)}</code></a> ${e(k.asSent)}`);
       }
       if (files.length) row(k.files, files.join(', '));
     }
@@ -964,10 +975,7 @@ export function accessPackageSummary(input: {
       k.recipients,
       proc.recipients.length
         ? `<ul>${proc.recipients
-            .map(
-              (r) =>
-                `<li>${e(r.name)} (${e(countryName(r.country, locale))})${r.safeguard ? ` – ${e(r.safeguard)}` : ''}</li>`,
-            )
+            .map((r) => `<li>${e(r.name)} (${e(countryName(r.country, locale))})${r.safeguard ? ` – ${e(r.safeguard)}` : ''}</li>`)
             .join('')}</ul>`
         : e(k.noRecipients),
     );

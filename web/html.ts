@@ -1,4 +1,4 @@
-import { LANGUAGE_NAMES, LOCALES, RIGHTS, isLocale, texts, type Locale } from './i18n.ts';
+import { isLocale, LANGUAGE_NAMES, LOCALES, type Locale, RIGHTS, texts } from './i18n.ts';
 
 /**
  * The one escaping helper: every value interpolated into HTML (text or a quoted attribute)
@@ -185,15 +185,14 @@ export function layout(input: LayoutInput): string {
   const t = texts[locale];
   const siteName = input.siteName ?? t.common.siteName;
   const logoUrl = input.branding?.logoUrl;
-  const logo = logoUrl && /^https:\/\//i.test(logoUrl) && input.controllerName
-    ? `<img class="logo" src="${escapeHtml(logoUrl)}" alt="${escapeHtml(input.controllerName)}">\n`
-    : '';
+  const logo =
+    logoUrl && /^https:\/\//i.test(logoUrl) && input.controllerName
+      ? `<img class="logo" src="${escapeHtml(logoUrl)}" alt="${escapeHtml(input.controllerName)}">\n`
+      : '';
   const header = `<a class="skip" href="#main">${escapeHtml(t.common.skipToContent)}</a>
 <header class="site">
 <div class="bar">
-${logo}<p class="site-name">${escapeHtml(siteName)}${
-    input.controllerName ? `<span>${escapeHtml(input.controllerName)}</span>` : ''
-  }</p>
+${logo}<p class="site-name">${escapeHtml(siteName)}${input.controllerName ? `<span>${escapeHtml(input.controllerName)}</span>` : ''}</p>
 ${languageSwitcher(locale, input.alternates)}
 </div>
 </header>`;
@@ -218,9 +217,7 @@ ${footer}`,
  */
 export function accentCss(colour: string | undefined): string {
   if (!colour || !/^#[0-9a-f]{6}$/i.test(colour)) return '';
-  const [r, g, b] = [1, 3, 5]
-    .map((i) => parseInt(colour.slice(i, i + 2), 16) / 255)
-    .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(colour.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
   const luminance = 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
   const text = 1.05 / (luminance + 0.05) >= 4.5 ? '#fff' : '#1b1b1b';
   return `header.site{border-bottom-color:${colour}}button,.button,button:hover,.button:hover{background:${colour};border-color:${colour};color:${text}}button:hover,.button:hover{filter:brightness(.85)}`;

@@ -7,10 +7,20 @@
  * number are functions of those values.
  */
 
-import { BRANCH_STATUSES, LOCALES, REQUEST_STATUSES, RIGHTS, SERVED_RIGHTS, type BranchStatus, type Locale, type RequestStatus, type Right } from '../functions/domain/request';
+import {
+  BRANCH_STATUSES,
+  type BranchStatus,
+  LOCALES,
+  type Locale,
+  REQUEST_STATUSES,
+  type RequestStatus,
+  RIGHTS,
+  type Right,
+  SERVED_RIGHTS,
+} from '../functions/domain/request';
 
-export { BRANCH_STATUSES, LOCALES, REQUEST_STATUSES, RIGHTS };
 export type { BranchStatus, Locale, RequestStatus, Right };
+export { BRANCH_STATUSES, LOCALES, REQUEST_STATUSES, RIGHTS };
 export const DEFAULT_LOCALE: Locale = 'en';
 /** The rights the form accepts now; the others are explained with a pointer to the organisation. */
 export const FORM_RIGHTS = SERVED_RIGHTS;
@@ -125,8 +135,7 @@ const en = {
     },
     portability: {
       title: 'Right to data portability (Article 20)',
-      summary:
-        'You can get the data you gave us in a machine-readable format, or ask us to send it directly to another organisation.',
+      summary: 'You can get the data you gave us in a machine-readable format, or ask us to send it directly to another organisation.',
     },
     rectification: {
       title: 'Right to rectification (Article 16)',
@@ -134,18 +143,15 @@ const en = {
     },
     erasure: {
       title: 'Right to erasure (Article 17)',
-      summary:
-        'You can ask us to erase your personal data. We erase it unless the law requires us to keep it, for example for accounting.',
+      summary: 'You can ask us to erase your personal data. We erase it unless the law requires us to keep it, for example for accounting.',
     },
     restriction: {
       title: 'Right to restriction of processing (Article 18)',
-      summary:
-        'You can ask us to stop using your data for a while but keep it, for example while we check whether it is correct.',
+      summary: 'You can ask us to stop using your data for a while but keep it, for example while we check whether it is correct.',
     },
     objection: {
       title: 'Right to object (Article 21)',
-      summary:
-        'You can object to our use of your data when we rely on our legitimate interests, and you can always say no to direct marketing.',
+      summary: 'You can object to our use of your data when we rely on our legitimate interests, and you can always say no to direct marketing.',
     },
     withdraw_consent: {
       title: 'Right to withdraw consent (Article 7(3))',
@@ -251,14 +257,12 @@ const en = {
   },
   accepted: {
     title: 'Check your email',
-    body: ({ controller }: C) =>
-      `If the address you gave is correct, you will soon get an email with a link to confirm your request to ${controller}.`,
+    body: ({ controller }: C) => `If the address you gave is correct, you will soon get an email with a link to confirm your request to ${controller}.`,
     expires: (p: { days: number }) => `The link works for ${enDays(p.days)}. Nothing happens until you confirm.`,
     noDataHint:
       'For your privacy, neither this page nor the email says whether the organisation holds any data about you. You will find out once you have confirmed.',
     noEmailTitle: 'No email?',
-    noEmail:
-      'Look in your spam or junk folder. If the email has not arrived after a few minutes, check the address and send the form again.',
+    noEmail: 'Look in your spam or junk folder. If the email has not arrived after a few minutes, check the address and send the form again.',
     sendAgain: 'Fill in the form again',
   },
   confirm: {
@@ -278,8 +282,7 @@ const en = {
         `When you confirm, ${controller} collects the data you gave it and emails you a link to download it in machine-readable files (JSON and CSV). If you asked for it, ${controller} also sends the data directly to the organisation you chose.`,
       rectification: ({ controller }: C) =>
         `When you confirm, ${controller} corrects the data in every system where it keeps it. Staff may check the correction first and may ask you for more information.`,
-      erasure: ({ controller }: C) =>
-        `When you confirm, ${controller} erases your personal data in every system where it keeps it.`,
+      erasure: ({ controller }: C) => `When you confirm, ${controller} erases your personal data in every system where it keeps it.`,
       restriction: ({ controller }: C) =>
         `When you confirm, ${controller} marks your data as restricted in every system where it keeps it: the data is kept but not used until the restriction is lifted. You will be told before that happens.`,
       objection: ({ controller }: C) =>
@@ -287,10 +290,8 @@ const en = {
       withdraw_consent: ({ controller }: C) =>
         `When you confirm, ${controller} stops the processing you consented to and erases the data it held only for that purpose. What was done before you withdrew your consent stays lawful.`,
     },
-    irreversible:
-      'This cannot be undone: deleted data cannot be restored. Services that depend on the data, such as a membership, may end.',
-    kept:
-      'Where the law requires the organisation to keep some data, or where records are kept for statistics with everything that identifies you removed, we will tell you what was kept and why.',
+    irreversible: 'This cannot be undone: deleted data cannot be restored. Services that depend on the data, such as a membership, may end.',
+    kept: 'Where the law requires the organisation to keep some data, or where records are kept for statistics with everything that identifies you removed, we will tell you what was kept and why.',
     button: {
       access: 'Confirm my request',
       portability: 'Confirm my request',
@@ -330,8 +331,7 @@ const en = {
   linkProblem: {
     expired: {
       title: 'This link has expired',
-      body: (p: { days: number }) =>
-        `Confirmation links work for ${enDays(p.days)}. The request was not confirmed in time, so nothing has been done with it.`,
+      body: (p: { days: number }) => `Confirmation links work for ${enDays(p.days)}. The request was not confirmed in time, so nothing has been done with it.`,
       next: 'If you still want to make the request, please send it again. It only takes a minute.',
     },
     used: {
@@ -360,7 +360,8 @@ const en = {
     noSystemsYet: 'Work in the individual systems starts once the request is being handled.',
     refreshHint: 'This page does not update by itself. Reload it to see the latest status.',
     withdrawTitle: 'Withdraw your request',
-    withdrawExplain: 'You can withdraw this request if you no longer want it handled. Work that is already done stays done: data that was erased cannot be brought back.',
+    withdrawExplain:
+      'You can withdraw this request if you no longer want it handled. Work that is already done stays done: data that was erased cannot be brought back.',
     withdrawButton: 'Withdraw my request',
     withdrawnNotice: 'Your request is withdrawn. We have stopped working on it and told the organisations that were still handling it.',
     extensionTitle: 'The deadline is extended',
@@ -433,8 +434,7 @@ const en = {
       `Download links work for ${enDays(p.days)} after we email them, and each link is personal. For your security, the link stops working after that.`,
     next: 'If you need a copy of your data again, please send a new request.',
     deletedTitle: 'Your copy of the data has been deleted',
-    deletedBody: (p: { date: string }) =>
-      `The download link expired and the copy of your data was deleted on ${p.date}, so it can no longer be downloaded.`,
+    deletedBody: (p: { date: string }) => `The download link expired and the copy of your data was deleted on ${p.date}, so it can no longer be downloaded.`,
   },
   notFound: {
     title: 'Page not found',
@@ -446,19 +446,17 @@ const en = {
     /** An email sent again because we could not tell whether the first one went (a crash between sending and recording). */
     repeat: {
       subjectPrefix: 'Sent again',
-      notice: 'We may have sent you this email already: an interruption on our side stopped us from recording that it went. If you have it twice, use this one: its links replace those of the earlier email.',
+      notice:
+        'We may have sent you this email already: an interruption on our side stopped us from recording that it went. If you have it twice, use this one: its links replace those of the earlier email.',
     },
     verify: {
       subject: ({ controller }: C) => `Confirm your request to ${controller}`,
       intro: {
-        access: ({ controller }: C) =>
-          `Someone, hopefully you, has asked ${controller} for a copy of the personal data it holds about this email address.`,
+        access: ({ controller }: C) => `Someone, hopefully you, has asked ${controller} for a copy of the personal data it holds about this email address.`,
         portability: ({ controller }: C) =>
           `Someone, hopefully you, has asked ${controller} for the personal data given to it about this email address, in a machine-readable format.`,
-        rectification: ({ controller }: C) =>
-          `Someone, hopefully you, has asked ${controller} to correct the personal data it holds about this email address.`,
-        erasure: ({ controller }: C) =>
-          `Someone, hopefully you, has asked ${controller} to erase the personal data it holds about this email address.`,
+        rectification: ({ controller }: C) => `Someone, hopefully you, has asked ${controller} to correct the personal data it holds about this email address.`,
+        erasure: ({ controller }: C) => `Someone, hopefully you, has asked ${controller} to erase the personal data it holds about this email address.`,
         restriction: ({ controller }: C) =>
           `Someone, hopefully you, has asked ${controller} to restrict the use of the personal data it holds about this email address.`,
         objection: ({ controller }: C) =>
@@ -507,8 +505,7 @@ const en = {
       consentWithdrawn: (p: { purposes: string }) => `You have withdrawn your consent to: ${p.purposes}. We have stopped that processing.`,
       consentTitle: 'What happened to the data held for it',
       late: 'We are sorry that this answer comes later than the deadline.',
-      downloadIntro:
-        'Download your data here. It is a ZIP file with an overview you can open in a web browser and the data itself in JSON and CSV files:',
+      downloadIntro: 'Download your data here. It is a ZIP file with an overview you can open in a web browser and the data itself in JSON and CSV files:',
       downloadLinkText: 'Download your data',
       downloadExpires: (p: { date: string }) => `The link is personal and works until ${p.date}.`,
       noDownload: 'We could not put together a download this time. Our staff will follow up and contact you.',
@@ -520,8 +517,7 @@ const en = {
         searched: 'searched',
         deleted: (p: { count: number }) => `deleted ${enRecords(p.count)}`,
         deletedUncounted: 'your data was deleted',
-        anonymised: (p: { count: number }) =>
-          `removed identifying details from ${enRecords(p.count)}, kept the rest for statistics`,
+        anonymised: (p: { count: number }) => `removed identifying details from ${enRecords(p.count)}, kept the rest for statistics`,
         anonymisedUncounted: 'removed identifying details, kept the rest for statistics',
         noneHeld: 'held no data about you',
         failed: 'not finished yet – our staff will follow up and contact you',
@@ -540,8 +536,7 @@ const en = {
       recipientsTitle: 'Who we told about the erasure',
       recipientsIntro: 'We have told these recipients of your data about the erasure (Article 19 GDPR):',
       recipientsIntroChange: 'We have told these recipients of your data about the correction or restriction (Article 19 GDPR):',
-      failedNote:
-        'In some systems the work could not be finished automatically. Our staff will follow up and tell you the outcome.',
+      failedNote: 'In some systems the work could not be finished automatically. Our staff will follow up and tell you the outcome.',
       statusIntro: 'You can see the status of your request at any time:',
       questions: 'Questions? Write to our data protection officer:',
       complaint: (p: { authority: string }) =>
@@ -570,8 +565,7 @@ const en = {
     },
     staff: {
       subject: (p: RW) => `Task: ${p.processor} – ${p.what} ${p.reference}`,
-      intro: (p: RA) =>
-        `A person has asked ${p.asked}. Part of the work has to be done by hand, and you are the person named for it: ${p.processor}.`,
+      intro: (p: RA) => `A person has asked ${p.asked}. Part of the work has to be done by hand, and you are the person named for it: ${p.processor}.`,
       /** What the task asks for, by the branch's action. */
       action: {
         export: 'Here: find the person’s data and attach it, or describe in the note what you found.',
@@ -587,8 +581,7 @@ const en = {
     },
     task: {
       dueBy: (p: { date: string }) => `Please answer by ${p.date}.`,
-      linkOnce:
-        'The link works once: when the answer has been sent it stops working. Please do not forward this email, as it contains personal data.',
+      linkOnce: 'The link works once: when the answer has been sent it stops working. Please do not forward this email, as it contains personal data.',
       reference: (p: { reference: string }) => `Our reference: ${p.reference}`,
     },
     /** A request named by what it asks for, after "Request …". */
@@ -681,7 +674,8 @@ const en = {
         `You asked ${p.controller} to restrict the use of your personal data. As the law requires, we are telling you in advance (Article 18(3) GDPR): the restriction will be lifted on ${p.date}.`,
       whereTitle: 'Where the restriction ends',
       after: 'From then on the data may be used again as before.',
-      object: 'If you think the restriction should stay, for example because the data is still wrong or because you have objected to its use, contact us before that date.',
+      object:
+        'If you think the restriction should stay, for example because the data is still wrong or because you have objected to its use, contact us before that date.',
     },
     /** To staff: a request waits for their decision. Ids, the right, reasons and dates only. */
     reviewWaiting: {
@@ -715,7 +709,8 @@ const en = {
       intro: {
         in_7_days: (p: R) => `Request ${p.reference} must be answered within 7 days and is not finished yet.`,
         in_2_days: (p: R) => `Request ${p.reference} must be answered within 2 days and is not finished yet.`,
-        overdue: (p: R) => `Request ${p.reference} was due and is not answered. The law gives one month (Article 12(3) GDPR), extendable by two months only if the subject was told why within the first month.`,
+        overdue: (p: R) =>
+          `Request ${p.reference} was due and is not answered. The law gives one month (Article 12(3) GDPR), extendable by two months only if the subject was told why within the first month.`,
       },
       due: (p: { date: string }) => `Deadline: ${p.date}.`,
       advice: 'See which parts are still open on the request’s status and in its audit log, and make sure the subject is answered in time.',
@@ -757,8 +752,7 @@ const en = {
       'This package answers your request for access (Article 15 GDPR). For each system it shows the data we hold about you and the information the law entitles you to.',
     reference: 'Reference',
     generatedAt: 'Created',
-    filesIntro:
-      'The data itself is in the files next to this page: one JSON file and one CSV file (opens in a spreadsheet program) per system.',
+    filesIntro: 'The data itself is in the files next to this page: one JSON file and one CSV file (opens in a spreadsheet program) per system.',
     registerNote: "The descriptions of each system come from the organisation's register and may be in English.",
     contentsTitle: 'Systems in this package',
     recordCount: 'Records about you',
@@ -772,13 +766,11 @@ const en = {
     noRecipients: 'Nobody outside the organisation.',
     failed: 'We could not export the data from this system. Our staff will follow up and send it to you.',
     noData: 'We hold no data about you in this system.',
-    attachmentNote:
-      'Where a service provider sent us a file of its own, the file is in a folder of its own, exactly as the provider sent it.',
+    attachmentNote: 'Where a service provider sent us a file of its own, the file is in a folder of its own, exactly as the provider sent it.',
     asSent: '(as the provider sent it)',
     rightsTitle: 'Your rights',
     rightsIntro: 'You have these rights over your personal data. To use them, contact our data protection officer.',
-    complaint: (p: { authority: string }) =>
-      `You also have the right to complain to the supervisory authority, ${p.authority}.`,
+    complaint: (p: { authority: string }) => `You also have the right to complain to the supervisory authority, ${p.authority}.`,
   },
   /** The one-time page where a vendor's privacy contact or a member of staff answers their part of a request. */
   task: {
@@ -879,13 +871,11 @@ const sv: Texts = {
     },
     erasure: {
       title: 'Rätt till radering (artikel 17)',
-      summary:
-        'Du har rätt att få dina personuppgifter raderade. Vi raderar dem om inte lagen kräver att vi sparar dem, till exempel för bokföringen.',
+      summary: 'Du har rätt att få dina personuppgifter raderade. Vi raderar dem om inte lagen kräver att vi sparar dem, till exempel för bokföringen.',
     },
     restriction: {
       title: 'Rätt till begränsning av behandling (artikel 18)',
-      summary:
-        'Du har rätt att begära att vi tills vidare slutar använda dina uppgifter men behåller dem, till exempel medan vi kontrollerar om de stämmer.',
+      summary: 'Du har rätt att begära att vi tills vidare slutar använda dina uppgifter men behåller dem, till exempel medan vi kontrollerar om de stämmer.',
     },
     objection: {
       title: 'Rätt att göra invändningar (artikel 21)',
@@ -925,8 +915,7 @@ const sv: Texts = {
       withdraw_consent: 'Återkallelse av ett samtycke som jag har gett',
     },
     emailLabel: 'Din e-postadress',
-    emailHint:
-      'Ange den adress som organisationen har registrerad för dig. Vi skickar en länk dit så att du kan bekräfta begäran.',
+    emailHint: 'Ange den adress som organisationen har registrerad för dig. Vi skickar en länk dit så att du kan bekräfta begäran.',
     nameLabel: 'Ditt namn (frivilligt)',
     nameHint: 'Underlättar för oss om vi behöver kontakta dig om din begäran.',
     howTitle: 'Så går det till',
@@ -977,7 +966,8 @@ const sv: Texts = {
     },
     objectionScopeHint: {
       direct_marketing: 'Vi slutar direkt. Du behöver inte ange något skäl.',
-      other: 'Vi slutar, om vi inte har tvingande berättigade skäl som väger tyngre än dina intressen, rättigheter och friheter, eller behöver uppgifterna för rättsliga anspråk.',
+      other:
+        'Vi slutar, om vi inte har tvingande berättigade skäl som väger tyngre än dina intressen, rättigheter och friheter, eller behöver uppgifterna för rättsliga anspråk.',
     },
     objectionGroundsLabel: 'Varför invänder du? (frivilligt)',
     objectionGroundsHint: 'Om du invänder mot annan användning: berätta om din särskilda situation, så att vi kan väga in den.',
@@ -995,14 +985,12 @@ const sv: Texts = {
   },
   accepted: {
     title: 'Titta i din e-post',
-    body: ({ controller }: C) =>
-      `Om adressen du angav stämmer får du snart ett mejl med en länk för att bekräfta din begäran till ${controller}.`,
+    body: ({ controller }: C) => `Om adressen du angav stämmer får du snart ett mejl med en länk för att bekräfta din begäran till ${controller}.`,
     expires: (p: { days: number }) => `Länken gäller i ${svDays(p.days)}. Ingenting händer förrän du har bekräftat.`,
     noDataHint:
       'Av hänsyn till din integritet framgår det varken här eller i mejlet om organisationen har några uppgifter om dig. Det får du veta när du har bekräftat.',
     noEmailTitle: 'Inget mejl?',
-    noEmail:
-      'Titta i mappen för skräppost. Om mejlet inte har kommit efter några minuter kan du kontrollera adressen och skicka formuläret igen.',
+    noEmail: 'Titta i mappen för skräppost. Om mejlet inte har kommit efter några minuter kan du kontrollera adressen och skicka formuläret igen.',
     sendAgain: 'Fyll i formuläret igen',
   },
   confirm: {
@@ -1022,8 +1010,7 @@ const sv: Texts = {
         `När du bekräftar samlar ${controller} ihop de uppgifter som du har lämnat och mejlar dig en länk där du kan ladda ned dem i maskinläsbara filer (JSON och CSV). Om du har bett om det skickar ${controller} också uppgifterna direkt till den organisation som du valde.`,
       rectification: ({ controller }: C) =>
         `När du bekräftar rättar ${controller} uppgifterna i alla system där de finns. En handläggare kan först kontrollera rättelsen och be dig om mer information.`,
-      erasure: ({ controller }: C) =>
-        `När du bekräftar raderar ${controller} dina personuppgifter i alla system där de lagras.`,
+      erasure: ({ controller }: C) => `När du bekräftar raderar ${controller} dina personuppgifter i alla system där de lagras.`,
       restriction: ({ controller }: C) =>
         `När du bekräftar markerar ${controller} dina uppgifter som begränsade i alla system där de finns: de sparas men används inte förrän begränsningen hävs. Du får besked innan det sker.`,
       objection: ({ controller }: C) =>
@@ -1033,8 +1020,7 @@ const sv: Texts = {
     },
     irreversible:
       'Det går inte att ångra: raderade uppgifter kan inte återställas. Tjänster som bygger på uppgifterna, till exempel ett medlemskap, kan upphöra.',
-    kept:
-      'Om lagen kräver att organisationen sparar vissa uppgifter, eller om uppgifter sparas för statistik utan något som kan identifiera dig, får du veta vad som sparades och varför.',
+    kept: 'Om lagen kräver att organisationen sparar vissa uppgifter, eller om uppgifter sparas för statistik utan något som kan identifiera dig, får du veta vad som sparades och varför.',
     button: {
       access: 'Bekräfta min begäran',
       portability: 'Bekräfta min begäran',
@@ -1073,8 +1059,7 @@ const sv: Texts = {
   linkProblem: {
     expired: {
       title: 'Länken har slutat gälla',
-      body: (p: { days: number }) =>
-        `Länkar för bekräftelse gäller i ${svDays(p.days)}. Begäran bekräftades inte i tid, så ingenting har gjorts med den.`,
+      body: (p: { days: number }) => `Länkar för bekräftelse gäller i ${svDays(p.days)}. Begäran bekräftades inte i tid, så ingenting har gjorts med den.`,
       next: 'Om du fortfarande vill göra din begäran kan du skicka den igen. Det tar bara någon minut.',
     },
     used: {
@@ -1103,7 +1088,8 @@ const sv: Texts = {
     noSystemsYet: 'Arbetet i de enskilda systemen börjar när begäran behandlas.',
     refreshHint: 'Sidan uppdateras inte av sig själv. Ladda om den för att se det senaste läget.',
     withdrawTitle: 'Återkalla din begäran',
-    withdrawExplain: 'Du kan återkalla begäran om du inte längre vill att vi behandlar den. Det som redan är gjort står sig: uppgifter som har raderats går inte att få tillbaka.',
+    withdrawExplain:
+      'Du kan återkalla begäran om du inte längre vill att vi behandlar den. Det som redan är gjort står sig: uppgifter som har raderats går inte att få tillbaka.',
     withdrawButton: 'Återkalla min begäran',
     withdrawnNotice: 'Din begäran är återkallad. Vi har slutat arbeta med den och meddelat de organisationer som fortfarande hanterade den.',
     extensionTitle: 'Tidsfristen har förlängts',
@@ -1187,7 +1173,8 @@ const sv: Texts = {
     signoff: 'Vänliga hälsningar',
     repeat: {
       subjectPrefix: 'Skickat igen',
-      notice: 'Vi kan redan ha skickat det här mejlet: ett avbrott hos oss hindrade oss från att registrera att det gick iväg. Om du har fått det två gånger, använd det här: dess länkar ersätter det tidigare mejlets.',
+      notice:
+        'Vi kan redan ha skickat det här mejlet: ett avbrott hos oss hindrade oss från att registrera att det gick iväg. Om du har fått det två gånger, använd det här: dess länkar ersätter det tidigare mejlets.',
     },
     verify: {
       subject: ({ controller }: C) => `Bekräfta din begäran till ${controller}`,
@@ -1227,10 +1214,13 @@ const sv: Texts = {
       },
       intro: {
         access: ({ controller }: C) => `${controller} har besvarat din begäran om registerutdrag.`,
-        portability: ({ controller }: C) => `${controller} har besvarat din begäran om dina uppgifter i ett maskinläsbart format (artikel 20 i dataskyddsförordningen).`,
-        rectification: ({ controller }: C) => `${controller} har behandlat din begäran om rättelse av dina personuppgifter (artikel 16 i dataskyddsförordningen).`,
+        portability: ({ controller }: C) =>
+          `${controller} har besvarat din begäran om dina uppgifter i ett maskinläsbart format (artikel 20 i dataskyddsförordningen).`,
+        rectification: ({ controller }: C) =>
+          `${controller} har behandlat din begäran om rättelse av dina personuppgifter (artikel 16 i dataskyddsförordningen).`,
         erasure: ({ controller }: C) => `${controller} har behandlat din begäran om radering av dina personuppgifter.`,
-        restriction: ({ controller }: C) => `${controller} har behandlat din begäran om begränsning av behandlingen av dina personuppgifter (artikel 18 i dataskyddsförordningen).`,
+        restriction: ({ controller }: C) =>
+          `${controller} har behandlat din begäran om begränsning av behandlingen av dina personuppgifter (artikel 18 i dataskyddsförordningen).`,
         objection: ({ controller }: C) => `${controller} har behandlat din invändning (artikel 21 i dataskyddsförordningen).`,
         withdraw_consent: ({ controller }: C) => `${controller} har behandlat återkallelsen av ditt samtycke (artikel 7.3 i dataskyddsförordningen).`,
       },
@@ -1261,8 +1251,7 @@ const sv: Texts = {
         searched: 'genomsökt',
         deleted: (p: { count: number }) => `${svRecords(p.count)} raderades`,
         deletedUncounted: 'dina uppgifter raderades',
-        anonymised: (p: { count: number }) =>
-          `uppgifter som kan identifiera dig togs bort från ${svRecords(p.count)}, resten sparas för statistik`,
+        anonymised: (p: { count: number }) => `uppgifter som kan identifiera dig togs bort från ${svRecords(p.count)}, resten sparas för statistik`,
         anonymisedUncounted: 'uppgifter som kan identifiera dig togs bort, resten sparas för statistik',
         noneHeld: 'här fanns inga uppgifter om dig',
         failed: 'inte klart än – vi följer upp och hör av oss till dig',
@@ -1271,8 +1260,7 @@ const sv: Texts = {
         suppressed: (p: { date?: string }) =>
           `för att du inte ska läggas till igen av misstag sparar vi din e-postadress i förvrängd form (ett hashvärde beräknat med en hemlig nyckel) ${p.date ? `till den ${p.date}` : 'under en begränsad tid'}, och adressen går inte att läsa ut ur den`,
         erasedConfirmed: 'dina uppgifter raderades på vår begäran, och raderingen är bekräftad',
-        erasedConfirmedCount: (p: { count: number }) =>
-          `${svRecords(p.count)} raderades på vår begäran, och raderingen är bekräftad`,
+        erasedConfirmedCount: (p: { count: number }) => `${svRecords(p.count)} raderades på vår begäran, och raderingen är bekräftad`,
         rectified: (p: { count: number }) => `rättades i ${svRecords(p.count)}`,
         rectifiedUncounted: 'rättades',
         rectifiedByStaff: 'rättades av vår personal',
@@ -1282,8 +1270,7 @@ const sv: Texts = {
       recipientsTitle: 'Vilka vi har underrättat om raderingen',
       recipientsIntro: 'Vi har underrättat de här mottagarna av dina uppgifter om raderingen (artikel 19 i dataskyddsförordningen):',
       recipientsIntroChange: 'Vi har underrättat de här mottagarna av dina uppgifter om rättelsen eller begränsningen (artikel 19 i dataskyddsförordningen):',
-      failedNote:
-        'I vissa system gick arbetet inte att slutföra automatiskt. Vi följer upp och meddelar dig resultatet.',
+      failedNote: 'I vissa system gick arbetet inte att slutföra automatiskt. Vi följer upp och meddelar dig resultatet.',
       statusIntro: 'Du kan när som helst se hur det går med din begäran:',
       questions: 'Har du frågor? Skriv till vårt dataskyddsombud:',
       complaint: (p: { authority: string }) =>
@@ -1311,8 +1298,7 @@ const sv: Texts = {
     },
     staff: {
       subject: (p: RW) => `Uppgift: ${p.processor} – ${p.what} ${p.reference}`,
-      intro: (p: RA) =>
-        `En person har begärt ${p.asked}. En del av arbetet måste göras för hand, och du är utsedd att göra det: ${p.processor}.`,
+      intro: (p: RA) => `En person har begärt ${p.asked}. En del av arbetet måste göras för hand, och du är utsedd att göra det: ${p.processor}.`,
       action: {
         export: 'Här: ta fram personens uppgifter och bifoga dem, eller beskriv i meddelandet vad du hittade.',
         exportPortable: 'Här: ta fram de uppgifter som personen själv har lämnat och bifoga dem i ett maskinläsbart format (till exempel JSON eller CSV).',
@@ -1327,8 +1313,7 @@ const sv: Texts = {
     },
     task: {
       dueBy: (p: { date: string }) => `Svara senast den ${p.date}.`,
-      linkOnce:
-        'Länken fungerar en gång: när svaret har skickats slutar den att fungera. Vidarebefordra inte mejlet, eftersom det innehåller personuppgifter.',
+      linkOnce: 'Länken fungerar en gång: när svaret har skickats slutar den att fungera. Vidarebefordra inte mejlet, eftersom det innehåller personuppgifter.',
       reference: (p: { reference: string }) => `Vårt ärendenummer: ${p.reference}`,
     },
     requestWhat: {
@@ -1351,12 +1336,15 @@ const sv: Texts = {
     },
     asked: {
       access: ({ controller }: C) => `en kopia av sina personuppgifter från ${controller} (artikel 15 i dataskyddsförordningen)`,
-      portability: ({ controller }: C) => `att få ut de personuppgifter som hen har lämnat till ${controller} i ett maskinläsbart format (artikel 20 i dataskyddsförordningen)`,
+      portability: ({ controller }: C) =>
+        `att få ut de personuppgifter som hen har lämnat till ${controller} i ett maskinläsbart format (artikel 20 i dataskyddsförordningen)`,
       rectification: ({ controller }: C) => `rättelse av sina personuppgifter hos ${controller} (artikel 16 i dataskyddsförordningen)`,
       erasure: ({ controller }: C) => `radering av sina personuppgifter hos ${controller} (artikel 17 i dataskyddsförordningen)`,
       restriction: ({ controller }: C) => `begränsning av behandlingen av sina personuppgifter hos ${controller} (artikel 18 i dataskyddsförordningen)`,
-      objection: ({ controller }: C) => `att ${controller} slutar använda hens personuppgifter, med stöd av rätten att göra invändningar (artikel 21 i dataskyddsförordningen)`,
-      withdraw_consent: ({ controller }: C) => `att ${controller} slutar behandla hens personuppgifter, eftersom hen har återkallat sitt samtycke (artikel 7.3 i dataskyddsförordningen)`,
+      objection: ({ controller }: C) =>
+        `att ${controller} slutar använda hens personuppgifter, med stöd av rätten att göra invändningar (artikel 21 i dataskyddsförordningen)`,
+      withdraw_consent: ({ controller }: C) =>
+        `att ${controller} slutar behandla hens personuppgifter, eftersom hen har återkallat sitt samtycke (artikel 7.3 i dataskyddsförordningen)`,
     },
     correction: {
       title: 'Rättelsen',
@@ -1413,7 +1401,8 @@ const sv: Texts = {
         `Du har begärt att ${p.controller} begränsar användningen av dina personuppgifter. Som lagen kräver meddelar vi dig i förväg (artikel 18.3 i dataskyddsförordningen): begränsningen hävs den ${p.date}.`,
       whereTitle: 'Här upphör begränsningen',
       after: 'Därefter kan uppgifterna användas igen som tidigare.',
-      object: 'Om du anser att begränsningen bör finnas kvar, till exempel för att uppgifterna fortfarande är fel eller för att du har invänt mot användningen, kontakta oss före det datumet.',
+      object:
+        'Om du anser att begränsningen bör finnas kvar, till exempel för att uppgifterna fortfarande är fel eller för att du har invänt mot användningen, kontakta oss före det datumet.',
     },
     reviewWaiting: {
       subject: (p: RW) => `Beslut behövs: ${p.what} ${p.reference} till ${p.controller}`,
@@ -1445,7 +1434,8 @@ const sv: Texts = {
       intro: {
         in_7_days: (p: R) => `Ärende ${p.reference} ska besvaras inom 7 dagar och är inte klart än.`,
         in_2_days: (p: R) => `Ärende ${p.reference} ska besvaras inom 2 dagar och är inte klart än.`,
-        overdue: (p: R) => `Ärende ${p.reference} skulle ha besvarats och är inte besvarat. Lagen ger en månad (artikel 12.3 i GDPR), som bara får förlängas med två månader om den registrerade fick veta varför inom den första månaden.`,
+        overdue: (p: R) =>
+          `Ärende ${p.reference} skulle ha besvarats och är inte besvarat. Lagen ger en månad (artikel 12.3 i GDPR), som bara får förlängas med två månader om den registrerade fick veta varför inom den första månaden.`,
       },
       due: (p: { date: string }) => `Sista dag: ${p.date}.`,
       advice: 'Se vilka delar som fortfarande är öppna i ärendets status och logg, och se till att den registrerade får svar i tid.',
@@ -1487,8 +1477,7 @@ const sv: Texts = {
       'Det här paketet är svaret på din begäran om tillgång (artikel 15 i dataskyddsförordningen). För varje system visas vilka uppgifter vi har om dig och den information som du har rätt till enligt lag.',
     reference: 'Ärendenummer',
     generatedAt: 'Skapat',
-    filesIntro:
-      'Själva uppgifterna finns i filerna bredvid den här sidan: en JSON-fil och en CSV-fil (öppnas i ett kalkylprogram) per system.',
+    filesIntro: 'Själva uppgifterna finns i filerna bredvid den här sidan: en JSON-fil och en CSV-fil (öppnas i ett kalkylprogram) per system.',
     registerNote: 'Beskrivningarna av varje system kommer från organisationens register och kan vara på engelska.',
     contentsTitle: 'System i det här paketet',
     recordCount: 'Poster om dig',
@@ -1502,13 +1491,11 @@ const sv: Texts = {
     noRecipients: 'Ingen utanför organisationen.',
     failed: 'Vi kunde inte ta ut uppgifterna från det här systemet. Vi följer upp och skickar dem till dig.',
     noData: 'Vi har inga uppgifter om dig i det här systemet.',
-    attachmentNote:
-      'Om en leverantör har skickat oss en egen fil ligger den i en egen mapp, precis som leverantören skickade den.',
+    attachmentNote: 'Om en leverantör har skickat oss en egen fil ligger den i en egen mapp, precis som leverantören skickade den.',
     asSent: '(som leverantören skickade den)',
     rightsTitle: 'Dina rättigheter',
     rightsIntro: 'Du har de här rättigheterna när det gäller dina personuppgifter. Kontakta vårt dataskyddsombud om du vill använda dem.',
-    complaint: (p: { authority: string }) =>
-      `Du har också rätt att lämna klagomål till tillsynsmyndigheten ${p.authority}.`,
+    complaint: (p: { authority: string }) => `Du har också rätt att lämna klagomål till tillsynsmyndigheten ${p.authority}.`,
   },
   task: {
     siteName: 'Begäranden från registrerade',
@@ -1605,18 +1592,15 @@ const sl: Texts = {
     },
     erasure: {
       title: 'Pravica do izbrisa (17. člen)',
-      summary:
-        'Zahtevate lahko, da vaše osebne podatke izbrišemo. Izbrišemo jih, razen če jih moramo po zakonu hraniti, na primer za računovodske namene.',
+      summary: 'Zahtevate lahko, da vaše osebne podatke izbrišemo. Izbrišemo jih, razen če jih moramo po zakonu hraniti, na primer za računovodske namene.',
     },
     restriction: {
       title: 'Pravica do omejitve obdelave (18. člen)',
-      summary:
-        'Zahtevate lahko, da vaših podatkov začasno ne uporabljamo, vendar jih še hranimo, na primer dokler preverjamo, ali so točni.',
+      summary: 'Zahtevate lahko, da vaših podatkov začasno ne uporabljamo, vendar jih še hranimo, na primer dokler preverjamo, ali so točni.',
     },
     objection: {
       title: 'Pravica do ugovora (21. člen)',
-      summary:
-        'Obdelavi vaših podatkov, ki temelji na našem zakonitem interesu, lahko ugovarjate, neposrednemu trženju pa lahko ugovarjate kadar koli.',
+      summary: 'Obdelavi vaših podatkov, ki temelji na našem zakonitem interesu, lahko ugovarjate, neposrednemu trženju pa lahko ugovarjate kadar koli.',
     },
     withdraw_consent: {
       title: 'Pravica do preklica privolitve (tretji odstavek 7. člena)',
@@ -1651,8 +1635,7 @@ const sl: Texts = {
       withdraw_consent: 'Preklic privolitve za obdelavo mojih podatkov',
     },
     emailLabel: 'Vaš e-poštni naslov',
-    emailHint:
-      'Vpišite naslov, pod katerim vas organizacija pozna. Nanj vam bomo poslali povezavo, s katero potrdite zahtevo.',
+    emailHint: 'Vpišite naslov, pod katerim vas organizacija pozna. Nanj vam bomo poslali povezavo, s katero potrdite zahtevo.',
     nameLabel: 'Vaše ime in priimek (neobvezno)',
     nameHint: 'Pomaga nam, če bi vas morali glede zahteve kontaktirati.',
     howTitle: 'Kako poteka postopek',
@@ -1703,7 +1686,8 @@ const sl: Texts = {
     },
     objectionScopeHint: {
       direct_marketing: 'Takoj prenehamo. Razloga vam ni treba navesti.',
-      other: 'Prenehamo, razen če imamo nujne upravičene razloge, ki prevladajo nad vašimi interesi, pravicami in svoboščinami, ali podatke potrebujemo za pravne zahtevke.',
+      other:
+        'Prenehamo, razen če imamo nujne upravičene razloge, ki prevladajo nad vašimi interesi, pravicami in svoboščinami, ali podatke potrebujemo za pravne zahtevke.',
     },
     objectionGroundsLabel: 'Zakaj ugovarjate? (neobvezno)',
     objectionGroundsHint: 'Če ugovarjate drugi uporabi, opišite svoj posebni položaj, da ga lahko upoštevamo.',
@@ -1717,19 +1701,18 @@ const sl: Texts = {
       `Organizacija ${p.controller} obdeluje osebne podatke tudi v imenu drugih: ${p.description}. Če se zahteva nanaša na podatke, ki ste jih posredovali eni od njih, tukaj vpišite njeno ime. O vaših podatkih odloča ta organizacija, zato vas bomo morda napotili nanjo.`,
     messageLabel: 'Nam želite sporočiti še kaj? (neobvezno)',
     messageHint: 'Na primer, zakaj sprašujete ali na katero obdobje se zahteva nanaša. Največ 4000 znakov.',
-    organisationsIntro: 'Vsaka organizacija odgovarja za osebne podatke, ki jih hrani sama. Izberite tisto, na katero se nanaša vaša zahteva, da odprete njen obrazec.',
+    organisationsIntro:
+      'Vsaka organizacija odgovarja za osebne podatke, ki jih hrani sama. Izberite tisto, na katero se nanaša vaša zahteva, da odprete njen obrazec.',
   },
   accepted: {
     title: 'Preverite svojo e-pošto',
     body: ({ controller }: C) =>
       `Če ste vpisali pravilen naslov, boste kmalu prejeli e-poštno sporočilo s povezavo za potrditev zahteve, naslovljene na organizacijo ${controller}.`,
-    expires: (p: { days: number }) =>
-      `Povezava velja ${slDays(p.days)}. Dokler zahteve ne potrdite, se ne zgodi nič.`,
+    expires: (p: { days: number }) => `Povezava velja ${slDays(p.days)}. Dokler zahteve ne potrdite, se ne zgodi nič.`,
     noDataHint:
       'Zaradi varovanja vaše zasebnosti niti ta stran niti e-poštno sporočilo ne razkrivata, ali organizacija o vas hrani kakršne koli podatke. To boste izvedeli, ko boste zahtevo potrdili.',
     noEmailTitle: 'Niste prejeli sporočila?',
-    noEmail:
-      'Preverite mapo z neželeno pošto. Če sporočila po nekaj minutah še vedno ni, preverite naslov in obrazec pošljite znova.',
+    noEmail: 'Preverite mapo z neželeno pošto. Če sporočila po nekaj minutah še vedno ni, preverite naslov in obrazec pošljite znova.',
     sendAgain: 'Ponovno izpolnite obrazec',
   },
   confirm: {
@@ -1749,8 +1732,7 @@ const sl: Texts = {
         `Ko zahtevo potrdite, organizacija ${controller} zbere podatke, ki ste ji jih posredovali, in vam po e-pošti pošlje povezavo za njihov prenos v strojno berljivih datotekah (JSON in CSV). Če ste tako zahtevali, podatke pošlje tudi neposredno organizaciji, ki ste jo izbrali.`,
       rectification: ({ controller }: C) =>
         `Ko zahtevo potrdite, organizacija ${controller} popravi podatke v vseh sistemih, v katerih jih hrani. Popravek lahko najprej preveri njeno osebje, ki vas lahko prosi za dodatne informacije.`,
-      erasure: ({ controller }: C) =>
-        `Ko zahtevo potrdite, organizacija ${controller} izbriše vaše osebne podatke iz vseh sistemov, v katerih jih hrani.`,
+      erasure: ({ controller }: C) => `Ko zahtevo potrdite, organizacija ${controller} izbriše vaše osebne podatke iz vseh sistemov, v katerih jih hrani.`,
       restriction: ({ controller }: C) =>
         `Ko zahtevo potrdite, organizacija ${controller} vaše podatke v vseh sistemih, v katerih jih hrani, označi kot omejene: podatki se hranijo, vendar se ne uporabljajo, dokler omejitev ne preneha. O tem boste obveščeni vnaprej.`,
       objection: ({ controller }: C) =>
@@ -1760,8 +1742,7 @@ const sl: Texts = {
     },
     irreversible:
       'Tega ni mogoče razveljaviti: izbrisanih podatkov ni mogoče obnoviti. Storitve, ki temeljijo na teh podatkih, na primer članstvo, lahko prenehajo.',
-    kept:
-      'Če mora organizacija nekatere podatke po zakonu hraniti ali če zapise za statistične namene hrani brez vsega, kar bi vas lahko identificiralo, vam bomo sporočili, kaj je bilo ohranjeno in zakaj.',
+    kept: 'Če mora organizacija nekatere podatke po zakonu hraniti ali če zapise za statistične namene hrani brez vsega, kar bi vas lahko identificiralo, vam bomo sporočili, kaj je bilo ohranjeno in zakaj.',
     button: {
       access: 'Potrjujem zahtevo',
       portability: 'Potrjujem zahtevo',
@@ -1786,8 +1767,7 @@ const sl: Texts = {
       objection: 'Izid ugovora vam bomo sporočili po e-pošti.',
       withdraw_consent: 'Ko bo preklic izveden, vam bomo po e-pošti sporočili, kaj se je zgodilo s podatki, ki smo jih hranili za ta namen.',
     },
-    statusIntro:
-      'Potek zahteve lahko spremljate na strani s stanjem zahteve. Povezave ne delite z drugimi, saj je namenjena samo vam.',
+    statusIntro: 'Potek zahteve lahko spremljate na strani s stanjem zahteve. Povezave ne delite z drugimi, saj je namenjena samo vam.',
   },
   unsubscribe: {
     title: 'Odjava od teh sporočil',
@@ -1915,7 +1895,8 @@ const sl: Texts = {
     signoff: 'Lep pozdrav,',
     repeat: {
       subjectPrefix: 'Ponovno poslano',
-      notice: 'To sporočilo smo vam morda že poslali: prekinitev na naši strani nam je preprečila, da bi zabeležili, da je bilo poslano. Če ste ga prejeli dvakrat, uporabite tega: njegove povezave nadomeščajo povezave iz prejšnjega sporočila.',
+      notice:
+        'To sporočilo smo vam morda že poslali: prekinitev na naši strani nam je preprečila, da bi zabeležili, da je bilo poslano. Če ste ga prejeli dvakrat, uporabite tega: njegove povezave nadomeščajo povezave iz prejšnjega sporočila.',
     },
     verify: {
       subject: ({ controller }: C) => `Potrdite zahtevo, poslano organizaciji ${controller}`,
@@ -1954,14 +1935,12 @@ const sl: Texts = {
         withdraw_consent: ({ controller }: C) => `Izid preklica vaše privolitve pri organizaciji ${controller}`,
       },
       intro: {
-        access: ({ controller }: C) =>
-          `Organizacija ${controller} je odgovorila na vašo zahtevo za kopijo osebnih podatkov.`,
+        access: ({ controller }: C) => `Organizacija ${controller} je odgovorila na vašo zahtevo za kopijo osebnih podatkov.`,
         portability: ({ controller }: C) =>
           `Organizacija ${controller} je odgovorila na vašo zahtevo za podatke v strojno berljivi obliki (20. člen Splošne uredbe o varstvu podatkov).`,
         rectification: ({ controller }: C) =>
           `Organizacija ${controller} je obravnavala vašo zahtevo za popravek osebnih podatkov (16. člen Splošne uredbe o varstvu podatkov).`,
-        erasure: ({ controller }: C) =>
-          `Organizacija ${controller} je obravnavala vašo zahtevo za izbris osebnih podatkov.`,
+        erasure: ({ controller }: C) => `Organizacija ${controller} je obravnavala vašo zahtevo za izbris osebnih podatkov.`,
         restriction: ({ controller }: C) =>
           `Organizacija ${controller} je obravnavala vašo zahtevo za omejitev obdelave osebnih podatkov (18. člen Splošne uredbe o varstvu podatkov).`,
         objection: ({ controller }: C) => `Organizacija ${controller} je obravnavala vaš ugovor (21. člen Splošne uredbe o varstvu podatkov).`,
@@ -1997,8 +1976,7 @@ const sl: Texts = {
         deletedUncounted: 'vaši podatki so bili izbrisani',
         anonymised: (p: { count: number }) =>
           `iz ${slRecordsGen(p.count)} smo odstranili podatke, po katerih bi vas bilo mogoče prepoznati, preostanek hranimo za statistične namene`,
-        anonymisedUncounted:
-          'odstranili smo podatke, po katerih bi vas bilo mogoče prepoznati, preostanek hranimo za statistične namene',
+        anonymisedUncounted: 'odstranili smo podatke, po katerih bi vas bilo mogoče prepoznati, preostanek hranimo za statistične namene',
         noneHeld: 'tu ni bilo podatkov o vas',
         failed: 'še ni zaključeno – naše osebje bo zadevo preverilo in se vam oglasilo',
         held: (p: Held) =>
@@ -2014,12 +1992,9 @@ const sl: Texts = {
         restrictedUncounted: 'obdelava je omejena: podatke hranimo, vendar jih ne uporabljamo',
       },
       recipientsTitle: 'Koga smo obvestili o izbrisu',
-      recipientsIntro:
-        'O izbrisu smo obvestili naslednje prejemnike vaših podatkov (19. člen Splošne uredbe o varstvu podatkov):',
-      recipientsIntroChange:
-        'O popravku ali omejitvi smo obvestili naslednje prejemnike vaših podatkov (19. člen Splošne uredbe o varstvu podatkov):',
-      failedNote:
-        'V nekaterih sistemih dela ni bilo mogoče samodejno dokončati. Naše osebje bo zadevo preverilo in vam sporočilo izid.',
+      recipientsIntro: 'O izbrisu smo obvestili naslednje prejemnike vaših podatkov (19. člen Splošne uredbe o varstvu podatkov):',
+      recipientsIntroChange: 'O popravku ali omejitvi smo obvestili naslednje prejemnike vaših podatkov (19. člen Splošne uredbe o varstvu podatkov):',
+      failedNote: 'V nekaterih sistemih dela ni bilo mogoče samodejno dokončati. Naše osebje bo zadevo preverilo in vam sporočilo izid.',
       statusIntro: 'Stanje zahteve lahko kadar koli preverite tukaj:',
       questions: 'Imate vprašanja? Pišite naši pooblaščeni osebi za varstvo podatkov:',
       complaint: (p: { authority: string }) =>
@@ -2047,8 +2022,7 @@ const sl: Texts = {
     },
     staff: {
       subject: (p: RW) => `Naloga: ${p.processor} – ${p.what} ${p.reference}`,
-      intro: (p: RA) =>
-        `Posameznik je ${p.asked}. Del dela je treba opraviti ročno, za to pa ste določeni vi: ${p.processor}.`,
+      intro: (p: RA) => `Posameznik je ${p.asked}. Del dela je treba opraviti ročno, za to pa ste določeni vi: ${p.processor}.`,
       action: {
         export: 'Tukaj: poiščite podatke o osebi in jih priložite ali v opombi opišite, kaj ste našli.',
         exportPortable: 'Tukaj: poiščite podatke, ki jih je oseba posredovala, in jih priložite v strojno berljivi obliki (na primer JSON ali CSV).',
@@ -2063,8 +2037,7 @@ const sl: Texts = {
     },
     task: {
       dueBy: (p: { date: string }) => `Rok za odgovor: ${p.date}.`,
-      linkOnce:
-        'Povezava deluje samo enkrat: ko je odgovor poslan, preneha delovati. Sporočila ne posredujte naprej, saj vsebuje osebne podatke.',
+      linkOnce: 'Povezava deluje samo enkrat: ko je odgovor poslan, preneha delovati. Sporočila ne posredujte naprej, saj vsebuje osebne podatke.',
       reference: (p: { reference: string }) => `Naša številka zahteve: ${p.reference}`,
     },
     requestWhat: {
@@ -2087,12 +2060,17 @@ const sl: Texts = {
     },
     asked: {
       access: ({ controller }: C) => `pri organizaciji ${controller} zahteval kopijo svojih osebnih podatkov (15. člen Splošne uredbe o varstvu podatkov)`,
-      portability: ({ controller }: C) => `pri organizaciji ${controller} zahteval osebne podatke, ki jih je posredoval, v strojno berljivi obliki (20. člen Splošne uredbe o varstvu podatkov)`,
-      rectification: ({ controller }: C) => `pri organizaciji ${controller} zahteval popravek svojih osebnih podatkov (16. člen Splošne uredbe o varstvu podatkov)`,
+      portability: ({ controller }: C) =>
+        `pri organizaciji ${controller} zahteval osebne podatke, ki jih je posredoval, v strojno berljivi obliki (20. člen Splošne uredbe o varstvu podatkov)`,
+      rectification: ({ controller }: C) =>
+        `pri organizaciji ${controller} zahteval popravek svojih osebnih podatkov (16. člen Splošne uredbe o varstvu podatkov)`,
       erasure: ({ controller }: C) => `pri organizaciji ${controller} zahteval izbris svojih osebnih podatkov (17. člen Splošne uredbe o varstvu podatkov)`,
-      restriction: ({ controller }: C) => `pri organizaciji ${controller} zahteval omejitev obdelave svojih osebnih podatkov (18. člen Splošne uredbe o varstvu podatkov)`,
-      objection: ({ controller }: C) => `ugovarjal obdelavi svojih osebnih podatkov pri organizaciji ${controller} (21. člen Splošne uredbe o varstvu podatkov)`,
-      withdraw_consent: ({ controller }: C) => `preklical privolitev za obdelavo svojih osebnih podatkov pri organizaciji ${controller} (tretji odstavek 7. člena Splošne uredbe o varstvu podatkov)`,
+      restriction: ({ controller }: C) =>
+        `pri organizaciji ${controller} zahteval omejitev obdelave svojih osebnih podatkov (18. člen Splošne uredbe o varstvu podatkov)`,
+      objection: ({ controller }: C) =>
+        `ugovarjal obdelavi svojih osebnih podatkov pri organizaciji ${controller} (21. člen Splošne uredbe o varstvu podatkov)`,
+      withdraw_consent: ({ controller }: C) =>
+        `preklical privolitev za obdelavo svojih osebnih podatkov pri organizaciji ${controller} (tretji odstavek 7. člena Splošne uredbe o varstvu podatkov)`,
     },
     correction: {
       title: 'Popravek',
@@ -2149,7 +2127,8 @@ const sl: Texts = {
         `Pri organizaciji ${p.controller} ste zahtevali omejitev obdelave svojih osebnih podatkov. Kot zahteva zakon, vas obveščamo vnaprej (tretji odstavek 18. člena Splošne uredbe o varstvu podatkov): omejitev bo odpravljena ${p.date}.`,
       whereTitle: 'Kje omejitev preneha',
       after: 'Od takrat naprej se podatki lahko znova uporabljajo kot prej.',
-      object: 'Če menite, da bi morala omejitev ostati, na primer ker so podatki še vedno napačni ali ker ste ugovarjali njihovi uporabi, se nam oglasite pred tem datumom.',
+      object:
+        'Če menite, da bi morala omejitev ostati, na primer ker so podatki še vedno napačni ali ker ste ugovarjali njihovi uporabi, se nam oglasite pred tem datumom.',
     },
     reviewWaiting: {
       subject: (p: RW) => `Potrebna je odločitev: ${p.what} ${p.reference} – ${p.controller}`,
@@ -2158,9 +2137,11 @@ const sl: Texts = {
       reasons: {
         repeat_request: 'Ista oseba je pred kratkim vložila enako zahtevo: morda je pretirana (peti odstavek 12. člena Splošne uredbe o varstvu podatkov).',
         identity_check: 'Pravila te organizacije zahtevajo, da osebje najprej preveri identiteto (šesti odstavek 12. člena Splošne uredbe o varstvu podatkov).',
-        objection_weighing: 'Ugovor obdelavi, ki ni neposredno trženje: razloge je treba pretehtati (prvi odstavek 21. člena Splošne uredbe o varstvu podatkov).',
+        objection_weighing:
+          'Ugovor obdelavi, ki ni neposredno trženje: razloge je treba pretehtati (prvi odstavek 21. člena Splošne uredbe o varstvu podatkov).',
         rectification: 'Popravek, ki ga je treba preveriti, preden se izvede (16. člen Splošne uredbe o varstvu podatkov).',
-        controller_as_processor: 'Oseba navaja, da podatke hranimo za eno od naših strank, ki bo morda morala odgovoriti sama (28. člen Splošne uredbe o varstvu podatkov).',
+        controller_as_processor:
+          'Oseba navaja, da podatke hranimo za eno od naših strank, ki bo morda morala odgovoriti sama (28. člen Splošne uredbe o varstvu podatkov).',
         legal_hold_partial: 'Izbris, ki ga je delno preprečila pravna obveznost (točka (b) tretjega odstavka 17. člena Splošne uredbe o varstvu podatkov).',
         branch_failed: 'Sistem ali storitev svojega dela ni mogla dokončati.',
       },
@@ -2181,7 +2162,8 @@ const sl: Texts = {
       intro: {
         in_7_days: (p: R) => `Na zahtevo ${p.reference} je treba odgovoriti v 7 dneh, a še ni zaključena.`,
         in_2_days: (p: R) => `Na zahtevo ${p.reference} je treba odgovoriti v 2 dneh, a še ni zaključena.`,
-        overdue: (p: R) => `Rok za odgovor na zahtevo ${p.reference} je potekel, odgovora pa še ni. Zakon določa en mesec (člen 12(3) GSVP), ki ga je mogoče podaljšati za dva meseca le, če je bil posameznik o razlogih obveščen v prvem mesecu.`,
+        overdue: (p: R) =>
+          `Rok za odgovor na zahtevo ${p.reference} je potekel, odgovora pa še ni. Zakon določa en mesec (člen 12(3) GSVP), ki ga je mogoče podaljšati za dva meseca le, če je bil posameznik o razlogih obveščen v prvem mesecu.`,
       },
       due: (p: { date: string }) => `Rok: ${p.date}.`,
       advice: 'V stanju zahteve in njenem dnevniku preverite, kateri deli so še odprti, in poskrbite, da bo posameznik pravočasno dobil odgovor.',
@@ -2192,8 +2174,7 @@ const sl: Texts = {
         failed: (p: R) => `Potrebno ukrepanje – ${p.processor}: napaka (zahteva ${p.reference})`,
         timed_out: (p: R) => `Potrebno ukrepanje – ${p.processor}: čas čakanja je potekel (zahteva ${p.reference})`,
       },
-      intro: (p: R) =>
-        `Zahteva ${p.reference} pri organizaciji ${p.controller} potrebuje vašo pozornost: del zahteve (${p.processor}) ni dokončan.`,
+      intro: (p: R) => `Zahteva ${p.reference} pri organizaciji ${p.controller} potrebuje vašo pozornost: del zahteve (${p.processor}) ni dokončan.`,
       kind: {
         opendsr: (p: R) => `${p.processor}: ponudnik, s katerim komuniciramo prek vmesnika OpenDSR.`,
         email: (p: R) => `${p.processor}: ponudnik, ki mu zahteve pošiljamo po e-pošti.`,
@@ -2213,8 +2194,7 @@ const sl: Texts = {
       },
       link: 'Odgovor lahko vpišete tudi sami na strani naloge. Povezava deluje samo enkrat:',
       linkText: 'Odprite stran naloge',
-      due: (p: { date: string }) =>
-        `Rok za odgovor posamezniku: ${p.date} (tretji odstavek 12. člena Splošne uredbe o varstvu podatkov).`,
+      due: (p: { date: string }) => `Rok za odgovor posamezniku: ${p.date} (tretji odstavek 12. člena Splošne uredbe o varstvu podatkov).`,
       noPersonalData: 'Zaradi varstva zasebnosti to sporočilo ne navaja nobene osebe. Zahtevo poiščite po njeni številki.',
       automatic: 'To sporočilo je samodejno poslala storitev za obravnavo zahtev posameznikov.',
     },
@@ -2225,8 +2205,7 @@ const sl: Texts = {
       'Ta paket je odgovor na vašo zahtevo za dostop (15. člen Splošne uredbe o varstvu podatkov). Za vsak sistem so navedeni podatki, ki jih hranimo o vas, in informacije, do katerih ste upravičeni po zakonu.',
     reference: 'Številka zahteve',
     generatedAt: 'Ustvarjeno',
-    filesIntro:
-      'Sami podatki so v datotekah poleg te strani: za vsak sistem ena datoteka JSON in ena datoteka CSV (odprete jo v programu za preglednice).',
+    filesIntro: 'Sami podatki so v datotekah poleg te strani: za vsak sistem ena datoteka JSON in ena datoteka CSV (odprete jo v programu za preglednice).',
     registerNote: 'Opisi posameznih sistemov izhajajo iz registra organizacije in so lahko v angleščini.',
     contentsTitle: 'Sistemi v tem paketu',
     recordCount: 'Zapisi o vas',
@@ -2245,8 +2224,7 @@ const sl: Texts = {
     rightsTitle: 'Vaše pravice',
     rightsIntro:
       'V zvezi s svojimi osebnimi podatki imate naslednje pravice. Če jih želite uveljavljati, se obrnite na našo pooblaščeno osebo za varstvo podatkov.',
-    complaint: (p: { authority: string }) =>
-      `Imate tudi pravico vložiti pritožbo pri nadzornem organu (${p.authority}).`,
+    complaint: (p: { authority: string }) => `Imate tudi pravico vložiti pritožbo pri nadzornem organu (${p.authority}).`,
   },
   task: {
     siteName: 'Zahteve posameznikov glede osebnih podatkov',

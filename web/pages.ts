@@ -2,22 +2,11 @@
  * Server-rendered pages. Each function takes plain data and returns a complete HTML document.
  * No page uses JavaScript: forms post natively, and every value is escaped with escapeHtml.
  */
+
+import { type BranchAction, OBJECTION_SCOPES } from '../functions/domain/request';
+import { type Correction, taskTodo } from './emails.ts';
 import { escapeHtml as e, escapeUrlPart, formAlternates, layout, multiLine, safeHref } from './html.ts';
-import {
-  DEFAULT_LOCALE,
-  LOCALES,
-  RIGHTS,
-  asRight,
-  formatDate,
-  formatDateTime,
-  isLocale,
-  texts,
-  type Locale,
-  type Right,
-  type Texts,
-} from './i18n.ts';
-import { OBJECTION_SCOPES, type BranchAction } from '../functions/domain/request';
-import { taskTodo, type Correction } from './emails.ts';
+import { asRight, DEFAULT_LOCALE, formatDate, formatDateTime, isLocale, LOCALES, type Locale, RIGHTS, type Right, type Texts, texts } from './i18n.ts';
 
 export type { Locale } from './i18n.ts';
 
@@ -57,9 +46,21 @@ export interface FormController {
 
 /** Form fields in the order they appear; the error summary follows the same order. */
 const FIELD_ORDER = [
-  'body', 'locale', 'controller', 'type',
-  'rectifyAttribute', 'inaccurate', 'corrected', 'objectionScope', 'objectionGrounds', 'consentPurposes', 'transmitTo',
-  'viaCustomer', 'message', 'email', 'name',
+  'body',
+  'locale',
+  'controller',
+  'type',
+  'rectifyAttribute',
+  'inaccurate',
+  'corrected',
+  'objectionScope',
+  'objectionGrounds',
+  'consentPurposes',
+  'transmitTo',
+  'viaCustomer',
+  'message',
+  'email',
+  'name',
 ] as const;
 type FieldName = (typeof FIELD_ORDER)[number];
 
@@ -134,9 +135,11 @@ export function renderRequestForm(
     return `<div class="field${bad(field) ? ' invalid' : ''}">
 <label for="${e(field)}">${e(label)}</label>
 ${hintText ? hint(`${field}-hint`, hintText) : ''}${fieldError(field)}
-${control === 'input'
+${
+  control === 'input'
     ? `<input type="text" ${common}${maxAttr} value="${e(value(field))}">`
-    : `<textarea ${common}${maxAttr} rows="5">${e(value(field))}</textarea>`}
+    : `<textarea ${common}${maxAttr} rows="5">${e(value(field))}</textarea>`
+}
 </div>`;
   };
   /** One radio or checkbox with its label and hint, as the form's choices look everywhere. */
@@ -156,8 +159,14 @@ ${body}
 
   // Where the error summary's links lead: the first control of each visible field.
   const anchor: Partial<Record<string, string>> = {
-    type: `type-${rights[0]}`, inaccurate: 'inaccurate', corrected: 'corrected', objectionScope: 'objectionScope-direct_marketing',
-    objectionGrounds: 'objectionGrounds', message: 'message', email: 'email', name: 'name',
+    type: `type-${rights[0]}`,
+    inaccurate: 'inaccurate',
+    corrected: 'corrected',
+    objectionScope: 'objectionScope-direct_marketing',
+    objectionGrounds: 'objectionGrounds',
+    message: 'message',
+    email: 'email',
+    name: 'name',
   };
   if (attributes.length) anchor.rectifyAttribute = 'rectifyAttribute';
   if (purposes.length) anchor.consentPurposes = `consentPurposes-${purposes[0]!.id}`;
@@ -173,14 +182,20 @@ ${rights.map((r) => choice('radio', 'type', `type-${r}`, r, f.typeLabel[r], valu
   const chosen = Array.isArray(values.consentPurposes) ? values.consentPurposes : value('consentPurposes').split(',').filter(Boolean);
   const sections: string[] = [];
   if (targets.length) {
-    sections.push(rightFields('portability', ['transmitTo'], `<div class="field${bad('transmitTo') ? ' invalid' : ''}">
+    sections.push(
+      rightFields(
+        'portability',
+        ['transmitTo'],
+        `<div class="field${bad('transmitTo') ? ' invalid' : ''}">
 <label for="transmitTo">${e(f.transmitToLabel)}</label>
 ${hint('transmitTo-hint', f.transmitToHint)}${fieldError('transmitTo')}
 <select id="transmitTo" name="transmitTo"${invalid('transmitTo')}${describedBy('transmitTo-hint', bad('transmitTo') && errorId('transmitTo'))}>
 <option value="">${e(f.transmitToNone)}</option>
 ${targets.map((x) => `<option value="${e(x.id)}"${value('transmitTo') === x.id ? ' selected' : ''}>${e(x.name)}</option>`).join('\n')}
 </select>
-</div>`));
+</div>`,
+      ),
+    );
   }
   const attributeField = attributes.length
     ? `<div class="field${bad('rectifyAttribute') ? ' invalid' : ''}">
@@ -192,29 +207,52 @@ ${attributes.map((x) => `<option value="${e(x)}"${value('rectifyAttribute') === 
 </select>
 </div>`
     : fieldError('rectifyAttribute');
-  sections.push(rightFields('rectification', ['rectifyAttribute', 'inaccurate', 'corrected'], [
-    attributeField,
-    textField('inaccurate', f.inaccurateLabel, f.inaccurateHint, 'textarea'),
-    textField('corrected', f.correctedLabel, f.correctedHint, 'textarea'),
-  ].join('\n')));
-  sections.push(rightFields('objection', ['objectionScope', 'objectionGrounds'], [
-    `<fieldset${describedBy(bad('objectionScope') && errorId('objectionScope'))}${bad('objectionScope') ? ' class="invalid"' : ''}>
+  sections.push(
+    rightFields(
+      'rectification',
+      ['rectifyAttribute', 'inaccurate', 'corrected'],
+      [
+        attributeField,
+        textField('inaccurate', f.inaccurateLabel, f.inaccurateHint, 'textarea'),
+        textField('corrected', f.correctedLabel, f.correctedHint, 'textarea'),
+      ].join('\n'),
+    ),
+  );
+  sections.push(
+    rightFields(
+      'objection',
+      ['objectionScope', 'objectionGrounds'],
+      [
+        `<fieldset${describedBy(bad('objectionScope') && errorId('objectionScope'))}${bad('objectionScope') ? ' class="invalid"' : ''}>
 <legend>${e(f.objectionScopeLegend)}</legend>
 ${fieldError('objectionScope')}
 ${OBJECTION_SCOPES.map((s) => choice('radio', 'objectionScope', `objectionScope-${s}`, s, f.objectionScope[s], value('objectionScope') === s, f.objectionScopeHint[s])).join('\n')}
 </fieldset>`,
-    textField('objectionGrounds', f.objectionGroundsLabel, f.objectionGroundsHint, 'textarea'),
-  ].join('\n')));
+        textField('objectionGrounds', f.objectionGroundsLabel, f.objectionGroundsHint, 'textarea'),
+      ].join('\n'),
+    ),
+  );
   if (purposes.length) {
-    sections.push(rightFields('withdraw_consent', ['consentPurposes'], `<fieldset${describedBy('consentPurposes-hint', bad('consentPurposes') && errorId('consentPurposes'))}${bad('consentPurposes') ? ' class="invalid"' : ''}>
+    sections.push(
+      rightFields(
+        'withdraw_consent',
+        ['consentPurposes'],
+        `<fieldset${describedBy('consentPurposes-hint', bad('consentPurposes') && errorId('consentPurposes'))}${bad('consentPurposes') ? ' class="invalid"' : ''}>
 <legend>${e(f.consentLegend)}</legend>
 ${hint('consentPurposes-hint', f.consentHint)}${fieldError('consentPurposes')}
 ${purposes.map((x) => choice('checkbox', 'consentPurposes[]', `consentPurposes-${x.id}`, x.id, x.name, chosen.includes(x.id))).join('\n')}
-</fieldset>`));
+</fieldset>`,
+      ),
+    );
   }
 
   const viaCustomer = selected.actsAsProcessorFor
-    ? textField('viaCustomer', f.viaCustomerLabel, f.viaCustomerHint({ controller: selected.name, description: selected.actsAsProcessorFor.description }), 'input')
+    ? textField(
+        'viaCustomer',
+        f.viaCustomerLabel,
+        f.viaCustomerHint({ controller: selected.name, description: selected.actsAsProcessorFor.description }),
+        'input',
+      )
     : fieldError('viaCustomer');
   const emailField = `<div class="field${bad('email') ? ' invalid' : ''}">
 <label for="email">${e(f.emailLabel)}</label>
@@ -229,7 +267,10 @@ ${hasErrors ? errorSummary(t, locale, errors, anchor) : ''}
 <p>${e(f.introTo({ controller: selected.name }))}</p>
 <h2>${e(f.howTitle)}</h2>
 <ol class="steps">
-${f.steps({ days: input.verifyTtlDays ?? DEFAULT_VERIFY_TTL_DAYS }).map((s) => `<li>${e(s)}</li>`).join('\n')}
+${f
+  .steps({ days: input.verifyTtlDays ?? DEFAULT_VERIFY_TTL_DAYS })
+  .map((s) => `<li>${e(s)}</li>`)
+  .join('\n')}
 </ol>
 <form method="post" action="/v1/requests" enctype="application/x-www-form-urlencoded" accept-charset="utf-8">
 <input type="hidden" name="locale" value="${e(locale)}">
@@ -294,12 +335,7 @@ function errorText(t: Texts, locale: Locale, field: string, serverMessage: strin
 }
 
 /** The list of problems at the top of the form, each linking to its field when the field is visible. */
-function errorSummary(
-  t: Texts,
-  locale: Locale,
-  errors: Record<string, string>,
-  anchor: Partial<Record<string, string>>,
-): string {
+function errorSummary(t: Texts, locale: Locale, errors: Record<string, string>, anchor: Partial<Record<string, string>>): string {
   const known = FIELD_ORDER.filter((f) => errors[f] !== undefined) as string[];
   const others = Object.keys(errors).filter((f) => !known.includes(f));
   const items = [...known, ...others].map((field) => {
@@ -328,7 +364,7 @@ function organisationContact(t: Texts, c: FormController): string {
 
 /** After the no-JavaScript form post: check your email. Says nothing about whether data exists. */
 export function renderRequestAccepted(
-  input: { locale: Locale; controllerName: string; verifyTtlDays?: number; /** The controller's form, to send again. */ formUrl?: string } & PageOptions,
+  input: { locale: Locale; controllerName: string; verifyTtlDays?: number /** The controller's form, to send again. */; formUrl?: string } & PageOptions,
 ): string {
   const locale = safeLocale(input.locale);
   const t = texts[locale];
@@ -430,9 +466,7 @@ export function renderLinkProblem(
   const t = texts[locale];
   const reason = input.reason === 'expired' || input.reason === 'used' ? input.reason : 'invalid';
   const newRequest = `<p><a class="button" href="/${escapeUrlPart(locale)}">${e(t.common.newRequest)}</a></p>`;
-  const statusLink = input.statusUrl
-    ? `<p><a href="${safeHref(input.statusUrl)}">${e(t.common.statusLink)}</a></p>`
-    : '';
+  const statusLink = input.statusUrl ? `<p><a href="${safeHref(input.statusUrl)}">${e(t.common.statusLink)}</a></p>` : '';
   let title: string;
   let body: string;
   if (reason === 'expired') {
@@ -470,7 +504,16 @@ export const ANSWER_MAX_CHARS = 4000;
 function paragraphsOf(value: unknown): string {
   const text = multiLine(value);
   return text
-    ? text.split('\n\n').map((par) => `<p>${par.split('\n').map((line) => e(line)).join('<br>')}</p>`).join('\n')
+    ? text
+        .split('\n\n')
+        .map(
+          (par) =>
+            `<p>${par
+              .split('\n')
+              .map((line) => e(line))
+              .join('<br>')}</p>`,
+        )
+        .join('\n')
     : '';
 }
 
@@ -525,10 +568,8 @@ export function renderStatusPage(
   const typeLabel = (t.requestType as Record<string, string>)[input.type] ?? input.type;
   const status = (t.status.requestStatus as Record<string, { label: string; description: string }>)[input.status];
   const branchLabel = (s: string) => (t.status.branchStatus as Record<string, string>)[s] ?? s;
-  const tagClass = (s: string) =>
-    s === 'failed' ? 'tag failed' : s === 'completed' ? 'tag completed' : s === 'waiting' ? 'tag waiting' : 'tag';
-  const row = (label: string, value: string | undefined) =>
-    value ? `<dt>${e(label)}</dt>\n<dd>${value}</dd>` : '';
+  const tagClass = (s: string) => (s === 'failed' ? 'tag failed' : s === 'completed' ? 'tag completed' : s === 'waiting' ? 'tag waiting' : 'tag');
+  const row = (label: string, value: string | undefined) => (value ? `<dt>${e(label)}</dt>\n<dd>${value}</dd>` : '');
   const date = (iso: string | undefined) => (iso ? e(formatDate(iso, locale)) : undefined);
 
   const facts = `<dl class="facts">
@@ -570,19 +611,24 @@ ${input.processors
 ${multiLine(input.extension.reasons) ? `<p><strong>${e(k.extensionReasons)}</strong></p>\n${paragraphsOf(input.extension.reasons)}` : ''}
 </div>`
     : '';
-  const denial = input.denial && multiLine(input.denial.text)
-    ? `<div class="panel warn">
+  const denial =
+    input.denial && multiLine(input.denial.text)
+      ? `<div class="panel warn">
 <h2>${e(k.denialTitle)}</h2>
 ${paragraphsOf(input.denial.text)}
 </div>`
-    : '';
+      : '';
   const retention = [
     input.packageDeletedAt ? k.packageDeleted({ date: formatDate(input.packageDeletedAt, locale) }) : '',
     input.personalDataErasedAt ? k.personalDataErased({ date: formatDate(input.personalDataErasedAt, locale) }) : '',
-  ].filter(Boolean).map((line) => `<p>${e(line)}</p>`).join('\n');
+  ]
+    .filter(Boolean)
+    .map((line) => `<p>${e(line)}</p>`)
+    .join('\n');
   const answerError = input.errors?.answer;
-  const question = input.infoRequest && !input.infoRequest.answeredAt
-    ? `<div class="panel warn">
+  const question =
+    input.infoRequest && !input.infoRequest.answeredAt
+      ? `<div class="panel warn">
 <h2>${e(k.infoRequestTitle)}</h2>
 <p>${e(k.infoRequestIntro)}</p>
 <blockquote>${paragraphsOf(input.infoRequest.question)}</blockquote>
@@ -598,7 +644,7 @@ ${answerError ? `<p class="field-error" id="answer-error"><span class="visually-
 <button type="submit">${e(k.answerButton)}</button>
 </form>
 </div>`
-    : '';
+      : '';
   const body = `<h1>${e(t.status.title)}</h1>
 ${input.justWithdrawn ? `<div class="panel" role="status"><p>${e(t.status.withdrawnNotice)}</p></div>` : ''}
 ${status ? `<div class="panel"><p><strong>${e(t.status.status)}: ${e(status.label)}</strong></p><p>${e(status.description)}</p></div>` : ''}
@@ -667,13 +713,8 @@ ${fact(k.facts.dueAt, `<strong>${e(formatDateTime(input.dueAt, locale))}</strong
 </dl>`;
 
   const ids = input.identities ?? {};
-  const people = [
-    ids.email ? fact(k.identity.email, e(ids.email)) : '',
-    ids.name ? fact(k.identity.name, e(ids.name)) : '',
-  ].filter(Boolean);
-  const person = people.length
-    ? `<h2>${e(k.personTitle)}</h2>\n<dl class="facts">\n${people.join('\n')}\n</dl>`
-    : '';
+  const people = [ids.email ? fact(k.identity.email, e(ids.email)) : '', ids.name ? fact(k.identity.name, e(ids.name)) : ''].filter(Boolean);
+  const person = people.length ? `<h2>${e(k.personTitle)}</h2>\n<dl class="facts">\n${people.join('\n')}\n</dl>` : '';
 
   const instructions = multiLine(input.instructions)
     ? `<h2>${e(k.instructionsTitle)}</h2>
@@ -682,14 +723,15 @@ ${paragraphsOf(input.instructions)}
 </div>`
     : '';
   const c = t.email.correction;
-  const correction = todo === 'rectify' && input.correction
-    ? `<h2>${e(c.title)}</h2>
+  const correction =
+    todo === 'rectify' && input.correction
+      ? `<h2>${e(c.title)}</h2>
 <dl class="facts">
 ${input.correction.attribute ? fact(c.attribute, e(input.correction.attribute)) : ''}
 ${fact(c.inaccurate, paragraphsOf(input.correction.inaccurate))}
 ${fact(c.corrected, paragraphsOf(input.correction.corrected))}
 </dl>`
-    : '';
+      : '';
 
   const doneHint = {
     erase: k.doneHint.erasure,

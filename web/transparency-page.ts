@@ -3,9 +3,8 @@
  * with, refused and withdrawn, and the median days to answer. Aggregates only.
  */
 import type { TransparencyFigures } from '../functions/reporting/transparency';
-import { escapeHtml as e } from './html.ts';
-import { layout } from './html.ts';
-import { formatDate, formatNumber, texts, type Locale } from './i18n.ts';
+import { escapeHtml as e, layout } from './html.ts';
+import { formatDate, formatNumber, type Locale, texts } from './i18n.ts';
 
 export interface TransparencyPageInput {
   locale: Locale;

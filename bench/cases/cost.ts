@@ -6,10 +6,10 @@
  * several times each after a warm-up, medians per request.
  */
 import { STORES, writeBenchRegister } from '../lib/bench-register.ts';
+import { PRICES } from '../lib/prices.ts';
 import { useRegisterFile } from '../lib/register-hook.ts';
 import { QUICK, runCase } from '../lib/result.ts';
 import { median, usd } from '../lib/stats.ts';
-import { PRICES } from '../lib/prices.ts';
 
 useRegisterFile(writeBenchRegister());
 const { startBench, submit, waitForVerifyLinks, confirm, completedAt, clearMailbox, mailbox, sleep } = await import('../lib/local.ts');
@@ -29,7 +29,18 @@ interface Usage {
   emails: number;
 }
 
-const empty = (): Usage => ({ transitions: 0, lambdaRequests: 0, gbSeconds: 0, httpRequests: 0, wru: 0, rru: 0, indexWru: 0, s3Writes: 0, s3Reads: 0, emails: 0 });
+const empty = (): Usage => ({
+  transitions: 0,
+  lambdaRequests: 0,
+  gbSeconds: 0,
+  httpRequests: 0,
+  wru: 0,
+  rru: 0,
+  indexWru: 0,
+  s3Writes: 0,
+  s3Reads: 0,
+  emails: 0,
+});
 
 function dollars(u: Usage) {
   const parts = {
@@ -57,40 +68,51 @@ runCase('cost', async () => {
         usage.gbSeconds += (memoryMb / 1024) * (Math.ceil(durationMs) / 1000);
         if (routeFunctions.has(id)) usage.httpRequests++;
       },
-      transition: () => { usage.transitions++; },
+      transition: () => {
+        usage.transitions++;
+      },
     },
   });
   const { rt, db } = bench;
   routeFunctions = new Set(rt.model.routes.map((r) => r.functionLogicalId));
-  const indexes = (rt.model.requestsTable.GlobalSecondaryIndexes ?? []).map((i) => ({ name: i.IndexName as string, keys: (i.KeySchema as { AttributeName: string }[]).map((k) => k.AttributeName) }));
+  const indexes = (rt.model.requestsTable.GlobalSecondaryIndexes ?? []).map((i) => ({
+    name: i.IndexName as string,
+    keys: (i.KeySchema as { AttributeName: string }[]).map((k) => k.AttributeName),
+  }));
 
   // The clients the handlers use (same modules, same process): ask DynamoDB for the capacity it
   // consumed, and count S3 requests by operation.
   const { ddb } = await import('../../functions/platform/aws/dynamodb.ts');
   const { s3 } = await import('../../functions/platform/aws/s3.ts');
-  ddb.middlewareStack.add((next, context) => async (args) => {
-    const input = args.input as Record<string, any>;
-    const op = String(context.commandName ?? '');
-    if (!/Transact/.test(op)) input.ReturnConsumedCapacity = 'TOTAL';
-    const result = await next(args);
-    const consumed = (result.output as { ConsumedCapacity?: { CapacityUnits?: number } | { CapacityUnits?: number }[] }).ConsumedCapacity;
-    const units = [consumed ?? []].flat().reduce((a, c) => a + (c.CapacityUnits ?? 0), 0);
-    if (WRITES.test(op)) {
-      usage.wru += units;
-      // dynalite counts the table only; DynamoDB also writes each index whose keys the write sets or removes.
-      const text = JSON.stringify([input.Item ? Object.keys(input.Item) : [], input.UpdateExpression ?? '', input.ExpressionAttributeNames ?? {}]);
-      usage.indexWru += indexes.filter((i) => i.keys.some((k) => text.includes(k))).length;
-    } else {
-      usage.rru += units;
-    }
-    return result;
-  }, { step: 'serialize', priority: 'high', name: 'benchConsumedCapacity' });
-  s3.middlewareStack.add((next, context) => async (args) => {
-    const op = String(context.commandName ?? '');
-    if (S3_READS.test(op)) usage.s3Reads++;
-    else if (!S3_FREE.test(op)) usage.s3Writes++;
-    return next(args);
-  }, { step: 'initialize', name: 'benchS3Requests' });
+  ddb.middlewareStack.add(
+    (next, context) => async (args) => {
+      const input = args.input as Record<string, any>;
+      const op = String(context.commandName ?? '');
+      if (!/Transact/.test(op)) input.ReturnConsumedCapacity = 'TOTAL';
+      const result = await next(args);
+      const consumed = (result.output as { ConsumedCapacity?: { CapacityUnits?: number } | { CapacityUnits?: number }[] }).ConsumedCapacity;
+      const units = [consumed ?? []].flat().reduce((a, c) => a + (c.CapacityUnits ?? 0), 0);
+      if (WRITES.test(op)) {
+        usage.wru += units;
+        // dynalite counts the table only; DynamoDB also writes each index whose keys the write sets or removes.
+        const text = JSON.stringify([input.Item ? Object.keys(input.Item) : [], input.UpdateExpression ?? '', input.ExpressionAttributeNames ?? {}]);
+        usage.indexWru += indexes.filter((i) => i.keys.some((k) => text.includes(k))).length;
+      } else {
+        usage.rru += units;
+      }
+      return result;
+    },
+    { step: 'serialize', priority: 'high', name: 'benchConsumedCapacity' },
+  );
+  s3.middlewareStack.add(
+    (next, context) => async (args) => {
+      const op = String(context.commandName ?? '');
+      if (S3_READS.test(op)) usage.s3Reads++;
+      else if (!S3_FREE.test(op)) usage.s3Writes++;
+      return next(args);
+    },
+    { step: 'initialize', name: 'benchS3Requests' },
+  );
 
   /** One request as a person makes it: submit, open the link, confirm, open the status page and the download. */
   let n = 0;
@@ -131,13 +153,25 @@ runCase('cost', async () => {
       for (let i = 0; i < reps; i++) runs.push(await oneRequest(type));
       const med = Object.fromEntries(Object.keys(empty()).map((k) => [k, median(runs.map((r) => r[k as keyof Usage]))])) as unknown as Usage;
       const { parts, total } = dollars(med);
-      rows.push({ measure: `one ${type} request over 5 stores (median of ${reps})`, result: usd(total), baseline: 'a manually handled request: ~$1,400', goal: '< $0.002', met: total < 0.002 });
-      notes.push(`${type}: ${med.transitions} state transitions, ${med.lambdaRequests} Lambda invocations (${med.gbSeconds.toFixed(2)} GB-s), ${med.httpRequests} HTTP API requests, ${med.wru.toFixed(0)} WRU + ~${med.indexWru} index WRU, ${med.rru.toFixed(1)} RRU, ${med.s3Writes} S3 writes, ${med.s3Reads} S3 reads, ${med.emails} emails → ${Object.entries(parts).map(([k, v]) => `${k} ${usd(v)}`).join(', ')}.`);
+      rows.push({
+        measure: `one ${type} request over 5 stores (median of ${reps})`,
+        result: usd(total),
+        baseline: 'a manually handled request: ~$1,400',
+        goal: '< $0.002',
+        met: total < 0.002,
+      });
+      notes.push(
+        `${type}: ${med.transitions} state transitions, ${med.lambdaRequests} Lambda invocations (${med.gbSeconds.toFixed(2)} GB-s), ${med.httpRequests} HTTP API requests, ${med.wru.toFixed(0)} WRU + ~${med.indexWru} index WRU, ${med.rru.toFixed(1)} RRU, ${med.s3Writes} S3 writes, ${med.s3Reads} S3 reads, ${med.emails} emails → ${Object.entries(
+          parts,
+        )
+          .map(([k, v]) => `${k} ${usd(v)}`)
+          .join(', ')}.`,
+      );
     }
     notes.push(
       'Lambda durations are measured in the local runtime, where every handler shares one event loop with the emulators: they are longer than in Lambda, so the Lambda line is an upper bound.',
-      'DynamoDB units are what dynalite reports with ReturnConsumedCapacity (the table\'s own formula: 1 KB per write unit, 4 KB per read unit, half for eventually consistent reads); index writes are estimated as one unit per index whose key attributes a write names.',
-      'Not counted: KMS requests (DynamoDB caches its data keys; S3 calls KMS per object unless bucket keys are on), CloudWatch Logs and X-Ray, storage (bytes for days), data transfer, and the sweep\'s share (a fixed cost every 15 minutes, spread over all requests).',
+      "DynamoDB units are what dynalite reports with ReturnConsumedCapacity (the table's own formula: 1 KB per write unit, 4 KB per read unit, half for eventually consistent reads); index writes are estimated as one unit per index whose key attributes a write names.",
+      "Not counted: KMS requests (DynamoDB caches its data keys; S3 calls KMS per object unless bucket keys are on), CloudWatch Logs and X-Ray, storage (bytes for days), data transfer, and the sweep's share (a fixed cost every 15 minutes, spread over all requests).",
     );
     return { rows, notes };
   } finally {

@@ -49,8 +49,27 @@ async function work(): Promise<number | undefined> {
     const { findController } = await import('../../functions/platform/register.ts');
     const controller = findController('demo-association')!;
     const now = new Date().toISOString();
-    const request = { requestId: arg2!, controllerId: controller.id, type: 'access', locale: 'en', status: 'in_progress', email: 'subject@bench.example', createdAt: now, receivedAt: now, history: [] };
-    const branch = { requestId: arg2!, processorId: 'members', kind: 'dynamodb', action: 'export', status: 'completed', attempts: 1, exportKey: arg1!, recordCount: 0 };
+    const request = {
+      requestId: arg2!,
+      controllerId: controller.id,
+      type: 'access',
+      locale: 'en',
+      status: 'in_progress',
+      email: 'subject@bench.example',
+      createdAt: now,
+      receivedAt: now,
+      history: [],
+    };
+    const branch = {
+      requestId: arg2!,
+      processorId: 'members',
+      kind: 'dynamodb',
+      action: 'export',
+      status: 'completed',
+      attempts: 1,
+      exportKey: arg1!,
+      recordCount: 0,
+    };
     const start = performance.now();
     await buildPackage(request as never, controller, [branch as never]);
     return performance.now() - start;

@@ -44,12 +44,18 @@ runCase('intake', async () => {
     const [p50, p99, b50, b99] = [percentile(intake, 50), percentile(intake, 99), percentile(bare, 50), percentile(bare, 99)];
     return {
       rows: [
-        { measure: `POST /v1/requests p50 (${n} requests)`, result: ms(p50), baseline: `bare PutItem: ${ms(b50)}`, goal: `< 2x (${ratio(p50 / b50)})`, met: p50 / b50 < 2 },
+        {
+          measure: `POST /v1/requests p50 (${n} requests)`,
+          result: ms(p50),
+          baseline: `bare PutItem: ${ms(b50)}`,
+          goal: `< 2x (${ratio(p50 / b50)})`,
+          met: p50 / b50 < 2,
+        },
         { measure: 'POST /v1/requests p99', result: ms(p99), baseline: `bare PutItem: ${ms(b99)}`, goal: `< 2x (${ratio(p99 / b99)})`, met: p99 / b99 < 2 },
       ],
       notes: [
-        'Both go through the local gateway and Lambda host; the baseline Lambda (bench/put-item.ts) does one PutItem with the handlers\' DynamoDB client.',
-        'Intake does more than one write by design, all before answering 202: it counts the client\'s and the address\'s allowance (two conditional updates, in series so that a refused client uses up no address\'s allowance), stores the request (a conditional put), appends the first audit event while the verification email goes through SES (the trail is new, so its head is known without a read), then the second event: five DynamoDB writes, four of them in series, against the baseline\'s one, which is why the ratio misses 2x.',
+        "Both go through the local gateway and Lambda host; the baseline Lambda (bench/put-item.ts) does one PutItem with the handlers' DynamoDB client.",
+        "Intake does more than one write by design, all before answering 202: it counts the client's and the address's allowance (two conditional updates, in series so that a refused client uses up no address's allowance), stores the request (a conditional put), appends the first audit event while the verification email goes through SES (the trail is new, so its head is known without a read), then the second event: five DynamoDB writes, four of them in series, against the baseline's one, which is why the ratio misses 2x.",
       ],
     };
   } finally {

@@ -27,7 +27,11 @@ export function benchRegister(): Json {
   const newsletter = processor(association, 'newsletter');
   // What a controller needs beyond its processors; no digest, consent purposes or targets.
   const { digest, transparency, consentPurposes, portabilityTargets, processors, ...base } = association;
-  void digest; void transparency; void consentPurposes; void portabilityTargets; void processors;
+  void digest;
+  void transparency;
+  void consentPurposes;
+  void portabilityTargets;
+  void processors;
   const controller = (id: string, name: string, procs: Json[]) => ({
     ...base,
     id,
@@ -38,7 +42,11 @@ export function benchRegister(): Json {
   const slow = (n: number) => ({ ...newsletter, id: `slow-${String(n).padStart(2, '0')}`, name: `Slow processor ${n}` });
   return {
     controllers: [
-      controller(FANOUT, 'Bench: ten slow processors', Array.from({ length: FANOUT_WIDTH }, (_, i) => slow(i + 1))),
+      controller(
+        FANOUT,
+        'Bench: ten slow processors',
+        Array.from({ length: FANOUT_WIDTH }, (_, i) => slow(i + 1)),
+      ),
       controller(SINGLE, 'Bench: one slow processor', [slow(1)]),
       controller(STORES, 'Bench: five stores', [
         processor(association, 'members'),

@@ -9,12 +9,12 @@ import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { App } from 'aws-cdk-lib';
-import { DsrStack } from '../../infra/stack.ts';
 import { parseRegister } from '../../functions/domain/register-schema.ts';
+import { DsrStack } from '../../infra/stack.ts';
 import { clearMailbox } from '../../local/emulators.ts';
 import { REQUESTS_TABLE } from '../../local/provision.ts';
-import { startLocalRuntime, type LocalRuntime, type LocalRuntimeOptions } from '../../local/runtime.ts';
-import { STACK_ID, type CfnTemplate } from '../../local/synth.ts';
+import { type LocalRuntime, type LocalRuntimeOptions, startLocalRuntime } from '../../local/runtime.ts';
+import { type CfnTemplate, STACK_ID } from '../../local/synth.ts';
 import { benchRegister } from './bench-register.ts';
 
 /** The route of the intake benchmark's baseline Lambda (bench/put-item.ts). */
@@ -42,11 +42,21 @@ export function withPutItemRoute(template: CfnTemplate): CfnTemplate {
   };
   resources.BenchPutItemIntegration = {
     Type: 'AWS::ApiGatewayV2::Integration',
-    Properties: { ApiId: intakeRoute.Properties?.ApiId, IntegrationType: 'AWS_PROXY', IntegrationUri: { 'Fn::GetAtt': ['BenchPutItemFunction', 'Arn'] }, PayloadFormatVersion: '2.0' },
+    Properties: {
+      ApiId: intakeRoute.Properties?.ApiId,
+      IntegrationType: 'AWS_PROXY',
+      IntegrationUri: { 'Fn::GetAtt': ['BenchPutItemFunction', 'Arn'] },
+      PayloadFormatVersion: '2.0',
+    },
   };
   resources.BenchPutItemRoute = {
     Type: 'AWS::ApiGatewayV2::Route',
-    Properties: { ApiId: intakeRoute.Properties?.ApiId, RouteKey: `POST ${PUT_ITEM_PATH}`, AuthorizationType: 'NONE', Target: 'integrations/BenchPutItemIntegration' },
+    Properties: {
+      ApiId: intakeRoute.Properties?.ApiId,
+      RouteKey: `POST ${PUT_ITEM_PATH}`,
+      AuthorizationType: 'NONE',
+      Target: 'integrations/BenchPutItemIntegration',
+    },
   };
   void intakeId;
   return template;
@@ -101,7 +111,10 @@ export async function submit(rt: LocalRuntime, body: Record<string, unknown>): P
   return ((await res.json()) as { requestId: string }).requestId;
 }
 
-interface StoredEmail { destination: { to: string[] }; body: { text?: string } }
+interface StoredEmail {
+  destination: { to: string[] };
+  body: { text?: string };
+}
 
 /** Every email in the SES emulator's mailbox. */
 export async function mailbox(rt: LocalRuntime): Promise<StoredEmail[]> {
@@ -169,7 +182,11 @@ export async function statusesOf(db: DynamoDBDocumentClient, ids: string[]): Pro
   for (let i = 0; i < ids.length; i += 100) {
     let keys: Record<string, unknown>[] | undefined = ids.slice(i, i + 100).map((id) => ({ pk: `REQ#${id}`, sk: 'REQUEST' }));
     while (keys?.length) {
-      const res = await db.send(new BatchGetCommand({ RequestItems: { [REQUESTS_TABLE]: { Keys: keys, ProjectionExpression: 'requestId, #s', ExpressionAttributeNames: { '#s': 'status' } } } }));
+      const res = await db.send(
+        new BatchGetCommand({
+          RequestItems: { [REQUESTS_TABLE]: { Keys: keys, ProjectionExpression: 'requestId, #s', ExpressionAttributeNames: { '#s': 'status' } } },
+        }),
+      );
       for (const item of res.Responses?.[REQUESTS_TABLE] ?? []) out.set(item.requestId as string, item.status as string);
       keys = res.UnprocessedKeys?.[REQUESTS_TABLE]?.Keys as Record<string, unknown>[] | undefined;
     }
@@ -180,10 +197,12 @@ export async function statusesOf(db: DynamoDBDocumentClient, ids: string[]): Pro
 /** Runs `work` over `items` with at most `concurrency` at a time. */
 export async function pool<T>(items: T[], concurrency: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      await work(items[i]!, i);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        await work(items[i]!, i);
+      }
+    }),
+  );
 }

@@ -25,4 +25,5 @@ export const PRICES = {
 } as const;
 
 /** When and where the prices above were read, for docs/PERFORMANCE.md. */
-export const PRICES_SOURCE = 'AWS list prices for Europe (Ireland), eu-west-1, on-demand, without free tier, from aws.amazon.com/{step-functions,lambda,dynamodb,ses,s3,api-gateway}/pricing: Step Functions re-read on 2026-11-22, the others as published in 2025 and not re-read (check them before quoting)';
+export const PRICES_SOURCE =
+  'AWS list prices for Europe (Ireland), eu-west-1, on-demand, without free tier, from aws.amazon.com/{step-functions,lambda,dynamodb,ses,s3,api-gateway}/pricing: Step Functions re-read on 2026-11-22, the others as published in 2025 and not re-read (check them before quoting)';

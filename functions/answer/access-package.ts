@@ -2,12 +2,12 @@ import { PassThrough, Readable } from 'node:stream';
 import { Upload } from '@aws-sdk/lib-storage';
 import ZipStream from 'zip-stream';
 import { accessPackageSummary } from '../../web/emails';
+import type { Branch, DsrRequest, Right } from '../domain/request';
 import { s3 } from '../platform/aws/s3';
 import { csvCell } from '../platform/csv';
-import { PACKAGE_BUCKET, readExport, readObject } from './exports';
-import { findProcessor, type Controller } from '../platform/register';
-import type { Branch, DsrRequest, Right } from '../domain/request';
 import { audit, setOnce } from '../platform/data/store';
+import { type Controller, findProcessor } from '../platform/register';
+import { PACKAGE_BUCKET, readExport, readObject } from './exports';
 
 /** Where a request's access package is kept: one per request, so a retry overwrites, never adds. */
 export const packageKey = (requestId: string) => `packages/${requestId}.zip`;
@@ -61,8 +61,7 @@ const branchFiles = (branch: Branch) => [
 ];
 
 /** The branches whose records go into a package: completed, at a processor the register still declares. */
-const packaged = (controller: Controller, branches: Branch[]) =>
-  branches.filter((b) => b.status === 'completed' && findProcessor(controller, b.processorId));
+const packaged = (controller: Controller, branches: Branch[]) => branches.filter((b) => b.status === 'completed' && findProcessor(controller, b.processorId));
 
 /**
  * A portability package's manifest (Art. 20(1): structured, commonly used, machine-readable): which

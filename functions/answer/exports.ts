@@ -1,6 +1,6 @@
-import { PassThrough, type Readable } from 'node:stream';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
+import { PassThrough, type Readable } from 'node:stream';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { s3 } from '../platform/aws/s3';

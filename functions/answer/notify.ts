@@ -1,12 +1,12 @@
 import { asRepeat, completionEmail } from '../../web/emails';
-import { refusalEmailFor } from '../staff/decisions';
-import { positiveIntEnv } from '../platform/env';
-import { links } from '../platform/links';
-import { sendEmail, type Email } from '../platform/mailer';
-import { findProcessor, inDeclaredOrder, type Controller } from '../platform/register';
 import type { Branch, DsrRequest } from '../domain/request';
 import { audit, setOnce, updateRequest, updateRequestIf } from '../platform/data/store';
+import { positiveIntEnv } from '../platform/env';
+import { links } from '../platform/links';
+import { type Email, sendEmail } from '../platform/mailer';
+import { type Controller, findProcessor, inDeclaredOrder } from '../platform/register';
 import { hashToken, newToken } from '../platform/tokens';
+import { refusalEmailFor } from '../staff/decisions';
 
 /**
  * Sends the subject's answer, recording first that sending began (`notifyStartedAt`). SES cannot
@@ -22,7 +22,9 @@ async function sendAnswer(request: DsrRequest, email: Email, at: Date): Promise<
     await sendEmail(request.email, repeat ? asRepeat(email, request.locale) : email);
   } catch (err) {
     if (!repeat) {
-      await updateRequestIf(request.requestId, { remove: ['notifyStartedAt'] }, { expression: 'notifyStartedAt = :at', values: { ':at': startedAt } }).catch(() => undefined);
+      await updateRequestIf(request.requestId, { remove: ['notifyStartedAt'] }, { expression: 'notifyStartedAt = :at', values: { ':at': startedAt } }).catch(
+        () => undefined,
+      );
     }
     throw err;
   }
@@ -65,32 +67,34 @@ export async function notifySubject(request: DsrRequest, controller: Controller,
     ...(b.staffTask ? { staffTask: true } : {}),
   }));
   // Art. 19: the other organisations we told of a change (correction, erasure, restriction) are those that confirmed it.
-  const recipientsTold = request.type !== 'access' && request.type !== 'portability'
-    ? inDeclaredOrder(controller, branches)
-      .filter((b) => b.status === 'completed' && b.kind !== 'dynamodb' && b.kind !== 'manual')
-      .map((b) => findProcessor(controller, b.processorId)?.name ?? b.processorId)
-    : [];
+  const recipientsTold =
+    request.type !== 'access' && request.type !== 'portability'
+      ? inDeclaredOrder(controller, branches)
+          .filter((b) => b.status === 'completed' && b.kind !== 'dynamodb' && b.kind !== 'manual')
+          .map((b) => findProcessor(controller, b.processorId)?.name ?? b.processorId)
+      : [];
   const details = request.details ?? {};
-  const transmittedTo = request.transmittedAt && details.transmitTo
-    ? controller.portabilityTargets.find((t) => t.id === details.transmitTo)?.name
-    : undefined;
-  const consentPurposes = (details.consentPurposes ?? [])
-    .map((id) => controller.consentPurposes.find((p) => p.id === id)?.name ?? id);
-  await sendAnswer(request, completionEmail({
-    locale: request.locale,
-    controllerName: controller.name,
-    type: request.type,
-    statusUrl: links.status(request.requestId, request.statusKey),
-    onTime: !request.dueAt || at.toISOString() <= request.dueAt,
-    ...download,
-    outcomes,
-    ...(recipientsTold.length ? { recipientsTold } : {}),
-    ...(transmittedTo ? { transmittedTo } : {}),
-    ...(consentPurposes.length ? { consentPurposes } : {}),
-    ...(details.objection ? { objectionScope: details.objection.scope } : {}),
-    supervisoryAuthority: controller.supervisoryAuthority,
-    dpoEmail: controller.dpoEmail,
-  }), at);
+  const transmittedTo = request.transmittedAt && details.transmitTo ? controller.portabilityTargets.find((t) => t.id === details.transmitTo)?.name : undefined;
+  const consentPurposes = (details.consentPurposes ?? []).map((id) => controller.consentPurposes.find((p) => p.id === id)?.name ?? id);
+  await sendAnswer(
+    request,
+    completionEmail({
+      locale: request.locale,
+      controllerName: controller.name,
+      type: request.type,
+      statusUrl: links.status(request.requestId, request.statusKey),
+      onTime: !request.dueAt || at.toISOString() <= request.dueAt,
+      ...download,
+      outcomes,
+      ...(recipientsTold.length ? { recipientsTold } : {}),
+      ...(transmittedTo ? { transmittedTo } : {}),
+      ...(consentPurposes.length ? { consentPurposes } : {}),
+      ...(details.objection ? { objectionScope: details.objection.scope } : {}),
+      supervisoryAuthority: controller.supervisoryAuthority,
+      dpoEmail: controller.dpoEmail,
+    }),
+    at,
+  );
   if (await setOnce(request.requestId, 'notifiedAt', { notifiedAt: at.toISOString() })) {
     await audit(request.requestId, 'subject_notified', 'workflow', { failedBranches: outcomes.filter((o) => o.status === 'failed').length }, at);
   }

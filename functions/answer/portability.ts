@@ -4,13 +4,13 @@
  * an id on the form, never a URL, so the service cannot be pointed at an address of someone's choosing.
  */
 import { Readable } from 'node:stream';
-import { ProcessorError } from '../processors/port';
-import { readObject } from './exports';
-import { logger } from '../platform/log';
-import type { Controller } from '../platform/register';
 import type { PortabilityTarget } from '../domain/register-schema';
 import type { DsrRequest } from '../domain/request';
 import { audit, setOnce } from '../platform/data/store';
+import { logger } from '../platform/log';
+import type { Controller } from '../platform/register';
+import { ProcessorError } from '../processors/port';
+import { readObject } from './exports';
 
 /** A package is a few megabytes at most; a receiver that takes longer than this is treated as down. */
 const TRANSMIT_TIMEOUT_MS = 60_000;

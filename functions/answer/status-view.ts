@@ -1,7 +1,7 @@
 import type { renderStatusPage } from '../../web/pages';
+import type { Branch, DsrRequest, Locale, RequestStatus } from '../domain/request';
 import { paths } from '../platform/links';
 import { findController, findProcessor, inDeclaredOrder } from '../platform/register';
-import type { Branch, DsrRequest, Locale, RequestStatus } from '../domain/request';
 
 /** Statuses a subject may still withdraw a request from. */
 const WITHDRAWABLE: readonly RequestStatus[] = ['awaiting_verification', 'received', 'in_review', 'in_progress'];
@@ -51,19 +51,23 @@ export function statusPageInput(
     })),
     ...(WITHDRAWABLE.includes(request.status) ? { withdraw: { actionUrl: paths.cancel(request.requestId), statusKey: request.statusKey } } : {}),
     justWithdrawn: opts.justWithdrawn ?? false,
-    ...(request.extension && request.dueAt ? { extension: { months: request.extension.months, reasons: request.extension.reasons, newDueAt: request.dueAt } } : {}),
+    ...(request.extension && request.dueAt
+      ? { extension: { months: request.extension.months, reasons: request.extension.reasons, newDueAt: request.dueAt } }
+      : {}),
     ...(request.denial ? { denial: { text: request.denial.text } } : {}),
     ...(request.packageDeletedAt ? { packageDeletedAt: request.packageDeletedAt } : {}),
     ...(request.personalDataErasedAt ? { personalDataErasedAt: request.personalDataErasedAt } : {}),
-    ...(request.infoRequest ? {
-      infoRequest: {
-        question: request.infoRequest.text,
-        pausesClock: request.infoRequest.pausesClock,
-        ...(request.infoRequest.answeredAt ? { answeredAt: request.infoRequest.answeredAt } : {}),
-        replyUrl: paths.reply(request.requestId),
-        statusKey: request.statusKey,
-      },
-    } : {}),
+    ...(request.infoRequest
+      ? {
+          infoRequest: {
+            question: request.infoRequest.text,
+            pausesClock: request.infoRequest.pausesClock,
+            ...(request.infoRequest.answeredAt ? { answeredAt: request.infoRequest.answeredAt } : {}),
+            replyUrl: paths.reply(request.requestId),
+            statusKey: request.statusKey,
+          },
+        }
+      : {}),
     ...(opts.values ? { values: opts.values } : {}),
     ...(opts.errors ? { errors: opts.errors } : {}),
   };

@@ -1,11 +1,11 @@
-import { asRepeat, extensionEmail, informationRequestEmail, restrictionLiftNoticeEmail, type Email } from '../../web/emails';
-import { links } from '../platform/links';
-import { sendEmail } from '../platform/mailer';
-import { findProcessor, type Controller } from '../platform/register';
+import { asRepeat, type Email, extensionEmail, informationRequestEmail, restrictionLiftNoticeEmail } from '../../web/emails';
 import type { Branch, DsrRequest } from '../domain/request';
-import { errorClass, logger } from '../platform/log';
-import { done, schedule, type SubjectNotice } from '../retention/scheduled-erasures';
 import { audit, getRequestWithBranches, markNotice, releaseNoticeStarted } from '../platform/data/store';
+import { links } from '../platform/links';
+import { errorClass, logger } from '../platform/log';
+import { sendEmail } from '../platform/mailer';
+import { type Controller, findProcessor } from '../platform/register';
+import { done, type SubjectNotice, schedule } from '../retention/scheduled-erasures';
 
 /** The decisions whose facts the subject must be told of (Art. 12(3), 12(6), 18(3)). */
 export const NOTICE_FACTS = ['extension', 'infoRequest', 'restrictionLift'] as const;

@@ -1,9 +1,9 @@
-import { asyncKind } from '../processors/async-kinds';
-import { branchContext, failAttempt } from './run-processor';
-import { auditSubmitted, resumeAnswered } from './outcome';
+import { WITHDRAWN } from '../domain/request';
 import { finishBranch, getBranch, releaseBranchClaim, startWaiting, updateBranch } from '../platform/data/store';
-import { WITHDRAWN, type Branch } from '../domain/request';
-import { MissingRecord, type BranchRef } from '../workflow/requests';
+import { asyncKind } from '../processors/async-kinds';
+import { type BranchRef, MissingRecord } from '../workflow/requests';
+import { auditSubmitted, resumeAnswered } from './outcome';
+import { branchContext, failAttempt } from './run-processor';
 
 /**
  * Step `AwaitProcessor`: a processor that answers later, or a staff task at any processor. Records
@@ -43,7 +43,8 @@ export async function awaitBranch(ref: BranchRef & { taskToken: string }): Promi
     if (!repeat) await releaseBranchClaim(requestId, processorId, 'submitStartedAt', startedAt).catch(() => undefined);
     return failAttempt(ref, err, waiting.attempts + 1);
   }
-  const submitted = await updateBranch(requestId, processorId, { submittedAt: new Date().toISOString() }, { onlyIfAbsent: 'submittedAt' })
-    ?? (await getBranch(requestId, processorId));
+  const submitted =
+    (await updateBranch(requestId, processorId, { submittedAt: new Date().toISOString() }, { onlyIfAbsent: 'submittedAt' })) ??
+    (await getBranch(requestId, processorId));
   if (submitted?.submittedAt) await auditSubmitted(submitted);
 }

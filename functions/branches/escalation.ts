@@ -1,10 +1,10 @@
 import { asRepeat, escalationEmail } from '../../web/emails';
-import { logger } from '../platform/log';
-import { links } from '../platform/links';
-import { sendEmail } from '../platform/mailer';
-import { findProcessor, type Controller, type Processor } from '../platform/register';
-import { WITHDRAWN, type Branch, type DsrRequest } from '../domain/request';
+import { type Branch, type DsrRequest, WITHDRAWN } from '../domain/request';
 import { auditOnce, claimEscalation, EMAIL_CLAIM_MS, releaseBranchClaim, updateBranch } from '../platform/data/store';
+import { links } from '../platform/links';
+import { logger } from '../platform/log';
+import { sendEmail } from '../platform/mailer';
+import { type Controller, findProcessor, type Processor } from '../platform/register';
 
 const DAY_MS = 86_400_000;
 /** Staff hear of a processor that has not answered at the latest this long before the deadline. */
@@ -22,9 +22,7 @@ export const failureReason = (errorClass: string | undefined): EscalationReason 
 export function escalationDueAt(processor: Processor, branch: Branch, request: DsrRequest): Date | undefined {
   if (!request.dueAt) return undefined;
   const beforeDeadline = Date.parse(request.dueAt) - ESCALATE_BEFORE_DEADLINE_MS;
-  const vendorCutoff = processor.kind === 'email' && branch.submittedAt
-    ? Date.parse(branch.submittedAt) + processor.escalateAfterDays * DAY_MS
-    : Infinity;
+  const vendorCutoff = processor.kind === 'email' && branch.submittedAt ? Date.parse(branch.submittedAt) + processor.escalateAfterDays * DAY_MS : Infinity;
   return new Date(Math.min(beforeDeadline, vendorCutoff));
 }
 
@@ -41,7 +39,15 @@ export function escalationCutShort(branch: Branch, now: Date): boolean {
  * email cannot be deduplicated: at least once, never none). The email names the request and
  * processor only, never the subject. `branch` is as read before: its claim tells a repeat.
  */
-export async function escalate(request: DsrRequest, controller: Controller, processor: Processor, branch: Branch, reason: EscalationReason, now = new Date(), opts: { claimsCutShort?: boolean } = {}): Promise<boolean> {
+export async function escalate(
+  request: DsrRequest,
+  controller: Controller,
+  processor: Processor,
+  branch: Branch,
+  reason: EscalationReason,
+  now = new Date(),
+  opts: { claimsCutShort?: boolean } = {},
+): Promise<boolean> {
   const startedAt = now.toISOString();
   // A caller that knows no other step can hold the claim (see escalateUntoldFailures) takes over any claim at once.
   const staleBefore = opts.claimsCutShort ? startedAt : new Date(now.getTime() - EMAIL_CLAIM_MS).toISOString();

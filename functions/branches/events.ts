@@ -1,7 +1,7 @@
+import { type Branch, WITHDRAWN } from '../domain/request';
 import { MODES } from '../domain/rights';
-import type { Processor } from '../platform/register';
-import { WITHDRAWN, type Branch } from '../domain/request';
 import { audit, listAudit } from '../platform/data/store';
+import type { Processor } from '../platform/register';
 
 /** What a branch's end says in the audit trail. */
 export interface OutcomeEvent {
@@ -27,7 +27,10 @@ export function outcomeEvent(branch: Branch): OutcomeEvent {
     return { event: 'branch_failed', detail: { processorId: branch.processorId, ...(branch.errorClass ? { errorClass: branch.errorClass } : {}) } };
   }
   if (!branch.staffTask && MODES[branch.kind as Processor['kind']] === 'sync') return { event: 'branch_completed', detail: storeCompletedDetail(branch) };
-  return { event: 'branch_completed', detail: { processorId: branch.processorId, ...(branch.recordCount !== undefined ? { recordCount: branch.recordCount } : {}) } };
+  return {
+    event: 'branch_completed',
+    detail: { processorId: branch.processorId, ...(branch.recordCount !== undefined ? { recordCount: branch.recordCount } : {}) },
+  };
 }
 
 /**

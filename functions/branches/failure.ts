@@ -1,8 +1,8 @@
-import { escalate, failureReason } from './escalation';
 import { WITHDRAWN } from '../domain/request';
-import { findProcessor } from '../platform/register';
 import { auditOnce, finishBranch, getBranch } from '../platform/data/store';
-import { loadRequest, type BranchRef } from '../workflow/requests';
+import { findProcessor } from '../platform/register';
+import { type BranchRef, loadRequest } from '../workflow/requests';
+import { escalate, failureReason } from './escalation';
 
 /**
  * After its retries, a branch that still fails is recorded as failed with its error class, and the
@@ -16,9 +16,10 @@ export async function recordBranchFailure(ref: BranchRef, error: string, now = n
   // A retry after a crash finds the failure recorded already: its time stays, and what followed
   // it (the audit event, the escalation, each done once) is finished.
   const before = await getBranch(requestId, processorId);
-  const branch = before?.status === 'failed' && before.errorClass === errorClassName && before.finishedAt
-    ? before
-    : await finishBranch(requestId, processorId, { status: 'failed', errorClass: errorClassName }, now);
+  const branch =
+    before?.status === 'failed' && before.errorClass === errorClassName && before.finishedAt
+      ? before
+      : await finishBranch(requestId, processorId, { status: 'failed', errorClass: errorClassName }, now);
   if (branch) {
     await auditOnce(requestId, 'branch_failed', 'workflow', { processorId, errorClass: errorClassName }, new Date(branch.finishedAt ?? now));
     const { request, controller } = await loadRequest(requestId);

@@ -1,9 +1,9 @@
 import { SendTaskFailureCommand, SendTaskHeartbeatCommand, SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
+import { type Branch, WITHDRAWN } from '../domain/request';
 import { sfn } from '../platform/aws/sfn';
+import { auditOnce, type BranchOutcome, finishBranch, updateBranch } from '../platform/data/store';
 import { errorClass, logger } from '../platform/log';
 import { outcomeEvent } from './events';
-import { WITHDRAWN, type Branch } from '../domain/request';
-import { auditOnce, finishBranch, updateBranch, type BranchOutcome } from '../platform/data/store';
 
 /** Errors that mean the task the token belonged to is gone: the re-driven execution resumes itself. */
 const GONE = new Set(['TaskTimedOut', 'TaskDoesNotExist', 'InvalidToken']);
@@ -16,12 +16,16 @@ export async function resumeWaitingTask(branch: Branch, at = new Date()): Promis
   if (!branch.taskToken) return;
   try {
     if (branch.status === 'completed') {
-      await sfn.send(new SendTaskSuccessCommand({
-        taskToken: branch.taskToken,
-        output: JSON.stringify({ requestId: branch.requestId, processorId: branch.processorId }),
-      }));
+      await sfn.send(
+        new SendTaskSuccessCommand({
+          taskToken: branch.taskToken,
+          output: JSON.stringify({ requestId: branch.requestId, processorId: branch.processorId }),
+        }),
+      );
     } else {
-      await sfn.send(new SendTaskFailureCommand({ taskToken: branch.taskToken, error: branch.errorClass ?? 'ProcessorFailed', cause: 'see the branch record' }));
+      await sfn.send(
+        new SendTaskFailureCommand({ taskToken: branch.taskToken, error: branch.errorClass ?? 'ProcessorFailed', cause: 'see the branch record' }),
+      );
     }
   } catch (err) {
     if (!GONE.has(errorClass(err))) throw err;
@@ -105,7 +109,13 @@ function auditOutcome(branch: Branch): Promise<void> {
 
 /** The branch went out to its processor (or to staff): one audit event, at the time recorded on the branch. */
 export function auditSubmitted(branch: Branch): Promise<void> {
-  return auditOnce(branch.requestId, 'branch_submitted', 'workflow', { processorId: branch.processorId, kind: branch.kind, ...(branch.staffTask ? { staffTask: true } : {}) }, new Date(branch.submittedAt!));
+  return auditOnce(
+    branch.requestId,
+    'branch_submitted',
+    'workflow',
+    { processorId: branch.processorId, kind: branch.kind, ...(branch.staffTask ? { staffTask: true } : {}) },
+    new Date(branch.submittedAt!),
+  );
 }
 
 /**

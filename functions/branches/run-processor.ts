@@ -1,12 +1,11 @@
-import { syncKind } from '../processors/sync-kinds';
-import { ProcessorError, type BranchContext, type Subject, type SyncProcessorKind } from '../processors/port';
-import { outcomeEvent, storeCompletedDetail } from './events';
 import { ExportWriter, exportKey } from '../answer/exports';
+import { audit, auditOnce, type BranchOutcome, finishBranch, getBranch, startBranch, updateBranch } from '../platform/data/store';
 import { errorClass, logger } from '../platform/log';
 import { findProcessor, type Processor } from '../platform/register';
-import type { Branch } from '../domain/request';
-import { audit, auditOnce, finishBranch, getBranch, startBranch, updateBranch, type BranchOutcome } from '../platform/data/store';
-import { loadRequest, MissingRecord, type BranchRef } from '../workflow/requests';
+import { type BranchContext, ProcessorError, type Subject, type SyncProcessorKind } from '../processors/port';
+import { syncKind } from '../processors/sync-kinds';
+import { type BranchRef, loadRequest, MissingRecord } from '../workflow/requests';
+import { outcomeEvent, storeCompletedDetail } from './events';
 
 /** Loads what a branch acts on; the processor must be declared. */
 export async function branchContext({ requestId, processorId }: BranchRef) {

@@ -1,10 +1,10 @@
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { s3 } from '../platform/aws/s3';
-import { completeBranch } from './outcome';
 import { PACKAGE_BUCKET } from '../answer/exports';
-import { findController, findProcessor, type Controller, type Processor } from '../platform/register';
 import type { Branch, DsrRequest } from '../domain/request';
+import { s3 } from '../platform/aws/s3';
 import { getRequestWithBranches } from '../platform/data/store';
+import { type Controller, findController, findProcessor, type Processor } from '../platform/register';
+import { completeBranch } from './outcome';
 import { taskLinkMatches } from './task-links';
 
 /** A vendor's or staff member's answer through their one-time link. */
@@ -39,7 +39,11 @@ export async function inspectTaskLink(requestId: string, processorId: string, to
 /** A file name safe as an S3 key part and a ZIP entry: no paths, no control characters. */
 export function safeFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  const cleaned = base.replace(/[^\p{L}\p{N}._ -]+/gu, '_').replace(/^\.+/, '').slice(0, 120).trim();
+  const cleaned = base
+    .replace(/[^\p{L}\p{N}._ -]+/gu, '_')
+    .replace(/^\.+/, '')
+    .slice(0, 120)
+    .trim();
   return cleaned || 'export';
 }
 
@@ -55,12 +59,14 @@ export async function answerTask(link: Extract<TaskLink, { state: 'open' }>, ans
   if (answer.file && answer.file.content.length > 0 && branch.action === 'export') {
     const attachmentName = safeFileName(answer.file.name);
     const attachmentKey = `exports/${request.requestId}/${branch.processorId}/${attachmentName}`;
-    await s3.send(new PutObjectCommand({
-      Bucket: PACKAGE_BUCKET,
-      Key: attachmentKey,
-      Body: answer.file.content,
-      ContentType: answer.file.contentType ?? 'application/octet-stream',
-    }));
+    await s3.send(
+      new PutObjectCommand({
+        Bucket: PACKAGE_BUCKET,
+        Key: attachmentKey,
+        Body: answer.file.content,
+        ContentType: answer.file.contentType ?? 'application/octet-stream',
+      }),
+    );
     attachment = { attachmentKey, attachmentName };
   }
   return completeBranch(request.requestId, branch.processorId, {

@@ -1,7 +1,7 @@
-import { links } from '../platform/links';
-import type { Processor } from '../platform/register';
 import type { Branch, DsrRequest } from '../domain/request';
 import { updateBranch } from '../platform/data/store';
+import { links } from '../platform/links';
+import type { Processor } from '../platform/register';
 import { hashToken, newToken, tokenMatches } from '../platform/tokens';
 
 /**

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import type { Controller } from './register-schema';
-import { DENIAL_REASONS, FINAL_STATUSES, WITHDRAWN, type Branch, type DenialReason, type DsrRequest } from './request';
+import { type Branch, DENIAL_REASONS, type DsrRequest, FINAL_STATUSES, WITHDRAWN } from './request';
 
 /*
  * What staff may decide and how a decision is posted: pure rules, so the read-only staff API can
@@ -8,32 +8,41 @@ import { DENIAL_REASONS, FINAL_STATUSES, WITHDRAWN, type Branch, type DenialReas
  */
 
 // Staff's words go to the subject as they are (escaped in the email), so only control characters are refused.
-const prose = (field: string, max: number) => z
-  .string({ error: `${field} is required` })
-  .trim()
-  .min(1, `${field} is required`)
-  .max(max, `${field} must be at most ${max} characters`)
-  .refine((s) => !/[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f]/.test(s), `${field} must not contain control characters`);
+const prose = (field: string, max: number) =>
+  z
+    .string({ error: `${field} is required` })
+    .trim()
+    .min(1, `${field} is required`)
+    .max(max, `${field} must be at most ${max} characters`)
+    .refine((s) => !/[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f]/.test(s), `${field} must not contain control characters`);
 const processorId = z.string({ error: 'processorId is required' }).regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'processorId must be a processor id');
 
 /** A staff decision as the console posts it; every message names its field. */
-export const decisionSchema = z.discriminatedUnion('decision', [
-  z.object({ decision: z.literal('approve') }).strict(),
-  z.object({
-    decision: z.literal('deny'),
-    reason: z.enum(DENIAL_REASONS, { error: `reason must be one of: ${DENIAL_REASONS.join(', ')}` }),
-    text: prose('text', 4000),
-  }).strict(),
-  z.object({
-    decision: z.literal('extend'),
-    months: z.union([z.literal(1), z.literal(2)], { error: 'months must be 1 or 2' }),
-    reasons: prose('reasons', 4000),
-  }).strict(),
-  z.object({ decision: z.literal('request_info'), text: prose('text', 4000) }).strict(),
-  z.object({ decision: z.literal('retry_branch'), processorId }).strict(),
-  z.object({ decision: z.literal('complete_task'), processorId, note: prose('note', 4000) }).strict(),
-  z.object({ decision: z.literal('lift_restriction') }).strict(),
-], { error: 'decision must be one of: approve, deny, extend, request_info, retry_branch, complete_task, lift_restriction' });
+export const decisionSchema = z.discriminatedUnion(
+  'decision',
+  [
+    z.object({ decision: z.literal('approve') }).strict(),
+    z
+      .object({
+        decision: z.literal('deny'),
+        reason: z.enum(DENIAL_REASONS, { error: `reason must be one of: ${DENIAL_REASONS.join(', ')}` }),
+        text: prose('text', 4000),
+      })
+      .strict(),
+    z
+      .object({
+        decision: z.literal('extend'),
+        months: z.union([z.literal(1), z.literal(2)], { error: 'months must be 1 or 2' }),
+        reasons: prose('reasons', 4000),
+      })
+      .strict(),
+    z.object({ decision: z.literal('request_info'), text: prose('text', 4000) }).strict(),
+    z.object({ decision: z.literal('retry_branch'), processorId }).strict(),
+    z.object({ decision: z.literal('complete_task'), processorId, note: prose('note', 4000) }).strict(),
+    z.object({ decision: z.literal('lift_restriction') }).strict(),
+  ],
+  { error: 'decision must be one of: approve, deny, extend, request_info, retry_branch, complete_task, lift_restriction' },
+);
 export type DecisionInput = z.infer<typeof decisionSchema>;
 
 /** A decision that does not fit the request as it stands now (409): the message says why. */
@@ -74,14 +83,15 @@ export function allowedDecisions(request: DsrRequest, branches: Branch[], _contr
     approve: inReview,
     deny: screening,
     // 12(3): extended only within the first month, by two months at most in all.
-    extend: open && !!firstEnd && now.toISOString() < firstEnd && monthsLeft > 0 ? { maxMonths: monthsLeft } : false,
+    extend: open && firstEnd && now.toISOString() < firstEnd && monthsLeft > 0 ? { maxMonths: monthsLeft } : false,
     request_info: screening && (!request.infoRequest || !!request.infoRequest.answeredAt),
     retry_branch: closing ? failedBranches(branches).map((b) => b.processorId) : [],
-    complete_task: open
-      ? [...(closing ? failedBranches(branches) : []), ...staffWaiting(branches)].map((b) => b.processorId)
-      : [],
+    complete_task: open ? [...(closing ? failedBranches(branches) : []), ...staffWaiting(branches)].map((b) => b.processorId) : [],
     // The subject must be told first (18(3)): not once their address has been erased.
-    lift_restriction: request.status === 'completed' && !request.restrictionLift && !request.personalDataErasedAt
-      && branches.some((b) => b.action === 'restrict' && b.status === 'completed' && (b.recordCount ?? 0) > 0),
+    lift_restriction:
+      request.status === 'completed' &&
+      !request.restrictionLift &&
+      !request.personalDataErasedAt &&
+      branches.some((b) => b.action === 'restrict' && b.status === 'completed' && (b.recordCount ?? 0) > 0),
   };
 }

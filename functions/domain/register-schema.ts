@@ -10,10 +10,7 @@ const text = z.string().trim().min(1);
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lower-case letters, digits and dashes');
 
 /** How the subject's items are found in a DynamoDB store: by partition key, or through an index. */
-const lookupSchema = z.union([
-  z.object({ keyAttribute: text }).strict(),
-  z.object({ indexName: text, attribute: text }).strict(),
-]);
+const lookupSchema = z.union([z.object({ keyAttribute: text }).strict(), z.object({ indexName: text, attribute: text }).strict()]);
 
 /** What erasure does at a store (Art. 17), and what it keeps and why. */
 const erasureSchema = z.discriminatedUnion('mode', [
@@ -97,8 +94,7 @@ const dynamodbProcessorSchema = z
   .strict()
   .superRefine((p, ctx) => {
     checkRetentionRules(p, ctx);
-    if (p.erasure.mode === 'anonymise' && 'keyAttribute' in p.lookup
-      && p.erasure.identifyingAttributes.includes(p.lookup.keyAttribute)) {
+    if (p.erasure.mode === 'anonymise' && 'keyAttribute' in p.lookup && p.erasure.identifyingAttributes.includes(p.lookup.keyAttribute)) {
       ctx.addIssue({
         code: 'custom',
         path: ['erasure', 'identifyingAttributes'],
@@ -135,7 +131,10 @@ const emailProcessorSchema = z
     kind: z.literal('email'),
     contactEmail: z.email(),
     /** Which of the subject's identities the vendor is sent: only what it needs to find them. */
-    identities: z.array(z.enum(['email', 'name'])).min(1).default(['email']),
+    identities: z
+      .array(z.enum(['email', 'name']))
+      .min(1)
+      .default(['email']),
     reminderAfterDays: z.number().int().min(1).default(7),
     /** Without an answer by then the branch goes to staff (and always before the deadline). */
     escalateAfterDays: z.number().int().min(1).default(14),
@@ -153,12 +152,7 @@ const manualProcessorSchema = z
   .strict();
 
 /** A processor the controller declares, by kind. */
-const processorSchema = z.discriminatedUnion('kind', [
-  dynamodbProcessorSchema,
-  opendsrProcessorSchema,
-  emailProcessorSchema,
-  manualProcessorSchema,
-]);
+const processorSchema = z.discriminatedUnion('kind', [dynamodbProcessorSchema, opendsrProcessorSchema, emailProcessorSchema, manualProcessorSchema]);
 
 /** When a request falls due: one calendar month (Reg. 1182/71) or a fixed number of days. */
 const deadlineSchema = z.discriminatedUnion('rule', [
@@ -185,9 +179,7 @@ const consentPurposeSchema = z
   .strict();
 
 /** Another controller a subject may have a portability package sent to directly (Art. 20(2)). */
-const portabilityTargetSchema = z
-  .object({ id, name: text, url: z.url() })
-  .strict();
+const portabilityTargetSchema = z.object({ id, name: text, url: z.url() }).strict();
 
 /** How staff review edge cases (Art. 12(5), 12(6)). */
 const reviewRulesSchema = z
@@ -246,9 +238,15 @@ const transparencySchema = z
 const brandingSchema = z
   .object({
     /** An accent colour for the form's header and buttons, `#rrggbb`. */
-    accentColour: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour as #rrggbb').optional(),
+    accentColour: z
+      .string()
+      .regex(/^#[0-9a-fA-F]{6}$/, 'a colour as #rrggbb')
+      .optional(),
     /** A logo shown on the form, an https URL (the page's CSP allows that origin for images). */
-    logoUrl: z.url().refine((u) => u.startsWith('https://'), 'an https URL').optional(),
+    logoUrl: z
+      .url()
+      .refine((u) => u.startsWith('https://'), 'an https URL')
+      .optional(),
   })
   .strict();
 
@@ -266,7 +264,13 @@ const controllerSchema = z
     processors: z.array(processorSchema).min(1),
     consentPurposes: z.array(consentPurposeSchema).default([]),
     portabilityTargets: z.array(portabilityTargetSchema).default([]),
-    review: reviewRulesSchema.default({ repeatWindowDays: 30, identityCheckRights: [], identityCheckOnlyWithoutName: false, clockPausesForInformation: true, legalHoldNeedsApproval: true }),
+    review: reviewRulesSchema.default({
+      repeatWindowDays: 30,
+      identityCheckRights: [],
+      identityCheckOnlyWithoutName: false,
+      clockPausesForInformation: true,
+      legalHoldNeedsApproval: true,
+    }),
     /**
      * The controller also holds data as a processor for its own customers (Art. 28): the form asks
      * whether the request is about such a customer's service, and staff point the subject there.
@@ -287,7 +291,11 @@ const controllerSchema = z
   .strict()
   .superRefine((c, ctx) => {
     if (c.transparency?.publish && !c.digest) {
-      ctx.addIssue({ code: 'custom', path: ['transparency'], message: 'published transparency figures are refreshed by the digest: declare a digest schedule too' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['transparency'],
+        message: 'published transparency figures are refreshed by the digest: declare a digest schedule too',
+      });
     }
     checkRetentionRuleIds(c.processors, ctx);
     const seen = new Set<string>();
@@ -295,9 +303,12 @@ const controllerSchema = z
       if (seen.has(p.id)) ctx.addIssue({ code: 'custom', path: ['processors', i, 'id'], message: `duplicate processor id ${p.id}` });
       seen.add(p.id);
     });
-    c.consentPurposes.forEach((purpose, i) => purpose.processors.forEach((pid, j) => {
-      if (!seen.has(pid)) ctx.addIssue({ code: 'custom', path: ['consentPurposes', i, 'processors', j], message: `processor ${pid} is not declared by ${c.id}` });
-    }));
+    c.consentPurposes.forEach((purpose, i) => {
+      purpose.processors.forEach((pid, j) => {
+        if (!seen.has(pid))
+          ctx.addIssue({ code: 'custom', path: ['consentPurposes', i, 'processors', j], message: `processor ${pid} is not declared by ${c.id}` });
+      });
+    });
   });
 
 export const registerSchema = z

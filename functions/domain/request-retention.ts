@@ -1,5 +1,5 @@
 import type { Controller } from './register-schema';
-import { FINAL_STATUSES, type DsrRequest } from './request';
+import { type DsrRequest, FINAL_STATUSES } from './request';
 
 /**
  * The service's own retention of what it holds about a request (Art. 5(1)(c) and (e)): once a
@@ -40,7 +40,11 @@ export function nextPurgeAt(closed: string, request: PurgeFacts, retentionDays: 
  * The sparse index attributes a request gets in the very write that closes it (at `closed`), so no
  * crash between closing and scheduling can leave it unpurged.
  */
-export function purgeSchedule(controller: Pick<Controller, 'id' | 'requestDataRetentionDays'>, closed: string, request: PurgeFacts): Pick<DsrRequest, 'purgeCtl' | 'purgeAt'> {
+export function purgeSchedule(
+  controller: Pick<Controller, 'id' | 'requestDataRetentionDays'>,
+  closed: string,
+  request: PurgeFacts,
+): Pick<DsrRequest, 'purgeCtl' | 'purgeAt'> {
   const purgeAt = nextPurgeAt(closed, request, controller.requestDataRetentionDays);
   return purgeAt ? { purgeCtl: controller.id, purgeAt } : {};
 }

@@ -3,15 +3,7 @@ export const LOCALES = ['en', 'sv', 'sl'] as const;
 export type Locale = (typeof LOCALES)[number];
 
 /** The rights of a data subject (Art. 7(3), 15-18, 20, 21); every one can be requested through the form. */
-export const RIGHTS = [
-  'access',
-  'portability',
-  'rectification',
-  'erasure',
-  'restriction',
-  'objection',
-  'withdraw_consent',
-] as const;
+export const RIGHTS = ['access', 'portability', 'rectification', 'erasure', 'restriction', 'objection', 'withdraw_consent'] as const;
 export type Right = (typeof RIGHTS)[number];
 /** Kept as a name for what the form accepts: every right. */
 export const SERVED_RIGHTS = RIGHTS;
@@ -64,7 +56,13 @@ export const REVIEW_REASONS = [
   'branch_failed',
 ] as const;
 export type ReviewReason = (typeof REVIEW_REASONS)[number];
-export const SCREENING_REASONS: readonly ReviewReason[] = ['repeat_request', 'identity_check', 'objection_weighing', 'rectification', 'controller_as_processor'];
+export const SCREENING_REASONS: readonly ReviewReason[] = [
+  'repeat_request',
+  'identity_check',
+  'objection_weighing',
+  'rectification',
+  'controller_as_processor',
+];
 export type ReviewStage = 'screening' | 'closing';
 
 /** What staff may decide (functions/staff/decisions.ts). */
@@ -186,7 +184,16 @@ export interface DsrRequest {
   /** Art. 12(3): the deadline was extended, by how many months in all, why, by whom; `originalDueAt` is the first month's end. */
   extension?: { months: number; reasons: string; by: string; at: string; originalDueAt: string; sendStartedAt?: string; notifiedAt?: string };
   /** Art. 12(6): staff asked the subject for more; whether the clock stopped meanwhile; the subject's answer. */
-  infoRequest?: { text: string; by: string; at: string; pausesClock: boolean; answeredAt?: string; answer?: string; sendStartedAt?: string; notifiedAt?: string };
+  infoRequest?: {
+    text: string;
+    by: string;
+    at: string;
+    pausesClock: boolean;
+    answeredAt?: string;
+    answer?: string;
+    sendStartedAt?: string;
+    notifiedAt?: string;
+  };
   /** Art. 18(3): staff decided to lift the restriction; the subject was told, and it is lifted at `liftAt`. */
   restrictionLift?: { by: string; at: string; liftAt: string; sendStartedAt?: string; notifiedAt?: string };
   /** Portability: when the package was sent to the receiving controller. */

@@ -70,12 +70,18 @@ export function checkRetentionRules(store: RuleStore, ctx: Issues): void {
   store.retentionRules.forEach((rule, i) => {
     const at = (field: string, message: string) => ctx.addIssue({ code: 'custom', path: ['retentionRules', i, field], message });
     if (rule.action === 'anonymise' && store.erasure.mode !== 'anonymise') {
-      at('action', `rule ${rule.id}: this store declares no anonymisation (its erasure mode is ${store.erasure.mode}); use action delete, or declare erasure.mode anonymise with identifyingAttributes`);
+      at(
+        'action',
+        `rule ${rule.id}: this store declares no anonymisation (its erasure mode is ${store.erasure.mode}); use action delete, or declare erasure.mode anonymise with identifyingAttributes`,
+      );
     }
     if (rule.countsFrom === lookupAttribute) {
       at('countsFrom', `rule ${rule.id}: ${rule.countsFrom} is the attribute subjects are looked up by, not a date`);
     } else if (SERVICE_MARKS.includes(rule.countsFrom)) {
-      at('countsFrom', `rule ${rule.id}: ${rule.countsFrom} is written by this service (legal holds, restrictions, anonymisation); count from a date of the data itself`);
+      at(
+        'countsFrom',
+        `rule ${rule.id}: ${rule.countsFrom} is written by this service (legal holds, restrictions, anonymisation); count from a date of the data itself`,
+      );
     } else if (rule.action === 'anonymise' && stripped.includes(rule.countsFrom)) {
       at('countsFrom', `rule ${rule.id}: ${rule.countsFrom} is one of the identifying attributes anonymisation removes; count from a date that stays`);
     }
@@ -85,10 +91,13 @@ export function checkRetentionRules(store: RuleStore, ctx: Issues): void {
 /** Checks that rule ids are unique within a controller (across its stores): runs and reports are named by them. */
 export function checkRetentionRuleIds(processors: readonly { id: string; retentionRules?: RetentionRule[] }[], ctx: Issues): void {
   const seen = new Set<string>();
-  processors.forEach((p, i) => p.retentionRules?.forEach((rule, j) => {
-    if (seen.has(rule.id)) ctx.addIssue({ code: 'custom', path: ['processors', i, 'retentionRules', j, 'id'], message: `duplicate retention rule id ${rule.id}` });
-    seen.add(rule.id);
-  }));
+  processors.forEach((p, i) => {
+    p.retentionRules?.forEach((rule, j) => {
+      if (seen.has(rule.id))
+        ctx.addIssue({ code: 'custom', path: ['processors', i, 'retentionRules', j, 'id'], message: `duplicate retention rule id ${rule.id}` });
+      seen.add(rule.id);
+    });
+  });
 }
 
 /**
@@ -103,7 +112,9 @@ export function retentionCutoff(months: number, now: Date): Date {
   const year = y + Math.floor(m / 12);
   const month = ((m % 12) + 12) % 12;
   const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  return new Date(Date.UTC(year, month, Math.min(now.getUTCDate(), lastDay), now.getUTCHours(), now.getUTCMinutes(), now.getUTCSeconds(), now.getUTCMilliseconds()));
+  return new Date(
+    Date.UTC(year, month, Math.min(now.getUTCDate(), lastDay), now.getUTCHours(), now.getUTCMinutes(), now.getUTCSeconds(), now.getUTCMilliseconds()),
+  );
 }
 
 /** Whether a record's date (an ISO 8601 string) is before the cutoff, compared as DynamoDB compares strings. */

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import type { Controller, Register } from './register-schema';
-import { LOCALES, OBJECTION_SCOPES, RIGHTS, type Locale, type RequestDetails, type Right } from './request';
+import { LOCALES, type Locale, OBJECTION_SCOPES, type RequestDetails, RIGHTS, type Right } from './request';
 
 // Control characters would let a value break out of an email header or a CSV cell.
 const noControlChars = (s: string) => !/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(s);
@@ -8,22 +8,24 @@ const noControlChars = (s: string) => !/[\u0000-\u001f\u007f-\u009f\u2028\u2029]
 const noControlCharsButNewlines = (s: string) => !/[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/.test(s);
 
 /** Optional one-line text: trimmed, empty is absent. */
-const line = (field: string, max: number) => z
-  .string({ error: `${field} must be text` })
-  .trim()
-  .max(max, `${field} must be at most ${max} characters`)
-  .refine(noControlChars, `${field} must not contain control characters or line breaks`)
-  .optional()
-  .transform((v) => (v === '' ? undefined : v));
+const line = (field: string, max: number) =>
+  z
+    .string({ error: `${field} must be text` })
+    .trim()
+    .max(max, `${field} must be at most ${max} characters`)
+    .refine(noControlChars, `${field} must not contain control characters or line breaks`)
+    .optional()
+    .transform((v) => (v === '' ? undefined : v));
 
 /** Optional free text (line breaks allowed): trimmed, empty is absent. */
-const prose = (field: string, max: number) => z
-  .string({ error: `${field} must be text` })
-  .trim()
-  .max(max, `${field} must be at most ${max} characters`)
-  .refine(noControlCharsButNewlines, `${field} must not contain control characters`)
-  .optional()
-  .transform((v) => (v === '' ? undefined : v));
+const prose = (field: string, max: number) =>
+  z
+    .string({ error: `${field} must be text` })
+    .trim()
+    .max(max, `${field} must be at most ${max} characters`)
+    .refine(noControlCharsButNewlines, `${field} must not contain control characters`)
+    .optional()
+    .transform((v) => (v === '' ? undefined : v));
 
 /**
  * What a data subject may submit; every message names its field. Fields are flat so the no-JS form
@@ -48,7 +50,9 @@ export const submissionSchema = z.object({
   objectionGrounds: prose('objectionGrounds', 4000),
   /** Withdrawal of consent: the purposes' ids. */
   consentPurposes: z
-    .union([z.array(z.string().max(64, 'consentPurposes must be purpose ids')).max(50, 'consentPurposes lists too many purposes'), z.string().max(64 * 50)], { error: 'consentPurposes must be a list of purpose ids' })
+    .union([z.array(z.string().max(64, 'consentPurposes must be purpose ids')).max(50, 'consentPurposes lists too many purposes'), z.string().max(64 * 50)], {
+      error: 'consentPurposes must be a list of purpose ids',
+    })
     .optional()
     .transform((v) => (v === undefined ? undefined : (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean))),
   /** Portability: a receiving controller's id. */
@@ -63,7 +67,10 @@ export type Submission = z.output<typeof submissionSchema>;
 /** A submission that failed validation: each bad field with a message naming it. */
 export class InvalidSubmission extends Error {
   override name = 'InvalidSubmission';
-  constructor(public readonly errors: Record<string, string>, public readonly locale: Locale) {
+  constructor(
+    public readonly errors: Record<string, string>,
+    public readonly locale: Locale,
+  ) {
     super('The request has invalid fields');
   }
 }
@@ -111,7 +118,8 @@ function detailsFor(s: Submission, controller: Controller, errors: Record<string
     else details.consentPurposes = chosen;
   }
   if (s.type === 'portability' && s.transmitTo) {
-    if (!controller.portabilityTargets.some((t) => t.id === s.transmitTo)) errors.transmitTo = 'transmitTo is not an organisation this service can send your data to';
+    if (!controller.portabilityTargets.some((t) => t.id === s.transmitTo))
+      errors.transmitTo = 'transmitTo is not an organisation this service can send your data to';
     else details.transmitTo = s.transmitTo;
   }
   if (s.viaCustomer) {

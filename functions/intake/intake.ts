@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { verificationEmail } from '../../web/emails';
+import type { DsrRequest, RequestDetails } from '../domain/request';
+import type { Submission } from '../domain/submission';
+import { audit, createRequest } from '../platform/data/store';
+import { positiveIntEnv } from '../platform/env';
 import { links } from '../platform/links';
 import { sendEmail } from '../platform/mailer';
 import type { Controller } from '../platform/register';
-import type { Submission } from '../domain/submission';
-import type { DsrRequest, RequestDetails } from '../domain/request';
-import { audit, createRequest } from '../platform/data/store';
 import { hashToken, newToken } from '../platform/tokens';
-import { positiveIntEnv } from '../platform/env';
 
 /** How long a verification link works (days). */
 const VERIFY_TTL_DAYS = positiveIntEnv('VERIFY_TTL_DAYS', 7);
@@ -43,13 +43,16 @@ export async function acceptRequest(submission: Submission, controller: Controll
   // The trail starts here, so its head is known (no reads); the email does not wait for it.
   const [submitted] = await Promise.all([
     audit(request.requestId, 'request_submitted', 'subject', { type: request.type, locale }, at, { head: null }),
-    sendEmail(request.email, verificationEmail({
-      locale,
-      controllerName: controller.name,
-      type: request.type,
-      verifyUrl: links.verify(request.requestId, token),
-      expiresAt: verifyExpiresAt,
-    })),
+    sendEmail(
+      request.email,
+      verificationEmail({
+        locale,
+        controllerName: controller.name,
+        type: request.type,
+        verifyUrl: links.verify(request.requestId, token),
+        expiresAt: verifyExpiresAt,
+      }),
+    ),
   ]);
   await audit(request.requestId, 'verification_sent', 'system', undefined, at, { head: submitted ?? null });
   return request;

@@ -21,7 +21,10 @@ const WINDOW_MS = 3_600_000;
 /** A limit was reached: which one, and when the window ends. */
 export class RateLimited extends Error {
   override name = 'RateLimited';
-  constructor(public readonly limit: 'email' | 'client', public readonly retryAfterSeconds: number) {
+  constructor(
+    public readonly limit: 'email' | 'client',
+    public readonly retryAfterSeconds: number,
+  ) {
     super(limit === 'email' ? 'too many requests for this address within an hour' : 'too many requests from this client address within an hour');
   }
 }
@@ -29,14 +32,16 @@ export class RateLimited extends Error {
 /** Counts one more in this hour's window of `counter`; false when it already holds `limit`. */
 async function count(counter: string, limit: number, windowStart: number): Promise<boolean> {
   try {
-    await ddb.send(new UpdateCommand({
-      TableName: TABLE,
-      Key: { pk: `LIMIT#${counter}`, sk: new Date(windowStart).toISOString() },
-      UpdateExpression: 'ADD #n :one SET expiresAt = :expires',
-      ConditionExpression: 'attribute_not_exists(#n) OR #n < :limit',
-      ExpressionAttributeNames: { '#n': 'count' },
-      ExpressionAttributeValues: { ':one': 1, ':limit': limit, ':expires': Math.floor((windowStart + 2 * WINDOW_MS) / 1000) },
-    }));
+    await ddb.send(
+      new UpdateCommand({
+        TableName: TABLE,
+        Key: { pk: `LIMIT#${counter}`, sk: new Date(windowStart).toISOString() },
+        UpdateExpression: 'ADD #n :one SET expiresAt = :expires',
+        ConditionExpression: 'attribute_not_exists(#n) OR #n < :limit',
+        ExpressionAttributeNames: { '#n': 'count' },
+        ExpressionAttributeValues: { ':one': 1, ':limit': limit, ':expires': Math.floor((windowStart + 2 * WINDOW_MS) / 1000) },
+      }),
+    );
     return true;
   } catch (err) {
     if (isConditionFailure(err)) return false;

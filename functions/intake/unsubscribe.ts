@@ -1,13 +1,13 @@
 import { createHmac } from 'node:crypto';
 import * as z from 'zod';
-import { isConditionFailure } from '../platform/aws/dynamodb';
 import { dueDate } from '../domain/deadlines';
-import { ConfigError, requiredEnv } from '../platform/env';
-import { startExecution } from '../workflow/execution';
-import { findController, type ConsentPurpose, type Controller } from '../platform/register';
 import type { DsrRequest } from '../domain/request';
+import { isConditionFailure } from '../platform/aws/dynamodb';
 import { audit, createRequest } from '../platform/data/store';
+import { ConfigError, requiredEnv } from '../platform/env';
+import { type ConsentPurpose, type Controller, findController } from '../platform/register';
 import { constantTimeEqual, newToken } from '../platform/tokens';
+import { startExecution } from '../workflow/execution';
 
 /*
  * One-click unsubscribe (RFC 8058), the simplest withdrawal of consent (Art. 7(3): as easy as

@@ -1,16 +1,12 @@
 import { dueDate } from '../domain/deadlines';
-import { startExecution } from '../workflow/execution';
-import { findController } from '../platform/register';
 import type { DsrRequest } from '../domain/request';
 import { audit, getRequest, transition } from '../platform/data/store';
+import { findController } from '../platform/register';
 import { hashToken, tokenMatches } from '../platform/tokens';
+import { startExecution } from '../workflow/execution';
 
 /** What a verification link leads to. */
-export type LinkState =
-  | { state: 'valid'; request: DsrRequest }
-  | { state: 'used'; request: DsrRequest }
-  | { state: 'expired' }
-  | { state: 'invalid' };
+export type LinkState = { state: 'valid'; request: DsrRequest } | { state: 'used'; request: DsrRequest } | { state: 'expired' } | { state: 'invalid' };
 
 /** Looks at a verification link without changing anything (GET must never confirm). */
 export async function inspectLink(requestId: string, token: string, at = new Date()): Promise<LinkState> {
@@ -41,11 +37,17 @@ export async function confirmRequest(requestId: string, token: string, at = new 
   if (!controller) throw new Error(`controller ${link.request.controllerId} of request ${requestId} is not in the register`);
   const dueAt = dueDate(at, controller.deadline, controller.publicHolidays).toISOString();
   const hash = hashToken(token);
-  const confirmed = await transition(requestId, ['awaiting_verification'], 'received', {
-    set: { receivedAt: at.toISOString(), dueAt, openDue: dueAt, verifyTokenUsedHash: hash },
-    remove: ['verifyTokenHash'],
-    condition: { expression: 'verifyTokenHash = :hash AND verifyExpiresAt > :now', values: { ':hash': hash, ':now': at.toISOString() } },
-  }, at);
+  const confirmed = await transition(
+    requestId,
+    ['awaiting_verification'],
+    'received',
+    {
+      set: { receivedAt: at.toISOString(), dueAt, openDue: dueAt, verifyTokenUsedHash: hash },
+      remove: ['verifyTokenHash'],
+      condition: { expression: 'verifyTokenHash = :hash AND verifyExpiresAt > :now', values: { ':hash': hash, ':now': at.toISOString() } },
+    },
+    at,
+  );
   if (!confirmed) return confirmRequest(requestId, token, at); // raced with another click or the sweep: look again
   await audit(requestId, 'identity_verified', 'subject', { dueAt }, at);
   await startExecution(requestId);

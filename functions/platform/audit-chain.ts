@@ -128,8 +128,14 @@ export function auditRecord(requestId: string, controllerId: string, events: Cha
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isEvent = (e: unknown): e is ChainedAuditEvent =>
-  isObject(e) && Number.isInteger(e.seq) && typeof e.event === 'string' && typeof e.at === 'string' && typeof e.actor === 'string'
-  && typeof e.prevHash === 'string' && typeof e.hash === 'string' && (e.detail === undefined || isObject(e.detail));
+  isObject(e) &&
+  Number.isInteger(e.seq) &&
+  typeof e.event === 'string' &&
+  typeof e.at === 'string' &&
+  typeof e.actor === 'string' &&
+  typeof e.prevHash === 'string' &&
+  typeof e.hash === 'string' &&
+  (e.detail === undefined || isObject(e.detail));
 
 const broken = (brokenAt: number, reason: ChainBreak, explanation: string): ChainVerdict => ({ valid: false, brokenAt, reason, explanation });
 
@@ -165,7 +171,7 @@ export function verifyAuditChain(record: unknown, anchor?: ChainAnchor): ChainVe
     return broken(events.length + 1, 'truncated', `the record counts ${String(record.count)} events but holds ${events.length}`);
   }
   if (record.head !== undefined && record.head !== (last?.hash ?? GENESIS_HASH)) {
-    return broken(events.length, 'head_mismatch', 'the last event\'s hash is not the record\'s head');
+    return broken(events.length, 'head_mismatch', "the last event's hash is not the record's head");
   }
   if (anchor && anchor.count > 0) {
     const at = events[anchor.count - 1] as ChainedAuditEvent | undefined;

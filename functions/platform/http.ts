@@ -35,7 +35,8 @@ export function html(statusCode: number, body: string): HttpResult {
     headers: {
       'content-type': 'text/html; charset=utf-8',
       // Pages carry no scripts and load nothing from elsewhere.
-      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+      'content-security-policy':
+        "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
       ...SECURITY_HEADERS,
     },
     body,
@@ -48,7 +49,7 @@ export function redirect(location: string): HttpResult {
 
 /** True when the caller asked for JSON (an API client) rather than a page (a browser). */
 export function wantsJson(event: HttpEvent): boolean {
-  const accept = event.headers['accept'] ?? '';
+  const accept = event.headers.accept ?? '';
   return /application\/json/i.test(accept) && !/text\/html/i.test(accept);
 }
 
@@ -167,7 +168,10 @@ function transientAs503(): middy.MiddlewareObj<HttpEvent, HttpResult> {
   return {
     onError: async (request) => {
       if (!isTransientFailure(request.error)) return;
-      const unavailable = createError(503, JSON.stringify({ message: `Temporarily unavailable: please try again in ${RETRY_AFTER_SECONDS} seconds` }), { expose: true, cause: request.error });
+      const unavailable = createError(503, JSON.stringify({ message: `Temporarily unavailable: please try again in ${RETRY_AFTER_SECONDS} seconds` }), {
+        expose: true,
+        cause: request.error,
+      });
       // The error handler answers with an error's `headers`.
       request.error = Object.assign(unavailable, { headers: { 'Retry-After': String(RETRY_AFTER_SECONDS) } });
     },
@@ -180,7 +184,10 @@ function transientAs503(): middy.MiddlewareObj<HttpEvent, HttpResult> {
  * kept out of the handlers that take none: its parser is a large share of a bundle);
  * `rawBody` leaves the body as it came, for a signature over its bytes (OpenDSR callbacks).
  */
-export function httpMiddleware(opts: { maxBodyBytes?: number; multipart?: (maxBytes: number) => middy.MiddlewareObj<HttpEvent>; rawBody?: boolean } = {}): middy.MiddlewareObj<any, any>[] {
+export function httpMiddleware(
+  opts: { maxBodyBytes?: number; multipart?: (maxBytes: number) => middy.MiddlewareObj<HttpEvent>; rawBody?: boolean } = {},
+  // biome-ignore lint/suspicious/noExplicitAny: middy types a chain by its handler's event and result, which each handler narrows
+): middy.MiddlewareObj<any, any>[] {
   const maxBodyBytes = opts.maxBodyBytes ?? MAX_BODY_BYTES;
   return [
     // First in, so last out: it sees the answer the error handler made too.

@@ -1,5 +1,5 @@
-import { urlEnv } from './env';
 import type { Locale } from '../domain/request';
+import { urlEnv } from './env';
 
 /** Where people reach the service; links in emails and pages are built from it. */
 const BASE = urlEnv('PUBLIC_BASE_URL');

@@ -22,25 +22,27 @@ export interface Email {
 
 /** Sends one email to one recipient through SES. Returns the SES message id. */
 export async function sendEmail(to: string, email: Email): Promise<string | undefined> {
-  const out = await ses.send(new SendEmailCommand({
-    FromEmailAddress: SENDER,
-    Destination: { ToAddresses: [to] },
-    Content: {
-      Simple: {
-        Subject: { Data: email.subject, Charset: 'UTF-8' },
-        Body: { Text: { Data: email.text, Charset: 'UTF-8' }, Html: { Data: email.html, Charset: 'UTF-8' } },
-        ...(email.attachments?.length
-          ? {
-            Attachments: email.attachments.map((a) => ({
-              FileName: a.fileName,
-              ContentType: a.contentType,
-              ContentDisposition: 'ATTACHMENT' as const,
-              RawContent: new TextEncoder().encode(a.content),
-            })),
-          }
-          : {}),
+  const out = await ses.send(
+    new SendEmailCommand({
+      FromEmailAddress: SENDER,
+      Destination: { ToAddresses: [to] },
+      Content: {
+        Simple: {
+          Subject: { Data: email.subject, Charset: 'UTF-8' },
+          Body: { Text: { Data: email.text, Charset: 'UTF-8' }, Html: { Data: email.html, Charset: 'UTF-8' } },
+          ...(email.attachments?.length
+            ? {
+                Attachments: email.attachments.map((a) => ({
+                  FileName: a.fileName,
+                  ContentType: a.contentType,
+                  ContentDisposition: 'ATTACHMENT' as const,
+                  RawContent: new TextEncoder().encode(a.content),
+                })),
+              }
+            : {}),
+        },
       },
-    },
-  }));
+    }),
+  );
   return out.MessageId;
 }

@@ -1,8 +1,17 @@
 import registerJson from '../../config/register.json' with { type: 'json' };
-import { parseRegister, type Controller, type Processor, type Register } from '../domain/register-schema';
+import { type Controller, type Processor, parseRegister, type Register } from '../domain/register-schema';
 
 export type {
-  ConsentPurpose, Controller, DeadlineRule, DynamoDbProcessor, EmailProcessor, ErasureRule, ManualProcessor, OpendsrProcessor, Processor, Register,
+  ConsentPurpose,
+  Controller,
+  DeadlineRule,
+  DynamoDbProcessor,
+  EmailProcessor,
+  ErasureRule,
+  ManualProcessor,
+  OpendsrProcessor,
+  Processor,
+  Register,
 } from '../domain/register-schema';
 
 /** The register bundled with the functions, checked at cold start. */

@@ -1,11 +1,11 @@
-import type { Processor } from '../platform/register';
 import type { Branch } from '../domain/request';
+import { MODES } from '../domain/rights';
+import type { Processor } from '../platform/register';
 import { emailProcessor } from './email/adapter';
 import { manualProcessor } from './manual/adapter';
-import { MODES } from '../domain/rights';
 import { opendsrProcessor } from './opendsr/adapter';
-import { staffTask } from './staff-task/adapter';
 import type { AsyncProcessorKind } from './port';
+import { staffTask } from './staff-task/adapter';
 
 /** The kinds that answer later, for `AwaitProcessor` and the sweep that watches them. */
 const kinds = { opendsr: opendsrProcessor, email: emailProcessor, manual: manualProcessor } as const;

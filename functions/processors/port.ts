@@ -1,6 +1,6 @@
 import type { ExportWriter } from '../answer/exports';
-import type { Controller, Processor } from '../platform/register';
 import type { Branch, DsrRequest } from '../domain/request';
+import type { Controller, Processor } from '../platform/register';
 
 /** Who the request is about, as the processor needs to find them. Personal data: never logged. */
 export interface Subject {

@@ -1,6 +1,6 @@
+import { MODES } from '../domain/rights';
 import type { Processor } from '../platform/register';
 import { dynamodbProcessor } from './dynamodb/adapter';
-import { MODES } from '../domain/rights';
 import type { SyncProcessorKind } from './port';
 
 /**

@@ -2,10 +2,11 @@
  * Compliance figures and request lists as CSV (RFC 4180, CRLF), for the DPO's spreadsheet: the
  * digest's attachment and the console's export. Ids, rights, dates and outcomes only.
  */
-import type { ComplianceFigures, ReportedRequest, Spread } from './compliance-figures';
-import { csvCell } from '../platform/csv';
+
 import { RIGHTS } from '../domain/request';
+import { csvCell } from '../platform/csv';
 import type { RetentionRun } from '../retention/runs';
+import type { ComplianceFigures, ReportedRequest, Spread } from './compliance-figures';
 
 const lines = (rows: unknown[][]) => rows.map((r) => `${r.map(csvCell).join(',')}\r\n`).join('');
 
@@ -41,8 +42,15 @@ export function figuresCsv(f: ComplianceFigures, retentionRuns: RetentionRun[] =
   }
   for (const run of retentionRuns) {
     const measures: [string, unknown][] = [
-      ['mode', run.mode], ['status', run.status], ['run_at', run.runAt], ['cutoff', run.cutoff], ['matched', run.matched ?? 0], ['would_erase', run.wouldErase ?? 0],
-      ['erased', run.erased ?? 0], ['kept_legal_hold', run.keptUnderLegalHold ?? 0], ['kept_restricted', run.keptRestricted ?? 0],
+      ['mode', run.mode],
+      ['status', run.status],
+      ['run_at', run.runAt],
+      ['cutoff', run.cutoff],
+      ['matched', run.matched ?? 0],
+      ['would_erase', run.wouldErase ?? 0],
+      ['erased', run.erased ?? 0],
+      ['kept_legal_hold', run.keptUnderLegalHold ?? 0],
+      ['kept_restricted', run.keptRestricted ?? 0],
     ];
     for (const [measure, value] of measures) rows.push(['retention_rule', run.ruleId, measure, value]);
   }

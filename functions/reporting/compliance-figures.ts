@@ -3,14 +3,17 @@
  * (functions/reporting/compliance-report.ts reads them). Pure: the same rows give the same figures, so
  * tests check them against fixtures with known answers.
  */
-import { RIGHTS, type Branch, type DenialReason, type DsrRequest, type RequestStatus, type Right } from '../domain/request';
+import { type Branch, type DenialReason, type DsrRequest, type RequestStatus, RIGHTS, type Right } from '../domain/request';
 
 const DAY_MS = 86_400_000;
 
 /** What the reports read of a request (the indexes project these; never the subject's personal data). */
 export type ReportedRequest = Pick<DsrRequest, 'requestId' | 'type' | 'status' | 'receivedAt' | 'dueAt' | 'completedAt' | 'onTime' | 'extension' | 'denial'>;
 /** What the reports read of a finished processor branch. */
-export type ReportedBranch = Pick<Branch, 'requestId' | 'processorId' | 'kind' | 'action' | 'status' | 'attempts' | 'startedAt' | 'finishedAt' | 'errorClass' | 'staffTask'>;
+export type ReportedBranch = Pick<
+  Branch,
+  'requestId' | 'processorId' | 'kind' | 'action' | 'status' | 'attempts' | 'startedAt' | 'finishedAt' | 'errorClass' | 'staffTask'
+>;
 /** An open request as the open-by-due index gives it. */
 export type ReportedOpenRequest = Pick<DsrRequest, 'requestId' | 'type' | 'status' | 'dueAt' | 'openDue' | 'extension'>;
 
@@ -173,8 +176,14 @@ export function complianceFigures(controllerId: string, period: { from: Date; to
     extensions: [...extensions.values()].sort((a, b) => a.at.localeCompare(b.at)),
     refusals,
     processors,
-    slowest: timed.sort((a, b) => b.duration!.median - a.duration!.median || a.processorId.localeCompare(b.processorId)).slice(0, 3).map((p) => p.processorId),
-    mostFailing: processors.filter((p) => p.failed > 0).slice(0, 3).map((p) => p.processorId),
+    slowest: timed
+      .sort((a, b) => b.duration!.median - a.duration!.median || a.processorId.localeCompare(b.processorId))
+      .slice(0, 3)
+      .map((p) => p.processorId),
+    mostFailing: processors
+      .filter((p) => p.failed > 0)
+      .slice(0, 3)
+      .map((p) => p.processorId),
   };
 }
 

@@ -5,10 +5,17 @@
  */
 import { QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { ddb } from '../platform/aws/dynamodb';
-import { complianceFigures, type ComplianceFigures, type ReportedBranch, type ReportedOpenRequest, type ReportedRequest, type ReportRows } from './compliance-figures';
-import { requiredEnv } from '../platform/env';
 import { ANSWERED_INDEX, BRANCH_OUTCOMES_INDEX, RECEIVED_INDEX } from '../platform/data/indexes';
 import { openRequests } from '../platform/data/store';
+import { requiredEnv } from '../platform/env';
+import {
+  type ComplianceFigures,
+  complianceFigures,
+  type ReportedBranch,
+  type ReportedOpenRequest,
+  type ReportedRequest,
+  type ReportRows,
+} from './compliance-figures';
 
 const TABLE = requiredEnv('REQUESTS_TABLE');
 
@@ -22,15 +29,17 @@ export interface ReportPeriod {
 export async function* inPeriod<T>(indexName: string, sortKey: string, controllerId: string, period: ReportPeriod): AsyncGenerator<T> {
   let ExclusiveStartKey: Record<string, unknown> | undefined;
   do {
-    const out: QueryCommandOutput = await ddb.send(new QueryCommand({
-      TableName: TABLE,
-      IndexName: indexName,
-      KeyConditionExpression: 'controllerId = :c AND #at BETWEEN :from AND :to',
-      ExpressionAttributeNames: { '#at': sortKey },
-      // BETWEEN is inclusive: the upper bound is the last millisecond before `to`.
-      ExpressionAttributeValues: { ':c': controllerId, ':from': period.from.toISOString(), ':to': new Date(period.to.getTime() - 1).toISOString() },
-      ExclusiveStartKey,
-    }));
+    const out: QueryCommandOutput = await ddb.send(
+      new QueryCommand({
+        TableName: TABLE,
+        IndexName: indexName,
+        KeyConditionExpression: 'controllerId = :c AND #at BETWEEN :from AND :to',
+        ExpressionAttributeNames: { '#at': sortKey },
+        // BETWEEN is inclusive: the upper bound is the last millisecond before `to`.
+        ExpressionAttributeValues: { ':c': controllerId, ':from': period.from.toISOString(), ':to': new Date(period.to.getTime() - 1).toISOString() },
+        ExclusiveStartKey,
+      }),
+    );
     for (const item of out.Items ?? []) yield item as T;
     ExclusiveStartKey = out.LastEvaluatedKey;
   } while (ExclusiveStartKey);

@@ -4,12 +4,12 @@
  * controller publishes transparency figures, they are refreshed at the same time.
  */
 import { digestEmail } from '../../web/digest-email';
-import { figuresCsv } from './compliance-csv';
-import { complianceReport, lastDays } from './compliance-report';
 import { links } from '../platform/links';
 import { sendEmail } from '../platform/mailer';
 import { findController } from '../platform/register';
 import { latestRetentionRuns, type RetentionRun } from '../retention/runs';
+import { figuresCsv } from './compliance-csv';
+import { complianceReport, lastDays } from './compliance-report';
 import { refreshTransparency } from './transparency';
 
 /** A digest for an unknown controller, or one that declares none: a configuration error. */
@@ -36,7 +36,9 @@ export async function sendDigest(controllerId: string, now = new Date()): Promis
     retentionRuns,
   });
   const day = now.toISOString().slice(0, 10);
-  const attachments = [{ fileName: `compliance-${controllerId}-${day}.csv`, contentType: 'text/csv; charset=utf-8', content: figuresCsv(figures, retentionRuns) }];
+  const attachments = [
+    { fileName: `compliance-${controllerId}-${day}.csv`, contentType: 'text/csv; charset=utf-8', content: figuresCsv(figures, retentionRuns) },
+  ];
   let sent = 0;
   for (const to of digest.recipients ?? [controller.dpoEmail]) {
     await sendEmail(to, { ...email, attachments });

@@ -2,9 +2,10 @@
  * The dashboard's query string: which controller and which days. Dates are whole days (UTC),
  * `from` and `to` both included; a bad value is a 400 that names the parameter.
  */
-import type { ReportPeriod } from './compliance-report';
+
 import { clientError } from '../platform/http';
 import { mayAccess, type Staff } from '../staff/staff';
+import type { ReportPeriod } from './compliance-report';
 
 const DAY_MS = 86_400_000;
 /** Twelve weeks unless asked otherwise: a quarter's trend at a glance. */

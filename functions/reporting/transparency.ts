@@ -9,14 +9,14 @@
  * at the requests that were still open then (only their ending can change a year's figures: a
  * withdrawal). Its cost follows the period's activity and open work, as the digest's does.
  */
-import { BatchGetCommand, GetCommand, PutCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { FINAL_STATUSES, type RequestStatus } from '../domain/request';
 import { ddb } from '../platform/aws/dynamodb';
-import type { ReportedRequest } from './compliance-figures';
-import { inPeriod, requestsReceived, type ReportPeriod } from './compliance-report';
+import { ANSWERED_INDEX } from '../platform/data/indexes';
 import { requiredEnv } from '../platform/env';
 import { logger } from '../platform/log';
-import { ANSWERED_INDEX } from '../platform/data/indexes';
-import { FINAL_STATUSES, type RequestStatus } from '../domain/request';
+import type { ReportedRequest } from './compliance-figures';
+import { inPeriod, type ReportPeriod, requestsReceived } from './compliance-report';
 
 const TABLE = requiredEnv('REQUESTS_TABLE');
 const DAY_MS = 86_400_000;
@@ -88,9 +88,11 @@ async function statusesOf(requestIds: string[]): Promise<Map<string, RequestStat
   for (let i = 0; i < requestIds.length; i += 100) {
     let keys: Record<string, unknown>[] | undefined = requestIds.slice(i, i + 100).map((id) => ({ pk: `REQ#${id}`, sk: 'REQUEST' }));
     while (keys?.length) {
-      const out: BatchGetCommandOutput = await ddb.send(new BatchGetCommand({
-        RequestItems: { [TABLE]: { Keys: keys, ProjectionExpression: 'requestId, #status', ExpressionAttributeNames: { '#status': 'status' } } },
-      }));
+      const out: BatchGetCommandOutput = await ddb.send(
+        new BatchGetCommand({
+          RequestItems: { [TABLE]: { Keys: keys, ProjectionExpression: 'requestId, #status', ExpressionAttributeNames: { '#status': 'status' } } },
+        }),
+      );
       for (const item of out.Responses?.[TABLE] ?? []) found.set(item.requestId as string, item.status as RequestStatus);
       keys = out.UnprocessedKeys?.[TABLE]?.Keys;
     }
@@ -101,7 +103,12 @@ async function statusesOf(requestIds: string[]): Promise<Map<string, RequestStat
 const answered = (controllerId: string, period: ReportPeriod) => inPeriod<ReportedRequest>(ANSWERED_INDEX, 'completedAt', controllerId, period);
 
 /** What `read` finds in `[from, to)`; nothing, without a query, once a year's tally has reached its end. */
-function since(read: (controllerId: string, period: ReportPeriod) => AsyncGenerator<ReportedRequest>, controllerId: string, from: string, to: Date): AsyncIterable<ReportedRequest> {
+function since(
+  read: (controllerId: string, period: ReportPeriod) => AsyncGenerator<ReportedRequest>,
+  controllerId: string,
+  from: string,
+  to: Date,
+): AsyncIterable<ReportedRequest> {
   return Date.parse(from) < to.getTime() ? read(controllerId, { from: new Date(from), to }) : (async function* () {})();
 }
 
@@ -113,7 +120,10 @@ function medianOf(tally: Map<number, number>): number | undefined {
   // The values at positions ⌊(n-1)/2⌋ and ⌊n/2⌋ (0-based) of the sorted list: one for odd n.
   const at = (position: number) => {
     let seen = 0;
-    for (const v of values) if ((seen += tally.get(v)!) > position) return v;
+    for (const v of values) {
+      seen += tally.get(v)!;
+      if (seen > position) return v;
+    }
     return values[values.length - 1]!;
   };
   return (at(Math.floor((n - 1) / 2)) + at(Math.floor(n / 2))) / 2;
@@ -194,7 +204,12 @@ export async function refreshTransparency(controllerId: string, now = new Date()
     const { tally, figures } = await refreshYear(controllerId, item ? (stored as YearTally) : emptyTally(y), now);
     // The tally first: published figures a crash left behind are refreshed from it next time.
     if (tally.openIds.length <= maxOpenIds) await ddb.send(new PutCommand({ TableName: TABLE, Item: { ...tallyKey(controllerId, y), ...tally } }));
-    else logger.warn('transparency tally not kept: too many open requests; the year is counted again each time', { controllerId, year: y, open: tally.openIds.length });
+    else
+      logger.warn('transparency tally not kept: too many open requests; the year is counted again each time', {
+        controllerId,
+        year: y,
+        open: tally.openIds.length,
+      });
     refreshed.push(figures);
   }
   const figures: TransparencyFigures = { controllerId, updatedAt: now.toISOString(), years: refreshed };

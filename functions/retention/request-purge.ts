@@ -1,11 +1,11 @@
 import { DeleteObjectCommand } from '@aws-sdk/client-s3';
-import { s3 } from '../platform/aws/s3';
 import { PACKAGE_BUCKET } from '../answer/exports';
-import type { Controller } from '../platform/register';
-import { FINAL_STATUSES, type Branch, type DsrRequest } from '../domain/request';
+import { type Branch, type DsrRequest, FINAL_STATUSES } from '../domain/request';
 import { closedAt, nextPurgeAt, personalDataEraseAt } from '../domain/request-retention';
-import { suppressionHash } from './scheduled-erasures';
+import { s3 } from '../platform/aws/s3';
 import { audit, getRequestWithBranches, updateRequestIf } from '../platform/data/store';
+import type { Controller } from '../platform/register';
+import { suppressionHash } from './scheduled-erasures';
 
 /** What one purge of a due request did. */
 export interface PurgeOutcome {
@@ -50,10 +50,14 @@ export async function purgeRequest(requestId: string, controller: Controller, at
   await deleteObjects(objects);
   if (packageDue) {
     const after = { ...request, packageKey: undefined };
-    const deleted = await updateRequestIf(requestId, {
-      set: { packageDeletedAt: now, purgeAt: nextPurgeAt(closed, after, controller.requestDataRetentionDays) },
-      remove: ['packageKey', 'downloadTokenHash'],
-    }, { expression: 'packageKey = :key', values: { ':key': request.packageKey } });
+    const deleted = await updateRequestIf(
+      requestId,
+      {
+        set: { packageDeletedAt: now, purgeAt: nextPurgeAt(closed, after, controller.requestDataRetentionDays) },
+        remove: ['packageKey', 'downloadTokenHash'],
+      },
+      { expression: 'packageKey = :key', values: { ':key': request.packageKey } },
+    );
     if (deleted) {
       await audit(requestId, 'package_deleted', 'system', { objects: objects.length }, at);
       outcome.packageDeleted = true;
@@ -62,7 +66,11 @@ export async function purgeRequest(requestId: string, controller: Controller, at
   if (!eraseDue) return outcome;
   if (request.openCtl) {
     // A refusal whose email has not gone out yet (Finalize removes openCtl after it): not now.
-    await updateRequestIf(requestId, { set: { purgeAt: new Date(at.getTime() + STILL_OPEN_RETRY_MS).toISOString() } }, { expression: 'attribute_exists(openCtl)' });
+    await updateRequestIf(
+      requestId,
+      { set: { purgeAt: new Date(at.getTime() + STILL_OPEN_RETRY_MS).toISOString() } },
+      { expression: 'attribute_exists(openCtl)' },
+    );
     return outcome;
   }
   outcome.personalDataErased = await erasePersonalData(request, now);
@@ -79,18 +87,22 @@ export async function purgeRequest(requestId: string, controller: Controller, at
 async function erasePersonalData(request: DsrRequest, now: string): Promise<boolean> {
   const { answer: _answer, ...question } = request.infoRequest ?? {};
   const finals = Object.fromEntries(FINAL_STATUSES.map((s, i) => [`:f${i}`, s]));
-  const erased = await updateRequestIf(request.requestId, {
-    set: {
-      personalDataErasedAt: now,
-      ...(request.email ? { identityHash: suppressionHash(request.email) } : {}),
-      ...(request.infoRequest ? { infoRequest: question as NonNullable<DsrRequest['infoRequest']> } : {}),
+  const erased = await updateRequestIf(
+    request.requestId,
+    {
+      set: {
+        personalDataErasedAt: now,
+        ...(request.email ? { identityHash: suppressionHash(request.email) } : {}),
+        ...(request.infoRequest ? { infoRequest: question as NonNullable<DsrRequest['infoRequest']> } : {}),
+      },
+      remove: ['email', 'name', 'details', 'purgeCtl', 'purgeAt', 'packageKey', 'downloadTokenHash'],
     },
-    remove: ['email', 'name', 'details', 'purgeCtl', 'purgeAt', 'packageKey', 'downloadTokenHash'],
-  }, {
-    // Only a closed request that left the open index, erased once.
-    expression: `attribute_not_exists(personalDataErasedAt) AND attribute_not_exists(openCtl) AND #status IN (${Object.keys(finals).join(', ')})`,
-    names: { '#status': 'status' },
-    values: finals,
-  });
+    {
+      // Only a closed request that left the open index, erased once.
+      expression: `attribute_not_exists(personalDataErasedAt) AND attribute_not_exists(openCtl) AND #status IN (${Object.keys(finals).join(', ')})`,
+      names: { '#status': 'status' },
+      values: finals,
+    },
+  );
   return !!erased;
 }

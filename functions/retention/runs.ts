@@ -6,10 +6,10 @@
  * - run: `RETENTION#<controllerId>` / `<runAt>#<ruleId>` (a Query by controller and time, for the digest);
  * - its audit events: `RETENTION_RUN#<controllerId>#<ruleId>#<runAt>` / `AUDIT#...`.
  */
-import { PutCommand, QueryCommand, UpdateCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand, type QueryCommandOutput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { RetentionAction } from '../domain/retention-rules';
 import { ddb } from '../platform/aws/dynamodb';
 import { requiredEnv } from '../platform/env';
-import type { RetentionAction } from '../domain/retention-rules';
 
 const TABLE = requiredEnv('REQUESTS_TABLE');
 
@@ -69,15 +69,17 @@ export async function recordRunStart(run: RetentionRun): Promise<void> {
 /** Records what a run found or did so far; the run's identity never changes. */
 export async function recordRunProgress(run: RetentionRun, set: Partial<Omit<RetentionRun, 'controllerId' | 'ruleId' | 'runAt'>>): Promise<RetentionRun> {
   const entries = Object.entries(set).filter(([, v]) => v !== undefined);
-  const out = await ddb.send(new UpdateCommand({
-    TableName: TABLE,
-    Key: runKey(run.controllerId, run.runAt, run.ruleId),
-    UpdateExpression: `SET ${entries.map((_, i) => `#f${i} = :v${i}`).join(', ')}`,
-    ConditionExpression: 'attribute_exists(pk)',
-    ExpressionAttributeNames: Object.fromEntries(entries.map(([k], i) => [`#f${i}`, k])),
-    ExpressionAttributeValues: Object.fromEntries(entries.map(([, v], i) => [`:v${i}`, v])),
-    ReturnValues: 'ALL_NEW',
-  }));
+  const out = await ddb.send(
+    new UpdateCommand({
+      TableName: TABLE,
+      Key: runKey(run.controllerId, run.runAt, run.ruleId),
+      UpdateExpression: `SET ${entries.map((_, i) => `#f${i} = :v${i}`).join(', ')}`,
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeNames: Object.fromEntries(entries.map(([k], i) => [`#f${i}`, k])),
+      ExpressionAttributeValues: Object.fromEntries(entries.map(([, v], i) => [`:v${i}`, v])),
+      ReturnValues: 'ALL_NEW',
+    }),
+  );
   const { pk: _pk, sk: _sk, ...stored } = out.Attributes ?? {};
   return stored as unknown as RetentionRun;
 }
@@ -90,13 +92,15 @@ export async function latestRetentionRuns(controllerId: string, since: string): 
   const runs: RetentionRun[] = [];
   let ExclusiveStartKey: Record<string, unknown> | undefined;
   do {
-    const out: QueryCommandOutput = await ddb.send(new QueryCommand({
-      TableName: TABLE,
-      KeyConditionExpression: 'pk = :pk AND sk >= :since',
-      ExpressionAttributeValues: { ':pk': `RETENTION#${controllerId}`, ':since': since },
-      ScanIndexForward: false,
-      ExclusiveStartKey,
-    }));
+    const out: QueryCommandOutput = await ddb.send(
+      new QueryCommand({
+        TableName: TABLE,
+        KeyConditionExpression: 'pk = :pk AND sk >= :since',
+        ExpressionAttributeValues: { ':pk': `RETENTION#${controllerId}`, ':since': since },
+        ScanIndexForward: false,
+        ExclusiveStartKey,
+      }),
+    );
     for (const { pk: _pk, sk: _sk, ...run } of out.Items ?? []) runs.push(run as RetentionRun);
     ExclusiveStartKey = out.LastEvaluatedKey;
   } while (ExclusiveStartKey);

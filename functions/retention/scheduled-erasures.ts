@@ -1,4 +1,4 @@
-import { DeleteCommand, PutCommand, QueryCommand, UpdateCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, QueryCommand, type QueryCommandOutput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ddb, isConditionFailure } from '../platform/aws/dynamodb';
 import { requiredEnv } from '../platform/env';
 import { keyedHash } from '../platform/keyed-hash';
@@ -74,12 +74,14 @@ export async function recordRestricted(requestId: string, processorId: string, t
 
 /** What a request restricted, store by store. */
 export async function restrictedBy(requestId: string): Promise<{ processorId: string; table: string; keys: Record<string, unknown>[] }[]> {
-  const out = await ddb.send(new QueryCommand({
-    TableName: TABLE,
-    KeyConditionExpression: 'pk = :pk',
-    ExpressionAttributeValues: { ':pk': `RESTRICTED#${requestId}` },
-    ConsistentRead: true,
-  }));
+  const out = await ddb.send(
+    new QueryCommand({
+      TableName: TABLE,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': `RESTRICTED#${requestId}` },
+      ConsistentRead: true,
+    }),
+  );
   return (out.Items ?? []).map((i) => ({ processorId: String(i.processorId), table: String(i.table), keys: i.keys as Record<string, unknown>[] }));
 }
 
@@ -97,12 +99,14 @@ export async function schedule(e: ScheduledErasure): Promise<void> {
 export async function* due(controllerId: string, now: Date): AsyncGenerator<ScheduledErasure> {
   let ExclusiveStartKey: Record<string, unknown> | undefined;
   do {
-    const out: QueryCommandOutput = await ddb.send(new QueryCommand({
-      TableName: TABLE,
-      KeyConditionExpression: 'pk = :pk AND sk <= :now',
-      ExpressionAttributeValues: { ':pk': `DUE#${controllerId}`, ':now': `${now.toISOString()}~` },
-      ExclusiveStartKey,
-    }));
+    const out: QueryCommandOutput = await ddb.send(
+      new QueryCommand({
+        TableName: TABLE,
+        KeyConditionExpression: 'pk = :pk AND sk <= :now',
+        ExpressionAttributeValues: { ':pk': `DUE#${controllerId}`, ':now': `${now.toISOString()}~` },
+        ExclusiveStartKey,
+      }),
+    );
     for (const { pk: _pk, sk: _sk, ...item } of out.Items ?? []) yield item as ScheduledErasure;
     ExclusiveStartKey = out.LastEvaluatedKey;
   } while (ExclusiveStartKey);
@@ -131,11 +135,13 @@ export async function suppress(controllerId: string, processorId: string, reques
 
 /** Whether an address is on a processor's suppression list now (for the list to check before adding). */
 export async function isSuppressed(controllerId: string, processorId: string, email: string, now = new Date()): Promise<boolean> {
-  const out = await ddb.send(new QueryCommand({
-    TableName: TABLE,
-    KeyConditionExpression: 'pk = :pk AND sk = :sk',
-    ExpressionAttributeValues: { ':pk': `SUPPRESS#${controllerId}#${processorId}`, ':sk': suppressionHash(email) },
-  }));
+  const out = await ddb.send(
+    new QueryCommand({
+      TableName: TABLE,
+      KeyConditionExpression: 'pk = :pk AND sk = :sk',
+      ExpressionAttributeValues: { ':pk': `SUPPRESS#${controllerId}#${processorId}`, ':sk': suppressionHash(email) },
+    }),
+  );
   const entry = out.Items?.[0];
   return !!entry && String(entry.until) > now.toISOString();
 }
@@ -161,21 +167,29 @@ export async function carryOut(e: Exclude<ScheduledErasure, SubjectNotice>): Pro
     await ddb.send(new DeleteCommand({ TableName: TABLE, Key: suppressionKeyOf(e.controllerId, e.processorId, e.hash) }));
   } else if (e.kind === 'restriction_end') {
     // Only items still restricted for this request: another request may have restricted them since.
-    count = await eachKey(e.keys, (Key) => ddb.send(new UpdateCommand({
-      TableName: e.table,
-      Key,
-      UpdateExpression: 'REMOVE restricted, restrictedAt, restrictedFor',
-      ConditionExpression: 'restrictedFor = :requestId',
-      ExpressionAttributeValues: { ':requestId': e.requestId },
-    })));
+    count = await eachKey(e.keys, (Key) =>
+      ddb.send(
+        new UpdateCommand({
+          TableName: e.table,
+          Key,
+          UpdateExpression: 'REMOVE restricted, restrictedAt, restrictedFor',
+          ConditionExpression: 'restrictedFor = :requestId',
+          ExpressionAttributeValues: { ':requestId': e.requestId },
+        }),
+      ),
+    );
   } else {
     // Only items still under this hold: a later request may have changed them.
-    count = await eachKey(e.keys, (Key) => ddb.send(new DeleteCommand({
-      TableName: e.table,
-      Key,
-      ConditionExpression: 'holdUntil = :until',
-      ExpressionAttributeValues: { ':until': e.dueAt },
-    })));
+    count = await eachKey(e.keys, (Key) =>
+      ddb.send(
+        new DeleteCommand({
+          TableName: e.table,
+          Key,
+          ConditionExpression: 'holdUntil = :until',
+          ExpressionAttributeValues: { ':until': e.dueAt },
+        }),
+      ),
+    );
   }
   await done(e);
   return count;

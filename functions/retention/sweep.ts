@@ -10,15 +10,15 @@
  */
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { ScanCommand, type ScanCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { isOlderThan, type RetentionRule, retentionCutoff } from '../domain/retention-rules';
 import { ddb } from '../platform/aws/dynamodb';
 import { s3 } from '../platform/aws/s3';
+import { audit } from '../platform/data/store';
 import { positiveIntEnv, requiredEnv } from '../platform/env';
 import { errorClass, logger } from '../platform/log';
 import type { Controller, DynamoDbProcessor, Register } from '../platform/register';
-import { type RetentionRule, isOlderThan, retentionCutoff } from '../domain/retention-rules';
+import { eraseItem, type ItemErasure, keyExists, tableKey } from '../processors/dynamodb/store-items';
 import { type RetentionRun, recordRunProgress, recordRunStart, runAuditId } from './runs';
-import { audit } from '../platform/data/store';
-import { eraseItem, keyExists, tableKey, type ItemErasure } from '../processors/dynamodb/store-items';
 
 const PACKAGE_BUCKET = requiredEnv('PACKAGE_BUCKET');
 /** At most this many records erased per rule and run; the rest are erased by the next runs. */
@@ -36,9 +36,9 @@ export interface RuleAtStore {
 
 /** Every retention rule of the register, controller by controller, store by store. */
 export function retentionRulesOf(register: Register): RuleAtStore[] {
-  return register.controllers.flatMap((controller) => controller.processors.flatMap((store) => (
-    store.kind === 'dynamodb' ? store.retentionRules.map((rule) => ({ controller, store, rule })) : []
-  )));
+  return register.controllers.flatMap((controller) =>
+    controller.processors.flatMap((store) => (store.kind === 'dynamodb' ? store.retentionRules.map((rule) => ({ controller, store, rule })) : [])),
+  );
 }
 
 type Key = Record<string, unknown>;
@@ -96,15 +96,17 @@ async function* olderThan(scope: RuleAtStore, key: string[], cutoff: string): As
   if (rule.action === 'anonymise') names['#anonymisedAt'] = 'anonymisedAt';
   let ExclusiveStartKey: Record<string, unknown> | undefined;
   do {
-    const out: ScanCommandOutput = await ddb.send(new ScanCommand({
-      TableName: store.table,
-      FilterExpression: rule.action === 'anonymise' ? '#date < :cutoff AND attribute_not_exists(#anonymisedAt)' : '#date < :cutoff',
-      ProjectionExpression: projected.map((_, i) => `#p${i}`).join(', '),
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: { ':cutoff': cutoff },
-      ConsistentRead: true,
-      ExclusiveStartKey,
-    }));
+    const out: ScanCommandOutput = await ddb.send(
+      new ScanCommand({
+        TableName: store.table,
+        FilterExpression: rule.action === 'anonymise' ? '#date < :cutoff AND attribute_not_exists(#anonymisedAt)' : '#date < :cutoff',
+        ProjectionExpression: projected.map((_, i) => `#p${i}`).join(', '),
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: { ':cutoff': cutoff },
+        ConsistentRead: true,
+        ExclusiveStartKey,
+      }),
+    );
     for (const item of out.Items ?? []) yield item;
     ExclusiveStartKey = out.LastEvaluatedKey;
   } while (ExclusiveStartKey);
@@ -133,12 +135,14 @@ async function writeReport(f: RetentionFindings, outcome?: { erased: Key[]; chan
     keptRestricted: f.keptRestricted,
     ...(outcome ? { outcome } : {}),
   };
-  await s3.send(new PutObjectCommand({
-    Bucket: PACKAGE_BUCKET,
-    Key: reportKey(run),
-    Body: JSON.stringify(report, null, 2),
-    ContentType: 'application/json',
-  }));
+  await s3.send(
+    new PutObjectCommand({
+      Bucket: PACKAGE_BUCKET,
+      Key: reportKey(run),
+      Body: JSON.stringify(report, null, 2),
+      ContentType: 'application/json',
+    }),
+  );
 }
 
 /** A run of a rule as it starts: nothing found yet. */
@@ -182,7 +186,11 @@ export async function reportRetentionRule(scope: RuleAtStore, started: Retention
     matched++;
     const itemKey = Object.fromEntries(key.map((k) => [k, item[k]]));
     if (typeof item.holdUntil === 'string' && item.holdUntil > now) {
-      findings.keptUnderLegalHold.push({ key: itemKey, holdUntil: item.holdUntil, ...(typeof item.holdBasis === 'string' ? { holdBasis: item.holdBasis } : {}) });
+      findings.keptUnderLegalHold.push({
+        key: itemKey,
+        holdUntil: item.holdUntil,
+        ...(typeof item.holdBasis === 'string' ? { holdBasis: item.holdBasis } : {}),
+      });
     } else if (item.restrictedFor !== undefined) {
       findings.keptRestricted.push(itemKey);
     } else {

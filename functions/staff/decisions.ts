@@ -1,15 +1,15 @@
 import { denialEmail } from '../../web/emails';
-import { allowedDecisions, DecisionConflict, firstMonthEnd, type DecisionInput } from '../domain/decision-rules';
+import { deliverNotice, holdNotice } from '../answer/subject-notices';
 import { completeBranch } from '../branches/outcome';
 import { extendedDueDate } from '../domain/deadlines';
-import { links } from '../platform/links';
-import type { Controller } from '../platform/register';
+import { allowedDecisions, DecisionConflict, type DecisionInput, firstMonthEnd } from '../domain/decision-rules';
 import type { Branch, DsrRequest } from '../domain/request';
 import { purgeSchedule } from '../domain/request-retention';
-import { resumeReview, REVIEW_FIELDS } from '../workflow/review';
-import { done, restrictedBy, schedule } from '../retention/scheduled-erasures';
-import { deliverNotice, holdNotice } from '../answer/subject-notices';
 import { audit, finishBranch, resetFailedBranch, transitionReturning, updateRequestIf } from '../platform/data/store';
+import { links } from '../platform/links';
+import type { Controller } from '../platform/register';
+import { done, restrictedBy, schedule } from '../retention/scheduled-erasures';
+import { REVIEW_FIELDS, resumeReview } from '../workflow/review';
 
 const inReviewAt = (stage: string | undefined) => ({
   expression: 'reviewStage = :stage',
@@ -21,7 +21,14 @@ const inReviewAt = (stage: string | undefined) => ({
  * guarded write each, so two staff members deciding at once cannot both win; the loser gets a
  * {@link DecisionConflict}. Audited with who decided; staff's free text stays on the request item.
  */
-export async function decide(request: DsrRequest, branches: Branch[], controller: Controller, input: DecisionInput, by: string, now = new Date()): Promise<void> {
+export async function decide(
+  request: DsrRequest,
+  branches: Branch[],
+  controller: Controller,
+  input: DecisionInput,
+  by: string,
+  now = new Date(),
+): Promise<void> {
   const allowed = allowedDecisions(request, branches, controller, now);
   const { requestId } = request;
   const at = now.toISOString();
@@ -33,11 +40,17 @@ export async function decide(request: DsrRequest, branches: Branch[], controller
     case 'approve': {
       if (!allowed.approve) conflict('The request is not waiting for a decision');
       const stage = request.reviewStage;
-      const approved = await transitionReturning(requestId, ['in_review'], 'in_progress', {
-        set: stage === 'closing' ? { closingReviewedAt: at } : { screenedAt: at },
-        remove: [...REVIEW_FIELDS],
-        condition: inReviewAt(stage),
-      }, now);
+      const approved = await transitionReturning(
+        requestId,
+        ['in_review'],
+        'in_progress',
+        {
+          set: stage === 'closing' ? { closingReviewedAt: at } : { screenedAt: at },
+          remove: [...REVIEW_FIELDS],
+          condition: inReviewAt(stage),
+        },
+        now,
+      );
       if (!approved) conflict('The request is not waiting for a decision any more');
       await audit(requestId, 'decision_approved', 'staff', { by, stage: stage ?? 'screening' }, now);
       await resumeReview(requestId, approved!.reviewTaskToken);
@@ -46,12 +59,18 @@ export async function decide(request: DsrRequest, branches: Branch[], controller
     case 'deny': {
       if (!allowed.deny) conflict('Only a request waiting for its first review can be refused');
       const onTime = !request.dueAt || at <= request.dueAt;
-      const denied = await transitionReturning(requestId, ['in_review'], 'denied', {
-        set: { denial: { reason: input.reason, text: input.text, by, at }, completedAt: at, onTime, ...purgeSchedule(controller, at, request) },
-        // It stays in the open index until Finalize, so the sweep sees it if the workflow stalls.
-        remove: [...REVIEW_FIELDS],
-        condition: inReviewAt('screening'),
-      }, now);
+      const denied = await transitionReturning(
+        requestId,
+        ['in_review'],
+        'denied',
+        {
+          set: { denial: { reason: input.reason, text: input.text, by, at }, completedAt: at, onTime, ...purgeSchedule(controller, at, request) },
+          // It stays in the open index until Finalize, so the sweep sees it if the workflow stalls.
+          remove: [...REVIEW_FIELDS],
+          condition: inReviewAt('screening'),
+        },
+        now,
+      );
       if (!denied) conflict('The request is not waiting for a decision any more');
       await audit(requestId, 'decision_denied', 'staff', { by, reason: input.reason, onTime }, now);
       // The refusal email is the workflow's NotifySubject, once: resuming leads there.
@@ -66,18 +85,22 @@ export async function decide(request: DsrRequest, branches: Branch[], controller
       const months = (request.extension?.months ?? 0) + input.months;
       const newDue = extendedDueDate(new Date(originalDueAt), months, controller.publicHolidays).toISOString();
       const notice = await holdNotice(controller.id, requestId, now);
-      const extended = await updateRequestIf(requestId, {
-        set: {
-          extension: { months, reasons: input.reasons, by, at, originalDueAt },
-          dueAt: newDue,
-          ...(request.openCtl ? { openDue: newDue } : {}),
+      const extended = await updateRequestIf(
+        requestId,
+        {
+          set: {
+            extension: { months, reasons: input.reasons, by, at, originalDueAt },
+            dueAt: newDue,
+            ...(request.openCtl ? { openDue: newDue } : {}),
+          },
+          // The reminders count towards the new date.
+          remove: ['dueReminder7At', 'dueReminder2At', 'overdueAlertedAt'],
         },
-        // The reminders count towards the new date.
-        remove: ['dueReminder7At', 'dueReminder2At', 'overdueAlertedAt'],
-      }, {
-        expression: 'version = :version AND dueAt = :due',
-        values: { ':version': request.version, ':due': request.dueAt },
-      });
+        {
+          expression: 'version = :version AND dueAt = :due',
+          values: { ':version': request.version, ':due': request.dueAt },
+        },
+      );
       if (!extended) conflict('The request changed meanwhile; reload and decide again');
       await audit(requestId, 'deadline_extended', 'staff', { by, months: input.months, totalMonths: months }, now);
       await deliverNotice(notice, controller, now);
@@ -87,13 +110,17 @@ export async function decide(request: DsrRequest, branches: Branch[], controller
       if (!allowed.request_info) conflict('More information can be asked for only during the first review, one question at a time');
       const pausesClock = controller.review.clockPausesForInformation;
       const notice = await holdNotice(controller.id, requestId, now);
-      const asked = await updateRequestIf(requestId, {
-        set: { infoRequest: { text: input.text, by, at, pausesClock } },
-      }, {
-        expression: '#status = :review AND reviewStage = :screening AND (attribute_not_exists(infoRequest) OR attribute_exists(infoRequest.answeredAt))',
-        names: { '#status': 'status' },
-        values: { ':review': 'in_review', ':screening': 'screening' },
-      });
+      const asked = await updateRequestIf(
+        requestId,
+        {
+          set: { infoRequest: { text: input.text, by, at, pausesClock } },
+        },
+        {
+          expression: '#status = :review AND reviewStage = :screening AND (attribute_not_exists(infoRequest) OR attribute_exists(infoRequest.answeredAt))',
+          names: { '#status': 'status' },
+          values: { ':review': 'in_review', ':screening': 'screening' },
+        },
+      );
       if (!asked) conflict('The request changed meanwhile; reload and decide again');
       await audit(requestId, 'information_requested', 'staff', { by, pausesClock }, now);
       await deliverNotice(notice, controller, now);
@@ -113,9 +140,10 @@ export async function decide(request: DsrRequest, branches: Branch[], controller
       const branch = branches.find((b) => b.processorId === input.processorId)!;
       const outcome = { status: 'completed' as const, note: input.note };
       // A waiting task resumes its branch; a failed one is only recorded (the review goes on).
-      const done = branch.status === 'waiting'
-        ? await completeBranch(requestId, input.processorId, outcome, now)
-        : (await finishBranch(requestId, input.processorId, outcome, now)) !== undefined;
+      const done =
+        branch.status === 'waiting'
+          ? await completeBranch(requestId, input.processorId, outcome, now)
+          : (await finishBranch(requestId, input.processorId, outcome, now)) !== undefined;
       if (!done) conflict('The branch was answered meanwhile');
       await audit(requestId, 'decision_task_completed', 'staff', { by, processorId: input.processorId }, now);
       return;
@@ -128,14 +156,24 @@ export async function decide(request: DsrRequest, branches: Branch[], controller
       // between leaves nothing half done; if another decision won, they are taken back.
       const notice = await holdNotice(controller.id, requestId, now);
       const lifts = (await restrictedBy(requestId)).map((s) => ({
-        kind: 'restriction_end' as const, controllerId: controller.id, requestId, processorId: s.processorId, dueAt: liftAt, table: s.table, keys: s.keys,
+        kind: 'restriction_end' as const,
+        controllerId: controller.id,
+        requestId,
+        processorId: s.processorId,
+        dueAt: liftAt,
+        table: s.table,
+        keys: s.keys,
       }));
       for (const lift of lifts) await schedule(lift);
-      const lifting = await updateRequestIf(requestId, { set: { restrictionLift: { by, at, liftAt } } }, {
-        expression: '#status = :completed AND attribute_not_exists(restrictionLift)',
-        names: { '#status': 'status' },
-        values: { ':completed': 'completed' },
-      });
+      const lifting = await updateRequestIf(
+        requestId,
+        { set: { restrictionLift: { by, at, liftAt } } },
+        {
+          expression: '#status = :completed AND attribute_not_exists(restrictionLift)',
+          names: { '#status': 'status' },
+          values: { ':completed': 'completed' },
+        },
+      );
       if (!lifting) {
         for (const lift of lifts) await done(lift);
         conflict('The restriction is already being lifted');

@@ -1,11 +1,11 @@
 import { subjectAnsweredEmail } from '../../web/emails';
 import { resumedDueDate } from '../domain/deadlines';
+import type { DsrRequest } from '../domain/request';
+import { audit, updateRequestIf } from '../platform/data/store';
 import { links } from '../platform/links';
 import { sendEmail } from '../platform/mailer';
 import type { Controller } from '../platform/register';
-import type { DsrRequest } from '../domain/request';
 import { staffEmailOf } from '../workflow/review';
-import { audit, updateRequestIf } from '../platform/data/store';
 
 /**
  * The subject answers staff's request for more information (Art. 12(6)). Recorded once, guarded by
@@ -18,26 +18,37 @@ export async function answerInformationRequest(request: DsrRequest, controller: 
   if (!question || question.answeredAt) return false;
   const at = now.toISOString();
   const pausedMs = now.getTime() - Date.parse(question.at);
-  const newDue = question.pausesClock && request.dueAt
-    ? resumedDueDate(new Date(request.dueAt), pausedMs, controller.publicHolidays).toISOString()
-    : undefined;
-  const answered = await updateRequestIf(request.requestId, {
-    set: {
-      infoRequest: { ...question, answeredAt: at, answer },
-      ...(newDue ? { dueAt: newDue, ...(request.openCtl ? { openDue: newDue } : {}) } : {}),
+  const newDue = question.pausesClock && request.dueAt ? resumedDueDate(new Date(request.dueAt), pausedMs, controller.publicHolidays).toISOString() : undefined;
+  const answered = await updateRequestIf(
+    request.requestId,
+    {
+      set: {
+        infoRequest: { ...question, answeredAt: at, answer },
+        ...(newDue ? { dueAt: newDue, ...(request.openCtl ? { openDue: newDue } : {}) } : {}),
+      },
     },
-  }, {
-    expression: 'attribute_exists(infoRequest) AND attribute_not_exists(infoRequest.answeredAt) AND infoRequest.#at = :asked',
-    names: { '#at': 'at' },
-    values: { ':asked': question.at },
-  });
+    {
+      expression: 'attribute_exists(infoRequest) AND attribute_not_exists(infoRequest.answeredAt) AND infoRequest.#at = :asked',
+      names: { '#at': 'at' },
+      values: { ':asked': question.at },
+    },
+  );
   if (!answered) return false;
-  await audit(request.requestId, 'information_provided', 'subject', { clockPaused: !!newDue, ...(newDue ? { pausedHours: Math.round(pausedMs / 3_600_000) } : {}) }, now);
-  await sendEmail(staffEmailOf(controller), subjectAnsweredEmail({
-    locale: controller.locales[0]!,
-    controllerName: controller.name,
-    requestReference: request.requestId,
-    consoleUrl: links.console(request.requestId),
-  }));
+  await audit(
+    request.requestId,
+    'information_provided',
+    'subject',
+    { clockPaused: !!newDue, ...(newDue ? { pausedHours: Math.round(pausedMs / 3_600_000) } : {}) },
+    now,
+  );
+  await sendEmail(
+    staffEmailOf(controller),
+    subjectAnsweredEmail({
+      locale: controller.locales[0]!,
+      controllerName: controller.name,
+      requestReference: request.requestId,
+      consoleUrl: links.console(request.requestId),
+    }),
+  );
   return true;
 }

@@ -1,11 +1,22 @@
 import { denialReasonText } from '../../web/emails';
-import { allowedDecisions, type AllowedDecisions } from '../domain/decision-rules';
-import { clientError } from '../platform/http';
-import { findController, findProcessor, inDeclaredOrder, type Controller } from '../platform/register';
+import { type AllowedDecisions, allowedDecisions } from '../domain/decision-rules';
 import {
-  DENIAL_REASONS, FINAL_STATUSES, REQUEST_STATUSES, RIGHTS, type AuditEvent, type Branch, type DenialReason, type DsrRequest, type ObjectionScope,
-  type RequestStatus, type ReviewReason, type ReviewStage, type Right,
+  type AuditEvent,
+  type Branch,
+  DENIAL_REASONS,
+  type DenialReason,
+  type DsrRequest,
+  FINAL_STATUSES,
+  type ObjectionScope,
+  REQUEST_STATUSES,
+  type RequestStatus,
+  type ReviewReason,
+  type ReviewStage,
+  RIGHTS,
+  type Right,
 } from '../domain/request';
+import { clientError } from '../platform/http';
+import { type Controller, findController, findProcessor, inDeclaredOrder } from '../platform/register';
 
 /**
  * Who a staff member is, from the claims of the id token that API Gateway's JWT authorizer checked
@@ -41,8 +52,7 @@ export interface Staff {
 
 /** The claims of an HTTP API event checked by a JWT authorizer; undefined if there are none. */
 export function claimsOf(event: unknown): Claims | undefined {
-  const claims = (event as { requestContext?: { authorizer?: { jwt?: { claims?: unknown } } } } | undefined)
-    ?.requestContext?.authorizer?.jwt?.claims;
+  const claims = (event as { requestContext?: { authorizer?: { jwt?: { claims?: unknown } } } } | undefined)?.requestContext?.authorizer?.jwt?.claims;
   if (!claims || typeof claims !== 'object' || Array.isArray(claims)) return undefined;
   return Object.keys(claims).length ? (claims as Claims) : undefined;
 }
@@ -52,10 +62,17 @@ export function claimsOf(event: unknown): Claims | undefined {
  * or a plain string (one value, or several separated by commas or spaces).
  */
 export function listClaim(value: unknown): string[] {
-  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string').map((v) => v.trim()).filter(Boolean);
+  if (Array.isArray(value))
+    return value
+      .filter((v): v is string => typeof v === 'string')
+      .map((v) => v.trim())
+      .filter(Boolean);
   if (typeof value !== 'string') return [];
   const inner = value.trim().replace(/^\[(.*)\]$/s, '$1');
-  return inner.split(/[\s,]+/).map((v) => v.trim()).filter(Boolean);
+  return inner
+    .split(/[\s,]+/)
+    .map((v) => v.trim())
+    .filter(Boolean);
 }
 
 /** `custom:controllers`: `*` for all, else comma-separated ids (none when missing). */
@@ -67,7 +84,7 @@ export function controllersClaim(value: unknown): '*' | string[] {
 
 /** The staff member the claims describe. */
 export function staffFrom(claims: Claims): Staff {
-  const name = claims['cognito:username'] ?? claims['sub'];
+  const name = claims['cognito:username'] ?? claims.sub;
   const groups = listClaim(claims['cognito:groups']);
   return {
     username: typeof name === 'string' ? name : '',
@@ -210,7 +227,8 @@ export function listItem(r: Partial<DsrRequest> & Pick<DsrRequest, 'requestId' |
  */
 export function matchesFilters(item: ListItem, filters: ListFilters, now: Date): boolean {
   if (filters.status ? item.status !== filters.status : item.status === 'awaiting_verification') return false;
-  if (filters.dueWithinDays !== undefined && !(item.dueAt !== null && Date.parse(item.dueAt) <= Date.parse(dueBefore(filters.dueWithinDays, now)))) return false;
+  if (filters.dueWithinDays !== undefined && !(item.dueAt !== null && Date.parse(item.dueAt) <= Date.parse(dueBefore(filters.dueWithinDays, now))))
+    return false;
   if (filters.type && item.type !== filters.type) return false;
   if (filters.overdue !== undefined && item.overdue !== filters.overdue) return false;
   return true;
@@ -234,16 +252,54 @@ export function byDueDate(a: ListItem, b: ListItem): number {
  * `personalDataErasedAt` says so (the address and name are gone, not missing).
  */
 const REQUEST_FIELDS = [
-  'requestId', 'controllerId', 'type', 'locale', 'email', 'name', 'status', 'createdAt', 'verifyExpiresAt', 'receivedAt', 'dueAt',
-  'completedAt', 'onTime', 'history', 'notifiedAt', 'downloadExpiresAt', 'dueReminder7At', 'dueReminder2At', 'overdueAlertedAt',
-  'transmittedAt', 'packageDeletedAt', 'personalDataErasedAt',
+  'requestId',
+  'controllerId',
+  'type',
+  'locale',
+  'email',
+  'name',
+  'status',
+  'createdAt',
+  'verifyExpiresAt',
+  'receivedAt',
+  'dueAt',
+  'completedAt',
+  'onTime',
+  'history',
+  'notifiedAt',
+  'downloadExpiresAt',
+  'dueReminder7At',
+  'dueReminder2At',
+  'overdueAlertedAt',
+  'transmittedAt',
+  'packageDeletedAt',
+  'personalDataErasedAt',
 ] as const satisfies readonly (keyof DsrRequest)[];
 
 /** Branch fields staff see: what was done where and how it went; never the task token, link hash or storage keys. */
 const BRANCH_FIELDS = [
-  'processorId', 'kind', 'action', 'status', 'attempts', 'recordCount', 'startedAt', 'finishedAt', 'errorClass', 'externalId',
-  'submittedAt', 'lastPolledAt', 'remindedAt', 'escalatedAt', 'expectedCompletionAt', 'attachmentName', 'note', 'heldCount',
-  'holdUntil', 'holdBasis', 'suppressedUntil', 'staffTask',
+  'processorId',
+  'kind',
+  'action',
+  'status',
+  'attempts',
+  'recordCount',
+  'startedAt',
+  'finishedAt',
+  'errorClass',
+  'externalId',
+  'submittedAt',
+  'lastPolledAt',
+  'remindedAt',
+  'escalatedAt',
+  'expectedCompletionAt',
+  'attachmentName',
+  'note',
+  'heldCount',
+  'holdUntil',
+  'holdBasis',
+  'suppressedUntil',
+  'staffTask',
 ] as const satisfies readonly (keyof Branch)[];
 
 function pick<T extends object, K extends keyof T>(item: T, keys: readonly K[]): Pick<T, K> {
@@ -301,7 +357,15 @@ export interface RequestDetail {
 }
 
 /** Nothing to decide: a viewer, or a request whose controller the register no longer declares. */
-const NO_DECISIONS: AllowedDecisions = { approve: false, deny: false, extend: false, request_info: false, retry_branch: [], complete_task: [], lift_restriction: false };
+const NO_DECISIONS: AllowedDecisions = {
+  approve: false,
+  deny: false,
+  extend: false,
+  request_info: false,
+  retry_branch: [],
+  complete_task: [],
+  lift_restriction: false,
+};
 
 function detailsView(details: DsrRequest['details'], controller: Controller | undefined): DetailsView {
   if (!details) return {};
@@ -327,9 +391,7 @@ function detailsView(details: DsrRequest['details'], controller: Controller | un
  * (a viewer is offered no decisions); omitted, the caller is taken to be an approver (the decision
  * route has checked that already).
  */
-export function requestDetail(
-  request: DsrRequest, branches: Branch[], events: AuditEvent[], now: Date, caller?: Pick<Staff, 'roles'>,
-): RequestDetail {
+export function requestDetail(request: DsrRequest, branches: Branch[], events: AuditEvent[], now: Date, caller?: Pick<Staff, 'roles'>): RequestDetail {
   const controller = findController(request.controllerId);
   const ordered = controller ? inDeclaredOrder(controller, branches) : branches;
   const mayDecide = caller ? mayDo(caller, 'decide') : true;
@@ -352,9 +414,7 @@ export function requestDetail(
     timeline: [...events]
       .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))
       .map((e) => ({ event: e.event, at: e.at, actor: e.actor, ...(e.detail ? { detail: e.detail } : {}) })),
-    review: request.reviewStage
-      ? { stage: request.reviewStage, reasons: [...(request.reviewReasons ?? [])], openedAt: request.reviewOpenedAt ?? null }
-      : null,
+    review: request.reviewStage ? { stage: request.reviewStage, reasons: [...(request.reviewReasons ?? [])], openedAt: request.reviewOpenedAt ?? null } : null,
     mayDecide,
     allowedDecisions: controller && mayDecide ? allowedDecisions(request, branches, controller, now) : NO_DECISIONS,
     denialTemplates: controller ? denialTemplates(request, controller) : [],
@@ -371,4 +431,3 @@ export function denialTemplates(request: DsrRequest, controller: Controller): { 
     }),
   }));
 }
-

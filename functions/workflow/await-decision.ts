@@ -1,9 +1,9 @@
 import { reviewWaitingEmail } from '../../web/emails';
+import { audit, setOnce, updateRequestIf } from '../platform/data/store';
 import { links } from '../platform/links';
 import { sendEmail } from '../platform/mailer';
-import { resumeReview, staffEmailOf } from './review';
-import { audit, setOnce, updateRequestIf } from '../platform/data/store';
 import { loadRequest, type RequestRef } from './requests';
+import { resumeReview, staffEmailOf } from './review';
 
 /**
  * Step `AwaitDecision` (waitForTaskToken): records the token the decision will resume, and emails
@@ -12,23 +12,31 @@ import { loadRequest, type RequestRef } from './requests';
  */
 export async function awaitDecision({ requestId, taskToken }: RequestRef & { taskToken: string }, now = new Date()): Promise<void> {
   const { request, controller } = await loadRequest(requestId);
-  const waiting = request.status === 'in_review'
-    ? await updateRequestIf(requestId, { set: { reviewTaskToken: taskToken } }, { expression: '#status = :review', names: { '#status': 'status' }, values: { ':review': 'in_review' } })
-    : undefined;
+  const waiting =
+    request.status === 'in_review'
+      ? await updateRequestIf(
+          requestId,
+          { set: { reviewTaskToken: taskToken } },
+          { expression: '#status = :review', names: { '#status': 'status' }, values: { ':review': 'in_review' } },
+        )
+      : undefined;
   if (!waiting) {
     await resumeReview(requestId, taskToken);
     return;
   }
   if (waiting.reviewNotifiedAt) return;
-  await sendEmail(staffEmailOf(controller), reviewWaitingEmail({
-    locale: controller.locales[0]!,
-    controllerName: controller.name,
-    requestReference: requestId,
-    type: request.type,
-    reasons: waiting.reviewReasons ?? [],
-    dueAt: waiting.dueAt!,
-    consoleUrl: links.console(requestId),
-  }));
+  await sendEmail(
+    staffEmailOf(controller),
+    reviewWaitingEmail({
+      locale: controller.locales[0]!,
+      controllerName: controller.name,
+      requestReference: requestId,
+      type: request.type,
+      reasons: waiting.reviewReasons ?? [],
+      dueAt: waiting.dueAt!,
+      consoleUrl: links.console(requestId),
+    }),
+  );
   if (await setOnce(requestId, 'reviewNotifiedAt', { reviewNotifiedAt: now.toISOString() })) {
     await audit(requestId, 'staff_notified', 'workflow', { stage: waiting.reviewStage ?? 'screening' }, now);
   }

@@ -1,9 +1,9 @@
-import { deadlineEmail, type DeadlineStage } from '../../web/emails';
+import { type DeadlineStage, deadlineEmail } from '../../web/emails';
+import type { DsrRequest } from '../domain/request';
+import { audit, setOnce } from '../platform/data/store';
 import { links } from '../platform/links';
 import { sendEmail } from '../platform/mailer';
 import type { Controller } from '../platform/register';
-import type { DsrRequest } from '../domain/request';
-import { audit, setOnce } from '../platform/data/store';
 
 const DAY_MS = 86_400_000;
 
@@ -26,20 +26,27 @@ const FLAG: Record<DeadlineStage, keyof DsrRequest> = {
  * Reminds the DPO of an unanswered request 7 and 2 days before its deadline, and alerts once it
  * has passed. Each once: the flag is claimed with a conditional write before the email goes.
  */
-export async function remindOfDeadline(request: Pick<DsrRequest, 'requestId' | 'dueAt'>, controller: Controller, now = new Date()): Promise<DeadlineStage | undefined> {
+export async function remindOfDeadline(
+  request: Pick<DsrRequest, 'requestId' | 'dueAt'>,
+  controller: Controller,
+  now = new Date(),
+): Promise<DeadlineStage | undefined> {
   if (!request.dueAt) return undefined;
   const stage = deadlineStage(request.dueAt, now);
   if (!stage) return undefined;
   const flag = FLAG[stage];
   if (!(await setOnce(request.requestId, flag, { [flag]: now.toISOString() }))) return undefined;
-  await sendEmail(controller.dpoEmail, deadlineEmail({
-    locale: controller.locales[0]!,
-    controllerName: controller.name,
-    requestReference: request.requestId,
-    stage,
-    dueAt: request.dueAt,
-    consoleUrl: links.console(request.requestId),
-  }));
+  await sendEmail(
+    controller.dpoEmail,
+    deadlineEmail({
+      locale: controller.locales[0]!,
+      controllerName: controller.name,
+      requestReference: request.requestId,
+      stage,
+      dueAt: request.dueAt,
+      consoleUrl: links.console(request.requestId),
+    }),
+  );
   await audit(request.requestId, 'deadline_reminder', 'system', { stage }, now);
   return stage;
 }

@@ -1,9 +1,9 @@
 import * as z from 'zod';
-import { actionFor, modeOf } from '../domain/rights';
-import { findController, type Controller } from '../platform/register';
-import { FINAL_STATUSES, type Branch, type DsrRequest } from '../domain/request';
+import { type Branch, type DsrRequest, FINAL_STATUSES } from '../domain/request';
 import { purgeSchedule } from '../domain/request-retention';
+import { actionFor, modeOf } from '../domain/rights';
 import { audit, ensureBranch, getRequest, getRequestWithBranches, setOnce, transition, updateRequestIf } from '../platform/data/store';
+import { type Controller, findController } from '../platform/register';
 
 /** Workflow state carries ids only; anything else in it is a bug. */
 export const requestRef = z.object({ requestId: z.uuid() });
@@ -17,7 +17,10 @@ export class MissingRecord extends Error {
 }
 
 /** A request the workflow acts on, its controller and, when asked, its branches (one query). */
-export async function loadRequest(requestId: string, opts: { withBranches?: boolean } = {}): Promise<{ request: DsrRequest; controller: Controller; branches: Branch[] }> {
+export async function loadRequest(
+  requestId: string,
+  opts: { withBranches?: boolean } = {},
+): Promise<{ request: DsrRequest; controller: Controller; branches: Branch[] }> {
   const { request, branches } = opts.withBranches ? await getRequestWithBranches(requestId) : { request: await getRequest(requestId), branches: [] };
   if (!request) throw new MissingRecord(`request ${requestId} not found`);
   const controller = findController(request.controllerId);
@@ -70,16 +73,28 @@ export async function planRequest({ requestId }: RequestRef, now = new Date()): 
 export async function finalizeRequest({ requestId }: RequestRef, at = new Date()): Promise<RequestRef> {
   const { request, controller } = await loadRequest(requestId);
   const onTime = !request.dueAt || at.toISOString() <= request.dueAt;
-  if (await transition(requestId, ['in_progress', 'received'], 'completed', {
-    // Scheduled for the service's own retention in the same write: the package (its link was set by NotifySubject), then the personal data.
-    set: { completedAt: at.toISOString(), onTime, ...purgeSchedule(controller, at.toISOString(), request) },
-    remove: ['openCtl', 'openDue'],
-  }, at)) {
+  if (
+    await transition(
+      requestId,
+      ['in_progress', 'received'],
+      'completed',
+      {
+        // Scheduled for the service's own retention in the same write: the package (its link was set by NotifySubject), then the personal data.
+        set: { completedAt: at.toISOString(), onTime, ...purgeSchedule(controller, at.toISOString(), request) },
+        remove: ['openCtl', 'openDue'],
+      },
+      at,
+    )
+  ) {
     await audit(requestId, 'request_completed', 'workflow', { onTime }, at);
   }
   // A refusal leaves the open index once its email has gone out (NotifySubject ran before this).
   if (request.status === 'denied' && request.openCtl) {
-    await updateRequestIf(requestId, { remove: ['openCtl', 'openDue'] }, { expression: '#status = :denied', names: { '#status': 'status' }, values: { ':denied': 'denied' } });
+    await updateRequestIf(
+      requestId,
+      { remove: ['openCtl', 'openDue'] },
+      { expression: '#status = :denied', names: { '#status': 'status' }, values: { ':denied': 'denied' } },
+    );
   }
   return { requestId };
 }

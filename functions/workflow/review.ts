@@ -1,10 +1,10 @@
 import { SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
+import { type Branch, type DsrRequest, type ReviewReason, type ReviewStage, WITHDRAWN } from '../domain/request';
 import { sfn } from '../platform/aws/sfn';
+import { audit, clearReviewToken, identityRequests, recordIdentityRequest, transition, transitionReturning } from '../platform/data/store';
 import { errorClass, logger } from '../platform/log';
 import type { Controller } from '../platform/register';
-import { WITHDRAWN, type Branch, type DsrRequest, type ReviewReason, type ReviewStage } from '../domain/request';
 import { suppressionHash } from '../retention/scheduled-erasures';
-import { audit, clearReviewToken, identityRequests, recordIdentityRequest, transition, transitionReturning } from '../platform/data/store';
 
 const DAY_MS = 86_400_000;
 /** Errors that mean the task a token belonged to is gone: the re-driven execution resumes itself. */
@@ -17,7 +17,7 @@ export const staffEmailOf = (controller: Controller) => controller.review.staffE
  * The edge cases staff decide before anything is done (Art. 12(5), 12(6), 16, 21(1), 28). The
  * repeat check keeps a keyed hash of the address per request, never the address itself.
  */
-export async function screeningReasons(request: DsrRequest, controller: Controller, now = new Date()): Promise<ReviewReason[]> {
+export async function screeningReasons(request: DsrRequest, controller: Controller, _now = new Date()): Promise<ReviewReason[]> {
   const reasons: ReviewReason[] = [];
   const rules = controller.review;
   if (rules.repeatWindowDays > 0) {
@@ -25,8 +25,9 @@ export async function screeningReasons(request: DsrRequest, controller: Controll
     const identity = suppressionHash(request.email);
     await recordIdentityRequest(controller.id, identity, request.requestId, request.type, receivedAt);
     const since = new Date(Date.parse(receivedAt) - rules.repeatWindowDays * DAY_MS).toISOString();
-    const earlier = (await identityRequests(controller.id, identity, since))
-      .filter((r) => r.requestId !== request.requestId && r.type === request.type && r.receivedAt <= receivedAt);
+    const earlier = (await identityRequests(controller.id, identity, since)).filter(
+      (r) => r.requestId !== request.requestId && r.type === request.type && r.receivedAt <= receivedAt,
+    );
     if (earlier.length > 0) reasons.push('repeat_request');
   }
   if (rules.identityCheckRights.includes(request.type) && !(rules.identityCheckOnlyWithoutName && request.name)) reasons.push('identity_check');
@@ -37,7 +38,7 @@ export async function screeningReasons(request: DsrRequest, controller: Controll
 }
 
 /** What staff look at before the subject is answered: failed branches and erasures a legal hold blocked in part. */
-export function closingReasons(request: DsrRequest, controller: Controller, branches: Branch[]): ReviewReason[] {
+export function closingReasons(_request: DsrRequest, controller: Controller, branches: Branch[]): ReviewReason[] {
   const reasons: ReviewReason[] = [];
   if (branches.some((b) => b.status === 'failed' && b.errorClass !== WITHDRAWN)) reasons.push('branch_failed');
   if (controller.review.legalHoldNeedsApproval && branches.some((b) => (b.heldCount ?? 0) > 0)) reasons.push('legal_hold_partial');
@@ -56,10 +57,16 @@ export const REVIEW_FIELDS = ['reviewStage', 'reviewReasons', 'reviewOpenedAt', 
 export async function closeReviewIfResolved(request: DsrRequest, controller: Controller, branches: Branch[], now = new Date()): Promise<boolean> {
   if (request.status !== 'in_review' || request.reviewStage !== 'closing') return false;
   if (closingReasons(request, controller, branches).length > 0) return false;
-  const resumed = await transitionReturning(request.requestId, ['in_review'], 'in_progress', {
-    remove: [...REVIEW_FIELDS],
-    condition: { expression: 'reviewStage = :stage', values: { ':stage': 'closing' } },
-  }, now);
+  const resumed = await transitionReturning(
+    request.requestId,
+    ['in_review'],
+    'in_progress',
+    {
+      remove: [...REVIEW_FIELDS],
+      condition: { expression: 'reviewStage = :stage', values: { ':stage': 'closing' } },
+    },
+    now,
+  );
   if (!resumed) return false;
   await audit(request.requestId, 'review_closed', 'system', { stage: 'closing', why: 'reasons_gone' }, now);
   await resumeReview(request.requestId, resumed.reviewTaskToken);
@@ -69,10 +76,16 @@ export async function closeReviewIfResolved(request: DsrRequest, controller: Con
 /** Opens a review: the request waits for staff (`in_review`) with its stage and reasons. */
 export async function openReview(request: DsrRequest, stage: ReviewStage, reasons: ReviewReason[], now: Date): Promise<void> {
   const from = stage === 'screening' ? (['received', 'in_progress'] as const) : (['in_progress'] as const);
-  const opened = await transition(request.requestId, from, 'in_review', {
-    set: { reviewStage: stage, reviewReasons: reasons, reviewOpenedAt: now.toISOString() },
-    remove: ['reviewNotifiedAt', 'reviewTaskToken'],
-  }, now);
+  const opened = await transition(
+    request.requestId,
+    from,
+    'in_review',
+    {
+      set: { reviewStage: stage, reviewReasons: reasons, reviewOpenedAt: now.toISOString() },
+      remove: ['reviewNotifiedAt', 'reviewTaskToken'],
+    },
+    now,
+  );
   if (opened) await audit(request.requestId, 'review_opened', 'workflow', { stage, reasons: reasons.join(',') }, now);
 }
 

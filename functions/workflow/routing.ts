@@ -1,10 +1,10 @@
-import { auditMissingOutcomes } from '../branches/events';
 import { escalateUntoldFailures } from '../branches/escalation';
-import { logger } from '../platform/log';
+import { auditMissingOutcomes } from '../branches/events';
 import { FINAL_STATUSES } from '../domain/request';
-import { closingReasons, openReview, screeningReasons } from './review';
 import { setOnce } from '../platform/data/store';
+import { logger } from '../platform/log';
 import { loadRequest, type RequestRef } from './requests';
+import { closingReasons, openReview, screeningReasons } from './review';
 
 /**
  * Where the workflow goes next, decided from what DynamoDB records (so a re-driven or resumed

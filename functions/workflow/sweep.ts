@@ -1,18 +1,18 @@
-import { ensureExecution } from './execution';
-import { errorClass, logger } from '../platform/log';
-import { asyncKind } from '../processors/async-kinds';
-import { heartbeat, resumeIfCutShort } from '../branches/outcome';
-import { remindOfDeadline } from './deadline-reminders';
-import { escalate, escalationCutShort, escalationDueAt } from '../branches/escalation';
-import { findController, findProcessor, register, type Controller } from '../platform/register';
-import { carryOut, due } from '../retention/scheduled-erasures';
-import { deliverNotice } from '../answer/subject-notices';
-import { closeReviewIfResolved, resumeReview } from './review';
-import { UNPROVEN_PERSONAL_DATA, type DsrRequest } from '../domain/request';
-import { purgeRequest } from '../retention/request-purge';
-import { audit, getRequestWithBranches, openRequests, purgeDueRequests, transition } from '../platform/data/store';
 import { SendTaskHeartbeatCommand } from '@aws-sdk/client-sfn';
+import { deliverNotice } from '../answer/subject-notices';
+import { escalate, escalationCutShort, escalationDueAt } from '../branches/escalation';
+import { heartbeat, resumeIfCutShort } from '../branches/outcome';
+import { type DsrRequest, UNPROVEN_PERSONAL_DATA } from '../domain/request';
 import { sfn } from '../platform/aws/sfn';
+import { audit, getRequestWithBranches, openRequests, purgeDueRequests, transition } from '../platform/data/store';
+import { errorClass, logger } from '../platform/log';
+import { type Controller, findController, findProcessor, register } from '../platform/register';
+import { asyncKind } from '../processors/async-kinds';
+import { purgeRequest } from '../retention/request-purge';
+import { carryOut, due } from '../retention/scheduled-erasures';
+import { remindOfDeadline } from './deadline-reminders';
+import { ensureExecution } from './execution';
+import { closeReviewIfResolved, resumeReview } from './review';
 
 /** What one sweep did, by count. */
 export interface SweepReport {
@@ -108,7 +108,17 @@ async function heartbeatReview(request: DsrRequest): Promise<void> {
  */
 export async function sweep(at = new Date()): Promise<SweepReport> {
   const report: SweepReport = {
-    closedUnverified: 0, ensured: 0, watched: 0, escalated: 0, reviewsClosed: 0, resumed: 0, deadlineReminders: 0, erasedOnSchedule: 0, packagesDeleted: 0, personalDataErased: 0, failed: 0,
+    closedUnverified: 0,
+    ensured: 0,
+    watched: 0,
+    escalated: 0,
+    reviewsClosed: 0,
+    resumed: 0,
+    deadlineReminders: 0,
+    erasedOnSchedule: 0,
+    packagesDeleted: 0,
+    personalDataErased: 0,
+    failed: 0,
   };
   const now = at.toISOString();
   for (const controller of register.controllers) {
@@ -116,12 +126,18 @@ export async function sweep(at = new Date()): Promise<SweepReport> {
       try {
         if (open.status === 'awaiting_verification') {
           if (open.verifyExpiresAt > now) continue;
-          const closed = await transition(open.requestId, ['awaiting_verification'], 'closed_unverified', {
-            // The token hash stays so the dead link can say it expired rather than that it is unknown.
-            set: { personalDataErasedAt: now },
-            remove: ['openCtl', 'openDue', ...UNPROVEN_PERSONAL_DATA],
-            condition: { expression: 'verifyExpiresAt <= :now', values: { ':now': now } },
-          }, at);
+          const closed = await transition(
+            open.requestId,
+            ['awaiting_verification'],
+            'closed_unverified',
+            {
+              // The token hash stays so the dead link can say it expired rather than that it is unknown.
+              set: { personalDataErasedAt: now },
+              remove: ['openCtl', 'openDue', ...UNPROVEN_PERSONAL_DATA],
+              condition: { expression: 'verifyExpiresAt <= :now', values: { ':now': now } },
+            },
+            at,
+          );
           if (closed) {
             await audit(open.requestId, 'closed_unverified', 'system', undefined, at);
             report.closedUnverified++;

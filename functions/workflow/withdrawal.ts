@@ -1,11 +1,11 @@
 import { completeBranch } from '../branches/outcome';
-import { errorClass, logger } from '../platform/log';
-import { cancelRequest } from '../processors/opendsr/client';
-import { findController, findProcessor } from '../platform/register';
 import { UNPROVEN_PERSONAL_DATA, WITHDRAWN } from '../domain/request';
 import { purgeSchedule } from '../domain/request-retention';
-import { resumeReview } from './review';
 import { audit, getRequestWithBranches, transitionReturning } from '../platform/data/store';
+import { errorClass, logger } from '../platform/log';
+import { findController, findProcessor } from '../platform/register';
+import { cancelRequest } from '../processors/opendsr/client';
+import { resumeReview } from './review';
 
 /**
  * The subject withdraws a request that is not finished. It becomes `cancelled` at once; each
@@ -20,9 +20,15 @@ export async function withdrawRequest(requestId: string, now = new Date()): Prom
   // kept for the controller's retention period, scheduled in the same write.
   const unconfirmed = request.status === 'awaiting_verification';
   const controller = findController(request.controllerId);
-  const withdrawn = await transitionReturning(requestId, ['awaiting_verification', 'received', 'in_review', 'in_progress'], 'cancelled', unconfirmed
-    ? { set: { personalDataErasedAt: now.toISOString() }, remove: ['openCtl', 'openDue', 'verifyTokenHash', ...UNPROVEN_PERSONAL_DATA] }
-    : { set: controller ? purgeSchedule(controller, now.toISOString(), request) : {}, remove: ['openCtl', 'openDue'] }, now);
+  const withdrawn = await transitionReturning(
+    requestId,
+    ['awaiting_verification', 'received', 'in_review', 'in_progress'],
+    'cancelled',
+    unconfirmed
+      ? { set: { personalDataErasedAt: now.toISOString() }, remove: ['openCtl', 'openDue', 'verifyTokenHash', ...UNPROVEN_PERSONAL_DATA] }
+      : { set: controller ? purgeSchedule(controller, now.toISOString(), request) : {}, remove: ['openCtl', 'openDue'] },
+    now,
+  );
   if (!withdrawn) return false;
   await audit(requestId, 'request_withdrawn', 'subject', undefined, now);
   // A review waiting for staff ends too: the workflow runs on to its end and finds the request final.

@@ -3,11 +3,11 @@ import { fileURLToPath } from 'node:url';
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
-import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
-import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Architecture, type CfnFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 
 /** The repository root: entries, the lock file and esbuild's working directory are resolved against it. */
@@ -20,8 +20,7 @@ export const ENTRY_METADATA_KEY = 'dsr:entry';
  * Lets bundled ESM code call `require` (some dependencies still do, e.g. for Node built-ins),
  * which an ES module does not have by itself.
  */
-const ESM_REQUIRE_BANNER =
-  "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+const ESM_REQUIRE_BANNER = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
 
 /** Props of {@link HouseFunction}. */
 export interface HouseFunctionProps {
@@ -131,7 +130,7 @@ export class HouseFunction extends Construct {
       'Serverless-LambdaDLQ',
       props.asyncFailures
         ? 'Failed asynchronous invocations go to an on-failure destination (the same queue a dead-letter queue would be), which also records the error; a dead-letter queue besides would duplicate them.'
-        : 'Invoked synchronously only (API Gateway or Step Functions): an error reaches the caller or the workflow\'s Retry and Catch; Lambda sends only asynchronous invocations to a dead-letter queue.',
+        : "Invoked synchronously only (API Gateway or Step Functions): an error reaches the caller or the workflow's Retry and Catch; Lambda sends only asynchronous invocations to a dead-letter queue.",
     );
   }
 

@@ -3,7 +3,11 @@ import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } fr
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import {
-  ANSWERED_INDEX, BRANCH_OUTCOMES_INDEX, RECEIVED_INDEX, REPORTED_BRANCH_ATTRIBUTES, REPORTED_REQUEST_ATTRIBUTES,
+  ANSWERED_INDEX,
+  BRANCH_OUTCOMES_INDEX,
+  RECEIVED_INDEX,
+  REPORTED_BRANCH_ATTRIBUTES,
+  REPORTED_REQUEST_ATTRIBUTES,
 } from '../../functions/platform/data/indexes';
 
 /** Name of the sparse index of open requests by due date (see docs/ARCHITECTURE.md). */
@@ -48,13 +52,14 @@ export class RequestsTable extends Construct {
     });
     // Only request items carry controllerId with receivedAt or completedAt, and only branch items
     // carry controllerId with finishedAt: each index holds one kind of item.
-    const reportIndex = (indexName: string, sortKey: string, attributes: readonly string[]) => this.table.addGlobalSecondaryIndex({
-      indexName,
-      partitionKey: { name: 'controllerId', type: AttributeType.STRING },
-      sortKey: { name: sortKey, type: AttributeType.STRING },
-      projectionType: ProjectionType.INCLUDE,
-      nonKeyAttributes: attributes.filter((a) => a !== sortKey),
-    });
+    const reportIndex = (indexName: string, sortKey: string, attributes: readonly string[]) =>
+      this.table.addGlobalSecondaryIndex({
+        indexName,
+        partitionKey: { name: 'controllerId', type: AttributeType.STRING },
+        sortKey: { name: sortKey, type: AttributeType.STRING },
+        projectionType: ProjectionType.INCLUDE,
+        nonKeyAttributes: attributes.filter((a) => a !== sortKey),
+      });
     reportIndex(RECEIVED_INDEX, 'receivedAt', REPORTED_REQUEST_ATTRIBUTES);
     reportIndex(ANSWERED_INDEX, 'completedAt', REPORTED_REQUEST_ATTRIBUTES);
     reportIndex(BRANCH_OUTCOMES_INDEX, 'finishedAt', REPORTED_BRANCH_ATTRIBUTES);

@@ -9,9 +9,9 @@ import {
   StandardThreatProtectionMode,
   StringAttribute,
   UserPool,
-  UserPoolClient,
+  type UserPoolClient,
   UserPoolClientIdentityProvider,
-  UserPoolDomain,
+  type UserPoolDomain,
   type UserPoolGroup,
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
@@ -124,9 +124,7 @@ export class StaffIdentity extends Construct {
       accessTokenValidity: props.idTokenValidity ?? Duration.hours(1),
       preventUserExistenceErrors: true,
       enableTokenRevocation: true,
-      readAttributes: new ClientAttributes()
-        .withStandardAttributes({ email: true, emailVerified: true, fullname: true })
-        .withCustomAttributes('controllers'),
+      readAttributes: new ClientAttributes().withStandardAttributes({ email: true, emailVerified: true, fullname: true }).withCustomAttributes('controllers'),
       // Left unset, a client may write attributes on the user's behalf; custom:controllers (what a
       // person may see) must only ever be set by an administrator.
       writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true }),
@@ -142,9 +140,7 @@ export class StaffIdentity extends Construct {
     this.issuerUrl = `https://cognito-idp.${stack.region}.amazonaws.com/${this.userPool.userPoolId}`;
     const hosted = `https://${this.domain.domainName}.auth.${stack.region}.amazoncognito.com`;
     const clientId = this.client.userPoolClientId;
-    this.signInUrl =
-      `${hosted}/oauth2/authorize?response_type=token&client_id=${clientId}` +
-      `&redirect_uri=${this.consoleUrl}&scope=openid+email+profile`;
+    this.signInUrl = `${hosted}/oauth2/authorize?response_type=token&client_id=${clientId}` + `&redirect_uri=${this.consoleUrl}&scope=openid+email+profile`;
     this.signOutUrl = `${hosted}/logout?client_id=${clientId}&logout_uri=${this.consoleUrl}`;
   }
 }

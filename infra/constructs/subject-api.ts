@@ -2,8 +2,8 @@ import { RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 
@@ -110,25 +110,65 @@ export class SubjectApi extends Construct {
     route('/{locale}', [HttpMethod.GET], form, formReason);
     route('/c/{controllerId}', [HttpMethod.GET], form, formReason);
     route('/c/{controllerId}/{locale}', [HttpMethod.GET], form, formReason);
-    route('/v1/requests', [HttpMethod.POST], lambda('Intake', props.intake),
-      'Intake is public by design (no accounts for data subjects, GDPR Art. 12(2)); a request does nothing until the emailed single-use link confirms it, and the stage is throttled.');
-    route('/v1/requests/{requestId}/verify', [HttpMethod.GET, HttpMethod.POST], lambda('Verify', props.verify),
-      'Verification is authorised by the single-use 256-bit token of the emailed link, checked against its stored hash in the handler.');
-    route('/v1/requests/{requestId}/status', [HttpMethod.GET], lambda('Status', props.status),
-      'Status is authorised by the per-request status key from the emailed link, checked in the handler; it shows ids, dates and statuses only.');
-    route('/v1/requests/{requestId}/cancel', [HttpMethod.POST], lambda('Withdraw', props.status),
-      'Withdrawal is authorised by the per-request status key from the emailed link, checked in the handler before the guarded write.');
-    route('/v1/requests/{requestId}/reply', [HttpMethod.POST], lambda('Reply', props.reply),
-      "The subject's answer to a request for information is authorised by the per-request status key from the emailed link, checked in the handler before the guarded write.");
-    route('/v1/unsubscribe/{controllerId}/{purposeId}', [HttpMethod.GET, HttpMethod.POST], lambda('Unsubscribe', props.unsubscribe),
-      "A one-click unsubscribe link is authorised by its HMAC over the controller, the consent purpose and the address, made with the key the controller's mailer signs with, checked in the handler; GET only shows a button.");
-    route('/v1/requests/{requestId}/package', [HttpMethod.GET], lambda('Download', props.download),
-      'Download is authorised by the 256-bit download token of the emailed link, checked against its stored hash and expiry in the handler.');
-    route('/v1/opendsr/callback', [HttpMethod.POST], lambda('OpendsrCallback', props.opendsrCallback),
-      "OpenDSR callbacks are authenticated by their signature against the processor's declared certificate trust roots, checked in the handler.");
-    route('/v1/tasks/{requestId}/{processorId}', [HttpMethod.GET, HttpMethod.POST], lambda('Task', props.task),
-      "A vendor's or staff member's task link is authorised by its one-time token, checked against the branch's stored hash in the handler.");
-    route('/transparency/{controllerId}', [HttpMethod.GET], lambda('Transparency', props.transparency),
-      'Transparency figures are public by design: aggregate counts only, read from one stored item, for controllers that publish them.');
+    route(
+      '/v1/requests',
+      [HttpMethod.POST],
+      lambda('Intake', props.intake),
+      'Intake is public by design (no accounts for data subjects, GDPR Art. 12(2)); a request does nothing until the emailed single-use link confirms it, and the stage is throttled.',
+    );
+    route(
+      '/v1/requests/{requestId}/verify',
+      [HttpMethod.GET, HttpMethod.POST],
+      lambda('Verify', props.verify),
+      'Verification is authorised by the single-use 256-bit token of the emailed link, checked against its stored hash in the handler.',
+    );
+    route(
+      '/v1/requests/{requestId}/status',
+      [HttpMethod.GET],
+      lambda('Status', props.status),
+      'Status is authorised by the per-request status key from the emailed link, checked in the handler; it shows ids, dates and statuses only.',
+    );
+    route(
+      '/v1/requests/{requestId}/cancel',
+      [HttpMethod.POST],
+      lambda('Withdraw', props.status),
+      'Withdrawal is authorised by the per-request status key from the emailed link, checked in the handler before the guarded write.',
+    );
+    route(
+      '/v1/requests/{requestId}/reply',
+      [HttpMethod.POST],
+      lambda('Reply', props.reply),
+      "The subject's answer to a request for information is authorised by the per-request status key from the emailed link, checked in the handler before the guarded write.",
+    );
+    route(
+      '/v1/unsubscribe/{controllerId}/{purposeId}',
+      [HttpMethod.GET, HttpMethod.POST],
+      lambda('Unsubscribe', props.unsubscribe),
+      "A one-click unsubscribe link is authorised by its HMAC over the controller, the consent purpose and the address, made with the key the controller's mailer signs with, checked in the handler; GET only shows a button.",
+    );
+    route(
+      '/v1/requests/{requestId}/package',
+      [HttpMethod.GET],
+      lambda('Download', props.download),
+      'Download is authorised by the 256-bit download token of the emailed link, checked against its stored hash and expiry in the handler.',
+    );
+    route(
+      '/v1/opendsr/callback',
+      [HttpMethod.POST],
+      lambda('OpendsrCallback', props.opendsrCallback),
+      "OpenDSR callbacks are authenticated by their signature against the processor's declared certificate trust roots, checked in the handler.",
+    );
+    route(
+      '/v1/tasks/{requestId}/{processorId}',
+      [HttpMethod.GET, HttpMethod.POST],
+      lambda('Task', props.task),
+      "A vendor's or staff member's task link is authorised by its one-time token, checked against the branch's stored hash in the handler.",
+    );
+    route(
+      '/transparency/{controllerId}',
+      [HttpMethod.GET],
+      lambda('Transparency', props.transparency),
+      'Transparency figures are public by design: aggregate counts only, read from one stored item, for controllers that publish them.',
+    );
   }
 }

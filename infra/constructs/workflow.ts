@@ -1,6 +1,6 @@
 import { type CfnElement, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
-import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
@@ -183,9 +183,7 @@ export class RequestWorkflow extends Construct {
         resultSelector: REQUEST_ID_ONLY,
       }).addRetry({ ...RETRY, maxAttempts: 4 });
 
-    const answer = outer('AssemblePackage', props.assemblePackage)
-      .next(outer('NotifySubject', props.notifySubject))
-      .next(outer('Finalize', props.finalize));
+    const answer = outer('AssemblePackage', props.assemblePackage).next(outer('NotifySubject', props.notifySubject)).next(outer('Finalize', props.finalize));
     const next = new sfn.Choice(this, 'ByNextStep', { stateName: 'ByNextStep' })
       .when(sfn.Condition.stringEquals('$.next', 'review'), awaitDecision.next(route))
       .when(sfn.Condition.stringEquals('$.next', 'process'), plan.next(forEachProcessor).next(route))

@@ -105,9 +105,7 @@ const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex
 const normalise = (email: string) => email.trim().toLowerCase();
 
 function matches(s: Subscriber, identity: DemoRequest['identity']): boolean {
-  return identity.format === 'raw'
-    ? normalise(s.email) === normalise(identity.value)
-    : sha256(normalise(s.email)) === identity.value.trim().toLowerCase();
+  return identity.format === 'raw' ? normalise(s.email) === normalise(identity.value) : sha256(normalise(s.email)) === identity.value.trim().toLowerCase();
 }
 
 /** Writes a file atomically (a crash leaves the old or the new, never half). */
@@ -167,10 +165,11 @@ export async function startDemoOpendsr(opts: DemoOpendsrOptions): Promise<DemoOp
   let stopping = false;
   const stopped = new AbortController();
   /** A pause that ends early when the server stops. */
-  const sleep = (ms: number) => new Promise<void>((resolve) => {
-    later(ms, resolve);
-    stopped.signal.addEventListener('abort', () => resolve(), { once: true });
-  });
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      later(ms, resolve);
+      stopped.signal.addEventListener('abort', () => resolve(), { once: true });
+    });
   const sent: SentCallback[] = [];
   let base = '';
 
@@ -259,11 +258,14 @@ export async function startDemoOpendsr(opts: DemoOpendsrOptions): Promise<DemoOp
     const type = b.subject_request_type as DemoRequest['type'];
     if (!TYPES.includes(type)) return error(res, 400, 'subject_request_type is not supported');
     const identities = Array.isArray(b.subject_identities) ? (b.subject_identities as Record<string, unknown>[]) : [];
-    const email = identities.find((i) => i?.identity_type === 'email' && (i.identity_format === 'raw' || i.identity_format === 'sha256') && typeof i.identity_value === 'string');
+    const email = identities.find(
+      (i) => i?.identity_type === 'email' && (i.identity_format === 'raw' || i.identity_format === 'sha256') && typeof i.identity_value === 'string',
+    );
     if (!email) return error(res, 400, 'subject_identities needs an email identity, raw or sha256');
     if (typeof b.submitted_time !== 'string' || Number.isNaN(Date.parse(b.submitted_time))) return error(res, 400, 'submitted_time must be an RFC 3339 time');
     const urls = b.status_callback_urls ?? [];
-    if (!Array.isArray(urls) || !urls.every((u) => typeof u === 'string' && /^https?:\/\//.test(u))) return error(res, 400, 'status_callback_urls must be http(s) URLs');
+    if (!Array.isArray(urls) || !urls.every((u) => typeof u === 'string' && /^https?:\/\//.test(u)))
+      return error(res, 400, 'status_callback_urls must be http(s) URLs');
     if (requests.has(id)) return error(res, 400, 'subject_request_id already exists');
     const now = new Date();
     const r: DemoRequest = {
@@ -305,15 +307,17 @@ export async function startDemoOpendsr(opts: DemoOpendsrOptions): Promise<DemoOp
     const method = req.method ?? 'GET';
     if (method === 'GET' && path === '/v1/discovery') {
       res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
-      res.end(JSON.stringify({
-        api_version: '2.0',
-        supported_identities: [
-          { identity_type: 'email', identity_format: 'raw' },
-          { identity_type: 'email', identity_format: 'sha256' },
-        ],
-        supported_subject_request_types: [...TYPES],
-        processor_certificate: `${base}/certificate.pem`,
-      }));
+      res.end(
+        JSON.stringify({
+          api_version: '2.0',
+          supported_identities: [
+            { identity_type: 'email', identity_format: 'raw' },
+            { identity_type: 'email', identity_format: 'sha256' },
+          ],
+          supported_subject_request_types: [...TYPES],
+          processor_certificate: `${base}/certificate.pem`,
+        }),
+      );
       return;
     }
     if (method === 'GET' && path === '/v1/certificate.pem') {

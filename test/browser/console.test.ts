@@ -1,13 +1,24 @@
 import { readFileSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  confirmFromEmail, mailbox, removeDir, start, statusOf, submit, submitConfirmed, taskLinkFor, tempDataDir, VENDOR, waitForEmail, waitForStatus,
-  type Runtime,
-} from '../integration/support';
-import { verifyAuditChain, type AuditRecord } from '../../functions/platform/audit-chain';
+import { type AuditRecord, verifyAuditChain } from '../../functions/platform/audit-chain';
 import { consoleTexts } from '../../web/console-texts';
 import type { Locale } from '../../web/i18n';
+import {
+  confirmFromEmail,
+  mailbox,
+  type Runtime,
+  removeDir,
+  start,
+  statusOf,
+  submit,
+  submitConfirmed,
+  taskLinkFor,
+  tempDataDir,
+  VENDOR,
+  waitForEmail,
+  waitForStatus,
+} from '../integration/support';
 
 /**
  * A member of staff uses the console in Debian's Chromium (with JavaScript: the console is the one
@@ -72,10 +83,7 @@ async function signInLocally(page: Page, role: string, controllers = 'demo-assoc
   else if (tag.endsWith(':radio')) await page.locator(`[name=role][value="${role}"]`).check();
   else await roleField.fill(role);
   await page.locator('[name=controllers]').fill(controllers);
-  await Promise.all([
-    page.waitForURL((url) => url.pathname === '/console'),
-    page.locator('form [type=submit]').first().click(),
-  ]);
+  await Promise.all([page.waitForURL((url) => url.pathname === '/console'), page.locator('form [type=submit]').first().click()]);
 }
 
 describe('the staff console in a browser', () => {
@@ -179,7 +187,12 @@ describe('the staff console in a browser', () => {
 /** A rectification request, confirmed: rectification always waits for staff first. */
 async function rectificationInReview(email: string, corrected: string): Promise<{ requestId: string; statusUrl: string }> {
   const submitted = await submitConfirmed(rt, {
-    controller: 'demo-association', type: 'rectification', email, rectifyAttribute: 'phone', inaccurate: 'My phone number is 070-000 00 00', corrected,
+    controller: 'demo-association',
+    type: 'rectification',
+    email,
+    rectifyAttribute: 'phone',
+    inaccurate: 'My phone number is 070-000 00 00',
+    corrected,
   });
   await waitForStatus(submitted.statusUrl, 'in_review');
   return submitted;
@@ -264,12 +277,17 @@ describe('deciding in the console', () => {
     await waitForStatus(statusUrl, 'denied');
 
     // The subject's refusal carries staff's words.
-    await expect.poll(async () => (await mailbox(rt)).some((m) => m.destination.to.includes(email) && (m.body.text ?? '').includes('We checked the number 070-765 43 21')), { timeout: 20_000 }).toBe(true);
+    await expect
+      .poll(
+        async () => (await mailbox(rt)).some((m) => m.destination.to.includes(email) && (m.body.text ?? '').includes('We checked the number 070-765 43 21')),
+        { timeout: 20_000 },
+      )
+      .toBe(true);
     expect(cspViolations).toEqual([]);
     await page.close();
   });
 
-  it('opens a request from a staff email\'s link after sign-in, and shows a viewer the review but no way to decide', async () => {
+  it("opens a request from a staff email's link after sign-in, and shows a viewer the review but no way to decide", async () => {
     const { requestId } = await rectificationInReview('viewer-sees@example.org', '070-111 11 11');
     const page = await openPage();
     // The link in the staff email, opened before signing in: the console shows that request once signed in.
@@ -286,7 +304,7 @@ describe('deciding in the console', () => {
 });
 
 describe('the dashboard', () => {
-  it('draws the period\'s charts and exports its requests as CSV, for a viewer', async () => {
+  it("draws the period's charts and exports its requests as CSV, for a viewer", async () => {
     // Earlier tests left requests of this controller: at least the one in markup and the rectifications.
     const page = await openPage();
     await signInLocally(page, 'viewer');
@@ -304,7 +322,9 @@ describe('the dashboard', () => {
     expect(await page.locator('#dash-controller option').allTextContents()).toEqual(['Demo Association']);
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export requests (CSV)' }).click()]);
-    const csv = readFileSync((await download.path())!, 'utf8').trim().split(/\r?\n/);
+    const csv = readFileSync((await download.path())!, 'utf8')
+      .trim()
+      .split(/\r?\n/);
     expect(csv[0]).toBe('requestId,right,status,receivedAt,dueAt,answeredAt,onTime,extendedMonths,refusalReason');
     expect(csv.length - 1).toBe(received);
     expect(csv.join('\n')).not.toMatch(/@example\.org/);

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalRuntime } from '../../local/runtime';
 import { LOOSE_INTAKE_LIMITS } from '../integration/support';
@@ -132,7 +132,7 @@ describe('the request form in a browser without JavaScript', () => {
     await page.close();
   });
 
-  it('takes a correction: the right\'s own fields, an error shown by its field with the values kept, then confirmed', async () => {
+  it("takes a correction: the right's own fields, an error shown by its field with the values kept, then confirmed", async () => {
     const page = await context.newPage();
     await page.goto(`${runtime.urls.gateway}/en`);
     // Several organisations: the start page lists them, each linking to its own form.

@@ -13,20 +13,20 @@
  * Size: CRASHES (default 3, the size inside `npm test`), CRASH_WAVE (requests per life, default 4),
  * CRASH_SEED. Full size: CRASHES=50 npm run test:faults.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { synthTemplate } from '../../local/synth';
 import type { RuntimePorts } from '../../local/runtime';
-import { removeDir } from '../integration/support';
+import { synthTemplate } from '../../local/synth';
 import { seeded } from '../fixtures/compliance';
-import { actOnce, approverToken, confirmAll, driveToFinal, mailPerRequest, newActors, submitAll, workPerSubject, type Service, type Tracked } from './drive';
-import { identityOf, startFakeOpendsr, type FakeOpendsr } from './fake-opendsr';
-import { startFlakyProxy, type FlakyProxy } from './flaky-proxy';
+import { removeDir } from '../integration/support';
+import { actOnce, approverToken, confirmAll, driveToFinal, mailPerRequest, newActors, type Service, submitAll, type Tracked, workPerSubject } from './drive';
+import { type FakeOpendsr, identityOf, startFakeOpendsr } from './fake-opendsr';
+import { type FlakyProxy, startFlakyProxy } from './flaky-proxy';
 
 const CRASHES = Number(process.env.CRASHES ?? 3);
 const WAVE = Number(process.env.CRASH_WAVE ?? 4);
@@ -70,9 +70,13 @@ async function startChild(): Promise<void> {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child = proc;
-  proc.stderr!.on('data', (d: Buffer) => { childLog = (childLog + d.toString()).slice(-20_000); });
+  proc.stderr!.on('data', (d: Buffer) => {
+    childLog = (childLog + d.toString()).slice(-20_000);
+  });
   await new Promise<void>((resolve, reject) => {
-    proc.stdout!.on('data', (d: Buffer) => { if (d.toString().includes('ready')) resolve(); });
+    proc.stdout!.on('data', (d: Buffer) => {
+      if (d.toString().includes('ready')) resolve();
+    });
     proc.once('exit', (code) => reject(new Error(`runtime exited with ${code} before it was ready:\n${childLog.slice(-3_000)}`)));
   });
 }
@@ -91,7 +95,14 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'dsr-crash-'));
   dataDir = join(dir, 'data');
   writeFileSync(join(dir, 'template.json'), JSON.stringify(await synthTemplate()));
-  ports = { gateway: await freePort(), dynamodb: await freePort(), ses: await freePort(), s3: await freePort(), sfn: await freePort(), newsletter: await freePort() };
+  ports = {
+    gateway: await freePort(),
+    dynamodb: await freePort(),
+    ses: await freePort(),
+    s3: await freePort(),
+    sfn: await freePort(),
+    newsletter: await freePort(),
+  };
   fake = await startFakeOpendsr({ faultRate: 0 });
   ses = await startFlakyProxy(() => `http://127.0.0.1:${ports.ses}`, 0, true);
 });
@@ -124,7 +135,10 @@ describe(`${CRASHES} kills with SIGKILL while ${WAVE} new requests per life are 
     })();
     for (let life = 0; life < CRASHES; life++) {
       if (life > 0) await startChild();
-      const wave: Tracked[] = Array.from({ length: WAVE }, (_, i) => ({ email: `crash-${run}-${life}-${i}@example.org`, type: (life + i) % 2 ? 'erasure' : 'access' }));
+      const wave: Tracked[] = Array.from({ length: WAVE }, (_, i) => ({
+        email: `crash-${run}-${life}-${i}@example.org`,
+        type: (life + i) % 2 ? 'erasure' : 'access',
+      }));
       tracked.push(...wave);
       await submitAll(svc, wave);
       await confirmAll(svc, ses, wave);
@@ -136,7 +150,9 @@ describe(`${CRASHES} kills with SIGKILL while ${WAVE} new requests per life are 
     await startChild();
     items = await driveToFinal(svc, ses, tracked, { maxRounds: 2_000 });
     await new Promise((r) => setTimeout(r, 1_000));
-    console.log(`crash suite: ${CRASHES} kills, ${tracked.length} requests; callbacks ${JSON.stringify(fake.callbacks)}; SES calls unanswered at a kill: ${ses.unanswered.length}`);
+    console.log(
+      `crash suite: ${CRASHES} kills, ${tracked.length} requests; callbacks ${JSON.stringify(fake.callbacks)}; SES calls unanswered at a kill: ${ses.unanswered.length}`,
+    );
   }, 3_600_000);
 
   it('loses no request and leaves none stuck: each is answered', () => {
@@ -154,8 +170,9 @@ describe(`${CRASHES} kills with SIGKILL while ${WAVE} new requests per life are 
     const mail = await mailPerRequest(svc, ses, tracked);
     // (`submitted`, the audit event, is not compared: a task answered before a crash-cut submit
     // recorded itself is never recorded as submitted; see the suite's report)
-    expect(mail.map((m) => ({ requestId: m.requestId, verification: m.verification, answered: m.answers > 0, tasks: m.tasks.map((t) => t.emails > 0) })))
-      .toEqual(mail.map((m) => ({ requestId: m.requestId, verification: 1, answered: true, tasks: m.tasks.map(() => true) })));
+    expect(
+      mail.map((m) => ({ requestId: m.requestId, verification: m.verification, answered: m.answers > 0, tasks: m.tasks.map((t) => t.emails > 0) })),
+    ).toEqual(mail.map((m) => ({ requestId: m.requestId, verification: 1, answered: true, tasks: m.tasks.map(() => true) })));
     // SES cannot deduplicate: a kill after SES took an email and before the service recorded that
     // it went leaves no way to know, so the email goes again rather than never (docs/ARCHITECTURE.md).
     // A second copy is allowed only then, and it must say so; any other copy is a bug.
@@ -163,8 +180,13 @@ describe(`${CRASHES} kills with SIGKILL while ${WAVE} new requests per life are 
       ...m.answerCopies.slice(1).map((c, i) => ({ requestId: m.requestId, email: 'answer', copy: c, before: m.answerCopies[i]! })),
       ...m.tasks.flatMap((t) => t.copies.slice(1).map((c, i) => ({ requestId: m.requestId, email: t.processorId, copy: c, before: t.copies[i]! }))),
     ]);
-    if (repeats.length) console.log(`crash suite: FINDING: ${repeats.length} email(s) sent again after a kill cut short the recording of the first: ${repeats.map((r) => `${r.email} of ${r.requestId}`).join(', ')}`);
-    const unexplained = repeats.filter(({ copy, before }) => !copy.markedRepeat || !kills.some((k) => k >= before.at && k <= copy.at && k - before.at <= REPEAT_WINDOW_MS));
+    if (repeats.length)
+      console.log(
+        `crash suite: FINDING: ${repeats.length} email(s) sent again after a kill cut short the recording of the first: ${repeats.map((r) => `${r.email} of ${r.requestId}`).join(', ')}`,
+      );
+    const unexplained = repeats.filter(
+      ({ copy, before }) => !copy.markedRepeat || !kills.some((k) => k >= before.at && k <= copy.at && k - before.at <= REPEAT_WINDOW_MS),
+    );
     expect(unexplained).toEqual([]);
   });
 });

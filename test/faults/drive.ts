@@ -6,10 +6,10 @@
  * the SES proxy's (flaky-proxy.ts): it sees every email the emulator accepted, across restarts.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, DynamoDBDocumentClient, QueryCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, type BatchGetCommandOutput, DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { LOCALES } from '../../functions/domain/request';
 import { texts } from '../../web/i18n';
-import { sentEmails, type FlakyProxy } from './flaky-proxy';
+import { type FlakyProxy, sentEmails } from './flaky-proxy';
 
 export const VENDOR = 'privacy@bookkeeping.example';
 export const STAFF = 'office@demo-association.example';
@@ -48,7 +48,9 @@ async function tryFetch(url: string, init?: RequestInit): Promise<Response | und
 export const serverErrors = new Map<number, number>();
 
 export function db(svc: Service): DynamoDBDocumentClient {
-  return DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: svc.dynamodb(), maxAttempts: 10, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }));
+  return DynamoDBDocumentClient.from(
+    new DynamoDBClient({ endpoint: svc.dynamodb(), maxAttempts: 10, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }),
+  );
 }
 
 /** Submits a request for each tracked subject (retrying while the service is unreachable). */
@@ -77,19 +79,26 @@ export async function confirmAll(svc: Service, ses: FlakyProxy, tracked: Tracked
   for (let round = 0; tracked.some((t) => !t.confirmed); round++) {
     if (round > 600) throw new Error(`unconfirmed after ${round} rounds: ${tracked.filter((t) => !t.confirmed).length}`);
     const mail = sentEmails(ses);
-    await Promise.all(tracked.filter((t) => !t.confirmed).map(async (t) => {
-      const link = mail.filter((m) => m.to.includes(t.email)).flatMap((m) => linksIn(m.raw)).find((l) => l.includes(`/v1/requests/${t.requestId}/verify?token=`));
-      if (!link) return;
-      const url = new URL(link);
-      const res = await tryFetch(`${svc.gateway()}${url.pathname}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
-        body: new URLSearchParams({ token: url.searchParams.get('token')! }).toString(),
-      });
-      // 200: confirmed now; a second press says "already confirmed" with 200 too
-      if (res?.ok) t.confirmed = true;
-      await res?.body?.cancel().catch(() => undefined);
-    }));
+    await Promise.all(
+      tracked
+        .filter((t) => !t.confirmed)
+        .map(async (t) => {
+          const link = mail
+            .filter((m) => m.to.includes(t.email))
+            .flatMap((m) => linksIn(m.raw))
+            .find((l) => l.includes(`/v1/requests/${t.requestId}/verify?token=`));
+          if (!link) return;
+          const url = new URL(link);
+          const res = await tryFetch(`${svc.gateway()}${url.pathname}`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+            body: new URLSearchParams({ token: url.searchParams.get('token')! }).toString(),
+          });
+          // 200: confirmed now; a second press says "already confirmed" with 200 too
+          if (res?.ok) t.confirmed = true;
+          await res?.body?.cancel().catch(() => undefined);
+        }),
+    );
     await sleep(250);
   }
 }
@@ -114,7 +123,15 @@ export async function requestPartition(svc: Service, requestId: string): Promise
   const items: Record<string, unknown>[] = [];
   let ExclusiveStartKey: Record<string, unknown> | undefined;
   do {
-    const res = await db(svc).send(new QueryCommand({ TableName: TABLE, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `REQ#${requestId}` }, ConsistentRead: true, ExclusiveStartKey }));
+    const res = await db(svc).send(
+      new QueryCommand({
+        TableName: TABLE,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': `REQ#${requestId}` },
+        ConsistentRead: true,
+        ExclusiveStartKey,
+      }),
+    );
     items.push(...(res.Items ?? []));
     ExclusiveStartKey = res.LastEvaluatedKey;
   } while (ExclusiveStartKey);
@@ -154,19 +171,26 @@ export function newActors(): Actors {
  * failed branches, or after `maxRetries` records them done by hand.
  */
 export async function actOnce(svc: Service, ses: FlakyProxy, token: string, actors: Actors, maxRetries = 3): Promise<void> {
-  const tasks = sentEmails(ses).filter((m) => m.to.includes(VENDOR) || m.to.includes(STAFF)).flatMap((m) => linksIn(m.raw)).filter((l) => l.includes('/v1/tasks/'));
-  await Promise.all(tasks.filter((l) => !actors.answered.has(l)).map(async (link) => {
-    const url = new URL(link);
-    const form = new FormData();
-    form.set('token', url.searchParams.get('token')!);
-    form.set('outcome', 'done');
-    form.set('note', 'done by the fault suite');
-    const res = await tryFetch(`${svc.gateway()}${url.pathname}`, { method: 'POST', body: form });
-    const text = res ? await res.text() : '';
-    // 200: answered; 4xx: the link no longer applies (answered already, or replaced): nothing more to do
-    if (res && res.status < 500) actors.answered.add(link);
-    void text;
-  }));
+  const tasks = sentEmails(ses)
+    .filter((m) => m.to.includes(VENDOR) || m.to.includes(STAFF))
+    .flatMap((m) => linksIn(m.raw))
+    .filter((l) => l.includes('/v1/tasks/'));
+  await Promise.all(
+    tasks
+      .filter((l) => !actors.answered.has(l))
+      .map(async (link) => {
+        const url = new URL(link);
+        const form = new FormData();
+        form.set('token', url.searchParams.get('token')!);
+        form.set('outcome', 'done');
+        form.set('note', 'done by the fault suite');
+        const res = await tryFetch(`${svc.gateway()}${url.pathname}`, { method: 'POST', body: form });
+        const text = res ? await res.text() : '';
+        // 200: answered; 4xx: the link no longer applies (answered already, or replaced): nothing more to do
+        if (res && res.status < 500) actors.answered.add(link);
+        void text;
+      }),
+  );
 
   const auth = { authorization: `Bearer ${token}`, accept: 'application/json' };
   const list = await tryFetch(`${svc.gateway()}/v1/staff/requests?status=in_review`, { headers: auth });
@@ -179,9 +203,12 @@ export async function actOnce(svc: Service, ses: FlakyProxy, token: string, acto
     for (const processorId of allowedDecisions.retry_branch) {
       const key = `${requestId} ${processorId}`;
       const tries = actors.retries.get(key) ?? 0;
-      const body = tries < maxRetries ? { decision: 'retry_branch', processorId } : { decision: 'complete_task', processorId, note: 'done by hand (fault suite)' };
+      const body =
+        tries < maxRetries ? { decision: 'retry_branch', processorId } : { decision: 'complete_task', processorId, note: 'done by hand (fault suite)' };
       const res = await tryFetch(`${svc.gateway()}/v1/staff/requests/${requestId}/decisions`, {
-        method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify(body),
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
       });
       if (res?.ok) {
         if (tries < maxRetries) actors.retries.set(key, tries + 1);
@@ -193,7 +220,12 @@ export async function actOnce(svc: Service, ses: FlakyProxy, token: string, acto
 }
 
 /** Acts until every tracked request is final; `between` runs each round (e.g. to crash the runtime). */
-export async function driveToFinal(svc: Service, ses: FlakyProxy, tracked: Tracked[], opts: { maxRounds?: number; between?: (round: number) => Promise<void> } = {}): Promise<Map<string, Record<string, unknown>>> {
+export async function driveToFinal(
+  svc: Service,
+  ses: FlakyProxy,
+  tracked: Tracked[],
+  opts: { maxRounds?: number; between?: (round: number) => Promise<void> } = {},
+): Promise<Map<string, Record<string, unknown>>> {
   const actors = newActors();
   const ids = tracked.map((t) => t.requestId!);
   let token = await approverToken(svc);
@@ -219,11 +251,17 @@ export async function driveToFinal(svc: Service, ses: FlakyProxy, tracked: Track
 
 /** Emails the SES proxy saw accepted, counted per recipient for a request (its id in the email). */
 export function emailsAbout(ses: FlakyProxy, requestId: string): { to: string; subject: string }[] {
-  return sentEmails(ses).filter((m) => m.raw.includes(requestId)).flatMap((m) => m.to.map((to) => ({ to, subject: m.subject })));
+  return sentEmails(ses)
+    .filter((m) => m.raw.includes(requestId))
+    .flatMap((m) => m.to.map((to) => ({ to, subject: m.subject })));
 }
 
 /** The work the fake processor did per subject: one entry per processor-side request, its count of work. */
-export function workPerSubject(fake: { work: Map<string, Map<string, number>> }, tracked: Tracked[], identityOf: (email: string) => string): { email: string; work: number[] }[] {
+export function workPerSubject(
+  fake: { work: Map<string, Map<string, number>> },
+  tracked: Tracked[],
+  identityOf: (email: string) => string,
+): { email: string; work: number[] }[] {
   return tracked.map((t) => ({ email: t.email, work: [...(fake.work.get(identityOf(t.email))?.values() ?? [])] }));
 }
 
@@ -258,7 +296,12 @@ export async function mailPerRequest(svc: Service, ses: FlakyProxy, tracked: Tra
   const out = [];
   for (const t of tracked) {
     const partition = await requestPartition(svc, t.requestId!);
-    const tasks = ([[VENDOR, 'bookkeeping'], [STAFF, 'shared-mailbox']] as const).map(([to, processorId]) => {
+    const tasks = (
+      [
+        [VENDOR, 'bookkeeping'],
+        [STAFF, 'shared-mailbox'],
+      ] as const
+    ).map(([to, processorId]) => {
       const emails = mail.filter((m) => m.to.includes(to) && m.raw.includes(`/v1/tasks/${t.requestId}/${processorId}`));
       const submissions = partition.filter((i) => i.event === 'branch_submitted' && (i.detail as { processorId: string }).processorId === processorId);
       return {
@@ -272,7 +315,14 @@ export async function mailPerRequest(svc: Service, ses: FlakyProxy, tracked: Tra
     const toSubject = mail.filter((m) => m.to.includes(t.email));
     const isVerification = (raw: string) => raw.includes(`/v1/requests/${t.requestId}/verify?token=`);
     const answers = toSubject.filter((m) => !isVerification(m.raw));
-    out.push({ requestId: t.requestId!, toSubject: toSubject.length, verification: toSubject.length - answers.length, answers: answers.length, answerCopies: answers.map(copyOf), tasks });
+    out.push({
+      requestId: t.requestId!,
+      toSubject: toSubject.length,
+      verification: toSubject.length - answers.length,
+      answers: answers.length,
+      answerCopies: answers.map(copyOf),
+      tasks,
+    });
   }
   return out;
 }

@@ -8,9 +8,9 @@
 import { randomUUID } from 'node:crypto';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { removeDir, start, tempDataDir, type Runtime } from '../integration/support';
-import { sentEmails, startFlakyProxy, type FlakyProxy } from './flaky-proxy';
+import { type Runtime, removeDir, start, tempDataDir } from '../integration/support';
 import { db, requestPartition } from './drive';
+import { type FlakyProxy, sentEmails, startFlakyProxy } from './flaky-proxy';
 
 let rt: Runtime;
 let dataDir: string;
@@ -36,14 +36,48 @@ async function endedWithAnUntoldFailure(branch: Record<string, unknown> = {}): P
   const requestId = randomUUID();
   const now = new Date().toISOString();
   const due = new Date(Date.now() + 30 * 86_400_000).toISOString();
-  await db(svc).send(new PutCommand({ TableName: 'dsr-requests', Item: {
-    pk: `REQ#${requestId}`, sk: 'REQUEST', requestId, controllerId: 'demo-association', type: 'erasure', locale: 'en', email: 'dan@example.org',
-    status: 'in_progress', version: 3, createdAt: now, verifyExpiresAt: due, statusKey: 'k', receivedAt: now, dueAt: due, history: [], screenedAt: now, plannedAt: now,
-  } }));
-  await db(svc).send(new PutCommand({ TableName: 'dsr-requests', Item: {
-    pk: `REQ#${requestId}`, sk: 'BRANCH#newsletter', requestId, processorId: 'newsletter', kind: 'opendsr', action: 'erase', status: 'failed', attempts: 1,
-    errorClass: 'OpendsrUnavailable', finishedAt: now, ...branch,
-  } }));
+  await db(svc).send(
+    new PutCommand({
+      TableName: 'dsr-requests',
+      Item: {
+        pk: `REQ#${requestId}`,
+        sk: 'REQUEST',
+        requestId,
+        controllerId: 'demo-association',
+        type: 'erasure',
+        locale: 'en',
+        email: 'dan@example.org',
+        status: 'in_progress',
+        version: 3,
+        createdAt: now,
+        verifyExpiresAt: due,
+        statusKey: 'k',
+        receivedAt: now,
+        dueAt: due,
+        history: [],
+        screenedAt: now,
+        plannedAt: now,
+      },
+    }),
+  );
+  await db(svc).send(
+    new PutCommand({
+      TableName: 'dsr-requests',
+      Item: {
+        pk: `REQ#${requestId}`,
+        sk: 'BRANCH#newsletter',
+        requestId,
+        processorId: 'newsletter',
+        kind: 'opendsr',
+        action: 'erase',
+        status: 'failed',
+        attempts: 1,
+        errorClass: 'OpendsrUnavailable',
+        finishedAt: now,
+        ...branch,
+      },
+    }),
+  );
   return requestId;
 }
 
@@ -85,20 +119,52 @@ it('records the escalation event of a step stopped after telling the DPO, once, 
 
   expect(toDpo(requestId)).toEqual([]);
   const partition = await requestPartition(svc, requestId);
-  expect(partition.filter((i) => i.event === 'branch_escalated').map((i) => [i.at, i.detail])).toEqual([[escalatedAt, { processorId: 'newsletter', reason: 'failed' }]]);
+  expect(partition.filter((i) => i.event === 'branch_escalated').map((i) => [i.at, i.detail])).toEqual([
+    [escalatedAt, { processorId: 'newsletter', reason: 'failed' }],
+  ]);
 });
 
 it('escalates a failed branch once SES is back, even though the first attempt could not email the DPO', async () => {
   const requestId = randomUUID();
   const now = new Date().toISOString();
   const due = new Date(Date.now() + 30 * 86_400_000).toISOString();
-  await db(svc).send(new PutCommand({ TableName: 'dsr-requests', Item: {
-    pk: `REQ#${requestId}`, sk: 'REQUEST', requestId, controllerId: 'demo-association', type: 'erasure', locale: 'en', email: 'dan@example.org',
-    status: 'in_progress', version: 3, createdAt: now, verifyExpiresAt: due, statusKey: 'k', receivedAt: now, dueAt: due, history: [],
-  } }));
-  await db(svc).send(new PutCommand({ TableName: 'dsr-requests', Item: {
-    pk: `REQ#${requestId}`, sk: 'BRANCH#newsletter', requestId, processorId: 'newsletter', kind: 'opendsr', action: 'erase', status: 'waiting', attempts: 1,
-  } }));
+  await db(svc).send(
+    new PutCommand({
+      TableName: 'dsr-requests',
+      Item: {
+        pk: `REQ#${requestId}`,
+        sk: 'REQUEST',
+        requestId,
+        controllerId: 'demo-association',
+        type: 'erasure',
+        locale: 'en',
+        email: 'dan@example.org',
+        status: 'in_progress',
+        version: 3,
+        createdAt: now,
+        verifyExpiresAt: due,
+        statusKey: 'k',
+        receivedAt: now,
+        dueAt: due,
+        history: [],
+      },
+    }),
+  );
+  await db(svc).send(
+    new PutCommand({
+      TableName: 'dsr-requests',
+      Item: {
+        pk: `REQ#${requestId}`,
+        sk: 'BRANCH#newsletter',
+        requestId,
+        processorId: 'newsletter',
+        kind: 'opendsr',
+        action: 'erase',
+        status: 'waiting',
+        attempts: 1,
+      },
+    }),
+  );
   const { recordBranchFailure } = await import('../../functions/branches/failure');
   const ref = { requestId, processorId: 'newsletter' };
 
@@ -113,5 +179,9 @@ it('escalates a failed branch once SES is back, even though the first attempt co
   const partition = await requestPartition(svc, requestId);
   // (each attempt of the step records branch_failed again; the escalation happens once)
   expect(partition.filter((i) => i.event === 'branch_escalated').map((i) => i.detail)).toEqual([{ processorId: 'newsletter', reason: 'failed' }]);
-  expect(partition.find((i) => i.sk === 'BRANCH#newsletter')).toMatchObject({ status: 'failed', errorClass: 'OpendsrUnavailable', escalatedAt: expect.any(String) });
+  expect(partition.find((i) => i.sk === 'BRANCH#newsletter')).toMatchObject({
+    status: 'failed',
+    errorClass: 'OpendsrUnavailable',
+    escalatedAt: expect.any(String),
+  });
 });

@@ -83,7 +83,10 @@ export async function startFakeOpendsr(opts: FakeOpendsrOptions): Promise<FakeOp
   let base = '';
 
   const later = (ms: number, fn: () => void) => {
-    const t = setTimeout(() => { timers.delete(t); fn(); }, ms);
+    const t = setTimeout(() => {
+      timers.delete(t);
+      fn();
+    }, ms);
     timers.add(t);
   };
   const pickFault = (): Fault | undefined => (random() < faultRate ? FAULTS[Math.floor(random() * FAULTS.length)] : undefined);
@@ -115,7 +118,10 @@ export async function startFakeOpendsr(opts: FakeOpendsrOptions): Promise<FakeOp
       return;
     }
     const body = Buffer.from(fault === 'malformed' ? '{"subject_request_id": <html>oops' : JSON.stringify(value()));
-    if (fault === 'timeout') later(LATE_ANSWER_MS, () => { if (!res.destroyed) res.writeHead(code, signedHeaders(body)).end(body); });
+    if (fault === 'timeout')
+      later(LATE_ANSWER_MS, () => {
+        if (!res.destroyed) res.writeHead(code, signedHeaders(body)).end(body);
+      });
     else res.writeHead(code, signedHeaders(body)).end(body);
   }
 
@@ -127,9 +133,14 @@ export async function startFakeOpendsr(opts: FakeOpendsrOptions): Promise<FakeOp
       try {
         const res = await fetch(r.callbackUrl, { method: 'POST', headers: signedHeaders(body), body, signal: AbortSignal.timeout(20_000) });
         await res.body?.cancel().catch(() => undefined);
-        if (res.ok) { callbacks.delivered++; return; }
+        if (res.ok) {
+          callbacks.delivered++;
+          return;
+        }
         if (res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 429) return;
-      } catch { /* not reachable now (e.g. the runtime is down): try again */ }
+      } catch {
+        /* not reachable now (e.g. the runtime is down): try again */
+      }
       await new Promise((resolve) => later(Math.min(200 * 2 ** attempt, 3_000), () => resolve(undefined)));
     }
   }
@@ -149,7 +160,12 @@ export async function startFakeOpendsr(opts: FakeOpendsrOptions): Promise<FakeOp
     const path = new URL(req.url ?? '/', 'http://x').pathname.replace(/\/+$/, '');
     const method = req.method ?? 'GET';
     if (method === 'GET' && path === '/v1/discovery') {
-      const doc = { api_version: '2.0', supported_identities: [{ identity_type: 'email', identity_format: 'sha256' }], supported_subject_request_types: ['access', 'portability', 'erasure'], processor_certificate: `${base}/certificate.pem` };
+      const doc = {
+        api_version: '2.0',
+        supported_identities: [{ identity_type: 'email', identity_format: 'sha256' }],
+        supported_subject_request_types: ['access', 'portability', 'erasure'],
+        processor_certificate: `${base}/certificate.pem`,
+      };
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(doc));
       return;
     }
@@ -159,7 +175,10 @@ export async function startFakeOpendsr(opts: FakeOpendsrOptions): Promise<FakeOp
     }
     if (method === 'POST' && path === '/v1/requests') {
       const b = JSON.parse((await readBody(req, 64 * 1024)).toString('utf8')) as {
-        subject_request_id: string; subject_request_type: FakeRequest['type']; subject_identities: { identity_value: string }[]; status_callback_urls: string[];
+        subject_request_id: string;
+        subject_request_type: FakeRequest['type'];
+        subject_identities: { identity_value: string }[];
+        status_callback_urls: string[];
       };
       const known = requests.get(b.subject_request_id);
       if (known) {
@@ -167,11 +186,24 @@ export async function startFakeOpendsr(opts: FakeOpendsrOptions): Promise<FakeOp
         res.writeHead(409, { 'content-type': 'application/json' }).end('{"error":"subject_request_id already exists"}');
         return;
       }
-      const r: FakeRequest = { id: b.subject_request_id, type: b.subject_request_type, identity: b.subject_identities[0]!.identity_value, callbackUrl: b.status_callback_urls[0]!, status: 'pending', posts: 1 };
-      return answer(res, 201, () => ({ subject_request_id: r.id, received_time: new Date().toISOString() }), pickFault(), () => {
-        requests.set(r.id, r);
-        later(completeAfter, () => complete(r));
-      });
+      const r: FakeRequest = {
+        id: b.subject_request_id,
+        type: b.subject_request_type,
+        identity: b.subject_identities[0]!.identity_value,
+        callbackUrl: b.status_callback_urls[0]!,
+        status: 'pending',
+        posts: 1,
+      };
+      return answer(
+        res,
+        201,
+        () => ({ subject_request_id: r.id, received_time: new Date().toISOString() }),
+        pickFault(),
+        () => {
+          requests.set(r.id, r);
+          later(completeAfter, () => complete(r));
+        },
+      );
     }
     const m = /^\/v1\/(requests|results)\/([^/]+)$/.exec(path);
     const r = m ? requests.get(m[2]!) : undefined;
@@ -180,13 +212,23 @@ export async function startFakeOpendsr(opts: FakeOpendsrOptions): Promise<FakeOp
       return answer(res, 200, () => [{ id: r.id, list: 'weekly' }], pickFault());
     }
     if (m && r && method === 'DELETE') {
-      return answer(res, 202, () => ({ subject_request_id: r.id, api_version: '2.0' }), pickFault(), () => { if (r.status === 'pending') r.status = 'cancelled'; });
+      return answer(
+        res,
+        202,
+        () => ({ subject_request_id: r.id, api_version: '2.0' }),
+        pickFault(),
+        () => {
+          if (r.status === 'pending') r.status = 'cancelled';
+        },
+      );
     }
     res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"unknown"}');
   }
 
   const server: Server = createServer((req, res) => {
-    route(req, res).catch(() => { if (!res.headersSent) res.writeHead(500).end(); });
+    route(req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(500).end();
+    });
   });
   const port = await listen(server, opts.port ?? 0);
   base = `http://localhost:${port}/v1`;
@@ -197,7 +239,9 @@ export async function startFakeOpendsr(opts: FakeOpendsrOptions): Promise<FakeOp
     work,
     injected,
     callbacks,
-    heal: () => { faultRate = 0; },
+    heal: () => {
+      faultRate = 0;
+    },
     async stop() {
       stopping = true;
       for (const t of timers) clearTimeout(t);

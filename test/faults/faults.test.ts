@@ -10,13 +10,26 @@
  * Size: FAULT_REQUESTS (default 24, the size inside `npm test`), FAULT_RATE (share of processor
  * calls that fail, default 0.2), FAULT_SEED. Full size: FAULT_REQUESTS=1000 npm run test:faults.
  */
-import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+
 import { randomUUID } from 'node:crypto';
+import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { removeDir, start, tempDataDir, type Runtime } from '../integration/support';
-import { confirmAll, driveToFinal, DPO, mailPerRequest, requestPartition, serverErrors, submitAll, withoutRepeatMark, workPerSubject, type Service, type Tracked } from './drive';
-import { identityOf, startFakeOpendsr, type FakeOpendsr } from './fake-opendsr';
-import { sentEmails, startFlakyProxy, type FlakyProxy } from './flaky-proxy';
+import { type Runtime, removeDir, start, tempDataDir } from '../integration/support';
+import {
+  confirmAll,
+  DPO,
+  driveToFinal,
+  mailPerRequest,
+  requestPartition,
+  type Service,
+  serverErrors,
+  submitAll,
+  type Tracked,
+  withoutRepeatMark,
+  workPerSubject,
+} from './drive';
+import { type FakeOpendsr, identityOf, startFakeOpendsr } from './fake-opendsr';
+import { type FlakyProxy, sentEmails, startFlakyProxy } from './flaky-proxy';
 
 const REQUESTS = Number(process.env.FAULT_REQUESTS ?? 24);
 const RATE = Number(process.env.FAULT_RATE ?? 0.2);
@@ -46,7 +59,10 @@ beforeAll(async () => {
   fake = await startFakeOpendsr({ faultRate: RATE, seed: SEED });
   ses = await startFlakyProxy(() => rt.urls.ses, 0, true);
   s3 = await startFlakyProxy(() => rt.urls.s3);
-  rt = await start(dataDir, undefined, { newsletterUrl: fake.url, handlerEndpoints: { ses: ses.url, s3: s3.url }, sweepIntervalMs: 2_000,
+  rt = await start(dataDir, undefined, {
+    newsletterUrl: fake.url,
+    handlerEndpoints: { ses: ses.url, s3: s3.url },
+    sweepIntervalMs: 2_000,
     meter: {
       failed: (fn, errorType, { requestId, processorId }) => {
         if (errorType === 'Sandbox.Timedout' && requestId) {
@@ -92,7 +108,9 @@ describe(`${REQUESTS} requests while ${Math.round(RATE * 100)}% of processor cal
     s3.down = false;
     // A callback for a request already answered may still be on its way: let the last ones land.
     await new Promise((r) => setTimeout(r, 1_000));
-    console.log(`fault suite: ${REQUESTS} requests; injected ${JSON.stringify(fake.injected)}; callbacks ${JSON.stringify(fake.callbacks)}; SES refused ${ses.refused}, S3 refused ${s3.refused}; steps timed out: ${[...cutShort.values()].flat().length}`);
+    console.log(
+      `fault suite: ${REQUESTS} requests; injected ${JSON.stringify(fake.injected)}; callbacks ${JSON.stringify(fake.callbacks)}; SES refused ${ses.refused}, S3 refused ${s3.refused}; steps timed out: ${[...cutShort.values()].flat().length}`,
+    );
   }, 3_600_000);
 
   it('faults were injected at every layer', () => {
@@ -133,7 +151,10 @@ describe(`${REQUESTS} requests while ${Math.round(RATE * 100)}% of processor cal
       for (const e of events) {
         const p = (e.detail as { processorId?: string } | undefined)?.processorId;
         if (!p) continue;
-        if (e.event === 'branch_failed' && !open.has(p)) { open.add(p); failed.set(p, (failed.get(p) ?? 0) + 1); }
+        if (e.event === 'branch_failed' && !open.has(p)) {
+          open.add(p);
+          failed.set(p, (failed.get(p) ?? 0) + 1);
+        }
         if (e.event === 'decision_retry' || e.event === 'decision_task_completed') open.delete(p);
         if (e.event === 'branch_completed' && open.delete(p)) undoneBy.set(p, (undoneBy.get(p) ?? 0) + 1);
       }
@@ -143,7 +164,9 @@ describe(`${REQUESTS} requests while ${Math.round(RATE * 100)}% of processor cal
         escalated.set(p, (escalated.get(p) ?? 0) + 1);
       }
       // (a copy sent again after a step was cut short counts too: strict where none was)
-      const emails = mail.filter((m) => m.to.includes(DPO) && withoutRepeatMark(m.subject).startsWith('Needs attention:') && m.subject.includes(t.requestId!)).length;
+      const emails = mail.filter(
+        (m) => m.to.includes(DPO) && withoutRepeatMark(m.subject).startsWith('Needs attention:') && m.subject.includes(t.requestId!),
+      ).length;
       const count = [...failed.values()].reduce((a, b) => a + b, 0);
       failures += count;
       undone += [...undoneBy.values()].reduce((a, b) => a + b, 0);
@@ -154,12 +177,20 @@ describe(`${REQUESTS} requests while ${Math.round(RATE * 100)}% of processor cal
       // A step stopped at its timeout may hold an escalation's claim, or have sent its email
       // without recording it: allowed for that branch only, and printed.
       const excused = outOfBounds.filter((p) => cutShort.has(cutShortKey(t.requestId!, p)));
-      for (const p of excused) console.log(`fault suite: FINDING: ${p} of ${t.requestId} failed ${failed.get(p) ?? 0} time(s), escalated ${escalated.get(p) ?? 0}; ${stepsCutShort(t.requestId!, p)}`);
+      for (const p of excused)
+        console.log(
+          `fault suite: FINDING: ${p} of ${t.requestId} failed ${failed.get(p) ?? 0} time(s), escalated ${escalated.get(p) ?? 0}; ${stepsCutShort(t.requestId!, p)}`,
+        );
       const counts = (p: string) => `${p}: failed ${failed.get(p) ?? 0}, undone ${undoneBy.get(p) ?? 0}, escalated ${escalated.get(p) ?? 0}`;
-      expect({ requestId: t.requestId, outOfBounds: outOfBounds.filter((p) => !excused.includes(p)).map(counts) }).toEqual({ requestId: t.requestId, outOfBounds: [] });
+      expect({ requestId: t.requestId, outOfBounds: outOfBounds.filter((p) => !excused.includes(p)).map(counts) }).toEqual({
+        requestId: t.requestId,
+        outOfBounds: [],
+      });
       const recorded = [...escalated.values()].reduce((a, b) => a + b, 0);
       if (emails !== recorded && [...processors].some((p) => cutShort.has(cutShortKey(t.requestId!, p)))) {
-        console.log(`fault suite: FINDING: ${emails} escalation email(s) for ${t.requestId}, ${recorded} recorded; ${[...processors].map((p) => `${p} ${stepsCutShort(t.requestId!, p)}`).join('; ')}`);
+        console.log(
+          `fault suite: FINDING: ${emails} escalation email(s) for ${t.requestId}, ${recorded} recorded; ${[...processors].map((p) => `${p} ${stepsCutShort(t.requestId!, p)}`).join('; ')}`,
+        );
       } else {
         expect({ requestId: t.requestId, emails }).toEqual({ requestId: t.requestId, emails: recorded });
       }
@@ -185,18 +216,25 @@ describe(`${REQUESTS} requests while ${Math.round(RATE * 100)}% of processor cal
         const partition = await requestPartition(svc, m.requestId);
         const branch = partition.find((i) => i.sk === `BRANCH#${task.processorId}`) ?? {};
         const recorded = ['status', 'submitStartedAt', 'submittedAt', 'finishedAt', 'resumedAt'].map((k) => `${k} ${branch[k] ?? '-'}`).join(', ');
-        const events = partition.filter((i) => (i.detail as { processorId?: string } | undefined)?.processorId === task.processorId).map((i) => `${i.event} ${i.at}`).join(', ');
-        console.log(`fault suite: FINDING: ${task.processorId} of ${m.requestId}: ${task.emails} task email(s) at ${task.copies.map((c) => new Date(c.at).toISOString()).join(', ')}, ${task.submitted} submission(s) recorded; ${stepsCutShort(m.requestId, task.processorId)}; branch: ${recorded}; events: ${events}`);
+        const events = partition
+          .filter((i) => (i.detail as { processorId?: string } | undefined)?.processorId === task.processorId)
+          .map((i) => `${i.event} ${i.at}`)
+          .join(', ');
+        console.log(
+          `fault suite: FINDING: ${task.processorId} of ${m.requestId}: ${task.emails} task email(s) at ${task.copies.map((c) => new Date(c.at).toISOString()).join(', ')}, ${task.submitted} submission(s) recorded; ${stepsCutShort(m.requestId, task.processorId)}; branch: ${recorded}; events: ${events}`,
+        );
       }
     }
     // Likewise the answer, when the step that sends it timed out: a second copy, marked.
     const answerExcused = (m: (typeof mail)[number]) => m.answers === 2 && cutShort.has(cutShortKey(m.requestId));
     for (const m of mail.filter(answerExcused)) console.log(`fault suite: FINDING: the answer to ${m.requestId} went twice; ${stepsCutShort(m.requestId)}`);
-    expect(mail).toEqual(mail.map((m) => ({
-      ...m,
-      ...(answerExcused(m) ? {} : { toSubject: 2, verification: 1, answers: 1 }),
-      tasks: m.tasks.map((task) => (excused(m, task) ? task : { ...task, emails: task.submitted })),
-    })));
+    expect(mail).toEqual(
+      mail.map((m) => ({
+        ...m,
+        ...(answerExcused(m) ? {} : { toSubject: 2, verification: 1, answers: 1 }),
+        tasks: m.tasks.map((task) => (excused(m, task) ? task : { ...task, emails: task.submitted })),
+      })),
+    );
     // An outage is a send that failed, not one that may have gone: nothing says "sent again",
     // unless a step that sends it was stopped at its timeout (it may have begun and not sent).
     const repeats = mail.flatMap((m) => [
@@ -211,11 +249,13 @@ describe(`${REQUESTS} requests while ${Math.round(RATE * 100)}% of processor cal
     for (const t of tracked) {
       const partition = await requestPartition(svc, t.requestId!);
       const events = partition.filter((i) => typeof i.event === 'string');
-      const at = (event: string, processorId: string) => events.filter((e) => e.event === event && (e.detail as { processorId?: string }).processorId === processorId).map((e) => e.at);
+      const at = (event: string, processorId: string) =>
+        events.filter((e) => e.event === event && (e.detail as { processorId?: string }).processorId === processorId).map((e) => e.at);
       for (const branch of partition.filter((i) => String(i.sk).startsWith('BRANCH#'))) {
         const p = branch.processorId as string;
         // (a failed branch staff completed by hand has their decision's event instead)
-        if (![...at('branch_completed', p), ...at('decision_task_completed', p)].includes(branch.finishedAt)) missing.push(`branch_completed of ${p} of ${t.requestId}`);
+        if (![...at('branch_completed', p), ...at('decision_task_completed', p)].includes(branch.finishedAt))
+          missing.push(`branch_completed of ${p} of ${t.requestId}`);
         if (at('branch_completed', p).filter((x) => x === branch.finishedAt).length > 1) missing.push(`branch_completed of ${p} of ${t.requestId} twice`);
         if (branch.submittedAt && !at('branch_submitted', p).includes(branch.submittedAt)) missing.push(`branch_submitted of ${p} of ${t.requestId}`);
       }
@@ -224,7 +264,12 @@ describe(`${REQUESTS} requests while ${Math.round(RATE * 100)}% of processor cal
   });
 
   it('keeps one access package per access request', async () => {
-    const client = new S3Client({ endpoint: rt.urls.s3, forcePathStyle: true, region: 'us-east-1', credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } });
+    const client = new S3Client({
+      endpoint: rt.urls.s3,
+      forcePathStyle: true,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+    });
     const keys: string[] = [];
     let ContinuationToken: string | undefined;
     do {
@@ -232,7 +277,10 @@ describe(`${REQUESTS} requests while ${Math.round(RATE * 100)}% of processor cal
       keys.push(...(page.Contents ?? []).map((o) => o.Key!));
       ContinuationToken = page.NextContinuationToken;
     } while (ContinuationToken);
-    const access = tracked.filter((t) => t.type === 'access').map((t) => `packages/${t.requestId}.zip`).sort();
+    const access = tracked
+      .filter((t) => t.type === 'access')
+      .map((t) => `packages/${t.requestId}.zip`)
+      .sort();
     expect(keys.filter((k) => access.includes(k)).sort()).toEqual(access);
     for (const t of tracked) expect(items.get(t.requestId!)!.packageKey ?? null).toEqual(t.type === 'access' ? `packages/${t.requestId}.zip` : null);
   });

@@ -20,9 +20,14 @@ beforeAll(async () => {
   });
   const port = await listen(s3, 0);
   Object.assign(process.env, {
-    AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER', AWS_MAX_ATTEMPTS: '1',
-    AWS_ENDPOINT_URL_S3: `http://127.0.0.1:${port}`, AWS_ENDPOINT_URL_DYNAMODB: `http://127.0.0.1:${port}`,
-    PACKAGE_BUCKET: 'dsr-packages', REQUESTS_TABLE: 'dsr-requests',
+    AWS_REGION: 'us-east-1',
+    AWS_ACCESS_KEY_ID: 'S3RVER',
+    AWS_SECRET_ACCESS_KEY: 'S3RVER',
+    AWS_MAX_ATTEMPTS: '1',
+    AWS_ENDPOINT_URL_S3: `http://127.0.0.1:${port}`,
+    AWS_ENDPOINT_URL_DYNAMODB: `http://127.0.0.1:${port}`,
+    PACKAGE_BUCKET: 'dsr-packages',
+    REQUESTS_TABLE: 'dsr-requests',
   });
   process.prependListener('uncaughtException', onUncaught);
 });
@@ -38,10 +43,29 @@ it('fails the package step when S3 cannot give back an export, with no uncaught 
   const controller = register.controllers.find((c) => c.id === 'demo-association')!;
   const now = new Date().toISOString();
   const request = {
-    requestId: 'r-1', controllerId: controller.id, type: 'access', locale: 'en', email: 'ada@example.org', status: 'in_progress',
-    version: 3, createdAt: now, verifyExpiresAt: now, statusKey: 'k', history: [], receivedAt: now, dueAt: now,
+    requestId: 'r-1',
+    controllerId: controller.id,
+    type: 'access',
+    locale: 'en',
+    email: 'ada@example.org',
+    status: 'in_progress',
+    version: 3,
+    createdAt: now,
+    verifyExpiresAt: now,
+    statusKey: 'k',
+    history: [],
+    receivedAt: now,
+    dueAt: now,
   };
-  const branch = { requestId: 'r-1', processorId: 'members', kind: 'dynamodb', action: 'export', status: 'completed', attempts: 1, exportKey: 'exports/r-1/members.ndjson' };
+  const branch = {
+    requestId: 'r-1',
+    processorId: 'members',
+    kind: 'dynamodb',
+    action: 'export',
+    status: 'completed',
+    attempts: 1,
+    exportKey: 'exports/r-1/members.ndjson',
+  };
   await expect(buildPackage(request as never, controller, [branch as never])).rejects.toThrow();
   await new Promise((r) => setTimeout(r, 500));
   expect(uncaught).toEqual([]);

@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CreateBucketCommand, GetObjectCommand, HeadBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, expect, it } from 'vitest';
-import { startEmulators, type Emulators } from '../../local/emulators';
+import { type Emulators, startEmulators } from '../../local/emulators';
 import { removeDir, tempDataDir } from '../integration/support';
 
 const dataDir = tempDataDir();
@@ -19,7 +19,14 @@ afterAll(async () => {
 });
 
 it('starts on an S3 folder where a crash cut a PUT short, without that object and with the others', async () => {
-  const client = (url: string) => new S3Client({ endpoint: url, forcePathStyle: true, region: 'us-east-1', credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' }, maxAttempts: 1 });
+  const client = (url: string) =>
+    new S3Client({
+      endpoint: url,
+      forcePathStyle: true,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+      maxAttempts: 1,
+    });
   emulators = await startEmulators({ dataDir, ports: { dynamodb: 0, ses: 0, s3: 0 } });
   let s3 = client(emulators.urls.s3);
   await s3.send(new CreateBucketCommand({ Bucket: 'bkt' }));

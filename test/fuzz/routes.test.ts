@@ -4,7 +4,20 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { RouteModel } from '../../local/synth';
 import { staffToken, submit, useRuntime } from '../integration/support';
 import {
-  accepts, budget, contentTypes, describeCall, expectClearAnswer, footprint, headerSafe, hostileText, oversized, params, REQUESTS_TABLE, send, type Call, wellFormed,
+  accepts,
+  budget,
+  type Call,
+  contentTypes,
+  describeCall,
+  expectClearAnswer,
+  footprint,
+  headerSafe,
+  hostileText,
+  oversized,
+  params,
+  REQUESTS_TABLE,
+  send,
+  wellFormed,
 } from './support';
 
 /**
@@ -29,18 +42,20 @@ beforeAll(async () => {
   tokens = { approver: await staffToken(local.rt, 'approver'), viewer: await staffToken(local.rt, 'viewer', 'demo-association') };
 });
 
-const storedRequest = async () => (await local.db.send(new GetCommand({ TableName: REQUESTS_TABLE, Key: { pk: `REQ#${known.requestId}`, sk: 'REQUEST' } }))).Item;
+const storedRequest = async () =>
+  (await local.db.send(new GetCommand({ TableName: REQUESTS_TABLE, Key: { pk: `REQ#${known.requestId}`, sk: 'REQUEST' } }))).Item;
 
 /** Shaped like a token (43 base64url characters) but no token of ours. */
 const tokenShaped = fc.string({ unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'), minLength: 43, maxLength: 43 });
 
 /** A value a client could put anywhere: hostile text, JSON of any shape, or something almost right. */
-const anyValue = (almostRight: fc.Arbitrary<string>[]) => fc.oneof(
-  { weight: 3, arbitrary: hostileText() },
-  { weight: 2, arbitrary: fc.oneof(...almostRight, tokenShaped, fc.uuid({ version: 4 })) },
-  { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 2 }) },
-  { weight: 1, arbitrary: hostileText(3000) },
-);
+const anyValue = (almostRight: fc.Arbitrary<string>[]) =>
+  fc.oneof(
+    { weight: 3, arbitrary: hostileText() },
+    { weight: 2, arbitrary: fc.oneof(...almostRight, tokenShaped, fc.uuid({ version: 4 })) },
+    { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 2 }) },
+    { weight: 1, arbitrary: hostileText(3000) },
+  );
 
 /** What each route's fields and parameters are called, so the fuzz lands on the names the handler reads. */
 interface RouteShape {
@@ -52,8 +67,60 @@ interface RouteShape {
   headers?: () => fc.Arbitrary<Record<string, string>>;
 }
 
-const INTAKE_FIELDS = ['type', 'email', 'name', 'locale', 'controller', 'rectifyAttribute', 'inaccurate', 'corrected', 'objectionScope', 'objectionGrounds', 'consentPurposes', 'transmitTo', 'viaCustomer', 'message'];
-const ENUMS = ['access', 'erasure', 'rectification', 'objection', 'withdraw_consent', 'portability', 'restriction', 'en', 'sv', 'sl', 'direct_marketing', 'other', 'done', 'not_found', 'approve', 'deny', 'extend', 'request_info', 'retry_branch', 'complete_task', 'lift_restriction', 'demo-association', 'demo-organising-platform', 'newsletter', 'bookkeeping', 'shared-mailbox', 'members', '1', '2', '0', '-1', '1e9', 'true', 'NaN', '2026-01-01', '9999-12-31T00:00:00Z'];
+const INTAKE_FIELDS = [
+  'type',
+  'email',
+  'name',
+  'locale',
+  'controller',
+  'rectifyAttribute',
+  'inaccurate',
+  'corrected',
+  'objectionScope',
+  'objectionGrounds',
+  'consentPurposes',
+  'transmitTo',
+  'viaCustomer',
+  'message',
+];
+const ENUMS = [
+  'access',
+  'erasure',
+  'rectification',
+  'objection',
+  'withdraw_consent',
+  'portability',
+  'restriction',
+  'en',
+  'sv',
+  'sl',
+  'direct_marketing',
+  'other',
+  'done',
+  'not_found',
+  'approve',
+  'deny',
+  'extend',
+  'request_info',
+  'retry_branch',
+  'complete_task',
+  'lift_restriction',
+  'demo-association',
+  'demo-organising-platform',
+  'newsletter',
+  'bookkeeping',
+  'shared-mailbox',
+  'members',
+  '1',
+  '2',
+  '0',
+  '-1',
+  '1e9',
+  'true',
+  'NaN',
+  '2026-01-01',
+  '9999-12-31T00:00:00Z',
+];
 const REPORT_FIELDS = ['controller', 'from', 'to'];
 
 const form = (): RouteShape => ({ fields: ['controller', 'lang'] });
@@ -84,10 +151,14 @@ const SHAPES: Record<string, RouteShape> = {
   'POST /v1/tasks/{requestId}/{processorId}': { fields: ['token', 'outcome', 'note', 'export'] },
   'POST /v1/opendsr/callback': {
     fields: ['subject_request_id', 'request_status', 'controller_id', 'encoded_request', 'status_callback_url', 'results_url', 'api_version'],
-    headers: () => fc.record({
-      'x-opendsr-processor-domain': fc.oneof(fc.constant('localhost'), hostileText(20).map(headerSafe)),
-      'x-opendsr-signature': fc.oneof(fc.base64String({ maxLength: 400 }), hostileText(40).map(headerSafe)),
-    }, { requiredKeys: [] }),
+    headers: () =>
+      fc.record(
+        {
+          'x-opendsr-processor-domain': fc.oneof(fc.constant('localhost'), hostileText(20).map(headerSafe)),
+          'x-opendsr-signature': fc.oneof(fc.base64String({ maxLength: 400 }), hostileText(40).map(headerSafe)),
+        },
+        { requiredKeys: [] },
+      ),
   },
   'GET /v1/staff/requests': staff(['status', 'type', 'controller', 'dueWithinDays', 'overdue']),
   'GET /v1/staff/requests/{requestId}': staff([]),
@@ -106,17 +177,20 @@ const PATH_VALUES: Record<string, () => string[]> = {
 };
 
 /** A path segment as a client may send it: a known value, or anything, percent-encoded. */
-const segment = (name: string) => fc.oneof(
-  { weight: 2, arbitrary: fc.constantFrom(...(PATH_VALUES[name]?.() ?? ['x'])) },
-  { weight: 2, arbitrary: hostileText(80) },
-  { weight: 1, arbitrary: fc.constantFrom('..', '.', '%', '%00', '%2F', ' ', '\u0000', 'a/b', 'x'.repeat(2000)) },
-).map((s) => encodeURIComponent(wellFormed(s)));
+const segment = (name: string) =>
+  fc
+    .oneof(
+      { weight: 2, arbitrary: fc.constantFrom(...(PATH_VALUES[name]?.() ?? ['x'])) },
+      { weight: 2, arbitrary: hostileText(80) },
+      { weight: 1, arbitrary: fc.constantFrom('..', '.', '%', '%00', '%2F', ' ', '\u0000', 'a/b', 'x'.repeat(2000)) },
+    )
+    .map((s) => encodeURIComponent(wellFormed(s)));
 
 /** Form encoding of a record, lists as repeated keys and other values as JSON text. */
 function urlencoded(record: Record<string, unknown>): string {
   const out = new URLSearchParams();
   for (const [k, v] of Object.entries(record)) {
-    for (const item of Array.isArray(v) ? v : [v]) out.append(k, typeof item === 'string' ? item : JSON.stringify(item) ?? '');
+    for (const item of Array.isArray(v) ? v : [v]) out.append(k, typeof item === 'string' ? item : (JSON.stringify(item) ?? ''));
   }
   return out.toString();
 }
@@ -146,67 +220,104 @@ function callsOf(route: RouteModel, shape: RouteShape): fc.Arbitrary<Call> {
   const names = [...route.path!.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
   const almost = [fc.constantFrom(...ENUMS), ...(shape.almostRight ? [fc.constantFrom(...shape.almostRight())] : [])];
   const values = anyValue(almost);
-  const query = fc.array(fc.tuple(fc.oneof(fc.constantFrom(...(shape.fields.length ? shape.fields : ['q'])), hostileText(10)), values), { maxLength: 5 })
-    .map((pairs) => new URLSearchParams(pairs.map(([k, v]): [string, string] => [wellFormed(k), wellFormed(typeof v === 'string' ? v : JSON.stringify(v) ?? '')])).toString());
+  const query = fc
+    .array(fc.tuple(fc.oneof(fc.constantFrom(...(shape.fields.length ? shape.fields : ['q'])), hostileText(10)), values), { maxLength: 5 })
+    .map((pairs) =>
+      new URLSearchParams(
+        pairs.map(([k, v]): [string, string] => [wellFormed(k), wellFormed(typeof v === 'string' ? v : (JSON.stringify(v) ?? ''))]),
+      ).toString(),
+    );
   const auth = route.authorizer
     ? fc.constantFrom(`Bearer ${tokens.approver}`, `Bearer ${tokens.approver}`, `Bearer ${tokens.viewer}`, undefined, 'Bearer x.y.z', tokens.approver)
     : fc.constant(undefined);
-  return fc.record({
-    segments: fc.tuple(...names.map(segment)),
-    query,
-    accept: accepts(),
-    language: fc.oneof(fc.constantFrom(undefined, 'sv', 'sl-SI,en;q=0.5', '*'), hostileText(20).map(headerSafe)),
-    auth,
-    extra: shape.headers ? shape.headers() : fc.constant({}),
-    body: route.method === 'GET' ? fc.constant<Body>({}) : bodies(shape, values),
-  }).map(({ segments, query: q, accept, language, auth: a, extra, body }) => {
-    let i = 0;
-    const path = route.path!.replace(/\{[^}]+\}/g, () => segments[i++]!);
-    const headers: Record<string, string> = { ...extra };
-    if (accept) headers.accept = accept;
-    if (language) headers['accept-language'] = language;
-    if (a) headers.authorization = a;
-    if (body.type !== undefined) headers['content-type'] = body.type;
-    return { method: route.method!, path, ...(q ? { query: q } : {}), headers, ...(body.body !== undefined ? { body: body.body } : {}) };
-  });
+  return fc
+    .record({
+      segments: fc.tuple(...names.map(segment)),
+      query,
+      accept: accepts(),
+      language: fc.oneof(fc.constantFrom(undefined, 'sv', 'sl-SI,en;q=0.5', '*'), hostileText(20).map(headerSafe)),
+      auth,
+      extra: shape.headers ? shape.headers() : fc.constant({}),
+      body: route.method === 'GET' ? fc.constant<Body>({}) : bodies(shape, values),
+    })
+    .map(({ segments, query: q, accept, language, auth: a, extra, body }) => {
+      let i = 0;
+      const path = route.path!.replace(/\{[^}]+\}/g, () => segments[i++]!);
+      const headers: Record<string, string> = { ...extra };
+      if (accept) headers.accept = accept;
+      if (language) headers['accept-language'] = language;
+      if (a) headers.authorization = a;
+      if (body.type !== undefined) headers['content-type'] = body.type;
+      return { method: route.method!, path, ...(q ? { query: q } : {}), headers, ...(body.body !== undefined ? { body: body.body } : {}) };
+    });
 }
 
 const routes = () => local.rt.model.routes.filter((r) => r.path && r.method);
 
 describe('hostile requests to every route of the template', () => {
   it('has a generator for every route the template declares, and no generator for a route it does not', () => {
-    const keys = routes().map((r) => r.routeKey).sort();
+    const keys = routes()
+      .map((r) => r.routeKey)
+      .sort();
     expect(keys.length).toBeGreaterThan(20);
-    expect(keys.filter((k) => !SHAPES[k]), 'routes without a fuzz generator: add them to SHAPES').toEqual([]);
-    expect(Object.keys(SHAPES).filter((k) => !keys.includes(k)), 'generators for routes the template no longer has').toEqual([]);
+    expect(
+      keys.filter((k) => !SHAPES[k]),
+      'routes without a fuzz generator: add them to SHAPES',
+    ).toEqual([]);
+    expect(
+      Object.keys(SHAPES).filter((k) => !keys.includes(k)),
+      'generators for routes the template no longer has',
+    ).toEqual([]);
   });
 
-  it('answers each with a 4xx that says what is wrong (or a harmless answer), never a 5xx, and stores and mails nothing', async () => {
-    const before = await footprint(local);
-    const request = await storedRequest();
-    for (const route of routes()) {
-      await fc.assert(fc.asyncProperty(callsOf(route, SHAPES[route.routeKey]!), async (call) => {
-        expectClearAnswer(await send(local, call), `${route.routeKey}: ${describeCall(call)}`);
-      }), params());
-    }
-    expect(await footprint(local)).toEqual(before);
-    expect(await storedRequest()).toEqual(request);
-  }, budget(24 * 12));
+  it(
+    'answers each with a 4xx that says what is wrong (or a harmless answer), never a 5xx, and stores and mails nothing',
+    async () => {
+      const before = await footprint(local);
+      const request = await storedRequest();
+      for (const route of routes()) {
+        await fc.assert(
+          fc.asyncProperty(callsOf(route, SHAPES[route.routeKey]!), async (call) => {
+            expectClearAnswer(await send(local, call), `${route.routeKey}: ${describeCall(call)}`);
+          }),
+          params(),
+        );
+      }
+      expect(await footprint(local)).toEqual(before);
+      expect(await storedRequest()).toEqual(request);
+    },
+    budget(24 * 12),
+  );
 
-  it('answers a method a path does not declare with a 4xx naming no route, never a 5xx', async () => {
-    const paths = [...new Set(routes().map((r) => r.path!))];
-    const declared = (path: string) => routes().filter((r) => r.path === path).map((r) => r.method!);
-    const wrong = fc.constantFrom(...paths).chain((path) => {
-      const others = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].filter((m) => !declared(path).includes(m));
-      return fc.record({ path: fc.constant(path), method: fc.constantFrom(...others), body: hostileText(100) });
-    });
-    const before = await footprint(local);
-    await fc.assert(fc.asyncProperty(wrong, async ({ path, method, body }) => {
-      const call: Call = { method, path: path.replace('{requestId}', known.requestId).replace(/\{[^}]+\}/g, 'x'), headers: { 'content-type': 'application/json' }, ...(method === 'GET' ? {} : { body }) };
-      const answer = await send(local, call);
-      expect(answer.status, describeCall(call)).toBe(404);
-      expectClearAnswer(answer, describeCall(call));
-    }), params());
-    expect(await footprint(local)).toEqual(before);
-  }, budget(5));
+  it(
+    'answers a method a path does not declare with a 4xx naming no route, never a 5xx',
+    async () => {
+      const paths = [...new Set(routes().map((r) => r.path!))];
+      const declared = (path: string) =>
+        routes()
+          .filter((r) => r.path === path)
+          .map((r) => r.method!);
+      const wrong = fc.constantFrom(...paths).chain((path) => {
+        const others = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].filter((m) => !declared(path).includes(m));
+        return fc.record({ path: fc.constant(path), method: fc.constantFrom(...others), body: hostileText(100) });
+      });
+      const before = await footprint(local);
+      await fc.assert(
+        fc.asyncProperty(wrong, async ({ path, method, body }) => {
+          const call: Call = {
+            method,
+            path: path.replace('{requestId}', known.requestId).replace(/\{[^}]+\}/g, 'x'),
+            headers: { 'content-type': 'application/json' },
+            ...(method === 'GET' ? {} : { body }),
+          };
+          const answer = await send(local, call);
+          expect(answer.status, describeCall(call)).toBe(404);
+          expectClearAnswer(answer, describeCall(call));
+        }),
+        params(),
+      );
+      expect(await footprint(local)).toEqual(before);
+    },
+    budget(5),
+  );
 });

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { expect } from 'vitest';
 import { MAX_BODY_BYTES } from '../../functions/platform/http';
 import { escapeHtml } from '../../web/html';
-import { mailbox, type LocalRun, type StoredEmail } from '../integration/support';
+import { type LocalRun, mailbox, type StoredEmail } from '../integration/support';
 
 /**
  * Shared by the fuzz tests (issue 6, bad input): the run size, the seed, hostile text, a raw HTTP
@@ -67,18 +67,32 @@ export const HEADER_INJECTIONS = [
 
 /** Unicode that breaks naive code: direction overrides, zero widths, combining marks, astral symbols, a BOM, lookalikes. */
 export const UNICODE_EDGES = [
-  '\u202Egnp.exe', '\u200B\u200C\u200D\u2060', 'e\u0301\u0301\u0301', 'Z\u0351\u0354\u035b\u0327a\u0336l\u0338g\u0361o', '👩‍👩‍👧‍👦🏳️‍🌈',
-  '\uFEFF', 'ǅǈ', 'ﬀ', 'İı', 'Å', 'А', '𝔄𝔡𝔞', '\uFFFD', '\uFDD0', '𓂀',
+  '\u202Egnp.exe',
+  '\u200B\u200C\u200D\u2060',
+  'e\u0301\u0301\u0301',
+  'Z\u0351\u0354\u035b\u0327a\u0336l\u0338g\u0361o',
+  '👩‍👩‍👧‍👦🏳️‍🌈',
+  '\uFEFF',
+  'ǅǈ',
+  'ﬀ',
+  'İı',
+  'Å',
+  'А',
+  '𝔄𝔡𝔞',
+  '\uFFFD',
+  '\uFDD0',
+  '𓂀',
 ];
 
 /** Text from every corner: any code point (lone surrogates included), graphemes, markup, injections and edge cases, mixed. */
-export const hostileText = (maxLength = 60): fc.Arbitrary<string> => fc.oneof(
-  fc.string({ unit: 'binary', maxLength }),
-  fc.string({ unit: 'grapheme', maxLength }),
-  fc.string({ unit: 'binary-ascii', maxLength }),
-  fc.constantFrom(...MARKUP, ...HEADER_INJECTIONS, ...UNICODE_EDGES),
-  fc.array(fc.constantFrom(...MARKUP, ...HEADER_INJECTIONS, ...UNICODE_EDGES, ' ', 'a', '\n'), { maxLength: 6 }).map((p) => p.join('')),
-);
+export const hostileText = (maxLength = 60): fc.Arbitrary<string> =>
+  fc.oneof(
+    fc.string({ unit: 'binary', maxLength }),
+    fc.string({ unit: 'grapheme', maxLength }),
+    fc.string({ unit: 'binary-ascii', maxLength }),
+    fc.constantFrom(...MARKUP, ...HEADER_INJECTIONS, ...UNICODE_EDGES),
+    fc.array(fc.constantFrom(...MARKUP, ...HEADER_INJECTIONS, ...UNICODE_EDGES, ' ', 'a', '\n'), { maxLength: 6 }).map((p) => p.join('')),
+  );
 
 /** The text with each lone surrogate replaced by U+FFFD, as a UTF-8 encoder sends it (URLs and forms need it explicitly). */
 export function wellFormed(text: string): string {
@@ -86,26 +100,43 @@ export function wellFormed(text: string): string {
 }
 
 /** A body far over the handlers' limit (8 KiB) but under the gateway's (10 MiB). */
-export const oversized = (): fc.Arbitrary<string> => fc.record({
-  extra: fc.integer({ min: 1, max: 64 * 1024 }),
-  fill: fc.constantFrom('a', 'é', '𝔄', '<', '%'),
-}).map(({ extra, fill }) => fill.repeat(Math.ceil((MAX_BODY_BYTES + extra) / Buffer.byteLength(fill))));
+export const oversized = (): fc.Arbitrary<string> =>
+  fc
+    .record({
+      extra: fc.integer({ min: 1, max: 64 * 1024 }),
+      fill: fc.constantFrom('a', 'é', '𝔄', '<', '%'),
+    })
+    .map(({ extra, fill }) => fill.repeat(Math.ceil((MAX_BODY_BYTES + extra) / Buffer.byteLength(fill))));
 
 /** Content types a client may send: the two the handlers parse, then wrong, odd and malformed ones. */
-export const contentTypes = (): fc.Arbitrary<string | undefined> => fc.oneof(
-  fc.constantFrom(
-    undefined,
-    'application/json', 'application/json; charset=utf-8', 'APPLICATION/JSON', 'application/x-www-form-urlencoded',
-    'text/plain', 'text/html', 'application/xml', 'multipart/form-data', 'multipart/form-data; boundary=x',
-    'application/octet-stream', 'application/javascript', 'image/png', 'application/json; charset=latin1',
-    ';', '', 'json', 'application/x-www-form-urlencoded; charset=ISO-8859-1', 'application/merge-patch+json',
-  ),
-  fc.string({ unit: 'binary-ascii', maxLength: 40 }).map((s) => s.replace(/[^\x20-\x7e]/g, '')),
-);
+export const contentTypes = (): fc.Arbitrary<string | undefined> =>
+  fc.oneof(
+    fc.constantFrom(
+      undefined,
+      'application/json',
+      'application/json; charset=utf-8',
+      'APPLICATION/JSON',
+      'application/x-www-form-urlencoded',
+      'text/plain',
+      'text/html',
+      'application/xml',
+      'multipart/form-data',
+      'multipart/form-data; boundary=x',
+      'application/octet-stream',
+      'application/javascript',
+      'image/png',
+      'application/json; charset=latin1',
+      ';',
+      '',
+      'json',
+      'application/x-www-form-urlencoded; charset=ISO-8859-1',
+      'application/merge-patch+json',
+    ),
+    fc.string({ unit: 'binary-ascii', maxLength: 40 }).map((s) => s.replace(/[^\x20-\x7e]/g, '')),
+  );
 
-export const accepts = (): fc.Arbitrary<string | undefined> => fc.constantFrom(
-  undefined, 'application/json', 'text/html', '*/*', 'text/html, application/json', 'application/xml', 'garbage/;;', 'application/json;q=0',
-);
+export const accepts = (): fc.Arbitrary<string | undefined> =>
+  fc.constantFrom(undefined, 'application/json', 'text/html', '*/*', 'text/html, application/json', 'application/xml', 'garbage/;;', 'application/json;q=0');
 
 /** A request as the fuzz sends it: everything a client controls. */
 export interface Call {
@@ -153,7 +184,14 @@ export function liveMarkup(html: string): string | undefined {
     const [whole, rawName, attributes = ''] = tag;
     const name = rawName!.toLowerCase();
     if (DANGEROUS_ELEMENTS.has(name) && attributes.includes(MARK)) return whole;
-    if ((name === 'script' || name === 'style') && html.slice(tag.index + whole.length).split(new RegExp(`</${name}`, 'i'))[0]!.includes(MARK)) return whole;
+    if (
+      (name === 'script' || name === 'style') &&
+      html
+        .slice(tag.index + whole.length)
+        .split(new RegExp(`</${name}`, 'i'))[0]!
+        .includes(MARK)
+    )
+      return whole;
     for (const [, attr, value = ''] of attributes.matchAll(ATTRIBUTE)) {
       if (attr!.includes(MARK) || (/^on/i.test(attr!) && value.includes(MARK))) return whole;
       if (/^(href|src|action|formaction|srcdoc)$/i.test(attr!) && /^["']?\s*javascript:/i.test(value)) return whole;
@@ -188,7 +226,10 @@ export function expectClearAnswer(answer: { status: number; type: string; text: 
     expect(typeof body.message === 'string' && body.message.length > 0, `${what} → ${answer.status} without a message`).toBe(true);
     if (body.errors !== undefined || FIELD_STATUSES.includes(answer.status)) {
       const errors = body.errors as Record<string, unknown> | undefined;
-      expect(errors && typeof errors === 'object' && Object.keys(errors).length > 0, `${what} → ${answer.status} names no field: ${answer.text.slice(0, 200)}`).toBe(true);
+      expect(
+        errors && typeof errors === 'object' && Object.keys(errors).length > 0,
+        `${what} → ${answer.status} names no field: ${answer.text.slice(0, 200)}`,
+      ).toBe(true);
       for (const [field, problem] of Object.entries(errors!)) expect(typeof problem, `${what}: errors.${field}`).toBe('string');
     }
   } else if (answer.type.startsWith('text/html')) {
@@ -218,7 +259,7 @@ export async function footprint(local: LocalRun): Promise<{ items: number; email
 /** The footprint once the workflows in flight have come to rest (unchanged for a second). */
 export async function settled(local: LocalRun, timeoutMs = 20_000): Promise<{ items: number; emails: number }> {
   let last = await footprint(local);
-  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline;) {
+  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; ) {
     await new Promise((r) => setTimeout(r, 1000));
     const now = await footprint(local);
     if (now.items === last.items && now.emails === last.emails) return now;
@@ -235,7 +276,10 @@ export async function settled(local: LocalRun, timeoutMs = 20_000): Promise<{ it
 export function expectSafeEmail(email: StoredEmail, values: string[] = []): void {
   const where = `email "${email.subject.slice(0, 60)}"`;
   expect(email.subject, `${where}: subject on one line`).not.toMatch(/[\r\n\u0085\u2028\u2029]/);
-  expect(email.destination.to.every((to) => !/[\r\n,;<>]/.test(to)), `${where}: one clean recipient`).toBe(true);
+  expect(
+    email.destination.to.every((to) => !/[\r\n,;<>]/.test(to)),
+    `${where}: one clean recipient`,
+  ).toBe(true);
   expectNoLiveMarkup(email.body.html ?? '', where);
   for (const value of values) {
     if (value.includes(MARK) && value !== escapeHtml(value)) expect(email.body.html ?? '', where).not.toContain(value);

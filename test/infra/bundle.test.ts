@@ -70,7 +70,11 @@ describe('bundling with the local esbuild', () => {
         timeout: 30_000,
       });
       if (result.status !== 0) {
-        const reason = (result.stderr || '').split('\n').find((l) => /Error\b.*: /.test(l))?.trim() ?? `exit ${result.status} ${result.signal ?? ''}`;
+        const reason =
+          (result.stderr || '')
+            .split('\n')
+            .find((l) => /Error\b.*: /.test(l))
+            ?.trim() ?? `exit ${result.status} ${result.signal ?? ''}`;
         failures.push(`${entry}: ${reason}`);
       }
     }

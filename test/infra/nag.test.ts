@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { type App, CfnResource, Validations } from 'aws-cdk-lib';
+import { type App, type CfnResource, Validations } from 'aws-cdk-lib';
 import { CfnRoute } from 'aws-cdk-lib/aws-apigatewayv2';
 import { AwsSolutionsChecks, type NagPack, ServerlessChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
@@ -23,11 +23,13 @@ afterAll(() => {
 
 /** Every acknowledgement recorded with `Validations.of(...).acknowledge`, with where it was made. */
 function acknowledgements(root: IConstruct): { path: string; id: string; reason: string }[] {
-  return root.node.findAll().flatMap((c) =>
-    c.node.metadata
-      .filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
-      .flatMap((m) => Object.entries(m.data as Record<string, string>).map(([id, reason]) => ({ path: c.node.path, id, reason }))),
-  );
+  return root.node
+    .findAll()
+    .flatMap((c) =>
+      c.node.metadata
+        .filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
+        .flatMap((m) => Object.entries(m.data as Record<string, string>).map(([id, reason]) => ({ path: c.node.path, id, reason }))),
+    );
 }
 
 /** The packs the app is checked with (infra/app.ts). */
@@ -56,11 +58,19 @@ describe('cdk-nag AWS Solutions and Serverless checks', () => {
     const root = app(false);
     const routes = root.node.findAll().filter((c): c is CfnRoute => c instanceof CfnRoute);
     const authorized = routes.filter((r) => r.authorizationType === 'JWT');
-    expect(authorized.map((r) => r.routeKey).sort()).toEqual(['GET /v1/staff/reports', 'GET /v1/staff/reports/requests.csv', 'GET /v1/staff/requests', 'GET /v1/staff/requests/{requestId}', 'GET /v1/staff/requests/{requestId}/audit', 'POST /v1/staff/requests/{requestId}/decisions']);
+    expect(authorized.map((r) => r.routeKey).sort()).toEqual([
+      'GET /v1/staff/reports',
+      'GET /v1/staff/reports/requests.csv',
+      'GET /v1/staff/requests',
+      'GET /v1/staff/requests/{requestId}',
+      'GET /v1/staff/requests/{requestId}/audit',
+      'POST /v1/staff/requests/{requestId}/decisions',
+    ]);
     const acknowledgedApig4 = (c: IConstruct): boolean =>
       c.node.scopes.some((s) =>
         s.node.metadata.some(
-          (m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY && Object.keys(m.data).some((k) => k.replace(/^annotation::/i, '') === 'AwsSolutions-APIG4'),
+          (m) =>
+            m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY && Object.keys(m.data).some((k) => k.replace(/^annotation::/i, '') === 'AwsSolutions-APIG4'),
         ),
       );
     expect(authorized.filter(acknowledgedApig4).map((r) => r.routeKey)).toEqual([]);

@@ -148,7 +148,13 @@ describe('requests table', () => {
 
   it.each([
     { index: 'open-by-due', partition: 'openCtl', sort: 'openDue', projection: 'ALL', of: 'open requests' },
-    { index: 'purge-by-due', partition: 'purgeCtl', sort: 'purgeAt', projection: 'KEYS_ONLY', of: 'closed requests still to purge (the service\'s own retention)' },
+    {
+      index: 'purge-by-due',
+      partition: 'purgeCtl',
+      sort: 'purgeAt',
+      projection: 'KEYS_ONLY',
+      of: "closed requests still to purge (the service's own retention)",
+    },
   ])('has the sparse $index index on $partition and $sort ($projection) for $of', ({ index, partition, sort, projection }) => {
     template.hasResourceProperties('AWS::DynamoDB::Table', {
       GlobalSecondaryIndexes: Match.arrayWith([
@@ -167,10 +173,18 @@ describe('requests table', () => {
   it('indexes requests by received and answered time, and branches by finish time, per controller, projecting no personal data', () => {
     const indexes = ofType('AWS::DynamoDB::Table')[0]![1].Properties.GlobalSecondaryIndexes as any[];
     const byName = Object.fromEntries(indexes.map((i) => [i.IndexName, i]));
-    for (const [name, sortKey] of [['received-by-controller', 'receivedAt'], ['answered-by-controller', 'completedAt'], ['branch-outcomes-by-controller', 'finishedAt']]) {
-      expect(byName[name!].KeySchema).toEqual([{ AttributeName: 'controllerId', KeyType: 'HASH' }, { AttributeName: sortKey, KeyType: 'RANGE' }]);
+    for (const [name, sortKey] of [
+      ['received-by-controller', 'receivedAt'],
+      ['answered-by-controller', 'completedAt'],
+      ['branch-outcomes-by-controller', 'finishedAt'],
+    ]) {
+      expect(byName[name!].KeySchema).toEqual([
+        { AttributeName: 'controllerId', KeyType: 'HASH' },
+        { AttributeName: sortKey, KeyType: 'RANGE' },
+      ]);
       expect(byName[name!].Projection.ProjectionType).toBe('INCLUDE');
-      for (const personal of ['email', 'name', 'details', 'infoRequest', 'statusKey']) expect(byName[name!].Projection.NonKeyAttributes).not.toContain(personal);
+      for (const personal of ['email', 'name', 'details', 'infoRequest', 'statusKey'])
+        expect(byName[name!].Projection.NonKeyAttributes).not.toContain(personal);
     }
   });
 
@@ -239,7 +253,9 @@ describe('package bucket', () => {
 
 describe('functions', () => {
   it('builds one function per handler module, each recording an existing module as dsr:entry', () => {
-    const entries = ofType('AWS::Lambda::Function').map(([, r]) => r.Metadata?.['dsr:entry']).sort();
+    const entries = ofType('AWS::Lambda::Function')
+      .map(([, r]) => r.Metadata?.['dsr:entry'])
+      .sort();
     expect(entries).toEqual(Object.values(MODULES).sort());
     for (const entry of entries) expect(existsSync(path.join(REPO_ROOT, entry)), `${entry} exists`).toBe(true);
   });
@@ -279,8 +295,34 @@ describe('configuration and grants (least privilege)', () => {
     expect(withEnv('PACKAGE_BUCKET')).toEqual(['assemble', 'download', 'opendsrCallback', 'retention', 'run', 'submit', 'sweep', 'task']);
     expect(withEnv('STATE_MACHINE_ARN')).toEqual(['sweep', 'unsubscribe', 'verify']);
     expect(withEnv('UNSUBSCRIBE_KEY')).toEqual(['unsubscribe']);
-    expect(withEnv('SENDER_EMAIL')).toEqual(['awaitDecision', 'digest', 'intake', 'notify', 'recordFailure', 'reply', 'route', 'staffDecide', 'submit', 'sweep']);
-    expect(withEnv('PUBLIC_BASE_URL')).toEqual(['awaitDecision', 'digest', 'form', 'intake', 'notify', 'recordFailure', 'reply', 'route', 'staffDecide', 'status', 'submit', 'sweep', 'task', 'verify']);
+    expect(withEnv('SENDER_EMAIL')).toEqual([
+      'awaitDecision',
+      'digest',
+      'intake',
+      'notify',
+      'recordFailure',
+      'reply',
+      'route',
+      'staffDecide',
+      'submit',
+      'sweep',
+    ]);
+    expect(withEnv('PUBLIC_BASE_URL')).toEqual([
+      'awaitDecision',
+      'digest',
+      'form',
+      'intake',
+      'notify',
+      'recordFailure',
+      'reply',
+      'route',
+      'staffDecide',
+      'status',
+      'submit',
+      'sweep',
+      'task',
+      'verify',
+    ]);
     expect(withEnv('SUPPRESSION_KEY')).toEqual(['intake', 'route', 'run', 'submit', 'sweep']);
     expect(withEnv('STAFF_SIGN_IN_URL')).toEqual(['console']);
     expect(envOf('intake').VERIFY_TTL_DAYS).toBe('7');
@@ -291,7 +333,7 @@ describe('configuration and grants (least privilege)', () => {
     expect(envOf('retention').RETENTION_BATCH_SIZE).toBe('500');
   });
 
-  it('lets every handler but the staff console\'s read and write the requests table and its index', () => {
+  it("lets every handler but the staff console's read and write the requests table and its index", () => {
     const tableId = ofType('AWS::DynamoDB::Table')[0]![0];
     for (const name of WRITERS) {
       const statement = statementsOf(name).find((s) => JSON.stringify(s.Resource).includes(`"${tableId}"`));
@@ -322,12 +364,10 @@ describe('configuration and grants (least privilege)', () => {
 
   it('gives S3 access only to the functions that write exports, packages or retention reports and to download, download read-only', () => {
     expect(withAction((a) => a.startsWith('s3:'))).toEqual(['assemble', 'download', 'opendsrCallback', 'retention', 'run', 'submit', 'sweep', 'task']);
-    expect(actionsOf('download').filter((a) => a.startsWith('s3:'))).not.toEqual(
-      expect.arrayContaining([expect.stringMatching(/^s3:(Put|Delete)/)]),
-    );
+    expect(actionsOf('download').filter((a) => a.startsWith('s3:'))).not.toEqual(expect.arrayContaining([expect.stringMatching(/^s3:(Put|Delete)/)]));
   });
 
-  it('lets the sweep delete objects of the package bucket and of no other (the service\'s own retention)', () => {
+  it("lets the sweep delete objects of the package bucket and of no other (the service's own retention)", () => {
     const bucketId = packageBucketId();
     const deletes = statementsOf('sweep').filter((s) => [s.Action].flat().some((a) => a.startsWith('s3:DeleteObject')));
     expect(deletes.length).toBeGreaterThan(0);
@@ -353,7 +393,10 @@ describe('configuration and grants (least privilege)', () => {
     const answerers: Name[] = ['awaitDecision', 'opendsrCallback', 'staffDecide', 'status', 'submit', 'sweep', 'task'];
     const stateMachineId = ofType('AWS::StepFunctions::StateMachine')[0]![0];
     for (const action of ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat']) {
-      expect(withAction((a) => a === action), action).toEqual(answerers);
+      expect(
+        withAction((a) => a === action),
+        action,
+      ).toEqual(answerers);
       // ...and no other role in the stack (the state machine and scheduler roles included).
       expect(rolesAllowed(action), action).toEqual(answerers.map(roleOf).sort());
       for (const name of answerers) {
@@ -416,16 +459,24 @@ describe('configuration and grants (least privilege)', () => {
 });
 
 describe('retention sweep', () => {
-  const tablesOf = (s: Statement) => [s.Resource].flat().map((r) => JSON.stringify(r).match(/:table\/([a-z-]+)"/)?.[1]).sort();
+  const tablesOf = (s: Statement) =>
+    [s.Resource]
+      .flat()
+      .map((r) => JSON.stringify(r).match(/:table\/([a-z-]+)"/)?.[1])
+      .sort();
 
   it('scans only the stores that declare retention rules, and writes only where a rule is enforced', () => {
     const atStores = statementsOf('retention').filter((s) => JSON.stringify(s.Resource).includes(':table/demo-'));
-    const scanned = atStores.filter((s) => [s.Action].flat().includes('dynamodb:Scan')).flatMap(tablesOf).sort();
+    const scanned = atStores
+      .filter((s) => [s.Action].flat().includes('dynamodb:Scan'))
+      .flatMap(tablesOf)
+      .sort();
     expect(scanned).toEqual(['demo-event-participation', 'demo-mailing-list', 'demo-members', 'demo-platform-accounts', 'demo-platform-usage']);
     // The one enforced rule anonymises event participants: UpdateItem there, and no DeleteItem anywhere.
     expect(atStores.filter((s) => [s.Action].flat().includes('dynamodb:UpdateItem')).flatMap(tablesOf)).toEqual(['demo-event-participation']);
     expect(actionsOf('retention').filter((a) => a === 'dynamodb:DeleteItem')).toEqual([]);
-    for (const s of atStores) expect([s.Action].flat().every((a) => ['dynamodb:DescribeTable', 'dynamodb:Scan', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'].includes(a))).toBe(true);
+    for (const s of atStores)
+      expect([s.Action].flat().every((a) => ['dynamodb:DescribeTable', 'dynamodb:Scan', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'].includes(a))).toBe(true);
   });
 
   it("writes only its runs' partitions of the requests table (never a request, never an index), and only puts reports under retention-reports/", () => {
@@ -445,9 +496,9 @@ describe('retention sweep', () => {
       Target: Match.objectLike({ Arn: { 'Fn::GetAtt': [functionIds.retention, 'Arn'] }, RetryPolicy: Match.objectLike({ MaximumRetryAttempts: 0 }) }),
     });
     const [, bucket] = ofType('AWS::S3::Bucket').find(([, b]) => b.Properties.LifecycleConfiguration?.Rules?.some((r: any) => r.Prefix === 'packages/'))!;
-    expect(bucket.Properties.LifecycleConfiguration.Rules).toEqual(expect.arrayContaining([
-      expect.objectContaining({ Prefix: 'retention-reports/', ExpirationInDays: 90, Status: 'Enabled' }),
-    ]));
+    expect(bucket.Properties.LifecycleConfiguration.Rules).toEqual(
+      expect.arrayContaining([expect.objectContaining({ Prefix: 'retention-reports/', ExpirationInDays: 90, Status: 'Enabled' })]),
+    );
   });
 });
 
@@ -463,7 +514,16 @@ describe('workflow', () => {
   it('routes from what the request records: review back to Route, processing back to Route, or the answer', () => {
     const asl = definition();
     expect(asl.StartAt).toBe('Route');
-    expect(Object.keys(asl.States).sort()).toEqual(['AssemblePackage', 'AwaitDecision', 'ByNextStep', 'Finalize', 'ForEachProcessor', 'NotifySubject', 'Plan', 'Route']);
+    expect(Object.keys(asl.States).sort()).toEqual([
+      'AssemblePackage',
+      'AwaitDecision',
+      'ByNextStep',
+      'Finalize',
+      'ForEachProcessor',
+      'NotifySubject',
+      'Plan',
+      'Route',
+    ]);
     expect(asl.States.Route.Next).toBe('ByNextStep');
     expect(asl.States.ByNextStep).toEqual({
       Type: 'Choice',
@@ -531,9 +591,7 @@ describe('workflow', () => {
     expect(run.End).toBe(true);
     expect(run.ResultPath).toBeNull();
     expect(run.Parameters).toEqual({ 'requestId.$': '$.requestId', 'processorId.$': '$.processorId' });
-    expect(run.Retry).toEqual([
-      { ErrorEquals: ['States.ALL'], IntervalSeconds: 2, MaxAttempts: 3, BackoffRate: 2, JitterStrategy: 'FULL' },
-    ]);
+    expect(run.Retry).toEqual([{ ErrorEquals: ['States.ALL'], IntervalSeconds: 2, MaxAttempts: 3, BackoffRate: 2, JitterStrategy: 'FULL' }]);
     expect(run.Catch).toEqual([{ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'RecordBranchFailure' }]);
     expect(failure.Parameters).toEqual({
       'requestId.$': '$.requestId',
@@ -590,9 +648,7 @@ describe('HTTP API', () => {
       expect(name, `route target ${integrationId}`).toBeDefined();
       return name!;
     };
-    const routes = Object.fromEntries(
-      ofType('AWS::ApiGatewayV2::Route').map(([, r]) => [r.Properties.RouteKey, integrationTarget(r.Properties.Target)]),
-    );
+    const routes = Object.fromEntries(ofType('AWS::ApiGatewayV2::Route').map(([, r]) => [r.Properties.RouteKey, integrationTarget(r.Properties.Target)]));
     expect(routes).toStrictEqual({
       'GET /': 'form',
       'GET /{locale}': 'form',
@@ -676,9 +732,7 @@ describe('staff identity (Cognito)', () => {
 
   it('keeps the controllers a person may see in the mutable string attribute custom:controllers', () => {
     const [, p] = pool();
-    expect(p.Properties.Schema).toEqual(
-      expect.arrayContaining([expect.objectContaining({ Name: 'controllers', AttributeDataType: 'String', Mutable: true })]),
-    );
+    expect(p.Properties.Schema).toEqual(expect.arrayContaining([expect.objectContaining({ Name: 'controllers', AttributeDataType: 'String', Mutable: true })]));
   });
 
   it('has the groups viewer and approver in that pool, and no others', () => {
@@ -688,7 +742,7 @@ describe('staff identity (Cognito)', () => {
     for (const [, g] of groups) expect(g.Properties.UserPoolId).toEqual({ Ref: poolId });
   });
 
-  it("gives the console a public client: no secret, implicit id token, openid email profile, back to /console only", () => {
+  it('gives the console a public client: no secret, implicit id token, openid email profile, back to /console only', () => {
     const [poolId] = pool();
     const [, c] = client();
     expect(c.Properties).toMatchObject({
@@ -775,7 +829,14 @@ describe('staff API', () => {
 
   it('puts exactly the staff routes behind it, and no other route behind any authorizer', () => {
     const authorizerId = idOf('AWS::ApiGatewayV2::Authorizer');
-    expect(routesWith(authorizerId)).toEqual(['GET /v1/staff/reports', 'GET /v1/staff/reports/requests.csv', 'GET /v1/staff/requests', 'GET /v1/staff/requests/{requestId}', 'GET /v1/staff/requests/{requestId}/audit', 'POST /v1/staff/requests/{requestId}/decisions']);
+    expect(routesWith(authorizerId)).toEqual([
+      'GET /v1/staff/reports',
+      'GET /v1/staff/reports/requests.csv',
+      'GET /v1/staff/requests',
+      'GET /v1/staff/requests/{requestId}',
+      'GET /v1/staff/requests/{requestId}/audit',
+      'POST /v1/staff/requests/{requestId}/decisions',
+    ]);
     for (const [, r] of ofType('AWS::ApiGatewayV2::Route')) {
       const key: string = r.Properties.RouteKey;
       if (key.includes(' /v1/staff/')) expect(r.Properties.AuthorizationType, key).toBe('JWT');
@@ -914,7 +975,10 @@ describe('digest schedules', () => {
     const schedules = ofType('AWS::Scheduler::Schedule').filter(([, s]) => JSON.stringify(s.Properties.Target.Arn).includes(functionIds.digest));
     const byController: Record<string, any> = Object.fromEntries(schedules.map(([, s]) => [JSON.parse(s.Properties.Target.Input).controllerId, s.Properties]));
     expect(Object.keys(byController).sort()).toEqual(['demo-association', 'demo-organising-platform']);
-    expect(byController['demo-organising-platform']).toMatchObject({ ScheduleExpression: 'cron(0 7 ? * MON *)', ScheduleExpressionTimezone: 'Europe/Stockholm' });
+    expect(byController['demo-organising-platform']).toMatchObject({
+      ScheduleExpression: 'cron(0 7 ? * MON *)',
+      ScheduleExpressionTimezone: 'Europe/Stockholm',
+    });
     expect(byController['demo-association']).toMatchObject({ ScheduleExpression: 'cron(0 * * * ? *)', ScheduleExpressionTimezone: 'Europe/Ljubljana' });
     for (const p of Object.values(byController)) {
       expect(JSON.parse(p.Target.Input)).toEqual({ controllerId: expect.any(String) });

@@ -7,7 +7,11 @@ import { captureOutput, mailbox, useRuntime } from './support';
 const local = useRuntime({ environment: { INTAKE_LIMIT_PER_CLIENT: '14' } });
 
 const post = (body: Record<string, unknown>, headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' }) =>
-  fetch(`${local.rt.urls.gateway}/v1/requests`, { method: 'POST', headers, body: headers['content-type'] === 'application/json' ? JSON.stringify(body) : new URLSearchParams(body as Record<string, string>).toString() });
+  fetch(`${local.rt.urls.gateway}/v1/requests`, {
+    method: 'POST',
+    headers,
+    body: headers['content-type'] === 'application/json' ? JSON.stringify(body) : new URLSearchParams(body as Record<string, string>).toString(),
+  });
 
 async function storedRequests(): Promise<number> {
   const out = await local.db.send(new ScanCommand({ TableName: REQUESTS_TABLE, FilterExpression: 'sk = :r', ExpressionAttributeValues: { ':r': 'REQUEST' } }));
@@ -25,7 +29,8 @@ describe('limits on verification emails', () => {
     await clearOfHourBoundary();
     const output = captureOutput();
     const email = 'Flooded@Example.org';
-    for (let i = 0; i < 5; i++) expect((await post({ controller: 'demo-association', type: 'access', email: i % 2 ? email : email.toLowerCase() })).status).toBe(202);
+    for (let i = 0; i < 5; i++)
+      expect((await post({ controller: 'demo-association', type: 'access', email: i % 2 ? email : email.toLowerCase() })).status).toBe(202);
     const before = { stored: await storedRequests(), mails: (await mailbox(local.rt)).length };
 
     const refused = await post({ controller: 'demo-association', type: 'erasure', email });
@@ -33,13 +38,18 @@ describe('limits on verification emails', () => {
     const retryAfter = Number(refused.headers.get('retry-after'));
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(3600);
-    expect(await refused.json()).toEqual({ message: 'Too many requests: try again later', errors: { email: 'too many requests for this address within an hour' } });
+    expect(await refused.json()).toEqual({
+      message: 'Too many requests: try again later',
+      errors: { email: 'too many requests for this address within an hour' },
+    });
     expect(await storedRequests()).toBe(before.stored);
     expect((await mailbox(local.rt)).length).toBe(before.mails);
     expect((await mailbox(local.rt)).filter((m) => m.destination.to.map((t) => t.toLowerCase()).includes('flooded@example.org'))).toHaveLength(5);
 
     // The counters keep keyed hashes only, and expire.
-    const counters = await local.db.send(new ScanCommand({ TableName: REQUESTS_TABLE, FilterExpression: 'begins_with(pk, :l)', ExpressionAttributeValues: { ':l': 'LIMIT#' } }));
+    const counters = await local.db.send(
+      new ScanCommand({ TableName: REQUESTS_TABLE, FilterExpression: 'begins_with(pk, :l)', ExpressionAttributeValues: { ':l': 'LIMIT#' } }),
+    );
     expect(counters.Items!.length).toBeGreaterThan(0);
     expect(JSON.stringify(counters.Items)).not.toMatch(/flooded|example\.org|127\.0\.0\.1/i);
     for (const c of counters.Items!) expect(c.expiresAt).toBeGreaterThan(Date.now() / 1000);

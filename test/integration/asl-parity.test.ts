@@ -13,8 +13,8 @@ import { pathToFileURL } from 'node:url';
 import { DescribeStateMachineCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LambdaHost } from '../../local/lambda-host';
-import { LocalStepFunctions, MAX_TASK_TIMEOUT_SECONDS, executableDefinition } from '../../local/sfn-endpoint';
-import { REPO_ROOT, readStackModel, synthTemplate, type CfnTemplate, type StackModel } from '../../local/synth';
+import { executableDefinition, LocalStepFunctions, MAX_TASK_TIMEOUT_SECONDS } from '../../local/sfn-endpoint';
+import { type CfnTemplate, REPO_ROOT, readStackModel, type StackModel, synthTemplate } from '../../local/synth';
 
 let template: CfnTemplate;
 let model: StackModel;
@@ -85,7 +85,7 @@ afterAll(async () => {
 });
 
 describe('the ASL of the local Step Functions endpoint', () => {
-  it('is the template\'s DefinitionString with only the Lambda ARNs substituted', async () => {
+  it("is the template's DefinitionString with only the Lambda ARNs substituted", async () => {
     const { asl: expected, lambdaIds } = definitionFromTemplate(template);
     const described = await sfn.send(new DescribeStateMachineCommand({ stateMachineArn: endpoint.stateMachineArn }));
     const served = JSON.parse(described.definition!);

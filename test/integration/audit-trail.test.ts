@@ -1,6 +1,6 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { verifyAuditChain, type AuditRecord } from '../../functions/platform/audit-chain';
+import { type AuditRecord, verifyAuditChain } from '../../functions/platform/audit-chain';
 import { staffToken, submitConfirmed, useRuntime, waitForFinal } from './support';
 
 /**
@@ -33,7 +33,7 @@ async function exported(id: string): Promise<AuditRecord> {
   return (await res.json()) as AuditRecord;
 }
 
-describe('exporting a request\'s audit trail', () => {
+describe("exporting a request's audit trail", () => {
   it('downloads the trail as a JSON file whose chain verifies, with its count and head', async () => {
     const res = await exportAudit(requestId, await staffToken(local.rt, 'viewer', PLATFORM));
     expect(res.status).toBe(200);
@@ -52,7 +52,7 @@ describe('exporting a request\'s audit trail', () => {
     expect(text).not.toContain('Elin');
   });
 
-  it('holds the same events as the request page\'s timeline', async () => {
+  it("holds the same events as the request page's timeline", async () => {
     const page = await fetch(`${local.rt.urls.gateway}/v1/staff/requests/${requestId}`, { headers: { authorization: `Bearer ${approver}` } });
     const { timeline } = (await page.json()) as { timeline: { event: string }[] };
     expect((await exported(requestId)).events.map((e) => e.event).sort()).toEqual(timeline.map((e) => e.event).sort());
@@ -60,7 +60,11 @@ describe('exporting a request\'s audit trail', () => {
 
   it('answers 404 for an unknown request and for one of a controller the caller may not see, as the request page does', async () => {
     const elsewhere = await staffToken(local.rt, 'approver', 'demo-association');
-    for (const [id, token] of [['00000000-0000-4000-8000-000000000000', approver], [requestId, elsewhere], ['not-an-id', approver]] as const) {
+    for (const [id, token] of [
+      ['00000000-0000-4000-8000-000000000000', approver],
+      [requestId, elsewhere],
+      ['not-an-id', approver],
+    ] as const) {
       const res = await exportAudit(id, token);
       expect(res.status, id).toBe(404);
       expect(await res.json()).toEqual({ message: 'No request with this id', errors: { requestId: 'unknown' } });
@@ -73,13 +77,15 @@ describe('a changed audit trail', () => {
     const before = await exported(requestId);
     const target = before.events.find((e) => e.detail && e.seq > 1)!;
     expect(target).toBeDefined();
-    await local.db.send(new UpdateCommand({
-      TableName: 'dsr-requests',
-      Key: { pk: `REQ#${requestId}`, sk: `AUDIT#${String(target.seq).padStart(6, '0')}` },
-      UpdateExpression: 'SET detail = :d',
-      ConditionExpression: 'attribute_exists(pk)',
-      ExpressionAttributeValues: { ':d': { ...target.detail, tampered: true } },
-    }));
+    await local.db.send(
+      new UpdateCommand({
+        TableName: 'dsr-requests',
+        Key: { pk: `REQ#${requestId}`, sk: `AUDIT#${String(target.seq).padStart(6, '0')}` },
+        UpdateExpression: 'SET detail = :d',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':d': { ...target.detail, tampered: true } },
+      }),
+    );
     const after = await exported(requestId);
     expect(after.events[target.seq - 1]!.detail).toMatchObject({ tampered: true });
     expect(verifyAuditChain(after)).toMatchObject({ valid: false, brokenAt: target.seq, reason: 'edited' });
@@ -98,7 +104,10 @@ describe('writers racing for the next event', () => {
 
     const record = await exported(racing);
     expect(verifyAuditChain(record)).toEqual({ valid: true });
-    const raced = record.events.filter((e) => e.event === 'race_test').map((e) => e.detail!.writer).sort((a, b) => Number(a) - Number(b));
+    const raced = record.events
+      .filter((e) => e.event === 'race_test')
+      .map((e) => e.detail!.writer)
+      .sort((a, b) => Number(a) - Number(b));
     expect(raced).toEqual(Array.from({ length: 20 }, (_, i) => i));
     // The workflow's own events went on in the same chain, none lost among the race.
     expect(record.events.map((e) => e.event)).toEqual(expect.arrayContaining(['request_completed']));

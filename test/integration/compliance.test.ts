@@ -2,8 +2,8 @@ import { DeleteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import { describe, expect, it } from 'vitest';
 import { RIGHTS } from '../../functions/domain/request';
 import { REQUESTS_TABLE } from '../../local/provision';
-import { complianceFixture, fixtureId, loadFixture, type Fixture } from '../fixtures/compliance';
-import { mailbox, staffToken, useRuntime, type StoredEmail } from './support';
+import { complianceFixture, type Fixture, fixtureId, loadFixture } from '../fixtures/compliance';
+import { mailbox, type StoredEmail, staffToken, useRuntime } from './support';
 
 const local = useRuntime();
 const DAY = 86_400_000;
@@ -19,13 +19,21 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(cell), (cell = '');
-    else if (c === '\n') row.push(cell.replace(/\r$/, '')), rows.push(row), (row = []), (cell = '');
-    else cell += c;
+    else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\n') {
+      row.push(cell.replace(/\r$/, ''));
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else cell += c;
   }
   return rows;
 }
@@ -50,22 +58,44 @@ function expected(f: Fixture, from: number, now: number) {
   const median = n % 2 ? days[(n - 1) / 2]! : (days[n / 2 - 1]! + days[n / 2]!) / 2;
   const branches = f.branches.filter((b) => inPeriod(b.finishedAt));
   return {
-    received, answered, open, median, p90: days[Math.ceil(0.9 * n) - 1]!,
+    received,
+    answered,
+    open,
+    median,
+    p90: days[Math.ceil(0.9 * n) - 1]!,
     onTime: answered.filter((r) => r.onTime).length,
-    overdue: open.filter((r) => Date.parse(r.dueAt) < now).map((r) => r.requestId).sort(),
-    dueSoon: open.filter((r) => Date.parse(r.dueAt) >= now && Date.parse(r.dueAt) <= now + 7 * DAY).map((r) => r.requestId).sort(),
-    extended: f.requests.filter((r) => r.extension && inPeriod(r.extension.at) && (open.includes(r) || answered.includes(r))).map((r) => r.requestId).sort(),
-    refused: answered.filter((r) => r.status === 'denied').map((r) => r.requestId).sort(),
+    overdue: open
+      .filter((r) => Date.parse(r.dueAt) < now)
+      .map((r) => r.requestId)
+      .sort(),
+    dueSoon: open
+      .filter((r) => Date.parse(r.dueAt) >= now && Date.parse(r.dueAt) <= now + 7 * DAY)
+      .map((r) => r.requestId)
+      .sort(),
+    extended: f.requests
+      .filter((r) => r.extension && inPeriod(r.extension.at) && (open.includes(r) || answered.includes(r)))
+      .map((r) => r.requestId)
+      .sort(),
+    refused: answered
+      .filter((r) => r.status === 'denied')
+      .map((r) => r.requestId)
+      .sort(),
     failedAt: (p: string) => branches.filter((b) => b.processorId === p && b.status === 'failed').length,
     completedAt: (p: string) => branches.filter((b) => b.processorId === p && b.status === 'completed').length,
   };
 }
 
-describe('the DPO\'s compliance digest', () => {
+describe("the DPO's compliance digest", () => {
   it('emails the DPO a digest whose figures match a fixture of 3,000 requests, with the same figures as CSV', async () => {
     const fixture = complianceFixture({
-      controllerId: ASSOCIATION, count: 3000, now: new Date(), periodDays: 7, spanDays: 70,
-      processors: ['members', 'event-participation', 'invoices'], seed: 1, tag: 1,
+      controllerId: ASSOCIATION,
+      count: 3000,
+      now: new Date(),
+      periodDays: 7,
+      spanDays: 70,
+      processors: ['members', 'event-participation', 'invoices'],
+      seed: 1,
+      tag: 1,
     });
     await loadFixture(local.db, REQUESTS_TABLE, fixture);
     const before = (await mailbox(local.rt)).length;
@@ -81,7 +111,12 @@ describe('the DPO\'s compliance digest', () => {
     const rows = parseCsv(Buffer.from(csvFile!.content, 'base64').toString('utf8'));
     expect(rows[0]).toEqual(['section', 'item', 'measure', 'value']);
     const value = (section: string, item: string, measure: string) => rows.find((r) => r[0] === section && r[1] === item && r[2] === measure)?.[3];
-    const items = (section: string) => rows.filter((r) => r[0] === section).map((r) => r[1]).filter((x, i, all) => all.indexOf(x) === i).sort();
+    const items = (section: string) =>
+      rows
+        .filter((r) => r[0] === section)
+        .map((r) => r[1])
+        .filter((x, i, all) => all.indexOf(x) === i)
+        .sort();
 
     // The digest's own clock: the period ends when it ran.
     const now = Date.parse(value('period', 'to', 'time')!);
@@ -114,7 +149,9 @@ describe('the DPO\'s compliance digest', () => {
     // The email: every overdue request with its console link, the most failing processor named, nobody's address.
     expect(x.overdue.length).toBeGreaterThan(0);
     // The most overdue fifty by name, the rest counted (the CSV lists every one).
-    const byDue = fixture.requests.filter((r) => x.overdue.includes(r.requestId)).sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.requestId.localeCompare(b.requestId));
+    const byDue = fixture.requests
+      .filter((r) => x.overdue.includes(r.requestId))
+      .sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.requestId.localeCompare(b.requestId));
     for (const r of byDue.slice(0, 50)) expect(mail.body.html).toContain(`/console?request=${r.requestId}`);
     for (const r of byDue.slice(50)) expect(mail.body.html).not.toContain(`/console?request=${r.requestId}`);
     if (byDue.length > 50) expect(mail.body.text).toContain(`… and ${byDue.length - 50} more: see the attached CSV file.`);
@@ -126,12 +163,32 @@ describe('the DPO\'s compliance digest', () => {
   it('reads no more from DynamoDB when the closed history grows tenfold', async () => {
     const now = new Date();
     // The platform's own period activity and open work, and 300 requests closed long ago.
-    await loadFixture(local.db, REQUESTS_TABLE, complianceFixture({
-      controllerId: PLATFORM, count: 400, now, periodDays: 7, spanDays: 7, processors: ['accounts', 'participation'], seed: 2, tag: 2,
-    }));
-    const history = (count: number, tag: number) => complianceFixture({
-      controllerId: PLATFORM, count, now, periodDays: 7, spanDays: 400, olderThanDays: 60, processors: ['accounts', 'participation'], seed: tag, tag,
-    });
+    await loadFixture(
+      local.db,
+      REQUESTS_TABLE,
+      complianceFixture({
+        controllerId: PLATFORM,
+        count: 400,
+        now,
+        periodDays: 7,
+        spanDays: 7,
+        processors: ['accounts', 'participation'],
+        seed: 2,
+        tag: 2,
+      }),
+    );
+    const history = (count: number, tag: number) =>
+      complianceFixture({
+        controllerId: PLATFORM,
+        count,
+        now,
+        periodDays: 7,
+        spanDays: 400,
+        olderThanDays: 60,
+        processors: ['accounts', 'participation'],
+        seed: tag,
+        tag,
+      });
     const closedOnly = (f: Fixture): Fixture => {
       const requests = f.requests.filter((r) => r.status === 'completed' || r.status === 'denied');
       const ids = new Set(requests.map((r) => r.requestId));
@@ -143,12 +200,15 @@ describe('the DPO\'s compliance digest', () => {
     const { ddb } = await import('../../functions/platform/aws/dynamodb');
     const { complianceReport, lastDays } = await import('../../functions/reporting/compliance-report');
     const counted = { calls: 0, items: 0 };
-    ddb.middlewareStack.add((next) => async (args) => {
-      const out = await next(args);
-      counted.calls += 1;
-      counted.items += ((out.output as { Count?: number }).Count ?? 0);
-      return out;
-    }, { step: 'initialize', name: 'countReads' });
+    ddb.middlewareStack.add(
+      (next) => async (args) => {
+        const out = await next(args);
+        counted.calls += 1;
+        counted.items += (out.output as { Count?: number }).Count ?? 0;
+        return out;
+      },
+      { step: 'initialize', name: 'countReads' },
+    );
     const measure = async () => {
       counted.calls = 0;
       counted.items = 0;
@@ -166,9 +226,20 @@ describe('the DPO\'s compliance digest', () => {
     expect(small.figures.received.total).toBeGreaterThan(300);
 
     // The count is a real measure: more activity inside the period is more to read.
-    await loadFixture(local.db, REQUESTS_TABLE, complianceFixture({
-      controllerId: PLATFORM, count: 400, now, periodDays: 7, spanDays: 7, processors: ['accounts'], seed: 5, tag: 5,
-    }));
+    await loadFixture(
+      local.db,
+      REQUESTS_TABLE,
+      complianceFixture({
+        controllerId: PLATFORM,
+        count: 400,
+        now,
+        periodDays: 7,
+        spanDays: 7,
+        processors: ['accounts'],
+        seed: 5,
+        tag: 5,
+      }),
+    );
     const busier = await measure();
     expect(busier.items).toBeGreaterThan(small.items);
   });
@@ -234,12 +305,15 @@ describe('the public transparency figures', () => {
     const x = expected(fixture, Date.UTC(year, 0, 1), now);
 
     const read = { items: 0 };
-    ddb.middlewareStack.add((next) => async (args) => {
-      const out = await next(args);
-      const output = out.output as { Count?: number; Responses?: Record<string, unknown[]> };
-      read.items += output.Count ?? Object.values(output.Responses ?? {}).reduce((sum, items) => sum + items.length, 0);
-      return out;
-    }, { step: 'initialize', name: 'countTallyReads' });
+    ddb.middlewareStack.add(
+      (next) => async (args) => {
+        const out = await next(args);
+        const output = out.output as { Count?: number; Responses?: Record<string, unknown[]> };
+        read.items += output.Count ?? Object.values(output.Responses ?? {}).reduce((sum, items) => sum + items.length, 0);
+        return out;
+      },
+      { step: 'initialize', name: 'countTallyReads' },
+    );
     const refresh = async (at: number) => {
       read.items = 0;
       const figures = await refreshTransparency(controllerId, new Date(at));
@@ -263,17 +337,30 @@ describe('the public transparency figures', () => {
 
       // One open request withdrawn, another answered: both show, still without reading the rest.
       const [withdrawnOne, answeredOne] = open;
-      await local.db.send(new UpdateCommand({
-        TableName: REQUESTS_TABLE, Key: { pk: `REQ#${withdrawnOne!.requestId}`, sk: 'REQUEST' },
-        UpdateExpression: 'SET #s = :s', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':s': 'cancelled' },
-      }));
-      await local.db.send(new UpdateCommand({
-        TableName: REQUESTS_TABLE, Key: { pk: `REQ#${answeredOne!.requestId}`, sk: 'REQUEST' },
-        UpdateExpression: 'SET #s = :s, completedAt = :at', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':s': 'completed', ':at': new Date(now + DAY + 60_000).toISOString() },
-      }));
+      await local.db.send(
+        new UpdateCommand({
+          TableName: REQUESTS_TABLE,
+          Key: { pk: `REQ#${withdrawnOne!.requestId}`, sk: 'REQUEST' },
+          UpdateExpression: 'SET #s = :s',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: { ':s': 'cancelled' },
+        }),
+      );
+      await local.db.send(
+        new UpdateCommand({
+          TableName: REQUESTS_TABLE,
+          Key: { pk: `REQ#${answeredOne!.requestId}`, sk: 'REQUEST' },
+          UpdateExpression: 'SET #s = :s, completedAt = :at',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: { ':s': 'completed', ':at': new Date(now + DAY + 60_000).toISOString() },
+        }),
+      );
       const later = await refresh(now + 2 * DAY);
       expect(later.thisYear).toMatchObject({
-        received: 300, withdrawn: first.thisYear.withdrawn + 1, compliedWith: first.thisYear.compliedWith + 1, refused: first.thisYear.refused,
+        received: 300,
+        withdrawn: first.thisYear.withdrawn + 1,
+        compliedWith: first.thisYear.compliedWith + 1,
+        refused: first.thisYear.refused,
       });
       expect(later.items).toBe(open.length + 1);
 
@@ -282,7 +369,8 @@ describe('the public transparency figures', () => {
       expect(nextYear).toEqual({ ...later.thisYear, toDate: false });
 
       // Too many open requests for one item: no tally is kept, and the year is counted whole each time, rightly.
-      const tallyOf = (y: number) => local.db.send(new GetCommand({ TableName: REQUESTS_TABLE, Key: { pk: `REPORT#${controllerId}`, sk: `TRANSPARENCY#TALLY#${y}` } }));
+      const tallyOf = (y: number) =>
+        local.db.send(new GetCommand({ TableName: REQUESTS_TABLE, Key: { pk: `REPORT#${controllerId}`, sk: `TRANSPARENCY#TALLY#${y}` } }));
       await local.db.send(new DeleteCommand({ TableName: REQUESTS_TABLE, Key: { pk: `REPORT#${controllerId}`, sk: `TRANSPARENCY#TALLY#${year}` } }));
       read.items = 0;
       const uncounted = (await refreshTransparency(controllerId, new Date(now + 3 * DAY), { maxOpenIds: 5 })).years.find((y) => y.year === year)!;
@@ -296,14 +384,18 @@ describe('the public transparency figures', () => {
 });
 
 describe('the dashboard API', () => {
-  it('gives staff the figures, weekly series and open work by deadline, and exports a period\'s requests as CSV', async () => {
+  it("gives staff the figures, weekly series and open work by deadline, and exports a period's requests as CSV", async () => {
     const token = await staffToken(local.rt, 'viewer', ASSOCIATION);
     const auth = { authorization: `Bearer ${token}` };
     const today = new Date().toISOString().slice(0, 10);
     const from = new Date(Date.now() - 27 * DAY).toISOString().slice(0, 10);
     const res = await fetch(`${local.rt.urls.gateway}/v1/staff/reports?from=${from}&to=${today}`, { headers: auth });
     expect(res.status).toBe(200);
-    const body = await res.json() as { figures: { received: { total: number } }; weeks: { weekStart: string; received: Record<string, number> }[]; openByDue: Record<string, number> };
+    const body = (await res.json()) as {
+      figures: { received: { total: number } };
+      weeks: { weekStart: string; received: Record<string, number> }[];
+      openByDue: Record<string, number>;
+    };
     const weeklyTotal = body.weeks.reduce((sum, w) => sum + Object.values(w.received).reduce((a, b) => a + b, 0), 0);
     expect(weeklyTotal).toBe(body.figures.received.total);
     expect(body.weeks.length).toBeGreaterThanOrEqual(4);
@@ -319,19 +411,22 @@ describe('the dashboard API', () => {
     expect(rows.slice(1).every((r) => r[3]! >= from)).toBe(true);
   });
 
-  it('refuses a bad period or another controller\'s figures with a message naming the parameter', async () => {
+  it("refuses a bad period or another controller's figures with a message naming the parameter", async () => {
     const token = await staffToken(local.rt, 'viewer', ASSOCIATION);
     const get = (q: string) => fetch(`${local.rt.urls.gateway}/v1/staff/reports${q}`, { headers: { authorization: `Bearer ${token}` } });
     const bad = await get('?from=2026-02-30');
     expect(bad.status).toBe(400);
-    expect((await bad.json() as { errors: Record<string, string> }).errors).toEqual({ from: 'must be a date as YYYY-MM-DD' });
+    expect(((await bad.json()) as { errors: Record<string, string> }).errors).toEqual({ from: 'must be a date as YYYY-MM-DD' });
     const long = await get('?from=2024-01-01&to=2026-01-01');
-    expect((await long.json() as { errors: Record<string, string> }).errors.from).toMatch(/at most 366 days/);
+    expect(((await long.json()) as { errors: Record<string, string> }).errors.from).toMatch(/at most 366 days/);
     const backwards = await get('?from=2026-03-02&to=2026-03-01');
-    expect((await backwards.json() as { errors: Record<string, string> }).errors.from).toBe('must not be after to');
+    expect(((await backwards.json()) as { errors: Record<string, string> }).errors.from).toBe('must not be after to');
     const theirs = await get(`?controller=${PLATFORM}`);
     expect(theirs.status).toBe(403);
     const unknown = await get('?controller=nobody&sort=asc');
-    expect((await unknown.json() as { errors: Record<string, string> }).errors).toEqual({ controller: 'unknown controller id', sort: 'unknown parameter; use controller, from, to' });
+    expect(((await unknown.json()) as { errors: Record<string, string> }).errors).toEqual({
+      controller: 'unknown controller id',
+      sort: 'unknown parameter; use controller, from, to',
+    });
   });
 });

@@ -3,7 +3,19 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { dueDate } from '../../functions/domain/deadlines';
 import { findController } from '../../functions/platform/register';
 import {
-  confirmFromEmail, decideOn, linksIn, mailbox, staffToken, statusLinkIn, statusOf, type StoredEmail, submit, useRuntime, waitForEmail, waitForFinal, waitForStatus,
+  confirmFromEmail,
+  decideOn,
+  linksIn,
+  mailbox,
+  type StoredEmail,
+  staffToken,
+  statusLinkIn,
+  statusOf,
+  submit,
+  useRuntime,
+  waitForEmail,
+  waitForFinal,
+  waitForStatus,
 } from './support';
 
 /**
@@ -31,10 +43,11 @@ async function confirmedRequest(body: Record<string, unknown> & { email: string 
   const { requestId } = await submit(local.rt, body);
   const deadline = Date.now() + 20_000;
   const names = (m: StoredEmail) => m.destination.to.includes(body.email) && linksIn(m).some((l) => l.includes(`/v1/requests/${requestId}/verify?token=`));
-  let email: StoredEmail | undefined;
-  while (!(email = (await mailbox(local.rt)).find(names))) {
+  let email = (await mailbox(local.rt)).find(names);
+  while (!email) {
     if (Date.now() > deadline) throw new Error(`no verification email for ${requestId}`);
     await new Promise((r) => setTimeout(r, 100));
+    email = (await mailbox(local.rt)).find(names);
   }
   const confirmed = await confirmFromEmail(local.rt, email);
   expect(confirmed.status).toBe(200);
@@ -43,11 +56,13 @@ async function confirmedRequest(body: Record<string, unknown> & { email: string 
 
 /** The processor ids of the branch items a request has in the requests table. */
 async function branchesOf(requestId: string): Promise<string[]> {
-  const res = await local.db.send(new QueryCommand({
-    TableName: 'dsr-requests',
-    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :b)',
-    ExpressionAttributeValues: { ':pk': `REQ#${requestId}`, ':b': 'BRANCH#' },
-  }));
+  const res = await local.db.send(
+    new QueryCommand({
+      TableName: 'dsr-requests',
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :b)',
+      ExpressionAttributeValues: { ':pk': `REQ#${requestId}`, ':b': 'BRANCH#' },
+    }),
+  );
   return (res.Items ?? []).map((i) => i.processorId as string).sort();
 }
 
@@ -61,7 +76,7 @@ describe('a form per controller', () => {
   it.each([
     [ASSOCIATION, 'Demo Association', 'Demo Organising Platform'],
     [PLATFORM, 'Demo Organising Platform', 'Demo Association'],
-  ])('serves /c/%s with that controller\'s name and not the other\'s', async (id, name, other) => {
+  ])("serves /c/%s with that controller's name and not the other's", async (id, name, other) => {
     const res = await fetch(`${local.rt.urls.gateway}/c/${id}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/html/);
@@ -79,14 +94,14 @@ describe('a form per controller', () => {
 });
 
 describe('requests to each controller', () => {
-  it('reach the platform\'s own stores only, and complete there', async () => {
+  it("reach the platform's own stores only, and complete there", async () => {
     const done = await waitForFinal(atPlatform.statusUrl);
     expect(done.status).toBe('completed');
     expect(await branchesOf(atPlatform.requestId)).toEqual([...processorIdsOf(PLATFORM)].sort());
     expect(done.processors.map((p) => p.id).sort()).toEqual([...processorIdsOf(PLATFORM)].sort());
   });
 
-  it('reach the association\'s own processors only, though Ada is known to both', async () => {
+  it("reach the association's own processors only, though Ada is known to both", async () => {
     await waitForStatus(atAssociation.statusUrl, 'in_progress');
     const deadline = Date.now() + 20_000;
     while ((await branchesOf(atAssociation.requestId)).length < processorIdsOf(ASSOCIATION).length && Date.now() < deadline) {
@@ -102,7 +117,7 @@ describe('requests to each controller', () => {
 
   // On days when a month and 30 days end on the same date this tells the rules apart less; the
   // unit tests (deadlines, register) pin each rule down with dates where they differ.
-  it('fall due by their own controller\'s rule: the platform by one calendar month of Swedish working days, the association by 30 days', async () => {
+  it("fall due by their own controller's rule: the platform by one calendar month of Swedish working days, the association by 30 days", async () => {
     const platform = findController(PLATFORM)!;
     for (const [ref, rule, holidays] of [
       [atPlatform, { rule: 'month' }, platform.publicHolidays],
@@ -116,8 +131,8 @@ describe('requests to each controller', () => {
   });
 });
 
-describe('the platform\'s identity check', () => {
-  it('sends an access request without a name to review, and emails the platform\'s staff a console link with no personal data', async () => {
+describe("the platform's identity check", () => {
+  it("sends an access request without a name to review, and emails the platform's staff a console link with no personal data", async () => {
     const view = await waitForStatus(unnamed.statusUrl, 'in_review');
     expect(view.processors).toEqual([]);
     expect(await branchesOf(unnamed.requestId)).toEqual([]);
@@ -131,7 +146,10 @@ describe('the platform\'s identity check', () => {
 });
 
 describe('staff scoped to one controller', () => {
-  interface Item { requestId: string; controllerId: string }
+  interface Item {
+    requestId: string;
+    controllerId: string;
+  }
   const list = async (token: string): Promise<Item[]> => {
     const res = await fetch(`${local.rt.urls.gateway}/v1/staff/requests`, { headers: { authorization: `Bearer ${token}`, accept: 'application/json' } });
     expect(res.status).toBe(200);
@@ -145,7 +163,7 @@ describe('staff scoped to one controller', () => {
     await waitForStatus(atAssociation.statusUrl, 'in_progress');
   });
 
-  it('see only that controller\'s requests in the list', async () => {
+  it("see only that controller's requests in the list", async () => {
     const platformItems = await list(await staffToken(local.rt, 'viewer', PLATFORM));
     expect(platformItems.map((i) => i.requestId)).toContain(unnamed.requestId);
     expect(new Set(platformItems.map((i) => i.controllerId))).toEqual(new Set([PLATFORM]));
@@ -157,7 +175,7 @@ describe('staff scoped to one controller', () => {
     expect(both).toEqual(expect.arrayContaining([unnamed.requestId, atAssociation.requestId]));
   });
 
-  it('get 404 on the other controller\'s request page, as for an unknown request', async () => {
+  it("get 404 on the other controller's request page, as for an unknown request", async () => {
     const platformViewer = await staffToken(local.rt, 'viewer', PLATFORM);
     expect((await detail(platformViewer, unnamed.requestId)).status).toBe(200);
     const res = await detail(platformViewer, atAssociation.requestId);
@@ -166,7 +184,7 @@ describe('staff scoped to one controller', () => {
     expect((await detail(await staffToken(local.rt, 'viewer', ASSOCIATION), unnamed.requestId)).status).toBe(404);
   });
 
-  it('get 404 on the other controller\'s decisions, and the request stays as it was', async () => {
+  it("get 404 on the other controller's decisions, and the request stays as it was", async () => {
     const associationApprover = await staffToken(local.rt, 'approver', ASSOCIATION, 'approver-association');
     const res = await decideOn(local.rt, associationApprover, unnamed.requestId, { decision: 'approve' });
     expect(res.status).toBe(404);
@@ -179,7 +197,7 @@ describe('staff scoped to one controller', () => {
     expect((await statusOf(atAssociation.statusUrl)).status).toBe('in_progress');
   });
 
-  it('decide their own controller\'s request: the platform\'s approver lets the identity-checked request through to its stores', async () => {
+  it("decide their own controller's request: the platform's approver lets the identity-checked request through to its stores", async () => {
     const platformApprover = await staffToken(local.rt, 'approver', PLATFORM, 'approver-platform');
     const res = await decideOn(local.rt, platformApprover, unnamed.requestId, { decision: 'approve' });
     expect(res.status).toBe(200);

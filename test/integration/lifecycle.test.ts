@@ -1,9 +1,22 @@
-import { GetCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { DescribeExecutionCommand, ListExecutionsCommand, SFNClient } from '@aws-sdk/client-sfn';
-import yauzl from 'yauzl';
+import { GetCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
+import yauzl from 'yauzl';
 import {
-  answerDemoTasks, answerTaskLink, captureOutput, confirmFromEmail, linksIn, mailbox, STAFF, statusLinkIn, submit, taskLinkFor, useRuntime, VENDOR, waitForEmail, waitForFinal,
+  answerDemoTasks,
+  answerTaskLink,
+  captureOutput,
+  confirmFromEmail,
+  linksIn,
+  mailbox,
+  STAFF,
+  statusLinkIn,
+  submit,
+  taskLinkFor,
+  useRuntime,
+  VENDOR,
+  waitForEmail,
+  waitForFinal,
 } from './support';
 
 /** Everything this process writes to stdout and stderr from here on: the handlers' logs run in it. */
@@ -35,7 +48,9 @@ function unzip(buffer: Buffer): Promise<Map<string, string>> {
 }
 
 async function byEmail(table: string, email: string) {
-  const out = await local.db.send(new QueryCommand({ TableName: table, IndexName: 'by-email', KeyConditionExpression: 'email = :e', ExpressionAttributeValues: { ':e': email } }));
+  const out = await local.db.send(
+    new QueryCommand({ TableName: table, IndexName: 'by-email', KeyConditionExpression: 'email = :e', ExpressionAttributeValues: { ':e': email } }),
+  );
   return out.Items ?? [];
 }
 
@@ -52,7 +67,9 @@ describe('an access request, from the form to the package', () => {
     const statusUrl = statusLinkIn(await confirmed.text());
 
     // The email-only vendor answers with its export; staff search the shared mailbox.
-    expect((await answerTaskLink(await taskLinkFor(local.rt, VENDOR, accepted.requestId), { file: { name: 'ledger.txt', content: 'Ada: 2 invoices' } })).status).toBe(200);
+    expect(
+      (await answerTaskLink(await taskLinkFor(local.rt, VENDOR, accepted.requestId), { file: { name: 'ledger.txt', content: 'Ada: 2 invoices' } })).status,
+    ).toBe(200);
     expect((await answerTaskLink(await taskLinkFor(local.rt, STAFF, accepted.requestId), { note: 'Two messages from 2023, exported.' })).status).toBe(200);
 
     const final = await waitForFinal(statusUrl);
@@ -82,12 +99,17 @@ describe('an access request, from the form to the package', () => {
 
     expect([...files.keys()].sort()).toEqual([
       'bookkeeping/ledger.txt',
-      'event-participation.csv', 'event-participation.json',
+      'event-participation.csv',
+      'event-participation.json',
       'index.html',
-      'invoices.csv', 'invoices.json',
-      'mailing-list.csv', 'mailing-list.json',
-      'members.csv', 'members.json',
-      'newsletter.csv', 'newsletter.json',
+      'invoices.csv',
+      'invoices.json',
+      'mailing-list.csv',
+      'mailing-list.json',
+      'members.csv',
+      'members.json',
+      'newsletter.csv',
+      'newsletter.json',
     ]);
     expect(files.get('bookkeeping/ledger.txt')).toBe('Ada: 2 invoices');
     const members = JSON.parse(files.get('members.json')!) as Record<string, unknown>[];
@@ -102,8 +124,16 @@ describe('an access request, from the form to the package', () => {
   });
 
   it('answers an address the organisation does not know exactly like one it knows', async () => {
-    const known = await fetch(`${local.rt.urls.gateway}/v1/requests`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'access', email: 'dan@example.org' }) });
-    const unknown = await fetch(`${local.rt.urls.gateway}/v1/requests`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'access', email: 'nobody@example.org' }) });
+    const known = await fetch(`${local.rt.urls.gateway}/v1/requests`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'access', email: 'dan@example.org' }),
+    });
+    const unknown = await fetch(`${local.rt.urls.gateway}/v1/requests`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'access', email: 'nobody@example.org' }),
+    });
     expect(unknown.status).toBe(known.status);
     const unknownBody = (await unknown.json()) as { requestId: string };
     expect(Object.keys(unknownBody)).toEqual(Object.keys((await known.json()) as object));
@@ -153,7 +183,7 @@ describe('confirming', () => {
 
 describe('an erasure request', () => {
   it('deletes the member, anonymises the participations and leaves other subjects untouched', async () => {
-    const othersBefore = [...await byEmail('demo-members', 'bo@example.org'), ...await byEmail('demo-event-participation', 'cecilia@example.org')];
+    const othersBefore = [...(await byEmail('demo-members', 'bo@example.org')), ...(await byEmail('demo-event-participation', 'cecilia@example.org'))];
     expect(othersBefore.length).toBeGreaterThan(0);
     const participations = await byEmail('demo-event-participation', 'ada@example.org');
     expect(participations).toHaveLength(2);
@@ -174,19 +204,33 @@ describe('an erasure request', () => {
       expect(kept.Item).not.toHaveProperty('name');
       expect(kept.Item).not.toHaveProperty('phone');
     }
-    const othersAfter = [...await byEmail('demo-members', 'bo@example.org'), ...await byEmail('demo-event-participation', 'cecilia@example.org')];
+    const othersAfter = [...(await byEmail('demo-members', 'bo@example.org')), ...(await byEmail('demo-event-participation', 'cecilia@example.org'))];
     expect(othersAfter).toEqual(othersBefore);
 
     // Invoices stay under the Bookkeeping Act's hold: restricted, and scheduled for deletion.
     const invoices = await byEmail('demo-invoices', 'ada@example.org');
     expect(invoices).toHaveLength(2);
-    for (const invoice of invoices) expect(invoice).toMatchObject({ restricted: true, holdUntil: expect.any(String), holdBasis: expect.stringContaining('Bookkeeping') });
-    const scheduled = await local.db.send(new QueryCommand({ TableName: 'dsr-requests', KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'DUE#demo-association' } }));
-    expect(scheduled.Items!.filter((i) => i.requestId === requestId).map((i) => i.kind).sort()).toEqual(['legal_hold_end', 'suppression_end']);
+    for (const invoice of invoices)
+      expect(invoice).toMatchObject({ restricted: true, holdUntil: expect.any(String), holdBasis: expect.stringContaining('Bookkeeping') });
+    const scheduled = await local.db.send(
+      new QueryCommand({ TableName: 'dsr-requests', KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'DUE#demo-association' } }),
+    );
+    expect(
+      scheduled
+        .Items!.filter((i) => i.requestId === requestId)
+        .map((i) => i.kind)
+        .sort(),
+    ).toEqual(['legal_hold_end', 'suppression_end']);
 
     // The mailing list forgot her, keeping only a keyed hash for six months.
     expect(await byEmail('demo-mailing-list', 'ada@example.org')).toEqual([]);
-    const suppression = await local.db.send(new QueryCommand({ TableName: 'dsr-requests', KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'SUPPRESS#demo-association#mailing-list' } }));
+    const suppression = await local.db.send(
+      new QueryCommand({
+        TableName: 'dsr-requests',
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': 'SUPPRESS#demo-association#mailing-list' },
+      }),
+    );
     // Hers and Dan's (his erasure above reached the list before it waited on the vendor): hashes only.
     expect(suppression.Items!.length).toBeGreaterThanOrEqual(1);
     // (Base64 hashes may spell "ada" by chance: look for the addresses themselves.)
@@ -208,7 +252,8 @@ describe('bad input', () => {
   it('answers 400 naming each bad field, 413 for a large body, 415 for other types, and stores nothing', async () => {
     const before = await countItems();
     const mails = (await mailbox(local.rt)).length;
-    const post = (body: string, type = 'application/json') => fetch(`${local.rt.urls.gateway}/v1/requests`, { method: 'POST', headers: { 'content-type': type, accept: 'application/json' }, body });
+    const post = (body: string, type = 'application/json') =>
+      fetch(`${local.rt.urls.gateway}/v1/requests`, { method: 'POST', headers: { 'content-type': type, accept: 'application/json' }, body });
 
     const invalid = await post(JSON.stringify({ type: 'everything', email: 'nope' }));
     expect(invalid.status).toBe(400);
@@ -223,7 +268,11 @@ describe('bad input', () => {
     expect(large.headers.get('x-content-type-options')).toBe('nosniff'); // refusals carry the security headers too
     expect((await post('type=access', 'text/plain')).status).toBe(415);
 
-    const form = await fetch(`${local.rt.urls.gateway}/v1/requests`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' }, body: 'type=access&email=not-an-address&locale=sv' });
+    const form = await fetch(`${local.rt.urls.gateway}/v1/requests`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+      body: 'type=access&email=not-an-address&locale=sv',
+    });
     expect(form.status).toBe(400);
     expect(form.headers.get('content-type')).toContain('text/html');
 

@@ -22,30 +22,30 @@ import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import {
   DescribeExecutionCommand,
+  type DescribeExecutionCommandOutput,
   ExecutionAlreadyExists,
   ExecutionDoesNotExist,
   ExecutionNotRedrivable,
-  ListExecutionsCommand,
   InvalidOutput,
   InvalidToken,
+  ListExecutionsCommand,
   RedriveExecutionCommand,
-  SFNClient,
   SendTaskFailureCommand,
   SendTaskHeartbeatCommand,
   SendTaskSuccessCommand,
+  SFNClient,
   StartExecutionCommand,
   StopExecutionCommand,
   TaskTimedOut,
-  type DescribeExecutionCommandOutput,
 } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalGateway } from '../../local/gateway';
 import { LambdaHost } from '../../local/lambda-host';
-import { startLocalRuntime, type LocalRuntime } from '../../local/runtime';
+import { type LocalRuntime, startLocalRuntime } from '../../local/runtime';
 import { LocalStepFunctions, MAX_TASK_TIMEOUT_SECONDS } from '../../local/sfn-endpoint';
 import { usesLibraryTimeoutError } from '../../local/sfn-task-tokens';
-import { readStackModel, type CfnTemplate } from '../../local/synth';
-import { LOOSE_INTAKE_LIMITS, STAFF, VENDOR, answerTaskLink, taskLinkFor } from './support';
+import { type CfnTemplate, readStackModel } from '../../local/synth';
+import { answerTaskLink, LOOSE_INTAKE_LIMITS, STAFF, taskLinkFor, VENDOR } from './support';
 
 const credentials = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 const region = 'us-east-1';
@@ -93,25 +93,27 @@ const fixtureTemplate: CfnTemplate = {
       Type: 'AWS::StepFunctions::StateMachine',
       Properties: {
         DefinitionString: {
-          'Fn::Join': ['', [
-            '{"StartAt":"Plan","States":{"Plan":{"Type":"Task","Resource":"arn:',
-            { Ref: 'AWS::Partition' },
-            ':states:::lambda:invoke","Parameters":{"FunctionName":"',
-            arn('PlanFn'),
-            '","Payload.$":"$"},"OutputPath":"$.Payload","Next":"Each"},'
-            + '"Each":{"Type":"Map","ItemsPath":"$.branches","MaxConcurrency":5,"ResultPath":"$.results","Next":"Slow",'
-            + '"ItemProcessor":{"ProcessorConfig":{"Mode":"INLINE"},"StartAt":"Work","States":{'
-            + '"Work":{"Type":"Task","Resource":"',
-            arn('WorkFn'),
-            '","Retry":[{"ErrorEquals":["States.ALL"],"IntervalSeconds":1,"MaxAttempts":2,"BackoffRate":2,"JitterStrategy":"FULL"}],'
-            + '"Catch":[{"ErrorEquals":["States.ALL"],"ResultPath":"$.error","Next":"Record"}],"End":true},'
-            + '"Record":{"Type":"Task","Resource":"',
-            arn('RecordFn'),
-            '","Parameters":{"id.$":"$.id","error":{"Error.$":"$.error.Error"}},"End":true}}}},'
-            + '"Slow":{"Type":"Task","Resource":"',
-            arn('SlowFn'),
-            '","Retry":[{"ErrorEquals":["ConfigError"],"MaxAttempts":1}],"End":true}}}',
-          ]],
+          'Fn::Join': [
+            '',
+            [
+              '{"StartAt":"Plan","States":{"Plan":{"Type":"Task","Resource":"arn:',
+              { Ref: 'AWS::Partition' },
+              ':states:::lambda:invoke","Parameters":{"FunctionName":"',
+              arn('PlanFn'),
+              '","Payload.$":"$"},"OutputPath":"$.Payload","Next":"Each"},' +
+                '"Each":{"Type":"Map","ItemsPath":"$.branches","MaxConcurrency":5,"ResultPath":"$.results","Next":"Slow",' +
+                '"ItemProcessor":{"ProcessorConfig":{"Mode":"INLINE"},"StartAt":"Work","States":{' +
+                '"Work":{"Type":"Task","Resource":"',
+              arn('WorkFn'),
+              '","Retry":[{"ErrorEquals":["States.ALL"],"IntervalSeconds":1,"MaxAttempts":2,"BackoffRate":2,"JitterStrategy":"FULL"}],' +
+                '"Catch":[{"ErrorEquals":["States.ALL"],"ResultPath":"$.error","Next":"Record"}],"End":true},' +
+                '"Record":{"Type":"Task","Resource":"',
+              arn('RecordFn'),
+              '","Parameters":{"id.$":"$.id","error":{"Error.$":"$.error.Error"}},"End":true}}}},' + '"Slow":{"Type":"Task","Resource":"',
+              arn('SlowFn'),
+              '","Retry":[{"ErrorEquals":["ConfigError"],"MaxAttempts":1}],"End":true}}}',
+            ],
+          ],
         },
       },
     },
@@ -199,7 +201,9 @@ declare global {
 }
 function resetFixture(): void {
   let release!: () => void;
-  const gate = new Promise<void>((r) => { release = r; });
+  const gate = new Promise<void>((r) => {
+    release = r;
+  });
   globalThis.fixture = { planCalls: [], attempts: {}, gate, release, planFixed: false };
 }
 
@@ -229,7 +233,11 @@ const waitAsl = {
   StartAt: 'Each',
   States: {
     Each: {
-      Type: 'Map', ItemsPath: '$.branches', MaxConcurrency: 5, ResultPath: '$.results', End: true,
+      Type: 'Map',
+      ItemsPath: '$.branches',
+      MaxConcurrency: 5,
+      ResultPath: '$.results',
+      End: true,
       ItemProcessor: {
         ProcessorConfig: { Mode: 'INLINE' },
         StartAt: 'ByMode',
@@ -251,8 +259,14 @@ const waitTemplate: CfnTemplate = {
       Type: 'AWS::StepFunctions::StateMachine',
       Properties: {
         DefinitionString: {
-          'Fn::Join': ['', JSON.stringify(waitAsl).split(/(__PARTITION__|"__SUBMIT_ARN__")/).map((part) =>
-            part === '__PARTITION__' ? { Ref: 'AWS::Partition' } : part === '"__SUBMIT_ARN__"' ? ['"', arn('SubmitFn'), '"'] : part).flat()],
+          'Fn::Join': [
+            '',
+            // biome-ignore lint/complexity/useFlatMap: flatMap infers a type CfnTemplate refuses; flat() infers the parts it wants
+            JSON.stringify(waitAsl)
+              .split(/(__PARTITION__|"__SUBMIT_ARN__")/)
+              .map((part) => (part === '__PARTITION__' ? { Ref: 'AWS::Partition' } : part === '"__SUBMIT_ARN__"' ? ['"', arn('SubmitFn'), '"'] : part))
+              .flat(),
+          ],
         },
       },
     },
@@ -311,8 +325,7 @@ describe('the local Step Functions endpoint (hand-made template)', () => {
       ['Record', 'RecordFn', 'direct'],
       ['Slow', 'SlowFn', 'direct'],
     ]);
-    expect(model.stateMachine.definition.States.Plan.Parameters.FunctionName)
-      .toBe('arn:aws:lambda:us-east-1:000000000000:function:PlanFn');
+    expect(model.stateMachine.definition.States.Plan.Parameters.FunctionName).toBe('arn:aws:lambda:us-east-1:000000000000:function:PlanFn');
     expect(model.routes.map((r) => [r.routeKey, r.functionLogicalId])).toContainEqual(['GET /{locale}', 'EchoFn']);
     expect(model.requestsTable.KeySchema).toEqual([{ AttributeName: 'pk', KeyType: 'HASH' }]);
     expect(model.schedules).toEqual([{ logicalId: 'Sweep', expression: 'rate(5 minutes)', functionLogicalId: 'SweepFn', enabled: true }]);
@@ -347,31 +360,38 @@ describe('the local Step Functions endpoint (hand-made template)', () => {
     expect(done.stopDate!.getTime()).toBeGreaterThanOrEqual(done.startDate!.getTime());
 
     // Like AWS: a closed execution's name cannot be reused (not even with the same input).
-    await expect(
-      sfn.send(new StartExecutionCommand({ stateMachineArn: endpoint.stateMachineArn, name: 'req-1', input })),
-    ).rejects.toBeInstanceOf(ExecutionAlreadyExists);
+    await expect(sfn.send(new StartExecutionCommand({ stateMachineArn: endpoint.stateMachineArn, name: 'req-1', input }))).rejects.toBeInstanceOf(
+      ExecutionAlreadyExists,
+    );
   });
 
   it('surfaces a thrown error as the task error named after error.name: retried, then caught with $.error.Error', async () => {
     resetFixture();
-    const { executionArn } = await sfn.send(new StartExecutionCommand({
-      stateMachineArn: endpoint.stateMachineArn,
-      name: 'req-2',
-      input: JSON.stringify({ items: ['good', 'bad-1'] }),
-    }));
+    const { executionArn } = await sfn.send(
+      new StartExecutionCommand({
+        stateMachineArn: endpoint.stateMachineArn,
+        name: 'req-2',
+        input: JSON.stringify({ items: ['good', 'bad-1'] }),
+      }),
+    );
     const done = await waitForEnd(sfn, executionArn!);
     expect(done.status).toBe('SUCCEEDED');
     expect(globalThis.fixture.attempts).toEqual({ good: 1, 'bad-1': 3 }); // 1 + MaxAttempts 2
-    expect(JSON.parse(done.output!).results).toEqual([{ id: 'good', ok: true }, { id: 'bad-1', recorded: 'BranchError' }]);
+    expect(JSON.parse(done.output!).results).toEqual([
+      { id: 'good', ok: true },
+      { id: 'bad-1', recorded: 'BranchError' },
+    ]);
   });
 
-  it('fails an execution with the handler\'s error name and a Lambda-style cause, and redrives it', async () => {
+  it("fails an execution with the handler's error name and a Lambda-style cause, and redrives it", async () => {
     resetFixture();
-    const { executionArn } = await sfn.send(new StartExecutionCommand({
-      stateMachineArn: endpoint.stateMachineArn,
-      name: 'req-3',
-      input: JSON.stringify({ failPlan: true, items: ['x'] }),
-    }));
+    const { executionArn } = await sfn.send(
+      new StartExecutionCommand({
+        stateMachineArn: endpoint.stateMachineArn,
+        name: 'req-3',
+        input: JSON.stringify({ failPlan: true, items: ['x'] }),
+      }),
+    );
     const failed = await waitForEnd(sfn, executionArn!);
     expect(failed.status).toBe('FAILED');
     expect(failed.error).toBe('ConfigError');
@@ -389,11 +409,13 @@ describe('the local Step Functions endpoint (hand-made template)', () => {
 
   it('times a Lambda out after its Timeout as Sandbox.Timedout, and stops its code at its next call', async () => {
     resetFixture();
-    const { executionArn } = await sfn.send(new StartExecutionCommand({
-      stateMachineArn: endpoint.stateMachineArn,
-      name: 'req-4',
-      input: JSON.stringify({ items: [], slow: true }),
-    }));
+    const { executionArn } = await sfn.send(
+      new StartExecutionCommand({
+        stateMachineArn: endpoint.stateMachineArn,
+        name: 'req-4',
+        input: JSON.stringify({ items: [], slow: true }),
+      }),
+    );
     const done = await waitForEnd(sfn, executionArn!);
     expect(done.status).toBe('FAILED');
     expect(done.error).toBe('Sandbox.Timedout');
@@ -404,11 +426,13 @@ describe('the local Step Functions endpoint (hand-made template)', () => {
 
   it('stops a running execution, lists by status, and knows no unknown execution', async () => {
     resetFixture();
-    const { executionArn } = await sfn.send(new StartExecutionCommand({
-      stateMachineArn: endpoint.stateMachineArn,
-      name: 'req-5',
-      input: JSON.stringify({ wait: true, items: ['a'] }),
-    }));
+    const { executionArn } = await sfn.send(
+      new StartExecutionCommand({
+        stateMachineArn: endpoint.stateMachineArn,
+        name: 'req-5',
+        input: JSON.stringify({ wait: true, items: ['a'] }),
+      }),
+    );
     await sfn.send(new StopExecutionCommand({ executionArn, error: 'Cancelled', cause: 'by the test' }));
     const stopped = await sfn.send(new DescribeExecutionCommand({ executionArn }));
     expect(stopped.status).toBe('ABORTED');
@@ -421,9 +445,13 @@ describe('the local Step Functions endpoint (hand-made template)', () => {
     expect(page.executions).toHaveLength(2);
     expect(page.nextToken).toBeDefined();
 
-    await expect(sfn.send(new DescribeExecutionCommand({
-      executionArn: 'arn:aws:states:us-east-1:000000000000:execution:Machine:nope',
-    }))).rejects.toBeInstanceOf(ExecutionDoesNotExist);
+    await expect(
+      sfn.send(
+        new DescribeExecutionCommand({
+          executionArn: 'arn:aws:states:us-east-1:000000000000:execution:Machine:nope',
+        }),
+      ),
+    ).rejects.toBeInstanceOf(ExecutionDoesNotExist);
   });
 });
 
@@ -504,7 +532,7 @@ describe('task tokens of the local Step Functions endpoint (hand-made template)'
     expect(usesLibraryTimeoutError()).toBe(true);
   });
 
-  it('invokes the Lambda with the Payload and a fresh opaque token, waits, and resumes with SendTaskSuccess\'s output', async () => {
+  it("invokes the Lambda with the Payload and a fresh opaque token, waits, and resumes with SendTaskSuccess's output", async () => {
     reset();
     const branch = { id: 'a', ...long };
     const { executionArn, input } = await start([branch]);
@@ -532,7 +560,7 @@ describe('task tokens of the local Step Functions endpoint (hand-made template)'
     expect([after.status, after.output]).toEqual(['SUCCEEDED', done.output]);
   });
 
-  it('fails the task with SendTaskFailure\'s error and cause, which Catch on States.TaskFailed receives', async () => {
+  it("fails the task with SendTaskFailure's error and cause, which Catch on States.TaskFailed receives", async () => {
     reset();
     const { executionArn } = await start([{ id: 'b', ...long }]);
     await sfn.send(new SendTaskFailureCommand({ taskToken: await tokenOf('b'), error: 'VendorRefused', cause: 'no such subject' }));
@@ -605,10 +633,13 @@ describe('task tokens of the local Step Functions endpoint (hand-made template)'
     let heartbeats = 0;
     for (;;) {
       await sleep(50);
-      const alive = await sfn.send(new SendTaskHeartbeatCommand({ taskToken: first })).then(() => true, (e: unknown) => {
-        expect(e).toBeInstanceOf(TaskTimedOut);
-        return false;
-      });
+      const alive = await sfn.send(new SendTaskHeartbeatCommand({ taskToken: first })).then(
+        () => true,
+        (e: unknown) => {
+          expect(e).toBeInstanceOf(TaskTimedOut);
+          return false;
+        },
+      );
       if (!alive) break;
       heartbeats++;
     }
@@ -623,9 +654,13 @@ describe('task tokens of the local Step Functions endpoint (hand-made template)'
     expect(globalThis.waitFixture.tokens.f).toHaveLength(2);
   });
 
-  it('gives each attempt its own token (a retried task\'s old token is closed), fails the task when its Lambda fails, and takes an answer sent from inside the Lambda', async () => {
+  it("gives each attempt its own token (a retried task's old token is closed), fails the task when its Lambda fails, and takes an answer sent from inside the Lambda", async () => {
     reset();
-    const { executionArn } = await start([{ id: 'flaky', ...long }, { id: 'boom', ...long }, { id: 'eager', ...long }]);
+    const { executionArn } = await start([
+      { id: 'flaky', ...long },
+      { id: 'boom', ...long },
+      { id: 'eager', ...long },
+    ]);
     const second = await tokenOf('flaky', 2);
     const first = globalThis.waitFixture.tokens.flaky![0]!;
     expect(second).not.toBe(first);
@@ -643,7 +678,10 @@ describe('task tokens of the local Step Functions endpoint (hand-made template)'
     reset();
     const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
     const before = timers();
-    const { executionArn } = await start([{ id: 's1', ...long }, { id: 's2', mode: 'await', timeoutSeconds: 20, heartbeatSeconds: 10 }]);
+    const { executionArn } = await start([
+      { id: 's1', ...long },
+      { id: 's2', mode: 'await', timeoutSeconds: 20, heartbeatSeconds: 10 },
+    ]);
     const tokens = [await tokenOf('s1'), await tokenOf('s2')];
     expect(endpoint.openTaskCount).toBe(2);
     await sfn.send(new StopExecutionCommand({ executionArn, error: 'Cancelled' }));
@@ -724,13 +762,21 @@ describe('the local gateway (hand-made template)', () => {
   });
 
   it('passes JSON bodies as text and form posts base64-encoded, as HTTP APIs do', async () => {
-    const json = await jsonOf(fetch(`${gateway.url}/echo/1`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"email":"x"}',
-    }));
+    const json = await jsonOf(
+      fetch(`${gateway.url}/echo/1`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"email":"x"}',
+      }),
+    );
     expect(json).toMatchObject({ body: '{"email":"x"}', isBase64Encoded: false, routeKey: 'POST /echo/{id}' });
-    const form = await jsonOf(fetch(`${gateway.url}/echo/1`, {
-      method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'token=abc&x=%C3%A9',
-    }));
+    const form = await jsonOf(
+      fetch(`${gateway.url}/echo/1`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'token=abc&x=%C3%A9',
+      }),
+    );
     expect(form.isBase64Encoded).toBe(true);
     expect(Buffer.from(form.body, 'base64').toString()).toBe('token=abc&x=%C3%A9');
   });
@@ -739,7 +785,13 @@ describe('the local gateway (hand-made template)', () => {
     expect((await jsonOf(fetch(`${gateway.url}/echo/fixed`))).routeKey).toBe('GET /echo/fixed');
     expect((await jsonOf(fetch(`${gateway.url}/sv`))).pathParameters).toEqual({ locale: 'sv' });
     expect((await jsonOf(fetch(`${gateway.url}/files/a/b/c.txt`))).pathParameters).toEqual({ path: 'a/b/c.txt' });
-    for (const [method, path] of [['GET', '/v1/requests'], ['GET', '/v1/requests/abc/verify'], ['POST', '/sv'], ['DELETE', '/echo/1'], ['GET', '/echo/1/2']]) {
+    for (const [method, path] of [
+      ['GET', '/v1/requests'],
+      ['GET', '/v1/requests/abc/verify'],
+      ['POST', '/sv'],
+      ['DELETE', '/echo/1'],
+      ['GET', '/echo/1/2'],
+    ]) {
       const res = await fetch(`${gateway.url}${path}`, { method });
       expect(res.status, `${method} ${path}`).toBe(404);
       expect(await res.json()).toEqual({ message: 'Not Found' });
@@ -767,7 +819,9 @@ describe('the local gateway (hand-made template)', () => {
 
   it('refuses bodies over 10 MB with 413', async () => {
     const res = await fetch(`${gateway.url}/echo/1`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: 'x'.repeat(10 * 1024 * 1024 + 1),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: 'x'.repeat(10 * 1024 * 1024 + 1),
     });
     expect(res.status).toBe(413);
   });
@@ -787,16 +841,19 @@ describe('the local runtime', () => {
     sfn: new SFNClient({ endpoint: rt.urls.sfn, region, credentials }),
   });
   let c: ReturnType<typeof clients>;
-  const destroy = () => Object.values(c ?? {}).forEach((client) => client.destroy());
-  const start = (ports?: LocalRuntime['ports']) => startLocalRuntime({
-    dataDir,
-    quiet: true,
-    retryIntervalScale: 0.01,
-    sweepIntervalMs: 3_600_000,
-    scheduleTimers: false,
-    environment: LOOSE_INTAKE_LIMITS,
-    ports: ports ?? { gateway: 0, dynamodb: 0, ses: 0, s3: 0, sfn: 0, newsletter: 0 },
-  });
+  const destroy = () => {
+    for (const client of Object.values(c ?? {})) client.destroy();
+  };
+  const start = (ports?: LocalRuntime['ports']) =>
+    startLocalRuntime({
+      dataDir,
+      quiet: true,
+      retryIntervalScale: 0.01,
+      sweepIntervalMs: 3_600_000,
+      scheduleTimers: false,
+      environment: LOOSE_INTAKE_LIMITS,
+      ports: ports ?? { gateway: 0, dynamodb: 0, ses: 0, s3: 0, sfn: 0, newsletter: 0 },
+    });
 
   beforeAll(async () => {
     serversBefore = listeningServers();
@@ -824,9 +881,17 @@ describe('the local runtime', () => {
   it('serves DynamoDB with the requests table as the template defines it and the seeded demo stores', async () => {
     const tables = (await c.ddb.send(new ListTablesCommand({}))).TableNames;
     expect(tables).toEqual(expect.arrayContaining(['dsr-requests', 'demo-members', 'demo-event-participation']));
-    const byEmail = async (table: string, email: string) => (await c.ddb.send(new QueryCommand({
-      TableName: table, IndexName: 'by-email', KeyConditionExpression: 'email = :e', ExpressionAttributeValues: { ':e': { S: email } },
-    }))).Items ?? [];
+    const byEmail = async (table: string, email: string) =>
+      (
+        await c.ddb.send(
+          new QueryCommand({
+            TableName: table,
+            IndexName: 'by-email',
+            KeyConditionExpression: 'email = :e',
+            ExpressionAttributeValues: { ':e': { S: email } },
+          }),
+        )
+      ).Items ?? [];
     expect(await byEmail('demo-members', 'ada@example.org')).toHaveLength(1);
     expect(await byEmail('demo-event-participation', 'ada@example.org')).toHaveLength(2);
     expect(await byEmail('demo-members', 'bo@example.org')).toHaveLength(1);
@@ -835,9 +900,14 @@ describe('the local runtime', () => {
     expect(await byEmail('demo-event-participation', 'cecilia@example.org')).toHaveLength(1);
     expect(await byEmail('demo-members', 'dan@example.org')).toHaveLength(1);
 
-    const open = await c.ddb.send(new QueryCommand({
-      TableName: 'dsr-requests', IndexName: 'open-by-due', KeyConditionExpression: 'openCtl = :c', ExpressionAttributeValues: { ':c': { S: 'nobody' } },
-    }));
+    const open = await c.ddb.send(
+      new QueryCommand({
+        TableName: 'dsr-requests',
+        IndexName: 'open-by-due',
+        KeyConditionExpression: 'openCtl = :c',
+        ExpressionAttributeValues: { ':c': { S: 'nobody' } },
+      }),
+    );
     expect(open.Items).toEqual([]);
   });
 
@@ -848,11 +918,13 @@ describe('the local runtime', () => {
   });
 
   it('serves SES v2: a sent email shows in GET /store', async () => {
-    await c.ses.send(new SendEmailCommand({
-      FromEmailAddress: 'privacy@demo-association.example',
-      Destination: { ToAddresses: ['runtime-test@example.org'] },
-      Content: { Simple: { Subject: { Data: 'Runtime test' }, Body: { Text: { Data: 'hello' } } } },
-    }));
+    await c.ses.send(
+      new SendEmailCommand({
+        FromEmailAddress: 'privacy@demo-association.example',
+        Destination: { ToAddresses: ['runtime-test@example.org'] },
+        Content: { Simple: { Subject: { Data: 'Runtime test' }, Body: { Text: { Data: 'hello' } } } },
+      }),
+    );
     const store = (await (await fetch(`${rt.urls.ses}/store`)).json()) as { emails: { subject: string; destination: { to: string[] } }[] };
     expect(store.emails.find((e) => e.subject === 'Runtime test')?.destination.to).toEqual(['runtime-test@example.org']);
     expect((await fetch(`${rt.urls.ses}/`)).status).toBe(200); // the mailbox page
@@ -863,19 +935,23 @@ describe('the local runtime', () => {
     const input = JSON.stringify({ requestId: name });
     const first = await c.sfn.send(new StartExecutionCommand({ stateMachineArn: rt.stateMachineArn, name, input }));
     // Running: the same execution back. Already closed (the unknown request fails fast): ExecutionAlreadyExists.
-    const second = await c.sfn.send(new StartExecutionCommand({ stateMachineArn: rt.stateMachineArn, name, input }))
-      .catch((e: unknown) => e);
+    const second = await c.sfn.send(new StartExecutionCommand({ stateMachineArn: rt.stateMachineArn, name, input })).catch((e: unknown) => e);
     if (second instanceof Error) expect(second).toBeInstanceOf(ExecutionAlreadyExists);
     else expect((second as { executionArn?: string }).executionArn).toBe(first.executionArn);
     const listed = await c.sfn.send(new ListExecutionsCommand({ stateMachineArn: rt.stateMachineArn }));
     expect(listed.executions?.filter((e) => e.name === name)).toHaveLength(1);
 
-    await expect(c.sfn.send(new DescribeExecutionCommand({ executionArn: `${first.executionArn}-unknown` })))
-      .rejects.toBeInstanceOf(ExecutionDoesNotExist);
+    await expect(c.sfn.send(new DescribeExecutionCommand({ executionArn: `${first.executionArn}-unknown` }))).rejects.toBeInstanceOf(ExecutionDoesNotExist);
   });
 
   it('answers 404 Not Found for routes the template does not have', async () => {
-    for (const [method, path] of [['GET', '/nope/at/all'], ['GET', '/v1/requests'], ['DELETE', '/v1/requests'], ['GET', '/v1/requests/x/unknown'], ['POST', '/']]) {
+    for (const [method, path] of [
+      ['GET', '/nope/at/all'],
+      ['GET', '/v1/requests'],
+      ['DELETE', '/v1/requests'],
+      ['GET', '/v1/requests/x/unknown'],
+      ['POST', '/'],
+    ]) {
       const res = await fetch(`${rt.urls.gateway}${path}`, { method });
       expect(res.status, `${method} ${path}`).toBe(404);
       expect(await res.json()).toEqual({ message: 'Not Found' });
@@ -883,7 +959,7 @@ describe('the local runtime', () => {
     expect((await fetch(`${rt.urls.gateway}/`)).status).toBe(200); // the form
   });
 
-  it('runs a confirmed request\'s execution: its waiting branches hold it RUNNING until answered, then SUCCEEDED', async () => {
+  it("runs a confirmed request's execution: its waiting branches hold it RUNNING until answered, then SUCCEEDED", async () => {
     const email = 'bo@example.org';
     const submitted = await fetch(`${rt.urls.gateway}/v1/requests`, {
       method: 'POST',
@@ -926,10 +1002,14 @@ describe('the local runtime', () => {
     await c.s3.send(new PutObjectCommand({ Bucket: 'dsr-packages', Key: 'test/persist.txt', Body: 'kept' }));
     // an erasure at a demo store must stick
     await c.ddb.send(new DeleteItemCommand({ TableName: 'demo-members', Key: { memberId: { S: 'm-1003' } } }));
-    await c.ddb.send(new CreateTableCommand({
-      TableName: 'scratch', BillingMode: 'PAY_PER_REQUEST',
-      KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }], AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
-    }));
+    await c.ddb.send(
+      new CreateTableCommand({
+        TableName: 'scratch',
+        BillingMode: 'PAY_PER_REQUEST',
+        KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+        AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
+      }),
+    );
 
     const ports = rt.ports;
     destroy();

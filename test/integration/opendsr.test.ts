@@ -9,12 +9,12 @@ import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDemoOpendsr, type DemoOpendsr } from '../../local/demo-opendsr/server';
-import { startEmulators, type Emulators } from '../../local/emulators';
-import { closeServer, listen, readBody } from '../../local/http-util';
-import { PACKAGE_BUCKET, REQUESTS_TABLE, provision } from '../../local/provision';
-import type { OpendsrProcessor } from '../../functions/platform/register';
 import type { Branch, DsrRequest } from '../../functions/domain/request';
+import type { OpendsrProcessor } from '../../functions/platform/register';
+import { type DemoOpendsr, startDemoOpendsr } from '../../local/demo-opendsr/server';
+import { type Emulators, startEmulators } from '../../local/emulators';
+import { closeServer, listen, readBody } from '../../local/http-util';
+import { PACKAGE_BUCKET, provision, REQUESTS_TABLE } from '../../local/provision';
 import { removeDir, tempDataDir } from './support';
 
 const CERTS = join(import.meta.dirname, '../../local/demo-opendsr/certs');
@@ -52,8 +52,14 @@ beforeAll(async () => {
     endpoints: emulators.urls,
     requestsTable: {
       logicalId: 'Requests',
-      KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'sk', KeyType: 'RANGE' }],
-      AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }, { AttributeName: 'sk', AttributeType: 'S' }],
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+      AttributeDefinitions: [
+        { AttributeName: 'pk', AttributeType: 'S' },
+        { AttributeName: 'sk', AttributeType: 'S' },
+      ],
     },
   });
   demo = await startDemoOpendsr({ port: 0, dataDir, callbackDelayMs: 300, callbackRetryMs: 50, quiet: true });
@@ -63,7 +69,7 @@ beforeAll(async () => {
   gateway = createServer(async (req, res) => {
     const body = await readBody(req, 1024 * 1024);
     const { handler } = await import('../../functions/handlers/processor-api/opendsr-callback');
-    const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : v ?? '']));
+    const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : (v ?? '')]));
     const event = {
       version: '2.0',
       routeKey: 'POST /v1/opendsr/callback',
@@ -117,8 +123,17 @@ async function waitingBranch(type: 'access' | 'erasure', email: string) {
   const requestId = randomUUID();
   const now = new Date().toISOString();
   const request: DsrRequest = {
-    requestId, controllerId: 'demo-association', type, locale: 'en', email, status: 'in_progress', version: 1,
-    createdAt: now, verifyExpiresAt: now, statusKey: 'k', history: [],
+    requestId,
+    controllerId: 'demo-association',
+    type,
+    locale: 'en',
+    email,
+    status: 'in_progress',
+    version: 1,
+    createdAt: now,
+    verifyExpiresAt: now,
+    statusKey: 'k',
+    history: [],
   };
   await store.createRequest(request);
   await store.ensureBranch(requestId, 'newsletter', 'opendsr', type === 'access' ? 'export' : 'erase');
@@ -195,10 +210,13 @@ describe('an OpenDSR processor that calls back', () => {
       const mine = demo.callbacks().filter((c) => c.subjectRequestId === branch.externalId);
       return mine.length >= 2 && mine;
     });
-    expect(sent.map((c) => [c.status, c.httpStatus])).toEqual([['pending', 200], ['completed', 200]]);
+    expect(sent.map((c) => [c.status, c.httpStatus])).toEqual([
+      ['pending', 200],
+      ['completed', 200],
+    ]);
   });
 
-  it('completes an erasure branch with the processor\'s count, and the subscriber is gone there', async () => {
+  it("completes an erasure branch with the processor's count, and the subscriber is gone there", async () => {
     const { request } = await submitted(registered, 'erasure', 'bo@example.org');
     const done = await until('the branch to complete', async () => {
       const b = await branchOf(request.requestId);
@@ -281,7 +299,9 @@ describe('an OpenDSR processor that never calls back', () => {
   it('is polled after pollAfterMinutes and the branch completes from its status', async () => {
     const p = { ...registered, url: silent.url };
     const { request, ctx } = await submitted(p, 'access', 'ada@example.org');
-    await until('the silent processor to finish', async () => silent.requests().find((r) => r.subjectRequestId === ctx.branch.externalId && r.status === 'completed'));
+    await until('the silent processor to finish', async () =>
+      silent.requests().find((r) => r.subjectRequestId === ctx.branch.externalId && r.status === 'completed'),
+    );
     // too early: not asked
     await kind.watch!(p, ctx, new Date(Date.now() + 59 * 60_000));
     expect((await branchOf(request.requestId)).lastPolledAt).toBeUndefined();
@@ -352,18 +372,28 @@ describe('results that are not a JSON array', () => {
       const ref = { requestId: randomUUID(), processorId: 'newsletter' };
 
       const fromObject = await storeResults(ref, `http://127.0.0.1:${port}/object`, 2);
-      expect(fromObject).toEqual({ exportKey: expect.stringMatching(new RegExp(`^exports/${ref.requestId}/newsletter/[0-9a-f-]{36}\\.ndjson$`)), recordCount: 3 });
+      expect(fromObject).toEqual({
+        exportKey: expect.stringMatching(new RegExp(`^exports/${ref.requestId}/newsletter/[0-9a-f-]{36}\\.ndjson$`)),
+        recordCount: 3,
+      });
       const records = [];
       for await (const r of readExport(fromObject.exportKey!)) records.push(r);
       expect(records).toEqual([{ at: '2025-01-01' }, { at: '2025-02-01' }, { profile: { plan: 'free' } }]);
 
       const csv = await storeResults(ref, `http://127.0.0.1:${port}/export.csv`, 1);
-      expect(csv).toEqual({ attachmentKey: expect.stringMatching(new RegExp(`^exports/${ref.requestId}/newsletter/[0-9a-f-]{36}/export\\.csv$`)), attachmentName: 'export.csv', recordCount: 1 });
+      expect(csv).toEqual({
+        attachmentKey: expect.stringMatching(new RegExp(`^exports/${ref.requestId}/newsletter/[0-9a-f-]{36}/export\\.csv$`)),
+        attachmentName: 'export.csv',
+        recordCount: 1,
+      });
       expect(await text(csv.attachmentKey!)).toBe(files['/export.csv']!.body);
 
       const other = { requestId: randomUUID(), processorId: 'newsletter' };
       const broken = await storeResults(other, `http://127.0.0.1:${port}/broken`);
-      expect(broken).toEqual({ attachmentKey: expect.stringMatching(new RegExp(`^exports/${other.requestId}/newsletter/[0-9a-f-]{36}/broken\\.json$`)), attachmentName: 'broken.json' });
+      expect(broken).toEqual({
+        attachmentKey: expect.stringMatching(new RegExp(`^exports/${other.requestId}/newsletter/[0-9a-f-]{36}/broken\\.json$`)),
+        attachmentName: 'broken.json',
+      });
       expect(await text(broken.attachmentKey!)).toBe(files['/broken']!.body);
 
       await expect(storeResults(other, `http://127.0.0.1:${port}/gone`)).rejects.toMatchObject({ name: 'OpendsrRejected' });
@@ -389,12 +419,18 @@ describe('results that are not a JSON array', () => {
 
 describe('logs', () => {
   it('say why a callback was refused, by processor id and reason only, and hold no personal data', () => {
-    const lines = logged.join('').split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(lines.filter((l) => l.message === 'OpenDSR callback refused').map((l) => [l.processorId, l.reason])).toEqual(expect.arrayContaining([
-      ['newsletter', 'SignatureMismatch'],
-      [undefined, 'UnknownDomain'],
-      [undefined, 'MissingHeader'],
-    ]));
+    const lines = logged
+      .join('')
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.filter((l) => l.message === 'OpenDSR callback refused').map((l) => [l.processorId, l.reason])).toEqual(
+      expect.arrayContaining([
+        ['newsletter', 'SignatureMismatch'],
+        [undefined, 'UnknownDomain'],
+        [undefined, 'MissingHeader'],
+      ]),
+    );
     const all = logged.join('');
     expect(all).toContain('OpenDSR callback accepted');
     expect(all).not.toMatch(/example\.org/i);

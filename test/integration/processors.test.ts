@@ -1,7 +1,18 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import {
-  answerDemoTasks, answerTaskLink, confirmFromEmail, mailbox, STAFF, statusLinkIn, submit, taskLinkFor, useRuntime, VENDOR, waitForEmail, waitForFinal,
+  answerDemoTasks,
+  answerTaskLink,
+  confirmFromEmail,
+  mailbox,
+  STAFF,
+  statusLinkIn,
+  submit,
+  taskLinkFor,
+  useRuntime,
+  VENDOR,
+  waitForEmail,
+  waitForFinal,
 } from './support';
 
 const local = useRuntime();
@@ -10,7 +21,15 @@ const branchKey = (requestId: string, processorId: string) => ({ pk: `REQ#${requ
 const branchOf = async (requestId: string, processorId: string) =>
   (await local.db.send(new GetCommand({ TableName: 'dsr-requests', Key: branchKey(requestId, processorId) }))).Item!;
 const auditOf = async (requestId: string) =>
-  (await local.db.send(new QueryCommand({ TableName: 'dsr-requests', KeyConditionExpression: 'pk = :pk AND begins_with(sk, :a)', ExpressionAttributeValues: { ':pk': `REQ#${requestId}`, ':a': 'AUDIT#' } }))).Items!;
+  (
+    await local.db.send(
+      new QueryCommand({
+        TableName: 'dsr-requests',
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :a)',
+        ExpressionAttributeValues: { ':pk': `REQ#${requestId}`, ':a': 'AUDIT#' },
+      }),
+    )
+  ).Items!;
 
 /** The sweep as the scheduler runs it, at a chosen moment, in this process. */
 async function sweepAt(at: Date) {
@@ -96,7 +115,14 @@ describe('erasure that keeps what the law requires', () => {
     const { requestId, statusUrl } = await confirmed('erasure', 'ada@example.org', 1);
     await answerDemoTasks(local.rt, requestId);
     await waitForFinal(statusUrl);
-    const invoices = await local.db.send(new QueryCommand({ TableName: 'demo-invoices', IndexName: 'by-email', KeyConditionExpression: 'email = :e', ExpressionAttributeValues: { ':e': 'ada@example.org' } }));
+    const invoices = await local.db.send(
+      new QueryCommand({
+        TableName: 'demo-invoices',
+        IndexName: 'by-email',
+        KeyConditionExpression: 'email = :e',
+        ExpressionAttributeValues: { ':e': 'ada@example.org' },
+      }),
+    );
     expect(invoices.Items).toHaveLength(2);
     const holdUntil = Date.parse(invoices.Items![0]!.holdUntil as string);
 
@@ -108,7 +134,17 @@ describe('erasure that keeps what the law requires', () => {
     const report = await sweepAt(new Date(Date.now() + 366 * 86_400_000));
     expect(report.erasedOnSchedule).toBeGreaterThanOrEqual(1);
     expect(await isSuppressed('demo-association', 'mailing-list', 'ada@example.org', new Date(Date.now() + 366 * 86_400_000))).toBe(false);
-    expect((await local.db.send(new QueryCommand({ TableName: 'dsr-requests', KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'SUPPRESS#demo-association#mailing-list' } }))).Items).toEqual([]);
+    expect(
+      (
+        await local.db.send(
+          new QueryCommand({
+            TableName: 'dsr-requests',
+            KeyConditionExpression: 'pk = :pk',
+            ExpressionAttributeValues: { ':pk': 'SUPPRESS#demo-association#mailing-list' },
+          }),
+        )
+      ).Items,
+    ).toEqual([]);
     expect((await local.db.send(new GetCommand({ TableName: 'demo-invoices', Key: { invoiceId: 'inv-3001' } }))).Item).toBeDefined();
 
     // When the hold ends, the held invoices go; the other subject's invoice stays.

@@ -1,12 +1,27 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { randomUUID } from 'node:crypto';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DescribeExecutionCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  answerDemoTasks, confirmFromEmail, linksIn, mailbox, removeDir, STAFF, start, statusLinkIn, statusOf, submit, tempDataDir, VENDOR, waitForEmail, waitForFinal, type Runtime, type StoredEmail,
-} from './support';
 import { texts } from '../../web/i18n';
+import {
+  answerDemoTasks,
+  confirmFromEmail,
+  linksIn,
+  mailbox,
+  type Runtime,
+  removeDir,
+  STAFF,
+  type StoredEmail,
+  start,
+  statusLinkIn,
+  statusOf,
+  submit,
+  tempDataDir,
+  VENDOR,
+  waitForEmail,
+  waitForFinal,
+} from './support';
 
 let rt: Runtime;
 let dataDir: string;
@@ -40,18 +55,22 @@ async function leftByACrash(email: string, status: string, set: (at: string) => 
   const at = new Date().toISOString();
   const values: Record<string, unknown> = { ':status': status, ':at': at, ':due': new Date(Date.now() + 30 * 86_400_000).toISOString() };
   const names: Record<string, string> = { '#status': 'status' };
-  const extra = Object.entries(set(at)).map(([k, v], i) => {
-    names[`#x${i}`] = k;
-    values[`:x${i}`] = v;
-    return `, #x${i} = :x${i}`;
-  }).join('');
-  await db().send(new UpdateCommand({
-    TableName: 'dsr-requests',
-    Key: key,
-    UpdateExpression: `SET #status = :status, receivedAt = :at, dueAt = :due, openDue = :due${extra} REMOVE verifyTokenHash`,
-    ExpressionAttributeNames: names,
-    ExpressionAttributeValues: values,
-  }));
+  const extra = Object.entries(set(at))
+    .map(([k, v], i) => {
+      names[`#x${i}`] = k;
+      values[`:x${i}`] = v;
+      return `, #x${i} = :x${i}`;
+    })
+    .join('');
+  await db().send(
+    new UpdateCommand({
+      TableName: 'dsr-requests',
+      Key: key,
+      UpdateExpression: `SET #status = :status, receivedAt = :at, dueAt = :due, openDue = :due${extra} REMOVE verifyTokenHash`,
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    }),
+  );
   return { requestId, key, statusKey, at };
 }
 
@@ -115,16 +134,19 @@ describe('after a restart', () => {
   it('starts the workflow of a request confirmed just before a crash, when no execution had started', async () => {
     const { requestId } = await submit(rt, { type: 'access', email: 'bo@example.org' });
     const email = await waitForEmail(rt, 'bo@example.org');
-    const statusKey = (await db().send(new GetCommand({ TableName: 'dsr-requests', Key: { pk: `REQ#${requestId}`, sk: 'REQUEST' } }))).Item!.statusKey as string;
+    const statusKey = (await db().send(new GetCommand({ TableName: 'dsr-requests', Key: { pk: `REQ#${requestId}`, sk: 'REQUEST' } }))).Item!
+      .statusKey as string;
     // What the confirmation's conditional write leaves behind if the process dies before StartExecution.
     const at = new Date().toISOString();
-    await db().send(new UpdateCommand({
-      TableName: 'dsr-requests',
-      Key: { pk: `REQ#${requestId}`, sk: 'REQUEST' },
-      UpdateExpression: 'SET #s = :received, receivedAt = :at, dueAt = :due, openDue = :due REMOVE verifyTokenHash',
-      ExpressionAttributeNames: { '#s': 'status' },
-      ExpressionAttributeValues: { ':received': 'received', ':at': at, ':due': new Date(Date.now() + 30 * 86_400_000).toISOString() },
-    }));
+    await db().send(
+      new UpdateCommand({
+        TableName: 'dsr-requests',
+        Key: { pk: `REQ#${requestId}`, sk: 'REQUEST' },
+        UpdateExpression: 'SET #s = :received, receivedAt = :at, dueAt = :due, openDue = :due REMOVE verifyTokenHash',
+        ExpressionAttributeNames: { '#s': 'status' },
+        ExpressionAttributeValues: { ':received': 'received', ':at': at, ':due': new Date(Date.now() + 30 * 86_400_000).toISOString() },
+      }),
+    );
     expect(linksIn(email)).toHaveLength(1);
 
     const report = await runSweep();
@@ -141,13 +163,23 @@ describe('an email whose sending a crash left unrecorded', () => {
     // What a crash leaves: confirmed with no execution yet, the vendor's email begun and never
     // recorded as sent, and (as if a previous run got that far) the answer begun likewise.
     const { requestId, key, statusKey, at } = await leftByACrash(subject, 'received', (at) => ({ notifyStartedAt: at }));
-    await db().send(new PutCommand({
-      TableName: 'dsr-requests',
-      Item: {
-        pk: `REQ#${requestId}`, sk: 'BRANCH#bookkeeping', requestId, processorId: 'bookkeeping', kind: 'email', action: 'export',
-        status: 'pending', attempts: 0, controllerId: 'demo-association', submitStartedAt: at,
-      },
-    }));
+    await db().send(
+      new PutCommand({
+        TableName: 'dsr-requests',
+        Item: {
+          pk: `REQ#${requestId}`,
+          sk: 'BRANCH#bookkeeping',
+          requestId,
+          processorId: 'bookkeeping',
+          kind: 'email',
+          action: 'export',
+          status: 'pending',
+          attempts: 0,
+          controllerId: 'demo-association',
+          submitStartedAt: at,
+        },
+      }),
+    );
 
     await runSweep();
     await answerDemoTasks(rt, requestId);
@@ -181,15 +213,22 @@ interface ClaimedEmail {
 const CUT_SHORT: Record<string, ClaimedEmail> = {
   'an escalation to the DPO': {
     email: 'dee@example.org',
-    sent: async (requestId) => (await mailbox(rt)).filter((m) => m.destination.to.includes('dpo@demo-association.example') && (m.body.text ?? '').includes(requestId)),
+    sent: async (requestId) =>
+      (await mailbox(rt)).filter((m) => m.destination.to.includes('dpo@demo-association.example') && (m.body.text ?? '').includes(requestId)),
     claim: { expression: 'SET escalationStartedAt = :at, escalationReason = :reason', values: { ':reason': 'no_answer' } },
     recordedAs: 'escalatedAt',
   },
   "an email vendor's reminder": {
     email: 'dag@example.org',
-    sent: async (requestId) => (await mailbox(rt)).filter((m) => m.destination.to.includes(VENDOR) && (m.body.text ?? '').includes(requestId) && m.subject.includes(texts.en.email.vendor.reminder)),
+    sent: async (requestId) =>
+      (await mailbox(rt)).filter(
+        (m) => m.destination.to.includes(VENDOR) && (m.body.text ?? '').includes(requestId) && m.subject.includes(texts.en.email.vendor.reminder),
+      ),
     // Eight days without an answer: the reminder (after seven) is due, the escalation (after fourteen) not.
-    claim: { expression: 'SET reminderStartedAt = :at, submittedAt = :submitted', values: { ':submitted': new Date(Date.now() - 8 * 86_400_000).toISOString() } },
+    claim: {
+      expression: 'SET reminderStartedAt = :at, submittedAt = :submitted',
+      values: { ':submitted': new Date(Date.now() - 8 * 86_400_000).toISOString() },
+    },
     recordedAs: 'remindedAt',
   },
 };
@@ -197,12 +236,15 @@ const CUT_SHORT: Record<string, ClaimedEmail> = {
 describe.each(Object.entries(CUT_SHORT))('%s a crash cut short', (_, kind) => {
   it('is sent again by the sweep once its claim has run out, saying it may be a second copy, and only once', async () => {
     const { requestId, branchKey } = await waitingForVendor(kind.email);
-    const claimBegun = (minutesAgo: number) => db().send(new UpdateCommand({
-      TableName: 'dsr-requests',
-      Key: branchKey,
-      UpdateExpression: kind.claim.expression,
-      ExpressionAttributeValues: { ':at': new Date(Date.now() - minutesAgo * 60_000).toISOString(), ...kind.claim.values },
-    }));
+    const claimBegun = (minutesAgo: number) =>
+      db().send(
+        new UpdateCommand({
+          TableName: 'dsr-requests',
+          Key: branchKey,
+          UpdateExpression: kind.claim.expression,
+          ExpressionAttributeValues: { ':at': new Date(Date.now() - minutesAgo * 60_000).toISOString(), ...kind.claim.values },
+        }),
+      );
 
     // Begun 5 minutes ago: it may still be on its way, so the sweep leaves it alone.
     await claimBegun(5);
@@ -233,16 +275,18 @@ describe('a branch whose outcome was recorded and whose waiting task was never r
     for (const p of ['bookkeeping', 'shared-mailbox']) {
       await eventRecorded(requestId, p);
       // What a crash (or a Lambda's timeout) between recording the answer and its event and resume leaves.
-      await db().send(new UpdateCommand({
-        TableName: 'dsr-requests',
-        Key: branchKey(p),
-        UpdateExpression: `SET #status = :completed, finishedAt = :at, recordCount = :none${p === 'bookkeeping' ? ', submittedAt = :sent' : ''}`,
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':completed': 'completed', ':at': finishedAt, ':none': 0, ...(p === 'bookkeeping' ? { ':sent': submittedAt } : {}) },
-      }));
+      await db().send(
+        new UpdateCommand({
+          TableName: 'dsr-requests',
+          Key: branchKey(p),
+          UpdateExpression: `SET #status = :completed, finishedAt = :at, recordCount = :none${p === 'bookkeeping' ? ', submittedAt = :sent' : ''}`,
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':completed': 'completed', ':at': finishedAt, ':none': 0, ...(p === 'bookkeeping' ? { ':sent': submittedAt } : {}) },
+        }),
+      );
     }
 
-    expect((await runSweep() as { resumed?: number }).resumed).toBe(2);
+    expect(((await runSweep()) as { resumed?: number }).resumed).toBe(2);
     const statusKey = (await db().send(new GetCommand({ TableName: 'dsr-requests', Key: request }))).Item!.statusKey as string;
     expect((await waitForFinal(`${rt.urls.gateway}/v1/requests/${requestId}/status?key=${statusKey}`)).status).toBe('completed');
     for (const p of ['bookkeeping', 'shared-mailbox']) {
@@ -265,7 +309,14 @@ describe('a submission recorded without its event, answered before the submit st
     const { requestId, branchKey } = await submittedToVendor('jon@example.org');
     // The step recorded the submission at this time, then was stopped before its event.
     const submittedAt = new Date(Date.now() - 60_000).toISOString();
-    await db().send(new UpdateCommand({ TableName: 'dsr-requests', Key: branchKey, UpdateExpression: 'SET submittedAt = :sent', ExpressionAttributeValues: { ':sent': submittedAt } }));
+    await db().send(
+      new UpdateCommand({
+        TableName: 'dsr-requests',
+        Key: branchKey,
+        UpdateExpression: 'SET submittedAt = :sent',
+        ExpressionAttributeValues: { ':sent': submittedAt },
+      }),
+    );
     await answerDemoTasks(rt, requestId);
 
     const { submitted, completed } = await vendorEvents(requestId);
@@ -280,7 +331,14 @@ describe('a task email that went without its submission recorded (the step stopp
     const { requestId, branchKey } = await submittedToVendor('kim@example.org');
     // As the stopped step left it: sending begun, nothing recorded after.
     const startedAt = new Date(Date.now() - 60_000).toISOString();
-    await db().send(new UpdateCommand({ TableName: 'dsr-requests', Key: branchKey, UpdateExpression: 'SET submitStartedAt = :began REMOVE submittedAt', ExpressionAttributeValues: { ':began': startedAt } }));
+    await db().send(
+      new UpdateCommand({
+        TableName: 'dsr-requests',
+        Key: branchKey,
+        UpdateExpression: 'SET submitStartedAt = :began REMOVE submittedAt',
+        ExpressionAttributeValues: { ':began': startedAt },
+      }),
+    );
     await answerDemoTasks(rt, requestId);
 
     const { submitted, completed } = await vendorEvents(requestId);
@@ -297,13 +355,15 @@ describe('an answer cut short before its events, and the submit step retried aft
     // then its Lambda stopped too, before either event.
     const startedAt = new Date(Date.now() - 120_000).toISOString();
     const finishedAt = new Date(Date.now() - 60_000).toISOString();
-    await db().send(new UpdateCommand({
-      TableName: 'dsr-requests',
-      Key: branchKey,
-      UpdateExpression: 'SET #status = :completed, finishedAt = :at, recordCount = :none, submitStartedAt = :began REMOVE submittedAt',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':completed': 'completed', ':at': finishedAt, ':none': 0, ':began': startedAt },
-    }));
+    await db().send(
+      new UpdateCommand({
+        TableName: 'dsr-requests',
+        Key: branchKey,
+        UpdateExpression: 'SET #status = :completed, finishedAt = :at, recordCount = :none, submitStartedAt = :began REMOVE submittedAt',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':completed': 'completed', ':at': finishedAt, ':none': 0, ':began': startedAt },
+      }),
+    );
 
     const { handler } = await import('../../functions/handlers/workflow/await-processor');
     const retry = { requestId, processorId: 'bookkeeping', taskToken: before.taskToken as string };
@@ -327,7 +387,9 @@ describe("a store's branch whose step was stopped between recording it completed
     expect(done.status).toBe('completed');
     // As the stopped attempt left it: the completion recorded at this time, and no event for it.
     const finishedAt = new Date(Date.now() - 60_000).toISOString();
-    await db().send(new UpdateCommand({ TableName: 'dsr-requests', Key: key, UpdateExpression: 'SET finishedAt = :at', ExpressionAttributeValues: { ':at': finishedAt } }));
+    await db().send(
+      new UpdateCommand({ TableName: 'dsr-requests', Key: key, UpdateExpression: 'SET finishedAt = :at', ExpressionAttributeValues: { ':at': finishedAt } }),
+    );
 
     const { handler } = await import('../../functions/handlers/workflow/run-processor');
     await handler({ requestId, processorId: 'members' });
@@ -353,7 +415,12 @@ describe('branches whose steps were stopped before their events and never ran ag
       { processorId: 'invoices', kind: 'dynamodb', action: 'export', status: 'completed', recordCount: 0, finishedAt: finished(1), note: 'done by hand' },
     ];
     for (const b of branches) {
-      await db().send(new PutCommand({ TableName: 'dsr-requests', Item: { pk: `REQ#${requestId}`, sk: `BRANCH#${b.processorId}`, requestId, attempts: 1, controllerId: 'demo-association', ...b } }));
+      await db().send(
+        new PutCommand({
+          TableName: 'dsr-requests',
+          Item: { pk: `REQ#${requestId}`, sk: `BRANCH#${b.processorId}`, requestId, attempts: 1, controllerId: 'demo-association', ...b },
+        }),
+      );
     }
     const { audit, listAudit } = await import('../../functions/platform/data/store');
     await audit(requestId, 'decision_task_completed', 'staff', { by: 'office', processorId: 'invoices' }, new Date(branches[2]!.finishedAt));
@@ -384,7 +451,9 @@ describe('a step run again after a crash', () => {
     expect((await branch()).finishedAt).toBe(first.finishedAt);
     const { listAudit } = await import('../../functions/platform/data/store');
     const trail = await listAudit(requestId);
-    expect(trail.filter((e) => e.event === 'branch_failed')).toEqual([expect.objectContaining({ at: first.finishedAt, detail: { processorId: 'bookkeeping', errorClass: 'States.Timeout' } })]);
+    expect(trail.filter((e) => e.event === 'branch_failed')).toEqual([
+      expect.objectContaining({ at: first.finishedAt, detail: { processorId: 'bookkeeping', errorClass: 'States.Timeout' } }),
+    ]);
     expect(trail.filter((e) => e.event === 'branch_escalated')).toHaveLength(1);
     const toDpo = (await mailbox(rt)).filter((m) => m.destination.to.includes('dpo@demo-association.example') && (m.body.text ?? '').includes(requestId));
     expect(toDpo).toHaveLength(1);
@@ -395,14 +464,40 @@ describe('a closing review whose failed branch was answered after all', () => {
   it('is closed by the sweep, and the request is answered without waiting for staff', async () => {
     // Waiting for staff because the newsletter's branch had failed; its late answer completed it since.
     const { requestId, statusKey, at } = await leftByACrash('fay@example.org', 'in_review', (at) => ({
-      screenedAt: at, plannedAt: at, reviewStage: 'closing', reviewReasons: ['branch_failed'], reviewOpenedAt: at,
+      screenedAt: at,
+      plannedAt: at,
+      reviewStage: 'closing',
+      reviewReasons: ['branch_failed'],
+      reviewOpenedAt: at,
     }));
-    const processors = { members: 'dynamodb', 'event-participation': 'dynamodb', invoices: 'dynamodb', 'mailing-list': 'dynamodb', newsletter: 'opendsr', bookkeeping: 'email', 'shared-mailbox': 'manual' };
+    const processors = {
+      members: 'dynamodb',
+      'event-participation': 'dynamodb',
+      invoices: 'dynamodb',
+      'mailing-list': 'dynamodb',
+      newsletter: 'opendsr',
+      bookkeeping: 'email',
+      'shared-mailbox': 'manual',
+    };
     for (const [processorId, kind] of Object.entries(processors)) {
-      await db().send(new PutCommand({
-        TableName: 'dsr-requests',
-        Item: { pk: `REQ#${requestId}`, sk: `BRANCH#${processorId}`, requestId, processorId, kind, action: 'export', status: 'completed', attempts: 1, recordCount: 0, finishedAt: at, controllerId: 'demo-association' },
-      }));
+      await db().send(
+        new PutCommand({
+          TableName: 'dsr-requests',
+          Item: {
+            pk: `REQ#${requestId}`,
+            sk: `BRANCH#${processorId}`,
+            requestId,
+            processorId,
+            kind,
+            action: 'export',
+            status: 'completed',
+            attempts: 1,
+            recordCount: 0,
+            finishedAt: at,
+            controllerId: 'demo-association',
+          },
+        }),
+      );
     }
 
     await runSweep();
@@ -420,7 +515,9 @@ describe('an execution that failed', () => {
     const requestId = randomUUID();
     const sfn = new SFNClient({ endpoint: rt.urls.sfn });
     // The request is not there yet (think: a table outage): Plan fails through its retries.
-    const { executionArn } = await sfn.send(new StartExecutionCommand({ stateMachineArn: rt.stateMachineArn, name: requestId, input: JSON.stringify({ requestId }) }));
+    const { executionArn } = await sfn.send(
+      new StartExecutionCommand({ stateMachineArn: rt.stateMachineArn, name: requestId, input: JSON.stringify({ requestId }) }),
+    );
     for (let i = 0; ; i++) {
       const { status } = await sfn.send(new DescribeExecutionCommand({ executionArn }));
       if (status === 'FAILED') break;
@@ -429,15 +526,33 @@ describe('an execution that failed', () => {
     }
     const now = new Date();
     const due = new Date(now.getTime() + 30 * 86_400_000).toISOString();
-    await db().send(new PutCommand({
-      TableName: 'dsr-requests',
-      Item: {
-        pk: `REQ#${requestId}`, sk: 'REQUEST', requestId, controllerId: 'demo-association', type: 'access', locale: 'en',
-        email: 'dan@example.org', status: 'received', version: 2, createdAt: now.toISOString(), verifyExpiresAt: due,
-        statusKey: 'recovery-test-key', receivedAt: now.toISOString(), dueAt: due, openCtl: 'demo-association', openDue: due,
-        history: [{ status: 'awaiting_verification', at: now.toISOString() }, { status: 'received', at: now.toISOString() }],
-      },
-    }));
+    await db().send(
+      new PutCommand({
+        TableName: 'dsr-requests',
+        Item: {
+          pk: `REQ#${requestId}`,
+          sk: 'REQUEST',
+          requestId,
+          controllerId: 'demo-association',
+          type: 'access',
+          locale: 'en',
+          email: 'dan@example.org',
+          status: 'received',
+          version: 2,
+          createdAt: now.toISOString(),
+          verifyExpiresAt: due,
+          statusKey: 'recovery-test-key',
+          receivedAt: now.toISOString(),
+          dueAt: due,
+          openCtl: 'demo-association',
+          openDue: due,
+          history: [
+            { status: 'awaiting_verification', at: now.toISOString() },
+            { status: 'received', at: now.toISOString() },
+          ],
+        },
+      }),
+    );
 
     await runSweep();
     await answerDemoTasks(rt, requestId);
@@ -457,12 +572,14 @@ describe('a request never confirmed', () => {
   it('is closed as closed_unverified once its link expires, keeping no address', async () => {
     const { requestId } = await submit(rt, { type: 'erasure', email: 'cecilia@example.org', name: 'Cecilia' });
     const email = await waitForEmail(rt, 'cecilia@example.org');
-    await db().send(new UpdateCommand({
-      TableName: 'dsr-requests',
-      Key: { pk: `REQ#${requestId}`, sk: 'REQUEST' },
-      UpdateExpression: 'SET verifyExpiresAt = :past, openDue = :past',
-      ExpressionAttributeValues: { ':past': new Date(Date.now() - 1000).toISOString() },
-    }));
+    await db().send(
+      new UpdateCommand({
+        TableName: 'dsr-requests',
+        Key: { pk: `REQ#${requestId}`, sk: 'REQUEST' },
+        UpdateExpression: 'SET verifyExpiresAt = :past, openDue = :past',
+        ExpressionAttributeValues: { ':past': new Date(Date.now() - 1000).toISOString() },
+      }),
+    );
 
     expect((await runSweep()).closedUnverified).toBe(1);
     const item = (await db().send(new GetCommand({ TableName: 'dsr-requests', Key: { pk: `REQ#${requestId}`, sk: 'REQUEST' } }))).Item!;
@@ -476,7 +593,11 @@ describe('a request never confirmed', () => {
     expect(page).toMatch(/expired/i);
     expect(page).not.toContain('method="post"');
     const url = new URL(link);
-    await fetch(`${url.origin}${url.pathname}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `token=${url.searchParams.get('token')}` });
+    await fetch(`${url.origin}${url.pathname}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `token=${url.searchParams.get('token')}`,
+    });
     const after = (await db().send(new GetCommand({ TableName: 'dsr-requests', Key: { pk: `REQ#${requestId}`, sk: 'REQUEST' } }))).Item!;
     expect(after.status).toBe('closed_unverified');
   });

@@ -3,7 +3,19 @@ import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  answerTaskLink, decideOn, linksIn, STAFF, staffToken, submit, submitConfirmed, taskLinkFor, useRuntime, VENDOR, waitForEmail, waitForFinal, waitForStatus,
+  answerTaskLink,
+  decideOn,
+  linksIn,
+  STAFF,
+  staffToken,
+  submit,
+  submitConfirmed,
+  taskLinkFor,
+  useRuntime,
+  VENDOR,
+  waitForEmail,
+  waitForFinal,
+  waitForStatus,
 } from './support';
 
 /**
@@ -16,7 +28,12 @@ let s3: S3Client;
 let approver: string;
 
 beforeAll(async () => {
-  s3 = new S3Client({ endpoint: local.rt.urls.s3, region: 'us-east-1', forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } });
+  s3 = new S3Client({
+    endpoint: local.rt.urls.s3,
+    region: 'us-east-1',
+    forcePathStyle: true,
+    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+  });
   approver = await staffToken(local.rt, 'approver');
 });
 
@@ -29,9 +46,14 @@ async function requestItem(requestId: string): Promise<Record<string, any>> {
 
 /** Everything stored in a request's partition: the request, its branches and its audit events. */
 async function partition(requestId: string): Promise<Record<string, any>[]> {
-  const out = await local.db.send(new QueryCommand({
-    TableName: 'dsr-requests', KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `REQ#${requestId}` }, ConsistentRead: true,
-  }));
+  const out = await local.db.send(
+    new QueryCommand({
+      TableName: 'dsr-requests',
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': `REQ#${requestId}` },
+      ConsistentRead: true,
+    }),
+  );
   return out.Items ?? [];
 }
 
@@ -53,9 +75,14 @@ const hmacOf = (address: string) => createHmac('sha256', process.env.SUPPRESSION
 /** The request's download link expired a minute ago: the stored expiry and the purge time move back. */
 async function expireDownloadLink(requestId: string): Promise<string> {
   const past = new Date(Date.now() - 60_000).toISOString();
-  await local.db.send(new UpdateCommand({
-    TableName: 'dsr-requests', Key: key(requestId), UpdateExpression: 'SET downloadExpiresAt = :t, purgeAt = :t', ExpressionAttributeValues: { ':t': past },
-  }));
+  await local.db.send(
+    new UpdateCommand({
+      TableName: 'dsr-requests',
+      Key: key(requestId),
+      UpdateExpression: 'SET downloadExpiresAt = :t, purgeAt = :t',
+      ExpressionAttributeValues: { ':t': past },
+    }),
+  );
   return past;
 }
 
@@ -67,13 +94,15 @@ async function closedDaysAgo(requestId: string, days: number): Promise<string> {
   const stored = await requestItem(requestId);
   const closed = new Date(Date.now() - days * DAY_MS).toISOString();
   const last = (stored.history as unknown[]).length - 1;
-  await local.db.send(new UpdateCommand({
-    TableName: 'dsr-requests',
-    Key: key(requestId),
-    UpdateExpression: `SET ${stored.completedAt ? 'completedAt = :closed, ' : ''}history[${last}].#at = :closed, purgeAt = :due`,
-    ExpressionAttributeNames: { '#at': 'at' },
-    ExpressionAttributeValues: { ':closed': closed, ':due': new Date(Date.parse(closed) + 30 * DAY_MS).toISOString() },
-  }));
+  await local.db.send(
+    new UpdateCommand({
+      TableName: 'dsr-requests',
+      Key: key(requestId),
+      UpdateExpression: `SET ${stored.completedAt ? 'completedAt = :closed, ' : ''}history[${last}].#at = :closed, purgeAt = :due`,
+      ExpressionAttributeNames: { '#at': 'at' },
+      ExpressionAttributeValues: { ':closed': closed, ':due': new Date(Date.parse(closed) + 30 * DAY_MS).toISOString() },
+    }),
+  );
   return closed;
 }
 
@@ -83,16 +112,18 @@ function expectNothingPersonal(items: Record<string, any>[], personal: string[])
   for (const p of personal) expect(text, p).not.toContain(p);
 }
 
-describe('the service\'s own retention of an answered access request', () => {
+describe("the service's own retention of an answered access request", () => {
   const address = 'ada@example.org';
   const message = 'Please include my old club records from 2019';
   let requestId: string;
   let statusUrl: string;
   let downloadUrl: string;
 
-  it('schedules the package\'s deletion for when its download link expires, in the write that completes the request', async () => {
+  it("schedules the package's deletion for when its download link expires, in the write that completes the request", async () => {
     ({ requestId, statusUrl } = await submitConfirmed(local.rt, { type: 'access', email: address, name: 'Ada Lovelace', message, locale: 'en' }));
-    expect((await answerTaskLink(await taskLinkFor(local.rt, VENDOR, requestId), { file: { name: 'ledger.txt', content: 'Ada: 2 invoices' } })).status).toBe(200);
+    expect((await answerTaskLink(await taskLinkFor(local.rt, VENDOR, requestId), { file: { name: 'ledger.txt', content: 'Ada: 2 invoices' } })).status).toBe(
+      200,
+    );
     expect((await answerTaskLink(await taskLinkFor(local.rt, STAFF, requestId), { note: 'Nothing in the mailbox.' })).status).toBe(200);
     expect((await waitForFinal(statusUrl)).status).toBe('completed');
     downloadUrl = linksIn(await waitForEmail(local.rt, address, 2)).find((l) => l.includes('/package?token='))!;
@@ -133,7 +164,7 @@ describe('the service\'s own retention of an answered access request', () => {
     expect(await (await fetch(statusUrl)).text()).toContain('when its download link expired');
   });
 
-  it('erases a closed request\'s personal data after the retention period and keeps the evidence', async () => {
+  it("erases a closed request's personal data after the retention period and keeps the evidence", async () => {
     const closed = await closedDaysAgo(requestId, 31);
     const before = await requestItem(requestId);
     await local.rt.sweep();
@@ -141,8 +172,16 @@ describe('the service\'s own retention of an answered access request', () => {
     const stored = await requestItem(requestId);
     for (const gone of ['email', 'name', 'details', 'purgeCtl', 'purgeAt']) expect(stored[gone], gone).toBeUndefined();
     expect(stored).toMatchObject({
-      requestId, controllerId: 'demo-association', type: 'access', status: 'completed', completedAt: closed, onTime: true,
-      receivedAt: before.receivedAt, dueAt: before.dueAt, history: before.history, packageDeletedAt: before.packageDeletedAt,
+      requestId,
+      controllerId: 'demo-association',
+      type: 'access',
+      status: 'completed',
+      completedAt: closed,
+      onTime: true,
+      receivedAt: before.receivedAt,
+      dueAt: before.dueAt,
+      history: before.history,
+      packageDeletedAt: before.packageDeletedAt,
       personalDataErasedAt: expect.any(String),
       identityHash: hmacOf(address),
     });
@@ -162,7 +201,9 @@ describe('the service\'s own retention of an answered access request', () => {
   });
 
   it('shows staff that the personal data was erased, rather than blanks', async () => {
-    const res = await fetch(`${local.rt.urls.gateway}/v1/staff/requests/${requestId}`, { headers: { accept: 'application/json', authorization: `Bearer ${approver}` } });
+    const res = await fetch(`${local.rt.urls.gateway}/v1/staff/requests/${requestId}`, {
+      headers: { accept: 'application/json', authorization: `Bearer ${approver}` },
+    });
     expect(res.status).toBe(200);
     const { request } = (await res.json()) as { request: Record<string, unknown> };
     expect(request).toMatchObject({ personalDataErasedAt: expect.any(String), packageDeletedAt: expect.any(String), status: 'completed' });
@@ -171,17 +212,22 @@ describe('the service\'s own retention of an answered access request', () => {
   });
 });
 
-describe('the service\'s own retention of refused and withdrawn requests', () => {
-  it('erases a refused request\'s personal data after the retention period and keeps the refusal staff wrote', async () => {
+describe("the service's own retention of refused and withdrawn requests", () => {
+  it("erases a refused request's personal data after the retention period and keeps the refusal staff wrote", async () => {
     const address = 'bo@example.org';
     const { requestId, statusUrl } = await submitConfirmed(local.rt, {
-      type: 'rectification', email: address, name: 'Bo Ek', rectifyAttribute: 'phone', inaccurate: 'My phone is 070-111', corrected: '070-222',
+      type: 'rectification',
+      email: address,
+      name: 'Bo Ek',
+      rectifyAttribute: 'phone',
+      inaccurate: 'My phone is 070-111',
+      corrected: '070-222',
     });
     await waitForStatus(statusUrl, 'in_review');
     const refusal = 'The number we hold is the one you gave us last week.';
     expect((await decideOn(local.rt, approver, requestId, { decision: 'deny', reason: 'data_accurate', text: refusal })).status).toBe(200);
     await waitForFinal(statusUrl);
-    for (const deadline = Date.now() + 10_000; (await requestItem(requestId)).openCtl !== undefined;) {
+    for (const deadline = Date.now() + 10_000; (await requestItem(requestId)).openCtl !== undefined; ) {
       if (Date.now() > deadline) throw new Error('the refusal stayed among the open requests');
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -197,7 +243,7 @@ describe('the service\'s own retention of refused and withdrawn requests', () =>
     expectNothingPersonal([stored, ...events], [address, 'Bo Ek', '070-111', '070-222']);
   });
 
-  it('erases a withdrawn request\'s personal data after the retention period, with the exports it had made', async () => {
+  it("erases a withdrawn request's personal data after the retention period, with the exports it had made", async () => {
     const address = 'cecilia@example.org';
     const message = 'Only the records of the choir, please';
     const { requestId, statusUrl } = await submitConfirmed(local.rt, { type: 'access', email: address, name: 'Cecilia Berg', message });
@@ -225,10 +271,14 @@ describe('the service\'s own retention of refused and withdrawn requests', () =>
   it('keeps nothing the subject wrote of a request never confirmed', async () => {
     const message = 'Call me on 070-333 instead';
     const { requestId } = await submit(local.rt, { type: 'access', email: 'dan@example.org', name: 'Dan Dahl', message });
-    await local.db.send(new UpdateCommand({
-      TableName: 'dsr-requests', Key: key(requestId), UpdateExpression: 'SET verifyExpiresAt = :t, openDue = :t',
-      ExpressionAttributeValues: { ':t': new Date(Date.now() - 60_000).toISOString() },
-    }));
+    await local.db.send(
+      new UpdateCommand({
+        TableName: 'dsr-requests',
+        Key: key(requestId),
+        UpdateExpression: 'SET verifyExpiresAt = :t, openDue = :t',
+        ExpressionAttributeValues: { ':t': new Date(Date.now() - 60_000).toISOString() },
+      }),
+    );
     await local.rt.sweep();
     const stored = await requestItem(requestId);
     expect(stored).toMatchObject({ status: 'closed_unverified', personalDataErasedAt: expect.any(String) });

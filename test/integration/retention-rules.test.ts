@@ -39,12 +39,14 @@ async function runRetentionSchedule(): Promise<void> {
 
 /** Every run item of a controller, newest first, as the requests table holds them. */
 async function runItems(controllerId = ASSOCIATION): Promise<Record<string, unknown>[]> {
-  const out = await local.db.send(new QueryCommand({
-    TableName: 'dsr-requests',
-    KeyConditionExpression: 'pk = :pk',
-    ExpressionAttributeValues: { ':pk': `RETENTION#${controllerId}` },
-    ScanIndexForward: false,
-  }));
+  const out = await local.db.send(
+    new QueryCommand({
+      TableName: 'dsr-requests',
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': `RETENTION#${controllerId}` },
+      ScanIndexForward: false,
+    }),
+  );
   return out.Items ?? [];
 }
 
@@ -56,7 +58,12 @@ async function latestRun(ruleId: string, controllerId = ASSOCIATION): Promise<Re
 }
 
 async function reportOf(run: RetentionRun): Promise<Report> {
-  const s3 = new S3Client({ endpoint: local.rt.urls.s3, region: 'us-east-1', credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' }, forcePathStyle: true });
+  const s3 = new S3Client({
+    endpoint: local.rt.urls.s3,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+    forcePathStyle: true,
+  });
   try {
     expect(run.reportKey).toMatch(new RegExp(`^retention-reports/${run.controllerId}/.+/${run.ruleId}\\.json$`));
     const object = await s3.send(new GetObjectCommand({ Bucket: 'dsr-packages', Key: run.reportKey! }));
@@ -67,8 +74,17 @@ async function reportOf(run: RetentionRun): Promise<Report> {
 }
 
 /** The keys of the items of a table whose date is before the cutoff, worked out here from the data itself. */
-async function olderThan(table: string, key: string, attribute: string, cutoff: string, keep: (item: Record<string, unknown>) => boolean = () => true): Promise<string[]> {
-  return (await scanAll(table)).filter((i) => typeof i[attribute] === 'string' && (i[attribute] as string) < cutoff && keep(i)).map((i) => String(i[key])).sort();
+async function olderThan(
+  table: string,
+  key: string,
+  attribute: string,
+  cutoff: string,
+  keep: (item: Record<string, unknown>) => boolean = () => true,
+): Promise<string[]> {
+  return (await scanAll(table))
+    .filter((i) => typeof i[attribute] === 'string' && (i[attribute] as string) < cutoff && keep(i))
+    .map((i) => String(i[key]))
+    .sort();
 }
 
 const ids = (keys: Key[], key: string) => keys.map((k) => String(k[key])).sort();
@@ -85,12 +101,22 @@ beforeAll(async () => {
   await put('demo-event-participation', { participationId: 'p-ret-old', ...RUT, eventId: 'e-old', attendedAt: monthsAgo(40) });
   await put('demo-event-participation', { participationId: 'p-ret-new', ...SIV, eventId: 'e-new', attendedAt: monthsAgo(1) });
   await put('demo-event-participation', {
-    participationId: 'p-ret-held', ...SIV, eventId: 'e-old', attendedAt: monthsAgo(48),
-    restricted: true, holdUntil: new Date(Date.now() + 365 * 86_400_000).toISOString(), holdBasis: 'A test law requires keeping it',
+    participationId: 'p-ret-held',
+    ...SIV,
+    eventId: 'e-old',
+    attendedAt: monthsAgo(48),
+    restricted: true,
+    holdUntil: new Date(Date.now() + 365 * 86_400_000).toISOString(),
+    holdBasis: 'A test law requires keeping it',
   });
   await put('demo-event-participation', {
-    participationId: 'p-ret-restricted', ...SIV, eventId: 'e-old', attendedAt: monthsAgo(44),
-    restricted: true, restrictedAt: monthsAgo(1), restrictedFor: 'req-restricting',
+    participationId: 'p-ret-restricted',
+    ...SIV,
+    eventId: 'e-old',
+    attendedAt: monthsAgo(44),
+    restricted: true,
+    restrictedAt: monthsAgo(1),
+    restrictedFor: 'req-restricting',
   });
   await runRetentionSchedule();
 });
@@ -137,8 +163,13 @@ describe('retention rules the register declares', () => {
 
     expect(await get('demo-event-participation', { participationId: 'p-ret-new' })).toMatchObject({ email: SIV.email, name: SIV.name });
     expect(await get('demo-event-participation', { participationId: 'p-ret-held' })).toMatchObject({ email: SIV.email, restricted: true });
-    expect(await get('demo-event-participation', { participationId: 'p-ret-restricted' })).toMatchObject({ email: SIV.email, restrictedFor: 'req-restricting' });
-    expect(report.keptUnderLegalHold).toEqual([expect.objectContaining({ key: { participationId: 'p-ret-held' }, holdBasis: 'A test law requires keeping it' })]);
+    expect(await get('demo-event-participation', { participationId: 'p-ret-restricted' })).toMatchObject({
+      email: SIV.email,
+      restrictedFor: 'req-restricting',
+    });
+    expect(report.keptUnderLegalHold).toEqual([
+      expect.objectContaining({ key: { participationId: 'p-ret-held' }, holdBasis: 'A test law requires keeping it' }),
+    ]);
     expect(report.keptRestricted).toEqual([{ participationId: 'p-ret-restricted' }]);
     expect(run).toMatchObject({ erased: erased.length, keptUnderLegalHold: 1, keptRestricted: 1, changedSinceReport: 0, deferred: 0, errors: 0 });
     expect(run.matched).toBe(erased.length + 2);
@@ -146,11 +177,13 @@ describe('retention rules the register declares', () => {
 
   it('records each run like a request: a run item and audit events with ids and counts, and offers the latest runs to the digest', async () => {
     const run = await latestRun('event-contacts');
-    const trail = await local.db.send(new QueryCommand({
-      TableName: 'dsr-requests',
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': `RETENTION_RUN#${ASSOCIATION}#event-contacts#${run.runAt}` },
-    }));
+    const trail = await local.db.send(
+      new QueryCommand({
+        TableName: 'dsr-requests',
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': `RETENTION_RUN#${ASSOCIATION}#event-contacts#${run.runAt}` },
+      }),
+    );
     expect((trail.Items ?? []).map((e) => e.event)).toEqual(['retention_run_started', 'retention_reported', 'retention_anonymised']);
     expect((trail.Items ?? []).every((e) => e.actor === 'system' && String(e.sk).startsWith('AUDIT#'))).toBe(true);
     expect(trail.Items![2]!.detail).toMatchObject({ ruleId: 'event-contacts', erased: run.erased });
@@ -161,7 +194,10 @@ describe('retention rules the register declares', () => {
     expect(latest.find((r) => r.ruleId === 'event-contacts')).toEqual(run);
     expect(await latestRetentionRuns(ASSOCIATION, new Date(Date.now() + 60_000).toISOString())).toEqual([]);
     const platform = await latestRetentionRuns('demo-organising-platform', run.runAt);
-    expect(platform.map((r) => [r.ruleId, r.mode]).sort()).toEqual([['inactive-accounts', 'dry_run'], ['usage-after-three-months', 'dry_run']]);
+    expect(platform.map((r) => [r.ruleId, r.mode]).sort()).toEqual([
+      ['inactive-accounts', 'dry_run'],
+      ['usage-after-three-months', 'dry_run'],
+    ]);
   });
 
   it('finds nothing more to do on a second run, and still keeps what the legal hold protects', async () => {
@@ -186,12 +222,14 @@ describe('retention rules the register declares', () => {
     const findings = await reportRetentionRule(scope, await startRetentionRun(scope, new Date()));
     expect(ids(findings.toErase, 'participationId')).toEqual(['p-ret-late', 'p-ret-refreshed']);
     // Rut attends again after the report was written: the record is current once more.
-    await local.db.send(new UpdateCommand({
-      TableName: 'demo-event-participation',
-      Key: { participationId: 'p-ret-refreshed' },
-      UpdateExpression: 'SET attendedAt = :now',
-      ExpressionAttributeValues: { ':now': new Date().toISOString() },
-    }));
+    await local.db.send(
+      new UpdateCommand({
+        TableName: 'demo-event-participation',
+        Key: { participationId: 'p-ret-refreshed' },
+        UpdateExpression: 'SET attendedAt = :now',
+        ExpressionAttributeValues: { ':now': new Date().toISOString() },
+      }),
+    );
     const run = await enforceRetentionRule(findings);
 
     expect(run).toMatchObject({ status: 'completed', erased: 1, changedSinceReport: 1 });
@@ -204,7 +242,8 @@ describe('retention rules the register declares', () => {
   it('erases at most a batch in one run and the rest in the next', async () => {
     const { reportRetentionRule, enforceRetentionRule, retentionRulesOf, startRetentionRun } = await sweep();
     const { register } = await import('../../functions/platform/register');
-    for (const n of [1, 2, 3]) await put('demo-event-participation', { participationId: `p-ret-batch-${n}`, ...RUT, eventId: 'e-old', attendedAt: monthsAgo(45) });
+    for (const n of [1, 2, 3])
+      await put('demo-event-participation', { participationId: `p-ret-batch-${n}`, ...RUT, eventId: 'e-old', attendedAt: monthsAgo(45) });
     const scope = retentionRulesOf(register).find((r) => r.rule.id === 'event-contacts')!;
 
     const first = await enforceRetentionRule(await reportRetentionRule(scope, await startRetentionRun(scope, new Date())), 1);
@@ -214,8 +253,10 @@ describe('retention rules the register declares', () => {
     for (const n of [1, 2, 3]) expect(await get('demo-event-participation', { participationId: `p-ret-batch-${n}` })).not.toHaveProperty('email');
   });
 
-  it('keeps personal data and the matched records\' keys out of the logs, the run records and their audit events', async () => {
-    const stored = JSON.stringify(await local.db.send(new ScanCommand({ TableName: 'dsr-requests' })).then((o) => (o.Items ?? []).filter((i) => String(i.pk).startsWith('RETENTION'))));
+  it("keeps personal data and the matched records' keys out of the logs, the run records and their audit events", async () => {
+    const stored = JSON.stringify(
+      await local.db.send(new ScanCommand({ TableName: 'dsr-requests' })).then((o) => (o.Items ?? []).filter((i) => String(i.pk).startsWith('RETENTION'))),
+    );
     expect(stored).toContain('event-contacts');
     const logs = output.join('');
     expect(logs).toContain('retention rule run');

@@ -2,8 +2,22 @@ import { DescribeExecutionCommand, ListExecutionsCommand, SFNClient } from '@aws
 import { GetCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import {
-  captureOutput, decideOn, linksIn, mailbox, staffToken, statusOf, submitConfirmed, taskLinkFor, answerTaskLink,
-  VENDOR, STAFF, waitForEmail, waitForFinal, useRuntime, waitForStatus, type StoredEmail,
+  answerTaskLink,
+  captureOutput,
+  decideOn,
+  linksIn,
+  mailbox,
+  STAFF,
+  type StoredEmail,
+  staffToken,
+  statusOf,
+  submitConfirmed,
+  taskLinkFor,
+  useRuntime,
+  VENDOR,
+  waitForEmail,
+  waitForFinal,
+  waitForStatus,
 } from './support';
 
 /**
@@ -31,16 +45,20 @@ async function requestItem(requestId: string): Promise<Record<string, any>> {
 }
 
 async function auditEvents(requestId: string): Promise<Record<string, any>[]> {
-  const out = await local.db.send(new QueryCommand({
-    TableName: 'dsr-requests',
-    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :a)',
-    ExpressionAttributeValues: { ':pk': `REQ#${requestId}`, ':a': 'AUDIT#' },
-  }));
+  const out = await local.db.send(
+    new QueryCommand({
+      TableName: 'dsr-requests',
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :a)',
+      ExpressionAttributeValues: { ':pk': `REQ#${requestId}`, ':a': 'AUDIT#' },
+    }),
+  );
   return out.Items ?? [];
 }
 
 async function detail(requestId: string, token = approver): Promise<any> {
-  const res = await fetch(`${local.rt.urls.gateway}/v1/staff/requests/${requestId}`, { headers: { accept: 'application/json', authorization: `Bearer ${token}` } });
+  const res = await fetch(`${local.rt.urls.gateway}/v1/staff/requests/${requestId}`, {
+    headers: { accept: 'application/json', authorization: `Bearer ${token}` },
+  });
   expect(res.status).toBe(200);
   return res.json();
 }
@@ -49,7 +67,9 @@ async function detail(requestId: string, token = approver): Promise<any> {
 async function reviewEmailFor(requestId: string, to = DPO, timeoutMs = 20_000): Promise<StoredEmail> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const found = (await mailbox(local.rt)).find((e) => e.destination.to.some((t) => t === to || t.endsWith(to)) && linksIn(e).some((l) => l.endsWith(`/console?request=${requestId}`)));
+    const found = (await mailbox(local.rt)).find(
+      (e) => e.destination.to.some((t) => t === to || t.endsWith(to)) && linksIn(e).some((l) => l.endsWith(`/console?request=${requestId}`)),
+    );
     if (found) return found;
     if (Date.now() > deadline) throw new Error(`no review email to ${to} for ${requestId}`);
     await new Promise((r) => setTimeout(r, 100));
@@ -57,18 +77,27 @@ async function reviewEmailFor(requestId: string, to = DPO, timeoutMs = 20_000): 
 }
 
 async function itemsOf(table: string, email: string): Promise<Record<string, any>[]> {
-  const out = await local.db.send(new QueryCommand({
-    TableName: table, IndexName: 'by-email', KeyConditionExpression: 'email = :e', ExpressionAttributeValues: { ':e': email },
-  }));
+  const out = await local.db.send(
+    new QueryCommand({
+      TableName: table,
+      IndexName: 'by-email',
+      KeyConditionExpression: 'email = :e',
+      ExpressionAttributeValues: { ':e': email },
+    }),
+  );
   return out.Items ?? [];
 }
 
 describe('a rectification', () => {
-  it('waits for staff, who are emailed a console link without the subject\'s data, and once approved is applied where the stores allow it', async () => {
+  it("waits for staff, who are emailed a console link without the subject's data, and once approved is applied where the stores allow it", async () => {
     const corrected = '+46 70 999 99 99';
     const { requestId, statusUrl } = await submitConfirmed(local.rt, {
-      controller: 'demo-association', type: 'rectification', email: 'ada@example.org',
-      rectifyAttribute: 'phone', inaccurate: 'My phone number is the old one', corrected,
+      controller: 'demo-association',
+      type: 'rectification',
+      email: 'ada@example.org',
+      rectifyAttribute: 'phone',
+      inaccurate: 'My phone number is the old one',
+      corrected,
     });
     await waitForStatus(statusUrl, 'in_review');
 
@@ -91,7 +120,7 @@ describe('a rectification', () => {
     const final = await waitForFinal(statusUrl, 60_000);
     expect(final.status).toBe('completed');
 
-    for (const item of [...await itemsOf('demo-members', 'ada@example.org'), ...await itemsOf('demo-event-participation', 'ada@example.org')]) {
+    for (const item of [...(await itemsOf('demo-members', 'ada@example.org')), ...(await itemsOf('demo-event-participation', 'ada@example.org'))]) {
       expect(item.phone).toBe(corrected);
     }
     const events = await auditEvents(requestId);
@@ -107,8 +136,12 @@ describe('an objection to processing other than direct marketing', () => {
 
   beforeAll(async () => {
     ({ requestId, statusUrl } = await submitConfirmed(local.rt, {
-      controller: 'demo-association', type: 'objection', email: 'bo@example.org', locale: 'sv',
-      objectionScope: 'other', objectionGrounds: 'I do not want my attendance counted.',
+      controller: 'demo-association',
+      type: 'objection',
+      email: 'bo@example.org',
+      locale: 'sv',
+      objectionScope: 'other',
+      objectionGrounds: 'I do not want my attendance counted.',
     }));
     await waitForStatus(statusUrl, 'in_review');
   });
@@ -125,16 +158,22 @@ describe('an objection to processing other than direct marketing', () => {
 
     const key = new URL(statusUrl).searchParams.get('key')!;
     const bad = await fetch(`${local.rt.urls.gateway}/v1/requests/${requestId}/reply`, {
-      method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify({ key, answer: '' }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ key, answer: '' }),
     });
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ errors: { answer: expect.stringContaining('answer') } });
     const wrongKey = await fetch(`${local.rt.urls.gateway}/v1/requests/${requestId}/reply`, {
-      method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify({ key: 'x'.repeat(43), answer: 'The spring meetings' }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ key: 'x'.repeat(43), answer: 'The spring meetings' }),
     });
     expect(wrongKey.status).toBe(404);
     const answered = await fetch(`${local.rt.urls.gateway}/v1/requests/${requestId}/reply`, {
-      method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify({ key, answer: 'The spring meetings' }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ key, answer: 'The spring meetings' }),
     });
     expect(answered.status).toBe(200);
 
@@ -147,9 +186,11 @@ describe('an objection to processing other than direct marketing', () => {
     for (const e of toStaff) expect(JSON.stringify(e)).not.toContain('The spring meetings');
   });
 
-  it('is refused with the reasons staff wrote, in the subject\'s language, naming the supervisory authority', async () => {
+  it("is refused with the reasons staff wrote, in the subject's language, naming the supervisory authority", async () => {
     const refused = await decideOn(local.rt, approver, requestId, {
-      decision: 'deny', reason: 'compelling_grounds', text: 'Vi behöver närvarolistorna för <föreningens> bidragsredovisning.',
+      decision: 'deny',
+      reason: 'compelling_grounds',
+      text: 'Vi behöver närvarolistorna för <föreningens> bidragsredovisning.',
     });
     expect(refused.status).toBe(200);
     const final = await waitForFinal(statusUrl);
@@ -165,7 +206,7 @@ describe('an objection to processing other than direct marketing', () => {
     const stored = await requestItem(requestId);
     expect(stored.denial).toMatchObject({ reason: 'compelling_grounds', by: 'dpo.anna' });
     // It leaves the open requests once the workflow has finished (after the refusal went out).
-    for (const deadline = Date.now() + 10_000; (await requestItem(requestId)).openCtl !== undefined;) {
+    for (const deadline = Date.now() + 10_000; (await requestItem(requestId)).openCtl !== undefined; ) {
       if (Date.now() > deadline) throw new Error('a refused request stayed among the open ones');
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -178,8 +219,11 @@ describe('an objection to processing other than direct marketing', () => {
 describe('an extension of the deadline', () => {
   it('moves the deadline by up to two months in all, tells the subject why, and refuses more', async () => {
     const { requestId, statusUrl } = await submitConfirmed(local.rt, {
-      controller: 'demo-association', type: 'rectification', email: 'dan@example.org',
-      inaccurate: 'My surname is misspelt in the event lists', corrected: 'Novák',
+      controller: 'demo-association',
+      type: 'rectification',
+      email: 'dan@example.org',
+      inaccurate: 'My surname is misspelt in the event lists',
+      corrected: 'Novák',
     });
     await waitForStatus(statusUrl, 'in_review');
     const before = await statusOf(statusUrl);
@@ -191,7 +235,9 @@ describe('an extension of the deadline', () => {
     expect(noReason.status).toBe(400);
     expect(((await noReason.json()) as any).errors).toHaveProperty('reasons');
 
-    expect((await decideOn(local.rt, approver, requestId, { decision: 'extend', months: 1, reasons: 'The event lists are on paper in three archives.' })).status).toBe(200);
+    expect(
+      (await decideOn(local.rt, approver, requestId, { decision: 'extend', months: 1, reasons: 'The event lists are on paper in three archives.' })).status,
+    ).toBe(200);
     expect((await decideOn(local.rt, approver, requestId, { decision: 'extend', months: 1, reasons: 'Still searching the archives.' })).status).toBe(200);
     expect((await decideOn(local.rt, approver, requestId, { decision: 'extend', months: 1, reasons: 'More' })).status).toBe(409);
 
@@ -209,7 +255,7 @@ describe('an extension of the deadline', () => {
   });
 });
 
-describe('the second controller\'s rules', () => {
+describe("the second controller's rules", () => {
   it('sends a repeat of the same right within the window to staff, and processes it once approved', async () => {
     const first = await submitConfirmed(local.rt, { controller: 'demo-organising-platform', type: 'erasure', email: 'elin@example.org', name: 'Elin' });
     expect((await waitForFinal(first.statusUrl)).status).toBe('completed');
@@ -217,7 +263,13 @@ describe('the second controller\'s rules', () => {
     await waitForStatus(again.statusUrl, 'in_review');
     expect((await detail(again.requestId)).review.reasons).toEqual(['repeat_request']);
     // The repeat check keeps a keyed hash of the address, never the address.
-    const identities = await local.db.send(new ScanCommand({ TableName: 'dsr-requests', FilterExpression: 'begins_with(pk, :p)', ExpressionAttributeValues: { ':p': 'SUBJECT#demo-organising-platform#' } }));
+    const identities = await local.db.send(
+      new ScanCommand({
+        TableName: 'dsr-requests',
+        FilterExpression: 'begins_with(pk, :p)',
+        ExpressionAttributeValues: { ':p': 'SUBJECT#demo-organising-platform#' },
+      }),
+    );
     expect(identities.Items!.length).toBeGreaterThanOrEqual(2);
     expect(JSON.stringify(identities.Items)).not.toContain('elin');
     expect((await decideOn(local.rt, approver, again.requestId, { decision: 'approve' })).status).toBe(200);
@@ -226,7 +278,11 @@ describe('the second controller\'s rules', () => {
 
   it('points a subject whose data it holds for a customer to that customer', async () => {
     const { requestId, statusUrl } = await submitConfirmed(local.rt, {
-      controller: 'demo-organising-platform', type: 'access', email: 'cecilia@example.org', name: 'Cecilia', viaCustomer: 'Demo Tenants Union',
+      controller: 'demo-organising-platform',
+      type: 'access',
+      email: 'cecilia@example.org',
+      name: 'Cecilia',
+      viaCustomer: 'Demo Tenants Union',
     });
     await waitForStatus(statusUrl, 'in_review');
     const seen = await detail(requestId);
@@ -244,7 +300,12 @@ describe('the second controller\'s rules', () => {
 
 describe('an erasure a legal hold blocks in part', () => {
   it('waits for staff before the subject is told what was kept and why', async () => {
-    const { requestId, statusUrl } = await submitConfirmed(local.rt, { controller: 'demo-organising-platform', type: 'erasure', email: 'frida@example.org', name: 'Frida' });
+    const { requestId, statusUrl } = await submitConfirmed(local.rt, {
+      controller: 'demo-organising-platform',
+      type: 'erasure',
+      email: 'frida@example.org',
+      name: 'Frida',
+    });
     await waitForStatus(statusUrl, 'in_review');
     const seen = await detail(requestId);
     expect(seen.review).toMatchObject({ stage: 'closing', reasons: ['legal_hold_partial'] });
@@ -262,9 +323,12 @@ describe('an erasure a legal hold blocks in part', () => {
 });
 
 describe('decisions the staff API refuses', () => {
-  it('names the field of a malformed decision, keeps another controller\'s requests out of reach, and an upheld objection restricts', async () => {
+  it("names the field of a malformed decision, keeps another controller's requests out of reach, and an upheld objection restricts", async () => {
     const { requestId, statusUrl } = await submitConfirmed(local.rt, {
-      controller: 'demo-organising-platform', type: 'objection', email: 'ada@example.org', objectionScope: 'other',
+      controller: 'demo-organising-platform',
+      type: 'objection',
+      email: 'ada@example.org',
+      objectionScope: 'other',
     });
     await waitForStatus(statusUrl, 'in_review');
     const unknown = await decideOn(local.rt, approver, requestId, { decision: 'maybe' });
@@ -322,7 +386,11 @@ describe('lifting a restriction', () => {
 describe('a decision whose email cannot be sent at once', () => {
   it('is recorded for staff, and the subject is told by the next sweep', async () => {
     const { requestId, statusUrl } = await submitConfirmed(local.rt, {
-      controller: 'demo-organising-platform', type: 'objection', email: 'bo@example.org', objectionScope: 'other', objectionGrounds: 'No reason to keep it.',
+      controller: 'demo-organising-platform',
+      type: 'objection',
+      email: 'bo@example.org',
+      objectionScope: 'other',
+      objectionGrounds: 'No reason to keep it.',
     });
     await waitForStatus(statusUrl, 'in_review');
     const sentBefore = (await mailbox(local.rt)).filter((e) => e.destination.to.includes('bo@example.org')).length;
@@ -331,7 +399,8 @@ describe('a decision whose email cannot be sent at once', () => {
     const { ses } = await import('../../functions/platform/aws/ses');
     const send = ses.send.bind(ses);
     const outage = vi.spyOn(ses, 'send').mockImplementation(((command: any, ...rest: any[]) => {
-      if (JSON.stringify(command.input ?? {}).includes('bo@example.org')) return Promise.reject(Object.assign(new Error('throttled'), { name: 'TooManyRequestsException' }));
+      if (JSON.stringify(command.input ?? {}).includes('bo@example.org'))
+        return Promise.reject(Object.assign(new Error('throttled'), { name: 'TooManyRequestsException' }));
       return (send as any)(command, ...rest);
     }) as any);
     try {
@@ -363,7 +432,10 @@ describe('a decision whose resume a crash cut short', () => {
     const { transitionReturning } = await import('../../functions/platform/data/store');
     const at = new Date().toISOString();
     const recorded = await transitionReturning(requestId, ['in_review'], to, {
-      set: to === 'denied' ? { denial: { reason: 'excessive', text: 'Recorded before the crash.', by: 'dpo.anna', at }, completedAt: at, onTime: true } : { screenedAt: at },
+      set:
+        to === 'denied'
+          ? { denial: { reason: 'excessive', text: 'Recorded before the crash.', by: 'dpo.anna', at }, completedAt: at, onTime: true }
+          : { screenedAt: at },
       remove: ['reviewStage', 'reviewReasons', 'reviewOpenedAt', 'reviewNotifiedAt'],
     });
     expect(recorded?.reviewTaskToken).toBeDefined();
@@ -371,7 +443,7 @@ describe('a decision whose resume a crash cut short', () => {
   async function inReviewWithToken(body: Record<string, unknown> & { email: string }) {
     const submitted = await submitConfirmed(local.rt, body);
     await waitForStatus(submitted.statusUrl, 'in_review');
-    for (const deadline = Date.now() + 10_000; !(await requestItem(submitted.requestId)).reviewTaskToken;) {
+    for (const deadline = Date.now() + 10_000; !(await requestItem(submitted.requestId)).reviewTaskToken; ) {
       if (Date.now() > deadline) throw new Error('the review never waited on a token');
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -380,8 +452,19 @@ describe('a decision whose resume a crash cut short', () => {
 
   it('goes on at the next sweep: an approval is carried out, a refusal is sent', async () => {
     const { sweep } = await import('../../functions/workflow/sweep');
-    const approved = await inReviewWithToken({ controller: 'demo-organising-platform', type: 'objection', email: 'cecilia@example.org', objectionScope: 'other' });
-    const refused = await inReviewWithToken({ controller: 'demo-organising-platform', type: 'rectification', email: 'elin@example.org', inaccurate: 'My name', corrected: 'Elin B.' });
+    const approved = await inReviewWithToken({
+      controller: 'demo-organising-platform',
+      type: 'objection',
+      email: 'cecilia@example.org',
+      objectionScope: 'other',
+    });
+    const refused = await inReviewWithToken({
+      controller: 'demo-organising-platform',
+      type: 'rectification',
+      email: 'elin@example.org',
+      inaccurate: 'My name',
+      corrected: 'Elin B.',
+    });
     await recordOnly(approved.requestId, 'in_progress');
     await recordOnly(refused.requestId, 'denied');
     // Nothing moves on its own (the review tasks wait for a heartbeat that lapses only in two days)...
@@ -391,10 +474,15 @@ describe('a decision whose resume a crash cut short', () => {
     await sweep(new Date());
     expect((await waitForFinal(approved.statusUrl)).status).toBe('completed');
     expect((await waitForFinal(refused.statusUrl)).status).toBe('denied');
-    const refusal = (await mailbox(local.rt)).filter((e) => e.destination.to.includes('elin@example.org') && (e.body.text ?? '').includes('Recorded before the crash.'));
+    const refusal = (await mailbox(local.rt)).filter(
+      (e) => e.destination.to.includes('elin@example.org') && (e.body.text ?? '').includes('Recorded before the crash.'),
+    );
     expect(refusal).toHaveLength(1);
     for (const { requestId } of [approved, refused]) {
-      for (const deadline = Date.now() + 10_000; (await requestItem(requestId)).openCtl !== undefined || (await requestItem(requestId)).reviewTaskToken !== undefined;) {
+      for (
+        const deadline = Date.now() + 10_000;
+        (await requestItem(requestId)).openCtl !== undefined || (await requestItem(requestId)).reviewTaskToken !== undefined;
+      ) {
         if (Date.now() > deadline) throw new Error(`request ${requestId} kept its review token or stayed open`);
         await new Promise((r) => setTimeout(r, 100));
       }
@@ -403,7 +491,7 @@ describe('a decision whose resume a crash cut short', () => {
 });
 
 describe('personal data in the review and decisions', () => {
-  it('stays out of the logs, the executions\' input and output, and the audit events', async () => {
+  it("stays out of the logs, the executions' input and output, and the audit events", async () => {
     const sfn = new SFNClient({ endpoint: local.rt.urls.sfn });
     const { executions } = await sfn.send(new ListExecutionsCommand({ stateMachineArn: local.rt.stateMachineArn }));
     expect(executions!.length).toBeGreaterThanOrEqual(10);
@@ -412,13 +500,33 @@ describe('personal data in the review and decisions', () => {
       expect(JSON.parse(d.input!)).toEqual({ requestId: e.name });
       if (d.status === 'SUCCEEDED') expect(JSON.parse(d.output!)).toEqual({ requestId: e.name });
     }
-    const audit = await local.db.send(new ScanCommand({ TableName: 'dsr-requests', FilterExpression: 'begins_with(sk, :a)', ExpressionAttributeValues: { ':a': 'AUDIT#' } }));
+    const audit = await local.db.send(
+      new ScanCommand({ TableName: 'dsr-requests', FilterExpression: 'begins_with(sk, :a)', ExpressionAttributeValues: { ':a': 'AUDIT#' } }),
+    );
     expect(audit.Items!.length).toBeGreaterThan(50);
     const logs = output.join('');
     expect(logs).toContain('request accepted'); // the capture works: handlers did log
     // Addresses, names and every free text the subjects and staff wrote in this file.
-    const secrets = ['@example.org', 'Elin', 'Frida', 'Recorded before the crash', 'Cecilia', 'old one', 'attendance counted', 'spring meetings', 'Which events', 'närvarolistorna',
-      'archives', 'Novák', 'Demo Tenants Union', 'archive is closed', '+46 70 999', 'token=', 'key=', 'taskToken'];
+    const secrets = [
+      '@example.org',
+      'Elin',
+      'Frida',
+      'Recorded before the crash',
+      'Cecilia',
+      'old one',
+      'attendance counted',
+      'spring meetings',
+      'Which events',
+      'närvarolistorna',
+      'archives',
+      'Novák',
+      'Demo Tenants Union',
+      'archive is closed',
+      '+46 70 999',
+      'token=',
+      'key=',
+      'taskToken',
+    ];
     for (const secret of secrets) {
       expect(logs, secret).not.toContain(secret);
       expect(JSON.stringify(audit.Items), secret).not.toContain(secret);

@@ -1,11 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import yauzl from 'yauzl';
 import { describe, expect, it } from 'vitest';
-import {
-  answerDemoTasks, answerTaskLink, mailbox, submitConfirmed, taskLinkFor, useRuntime, waitForFinal,
-} from './support';
+import yauzl from 'yauzl';
+import { answerDemoTasks, answerTaskLink, mailbox, submitConfirmed, taskLinkFor, useRuntime, waitForFinal } from './support';
 
 const local = useRuntime();
 
@@ -13,9 +11,17 @@ const local = useRuntime();
 const DPO = 'dpo@demo-association.example';
 
 const byEmail = async (table: string, email: string) =>
-  (await local.db.send(new QueryCommand({ TableName: table, IndexName: 'by-email', KeyConditionExpression: 'email = :e', ExpressionAttributeValues: { ':e': email } }))).Items ?? [];
+  (
+    await local.db.send(
+      new QueryCommand({ TableName: table, IndexName: 'by-email', KeyConditionExpression: 'email = :e', ExpressionAttributeValues: { ':e': email } }),
+    )
+  ).Items ?? [];
 const requestItems = async (requestId: string) =>
-  (await local.db.send(new QueryCommand({ TableName: 'dsr-requests', KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `REQ#${requestId}` } }))).Items ?? [];
+  (
+    await local.db.send(
+      new QueryCommand({ TableName: 'dsr-requests', KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `REQ#${requestId}` } }),
+    )
+  ).Items ?? [];
 const branchesOf = async (requestId: string) =>
   Object.fromEntries((await requestItems(requestId)).filter((i) => String(i.sk).startsWith('BRANCH#')).map((b) => [b.processorId as string, b]));
 const eventsOf = async (requestId: string) => (await requestItems(requestId)).filter((i) => String(i.sk).startsWith('AUDIT#')).map((e) => e.event as string);
@@ -26,13 +32,21 @@ const confirmedRequest = (body: Record<string, unknown> & { email: string }) => 
 
 /** The demo newsletter's subscribers, the type of each request it got, and the portability packages the demo receiver kept, as their files say. */
 const newsletterSubscribers = () =>
-  (JSON.parse(readFileSync(join(local.dataDir, 'demo-opendsr', 'subscribers.json'), 'utf8')) as { subscribers: { email: string }[] }).subscribers.map((s) => s.email);
+  (JSON.parse(readFileSync(join(local.dataDir, 'demo-opendsr', 'subscribers.json'), 'utf8')) as { subscribers: { email: string }[] }).subscribers.map(
+    (s) => s.email,
+  );
 const openDsrRequestType = (subjectRequestId: string) =>
-  (JSON.parse(readFileSync(join(local.dataDir, 'demo-opendsr', 'requests.json'), 'utf8')) as { subjectRequestId: string; type: string }[])
-    .find((r) => r.subjectRequestId === subjectRequestId)?.type;
+  (JSON.parse(readFileSync(join(local.dataDir, 'demo-opendsr', 'requests.json'), 'utf8')) as { subjectRequestId: string; type: string }[]).find(
+    (r) => r.subjectRequestId === subjectRequestId,
+  )?.type;
 const receivedPackages = () => {
   try {
-    return JSON.parse(readFileSync(join(local.dataDir, 'demo-opendsr', 'portability', 'received.json'), 'utf8')) as { idempotencyKey: string; bytes: number; file: string; repeats: number }[];
+    return JSON.parse(readFileSync(join(local.dataDir, 'demo-opendsr', 'portability', 'received.json'), 'utf8')) as {
+      idempotencyKey: string;
+      bytes: number;
+      file: string;
+      repeats: number;
+    }[];
   } catch {
     return [];
   }
@@ -69,12 +83,13 @@ function zipContents(file: string, read: string[]): Promise<{ names: string[]; t
 describe('portability (Art. 20)', () => {
   /** Bo's portability request without a receiving controller, run to its end once and reused. */
   let bosRequest: Promise<{ requestId: string }> | undefined;
-  const bosFinishedPortability = () => (bosRequest ??= (async () => {
-    const { requestId, statusUrl } = await confirmedRequest({ type: 'portability', email: 'bo@example.org' });
-    await answerDemoTasks(local.rt, requestId);
-    expect((await waitForFinal(statusUrl)).status).toBe('completed');
-    return { requestId };
-  })());
+  const bosFinishedPortability = () =>
+    (bosRequest ??= (async () => {
+      const { requestId, statusUrl } = await confirmedRequest({ type: 'portability', email: 'bo@example.org' });
+      await answerDemoTasks(local.rt, requestId);
+      expect((await waitForFinal(statusUrl)).status).toBe('completed');
+      return { requestId };
+    })());
 
   it('sends a machine-readable package of the portable stores only, once, to the receiving controller the subject chose', async () => {
     const { requestId, statusUrl } = await confirmedRequest({ type: 'portability', email: 'ada@example.org', transmitTo: 'demo-receiver' });
@@ -92,7 +107,13 @@ describe('portability (Art. 20)', () => {
     expect(received[0]!.repeats).toBe(0);
     const { names, texts } = await zipContents(received[0]!.file, ['manifest.json', 'members.json']);
     expect(names.sort()).toEqual([
-      'mailing-list.csv', 'mailing-list.json', 'manifest.json', 'members.csv', 'members.json', 'newsletter.csv', 'newsletter.json',
+      'mailing-list.csv',
+      'mailing-list.json',
+      'manifest.json',
+      'members.csv',
+      'members.json',
+      'newsletter.csv',
+      'newsletter.json',
     ]);
     const manifest = JSON.parse(texts['manifest.json']!);
     expect(manifest).toMatchObject({ controller: { id: 'demo-association' }, requestId });
@@ -135,7 +156,10 @@ describe('portability (Art. 20)', () => {
     const { loadRequest } = await import('../../functions/workflow/requests');
     const { transmitPackage } = await import('../../functions/answer/portability');
     const { request, controller } = await loadRequest(requestId);
-    const refusing = { ...controller, portabilityTargets: [{ id: 'demo-receiver', name: 'Demo Receiving Association', url: `${local.rt.urls.newsletter}/nowhere` }] };
+    const refusing = {
+      ...controller,
+      portabilityTargets: [{ id: 'demo-receiver', name: 'Demo Receiving Association', url: `${local.rt.urls.newsletter}/nowhere` }],
+    };
     const attempt = transmitPackage({ ...request, details: { transmitTo: 'demo-receiver' } }, refusing, request.packageKey!);
     await expect(attempt).rejects.toMatchObject({ name: 'PortabilityTransmissionRefused' });
     expect((await requestOf(requestId)).transmittedAt).toBeUndefined();
@@ -170,7 +194,12 @@ describe('restriction (Art. 18)', () => {
     const branches = await branchesOf(requestId);
     expect(branches.members).toMatchObject({ action: 'restrict', status: 'completed', recordCount: 1 });
     expect(branches.invoices).toMatchObject({ action: 'restrict', status: 'completed', recordCount: 0 });
-    expect(branches.newsletter).toMatchObject({ action: 'restrict', staffTask: true, status: 'completed', note: 'Marked as restricted in the newsletter tool.' });
+    expect(branches.newsletter).toMatchObject({
+      action: 'restrict',
+      staffTask: true,
+      status: 'completed',
+      note: 'Marked as restricted in the newsletter tool.',
+    });
     expect(branches.bookkeeping).toMatchObject({ action: 'restrict', status: 'completed' });
     expect(branches['shared-mailbox']).toMatchObject({ action: 'restrict', status: 'completed' });
     // Nothing was asked of the OpenDSR processor, and nothing erased.
@@ -205,7 +234,9 @@ describe('objection to direct marketing (Art. 21(3))', () => {
 describe('withdrawing consent (Art. 7(3))', () => {
   it('erases what is held for the newsletter purpose, as each store declares, and leaves the member register', async () => {
     // Bo subscribes to the member newsletter list too (the demo data has him in the newsletter service only).
-    await local.db.send(new PutCommand({ TableName: 'demo-mailing-list', Item: { subscriberId: 'ml-test-bo', email: 'bo@example.org', subscribedAt: '2025-02-01' } }));
+    await local.db.send(
+      new PutCommand({ TableName: 'demo-mailing-list', Item: { subscriberId: 'ml-test-bo', email: 'bo@example.org', subscribedAt: '2025-02-01' } }),
+    );
     const { requestId, statusUrl } = await confirmedRequest({ type: 'withdraw_consent', consentPurposes: ['newsletter'], email: 'bo@example.org' });
     expect((await waitForFinal(statusUrl)).status).toBe('completed');
 
@@ -237,7 +268,9 @@ describe('the controller’s own stores', () => {
     const correction = { attribute: 'phone', corrected: '+386 41 999 999' };
     expect(await dynamodbProcessor.rectify(processor, subject, correction, ctx)).toEqual({ recordCount: 1 });
     expect(await dynamodbProcessor.rectify(processor, subject, correction, ctx)).toEqual({ recordCount: 1 });
-    expect(await byEmail('demo-event-participation', 'cecilia@example.org')).toEqual([expect.objectContaining({ participationId: 'p-2003', phone: '+386 41 999 999', name: 'Cecilia Horvat' })]);
+    expect(await byEmail('demo-event-participation', 'cecilia@example.org')).toEqual([
+      expect.objectContaining({ participationId: 'p-2003', phone: '+386 41 999 999', name: 'Cecilia Horvat' }),
+    ]);
     // Ada's items keep her own number.
     expect((await byEmail('demo-event-participation', 'ada@example.org')).map((i) => i.phone)).toEqual(['+46 70 000 10 01', '+46 70 000 10 01']);
   });

@@ -7,19 +7,13 @@
  * The first group runs the gateway on a small hand-made template whose handler echoes its event
  * (test/fixtures/staff-auth/echo-event.mjs); the second runs the runtime on the real stack.
  */
-import { SignJWT, createLocalJWKSet, generateSecret, jwtVerify, type JSONWebKeySet } from 'jose';
+import { createLocalJWKSet, generateSecret, type JSONWebKeySet, jwtVerify, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LocalGateway, flattenClaim } from '../../local/gateway';
+import { flattenClaim, LocalGateway } from '../../local/gateway';
 import { LambdaHost } from '../../local/lambda-host';
-import {
-  LOCAL_AUDIENCE,
-  LocalStaffAuth,
-  generateSigningKey,
-  issueLocalToken,
-  localSub,
-} from '../../local/staff-auth';
-import { readStackModel, type CfnTemplate } from '../../local/synth';
-import { removeDir, start, tempDataDir, type Runtime } from './support';
+import { generateSigningKey, issueLocalToken, LOCAL_AUDIENCE, LocalStaffAuth, localSub } from '../../local/staff-auth';
+import { type CfnTemplate, readStackModel } from '../../local/synth';
+import { type Runtime, removeDir, start, tempDataDir } from './support';
 
 declare global {
   // eslint-disable-next-line no-var
@@ -49,9 +43,12 @@ const route = (key: string, extra: Record<string, unknown> = {}) => ({
 });
 const jwtRoute = (key: string, authorizer = 'Authorizer', extra: Record<string, unknown> = {}) =>
   route(key, { AuthorizationType: 'JWT', AuthorizerId: { Ref: authorizer }, ...extra });
-const authorizer = (identitySource: string, issuer: unknown = {
-  'Fn::Join': ['', ['https://cognito-idp.', { Ref: 'AWS::Region' }, '.amazonaws.com/', { Ref: 'Pool' }]],
-}) => ({
+const authorizer = (
+  identitySource: string,
+  issuer: unknown = {
+    'Fn::Join': ['', ['https://cognito-idp.', { Ref: 'AWS::Region' }, '.amazonaws.com/', { Ref: 'Pool' }]],
+  },
+) => ({
   Type: 'AWS::ApiGatewayV2::Authorizer',
   Properties: {
     ApiId: { Ref: 'Api' },
@@ -70,7 +67,10 @@ function template(extra: Record<string, unknown> = {}): CfnTemplate {
         Type: 'AWS::DynamoDB::Table',
         Properties: { KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }], AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }] },
       },
-      Machine: { Type: 'AWS::StepFunctions::StateMachine', Properties: { DefinitionString: '{"StartAt":"Done","States":{"Done":{"Type":"Pass","End":true}}}' } },
+      Machine: {
+        Type: 'AWS::StepFunctions::StateMachine',
+        Properties: { DefinitionString: '{"StartAt":"Done","States":{"Done":{"Type":"Pass","End":true}}}' },
+      },
       Api: { Type: 'AWS::ApiGatewayV2::Api', Properties: { ProtocolType: 'HTTP' } },
       Pool: { Type: 'AWS::Cognito::UserPool', Properties: {} },
       Client: { Type: 'AWS::Cognito::UserPoolClient', Properties: { UserPoolId: { Ref: 'Pool' } } },
@@ -116,7 +116,7 @@ describe('the JWT authorizer of the local gateway (hand-made template)', () => {
     return { status: res.status, body, handlerRan: calls() > before, wwwAuthenticate: res.headers.get('www-authenticate') };
   };
 
-  it('reads each route\'s JWT authorizer from the template, and records the issuer and audience it replaces with the local ones', () => {
+  it("reads each route's JWT authorizer from the template, and records the issuer and audience it replaces with the local ones", () => {
     const byKey = new Map(model.routes.map((r) => [r.routeKey, r]));
     expect(byKey.get('GET /staff/items')?.authorizer).toEqual({
       logicalId: 'Authorizer',
@@ -134,8 +134,9 @@ describe('the JWT authorizer of the local gateway (hand-made template)', () => {
 
   it('refuses to start on authorizers it cannot stand in for, rather than serving their routes open', () => {
     expect(() => readStackModel(template({ Iam: route('GET /iam', { AuthorizationType: 'AWS_IAM' }) }))).toThrow(/AWS_IAM is not supported/);
-    expect(() => readStackModel(template({ Authorizer: authorizer('$request.header.Authorization', 'https://login.example.com/') })))
-      .toThrow(/Cognito user pool of this stack only/);
+    expect(() => readStackModel(template({ Authorizer: authorizer('$request.header.Authorization', 'https://login.example.com/') }))).toThrow(
+      /Cognito user pool of this stack only/,
+    );
     expect(() => readStackModel(template({ Authorizer: authorizer('$context.identity.sourceIp') }))).toThrow(/identity source/);
   });
 
@@ -161,10 +162,12 @@ describe('the JWT authorizer of the local gateway (hand-made template)', () => {
       'no exp': await issueLocalToken(auth, { exp: undefined }),
       'not before later': await issueLocalToken(auth, { nbf: now + 600 }),
       'issued in the future': await issueLocalToken(auth, { iat: now + 600, exp: now + 4200 }),
-      'HS256': await new SignJWT({ ...auth.idTokenClaims({ username: 'x', groups: ['approver'], controllers: '*' }) })
-        .setProtectedHeader({ alg: 'HS256', kid: auth.key.kid }).sign(await generateSecret('HS256')),
+      HS256: await new SignJWT({ ...auth.idTokenClaims({ username: 'x', groups: ['approver'], controllers: '*' }) })
+        .setProtectedHeader({ alg: 'HS256', kid: auth.key.kid })
+        .sign(await generateSecret('HS256')),
       'no kid': await new SignJWT({ ...auth.idTokenClaims({ username: 'x', groups: ['approver'], controllers: '*' }) })
-        .setProtectedHeader({ alg: 'RS256' }).sign(auth.key.privateKey),
+        .setProtectedHeader({ alg: 'RS256' })
+        .sign(auth.key.privateKey),
       garbage: 'not.a.token',
     };
     for (const [name, token] of Object.entries(cases)) {
@@ -173,8 +176,9 @@ describe('the JWT authorizer of the local gateway (hand-made template)', () => {
       expect(res.wwwAuthenticate, name).toMatch(/^Bearer scope="" error="invalid_token"/);
     }
     // the one refusal AWS documents word for word
-    expect((await call('/staff/items', bearer(cases['another audience']!))).wwwAuthenticate)
-      .toBe('Bearer scope="" error="invalid_token" error_description="the token does not have a valid audience"');
+    expect((await call('/staff/items', bearer(cases['another audience']!))).wwwAuthenticate).toBe(
+      'Bearer scope="" error="invalid_token" error_description="the token does not have a valid audience"',
+    );
   });
 
   it('lets a valid token through, with or without "Bearer ", and hands the handler its claims as API Gateway does', async () => {
@@ -224,7 +228,7 @@ describe('the JWT authorizer of the local gateway (hand-made template)', () => {
     expect((await call('/staff/items', bearer(neither))).status).toBe(401);
   });
 
-  it('checks a route\'s authorization scopes: 403 without one of them, the token\'s scopes handed over with one', async () => {
+  it("checks a route's authorization scopes: 403 without one of them, the token's scopes handed over with one", async () => {
     const noScope = await call('/staff/scoped', bearer(await issueLocalToken(auth)));
     expect(noScope).toMatchObject({ status: 403, body: { message: 'Forbidden' }, handlerRan: false });
     const scoped = await call('/staff/scoped', bearer(await issueLocalToken(auth, { scope: 'openid dsr/read' })));
@@ -253,7 +257,9 @@ describe('the JWT authorizer of the local gateway (hand-made template)', () => {
     await call('/staff/items', bearer(await issueLocalToken(auth, { aud: 'x' })));
     await call(`/staff/by-query?token=${token}`);
     const signIn = await fetch(`${url}/local/sign-in`, {
-      method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: 'username=anna&role=viewer&controllers=*',
     });
     expect(signIn.status).toBe(302);
@@ -292,19 +298,22 @@ describe('local staff sign-in on the runtime (real stack)', () => {
     removeDir(dataDir);
   });
 
-  const signIn = (fields: Record<string, string>) => fetch(`${rt.urls.gateway}/local/sign-in`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams(fields).toString(),
-  });
+  const signIn = (fields: Record<string, string>) =>
+    fetch(`${rt.urls.gateway}/local/sign-in`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(fields).toString(),
+    });
   /** The id token of a sign-in's redirect, verified against the published keys. */
   const tokenOf = async (res: Response) => {
     const location = res.headers.get('location')!;
     const token = new URLSearchParams(new URL(location).hash.slice(1)).get('id_token')!;
     const jwks = (await (await fetch(`${rt.urls.gateway}/local/.well-known/jwks.json`)).json()) as JSONWebKeySet;
     const { payload, protectedHeader } = await jwtVerify(token, createLocalJWKSet(jwks), {
-      issuer: `${rt.urls.gateway}/local`, audience: 'local-console', algorithms: ['RS256'],
+      issuer: `${rt.urls.gateway}/local`,
+      audience: 'local-console',
+      algorithms: ['RS256'],
     });
     return { token, payload, protectedHeader };
   };
@@ -325,7 +334,7 @@ describe('local staff sign-in on the runtime (real stack)', () => {
     expect(process.env.STAFF_SIGN_IN_URL).toBe(rt.staffAuth.signInUrl);
   });
 
-  it('signs in: 302 to the console with the id token in the fragment, as the hosted UI\'s implicit grant does', async () => {
+  it("signs in: 302 to the console with the id token in the fragment, as the hosted UI's implicit grant does", async () => {
     const res = await signIn({ username: 'dpo.anna', role: 'approver', controllers: 'demo-association, other-ctl' });
     expect(res.status).toBe(302);
     const location = res.headers.get('location')!;
@@ -371,7 +380,11 @@ describe('local staff sign-in on the runtime (real stack)', () => {
 
   it('publishes its keys and an OpenID configuration under the issuer', async () => {
     const config: any = await (await fetch(`${rt.urls.gateway}/local/.well-known/openid-configuration`)).json();
-    expect(config).toMatchObject({ issuer: `${rt.urls.gateway}/local`, jwks_uri: `${rt.urls.gateway}/local/.well-known/jwks.json`, id_token_signing_alg_values_supported: ['RS256'] });
+    expect(config).toMatchObject({
+      issuer: `${rt.urls.gateway}/local`,
+      jwks_uri: `${rt.urls.gateway}/local/.well-known/jwks.json`,
+      id_token_signing_alg_values_supported: ['RS256'],
+    });
     const jwks: any = await (await fetch(config.jwks_uri)).json();
     expect(jwks.keys).toHaveLength(1);
     expect(jwks.keys[0]).toMatchObject({ kty: 'RSA', alg: 'RS256', use: 'sig', kid: rt.staffAuth.key.kid });
@@ -398,7 +411,7 @@ describe('local staff sign-in on the runtime (real stack)', () => {
     }
   });
 
-  it('lets a signed-in member\'s token through to the staff API, and serves the console without one', async () => {
+  it("lets a signed-in member's token through to the staff API, and serves the console without one", async () => {
     const { token } = await tokenOf(await signIn({ username: 'dpo.anna', role: 'approver', controllers: '*' }));
     // past the authorizer, the handler reads the flattened "[approver]" as the approver role
     expect((await fetch(`${rt.urls.gateway}/v1/staff/requests`, { headers: bearer(token) })).status).toBe(200);

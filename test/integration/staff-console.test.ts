@@ -1,7 +1,17 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  confirmFromEmail, STAFF, staffToken, statusLinkIn, submit, submitConfirmed, taskLinkFor, useRuntime, VENDOR, waitForEmail, waitForStatus,
+  confirmFromEmail,
+  STAFF,
+  staffToken,
+  statusLinkIn,
+  submit,
+  submitConfirmed,
+  taskLinkFor,
+  useRuntime,
+  VENDOR,
+  waitForEmail,
+  waitForStatus,
 } from './support';
 
 /**
@@ -15,7 +25,6 @@ let access: { requestId: string; statusKey: string };
 let erasure: { requestId: string };
 
 beforeAll(async () => {
-
   // Two confirmed requests; the demo's email vendor and staff task keep them open (in progress).
   const a = await submit(local.rt, { controller: 'demo-association', type: 'access', email: 'ada@example.org', name: 'Ada Lovelace' });
   const confirmed = await confirmFromEmail(local.rt, await waitForEmail(local.rt, 'ada@example.org'));
@@ -38,7 +47,17 @@ function staffGet(path: string, token?: string): Promise<Response> {
   });
 }
 
-interface Item { requestId: string; controllerId: string; type: string; status: string; createdAt: string; receivedAt: string; dueAt: string; overdue: boolean; waitsForStaff: boolean }
+interface Item {
+  requestId: string;
+  controllerId: string;
+  type: string;
+  status: string;
+  createdAt: string;
+  receivedAt: string;
+  dueAt: string;
+  overdue: boolean;
+  waitsForStaff: boolean;
+}
 
 async function list(token: string, query = ''): Promise<Item[]> {
   const res = await staffGet(`/v1/staff/requests${query}`, token);
@@ -48,7 +67,7 @@ async function list(token: string, query = ''): Promise<Item[]> {
 }
 
 describe('the staff API', () => {
-  it('lists confirmed requests of the caller\'s controllers, earliest deadline first', async () => {
+  it("lists confirmed requests of the caller's controllers, earliest deadline first", async () => {
     const token = await signIn('viewer');
     const items = await list(token);
     const ids = items.map((i) => i.requestId);
@@ -97,7 +116,7 @@ describe('the staff API', () => {
     expect(Object.keys(body.errors)).toEqual([field]);
   });
 
-  it('shows one request with the subject\'s address and name, its branches and its timeline, and never a secret', async () => {
+  it("shows one request with the subject's address and name, its branches and its timeline, and never a secret", async () => {
     const token = await signIn('viewer');
     const res = await staffGet(`/v1/staff/requests/${access.requestId}`, token);
     expect(res.status).toBe(200);
@@ -107,7 +126,13 @@ describe('the staff API', () => {
       branches: { processorId: string; status: string; kind: string }[];
       timeline: { event: string; at: string; actor: string }[];
     };
-    expect(body.request).toMatchObject({ requestId: access.requestId, email: 'ada@example.org', name: 'Ada Lovelace', type: 'access', controllerName: 'Demo Association' });
+    expect(body.request).toMatchObject({
+      requestId: access.requestId,
+      email: 'ada@example.org',
+      name: 'Ada Lovelace',
+      type: 'access',
+      controllerName: 'Demo Association',
+    });
     expect(body.branches.map((b) => b.processorId)).toEqual(expect.arrayContaining(['members', 'bookkeeping', 'shared-mailbox']));
     expect(body.branches.find((b) => b.processorId === 'bookkeeping')!.status).toBe('waiting');
     expect(body.timeline.length).toBeGreaterThanOrEqual(2);
@@ -148,14 +173,20 @@ describe('the staff API', () => {
 });
 
 describe('a request waiting for review', () => {
-  it('shows an approver why it waits, what the subject wrote and what may be decided; a viewer the same without decisions; never the review\'s task token', async () => {
+  it("shows an approver why it waits, what the subject wrote and what may be decided; a viewer the same without decisions; never the review's task token", async () => {
     const { requestId, statusUrl } = await submitConfirmed(local.rt, {
-      controller: 'demo-association', type: 'rectification', email: 'rectify@example.org', rectifyAttribute: 'phone',
-      inaccurate: 'My phone number is 070-000 00 00', corrected: '070-123 45 67',
+      controller: 'demo-association',
+      type: 'rectification',
+      email: 'rectify@example.org',
+      rectifyAttribute: 'phone',
+      inaccurate: 'My phone number is 070-000 00 00',
+      corrected: '070-123 45 67',
     });
     await waitForStatus(statusUrl, 'in_review');
     const key = { pk: `REQ#${requestId}`, sk: 'REQUEST' };
-    await expect.poll(async () => (await local.db.send(new GetCommand({ TableName: 'dsr-requests', Key: key }))).Item?.reviewTaskToken, { timeout: 20_000 }).toBeTruthy();
+    await expect
+      .poll(async () => (await local.db.send(new GetCommand({ TableName: 'dsr-requests', Key: key }))).Item?.reviewTaskToken, { timeout: 20_000 })
+      .toBeTruthy();
     const stored = (await local.db.send(new GetCommand({ TableName: 'dsr-requests', Key: key }))).Item!;
 
     const approver = await signIn('approver');
@@ -181,7 +212,15 @@ describe('a request waiting for review', () => {
     const viewer = JSON.parse(await (await staffGet(`/v1/staff/requests/${requestId}`, await signIn('viewer'))).text());
     expect(viewer.review.reasons).toContain('rectification');
     expect(viewer.mayDecide).toBe(false);
-    expect(viewer.allowedDecisions).toEqual({ approve: false, deny: false, extend: false, request_info: false, retry_branch: [], complete_task: [], lift_restriction: false });
+    expect(viewer.allowedDecisions).toEqual({
+      approve: false,
+      deny: false,
+      extend: false,
+      request_info: false,
+      retry_branch: [],
+      complete_task: [],
+      lift_restriction: false,
+    });
 
     const waiting = await list(approver, '?status=in_review');
     expect(waiting.find((i) => i.requestId === requestId)).toMatchObject({ type: 'rectification', waitsForStaff: true });

@@ -1,9 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateSigningKey, issueLocalToken } from '../../local/staff-auth';
 import type { RouteModel } from '../../local/synth';
-import {
-  confirmFromEmail, submit, useRuntime, waitForEmail,
-} from './support';
+import { confirmFromEmail, submit, useRuntime, waitForEmail } from './support';
 
 /**
  * Every staff route is guarded: the routes are read from the synthesized template (the runtime's
@@ -44,9 +42,15 @@ function call(route: RouteModel, token?: string): Promise<Response> {
 describe('every route of the template behind the JWT authorizer', () => {
   it('is found in the template: the staff list, one request, its audit export and the decisions', () => {
     const keys = guarded().map((r) => r.routeKey);
-    expect(keys).toEqual(expect.arrayContaining(['GET /v1/staff/requests', 'GET /v1/staff/requests/{requestId}', 'GET /v1/staff/requests/{requestId}/audit', DECISIONS_ROUTE]));
+    expect(keys).toEqual(
+      expect.arrayContaining(['GET /v1/staff/requests', 'GET /v1/staff/requests/{requestId}', 'GET /v1/staff/requests/{requestId}/audit', DECISIONS_ROUTE]),
+    );
     for (const r of local.rt.model.routes.filter((x) => x.path?.startsWith('/v1/staff/'))) expect(r.authorizer, r.routeKey).toBeDefined();
-    expect(guarded().filter(isDeciding).map((r) => r.routeKey)).toContain(DECISIONS_ROUTE);
+    expect(
+      guarded()
+        .filter(isDeciding)
+        .map((r) => r.routeKey),
+    ).toContain(DECISIONS_ROUTE);
   });
 
   it('answers 401 without a token, with an expired one and with one signed by another key', async () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, expect } from 'vitest';
-import { startLocalRuntime, type LocalRuntimeOptions } from '../../local/runtime';
+import { type LocalRuntimeOptions, startLocalRuntime } from '../../local/runtime';
 
 import { LOOSE_INTAKE_LIMITS } from '../fixtures/intake-limits';
 
@@ -104,7 +104,7 @@ export async function submit(rt: Runtime, body: Record<string, unknown>): Promis
 }
 
 /** Follows the verification email's link like a person: open the page, press the confirm button. */
-export async function confirmFromEmail(rt: Runtime, email: StoredEmail): Promise<Response> {
+export async function confirmFromEmail(_rt: Runtime, email: StoredEmail): Promise<Response> {
   const [link] = linksIn(email).filter((l) => l.includes('/verify?token='));
   expect(link).toBeDefined();
   const page = await fetch(link!);
@@ -159,7 +159,10 @@ export async function taskLinkFor(rt: Runtime, to: string, requestId: string, ti
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const mail = (await mailbox(rt)).filter((e) => e.destination.to.includes(to) && (e.body.text ?? '').includes(requestId));
-    const link = mail.flatMap(linksIn).reverse().find((l) => l.includes(`/v1/tasks/${requestId}/`));
+    const link = mail
+      .flatMap(linksIn)
+      .reverse()
+      .find((l) => l.includes(`/v1/tasks/${requestId}/`));
     if (link) return link;
     if (Date.now() > deadline) throw new Error(`no task link to ${to} for ${requestId} within ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 100));
@@ -167,7 +170,10 @@ export async function taskLinkFor(rt: Runtime, to: string, requestId: string, ti
 }
 
 /** Answers a task link like its vendor or staff member: done (or nothing found), with a note and maybe a file. */
-export async function answerTaskLink(link: string, answer: { outcome?: 'done' | 'not_found'; note?: string; file?: { name: string; content: string } } = {}): Promise<Response> {
+export async function answerTaskLink(
+  link: string,
+  answer: { outcome?: 'done' | 'not_found'; note?: string; file?: { name: string; content: string } } = {},
+): Promise<Response> {
   const url = new URL(link);
   const form = new FormData();
   form.set('token', url.searchParams.get('token')!);
@@ -230,7 +236,9 @@ export async function submitConfirmed(rt: Runtime, body: Record<string, unknown>
 export async function verificationEmailFor(rt: Runtime, to: string, requestId: string, timeoutMs = 20_000): Promise<StoredEmail> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const found = (await mailbox(rt)).find((e) => e.destination.to.includes(to) && linksIn(e).some((l) => l.includes(`/v1/requests/${requestId}/verify?token=`)));
+    const found = (await mailbox(rt)).find(
+      (e) => e.destination.to.includes(to) && linksIn(e).some((l) => l.includes(`/v1/requests/${requestId}/verify?token=`)),
+    );
     if (found) return found;
     if (Date.now() > deadline) throw new Error(`no verification email to ${to} for ${requestId} within ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 100));

@@ -2,8 +2,23 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  answerTaskLink, confirmFromEmail, decideOn, mailbox, removeDir, staffToken, start, statusLinkIn, statusOf, submit, taskLinkFor, tempDataDir, VENDOR, waitForEmail,
-  waitForFinal, waitForStatus, type Runtime,
+  answerTaskLink,
+  confirmFromEmail,
+  decideOn,
+  mailbox,
+  type Runtime,
+  removeDir,
+  staffToken,
+  start,
+  statusLinkIn,
+  statusOf,
+  submit,
+  taskLinkFor,
+  tempDataDir,
+  VENDOR,
+  waitForEmail,
+  waitForFinal,
+  waitForStatus,
 } from './support';
 
 let rt: Runtime;
@@ -27,11 +42,13 @@ describe('a processor that never answers', () => {
     const statusUrl = statusLinkIn(await confirmed.text());
     const review = await waitForStatus(statusUrl, 'in_review', 60_000);
 
-    expect(review.processors).toEqual(expect.arrayContaining([
-      { id: 'members', status: 'completed' },
-      { id: 'bookkeeping', status: 'failed' },
-      { id: 'shared-mailbox', status: 'failed' },
-    ]));
+    expect(review.processors).toEqual(
+      expect.arrayContaining([
+        { id: 'members', status: 'completed' },
+        { id: 'bookkeeping', status: 'failed' },
+        { id: 'shared-mailbox', status: 'failed' },
+      ]),
+    );
     const db = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: rt.urls.dynamodb }));
     const branch = (await db.send(new GetCommand({ TableName: 'dsr-requests', Key: { pk: `REQ#${requestId}`, sk: 'BRANCH#bookkeeping' } }))).Item!;
     expect(branch.errorClass).toMatch(/^States\.(Heartbeat)?Timeout$/);
@@ -63,7 +80,7 @@ describe('a processor that never answers', () => {
     expect((await decideOn(rt, approver, requestId, { decision: 'retry_branch', processorId: 'bookkeeping' })).status).toBe(200);
     // A new link goes out; the vendor answers it this time.
     let link = firstLink;
-    for (const deadline = Date.now() + 20_000; link === firstLink && Date.now() < deadline;) {
+    for (const deadline = Date.now() + 20_000; link === firstLink && Date.now() < deadline; ) {
       await new Promise((r) => setTimeout(r, 200));
       link = await taskLinkFor(rt, VENDOR, requestId);
     }
@@ -72,10 +89,23 @@ describe('a processor that never answers', () => {
 
     // The staff task that timed out is still failed, so the request comes back to staff.
     await waitForStatus(statusUrl, 'in_review', 60_000);
-    expect((await statusOf(statusUrl)).processors).toEqual(expect.arrayContaining([{ id: 'bookkeeping', status: 'completed' }, { id: 'shared-mailbox', status: 'failed' }]));
-    expect((await decideOn(rt, approver, requestId, { decision: 'complete_task', processorId: 'shared-mailbox', note: 'Searched the mailbox by hand: nothing.' })).status).toBe(200);
+    expect((await statusOf(statusUrl)).processors).toEqual(
+      expect.arrayContaining([
+        { id: 'bookkeeping', status: 'completed' },
+        { id: 'shared-mailbox', status: 'failed' },
+      ]),
+    );
+    expect(
+      (await decideOn(rt, approver, requestId, { decision: 'complete_task', processorId: 'shared-mailbox', note: 'Searched the mailbox by hand: nothing.' }))
+        .status,
+    ).toBe(200);
     expect((await decideOn(rt, approver, requestId, { decision: 'approve' })).status).toBe(200);
     const final = await waitForFinal(statusUrl, 60_000);
-    expect(final.processors).toEqual(expect.arrayContaining([{ id: 'bookkeeping', status: 'completed' }, { id: 'shared-mailbox', status: 'completed' }]));
+    expect(final.processors).toEqual(
+      expect.arrayContaining([
+        { id: 'bookkeeping', status: 'completed' },
+        { id: 'shared-mailbox', status: 'completed' },
+      ]),
+    );
   });
 });

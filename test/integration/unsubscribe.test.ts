@@ -19,7 +19,7 @@ const requestItem = async (requestId: string) =>
   (await local.db.send(new GetCommand({ TableName: 'dsr-requests', Key: { pk: `REQ#${requestId}`, sk: 'REQUEST' } }))).Item;
 
 async function waitForStatus(requestId: string, status: string): Promise<Record<string, any>> {
-  for (const deadline = Date.now() + 30_000; ;) {
+  for (const deadline = Date.now() + 30_000; ; ) {
     const item = await requestItem(requestId);
     if (item?.status === status) return item;
     if (Date.now() > deadline) throw new Error(`request ${requestId} is ${item?.status}, not ${status}`);
@@ -35,13 +35,25 @@ describe('a one-click unsubscribe link', () => {
     expect(body).toContain('method="post"');
     expect(body).toContain('The newsletter and member mailings');
     expect(body).not.toContain('dan@example.org');
-    const list = await local.db.send(new QueryCommand({ TableName: 'demo-mailing-list', IndexName: 'by-email', KeyConditionExpression: 'email = :e', ExpressionAttributeValues: { ':e': 'dan@example.org' } }));
+    const list = await local.db.send(
+      new QueryCommand({
+        TableName: 'demo-mailing-list',
+        IndexName: 'by-email',
+        KeyConditionExpression: 'email = :e',
+        ExpressionAttributeValues: { ':e': 'dan@example.org' },
+      }),
+    );
     expect(list.Items).toHaveLength(1);
   });
 
-  it('withdraws consent with one POST: the purpose\'s stores erase and suppress, and the subject is told', async () => {
+  it("withdraws consent with one POST: the purpose's stores erase and suppress, and the subject is told", async () => {
     const url = `${local.rt.urls.gateway}${unsubscribePath('demo-association', 'newsletter', 'dan@example.org')}`;
-    const post = () => fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' }, body: 'List-Unsubscribe=One-Click' });
+    const post = () =>
+      fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+        body: 'List-Unsubscribe=One-Click',
+      });
     const first = await post();
     expect(first.status).toBe(200);
     const { requestId } = (await first.json()) as { requestId: string };
@@ -50,9 +62,22 @@ describe('a one-click unsubscribe link', () => {
 
     const done = await waitForStatus(requestId, 'completed');
     expect(done).toMatchObject({ type: 'withdraw_consent', details: { consentPurposes: ['newsletter'] }, controllerId: 'demo-association' });
-    const list = await local.db.send(new QueryCommand({ TableName: 'demo-mailing-list', IndexName: 'by-email', KeyConditionExpression: 'email = :e', ExpressionAttributeValues: { ':e': 'dan@example.org' } }));
+    const list = await local.db.send(
+      new QueryCommand({
+        TableName: 'demo-mailing-list',
+        IndexName: 'by-email',
+        KeyConditionExpression: 'email = :e',
+        ExpressionAttributeValues: { ':e': 'dan@example.org' },
+      }),
+    );
     expect(list.Items).toEqual([]);
-    const branches = await local.db.send(new QueryCommand({ TableName: 'dsr-requests', KeyConditionExpression: 'pk = :pk AND begins_with(sk, :b)', ExpressionAttributeValues: { ':pk': `REQ#${requestId}`, ':b': 'BRANCH#' } }));
+    const branches = await local.db.send(
+      new QueryCommand({
+        TableName: 'dsr-requests',
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :b)',
+        ExpressionAttributeValues: { ':pk': `REQ#${requestId}`, ':b': 'BRANCH#' },
+      }),
+    );
     expect(branches.Items!.map((b) => b.processorId).sort()).toEqual(['mailing-list', 'newsletter']);
     expect((await waitForEmail(local.rt, 'dan@example.org')).body.text).toContain('Demo Association');
     expect((await mailbox(local.rt)).filter((e) => e.destination.to.includes('dan@example.org'))).toHaveLength(1);
@@ -64,7 +89,9 @@ describe('a one-click unsubscribe link', () => {
     const forged = await fetch(signed, { method: 'POST', headers: { accept: 'application/json' } });
     expect(forged.status).toBe(404);
     expect(await forged.json()).toMatchObject({ errors: { sig: 'unknown' } });
-    const otherPurpose = await fetch(`${local.rt.urls.gateway}${unsubscribePath('demo-association', 'no-such-purpose', 'ada@example.org')}`, { method: 'POST' });
+    const otherPurpose = await fetch(`${local.rt.urls.gateway}${unsubscribePath('demo-association', 'no-such-purpose', 'ada@example.org')}`, {
+      method: 'POST',
+    });
     expect(otherPurpose.status).toBe(404);
     expect((await mailbox(local.rt)).filter((e) => e.destination.to.includes('bo@example.org'))).toEqual([]);
   });

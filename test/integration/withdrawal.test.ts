@@ -1,9 +1,7 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { DescribeExecutionCommand, SFNClient } from '@aws-sdk/client-sfn';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  confirmFromEmail, mailbox, statusLinkIn, statusOf, submit, taskLinkFor, useRuntime, VENDOR, waitForEmail,
-} from './support';
+import { confirmFromEmail, mailbox, statusLinkIn, statusOf, submit, taskLinkFor, useRuntime, VENDOR, waitForEmail } from './support';
 
 const local = useRuntime({ demoCallbackDelayMs: 60_000 });
 
@@ -51,11 +49,13 @@ describe('withdrawing a request', () => {
 
     const view = await statusOf(statusUrl);
     expect(view.status).toBe('cancelled');
-    expect(view.processors).toEqual(expect.arrayContaining([
-      { id: 'members', status: 'completed' },
-      { id: 'bookkeeping', status: 'failed' },
-      { id: 'newsletter', status: 'failed' },
-    ]));
+    expect(view.processors).toEqual(
+      expect.arrayContaining([
+        { id: 'members', status: 'completed' },
+        { id: 'bookkeeping', status: 'failed' },
+        { id: 'newsletter', status: 'failed' },
+      ]),
+    );
     expect((await item(requestId, 'BRANCH#bookkeeping'))!.errorClass).toBe('RequestWithdrawn');
 
     // The OpenDSR processor was asked to drop it (DELETE /requests/{id}).

@@ -1,9 +1,16 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import {
-  GENESIS_HASH, auditEventHash, auditRecord, canonicalJson, chainNext, verifyAuditChain, type AuditRecord, type ChainedAuditEvent,
-} from '../../functions/platform/audit-chain';
 import type { AuditEvent } from '../../functions/domain/request';
+import {
+  type AuditRecord,
+  auditEventHash,
+  auditRecord,
+  type ChainedAuditEvent,
+  canonicalJson,
+  chainNext,
+  GENESIS_HASH,
+  verifyAuditChain,
+} from '../../functions/platform/audit-chain';
 
 const REQUEST_ID = '0b7c3e0e-8d1a-4b1e-9a55-3f1c2d4e5f60';
 
@@ -60,15 +67,20 @@ describe('the audit chain', () => {
 
   it('hashes SHA-256 over the canonical form of the event, its request and the previous hash', () => {
     const [first] = trail(1);
-    const canonical = '{"actor":"subject","at":"2025-03-05T10:00:00.000Z","event":"request_received",'
-      + `"prevHash":"${GENESIS_HASH}","requestId":"${REQUEST_ID}","seq":1}`;
+    const canonical = `{"actor":"subject","at":"2025-03-05T10:00:00.000Z","event":"request_received","prevHash":"${GENESIS_HASH}","requestId":"${REQUEST_ID}","seq":1}`;
     expect(first!.hash).toBe(createHash('sha256').update(canonical).digest('hex'));
     expect(auditEventHash({ requestId: REQUEST_ID, ...first! })).toBe(first!.hash);
   });
 
   it('exports count and head with the events, and an empty trail with the genesis hash as head', () => {
     const record = exported(4);
-    expect(record).toMatchObject({ requestId: REQUEST_ID, controllerId: 'demo-association', algorithm: 'sha256', count: 4, exportedAt: '2025-03-06T00:00:00.000Z' });
+    expect(record).toMatchObject({
+      requestId: REQUEST_ID,
+      controllerId: 'demo-association',
+      algorithm: 'sha256',
+      count: 4,
+      exportedAt: '2025-03-06T00:00:00.000Z',
+    });
     expect(record.head).toBe(record.events[3]!.hash);
     expect(record.canonicalisation).toMatch(/RFC 8785/);
     const empty = auditRecord(REQUEST_ID, 'demo-association', [], new Date());
@@ -118,7 +130,9 @@ describe('verifying an exported audit trail', () => {
   it('detects a removed event whose followers were renumbered as a broken link', () => {
     const record = copy(exported());
     record.events.splice(2, 1);
-    record.events.forEach((e, i) => { e.seq = i + 1; });
+    record.events.forEach((e, i) => {
+      e.seq = i + 1;
+    });
     expect(verifyAuditChain(record)).toMatchObject({ valid: false, brokenAt: 3, reason: 'broken_link' });
   });
 
@@ -136,7 +150,7 @@ describe('verifying an exported audit trail', () => {
     expect(verifyAuditChain(record)).toMatchObject({ valid: false, brokenAt: 2, reason: 'broken_link' });
   });
 
-  it('detects a dropped last event by the record\'s count', () => {
+  it("detects a dropped last event by the record's count", () => {
     const record = copy(exported());
     record.events.pop();
     expect(verifyAuditChain(record)).toMatchObject({ valid: false, brokenAt: 5, reason: 'truncated' });

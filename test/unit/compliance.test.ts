@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { complianceFigures, openByDue, spread, weeklySeries, type ReportRows } from '../../functions/reporting/compliance-figures';
 import { figuresCsv } from '../../functions/reporting/compliance-csv';
+import { complianceFigures, openByDue, type ReportRows, spread, weeklySeries } from '../../functions/reporting/compliance-figures';
 import { digestEmail } from '../../web/digest-email';
 import { LOCALES } from '../../web/i18n';
 
@@ -10,27 +10,90 @@ const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')
 
 const rows: ReportRows = {
   received: [
-    { requestId: id(1), type: 'access', status: 'completed', receivedAt: '2026-11-16T09:00:00Z', dueAt: '2026-12-16T09:00:00Z', completedAt: '2026-11-18T09:00:00Z', onTime: true },
+    {
+      requestId: id(1),
+      type: 'access',
+      status: 'completed',
+      receivedAt: '2026-11-16T09:00:00Z',
+      dueAt: '2026-12-16T09:00:00Z',
+      completedAt: '2026-11-18T09:00:00Z',
+      onTime: true,
+    },
     { requestId: id(2), type: 'erasure', status: 'cancelled', receivedAt: '2026-11-20T09:00:00Z', dueAt: '2026-12-20T09:00:00Z' },
   ],
   answered: [
-    { requestId: id(1), type: 'access', status: 'completed', receivedAt: '2026-11-16T09:00:00Z', dueAt: '2026-12-16T09:00:00Z', completedAt: '2026-11-18T09:00:00Z', onTime: true },
-    { requestId: id(3), type: 'erasure', status: 'completed', receivedAt: '2026-10-01T09:00:00Z', dueAt: '2026-11-01T09:00:00Z', completedAt: '2026-11-17T09:00:00Z', onTime: false },
     {
-      requestId: id(4), type: 'objection', status: 'denied', receivedAt: '2026-11-10T09:00:00Z', dueAt: '2026-12-10T09:00:00Z', completedAt: '2026-11-21T09:00:00Z', onTime: true,
+      requestId: id(1),
+      type: 'access',
+      status: 'completed',
+      receivedAt: '2026-11-16T09:00:00Z',
+      dueAt: '2026-12-16T09:00:00Z',
+      completedAt: '2026-11-18T09:00:00Z',
+      onTime: true,
+    },
+    {
+      requestId: id(3),
+      type: 'erasure',
+      status: 'completed',
+      receivedAt: '2026-10-01T09:00:00Z',
+      dueAt: '2026-11-01T09:00:00Z',
+      completedAt: '2026-11-17T09:00:00Z',
+      onTime: false,
+    },
+    {
+      requestId: id(4),
+      type: 'objection',
+      status: 'denied',
+      receivedAt: '2026-11-10T09:00:00Z',
+      dueAt: '2026-12-10T09:00:00Z',
+      completedAt: '2026-11-21T09:00:00Z',
+      onTime: true,
       denial: { reason: 'compelling_grounds', text: 'staff words', by: 'x', at: '2026-11-21T09:00:00Z' },
     },
   ],
   open: [
     { requestId: id(5), type: 'access', status: 'in_progress', dueAt: '2026-11-20T09:00:00Z' },
-    { requestId: id(6), type: 'access', status: 'in_review', dueAt: '2026-11-25T09:00:00Z', extension: { months: 1, reasons: 'Many <systems> & stores', by: 'x', at: '2026-11-16T10:00:00Z', originalDueAt: '2026-10-25T09:00:00Z' } },
+    {
+      requestId: id(6),
+      type: 'access',
+      status: 'in_review',
+      dueAt: '2026-11-25T09:00:00Z',
+      extension: { months: 1, reasons: 'Many <systems> & stores', by: 'x', at: '2026-11-16T10:00:00Z', originalDueAt: '2026-10-25T09:00:00Z' },
+    },
     { requestId: id(7), type: 'erasure', status: 'awaiting_verification', openDue: '2026-11-23T09:00:00Z' },
     { requestId: id(8), type: 'erasure', status: 'received', dueAt: '2026-12-21T09:00:00Z' },
   ],
   branches: [
-    { requestId: id(1), processorId: 'crm', kind: 'dynamodb', action: 'export', status: 'completed', attempts: 1, startedAt: '2026-11-16T09:00:00Z', finishedAt: '2026-11-16T09:00:10Z' },
-    { requestId: id(3), processorId: 'crm', kind: 'dynamodb', action: 'delete', status: 'failed', attempts: 3, startedAt: '2026-11-16T09:00:00Z', finishedAt: '2026-11-16T09:01:00Z' },
-    { requestId: id(3), processorId: 'vendor', kind: 'email', action: 'erase', status: 'completed', attempts: 1, startedAt: '2026-11-16T09:00:00Z', finishedAt: '2026-11-18T09:00:00Z' },
+    {
+      requestId: id(1),
+      processorId: 'crm',
+      kind: 'dynamodb',
+      action: 'export',
+      status: 'completed',
+      attempts: 1,
+      startedAt: '2026-11-16T09:00:00Z',
+      finishedAt: '2026-11-16T09:00:10Z',
+    },
+    {
+      requestId: id(3),
+      processorId: 'crm',
+      kind: 'dynamodb',
+      action: 'delete',
+      status: 'failed',
+      attempts: 3,
+      startedAt: '2026-11-16T09:00:00Z',
+      finishedAt: '2026-11-16T09:01:00Z',
+    },
+    {
+      requestId: id(3),
+      processorId: 'vendor',
+      kind: 'email',
+      action: 'erase',
+      status: 'completed',
+      attempts: 1,
+      startedAt: '2026-11-16T09:00:00Z',
+      finishedAt: '2026-11-18T09:00:00Z',
+    },
   ],
 };
 
@@ -61,7 +124,10 @@ describe('compliance figures', () => {
 
   it('names the most failing and the slowest processors', () => {
     const f = complianceFigures('c', PERIOD, rows, NOW);
-    expect(f.processors.map((p) => [p.processorId, p.completed, p.failed, p.retries])).toEqual([['crm', 1, 1, 2], ['vendor', 1, 0, 0]]);
+    expect(f.processors.map((p) => [p.processorId, p.completed, p.failed, p.retries])).toEqual([
+      ['crm', 1, 1, 2],
+      ['vendor', 1, 0, 0],
+    ]);
     expect(f.mostFailing).toEqual(['crm']);
     expect(f.slowest).toEqual(['vendor', 'crm']);
   });
@@ -75,7 +141,9 @@ describe('compliance figures', () => {
   });
 
   it('writes the figures as a long CSV whose cells cannot run as spreadsheet formulas', () => {
-    const csv = figuresCsv(complianceFigures('c', PERIOD, { ...rows, open: [{ ...rows.open[1]!, extension: { ...rows.open[1]!.extension!, reasons: '=HYPERLINK("x")' } }] }, NOW));
+    const csv = figuresCsv(
+      complianceFigures('c', PERIOD, { ...rows, open: [{ ...rows.open[1]!, extension: { ...rows.open[1]!.extension!, reasons: '=HYPERLINK("x")' } }] }, NOW),
+    );
     expect(csv.split('\r\n')[0]).toBe('section,item,measure,value');
     expect(csv).toContain('\r\nanswered,on_time,share,0.6667\r\n');
     expect(csv).toContain(`\r\nextension,${id(6)},reasons,"'=HYPERLINK(""x"")"\r\n`);

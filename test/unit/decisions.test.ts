@@ -3,14 +3,16 @@ import { describe, expect, it, vi } from 'vitest';
 // decisions.ts and review.ts also carry decisions out, so loading them reads the table's and the mailer's configuration.
 vi.hoisted(() => {
   Object.assign(process.env, {
-    REQUESTS_TABLE: 'unit-requests', SENDER_EMAIL: 'dsr@example.org', PUBLIC_BASE_URL: 'https://dsr.example.org',
+    REQUESTS_TABLE: 'unit-requests',
+    SENDER_EMAIL: 'dsr@example.org',
+    PUBLIC_BASE_URL: 'https://dsr.example.org',
   });
 });
 
-import { allowedDecisions, decisionSchema } from '../../functions/domain/decision-rules';
 import { extendedDueDate, resumedDueDate } from '../../functions/domain/deadlines';
-import { findController } from '../../functions/platform/register';
+import { allowedDecisions, decisionSchema } from '../../functions/domain/decision-rules';
 import type { Branch, DsrRequest } from '../../functions/domain/request';
+import { findController } from '../../functions/platform/register';
 import { closingReasons, screeningReasons } from '../../functions/workflow/review';
 
 const association = findController('demo-association')!;
@@ -18,23 +20,53 @@ const NOW = new Date('2026-03-10T12:00:00Z');
 
 function request(over: Partial<DsrRequest> = {}): DsrRequest {
   return {
-    requestId: '00000000-0000-4000-8000-000000000001', controllerId: association.id, type: 'access', locale: 'en', email: 'ada@example.org',
-    status: 'in_review', version: 3, createdAt: '2026-03-05T10:00:00Z', verifyExpiresAt: '2026-03-12T10:00:00Z', statusKey: 'k',
-    receivedAt: '2026-03-05T10:05:00Z', dueAt: '2026-04-06T23:59:59.999Z', history: [], reviewStage: 'screening', ...over,
+    requestId: '00000000-0000-4000-8000-000000000001',
+    controllerId: association.id,
+    type: 'access',
+    locale: 'en',
+    email: 'ada@example.org',
+    status: 'in_review',
+    version: 3,
+    createdAt: '2026-03-05T10:00:00Z',
+    verifyExpiresAt: '2026-03-12T10:00:00Z',
+    statusKey: 'k',
+    receivedAt: '2026-03-05T10:05:00Z',
+    dueAt: '2026-04-06T23:59:59.999Z',
+    history: [],
+    reviewStage: 'screening',
+    ...over,
   };
 }
 const branch = (processorId: string, over: Partial<Branch> = {}): Branch => ({
-  requestId: '00000000-0000-4000-8000-000000000001', processorId, kind: 'dynamodb', action: 'delete', status: 'completed', attempts: 1, ...over,
+  requestId: '00000000-0000-4000-8000-000000000001',
+  processorId,
+  kind: 'dynamodb',
+  action: 'delete',
+  status: 'completed',
+  attempts: 1,
+  ...over,
 });
 
 describe('what staff may decide', () => {
   it('offers approve, refuse and a question during the first review, and only approve, retry and complete when closing', () => {
     expect(allowedDecisions(request(), [], association, NOW)).toEqual({
-      approve: true, deny: true, extend: { maxMonths: 2 }, request_info: true, retry_branch: [], complete_task: [], lift_restriction: false,
+      approve: true,
+      deny: true,
+      extend: { maxMonths: 2 },
+      request_info: true,
+      retry_branch: [],
+      complete_task: [],
+      lift_restriction: false,
     });
     const failed = [branch('members', { status: 'failed', errorClass: 'States.Timeout' }), branch('invoices')];
     expect(allowedDecisions(request({ reviewStage: 'closing' }), failed, association, NOW)).toEqual({
-      approve: true, deny: false, extend: { maxMonths: 2 }, request_info: false, retry_branch: ['members'], complete_task: ['members'], lift_restriction: false,
+      approve: true,
+      deny: false,
+      extend: { maxMonths: 2 },
+      request_info: false,
+      retry_branch: ['members'],
+      complete_task: ['members'],
+      lift_restriction: false,
     });
   });
 
@@ -44,16 +76,29 @@ describe('what staff may decide', () => {
   });
 
   it('lets staff complete a waiting staff task while the request is in progress, but decide nothing else', () => {
-    const waiting = [branch('shared-mailbox', { kind: 'manual', status: 'waiting' }), branch('newsletter', { kind: 'opendsr', status: 'waiting', staffTask: true }), branch('bookkeeping', { kind: 'email', status: 'waiting' })];
+    const waiting = [
+      branch('shared-mailbox', { kind: 'manual', status: 'waiting' }),
+      branch('newsletter', { kind: 'opendsr', status: 'waiting', staffTask: true }),
+      branch('bookkeeping', { kind: 'email', status: 'waiting' }),
+    ];
     expect(allowedDecisions(request({ status: 'in_progress', reviewStage: undefined }), waiting, association, NOW)).toEqual({
-      approve: false, deny: false, extend: { maxMonths: 2 }, request_info: false, retry_branch: [], complete_task: ['shared-mailbox', 'newsletter'], lift_restriction: false,
+      approve: false,
+      deny: false,
+      extend: { maxMonths: 2 },
+      request_info: false,
+      retry_branch: [],
+      complete_task: ['shared-mailbox', 'newsletter'],
+      lift_restriction: false,
     });
   });
 
   it('extends only within the first month and by two months in all (Art. 12(3))', () => {
     const afterFirstMonth = new Date('2026-04-07T00:00:00Z');
     expect(allowedDecisions(request(), [], association, afterFirstMonth).extend).toBe(false);
-    const once = request({ dueAt: '2026-05-06T23:59:59.999Z', extension: { months: 1, reasons: 'r', by: 'a', at: NOW.toISOString(), originalDueAt: '2026-04-06T23:59:59.999Z' } });
+    const once = request({
+      dueAt: '2026-05-06T23:59:59.999Z',
+      extension: { months: 1, reasons: 'r', by: 'a', at: NOW.toISOString(), originalDueAt: '2026-04-06T23:59:59.999Z' },
+    });
     expect(allowedDecisions(once, [], association, NOW).extend).toEqual({ maxMonths: 1 });
     // The first month's end counts, not the extended deadline.
     expect(allowedDecisions(once, [], association, new Date('2026-04-20T00:00:00Z')).extend).toBe(false);
@@ -67,10 +112,15 @@ describe('what staff may decide', () => {
     const done = request({ type: 'restriction', status: 'completed', reviewStage: undefined });
     expect(allowedDecisions(done, restricted, association, NOW).lift_restriction).toBe(true);
     expect(allowedDecisions({ ...done, status: 'in_progress' }, restricted, association, NOW).lift_restriction).toBe(false);
-    expect(allowedDecisions({ ...done, restrictionLift: { by: 'a', at: NOW.toISOString(), liftAt: NOW.toISOString() } }, restricted, association, NOW).lift_restriction).toBe(false);
+    expect(
+      allowedDecisions({ ...done, restrictionLift: { by: 'a', at: NOW.toISOString(), liftAt: NOW.toISOString() } }, restricted, association, NOW)
+        .lift_restriction,
+    ).toBe(false);
     expect(allowedDecisions(done, [branch('members', { action: 'restrict', recordCount: 0 })], association, NOW).lift_restriction).toBe(false);
     // The subject must be told first: not once the service's own retention erased their address.
-    expect(allowedDecisions({ ...done, email: undefined as never, personalDataErasedAt: NOW.toISOString() }, restricted, association, NOW).lift_restriction).toBe(false);
+    expect(
+      allowedDecisions({ ...done, email: undefined as never, personalDataErasedAt: NOW.toISOString() }, restricted, association, NOW).lift_restriction,
+    ).toBe(false);
   });
 
   it('asks one question at a time', () => {
@@ -107,7 +157,7 @@ describe('why a request waits for staff', () => {
     expect(await screeningReasons(request({ type: 'access' }), association)).toEqual([]);
   });
 
-  it('asks staff to check the identity when the controller\'s rule says so (Art. 12(6))', async () => {
+  it("asks staff to check the identity when the controller's rule says so (Art. 12(6))", async () => {
     const strict = { ...association, review: { ...association.review, identityCheckRights: ['access' as const], identityCheckOnlyWithoutName: true } };
     expect(await screeningReasons(request({ type: 'access' }), strict)).toEqual(['identity_check']);
     expect(await screeningReasons(request({ type: 'access', name: 'Ada' }), strict)).toEqual([]);
@@ -119,7 +169,10 @@ describe('why a request waits for staff', () => {
     expect(closingReasons(request(), association, held)).toEqual([]);
     const strict = { ...association, review: { ...association.review, legalHoldNeedsApproval: true } };
     expect(closingReasons(request(), strict, held)).toEqual(['legal_hold_partial']);
-    expect(closingReasons(request(), strict, [...held, branch('members', { status: 'failed', errorClass: 'States.Timeout' })])).toEqual(['branch_failed', 'legal_hold_partial']);
+    expect(closingReasons(request(), strict, [...held, branch('members', { status: 'failed', errorClass: 'States.Timeout' })])).toEqual([
+      'branch_failed',
+      'legal_hold_partial',
+    ]);
     expect(closingReasons(request(), association, [branch('members', { status: 'failed', errorClass: 'RequestWithdrawn' })])).toEqual([]);
   });
 });

@@ -20,17 +20,28 @@ function importsOf(file: string): string[] {
   );
 }
 
-const pascal = (file: string) => file.replace(/\.ts$/, '').split('-').map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
+const pascal = (file: string) =>
+  file
+    .replace(/\.ts$/, '')
+    .split('-')
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join('');
 
 describe('the layout', () => {
   it('keeps the production stack free of the local runtime', () => {
-    const offenders = modules('infra').flatMap((f) => importsOf(f).filter((i) => i.startsWith('local/')).map((i) => `${f} imports ${i}`));
+    const offenders = modules('infra').flatMap((f) =>
+      importsOf(f)
+        .filter((i) => i.startsWith('local/'))
+        .map((i) => `${f} imports ${i}`),
+    );
     expect(offenders).toEqual([]);
   });
 
   it('keeps the domain pure: no AWS, no environment, nothing but its own modules and zod', () => {
     const offenders = modules('functions/domain').flatMap((f) => [
-      ...importsOf(f).filter((i) => !i.startsWith('functions/domain/') && i !== 'zod').map((i) => `${f} imports ${i}`),
+      ...importsOf(f)
+        .filter((i) => !i.startsWith('functions/domain/') && i !== 'zod')
+        .map((i) => `${f} imports ${i}`),
       ...(readFileSync(join(ROOT, f), 'utf8').includes('process.env') ? [`${f} reads process.env`] : []),
     ]);
     expect(offenders).toEqual([]);

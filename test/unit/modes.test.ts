@@ -1,38 +1,56 @@
 import { describe, expect, it } from 'vitest';
-import { actionFor, modeOf } from '../../functions/domain/rights';
 import { parseRegister } from '../../functions/domain/register-schema';
-import type { Processor } from '../../functions/platform/register';
 import type { DsrRequest, RequestDetails, Right } from '../../functions/domain/request';
+import { actionFor, modeOf } from '../../functions/domain/rights';
+import type { Processor } from '../../functions/platform/register';
 
 const art15 = { dataCategories: ['contact details'], purposes: ['membership'], legalBasis: 'contract', retention: '2 years' };
 const store = (id: string, extra: Record<string, unknown> = {}) => ({
-  ...art15, id, name: id, kind: 'dynamodb', table: id, lookup: { indexName: 'by-email', attribute: 'email' }, erasure: { mode: 'delete' }, ...extra,
+  ...art15,
+  id,
+  name: id,
+  kind: 'dynamodb',
+  table: id,
+  lookup: { indexName: 'by-email', attribute: 'email' },
+  erasure: { mode: 'delete' },
+  ...extra,
 });
 
 /** One processor of every kind, with the flags that change what a right does there. */
-const controller = parseRegister({
-  controllers: [{
-    id: 'acme',
-    name: 'Acme',
-    country: 'SE',
-    dpoEmail: 'dpo@acme.example',
-    locales: ['en'],
-    supervisoryAuthority: { name: 'IMY', url: 'https://www.imy.se' },
-    consentPurposes: [{ id: 'newsletter', name: 'Newsletter', processors: ['mailing-list', 'newsletter'] }],
-    processors: [
-      store('members', { rectifiable: ['name', 'phone'] }),
-      store('events', { portable: false, rectifiable: ['phone'], erasure: { mode: 'anonymise', identifyingAttributes: ['email'] } }),
-      store('invoices', { portable: false, erasure: { mode: 'legal_hold', legalBasis: 'bookkeeping law', holdDays: 10 } }),
-      store('mailing-list', { directMarketing: true, erasure: { mode: 'suppress', keepDays: 30 } }),
+const controller = parseRegister(
+  {
+    controllers: [
       {
-        ...art15, id: 'newsletter', name: 'Newsletter', kind: 'opendsr', url: 'https://dsr.newsletter.example/v1', domain: 'newsletter.example',
-        trustRoots: ['-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----'], directMarketing: true,
+        id: 'acme',
+        name: 'Acme',
+        country: 'SE',
+        dpoEmail: 'dpo@acme.example',
+        locales: ['en'],
+        supervisoryAuthority: { name: 'IMY', url: 'https://www.imy.se' },
+        consentPurposes: [{ id: 'newsletter', name: 'Newsletter', processors: ['mailing-list', 'newsletter'] }],
+        processors: [
+          store('members', { rectifiable: ['name', 'phone'] }),
+          store('events', { portable: false, rectifiable: ['phone'], erasure: { mode: 'anonymise', identifyingAttributes: ['email'] } }),
+          store('invoices', { portable: false, erasure: { mode: 'legal_hold', legalBasis: 'bookkeeping law', holdDays: 10 } }),
+          store('mailing-list', { directMarketing: true, erasure: { mode: 'suppress', keepDays: 30 } }),
+          {
+            ...art15,
+            id: 'newsletter',
+            name: 'Newsletter',
+            kind: 'opendsr',
+            url: 'https://dsr.newsletter.example/v1',
+            domain: 'newsletter.example',
+            trustRoots: ['-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----'],
+            directMarketing: true,
+          },
+          { ...art15, id: 'bookkeeping', name: 'Bookkeeping', kind: 'email', contactEmail: 'privacy@bookkeeping.example' },
+          { ...art15, id: 'mailbox', name: 'Mailbox', kind: 'manual', assigneeEmail: 'office@acme.example', instructions: 'Search the mailbox.' },
+        ],
       },
-      { ...art15, id: 'bookkeeping', name: 'Bookkeeping', kind: 'email', contactEmail: 'privacy@bookkeeping.example' },
-      { ...art15, id: 'mailbox', name: 'Mailbox', kind: 'manual', assigneeEmail: 'office@acme.example', instructions: 'Search the mailbox.' },
     ],
-  }],
-}, {}).controllers[0]!;
+  },
+  {},
+).controllers[0]!;
 
 const processor = (id: string): Processor => controller.processors.find((p) => p.id === id)!;
 const plan = (id: string, type: Right, details?: RequestDetails) => {
@@ -57,7 +75,17 @@ describe('what a right does at each processor', () => {
     ['erasure', undefined, 'delete', 'anonymise', 'legal_hold', 'suppress', 'erase', 'erase', 'erase'],
     ['rectification', phone, 'rectify', 'rectify', 'none', 'none', 'rectify (staff task)', 'rectify', 'rectify'],
     ['rectification', name, 'rectify', 'none', 'none', 'none', 'rectify (staff task)', 'rectify', 'rectify'],
-    ['rectification', described, 'rectify (staff task)', 'rectify (staff task)', 'rectify (staff task)', 'rectify (staff task)', 'rectify (staff task)', 'rectify', 'rectify'],
+    [
+      'rectification',
+      described,
+      'rectify (staff task)',
+      'rectify (staff task)',
+      'rectify (staff task)',
+      'rectify (staff task)',
+      'rectify (staff task)',
+      'rectify',
+      'rectify',
+    ],
     ['restriction', undefined, 'restrict', 'restrict', 'restrict', 'restrict', 'restrict (staff task)', 'restrict', 'restrict'],
     ['objection', marketing, 'none', 'none', 'none', 'suppress', 'erase', 'none', 'none'],
     ['objection', otherObjection, 'restrict', 'restrict', 'restrict', 'restrict', 'restrict (staff task)', 'restrict', 'restrict'],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { NotJsonRecords, splitJsonRecords, type JsonPart } from '../../functions/processors/opendsr/json-records';
 import { attachmentName } from '../../functions/processors/opendsr/attachment-name';
+import { type JsonPart, NotJsonRecords, splitJsonRecords } from '../../functions/processors/opendsr/json-records';
 
 /** Feeds the text in chunks of `size` bytes (cutting through strings and multi-byte characters). */
 async function split(text: string, size = 3): Promise<JsonPart[]> {
@@ -17,7 +17,13 @@ const elements = (parts: JsonPart[]) => parts.filter((p) => p.kind === 'element'
 
 describe('OpenDSR results as JSON records, streamed', () => {
   it('splits a top-level array, whatever the chunking', async () => {
-    const records = [{ email: 'ada@example.org', topics: ['a', 'b'], note: 'commas, ] and } in "strings" \\ too' }, { n: 2, nested: { deep: [1, [2, { x: 'ü€😀' }]] } }, 'text', 3, null];
+    const records = [
+      { email: 'ada@example.org', topics: ['a', 'b'], note: 'commas, ] and } in "strings" \\ too' },
+      { n: 2, nested: { deep: [1, [2, { x: 'ü€😀' }]] } },
+      'text',
+      3,
+      null,
+    ];
     for (const size of [1, 2, 5, 64, 10_000]) {
       expect(elements(await split(JSON.stringify(records, null, size % 2 ? 2 : 0), size))).toEqual(records);
     }
@@ -50,7 +56,9 @@ describe('OpenDSR results as JSON records, streamed', () => {
       yield Buffer.from(`["${'x'.repeat(100)}"]`);
     }
     const run = async () => {
-      for await (const _ of splitJsonRecords(big(), 50)) { /* drain */ }
+      for await (const _ of splitJsonRecords(big(), 50)) {
+        /* drain */
+      }
     };
     await expect(run()).rejects.toBeInstanceOf(NotJsonRecords);
   });

@@ -1,19 +1,19 @@
+import { sign, X509Certificate } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sign, X509Certificate } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { OpendsrProcessor } from '../../functions/platform/register';
 import { clearCertificateCache, verifySigned } from '../../functions/processors/opendsr/certificates';
 import {
   decodeSignature,
   OpendsrVerificationError,
   parsePemBundle,
+  type VerificationReason,
   verifyBodySignature,
   verifyCertificate,
-  type VerificationReason,
 } from '../../functions/processors/opendsr/verify';
-import type { OpendsrProcessor } from '../../functions/platform/register';
 
 const CERTS = join(import.meta.dirname, '../../local/demo-opendsr/certs');
 const read = (name: string) => readFileSync(join(CERTS, name), 'utf8');
@@ -86,7 +86,7 @@ describe('OpenDSR certificate and signature checks', () => {
     expect(reasonOf(() => verifyCertificate(bundle('demo-localhost.pem'), root, 'newsletter.example', NOW))).toBe('CertificateDomainMismatch');
   });
 
-  it('refuses a certificate that does not chain to the processor\'s trust roots', () => {
+  it("refuses a certificate that does not chain to the processor's trust roots", () => {
     expect(check('test/other-root-localhost.pem', signWith('test/other-root-localhost.key'))).toBe('UntrustedCertificate');
   });
 
@@ -100,7 +100,9 @@ describe('OpenDSR certificate and signature checks', () => {
     expect(reasonOf(() => decodeSignature('not base64!'))).toBe('SignatureMalformed');
     expect(reasonOf(() => parsePemBundle('hello'))).toBe('CertificateMalformed');
     // folded over lines as in the specification's examples
-    const folded = signWith('demo-localhost.key').toString('base64').replace(/(.{76})/g, '$1\n');
+    const folded = signWith('demo-localhost.key')
+      .toString('base64')
+      .replace(/(.{76})/g, '$1\n');
     expect(check('demo-localhost.pem', decodeSignature(folded))).toBeUndefined();
   });
 });
@@ -116,7 +118,14 @@ describe('verifySigned (discovery, certificate download and cache)', () => {
       if (req.url === '/v1/discovery') {
         discoveries++;
         res.setHeader('content-type', 'application/json');
-        res.end(JSON.stringify({ api_version: '2.0', supported_identities: [], supported_subject_request_types: ['access'], processor_certificate: `${url}/cert.pem` }));
+        res.end(
+          JSON.stringify({
+            api_version: '2.0',
+            supported_identities: [],
+            supported_subject_request_types: ['access'],
+            processor_certificate: `${url}/cert.pem`,
+          }),
+        );
       } else if (req.url === '/v1/cert.pem') {
         res.end(certificate);
       } else {
@@ -172,10 +181,15 @@ describe('verifySigned (discovery, certificate download and cache)', () => {
   });
 
   it('honours the OpenGDPR header names (§10.1)', async () => {
-    await verifySigned(processor(), { 'x-opengdpr-processor-domain': 'localhost', 'x-opengdpr-signature': signWith('demo-localhost.key').toString('base64') }, body, NOW);
+    await verifySigned(
+      processor(),
+      { 'x-opengdpr-processor-domain': 'localhost', 'x-opengdpr-signature': signWith('demo-localhost.key').toString('base64') },
+      body,
+      NOW,
+    );
   });
 
-  it('refuses a message that names another domain than the processor\'s', async () => {
+  it("refuses a message that names another domain than the processor's", async () => {
     expect(await reasonOfAsync(verifySigned(processor(), headers(signWith('demo-localhost.key'), 'evil.example'), body, NOW))).toBe('UnknownDomain');
   });
 

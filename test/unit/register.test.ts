@@ -1,19 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { dueDate } from '../../functions/domain/deadlines';
-import { findController, register } from '../../functions/platform/register';
 import { parseRegister } from '../../functions/domain/register-schema';
+import { findController, register } from '../../functions/platform/register';
 import { demoTableDefinitions, readDemoData } from '../../local/provision';
 
 const controller = (processors: unknown[]) => ({
-  controllers: [{
-    id: 'acme',
-    name: 'Acme',
-    country: 'SE',
-    dpoEmail: 'dpo@acme.example',
-    locales: ['en'],
-    supervisoryAuthority: { name: 'IMY', url: 'https://www.imy.se' },
-    processors,
-  }],
+  controllers: [
+    {
+      id: 'acme',
+      name: 'Acme',
+      country: 'SE',
+      dpoEmail: 'dpo@acme.example',
+      locales: ['en'],
+      supervisoryAuthority: { name: 'IMY', url: 'https://www.imy.se' },
+      processors,
+    },
+  ],
 });
 
 const members = {
@@ -43,10 +45,13 @@ describe('the register', () => {
 
   it('fills placeholders from the environment, with defaults, and names a missing one', () => {
     const { table: _t, lookup: _l, erasure: _e, ...art15 } = members;
-    const withUrl = (url: string) => controller([{ ...art15, kind: 'opendsr', url, domain: 'localhost', trustRoots: ['-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----'] }]);
+    const withUrl = (url: string) =>
+      controller([{ ...art15, kind: 'opendsr', url, domain: 'localhost', trustRoots: ['-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----'] }]);
     const parsed = parseRegister(withUrl('${VENDOR_URL:-http://localhost:8090/v1}'), {});
     expect(parsed.controllers[0]!.processors[0]).toMatchObject({ url: 'http://localhost:8090/v1' });
-    expect(parseRegister(withUrl('${VENDOR_URL}'), { VENDOR_URL: 'https://dsr.vendor.example/v1' }).controllers[0]!.processors[0]).toMatchObject({ url: 'https://dsr.vendor.example/v1' });
+    expect(parseRegister(withUrl('${VENDOR_URL}'), { VENDOR_URL: 'https://dsr.vendor.example/v1' }).controllers[0]!.processors[0]).toMatchObject({
+      url: 'https://dsr.vendor.example/v1',
+    });
     expect(() => parseRegister(withUrl('${VENDOR_URL}'), {})).toThrow(/uses \$\{VENDOR_URL\} at controllers\.0\.processors\.0\.url but VENDOR_URL is not set/);
   });
 
@@ -56,7 +61,9 @@ describe('the register', () => {
 
   it('refuses to anonymise the attribute the subject is keyed by, and says where', () => {
     const keyed = { ...members, lookup: { keyAttribute: 'email' }, erasure: { mode: 'anonymise', identifyingAttributes: ['email'] } };
-    expect(() => parseRegister(controller([keyed]))).toThrow(/controllers\.0\.processors\.0\.erasure\.identifyingAttributes: cannot anonymise the key attribute email/);
+    expect(() => parseRegister(controller([keyed]))).toThrow(
+      /controllers\.0\.processors\.0\.erasure\.identifyingAttributes: cannot anonymise the key attribute email/,
+    );
   });
 
   it('refuses duplicate processor ids and unknown fields', () => {
@@ -67,7 +74,10 @@ describe('the register', () => {
   it('ships a second controller, a Swedish organising platform answering within a month of Swedish working days', () => {
     const platform = findController('demo-organising-platform')!;
     expect(platform).toMatchObject({ country: 'SE', locales: ['sv', 'en'], deadline: { rule: 'month' } });
-    const due = (received: string) => dueDate(new Date(`${received}T09:00:00Z`), platform.deadline, platform.publicHolidays).toISOString().slice(0, 10);
+    const due = (received: string) =>
+      dueDate(new Date(`${received}T09:00:00Z`), platform.deadline, platform.publicHolidays)
+        .toISOString()
+        .slice(0, 10);
     expect(due('2026-03-03')).toBe('2026-04-07'); // Good Friday and Easter Monday
     expect(due('2026-04-14')).toBe('2026-05-15'); // Ascension Day
     // Midsummer Eve is no public holiday in law, but Swedish law on computing statutory time
@@ -77,16 +87,21 @@ describe('the register', () => {
     expect(due('2026-11-30')).toBe('2026-12-30'); // an ordinary Wednesday stays
   });
 
-  it('sends the platform\'s access and portability requests without a name to an identity check, and names whom it processes for', () => {
+  it("sends the platform's access and portability requests without a name to an identity check, and names whom it processes for", () => {
     const platform = findController('demo-organising-platform')!;
-    expect(platform.review).toMatchObject({ repeatWindowDays: 30, identityCheckRights: ['access', 'portability'], identityCheckOnlyWithoutName: true, clockPausesForInformation: true });
+    expect(platform.review).toMatchObject({
+      repeatWindowDays: 30,
+      identityCheckRights: ['access', 'portability'],
+      identityCheckOnlyWithoutName: true,
+      clockPausesForInformation: true,
+    });
     expect(platform.actsAsProcessorFor?.description).toMatch(/organisations that subscribe/);
     expect(platform.branding.accentColour).toMatch(/^#[0-9a-f]{6}$/i);
     expect(platform.supervisoryAuthority.name).toMatch(/IMY/);
     expect(platform.dpoEmail).not.toBe(findController('demo-association')!.dpoEmail);
   });
 
-  it('keeps each controller\'s data in stores of its own, so a request to one never reaches the other\'s', () => {
+  it("keeps each controller's data in stores of its own, so a request to one never reaches the other's", () => {
     const tablesOf = (id: string) => findController(id)!.processors.flatMap((p) => (p.kind === 'dynamodb' ? [p.table] : []));
     const association = tablesOf('demo-association');
     const platform = tablesOf('demo-organising-platform');
@@ -105,9 +120,10 @@ describe('the register', () => {
       const attrs = def.AttributeDefinitions!.map((a) => a.AttributeName!);
       for (const item of demo.tables[def.TableName!]!.items) for (const a of attrs) expect(typeof item[a], `${def.TableName}.${a}`).toBe('string');
     }
-    const holders = (email: string) => register.controllers
-      .filter((c) => c.processors.some((p) => p.kind === 'dynamodb' && demo.tables[p.table]?.items.some((i) => i.email === email)))
-      .map((c) => c.id);
+    const holders = (email: string) =>
+      register.controllers
+        .filter((c) => c.processors.some((p) => p.kind === 'dynamodb' && demo.tables[p.table]?.items.some((i) => i.email === email)))
+        .map((c) => c.id);
     expect(holders('ada@example.org')).toEqual(['demo-association', 'demo-organising-platform']);
     expect(holders('elin@example.org')).toEqual(['demo-organising-platform']);
     expect(demo.subjects.map((s) => s.email)).toEqual(expect.arrayContaining(['ada@example.org', 'elin@example.org']));
@@ -127,36 +143,47 @@ describe('retention rules in the register', () => {
 
   it('refuses to anonymise at a store that declares no anonymisation, saying what to do instead', () => {
     const rule = { ...inactive, action: 'anonymise' };
-    expect(() => parseRegister(controller([store({ retentionRules: [rule] })])))
-      .toThrow(/processors\.0\.retentionRules\.0\.action: rule inactive-members: this store declares no anonymisation \(its erasure mode is delete\); use action delete/);
+    expect(() => parseRegister(controller([store({ retentionRules: [rule] })]))).toThrow(
+      /processors\.0\.retentionRules\.0\.action: rule inactive-members: this store declares no anonymisation \(its erasure mode is delete\); use action delete/,
+    );
     const anonymising = store({ erasure: { mode: 'anonymise', identifyingAttributes: ['email', 'name'] }, retentionRules: [rule] });
     expect(parseRegister(controller([anonymising])).controllers[0]!.processors[0]).toMatchObject({ retentionRules: [{ action: 'anonymise' }] });
   });
 
   it('names an unknown action, an unknown field and a period given in days', () => {
-    expect(() => parseRegister(controller([store({ retentionRules: [{ ...inactive, action: 'archive' }] })])))
-      .toThrow(/retentionRules\.0\.action: action must be delete or anonymise/);
+    expect(() => parseRegister(controller([store({ retentionRules: [{ ...inactive, action: 'archive' }] })]))).toThrow(
+      /retentionRules\.0\.action: action must be delete or anonymise/,
+    );
     expect(() => parseRegister(controller([store({ retentionRules: [{ ...inactive, countFrom: 'x' }] })]))).toThrow(/countFrom/);
-    expect(() => parseRegister(controller([store({ retentionRules: [{ ...inactive, afterDays: 730 }] })])))
-      .toThrow(/retentionRules\.0\.afterDays: retention rules count in calendar months: use afterMonths/);
+    expect(() => parseRegister(controller([store({ retentionRules: [{ ...inactive, afterDays: 730 }] })]))).toThrow(
+      /retentionRules\.0\.afterDays: retention rules count in calendar months: use afterMonths/,
+    );
   });
 
   it('refuses to count from the address subjects are looked up by, a mark the service writes, or an attribute anonymisation removes', () => {
     const rule = (countsFrom: string, action = 'delete') => ({ ...inactive, countsFrom, action });
-    expect(() => parseRegister(controller([store({ retentionRules: [rule('email')] })]))).toThrow(/countsFrom: rule inactive-members: email is the attribute subjects are looked up by, not a date/);
+    expect(() => parseRegister(controller([store({ retentionRules: [rule('email')] })]))).toThrow(
+      /countsFrom: rule inactive-members: email is the attribute subjects are looked up by, not a date/,
+    );
     expect(() => parseRegister(controller([store({ retentionRules: [rule('holdUntil')] })]))).toThrow(/holdUntil is written by this service/);
-    const anonymising = store({ erasure: { mode: 'anonymise', identifyingAttributes: ['email', 'lastSeen'] }, retentionRules: [rule('lastSeen', 'anonymise')] });
+    const anonymising = store({
+      erasure: { mode: 'anonymise', identifyingAttributes: ['email', 'lastSeen'] },
+      retentionRules: [rule('lastSeen', 'anonymise')],
+    });
     expect(() => parseRegister(controller([anonymising]))).toThrow(/lastSeen is one of the identifying attributes anonymisation removes/);
   });
 
   it('refuses two rules of one controller with the same id, even at different stores', () => {
     const other = store({ id: 'newsletter', table: 'newsletter', retentionRules: [{ ...inactive, countsFrom: 'unsubscribedAt' }] });
-    expect(() => parseRegister(controller([store({ retentionRules: [inactive] }), other])))
-      .toThrow(/processors\.1\.retentionRules\.0\.id: duplicate retention rule id inactive-members/);
+    expect(() => parseRegister(controller([store({ retentionRules: [inactive] }), other]))).toThrow(
+      /processors\.1\.retentionRules\.0\.id: duplicate retention rule id inactive-members/,
+    );
   });
 
   it('ships demo rules modelled on the privacy policies: one enforced, the others dry runs', () => {
-    const rules = register.controllers.flatMap((c) => c.processors.flatMap((p) => (p.kind === 'dynamodb' ? p.retentionRules.map((r) => ({ controller: c.id, store: p.id, ...r })) : [])));
+    const rules = register.controllers.flatMap((c) =>
+      c.processors.flatMap((p) => (p.kind === 'dynamodb' ? p.retentionRules.map((r) => ({ controller: c.id, store: p.id, ...r })) : [])),
+    );
     expect(rules.filter((r) => r.enforce).map((r) => r.id)).toEqual(['event-contacts']);
     expect(rules.map((r) => [r.controller, r.id, r.afterMonths, r.action])).toEqual([
       ['demo-association', 'inactive-members', 24, 'delete'],

@@ -1,12 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { parseRegister } from '../../functions/domain/register-schema';
-import { closedAt, nextPurgeAt, personalDataEraseAt, purgeSchedule } from '../../functions/domain/request-retention';
 import type { DsrRequest } from '../../functions/domain/request';
+import { closedAt, nextPurgeAt, personalDataEraseAt, purgeSchedule } from '../../functions/domain/request-retention';
 
 const CLOSED = '2026-03-10T12:00:00.000Z';
 
-function closed(over: Partial<DsrRequest> = {}): Pick<DsrRequest, 'status' | 'completedAt' | 'history' | 'packageKey' | 'downloadExpiresAt' | 'personalDataErasedAt'> {
-  return { status: 'completed', completedAt: CLOSED, history: [{ status: 'received', at: '2026-03-01T00:00:00.000Z' }, { status: 'completed', at: CLOSED }], ...over };
+function closed(
+  over: Partial<DsrRequest> = {},
+): Pick<DsrRequest, 'status' | 'completedAt' | 'history' | 'packageKey' | 'downloadExpiresAt' | 'personalDataErasedAt'> {
+  return {
+    status: 'completed',
+    completedAt: CLOSED,
+    history: [
+      { status: 'received', at: '2026-03-01T00:00:00.000Z' },
+      { status: 'completed', at: CLOSED },
+    ],
+    ...over,
+  };
 }
 
 describe('when a closed request is purged', () => {
@@ -34,15 +44,25 @@ describe('when a closed request is purged', () => {
   });
 
   it('gives the closing write the controller and the next purge time for the sparse index', () => {
-    expect(purgeSchedule({ id: 'demo-association', requestDataRetentionDays: 30 }, CLOSED, {})).toEqual({ purgeCtl: 'demo-association', purgeAt: '2026-04-09T12:00:00.000Z' });
+    expect(purgeSchedule({ id: 'demo-association', requestDataRetentionDays: 30 }, CLOSED, {})).toEqual({
+      purgeCtl: 'demo-association',
+      purgeAt: '2026-04-09T12:00:00.000Z',
+    });
   });
 });
 
 describe('when a request closed', () => {
   it('is its completion for answered and refused requests, and its last status change for withdrawn ones', () => {
     expect(closedAt(closed())).toBe(CLOSED);
-    expect(closedAt({ status: 'cancelled', history: [{ status: 'received', at: '2026-03-01T00:00:00.000Z' }, { status: 'cancelled', at: '2026-03-02T08:00:00.000Z' }] }))
-      .toBe('2026-03-02T08:00:00.000Z');
+    expect(
+      closedAt({
+        status: 'cancelled',
+        history: [
+          { status: 'received', at: '2026-03-01T00:00:00.000Z' },
+          { status: 'cancelled', at: '2026-03-02T08:00:00.000Z' },
+        ],
+      }),
+    ).toBe('2026-03-02T08:00:00.000Z');
   });
 
   it('is not known for a request still open', () => {
@@ -52,14 +72,33 @@ describe('when a request closed', () => {
 
 describe('the register setting', () => {
   const controller = (over: Record<string, unknown> = {}) => ({
-    controllers: [{
-      id: 'c', name: 'C', country: 'SE', dpoEmail: 'dpo@c.example', locales: ['en'], supervisoryAuthority: { name: 'IMY', url: 'https://www.imy.se' },
-      processors: [{ id: 'p', kind: 'manual', name: 'P', dataCategories: ['x'], purposes: ['y'], legalBasis: 'z', retention: 'r', assigneeEmail: 'a@c.example', instructions: 'do' }],
-      ...over,
-    }],
+    controllers: [
+      {
+        id: 'c',
+        name: 'C',
+        country: 'SE',
+        dpoEmail: 'dpo@c.example',
+        locales: ['en'],
+        supervisoryAuthority: { name: 'IMY', url: 'https://www.imy.se' },
+        processors: [
+          {
+            id: 'p',
+            kind: 'manual',
+            name: 'P',
+            dataCategories: ['x'],
+            purposes: ['y'],
+            legalBasis: 'z',
+            retention: 'r',
+            assigneeEmail: 'a@c.example',
+            instructions: 'do',
+          },
+        ],
+        ...over,
+      },
+    ],
   });
 
-  it('keeps a closed request\'s personal data 30 days unless the controller says otherwise', () => {
+  it("keeps a closed request's personal data 30 days unless the controller says otherwise", () => {
     expect(parseRegister(controller()).controllers[0]!.requestDataRetentionDays).toBe(30);
     expect(parseRegister(controller({ requestDataRetentionDays: 90 })).controllers[0]!.requestDataRetentionDays).toBe(90);
   });

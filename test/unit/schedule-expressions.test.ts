@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseScheduleExpression } from '../../functions/domain/schedule-expressions';
 
-const next = (expression: string, after: string, timezone?: string) =>
-  parseScheduleExpression(expression, timezone).nextAfter(new Date(after))?.toISOString();
+const next = (expression: string, after: string, timezone?: string) => parseScheduleExpression(expression, timezone).nextAfter(new Date(after))?.toISOString();
 
 describe('schedule expressions as EventBridge Scheduler reads them', () => {
   it('fires a weekly cron on the next Monday at 07:00 UTC', () => {
@@ -16,7 +15,7 @@ describe('schedule expressions as EventBridge Scheduler reads them', () => {
     expect(next('cron(0 12 ? * 1 *)', '2026-11-22T13:00:00Z')).toBe('2026-11-29T12:00:00.000Z');
   });
 
-  it('reads the hour on the wall clock of the schedule\'s time zone, across a DST change', () => {
+  it("reads the hour on the wall clock of the schedule's time zone, across a DST change", () => {
     // Stockholm is UTC+2 in summer and UTC+1 in winter.
     expect(next('cron(0 8 * * ? *)', '2026-07-01T00:00:00Z', 'Europe/Stockholm')).toBe('2026-07-01T06:00:00.000Z');
     expect(next('cron(0 8 * * ? *)', '2026-12-01T00:00:00Z', 'Europe/Stockholm')).toBe('2026-12-01T07:00:00.000Z');

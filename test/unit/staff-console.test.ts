@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { CONSOLE_CSP, CONSOLE_SCRIPT, CONSOLE_SCRIPT_HASH, renderConsolePage } from '../../web/console';
-import { LOCALES, texts } from '../../web/i18n';
 import { consoleTexts } from '../../web/console-texts';
+import { LOCALES } from '../../web/i18n';
 
 /** The contents of every <script> element without a type: what the browser would run. */
 function executableScripts(html: string): string[] {
@@ -25,7 +25,7 @@ describe('the staff console page', () => {
     expect(CONSOLE_SCRIPT).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(/);
   });
 
-  it('is the same script in every language (one hash), with that language\'s texts as data', () => {
+  it("is the same script in every language (one hash), with that language's texts as data", () => {
     for (const locale of LOCALES) {
       const html = renderConsolePage({ locale, signInUrl: 'https://auth.example/sign-in' });
       expect(executableScripts(html)).toEqual([CONSOLE_SCRIPT]);
@@ -72,7 +72,7 @@ describe('the staff console page', () => {
     expect(CONSOLE_SCRIPT).toContain("authorization: 'Bearer ' + tok");
   });
 
-  it('offers the audit trail as a download on the request page, in the page\'s language', () => {
+  it("offers the audit trail as a download on the request page, in the page's language", () => {
     for (const locale of LOCALES) {
       const html = renderConsolePage({ locale, signInUrl: 'https://a.example' });
       expect(html).toContain(`id="export-audit" aria-describedby="export-audit-hint">${consoleTexts[locale].exportAudit}</button>`);
@@ -88,7 +88,12 @@ describe('the staff console page', () => {
       Object.entries(o).flatMap(([k, v]) => (v && typeof v === 'object' ? leaves(v, `${p}${k}.`) : [[`${p}${k}`, String(v)] as [string, string]]));
     const english = new Map(leaves(consoleTexts.en));
     for (const locale of ['sv', 'sl'] as const) {
-      expect(leaves(consoleTexts[locale]).filter(([k, v]) => v === english.get(k)).map(([k]) => k), locale).toEqual([]);
+      expect(
+        leaves(consoleTexts[locale])
+          .filter(([k, v]) => v === english.get(k))
+          .map(([k]) => k),
+        locale,
+      ).toEqual([]);
     }
     expect(consoleTexts.sv.reviewTitle).toBe('Väntar på ditt beslut');
     expect(consoleTexts.sl.reviewTitle).toBe('Čaka na vašo odločitev');

@@ -1,8 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { DENIAL_REASONS, REQUEST_STATUSES, RIGHTS, type AuditEvent, type Branch, type DsrRequest } from '../../functions/domain/request';
+import { type AuditEvent, type Branch, DENIAL_REASONS, type DsrRequest, REQUEST_STATUSES, RIGHTS } from '../../functions/domain/request';
 import {
-  byDueDate, claimsOf, controllersClaim, listClaim, listItem, matchesFilters, mayAccess, mayDo, parseListFilters, requestDetail,
-  requireRole, staffFrom, visibleControllers, type Claims,
+  byDueDate,
+  type Claims,
+  claimsOf,
+  controllersClaim,
+  listClaim,
+  listItem,
+  matchesFilters,
+  mayAccess,
+  mayDo,
+  parseListFilters,
+  requestDetail,
+  requireRole,
+  staffFrom,
+  visibleControllers,
 } from '../../functions/staff/staff';
 
 /** The error middy's error handler turns into a response: status and the JSON body. */
@@ -117,8 +129,9 @@ describe('list filters', () => {
 
   it('accepts the documented filters', () => {
     expect(parseListFilters(undefined, declared)).toEqual({});
-    expect(parseListFilters({ status: 'in_progress', type: 'erasure', controller: 'demo-association', dueWithinDays: '30', overdue: 'true' }, declared))
-      .toEqual({ status: 'in_progress', type: 'erasure', controller: 'demo-association', dueWithinDays: 30, overdue: true });
+    expect(
+      parseListFilters({ status: 'in_progress', type: 'erasure', controller: 'demo-association', dueWithinDays: '30', overdue: 'true' }, declared),
+    ).toEqual({ status: 'in_progress', type: 'erasure', controller: 'demo-association', dueWithinDays: 30, overdue: true });
   });
 
   it.each([
@@ -192,8 +205,26 @@ const request: DsrRequest = {
 
 describe('request detail', () => {
   const branches: Branch[] = [
-    { requestId: request.requestId, processorId: 'bookkeeping', kind: 'email', action: 'export', status: 'waiting', attempts: 1, taskToken: 'TASK-TOKEN', linkTokenHash: 'HASH-LINK' },
-    { requestId: request.requestId, processorId: 'members', kind: 'dynamodb', action: 'export', status: 'failed', attempts: 3, errorClass: 'ResourceNotFoundException', exportKey: 'exports/x.json' },
+    {
+      requestId: request.requestId,
+      processorId: 'bookkeeping',
+      kind: 'email',
+      action: 'export',
+      status: 'waiting',
+      attempts: 1,
+      taskToken: 'TASK-TOKEN',
+      linkTokenHash: 'HASH-LINK',
+    },
+    {
+      requestId: request.requestId,
+      processorId: 'members',
+      kind: 'dynamodb',
+      action: 'export',
+      status: 'failed',
+      attempts: 3,
+      errorClass: 'ResourceNotFoundException',
+      exportKey: 'exports/x.json',
+    },
   ];
   const events: AuditEvent[] = [
     { event: 'confirmed', at: '2026-04-01T10:05:00.000Z', actor: 'subject' },
@@ -223,7 +254,10 @@ describe('what staff need to decide', () => {
     name: undefined,
     status: 'in_review',
     version: 4,
-    history: [{ status: 'received', at: '2026-04-01T10:05:00.000Z' }, { status: 'in_review', at: '2026-04-01T10:05:01.000Z' }],
+    history: [
+      { status: 'received', at: '2026-04-01T10:05:00.000Z' },
+      { status: 'in_review', at: '2026-04-01T10:05:01.000Z' },
+    ],
     details: { rectification: { attribute: 'phone', inaccurate: 'Old number 070-1', corrected: '070-2\nnot 070-1' }, message: 'Thanks <b>!' },
     reviewStage: 'screening',
     reviewReasons: ['rectification'],
@@ -234,9 +268,12 @@ describe('what staff need to decide', () => {
   const approver = { roles: ['approver' as const] };
   const viewer = { roles: ['viewer' as const] };
 
-  it('shows the subject\'s details, the open review and the decisions an approver may make now', () => {
+  it("shows the subject's details, the open review and the decisions an approver may make now", () => {
     const d = requestDetail(rectification, [], [], now, approver);
-    expect(d.request.details).toEqual({ rectification: { attribute: 'phone', inaccurate: 'Old number 070-1', corrected: '070-2\nnot 070-1' }, message: 'Thanks <b>!' });
+    expect(d.request.details).toEqual({
+      rectification: { attribute: 'phone', inaccurate: 'Old number 070-1', corrected: '070-2\nnot 070-1' },
+      message: 'Thanks <b>!',
+    });
     expect(d.review).toEqual({ stage: 'screening', reasons: ['rectification'], openedAt: '2026-04-01T10:05:01.000Z' });
     expect(d.request.waitsForStaff).toBe(true);
     expect(d.mayDecide).toBe(true);
@@ -245,7 +282,7 @@ describe('what staff need to decide', () => {
     expect(d.request).toMatchObject({ denial: null, extension: null, infoRequest: null });
   });
 
-  it('offers a refusal template for every reason, in the subject\'s language', () => {
+  it("offers a refusal template for every reason, in the subject's language", () => {
     const sv = requestDetail(rectification, [], [], now).denialTemplates;
     const en = requestDetail({ ...rectification, locale: 'en' }, [], [], now).denialTemplates;
     expect(sv.map((t) => t.reason)).toEqual([...DENIAL_REASONS]);
@@ -262,10 +299,18 @@ describe('what staff need to decide', () => {
     expect(d.mayDecide).toBe(false);
     expect(d.review?.reasons).toEqual(['rectification']);
     expect(d.request.details.rectification?.corrected).toContain('070-2');
-    expect(d.allowedDecisions).toEqual({ approve: false, deny: false, extend: false, request_info: false, retry_branch: [], complete_task: [], lift_restriction: false });
+    expect(d.allowedDecisions).toEqual({
+      approve: false,
+      deny: false,
+      extend: false,
+      request_info: false,
+      retry_branch: [],
+      complete_task: [],
+      lift_restriction: false,
+    });
   });
 
-  it('shows earlier decisions (refusal, extension, question and the subject\'s answer) and each branch\'s staff task and note', () => {
+  it("shows earlier decisions (refusal, extension, question and the subject's answer) and each branch's staff task and note", () => {
     const decided: DsrRequest = {
       ...rectification,
       status: 'in_progress',
@@ -273,11 +318,36 @@ describe('what staff need to decide', () => {
       reviewReasons: undefined,
       reviewTaskToken: undefined,
       extension: { months: 1, reasons: 'Many systems', by: 'staff-1', at: '2026-04-02T00:00:00.000Z', originalDueAt: '2026-05-01T23:59:59.999Z' },
-      infoRequest: { text: 'Which phone?', by: 'staff-1', at: '2026-04-02T00:00:00.000Z', pausesClock: true, answeredAt: '2026-04-03T00:00:00.000Z', answer: 'The mobile' },
+      infoRequest: {
+        text: 'Which phone?',
+        by: 'staff-1',
+        at: '2026-04-02T00:00:00.000Z',
+        pausesClock: true,
+        answeredAt: '2026-04-03T00:00:00.000Z',
+        answer: 'The mobile',
+      },
     };
     const branches: Branch[] = [
-      { requestId: decided.requestId, processorId: 'members', kind: 'dynamodb', action: 'rectify', status: 'waiting', attempts: 1, staffTask: true, taskToken: 'TASK-TOKEN', linkTokenHash: 'HASH-LINK' },
-      { requestId: decided.requestId, processorId: 'event-participation', kind: 'dynamodb', action: 'rectify', status: 'completed', attempts: 1, note: 'Fixed by hand' },
+      {
+        requestId: decided.requestId,
+        processorId: 'members',
+        kind: 'dynamodb',
+        action: 'rectify',
+        status: 'waiting',
+        attempts: 1,
+        staffTask: true,
+        taskToken: 'TASK-TOKEN',
+        linkTokenHash: 'HASH-LINK',
+      },
+      {
+        requestId: decided.requestId,
+        processorId: 'event-participation',
+        kind: 'dynamodb',
+        action: 'rectify',
+        status: 'completed',
+        attempts: 1,
+        note: 'Fixed by hand',
+      },
     ];
     const d = requestDetail(decided, branches, [], now);
     expect(d.review).toBeNull();
@@ -288,7 +358,12 @@ describe('what staff need to decide', () => {
     expect(d.branches.find((b) => b.processorId === 'event-participation')!.note).toBe('Fixed by hand');
     expect(d.allowedDecisions.complete_task).toEqual(['members']);
 
-    const denied = requestDetail({ ...rectification, status: 'denied', denial: { reason: 'data_accurate', text: 'Your number is right.', by: 'staff-2', at: '2026-04-04T00:00:00.000Z' } }, [], [], now);
+    const denied = requestDetail(
+      { ...rectification, status: 'denied', denial: { reason: 'data_accurate', text: 'Your number is right.', by: 'staff-2', at: '2026-04-04T00:00:00.000Z' } },
+      [],
+      [],
+      now,
+    );
     expect(denied.request.denial).toEqual({ reason: 'data_accurate', text: 'Your number is right.', by: 'staff-2', at: '2026-04-04T00:00:00.000Z' });
   });
 
@@ -299,7 +374,7 @@ describe('what staff need to decide', () => {
     expect(portability.request.details.transmitTo).toEqual({ id: 'demo-receiver', name: 'Demo Receiving Association' });
   });
 
-  it('never lets the review\'s task token, token hashes, the status key or unlisted fields leave the table', () => {
+  it("never lets the review's task token, token hashes, the status key or unlisted fields leave the table", () => {
     const stored = {
       ...rectification,
       details: { ...rectification.details, smuggled: 'SMUGGLED' } as DsrRequest['details'],
@@ -307,11 +382,34 @@ describe('what staff need to decide', () => {
       openCtl: 'demo-association',
     } as DsrRequest;
     const branches: Branch[] = [
-      { requestId: stored.requestId, processorId: 'members', kind: 'dynamodb', action: 'rectify', status: 'waiting', attempts: 1, staffTask: true, taskToken: 'TASK-TOKEN', linkTokenHash: 'HASH-LINK', attachmentKey: 'uploads/x' },
+      {
+        requestId: stored.requestId,
+        processorId: 'members',
+        kind: 'dynamodb',
+        action: 'rectify',
+        status: 'waiting',
+        attempts: 1,
+        staffTask: true,
+        taskToken: 'TASK-TOKEN',
+        linkTokenHash: 'HASH-LINK',
+        attachmentKey: 'uploads/x',
+      },
     ];
     for (const caller of [approver, viewer, undefined]) {
       const text = JSON.stringify(requestDetail(stored, branches, [], now, caller));
-      for (const secret of ['REVIEW-TASK-TOKEN', 'TASK-TOKEN', 'HASH-', 'STATUS-KEY', 'SMUGGLED', 'reviewTaskToken', 'taskToken', 'TokenHash', 'statusKey', 'attachmentKey', 'openCtl']) {
+      for (const secret of [
+        'REVIEW-TASK-TOKEN',
+        'TASK-TOKEN',
+        'HASH-',
+        'STATUS-KEY',
+        'SMUGGLED',
+        'reviewTaskToken',
+        'taskToken',
+        'TokenHash',
+        'statusKey',
+        'attachmentKey',
+        'openCtl',
+      ]) {
         expect(text).not.toContain(secret);
       }
     }
@@ -320,7 +418,8 @@ describe('what staff need to decide', () => {
 
 describe('the list marks requests that wait for staff', () => {
   const now = new Date('2026-04-10T00:00:00Z');
-  const item = (over: Partial<DsrRequest>) => listItem({ requestId: 'r', controllerId: 'demo-association', status: 'in_progress', type: 'access', ...over }, now);
+  const item = (over: Partial<DsrRequest>) =>
+    listItem({ requestId: 'r', controllerId: 'demo-association', status: 'in_progress', type: 'access', ...over }, now);
 
   it('marks a request in review, or with a closing review open, and not others', () => {
     expect(item({ status: 'in_review', reviewStage: 'screening' }).waitsForStaff).toBe(true);

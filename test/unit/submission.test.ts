@@ -48,12 +48,18 @@ describe('a submitted request', () => {
   });
 });
 
-describe('each right\'s own fields', () => {
+describe("each right's own fields", () => {
   it('takes a correction of a declared attribute, and one described in words only', () => {
-    const declared = validateSubmission({ type: 'rectification', email: 'a@example.org', rectifyAttribute: 'phone', inaccurate: ' 070-1 ', corrected: '070-2\nmobile' }, register);
+    const declared = validateSubmission(
+      { type: 'rectification', email: 'a@example.org', rectifyAttribute: 'phone', inaccurate: ' 070-1 ', corrected: '070-2\nmobile' },
+      register,
+    );
     expect(declared.details.rectification).toEqual({ attribute: 'phone', inaccurate: '070-1', corrected: '070-2\nmobile' });
     // The form's "something else" sends an empty attribute.
-    const described = validateSubmission({ type: 'rectification', email: 'a@example.org', rectifyAttribute: '', inaccurate: 'My old address', corrected: 'Storgatan 1' }, register);
+    const described = validateSubmission(
+      { type: 'rectification', email: 'a@example.org', rectifyAttribute: '', inaccurate: 'My old address', corrected: 'Storgatan 1' },
+      register,
+    );
     expect(described.details.rectification).toEqual({ inaccurate: 'My old address', corrected: 'Storgatan 1' });
   });
 
@@ -62,20 +68,26 @@ describe('each right\'s own fields', () => {
       inaccurate: expect.stringContaining('inaccurate'),
       corrected: expect.stringContaining('corrected'),
     });
-    expect(errorsOf({ type: 'rectification', email: 'a@example.org', rectifyAttribute: 'password', inaccurate: 'x', corrected: 'y' })).toHaveProperty('rectifyAttribute');
+    expect(errorsOf({ type: 'rectification', email: 'a@example.org', rectifyAttribute: 'password', inaccurate: 'x', corrected: 'y' })).toHaveProperty(
+      'rectifyAttribute',
+    );
   });
 
   it('takes an objection with its scope and grounds, and requires the scope', () => {
-    expect(validateSubmission({ type: 'objection', email: 'a@example.org', objectionScope: 'other', objectionGrounds: 'I moved' }, register).details.objection)
-      .toEqual({ scope: 'other', grounds: 'I moved' });
-    expect(validateSubmission({ type: 'objection', email: 'a@example.org', objectionScope: 'direct_marketing' }, register).details.objection)
-      .toEqual({ scope: 'direct_marketing' });
+    expect(
+      validateSubmission({ type: 'objection', email: 'a@example.org', objectionScope: 'other', objectionGrounds: 'I moved' }, register).details.objection,
+    ).toEqual({ scope: 'other', grounds: 'I moved' });
+    expect(validateSubmission({ type: 'objection', email: 'a@example.org', objectionScope: 'direct_marketing' }, register).details.objection).toEqual({
+      scope: 'direct_marketing',
+    });
     expect(errorsOf({ type: 'objection', email: 'a@example.org' })).toHaveProperty('objectionScope');
     expect(errorsOf({ type: 'objection', email: 'a@example.org', objectionScope: 'everything' })).toHaveProperty('objectionScope');
   });
 
   it('takes withdrawn consents as the form sends them (a list) and refuses none or an undeclared purpose', () => {
-    expect(validateSubmission({ type: 'withdraw_consent', email: 'a@example.org', consentPurposes: ['newsletter', 'newsletter'] }, register).details.consentPurposes).toEqual(['newsletter']);
+    expect(
+      validateSubmission({ type: 'withdraw_consent', email: 'a@example.org', consentPurposes: ['newsletter', 'newsletter'] }, register).details.consentPurposes,
+    ).toEqual(['newsletter']);
     expect(errorsOf({ type: 'withdraw_consent', email: 'a@example.org' })).toHaveProperty('consentPurposes');
     expect(errorsOf({ type: 'withdraw_consent', email: 'a@example.org', consentPurposes: ['photos'] }).consentPurposes).toContain('newsletter');
   });
@@ -86,8 +98,17 @@ describe('each right\'s own fields', () => {
     expect(errorsOf({ type: 'portability', email: 'a@example.org', transmitTo: 'somewhere-else' })).toHaveProperty('transmitTo');
   });
 
-  it('refuses another right\'s fields rather than dropping them, naming each', () => {
-    expect(errorsOf({ type: 'access', email: 'a@example.org', corrected: 'x', objectionScope: 'other', consentPurposes: ['newsletter'], transmitTo: 'demo-receiver' })).toEqual({
+  it("refuses another right's fields rather than dropping them, naming each", () => {
+    expect(
+      errorsOf({
+        type: 'access',
+        email: 'a@example.org',
+        corrected: 'x',
+        objectionScope: 'other',
+        consentPurposes: ['newsletter'],
+        transmitTo: 'demo-receiver',
+      }),
+    ).toEqual({
       corrected: expect.stringContaining('only for type rectification'),
       objectionScope: expect.stringContaining('only for type objection'),
       consentPurposes: expect.stringContaining('only for type withdraw_consent'),

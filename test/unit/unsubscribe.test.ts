@@ -2,7 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 
 vi.hoisted(() => {
   Object.assign(process.env, {
-    REQUESTS_TABLE: 'unit-requests', STATE_MACHINE_ARN: 'arn:aws:states:eu-north-1:000000000000:stateMachine:unit',
+    REQUESTS_TABLE: 'unit-requests',
+    STATE_MACHINE_ARN: 'arn:aws:states:eu-north-1:000000000000:stateMachine:unit',
     UNSUBSCRIBE_KEY: 'unit-unsubscribe-key-'.padEnd(64, 'x'),
   });
 });
@@ -36,7 +37,11 @@ describe('a one-click unsubscribe link', () => {
   });
 
   it('signs the normalised address, so the same person gets the same signature whatever the case', () => {
-    expect(unsubscribeSignature('demo-association', 'newsletter', ' ADA@example.org ')).toBe(unsubscribeSignature('demo-association', 'newsletter', 'ada@example.org'));
-    expect(unsubscribeSignature('demo-association', 'newsletter', 'ada@example.org')).not.toBe(unsubscribeSignature('demo-association', 'newsletter', 'bo@example.org'));
+    expect(unsubscribeSignature('demo-association', 'newsletter', ' ADA@example.org ')).toBe(
+      unsubscribeSignature('demo-association', 'newsletter', 'ada@example.org'),
+    );
+    expect(unsubscribeSignature('demo-association', 'newsletter', 'ada@example.org')).not.toBe(
+      unsubscribeSignature('demo-association', 'newsletter', 'bo@example.org'),
+    );
   });
 });

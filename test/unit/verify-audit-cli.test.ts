@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { auditRecord, chainNext, type ChainedAuditEvent } from '../../functions/platform/audit-chain';
+import { auditRecord, type ChainedAuditEvent, chainNext } from '../../functions/platform/audit-chain';
 
 /** `npm run verify-audit`, as an operator runs it on exported files (tsx, as the npm script does). */
 
@@ -14,7 +14,8 @@ const REQUEST_ID = '6d1f0c2a-3b4e-4f5a-8b6c-7d8e9f0a1b2c';
 
 function exportOf(n: number) {
   const events: ChainedAuditEvent[] = [];
-  for (let i = 0; i < n; i++) events.push(chainNext(REQUEST_ID, events.at(-1), { event: `step_${i + 1}`, at: `2025-01-0${i + 1}T00:00:00.000Z`, actor: 'workflow', detail: { n: i } }));
+  for (let i = 0; i < n; i++)
+    events.push(chainNext(REQUEST_ID, events.at(-1), { event: `step_${i + 1}`, at: `2025-01-0${i + 1}T00:00:00.000Z`, actor: 'workflow', detail: { n: i } }));
   return auditRecord(REQUEST_ID, 'demo-association', events, new Date('2025-02-01T00:00:00Z'));
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DENIAL_REASONS, REVIEW_REASONS } from '../../functions/domain/request';
 import {
   accessPackageSummary,
   asRepeat,
@@ -6,6 +7,7 @@ import {
   deadlineEmail,
   denialEmail,
   denialReasonText,
+  type Email,
   escalationEmail,
   extensionEmail,
   informationRequestEmail,
@@ -15,27 +17,17 @@ import {
   subjectAnsweredEmail,
   vendorRequestEmail,
   verificationEmail,
-  type Email,
 } from '../../web/emails';
-import { DENIAL_REASONS, REVIEW_REASONS } from '../../functions/domain/request';
 import { escapeHtml, layout } from '../../web/html';
-import {
-  BRANCH_STATUSES,
-  LOCALES,
-  REQUEST_STATUSES,
-  RIGHTS,
-  formatDate,
-  texts,
-  type Locale,
-} from '../../web/i18n';
+import { BRANCH_STATUSES, formatDate, LOCALES, type Locale, REQUEST_STATUSES, RIGHTS, texts } from '../../web/i18n';
 import {
   renderConfirmed,
   renderConfirmPage,
   renderLinkProblem,
   renderNotFound,
   renderPackageExpired,
-  renderRequestAccepted,
   renderReplyReceived,
+  renderRequestAccepted,
   renderRequestForm,
   renderStatusPage,
   renderTaskDone,
@@ -103,7 +95,19 @@ const count = (haystack: string, needle: string) => haystack.split(needle).lengt
 function leaves(node: unknown, path = ''): [string, string][] {
   if (typeof node === 'string') return [[path, node]];
   if (typeof node === 'function') {
-    return leaves((node as (p: object) => unknown)({ controller: 'Org', processor: 'Proc', reference: 'R1', date: '1 May', days: 7, count: 3, authority: 'SA', basis: 'Act' }), path);
+    return leaves(
+      (node as (p: object) => unknown)({
+        controller: 'Org',
+        processor: 'Proc',
+        reference: 'R1',
+        date: '1 May',
+        days: 7,
+        count: 3,
+        authority: 'SA',
+        basis: 'Act',
+      }),
+      path,
+    );
   }
   if (Array.isArray(node)) return node.flatMap((v, i) => leaves(v, `${path}[${i}]`));
   if (node && typeof node === 'object') {
@@ -120,7 +124,10 @@ const richController = {
   id: 'other',
   name: 'Other Club',
   locales: ['en', 'sv', 'sl'] as Locale[],
-  consentPurposes: [{ id: 'newsletter', name: 'The newsletter' }, { id: 'photos', name: 'Photos on our website' }],
+  consentPurposes: [
+    { id: 'newsletter', name: 'The newsletter' },
+    { id: 'photos', name: 'Photos on our website' },
+  ],
   portabilityTargets: [{ id: 'receiver', name: 'Receiving Club' }],
   rectifiableAttributes: ['name', 'phone'],
   actsAsProcessorFor: { description: 'the local branches using our membership platform' },
@@ -136,7 +143,15 @@ const outcomes = [
 
 /** Erasure at stores with a legal hold and a suppression list, and at processors that confirmed. */
 const keptOutcomes = [
-  { processorName: 'Invoices', status: 'completed' as const, action: 'legal_hold' as const, recordCount: 0, heldCount: 3, holdUntil: '2033-03-06T00:00:00.000Z', holdBasis: 'Bookkeeping Act, 7 years' },
+  {
+    processorName: 'Invoices',
+    status: 'completed' as const,
+    action: 'legal_hold' as const,
+    recordCount: 0,
+    heldCount: 3,
+    holdUntil: '2033-03-06T00:00:00.000Z',
+    holdBasis: 'Bookkeeping Act, 7 years',
+  },
   { processorName: 'Mailing list', status: 'completed' as const, action: 'suppress' as const, recordCount: 1, suppressedUntil: '2028-03-06T00:00:00.000Z' },
   { processorName: 'Newsletter service', status: 'completed' as const, action: 'erase' as const },
   { processorName: 'Ticketing', status: 'completed' as const, action: 'erase' as const, recordCount: 0 },
@@ -148,10 +163,28 @@ const samples = {
     controllers: twoControllers,
     selectedControllerId: 'other',
     values: {
-      type: 'access', email: 'ada@example.org', name: 'Ada', rectifyAttribute: 'phone', inaccurate: 'Old number\n070-1', corrected: '070-2',
-      objectionScope: 'other', objectionGrounds: 'I moved', consentPurposes: ['photos'], transmitTo: 'receiver', viaCustomer: 'Branch North', message: 'Thanks',
+      type: 'access',
+      email: 'ada@example.org',
+      name: 'Ada',
+      rectifyAttribute: 'phone',
+      inaccurate: 'Old number\n070-1',
+      corrected: '070-2',
+      objectionScope: 'other',
+      objectionGrounds: 'I moved',
+      consentPurposes: ['photos'],
+      transmitTo: 'receiver',
+      viaCustomer: 'Branch North',
+      message: 'Thanks',
     },
-    errors: { email: 'email is invalid', type: 'type is required', name: 'name is too long', controller: 'unknown', locale: 'bad', body: 'unreadable', inaccurate: 'inaccurate is required' },
+    errors: {
+      email: 'email is invalid',
+      type: 'type is required',
+      name: 'name is too long',
+      controller: 'unknown',
+      locale: 'bad',
+      body: 'unreadable',
+      inaccurate: 'inaccurate is required',
+    },
   },
   singleForm: {
     locale: 'en' as Locale,
@@ -160,8 +193,20 @@ const samples = {
     errors: { email: 'email is invalid', controller: 'unknown' },
   },
   accepted: { locale: 'en' as Locale, controllerName: 'Demo Association' },
-  confirm: { locale: 'en' as Locale, requestId: '6f1c1a2e-2a8b-4c1d-9c1e-1d2e3f4a5b6c', token: 'tok_abc', type: 'erasure' as const, controllerName: 'Demo Association' },
-  confirmed: { locale: 'en' as Locale, controllerName: 'Demo Association', type: 'access' as const, dueAt: '2026-04-05T10:00:00.000Z', statusUrl: 'https://dsr.example/v1/requests/r1/status?key=k' },
+  confirm: {
+    locale: 'en' as Locale,
+    requestId: '6f1c1a2e-2a8b-4c1d-9c1e-1d2e3f4a5b6c',
+    token: 'tok_abc',
+    type: 'erasure' as const,
+    controllerName: 'Demo Association',
+  },
+  confirmed: {
+    locale: 'en' as Locale,
+    controllerName: 'Demo Association',
+    type: 'access' as const,
+    dueAt: '2026-04-05T10:00:00.000Z',
+    statusUrl: 'https://dsr.example/v1/requests/r1/status?key=k',
+  },
   linkProblem: { locale: 'en' as Locale, reason: 'used' as const, statusUrl: 'https://dsr.example/v1/requests/r1/status?key=k' },
   status: {
     locale: 'en' as Locale,
@@ -172,7 +217,10 @@ const samples = {
     receivedAt: '2026-03-05T10:00:00.000Z',
     dueAt: '2026-04-05T10:00:00.000Z',
     completedAt: '2026-03-06T10:00:00.000Z',
-    processors: [{ name: 'Membership register', status: 'completed' }, { name: 'Event participation', status: 'failed' }],
+    processors: [
+      { name: 'Membership register', status: 'completed' },
+      { name: 'Event participation', status: 'failed' },
+    ],
   },
   verification: {
     locale: 'en' as Locale,
@@ -339,19 +387,49 @@ const renderers: { name: string; render: (input: any) => string; input: object; 
     render: renderRequestForm,
     input: samples.form,
     fields: [
-      'controllers.1.id', 'controllers.1.name', 'controllers.1.consentPurposes.0.id', 'controllers.1.consentPurposes.0.name',
-      'controllers.1.portabilityTargets.0.id', 'controllers.1.portabilityTargets.0.name', 'controllers.1.rectifiableAttributes.0',
+      'controllers.1.id',
+      'controllers.1.name',
+      'controllers.1.consentPurposes.0.id',
+      'controllers.1.consentPurposes.0.name',
+      'controllers.1.portabilityTargets.0.id',
+      'controllers.1.portabilityTargets.0.name',
+      'controllers.1.rectifiableAttributes.0',
       'controllers.1.actsAsProcessorFor.description',
-      'values.type', 'values.email', 'values.name', 'values.rectifyAttribute', 'values.inaccurate', 'values.corrected', 'values.objectionScope',
-      'values.objectionGrounds', 'values.consentPurposes.0', 'values.transmitTo', 'values.viaCustomer', 'values.message',
-      'errors.email', 'errors.type', 'errors.name', 'errors.controller', 'errors.locale', 'errors.body', 'errors.inaccurate',
+      'values.type',
+      'values.email',
+      'values.name',
+      'values.rectifyAttribute',
+      'values.inaccurate',
+      'values.corrected',
+      'values.objectionScope',
+      'values.objectionGrounds',
+      'values.consentPurposes.0',
+      'values.transmitTo',
+      'values.viaCustomer',
+      'values.message',
+      'errors.email',
+      'errors.type',
+      'errors.name',
+      'errors.controller',
+      'errors.locale',
+      'errors.body',
+      'errors.inaccurate',
     ],
   },
   {
     name: 'the request form (one organisation)',
     render: renderRequestForm,
     input: samples.singleForm,
-    fields: ['controllers.0.id', 'controllers.0.name', 'controllers.0.dpoEmail', 'controllers.0.privacyPolicyUrl', 'values.email', 'values.name', 'errors.email', 'errors.controller'],
+    fields: [
+      'controllers.0.id',
+      'controllers.0.name',
+      'controllers.0.dpoEmail',
+      'controllers.0.privacyPolicyUrl',
+      'values.email',
+      'values.name',
+      'errors.email',
+      'errors.controller',
+    ],
   },
   { name: 'the check-your-email page', render: renderRequestAccepted, input: samples.accepted, fields: ['controllerName'] },
   { name: 'the confirm page', render: renderConfirmPage, input: samples.confirm, fields: ['requestId', 'token', 'controllerName', 'type'] },
@@ -375,19 +453,51 @@ const renderers: { name: string; render: (input: any) => string; input: object; 
     name: 'the completion email for access (HTML part)',
     render: (i) => completionEmail(i).html,
     input: samples.completion,
-    fields: ['controllerName', 'statusUrl', 'downloadUrl', 'downloadExpiresAt', 'outcomes.0.processorName', 'supervisoryAuthority.name', 'supervisoryAuthority.url', 'dpoEmail'],
+    fields: [
+      'controllerName',
+      'statusUrl',
+      'downloadUrl',
+      'downloadExpiresAt',
+      'outcomes.0.processorName',
+      'supervisoryAuthority.name',
+      'supervisoryAuthority.url',
+      'dpoEmail',
+    ],
   },
   {
     name: 'the completion email for erasure (HTML part)',
     render: (i) => completionEmail(i).html,
     input: { ...samples.completion, type: 'erasure', downloadUrl: undefined, downloadExpiresAt: undefined, outcomes },
-    fields: ['controllerName', 'statusUrl', 'outcomes.0.processorName', 'outcomes.3.processorName', 'supervisoryAuthority.name', 'supervisoryAuthority.url', 'dpoEmail'],
+    fields: [
+      'controllerName',
+      'statusUrl',
+      'outcomes.0.processorName',
+      'outcomes.3.processorName',
+      'supervisoryAuthority.name',
+      'supervisoryAuthority.url',
+      'dpoEmail',
+    ],
   },
   {
     name: 'the completion email for erasure with kept data and recipients told (HTML part)',
     render: (i) => completionEmail(i).html,
-    input: { ...samples.completion, type: 'erasure', downloadUrl: undefined, downloadExpiresAt: undefined, outcomes: keptOutcomes, recipientsTold: ['Newsletter service', 'Ticketing'] },
-    fields: ['outcomes.0.processorName', 'outcomes.0.holdBasis', 'outcomes.0.holdUntil', 'outcomes.1.suppressedUntil', 'outcomes.2.processorName', 'recipientsTold.0', 'recipientsTold.1'],
+    input: {
+      ...samples.completion,
+      type: 'erasure',
+      downloadUrl: undefined,
+      downloadExpiresAt: undefined,
+      outcomes: keptOutcomes,
+      recipientsTold: ['Newsletter service', 'Ticketing'],
+    },
+    fields: [
+      'outcomes.0.processorName',
+      'outcomes.0.holdBasis',
+      'outcomes.0.holdUntil',
+      'outcomes.1.suppressedUntil',
+      'outcomes.2.processorName',
+      'recipientsTold.0',
+      'recipientsTold.1',
+    ],
   },
   {
     name: 'the vendor request email (HTML part)',
@@ -405,7 +515,18 @@ const renderers: { name: string; render: (input: any) => string; input: object; 
     name: 'the staff task email (HTML part)',
     render: (i) => staffTaskEmail(i).html,
     input: samples.staff,
-    fields: ['controllerName', 'processorName', 'type', 'requestReference', 'instructions', 'identities.email', 'identities.name', 'taskUrl', 'dueAt', 'locale'],
+    fields: [
+      'controllerName',
+      'processorName',
+      'type',
+      'requestReference',
+      'instructions',
+      'identities.email',
+      'identities.name',
+      'taskUrl',
+      'dueAt',
+      'locale',
+    ],
   },
   {
     name: 'the escalation email (HTML part)',
@@ -417,7 +538,20 @@ const renderers: { name: string; render: (input: any) => string; input: object; 
     name: 'the task page (vendor, access, with upload)',
     render: renderTaskPage,
     input: samples.task,
-    fields: ['controllerName', 'processorName', 'kind', 'type', 'requestReference', 'identities.email', 'identities.name', 'instructions', 'token', 'actionUrl', 'dueAt', 'locale'],
+    fields: [
+      'controllerName',
+      'processorName',
+      'kind',
+      'type',
+      'requestReference',
+      'identities.email',
+      'identities.name',
+      'instructions',
+      'token',
+      'actionUrl',
+      'dueAt',
+      'locale',
+    ],
   },
   {
     name: 'the task page (staff, erasure)',
@@ -429,7 +563,16 @@ const renderers: { name: string; render: (input: any) => string; input: object; 
     name: 'the status page with an extension, a refusal and an open question',
     render: renderStatusPage,
     input: samples.statusOpenQuestion,
-    fields: ['extension.reasons', 'extension.newDueAt', 'denial.text', 'infoRequest.question', 'infoRequest.replyUrl', 'infoRequest.statusKey', 'values.answer', 'errors.answer'],
+    fields: [
+      'extension.reasons',
+      'extension.newDueAt',
+      'denial.text',
+      'infoRequest.question',
+      'infoRequest.replyUrl',
+      'infoRequest.statusKey',
+      'values.answer',
+      'errors.answer',
+    ],
   },
   { name: 'the reply-received page', render: renderReplyReceived, input: { locale: 'en' }, fields: ['locale'] },
   {
@@ -514,10 +657,23 @@ const renderers: { name: string; render: (input: any) => string; input: object; 
     render: accessPackageSummary,
     input: samples.packageSummary,
     fields: [
-      'controllerName', 'requestId', 'generatedAt', 'processors.0.id', 'processors.0.name', 'processors.0.dataCategories.0',
-      'processors.0.purposes.0', 'processors.0.legalBasis', 'processors.0.retention', 'processors.0.source',
-      'processors.0.recipients.0.name', 'processors.0.recipients.0.country', 'processors.0.recipients.0.safeguard',
-      'processors.1.name', 'supervisoryAuthority.name', 'supervisoryAuthority.url', 'dpoEmail',
+      'controllerName',
+      'requestId',
+      'generatedAt',
+      'processors.0.id',
+      'processors.0.name',
+      'processors.0.dataCategories.0',
+      'processors.0.purposes.0',
+      'processors.0.legalBasis',
+      'processors.0.retention',
+      'processors.0.source',
+      'processors.0.recipients.0.name',
+      'processors.0.recipients.0.country',
+      'processors.0.recipients.0.safeguard',
+      'processors.1.name',
+      'supervisoryAuthority.name',
+      'supervisoryAuthority.url',
+      'dpoEmail',
     ],
   },
 ];
@@ -537,7 +693,9 @@ describe('texts', () => {
 
   it('translates every text into Swedish and Slovenian instead of copying the English', () => {
     for (const locale of ['sv', 'sl'] as const) {
-      const copied = leaves(texts[locale]).filter(([k, v]) => v === english.get(k)).map(([k]) => k);
+      const copied = leaves(texts[locale])
+        .filter(([k, v]) => v === english.get(k))
+        .map(([k]) => k);
       expect(copied, `${locale} texts identical to English`).toEqual([]);
     }
   });
@@ -617,7 +775,10 @@ describe('every page and email', () => {
         const html = r.render(withValue(r.input, field, HOSTILE));
         expectSafe(html);
         // The hostile value adds text, never elements or attributes.
-        expect(tags(html).map((t) => t.name), field).toEqual(tags(r.render(withValue(r.input, field, 'benign'))).map((t) => t.name));
+        expect(
+          tags(html).map((t) => t.name),
+          field,
+        ).toEqual(tags(r.render(withValue(r.input, field, 'benign'))).map((t) => t.name));
       }
     });
   }
@@ -717,12 +878,16 @@ describe('the request form', () => {
     expect(all.find((t) => t.attrs.name === 'locale')?.attrs).toMatchObject({ type: 'hidden', value: 'sv' });
   });
 
-  it('is the chosen organisation\'s form when there are several, and lists them with links to their forms when none is chosen', () => {
+  it("is the chosen organisation's form when there are several, and lists them with links to their forms when none is chosen", () => {
     expect(all.find((t) => t.attrs.name === 'controller')?.attrs).toMatchObject({ type: 'hidden', value: 'other' });
     expect(html).not.toContain('Demo Association');
     const list = renderRequestForm({ locale: 'sv', controllers: twoControllers });
     expect(list).not.toContain('<form');
-    expect(tags(list).filter((t) => t.name === 'a' && t.attrs.href?.startsWith('/c/')).map((t) => t.attrs.href)).toEqual(['/c/demo/sv', '/c/other/sv']);
+    expect(
+      tags(list)
+        .filter((t) => t.name === 'a' && t.attrs.href?.startsWith('/c/'))
+        .map((t) => t.attrs.href),
+    ).toEqual(['/c/demo/sv', '/c/other/sv']);
     expect(list).toContain('>Other Club</a>');
   });
 
@@ -737,7 +902,12 @@ describe('the request form', () => {
   it('starts with a summary of the errors, linking to each visible field', () => {
     expect(html.indexOf('class="error-summary"')).toBeLessThan(html.indexOf('<form'));
     expect(html).toContain('Något behöver rättas');
-    for (const [field, target] of [['email', 'email'], ['type', 'type-access'], ['name', 'name'], ['inaccurate', 'inaccurate']]) {
+    for (const [field, target] of [
+      ['email', 'email'],
+      ['type', 'type-access'],
+      ['name', 'name'],
+      ['inaccurate', 'inaccurate'],
+    ]) {
       expect(html, field).toContain(`href="#${target}"`);
       expect(ids.has(target), target).toBe(true);
     }
@@ -767,7 +937,9 @@ describe('the request form', () => {
     const en = renderRequestForm({ locale: 'en', controllers });
     expect(en).toContain('We email you a link. The link works for 7 days.');
     expect(en).toContain('We only use your email address to answer this request.');
-    const offered = tags(en).filter((t) => t.attrs.name === 'type').map((t) => t.attrs.value);
+    const offered = tags(en)
+      .filter((t) => t.attrs.name === 'type')
+      .map((t) => t.attrs.value);
     expect(offered).toEqual(RIGHTS.filter((r) => r !== 'withdraw_consent'));
     expect(en).not.toContain('consentPurposes[]');
   });
@@ -869,7 +1041,12 @@ describe('the pages after the form', () => {
       const gone = renderPackageExpired({ locale, deletedAt: '2026-03-17T12:00:00.000Z' });
       expect(gone).toContain(escapeHtml(texts[locale].packageExpired.deletedTitle));
       expect(gone).not.toContain(escapeHtml(texts[locale].packageExpired.title));
-      const status = renderStatusPage({ ...samples.status, locale, packageDeletedAt: '2026-03-17T12:00:00.000Z', personalDataErasedAt: '2026-04-09T12:00:00.000Z' });
+      const status = renderStatusPage({
+        ...samples.status,
+        locale,
+        packageDeletedAt: '2026-03-17T12:00:00.000Z',
+        personalDataErasedAt: '2026-04-09T12:00:00.000Z',
+      });
       expect(status).toContain('id="retention"');
       expect(status).toContain(escapeHtml(texts[locale].status.packageDeleted({ date: formatDate('2026-03-17T12:00:00.000Z', locale) })));
       expect(status).toContain(escapeHtml(texts[locale].status.personalDataErased({ date: formatDate('2026-04-09T12:00:00.000Z', locale) })));
@@ -982,7 +1159,14 @@ describe('the access package summary', () => {
   it('lists each system with its files and its Article 15 information', () => {
     expect(html).toContain('<a href="members.json"><code>members.json</code></a>');
     expect(html).toContain('<a href="members.csv"><code>members.csv</code></a>');
-    for (const fact of ['contact details', 'membership administration', 'Art. 6(1)(b) contract (membership)', 'while a member and 2 years after', 'the member, when joining', 'Demo Hosting AB (Sweden) – within the EU/EEA']) {
+    for (const fact of [
+      'contact details',
+      'membership administration',
+      'Art. 6(1)(b) contract (membership)',
+      'while a member and 2 years after',
+      'the member, when joining',
+      'Demo Hosting AB (Sweden) – within the EU/EEA',
+    ]) {
       expect(html).toContain(escapeHtml(fact));
     }
   });
@@ -1010,7 +1194,15 @@ describe('the emails to vendors, staff and the DPO', () => {
   const hostile = 'Demo\r\nBcc: evil@example.org\u2028X\u0000';
   const mails = (locale: Locale): Email[] => [
     vendorRequestEmail({ ...samples.vendor, locale, controllerName: hostile, processorName: hostile, requestReference: hostile }),
-    vendorRequestEmail({ ...samples.vendor, locale, type: 'access', reminder: true, controllerName: hostile, processorName: hostile, requestReference: hostile }),
+    vendorRequestEmail({
+      ...samples.vendor,
+      locale,
+      type: 'access',
+      reminder: true,
+      controllerName: hostile,
+      processorName: hostile,
+      requestReference: hostile,
+    }),
     staffTaskEmail({ ...samples.staff, locale, controllerName: hostile, processorName: hostile, requestReference: hostile }),
     staffTaskEmail({ ...samples.staff, locale, type: 'erasure', controllerName: hostile, processorName: hostile, requestReference: hostile }),
     ...(['no_answer', 'failed', 'timed_out'] as const).map((reason) =>
@@ -1047,7 +1239,16 @@ describe('the emails to vendors, staff and the DPO', () => {
   it('tells the vendor who asks, on what legal basis, about whom and what to do', () => {
     const erasure = vendorRequestEmail(samples.vendor);
     expect(erasure.subject).toBe(`Request to erase personal data from Demo Association (ref. ${samples.vendor.requestReference})`);
-    for (const fact of ['Demo Association', '“Newsletter service”', 'Article 17 GDPR', 'Article 28(3)(e) GDPR', 'ada@example.org', 'Ada Lovelace', 'sub-processors', 'Please answer by 20 March 2026']) {
+    for (const fact of [
+      'Demo Association',
+      '“Newsletter service”',
+      'Article 17 GDPR',
+      'Article 28(3)(e) GDPR',
+      'ada@example.org',
+      'Ada Lovelace',
+      'sub-processors',
+      'Please answer by 20 March 2026',
+    ]) {
       expect(erasure.text, fact).toContain(fact);
     }
     const access = vendorRequestEmail({ ...samples.vendor, type: 'access', identities: { email: 'ada@example.org' } });
@@ -1101,7 +1302,11 @@ describe('the emails to vendors, staff and the DPO', () => {
 
   it('links the DPO to the task page only when there is one', () => {
     const withLink = escalationEmail(samples.escalation);
-    expect(tags(withLink.html).filter((t) => t.name === 'a').map((t) => t.attrs.href)).toEqual([escapeHtml(samples.escalation.taskUrl)]);
+    expect(
+      tags(withLink.html)
+        .filter((t) => t.name === 'a')
+        .map((t) => t.attrs.href),
+    ).toEqual([escapeHtml(samples.escalation.taskUrl)]);
     expect(withLink.text).toContain('The person must be answered by 5 April 2026 at 10:00 UTC (Article 12(3) GDPR).');
     const without = escalationEmail({ ...samples.escalation, kind: 'opendsr', taskUrl: undefined });
     expect(tags(without.html).filter((t) => t.name === 'a')).toEqual([]);
@@ -1134,7 +1339,9 @@ describe('the completion email after erasure with kept data', () => {
     expect(mail.text).toContain(
       '- Invoices: kept 3 records until 6 March 2033 because the law requires it (Bookkeeping Act, 7 years); they are restricted: used for nothing else, and deleted then',
     );
-    expect(completionEmail({ ...input, locale: 'sv' }).text).toContain('3 poster sparas till den 6 mars 2033 eftersom lagen kräver det (Bookkeeping Act, 7 years)');
+    expect(completionEmail({ ...input, locale: 'sv' }).text).toContain(
+      '3 poster sparas till den 6 mars 2033 eftersom lagen kräver det (Bookkeeping Act, 7 years)',
+    );
     expect(completionEmail({ ...input, locale: 'sl' }).text).toContain('hranimo 3 zapise, ker to zahteva zakon (Bookkeeping Act, 7 years)');
     expect(completionEmail({ ...input, locale: 'sl' }).text).toContain('po izteku roka hrambe (6. marec 2033)');
   });
@@ -1180,7 +1387,10 @@ describe('the task page', () => {
 
   it('offers the two outcomes as required radios, a note of at most 2000 characters and, for access, the file', () => {
     const radios = all.filter((t) => t.name === 'input' && t.attrs.type === 'radio');
-    expect(radios.map((r) => [r.attrs.name, r.attrs.value])).toEqual([['outcome', 'done'], ['outcome', 'not_found']]);
+    expect(radios.map((r) => [r.attrs.name, r.attrs.value])).toEqual([
+      ['outcome', 'done'],
+      ['outcome', 'not_found'],
+    ]);
     for (const r of radios) expect(r.attrs.required).toBeDefined();
     expect(all.find((t) => t.name === 'textarea')?.attrs).toMatchObject({ name: 'note', maxlength: '2000' });
     expect(all.find((t) => t.name === 'textarea')?.attrs.required).toBeUndefined();
@@ -1294,9 +1504,10 @@ describe('the deadline reminders to the DPO', () => {
 describe('the form for every right', () => {
   const html = renderRequestForm({ ...samples.form, errors: {} });
   const all = tags(html);
-  const legendOf = (right: string) => html.match(new RegExp(`<fieldset class="right-fields[^"]*" data-right="${right}"[^>]*>\\s*<legend>([^<]*)</legend>`))?.[1];
+  const legendOf = (right: string) =>
+    html.match(new RegExp(`<fieldset class="right-fields[^"]*" data-right="${right}"[^>]*>\\s*<legend>([^<]*)</legend>`))?.[1];
 
-  it('puts each right\'s own fields in a fieldset whose legend names that right', () => {
+  it("puts each right's own fields in a fieldset whose legend names that right", () => {
     expect(legendOf('rectification')).toBe(texts.sv.form.fieldsLegend.rectification);
     expect(legendOf('objection')).toBe(texts.sv.form.fieldsLegend.objection);
     expect(legendOf('withdraw_consent')).toBe(texts.sv.form.fieldsLegend.withdraw_consent);
@@ -1308,7 +1519,11 @@ describe('the form for every right', () => {
   it('offers the declared attributes to correct, with "something else" sent as empty, and keeps the chosen one', () => {
     const select = html.match(/<select id="rectifyAttribute"[\s\S]*?<\/select>/)?.[0] ?? '';
     expect(all.filter((t) => t.name === 'select').map((t) => t.attrs.name)).toEqual(['transmitTo', 'rectifyAttribute']);
-    expect(tags(select).filter((t) => t.name === 'option').map((o) => o.attrs.value)).toEqual(['name', 'phone', '']);
+    expect(
+      tags(select)
+        .filter((t) => t.name === 'option')
+        .map((o) => o.attrs.value),
+    ).toEqual(['name', 'phone', '']);
     expect(html).toMatch(/<option value="phone" selected>phone<\/option>/);
     expect(html).toContain(`<option value="">${escapeHtml(texts.sv.form.rectifyAttributeOther)}</option>`);
     expect(html).toContain('>Old number\n070-1</textarea>');
@@ -1316,10 +1531,16 @@ describe('the form for every right', () => {
 
   it('asks what an objection is to with two radios, and withdrawal of consent with a checkbox per declared purpose', () => {
     const scopes = all.filter((t) => t.attrs.name === 'objectionScope');
-    expect(scopes.map((t) => [t.attrs.type, t.attrs.value])).toEqual([['radio', 'direct_marketing'], ['radio', 'other']]);
+    expect(scopes.map((t) => [t.attrs.type, t.attrs.value])).toEqual([
+      ['radio', 'direct_marketing'],
+      ['radio', 'other'],
+    ]);
     expect(scopes[1]!.attrs.checked).toBeDefined();
     const purposes = all.filter((t) => t.attrs.name === 'consentPurposes[]');
-    expect(purposes.map((t) => [t.attrs.type, t.attrs.value, t.attrs.checked !== undefined])).toEqual([['checkbox', 'newsletter', false], ['checkbox', 'photos', true]]);
+    expect(purposes.map((t) => [t.attrs.type, t.attrs.value, t.attrs.checked !== undefined])).toEqual([
+      ['checkbox', 'newsletter', false],
+      ['checkbox', 'photos', true],
+    ]);
   });
 
   it('offers the portability targets with "download it myself" first, and asks about customers only where the organisation has them', () => {
@@ -1332,37 +1553,47 @@ describe('the form for every right', () => {
     expect(plain).toContain('name="inaccurate"');
   });
 
-  it('puts an error next to its field inside the right\'s fieldset, which stays visible, and keeps every value', () => {
+  it("puts an error next to its field inside the right's fieldset, which stays visible, and keeps every value", () => {
     const withError = renderRequestForm(samples.form);
     const fieldset = withError.match(/<fieldset class="right-fields invalid" data-right="rectification"[\s\S]*?<\/fieldset>/)?.[0] ?? '';
     expect(fieldset).toContain('id="inaccurate-error"');
-    expect(fieldset).toMatch(/<textarea id="inaccurate" name="inaccurate" aria-invalid="true" aria-describedby="inaccurate-hint inaccurate-error" maxlength="2000"/);
+    expect(fieldset).toMatch(
+      /<textarea id="inaccurate" name="inaccurate" aria-invalid="true" aria-describedby="inaccurate-hint inaccurate-error" maxlength="2000"/,
+    );
     expect(withError).toContain(escapeHtml(texts.sv.form.fieldErrors.inaccurate));
     expect(withError).toContain('>Thanks</textarea>');
     expect(withError).toContain('>I moved</textarea>');
   });
 
-  it('hides the other rights\' fieldsets in CSS once a right is chosen, since the page allows no script', () => {
+  it("hides the other rights' fieldsets in CSS once a right is chosen, since the page allows no script", () => {
     expect(html).not.toContain('<script');
     expect(html).toContain('form:has(input[name=type]:checked) .right-fields:not(.invalid){display:none}');
     expect(html).toContain('form:has(#type-withdraw_consent:checked) .right-fields[data-right=withdraw_consent]');
   });
 
-  it('shows the organisation\'s https logo and accent colour, and ignores a logo or colour that is not safe', () => {
-    const branded = renderRequestForm({ locale: 'en', controllers: [{ ...richController, branding: { accentColour: '#ffdd00', logoUrl: 'https://cdn.example/logo.png' } }] });
+  it("shows the organisation's https logo and accent colour, and ignores a logo or colour that is not safe", () => {
+    const branded = renderRequestForm({
+      locale: 'en',
+      controllers: [{ ...richController, branding: { accentColour: '#ffdd00', logoUrl: 'https://cdn.example/logo.png' } }],
+    });
     expect(tags(branded).find((t) => t.name === 'img')?.attrs).toMatchObject({ src: 'https://cdn.example/logo.png', alt: 'Other Club' });
     // A light accent gets dark button text, so the button stays readable.
     expect(branded).toContain('button,.button,button:hover,.button:hover{background:#ffdd00;border-color:#ffdd00;color:#1b1b1b}');
     expect(renderRequestForm({ locale: 'en', controllers: [{ ...richController, branding: { accentColour: '#0b4f8a' } }] })).toContain('color:#fff}');
-    const unsafe = renderRequestForm({ locale: 'en', controllers: [{ ...richController, branding: { accentColour: 'red;}body{display:none', logoUrl: 'http://cdn.example/logo.png' } }] });
+    const unsafe = renderRequestForm({
+      locale: 'en',
+      controllers: [{ ...richController, branding: { accentColour: 'red;}body{display:none', logoUrl: 'http://cdn.example/logo.png' } }],
+    });
     expect(unsafe).not.toContain('<img');
     expect(unsafe).not.toContain('display:none}body');
     expect(unsafe).not.toContain('red;');
   });
 
-  it('switches language on the same organisation\'s form, in the languages it offers', () => {
+  it("switches language on the same organisation's form, in the languages it offers", () => {
     const page = renderRequestForm({ locale: 'sv', controllers: [{ ...richController, locales: ['sv', 'en'] }] });
-    const switcher = tags(page).filter((t) => t.name === 'a' && t.attrs.hreflang).map((t) => t.attrs.href);
+    const switcher = tags(page)
+      .filter((t) => t.name === 'a' && t.attrs.hreflang)
+      .map((t) => t.attrs.href);
     expect(switcher).toEqual(['/c/other/en', '/c/other/sv']);
   });
 });
@@ -1402,14 +1633,19 @@ describe('pages and emails for every right in every language', () => {
 
   it('says where data was corrected, by the store or by staff', () => {
     const mail = completionEmail({
-      ...samples.completion, type: 'rectification', downloadUrl: undefined, recipientsTold: ['Newsletter service'],
+      ...samples.completion,
+      type: 'rectification',
+      downloadUrl: undefined,
+      recipientsTold: ['Newsletter service'],
       outcomes: [
         { processorName: 'Membership register', status: 'completed', action: 'rectify', recordCount: 2 },
         { processorName: 'Shared mailbox', status: 'completed', action: 'rectify', staffTask: true },
         { processorName: 'Invoices', status: 'completed', action: 'rectify', recordCount: 0 },
       ],
     });
-    expect(mail.text).toContain('Where your data was corrected\n- Membership register: corrected in 2 records\n- Shared mailbox: corrected by our staff\n- Invoices: held no data about you');
+    expect(mail.text).toContain(
+      'Where your data was corrected\n- Membership register: corrected in 2 records\n- Shared mailbox: corrected by our staff\n- Invoices: held no data about you',
+    );
     expect(mail.text).toContain(texts.en.email.completion.recipientsIntroChange);
     expect(mail.text).not.toContain('Download');
   });
@@ -1422,7 +1658,13 @@ describe('pages and emails for every right in every language', () => {
     const upheld = completionEmail({ ...samples.completion, type: 'objection', objectionScope: 'other', downloadUrl: undefined, outcomes });
     expect(upheld.text).toContain(texts.en.email.completion.objectionUpheld);
     expect(upheld.text).toContain('Article 18(2) GDPR');
-    const marketing = completionEmail({ ...samples.completion, type: 'objection', objectionScope: 'direct_marketing', downloadUrl: undefined, outcomes: keptOutcomes });
+    const marketing = completionEmail({
+      ...samples.completion,
+      type: 'objection',
+      objectionScope: 'direct_marketing',
+      downloadUrl: undefined,
+      outcomes: keptOutcomes,
+    });
     expect(marketing.text).toContain(texts.en.email.completion.objectionDirectMarketing);
     expect(marketing.text).toContain('Mailing list: deleted 1 record; to make sure you are not added again by mistake');
     expect(marketing.text).not.toContain('Article 18(2) GDPR');
@@ -1430,7 +1672,15 @@ describe('pages and emails for every right in every language', () => {
 
   it('names the consents withdrawn and what happened to the data held for them', () => {
     for (const locale of LOCALES) {
-      const mail = completionEmail({ ...samples.completion, locale, type: 'withdraw_consent', downloadUrl: undefined, consentPurposes: ['The newsletter', 'Photos'], outcomes: keptOutcomes, recipientsTold: ['Newsletter service'] });
+      const mail = completionEmail({
+        ...samples.completion,
+        locale,
+        type: 'withdraw_consent',
+        downloadUrl: undefined,
+        consentPurposes: ['The newsletter', 'Photos'],
+        outcomes: keptOutcomes,
+        recipientsTold: ['Newsletter service'],
+      });
       const c = texts[locale].email.completion;
       expect(mail.text).toContain(c.consentWithdrawn({ purposes: 'The newsletter, Photos' }));
       expect(mail.text).toContain(`${c.consentTitle}\n- Invoices: `);
@@ -1441,7 +1691,7 @@ describe('pages and emails for every right in every language', () => {
 });
 
 describe('the refusal', () => {
-  it('carries staff\'s reasons with their line breaks, escaped, and the Article 12(4) remedies naming the authority, in every language', () => {
+  it("carries staff's reasons with their line breaks, escaped, and the Article 12(4) remedies naming the authority, in every language", () => {
     for (const locale of LOCALES) {
       const mail = denialEmail({ ...samples.denial, locale, reasonText: 'First <b>reason</b>.\nSecond line.' });
       const d = texts[locale].email.denial;
@@ -1485,7 +1735,7 @@ describe('the refusal', () => {
 });
 
 describe('the extension, the question and the restriction notice', () => {
-  it('gives the new deadline, the months and staff\'s reasons under Article 12(3), in every language', () => {
+  it("gives the new deadline, the months and staff's reasons under Article 12(3), in every language", () => {
     for (const locale of LOCALES) {
       const mail = extensionEmail({ ...samples.extension, locale });
       expect(mail.text).toContain(formatDate(samples.extension.newDueAt, locale));
@@ -1504,7 +1754,11 @@ describe('the extension, the question and the restriction notice', () => {
       const paused = informationRequestEmail({ ...samples.infoRequest, locale });
       expect(paused.text).toContain('Which email address did you use as a member?\nWe found two.');
       expect(paused.text).toContain(x.pauses);
-      expect(tags(paused.html).filter((t) => t.name === 'a').map((t) => t.attrs.href)).toEqual([escapeHtml(samples.infoRequest.statusUrl)]);
+      expect(
+        tags(paused.html)
+          .filter((t) => t.name === 'a')
+          .map((t) => t.attrs.href),
+      ).toEqual([escapeHtml(samples.infoRequest.statusUrl)]);
       const running = informationRequestEmail({ ...samples.infoRequest, locale, pausesClock: false });
       expect(running.text).toContain(x.runs({ date: formatDate(samples.infoRequest.dueAt, locale) }));
       expect(running.text).not.toContain(x.pauses);
@@ -1530,11 +1784,22 @@ describe('the emails to staff about reviews', () => {
       for (const reason of REVIEW_REASONS) expect(mail.text).toContain(x.reasons[reason]);
       expect(mail.text).toContain('r1');
       expect(mail.text).toContain(texts[locale].email.escalation.noPersonalData);
-      expect(tags(mail.html).filter((t) => t.name === 'a').map((t) => t.attrs.href)).toEqual([escapeHtml(samples.reviewWaiting.consoleUrl)]);
+      expect(
+        tags(mail.html)
+          .filter((t) => t.name === 'a')
+          .map((t) => t.attrs.href),
+      ).toEqual([escapeHtml(samples.reviewWaiting.consoleUrl)]);
       // Even a caller that passes the subject's details by mistake sends none of them.
-      const careless = reviewWaitingEmail({ ...samples.reviewWaiting, locale, email: 'ada@example.org', name: 'Ada Lovelace' } as Parameters<typeof reviewWaitingEmail>[0]);
+      const careless = reviewWaitingEmail({ ...samples.reviewWaiting, locale, email: 'ada@example.org', name: 'Ada Lovelace' } as Parameters<
+        typeof reviewWaitingEmail
+      >[0]);
       expect(JSON.stringify(careless)).not.toMatch(/ada@example\.org|Ada Lovelace/);
-      const answered = subjectAnsweredEmail({ locale, controllerName: 'Demo Association', requestReference: 'r1', consoleUrl: 'https://dsr.example/console?request=r1' });
+      const answered = subjectAnsweredEmail({
+        locale,
+        controllerName: 'Demo Association',
+        requestReference: 'r1',
+        consoleUrl: 'https://dsr.example/console?request=r1',
+      });
       expect(answered.subject).toContain('r1');
       expect(answered.text).not.toContain('@');
     }
@@ -1572,7 +1837,15 @@ describe('what vendors and staff are asked to do, by action', () => {
   });
 
   it('shows staff the correction and a matching outcome hint on the task page', () => {
-    const page = renderTaskPage({ ...samples.task, locale: 'sv', kind: 'manual', type: 'rectification', action: 'rectify', allowUpload: false, correction: samples.correction });
+    const page = renderTaskPage({
+      ...samples.task,
+      locale: 'sv',
+      kind: 'manual',
+      type: 'rectification',
+      action: 'rectify',
+      allowUpload: false,
+      correction: samples.correction,
+    });
     expect(page).toContain(escapeHtml(texts.sv.email.correction.title));
     expect(page).toContain('070-222<br>mobile');
     expect(page).toContain(escapeHtml(texts.sv.task.doneHint.rectify));
@@ -1594,7 +1867,11 @@ describe('the status page for reviewed requests', () => {
       expect(tags(open).find((t) => t.name === 'textarea')?.attrs.required).toBeDefined();
       expect(open).toContain('Which address did you use?<br>Before 2024?');
       expect(open).toContain(escapeHtml(texts[locale].status.clockPaused));
-      const answered = renderStatusPage({ ...samples.statusOpenQuestion, locale, infoRequest: { ...samples.statusOpenQuestion.infoRequest, answeredAt: '2026-03-07T10:00:00.000Z' } });
+      const answered = renderStatusPage({
+        ...samples.statusOpenQuestion,
+        locale,
+        infoRequest: { ...samples.statusOpenQuestion.infoRequest, answeredAt: '2026-03-07T10:00:00.000Z' },
+      });
       expect(answered).not.toContain('/reply');
       expect(answered).not.toContain('Which address did you use?');
       expect(renderStatusPage({ ...samples.status, locale })).not.toContain('name="answer"');

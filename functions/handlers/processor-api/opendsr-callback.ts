@@ -1,6 +1,6 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { httpMiddleware, json, type HttpResult } from '../../platform/http';
+import { type HttpResult, httpMiddleware, json } from '../../platform/http';
 import { receiveCallback } from '../../processors/opendsr/callback';
 
 /** A status callback is a few hundred bytes; anything this big is refused before it is looked at. */
@@ -11,11 +11,11 @@ const MAX_CALLBACK_BYTES = 64 * 1024;
  * the signature is over its bytes, checked before anything parses it.
  */
 async function callback(event: APIGatewayProxyEventV2): Promise<HttpResult> {
-  const raw = event.body === undefined || event.body === null
-    ? Buffer.alloc(0)
-    : Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8');
+  const raw = event.body === undefined || event.body === null ? Buffer.alloc(0) : Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8');
   const answer = await receiveCallback(event.headers as Record<string, string | undefined>, raw);
   return json(answer.statusCode, answer.body);
 }
 
-export const handler = middy().use(httpMiddleware({ maxBodyBytes: MAX_CALLBACK_BYTES, rawBody: true })).handler(callback);
+export const handler = middy()
+  .use(httpMiddleware({ maxBodyBytes: MAX_CALLBACK_BYTES, rawBody: true }))
+  .handler(callback);

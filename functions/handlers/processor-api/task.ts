@@ -1,11 +1,11 @@
 import middy from '@middy/core';
 import * as z from 'zod';
 import { renderTaskDone, renderTaskLinkInvalid, renderTaskPage } from '../../../web/pages';
-import { clientError, html, httpMiddleware, pickLocale, type HttpEvent, type HttpResult } from '../../platform/http';
-import { multipartBody } from '../../platform/multipart';
-import { logger } from '../../platform/log';
 import { answerTask, inspectTaskLink } from '../../branches/task-answer';
 import { identitiesFor, taskRequest } from '../../branches/task-links';
+import { clientError, type HttpEvent, type HttpResult, html, httpMiddleware, pickLocale } from '../../platform/http';
+import { logger } from '../../platform/log';
+import { multipartBody } from '../../platform/multipart';
 import { TOKEN_PATTERN } from '../../platform/tokens';
 
 /** An uploaded export may be this large; more goes through the DPO by other means. */
@@ -18,9 +18,7 @@ const answerSchema = z.object({
   token: z.string().regex(TOKEN_PATTERN, 'token is missing or malformed'),
   outcome: z.enum(['done', 'not_found'], { error: 'outcome must be "done" or "not_found"' }),
   note: z.string().max(2000, 'note must be at most 2000 characters').optional(),
-  export: z
-    .object({ filename: z.string(), mimetype: z.string().optional(), content: z.instanceof(Buffer), truncated: z.boolean().optional() })
-    .optional(),
+  export: z.object({ filename: z.string(), mimetype: z.string().optional(), content: z.instanceof(Buffer), truncated: z.boolean().optional() }).optional(),
 });
 
 /**
@@ -43,21 +41,24 @@ async function task(event: HttpEvent): Promise<HttpResult> {
   const pageLocale = link.controller.locales[0]!;
 
   if (!isPost) {
-    return html(200, renderTaskPage({
-      locale: pageLocale,
-      controllerName: link.controller.name,
-      processorName: link.processor.name,
-      // A staff task at any processor is answered by staff, like a manual task.
-      kind: link.processor.kind === 'email' && !link.branch.staffTask ? 'email' : 'manual',
-      ...taskRequest(link.request, link.branch),
-      requestReference: requestId,
-      identities: identitiesFor(link.processor, link.request, link.branch),
-      ...(link.processor.kind === 'manual' ? { instructions: link.processor.instructions } : {}),
-      token,
-      actionUrl: `/v1/tasks/${requestId}/${processorId}`,
-      dueAt: link.request.dueAt!,
-      allowUpload: link.branch.action === 'export',
-    }));
+    return html(
+      200,
+      renderTaskPage({
+        locale: pageLocale,
+        controllerName: link.controller.name,
+        processorName: link.processor.name,
+        // A staff task at any processor is answered by staff, like a manual task.
+        kind: link.processor.kind === 'email' && !link.branch.staffTask ? 'email' : 'manual',
+        ...taskRequest(link.request, link.branch),
+        requestReference: requestId,
+        identities: identitiesFor(link.processor, link.request, link.branch),
+        ...(link.processor.kind === 'manual' ? { instructions: link.processor.instructions } : {}),
+        token,
+        actionUrl: `/v1/tasks/${requestId}/${processorId}`,
+        dueAt: link.request.dueAt!,
+        allowUpload: link.branch.action === 'export',
+      }),
+    );
   }
 
   const parsed = answerSchema.safeParse(body);
@@ -70,10 +71,12 @@ async function task(event: HttpEvent): Promise<HttpResult> {
   const first = await answerTask(link, {
     outcome: parsed.data.outcome,
     ...(parsed.data.note?.trim() ? { note: parsed.data.note.trim() } : {}),
-    ...(file && file.filename ? { file: { name: file.filename, content: file.content, ...(file.mimetype ? { contentType: file.mimetype } : {}) } } : {}),
+    ...(file?.filename ? { file: { name: file.filename, content: file.content, ...(file.mimetype ? { contentType: file.mimetype } : {}) } } : {}),
   });
   logger.info('task answered', { requestId, processorId, first });
   return html(200, renderTaskDone({ locale: pageLocale, alreadyDone: !first }));
 }
 
-export const handler = middy().use(httpMiddleware({ maxBodyBytes: MAX_UPLOAD_BYTES + 64 * 1024, multipart: multipartBody })).handler(task);
+export const handler = middy()
+  .use(httpMiddleware({ maxBodyBytes: MAX_UPLOAD_BYTES + 64 * 1024, multipart: multipartBody }))
+  .handler(task);

@@ -16,7 +16,19 @@ export const handler = async (): Promise<{ runs: number; failed: number }> => {
   const runs = await sweepRetentionRules(register);
   for (const run of runs) {
     const { controllerId, ruleId, mode, status, matched, wouldErase, keptUnderLegalHold, keptRestricted, erased, changedSinceReport, deferred } = run;
-    logger.info('retention rule run', { controllerId, ruleId, mode, status, matched, wouldErase, keptUnderLegalHold, keptRestricted, erased, changedSinceReport, deferred });
+    logger.info('retention rule run', {
+      controllerId,
+      ruleId,
+      mode,
+      status,
+      matched,
+      wouldErase,
+      keptUnderLegalHold,
+      keptRestricted,
+      erased,
+      changedSinceReport,
+      deferred,
+    });
   }
   const failed = runs.filter((r) => r.status === 'failed').length;
   if (failed > 0) throw new RetentionRunFailed(`${failed} of ${runs.length} retention rule runs failed`);

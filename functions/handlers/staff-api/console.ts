@@ -1,7 +1,7 @@
 import middy from '@middy/core';
 import { CONSOLE_CSP, renderConsolePage } from '../../../web/console';
 import { urlEnv } from '../../platform/env';
-import { html, httpMiddleware, pickLocale, type HttpEvent, type HttpResult } from '../../platform/http';
+import { type HttpEvent, type HttpResult, html, httpMiddleware, pickLocale } from '../../platform/http';
 
 /** The identity provider's sign-in page (Cognito hosted UI; locally /local/sign-in), read once at cold start. */
 const SIGN_IN_URL = urlEnv('STAFF_SIGN_IN_URL');

@@ -1,10 +1,10 @@
 import middy from '@middy/core';
 import { DecisionConflict, decisionSchema } from '../../domain/decision-rules';
-import { decide } from '../../staff/decisions';
-import { clientError, httpMiddleware, json, type HttpEvent, type HttpResult } from '../../platform/http';
-import { findController } from '../../platform/register';
-import { claimsOf, mayAccess, requestDetail, requireRole } from '../../staff/staff';
 import { getRequestWithBranches, listAudit } from '../../platform/data/store';
+import { clientError, type HttpEvent, type HttpResult, httpMiddleware, json } from '../../platform/http';
+import { findController } from '../../platform/register';
+import { decide } from '../../staff/decisions';
+import { claimsOf, mayAccess, requestDetail, requireRole } from '../../staff/staff';
 
 const REQUEST_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 

@@ -1,9 +1,9 @@
 import middy from '@middy/core';
-import { complianceFigures, openByDue, weeklySeries } from '../../reporting/compliance-figures';
-import { requestsCsv } from '../../reporting/compliance-csv';
-import { reportRows, requestsReceived } from '../../reporting/compliance-report';
-import { httpMiddleware, json, type HttpEvent, type HttpResult } from '../../platform/http';
+import { type HttpEvent, type HttpResult, httpMiddleware, json } from '../../platform/http';
 import { findController, register } from '../../platform/register';
+import { requestsCsv } from '../../reporting/compliance-csv';
+import { complianceFigures, openByDue, weeklySeries } from '../../reporting/compliance-figures';
+import { reportRows, requestsReceived } from '../../reporting/compliance-report';
 import { parseReportQuery } from '../../reporting/report-query';
 import { claimsOf, mayAccess, requireRole } from '../../staff/staff';
 

@@ -1,12 +1,22 @@
 import middy from '@middy/core';
 import { auditRecord } from '../../platform/audit-chain';
-import { httpMiddleware, json, type HttpEvent, type HttpResult } from '../../platform/http';
+import { getRequestWithBranches, listAudit, openRequests } from '../../platform/data/store';
+import { type HttpEvent, type HttpResult, httpMiddleware, json } from '../../platform/http';
 import { register } from '../../platform/register';
 import {
-  byDueDate, claimsOf, dueBefore, listItem, matchesFilters, mayAccess, parseListFilters, requestDetail, requireRole, visibleControllers,
-  type ListItem, type Staff,
+  byDueDate,
+  claimsOf,
+  dueBefore,
+  type ListItem,
+  listItem,
+  matchesFilters,
+  mayAccess,
+  parseListFilters,
+  requestDetail,
+  requireRole,
+  type Staff,
+  visibleControllers,
 } from '../../staff/staff';
-import { getRequestWithBranches, listAudit, openRequests } from '../../platform/data/store';
 
 const DECLARED = register.controllers.map((c) => c.id);
 const REQUEST_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

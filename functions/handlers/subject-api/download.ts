@@ -1,12 +1,12 @@
-import middy from '@middy/core';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import middy from '@middy/core';
 import { renderPackageExpired } from '../../../web/pages';
-import { s3 } from '../../platform/aws/s3';
 import { PACKAGE_BUCKET } from '../../answer/exports';
-import { html, httpMiddleware, json, pickLocale, redirect, wantsJson, type HttpEvent, type HttpResult } from '../../platform/http';
-import { logger } from '../../platform/log';
+import { s3 } from '../../platform/aws/s3';
 import { getRequest } from '../../platform/data/store';
+import { type HttpEvent, type HttpResult, html, httpMiddleware, json, pickLocale, redirect, wantsJson } from '../../platform/http';
+import { logger } from '../../platform/log';
 import { TOKEN_PATTERN, tokenMatches } from '../../platform/tokens';
 
 /** The presigned URL lives just long enough to start the download. */
@@ -20,8 +20,8 @@ async function download(event: HttpEvent): Promise<HttpResult> {
   const requestId = event.pathParameters?.requestId ?? '';
   const token = event.queryStringParameters?.token ?? '';
   const request = /^[0-9a-f-]{36}$/.test(requestId) && TOKEN_PATTERN.test(token) ? await getRequest(requestId) : undefined;
-  const valid = request?.packageKey && request.downloadExpiresAt && tokenMatches(token, request.downloadTokenHash)
-    && request.downloadExpiresAt > new Date().toISOString();
+  const valid =
+    request?.packageKey && request.downloadExpiresAt && tokenMatches(token, request.downloadTokenHash) && request.downloadExpiresAt > new Date().toISOString();
   if (request?.packageDeletedAt) {
     // The service's own retention deleted the package after the link expired: say so, not just "expired".
     return wantsJson(event)
@@ -33,12 +33,16 @@ async function download(event: HttpEvent): Promise<HttpResult> {
       ? json(410, { message: 'This download link is invalid or has expired', errors: { token: 'invalid or expired' } })
       : html(410, renderPackageExpired({ locale: pickLocale(event, request?.locale) }));
   }
-  const url = await getSignedUrl(s3, new GetObjectCommand({
-    Bucket: PACKAGE_BUCKET,
-    Key: request.packageKey,
-    ResponseContentDisposition: `attachment; filename="access-package-${request.requestId}.zip"`,
-    ResponseContentType: 'application/zip',
-  }), { expiresIn: PRESIGNED_SECONDS });
+  const url = await getSignedUrl(
+    s3,
+    new GetObjectCommand({
+      Bucket: PACKAGE_BUCKET,
+      Key: request.packageKey,
+      ResponseContentDisposition: `attachment; filename="access-package-${request.requestId}.zip"`,
+      ResponseContentType: 'application/zip',
+    }),
+    { expiresIn: PRESIGNED_SECONDS },
+  );
   logger.info('package downloaded', { requestId });
   return redirect(url);
 }

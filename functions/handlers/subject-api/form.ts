@@ -1,9 +1,9 @@
 import middy from '@middy/core';
-import { renderNotFound, renderRequestForm, type FormController } from '../../../web/pages';
-import { html, httpMiddleware, pickLocale, type HttpEvent, type HttpResult } from '../../platform/http';
-import { findController, register, type Controller } from '../../platform/register';
+import { type FormController, renderNotFound, renderRequestForm } from '../../../web/pages';
 import { LOCALES, type Locale } from '../../domain/request';
 import { rectifiableAttributes } from '../../domain/submission';
+import { type HttpEvent, type HttpResult, html, httpMiddleware, pickLocale } from '../../platform/http';
+import { type Controller, findController, register } from '../../platform/register';
 
 const isLanguage = (value: unknown): value is Locale => (LOCALES as readonly unknown[]).includes(value);
 

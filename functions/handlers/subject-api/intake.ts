@@ -1,18 +1,28 @@
 import middy from '@middy/core';
-import { renderRequestAccepted, renderRequestForm, type FormValues } from '../../../web/pages';
-import { html, httpMiddleware, json, pickLocale, wantsJson, type HttpEvent, type HttpResult } from '../../platform/http';
+import { type FormValues, renderRequestAccepted, renderRequestForm } from '../../../web/pages';
+import { InvalidSubmission, validateSubmission } from '../../domain/submission';
 import { acceptRequest } from '../../intake/intake';
 import { RateLimited, takeIntakeAllowance } from '../../intake/rate-limit';
+import { type HttpEvent, type HttpResult, html, httpMiddleware, json, pickLocale, wantsJson } from '../../platform/http';
 import { paths } from '../../platform/links';
-import { InvalidSubmission, validateSubmission } from '../../domain/submission';
 import { logger } from '../../platform/log';
 import { findController, register } from '../../platform/register';
 import { formController, formPage } from './form';
 
 /** The form's fields a refused submission is re-rendered with (everything the subject typed or chose). */
 const KEPT_FIELDS = [
-  'type', 'email', 'name', 'rectifyAttribute', 'inaccurate', 'corrected', 'objectionScope', 'objectionGrounds',
-  'consentPurposes', 'transmitTo', 'viaCustomer', 'message',
+  'type',
+  'email',
+  'name',
+  'rectifyAttribute',
+  'inaccurate',
+  'corrected',
+  'objectionScope',
+  'objectionGrounds',
+  'consentPurposes',
+  'transmitTo',
+  'viaCustomer',
+  'message',
 ] as const;
 
 /** The submitted values as the form shows them again: text as it was, lists of text as lists, anything else dropped. */
@@ -64,13 +74,17 @@ function rateLimited(event: HttpEvent, err: RateLimited, asJson: boolean): HttpR
   const body = (event.body ?? {}) as Record<string, unknown>;
   const controller = typeof body.controller === 'string' ? findController(body.controller) : undefined;
   const requested = pickLocale(event, typeof body.locale === 'string' ? body.locale : undefined);
-  const page = formPage(429, renderRequestForm({
-    locale: controller && !controller.locales.includes(requested) ? controller.locales[0]! : requested,
-    controllers: controller ? [formController(controller)] : register.controllers.map(formController),
-    values: keptValues(body),
-    // The form's own words for it, in the page's language (the JSON answer names the limit).
-    errors: { rateLimit: '' },
-  }), controller);
+  const page = formPage(
+    429,
+    renderRequestForm({
+      locale: controller && !controller.locales.includes(requested) ? controller.locales[0]! : requested,
+      controllers: controller ? [formController(controller)] : register.controllers.map(formController),
+      values: keptValues(body),
+      // The form's own words for it, in the page's language (the JSON answer names the limit).
+      errors: { rateLimit: '' },
+    }),
+    controller,
+  );
   return { ...page, headers: { ...page.headers, ...retry } };
 }
 

@@ -1,12 +1,12 @@
 import middy from '@middy/core';
 import * as z from 'zod';
 import { ANSWER_MAX_CHARS, renderNotFound, renderReplyReceived, renderStatusPage } from '../../../web/pages';
-import { html, httpMiddleware, json, pickLocale, wantsJson, type HttpEvent, type HttpResult } from '../../platform/http';
-import { answerInformationRequest } from '../../staff/information';
-import { findController } from '../../platform/register';
 import { statusPageInput } from '../../answer/status-view';
 import { getRequest, getRequestWithBranches } from '../../platform/data/store';
+import { type HttpEvent, type HttpResult, html, httpMiddleware, json, pickLocale, wantsJson } from '../../platform/http';
+import { findController } from '../../platform/register';
 import { constantTimeEqual } from '../../platform/tokens';
+import { answerInformationRequest } from '../../staff/information';
 
 const answerSchema = z
   .string({ error: 'answer is required' })
@@ -47,4 +47,6 @@ async function reply(event: HttpEvent): Promise<HttpResult> {
 }
 
 // An answer may be a few thousand characters of any script.
-export const handler = middy().use(httpMiddleware({ maxBodyBytes: 32 * 1024 })).handler(reply);
+export const handler = middy()
+  .use(httpMiddleware({ maxBodyBytes: 32 * 1024 }))
+  .handler(reply);

@@ -1,8 +1,8 @@
 import middy from '@middy/core';
 import { renderNotFound, renderStatusPage } from '../../../web/pages';
-import { html, httpMiddleware, json, pickLocale, wantsJson, type HttpEvent, type HttpResult } from '../../platform/http';
 import { statusJson, statusPageInput } from '../../answer/status-view';
 import { getRequestWithBranches } from '../../platform/data/store';
+import { type HttpEvent, type HttpResult, html, httpMiddleware, json, pickLocale, wantsJson } from '../../platform/http';
 import { constantTimeEqual } from '../../platform/tokens';
 import { withdrawRequest } from '../../workflow/withdrawal';
 
@@ -31,10 +31,15 @@ async function status(event: HttpEvent): Promise<HttpResult> {
     if (!request) return html(404, renderNotFound({ locale: pickLocale(event) }));
   }
   if (wantsJson(event)) return json(200, statusJson(request, branches));
-  return html(200, renderStatusPage(statusPageInput(request, branches, {
-    locale: pickLocale(event, event.queryStringParameters?.lang ?? request.locale),
-    justWithdrawn,
-  })));
+  return html(
+    200,
+    renderStatusPage(
+      statusPageInput(request, branches, {
+        locale: pickLocale(event, event.queryStringParameters?.lang ?? request.locale),
+        justWithdrawn,
+      }),
+    ),
+  );
 }
 
 export const handler = middy().use(httpMiddleware()).handler(status);

@@ -1,7 +1,7 @@
 import middy from '@middy/core';
 import { renderNotFound } from '../../../web/pages';
 import { renderTransparencyPage } from '../../../web/transparency-page';
-import { html, httpMiddleware, pickLocale, type HttpEvent, type HttpResult } from '../../platform/http';
+import { type HttpEvent, type HttpResult, html, httpMiddleware, pickLocale } from '../../platform/http';
 import { findController } from '../../platform/register';
 import { publishedTransparency } from '../../reporting/transparency';
 
@@ -15,14 +15,17 @@ async function transparency(event: HttpEvent): Promise<HttpResult> {
   const preferred = pickLocale(event);
   const locale = controller.locales.includes(preferred) ? preferred : controller.locales[0]!;
   const path = `/transparency/${encodeURIComponent(controller.id)}`;
-  return html(200, renderTransparencyPage({
-    locale,
-    controllerName: controller.name,
-    figures: await publishedTransparency(controller.id),
-    alternates: Object.fromEntries(controller.locales.map((l) => [l, `${path}?lang=${l}`])),
-    // The accent only: the page's CSP loads no images from elsewhere.
-    branding: { accentColour: controller.branding.accentColour },
-  }));
+  return html(
+    200,
+    renderTransparencyPage({
+      locale,
+      controllerName: controller.name,
+      figures: await publishedTransparency(controller.id),
+      alternates: Object.fromEntries(controller.locales.map((l) => [l, `${path}?lang=${l}`])),
+      // The accent only: the page's CSP loads no images from elsewhere.
+      branding: { accentColour: controller.branding.accentColour },
+    }),
+  );
 }
 
 export const handler = middy().use(httpMiddleware()).handler(transparency);

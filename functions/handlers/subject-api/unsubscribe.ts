@@ -1,8 +1,8 @@
 import middy from '@middy/core';
 import { renderNotFound, renderUnsubscribePage } from '../../../web/pages';
-import { html, httpMiddleware, json, pickLocale, wantsJson, type HttpEvent, type HttpResult } from '../../platform/http';
-import { logger } from '../../platform/log';
 import { readUnsubscribeLink, unsubscribe } from '../../intake/unsubscribe';
+import { type HttpEvent, type HttpResult, html, httpMiddleware, json, pickLocale, wantsJson } from '../../platform/http';
+import { logger } from '../../platform/log';
 
 /**
  * GET/POST /v1/unsubscribe/{controllerId}/{purposeId}?address=…&sig=…: the one-click unsubscribe
@@ -23,7 +23,10 @@ async function handle(event: HttpEvent): Promise<HttpResult> {
   const names = { locale, controllerName: link.controller.name, purposeName: link.purpose.name };
   if (event.requestContext.http.method !== 'POST') {
     const query = new URLSearchParams({ address: q.address!, sig: q.sig! }).toString();
-    return html(200, renderUnsubscribePage({ ...names, actionUrl: `/v1/unsubscribe/${encodeURIComponent(controllerId)}/${encodeURIComponent(purposeId)}?${query}` }));
+    return html(
+      200,
+      renderUnsubscribePage({ ...names, actionUrl: `/v1/unsubscribe/${encodeURIComponent(controllerId)}/${encodeURIComponent(purposeId)}?${query}` }),
+    );
   }
   const { requestId, created } = await unsubscribe(link);
   logger.info('unsubscribed', { requestId, controllerId, purposeId, created });
@@ -31,4 +34,6 @@ async function handle(event: HttpEvent): Promise<HttpResult> {
 }
 
 // The body (`List-Unsubscribe=One-Click`, urlencoded or multipart by RFC 8058) carries nothing we use: it is not parsed.
-export const handler = middy().use(httpMiddleware({ rawBody: true })).handler(handle);
+export const handler = middy()
+  .use(httpMiddleware({ rawBody: true }))
+  .handler(handle);

@@ -1,11 +1,11 @@
 import middy from '@middy/core';
-import { renderConfirmPage, renderConfirmed, renderLinkProblem } from '../../../web/pages';
-import { clientError, html, httpMiddleware, json, pickLocale, wantsJson, type HttpEvent, type HttpResult } from '../../platform/http';
+import { renderConfirmed, renderConfirmPage, renderLinkProblem } from '../../../web/pages';
+import { confirmRequest, inspectLink, type LinkState } from '../../intake/verification';
+import { clientError, type HttpEvent, type HttpResult, html, httpMiddleware, json, pickLocale, wantsJson } from '../../platform/http';
 import { links } from '../../platform/links';
 import { logger } from '../../platform/log';
 import { findController } from '../../platform/register';
 import { TOKEN_PATTERN } from '../../platform/tokens';
-import { confirmRequest, inspectLink, type LinkState } from '../../intake/verification';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -37,20 +37,24 @@ function problem(event: HttpEvent, link: Exclude<LinkState, { state: 'valid' }>)
 async function verify(event: HttpEvent): Promise<HttpResult> {
   const parts = linkParts(event);
   if (!parts) {
-    if (event.requestContext.http.method === 'POST' && wantsJson(event)) throw clientError(400, 'token is missing or malformed', { token: 'missing or malformed' });
+    if (event.requestContext.http.method === 'POST' && wantsJson(event))
+      throw clientError(400, 'token is missing or malformed', { token: 'missing or malformed' });
     return problem(event, { state: 'invalid' });
   }
   if (event.requestContext.http.method === 'GET') {
     const link = await inspectLink(parts.requestId, parts.token);
     if (link.state !== 'valid') return problem(event, link);
     const controller = findController(link.request.controllerId);
-    return html(200, renderConfirmPage({
-      locale: link.request.locale,
-      requestId: link.request.requestId,
-      token: parts.token,
-      type: link.request.type,
-      controllerName: controller?.name ?? link.request.controllerId,
-    }));
+    return html(
+      200,
+      renderConfirmPage({
+        locale: link.request.locale,
+        requestId: link.request.requestId,
+        token: parts.token,
+        type: link.request.type,
+        controllerName: controller?.name ?? link.request.controllerId,
+      }),
+    );
   }
   const link = await confirmRequest(parts.requestId, parts.token);
   if (link.state !== 'valid' && link.state !== 'used') return problem(event, link);
@@ -58,13 +62,16 @@ async function verify(event: HttpEvent): Promise<HttpResult> {
   logger.info('request confirmed', { requestId: request.requestId });
   const statusUrl = links.status(request.requestId, request.statusKey);
   if (wantsJson(event)) return json(200, { requestId: request.requestId, status: request.status, dueAt: request.dueAt });
-  return html(200, renderConfirmed({
-    locale: request.locale,
-    controllerName: findController(request.controllerId)?.name ?? request.controllerId,
-    type: request.type,
-    dueAt: request.dueAt!,
-    statusUrl,
-  }));
+  return html(
+    200,
+    renderConfirmed({
+      locale: request.locale,
+      controllerName: findController(request.controllerId)?.name ?? request.controllerId,
+      type: request.type,
+      dueAt: request.dueAt!,
+      statusUrl,
+    }),
+  );
 }
 
 export const handler = middy().use(httpMiddleware()).handler(verify);

@@ -12,4 +12,15 @@ export const BRANCH_OUTCOMES_INDEX = 'branch-outcomes-by-controller';
 /** What the reports read of a request: ids, right, dates and outcome, never the subject's personal data. */
 export const REPORTED_REQUEST_ATTRIBUTES = ['requestId', 'type', 'status', 'receivedAt', 'dueAt', 'completedAt', 'onTime', 'extension', 'denial'] as const;
 /** What the reports read of a branch. */
-export const REPORTED_BRANCH_ATTRIBUTES = ['requestId', 'processorId', 'kind', 'action', 'status', 'attempts', 'startedAt', 'finishedAt', 'errorClass', 'staffTask'] as const;
+export const REPORTED_BRANCH_ATTRIBUTES = [
+  'requestId',
+  'processorId',
+  'kind',
+  'action',
+  'status',
+  'attempts',
+  'startedAt',
+  'finishedAt',
+  'errorClass',
+  'staffTask',
+] as const;

@@ -1,8 +1,8 @@
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
-import { canonicalJson, chainNext, type ChainedAuditEvent } from '../audit-chain';
+import { GetCommand, PutCommand, QueryCommand, type QueryCommandOutput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Actor, AuditEvent, Branch, BranchAction, DsrRequest, RequestStatus } from '../../domain/request';
+import { type ChainedAuditEvent, canonicalJson, chainNext } from '../audit-chain';
 import { ddb, isConditionFailure } from '../aws/dynamodb';
 import { requiredEnv } from '../env';
-import type { Actor, AuditEvent, Branch, BranchAction, DsrRequest, RequestStatus } from '../../domain/request';
 
 /** The requests table: requests, their processor branches and audit events (docs/ARCHITECTURE.md). */
 const TABLE = requiredEnv('REQUESTS_TABLE');
@@ -12,7 +12,6 @@ export const OPEN_INDEX = 'open-by-due';
 const requestKey = (requestId: string) => ({ pk: `REQ#${requestId}`, sk: 'REQUEST' });
 const branchKey = (requestId: string, processorId: string) => ({ pk: `REQ#${requestId}`, sk: `BRANCH#${processorId}` });
 
-
 function strip<T extends object>(item: Record<string, unknown> | undefined): T | undefined {
   if (!item) return undefined;
   const { pk: _pk, sk: _sk, ...rest } = item;
@@ -21,11 +20,13 @@ function strip<T extends object>(item: Record<string, unknown> | undefined): T |
 
 /** Stores a new request; fails if the id exists (ids are random UUIDs, so only on a retry). */
 export async function createRequest(request: DsrRequest): Promise<void> {
-  await ddb.send(new PutCommand({
-    TableName: TABLE,
-    Item: { ...requestKey(request.requestId), ...request },
-    ConditionExpression: 'attribute_not_exists(pk)',
-  }));
+  await ddb.send(
+    new PutCommand({
+      TableName: TABLE,
+      Item: { ...requestKey(request.requestId), ...request },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    }),
+  );
 }
 
 export async function getRequest(requestId: string): Promise<DsrRequest | undefined> {
@@ -39,14 +40,16 @@ export async function getRequestWithBranches(requestId: string): Promise<{ reque
   const branches: Branch[] = [];
   let ExclusiveStartKey: Record<string, unknown> | undefined;
   do {
-    const out: QueryCommandOutput = await ddb.send(new QueryCommand({
-      TableName: TABLE,
-      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-      // BRANCH#… sorts before REQUEST, and AUDIT#… before both: one range covers the two kinds we want.
-      ExpressionAttributeValues: { ':pk': `REQ#${requestId}`, ':from': 'BRANCH#', ':to': 'REQUEST' },
-      ConsistentRead: true,
-      ExclusiveStartKey,
-    }));
+    const out: QueryCommandOutput = await ddb.send(
+      new QueryCommand({
+        TableName: TABLE,
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+        // BRANCH#… sorts before REQUEST, and AUDIT#… before both: one range covers the two kinds we want.
+        ExpressionAttributeValues: { ':pk': `REQ#${requestId}`, ':from': 'BRANCH#', ':to': 'REQUEST' },
+        ConsistentRead: true,
+        ExclusiveStartKey,
+      }),
+    );
     for (const item of out.Items ?? []) {
       if (item.sk === 'REQUEST') request = strip<DsrRequest>(item);
       else if (String(item.sk).startsWith('BRANCH#')) branches.push(strip<Branch>(item)!);
@@ -74,25 +77,32 @@ async function updateItem(Key: Record<string, string>, u: ConditionalUpdate, ret
   const names = { ...u.names };
   const values = { ...u.values };
   const sets = [...(u.clauses ?? [])];
-  Object.entries(u.set ?? {}).filter(([, v]) => v !== undefined).forEach(([k, v], i) => {
-    names[`#s${i}`] = k;
-    values[`:s${i}`] = v;
-    sets.push(`#s${i} = :s${i}`);
-  });
-  const removes = [...(u.remove ?? []).map((k, i) => {
-    names[`#r${i}`] = k;
-    return `#r${i}`;
-  }), ...(u.removePaths ?? [])];
+  Object.entries(u.set ?? {})
+    .filter(([, v]) => v !== undefined)
+    .forEach(([k, v], i) => {
+      names[`#s${i}`] = k;
+      values[`:s${i}`] = v;
+      sets.push(`#s${i} = :s${i}`);
+    });
+  const removes = [
+    ...(u.remove ?? []).map((k, i) => {
+      names[`#r${i}`] = k;
+      return `#r${i}`;
+    }),
+    ...(u.removePaths ?? []),
+  ];
   try {
-    const out = await ddb.send(new UpdateCommand({
-      TableName: TABLE,
-      Key,
-      UpdateExpression: [sets.length ? `SET ${sets.join(', ')}` : '', removes.length ? `REMOVE ${removes.join(', ')}` : ''].filter(Boolean).join(' '),
-      ConditionExpression: u.condition,
-      ExpressionAttributeNames: names,
-      ...(Object.keys(values).length ? { ExpressionAttributeValues: values } : {}),
-      ...(returnNew ? { ReturnValues: 'ALL_NEW' as const } : {}),
-    }));
+    const out = await ddb.send(
+      new UpdateCommand({
+        TableName: TABLE,
+        Key,
+        UpdateExpression: [sets.length ? `SET ${sets.join(', ')}` : '', removes.length ? `REMOVE ${removes.join(', ')}` : ''].filter(Boolean).join(' '),
+        ConditionExpression: u.condition,
+        ExpressionAttributeNames: names,
+        ...(Object.keys(values).length ? { ExpressionAttributeValues: values } : {}),
+        ...(returnNew ? { ReturnValues: 'ALL_NEW' as const } : {}),
+      }),
+    );
     return out.Attributes ?? {};
   } catch (err) {
     if (isConditionFailure(err)) return false;
@@ -114,14 +124,22 @@ export interface Guard {
  * request as now stored, or undefined when the guard did not hold. For staff decisions and the
  * subject's answers, whose conditions are more than "absent".
  */
-export async function updateRequestIf(requestId: string, change: { set?: Partial<DsrRequest>; remove?: (keyof DsrRequest)[] }, guard: Guard): Promise<DsrRequest | undefined> {
-  const stored = await updateItem(requestKey(requestId), {
-    set: change.set,
-    remove: change.remove,
-    condition: `attribute_exists(pk) AND (${guard.expression})`,
-    names: guard.names,
-    values: guard.values,
-  }, true);
+export async function updateRequestIf(
+  requestId: string,
+  change: { set?: Partial<DsrRequest>; remove?: (keyof DsrRequest)[] },
+  guard: Guard,
+): Promise<DsrRequest | undefined> {
+  const stored = await updateItem(
+    requestKey(requestId),
+    {
+      set: change.set,
+      remove: change.remove,
+      condition: `attribute_exists(pk) AND (${guard.expression})`,
+      names: guard.names,
+      values: guard.values,
+    },
+    true,
+  );
   return stored === false ? undefined : strip<DsrRequest>(stored);
 }
 
@@ -138,12 +156,24 @@ export interface StatusChange {
  * status, appending to its status history. Returns false when the request was not in `from`
  * (another attempt got there first, or the request moved on): callers treat that as "already done".
  */
-export async function transition(requestId: string, from: readonly RequestStatus[], to: RequestStatus, change: StatusChange = {}, at = new Date()): Promise<boolean> {
+export async function transition(
+  requestId: string,
+  from: readonly RequestStatus[],
+  to: RequestStatus,
+  change: StatusChange = {},
+  at = new Date(),
+): Promise<boolean> {
   return (await transitionReturning(requestId, from, to, change, at)) !== undefined;
 }
 
 /** {@link transition}, returning the request as now stored (undefined when it was not in `from`). */
-export async function transitionReturning(requestId: string, from: readonly RequestStatus[], to: RequestStatus, change: StatusChange = {}, at = new Date()): Promise<DsrRequest | undefined> {
+export async function transitionReturning(
+  requestId: string,
+  from: readonly RequestStatus[],
+  to: RequestStatus,
+  change: StatusChange = {},
+  at = new Date(),
+): Promise<DsrRequest | undefined> {
   const values: Record<string, unknown> = { ':to': to, ':one': 1, ':entry': [{ status: to, at: at.toISOString() }] };
   const fromList = from.map((s, i) => {
     values[`:f${i}`] = s;
@@ -154,14 +184,18 @@ export async function transitionReturning(requestId: string, from: readonly Requ
     condition += ` AND (${change.condition.expression})`;
     Object.assign(values, change.condition.values);
   }
-  const stored = await updateItem(requestKey(requestId), {
-    clauses: ['#status = :to', '#version = #version + :one', '#history = list_append(#history, :entry)'],
-    set: change.set,
-    remove: change.remove,
-    condition,
-    names: { '#status': 'status', '#version': 'version', '#history': 'history', ...change.condition?.names },
-    values,
-  }, true);
+  const stored = await updateItem(
+    requestKey(requestId),
+    {
+      clauses: ['#status = :to', '#version = #version + :one', '#history = list_append(#history, :entry)'],
+      set: change.set,
+      remove: change.remove,
+      condition,
+      names: { '#status': 'status', '#version': 'version', '#history': 'history', ...change.condition?.names },
+      values,
+    },
+    true,
+  );
   return stored === false ? undefined : strip<DsrRequest>(stored);
 }
 
@@ -184,18 +218,31 @@ export async function updateRequest(requestId: string, set: Partial<DsrRequest>)
  * Creates a branch in `pending` unless it exists (plan may run twice). Its `controllerId` puts it,
  * once finished, in the branch-outcomes index the reports read.
  */
-export async function ensureBranch(requestId: string, processorId: string, kind: string, action: BranchAction, opts: { staffTask?: boolean; controllerId?: string } = {}): Promise<void> {
+export async function ensureBranch(
+  requestId: string,
+  processorId: string,
+  kind: string,
+  action: BranchAction,
+  opts: { staffTask?: boolean; controllerId?: string } = {},
+): Promise<void> {
   const branch: Branch = {
-    requestId, processorId, kind, action, status: 'pending', attempts: 0,
+    requestId,
+    processorId,
+    kind,
+    action,
+    status: 'pending',
+    attempts: 0,
     ...(opts.staffTask ? { staffTask: true } : {}),
     ...(opts.controllerId ? { controllerId: opts.controllerId } : {}),
   };
   try {
-    await ddb.send(new PutCommand({
-      TableName: TABLE,
-      Item: { ...branchKey(requestId, processorId), ...branch },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    }));
+    await ddb.send(
+      new PutCommand({
+        TableName: TABLE,
+        Item: { ...branchKey(requestId, processorId), ...branch },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
   } catch (err) {
     if (!isConditionFailure(err)) throw err;
   }
@@ -212,15 +259,17 @@ export async function getBranch(requestId: string, processorId: string): Promise
  */
 export async function startBranch(requestId: string, processorId: string, at = new Date()): Promise<Branch | undefined> {
   try {
-    const out = await ddb.send(new UpdateCommand({
-      TableName: TABLE,
-      Key: branchKey(requestId, processorId),
-      UpdateExpression: 'SET #status = :running, attempts = attempts + :one, startedAt = if_not_exists(startedAt, :at) REMOVE errorClass',
-      ConditionExpression: 'attribute_exists(pk) AND #status <> :completed',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':running': 'running', ':one': 1, ':at': at.toISOString(), ':completed': 'completed' },
-      ReturnValues: 'ALL_OLD',
-    }));
+    const out = await ddb.send(
+      new UpdateCommand({
+        TableName: TABLE,
+        Key: branchKey(requestId, processorId),
+        UpdateExpression: 'SET #status = :running, attempts = attempts + :one, startedAt = if_not_exists(startedAt, :at) REMOVE errorClass',
+        ConditionExpression: 'attribute_exists(pk) AND #status <> :completed',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':running': 'running', ':one': 1, ':at': at.toISOString(), ':completed': 'completed' },
+        ReturnValues: 'ALL_OLD',
+      }),
+    );
     return strip<Branch>(out.Attributes);
   } catch (err) {
     if (isConditionFailure(err)) return undefined;
@@ -233,13 +282,17 @@ export async function startBranch(requestId: string, processorId: string, at = n
  * branch as now stored; undefined if it is already final (answered before the token existed).
  */
 export async function startWaiting(requestId: string, processorId: string, taskToken: string, at = new Date()): Promise<Branch | undefined> {
-  const stored = await updateItem(branchKey(requestId, processorId), {
-    clauses: ['#status = :waiting', 'attempts = attempts + :one', 'startedAt = if_not_exists(startedAt, :at)'],
-    set: { taskToken },
-    condition: 'attribute_exists(pk) AND NOT #status IN (:completed, :failed)',
-    names: { '#status': 'status' },
-    values: { ':waiting': 'waiting', ':one': 1, ':at': at.toISOString(), ':completed': 'completed', ':failed': 'failed' },
-  }, true);
+  const stored = await updateItem(
+    branchKey(requestId, processorId),
+    {
+      clauses: ['#status = :waiting', 'attempts = attempts + :one', 'startedAt = if_not_exists(startedAt, :at)'],
+      set: { taskToken },
+      condition: 'attribute_exists(pk) AND NOT #status IN (:completed, :failed)',
+      names: { '#status': 'status' },
+      values: { ':waiting': 'waiting', ':one': 1, ':at': at.toISOString(), ':completed': 'completed', ':failed': 'failed' },
+    },
+    true,
+  );
   return stored === false ? undefined : strip<Branch>(stored);
 }
 
@@ -249,13 +302,17 @@ export type BranchOutcome = { status: 'completed' | 'failed' } & Partial<Omit<Br
 /** Records a branch's outcome; a completed branch is never overwritten. Returns the branch as now stored, or undefined if it was already completed. */
 export async function finishBranch(requestId: string, processorId: string, outcome: BranchOutcome, at = new Date()): Promise<Branch | undefined> {
   const { status, ...rest } = outcome;
-  const stored = await updateItem(branchKey(requestId, processorId), {
-    clauses: ['#status = :status', 'finishedAt = :at'],
-    set: rest,
-    condition: 'attribute_exists(pk) AND #status <> :completed',
-    names: { '#status': 'status' },
-    values: { ':status': status, ':at': at.toISOString(), ':completed': 'completed' },
-  }, true);
+  const stored = await updateItem(
+    branchKey(requestId, processorId),
+    {
+      clauses: ['#status = :status', 'finishedAt = :at'],
+      set: rest,
+      condition: 'attribute_exists(pk) AND #status <> :completed',
+      names: { '#status': 'status' },
+      values: { ':status': status, ':at': at.toISOString(), ':completed': 'completed' },
+    },
+    true,
+  );
   return stored === false ? undefined : strip<Branch>(stored);
 }
 
@@ -264,7 +321,12 @@ export async function finishBranch(requestId: string, processorId: string, outco
  * write happens (e.g. the OpenDSR id, the time a vendor was reminded). Returns the branch as now
  * stored, or undefined if the guard did not hold.
  */
-export async function updateBranch(requestId: string, processorId: string, set: Partial<Branch>, opts: { onlyIfAbsent?: keyof Branch; evenIfFinal?: boolean } = {}): Promise<Branch | undefined> {
+export async function updateBranch(
+  requestId: string,
+  processorId: string,
+  set: Partial<Branch>,
+  opts: { onlyIfAbsent?: keyof Branch; evenIfFinal?: boolean } = {},
+): Promise<Branch | undefined> {
   const conditions = ['attribute_exists(pk)'];
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = {};
@@ -290,17 +352,33 @@ export const EMAIL_CLAIM_MS = 15 * 60_000;
  * when none began, or when one began before `staleBefore` and never finished (a crash). False when
  * another attempt holds the claim or the email was sent.
  */
-async function claimBranchEmail(requestId: string, processorId: string, claim: 'escalationStartedAt' | 'reminderStartedAt', sent: 'escalatedAt' | 'remindedAt', at: string, staleBefore: string, set: Record<string, unknown> = {}): Promise<boolean> {
-  return (await updateItem(branchKey(requestId, processorId), {
-    set: { [claim]: at, ...set },
-    condition: 'attribute_exists(pk) AND attribute_not_exists(#sent) AND (attribute_not_exists(#claim) OR #claim < :stale)',
-    names: { '#sent': sent, '#claim': claim },
-    values: { ':stale': staleBefore },
-  })) !== false;
+async function claimBranchEmail(
+  requestId: string,
+  processorId: string,
+  claim: 'escalationStartedAt' | 'reminderStartedAt',
+  sent: 'escalatedAt' | 'remindedAt',
+  at: string,
+  staleBefore: string,
+  set: Record<string, unknown> = {},
+): Promise<boolean> {
+  return (
+    (await updateItem(branchKey(requestId, processorId), {
+      set: { [claim]: at, ...set },
+      condition: 'attribute_exists(pk) AND attribute_not_exists(#sent) AND (attribute_not_exists(#claim) OR #claim < :stale)',
+      names: { '#sent': sent, '#claim': claim },
+      values: { ':stale': staleBefore },
+    })) !== false
+  );
 }
 
 /** Claims escalating a branch (see {@link claimBranchEmail}), recording why. */
-export async function claimEscalation(requestId: string, processorId: string, reason: NonNullable<Branch['escalationReason']>, at: string, staleBefore: string): Promise<boolean> {
+export async function claimEscalation(
+  requestId: string,
+  processorId: string,
+  reason: NonNullable<Branch['escalationReason']>,
+  at: string,
+  staleBefore: string,
+): Promise<boolean> {
   return claimBranchEmail(requestId, processorId, 'escalationStartedAt', 'escalatedAt', at, staleBefore, { escalationReason: reason });
 }
 
@@ -314,7 +392,12 @@ export async function claimReminder(requestId: string, processorId: string, at: 
  * to a vendor or staff), so the next attempt sends it as the first: a claim must not stand for an
  * email never sent. Only that claim: a later attempt's is left alone.
  */
-export async function releaseBranchClaim(requestId: string, processorId: string, attribute: 'escalationStartedAt' | 'reminderStartedAt' | 'submitStartedAt', at: string): Promise<void> {
+export async function releaseBranchClaim(
+  requestId: string,
+  processorId: string,
+  attribute: 'escalationStartedAt' | 'reminderStartedAt' | 'submitStartedAt',
+  at: string,
+): Promise<void> {
   await updateItem(branchKey(requestId, processorId), {
     remove: [attribute],
     condition: 'attribute_exists(pk) AND #claim = :at',
@@ -332,7 +415,21 @@ export async function releaseBranchClaim(requestId: string, processorId: string,
 export async function resetFailedBranch(requestId: string, processorId: string): Promise<boolean> {
   const stored = await updateItem(branchKey(requestId, processorId), {
     clauses: ['#status = :pending'],
-    remove: ['errorClass', 'finishedAt', 'taskToken', 'submitStartedAt', 'submittedAt', 'linkTokenHash', 'reminderStartedAt', 'remindedAt', 'escalationStartedAt', 'escalationReason', 'escalatedAt', 'lastPolledAt', 'resumedAt'],
+    remove: [
+      'errorClass',
+      'finishedAt',
+      'taskToken',
+      'submitStartedAt',
+      'submittedAt',
+      'linkTokenHash',
+      'reminderStartedAt',
+      'remindedAt',
+      'escalationStartedAt',
+      'escalationReason',
+      'escalatedAt',
+      'lastPolledAt',
+      'resumedAt',
+    ],
     condition: 'attribute_exists(pk) AND #status = :failed',
     names: { '#status': 'status' },
     values: { ':pending': 'pending', ':failed': 'failed' },
@@ -346,24 +443,32 @@ const identityKey = (controllerId: string, identityHash: string) => `SUBJECT#${c
 
 /** Records that a keyed hash of an address made a request of this right (idempotent). */
 export async function recordIdentityRequest(controllerId: string, identityHash: string, requestId: string, type: string, receivedAt: string): Promise<void> {
-  await ddb.send(new PutCommand({
-    TableName: TABLE,
-    Item: { pk: identityKey(controllerId, identityHash), sk: `${receivedAt}#${requestId}`, requestId, type, receivedAt },
-  }));
+  await ddb.send(
+    new PutCommand({
+      TableName: TABLE,
+      Item: { pk: identityKey(controllerId, identityHash), sk: `${receivedAt}#${requestId}`, requestId, type, receivedAt },
+    }),
+  );
 }
 
 /** The requests the same identity made to a controller received from `since` on, oldest first. */
-export async function identityRequests(controllerId: string, identityHash: string, since: string): Promise<{ requestId: string; type: string; receivedAt: string }[]> {
+export async function identityRequests(
+  controllerId: string,
+  identityHash: string,
+  since: string,
+): Promise<{ requestId: string; type: string; receivedAt: string }[]> {
   const found: { requestId: string; type: string; receivedAt: string }[] = [];
   let ExclusiveStartKey: Record<string, unknown> | undefined;
   do {
-    const out: QueryCommandOutput = await ddb.send(new QueryCommand({
-      TableName: TABLE,
-      KeyConditionExpression: 'pk = :pk AND sk >= :since',
-      ExpressionAttributeValues: { ':pk': identityKey(controllerId, identityHash), ':since': since },
-      ConsistentRead: true,
-      ExclusiveStartKey,
-    }));
+    const out: QueryCommandOutput = await ddb.send(
+      new QueryCommand({
+        TableName: TABLE,
+        KeyConditionExpression: 'pk = :pk AND sk >= :since',
+        ExpressionAttributeValues: { ':pk': identityKey(controllerId, identityHash), ':since': since },
+        ConsistentRead: true,
+        ExclusiveStartKey,
+      }),
+    );
     for (const item of out.Items ?? []) found.push({ requestId: String(item.requestId), type: String(item.type), receivedAt: String(item.receivedAt) });
     ExclusiveStartKey = out.LastEvaluatedKey;
   } while (ExclusiveStartKey);
@@ -431,14 +536,16 @@ export class AuditContentionError extends Error {
 
 /** The last event of a request's trail, read consistently (the chain's head), or none. */
 async function lastAuditEvent(requestId: string): Promise<ChainedAuditEvent | undefined> {
-  const out = await ddb.send(new QueryCommand({
-    TableName: TABLE,
-    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :audit)',
-    ExpressionAttributeValues: { ':pk': auditPartition(requestId), ':audit': AUDIT_PREFIX },
-    ScanIndexForward: false,
-    Limit: 1,
-    ConsistentRead: true,
-  }));
+  const out = await ddb.send(
+    new QueryCommand({
+      TableName: TABLE,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :audit)',
+      ExpressionAttributeValues: { ':pk': auditPartition(requestId), ':audit': AUDIT_PREFIX },
+      ScanIndexForward: false,
+      Limit: 1,
+      ConsistentRead: true,
+    }),
+  );
   return strip<ChainedAuditEvent>(out.Items?.[0]);
 }
 
@@ -462,7 +569,14 @@ export interface AuditOptions {
  * Events are never updated or deleted. Returns the event as written (undefined when `once` found
  * it written already).
  */
-export async function audit(requestId: string, event: string, actor: Actor, detail?: AuditEvent['detail'], at = new Date(), opts: AuditOptions = {}): Promise<ChainedAuditEvent | undefined> {
+export async function audit(
+  requestId: string,
+  event: string,
+  actor: Actor,
+  detail?: AuditEvent['detail'],
+  at = new Date(),
+  opts: AuditOptions = {},
+): Promise<ChainedAuditEvent | undefined> {
   const item: AuditEvent = { event, at: at.toISOString(), actor, ...(detail ? { detail } : {}) };
   const same = canonicalJson(sameness(item));
   // `once` reads the whole trail (it must look at every event); otherwise the head alone will do.
@@ -478,11 +592,13 @@ export async function audit(requestId: string, event: string, actor: Actor, deta
   for (let attempt = 1; ; attempt++) {
     const next = chainNext(requestId, last, item);
     try {
-      await ddb.send(new PutCommand({
-        TableName: TABLE,
-        Item: { pk: auditPartition(requestId), sk: auditSortKey(next.seq), ...next },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }));
+      await ddb.send(
+        new PutCommand({
+          TableName: TABLE,
+          Item: { pk: auditPartition(requestId), sk: auditSortKey(next.seq), ...next },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
       return next;
     } catch (err) {
       if (!isConditionFailure(err)) throw err;
@@ -515,13 +631,15 @@ async function auditEventsAfter(requestId: string, seq: number): Promise<Chained
   const events: ChainedAuditEvent[] = [];
   let ExclusiveStartKey: Record<string, unknown> | undefined;
   do {
-    const out: QueryCommandOutput = await ddb.send(new QueryCommand({
-      TableName: TABLE,
-      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-      ExpressionAttributeValues: { ':pk': auditPartition(requestId), ':from': auditSortKey(seq + 1), ':to': `${AUDIT_PREFIX}\uffff` },
-      ConsistentRead: true,
-      ExclusiveStartKey,
-    }));
+    const out: QueryCommandOutput = await ddb.send(
+      new QueryCommand({
+        TableName: TABLE,
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+        ExpressionAttributeValues: { ':pk': auditPartition(requestId), ':from': auditSortKey(seq + 1), ':to': `${AUDIT_PREFIX}\uffff` },
+        ConsistentRead: true,
+        ExclusiveStartKey,
+      }),
+    );
     events.push(...(out.Items ?? []).map((i) => strip<ChainedAuditEvent>(i)!));
     ExclusiveStartKey = out.LastEvaluatedKey;
   } while (ExclusiveStartKey);
@@ -533,13 +651,15 @@ export async function listAudit(requestId: string): Promise<ChainedAuditEvent[]>
   const events: ChainedAuditEvent[] = [];
   let ExclusiveStartKey: Record<string, unknown> | undefined;
   do {
-    const out: QueryCommandOutput = await ddb.send(new QueryCommand({
-      TableName: TABLE,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :audit)',
-      ExpressionAttributeValues: { ':pk': auditPartition(requestId), ':audit': AUDIT_PREFIX },
-      ConsistentRead: true,
-      ExclusiveStartKey,
-    }));
+    const out: QueryCommandOutput = await ddb.send(
+      new QueryCommand({
+        TableName: TABLE,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :audit)',
+        ExpressionAttributeValues: { ':pk': auditPartition(requestId), ':audit': AUDIT_PREFIX },
+        ConsistentRead: true,
+        ExclusiveStartKey,
+      }),
+    );
     for (const item of out.Items ?? []) events.push(strip<ChainedAuditEvent>(item)!);
     ExclusiveStartKey = out.LastEvaluatedKey;
   } while (ExclusiveStartKey);
@@ -553,13 +673,15 @@ export type OpenRequest = Pick<DsrRequest, 'requestId' | 'controllerId' | 'statu
 export async function* openRequests(controllerId: string, dueBefore?: string): AsyncGenerator<OpenRequest> {
   let ExclusiveStartKey: Record<string, unknown> | undefined;
   do {
-    const out: QueryCommandOutput = await ddb.send(new QueryCommand({
-      TableName: TABLE,
-      IndexName: OPEN_INDEX,
-      KeyConditionExpression: dueBefore ? 'openCtl = :c AND openDue <= :due' : 'openCtl = :c',
-      ExpressionAttributeValues: dueBefore ? { ':c': controllerId, ':due': dueBefore } : { ':c': controllerId },
-      ExclusiveStartKey,
-    }));
+    const out: QueryCommandOutput = await ddb.send(
+      new QueryCommand({
+        TableName: TABLE,
+        IndexName: OPEN_INDEX,
+        KeyConditionExpression: dueBefore ? 'openCtl = :c AND openDue <= :due' : 'openCtl = :c',
+        ExpressionAttributeValues: dueBefore ? { ':c': controllerId, ':due': dueBefore } : { ':c': controllerId },
+        ExclusiveStartKey,
+      }),
+    );
     for (const item of out.Items ?? []) yield strip<OpenRequest>(item)!;
     ExclusiveStartKey = out.LastEvaluatedKey;
   } while (ExclusiveStartKey);
@@ -577,13 +699,15 @@ export type PurgeDue = Pick<DsrRequest, 'requestId' | 'purgeAt'>;
 export async function* purgeDueRequests(controllerId: string, now: string): AsyncGenerator<PurgeDue> {
   let ExclusiveStartKey: Record<string, unknown> | undefined;
   do {
-    const out: QueryCommandOutput = await ddb.send(new QueryCommand({
-      TableName: TABLE,
-      IndexName: PURGE_INDEX,
-      KeyConditionExpression: 'purgeCtl = :c AND purgeAt <= :now',
-      ExpressionAttributeValues: { ':c': controllerId, ':now': now },
-      ExclusiveStartKey,
-    }));
+    const out: QueryCommandOutput = await ddb.send(
+      new QueryCommand({
+        TableName: TABLE,
+        IndexName: PURGE_INDEX,
+        KeyConditionExpression: 'purgeCtl = :c AND purgeAt <= :now',
+        ExpressionAttributeValues: { ':c': controllerId, ':now': now },
+        ExclusiveStartKey,
+      }),
+    );
     for (const item of out.Items ?? []) yield { requestId: String(item.pk).slice('REQ#'.length), purgeAt: String(item.purgeAt) };
     ExclusiveStartKey = out.LastEvaluatedKey;
   } while (ExclusiveStartKey);

@@ -1,6 +1,6 @@
 // zip-stream ships no types; this is the part of its API the access package uses.
 declare module 'zip-stream' {
-  import { Transform, type Readable } from 'node:stream';
+  import { type Readable, Transform } from 'node:stream';
   export interface EntryData {
     name: string;
     date?: Date;

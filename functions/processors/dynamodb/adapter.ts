@@ -1,26 +1,28 @@
-import { GetCommand, QueryCommand, UpdateCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, type QueryCommandOutput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ddb } from '../../platform/aws/dynamodb';
 import type { DynamoDbProcessor } from '../../platform/register';
-import { schedule, suppress, recordRestricted } from '../../retention/scheduled-erasures';
+import { recordRestricted, schedule, suppress } from '../../retention/scheduled-erasures';
+import { ProcessorError, type Subject, type SyncProcessorKind } from '../port';
 import { conditionally, eraseItem, keyExists, tableKey } from './store-items';
-import { ProcessorError, type SyncProcessorKind, type Subject } from '../port';
 
 /** Every item of the subject, page by page, found by the key or index the register declares. */
 async function* subjectItems(p: DynamoDbProcessor, subject: Subject, projection?: string[]): AsyncGenerator<Record<string, unknown>> {
   const attribute = 'keyAttribute' in p.lookup ? p.lookup.keyAttribute : p.lookup.attribute;
   const names: Record<string, string> = { '#id': attribute };
-  projection?.forEach((a, i) => (names[`#p${i}`] = a));
+  for (const [i, a] of (projection ?? []).entries()) names[`#p${i}`] = a;
   let ExclusiveStartKey: Record<string, unknown> | undefined;
   do {
-    const out: QueryCommandOutput = await ddb.send(new QueryCommand({
-      TableName: p.table,
-      ...('indexName' in p.lookup ? { IndexName: p.lookup.indexName } : {}),
-      KeyConditionExpression: '#id = :id',
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: { ':id': subject.email },
-      ...(projection ? { ProjectionExpression: projection.map((_, i) => `#p${i}`).join(', ') } : {}),
-      ExclusiveStartKey,
-    }));
+    const out: QueryCommandOutput = await ddb.send(
+      new QueryCommand({
+        TableName: p.table,
+        ...('indexName' in p.lookup ? { IndexName: p.lookup.indexName } : {}),
+        KeyConditionExpression: '#id = :id',
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: { ':id': subject.email },
+        ...(projection ? { ProjectionExpression: projection.map((_, i) => `#p${i}`).join(', ') } : {}),
+        ExclusiveStartKey,
+      }),
+    );
     for (const item of out.Items ?? []) yield item;
     ExclusiveStartKey = out.LastEvaluatedKey;
   } while (ExclusiveStartKey);
@@ -65,24 +67,37 @@ export const dynamodbProcessor: SyncProcessorKind<DynamoDbProcessor> = {
     let recordCount = 0;
     for (const Key of keys) {
       // Gone since we listed it (a concurrent retry): already erased, not counted twice.
-      const erased = rule.mode === 'legal_hold'
-        // Art. 18(2): restricted data is only stored, used for nothing else until the hold ends.
-        ? await conditionally(() => ddb.send(new UpdateCommand({
-          TableName: p.table,
-          Key,
-          UpdateExpression: 'SET restricted = :yes, holdUntil = :until, holdBasis = :basis',
-          ConditionExpression: keyExists,
-          ExpressionAttributeNames: keyNames,
-          ExpressionAttributeValues: { ':yes': true, ':until': holdUntil, ':basis': rule.legalBasis },
-        })))
-        // The same erasure a retention rule does (functions/processors/dynamodb/store-items.ts).
-        : await eraseItem(p.table, Key, rule.mode === 'anonymise' ? rule : { mode: 'delete' }, exists);
+      const erased =
+        rule.mode === 'legal_hold'
+          ? // Art. 18(2): restricted data is only stored, used for nothing else until the hold ends.
+            await conditionally(() =>
+              ddb.send(
+                new UpdateCommand({
+                  TableName: p.table,
+                  Key,
+                  UpdateExpression: 'SET restricted = :yes, holdUntil = :until, holdBasis = :basis',
+                  ConditionExpression: keyExists,
+                  ExpressionAttributeNames: keyNames,
+                  ExpressionAttributeValues: { ':yes': true, ':until': holdUntil, ':basis': rule.legalBasis },
+                }),
+              ),
+            )
+          : // The same erasure a retention rule does (functions/processors/dynamodb/store-items.ts).
+            await eraseItem(p.table, Key, rule.mode === 'anonymise' ? rule : { mode: 'delete' }, exists);
       if (erased) recordCount++;
     }
 
     if (rule.mode === 'legal_hold') {
       if (keys.length > 0) {
-        await schedule({ kind: 'legal_hold_end', controllerId: controller.id, requestId: request.requestId, processorId: p.id, dueAt: holdUntil!, table: p.table, keys });
+        await schedule({
+          kind: 'legal_hold_end',
+          controllerId: controller.id,
+          requestId: request.requestId,
+          processorId: p.id,
+          dueAt: holdUntil!,
+          table: p.table,
+          keys,
+        });
       }
       return { recordCount: 0, heldCount: recordCount, holdUntil, holdBasis: rule.legalBasis };
     }
@@ -103,14 +118,18 @@ export const dynamodbProcessor: SyncProcessorKind<DynamoDbProcessor> = {
     let recordCount = 0;
     for (const Key of keys) {
       // Setting the same value again is harmless, so a retry counts every item that now holds it.
-      const written = await conditionally(() => ddb.send(new UpdateCommand({
-        TableName: p.table,
-        Key,
-        UpdateExpression: 'SET #attribute = :corrected',
-        ConditionExpression: keyExists,
-        ExpressionAttributeNames: { ...keyNames, '#attribute': attribute },
-        ExpressionAttributeValues: { ':corrected': corrected },
-      })));
+      const written = await conditionally(() =>
+        ddb.send(
+          new UpdateCommand({
+            TableName: p.table,
+            Key,
+            UpdateExpression: 'SET #attribute = :corrected',
+            ConditionExpression: keyExists,
+            ExpressionAttributeNames: { ...keyNames, '#attribute': attribute },
+            ExpressionAttributeValues: { ':corrected': corrected },
+          }),
+        ),
+      );
       if (written) recordCount++;
     }
     return { recordCount };
@@ -122,14 +141,18 @@ export const dynamodbProcessor: SyncProcessorKind<DynamoDbProcessor> = {
     let recordCount = 0;
     for (const Key of keys) {
       // Art. 18(2): restricted items are only kept. Written once per request, so a retry keeps the first `restrictedAt`.
-      const written = await conditionally(() => ddb.send(new UpdateCommand({
-        TableName: p.table,
-        Key,
-        UpdateExpression: 'SET restricted = :yes, restrictedAt = :at, restrictedFor = :requestId',
-        ConditionExpression: `${keyExists} AND (attribute_not_exists(restrictedFor) OR restrictedFor <> :requestId)`,
-        ExpressionAttributeNames: keyNames,
-        ExpressionAttributeValues: { ':yes': true, ':at': at, ':requestId': request.requestId },
-      })));
+      const written = await conditionally(() =>
+        ddb.send(
+          new UpdateCommand({
+            TableName: p.table,
+            Key,
+            UpdateExpression: 'SET restricted = :yes, restrictedAt = :at, restrictedFor = :requestId',
+            ConditionExpression: `${keyExists} AND (attribute_not_exists(restrictedFor) OR restrictedFor <> :requestId)`,
+            ExpressionAttributeNames: keyNames,
+            ExpressionAttributeValues: { ':yes': true, ':at': at, ':requestId': request.requestId },
+          }),
+        ),
+      );
       if (written) {
         recordCount++;
         continue;

@@ -58,22 +58,26 @@ export type ItemErasure = { mode: 'delete' } | { mode: 'anonymise'; identifyingA
 export function eraseItem(table: string, Key: Record<string, unknown>, erasure: ItemErasure, condition: ItemCondition, at = new Date()): Promise<boolean> {
   return conditionally(() => {
     if (erasure.mode === 'delete') {
-      return ddb.send(new DeleteCommand({
-        TableName: table,
-        Key,
-        ConditionExpression: condition.expression,
-        ExpressionAttributeNames: condition.names,
-        ...(condition.values ? { ExpressionAttributeValues: condition.values } : {}),
-      }));
+      return ddb.send(
+        new DeleteCommand({
+          TableName: table,
+          Key,
+          ConditionExpression: condition.expression,
+          ExpressionAttributeNames: condition.names,
+          ...(condition.values ? { ExpressionAttributeValues: condition.values } : {}),
+        }),
+      );
     }
     const stripped = Object.fromEntries(erasure.identifyingAttributes.map((a, i) => [`#a${i}`, a]));
-    return ddb.send(new UpdateCommand({
-      TableName: table,
-      Key,
-      UpdateExpression: `SET anonymisedAt = :anonymisedAt REMOVE ${Object.keys(stripped).join(', ')}`,
-      ConditionExpression: condition.expression,
-      ExpressionAttributeNames: { ...condition.names, ...stripped },
-      ExpressionAttributeValues: { ...condition.values, ':anonymisedAt': at.toISOString() },
-    }));
+    return ddb.send(
+      new UpdateCommand({
+        TableName: table,
+        Key,
+        UpdateExpression: `SET anonymisedAt = :anonymisedAt REMOVE ${Object.keys(stripped).join(', ')}`,
+        ConditionExpression: condition.expression,
+        ExpressionAttributeNames: { ...condition.names, ...stripped },
+        ExpressionAttributeValues: { ...condition.values, ':anonymisedAt': at.toISOString() },
+      }),
+    );
   });
 }

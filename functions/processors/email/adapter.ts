@@ -1,8 +1,8 @@
 import { asRepeat, vendorRequestEmail } from '../../../web/emails';
+import { identitiesFor, issueTaskLink, taskRequest } from '../../branches/task-links';
+import { claimReminder, EMAIL_CLAIM_MS, releaseBranchClaim, updateBranch } from '../../platform/data/store';
 import { sendEmail } from '../../platform/mailer';
 import type { EmailProcessor } from '../../platform/register';
-import { claimReminder, EMAIL_CLAIM_MS, releaseBranchClaim, updateBranch } from '../../platform/data/store';
-import { identitiesFor, issueTaskLink, taskRequest } from '../../branches/task-links';
 import type { AsyncProcessorKind, BranchContext } from '../port';
 
 const DAY_MS = 86_400_000;

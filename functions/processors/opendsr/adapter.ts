@@ -1,17 +1,17 @@
 import { createHash, randomUUID } from 'node:crypto';
+import type { Branch, DsrRequest } from '../../domain/request';
+import { getBranch, updateBranch } from '../../platform/data/store';
 import { urlEnv } from '../../platform/env';
 import { logger } from '../../platform/log';
+import type { OpendsrProcessor } from '../../platform/register';
+import { type AsyncProcessorKind, ProcessorError } from '../port';
 import { discover } from './certificates';
 import { cancelRequest, createRequest, getStatus } from './client';
 import { rejected, unavailable } from './http';
-import { applyStatus } from './outcome';
 import { getLink, putLink } from './lookup';
+import { applyStatus } from './outcome';
 import { API_VERSION, type OpendsrRequest } from './types';
 import { OpendsrVerificationError } from './verify';
-import type { OpendsrProcessor } from '../../platform/register';
-import type { Branch, DsrRequest } from '../../domain/request';
-import { getBranch, updateBranch } from '../../platform/data/store';
-import { ProcessorError, type AsyncProcessorKind } from '../port';
 
 const MINUTE_MS = 60_000;
 /** Where processors send status callbacks (the route `POST /v1/opendsr/callback`). */
@@ -34,7 +34,13 @@ export function opendsrType(request: Pick<DsrRequest, 'type'>, branch: Pick<Bran
   throw new ProcessorError('OpendsrUnsupported', `OpenDSR has no request type for ${branch.action} (processor ${branch.processorId})`);
 }
 
-function requestBody(p: OpendsrProcessor, request: DsrRequest, type: OpendsrRequest['subject_request_type'], subjectRequestId: string, callbackUrl: string): OpendsrRequest {
+function requestBody(
+  p: OpendsrProcessor,
+  request: DsrRequest,
+  type: OpendsrRequest['subject_request_type'],
+  subjectRequestId: string,
+  callbackUrl: string,
+): OpendsrRequest {
   return {
     regulation: 'gdpr',
     subject_request_id: subjectRequestId,
@@ -49,7 +55,7 @@ function requestBody(p: OpendsrProcessor, request: DsrRequest, type: OpendsrRequ
 
 /** Refuses early what the processor's discovery document says it does not support. */
 async function checkSupport(p: OpendsrProcessor, type: string): Promise<void> {
-  let discovery;
+  let discovery: Awaited<ReturnType<typeof discover>>['discovery'];
   try {
     ({ discovery } = await discover(p));
   } catch (err) {

@@ -20,7 +20,11 @@ export function attachmentName(url: string, contentType: string, disposition: st
       raw = '';
     }
   }
-  let name = raw.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[._]+/, '').slice(0, 100) || 'results';
+  let name =
+    raw
+      .replace(/[^A-Za-z0-9._-]+/g, '_')
+      .replace(/^[._]+/, '')
+      .slice(0, 100) || 'results';
   const ext = EXTENSIONS[contentType.split(';')[0]!.trim().toLowerCase()];
   if (!/\.[A-Za-z0-9]{1,8}$/.test(name) && ext) name = `${name}.${ext}`;
   return name;

@@ -5,12 +5,13 @@
  * processor's trust roots (403 otherwise, and the body is not parsed); then the body must be a
  * callback for a request we sent that processor, to the callback URL we gave it.
  */
-import { register, type Controller, type OpendsrProcessor } from '../../platform/register';
-import { logger } from '../../platform/log';
+
 import { getBranch } from '../../platform/data/store';
+import { logger } from '../../platform/log';
+import { type Controller, type OpendsrProcessor, register } from '../../platform/register';
 import { header, verifySigned } from './certificates';
-import { applyStatus, type Applied } from './outcome';
 import { getLink } from './lookup';
+import { type Applied, applyStatus } from './outcome';
 import { callbackSchema, firstBadField, HEADERS } from './types';
 import { OpendsrVerificationError, type VerificationReason } from './verify';
 
@@ -21,7 +22,10 @@ export interface CallbackAnswer {
 
 const REFUSED: CallbackAnswer = { statusCode: 403, body: { message: 'signature verification failed' } };
 const UNKNOWN: CallbackAnswer = { statusCode: 404, body: { message: 'unknown subject_request_id', errors: { subject_request_id: 'unknown' } } };
-const badField = (field: string, problem: string): CallbackAnswer => ({ statusCode: 400, body: { message: `${field} is ${problem}`, errors: { [field]: problem } } });
+const badField = (field: string, problem: string): CallbackAnswer => ({
+  statusCode: 400,
+  body: { message: `${field} is ${problem}`, errors: { [field]: problem } },
+});
 
 interface Declared {
   controller: Controller;
@@ -31,9 +35,11 @@ interface Declared {
 /** Every OpenDSR processor the register declares for a domain (several controllers may use one vendor). */
 function declaredFor(domain: string): Declared[] {
   const d = domain.trim().toLowerCase();
-  return register.controllers.flatMap((controller) => controller.processors
-    .filter((p): p is OpendsrProcessor => p.kind === 'opendsr' && p.domain.toLowerCase() === d)
-    .map((processor) => ({ controller, processor })));
+  return register.controllers.flatMap((controller) =>
+    controller.processors
+      .filter((p): p is OpendsrProcessor => p.kind === 'opendsr' && p.domain.toLowerCase() === d)
+      .map((processor) => ({ controller, processor })),
+  );
 }
 
 function refuse(reason: VerificationReason | 'ProcessorMismatch', processorId?: string): CallbackAnswer {
@@ -45,7 +51,11 @@ function refuse(reason: VerificationReason | 'ProcessorMismatch', processorId?: 
  * Handles one callback. `headers` are lower-cased; `rawBody` is the body exactly as received.
  * Never echoes the body, and logs ids, statuses and failure reasons only.
  */
-export async function receiveCallback(headers: Record<string, string | undefined>, rawBody: Buffer, now = new Date()): Promise<CallbackAnswer & { applied?: Applied }> {
+export async function receiveCallback(
+  headers: Record<string, string | undefined>,
+  rawBody: Buffer,
+  now = new Date(),
+): Promise<CallbackAnswer & { applied?: Applied }> {
   const domain = header(headers, HEADERS.domain);
   if (!domain || !header(headers, HEADERS.signature)) return refuse('MissingHeader');
   const candidates = declaredFor(domain);
@@ -91,7 +101,7 @@ export async function receiveCallback(headers: Record<string, string | undefined
     return UNKNOWN;
   }
   // §8.8 step 6: the callback must name the endpoint we gave this request.
-  if (callback.status_callback_url !== link.callbackUrl) return badField('status_callback_url', 'not this service\'s callback URL');
+  if (callback.status_callback_url !== link.callbackUrl) return badField('status_callback_url', "not this service's callback URL");
 
   const branch = await getBranch(link.requestId, link.processorId);
   if (!branch || branch.externalId !== callback.subject_request_id) {

@@ -8,15 +8,8 @@
 import type { X509Certificate } from 'node:crypto';
 import type { OpendsrProcessor } from '../../platform/register';
 import { endpoint, fetchFrom, readLimited } from './http';
-import { discoverySchema, HEADERS, type Discovery } from './types';
-import {
-  decodeSignature,
-  OpendsrVerificationError,
-  parsePemBundle,
-  trustRootsOf,
-  verifyBodySignature,
-  verifyCertificate,
-} from './verify';
+import { type Discovery, discoverySchema, HEADERS } from './types';
+import { decodeSignature, OpendsrVerificationError, parsePemBundle, trustRootsOf, verifyBodySignature, verifyCertificate } from './verify';
 
 /** How long a fetched certificate is used before it is fetched again. */
 export const CERTIFICATE_TTL_MS = 60 * 60_000;
@@ -85,7 +78,12 @@ export function header(headers: Headers | Record<string, string | undefined>, na
  * now and holds the domain, and the signature header is valid for the raw body bytes.
  * Throws `OpendsrVerificationError` naming the failed check.
  */
-export async function verifySigned(p: OpendsrProcessor, headers: Headers | Record<string, string | undefined>, rawBody: Uint8Array, now = new Date()): Promise<void> {
+export async function verifySigned(
+  p: OpendsrProcessor,
+  headers: Headers | Record<string, string | undefined>,
+  rawBody: Uint8Array,
+  now = new Date(),
+): Promise<void> {
   const domain = header(headers, HEADERS.domain);
   if (!domain) throw new OpendsrVerificationError('MissingHeader');
   if (domain.trim().toLowerCase() !== p.domain.toLowerCase()) throw new OpendsrVerificationError('UnknownDomain');
@@ -97,7 +95,8 @@ export async function verifySigned(p: OpendsrProcessor, headers: Headers | Recor
     check(entry);
   } catch (err) {
     const now = Date.now();
-    if (!(err instanceof OpendsrVerificationError) || now - entry.fetchedAt < REFRESH_AFTER_MS || now - (lastRefresh.get(p.url) ?? 0) < REFRESH_AFTER_MS) throw err;
+    if (!(err instanceof OpendsrVerificationError) || now - entry.fetchedAt < REFRESH_AFTER_MS || now - (lastRefresh.get(p.url) ?? 0) < REFRESH_AFTER_MS)
+      throw err;
     // Perhaps the processor rotated its certificate since we cached it.
     lastRefresh.set(p.url, now);
     check(await discover(p, { refresh: true }));

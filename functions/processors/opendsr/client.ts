@@ -6,7 +6,7 @@
 import type { OpendsrProcessor } from '../../platform/register';
 import { verifySigned } from './certificates';
 import { badResponse, endpoint, fetchFrom, readLimited, rejected, unavailable } from './http';
-import { requestResponseSchema, statusResponseSchema, type OpendsrRequest, type OpendsrStatusReport } from './types';
+import { type OpendsrRequest, type OpendsrStatusReport, requestResponseSchema, statusResponseSchema } from './types';
 
 const JSON_HEADERS = { accept: 'application/json' };
 
@@ -51,7 +51,10 @@ export async function createRequest(p: OpendsrProcessor, body: OpendsrRequest): 
   const parsed = requestResponseSchema.safeParse(await signedJson(p, res));
   if (!parsed.success) throw badResponse(p.id, 'a request receipt without the fields it must have');
   if (parsed.data.subject_request_id !== body.subject_request_id) throw badResponse(p.id, 'a receipt for another request');
-  return { outcome: 'created', ...(parsed.data.expected_completion_time ? { expectedCompletionAt: new Date(parsed.data.expected_completion_time).toISOString() } : {}) };
+  return {
+    outcome: 'created',
+    ...(parsed.data.expected_completion_time ? { expectedCompletionAt: new Date(parsed.data.expected_completion_time).toISOString() } : {}),
+  };
 }
 
 /** `GET /requests/{id}` (§8.1); undefined when the processor does not know the id (404). */

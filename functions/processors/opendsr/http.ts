@@ -7,14 +7,12 @@ export const TIMEOUT_MS = 15_000;
 export const MAX_SMALL_BODY = 256 * 1024;
 
 /** The processor could not be reached or answered 5xx: worth retrying later. */
-export const unavailable = (processorId: string, what: string) =>
-  new ProcessorError('OpendsrUnavailable', `OpenDSR processor ${processorId}: ${what}`);
+export const unavailable = (processorId: string, what: string) => new ProcessorError('OpendsrUnavailable', `OpenDSR processor ${processorId}: ${what}`);
 /** The processor refused the call (4xx): retrying the same will not help. */
 export const rejected = (processorId: string, status: number) =>
   new ProcessorError('OpendsrRejected', `OpenDSR processor ${processorId} refused the call with ${status}`);
 /** The processor answered something this service cannot use (not JSON, wrong fields, wrong id). */
-export const badResponse = (processorId: string, what: string) =>
-  new ProcessorError('OpendsrBadResponse', `OpenDSR processor ${processorId} answered ${what}`);
+export const badResponse = (processorId: string, what: string) => new ProcessorError('OpendsrBadResponse', `OpenDSR processor ${processorId} answered ${what}`);
 
 /** Reads a response body up to `max` bytes; more is an error (the rest is not read). */
 export async function readLimited(res: Response, max = MAX_SMALL_BODY): Promise<Buffer> {

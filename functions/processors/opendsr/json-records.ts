@@ -22,7 +22,7 @@ export async function* splitJsonRecords(chunks: AsyncIterable<Uint8Array>, maxUn
   let phase: Phase = 'key';
   let depth = 0;
   let inString = false;
-  let escape = false;
+  let escaped = false;
   let unit = '';
   let key = '';
   let elements = 0;
@@ -51,8 +51,8 @@ export async function* splitJsonRecords(chunks: AsyncIterable<Uint8Array>, maxUn
     unit += c;
     if (unit.length > maxUnitChars) throw new NotJsonRecords('a record is too large');
     if (inString) {
-      if (escape) escape = false;
-      else if (c === '\\') escape = true;
+      if (escaped) escaped = false;
+      else if (c === '\\') escaped = true;
       else if (c === '"') inString = false;
       return;
     }
@@ -65,8 +65,10 @@ export async function* splitJsonRecords(chunks: AsyncIterable<Uint8Array>, maxUn
     if (mode === 'start') {
       if (WS.has(c) || c === '\uFEFF') return;
       if (c === '[') mode = 'array';
-      else if (c === '{') { mode = 'object'; phase = 'key'; }
-      else throw new NotJsonRecords('not a JSON array or object');
+      else if (c === '{') {
+        mode = 'object';
+        phase = 'key';
+      } else throw new NotJsonRecords('not a JSON array or object');
       depth = 1;
       return;
     }
@@ -77,7 +79,12 @@ export async function* splitJsonRecords(chunks: AsyncIterable<Uint8Array>, maxUn
     if (inString) return take(c);
     if (mode === 'array') {
       if (depth === 1 && c === ',') return element(false);
-      if (depth === 1 && c === ']') { element(true); mode = 'end'; depth = 0; return; }
+      if (depth === 1 && c === ']') {
+        element(true);
+        mode = 'end';
+        depth = 0;
+        return;
+      }
       return take(c);
     }
     // mode === 'object'
@@ -91,26 +98,56 @@ export async function* splitJsonRecords(chunks: AsyncIterable<Uint8Array>, maxUn
           phase = 'valueStart';
           return;
         }
-        if (depth === 1 && c === '}' && unit.trim() === '' && properties === 0) { mode = 'end'; depth = 0; return; }
+        if (depth === 1 && c === '}' && unit.trim() === '' && properties === 0) {
+          mode = 'end';
+          depth = 0;
+          return;
+        }
         return take(c);
       case 'valueStart':
         if (WS.has(c)) return;
         properties++;
-        if (c === '[') { phase = 'array'; depth = 2; elements = 0; return; }
+        if (c === '[') {
+          phase = 'array';
+          depth = 2;
+          elements = 0;
+          return;
+        }
         phase = 'value';
         return take(c);
       case 'value':
-        if (depth === 1 && c === ',') { property(); phase = 'key'; return; }
-        if (depth === 1 && c === '}') { property(); mode = 'end'; depth = 0; return; }
+        if (depth === 1 && c === ',') {
+          property();
+          phase = 'key';
+          return;
+        }
+        if (depth === 1 && c === '}') {
+          property();
+          mode = 'end';
+          depth = 0;
+          return;
+        }
         return take(c);
       case 'array':
         if (depth === 2 && c === ',') return element(false);
-        if (depth === 2 && c === ']') { element(true); depth = 1; phase = 'afterArray'; return; }
+        if (depth === 2 && c === ']') {
+          element(true);
+          depth = 1;
+          phase = 'afterArray';
+          return;
+        }
         return take(c);
       case 'afterArray':
         if (WS.has(c)) return;
-        if (c === ',') { phase = 'key'; return; }
-        if (c === '}') { mode = 'end'; depth = 0; return; }
+        if (c === ',') {
+          phase = 'key';
+          return;
+        }
+        if (c === '}') {
+          mode = 'end';
+          depth = 0;
+          return;
+        }
         throw new NotJsonRecords('unexpected character after an array');
     }
   };

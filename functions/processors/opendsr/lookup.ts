@@ -33,11 +33,13 @@ export interface OpendsrLink {
 /** Records the link before the request goes out; a second put for the same id (a retry) keeps the first. */
 export async function putLink(link: Omit<OpendsrLink, 'lastCallbackAt'>): Promise<void> {
   try {
-    await ddb.send(new PutCommand({
-      TableName: TABLE(),
-      Item: { ...key(link.subjectRequestId), ...link },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    }));
+    await ddb.send(
+      new PutCommand({
+        TableName: TABLE(),
+        Item: { ...key(link.subjectRequestId), ...link },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
   } catch (err) {
     if (!isConditionFailure(err)) throw err;
   }
@@ -53,13 +55,15 @@ export async function getLink(subjectRequestId: string): Promise<OpendsrLink | u
 /** Notes that a callback came (the sweep polls only when none came for `pollAfterMinutes`). */
 export async function touchLink(subjectRequestId: string, at: Date): Promise<void> {
   try {
-    await ddb.send(new UpdateCommand({
-      TableName: TABLE(),
-      Key: key(subjectRequestId),
-      UpdateExpression: 'SET lastCallbackAt = :at',
-      ConditionExpression: 'attribute_exists(pk)',
-      ExpressionAttributeValues: { ':at': at.toISOString() },
-    }));
+    await ddb.send(
+      new UpdateCommand({
+        TableName: TABLE(),
+        Key: key(subjectRequestId),
+        UpdateExpression: 'SET lastCallbackAt = :at',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':at': at.toISOString() },
+      }),
+    );
   } catch (err) {
     if (!isConditionFailure(err)) throw err;
   }

@@ -4,10 +4,10 @@
  * completes the branch; cancelled fails it. A branch that is already final is left alone.
  */
 import { completeBranch } from '../../branches/outcome';
-import { logger } from '../../platform/log';
-import type { OpendsrProcessor } from '../../platform/register';
 import type { Branch } from '../../domain/request';
 import { audit, updateBranch } from '../../platform/data/store';
+import { logger } from '../../platform/log';
+import type { OpendsrProcessor } from '../../platform/register';
 import { touchLink } from './lookup';
 import type { OpendsrStatusReport } from './types';
 
@@ -16,7 +16,7 @@ export type Applied = 'recorded' | 'completed' | 'failed' | 'already_final';
 const isoOrUndefined = (t: string | undefined) => (t ? new Date(t).toISOString() : undefined);
 
 export async function applyStatus(
-  p: OpendsrProcessor,
+  _p: OpendsrProcessor,
   branch: Branch,
   report: OpendsrStatusReport,
   via: 'callback' | 'poll' | 'submit',

@@ -8,11 +8,11 @@ import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { DeleteObjectCommand } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
+import { ExportWriter, exportKey, PACKAGE_BUCKET } from '../../answer/exports';
 import { s3 } from '../../platform/aws/s3';
-import { ExportWriter, PACKAGE_BUCKET, exportKey } from '../../answer/exports';
 import { logger } from '../../platform/log';
-import { rejected, unavailable } from './http';
 import { attachmentName } from './attachment-name';
+import { rejected, unavailable } from './http';
 import { NotJsonRecords, splitJsonRecords } from './json-records';
 
 /** Results may be large: the download gets longer than an API call. */
@@ -71,11 +71,19 @@ async function peek(res: Response): Promise<{ first: Uint8Array | undefined; chu
 function looksLikeJson(contentType: string, first: Uint8Array | undefined): boolean {
   if (/^application\/(.+\+)?json\b/i.test(contentType) || /^text\/json\b/i.test(contentType)) return true;
   if (contentType && !/^(text\/plain|application\/octet-stream)\b/i.test(contentType)) return false;
-  const start = Buffer.from(first ?? []).toString('utf8').replace(/^\uFEFF/, '').trimStart();
+  const start = Buffer.from(first ?? [])
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart();
   return start.startsWith('[') || start.startsWith('{');
 }
 
-async function storeAttachment(ref: Storing, res: Response, chunks: AsyncIterable<Uint8Array>, url: string): Promise<{ attachmentKey: string; attachmentName: string }> {
+async function storeAttachment(
+  ref: Storing,
+  res: Response,
+  chunks: AsyncIterable<Uint8Array>,
+  url: string,
+): Promise<{ attachmentKey: string; attachmentName: string }> {
   const contentType = res.headers.get('content-type') ?? 'application/octet-stream';
   const name = attachmentName(url, contentType, res.headers.get('content-disposition'));
   const key = `exports/${ref.requestId}/${ref.processorId}/${ref.attempt}/${name}`;

@@ -4,7 +4,7 @@
  * certificate chain, its validity and its SAN, and the signature over the raw body bytes.
  * Pure functions of their inputs (no network): fetching the certificate is `certificates.ts`.
  */
-import { X509Certificate, verify as verifySignature } from 'node:crypto';
+import { verify as verifySignature, X509Certificate } from 'node:crypto';
 
 /** Why a signed message was refused. Only the reason is logged: never the body or the header values. */
 export type VerificationReason =

@@ -1,7 +1,7 @@
 import { asRepeat, staffTaskEmail } from '../../../web/emails';
+import { identitiesFor, issueTaskLink, taskRequest } from '../../branches/task-links';
 import { sendEmail } from '../../platform/mailer';
 import { staffEmailOf } from '../../workflow/review';
-import { identitiesFor, issueTaskLink, taskRequest } from '../../branches/task-links';
 import type { AsyncProcessorKind } from '../port';
 
 /**
