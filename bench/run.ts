@@ -1,21 +1,25 @@
 /**
- * `npm run bench [-- --only <name>[,<name>]] [--quick] [--write]`: runs each benchmark case in a
- * fresh process (its own handler modules, emulators and memory), prints the figures as a table and
- * writes docs/PERFORMANCE.md with the machine they ran on. A full run writes the file; a partial
- * or quick one only with --write. Not part of `npm test`: this measures, it does not check.
+ * `npm run bench [-- --only <name>[,<name>]] [--quick] [--write] [--note <text>]`: runs each
+ * benchmark case in a fresh process (its own handler modules, emulators and memory), prints the
+ * figures as a table and writes docs/PERFORMANCE.md with the machine and commit they ran on. A full
+ * run writes the file; a partial or quick one only with --write, and then replaces only its own
+ * cases' figures, keeping the others' with the date they were measured. --note adds a line about
+ * the run (e.g. what state the code is in). Not part of `npm test`: this measures, it does not check.
  */
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile, execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PRICES, PRICES_SOURCE } from './lib/prices.ts';
-import type { CaseResult } from './lib/result.ts';
+import type { CaseResult, Table } from './lib/result.ts';
 
 const CASES = ['fanout', 'intake', 'throughput', 'export', 'digest', 'coldstart', 'cost'] as const;
 const REPO_ROOT = resolve(import.meta.dirname, '..');
 
-const { values } = parseArgs({ options: { only: { type: 'string' }, quick: { type: 'boolean', default: false }, write: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { only: { type: 'string' }, quick: { type: 'boolean', default: false }, write: { type: 'boolean', default: false }, note: { type: 'string' } },
+});
 const only = values.only ? values.only.split(',').map((s) => s.trim()) : [...CASES];
 const unknown = only.filter((n) => !(CASES as readonly string[]).includes(n));
 if (unknown.length) {
@@ -57,12 +61,36 @@ function runOne(name: string, dir: string): Promise<CaseResult> {
 const mark = (met: boolean | null) => (met === null ? '' : met ? 'met' : '**missed**');
 const cell = (s: string) => s.replace(/\|/g, '\\|');
 
+const TABLE_HEAD = ['| benchmark | measure | result | against | goal | |', '|---|---|---|---|---|---|'];
+
+const rowsOf = (r: CaseResult) =>
+  r.rows.map((row) => `| ${r.name} | ${cell(row.measure)} | ${cell(row.result)} | ${cell(row.baseline)} | ${cell(row.goal)} | ${mark(row.met)} |`);
+
 function table(results: CaseResult[]): string {
-  const lines = ['| benchmark | measure | result | against | goal | |', '|---|---|---|---|---|---|'];
-  for (const r of results)
-    for (const row of r.rows)
-      lines.push(`| ${r.name} | ${cell(row.measure)} | ${cell(row.result)} | ${cell(row.baseline)} | ${cell(row.goal)} | ${mark(row.met)} |`);
-  return lines.join('\n');
+  return [...TABLE_HEAD, ...results.flatMap(rowsOf)].join('\n');
+}
+
+/** A case's detail tables, each under a heading of its own. */
+function details(r: CaseResult): string[] {
+  return (r.tables ?? []).flatMap((t: Table) => [
+    `### ${r.name}: ${t.title}`,
+    '',
+    `| ${t.columns.map(cell).join(' | ')} |`,
+    `|${t.columns.map(() => '---').join('|')}|`,
+    ...t.rows.map((row) => `| ${row.map(cell).join(' | ')} |`),
+    '',
+  ]);
+}
+
+/** The commit measured, and whether the work tree differed from it. */
+function commit(): string {
+  try {
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
+    const dirty = git('status', '--porcelain', '--untracked-files=no', '--', '.', ':!docs/PERFORMANCE.md') !== '';
+    return `${git('log', '-1', '--format=%h (%cs) %s')}${dirty ? ', with uncommitted changes' : ''}`;
+  } catch {
+    return 'unknown (not a git checkout)';
+  }
 }
 
 function machine(): string[] {
@@ -73,8 +101,61 @@ function machine(): string[] {
       .map((l) => l.toFixed(2))
       .join(', ')} (shared machine)`,
     `- Node ${process.version} on ${process.platform}/${process.arch}`,
-    `- date: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; mode: ${values.quick ? 'quick' : 'full'}${values.only ? `, only ${only.join(', ')}` : ''}`,
+    `- date: ${RUN_DATE} UTC; mode: ${values.quick ? 'quick' : 'full'}${values.only ? `, only ${only.join(', ')}` : ''}`,
+    `- commit: ${COMMIT}`,
+    ...(values.note ? [`- note: ${values.note}`] : []),
   ];
+}
+
+const RUN_DATE = new Date().toISOString().slice(0, 16).replace('T', ' ');
+const COMMIT = commit();
+
+/** The blocks of a section of a generated docs/PERFORMANCE.md, by `### ` heading. */
+function blocks(doc: string, section: string): { heading: string; lines: string[] }[] {
+  const start = doc.indexOf(`\n## ${section}\n`);
+  if (start < 0) return [];
+  const body = doc.slice(start + section.length + 5).split('\n## ')[0]!;
+  return body
+    .split(/\n(?=### )/)
+    .filter((b) => b.startsWith('### '))
+    .map((b) => {
+      const [heading, ...lines] = b.trimEnd().split('\n');
+      return { heading: heading!, lines };
+    });
+}
+
+/** A case's part of the file: its summary rows, detail tables and notes, as written. */
+interface Written {
+  rows: string[];
+  details: string[];
+  notes: string[];
+}
+
+const written = (r: CaseResult): Written => ({
+  rows: rowsOf(r),
+  details: details(r),
+  notes: [`### ${r.name} (${r.seconds !== undefined ? `${r.seconds} s; ` : ''}${RUN_DATE} UTC)`, '', ...r.notes.map((n) => `- ${n}`), ''],
+});
+
+/**
+ * The cases of a generated docs/PERFORMANCE.md in their order, for a partial run to keep those it
+ * did not run; a notes heading without a date gets the date of the run that wrote the file.
+ */
+function previous(doc: string): Map<string, Written> {
+  const out = new Map<string, Written>();
+  const of = (name: string) => out.get(name) ?? out.set(name, { rows: [], details: [], notes: [] }).get(name)!;
+  const caseOf = (heading: string) => heading.replace(/^### /, '').replace(/(: .*| \(.*\))$/, '');
+  const figures = doc.slice(doc.indexOf('\n## Figures\n')).split('\n');
+  const first = figures.indexOf(TABLE_HEAD[1]!) + 1;
+  for (const line of figures.slice(first, figures.indexOf('', first))) of(line.split(' | ')[0]!.slice(2)).rows.push(line);
+  for (const b of blocks(doc, 'Figures')) of(caseOf(b.heading)).details.push(b.heading, ...b.lines, '');
+  const date = /^- date: (\S+ \S+) UTC/m.exec(doc)?.[1];
+  for (const b of blocks(doc, 'Notes')) {
+    const heading =
+      / UTC\)$/.test(b.heading) || !date ? b.heading : b.heading.replace(/( \((.*)\))?$/, (_m, _p, inner) => ` (${inner ? `${inner}; ` : ''}${date} UTC)`);
+    of(caseOf(b.heading)).notes.push(heading, ...b.lines, '');
+  }
+  return out;
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'dsr-bench-run-'));
@@ -93,8 +174,16 @@ try {
 const minutes = (performance.now() - started) / 60_000;
 
 console.log(`\n${table(results)}\n`);
+for (const r of results) if (r.tables?.length) console.log(details(r).join('\n'));
 for (const r of results) for (const n of r.notes) console.log(`- ${r.name}: ${n}`);
 
+const DOC = join(REPO_ROOT, 'docs', 'PERFORMANCE.md');
+const partial = Boolean(values.only || values.quick);
+// A partial run rewrites its own cases in place and keeps the others as they were.
+const cases = partial && existsSync(DOC) ? previous(readFileSync(DOC, 'utf8')) : new Map<string, Written>();
+const keptNames = [...cases.keys()].filter((n) => !results.some((r) => r.name === n));
+for (const r of results) cases.set(r.name, written(r));
+const parts = [...cases.values()];
 const doc = [
   '# Performance',
   '',
@@ -107,14 +196,17 @@ const doc = [
   '',
   ...machine(),
   `- the whole run took ${minutes.toFixed(1)} minutes`,
+  ...(keptNames.length ? [`- not run this time, kept from earlier runs (dated in their notes): ${keptNames.join(', ')}`] : []),
   '',
   '## Figures',
   '',
-  table(results),
+  ...TABLE_HEAD,
+  ...parts.flatMap((p) => p.rows),
   '',
+  ...parts.flatMap((p) => p.details),
   '## Notes',
   '',
-  ...results.flatMap((r) => [`### ${r.name}${r.seconds !== undefined ? ` (${r.seconds} s)` : ''}`, '', ...r.notes.map((n) => `- ${n}`), '']),
+  ...parts.flatMap((p) => p.notes),
   '## Prices used by the cost model',
   '',
   `${PRICES_SOURCE}:`,
@@ -131,7 +223,7 @@ const doc = [
 ].join('\n');
 
 if ((!values.only && !values.quick) || values.write) {
-  writeFileSync(join(REPO_ROOT, 'docs', 'PERFORMANCE.md'), doc);
+  writeFileSync(DOC, doc);
   console.log('\nwrote docs/PERFORMANCE.md');
 }
 process.exit(results.some((r) => r.rows.some((row) => row.result === '-')) ? 1 : 0);

@@ -15,9 +15,19 @@ export interface Row {
   met: boolean | null;
 }
 
+/** A table of details beside the summary rows, e.g. one line per function. */
+export interface Table {
+  /** What the table shows; the heading is the case's name and this. */
+  title: string;
+  columns: string[];
+  rows: string[][];
+}
+
 export interface CaseResult {
   name: string;
   rows: Row[];
+  /** Details too many for the summary table, each shown as a table of its own. */
+  tables?: Table[];
   /** Why a goal was missed, how it was measured, what to read into it. */
   notes: string[];
   seconds?: number;
