@@ -61,11 +61,6 @@ describe('the layout', () => {
     expect(offenders).toEqual([]);
   });
 
-  it('reads the requests table name in one place only', () => {
-    const readers = modules('functions').filter((f) => readFileSync(join(ROOT, f), 'utf8').includes("'REQUESTS_TABLE'"));
-    expect(readers).toEqual(['functions/platform/data/table.ts']);
-  });
-
   it('has no folder of functions/ holding more than 20 modules', () => {
     const counts = new Map<string, number>();
     for (const f of modules('functions')) counts.set(dirname(f), (counts.get(dirname(f)) ?? 0) + 1);
