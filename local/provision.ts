@@ -16,7 +16,8 @@ import {
   ResourceNotFoundException,
 } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
-import { DynamoDBDocumentClient, PutCommand, ScanCommand, type ScanCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { paginate } from '../functions/platform/data/paginate.ts';
 import { REPO_ROOT, type TableModel } from './synth.ts';
 
 export const REQUESTS_TABLE = 'dsr-requests';
@@ -183,13 +184,10 @@ export async function reindexAfterCrash(endpoint: string, log: (l: string) => vo
     for (const TableName of (await ddb.send(new ListTablesCommand({}))).TableNames ?? []) {
       const { Table } = await ddb.send(new DescribeTableCommand({ TableName }));
       if (!Table?.GlobalSecondaryIndexes?.length && !Table?.LocalSecondaryIndexes?.length) continue;
-      let ExclusiveStartKey: Record<string, unknown> | undefined;
-      do {
-        const page: ScanCommandOutput = await doc.send(new ScanCommand({ TableName, ConsistentRead: true, ExclusiveStartKey }));
-        for (const Item of page.Items ?? []) await doc.send(new PutCommand({ TableName, Item }));
-        rewritten += page.Items?.length ?? 0;
-        ExclusiveStartKey = page.LastEvaluatedKey;
-      } while (ExclusiveStartKey);
+      for await (const Item of paginate({ scan: { TableName, ConsistentRead: true } }, { client: doc })) {
+        await doc.send(new PutCommand({ TableName, Item }));
+        rewritten++;
+      }
     }
   } finally {
     ddb.destroy();

@@ -6,8 +6,8 @@
  */
 
 import { RIGHTS } from '../functions/domain/request';
+import type { RetentionRun } from '../functions/platform/data/retention-runs';
 import type { ComplianceFigures, WatchedRequest } from '../functions/reporting/compliance-figures';
-import type { RetentionRun } from '../functions/retention/runs';
 import { type ConsoleTexts, consoleTexts } from './console-texts.ts';
 import type { Email } from './emails.ts';
 import { escapeHtml as e, safeHref } from './html.ts';

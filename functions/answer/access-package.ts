@@ -5,7 +5,8 @@ import { accessPackageSummary } from '../../web/emails';
 import type { Branch, DsrRequest, Right } from '../domain/request';
 import { s3 } from '../platform/aws/s3';
 import { csvCell } from '../platform/csv';
-import { audit, setOnce } from '../platform/data/store';
+import { audit } from '../platform/data/audit';
+import { setOnce } from '../platform/data/requests';
 import { type Controller, findProcessor } from '../platform/register';
 import { PACKAGE_BUCKET, readExport, readObject } from './exports';
 

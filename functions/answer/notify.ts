@@ -1,6 +1,8 @@
 import { asRepeat, completionEmail } from '../../web/emails';
 import type { Branch, DsrRequest } from '../domain/request';
-import { audit, setOnce, updateRequest, updateRequestIf } from '../platform/data/store';
+import { audit } from '../platform/data/audit';
+import { eq } from '../platform/data/expressions';
+import { setOnce, updateRequest, updateRequestIf } from '../platform/data/requests';
 import { positiveIntEnv } from '../platform/env';
 import { links } from '../platform/links';
 import { type Email, sendEmail } from '../platform/mailer';
@@ -22,9 +24,7 @@ async function sendAnswer(request: DsrRequest, email: Email, at: Date): Promise<
     await sendEmail(request.email, repeat ? asRepeat(email, request.locale) : email);
   } catch (err) {
     if (!repeat) {
-      await updateRequestIf(request.requestId, { remove: ['notifyStartedAt'] }, { expression: 'notifyStartedAt = :at', values: { ':at': startedAt } }).catch(
-        () => undefined,
-      );
+      await updateRequestIf(request.requestId, { remove: ['notifyStartedAt'] }, eq('notifyStartedAt', startedAt)).catch(() => undefined);
     }
     throw err;
   }

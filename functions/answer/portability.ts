@@ -6,7 +6,8 @@
 import { Readable } from 'node:stream';
 import type { PortabilityTarget } from '../domain/register-schema';
 import type { DsrRequest } from '../domain/request';
-import { audit, setOnce } from '../platform/data/store';
+import { audit } from '../platform/data/audit';
+import { setOnce } from '../platform/data/requests';
 import { logger } from '../platform/log';
 import type { Controller } from '../platform/register';
 import { ProcessorError } from '../processors/port';

@@ -1,6 +1,7 @@
 import { asRepeat, type Email, extensionEmail, informationRequestEmail, restrictionLiftNoticeEmail } from '../../web/emails';
 import type { Branch, DsrRequest } from '../domain/request';
-import { audit, getRequestWithBranches, markNotice, releaseNoticeStarted } from '../platform/data/store';
+import { audit } from '../platform/data/audit';
+import { getRequestWithBranches, markNotice, releaseNoticeStarted } from '../platform/data/requests';
 import { links } from '../platform/links';
 import { errorClass, logger } from '../platform/log';
 import { sendEmail } from '../platform/mailer';

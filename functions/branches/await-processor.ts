@@ -1,5 +1,5 @@
 import { WITHDRAWN } from '../domain/request';
-import { finishBranch, getBranch, releaseBranchClaim, startWaiting, updateBranch } from '../platform/data/store';
+import { finishBranch, getBranch, releaseBranchClaim, startWaiting, updateBranch } from '../platform/data/branches';
 import { asyncKind } from '../processors/async-kinds';
 import { type BranchRef, MissingRecord } from '../workflow/requests';
 import { auditSubmitted, resumeAnswered } from './outcome';

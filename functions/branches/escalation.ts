@@ -1,6 +1,7 @@
 import { asRepeat, escalationEmail } from '../../web/emails';
 import { type Branch, type DsrRequest, WITHDRAWN } from '../domain/request';
-import { auditOnce, claimEscalation, EMAIL_CLAIM_MS, releaseBranchClaim, updateBranch } from '../platform/data/store';
+import { auditOnce } from '../platform/data/audit';
+import { claimEscalation, EMAIL_CLAIM_MS, releaseBranchClaim, updateBranch } from '../platform/data/branches';
 import { links } from '../platform/links';
 import { logger } from '../platform/log';
 import { sendEmail } from '../platform/mailer';

@@ -1,6 +1,6 @@
 import { type Branch, WITHDRAWN } from '../domain/request';
 import { MODES } from '../domain/rights';
-import { audit, listAudit } from '../platform/data/store';
+import { audit, listAudit } from '../platform/data/audit';
 import type { Processor } from '../platform/register';
 
 /** What a branch's end says in the audit trail. */

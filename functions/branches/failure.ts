@@ -1,5 +1,6 @@
 import { WITHDRAWN } from '../domain/request';
-import { auditOnce, finishBranch, getBranch } from '../platform/data/store';
+import { auditOnce } from '../platform/data/audit';
+import { finishBranch, getBranch } from '../platform/data/branches';
 import { findProcessor } from '../platform/register';
 import { type BranchRef, loadRequest } from '../workflow/requests';
 import { escalate, failureReason } from './escalation';

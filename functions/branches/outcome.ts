@@ -1,7 +1,8 @@
 import { SendTaskFailureCommand, SendTaskHeartbeatCommand, SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
 import { type Branch, WITHDRAWN } from '../domain/request';
 import { sfn } from '../platform/aws/sfn';
-import { auditOnce, type BranchOutcome, finishBranch, updateBranch } from '../platform/data/store';
+import { auditOnce } from '../platform/data/audit';
+import { type BranchOutcome, finishBranch, updateBranch } from '../platform/data/branches';
 import { errorClass, logger } from '../platform/log';
 import { outcomeEvent } from './events';
 

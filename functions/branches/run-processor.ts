@@ -1,5 +1,6 @@
 import { ExportWriter, exportKey } from '../answer/exports';
-import { audit, auditOnce, type BranchOutcome, finishBranch, getBranch, startBranch, updateBranch } from '../platform/data/store';
+import { audit, auditOnce } from '../platform/data/audit';
+import { type BranchOutcome, finishBranch, getBranch, startBranch, updateBranch } from '../platform/data/branches';
 import { errorClass, logger } from '../platform/log';
 import { findProcessor, type Processor } from '../platform/register';
 import { type BranchContext, ProcessorError, type Subject, type SyncProcessorKind } from '../processors/port';

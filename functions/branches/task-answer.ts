@@ -2,7 +2,7 @@ import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { PACKAGE_BUCKET } from '../answer/exports';
 import type { Branch, DsrRequest } from '../domain/request';
 import { s3 } from '../platform/aws/s3';
-import { getRequestWithBranches } from '../platform/data/store';
+import { getRequestWithBranches } from '../platform/data/requests';
 import { type Controller, findController, findProcessor, type Processor } from '../platform/register';
 import { completeBranch } from './outcome';
 import { taskLinkMatches } from './task-links';

@@ -1,5 +1,5 @@
 import type { Branch, DsrRequest } from '../domain/request';
-import { updateBranch } from '../platform/data/store';
+import { updateBranch } from '../platform/data/branches';
 import { links } from '../platform/links';
 import type { Processor } from '../platform/register';
 import { hashToken, newToken, tokenMatches } from '../platform/tokens';

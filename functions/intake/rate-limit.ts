@@ -6,12 +6,11 @@
  * expire (DynamoDB TTL on `expiresAt`). Nothing about the subject is looked up: known and unknown
  * addresses are limited alike.
  */
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { ddb, isConditionFailure } from '../platform/aws/dynamodb';
-import { positiveIntEnv, requiredEnv } from '../platform/env';
+import type { RateLimitCounter } from '../platform/data/keys';
+import { countInWindow } from '../platform/data/rate-limits';
+import { positiveIntEnv } from '../platform/env';
 import { keyedHash } from '../platform/keyed-hash';
 
-const TABLE = requiredEnv('REQUESTS_TABLE');
 /** Requests per address per hour: enough to correct a mistake, too few to flood an inbox. */
 const PER_ADDRESS = positiveIntEnv('INTAKE_LIMIT_PER_ADDRESS', 5);
 /** Requests per client IP address per hour: a household or an office shares one. */
@@ -30,23 +29,8 @@ export class RateLimited extends Error {
 }
 
 /** Counts one more in this hour's window of `counter`; false when it already holds `limit`. */
-async function count(counter: string, limit: number, windowStart: number): Promise<boolean> {
-  try {
-    await ddb.send(
-      new UpdateCommand({
-        TableName: TABLE,
-        Key: { pk: `LIMIT#${counter}`, sk: new Date(windowStart).toISOString() },
-        UpdateExpression: 'ADD #n :one SET expiresAt = :expires',
-        ConditionExpression: 'attribute_not_exists(#n) OR #n < :limit',
-        ExpressionAttributeNames: { '#n': 'count' },
-        ExpressionAttributeValues: { ':one': 1, ':limit': limit, ':expires': Math.floor((windowStart + 2 * WINDOW_MS) / 1000) },
-      }),
-    );
-    return true;
-  } catch (err) {
-    if (isConditionFailure(err)) return false;
-    throw err;
-  }
+function count(counter: RateLimitCounter, hash: string, limit: number, windowStart: number): Promise<boolean> {
+  return countInWindow(counter, hash, new Date(windowStart), limit, Math.floor((windowStart + 2 * WINDOW_MS) / 1000));
 }
 
 /**
@@ -56,10 +40,10 @@ async function count(counter: string, limit: number, windowStart: number): Promi
 export async function takeIntakeAllowance(email: string, clientIp: string | undefined, now = new Date()): Promise<void> {
   const windowStart = Math.floor(now.getTime() / WINDOW_MS) * WINDOW_MS;
   const retryAfterSeconds = Math.ceil((windowStart + WINDOW_MS - now.getTime()) / 1000);
-  if (clientIp && !(await count(`intake-client#${keyedHash(`client:${clientIp}`)}`, PER_CLIENT, windowStart))) {
+  if (clientIp && !(await count('intake-client', keyedHash(`client:${clientIp}`), PER_CLIENT, windowStart))) {
     throw new RateLimited('client', retryAfterSeconds);
   }
-  if (!(await count(`intake-address#${keyedHash(email.trim().toLowerCase())}`, PER_ADDRESS, windowStart))) {
+  if (!(await count('intake-address', keyedHash(email.trim().toLowerCase()), PER_ADDRESS, windowStart))) {
     throw new RateLimited('email', retryAfterSeconds);
   }
 }

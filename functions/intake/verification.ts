@@ -1,6 +1,8 @@
 import { dueDate } from '../domain/deadlines';
 import type { DsrRequest } from '../domain/request';
-import { audit, getRequest, transition } from '../platform/data/store';
+import { audit } from '../platform/data/audit';
+import { and, eq, gt } from '../platform/data/expressions';
+import { getRequest, transition } from '../platform/data/requests';
 import { findController } from '../platform/register';
 import { hashToken, tokenMatches } from '../platform/tokens';
 import { startExecution } from '../workflow/execution';
@@ -44,7 +46,7 @@ export async function confirmRequest(requestId: string, token: string, at = new 
     {
       set: { receivedAt: at.toISOString(), dueAt, openDue: dueAt, verifyTokenUsedHash: hash },
       remove: ['verifyTokenHash'],
-      condition: { expression: 'verifyTokenHash = :hash AND verifyExpiresAt > :now', values: { ':hash': hash, ':now': at.toISOString() } },
+      condition: and(eq('verifyTokenHash', hash), gt('verifyExpiresAt', at.toISOString())),
     },
     at,
   );

@@ -5,7 +5,7 @@
 
 import { RIGHTS } from '../domain/request';
 import { csvCell } from '../platform/csv';
-import type { RetentionRun } from '../retention/runs';
+import type { RetentionRun } from '../platform/data/retention-runs';
 import type { ComplianceFigures, ReportedRequest, Spread } from './compliance-figures';
 
 const lines = (rows: unknown[][]) => rows.map((r) => `${r.map(csvCell).join(',')}\r\n`).join('');

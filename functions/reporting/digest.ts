@@ -4,10 +4,10 @@
  * controller publishes transparency figures, they are refreshed at the same time.
  */
 import { digestEmail } from '../../web/digest-email';
+import { latestRetentionRuns, type RetentionRun } from '../platform/data/retention-runs';
 import { links } from '../platform/links';
 import { sendEmail } from '../platform/mailer';
 import { findController } from '../platform/register';
-import { latestRetentionRuns, type RetentionRun } from '../retention/runs';
 import { figuresCsv } from './compliance-csv';
 import { complianceReport, lastDays } from './compliance-report';
 import { refreshTransparency } from './transparency';

@@ -9,24 +9,19 @@
  * at the requests that were still open then (only their ending can change a year's figures: a
  * withdrawal). Its cost follows the period's activity and open work, as the digest's does.
  */
-import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { FINAL_STATUSES, type RequestStatus } from '../domain/request';
-import { ddb } from '../platform/aws/dynamodb';
-import { ANSWERED_INDEX } from '../platform/data/indexes';
-import { requiredEnv } from '../platform/env';
+import { getTransparency, getTransparencyTally, putTransparency, putTransparencyTally } from '../platform/data/reports';
+import { requestStatuses } from '../platform/data/requests';
 import { logger } from '../platform/log';
 import type { ReportedRequest } from './compliance-figures';
-import { inPeriod, type ReportPeriod, requestsReceived } from './compliance-report';
+import { type ReportPeriod, requestsAnswered, requestsReceived } from './compliance-report';
 
-const TABLE = requiredEnv('REQUESTS_TABLE');
 const DAY_MS = 86_400_000;
 /**
  * Longer than any Lambda runs: a write can carry a time up to this much older than the moment it
  * lands, so a tally counts for good only what is older than this, and reads the rest again.
  */
 const SETTLE_MS = 15 * 60_000;
-const published = (controllerId: string) => ({ pk: `REPORT#${controllerId}`, sk: 'TRANSPARENCY' });
-const tallyKey = (controllerId: string, year: number) => ({ pk: `REPORT#${controllerId}`, sk: `TRANSPARENCY#TALLY#${year}` });
 /**
  * Open requests a year's tally keeps ids of (an item holds at most 400 KB). A controller with more
  * open at once is counted from scratch each time instead: right, but reading the year.
@@ -82,26 +77,6 @@ function emptyTally(year: number): YearTally {
   return { year, receivedTo: start, received: 0, withdrawn: 0, openIds: [], answeredTo: start, compliedWith: 0, refused: 0, days: {} };
 }
 
-/** The statuses of requests by id (those that exist), a hundred a call. */
-async function statusesOf(requestIds: string[]): Promise<Map<string, RequestStatus>> {
-  const found = new Map<string, RequestStatus>();
-  for (let i = 0; i < requestIds.length; i += 100) {
-    let keys: Record<string, unknown>[] | undefined = requestIds.slice(i, i + 100).map((id) => ({ pk: `REQ#${id}`, sk: 'REQUEST' }));
-    while (keys?.length) {
-      const out: BatchGetCommandOutput = await ddb.send(
-        new BatchGetCommand({
-          RequestItems: { [TABLE]: { Keys: keys, ProjectionExpression: 'requestId, #status', ExpressionAttributeNames: { '#status': 'status' } } },
-        }),
-      );
-      for (const item of out.Responses?.[TABLE] ?? []) found.set(item.requestId as string, item.status as RequestStatus);
-      keys = out.UnprocessedKeys?.[TABLE]?.Keys;
-    }
-  }
-  return found;
-}
-
-const answered = (controllerId: string, period: ReportPeriod) => inPeriod<ReportedRequest>(ANSWERED_INDEX, 'completedAt', controllerId, period);
-
 /** What `read` finds in `[from, to)`; nothing, without a query, once a year's tally has reached its end. */
 function since(
   read: (controllerId: string, period: ReportPeriod) => AsyncGenerator<ReportedRequest>,
@@ -140,7 +115,7 @@ async function refreshYear(controllerId: string, before: YearTally, now: Date): 
   const tally: YearTally = { ...before, openIds: [], days: { ...before.days } };
 
   // Requests open last time: a withdrawal is the one ending that changes the received year's figures.
-  const statuses = await statusesOf(before.openIds);
+  const statuses = await requestStatuses(before.openIds);
   for (const id of before.openIds) {
     const status = statuses.get(id);
     if (status === 'cancelled') tally.withdrawn += 1;
@@ -161,7 +136,7 @@ async function refreshYear(controllerId: string, before: YearTally, now: Date): 
   let compliedWith = tally.compliedWith;
   let refused = tally.refused;
   const days = new Map(Object.entries(tally.days).map(([d, n]) => [Number(d), n]));
-  for await (const r of since(answered, controllerId, before.answeredTo, to)) {
+  for await (const r of since(requestsAnswered, controllerId, before.answeredTo, to)) {
     const took = r.receivedAt && r.completedAt ? Math.round(((Date.parse(r.completedAt) - Date.parse(r.receivedAt)) / DAY_MS) * 100) / 100 : undefined;
     const refusal = r.status === 'denied';
     if (refusal) refused += 1;
@@ -199,11 +174,10 @@ export async function refreshTransparency(controllerId: string, now = new Date()
   const year = now.getUTCFullYear();
   const refreshed = [];
   for (const y of [year, year - 1]) {
-    const item = (await ddb.send(new GetCommand({ TableName: TABLE, Key: tallyKey(controllerId, y) }))).Item;
-    const { pk: _pk, sk: _sk, ...stored } = item ?? {};
-    const { tally, figures } = await refreshYear(controllerId, item ? (stored as YearTally) : emptyTally(y), now);
+    const stored = await getTransparencyTally<YearTally>(controllerId, y);
+    const { tally, figures } = await refreshYear(controllerId, stored ?? emptyTally(y), now);
     // The tally first: published figures a crash left behind are refreshed from it next time.
-    if (tally.openIds.length <= maxOpenIds) await ddb.send(new PutCommand({ TableName: TABLE, Item: { ...tallyKey(controllerId, y), ...tally } }));
+    if (tally.openIds.length <= maxOpenIds) await putTransparencyTally(controllerId, y, tally);
     else
       logger.warn('transparency tally not kept: too many open requests; the year is counted again each time', {
         controllerId,
@@ -213,14 +187,11 @@ export async function refreshTransparency(controllerId: string, now = new Date()
     refreshed.push(figures);
   }
   const figures: TransparencyFigures = { controllerId, updatedAt: now.toISOString(), years: refreshed };
-  await ddb.send(new PutCommand({ TableName: TABLE, Item: { ...published(controllerId), ...figures } }));
+  await putTransparency(controllerId, figures);
   return figures;
 }
 
 /** The figures last published, if any. */
 export async function publishedTransparency(controllerId: string): Promise<TransparencyFigures | undefined> {
-  const out = await ddb.send(new GetCommand({ TableName: TABLE, Key: published(controllerId) }));
-  if (!out.Item) return undefined;
-  const { pk: _pk, sk: _sk, ...figures } = out.Item;
-  return figures as TransparencyFigures;
+  return getTransparency<TransparencyFigures>(controllerId);
 }

@@ -3,7 +3,9 @@ import { PACKAGE_BUCKET } from '../answer/exports';
 import { type Branch, type DsrRequest, FINAL_STATUSES } from '../domain/request';
 import { closedAt, nextPurgeAt, personalDataEraseAt } from '../domain/request-retention';
 import { s3 } from '../platform/aws/s3';
-import { audit, getRequestWithBranches, updateRequestIf } from '../platform/data/store';
+import { audit } from '../platform/data/audit';
+import { and, eq, exists, isIn, notExists } from '../platform/data/expressions';
+import { getRequestWithBranches, updateRequestIf } from '../platform/data/requests';
 import type { Controller } from '../platform/register';
 import { suppressionHash } from './scheduled-erasures';
 
@@ -56,7 +58,7 @@ export async function purgeRequest(requestId: string, controller: Controller, at
         set: { packageDeletedAt: now, purgeAt: nextPurgeAt(closed, after, controller.requestDataRetentionDays) },
         remove: ['packageKey', 'downloadTokenHash'],
       },
-      { expression: 'packageKey = :key', values: { ':key': request.packageKey } },
+      eq('packageKey', request.packageKey),
     );
     if (deleted) {
       await audit(requestId, 'package_deleted', 'system', { objects: objects.length }, at);
@@ -66,11 +68,7 @@ export async function purgeRequest(requestId: string, controller: Controller, at
   if (!eraseDue) return outcome;
   if (request.openCtl) {
     // A refusal whose email has not gone out yet (Finalize removes openCtl after it): not now.
-    await updateRequestIf(
-      requestId,
-      { set: { purgeAt: new Date(at.getTime() + STILL_OPEN_RETRY_MS).toISOString() } },
-      { expression: 'attribute_exists(openCtl)' },
-    );
+    await updateRequestIf(requestId, { set: { purgeAt: new Date(at.getTime() + STILL_OPEN_RETRY_MS).toISOString() } }, exists('openCtl'));
     return outcome;
   }
   outcome.personalDataErased = await erasePersonalData(request, now);
@@ -86,7 +84,6 @@ export async function purgeRequest(requestId: string, controller: Controller, at
  */
 async function erasePersonalData(request: DsrRequest, now: string): Promise<boolean> {
   const { answer: _answer, ...question } = request.infoRequest ?? {};
-  const finals = Object.fromEntries(FINAL_STATUSES.map((s, i) => [`:f${i}`, s]));
   const erased = await updateRequestIf(
     request.requestId,
     {
@@ -97,12 +94,8 @@ async function erasePersonalData(request: DsrRequest, now: string): Promise<bool
       },
       remove: ['email', 'name', 'details', 'purgeCtl', 'purgeAt', 'packageKey', 'downloadTokenHash'],
     },
-    {
-      // Only a closed request that left the open index, erased once.
-      expression: `attribute_not_exists(personalDataErasedAt) AND attribute_not_exists(openCtl) AND #status IN (${Object.keys(finals).join(', ')})`,
-      names: { '#status': 'status' },
-      values: finals,
-    },
+    // Only a closed request that left the open index, erased once.
+    and(notExists('personalDataErasedAt'), notExists('openCtl'), isIn('status', FINAL_STATUSES)),
   );
   return !!erased;
 }

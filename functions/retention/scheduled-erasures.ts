@@ -1,6 +1,7 @@
-import { DeleteCommand, PutCommand, QueryCommand, type QueryCommandOutput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ddb, isConditionFailure } from '../platform/aws/dynamodb';
-import { requiredEnv } from '../platform/env';
+import { conditionExpression, eq, updateExpression } from '../platform/data/expressions';
+import { deleteScheduled, deleteSuppression, putScheduled, putSuppression, scheduledDue, suppressedUntil } from '../platform/data/scheduled';
 import { keyedHash } from '../platform/keyed-hash';
 
 /**
@@ -8,10 +9,9 @@ import { keyedHash } from '../platform/keyed-hash';
  * - the end of a legal hold: items kept (restricted) at a controller's store are deleted;
  * - the end of a suppression: the keyed hash of an address is dropped from a suppression list;
  * - the end of a restriction (Art. 18(3)): items restricted for a request are released.
- * Each is one item in the partition `DUE#<controllerId>`, sorted by when it is due, so the
- * sweep finds what is due with one Query, never a Scan.
+ * Each is one item of the requests table per controller, sorted by when it is due, so the sweep
+ * finds what is due with one Query, never a Scan (functions/platform/data/scheduled.ts).
  */
-const TABLE = requiredEnv('REQUESTS_TABLE');
 
 /** A legal hold ending: these items of `table` are deleted then. Keys only, no personal data. */
 export interface HoldEnd {
@@ -63,58 +63,19 @@ export interface SubjectNotice {
 
 export type ScheduledErasure = HoldEnd | SuppressionEnd | RestrictionEnd | SubjectNotice;
 
-// ---- Restrictions: which items a request restricted, so they can be released later ----------
-
-const restrictedKey = (requestId: string, processorId: string) => ({ pk: `RESTRICTED#${requestId}`, sk: processorId });
-
-/** Records the keys a restriction marked at a store (keys only), for lifting it later. Idempotent. */
-export async function recordRestricted(requestId: string, processorId: string, table: string, keys: Record<string, unknown>[]): Promise<void> {
-  await ddb.send(new PutCommand({ TableName: TABLE, Item: { ...restrictedKey(requestId, processorId), requestId, processorId, table, keys } }));
-}
-
-/** What a request restricted, store by store. */
-export async function restrictedBy(requestId: string): Promise<{ processorId: string; table: string; keys: Record<string, unknown>[] }[]> {
-  const out = await ddb.send(
-    new QueryCommand({
-      TableName: TABLE,
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': `RESTRICTED#${requestId}` },
-      ConsistentRead: true,
-    }),
-  );
-  return (out.Items ?? []).map((i) => ({ processorId: String(i.processorId), table: String(i.table), keys: i.keys as Record<string, unknown>[] }));
-}
-
-const dueKey = (e: Pick<ScheduledErasure, 'controllerId' | 'dueAt' | 'kind' | 'requestId' | 'processorId'>) => ({
-  pk: `DUE#${e.controllerId}`,
-  sk: `${e.dueAt}#${e.kind}#${e.requestId}#${e.processorId}`,
-});
-
 /** Records an erasure to carry out later. Idempotent: a retry writes the same item. */
 export async function schedule(e: ScheduledErasure): Promise<void> {
-  await ddb.send(new PutCommand({ TableName: TABLE, Item: { ...dueKey(e), ...e } }));
+  await putScheduled(e);
 }
 
 /** Everything due by `now` for one controller, earliest first. */
-export async function* due(controllerId: string, now: Date): AsyncGenerator<ScheduledErasure> {
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const out: QueryCommandOutput = await ddb.send(
-      new QueryCommand({
-        TableName: TABLE,
-        KeyConditionExpression: 'pk = :pk AND sk <= :now',
-        ExpressionAttributeValues: { ':pk': `DUE#${controllerId}`, ':now': `${now.toISOString()}~` },
-        ExclusiveStartKey,
-      }),
-    );
-    for (const { pk: _pk, sk: _sk, ...item } of out.Items ?? []) yield item as ScheduledErasure;
-    ExclusiveStartKey = out.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
+export function due(controllerId: string, now: Date): AsyncGenerator<ScheduledErasure> {
+  return scheduledDue<ScheduledErasure>(controllerId, now);
 }
 
 /** Removes a scheduled erasure once carried out. */
 export async function done(e: ScheduledErasure): Promise<void> {
-  await ddb.send(new DeleteCommand({ TableName: TABLE, Key: dueKey(e) }));
+  await deleteScheduled(e);
 }
 
 // ---- Suppression lists ---------------------------------------------------------------------
@@ -124,26 +85,17 @@ export function suppressionHash(email: string): string {
   return keyedHash(email.trim().toLowerCase());
 }
 
-const suppressionKeyOf = (controllerId: string, processorId: string, hash: string) => ({ pk: `SUPPRESS#${controllerId}#${processorId}`, sk: hash });
-
 /** Puts an address on a processor's suppression list until `until`, and schedules dropping it. */
 export async function suppress(controllerId: string, processorId: string, requestId: string, email: string, until: string): Promise<void> {
   const hash = suppressionHash(email);
-  await ddb.send(new PutCommand({ TableName: TABLE, Item: { ...suppressionKeyOf(controllerId, processorId, hash), controllerId, processorId, until } }));
+  await putSuppression(controllerId, processorId, hash, until);
   await schedule({ kind: 'suppression_end', controllerId, requestId, processorId, dueAt: until, hash });
 }
 
 /** Whether an address is on a processor's suppression list now (for the list to check before adding). */
 export async function isSuppressed(controllerId: string, processorId: string, email: string, now = new Date()): Promise<boolean> {
-  const out = await ddb.send(
-    new QueryCommand({
-      TableName: TABLE,
-      KeyConditionExpression: 'pk = :pk AND sk = :sk',
-      ExpressionAttributeValues: { ':pk': `SUPPRESS#${controllerId}#${processorId}`, ':sk': suppressionHash(email) },
-    }),
-  );
-  const entry = out.Items?.[0];
-  return !!entry && String(entry.until) > now.toISOString();
+  const until = await suppressedUntil(controllerId, processorId, suppressionHash(email));
+  return until !== undefined && until > now.toISOString();
 }
 
 /** Writes to each key, counting the writes whose condition held (an item changed since is left alone). */
@@ -164,7 +116,7 @@ async function eachKey(keys: Record<string, unknown>[], write: (Key: Record<stri
 export async function carryOut(e: Exclude<ScheduledErasure, SubjectNotice>): Promise<number> {
   let count = 1;
   if (e.kind === 'suppression_end') {
-    await ddb.send(new DeleteCommand({ TableName: TABLE, Key: suppressionKeyOf(e.controllerId, e.processorId, e.hash) }));
+    await deleteSuppression(e.controllerId, e.processorId, e.hash);
   } else if (e.kind === 'restriction_end') {
     // Only items still restricted for this request: another request may have restricted them since.
     count = await eachKey(e.keys, (Key) =>
@@ -172,9 +124,7 @@ export async function carryOut(e: Exclude<ScheduledErasure, SubjectNotice>): Pro
         new UpdateCommand({
           TableName: e.table,
           Key,
-          UpdateExpression: 'REMOVE restricted, restrictedAt, restrictedFor',
-          ConditionExpression: 'restrictedFor = :requestId',
-          ExpressionAttributeValues: { ':requestId': e.requestId },
+          ...updateExpression({ remove: ['restricted', 'restrictedAt', 'restrictedFor'], condition: eq('restrictedFor', e.requestId) }),
         }),
       ),
     );
@@ -185,8 +135,7 @@ export async function carryOut(e: Exclude<ScheduledErasure, SubjectNotice>): Pro
         new DeleteCommand({
           TableName: e.table,
           Key,
-          ConditionExpression: 'holdUntil = :until',
-          ExpressionAttributeValues: { ':until': e.dueAt },
+          ...conditionExpression(eq('holdUntil', e.dueAt)),
         }),
       ),
     );

@@ -9,16 +9,16 @@
  * arbitrary date. The service's own requests table is never scanned.
  */
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { ScanCommand, type ScanCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { isOlderThan, type RetentionRule, retentionCutoff } from '../domain/retention-rules';
-import { ddb } from '../platform/aws/dynamodb';
 import { s3 } from '../platform/aws/s3';
-import { audit } from '../platform/data/store';
+import { audit } from '../platform/data/audit';
+import { and, le, lt, notExists, or, scanExpression } from '../platform/data/expressions';
+import { paginate } from '../platform/data/paginate';
+import { type RetentionRun, recordRunProgress, recordRunStart, runAuditId } from '../platform/data/retention-runs';
 import { positiveIntEnv, requiredEnv } from '../platform/env';
 import { errorClass, logger } from '../platform/log';
 import type { Controller, DynamoDbProcessor, Register } from '../platform/register';
 import { eraseItem, type ItemErasure, keyExists, tableKey } from '../processors/dynamodb/store-items';
-import { type RetentionRun, recordRunProgress, recordRunStart, runAuditId } from './runs';
 
 const PACKAGE_BUCKET = requiredEnv('PACKAGE_BUCKET');
 /** At most this many records erased per rule and run; the rest are erased by the next runs. */
@@ -66,50 +66,23 @@ function erasureOf({ store, rule }: RuleAtStore): ItemErasure {
  * wins), no restriction, and for anonymising not anonymised already (so a repeat is a no-op).
  */
 function stillDue({ rule }: RuleAtStore, key: string[], cutoff: string, now: string) {
-  const exists = keyExists(key);
-  const anonymising = rule.action === 'anonymise';
-  return {
-    expression: [
-      exists.expression,
-      '#date < :cutoff',
-      '(attribute_not_exists(#holdUntil) OR #holdUntil <= :now)',
-      'attribute_not_exists(#restrictedFor)',
-      ...(anonymising ? ['attribute_not_exists(#anonymisedAt)'] : []),
-    ].join(' AND '),
-    names: {
-      ...exists.names,
-      '#date': rule.countsFrom,
-      '#holdUntil': 'holdUntil',
-      '#restrictedFor': 'restrictedFor',
-      ...(anonymising ? { '#anonymisedAt': 'anonymisedAt' } : {}),
-    },
-    values: { ':cutoff': cutoff, ':now': now },
-  };
+  return and(
+    keyExists(key),
+    lt(rule.countsFrom, cutoff),
+    or(notExists('holdUntil'), le('holdUntil', now)),
+    notExists('restrictedFor'),
+    rule.action === 'anonymise' ? notExists('anonymisedAt') : undefined,
+  );
 }
 
 /** Every record of the store older than the cutoff, page by page: its key and the marks that protect it. */
-async function* olderThan(scope: RuleAtStore, key: string[], cutoff: string): AsyncGenerator<Record<string, unknown>> {
+function olderThan(scope: RuleAtStore, key: string[], cutoff: string): AsyncGenerator<Record<string, unknown>> {
   const { store, rule } = scope;
-  const projected = [...new Set([...key, rule.countsFrom, 'holdUntil', 'holdBasis', 'restrictedFor'])];
-  const names: Record<string, string> = { '#date': rule.countsFrom, ...Object.fromEntries(projected.map((a, i) => [`#p${i}`, a])) };
+  const projection = [...new Set([...key, rule.countsFrom, 'holdUntil', 'holdBasis', 'restrictedFor'])];
+  const old = lt(rule.countsFrom, cutoff);
   // An anonymising rule has done its part on a record already anonymised (by a request, or an earlier run).
-  if (rule.action === 'anonymise') names['#anonymisedAt'] = 'anonymisedAt';
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const out: ScanCommandOutput = await ddb.send(
-      new ScanCommand({
-        TableName: store.table,
-        FilterExpression: rule.action === 'anonymise' ? '#date < :cutoff AND attribute_not_exists(#anonymisedAt)' : '#date < :cutoff',
-        ProjectionExpression: projected.map((_, i) => `#p${i}`).join(', '),
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: { ':cutoff': cutoff },
-        ConsistentRead: true,
-        ExclusiveStartKey,
-      }),
-    );
-    for (const item of out.Items ?? []) yield item;
-    ExclusiveStartKey = out.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
+  const filter = rule.action === 'anonymise' ? and(old, notExists('anonymisedAt')) : old;
+  return paginate({ scan: { TableName: store.table, ...scanExpression({ filter, projection }), ConsistentRead: true } });
 }
 
 /** The report's object key: one per controller, run and rule. */

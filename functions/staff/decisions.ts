@@ -5,16 +5,17 @@ import { extendedDueDate } from '../domain/deadlines';
 import { allowedDecisions, DecisionConflict, type DecisionInput, firstMonthEnd } from '../domain/decision-rules';
 import type { Branch, DsrRequest } from '../domain/request';
 import { purgeSchedule } from '../domain/request-retention';
-import { audit, finishBranch, resetFailedBranch, transitionReturning, updateRequestIf } from '../platform/data/store';
+import { audit } from '../platform/data/audit';
+import { finishBranch, resetFailedBranch } from '../platform/data/branches';
+import { and, eq, exists, notExists, or } from '../platform/data/expressions';
+import { transitionReturning, updateRequestIf } from '../platform/data/requests';
+import { restrictedBy } from '../platform/data/scheduled';
 import { links } from '../platform/links';
 import type { Controller } from '../platform/register';
-import { done, restrictedBy, schedule } from '../retention/scheduled-erasures';
+import { done, schedule } from '../retention/scheduled-erasures';
 import { REVIEW_FIELDS, resumeReview } from '../workflow/review';
 
-const inReviewAt = (stage: string | undefined) => ({
-  expression: 'reviewStage = :stage',
-  values: { ':stage': stage },
-});
+const inReviewAt = (stage: string | undefined) => eq('reviewStage', stage);
 
 /**
  * Carries out a staff decision on a request (docs/ARCHITECTURE.md, "Review and decisions"): one
@@ -96,10 +97,7 @@ export async function decide(
           // The reminders count towards the new date.
           remove: ['dueReminder7At', 'dueReminder2At', 'overdueAlertedAt'],
         },
-        {
-          expression: 'version = :version AND dueAt = :due',
-          values: { ':version': request.version, ':due': request.dueAt },
-        },
+        and(eq('version', request.version), eq('dueAt', request.dueAt)),
       );
       if (!extended) conflict('The request changed meanwhile; reload and decide again');
       await audit(requestId, 'deadline_extended', 'staff', { by, months: input.months, totalMonths: months }, now);
@@ -115,11 +113,7 @@ export async function decide(
         {
           set: { infoRequest: { text: input.text, by, at, pausesClock } },
         },
-        {
-          expression: '#status = :review AND reviewStage = :screening AND (attribute_not_exists(infoRequest) OR attribute_exists(infoRequest.answeredAt))',
-          names: { '#status': 'status' },
-          values: { ':review': 'in_review', ':screening': 'screening' },
-        },
+        and(eq('status', 'in_review'), eq('reviewStage', 'screening'), or(notExists('infoRequest'), exists(['infoRequest', 'answeredAt']))),
       );
       if (!asked) conflict('The request changed meanwhile; reload and decide again');
       await audit(requestId, 'information_requested', 'staff', { by, pausesClock }, now);
@@ -168,11 +162,7 @@ export async function decide(
       const lifting = await updateRequestIf(
         requestId,
         { set: { restrictionLift: { by, at, liftAt } } },
-        {
-          expression: '#status = :completed AND attribute_not_exists(restrictionLift)',
-          names: { '#status': 'status' },
-          values: { ':completed': 'completed' },
-        },
+        and(eq('status', 'completed'), notExists('restrictionLift')),
       );
       if (!lifting) {
         for (const lift of lifts) await done(lift);

@@ -1,7 +1,9 @@
 import { subjectAnsweredEmail } from '../../web/emails';
 import { resumedDueDate } from '../domain/deadlines';
 import type { DsrRequest } from '../domain/request';
-import { audit, updateRequestIf } from '../platform/data/store';
+import { audit } from '../platform/data/audit';
+import { and, eq, exists, notExists } from '../platform/data/expressions';
+import { updateRequestIf } from '../platform/data/requests';
 import { links } from '../platform/links';
 import { sendEmail } from '../platform/mailer';
 import type { Controller } from '../platform/register';
@@ -27,11 +29,7 @@ export async function answerInformationRequest(request: DsrRequest, controller: 
         ...(newDue ? { dueAt: newDue, ...(request.openCtl ? { openDue: newDue } : {}) } : {}),
       },
     },
-    {
-      expression: 'attribute_exists(infoRequest) AND attribute_not_exists(infoRequest.answeredAt) AND infoRequest.#at = :asked',
-      names: { '#at': 'at' },
-      values: { ':asked': question.at },
-    },
+    and(exists('infoRequest'), notExists(['infoRequest', 'answeredAt']), eq(['infoRequest', 'at'], question.at)),
   );
   if (!answered) return false;
   await audit(

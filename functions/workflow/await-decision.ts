@@ -1,5 +1,7 @@
 import { reviewWaitingEmail } from '../../web/emails';
-import { audit, setOnce, updateRequestIf } from '../platform/data/store';
+import { audit } from '../platform/data/audit';
+import { eq } from '../platform/data/expressions';
+import { setOnce, updateRequestIf } from '../platform/data/requests';
 import { links } from '../platform/links';
 import { sendEmail } from '../platform/mailer';
 import { loadRequest, type RequestRef } from './requests';
@@ -13,13 +15,7 @@ import { resumeReview, staffEmailOf } from './review';
 export async function awaitDecision({ requestId, taskToken }: RequestRef & { taskToken: string }, now = new Date()): Promise<void> {
   const { request, controller } = await loadRequest(requestId);
   const waiting =
-    request.status === 'in_review'
-      ? await updateRequestIf(
-          requestId,
-          { set: { reviewTaskToken: taskToken } },
-          { expression: '#status = :review', names: { '#status': 'status' }, values: { ':review': 'in_review' } },
-        )
-      : undefined;
+    request.status === 'in_review' ? await updateRequestIf(requestId, { set: { reviewTaskToken: taskToken } }, eq('status', 'in_review')) : undefined;
   if (!waiting) {
     await resumeReview(requestId, taskToken);
     return;

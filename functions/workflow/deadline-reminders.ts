@@ -1,6 +1,7 @@
 import { type DeadlineStage, deadlineEmail } from '../../web/emails';
 import type { DsrRequest } from '../domain/request';
-import { audit, setOnce } from '../platform/data/store';
+import { audit } from '../platform/data/audit';
+import { setOnce } from '../platform/data/requests';
 import { links } from '../platform/links';
 import { sendEmail } from '../platform/mailer';
 import type { Controller } from '../platform/register';

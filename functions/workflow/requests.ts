@@ -2,7 +2,10 @@ import * as z from 'zod';
 import { type Branch, type DsrRequest, FINAL_STATUSES } from '../domain/request';
 import { purgeSchedule } from '../domain/request-retention';
 import { actionFor, modeOf } from '../domain/rights';
-import { audit, ensureBranch, getRequest, getRequestWithBranches, setOnce, transition, updateRequestIf } from '../platform/data/store';
+import { audit } from '../platform/data/audit';
+import { ensureBranch } from '../platform/data/branches';
+import { eq } from '../platform/data/expressions';
+import { getRequest, getRequestWithBranches, setOnce, transition, updateRequestIf } from '../platform/data/requests';
 import { type Controller, findController } from '../platform/register';
 
 /** Workflow state carries ids only; anything else in it is a bug. */
@@ -90,11 +93,7 @@ export async function finalizeRequest({ requestId }: RequestRef, at = new Date()
   }
   // A refusal leaves the open index once its email has gone out (NotifySubject ran before this).
   if (request.status === 'denied' && request.openCtl) {
-    await updateRequestIf(
-      requestId,
-      { remove: ['openCtl', 'openDue'] },
-      { expression: '#status = :denied', names: { '#status': 'status' }, values: { ':denied': 'denied' } },
-    );
+    await updateRequestIf(requestId, { remove: ['openCtl', 'openDue'] }, eq('status', 'denied'));
   }
   return { requestId };
 }

@@ -1,7 +1,10 @@
 import { SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
 import { type Branch, type DsrRequest, type ReviewReason, type ReviewStage, WITHDRAWN } from '../domain/request';
 import { sfn } from '../platform/aws/sfn';
-import { audit, clearReviewToken, identityRequests, recordIdentityRequest, transition, transitionReturning } from '../platform/data/store';
+import { audit } from '../platform/data/audit';
+import { eq } from '../platform/data/expressions';
+import { identityRequests, recordIdentityRequest } from '../platform/data/identities';
+import { clearReviewToken, transition, transitionReturning } from '../platform/data/requests';
 import { errorClass, logger } from '../platform/log';
 import type { Controller } from '../platform/register';
 import { suppressionHash } from '../retention/scheduled-erasures';
@@ -63,7 +66,7 @@ export async function closeReviewIfResolved(request: DsrRequest, controller: Con
     'in_progress',
     {
       remove: [...REVIEW_FIELDS],
-      condition: { expression: 'reviewStage = :stage', values: { ':stage': 'closing' } },
+      condition: eq('reviewStage', 'closing'),
     },
     now,
   );

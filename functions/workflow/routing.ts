@@ -1,7 +1,7 @@
 import { escalateUntoldFailures } from '../branches/escalation';
 import { auditMissingOutcomes } from '../branches/events';
 import { FINAL_STATUSES } from '../domain/request';
-import { setOnce } from '../platform/data/store';
+import { setOnce } from '../platform/data/requests';
 import { logger } from '../platform/log';
 import { loadRequest, type RequestRef } from './requests';
 import { closingReasons, openReview, screeningReasons } from './review';

@@ -4,7 +4,9 @@ import { escalate, escalationCutShort, escalationDueAt } from '../branches/escal
 import { heartbeat, resumeIfCutShort } from '../branches/outcome';
 import { type DsrRequest, UNPROVEN_PERSONAL_DATA } from '../domain/request';
 import { sfn } from '../platform/aws/sfn';
-import { audit, getRequestWithBranches, openRequests, purgeDueRequests, transition } from '../platform/data/store';
+import { audit } from '../platform/data/audit';
+import { le } from '../platform/data/expressions';
+import { getRequestWithBranches, openRequests, purgeDueRequests, transition } from '../platform/data/requests';
 import { errorClass, logger } from '../platform/log';
 import { type Controller, findController, findProcessor, register } from '../platform/register';
 import { asyncKind } from '../processors/async-kinds';
@@ -134,7 +136,7 @@ export async function sweep(at = new Date()): Promise<SweepReport> {
               // The token hash stays so the dead link can say it expired rather than that it is unknown.
               set: { personalDataErasedAt: now },
               remove: ['openCtl', 'openDue', ...UNPROVEN_PERSONAL_DATA],
-              condition: { expression: 'verifyExpiresAt <= :now', values: { ':now': now } },
+              condition: le('verifyExpiresAt', now),
             },
             at,
           );

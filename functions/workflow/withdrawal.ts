@@ -1,7 +1,8 @@
 import { completeBranch } from '../branches/outcome';
 import { UNPROVEN_PERSONAL_DATA, WITHDRAWN } from '../domain/request';
 import { purgeSchedule } from '../domain/request-retention';
-import { audit, getRequestWithBranches, transitionReturning } from '../platform/data/store';
+import { audit } from '../platform/data/audit';
+import { getRequestWithBranches, transitionReturning } from '../platform/data/requests';
 import { errorClass, logger } from '../platform/log';
 import { findController, findProcessor } from '../platform/register';
 import { cancelRequest } from '../processors/opendsr/client';

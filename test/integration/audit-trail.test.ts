@@ -96,7 +96,7 @@ describe('writers racing for the next event', () => {
   it('keeps one unbroken chain with every event when 20 write at once', async () => {
     // The runtime pointed this process at its DynamoDB (REQUESTS_TABLE, AWS_ENDPOINT_URL_DYNAMODB):
     // the store writes here exactly as the handlers do.
-    const store = await import('../../functions/platform/data/store');
+    const store = await import('../../functions/platform/data/audit');
     const { requestId: racing, statusUrl } = await submitConfirmed(local.rt, { ...SUBJECT, email: 'ada@example.org', name: 'Ada Lindqvist' });
     const writes = Array.from({ length: 20 }, (_, i) => store.audit(racing, 'race_test', 'system', { writer: i }));
     await Promise.all(writes);
@@ -115,7 +115,7 @@ describe('writers racing for the next event', () => {
   });
 
   it('appends after the real head when a writer guessed the head wrong (a trail it thought empty)', async () => {
-    const store = await import('../../functions/platform/data/store');
+    const store = await import('../../functions/platform/data/audit');
     const { requestId, statusUrl } = await submitConfirmed(local.rt, { ...SUBJECT, email: 'bo@example.org' });
     await waitForFinal(statusUrl);
     const written = await store.audit(requestId, 'guess_test', 'system', undefined, new Date(), { head: null });
@@ -126,7 +126,7 @@ describe('writers racing for the next event', () => {
   });
 
   it('records an event once when ten retries of one step write it while ten other events race for the same numbers', async () => {
-    const store = await import('../../functions/platform/data/store');
+    const store = await import('../../functions/platform/data/audit');
     const { requestId, statusUrl } = await submitConfirmed(local.rt, { ...SUBJECT, email: 'cy@example.org' });
     await waitForFinal(statusUrl);
     const at = new Date();

@@ -30,10 +30,12 @@ let gateway: Server;
 let callbackUrl: string;
 
 // Loaded after the environment is set: handler modules read it at their cold start.
-let store: typeof import('../../functions/platform/data/store');
+let store: typeof import('../../functions/platform/data/requests') &
+  typeof import('../../functions/platform/data/branches') &
+  typeof import('../../functions/platform/data/audit');
 let kind: typeof import('../../functions/processors/opendsr/adapter')['opendsrProcessor'];
 let registered: OpendsrProcessor;
-let getLink: typeof import('../../functions/processors/opendsr/lookup')['getLink'];
+let getLink: typeof import('../../functions/platform/data/opendsr-links')['getLink'];
 let readExport: typeof import('../../functions/answer/exports')['readExport'];
 /** What the handlers logged (Powertools writes JSON lines to stdout, warnings and errors to stderr). */
 const logged: string[] = [];
@@ -101,9 +103,13 @@ beforeAll(async () => {
     POWERTOOLS_LOG_LEVEL: 'INFO',
   });
   callbackUrl = `http://127.0.0.1:${port}/v1/opendsr/callback`;
-  store = await import('../../functions/platform/data/store');
+  store = {
+    ...(await import('../../functions/platform/data/requests')),
+    ...(await import('../../functions/platform/data/branches')),
+    ...(await import('../../functions/platform/data/audit')),
+  };
   kind = (await import('../../functions/processors/opendsr/adapter')).opendsrProcessor;
-  ({ getLink } = await import('../../functions/processors/opendsr/lookup'));
+  ({ getLink } = await import('../../functions/platform/data/opendsr-links'));
   ({ readExport } = await import('../../functions/answer/exports'));
   const { register } = await import('../../functions/platform/register');
   registered = register.controllers[0]!.processors.find((p) => p.id === 'newsletter') as OpendsrProcessor;

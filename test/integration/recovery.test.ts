@@ -88,7 +88,7 @@ async function waitingForVendor(email: string): Promise<{ requestId: string; bra
 
 /** Waits until a branch's step has written its event (`branch_submitted`, `branch_completed`): nothing of the step still to land. */
 async function eventRecorded(requestId: string, processorId: string, event = 'branch_submitted'): Promise<void> {
-  const { listAudit } = await import('../../functions/platform/data/store');
+  const { listAudit } = await import('../../functions/platform/data/audit');
   const recorded = async () => (await listAudit(requestId)).some((e) => e.event === event && e.detail?.processorId === processorId);
   for (let i = 0; !(await recorded()); i++) {
     if (i > 200) throw new Error(`${processorId}: no ${event}`);
@@ -105,7 +105,7 @@ async function submittedToVendor(email: string): Promise<{ requestId: string; br
 
 /** The bookkeeping branch's submission and completion events, in chain order. */
 async function vendorEvents(requestId: string) {
-  const { listAudit } = await import('../../functions/platform/data/store');
+  const { listAudit } = await import('../../functions/platform/data/audit');
   const trail = await listAudit(requestId);
   const of = (event: string) => trail.filter((e) => e.event === event && e.detail?.processorId === 'bookkeeping');
   return { submitted: of('branch_submitted'), completed: of('branch_completed') };
@@ -292,7 +292,7 @@ describe('a branch whose outcome was recorded and whose waiting task was never r
     for (const p of ['bookkeeping', 'shared-mailbox']) {
       expect((await db().send(new GetCommand({ TableName: 'dsr-requests', Key: branchKey(p) }))).Item!.resumedAt).toEqual(expect.any(String));
     }
-    const { listAudit } = await import('../../functions/platform/data/store');
+    const { listAudit } = await import('../../functions/platform/data/audit');
     const trail = await listAudit(requestId);
     const of = (event: string, p: string) => trail.filter((e) => e.event === event && e.detail?.processorId === p);
     for (const p of ['bookkeeping', 'shared-mailbox']) {
@@ -395,7 +395,7 @@ describe("a store's branch whose step was stopped between recording it completed
     await handler({ requestId, processorId: 'members' });
     await handler({ requestId, processorId: 'members' });
 
-    const { listAudit } = await import('../../functions/platform/data/store');
+    const { listAudit } = await import('../../functions/platform/data/audit');
     const completed = (await listAudit(requestId)).filter((e) => e.event === 'branch_completed' && e.detail?.processorId === 'members');
     expect(completed.map((e) => [e.at, e.detail])).toEqual([
       [done.finishedAt, expect.anything()],
@@ -422,7 +422,7 @@ describe('branches whose steps were stopped before their events and never ran ag
         }),
       );
     }
-    const { audit, listAudit } = await import('../../functions/platform/data/store');
+    const { audit, listAudit } = await import('../../functions/platform/data/audit');
     await audit(requestId, 'decision_task_completed', 'staff', { by: 'office', processorId: 'invoices' }, new Date(branches[2]!.finishedAt));
     const { routeRequest } = await import('../../functions/workflow/routing');
 
@@ -449,7 +449,7 @@ describe('a step run again after a crash', () => {
     await handler(step);
 
     expect((await branch()).finishedAt).toBe(first.finishedAt);
-    const { listAudit } = await import('../../functions/platform/data/store');
+    const { listAudit } = await import('../../functions/platform/data/audit');
     const trail = await listAudit(requestId);
     expect(trail.filter((e) => e.event === 'branch_failed')).toEqual([
       expect.objectContaining({ at: first.finishedAt, detail: { processorId: 'bookkeeping', errorClass: 'States.Timeout' } }),
@@ -503,7 +503,7 @@ describe('a closing review whose failed branch was answered after all', () => {
     await runSweep();
     const final = await waitForFinal(`${rt.urls.gateway}/v1/requests/${requestId}/status?key=${statusKey}`);
     expect(final.status).toBe('completed');
-    const { listAudit } = await import('../../functions/platform/data/store');
+    const { listAudit } = await import('../../functions/platform/data/audit');
     expect((await listAudit(requestId)).filter((e) => e.event === 'review_closed')).toEqual([
       expect.objectContaining({ actor: 'system', detail: { stage: 'closing', why: 'reasons_gone' } }),
     ]);

@@ -1,7 +1,7 @@
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { RetentionRun } from '../../functions/retention/runs';
+import type { RetentionRun } from '../../functions/platform/data/retention-runs';
 import { captureOutput, useRuntime } from './support';
 
 const output = captureOutput();
@@ -188,7 +188,7 @@ describe('retention rules the register declares', () => {
     expect((trail.Items ?? []).every((e) => e.actor === 'system' && String(e.sk).startsWith('AUDIT#'))).toBe(true);
     expect(trail.Items![2]!.detail).toMatchObject({ ruleId: 'event-contacts', erased: run.erased });
 
-    const { latestRetentionRuns } = await import('../../functions/retention/runs');
+    const { latestRetentionRuns } = await import('../../functions/platform/data/retention-runs');
     const latest = await latestRetentionRuns(ASSOCIATION, run.runAt);
     expect(latest.map((r) => r.ruleId).sort()).toEqual(['event-contacts', 'inactive-members', 'unsubscribed-addresses']);
     expect(latest.find((r) => r.ruleId === 'event-contacts')).toEqual(run);

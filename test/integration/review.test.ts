@@ -429,7 +429,7 @@ describe('a decision whose email cannot be sent at once', () => {
 describe('a decision whose resume a crash cut short', () => {
   /** Records a decision the way the staff API does, but stops before resuming the workflow (a crash). */
   async function recordOnly(requestId: string, to: 'in_progress' | 'denied') {
-    const { transitionReturning } = await import('../../functions/platform/data/store');
+    const { transitionReturning } = await import('../../functions/platform/data/requests');
     const at = new Date().toISOString();
     const recorded = await transitionReturning(requestId, ['in_review'], to, {
       set:

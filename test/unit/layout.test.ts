@@ -47,6 +47,20 @@ describe('the layout', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('builds table keys and pages through reads only in the data layer', () => {
+    // Key prefixes of the requests table (docs/ARCHITECTURE.md, "Data model") and DynamoDB's continuation keys.
+    const data =
+      /\b(REQ|BRANCH|AUDIT|DUE|RESTRICTED|SUBJECT|SUPPRESS|OPENDSR|LIMIT|REPORT|RETENTION|RETENTION_RUN|TRANSPARENCY)#|LastEvaluatedKey|ExclusiveStartKey/;
+    const offenders = modules('functions')
+      .filter((f) => !f.startsWith('functions/platform/data/'))
+      .flatMap((f) =>
+        readFileSync(join(ROOT, f), 'utf8')
+          .split('\n')
+          .flatMap((line, i) => (data.test(line) ? [`${f}:${i + 1} ${line.trim()}`] : [])),
+      );
+    expect(offenders).toEqual([]);
+  });
+
   it('has no folder of functions/ holding more than 20 modules', () => {
     const counts = new Map<string, number>();
     for (const f of modules('functions')) counts.set(dirname(f), (counts.get(dirname(f)) ?? 0) + 1);

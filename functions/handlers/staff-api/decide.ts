@@ -1,6 +1,7 @@
 import middy from '@middy/core';
 import { DecisionConflict, decisionSchema } from '../../domain/decision-rules';
-import { getRequestWithBranches, listAudit } from '../../platform/data/store';
+import { listAudit } from '../../platform/data/audit';
+import { getRequestWithBranches } from '../../platform/data/requests';
 import { clientError, type HttpEvent, type HttpResult, httpMiddleware, json } from '../../platform/http';
 import { findController } from '../../platform/register';
 import { decide } from '../../staff/decisions';

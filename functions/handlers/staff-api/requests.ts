@@ -1,6 +1,7 @@
 import middy from '@middy/core';
 import { auditRecord } from '../../platform/audit-chain';
-import { getRequestWithBranches, listAudit, openRequests } from '../../platform/data/store';
+import { listAudit } from '../../platform/data/audit';
+import { getRequestWithBranches, openRequests } from '../../platform/data/requests';
 import { type HttpEvent, type HttpResult, httpMiddleware, json } from '../../platform/http';
 import { register } from '../../platform/register';
 import {

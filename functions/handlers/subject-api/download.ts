@@ -4,7 +4,7 @@ import middy from '@middy/core';
 import { renderPackageExpired } from '../../../web/pages';
 import { PACKAGE_BUCKET } from '../../answer/exports';
 import { s3 } from '../../platform/aws/s3';
-import { getRequest } from '../../platform/data/store';
+import { getRequest } from '../../platform/data/requests';
 import { type HttpEvent, type HttpResult, html, httpMiddleware, json, pickLocale, redirect, wantsJson } from '../../platform/http';
 import { logger } from '../../platform/log';
 import { TOKEN_PATTERN, tokenMatches } from '../../platform/tokens';

@@ -2,7 +2,7 @@ import middy from '@middy/core';
 import * as z from 'zod';
 import { ANSWER_MAX_CHARS, renderNotFound, renderReplyReceived, renderStatusPage } from '../../../web/pages';
 import { statusPageInput } from '../../answer/status-view';
-import { getRequest, getRequestWithBranches } from '../../platform/data/store';
+import { getRequest, getRequestWithBranches } from '../../platform/data/requests';
 import { type HttpEvent, type HttpResult, html, httpMiddleware, json, pickLocale, wantsJson } from '../../platform/http';
 import { findController } from '../../platform/register';
 import { constantTimeEqual } from '../../platform/tokens';

@@ -1,7 +1,7 @@
 import middy from '@middy/core';
 import { renderNotFound, renderStatusPage } from '../../../web/pages';
 import { statusJson, statusPageInput } from '../../answer/status-view';
-import { getRequestWithBranches } from '../../platform/data/store';
+import { getRequestWithBranches } from '../../platform/data/requests';
 import { type HttpEvent, type HttpResult, html, httpMiddleware, json, pickLocale, wantsJson } from '../../platform/http';
 import { constantTimeEqual } from '../../platform/tokens';
 import { withdrawRequest } from '../../workflow/withdrawal';

@@ -1,3 +1,8 @@
+/** Sparse index of open requests by controller and due date. */
+export const OPEN_INDEX = 'open-by-due';
+/** Sparse index of closed requests still holding a package or personal data, by controller and purge time. */
+export const PURGE_INDEX = 'purge-by-due';
+
 /**
  * The sparse indexes the compliance reports read (docs/ARCHITECTURE.md, "Compliance reporting"):
  * a controller's requests by when they were received, by when they were answered, and its

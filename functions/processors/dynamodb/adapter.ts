@@ -1,31 +1,23 @@
-import { GetCommand, QueryCommand, type QueryCommandOutput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ddb } from '../../platform/aws/dynamodb';
+import { and, eq, ne, notExists, or, queryExpression, updateExpression } from '../../platform/data/expressions';
+import { paginate } from '../../platform/data/paginate';
+import { recordRestricted } from '../../platform/data/scheduled';
 import type { DynamoDbProcessor } from '../../platform/register';
-import { recordRestricted, schedule, suppress } from '../../retention/scheduled-erasures';
+import { schedule, suppress } from '../../retention/scheduled-erasures';
 import { ProcessorError, type Subject, type SyncProcessorKind } from '../port';
 import { conditionally, eraseItem, keyExists, tableKey } from './store-items';
 
 /** Every item of the subject, page by page, found by the key or index the register declares. */
-async function* subjectItems(p: DynamoDbProcessor, subject: Subject, projection?: string[]): AsyncGenerator<Record<string, unknown>> {
+function subjectItems(p: DynamoDbProcessor, subject: Subject, projection?: string[]): AsyncGenerator<Record<string, unknown>> {
   const attribute = 'keyAttribute' in p.lookup ? p.lookup.keyAttribute : p.lookup.attribute;
-  const names: Record<string, string> = { '#id': attribute };
-  for (const [i, a] of (projection ?? []).entries()) names[`#p${i}`] = a;
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const out: QueryCommandOutput = await ddb.send(
-      new QueryCommand({
-        TableName: p.table,
-        ...('indexName' in p.lookup ? { IndexName: p.lookup.indexName } : {}),
-        KeyConditionExpression: '#id = :id',
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: { ':id': subject.email },
-        ...(projection ? { ProjectionExpression: projection.map((_, i) => `#p${i}`).join(', ') } : {}),
-        ExclusiveStartKey,
-      }),
-    );
-    for (const item of out.Items ?? []) yield item;
-    ExclusiveStartKey = out.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
+  return paginate({
+    query: {
+      TableName: p.table,
+      ...('indexName' in p.lookup ? { IndexName: p.lookup.indexName } : {}),
+      ...queryExpression(eq(attribute, subject.email), { projection }),
+    },
+  });
 }
 
 /**
@@ -37,8 +29,7 @@ async function subjectKeys(p: DynamoDbProcessor, subject: Subject) {
   const key = await tableKey(p.table);
   const keys: Record<string, unknown>[] = [];
   for await (const item of subjectItems(p, subject, key)) keys.push(Object.fromEntries(key.map((k) => [k, item[k]])));
-  const exists = keyExists(key);
-  return { key, keys, exists, keyNames: exists.names, keyExists: exists.expression };
+  return { key, keys, exists: keyExists(key) };
 }
 
 const DAY_MS = 86_400_000;
@@ -58,7 +49,7 @@ export const dynamodbProcessor: SyncProcessorKind<DynamoDbProcessor> = {
   },
 
   async erase(p, subject, { request, controller }) {
-    const { keys, exists, keyNames, keyExists } = await subjectKeys(p, subject);
+    const { keys, exists } = await subjectKeys(p, subject);
     // Measured from when the request was received, so a retry computes the same dates.
     const from = Date.parse(request.receivedAt ?? request.createdAt);
     const rule = p.erasure;
@@ -75,10 +66,7 @@ export const dynamodbProcessor: SyncProcessorKind<DynamoDbProcessor> = {
                 new UpdateCommand({
                   TableName: p.table,
                   Key,
-                  UpdateExpression: 'SET restricted = :yes, holdUntil = :until, holdBasis = :basis',
-                  ConditionExpression: keyExists,
-                  ExpressionAttributeNames: keyNames,
-                  ExpressionAttributeValues: { ':yes': true, ':until': holdUntil, ':basis': rule.legalBasis },
+                  ...updateExpression({ set: { restricted: true, holdUntil, holdBasis: rule.legalBasis }, condition: exists }),
                 }),
               ),
             )
@@ -113,7 +101,7 @@ export const dynamodbProcessor: SyncProcessorKind<DynamoDbProcessor> = {
   async rectify(p, subject, { attribute, corrected }) {
     // The form only offers declared attributes; this guards a register changed since the request.
     if (!p.rectifiable.includes(attribute)) throw new ProcessorError('NotRectifiable', `${p.id} does not declare ${attribute} as rectifiable`);
-    const { key, keys, keyNames, keyExists } = await subjectKeys(p, subject);
+    const { key, keys, exists } = await subjectKeys(p, subject);
     if (key.includes(attribute)) throw new ProcessorError('NotRectifiable', `${attribute} is part of ${p.id}'s primary key and cannot be changed in place`);
     let recordCount = 0;
     for (const Key of keys) {
@@ -123,10 +111,7 @@ export const dynamodbProcessor: SyncProcessorKind<DynamoDbProcessor> = {
           new UpdateCommand({
             TableName: p.table,
             Key,
-            UpdateExpression: 'SET #attribute = :corrected',
-            ConditionExpression: keyExists,
-            ExpressionAttributeNames: { ...keyNames, '#attribute': attribute },
-            ExpressionAttributeValues: { ':corrected': corrected },
+            ...updateExpression({ set: { [attribute]: corrected }, condition: exists }),
           }),
         ),
       );
@@ -136,7 +121,7 @@ export const dynamodbProcessor: SyncProcessorKind<DynamoDbProcessor> = {
   },
 
   async restrict(p, subject, { request }) {
-    const { keys, keyNames, keyExists } = await subjectKeys(p, subject);
+    const { keys, exists } = await subjectKeys(p, subject);
     const at = new Date().toISOString();
     let recordCount = 0;
     for (const Key of keys) {
@@ -146,10 +131,10 @@ export const dynamodbProcessor: SyncProcessorKind<DynamoDbProcessor> = {
           new UpdateCommand({
             TableName: p.table,
             Key,
-            UpdateExpression: 'SET restricted = :yes, restrictedAt = :at, restrictedFor = :requestId',
-            ConditionExpression: `${keyExists} AND (attribute_not_exists(restrictedFor) OR restrictedFor <> :requestId)`,
-            ExpressionAttributeNames: keyNames,
-            ExpressionAttributeValues: { ':yes': true, ':at': at, ':requestId': request.requestId },
+            ...updateExpression({
+              set: { restricted: true, restrictedAt: at, restrictedFor: request.requestId },
+              condition: and(exists, or(notExists('restrictedFor'), ne('restrictedFor', request.requestId))),
+            }),
           }),
         ),
       );

@@ -6,6 +6,7 @@
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ddb, isConditionFailure } from '../../platform/aws/dynamodb';
+import { and, type Condition, conditionExpression, exists, updateExpression } from '../../platform/data/expressions';
 
 /** Each table's primary key attributes, looked up once per cold start. */
 const keyAttributes = new Map<string, Promise<string[]>>();
@@ -21,19 +22,9 @@ export function tableKey(table: string): Promise<string[]> {
   return key;
 }
 
-/** A condition a write to one item must meet, with the names and values it uses. */
-export interface ItemCondition {
-  expression: string;
-  names: Record<string, string>;
-  values?: Record<string, unknown>;
-}
-
 /** The condition "the item still exists" for a table's key: a write never creates an item. */
-export function keyExists(key: readonly string[]): ItemCondition {
-  return {
-    expression: key.map((_, i) => `attribute_exists(#k${i})`).join(' AND '),
-    names: Object.fromEntries(key.map((k, i) => [`#k${i}`, k])),
-  };
+export function keyExists(key: readonly string[]): Condition {
+  return and(...key.map((k) => exists(k)));
 }
 
 /** Runs a conditional write; false when its condition did not hold (the item is gone, or already changed). */
@@ -55,29 +46,16 @@ export type ItemErasure = { mode: 'delete' } | { mode: 'anonymise'; identifyingA
  * and stamps `anonymisedAt` (what remains serves statistics only). False when the condition did
  * not hold: the item is gone, or changed since it was chosen; the caller decides what that means.
  */
-export function eraseItem(table: string, Key: Record<string, unknown>, erasure: ItemErasure, condition: ItemCondition, at = new Date()): Promise<boolean> {
-  return conditionally(() => {
-    if (erasure.mode === 'delete') {
-      return ddb.send(
-        new DeleteCommand({
-          TableName: table,
-          Key,
-          ConditionExpression: condition.expression,
-          ExpressionAttributeNames: condition.names,
-          ...(condition.values ? { ExpressionAttributeValues: condition.values } : {}),
-        }),
-      );
-    }
-    const stripped = Object.fromEntries(erasure.identifyingAttributes.map((a, i) => [`#a${i}`, a]));
-    return ddb.send(
-      new UpdateCommand({
-        TableName: table,
-        Key,
-        UpdateExpression: `SET anonymisedAt = :anonymisedAt REMOVE ${Object.keys(stripped).join(', ')}`,
-        ConditionExpression: condition.expression,
-        ExpressionAttributeNames: { ...condition.names, ...stripped },
-        ExpressionAttributeValues: { ...condition.values, ':anonymisedAt': at.toISOString() },
-      }),
-    );
-  });
+export function eraseItem(table: string, Key: Record<string, unknown>, erasure: ItemErasure, condition: Condition, at = new Date()): Promise<boolean> {
+  return conditionally(() =>
+    erasure.mode === 'delete'
+      ? ddb.send(new DeleteCommand({ TableName: table, Key, ...conditionExpression(condition) }))
+      : ddb.send(
+          new UpdateCommand({
+            TableName: table,
+            Key,
+            ...updateExpression({ set: { anonymisedAt: at.toISOString() }, remove: erasure.identifyingAttributes, condition }),
+          }),
+        ),
+  );
 }

@@ -1,6 +1,6 @@
 import { asRepeat, vendorRequestEmail } from '../../../web/emails';
 import { identitiesFor, issueTaskLink, taskRequest } from '../../branches/task-links';
-import { claimReminder, EMAIL_CLAIM_MS, releaseBranchClaim, updateBranch } from '../../platform/data/store';
+import { claimReminder, EMAIL_CLAIM_MS, releaseBranchClaim, updateBranch } from '../../platform/data/branches';
 import { sendEmail } from '../../platform/mailer';
 import type { EmailProcessor } from '../../platform/register';
 import type { AsyncProcessorKind, BranchContext } from '../port';

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Branch, DsrRequest } from '../../domain/request';
-import { getBranch, updateBranch } from '../../platform/data/store';
+import { getBranch, updateBranch } from '../../platform/data/branches';
+import { getLink, putLink } from '../../platform/data/opendsr-links';
 import { urlEnv } from '../../platform/env';
 import { logger } from '../../platform/log';
 import type { OpendsrProcessor } from '../../platform/register';
@@ -8,7 +9,6 @@ import { type AsyncProcessorKind, ProcessorError } from '../port';
 import { discover } from './certificates';
 import { cancelRequest, createRequest, getStatus } from './client';
 import { rejected, unavailable } from './http';
-import { getLink, putLink } from './lookup';
 import { applyStatus } from './outcome';
 import { API_VERSION, type OpendsrRequest } from './types';
 import { OpendsrVerificationError } from './verify';

@@ -6,11 +6,11 @@
  * callback for a request we sent that processor, to the callback URL we gave it.
  */
 
-import { getBranch } from '../../platform/data/store';
+import { getBranch } from '../../platform/data/branches';
+import { getLink } from '../../platform/data/opendsr-links';
 import { logger } from '../../platform/log';
 import { type Controller, type OpendsrProcessor, register } from '../../platform/register';
 import { header, verifySigned } from './certificates';
-import { getLink } from './lookup';
 import { type Applied, applyStatus } from './outcome';
 import { callbackSchema, firstBadField, HEADERS } from './types';
 import { OpendsrVerificationError, type VerificationReason } from './verify';

@@ -5,10 +5,11 @@
  */
 import { completeBranch } from '../../branches/outcome';
 import type { Branch } from '../../domain/request';
-import { audit, updateBranch } from '../../platform/data/store';
+import { audit } from '../../platform/data/audit';
+import { updateBranch } from '../../platform/data/branches';
+import { touchLink } from '../../platform/data/opendsr-links';
 import { logger } from '../../platform/log';
 import type { OpendsrProcessor } from '../../platform/register';
-import { touchLink } from './lookup';
 import type { OpendsrStatusReport } from './types';
 
 export type Applied = 'recorded' | 'completed' | 'failed' | 'already_final';

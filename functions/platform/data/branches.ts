@@ -1,0 +1,197 @@
+/**
+ * Processor branches of a request: one item each, moved through `pending`, `running` or
+ * `waiting`, and `completed` or `failed` by conditional writes; a completed branch is never
+ * overwritten. Also the claims on a branch's once-only emails (reminders, escalations).
+ */
+import type { Branch, BranchAction } from '../../domain/request';
+import { and, type Condition, eq, exists, isIn, lt, ne, not, notExists, or, type UpdateSpec } from './expressions';
+import { branchKey } from './keys';
+import { getItem, putNew, updateItem } from './table';
+
+/**
+ * Creates a branch in `pending` unless it exists (plan may run twice). Its `controllerId` puts it,
+ * once finished, in the branch-outcomes index the reports read.
+ */
+export async function ensureBranch(
+  requestId: string,
+  processorId: string,
+  kind: string,
+  action: BranchAction,
+  opts: { staffTask?: boolean; controllerId?: string } = {},
+): Promise<void> {
+  const branch: Branch = {
+    requestId,
+    processorId,
+    kind,
+    action,
+    status: 'pending',
+    attempts: 0,
+    ...(opts.staffTask ? { staffTask: true } : {}),
+    ...(opts.controllerId ? { controllerId: opts.controllerId } : {}),
+  };
+  await putNew(branchKey(requestId, processorId), branch);
+}
+
+export async function getBranch(requestId: string, processorId: string): Promise<Branch | undefined> {
+  return getItem<Branch>(branchKey(requestId, processorId));
+}
+
+const notFinal: Condition = not(isIn('status', ['completed', 'failed']));
+
+/** One conditional update of a branch: the branch as now stored (or as it was, with `ALL_OLD`), undefined when the condition did not hold. */
+async function updateBranchItem(
+  requestId: string,
+  processorId: string,
+  spec: UpdateSpec,
+  returnValues: 'ALL_NEW' | 'ALL_OLD' = 'ALL_NEW',
+): Promise<Branch | undefined> {
+  const stored = await updateItem(branchKey(requestId, processorId), spec, returnValues);
+  return stored === false ? undefined : (stored as unknown as Branch);
+}
+
+/**
+ * Marks a branch as running and counts the attempt. Returns the branch as it was before, or
+ * undefined if it had already completed (so a retry or re-drive does not act twice).
+ */
+export async function startBranch(requestId: string, processorId: string, at = new Date()): Promise<Branch | undefined> {
+  return updateBranchItem(
+    requestId,
+    processorId,
+    {
+      set: { status: 'running' },
+      increment: { attempts: 1 },
+      setIfMissing: { startedAt: at.toISOString() },
+      remove: ['errorClass'],
+      condition: and(exists('pk'), ne('status', 'completed')),
+    },
+    'ALL_OLD',
+  );
+}
+
+/**
+ * A branch starts waiting on a task token: records the token, counts the attempt, and returns the
+ * branch as now stored; undefined if it is already final (answered before the token existed).
+ */
+export async function startWaiting(requestId: string, processorId: string, taskToken: string, at = new Date()): Promise<Branch | undefined> {
+  return updateBranchItem(requestId, processorId, {
+    set: { status: 'waiting', taskToken },
+    increment: { attempts: 1 },
+    setIfMissing: { startedAt: at.toISOString() },
+    condition: and(exists('pk'), notFinal),
+  });
+}
+
+/** A branch's final outcome and what it records with it. */
+export type BranchOutcome = { status: 'completed' | 'failed' } & Partial<Omit<Branch, 'requestId' | 'processorId' | 'kind' | 'action' | 'status' | 'attempts'>>;
+
+/** Records a branch's outcome; a completed branch is never overwritten. Returns the branch as now stored, or undefined if it was already completed. */
+export async function finishBranch(requestId: string, processorId: string, outcome: BranchOutcome, at = new Date()): Promise<Branch | undefined> {
+  const { status, ...rest } = outcome;
+  return updateBranchItem(requestId, processorId, {
+    set: { ...rest, status, finishedAt: at.toISOString() },
+    condition: and(exists('pk'), ne('status', 'completed')),
+  });
+}
+
+/**
+ * Sets attributes on a branch that is not final yet. With `onlyIfAbsent`, only the first such
+ * write happens (e.g. the OpenDSR id, the time a vendor was reminded). Returns the branch as now
+ * stored, or undefined if the guard did not hold.
+ */
+export async function updateBranch(
+  requestId: string,
+  processorId: string,
+  set: Partial<Branch>,
+  opts: { onlyIfAbsent?: keyof Branch; evenIfFinal?: boolean } = {},
+): Promise<Branch | undefined> {
+  return updateBranchItem(requestId, processorId, {
+    set,
+    condition: and(exists('pk'), opts.evenIfFinal ? undefined : notFinal, opts.onlyIfAbsent ? notExists(opts.onlyIfAbsent) : undefined),
+  });
+}
+
+/** Longer than any Lambda runs: an email to send claimed this long ago and never recorded as sent was cut short by a crash. */
+export const EMAIL_CLAIM_MS = 15 * 60_000;
+
+/**
+ * Claims sending one of a branch's emails (`claim` holds when sending began, `sent` when it went):
+ * when none began, or when one began before `staleBefore` and never finished (a crash). False when
+ * another attempt holds the claim or the email was sent.
+ */
+async function claimBranchEmail(
+  requestId: string,
+  processorId: string,
+  claim: 'escalationStartedAt' | 'reminderStartedAt',
+  sent: 'escalatedAt' | 'remindedAt',
+  at: string,
+  staleBefore: string,
+  set: Partial<Branch> = {},
+): Promise<boolean> {
+  const claimed = await updateBranchItem(requestId, processorId, {
+    set: { [claim]: at, ...set },
+    condition: and(exists('pk'), notExists(sent), or(notExists(claim), lt(claim, staleBefore))),
+  });
+  return claimed !== undefined;
+}
+
+/** Claims escalating a branch (see {@link claimBranchEmail}), recording why. */
+export async function claimEscalation(
+  requestId: string,
+  processorId: string,
+  reason: NonNullable<Branch['escalationReason']>,
+  at: string,
+  staleBefore: string,
+): Promise<boolean> {
+  return claimBranchEmail(requestId, processorId, 'escalationStartedAt', 'escalatedAt', at, staleBefore, { escalationReason: reason });
+}
+
+/** Claims reminding an email vendor of a request it has not answered (see {@link claimBranchEmail}). */
+export async function claimReminder(requestId: string, processorId: string, at: string, staleBefore: string): Promise<boolean> {
+  return claimBranchEmail(requestId, processorId, 'reminderStartedAt', 'remindedAt', at, staleBefore);
+}
+
+/**
+ * Gives back a claim made at `at` whose email could not be sent (an escalation, a request going out
+ * to a vendor or staff), so the next attempt sends it as the first: a claim must not stand for an
+ * email never sent. Only that claim: a later attempt's is left alone.
+ */
+export async function releaseBranchClaim(
+  requestId: string,
+  processorId: string,
+  attribute: 'escalationStartedAt' | 'reminderStartedAt' | 'submitStartedAt',
+  at: string,
+): Promise<void> {
+  await updateBranchItem(requestId, processorId, { remove: [attribute], condition: and(exists('pk'), eq(attribute, at)) });
+}
+
+/** What a branch's last attempt leaves behind, cleared when staff retry it. */
+const ATTEMPT_TRACES = [
+  'errorClass',
+  'finishedAt',
+  'taskToken',
+  'submitStartedAt',
+  'submittedAt',
+  'linkTokenHash',
+  'reminderStartedAt',
+  'remindedAt',
+  'escalationStartedAt',
+  'escalationReason',
+  'escalatedAt',
+  'lastPolledAt',
+  'resumedAt',
+] as const;
+
+/**
+ * Staff retry a failed branch: it goes back to `pending` with what its last attempt left behind
+ * cleared, so the next Plan runs it again (and an async processor is asked again). The OpenDSR id
+ * stays: a processor that did the work before our side gave up recognises the id and reports it,
+ * rather than doing the work a second time. Only a failed branch is reset; returns false otherwise.
+ */
+export async function resetFailedBranch(requestId: string, processorId: string): Promise<boolean> {
+  const reset = await updateBranchItem(requestId, processorId, {
+    set: { status: 'pending' },
+    remove: ATTEMPT_TRACES,
+    condition: and(exists('pk'), eq('status', 'failed')),
+  });
+  return reset !== undefined;
+}

@@ -1,0 +1,179 @@
+/**
+ * Requests: their items, status changes, the open and purge indexes, and the notices recorded on
+ * a decision's fact. Status changes are one conditional write guarded by the current status.
+ */
+import type { Branch, DsrRequest, RequestStatus } from '../../domain/request';
+import { and, between, type Condition, eq, exists, isIn, le, ne, notExists, projectionExpression, queryExpression, type UpdateSpec } from './expressions';
+import { OPEN_INDEX, PURGE_INDEX } from './indexes';
+import { branchesAndRequestRange, isBranchItem, isRequestItem, requestIdOf, requestKey, requestPartition } from './keys';
+import { batchGet, paginate } from './paginate';
+import { getItem, putItem, queryItems, requestsTable, updateItem } from './table';
+
+/** Stores a new request; fails if the id exists (ids are random UUIDs, so only on a retry). */
+export async function createRequest(request: DsrRequest): Promise<void> {
+  await putItem(requestKey(request.requestId), request, notExists('pk'));
+}
+
+export async function getRequest(requestId: string): Promise<DsrRequest | undefined> {
+  return getItem<DsrRequest>(requestKey(requestId));
+}
+
+/** A request with its branches, read in one query over its partition. */
+export async function getRequestWithBranches(requestId: string): Promise<{ request?: DsrRequest; branches: Branch[] }> {
+  let request: DsrRequest | undefined;
+  const branches: Branch[] = [];
+  const { from, to } = branchesAndRequestRange;
+  const items = queryItems<Record<string, unknown>>(
+    { ...queryExpression(and(eq('pk', requestPartition(requestId)), between('sk', from, to))), ConsistentRead: true },
+    { withKeys: true },
+  );
+  for await (const { pk: _pk, sk, ...item } of items) {
+    if (isRequestItem({ sk })) request = item as unknown as DsrRequest;
+    else if (isBranchItem({ sk })) branches.push(item as unknown as Branch);
+  }
+  return { request, branches };
+}
+
+/** The statuses of requests by id (those that exist). */
+export async function requestStatuses(requestIds: readonly string[]): Promise<Map<string, RequestStatus>> {
+  const found = new Map<string, RequestStatus>();
+  const items = batchGet<Pick<DsrRequest, 'requestId' | 'status'>>(requestsTable(), requestIds.map(requestKey), projectionExpression(['requestId', 'status']));
+  for await (const item of items) found.set(item.requestId, item.status);
+  return found;
+}
+
+const updateRequestItem = async (requestId: string, spec: UpdateSpec) => (await updateItem(requestKey(requestId), spec)) !== false;
+
+/**
+ * Changes attributes of a request (no status change) only while `guard` holds, returning the
+ * request as now stored, or undefined when the guard did not hold. For staff decisions and the
+ * subject's answers, whose conditions are more than "absent".
+ */
+export async function updateRequestIf(
+  requestId: string,
+  change: { set?: Partial<DsrRequest>; remove?: (keyof DsrRequest)[] },
+  guard: Condition,
+): Promise<DsrRequest | undefined> {
+  const stored = await updateItem(requestKey(requestId), { set: change.set, remove: change.remove, condition: and(exists('pk'), guard) }, 'ALL_NEW');
+  return stored === false ? undefined : (stored as unknown as DsrRequest);
+}
+
+/** Fields a status change may set or remove alongside the status. */
+export interface StatusChange {
+  set?: Partial<Omit<DsrRequest, 'requestId' | 'status' | 'version' | 'history'>>;
+  remove?: (keyof DsrRequest)[];
+  /** Extra guard, e.g. the verification token hash that must still be there. */
+  condition?: Condition;
+}
+
+/**
+ * Moves a request from one of `from` to `to`, as one conditional write guarded by the current
+ * status, appending to its status history. Returns false when the request was not in `from`
+ * (another attempt got there first, or the request moved on): callers treat that as "already done".
+ */
+export async function transition(
+  requestId: string,
+  from: readonly RequestStatus[],
+  to: RequestStatus,
+  change: StatusChange = {},
+  at = new Date(),
+): Promise<boolean> {
+  return (await transitionReturning(requestId, from, to, change, at)) !== undefined;
+}
+
+/** {@link transition}, returning the request as now stored (undefined when it was not in `from`). */
+export async function transitionReturning(
+  requestId: string,
+  from: readonly RequestStatus[],
+  to: RequestStatus,
+  change: StatusChange = {},
+  at = new Date(),
+): Promise<DsrRequest | undefined> {
+  const stored = await updateItem(
+    requestKey(requestId),
+    {
+      set: { status: to, ...change.set },
+      increment: { version: 1 },
+      append: { history: [{ status: to, at: at.toISOString() }] },
+      remove: change.remove,
+      condition: and(isIn('status', from), change.condition),
+    },
+    'ALL_NEW',
+  );
+  return stored === false ? undefined : (stored as unknown as DsrRequest);
+}
+
+/**
+ * Sets attributes on a request without a status change, once: the write only happens while
+ * `onlyIfAbsent` is missing on the item. Returns false if it was already set.
+ */
+export function setOnce(requestId: string, onlyIfAbsent: keyof DsrRequest, set: Partial<DsrRequest>): Promise<boolean> {
+  return updateRequestItem(requestId, { set, condition: and(exists('pk'), notExists(onlyIfAbsent)) });
+}
+
+/** Overwrites attributes of an existing request (no status change), e.g. a fresh download token. */
+export async function updateRequest(requestId: string, set: Partial<DsrRequest>): Promise<void> {
+  if (!(await updateRequestItem(requestId, { set, condition: exists('pk') }))) {
+    throw new Error(`request ${requestId} not found`);
+  }
+}
+
+type NoticeFactName = 'extension' | 'infoRequest' | 'restrictionLift';
+
+/**
+ * Marks a notice to the subject on the decision's fact (extension, question, restriction lift),
+ * once: `sendStartedAt` before its email goes (so an attempt after a crash between sending and
+ * marking knows it may have arrived), `notifiedAt` after. False when it was marked already or the
+ * fact is gone.
+ */
+export async function markNotice(requestId: string, fact: NoticeFactName, mark: 'sendStartedAt' | 'notifiedAt', at: string): Promise<boolean> {
+  return updateRequestItem(requestId, {
+    setPaths: [[[fact, mark], at]],
+    condition: and(exists(fact), notExists([fact, mark])),
+  });
+}
+
+/** Gives back the record of a notice's sending begun at `at` whose email failed (nothing was sent). */
+export async function releaseNoticeStarted(requestId: string, fact: NoticeFactName, at: string): Promise<void> {
+  await updateRequestItem(requestId, {
+    remove: [[fact, 'sendStartedAt']],
+    condition: and(exists(fact), eq([fact, 'sendStartedAt'], at)),
+  });
+}
+
+/**
+ * Forgets a review's task token once its task was resumed: only that token, and only once the
+ * request left review (a new review's token is never touched).
+ */
+export async function clearReviewToken(requestId: string, taskToken: string): Promise<void> {
+  await updateRequestItem(requestId, {
+    remove: ['reviewTaskToken'],
+    condition: and(eq('reviewTaskToken', taskToken), ne('status', 'in_review')),
+  });
+}
+
+/** An open request as the sparse index projects it. */
+export type OpenRequest = Pick<DsrRequest, 'requestId' | 'controllerId' | 'status' | 'openDue' | 'verifyExpiresAt' | 'dueAt' | 'reviewTaskToken'>;
+
+/** Open requests of one controller due up to `dueBefore` (all open ones if omitted), earliest first. */
+export function openRequests(controllerId: string, dueBefore?: string): AsyncGenerator<OpenRequest> {
+  return queryItems<OpenRequest>({
+    IndexName: OPEN_INDEX,
+    ...queryExpression(and(eq('openCtl', controllerId), dueBefore ? le('openDue', dueBefore) : undefined)),
+  });
+}
+
+/** A closed request as the purge index gives it: the index projects keys only (the request id is in `pk`). */
+export type PurgeDue = Pick<DsrRequest, 'requestId' | 'purgeAt'>;
+
+/** Closed requests of one controller whose next purge step is due by `now`, earliest first, in pages. */
+export async function* purgeDueRequests(controllerId: string, now: string): AsyncGenerator<PurgeDue> {
+  const items = paginate({
+    query: {
+      TableName: requestsTable(),
+      IndexName: PURGE_INDEX,
+      ...queryExpression(and(eq('purgeCtl', controllerId), le('purgeAt', now))),
+    },
+  });
+  for await (const item of items) yield { requestId: requestIdOf(String(item.pk)), purgeAt: String(item.purgeAt) };
+}
