@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalRuntime } from '../../local/runtime';
-import { LOOSE_INTAKE_LIMITS } from '../integration/support';
+import { LOOSE_INTAKE_LIMITS } from '../harness';
 
 /**
  * A person uses the form in Debian's Chromium with JavaScript switched off: the whole path from

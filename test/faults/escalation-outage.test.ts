@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type Runtime, removeDir, start, tempDataDir } from '../integration/support';
+import { type Runtime, removeDir, start, tempDataDir } from '../harness';
 import { db, requestPartition } from './drive';
 import { type FlakyProxy, sentEmails, startFlakyProxy } from './flaky-proxy';
 

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { LOCALES, OBJECTION_SCOPES, RIGHTS, type Right } from '../../functions/domain/request';
 import { MAX_BODY_BYTES } from '../../functions/platform/http';
 import { clearMailbox } from '../../local/emulators';
-import { staffToken, useRuntime, verificationEmailFor } from '../integration/support';
+import { REQUESTS_TABLE, staffToken, useRuntime, verificationEmailFor } from '../harness';
 import {
   budget,
   type Call,
@@ -15,7 +15,6 @@ import {
   hostileText,
   MARKUP,
   params,
-  REQUESTS_TABLE,
   send,
   UNICODE_EDGES,
   wellFormed,

@@ -1,7 +1,7 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type AuditRecord, verifyAuditChain } from '../../functions/platform/audit-chain';
-import { staffToken, submitConfirmed, useRuntime, waitForFinal } from './support';
+import { staffToken, submitConfirmed, useRuntime, waitForFinal } from '../harness';
 
 /**
  * A request's audit trail is a hash chain that staff can export and anyone can check: run on the

@@ -16,7 +16,7 @@ import {
   waitForEmail,
   waitForFinal,
   waitForStatus,
-} from './support';
+} from '../harness';
 
 /**
  * Two controllers in one deployment (config/register.json: the Demo Association and the Demo

@@ -17,7 +17,7 @@ import {
   VENDOR,
   waitForEmail,
   waitForFinal,
-} from './support';
+} from '../harness';
 
 /** Everything this process writes to stdout and stderr from here on: the handlers' logs run in it. */
 const output = captureOutput();

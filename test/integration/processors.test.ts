@@ -13,7 +13,7 @@ import {
   VENDOR,
   waitForEmail,
   waitForFinal,
-} from './support';
+} from '../harness';
 
 const local = useRuntime();
 

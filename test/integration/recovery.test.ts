@@ -21,7 +21,7 @@ import {
   VENDOR,
   waitForEmail,
   waitForFinal,
-} from './support';
+} from '../harness';
 
 let rt: Runtime;
 let dataDir: string;

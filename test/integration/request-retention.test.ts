@@ -16,7 +16,7 @@ import {
   waitForEmail,
   waitForFinal,
   waitForStatus,
-} from './support';
+} from '../harness';
 
 /**
  * The service's own retention (docs/ARCHITECTURE.md, "Retention of request data"): packages go when

@@ -2,7 +2,7 @@ import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RetentionRun } from '../../functions/retention/runs';
-import { captureOutput, useRuntime } from './support';
+import { captureOutput, useRuntime } from '../harness';
 
 const output = captureOutput();
 const local = useRuntime();

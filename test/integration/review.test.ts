@@ -18,7 +18,7 @@ import {
   waitForEmail,
   waitForFinal,
   waitForStatus,
-} from './support';
+} from '../harness';
 
 /**
  * Edge cases go to staff (Art. 12): on the local runtime a request that needs a decision waits in

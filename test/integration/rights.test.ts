@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
-import { answerDemoTasks, answerTaskLink, mailbox, submitConfirmed, taskLinkFor, useRuntime, waitForFinal } from './support';
+import { answerDemoTasks, answerTaskLink, mailbox, submitConfirmed, taskLinkFor, useRuntime, waitForFinal } from '../harness';
 
 const local = useRuntime();
 

@@ -12,7 +12,7 @@ import {
   VENDOR,
   waitForEmail,
   waitForStatus,
-} from './support';
+} from '../harness';
 
 /**
  * The staff console on the local runtime: a staff member signs in at the local identity provider

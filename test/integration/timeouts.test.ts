@@ -19,7 +19,7 @@ import {
   waitForEmail,
   waitForFinal,
   waitForStatus,
-} from './support';
+} from '../harness';
 
 let rt: Runtime;
 let dataDir: string;

@@ -1,6 +1,6 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mailbox, useRuntime, waitForEmail } from './support';
+import { mailbox, useRuntime, waitForEmail } from '../harness';
 
 /**
  * One-click unsubscribe (RFC 8058) on the local runtime: a link signed for one address and one

@@ -1,7 +1,7 @@
 import { DescribeExecutionCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { confirmFromEmail, mailbox, statusLinkIn, statusOf, submit, taskLinkFor, useRuntime, VENDOR, waitForEmail } from './support';
+import { confirmFromEmail, mailbox, statusLinkIn, statusOf, submit, taskLinkFor, useRuntime, VENDOR, waitForEmail } from '../harness';
 
 const local = useRuntime({ demoCallbackDelayMs: 60_000 });
 
