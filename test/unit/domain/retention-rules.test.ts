@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isOlderThan, retentionCutoff } from '../../functions/domain/retention-rules';
+import { isOlderThan, retentionCutoff } from '../../../functions/domain/retention-rules';
 
 describe('the cutoff of a retention rule', () => {
   const cutoff = (months: number, now: string) => retentionCutoff(months, new Date(now)).toISOString();
