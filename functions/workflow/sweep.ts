@@ -2,13 +2,13 @@ import { SendTaskHeartbeatCommand } from '@aws-sdk/client-sfn';
 import { deliverNotice } from '../answer/subject-notices';
 import { escalate, escalationCutShort, escalationDueAt } from '../branches/escalation';
 import { heartbeat, resumeIfCutShort } from '../branches/outcome';
-import { type DsrRequest, UNPROVEN_PERSONAL_DATA } from '../domain/request';
+import { type Branch, type DsrRequest, UNPROVEN_PERSONAL_DATA } from '../domain/request';
 import { sfn } from '../platform/aws/sfn';
 import { audit } from '../platform/data/audit';
 import { le } from '../platform/data/expressions';
 import { getRequestWithBranches, openRequests, purgeDueRequests, transition } from '../platform/data/requests';
 import { errorClass, logger } from '../platform/log';
-import { type Controller, findController, findProcessor, register } from '../platform/register';
+import { type Controller, findController, findProcessor, type Processor, register } from '../platform/register';
 import { asyncKind } from '../processors/async-kinds';
 import { purgeRequest } from '../retention/request-purge';
 import { carryOut, due } from '../retention/scheduled-erasures';
@@ -32,6 +32,25 @@ export interface SweepReport {
   packagesDeleted: number;
   personalDataErased: number;
   failed: number;
+}
+
+/**
+ * What the sweep does with an open request: close one whose verification link expired unused, see
+ * a refusal through to its notice, or look after one in flight; nothing for one whose link still runs.
+ */
+export type SweepDuty = 'close_unverified' | 'see_refusal_through' | 'look_after';
+
+export function sweepDuty(open: Pick<DsrRequest, 'status' | 'verifyExpiresAt'>, now: string): SweepDuty | undefined {
+  if (open.status === 'awaiting_verification') return open.verifyExpiresAt > now ? undefined : 'close_unverified';
+  if (open.status === 'denied') return 'see_refusal_through';
+  if (open.status === 'received' || open.status === 'in_progress' || open.status === 'in_review') return 'look_after';
+  return undefined;
+}
+
+/** Whether a waiting branch has waited too long for its answer and staff must hear of it now. */
+export function noAnswerEscalationDue(processor: Processor, branch: Branch, request: DsrRequest, now: Date): boolean {
+  const escalateAt = escalationDueAt(processor, branch, request);
+  return !branch.escalatedAt && escalateAt !== undefined && now >= escalateAt;
 }
 
 /** Closed requests purged per controller per sweep, so one run stays well inside its timeout; the rest wait for the next. */
@@ -81,8 +100,7 @@ async function watchBranches(requestId: string, now: Date, report: SweepReport):
     await heartbeat(branch);
     if (kind.watch) await kind.watch(processor, { request, controller, branch }, now);
     report.watched++;
-    const escalateAt = escalationDueAt(processor, branch, request);
-    if (!branch.escalatedAt && escalateAt && now >= escalateAt && (await escalate(request, controller, processor, branch, 'no_answer', now))) {
+    if (noAnswerEscalationDue(processor, branch, request, now) && (await escalate(request, controller, processor, branch, 'no_answer', now))) {
       report.escalated++;
     }
   }
@@ -126,8 +144,8 @@ export async function sweep(at = new Date()): Promise<SweepReport> {
   for (const controller of register.controllers) {
     for await (const open of openRequests(controller.id)) {
       try {
-        if (open.status === 'awaiting_verification') {
-          if (open.verifyExpiresAt > now) continue;
+        const duty = sweepDuty(open, now);
+        if (duty === 'close_unverified') {
           const closed = await transition(
             open.requestId,
             ['awaiting_verification'],
@@ -144,12 +162,12 @@ export async function sweep(at = new Date()): Promise<SweepReport> {
             await audit(open.requestId, 'closed_unverified', 'system', undefined, at);
             report.closedUnverified++;
           }
-        } else if (open.status === 'denied') {
+        } else if (duty === 'see_refusal_through') {
           // Refused, its refusal not sent yet: the workflow must run on (a crash may have cut the resume short).
           await ensureExecution(open.requestId);
           await resumeReview(open.requestId, open.reviewTaskToken);
           report.ensured++;
-        } else if (open.status === 'received' || open.status === 'in_progress' || open.status === 'in_review') {
+        } else if (duty === 'look_after') {
           await ensureExecution(open.requestId);
           report.ensured++;
           // Decided, but the decision's resume was cut short: resume the review's task now.

@@ -18,7 +18,7 @@ import {
   VENDOR,
   waitForEmail,
   waitForStatus,
-} from '../integration/support';
+} from '../harness';
 
 /**
  * A member of staff uses the console in Debian's Chromium (with JavaScript: the console is the one

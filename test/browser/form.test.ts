@@ -1,23 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalRuntime } from '../../local/runtime';
-import { LOOSE_INTAKE_LIMITS } from '../integration/support';
+import { ANY_PORTS, LOOSE_INTAKE_LIMITS, mailbox, poll, type Runtime, removeDir, type StoredEmail, tempDataDir } from '../harness';
 
 /**
  * A person uses the form in Debian's Chromium with JavaScript switched off: the whole path from
  * the form to the confirmed request must work with plain HTML forms and links.
  */
-
-type Runtime = Awaited<ReturnType<typeof startLocalRuntime>>;
-
-interface StoredEmail {
-  destination: { to: string[] };
-  subject: string;
-  body: { html?: string; text?: string };
-}
 
 let runtime: Runtime;
 let browser: Browser;
@@ -25,10 +14,10 @@ let context: BrowserContext;
 let dataDir: string;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'dsr-browser-'));
+  dataDir = tempDataDir('dsr-browser-');
   runtime = await startLocalRuntime({
     dataDir,
-    ports: { gateway: 0, dynamodb: 0, ses: 0, s3: 0, sfn: 0, newsletter: 0 },
+    ports: ANY_PORTS,
     quiet: true,
     retryIntervalScale: 0.01,
     scheduleTimers: false,
@@ -45,20 +34,15 @@ afterAll(async () => {
   await context?.close();
   await browser?.close();
   await runtime?.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  if (dataDir) removeDir(dataDir);
 });
 
 /** Waits for the SES emulator to hold an email to `to` whose subject matches, and returns it. */
 async function emailTo(to: string, subject: RegExp, timeoutMs = 20_000): Promise<StoredEmail> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const res = await fetch(`${runtime.urls.ses}/store`);
-    const { emails } = (await res.json()) as { emails: StoredEmail[] };
-    const found = emails.find((e) => e.destination.to.includes(to) && subject.test(e.subject));
-    if (found) return found;
-    if (Date.now() > deadline) throw new Error(`no email to ${to} matching ${subject} within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  return poll(async () => (await mailbox(runtime)).find((e) => e.destination.to.includes(to) && subject.test(e.subject)), {
+    timeoutMs,
+    failure: () => `no email to ${to} matching ${subject} within ${timeoutMs} ms`,
+  });
 }
 
 /** The one verification link in an email's plain-text part. */

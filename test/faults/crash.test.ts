@@ -15,15 +15,13 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RuntimePorts } from '../../local/runtime';
 import { synthTemplate } from '../../local/synth';
 import { seeded } from '../fixtures/compliance';
-import { removeDir } from '../integration/support';
+import { freePorts, removeDir, tempDataDir } from '../harness';
 import { actOnce, approverToken, confirmAll, driveToFinal, mailPerRequest, newActors, type Service, submitAll, type Tracked, workPerSubject } from './drive';
 import { type FakeOpendsr, identityOf, startFakeOpendsr } from './fake-opendsr';
 import { type FlakyProxy, startFlakyProxy } from './flaky-proxy';
@@ -47,14 +45,6 @@ const kills: number[] = [];
  */
 const REPEAT_WINDOW_MS = 15_000;
 const svc: Service = { gateway: () => `http://127.0.0.1:${ports.gateway}`, dynamodb: () => `http://127.0.0.1:${ports.dynamodb}` };
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  const { port } = server.address() as { port: number };
-  await new Promise((r) => server.close(r));
-  return port;
-}
 
 /** Starts the runtime in a child process and resolves once it serves. */
 async function startChild(): Promise<void> {
@@ -92,17 +82,10 @@ async function killChild(): Promise<void> {
 }
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'dsr-crash-'));
+  dir = tempDataDir('dsr-crash-');
   dataDir = join(dir, 'data');
   writeFileSync(join(dir, 'template.json'), JSON.stringify(await synthTemplate()));
-  ports = {
-    gateway: await freePort(),
-    dynamodb: await freePort(),
-    ses: await freePort(),
-    s3: await freePort(),
-    sfn: await freePort(),
-    newsletter: await freePort(),
-  };
+  ports = await freePorts();
   fake = await startFakeOpendsr({ faultRate: 0 });
   ses = await startFlakyProxy(() => `http://127.0.0.1:${ports.ses}`, 0, true);
 });

@@ -5,17 +5,28 @@
  * done by hand) — and then reads back what happened, for the assertions. The mailbox of record is
  * the SES proxy's (flaky-proxy.ts): it sees every email the emulator accepted, across restarts.
  */
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, type BatchGetCommandOutput, DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { LOCALES } from '../../functions/domain/request';
 import { texts } from '../../web/i18n';
+import {
+  answerTaskLink,
+  decideOn,
+  documentClient,
+  FINAL_STATUSES as FINAL,
+  idTokenOf,
+  isVerificationLinkOf,
+  linksInText as linksIn,
+  pool,
+  postRequest,
+  pressConfirm,
+  requestItems as readRequestItems,
+  requestPartition as readRequestPartition,
+  STAFF,
+  signIn,
+  sleep,
+  VENDOR,
+} from '../harness';
 import { type FlakyProxy, sentEmails } from './flaky-proxy';
-
-export const VENDOR = 'privacy@bookkeeping.example';
-export const STAFF = 'office@demo-association.example';
-export const DPO = 'dpo@demo-association.example';
-const TABLE = 'dsr-requests';
-const FINAL = ['completed', 'denied', 'closed_unverified', 'cancelled'];
 
 export interface Tracked {
   email: string;
@@ -30,48 +41,37 @@ export interface Service {
   dynamodb(): string;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const linksIn = (raw: string) => [...new Set(raw.match(/https?:\/\/[^\s<>"'\\)]+/g) ?? [])];
+/** fetch that counts the 5xx answers and gives up on a call after 30 s. */
+async function reach(url: string, init?: RequestInit): Promise<Response> {
+  const res = await fetch(url, { ...init, signal: AbortSignal.timeout(30_000) });
+  if (res.status >= 500) serverErrors.set(res.status, (serverErrors.get(res.status) ?? 0) + 1);
+  return res;
+}
 
-/** fetch that treats a refused connection (the runtime down for a moment) as "try again later". */
-async function tryFetch(url: string, init?: RequestInit): Promise<Response | undefined> {
-  try {
-    const res = await fetch(url, { ...init, signal: AbortSignal.timeout(30_000) });
-    if (res.status >= 500) serverErrors.set(res.status, (serverErrors.get(res.status) ?? 0) + 1);
-    return res;
-  } catch {
-    return undefined;
-  }
+/** A call that treats a refused connection (the runtime down for a moment) as "try again later". */
+function tryFetch(call: (via: typeof reach) => Promise<Response>): Promise<Response | undefined> {
+  return call(reach).catch(() => undefined);
 }
 
 /** The 5xx answers people and staff got from the service, by status, for the suites to judge. */
 export const serverErrors = new Map<number, number>();
 
+/** The service's DynamoDB, with retries for a moment it is down. */
 export function db(svc: Service): DynamoDBDocumentClient {
-  return DynamoDBDocumentClient.from(
-    new DynamoDBClient({ endpoint: svc.dynamodb(), maxAttempts: 10, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }),
-  );
+  return documentClient(svc.dynamodb(), 10);
 }
 
 /** Submits a request for each tracked subject (retrying while the service is unreachable). */
 export async function submitAll(svc: Service, tracked: Tracked[], concurrency = 8): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    for (let t = tracked[next++]; t; t = tracked[next++]) {
-      while (!t.requestId) {
-        const res = await tryFetch(`${svc.gateway()}/v1/requests`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', accept: 'application/json' },
-          body: JSON.stringify({ type: t.type, email: t.email, controller: 'demo-association' }),
-        });
-        if (res?.status === 202) t.requestId = ((await res.json()) as { requestId: string }).requestId;
-        // A refusal will not change by trying again (a 429 would wait out the hour): say so at once.
-        else if (res && res.status >= 400 && res.status < 500) throw new Error(`intake refused a request with ${res.status}: ${await res.text()}`);
-        else await sleep(200);
-      }
+  await pool(tracked, concurrency, async (t) => {
+    while (!t.requestId) {
+      const res = await tryFetch((via) => postRequest(svc.gateway(), { type: t.type, email: t.email, controller: 'demo-association' }, via));
+      if (res?.status === 202) t.requestId = ((await res.json()) as { requestId: string }).requestId;
+      // A refusal will not change by trying again (a 429 would wait out the hour): say so at once.
+      else if (res && res.status >= 400 && res.status < 500) throw new Error(`intake refused a request with ${res.status}: ${await res.text()}`);
+      else await sleep(200);
     }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
+  });
 }
 
 /** Confirms every submitted request from its verification email, as its subject does. */
@@ -86,14 +86,9 @@ export async function confirmAll(svc: Service, ses: FlakyProxy, tracked: Tracked
           const link = mail
             .filter((m) => m.to.includes(t.email))
             .flatMap((m) => linksIn(m.raw))
-            .find((l) => l.includes(`/v1/requests/${t.requestId}/verify?token=`));
+            .find(isVerificationLinkOf(t.requestId!));
           if (!link) return;
-          const url = new URL(link);
-          const res = await tryFetch(`${svc.gateway()}${url.pathname}`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
-            body: new URLSearchParams({ token: url.searchParams.get('token')! }).toString(),
-          });
+          const res = await tryFetch((via) => pressConfirm(link, { origin: svc.gateway(), via }));
           // 200: confirmed now; a second press says "already confirmed" with 200 too
           if (res?.ok) t.confirmed = true;
           await res?.body?.cancel().catch(() => undefined);
@@ -103,52 +98,22 @@ export async function confirmAll(svc: Service, ses: FlakyProxy, tracked: Tracked
   }
 }
 
-/** Requests' items by id (BatchGet, 100 at a time). */
-export async function requestItems(svc: Service, ids: string[]): Promise<Map<string, Record<string, unknown>>> {
-  const out = new Map<string, Record<string, unknown>>();
-  const client = db(svc);
-  for (let i = 0; i < ids.length; i += 100) {
-    let keys: Record<string, unknown>[] | undefined = ids.slice(i, i + 100).map((id) => ({ pk: `REQ#${id}`, sk: 'REQUEST' }));
-    while (keys?.length) {
-      const res: BatchGetCommandOutput = await client.send(new BatchGetCommand({ RequestItems: { [TABLE]: { Keys: keys, ConsistentRead: true } } }));
-      for (const item of res.Responses?.[TABLE] ?? []) out.set(item.requestId as string, item);
-      keys = res.UnprocessedKeys?.[TABLE]?.Keys;
-    }
-  }
-  return out;
+/** Requests' items by id. */
+export function requestItems(svc: Service, ids: string[]): Promise<Map<string, Record<string, unknown>>> {
+  return readRequestItems(db(svc), ids);
 }
 
 /** Everything stored under a request: the request, its branches and its audit events. */
-export async function requestPartition(svc: Service, requestId: string): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const res = await db(svc).send(
-      new QueryCommand({
-        TableName: TABLE,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': `REQ#${requestId}` },
-        ConsistentRead: true,
-        ExclusiveStartKey,
-      }),
-    );
-    items.push(...(res.Items ?? []));
-    ExclusiveStartKey = res.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
-  return items;
+export function requestPartition(svc: Service, requestId: string): Promise<Record<string, unknown>[]> {
+  return readRequestPartition(db(svc), requestId);
 }
 
 /** Signs in at the local identity provider as an approver (the token survives restarts: its key is in the data folder). */
 export async function approverToken(svc: Service): Promise<string> {
   for (;;) {
-    const res = await tryFetch(`${svc.gateway()}/local/sign-in`, {
-      method: 'POST',
-      redirect: 'manual',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ username: 'fault-suite', role: 'approver', controllers: '*' }).toString(),
-    });
-    const location = res?.headers.get('location');
-    if (location) return new URLSearchParams(new URL(location, svc.gateway()).hash.slice(1)).get('id_token')!;
+    const res = await tryFetch((via) => signIn(svc.gateway(), { username: 'fault-suite', role: 'approver', controllers: '*' }, via));
+    const token = res && idTokenOf(res, svc.gateway());
+    if (token) return token;
     await sleep(200);
   }
 }
@@ -179,12 +144,7 @@ export async function actOnce(svc: Service, ses: FlakyProxy, token: string, acto
     tasks
       .filter((l) => !actors.answered.has(l))
       .map(async (link) => {
-        const url = new URL(link);
-        const form = new FormData();
-        form.set('token', url.searchParams.get('token')!);
-        form.set('outcome', 'done');
-        form.set('note', 'done by the fault suite');
-        const res = await tryFetch(`${svc.gateway()}${url.pathname}`, { method: 'POST', body: form });
+        const res = await tryFetch((via) => answerTaskLink(link, { outcome: 'done', note: 'done by the fault suite' }, { origin: svc.gateway(), via }));
         const text = res ? await res.text() : '';
         // 200: answered; 4xx: the link no longer applies (answered already, or replaced): nothing more to do
         if (res && res.status < 500) actors.answered.add(link);
@@ -193,11 +153,11 @@ export async function actOnce(svc: Service, ses: FlakyProxy, token: string, acto
   );
 
   const auth = { authorization: `Bearer ${token}`, accept: 'application/json' };
-  const list = await tryFetch(`${svc.gateway()}/v1/staff/requests?status=in_review`, { headers: auth });
+  const list = await tryFetch((via) => via(`${svc.gateway()}/v1/staff/requests?status=in_review`, { headers: auth }));
   if (!list?.ok) return;
   const { requests } = (await list.json()) as { requests: { requestId: string }[] };
   for (const { requestId } of requests) {
-    const detail = await tryFetch(`${svc.gateway()}/v1/staff/requests/${requestId}`, { headers: auth });
+    const detail = await tryFetch((via) => via(`${svc.gateway()}/v1/staff/requests/${requestId}`, { headers: auth }));
     if (!detail?.ok) continue;
     const { allowedDecisions } = (await detail.json()) as { allowedDecisions: { retry_branch: string[]; complete_task: string[] } };
     for (const processorId of allowedDecisions.retry_branch) {
@@ -205,11 +165,7 @@ export async function actOnce(svc: Service, ses: FlakyProxy, token: string, acto
       const tries = actors.retries.get(key) ?? 0;
       const body =
         tries < maxRetries ? { decision: 'retry_branch', processorId } : { decision: 'complete_task', processorId, note: 'done by hand (fault suite)' };
-      const res = await tryFetch(`${svc.gateway()}/v1/staff/requests/${requestId}/decisions`, {
-        method: 'POST',
-        headers: { ...auth, 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
+      const res = await tryFetch((via) => decideOn(svc.gateway(), token, requestId, body, via));
       if (res?.ok) {
         if (tries < maxRetries) actors.retries.set(key, tries + 1);
         else actors.handDone.add(key);

@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type Runtime, removeDir, start, tempDataDir } from '../integration/support';
+import { DPO, REQUESTS_TABLE, type Runtime, removeDir, start, tempDataDir } from '../harness';
 import { db, requestPartition } from './drive';
 import { type FlakyProxy, sentEmails, startFlakyProxy } from './flaky-proxy';
 
@@ -29,7 +29,7 @@ afterAll(async () => {
 });
 
 const svc = { gateway: () => rt.urls.gateway, dynamodb: () => rt.urls.dynamodb };
-const toDpo = (requestId: string) => sentEmails(ses).filter((m) => m.to.includes('dpo@demo-association.example') && m.subject.includes(requestId));
+const toDpo = (requestId: string) => sentEmails(ses).filter((m) => m.to.includes(DPO) && m.subject.includes(requestId));
 
 /** A request whose branches have all ended, the newsletter's failed and not escalated; `branch` adds to it. */
 async function endedWithAnUntoldFailure(branch: Record<string, unknown> = {}): Promise<string> {
@@ -38,7 +38,7 @@ async function endedWithAnUntoldFailure(branch: Record<string, unknown> = {}): P
   const due = new Date(Date.now() + 30 * 86_400_000).toISOString();
   await db(svc).send(
     new PutCommand({
-      TableName: 'dsr-requests',
+      TableName: REQUESTS_TABLE,
       Item: {
         pk: `REQ#${requestId}`,
         sk: 'REQUEST',
@@ -62,7 +62,7 @@ async function endedWithAnUntoldFailure(branch: Record<string, unknown> = {}): P
   );
   await db(svc).send(
     new PutCommand({
-      TableName: 'dsr-requests',
+      TableName: REQUESTS_TABLE,
       Item: {
         pk: `REQ#${requestId}`,
         sk: 'BRANCH#newsletter',
@@ -130,7 +130,7 @@ it('escalates a failed branch once SES is back, even though the first attempt co
   const due = new Date(Date.now() + 30 * 86_400_000).toISOString();
   await db(svc).send(
     new PutCommand({
-      TableName: 'dsr-requests',
+      TableName: REQUESTS_TABLE,
       Item: {
         pk: `REQ#${requestId}`,
         sk: 'REQUEST',
@@ -152,7 +152,7 @@ it('escalates a failed branch once SES is back, even though the first attempt co
   );
   await db(svc).send(
     new PutCommand({
-      TableName: 'dsr-requests',
+      TableName: REQUESTS_TABLE,
       Item: {
         pk: `REQ#${requestId}`,
         sk: 'BRANCH#newsletter',

@@ -14,10 +14,9 @@
 import { randomUUID } from 'node:crypto';
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Runtime, removeDir, start, tempDataDir } from '../integration/support';
+import { DPO, type Runtime, removeDir, start, tempDataDir } from '../harness';
 import {
   confirmAll,
-  DPO,
   driveToFinal,
   mailPerRequest,
   requestPartition,

@@ -9,8 +9,7 @@
  * Prints `ready` on stdout once it serves.
  */
 import { readFileSync } from 'node:fs';
-import { startLocalRuntime } from '../../local/runtime.ts';
-import { LOOSE_INTAKE_LIMITS } from '../fixtures/intake-limits.ts';
+import { start } from '../harness/runtime.ts';
 
 const env = (name: string) => {
   const v = process.env[name];
@@ -18,18 +17,12 @@ const env = (name: string) => {
   return v;
 };
 
-await startLocalRuntime({
-  dataDir: env('DATA_DIR'),
-  ports: JSON.parse(env('CHILD_PORTS')),
+// The suites' settings (intake limits loose: every wave comes from one client address, at full
+// size far more than its 30 an hour), with the sweep every two seconds to find what a kill cut short.
+await start(env('DATA_DIR'), JSON.parse(env('CHILD_PORTS')), {
   template: JSON.parse(readFileSync(env('CHILD_TEMPLATE'), 'utf8')),
   newsletterUrl: env('CHILD_OPENDSR_URL'),
   handlerEndpoints: { ses: env('CHILD_SES_URL') },
-  quiet: true,
-  retryIntervalScale: 0.01,
   sweepIntervalMs: 2_000,
-  scheduleTimers: false,
-  demoCallbackDelayMs: 100,
-  // Every wave comes from one client address: at full size, far more than its 30 an hour.
-  environment: LOOSE_INTAKE_LIMITS,
 });
 process.stdout.write('ready\n');

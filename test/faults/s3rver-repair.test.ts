@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { CreateBucketCommand, GetObjectCommand, HeadBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, expect, it } from 'vitest';
 import { type Emulators, startEmulators } from '../../local/emulators';
-import { removeDir, tempDataDir } from '../integration/support';
+import { removeDir, tempDataDir } from '../harness';
 
 const dataDir = tempDataDir();
 let emulators: Emulators | undefined;

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   decideOn,
   mailbox,
+  REQUESTS_TABLE,
   STAFF,
   type StoredEmail,
   staffToken,
@@ -14,7 +15,7 @@ import {
   VENDOR,
   waitForEmail,
   waitForStatus,
-} from '../integration/support';
+} from '../harness';
 import {
   budget,
   type Call,
@@ -26,7 +27,6 @@ import {
   MARK,
   MARKUP,
   params,
-  REQUESTS_TABLE,
   RUNS,
   send,
   settled,

@@ -3,8 +3,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LOCALES, OBJECTION_SCOPES, RIGHTS, type Right } from '../../functions/domain/request';
 import { MAX_BODY_BYTES } from '../../functions/platform/http';
-import { clearMailbox } from '../../local/emulators';
-import { staffToken, useRuntime, verificationEmailFor } from '../integration/support';
+import { clearMailbox, REQUESTS_TABLE, staffToken, useRuntime, verificationEmailFor } from '../harness';
 import {
   budget,
   type Call,
@@ -15,7 +14,6 @@ import {
   hostileText,
   MARKUP,
   params,
-  REQUESTS_TABLE,
   send,
   UNICODE_EDGES,
   wellFormed,

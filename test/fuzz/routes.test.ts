@@ -2,7 +2,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RouteModel } from '../../local/synth';
-import { staffToken, submit, useRuntime } from '../integration/support';
+import { REQUESTS_TABLE, staffToken, submit, useRuntime } from '../harness';
 import {
   accepts,
   budget,
@@ -15,7 +15,6 @@ import {
   hostileText,
   oversized,
   params,
-  REQUESTS_TABLE,
   send,
   wellFormed,
 } from './support';

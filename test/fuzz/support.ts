@@ -1,9 +1,8 @@
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import { MAX_BODY_BYTES } from '../../functions/platform/http';
 import { escapeHtml } from '../../web/html';
-import { type LocalRun, mailbox, type StoredEmail } from '../integration/support';
+import { countItems, type LocalRun, mailbox, type StoredEmail } from '../harness';
 
 /**
  * Shared by the fuzz tests (issue 6, bad input): the run size, the seed, hostile text, a raw HTTP
@@ -31,9 +30,6 @@ export function params(runs = RUNS): fc.Parameters<unknown> {
 export function budget(msPerInput: number, inputs = RUNS): number {
   return Math.max(120_000, Math.ceil(inputs * msPerInput * 4));
 }
-
-/** The table every request, branch and audit event is in. */
-export const REQUESTS_TABLE = 'dsr-requests';
 
 /** A marker in every piece of markup the fuzz sends, so a page or an email carrying it unescaped is spotted. */
 export const MARK = 'fuzz1';
@@ -239,21 +235,9 @@ export function expectClearAnswer(answer: { status: number; type: string; text: 
   }
 }
 
-/** Every item of the requests table (a Scan: fine in a test, never in the service). */
-export async function countItems(local: LocalRun): Promise<number> {
-  let count = 0;
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await local.db.send(new ScanCommand({ TableName: REQUESTS_TABLE, Select: 'COUNT', ExclusiveStartKey: start }));
-    count += page.Count ?? 0;
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return count;
-}
-
 /** What was stored and mailed so far, to compare after input that must change nothing. */
 export async function footprint(local: LocalRun): Promise<{ items: number; emails: number }> {
-  return { items: await countItems(local), emails: (await mailbox(local.rt)).length };
+  return { items: await countItems(local.db), emails: (await mailbox(local.rt)).length };
 }
 
 /** The footprint once the workflows in flight have come to rest (unchanged for a second). */

@@ -1,7 +1,6 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { REQUESTS_TABLE } from '../../local/provision';
-import { captureOutput, mailbox, useRuntime } from './support';
+import { captureOutput, mailbox, REQUESTS_TABLE, useRuntime } from '../harness';
 
 // The template's own limit per address (5 an hour), and a per-client limit small enough to reach quickly.
 const local = useRuntime({ environment: { INTAKE_LIMIT_PER_CLIENT: '14' } });

@@ -1,7 +1,7 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type AuditRecord, verifyAuditChain } from '../../functions/platform/audit-chain';
-import { staffToken, submitConfirmed, useRuntime, waitForFinal } from './support';
+import { REQUESTS_TABLE, staffToken, submitConfirmed, useRuntime, waitForFinal } from '../harness';
 
 /**
  * A request's audit trail is a hash chain that staff can export and anyone can check: run on the
@@ -79,7 +79,7 @@ describe('a changed audit trail', () => {
     expect(target).toBeDefined();
     await local.db.send(
       new UpdateCommand({
-        TableName: 'dsr-requests',
+        TableName: REQUESTS_TABLE,
         Key: { pk: `REQ#${requestId}`, sk: `AUDIT#${String(target.seq).padStart(6, '0')}` },
         UpdateExpression: 'SET detail = :d',
         ConditionExpression: 'attribute_exists(pk)',

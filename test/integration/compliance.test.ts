@@ -1,9 +1,8 @@
 import { DeleteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { RIGHTS } from '../../functions/domain/request';
-import { REQUESTS_TABLE } from '../../local/provision';
 import { complianceFixture, type Fixture, fixtureId, loadFixture } from '../fixtures/compliance';
-import { mailbox, type StoredEmail, staffToken, useRuntime } from './support';
+import { mailbox, REQUESTS_TABLE, type StoredEmail, staffToken, useRuntime } from '../harness';
 
 const local = useRuntime();
 const DAY = 86_400_000;

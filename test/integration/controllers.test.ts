@@ -7,6 +7,7 @@ import {
   decideOn,
   linksIn,
   mailbox,
+  REQUESTS_TABLE,
   type StoredEmail,
   staffToken,
   statusLinkIn,
@@ -16,7 +17,7 @@ import {
   waitForEmail,
   waitForFinal,
   waitForStatus,
-} from './support';
+} from '../harness';
 
 /**
  * Two controllers in one deployment (config/register.json: the Demo Association and the Demo
@@ -58,7 +59,7 @@ async function confirmedRequest(body: Record<string, unknown> & { email: string 
 async function branchesOf(requestId: string): Promise<string[]> {
   const res = await local.db.send(
     new QueryCommand({
-      TableName: 'dsr-requests',
+      TableName: REQUESTS_TABLE,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :b)',
       ExpressionAttributeValues: { ':pk': `REQ#${requestId}`, ':b': 'BRANCH#' },
     }),
@@ -136,7 +137,7 @@ describe("the platform's identity check", () => {
     const view = await waitForStatus(unnamed.statusUrl, 'in_review');
     expect(view.processors).toEqual([]);
     expect(await branchesOf(unnamed.requestId)).toEqual([]);
-    const stored = (await local.db.send(new GetCommand({ TableName: 'dsr-requests', Key: { pk: `REQ#${unnamed.requestId}`, sk: 'REQUEST' } }))).Item!;
+    const stored = (await local.db.send(new GetCommand({ TableName: REQUESTS_TABLE, Key: { pk: `REQ#${unnamed.requestId}`, sk: 'REQUEST' } }))).Item!;
     // Ada's request to the association is no earlier request of the same kind here: each controller counts its own.
     expect(stored.reviewReasons).toEqual(['identity_check']);
     const mail = await waitForEmail(local.rt, PLATFORM_STAFF);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { confirmFromEmail, mailbox, statusLinkIn, statusOf, submit, useRuntime, waitForEmail } from './support';
+import { confirmFromEmail, mailbox, statusLinkIn, statusOf, submit, useRuntime, waitForEmail } from '../harness';
 
 const local = useRuntime();
 

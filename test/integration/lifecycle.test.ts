@@ -9,6 +9,7 @@ import {
   confirmFromEmail,
   linksIn,
   mailbox,
+  REQUESTS_TABLE,
   STAFF,
   statusLinkIn,
   submit,
@@ -17,7 +18,7 @@ import {
   VENDOR,
   waitForEmail,
   waitForFinal,
-} from './support';
+} from '../harness';
 
 /** Everything this process writes to stdout and stderr from here on: the handlers' logs run in it. */
 const output = captureOutput();
@@ -167,7 +168,7 @@ describe('confirming', () => {
     // A mail scanner opening the link changes nothing.
     await fetch(link);
     await fetch(link);
-    const stored = await local.db.send(new GetCommand({ TableName: 'dsr-requests', Key: { pk: `REQ#${requestId}`, sk: 'REQUEST' } }));
+    const stored = await local.db.send(new GetCommand({ TableName: REQUESTS_TABLE, Key: { pk: `REQ#${requestId}`, sk: 'REQUEST' } }));
     expect(stored.Item!.status).toBe('awaiting_verification');
     expect(JSON.stringify(stored.Item)).not.toContain(new URL(link).searchParams.get('token')!);
 
@@ -213,7 +214,7 @@ describe('an erasure request', () => {
     for (const invoice of invoices)
       expect(invoice).toMatchObject({ restricted: true, holdUntil: expect.any(String), holdBasis: expect.stringContaining('Bookkeeping') });
     const scheduled = await local.db.send(
-      new QueryCommand({ TableName: 'dsr-requests', KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'DUE#demo-association' } }),
+      new QueryCommand({ TableName: REQUESTS_TABLE, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'DUE#demo-association' } }),
     );
     expect(
       scheduled
@@ -226,7 +227,7 @@ describe('an erasure request', () => {
     expect(await byEmail('demo-mailing-list', 'ada@example.org')).toEqual([]);
     const suppression = await local.db.send(
       new QueryCommand({
-        TableName: 'dsr-requests',
+        TableName: REQUESTS_TABLE,
         KeyConditionExpression: 'pk = :pk',
         ExpressionAttributeValues: { ':pk': 'SUPPRESS#demo-association#mailing-list' },
       }),
@@ -245,7 +246,7 @@ describe('an erasure request', () => {
 
 describe('bad input', () => {
   async function countItems(): Promise<number> {
-    const out = await local.db.send(new ScanCommand({ TableName: 'dsr-requests', Select: 'COUNT' }));
+    const out = await local.db.send(new ScanCommand({ TableName: REQUESTS_TABLE, Select: 'COUNT' }));
     return out.Count ?? 0;
   }
 

@@ -45,7 +45,7 @@ import { type LocalRuntime, startLocalRuntime } from '../../local/runtime';
 import { LocalStepFunctions, MAX_TASK_TIMEOUT_SECONDS } from '../../local/sfn-endpoint';
 import { usesLibraryTimeoutError } from '../../local/sfn-task-tokens';
 import { type CfnTemplate, readStackModel } from '../../local/synth';
-import { answerTaskLink, LOOSE_INTAKE_LIMITS, STAFF, taskLinkFor, VENDOR } from './support';
+import { answerTaskLink, LOOSE_INTAKE_LIMITS, STAFF, taskLinkFor, VENDOR } from '../harness';
 
 const credentials = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 const region = 'us-east-1';

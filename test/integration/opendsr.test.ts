@@ -15,7 +15,7 @@ import { type DemoOpendsr, startDemoOpendsr } from '../../local/demo-opendsr/ser
 import { type Emulators, startEmulators } from '../../local/emulators';
 import { closeServer, listen, readBody } from '../../local/http-util';
 import { PACKAGE_BUCKET, provision, REQUESTS_TABLE } from '../../local/provision';
-import { removeDir, tempDataDir } from './support';
+import { removeDir, tempDataDir } from '../harness';
 
 const CERTS = join(import.meta.dirname, '../../local/demo-opendsr/certs');
 const key = (name: string) => readFileSync(join(CERTS, name), 'utf8');

@@ -5,6 +5,7 @@ import {
   answerTaskLink,
   confirmFromEmail,
   mailbox,
+  REQUESTS_TABLE,
   STAFF,
   statusLinkIn,
   submit,
@@ -13,18 +14,18 @@ import {
   VENDOR,
   waitForEmail,
   waitForFinal,
-} from './support';
+} from '../harness';
 
 const local = useRuntime();
 
 const branchKey = (requestId: string, processorId: string) => ({ pk: `REQ#${requestId}`, sk: `BRANCH#${processorId}` });
 const branchOf = async (requestId: string, processorId: string) =>
-  (await local.db.send(new GetCommand({ TableName: 'dsr-requests', Key: branchKey(requestId, processorId) }))).Item!;
+  (await local.db.send(new GetCommand({ TableName: REQUESTS_TABLE, Key: branchKey(requestId, processorId) }))).Item!;
 const auditOf = async (requestId: string) =>
   (
     await local.db.send(
       new QueryCommand({
-        TableName: 'dsr-requests',
+        TableName: REQUESTS_TABLE,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :a)',
         ExpressionAttributeValues: { ':pk': `REQ#${requestId}`, ':a': 'AUDIT#' },
       }),
@@ -138,7 +139,7 @@ describe('erasure that keeps what the law requires', () => {
       (
         await local.db.send(
           new QueryCommand({
-            TableName: 'dsr-requests',
+            TableName: REQUESTS_TABLE,
             KeyConditionExpression: 'pk = :pk',
             ExpressionAttributeValues: { ':pk': 'SUPPRESS#demo-association#mailing-list' },
           }),

@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DescribeExecutionCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
-import { DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { texts } from '../../web/i18n';
 import {
   answerDemoTasks,
   confirmFromEmail,
+  documentClient,
   linksIn,
   mailbox,
+  REQUESTS_TABLE,
   type Runtime,
   removeDir,
   STAFF,
@@ -21,11 +22,11 @@ import {
   VENDOR,
   waitForEmail,
   waitForFinal,
-} from './support';
+} from '../harness';
 
 let rt: Runtime;
 let dataDir: string;
-const db = () => DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: rt.urls.dynamodb }));
+const db = () => documentClient(rt.urls.dynamodb);
 
 beforeAll(async () => {
   dataDir = tempDataDir();
@@ -51,7 +52,7 @@ async function leftByACrash(email: string, status: string, set: (at: string) => 
   const { requestId } = await submit(rt, { type: 'access', email });
   await waitForEmail(rt, email);
   const key = { pk: `REQ#${requestId}`, sk: 'REQUEST' };
-  const statusKey = (await db().send(new GetCommand({ TableName: 'dsr-requests', Key: key }))).Item!.statusKey as string;
+  const statusKey = (await db().send(new GetCommand({ TableName: REQUESTS_TABLE, Key: key }))).Item!.statusKey as string;
   const at = new Date().toISOString();
   const values: Record<string, unknown> = { ':status': status, ':at': at, ':due': new Date(Date.now() + 30 * 86_400_000).toISOString() };
   const names: Record<string, string> = { '#status': 'status' };
@@ -64,7 +65,7 @@ async function leftByACrash(email: string, status: string, set: (at: string) => 
     .join('');
   await db().send(
     new UpdateCommand({
-      TableName: 'dsr-requests',
+      TableName: REQUESTS_TABLE,
       Key: key,
       UpdateExpression: `SET #status = :status, receivedAt = :at, dueAt = :due, openDue = :due${extra} REMOVE verifyTokenHash`,
       ExpressionAttributeNames: names,
@@ -79,7 +80,7 @@ async function waitingForVendor(email: string): Promise<{ requestId: string; bra
   const { requestId } = await submit(rt, { type: 'access', email });
   await confirmFromEmail(rt, await waitForEmail(rt, email));
   const branchKey = { pk: `REQ#${requestId}`, sk: 'BRANCH#bookkeeping' };
-  for (let i = 0; (await db().send(new GetCommand({ TableName: 'dsr-requests', Key: branchKey }))).Item?.status !== 'waiting'; i++) {
+  for (let i = 0; (await db().send(new GetCommand({ TableName: REQUESTS_TABLE, Key: branchKey }))).Item?.status !== 'waiting'; i++) {
     if (i > 200) throw new Error('the vendor branch never waited');
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -134,13 +135,13 @@ describe('after a restart', () => {
   it('starts the workflow of a request confirmed just before a crash, when no execution had started', async () => {
     const { requestId } = await submit(rt, { type: 'access', email: 'bo@example.org' });
     const email = await waitForEmail(rt, 'bo@example.org');
-    const statusKey = (await db().send(new GetCommand({ TableName: 'dsr-requests', Key: { pk: `REQ#${requestId}`, sk: 'REQUEST' } }))).Item!
+    const statusKey = (await db().send(new GetCommand({ TableName: REQUESTS_TABLE, Key: { pk: `REQ#${requestId}`, sk: 'REQUEST' } }))).Item!
       .statusKey as string;
     // What the confirmation's conditional write leaves behind if the process dies before StartExecution.
     const at = new Date().toISOString();
     await db().send(
       new UpdateCommand({
-        TableName: 'dsr-requests',
+        TableName: REQUESTS_TABLE,
         Key: { pk: `REQ#${requestId}`, sk: 'REQUEST' },
         UpdateExpression: 'SET #s = :received, receivedAt = :at, dueAt = :due, openDue = :due REMOVE verifyTokenHash',
         ExpressionAttributeNames: { '#s': 'status' },
@@ -165,7 +166,7 @@ describe('an email whose sending a crash left unrecorded', () => {
     const { requestId, key, statusKey, at } = await leftByACrash(subject, 'received', (at) => ({ notifyStartedAt: at }));
     await db().send(
       new PutCommand({
-        TableName: 'dsr-requests',
+        TableName: REQUESTS_TABLE,
         Item: {
           pk: `REQ#${requestId}`,
           sk: 'BRANCH#bookkeeping',
@@ -195,7 +196,7 @@ describe('an email whose sending a crash left unrecorded', () => {
     expect(vendor[0]!.body.html).toContain(repeat.notice);
     expect(staff.map((m) => m.subject.startsWith(`${repeat.subjectPrefix}: `))).toEqual([false]);
     expect(answer.map((m) => m.subject.startsWith(`${repeat.subjectPrefix}: `))).toEqual([true]);
-    const stored = (await db().send(new GetCommand({ TableName: 'dsr-requests', Key: key }))).Item!;
+    const stored = (await db().send(new GetCommand({ TableName: REQUESTS_TABLE, Key: key }))).Item!;
     expect(stored.notifiedAt).toBeDefined();
   });
 });
@@ -239,7 +240,7 @@ describe.each(Object.entries(CUT_SHORT))('%s a crash cut short', (_, kind) => {
     const claimBegun = (minutesAgo: number) =>
       db().send(
         new UpdateCommand({
-          TableName: 'dsr-requests',
+          TableName: REQUESTS_TABLE,
           Key: branchKey,
           UpdateExpression: kind.claim.expression,
           ExpressionAttributeValues: { ':at': new Date(Date.now() - minutesAgo * 60_000).toISOString(), ...kind.claim.values },
@@ -257,7 +258,7 @@ describe.each(Object.entries(CUT_SHORT))('%s a crash cut short', (_, kind) => {
     const sent = await kind.sent(requestId);
     expect(sent.map((m) => m.subject.startsWith(`${texts.en.email.repeat.subjectPrefix}: `))).toEqual([true]);
     expect(sent[0]!.body.text!.startsWith(texts.en.email.repeat.notice)).toBe(true);
-    expect((await db().send(new GetCommand({ TableName: 'dsr-requests', Key: branchKey }))).Item![kind.recordedAs]).toEqual(expect.any(String));
+    expect((await db().send(new GetCommand({ TableName: REQUESTS_TABLE, Key: branchKey }))).Item![kind.recordedAs]).toEqual(expect.any(String));
 
     await runSweep();
     expect(await kind.sent(requestId)).toHaveLength(1);
@@ -277,7 +278,7 @@ describe('a branch whose outcome was recorded and whose waiting task was never r
       // What a crash (or a Lambda's timeout) between recording the answer and its event and resume leaves.
       await db().send(
         new UpdateCommand({
-          TableName: 'dsr-requests',
+          TableName: REQUESTS_TABLE,
           Key: branchKey(p),
           UpdateExpression: `SET #status = :completed, finishedAt = :at, recordCount = :none${p === 'bookkeeping' ? ', submittedAt = :sent' : ''}`,
           ExpressionAttributeNames: { '#status': 'status' },
@@ -287,10 +288,10 @@ describe('a branch whose outcome was recorded and whose waiting task was never r
     }
 
     expect(((await runSweep()) as { resumed?: number }).resumed).toBe(2);
-    const statusKey = (await db().send(new GetCommand({ TableName: 'dsr-requests', Key: request }))).Item!.statusKey as string;
+    const statusKey = (await db().send(new GetCommand({ TableName: REQUESTS_TABLE, Key: request }))).Item!.statusKey as string;
     expect((await waitForFinal(`${rt.urls.gateway}/v1/requests/${requestId}/status?key=${statusKey}`)).status).toBe('completed');
     for (const p of ['bookkeeping', 'shared-mailbox']) {
-      expect((await db().send(new GetCommand({ TableName: 'dsr-requests', Key: branchKey(p) }))).Item!.resumedAt).toEqual(expect.any(String));
+      expect((await db().send(new GetCommand({ TableName: REQUESTS_TABLE, Key: branchKey(p) }))).Item!.resumedAt).toEqual(expect.any(String));
     }
     const { listAudit } = await import('../../functions/platform/data/audit');
     const trail = await listAudit(requestId);
@@ -311,7 +312,7 @@ describe('a submission recorded without its event, answered before the submit st
     const submittedAt = new Date(Date.now() - 60_000).toISOString();
     await db().send(
       new UpdateCommand({
-        TableName: 'dsr-requests',
+        TableName: REQUESTS_TABLE,
         Key: branchKey,
         UpdateExpression: 'SET submittedAt = :sent',
         ExpressionAttributeValues: { ':sent': submittedAt },
@@ -333,7 +334,7 @@ describe('a task email that went without its submission recorded (the step stopp
     const startedAt = new Date(Date.now() - 60_000).toISOString();
     await db().send(
       new UpdateCommand({
-        TableName: 'dsr-requests',
+        TableName: REQUESTS_TABLE,
         Key: branchKey,
         UpdateExpression: 'SET submitStartedAt = :began REMOVE submittedAt',
         ExpressionAttributeValues: { ':began': startedAt },
@@ -350,14 +351,14 @@ describe('a task email that went without its submission recorded (the step stopp
 describe('an answer cut short before its events, and the submit step retried after its timeout', () => {
   it('records the submission and the answer once when the retry finds the branch answered, then resumes the workflow', async () => {
     const { requestId, branchKey } = await submittedToVendor('lea@example.org');
-    const before = (await db().send(new GetCommand({ TableName: 'dsr-requests', Key: branchKey }))).Item!;
+    const before = (await db().send(new GetCommand({ TableName: REQUESTS_TABLE, Key: branchKey }))).Item!;
     // The submit step was stopped between SES and its record; the vendor's answer was recorded,
     // then its Lambda stopped too, before either event.
     const startedAt = new Date(Date.now() - 120_000).toISOString();
     const finishedAt = new Date(Date.now() - 60_000).toISOString();
     await db().send(
       new UpdateCommand({
-        TableName: 'dsr-requests',
+        TableName: REQUESTS_TABLE,
         Key: branchKey,
         UpdateExpression: 'SET #status = :completed, finishedAt = :at, recordCount = :none, submitStartedAt = :began REMOVE submittedAt',
         ExpressionAttributeNames: { '#status': 'status' },
@@ -374,7 +375,7 @@ describe('an answer cut short before its events, and the submit step retried aft
     expect(submitted.map((e) => e.at)).toEqual([expect.any(String), startedAt]);
     expect(completed.map((e) => [e.at, e.detail])).toEqual([[finishedAt, { processorId: 'bookkeeping', recordCount: 0 }]]);
     expect(submitted[1]!.seq).toBeLessThan(completed[0]!.seq);
-    expect((await db().send(new GetCommand({ TableName: 'dsr-requests', Key: branchKey }))).Item!.resumedAt).toEqual(expect.any(String));
+    expect((await db().send(new GetCommand({ TableName: REQUESTS_TABLE, Key: branchKey }))).Item!.resumedAt).toEqual(expect.any(String));
   });
 });
 
@@ -383,12 +384,12 @@ describe("a store's branch whose step was stopped between recording it completed
     const { requestId } = await submittedToVendor('max@example.org');
     const key = { pk: `REQ#${requestId}`, sk: 'BRANCH#members' };
     await eventRecorded(requestId, 'members', 'branch_completed');
-    const done = (await db().send(new GetCommand({ TableName: 'dsr-requests', Key: key }))).Item!;
+    const done = (await db().send(new GetCommand({ TableName: REQUESTS_TABLE, Key: key }))).Item!;
     expect(done.status).toBe('completed');
     // As the stopped attempt left it: the completion recorded at this time, and no event for it.
     const finishedAt = new Date(Date.now() - 60_000).toISOString();
     await db().send(
-      new UpdateCommand({ TableName: 'dsr-requests', Key: key, UpdateExpression: 'SET finishedAt = :at', ExpressionAttributeValues: { ':at': finishedAt } }),
+      new UpdateCommand({ TableName: REQUESTS_TABLE, Key: key, UpdateExpression: 'SET finishedAt = :at', ExpressionAttributeValues: { ':at': finishedAt } }),
     );
 
     const { handler } = await import('../../functions/handlers/workflow/run-processor');
@@ -401,7 +402,7 @@ describe("a store's branch whose step was stopped between recording it completed
       [done.finishedAt, expect.anything()],
       [finishedAt, { processorId: 'members', action: 'export', recordCount: done.recordCount }],
     ]);
-    expect((await db().send(new GetCommand({ TableName: 'dsr-requests', Key: key }))).Item!.attempts).toBe(done.attempts);
+    expect((await db().send(new GetCommand({ TableName: REQUESTS_TABLE, Key: key }))).Item!.attempts).toBe(done.attempts);
   });
 });
 
@@ -417,7 +418,7 @@ describe('branches whose steps were stopped before their events and never ran ag
     for (const b of branches) {
       await db().send(
         new PutCommand({
-          TableName: 'dsr-requests',
+          TableName: REQUESTS_TABLE,
           Item: { pk: `REQ#${requestId}`, sk: `BRANCH#${b.processorId}`, requestId, attempts: 1, controllerId: 'demo-association', ...b },
         }),
       );
@@ -440,7 +441,7 @@ describe('branches whose steps were stopped before their events and never ran ag
 describe('a step run again after a crash', () => {
   it('records a branch failure once: one audit event, its first time kept, one escalation', async () => {
     const { requestId, branchKey } = await waitingForVendor('eve@example.org');
-    const branch = async () => (await db().send(new GetCommand({ TableName: 'dsr-requests', Key: branchKey }))).Item!;
+    const branch = async () => (await db().send(new GetCommand({ TableName: REQUESTS_TABLE, Key: branchKey }))).Item!;
     const { handler } = await import('../../functions/handlers/workflow/record-branch-failure');
     const step = { requestId, processorId: 'bookkeeping', error: { Error: 'States.Timeout' } };
     await handler(step);
@@ -482,7 +483,7 @@ describe('a closing review whose failed branch was answered after all', () => {
     for (const [processorId, kind] of Object.entries(processors)) {
       await db().send(
         new PutCommand({
-          TableName: 'dsr-requests',
+          TableName: REQUESTS_TABLE,
           Item: {
             pk: `REQ#${requestId}`,
             sk: `BRANCH#${processorId}`,
@@ -528,7 +529,7 @@ describe('an execution that failed', () => {
     const due = new Date(now.getTime() + 30 * 86_400_000).toISOString();
     await db().send(
       new PutCommand({
-        TableName: 'dsr-requests',
+        TableName: REQUESTS_TABLE,
         Item: {
           pk: `REQ#${requestId}`,
           sk: 'REQUEST',
@@ -574,7 +575,7 @@ describe('a request never confirmed', () => {
     const email = await waitForEmail(rt, 'cecilia@example.org');
     await db().send(
       new UpdateCommand({
-        TableName: 'dsr-requests',
+        TableName: REQUESTS_TABLE,
         Key: { pk: `REQ#${requestId}`, sk: 'REQUEST' },
         UpdateExpression: 'SET verifyExpiresAt = :past, openDue = :past',
         ExpressionAttributeValues: { ':past': new Date(Date.now() - 1000).toISOString() },
@@ -582,7 +583,7 @@ describe('a request never confirmed', () => {
     );
 
     expect((await runSweep()).closedUnverified).toBe(1);
-    const item = (await db().send(new GetCommand({ TableName: 'dsr-requests', Key: { pk: `REQ#${requestId}`, sk: 'REQUEST' } }))).Item!;
+    const item = (await db().send(new GetCommand({ TableName: REQUESTS_TABLE, Key: { pk: `REQ#${requestId}`, sk: 'REQUEST' } }))).Item!;
     expect(item.status).toBe('closed_unverified');
     expect(item).not.toHaveProperty('email');
     expect(item).not.toHaveProperty('name');
@@ -598,7 +599,7 @@ describe('a request never confirmed', () => {
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: `token=${url.searchParams.get('token')}`,
     });
-    const after = (await db().send(new GetCommand({ TableName: 'dsr-requests', Key: { pk: `REQ#${requestId}`, sk: 'REQUEST' } }))).Item!;
+    const after = (await db().send(new GetCommand({ TableName: REQUESTS_TABLE, Key: { pk: `REQ#${requestId}`, sk: 'REQUEST' } }))).Item!;
     expect(after.status).toBe('closed_unverified');
   });
 });

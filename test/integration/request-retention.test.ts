@@ -6,6 +6,7 @@ import {
   answerTaskLink,
   decideOn,
   linksIn,
+  REQUESTS_TABLE,
   STAFF,
   staffToken,
   submit,
@@ -16,7 +17,7 @@ import {
   waitForEmail,
   waitForFinal,
   waitForStatus,
-} from './support';
+} from '../harness';
 
 /**
  * The service's own retention (docs/ARCHITECTURE.md, "Retention of request data"): packages go when
@@ -41,14 +42,14 @@ const DAY_MS = 86_400_000;
 const key = (requestId: string) => ({ pk: `REQ#${requestId}`, sk: 'REQUEST' });
 
 async function requestItem(requestId: string): Promise<Record<string, any>> {
-  return (await local.db.send(new GetCommand({ TableName: 'dsr-requests', Key: key(requestId), ConsistentRead: true }))).Item!;
+  return (await local.db.send(new GetCommand({ TableName: REQUESTS_TABLE, Key: key(requestId), ConsistentRead: true }))).Item!;
 }
 
 /** Everything stored in a request's partition: the request, its branches and its audit events. */
 async function partition(requestId: string): Promise<Record<string, any>[]> {
   const out = await local.db.send(
     new QueryCommand({
-      TableName: 'dsr-requests',
+      TableName: REQUESTS_TABLE,
       KeyConditionExpression: 'pk = :pk',
       ExpressionAttributeValues: { ':pk': `REQ#${requestId}` },
       ConsistentRead: true,
@@ -77,7 +78,7 @@ async function expireDownloadLink(requestId: string): Promise<string> {
   const past = new Date(Date.now() - 60_000).toISOString();
   await local.db.send(
     new UpdateCommand({
-      TableName: 'dsr-requests',
+      TableName: REQUESTS_TABLE,
       Key: key(requestId),
       UpdateExpression: 'SET downloadExpiresAt = :t, purgeAt = :t',
       ExpressionAttributeValues: { ':t': past },
@@ -96,7 +97,7 @@ async function closedDaysAgo(requestId: string, days: number): Promise<string> {
   const last = (stored.history as unknown[]).length - 1;
   await local.db.send(
     new UpdateCommand({
-      TableName: 'dsr-requests',
+      TableName: REQUESTS_TABLE,
       Key: key(requestId),
       UpdateExpression: `SET ${stored.completedAt ? 'completedAt = :closed, ' : ''}history[${last}].#at = :closed, purgeAt = :due`,
       ExpressionAttributeNames: { '#at': 'at' },
@@ -273,7 +274,7 @@ describe("the service's own retention of refused and withdrawn requests", () => 
     const { requestId } = await submit(local.rt, { type: 'access', email: 'dan@example.org', name: 'Dan Dahl', message });
     await local.db.send(
       new UpdateCommand({
-        TableName: 'dsr-requests',
+        TableName: REQUESTS_TABLE,
         Key: key(requestId),
         UpdateExpression: 'SET verifyExpiresAt = :t, openDue = :t',
         ExpressionAttributeValues: { ':t': new Date(Date.now() - 60_000).toISOString() },

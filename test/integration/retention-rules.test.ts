@@ -2,7 +2,7 @@ import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RetentionRun } from '../../functions/platform/data/retention-runs';
-import { captureOutput, useRuntime } from './support';
+import { captureOutput, REQUESTS_TABLE, useRuntime } from '../harness';
 
 const output = captureOutput();
 const local = useRuntime();
@@ -41,7 +41,7 @@ async function runRetentionSchedule(): Promise<void> {
 async function runItems(controllerId = ASSOCIATION): Promise<Record<string, unknown>[]> {
   const out = await local.db.send(
     new QueryCommand({
-      TableName: 'dsr-requests',
+      TableName: REQUESTS_TABLE,
       KeyConditionExpression: 'pk = :pk',
       ExpressionAttributeValues: { ':pk': `RETENTION#${controllerId}` },
       ScanIndexForward: false,
@@ -179,7 +179,7 @@ describe('retention rules the register declares', () => {
     const run = await latestRun('event-contacts');
     const trail = await local.db.send(
       new QueryCommand({
-        TableName: 'dsr-requests',
+        TableName: REQUESTS_TABLE,
         KeyConditionExpression: 'pk = :pk',
         ExpressionAttributeValues: { ':pk': `RETENTION_RUN#${ASSOCIATION}#event-contacts#${run.runAt}` },
       }),
@@ -255,7 +255,7 @@ describe('retention rules the register declares', () => {
 
   it("keeps personal data and the matched records' keys out of the logs, the run records and their audit events", async () => {
     const stored = JSON.stringify(
-      await local.db.send(new ScanCommand({ TableName: 'dsr-requests' })).then((o) => (o.Items ?? []).filter((i) => String(i.pk).startsWith('RETENTION'))),
+      await local.db.send(new ScanCommand({ TableName: REQUESTS_TABLE })).then((o) => (o.Items ?? []).filter((i) => String(i.pk).startsWith('RETENTION'))),
     );
     expect(stored).toContain('event-contacts');
     const logs = output.join('');

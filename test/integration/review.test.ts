@@ -7,6 +7,7 @@ import {
   decideOn,
   linksIn,
   mailbox,
+  REQUESTS_TABLE,
   STAFF,
   type StoredEmail,
   staffToken,
@@ -18,7 +19,7 @@ import {
   waitForEmail,
   waitForFinal,
   waitForStatus,
-} from './support';
+} from '../harness';
 
 /**
  * Edge cases go to staff (Art. 12): on the local runtime a request that needs a decision waits in
@@ -41,13 +42,13 @@ beforeAll(async () => {
 });
 
 async function requestItem(requestId: string): Promise<Record<string, any>> {
-  return (await local.db.send(new GetCommand({ TableName: 'dsr-requests', Key: { pk: `REQ#${requestId}`, sk: 'REQUEST' } }))).Item!;
+  return (await local.db.send(new GetCommand({ TableName: REQUESTS_TABLE, Key: { pk: `REQ#${requestId}`, sk: 'REQUEST' } }))).Item!;
 }
 
 async function auditEvents(requestId: string): Promise<Record<string, any>[]> {
   const out = await local.db.send(
     new QueryCommand({
-      TableName: 'dsr-requests',
+      TableName: REQUESTS_TABLE,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :a)',
       ExpressionAttributeValues: { ':pk': `REQ#${requestId}`, ':a': 'AUDIT#' },
     }),
@@ -265,7 +266,7 @@ describe("the second controller's rules", () => {
     // The repeat check keeps a keyed hash of the address, never the address.
     const identities = await local.db.send(
       new ScanCommand({
-        TableName: 'dsr-requests',
+        TableName: REQUESTS_TABLE,
         FilterExpression: 'begins_with(pk, :p)',
         ExpressionAttributeValues: { ':p': 'SUBJECT#demo-organising-platform#' },
       }),
@@ -501,7 +502,7 @@ describe('personal data in the review and decisions', () => {
       if (d.status === 'SUCCEEDED') expect(JSON.parse(d.output!)).toEqual({ requestId: e.name });
     }
     const audit = await local.db.send(
-      new ScanCommand({ TableName: 'dsr-requests', FilterExpression: 'begins_with(sk, :a)', ExpressionAttributeValues: { ':a': 'AUDIT#' } }),
+      new ScanCommand({ TableName: REQUESTS_TABLE, FilterExpression: 'begins_with(sk, :a)', ExpressionAttributeValues: { ':a': 'AUDIT#' } }),
     );
     expect(audit.Items!.length).toBeGreaterThan(50);
     const logs = output.join('');

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
-import { answerDemoTasks, answerTaskLink, mailbox, submitConfirmed, taskLinkFor, useRuntime, waitForFinal } from './support';
+import { answerDemoTasks, answerTaskLink, mailbox, REQUESTS_TABLE, submitConfirmed, taskLinkFor, useRuntime, waitForFinal } from '../harness';
 
 const local = useRuntime();
 
@@ -19,7 +19,7 @@ const byEmail = async (table: string, email: string) =>
 const requestItems = async (requestId: string) =>
   (
     await local.db.send(
-      new QueryCommand({ TableName: 'dsr-requests', KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `REQ#${requestId}` } }),
+      new QueryCommand({ TableName: REQUESTS_TABLE, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `REQ#${requestId}` } }),
     )
   ).Items ?? [];
 const branchesOf = async (requestId: string) =>

@@ -13,7 +13,7 @@ import { flattenClaim, LocalGateway } from '../../local/gateway';
 import { LambdaHost } from '../../local/lambda-host';
 import { generateSigningKey, issueLocalToken, LOCAL_AUDIENCE, LocalStaffAuth, localSub } from '../../local/staff-auth';
 import { type CfnTemplate, readStackModel } from '../../local/synth';
-import { type Runtime, removeDir, start, tempDataDir } from './support';
+import { type Runtime, removeDir, start, tempDataDir } from '../harness';
 
 declare global {
   // eslint-disable-next-line no-var

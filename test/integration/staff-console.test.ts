@@ -2,6 +2,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   confirmFromEmail,
+  REQUESTS_TABLE,
   STAFF,
   staffToken,
   statusLinkIn,
@@ -12,7 +13,7 @@ import {
   VENDOR,
   waitForEmail,
   waitForStatus,
-} from './support';
+} from '../harness';
 
 /**
  * The staff console on the local runtime: a staff member signs in at the local identity provider
@@ -140,7 +141,7 @@ describe('the staff API', () => {
     expect(times).toEqual([...times].sort());
 
     // What the table holds and staff must not see: the status key, token hashes, task tokens.
-    const stored = (await local.db.send(new GetCommand({ TableName: 'dsr-requests', Key: { pk: `REQ#${access.requestId}`, sk: 'BRANCH#bookkeeping' } }))).Item!;
+    const stored = (await local.db.send(new GetCommand({ TableName: REQUESTS_TABLE, Key: { pk: `REQ#${access.requestId}`, sk: 'BRANCH#bookkeeping' } }))).Item!;
     expect(stored.taskToken).toBeTruthy();
     expect(stored.linkTokenHash).toBeTruthy();
     for (const secret of [access.statusKey, stored.taskToken as string, stored.linkTokenHash as string]) expect(text).not.toContain(secret);
@@ -185,9 +186,9 @@ describe('a request waiting for review', () => {
     await waitForStatus(statusUrl, 'in_review');
     const key = { pk: `REQ#${requestId}`, sk: 'REQUEST' };
     await expect
-      .poll(async () => (await local.db.send(new GetCommand({ TableName: 'dsr-requests', Key: key }))).Item?.reviewTaskToken, { timeout: 20_000 })
+      .poll(async () => (await local.db.send(new GetCommand({ TableName: REQUESTS_TABLE, Key: key }))).Item?.reviewTaskToken, { timeout: 20_000 })
       .toBeTruthy();
-    const stored = (await local.db.send(new GetCommand({ TableName: 'dsr-requests', Key: key }))).Item!;
+    const stored = (await local.db.send(new GetCommand({ TableName: REQUESTS_TABLE, Key: key }))).Item!;
 
     const approver = await signIn('approver');
     const res = await staffGet(`/v1/staff/requests/${requestId}`, approver);

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateSigningKey, issueLocalToken } from '../../local/staff-auth';
 import type { RouteModel } from '../../local/synth';
-import { confirmFromEmail, submit, useRuntime, waitForEmail } from './support';
+import { confirmFromEmail, submit, useRuntime, waitForEmail } from '../harness';
 
 /**
  * Every staff route is guarded: the routes are read from the synthesized template (the runtime's

@@ -1,11 +1,12 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   answerTaskLink,
   confirmFromEmail,
   decideOn,
+  documentClient,
   mailbox,
+  REQUESTS_TABLE,
   type Runtime,
   removeDir,
   staffToken,
@@ -19,7 +20,7 @@ import {
   waitForEmail,
   waitForFinal,
   waitForStatus,
-} from './support';
+} from '../harness';
 
 let rt: Runtime;
 let dataDir: string;
@@ -49,10 +50,10 @@ describe('a processor that never answers', () => {
         { id: 'shared-mailbox', status: 'failed' },
       ]),
     );
-    const db = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: rt.urls.dynamodb }));
-    const branch = (await db.send(new GetCommand({ TableName: 'dsr-requests', Key: { pk: `REQ#${requestId}`, sk: 'BRANCH#bookkeeping' } }))).Item!;
+    const db = documentClient(rt.urls.dynamodb);
+    const branch = (await db.send(new GetCommand({ TableName: REQUESTS_TABLE, Key: { pk: `REQ#${requestId}`, sk: 'BRANCH#bookkeeping' } }))).Item!;
     expect(branch.errorClass).toMatch(/^States\.(Heartbeat)?Timeout$/);
-    const request = (await db.send(new GetCommand({ TableName: 'dsr-requests', Key: { pk: `REQ#${requestId}`, sk: 'REQUEST' } }))).Item!;
+    const request = (await db.send(new GetCommand({ TableName: REQUESTS_TABLE, Key: { pk: `REQ#${requestId}`, sk: 'REQUEST' } }))).Item!;
     expect(request).toMatchObject({ reviewStage: 'closing', reviewReasons: ['branch_failed'] });
 
     const toDpo = (await mailbox(rt)).filter((e) => e.destination.to.includes('dpo@demo-association.example') && e.body.text!.includes(requestId));

@@ -1,6 +1,6 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mailbox, useRuntime, waitForEmail } from './support';
+import { mailbox, REQUESTS_TABLE, useRuntime, waitForEmail } from '../harness';
 
 /**
  * One-click unsubscribe (RFC 8058) on the local runtime: a link signed for one address and one
@@ -16,7 +16,7 @@ beforeAll(async () => {
 });
 
 const requestItem = async (requestId: string) =>
-  (await local.db.send(new GetCommand({ TableName: 'dsr-requests', Key: { pk: `REQ#${requestId}`, sk: 'REQUEST' } }))).Item;
+  (await local.db.send(new GetCommand({ TableName: REQUESTS_TABLE, Key: { pk: `REQ#${requestId}`, sk: 'REQUEST' } }))).Item;
 
 async function waitForStatus(requestId: string, status: string): Promise<Record<string, any>> {
   for (const deadline = Date.now() + 30_000; ; ) {
@@ -73,7 +73,7 @@ describe('a one-click unsubscribe link', () => {
     expect(list.Items).toEqual([]);
     const branches = await local.db.send(
       new QueryCommand({
-        TableName: 'dsr-requests',
+        TableName: REQUESTS_TABLE,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :b)',
         ExpressionAttributeValues: { ':pk': `REQ#${requestId}`, ':b': 'BRANCH#' },
       }),

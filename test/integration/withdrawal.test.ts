@@ -1,7 +1,7 @@
 import { DescribeExecutionCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { confirmFromEmail, mailbox, statusLinkIn, statusOf, submit, taskLinkFor, useRuntime, VENDOR, waitForEmail } from './support';
+import { confirmFromEmail, mailbox, REQUESTS_TABLE, statusLinkIn, statusOf, submit, taskLinkFor, useRuntime, VENDOR, waitForEmail } from '../harness';
 
 const local = useRuntime({ demoCallbackDelayMs: 60_000 });
 
@@ -10,7 +10,7 @@ beforeAll(async () => {
 });
 
 const item = async (requestId: string, sk: string) =>
-  (await local.db.send(new GetCommand({ TableName: 'dsr-requests', Key: { pk: `REQ#${requestId}`, sk } }))).Item;
+  (await local.db.send(new GetCommand({ TableName: REQUESTS_TABLE, Key: { pk: `REQ#${requestId}`, sk } }))).Item;
 
 async function until<T>(what: string, f: () => Promise<T | undefined>): Promise<T> {
   for (let i = 0; i < 200; i++) {

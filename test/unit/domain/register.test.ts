@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { dueDate } from '../../functions/domain/deadlines';
-import { parseRegister } from '../../functions/domain/register-schema';
-import { findController, register } from '../../functions/platform/register';
-import { demoTableDefinitions, readDemoData } from '../../local/provision';
+import { dueDate } from '../../../functions/domain/deadlines';
+import { parseRegister } from '../../../functions/domain/register-schema';
+import { findController, register } from '../../../functions/platform/register';
+import { demoTableDefinitions, readDemoData } from '../../../local/provision';
 
 const controller = (processors: unknown[]) => ({
   controllers: [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell } from '../../functions/platform/csv';
+import { csvCell } from '../../../functions/platform/csv';
 
 describe('CSV cells in the access package', () => {
   it('quotes commas, quotes and line breaks', () => {

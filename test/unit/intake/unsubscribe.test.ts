@@ -8,7 +8,7 @@ vi.hoisted(() => {
   });
 });
 
-import { readUnsubscribeLink, unsubscribePath, unsubscribeSignature } from '../../functions/intake/unsubscribe';
+import { readUnsubscribeLink, unsubscribePath, unsubscribeSignature } from '../../../functions/intake/unsubscribe';
 
 /** The query of a link as the controller's mailer makes it. */
 function queryOf(path: string): { address: string; sig: string } {

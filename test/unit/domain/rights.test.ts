@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseRegister } from '../../functions/domain/register-schema';
-import type { DsrRequest, RequestDetails, Right } from '../../functions/domain/request';
-import { actionFor, modeOf } from '../../functions/domain/rights';
-import type { Processor } from '../../functions/platform/register';
+import { parseRegister } from '../../../functions/domain/register-schema';
+import type { DsrRequest, RequestDetails, Right } from '../../../functions/domain/request';
+import { actionFor, modeOf } from '../../../functions/domain/rights';
+import type { Processor } from '../../../functions/platform/register';
 
 const art15 = { dataCategories: ['contact details'], purposes: ['membership'], legalBasis: 'contract', retention: '2 years' };
 const store = (id: string, extra: Record<string, unknown> = {}) => ({

@@ -4,8 +4,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { OpendsrProcessor } from '../../functions/platform/register';
-import { clearCertificateCache, verifySigned } from '../../functions/processors/opendsr/certificates';
+import type { OpendsrProcessor } from '../../../../functions/platform/register';
+import { clearCertificateCache, verifySigned } from '../../../../functions/processors/opendsr/certificates';
 import {
   decodeSignature,
   OpendsrVerificationError,
@@ -13,9 +13,9 @@ import {
   type VerificationReason,
   verifyBodySignature,
   verifyCertificate,
-} from '../../functions/processors/opendsr/verify';
+} from '../../../../functions/processors/opendsr/verify';
 
-const CERTS = join(import.meta.dirname, '../../local/demo-opendsr/certs');
+const CERTS = join(import.meta.dirname, '../../../../local/demo-opendsr/certs');
 const read = (name: string) => readFileSync(join(CERTS, name), 'utf8');
 const bundle = (name: string) => parsePemBundle(read(name));
 const root = parsePemBundle(read('demo-root-ca.pem'));

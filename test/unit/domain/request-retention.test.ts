@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseRegister } from '../../functions/domain/register-schema';
-import type { DsrRequest } from '../../functions/domain/request';
-import { closedAt, nextPurgeAt, personalDataEraseAt, purgeSchedule } from '../../functions/domain/request-retention';
+import { parseRegister } from '../../../functions/domain/register-schema';
+import type { DsrRequest } from '../../../functions/domain/request';
+import { closedAt, nextPurgeAt, personalDataEraseAt, purgeSchedule } from '../../../functions/domain/request-retention';
 
 const CLOSED = '2026-03-10T12:00:00.000Z';
 

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { auditRecord, type ChainedAuditEvent, chainNext } from '../../functions/platform/audit-chain';
+import { auditRecord, type ChainedAuditEvent, chainNext } from '../../../functions/platform/audit-chain';
 
 /** `npm run verify-audit`, as an operator runs it on exported files (tsx, as the npm script does). */
 

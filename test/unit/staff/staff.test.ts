@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type AuditEvent, type Branch, DENIAL_REASONS, type DsrRequest, REQUEST_STATUSES, RIGHTS } from '../../functions/domain/request';
+import { type AuditEvent, type Branch, DENIAL_REASONS, type DsrRequest, REQUEST_STATUSES, RIGHTS } from '../../../functions/domain/request';
 import {
   byDueDate,
   type Claims,
@@ -15,7 +15,7 @@ import {
   requireRole,
   staffFrom,
   visibleControllers,
-} from '../../functions/staff/staff';
+} from '../../../functions/staff/staff';
 
 /** The error middy's error handler turns into a response: status and the JSON body. */
 function refusal(fn: () => unknown): { statusCode: number; body: { message: string; errors?: Record<string, string> } } {

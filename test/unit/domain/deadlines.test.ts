@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dueDate, easterSunday, isPublicHoliday } from '../../functions/domain/deadlines';
+import { dueDate, easterSunday, isPublicHoliday } from '../../../functions/domain/deadlines';
 
 const at = (iso: string) => new Date(iso);
 const day = (d: Date) => d.toISOString().slice(0, 10);

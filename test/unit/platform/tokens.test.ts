@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { constantTimeEqual, hashToken, newToken, TOKEN_PATTERN, tokenMatches } from '../../functions/platform/tokens';
+import { constantTimeEqual, hashToken, newToken, TOKEN_PATTERN, tokenMatches } from '../../../functions/platform/tokens';
 
 describe('tokens', () => {
   it('makes tokens of 256 random bits that differ every time', () => {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { AuditEvent } from '../../functions/domain/request';
+import type { AuditEvent } from '../../../functions/domain/request';
 import {
   type AuditRecord,
   auditEventHash,
@@ -10,7 +10,7 @@ import {
   chainNext,
   GENESIS_HASH,
   verifyAuditChain,
-} from '../../functions/platform/audit-chain';
+} from '../../../functions/platform/audit-chain';
 
 const REQUEST_ID = '0b7c3e0e-8d1a-4b1e-9a55-3f1c2d4e5f60';
 

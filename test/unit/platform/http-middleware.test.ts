@@ -1,8 +1,8 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { type HttpEvent, httpMiddleware, json } from '../../functions/platform/http';
-import { multipartBody } from '../../functions/platform/multipart';
+import { type HttpEvent, httpMiddleware, json } from '../../../functions/platform/http';
+import { multipartBody } from '../../../functions/platform/multipart';
 
 /** A handler behind the house middleware that answers with the body it was given. */
 const echo = (opts: Parameters<typeof httpMiddleware>[0]) =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidSubmission, validateSubmission } from '../../functions/domain/submission';
-import { register } from '../../functions/platform/register';
+import { InvalidSubmission, validateSubmission } from '../../../functions/domain/submission';
+import { register } from '../../../functions/platform/register';
 
 function errorsOf(input: unknown): Record<string, string> {
   try {

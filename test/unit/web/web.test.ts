@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DENIAL_REASONS, REVIEW_REASONS } from '../../functions/domain/request';
+import { DENIAL_REASONS, REVIEW_REASONS } from '../../../functions/domain/request';
 import {
   accessPackageSummary,
   asRepeat,
@@ -17,9 +17,9 @@ import {
   subjectAnsweredEmail,
   vendorRequestEmail,
   verificationEmail,
-} from '../../web/emails';
-import { escapeHtml, layout } from '../../web/html';
-import { BRANCH_STATUSES, formatDate, LOCALES, type Locale, REQUEST_STATUSES, RIGHTS, texts } from '../../web/i18n';
+} from '../../../web/emails';
+import { escapeHtml, layout } from '../../../web/html';
+import { BRANCH_STATUSES, formatDate, LOCALES, type Locale, REQUEST_STATUSES, RIGHTS, texts } from '../../../web/i18n';
 import {
   renderConfirmed,
   renderConfirmPage,
@@ -33,7 +33,7 @@ import {
   renderTaskDone,
   renderTaskLinkInvalid,
   renderTaskPage,
-} from '../../web/pages';
+} from '../../../web/pages';
 
 // ---------------------------------------------------------------- helpers
 

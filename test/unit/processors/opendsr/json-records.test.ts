@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { attachmentName } from '../../functions/processors/opendsr/attachment-name';
-import { type JsonPart, NotJsonRecords, splitJsonRecords } from '../../functions/processors/opendsr/json-records';
+import { attachmentName } from '../../../../functions/processors/opendsr/attachment-name';
+import { type JsonPart, NotJsonRecords, splitJsonRecords } from '../../../../functions/processors/opendsr/json-records';
 
 /** Feeds the text in chunks of `size` bytes (cutting through strings and multi-byte characters). */
 async function split(text: string, size = 3): Promise<JsonPart[]> {

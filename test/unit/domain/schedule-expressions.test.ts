@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseScheduleExpression } from '../../functions/domain/schedule-expressions';
+import { parseScheduleExpression } from '../../../functions/domain/schedule-expressions';
 
 const next = (expression: string, after: string, timezone?: string) => parseScheduleExpression(expression, timezone).nextAfter(new Date(after))?.toISOString();
 

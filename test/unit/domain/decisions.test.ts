@@ -9,11 +9,11 @@ vi.hoisted(() => {
   });
 });
 
-import { extendedDueDate, resumedDueDate } from '../../functions/domain/deadlines';
-import { allowedDecisions, decisionSchema } from '../../functions/domain/decision-rules';
-import type { Branch, DsrRequest } from '../../functions/domain/request';
-import { findController } from '../../functions/platform/register';
-import { closingReasons, screeningReasons } from '../../functions/workflow/review';
+import { extendedDueDate, resumedDueDate } from '../../../functions/domain/deadlines';
+import { allowedDecisions, decisionSchema } from '../../../functions/domain/decision-rules';
+import type { Branch, DsrRequest } from '../../../functions/domain/request';
+import { findController } from '../../../functions/platform/register';
+import { closingReasons, screeningReasons } from '../../../functions/workflow/review';
 
 const association = findController('demo-association')!;
 const NOW = new Date('2026-03-10T12:00:00Z');

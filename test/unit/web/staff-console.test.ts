@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { CONSOLE_CSP, CONSOLE_SCRIPT, CONSOLE_SCRIPT_HASH, renderConsolePage } from '../../web/console';
-import { consoleTexts } from '../../web/console-texts';
-import { LOCALES } from '../../web/i18n';
+import { CONSOLE_CSP, CONSOLE_SCRIPT, CONSOLE_SCRIPT_HASH, renderConsolePage } from '../../../web/console';
+import { consoleTexts } from '../../../web/console-texts';
+import { LOCALES } from '../../../web/i18n';
 
 /** The contents of every <script> element without a type: what the browser would run. */
 function executableScripts(html: string): string[] {
@@ -113,10 +113,10 @@ describe('GET /console', () => {
   it('serves the page with its own CSP, in the language asked for, and needs STAFF_SIGN_IN_URL at cold start', async () => {
     const before = process.env.STAFF_SIGN_IN_URL;
     delete process.env.STAFF_SIGN_IN_URL;
-    await expect(import('../../functions/handlers/staff-api/console')).rejects.toThrow(/STAFF_SIGN_IN_URL/);
+    await expect(import('../../../functions/handlers/staff-api/console')).rejects.toThrow(/STAFF_SIGN_IN_URL/);
     process.env.STAFF_SIGN_IN_URL = 'https://auth.example/oauth2/authorize?response_type=token';
     try {
-      const { handler } = await import('../../functions/handlers/staff-api/console?again' as string);
+      const { handler } = await import('../../../functions/handlers/staff-api/console?again' as string);
       const event = {
         version: '2.0',
         routeKey: 'GET /console',

@@ -1,0 +1,94 @@
+/**
+ * The requests table as the suites and the benchmarks read it behind the service's back: its name,
+ * the keys of a request and a branch, and the few reads they make (never the service's own code).
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { BatchGetCommand, type BatchGetCommandOutput, DynamoDBDocumentClient, GetCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { REQUESTS_TABLE } from '../../local/provision.ts';
+
+/** The table every request, branch and audit event is in (as the local runtime provisions it). */
+export { REQUESTS_TABLE };
+
+/** A request's item. */
+export const requestKey = (requestId: string) => ({ pk: `REQ#${requestId}`, sk: 'REQUEST' });
+/** One processor's branch of a request. */
+export const branchKey = (requestId: string, processorId: string) => ({ pk: `REQ#${requestId}`, sk: `BRANCH#${processorId}` });
+
+/**
+ * A client of the emulated DynamoDB at `endpoint`. It names its region and keys, so it works in a
+ * process the runtime has not set up (the crash suite's runtime is another process); `maxAttempts`
+ * for a DynamoDB that may be down for a moment.
+ */
+export function documentClient(endpoint: string, maxAttempts?: number): DynamoDBDocumentClient {
+  return DynamoDBDocumentClient.from(
+    new DynamoDBClient({
+      endpoint,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      ...(maxAttempts ? { maxAttempts } : {}),
+    }),
+  );
+}
+
+/** A request's item as stored, or undefined. */
+export async function storedRequest(db: DynamoDBDocumentClient, requestId: string, consistent = true): Promise<Record<string, unknown> | undefined> {
+  return (await db.send(new GetCommand({ TableName: REQUESTS_TABLE, Key: requestKey(requestId), ...(consistent ? { ConsistentRead: true } : {}) }))).Item;
+}
+
+/** Requests' items by id (BatchGet, 100 at a time); `attributes` limits what is read of each. */
+export async function requestItems(
+  db: DynamoDBDocumentClient,
+  ids: string[],
+  { attributes, consistent = true }: { attributes?: string[]; consistent?: boolean } = {},
+): Promise<Map<string, Record<string, unknown>>> {
+  const out = new Map<string, Record<string, unknown>>();
+  const projection = attributes
+    ? {
+        ProjectionExpression: attributes.map((_, i) => `#a${i}`).join(', '),
+        ExpressionAttributeNames: Object.fromEntries(attributes.map((a, i) => [`#a${i}`, a])),
+      }
+    : {};
+  for (let i = 0; i < ids.length; i += 100) {
+    let keys: Record<string, unknown>[] | undefined = ids.slice(i, i + 100).map(requestKey);
+    while (keys?.length) {
+      const res: BatchGetCommandOutput = await db.send(
+        new BatchGetCommand({ RequestItems: { [REQUESTS_TABLE]: { Keys: keys, ...(consistent ? { ConsistentRead: true } : {}), ...projection } } }),
+      );
+      for (const item of res.Responses?.[REQUESTS_TABLE] ?? []) out.set(item.requestId as string, item);
+      keys = res.UnprocessedKeys?.[REQUESTS_TABLE]?.Keys;
+    }
+  }
+  return out;
+}
+
+/** Everything stored under a request: the request, its branches and its audit events. */
+export async function requestPartition(db: DynamoDBDocumentClient, requestId: string): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const res = await db.send(
+      new QueryCommand({
+        TableName: REQUESTS_TABLE,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': `REQ#${requestId}` },
+        ConsistentRead: true,
+        ExclusiveStartKey,
+      }),
+    );
+    items.push(...(res.Items ?? []));
+    ExclusiveStartKey = res.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return items;
+}
+
+/** How many items the table holds (a Scan: fine in a test, never in the service). */
+export async function countItems(db: DynamoDBDocumentClient): Promise<number> {
+  let count = 0;
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await db.send(new ScanCommand({ TableName: REQUESTS_TABLE, Select: 'COUNT', ExclusiveStartKey: start }));
+    count += page.Count ?? 0;
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return count;
+}
