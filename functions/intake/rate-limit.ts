@@ -8,14 +8,11 @@
  */
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ddb, isConditionFailure } from '../platform/aws/dynamodb';
-import { positiveIntEnv, requiredEnv } from '../platform/env';
+import { setting } from '../platform/config';
+import { requiredEnv } from '../platform/env';
 import { keyedHash } from '../platform/keyed-hash';
 
 const TABLE = requiredEnv('REQUESTS_TABLE');
-/** Requests per address per hour: enough to correct a mistake, too few to flood an inbox. */
-const PER_ADDRESS = positiveIntEnv('INTAKE_LIMIT_PER_ADDRESS', 5);
-/** Requests per client IP address per hour: a household or an office shares one. */
-const PER_CLIENT = positiveIntEnv('INTAKE_LIMIT_PER_CLIENT', 30);
 const WINDOW_MS = 3_600_000;
 
 /** A limit was reached: which one, and when the window ends. */
@@ -56,10 +53,10 @@ async function count(counter: string, limit: number, windowStart: number): Promi
 export async function takeIntakeAllowance(email: string, clientIp: string | undefined, now = new Date()): Promise<void> {
   const windowStart = Math.floor(now.getTime() / WINDOW_MS) * WINDOW_MS;
   const retryAfterSeconds = Math.ceil((windowStart + WINDOW_MS - now.getTime()) / 1000);
-  if (clientIp && !(await count(`intake-client#${keyedHash(`client:${clientIp}`)}`, PER_CLIENT, windowStart))) {
+  if (clientIp && !(await count(`intake-client#${keyedHash(`client:${clientIp}`)}`, setting('INTAKE_LIMIT_PER_CLIENT'), windowStart))) {
     throw new RateLimited('client', retryAfterSeconds);
   }
-  if (!(await count(`intake-address#${keyedHash(email.trim().toLowerCase())}`, PER_ADDRESS, windowStart))) {
+  if (!(await count(`intake-address#${keyedHash(email.trim().toLowerCase())}`, setting('INTAKE_LIMIT_PER_ADDRESS'), windowStart))) {
     throw new RateLimited('email', retryAfterSeconds);
   }
 }

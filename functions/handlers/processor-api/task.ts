@@ -3,10 +3,14 @@ import * as z from 'zod';
 import { renderTaskDone, renderTaskLinkInvalid, renderTaskPage } from '../../../web/pages';
 import { answerTask, inspectTaskLink } from '../../branches/task-answer';
 import { identitiesFor, taskRequest } from '../../branches/task-links';
+import { configure } from '../../platform/config';
 import { clientError, type HttpEvent, type HttpResult, html, httpMiddleware, pickLocale } from '../../platform/http';
 import { logger } from '../../platform/log';
 import { multipartBody } from '../../platform/multipart';
 import { TOKEN_PATTERN } from '../../platform/tokens';
+
+// The composition root: what this function is given, checked at cold start.
+configure('REQUESTS_TABLE', 'PACKAGE_BUCKET', 'PUBLIC_BASE_URL');
 
 /** An uploaded export may be this large; more goes through the DPO by other means. */
 const MAX_UPLOAD_BYTES = 4 * 1024 * 1024;

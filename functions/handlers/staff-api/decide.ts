@@ -1,10 +1,14 @@
 import middy from '@middy/core';
 import { DecisionConflict, decisionSchema } from '../../domain/decision-rules';
+import { configure } from '../../platform/config';
 import { getRequestWithBranches, listAudit } from '../../platform/data/store';
 import { clientError, type HttpEvent, type HttpResult, httpMiddleware, json } from '../../platform/http';
 import { findController } from '../../platform/register';
 import { decide } from '../../staff/decisions';
 import { claimsOf, mayAccess, requestDetail, requireRole } from '../../staff/staff';
+
+// The composition root: what this function is given, checked at cold start.
+configure('REQUESTS_TABLE', 'SENDER_EMAIL', 'PUBLIC_BASE_URL');
 
 const REQUEST_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 

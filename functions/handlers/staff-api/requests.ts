@@ -1,5 +1,6 @@
 import middy from '@middy/core';
 import { auditRecord } from '../../platform/audit-chain';
+import { configure } from '../../platform/config';
 import { getRequestWithBranches, listAudit, openRequests } from '../../platform/data/store';
 import { type HttpEvent, type HttpResult, httpMiddleware, json } from '../../platform/http';
 import { register } from '../../platform/register';
@@ -17,6 +18,9 @@ import {
   type Staff,
   visibleControllers,
 } from '../../staff/staff';
+
+// The composition root: what this function is given, checked at cold start.
+configure('REQUESTS_TABLE');
 
 const DECLARED = register.controllers.map((c) => c.id);
 const REQUEST_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

@@ -2,11 +2,15 @@ import middy from '@middy/core';
 import * as z from 'zod';
 import { ANSWER_MAX_CHARS, renderNotFound, renderReplyReceived, renderStatusPage } from '../../../web/pages';
 import { statusPageInput } from '../../answer/status-view';
+import { configure } from '../../platform/config';
 import { getRequest, getRequestWithBranches } from '../../platform/data/store';
 import { type HttpEvent, type HttpResult, html, httpMiddleware, json, pickLocale, wantsJson } from '../../platform/http';
 import { findController } from '../../platform/register';
 import { constantTimeEqual } from '../../platform/tokens';
 import { answerInformationRequest } from '../../staff/information';
+
+// The composition root: what this function is given, checked at cold start.
+configure('REQUESTS_TABLE', 'SENDER_EMAIL', 'PUBLIC_BASE_URL');
 
 const answerSchema = z
   .string({ error: 'answer is required' })

@@ -1,10 +1,14 @@
 import middy from '@middy/core';
 import { renderNotFound, renderStatusPage } from '../../../web/pages';
 import { statusJson, statusPageInput } from '../../answer/status-view';
+import { configure } from '../../platform/config';
 import { getRequestWithBranches } from '../../platform/data/store';
 import { type HttpEvent, type HttpResult, html, httpMiddleware, json, pickLocale, wantsJson } from '../../platform/http';
 import { constantTimeEqual } from '../../platform/tokens';
 import { withdrawRequest } from '../../workflow/withdrawal';
+
+// The composition root: what this function is given, checked at cold start.
+configure('REQUESTS_TABLE', 'PUBLIC_BASE_URL');
 
 /**
  * GET /v1/requests/{requestId}/status?key=…: where a request stands, and what staff said to the

@@ -1,11 +1,15 @@
 import middy from '@middy/core';
 import { renderConfirmed, renderConfirmPage, renderLinkProblem } from '../../../web/pages';
 import { confirmRequest, inspectLink, type LinkState } from '../../intake/verification';
+import { configure } from '../../platform/config';
 import { clientError, type HttpEvent, type HttpResult, html, httpMiddleware, json, pickLocale, wantsJson } from '../../platform/http';
 import { links } from '../../platform/links';
 import { logger } from '../../platform/log';
 import { findController } from '../../platform/register';
 import { TOKEN_PATTERN } from '../../platform/tokens';
+
+// The composition root: what this function is given, checked at cold start.
+configure('REQUESTS_TABLE', 'STATE_MACHINE_ARN', 'PUBLIC_BASE_URL');
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 

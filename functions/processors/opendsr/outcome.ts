@@ -9,6 +9,7 @@ import { audit, updateBranch } from '../../platform/data/store';
 import { logger } from '../../platform/log';
 import type { OpendsrProcessor } from '../../platform/register';
 import { touchLink } from './lookup';
+import { storeResults } from './results';
 import type { OpendsrStatusReport } from './types';
 
 export type Applied = 'recorded' | 'completed' | 'failed' | 'already_final';
@@ -49,8 +50,6 @@ export async function applyStatus(
     case 'completed': {
       let stored: { recordCount?: number; exportKey?: string; attachmentKey?: string; attachmentName?: string } = {};
       if (branch.action === 'export' && report.results_url) {
-        // Loaded only here: it needs PACKAGE_BUCKET, which not every handler that knows this kind has.
-        const { storeResults } = await import('./results');
         stored = await storeResults(ref, report.results_url, report.results_count);
       } else {
         stored = { recordCount: report.results_count ?? 0 };
