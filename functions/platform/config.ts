@@ -36,35 +36,44 @@ const positiveInt = (fallback: number) =>
 /** A key for HMACs: long enough that it cannot be guessed. */
 const hmacKey = present.refine((v) => v.length >= 32, 'must be at least 32 characters');
 
-/** One variable: how it is checked, its default if any, and what it means. */
+/** One variable: how it is checked, what kind of value it takes, its default if any, and what it means. */
 export interface Variable<T = unknown> {
   readonly schema: z.ZodType<T, string | undefined>;
-  /** The value when unset, for the table in docs/ARCHITECTURE.md. */
+  /** The kind of value, in a few words. */
+  readonly type: string;
+  /** The value when unset. */
   readonly fallback?: number;
   /** What the variable means, in a line. */
   readonly meaning: string;
 }
 
-const variable = <T>(schema: z.ZodType<T, string | undefined>, meaning: string, fallback?: number): Variable<T> => ({ schema, meaning, fallback });
+const variable = <T>(schema: z.ZodType<T, string | undefined>, type: string, meaning: string, fallback?: number): Variable<T> => ({
+  schema,
+  type,
+  meaning,
+  fallback,
+});
+const count = (fallback: number, meaning: string) => variable(positiveInt(fallback), 'positive whole number', meaning, fallback);
 
 /** Every variable the functions read. */
 export const VARIABLES = {
-  REQUESTS_TABLE: variable(present, 'the requests table (requests, branches, audit events, counters)'),
-  PACKAGE_BUCKET: variable(present, 'the bucket of exports, access packages and retention reports'),
+  REQUESTS_TABLE: variable(present, 'table name', 'the requests table (requests, branches, audit events, counters); read by the data layer'),
+  PACKAGE_BUCKET: variable(present, 'bucket name', 'the bucket of exports, access packages and retention reports'),
   STATE_MACHINE_ARN: variable(
     present.refine((v) => v.startsWith('arn:'), 'must be an ARN'),
-    'the request workflow: started once a request is received',
+    'ARN',
+    'the request workflow, started once a request is received',
   ),
-  SENDER_EMAIL: variable(present, 'the address the service writes from (an SES identity)'),
-  PUBLIC_BASE_URL: variable(httpUrl, 'base of the links in emails and pages'),
-  STAFF_SIGN_IN_URL: variable(httpUrl, "the identity provider's sign-in page for the staff console"),
-  SUPPRESSION_KEY: variable(hmacKey, 'HMAC key of the keyed hashes of addresses and client IP addresses'),
-  UNSUBSCRIBE_KEY: variable(hmacKey, "HMAC key of one-click unsubscribe links, shared with the controllers' mailers"),
-  VERIFY_TTL_DAYS: variable(positiveInt(7), 'days a verification link stays valid', 7),
-  DOWNLOAD_TTL_DAYS: variable(positiveInt(7), 'days a download link stays valid', 7),
-  INTAKE_LIMIT_PER_ADDRESS: variable(positiveInt(5), 'verification emails one address may set off per hour', 5),
-  INTAKE_LIMIT_PER_CLIENT: variable(positiveInt(30), 'requests one client IP address may send per hour', 30),
-  RETENTION_BATCH_SIZE: variable(positiveInt(500), 'records one retention rule erases per run at most', 500),
+  SENDER_EMAIL: variable(present, 'email address', 'the address the service writes from (an SES identity)'),
+  PUBLIC_BASE_URL: variable(httpUrl, 'http(s) URL', 'base of the links in emails and pages'),
+  STAFF_SIGN_IN_URL: variable(httpUrl, 'http(s) URL', "the identity provider's sign-in page for the staff console"),
+  SUPPRESSION_KEY: variable(hmacKey, 'secret, 32 characters or more', 'HMAC key of the keyed hashes of addresses and client IP addresses'),
+  UNSUBSCRIBE_KEY: variable(hmacKey, 'secret, 32 characters or more', "HMAC key of one-click unsubscribe links, shared with the controllers' mailers"),
+  VERIFY_TTL_DAYS: count(7, 'days a verification link stays valid'),
+  DOWNLOAD_TTL_DAYS: count(7, 'days a download link stays valid'),
+  INTAKE_LIMIT_PER_ADDRESS: count(5, 'verification emails one address may set off per hour'),
+  INTAKE_LIMIT_PER_CLIENT: count(30, 'requests one client IP address may send per hour'),
+  RETENTION_BATCH_SIZE: count(500, 'records one retention rule erases per run at most'),
 } as const;
 
 /** The name of a variable of {@link VARIABLES}. */
