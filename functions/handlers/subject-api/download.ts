@@ -3,6 +3,7 @@ import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import middy from '@middy/core';
 import { renderPackageExpired } from '../../../web/pages';
 import { packageBucket } from '../../answer/exports';
+import { isRequestId } from '../../domain/validation';
 import { s3 } from '../../platform/aws/s3';
 import { configure } from '../../platform/config';
 import { getRequest } from '../../platform/data/store';
@@ -23,7 +24,7 @@ const PRESIGNED_SECONDS = 300;
 async function download(event: HttpEvent): Promise<HttpResult> {
   const requestId = event.pathParameters?.requestId ?? '';
   const token = event.queryStringParameters?.token ?? '';
-  const request = /^[0-9a-f-]{36}$/.test(requestId) && TOKEN_PATTERN.test(token) ? await getRequest(requestId) : undefined;
+  const request = isRequestId(requestId) && TOKEN_PATTERN.test(token) ? await getRequest(requestId) : undefined;
   const valid =
     request?.packageKey && request.downloadExpiresAt && tokenMatches(token, request.downloadTokenHash) && request.downloadExpiresAt > new Date().toISOString();
   if (request?.packageDeletedAt) {

@@ -1,6 +1,7 @@
 import middy from '@middy/core';
 import { renderNotFound, renderStatusPage } from '../../../web/pages';
 import { statusJson, statusPageInput } from '../../answer/status-view';
+import { isRequestId } from '../../domain/validation';
 import { configure } from '../../platform/config';
 import { getRequestWithBranches } from '../../platform/data/store';
 import { type HttpEvent, type HttpResult, html, httpMiddleware, json, pickLocale, wantsJson } from '../../platform/http';
@@ -19,7 +20,7 @@ async function status(event: HttpEvent): Promise<HttpResult> {
   const requestId = event.pathParameters?.requestId ?? '';
   const isPost = event.requestContext.http.method === 'POST';
   const key = isPost ? (event.body as Record<string, unknown> | undefined)?.key : event.queryStringParameters?.key;
-  let { request, branches } = /^[0-9a-f-]{36}$/.test(requestId) ? await getRequestWithBranches(requestId) : { request: undefined, branches: [] };
+  let { request, branches } = isRequestId(requestId) ? await getRequestWithBranches(requestId) : { request: undefined, branches: [] };
   if (!request || typeof key !== 'string' || !constantTimeEqual(key, request.statusKey)) {
     return wantsJson(event)
       ? json(404, { message: 'No request with this id and key', errors: { key: 'unknown' } })
