@@ -15,10 +15,13 @@ export class ConfigError extends Error {
 const present = z.string({ error: 'is required but not set' }).refine((v) => v.trim() !== '', 'is required but not set');
 
 /** An absolute http(s) URL without a trailing slash: links are built by appending a path. */
-const httpUrl = present
-  .refine((v) => URL.canParse(v), 'must be an absolute URL')
-  .refine((v) => /^https?:$/.test(new URL(v).protocol), 'must be an http(s) URL')
-  .transform((v) => v.replace(/\/+$/, ''));
+const httpUrl = present.transform((v, ctx) => {
+  const url = URL.parse(v);
+  if (!url) ctx.addIssue({ code: 'custom', message: `must be an absolute URL, got "${v}"` });
+  else if (url.protocol !== 'https:' && url.protocol !== 'http:') ctx.addIssue({ code: 'custom', message: 'must be an http(s) URL' });
+  else return v.replace(/\/+$/, '');
+  return z.NEVER;
+});
 
 /** A positive whole number, or its default when unset. */
 const positiveInt = (fallback: number) =>
