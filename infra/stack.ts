@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { type CfnElement, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, TimeZone, Validations } from 'aws-cdk-lib';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
-import { Policy, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
@@ -395,122 +395,96 @@ export class DsrStack extends Stack {
     });
     this.stateMachine = workflow.stateMachine;
 
-    // ---- Configuration: each variable next to the grant it pairs with ------------------------
-    for (const h of this.requestWriters()) {
-      h.fn.addEnvironment('REQUESTS_TABLE', this.requestsTable.tableName);
-      this.requestsTable.grantReadWriteData(h.fn); // includes the open-by-due index
-    }
-    // The staff API's reads (the list by the open-by-due index, one request with its items, the
-    // dashboard's report indexes) and the public transparency page (one item) only read.
-    for (const h of this.requestReaders()) {
-      h.fn.addEnvironment('REQUESTS_TABLE', this.requestsTable.tableName);
-      this.requestsTable.grantReadData(h.fn);
-    }
-    // The console page holds no data: only where to sign in. No grant.
-    f.console.fn.addEnvironment('STAFF_SIGN_IN_URL', this.staffIdentity.signInUrl);
-    // Writers: run (exports), assemble (packages); submit, the OpenDSR callback and the sweep's
-    // polling fetch OpenDSR results into exports; task takes vendors' uploads. The sweep also
-    // deletes a closed request's package and exports (the service's own retention): s3:DeleteObject.
-    for (const h of this.packageWriters()) {
-      h.fn.addEnvironment('PACKAGE_BUCKET', this.packageBucket.bucketName);
-      this.packageBucket.grantReadWrite(h.fn);
-    }
+    // ---- Configuration: each function's variables, each with the grant it pairs with ----------
+    // The table of docs/ARCHITECTURE.md ("Configuration") is generated from these bindings and
+    // checked against the synthesized template (test/infra/configuration.test.ts).
+    const table = this.requestsTable;
+    const bucket = this.packageBucket;
+    const workflowStateMachine = this.stateMachine;
+    const url = this.publicBaseUrl;
+    const sender = this.senderIdentity;
+    // Every function that touches requests reads and writes them, the open-by-due index included;
+    // the staff API's reads and the public transparency page only read; the console page holds no data.
+    f.form.bindTable(table, 'readWrite').bindValue('PUBLIC_BASE_URL', url);
+    // Intake counts requests per address and per client IP address under keyed hashes of them
+    // (functions/intake/rate-limit.ts); the counters are items of the requests table, expired by its TTL.
+    f.intake
+      .bindTable(table, 'readWrite')
+      .bindSender(sender, senderEmail)
+      .bindValue('PUBLIC_BASE_URL', url)
+      .bindSecret('SUPPRESSION_KEY', this.suppressionKey)
+      .bindValue('VERIFY_TTL_DAYS', verifyTtlDays)
+      .bindValue('INTAKE_LIMIT_PER_ADDRESS', props.intakeLimitPerAddress ?? 5)
+      .bindValue('INTAKE_LIMIT_PER_CLIENT', props.intakeLimitPerClient ?? 30);
+    f.verify.bindTable(table, 'readWrite').bindStateMachine(workflowStateMachine).bindValue('PUBLIC_BASE_URL', url);
+    // A withdrawal ends the request's waiting branches.
+    f.status.bindTable(table, 'readWrite').bindValue('PUBLIC_BASE_URL', url).answerTasks(workflowStateMachine);
     // Download only signs a GET URL for an existing package.
-    f.download.fn.addEnvironment('PACKAGE_BUCKET', this.packageBucket.bucketName);
-    this.packageBucket.grantRead(f.download.fn);
-
-    // unsubscribe: a signed one-click link is a verified request, so it starts its execution too.
-    for (const h of [f.verify, f.sweep, f.unsubscribe]) {
-      h.fn.addEnvironment('STATE_MACHINE_ARN', this.stateMachine.stateMachineArn);
-      this.stateMachine.grantStartExecution(h.fn);
-    }
-    // The sweep looks at and re-drives executions that failed (e.g. after an outage).
-    this.stateMachine.grantExecution(f.sweep.fn, 'states:DescribeExecution', 'states:RedriveExecution');
-
-    // Waiting branches are answered with the task token stored on the branch (no variable needed):
-    // submit resumes at once when an answer came first, the callback and the one-time links answer,
-    // the sweep heartbeats every waiting branch and resumes the ones its polling answered.
-    // status: a withdrawal ends the request's waiting branches.
-    // staffDecide: a decision resumes the review's task, or a waiting staff task's branch.
-    for (const h of [f.opendsrCallback, f.task, f.sweep, f.status, f.staffDecide]) this.stateMachine.grantTaskResponse(h.fn);
-    // submit is the one the state machine invokes, so the state machine depends on it; a grant in its
-    // role's default policy (which the function depends on) would close a dependency cycle. The same
-    // statement grantTaskResponse writes goes into a policy of its own, which nothing depends on.
-    // AwaitDecision likewise resumes its own task when the decision came before its token was stored.
-    new Policy(this, 'AwaitProcessorTaskResponse', {
-      roles: [f.awaitProcessor.role, f.awaitDecision.role],
-      statements: [
-        new PolicyStatement({
-          actions: ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat'],
-          resources: [this.stateMachine.stateMachineArn],
-        }),
-      ],
-    });
-
-    // OpenDSR processors of the register are reached over HTTPS on the public internet by submit,
-    // the callback (fetching results) and the sweep (polling): the functions are not in a VPC and
-    // no AWS permission is involved.
-
-    // intake: verification; notify: completion; submit: vendors' and staff members' tasks;
-    // sweep: reminders and escalations; record-failure: alerts the DPO when a branch fails;
-    // awaitDecision tells staff a request waits; staffDecide writes to the subject (refusal,
-    // extension, question); reply tells staff the subject answered.
-    // digest: the DPO's compliance digest; route: tells the DPO of a failed branch nobody could.
-    for (const h of [f.intake, f.notifySubject, f.awaitProcessor, f.sweep, f.recordBranchFailure, f.route, f.awaitDecision, f.staffDecide, f.reply, f.digest]) {
-      h.fn.addEnvironment('SENDER_EMAIL', senderEmail);
-      h.fn.addToRolePolicy(new PolicyStatement({ actions: ['ses:SendEmail'], resources: [this.senderIdentity.emailIdentityArn] }));
-    }
-    for (const h of [
-      f.form,
-      f.intake,
-      f.verify,
-      f.status,
-      f.notifySubject,
-      f.awaitProcessor,
-      f.task,
-      f.sweep,
-      f.recordBranchFailure,
-      f.route,
-      f.awaitDecision,
-      f.staffDecide,
-      f.reply,
-      f.digest,
-    ]) {
-      h.fn.addEnvironment('PUBLIC_BASE_URL', this.publicBaseUrl);
-    }
-    f.intake.fn.addEnvironment('VERIFY_TTL_DAYS', String(verifyTtlDays));
-    // Verification emails per address and per client IP address per hour (functions/intake/rate-limit.ts);
-    // the counters are items of the requests table (read/write above), expired by its TTL.
-    f.intake.fn.addEnvironment('INTAKE_LIMIT_PER_ADDRESS', String(props.intakeLimitPerAddress ?? 5));
-    f.intake.fn.addEnvironment('INTAKE_LIMIT_PER_CLIENT', String(props.intakeLimitPerClient ?? 30));
-    f.notifySubject.fn.addEnvironment('DOWNLOAD_TTL_DAYS', String(downloadTtlDays));
-
-    // The processor function reaches the controllers' own stores declared in the register, and no others.
-    for (const statement of processorTableStatements(this, register)) f.runProcessor.fn.addToRolePolicy(statement);
-    // When a legal hold ends, the sweep deletes the items it kept (functions/retention/scheduled-erasures.ts):
-    // DeleteItem only, and only at the stores whose erasure mode is legal_hold.
-    const held = legalHoldTableStatement(this, register);
-    if (held) f.sweep.fn.addToRolePolicy(held);
-    // When staff lift a restriction (Art. 18(3)), the sweep releases the items at its end: UpdateItem
-    // only (REMOVE the restriction marks, guarded by the request that set them), at the stores.
-    const restricted = storeTables(this, register);
-    if (restricted.length > 0) f.sweep.fn.addToRolePolicy(new PolicyStatement({ actions: ['dynamodb:UpdateItem'], resources: restricted }));
-
-    // run (erasure in suppress mode) and submit (an async processor told to suppress) hash addresses
-    // with the suppression key. It reaches them as a plain variable: a CloudFormation dynamic
-    // reference ({{resolve:secretsmanager:...}}) that CloudFormation resolves at deploy time, so the
-    // functions need no GetSecretValue grant and read it like any other variable through env.ts.
-    // Why not fetch it at cold start: there is no Secrets Manager emulator locally (the local runtime
-    // sets SUPPRESSION_KEY itself, as the template value is a reference), and Lambda keeps environment
-    // variables KMS-encrypted at rest. No rotation: a new key would invalidate every stored hash.
+    f.download.bindTable(table, 'readWrite').bindBucket(bucket, 'read');
+    // The callback fetches OpenDSR results into exports and answers the waiting branch.
+    f.opendsrCallback.bindTable(table, 'readWrite').bindBucket(bucket, 'readWrite').answerTasks(workflowStateMachine);
+    // The one-time links take vendors' uploads and answer the waiting branch.
+    f.task.bindTable(table, 'readWrite').bindBucket(bucket, 'readWrite').bindValue('PUBLIC_BASE_URL', url).answerTasks(workflowStateMachine);
+    // A signed one-click link is a verified request, so it starts its execution too.
+    f.unsubscribe.bindTable(table, 'readWrite').bindStateMachine(workflowStateMachine).bindSecret('UNSUBSCRIBE_KEY', this.unsubscribeKey);
+    f.reply.bindTable(table, 'readWrite').bindSender(sender, senderEmail).bindValue('PUBLIC_BASE_URL', url);
     // Route keeps a keyed hash of each requester's address to spot repeated requests (Art. 12(5)),
-    // and the sweep keeps the same hash on a request whose personal data it erases (the service's own retention).
-    // Intake counts requests per address and per client IP address under keyed hashes of them.
-    for (const h of [f.runProcessor, f.awaitProcessor, f.route, f.sweep, f.intake]) {
-      h.fn.addEnvironment('SUPPRESSION_KEY', this.suppressionKey.secretValue.unsafeUnwrap());
+    // and tells the DPO of a failed branch nobody could.
+    f.route.bindTable(table, 'readWrite').bindSender(sender, senderEmail).bindValue('PUBLIC_BASE_URL', url).bindSecret('SUPPRESSION_KEY', this.suppressionKey);
+    // The state machine invokes AwaitDecision and AwaitProcessor, so it depends on them: their task
+    // answers (a decision or an answer that came before the token was stored) go in a policy of their own.
+    f.awaitDecision
+      .bindTable(table, 'readWrite')
+      .bindSender(sender, senderEmail)
+      .bindValue('PUBLIC_BASE_URL', url)
+      .answerTasks(workflowStateMachine, { ownPolicy: true });
+    f.plan.bindTable(table, 'readWrite');
+    // Run exports and erases at the controllers' own stores declared in the register, and no others;
+    // erasure in suppress mode hashes addresses with the suppression key.
+    f.runProcessor.bindTable(table, 'readWrite').bindBucket(bucket, 'readWrite').bindSecret('SUPPRESSION_KEY', this.suppressionKey);
+    for (const statement of processorTableStatements(this, register)) f.runProcessor.bindStatement("the register's DynamoDB stores", statement);
+    // Submit sends vendors' and staff members' tasks, fetches OpenDSR results, tells a processor to suppress.
+    f.awaitProcessor
+      .bindTable(table, 'readWrite')
+      .bindBucket(bucket, 'readWrite')
+      .bindSender(sender, senderEmail)
+      .bindValue('PUBLIC_BASE_URL', url)
+      .bindSecret('SUPPRESSION_KEY', this.suppressionKey)
+      .answerTasks(workflowStateMachine, { ownPolicy: true });
+    f.recordBranchFailure.bindTable(table, 'readWrite').bindSender(sender, senderEmail).bindValue('PUBLIC_BASE_URL', url);
+    f.assemblePackage.bindTable(table, 'readWrite').bindBucket(bucket, 'readWrite');
+    f.notifySubject
+      .bindTable(table, 'readWrite')
+      .bindSender(sender, senderEmail)
+      .bindValue('PUBLIC_BASE_URL', url)
+      .bindValue('DOWNLOAD_TTL_DAYS', downloadTtlDays);
+    f.finalize.bindTable(table, 'readWrite');
+    // The sweep re-drives executions that failed, heartbeats and resumes waiting branches, polls OpenDSR
+    // results, reminds and escalates, deletes a closed request's package and exports (the service's own
+    // retention) and keeps the keyed hash on a request whose personal data it erases.
+    f.sweep
+      .bindTable(table, 'readWrite')
+      .bindBucket(bucket, 'readWrite')
+      .bindStateMachine(workflowStateMachine, 'states:DescribeExecution', 'states:RedriveExecution')
+      .answerTasks(workflowStateMachine)
+      .bindSender(sender, senderEmail)
+      .bindValue('PUBLIC_BASE_URL', url)
+      .bindSecret('SUPPRESSION_KEY', this.suppressionKey);
+    // When a legal hold ends, the sweep deletes the items it kept, only at the stores whose erasure
+    // mode is legal_hold; when staff lift a restriction (Art. 18(3)) it removes the marks, at the stores.
+    const held = legalHoldTableStatement(this, register);
+    if (held) f.sweep.bindStatement('delete items at the stores under a legal hold', held);
+    const restricted = storeTables(this, register);
+    if (restricted.length > 0) {
+      f.sweep.bindStatement("update items at the register's stores", new PolicyStatement({ actions: ['dynamodb:UpdateItem'], resources: restricted }));
     }
-    // The same way, the unsubscribe function checks link signatures with the unsubscribe key.
-    f.unsubscribe.fn.addEnvironment('UNSUBSCRIBE_KEY', this.unsubscribeKey.secretValue.unsafeUnwrap());
+    f.console.bindValue('STAFF_SIGN_IN_URL', this.staffIdentity.signInUrl);
+    f.staffRequests.bindTable(table, 'read');
+    // A decision writes to the subject and resumes the review's task, or a waiting staff task's branch.
+    f.staffDecide.bindTable(table, 'readWrite').bindSender(sender, senderEmail).bindValue('PUBLIC_BASE_URL', url).answerTasks(workflowStateMachine);
+    f.staffReports.bindTable(table, 'read');
+    f.digest.bindTable(table, 'readWrite').bindSender(sender, senderEmail).bindValue('PUBLIC_BASE_URL', url);
+    f.transparency.bindTable(table, 'read');
 
     // ---- The sweep, every 15 minutes ---------------------------------------------------------
     const schedulerRole = new Role(this, 'SweepSchedulerRole', {
@@ -537,8 +511,6 @@ export class DsrStack extends Stack {
     this.digestSchedules = digestSchedules(this, register, f.digest);
     this.retentionSchedule = this.configureRetention(register);
 
-    this.acknowledgeGrantFindings();
-
     new CfnOutput(this, 'ApiUrl', { value: api.url, description: 'Base URL of the public HTTP API' });
     new CfnOutput(this, 'StateMachineArn', { value: this.stateMachine.stateMachineArn });
     new CfnOutput(this, 'RequestsTableName', { value: this.requestsTable.tableName });
@@ -551,54 +523,6 @@ export class DsrStack extends Stack {
   }
 
   /**
-   * cdk-nag reports every wildcard in the policies CDK's grant methods write. Each one is
-   * acknowledged on the role that carries it, with the reason it is still least privilege.
-   */
-  private acknowledgeGrantFindings(): void {
-    const f = this.functions;
-    const table = this.logicalIdOf(this.requestsTable);
-    const bucket = this.logicalIdOf(this.packageBucket);
-    const stateMachine = this.logicalIdOf(this.stateMachine);
-    for (const h of this.requestWriters()) {
-      h.acknowledge(
-        `AwsSolutions-IAM5[Resource::<${table}.Arn>/index/*]`,
-        'Read/write on the requests table includes its indexes (the sparse open-by-due index); only this table.',
-      );
-    }
-    for (const h of this.requestReaders()) {
-      h.acknowledge(
-        `AwsSolutions-IAM5[Resource::<${table}.Arn>/index/*]`,
-        'Read-only on the requests table includes its indexes: the staff list and dashboard query the open-by-due and report indexes; only this table.',
-      );
-    }
-    const kmsReason = 'kms:GenerateDataKey* and kms:ReEncrypt* are how DynamoDB and S3 use the customer-managed personal-data key; scoped to that one key.';
-    for (const h of this.requestWriters()) {
-      h.acknowledge('AwsSolutions-IAM5[Action::kms:GenerateDataKey*]', kmsReason);
-      h.acknowledge('AwsSolutions-IAM5[Action::kms:ReEncrypt*]', kmsReason);
-    }
-    for (const h of [...this.packageWriters(), f.download]) {
-      h.acknowledge(
-        `AwsSolutions-IAM5[Resource::<${bucket}.Arn>/*]`,
-        'Object keys are per request (exports/<requestId>/..., packages/<requestId>.zip), so the grant covers the objects of this one bucket.',
-      );
-      h.acknowledge('AwsSolutions-IAM5[Action::s3:GetObject*]', 'CDK grantRead: GetObject plus its version/ACL/tagging reads on this bucket only.');
-      h.acknowledge('AwsSolutions-IAM5[Action::s3:GetBucket*]', 'CDK grantRead: bucket location/metadata reads the SDK needs, on this bucket only.');
-      h.acknowledge('AwsSolutions-IAM5[Action::s3:List*]', 'CDK grantRead: listing this bucket (HeadObject gives 404 not 403 with it), this bucket only.');
-    }
-    for (const h of this.packageWriters()) {
-      h.acknowledge('AwsSolutions-IAM5[Action::s3:DeleteObject*]', 'CDK grantReadWrite: exports and packages are replaced on re-runs; this bucket only.');
-      h.acknowledge(
-        'AwsSolutions-IAM5[Action::s3:Abort*]',
-        'CDK grantReadWrite: aborting multipart uploads of streamed ZIPs and large results; this bucket only.',
-      );
-    }
-    f.sweep.acknowledge(
-      `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:{"Fn::Select":[6,{"Fn::Split":[":",{"Ref":"${stateMachine}"}]}]}:*]`,
-      'Describe/redrive any execution of this one state machine; executions are named by request id, unknown in advance.',
-    );
-  }
-
-  /**
    * The retention sweep (functions/handlers/scheduled/retention.ts): its variables with exactly the grants
    * they pair with, and its daily schedule. It writes run records and their audit events but reads
    * nothing of the requests table, scans only the stores that declare rules, and erases only where
@@ -607,22 +531,17 @@ export class DsrStack extends Stack {
   private configureRetention(register: Register): Schedule {
     const retention = this.functions.retention;
     // Run records and their hash-chained audit events: new items (PutItem), their progress
-    // (UpdateItem), and the chain's last event (Query), in a table encrypted with the personal-data
-    // key; only in the runs' own partitions, never a request's.
-    retention.fn.addEnvironment('REQUESTS_TABLE', this.requestsTable.tableName);
-    retention.fn.addToRolePolicy(
-      new PolicyStatement({
+    // (UpdateItem), and the chain's last event (Query), only in the runs' own partitions, never a
+    // request's; reports (the matched records' keys) under one prefix of the package bucket, write only.
+    retention
+      .bindTable(this.requestsTable, {
         actions: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:Query'],
-        resources: [this.requestsTable.tableArn],
-        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['RETENTION#*', 'RETENTION_RUN#*'] } },
-      }),
-    );
-    this.personalDataKey.grantEncryptDecrypt(retention.fn);
-    // Reports (the matched records' keys) go under one prefix of the package bucket, write only.
-    retention.fn.addEnvironment('PACKAGE_BUCKET', this.packageBucket.bucketName);
-    this.packageBucket.grantPut(retention.fn, `${RETENTION_REPORTS_PREFIX}*`);
-    retention.fn.addEnvironment('RETENTION_BATCH_SIZE', '500');
-    for (const statement of retentionTableStatements(this, register)) retention.fn.addToRolePolicy(statement);
+        leadingKeys: ['RETENTION#*', 'RETENTION_RUN#*'],
+      })
+      .bindBucket(this.packageBucket, 'put', RETENTION_REPORTS_PREFIX)
+      .bindValue('RETENTION_BATCH_SIZE', 500);
+    for (const statement of retentionTableStatements(this, register))
+      retention.bindStatement('scan the stores with retention rules; erase where enforced', statement);
 
     const schedulerRole = new Role(this, 'RetentionSchedulerRole', {
       assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {
@@ -641,36 +560,7 @@ export class DsrStack extends Stack {
       id: `AwsSolutions-IAM5[Resource::<${fnId}.Arn>:*]`,
       reason: 'CDK grantInvoke also covers versions/aliases (ARN:*) of the one retention function; nothing else.',
     });
-    const kmsReason = 'kms:GenerateDataKey* and kms:ReEncrypt* are how DynamoDB and S3 use the customer-managed personal-data key; scoped to that one key.';
-    retention.acknowledge('AwsSolutions-IAM5[Action::kms:GenerateDataKey*]', kmsReason);
-    retention.acknowledge('AwsSolutions-IAM5[Action::kms:ReEncrypt*]', kmsReason);
-    retention.acknowledge(
-      `AwsSolutions-IAM5[Resource::<${this.logicalIdOf(this.packageBucket)}.Arn>/${RETENTION_REPORTS_PREFIX}*]`,
-      'Reports are named per controller, run and rule (retention-reports/<controller>/<run>/<rule>.json): put only, under that one prefix.',
-    );
-    retention.acknowledge(
-      'AwsSolutions-IAM5[Action::s3:Abort*]',
-      'CDK grantPut includes aborting a failed multipart upload; under the reports prefix of this bucket only.',
-    );
     return schedule;
-  }
-
-  /** The functions that read and write the requests table: all but the staff console's, the readers and the retention sweep's (put and update only). */
-  private requestWriters(): HouseFunction[] {
-    const { console: _page, staffRequests: _staff, staffReports: _reports, transparency: _public, retention: _retention, ...writers } = this.functions;
-    return Object.values(writers);
-  }
-
-  /** The functions that only read the requests table. */
-  private requestReaders(): HouseFunction[] {
-    const f = this.functions;
-    return [f.staffRequests, f.staffReports, f.transparency];
-  }
-
-  /** The functions that write exports or packages to the package bucket. */
-  private packageWriters(): HouseFunction[] {
-    const f = this.functions;
-    return [f.runProcessor, f.assemblePackage, f.awaitProcessor, f.opendsrCallback, f.task, f.sweep];
   }
 
   private logicalIdOf(construct: Construct): string {

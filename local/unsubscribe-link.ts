@@ -21,6 +21,8 @@ process.env.UNSUBSCRIBE_KEY ??= readFileSync(keyFile, 'utf8').trim();
 process.env.REQUESTS_TABLE ??= 'dsr-requests';
 process.env.STATE_MACHINE_ARN ??= 'arn:aws:states:local:000000000000:stateMachine:unused';
 
+const { configure } = await import('../functions/platform/config');
+configure('UNSUBSCRIBE_KEY');
 const { unsubscribePath } = await import('../functions/intake/unsubscribe');
 const base = process.env.PUBLIC_BASE_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
 const url = `${base}${unsubscribePath(controllerId, purposeId, address)}`;

@@ -8,7 +8,7 @@ import { csvCell } from '../platform/csv';
 import { audit } from '../platform/data/audit';
 import { setOnce } from '../platform/data/requests';
 import { type Controller, findProcessor } from '../platform/register';
-import { PACKAGE_BUCKET, readExport, readObject } from './exports';
+import { packageBucket, readExport, readObject } from './exports';
 
 /** Where a request's access package is kept: one per request, so a retry overwrites, never adds. */
 export const packageKey = (requestId: string) => `packages/${requestId}.zip`;
@@ -126,7 +126,7 @@ export async function buildPackage(request: DsrRequest, controller: Controller, 
   // zip-stream is a readable-stream, not a Node stream: lib-storage needs the latter.
   const body = zip.pipe(new PassThrough());
   // One part in flight: the ZIP comes slower than S3 takes it, so more parts would only hold memory.
-  const upload = new Upload({ client: s3, queueSize: 1, params: { Bucket: PACKAGE_BUCKET, Key: key, Body: body, ContentType: 'application/zip' } });
+  const upload = new Upload({ client: s3, queueSize: 1, params: { Bucket: packageBucket(), Key: key, Body: body, ContentType: 'application/zip' } });
   const uploaded = upload.done();
   uploaded.catch(() => undefined);
   try {

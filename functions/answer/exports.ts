@@ -4,10 +4,10 @@ import { PassThrough, type Readable } from 'node:stream';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { s3 } from '../platform/aws/s3';
-import { requiredEnv } from '../platform/env';
+import { setting } from '../platform/config';
 
 /** Holds processor exports (NDJSON, one record a line) and the access packages built from them. */
-export const PACKAGE_BUCKET = requiredEnv('PACKAGE_BUCKET');
+export const packageBucket = () => setting('PACKAGE_BUCKET');
 
 /**
  * Where a processor's export for a request is kept until the package is built. `attempt` names one
@@ -38,7 +38,7 @@ export class ExportWriter {
   count = 0;
 
   constructor(readonly key: string) {
-    this.upload = new Upload({ client: s3, params: { Bucket: PACKAGE_BUCKET, Key: key, Body: this.body, ContentType: 'application/x-ndjson' } });
+    this.upload = new Upload({ client: s3, params: { Bucket: packageBucket(), Key: key, Body: this.body, ContentType: 'application/x-ndjson' } });
     this.done = this.upload.done();
     // Surface an upload failure on the next write rather than as an unhandled rejection.
     this.done.catch(() => undefined);
@@ -59,7 +59,7 @@ export class ExportWriter {
 
 /** An S3 object's body as a stream. */
 export async function readObject(key: string): Promise<Readable> {
-  const out = await s3.send(new GetObjectCommand({ Bucket: PACKAGE_BUCKET, Key: key }));
+  const out = await s3.send(new GetObjectCommand({ Bucket: packageBucket(), Key: key }));
   return out.Body as Readable;
 }
 

@@ -1,9 +1,9 @@
 import { asRepeat, completionEmail } from '../../web/emails';
 import type { Branch, DsrRequest } from '../domain/request';
+import { setting } from '../platform/config';
 import { audit } from '../platform/data/audit';
 import { eq } from '../platform/data/expressions';
 import { setOnce, updateRequest, updateRequestIf } from '../platform/data/requests';
-import { positiveIntEnv } from '../platform/env';
 import { links } from '../platform/links';
 import { type Email, sendEmail } from '../platform/mailer';
 import { type Controller, findProcessor, inDeclaredOrder } from '../platform/register';
@@ -30,9 +30,6 @@ async function sendAnswer(request: DsrRequest, email: Email, at: Date): Promise<
   }
 }
 
-/** How long the download link in the completion email works (days). */
-const DOWNLOAD_TTL_DAYS = positiveIntEnv('DOWNLOAD_TTL_DAYS', 7);
-
 /**
  * Tells the subject the outcome: for access and portability the one download link (and where a
  * portability package was sent), for the other rights what was done at each processor, with the
@@ -53,7 +50,7 @@ export async function notifySubject(request: DsrRequest, controller: Controller,
   if ((request.type === 'access' || request.type === 'portability') && request.packageKey) {
     // A fresh token on every attempt: only its hash is stored, so an earlier attempt's is unknown.
     const token = newToken();
-    const downloadExpiresAt = new Date(at.getTime() + DOWNLOAD_TTL_DAYS * 86_400_000).toISOString();
+    const downloadExpiresAt = new Date(at.getTime() + setting('DOWNLOAD_TTL_DAYS') * 86_400_000).toISOString();
     await updateRequest(request.requestId, { downloadTokenHash: hashToken(token), downloadExpiresAt });
     download = { downloadUrl: links.download(request.requestId, token), downloadExpiresAt };
   }

@@ -1,5 +1,5 @@
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { PACKAGE_BUCKET } from '../answer/exports';
+import { packageBucket } from '../answer/exports';
 import type { Branch, DsrRequest } from '../domain/request';
 import { s3 } from '../platform/aws/s3';
 import { getRequestWithBranches } from '../platform/data/requests';
@@ -61,7 +61,7 @@ export async function answerTask(link: Extract<TaskLink, { state: 'open' }>, ans
     const attachmentKey = `exports/${request.requestId}/${branch.processorId}/${attachmentName}`;
     await s3.send(
       new PutObjectCommand({
-        Bucket: PACKAGE_BUCKET,
+        Bucket: packageBucket(),
         Key: attachmentKey,
         Body: answer.file.content,
         ContentType: answer.file.contentType ?? 'application/octet-stream',

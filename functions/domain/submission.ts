@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import type { Controller, Register } from './register-schema';
 import { LOCALES, type Locale, OBJECTION_SCOPES, type RequestDetails, RIGHTS, type Right } from './request';
+import { fieldErrors } from './validation';
 
 // Control characters would let a value break out of an email header or a CSV cell.
 const noControlChars = (s: string) => !/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(s);
@@ -135,13 +136,7 @@ export function validateSubmission(input: unknown, register: Register): { submis
   const raw = (input ?? {}) as Record<string, unknown>;
   const locale = (LOCALES as readonly unknown[]).includes(raw.locale) ? (raw.locale as Locale) : 'en';
   const result = submissionSchema.safeParse(raw);
-  const errors: Record<string, string> = {};
-  if (!result.success) {
-    for (const issue of result.error.issues) {
-      const field = String(issue.path[0] ?? 'body');
-      errors[field] ??= issue.message;
-    }
-  }
+  const errors: Record<string, string> = result.success ? {} : fieldErrors(result.error);
   const controllerId = typeof raw.controller === 'string' && raw.controller !== '' ? raw.controller : undefined;
   const controller = controllerId ? register.controllers.find((c) => c.id === controllerId) : register.controllers[0];
   if (!controller) errors.controller = 'controller is not an organisation this service answers for';

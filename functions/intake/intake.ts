@@ -2,16 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { verificationEmail } from '../../web/emails';
 import type { DsrRequest, RequestDetails } from '../domain/request';
 import type { Submission } from '../domain/submission';
+import { setting } from '../platform/config';
 import { audit } from '../platform/data/audit';
 import { createRequest } from '../platform/data/requests';
-import { positiveIntEnv } from '../platform/env';
 import { links } from '../platform/links';
 import { sendEmail } from '../platform/mailer';
 import type { Controller } from '../platform/register';
 import { hashToken, newToken } from '../platform/tokens';
-
-/** How long a verification link works (days). */
-const VERIFY_TTL_DAYS = positiveIntEnv('VERIFY_TTL_DAYS', 7);
 
 /**
  * Accepts a request: stores it awaiting verification and emails the one link that proves the
@@ -20,7 +17,7 @@ const VERIFY_TTL_DAYS = positiveIntEnv('VERIFY_TTL_DAYS', 7);
  */
 export async function acceptRequest(submission: Submission, controller: Controller, at = new Date(), details: RequestDetails = {}): Promise<DsrRequest> {
   const token = newToken();
-  const verifyExpiresAt = new Date(at.getTime() + VERIFY_TTL_DAYS * 86_400_000).toISOString();
+  const verifyExpiresAt = new Date(at.getTime() + setting('VERIFY_TTL_DAYS') * 86_400_000).toISOString();
   const locale = controller.locales.includes(submission.locale) ? submission.locale : controller.locales[0]!;
   const request: DsrRequest = {
     requestId: randomUUID(),

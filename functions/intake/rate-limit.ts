@@ -6,15 +6,12 @@
  * expire (DynamoDB TTL on `expiresAt`). Nothing about the subject is looked up: known and unknown
  * addresses are limited alike.
  */
+
+import { setting } from '../platform/config';
 import type { RateLimitCounter } from '../platform/data/keys';
 import { countInWindow } from '../platform/data/rate-limits';
-import { positiveIntEnv } from '../platform/env';
 import { keyedHash } from '../platform/keyed-hash';
 
-/** Requests per address per hour: enough to correct a mistake, too few to flood an inbox. */
-const PER_ADDRESS = positiveIntEnv('INTAKE_LIMIT_PER_ADDRESS', 5);
-/** Requests per client IP address per hour: a household or an office shares one. */
-const PER_CLIENT = positiveIntEnv('INTAKE_LIMIT_PER_CLIENT', 30);
 const WINDOW_MS = 3_600_000;
 
 /** A limit was reached: which one, and when the window ends. */
@@ -40,10 +37,10 @@ function count(counter: RateLimitCounter, hash: string, limit: number, windowSta
 export async function takeIntakeAllowance(email: string, clientIp: string | undefined, now = new Date()): Promise<void> {
   const windowStart = Math.floor(now.getTime() / WINDOW_MS) * WINDOW_MS;
   const retryAfterSeconds = Math.ceil((windowStart + WINDOW_MS - now.getTime()) / 1000);
-  if (clientIp && !(await count('intake-client', keyedHash(`client:${clientIp}`), PER_CLIENT, windowStart))) {
+  if (clientIp && !(await count('intake-client', keyedHash(`client:${clientIp}`), setting('INTAKE_LIMIT_PER_CLIENT'), windowStart))) {
     throw new RateLimited('client', retryAfterSeconds);
   }
-  if (!(await count('intake-address', keyedHash(email.trim().toLowerCase()), PER_ADDRESS, windowStart))) {
+  if (!(await count('intake-address', keyedHash(email.trim().toLowerCase()), setting('INTAKE_LIMIT_PER_ADDRESS'), windowStart))) {
     throw new RateLimited('email', retryAfterSeconds);
   }
 }

@@ -3,9 +3,9 @@ import * as z from 'zod';
 import { dueDate } from '../domain/deadlines';
 import type { DsrRequest } from '../domain/request';
 import { isConditionFailure } from '../platform/aws/dynamodb';
+import { setting } from '../platform/config';
 import { audit } from '../platform/data/audit';
 import { createRequest } from '../platform/data/requests';
-import { ConfigError, requiredEnv } from '../platform/env';
 import { type ConsentPurpose, type Controller, findController } from '../platform/register';
 import { constantTimeEqual, newToken } from '../platform/tokens';
 import { startExecution } from '../workflow/execution';
@@ -18,15 +18,8 @@ import { startExecution } from '../workflow/execution';
  * (it signs the links), never with anyone else.
  */
 
-let key: string | undefined;
-function unsubscribeKey(): string {
-  key ??= requiredEnv('UNSUBSCRIBE_KEY');
-  if (key.length < 32) throw new ConfigError('Environment variable UNSUBSCRIBE_KEY must be at least 32 characters');
-  return key;
-}
-
 const normalise = (email: string) => email.trim().toLowerCase();
-const mac = (...parts: string[]) => createHmac('sha256', unsubscribeKey()).update(parts.join('\n'), 'utf8').digest('base64url');
+const mac = (...parts: string[]) => createHmac('sha256', setting('UNSUBSCRIBE_KEY')).update(parts.join('\n'), 'utf8').digest('base64url');
 
 /** The signature of an unsubscribe link for one address and one purpose. */
 export function unsubscribeSignature(controllerId: string, purposeId: string, email: string): string {

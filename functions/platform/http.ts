@@ -47,7 +47,10 @@ export function redirect(location: string): HttpResult {
   return { statusCode: 302, headers: { location, ...SECURITY_HEADERS }, body: '' };
 }
 
-/** True when the caller asked for JSON (an API client) rather than a page (a browser). */
+/**
+ * True when the caller asked for JSON (an API client) rather than a page (a browser): a page
+ * whenever `text/html` is acceptable at all, whatever the weights, so a browser never gets JSON.
+ */
 export function wantsJson(event: HttpEvent): boolean {
   const accept = event.headers.accept ?? '';
   return /application\/json/i.test(accept) && !/text\/html/i.test(accept);
@@ -68,7 +71,9 @@ export function pickLocale(event: HttpEvent, explicit?: string | null): Locale {
 
 /**
  * Parses JSON and form-encoded bodies into a flat record. Oversized bodies get 413, other
- * content types 415, malformed JSON 400: each with a message that names the body.
+ * content types 415, malformed JSON 400: each with a message that names the body. Our own rather
+ * than @middy/http-json-body-parser and -urlencode-body-parser: those answer a malformed body with
+ * a 415 naming nothing, take any `+json` type and merge a repeated field into a list unasked.
  */
 function parseBody(): middy.MiddlewareObj<HttpEvent> {
   return {

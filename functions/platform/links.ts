@@ -1,20 +1,20 @@
 import type { Locale } from '../domain/request';
-import { urlEnv } from './env';
+import { setting } from './config';
 
 /** Where people reach the service; links in emails and pages are built from it. */
-const BASE = urlEnv('PUBLIC_BASE_URL');
+const base = () => setting('PUBLIC_BASE_URL');
 
 export const links = {
-  form: (locale: Locale) => `${BASE}/${locale}`,
-  verify: (requestId: string, token: string) => `${BASE}/v1/requests/${requestId}/verify?token=${encodeURIComponent(token)}`,
-  status: (requestId: string, statusKey: string) => `${BASE}/v1/requests/${requestId}/status?key=${encodeURIComponent(statusKey)}`,
-  download: (requestId: string, token: string) => `${BASE}/v1/requests/${requestId}/package?token=${encodeURIComponent(token)}`,
+  form: (locale: Locale) => `${base()}/${locale}`,
+  verify: (requestId: string, token: string) => `${base()}/v1/requests/${requestId}/verify?token=${encodeURIComponent(token)}`,
+  status: (requestId: string, statusKey: string) => `${base()}/v1/requests/${requestId}/status?key=${encodeURIComponent(statusKey)}`,
+  download: (requestId: string, token: string) => `${base()}/v1/requests/${requestId}/package?token=${encodeURIComponent(token)}`,
   /** The staff console opened at one request (staff sign in first; the link carries no secret). */
-  console: (requestId: string) => `${BASE}/console?request=${encodeURIComponent(requestId)}`,
+  console: (requestId: string) => `${base()}/console?request=${encodeURIComponent(requestId)}`,
   /** The staff console's start page. */
-  consoleHome: () => `${BASE}/console`,
+  consoleHome: () => `${base()}/console`,
   /** A vendor's or staff member's one-time link to answer for one processor. */
-  task: (requestId: string, processorId: string, token: string) => `${BASE}/v1/tasks/${requestId}/${processorId}?token=${encodeURIComponent(token)}`,
+  task: (requestId: string, processorId: string, token: string) => `${base()}/v1/tasks/${requestId}/${processorId}?token=${encodeURIComponent(token)}`,
 };
 
 /** Paths that pages post to: relative, so a form posts to the origin that served it (CSP form-action 'self'). */

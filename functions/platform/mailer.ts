@@ -1,9 +1,6 @@
 import { SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { ses } from './aws/ses';
-import { requiredEnv } from './env';
-
-/** The verified SES identity every email to a subject is sent from. */
-const SENDER = requiredEnv('SENDER_EMAIL');
+import { setting } from './config';
 
 /** A file sent with an email, e.g. the digest's CSV. */
 export interface EmailAttachment {
@@ -24,7 +21,8 @@ export interface Email {
 export async function sendEmail(to: string, email: Email): Promise<string | undefined> {
   const out = await ses.send(
     new SendEmailCommand({
-      FromEmailAddress: SENDER,
+      // The verified SES identity every email is sent from.
+      FromEmailAddress: setting('SENDER_EMAIL'),
       Destination: { ToAddresses: [to] },
       Content: {
         Simple: {

@@ -1,5 +1,6 @@
 import registerJson from '../../config/register.json' with { type: 'json' };
 import { type Controller, type Processor, parseRegister, type Register } from '../domain/register-schema';
+import { registerPlaceholders } from './config';
 
 export type {
   ConsentPurpose,
@@ -15,7 +16,7 @@ export type {
 } from '../domain/register-schema';
 
 /** The register bundled with the functions, checked at cold start. */
-export const register: Register = parseRegister(registerJson, process.env);
+export const register: Register = parseRegister(registerJson, registerPlaceholders());
 
 export function findController(controllerId: string): Controller | undefined {
   return register.controllers.find((c) => c.id === controllerId);

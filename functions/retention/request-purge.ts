@@ -1,5 +1,5 @@
 import { DeleteObjectCommand } from '@aws-sdk/client-s3';
-import { PACKAGE_BUCKET } from '../answer/exports';
+import { packageBucket } from '../answer/exports';
 import { type Branch, type DsrRequest, FINAL_STATUSES } from '../domain/request';
 import { closedAt, nextPurgeAt, personalDataEraseAt } from '../domain/request-retention';
 import { s3 } from '../platform/aws/s3';
@@ -26,7 +26,7 @@ function storedObjects(request: DsrRequest, branches: Branch[]): string[] {
 
 /** Deletes objects from the package bucket; deleting one that is gone already is no error in S3, so a repeat is harmless. */
 async function deleteObjects(keys: string[]): Promise<void> {
-  for (const Key of keys) await s3.send(new DeleteObjectCommand({ Bucket: PACKAGE_BUCKET, Key }));
+  for (const Key of keys) await s3.send(new DeleteObjectCommand({ Bucket: packageBucket(), Key }));
 }
 
 /**

@@ -11,18 +11,14 @@
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { isOlderThan, type RetentionRule, retentionCutoff } from '../domain/retention-rules';
 import { s3 } from '../platform/aws/s3';
+import { setting } from '../platform/config';
 import { audit } from '../platform/data/audit';
 import { and, le, lt, notExists, or, scanExpression } from '../platform/data/expressions';
 import { paginate } from '../platform/data/paginate';
 import { type RetentionRun, recordRunProgress, recordRunStart, runAuditId } from '../platform/data/retention-runs';
-import { positiveIntEnv, requiredEnv } from '../platform/env';
 import { errorClass, logger } from '../platform/log';
 import type { Controller, DynamoDbProcessor, Register } from '../platform/register';
 import { eraseItem, type ItemErasure, keyExists, tableKey } from '../processors/dynamodb/store-items';
-
-const PACKAGE_BUCKET = requiredEnv('PACKAGE_BUCKET');
-/** At most this many records erased per rule and run; the rest are erased by the next runs. */
-const BATCH_SIZE = positiveIntEnv('RETENTION_BATCH_SIZE', 500);
 
 /** Where the reports go in the package bucket (encrypted with the personal-data key, private). */
 export const RETENTION_REPORTS_PREFIX = 'retention-reports/';
@@ -110,7 +106,7 @@ async function writeReport(f: RetentionFindings, outcome?: { erased: Key[]; chan
   };
   await s3.send(
     new PutObjectCommand({
-      Bucket: PACKAGE_BUCKET,
+      Bucket: setting('PACKAGE_BUCKET'),
       Key: reportKey(run),
       Body: JSON.stringify(report, null, 2),
       ContentType: 'application/json',
@@ -192,7 +188,7 @@ export async function reportRetentionRule(scope: RuleAtStore, started: Retention
  * it is still due (see `stillDue`), at most `limit` of them (the rest wait for the next run, which
  * finds them again). Safe to repeat: an erased record no longer matches.
  */
-export async function enforceRetentionRule(findings: RetentionFindings, limit = BATCH_SIZE): Promise<RetentionRun> {
+export async function enforceRetentionRule(findings: RetentionFindings, limit = setting('RETENTION_BATCH_SIZE')): Promise<RetentionRun> {
   const { scope, run } = findings;
   const key = await tableKey(scope.store.table);
   const condition = stillDue(scope, key, run.cutoff, run.runAt);

@@ -1,14 +1,11 @@
 import { DescribeExecutionCommand, RedriveExecutionCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { sfn } from '../platform/aws/sfn';
-import { requiredEnv } from '../platform/env';
+import { setting } from '../platform/config';
 import { errorClass, logger } from '../platform/log';
-
-/** The request workflow. */
-const STATE_MACHINE_ARN = requiredEnv('STATE_MACHINE_ARN');
 
 /** Executions are named by request id; this is the ARN Step Functions gives such an execution. */
 export function executionArn(requestId: string): string {
-  return `${STATE_MACHINE_ARN.replace(':stateMachine:', ':execution:')}:${requestId}`;
+  return `${setting('STATE_MACHINE_ARN').replace(':stateMachine:', ':execution:')}:${requestId}`;
 }
 
 /**
@@ -18,7 +15,7 @@ export function executionArn(requestId: string): string {
  */
 export async function startExecution(requestId: string): Promise<'started' | 'exists'> {
   try {
-    await sfn.send(new StartExecutionCommand({ stateMachineArn: STATE_MACHINE_ARN, name: requestId, input: JSON.stringify({ requestId }) }));
+    await sfn.send(new StartExecutionCommand({ stateMachineArn: setting('STATE_MACHINE_ARN'), name: requestId, input: JSON.stringify({ requestId }) }));
     return 'started';
   } catch (err) {
     if (errorClass(err) === 'ExecutionAlreadyExists') return 'exists';

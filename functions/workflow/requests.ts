@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { type Branch, type DsrRequest, FINAL_STATUSES } from '../domain/request';
 import { purgeSchedule } from '../domain/request-retention';
 import { actionFor, modeOf } from '../domain/rights';
+import { requestIdSchema } from '../domain/validation';
 import { audit } from '../platform/data/audit';
 import { ensureBranch } from '../platform/data/branches';
 import { eq } from '../platform/data/expressions';
@@ -9,8 +10,8 @@ import { getRequest, getRequestWithBranches, setOnce, transition, updateRequestI
 import { type Controller, findController } from '../platform/register';
 
 /** Workflow state carries ids only; anything else in it is a bug. */
-export const requestRef = z.object({ requestId: z.uuid() });
-export const branchRef = z.object({ requestId: z.uuid(), processorId: z.string().min(1).max(64) });
+export const requestRef = z.object({ requestId: requestIdSchema });
+export const branchRef = z.object({ requestId: requestIdSchema, processorId: z.string().min(1).max(64) });
 export type RequestRef = z.infer<typeof requestRef>;
 export type BranchRef = z.infer<typeof branchRef>;
 

@@ -1,14 +1,20 @@
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
-import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { type CfnElement, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Policy, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Architecture, type CfnFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { IEmailIdentity } from 'aws-cdk-lib/aws-ses';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
+import type { VariableName } from '../../functions/platform/config';
 
 /** The repository root: entries, the lock file and esbuild's working directory are resolved against it. */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -21,6 +27,29 @@ export const ENTRY_METADATA_KEY = 'dsr:entry';
  * which an ES module does not have by itself.
  */
 const ESM_REQUIRE_BANNER = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+
+/**
+ * One environment variable of a function and the grant it pairs with, as the "Configuration" table
+ * of docs/ARCHITECTURE.md lists them. `actions` are the IAM actions the grant gives (a grant CDK
+ * writes gives more of the same kind), for checking the table against the synthesized template.
+ */
+export interface Binding {
+  /** The variable; none for a grant that needs no variable (a task token travels with the work). */
+  readonly variable?: VariableName;
+  /** The grant, in a few words; `none` when the variable needs no permission. */
+  readonly grant: string;
+  readonly actions: readonly string[];
+}
+
+/** Writes to a table limited to some partitions, without reads of other items or any index. */
+export interface PartitionWrites {
+  readonly actions: readonly string[];
+  /** `dynamodb:LeadingKeys` patterns, e.g. `RETENTION#*`. */
+  readonly leadingKeys: readonly string[];
+}
+
+const KMS_DATA_KEY_REASON =
+  'kms:GenerateDataKey* and kms:ReEncrypt* are how DynamoDB and S3 use the customer-managed personal-data key; scoped to that one key.';
 
 /** Props of {@link HouseFunction}. */
 export interface HouseFunctionProps {
@@ -57,8 +86,8 @@ export interface HouseFunctionProps {
  * log group with retention, and an ESM bundle built by the local esbuild (never Docker).
  *
  * The module path is recorded as `dsr:entry` metadata on the CloudFormation resource, so the local
- * runtime runs the very same module for each synthesized Lambda. Environment variables are added by
- * the caller with `fn.addEnvironment(...)`, right next to the grant each one pairs with.
+ * runtime runs the very same module for each synthesized Lambda. Each environment variable comes
+ * with the grant it pairs with, through one of the `bind...` methods; {@link bindings} lists them.
  */
 export class HouseFunction extends Construct {
   /** The Lambda function. */
@@ -69,6 +98,8 @@ export class HouseFunction extends Construct {
   public readonly role: Role;
   /** The handler module, relative to the repository root. */
   public readonly entry: string;
+  /** Each variable the function is given, with its grant, in the order they were bound. */
+  public readonly bindings: Binding[] = [];
 
   constructor(scope: Construct, id: string, props: HouseFunctionProps) {
     super(scope, id);
@@ -132,6 +163,165 @@ export class HouseFunction extends Construct {
         ? 'Failed asynchronous invocations go to an on-failure destination (the same queue a dead-letter queue would be), which also records the error; a dead-letter queue besides would duplicate them.'
         : "Invoked synchronously only (API Gateway or Step Functions): an error reaches the caller or the workflow's Retry and Catch; Lambda sends only asynchronous invocations to a dead-letter queue.",
     );
+  }
+
+  /**
+   * The table's name in `variable` with read (`read`), read/write (`readWrite`) on its items and
+   * indexes, or only some writes to some partitions, never an index.
+   */
+  public bindTable(table: ITable, access: 'read' | 'readWrite' | PartitionWrites, variable: VariableName = 'REQUESTS_TABLE'): this {
+    this.fn.addEnvironment(variable, table.tableName);
+    const tableArn = `<${this.logicalIdOf(table)}.Arn>`;
+    if (access === 'read' || access === 'readWrite') {
+      if (access === 'read') table.grantReadData(this.fn);
+      else table.grantReadWriteData(this.fn);
+      this.bind({
+        variable,
+        grant: access === 'read' ? 'read items and indexes' : 'read and write items and indexes',
+        actions: access === 'read' ? ['dynamodb:GetItem', 'dynamodb:Query'] : ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+      });
+      this.acknowledge(
+        `AwsSolutions-IAM5[Resource::${tableArn}/index/*]`,
+        access === 'read'
+          ? 'Read-only on the requests table includes its indexes: the staff list and dashboard query the open-by-due and report indexes; only this table.'
+          : 'Read/write on the requests table includes its indexes (the sparse open-by-due index); only this table.',
+      );
+    } else {
+      this.fn.addToRolePolicy(
+        new PolicyStatement({
+          actions: [...access.actions],
+          resources: [table.tableArn],
+          conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...access.leadingKeys] } },
+        }),
+      );
+      table.encryptionKey?.grantEncryptDecrypt(this.fn);
+      this.bind({ variable, grant: `${access.actions.join(', ')} in partitions ${access.leadingKeys.join(', ')} only, no index`, actions: access.actions });
+    }
+    if (access !== 'read' && table.encryptionKey) {
+      this.acknowledge('AwsSolutions-IAM5[Action::kms:GenerateDataKey*]', KMS_DATA_KEY_REASON);
+      this.acknowledge('AwsSolutions-IAM5[Action::kms:ReEncrypt*]', KMS_DATA_KEY_REASON);
+    }
+    return this;
+  }
+
+  /** The bucket's name in `variable` with read, read/write or put (under `prefix` only) on its objects. */
+  public bindBucket(bucket: IBucket, access: 'read' | 'readWrite' | 'put', prefix?: string, variable: VariableName = 'PACKAGE_BUCKET'): this {
+    this.fn.addEnvironment(variable, bucket.bucketName);
+    const objects = prefix ? `${prefix}*` : '*';
+    const bucketArn = `<${this.logicalIdOf(bucket)}.Arn>`;
+    if (access === 'put') {
+      bucket.grantPut(this.fn, objects);
+      this.bind({ variable, grant: `put objects${prefix ? ` under \`${prefix}\`` : ''}`, actions: ['s3:PutObject'] });
+      this.acknowledge(
+        `AwsSolutions-IAM5[Resource::${bucketArn}/${objects}]`,
+        'Reports are named per controller, run and rule (retention-reports/<controller>/<run>/<rule>.json): put only, under that one prefix.',
+      );
+      this.acknowledge(
+        'AwsSolutions-IAM5[Action::s3:Abort*]',
+        'CDK grantPut includes aborting a failed multipart upload; under the reports prefix of this bucket only.',
+      );
+      return this;
+    }
+    if (access === 'read') bucket.grantRead(this.fn, objects);
+    else bucket.grantReadWrite(this.fn, objects);
+    this.bind({
+      variable,
+      grant: access === 'read' ? 'read objects' : 'read, write and delete objects',
+      actions: access === 'read' ? ['s3:GetObject*'] : ['s3:GetObject*', 's3:PutObject', 's3:DeleteObject*'],
+    });
+    this.acknowledge(
+      `AwsSolutions-IAM5[Resource::${bucketArn}/${objects}]`,
+      'Object keys are per request (exports/<requestId>/..., packages/<requestId>.zip), so the grant covers the objects of this one bucket.',
+    );
+    this.acknowledge('AwsSolutions-IAM5[Action::s3:GetObject*]', 'CDK grantRead: GetObject plus its version/ACL/tagging reads on this bucket only.');
+    this.acknowledge('AwsSolutions-IAM5[Action::s3:GetBucket*]', 'CDK grantRead: bucket location/metadata reads the SDK needs, on this bucket only.');
+    this.acknowledge('AwsSolutions-IAM5[Action::s3:List*]', 'CDK grantRead: listing this bucket (HeadObject gives 404 not 403 with it), this bucket only.');
+    if (access === 'readWrite') {
+      this.acknowledge('AwsSolutions-IAM5[Action::s3:DeleteObject*]', 'CDK grantReadWrite: exports and packages are replaced on re-runs; this bucket only.');
+      this.acknowledge(
+        'AwsSolutions-IAM5[Action::s3:Abort*]',
+        'CDK grantReadWrite: aborting multipart uploads of streamed ZIPs and large results; this bucket only.',
+      );
+    }
+    return this;
+  }
+
+  /**
+   * The state machine's ARN in `STATE_MACHINE_ARN` with `states:StartExecution`, and any of
+   * `executionActions` (e.g. `states:DescribeExecution`) on its executions.
+   */
+  public bindStateMachine(stateMachine: IStateMachine, ...executionActions: string[]): this {
+    this.fn.addEnvironment('STATE_MACHINE_ARN', stateMachine.stateMachineArn);
+    stateMachine.grantStartExecution(this.fn);
+    this.bind({ variable: 'STATE_MACHINE_ARN', grant: 'start executions', actions: ['states:StartExecution'] });
+    if (executionActions.length > 0) {
+      stateMachine.grantExecution(this.fn, ...executionActions);
+      this.bind({ variable: 'STATE_MACHINE_ARN', grant: `${executionActions.join(', ')} on its executions`, actions: executionActions });
+      this.acknowledge(
+        `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:{"Fn::Select":[6,{"Fn::Split":[":",{"Ref":"${this.logicalIdOf(stateMachine)}"}]}]}:*]`,
+        'Describe/redrive any execution of this one state machine; executions are named by request id, unknown in advance.',
+      );
+    }
+    return this;
+  }
+
+  /**
+   * Answering the state machine's waiting tasks (`SendTaskSuccess/Failure/Heartbeat`): no variable,
+   * the token comes with the work. `ownPolicy` puts the statement in a policy nothing depends on,
+   * for a function the state machine invokes (a grant in its default policy would close a cycle).
+   */
+  public answerTasks(stateMachine: IStateMachine, opts: { ownPolicy?: boolean } = {}): this {
+    const actions = ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat'];
+    if (opts.ownPolicy) {
+      new Policy(this, 'TaskResponse', {
+        roles: [this.role],
+        statements: [new PolicyStatement({ actions, resources: [stateMachine.stateMachineArn] })],
+      });
+    } else {
+      stateMachine.grantTaskResponse(this.fn);
+    }
+    this.bind({ grant: 'answer waiting tasks of the state machine', actions });
+    return this;
+  }
+
+  /** The sender's address in `SENDER_EMAIL` with `ses:SendEmail` from that identity only. */
+  public bindSender(identity: IEmailIdentity, address: string): this {
+    this.fn.addEnvironment('SENDER_EMAIL', address);
+    this.fn.addToRolePolicy(new PolicyStatement({ actions: ['ses:SendEmail'], resources: [identity.emailIdentityArn] }));
+    this.bind({ variable: 'SENDER_EMAIL', grant: 'send email from that identity', actions: ['ses:SendEmail'] });
+    return this;
+  }
+
+  /**
+   * A generated secret in `variable` as a CloudFormation dynamic reference, resolved at deploy time:
+   * no `GetSecretValue` grant, and Lambda keeps the value KMS-encrypted at rest.
+   */
+  public bindSecret(variable: VariableName, secret: ISecret): this {
+    this.fn.addEnvironment(variable, secret.secretValue.unsafeUnwrap());
+    this.bind({ variable, grant: 'none: a dynamic reference to a generated secret, resolved at deploy', actions: [] });
+    return this;
+  }
+
+  /** A plain value that needs no permission (a URL, a number of days, a limit). */
+  public bindValue(variable: VariableName, value: string | number): this {
+    this.fn.addEnvironment(variable, String(value));
+    this.bind({ variable, grant: 'none', actions: [] });
+    return this;
+  }
+
+  /** A grant that needs no variable, recorded for the table (e.g. the register's own stores). */
+  public bindStatement(grant: string, statement: PolicyStatement): this {
+    this.fn.addToRolePolicy(statement);
+    this.bind({ grant, actions: statement.actions });
+    return this;
+  }
+
+  private bind(binding: Binding): void {
+    this.bindings.push(binding);
+  }
+
+  private logicalIdOf(construct: Construct): string {
+    return Stack.of(this).getLogicalId(construct.node.defaultChild as CfnElement);
   }
 
   /** Acknowledges a cdk-nag finding on this function and its role, with the reason it is acceptable. */

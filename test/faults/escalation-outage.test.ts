@@ -20,6 +20,9 @@ beforeAll(async () => {
   dataDir = tempDataDir();
   ses = await startFlakyProxy(() => rt.urls.ses, 0, true);
   rt = await start(dataDir, undefined, { handlerEndpoints: { ses: ses.url }, sweepOnStart: false });
+  // The test runs Route's and RecordBranchFailure's code itself, with what their functions are given.
+  const { configure } = await import('../../functions/platform/config');
+  configure('REQUESTS_TABLE', 'SENDER_EMAIL', 'PUBLIC_BASE_URL', 'SUPPRESSION_KEY');
 });
 
 afterAll(async () => {

@@ -29,6 +29,9 @@ beforeAll(async () => {
     PACKAGE_BUCKET: 'dsr-packages',
     REQUESTS_TABLE: 'dsr-requests',
   });
+  // The test runs AssemblePackage's code itself, with the bucket its function is given.
+  const { configure } = await import('../../functions/platform/config');
+  configure('PACKAGE_BUCKET');
   process.prependListener('uncaughtException', onUncaught);
 });
 

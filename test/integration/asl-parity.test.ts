@@ -168,6 +168,7 @@ describe('the ASL of the local Step Functions endpoint', () => {
       STATE_MACHINE_ARN: endpoint.stateMachineArn,
       SENDER_EMAIL: 'privacy@demo-association.example',
       PUBLIC_BASE_URL: 'http://localhost:3000',
+      SUPPRESSION_KEY: 'k'.repeat(64),
     });
     for (const [name] of tasks) {
       const task = model.stateMachine.taskStates.find((t) => t.stateName === name);

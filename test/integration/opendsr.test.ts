@@ -103,6 +103,8 @@ beforeAll(async () => {
     POWERTOOLS_LOG_LEVEL: 'INFO',
   });
   callbackUrl = `http://127.0.0.1:${port}/v1/opendsr/callback`;
+  // The test submits and polls as the AwaitProcessor and sweep functions do, with what they are given.
+  (await import('../../functions/platform/config')).configure('REQUESTS_TABLE', 'PACKAGE_BUCKET', 'PUBLIC_BASE_URL');
   store = {
     ...(await import('../../functions/platform/data/requests')),
     ...(await import('../../functions/platform/data/branches')),

@@ -13,6 +13,7 @@ let unsubscribePath: typeof import('../../functions/intake/unsubscribe').unsubsc
 beforeAll(async () => {
   // The runtime gives its functions the key; the controller's mailer would sign with the same one.
   ({ unsubscribePath } = await import('../../functions/intake/unsubscribe'));
+  (await import('../../functions/platform/config')).configure('UNSUBSCRIBE_KEY');
 });
 
 const requestItem = async (requestId: string) =>

@@ -3,15 +3,19 @@ import * as z from 'zod';
 import { renderTaskDone, renderTaskLinkInvalid, renderTaskPage } from '../../../web/pages';
 import { answerTask, inspectTaskLink } from '../../branches/task-answer';
 import { identitiesFor, taskRequest } from '../../branches/task-links';
+import { fieldErrors, isRequestId } from '../../domain/validation';
+import { configure } from '../../platform/config';
 import { clientError, type HttpEvent, type HttpResult, html, httpMiddleware, pickLocale } from '../../platform/http';
 import { logger } from '../../platform/log';
 import { multipartBody } from '../../platform/multipart';
 import { TOKEN_PATTERN } from '../../platform/tokens';
 
+// The composition root: what this function is given, checked at cold start.
+configure('REQUESTS_TABLE', 'PACKAGE_BUCKET', 'PUBLIC_BASE_URL');
+
 /** An uploaded export may be this large; more goes through the DPO by other means. */
 const MAX_UPLOAD_BYTES = 4 * 1024 * 1024;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const PROCESSOR_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
 const answerSchema = z.object({
@@ -32,7 +36,7 @@ async function task(event: HttpEvent): Promise<HttpResult> {
   const isPost = event.requestContext.http.method === 'POST';
   const body = (isPost ? event.body : undefined) as Record<string, unknown> | undefined;
   const token = isPost ? body?.token : event.queryStringParameters?.token;
-  if (!UUID.test(requestId) || !PROCESSOR_ID.test(processorId) || typeof token !== 'string' || !TOKEN_PATTERN.test(token)) {
+  if (!isRequestId(requestId) || !PROCESSOR_ID.test(processorId) || typeof token !== 'string' || !TOKEN_PATTERN.test(token)) {
     return html(404, renderTaskLinkInvalid({ locale }));
   }
   const link = await inspectTaskLink(requestId, processorId, token);
@@ -63,8 +67,7 @@ async function task(event: HttpEvent): Promise<HttpResult> {
 
   const parsed = answerSchema.safeParse(body);
   if (!parsed.success) {
-    const errors = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? 'body'), i.message]));
-    throw clientError(400, 'The answer has invalid fields', errors);
+    throw clientError(400, 'The answer has invalid fields', fieldErrors(parsed.error));
   }
   const file = parsed.data.export;
   if (file?.truncated) throw clientError(413, `The file is larger than ${MAX_UPLOAD_BYTES} bytes`, { export: 'too large' });

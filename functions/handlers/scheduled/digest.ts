@@ -1,5 +1,9 @@
 import * as z from 'zod';
+import { configure } from '../../platform/config';
 import { sendDigest } from '../../reporting/digest';
+
+// The composition root: what this function is given, checked at cold start.
+configure('REQUESTS_TABLE', 'SENDER_EMAIL', 'PUBLIC_BASE_URL');
 
 /** The schedule's input: which controller's digest (one schedule per controller that declares one). */
 const digestEvent = z.object({ controllerId: z.string().min(1) });

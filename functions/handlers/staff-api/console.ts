@@ -1,17 +1,17 @@
 import middy from '@middy/core';
 import { CONSOLE_CSP, renderConsolePage } from '../../../web/console';
-import { urlEnv } from '../../platform/env';
+import { configure, setting } from '../../platform/config';
 import { type HttpEvent, type HttpResult, html, httpMiddleware, pickLocale } from '../../platform/http';
 
-/** The identity provider's sign-in page (Cognito hosted UI; locally /local/sign-in), read once at cold start. */
-const SIGN_IN_URL = urlEnv('STAFF_SIGN_IN_URL');
+// The identity provider's sign-in page (Cognito hosted UI; locally /local/sign-in).
+configure('STAFF_SIGN_IN_URL');
 
 /**
  * GET /console: the staff console. A page without data (no authorizer): its script signs the person
  * in and calls the staff API with their id token. Its own CSP admits exactly that script.
  */
 async function consolePage(event: HttpEvent): Promise<HttpResult> {
-  const page = html(200, renderConsolePage({ locale: pickLocale(event), signInUrl: SIGN_IN_URL }));
+  const page = html(200, renderConsolePage({ locale: pickLocale(event), signInUrl: setting('STAFF_SIGN_IN_URL') }));
   return { ...page, headers: { ...page.headers, 'content-security-policy': CONSOLE_CSP } };
 }
 

@@ -1,5 +1,7 @@
 import middy from '@middy/core';
 import { DecisionConflict, decisionSchema } from '../../domain/decision-rules';
+import { fieldErrors, isRequestId } from '../../domain/validation';
+import { configure } from '../../platform/config';
 import { listAudit } from '../../platform/data/audit';
 import { getRequestWithBranches } from '../../platform/data/requests';
 import { clientError, type HttpEvent, type HttpResult, httpMiddleware, json } from '../../platform/http';
@@ -7,7 +9,8 @@ import { findController } from '../../platform/register';
 import { decide } from '../../staff/decisions';
 import { claimsOf, mayAccess, requestDetail, requireRole } from '../../staff/staff';
 
-const REQUEST_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+// The composition root: what this function is given, checked at cold start.
+configure('REQUESTS_TABLE', 'SENDER_EMAIL', 'PUBLIC_BASE_URL');
 
 /**
  * POST /v1/staff/requests/{requestId}/decisions: an approver decides (approve, deny, extend, ask
@@ -18,15 +21,13 @@ async function decision(event: HttpEvent): Promise<HttpResult> {
   const staff = requireRole(claimsOf(event), 'decide');
   const requestId = event.pathParameters?.requestId ?? '';
   const notFound = () => json(404, { message: 'No request with this id', errors: { requestId: 'unknown' } });
-  if (!REQUEST_ID.test(requestId)) return notFound();
+  if (!isRequestId(requestId)) return notFound();
   const { request, branches } = await getRequestWithBranches(requestId);
   const controller = request && findController(request.controllerId);
   if (!request || !controller || !mayAccess(staff, request.controllerId)) return notFound();
   const parsed = decisionSchema.safeParse(event.body ?? {});
   if (!parsed.success) {
-    const errors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? 'decision')] ??= issue.message;
-    throw clientError(400, 'The decision has invalid fields', errors);
+    throw clientError(400, 'The decision has invalid fields', fieldErrors(parsed.error, 'decision'));
   }
   try {
     await decide(request, branches, controller, parsed.data, staff.username);

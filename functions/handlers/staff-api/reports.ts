@@ -1,4 +1,5 @@
 import middy from '@middy/core';
+import { configure } from '../../platform/config';
 import { type HttpEvent, type HttpResult, httpMiddleware, json } from '../../platform/http';
 import { findController, register } from '../../platform/register';
 import { requestsCsv } from '../../reporting/compliance-csv';
@@ -6,6 +7,9 @@ import { complianceFigures, openByDue, weeklySeries } from '../../reporting/comp
 import { reportRows, requestsReceived } from '../../reporting/compliance-report';
 import { parseReportQuery } from '../../reporting/report-query';
 import { claimsOf, mayAccess, requireRole } from '../../staff/staff';
+
+// The composition root: what this function is given, checked at cold start.
+configure('REQUESTS_TABLE');
 
 const DECLARED = register.controllers.map((c) => c.id);
 

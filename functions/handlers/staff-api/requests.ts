@@ -1,5 +1,7 @@
 import middy from '@middy/core';
+import { isRequestId } from '../../domain/validation';
 import { auditRecord } from '../../platform/audit-chain';
+import { configure } from '../../platform/config';
 import { listAudit } from '../../platform/data/audit';
 import { getRequestWithBranches, openRequests } from '../../platform/data/requests';
 import { type HttpEvent, type HttpResult, httpMiddleware, json } from '../../platform/http';
@@ -19,8 +21,10 @@ import {
   visibleControllers,
 } from '../../staff/staff';
 
+// The composition root: what this function is given, checked at cold start.
+configure('REQUESTS_TABLE');
+
 const DECLARED = register.controllers.map((c) => c.id);
-const REQUEST_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
  * GET /v1/staff/requests: open requests of the controllers the caller may see, earliest deadline
@@ -48,7 +52,7 @@ const notFound = () => json(404, { message: 'No request with this id', errors: {
 
 /** A request with its branches, if the id is well-formed, it exists and the caller may see its controller. */
 async function visibleRequest(staff: Staff, requestId: string) {
-  if (!REQUEST_ID.test(requestId)) return undefined;
+  if (!isRequestId(requestId)) return undefined;
   const found = await getRequestWithBranches(requestId);
   return found.request && mayAccess(staff, found.request.controllerId) ? { request: found.request, branches: found.branches } : undefined;
 }

@@ -2,12 +2,17 @@ import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import middy from '@middy/core';
 import { renderPackageExpired } from '../../../web/pages';
-import { PACKAGE_BUCKET } from '../../answer/exports';
+import { packageBucket } from '../../answer/exports';
+import { isRequestId } from '../../domain/validation';
 import { s3 } from '../../platform/aws/s3';
+import { configure } from '../../platform/config';
 import { getRequest } from '../../platform/data/requests';
 import { type HttpEvent, type HttpResult, html, httpMiddleware, json, pickLocale, redirect, wantsJson } from '../../platform/http';
 import { logger } from '../../platform/log';
 import { TOKEN_PATTERN, tokenMatches } from '../../platform/tokens';
+
+// The composition root: what this function is given, checked at cold start.
+configure('REQUESTS_TABLE', 'PACKAGE_BUCKET');
 
 /** The presigned URL lives just long enough to start the download. */
 const PRESIGNED_SECONDS = 300;
@@ -19,7 +24,7 @@ const PRESIGNED_SECONDS = 300;
 async function download(event: HttpEvent): Promise<HttpResult> {
   const requestId = event.pathParameters?.requestId ?? '';
   const token = event.queryStringParameters?.token ?? '';
-  const request = /^[0-9a-f-]{36}$/.test(requestId) && TOKEN_PATTERN.test(token) ? await getRequest(requestId) : undefined;
+  const request = isRequestId(requestId) && TOKEN_PATTERN.test(token) ? await getRequest(requestId) : undefined;
   const valid =
     request?.packageKey && request.downloadExpiresAt && tokenMatches(token, request.downloadTokenHash) && request.downloadExpiresAt > new Date().toISOString();
   if (request?.packageDeletedAt) {
@@ -36,7 +41,7 @@ async function download(event: HttpEvent): Promise<HttpResult> {
   const url = await getSignedUrl(
     s3,
     new GetObjectCommand({
-      Bucket: PACKAGE_BUCKET,
+      Bucket: packageBucket(),
       Key: request.packageKey,
       ResponseContentDisposition: `attachment; filename="access-package-${request.requestId}.zip"`,
       ResponseContentType: 'application/zip',

@@ -2,8 +2,12 @@ import middy from '@middy/core';
 import { type FormController, renderNotFound, renderRequestForm } from '../../../web/pages';
 import { LOCALES, type Locale } from '../../domain/request';
 import { rectifiableAttributes } from '../../domain/submission';
+import { configure } from '../../platform/config';
 import { type HttpEvent, type HttpResult, html, httpMiddleware, pickLocale } from '../../platform/http';
 import { type Controller, findController, register } from '../../platform/register';
+
+// The composition root: what this function is given, checked at cold start.
+configure('REQUESTS_TABLE', 'PUBLIC_BASE_URL');
 
 const isLanguage = (value: unknown): value is Locale => (LOCALES as readonly unknown[]).includes(value);
 

@@ -3,11 +3,15 @@ import { type FormValues, renderRequestAccepted, renderRequestForm } from '../..
 import { InvalidSubmission, validateSubmission } from '../../domain/submission';
 import { acceptRequest } from '../../intake/intake';
 import { RateLimited, takeIntakeAllowance } from '../../intake/rate-limit';
+import { configure } from '../../platform/config';
 import { type HttpEvent, type HttpResult, html, httpMiddleware, json, pickLocale, wantsJson } from '../../platform/http';
 import { paths } from '../../platform/links';
 import { logger } from '../../platform/log';
 import { findController, register } from '../../platform/register';
 import { formController, formPage } from './form';
+
+// The composition root: what this function is given, checked at cold start.
+configure('REQUESTS_TABLE', 'SENDER_EMAIL', 'PUBLIC_BASE_URL', 'SUPPRESSION_KEY', 'VERIFY_TTL_DAYS', 'INTAKE_LIMIT_PER_ADDRESS', 'INTAKE_LIMIT_PER_CLIENT');
 
 /** The form's fields a refused submission is re-rendered with (everything the subject typed or chose). */
 const KEPT_FIELDS = [

@@ -2,11 +2,16 @@ import middy from '@middy/core';
 import * as z from 'zod';
 import { ANSWER_MAX_CHARS, renderNotFound, renderReplyReceived, renderStatusPage } from '../../../web/pages';
 import { statusPageInput } from '../../answer/status-view';
+import { fieldErrors, isRequestId } from '../../domain/validation';
+import { configure } from '../../platform/config';
 import { getRequest, getRequestWithBranches } from '../../platform/data/requests';
 import { type HttpEvent, type HttpResult, html, httpMiddleware, json, pickLocale, wantsJson } from '../../platform/http';
 import { findController } from '../../platform/register';
 import { constantTimeEqual } from '../../platform/tokens';
 import { answerInformationRequest } from '../../staff/information';
+
+// The composition root: what this function is given, checked at cold start.
+configure('REQUESTS_TABLE', 'SENDER_EMAIL', 'PUBLIC_BASE_URL');
 
 const answerSchema = z
   .string({ error: 'answer is required' })
@@ -23,7 +28,7 @@ const answerSchema = z
 async function reply(event: HttpEvent): Promise<HttpResult> {
   const requestId = event.pathParameters?.requestId ?? '';
   const body = (event.body ?? {}) as Record<string, unknown>;
-  const request = /^[0-9a-f-]{36}$/.test(requestId) ? await getRequest(requestId) : undefined;
+  const request = isRequestId(requestId) ? await getRequest(requestId) : undefined;
   const controller = request && findController(request.controllerId);
   if (!request || !controller || typeof body.key !== 'string' || !constantTimeEqual(body.key, request.statusKey)) {
     return wantsJson(event)
@@ -39,7 +44,7 @@ async function reply(event: HttpEvent): Promise<HttpResult> {
     const typed = typeof body.answer === 'string' ? body.answer.slice(0, ANSWER_MAX_CHARS) : '';
     return html(statusCode, renderStatusPage(statusPageInput(request, branches, { locale, values: { answer: typed }, errors: { answer: problem } })));
   };
-  if (!answer.success) return refused(400, 'The answer is invalid', answer.error.issues[0]!.message);
+  if (!answer.success) return refused(400, 'The answer is invalid', fieldErrors(answer.error, 'answer').answer!);
   if (!(await answerInformationRequest(request, controller, answer.data))) {
     return refused(409, 'There is no open question to answer on this request', 'no open question');
   }

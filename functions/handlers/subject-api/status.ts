@@ -1,10 +1,15 @@
 import middy from '@middy/core';
 import { renderNotFound, renderStatusPage } from '../../../web/pages';
 import { statusJson, statusPageInput } from '../../answer/status-view';
+import { isRequestId } from '../../domain/validation';
+import { configure } from '../../platform/config';
 import { getRequestWithBranches } from '../../platform/data/requests';
 import { type HttpEvent, type HttpResult, html, httpMiddleware, json, pickLocale, wantsJson } from '../../platform/http';
 import { constantTimeEqual } from '../../platform/tokens';
 import { withdrawRequest } from '../../workflow/withdrawal';
+
+// The composition root: what this function is given, checked at cold start.
+configure('REQUESTS_TABLE', 'PUBLIC_BASE_URL');
 
 /**
  * GET /v1/requests/{requestId}/status?key=…: where a request stands, and what staff said to the
@@ -15,7 +20,7 @@ async function status(event: HttpEvent): Promise<HttpResult> {
   const requestId = event.pathParameters?.requestId ?? '';
   const isPost = event.requestContext.http.method === 'POST';
   const key = isPost ? (event.body as Record<string, unknown> | undefined)?.key : event.queryStringParameters?.key;
-  let { request, branches } = /^[0-9a-f-]{36}$/.test(requestId) ? await getRequestWithBranches(requestId) : { request: undefined, branches: [] };
+  let { request, branches } = isRequestId(requestId) ? await getRequestWithBranches(requestId) : { request: undefined, branches: [] };
   if (!request || typeof key !== 'string' || !constantTimeEqual(key, request.statusKey)) {
     return wantsJson(event)
       ? json(404, { message: 'No request with this id and key', errors: { key: 'unknown' } })

@@ -1,9 +1,13 @@
 import middy from '@middy/core';
 import { renderNotFound } from '../../../web/pages';
 import { renderTransparencyPage } from '../../../web/transparency-page';
+import { configure } from '../../platform/config';
 import { type HttpEvent, type HttpResult, html, httpMiddleware, pickLocale } from '../../platform/http';
 import { findController } from '../../platform/register';
 import { publishedTransparency } from '../../reporting/transparency';
+
+// The composition root: what this function is given, checked at cold start.
+configure('REQUESTS_TABLE');
 
 /**
  * GET /transparency/{controllerId}[?lang=xx]: the controller's published aggregate figures, in its

@@ -1,8 +1,12 @@
 import middy from '@middy/core';
 import { renderNotFound, renderUnsubscribePage } from '../../../web/pages';
 import { readUnsubscribeLink, unsubscribe } from '../../intake/unsubscribe';
+import { configure } from '../../platform/config';
 import { type HttpEvent, type HttpResult, html, httpMiddleware, json, pickLocale, wantsJson } from '../../platform/http';
 import { logger } from '../../platform/log';
+
+// The composition root: what this function is given, checked at cold start.
+configure('REQUESTS_TABLE', 'STATE_MACHINE_ARN', 'UNSUBSCRIBE_KEY');
 
 /**
  * GET/POST /v1/unsubscribe/{controllerId}/{purposeId}?address=…&sig=…: the one-click unsubscribe

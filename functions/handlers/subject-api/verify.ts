@@ -1,20 +1,23 @@
 import middy from '@middy/core';
 import { renderConfirmed, renderConfirmPage, renderLinkProblem } from '../../../web/pages';
+import { isRequestId } from '../../domain/validation';
 import { confirmRequest, inspectLink, type LinkState } from '../../intake/verification';
+import { configure } from '../../platform/config';
 import { clientError, type HttpEvent, type HttpResult, html, httpMiddleware, json, pickLocale, wantsJson } from '../../platform/http';
 import { links } from '../../platform/links';
 import { logger } from '../../platform/log';
 import { findController } from '../../platform/register';
 import { TOKEN_PATTERN } from '../../platform/tokens';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+// The composition root: what this function is given, checked at cold start.
+configure('REQUESTS_TABLE', 'STATE_MACHINE_ARN', 'PUBLIC_BASE_URL');
 
 /** The request id from the path and the token from the query (GET) or the form (POST), checked for shape. */
 function linkParts(event: HttpEvent): { requestId: string; token: string } | undefined {
   const requestId = event.pathParameters?.requestId ?? '';
   const fromBody = (event.body as Record<string, unknown> | undefined)?.token;
   const token = event.requestContext.http.method === 'POST' ? fromBody : event.queryStringParameters?.token;
-  if (!UUID.test(requestId) || typeof token !== 'string' || !TOKEN_PATTERN.test(token)) return undefined;
+  if (!isRequestId(requestId) || typeof token !== 'string' || !TOKEN_PATTERN.test(token)) return undefined;
   return { requestId, token };
 }
 

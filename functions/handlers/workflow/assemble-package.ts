@@ -1,6 +1,10 @@
 import { assemblePackage } from '../../answer/access-package';
 import { transmitPackage } from '../../answer/portability';
+import { configure } from '../../platform/config';
 import { loadRequest, requestRef } from '../../workflow/requests';
+
+// The composition root: what this function is given, checked at cold start.
+configure('REQUESTS_TABLE', 'PACKAGE_BUCKET');
 
 /**
  * Step `AssemblePackage`: `{requestId}`. Builds the access or portability package once; a

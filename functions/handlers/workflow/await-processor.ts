@@ -1,6 +1,10 @@
 import * as z from 'zod';
 import { awaitBranch } from '../../branches/await-processor';
+import { configure } from '../../platform/config';
 import { branchRef } from '../../workflow/requests';
+
+// The composition root: what this function is given, checked at cold start.
+configure('REQUESTS_TABLE', 'PACKAGE_BUCKET', 'SENDER_EMAIL', 'PUBLIC_BASE_URL', 'SUPPRESSION_KEY');
 
 const input = branchRef.extend({ taskToken: z.string().min(1).max(2048) });
 

@@ -1,5 +1,9 @@
 import { runBranch } from '../../branches/run-processor';
+import { configure } from '../../platform/config';
 import { branchRef } from '../../workflow/requests';
+
+// The composition root: what this function is given, checked at cold start.
+configure('REQUESTS_TABLE', 'PACKAGE_BUCKET', 'SUPPRESSION_KEY');
 
 /** Step `RunProcessor` (one Map iteration): `{requestId, processorId}`. */
 export const handler = async (input: unknown) => runBranch(branchRef.parse(input));

@@ -1,8 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Branch, DsrRequest } from '../../domain/request';
+import { setting } from '../../platform/config';
 import { getBranch, updateBranch } from '../../platform/data/branches';
 import { getLink, putLink } from '../../platform/data/opendsr-links';
-import { urlEnv } from '../../platform/env';
 import { logger } from '../../platform/log';
 import type { OpendsrProcessor } from '../../platform/register';
 import { type AsyncProcessorKind, ProcessorError } from '../port';
@@ -82,7 +82,7 @@ export const opendsrProcessor: AsyncProcessorKind<OpendsrProcessor> = {
   async submit(p, { request, controller, branch }) {
     const { requestId, processorId } = branch;
     const type = opendsrType(request, branch);
-    const callbackUrl = `${urlEnv('PUBLIC_BASE_URL')}${CALLBACK_PATH}`;
+    const callbackUrl = `${setting('PUBLIC_BASE_URL')}${CALLBACK_PATH}`;
     // The id is set once: a retry (or a second attempt after a crash) reuses it.
     let subjectRequestId = branch.externalId;
     if (!subjectRequestId) {

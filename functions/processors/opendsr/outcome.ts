@@ -10,6 +10,7 @@ import { updateBranch } from '../../platform/data/branches';
 import { touchLink } from '../../platform/data/opendsr-links';
 import { logger } from '../../platform/log';
 import type { OpendsrProcessor } from '../../platform/register';
+import { storeResults } from './results';
 import type { OpendsrStatusReport } from './types';
 
 export type Applied = 'recorded' | 'completed' | 'failed' | 'already_final';
@@ -50,8 +51,6 @@ export async function applyStatus(
     case 'completed': {
       let stored: { recordCount?: number; exportKey?: string; attachmentKey?: string; attachmentName?: string } = {};
       if (branch.action === 'export' && report.results_url) {
-        // Loaded only here: it needs PACKAGE_BUCKET, which not every handler that knows this kind has.
-        const { storeResults } = await import('./results');
         stored = await storeResults(ref, report.results_url, report.results_count);
       } else {
         stored = { recordCount: report.results_count ?? 0 };

@@ -2,13 +2,13 @@
  * An OpenDSR processor's results (`results_url`, §8.3) into S3, streaming. JSON (an array of
  * records, or an object holding arrays of them) becomes the branch's NDJSON export like any other
  * processor's; anything else (a ZIP, a CSV, a PDF) is kept as it came, as an attachment of the
- * access package. Loaded only when results are fetched: it needs PACKAGE_BUCKET.
+ * access package.
  */
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { DeleteObjectCommand } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
-import { ExportWriter, exportKey, PACKAGE_BUCKET } from '../../answer/exports';
+import { ExportWriter, exportKey, packageBucket } from '../../answer/exports';
 import { s3 } from '../../platform/aws/s3';
 import { logger } from '../../platform/log';
 import { attachmentName } from './attachment-name';
@@ -89,7 +89,7 @@ async function storeAttachment(
   const key = `exports/${ref.requestId}/${ref.processorId}/${ref.attempt}/${name}`;
   await new Upload({
     client: s3,
-    params: { Bucket: PACKAGE_BUCKET, Key: key, Body: Readable.from(chunks), ContentType: contentType },
+    params: { Bucket: packageBucket(), Key: key, Body: Readable.from(chunks), ContentType: contentType },
   }).done();
   return { attachmentKey: key, attachmentName: name };
 }
@@ -129,7 +129,7 @@ export async function storeResults(branch: BranchRef, url: string, resultsCount?
       if (!(err instanceof NotJsonRecords)) throw err;
       await res.body?.cancel().catch(() => undefined);
       logger.info('OpenDSR results are not JSON records; kept as they came', { ...ref, reason: err.message });
-      await s3.send(new DeleteObjectCommand({ Bucket: PACKAGE_BUCKET, Key: exportKey(ref.requestId, ref.processorId, ref.attempt) })).catch(() => undefined);
+      await s3.send(new DeleteObjectCommand({ Bucket: packageBucket(), Key: exportKey(ref.requestId, ref.processorId, ref.attempt) })).catch(() => undefined);
       const again = await download(ref, url);
       const { chunks: all } = await peek(again);
       return { ...(await storeAttachment(ref, again, all, url)), ...(resultsCount !== undefined ? { recordCount: resultsCount } : {}) };

@@ -9,6 +9,9 @@ vi.hoisted(() => {
 });
 
 import { readUnsubscribeLink, unsubscribePath, unsubscribeSignature } from '../../../functions/intake/unsubscribe';
+import { configure } from '../../../functions/platform/config';
+
+configure('UNSUBSCRIBE_KEY');
 
 /** The query of a link as the controller's mailer makes it. */
 function queryOf(path: string): { address: string; sig: string } {

@@ -1,0 +1,119 @@
+import * as z from 'zod';
+
+/**
+ * The functions' configuration: every environment variable they read, with its type, default and
+ * meaning. Each handler names the variables it needs once, at cold start (`configure`, its
+ * composition root); modules reach them at call time (`setting`), never at import, so importing a
+ * module costs a function nothing it does not use. This is the one module that reads `process.env`.
+ */
+
+/** A variable missing or malformed: stops the cold start with a message naming the variable. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const present = z.string({ error: 'is required but not set' }).refine((v) => v.trim() !== '', 'is required but not set');
+
+/** An absolute http(s) URL without a trailing slash: links are built by appending a path. */
+const httpUrl = present.transform((v, ctx) => {
+  const url = URL.parse(v);
+  if (!url) ctx.addIssue({ code: 'custom', message: `must be an absolute URL, got "${v}"` });
+  else if (url.protocol !== 'https:' && url.protocol !== 'http:') ctx.addIssue({ code: 'custom', message: 'must be an http(s) URL' });
+  else return v.replace(/\/+$/, '');
+  return z.NEVER;
+});
+
+/** A positive whole number, or its default when unset. */
+const positiveInt = (fallback: number) =>
+  z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      if (raw === undefined || raw === '') return fallback;
+      const value = Number(raw);
+      if (Number.isInteger(value) && value > 0) return value;
+      ctx.addIssue({ code: 'custom', message: `must be a positive whole number, got "${raw}"` });
+      return z.NEVER;
+    });
+
+/** A key for HMACs: long enough that it cannot be guessed. */
+const hmacKey = present.refine((v) => v.length >= 32, 'must be at least 32 characters');
+
+/** One variable: how it is checked, what kind of value it takes, its default if any, and what it means. */
+export interface Variable<T = unknown> {
+  readonly schema: z.ZodType<T, string | undefined>;
+  /** The kind of value, in a few words. */
+  readonly type: string;
+  /** The value when unset. */
+  readonly fallback?: number;
+  /** What the variable means, in a line. */
+  readonly meaning: string;
+}
+
+const variable = <T>(schema: z.ZodType<T, string | undefined>, type: string, meaning: string, fallback?: number): Variable<T> => ({
+  schema,
+  type,
+  meaning,
+  fallback,
+});
+const count = (fallback: number, meaning: string) => variable(positiveInt(fallback), 'positive whole number', meaning, fallback);
+
+/** Every variable the functions read. */
+export const VARIABLES = {
+  REQUESTS_TABLE: variable(present, 'table name', 'the requests table (requests, branches, audit events, counters); read by the data layer'),
+  PACKAGE_BUCKET: variable(present, 'bucket name', 'the bucket of exports, access packages and retention reports'),
+  STATE_MACHINE_ARN: variable(
+    present.refine((v) => v.startsWith('arn:'), 'must be an ARN'),
+    'ARN',
+    'the request workflow, started once a request is received',
+  ),
+  SENDER_EMAIL: variable(present, 'email address', 'the address the service writes from (an SES identity)'),
+  PUBLIC_BASE_URL: variable(httpUrl, 'http(s) URL', 'base of the links in emails and pages'),
+  STAFF_SIGN_IN_URL: variable(httpUrl, 'http(s) URL', "the identity provider's sign-in page for the staff console"),
+  SUPPRESSION_KEY: variable(hmacKey, 'secret, 32 characters or more', 'HMAC key of the keyed hashes of addresses and client IP addresses'),
+  UNSUBSCRIBE_KEY: variable(hmacKey, 'secret, 32 characters or more', "HMAC key of one-click unsubscribe links, shared with the controllers' mailers"),
+  VERIFY_TTL_DAYS: count(7, 'days a verification link stays valid'),
+  DOWNLOAD_TTL_DAYS: count(7, 'days a download link stays valid'),
+  INTAKE_LIMIT_PER_ADDRESS: count(5, 'verification emails one address may set off per hour'),
+  INTAKE_LIMIT_PER_CLIENT: count(30, 'requests one client IP address may send per hour'),
+  RETENTION_BATCH_SIZE: count(500, 'records one retention rule erases per run at most'),
+} as const;
+
+/** The name of a variable of {@link VARIABLES}. */
+export type VariableName = keyof typeof VARIABLES;
+/** The checked value of each variable. */
+export type Settings = { [K in VariableName]: (typeof VARIABLES)[K] extends Variable<infer T> ? T : never };
+
+const configured: Partial<Record<VariableName, unknown>> = {};
+
+function read<K extends VariableName>(name: K): Settings[K] {
+  const result = (VARIABLES[name] as Variable<Settings[K]>).schema.safeParse(process.env[name]);
+  if (!result.success) throw new ConfigError(`Environment variable ${name} ${result.error.issues[0]!.message}`);
+  return result.data;
+}
+
+/**
+ * The composition root of a handler: checks the variables it needs, once, at cold start. A missing
+ * or malformed one throws a ConfigError naming it, before any request is taken.
+ */
+export function configure(...names: VariableName[]): void {
+  for (const name of names) configured[name] = read(name);
+}
+
+/** A variable's checked value, at call time; one its handler did not name is a ConfigError. */
+export function setting<K extends VariableName>(name: K): Settings[K] {
+  if (!(name in configured)) throw new ConfigError(`Environment variable ${name} is not configured: the handler must name it in configure()`);
+  return configured[name] as Settings[K];
+}
+
+/** A variable that must be set and non-empty, read where it is used (the data layer's table). */
+export function requiredEnv(name: string): string {
+  const value = process.env[name];
+  if (value === undefined || value.trim() === '') throw new ConfigError(`Environment variable ${name} is required but not set`);
+  return value;
+}
+
+/** The values the register's `${NAME:-default}` placeholders are filled from. */
+export function registerPlaceholders(): Readonly<Record<string, string | undefined>> {
+  return process.env;
+}
