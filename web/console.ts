@@ -9,9 +9,9 @@
  * as JSON with the id token, and shows the request the API answers with.
  */
 import { createHash } from 'node:crypto';
-import { consoleTexts } from './console-texts.ts';
 import { escapeHtml as e, layout, safeHref } from './html.ts';
-import { FORM_RIGHTS, isLocale, LOCALES, type Locale, REQUEST_STATUSES } from './i18n.ts';
+import { FORM_RIGHTS, isLocale, LOCALES, type Locale, REQUEST_STATUSES } from './locale.ts';
+import { consoleTexts } from './texts/console/index.ts';
 
 /** Where the page keeps the id token: this tab only, gone when it closes. */
 const TOKEN_KEY = 'dsr.staff.idToken';

@@ -7,22 +7,22 @@ import { escapeHtml as e, escapeUrlPart, htmlDocument, multiLine, safeHref } fro
 export { multiLine } from './html.ts';
 
 import type { BranchAction, DenialReason, ObjectionScope, ReviewReason } from '../functions/domain/request';
-import {
-  countryName,
-  DEFAULT_LOCALE,
-  formatDate,
-  formatDateTime,
-  formatNumber,
-  isLocale,
-  type Locale,
-  RIGHTS,
-  type Right,
-  asRight as right,
-  type Texts,
-  texts,
-} from './i18n.ts';
+import { countryName, formatDate, formatDateTime, formatNumber, type Locale, RIGHTS, type Right, asRight as right, safeLocale } from './locale.ts';
+import { type Correction, taskTodo } from './tasks.ts';
+import { type AnswerTexts, answerTexts } from './texts/answer/index.ts';
+import { intakeTexts } from './texts/intake/index.ts';
+import { type MailTexts, mailTexts } from './texts/mail/index.ts';
+import { textsOf } from './texts/merge.ts';
+import { siteTexts } from './texts/site/index.ts';
+import { type StaffMailTexts, staffMailTexts } from './texts/staff-mail/index.ts';
+import { type TaskTexts, taskTexts } from './texts/task/index.ts';
 
-export type { Locale } from './i18n.ts';
+export type { Locale } from './locale.ts';
+
+const INTAKE = /* @__PURE__ */ textsOf(mailTexts, intakeTexts);
+const ANSWER = /* @__PURE__ */ textsOf(siteTexts, mailTexts, answerTexts);
+const TASK = /* @__PURE__ */ textsOf(mailTexts, taskTexts);
+const STAFF = /* @__PURE__ */ textsOf(mailTexts, staffMailTexts);
 
 export interface Email {
   /** One line: never contains CR, LF or other control characters. */
@@ -40,10 +40,6 @@ export function oneLine(value: unknown): string {
     .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
     .replace(/ {2,}/g, ' ')
     .trim();
-}
-
-function safeLocale(locale: unknown): Locale {
-  return isLocale(locale) ? locale : DEFAULT_LOCALE;
 }
 
 const FONT = 'font-family:system-ui,-apple-system,Segoe UI,Roboto,Helvetica,Arial,sans-serif';
@@ -74,7 +70,7 @@ ${body}
  * (its links replace the earlier email's, whose tokens are no longer stored).
  */
 export function asRepeat<E extends Email>(email: E, locale: Locale): E {
-  const r = texts[safeLocale(locale)].email.repeat;
+  const r = mailTexts[safeLocale(locale)].email.repeat;
   const open = email.html.indexOf('<div style="max-width:36rem');
   const at = open < 0 ? -1 : email.html.indexOf('>', open) + 1;
   const notice = p(`<strong>${e(r.notice)}</strong>`);
@@ -98,7 +94,7 @@ function textParts(...paragraphs: (string | false | undefined)[]): string {
   return `${paragraphs.filter((x): x is string => Boolean(x)).join('\n\n')}\n`;
 }
 
-function signature(t: Texts, controller: string) {
+function signature(t: MailTexts, controller: string) {
   return {
     text: `${t.email.signoff}\n${controller}`,
     html: p(`${e(t.email.signoff)}<br>${e(controller)}`),
@@ -114,7 +110,7 @@ function freeText(value: unknown): { text: string; html: string } {
 /** The email with the verification link. The link opens the confirm page; it confirms nothing by itself. */
 export function verificationEmail(input: { locale: Locale; controllerName: string; type: Right; verifyUrl: string; expiresAt: string }): Email {
   const locale = safeLocale(input.locale);
-  const t = texts[locale];
+  const t = INTAKE[locale];
   const v = t.email.verify;
   const type = right(input.type);
   const controller = oneLine(input.controllerName);
@@ -164,7 +160,7 @@ export interface Outcome {
 }
 
 /** What happened at one processor, in words: "deleted 3 records", "held no data about you". */
-function outcomePhrase(t: Texts, locale: Locale, o: Outcome): string {
+function outcomePhrase(t: AnswerTexts, locale: Locale, o: Outcome): string {
   const w = t.email.completion.outcome;
   if (o.status !== 'completed') return w.failed;
   const n = o.recordCount;
@@ -233,7 +229,7 @@ export function completionEmail(input: {
   objectionScope?: ObjectionScope;
 }): Email {
   const locale = safeLocale(input.locale);
-  const t = texts[locale];
+  const t = ANSWER[locale];
   const c = t.email.completion;
   const type = right(input.type);
   const exports = type === 'access' || type === 'portability';
@@ -343,7 +339,7 @@ function paragraphsHtml(text: string): string {
 }
 
 /** The subject's identities a vendor or staff member needs to find them, as labelled lines. */
-function identityBlock(t: Texts, identities: { email?: string; name?: string } | undefined = {}) {
+function identityBlock(t: TaskTexts, identities: { email?: string; name?: string } | undefined = {}) {
   const rows: [string, string][] = [];
   if (identities.email) rows.push([t.task.identity.email, oneLine(identities.email)]);
   if (identities.name) rows.push([t.task.identity.name, oneLine(identities.name)]);
@@ -353,15 +349,8 @@ function identityBlock(t: Texts, identities: { email?: string; name?: string } |
   };
 }
 
-/** What a subject asked to have corrected, for whoever corrects it (personal data: only in their email or page). */
-export interface Correction {
-  attribute?: string;
-  inaccurate: string;
-  corrected: string;
-}
-
 /** The correction as labelled parts: the attribute on one line, the subject's own words with their line breaks. */
-function correctionBlock(t: Texts, correction: Correction | undefined) {
+function correctionBlock(t: TaskTexts, correction: Correction | undefined) {
   if (!correction) return { text: undefined, html: '' };
   const k = t.email.correction;
   const rows: [string, string][] = [
@@ -375,26 +364,8 @@ function correctionBlock(t: Texts, correction: Correction | undefined) {
   };
 }
 
-/** What is asked of a vendor or staff member, by action; a caller that names no action gets the right's usual one. */
-export type TaskTodo = 'export' | 'exportPortable' | 'erase' | 'rectify' | 'restrict';
-
-/** The to-do for a branch's action: every erasure mode is an erasure for whoever does it by hand. */
-export function taskTodo(type: Right, action?: BranchAction): TaskTodo {
-  const a =
-    action ??
-    (
-      { access: 'export', portability: 'export', rectification: 'rectify', restriction: 'restrict', objection: 'restrict' } as Partial<
-        Record<Right, BranchAction>
-      >
-    )[type] ??
-    'erase';
-  if (a === 'export') return type === 'portability' ? 'exportPortable' : 'export';
-  if (a === 'rectify' || a === 'restrict') return a;
-  return 'erase';
-}
-
 /** The parts of a processor-facing message every task email shares: who asks what, and the reference. */
-function taskParts(t: Texts, input: { controllerName: string; processorName: string; type: Right; requestReference: string }) {
+function taskParts(t: TaskTexts, input: { controllerName: string; processorName: string; type: Right; requestReference: string }) {
   const type = right(input.type);
   const r = { controller: oneLine(input.controllerName), processor: oneLine(input.processorName), reference: oneLine(input.requestReference) };
   return { type, r, asked: t.email.asked[type]({ controller: r.controller }) };
@@ -421,7 +392,7 @@ export function vendorRequestEmail(input: {
   reminder?: boolean;
 }): Email {
   const locale = safeLocale(input.locale);
-  const t = texts[locale];
+  const t = TASK[locale];
   const v = t.email.vendor;
   const k = t.email.task;
   const { type, r, asked } = taskParts(t, input);
@@ -489,7 +460,7 @@ export function staffTaskEmail(input: {
   dueAt: string;
 }): Email {
   const locale = safeLocale(input.locale);
-  const t = texts[locale];
+  const t = TASK[locale];
   const s = t.email.staff;
   const k = t.email.task;
   const { type, r, asked } = taskParts(t, input);
@@ -549,7 +520,7 @@ export type DeadlineStage = 'in_7_days' | 'in_2_days' | 'overdue';
  * dates only, never the subject's personal data.
  */
 /** The line that opens a request in the staff console, as text and HTML; empty without a URL. */
-function consoleLink(t: Texts, consoleUrl: string | undefined): { text: string | undefined; html: string } {
+function consoleLink(t: StaffMailTexts, consoleUrl: string | undefined): { text: string | undefined; html: string } {
   if (!consoleUrl) return { text: undefined, html: '' };
   const url = oneLine(consoleUrl);
   const w = t.email.reviewWaiting;
@@ -565,7 +536,7 @@ export function deadlineEmail(input: {
   consoleUrl?: string;
 }): Email {
   const locale = safeLocale(input.locale);
-  const t = texts[locale];
+  const t = STAFF[locale];
   const x = t.email.deadline;
   const r = { controller: oneLine(input.controllerName), processor: '', reference: oneLine(input.requestReference) };
   const subject = oneLine(x.subject[input.stage](r));
@@ -601,7 +572,7 @@ export function escalationEmail(input: {
   consoleUrl?: string;
 }): Email {
   const locale = safeLocale(input.locale);
-  const t = texts[locale];
+  const t = STAFF[locale];
   const x = t.email.escalation;
   const open = consoleLink(t, input.consoleUrl);
   const kind = PROCESSOR_KINDS.find((k) => k === input.kind);
@@ -648,7 +619,7 @@ export function denialEmail(input: {
   statusUrl: string;
 }): Email {
   const locale = safeLocale(input.locale);
-  const t = texts[locale];
+  const t = ANSWER[locale];
   const d = t.email.denial;
   const c = t.email.completion;
   const controller = oneLine(input.controllerName);
@@ -695,7 +666,7 @@ export function denialEmail(input: {
  */
 export function denialReasonText(reason: DenialReason, locale: Locale, ctx: { controllerName: string; viaCustomer?: string }): string {
   if (reason === 'other') return '';
-  const template = texts[safeLocale(locale)].email.denialReason[reason];
+  const template = answerTexts[safeLocale(locale)].email.denialReason[reason];
   if (!template) return '';
   const customer = ctx.viaCustomer ? oneLine(ctx.viaCustomer) : undefined;
   return template({ controller: oneLine(ctx.controllerName), ...(customer ? { customer } : {}) });
@@ -712,7 +683,7 @@ export function extensionEmail(input: {
   statusUrl: string;
 }): Email {
   const locale = safeLocale(input.locale);
-  const t = texts[locale];
+  const t = ANSWER[locale];
   const x = t.email.extension;
   const controller = oneLine(input.controllerName);
   const subject = oneLine(x.subject({ controller }));
@@ -761,7 +732,7 @@ export function informationRequestEmail(input: {
   dueAt: string;
 }): Email {
   const locale = safeLocale(input.locale);
-  const t = texts[locale];
+  const t = ANSWER[locale];
   const x = t.email.infoRequest;
   const controller = oneLine(input.controllerName);
   const subject = oneLine(x.subject({ controller }));
@@ -800,7 +771,7 @@ export function restrictionLiftNoticeEmail(input: {
   statusUrl: string;
 }): Email {
   const locale = safeLocale(input.locale);
-  const t = texts[locale];
+  const t = ANSWER[locale];
   const x = t.email.restrictionLift;
   const controller = oneLine(input.controllerName);
   const subject = oneLine(x.subject({ controller }));
@@ -846,7 +817,7 @@ function staffNotice(
   linkIntro: string,
   linkText: string,
 ): Email {
-  const t = texts[locale];
+  const t = STAFF[locale];
   const url = oneLine(consoleUrl);
   const text = textParts(t.email.greeting, ...paragraphs, extra.text, `${linkIntro}\n${url}`, t.email.escalation.noPersonalData, t.email.escalation.automatic);
   const html = emailHtml(
@@ -880,7 +851,7 @@ export function reviewWaitingEmail(input: {
   consoleUrl: string;
 }): Email {
   const locale = safeLocale(input.locale);
-  const t = texts[locale];
+  const t = STAFF[locale];
   const x = t.email.reviewWaiting;
   const r = {
     controller: oneLine(input.controllerName),
@@ -906,7 +877,7 @@ export function reviewWaitingEmail(input: {
 /** To staff: the subject answered their question (Art. 12(6)); the answer itself is in the console only. */
 export function subjectAnsweredEmail(input: { locale: Locale; controllerName: string; requestReference: string; consoleUrl: string }): Email {
   const locale = safeLocale(input.locale);
-  const t = texts[locale];
+  const t = STAFF[locale];
   const x = t.email.subjectAnswered;
   const r = { controller: oneLine(input.controllerName), processor: '', reference: oneLine(input.requestReference) };
   return staffNotice(locale, x.subject(r), [x.intro(r)], { html: '' }, input.consoleUrl, t.email.reviewWaiting.link, t.email.reviewWaiting.linkText);
@@ -947,7 +918,7 @@ export function accessPackageSummary(input: {
   dpoEmail: string;
 }): string {
   const locale = safeLocale(input.locale);
-  const t = texts[locale];
+  const t = ANSWER[locale];
   const k = t.package;
   const title = k.title({ controller: input.controllerName });
   const list = (items: string[]) => `<ul>${items.map((x) => `<li>${e(x)}</li>`).join('')}</ul>`;

@@ -8,7 +8,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, type BatchGetCommandOutput, DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { LOCALES } from '../../functions/domain/request';
-import { texts } from '../../web/i18n';
+import { texts } from '../../web/texts/all';
 import { type FlakyProxy, sentEmails } from './flaky-proxy';
 
 export const VENDOR = 'privacy@bookkeeping.example';

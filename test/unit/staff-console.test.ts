@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { CONSOLE_CSP, CONSOLE_SCRIPT, CONSOLE_SCRIPT_HASH, renderConsolePage } from '../../web/console';
-import { consoleTexts } from '../../web/console-texts';
-import { LOCALES } from '../../web/i18n';
+import { LOCALES } from '../../web/locale';
+import { consoleTexts } from '../../web/texts/console';
 
 /** The contents of every <script> element without a type: what the browser would run. */
 function executableScripts(html: string): string[] {

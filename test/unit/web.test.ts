@@ -19,21 +19,17 @@ import {
   verificationEmail,
 } from '../../web/emails';
 import { escapeHtml, layout } from '../../web/html';
-import { BRANCH_STATUSES, formatDate, LOCALES, type Locale, REQUEST_STATUSES, RIGHTS, texts } from '../../web/i18n';
-import {
-  renderConfirmed,
-  renderConfirmPage,
-  renderLinkProblem,
-  renderNotFound,
-  renderPackageExpired,
-  renderReplyReceived,
-  renderRequestAccepted,
-  renderRequestForm,
-  renderStatusPage,
-  renderTaskDone,
-  renderTaskLinkInvalid,
-  renderTaskPage,
-} from '../../web/pages';
+import { BRANCH_STATUSES, formatDate, LOCALES, type Locale, REQUEST_STATUSES, RIGHTS } from '../../web/locale';
+import { renderRequestAccepted } from '../../web/pages/accepted';
+import { renderConfirmed, renderConfirmPage } from '../../web/pages/confirm';
+import { renderRequestForm } from '../../web/pages/form';
+import { renderLinkProblem } from '../../web/pages/link-problem';
+import { renderNotFound } from '../../web/pages/not-found';
+import { renderPackageExpired } from '../../web/pages/package-expired';
+import { renderReplyReceived } from '../../web/pages/reply-received';
+import { renderStatusPage } from '../../web/pages/status';
+import { renderTaskDone, renderTaskLinkInvalid, renderTaskPage } from '../../web/pages/task';
+import { texts } from '../../web/texts/all';
 
 // ---------------------------------------------------------------- helpers
 

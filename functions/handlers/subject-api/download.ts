@@ -1,7 +1,7 @@
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import middy from '@middy/core';
-import { renderPackageExpired } from '../../../web/pages';
+import { renderPackageExpired } from '../../../web/pages/package-expired';
 import { PACKAGE_BUCKET } from '../../answer/exports';
 import { s3 } from '../../platform/aws/s3';
 import { getRequest } from '../../platform/data/store';

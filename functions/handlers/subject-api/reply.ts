@@ -1,6 +1,8 @@
 import middy from '@middy/core';
 import * as z from 'zod';
-import { ANSWER_MAX_CHARS, renderNotFound, renderReplyReceived, renderStatusPage } from '../../../web/pages';
+import { renderNotFound } from '../../../web/pages/not-found';
+import { renderReplyReceived } from '../../../web/pages/reply-received';
+import { ANSWER_MAX_CHARS, renderStatusPage } from '../../../web/pages/status';
 import { statusPageInput } from '../../answer/status-view';
 import { getRequest, getRequestWithBranches } from '../../platform/data/store';
 import { type HttpEvent, type HttpResult, html, httpMiddleware, json, pickLocale, wantsJson } from '../../platform/http';

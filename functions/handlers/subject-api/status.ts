@@ -1,5 +1,6 @@
 import middy from '@middy/core';
-import { renderNotFound, renderStatusPage } from '../../../web/pages';
+import { renderNotFound } from '../../../web/pages/not-found';
+import { renderStatusPage } from '../../../web/pages/status';
 import { statusJson, statusPageInput } from '../../answer/status-view';
 import { getRequestWithBranches } from '../../platform/data/store';
 import { type HttpEvent, type HttpResult, html, httpMiddleware, json, pickLocale, wantsJson } from '../../platform/http';

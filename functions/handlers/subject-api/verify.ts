@@ -1,5 +1,6 @@
 import middy from '@middy/core';
-import { renderConfirmed, renderConfirmPage, renderLinkProblem } from '../../../web/pages';
+import { renderConfirmed, renderConfirmPage } from '../../../web/pages/confirm';
+import { renderLinkProblem } from '../../../web/pages/link-problem';
 import { confirmRequest, inspectLink, type LinkState } from '../../intake/verification';
 import { clientError, type HttpEvent, type HttpResult, html, httpMiddleware, json, pickLocale, wantsJson } from '../../platform/http';
 import { links } from '../../platform/links';
