@@ -1,111 +1,28 @@
 /**
  * Emails to the data subject, to processors and staff, and the summary page inside the access package.
- * Every email has a one-line subject, a plain-text part and an HTML part; each link appears once.
+ * Every email has a one-line subject and one list of blocks, rendered as its text and its HTML part;
+ * each link appears once.
  */
-import { escapeHtml as e, escapeUrlPart, htmlDocument, multiLine, safeHref } from './html.ts';
-
-export { multiLine } from './html.ts';
-
 import type { BranchAction, DenialReason, ObjectionScope, ReviewReason } from '../functions/domain/request';
+import { type Email, facts, link, list, type MaybeBlock, mailto, oneLine, p, quote, renderEmail, signature, strong } from './emails/email.ts';
+import { escapeHtml as e, escapeUrlPart, htmlDocument, multiLine, safeHref } from './html.ts';
 import { countryName, formatDate, formatDateTime, formatNumber, type Locale, RIGHTS, type Right, asRight as right, safeLocale } from './locale.ts';
 import { type Correction, taskTodo } from './tasks.ts';
 import { type AnswerTexts, answerTexts } from './texts/answer/index.ts';
 import { intakeTexts } from './texts/intake/index.ts';
-import { type MailTexts, mailTexts } from './texts/mail/index.ts';
+import { mailTexts } from './texts/mail/index.ts';
 import { textsOf } from './texts/merge.ts';
 import { siteTexts } from './texts/site/index.ts';
 import { type StaffMailTexts, staffMailTexts } from './texts/staff-mail/index.ts';
 import { type TaskTexts, taskTexts } from './texts/task/index.ts';
 
+export { asRepeat, type Email, oneLine } from './emails/email.ts';
 export type { Locale } from './locale.ts';
 
 const INTAKE = /* @__PURE__ */ textsOf(mailTexts, intakeTexts);
 const ANSWER = /* @__PURE__ */ textsOf(siteTexts, mailTexts, answerTexts);
 const TASK = /* @__PURE__ */ textsOf(mailTexts, taskTexts);
 const STAFF = /* @__PURE__ */ textsOf(mailTexts, staffMailTexts);
-
-export interface Email {
-  /** One line: never contains CR, LF or other control characters. */
-  subject: string;
-  text: string;
-  html: string;
-}
-
-/**
- * A value made safe for a single line (subjects, and names inside plain text): control characters
- * and Unicode line/paragraph separators become spaces, runs of spaces collapse.
- */
-export function oneLine(value: unknown): string {
-  return String(value ?? '')
-    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
-    .replace(/ {2,}/g, ' ')
-    .trim();
-}
-
-const FONT = 'font-family:system-ui,-apple-system,Segoe UI,Roboto,Helvetica,Arial,sans-serif';
-const LINK = 'color:#0b4f8a;font-weight:bold';
-
-/** The HTML part's frame: inline styles only, since mail programs drop style sheets. */
-function emailHtml(locale: Locale, title: string, body: string): string {
-  return `<!doctype html>
-<html lang="${e(locale)}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${e(title)}</title>
-</head>
-<body style="margin:0;padding:0;background:#ffffff">
-<div style="max-width:36rem;margin:0 auto;padding:24px 16px;${FONT};font-size:16px;line-height:1.55;color:#1b1b1b">
-${body}
-</div>
-</body>
-</html>
-`;
-}
-
-/**
- * The same email, marked as possibly sent before. SES has no idempotency key, so when a crash (or a
- * timeout) falls between sending an email and recording that it went, we cannot tell whether it
- * did: we send it again rather than risk sending none, and say so at the top and in the subject
- * (its links replace the earlier email's, whose tokens are no longer stored).
- */
-export function asRepeat<E extends Email>(email: E, locale: Locale): E {
-  const r = mailTexts[safeLocale(locale)].email.repeat;
-  const open = email.html.indexOf('<div style="max-width:36rem');
-  const at = open < 0 ? -1 : email.html.indexOf('>', open) + 1;
-  const notice = p(`<strong>${e(r.notice)}</strong>`);
-  return {
-    ...email,
-    subject: oneLine(`${r.subjectPrefix}: ${email.subject}`),
-    text: `${r.notice}\n\n${email.text}`,
-    html: at > 0 ? `${email.html.slice(0, at)}\n${notice}${email.html.slice(at)}` : email.html,
-  };
-}
-
-const p = (html: string) => `<p style="margin:0 0 16px">${html}</p>`;
-const a = (href: string, text: string) => `<a href="${safeHref(href)}" style="${LINK}">${e(text)}</a>`;
-const h2 = (text: string) => `<h2 style="font-size:18px;margin:24px 0 8px">${e(text)}</h2>`;
-/** A list of already-escaped items. */
-const ul = (items: string[]) => `<ul style="margin:0 0 16px;padding-left:24px">\n${items.map((i) => `<li>${i}</li>`).join('\n')}\n</ul>`;
-const mailto = (address: string) => `<a href="mailto:${e(address)}" style="${LINK}">${e(address)}</a>`;
-
-/** Text parts: paragraphs separated by a blank line; empty ones dropped. */
-function textParts(...paragraphs: (string | false | undefined)[]): string {
-  return `${paragraphs.filter((x): x is string => Boolean(x)).join('\n\n')}\n`;
-}
-
-function signature(t: MailTexts, controller: string) {
-  return {
-    text: `${t.email.signoff}\n${controller}`,
-    html: p(`${e(t.email.signoff)}<br>${e(controller)}`),
-  };
-}
-
-/** Free text someone wrote (staff's reasons or question): line breaks kept, each line escaped in HTML. */
-function freeText(value: unknown): { text: string; html: string } {
-  const text = multiLine(value);
-  return { text, html: text ? paragraphsHtml(text) : '' };
-}
 
 /** The email with the verification link. The link opens the confirm page; it confirms nothing by itself. */
 export function verificationEmail(input: { locale: Locale; controllerName: string; type: Right; verifyUrl: string; expiresAt: string }): Email {
@@ -119,22 +36,15 @@ export function verificationEmail(input: { locale: Locale; controllerName: strin
   const expires = v.expires({ date: formatDateTime(input.expiresAt, locale) });
   const sig = signature(t, controller);
 
-  const text = textParts(t.email.greeting, intro, v.action, oneLine(input.verifyUrl), `${expires} ${v.why}`, v.ignore, sig.text);
-
-  const html = emailHtml(
-    locale,
-    subject,
-    [
-      p(e(t.email.greeting)),
-      p(e(intro)),
-      p(e(v.action)),
-      p(a(input.verifyUrl, v.linkText)),
-      p(`${e(expires)} ${e(v.why)}`),
-      p(`<strong>${e(v.ignore)}</strong>`),
-      sig.html,
-    ].join('\n'),
-  );
-  return { subject, text, html };
+  return renderEmail(locale, subject, [
+    p(t.email.greeting),
+    p(intro),
+    p(v.action),
+    link(input.verifyUrl, v.linkText),
+    p(expires, ' ', v.why),
+    p(strong(v.ignore)),
+    sig,
+  ]);
 }
 
 export interface Outcome {
@@ -274,94 +184,50 @@ export function completionEmail(input: {
   const erased = type === 'erasure' || type === 'withdraw_consent' || (type === 'objection' && directMarketing);
   const toldIntro = erased ? c.recipientsIntro : c.recipientsIntroChange;
 
-  const textList = lines.length ? `${listTitle}\n${lines.map((l) => `- ${l.name}: ${l.phrase}`).join('\n')}` : undefined;
-  const text = textParts(
-    t.email.greeting,
-    intro,
-    late,
-    outcomeNote,
-    exports && (download ? `${downloadIntro}\n\n${download}${expires ? `\n\n${expires}` : ''}` : c.noDownload),
-    transmitted,
-    textList,
-    restricted,
-    told.length > 0 && `${c.recipientsTitle}\n${toldIntro}\n${told.map((r) => `- ${r}`).join('\n')}`,
-    anyFailed && c.failedNote,
-    `${c.statusIntro}\n${oneLine(input.statusUrl)}`,
-    `${c.questions} ${dpo}`,
-    `${complaint}\n${oneLine(input.supervisoryAuthority.url)}`,
-    sig.text,
-  );
-
-  const htmlList = lines.length ? `${h2(listTitle)}\n${ul(lines.map((l) => `<strong>${e(l.name)}</strong>: ${e(l.phrase)}`))}` : '';
-  const downloadHtml = exports
-    ? download
-      ? [p(e(downloadIntro)), p(a(download, c.downloadLinkText)), expires ? p(e(expires)) : ''].join('\n')
-      : p(e(c.noDownload))
-    : '';
-  const html = emailHtml(
-    locale,
-    subject,
-    [
-      p(e(t.email.greeting)),
-      p(e(intro)),
-      late ? p(e(late)) : '',
-      outcomeNote ? p(e(outcomeNote)) : '',
-      downloadHtml,
-      transmitted ? p(e(transmitted)) : '',
-      htmlList,
-      restricted ? p(e(restricted)) : '',
-      told.length > 0 ? `${h2(c.recipientsTitle)}\n${p(e(toldIntro))}\n${ul(told.map((r) => e(r)))}` : '',
-      anyFailed ? p(e(c.failedNote)) : '',
-      p(`${e(c.statusIntro)} ${a(input.statusUrl, t.common.statusLink)}`),
-      p(`${e(c.questions)} ${mailto(dpo)}`),
-      p(`${e(complaint)} ${a(input.supervisoryAuthority.url, oneLine(input.supervisoryAuthority.url))}`),
-      sig.html,
-    ]
-      .filter(Boolean)
-      .join('\n'),
-  );
-  return { subject, text, html };
-}
-
-/** Multi-line text as HTML paragraphs, its single line breaks as <br>. */
-function paragraphsHtml(text: string): string {
-  return text
-    .split('\n\n')
-    .map((par) =>
-      p(
-        par
-          .split('\n')
-          .map((line) => e(line))
-          .join('<br>'),
+  return renderEmail(locale, subject, [
+    p(t.email.greeting),
+    p(intro),
+    late && p(late),
+    outcomeNote && p(outcomeNote),
+    ...(exports ? (download ? [p(downloadIntro), link(download, c.downloadLinkText), expires && p(expires)] : [p(c.noDownload)]) : []),
+    transmitted && p(transmitted),
+    lines.length > 0 &&
+      list(
+        listTitle,
+        lines.map((l) => [strong(l.name), `: ${l.phrase}`]),
       ),
-    )
-    .join('\n');
+    restricted && p(restricted),
+    told.length > 0 &&
+      list(
+        c.recipientsTitle,
+        told.map((r) => [r]),
+        toldIntro,
+      ),
+    anyFailed && p(c.failedNote),
+    link(input.statusUrl, t.common.statusLink, c.statusIntro),
+    mailto(dpo, c.questions),
+    link(input.supervisoryAuthority.url, oneLine(input.supervisoryAuthority.url), complaint),
+    sig,
+  ]);
 }
 
 /** The subject's identities a vendor or staff member needs to find them, as labelled lines. */
-function identityBlock(t: TaskTexts, identities: { email?: string; name?: string } | undefined = {}) {
+function identityBlock(t: TaskTexts, identities: { email?: string; name?: string } | undefined = {}): MaybeBlock {
   const rows: [string, string][] = [];
   if (identities.email) rows.push([t.task.identity.email, oneLine(identities.email)]);
   if (identities.name) rows.push([t.task.identity.name, oneLine(identities.name)]);
-  return {
-    text: rows.length ? `${t.task.personTitle}\n${rows.map(([k, v]) => `${k}: ${v}`).join('\n')}` : undefined,
-    html: rows.length ? `${h2(t.task.personTitle)}\n${ul(rows.map(([k, v]) => `${e(k)}: <strong>${e(v)}</strong>`))}` : '',
-  };
+  return rows.length > 0 && facts(t.task.personTitle, rows);
 }
 
 /** The correction as labelled parts: the attribute on one line, the subject's own words with their line breaks. */
-function correctionBlock(t: TaskTexts, correction: Correction | undefined) {
-  if (!correction) return { text: undefined, html: '' };
+function correctionBlock(t: TaskTexts, correction: Correction | undefined): MaybeBlock {
+  if (!correction) return undefined;
   const k = t.email.correction;
-  const rows: [string, string][] = [
-    ...(correction.attribute ? [[k.attribute, oneLine(correction.attribute)] as [string, string]] : []),
-    [k.inaccurate, multiLine(correction.inaccurate)],
-    [k.corrected, multiLine(correction.corrected)],
-  ];
-  return {
-    text: `${k.title}\n${rows.map(([label, v]) => `${label}:\n${v}`).join('\n')}`,
-    html: `${h2(k.title)}\n${rows.map(([label, v]) => `${p(`<strong>${e(label)}</strong>`)}\n${paragraphsHtml(v)}`).join('\n')}`,
-  };
+  return quote(k.title, [
+    ...(correction.attribute ? [{ label: k.attribute, text: oneLine(correction.attribute) }] : []),
+    { label: k.inaccurate, text: multiLine(correction.inaccurate) },
+    { label: k.corrected, text: multiLine(correction.corrected) },
+  ]);
 }
 
 /** The parts of a processor-facing message every task email shares: who asks what, and the reference. */
@@ -406,37 +272,18 @@ export function vendorRequestEmail(input: {
   const sig = signature(t, r.controller);
   const intro = v.intro({ ...r, asked });
 
-  const text = textParts(
-    t.email.greeting,
-    input.reminder && v.reminderIntro,
-    intro,
-    person.text,
-    v.todo[todo],
-    correction.text,
-    url,
-    `${due} ${k.linkOnce}`,
-    k.reference(r),
-    sig.text,
-  );
-  const html = emailHtml(
-    locale,
-    subject,
-    [
-      p(e(t.email.greeting)),
-      input.reminder ? p(`<strong>${e(v.reminderIntro)}</strong>`) : '',
-      p(e(intro)),
-      person.html,
-      p(e(v.todo[todo])),
-      correction.html,
-      p(a(url, v.linkText)),
-      p(`<strong>${e(due)}</strong> ${e(k.linkOnce)}`),
-      p(e(k.reference(r))),
-      sig.html,
-    ]
-      .filter(Boolean)
-      .join('\n'),
-  );
-  return { subject, text, html };
+  return renderEmail(locale, subject, [
+    p(t.email.greeting),
+    input.reminder && p(strong(v.reminderIntro)),
+    p(intro),
+    person,
+    p(v.todo[todo]),
+    correction,
+    link(url, v.linkText),
+    p(strong(due), ' ', k.linkOnce),
+    p(k.reference(r)),
+    sig,
+  ]);
 }
 
 /**
@@ -474,39 +321,19 @@ export function staffTaskEmail(input: {
   const sig = signature(t, r.controller);
   const intro = s.intro({ ...r, asked });
 
-  const text = textParts(
-    t.email.greeting,
-    intro,
-    s.action[todo],
-    correction.text,
-    instructions && `${s.instructionsTitle}\n${instructions}`,
-    person.text,
-    s.finish,
-    url,
-    `${due} ${k.linkOnce}`,
-    k.reference(r),
-    sig.text,
-  );
-  const html = emailHtml(
-    locale,
-    subject,
-    [
-      p(e(t.email.greeting)),
-      p(e(intro)),
-      p(`<strong>${e(s.action[todo])}</strong>`),
-      correction.html,
-      instructions ? `${h2(s.instructionsTitle)}\n${paragraphsHtml(instructions)}` : '',
-      person.html,
-      p(e(s.finish)),
-      p(a(url, s.linkText)),
-      p(`<strong>${e(due)}</strong> ${e(k.linkOnce)}`),
-      p(e(k.reference(r))),
-      sig.html,
-    ]
-      .filter(Boolean)
-      .join('\n'),
-  );
-  return { subject, text, html };
+  return renderEmail(locale, subject, [
+    p(t.email.greeting),
+    p(intro),
+    p(strong(s.action[todo])),
+    correction,
+    instructions && quote(s.instructionsTitle, [{ text: instructions }]),
+    person,
+    p(s.finish),
+    link(url, s.linkText),
+    p(strong(due), ' ', k.linkOnce),
+    p(k.reference(r)),
+    sig,
+  ]);
 }
 
 const PROCESSOR_KINDS = ['opendsr', 'email', 'manual', 'dynamodb'] as const;
@@ -519,12 +346,10 @@ export type DeadlineStage = 'in_7_days' | 'in_2_days' | 'overdue';
  * To the DPO: a request that is not answered is due in 7 days, in 2 days, or overdue. Reference and
  * dates only, never the subject's personal data.
  */
-/** The line that opens a request in the staff console, as text and HTML; empty without a URL. */
-function consoleLink(t: StaffMailTexts, consoleUrl: string | undefined): { text: string | undefined; html: string } {
-  if (!consoleUrl) return { text: undefined, html: '' };
-  const url = oneLine(consoleUrl);
+/** The line that opens a request in the staff console; nothing without a URL. */
+function consoleLink(t: StaffMailTexts, consoleUrl: string | undefined): MaybeBlock {
   const w = t.email.reviewWaiting;
-  return { text: `${w.link}\n${url}`, html: p(`${e(w.link)} ${a(url, w.linkText)}`) };
+  return consoleUrl ? link(oneLine(consoleUrl), w.linkText, w.link) : undefined;
 }
 
 export function deadlineEmail(input: {
@@ -541,16 +366,14 @@ export function deadlineEmail(input: {
   const r = { controller: oneLine(input.controllerName), processor: '', reference: oneLine(input.requestReference) };
   const subject = oneLine(x.subject[input.stage](r));
   const due = x.due({ date: formatDateTime(input.dueAt, locale) });
-  const open = consoleLink(t, input.consoleUrl);
-  const text = textParts(t.email.greeting, x.intro[input.stage](r), due, x.advice, open.text, t.email.escalation.automatic);
-  const html = emailHtml(
-    locale,
-    subject,
-    [p(e(t.email.greeting)), p(`<strong>${e(x.intro[input.stage](r))}</strong>`), p(e(due)), p(e(x.advice)), open.html, p(e(t.email.escalation.automatic))]
-      .filter(Boolean)
-      .join('\n'),
-  );
-  return { subject, text, html };
+  return renderEmail(locale, subject, [
+    p(t.email.greeting),
+    p(strong(x.intro[input.stage](r))),
+    p(due),
+    p(x.advice),
+    consoleLink(t, input.consoleUrl),
+    p(t.email.escalation.automatic),
+  ]);
 }
 
 /**
@@ -574,7 +397,6 @@ export function escalationEmail(input: {
   const locale = safeLocale(input.locale);
   const t = STAFF[locale];
   const x = t.email.escalation;
-  const open = consoleLink(t, input.consoleUrl);
   const kind = PROCESSOR_KINDS.find((k) => k === input.kind);
   const reason = ESCALATION_REASONS.find((k) => k === input.reason) ?? 'failed';
   const r = { controller: oneLine(input.controllerName), processor: oneLine(input.processorName), reference: oneLine(input.requestReference) };
@@ -584,25 +406,17 @@ export function escalationEmail(input: {
   const what = [kind && x.kind[kind](r), x.reason[reason]].filter(Boolean).join(' ');
   const advice = kind ? x.advice[kind] : undefined;
 
-  const text = textParts(t.email.greeting, x.intro(r), what, advice, url && `${x.link}\n${url}`, open.text, due, x.noPersonalData, x.automatic);
-  const html = emailHtml(
-    locale,
-    subject,
-    [
-      p(e(t.email.greeting)),
-      p(`<strong>${e(x.intro(r))}</strong>`),
-      p(e(what)),
-      advice ? p(e(advice)) : '',
-      url ? p(`${e(x.link)} ${a(url, x.linkText)}`) : '',
-      open.html,
-      p(e(due)),
-      p(e(x.noPersonalData)),
-      p(e(x.automatic)),
-    ]
-      .filter(Boolean)
-      .join('\n'),
-  );
-  return { subject, text, html };
+  return renderEmail(locale, subject, [
+    p(t.email.greeting),
+    p(strong(x.intro(r))),
+    p(what),
+    advice && p(advice),
+    url && link(url, x.linkText, x.link),
+    consoleLink(t, input.consoleUrl),
+    p(due),
+    p(x.noPersonalData),
+    p(x.automatic),
+  ]);
 }
 
 /**
@@ -625,39 +439,22 @@ export function denialEmail(input: {
   const controller = oneLine(input.controllerName);
   const subject = oneLine(d.subject({ controller }));
   const intro = d.intro({ controller, what: t.email.requestShort[right(input.type)] });
-  const reasons = freeText(input.reasonText);
+  const reasons = multiLine(input.reasonText);
   const remedies = d.remedies({ authority: oneLine(input.supervisoryAuthority.name) });
   const authorityUrl = oneLine(input.supervisoryAuthority.url);
   const dpo = oneLine(input.dpoEmail);
   const sig = signature(t, controller);
 
-  const text = textParts(
-    t.email.greeting,
-    intro,
-    reasons.text && `${d.reasonsTitle}\n${reasons.text}`,
-    remedies,
-    `${d.authorityLink}\n${authorityUrl}`,
-    `${c.questions} ${dpo}`,
-    `${c.statusIntro}\n${oneLine(input.statusUrl)}`,
-    sig.text,
-  );
-  const html = emailHtml(
-    locale,
-    subject,
-    [
-      p(e(t.email.greeting)),
-      p(e(intro)),
-      reasons.text ? `${h2(d.reasonsTitle)}\n${reasons.html}` : '',
-      p(`<strong>${e(remedies)}</strong>`),
-      p(`${e(d.authorityLink)} ${a(authorityUrl, authorityUrl)}`),
-      p(`${e(c.questions)} ${mailto(dpo)}`),
-      p(`${e(c.statusIntro)} ${a(input.statusUrl, t.common.statusLink)}`),
-      sig.html,
-    ]
-      .filter(Boolean)
-      .join('\n'),
-  );
-  return { subject, text, html };
+  return renderEmail(locale, subject, [
+    p(t.email.greeting),
+    p(intro),
+    reasons && quote(d.reasonsTitle, [{ text: reasons }]),
+    p(strong(remedies)),
+    link(authorityUrl, authorityUrl, d.authorityLink),
+    mailto(dpo, c.questions),
+    link(input.statusUrl, t.common.statusLink, c.statusIntro),
+    sig,
+  ]);
 }
 
 /**
@@ -689,33 +486,18 @@ export function extensionEmail(input: {
   const subject = oneLine(x.subject({ controller }));
   const intro = x.intro({ controller, what: t.email.requestShort[right(input.type)] });
   const newDue = x.newDue({ months: input.months, date: formatDate(input.newDueAt, locale) });
-  const reasons = freeText(input.reasons);
+  const reasons = multiLine(input.reasons);
   const c = t.email.completion;
   const sig = signature(t, controller);
 
-  const text = textParts(
-    t.email.greeting,
-    intro,
-    newDue,
-    reasons.text && `${x.reasonsTitle}\n${reasons.text}`,
-    `${c.statusIntro}\n${oneLine(input.statusUrl)}`,
-    sig.text,
-  );
-  const html = emailHtml(
-    locale,
-    subject,
-    [
-      p(e(t.email.greeting)),
-      p(e(intro)),
-      p(`<strong>${e(newDue)}</strong>`),
-      reasons.text ? `${h2(x.reasonsTitle)}\n${reasons.html}` : '',
-      p(`${e(c.statusIntro)} ${a(input.statusUrl, t.common.statusLink)}`),
-      sig.html,
-    ]
-      .filter(Boolean)
-      .join('\n'),
-  );
-  return { subject, text, html };
+  return renderEmail(locale, subject, [
+    p(t.email.greeting),
+    p(intro),
+    p(strong(newDue)),
+    reasons && quote(x.reasonsTitle, [{ text: reasons }]),
+    link(input.statusUrl, t.common.statusLink, c.statusIntro),
+    sig,
+  ]);
 }
 
 /**
@@ -737,29 +519,20 @@ export function informationRequestEmail(input: {
   const controller = oneLine(input.controllerName);
   const subject = oneLine(x.subject({ controller }));
   const intro = x.intro({ controller, what: t.email.requestShort[right(input.type)] });
-  const question = freeText(input.question);
+  const question = multiLine(input.question);
   const clock = input.pausesClock === true ? x.pauses : x.runs({ date: formatDate(input.dueAt, locale) });
   const url = oneLine(input.statusUrl);
   const sig = signature(t, controller);
 
-  const text = textParts(t.email.greeting, intro, `${x.questionTitle}\n${question.text}`, x.howToAnswer, url, clock, sig.text);
-  const html = emailHtml(
-    locale,
-    subject,
-    [
-      p(e(t.email.greeting)),
-      p(e(intro)),
-      h2(x.questionTitle),
-      question.html,
-      p(e(x.howToAnswer)),
-      p(a(url, x.linkText)),
-      p(`<strong>${e(clock)}</strong>`),
-      sig.html,
-    ]
-      .filter(Boolean)
-      .join('\n'),
-  );
-  return { subject, text, html };
+  return renderEmail(locale, subject, [
+    p(t.email.greeting),
+    p(intro),
+    quote(x.questionTitle, [{ text: question }]),
+    p(x.howToAnswer),
+    link(url, x.linkText),
+    p(strong(clock)),
+    sig,
+  ]);
 }
 
 /** Art. 18(3): the subject hears before a restriction is lifted, when and where, and how to object. */
@@ -780,61 +553,32 @@ export function restrictionLiftNoticeEmail(input: {
   const c = t.email.completion;
   const sig = signature(t, controller);
 
-  const text = textParts(
-    t.email.greeting,
-    intro,
-    names.length > 0 && `${x.whereTitle}\n${names.map((n) => `- ${n}`).join('\n')}`,
-    x.after,
-    x.object,
-    `${c.statusIntro}\n${oneLine(input.statusUrl)}`,
-    sig.text,
-  );
-  const html = emailHtml(
-    locale,
-    subject,
-    [
-      p(e(t.email.greeting)),
-      p(`<strong>${e(intro)}</strong>`),
-      names.length > 0 ? `${h2(x.whereTitle)}\n${ul(names.map((n) => e(n)))}` : '',
-      p(e(x.after)),
-      p(e(x.object)),
-      p(`${e(c.statusIntro)} ${a(input.statusUrl, t.common.statusLink)}`),
-      sig.html,
-    ]
-      .filter(Boolean)
-      .join('\n'),
-  );
-  return { subject, text, html };
+  return renderEmail(locale, subject, [
+    p(t.email.greeting),
+    p(strong(intro)),
+    names.length > 0 &&
+      list(
+        x.whereTitle,
+        names.map((n) => [n]),
+      ),
+    p(x.after),
+    p(x.object),
+    link(input.statusUrl, t.common.statusLink, c.statusIntro),
+    sig,
+  ]);
 }
 
 /** A staff email with no personal data: the reference, facts about the request, and the console link. */
-function staffNotice(
-  locale: Locale,
-  subject: string,
-  paragraphs: string[],
-  extra: { text?: string; html: string },
-  consoleUrl: string,
-  linkIntro: string,
-  linkText: string,
-): Email {
+function staffNotice(locale: Locale, subject: string, paragraphs: string[], extra: MaybeBlock, consoleUrl: string, linkIntro: string, linkText: string): Email {
   const t = STAFF[locale];
-  const url = oneLine(consoleUrl);
-  const text = textParts(t.email.greeting, ...paragraphs, extra.text, `${linkIntro}\n${url}`, t.email.escalation.noPersonalData, t.email.escalation.automatic);
-  const html = emailHtml(
-    locale,
-    subject,
-    [
-      p(e(t.email.greeting)),
-      ...paragraphs.map((x, i) => p(i === 0 ? `<strong>${e(x)}</strong>` : e(x))),
-      extra.html,
-      p(`${e(linkIntro)} ${a(url, linkText)}`),
-      p(e(t.email.escalation.noPersonalData)),
-      p(e(t.email.escalation.automatic)),
-    ]
-      .filter(Boolean)
-      .join('\n'),
-  );
-  return { subject: oneLine(subject), text, html };
+  return renderEmail(locale, subject, [
+    p(t.email.greeting),
+    ...paragraphs.map((x, i) => (i === 0 ? p(strong(x)) : p(x))),
+    extra,
+    link(oneLine(consoleUrl), linkText, linkIntro),
+    p(t.email.escalation.noPersonalData),
+    p(t.email.escalation.automatic),
+  ]);
 }
 
 /**
@@ -864,10 +608,11 @@ export function reviewWaitingEmail(input: {
     locale,
     x.subject(r),
     [x.intro(r), x.due({ date: formatDateTime(input.dueAt, locale) })],
-    {
-      text: reasons.length ? `${x.reasonsTitle}\n${reasons.map((s) => `- ${s}`).join('\n')}` : undefined,
-      html: reasons.length ? `${h2(x.reasonsTitle)}\n${ul(reasons.map((s) => e(s)))}` : '',
-    },
+    reasons.length > 0 &&
+      list(
+        x.reasonsTitle,
+        reasons.map((s) => [s]),
+      ),
     input.consoleUrl,
     x.link,
     x.linkText,
@@ -880,7 +625,7 @@ export function subjectAnsweredEmail(input: { locale: Locale; controllerName: st
   const t = STAFF[locale];
   const x = t.email.subjectAnswered;
   const r = { controller: oneLine(input.controllerName), processor: '', reference: oneLine(input.requestReference) };
-  return staffNotice(locale, x.subject(r), [x.intro(r)], { html: '' }, input.consoleUrl, t.email.reviewWaiting.link, t.email.reviewWaiting.linkText);
+  return staffNotice(locale, x.subject(r), [x.intro(r)], undefined, input.consoleUrl, t.email.reviewWaiting.link, t.email.reviewWaiting.linkText);
 }
 
 export interface PackageProcessor {
