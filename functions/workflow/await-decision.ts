@@ -1,4 +1,4 @@
-import { reviewWaitingEmail } from '../../web/emails';
+import { reviewWaitingEmail } from '../../web/emails/review-waiting';
 import { audit, setOnce, updateRequestIf } from '../platform/data/store';
 import { links } from '../platform/links';
 import { sendEmail } from '../platform/mailer';

@@ -1,4 +1,4 @@
-import { type DeadlineStage, deadlineEmail } from '../../web/emails';
+import { type DeadlineStage, deadlineEmail } from '../../web/emails/deadline';
 import type { DsrRequest } from '../domain/request';
 import { audit, setOnce } from '../platform/data/store';
 import { links } from '../platform/links';

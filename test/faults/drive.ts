@@ -266,7 +266,7 @@ export function workPerSubject(
 }
 
 /** Per subject: emails to their address; per vendor and staff task: times sent out (audit) and emails with its link. */
-/** One copy of an email: when SES accepted it, and whether it says it is sent again (web/emails.ts `asRepeat`). */
+/** One copy of an email: when SES accepted it, and whether it says it is sent again (web/emails/email.ts `asRepeat`). */
 export interface Copy {
   at: number;
   markedRepeat: boolean;

@@ -5,13 +5,13 @@
  * Request references and console links only: the digest names nobody.
  */
 
-import { RIGHTS } from '../functions/domain/request';
-import type { ComplianceFigures, WatchedRequest } from '../functions/reporting/compliance-figures';
-import type { RetentionRun } from '../functions/retention/runs';
-import type { Email } from './emails.ts';
-import { escapeHtml as e, safeHref } from './html.ts';
-import { formatDate, formatNumber, type Locale } from './locale.ts';
-import { type ReportTexts, reportTexts } from './texts/reports/index.ts';
+import { RIGHTS } from '../../functions/domain/request';
+import type { ComplianceFigures, WatchedRequest } from '../../functions/reporting/compliance-figures';
+import type { RetentionRun } from '../../functions/retention/runs';
+import { escapeHtml as e, safeHref } from '../html.ts';
+import { formatDate, formatNumber, type Locale } from '../locale.ts';
+import { type ReportTexts, reportTexts } from '../texts/reports/index.ts';
+import type { Email } from './email.ts';
 
 /** A table cell: text, or text linking somewhere. */
 type Cell = string | { text: string; href: string };
