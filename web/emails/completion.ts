@@ -9,6 +9,7 @@ import { type Email, link, list, mailto, oneLine, p, renderEmail, signature, str
 
 const ANSWER = /* @__PURE__ */ textsOf(siteTexts, mailTexts, answerTexts);
 
+/** What happened at one processor, as the completion email tells it. */
 export interface Outcome {
   processorName: string;
   status: 'completed' | 'failed';

@@ -36,6 +36,7 @@ export type Block =
 /** A block, or nothing where an email leaves one out (`late && p(late)`). */
 export type MaybeBlock = Block | false | '' | undefined;
 
+// Blocks and inline runs, as the emails write them: `p(strong(due), ' ', linkOnce)`.
 export const strong = (text: string): Inline => ({ strong: text });
 export const BR: Inline = { br: true };
 export const p = (...inline: Inline[]): Block => ({ kind: 'p', inline });

@@ -7,6 +7,7 @@ import { siteTexts } from '../texts/site/index.ts';
 
 const ANSWER = /* @__PURE__ */ textsOf(siteTexts, answerTexts);
 
+/** One processor's part of the access package: its Art. 15 information and its files. */
 export interface PackageProcessor {
   id: string;
   name: string;
