@@ -1,4 +1,5 @@
-import { isLocale, LANGUAGE_NAMES, LOCALES, type Locale, RIGHTS, texts } from './i18n.ts';
+import { isLocale, LANGUAGE_NAMES, LOCALES, type Locale, RIGHTS } from './locale.ts';
+import { siteTexts } from './texts/site/index.ts';
 
 /**
  * The one escaping helper: every value interpolated into HTML (text or a quoted attribute)
@@ -182,7 +183,7 @@ export interface LayoutInput {
 /** The shared page frame: skip link, header with the organisation's name, language switcher, footer. */
 export function layout(input: LayoutInput): string {
   const locale: Locale = isLocale(input.locale) ? input.locale : 'en';
-  const t = texts[locale];
+  const t = siteTexts[locale];
   const siteName = input.siteName ?? t.common.siteName;
   const logoUrl = input.branding?.logoUrl;
   const logo =
@@ -231,10 +232,44 @@ export function languageSwitcher(current: Locale, alternates?: Partial<Record<Lo
     return `<li><a href="${safeHref(alternates[l])}" lang="${escapeHtml(l)}" hreflang="${escapeHtml(l)}"${here}>${escapeHtml(LANGUAGE_NAMES[l])}</a></li>`;
   });
   if (items.length < 2) return '';
-  return `<nav class="lang" aria-label="${escapeHtml(texts[current].common.languageNav)}"><ul>${items.join('')}</ul></nav>`;
+  return `<nav class="lang" aria-label="${escapeHtml(siteTexts[current].common.languageNav)}"><ul>${items.join('')}</ul></nav>`;
 }
 
 /** The form in every language: the default target of the switcher on pages outside a request. */
 export function formAlternates(): Record<Locale, string> {
   return Object.fromEntries(LOCALES.map((l) => [l, `/${l}`])) as Record<Locale, string>;
+}
+
+/** Days a verification link stays valid, unless the caller says otherwise (VERIFY_TTL_DAYS). */
+export const DEFAULT_VERIFY_TTL_DAYS = 7;
+/** Days a download link stays valid, unless the caller says otherwise (DOWNLOAD_TTL_DAYS). */
+export const DEFAULT_DOWNLOAD_TTL_DAYS = 7;
+
+/** Optional on every page: where the other language versions of the same page live. */
+export interface PageOptions {
+  alternates?: Partial<Record<Locale, string>>;
+}
+
+/** Free text someone wrote (staff's reasons, the register's instructions) as paragraphs, line breaks kept, every line escaped. */
+export function paragraphsOf(value: unknown): string {
+  const text = multiLine(value);
+  return text
+    ? text
+        .split('\n\n')
+        .map(
+          (par) =>
+            `<p>${par
+              .split('\n')
+              .map((line) => escapeHtml(line))
+              .join('<br>')}</p>`,
+        )
+        .join('\n')
+    : '';
+}
+
+/** A field's error: the server's message in English, with a translated explanation in front of it. */
+export function errorText(locale: Locale, serverMessage: string | undefined, explanation: string | undefined): string {
+  if (locale === 'en') return escapeHtml(serverMessage || explanation || '');
+  const english = serverMessage ? ` <span lang="en">(${escapeHtml(siteTexts[locale].common.inEnglish)} ${escapeHtml(serverMessage)})</span>` : '';
+  return `${escapeHtml(explanation ?? '')}${english}`;
 }

@@ -1,7 +1,7 @@
 import { PassThrough, Readable } from 'node:stream';
 import { Upload } from '@aws-sdk/lib-storage';
 import ZipStream from 'zip-stream';
-import { accessPackageSummary } from '../../web/emails';
+import { accessPackageSummary } from '../../web/pages/access-package';
 import type { Branch, DsrRequest, Right } from '../domain/request';
 import { s3 } from '../platform/aws/s3';
 import { csvCell } from '../platform/csv';

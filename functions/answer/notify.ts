@@ -1,4 +1,5 @@
-import { asRepeat, completionEmail } from '../../web/emails';
+import { completionEmail } from '../../web/emails/completion';
+import { asRepeat } from '../../web/emails/email';
 import type { Branch, DsrRequest } from '../domain/request';
 import { setting } from '../platform/config';
 import { audit } from '../platform/data/audit';

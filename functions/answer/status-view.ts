@@ -1,4 +1,4 @@
-import type { renderStatusPage } from '../../web/pages';
+import type { renderStatusPage } from '../../web/pages/status';
 import type { Branch, DsrRequest, Locale, RequestStatus } from '../domain/request';
 import { paths } from '../platform/links';
 import { findController, findProcessor, inDeclaredOrder } from '../platform/register';

@@ -1,4 +1,7 @@
-import { asRepeat, type Email, extensionEmail, informationRequestEmail, restrictionLiftNoticeEmail } from '../../web/emails';
+import { asRepeat, type Email } from '../../web/emails/email';
+import { extensionEmail } from '../../web/emails/extension';
+import { informationRequestEmail } from '../../web/emails/information-request';
+import { restrictionLiftNoticeEmail } from '../../web/emails/restriction-lift';
 import type { Branch, DsrRequest } from '../domain/request';
 import { audit } from '../platform/data/audit';
 import { getRequestWithBranches, markNotice, releaseNoticeStarted } from '../platform/data/requests';

@@ -1,4 +1,5 @@
-import { asRepeat, escalationEmail } from '../../web/emails';
+import { asRepeat } from '../../web/emails/email';
+import { escalationEmail } from '../../web/emails/escalation';
 import { type Branch, type DsrRequest, WITHDRAWN } from '../domain/request';
 import { auditOnce } from '../platform/data/audit';
 import { claimEscalation, EMAIL_CLAIM_MS, releaseBranchClaim, updateBranch } from '../platform/data/branches';

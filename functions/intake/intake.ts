@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { verificationEmail } from '../../web/emails';
+import { verificationEmail } from '../../web/emails/verification';
 import type { DsrRequest, RequestDetails } from '../domain/request';
 import type { Submission } from '../domain/submission';
 import { setting } from '../platform/config';

@@ -9,7 +9,7 @@ export interface EmailAttachment {
   content: string;
 }
 
-/** A rendered email (web/emails.ts). */
+/** A rendered email (web/emails/email.ts). */
 export interface Email {
   subject: string;
   text: string;

@@ -3,7 +3,8 @@
  * with the same figures attached as CSV, to the DPO (or the digest's recipients). When the
  * controller publishes transparency figures, they are refreshed at the same time.
  */
-import { digestEmail } from '../../web/digest-email';
+
+import { digestEmail } from '../../web/emails/digest';
 import { latestRetentionRuns, type RetentionRun } from '../platform/data/retention-runs';
 import { links } from '../platform/links';
 import { sendEmail } from '../platform/mailer';

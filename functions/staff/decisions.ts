@@ -1,4 +1,4 @@
-import { denialEmail } from '../../web/emails';
+import { denialEmail } from '../../web/emails/denial';
 import { deliverNotice, holdNotice } from '../answer/subject-notices';
 import { completeBranch } from '../branches/outcome';
 import { extendedDueDate } from '../domain/deadlines';

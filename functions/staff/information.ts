@@ -1,4 +1,4 @@
-import { subjectAnsweredEmail } from '../../web/emails';
+import { subjectAnsweredEmail } from '../../web/emails/subject-answered';
 import { resumedDueDate } from '../domain/deadlines';
 import type { DsrRequest } from '../domain/request';
 import { audit } from '../platform/data/audit';

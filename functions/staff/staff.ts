@@ -1,4 +1,4 @@
-import { denialReasonText } from '../../web/emails';
+import { denialReasonText } from '../../web/emails/denial';
 import { type AllowedDecisions, allowedDecisions } from '../domain/decision-rules';
 import {
   type AuditEvent,

@@ -1,4 +1,4 @@
-import { reviewWaitingEmail } from '../../web/emails';
+import { reviewWaitingEmail } from '../../web/emails/review-waiting';
 import { audit } from '../platform/data/audit';
 import { eq } from '../platform/data/expressions';
 import { setOnce, updateRequestIf } from '../platform/data/requests';

@@ -1,4 +1,4 @@
-import { type DeadlineStage, deadlineEmail } from '../../web/emails';
+import { type DeadlineStage, deadlineEmail } from '../../web/emails/deadline';
 import type { DsrRequest } from '../domain/request';
 import { audit } from '../platform/data/audit';
 import { setOnce } from '../platform/data/requests';

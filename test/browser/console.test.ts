@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AuditRecord, verifyAuditChain } from '../../functions/platform/audit-chain';
-import { consoleTexts } from '../../web/console-texts';
-import type { Locale } from '../../web/i18n';
+import type { Locale } from '../../web/locale';
+import { consoleTexts } from '../../web/texts/console';
 import {
   confirmFromEmail,
   mailbox,

@@ -7,7 +7,7 @@
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { LOCALES } from '../../functions/domain/request';
-import { texts } from '../../web/i18n';
+import { texts } from '../../web/texts/all';
 import {
   answerTaskLink,
   decideOn,
@@ -222,7 +222,7 @@ export function workPerSubject(
 }
 
 /** Per subject: emails to their address; per vendor and staff task: times sent out (audit) and emails with its link. */
-/** One copy of an email: when SES accepted it, and whether it says it is sent again (web/emails.ts `asRepeat`). */
+/** One copy of an email: when SES accepted it, and whether it says it is sent again (web/emails/email.ts `asRepeat`). */
 export interface Copy {
   at: number;
   markedRepeat: boolean;

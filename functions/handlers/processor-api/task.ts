@@ -1,6 +1,6 @@
 import middy from '@middy/core';
 import * as z from 'zod';
-import { renderTaskDone, renderTaskLinkInvalid, renderTaskPage } from '../../../web/pages';
+import { renderTaskDone, renderTaskLinkInvalid, renderTaskPage } from '../../../web/pages/task';
 import { answerTask, inspectTaskLink } from '../../branches/task-answer';
 import { identitiesFor, taskRequest } from '../../branches/task-links';
 import { fieldErrors, isRequestId } from '../../domain/validation';

@@ -1,5 +1,5 @@
 import middy from '@middy/core';
-import { CONSOLE_CSP, renderConsolePage } from '../../../web/console';
+import { CONSOLE_CSP, renderConsolePage } from '../../../web/pages/console';
 import { configure, setting } from '../../platform/config';
 import { type HttpEvent, type HttpResult, html, httpMiddleware, pickLocale } from '../../platform/http';
 

@@ -1,7 +1,7 @@
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import middy from '@middy/core';
-import { renderPackageExpired } from '../../../web/pages';
+import { renderPackageExpired } from '../../../web/pages/package-expired';
 import { packageBucket } from '../../answer/exports';
 import { isRequestId } from '../../domain/validation';
 import { s3 } from '../../platform/aws/s3';

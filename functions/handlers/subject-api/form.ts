@@ -1,5 +1,6 @@
 import middy from '@middy/core';
-import { type FormController, renderNotFound, renderRequestForm } from '../../../web/pages';
+import { type FormController, renderRequestForm } from '../../../web/pages/form';
+import { renderNotFound } from '../../../web/pages/not-found';
 import { LOCALES, type Locale } from '../../domain/request';
 import { rectifiableAttributes } from '../../domain/submission';
 import { configure } from '../../platform/config';

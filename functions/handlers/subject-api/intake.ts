@@ -1,5 +1,6 @@
 import middy from '@middy/core';
-import { type FormValues, renderRequestAccepted, renderRequestForm } from '../../../web/pages';
+import { renderRequestAccepted } from '../../../web/pages/accepted';
+import { type FormValues, renderRequestForm } from '../../../web/pages/form';
 import { InvalidSubmission, validateSubmission } from '../../domain/submission';
 import { acceptRequest } from '../../intake/intake';
 import { RateLimited, takeIntakeAllowance } from '../../intake/rate-limit';

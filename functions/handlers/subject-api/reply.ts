@@ -1,6 +1,8 @@
 import middy from '@middy/core';
 import * as z from 'zod';
-import { ANSWER_MAX_CHARS, renderNotFound, renderReplyReceived, renderStatusPage } from '../../../web/pages';
+import { renderNotFound } from '../../../web/pages/not-found';
+import { renderReplyReceived } from '../../../web/pages/reply-received';
+import { ANSWER_MAX_CHARS, renderStatusPage } from '../../../web/pages/status';
 import { statusPageInput } from '../../answer/status-view';
 import { fieldErrors, isRequestId } from '../../domain/validation';
 import { configure } from '../../platform/config';

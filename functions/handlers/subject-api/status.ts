@@ -1,5 +1,6 @@
 import middy from '@middy/core';
-import { renderNotFound, renderStatusPage } from '../../../web/pages';
+import { renderNotFound } from '../../../web/pages/not-found';
+import { renderStatusPage } from '../../../web/pages/status';
 import { statusJson, statusPageInput } from '../../answer/status-view';
 import { isRequestId } from '../../domain/validation';
 import { configure } from '../../platform/config';

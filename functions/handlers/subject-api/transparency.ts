@@ -1,6 +1,6 @@
 import middy from '@middy/core';
-import { renderNotFound } from '../../../web/pages';
-import { renderTransparencyPage } from '../../../web/transparency-page';
+import { renderNotFound } from '../../../web/pages/not-found';
+import { renderTransparencyPage } from '../../../web/pages/transparency';
 import { configure } from '../../platform/config';
 import { type HttpEvent, type HttpResult, html, httpMiddleware, pickLocale } from '../../platform/http';
 import { findController } from '../../platform/register';

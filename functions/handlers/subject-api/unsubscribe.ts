@@ -1,5 +1,6 @@
 import middy from '@middy/core';
-import { renderNotFound, renderUnsubscribePage } from '../../../web/pages';
+import { renderNotFound } from '../../../web/pages/not-found';
+import { renderUnsubscribePage } from '../../../web/pages/unsubscribe';
 import { readUnsubscribeLink, unsubscribe } from '../../intake/unsubscribe';
 import { configure } from '../../platform/config';
 import { type HttpEvent, type HttpResult, html, httpMiddleware, json, pickLocale, wantsJson } from '../../platform/http';

@@ -1,5 +1,6 @@
 import middy from '@middy/core';
-import { renderConfirmed, renderConfirmPage, renderLinkProblem } from '../../../web/pages';
+import { renderConfirmed, renderConfirmPage } from '../../../web/pages/confirm';
+import { renderLinkProblem } from '../../../web/pages/link-problem';
 import { isRequestId } from '../../domain/validation';
 import { confirmRequest, inspectLink, type LinkState } from '../../intake/verification';
 import { configure } from '../../platform/config';

@@ -1,4 +1,5 @@
-import { asRepeat, vendorRequestEmail } from '../../../web/emails';
+import { asRepeat } from '../../../web/emails/email';
+import { vendorRequestEmail } from '../../../web/emails/vendor-request';
 import { identitiesFor, issueTaskLink, taskRequest } from '../../branches/task-links';
 import { claimReminder, EMAIL_CLAIM_MS, releaseBranchClaim, updateBranch } from '../../platform/data/branches';
 import { sendEmail } from '../../platform/mailer';

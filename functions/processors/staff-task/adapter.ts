@@ -1,4 +1,5 @@
-import { asRepeat, staffTaskEmail } from '../../../web/emails';
+import { asRepeat } from '../../../web/emails/email';
+import { staffTaskEmail } from '../../../web/emails/staff-task';
 import { identitiesFor, issueTaskLink, taskRequest } from '../../branches/task-links';
 import { sendEmail } from '../../platform/mailer';
 import { staffEmailOf } from '../../workflow/review';

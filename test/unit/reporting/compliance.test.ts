@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { figuresCsv } from '../../../functions/reporting/compliance-csv';
 import { complianceFigures, openByDue, type ReportRows, spread, weeklySeries } from '../../../functions/reporting/compliance-figures';
-import { digestEmail } from '../../../web/digest-email';
-import { LOCALES } from '../../../web/i18n';
+import { digestEmail } from '../../../web/emails/digest';
+import { LOCALES } from '../../../web/locale';
 
 const NOW = new Date('2026-11-22T12:00:00Z');
 const PERIOD = { from: new Date('2026-11-15T12:00:00Z'), to: NOW };

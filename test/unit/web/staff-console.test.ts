@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { CONSOLE_CSP, CONSOLE_SCRIPT, CONSOLE_SCRIPT_HASH, renderConsolePage } from '../../../web/console';
-import { consoleTexts } from '../../../web/console-texts';
-import { LOCALES } from '../../../web/i18n';
+import { buildConsoleScript, scriptHash } from '../../../web/console/build';
+import { CONSOLE_SCRIPT, CONSOLE_SCRIPT_HASH } from '../../../web/console/script-text';
+import { LOCALES } from '../../../web/locale';
+import { CONSOLE_CSP, renderConsolePage } from '../../../web/pages/console';
+import { consoleTexts } from '../../../web/texts/console';
 
 /** The contents of every <script> element without a type: what the browser would run. */
 function executableScripts(html: string): string[] {
@@ -138,4 +140,15 @@ describe('GET /console', () => {
       else process.env.STAFF_SIGN_IN_URL = before;
     }
   });
+});
+
+describe('the console script', () => {
+  it('is served as built from web/console/script.ts, which type-checks against the DOM, with the hash of that text', () => {
+    // buildConsoleScript runs tsc over the script's own tsconfig and throws on any type error.
+    const built = buildConsoleScript();
+    expect(CONSOLE_SCRIPT, 'web/console/script-text.ts is stale: run npm run build:console').toBe(built);
+    expect(CONSOLE_SCRIPT_HASH).toBe(scriptHash(built));
+    expect(CONSOLE_SCRIPT.startsWith('"use strict";\n')).toBe(true);
+    expect(CONSOLE_SCRIPT).not.toMatch(/<\/script/i);
+  }, 60_000);
 });

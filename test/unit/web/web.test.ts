@@ -1,39 +1,31 @@
 import { describe, expect, it } from 'vitest';
 import { DENIAL_REASONS, REVIEW_REASONS } from '../../../functions/domain/request';
-import {
-  accessPackageSummary,
-  asRepeat,
-  completionEmail,
-  deadlineEmail,
-  denialEmail,
-  denialReasonText,
-  type Email,
-  escalationEmail,
-  extensionEmail,
-  informationRequestEmail,
-  restrictionLiftNoticeEmail,
-  reviewWaitingEmail,
-  staffTaskEmail,
-  subjectAnsweredEmail,
-  vendorRequestEmail,
-  verificationEmail,
-} from '../../../web/emails';
+import { completionEmail } from '../../../web/emails/completion';
+import { deadlineEmail } from '../../../web/emails/deadline';
+import { denialEmail, denialReasonText } from '../../../web/emails/denial';
+import { asRepeat, type Email } from '../../../web/emails/email';
+import { escalationEmail } from '../../../web/emails/escalation';
+import { extensionEmail } from '../../../web/emails/extension';
+import { informationRequestEmail } from '../../../web/emails/information-request';
+import { restrictionLiftNoticeEmail } from '../../../web/emails/restriction-lift';
+import { reviewWaitingEmail } from '../../../web/emails/review-waiting';
+import { staffTaskEmail } from '../../../web/emails/staff-task';
+import { subjectAnsweredEmail } from '../../../web/emails/subject-answered';
+import { vendorRequestEmail } from '../../../web/emails/vendor-request';
+import { verificationEmail } from '../../../web/emails/verification';
 import { escapeHtml, layout } from '../../../web/html';
-import { BRANCH_STATUSES, formatDate, LOCALES, type Locale, REQUEST_STATUSES, RIGHTS, texts } from '../../../web/i18n';
-import {
-  renderConfirmed,
-  renderConfirmPage,
-  renderLinkProblem,
-  renderNotFound,
-  renderPackageExpired,
-  renderReplyReceived,
-  renderRequestAccepted,
-  renderRequestForm,
-  renderStatusPage,
-  renderTaskDone,
-  renderTaskLinkInvalid,
-  renderTaskPage,
-} from '../../../web/pages';
+import { BRANCH_STATUSES, formatDate, LOCALES, type Locale, REQUEST_STATUSES, RIGHTS } from '../../../web/locale';
+import { renderRequestAccepted } from '../../../web/pages/accepted';
+import { accessPackageSummary } from '../../../web/pages/access-package';
+import { renderConfirmed, renderConfirmPage } from '../../../web/pages/confirm';
+import { renderRequestForm } from '../../../web/pages/form';
+import { renderLinkProblem } from '../../../web/pages/link-problem';
+import { renderNotFound } from '../../../web/pages/not-found';
+import { renderPackageExpired } from '../../../web/pages/package-expired';
+import { renderReplyReceived } from '../../../web/pages/reply-received';
+import { renderStatusPage } from '../../../web/pages/status';
+import { renderTaskDone, renderTaskLinkInvalid, renderTaskPage } from '../../../web/pages/task';
+import { texts } from '../../../web/texts/all';
 
 // ---------------------------------------------------------------- helpers
 

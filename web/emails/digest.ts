@@ -5,13 +5,13 @@
  * Request references and console links only: the digest names nobody.
  */
 
-import { RIGHTS } from '../functions/domain/request';
-import type { RetentionRun } from '../functions/platform/data/retention-runs';
-import type { ComplianceFigures, WatchedRequest } from '../functions/reporting/compliance-figures';
-import { type ConsoleTexts, consoleTexts } from './console-texts.ts';
-import type { Email } from './emails.ts';
-import { escapeHtml as e, safeHref } from './html.ts';
-import { formatDate, formatNumber, type Locale } from './i18n.ts';
+import { RIGHTS } from '../../functions/domain/request';
+import type { RetentionRun } from '../../functions/platform/data/retention-runs';
+import type { ComplianceFigures, WatchedRequest } from '../../functions/reporting/compliance-figures';
+import { escapeHtml as e, safeHref } from '../html.ts';
+import { formatDate, formatNumber, type Locale } from '../locale.ts';
+import { type ReportTexts, reportTexts } from '../texts/reports/index.ts';
+import type { Email } from './email.ts';
 
 /** A table cell: text, or text linking somewhere. */
 type Cell = string | { text: string; href: string };
@@ -77,7 +77,7 @@ export interface DigestEmailInput {
 /** The digest email: subject, text and HTML, from the figures. */
 export function digestEmail(input: DigestEmailInput): Email {
   const { figures: f, locale } = input;
-  const t = consoleTexts[locale];
+  const t = reportTexts[locale];
   const r = t.report;
   const n = (x: number) => formatNumber(x, locale);
   const date = (iso: string) => formatDate(iso, locale, input.timezone);
@@ -135,7 +135,7 @@ export function digestEmail(input: DigestEmailInput): Email {
     Object.keys(f.open.byStatus).length
       ? {
           head: [r.status, r.count],
-          rows: Object.entries(f.open.byStatus).map(([s, c]) => [t.requestStatus[s as keyof ConsoleTexts['requestStatus']], n(c!)]),
+          rows: Object.entries(f.open.byStatus).map(([s, c]) => [t.requestStatus[s as keyof ReportTexts['requestStatus']], n(c!)]),
           numeric: [1],
         }
       : { p: r.none },

@@ -2,9 +2,10 @@
  * The public transparency page of one controller: per calendar year, requests received, complied
  * with, refused and withdrawn, and the median days to answer. Aggregates only.
  */
-import type { TransparencyFigures } from '../functions/reporting/transparency';
-import { escapeHtml as e, layout } from './html.ts';
-import { formatDate, formatNumber, type Locale, texts } from './i18n.ts';
+import type { TransparencyFigures } from '../../functions/reporting/transparency';
+import { escapeHtml as e, layout } from '../html.ts';
+import { formatDate, formatNumber, type Locale } from '../locale.ts';
+import { transparencyTexts } from '../texts/transparency/index.ts';
 
 export interface TransparencyPageInput {
   locale: Locale;
@@ -17,7 +18,7 @@ export interface TransparencyPageInput {
 
 export function renderTransparencyPage(input: TransparencyPageInput): string {
   const { locale } = input;
-  const t = texts[locale].transparency;
+  const t = transparencyTexts[locale].transparency;
   const n = (x: number) => formatNumber(x, locale);
   const f = input.figures;
   const table = f

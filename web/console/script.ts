@@ -1,0 +1,1037 @@
+/**
+ * The staff console's script, run in the browser. It is served as the JavaScript tsc emits for it
+ * (web/console/build.ts writes that text and its CSP hash to script-text.ts), type-checked against
+ * the DOM by its own tsconfig. Everything that varies (texts, locale) arrives as JSON in a data block.
+ */
+
+/** Every word of the console, as the page's data block carries them. */
+type Texts = import('../texts/console/index').ConsoleTexts;
+
+/** What the server puts in the page's data block. */
+interface Config {
+  texts: Texts;
+  locale: string;
+  locales: string[];
+  intlLocale: string;
+  rights: string[];
+}
+
+/** The claims the page reads from the id token. */
+interface Claims {
+  exp?: number;
+  sub?: string;
+  'cognito:username'?: string;
+}
+
+/** An organisation, a purpose or a receiving organisation: an id and maybe a name. */
+interface Named {
+  id: string;
+  name?: string;
+}
+
+/** A request in the list. */
+interface ListItem {
+  requestId: string;
+  controllerId: string;
+  type: string;
+  status: string;
+  receivedAt?: string;
+  dueAt?: string;
+  waitsForStaff?: boolean;
+  overdue?: boolean;
+}
+
+/** What the subject wrote with the request. */
+interface Details {
+  rectification?: { attribute?: string; inaccurate: string; corrected: string };
+  objection?: { scope: string; grounds?: string };
+  consentPurposes?: Named[];
+  transmitTo?: Named;
+  viaCustomer?: string;
+  message?: string;
+}
+
+/** One request as the staff API shows it. */
+interface RequestView {
+  requestId: string;
+  controllerId: string;
+  controllerName?: string;
+  type: string;
+  status: string;
+  createdAt?: string;
+  receivedAt?: string;
+  dueAt?: string;
+  overdue?: boolean;
+  transmittedAt?: string;
+  completedAt?: string;
+  packageDeletedAt?: string;
+  personalDataErasedAt?: string;
+  email?: string;
+  name?: string;
+  details?: Details;
+  denial?: { reason: string; by: string; at: string; text: string };
+  extension?: { months: number; by: string; at: string; reasons: string; originalDueAt: string };
+  infoRequest?: { text: string; by: string; at: string; answeredAt?: string; answer?: string; pausesClock?: boolean };
+}
+
+/** One processor's part of a request. */
+interface Branch {
+  processorId: string;
+  processorName?: string;
+  kind: string;
+  action: string;
+  status: string;
+  attempts: number;
+  errorClass?: string;
+  finishedAt?: string;
+  note?: string;
+  staffTask?: boolean;
+}
+
+/** Why a request waits for staff. */
+interface Review {
+  stage: string;
+  openedAt: string;
+  reasons?: string[];
+}
+
+/** The decisions the API allows the signed-in person on this request. */
+interface Allowed {
+  approve?: boolean;
+  deny?: boolean;
+  extend?: { maxMonths: number };
+  request_info?: boolean;
+  lift_restriction?: boolean;
+  retry_branch?: string[];
+  complete_task?: string[];
+}
+
+/** The answer for one request, and after a decision. */
+interface RequestData {
+  request: RequestView;
+  review?: Review;
+  allowedDecisions?: Allowed;
+  mayDecide?: boolean;
+  denialTemplates?: { reason: string; text: string }[];
+  branches?: Branch[];
+  timeline?: { at: string; event: string; actor: string; detail?: Record<string, unknown> }[];
+}
+
+/** A decision as the API takes it. */
+type Decision = { decision: string } & Record<string, string | number>;
+
+/** A refused decision's answer. */
+interface Refusal {
+  message?: unknown;
+  errors?: Record<string, unknown>;
+}
+
+/** One week of the dashboard. */
+interface Week {
+  weekStart: string;
+  received: Record<string, number | undefined>;
+  answered: number;
+  onTime: number;
+}
+
+/** Open requests by how soon they are due. */
+type Bucket = 'overdue' | 'week' | 'fortnight' | 'later' | 'unconfirmed';
+
+/** The figures of a period, as far as the dashboard shows them. */
+interface Figures {
+  controllerId: string;
+  period: { from: string; to: string };
+  received: { total: number };
+  answered: { total: number; onTimeShare: number | null; daysToAnswer?: { median: number; p90: number } };
+  open: { total: number; overdue: unknown[] };
+  processors?: { processorId: string; completed: number; failed: number; duration?: { median: number } }[];
+}
+
+/** The dashboard's answer. */
+interface Dashboard {
+  figures: Figures;
+  controllers?: { id: string; name: string }[];
+  weeks?: Week[];
+  openByDue?: Partial<Record<Bucket, number>>;
+  processorNames?: Record<string, string>;
+}
+
+/** One row of a horizontal bar chart. */
+interface BarRow {
+  label: string;
+  note: string;
+  parts: { value: number; colour: string; tip: string }[];
+}
+
+(() => {
+  /** The element with this id; the page renders every id the script asks for. */
+  const $ = <T extends HTMLElement = HTMLElement>(id: string): T => document.getElementById(id) as T;
+  /** A form's field by name (an input, a select or a textarea: the script reads their value). */
+  const field = (form: HTMLFormElement, name: string) => form.elements.namedItem(name) as HTMLInputElement;
+  const cfg: Config = JSON.parse($('console-config').textContent ?? '{}');
+  const t = cfg.texts;
+  const KEY = 'dsr.staff.idToken';
+  const OPEN_KEY = 'dsr.staff.open';
+  const LANG_KEY = 'dsr.staff.lang';
+  const REQUEST_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+  const dateFmt = new Intl.DateTimeFormat(cfg.intlLocale, { dateStyle: 'medium', timeZone: 'UTC' });
+  const timeFmt = new Intl.DateTimeFormat(cfg.intlLocale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+  const eventFmt = new Intl.DateTimeFormat(cfg.intlLocale, { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' });
+  // The request on the page, and the one the refusal text was prefilled for (edits survive a reload of the same request).
+  let current: string | null = null;
+  let denyFor: string | null = null;
+  // The refusal templates of the request on the page.
+  let templates: { reason: string; text: string }[] = [];
+
+  function date(iso: string | undefined) {
+    const d = new Date(iso as string);
+    return iso && !Number.isNaN(d.getTime()) ? dateFmt.format(d) : '\u2014';
+  }
+  function dateTime(iso: string | undefined, fmt?: Intl.DateTimeFormat) {
+    const d = new Date(iso as string);
+    return iso && !Number.isNaN(d.getTime()) ? `${(fmt || timeFmt).format(d)} UTC` : '\u2014';
+  }
+  function label(map: Record<string, string>, key: string): string {
+    return Object.hasOwn(map, key) ? (map[key] as string) : String(key);
+  }
+  function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: unknown, cls?: string): HTMLElementTagNameMap[K] {
+    const n = document.createElement(tag);
+    if (text !== undefined && text !== null) n.textContent = String(text);
+    if (cls) n.className = cls;
+    return n;
+  }
+  function clear(node: Node) {
+    while (node.firstChild) node.removeChild(node.firstChild);
+  }
+  function row(cells: unknown[]) {
+    const tr = el('tr');
+    cells.forEach((c) => {
+      const td = el('td');
+      if (c instanceof Node) td.appendChild(c);
+      else td.textContent = c === undefined || c === null ? '' : String(c);
+      tr.appendChild(td);
+    });
+    return tr;
+  }
+  function tag(text: string, cls?: string) {
+    return el('span', text, `tag${cls ? ` ${cls}` : ''}`);
+  }
+  function button(text: string, cls: string, onClick: () => void) {
+    const b = el('button', text, cls);
+    b.type = 'button';
+    b.addEventListener('click', onClick);
+    return b;
+  }
+
+  // The id token from the sign-in redirect's fragment: kept for this tab, and the URL cleaned.
+  if (location.hash.length > 1) {
+    const fragment = new URLSearchParams(location.hash.slice(1));
+    const fromSignIn = fragment.get('id_token');
+    if (fromSignIn) sessionStorage.setItem(KEY, fromSignIn);
+    history.replaceState(null, '', location.pathname + location.search);
+    // Back from signing in: in the language the person signed in from.
+    const signedInFrom = sessionStorage.getItem(LANG_KEY);
+    sessionStorage.removeItem(LANG_KEY);
+    if (fromSignIn && signedInFrom && signedInFrom !== cfg.locale && cfg.locales.indexOf(signedInFrom) >= 0) {
+      location.replace(`${location.pathname}?lang=${encodeURIComponent(signedInFrom)}`);
+      return;
+    }
+  }
+  $('sign-in').addEventListener('click', () => {
+    sessionStorage.setItem(LANG_KEY, cfg.locale);
+  });
+  // A link from a staff email opens one request (?request=id); kept across the sign-in redirect.
+  const asked = new URLSearchParams(location.search).get('request');
+  if (asked && REQUEST_ID.test(asked)) sessionStorage.setItem(OPEN_KEY, asked);
+
+  function claims(token: string): Claims | null {
+    try {
+      const part = token.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/');
+      const bin = atob(part);
+      const bytes = new Uint8Array(bin.length);
+      for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+      return JSON.parse(new TextDecoder().decode(bytes));
+    } catch (_err) {
+      return null;
+    }
+  }
+  function token(): string | null {
+    const tok = sessionStorage.getItem(KEY);
+    if (!tok) return null;
+    const c = claims(tok);
+    if (!c || (typeof c.exp === 'number' && c.exp * 1000 <= Date.now())) {
+      sessionStorage.removeItem(KEY);
+      return null;
+    }
+    return tok;
+  }
+
+  function say(box: HTMLElement, text: string, kind?: string) {
+    clear(box);
+    box.className = text ? `panel${kind ? ` ${kind}` : ''}` : '';
+    if (text) box.appendChild(el('p', text));
+  }
+  function message(text: string, kind?: string) {
+    say($('console-message'), text, kind);
+  }
+  function resetDecisions() {
+    ['form-deny', 'form-extend', 'form-info', 'form-complete'].forEach((id) => {
+      $<HTMLFormElement>(id).reset();
+    });
+    ['deny-box', 'extend-box', 'info-box'].forEach((id) => {
+      $<HTMLDetailsElement>(id).open = false;
+    });
+    $<HTMLFormElement>('form-complete').hidden = true;
+    say($('decision-message'), '');
+    denyFor = null;
+  }
+  function forget() {
+    sessionStorage.removeItem(KEY);
+    current = null;
+    clear($('requests-body'));
+    ['request-facts', 'subject-facts', 'review-facts', 'details-facts', 'history-facts', 'deny-reason'].forEach((id) => {
+      clear($(id));
+    });
+    resetDecisions();
+    $('detail-view').hidden = true;
+    $('request-heading').textContent = t.requestTitle;
+    clear($('branches-body'));
+    clear($('timeline-body'));
+  }
+  function showSignIn(why: string) {
+    forget();
+    $('console-app').hidden = true;
+    $('console-signin').hidden = false;
+    const note = $('signin-message');
+    clear(note);
+    if (why) note.appendChild(el('p', why, 'panel warn'));
+  }
+  function showList() {
+    current = null;
+    $('detail-view').hidden = true;
+    $('dashboard-view').hidden = true;
+    $('list-view').hidden = false;
+    $('nav-requests').setAttribute('aria-current', 'page');
+    $('nav-dashboard').removeAttribute('aria-current');
+  }
+
+  // Calls the staff API and hands on a good answer's body as `read` takes it (json, blob);
+  // 401 sends the person back to sign in, 403 says they have no access.
+  function api<T>(path: string, read?: 'blob'): Promise<T | null> {
+    const tok = token();
+    if (!tok) {
+      showSignIn(t.sessionEnded);
+      return Promise.resolve(null);
+    }
+    // biome-ignore lint/style/useTemplate: test/unit/staff-console.test.ts reads this call in the served text
+    return fetch(path, { headers: { authorization: 'Bearer ' + tok, accept: 'application/json' }, cache: 'no-store', credentials: 'omit' }).then(
+      (res) => {
+        if (res.status === 401) {
+          showSignIn(t.sessionEnded);
+          return null;
+        }
+        if (res.status === 403) {
+          $('list-view').hidden = true;
+          $('detail-view').hidden = true;
+          message(t.noAccess, 'warn');
+          return null;
+        }
+        if (res.status === 404) {
+          message(t.notFound, 'warn');
+          return null;
+        }
+        if (!res.ok) {
+          message(t.loadFailed, 'warn');
+          return null;
+        }
+        return read === 'blob' ? res.blob() : res.json();
+      },
+      () => {
+        message(t.loadFailed, 'warn');
+        return null;
+      },
+    );
+  }
+
+  // The audit trail as a file: the token cannot ride on a plain link, so the script fetches it
+  // and saves it through a Blob URL.
+  function exportAudit() {
+    const requestId = current;
+    if (!requestId) return;
+    // biome-ignore lint/style/useTemplate: test/unit/staff-console.test.ts reads this call in the served text
+    api<Blob>('/v1/staff/requests/' + encodeURIComponent(requestId) + '/audit', 'blob').then((blob) => {
+      // biome-ignore lint/style/useTemplate: test/unit/staff-console.test.ts reads this call in the served text
+      if (blob) saveBlob(blob, 'audit-' + requestId + '.json');
+    });
+  }
+
+  // A file fetched with the token (which cannot ride on a plain link), saved through a Blob URL.
+  function saveBlob(blob: Blob, fileName: string) {
+    const url = URL.createObjectURL(blob);
+    const a = el('a');
+    a.href = url;
+    a.download = fileName;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => {
+      URL.revokeObjectURL(url);
+    }, 1000);
+  }
+
+  // ---- Dashboard: the figures of a period, drawn as SVG built node by node, text as textContent.
+  const SVG_NS = 'http://www.w3.org/2000/svg';
+  const COLOURS = ['#0b4f8a', '#b35c00', '#2e7d32', '#6a1b9a', '#c62828', '#00838f', '#5d4037'];
+  const dayFmt = new Intl.DateTimeFormat(cfg.intlLocale, { day: 'numeric', month: 'short', timeZone: 'UTC' });
+  function svg(tagName: string, attrs?: Record<string, string | number>, text?: string): SVGElement {
+    const n = document.createElementNS(SVG_NS, tagName) as SVGElement;
+    const a = attrs || {};
+    Object.keys(a).forEach((k) => {
+      n.setAttribute(k, String(a[k]));
+    });
+    if (text !== undefined) n.textContent = text;
+    return n;
+  }
+  function chart(id: string, title: string, w: number, h: number) {
+    const box = $(id);
+    clear(box);
+    const s = svg('svg', { viewBox: `0 0 ${w} ${h}`, role: 'img', 'aria-label': title, class: 'chart' });
+    s.appendChild(svg('title', {}, title));
+    box.appendChild(s);
+    return s;
+  }
+  function pct(x: number | null | undefined) {
+    return x === null || x === undefined ? '—' : `${Math.round(x * 1000) / 10} %`;
+  }
+  function legend(id: string, items: { colour: string; text: string }[]) {
+    const ul = $(id);
+    clear(ul);
+    items.forEach((item) => {
+      const li = el('li');
+      const swatch = el('span', '', 'swatch');
+      swatch.style.background = item.colour;
+      li.appendChild(swatch);
+      li.appendChild(document.createTextNode(item.text));
+      ul.appendChild(li);
+    });
+  }
+  function bar(s: SVGElement, x: number, y: number, w: number, h: number, colour: string, tip: string) {
+    const r = svg('rect', { x: x, y: y, width: Math.max(0, w), height: Math.max(0, h), fill: colour });
+    r.appendChild(svg('title', {}, tip));
+    s.appendChild(r);
+  }
+  function axis(s: SVGElement, left: number, top: number, bottom: number, right: number, max: number, unit?: string) {
+    s.appendChild(svg('line', { x1: left, y1: bottom, x2: right, y2: bottom, stroke: '#1b1b1b' }));
+    s.appendChild(svg('text', { x: left - 4, y: top + 8, 'text-anchor': 'end', 'font-size': 11 }, max + (unit || '')));
+    s.appendChild(svg('text', { x: left - 4, y: bottom, 'text-anchor': 'end', 'font-size': 11 }, '0'));
+  }
+  function weekLabels(s: SVGElement, weeks: Week[], left: number, step: number, y: number) {
+    const every = Math.max(1, Math.ceil(weeks.length / 8));
+    weeks.forEach((w, i) => {
+      if (i % every === 0)
+        s.appendChild(svg('text', { x: left + i * step + step / 2, y: y, 'text-anchor': 'middle', 'font-size': 10 }, dayFmt.format(new Date(w.weekStart))));
+    });
+  }
+  function drawWeeks(weeks: Week[]) {
+    const W = 640,
+      H = 220,
+      L = 40,
+      T = 10,
+      B = H - 30,
+      R = W - 10;
+    const totals = weeks.map((w) => cfg.rights.reduce((sum, r) => sum + (w.received[r] || 0), 0));
+    const max = Math.max.apply(null, [1].concat(totals));
+    const step = (R - L) / Math.max(1, weeks.length);
+    const s = chart('chart-weeks', t.report.perWeekTitle, W, H);
+    axis(s, L, T, B, R, max);
+    weeks.forEach((w, i) => {
+      let y = B;
+      cfg.rights.forEach((right, j) => {
+        const n = w.received[right] || 0;
+        if (!n) return;
+        const h = ((B - T) * n) / max;
+        y -= h;
+        bar(s, L + i * step + 2, y, step - 4, h, COLOURS[j % COLOURS.length]!, `${t.report.weekOf} ${date(w.weekStart)}: ${label(t.type, right)} ${n}`);
+      });
+    });
+    weekLabels(s, weeks, L, step, H - 12);
+    legend(
+      'legend-weeks',
+      cfg.rights.map((r, j) => ({ colour: COLOURS[j % COLOURS.length]!, text: label(t.type, r) })),
+    );
+  }
+  function drawOnTime(weeks: Week[]) {
+    const W = 640,
+      H = 200,
+      L = 40,
+      T = 10,
+      B = H - 30,
+      R = W - 10;
+    const step = (R - L) / Math.max(1, weeks.length);
+    const s = chart('chart-ontime', t.report.onTimeTitle, W, H);
+    axis(s, L, T, B, R, 100, ' %');
+    weeks.forEach((w, i) => {
+      const x = L + i * step + 2;
+      if (!w.answered) {
+        s.appendChild(svg('text', { x: x + (step - 4) / 2, y: B - 4, 'text-anchor': 'middle', 'font-size': 10 }, '—'));
+        return;
+      }
+      const share = w.onTime / w.answered;
+      bar(
+        s,
+        x,
+        B - (B - T) * share,
+        step - 4,
+        (B - T) * share,
+        '#0b4f8a',
+        `${t.report.weekOf} ${date(w.weekStart)}: ${pct(share)} (${w.onTime}/${w.answered})`,
+      );
+    });
+    weekLabels(s, weeks, L, step, H - 12);
+  }
+  // One row per item: its label above a bar (long names need the width), the figures after the bar.
+  function drawHorizontal(id: string, title: string, rows: BarRow[], max: number) {
+    const W = 640,
+      R = W - 250,
+      rowH = 38;
+    const H = Math.max(1, rows.length) * rowH + 6;
+    const s = chart(id, title, W, H);
+    rows.forEach((r, i) => {
+      const y = 4 + i * rowH;
+      s.appendChild(svg('text', { x: 0, y: y + 12, 'font-size': 12 }, r.label));
+      let x = 0;
+      r.parts.forEach((p) => {
+        const w = (R * p.value) / Math.max(1, max);
+        bar(s, x, y + 17, w, 14, p.colour, `${r.label}: ${p.tip}`);
+        x += w;
+      });
+      s.appendChild(svg('text', { x: x + 6, y: y + 29, 'font-size': 12 }, r.note));
+    });
+  }
+  function drawOpen(open: Partial<Record<Bucket, number>>) {
+    const keys: Bucket[] = ['overdue', 'week', 'fortnight', 'later', 'unconfirmed'];
+    const colours: Record<Bucket, string> = { overdue: '#c62828', week: '#b35c00', fortnight: '#0b4f8a', later: '#5d8fb8', unconfirmed: '#8a8a8a' };
+    const max = Math.max.apply(null, [1].concat(keys.map((k) => open[k] || 0)));
+    drawHorizontal(
+      'chart-open',
+      t.report.openByDueTitle,
+      keys.map((k) => ({
+        label: t.report.buckets[k],
+        note: String(open[k] || 0),
+        parts: [{ value: open[k] || 0, colour: colours[k], tip: String(open[k] || 0) }],
+      })),
+      max,
+    );
+  }
+  function duration(seconds: number) {
+    return seconds < 120 ? `${Math.round(seconds)} s` : seconds < 7200 ? `${Math.round(seconds / 60)} min` : `${Math.round(seconds / 360) / 10} h`;
+  }
+  function drawHealth(figures: Figures, names: Record<string, string>) {
+    const rows = figures.processors || [];
+    const max = Math.max.apply(null, [1].concat(rows.map((p) => p.completed + p.failed)));
+    drawHorizontal(
+      'chart-health',
+      t.report.healthTitle,
+      rows.map((p) => {
+        const median = p.duration ? ` · ${t.report.medianTime} ${duration(p.duration.median)}` : '';
+        return {
+          label: names[p.processorId] || p.processorId,
+          note: `${p.failed}/${p.completed + p.failed} ${t.report.failed.toLowerCase()}${median}`,
+          parts: [
+            { value: p.completed, colour: '#2e7d32', tip: `${t.report.completed} ${p.completed}` },
+            { value: p.failed, colour: '#c62828', tip: `${t.report.failed} ${p.failed}` },
+          ],
+        };
+      }),
+      max,
+    );
+    $('health-empty').hidden = rows.length > 0;
+  }
+  function dashboardQuery() {
+    const form = $<HTMLFormElement>('dashboard-form');
+    const q = new URLSearchParams();
+    ['controller', 'from', 'to'].forEach((name) => {
+      const v = field(form, name).value;
+      if (v) q.set(name, v);
+    });
+    const s = q.toString();
+    return s ? `?${s}` : '';
+  }
+  function loadDashboard() {
+    message(t.loading);
+    return api<Dashboard>(`/v1/staff/reports${dashboardQuery()}`).then((data) => {
+      if (!data) return;
+      message('');
+      const f = data.figures;
+      const form = $<HTMLFormElement>('dashboard-form');
+      const select = field(form, 'controller');
+      clear(select);
+      (data.controllers || []).forEach((c) => {
+        const o = el('option', c.name);
+        o.value = c.id;
+        select.appendChild(o);
+      });
+      select.value = f.controllerId;
+      field(form, 'from').value = f.period.from.slice(0, 10);
+      field(form, 'to').value = new Date(Date.parse(f.period.to) - 1).toISOString().slice(0, 10);
+      const facts = $('dashboard-facts');
+      clear(facts);
+      fact(facts, t.report.received, String(f.received.total));
+      fact(facts, t.report.answered, String(f.answered.total));
+      fact(facts, t.report.onTimeShare, pct(f.answered.onTimeShare));
+      fact(facts, t.report.medianDays, f.answered.daysToAnswer ? String(Math.round(f.answered.daysToAnswer.median * 10) / 10) : '—');
+      fact(facts, t.report.p90Days, f.answered.daysToAnswer ? String(Math.round(f.answered.daysToAnswer.p90 * 10) / 10) : '—');
+      fact(facts, t.report.openNow, String(f.open.total));
+      fact(facts, t.report.overdue, String(f.open.overdue.length), f.open.overdue.length ? 'overdue-count' : '');
+      drawWeeks(data.weeks || []);
+      drawOnTime(data.weeks || []);
+      drawOpen(data.openByDue || {});
+      drawHealth(f, data.processorNames || {});
+    });
+  }
+  function exportRequests() {
+    const q = dashboardQuery();
+    api<Blob>(`/v1/staff/reports/requests.csv${q}`, 'blob').then((blob) => {
+      if (blob) saveBlob(blob, `requests-${field($<HTMLFormElement>('dashboard-form'), 'controller').value || 'all'}.csv`);
+    });
+  }
+  function showDashboard() {
+    current = null;
+    $('list-view').hidden = true;
+    $('detail-view').hidden = true;
+    $('dashboard-view').hidden = false;
+    $('nav-dashboard').setAttribute('aria-current', 'page');
+    $('nav-requests').removeAttribute('aria-current');
+    return loadDashboard();
+  }
+
+  function query() {
+    const form = $<HTMLFormElement>('filters');
+    const q = new URLSearchParams();
+    ['status', 'type', 'dueWithinDays'].forEach((name) => {
+      const v = field(form, name).value.trim();
+      if (v) q.set(name, v);
+    });
+    if (field(form, 'overdue').checked) q.set('overdue', 'true');
+    const s = q.toString();
+    return s ? `?${s}` : '';
+  }
+
+  function loadList() {
+    message(t.loading);
+    return api<{ requests?: ListItem[] }>(`/v1/staff/requests${query()}`).then((data) => {
+      if (!data) return;
+      message('');
+      $('list-view').hidden = false;
+      const body = $('requests-body');
+      clear(body);
+      const list = data.requests || [];
+      $('requests-empty').hidden = list.length > 0;
+      list.forEach((r) => {
+        const open = el('button', r.requestId, 'link');
+        open.type = 'button';
+        const tr = row([
+          open,
+          r.controllerId,
+          label(t.type, r.type),
+          label(t.requestStatus, r.status),
+          date(r.receivedAt),
+          date(r.dueAt),
+          r.waitsForStaff ? tag(t.waitingTag, 'waiting') : '',
+          r.overdue ? tag(t.overdue, 'failed') : '',
+        ]);
+        tr.dataset.requestId = r.requestId;
+        tr.className = (r.overdue ? 'overdue' : '') + (r.waitsForStaff ? ' needs-staff' : '');
+        tr.addEventListener('click', () => {
+          loadRequest(r.requestId);
+        });
+        body.appendChild(tr);
+      });
+    });
+  }
+
+  function fact(dl: HTMLElement, term: string, value: string | Node, cls?: string) {
+    dl.appendChild(el('dt', term));
+    const dd = value instanceof Node ? el('dd') : el('dd', value, cls);
+    if (value instanceof Node) dd.appendChild(value);
+    dl.appendChild(dd);
+  }
+  function detailText(detail: Record<string, unknown> | undefined) {
+    if (!detail) return '';
+    return Object.keys(detail)
+      .map((k) => `${k}: ${detail[k]}`)
+      .join(', ');
+  }
+  function names(list: Named[] | undefined) {
+    return (list || []).map((x) => x.name || x.id).join(', ');
+  }
+
+  // What the subject wrote: free text, shown as text with its line breaks.
+  function renderDetails(details: Details | undefined) {
+    const dl = $('details-facts');
+    clear(dl);
+    const L = t.detailsLabel;
+    const d = details || {};
+    if (d.rectification) {
+      if (d.rectification.attribute) fact(dl, L.rectifyAttribute, d.rectification.attribute);
+      fact(dl, L.inaccurate, d.rectification.inaccurate, 'prewrap');
+      fact(dl, L.corrected, d.rectification.corrected, 'prewrap');
+    }
+    if (d.objection) {
+      fact(dl, L.objectionScope, label(t.objectionScope, d.objection.scope));
+      if (d.objection.grounds) fact(dl, L.objectionGrounds, d.objection.grounds, 'prewrap');
+    }
+    if (d.consentPurposes) fact(dl, L.consentPurposes, names(d.consentPurposes));
+    if (d.transmitTo) fact(dl, L.transmitTo, d.transmitTo.name || d.transmitTo.id);
+    if (d.viaCustomer) fact(dl, L.viaCustomer, d.viaCustomer);
+    if (d.message) fact(dl, L.message, d.message, 'prewrap');
+    $('details-section').hidden = !dl.firstChild;
+  }
+
+  function renderReview(review: Review | undefined) {
+    const dl = $('review-facts');
+    clear(dl);
+    $('review-panel').hidden = !review;
+    if (!review) return;
+    fact(dl, t.reviewStageLabel, label(t.reviewStage, review.stage));
+    fact(dl, t.reviewOpened, dateTime(review.openedAt));
+    const reasons = el('ul');
+    (review.reasons || []).forEach((reason) => {
+      reasons.appendChild(el('li', label(t.reviewReason, reason)));
+    });
+    fact(dl, t.reviewReasonsLabel, reasons);
+  }
+
+  // Earlier decisions: a refusal, an extension, a question to the subject and their answer.
+  function renderHistory(r: RequestView) {
+    const dl = $('history-facts');
+    clear(dl);
+    const by = (who: string, at: string) => `${t.decidedBy} ${who}, ${dateTime(at)}`;
+    if (r.denial) {
+      fact(dl, t.denialLabel, `${label(t.denialReason, r.denial.reason)} (${by(r.denial.by, r.denial.at)})`);
+      fact(dl, t.denyText, r.denial.text, 'prewrap');
+    }
+    if (r.extension) {
+      fact(dl, t.extensionLabel, `${r.extension.months} ${t.monthsUnit} (${by(r.extension.by, r.extension.at)})`);
+      fact(dl, t.extendReasons, r.extension.reasons, 'prewrap');
+      fact(dl, t.originalDue, date(r.extension.originalDueAt));
+    }
+    if (r.infoRequest) {
+      const q = r.infoRequest;
+      fact(dl, t.infoRequestLabel, `${q.text}\n(${by(q.by, q.at)})`, 'prewrap');
+      if (q.answeredAt) fact(dl, t.infoAnswer, `${q.answer || ''}\n(${dateTime(q.answeredAt)})`, 'prewrap');
+      else fact(dl, t.infoAnswer, t.noAnswerYet + (q.pausesClock ? `. ${t.clockPaused}` : ''));
+    }
+    $('history-section').hidden = !dl.firstChild;
+  }
+
+  function renderDecisions(data: RequestData) {
+    const allowed = data.allowedDecisions || {};
+    const any = !!(allowed.approve || allowed.deny || allowed.extend || allowed.request_info || allowed.lift_restriction);
+    $('decisions').hidden = !(any || data.review);
+    $('decide-note').textContent = !data.mayDecide ? t.viewerNote : any ? '' : t.noDecisions;
+    $('decide-note').hidden = !$('decide-note').textContent;
+    $('approve-box').hidden = !allowed.approve;
+    $('deny-box').hidden = !allowed.deny;
+    $('extend-box').hidden = !allowed.extend;
+    $('info-box').hidden = !allowed.request_info;
+    $('lift-box').hidden = !allowed.lift_restriction;
+
+    const max = allowed.extend ? allowed.extend.maxMonths : 0;
+    Array.prototype.forEach.call($<HTMLSelectElement>('extend-months').options, (o) => {
+      o.disabled = o.hidden = Number(o.value) > max;
+    });
+    if ($<HTMLSelectElement>('extend-months').selectedOptions[0] && $<HTMLSelectElement>('extend-months').selectedOptions[0]!.disabled)
+      $<HTMLSelectElement>('extend-months').value = '1';
+
+    const select = $<HTMLSelectElement>('deny-reason');
+    const keep = denyFor === data.request.requestId && $<HTMLTextAreaElement>('deny-text').value.trim() !== '' ? select.value : null;
+    clear(select);
+    templates = data.denialTemplates || [];
+    templates.forEach((tpl) => {
+      const o = el('option', label(t.denialReason, tpl.reason));
+      o.value = tpl.reason;
+      select.appendChild(o);
+    });
+    if (keep !== null && templates.some((tpl) => tpl.reason === keep)) {
+      select.value = keep;
+      return;
+    }
+    denyFor = data.request.requestId;
+    fillTemplate();
+  }
+  function fillTemplate() {
+    const reason = $<HTMLSelectElement>('deny-reason').value;
+    const tpl = templates.filter((x) => x.reason === reason)[0];
+    $<HTMLTextAreaElement>('deny-text').value = tpl ? tpl.text : '';
+  }
+
+  function renderBranches(data: RequestData) {
+    const allowed = data.allowedDecisions || {};
+    const retry = allowed.retry_branch || [];
+    const complete = allowed.complete_task || [];
+    const bbody = $('branches-body');
+    clear(bbody);
+    (data.branches || []).forEach((b) => {
+      const action = el('span', label(t.branchAction, b.action));
+      if (b.staffTask) {
+        action.appendChild(document.createTextNode(' '));
+        action.appendChild(tag(t.staffTaskTag));
+      }
+      const actions = el('span', null, 'actions');
+      if (retry.indexOf(b.processorId) >= 0) {
+        actions.appendChild(
+          button(t.retry, 'secondary', () => {
+            decide({ decision: 'retry_branch', processorId: b.processorId });
+          }),
+        );
+      }
+      if (complete.indexOf(b.processorId) >= 0) {
+        actions.appendChild(
+          button(t.markDone, 'secondary', () => {
+            openComplete(b);
+          }),
+        );
+      }
+      const tr = row([
+        b.processorName || b.processorId,
+        b.kind,
+        action,
+        tag(label(t.branchStatus, b.status), b.status),
+        b.attempts,
+        b.errorClass || '',
+        dateTime(b.finishedAt),
+        el('span', b.note || '', 'prewrap'),
+        actions,
+      ]);
+      tr.dataset.processorId = b.processorId;
+      bbody.appendChild(tr);
+    });
+    $('branches-empty').hidden = (data.branches || []).length > 0;
+  }
+
+  function openComplete(b: Branch) {
+    const form = $<HTMLFormElement>('form-complete');
+    form.reset();
+    field(form, 'processorId').value = b.processorId;
+    $('complete-heading').textContent = `${t.completeTitle}: ${b.processorName || b.processorId}`;
+    form.hidden = false;
+    $('complete-note').focus();
+  }
+
+  function renderRequest(data: RequestData) {
+    const r = data.request;
+    current = r.requestId;
+    $('list-view').hidden = true;
+    $('detail-view').hidden = false;
+    $('request-heading').textContent = `${t.requestTitle} ${r.requestId}`;
+    const facts = $('request-facts');
+    clear(facts);
+    fact(facts, t.colReference, r.requestId);
+    fact(facts, t.colController, r.controllerName || r.controllerId);
+    fact(facts, t.colType, label(t.type, r.type));
+    fact(facts, t.colStatus, label(t.requestStatus, r.status));
+    fact(facts, t.created, dateTime(r.createdAt));
+    fact(facts, t.colReceived, dateTime(r.receivedAt));
+    fact(facts, t.colDue, date(r.dueAt) + (r.overdue ? ` (${t.overdue})` : ''));
+    if (r.transmittedAt) fact(facts, t.transmitted, dateTime(r.transmittedAt));
+    if (r.completedAt) fact(facts, t.completed, dateTime(r.completedAt));
+    if (r.packageDeletedAt) fact(facts, t.packageDeleted, dateTime(r.packageDeletedAt));
+    const subject = $('subject-facts');
+    clear(subject);
+    if (r.personalDataErasedAt) {
+      // The address and name are gone by the service's own retention, not missing.
+      fact(subject, t.personalDataErased, dateTime(r.personalDataErasedAt));
+      fact(subject, t.email, t.erased);
+      fact(subject, t.name, t.erased);
+    } else {
+      fact(subject, t.email, r.email || '\u2014');
+      fact(subject, t.name, r.name || t.noName);
+    }
+
+    renderReview(data.review);
+    renderDetails(r.details);
+    renderHistory(r);
+    renderDecisions(data);
+    renderBranches(data);
+
+    const tbody = $('timeline-body');
+    clear(tbody);
+    (data.timeline || []).forEach((ev) => {
+      tbody.appendChild(row([dateTime(ev.at, eventFmt), ev.event, label(t.actor, ev.actor), detailText(ev.detail)]));
+    });
+    $('timeline-empty').hidden = (data.timeline || []).length > 0;
+  }
+
+  function loadRequest(requestId: string, keepMessage?: boolean) {
+    message(t.loading);
+    if (!keepMessage || requestId !== current) resetDecisions();
+    return api<RequestData>(`/v1/staff/requests/${encodeURIComponent(requestId)}`).then((data) => {
+      if (!data) return;
+      message('');
+      renderRequest(data);
+      if (!keepMessage) $('request-heading').focus();
+    });
+  }
+
+  // While a decision is on its way nothing else can be sent.
+  function setBusy(on: boolean) {
+    $('decisions').setAttribute('aria-busy', on ? 'true' : 'false');
+    Array.prototype.forEach.call($('detail-view').querySelectorAll('button, select, textarea'), (c) => {
+      c.disabled = on;
+    });
+  }
+  function markInvalid(form: HTMLFormElement | undefined, errors: Record<string, unknown> | null | undefined) {
+    Array.prototype.forEach.call(form ? form.elements : [], (c) => {
+      if (c.name) c.setAttribute('aria-invalid', errors && Object.hasOwn(errors, c.name) ? 'true' : 'false');
+    });
+  }
+  function refused(lead: string, body: Refusal | null) {
+    const box = $('decision-message');
+    say(box, lead, 'warn');
+    if (body && typeof body.message === 'string') box.appendChild(el('p', body.message));
+    const errors = body?.errors && typeof body.errors === 'object' ? body.errors : {};
+    const keys = Object.keys(errors);
+    if (keys.length) {
+      const ul = el('ul');
+      keys.forEach((k) => {
+        ul.appendChild(el('li', `${k}: ${errors[k]}`));
+      });
+      box.appendChild(ul);
+    }
+    box.focus();
+  }
+
+  // POSTs one decision with the id token; the answer is the request as it is now, shown at once.
+  function decide(body: Decision, form?: HTMLFormElement) {
+    const tok = token();
+    if (!tok) {
+      showSignIn(t.sessionEnded);
+      return;
+    }
+    const requestId = current;
+    if (!requestId) return;
+    setBusy(true);
+    say($('decision-message'), t.sending);
+    // biome-ignore lint/style/useTemplate: test/unit/staff-console.test.ts reads this call in the served text
+    fetch('/v1/staff/requests/' + encodeURIComponent(requestId) + '/decisions', {
+      method: 'POST',
+      // biome-ignore lint/style/useTemplate: test/unit/staff-console.test.ts reads this call in the served text
+      headers: { authorization: 'Bearer ' + tok, accept: 'application/json', 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      cache: 'no-store',
+      credentials: 'omit',
+    }).then(
+      (res) => {
+        if (res.status === 401) {
+          setBusy(false);
+          showSignIn(t.sessionEnded);
+          return;
+        }
+        return res
+          .json()
+          .catch(() => null)
+          .then((data) => {
+            setBusy(false);
+            if (res.ok && data?.request) {
+              markInvalid(form, null);
+              if (form) form.reset();
+              if (form && form.parentNode instanceof HTMLDetailsElement) form.parentNode.open = false;
+              $<HTMLFormElement>('form-complete').hidden = true;
+              if (body.decision === 'deny') denyFor = null;
+              renderRequest(data);
+              say($('decision-message'), t.decisionSaved);
+              $('decision-message').focus();
+              return;
+            }
+            markInvalid(form, data?.errors);
+            if (res.status === 403) refused(t.decideForbidden, data);
+            else if (res.status === 409) {
+              refused(t.decisionConflict, data);
+              loadRequest(requestId, true);
+            } else if (res.status >= 400 && res.status < 500) refused(t.decisionRefused, data);
+            else refused(t.decisionFailed, null);
+          });
+      },
+      () => {
+        setBusy(false);
+        refused(t.decisionFailed, null);
+      },
+    );
+  }
+
+  function value(form: HTMLFormElement, name: string): string {
+    return field(form, name).value;
+  }
+  $('decide-approve').addEventListener('click', () => {
+    decide({ decision: 'approve' });
+  });
+  $('decide-lift').addEventListener('click', () => {
+    if (window.confirm(t.confirmLift)) decide({ decision: 'lift_restriction' });
+  });
+  $<HTMLSelectElement>('deny-reason').addEventListener('change', fillTemplate);
+  $<HTMLFormElement>('form-deny').addEventListener('submit', function (ev) {
+    ev.preventDefault();
+    if (!window.confirm(t.confirmDeny)) return;
+    decide({ decision: 'deny', reason: value(this, 'reason'), text: value(this, 'text') }, this);
+  });
+  $<HTMLFormElement>('form-extend').addEventListener('submit', function (ev) {
+    ev.preventDefault();
+    decide({ decision: 'extend', months: Number(value(this, 'months')), reasons: value(this, 'reasons') }, this);
+  });
+  $<HTMLFormElement>('form-info').addEventListener('submit', function (ev) {
+    ev.preventDefault();
+    decide({ decision: 'request_info', text: value(this, 'text') }, this);
+  });
+  $<HTMLFormElement>('form-complete').addEventListener('submit', function (ev) {
+    ev.preventDefault();
+    decide({ decision: 'complete_task', processorId: value(this, 'processorId'), note: value(this, 'note') }, this);
+  });
+  $('complete-cancel').addEventListener('click', () => {
+    $<HTMLFormElement>('form-complete').reset();
+    $<HTMLFormElement>('form-complete').hidden = true;
+  });
+
+  $('export-audit').addEventListener('click', exportAudit);
+  $('nav-requests').addEventListener('click', () => {
+    showList();
+    loadList();
+  });
+  $('nav-dashboard').addEventListener('click', showDashboard);
+  $<HTMLFormElement>('dashboard-form').addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    loadDashboard();
+  });
+  $('export-requests').addEventListener('click', exportRequests);
+  $<HTMLFormElement>('filters').addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    showList();
+    loadList();
+  });
+  $('back').addEventListener('click', () => {
+    showList();
+    loadList();
+  });
+  $('sign-out').addEventListener('click', () => {
+    sessionStorage.removeItem(OPEN_KEY);
+    showSignIn('');
+  });
+
+  const tok = token();
+  if (!tok) {
+    showSignIn('');
+    return;
+  }
+  const who = claims(tok) || {};
+  $('who').textContent = `${t.signedInAs} ${who['cognito:username'] || who.sub || ''}`;
+  $('console-signin').hidden = true;
+  $('console-app').hidden = false;
+  const wanted = sessionStorage.getItem(OPEN_KEY);
+  sessionStorage.removeItem(OPEN_KEY);
+  if (wanted) {
+    const rest = new URLSearchParams(location.search);
+    rest.delete('request');
+    history.replaceState(null, '', location.pathname + (rest.toString() ? `?${rest.toString()}` : ''));
+    loadRequest(wanted);
+  } else loadList();
+})();

@@ -1,0 +1,175 @@
+/** The answer to a request: what was done at each processor, the download, and how to follow up. */
+import type { BranchAction, ObjectionScope } from '../../functions/domain/request';
+import { formatDate, formatDateTime, type Locale, type Right, asRight as right, safeLocale } from '../locale.ts';
+import { type AnswerTexts, answerTexts } from '../texts/answer/index.ts';
+import { mailTexts } from '../texts/mail/index.ts';
+import { textsOf } from '../texts/merge.ts';
+import { siteTexts } from '../texts/site/index.ts';
+import { type Email, link, list, mailto, oneLine, p, renderEmail, signature, strong } from './email.ts';
+
+const ANSWER = /* @__PURE__ */ textsOf(siteTexts, mailTexts, answerTexts);
+
+/** What happened at one processor, as the completion email tells it. */
+export interface Outcome {
+  processorName: string;
+  status: 'completed' | 'failed';
+  /**
+   * `export` (access, portability); at the controller's own stores `delete`, `anonymise`,
+   * `legal_hold` (kept, restricted, deleted when the hold ends) or `suppress` (deleted, a keyed hash
+   * kept); `erase`: an external processor was asked to erase and confirmed it; `rectify`: corrected;
+   * `restrict`: marked restricted (restriction, an upheld objection).
+   */
+  action: BranchAction;
+  /** Items exported, deleted, anonymised, corrected or restricted (for `legal_hold`: kept, when `heldCount` is absent). */
+  recordCount?: number;
+  /** Legal hold: items kept, until when (ISO time), and the law that requires it, as the subject reads it. */
+  heldCount?: number;
+  holdUntil?: string;
+  holdBasis?: string;
+  /** Suppression: until when (ISO time) the keyed hash of the address is kept. */
+  suppressedUntil?: string;
+  /** The store could not do it itself and staff did it by hand (a free-text correction). */
+  staffTask?: boolean;
+}
+
+/** What happened at one processor, in words: "deleted 3 records", "held no data about you". */
+function outcomePhrase(t: AnswerTexts, locale: Locale, o: Outcome): string {
+  const w = t.email.completion.outcome;
+  if (o.status !== 'completed') return w.failed;
+  const n = o.recordCount;
+  const date = (iso: string | undefined) => (iso ? formatDate(iso, locale) : undefined);
+  switch (o.action) {
+    case 'export':
+      if (n === undefined) return w.searched;
+      return n > 0 ? w.found({ count: n }) : w.nothingFound;
+    case 'anonymise':
+      if (n === 0) return w.noneHeld;
+      return n === undefined ? w.anonymisedUncounted : w.anonymised({ count: n });
+    case 'legal_hold': {
+      // Everything the subject has at such a store is kept: nothing there is deleted now.
+      const held = o.heldCount ?? n;
+      if (held === 0) return w.noneHeld;
+      return w.held({ count: held, date: date(o.holdUntil), basis: o.holdBasis ? oneLine(o.holdBasis) : undefined });
+    }
+    case 'suppress': {
+      const deleted = n === 0 ? w.noneHeld : n === undefined ? w.deletedUncounted : w.deleted({ count: n });
+      if (n === 0 && !o.suppressedUntil) return deleted;
+      return `${deleted}; ${w.suppressed({ date: date(o.suppressedUntil) })}`;
+    }
+    case 'erase':
+      if (n === 0) return w.noneHeld;
+      return n === undefined ? w.erasedConfirmed : w.erasedConfirmedCount({ count: n });
+    case 'rectify':
+      if (n === 0) return w.noneHeld;
+      if (o.staffTask) return w.rectifiedByStaff;
+      return n === undefined ? w.rectifiedUncounted : w.rectified({ count: n });
+    case 'restrict':
+      if (n === 0) return w.noneHeld;
+      return n === undefined ? w.restrictedUncounted : w.restricted({ count: n });
+    default:
+      if (n === 0) return w.noneHeld;
+      return n === undefined ? w.deletedUncounted : w.deleted({ count: n });
+  }
+}
+
+/** Rights whose result is a change at the stores, which the recipients of the data are told about (Art. 19). */
+const CHANGES_TOLD: readonly Right[] = ['rectification', 'erasure', 'restriction', 'objection', 'withdraw_consent'];
+
+/**
+ * The answer, per right: access and portability a download link (portability: machine-readable, and
+ * whether it was sent on); rectification where the data was corrected; restriction where it is now
+ * restricted; objection what stopped; withdrawal of consent which purposes and what happened to their
+ * data; erasure what was erased where. Always the ways to follow up.
+ */
+export function completionEmail(input: {
+  locale: Locale;
+  controllerName: string;
+  type: Right;
+  statusUrl: string;
+  onTime: boolean;
+  downloadUrl?: string;
+  downloadExpiresAt?: string;
+  outcomes: Outcome[];
+  supervisoryAuthority: { name: string; url: string };
+  dpoEmail: string;
+  /** Art. 19: the recipients (processors and others) told of the change; not shown for access or portability. */
+  recipientsTold?: string[];
+  /** Portability: the receiving organisation's name, when the package was sent to it. */
+  transmittedTo?: string;
+  /** Withdrawal of consent: the names of the purposes withdrawn. */
+  consentPurposes?: string[];
+  /** Objection: to direct marketing or to other processing. */
+  objectionScope?: ObjectionScope;
+}): Email {
+  const locale = safeLocale(input.locale);
+  const t = ANSWER[locale];
+  const c = t.email.completion;
+  const type = right(input.type);
+  const exports = type === 'access' || type === 'portability';
+  const controller = oneLine(input.controllerName);
+  const authority = oneLine(input.supervisoryAuthority.name);
+  const dpo = oneLine(input.dpoEmail);
+  const download = exports && input.downloadUrl ? oneLine(input.downloadUrl) : undefined;
+  const directMarketing = input.objectionScope === 'direct_marketing';
+
+  const subject = oneLine(
+    download ? (type === 'portability' ? c.subject.portabilityReady : c.subject.accessReady)({ controller }) : c.subject[type]({ controller }),
+  );
+  const intro = c.intro[type]({ controller });
+  const late = input.onTime ? undefined : c.late;
+  const anyFailed = input.outcomes.some((o) => o.status !== 'completed');
+  const listTitle = {
+    access: c.searchedTitle,
+    portability: c.searchedTitle,
+    rectification: c.rectifiedTitle,
+    erasure: c.erasedTitle,
+    restriction: c.restrictedTitle,
+    objection: directMarketing ? c.erasedTitle : c.restrictedTitle,
+    withdraw_consent: c.consentTitle,
+  }[type];
+  const lines = input.outcomes.map((o) => ({ name: oneLine(o.processorName), phrase: outcomePhrase(t, locale, o) }));
+  const expires = download && input.downloadExpiresAt ? c.downloadExpires({ date: formatDateTime(input.downloadExpiresAt, locale) }) : undefined;
+  const downloadIntro = type === 'portability' ? c.portabilityDownloadIntro : c.downloadIntro;
+  const transmitted = type === 'portability' && input.transmittedTo ? c.transmitted({ target: oneLine(input.transmittedTo) }) : undefined;
+  // What the right did, said once before the list of systems.
+  const outcomeNote =
+    type === 'objection'
+      ? directMarketing
+        ? c.objectionDirectMarketing
+        : c.objectionUpheld
+      : type === 'withdraw_consent' && input.consentPurposes?.length
+        ? c.consentWithdrawn({ purposes: input.consentPurposes.map(oneLine).join(', ') })
+        : undefined;
+  const restricted = type === 'restriction' || (type === 'objection' && !directMarketing) ? c.restrictedExplain : undefined;
+  const complaint = c.complaint({ authority });
+  const sig = signature(t, controller);
+  const told = CHANGES_TOLD.includes(type) ? (input.recipientsTold ?? []).map(oneLine).filter(Boolean) : [];
+  const erased = type === 'erasure' || type === 'withdraw_consent' || (type === 'objection' && directMarketing);
+  const toldIntro = erased ? c.recipientsIntro : c.recipientsIntroChange;
+
+  return renderEmail(locale, subject, [
+    p(t.email.greeting),
+    p(intro),
+    late && p(late),
+    outcomeNote && p(outcomeNote),
+    ...(exports ? (download ? [p(downloadIntro), link(download, c.downloadLinkText), expires && p(expires)] : [p(c.noDownload)]) : []),
+    transmitted && p(transmitted),
+    lines.length > 0 &&
+      list(
+        listTitle,
+        lines.map((l) => [strong(l.name), `: ${l.phrase}`]),
+      ),
+    restricted && p(restricted),
+    told.length > 0 &&
+      list(
+        c.recipientsTitle,
+        told.map((r) => [r]),
+        toldIntro,
+      ),
+    anyFailed && p(c.failedNote),
+    link(input.statusUrl, t.common.statusLink, c.statusIntro),
+    mailto(dpo, c.questions),
+    link(input.supervisoryAuthority.url, oneLine(input.supervisoryAuthority.url), complaint),
+    sig,
+  ]);
+}

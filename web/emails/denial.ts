@@ -1,0 +1,61 @@
+/** A refusal (Art. 12(4)), and the default words of each refusal template. */
+import type { DenialReason } from '../../functions/domain/request';
+import { multiLine } from '../html.ts';
+import { type Locale, type Right, asRight as right, safeLocale } from '../locale.ts';
+import { answerTexts } from '../texts/answer/index.ts';
+import { mailTexts } from '../texts/mail/index.ts';
+import { textsOf } from '../texts/merge.ts';
+import { siteTexts } from '../texts/site/index.ts';
+import { type Email, link, mailto, oneLine, p, quote, renderEmail, signature, strong } from './email.ts';
+
+const ANSWER = /* @__PURE__ */ textsOf(siteTexts, mailTexts, answerTexts);
+
+/**
+ * A refusal (Art. 12(4)): staff's reasons as they wrote them (line breaks kept), then the right to
+ * lodge a complaint with the named supervisory authority and to seek a judicial remedy.
+ */
+export function denialEmail(input: {
+  locale: Locale;
+  controllerName: string;
+  type: Right;
+  reasonText: string;
+  supervisoryAuthority: { name: string; url: string };
+  dpoEmail: string;
+  statusUrl: string;
+}): Email {
+  const locale = safeLocale(input.locale);
+  const t = ANSWER[locale];
+  const d = t.email.denial;
+  const c = t.email.completion;
+  const controller = oneLine(input.controllerName);
+  const subject = oneLine(d.subject({ controller }));
+  const intro = d.intro({ controller, what: t.email.requestShort[right(input.type)] });
+  const reasons = multiLine(input.reasonText);
+  const remedies = d.remedies({ authority: oneLine(input.supervisoryAuthority.name) });
+  const authorityUrl = oneLine(input.supervisoryAuthority.url);
+  const dpo = oneLine(input.dpoEmail);
+  const sig = signature(t, controller);
+
+  return renderEmail(locale, subject, [
+    p(t.email.greeting),
+    p(intro),
+    reasons && quote(d.reasonsTitle, [{ text: reasons }]),
+    p(strong(remedies)),
+    link(authorityUrl, authorityUrl, d.authorityLink),
+    mailto(dpo, c.questions),
+    link(input.statusUrl, t.common.statusLink, c.statusIntro),
+    sig,
+  ]);
+}
+
+/**
+ * The default text of a refusal template in the subject's language, which staff edit before it is
+ * sent. `processor_only` names the customer when the subject gave one; `other` starts empty.
+ */
+export function denialReasonText(reason: DenialReason, locale: Locale, ctx: { controllerName: string; viaCustomer?: string }): string {
+  if (reason === 'other') return '';
+  const template = answerTexts[safeLocale(locale)].email.denialReason[reason];
+  if (!template) return '';
+  const customer = ctx.viaCustomer ? oneLine(ctx.viaCustomer) : undefined;
+  return template({ controller: oneLine(ctx.controllerName), ...(customer ? { customer } : {}) });
+}

@@ -1,0 +1,32 @@
+/** What the vendor and staff task emails share: who asks what, about whom, and the correction. */
+import { multiLine } from '../html.ts';
+import { type Right, asRight as right } from '../locale.ts';
+import type { Correction } from '../tasks.ts';
+import type { TaskTexts } from '../texts/task/index.ts';
+import { facts, type MaybeBlock, oneLine, quote } from './email.ts';
+
+/** The subject's identities a vendor or staff member needs to find them, as labelled lines. */
+export function identityBlock(t: TaskTexts, identities: { email?: string; name?: string } | undefined = {}): MaybeBlock {
+  const rows: [string, string][] = [];
+  if (identities.email) rows.push([t.task.identity.email, oneLine(identities.email)]);
+  if (identities.name) rows.push([t.task.identity.name, oneLine(identities.name)]);
+  return rows.length > 0 && facts(t.task.personTitle, rows);
+}
+
+/** The correction as labelled parts: the attribute on one line, the subject's own words with their line breaks. */
+export function correctionBlock(t: TaskTexts, correction: Correction | undefined): MaybeBlock {
+  if (!correction) return undefined;
+  const k = t.email.correction;
+  return quote(k.title, [
+    ...(correction.attribute ? [{ label: k.attribute, text: oneLine(correction.attribute) }] : []),
+    { label: k.inaccurate, text: multiLine(correction.inaccurate) },
+    { label: k.corrected, text: multiLine(correction.corrected) },
+  ]);
+}
+
+/** The parts of a processor-facing message every task email shares: who asks what, and the reference. */
+export function taskParts(t: TaskTexts, input: { controllerName: string; processorName: string; type: Right; requestReference: string }) {
+  const type = right(input.type);
+  const r = { controller: oneLine(input.controllerName), processor: oneLine(input.processorName), reference: oneLine(input.requestReference) };
+  return { type, r, asked: t.email.asked[type]({ controller: r.controller }) };
+}

@@ -1,0 +1,31 @@
+/** The email with the verification link. */
+import { formatDateTime, type Locale, type Right, asRight as right, safeLocale } from '../locale.ts';
+import { intakeTexts } from '../texts/intake/index.ts';
+import { mailTexts } from '../texts/mail/index.ts';
+import { textsOf } from '../texts/merge.ts';
+import { type Email, link, oneLine, p, renderEmail, signature, strong } from './email.ts';
+
+const INTAKE = /* @__PURE__ */ textsOf(mailTexts, intakeTexts);
+
+/** The email with the verification link. The link opens the confirm page; it confirms nothing by itself. */
+export function verificationEmail(input: { locale: Locale; controllerName: string; type: Right; verifyUrl: string; expiresAt: string }): Email {
+  const locale = safeLocale(input.locale);
+  const t = INTAKE[locale];
+  const v = t.email.verify;
+  const type = right(input.type);
+  const controller = oneLine(input.controllerName);
+  const subject = oneLine(v.subject({ controller }));
+  const intro = v.intro[type]({ controller });
+  const expires = v.expires({ date: formatDateTime(input.expiresAt, locale) });
+  const sig = signature(t, controller);
+
+  return renderEmail(locale, subject, [
+    p(t.email.greeting),
+    p(intro),
+    p(v.action),
+    link(input.verifyUrl, v.linkText),
+    p(expires, ' ', v.why),
+    p(strong(v.ignore)),
+    sig,
+  ]);
+}

@@ -1,0 +1,229 @@
+/**
+ * The staff console: one page for the organisation's staff. Unlike every other page it runs a
+ * small script (it calls the staff API with the signed-in person's id token), so it has its own
+ * Content-Security-Policy allowing exactly that inline script by its SHA-256 hash, and fetches only
+ * from its own origin. The server renders the frame, the filter form, the decision forms and the
+ * texts; the script builds every piece of data into the DOM with createElement and textContent,
+ * never innerHTML, so names and free text are always shown as text. An approver decides from the
+ * request page: the script offers only what the API lists in `allowedDecisions`, posts the decision
+ * as JSON with the id token, and shows the request the API answers with. The script is typed
+ * TypeScript (web/console/script.ts), built to the text this page serves with its hash.
+ */
+
+import { CONSOLE_SCRIPT, CONSOLE_SCRIPT_HASH } from '../console/script-text.ts';
+import { escapeHtml as e, layout, safeHref } from '../html.ts';
+import { FORM_RIGHTS, isLocale, LOCALES, type Locale, REQUEST_STATUSES } from '../locale.ts';
+import { consoleTexts } from '../texts/console/index.ts';
+
+/** The Intl locale behind each language (as the server-rendered pages use). */
+const INTL_LOCALE: Record<Locale, string> = { en: 'en-GB', sv: 'sv-SE', sl: 'sl-SI' };
+
+/** The console's policy: the house policy plus exactly its own script and calls to its own origin. */
+export const CONSOLE_CSP = [
+  "default-src 'none'",
+  `script-src '${CONSOLE_SCRIPT_HASH}'`,
+  "style-src 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+].join('; ');
+
+/** JSON safe inside a <script> data block: no `<`, `>`, `&` or line separators as such. */
+function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+const CONSOLE_STYLE = `<style>
+header.site .bar,main,footer.site .bar{max-width:72rem}
+.filters{display:flex;flex-wrap:wrap;gap:1rem;align-items:flex-end}
+.filters .field{margin:0}
+.filters input[type=number]{display:block;width:8rem;font:inherit;padding:.55rem .6rem;border:2px solid #1b1b1b;min-height:2.75rem}
+.filters .check{display:flex;gap:.5rem;align-items:center;min-height:2.75rem}
+.filters .check input{width:1.25rem;height:1.25rem}
+.filters .check label{display:inline}
+button.link{background:none;border:0;color:#0b4f8a;text-decoration:underline;font-weight:400;padding:0;min-height:0;font-family:ui-monospace,monospace;font-size:.9rem}
+button.link:hover{background:none;color:#06335a}
+button.secondary{background:#fff;color:#0b4f8a}
+#requests-body tr{cursor:pointer}
+#requests-body tr:hover{background:#f3f6f9}
+tr.overdue td{background:#fff4f4}
+.who{display:flex;gap:1rem;align-items:center;justify-content:flex-end;flex-wrap:wrap}
+.table-wrap{overflow-x:auto}
+tr.needs-staff td{background:#fffbea}
+.prewrap{white-space:pre-wrap;overflow-wrap:anywhere}
+#decisions details{border:1px solid #8a8a8a;border-radius:4px;padding:.5rem 1rem;margin:0 0 1rem}
+#decisions summary{cursor:pointer;font-weight:700;min-height:2rem}
+#decisions details[open] summary{margin-bottom:1rem}
+.actions{display:flex;flex-wrap:wrap;gap:.25rem}
+.actions button{padding:.3rem .7rem;min-height:2.25rem}
+#form-complete{border-left:6px solid #0b4f8a;padding:0 0 0 1rem}
+[aria-invalid=true]{border-color:#b00020}
+nav.views{display:flex;gap:.5rem;margin:0 0 1rem}
+nav.views button[aria-current=page]{background:#0b4f8a;color:#fff}
+.chart-box svg{width:100%;max-width:40rem;height:auto;display:block}
+ul.legend{display:flex;flex-wrap:wrap;gap:.25rem 1rem;list-style:none;padding:0;font-size:.9rem}
+.swatch{display:inline-block;width:.9rem;height:.9rem;margin-right:.35rem;vertical-align:-.1rem}
+input[type=date]{display:block;font:inherit;padding:.5rem .6rem;border:2px solid #1b1b1b;min-height:2.75rem}
+</style>`;
+
+/** The console page in one language; `signInUrl` is the identity provider's sign-in page. */
+export function renderConsolePage(input: { locale: Locale; signInUrl: string }): string {
+  const locale: Locale = isLocale(input.locale) ? input.locale : 'en';
+  const t = consoleTexts[locale];
+  const option = (value: string, text: string) => `<option value="${e(value)}">${e(text)}</option>`;
+  const th = (...cols: string[]) => `<tr>${cols.map((c) => `<th scope="col">${e(c)}</th>`).join('')}</tr>`;
+  const config = { texts: t, locale, locales: LOCALES, intlLocale: INTL_LOCALE[locale], rights: FORM_RIGHTS };
+
+  const body = `${CONSOLE_STYLE}
+<h1>${e(t.title)}</h1>
+<noscript><p class="panel warn">${e(t.needsScript)}</p></noscript>
+<div id="console-signin" hidden>
+<div id="signin-message"></div>
+<p>${e(t.signInIntro)}</p>
+<p><a class="button" id="sign-in" href="${safeHref(input.signInUrl)}">${e(t.signIn)}</a></p>
+</div>
+<div id="console-app" hidden>
+<p class="who"><span id="who"></span> <button type="button" class="secondary" id="sign-out">${e(t.signOut)}</button></p>
+<nav class="views" aria-label="${e(t.title)}"><button type="button" class="secondary" id="nav-requests" aria-current="page">${e(t.report.requestsTab)}</button> <button type="button" class="secondary" id="nav-dashboard">${e(t.report.dashboardTitle)}</button></nav>
+<div id="console-message" role="status" aria-live="polite"></div>
+<section id="dashboard-view" aria-labelledby="dashboard-title" hidden>
+<h2 id="dashboard-title">${e(t.report.dashboardTitle)}</h2>
+<form id="dashboard-form" class="filters">
+<div class="field"><label for="dash-controller">${e(t.colController)}</label><select id="dash-controller" name="controller"></select></div>
+<div class="field"><label for="dash-from">${e(t.report.from)}</label><input type="date" id="dash-from" name="from"></div>
+<div class="field"><label for="dash-to">${e(t.report.to)}</label><input type="date" id="dash-to" name="to"></div>
+<button type="submit">${e(t.report.show)}</button>
+<button type="button" class="secondary" id="export-requests">${e(t.report.exportCsv)}</button>
+</form>
+<dl class="facts" id="dashboard-facts"></dl>
+<h3>${e(t.report.perWeekTitle)}</h3>
+<div id="chart-weeks" class="chart-box"></div>
+<ul class="legend" id="legend-weeks"></ul>
+<h3>${e(t.report.onTimeTitle)}</h3>
+<div id="chart-ontime" class="chart-box"></div>
+<h3>${e(t.report.openByDueTitle)}</h3>
+<div id="chart-open" class="chart-box"></div>
+<h3>${e(t.report.healthTitle)}</h3>
+<div id="chart-health" class="chart-box"></div>
+<p id="health-empty" hidden>${e(t.report.noData)}</p>
+</section>
+<section id="list-view" aria-labelledby="list-caption">
+<form id="filters" class="filters" role="search" aria-label="${e(t.filtersTitle)}">
+<div class="field"><label for="filter-status">${e(t.filterStatus)}</label>
+<select id="filter-status" name="status">${option('', t.any)}${REQUEST_STATUSES.map((s) => option(s, t.requestStatus[s])).join('')}</select></div>
+<div class="field"><label for="filter-type">${e(t.filterType)}</label>
+<select id="filter-type" name="type">${option('', t.any)}${FORM_RIGHTS.map((r) => option(r, t.type[r])).join('')}</select></div>
+<div class="field"><label for="filter-due">${e(t.filterDue)}</label>
+<input type="number" id="filter-due" name="dueWithinDays" min="1" max="365" step="1" inputmode="numeric"></div>
+<div class="field check"><input type="checkbox" id="filter-overdue" name="overdue" value="true"><label for="filter-overdue">${e(t.filterOverdue)}</label></div>
+<button type="submit">${e(t.apply)}</button>
+</form>
+<div class="table-wrap">
+<table id="requests">
+<caption id="list-caption">${e(t.listCaption)}</caption>
+<thead>${th(t.colReference, t.colController, t.colType, t.colStatus, t.colReceived, t.colDue, t.colWaiting, t.colOverdue)}</thead>
+<tbody id="requests-body"></tbody>
+</table>
+</div>
+<p id="requests-empty" hidden>${e(t.empty)}</p>
+</section>
+<section id="detail-view" hidden>
+<p><button type="button" class="secondary" id="back">${e(t.back)}</button></p>
+<h2 id="request-heading" tabindex="-1">${e(t.requestTitle)}</h2>
+<section id="review-panel" class="panel warn" aria-labelledby="review-title" hidden>
+<h3 id="review-title">${e(t.reviewTitle)}</h3>
+<dl class="facts" id="review-facts"></dl>
+</section>
+<dl class="facts" id="request-facts"></dl>
+<h3>${e(t.subjectTitle)}</h3>
+<dl class="facts" id="subject-facts"></dl>
+<div id="details-section" hidden>
+<h3>${e(t.detailsTitle)}</h3>
+<dl class="facts" id="details-facts"></dl>
+</div>
+<div id="history-section" hidden>
+<h3>${e(t.historyTitle)}</h3>
+<dl class="facts" id="history-facts"></dl>
+</div>
+<section id="decisions" aria-labelledby="decisions-title" hidden>
+<h3 id="decisions-title">${e(t.decisionsTitle)}</h3>
+<p id="decide-note" hidden></p>
+<div id="approve-box" hidden>
+<p class="hint">${e(t.approveHint)}</p>
+<p><button type="button" id="decide-approve">${e(t.approve)}</button></p>
+</div>
+<div id="lift-box" hidden>
+<p class="hint">${e(t.liftHint)}</p>
+<p><button type="button" id="decide-lift">${e(t.liftRestriction)}</button></p>
+</div>
+<details id="deny-box" hidden><summary>${e(t.denyTitle)}</summary>
+<form id="form-deny">
+<div class="field"><label for="deny-reason">${e(t.denyTemplate)}</label>
+<select id="deny-reason" name="reason" required></select></div>
+<div class="field"><label for="deny-text">${e(t.denyText)}</label>
+<p class="hint" id="deny-hint">${e(t.denyHint)}</p>
+<textarea id="deny-text" name="text" rows="10" required aria-describedby="deny-hint"></textarea></div>
+<button type="submit" class="danger">${e(t.denySubmit)}</button>
+</form>
+</details>
+<details id="extend-box" hidden><summary>${e(t.extendTitle)}</summary>
+<form id="form-extend">
+<div class="field"><label for="extend-months">${e(t.extendMonths)}</label>
+<select id="extend-months" name="months">${option('1', t.extendBy.one)}${option('2', t.extendBy.two)}</select></div>
+<div class="field"><label for="extend-reasons">${e(t.extendReasons)}</label>
+<textarea id="extend-reasons" name="reasons" required></textarea></div>
+<button type="submit">${e(t.extendSubmit)}</button>
+</form>
+</details>
+<details id="info-box" hidden><summary>${e(t.infoTitle)}</summary>
+<form id="form-info">
+<div class="field"><label for="info-text">${e(t.infoText)}</label>
+<p class="hint" id="info-hint">${e(t.infoHint)}</p>
+<textarea id="info-text" name="text" required aria-describedby="info-hint"></textarea></div>
+<button type="submit">${e(t.infoSubmit)}</button>
+</form>
+</details>
+</section>
+<div id="decision-message" role="status" aria-live="polite" tabindex="-1"></div>
+<h3>${e(t.branchesTitle)}</h3>
+<div class="table-wrap">
+<table id="branches">
+<thead>${th(t.colProcessor, t.colKind, t.colAction, t.colStatus, t.colAttempts, t.colError, t.colFinished, t.colNote, t.colActions)}</thead>
+<tbody id="branches-body"></tbody>
+</table>
+</div>
+<p id="branches-empty" hidden>${e(t.noBranches)}</p>
+<form id="form-complete" hidden>
+<h4 id="complete-heading">${e(t.completeTitle)}</h4>
+<input type="hidden" name="processorId" value="">
+<div class="field"><label for="complete-note">${e(t.completeNote)}</label>
+<textarea id="complete-note" name="note" required></textarea></div>
+<p><button type="submit">${e(t.markDone)}</button> <button type="button" class="secondary" id="complete-cancel">${e(t.cancel)}</button></p>
+</form>
+<h3>${e(t.timelineTitle)}</h3>
+<p class="hint" id="export-audit-hint">${e(t.exportAuditHint)}</p>
+<p><button type="button" class="secondary" id="export-audit" aria-describedby="export-audit-hint">${e(t.exportAudit)}</button></p>
+<div class="table-wrap">
+<table id="timeline">
+<thead>${th(t.colAt, t.colEvent, t.colActor, t.colDetail)}</thead>
+<tbody id="timeline-body"></tbody>
+</table>
+</div>
+<p id="timeline-empty" hidden>${e(t.noEvents)}</p>
+</section>
+</div>
+<script type="application/json" id="console-config">${scriptJson(config)}</script>
+<script>${CONSOLE_SCRIPT}</script>`;
+
+  return layout({
+    locale,
+    title: t.title,
+    body,
+    siteName: t.siteName,
+    footer: t.footer,
+    noindex: true,
+    alternates: Object.fromEntries(LOCALES.map((l) => [l, `/console?lang=${l}`])) as Record<Locale, string>,
+  });
+}

@@ -1,0 +1,152 @@
+/** The status page of one request. */
+
+import { escapeHtml as e, errorText, layout, multiLine, type PageOptions, paragraphsOf, safeHref } from '../html.ts';
+import { formatDate, type Locale, safeLocale } from '../locale.ts';
+import { textsOf } from '../texts/merge.ts';
+import { requestTexts } from '../texts/request/index.ts';
+import { siteTexts } from '../texts/site/index.ts';
+
+/** The words this page uses. */
+const T = /* @__PURE__ */ textsOf(siteTexts, requestTexts);
+
+/** The longest answer the reply form takes; the reply handler checks the same limit. */
+export const ANSWER_MAX_CHARS = 4000;
+
+/**
+ * The subject's view of a request: dates, status, and progress per processor (`waiting`: a vendor,
+ * an OpenDSR processor or staff have yet to answer). No personal data.
+ */
+export function renderStatusPage(
+  input: {
+    locale: Locale;
+    controllerName: string;
+    requestId: string;
+    type: string;
+    status: string;
+    receivedAt?: string;
+    dueAt?: string;
+    completedAt?: string;
+    processors: { name: string; status: string }[];
+    /** While the request can still be withdrawn: where the withdraw button posts, and the status key it carries. */
+    withdraw?: { actionUrl: string; statusKey: string };
+    /** Shown once, right after the subject withdrew the request. */
+    justWithdrawn?: boolean;
+    /** Art. 12(3): the deadline was extended; `newDueAt` is the new deadline, `reasons` staff's words. */
+    extension?: { months: number; reasons: string; newDueAt: string };
+    /** Art. 12(4): the refusal as sent to the subject (staff's words). */
+    denial?: { text: string };
+    /** The service's own retention: when the package was deleted, and when the subject's personal data was erased. */
+    packageDeletedAt?: string;
+    personalDataErasedAt?: string;
+    /**
+     * Art. 12(6): staff's question. While it is not answered the page shows a reply form that posts
+     * the status key and the answer to `replyUrl`.
+     */
+    infoRequest?: { question: string; pausesClock: boolean; answeredAt?: string; replyUrl: string; statusKey: string };
+    /** The reply form re-rendered after a bad answer: what was typed and why it was refused. */
+    values?: { answer?: string };
+    errors?: { answer?: string };
+  } & PageOptions,
+): string {
+  const locale = safeLocale(input.locale);
+  const t = T[locale];
+  const typeLabel = (t.requestType as Record<string, string>)[input.type] ?? input.type;
+  const status = (t.status.requestStatus as Record<string, { label: string; description: string }>)[input.status];
+  const branchLabel = (s: string) => (t.status.branchStatus as Record<string, string>)[s] ?? s;
+  const tagClass = (s: string) => (s === 'failed' ? 'tag failed' : s === 'completed' ? 'tag completed' : s === 'waiting' ? 'tag waiting' : 'tag');
+  const row = (label: string, value: string | undefined) => (value ? `<dt>${e(label)}</dt>\n<dd>${value}</dd>` : '');
+  const date = (iso: string | undefined) => (iso ? e(formatDate(iso, locale)) : undefined);
+
+  const facts = `<dl class="facts">
+${row(t.status.controller, e(input.controllerName))}
+${row(t.status.reference, `<code>${e(input.requestId)}</code>`)}
+${row(t.status.type, e(typeLabel))}
+${status ? '' : row(t.status.status, `<strong>${e(input.status)}</strong>`)}
+${row(t.status.receivedAt, date(input.receivedAt))}
+${row(t.status.dueAt, date(input.dueAt))}
+${row(t.status.completedAt, date(input.completedAt))}
+</dl>`;
+
+  const systems = input.processors.length
+    ? `<table>
+<caption>${e(t.status.systemsTitle)}</caption>
+<thead><tr><th scope="col">${e(t.status.systemCol)}</th><th scope="col">${e(t.status.statusCol)}</th></tr></thead>
+<tbody>
+${input.processors
+  .map((p) => `<tr><th scope="row">${e(p.name)}</th><td><span class="${tagClass(p.status)}">${e(branchLabel(p.status))}</span></td></tr>`)
+  .join('\n')}
+</tbody>
+</table>`
+    : `<h2>${e(t.status.systemsTitle)}</h2>\n<p>${e(t.status.noSystemsYet)}</p>`;
+
+  // A plain form: withdrawing works without JavaScript, and a link opened by a mail scanner cannot do it.
+  const withdraw = input.withdraw
+    ? `<h2>${e(t.status.withdrawTitle)}</h2>
+<p>${e(t.status.withdrawExplain)}</p>
+<form method="post" action="${e(input.withdraw.actionUrl)}">
+<input type="hidden" name="key" value="${e(input.withdraw.statusKey)}">
+<button type="submit" class="danger">${e(t.status.withdrawButton)}</button>
+</form>`
+    : '';
+  const k = t.status;
+  const extension = input.extension
+    ? `<div class="panel">
+<h2>${e(k.extensionTitle)}</h2>
+<p>${e(k.extension({ months: input.extension.months, date: formatDate(input.extension.newDueAt, locale) }))}</p>
+${multiLine(input.extension.reasons) ? `<p><strong>${e(k.extensionReasons)}</strong></p>\n${paragraphsOf(input.extension.reasons)}` : ''}
+</div>`
+    : '';
+  const denial =
+    input.denial && multiLine(input.denial.text)
+      ? `<div class="panel warn">
+<h2>${e(k.denialTitle)}</h2>
+${paragraphsOf(input.denial.text)}
+</div>`
+      : '';
+  const retention = [
+    input.packageDeletedAt ? k.packageDeleted({ date: formatDate(input.packageDeletedAt, locale) }) : '',
+    input.personalDataErasedAt ? k.personalDataErased({ date: formatDate(input.personalDataErasedAt, locale) }) : '',
+  ]
+    .filter(Boolean)
+    .map((line) => `<p>${e(line)}</p>`)
+    .join('\n');
+  const answerError = input.errors?.answer;
+  const question =
+    input.infoRequest && !input.infoRequest.answeredAt
+      ? `<div class="panel warn">
+<h2>${e(k.infoRequestTitle)}</h2>
+<p>${e(k.infoRequestIntro)}</p>
+<blockquote>${paragraphsOf(input.infoRequest.question)}</blockquote>
+<p>${e(input.infoRequest.pausesClock === true ? k.clockPaused : k.clockRuns)}</p>
+<form method="post" action="${safeHref(input.infoRequest.replyUrl)}" enctype="application/x-www-form-urlencoded" accept-charset="utf-8">
+<input type="hidden" name="key" value="${e(input.infoRequest.statusKey)}">
+<div class="field${answerError ? ' invalid' : ''}">
+<label for="answer">${e(k.answerLabel)}</label>
+<p class="hint" id="answer-hint">${e(k.answerHint)}</p>
+${answerError ? `<p class="field-error" id="answer-error"><span class="visually-hidden">${e(t.common.errorPrefix)}: </span>${errorText(locale, answerError, k.answerError)}</p>` : ''}
+<textarea id="answer" name="answer" rows="6" required maxlength="${ANSWER_MAX_CHARS}"${answerError ? ' aria-invalid="true"' : ''} aria-describedby="answer-hint${answerError ? ' answer-error' : ''}">${e(input.values?.answer ?? '')}</textarea>
+</div>
+<button type="submit">${e(k.answerButton)}</button>
+</form>
+</div>`
+      : '';
+  const body = `<h1>${e(t.status.title)}</h1>
+${input.justWithdrawn ? `<div class="panel" role="status"><p>${e(t.status.withdrawnNotice)}</p></div>` : ''}
+${status ? `<div class="panel"><p><strong>${e(t.status.status)}: ${e(status.label)}</strong></p><p>${e(status.description)}</p></div>` : ''}
+${question}
+${denial}
+${extension}
+${facts}
+${retention ? `<div class="panel" id="retention">\n${retention}\n</div>` : ''}
+${systems}
+<p class="hint">${e(t.status.refreshHint)}</p>
+${withdraw}`;
+  return layout({
+    locale,
+    title: answerError ? `${t.common.errorPrefix}: ${t.status.title}` : t.status.title,
+    body,
+    controllerName: input.controllerName,
+    alternates: input.alternates,
+    noindex: true,
+  });
+}

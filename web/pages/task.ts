@@ -1,0 +1,148 @@
+/** The one-time task page for a vendor's privacy contact or a member of staff, and the pages after it. */
+
+import type { BranchAction } from '../../functions/domain/request';
+import { escapeHtml as e, layout, multiLine, paragraphsOf, safeHref } from '../html.ts';
+import { asRight, formatDateTime, type Locale, type Right, safeLocale } from '../locale.ts';
+import { type Correction, taskTodo } from '../tasks.ts';
+import { type TaskTexts, taskTexts } from '../texts/task/index.ts';
+
+/** Note length the task form allows; the handler checks the same limit. */
+const NOTE_MAX_CHARS = 2000;
+
+/**
+ * The one-time page behind the link in a vendor's or a staff member's email: the request, who it
+ * is about, the instructions, and one POST form (token, outcome, note, and for access an upload).
+ * Works without JavaScript; kept out of search engines and referrers since it shows personal data.
+ */
+export function renderTaskPage(input: {
+  locale: Locale;
+  controllerName: string;
+  processorName: string;
+  kind: 'email' | 'manual';
+  type: Right;
+  /** What this processor is asked to do; by default the right's usual action. */
+  action?: BranchAction;
+  /** Rectification: what the subject asked to have corrected (shown to whoever corrects it). */
+  correction?: Correction;
+  requestReference: string;
+  identities: { email?: string; name?: string };
+  instructions?: string;
+  token: string;
+  actionUrl: string;
+  dueAt: string;
+  allowUpload: boolean;
+}): string {
+  const locale = safeLocale(input.locale);
+  const t = taskTexts[locale];
+  const k = t.task;
+  const kind = input.kind === 'manual' ? 'manual' : 'email';
+  const type = asRight(input.type);
+  const todo = taskTodo(type, input.action);
+  const upload = input.allowUpload === true;
+  const r = { controller: input.controllerName, processor: input.processorName, reference: input.requestReference };
+  const requestTitle = k.title({ what: t.email.requestWhat[type] });
+  const title = kind === 'manual' ? k.taskTitle(r) : requestTitle;
+  const fact = (label: string, value: string) => `<dt>${e(label)}</dt>\n<dd>${value}</dd>`;
+
+  const facts = `<dl class="facts">
+${fact(k.facts.controller, e(input.controllerName))}
+${fact(k.facts.reference, `<code>${e(input.requestReference)}</code>`)}
+${fact(k.facts.type, e(requestTitle))}
+${fact(k.facts.system, e(input.processorName))}
+${fact(k.facts.dueAt, `<strong>${e(formatDateTime(input.dueAt, locale))}</strong>`)}
+</dl>`;
+
+  const ids = input.identities ?? {};
+  const people = [ids.email ? fact(k.identity.email, e(ids.email)) : '', ids.name ? fact(k.identity.name, e(ids.name)) : ''].filter(Boolean);
+  const person = people.length ? `<h2>${e(k.personTitle)}</h2>\n<dl class="facts">\n${people.join('\n')}\n</dl>` : '';
+
+  const instructions = multiLine(input.instructions)
+    ? `<h2>${e(k.instructionsTitle)}</h2>
+<div class="panel">
+${paragraphsOf(input.instructions)}
+</div>`
+    : '';
+  const c = t.email.correction;
+  const correction =
+    todo === 'rectify' && input.correction
+      ? `<h2>${e(c.title)}</h2>
+<dl class="facts">
+${input.correction.attribute ? fact(c.attribute, e(input.correction.attribute)) : ''}
+${fact(c.inaccurate, paragraphsOf(input.correction.inaccurate))}
+${fact(c.corrected, paragraphsOf(input.correction.corrected))}
+</dl>`
+      : '';
+
+  const doneHint = {
+    erase: k.doneHint.erasure,
+    export: upload ? k.doneHint.accessUpload : k.doneHint.access,
+    exportPortable: upload ? k.doneHint.accessUpload : k.doneHint.access,
+    rectify: k.doneHint.rectify,
+    restrict: k.doneHint.restrict,
+  }[todo];
+  const choice = (value: 'done' | 'not_found', hint: string) => {
+    const id = `outcome-${value.replace('_', '-')}`;
+    return `<div class="choice">
+<input type="radio" id="${e(id)}" name="outcome" value="${e(value)}" required aria-describedby="${e(id)}-hint">
+<label for="${e(id)}">${e(k.outcome[value])}</label>
+<p class="hint" id="${e(id)}-hint">${e(hint)}</p>
+</div>`;
+  };
+  const fileField = upload
+    ? `<div class="field">
+<label for="export">${e(k.fileLabel)}</label>
+<p class="hint" id="export-hint">${e(k.fileHint)}</p>
+<input type="file" id="export" name="export" aria-describedby="export-hint">
+</div>`
+    : '';
+
+  const body = `<h1>${e(title)}</h1>
+<p class="lead">${e(k.intro[kind]({ ...r, asked: t.email.asked[type]({ controller: input.controllerName }) }))}</p>
+<p><strong>${e(t.email.staff.action[todo])}</strong></p>
+${facts}
+${person}
+${correction}
+${instructions}
+<form method="post" action="${safeHref(input.actionUrl)}" enctype="${upload ? 'multipart/form-data' : 'application/x-www-form-urlencoded'}" accept-charset="utf-8">
+<input type="hidden" name="token" value="${e(input.token)}">
+<fieldset>
+<legend>${e(k.outcomeLegend)}</legend>
+${choice('done', doneHint)}
+${choice('not_found', k.notFoundHint)}
+</fieldset>
+${fileField}
+<div class="field">
+<label for="note">${e(k.noteLabel)}</label>
+<p class="hint" id="note-hint">${e(k.noteHint)}</p>
+<textarea id="note" name="note" rows="6" maxlength="${NOTE_MAX_CHARS}" aria-describedby="note-hint"></textarea>
+</div>
+<p>${e(k.once)}</p>
+<button type="submit">${e(k.submit)}</button>
+</form>`;
+
+  return layout({ locale, title, body, controllerName: input.controllerName, noindex: true, ...taskFrame(t) });
+}
+
+/** The frame of the task pages: they are for a vendor's or the organisation's staff, not the subject. */
+function taskFrame(t: TaskTexts) {
+  return { siteName: t.task.siteName, footer: t.task.personalData };
+}
+
+/** After the task form: the answer is recorded, or (a second submit, an old link) it already was. */
+export function renderTaskDone(input: { locale: Locale; alreadyDone: boolean }): string {
+  const locale = safeLocale(input.locale);
+  const k = taskTexts[locale].task[input.alreadyDone === true ? 'alreadyDone' : 'done'];
+  const body = `<h1>${e(k.title)}</h1>
+<p class="lead">${e(k.body)}</p>`;
+  return layout({ locale, title: k.title, body, noindex: true, ...taskFrame(taskTexts[locale]) });
+}
+
+/** A task link that is unknown, malformed, or for a request that is closed. Says nothing about which. */
+export function renderTaskLinkInvalid(input: { locale: Locale }): string {
+  const locale = safeLocale(input.locale);
+  const k = taskTexts[locale].task.invalid;
+  const body = `<h1>${e(k.title)}</h1>
+<p class="lead">${e(k.body)}</p>
+<p>${e(k.next)}</p>`;
+  return layout({ locale, title: k.title, body, noindex: true, ...taskFrame(taskTexts[locale]) });
+}

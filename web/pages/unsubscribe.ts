@@ -1,0 +1,24 @@
+/** A one-click unsubscribe link opened in a browser. */
+
+import { escapeHtml as e, layout, safeHref } from '../html.ts';
+import { type Locale, safeLocale } from '../locale.ts';
+import { requestTexts } from '../texts/request/index.ts';
+
+/**
+ * A one-click unsubscribe link opened in a browser (RFC 8058): a button that POSTs, because mail
+ * scanners open links with GET and must not unsubscribe anyone. `done` after the POST.
+ */
+export function renderUnsubscribePage(input: { locale: Locale; controllerName: string; purposeName: string; actionUrl?: string; done?: boolean }): string {
+  const locale = safeLocale(input.locale);
+  const u = requestTexts[locale].unsubscribe;
+  const names = { controller: input.controllerName, purpose: input.purposeName };
+  const title = input.done ? u.doneTitle : u.title;
+  const body = input.done
+    ? `<p class="lead">${e(u.done(names))}</p>`
+    : `<p class="lead">${e(u.confirm(names))}</p>
+<form method="post" action="${safeHref(input.actionUrl ?? '')}">
+<input type="hidden" name="List-Unsubscribe" value="One-Click">
+<button type="submit">${e(u.button)}</button>
+</form>`;
+  return layout({ locale, title, body: `<h1>${e(title)}</h1>\n${body}`, noindex: true });
+}

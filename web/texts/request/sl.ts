@@ -1,0 +1,178 @@
+import { slDays, slMonths } from '../counts.ts';
+import type { C } from '../params.ts';
+import type { RequestTexts } from './en.ts';
+
+/** The words of the pages about one request: confirming it, its status, answering a question, an expired download, unsubscribing, in Slovenian. */
+export const sl: RequestTexts = {
+  confirm: {
+    title: {
+      access: 'Potrdite zahtevo za kopijo osebnih podatkov',
+      portability: 'Potrdite zahtevo za podatke v strojno berljivi obliki',
+      rectification: 'Potrdite zahtevo za popravek',
+      erasure: 'Potrdite zahtevo za izbris osebnih podatkov',
+      restriction: 'Potrdite zahtevo za omejitev obdelave',
+      objection: 'Potrdite ugovor',
+      withdraw_consent: 'Potrdite preklic privolitve',
+    },
+    what: {
+      access: ({ controller }: C) =>
+        `Ko zahtevo potrdite, organizacija ${controller} pregleda vse sisteme, v katerih hrani osebne podatke, zbere podatke o vas in vam po e-pošti pošlje povezavo za prenos. V prenosu je pojasnjeno tudi, za kaj se podatki uporabljajo, od kod izvirajo, komu se posredujejo in kako dolgo se hranijo.`,
+      portability: ({ controller }: C) =>
+        `Ko zahtevo potrdite, organizacija ${controller} zbere podatke, ki ste ji jih posredovali, in vam po e-pošti pošlje povezavo za njihov prenos v strojno berljivih datotekah (JSON in CSV). Če ste tako zahtevali, podatke pošlje tudi neposredno organizaciji, ki ste jo izbrali.`,
+      rectification: ({ controller }: C) =>
+        `Ko zahtevo potrdite, organizacija ${controller} popravi podatke v vseh sistemih, v katerih jih hrani. Popravek lahko najprej preveri njeno osebje, ki vas lahko prosi za dodatne informacije.`,
+      erasure: ({ controller }: C) => `Ko zahtevo potrdite, organizacija ${controller} izbriše vaše osebne podatke iz vseh sistemov, v katerih jih hrani.`,
+      restriction: ({ controller }: C) =>
+        `Ko zahtevo potrdite, organizacija ${controller} vaše podatke v vseh sistemih, v katerih jih hrani, označi kot omejene: podatki se hranijo, vendar se ne uporabljajo, dokler omejitev ne preneha. O tem boste obveščeni vnaprej.`,
+      objection: ({ controller }: C) =>
+        `Ko ugovor potrdite, organizacija ${controller} takoj preneha uporabljati vaše podatke za neposredno trženje. Ugovor drugi uporabi pretehta njeno osebje, ki vam sporoči izid.`,
+      withdraw_consent: ({ controller }: C) =>
+        `Ko preklic potrdite, organizacija ${controller} preneha z obdelavo, za katero ste dali privolitev, in izbriše podatke, ki jih je hranila samo za ta namen. Obdelava pred preklicem ostaja zakonita.`,
+    },
+    irreversible:
+      'Tega ni mogoče razveljaviti: izbrisanih podatkov ni mogoče obnoviti. Storitve, ki temeljijo na teh podatkih, na primer članstvo, lahko prenehajo.',
+    kept: 'Če mora organizacija nekatere podatke po zakonu hraniti ali če zapise za statistične namene hrani brez vsega, kar bi vas lahko identificiralo, vam bomo sporočili, kaj je bilo ohranjeno in zakaj.',
+    button: {
+      access: 'Potrjujem zahtevo',
+      portability: 'Potrjujem zahtevo',
+      rectification: 'Potrjujem popravek',
+      erasure: 'Potrjujem izbris',
+      restriction: 'Potrjujem omejitev',
+      objection: 'Potrjujem ugovor',
+      withdraw_consent: 'Prekličem privolitev',
+    },
+    notYou: 'Če tega niste zahtevali, zaprite to stran. Nič se ne bo zgodilo.',
+  },
+  confirmed: {
+    title: 'Vaša zahteva je potrjena',
+    received: ({ controller }: C) => `Organizacija ${controller} je prejela vašo zahtevo.`,
+    due: (p: { date: string }) => `Rok za odgovor: ${p.date}.`,
+    next: {
+      access: 'Ko bodo vaši podatki pripravljeni, vam bomo po e-pošti poslali povezavo za prenos.',
+      portability: 'Ko bodo vaši podatki pripravljeni, vam bomo po e-pošti poslali povezavo za prenos in sporočili, ali smo jih posredovali naprej.',
+      rectification: 'Ko bo popravek opravljen, vam bomo po e-pošti sporočili, kje so bili vaši podatki popravljeni.',
+      erasure: 'Ko bo izbris končan, vam bomo po e-pošti sporočili, kaj je bilo izbrisano v posameznem sistemu.',
+      restriction: 'Ko bo omejitev izvedena, vam bomo po e-pošti sporočili, kje je obdelava vaših podatkov zdaj omejena.',
+      objection: 'Izid ugovora vam bomo sporočili po e-pošti.',
+      withdraw_consent: 'Ko bo preklic izveden, vam bomo po e-pošti sporočili, kaj se je zgodilo s podatki, ki smo jih hranili za ta namen.',
+    },
+    statusIntro: 'Potek zahteve lahko spremljate na strani s stanjem zahteve. Povezave ne delite z drugimi, saj je namenjena samo vam.',
+  },
+  unsubscribe: {
+    title: 'Odjava od teh sporočil',
+    confirm: (p: { controller: string; purpose: string }) =>
+      `S klikom na gumb prekličete privolitev za »${p.purpose}« pri ${p.controller}. Obdelava za ta namen se ustavi, podatki zanj se izbrišejo, ko bo končano, pa prejmete e-pošto.`,
+    button: 'Odjava',
+    doneTitle: 'Odjavljeni ste',
+    done: (p: { controller: string; purpose: string }) =>
+      `${p.controller} je prejel preklic vaše privolitve za »${p.purpose}«. Ko bodo podatki za ta namen izbrisani, prejmete e-pošto.`,
+  },
+  linkProblem: {
+    expired: {
+      title: 'Povezava je potekla',
+      body: (p: { days: number }) =>
+        `Povezave za potrditev veljajo ${slDays(p.days)}. Zahteva ni bila pravočasno potrjena, zato v zvezi z njo ni bilo storjeno nič.`,
+      next: 'Če zahtevo še vedno želite oddati, jo pošljite znova. Vzame vam le minuto.',
+    },
+    used: {
+      title: 'Povezava je že bila uporabljena',
+      body: 'Zahteva je že potrjena. Ničesar vam ni treba storiti: ko bo izvedena, vas bomo obvestili po e-pošti.',
+      next: 'Če želite oddati novo zahtevo, uporabite obrazec.',
+    },
+    invalid: {
+      title: 'Povezava ne deluje',
+      body: 'Povezava se je pri kopiranju morda prekinila. Poskusite jo znova odpreti neposredno iz e-poštnega sporočila ali kopirajte celotno povezavo.',
+      next: 'Če to ne pomaga, oddajte novo zahtevo.',
+    },
+  },
+  status: {
+    title: 'Stanje vaše zahteve',
+    controller: 'Naslovljena na',
+    reference: 'Številka zahteve',
+    type: 'Vrsta zahteve',
+    status: 'Trenutno stanje',
+    receivedAt: 'Prejeta',
+    dueAt: 'Rok za odgovor',
+    completedAt: 'Zaključena',
+    systemsTitle: 'Stanje po posameznih sistemih',
+    systemCol: 'Kje so lahko podatki',
+    statusCol: 'Stanje',
+    noSystemsYet: 'Delo v posameznih sistemih se začne, ko se začne obravnava zahteve.',
+    refreshHint: 'Stran se ne osvežuje samodejno. Za najnovejše stanje jo znova naložite.',
+    withdrawTitle: 'Umik zahteve',
+    withdrawExplain: 'Zahtevo lahko umaknete, če ne želite več, da jo obravnavamo. Kar je že narejeno, ostane: izbrisanih podatkov ni mogoče obnoviti.',
+    withdrawButton: 'Umakni mojo zahtevo',
+    withdrawnNotice: 'Vaša zahteva je umaknjena. Z delom na njej smo prenehali in o tem obvestili organizacije, ki so jo še obravnavale.',
+    extensionTitle: 'Rok je podaljšan',
+    extension: (p: { months: number; date: string }) =>
+      `Zakon dovoljuje, da se rok pri zapletenih ali številnih zahtevah podaljša za največ dva dodatna meseca (tretji odstavek 12. člena Splošne uredbe o varstvu podatkov). Podaljšali smo ga za ${slMonths(p.months)}; novi rok je ${p.date}.`,
+    extensionReasons: 'Razlogi:',
+    denialTitle: 'Zakaj je bila vaša zahteva zavrnjena',
+    infoRequestTitle: 'Potrebujemo več informacij',
+    infoRequestIntro: 'Preden lahko nadaljujemo z vašo zahtevo, vas naše osebje sprašuje:',
+    clockPaused: 'Rok miruje, dokler ne odgovorite.',
+    clockRuns: 'Rok teče naprej, medtem ko čakamo na vaš odgovor.',
+    answerLabel: 'Vaš odgovor',
+    answerHint: 'Največ 4000 znakov. Ne pošiljajte več osebnih podatkov, kot jih zahteva vprašanje.',
+    answerButton: 'Pošlji odgovor',
+    answerError: 'Napišite odgovor, dolg največ 4000 znakov.',
+    packageDeleted: (p: { date: string }) => `Kopija vaših podatkov je bila izbrisana dne ${p.date}, ko je povezava za prenos potekla.`,
+    personalDataErased: (p: { date: string }) =>
+      `Vaš e-poštni naslov, ime in vse, kar ste nam napisali, smo iz te zahteve izbrisali dne ${p.date}. Hranimo le zapis, da je bila zahteva obravnavana.`,
+    requestStatus: {
+      awaiting_verification: {
+        label: 'Čaka na vašo potrditev',
+        description: 'Odprite povezavo v e-poštnem sporočilu, ki smo vam ga poslali, in potrdite zahtevo.',
+      },
+      received: {
+        label: 'Prejeta',
+        description: 'Vaša zahteva je potrjena in čaka na obravnavo.',
+      },
+      in_review: {
+        label: 'V pregledu',
+        description: 'Zahtevo pregleduje naše osebje. Če bomo potrebovali še kaj, vas bomo kontaktirali.',
+      },
+      in_progress: {
+        label: 'V obravnavi',
+        description: 'Pregledujemo vse sisteme, v katerih so lahko vaši podatki.',
+      },
+      completed: {
+        label: 'Zaključena',
+        description: 'Na vašo zahtevo smo odgovorili. Rezultat smo vam poslali po e-pošti.',
+      },
+      denied: {
+        label: 'Zavrnjena',
+        description: 'Vaše zahteve nismo mogli izvesti. Razloge in možnosti, ki jih imate, smo vam poslali po e-pošti.',
+      },
+      closed_unverified: {
+        label: 'Zaprta – ni bila potrjena',
+        description: 'Zahteva ni bila pravočasno potrjena, zato v zvezi z njo ni bilo storjeno nič.',
+      },
+      cancelled: {
+        label: 'Preklicana',
+        description: 'Zahteva je bila preklicana in v zvezi z njo ne bo storjeno nič več.',
+      },
+    },
+    branchStatus: {
+      pending: 'Čaka',
+      running: 'V teku',
+      waiting: 'Čaka na odgovor',
+      completed: 'Končano',
+      failed: 'Težava – osebje bo zadevo preverilo',
+    },
+  },
+  replyReceived: {
+    title: 'Hvala – vaš odgovor smo prejeli',
+    body: 'Naše osebje ga bo pregledalo in nadaljevalo z vašo zahtevo. Ko bo kaj novega, vam bomo pisali.',
+    next: 'Potek zahteve lahko spremljate na strani s stanjem zahteve, do katere vodi povezava v naših sporočilih.',
+  },
+  packageExpired: {
+    title: 'Povezava za prenos ne deluje več',
+    body: (p: { days: number }) =>
+      `Povezave za prenos veljajo ${slDays(p.days)} od trenutka, ko jih pošljemo, in so namenjene samo vam. Zaradi varnosti povezava po tem preneha delovati.`,
+    next: 'Če znova potrebujete kopijo svojih podatkov, oddajte novo zahtevo.',
+    deletedTitle: 'Kopija vaših podatkov je izbrisana',
+    deletedBody: (p: { date: string }) =>
+      `Povezava za prenos je potekla in kopija vaših podatkov je bila izbrisana dne ${p.date}, zato je ni več mogoče prenesti.`,
+  },
+};

@@ -1,0 +1,21 @@
+/** The words of the public transparency page, in English: the shape the other languages are checked against. */
+export const en = {
+  /** The public transparency page: aggregate figures only. */
+  transparency: {
+    title: 'Requests from the people whose data we hold',
+    intro: (p: { controller: string }) =>
+      `How many requests to exercise their data protection rights (Articles 15 to 22 GDPR) ${p.controller} received, how many it complied with or refused, and how long answering took. Counts only: nobody can be identified from them.`,
+    year: 'Year',
+    toDate: (p: { year: number }) => `${p.year} (so far)`,
+    received: 'Received',
+    compliedWith: 'Complied with',
+    refused: 'Refused',
+    withdrawn: 'Withdrawn by the person',
+    medianDays: 'Median days to answer',
+    updated: (p: { date: string }) => `Figures as of ${p.date}.`,
+    notYet: 'No figures have been published yet.',
+  },
+};
+
+/** The shape of the transparency area’s words: every language has exactly these keys. */
+export type TransparencyTexts = typeof en;
