@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConfigError, configure, setting } from '../../functions/platform/config';
+import { ConfigError, configure, setting } from '../../../functions/platform/config';
 
 const saved = { ...process.env };
 afterEach(() => {

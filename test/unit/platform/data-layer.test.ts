@@ -17,7 +17,7 @@ import {
   queryExpression,
   scanExpression,
   updateExpression,
-} from '../../functions/platform/data/expressions';
+} from '../../../functions/platform/data/expressions';
 import {
   auditEventKey,
   auditPartition,
@@ -37,8 +37,8 @@ import {
   transparencyKey,
   transparencyTallyKey,
   withoutKey,
-} from '../../functions/platform/data/keys';
-import { all, batchGet, first, paginate } from '../../functions/platform/data/paginate';
+} from '../../../functions/platform/data/keys';
+import { all, batchGet, first, paginate } from '../../../functions/platform/data/paginate';
 
 describe('keys', () => {
   it('gives each item kind the key the data model documents', () => {

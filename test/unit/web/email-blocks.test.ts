@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BR, facts, link, list, mailto, p, quote, renderEmail, strong } from '../../web/emails/email';
+import { BR, facts, link, list, mailto, p, quote, renderEmail, strong } from '../../../web/emails/email';
 
 describe('an email is one list of blocks, rendered as text and as HTML', () => {
   const email = renderEmail('en', 'Subject\nwith a break', [

@@ -5,13 +5,13 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { LOCALES } from '../../web/locale';
-import { AREAS, texts } from '../../web/texts/all';
-import { consoleTexts } from '../../web/texts/console';
-import { mergeAreas } from '../../web/texts/merge';
-import { reportTexts } from '../../web/texts/reports';
+import { LOCALES } from '../../../web/locale';
+import { AREAS, texts } from '../../../web/texts/all';
+import { consoleTexts } from '../../../web/texts/console/index';
+import { mergeAreas } from '../../../web/texts/merge';
+import { reportTexts } from '../../../web/texts/reports/index';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const TEXTS = join(ROOT, 'web/texts');
 const AREA_DIRS = readdirSync(TEXTS, { withFileTypes: true })
   .filter((d) => d.isDirectory())
