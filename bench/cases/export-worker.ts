@@ -40,7 +40,7 @@ async function work(): Promise<number | undefined> {
   const { configure } = await import('../../functions/platform/config.ts');
   configure('PACKAGE_BUCKET');
   if (mode === 'write') {
-    const { ExportWriter } = await import('../../functions/answer/exports.ts');
+    const { ExportWriter } = await import('../../functions/platform/package-bucket.ts');
     const writer = new ExportWriter(arg1!);
     const start = performance.now();
     for (let i = 0; i < Number(arg2); i++) await writer.write(record(i));

@@ -7,8 +7,8 @@ import { s3 } from '../platform/aws/s3';
 import { csvCell } from '../platform/csv';
 import { audit } from '../platform/data/audit';
 import { setOnce } from '../platform/data/requests';
+import { packageBucket, readExport, readObject } from '../platform/package-bucket';
 import { type Controller, findProcessor } from '../platform/register';
-import { packageBucket, readExport, readObject } from './exports';
 
 /** Where a request's access package is kept: one per request, so a retry overwrites, never adds. */
 export const packageKey = (requestId: string) => `packages/${requestId}.zip`;

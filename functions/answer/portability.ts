@@ -9,9 +9,9 @@ import type { DsrRequest } from '../domain/request';
 import { audit } from '../platform/data/audit';
 import { setOnce } from '../platform/data/requests';
 import { logger } from '../platform/log';
+import { readObject } from '../platform/package-bucket';
 import type { Controller } from '../platform/register';
 import { ProcessorError } from '../processors/port';
-import { readObject } from './exports';
 
 /** A package is a few megabytes at most; a receiver that takes longer than this is treated as down. */
 const TRANSMIT_TIMEOUT_MS = 60_000;

@@ -1,7 +1,7 @@
-import { ExportWriter, exportKey } from '../answer/exports';
 import { audit, auditOnce } from '../platform/data/audit';
 import { type BranchOutcome, finishBranch, getBranch, startBranch, updateBranch } from '../platform/data/branches';
 import { errorClass, logger } from '../platform/log';
+import { ExportWriter, exportKey } from '../platform/package-bucket';
 import { findProcessor, type Processor } from '../platform/register';
 import { type BranchContext, ProcessorError, type Subject, type SyncProcessorKind } from '../processors/port';
 import { syncKind } from '../processors/sync-kinds';

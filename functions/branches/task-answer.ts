@@ -1,11 +1,11 @@
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { packageBucket } from '../answer/exports';
 import type { Branch, DsrRequest } from '../domain/request';
 import { s3 } from '../platform/aws/s3';
 import { getRequestWithBranches } from '../platform/data/requests';
+import { packageBucket } from '../platform/package-bucket';
 import { type Controller, findController, findProcessor, type Processor } from '../platform/register';
+import { taskLinkMatches } from '../processors/task-links';
 import { completeBranch } from './outcome';
-import { taskLinkMatches } from './task-links';
 
 /** A vendor's or staff member's answer through their one-time link. */
 export interface TaskAnswer {

@@ -368,3 +368,6 @@ export function parseRegister(input: unknown, env: Readonly<Record<string, strin
   }
   return result.data;
 }
+
+/** The staff address a controller's reviews go to. */
+export const staffEmailOf = (controller: Controller) => controller.review.staffEmail ?? controller.dpoEmail;

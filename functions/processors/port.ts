@@ -1,5 +1,5 @@
-import type { ExportWriter } from '../answer/exports';
 import type { Branch, DsrRequest } from '../domain/request';
+import type { ExportWriter } from '../platform/package-bucket';
 import type { Controller, Processor } from '../platform/register';
 
 /** Who the request is about, as the processor needs to find them. Personal data: never logged. */

@@ -1,11 +1,11 @@
 import { DeleteObjectCommand } from '@aws-sdk/client-s3';
-import { packageBucket } from '../answer/exports';
 import { type Branch, type DsrRequest, FINAL_STATUSES } from '../domain/request';
 import { closedAt, nextPurgeAt, personalDataEraseAt } from '../domain/request-retention';
 import { s3 } from '../platform/aws/s3';
 import { audit } from '../platform/data/audit';
 import { and, eq, exists, isIn, notExists } from '../platform/data/expressions';
 import { getRequestWithBranches, updateRequestIf } from '../platform/data/requests';
+import { packageBucket } from '../platform/package-bucket';
 import type { Controller } from '../platform/register';
 import { suppressionHash } from './scheduled-erasures';
 

@@ -1,5 +1,6 @@
 import { subjectAnsweredEmail } from '../../web/emails/subject-answered';
 import { resumedDueDate } from '../domain/deadlines';
+import { staffEmailOf } from '../domain/register-schema';
 import type { DsrRequest } from '../domain/request';
 import { audit } from '../platform/data/audit';
 import { and, eq, exists, notExists } from '../platform/data/expressions';
@@ -7,7 +8,6 @@ import { updateRequestIf } from '../platform/data/requests';
 import { links } from '../platform/links';
 import { sendEmail } from '../platform/mailer';
 import type { Controller } from '../platform/register';
-import { staffEmailOf } from '../workflow/review';
 
 /**
  * The subject answers staff's request for more information (Art. 12(6)). Recorded once, guarded by

@@ -1,11 +1,12 @@
 import { reviewWaitingEmail } from '../../web/emails/review-waiting';
+import { staffEmailOf } from '../domain/register-schema';
 import { audit } from '../platform/data/audit';
 import { eq } from '../platform/data/expressions';
 import { setOnce, updateRequestIf } from '../platform/data/requests';
 import { links } from '../platform/links';
 import { sendEmail } from '../platform/mailer';
 import { loadRequest, type RequestRef } from './requests';
-import { resumeReview, staffEmailOf } from './review';
+import { resumeReview } from './review';
 
 /**
  * Step `AwaitDecision` (waitForTaskToken): records the token the decision will resume, and emails

@@ -13,9 +13,6 @@ const DAY_MS = 86_400_000;
 /** Errors that mean the task a token belonged to is gone: the re-driven execution resumes itself. */
 const GONE = new Set(['TaskTimedOut', 'TaskDoesNotExist', 'InvalidToken']);
 
-/** The staff address a controller's reviews go to. */
-export const staffEmailOf = (controller: Controller) => controller.review.staffEmail ?? controller.dpoEmail;
-
 /**
  * The edge cases staff decide before anything is done (Art. 12(5), 12(6), 16, 21(1), 28). The
  * repeat check keeps a keyed hash of the address per request, never the address itself.

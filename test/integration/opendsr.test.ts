@@ -36,7 +36,7 @@ let store: typeof import('../../functions/platform/data/requests') &
 let kind: typeof import('../../functions/processors/opendsr/adapter')['opendsrProcessor'];
 let registered: OpendsrProcessor;
 let getLink: typeof import('../../functions/platform/data/opendsr-links')['getLink'];
-let readExport: typeof import('../../functions/answer/exports')['readExport'];
+let readExport: typeof import('../../functions/platform/package-bucket')['readExport'];
 /** What the handlers logged (Powertools writes JSON lines to stdout, warnings and errors to stderr). */
 const logged: string[] = [];
 const writes = [process.stdout, process.stderr].map((stream) => ({ stream, write: stream.write }));
@@ -112,7 +112,7 @@ beforeAll(async () => {
   };
   kind = (await import('../../functions/processors/opendsr/adapter')).opendsrProcessor;
   ({ getLink } = await import('../../functions/platform/data/opendsr-links'));
-  ({ readExport } = await import('../../functions/answer/exports'));
+  ({ readExport } = await import('../../functions/platform/package-bucket'));
   const { register } = await import('../../functions/platform/register');
   registered = register.controllers[0]!.processors.find((p) => p.id === 'newsletter') as OpendsrProcessor;
 });
@@ -375,7 +375,7 @@ describe('results that are not a JSON array', () => {
     const port = await listen(server, 0);
     try {
       const { storeResults } = await import('../../functions/processors/opendsr/results');
-      const { readObject } = await import('../../functions/answer/exports');
+      const { readObject } = await import('../../functions/platform/package-bucket');
       const text = async (k: string) => Buffer.concat(await (await readObject(k)).toArray()).toString('utf8');
       const ref = { requestId: randomUUID(), processorId: 'newsletter' };
 

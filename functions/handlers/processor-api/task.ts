@@ -2,13 +2,13 @@ import middy from '@middy/core';
 import * as z from 'zod';
 import { renderTaskDone, renderTaskLinkInvalid, renderTaskPage } from '../../../web/pages/task';
 import { answerTask, inspectTaskLink } from '../../branches/task-answer';
-import { identitiesFor, taskRequest } from '../../branches/task-links';
 import { fieldErrors, isRequestId } from '../../domain/validation';
 import { configure } from '../../platform/config';
 import { clientError, type HttpEvent, type HttpResult, html, httpMiddleware, pickLocale } from '../../platform/http';
 import { logger } from '../../platform/log';
 import { multipartBody } from '../../platform/multipart';
 import { TOKEN_PATTERN } from '../../platform/tokens';
+import { identitiesFor, taskRequest } from '../../processors/task-links';
 
 // The composition root: what this function is given, checked at cold start.
 configure('REQUESTS_TABLE', 'PACKAGE_BUCKET', 'PUBLIC_BASE_URL');

@@ -2,13 +2,13 @@ import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import middy from '@middy/core';
 import { renderPackageExpired } from '../../../web/pages/package-expired';
-import { packageBucket } from '../../answer/exports';
 import { isRequestId } from '../../domain/validation';
 import { s3 } from '../../platform/aws/s3';
 import { configure } from '../../platform/config';
 import { getRequest } from '../../platform/data/requests';
 import { type HttpEvent, type HttpResult, html, httpMiddleware, json, pickLocale, redirect, wantsJson } from '../../platform/http';
 import { logger } from '../../platform/log';
+import { packageBucket } from '../../platform/package-bucket';
 import { TOKEN_PATTERN, tokenMatches } from '../../platform/tokens';
 
 // The composition root: what this function is given, checked at cold start.

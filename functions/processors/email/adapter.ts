@@ -1,10 +1,10 @@
 import { asRepeat } from '../../../web/emails/email';
 import { vendorRequestEmail } from '../../../web/emails/vendor-request';
-import { identitiesFor, issueTaskLink, taskRequest } from '../../branches/task-links';
 import { claimReminder, EMAIL_CLAIM_MS, releaseBranchClaim, updateBranch } from '../../platform/data/branches';
 import { sendEmail } from '../../platform/mailer';
 import type { EmailProcessor } from '../../platform/register';
 import type { AsyncProcessorKind, BranchContext } from '../port';
+import { identitiesFor, issueTaskLink, taskRequest } from '../task-links';
 
 const DAY_MS = 86_400_000;
 

@@ -1,9 +1,9 @@
 import { asRepeat } from '../../../web/emails/email';
 import { staffTaskEmail } from '../../../web/emails/staff-task';
-import { identitiesFor, issueTaskLink, taskRequest } from '../../branches/task-links';
 import { sendEmail } from '../../platform/mailer';
 import type { ManualProcessor } from '../../platform/register';
 import type { AsyncProcessorKind } from '../port';
+import { identitiesFor, issueTaskLink, taskRequest } from '../task-links';
 
 /**
  * Work only staff can do, e.g. searching a shared mailbox or paper files. The assignee gets the

@@ -1,9 +1,9 @@
 import { asRepeat } from '../../../web/emails/email';
 import { staffTaskEmail } from '../../../web/emails/staff-task';
-import { identitiesFor, issueTaskLink, taskRequest } from '../../branches/task-links';
+import { staffEmailOf } from '../../domain/register-schema';
 import { sendEmail } from '../../platform/mailer';
-import { staffEmailOf } from '../../workflow/review';
 import type { AsyncProcessorKind } from '../port';
+import { identitiesFor, issueTaskLink, taskRequest } from '../task-links';
 
 /**
  * What a processor cannot do itself (a correction the subject described in free text at a store, a

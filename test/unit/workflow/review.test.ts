@@ -9,9 +9,10 @@ vi.hoisted(() => {
   });
 });
 
+import { staffEmailOf } from '../../../functions/domain/register-schema';
 import type { Branch, DsrRequest } from '../../../functions/domain/request';
 import { findController } from '../../../functions/platform/register';
-import { closingReasons, screeningReasons, staffEmailOf } from '../../../functions/workflow/review';
+import { closingReasons, screeningReasons } from '../../../functions/workflow/review';
 
 // The demo association checks no repeats (repeatWindowDays 0), so screening needs no table.
 const association = findController('demo-association')!;

@@ -3,8 +3,8 @@ import { createInterface } from 'node:readline';
 import { PassThrough, type Readable } from 'node:stream';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
-import { s3 } from '../platform/aws/s3';
-import { setting } from '../platform/config';
+import { s3 } from './aws/s3';
+import { setting } from './config';
 
 /** Holds processor exports (NDJSON, one record a line) and the access packages built from them. */
 export const packageBucket = () => setting('PACKAGE_BUCKET');
