@@ -1,5 +1,5 @@
 /**
- * Public transparency figures (issue 5): per calendar year, how many requests a controller
+ * Public transparency figures: per calendar year, how many requests a controller
  * received, complied with, refused and saw withdrawn, and the median days to answer. Aggregates
  * only. They are computed with each digest and kept as one item, so the public page costs one read
  * however often it is loaded.
