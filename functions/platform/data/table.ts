@@ -1,6 +1,6 @@
 /**
  * The requests table and the single-item operations its repositories share. Every write is one
- * conditional write of one item (dynalite has no transactions, and it scales).
+ * conditional write of one item: it scales, and the local runtime's DynamoDB has no transactions.
  */
 import { DeleteCommand, GetCommand, PutCommand, type QueryCommandInput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ddb, isConditionFailure } from '../aws/dynamodb';
