@@ -202,6 +202,10 @@ export interface DsrRequest {
   dueReminder7At?: string;
   dueReminder2At?: string;
   overdueAlertedAt?: string;
+  /** When sending each of those began (the outbox's claims, `platform/outbox.ts`). */
+  dueReminder7StartedAt?: string;
+  dueReminder2StartedAt?: string;
+  overdueAlertStartedAt?: string;
   /**
    * The service's own retention (functions/domain/request-retention.ts): a closed request carries the
    * controller id and when its next purge step is due, for the sparse `purge-by-due` index.

@@ -44,7 +44,7 @@ export interface SendOnce {
   /** How old a claim must be before another attempt takes it over as cut short; 0: any claim standing is. */
   staleAfterMs: number;
   /** Sends the message; `again` when an earlier attempt may have sent it (mark it "Sent again"). */
-  send: (again: boolean) => Promise<void>;
+  send: (again: boolean) => Promise<unknown>;
   /** The time of this attempt: the claim's (and, unless `sentAt` says otherwise, the mark's). */
   at?: Date;
   /** The time to mark it sent, when that is not the claim's (e.g. after a slow submission). */
