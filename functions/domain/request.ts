@@ -175,7 +175,8 @@ export interface DsrRequest {
   reviewReasons?: ReviewReason[];
   reviewOpenedAt?: string;
   reviewTaskToken?: string;
-  /** When staff were emailed about the open review (once per review). */
+  /** When emailing staff about the open review began, and when it went (once per review, through the outbox). */
+  reviewNotifyStartedAt?: string;
   reviewNotifiedAt?: string;
   /** Staff approved closing with the branches as they are. */
   closingReviewedAt?: string;

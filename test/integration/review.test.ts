@@ -1,6 +1,7 @@
 import { DescribeExecutionCommand, ListExecutionsCommand, SFNClient } from '@aws-sdk/client-sfn';
-import { GetCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { texts } from '../../web/i18n';
 import {
   answerTaskLink,
   captureOutput,
@@ -427,6 +428,17 @@ describe('a decision whose email cannot be sent at once', () => {
   });
 });
 
+/** A request in review whose workflow waits on the review's task token. */
+async function inReviewWithToken(body: Record<string, unknown> & { email: string }) {
+  const submitted = await submitConfirmed(local.rt, body);
+  await waitForStatus(submitted.statusUrl, 'in_review');
+  for (const deadline = Date.now() + 10_000; !(await requestItem(submitted.requestId)).reviewTaskToken; ) {
+    if (Date.now() > deadline) throw new Error('the review never waited on a token');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return submitted;
+}
+
 describe('a decision whose resume a crash cut short', () => {
   /** Records a decision the way the staff API does, but stops before resuming the workflow (a crash). */
   async function recordOnly(requestId: string, to: 'in_progress' | 'denied') {
@@ -440,15 +452,6 @@ describe('a decision whose resume a crash cut short', () => {
       remove: ['reviewStage', 'reviewReasons', 'reviewOpenedAt', 'reviewNotifiedAt'],
     });
     expect(recorded?.reviewTaskToken).toBeDefined();
-  }
-  async function inReviewWithToken(body: Record<string, unknown> & { email: string }) {
-    const submitted = await submitConfirmed(local.rt, body);
-    await waitForStatus(submitted.statusUrl, 'in_review');
-    for (const deadline = Date.now() + 10_000; !(await requestItem(submitted.requestId)).reviewTaskToken; ) {
-      if (Date.now() > deadline) throw new Error('the review never waited on a token');
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    return submitted;
   }
 
   it('goes on at the next sweep: an approval is carried out, a refusal is sent', async () => {
@@ -488,6 +491,38 @@ describe('a decision whose resume a crash cut short', () => {
         await new Promise((r) => setTimeout(r, 100));
       }
     }
+  });
+});
+
+describe('a review email a crash cut short', () => {
+  it('goes again, marked as sent again, when the step runs again; once it is recorded, not at all', async () => {
+    const { requestId } = await inReviewWithToken({
+      controller: 'demo-organising-platform',
+      type: 'objection',
+      email: 'gustav@example.org',
+      objectionScope: 'other',
+    });
+    await reviewEmailFor(requestId, PLATFORM_DPO_DOMAIN);
+    const reviewEmails = async () =>
+      (await mailbox(local.rt)).filter(
+        (e) => e.destination.to.some((t) => t.endsWith(PLATFORM_DPO_DOMAIN)) && linksIn(e).some((l) => l.endsWith(`/console?request=${requestId}`)),
+      );
+    const { reviewTaskToken, reviewNotifyStartedAt } = await requestItem(requestId);
+    expect(reviewNotifyStartedAt).toBeDefined();
+    // The email went but the step stopped before recording it: the claim stands alone.
+    await local.db.send(
+      new UpdateCommand({ TableName: REQUESTS_TABLE, Key: { pk: `REQ#${requestId}`, sk: 'REQUEST' }, UpdateExpression: 'REMOVE reviewNotifiedAt' }),
+    );
+    const { awaitDecision } = await import('../../functions/workflow/await-decision');
+    await awaitDecision({ requestId, taskToken: reviewTaskToken });
+    await awaitDecision({ requestId, taskToken: reviewTaskToken });
+    const subjects = (await reviewEmails()).map((e) => e.subject);
+    expect(subjects).toHaveLength(2);
+    // The platform's staff read Swedish, its first language.
+    const { subjectPrefix } = texts.sv.email.repeat;
+    expect(subjects[0]!.startsWith(subjectPrefix)).toBe(false);
+    expect(subjects[1]).toBe(`${subjectPrefix}: ${subjects[0]}`);
+    expect((await requestItem(requestId)).reviewNotifiedAt).toBeDefined();
   });
 });
 
