@@ -494,6 +494,46 @@ describe('a decision whose resume a crash cut short', () => {
   });
 });
 
+describe('a notice of a decision a crash cut short', () => {
+  it('goes again at the next sweep, marked as sent again, and then not again', async () => {
+    const email = 'hanna@example.org';
+    const { requestId, statusUrl } = await submitConfirmed(local.rt, {
+      controller: 'demo-organising-platform',
+      type: 'objection',
+      email,
+      objectionScope: 'other',
+      objectionGrounds: 'No reason to keep it.',
+    });
+    await waitForStatus(statusUrl, 'in_review');
+    const sentBefore = (await mailbox(local.rt)).filter((e) => e.destination.to.includes(email)).length;
+    expect((await decideOn(local.rt, approver, requestId, { decision: 'extend', months: 1, reasons: 'The archive moves this month.' })).status).toBe(200);
+    const first = await waitForEmail(local.rt, email, sentBefore + 1);
+    expect(first.body.text).toContain('The archive moves this month.');
+    // As a crash right after SES took the email leaves it: the claim without its record, the notice held.
+    await local.db.send(
+      new UpdateCommand({
+        TableName: REQUESTS_TABLE,
+        Key: { pk: `REQ#${requestId}`, sk: 'REQUEST' },
+        UpdateExpression: 'REMOVE extension.notifiedAt',
+      }),
+    );
+    expect((await requestItem(requestId)).extension.sendStartedAt).toBeDefined();
+    const { holdNotice } = await import('../../functions/answer/subject-notices');
+    await holdNotice('demo-organising-platform', requestId);
+
+    const { sweep } = await import('../../functions/workflow/sweep');
+    await sweep(new Date());
+    const again = await waitForEmail(local.rt, email, sentBefore + 2);
+    const { repeat } = texts[(await requestItem(requestId)).locale as keyof typeof texts].email;
+    expect(again.subject).toBe(`${repeat.subjectPrefix}: ${first.subject}`);
+    expect(again.body.text).toContain('The archive moves this month.');
+    expect((await requestItem(requestId)).extension.notifiedAt).toBeDefined();
+    await sweep(new Date());
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await mailbox(local.rt)).filter((e) => e.destination.to.includes(email))).toHaveLength(sentBefore + 2);
+  });
+});
+
 describe('a review email a crash cut short', () => {
   it('goes again, marked as sent again, when the step runs again; once it is recorded, not at all', async () => {
     const { requestId } = await inReviewWithToken({
