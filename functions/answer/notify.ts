@@ -3,32 +3,32 @@ import { asRepeat } from '../../web/emails/email';
 import type { Branch, DsrRequest } from '../domain/request';
 import { setting } from '../platform/config';
 import { audit } from '../platform/data/audit';
-import { eq } from '../platform/data/expressions';
-import { setOnce, updateRequest, updateRequestIf } from '../platform/data/requests';
+import { updateRequest } from '../platform/data/requests';
 import { links } from '../platform/links';
 import { type Email, sendEmail } from '../platform/mailer';
+import { requestOwner, sendOnce } from '../platform/outbox';
 import { type Controller, findProcessor, inDeclaredOrder } from '../platform/register';
 import { hashToken, newToken } from '../platform/tokens';
 import { refusalEmailFor } from '../staff/decisions';
 
 /**
- * Sends the subject's answer, recording first that sending began (`notifyStartedAt`). SES cannot
- * deduplicate, so an attempt that finds that record without `notifiedAt` follows a crash between
- * sending and recording: the email may have gone, and rather than risk sending none this one goes
- * marked as sent again. A send that fails gives the record back.
+ * Sends the subject's answer once, through the outbox (`notifyStartedAt`, then `notifiedAt`). SES
+ * cannot deduplicate, so an attempt that finds sending begun and never recorded follows a crash
+ * between the two: the email may have gone, and rather than risk sending none this one goes marked
+ * as sent again. NotifySubject runs once at a time, so any claim it finds was cut short. `email`
+ * is built only once this attempt holds the claim. Returns whether this attempt recorded it sent.
  */
-async function sendAnswer(request: DsrRequest, email: Email, at: Date): Promise<void> {
-  const repeat = Boolean(request.notifyStartedAt);
-  const startedAt = at.toISOString();
-  if (!repeat) await updateRequest(request.requestId, { notifyStartedAt: startedAt });
-  try {
-    await sendEmail(request.email, repeat ? asRepeat(email, request.locale) : email);
-  } catch (err) {
-    if (!repeat) {
-      await updateRequestIf(request.requestId, { remove: ['notifyStartedAt'] }, eq('notifyStartedAt', startedAt)).catch(() => undefined);
-    }
-    throw err;
-  }
+async function sendAnswer(request: DsrRequest, email: () => Promise<Email>, at: Date): Promise<boolean> {
+  const { marked } = await sendOnce({
+    message: { owner: requestOwner(request.requestId), startedAt: 'notifyStartedAt', sentAt: 'notifiedAt' },
+    staleAfterMs: 0,
+    at,
+    send: async (again) => {
+      const answer = await email();
+      await sendEmail(request.email, again ? asRepeat(answer, request.locale) : answer);
+    },
+  });
+  return marked;
 }
 
 /**
@@ -41,20 +41,19 @@ export async function notifySubject(request: DsrRequest, controller: Controller,
   if (request.notifiedAt || request.status === 'cancelled') return;
   if (request.status === 'denied') {
     // Art. 12(4): the refusal with staff's reasons and the remedies, once.
-    await sendAnswer(request, refusalEmailFor(request, controller), at);
-    if (await setOnce(request.requestId, 'notifiedAt', { notifiedAt: at.toISOString() })) {
+    if (await sendAnswer(request, async () => refusalEmailFor(request, controller), at)) {
       await audit(request.requestId, 'subject_notified', 'workflow', { refused: true }, at);
     }
     return;
   }
-  let download: { downloadUrl: string; downloadExpiresAt: string } | undefined;
-  if ((request.type === 'access' || request.type === 'portability') && request.packageKey) {
-    // A fresh token on every attempt: only its hash is stored, so an earlier attempt's is unknown.
+  // A fresh token on every attempt that sends: only its hash is stored, so an earlier attempt's is unknown.
+  const downloadLink = async (): Promise<{ downloadUrl: string; downloadExpiresAt: string } | undefined> => {
+    if ((request.type !== 'access' && request.type !== 'portability') || !request.packageKey) return undefined;
     const token = newToken();
     const downloadExpiresAt = new Date(at.getTime() + setting('DOWNLOAD_TTL_DAYS') * 86_400_000).toISOString();
     await updateRequest(request.requestId, { downloadTokenHash: hashToken(token), downloadExpiresAt });
-    download = { downloadUrl: links.download(request.requestId, token), downloadExpiresAt };
-  }
+    return { downloadUrl: links.download(request.requestId, token), downloadExpiresAt };
+  };
   const outcomes = inDeclaredOrder(controller, branches).map((b) => ({
     processorName: findProcessor(controller, b.processorId)?.name ?? b.processorId,
     status: b.status === 'completed' ? ('completed' as const) : ('failed' as const),
@@ -74,26 +73,27 @@ export async function notifySubject(request: DsrRequest, controller: Controller,
   const details = request.details ?? {};
   const transmittedTo = request.transmittedAt && details.transmitTo ? controller.portabilityTargets.find((t) => t.id === details.transmitTo)?.name : undefined;
   const consentPurposes = (details.consentPurposes ?? []).map((id) => controller.consentPurposes.find((p) => p.id === id)?.name ?? id);
-  await sendAnswer(
+  const sent = await sendAnswer(
     request,
-    completionEmail({
-      locale: request.locale,
-      controllerName: controller.name,
-      type: request.type,
-      statusUrl: links.status(request.requestId, request.statusKey),
-      onTime: !request.dueAt || at.toISOString() <= request.dueAt,
-      ...download,
-      outcomes,
-      ...(recipientsTold.length ? { recipientsTold } : {}),
-      ...(transmittedTo ? { transmittedTo } : {}),
-      ...(consentPurposes.length ? { consentPurposes } : {}),
-      ...(details.objection ? { objectionScope: details.objection.scope } : {}),
-      supervisoryAuthority: controller.supervisoryAuthority,
-      dpoEmail: controller.dpoEmail,
-    }),
+    async () =>
+      completionEmail({
+        locale: request.locale,
+        controllerName: controller.name,
+        type: request.type,
+        statusUrl: links.status(request.requestId, request.statusKey),
+        onTime: !request.dueAt || at.toISOString() <= request.dueAt,
+        ...(await downloadLink()),
+        outcomes,
+        ...(recipientsTold.length ? { recipientsTold } : {}),
+        ...(transmittedTo ? { transmittedTo } : {}),
+        ...(consentPurposes.length ? { consentPurposes } : {}),
+        ...(details.objection ? { objectionScope: details.objection.scope } : {}),
+        supervisoryAuthority: controller.supervisoryAuthority,
+        dpoEmail: controller.dpoEmail,
+      }),
     at,
   );
-  if (await setOnce(request.requestId, 'notifiedAt', { notifiedAt: at.toISOString() })) {
+  if (sent) {
     await audit(request.requestId, 'subject_notified', 'workflow', { failedBranches: outcomes.filter((o) => o.status === 'failed').length }, at);
   }
 }

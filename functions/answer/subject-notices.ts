@@ -4,10 +4,11 @@ import { informationRequestEmail } from '../../web/emails/information-request';
 import { restrictionLiftNoticeEmail } from '../../web/emails/restriction-lift';
 import type { Branch, DsrRequest } from '../domain/request';
 import { audit } from '../platform/data/audit';
-import { getRequestWithBranches, markNotice, releaseNoticeStarted } from '../platform/data/requests';
+import { getRequestWithBranches } from '../platform/data/requests';
 import { links } from '../platform/links';
 import { errorClass, logger } from '../platform/log';
 import { sendEmail } from '../platform/mailer';
+import { requestOwner, sendOnce } from '../platform/outbox';
 import { type Controller, findProcessor } from '../platform/register';
 import { done, type SubjectNotice, schedule } from '../retention/scheduled-erasures';
 
@@ -52,18 +53,16 @@ export async function sendPendingNotices(request: DsrRequest, controller: Contro
   for (const fact of pendingNotices(request)) {
     // A question answered before its email went out needs no email any more.
     if (fact === 'infoRequest' && request.infoRequest?.answeredAt) continue;
-    // Recorded before the email goes: found already set, a crash cut the last attempt short after
-    // it may have sent, so this one says it is sent again (SES cannot deduplicate).
-    const startedAt = now.toISOString();
-    const repeat = !(await markNotice(request.requestId, fact, 'sendStartedAt', startedAt));
+    // Through the outbox, on the decision's fact. Staff's decision and the sweep may both try: a
+    // claim found standing may have sent, so the attempt that takes it over says it is sent again.
     const email = noticeEmail(fact, request, controller, branches);
-    try {
-      await sendEmail(request.email, repeat ? asRepeat(email, request.locale) : email);
-    } catch (err) {
-      if (!repeat) await releaseNoticeStarted(request.requestId, fact, startedAt).catch(() => undefined);
-      throw err;
-    }
-    if (await markNotice(request.requestId, fact, 'notifiedAt', now.toISOString())) {
+    const { marked } = await sendOnce({
+      message: { owner: requestOwner(request.requestId), startedAt: [fact, 'sendStartedAt'], sentAt: [fact, 'notifiedAt'] },
+      staleAfterMs: 0,
+      at: now,
+      send: (again) => sendEmail(request.email, again ? asRepeat(email, request.locale) : email),
+    });
+    if (marked) {
       await audit(request.requestId, 'subject_notice_sent', 'system', { notice: fact }, now);
       sent++;
     }

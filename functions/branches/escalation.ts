@@ -2,10 +2,10 @@ import { asRepeat } from '../../web/emails/email';
 import { escalationEmail } from '../../web/emails/escalation';
 import { type Branch, type DsrRequest, WITHDRAWN } from '../domain/request';
 import { auditOnce } from '../platform/data/audit';
-import { claimEscalation, EMAIL_CLAIM_MS, releaseBranchClaim, updateBranch } from '../platform/data/branches';
 import { links } from '../platform/links';
 import { logger } from '../platform/log';
 import { sendEmail } from '../platform/mailer';
+import { branchOwner, CLAIM_TIMEOUT_MS, cutShort, type OutboxMessage, sendOnce } from '../platform/outbox';
 import { type Controller, findProcessor, type Processor } from '../platform/register';
 
 const DAY_MS = 86_400_000;
@@ -28,18 +28,26 @@ export function escalationDueAt(processor: Processor, branch: Branch, request: D
   return new Date(Math.min(beforeDeadline, vendorCutoff));
 }
 
+/** An escalation's marks on its branch: claimed (with its reason) before the email, recorded after. */
+const escalation = (requestId: string, processorId: string, reason?: EscalationReason): OutboxMessage => ({
+  owner: branchOwner(requestId, processorId),
+  startedAt: 'escalationStartedAt',
+  sentAt: 'escalatedAt',
+  ...(reason ? { withClaim: { escalationReason: reason } } : {}),
+});
+
 /** An escalation that began, never finished, and whose claim has run out: a crash cut it short. */
 export function escalationCutShort(branch: Branch, now: Date): boolean {
-  return Boolean(!branch.escalatedAt && branch.escalationStartedAt && Date.parse(branch.escalationStartedAt) < now.getTime() - EMAIL_CLAIM_MS);
+  return cutShort(branch as unknown as Record<string, unknown>, escalation(branch.requestId, branch.processorId), now);
 }
 
 /**
  * Tells the controller's DPO that a branch needs a person: no answer in time, failed, or timed out.
- * Once per branch: claimed (`escalationStartedAt`) before the email goes, recorded (`escalatedAt`)
- * after. A failed email gives the claim back; a claim a crash left behind runs out after
- * {@link EMAIL_CLAIM_MS}, and the sweep escalates again, saying it may be a second copy (the
- * email cannot be deduplicated: at least once, never none). The email names the request and
- * processor only, never the subject. `branch` is as read before: its claim tells a repeat.
+ * Once per branch, through the outbox: claimed (`escalationStartedAt`) before the email goes,
+ * recorded (`escalatedAt`) after. A failed email gives the claim back; a claim a crash left behind
+ * runs out after {@link CLAIM_TIMEOUT_MS}, and the sweep escalates again, saying it may be a second
+ * copy (the email cannot be deduplicated: at least once, never none). The email names the request
+ * and processor only, never the subject.
  */
 export async function escalate(
   request: DsrRequest,
@@ -50,13 +58,9 @@ export async function escalate(
   now = new Date(),
   opts: { claimsCutShort?: boolean } = {},
 ): Promise<boolean> {
-  const startedAt = now.toISOString();
-  // A caller that knows no other step can hold the claim (see escalateUntoldFailures) takes over any claim at once.
-  const staleBefore = opts.claimsCutShort ? startedAt : new Date(now.getTime() - EMAIL_CLAIM_MS).toISOString();
-  if (!(await claimEscalation(request.requestId, branch.processorId, reason, startedAt, staleBefore))) return false;
-  const repeat = Boolean(branch.escalationStartedAt);
-  const first = escalationEmail({
-    locale: controller.locales[0]!,
+  const locale = controller.locales[0]!;
+  const email = escalationEmail({
+    locale,
     controllerName: controller.name,
     processorName: processor.name,
     kind: processor.kind,
@@ -65,14 +69,14 @@ export async function escalate(
     dueAt: request.dueAt ?? now.toISOString(),
     consoleUrl: links.console(request.requestId),
   });
-  try {
-    await sendEmail(controller.dpoEmail, repeat ? asRepeat(first, controller.locales[0]!) : first);
-  } catch (err) {
-    // Not sent (e.g. SES down for a while): the claim goes, so the step's retry or the sweep escalates again.
-    await releaseBranchClaim(request.requestId, branch.processorId, 'escalationStartedAt', startedAt).catch(() => undefined);
-    throw err;
-  }
-  await updateBranch(request.requestId, branch.processorId, { escalatedAt: startedAt }, { onlyIfAbsent: 'escalatedAt', evenIfFinal: true });
+  const { outcome, startedAt } = await sendOnce({
+    message: escalation(request.requestId, branch.processorId, reason),
+    // A caller that knows no other step can hold the claim (see escalateUntoldFailures) takes over any claim at once.
+    staleAfterMs: opts.claimsCutShort ? 0 : CLAIM_TIMEOUT_MS,
+    at: now,
+    send: (again) => sendEmail(controller.dpoEmail, again ? asRepeat(email, locale) : email),
+  });
+  if (outcome === 'skipped') return false;
   await auditEscalated(request.requestId, branch.processorId, reason, startedAt);
   logger.info('branch escalated', { requestId: request.requestId, processorId: branch.processorId, reason });
   return true;

@@ -175,7 +175,8 @@ export interface DsrRequest {
   reviewReasons?: ReviewReason[];
   reviewOpenedAt?: string;
   reviewTaskToken?: string;
-  /** When staff were emailed about the open review (once per review). */
+  /** When emailing staff about the open review began, and when it went (once per review, through the outbox). */
+  reviewNotifyStartedAt?: string;
   reviewNotifiedAt?: string;
   /** Staff approved closing with the branches as they are. */
   closingReviewedAt?: string;
@@ -202,6 +203,10 @@ export interface DsrRequest {
   dueReminder7At?: string;
   dueReminder2At?: string;
   overdueAlertedAt?: string;
+  /** When sending each of those began (the outbox's claims, `platform/outbox.ts`). */
+  dueReminder7StartedAt?: string;
+  dueReminder2StartedAt?: string;
+  overdueAlertStartedAt?: string;
   /**
    * The service's own retention (functions/domain/request-retention.ts): a closed request carries the
    * controller id and when its next purge step is due, for the sparse `purge-by-due` index.

@@ -13,6 +13,7 @@ import { restrictedBy } from '../platform/data/scheduled';
 import { links } from '../platform/links';
 import type { Controller } from '../platform/register';
 import { done, schedule } from '../retention/scheduled-erasures';
+import { DEADLINE_REMINDER_MARKS } from '../workflow/deadline-reminders';
 import { REVIEW_FIELDS, resumeReview } from '../workflow/review';
 
 const inReviewAt = (stage: string | undefined) => eq('reviewStage', stage);
@@ -95,7 +96,7 @@ export async function decide(
             ...(request.openCtl ? { openDue: newDue } : {}),
           },
           // The reminders count towards the new date.
-          remove: ['dueReminder7At', 'dueReminder2At', 'overdueAlertedAt'],
+          remove: DEADLINE_REMINDER_MARKS,
         },
         and(eq('version', request.version), eq('dueAt', request.dueAt)),
       );

@@ -1,16 +1,18 @@
+import { asRepeat } from '../../web/emails/email';
 import { reviewWaitingEmail } from '../../web/emails/review-waiting';
 import { staffEmailOf } from '../domain/register-schema';
 import { audit } from '../platform/data/audit';
 import { eq } from '../platform/data/expressions';
-import { setOnce, updateRequestIf } from '../platform/data/requests';
+import { updateRequestIf } from '../platform/data/requests';
 import { links } from '../platform/links';
 import { sendEmail } from '../platform/mailer';
+import { requestOwner, sendOnce } from '../platform/outbox';
 import { loadRequest, type RequestRef } from './requests';
 import { resumeReview } from './review';
 
 /**
  * Step `AwaitDecision` (waitForTaskToken): records the token the decision will resume, and emails
- * staff once per review with a console link. A review decided before the token was recorded is
+ * staff once per review with a console link (the outbox's `reviewNotifyStartedAt`/`reviewNotifiedAt`). A review decided before the token was recorded is
  * resumed at once: the token write is guarded by the request still being in review.
  */
 export async function awaitDecision({ requestId, taskToken }: RequestRef & { taskToken: string }, now = new Date()): Promise<void> {
@@ -22,19 +24,22 @@ export async function awaitDecision({ requestId, taskToken }: RequestRef & { tas
     return;
   }
   if (waiting.reviewNotifiedAt) return;
-  await sendEmail(
-    staffEmailOf(controller),
-    reviewWaitingEmail({
-      locale: controller.locales[0]!,
-      controllerName: controller.name,
-      requestReference: requestId,
-      type: request.type,
-      reasons: waiting.reviewReasons ?? [],
-      dueAt: waiting.dueAt!,
-      consoleUrl: links.console(requestId),
-    }),
-  );
-  if (await setOnce(requestId, 'reviewNotifiedAt', { reviewNotifiedAt: now.toISOString() })) {
-    await audit(requestId, 'staff_notified', 'workflow', { stage: waiting.reviewStage ?? 'screening' }, now);
-  }
+  const locale = controller.locales[0]!;
+  const email = reviewWaitingEmail({
+    locale,
+    controllerName: controller.name,
+    requestReference: requestId,
+    type: request.type,
+    reasons: waiting.reviewReasons ?? [],
+    dueAt: waiting.dueAt!,
+    consoleUrl: links.console(requestId),
+  });
+  // Through the outbox: this step runs once at a time, so a claim it finds was cut short by a crash.
+  const { marked } = await sendOnce({
+    message: { owner: requestOwner(requestId), startedAt: 'reviewNotifyStartedAt', sentAt: 'reviewNotifiedAt' },
+    staleAfterMs: 0,
+    at: now,
+    send: (again) => sendEmail(staffEmailOf(controller), again ? asRepeat(email, locale) : email),
+  });
+  if (marked) await audit(requestId, 'staff_notified', 'workflow', { stage: waiting.reviewStage ?? 'screening' }, now);
 }

@@ -46,7 +46,7 @@ export function closingReasons(_request: DsrRequest, controller: Controller, bra
 }
 
 /** What a request in review records about it, removed when it leaves review. */
-export const REVIEW_FIELDS = ['reviewStage', 'reviewReasons', 'reviewOpenedAt', 'reviewNotifiedAt'] as const;
+export const REVIEW_FIELDS = ['reviewStage', 'reviewReasons', 'reviewOpenedAt', 'reviewNotifyStartedAt', 'reviewNotifiedAt'] as const;
 
 /**
  * A closing review whose reasons no longer hold (a failed branch that a late answer completed
@@ -82,7 +82,7 @@ export async function openReview(request: DsrRequest, stage: ReviewStage, reason
     'in_review',
     {
       set: { reviewStage: stage, reviewReasons: reasons, reviewOpenedAt: now.toISOString() },
-      remove: ['reviewNotifiedAt', 'reviewTaskToken'],
+      remove: ['reviewNotifyStartedAt', 'reviewNotifiedAt', 'reviewTaskToken'],
     },
     now,
   );

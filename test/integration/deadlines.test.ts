@@ -1,5 +1,6 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { confirmFromEmail, mailbox, statusLinkIn, statusOf, submit, useRuntime, waitForEmail } from '../harness';
+import { confirmFromEmail, mailbox, REQUESTS_TABLE, requestKey, statusLinkIn, statusOf, storedRequest, submit, useRuntime, waitForEmail } from '../harness';
 
 const local = useRuntime();
 
@@ -33,5 +34,31 @@ describe('deadlines', () => {
     const reminders = bodies.filter((e) => e.subject.includes(requestId) && /^(Due in|Overdue)/.test(e.subject));
     expect(reminders).toHaveLength(3);
     for (const email of reminders) expect(email.body.text).toContain(`/console?request=${requestId}`);
+  });
+
+  it('sends a reminder a crash cut short again, marked, once its claim ran out', async () => {
+    const { requestId } = await submit(local.rt, { type: 'access', email: 'eve@example.org' });
+    const confirmed = await confirmFromEmail(local.rt, await waitForEmail(local.rt, 'eve@example.org'));
+    const due = Date.parse((await statusOf(statusLinkIn(await confirmed.text()))).dueAt!);
+    const { sweep } = await import('../../functions/workflow/sweep');
+    const toDpo = async () =>
+      (await mailbox(local.rt)).filter((e) => e.destination.to.includes('dpo@demo-association.example') && e.subject.includes(requestId)).map((e) => e.subject);
+    // A sweep claimed the 7-day reminder and stopped before the email went (or before recording it).
+    const claimedAt = due - 6 * 86_400_000;
+    await local.db.send(
+      new UpdateCommand({
+        TableName: REQUESTS_TABLE,
+        Key: requestKey(requestId),
+        UpdateExpression: 'SET dueReminder7StartedAt = :at',
+        ExpressionAttributeValues: { ':at': new Date(claimedAt).toISOString() },
+      }),
+    );
+    // Within the claim, another sweep leaves it to the attempt that may still be sending.
+    await sweep(new Date(claimedAt + 60_000));
+    expect((await toDpo()).filter((s) => /Due in 7 days/.test(s))).toEqual([]);
+    await sweep(new Date(claimedAt + 16 * 60_000));
+    await sweep(new Date(claimedAt + 32 * 60_000));
+    expect((await toDpo()).filter((s) => /Due in 7 days/.test(s))).toEqual([`Sent again: Due in 7 days: request ${requestId} to Demo Association`]);
+    expect((await storedRequest(local.db, requestId))?.dueReminder7At).toBe(new Date(claimedAt + 16 * 60_000).toISOString());
   });
 });

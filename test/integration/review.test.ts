@@ -1,6 +1,7 @@
 import { DescribeExecutionCommand, ListExecutionsCommand, SFNClient } from '@aws-sdk/client-sfn';
-import { GetCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { texts } from '../../web/texts/all';
 import {
   answerTaskLink,
   captureOutput,
@@ -427,6 +428,17 @@ describe('a decision whose email cannot be sent at once', () => {
   });
 });
 
+/** A request in review whose workflow waits on the review's task token. */
+async function inReviewWithToken(body: Record<string, unknown> & { email: string }) {
+  const submitted = await submitConfirmed(local.rt, body);
+  await waitForStatus(submitted.statusUrl, 'in_review');
+  for (const deadline = Date.now() + 10_000; !(await requestItem(submitted.requestId)).reviewTaskToken; ) {
+    if (Date.now() > deadline) throw new Error('the review never waited on a token');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return submitted;
+}
+
 describe('a decision whose resume a crash cut short', () => {
   /** Records a decision the way the staff API does, but stops before resuming the workflow (a crash). */
   async function recordOnly(requestId: string, to: 'in_progress' | 'denied') {
@@ -440,15 +452,6 @@ describe('a decision whose resume a crash cut short', () => {
       remove: ['reviewStage', 'reviewReasons', 'reviewOpenedAt', 'reviewNotifiedAt'],
     });
     expect(recorded?.reviewTaskToken).toBeDefined();
-  }
-  async function inReviewWithToken(body: Record<string, unknown> & { email: string }) {
-    const submitted = await submitConfirmed(local.rt, body);
-    await waitForStatus(submitted.statusUrl, 'in_review');
-    for (const deadline = Date.now() + 10_000; !(await requestItem(submitted.requestId)).reviewTaskToken; ) {
-      if (Date.now() > deadline) throw new Error('the review never waited on a token');
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    return submitted;
   }
 
   it('goes on at the next sweep: an approval is carried out, a refusal is sent', async () => {
@@ -488,6 +491,78 @@ describe('a decision whose resume a crash cut short', () => {
         await new Promise((r) => setTimeout(r, 100));
       }
     }
+  });
+});
+
+describe('a notice of a decision a crash cut short', () => {
+  it('goes again at the next sweep, marked as sent again, and then not again', async () => {
+    const email = 'hanna@example.org';
+    const { requestId, statusUrl } = await submitConfirmed(local.rt, {
+      controller: 'demo-organising-platform',
+      type: 'objection',
+      email,
+      objectionScope: 'other',
+      objectionGrounds: 'No reason to keep it.',
+    });
+    await waitForStatus(statusUrl, 'in_review');
+    const sentBefore = (await mailbox(local.rt)).filter((e) => e.destination.to.includes(email)).length;
+    expect((await decideOn(local.rt, approver, requestId, { decision: 'extend', months: 1, reasons: 'The archive moves this month.' })).status).toBe(200);
+    const first = await waitForEmail(local.rt, email, sentBefore + 1);
+    expect(first.body.text).toContain('The archive moves this month.');
+    // As a crash right after SES took the email leaves it: the claim without its record, the notice held.
+    await local.db.send(
+      new UpdateCommand({
+        TableName: REQUESTS_TABLE,
+        Key: { pk: `REQ#${requestId}`, sk: 'REQUEST' },
+        UpdateExpression: 'REMOVE extension.notifiedAt',
+      }),
+    );
+    expect((await requestItem(requestId)).extension.sendStartedAt).toBeDefined();
+    const { holdNotice } = await import('../../functions/answer/subject-notices');
+    await holdNotice('demo-organising-platform', requestId);
+
+    const { sweep } = await import('../../functions/workflow/sweep');
+    await sweep(new Date());
+    const again = await waitForEmail(local.rt, email, sentBefore + 2);
+    const { repeat } = texts[(await requestItem(requestId)).locale as keyof typeof texts].email;
+    expect(again.subject).toBe(`${repeat.subjectPrefix}: ${first.subject}`);
+    expect(again.body.text).toContain('The archive moves this month.');
+    expect((await requestItem(requestId)).extension.notifiedAt).toBeDefined();
+    await sweep(new Date());
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await mailbox(local.rt)).filter((e) => e.destination.to.includes(email))).toHaveLength(sentBefore + 2);
+  });
+});
+
+describe('a review email a crash cut short', () => {
+  it('goes again, marked as sent again, when the step runs again; once it is recorded, not at all', async () => {
+    const { requestId } = await inReviewWithToken({
+      controller: 'demo-organising-platform',
+      type: 'objection',
+      email: 'gustav@example.org',
+      objectionScope: 'other',
+    });
+    await reviewEmailFor(requestId, PLATFORM_DPO_DOMAIN);
+    const reviewEmails = async () =>
+      (await mailbox(local.rt)).filter(
+        (e) => e.destination.to.some((t) => t.endsWith(PLATFORM_DPO_DOMAIN)) && linksIn(e).some((l) => l.endsWith(`/console?request=${requestId}`)),
+      );
+    const { reviewTaskToken, reviewNotifyStartedAt } = await requestItem(requestId);
+    expect(reviewNotifyStartedAt).toBeDefined();
+    // The email went but the step stopped before recording it: the claim stands alone.
+    await local.db.send(
+      new UpdateCommand({ TableName: REQUESTS_TABLE, Key: { pk: `REQ#${requestId}`, sk: 'REQUEST' }, UpdateExpression: 'REMOVE reviewNotifiedAt' }),
+    );
+    const { awaitDecision } = await import('../../functions/workflow/await-decision');
+    await awaitDecision({ requestId, taskToken: reviewTaskToken });
+    await awaitDecision({ requestId, taskToken: reviewTaskToken });
+    const subjects = (await reviewEmails()).map((e) => e.subject);
+    expect(subjects).toHaveLength(2);
+    // The platform's staff read Swedish, its first language.
+    const { subjectPrefix } = texts.sv.email.repeat;
+    expect(subjects[0]!.startsWith(subjectPrefix)).toBe(false);
+    expect(subjects[1]).toBe(`${subjectPrefix}: ${subjects[0]}`);
+    expect((await requestItem(requestId)).reviewNotifiedAt).toBeDefined();
   });
 });
 

@@ -1,10 +1,10 @@
 /**
  * Processor branches of a request: one item each, moved through `pending`, `running` or
  * `waiting`, and `completed` or `failed` by conditional writes; a completed branch is never
- * overwritten. Also the claims on a branch's once-only emails (reminders, escalations).
+ * overwritten. Its once-only emails' marks are written through the outbox (`platform/data/outbox.ts`).
  */
 import type { Branch, BranchAction } from '../../domain/request';
-import { and, type Condition, eq, exists, isIn, lt, ne, not, notExists, or, type UpdateSpec } from './expressions';
+import { and, type Condition, eq, exists, isIn, ne, not, notExists, type UpdateSpec } from './expressions';
 import { branchKey } from './keys';
 import { getItem, putNew, updateItem } from './table';
 
@@ -110,57 +110,12 @@ export async function updateBranch(
   });
 }
 
-/** Longer than any Lambda runs: an email to send claimed this long ago and never recorded as sent was cut short by a crash. */
-export const EMAIL_CLAIM_MS = 15 * 60_000;
-
 /**
- * Claims sending one of a branch's emails (`claim` holds when sending began, `sent` when it went):
- * when none began, or when one began before `staleBefore` and never finished (a crash). False when
- * another attempt holds the claim or the email was sent.
+ * Gives back a claim made at `at` whose request to a vendor or staff could not go out, so the next
+ * attempt sends it as the first: a claim must not stand for an email never sent. Only that claim:
+ * a later attempt's is left alone.
  */
-async function claimBranchEmail(
-  requestId: string,
-  processorId: string,
-  claim: 'escalationStartedAt' | 'reminderStartedAt',
-  sent: 'escalatedAt' | 'remindedAt',
-  at: string,
-  staleBefore: string,
-  set: Partial<Branch> = {},
-): Promise<boolean> {
-  const claimed = await updateBranchItem(requestId, processorId, {
-    set: { [claim]: at, ...set },
-    condition: and(exists('pk'), notExists(sent), or(notExists(claim), lt(claim, staleBefore))),
-  });
-  return claimed !== undefined;
-}
-
-/** Claims escalating a branch (see {@link claimBranchEmail}), recording why. */
-export async function claimEscalation(
-  requestId: string,
-  processorId: string,
-  reason: NonNullable<Branch['escalationReason']>,
-  at: string,
-  staleBefore: string,
-): Promise<boolean> {
-  return claimBranchEmail(requestId, processorId, 'escalationStartedAt', 'escalatedAt', at, staleBefore, { escalationReason: reason });
-}
-
-/** Claims reminding an email vendor of a request it has not answered (see {@link claimBranchEmail}). */
-export async function claimReminder(requestId: string, processorId: string, at: string, staleBefore: string): Promise<boolean> {
-  return claimBranchEmail(requestId, processorId, 'reminderStartedAt', 'remindedAt', at, staleBefore);
-}
-
-/**
- * Gives back a claim made at `at` whose email could not be sent (an escalation, a request going out
- * to a vendor or staff), so the next attempt sends it as the first: a claim must not stand for an
- * email never sent. Only that claim: a later attempt's is left alone.
- */
-export async function releaseBranchClaim(
-  requestId: string,
-  processorId: string,
-  attribute: 'escalationStartedAt' | 'reminderStartedAt' | 'submitStartedAt',
-  at: string,
-): Promise<void> {
+export async function releaseBranchClaim(requestId: string, processorId: string, attribute: 'submitStartedAt', at: string): Promise<void> {
   await updateBranchItem(requestId, processorId, { remove: [attribute], condition: and(exists('pk'), eq(attribute, at)) });
 }
 

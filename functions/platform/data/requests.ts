@@ -1,6 +1,6 @@
 /**
- * Requests: their items, status changes, the open and purge indexes, and the notices recorded on
- * a decision's fact. Status changes are one conditional write guarded by the current status.
+ * Requests: their items, status changes, and the open and purge indexes. Status changes are one
+ * conditional write guarded by the current status.
  */
 import type { Branch, DsrRequest, RequestStatus } from '../../domain/request';
 import { and, between, type Condition, eq, exists, isIn, le, ne, notExists, projectionExpression, queryExpression, type UpdateSpec } from './expressions';
@@ -116,29 +116,6 @@ export async function updateRequest(requestId: string, set: Partial<DsrRequest>)
   if (!(await updateRequestItem(requestId, { set, condition: exists('pk') }))) {
     throw new Error(`request ${requestId} not found`);
   }
-}
-
-type NoticeFactName = 'extension' | 'infoRequest' | 'restrictionLift';
-
-/**
- * Marks a notice to the subject on the decision's fact (extension, question, restriction lift),
- * once: `sendStartedAt` before its email goes (so an attempt after a crash between sending and
- * marking knows it may have arrived), `notifiedAt` after. False when it was marked already or the
- * fact is gone.
- */
-export async function markNotice(requestId: string, fact: NoticeFactName, mark: 'sendStartedAt' | 'notifiedAt', at: string): Promise<boolean> {
-  return updateRequestItem(requestId, {
-    setPaths: [[[fact, mark], at]],
-    condition: and(exists(fact), notExists([fact, mark])),
-  });
-}
-
-/** Gives back the record of a notice's sending begun at `at` whose email failed (nothing was sent). */
-export async function releaseNoticeStarted(requestId: string, fact: NoticeFactName, at: string): Promise<void> {
-  await updateRequestItem(requestId, {
-    remove: [[fact, 'sendStartedAt']],
-    condition: and(exists(fact), eq([fact, 'sendStartedAt'], at)),
-  });
 }
 
 /**

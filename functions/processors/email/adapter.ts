@@ -1,7 +1,7 @@
 import { asRepeat } from '../../../web/emails/email';
 import { vendorRequestEmail } from '../../../web/emails/vendor-request';
-import { claimReminder, EMAIL_CLAIM_MS, releaseBranchClaim, updateBranch } from '../../platform/data/branches';
 import { sendEmail } from '../../platform/mailer';
+import { branchOwner, CLAIM_TIMEOUT_MS, sendOnce } from '../../platform/outbox';
 import type { EmailProcessor } from '../../platform/register';
 import type { AsyncProcessorKind, BranchContext } from '../port';
 import { identitiesFor, issueTaskLink, taskRequest } from '../task-links';
@@ -40,17 +40,13 @@ export const emailProcessor: AsyncProcessorKind<EmailProcessor> = {
     const { branch } = ctx;
     if (branch.remindedAt || !branch.submittedAt) return;
     if (now.getTime() - Date.parse(branch.submittedAt) < p.reminderAfterDays * DAY_MS) return;
-    // Claimed before it goes (two sweeps at once send one), recorded after: a claim a crash left
-    // behind runs out, and the reminder goes again, marked as a possible second copy.
-    const startedAt = now.toISOString();
-    if (!(await claimReminder(branch.requestId, branch.processorId, startedAt, new Date(now.getTime() - EMAIL_CLAIM_MS).toISOString()))) return;
-    try {
-      await emailVendor(p, { ...ctx, repeat: Boolean(branch.reminderStartedAt) }, true);
-    } catch (err) {
-      // Not sent: the claim goes, so the next sweep reminds as if for the first time.
-      await releaseBranchClaim(branch.requestId, branch.processorId, 'reminderStartedAt', startedAt).catch(() => undefined);
-      throw err;
-    }
-    await updateBranch(branch.requestId, branch.processorId, { remindedAt: startedAt }, { onlyIfAbsent: 'remindedAt' });
+    // Through the outbox: two sweeps at once send one, and a reminder a crash cut short goes again,
+    // marked as a possible second copy, once its claim ran out; one that failed goes as a first.
+    await sendOnce({
+      message: { owner: branchOwner(branch.requestId, branch.processorId), startedAt: 'reminderStartedAt', sentAt: 'remindedAt' },
+      staleAfterMs: CLAIM_TIMEOUT_MS,
+      at: now,
+      send: (again) => emailVendor(p, { ...ctx, repeat: again }, true),
+    });
   },
 };

@@ -11,7 +11,7 @@ vi.hoisted(() => {
 
 import { escalationCutShort, escalationDueAt, failureReason } from '../../../functions/branches/escalation';
 import type { Branch, DsrRequest } from '../../../functions/domain/request';
-import { EMAIL_CLAIM_MS } from '../../../functions/platform/data/branches';
+import { CLAIM_TIMEOUT_MS as EMAIL_CLAIM_MS } from '../../../functions/platform/outbox';
 import { findController, findProcessor } from '../../../functions/platform/register';
 
 const DAY = 86_400_000;
