@@ -20,7 +20,7 @@
  * Storage: the two marks are attributes of the item that owns the message (the request or a
  * branch), named per message (`notifyStartedAt`/`notifiedAt`, `escalationStartedAt`/`escalatedAt`,
  * `<fact>.sendStartedAt`/`<fact>.notifiedAt`, ...), not an item of their own. So every step is one
- * single-item conditional write (dynalite has no transactions), the claim can carry the owner's
+ * single-item conditional write (the local runtime's DynamoDB has no transactions), the claim can carry the owner's
  * own guard (the branch exists, the decision's fact is still there), a write that starts over
  * (a new review, an extension resetting the reminders, staff retrying a branch) removes the marks
  * with the change itself, and requests in flight keep the marks they already have.
