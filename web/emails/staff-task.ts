@@ -1,13 +1,13 @@
 /** To the staff member a manual task is assigned to. */
 import type { BranchAction } from '../../functions/domain/request';
 import { multiLine } from '../html.ts';
-import { formatDateTime, type Locale, type Right, safeLocale } from '../locale.ts';
-import { type Correction, taskTodo } from '../tasks.ts';
+import { type Locale, type Right, safeLocale } from '../locale.ts';
+import type { Correction } from '../tasks.ts';
 import { mailTexts } from '../texts/mail/index.ts';
 import { textsOf } from '../texts/merge.ts';
 import { taskTexts } from '../texts/task/index.ts';
 import { type Email, link, oneLine, p, quote, renderEmail, signature, strong } from './email.ts';
-import { correctionBlock, identityBlock, taskParts } from './task-parts.ts';
+import { taskParts } from './task-parts.ts';
 
 const TASK = /* @__PURE__ */ textsOf(mailTexts, taskTexts);
 
@@ -35,14 +35,9 @@ export function staffTaskEmail(input: {
   const t = TASK[locale];
   const s = t.email.staff;
   const k = t.email.task;
-  const { type, r, asked } = taskParts(t, input);
-  const todo = taskTodo(type, input.action);
+  const { type, todo, r, asked, url, due, person, correction } = taskParts(t, locale, input);
   const subject = oneLine(s.subject({ ...r, what: t.email.requestShort[type] }));
   const instructions = multiLine(input.instructions);
-  const url = oneLine(input.taskUrl);
-  const due = k.dueBy({ date: formatDateTime(input.dueAt, locale) });
-  const person = identityBlock(t, input.identities);
-  const correction = correctionBlock(t, todo === 'rectify' ? input.correction : undefined);
   const sig = signature(t, r.controller);
   const intro = s.intro({ ...r, asked });
 

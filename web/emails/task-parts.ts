@@ -1,7 +1,9 @@
 /** What the vendor and staff task emails share: who asks what, about whom, and the correction. */
+
+import type { BranchAction } from '../../functions/domain/request';
 import { multiLine } from '../html.ts';
-import { type Right, asRight as right } from '../locale.ts';
-import type { Correction } from '../tasks.ts';
+import { formatDateTime, type Locale, type Right, asRight as right } from '../locale.ts';
+import { type Correction, taskTodo } from '../tasks.ts';
 import type { TaskTexts } from '../texts/task/index.ts';
 import { facts, type MaybeBlock, oneLine, quote } from './email.ts';
 
@@ -25,8 +27,32 @@ export function correctionBlock(t: TaskTexts, correction: Correction | undefined
 }
 
 /** The parts of a processor-facing message every task email shares: who asks what, and the reference. */
-export function taskParts(t: TaskTexts, input: { controllerName: string; processorName: string; type: Right; requestReference: string }) {
+export function taskParts(
+  t: TaskTexts,
+  locale: Locale,
+  input: {
+    controllerName: string;
+    processorName: string;
+    type: Right;
+    action?: BranchAction;
+    requestReference: string;
+    correction?: Correction;
+    identities?: { email?: string; name?: string };
+    taskUrl: string;
+    dueAt: string;
+  },
+) {
   const type = right(input.type);
+  const todo = taskTodo(type, input.action);
   const r = { controller: oneLine(input.controllerName), processor: oneLine(input.processorName), reference: oneLine(input.requestReference) };
-  return { type, r, asked: t.email.asked[type]({ controller: r.controller }) };
+  return {
+    type,
+    todo,
+    r,
+    asked: t.email.asked[type]({ controller: r.controller }),
+    url: oneLine(input.taskUrl),
+    due: t.email.task.dueBy({ date: formatDateTime(input.dueAt, locale) }),
+    person: identityBlock(t, input.identities),
+    correction: correctionBlock(t, todo === 'rectify' ? input.correction : undefined),
+  };
 }

@@ -1,12 +1,12 @@
 /** To an email-only vendor's privacy contact (Art. 28(3)(e)). */
 import type { BranchAction } from '../../functions/domain/request';
-import { formatDateTime, type Locale, type Right, safeLocale } from '../locale.ts';
-import { type Correction, taskTodo } from '../tasks.ts';
+import { type Locale, type Right, safeLocale } from '../locale.ts';
+import type { Correction } from '../tasks.ts';
 import { mailTexts } from '../texts/mail/index.ts';
 import { textsOf } from '../texts/merge.ts';
 import { taskTexts } from '../texts/task/index.ts';
 import { type Email, link, oneLine, p, renderEmail, signature, strong } from './email.ts';
-import { correctionBlock, identityBlock, taskParts } from './task-parts.ts';
+import { taskParts } from './task-parts.ts';
 
 const TASK = /* @__PURE__ */ textsOf(mailTexts, taskTexts);
 
@@ -34,14 +34,9 @@ export function vendorRequestEmail(input: {
   const t = TASK[locale];
   const v = t.email.vendor;
   const k = t.email.task;
-  const { type, r, asked } = taskParts(t, input);
-  const todo = taskTodo(type, input.action);
+  const { type, todo, r, asked, url, due, person, correction } = taskParts(t, locale, input);
   const main = v.subject({ ...r, what: t.email.requestWhat[type] });
   const subject = oneLine(input.reminder ? `${v.reminder}: ${main}` : main);
-  const url = oneLine(input.taskUrl);
-  const due = k.dueBy({ date: formatDateTime(input.dueAt, locale) });
-  const person = identityBlock(t, input.identities);
-  const correction = correctionBlock(t, todo === 'rectify' ? input.correction : undefined);
   const sig = signature(t, r.controller);
   const intro = v.intro({ ...r, asked });
 
