@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
 import { ddb } from '../functions/platform/aws/dynamodb';
-import { requiredEnv } from '../functions/platform/env';
+import { requiredEnv } from '../functions/platform/config';
 
 const TABLE = requiredEnv('REQUESTS_TABLE');
 

@@ -4,7 +4,7 @@
  */
 import { DeleteCommand, GetCommand, PutCommand, type QueryCommandInput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ddb, isConditionFailure } from '../aws/dynamodb';
-import { requiredEnv } from '../env';
+import { requiredEnv } from '../config';
 import { type Condition, conditionExpression, notExists, type UpdateSpec, updateExpression } from './expressions';
 import { type ItemKey, withoutKey } from './keys';
 import { paginate } from './paginate';
