@@ -5,15 +5,12 @@ import { Construct } from 'constructs';
 import {
   ANSWERED_INDEX,
   BRANCH_OUTCOMES_INDEX,
+  OPEN_INDEX,
+  PURGE_INDEX,
   RECEIVED_INDEX,
   REPORTED_BRANCH_ATTRIBUTES,
   REPORTED_REQUEST_ATTRIBUTES,
 } from '../../functions/platform/data/indexes';
-
-/** Name of the sparse index of open requests by due date (see docs/ARCHITECTURE.md). */
-export const OPEN_BY_DUE_INDEX = 'open-by-due';
-/** Name of the sparse index of closed requests by when their package or personal data is due to go. */
-export const PURGE_BY_DUE_INDEX = 'purge-by-due';
 
 /** Props of {@link RequestsTable}. */
 export interface RequestsTableProps {
@@ -45,7 +42,7 @@ export class RequestsTable extends Construct {
     });
     // Sparse: only open requests carry openCtl/openDue, so the sweep reads open work without a Scan.
     this.table.addGlobalSecondaryIndex({
-      indexName: OPEN_BY_DUE_INDEX,
+      indexName: OPEN_INDEX,
       partitionKey: { name: 'openCtl', type: AttributeType.STRING },
       sortKey: { name: 'openDue', type: AttributeType.STRING },
       projectionType: ProjectionType.ALL,
@@ -67,7 +64,7 @@ export class RequestsTable extends Construct {
     // data is erased, so the sweep finds the service's own retention work without a Scan. Keys only:
     // the sweep reads the request itself.
     this.table.addGlobalSecondaryIndex({
-      indexName: PURGE_BY_DUE_INDEX,
+      indexName: PURGE_INDEX,
       partitionKey: { name: 'purgeCtl', type: AttributeType.STRING },
       sortKey: { name: 'purgeAt', type: AttributeType.STRING },
       projectionType: ProjectionType.KEYS_ONLY,
