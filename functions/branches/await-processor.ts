@@ -1,5 +1,6 @@
 import { WITHDRAWN } from '../domain/request';
-import { finishBranch, getBranch, releaseBranchClaim, startWaiting, updateBranch } from '../platform/data/branches';
+import { finishBranch, getBranch, notFinal, startWaiting } from '../platform/data/branches';
+import { branchOwner, sendOnce } from '../platform/outbox';
 import { asyncKind } from '../processors/async-kinds';
 import { type BranchRef, MissingRecord } from '../workflow/requests';
 import { auditSubmitted, resumeAnswered } from './outcome';
@@ -30,21 +31,21 @@ export async function awaitBranch(ref: BranchRef & { taskToken: string }): Promi
     await auditSubmitted(waiting);
     return;
   }
-  // Record that sending began before it does: an attempt that finds this already set without
-  // `submittedAt` follows a crash between sending and recording, and its email says it is a repeat.
-  const repeat = Boolean(waiting.submitStartedAt);
-  const startedAt = new Date().toISOString();
-  if (!repeat) await updateBranch(requestId, processorId, { submitStartedAt: startedAt });
+  // The submission is an outbox message of the branch: a claim (`submitStartedAt`) taken over
+  // without `submittedAt` follows a crash between sending and recording, so its email says it is a
+  // repeat. One step runs at a time, so any standing claim is such a crash's (stale after 0 ms).
   try {
-    // A staff task goes to staff whatever the processor's kind (e.g. a correction at one of our stores).
-    await asyncKind(processor, waiting).submit(processor, { request, controller, branch: waiting, repeat });
+    await sendOnce({
+      message: { owner: branchOwner(requestId, processorId), startedAt: 'submitStartedAt', sentAt: 'submittedAt', condition: notFinal },
+      staleAfterMs: 0,
+      // A staff task goes to staff whatever the processor's kind (e.g. a correction at one of our stores).
+      send: (repeat) => asyncKind(processor, waiting).submit(processor, { request, controller, branch: waiting, repeat }),
+      sentAt: () => new Date().toISOString(),
+    });
   } catch (err) {
-    // Not sent (SES or the processor refused): the next attempt is a first one again.
-    if (!repeat) await releaseBranchClaim(requestId, processorId, 'submitStartedAt', startedAt).catch(() => undefined);
+    // Not sent (SES or the processor refused): the claim is given back, and the next attempt is a first one again.
     return failAttempt(ref, err, waiting.attempts + 1);
   }
-  const submitted =
-    (await updateBranch(requestId, processorId, { submittedAt: new Date().toISOString() }, { onlyIfAbsent: 'submittedAt' })) ??
-    (await getBranch(requestId, processorId));
+  const submitted = await getBranch(requestId, processorId);
   if (submitted?.submittedAt) await auditSubmitted(submitted);
 }

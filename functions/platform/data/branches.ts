@@ -36,7 +36,8 @@ export async function getBranch(requestId: string, processorId: string): Promise
   return getItem<Branch>(branchKey(requestId, processorId));
 }
 
-const notFinal: Condition = not(isIn('status', ['completed', 'failed']));
+/** The branch is still open (not `completed` or `failed`): a condition for writes that must not touch a finished branch. */
+export const notFinal: Condition = not(isIn('status', ['completed', 'failed']));
 
 /** One conditional update of a branch: the branch as now stored (or as it was, with `ALL_OLD`), undefined when the condition did not hold. */
 async function updateBranchItem(
@@ -108,15 +109,6 @@ export async function updateBranch(
     set,
     condition: and(exists('pk'), opts.evenIfFinal ? undefined : notFinal, opts.onlyIfAbsent ? notExists(opts.onlyIfAbsent) : undefined),
   });
-}
-
-/**
- * Gives back a claim made at `at` whose request to a vendor or staff could not go out, so the next
- * attempt sends it as the first: a claim must not stand for an email never sent. Only that claim:
- * a later attempt's is left alone.
- */
-export async function releaseBranchClaim(requestId: string, processorId: string, attribute: 'submitStartedAt', at: string): Promise<void> {
-  await updateBranchItem(requestId, processorId, { remove: [attribute], condition: and(exists('pk'), eq(attribute, at)) });
 }
 
 /** What a branch's last attempt leaves behind, cleared when staff retry it. */
