@@ -5,6 +5,7 @@
 import * as z from 'zod';
 import { LOCALES, RIGHTS } from './request';
 import { checkRetentionRuleIds, checkRetentionRules, retentionRuleSchema } from './retention-rules';
+import { erasureOrder, TableCycle } from './sql-order';
 
 const text = z.string().trim().min(1);
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lower-case letters, digits and dashes');
@@ -103,6 +104,153 @@ const dynamodbProcessorSchema = z
     }
   });
 
+/** A table or column name as the register quotes it: the only names a statement ever holds (always quoted). */
+const sqlName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_$]{0,62}$/, 'a SQL name: letters, digits, _ and $, not starting with a digit');
+
+/** How an identity is made comparable before matching: both the column and the value are normalised. */
+const normaliserSchema = z.enum(['trim', 'lower']);
+
+/** How the subject's rows of a table are found. */
+const sqlMatchSchema = z.union([
+  z
+    .object({
+      /** A column holding one of the subject's identities (today: the email address). */
+      column: sqlName,
+      identity: z.literal('email'),
+      /** Applied to the column and to the value alike; default trimmed and lower-cased, so `Jane.Doe@Example.org` matches everywhere. */
+      normalise: z.array(normaliserSchema).default(['trim', 'lower']),
+    })
+    .strict(),
+  z
+    .object({
+      /** A column holding a key another table of this database provided, e.g. `enrollment.user_id` → `auth_user.id`. */
+      column: sqlName,
+      references: z.object({ table: sqlName, column: sqlName }).strict(),
+    })
+    .strict(),
+]);
+
+/** What a masked column becomes. */
+const maskSchema = z.union([
+  z.literal('null'),
+  /** A keyed hash of the old value (hex): equal values stay equal, and the value cannot be read back. */
+  z.literal('hash'),
+  /** A fixed value. */
+  z.object({ value: z.union([z.string(), z.number(), z.boolean()]) }).strict(),
+  /**
+   * A value that keeps the column's format and uniqueness: `{key}` is the row's primary key,
+   * `{request}` the request's id, e.g. `erased+{key}@invalid` for an email column.
+   */
+  z.object({ format: z.string().min(1).max(200) }).strict(),
+]);
+
+/** What erasure does to one table's rows of the subject (Art. 17), and what it keeps and why. */
+const sqlErasureSchema = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('delete') }).strict(),
+  /** The row stays (other rows refer to it, or it serves statistics) with these columns masked. */
+  z.object({ mode: z.literal('mask'), columns: z.record(sqlName, maskSchema) }).strict(),
+  z
+    .object({
+      /**
+       * A legal hold (Art. 17(3)(b)) counted from a date of the row itself (an invoice's date), not
+       * from the request: each row is kept until then, restricted if the table declares a
+       * restriction column, and deleted by its retention rule after.
+       */
+      mode: z.literal('legal_hold'),
+      legalBasis: text,
+      holdDays: z.number().int().min(1).max(36_500),
+      fromColumn: sqlName,
+    })
+    .strict(),
+  /** The rows are kept but restricted (Art. 18): the table's restriction column is set. */
+  z.object({ mode: z.literal('restrict') }).strict(),
+]);
+
+/** One table of a SQL processor. */
+const sqlTableSchema = z
+  .object({
+    name: sqlName,
+    /** The primary key's columns: each row is changed by its key, and `{key}` in a mask means them. */
+    key: z.array(sqlName).min(1),
+    match: sqlMatchSchema,
+    /** The columns an access or portability export shows; default every column. */
+    export: z.union([z.literal('all'), z.array(sqlName).min(1)]).default('all'),
+    erasure: sqlErasureSchema,
+    /** Columns a subject may ask to have corrected (Art. 16). */
+    rectifiable: z.array(sqlName).default([]),
+    /** A boolean or timestamp column that marks a row restricted (Art. 18): set to true or the time. */
+    restriction: z
+      .object({ column: sqlName, type: z.enum(['boolean', 'timestamp']) })
+      .strict()
+      .optional(),
+    /** Tables whose rows must be erased before this one's, beyond those derived from `references` (foreign keys the register does not show). */
+    after: z.array(sqlName).default([]),
+    /** More matching rows than this sends the branch to staff, never a truncated or unbounded change. */
+    maxRows: z.number().int().min(1).max(1_000_000).default(1_000),
+  })
+  .strict();
+
+/** The controller's own PostgreSQL or MySQL/MariaDB database: exported and erased directly, one transaction per request. */
+const sqlProcessorSchema = z
+  .object({
+    ...art15,
+    kind: z.literal('sql'),
+    engine: z.enum(['postgres', 'mysql']),
+    /**
+     * Where the connection comes from: a Secrets Manager secret (RDS's JSON: host, port, username,
+     * password, dbname) in AWS, or a connection URL (locally, `${NAME}` from the environment).
+     */
+    connection: z.union([z.object({ secret: text }).strict(), z.object({ url: text }).strict()]),
+    /** PostgreSQL's schema (default `public`); ignored on MySQL, where the database is the schema. */
+    schema: sqlName.optional(),
+    /** `verify`: TLS with the server's certificate checked (default); `require`: TLS, unchecked; `off`: none (loopback only). */
+    tls: z.enum(['verify', 'require', 'off']).default('verify'),
+    /** No statement runs longer than this. */
+    statementTimeoutMs: z.number().int().min(100).max(300_000).default(10_000),
+    tables: z.array(sqlTableSchema).min(1),
+  })
+  .strict()
+  .superRefine((p, ctx) => {
+    const tables = new Map(p.tables.map((t) => [t.name, t]));
+    if (tables.size !== p.tables.length) ctx.addIssue({ code: 'custom', path: ['tables'], message: 'a table is declared twice' });
+    p.tables.forEach((t, i) => {
+      if ('references' in t.match) {
+        const from = tables.get(t.match.references.table);
+        if (!from)
+          ctx.addIssue({ code: 'custom', path: ['tables', i, 'match', 'references', 'table'], message: `table ${t.match.references.table} is not declared` });
+        else if (from === t) ctx.addIssue({ code: 'custom', path: ['tables', i, 'match', 'references', 'table'], message: 'a table cannot reference itself' });
+      }
+      t.after.forEach((name, j) => {
+        if (!tables.has(name)) ctx.addIssue({ code: 'custom', path: ['tables', i, 'after', j], message: `table ${name} is not declared` });
+      });
+      if (t.erasure.mode === 'restrict' && !t.restriction)
+        ctx.addIssue({ code: 'custom', path: ['tables', i, 'restriction'], message: 'erasure mode restrict needs a restriction column' });
+      if (t.erasure.mode === 'mask') {
+        for (const column of Object.keys(t.erasure.columns))
+          if (t.key.includes(column))
+            ctx.addIssue({ code: 'custom', path: ['tables', i, 'erasure', 'columns', column], message: `cannot mask the key column ${column}` });
+        // Otherwise the subject is still found there, and a retry would mask the row again.
+        if ('identity' in t.match && !(t.match.column in t.erasure.columns))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['tables', i, 'erasure', 'columns'],
+            message: `a table found by ${t.match.column} must mask ${t.match.column}, or the subject is still found there`,
+          });
+      }
+      for (const column of t.rectifiable)
+        if (t.key.includes(column))
+          ctx.addIssue({ code: 'custom', path: ['tables', i, 'rectifiable'], message: `cannot correct the key column ${column} in place` });
+    });
+    try {
+      erasureOrder(p.tables);
+    } catch (err) {
+      if (!(err instanceof TableCycle)) throw err;
+      ctx.addIssue({ code: 'custom', path: ['tables'], message: err.message });
+    }
+    if (!p.tables.some((t) => 'identity' in t.match))
+      ctx.addIssue({ code: 'custom', path: ['tables'], message: 'at least one table must match an identity; the others reference its keys' });
+  });
+
 /** A PEM certificate, as the register quotes a trust root. */
 const pem = z.string().regex(/-----BEGIN CERTIFICATE-----[\s\S]+-----END CERTIFICATE-----/, 'a PEM certificate');
 
@@ -152,7 +300,13 @@ const manualProcessorSchema = z
   .strict();
 
 /** A processor the controller declares, by kind. */
-const processorSchema = z.discriminatedUnion('kind', [dynamodbProcessorSchema, opendsrProcessorSchema, emailProcessorSchema, manualProcessorSchema]);
+const processorSchema = z.discriminatedUnion('kind', [
+  dynamodbProcessorSchema,
+  sqlProcessorSchema,
+  opendsrProcessorSchema,
+  emailProcessorSchema,
+  manualProcessorSchema,
+]);
 
 /** When a request falls due: one calendar month (Reg. 1182/71) or a fixed number of days. */
 const deadlineSchema = z.discriminatedUnion('rule', [
@@ -329,6 +483,16 @@ export type Controller = Register['controllers'][number];
 /** A store or service holding the subject's data on the controller's behalf. */
 export type Processor = Controller['processors'][number];
 export type DynamoDbProcessor = z.infer<typeof dynamodbProcessorSchema>;
+export type SqlProcessor = z.infer<typeof sqlProcessorSchema>;
+export type SqlTable = z.infer<typeof sqlTableSchema>;
+export type SqlMask = z.infer<typeof maskSchema>;
+
+/** The attributes a store lets a subject correct (Art. 16): a DynamoDB store's, or the columns of a database's tables. */
+export function rectifiableOf(p: Processor): string[] {
+  if (p.kind === 'dynamodb') return p.rectifiable;
+  if (p.kind === 'sql') return [...new Set(p.tables.flatMap((t) => t.rectifiable))];
+  return [];
+}
 export type OpendsrProcessor = z.infer<typeof opendsrProcessorSchema>;
 export type EmailProcessor = z.infer<typeof emailProcessorSchema>;
 export type ManualProcessor = z.infer<typeof manualProcessorSchema>;

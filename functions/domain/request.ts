@@ -246,6 +246,11 @@ export interface Branch {
   taskToken?: string;
   /** The id this request has at the processor (OpenDSR `subject_request_id`). */
   externalId?: string;
+  /**
+   * What a database's erasure did, written just before its transaction commits: a retry that finds
+   * nothing left (the commit went, the branch's record did not) reports this rather than nothing.
+   */
+  preparedOutcome?: { recordCount: number; heldCount?: number; holdUntil?: string; holdBasis?: string };
   /** Hash of the one-time link a vendor or staff member completes the branch with. */
   linkTokenHash?: string;
   /**

@@ -1,4 +1,4 @@
-import type { Controller, Processor } from './register-schema';
+import { type Controller, type Processor, rectifiableOf } from './register-schema';
 import type { BranchAction, DsrRequest } from './request';
 
 /**
@@ -7,10 +7,17 @@ import type { BranchAction, DsrRequest } from './request';
  */
 export const MODES: Record<Processor['kind'], 'sync' | 'async'> = {
   dynamodb: 'sync',
+  sql: 'sync',
   opendsr: 'async',
   email: 'async',
   manual: 'async',
 };
+
+/** Whether the processor restricts processing itself (Art. 18); elsewhere staff do it as a task. */
+function restrictable(p: Processor): boolean {
+  if (p.kind === 'sql') return p.tables.some((t) => t.restriction);
+  return p.kind !== 'opendsr';
+}
 
 /** What a request does at one processor, and whether staff do it as a task because the processor cannot. */
 export interface PlannedAction {
@@ -37,17 +44,17 @@ export function actionFor(p: Processor, request: Pick<DsrRequest, 'type' | 'deta
       return erase;
     case 'rectification': {
       const attribute = request.details?.rectification?.attribute;
-      if (p.kind !== 'dynamodb') return at('rectify', p.kind === 'opendsr');
+      if (MODES[p.kind] !== 'sync') return at('rectify', p.kind === 'opendsr');
       // A store corrects what it declares; without a named attribute staff do it by hand.
       if (!attribute) return at('rectify', true);
-      return p.rectifiable.includes(attribute) ? at('rectify') : undefined;
+      return rectifiableOf(p).includes(attribute) ? at('rectify') : undefined;
     }
     case 'restriction':
-      return at('restrict', p.kind === 'opendsr');
+      return at('restrict', !restrictable(p));
     case 'objection':
       // 21(3): direct marketing stops at once wherever it happens. 21(1): an upheld objection stops the processing.
       if (request.details?.objection?.scope === 'direct_marketing') return p.directMarketing ? erase : undefined;
-      return at('restrict', p.kind === 'opendsr');
+      return at('restrict', !restrictable(p));
     case 'withdraw_consent': {
       // Art. 7(3): the data held for the withdrawn purposes goes, as each store declares its erasure.
       const chosen = new Set(request.details?.consentPurposes ?? []);

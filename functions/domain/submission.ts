@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import type { Controller, Register } from './register-schema';
+import { type Controller, type Register, rectifiableOf } from './register-schema';
 import { LOCALES, type Locale, OBJECTION_SCOPES, type RequestDetails, RIGHTS, type Right } from './request';
 import { fieldErrors } from './validation';
 
@@ -78,7 +78,7 @@ export class InvalidSubmission extends Error {
 
 /** The attributes a subject may ask the controller to correct: those its stores declare as rectifiable. */
 export function rectifiableAttributes(controller: Controller): string[] {
-  return [...new Set(controller.processors.flatMap((p) => (p.kind === 'dynamodb' ? p.rectifiable : [])))];
+  return [...new Set(controller.processors.flatMap(rectifiableOf))];
 }
 
 /**

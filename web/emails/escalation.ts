@@ -8,7 +8,7 @@ import { consoleLink } from './staff-notice.ts';
 
 const STAFF = /* @__PURE__ */ textsOf(mailTexts, staffMailTexts);
 
-const PROCESSOR_KINDS = ['opendsr', 'email', 'manual', 'dynamodb'] as const;
+const PROCESSOR_KINDS = ['opendsr', 'email', 'manual', 'dynamodb', 'sql'] as const;
 
 const ESCALATION_REASONS = ['no_answer', 'failed', 'timed_out'] as const;
 
@@ -22,7 +22,7 @@ export function escalationEmail(input: {
   locale: Locale;
   controllerName: string;
   processorName: string;
-  kind: 'opendsr' | 'email' | 'manual' | 'dynamodb';
+  kind: (typeof PROCESSOR_KINDS)[number];
   requestReference: string;
   reason: 'no_answer' | 'failed' | 'timed_out';
   dueAt: string;

@@ -53,6 +53,7 @@ export const en = {
         email: (p: R) => `${p.processor} is a service provider we ask by email.`,
         manual: (p: R) => `${p.processor} is a task for our staff.`,
         dynamodb: (p: R) => `${p.processor} is one of our own databases.`,
+        sql: (p: R) => `${p.processor} is one of our own databases.`,
       },
       reason: {
         no_answer: 'No answer has come in the time allowed.',
@@ -64,6 +65,7 @@ export const en = {
         email: 'Contact the provider’s privacy contact directly.',
         manual: 'Ask the person the task was given to, or do the task yourself.',
         dynamodb: 'Look up the error class in the request’s audit log, fix the cause and run the request again.',
+        sql: 'Look up the error class in the request’s audit log, fix the cause and run the request again.',
       },
       link: 'You can record the answer yourself on the task page. The link works once:',
       linkText: 'Open the task page',

@@ -54,6 +54,7 @@ export const sl: StaffMailTexts = {
         email: (p: R) => `${p.processor}: ponudnik, ki mu zahteve pošiljamo po e-pošti.`,
         manual: (p: R) => `${p.processor}: naloga za naše osebje.`,
         dynamodb: (p: R) => `${p.processor}: ena od naših lastnih podatkovnih zbirk.`,
+        sql: (p: R) => `${p.processor}: ena od naših lastnih podatkovnih zbirk.`,
       },
       reason: {
         no_answer: 'V predvidenem času ni bilo odgovora.',
@@ -65,6 +66,7 @@ export const sl: StaffMailTexts = {
         email: 'Obrnite se neposredno na ponudnikovo kontaktno osebo za varstvo podatkov.',
         manual: 'Pozanimajte se pri osebi, ki ji je bila naloga dodeljena, ali nalogo opravite sami.',
         dynamodb: 'V revizijski sledi zahteve poiščite vrsto napake, odpravite vzrok in zahtevo zaženite znova.',
+        sql: 'V revizijski sledi zahteve poiščite vrsto napake, odpravite vzrok in zahtevo zaženite znova.',
       },
       link: 'Odgovor lahko vpišete tudi sami na strani naloge. Povezava deluje samo enkrat:',
       linkText: 'Odprite stran naloge',

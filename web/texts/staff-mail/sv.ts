@@ -52,6 +52,7 @@ export const sv: StaffMailTexts = {
         email: (p: R) => `${p.processor} är en leverantör som vi kontaktar via e-post.`,
         manual: (p: R) => `${p.processor} är en uppgift för vår personal.`,
         dynamodb: (p: R) => `${p.processor} är en av våra egna databaser.`,
+        sql: (p: R) => `${p.processor} är en av våra egna databaser.`,
       },
       reason: {
         no_answer: 'Inget svar har kommit inom den tid som gäller.',
@@ -63,6 +64,7 @@ export const sv: StaffMailTexts = {
         email: 'Kontakta leverantörens kontaktperson för dataskydd direkt.',
         manual: 'Fråga den som fick uppgiften, eller gör den själv.',
         dynamodb: 'Slå upp felklassen i ärendets granskningslogg, åtgärda orsaken och kör ärendet igen.',
+        sql: 'Slå upp felklassen i ärendets granskningslogg, åtgärda orsaken och kör ärendet igen.',
       },
       link: 'Du kan själv registrera svaret på uppgiftssidan. Länken fungerar en gång:',
       linkText: 'Öppna uppgiftssidan',

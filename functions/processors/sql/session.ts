@@ -1,0 +1,172 @@
+/**
+ * One connection to a controller's database for one branch: PostgreSQL through `pg`, MySQL and
+ * MariaDB through `mysql2`. A connection per attempt rather than a pool: a Lambda frozen between
+ * invocations would otherwise wake up holding a socket the server closed long ago.
+ */
+import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
+import mysql from 'mysql2/promise';
+import pg from 'pg';
+import type { SqlProcessor } from '../../domain/register-schema';
+import { ProcessorError } from '../port';
+
+/** A value bound to a statement's parameter. */
+export type SqlValue = string | number | boolean | null | Date;
+
+/** A statement and its parameters, in the dialect's placeholder style. */
+export interface Statement {
+  text: string;
+  values: SqlValue[];
+}
+
+/** A row as the driver returns it. */
+export type Row = Record<string, unknown>;
+
+/** An open connection; `close` always, in a `finally`. */
+export interface SqlSession {
+  readonly engine: SqlProcessor['engine'];
+  query(statement: Statement): Promise<Row[]>;
+  /** Runs `work` in one transaction: committed when it returns, rolled back when it throws. */
+  transaction<T>(work: () => Promise<T>, opts?: { readOnly?: boolean }): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** What a connection needs, from a URL or from an RDS-style secret. */
+interface Target {
+  host: string;
+  port?: number;
+  user: string;
+  password: string;
+  database: string;
+}
+
+/** An RDS secret as Secrets Manager keeps it for a database (the keys RDS and its rotation use). */
+interface RdsSecret {
+  host: string;
+  port?: number | string;
+  username: string;
+  password: string;
+  dbname?: string;
+}
+
+async function targetOf(p: SqlProcessor): Promise<Target> {
+  if ('url' in p.connection) {
+    const url = new URL(p.connection.url);
+    return {
+      host: url.hostname,
+      port: url.port ? Number(url.port) : undefined,
+      user: decodeURIComponent(url.username),
+      password: decodeURIComponent(url.password),
+      database: decodeURIComponent(url.pathname.replace(/^\//, '')),
+    };
+  }
+  // Cached by Parameters for five minutes, so a rotated password is picked up without a cold start.
+  const secret = (await getSecret<RdsSecret>(p.connection.secret, { transform: 'json' })) as RdsSecret | undefined;
+  if (!secret?.host || !secret.username) throw new ProcessorError('DatabaseSecretInvalid', `the secret of ${p.id} lacks host or username`);
+  return {
+    host: secret.host,
+    port: secret.port ? Number(secret.port) : undefined,
+    user: secret.username,
+    password: secret.password,
+    database: secret.dbname ?? '',
+  };
+}
+
+/** TLS as declared: checked against the trusted roots, required but unchecked, or off. */
+const tlsOf = (p: SqlProcessor) => (p.tls === 'off' ? undefined : { rejectUnauthorized: p.tls === 'verify' });
+
+async function postgres(p: SqlProcessor, t: Target): Promise<SqlSession> {
+  const client = new pg.Client({
+    host: t.host,
+    port: t.port,
+    user: t.user,
+    password: t.password,
+    database: t.database,
+    ssl: tlsOf(p) ?? false,
+    statement_timeout: p.statementTimeoutMs,
+    query_timeout: p.statementTimeoutMs + 1_000,
+    connectionTimeoutMillis: p.statementTimeoutMs,
+  });
+  // An idle client's socket error would otherwise be an unhandled 'error' event.
+  client.on('error', () => undefined);
+  await client.connect();
+  const query = async (s: Statement) => (await client.query(s.text, s.values)).rows as Row[];
+  return {
+    engine: 'postgres',
+    query,
+    async transaction(work, opts) {
+      await client.query(opts?.readOnly ? 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' : 'BEGIN');
+      try {
+        const result = await work();
+        await client.query('COMMIT');
+        return result;
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      }
+    },
+    close: () => client.end(),
+  };
+}
+
+async function mysqlSession(p: SqlProcessor, t: Target): Promise<SqlSession> {
+  const connection = await mysql.createConnection({
+    host: t.host,
+    port: t.port,
+    user: t.user,
+    password: t.password,
+    database: t.database,
+    ssl: tlsOf(p),
+    connectTimeout: p.statementTimeoutMs,
+    // Dates as the server wrote them, read back as strings for the export, not shifted to the Lambda's zone.
+    dateStrings: true,
+    supportBigNumbers: true,
+    bigNumberStrings: true,
+  });
+  connection.on('error', () => undefined);
+  const [[version]] = (await connection.query('SELECT VERSION() AS v')) as unknown as [[{ v: string }]];
+  // MariaDB limits every statement (seconds); MySQL only limits reads (milliseconds).
+  if (/mariadb/i.test(version.v)) await connection.query(`SET SESSION max_statement_time = ${p.statementTimeoutMs / 1000}`);
+  else await connection.query(`SET SESSION max_execution_time = ${Math.round(p.statementTimeoutMs)}`);
+  const query = async (s: Statement) => {
+    const [rows] = await connection.query({ sql: s.text, values: s.values, timeout: p.statementTimeoutMs + 1_000 });
+    return Array.isArray(rows) ? (rows as Row[]) : [];
+  };
+  return {
+    engine: 'mysql',
+    query,
+    async transaction(work, opts) {
+      await connection.query(opts?.readOnly ? 'START TRANSACTION READ ONLY' : 'START TRANSACTION');
+      try {
+        const result = await work();
+        await connection.query('COMMIT');
+        return result;
+      } catch (err) {
+        await connection.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      }
+    },
+    close: () => connection.end(),
+  };
+}
+
+/** Opens a session to the processor's database; a refused or timed-out connection is a `DatabaseUnavailable` the workflow retries. */
+export async function openSession(p: SqlProcessor): Promise<SqlSession> {
+  const target = await targetOf(p);
+  try {
+    return p.engine === 'postgres' ? await postgres(p, target) : await mysqlSession(p, target);
+  } catch (err) {
+    // The driver's message can hold the host and user; the error class is enough for the record.
+    const code = (err as { code?: string }).code ?? 'unknown';
+    throw new ProcessorError('DatabaseUnavailable', `could not connect to ${p.id}'s database (${code})`);
+  }
+}
+
+/** Runs `work` with a session that is closed whatever happens. */
+export async function withSession<T>(p: SqlProcessor, work: (session: SqlSession) => Promise<T>): Promise<T> {
+  const session = await openSession(p);
+  try {
+    return await work(session);
+  } finally {
+    await session.close().catch(() => undefined);
+  }
+}
