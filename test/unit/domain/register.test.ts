@@ -194,3 +194,56 @@ describe('retention rules in the register', () => {
     ]);
   });
 });
+
+describe('a sql processor in the register', () => {
+  const base = {
+    id: 'courses-db',
+    kind: 'sql',
+    name: 'Courses',
+    dataCategories: ['account'],
+    purposes: ['courses'],
+    legalBasis: 'contract',
+    retention: 'while the account exists',
+    engine: 'postgres',
+    connection: { url: 'postgres://app@db.internal/app' },
+  };
+  const user = { name: 'auth_user', key: ['id'], match: { column: 'email', identity: 'email' }, erasure: { mode: 'delete' } };
+  const problems = (tables: unknown[]) => {
+    try {
+      parseRegister(controller([{ ...base, tables }]));
+      return '';
+    } catch (err) {
+      return (err as Error).message;
+    }
+  };
+
+  it('fills in safe defaults: trimmed, lower-cased matching, checked TLS, a statement timeout and a row limit', () => {
+    const p = parseRegister(controller([{ ...base, tables: [user] }])).controllers[0]!.processors[0]!;
+    expect(p).toMatchObject({ tls: 'verify', statementTimeoutMs: 10_000, tables: [{ match: { normalise: ['trim', 'lower'] }, maxRows: 1000, export: 'all' }] });
+  });
+
+  it('refuses a name that is not a plain SQL name', () => {
+    expect(problems([{ ...user, name: 'auth_user; DROP TABLE x' }])).toContain('tables.0.name: a SQL name');
+  });
+
+  it('refuses a reference to an undeclared table, and tables that depend on each other in a cycle', () => {
+    expect(problems([user, { ...user, name: 'enrollment', match: { column: 'user_id', references: { table: 'users', column: 'id' } } }])).toContain(
+      'tables.1.match.references.table: table users is not declared',
+    );
+    expect(
+      problems([user, { ...user, name: 'enrollment', match: { column: 'user_id', references: { table: 'auth_user', column: 'id' } }, after: ['auth_user'] }]),
+    ).toContain('reference each other in a cycle');
+  });
+
+  it('refuses a mask that leaves the subject findable, a masked key, and restriction without a column', () => {
+    expect(problems([{ ...user, erasure: { mode: 'mask', columns: { first_name: 'null' } } }])).toContain('must mask email');
+    expect(problems([{ ...user, erasure: { mode: 'mask', columns: { email: 'null', id: 'null' } } }])).toContain('cannot mask the key column id');
+    expect(problems([{ ...user, erasure: { mode: 'restrict' } }])).toContain('erasure mode restrict needs a restriction column');
+  });
+
+  it('needs at least one table found by an identity', () => {
+    expect(problems([{ ...user, match: { column: 'user_id', references: { table: 'auth_user', column: 'id' } } }])).toContain(
+      'at least one table must match an identity',
+    );
+  });
+});
