@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { startDemoCourseDatabase } from './demo-course-database.ts';
 import { startDemoOpendsr } from './demo-opendsr/server.ts';
 import { type Emulators, startEmulators } from './emulators.ts';
 import { LocalGateway } from './gateway.ts';
@@ -28,6 +29,8 @@ export interface RuntimePorts {
   sfn: number;
   /** The demo OpenDSR processor (a newsletter service of its own). */
   newsletter: number;
+  /** The Demo Course Platform's PostgreSQL database (PGlite over the wire protocol). */
+  courses: number;
 }
 
 export interface LocalRuntimeOptions {
@@ -91,7 +94,7 @@ export interface RuntimeMeter {
 }
 
 export interface LocalRuntime {
-  urls: { gateway: string; dynamodb: string; ses: string; s3: string; sfn: string; newsletter: string };
+  urls: { gateway: string; dynamodb: string; ses: string; s3: string; sfn: string; newsletter: string; courses: string };
   /** The ports actually bound: pass them back as `ports` to restart where this runtime ran. */
   ports: RuntimePorts;
   stateMachineArn: string;
@@ -135,6 +138,7 @@ const HANDLER_ENV = [
   'PUBLIC_BASE_URL',
   'DEMO_NEWSLETTER_URL',
   'DEMO_PORTABILITY_URL',
+  'DEMO_COURSES_DB_URL',
   'STAFF_SIGN_IN_URL',
 ];
 
@@ -174,6 +178,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
     s3: opts.ports?.s3 ?? envPort('S3_PORT', 4569),
     sfn: opts.ports?.sfn ?? envPort('SFN_PORT', 8083),
     newsletter: opts.ports?.newsletter ?? envPort('DEMO_NEWSLETTER_PORT', 8090),
+    courses: opts.ports?.courses ?? envPort('DEMO_COURSES_DB_PORT', 5433),
   };
 
   const model = readStackModel(opts.template ?? (await synthTemplate()));
@@ -214,6 +219,9 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       ...(opts.demoCallbackDelayMs !== undefined ? { callbackDelayMs: opts.demoCallbackDelayMs } : {}),
     });
     stops.push(() => newsletter.stop());
+    // The demo course platform's own database, reached by the sql kind as a real one would be.
+    const courses = await startDemoCourseDatabase({ dataDir, port: ports.courses });
+    stops.push(() => courses.stop());
 
     // Reserve the Step Functions port before setting the environment (its URL is part of it).
     const meter = opts.meter;
@@ -282,6 +290,8 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       DEMO_NEWSLETTER_URL: opts.newsletterUrl ?? newsletter.url,
       // ...and its portability target, the demo receiving controller on the same port.
       DEMO_PORTABILITY_URL: newsletter.portabilityUrl,
+      // config/register.json's course platform database.
+      DEMO_COURSES_DB_URL: courses.url,
       // The console links here; in AWS it is the Cognito hosted UI's authorize URL.
       STAFF_SIGN_IN_URL: staffAuth.signInUrl,
     };
@@ -352,7 +362,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       await fireSchedule(found);
     };
 
-    const urls = { gateway: gatewayUrl, ...emulators.urls, sfn: sfnUrl, newsletter: newsletter.url };
+    const urls = { gateway: gatewayUrl, ...emulators.urls, sfn: sfnUrl, newsletter: newsletter.url, courses: courses.url };
     const portOf = (u: string) => Number(new URL(u).port);
     return {
       urls,
@@ -363,6 +373,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
         s3: portOf(urls.s3),
         sfn: portOf(urls.sfn),
         newsletter: newsletter.port,
+        courses: courses.port,
       },
       stateMachineArn,
       model,

@@ -1,13 +1,14 @@
 import { completionEmail } from '../../web/emails/completion';
 import { asRepeat } from '../../web/emails/email';
 import type { Branch, DsrRequest } from '../domain/request';
+import { MODES } from '../domain/rights';
 import { setting } from '../platform/config';
 import { audit } from '../platform/data/audit';
 import { updateRequest } from '../platform/data/requests';
 import { links } from '../platform/links';
 import { type Email, sendEmail } from '../platform/mailer';
 import { requestOwner, sendOnce } from '../platform/outbox';
-import { type Controller, findProcessor, inDeclaredOrder } from '../platform/register';
+import { type Controller, findProcessor, inDeclaredOrder, type Processor } from '../platform/register';
 import { hashToken, newToken } from '../platform/tokens';
 import { refusalEmailFor } from '../staff/decisions';
 
@@ -59,6 +60,7 @@ export async function notifySubject(request: DsrRequest, controller: Controller,
     status: b.status === 'completed' ? ('completed' as const) : ('failed' as const),
     action: b.action,
     ...(b.recordCount !== undefined ? { recordCount: b.recordCount } : {}),
+    ...(b.maskedCount !== undefined ? { maskedCount: b.maskedCount } : {}),
     ...(b.heldCount !== undefined ? { heldCount: b.heldCount, holdUntil: b.holdUntil, holdBasis: b.holdBasis } : {}),
     ...(b.suppressedUntil ? { suppressedUntil: b.suppressedUntil } : {}),
     ...(b.staffTask ? { staffTask: true } : {}),
@@ -67,7 +69,7 @@ export async function notifySubject(request: DsrRequest, controller: Controller,
   const recipientsTold =
     request.type !== 'access' && request.type !== 'portability'
       ? inDeclaredOrder(controller, branches)
-          .filter((b) => b.status === 'completed' && b.kind !== 'dynamodb' && b.kind !== 'manual')
+          .filter((b) => b.status === 'completed' && MODES[b.kind as Processor['kind']] !== 'sync' && b.kind !== 'manual')
           .map((b) => findProcessor(controller, b.processorId)?.name ?? b.processorId)
       : [];
   const details = request.details ?? {};

@@ -14,6 +14,7 @@ export const storeCompletedDetail = (branch: Branch) => ({
   processorId: branch.processorId,
   action: branch.action,
   recordCount: branch.recordCount ?? 0,
+  ...(branch.maskedCount !== undefined ? { maskedCount: branch.maskedCount } : {}),
   ...(branch.heldCount !== undefined ? { heldCount: branch.heldCount } : {}),
 });
 

@@ -250,7 +250,7 @@ export interface Branch {
    * What a database's erasure did, written just before its transaction commits: a retry that finds
    * nothing left (the commit went, the branch's record did not) reports this rather than nothing.
    */
-  preparedOutcome?: { recordCount: number; heldCount?: number; holdUntil?: string; holdBasis?: string };
+  preparedOutcome?: { recordCount: number; maskedCount?: number; heldCount?: number; holdUntil?: string; holdBasis?: string };
   /** Hash of the one-time link a vendor or staff member completes the branch with. */
   linkTokenHash?: string;
   /**
@@ -288,6 +288,8 @@ export interface Branch {
   attachmentName?: string;
   /** Staff's or the vendor's note on completion. Free text: shown to staff, never logged. */
   note?: string;
+  /** Items kept with their identifying attributes masked (the sql kind's `mask`). */
+  maskedCount?: number;
   /** Legal hold: how many items were kept, until when, and on what basis. */
   heldCount?: number;
   holdUntil?: string;

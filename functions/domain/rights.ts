@@ -34,7 +34,8 @@ export const modeOf = (p: Processor, planned: PlannedAction): 'sync' | 'async' =
  */
 export function actionFor(p: Processor, request: Pick<DsrRequest, 'type' | 'details'>, controller: Controller): PlannedAction | undefined {
   const at = (action: BranchAction, staffTask = false): PlannedAction => ({ action, staffTask });
-  const erase = at(p.kind === 'dynamodb' ? p.erasure.mode : 'erase');
+  // A database's tables erase each as declared: counted as deleted, masked and held.
+  const erase = at(p.kind === 'dynamodb' ? p.erasure.mode : p.kind === 'sql' ? 'delete' : 'erase');
   switch (request.type) {
     case 'access':
       return at('export');

@@ -11,6 +11,8 @@ export interface Subject {
 /** What an erasure did at a store: items erased, and items kept under a legal hold or suppressed. */
 export interface ErasureOutcome {
   recordCount: number;
+  /** Rows kept with their identifying columns masked (a database table whose rows others refer to). */
+  maskedCount?: number;
   heldCount?: number;
   holdUntil?: string;
   holdBasis?: string;

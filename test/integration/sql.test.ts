@@ -11,9 +11,9 @@ import { parseRegister, type SqlProcessor } from '../../functions/domain/registe
 import type { Branch, DsrRequest } from '../../functions/domain/request.ts';
 import type { BranchContext } from '../../functions/processors/port.ts';
 import { startMariaDb, startPglite, startPostgres, type TestDatabase } from '../harness/databases.ts';
-import { useRuntime } from '../harness/index.ts';
+import { confirmFromEmail, linksIn, statusLinkIn, submit, useRuntime, waitForEmail, waitForFinal } from '../harness/index.ts';
 
-useRuntime();
+const local = useRuntime();
 
 const DAY = 86_400_000;
 const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -194,8 +194,9 @@ describe.each(SERVERS)('the sql kind on %s', (_name, startServer) => {
     const before = await snapshot(db);
     const outcome = await kind.erase(p, subject, await branchContext(p, 'erase'));
 
-    // Two enrollments, the masked user, the invoice whose hold is over, the newsletter entry.
-    expect(outcome.recordCount).toBe(5);
+    // Deleted: two enrollments, the invoice whose hold is over, the newsletter entry; masked: the user.
+    expect(outcome.recordCount).toBe(4);
+    expect(outcome.maskedCount).toBe(1);
     expect(outcome.heldCount).toBe(1);
     expect(outcome.holdBasis).toBe('Bokföringslagen 7:2');
     expect(outcome.holdUntil!.slice(0, 10)).toBe(isoDate(Date.parse(NEW_INVOICE) + 6 * 365 * DAY));
@@ -268,5 +269,49 @@ describe.each(SERVERS)('the sql kind on %s', (_name, startServer) => {
     const failure = await kind.erase(p, subject, ctx).catch((err: Error) => err);
     expect(failure).toMatchObject({ name: 'DatabaseUnavailable' });
     expect((failure as Error).message).not.toContain('127.0.0.1');
+  });
+});
+
+describe('a request at the demo course platform, whose data is in PostgreSQL (PGlite through npm start)', () => {
+  const courses = (): TestDatabase => ({ engine: 'postgres', url: local.rt.urls.courses, stop: async () => undefined });
+
+  it('exports the rows of every table to the access package', async () => {
+    const { requestId } = await submit(local.rt, { type: 'access', email: 'ada@example.org', locale: 'en', controller: 'demo-course-platform' });
+    const confirmed = await confirmFromEmail(local.rt, await waitForEmail(local.rt, 'ada@example.org'));
+    const final = await waitForFinal(statusLinkIn(await confirmed.text()));
+    expect(final).toMatchObject({ requestId, status: 'completed', processors: [{ id: 'course-database', status: 'completed' }] });
+    const completion = await waitForEmail(local.rt, 'ada@example.org', 2);
+    expect(linksIn(completion).some((l) => l.includes('/package?token='))).toBe(true);
+  });
+
+  it('masks the account, deletes enrollments, progress and consent, keeps the recent invoice and tells the person until when', async () => {
+    const [users] = await direct(courses(), ['SELECT id, email FROM auth_user ORDER BY id']);
+    expect(users!.map((u) => u.email)).toEqual(['Ada@Example.org', 'elin@example.org', 'gustav@example.org']);
+
+    await submit(local.rt, { type: 'erasure', email: 'ada@example.org', locale: 'en', controller: 'demo-course-platform' });
+    const confirmed = await confirmFromEmail(local.rt, await waitForEmail(local.rt, 'ada@example.org', 3));
+    expect((await waitForFinal(statusLinkIn(await confirmed.text()))).status).toBe('completed');
+
+    const [user, enrollments, progress, invoices, consent] = await direct(courses(), [
+      'SELECT email, username, first_name FROM auth_user WHERE id = 1',
+      'SELECT id FROM courses_enrollment ORDER BY id',
+      'SELECT id FROM courses_progress ORDER BY id',
+      'SELECT id, restricted_at FROM billing_invoice ORDER BY id',
+      'SELECT id FROM newsletter_consent ORDER BY id',
+    ]);
+    expect(user).toEqual([{ email: 'erased+1@invalid', username: 'erased-1', first_name: null }]);
+    expect(enrollments!.map((r) => r.id)).toEqual([12, 13]);
+    expect(progress!.map((r) => r.id)).toEqual([103]);
+    // The 2019 invoice's six years are over; this year's is kept, restricted.
+    expect(invoices!.map((r) => [r.id, r.restricted_at !== null])).toEqual([
+      [21, true],
+      [22, false],
+    ]);
+    expect(consent!.map((r) => r.id)).toEqual([31]);
+
+    const report = await waitForEmail(local.rt, 'ada@example.org', 4);
+    const line = report.body.text!.split('\n').find((l) => l.includes('Course platform database'));
+    // Two enrollments, their three lessons, the old invoice and the consent; the account masked; this year's invoice kept.
+    expect(line).toMatch(/deleted 7 records; removed identifying details from 1 record.*; kept 1 record until .* \(tax law: .*six years\)/);
   });
 });

@@ -22,6 +22,8 @@ export interface Outcome {
   action: BranchAction;
   /** Items exported, deleted, anonymised, corrected or restricted (for `legal_hold`: kept, when `heldCount` is absent). */
   recordCount?: number;
+  /** Items kept with identifying details masked (a database's rows that others refer to). */
+  maskedCount?: number;
   /** Legal hold: items kept, until when (ISO time), and the law that requires it, as the subject reads it. */
   heldCount?: number;
   holdUntil?: string;
@@ -66,9 +68,16 @@ function outcomePhrase(t: AnswerTexts, locale: Locale, o: Outcome): string {
     case 'restrict':
       if (n === 0) return w.noneHeld;
       return n === undefined ? w.restrictedUncounted : w.restricted({ count: n });
-    default:
-      if (n === 0) return w.noneHeld;
-      return n === undefined ? w.deletedUncounted : w.deleted({ count: n });
+    default: {
+      // A database's tables each erase their own way: say what was deleted, masked and kept.
+      const parts = [
+        ...(n ? [w.deleted({ count: n })] : []),
+        ...(o.maskedCount ? [w.anonymised({ count: o.maskedCount })] : []),
+        ...(o.heldCount ? [w.held({ count: o.heldCount, date: date(o.holdUntil), basis: o.holdBasis ? oneLine(o.holdBasis) : undefined })] : []),
+      ];
+      if (parts.length > 0) return parts.join('; ');
+      return n === undefined ? w.deletedUncounted : w.noneHeld;
+    }
   }
 }
 

@@ -128,7 +128,7 @@ export const sqlProcessor: SyncProcessorKind<SqlProcessor> = {
                 const set = Object.entries(rule.columns).map(([c, mask]) => [c, maskValue(mask, table, row, c, request.requestId)] as const);
                 await session.query(sql.update(set, [keyOf(table, row)]));
               }
-              outcome.recordCount += rows.length;
+              outcome.maskedCount = (outcome.maskedCount ?? 0) + rows.length;
             } else if (rule.mode === 'legal_hold') {
               // Each row is kept until its own date plus the hold: an invoice of 2019 may already be free to go.
               const until = (r: Row) => {
