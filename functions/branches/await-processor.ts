@@ -2,7 +2,7 @@ import { WITHDRAWN } from '../domain/request';
 import { finishBranch, getBranch, releaseBranchClaim, startWaiting, updateBranch } from '../platform/data/branches';
 import { asyncKind } from '../processors/async-kinds';
 import { type BranchRef, MissingRecord } from '../workflow/requests';
-import { auditSubmitted, resumeAnswered } from './outcome';
+import { auditSubmitted, endExpiredWait, resumeAnswered } from './outcome';
 import { branchContext, failAttempt } from './run-processor';
 
 /**
@@ -25,6 +25,8 @@ export async function awaitBranch(ref: BranchRef & { taskToken: string }): Promi
     await resumeAnswered({ ...answered, taskToken });
     return;
   }
+  // A re-driven wait: its task's timeout counts afresh, so the end Plan gave it is enforced here.
+  if (await endExpiredWait(waiting, new Date(), taskToken)) return;
   if (waiting.submittedAt) {
     // Sent and recorded before a crash; the audit event may be what the crash cut off.
     await auditSubmitted(waiting);
