@@ -48,7 +48,7 @@ class Lambdas implements Invoker {
   holdLast?: Promise<void>;
   async invoke(logicalId: string, event: any): Promise<unknown> {
     const key = logicalId === 'WorkFn' ? `Work:${event}` : logicalId;
-    (this.calls[key] ??= []).push(event);
+    this.calls[key] = [...(this.calls[key] ?? []), event];
     if (logicalId === 'LastFn' && this.holdLast) await this.holdLast;
     if (logicalId === 'WorkFn') await new Promise((r) => setTimeout(r, event === 'slow' ? 100 : 1));
     if (this.failing.has(key)) throw Object.assign(new Error('not yet'), { name: 'NotYet' });
