@@ -35,9 +35,9 @@ const definition = {
   },
 };
 const taskStates = [
-  { stateName: 'First', functionLogicalId: 'FirstFn', integration: 'direct' as const },
-  { stateName: 'Work', functionLogicalId: 'WorkFn', integration: 'direct' as const },
-  { stateName: 'Last', functionLogicalId: 'LastFn', integration: 'direct' as const },
+  { stateName: 'First', functionLogicalId: 'FirstFn', integration: 'direct' as const, path: ['First'] },
+  { stateName: 'Work', functionLogicalId: 'WorkFn', integration: 'direct' as const, path: ['Each', 'Work'] },
+  { stateName: 'Last', functionLogicalId: 'LastFn', integration: 'direct' as const, path: ['Last'] },
 ];
 
 /** What the Lambdas were called with, and which of them fail for now. */
