@@ -78,6 +78,11 @@ export interface LocalRuntimeOptions {
   log?: (line: string) => void;
   /** Counts what the run did, as AWS would bill it (the benchmarks' cost model). */
   meter?: RuntimeMeter;
+  /**
+   * The clock of what the Step Functions endpoint emulates over days (re-drive's 14 days, a name's
+   * 90); default the wall clock. Tests move it forward; handlers keep the wall clock.
+   */
+  sfnClock?: () => Date;
 }
 
 /** Observers of what the local runtime did that AWS bills for. */
@@ -244,6 +249,9 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       retryIntervalScale: opts.retryIntervalScale ?? 1,
       timeScale: opts.timeScale ?? 1,
       log,
+      // kept with the rest of the data, so a restart knows its executions
+      dataDir: join(dataDir, 'stepfunctions'),
+      ...(opts.sfnClock ? { now: opts.sfnClock } : {}),
       ...(meter?.transition ? { onTransition: (name: string) => meter.transition!(name) } : {}),
     });
     const sfnUrl = await sfn.start(ports.sfn);

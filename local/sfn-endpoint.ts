@@ -3,12 +3,15 @@
  * @aws-sdk/client-sfn works unchanged through AWS_ENDPOINT_URL_SFN, and runs the synthesized ASL
  * with aws-local-stepfunctions, each Lambda task mapped to its handler module.
  *
- * Executions live in memory (a restart forgets them; the sweep re-drives open requests from
- * DynamoDB). Semantics follow AWS for a STANDARD state machine:
- * - StartExecution: the name is unique per state machine; the same name and input as a RUNNING
- *   execution returns that execution; a closed one, or other input, is ExecutionAlreadyExists.
- * - RedriveExecution re-runs a FAILED/ABORTED/TIMED_OUT execution from the start (AWS resumes at
- *   the failed state; steps are idempotent, so the effect is the same).
+ * Executions are kept in the runtime's data folder (./sfn-executions.ts), so a restart knows them;
+ * one running when the runtime stopped (or was killed) is ABORTED, and the sweep re-drives it.
+ * Semantics follow AWS for a STANDARD state machine:
+ * - StartExecution: the name is unique per state machine for 90 days after the execution closed;
+ *   the same name and input as a RUNNING execution returns that execution; a closed one, or other
+ *   input, is ExecutionAlreadyExists.
+ * - RedriveExecution resumes a FAILED/ABORTED/TIMED_OUT execution at the top-level state that did
+ *   not finish, with the input it was entered with (a Map runs only its unsuccessful iterations);
+ *   it is ExecutionNotRedrivable 14 days after the stop, or at AWS's 25,000 history events.
  * - `lambda:invoke.waitForTaskToken` Tasks wait for SendTaskSuccess/SendTaskFailure with their
  *   token, heartbeats (SendTaskHeartbeat) and timeouts as in AWS: see ./sfn-task-tokens.ts.
  *   `$$.Task.Token` is bound through the run's context object to a constant placeholder, which
@@ -22,6 +25,18 @@ import { ExecutionAbortedError, ExecutionError, ExecutionTimeoutError, StateMach
 import { BodyTooLargeError, closeServer, DEFAULT_HOST, listen, readBody, urlFor } from './http-util.ts';
 import type { Invoker } from './lambda-host.ts';
 import {
+  type ExecutionStatus,
+  ExecutionStore,
+  forgotten,
+  historyEventsOf,
+  type LibraryEvent,
+  notRedrivableReason,
+  REDRIVE_STATE_PREFIX,
+  type ResumePoint,
+  resumedDefinition,
+  type StoredExecution,
+} from './sfn-executions.ts';
+import {
   containsPlaceholder,
   SfnApiError,
   statesRuntimeError,
@@ -33,22 +48,9 @@ import {
 } from './sfn-task-tokens.ts';
 import { LOCAL_ACCOUNT, LOCAL_REGION, localStateMachineArn, type StackModel, type TaskStateModel } from './synth.ts';
 
-export { SfnApiError };
+export { type ExecutionStatus, SfnApiError };
 
-export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
-
-interface ExecutionRecord {
-  executionArn: string;
-  name: string;
-  input: string;
-  status: ExecutionStatus;
-  startDate: Date;
-  stopDate?: Date;
-  output?: string;
-  error?: string;
-  cause?: string;
-  redriveCount: number;
-  redriveDate?: Date;
+interface ExecutionRecord extends StoredExecution {
   /** Increases on each (re)run, so a stale run cannot overwrite a newer one's outcome. */
   run: number;
   abort?: () => void;
@@ -67,6 +69,10 @@ export interface SfnEndpointOptions {
    */
   timeScale?: number;
   log?: (line: string) => void;
+  /** Where executions are kept across restarts (a folder of their own); without it, in memory only. */
+  dataDir?: string;
+  /** The clock of the redrivable period and the names' reservation; default the wall clock (tests move it). */
+  now?: () => Date;
   /**
    * Told of every state entered and every retry (nested Map states too): what Step Functions bills
    * as state transitions. Only when given are the executions' event logs read.
@@ -156,6 +162,8 @@ export class LocalStepFunctions {
   private readonly tokens: TaskTokens;
   private readonly timeScale: number;
   private readonly createdAt = new Date();
+  private readonly store?: ExecutionStore;
+  private readonly topLevelStates: Set<string>;
   private server?: Server;
   private closing = false;
   private readonly log: (line: string) => void;
@@ -174,6 +182,27 @@ export class LocalStepFunctions {
     this.executedDefinition = executableDefinition(this.definition, opts.retryIntervalScale ?? 1);
     this.machine = new StateMachine(this.executedDefinition as any, { validationOptions: { noValidate: true } });
     this.tasks = [...new Map(opts.stateMachine.taskStates.map((t) => [t.stateName, t])).values()];
+    this.topLevelStates = new Set(Object.keys(this.definition.States ?? {}));
+    if (opts.dataDir) {
+      this.store = new ExecutionStore(opts.dataDir);
+      for (const stored of this.store.load()) {
+        const rec: ExecutionRecord = { ...stored, run: 0 };
+        if (rec.status === 'RUNNING') {
+          // the last runtime stopped without saying so (a kill): its run ended there
+          Object.assign(rec, { status: 'ABORTED', stopDate: this.now(), error: 'States.Runtime', cause: 'The local runtime stopped' });
+          this.save(rec);
+        }
+        this.executions.set(rec.executionArn, rec);
+      }
+    }
+  }
+
+  private now(): Date {
+    return this.opts.now?.() ?? new Date();
+  }
+
+  private save(rec: ExecutionRecord): void {
+    this.store?.save(rec);
   }
 
   /** The Task states that run a local handler (nested ones included). */
@@ -284,9 +313,10 @@ export class LocalStepFunctions {
       if (rec.status === 'RUNNING') {
         rec.abort?.();
         rec.status = 'ABORTED';
-        rec.stopDate = new Date();
+        rec.stopDate = this.now();
         rec.error = 'States.Runtime';
         rec.cause = 'The local runtime stopped';
+        this.save(rec);
       }
     }
     this.tokens.releaseAll();
@@ -366,8 +396,19 @@ export class LocalStepFunctions {
 
   private execution(arn: unknown): ExecutionRecord {
     if (typeof arn !== 'string' || !arn.startsWith('arn:')) throw new SfnApiError('InvalidArn', `Invalid Arn: '${String(arn)}'`);
-    const rec = this.executions.get(arn);
+    const rec = this.known(arn);
     if (!rec) throw new SfnApiError('ExecutionDoesNotExist', `Execution Does Not Exist: '${arn}'`);
+    return rec;
+  }
+
+  /** The execution by ARN, unless AWS would have forgotten it (closed more than 90 days ago). */
+  private known(arn: string): ExecutionRecord | undefined {
+    const rec = this.executions.get(arn);
+    if (rec && forgotten(rec, this.now())) {
+      this.executions.delete(arn);
+      this.store?.remove(arn);
+      return undefined;
+    }
     return rec;
   }
 
@@ -386,22 +427,27 @@ export class LocalStepFunctions {
       throw new SfnApiError('InvalidExecutionInput', 'Invalid State Machine Execution Input: not JSON');
     }
     const executionArn = `arn:aws:states:${LOCAL_REGION}:${LOCAL_ACCOUNT}:execution:${this.name}:${name}`;
-    const existing = this.executions.get(executionArn);
+    const existing = this.known(executionArn);
     if (existing) {
       if (existing.status === 'RUNNING' && existing.input === input) {
         return { executionArn, startDate: epoch(existing.startDate)! };
       }
       throw new SfnApiError('ExecutionAlreadyExists', `Execution Already Exists: '${executionArn}'`);
     }
-    const rec: ExecutionRecord = { executionArn, name, input, status: 'RUNNING', startDate: new Date(), redriveCount: 0, run: 0 };
+    const rec: ExecutionRecord = { executionArn, name, input, status: 'RUNNING', startDate: this.now(), redriveCount: 0, historyEvents: 0, run: 0 };
     this.executions.set(executionArn, rec);
+    this.save(rec);
     this.run(rec, parsed);
     return { executionArn, startDate: epoch(rec.startDate)! };
   }
 
-  private run(rec: ExecutionRecord, input: unknown): void {
+  /** Runs the execution from the start, or from `resume` (a re-drive). */
+  private run(rec: ExecutionRecord, input: unknown, resume?: ResumePoint): void {
     const run = ++rec.run;
-    const execution = this.machine.run(input as any, {
+    const machine = resume
+      ? new StateMachine(resumedDefinition(this.executedDefinition, resume) as any, { validationOptions: { noValidate: true } })
+      : this.machine;
+    const execution = machine.run((resume ? resume.input : input) as any, {
       overrides: { taskResourceLocalHandlers: this.handlersFor(rec, run) },
       context: {
         Execution: { Id: rec.executionArn, Name: rec.name, RoleArn: `arn:aws:iam::${LOCAL_ACCOUNT}:role/local`, RedriveCount: rec.redriveCount },
@@ -411,12 +457,16 @@ export class LocalStepFunctions {
       },
     });
     rec.abort = execution.abort;
-    if (this.opts.onTransition) void this.countTransitions(execution.eventLogs, this.opts.onTransition);
+    const tracked = this.track(rec, run, execution.eventLogs, resume);
     const settle = (fields: Partial<ExecutionRecord>) => {
       // tasks still waiting in Map iterations the library aborted: their tokens close with the run
       if (rec.run === run) this.tokens.release(rec);
       if (rec.run !== run || rec.status !== 'RUNNING') return; // stopped, or redriven meanwhile
-      Object.assign(rec, { stopDate: new Date(), abort: undefined }, fields);
+      Object.assign(rec, { stopDate: this.now(), abort: undefined }, fields);
+      if (fields.status === 'SUCCEEDED') delete rec.resume;
+      this.save(rec);
+      // the last events (and their count) may still be on their way
+      void tracked.then(() => rec.run === run && this.save(rec));
       this.log(`sfn: execution ${rec.name} ${rec.status}${rec.error ? ` (${rec.error})` : ''}`);
     };
     execution.result.then(
@@ -430,16 +480,36 @@ export class LocalStepFunctions {
     );
   }
 
-  private async countTransitions(events: AsyncIterable<{ type: string; state?: { name: string } }>, told: (stateName: string) => void): Promise<void> {
+  /**
+   * Follows a run's events: tells the meter of state transitions, counts the history AWS would
+   * keep, and records where a re-drive would resume (the top-level state entered last, with its
+   * input, and a Map's iterations that succeeded), kept at once so a kill loses none of it.
+   */
+  private async track(rec: ExecutionRecord, run: number, events: AsyncIterable<LibraryEvent>, resumed?: ResumePoint): Promise<void> {
+    const told = this.opts.onTransition;
+    let first = true;
     for await (const event of events) {
-      if (event.type === 'StateEntered' || event.type === 'StateRetried') told(event.state?.name ?? '');
+      const name = event.state?.name ?? '';
+      const added = name.startsWith(REDRIVE_STATE_PREFIX);
+      if (told && !added && (event.type === 'StateEntered' || event.type === 'StateRetried')) told(name);
+      if (rec.run !== run || added) continue;
+      rec.historyEvents += historyEventsOf(event);
+      if (event.type === 'StateEntered' && event.index === undefined && this.topLevelStates.has(name)) {
+        // a re-driven Map keeps the iterations that succeeded before
+        const kept = first && resumed?.state === name ? resumed.succeeded : undefined;
+        rec.resume = { state: name, input: event.state?.input ?? null, ...(kept ? { succeeded: kept } : {}) };
+        first = false;
+        if (rec.status === 'RUNNING') this.save(rec);
+      } else if (event.type === 'MapIterationSucceeded' && event.index !== undefined && rec.resume && rec.resume.state === event.parentState?.name) {
+        rec.resume.succeeded = { ...rec.resume.succeeded, [event.index]: event.output ?? null };
+        if (rec.status === 'RUNNING') this.save(rec);
+      }
     }
   }
 
   describeExecution(body: { executionArn?: string }): Record<string, unknown> {
     const rec = this.execution(body.executionArn);
-    const closed = rec.status !== 'RUNNING';
-    const redrivable = closed && rec.status !== 'SUCCEEDED';
+    const notRedrivable = notRedrivableReason(rec, this.now());
     return {
       executionArn: rec.executionArn,
       stateMachineArn: this.stateMachineArn,
@@ -454,9 +524,8 @@ export class LocalStepFunctions {
       ...(rec.cause !== undefined ? { cause: rec.cause } : {}),
       redriveCount: rec.redriveCount,
       ...(rec.redriveDate ? { redriveDate: epoch(rec.redriveDate) } : {}),
-      redriveStatus: redrivable ? 'REDRIVABLE' : 'NOT_REDRIVABLE',
-      ...(closed && !redrivable ? { redriveStatusReason: 'Execution is SUCCEEDED and cannot be redriven' } : {}),
-      ...(!closed ? { redriveStatusReason: 'Execution is RUNNING and cannot be redriven' } : {}),
+      redriveStatus: notRedrivable ? 'NOT_REDRIVABLE' : 'REDRIVABLE',
+      ...(notRedrivable ? { redriveStatusReason: notRedrivable } : {}),
     };
   }
 
@@ -468,8 +537,9 @@ export class LocalStepFunctions {
     const max = body.maxResults && body.maxResults > 0 ? Math.min(body.maxResults, 1000) : 100;
     const offset = body.nextToken ? Number(Buffer.from(body.nextToken, 'base64url').toString()) : 0;
     if (!Number.isInteger(offset) || offset < 0) throw new SfnApiError('InvalidToken', 'Invalid nextToken');
-    const all = [...this.executions.values()]
-      .filter((r) => !body.statusFilter || r.status === body.statusFilter)
+    const all = [...this.executions.keys()]
+      .map((arn) => this.known(arn))
+      .filter((r): r is ExecutionRecord => r !== undefined && (!body.statusFilter || r.status === body.statusFilter))
       .sort((a, b) => b.startDate.getTime() - a.startDate.getTime());
     const page = all.slice(offset, offset + max);
     return {
@@ -491,10 +561,11 @@ export class LocalStepFunctions {
     const rec = this.execution(body.executionArn);
     if (rec.status === 'RUNNING') {
       rec.abort?.();
-      Object.assign(rec, { status: 'ABORTED', stopDate: new Date(), abort: undefined });
+      Object.assign(rec, { status: 'ABORTED', stopDate: this.now(), abort: undefined });
       if (body.error !== undefined) rec.error = body.error;
       if (body.cause !== undefined) rec.cause = body.cause;
       this.tokens.release(rec);
+      this.save(rec);
       this.log(`sfn: execution ${rec.name} ABORTED`);
     }
     return { stopDate: epoch(rec.stopDate ?? new Date())! };
@@ -503,16 +574,17 @@ export class LocalStepFunctions {
   redriveExecution(body: { executionArn?: string }): { redriveDate: number } {
     if (this.closing) throw new SfnApiError('ServiceUnavailable', 'The local runtime is stopping', 503);
     const rec = this.execution(body.executionArn);
-    if (rec.status === 'RUNNING' || rec.status === 'SUCCEEDED') {
-      throw new SfnApiError('ExecutionNotRedrivable', `Execution is ${rec.status} and cannot be redriven: '${rec.executionArn}'`);
-    }
-    const now = new Date();
-    Object.assign(rec, { status: 'RUNNING', redriveCount: rec.redriveCount + 1, redriveDate: now });
+    const now = this.now();
+    const notRedrivable = notRedrivableReason(rec, now);
+    if (notRedrivable) throw new SfnApiError('ExecutionNotRedrivable', `${notRedrivable}: '${rec.executionArn}'`);
+    // ExecutionRedriven
+    Object.assign(rec, { status: 'RUNNING', redriveCount: rec.redriveCount + 1, redriveDate: now, historyEvents: rec.historyEvents + 1 });
     delete rec.stopDate;
     delete rec.output;
     delete rec.error;
     delete rec.cause;
-    this.run(rec, JSON.parse(rec.input));
+    this.save(rec);
+    this.run(rec, JSON.parse(rec.input), rec.resume);
     return { redriveDate: epoch(now)! };
   }
 

@@ -3,7 +3,7 @@ import { finishBranch, getBranch, notFinal, startWaiting } from '../platform/dat
 import { branchOwner, sendOnce } from '../platform/outbox';
 import { asyncKind } from '../processors/async-kinds';
 import { type BranchRef, MissingRecord } from '../workflow/requests';
-import { auditSubmitted, resumeAnswered } from './outcome';
+import { auditSubmitted, endExpiredWait, resumeAnswered } from './outcome';
 import { branchContext, failAttempt } from './run-processor';
 
 /**
@@ -26,6 +26,8 @@ export async function awaitBranch(ref: BranchRef & { taskToken: string }): Promi
     await resumeAnswered({ ...answered, taskToken });
     return;
   }
+  // A re-driven wait: its task's timeout counts afresh, so the end Plan gave it is enforced here.
+  if (await endExpiredWait(waiting, new Date(), taskToken)) return;
   if (waiting.submittedAt) {
     // Sent and recorded before a crash; the audit event may be what the crash cut off.
     await auditSubmitted(waiting);

@@ -1,6 +1,6 @@
 import { asRepeat } from '../../web/emails/email';
 import { escalationEmail } from '../../web/emails/escalation';
-import { type Branch, type DsrRequest, WITHDRAWN } from '../domain/request';
+import { type Branch, type DsrRequest, WAIT_EXPIRED, WITHDRAWN } from '../domain/request';
 import { auditOnce } from '../platform/data/audit';
 import { links } from '../platform/links';
 import { logger } from '../platform/log';
@@ -14,8 +14,8 @@ const ESCALATE_BEFORE_DEADLINE_MS = 5 * DAY_MS;
 
 export type EscalationReason = 'no_answer' | 'failed' | 'timed_out';
 
-/** Step Functions' names for a wait that ran out. */
-const TIMEOUTS = new Set(['States.Timeout', 'States.HeartbeatTimeout']);
+/** Step Functions' names for a wait that ran out, and ours for one that reached Plan's end (`waitUntil`). */
+const TIMEOUTS = new Set(['States.Timeout', 'States.HeartbeatTimeout', WAIT_EXPIRED]);
 
 /** Why a failed branch goes to the DPO, from its error class: its wait ran out, or it failed. */
 export const failureReason = (errorClass: string | undefined): EscalationReason => (errorClass && TIMEOUTS.has(errorClass) ? 'timed_out' : 'failed');

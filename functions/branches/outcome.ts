@@ -1,5 +1,5 @@
 import { SendTaskFailureCommand, SendTaskHeartbeatCommand, SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
-import { type Branch, WITHDRAWN } from '../domain/request';
+import { type Branch, WAIT_EXPIRED, WITHDRAWN } from '../domain/request';
 import { sfn } from '../platform/aws/sfn';
 import { auditOnce } from '../platform/data/audit';
 import { type BranchOutcome, finishBranch, updateBranch } from '../platform/data/branches';
@@ -58,6 +58,27 @@ export async function resumeIfCutShort(branch: Branch, now: Date): Promise<boole
   await auditOutcome(branch);
   await resumeWaitingTask(branch, now);
   logger.warn('waiting task resumed by the sweep', { requestId: branch.requestId, processorId: branch.processorId });
+  return true;
+}
+
+/** Whether a branch's wait has reached the end Plan gave it. */
+export const waitExpired = (branch: Pick<Branch, 'waitUntil'>, now: Date): boolean => branch.waitUntil !== undefined && now.toISOString() >= branch.waitUntil;
+
+/**
+ * Ends a wait that reached the end Plan gave it, as its timeout would have: a wait re-driven after
+ * a failure or a restart counts its TimeoutSeconds afresh, which could take it past the deadline.
+ * The task fails with {@link WAIT_EXPIRED} (not retried; RecordBranchFailure escalates it as timed
+ * out). True if it ended one; false if not due, or its task is gone.
+ */
+export async function endExpiredWait(branch: Branch, now: Date, taskToken = branch.taskToken): Promise<boolean> {
+  if (!taskToken || !waitExpired(branch, now)) return false;
+  try {
+    await sfn.send(new SendTaskFailureCommand({ taskToken, error: WAIT_EXPIRED, cause: 'The wait reached the end its plan gave it' }));
+  } catch (err) {
+    if (GONE.has(errorClass(err))) return false;
+    throw err;
+  }
+  logger.warn('wait ended at its planned end', { requestId: branch.requestId, processorId: branch.processorId });
   return true;
 }
 

@@ -110,6 +110,12 @@ export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 export const WITHDRAWN = 'RequestWithdrawn';
 
 /**
+ * The error class a wait ends with when it reached the end Plan gave it (`waitUntil`) without its
+ * own timeout firing: a re-driven wait restarts that timeout, and must not outlive the deadline.
+ */
+export const WAIT_EXPIRED = 'WaitExpired';
+
+/**
  * What a request closed before its address was proven (link expired, or withdrawn unconfirmed)
  * loses at once: nobody showed these were theirs, so nothing of them is kept.
  */
@@ -170,6 +176,11 @@ export interface DsrRequest {
   screenedAt?: string;
   /** When Plan created the branches. */
   plannedAt?: string;
+  /**
+   * Which execution of the workflow answers the request: 1 (or absent) is the one named by the
+   * request id, n is `<requestId>-r<n>`, started when the one before could no longer be re-driven.
+   */
+  executionRun?: number;
   /** The open review: its stage, why, since when, and the task token that resumes the workflow. */
   reviewStage?: ReviewStage;
   reviewReasons?: ReviewReason[];
@@ -244,6 +255,11 @@ export interface Branch {
   errorClass?: string;
   /** The Step Functions task token a waiting branch resumes with. */
   taskToken?: string;
+  /**
+   * When the branch's wait ends at the latest, as Plan gave it (its `timeoutSeconds` from then):
+   * a wait re-driven later is ended here by the sweep, not by a timeout counted afresh.
+   */
+  waitUntil?: string;
   /** The id this request has at the processor (OpenDSR `subject_request_id`). */
   externalId?: string;
   /**

@@ -4,7 +4,7 @@ import { purgeSchedule } from '../domain/request-retention';
 import { actionFor, modeOf } from '../domain/rights';
 import { requestIdSchema } from '../domain/validation';
 import { audit } from '../platform/data/audit';
-import { ensureBranch } from '../platform/data/branches';
+import { ensureBranch, updateBranch } from '../platform/data/branches';
 import { eq } from '../platform/data/expressions';
 import { getRequest, getRequestWithBranches, setOnce, transition, updateRequestIf } from '../platform/data/requests';
 import { type Controller, findController } from '../platform/register';
@@ -65,7 +65,10 @@ export async function planRequest({ requestId }: RequestRef, now = new Date()): 
     const planned = actionFor(p, request, controller);
     if (!planned) continue;
     await ensureBranch(requestId, p.id, p.kind, planned.action, { staffTask: planned.staffTask, controllerId: request.controllerId });
-    if (!final.has(p.id)) branches.push({ requestId, processorId: p.id, mode: modeOf(p, planned), timeoutSeconds, heartbeatSeconds });
+    if (final.has(p.id)) continue;
+    const mode = modeOf(p, planned);
+    if (mode === 'async') await updateBranch(requestId, p.id, { waitUntil: new Date(now.getTime() + timeoutSeconds * 1000).toISOString() });
+    branches.push({ requestId, processorId: p.id, mode, timeoutSeconds, heartbeatSeconds });
   }
   if (await setOnce(requestId, 'plannedAt', { plannedAt: now.toISOString() })) {
     await audit(requestId, 'branches_planned', 'workflow', { branches: branches.length }, now);

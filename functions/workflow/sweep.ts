@@ -1,7 +1,7 @@
 import { SendTaskHeartbeatCommand } from '@aws-sdk/client-sfn';
 import { deliverNotice } from '../answer/subject-notices';
 import { escalate, escalationCutShort, escalationDueAt } from '../branches/escalation';
-import { heartbeat, resumeIfCutShort } from '../branches/outcome';
+import { endExpiredWait, heartbeat, resumeIfCutShort } from '../branches/outcome';
 import { type Branch, type DsrRequest, UNPROVEN_PERSONAL_DATA } from '../domain/request';
 import { sfn } from '../platform/aws/sfn';
 import { audit } from '../platform/data/audit';
@@ -26,6 +26,8 @@ export interface SweepReport {
   reviewsClosed: number;
   /** Waiting tasks resumed for branches that ended without their resume (a crash or timeout between). */
   resumed: number;
+  /** Waits ended at the end Plan gave them (a re-driven wait's timeout counts afresh). */
+  waitsEnded: number;
   deadlineReminders: number;
   erasedOnSchedule: number;
   /** The service's own retention: packages deleted after their link expired, requests whose personal data was erased. */
@@ -96,6 +98,10 @@ async function watchBranches(requestId: string, now: Date, report: SweepReport):
     if (request.status !== 'in_progress') continue;
     if (await resumeIfCutShort(branch, now)) report.resumed++;
     if (branch.status !== 'waiting') continue;
+    if (await endExpiredWait(branch, now)) {
+      report.waitsEnded++;
+      continue;
+    }
     const kind = asyncKind(processor, branch);
     await heartbeat(branch);
     if (kind.watch) await kind.watch(processor, { request, controller, branch }, now);
@@ -134,6 +140,7 @@ export async function sweep(at = new Date()): Promise<SweepReport> {
     escalated: 0,
     reviewsClosed: 0,
     resumed: 0,
+    waitsEnded: 0,
     deadlineReminders: 0,
     erasedOnSchedule: 0,
     packagesDeleted: 0,
@@ -164,11 +171,11 @@ export async function sweep(at = new Date()): Promise<SweepReport> {
           }
         } else if (duty === 'see_refusal_through') {
           // Refused, its refusal not sent yet: the workflow must run on (a crash may have cut the resume short).
-          await ensureExecution(open.requestId);
+          await ensureExecution(open.requestId, open.executionRun);
           await resumeReview(open.requestId, open.reviewTaskToken);
           report.ensured++;
         } else if (duty === 'look_after') {
-          await ensureExecution(open.requestId);
+          await ensureExecution(open.requestId, open.executionRun);
           report.ensured++;
           // Decided, but the decision's resume was cut short: resume the review's task now.
           if (open.status !== 'in_review') await resumeReview(open.requestId, open.reviewTaskToken);

@@ -5,6 +5,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
+import { WAIT_EXPIRED } from '../../functions/domain/request';
 
 /**
  * Branches run at once. Each is a different processor (one call to each), so running a
@@ -154,8 +155,8 @@ export class RequestWorkflow extends Construct {
       // SendTaskSuccess answers with ids only; the outcome itself is recorded on the branch in DynamoDB.
       resultPath: sfn.JsonPath.DISCARD,
     })
-      // A wait that ran out is final: retrying would submit again and wait past the deadline.
-      .addRetry({ errors: [sfn.Errors.TIMEOUT, sfn.Errors.HEARTBEAT_TIMEOUT], maxAttempts: 0 })
+      // A wait that ran out (or reached Plan's end, WAIT_EXPIRED) is final: retrying would submit again and wait past the deadline.
+      .addRetry({ errors: [sfn.Errors.TIMEOUT, sfn.Errors.HEARTBEAT_TIMEOUT, WAIT_EXPIRED], maxAttempts: 0 })
       // Anything else is the submit Lambda failing; submitting is safe to repeat.
       .addRetry({ ...RETRY, maxAttempts: 3 })
       .addCatch(recordBranchFailure, { errors: [sfn.Errors.ALL], resultPath: '$.error' });

@@ -619,7 +619,8 @@ describe('workflow', () => {
     expect(wait.ResultSelector).toBeUndefined();
     expect(wait.End).toBe(true);
     expect(wait.Retry).toEqual([
-      { ErrorEquals: ['States.Timeout', 'States.HeartbeatTimeout'], MaxAttempts: 0 },
+      // WaitExpired: the wait reached the end Plan gave it (a re-driven wait); final like a timeout
+      { ErrorEquals: ['States.Timeout', 'States.HeartbeatTimeout', 'WaitExpired'], MaxAttempts: 0 },
       { ErrorEquals: ['States.ALL'], IntervalSeconds: 2, MaxAttempts: 3, BackoffRate: 2, JitterStrategy: 'FULL' },
     ]);
     expect(wait.Catch).toEqual([{ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'RecordBranchFailure' }]);

@@ -3,7 +3,7 @@
  * conditional write guarded by the current status.
  */
 import type { Branch, DsrRequest, RequestStatus } from '../../domain/request';
-import { and, between, type Condition, eq, exists, isIn, le, ne, notExists, projectionExpression, queryExpression, type UpdateSpec } from './expressions';
+import { and, between, type Condition, eq, exists, isIn, le, ne, notExists, or, projectionExpression, queryExpression, type UpdateSpec } from './expressions';
 import { OPEN_INDEX, PURGE_INDEX } from './indexes';
 import { branchesAndRequestRange, isBranchItem, isRequestItem, requestIdOf, requestKey, requestPartition } from './keys';
 import { batchGet, paginate } from './paginate';
@@ -129,8 +129,20 @@ export async function clearReviewToken(requestId: string, taskToken: string): Pr
   });
 }
 
+/**
+ * Records that the request's workflow moved on from execution `from` to `to`; only from `from`, so
+ * of two sweeps racing, one writes and both start the same (deterministically named) execution.
+ */
+export async function advanceExecutionRun(requestId: string, from: number, to: number): Promise<boolean> {
+  const current = from <= 1 ? or(notExists('executionRun'), eq('executionRun', from)) : eq('executionRun', from);
+  return updateRequestItem(requestId, { set: { executionRun: to }, condition: and(exists('pk'), current) });
+}
+
 /** An open request as the sparse index projects it. */
-export type OpenRequest = Pick<DsrRequest, 'requestId' | 'controllerId' | 'status' | 'openDue' | 'verifyExpiresAt' | 'dueAt' | 'reviewTaskToken'>;
+export type OpenRequest = Pick<
+  DsrRequest,
+  'requestId' | 'controllerId' | 'status' | 'openDue' | 'verifyExpiresAt' | 'dueAt' | 'reviewTaskToken' | 'executionRun'
+>;
 
 /** Open requests of one controller due up to `dueBefore` (all open ones if omitted), earliest first. */
 export function openRequests(controllerId: string, dueBefore?: string): AsyncGenerator<OpenRequest> {
