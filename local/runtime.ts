@@ -282,6 +282,9 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       DEMO_NEWSLETTER_URL: opts.newsletterUrl ?? newsletter.url,
       // ...and its portability target, the demo receiving controller on the same port.
       DEMO_PORTABILITY_URL: newsletter.portabilityUrl,
+      // The one place http and loopback are allowed for OpenDSR: these exact origins (the demo
+      // processor, or the one a test names), nothing else on this machine. The stack never sets it.
+      OPENDSR_LOCAL_ORIGINS: [...new Set([newsletter.url, opts.newsletterUrl].filter((u): u is string => !!u).map((u) => new URL(u).origin))].join(','),
       // The console links here; in AWS it is the Cognito hosted UI's authorize URL.
       STAFF_SIGN_IN_URL: staffAuth.signInUrl,
     };
