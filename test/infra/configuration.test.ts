@@ -84,7 +84,7 @@ describe('the configuration', () => {
     expect(readers.map((f) => f.split(path.sep).join('/'))).toEqual(['platform/config.ts']);
   });
 
-  it('never gives a function the local runtime\'s OpenDSR allowance (http and loopback for its own processors)', () => {
+  it("never gives a function the local runtime's OpenDSR allowance (http and loopback for its own processors)", () => {
     const given = Object.values(resources)
       .filter((r) => r.Type === 'AWS::Lambda::Function')
       .flatMap((r) => Object.keys(r.Properties.Environment?.Variables ?? {}));
