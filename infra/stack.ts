@@ -479,10 +479,13 @@ export class DsrStack extends Stack {
       f.sweep.bindStatement("update items at the register's stores", new PolicyStatement({ actions: ['dynamodb:UpdateItem'], resources: restricted }));
     }
     f.console.bindValue('STAFF_SIGN_IN_URL', this.staffIdentity.signInUrl);
-    f.staffRequests.bindTable(table, 'read');
+    // Staff reads are audited (functions/staff/reads.ts): besides reading, only new audit events,
+    // in requests' partitions (a view) or the exports' trails (a CSV), with an audit event's attributes.
+    const auditAttributes = ['pk', 'sk', 'seq', 'event', 'at', 'actor', 'detail', 'prevHash', 'hash'];
+    f.staffRequests.bindTable(table, 'read').bindTable(table, { actions: ['dynamodb:PutItem'], leadingKeys: ['REQ#*'], attributes: auditAttributes });
     // A decision writes to the subject and resumes the review's task, or a waiting staff task's branch.
     f.staffDecide.bindTable(table, 'readWrite').bindSender(sender, senderEmail).bindValue('PUBLIC_BASE_URL', url).answerTasks(workflowStateMachine);
-    f.staffReports.bindTable(table, 'read');
+    f.staffReports.bindTable(table, 'read').bindTable(table, { actions: ['dynamodb:PutItem'], leadingKeys: ['STAFF_EXPORTS#*'], attributes: auditAttributes });
     f.digest.bindTable(table, 'readWrite').bindSender(sender, senderEmail).bindValue('PUBLIC_BASE_URL', url);
     f.transparency.bindTable(table, 'read');
 

@@ -4,9 +4,12 @@
  * Lambda-like context and the function's timeout, and reports failures the way Lambda does:
  * the error type is the thrown error's `name`.
  */
+
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Context } from 'aws-lambda';
@@ -78,6 +81,14 @@ function guardTimedOutInvocations(): Promise<void> {
       stopIfTimedOut();
       return realFetch(input, init);
     };
+    // The functions' own outbound calls (functions/platform/outbound.ts) use node:http(s) to pin the address.
+    for (const mod of [http, https] as { request: (...args: unknown[]) => unknown }[]) {
+      const realRequest = mod.request;
+      mod.request = (...args: unknown[]) => {
+        stopIfTimedOut();
+        return realRequest.apply(mod, args);
+      };
+    }
   })();
   return guarded;
 }

@@ -300,6 +300,9 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       DEMO_PORTABILITY_URL: newsletter.portabilityUrl,
       // config/register.json's course platform database.
       DEMO_COURSES_DB_URL: courses.url,
+      // The one place http and loopback are allowed for OpenDSR: these exact origins (the demo
+      // processor, or the one a test names), nothing else on this machine. The stack never sets it.
+      OPENDSR_LOCAL_ORIGINS: [...new Set([newsletter.url, opts.newsletterUrl].filter((u): u is string => !!u).map((u) => new URL(u).origin))].join(','),
       // The console links here; in AWS it is the Cognito hosted UI's authorize URL.
       STAFF_SIGN_IN_URL: staffAuth.signInUrl,
     };

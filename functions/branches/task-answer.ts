@@ -2,6 +2,7 @@ import { PutObjectCommand } from '@aws-sdk/client-s3';
 import type { Branch, DsrRequest } from '../domain/request';
 import { s3 } from '../platform/aws/s3';
 import { getRequestWithBranches } from '../platform/data/requests';
+import { attachmentDisposition } from '../platform/file-types';
 import { packageBucket } from '../platform/package-bucket';
 import { type Controller, findController, findProcessor, type Processor } from '../platform/register';
 import { taskLinkMatches } from '../processors/task-links';
@@ -11,7 +12,8 @@ import { completeBranch } from './outcome';
 export interface TaskAnswer {
   outcome: 'done' | 'not_found';
   note?: string;
-  file?: { name: string; content: Buffer; contentType?: string };
+  /** A file of a kind `platform/file-types.ts` accepts, with the content type it gives. */
+  file?: { name: string; content: Buffer; contentType: string };
 }
 
 /** What a task link leads to. */
@@ -64,7 +66,9 @@ export async function answerTask(link: Extract<TaskLink, { state: 'open' }>, ans
         Bucket: packageBucket(),
         Key: attachmentKey,
         Body: answer.file.content,
-        ContentType: answer.file.contentType ?? 'application/octet-stream',
+        ContentType: answer.file.contentType,
+        // Never shown inline, should anyone ever be handed the object itself.
+        ContentDisposition: attachmentDisposition(attachmentName),
       }),
     );
     attachment = { attachmentKey, attachmentName };

@@ -117,3 +117,26 @@ export function requiredEnv(name: string): string {
 export function registerPlaceholders(): Readonly<Record<string, string | undefined>> {
   return process.env;
 }
+
+/**
+ * `OPENDSR_LOCAL_ORIGINS`: origins (`http://localhost:8090`) of OpenDSR processors the local
+ * runtime runs itself, which may be reached over http and on a loopback address, and on nothing
+ * else. Only the local runtime sets it; the stack never does (test/infra checks), so a deployment
+ * reaches processors over https at public addresses only. Not a `configure` variable: no function
+ * is given it. Read at call time, as tests start processors on ports of their own.
+ */
+export function localOpendsrOrigins(): readonly string[] {
+  const raw = process.env.OPENDSR_LOCAL_ORIGINS ?? '';
+  return raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((s) => {
+      const url = URL.parse(s);
+      const loopback = url && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+      if (!url || !loopback || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.pathname.replace(/\/+$/, '') !== '' || url.search) {
+        throw new ConfigError(`Environment variable OPENDSR_LOCAL_ORIGINS must list http(s) origins on localhost only, got "${s}"`);
+      }
+      return url.origin;
+    });
+}

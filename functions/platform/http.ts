@@ -187,10 +187,17 @@ function transientAs503(): middy.MiddlewareObj<HttpEvent, HttpResult> {
  * The house middleware for HTTP handlers: headers normalised, errors mapped (only 4xx messages
  * reach callers), bodies limited and parsed. `multipart` parses an upload first (functions/platform/multipart.ts,
  * kept out of the handlers that take none: its parser is a large share of a bundle);
- * `rawBody` leaves the body as it came, for a signature over its bytes (OpenDSR callbacks).
+ * `rawBody` leaves the body as it came, for a signature over its bytes (OpenDSR callbacks);
+ * `first` runs before any body is parsed (a task link's token check), and may answer at once.
  */
 export function httpMiddleware(
-  opts: { maxBodyBytes?: number; multipart?: (maxBytes: number) => middy.MiddlewareObj<HttpEvent>; rawBody?: boolean } = {},
+  opts: {
+    maxBodyBytes?: number;
+    multipart?: (maxBytes: number) => middy.MiddlewareObj<HttpEvent>;
+    rawBody?: boolean;
+    // biome-ignore lint/suspicious/noExplicitAny: a handler's own context type
+    first?: middy.MiddlewareObj<HttpEvent, HttpResult, Error, any>;
+  } = {},
   // biome-ignore lint/suspicious/noExplicitAny: middy types a chain by its handler's event and result, which each handler narrows
 ): middy.MiddlewareObj<any, any>[] {
   const maxBodyBytes = opts.maxBodyBytes ?? MAX_BODY_BYTES;
@@ -202,6 +209,7 @@ export function httpMiddleware(
     // After the error handler in the list, so before it when an error unwinds.
     transientAs503(),
     limitBody(maxBodyBytes),
+    ...(opts.first ? [opts.first] : []),
     ...(opts.multipart ? [opts.multipart(maxBodyBytes)] : []),
     ...(opts.rawBody ? [] : [parseBody()]),
   ];

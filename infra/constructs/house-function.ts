@@ -46,6 +46,8 @@ export interface PartitionWrites {
   readonly actions: readonly string[];
   /** `dynamodb:LeadingKeys` patterns, e.g. `RETENTION#*`. */
   readonly leadingKeys: readonly string[];
+  /** The only attributes a write may name (`dynamodb:Attributes`), e.g. an audit event's. */
+  readonly attributes?: readonly string[];
 }
 
 const KMS_DATA_KEY_REASON =
@@ -191,11 +193,19 @@ export class HouseFunction extends Construct {
         new PolicyStatement({
           actions: [...access.actions],
           resources: [table.tableArn],
-          conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...access.leadingKeys] } },
+          conditions: {
+            'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...access.leadingKeys] },
+            ...(access.attributes ? { 'ForAllValues:StringEquals': { 'dynamodb:Attributes': [...access.attributes] } } : {}),
+          },
         }),
       );
       table.encryptionKey?.grantEncryptDecrypt(this.fn);
-      this.bind({ variable, grant: `${access.actions.join(', ')} in partitions ${access.leadingKeys.join(', ')} only, no index`, actions: access.actions });
+      const only = access.attributes ? `, of attributes ${access.attributes.join(', ')} only` : '';
+      this.bind({
+        variable,
+        grant: `${access.actions.join(', ')} in partitions ${access.leadingKeys.join(', ')} only${only}, no index`,
+        actions: access.actions,
+      });
     }
     if (access !== 'read' && table.encryptionKey) {
       this.acknowledge('AwsSolutions-IAM5[Action::kms:GenerateDataKey*]', KMS_DATA_KEY_REASON);

@@ -84,6 +84,14 @@ describe('the configuration', () => {
     expect(readers.map((f) => f.split(path.sep).join('/'))).toEqual(['platform/config.ts']);
   });
 
+  it("never gives a function the local runtime's OpenDSR allowance (http and loopback for its own processors)", () => {
+    const given = Object.values(resources)
+      .filter((r) => r.Type === 'AWS::Lambda::Function')
+      .flatMap((r) => Object.keys(r.Properties.Environment?.Variables ?? {}));
+    expect(given.length).toBeGreaterThan(0);
+    expect(given).not.toContain('OPENDSR_LOCAL_ORIGINS');
+  });
+
   it('describes every variable it binds', () => {
     for (const f of functions) for (const b of f.bindings) if (b.variable) expect(Object.keys(VARIABLES)).toContain(b.variable);
   });

@@ -55,7 +55,15 @@ describe("exporting a request's audit trail", () => {
   it("holds the same events as the request page's timeline", async () => {
     const page = await fetch(`${local.rt.urls.gateway}/v1/staff/requests/${requestId}`, { headers: { authorization: `Bearer ${approver}` } });
     const { timeline } = (await page.json()) as { timeline: { event: string }[] };
-    expect((await exported(requestId)).events.map((e) => e.event).sort()).toEqual(timeline.map((e) => e.event).sort());
+    // ...and, last, the export itself: staff reads are audited (the view is in the timeline already)
+    const events = (await exported(requestId)).events;
+    expect(events.at(-1)).toMatchObject({ event: 'staff_exported_audit_trail', actor: 'staff' });
+    expect(
+      events
+        .slice(0, -1)
+        .map((e) => e.event)
+        .sort(),
+    ).toEqual(timeline.map((e) => e.event).sort());
   });
 
   it('answers 404 for an unknown request and for one of a controller the caller may not see, as the request page does', async () => {
@@ -121,7 +129,8 @@ describe('writers racing for the next event', () => {
     const written = await store.audit(requestId, 'guess_test', 'system', undefined, new Date(), { head: null });
     const record = await exported(requestId);
     expect(verifyAuditChain(record)).toEqual({ valid: true });
-    expect(record.events.at(-1)).toMatchObject({ event: 'guess_test', seq: record.events.length, hash: written!.hash });
+    // last but one: the export itself comes after it
+    expect(record.events.at(-2)).toMatchObject({ event: 'guess_test', seq: record.events.length - 1, hash: written!.hash });
     expect(record.events.filter((e) => e.event === 'request_submitted')).toHaveLength(1);
   });
 

@@ -100,6 +100,8 @@ beforeAll(async () => {
     PACKAGE_BUCKET,
     PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
     DEMO_NEWSLETTER_URL: demo.url,
+    // As the local runtime allows its demo processor: these origins alone over http and loopback.
+    OPENDSR_LOCAL_ORIGINS: [demo.url, silent.url].map((u) => new URL(u).origin).join(','),
     POWERTOOLS_LOG_LEVEL: 'INFO',
   });
   callbackUrl = `http://127.0.0.1:${port}/v1/opendsr/callback`;
@@ -155,6 +157,11 @@ async function submitted(p: OpendsrProcessor, type: 'access' | 'erasure', email:
   await kind.submit(p, w.ctx);
   const branch = (await store.updateBranch(w.request.requestId, 'newsletter', { submittedAt: new Date().toISOString() }))!;
   return { ...w, branch, ctx: { ...w.ctx, branch } };
+}
+
+/** Lets this test's own processor at `url` be reached over http on loopback, as the runtime does for its demo. */
+function allowLocal(url: string) {
+  process.env.OPENDSR_LOCAL_ORIGINS = `${process.env.OPENDSR_LOCAL_ORIGINS},${new URL(url).origin}`;
 }
 
 const branchOf = async (requestId: string) => (await store.getBranch(requestId, 'newsletter'))!;
@@ -303,6 +310,106 @@ describe('a callback that cannot be trusted', () => {
   });
 });
 
+/** The package bucket's objects under a request's exports. */
+async function objectsOf(requestId: string): Promise<string[]> {
+  const { s3 } = await import('../../functions/platform/aws/s3');
+  const { ListObjectsV2Command } = await import('@aws-sdk/client-s3');
+  const out = await s3.send(new ListObjectsV2Command({ Bucket: PACKAGE_BUCKET, Prefix: `exports/${requestId}/` }));
+  return (out.Contents ?? []).map((o) => o.Key!);
+}
+
+describe('a signed callback whose results are elsewhere (SSRF)', () => {
+  /** Stands for the SES emulator's mailbox (`GET /store`: every email, other people's tokens in them). */
+  let mailbox: Server;
+  let mailboxUrl: string;
+  let mailboxHits = 0;
+  beforeAll(async () => {
+    mailbox = createServer((_req, res) => {
+      mailboxHits++;
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify([{ to: 'someone.else@example.org', text: 'Confirm: /verify?token=secret' }]));
+    });
+    mailboxUrl = `http://localhost:${await listen(mailbox, 0)}/store`;
+  });
+  afterAll(async () => {
+    if (mailbox) await closeServer(mailbox);
+  });
+
+  it.each([
+    ['the local mailbox', () => mailboxUrl, 'NotHttps'],
+    ['the mailbox under https', () => mailboxUrl.replace('http:', 'https:'), 'OtherHost'],
+    ['another host', () => 'https://elsewhere.example/results/1', 'OtherHost'],
+    ['the instance metadata service', () => 'http://169.254.169.254/latest/meta-data/', 'NotHttps'],
+  ])('refuses results at %s: 400 naming results_url, audited, the branch waits on, nothing stored', async (_what, url, reason) => {
+    const { request, branch } = await submitted({ ...registered, url: silent.url }, 'access', 'ada@example.org');
+    const res = await postCallback(completedBody(branch.externalId!, { results_url: url(), results_count: 3 }));
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { errors: unknown }).errors).toEqual({ results_url: expect.any(String) });
+    const after = await branchOf(request.requestId);
+    expect(after.status).toBe('waiting');
+    expect(after.exportKey).toBeUndefined();
+    expect(after.attachmentKey).toBeUndefined();
+    const events = await store.listAudit(request.requestId);
+    expect(events.filter((e) => e.event === 'opendsr_results_refused').map((e) => [e.actor, e.detail])).toEqual([
+      ['system', { processorId: 'newsletter', via: 'callback', reason }],
+    ]);
+    expect(JSON.stringify(events)).not.toContain(url());
+    expect(await objectsOf(request.requestId)).toEqual([]);
+    expect(mailboxHits).toBe(0);
+  });
+
+  it("still completes from the processor's own answer afterwards", async () => {
+    const p = { ...registered, url: silent.url };
+    const { request, ctx } = await submitted(p, 'access', 'bo@example.org');
+    expect((await postCallback(completedBody(ctx.branch.externalId!, { results_url: mailboxUrl }))).status).toBe(400);
+    await until('the silent processor to finish', async () =>
+      silent.requests().find((r) => r.subjectRequestId === ctx.branch.externalId && r.status === 'completed'),
+    );
+    await kind.watch!(p, { ...ctx, branch: await branchOf(request.requestId) }, new Date(Date.now() + 61 * 60_000));
+    const done = await branchOf(request.requestId);
+    expect(done.status).toBe('completed');
+    expect(done.recordCount).toBe(1);
+    expect(mailboxHits).toBe(0);
+  });
+});
+
+describe('discovery that fails', () => {
+  it('is fetched once for a burst of forged callbacks, and again only after a minute', async () => {
+    let hits = 0;
+    const down = createServer((_req, res) => {
+      hits++;
+      res.writeHead(503);
+      res.end();
+    });
+    const port = await listen(down, 0);
+    const p = { ...registered, url: `http://localhost:${port}/v1` };
+    allowLocal(p.url);
+    const { verifySigned, FAILURE_TTL_MS } = await import('../../functions/processors/opendsr/certificates');
+    const raw = Buffer.from('{"forged":true}');
+    const headers = {
+      'x-opendsr-processor-domain': 'localhost',
+      'x-opendsr-signature': sign('sha256', raw, key('test/other-root-localhost.key')).toString('base64'),
+    };
+    try {
+      const burst = await Promise.allSettled(Array.from({ length: 10 }, () => verifySigned(p, headers, raw)));
+      for (let i = 0; i < 10; i++) burst.push(...(await Promise.allSettled([verifySigned(p, headers, raw)])));
+      expect(burst.every((r) => r.status === 'rejected' && (r.reason as { reason?: string }).reason === 'CertificateUnavailable')).toBe(true);
+      expect(hits).toBe(1);
+      const later = Date.now() + FAILURE_TTL_MS + 1;
+      const now = Date.now;
+      Date.now = () => later;
+      try {
+        await expect(verifySigned(p, headers, raw)).rejects.toMatchObject({ reason: 'CertificateUnavailable' });
+      } finally {
+        Date.now = now;
+      }
+      expect(hits).toBe(2);
+    } finally {
+      await closeServer(down);
+    }
+  });
+});
+
 describe('an OpenDSR processor that never calls back', () => {
   it('is polled after pollAfterMinutes and the branch completes from its status', async () => {
     const p = { ...registered, url: silent.url };
@@ -325,6 +432,7 @@ describe('an OpenDSR processor that never calls back', () => {
 
   it('records the expected completion while the processor is still working, and polls again only a period later', async () => {
     const slow = await startDemoOpendsr({ port: 0, dataDir: join(dataDir, 'slow'), callbackDelayMs: 60_000, sendCallbacks: false, quiet: true });
+    allowLocal(slow.url);
     try {
       const p = { ...registered, url: slow.url };
       const { request, ctx } = await submitted(p, 'erasure', 'cecilia@example.org');
@@ -366,18 +474,30 @@ describe('results that are not a JSON array', () => {
       '/object': { type: 'application/json', body: JSON.stringify({ profile: { plan: 'free' }, opens: [{ at: '2025-01-01' }, { at: '2025-02-01' }] }) },
       '/export.csv': { type: 'text/csv', body: 'subscriber,topic\nnl-1,jazz\n' },
       '/broken': { type: 'application/json', body: '[{"a": 1}, {"b": ' },
+      '/page.html': { type: 'text/html', body: '<!doctype html><script>alert(1)</script>' },
+      '/fake.pdf': { type: 'application/pdf', body: '<html><script>alert(1)</script></html>' },
     };
     const server = createServer((req, res) => {
+      if (req.url === '/huge') {
+        // declares more than the cap, and would send it
+        res.writeHead(200, { 'content-type': 'application/zip', 'content-length': String(300 * 1024 * 1024) });
+        res.write(Buffer.alloc(1024));
+        return;
+      }
       const f = files[req.url!];
       res.writeHead(f ? 200 : 404, { 'content-type': f?.type ?? 'text/plain' });
       res.end(f?.body ?? '');
     });
     const port = await listen(server, 0);
     try {
-      const { storeResults } = await import('../../functions/processors/opendsr/results');
+      const { storeResults: store } = await import('../../functions/processors/opendsr/results');
       const { readObject } = await import('../../functions/platform/package-bucket');
       const text = async (k: string) => Buffer.concat(await (await readObject(k)).toArray()).toString('utf8');
       const ref = { requestId: randomUUID(), processorId: 'newsletter' };
+      const base = `http://127.0.0.1:${port}`;
+      const p = { ...registered, url: `${base}/v1` };
+      allowLocal(base);
+      const storeResults = (r: typeof ref, url: string, count?: number) => store(p, r, url, count);
 
       const fromObject = await storeResults(ref, `http://127.0.0.1:${port}/object`, 2);
       expect(fromObject).toEqual({
@@ -405,6 +525,12 @@ describe('results that are not a JSON array', () => {
       expect(await text(broken.attachmentKey!)).toBe(files['/broken']!.body);
 
       await expect(storeResults(other, `http://127.0.0.1:${port}/gone`)).rejects.toMatchObject({ name: 'OpendsrRejected' });
+      // what the package does not take, or more than the cap: refused, and nothing kept
+      const refused = { requestId: randomUUID(), processorId: 'newsletter' };
+      await expect(storeResults(refused, `${base}/page.html`)).rejects.toMatchObject({ name: 'OpendsrResultsRefused', reason: 'TypeNotAccepted' });
+      await expect(storeResults(refused, `${base}/fake.pdf`)).rejects.toMatchObject({ name: 'OpendsrResultsRefused', reason: 'ContentDoesNotMatch' });
+      await expect(storeResults(refused, `${base}/huge`)).rejects.toMatchObject({ name: 'OpendsrResultsRefused', reason: 'TooLarge' });
+      expect(await objectsOf(refused.requestId)).toEqual([]);
 
       // Regression (found by the fault suite): a processor that answers twice, once with records and
       // once with a body cut short, stores the results twice at once. The second used to overwrite and

@@ -11,7 +11,8 @@ const NOTE_MAX_CHARS = 2000;
 
 /**
  * The one-time page behind the link in a vendor's or a staff member's email: the request, who it
- * is about, the instructions, and one POST form (token, outcome, note, and for access an upload).
+ * is about, the instructions, and one POST form back to the link (outcome, note, and for access an
+ * upload); the token travels in the link's query, checked before the form is read.
  * Works without JavaScript; kept out of search engines and referrers since it shows personal data.
  */
 export function renderTaskPage(input: {
@@ -27,10 +28,12 @@ export function renderTaskPage(input: {
   requestReference: string;
   identities: { email?: string; name?: string };
   instructions?: string;
-  token: string;
+  /** The link itself (with its token): the token is checked before the body is read. */
   actionUrl: string;
   dueAt: string;
   allowUpload: boolean;
+  /** The file extensions an upload may have (e.g. `pdf`), for the browser's file picker. */
+  acceptedExtensions?: readonly string[];
 }): string {
   const locale = safeLocale(input.locale);
   const t = taskTexts[locale];
@@ -92,7 +95,7 @@ ${fact(c.corrected, paragraphsOf(input.correction.corrected))}
     ? `<div class="field">
 <label for="export">${e(k.fileLabel)}</label>
 <p class="hint" id="export-hint">${e(k.fileHint)}</p>
-<input type="file" id="export" name="export" aria-describedby="export-hint">
+<input type="file" id="export" name="export" aria-describedby="export-hint"${input.acceptedExtensions ? ` accept="${e(input.acceptedExtensions.map((x) => `.${x}`).join(','))}"` : ''}>
 </div>`
     : '';
 
@@ -104,7 +107,6 @@ ${person}
 ${correction}
 ${instructions}
 <form method="post" action="${safeHref(input.actionUrl)}" enctype="${upload ? 'multipart/form-data' : 'application/x-www-form-urlencoded'}" accept-charset="utf-8">
-<input type="hidden" name="token" value="${e(input.token)}">
 <fieldset>
 <legend>${e(k.outcomeLegend)}</legend>
 ${choice('done', doneHint)}

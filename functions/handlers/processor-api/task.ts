@@ -1,9 +1,11 @@
 import middy from '@middy/core';
+import type { Context } from 'aws-lambda';
 import * as z from 'zod';
 import { renderTaskDone, renderTaskLinkInvalid, renderTaskPage } from '../../../web/pages/task';
-import { answerTask, inspectTaskLink } from '../../branches/task-answer';
+import { answerTask, inspectTaskLink, safeFileName, type TaskLink } from '../../branches/task-answer';
 import { fieldErrors, isRequestId } from '../../domain/validation';
 import { configure } from '../../platform/config';
+import { ACCEPTED_EXTENSIONS, checkFile } from '../../platform/file-types';
 import { clientError, type HttpEvent, type HttpResult, html, httpMiddleware, pickLocale } from '../../platform/http';
 import { logger } from '../../platform/log';
 import { multipartBody } from '../../platform/multipart';
@@ -19,29 +21,48 @@ const MAX_UPLOAD_BYTES = 4 * 1024 * 1024;
 const PROCESSOR_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
 const answerSchema = z.object({
-  token: z.string().regex(TOKEN_PATTERN, 'token is missing or malformed'),
   outcome: z.enum(['done', 'not_found'], { error: 'outcome must be "done" or "not_found"' }),
   note: z.string().max(2000, 'note must be at most 2000 characters').optional(),
   export: z.object({ filename: z.string(), mimetype: z.string().optional(), content: z.instanceof(Buffer), truncated: z.boolean().optional() }).optional(),
 });
 
+/** The context once the link is checked: the open link the token leads to. */
+type TaskContext = Context & { taskLink?: Extract<TaskLink, { state: 'open' }> };
+
+/**
+ * The link's token is checked from the path and query before the body is read: a wrong or spent
+ * link is answered after one lookup, and nobody without a link gets up to 4 MB of multipart parsed.
+ */
+function linkFirst(): middy.MiddlewareObj<HttpEvent, HttpResult, Error, TaskContext> {
+  return {
+    before: async (request) => {
+      const { event } = request;
+      const locale = pickLocale(event);
+      const { requestId = '', processorId = '' } = event.pathParameters ?? {};
+      const token = event.queryStringParameters?.token;
+      if (!isRequestId(requestId) || !PROCESSOR_ID.test(processorId) || typeof token !== 'string' || !TOKEN_PATTERN.test(token)) {
+        return html(404, renderTaskLinkInvalid({ locale }));
+      }
+      const link = await inspectTaskLink(requestId, processorId, token);
+      if (link.state === 'invalid') return html(404, renderTaskLinkInvalid({ locale }));
+      if (link.state === 'done') return html(200, renderTaskDone({ locale, alreadyDone: true }));
+      request.context.taskLink = link;
+      return undefined;
+    },
+  };
+}
+
 /**
  * GET/POST /v1/tasks/{requestId}/{processorId}?token=…: the one-time link an email-only vendor or
  * a staff member (a manual task, or a staff task at any processor) answers with. GET shows the
- * request, its action and any correction, and a form; POST completes the branch.
+ * request, its action and any correction, and a form posting back to the same link; POST completes the branch.
  */
-async function task(event: HttpEvent): Promise<HttpResult> {
-  const locale = pickLocale(event);
+async function task(event: HttpEvent, context: TaskContext): Promise<HttpResult> {
+  const link = context.taskLink!;
   const { requestId = '', processorId = '' } = event.pathParameters ?? {};
+  const token = event.queryStringParameters?.token ?? '';
   const isPost = event.requestContext.http.method === 'POST';
   const body = (isPost ? event.body : undefined) as Record<string, unknown> | undefined;
-  const token = isPost ? body?.token : event.queryStringParameters?.token;
-  if (!isRequestId(requestId) || !PROCESSOR_ID.test(processorId) || typeof token !== 'string' || !TOKEN_PATTERN.test(token)) {
-    return html(404, renderTaskLinkInvalid({ locale }));
-  }
-  const link = await inspectTaskLink(requestId, processorId, token);
-  if (link.state === 'invalid') return html(404, renderTaskLinkInvalid({ locale }));
-  if (link.state === 'done') return html(200, renderTaskDone({ locale, alreadyDone: true }));
   const pageLocale = link.controller.locales[0]!;
 
   if (!isPost) {
@@ -57,10 +78,10 @@ async function task(event: HttpEvent): Promise<HttpResult> {
         requestReference: requestId,
         identities: identitiesFor(link.processor, link.request, link.branch),
         ...(link.processor.kind === 'manual' ? { instructions: link.processor.instructions } : {}),
-        token,
-        actionUrl: `/v1/tasks/${requestId}/${processorId}`,
+        actionUrl: `/v1/tasks/${requestId}/${processorId}?token=${token}`,
         dueAt: link.request.dueAt!,
         allowUpload: link.branch.action === 'export',
+        acceptedExtensions: ACCEPTED_EXTENSIONS,
       }),
     );
   }
@@ -71,15 +92,23 @@ async function task(event: HttpEvent): Promise<HttpResult> {
   }
   const file = parsed.data.export;
   if (file?.truncated) throw clientError(413, `The file is larger than ${MAX_UPLOAD_BYTES} bytes`, { export: 'too large' });
+  // Only documents, data and images that do nothing when opened: the package is opened on the
+  // subject's machine. The name checked is the one stored (shortened, it could end otherwise).
+  const checked = file?.filename && file.content.length > 0 ? checkFile(safeFileName(file.filename), file.content, file.mimetype) : undefined;
+  if (checked && !checked.accepted) {
+    throw clientError(415, `The file must be one of: ${ACCEPTED_EXTENSIONS.join(', ')}, and its content must be what its name says`, {
+      export: checked.reason === 'type_not_accepted' ? 'type not accepted' : 'content does not match its type',
+    });
+  }
   const first = await answerTask(link, {
     outcome: parsed.data.outcome,
     ...(parsed.data.note?.trim() ? { note: parsed.data.note.trim() } : {}),
-    ...(file?.filename ? { file: { name: file.filename, content: file.content, ...(file.mimetype ? { contentType: file.mimetype } : {}) } } : {}),
+    ...(file?.filename && checked?.accepted ? { file: { name: file.filename, content: file.content, contentType: checked.contentType } } : {}),
   });
   logger.info('task answered', { requestId, processorId, first });
   return html(200, renderTaskDone({ locale: pageLocale, alreadyDone: !first }));
 }
 
-export const handler = middy()
-  .use(httpMiddleware({ maxBodyBytes: MAX_UPLOAD_BYTES + 64 * 1024, multipart: multipartBody }))
+export const handler = middy<HttpEvent, HttpResult, Error, TaskContext>()
+  .use(httpMiddleware({ maxBodyBytes: MAX_UPLOAD_BYTES + 64 * 1024, multipart: multipartBody, first: linkFirst() }))
   .handler(task);

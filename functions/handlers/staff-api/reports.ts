@@ -6,6 +6,7 @@ import { requestsCsv } from '../../reporting/compliance-csv';
 import { complianceFigures, openByDue, weeklySeries } from '../../reporting/compliance-figures';
 import { reportRows, requestsReceived } from '../../reporting/compliance-report';
 import { parseReportQuery } from '../../reporting/report-query';
+import { recordRequestsExported } from '../../staff/reads';
 import { claimsOf, mayAccess, requireRole } from '../../staff/staff';
 
 // The composition root: what this function is given, checked at cold start.
@@ -34,9 +35,11 @@ async function figures(event: HttpEvent): Promise<HttpResult> {
 
 /** GET /v1/staff/reports/requests.csv?controller=&from=&to=: the requests received in the period, no personal data. */
 async function requestsExport(event: HttpEvent): Promise<HttpResult> {
-  const { controllerId, period } = parseReportQuery(event.queryStringParameters, requireRole(claimsOf(event), 'read'), DECLARED, new Date());
+  const staff = requireRole(claimsOf(event), 'read');
+  const { controllerId, period } = parseReportQuery(event.queryStringParameters, staff, DECLARED, new Date());
   const rows = [];
   for await (const r of requestsReceived(controllerId, period)) rows.push(r);
+  await recordRequestsExported(staff, controllerId, period, rows.length);
   const days = `${period.from.toISOString().slice(0, 10)}_${new Date(period.to.getTime() - 1).toISOString().slice(0, 10)}`;
   return {
     statusCode: 200,

@@ -6,6 +6,7 @@ import { listAudit } from '../../platform/data/audit';
 import { getRequestWithBranches, openRequests } from '../../platform/data/requests';
 import { type HttpEvent, type HttpResult, httpMiddleware, json } from '../../platform/http';
 import { register } from '../../platform/register';
+import { recordAuditExported, recordRequestViewed } from '../../staff/reads';
 import {
   byDueDate,
   claimsOf,
@@ -66,18 +67,21 @@ async function detail(event: HttpEvent, requestId: string): Promise<HttpResult> 
   const staff = requireRole(claimsOf(event), 'read');
   const found = await visibleRequest(staff, requestId);
   if (!found) return notFound();
+  // Recorded first: the timeline shown includes this view, and a view that cannot be recorded is not served.
+  await recordRequestViewed(staff, requestId);
   return json(200, requestDetail(found.request, found.branches, await listAudit(requestId), new Date(), staff));
 }
 
 /**
  * GET /v1/staff/requests/{requestId}/audit: the request's audit trail as a hash-chained JSON record
  * to keep or hand over (ids and counts only, no personal data), as a download. Same access as the
- * request itself.
+ * request itself; the export is itself an event of the trail it exports.
  */
 async function auditTrail(event: HttpEvent, requestId: string): Promise<HttpResult> {
   const staff = requireRole(claimsOf(event), 'read');
   const found = await visibleRequest(staff, requestId);
   if (!found) return notFound();
+  await recordAuditExported(staff, requestId);
   const record = auditRecord(requestId, found.request.controllerId, await listAudit(requestId), new Date());
   const res = json(200, record);
   // The id passed the UUID pattern above, so it is safe in the header as it is.

@@ -55,6 +55,9 @@ export const auditRangeEnd = `${AUDIT_PREFIX}\uffff`;
 export const retentionRunTrail = (run: { controllerId: string; ruleId: string; runAt: string }): string =>
   `RETENTION_RUN#${run.controllerId}#${run.ruleId}#${run.runAt}`;
 
+/** The audit trail of a controller's exports by staff (CSV of requests): a trail of its own, not a request's. */
+export const staffExportTrail = (controllerId: string): string => `STAFF_EXPORTS#${controllerId}`;
+
 /** A retention rule's run: `RETENTION#<controllerId>` / `<runAt>#<ruleId>`. */
 export const retentionRunKey = (controllerId: string, runAt: string, ruleId: string): ItemKey => ({
   pk: retentionRunPartition(controllerId),

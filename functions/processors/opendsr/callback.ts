@@ -109,6 +109,7 @@ export async function receiveCallback(
     return UNKNOWN;
   }
   const applied = await applyStatus(sender.processor, branch, callback, 'callback', now);
+  if (applied === 'refused') return badField('results_url', "not a URL on the processor's own host, or not results this service keeps");
   logger.info('OpenDSR callback accepted', { requestId: link.requestId, processorId: link.processorId, status: callback.request_status, applied });
   return { statusCode: 200, body: { message: applied === 'already_final' ? 'already answered' : 'accepted' }, applied };
 }

@@ -2,8 +2,8 @@
  * A processor's signing certificate, found through its discovery document (§6.3
  * `processor_certificate`) at the URL the register declares for it (never one a caller names:
  * §8.8 step 3 allows this whitelist), and the check of a signed message against it (§8.8).
- * Cached per cold start for a bounded time; a message that fails against a cached certificate
- * fetches it again (at most once a minute), so a processor can rotate its key.
+ * Cached per cold start for a bounded time, and a failed fetch for a minute; a message that fails
+ * against a cached certificate fetches it again (at most once a minute), so a processor can rotate its key.
  */
 import type { X509Certificate } from 'node:crypto';
 import type { OpendsrProcessor } from '../../platform/register';
@@ -15,6 +15,8 @@ import { decodeSignature, OpendsrVerificationError, parsePemBundle, trustRootsOf
 export const CERTIFICATE_TTL_MS = 60 * 60_000;
 /** A failing message may refresh a cached certificate only this often (forged callbacks cannot make us fetch in a loop). */
 const REFRESH_AFTER_MS = 60_000;
+/** A failed fetch is remembered this long before the next message may try again. */
+export const FAILURE_TTL_MS = 60_000;
 
 interface Entry {
   discovery: Discovery;
@@ -24,15 +26,18 @@ interface Entry {
 
 /** By the processor's base URL. At most one entry per OpenDSR processor in the register. */
 const cache = new Map<string, Promise<Entry>>();
+/** When the cached fetch of a processor failed, by base URL (the cache then holds the failure). */
+const failedAt = new Map<string, number>();
 /** When a failing message last made us fetch a processor's certificate again, by base URL. */
 const lastRefresh = new Map<string, number>();
 
 async function fetchEntry(p: OpendsrProcessor): Promise<Entry> {
   try {
-    const res = await fetchFrom(p.id, endpoint(p.url, '/discovery'), { headers: { accept: 'application/json' } });
+    const res = await fetchFrom(p, endpoint(p.url, '/discovery'), { headers: { accept: 'application/json' } });
     if (!res.ok) throw new Error('discovery failed');
     const discovery = discoverySchema.parse(JSON.parse((await readLimited(res)).toString('utf8')));
-    const certRes = await fetchFrom(p.id, discovery.processor_certificate, { redirect: 'follow' });
+    // On the processor's own host, like every URL it names; never a redirect elsewhere.
+    const certRes = await fetchFrom(p, discovery.processor_certificate);
     if (!certRes.ok) throw new Error('certificate download failed');
     const bundle = parsePemBundle((await readLimited(certRes)).toString('utf8'));
     return { discovery, bundle, fetchedAt: Date.now() };
@@ -45,14 +50,18 @@ async function fetchEntry(p: OpendsrProcessor): Promise<Entry> {
 /** The processor's discovery document and certificate bundle, from the cache when fresh. */
 export function discover(p: OpendsrProcessor, opts: { refresh?: boolean } = {}): Promise<Entry> {
   const cached = cache.get(p.url);
-  if (cached && !opts.refresh) {
+  const failed = failedAt.get(p.url);
+  // A fetch that failed a moment ago is not tried again, refresh or not: a burst of forged
+  // callbacks naming this processor costs one outbound call, not one each.
+  if (cached && failed !== undefined && Date.now() - failed < FAILURE_TTL_MS) return cached;
+  if (cached && failed === undefined && !opts.refresh) {
     return cached.then((e) => (Date.now() - e.fetchedAt > CERTIFICATE_TTL_MS ? discover(p, { refresh: true }) : e));
   }
   const entry = fetchEntry(p);
   cache.set(p.url, entry);
-  // A failed fetch is not cached: the next message tries again.
+  failedAt.delete(p.url);
   entry.catch(() => {
-    if (cache.get(p.url) === entry) cache.delete(p.url);
+    if (cache.get(p.url) === entry) failedAt.set(p.url, Date.now());
   });
   return entry;
 }
@@ -60,6 +69,7 @@ export function discover(p: OpendsrProcessor, opts: { refresh?: boolean } = {}):
 /** Forgets every cached certificate (tests). */
 export function clearCertificateCache(): void {
   cache.clear();
+  failedAt.clear();
   lastRefresh.clear();
 }
 

@@ -38,7 +38,7 @@ export type SubmitAnswer =
 
 /** `POST /requests` (§7). */
 export async function createRequest(p: OpendsrProcessor, body: OpendsrRequest): Promise<SubmitAnswer> {
-  const res = await fetchFrom(p.id, endpoint(p.url, '/requests'), {
+  const res = await fetchFrom(p, endpoint(p.url, '/requests'), {
     method: 'POST',
     headers: { ...JSON_HEADERS, 'content-type': 'application/json' },
     body: JSON.stringify(body),
@@ -59,7 +59,7 @@ export async function createRequest(p: OpendsrProcessor, body: OpendsrRequest): 
 
 /** `GET /requests/{id}` (§8.1); undefined when the processor does not know the id (404). */
 export async function getStatus(p: OpendsrProcessor, subjectRequestId: string): Promise<OpendsrStatusReport | undefined> {
-  const res = await fetchFrom(p.id, endpoint(p.url, `/requests/${encodeURIComponent(subjectRequestId)}`), { headers: JSON_HEADERS });
+  const res = await fetchFrom(p, endpoint(p.url, `/requests/${encodeURIComponent(subjectRequestId)}`), { headers: JSON_HEADERS });
   if (res.status === 404) {
     void res.body?.cancel().catch(() => undefined);
     return undefined;
@@ -73,7 +73,7 @@ export async function getStatus(p: OpendsrProcessor, subjectRequestId: string): 
 
 /** `DELETE /requests/{id}` (§9): true when cancelled, false when the processor does not know the id. */
 export async function cancelRequest(p: OpendsrProcessor, subjectRequestId: string): Promise<boolean> {
-  const res = await fetchFrom(p.id, endpoint(p.url, `/requests/${encodeURIComponent(subjectRequestId)}`), { method: 'DELETE', headers: JSON_HEADERS });
+  const res = await fetchFrom(p, endpoint(p.url, `/requests/${encodeURIComponent(subjectRequestId)}`), { method: 'DELETE', headers: JSON_HEADERS });
   if (res.status === 404) {
     void res.body?.cancel().catch(() => undefined);
     return false;

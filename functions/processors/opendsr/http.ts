@@ -1,4 +1,11 @@
-/** Small HTTP helpers for talking to OpenDSR processors with global fetch: timeouts and bounded bodies. */
+/**
+ * Small HTTP helpers for talking to OpenDSR processors: where a processor may be reached,
+ * timeouts and bounded bodies. Every call goes through `outboundFetch` (public addresses only,
+ * checked after resolution and pinned, no redirects).
+ */
+import { localOpendsrOrigins } from '../../platform/config';
+import { type AddressRule, type OutboundRefusal, OutboundRefused, outboundFetch } from '../../platform/outbound';
+import type { OpendsrProcessor } from '../../platform/register';
 import { ProcessorError } from '../port';
 
 /** Every call to a processor gives up after this long. */
@@ -32,13 +39,55 @@ export async function readLimited(res: Response, max = MAX_SMALL_BODY): Promise<
   return Buffer.concat(chunks);
 }
 
-/** fetch with the house timeout; network failures and timeouts become `OpendsrUnavailable`. */
-export async function fetchFrom(processorId: string, url: string, init: RequestInit = {}): Promise<Response> {
+/** A URL the processor named that this service will not fetch: the reason, never the URL. */
+export class OpendsrUrlRefused extends ProcessorError {
+  constructor(
+    processorId: string,
+    readonly reason: OutboundRefusal,
+  ) {
+    super('OpendsrUrlRefused', `OpenDSR processor ${processorId} named a URL this service does not fetch (${reason})`);
+  }
+}
+
+/** True when `host` is `base` or a name under it (`files.dsr.vendor.example` under `dsr.vendor.example`). */
+const withinHost = (host: string, base: string) => host === base || (!/^[\d.]+$|:/.test(base) && host.endsWith(`.${base}`));
+
+/**
+ * Where a URL of processor `p` may be fetched, or why not. Only https, on the host of the
+ * register's URL for it or a subdomain of that host (whoever holds a DNS name holds the names
+ * under it; a parent or sibling domain is someone else's, a hosting provider's say), at the
+ * register URL's port, with no credentials in it. The local runtime's own processors
+ * (`OPENDSR_LOCAL_ORIGINS`) are the one exception: a URL on the processor's own origin, when that
+ * origin is listed, over http too, on loopback only.
+ */
+export function checkProcessorUrl(p: OpendsrProcessor, raw: string): { url: URL; addresses: AddressRule } {
+  const url = URL.parse(raw);
+  if (!url || url.username || url.password) throw new OpendsrUrlRefused(p.id, 'Malformed');
+  if (url.origin === URL.parse(p.url)?.origin && localOpendsrOrigins().includes(url.origin)) return { url, addresses: 'loopback' };
+  if (url.protocol !== 'https:') throw new OpendsrUrlRefused(p.id, 'NotHttps');
+  const declared = new URL(p.url);
+  if (declared.protocol !== 'https:' || !withinHost(url.hostname.toLowerCase(), declared.hostname.toLowerCase()) || url.port !== declared.port) {
+    throw new OpendsrUrlRefused(p.id, 'OtherHost');
+  }
+  return { url, addresses: 'public' };
+}
+
+/**
+ * A call to one of processor `p`'s URLs, with the house timeout (or `timeoutMs`). A URL it may not
+ * fetch is `OpendsrUrlRefused` (nothing is sent); network failures and timeouts become `OpendsrUnavailable`.
+ */
+export async function fetchFrom(
+  p: OpendsrProcessor,
+  raw: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string; timeoutMs?: number } = {},
+): Promise<Response> {
+  const { url, addresses } = checkProcessorUrl(p, raw);
   try {
-    return await fetch(url, { redirect: 'error', ...init, signal: AbortSignal.timeout(TIMEOUT_MS) });
+    return await outboundFetch(url, { ...init, addresses, signal: AbortSignal.timeout(init.timeoutMs ?? TIMEOUT_MS) });
   } catch (err) {
+    if (err instanceof OutboundRefused) throw new OpendsrUrlRefused(p.id, err.reason);
     const cls = (err as { name?: string })?.name === 'TimeoutError' ? 'timed out' : 'could not be reached';
-    throw unavailable(processorId, cls);
+    throw unavailable(p.id, cls);
   }
 }
 

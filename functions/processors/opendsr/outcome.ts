@@ -10,15 +10,17 @@ import { updateBranch } from '../../platform/data/branches';
 import { touchLink } from '../../platform/data/opendsr-links';
 import { logger } from '../../platform/log';
 import type { OpendsrProcessor } from '../../platform/register';
-import { storeResults } from './results';
+import { OpendsrUrlRefused } from './http';
+import { OpendsrResultsRefused, storeResults } from './results';
 import type { OpendsrStatusReport } from './types';
 
-export type Applied = 'recorded' | 'completed' | 'failed' | 'already_final';
+/** What a status report did; `refused`: its results were not fetched or not kept (the branch waits on). */
+export type Applied = 'recorded' | 'completed' | 'failed' | 'already_final' | 'refused';
 
 const isoOrUndefined = (t: string | undefined) => (t ? new Date(t).toISOString() : undefined);
 
 export async function applyStatus(
-  _p: OpendsrProcessor,
+  p: OpendsrProcessor,
   branch: Branch,
   report: OpendsrStatusReport,
   via: 'callback' | 'poll' | 'submit',
@@ -51,7 +53,16 @@ export async function applyStatus(
     case 'completed': {
       let stored: { recordCount?: number; exportKey?: string; attachmentKey?: string; attachmentName?: string } = {};
       if (branch.action === 'export' && report.results_url) {
-        stored = await storeResults(ref, report.results_url, report.results_count);
+        try {
+          stored = await storeResults(p, ref, report.results_url, report.results_count);
+        } catch (err) {
+          if (!(err instanceof OpendsrUrlRefused || err instanceof OpendsrResultsRefused)) throw err;
+          // The branch waits on: a forged answer must not end it, and the processor's own answer
+          // (a callback or the next poll) still can. The trail shows the refusal; the URL is not kept.
+          await audit(requestId, 'opendsr_results_refused', 'system', { processorId, via, reason: err.reason }, at);
+          logger.warn('OpenDSR results refused', { ...ref, via, reason: err.reason });
+          return 'refused';
+        }
       } else {
         stored = { recordCount: report.results_count ?? 0 };
       }

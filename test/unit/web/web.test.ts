@@ -273,8 +273,8 @@ const samples = {
     requestReference: 'r1',
     identities: { email: 'ada@example.org', name: 'Ada Lovelace' },
     instructions: 'Export the subscriber record.\nInclude the send log.',
-    token: 'tok_task',
-    actionUrl: '/v1/tasks/r1/newsletter',
+    actionUrl: '/v1/tasks/r1/newsletter?token=tok_task',
+    acceptedExtensions: ['pdf', 'csv'],
     dueAt: '2026-03-20T10:00:00.000Z',
     allowUpload: true,
   },
@@ -1369,11 +1369,12 @@ describe('the task page', () => {
   const all = tags(html);
   const ids = new Set(all.map((t) => t.attrs.id).filter(Boolean));
 
-  it('answers through one POST form to the action URL that carries the token as a hidden field', () => {
+  it('answers through one POST form to the link itself, the token in its query (checked before the body is read)', () => {
     const forms = all.filter((t) => t.name === 'form');
     expect(forms).toHaveLength(1);
-    expect(forms[0]!.attrs).toMatchObject({ method: 'post', action: '/v1/tasks/r1/newsletter', enctype: 'multipart/form-data' });
-    expect(all.find((t) => t.attrs.name === 'token')?.attrs).toMatchObject({ type: 'hidden', value: 'tok_task' });
+    expect(forms[0]!.attrs).toMatchObject({ method: 'post', action: '/v1/tasks/r1/newsletter?token=tok_task', enctype: 'multipart/form-data' });
+    expect(all.find((t) => t.attrs.name === 'token')).toBeUndefined();
+    expect(all.find((t) => t.attrs.name === 'export')?.attrs).toMatchObject({ type: 'file', accept: '.pdf,.csv' });
     expect(all.filter((t) => t.name === 'button')).toEqual([{ name: 'button', attrs: { type: 'submit' } }]);
   });
 

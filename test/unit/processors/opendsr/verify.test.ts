@@ -135,6 +135,8 @@ describe('verifySigned (discovery, certificate download and cache)', () => {
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+    // As the local runtime allows its own processors: this origin over http, on loopback.
+    process.env.OPENDSR_LOCAL_ORIGINS = new URL(url).origin;
   });
   afterAll(() => new Promise<void>((r) => server.close(() => r())));
   afterEach(() => {
