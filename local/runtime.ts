@@ -17,6 +17,8 @@ import { LocalStaffAuth } from './staff-auth.ts';
 import { type CfnTemplate, type LambdaModel, localStateMachineArn, rateToMs, readStackModel, type StackModel, synthTemplate } from './synth.ts';
 
 export const SENDER_EMAIL = 'privacy@demo-association.example';
+/** The configuration set every email names; the local SES knows it (in AWS the stack creates it). */
+export const SES_CONFIGURATION_SET = 'dsr-sending';
 const SWEEP_ENTRY = 'functions/handlers/scheduled/sweep.ts';
 const DEFAULT_SWEEP_MS = 15 * 60_000;
 
@@ -275,6 +277,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       PACKAGE_BUCKET,
       STATE_MACHINE_ARN: stateMachineArn,
       SENDER_EMAIL,
+      SES_CONFIGURATION_SET,
       PUBLIC_BASE_URL: gatewayUrl,
       SUPPRESSION_KEY: localKey(dataDir, 'suppression.key'),
       UNSUBSCRIBE_KEY: localKey(dataDir, 'unsubscribe.key'),

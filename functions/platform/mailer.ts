@@ -21,8 +21,9 @@ export interface Email {
 export async function sendEmail(to: string, email: Email): Promise<string | undefined> {
   const out = await ses.send(
     new SendEmailCommand({
-      // The verified SES identity every email is sent from.
+      // The verified SES identity every email is sent from, through the stack's configuration set.
       FromEmailAddress: setting('SENDER_EMAIL'),
+      ConfigurationSetName: setting('SES_CONFIGURATION_SET'),
       Destination: { ToAddresses: [to] },
       Content: {
         Simple: {
