@@ -1,35 +1,61 @@
-import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
 import { type CfnElement, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, TimeZone, Validations } from 'aws-cdk-lib';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
+import { type IPublicHostedZone, PublicHostedZone } from 'aws-cdk-lib/aws-route53';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke as ScheduleLambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
-import { EmailIdentity, Identity } from 'aws-cdk-lib/aws-ses';
+import {
+  ConfigurationSet,
+  ConfigurationSetTlsPolicy,
+  DkimIdentity,
+  EasyDkimSigningKeyLength,
+  EmailIdentity,
+  Identity,
+  SuppressionReasons,
+} from 'aws-cdk-lib/aws-ses';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
-import { parseRegister, type Register } from '../functions/domain/register-schema';
+import type { Register } from '../functions/domain/register-schema';
 import { parseScheduleExpression } from '../functions/domain/schedule-expressions';
-import { HouseFunction, REPO_ROOT } from './constructs/house-function';
+import { HouseFunction, type Sender } from './constructs/house-function';
 import { PackageBucket, RETENTION_REPORTS_PREFIX } from './constructs/package-bucket';
 import { RequestsTable } from './constructs/requests-table';
 import { StaffApi } from './constructs/staff-api';
 import { StaffIdentity } from './constructs/staff-identity';
 import { SubjectApi } from './constructs/subject-api';
 import { RequestWorkflow } from './constructs/workflow';
+import { type RegisterSource, readRegisterSource, refuseDemoValues } from './register-source';
 
 /** Props of {@link DsrStack}. */
 export interface DsrStackProps extends StackProps {
   /**
-   * The address the service writes to data subjects from; an SES identity is created for it.
+   * The address the service writes to data subjects from, at {@link senderDomain}.
    * @default context `senderEmail`, else 'privacy@example.org'
    */
   readonly senderEmail?: string;
+  /**
+   * The SES domain identity the service sends from, signed with Easy DKIM (2048-bit keys): the
+   * sender address's domain or a parent of it.
+   * @default context `senderDomain`, else the domain of the sender address
+   */
+  readonly senderDomain?: string;
+  /**
+   * A Route 53 public hosted zone of the sender domain: the DKIM records are created in it. Without
+   * one, the records are published by hand (README, "Deploy it").
+   * @default context `hostedZoneId` and `hostedZoneName`, else none
+   */
+  readonly hostedZone?: IPublicHostedZone;
+  /**
+   * Whether the account is still in the SES sandbox, where SES authorises a send on the recipients'
+   * identities too: the functions may then send to this account's verified identities.
+   * @default context `sesSandbox`, else false
+   */
+  readonly sesSandbox?: boolean;
   /**
    * Base of the links in emails and pages, e.g. a custom domain in front of the API.
    * @default the HTTP API's endpoint URL
@@ -43,10 +69,22 @@ export interface DsrStackProps extends StackProps {
    */
   readonly downloadTtlDays?: number;
   /**
-   * The register whose DynamoDB processors the processor function may read and erase at.
-   * @default config/register.json, parsed and checked with `parseRegister`
+   * The register whose DynamoDB processors the processor function may read and erase at, given as
+   * an object (the functions are then bundled with the demo register's file; for tools and benchmarks).
+   * @default the register of {@link registerFile}
    */
   readonly register?: Register;
+  /**
+   * The register file the stack and its functions are built from. A file named here is a
+   * production register: synthesis refuses the demo's values in it unless {@link demo}.
+   * @default context `register`, else the demo register, config/register.json
+   */
+  readonly registerFile?: string;
+  /**
+   * A demo deployment: the register and sender may hold the demo's values.
+   * @default context `demo`; true when no register file is named, false otherwise
+   */
+  readonly demo?: boolean;
   /** Requests (verification emails) one address may set off per hour. @default 5 */
   readonly intakeLimitPerAddress?: number;
   /** Requests one client IP address may send per hour. @default 30 */
@@ -125,6 +163,10 @@ export class DsrStack extends Stack {
   public readonly stateMachine: StateMachine;
   public readonly httpApi: HttpApi;
   public readonly senderIdentity: EmailIdentity;
+  /** The configuration set every email is sent through. */
+  public readonly sendingConfiguration: ConfigurationSet;
+  /** The register this stack was built from. */
+  public readonly registerSource: RegisterSource;
   /** The key of the suppression lists' keyed hashes (HMAC-SHA256 of a normalised address). */
   public readonly suppressionKey: Secret;
   /** The key one-click unsubscribe links are signed with; the controllers' mailers sign with it too. */
@@ -148,7 +190,9 @@ export class DsrStack extends Stack {
     const senderEmail: string = props.senderEmail ?? (this.node.tryGetContext('senderEmail') as string | undefined) ?? 'privacy@example.org';
     const verifyTtlDays = props.verifyTtlDays ?? 7;
     const downloadTtlDays = props.downloadTtlDays ?? 7;
-    const register = props.register ?? readRegister();
+    this.registerSource = this.readRegister(props);
+    refuseDemoValues(this.registerSource, senderEmail);
+    const register = this.registerSource.register;
 
     // ---- Personal data at rest --------------------------------------------------------------
     this.personalDataKey = new Key(this, 'PersonalDataKey', {
@@ -163,7 +207,9 @@ export class DsrStack extends Stack {
       packagesExpireAfterDays: downloadTtlDays + 1,
     }).bucket;
 
-    this.senderIdentity = new EmailIdentity(this, 'SenderIdentity', { identity: Identity.email(senderEmail) });
+    const sender = this.configureSending(props, senderEmail);
+    this.senderIdentity = sender.identity as EmailIdentity;
+    this.sendingConfiguration = sender.configurationSet as ConfigurationSet;
 
     // HMAC keys are generated here, never typed in, encrypted with the personal-data key and kept
     // with the data. Neither rotates by itself; each acknowledgement says why.
@@ -225,6 +271,8 @@ export class DsrStack extends Stack {
     });
 
     // ---- Functions, one per handler module ---------------------------------------------------
+    // Bundled with the register named at synthesis, when it is not the demo's.
+    const registerFile = props.register ? undefined : this.registerSource.file;
     const fn = (id: string, entry: string, description: string, timeout = Duration.seconds(30), memorySize = 512, scheduled = false) =>
       new HouseFunction(this, id, {
         entry,
@@ -232,6 +280,7 @@ export class DsrStack extends Stack {
         timeout,
         memorySize,
         logEncryptionKey: this.logsKey,
+        registerFile,
         ...(scheduled ? { asyncFailures: this.scheduledFailures } : {}),
       });
     this.functions = {
@@ -286,6 +335,7 @@ export class DsrStack extends Stack {
         timeout: Duration.minutes(5),
         memorySize: 1024,
         logEncryptionKey: this.logsKey,
+        registerFile,
         nodeOptions: PACKAGE_BUILDER_NODE_OPTIONS,
       }),
       notifySubject: fn('NotifySubject', 'functions/handlers/workflow/notify-subject.ts', 'Workflow NotifySubject: the completion email'),
@@ -402,7 +452,6 @@ export class DsrStack extends Stack {
     const bucket = this.packageBucket;
     const workflowStateMachine = this.stateMachine;
     const url = this.publicBaseUrl;
-    const sender = this.senderIdentity;
     // Every function that touches requests reads and writes them, the open-by-due index included;
     // the staff API's reads and the public transparency page only read; the console page holds no data.
     f.form.bindTable(table, 'readWrite').bindValue('PUBLIC_BASE_URL', url);
@@ -410,7 +459,7 @@ export class DsrStack extends Stack {
     // (functions/intake/rate-limit.ts); the counters are items of the requests table, expired by its TTL.
     f.intake
       .bindTable(table, 'readWrite')
-      .bindSender(sender, senderEmail)
+      .bindSender(sender)
       .bindValue('PUBLIC_BASE_URL', url)
       .bindSecret('SUPPRESSION_KEY', this.suppressionKey)
       .bindValue('VERIFY_TTL_DAYS', verifyTtlDays)
@@ -427,17 +476,13 @@ export class DsrStack extends Stack {
     f.task.bindTable(table, 'readWrite').bindBucket(bucket, 'readWrite').bindValue('PUBLIC_BASE_URL', url).answerTasks(workflowStateMachine);
     // A signed one-click link is a verified request, so it starts its execution too.
     f.unsubscribe.bindTable(table, 'readWrite').bindStateMachine(workflowStateMachine).bindSecret('UNSUBSCRIBE_KEY', this.unsubscribeKey);
-    f.reply.bindTable(table, 'readWrite').bindSender(sender, senderEmail).bindValue('PUBLIC_BASE_URL', url);
+    f.reply.bindTable(table, 'readWrite').bindSender(sender).bindValue('PUBLIC_BASE_URL', url);
     // Route keeps a keyed hash of each requester's address to spot repeated requests (Art. 12(5)),
     // and tells the DPO of a failed branch nobody could.
-    f.route.bindTable(table, 'readWrite').bindSender(sender, senderEmail).bindValue('PUBLIC_BASE_URL', url).bindSecret('SUPPRESSION_KEY', this.suppressionKey);
+    f.route.bindTable(table, 'readWrite').bindSender(sender).bindValue('PUBLIC_BASE_URL', url).bindSecret('SUPPRESSION_KEY', this.suppressionKey);
     // The state machine invokes AwaitDecision and AwaitProcessor, so it depends on them: their task
     // answers (a decision or an answer that came before the token was stored) go in a policy of their own.
-    f.awaitDecision
-      .bindTable(table, 'readWrite')
-      .bindSender(sender, senderEmail)
-      .bindValue('PUBLIC_BASE_URL', url)
-      .answerTasks(workflowStateMachine, { ownPolicy: true });
+    f.awaitDecision.bindTable(table, 'readWrite').bindSender(sender).bindValue('PUBLIC_BASE_URL', url).answerTasks(workflowStateMachine, { ownPolicy: true });
     f.plan.bindTable(table, 'readWrite');
     // Run exports and erases at the controllers' own stores declared in the register, and no others;
     // erasure in suppress mode hashes addresses with the suppression key.
@@ -447,17 +492,13 @@ export class DsrStack extends Stack {
     f.awaitProcessor
       .bindTable(table, 'readWrite')
       .bindBucket(bucket, 'readWrite')
-      .bindSender(sender, senderEmail)
+      .bindSender(sender)
       .bindValue('PUBLIC_BASE_URL', url)
       .bindSecret('SUPPRESSION_KEY', this.suppressionKey)
       .answerTasks(workflowStateMachine, { ownPolicy: true });
-    f.recordBranchFailure.bindTable(table, 'readWrite').bindSender(sender, senderEmail).bindValue('PUBLIC_BASE_URL', url);
+    f.recordBranchFailure.bindTable(table, 'readWrite').bindSender(sender).bindValue('PUBLIC_BASE_URL', url);
     f.assemblePackage.bindTable(table, 'readWrite').bindBucket(bucket, 'readWrite');
-    f.notifySubject
-      .bindTable(table, 'readWrite')
-      .bindSender(sender, senderEmail)
-      .bindValue('PUBLIC_BASE_URL', url)
-      .bindValue('DOWNLOAD_TTL_DAYS', downloadTtlDays);
+    f.notifySubject.bindTable(table, 'readWrite').bindSender(sender).bindValue('PUBLIC_BASE_URL', url).bindValue('DOWNLOAD_TTL_DAYS', downloadTtlDays);
     f.finalize.bindTable(table, 'readWrite');
     // The sweep re-drives executions that failed, heartbeats and resumes waiting branches, polls OpenDSR
     // results, reminds and escalates, deletes a closed request's package and exports (the service's own
@@ -467,7 +508,7 @@ export class DsrStack extends Stack {
       .bindBucket(bucket, 'readWrite')
       .bindStateMachine(workflowStateMachine, 'states:DescribeExecution', 'states:RedriveExecution')
       .answerTasks(workflowStateMachine)
-      .bindSender(sender, senderEmail)
+      .bindSender(sender)
       .bindValue('PUBLIC_BASE_URL', url)
       .bindSecret('SUPPRESSION_KEY', this.suppressionKey);
     // When a legal hold ends, the sweep deletes the items it kept, only at the stores whose erasure
@@ -484,9 +525,9 @@ export class DsrStack extends Stack {
     const auditAttributes = ['pk', 'sk', 'seq', 'event', 'at', 'actor', 'detail', 'prevHash', 'hash'];
     f.staffRequests.bindTable(table, 'read').bindTable(table, { actions: ['dynamodb:PutItem'], leadingKeys: ['REQ#*'], attributes: auditAttributes });
     // A decision writes to the subject and resumes the review's task, or a waiting staff task's branch.
-    f.staffDecide.bindTable(table, 'readWrite').bindSender(sender, senderEmail).bindValue('PUBLIC_BASE_URL', url).answerTasks(workflowStateMachine);
+    f.staffDecide.bindTable(table, 'readWrite').bindSender(sender).bindValue('PUBLIC_BASE_URL', url).answerTasks(workflowStateMachine);
     f.staffReports.bindTable(table, 'read').bindTable(table, { actions: ['dynamodb:PutItem'], leadingKeys: ['STAFF_EXPORTS#*'], attributes: auditAttributes });
-    f.digest.bindTable(table, 'readWrite').bindSender(sender, senderEmail).bindValue('PUBLIC_BASE_URL', url);
+    f.digest.bindTable(table, 'readWrite').bindSender(sender).bindValue('PUBLIC_BASE_URL', url);
     f.transparency.bindTable(table, 'read');
 
     // ---- The sweep, every 15 minutes ---------------------------------------------------------
@@ -566,6 +607,68 @@ export class DsrStack extends Stack {
     return schedule;
   }
 
+  /** The register named by props or context, or the demo's; a named file is production unless `demo`. */
+  private readRegister(props: DsrStackProps): RegisterSource {
+    const demoContext = this.node.tryGetContext('demo') as string | boolean | undefined;
+    const demo = props.demo ?? (demoContext === undefined ? undefined : demoContext === true || demoContext === 'true');
+    if (props.register) return { file: '(given as an object)', raw: props.register, register: props.register, demo: demo ?? true };
+    const file = props.registerFile ?? (this.node.tryGetContext('register') as string | undefined);
+    return readRegisterSource({ ...(file ? { file } : {}), ...(demo === undefined ? {} : { demo }) });
+  }
+
+  /**
+   * The sender: a domain identity signed with Easy DKIM (its records created in the hosted zone if
+   * one is given), and the configuration set every send names, which is also the identity's default.
+   */
+  private configureSending(props: DsrStackProps, senderEmail: string): Sender {
+    const addressDomain = senderEmail.split('@')[1]?.toLowerCase();
+    if (!addressDomain) throw new Error(`senderEmail must be an email address, got "${senderEmail}"`);
+    const senderDomain = (props.senderDomain ?? (this.node.tryGetContext('senderDomain') as string | undefined) ?? addressDomain).toLowerCase();
+    if (addressDomain !== senderDomain && !addressDomain.endsWith(`.${senderDomain}`)) {
+      throw new Error(`senderEmail ${senderEmail} is not at the sender domain ${senderDomain}: change -c senderEmail or -c senderDomain`);
+    }
+    const zoneId = this.node.tryGetContext('hostedZoneId') as string | undefined;
+    const zoneName = this.node.tryGetContext('hostedZoneName') as string | undefined;
+    if (Boolean(zoneId) !== Boolean(zoneName)) throw new Error('Give both -c hostedZoneId and -c hostedZoneName, or neither');
+    const zone =
+      props.hostedZone ??
+      (zoneId && zoneName ? PublicHostedZone.fromPublicHostedZoneAttributes(this, 'SenderZone', { hostedZoneId: zoneId, zoneName }) : undefined);
+    if (zone && zone.zoneName.replace(/\.$/, '').toLowerCase() !== senderDomain) {
+      throw new Error(`The hosted zone ${zone.zoneName} is not the sender domain ${senderDomain}: the DKIM records must go in the zone of that domain`);
+    }
+
+    // Bounces and complaints go on the account's suppression list; mail leaves only over TLS.
+    const configurationSet = new ConfigurationSet(this, 'Sending', {
+      reputationMetrics: true,
+      sendingEnabled: true,
+      suppressionReasons: SuppressionReasons.BOUNCES_AND_COMPLAINTS,
+      tlsPolicy: ConfigurationSetTlsPolicy.REQUIRE,
+    });
+    const identity = new EmailIdentity(this, 'SenderIdentity', {
+      identity: zone ? Identity.publicHostedZone(zone) : Identity.domain(senderDomain),
+      dkimSigning: true,
+      dkimIdentity: DkimIdentity.easyDkim(EasyDkimSigningKeyLength.RSA_2048_BIT),
+      configurationSet,
+    });
+    const sesSandbox = props.sesSandbox ?? String(this.node.tryGetContext('sesSandbox') ?? 'false') === 'true';
+    if (zone === undefined) {
+      // Without a hosted zone the three DKIM CNAME records are published by hand; these outputs list them.
+      identity.dkimRecords.forEach((record, i) => {
+        new CfnOutput(this, `SenderDkimRecord${i + 1}`, {
+          value: `${record.name} CNAME ${record.value}`,
+          description: `DKIM record ${i + 1} of ${senderDomain}`,
+        });
+      });
+    }
+    return {
+      identity,
+      address: senderEmail,
+      configurationSet,
+      configurationSetArn: this.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: configurationSet.configurationSetName }),
+      ...(sesSandbox ? { sandboxRecipients: this.formatArn({ service: 'ses', resource: 'identity', resourceName: '*' }) } : {}),
+    };
+  }
+
   private logicalIdOf(construct: Construct): string {
     return this.getLogicalId(construct.node.defaultChild as CfnElement);
   }
@@ -610,12 +713,6 @@ const pascal = (id: string) =>
     .split(/[^A-Za-z0-9]+/)
     .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
     .join('');
-
-/** Reads and checks config/register.json, failing synthesis on an invalid register. */
-function readRegister(): Register {
-  const file = path.join(REPO_ROOT, 'config', 'register.json');
-  return parseRegister(JSON.parse(readFileSync(file, 'utf8')), process.env);
-}
 
 const tableArn = (stack: Stack, name: string) => stack.formatArn({ service: 'dynamodb', resource: 'table', resourceName: name });
 

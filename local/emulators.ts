@@ -1,7 +1,8 @@
 /**
  * The AWS emulators of the local runtime, all in this process: dynalite (DynamoDB, data kept in
  * `<dataDir>/dynamodb`), aws-ses-v2-local (SES v2 with a mailbox page and `GET /store`; mail is
- * kept in memory) and s3rver (S3, data kept in `<dataDir>/s3`). Port 0 picks a free port.
+ * kept in memory) behind the SES account of `ses-account.ts` (identities, configuration sets, the
+ * sandbox), and s3rver (S3, data kept in `<dataDir>/s3`). Port 0 picks a free port.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -10,6 +11,7 @@ import { join, resolve } from 'node:path';
 import dynalite from 'dynalite';
 import S3rver from 's3rver';
 import { closeServer, DEFAULT_HOST, listen, urlFor } from './http-util.ts';
+import { LocalSesAccount, type SesAccountOptions, startSesFront } from './ses-account.ts';
 
 export interface EmulatorPorts {
   dynamodb: number;
@@ -22,10 +24,14 @@ export interface EmulatorOptions {
   ports?: Partial<EmulatorPorts>;
   host?: string;
   log?: (line: string) => void;
+  /** The SES account sends are checked against: verified identities, configuration sets, the sandbox. */
+  ses?: SesAccountOptions;
 }
 
 export interface Emulators {
   urls: { dynamodb: string; ses: string; s3: string };
+  /** The SES account's identities, configuration sets and sandbox. */
+  sesAccount: LocalSesAccount;
   stop(): Promise<void>;
 }
 
@@ -98,11 +104,17 @@ export async function startEmulators(opts: EmulatorOptions): Promise<Emulators> 
 
     // SES (its mailbox is module state: it lasts as long as this process, across restarts in it)
     const sesWanted = opts.ports?.ses ?? 8005;
-    const ses = await sesFactory()({ host, port: sesWanted });
+    const ses = await sesFactory()({ host, port: 0 });
     // it resolves even when listen fails (express hands the error to its callback)
-    if (!ses.listening) throw new Error(`SES emulator: cannot listen on ${host}:${sesWanted} (port in use?)`);
-    const sesPort = (ses.address() as { port: number }).port;
+    if (!ses.listening) throw new Error(`SES emulator: cannot listen on ${host} (no free port?)`);
     stops.push(() => closeServer(ses));
+    // The SES port is the front's: it checks each send as SES would and hands the rest on.
+    const sesAccount = new LocalSesAccount(opts.ses);
+    const front = await startSesFront(sesAccount, urlFor(host, (ses.address() as { port: number }).port), sesWanted, host).catch((e: Error) => {
+      throw new Error(`SES emulator: cannot listen on ${host}:${sesWanted} (port in use?): ${e.message}`);
+    });
+    const sesPort = front.port;
+    stops.push(() => closeServer(front.server));
 
     // S3
     const s3Dir = join(dataDir, 's3');
@@ -117,6 +129,7 @@ export async function startEmulators(opts: EmulatorOptions): Promise<Emulators> 
 
     return {
       urls: { dynamodb: urlFor(host, dynamoPort), ses: urlFor(host, sesPort), s3: urlFor(host, s3Address.port) },
+      sesAccount,
       stop: stopAll,
     };
   } catch (e) {

@@ -13,11 +13,14 @@ import { LocalGateway } from './gateway.ts';
 import { LambdaHost } from './lambda-host.ts';
 import { PACKAGE_BUCKET, provision, REQUESTS_TABLE, reindexAfterCrash } from './provision.ts';
 import { type LocalSchedule, startSchedules } from './scheduler.ts';
+import type { LocalSesAccount } from './ses-account.ts';
 import { LocalStepFunctions } from './sfn-endpoint.ts';
 import { LocalStaffAuth } from './staff-auth.ts';
 import { type CfnTemplate, type LambdaModel, localStateMachineArn, rateToMs, readStackModel, type StackModel, synthTemplate } from './synth.ts';
 
 export const SENDER_EMAIL = 'privacy@demo-association.example';
+/** The configuration set every email names; the local SES knows it (in AWS the stack creates it). */
+export const SES_CONFIGURATION_SET = 'dsr-sending';
 const SWEEP_ENTRY = 'functions/handlers/scheduled/sweep.ts';
 const DEFAULT_SWEEP_MS = 15 * 60_000;
 
@@ -74,6 +77,11 @@ export interface LocalRuntimeOptions {
    * where `ports` says, and `urls` names them, not these.
    */
   handlerEndpoints?: Partial<Record<'dynamodb' | 'ses' | 's3', string>>;
+  /**
+   * Emulate the SES sandbox: mail only to verified identities, one message a second
+   * (local/ses-account.ts). Default: `SES_SANDBOX=1` in the environment, else off.
+   */
+  sesSandbox?: boolean;
   /** Where log lines go; default console.log. */
   log?: (line: string) => void;
   /** Counts what the run did, as AWS would bill it (the benchmarks' cost model). */
@@ -116,6 +124,8 @@ export interface LocalRuntime {
   schedules: LocalSchedule[];
   /** Fires one schedule now, as EventBridge Scheduler would: its Lambda with its input; rejects if the handler throws. */
   runSchedule(logicalId: string): Promise<void>;
+  /** The local SES account: its identities, configuration sets, sandbox, and the sends it refused. */
+  sesAccount: LocalSesAccount;
   stop(): Promise<void>;
 }
 
@@ -214,7 +224,15 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
     writeFileSync(runningMarker, `${process.pid}\n`);
     // removed last, after every part (dynalite included) has stopped
     stops.push(async () => rmSync(runningMarker, { force: true }));
-    const emulators: Emulators = await startEmulators({ dataDir, ports, log });
+    const sesSandbox = opts.sesSandbox ?? ['1', 'true'].includes(process.env.SES_SANDBOX ?? '');
+    const emulators: Emulators = await startEmulators({
+      dataDir,
+      ports,
+      log,
+      // What the deployed stack gives: the sender's domain verified (its DKIM records published), the configuration set.
+      ses: { sandbox: sesSandbox, verifiedIdentities: [SENDER_EMAIL.split('@')[1]!], configurationSets: [SES_CONFIGURATION_SET] },
+    });
+    if (sesSandbox) log('ses: in the sandbox: mail goes to verified identities only, one message a second');
     stops.push(() => emulators.stop());
     // The demo register's OpenDSR processor, a service of its own with its own data.
     const newsletter = await startDemoOpendsr({
@@ -291,6 +309,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       PACKAGE_BUCKET,
       STATE_MACHINE_ARN: stateMachineArn,
       SENDER_EMAIL,
+      SES_CONFIGURATION_SET,
       PUBLIC_BASE_URL: gatewayUrl,
       SUPPRESSION_KEY: localKey(dataDir, 'suppression.key'),
       UNSUBSCRIBE_KEY: localKey(dataDir, 'unsubscribe.key'),
@@ -392,6 +411,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       sweep: runSweep,
       schedules: others.schedules,
       runSchedule,
+      sesAccount: emulators.sesAccount,
       stop: stopAll,
     };
   } catch (e) {

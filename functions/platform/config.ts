@@ -68,6 +68,7 @@ export const VARIABLES = {
     'the request workflow, started once a request is received',
   ),
   SENDER_EMAIL: variable(present, 'email address', 'the address the service writes from (an SES identity)'),
+  SES_CONFIGURATION_SET: variable(present, 'configuration set name', 'the SES configuration set every email is sent through'),
   PUBLIC_BASE_URL: variable(httpUrl, 'http(s) URL', 'base of the links in emails and pages'),
   STAFF_SIGN_IN_URL: variable(httpUrl, 'http(s) URL', "the identity provider's sign-in page for the staff console"),
   SUPPRESSION_KEY: variable(hmacKey, 'secret, 32 characters or more', 'HMAC key of the keyed hashes of addresses and client IP addresses'),

@@ -5,6 +5,7 @@ import { createError } from '@middy/util';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { LOCALES, type Locale } from '../domain/request';
 import { errorClass, logger } from './log';
+import { Unavailable } from './unavailable';
 
 /** What an HTTP handler returns: the API Gateway v2 structured result. */
 export type HttpResult = APIGatewayProxyStructuredResultV2;
@@ -154,14 +155,18 @@ const RETRY_AFTER_SECONDS = 30;
 
 /**
  * Whether an error says that a service behind the handler (DynamoDB, S3, SES, Step Functions, a
- * processor) failed or was busy for a moment, rather than that the request is wrong: the AWS SDK's
- * server faults and throttling, timeouts, a connection refused or cut.
+ * processor) failed, refused or was busy for a moment, rather than that the request is wrong: the
+ * AWS SDK's server faults and throttling (429 included), a service's refusal ({@link Unavailable}:
+ * SES would not send), timeouts, a connection refused or cut.
  */
 export function isTransientFailure(err: unknown): boolean {
   if (!err || typeof err !== 'object') return false;
+  if (err instanceof Unavailable) return true;
   const e = err as { name?: string; code?: string; $fault?: string; $retryable?: unknown; $metadata?: { httpStatusCode?: number } };
   if (e.$fault === 'server' || e.$retryable) return true;
-  if ((e.$metadata?.httpStatusCode ?? 0) >= 500) return true;
+  const status = e.$metadata?.httpStatusCode ?? 0;
+  if (status >= 500 || status === 429) return true;
+  if (['TooManyRequestsException', 'ThrottlingException', 'Throttling'].includes(e.name ?? '')) return true;
   return e.name === 'TimeoutError' || ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN'].includes(e.code ?? '');
 }
 

@@ -1,6 +1,35 @@
 import { SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { ses } from './aws/ses';
 import { setting } from './config';
+import { Unavailable } from './unavailable';
+
+/**
+ * SES would not send (the sandbox's unverified recipient or rate, a paused or suspended account, a
+ * sender not verified, IAM): the mail is not lost but not sent yet; the step fails to be retried
+ * and an API caller is asked to try again. The message names the reason only, never an address.
+ */
+export class MailRefused extends Unavailable {
+  override name = 'MailRefused';
+  constructor(
+    /** SES's error name, e.g. `MessageRejected`. */
+    readonly reason: string,
+  ) {
+    super(`SES refused to send the email (${reason})`);
+  }
+}
+
+/** SES's answers that refuse a send, as opposed to a malformed request (a fault of ours). */
+const REFUSALS = new Set([
+  'MessageRejected',
+  'AccessDeniedException',
+  'AccountSuspendedException',
+  'SendingPausedException',
+  'MailFromDomainNotVerifiedException',
+  'LimitExceededException',
+  'TooManyRequestsException',
+  'ThrottlingException',
+  'NotFoundException',
+]);
 
 /** A file sent with an email, e.g. the digest's CSV. */
 export interface EmailAttachment {
@@ -19,28 +48,35 @@ export interface Email {
 
 /** Sends one email to one recipient through SES. Returns the SES message id. */
 export async function sendEmail(to: string, email: Email): Promise<string | undefined> {
-  const out = await ses.send(
-    new SendEmailCommand({
-      // The verified SES identity every email is sent from.
-      FromEmailAddress: setting('SENDER_EMAIL'),
-      Destination: { ToAddresses: [to] },
-      Content: {
-        Simple: {
-          Subject: { Data: email.subject, Charset: 'UTF-8' },
-          Body: { Text: { Data: email.text, Charset: 'UTF-8' }, Html: { Data: email.html, Charset: 'UTF-8' } },
-          ...(email.attachments?.length
-            ? {
-                Attachments: email.attachments.map((a) => ({
-                  FileName: a.fileName,
-                  ContentType: a.contentType,
-                  ContentDisposition: 'ATTACHMENT' as const,
-                  RawContent: new TextEncoder().encode(a.content),
-                })),
-              }
-            : {}),
+  const out = await ses
+    .send(
+      new SendEmailCommand({
+        // The verified SES identity every email is sent from, through the stack's configuration set.
+        FromEmailAddress: setting('SENDER_EMAIL'),
+        ConfigurationSetName: setting('SES_CONFIGURATION_SET'),
+        Destination: { ToAddresses: [to] },
+        Content: {
+          Simple: {
+            Subject: { Data: email.subject, Charset: 'UTF-8' },
+            Body: { Text: { Data: email.text, Charset: 'UTF-8' }, Html: { Data: email.html, Charset: 'UTF-8' } },
+            ...(email.attachments?.length
+              ? {
+                  Attachments: email.attachments.map((a) => ({
+                    FileName: a.fileName,
+                    ContentType: a.contentType,
+                    ContentDisposition: 'ATTACHMENT' as const,
+                    RawContent: new TextEncoder().encode(a.content),
+                  })),
+                }
+              : {}),
+          },
         },
-      },
-    }),
-  );
+      }),
+    )
+    .catch((err: unknown) => {
+      const name = (err as { name?: string } | null)?.name ?? '';
+      // Not kept as the cause: SES's message names the addresses it refused.
+      throw REFUSALS.has(name) ? new MailRefused(name) : err;
+    });
   return out.MessageId;
 }

@@ -1,4 +1,5 @@
-import registerJson from '../../config/register.json' with { type: 'json' };
+// The demo's config/register.json, or the register a deployment names (`-c register=`, bundled in its place).
+import registerJson from '#register' with { type: 'json' };
 import { type Controller, type Processor, parseRegister, type Register } from '../domain/register-schema';
 import { registerPlaceholders } from './config';
 

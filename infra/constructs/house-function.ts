@@ -10,7 +10,7 @@ import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lam
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
-import type { IEmailIdentity } from 'aws-cdk-lib/aws-ses';
+import type { IConfigurationSet, IEmailIdentity } from 'aws-cdk-lib/aws-ses';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
@@ -81,6 +81,27 @@ export interface HouseFunctionProps {
   readonly asyncFailures?: IQueue;
   /** Node.js options besides `--enable-source-maps` (which every function gets), e.g. V8 heap sizing. */
   readonly nodeOptions?: readonly string[];
+  /**
+   * The register the function is bundled with (an absolute path), in place of the demo's
+   * config/register.json: what `#register` (package.json `imports`) resolves to. @default the demo register
+   */
+  readonly registerFile?: string;
+}
+
+/** How the service sends email: from which identity and address, through which configuration set. */
+export interface Sender {
+  readonly identity: IEmailIdentity;
+  /** The From address, at the identity's domain. */
+  readonly address: string;
+  /** Every send names it (SESv2 `ConfigurationSetName`): suppression, TLS and reputation apply to each message. */
+  readonly configurationSet: IConfigurationSet;
+  /** ARN of the configuration set, the resource SendEmail is authorised on besides the identity. */
+  readonly configurationSetArn: string;
+  /**
+   * While the account is in the SES sandbox, SES also authorises each send on the recipients'
+   * identities (every recipient is a verified identity there): their ARN pattern, or none in production.
+   */
+  readonly sandboxRecipients?: string;
 }
 
 /**
@@ -148,6 +169,7 @@ export class HouseFunction extends Construct {
         sourceMapMode: SourceMapMode.DEFAULT,
         sourcesContent: false,
         banner: ESM_REQUIRE_BANNER,
+        ...(props.registerFile ? { esbuildArgs: { '--alias': `#register=${props.registerFile}` } } : {}),
         // The SDK versions pinned in package-lock.json are the ones tested; don't rely on the runtime's copy.
         bundleAwsSDK: true,
       },
@@ -294,11 +316,25 @@ export class HouseFunction extends Construct {
     return this;
   }
 
-  /** The sender's address in `SENDER_EMAIL` with `ses:SendEmail` from that identity only. */
-  public bindSender(identity: IEmailIdentity, address: string): this {
-    this.fn.addEnvironment('SENDER_EMAIL', address);
-    this.fn.addToRolePolicy(new PolicyStatement({ actions: ['ses:SendEmail'], resources: [identity.emailIdentityArn] }));
+  /**
+   * The sender's address in `SENDER_EMAIL` and its configuration set's name in
+   * `SES_CONFIGURATION_SET`, with `ses:SendEmail` on that identity and configuration set only (and,
+   * in the sandbox, on the verified recipients' identities).
+   */
+  public bindSender(sender: Sender): this {
+    this.fn.addEnvironment('SENDER_EMAIL', sender.address);
+    this.fn.addEnvironment('SES_CONFIGURATION_SET', sender.configurationSet.configurationSetName);
+    const resources = [sender.identity.emailIdentityArn, sender.configurationSetArn];
+    if (sender.sandboxRecipients) resources.push(sender.sandboxRecipients);
+    this.fn.addToRolePolicy(new PolicyStatement({ actions: ['ses:SendEmail'], resources }));
     this.bind({ variable: 'SENDER_EMAIL', grant: 'send email from that identity', actions: ['ses:SendEmail'] });
+    this.bind({ variable: 'SES_CONFIGURATION_SET', grant: 'send email through that configuration set', actions: ['ses:SendEmail'] });
+    if (sender.sandboxRecipients) {
+      this.acknowledge(
+        'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:ses:<AWS::Region>:<AWS::AccountId>:identity/*]',
+        "Only while the account is in the SES sandbox (-c sesSandbox=true): SES then authorises each send on the recipient's identity too, and every recipient is a verified identity of this account and region.",
+      );
+    }
     return this;
   }
 

@@ -955,8 +955,8 @@ describe('template', () => {
 });
 
 describe('email and schedule', () => {
-  it('creates the SES identity of the sender', () => {
-    template.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'privacy@example.org' });
+  it("creates the SES domain identity of the sender's domain", () => {
+    template.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'example.org' });
   });
 
   it('invokes the sweep every 15 minutes', () => {
@@ -968,11 +968,14 @@ describe('email and schedule', () => {
 });
 
 describe('outputs', () => {
-  it('names the API URL, state machine, table, bucket, staff console and staff user pool', () => {
+  it("names the API URL, state machine, table, bucket, staff console, staff user pool and the sender's DKIM records", () => {
     expect(Object.keys(template.toJSON().Outputs).sort()).toEqual([
       'ApiUrl',
       'PackageBucketName',
       'RequestsTableName',
+      'SenderDkimRecord1',
+      'SenderDkimRecord2',
+      'SenderDkimRecord3',
       'StaffConsoleUrl',
       'StaffUserPoolId',
       'StateMachineArn',

@@ -167,6 +167,7 @@ describe('the ASL of the local Step Functions endpoint', () => {
       PACKAGE_BUCKET: 'dsr-packages',
       STATE_MACHINE_ARN: endpoint.stateMachineArn,
       SENDER_EMAIL: 'privacy@demo-association.example',
+      SES_CONFIGURATION_SET: 'dsr-sending',
       PUBLIC_BASE_URL: 'http://localhost:3000',
       SUPPRESSION_KEY: 'k'.repeat(64),
     });
