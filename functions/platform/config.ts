@@ -74,8 +74,9 @@ export const VARIABLES = {
   UNSUBSCRIBE_KEY: variable(hmacKey, 'secret, 32 characters or more', "HMAC key of one-click unsubscribe links, shared with the controllers' mailers"),
   VERIFY_TTL_DAYS: count(7, 'days a verification link stays valid'),
   DOWNLOAD_TTL_DAYS: count(7, 'days a download link stays valid'),
-  INTAKE_LIMIT_PER_ADDRESS: count(5, 'verification emails one address may set off per hour'),
+  INTAKE_LIMIT_PER_ADDRESS: count(5, 'verification emails one mailbox may set off per hour (an address counted without case, +tag or Gmail dots)'),
   INTAKE_LIMIT_PER_CLIENT: count(30, 'requests one client IP address may send per hour'),
+  INTAKE_LIMIT_PER_DOMAIN: count(50, 'verification emails the addresses of one mail domain may set off per hour'),
   RETENTION_BATCH_SIZE: count(500, 'records one retention rule erases per run at most'),
 } as const;
 

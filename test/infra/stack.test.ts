@@ -326,8 +326,9 @@ describe('configuration and grants (least privilege)', () => {
     expect(withEnv('SUPPRESSION_KEY')).toEqual(['intake', 'route', 'run', 'submit', 'sweep']);
     expect(withEnv('STAFF_SIGN_IN_URL')).toEqual(['console']);
     expect(envOf('intake').VERIFY_TTL_DAYS).toBe('7');
-    expect(envOf('intake')).toMatchObject({ INTAKE_LIMIT_PER_ADDRESS: '5', INTAKE_LIMIT_PER_CLIENT: '30' });
+    expect(envOf('intake')).toMatchObject({ INTAKE_LIMIT_PER_ADDRESS: '5', INTAKE_LIMIT_PER_CLIENT: '30', INTAKE_LIMIT_PER_DOMAIN: '50' });
     expect(withEnv('INTAKE_LIMIT_PER_ADDRESS')).toEqual(['intake']);
+    expect(withEnv('INTAKE_LIMIT_PER_DOMAIN')).toEqual(['intake']);
     expect(envOf('notify').DOWNLOAD_TTL_DAYS).toBe('7');
     expect(withEnv('RETENTION_BATCH_SIZE')).toEqual(['retention']);
     expect(envOf('retention').RETENTION_BATCH_SIZE).toBe('500');
