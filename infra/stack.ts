@@ -485,7 +485,7 @@ export class DsrStack extends Stack {
     if (restricted.length > 0) {
       f.sweep.bindStatement("update items at the register's stores", new PolicyStatement({ actions: ['dynamodb:UpdateItem'], resources: restricted }));
     }
-    f.console.bindValue('STAFF_SIGN_IN_URL', this.staffIdentity.signInUrl);
+    f.console.bindValue('STAFF_SIGN_IN_URL', this.staffIdentity.signInUrl).bindValue('STAFF_TOKEN_URL', this.staffIdentity.tokenUrl);
     f.staffRequests.bindTable(table, 'read');
     // A decision writes to the subject and resumes the review's task, or a waiting staff task's branch.
     f.staffDecide.bindTable(table, 'readWrite').bindSender(sender, senderEmail).bindValue('PUBLIC_BASE_URL', url).answerTasks(workflowStateMachine);

@@ -69,7 +69,12 @@ export const VARIABLES = {
   ),
   SENDER_EMAIL: variable(present, 'email address', 'the address the service writes from (an SES identity)'),
   PUBLIC_BASE_URL: variable(httpUrl, 'http(s) URL', 'base of the links in emails and pages'),
-  STAFF_SIGN_IN_URL: variable(httpUrl, 'http(s) URL', "the identity provider's sign-in page for the staff console"),
+  STAFF_SIGN_IN_URL: variable(
+    httpUrl,
+    'http(s) URL',
+    "the identity provider's authorize URL for the staff console (code flow; the console adds state, nonce and the PKCE challenge)",
+  ),
+  STAFF_TOKEN_URL: variable(httpUrl, 'http(s) URL', "the identity provider's token endpoint, where the console trades its code and PKCE verifier for tokens"),
   SUPPRESSION_KEY: variable(hmacKey, 'secret, 32 characters or more', 'HMAC key of the keyed hashes of addresses and client IP addresses'),
   UNSUBSCRIBE_KEY: variable(hmacKey, 'secret, 32 characters or more', "HMAC key of one-click unsubscribe links, shared with the controllers' mailers"),
   VERIFY_TTL_DAYS: count(7, 'days a verification link stays valid'),
