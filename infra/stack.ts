@@ -85,10 +85,16 @@ export interface DsrStackProps extends StackProps {
    * @default context `demo`; true when no register file is named, false otherwise
    */
   readonly demo?: boolean;
-  /** Requests (verification emails) one address may set off per hour. @default 5 */
+  /** Requests (verification emails) one mailbox may set off per hour (`+tag`, case and Gmail's dots aside). @default 5 */
   readonly intakeLimitPerAddress?: number;
   /** Requests one client IP address may send per hour. @default 30 */
   readonly intakeLimitPerClient?: number;
+  /**
+   * Requests (verification emails) the addresses of one mail domain may set off per hour, so a
+   * catch-all domain cannot be flooded one address at a time. Raise it where many subjects share
+   * a large provider. @default 50
+   */
+  readonly intakeLimitPerDomain?: number;
   /**
    * Prefix of the staff sign-in domain, `<prefix>.auth.<region>.amazoncognito.com`.
    * @default context `staffDomainPrefix`, else `<stack name>-staff-<account id>` in lower case
@@ -464,7 +470,8 @@ export class DsrStack extends Stack {
       .bindSecret('SUPPRESSION_KEY', this.suppressionKey)
       .bindValue('VERIFY_TTL_DAYS', verifyTtlDays)
       .bindValue('INTAKE_LIMIT_PER_ADDRESS', props.intakeLimitPerAddress ?? 5)
-      .bindValue('INTAKE_LIMIT_PER_CLIENT', props.intakeLimitPerClient ?? 30);
+      .bindValue('INTAKE_LIMIT_PER_CLIENT', props.intakeLimitPerClient ?? 30)
+      .bindValue('INTAKE_LIMIT_PER_DOMAIN', props.intakeLimitPerDomain ?? 50);
     f.verify.bindTable(table, 'readWrite').bindStateMachine(workflowStateMachine).bindValue('PUBLIC_BASE_URL', url);
     // A withdrawal ends the request's waiting branches.
     f.status.bindTable(table, 'readWrite').bindValue('PUBLIC_BASE_URL', url).answerTasks(workflowStateMachine);
@@ -519,7 +526,7 @@ export class DsrStack extends Stack {
     if (restricted.length > 0) {
       f.sweep.bindStatement("update items at the register's stores", new PolicyStatement({ actions: ['dynamodb:UpdateItem'], resources: restricted }));
     }
-    f.console.bindValue('STAFF_SIGN_IN_URL', this.staffIdentity.signInUrl);
+    f.console.bindValue('STAFF_SIGN_IN_URL', this.staffIdentity.signInUrl).bindValue('STAFF_TOKEN_URL', this.staffIdentity.tokenUrl);
     // Staff reads are audited (functions/staff/reads.ts): besides reading, only new audit events,
     // in requests' partitions (a view) or the exports' trails (a CSV), with an audit event's attributes.
     const auditAttributes = ['pk', 'sk', 'seq', 'event', 'at', 'actor', 'detail', 'prevHash', 'hash'];

@@ -113,7 +113,7 @@ export interface LocalRuntime {
   stateMachineArn: string;
   model: StackModel;
   /**
-   * The local stand-in for the staff user pool: its sign-in page (`staffAuth.signInUrl`), the
+   * The local stand-in for the staff user pool: its authorize URL (`staffAuth.signInUrl`), the
    * console (`staffAuth.consoleUrl`), the issuer and audience the gateway's JWT authorizers trust.
    * Tests mint tokens with `issueLocalToken(runtime, ...)` from `staff-auth.ts`.
    */
@@ -322,8 +322,9 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       // The one place http and loopback are allowed for OpenDSR: these exact origins (the demo
       // processor, or the one a test names), nothing else on this machine. The stack never sets it.
       OPENDSR_LOCAL_ORIGINS: [...new Set([newsletter.url, opts.newsletterUrl].filter((u): u is string => !!u).map((u) => new URL(u).origin))].join(','),
-      // The console links here; in AWS it is the Cognito hosted UI's authorize URL.
+      // The console signs in here (code flow with PKCE); in AWS the Cognito hosted UI's authorize and token endpoints.
       STAFF_SIGN_IN_URL: staffAuth.signInUrl,
+      STAFF_TOKEN_URL: staffAuth.tokenUrl,
     };
     const fingerprint = JSON.stringify(HANDLER_ENV.map((k) => env[k]));
     if (configuredHosts.some((c) => c.host.loadedCount > 0 && c.fingerprint !== fingerprint)) {

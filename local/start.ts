@@ -20,7 +20,7 @@ GDPR data-subject requests, running locally (started in ${((Date.now() - started
 
   Request form        ${runtime.urls.gateway}/
   Staff console       ${runtime.staffAuth.consoleUrl}
-  Staff sign-in       ${runtime.staffAuth.signInUrl}  (local only: no password, pick a role)
+  Staff sign-in       from the console's Sign in button (local only: no password, pick a role)
   Mailbox (SES)       ${runtime.urls.ses}/
   DynamoDB            ${runtime.urls.dynamodb}
   S3                  ${runtime.urls.s3}

@@ -1,4 +1,4 @@
-// Types for the emulators' untyped packages, as far as the local runtime uses them.
+// Types for the untyped packages the local runtime and the acceptance test use, as far as they use them.
 declare module 'dynalite' {
   import type { Server } from 'node:http';
 
@@ -40,4 +40,21 @@ declare module 's3rver' {
 
 declare module 'aws-ses-v2-local/dist/store.js' {
   export function clearStore(): void;
+}
+
+declare module 'mailparser' {
+  /** An address header: its addresses, as mailparser gives them. */
+  interface AddressObject {
+    value: { address?: string; name: string }[];
+    text: string;
+  }
+  interface ParsedMail {
+    subject?: string;
+    text?: string;
+    html?: string | false;
+    to?: AddressObject | AddressObject[];
+    cc?: AddressObject | AddressObject[];
+    from?: AddressObject;
+  }
+  export function simpleParser(source: Buffer | string): Promise<ParsedMail>;
 }

@@ -87,7 +87,7 @@ export async function startBench(overrides: Partial<LocalRuntimeOptions> = {}, r
       ...overrides,
       // One client sends thousands of requests here: the abuse limits are raised, not switched off,
       // so intake still counts each request against them (part of what it costs).
-      environment: { INTAKE_LIMIT_PER_ADDRESS: '1000000', INTAKE_LIMIT_PER_CLIENT: '1000000', ...overrides.environment },
+      environment: { INTAKE_LIMIT_PER_ADDRESS: '1000000', INTAKE_LIMIT_PER_CLIENT: '1000000', INTAKE_LIMIT_PER_DOMAIN: '1000000', ...overrides.environment },
     },
     'dsr-bench-',
   );

@@ -2,6 +2,17 @@ import type { renderStatusPage } from '../../web/pages/status';
 import type { Branch, DsrRequest, Locale, RequestStatus } from '../domain/request';
 import { paths } from '../platform/links';
 import { findController, findProcessor, inDeclaredOrder } from '../platform/register';
+import { constantTimeEqual, tokenMatches } from '../platform/tokens';
+
+/**
+ * What a presented status key opens: `open` (the status page, withdrawal, replies), `ended` (the
+ * right key, but the request's personal data was erased, and the key with it), or `wrong`.
+ */
+export function statusKeyOpens(request: DsrRequest, key: unknown): 'open' | 'ended' | 'wrong' {
+  if (typeof key !== 'string') return 'wrong';
+  if (!constantTimeEqual(key, request.statusKey) && !tokenMatches(key, request.statusKeyHash)) return 'wrong';
+  return request.personalDataErasedAt ? 'ended' : 'open';
+}
 
 /** Statuses a subject may still withdraw a request from. */
 const WITHDRAWABLE: readonly RequestStatus[] = ['awaiting_verification', 'received', 'in_review', 'in_progress'];

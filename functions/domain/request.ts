@@ -154,8 +154,13 @@ export interface DsrRequest {
   /** Hash of the verification token once used, so a used link is told apart from a wrong one. */
   verifyTokenUsedHash?: string;
   verifyExpiresAt: string;
-  /** Capability in the status link; shows ids, dates and statuses only. */
+  /**
+   * Capability in the status link; shows ids, dates and statuses only. It ends with the request's
+   * personal data: the erasure keeps only its hash (`statusKeyHash`), so the link can say it ended.
+   */
   statusKey: string;
+  /** SHA-256 of the status key, once the personal data (and with it the key) was erased. */
+  statusKeyHash?: string;
   receivedAt?: string;
   dueAt?: string;
   completedAt?: string;

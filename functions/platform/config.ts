@@ -70,13 +70,19 @@ export const VARIABLES = {
   SENDER_EMAIL: variable(present, 'email address', 'the address the service writes from (an SES identity)'),
   SES_CONFIGURATION_SET: variable(present, 'configuration set name', 'the SES configuration set every email is sent through'),
   PUBLIC_BASE_URL: variable(httpUrl, 'http(s) URL', 'base of the links in emails and pages'),
-  STAFF_SIGN_IN_URL: variable(httpUrl, 'http(s) URL', "the identity provider's sign-in page for the staff console"),
+  STAFF_SIGN_IN_URL: variable(
+    httpUrl,
+    'http(s) URL',
+    "the identity provider's authorize URL for the staff console (code flow; the console adds state, nonce and the PKCE challenge)",
+  ),
+  STAFF_TOKEN_URL: variable(httpUrl, 'http(s) URL', "the identity provider's token endpoint, where the console trades its code and PKCE verifier for tokens"),
   SUPPRESSION_KEY: variable(hmacKey, 'secret, 32 characters or more', 'HMAC key of the keyed hashes of addresses and client IP addresses'),
   UNSUBSCRIBE_KEY: variable(hmacKey, 'secret, 32 characters or more', "HMAC key of one-click unsubscribe links, shared with the controllers' mailers"),
   VERIFY_TTL_DAYS: count(7, 'days a verification link stays valid'),
   DOWNLOAD_TTL_DAYS: count(7, 'days a download link stays valid'),
-  INTAKE_LIMIT_PER_ADDRESS: count(5, 'verification emails one address may set off per hour'),
+  INTAKE_LIMIT_PER_ADDRESS: count(5, 'verification emails one mailbox may set off per hour (an address counted without case, +tag or Gmail dots)'),
   INTAKE_LIMIT_PER_CLIENT: count(30, 'requests one client IP address may send per hour'),
+  INTAKE_LIMIT_PER_DOMAIN: count(50, 'verification emails the addresses of one mail domain may set off per hour'),
   RETENTION_BATCH_SIZE: count(500, 'records one retention rule erases per run at most'),
 } as const;
 

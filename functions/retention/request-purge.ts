@@ -7,6 +7,7 @@ import { and, eq, exists, isIn, notExists } from '../platform/data/expressions';
 import { getRequestWithBranches, updateRequestIf } from '../platform/data/requests';
 import { packageBucket } from '../platform/package-bucket';
 import type { Controller } from '../platform/register';
+import { hashToken } from '../platform/tokens';
 import { suppressionHash } from './scheduled-erasures';
 
 /** What one purge of a due request did. */
@@ -80,7 +81,9 @@ export async function purgeRequest(requestId: string, controller: Controller, at
  * Erases what the subject gave us from a closed request: address, name, details, and their answer
  * to a question. Staff's own words (a refusal's text, an extension's reasons, the question) stay:
  * they are the controller's record of why it answered as it did (Art. 5(2)). The status, dates,
- * history and outcome stay; `identityHash` keeps who asked as the repeat check knows them.
+ * history and outcome stay; `identityHash` keeps who asked as the repeat check knows them. The
+ * status key ends here too (only its hash stays, so the link can say it ended): whoever holds an
+ * old email must not read, withdraw or answer for ever.
  */
 async function erasePersonalData(request: DsrRequest, now: string): Promise<boolean> {
   const { answer: _answer, ...question } = request.infoRequest ?? {};
@@ -90,9 +93,10 @@ async function erasePersonalData(request: DsrRequest, now: string): Promise<bool
       set: {
         personalDataErasedAt: now,
         ...(request.email ? { identityHash: suppressionHash(request.email) } : {}),
+        ...(request.statusKey ? { statusKeyHash: hashToken(request.statusKey) } : {}),
         ...(request.infoRequest ? { infoRequest: question as NonNullable<DsrRequest['infoRequest']> } : {}),
       },
-      remove: ['email', 'name', 'details', 'purgeCtl', 'purgeAt', 'packageKey', 'downloadTokenHash'],
+      remove: ['email', 'name', 'details', 'purgeCtl', 'purgeAt', 'packageKey', 'downloadTokenHash', 'statusKey'],
     },
     // Only a closed request that left the open index, erased once.
     and(notExists('personalDataErasedAt'), notExists('openCtl'), isIn('status', FINAL_STATUSES)),

@@ -104,6 +104,9 @@ export function mayDo(staff: Pick<Staff, 'roles'>, action: StaffAction): boolean
  */
 export function requireRole(claims: Claims | undefined, action: StaffAction): Staff {
   if (!claims) throw clientError(401, 'Sign in first: this needs a valid staff id token', { authorization: 'missing' });
+  // API Gateway's JWT authorizer also admits the client's access tokens (client_id for aud); only
+  // the id token carries what this module reads (groups, custom:controllers) as the sign-in gave it.
+  if (claims.token_use !== 'id') throw clientError(401, 'Sign in first: this needs a staff id token', { authorization: 'not an id token' });
   const staff = staffFrom(claims);
   if (!staff.username) throw clientError(401, 'Sign in first: this needs a valid staff id token', { authorization: 'no user' });
   if (!mayDo(staff, action)) {

@@ -46,12 +46,14 @@ export const CONSOLE_PATH = '/console';
  * Who the staff are: a Cognito user pool that administrators fill (no self sign-up), with TOTP MFA
  * required, the roles `viewer` and `approver` as groups, and the controllers each person may see in
  * `custom:controllers` (`*` or comma-separated controller ids). The console signs in through the
- * hosted UI and gets an id token back in the URL fragment (implicit grant); the HTTP API checks it
- * with a JWT authorizer whose issuer is {@link issuerUrl} and audience the {@link client}'s id.
+ * hosted UI with the authorization code flow and PKCE (S256), checking `state` and the id token's
+ * `nonce` and `token_use`; the client allows no other flow, so no token ever rides in a URL. The
+ * HTTP API checks the id token with a JWT authorizer whose issuer is {@link issuerUrl} and audience
+ * the {@link client}'s id.
  */
 export class StaffIdentity extends Construct {
   public readonly userPool: UserPool;
-  /** The console's app client: public (no secret), implicit grant, id token with custom:controllers. */
+  /** The console's app client: public (no secret), code flow only, id token with custom:controllers. */
   public readonly client: UserPoolClient;
   /** The Cognito hosted domain the sign-in page is served from. */
   public readonly domain: UserPoolDomain;
@@ -61,8 +63,10 @@ export class StaffIdentity extends Construct {
   public readonly issuerUrl: string;
   /** The console's URL: `${publicBaseUrl}/console`. */
   public readonly consoleUrl: string;
-  /** The hosted UI's authorize URL for the console (response_type=token, scopes openid email profile). */
+  /** The hosted UI's authorize URL for the console (response_type=code, scopes openid email profile). */
   public readonly signInUrl: string;
+  /** The hosted UI's token endpoint, where the console trades its code and PKCE verifier. */
+  public readonly tokenUrl: string;
   /** The hosted UI's logout URL, back to the console. */
   public readonly signOutUrl: string;
 
@@ -114,7 +118,9 @@ export class StaffIdentity extends Construct {
       generateSecret: false,
       authFlows: { userSrp: true },
       oAuth: {
-        flows: { implicitCodeGrant: true },
+        // Code only: an implicit grant's token in the URL fragment cannot be tied to the sign-in
+        // that asked for it, so a forged fragment would sign someone in as another person.
+        flows: { authorizationCodeGrant: true, implicitCodeGrant: false },
         scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
         callbackUrls: [this.consoleUrl],
         logoutUrls: [this.consoleUrl],
@@ -140,7 +146,8 @@ export class StaffIdentity extends Construct {
     this.issuerUrl = `https://cognito-idp.${stack.region}.amazonaws.com/${this.userPool.userPoolId}`;
     const hosted = `https://${this.domain.domainName}.auth.${stack.region}.amazoncognito.com`;
     const clientId = this.client.userPoolClientId;
-    this.signInUrl = `${hosted}/oauth2/authorize?response_type=token&client_id=${clientId}` + `&redirect_uri=${this.consoleUrl}&scope=openid+email+profile`;
+    this.signInUrl = `${hosted}/oauth2/authorize?response_type=code&client_id=${clientId}` + `&redirect_uri=${this.consoleUrl}&scope=openid+email+profile`;
+    this.tokenUrl = `${hosted}/oauth2/token`;
     this.signOutUrl = `${hosted}/logout?client_id=${clientId}&logout_uri=${this.consoleUrl}`;
   }
 }

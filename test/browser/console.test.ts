@@ -1,20 +1,26 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AuditRecord, verifyAuditChain } from '../../functions/platform/audit-chain';
+import { issueLocalToken } from '../../local/staff-auth';
 import type { Locale } from '../../web/locale';
 import { consoleTexts } from '../../web/texts/console';
 import {
+  codeOf,
   confirmFromEmail,
   mailbox,
+  newSignInAttempt,
   type Runtime,
   removeDir,
+  signIn,
   start,
   statusOf,
   submit,
   submitConfirmed,
   taskLinkFor,
   tempDataDir,
+  tradeCode,
   VENDOR,
   waitForEmail,
   waitForStatus,
@@ -84,7 +90,12 @@ async function signInLocally(page: Page, role: string, controllers = 'demo-assoc
   else await roleField.fill(role);
   await page.locator('[name=controllers]').fill(controllers);
   await Promise.all([page.waitForURL((url) => url.pathname === '/console'), page.locator('form [type=submit]').first().click()]);
+  // The script trades the code for tokens, then shows the console (or, refused, the sign-in again).
+  await page.waitForFunction("!document.getElementById('console-app').hidden || !!document.querySelector('#signin-message p')");
 }
+
+/** What the tab keeps: its session storage. */
+const storage = (page: Page) => page.evaluate(() => ({ ...sessionStorage }) as Record<string, string>);
 
 describe('the staff console in a browser', () => {
   it('signs in, lists the open requests, opens one and shows its timeline, with a name in markup shown as text', async () => {
@@ -142,6 +153,80 @@ describe('the staff console in a browser', () => {
 
     expect(dialogs).toEqual([]);
     expect(cspViolations).toEqual([]);
+    await page.close();
+  });
+
+  it('signs in by the code flow with PKCE: state, nonce and an S256 challenge go out, the code comes back in the query', async () => {
+    const page = await openPage();
+    const authorize: URL[] = [];
+    const traded: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/local/sign-in?')) authorize.push(new URL(r.url()));
+      if (r.url().endsWith('/local/token')) traded.push(r.postData() ?? '');
+    });
+    await signInLocally(page, 'viewer');
+    await page.locator('#requests-body tr').first().waitFor();
+    expect(authorize).toHaveLength(1);
+    const q = authorize[0]!.searchParams;
+    expect(q.get('response_type')).toBe('code');
+    expect(q.get('code_challenge_method')).toBe('S256');
+    expect(q.get('code_challenge')).toMatch(/^[\w-]{43}$/);
+    expect(q.get('state')).toMatch(/^[\w-]{43}$/);
+    expect(q.get('nonce')).toMatch(/^[\w-]{43}$/);
+    expect(traded).toHaveLength(1);
+    const form = new URLSearchParams(traded[0]);
+    expect(form.get('grant_type')).toBe('authorization_code');
+    expect(createHash('sha256').update(form.get('code_verifier')!).digest('base64url')).toBe(q.get('code_challenge'));
+    // The code and state left the address bar; the tab keeps the id token only, with the sign-in's nonce.
+    expect(page.url()).toBe(`${rt.urls.gateway}/console`);
+    const kept = Object.values(await storage(page));
+    expect(kept).toHaveLength(1);
+    expect(JSON.parse(Buffer.from(kept[0]!.split('.')[1]!, 'base64url').toString())).toMatchObject({ token_use: 'id', nonce: q.get('nonce') });
+    expect(cspViolations).toEqual([]);
+    await page.close();
+  });
+
+  it('refuses an id token put in the URL fragment, though the pool signed it (a forged implicit-grant answer)', async () => {
+    const someoneElse = await issueLocalToken(rt, { 'cognito:username': 'mallory', 'cognito:groups': ['approver'] });
+    // The token itself is good: the API takes it. Only the way it arrived is wrong.
+    expect((await fetch(`${rt.urls.gateway}/v1/staff/requests`, { headers: { authorization: `Bearer ${someoneElse}` } })).status).toBe(200);
+    const page = await openPage();
+    await page.goto(`${rt.urls.gateway}/console#id_token=${someoneElse}&token_type=Bearer&expires_in=3600`);
+    await page.getByRole('link', { name: 'Sign in' }).waitFor();
+    expect(await page.locator('#console-app').isHidden()).toBe(true);
+    expect(await storage(page)).toEqual({});
+    expect(await page.evaluate('location.hash')).toBe('');
+    await page.close();
+  });
+
+  it("refuses a sign-in's answer whose state this tab did not send, and never trades its code", async () => {
+    // Someone else signs in and hands over their callback (code and state) as a link.
+    const theirs = newSignInAttempt();
+    const signedIn = await signIn(rt.urls.gateway, { username: 'mallory', role: 'approver', controllers: '*' }, fetch, theirs);
+    const issued = codeOf(signedIn, rt.urls.gateway)!;
+    expect(issued.state).toBe(theirs.state);
+    const page = await openPage();
+    const traded: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().endsWith('/local/token')) traded.push(r.url());
+    });
+    // No sign-in under way in this tab.
+    await page.goto(`${rt.urls.gateway}/console?code=${issued.code}&state=${issued.state}`);
+    await expect.poll(() => page.locator('#signin-message').textContent()).toContain(consoleTexts.en.signInRefused);
+    expect(await storage(page)).toEqual({});
+    // A sign-in of this tab under way, answered with another state.
+    await page.getByRole('link', { name: 'Sign in' }).click();
+    await page.locator('[name=username]').waitFor();
+    const pending = Object.keys(await storage(page));
+    expect(pending).toHaveLength(1);
+    await page.goto(`${rt.urls.gateway}/console?code=${issued.code}&state=${issued.state}`);
+    await expect.poll(() => page.locator('#signin-message').textContent()).toContain(consoleTexts.en.signInRefused);
+    expect(await storage(page)).toEqual({});
+    expect(await page.locator('#console-app').isHidden()).toBe(true);
+    expect(page.url()).toBe(`${rt.urls.gateway}/console`);
+    expect(traded).toEqual([]);
+    // The code was never spent: its owner can still trade it.
+    expect((await tradeCode(rt.urls.gateway, issued.code, theirs.verifier)).status).toBe(200);
     await page.close();
   });
 

@@ -13,7 +13,6 @@ import {
   decideOn,
   documentClient,
   FINAL_STATUSES as FINAL,
-  idTokenOf,
   isVerificationLinkOf,
   linksInText as linksIn,
   pool,
@@ -22,7 +21,7 @@ import {
   requestItems as readRequestItems,
   requestPartition as readRequestPartition,
   STAFF,
-  signIn,
+  signInForToken,
   sleep,
   VENDOR,
 } from '../harness';
@@ -111,8 +110,7 @@ export function requestPartition(svc: Service, requestId: string): Promise<Recor
 /** Signs in at the local identity provider as an approver (the token survives restarts: its key is in the data folder). */
 export async function approverToken(svc: Service): Promise<string> {
   for (;;) {
-    const res = await tryFetch((via) => signIn(svc.gateway(), { username: 'fault-suite', role: 'approver', controllers: '*' }, via));
-    const token = res && idTokenOf(res, svc.gateway());
+    const token = await signInForToken(svc.gateway(), { username: 'fault-suite', role: 'approver', controllers: '*' }, reach).catch(() => undefined);
     if (token) return token;
     await sleep(200);
   }

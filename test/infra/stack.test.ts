@@ -326,8 +326,9 @@ describe('configuration and grants (least privilege)', () => {
     expect(withEnv('SUPPRESSION_KEY')).toEqual(['intake', 'route', 'run', 'submit', 'sweep']);
     expect(withEnv('STAFF_SIGN_IN_URL')).toEqual(['console']);
     expect(envOf('intake').VERIFY_TTL_DAYS).toBe('7');
-    expect(envOf('intake')).toMatchObject({ INTAKE_LIMIT_PER_ADDRESS: '5', INTAKE_LIMIT_PER_CLIENT: '30' });
+    expect(envOf('intake')).toMatchObject({ INTAKE_LIMIT_PER_ADDRESS: '5', INTAKE_LIMIT_PER_CLIENT: '30', INTAKE_LIMIT_PER_DOMAIN: '50' });
     expect(withEnv('INTAKE_LIMIT_PER_ADDRESS')).toEqual(['intake']);
+    expect(withEnv('INTAKE_LIMIT_PER_DOMAIN')).toEqual(['intake']);
     expect(envOf('notify').DOWNLOAD_TTL_DAYS).toBe('7');
     expect(withEnv('RETENTION_BATCH_SIZE')).toEqual(['retention']);
     expect(envOf('retention').RETENTION_BATCH_SIZE).toBe('500');
@@ -743,16 +744,17 @@ describe('staff identity (Cognito)', () => {
     for (const [, g] of groups) expect(g.Properties.UserPoolId).toEqual({ Ref: poolId });
   });
 
-  it('gives the console a public client: no secret, implicit id token, openid email profile, back to /console only', () => {
+  it('gives the console a public client: no secret, the code flow only, openid email profile, back to /console only', () => {
     const [poolId] = pool();
     const [, c] = client();
     expect(c.Properties).toMatchObject({
       UserPoolId: { Ref: poolId },
       GenerateSecret: false,
       AllowedOAuthFlowsUserPoolClient: true,
-      AllowedOAuthFlows: ['implicit'],
       SupportedIdentityProviders: ['COGNITO'],
     });
+    // No implicit grant: a token in the URL fragment cannot be tied to the sign-in that asked for it.
+    expect(c.Properties.AllowedOAuthFlows).toEqual(['code']);
     expect([...c.Properties.AllowedOAuthScopes].sort()).toEqual(['email', 'openid', 'profile']);
     expect(c.Properties.CallbackURLs).toEqual([consoleUrl()]);
     expect(c.Properties.LogoutURLs).toEqual([consoleUrl()]);
@@ -777,7 +779,7 @@ describe('staff identity (Cognito)', () => {
     });
   });
 
-  it("gives the console function the hosted UI's authorize URL for the console client, and nothing else", () => {
+  it("gives the console function the hosted UI's authorize URL (code flow) and token endpoint for the console client, and nothing else", () => {
     const [poolClientId] = client();
     const domainId = idOf('AWS::Cognito::UserPoolDomain');
     const apiId = idOf('AWS::ApiGatewayV2::Api');
@@ -789,7 +791,7 @@ describe('staff identity (Cognito)', () => {
           { Ref: domainId },
           '.auth.',
           { Ref: 'AWS::Region' },
-          '.amazoncognito.com/oauth2/authorize?response_type=token&client_id=',
+          '.amazoncognito.com/oauth2/authorize?response_type=code&client_id=',
           { Ref: poolClientId },
           '&redirect_uri=',
           { 'Fn::GetAtt': [apiId, 'ApiEndpoint'] },
@@ -797,7 +799,10 @@ describe('staff identity (Cognito)', () => {
         ],
       ],
     });
-    expect(Object.keys(envOf('console')).sort()).toEqual(['NODE_OPTIONS', 'STAFF_SIGN_IN_URL']);
+    expect(envOf('console').STAFF_TOKEN_URL).toEqual({
+      'Fn::Join': ['', ['https://', { Ref: domainId }, '.auth.', { Ref: 'AWS::Region' }, '.amazoncognito.com/oauth2/token']],
+    });
+    expect(Object.keys(envOf('console')).sort()).toEqual(['NODE_OPTIONS', 'STAFF_SIGN_IN_URL', 'STAFF_TOKEN_URL']);
   });
 });
 

@@ -9,6 +9,7 @@ import {
   confirmFromEmail,
   linksIn,
   mailbox,
+  pressConfirm,
   REQUESTS_TABLE,
   STAFF,
   statusLinkIn,
@@ -152,8 +153,13 @@ describe('confirming', () => {
     const email = await waitForEmail(local.rt, 'bo@example.org');
     const [first, second] = await Promise.all([confirmFromEmail(local.rt, email), confirmFromEmail(local.rt, email)]);
     expect([first.status, second.status]).toEqual([200, 200]);
+    // Only the press that confirmed shows the status link; the other says it is confirmed already.
+    const pages = [await first.text(), await second.text()];
+    const withLink = pages.filter((p) => p.includes('/status?key='));
+    expect(withLink).toHaveLength(1);
+    expect(pages.find((p) => !p.includes('/status?key='))).toContain('This link has already been used');
     await answerDemoTasks(local.rt, requestId);
-    await waitForFinal(statusLinkIn(await first.text()));
+    await waitForFinal(statusLinkIn(withLink[0]!));
 
     const sfn = new SFNClient({ endpoint: local.rt.urls.sfn });
     const { executions } = await sfn.send(new ListExecutionsCommand({ stateMachineArn: local.rt.stateMachineArn }));
@@ -172,10 +178,27 @@ describe('confirming', () => {
     expect(stored.Item!.status).toBe('awaiting_verification');
     expect(JSON.stringify(stored.Item)).not.toContain(new URL(link).searchParams.get('token')!);
 
-    await confirmFromEmail(local.rt, email);
+    const confirmed = await confirmFromEmail(local.rt, email);
+    expect(await confirmed.text()).toContain('/status?key=');
+    // A used link never shows the status link again, opened or pressed.
     const used = await fetch(link);
     expect(used.status).toBe(200);
-    expect(await used.text()).toMatch(/already/i);
+    const usedPage = await used.text();
+    expect(usedPage).toMatch(/already/i);
+    expect(usedPage).toContain('the page after you confirmed it');
+    expect(usedPage).not.toContain('status?key=');
+    const pressedAgain = await pressConfirm(link);
+    expect(pressedAgain.status).toBe(200);
+    const againPage = await pressedAgain.text();
+    expect(againPage).toMatch(/already/i);
+    expect(againPage).not.toContain('status?key=');
+    const asJson = await fetch(new URL(link).href.replace(/\?.*$/, ''), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ token: new URL(link).searchParams.get('token') }),
+    });
+    expect(asJson.status).toBe(409);
+    expect(JSON.stringify(await asJson.json())).not.toContain('key');
 
     const wrong = await fetch(link.replace(/token=[^&]+/, `token=${'A'.repeat(43)}`));
     expect(wrong.status).toBe(404);

@@ -191,7 +191,42 @@ describe("the service's own retention of an answered access request", () => {
     // The branches keep what was done where; the staff note stays with them.
     expect((await partition(requestId)).filter((i) => String(i.sk).startsWith('BRANCH#')).length).toBe(7);
     expectNothingPersonal([stored, ...events], [address, 'Ada Lovelace', message]);
-    expect(await (await fetch(statusUrl)).text()).toContain('were erased from this request on');
+  });
+
+  it('ends the status link with the personal data: it says so, and reads, withdraws and answers nothing', async () => {
+    const key = new URL(statusUrl).searchParams.get('key')!;
+    const stored = await requestItem(requestId);
+    expect(stored.statusKey).toBeUndefined();
+    expect(JSON.stringify(stored)).not.toContain(key);
+    expect(stored.statusKeyHash).toEqual(expect.any(String));
+
+    const page = await fetch(statusUrl);
+    expect(page.status).toBe(410);
+    const html = await page.text();
+    expect(html).toContain('This status link no longer works');
+    expect(html).toContain('were erased from this request on');
+    expect(html).not.toContain('Membership register');
+    const asJson = await fetch(statusUrl, { headers: { accept: 'application/json' } });
+    expect(asJson.status).toBe(410);
+    expect(await asJson.json()).toEqual({ message: "The status link ended when the request's personal data was erased", errors: { key: 'ended' } });
+
+    // Another key is still just unknown; the ended key opens nothing else either.
+    expect((await fetch(statusUrl.replace(/key=[^&]+/, `key=${'A'.repeat(43)}`))).status).toBe(404);
+    const url = new URL(statusUrl);
+    const form = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' };
+    const withdraw = await fetch(`${url.origin}${url.pathname.replace(/\/status$/, '/cancel')}`, {
+      method: 'POST',
+      headers: form,
+      body: new URLSearchParams({ key }).toString(),
+    });
+    expect(withdraw.status).toBe(410);
+    const reply = await fetch(`${url.origin}${url.pathname.replace(/\/status$/, '/reply')}`, {
+      method: 'POST',
+      headers: form,
+      body: new URLSearchParams({ key, answer: 'hello' }).toString(),
+    });
+    expect(reply.status).toBe(404);
+    expect((await requestItem(requestId)).status).toBe('completed');
   });
 
   it('changes nothing when the sweep runs again', async () => {

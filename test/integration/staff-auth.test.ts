@@ -1,6 +1,7 @@
 /**
  * The local stand-in for the staff user pool (local/staff-auth.ts) and the gateway's JWT
- * authorizer (local/gateway.ts): signing in issues an id token like Cognito's hosted UI;
+ * authorizer (local/gateway.ts): signing in (authorization code with PKCE) issues an id token like
+ * Cognito's hosted UI;
  * routes with a JWT authorizer in the template are checked as API Gateway checks them, and the
  * handler gets the claims as an HTTP API hands them over.
  *
@@ -13,7 +14,7 @@ import { flattenClaim, LocalGateway } from '../../local/gateway';
 import { LambdaHost } from '../../local/lambda-host';
 import { generateSigningKey, issueLocalToken, LOCAL_AUDIENCE, LocalStaffAuth, localSub } from '../../local/staff-auth';
 import { type CfnTemplate, readStackModel } from '../../local/synth';
-import { type Runtime, removeDir, start, tempDataDir } from '../harness';
+import { authorizeParams, codeOf, newSignInAttempt, type Runtime, removeDir, type SignInAttempt, start, tempDataDir, tradeCode } from '../harness';
 
 declare global {
   // eslint-disable-next-line no-var
@@ -256,17 +257,22 @@ describe('the JWT authorizer of the local gateway (hand-made template)', () => {
     await call('/staff/items', bearer(token));
     await call('/staff/items', bearer(await issueLocalToken(auth, { aud: 'x' })));
     await call(`/staff/by-query?token=${token}`);
+    const attempt = newSignInAttempt();
     const signIn = await fetch(`${url}/local/sign-in`, {
       method: 'POST',
       redirect: 'manual',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: 'username=anna&role=viewer&controllers=*',
+      body: new URLSearchParams({ ...authorizeParams(url, attempt), username: 'anna', role: 'viewer', controllers: '*' }).toString(),
     });
     expect(signIn.status).toBe(302);
-    const issued = new URLSearchParams(new URL(signIn.headers.get('location')!).hash.slice(1)).get('id_token')!;
+    const { code } = codeOf(signIn, url)!;
+    const traded = await tradeCode(url, code, attempt.verifier);
+    expect(traded.status).toBe(200);
+    const { id_token: issued, access_token: access } = (await traded.json()) as { id_token: string; access_token: string };
     const text = logs.join('\n');
     expect(logs.length).toBeGreaterThanOrEqual(4);
-    for (const t of [token, issued]) {
+    expect(text).not.toContain(code);
+    for (const t of [token, issued, access]) {
       expect(text).not.toContain(t);
       expect(text).not.toContain(t.split('.')[1]!); // not even the payload
     }
@@ -298,17 +304,23 @@ describe('local staff sign-in on the runtime (real stack)', () => {
     removeDir(dataDir);
   });
 
-  const signIn = (fields: Record<string, string>) =>
-    fetch(`${rt.urls.gateway}/local/sign-in`, {
-      method: 'POST',
-      redirect: 'manual',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams(fields).toString(),
-    });
-  /** The id token of a sign-in's redirect, verified against the published keys. */
-  const tokenOf = async (res: Response) => {
-    const location = res.headers.get('location')!;
-    const token = new URLSearchParams(new URL(location).hash.slice(1)).get('id_token')!;
+  /** Posts the sign-in form with an attempt's authorize parameters (or others over them). */
+  const signIn = (fields: Record<string, string>, attempt: SignInAttempt = newSignInAttempt(), authorize: Record<string, string> = {}) =>
+    Object.assign(
+      fetch(`${rt.urls.gateway}/local/sign-in`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ ...authorizeParams(rt.urls.gateway, attempt), ...authorize, ...fields }).toString(),
+      }),
+      { attempt },
+    );
+  /** The id token a sign-in's code is traded for, verified against the published keys. */
+  const tokenOf = async (signingIn: Promise<Response> & { attempt: SignInAttempt }) => {
+    const res = await signingIn;
+    const traded = await tradeCode(rt.urls.gateway, codeOf(res, rt.urls.gateway)!.code, signingIn.attempt.verifier);
+    expect(traded.status).toBe(200);
+    const token = ((await traded.json()) as { id_token: string }).id_token;
     const jwks = (await (await fetch(`${rt.urls.gateway}/local/.well-known/jwks.json`)).json()) as JSONWebKeySet;
     const { payload, protectedHeader } = await jwtVerify(token, createLocalJWKSet(jwks), {
       issuer: `${rt.urls.gateway}/local`,
@@ -320,8 +332,12 @@ describe('local staff sign-in on the runtime (real stack)', () => {
   /** A concrete path for a route key, e.g. /v1/staff/requests/x for /v1/staff/requests/{requestId}. */
   const pathOf = (path: string) => path.replace(/\{[^}]+\}/g, 'x');
 
-  it('serves the sign-in form, marked as local and for development only', async () => {
-    const res = await fetch(rt.staffAuth.signInUrl);
+  it('serves the sign-in form, marked as local and for development only, carrying the authorize request on', async () => {
+    const attempt = newSignInAttempt();
+    const authorize = new URL(rt.staffAuth.signInUrl);
+    for (const [k, v] of Object.entries({ state: attempt.state, nonce: attempt.nonce, code_challenge: attempt.challenge, code_challenge_method: 'S256' }))
+      authorize.searchParams.set(k, v);
+    const res = await fetch(authorize);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/html/);
     const html = await res.text();
@@ -330,16 +346,94 @@ describe('local staff sign-in on the runtime (real stack)', () => {
     expect(html).toMatch(/<input id="username" name="username"/);
     for (const role of ['viewer', 'approver', 'none']) expect(html).toContain(`<option value="${role}"`);
     expect(html).toMatch(/<input id="controllers" name="controllers"[^>]*value="\*"/);
-    expect(rt.staffAuth.signInUrl).toBe(`${rt.urls.gateway}/local/sign-in`);
+    for (const [name, value] of Object.entries(authorizeParams(rt.urls.gateway, attempt)))
+      expect(html).toContain(`<input type="hidden" name="${name}" value="${value.replace(/&/g, '&amp;')}">`);
+    expect(rt.staffAuth.signInUrl).toBe(
+      `${rt.urls.gateway}/local/sign-in?response_type=code&client_id=local-console&redirect_uri=${encodeURIComponent(`${rt.urls.gateway}/console`)}&scope=openid+email+profile`,
+    );
     expect(process.env.STAFF_SIGN_IN_URL).toBe(rt.staffAuth.signInUrl);
+    expect(process.env.STAFF_TOKEN_URL).toBe(`${rt.urls.gateway}/local/token`);
   });
 
-  it("signs in: 302 to the console with the id token in the fragment, as the hosted UI's implicit grant does", async () => {
-    const res = await signIn({ username: 'dpo.anna', role: 'approver', controllers: 'demo-association, other-ctl' });
+  it('refuses an authorize request the console client would not be granted: implicit grant, no PKCE, another client or callback', async () => {
+    const attempt = newSignInAttempt();
+    const refusals: [Record<string, string>, RegExp][] = [
+      [{ response_type: 'token' }, /response_type must be code/],
+      [{ code_challenge_method: 'plain' }, /code_challenge_method must be S256/],
+      [{ code_challenge: '' }, /code_challenge must be/],
+      [{ client_id: 'another-client' }, /client_id/],
+      [{ redirect_uri: 'https://evil.example/console' }, /redirect_uri/],
+      [{ scope: 'email' }, /openid/],
+    ];
+    for (const [override, reason] of refusals) {
+      const authorize = new URL(`${rt.urls.gateway}/local/sign-in`);
+      for (const [k, v] of Object.entries({ ...authorizeParams(rt.urls.gateway, attempt), ...override })) authorize.searchParams.set(k, v);
+      const form = await fetch(authorize);
+      expect(form.status, JSON.stringify(override)).toBe(400);
+      expect(await form.text()).toMatch(reason);
+      const posted = await signIn({ username: 'anna', role: 'viewer', controllers: '*' }, attempt, override);
+      expect(posted.status, JSON.stringify(override)).toBe(400);
+      expect(posted.headers.get('location')).toBeNull();
+    }
+  });
+
+  it('trades a code once, within its client and callback, and only with the verifier of its challenge', async () => {
+    const gateway = rt.urls.gateway;
+    const codeFor = async (attempt = newSignInAttempt()) =>
+      codeOf(await signIn({ username: 'anna', role: 'viewer', controllers: '*' }, attempt), gateway)!.code;
+    const invalid = async (res: Response) => {
+      expect(res.status).toBe(400);
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      return ((await res.json()) as { error: string }).error;
+    };
+    const attempt = newSignInAttempt();
+    // Another verifier (an attacker holding only the code) gets nothing, and the code is spent.
+    let code = await codeFor(attempt);
+    expect(await invalid(await tradeCode(gateway, code, newSignInAttempt().verifier))).toBe('invalid_grant');
+    expect(await invalid(await tradeCode(gateway, code, attempt.verifier))).toBe('invalid_grant');
+    // Another callback.
+    code = await codeFor(attempt);
+    expect(await invalid(await tradeCode(gateway, code, attempt.verifier, fetch, 'https://evil.example/console'))).toBe('invalid_grant');
+    // The right verifier, once.
+    code = await codeFor(attempt);
+    const traded = await tradeCode(gateway, code, attempt.verifier);
+    expect(traded.status).toBe(200);
+    expect(traded.headers.get('cache-control')).toBe('no-store');
+    const tokens = (await traded.json()) as Record<string, unknown>;
+    expect(tokens).toMatchObject({ token_type: 'Bearer', expires_in: 3600, id_token: expect.any(String), access_token: expect.any(String) });
+    expect(await invalid(await tradeCode(gateway, code, attempt.verifier))).toBe('invalid_grant');
+    // Only the code grant, only for the console client.
+    const other = (fields: Record<string, string>) =>
+      fetch(`${gateway}/local/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(fields).toString(),
+      });
+    expect(await invalid(await other({ grant_type: 'implicit', client_id: 'local-console' }))).toBe('unsupported_grant_type');
+    expect(await invalid(await other({ grant_type: 'authorization_code', client_id: 'x', code: await codeFor(), code_verifier: attempt.verifier }))).toBe(
+      'invalid_client',
+    );
+    // The access token says what it is, has no audience, and the staff API refuses it: only id tokens say who and where.
+    const access = JSON.parse(Buffer.from(String(tokens.access_token).split('.')[1]!, 'base64url').toString());
+    expect(access).toMatchObject({ token_use: 'access', client_id: 'local-console', scope: 'openid email profile' });
+    expect(access.aud).toBeUndefined();
+  });
+
+  it('refuses an id token that says it is not one (token_use), past the authorizer', async () => {
+    const notId = await issueLocalToken(rt, { 'cognito:groups': ['approver'], token_use: 'access' });
+    const res = await fetch(`${rt.urls.gateway}/v1/staff/requests`, { headers: { ...bearer(notId), accept: 'application/json' } });
+    expect(res.status).toBe(401);
+    expect(await res.json()).toMatchObject({ errors: { authorization: 'not an id token' } });
+  });
+
+  it('signs in: 302 to the console with a code and the state in the query, traded for an id token with the nonce', async () => {
+    const signingIn = signIn({ username: 'dpo.anna', role: 'approver', controllers: 'demo-association, other-ctl' });
+    const res = await signingIn;
     expect(res.status).toBe(302);
     const location = res.headers.get('location')!;
-    expect(location).toMatch(new RegExp(`^${rt.urls.gateway}/console#id_token=[\\w-]+\\.[\\w-]+\\.[\\w-]+&token_type=Bearer&expires_in=3600$`));
-    const { payload, protectedHeader } = await tokenOf(res);
+    expect(location).toBe(`${rt.urls.gateway}/console?code=${codeOf(res, rt.urls.gateway)!.code}&state=${signingIn.attempt.state}`);
+    expect(location).not.toContain('#');
+    const { payload, protectedHeader } = await tokenOf(signingIn);
     expect(protectedHeader).toMatchObject({ alg: 'RS256', kid: rt.staffAuth.key.kid });
     expect(payload).toMatchObject({
       iss: `${rt.urls.gateway}/local`,
@@ -350,16 +444,17 @@ describe('local staff sign-in on the runtime (real stack)', () => {
       'cognito:groups': ['approver'],
       'custom:controllers': 'demo-association,other-ctl',
       token_use: 'id',
+      nonce: signingIn.attempt.nonce,
     });
     expect(payload.exp! - payload.iat!).toBe(3600);
     expect(payload.auth_time).toBe(payload.iat);
     expect(Math.abs(payload.iat! - nowSeconds())).toBeLessThan(60);
     // the same person, the same sub
-    expect((await tokenOf(await signIn({ username: 'dpo.anna', role: 'viewer', controllers: '*' }))).payload.sub).toBe(payload.sub);
+    expect((await tokenOf(signIn({ username: 'dpo.anna', role: 'viewer', controllers: '*' }))).payload.sub).toBe(payload.sub);
   });
 
   it('signs in a user in no group without cognito:groups, and * for all controllers', async () => {
-    const { payload } = await tokenOf(await signIn({ username: 'nobody', role: 'none', controllers: 'a, *' }));
+    const { payload } = await tokenOf(signIn({ username: 'nobody', role: 'none', controllers: 'a, *' }));
     expect(payload['cognito:groups']).toBeUndefined();
     expect(payload['custom:controllers']).toBe('*');
   });
@@ -373,6 +468,7 @@ describe('local staff sign-in on the runtime (real stack)', () => {
     ]) {
       const res = await signIn(fields);
       expect(res.status, JSON.stringify(fields)).toBe(400);
+      expect(await res.clone().text()).toContain('name="code_challenge"');
       expect(res.headers.get('location')).toBeNull();
       expect(await res.text()).toContain('role="alert"');
     }
@@ -382,7 +478,11 @@ describe('local staff sign-in on the runtime (real stack)', () => {
     const config: any = await (await fetch(`${rt.urls.gateway}/local/.well-known/openid-configuration`)).json();
     expect(config).toMatchObject({
       issuer: `${rt.urls.gateway}/local`,
+      authorization_endpoint: `${rt.urls.gateway}/local/sign-in`,
+      token_endpoint: `${rt.urls.gateway}/local/token`,
       jwks_uri: `${rt.urls.gateway}/local/.well-known/jwks.json`,
+      response_types_supported: ['code'],
+      code_challenge_methods_supported: ['S256'],
       id_token_signing_alg_values_supported: ['RS256'],
     });
     const jwks: any = await (await fetch(config.jwks_uri)).json();
@@ -412,11 +512,11 @@ describe('local staff sign-in on the runtime (real stack)', () => {
   });
 
   it("lets a signed-in member's token through to the staff API, and serves the console without one", async () => {
-    const { token } = await tokenOf(await signIn({ username: 'dpo.anna', role: 'approver', controllers: '*' }));
+    const { token } = await tokenOf(signIn({ username: 'dpo.anna', role: 'approver', controllers: '*' }));
     // past the authorizer, the handler reads the flattened "[approver]" as the approver role
     expect((await fetch(`${rt.urls.gateway}/v1/staff/requests`, { headers: bearer(token) })).status).toBe(200);
     // a member in no group passes the authorizer (a valid token) and is refused by the handler
-    const { token: groupless } = await tokenOf(await signIn({ username: 'nobody', role: 'none', controllers: '*' }));
+    const { token: groupless } = await tokenOf(signIn({ username: 'nobody', role: 'none', controllers: '*' }));
     expect((await fetch(`${rt.urls.gateway}/v1/staff/requests`, { headers: bearer(groupless) })).status).toBe(403);
     const page = await fetch(`${rt.urls.gateway}/console`);
     expect([401, 404]).not.toContain(page.status);

@@ -14,13 +14,27 @@ interface Config {
   locales: string[];
   intlLocale: string;
   rights: string[];
+  /** The identity provider's token endpoint, where a sign-in's code is traded. */
+  tokenUrl: string;
 }
 
-/** The claims the page reads from the id token. */
+/** The claims the page reads from the id token (and checks of the access token). */
 interface Claims {
   exp?: number;
   sub?: string;
   'cognito:username'?: string;
+  token_use?: string;
+  nonce?: string;
+  aud?: string | string[];
+  client_id?: string;
+}
+
+/** A sign-in under way in this tab: what the callback must match, and the language it started in. */
+interface PendingSignIn {
+  state: string;
+  nonce: string;
+  verifier: string;
+  lang: string;
 }
 
 /** An organisation, a purpose or a receiving organisation: an id and maybe a name. */
@@ -163,7 +177,7 @@ interface BarRow {
   parts: { value: number; colour: string; tip: string }[];
 }
 
-(() => {
+void (async () => {
   /** The element with this id; the page renders every id the script asks for. */
   const $ = <T extends HTMLElement = HTMLElement>(id: string): T => document.getElementById(id) as T;
   /** A form's field by name (an input, a select or a textarea: the script reads their value). */
@@ -172,7 +186,7 @@ interface BarRow {
   const t = cfg.texts;
   const KEY = 'dsr.staff.idToken';
   const OPEN_KEY = 'dsr.staff.open';
-  const LANG_KEY = 'dsr.staff.lang';
+  const PENDING_KEY = 'dsr.staff.signIn';
   const REQUEST_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
   const dateFmt = new Intl.DateTimeFormat(cfg.intlLocale, { dateStyle: 'medium', timeZone: 'UTC' });
   const timeFmt = new Intl.DateTimeFormat(cfg.intlLocale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
@@ -223,23 +237,104 @@ interface BarRow {
     return b;
   }
 
-  // The id token from the sign-in redirect's fragment: kept for this tab, and the URL cleaned.
-  if (location.hash.length > 1) {
-    const fragment = new URLSearchParams(location.hash.slice(1));
-    const fromSignIn = fragment.get('id_token');
-    if (fromSignIn) sessionStorage.setItem(KEY, fromSignIn);
-    history.replaceState(null, '', location.pathname + location.search);
-    // Back from signing in: in the language the person signed in from.
-    const signedInFrom = sessionStorage.getItem(LANG_KEY);
-    sessionStorage.removeItem(LANG_KEY);
-    if (fromSignIn && signedInFrom && signedInFrom !== cfg.locale && cfg.locales.indexOf(signedInFrom) >= 0) {
-      location.replace(`${location.pathname}?lang=${encodeURIComponent(signedInFrom)}`);
-      return;
-    }
+  // Signing in is the authorization code flow with PKCE (S256). The sign-in link gets a fresh
+  // state, nonce and code challenge, kept in this tab; the callback's code is traded only when its
+  // state is this tab's, and the id token kept only when its nonce is that sign-in's. Nothing is
+  // ever read from the URL fragment: an implicit grant's token there could be anyone's.
+  if (location.hash.length > 1) history.replaceState(null, '', location.pathname + location.search);
+  function base64url(bytes: Uint8Array): string {
+    let bin = '';
+    bytes.forEach((b) => {
+      bin += String.fromCharCode(b);
+    });
+    return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
   }
-  $('sign-in').addEventListener('click', () => {
-    sessionStorage.setItem(LANG_KEY, cfg.locale);
+  function randomText(): string {
+    return base64url(crypto.getRandomValues(new Uint8Array(32)));
+  }
+  async function sha256(text: string): Promise<string> {
+    return base64url(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))));
+  }
+  /** The console client's id and callback, as the sign-in link names them. */
+  function client(): { id: string; redirectUri: string } {
+    const authorize = new URL($<HTMLAnchorElement>('sign-in').href);
+    return { id: authorize.searchParams.get('client_id') || '', redirectUri: authorize.searchParams.get('redirect_uri') || '' };
+  }
+  async function startSignIn(authorizeUrl: string) {
+    const pending: PendingSignIn = { state: randomText(), nonce: randomText(), verifier: randomText(), lang: cfg.locale };
+    sessionStorage.setItem(PENDING_KEY, JSON.stringify(pending));
+    const url = new URL(authorizeUrl);
+    url.searchParams.set('state', pending.state);
+    url.searchParams.set('nonce', pending.nonce);
+    url.searchParams.set('code_challenge', await sha256(pending.verifier));
+    url.searchParams.set('code_challenge_method', 'S256');
+    location.assign(url.toString());
+  }
+  $('sign-in').addEventListener('click', (ev) => {
+    ev.preventDefault();
+    void startSignIn((ev.currentTarget as HTMLAnchorElement).href);
   });
+  /**
+   * Back from the identity provider (`?code=&state=`, or `?error=`): the code traded with this
+   * tab's verifier, the id token checked (`token_use`, `nonce`, `aud`, `exp`) and kept. Anything
+   * else is refused; a sign-in's secrets are used once either way.
+   */
+  async function finishSignIn(): Promise<'none' | 'refused' | 'signed-in' | 'reloading'> {
+    const query = new URLSearchParams(location.search);
+    if (!['code', 'state', 'error'].some((k) => query.has(k))) return 'none';
+    const code = query.get('code');
+    const state = query.get('state');
+    ['code', 'state', 'error', 'error_description'].forEach((k) => {
+      query.delete(k);
+    });
+    history.replaceState(null, '', location.pathname + (query.toString() ? `?${query.toString()}` : ''));
+    const raw = sessionStorage.getItem(PENDING_KEY);
+    sessionStorage.removeItem(PENDING_KEY);
+    let pending: PendingSignIn | null = null;
+    try {
+      pending = raw ? (JSON.parse(raw) as PendingSignIn) : null;
+    } catch (_err) {
+      pending = null;
+    }
+    if (!pending || !code || !state || state !== pending.state) return 'refused';
+    const { id: clientId, redirectUri } = client();
+    let tokens: { id_token?: unknown; access_token?: unknown } | null = null;
+    try {
+      const answer = await fetch(cfg.tokenUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+          grant_type: 'authorization_code',
+          client_id: clientId,
+          code,
+          redirect_uri: redirectUri,
+          code_verifier: pending.verifier,
+        }).toString(),
+        credentials: 'omit',
+        cache: 'no-store',
+      });
+      if (answer.ok) tokens = await answer.json();
+    } catch (_err) {
+      tokens = null;
+    }
+    const idToken = tokens && typeof tokens.id_token === 'string' ? tokens.id_token : '';
+    const id = claims(idToken);
+    const forClient = id && (Array.isArray(id.aud) ? id.aud.indexOf(clientId) >= 0 : id.aud === clientId);
+    if (id?.token_use !== 'id' || id.nonce !== pending.nonce || !forClient || typeof id.exp !== 'number' || id.exp * 1000 <= Date.now()) {
+      return 'refused';
+    }
+    if (tokens && typeof tokens.access_token === 'string') {
+      const access = claims(tokens.access_token);
+      if (access?.token_use !== 'access' || access.client_id !== clientId) return 'refused';
+    }
+    sessionStorage.setItem(KEY, idToken);
+    // Back in the language the person signed in from.
+    if (pending.lang !== cfg.locale && cfg.locales.indexOf(pending.lang) >= 0) {
+      location.replace(`${location.pathname}?lang=${encodeURIComponent(pending.lang)}`);
+      return 'reloading';
+    }
+    return 'signed-in';
+  }
   // A link from a staff email opens one request (?request=id); kept across the sign-in redirect.
   const asked = new URLSearchParams(location.search).get('request');
   if (asked && REQUEST_ID.test(asked)) sessionStorage.setItem(OPEN_KEY, asked);
@@ -1017,6 +1112,12 @@ interface BarRow {
     showSignIn('');
   });
 
+  const signedIn = await finishSignIn();
+  if (signedIn === 'reloading') return;
+  if (signedIn === 'refused') {
+    showSignIn(t.signInRefused);
+    return;
+  }
   const tok = token();
   if (!tok) {
     showSignIn('');

@@ -18,17 +18,29 @@ import { consoleTexts } from '../texts/console/index.ts';
 /** The Intl locale behind each language (as the server-rendered pages use). */
 const INTL_LOCALE: Record<Locale, string> = { en: 'en-GB', sv: 'sv-SE', sl: 'sl-SI' };
 
-/** The console's policy: the house policy plus exactly its own script and calls to its own origin. */
-export const CONSOLE_CSP = [
-  "default-src 'none'",
-  `script-src '${CONSOLE_SCRIPT_HASH}'`,
-  "style-src 'unsafe-inline'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-  "base-uri 'none'",
-].join('; ');
+/**
+ * The console's policy: the house policy plus exactly its own script, and calls to its own origin
+ * and to the identity provider's token endpoint (where the script trades its sign-in code).
+ */
+export function consoleCsp(tokenUrl: string): string {
+  let tokenOrigin = '';
+  try {
+    const origin = new URL(tokenUrl).origin;
+    if (/^https?:\/\//.test(origin)) tokenOrigin = ` ${origin}`;
+  } catch {
+    // Not a URL: no other origin is allowed.
+  }
+  return [
+    "default-src 'none'",
+    `script-src '${CONSOLE_SCRIPT_HASH}'`,
+    "style-src 'unsafe-inline'",
+    "img-src 'self' data:",
+    `connect-src 'self'${tokenOrigin}`,
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    "base-uri 'none'",
+  ].join('; ');
+}
 
 /** JSON safe inside a <script> data block: no `<`, `>`, `&` or line separators as such. */
 function scriptJson(value: unknown): string {
@@ -68,13 +80,16 @@ ul.legend{display:flex;flex-wrap:wrap;gap:.25rem 1rem;list-style:none;padding:0;
 input[type=date]{display:block;font:inherit;padding:.5rem .6rem;border:2px solid #1b1b1b;min-height:2.75rem}
 </style>`;
 
-/** The console page in one language; `signInUrl` is the identity provider's sign-in page. */
-export function renderConsolePage(input: { locale: Locale; signInUrl: string }): string {
+/**
+ * The console page in one language; `signInUrl` is the identity provider's authorize URL for the
+ * console (the script adds state, nonce and the PKCE challenge), `tokenUrl` its token endpoint.
+ */
+export function renderConsolePage(input: { locale: Locale; signInUrl: string; tokenUrl: string }): string {
   const locale: Locale = isLocale(input.locale) ? input.locale : 'en';
   const t = consoleTexts[locale];
   const option = (value: string, text: string) => `<option value="${e(value)}">${e(text)}</option>`;
   const th = (...cols: string[]) => `<tr>${cols.map((c) => `<th scope="col">${e(c)}</th>`).join('')}</tr>`;
-  const config = { texts: t, locale, locales: LOCALES, intlLocale: INTL_LOCALE[locale], rights: FORM_RIGHTS };
+  const config = { texts: t, locale, locales: LOCALES, intlLocale: INTL_LOCALE[locale], rights: FORM_RIGHTS, tokenUrl: input.tokenUrl };
 
   const body = `${CONSOLE_STYLE}
 <h1>${e(t.title)}</h1>

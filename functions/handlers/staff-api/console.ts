@@ -1,18 +1,20 @@
 import middy from '@middy/core';
-import { CONSOLE_CSP, renderConsolePage } from '../../../web/pages/console';
+import { consoleCsp, renderConsolePage } from '../../../web/pages/console';
 import { configure, setting } from '../../platform/config';
 import { type HttpEvent, type HttpResult, html, httpMiddleware, pickLocale } from '../../platform/http';
 
-// The identity provider's sign-in page (Cognito hosted UI; locally /local/sign-in).
-configure('STAFF_SIGN_IN_URL');
+// The identity provider's authorize URL and token endpoint (Cognito hosted UI; locally /local/sign-in and /local/token).
+configure('STAFF_SIGN_IN_URL', 'STAFF_TOKEN_URL');
 
 /**
  * GET /console: the staff console. A page without data (no authorizer): its script signs the person
- * in and calls the staff API with their id token. Its own CSP admits exactly that script.
+ * in (authorization code with PKCE) and calls the staff API with their id token. Its own CSP admits
+ * exactly that script, and calls to this origin and the token endpoint.
  */
 async function consolePage(event: HttpEvent): Promise<HttpResult> {
-  const page = html(200, renderConsolePage({ locale: pickLocale(event), signInUrl: setting('STAFF_SIGN_IN_URL') }));
-  return { ...page, headers: { ...page.headers, 'content-security-policy': CONSOLE_CSP } };
+  const tokenUrl = setting('STAFF_TOKEN_URL');
+  const page = html(200, renderConsolePage({ locale: pickLocale(event), signInUrl: setting('STAFF_SIGN_IN_URL'), tokenUrl }));
+  return { ...page, headers: { ...page.headers, 'content-security-policy': consoleCsp(tokenUrl) } };
 }
 
 export const handler = middy().use(httpMiddleware()).handler(consolePage);

@@ -21,6 +21,7 @@ configure(
   'VERIFY_TTL_DAYS',
   'INTAKE_LIMIT_PER_ADDRESS',
   'INTAKE_LIMIT_PER_CLIENT',
+  'INTAKE_LIMIT_PER_DOMAIN',
 );
 
 /** The form's fields a refused submission is re-rendered with (everything the subject typed or chose). */
@@ -82,7 +83,7 @@ async function intake(event: HttpEvent): Promise<HttpResult> {
 function rateLimited(event: HttpEvent, err: RateLimited, asJson: boolean): HttpResult {
   const retry = { 'retry-after': String(err.retryAfterSeconds) };
   if (asJson) {
-    const answer = json(429, { message: 'Too many requests: try again later', errors: { [err.limit]: err.message } });
+    const answer = json(429, { message: 'Too many requests: try again later', errors: { [err.field]: err.message } });
     return { ...answer, headers: { ...answer.headers, ...retry } };
   }
   const body = (event.body ?? {}) as Record<string, unknown>;

@@ -3,13 +3,12 @@ import * as z from 'zod';
 import { renderNotFound } from '../../../web/pages/not-found';
 import { renderReplyReceived } from '../../../web/pages/reply-received';
 import { ANSWER_MAX_CHARS, renderStatusPage } from '../../../web/pages/status';
-import { statusPageInput } from '../../answer/status-view';
+import { statusKeyOpens, statusPageInput } from '../../answer/status-view';
 import { fieldErrors, isRequestId } from '../../domain/validation';
 import { configure } from '../../platform/config';
 import { getRequest, getRequestWithBranches } from '../../platform/data/requests';
 import { type HttpEvent, type HttpResult, html, httpMiddleware, json, pickLocale, wantsJson } from '../../platform/http';
 import { findController } from '../../platform/register';
-import { constantTimeEqual } from '../../platform/tokens';
 import { answerInformationRequest } from '../../staff/information';
 
 // The composition root: what this function is given, checked at cold start.
@@ -32,7 +31,7 @@ async function reply(event: HttpEvent): Promise<HttpResult> {
   const body = (event.body ?? {}) as Record<string, unknown>;
   const request = isRequestId(requestId) ? await getRequest(requestId) : undefined;
   const controller = request && findController(request.controllerId);
-  if (!request || !controller || typeof body.key !== 'string' || !constantTimeEqual(body.key, request.statusKey)) {
+  if (!request || !controller || statusKeyOpens(request, body.key) !== 'open') {
     return wantsJson(event)
       ? json(404, { message: 'No request with this id and key', errors: { key: 'unknown' } })
       : html(404, renderNotFound({ locale: pickLocale(event) }));

@@ -22,16 +22,18 @@ function linkParts(event: HttpEvent): { requestId: string; token: string } | und
   return { requestId, token };
 }
 
-/** A link that cannot be used: a calm page for people, a 4xx naming the problem for API clients. */
+/**
+ * A link that cannot be used: a calm page for people, a 4xx naming the problem for API clients.
+ * A used link says so and no more: the status link is shown once, when the link confirms.
+ */
 function problem(event: HttpEvent, link: Exclude<LinkState, { state: 'valid' }>): HttpResult {
   const request = link.state === 'used' ? link.request : undefined;
-  const statusUrl = request ? links.status(request.requestId, request.statusKey) : undefined;
   if (wantsJson(event)) {
     const status = link.state === 'used' ? 409 : link.state === 'expired' ? 410 : 404;
     return json(status, { message: `This verification link is ${link.state}`, errors: { token: link.state } });
   }
   const locale = pickLocale(event, request?.locale);
-  return html(link.state === 'invalid' ? 404 : 200, renderLinkProblem({ locale, reason: link.state, statusUrl }));
+  return html(link.state === 'invalid' ? 404 : 200, renderLinkProblem({ locale, reason: link.state }));
 }
 
 /**
@@ -61,7 +63,9 @@ async function verify(event: HttpEvent): Promise<HttpResult> {
     );
   }
   const link = await confirmRequest(parts.requestId, parts.token);
-  if (link.state !== 'valid' && link.state !== 'used') return problem(event, link);
+  // Only the press that confirmed shows the status link; a second press (a double click, a link
+  // found later) is told the request is confirmed.
+  if (link.state !== 'valid') return problem(event, link);
   const request = link.request;
   logger.info('request confirmed', { requestId: request.requestId });
   const statusUrl = links.status(request.requestId, request.statusKey);

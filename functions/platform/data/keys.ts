@@ -105,8 +105,8 @@ export const suppressionKey = (controllerId: string, processorId: string, hash: 
 /** How an OpenDSR callback finds its branch: `OPENDSR#<subject_request_id>` / `BRANCH`. */
 export const opendsrLinkKey = (subjectRequestId: string): ItemKey => ({ pk: `OPENDSR#${subjectRequestId}`, sk: 'BRANCH' });
 
-/** What an intake rate limit counts: requests per address, or per client IP address. */
-export type RateLimitCounter = 'intake-address' | 'intake-client';
+/** What an intake rate limit counts: requests per mailbox, per mail domain, or per client IP address. */
+export type RateLimitCounter = 'intake-address' | 'intake-domain' | 'intake-client';
 
 /** An hour's count of one limit: `LIMIT#<counter>#<hash>` / the window's start. */
 export const rateLimitKey = (counter: RateLimitCounter, hash: string, windowStart: Date): ItemKey => ({

@@ -95,6 +95,14 @@ describe('roles', () => {
     }
   });
 
+  it('refuses an access token (which the JWT authorizer admits by client_id) with 401: only id tokens say who and where', () => {
+    for (const token_use of ['access', undefined, 'ID']) {
+      const r = refusal(() => requireRole(claims({ token_use, 'cognito:groups': ['approver'] }), 'read'));
+      expect(r.statusCode).toBe(401);
+      expect(r.body.errors).toEqual({ authorization: 'not an id token' });
+    }
+  });
+
   it('refuses no claims at all with 401', () => {
     expect(refusal(() => requireRole(undefined, 'read')).statusCode).toBe(401);
     expect(refusal(() => requireRole({ 'cognito:groups': ['approver'] }, 'read')).statusCode).toBe(401);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildConsoleScript, scriptHash } from '../../../web/console/build';
 import { CONSOLE_SCRIPT, CONSOLE_SCRIPT_HASH } from '../../../web/console/script-text';
 import { LOCALES } from '../../../web/locale';
-import { CONSOLE_CSP, renderConsolePage } from '../../../web/pages/console';
+import { consoleCsp, renderConsolePage } from '../../../web/pages/console';
 import { consoleTexts } from '../../../web/texts/console';
 
 /** The contents of every <script> element without a type: what the browser would run. */
@@ -11,15 +11,19 @@ function executableScripts(html: string): string[] {
   return [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
 }
 
+const TOKEN_URL = 'https://auth.example/oauth2/token';
+const CONSOLE_CSP = consoleCsp(TOKEN_URL);
+
 describe('the staff console page', () => {
-  it('allows exactly its one inline script by hash, and fetches only from its own origin', () => {
-    const html = renderConsolePage({ locale: 'en', signInUrl: 'https://auth.example/oauth2/authorize?client_id=x&response_type=token' });
+  it('allows exactly its one inline script by hash, and fetches only from its own origin and the token endpoint', () => {
+    const html = renderConsolePage({ locale: 'en', signInUrl: 'https://auth.example/oauth2/authorize?client_id=x&response_type=token', tokenUrl: TOKEN_URL });
     const scripts = executableScripts(html);
     expect(scripts).toEqual([CONSOLE_SCRIPT]);
     const hash = `sha256-${createHash('sha256').update(scripts[0]!, 'utf8').digest('base64')}`;
     expect(CONSOLE_SCRIPT_HASH).toBe(hash);
     expect(CONSOLE_CSP).toContain(`script-src '${hash}'`);
-    expect(CONSOLE_CSP).toContain("connect-src 'self'");
+    expect(CONSOLE_CSP).toContain("connect-src 'self' https://auth.example;");
+    expect(consoleCsp('javascript:alert(1)')).toContain("connect-src 'self';");
     expect(CONSOLE_CSP).toContain("default-src 'none'");
     expect(CONSOLE_CSP).not.toContain('unsafe-eval');
     expect(CONSOLE_CSP).not.toMatch(/script-src[^;]*unsafe-inline/);
@@ -29,32 +33,36 @@ describe('the staff console page', () => {
 
   it("is the same script in every language (one hash), with that language's texts as data", () => {
     for (const locale of LOCALES) {
-      const html = renderConsolePage({ locale, signInUrl: 'https://auth.example/sign-in' });
+      const html = renderConsolePage({ locale, signInUrl: 'https://auth.example/sign-in', tokenUrl: TOKEN_URL });
       expect(executableScripts(html)).toEqual([CONSOLE_SCRIPT]);
       expect(html).toContain(`<html lang="${locale}">`);
       const config = JSON.parse(html.match(/<script type="application\/json" id="console-config">([\s\S]*?)<\/script>/)![1]!);
       expect(config.texts).toEqual(consoleTexts[locale]);
       expect(html).toContain('name="robots" content="noindex, nofollow"');
     }
-    expect(renderConsolePage({ locale: 'sv', signInUrl: 'https://a.example' })).toContain('Logga in');
-    expect(renderConsolePage({ locale: 'sl', signInUrl: 'https://a.example' })).toContain('Prijava');
+    expect(renderConsolePage({ locale: 'sv', signInUrl: 'https://a.example', tokenUrl: TOKEN_URL })).toContain('Logga in');
+    expect(renderConsolePage({ locale: 'sl', signInUrl: 'https://a.example', tokenUrl: TOKEN_URL })).toContain('Prijava');
   });
 
   it('links to the sign-in page escaped, and never to a script URL', () => {
-    const html = renderConsolePage({ locale: 'en', signInUrl: 'https://auth.example/authorize?a=1&redirect_uri=https://x.example/console' });
+    const html = renderConsolePage({
+      locale: 'en',
+      signInUrl: 'https://auth.example/authorize?a=1&redirect_uri=https://x.example/console',
+      tokenUrl: TOKEN_URL,
+    });
     expect(html).toContain('href="https://auth.example/authorize?a=1&amp;redirect_uri=https://x.example/console"');
-    expect(renderConsolePage({ locale: 'en', signInUrl: 'javascript:alert(1)' })).not.toContain('javascript:');
+    expect(renderConsolePage({ locale: 'en', signInUrl: 'javascript:alert(1)', tokenUrl: TOKEN_URL })).not.toContain('javascript:');
   });
 
   it('keeps its data block from closing the script element', () => {
     // Texts are ours, but the block must stay inert whatever they say.
-    const html = renderConsolePage({ locale: 'en', signInUrl: 'https://a.example' });
+    const html = renderConsolePage({ locale: 'en', signInUrl: 'https://a.example', tokenUrl: TOKEN_URL });
     const block = html.match(/<script type="application\/json" id="console-config">([\s\S]*?)<\/script>/)![1]!;
     expect(block).not.toMatch(/[<>&]/);
   });
 
   it('offers every decision as a form whose fields are labelled, and marks refusing as the dangerous one', () => {
-    const html = renderConsolePage({ locale: 'en', signInUrl: 'https://a.example' });
+    const html = renderConsolePage({ locale: 'en', signInUrl: 'https://a.example', tokenUrl: TOKEN_URL });
     for (const id of ['decide-approve', 'form-deny', 'form-extend', 'form-info', 'form-complete', 'review-panel', 'details-facts', 'history-facts']) {
       expect(html).toContain(`id="${id}"`);
     }
@@ -76,7 +84,7 @@ describe('the staff console page', () => {
 
   it("offers the audit trail as a download on the request page, in the page's language", () => {
     for (const locale of LOCALES) {
-      const html = renderConsolePage({ locale, signInUrl: 'https://a.example' });
+      const html = renderConsolePage({ locale, signInUrl: 'https://a.example', tokenUrl: TOKEN_URL });
       expect(html).toContain(`id="export-audit" aria-describedby="export-audit-hint">${consoleTexts[locale].exportAudit}</button>`);
     }
     expect(consoleTexts.en.exportAudit).toBe('Export audit trail (JSON)');
@@ -112,11 +120,13 @@ describe('the staff console page', () => {
 });
 
 describe('GET /console', () => {
-  it('serves the page with its own CSP, in the language asked for, and needs STAFF_SIGN_IN_URL at cold start', async () => {
+  it('serves the page with its own CSP, in the language asked for, and needs STAFF_SIGN_IN_URL and STAFF_TOKEN_URL at cold start', async () => {
     const before = process.env.STAFF_SIGN_IN_URL;
+    const beforeToken = process.env.STAFF_TOKEN_URL;
     delete process.env.STAFF_SIGN_IN_URL;
+    process.env.STAFF_TOKEN_URL = TOKEN_URL;
     await expect(import('../../../functions/handlers/staff-api/console')).rejects.toThrow(/STAFF_SIGN_IN_URL/);
-    process.env.STAFF_SIGN_IN_URL = 'https://auth.example/oauth2/authorize?response_type=token';
+    process.env.STAFF_SIGN_IN_URL = 'https://auth.example/oauth2/authorize?response_type=code';
     try {
       const { handler } = await import('../../../functions/handlers/staff-api/console?again' as string);
       const event = {
@@ -134,10 +144,13 @@ describe('GET /console', () => {
       expect(res.headers['content-security-policy']).toBe(CONSOLE_CSP);
       expect(res.headers['cache-control']).toBe('no-store');
       expect(res.body).toContain('<html lang="sl">');
-      expect(res.body).toContain('href="https://auth.example/oauth2/authorize?response_type=token"');
+      expect(res.body).toContain('href="https://auth.example/oauth2/authorize?response_type=code"');
+      expect(res.body).toContain('"tokenUrl":"https://auth.example/oauth2/token"');
     } finally {
       if (before === undefined) delete process.env.STAFF_SIGN_IN_URL;
       else process.env.STAFF_SIGN_IN_URL = before;
+      if (beforeToken === undefined) delete process.env.STAFF_TOKEN_URL;
+      else process.env.STAFF_TOKEN_URL = beforeToken;
     }
   });
 });

@@ -199,7 +199,7 @@ const samples = {
     dueAt: '2026-04-05T10:00:00.000Z',
     statusUrl: 'https://dsr.example/v1/requests/r1/status?key=k',
   },
-  linkProblem: { locale: 'en' as Locale, reason: 'used' as const, statusUrl: 'https://dsr.example/v1/requests/r1/status?key=k' },
+  linkProblem: { locale: 'en' as Locale, reason: 'used' as const },
   status: {
     locale: 'en' as Locale,
     controllerName: 'Demo Association',
@@ -426,7 +426,7 @@ const renderers: { name: string; render: (input: any) => string; input: object; 
   { name: 'the check-your-email page', render: renderRequestAccepted, input: samples.accepted, fields: ['controllerName'] },
   { name: 'the confirm page', render: renderConfirmPage, input: samples.confirm, fields: ['requestId', 'token', 'controllerName', 'type'] },
   { name: 'the confirmed page', render: renderConfirmed, input: samples.confirmed, fields: ['controllerName', 'dueAt', 'statusUrl', 'type'] },
-  { name: 'the link problem page', render: renderLinkProblem, input: samples.linkProblem, fields: ['statusUrl', 'reason'] },
+  { name: 'the link problem page', render: renderLinkProblem, input: samples.linkProblem, fields: ['reason'] },
   {
     name: 'the status page',
     render: renderStatusPage,
@@ -794,7 +794,6 @@ describe('every page and email', () => {
     const js = 'javascript:alert(1)';
     for (const html of [
       renderConfirmed({ ...samples.confirmed, statusUrl: js }),
-      renderLinkProblem({ ...samples.linkProblem, statusUrl: js }),
       verificationEmail({ ...samples.verification, verifyUrl: js }).html,
       completionEmail({ ...samples.completion, statusUrl: js, downloadUrl: js, supervisoryAuthority: { name: 'SA', url: js } }).html,
       accessPackageSummary({ ...samples.packageSummary, supervisoryAuthority: { name: 'SA', url: js } }),
@@ -999,7 +998,12 @@ describe('the pages after the form', () => {
         expect(html).toContain(`href="/${locale}"`);
       }
     }
-    expect(renderLinkProblem(samples.linkProblem)).toContain('See the status of your request');
+    // A used link never shows the status link again; it says where the link was given.
+    for (const locale of LOCALES) {
+      const used = renderLinkProblem({ locale, reason: 'used' });
+      expect(used).not.toMatch(/status\?key=/);
+      expect(used).toContain(escapeHtml(texts[locale].linkProblem.used.statusShownOnce));
+    }
   });
 
   it('translates every request and processor status on the status page', () => {

@@ -12,6 +12,7 @@ export const en = {
   signedInAs: 'Signed in as',
   loading: 'Loading…',
   sessionEnded: 'Your session has ended. Please sign in again.',
+  signInRefused: 'The sign-in was refused: it did not start on this page, or it was already used. Please sign in again.',
   noAccess: 'You have no access to requests. Ask an administrator for the viewer or approver role.',
   loadFailed: 'The data could not be loaded. Please try again.',
   notFound: 'There is no such request, or it is not one you may see.',

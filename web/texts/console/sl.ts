@@ -12,6 +12,7 @@ export const sl: ConsoleOwnTexts = {
   signedInAs: 'Prijavljeni kot',
   loading: 'Nalaganje …',
   sessionEnded: 'Vaša seja je potekla. Prijavite se znova.',
+  signInRefused: 'Prijava je bila zavrnjena: ni se začela na tej strani ali pa je bila že uporabljena. Prijavite se znova.',
   noAccess: 'Nimate dostopa do zahtev. Skrbnika prosite za vlogo viewer ali approver.',
   loadFailed: 'Podatkov ni bilo mogoče naložiti. Poskusite znova.',
   notFound: 'Te zahteve ni ali pa je ne smete videti.',

@@ -12,6 +12,7 @@ export const sv: ConsoleOwnTexts = {
   signedInAs: 'Inloggad som',
   loading: 'Hämtar …',
   sessionEnded: 'Din session har gått ut. Logga in igen.',
+  signInRefused: 'Inloggningen godtogs inte: den började inte på den här sidan, eller så har den redan använts. Logga in igen.',
   noAccess: 'Du har inte behörighet att se begäranden. Be en administratör om rollen viewer eller approver.',
   loadFailed: 'Det gick inte att hämta uppgifterna. Försök igen.',
   notFound: 'Begäran finns inte, eller så får du inte se den.',

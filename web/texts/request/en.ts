@@ -54,7 +54,8 @@ export const en = {
       objection: 'We will email you the outcome of your objection.',
       withdraw_consent: 'We will email you when it is done, with what happened to the data held for that purpose.',
     },
-    statusIntro: 'You can follow your request on its status page. Keep the link to yourself: it is personal.',
+    statusIntro:
+      'You can follow your request on its status page. Keep the link to yourself: it is personal. This page shows it only once; the emails we send you about the request carry it too.',
   },
   /** A one-click unsubscribe link from the organisation's own emails (RFC 8058): withdrawal of consent to one purpose. */
   unsubscribe: {
@@ -75,6 +76,8 @@ export const en = {
     used: {
       title: 'This link has already been used',
       body: 'The request has already been confirmed. You do not need to do anything more: we will email you when it is done.',
+      statusShownOnce:
+        'The link to follow your request was shown once, on the page after you confirmed it, and the emails we send you about the request carry it. For your safety this link does not show it again.',
       next: 'If you want to make another request, use the form.',
     },
     invalid: {
@@ -173,6 +176,13 @@ export const en = {
     next: 'If you need a copy of your data again, please send a new request.',
     deletedTitle: 'Your copy of the data has been deleted',
     deletedBody: (p: { date: string }) => `The download link expired and the copy of your data was deleted on ${p.date}, so it can no longer be downloaded.`,
+  },
+  /** A status link whose request's personal data has been erased: it ended with them. */
+  statusEnded: {
+    title: 'This status link no longer works',
+    body: (p: { date: string }) =>
+      `Your email address, your name and what you wrote to us were erased from this request on ${p.date}, and its status link ended with them. We keep only a record that the request was answered.`,
+    next: 'If you want to make another request, use the form.',
   },
 };
 

@@ -56,7 +56,8 @@ export const sl: RequestTexts = {
       objection: 'Izid ugovora vam bomo sporočili po e-pošti.',
       withdraw_consent: 'Ko bo preklic izveden, vam bomo po e-pošti sporočili, kaj se je zgodilo s podatki, ki smo jih hranili za ta namen.',
     },
-    statusIntro: 'Potek zahteve lahko spremljate na strani s stanjem zahteve. Povezave ne delite z drugimi, saj je namenjena samo vam.',
+    statusIntro:
+      'Potek zahteve lahko spremljate na strani s stanjem zahteve. Povezave ne delite z drugimi, saj je namenjena samo vam. Ta stran jo prikaže samo enkrat; vsebujejo jo tudi e-poštna sporočila, ki vam jih pošiljamo o zahtevi.',
   },
   unsubscribe: {
     title: 'Odjava od teh sporočil',
@@ -77,6 +78,8 @@ export const sl: RequestTexts = {
     used: {
       title: 'Povezava je že bila uporabljena',
       body: 'Zahteva je že potrjena. Ničesar vam ni treba storiti: ko bo izvedena, vas bomo obvestili po e-pošti.',
+      statusShownOnce:
+        'Povezava za spremljanje zahteve je bila prikazana enkrat, na strani po potrditvi, vsebujejo pa jo tudi e-poštna sporočila, ki vam jih pošiljamo o zahtevi. Zaradi vaše varnosti je ta povezava ne prikaže znova.',
       next: 'Če želite oddati novo zahtevo, uporabite obrazec.',
     },
     invalid: {
@@ -174,5 +177,11 @@ export const sl: RequestTexts = {
     deletedTitle: 'Kopija vaših podatkov je izbrisana',
     deletedBody: (p: { date: string }) =>
       `Povezava za prenos je potekla in kopija vaših podatkov je bila izbrisana dne ${p.date}, zato je ni več mogoče prenesti.`,
+  },
+  statusEnded: {
+    title: 'Ta povezava do stanja ne deluje več',
+    body: (p: { date: string }) =>
+      `Vaš e-poštni naslov, ime in vse, kar ste nam napisali, smo iz te zahteve izbrisali dne ${p.date}, s tem pa je prenehala delovati tudi povezava do stanja. Hranimo le zapis, da je bila zahteva obravnavana.`,
+    next: 'Če želite oddati novo zahtevo, uporabite obrazec.',
   },
 };

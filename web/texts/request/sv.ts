@@ -56,7 +56,8 @@ export const sv: RequestTexts = {
       objection: 'Du får ett mejl med besked om hur din invändning har prövats.',
       withdraw_consent: 'Du får ett mejl när det är klart, med besked om vad som hände med uppgifterna för det ändamålet.',
     },
-    statusIntro: 'Du kan följa din begäran på statussidan. Behåll länken för dig själv – den är personlig.',
+    statusIntro:
+      'Du kan följa din begäran på statussidan. Behåll länken för dig själv – den är personlig. Den här sidan visar den bara en gång; mejlen vi skickar dig om begäran innehåller den också.',
   },
   unsubscribe: {
     title: 'Sluta få de här mejlen',
@@ -76,6 +77,8 @@ export const sv: RequestTexts = {
     used: {
       title: 'Länken har redan använts',
       body: 'Begäran är redan bekräftad. Du behöver inte göra något mer – du får ett mejl när den är klar.',
+      statusShownOnce:
+        'Länken för att följa din begäran visades en gång, på sidan efter att du bekräftade den, och den finns i mejlen vi skickar dig om begäran. För din säkerhet visar den här länken den inte igen.',
       next: 'Vill du göra en ny begäran använder du formuläret.',
     },
     invalid: {
@@ -174,5 +177,11 @@ export const sv: RequestTexts = {
     deletedTitle: 'Kopian av dina uppgifter har raderats',
     deletedBody: (p: { date: string }) =>
       `Nedladdningslänken har slutat gälla och kopian av dina uppgifter raderades den ${p.date}, så den går inte längre att ladda ner.`,
+  },
+  statusEnded: {
+    title: 'Den här statuslänken fungerar inte längre',
+    body: (p: { date: string }) =>
+      `Din e-postadress, ditt namn och det du skrev till oss raderades från begäran den ${p.date}, och statuslänken upphörde samtidigt. Vi sparar bara en uppgift om att begäran besvarades.`,
+    next: 'Vill du göra en ny begäran använder du formuläret.',
   },
 };
