@@ -16,7 +16,7 @@ import type { Construct } from 'constructs';
 import { parseRegister, type Register } from '../functions/domain/register-schema';
 import { parseScheduleExpression } from '../functions/domain/schedule-expressions';
 import { HouseFunction, REPO_ROOT } from './constructs/house-function';
-import { PackageBucket, RETENTION_REPORTS_PREFIX } from './constructs/package-bucket';
+import { EXPORTS_PREFIX, PACKAGES_PREFIX, PackageBucket, RETENTION_REPORTS_PREFIX } from './constructs/package-bucket';
 import { RequestsTable } from './constructs/requests-table';
 import { StaffApi } from './constructs/staff-api';
 import { StaffIdentity } from './constructs/staff-identity';
@@ -404,8 +404,9 @@ export class DsrStack extends Stack {
     const url = this.publicBaseUrl;
     const sender = this.senderIdentity;
     // Every function that touches requests reads and writes them, the open-by-due index included;
-    // the staff API's reads and the public transparency page only read; the console page holds no data.
-    f.form.bindTable(table, 'readWrite').bindValue('PUBLIC_BASE_URL', url);
+    // the staff API's reads and the public transparency page only read; download reads one item; the
+    // form (rendered from the bundled register) and the console page hold no data.
+    f.form.bindValue('PUBLIC_BASE_URL', url);
     // Intake counts requests per address and per client IP address under keyed hashes of them
     // (functions/intake/rate-limit.ts); the counters are items of the requests table, expired by its TTL.
     f.intake
@@ -419,12 +420,12 @@ export class DsrStack extends Stack {
     f.verify.bindTable(table, 'readWrite').bindStateMachine(workflowStateMachine).bindValue('PUBLIC_BASE_URL', url);
     // A withdrawal ends the request's waiting branches.
     f.status.bindTable(table, 'readWrite').bindValue('PUBLIC_BASE_URL', url).answerTasks(workflowStateMachine);
-    // Download only signs a GET URL for an existing package.
-    f.download.bindTable(table, 'readWrite').bindBucket(bucket, 'read');
-    // The callback fetches OpenDSR results into exports and answers the waiting branch.
-    f.opendsrCallback.bindTable(table, 'readWrite').bindBucket(bucket, 'readWrite').answerTasks(workflowStateMachine);
-    // The one-time links take vendors' uploads and answer the waiting branch.
-    f.task.bindTable(table, 'readWrite').bindBucket(bucket, 'readWrite').bindValue('PUBLIC_BASE_URL', url).answerTasks(workflowStateMachine);
+    // Download reads the request by its key and signs a GET URL for its package: nothing else.
+    f.download.bindTable(table, { actions: ['dynamodb:GetItem'] }).bindBucket(bucket, 'get', PACKAGES_PREFIX);
+    // The callback fetches OpenDSR results into exports (write only) and answers the waiting branch.
+    f.opendsrCallback.bindTable(table, 'readWrite').bindBucket(bucket, 'put', EXPORTS_PREFIX).answerTasks(workflowStateMachine);
+    // The one-time links store vendors' uploads under exports (write only) and answer the waiting branch.
+    f.task.bindTable(table, 'readWrite').bindBucket(bucket, 'put', EXPORTS_PREFIX).bindValue('PUBLIC_BASE_URL', url).answerTasks(workflowStateMachine);
     // A signed one-click link is a verified request, so it starts its execution too.
     f.unsubscribe.bindTable(table, 'readWrite').bindStateMachine(workflowStateMachine).bindSecret('UNSUBSCRIBE_KEY', this.unsubscribeKey);
     f.reply.bindTable(table, 'readWrite').bindSender(sender, senderEmail).bindValue('PUBLIC_BASE_URL', url);

@@ -41,11 +41,14 @@ export interface Binding {
   readonly actions: readonly string[];
 }
 
-/** Writes to a table limited to some partitions, without reads of other items or any index. */
-export interface PartitionWrites {
+/**
+ * Some actions on a table's items, never an index: in some partitions only (`leadingKeys`), or on
+ * any item (e.g. `GetItem` alone for a function that reads one item by its key).
+ */
+export interface ItemActions {
   readonly actions: readonly string[];
-  /** `dynamodb:LeadingKeys` patterns, e.g. `RETENTION#*`. */
-  readonly leadingKeys: readonly string[];
+  /** `dynamodb:LeadingKeys` patterns, e.g. `RETENTION#*`; none: any partition. */
+  readonly leadingKeys?: readonly string[];
 }
 
 const KMS_DATA_KEY_REASON =
@@ -167,9 +170,9 @@ export class HouseFunction extends Construct {
 
   /**
    * The table's name in `variable` with read (`read`), read/write (`readWrite`) on its items and
-   * indexes, or only some writes to some partitions, never an index.
+   * indexes, or only some actions on its items (in some partitions), never an index.
    */
-  public bindTable(table: ITable, access: 'read' | 'readWrite' | PartitionWrites, variable: VariableName = 'REQUESTS_TABLE'): this {
+  public bindTable(table: ITable, access: 'read' | 'readWrite' | ItemActions, variable: VariableName = 'REQUESTS_TABLE'): this {
     this.fn.addEnvironment(variable, table.tableName);
     const tableArn = `<${this.logicalIdOf(table)}.Arn>`;
     if (access === 'read' || access === 'readWrite') {
@@ -187,15 +190,23 @@ export class HouseFunction extends Construct {
           : 'Read/write on the requests table includes its indexes (the sparse open-by-due index); only this table.',
       );
     } else {
+      const { leadingKeys } = access;
       this.fn.addToRolePolicy(
         new PolicyStatement({
           actions: [...access.actions],
           resources: [table.tableArn],
-          conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...access.leadingKeys] } },
+          ...(leadingKeys ? { conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...leadingKeys] } } } : {}),
         }),
       );
-      table.encryptionKey?.grantEncryptDecrypt(this.fn);
-      this.bind({ variable, grant: `${access.actions.join(', ')} in partitions ${access.leadingKeys.join(', ')} only, no index`, actions: access.actions });
+      const readOnly = access.actions.every((a) => a === 'dynamodb:GetItem' || a === 'dynamodb:Query');
+      if (readOnly) table.encryptionKey?.grantDecrypt(this.fn);
+      else table.encryptionKey?.grantEncryptDecrypt(this.fn);
+      this.bind({
+        variable,
+        grant: `${access.actions.join(', ')} ${leadingKeys ? `in partitions ${leadingKeys.join(', ')} only` : 'on its items'}, no index`,
+        actions: access.actions,
+      });
+      if (readOnly) return this;
     }
     if (access !== 'read' && table.encryptionKey) {
       this.acknowledge('AwsSolutions-IAM5[Action::kms:GenerateDataKey*]', KMS_DATA_KEY_REASON);
@@ -204,22 +215,32 @@ export class HouseFunction extends Construct {
     return this;
   }
 
-  /** The bucket's name in `variable` with read, read/write or put (under `prefix` only) on its objects. */
-  public bindBucket(bucket: IBucket, access: 'read' | 'readWrite' | 'put', prefix?: string, variable: VariableName = 'PACKAGE_BUCKET'): this {
+  /**
+   * The bucket's name in `variable` with read or read/write on its objects, or one action on the
+   * objects under `prefix` only: `get` (s3:GetObject, e.g. signing a download link) or `put`
+   * (s3:PutObject, writing new objects), with the bucket key's use that action needs.
+   */
+  public bindBucket(bucket: IBucket, access: 'read' | 'readWrite' | 'get' | 'put', prefix?: string, variable: VariableName = 'PACKAGE_BUCKET'): this {
     this.fn.addEnvironment(variable, bucket.bucketName);
     const objects = prefix ? `${prefix}*` : '*';
     const bucketArn = `<${this.logicalIdOf(bucket)}.Arn>`;
-    if (access === 'put') {
-      bucket.grantPut(this.fn, objects);
-      this.bind({ variable, grant: `put objects${prefix ? ` under \`${prefix}\`` : ''}`, actions: ['s3:PutObject'] });
+    if (access === 'get' || access === 'put') {
+      const action = access === 'get' ? 's3:GetObject' : 's3:PutObject';
+      this.fn.addToRolePolicy(new PolicyStatement({ actions: [action], resources: [bucket.arnForObjects(objects)] }));
+      // Reading an SSE-KMS object needs Decrypt; writing one needs a data key (a multipart upload also Decrypt, which the table's grant gives).
+      if (access === 'get') bucket.encryptionKey?.grantDecrypt(this.fn);
+      else bucket.encryptionKey?.grantEncrypt(this.fn);
+      this.bind({ variable, grant: `${action} only${prefix ? `, under \`${prefix}\`` : ''}`, actions: [action] });
       this.acknowledge(
         `AwsSolutions-IAM5[Resource::${bucketArn}/${objects}]`,
-        'Reports are named per controller, run and rule (retention-reports/<controller>/<run>/<rule>.json): put only, under that one prefix.',
+        access === 'get'
+          ? 'Packages are named per request (packages/<requestId>.zip): GetObject only, under that one prefix of this bucket.'
+          : 'Objects are named per request, processor and run (exports/<requestId>/..., retention-reports/<controller>/...): PutObject only, under that one prefix of this bucket.',
       );
-      this.acknowledge(
-        'AwsSolutions-IAM5[Action::s3:Abort*]',
-        'CDK grantPut includes aborting a failed multipart upload; under the reports prefix of this bucket only.',
-      );
+      if (access === 'put' && bucket.encryptionKey) {
+        this.acknowledge('AwsSolutions-IAM5[Action::kms:GenerateDataKey*]', KMS_DATA_KEY_REASON);
+        this.acknowledge('AwsSolutions-IAM5[Action::kms:ReEncrypt*]', KMS_DATA_KEY_REASON);
+      }
       return this;
     }
     if (access === 'read') bucket.grantRead(this.fn, objects);

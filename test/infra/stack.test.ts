@@ -38,8 +38,11 @@ type Name = keyof typeof MODULES;
 const ALL = Object.keys(MODULES) as Name[];
 /** The handlers that only read the requests table: the staff API's reads and the public transparency page. */
 const READERS: Name[] = ['staffRequests', 'staffReports', 'transparency'];
-/** The handlers that read and write the requests table: all but the staff console, the readers and the retention sweep (put and update only). */
-const WRITERS = ALL.filter((n) => n !== 'console' && n !== 'retention' && !READERS.includes(n));
+/**
+ * The handlers that read and write the requests table: all but the staff console and the form (no
+ * data), the readers, download (one item) and the retention sweep (put and update only).
+ */
+const WRITERS = ALL.filter((n) => !['console', 'form', 'download', 'retention'].includes(n) && !READERS.includes(n));
 
 type Resource = { Type: string; Properties: Record<string, any>; Metadata?: Record<string, any> };
 type Statement = { Action: string | string[]; Resource: unknown; Effect: string };
@@ -291,7 +294,7 @@ describe('functions', () => {
 
 describe('configuration and grants (least privilege)', () => {
   it('sets each variable on exactly the handlers of the ARCHITECTURE.md table', () => {
-    expect(withEnv('REQUESTS_TABLE')).toEqual(ALL.filter((n) => n !== 'console').sort());
+    expect(withEnv('REQUESTS_TABLE')).toEqual(ALL.filter((n) => n !== 'console' && n !== 'form').sort());
     expect(withEnv('PACKAGE_BUCKET')).toEqual(['assemble', 'download', 'opendsrCallback', 'retention', 'run', 'submit', 'sweep', 'task']);
     expect(withEnv('STATE_MACHINE_ARN')).toEqual(['sweep', 'unsubscribe', 'verify']);
     expect(withEnv('UNSUBSCRIBE_KEY')).toEqual(['unsubscribe']);
@@ -333,7 +336,7 @@ describe('configuration and grants (least privilege)', () => {
     expect(envOf('retention').RETENTION_BATCH_SIZE).toBe('500');
   });
 
-  it("lets every handler but the staff console's read and write the requests table and its index", () => {
+  it('lets every handler but the console, the form, the readers, download and retention read and write the requests table and its index', () => {
     const tableId = ofType('AWS::DynamoDB::Table')[0]![0];
     for (const name of WRITERS) {
       const statement = statementsOf(name).find((s) => JSON.stringify(s.Resource).includes(`"${tableId}"`));
