@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { type CfnElement, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, TimeZone, Validations } from 'aws-cdk-lib';
-import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import type { CfnStage, HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
@@ -15,6 +15,7 @@ import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import { parseRegister, type Register } from '../functions/domain/register-schema';
 import { parseScheduleExpression } from '../functions/domain/schedule-expressions';
+import { DEFAULT_ROUTE_THROTTLES, EdgeProtection, type RouteThrottles, throttleRoutes } from './constructs/api-protection';
 import { HouseFunction, REPO_ROOT } from './constructs/house-function';
 import { EXPORTS_PREFIX, PACKAGES_PREFIX, PackageBucket, RETENTION_REPORTS_PREFIX } from './constructs/package-bucket';
 import { RequestsTable } from './constructs/requests-table';
@@ -56,6 +57,15 @@ export interface DsrStackProps extends StackProps {
    * @default context `staffDomainPrefix`, else `<stack name>-staff-<account id>` in lower case
    */
   readonly staffDomainPrefix?: string;
+  /** Each route group's throttle, applied to each of its routes (see `api-protection.ts`). @default DEFAULT_ROUTE_THROTTLES */
+  readonly routeThrottles?: Partial<RouteThrottles>;
+  /**
+   * CloudFront with a WAF rate-based rule per client IP address in front of the API; its URL becomes
+   * the public base URL. @default off; context `edge=true` turns it on, `edgeWebAclArn` names an
+   * existing CLOUDFRONT web ACL (required unless the stack is deployed to us-east-1), `edgeRateLimit`
+   * sets requests per IP address in 5 minutes
+   */
+  readonly edge?: false | { readonly webAclArn?: string; readonly rateLimitPer5Minutes?: number };
 }
 
 /** Every Lambda of the service, by the handler module it runs (see docs/ARCHITECTURE.md). */
@@ -140,6 +150,8 @@ export class DsrStack extends Stack {
   /** The staff: Cognito user pool, groups, the console's app client and sign-in domain. */
   public readonly staffIdentity: StaffIdentity;
   public readonly staffApi: StaffApi;
+  /** CloudFront and WAF in front of the API, when the edge option is on. */
+  public readonly edge?: EdgeProtection;
 
   constructor(scope: Construct, id: string, props: DsrStackProps = {}) {
     super(scope, id, props);
@@ -362,7 +374,9 @@ export class DsrStack extends Stack {
       logEncryptionKey: this.logsKey,
     });
     this.httpApi = api.httpApi;
-    this.publicBaseUrl = props.publicBaseUrl ?? api.url;
+    const edge = props.edge ?? edgeFromContext(this);
+    this.edge = edge ? new EdgeProtection(this, 'Edge', { httpApi: this.httpApi, ...edge }) : undefined;
+    this.publicBaseUrl = props.publicBaseUrl ?? this.edge?.url ?? api.url;
 
     // Staff sign in at Cognito and call /v1/staff/* with the id token. No cycle: the app client's
     // callback URL and the console's variable depend on the API (its endpoint), the authorizer and
@@ -380,6 +394,8 @@ export class DsrStack extends Stack {
       decide: f.staffDecide.fn,
       reports: f.staffReports.fn,
     });
+    // Every route, public and staff, with its group's own throttle.
+    throttleRoutes(this, api.stage.node.defaultChild as CfnStage, { ...DEFAULT_ROUTE_THROTTLES, ...props.routeThrottles });
 
     const workflow = new RequestWorkflow(this, 'Workflow', {
       route: f.route.fn,
@@ -608,6 +624,15 @@ const pascal = (id: string) =>
     .split(/[^A-Za-z0-9]+/)
     .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
     .join('');
+
+/** The edge option from context: `-c edge=true [-c edgeWebAclArn=...] [-c edgeRateLimit=500]`; off by default. */
+function edgeFromContext(stack: Stack): DsrStackProps['edge'] {
+  const on = stack.node.tryGetContext('edge');
+  if (on !== true && on !== 'true') return false;
+  const webAclArn = stack.node.tryGetContext('edgeWebAclArn') as string | undefined;
+  const rate = stack.node.tryGetContext('edgeRateLimit');
+  return { ...(webAclArn ? { webAclArn } : {}), ...(rate !== undefined ? { rateLimitPer5Minutes: Number(rate) } : {}) };
+}
 
 /** Reads and checks config/register.json, failing synthesis on an invalid register. */
 function readRegister(): Register {

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type CfnElement, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { type CfnElement, Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Policy, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
@@ -278,8 +278,12 @@ export class HouseFunction extends Construct {
     if (executionActions.length > 0) {
       stateMachine.grantExecution(this.fn, ...executionActions);
       this.bind({ variable: 'STATE_MACHINE_ARN', grant: `${executionActions.join(', ')} on its executions`, actions: executionActions });
+      // cdk-nag names the region and account as tokens in an environment-agnostic stack, as values otherwise.
+      const stack = Stack.of(this);
+      const region = Token.isUnresolved(stack.region) ? '<AWS::Region>' : stack.region;
+      const account = Token.isUnresolved(stack.account) ? '<AWS::AccountId>' : stack.account;
       this.acknowledge(
-        `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:{"Fn::Select":[6,{"Fn::Split":[":",{"Ref":"${this.logicalIdOf(stateMachine)}"}]}]}:*]`,
+        `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:states:${region}:${account}:execution:{"Fn::Select":[6,{"Fn::Split":[":",{"Ref":"${this.logicalIdOf(stateMachine)}"}]}]}:*]`,
         'Describe/redrive any execution of this one state machine; executions are named by request id, unknown in advance.',
       );
     }
