@@ -71,6 +71,11 @@ export interface LocalRuntimeOptions {
    * where `ports` says, and `urls` names them, not these.
    */
   handlerEndpoints?: Partial<Record<'dynamodb' | 'ses' | 's3', string>>;
+  /**
+   * Throttle each route as the template's stage says, as API Gateway does (default true). Suites
+   * that send many requests at once turn it off, as they loosen the intake limits.
+   */
+  routeThrottles?: boolean;
   /** Where log lines go; default console.log. */
   log?: (line: string) => void;
   /** Counts what the run did, as AWS would bill it (the benchmarks' cost model). */
@@ -250,7 +255,14 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
     // restart; the gateway trusts it for every JWT authorizer of the template and serves its
     // sign-in pages under /local/.
     const staffAuth = await LocalStaffAuth.open(dataDir);
-    const gateway = new LocalGateway({ routes: model.routes, lambdas, log, jwt: staffAuth, pages: staffAuth.pages() });
+    const gateway = new LocalGateway({
+      routes: model.routes,
+      lambdas,
+      log,
+      jwt: staffAuth,
+      pages: staffAuth.pages(),
+      throttle: opts.routeThrottles !== false,
+    });
     gateway.ready = false;
     // Bind the gateway now too, so PUBLIC_BASE_URL names the real port; it answers 503 until
     // the environment is set and the tables exist (handlers are imported on first use).

@@ -77,6 +77,14 @@ export interface RouteModel {
   payloadFormatVersion: string;
   /** The route's JWT authorizer (`AuthorizationType: JWT`); undefined for a public route (`NONE`). */
   authorizer?: JwtAuthorizerModel;
+  /** The stage's throttle of this route: its `RouteSettings`, else the stage's `DefaultRouteSettings`; undefined when neither sets one. */
+  throttle?: RouteThrottle;
+}
+
+/** A route's token bucket as API Gateway applies it: `rateLimit` requests a second, up to `burstLimit` at once. */
+export interface RouteThrottle {
+  rateLimit: number;
+  burstLimit: number;
 }
 
 /**
@@ -391,8 +399,23 @@ function readJwtAuthorizer(route: CfnResource, routeKey: string, t: CfnTemplate)
   };
 }
 
+/** The throttle of each route key from the HTTP API's stage (one stage: `$default`). */
+function readThrottles(t: CfnTemplate): (routeKey: string) => RouteThrottle | undefined {
+  type Settings = { ThrottlingRateLimit?: number; ThrottlingBurstLimit?: number };
+  const stage = resourcesOfType(t, 'AWS::ApiGatewayV2::Stage')[0]?.[1];
+  const defaults: Settings = stage?.Properties?.DefaultRouteSettings ?? {};
+  const perRoute: Record<string, Settings> = stage?.Properties?.RouteSettings ?? {};
+  return (routeKey) => {
+    const own = perRoute[routeKey] ?? {};
+    const rateLimit = own.ThrottlingRateLimit ?? defaults.ThrottlingRateLimit;
+    const burstLimit = own.ThrottlingBurstLimit ?? defaults.ThrottlingBurstLimit;
+    return rateLimit === undefined || burstLimit === undefined ? undefined : { rateLimit: Number(rateLimit), burstLimit: Number(burstLimit) };
+  };
+}
+
 function readRoutes(t: CfnTemplate): RouteModel[] {
   const routes: RouteModel[] = [];
+  const throttleOf = readThrottles(t);
   for (const [id, r] of resourcesOfType(t, 'AWS::ApiGatewayV2::Route')) {
     const routeKey: string = r.Properties?.RouteKey;
     const target = r.Properties?.Target;
@@ -420,6 +443,7 @@ function readRoutes(t: CfnTemplate): RouteModel[] {
       functionLogicalId: fnId,
       payloadFormatVersion: String(integration.Properties?.PayloadFormatVersion ?? '2.0'),
       ...(authorizer ? { authorizer } : {}),
+      ...(throttleOf(routeKey) ? { throttle: throttleOf(routeKey)! } : {}),
     });
   }
   return routes;
