@@ -429,7 +429,7 @@ export class DsrStack extends Stack {
       .bindTable(table, 'readWrite')
       .bindSender(sender, senderEmail)
       .bindValue('PUBLIC_BASE_URL', url)
-      .bindSecret('SUPPRESSION_KEY', this.suppressionKey)
+      .bindSecret('SUPPRESSION_KEY_SECRET', this.suppressionKey)
       .bindValue('VERIFY_TTL_DAYS', verifyTtlDays)
       .bindValue('INTAKE_LIMIT_PER_ADDRESS', props.intakeLimitPerAddress ?? 5)
       .bindValue('INTAKE_LIMIT_PER_CLIENT', props.intakeLimitPerClient ?? 30);
@@ -443,11 +443,15 @@ export class DsrStack extends Stack {
     // The one-time links store vendors' uploads under exports (write only) and answer the waiting branch.
     f.task.bindTable(table, 'readWrite').bindBucket(bucket, 'put', EXPORTS_PREFIX).bindValue('PUBLIC_BASE_URL', url).answerTasks(workflowStateMachine);
     // A signed one-click link is a verified request, so it starts its execution too.
-    f.unsubscribe.bindTable(table, 'readWrite').bindStateMachine(workflowStateMachine).bindSecret('UNSUBSCRIBE_KEY', this.unsubscribeKey);
+    f.unsubscribe.bindTable(table, 'readWrite').bindStateMachine(workflowStateMachine).bindSecret('UNSUBSCRIBE_KEY_SECRET', this.unsubscribeKey);
     f.reply.bindTable(table, 'readWrite').bindSender(sender, senderEmail).bindValue('PUBLIC_BASE_URL', url);
     // Route keeps a keyed hash of each requester's address to spot repeated requests (Art. 12(5)),
     // and tells the DPO of a failed branch nobody could.
-    f.route.bindTable(table, 'readWrite').bindSender(sender, senderEmail).bindValue('PUBLIC_BASE_URL', url).bindSecret('SUPPRESSION_KEY', this.suppressionKey);
+    f.route
+      .bindTable(table, 'readWrite')
+      .bindSender(sender, senderEmail)
+      .bindValue('PUBLIC_BASE_URL', url)
+      .bindSecret('SUPPRESSION_KEY_SECRET', this.suppressionKey);
     // The state machine invokes AwaitDecision and AwaitProcessor, so it depends on them: their task
     // answers (a decision or an answer that came before the token was stored) go in a policy of their own.
     f.awaitDecision
@@ -458,7 +462,7 @@ export class DsrStack extends Stack {
     f.plan.bindTable(table, 'readWrite');
     // Run exports and erases at the controllers' own stores declared in the register, and no others;
     // erasure in suppress mode hashes addresses with the suppression key.
-    f.runProcessor.bindTable(table, 'readWrite').bindBucket(bucket, 'readWrite').bindSecret('SUPPRESSION_KEY', this.suppressionKey);
+    f.runProcessor.bindTable(table, 'readWrite').bindBucket(bucket, 'readWrite').bindSecret('SUPPRESSION_KEY_SECRET', this.suppressionKey);
     for (const statement of processorTableStatements(this, register)) f.runProcessor.bindStatement("the register's DynamoDB stores", statement);
     // Submit sends vendors' and staff members' tasks, fetches OpenDSR results, tells a processor to suppress.
     f.awaitProcessor
@@ -466,7 +470,7 @@ export class DsrStack extends Stack {
       .bindBucket(bucket, 'readWrite')
       .bindSender(sender, senderEmail)
       .bindValue('PUBLIC_BASE_URL', url)
-      .bindSecret('SUPPRESSION_KEY', this.suppressionKey)
+      .bindSecret('SUPPRESSION_KEY_SECRET', this.suppressionKey)
       .answerTasks(workflowStateMachine, { ownPolicy: true });
     f.recordBranchFailure.bindTable(table, 'readWrite').bindSender(sender, senderEmail).bindValue('PUBLIC_BASE_URL', url);
     f.assemblePackage.bindTable(table, 'readWrite').bindBucket(bucket, 'readWrite');
@@ -486,7 +490,7 @@ export class DsrStack extends Stack {
       .answerTasks(workflowStateMachine)
       .bindSender(sender, senderEmail)
       .bindValue('PUBLIC_BASE_URL', url)
-      .bindSecret('SUPPRESSION_KEY', this.suppressionKey);
+      .bindSecret('SUPPRESSION_KEY_SECRET', this.suppressionKey);
     // When a legal hold ends, the sweep deletes the items it kept, only at the stores whose erasure
     // mode is legal_hold; when staff lift a restriction (Art. 18(3)) it removes the marks, at the stores.
     const held = legalHoldTableStatement(this, register);

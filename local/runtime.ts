@@ -12,6 +12,7 @@ import { LocalGateway } from './gateway.ts';
 import { LambdaHost } from './lambda-host.ts';
 import { PACKAGE_BUCKET, provision, REQUESTS_TABLE, reindexAfterCrash } from './provision.ts';
 import { type LocalSchedule, startSchedules } from './scheduler.ts';
+import { LocalSecretsManager, localSecretArn } from './secrets-endpoint.ts';
 import { LocalStepFunctions } from './sfn-endpoint.ts';
 import { LocalStaffAuth } from './staff-auth.ts';
 import { type CfnTemplate, type LambdaModel, localStateMachineArn, rateToMs, readStackModel, type StackModel, synthTemplate } from './synth.ts';
@@ -19,6 +20,11 @@ import { type CfnTemplate, type LambdaModel, localStateMachineArn, rateToMs, rea
 export const SENDER_EMAIL = 'privacy@demo-association.example';
 const SWEEP_ENTRY = 'functions/handlers/scheduled/sweep.ts';
 const DEFAULT_SWEEP_MS = 15 * 60_000;
+/** Where the data folder keeps the value of each generated secret, by the start of its logical id (the files predate the endpoint). */
+const SECRET_FILES: [string, string][] = [
+  ['SuppressionKey', 'suppression.key'],
+  ['UnsubscribeKey', 'unsubscribe.key'],
+];
 
 export interface RuntimePorts {
   gateway: number;
@@ -28,6 +34,8 @@ export interface RuntimePorts {
   sfn: number;
   /** The demo OpenDSR processor (a newsletter service of its own). */
   newsletter: number;
+  /** The Secrets Manager endpoint the functions read their keys from at cold start. */
+  secrets: number;
 }
 
 export interface LocalRuntimeOptions {
@@ -96,7 +104,7 @@ export interface RuntimeMeter {
 }
 
 export interface LocalRuntime {
-  urls: { gateway: string; dynamodb: string; ses: string; s3: string; sfn: string; newsletter: string };
+  urls: { gateway: string; dynamodb: string; ses: string; s3: string; sfn: string; newsletter: string; secrets: string };
   /** The ports actually bound: pass them back as `ports` to restart where this runtime ran. */
   ports: RuntimePorts;
   stateMachineArn: string;
@@ -136,6 +144,7 @@ const HANDLER_ENV = [
   'AWS_ENDPOINT_URL_SESV2',
   'AWS_ENDPOINT_URL_S3',
   'AWS_ENDPOINT_URL_SFN',
+  'AWS_ENDPOINT_URL_SECRETS_MANAGER',
   'STATE_MACHINE_ARN',
   'PUBLIC_BASE_URL',
   'DEMO_NEWSLETTER_URL',
@@ -156,10 +165,9 @@ function sharedLiteralEnvironment(functions: Iterable<LambdaModel>): Record<stri
 }
 
 /**
- * The key suppression lists hash addresses with, kept with the data it protects: the same key
- * across restarts, so a suppressed address stays recognisable. In AWS it is a generated secret.
+ * A key generated once per data folder and kept there: the local value of a generated secret, the
+ * same across restarts (a suppressed address stays recognisable by its keyed hash).
  */
-/** A key generated once per data folder and kept there (the local stand-in for a generated secret). */
 function localKey(dataDir: string, name: string): string {
   const file = join(dataDir, name);
   if (!existsSync(file)) {
@@ -179,6 +187,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
     s3: opts.ports?.s3 ?? envPort('S3_PORT', 4569),
     sfn: opts.ports?.sfn ?? envPort('SFN_PORT', 8083),
     newsletter: opts.ports?.newsletter ?? envPort('DEMO_NEWSLETTER_PORT', 8090),
+    secrets: opts.ports?.secrets ?? envPort('SECRETS_PORT', 4585),
   };
 
   const model = readStackModel(opts.template ?? (await synthTemplate()));
@@ -219,6 +228,18 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       ...(opts.demoCallbackDelayMs !== undefined ? { callbackDelayMs: opts.demoCallbackDelayMs } : {}),
     });
     stops.push(() => newsletter.stop());
+
+    // The template's secrets, each with its value kept in the data folder, served as Secrets
+    // Manager serves them; the functions get only their ARNs and read them at cold start.
+    const secretValues = model.secrets.map((s) => ({
+      arn: localSecretArn(s.logicalId),
+      name: s.logicalId,
+      value: localKey(dataDir, SECRET_FILES.find(([prefix]) => s.logicalId.startsWith(prefix))?.[1] ?? `${s.logicalId}.key`),
+      variables: s.variables,
+    }));
+    const secretsEndpoint = new LocalSecretsManager(secretValues);
+    const secretsUrl = await secretsEndpoint.start(ports.secrets);
+    stops.push(() => secretsEndpoint.stop());
 
     // Reserve the Step Functions port before setting the environment (its URL is part of it).
     const meter = opts.meter;
@@ -288,8 +309,8 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       STATE_MACHINE_ARN: stateMachineArn,
       SENDER_EMAIL,
       PUBLIC_BASE_URL: gatewayUrl,
-      SUPPRESSION_KEY: localKey(dataDir, 'suppression.key'),
-      UNSUBSCRIBE_KEY: localKey(dataDir, 'unsubscribe.key'),
+      AWS_ENDPOINT_URL_SECRETS_MANAGER: secretsUrl,
+      ...Object.fromEntries(secretValues.flatMap((s) => s.variables.map((v) => [v, s.arn]))),
       // config/register.json points the demo OpenDSR processor here.
       DEMO_NEWSLETTER_URL: opts.newsletterUrl ?? newsletter.url,
       // ...and its portability target, the demo receiving controller on the same port.
@@ -364,7 +385,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       await fireSchedule(found);
     };
 
-    const urls = { gateway: gatewayUrl, ...emulators.urls, sfn: sfnUrl, newsletter: newsletter.url };
+    const urls = { gateway: gatewayUrl, ...emulators.urls, sfn: sfnUrl, newsletter: newsletter.url, secrets: secretsUrl };
     const portOf = (u: string) => Number(new URL(u).port);
     return {
       urls,
@@ -375,6 +396,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
         s3: portOf(urls.s3),
         sfn: portOf(urls.sfn),
         newsletter: newsletter.port,
+        secrets: portOf(secretsUrl),
       },
       stateMachineArn,
       model,

@@ -152,6 +152,14 @@ export interface StackModel {
   routes: RouteModel[];
   requestsTable: TableModel;
   schedules: ScheduleModel[];
+  /** The template's Secrets Manager secrets, with the function variables that name them (`{Ref}`: the ARN). */
+  secrets: SecretModel[];
+}
+
+/** A secret of the template (`AWS::SecretsManager::Secret`) and the variables that carry its ARN. */
+export interface SecretModel {
+  logicalId: string;
+  variables: string[];
 }
 
 let synthesized: Promise<CfnTemplate> | undefined;
@@ -502,7 +510,19 @@ export function readStackModel(template: CfnTemplate): StackModel {
     if (!functions.has(id)) throw new Error(`Lambda ${id} has no dsr:entry metadata: use the house function construct`);
   }
   const schedules = readSchedules(template);
-  return { stateMachine, functions, routes, requestsTable: readRequestsTable(template), schedules };
+  return { stateMachine, functions, routes, requestsTable: readRequestsTable(template), schedules, secrets: readSecrets(template) };
+}
+
+function readSecrets(t: CfnTemplate): SecretModel[] {
+  return resourcesOfType(t, 'AWS::SecretsManager::Secret').map(([logicalId]) => {
+    const variables = new Set<string>();
+    for (const [, fn] of resourcesOfType(t, 'AWS::Lambda::Function')) {
+      for (const [name, value] of Object.entries<unknown>(fn.Properties?.Environment?.Variables ?? {})) {
+        if (value && typeof value === 'object' && (value as { Ref?: unknown }).Ref === logicalId) variables.add(name);
+      }
+    }
+    return { logicalId, variables: [...variables].sort() };
+  });
 }
 
 /** `rate(15 minutes)` → milliseconds; undefined for cron/at expressions. */

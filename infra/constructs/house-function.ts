@@ -318,12 +318,23 @@ export class HouseFunction extends Construct {
   }
 
   /**
-   * A generated secret in `variable` as a CloudFormation dynamic reference, resolved at deploy time:
-   * no `GetSecretValue` grant, and Lambda keeps the value KMS-encrypted at rest.
+   * A secret's ARN in `variable`, with `secretsmanager:GetSecretValue` on that one secret (and the
+   * use of its key through Secrets Manager): the function reads the value at cold start
+   * (`configure`), so the value is never in the function's environment or the template.
    */
   public bindSecret(variable: VariableName, secret: ISecret): this {
-    this.fn.addEnvironment(variable, secret.secretValue.unsafeUnwrap());
-    this.bind({ variable, grant: 'none: a dynamic reference to a generated secret, resolved at deploy', actions: [] });
+    this.fn.addEnvironment(variable, secret.secretArn);
+    this.fn.addToRolePolicy(new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [secret.secretArn] }));
+    if (secret.encryptionKey) {
+      this.fn.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['kms:Decrypt'],
+          resources: [secret.encryptionKey.keyArn],
+          conditions: { StringEquals: { 'kms:ViaService': `secretsmanager.${Stack.of(this).region}.amazonaws.com` } },
+        }),
+      );
+    }
+    this.bind({ variable, grant: 'secretsmanager:GetSecretValue on that secret', actions: ['secretsmanager:GetSecretValue'] });
     return this;
   }
 

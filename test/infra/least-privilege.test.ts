@@ -61,12 +61,14 @@ const SEND_EMAIL = ['ses:SendEmail'];
 const ANSWER_TASKS = ['states:SendTaskFailure', 'states:SendTaskHeartbeat', 'states:SendTaskSuccess'];
 const START = ['states:StartExecution'];
 const FAILED_RUNS = ['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'];
+/** Reading one secret at cold start. */
+const READ_SECRET = ['secretsmanager:GetSecretValue'];
 
 /** What each function may do, and nothing more. */
 const ALLOWED: Record<keyof DsrFunctions, string[]> = {
   // The form is rendered from the bundled register: no data at all.
   form: BASE,
-  intake: [...BASE, ...TABLE_READ_WRITE, ...SEND_EMAIL],
+  intake: [...BASE, ...TABLE_READ_WRITE, ...SEND_EMAIL, ...READ_SECRET],
   verify: [...BASE, ...TABLE_READ_WRITE, ...START],
   status: [...BASE, ...TABLE_READ_WRITE, ...ANSWER_TASKS],
   // One item by its key, and one object under packages/ to sign a link to.
@@ -74,13 +76,13 @@ const ALLOWED: Record<keyof DsrFunctions, string[]> = {
   // Results and uploads are written under exports/, never read, listed or deleted.
   opendsrCallback: [...BASE, ...TABLE_READ_WRITE, 's3:PutObject', ...ANSWER_TASKS],
   task: [...BASE, ...TABLE_READ_WRITE, 's3:PutObject', ...ANSWER_TASKS],
-  unsubscribe: [...BASE, ...TABLE_READ_WRITE, ...START],
+  unsubscribe: [...BASE, ...TABLE_READ_WRITE, ...START, ...READ_SECRET],
   reply: [...BASE, ...TABLE_READ_WRITE, ...SEND_EMAIL],
-  route: [...BASE, ...TABLE_READ_WRITE, ...SEND_EMAIL],
+  route: [...BASE, ...TABLE_READ_WRITE, ...SEND_EMAIL, ...READ_SECRET],
   awaitDecision: [...BASE, ...TABLE_READ_WRITE, ...SEND_EMAIL, ...ANSWER_TASKS],
   plan: [...BASE, ...TABLE_READ_WRITE],
-  runProcessor: [...BASE, ...TABLE_READ_WRITE, ...BUCKET_READ_WRITE],
-  awaitProcessor: [...BASE, ...TABLE_READ_WRITE, ...BUCKET_READ_WRITE, ...SEND_EMAIL, ...ANSWER_TASKS],
+  runProcessor: [...BASE, ...TABLE_READ_WRITE, ...BUCKET_READ_WRITE, ...READ_SECRET],
+  awaitProcessor: [...BASE, ...TABLE_READ_WRITE, ...BUCKET_READ_WRITE, ...SEND_EMAIL, ...ANSWER_TASKS, ...READ_SECRET],
   recordBranchFailure: [...BASE, ...TABLE_READ_WRITE, ...SEND_EMAIL],
   assemblePackage: [...BASE, ...TABLE_READ_WRITE, ...BUCKET_READ_WRITE],
   notifySubject: [...BASE, ...TABLE_READ_WRITE, ...SEND_EMAIL],
@@ -95,6 +97,7 @@ const ALLOWED: Record<keyof DsrFunctions, string[]> = {
     'states:DescribeExecution',
     'states:RedriveExecution',
     ...FAILED_RUNS,
+    ...READ_SECRET,
   ],
   console: BASE,
   staffRequests: [...BASE, ...TABLE_READ],

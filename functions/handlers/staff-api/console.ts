@@ -4,7 +4,7 @@ import { configure, setting } from '../../platform/config';
 import { type HttpEvent, type HttpResult, html, httpMiddleware, pickLocale } from '../../platform/http';
 
 // The identity provider's sign-in page (Cognito hosted UI; locally /local/sign-in).
-configure('STAFF_SIGN_IN_URL');
+await configure('STAFF_SIGN_IN_URL');
 
 /**
  * GET /console: the staff console. A page without data (no authorizer): its script signs the person

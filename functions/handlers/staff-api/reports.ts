@@ -9,7 +9,7 @@ import { parseReportQuery } from '../../reporting/report-query';
 import { claimsOf, mayAccess, requireRole } from '../../staff/staff';
 
 // The composition root: what this function is given, checked at cold start.
-configure('REQUESTS_TABLE');
+await configure('REQUESTS_TABLE');
 
 const DECLARED = register.controllers.map((c) => c.id);
 

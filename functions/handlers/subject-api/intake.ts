@@ -12,7 +12,15 @@ import { findController, register } from '../../platform/register';
 import { formController, formPage } from './form';
 
 // The composition root: what this function is given, checked at cold start.
-configure('REQUESTS_TABLE', 'SENDER_EMAIL', 'PUBLIC_BASE_URL', 'SUPPRESSION_KEY', 'VERIFY_TTL_DAYS', 'INTAKE_LIMIT_PER_ADDRESS', 'INTAKE_LIMIT_PER_CLIENT');
+await configure(
+  'REQUESTS_TABLE',
+  'SENDER_EMAIL',
+  'PUBLIC_BASE_URL',
+  'SUPPRESSION_KEY_SECRET',
+  'VERIFY_TTL_DAYS',
+  'INTAKE_LIMIT_PER_ADDRESS',
+  'INTAKE_LIMIT_PER_CLIENT',
+);
 
 /** The form's fields a refused submission is re-rendered with (everything the subject typed or chose). */
 const KEPT_FIELDS = [

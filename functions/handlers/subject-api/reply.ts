@@ -13,7 +13,7 @@ import { constantTimeEqual } from '../../platform/tokens';
 import { answerInformationRequest } from '../../staff/information';
 
 // The composition root: what this function is given, checked at cold start.
-configure('REQUESTS_TABLE', 'SENDER_EMAIL', 'PUBLIC_BASE_URL');
+await configure('REQUESTS_TABLE', 'SENDER_EMAIL', 'PUBLIC_BASE_URL');
 
 const answerSchema = z
   .string({ error: 'answer is required' })

@@ -4,7 +4,7 @@ import { configure } from '../../platform/config';
 import { branchRef } from '../../workflow/requests';
 
 // The composition root: what this function is given, checked at cold start.
-configure('REQUESTS_TABLE', 'SENDER_EMAIL', 'PUBLIC_BASE_URL');
+await configure('REQUESTS_TABLE', 'SENDER_EMAIL', 'PUBLIC_BASE_URL');
 
 const input = branchRef.extend({ error: z.object({ Error: z.string() }) });
 
