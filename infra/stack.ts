@@ -17,6 +17,7 @@ import { parseRegister, type Register } from '../functions/domain/register-schem
 import { parseScheduleExpression } from '../functions/domain/schedule-expressions';
 import { DEFAULT_ROUTE_THROTTLES, EdgeProtection, type RouteThrottles, throttleRoutes } from './constructs/api-protection';
 import { HouseFunction, REPO_ROOT } from './constructs/house-function';
+import { Operations } from './constructs/operations';
 import { EXPORTS_PREFIX, PACKAGES_PREFIX, PackageBucket, RETENTION_REPORTS_PREFIX } from './constructs/package-bucket';
 import { RequestsTable } from './constructs/requests-table';
 import { StaffApi } from './constructs/staff-api';
@@ -57,6 +58,8 @@ export interface DsrStackProps extends StackProps {
    * @default context `staffDomainPrefix`, else `<stack name>-staff-<account id>` in lower case
    */
   readonly staffDomainPrefix?: string;
+  /** Who the operations alarms are emailed to. @default every DPO address of the register */
+  readonly alarmEmails?: readonly string[];
   /** Each route group's throttle, applied to each of its routes (see `api-protection.ts`). @default DEFAULT_ROUTE_THROTTLES */
   readonly routeThrottles?: Partial<RouteThrottles>;
   /**
@@ -150,6 +153,8 @@ export class DsrStack extends Stack {
   /** The staff: Cognito user pool, groups, the console's app client and sign-in domain. */
   public readonly staffIdentity: StaffIdentity;
   public readonly staffApi: StaffApi;
+  /** Alarms to the DPOs by email, and the operations dashboard. */
+  public readonly operations: Operations;
   /** CloudFront and WAF in front of the API, when the edge option is on. */
   public readonly edge?: EdgeProtection;
 
@@ -531,6 +536,14 @@ export class DsrStack extends Stack {
     // ---- The DPO's digest, on each controller's own schedule -----------------------------------
     this.digestSchedules = digestSchedules(this, register, f.digest);
     this.retentionSchedule = this.configureRetention(register);
+
+    // ---- Operations: alarms to the register's DPOs, and one dashboard -------------------------
+    this.operations = new Operations(this, 'Operations', {
+      stateMachine: this.stateMachine,
+      scheduledFailures: this.scheduledFailures,
+      httpApi: this.httpApi,
+      alarmEmails: props.alarmEmails ?? register.controllers.map((c) => c.dpoEmail),
+    });
 
     new CfnOutput(this, 'ApiUrl', { value: api.url, description: 'Base URL of the public HTTP API' });
     new CfnOutput(this, 'StateMachineArn', { value: this.stateMachine.stateMachineArn });

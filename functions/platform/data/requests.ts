@@ -130,7 +130,7 @@ export async function clearReviewToken(requestId: string, taskToken: string): Pr
 }
 
 /** An open request as the sparse index projects it. */
-export type OpenRequest = Pick<DsrRequest, 'requestId' | 'controllerId' | 'status' | 'openDue' | 'verifyExpiresAt' | 'dueAt' | 'reviewTaskToken'>;
+export type OpenRequest = Pick<DsrRequest, 'requestId' | 'controllerId' | 'type' | 'status' | 'openDue' | 'verifyExpiresAt' | 'dueAt' | 'reviewTaskToken'>;
 
 /** Open requests of one controller due up to `dueBefore` (all open ones if omitted), earliest first. */
 export function openRequests(controllerId: string, dueBefore?: string): AsyncGenerator<OpenRequest> {
