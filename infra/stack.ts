@@ -1,5 +1,5 @@
 import { type CfnElement, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, TimeZone, Validations } from 'aws-cdk-lib';
-import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import type { CfnStage, HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
@@ -22,8 +22,10 @@ import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import type { Register } from '../functions/domain/register-schema';
 import { parseScheduleExpression } from '../functions/domain/schedule-expressions';
+import { DEFAULT_ROUTE_THROTTLES, EdgeProtection, type RouteThrottles, throttleRoutes } from './constructs/api-protection';
 import { HouseFunction, type Sender } from './constructs/house-function';
-import { PackageBucket, RETENTION_REPORTS_PREFIX } from './constructs/package-bucket';
+import { Operations } from './constructs/operations';
+import { EXPORTS_PREFIX, PACKAGES_PREFIX, PackageBucket, RETENTION_REPORTS_PREFIX } from './constructs/package-bucket';
 import { RequestsTable } from './constructs/requests-table';
 import { StaffApi } from './constructs/staff-api';
 import { StaffIdentity } from './constructs/staff-identity';
@@ -100,6 +102,17 @@ export interface DsrStackProps extends StackProps {
    * @default context `staffDomainPrefix`, else `<stack name>-staff-<account id>` in lower case
    */
   readonly staffDomainPrefix?: string;
+  /** Who the operations alarms are emailed to. @default every DPO address of the register */
+  readonly alarmEmails?: readonly string[];
+  /** Each route group's throttle, applied to each of its routes (see `api-protection.ts`). @default DEFAULT_ROUTE_THROTTLES */
+  readonly routeThrottles?: Partial<RouteThrottles>;
+  /**
+   * CloudFront with a WAF rate-based rule per client IP address in front of the API; its URL becomes
+   * the public base URL. @default off; context `edge=true` turns it on, `edgeWebAclArn` names an
+   * existing CLOUDFRONT web ACL (required unless the stack is deployed to us-east-1), `edgeRateLimit`
+   * sets requests per IP address in 5 minutes
+   */
+  readonly edge?: false | { readonly webAclArn?: string; readonly rateLimitPer5Minutes?: number };
 }
 
 /** Every Lambda of the service, by the handler module it runs (see docs/ARCHITECTURE.md). */
@@ -188,6 +201,10 @@ export class DsrStack extends Stack {
   /** The staff: Cognito user pool, groups, the console's app client and sign-in domain. */
   public readonly staffIdentity: StaffIdentity;
   public readonly staffApi: StaffApi;
+  /** Alarms to the DPOs by email, and the operations dashboard. */
+  public readonly operations: Operations;
+  /** CloudFront and WAF in front of the API, when the edge option is on. */
+  public readonly edge?: EdgeProtection;
 
   constructor(scope: Construct, id: string, props: DsrStackProps = {}) {
     super(scope, id, props);
@@ -418,7 +435,9 @@ export class DsrStack extends Stack {
       logEncryptionKey: this.logsKey,
     });
     this.httpApi = api.httpApi;
-    this.publicBaseUrl = props.publicBaseUrl ?? api.url;
+    const edge = props.edge ?? edgeFromContext(this);
+    this.edge = edge ? new EdgeProtection(this, 'Edge', { httpApi: this.httpApi, ...edge }) : undefined;
+    this.publicBaseUrl = props.publicBaseUrl ?? this.edge?.url ?? api.url;
 
     // Staff sign in at Cognito and call /v1/staff/* with the id token. No cycle: the app client's
     // callback URL and the console's variable depend on the API (its endpoint), the authorizer and
@@ -436,6 +455,8 @@ export class DsrStack extends Stack {
       decide: f.staffDecide.fn,
       reports: f.staffReports.fn,
     });
+    // Every route, public and staff, with its group's own throttle.
+    throttleRoutes(this, api.stage.node.defaultChild as CfnStage, { ...DEFAULT_ROUTE_THROTTLES, ...props.routeThrottles });
 
     const workflow = new RequestWorkflow(this, 'Workflow', {
       route: f.route.fn,
@@ -459,15 +480,16 @@ export class DsrStack extends Stack {
     const workflowStateMachine = this.stateMachine;
     const url = this.publicBaseUrl;
     // Every function that touches requests reads and writes them, the open-by-due index included;
-    // the staff API's reads and the public transparency page only read; the console page holds no data.
-    f.form.bindTable(table, 'readWrite').bindValue('PUBLIC_BASE_URL', url);
+    // the staff API's reads and the public transparency page only read; download reads one item; the
+    // form (rendered from the bundled register) and the console page hold no data.
+    f.form.bindValue('PUBLIC_BASE_URL', url);
     // Intake counts requests per address and per client IP address under keyed hashes of them
     // (functions/intake/rate-limit.ts); the counters are items of the requests table, expired by its TTL.
     f.intake
       .bindTable(table, 'readWrite')
       .bindSender(sender)
       .bindValue('PUBLIC_BASE_URL', url)
-      .bindSecret('SUPPRESSION_KEY', this.suppressionKey)
+      .bindSecret('SUPPRESSION_KEY_SECRET', this.suppressionKey)
       .bindValue('VERIFY_TTL_DAYS', verifyTtlDays)
       .bindValue('INTAKE_LIMIT_PER_ADDRESS', props.intakeLimitPerAddress ?? 5)
       .bindValue('INTAKE_LIMIT_PER_CLIENT', props.intakeLimitPerClient ?? 30)
@@ -475,25 +497,25 @@ export class DsrStack extends Stack {
     f.verify.bindTable(table, 'readWrite').bindStateMachine(workflowStateMachine).bindValue('PUBLIC_BASE_URL', url);
     // A withdrawal ends the request's waiting branches.
     f.status.bindTable(table, 'readWrite').bindValue('PUBLIC_BASE_URL', url).answerTasks(workflowStateMachine);
-    // Download only signs a GET URL for an existing package.
-    f.download.bindTable(table, 'readWrite').bindBucket(bucket, 'read');
-    // The callback fetches OpenDSR results into exports and answers the waiting branch.
-    f.opendsrCallback.bindTable(table, 'readWrite').bindBucket(bucket, 'readWrite').answerTasks(workflowStateMachine);
-    // The one-time links take vendors' uploads and answer the waiting branch.
-    f.task.bindTable(table, 'readWrite').bindBucket(bucket, 'readWrite').bindValue('PUBLIC_BASE_URL', url).answerTasks(workflowStateMachine);
+    // Download reads the request by its key and signs a GET URL for its package: nothing else.
+    f.download.bindTable(table, { actions: ['dynamodb:GetItem'] }).bindBucket(bucket, 'get', PACKAGES_PREFIX);
+    // The callback fetches OpenDSR results into exports (write only) and answers the waiting branch.
+    f.opendsrCallback.bindTable(table, 'readWrite').bindBucket(bucket, 'put', EXPORTS_PREFIX).answerTasks(workflowStateMachine);
+    // The one-time links store vendors' uploads under exports (write only) and answer the waiting branch.
+    f.task.bindTable(table, 'readWrite').bindBucket(bucket, 'put', EXPORTS_PREFIX).bindValue('PUBLIC_BASE_URL', url).answerTasks(workflowStateMachine);
     // A signed one-click link is a verified request, so it starts its execution too.
-    f.unsubscribe.bindTable(table, 'readWrite').bindStateMachine(workflowStateMachine).bindSecret('UNSUBSCRIBE_KEY', this.unsubscribeKey);
+    f.unsubscribe.bindTable(table, 'readWrite').bindStateMachine(workflowStateMachine).bindSecret('UNSUBSCRIBE_KEY_SECRET', this.unsubscribeKey);
     f.reply.bindTable(table, 'readWrite').bindSender(sender).bindValue('PUBLIC_BASE_URL', url);
     // Route keeps a keyed hash of each requester's address to spot repeated requests (Art. 12(5)),
     // and tells the DPO of a failed branch nobody could.
-    f.route.bindTable(table, 'readWrite').bindSender(sender).bindValue('PUBLIC_BASE_URL', url).bindSecret('SUPPRESSION_KEY', this.suppressionKey);
+    f.route.bindTable(table, 'readWrite').bindSender(sender).bindValue('PUBLIC_BASE_URL', url).bindSecret('SUPPRESSION_KEY_SECRET', this.suppressionKey);
     // The state machine invokes AwaitDecision and AwaitProcessor, so it depends on them: their task
     // answers (a decision or an answer that came before the token was stored) go in a policy of their own.
     f.awaitDecision.bindTable(table, 'readWrite').bindSender(sender).bindValue('PUBLIC_BASE_URL', url).answerTasks(workflowStateMachine, { ownPolicy: true });
     f.plan.bindTable(table, 'readWrite');
     // Run exports and erases at the controllers' own stores declared in the register, and no others;
     // erasure in suppress mode hashes addresses with the suppression key.
-    f.runProcessor.bindTable(table, 'readWrite').bindBucket(bucket, 'readWrite').bindSecret('SUPPRESSION_KEY', this.suppressionKey);
+    f.runProcessor.bindTable(table, 'readWrite').bindBucket(bucket, 'readWrite').bindSecret('SUPPRESSION_KEY_SECRET', this.suppressionKey);
     for (const statement of processorTableStatements(this, register)) f.runProcessor.bindStatement("the register's DynamoDB stores", statement);
     // Submit sends vendors' and staff members' tasks, fetches OpenDSR results, tells a processor to suppress.
     f.awaitProcessor
@@ -501,7 +523,7 @@ export class DsrStack extends Stack {
       .bindBucket(bucket, 'readWrite')
       .bindSender(sender)
       .bindValue('PUBLIC_BASE_URL', url)
-      .bindSecret('SUPPRESSION_KEY', this.suppressionKey)
+      .bindSecret('SUPPRESSION_KEY_SECRET', this.suppressionKey)
       .answerTasks(workflowStateMachine, { ownPolicy: true });
     f.recordBranchFailure.bindTable(table, 'readWrite').bindSender(sender).bindValue('PUBLIC_BASE_URL', url);
     f.assemblePackage.bindTable(table, 'readWrite').bindBucket(bucket, 'readWrite');
@@ -517,7 +539,7 @@ export class DsrStack extends Stack {
       .answerTasks(workflowStateMachine)
       .bindSender(sender)
       .bindValue('PUBLIC_BASE_URL', url)
-      .bindSecret('SUPPRESSION_KEY', this.suppressionKey);
+      .bindSecret('SUPPRESSION_KEY_SECRET', this.suppressionKey);
     // When a legal hold ends, the sweep deletes the items it kept, only at the stores whose erasure
     // mode is legal_hold; when staff lift a restriction (Art. 18(3)) it removes the marks, at the stores.
     const held = legalHoldTableStatement(this, register);
@@ -561,6 +583,14 @@ export class DsrStack extends Stack {
     // ---- The DPO's digest, on each controller's own schedule -----------------------------------
     this.digestSchedules = digestSchedules(this, register, f.digest);
     this.retentionSchedule = this.configureRetention(register);
+
+    // ---- Operations: alarms to the register's DPOs, and one dashboard -------------------------
+    this.operations = new Operations(this, 'Operations', {
+      stateMachine: this.stateMachine,
+      scheduledFailures: this.scheduledFailures,
+      httpApi: this.httpApi,
+      alarmEmails: props.alarmEmails ?? register.controllers.map((c) => c.dpoEmail),
+    });
 
     new CfnOutput(this, 'ApiUrl', { value: api.url, description: 'Base URL of the public HTTP API' });
     new CfnOutput(this, 'StateMachineArn', { value: this.stateMachine.stateMachineArn });
@@ -720,6 +750,15 @@ const pascal = (id: string) =>
     .split(/[^A-Za-z0-9]+/)
     .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
     .join('');
+
+/** The edge option from context: `-c edge=true [-c edgeWebAclArn=...] [-c edgeRateLimit=500]`; off by default. */
+function edgeFromContext(stack: Stack): DsrStackProps['edge'] {
+  const on = stack.node.tryGetContext('edge');
+  if (on !== true && on !== 'true') return false;
+  const webAclArn = stack.node.tryGetContext('edgeWebAclArn') as string | undefined;
+  const rate = stack.node.tryGetContext('edgeRateLimit');
+  return { ...(webAclArn ? { webAclArn } : {}), ...(rate !== undefined ? { rateLimitPer5Minutes: Number(rate) } : {}) };
+}
 
 const tableArn = (stack: Stack, name: string) => stack.formatArn({ service: 'dynamodb', resource: 'table', resourceName: name });
 

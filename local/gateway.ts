@@ -13,10 +13,15 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { decodeProtectedHeader, type JWTPayload, type JWTVerifyGetKey, jwtVerify } from 'jose';
 import { BodyTooLargeError, closeServer, DEFAULT_HOST, listen, readBody, urlFor } from './http-util.ts';
 import type { Invoker } from './lambda-host.ts';
-import type { JwtAuthorizerModel, RouteModel } from './synth.ts';
+import type { JwtAuthorizerModel, RouteModel, RouteThrottle } from './synth.ts';
 
 /** API Gateway's payload limit. */
 export const MAX_REQUEST_BYTES = 10 * 1024 * 1024;
+/**
+ * Lambda's synchronous invocation limit on the request payload: the whole event as JSON (a binary
+ * body base64-encoded in it), 6 MiB. A body under API Gateway's 10 MB can still exceed it.
+ */
+export const MAX_INVOCATION_BYTES = 6 * 1024 * 1024;
 /** Lambda's synchronous response limit. */
 const MAX_RESPONSE_BYTES = 6 * 1024 * 1024;
 /** HTTP APIs wait at most 30 s for an integration. */
@@ -399,6 +404,35 @@ export interface GatewayOptions {
   jwt?: JwtTrust;
   /** Local-only pages (the staff sign-in), served beside the template's routes. */
   pages?: LocalPage[];
+  /** Apply each route's throttle from the template, as API Gateway does (default true). */
+  throttle?: boolean;
+}
+
+/**
+ * A route's token bucket, as API Gateway throttles: it holds up to `burstLimit` requests and refills
+ * at `rateLimit` a second; a request that finds it empty is refused with 429 before anything else.
+ */
+export class TokenBucket {
+  private tokens: number;
+  private last: number;
+
+  constructor(
+    private readonly limits: RouteThrottle,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.tokens = limits.burstLimit;
+    this.last = now();
+  }
+
+  /** Takes one request's token; false when none is left. */
+  take(): boolean {
+    const now = this.now();
+    this.tokens = Math.min(this.limits.burstLimit, this.tokens + ((now - this.last) / 1000) * this.limits.rateLimit);
+    this.last = now;
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
 }
 
 export class LocalGateway {
@@ -410,9 +444,13 @@ export class LocalGateway {
   ready = true;
 
   private readonly pages: LocalPage[];
+  private readonly buckets = new Map<string, TokenBucket>();
 
   constructor(private readonly opts: GatewayOptions) {
     this.router = new Router(opts.routes);
+    if (opts.throttle !== false) {
+      for (const route of opts.routes) if (route.throttle) this.buckets.set(route.routeKey, new TokenBucket(route.throttle));
+    }
     this.log = opts.log ?? (() => undefined);
     this.pages = opts.pages ?? [];
     for (const page of this.pages) {
@@ -473,6 +511,12 @@ export class LocalGateway {
       return;
     }
     const { route, pathParameters } = match;
+    if (this.buckets.get(route.routeKey)?.take() === false) {
+      req.resume();
+      this.send(res, requestId, this.json(429, 'Too Many Requests'));
+      this.log(`gateway: ${route.routeKey} → 429 (throttled)`);
+      return;
+    }
     let outcome = '';
     let result: HttpResult;
     let authorizerContext: JwtAuthorizerContext | undefined;
@@ -491,6 +535,12 @@ export class LocalGateway {
       const body = await readBody(req, MAX_REQUEST_BYTES);
       const event = buildEvent(req, body, route, pathParameters, requestId);
       if (authorizerContext) (event.requestContext as { authorizer?: JwtAuthorizerContext }).authorizer = authorizerContext;
+      // Lambda refuses the invocation (RequestEntityTooLargeException) and the handler never runs.
+      if (Buffer.byteLength(JSON.stringify(event)) > MAX_INVOCATION_BYTES) {
+        this.send(res, requestId, this.json(413, 'Request Too Long'));
+        this.log(`gateway: ${route.routeKey} → 413 (invocation payload over 6 MB) ${Date.now() - started} ms`);
+        return;
+      }
       let timer: NodeJS.Timeout | undefined;
       const raw = await Promise.race([
         this.opts.lambdas.invoke(route.functionLogicalId, event),

@@ -13,6 +13,7 @@ import { LocalGateway } from './gateway.ts';
 import { LambdaHost } from './lambda-host.ts';
 import { PACKAGE_BUCKET, provision, REQUESTS_TABLE, reindexAfterCrash } from './provision.ts';
 import { type LocalSchedule, startSchedules } from './scheduler.ts';
+import { LocalSecretsManager, localSecretArn } from './secrets-endpoint.ts';
 import type { LocalSesAccount } from './ses-account.ts';
 import { LocalStepFunctions } from './sfn-endpoint.ts';
 import { LocalStaffAuth } from './staff-auth.ts';
@@ -23,6 +24,11 @@ export const SENDER_EMAIL = 'privacy@demo-association.example';
 export const SES_CONFIGURATION_SET = 'dsr-sending';
 const SWEEP_ENTRY = 'functions/handlers/scheduled/sweep.ts';
 const DEFAULT_SWEEP_MS = 15 * 60_000;
+/** Where the data folder keeps the value of each generated secret, by the start of its logical id (the files predate the endpoint). */
+const SECRET_FILES: [string, string][] = [
+  ['SuppressionKey', 'suppression.key'],
+  ['UnsubscribeKey', 'unsubscribe.key'],
+];
 
 export interface RuntimePorts {
   gateway: number;
@@ -34,6 +40,8 @@ export interface RuntimePorts {
   newsletter: number;
   /** The Demo Course Platform's PostgreSQL database (PGlite over the wire protocol). */
   courses: number;
+  /** The Secrets Manager endpoint the functions read their keys from at cold start. */
+  secrets: number;
 }
 
 export interface LocalRuntimeOptions {
@@ -82,6 +90,11 @@ export interface LocalRuntimeOptions {
    * (local/ses-account.ts). Default: `SES_SANDBOX=1` in the environment, else off.
    */
   sesSandbox?: boolean;
+  /**
+   * Throttle each route as the template's stage says, as API Gateway does (default true). Suites
+   * that send many requests at once turn it off, as they loosen the intake limits.
+   */
+  routeThrottles?: boolean;
   /** Where log lines go; default console.log. */
   log?: (line: string) => void;
   /** Counts what the run did, as AWS would bill it (the benchmarks' cost model). */
@@ -107,7 +120,7 @@ export interface RuntimeMeter {
 }
 
 export interface LocalRuntime {
-  urls: { gateway: string; dynamodb: string; ses: string; s3: string; sfn: string; newsletter: string; courses: string };
+  urls: { gateway: string; dynamodb: string; ses: string; s3: string; sfn: string; newsletter: string; courses: string; secrets: string };
   /** The ports actually bound: pass them back as `ports` to restart where this runtime ran. */
   ports: RuntimePorts;
   stateMachineArn: string;
@@ -149,6 +162,7 @@ const HANDLER_ENV = [
   'AWS_ENDPOINT_URL_SESV2',
   'AWS_ENDPOINT_URL_S3',
   'AWS_ENDPOINT_URL_SFN',
+  'AWS_ENDPOINT_URL_SECRETS_MANAGER',
   'STATE_MACHINE_ARN',
   'PUBLIC_BASE_URL',
   'DEMO_NEWSLETTER_URL',
@@ -170,10 +184,9 @@ function sharedLiteralEnvironment(functions: Iterable<LambdaModel>): Record<stri
 }
 
 /**
- * The key suppression lists hash addresses with, kept with the data it protects: the same key
- * across restarts, so a suppressed address stays recognisable. In AWS it is a generated secret.
+ * A key generated once per data folder and kept there: the local value of a generated secret, the
+ * same across restarts (a suppressed address stays recognisable by its keyed hash).
  */
-/** A key generated once per data folder and kept there (the local stand-in for a generated secret). */
 function localKey(dataDir: string, name: string): string {
   const file = join(dataDir, name);
   if (!existsSync(file)) {
@@ -194,6 +207,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
     sfn: opts.ports?.sfn ?? envPort('SFN_PORT', 8083),
     newsletter: opts.ports?.newsletter ?? envPort('DEMO_NEWSLETTER_PORT', 8090),
     courses: opts.ports?.courses ?? envPort('DEMO_COURSES_DB_PORT', 5433),
+    secrets: opts.ports?.secrets ?? envPort('SECRETS_PORT', 4585),
   };
 
   const model = readStackModel(opts.template ?? (await synthTemplate()));
@@ -246,6 +260,18 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
     const courses = await startDemoCourseDatabase({ dataDir, port: ports.courses });
     stops.push(() => courses.stop());
 
+    // The template's secrets, each with its value kept in the data folder, served as Secrets
+    // Manager serves them; the functions get only their ARNs and read them at cold start.
+    const secretValues = model.secrets.map((s) => ({
+      arn: localSecretArn(s.logicalId),
+      name: s.logicalId,
+      value: localKey(dataDir, SECRET_FILES.find(([prefix]) => s.logicalId.startsWith(prefix))?.[1] ?? `${s.logicalId}.key`),
+      variables: s.variables,
+    }));
+    const secretsEndpoint = new LocalSecretsManager(secretValues);
+    const secretsUrl = await secretsEndpoint.start(ports.secrets);
+    stops.push(() => secretsEndpoint.stop());
+
     // Reserve the Step Functions port before setting the environment (its URL is part of it).
     const meter = opts.meter;
     lambdas = new LambdaHost(
@@ -284,7 +310,14 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
     // restart; the gateway trusts it for every JWT authorizer of the template and serves its
     // sign-in pages under /local/.
     const staffAuth = await LocalStaffAuth.open(dataDir);
-    const gateway = new LocalGateway({ routes: model.routes, lambdas, log, jwt: staffAuth, pages: staffAuth.pages() });
+    const gateway = new LocalGateway({
+      routes: model.routes,
+      lambdas,
+      log,
+      jwt: staffAuth,
+      pages: staffAuth.pages(),
+      throttle: opts.routeThrottles !== false,
+    });
     gateway.ready = false;
     // Bind the gateway now too, so PUBLIC_BASE_URL names the real port; it answers 503 until
     // the environment is set and the tables exist (handlers are imported on first use).
@@ -311,8 +344,8 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       SENDER_EMAIL,
       SES_CONFIGURATION_SET,
       PUBLIC_BASE_URL: gatewayUrl,
-      SUPPRESSION_KEY: localKey(dataDir, 'suppression.key'),
-      UNSUBSCRIBE_KEY: localKey(dataDir, 'unsubscribe.key'),
+      AWS_ENDPOINT_URL_SECRETS_MANAGER: secretsUrl,
+      ...Object.fromEntries(secretValues.flatMap((s) => s.variables.map((v) => [v, s.arn]))),
       // config/register.json points the demo OpenDSR processor here.
       DEMO_NEWSLETTER_URL: opts.newsletterUrl ?? newsletter.url,
       // ...and its portability target, the demo receiving controller on the same port.
@@ -393,7 +426,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       await fireSchedule(found);
     };
 
-    const urls = { gateway: gatewayUrl, ...emulators.urls, sfn: sfnUrl, newsletter: newsletter.url, courses: courses.url };
+    const urls = { gateway: gatewayUrl, ...emulators.urls, sfn: sfnUrl, newsletter: newsletter.url, courses: courses.url, secrets: secretsUrl };
     const portOf = (u: string) => Number(new URL(u).port);
     return {
       urls,
@@ -405,6 +438,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
         sfn: portOf(urls.sfn),
         newsletter: newsletter.port,
         courses: courses.port,
+        secrets: portOf(secretsUrl),
       },
       stateMachineArn,
       model,

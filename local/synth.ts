@@ -77,6 +77,14 @@ export interface RouteModel {
   payloadFormatVersion: string;
   /** The route's JWT authorizer (`AuthorizationType: JWT`); undefined for a public route (`NONE`). */
   authorizer?: JwtAuthorizerModel;
+  /** The stage's throttle of this route: its `RouteSettings`, else the stage's `DefaultRouteSettings`; undefined when neither sets one. */
+  throttle?: RouteThrottle;
+}
+
+/** A route's token bucket as API Gateway applies it: `rateLimit` requests a second, up to `burstLimit` at once. */
+export interface RouteThrottle {
+  rateLimit: number;
+  burstLimit: number;
 }
 
 /**
@@ -144,6 +152,14 @@ export interface StackModel {
   routes: RouteModel[];
   requestsTable: TableModel;
   schedules: ScheduleModel[];
+  /** The template's Secrets Manager secrets, with the function variables that name them (`{Ref}`: the ARN). */
+  secrets: SecretModel[];
+}
+
+/** A secret of the template (`AWS::SecretsManager::Secret`) and the variables that carry its ARN. */
+export interface SecretModel {
+  logicalId: string;
+  variables: string[];
 }
 
 let synthesized: Promise<CfnTemplate> | undefined;
@@ -391,8 +407,23 @@ function readJwtAuthorizer(route: CfnResource, routeKey: string, t: CfnTemplate)
   };
 }
 
+/** The throttle of each route key from the HTTP API's stage (one stage: `$default`). */
+function readThrottles(t: CfnTemplate): (routeKey: string) => RouteThrottle | undefined {
+  type Settings = { ThrottlingRateLimit?: number; ThrottlingBurstLimit?: number };
+  const stage = resourcesOfType(t, 'AWS::ApiGatewayV2::Stage')[0]?.[1];
+  const defaults: Settings = stage?.Properties?.DefaultRouteSettings ?? {};
+  const perRoute: Record<string, Settings> = stage?.Properties?.RouteSettings ?? {};
+  return (routeKey) => {
+    const own = perRoute[routeKey] ?? {};
+    const rateLimit = own.ThrottlingRateLimit ?? defaults.ThrottlingRateLimit;
+    const burstLimit = own.ThrottlingBurstLimit ?? defaults.ThrottlingBurstLimit;
+    return rateLimit === undefined || burstLimit === undefined ? undefined : { rateLimit: Number(rateLimit), burstLimit: Number(burstLimit) };
+  };
+}
+
 function readRoutes(t: CfnTemplate): RouteModel[] {
   const routes: RouteModel[] = [];
+  const throttleOf = readThrottles(t);
   for (const [id, r] of resourcesOfType(t, 'AWS::ApiGatewayV2::Route')) {
     const routeKey: string = r.Properties?.RouteKey;
     const target = r.Properties?.Target;
@@ -420,6 +451,7 @@ function readRoutes(t: CfnTemplate): RouteModel[] {
       functionLogicalId: fnId,
       payloadFormatVersion: String(integration.Properties?.PayloadFormatVersion ?? '2.0'),
       ...(authorizer ? { authorizer } : {}),
+      ...(throttleOf(routeKey) ? { throttle: throttleOf(routeKey)! } : {}),
     });
   }
   return routes;
@@ -478,7 +510,19 @@ export function readStackModel(template: CfnTemplate): StackModel {
     if (!functions.has(id)) throw new Error(`Lambda ${id} has no dsr:entry metadata: use the house function construct`);
   }
   const schedules = readSchedules(template);
-  return { stateMachine, functions, routes, requestsTable: readRequestsTable(template), schedules };
+  return { stateMachine, functions, routes, requestsTable: readRequestsTable(template), schedules, secrets: readSecrets(template) };
+}
+
+function readSecrets(t: CfnTemplate): SecretModel[] {
+  return resourcesOfType(t, 'AWS::SecretsManager::Secret').map(([logicalId]) => {
+    const variables = new Set<string>();
+    for (const [, fn] of resourcesOfType(t, 'AWS::Lambda::Function')) {
+      for (const [name, value] of Object.entries<unknown>(fn.Properties?.Environment?.Variables ?? {})) {
+        if (value && typeof value === 'object' && (value as { Ref?: unknown }).Ref === logicalId) variables.add(name);
+      }
+    }
+    return { logicalId, variables: [...variables].sort() };
+  });
 }
 
 /** `rate(15 minutes)` → milliseconds; undefined for cron/at expressions. */

@@ -5,14 +5,16 @@
  * the environment its function is given, several times, median. Each function is set beside a
  * baseline built by the same construct from an entry that only creates the same SDK clients.
  */
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, relative, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { deflateRawSync } from 'node:zlib';
 import { App, Stack } from 'aws-cdk-lib';
 import { buildApp } from '../../infra/app.ts';
 import { HouseFunction, REPO_ROOT } from '../../infra/constructs/house-function.ts';
+import { LocalSecretsManager } from '../../local/secrets-endpoint.ts';
 import { DEPLOYED_ENVIRONMENT } from '../../test/fixtures/deployed-env.ts';
 import { QUICK, runCase } from '../lib/result.ts';
 import { kb, median, ms, ratio } from '../lib/stats.ts';
@@ -103,9 +105,11 @@ function buildBaselines(clientSets: string[], outdir: string): Map<string, Bundl
 }
 
 /** The environment a bundle is imported with: what its function is given, deploy-time values filled in. */
-function envOf(environment: Record<string, unknown>): Record<string, string> {
+function envOf(environment: Record<string, unknown>, secretsUrl: string): Record<string, string> {
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
+    // Functions read their keys from Secrets Manager at cold start: a local endpoint answers, as AWS would.
+    AWS_ENDPOINT_URL_SECRETS_MANAGER: secretsUrl,
     AWS_REGION: 'eu-north-1',
     AWS_LAMBDA_FUNCTION_NAME: 'cold-start-bench',
     AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
@@ -116,10 +120,17 @@ function envOf(environment: Record<string, unknown>): Record<string, string> {
 }
 
 /** How long one import of a bundle took in a fresh process: wall-clock and CPU milliseconds. */
-function initOnce({ entry, file, environment }: Bundle): [number, number] {
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', PROBE, file], { env: envOf(environment), encoding: 'utf8', timeout: 30_000 });
+async function initOnce({ entry, file, environment }: Bundle, secretsUrl: string): Promise<[number, number]> {
+  // Not spawnSync: the secrets endpoint answers from this process's event loop.
+  const r = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', PROBE, file], {
+    env: envOf(environment, secretsUrl),
+    encoding: 'utf8',
+    timeout: 30_000,
+  }).catch((e: { stderr?: string }) => {
+    throw new Error(`${entry} failed to start: ${(e.stderr ?? '').slice(-500)}`);
+  });
   const line = r.stdout.split('\n').find((l) => l.startsWith('init-ms'));
-  if (r.status !== 0 || !line) throw new Error(`${entry} failed to start: ${r.stderr.slice(-500)}`);
+  if (!line) throw new Error(`${entry} failed to start: ${r.stderr.slice(-500)}`);
   const [, wall, cpu] = line.split(' ');
   return [Number(wall), Number(cpu)];
 }
@@ -148,7 +159,15 @@ runCase('cold start', async () => {
     const reps = QUICK ? 3 : 7;
     const targets = [...bundles, ...baselines.values()];
     const samples = new Map<Bundle, [number, number][]>(targets.map((t) => [t, []]));
-    for (let i = 0; i < reps; i++) for (const t of targets) samples.get(t)!.push(initOnce(t));
+    const secrets = new LocalSecretsManager(
+      ['SUPPRESSION_KEY_SECRET', 'UNSUBSCRIBE_KEY_SECRET'].map((v) => ({ arn: DEPLOYED_ENVIRONMENT[v]!, name: v, value: v.charAt(0).repeat(64) })),
+    );
+    const secretsUrl = await secrets.start(0);
+    try {
+      for (let i = 0; i < reps; i++) for (const t of targets) samples.get(t)!.push(await initOnce(t, secretsUrl));
+    } finally {
+      await secrets.stop();
+    }
     const measure = (b: Bundle) => ({
       ...sizes(b.file),
       initMs: median(samples.get(b)!.map(([wall]) => wall)),

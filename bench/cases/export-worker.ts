@@ -38,7 +38,7 @@ const sample = () => {
 async function work(): Promise<number | undefined> {
   // The worker stands in for the functions that write exports and packages: it is given the bucket.
   const { configure } = await import('../../functions/platform/config.ts');
-  configure('PACKAGE_BUCKET');
+  await configure('PACKAGE_BUCKET');
   if (mode === 'write') {
     const { ExportWriter } = await import('../../functions/platform/package-bucket.ts');
     const writer = new ExportWriter(arg1!);

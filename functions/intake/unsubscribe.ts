@@ -19,7 +19,7 @@ import { startExecution } from '../workflow/execution';
  */
 
 const normalise = (email: string) => email.trim().toLowerCase();
-const mac = (...parts: string[]) => createHmac('sha256', setting('UNSUBSCRIBE_KEY')).update(parts.join('\n'), 'utf8').digest('base64url');
+const mac = (...parts: string[]) => createHmac('sha256', setting('UNSUBSCRIBE_KEY_SECRET')).update(parts.join('\n'), 'utf8').digest('base64url');
 
 /** The signature of an unsubscribe link for one address and one purpose. */
 export function unsubscribeSignature(controllerId: string, purposeId: string, email: string): string {

@@ -2,9 +2,11 @@ import * as z from 'zod';
 
 /**
  * The functions' configuration: every environment variable they read, with its type, default and
- * meaning. Each handler names the variables it needs once, at cold start (`configure`, its
- * composition root); modules reach them at call time (`setting`), never at import, so importing a
- * module costs a function nothing it does not use. This is the one module that reads `process.env`.
+ * meaning. Each handler names the variables it needs once, at cold start (`await configure(...)`,
+ * its composition root); modules reach them at call time (`setting`), never at import, so importing
+ * a module costs a function nothing it does not use. A secret is never in the environment: its
+ * variable names a Secrets Manager secret, read once at cold start. This is the one module that
+ * reads `process.env`.
  */
 
 /** A variable missing or malformed: stops the cold start with a message naming the variable. */
@@ -42,6 +44,11 @@ const hmacKey = present.refine((v) => v.length >= 32, 'must be at least 32 chara
 /** One variable: how it is checked, what kind of value it takes, its default if any, and what it means. */
 export interface Variable<T = unknown> {
   readonly schema: z.ZodType<T, string | undefined>;
+  /**
+   * For a variable naming a Secrets Manager secret (its ARN or name): how the secret's value is
+   * checked. Its setting is then the value, read at cold start, never the name.
+   */
+  readonly secret?: z.ZodType<string, string>;
   /** The kind of value, in a few words. */
   readonly type: string;
   /** The value when unset. */
@@ -57,6 +64,12 @@ const variable = <T>(schema: z.ZodType<T, string | undefined>, type: string, mea
   fallback,
 });
 const count = (fallback: number, meaning: string) => variable(positiveInt(fallback), 'positive whole number', meaning, fallback);
+const secretKey = (meaning: string): Variable<string> => ({
+  schema: present,
+  type: 'Secrets Manager secret (ARN or name) holding 32 characters or more',
+  meaning,
+  secret: hmacKey,
+});
 
 /** Every variable the functions read. */
 export const VARIABLES = {
@@ -76,8 +89,8 @@ export const VARIABLES = {
     "the identity provider's authorize URL for the staff console (code flow; the console adds state, nonce and the PKCE challenge)",
   ),
   STAFF_TOKEN_URL: variable(httpUrl, 'http(s) URL', "the identity provider's token endpoint, where the console trades its code and PKCE verifier for tokens"),
-  SUPPRESSION_KEY: variable(hmacKey, 'secret, 32 characters or more', 'HMAC key of the keyed hashes of addresses and client IP addresses'),
-  UNSUBSCRIBE_KEY: variable(hmacKey, 'secret, 32 characters or more', "HMAC key of one-click unsubscribe links, shared with the controllers' mailers"),
+  SUPPRESSION_KEY_SECRET: secretKey('the HMAC key of the keyed hashes of addresses and client IP addresses, read at cold start'),
+  UNSUBSCRIBE_KEY_SECRET: secretKey("the HMAC key of one-click unsubscribe links, shared with the controllers' mailers, read at cold start"),
   VERIFY_TTL_DAYS: count(7, 'days a verification link stays valid'),
   DOWNLOAD_TTL_DAYS: count(7, 'days a download link stays valid'),
   INTAKE_LIMIT_PER_ADDRESS: count(5, 'verification emails one mailbox may set off per hour (an address counted without case, +tag or Gmail dots)'),
@@ -100,11 +113,34 @@ function read<K extends VariableName>(name: K): Settings[K] {
 }
 
 /**
- * The composition root of a handler: checks the variables it needs, once, at cold start. A missing
- * or malformed one throws a ConfigError naming it, before any request is taken.
+ * The composition root of a handler, awaited at module scope: checks the variables it needs, then
+ * reads the secrets they name, once, at cold start. A missing or malformed variable, or a secret
+ * that cannot be read or is malformed, throws a ConfigError naming the variable before any request
+ * is taken (the secret's value and the error's message never: only the error's class).
  */
-export function configure(...names: VariableName[]): void {
-  for (const name of names) configured[name] = read(name);
+export async function configure(...names: VariableName[]): Promise<void> {
+  const values = names.map((name) => [name, read(name)] as const);
+  for (const [name, value] of values) {
+    const secret = (VARIABLES[name] as Variable).secret;
+    configured[name] = secret ? await readSecret(name, value as string, secret) : value;
+  }
+}
+
+async function readSecret(name: VariableName, secretId: string, schema: z.ZodType<string, string>): Promise<string> {
+  // Loaded only by a function that names a secret: the others carry no Secrets Manager client.
+  const { secrets } = await import('./aws/secrets');
+  let value: unknown;
+  try {
+    value = await secrets.get(secretId);
+  } catch (e) {
+    // Powertools wraps the SDK's error (GetParameterError); its cause names what went wrong.
+    const cause = ((e as { cause?: unknown })?.cause ?? e) as Error | undefined;
+    throw new ConfigError(`The secret ${name} names could not be read: ${cause?.name ?? 'Error'}`);
+  }
+  if (typeof value !== 'string') throw new ConfigError(`The secret ${name} names has no text value`);
+  const result = schema.safeParse(value);
+  if (!result.success) throw new ConfigError(`The secret ${name} names ${result.error.issues[0]!.message}`);
+  return result.data;
 }
 
 /** A variable's checked value, at call time; one its handler did not name is a ConfigError. */

@@ -11,6 +11,7 @@ import { and, eq, exists, notExists, or } from '../platform/data/expressions';
 import { transitionReturning, updateRequestIf } from '../platform/data/requests';
 import { restrictedBy } from '../platform/data/scheduled';
 import { links } from '../platform/links';
+import { recordRequestClosed } from '../platform/metrics';
 import type { Controller } from '../platform/register';
 import { done, schedule } from '../retention/scheduled-erasures';
 import { DEADLINE_REMINDER_MARKS } from '../workflow/deadline-reminders';
@@ -75,6 +76,7 @@ export async function decide(
       );
       if (!denied) conflict('The request is not waiting for a decision any more');
       await audit(requestId, 'decision_denied', 'staff', { by, reason: input.reason, onTime }, now);
+      recordRequestClosed(request.type, 'denied');
       // The refusal email is the workflow's NotifySubject, once: resuming leads there.
       await resumeReview(requestId, denied!.reviewTaskToken);
       return;

@@ -7,6 +7,7 @@ import { audit } from '../platform/data/audit';
 import { ensureBranch, updateBranch } from '../platform/data/branches';
 import { eq } from '../platform/data/expressions';
 import { getRequest, getRequestWithBranches, setOnce, transition, updateRequestIf } from '../platform/data/requests';
+import { recordRequestClosed } from '../platform/metrics';
 import { type Controller, findController } from '../platform/register';
 
 /** Workflow state carries ids only; anything else in it is a bug. */
@@ -94,6 +95,7 @@ export async function finalizeRequest({ requestId }: RequestRef, at = new Date()
     )
   ) {
     await audit(requestId, 'request_completed', 'workflow', { onTime }, at);
+    recordRequestClosed(request.type, onTime ? 'completed_on_time' : 'completed_late');
   }
   // A refusal leaves the open index once its email has gone out (NotifySubject ran before this).
   if (request.status === 'denied' && request.openCtl) {

@@ -8,6 +8,7 @@ import { audit } from '../platform/data/audit';
 import { le } from '../platform/data/expressions';
 import { getRequestWithBranches, openRequests, purgeDueRequests, transition } from '../platform/data/requests';
 import { errorClass, logger } from '../platform/log';
+import { recordRequestClosed } from '../platform/metrics';
 import { type Controller, findController, findProcessor, type Processor, register } from '../platform/register';
 import { asyncKind } from '../processors/async-kinds';
 import { purgeRequest } from '../retention/request-purge';
@@ -33,6 +34,8 @@ export interface SweepReport {
   /** The service's own retention: packages deleted after their link expired, requests whose personal data was erased. */
   packagesDeleted: number;
   personalDataErased: number;
+  /** Confirmed requests still open past their deadline (the `OverdueRequests` metric the stack alarms on). */
+  overdue: number;
   failed: number;
 }
 
@@ -145,11 +148,13 @@ export async function sweep(at = new Date()): Promise<SweepReport> {
     erasedOnSchedule: 0,
     packagesDeleted: 0,
     personalDataErased: 0,
+    overdue: 0,
     failed: 0,
   };
   const now = at.toISOString();
   for (const controller of register.controllers) {
     for await (const open of openRequests(controller.id)) {
+      if (open.status !== 'awaiting_verification' && open.dueAt && open.dueAt < now) report.overdue++;
       try {
         const duty = sweepDuty(open, now);
         if (duty === 'close_unverified') {
@@ -167,6 +172,7 @@ export async function sweep(at = new Date()): Promise<SweepReport> {
           );
           if (closed) {
             await audit(open.requestId, 'closed_unverified', 'system', undefined, at);
+            recordRequestClosed(open.type, 'closed_unverified');
             report.closedUnverified++;
           }
         } else if (duty === 'see_refusal_through') {

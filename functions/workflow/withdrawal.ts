@@ -4,6 +4,7 @@ import { purgeSchedule } from '../domain/request-retention';
 import { audit } from '../platform/data/audit';
 import { getRequestWithBranches, transitionReturning } from '../platform/data/requests';
 import { errorClass, logger } from '../platform/log';
+import { recordRequestClosed } from '../platform/metrics';
 import { findController, findProcessor } from '../platform/register';
 import { cancelRequest } from '../processors/opendsr/client';
 import { resumeReview } from './review';
@@ -32,6 +33,7 @@ export async function withdrawRequest(requestId: string, now = new Date()): Prom
   );
   if (!withdrawn) return false;
   await audit(requestId, 'request_withdrawn', 'subject', undefined, now);
+  recordRequestClosed(request.type, 'withdrawn');
   // A review waiting for staff ends too: the workflow runs on to its end and finds the request final.
   if (request.status === 'in_review') await resumeReview(requestId, withdrawn.reviewTaskToken);
 

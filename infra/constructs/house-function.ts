@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type CfnElement, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { type CfnElement, Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Policy, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
@@ -41,11 +41,14 @@ export interface Binding {
   readonly actions: readonly string[];
 }
 
-/** Writes to a table limited to some partitions, without reads of other items or any index. */
-export interface PartitionWrites {
+/**
+ * Some actions on a table's items, never an index: in some partitions only (`leadingKeys`), or on
+ * any item (e.g. `GetItem` alone for a function that reads one item by its key).
+ */
+export interface ItemActions {
   readonly actions: readonly string[];
-  /** `dynamodb:LeadingKeys` patterns, e.g. `RETENTION#*`. */
-  readonly leadingKeys: readonly string[];
+  /** `dynamodb:LeadingKeys` patterns, e.g. `RETENTION#*`; none: any partition. */
+  readonly leadingKeys?: readonly string[];
   /** The only attributes a write may name (`dynamodb:Attributes`), e.g. an audit event's. */
   readonly attributes?: readonly string[];
 }
@@ -191,9 +194,9 @@ export class HouseFunction extends Construct {
 
   /**
    * The table's name in `variable` with read (`read`), read/write (`readWrite`) on its items and
-   * indexes, or only some writes to some partitions, never an index.
+   * indexes, or only some actions on its items (in some partitions), never an index.
    */
-  public bindTable(table: ITable, access: 'read' | 'readWrite' | PartitionWrites, variable: VariableName = 'REQUESTS_TABLE'): this {
+  public bindTable(table: ITable, access: 'read' | 'readWrite' | ItemActions, variable: VariableName = 'REQUESTS_TABLE'): this {
     this.fn.addEnvironment(variable, table.tableName);
     const tableArn = `<${this.logicalIdOf(table)}.Arn>`;
     if (access === 'read' || access === 'readWrite') {
@@ -211,23 +214,31 @@ export class HouseFunction extends Construct {
           : 'Read/write on the requests table includes its indexes (the sparse open-by-due index); only this table.',
       );
     } else {
+      const { leadingKeys } = access;
       this.fn.addToRolePolicy(
         new PolicyStatement({
           actions: [...access.actions],
           resources: [table.tableArn],
-          conditions: {
-            'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...access.leadingKeys] },
-            ...(access.attributes ? { 'ForAllValues:StringEquals': { 'dynamodb:Attributes': [...access.attributes] } } : {}),
-          },
+          ...(leadingKeys || access.attributes
+            ? {
+                conditions: {
+                  ...(leadingKeys ? { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...leadingKeys] } } : {}),
+                  ...(access.attributes ? { 'ForAllValues:StringEquals': { 'dynamodb:Attributes': [...access.attributes] } } : {}),
+                },
+              }
+            : {}),
         }),
       );
-      table.encryptionKey?.grantEncryptDecrypt(this.fn);
+      const readOnly = access.actions.every((a) => a === 'dynamodb:GetItem' || a === 'dynamodb:Query');
+      if (readOnly) table.encryptionKey?.grantDecrypt(this.fn);
+      else table.encryptionKey?.grantEncryptDecrypt(this.fn);
       const only = access.attributes ? `, of attributes ${access.attributes.join(', ')} only` : '';
       this.bind({
         variable,
-        grant: `${access.actions.join(', ')} in partitions ${access.leadingKeys.join(', ')} only${only}, no index`,
+        grant: `${access.actions.join(', ')} ${leadingKeys ? `in partitions ${leadingKeys.join(', ')} only` : 'on its items'}${only}, no index`,
         actions: access.actions,
       });
+      if (readOnly) return this;
     }
     if (access !== 'read' && table.encryptionKey) {
       this.acknowledge('AwsSolutions-IAM5[Action::kms:GenerateDataKey*]', KMS_DATA_KEY_REASON);
@@ -236,22 +247,32 @@ export class HouseFunction extends Construct {
     return this;
   }
 
-  /** The bucket's name in `variable` with read, read/write or put (under `prefix` only) on its objects. */
-  public bindBucket(bucket: IBucket, access: 'read' | 'readWrite' | 'put', prefix?: string, variable: VariableName = 'PACKAGE_BUCKET'): this {
+  /**
+   * The bucket's name in `variable` with read or read/write on its objects, or one action on the
+   * objects under `prefix` only: `get` (s3:GetObject, e.g. signing a download link) or `put`
+   * (s3:PutObject, writing new objects), with the bucket key's use that action needs.
+   */
+  public bindBucket(bucket: IBucket, access: 'read' | 'readWrite' | 'get' | 'put', prefix?: string, variable: VariableName = 'PACKAGE_BUCKET'): this {
     this.fn.addEnvironment(variable, bucket.bucketName);
     const objects = prefix ? `${prefix}*` : '*';
     const bucketArn = `<${this.logicalIdOf(bucket)}.Arn>`;
-    if (access === 'put') {
-      bucket.grantPut(this.fn, objects);
-      this.bind({ variable, grant: `put objects${prefix ? ` under \`${prefix}\`` : ''}`, actions: ['s3:PutObject'] });
+    if (access === 'get' || access === 'put') {
+      const action = access === 'get' ? 's3:GetObject' : 's3:PutObject';
+      this.fn.addToRolePolicy(new PolicyStatement({ actions: [action], resources: [bucket.arnForObjects(objects)] }));
+      // Reading an SSE-KMS object needs Decrypt; writing one needs a data key (a multipart upload also Decrypt, which the table's grant gives).
+      if (access === 'get') bucket.encryptionKey?.grantDecrypt(this.fn);
+      else bucket.encryptionKey?.grantEncrypt(this.fn);
+      this.bind({ variable, grant: `${action} only${prefix ? `, under \`${prefix}\`` : ''}`, actions: [action] });
       this.acknowledge(
         `AwsSolutions-IAM5[Resource::${bucketArn}/${objects}]`,
-        'Reports are named per controller, run and rule (retention-reports/<controller>/<run>/<rule>.json): put only, under that one prefix.',
+        access === 'get'
+          ? 'Packages are named per request (packages/<requestId>.zip): GetObject only, under that one prefix of this bucket.'
+          : 'Objects are named per request, processor and run (exports/<requestId>/..., retention-reports/<controller>/...): PutObject only, under that one prefix of this bucket.',
       );
-      this.acknowledge(
-        'AwsSolutions-IAM5[Action::s3:Abort*]',
-        'CDK grantPut includes aborting a failed multipart upload; under the reports prefix of this bucket only.',
-      );
+      if (access === 'put' && bucket.encryptionKey) {
+        this.acknowledge('AwsSolutions-IAM5[Action::kms:GenerateDataKey*]', KMS_DATA_KEY_REASON);
+        this.acknowledge('AwsSolutions-IAM5[Action::kms:ReEncrypt*]', KMS_DATA_KEY_REASON);
+      }
       return this;
     }
     if (access === 'read') bucket.grantRead(this.fn, objects);
@@ -289,8 +310,12 @@ export class HouseFunction extends Construct {
     if (executionActions.length > 0) {
       stateMachine.grantExecution(this.fn, ...executionActions);
       this.bind({ variable: 'STATE_MACHINE_ARN', grant: `${executionActions.join(', ')} on its executions`, actions: executionActions });
+      // cdk-nag names the region and account as tokens in an environment-agnostic stack, as values otherwise.
+      const stack = Stack.of(this);
+      const region = Token.isUnresolved(stack.region) ? '<AWS::Region>' : stack.region;
+      const account = Token.isUnresolved(stack.account) ? '<AWS::AccountId>' : stack.account;
       this.acknowledge(
-        `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:{"Fn::Select":[6,{"Fn::Split":[":",{"Ref":"${this.logicalIdOf(stateMachine)}"}]}]}:*]`,
+        `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:states:${region}:${account}:execution:{"Fn::Select":[6,{"Fn::Split":[":",{"Ref":"${this.logicalIdOf(stateMachine)}"}]}]}:*]`,
         'Describe/redrive any execution of this one state machine; executions are named by request id, unknown in advance.',
       );
     }
@@ -339,12 +364,23 @@ export class HouseFunction extends Construct {
   }
 
   /**
-   * A generated secret in `variable` as a CloudFormation dynamic reference, resolved at deploy time:
-   * no `GetSecretValue` grant, and Lambda keeps the value KMS-encrypted at rest.
+   * A secret's ARN in `variable`, with `secretsmanager:GetSecretValue` on that one secret (and the
+   * use of its key through Secrets Manager): the function reads the value at cold start
+   * (`configure`), so the value is never in the function's environment or the template.
    */
   public bindSecret(variable: VariableName, secret: ISecret): this {
-    this.fn.addEnvironment(variable, secret.secretValue.unsafeUnwrap());
-    this.bind({ variable, grant: 'none: a dynamic reference to a generated secret, resolved at deploy', actions: [] });
+    this.fn.addEnvironment(variable, secret.secretArn);
+    this.fn.addToRolePolicy(new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [secret.secretArn] }));
+    if (secret.encryptionKey) {
+      this.fn.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['kms:Decrypt'],
+          resources: [secret.encryptionKey.keyArn],
+          conditions: { StringEquals: { 'kms:ViaService': `secretsmanager.${Stack.of(this).region}.amazonaws.com` } },
+        }),
+      );
+    }
+    this.bind({ variable, grant: 'secretsmanager:GetSecretValue on that secret', actions: ['secretsmanager:GetSecretValue'] });
     return this;
   }
 

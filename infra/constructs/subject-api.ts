@@ -29,7 +29,7 @@ export interface SubjectApiProps {
   readonly task: IFunction;
   /** GET /transparency/{controllerId}: published aggregate figures. */
   readonly transparency: IFunction;
-  /** Steady-state requests per second across the API. @default 20 */
+  /** The stage's default throttle, for a route without settings of its own (each has its group's: see `api-protection.ts`). @default 20 */
   readonly rateLimit?: number;
   /** @default 40 */
   readonly burstLimit?: number;

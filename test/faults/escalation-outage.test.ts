@@ -22,7 +22,7 @@ beforeAll(async () => {
   rt = await start(dataDir, undefined, { handlerEndpoints: { ses: ses.url }, sweepOnStart: false });
   // The test runs Route's and RecordBranchFailure's code itself, with what their functions are given.
   const { configure } = await import('../../functions/platform/config');
-  configure('REQUESTS_TABLE', 'SENDER_EMAIL', 'SES_CONFIGURATION_SET', 'PUBLIC_BASE_URL', 'SUPPRESSION_KEY');
+  await configure('REQUESTS_TABLE', 'SENDER_EMAIL', 'SES_CONFIGURATION_SET', 'PUBLIC_BASE_URL', 'SUPPRESSION_KEY_SECRET');
 });
 
 afterAll(async () => {

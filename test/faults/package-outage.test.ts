@@ -31,7 +31,7 @@ beforeAll(async () => {
   });
   // The test runs AssemblePackage's code itself, with the bucket its function is given.
   const { configure } = await import('../../functions/platform/config');
-  configure('PACKAGE_BUCKET');
+  await configure('PACKAGE_BUCKET');
   process.prependListener('uncaughtException', onUncaught);
 });
 

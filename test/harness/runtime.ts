@@ -18,15 +18,17 @@ export { LOOSE_INTAKE_LIMITS };
 export type Runtime = LocalRuntime;
 
 /** Every port chosen by the system. */
-export const ANY_PORTS: RuntimePorts = { gateway: 0, dynamodb: 0, ses: 0, s3: 0, sfn: 0, newsletter: 0, courses: 0 };
+export const ANY_PORTS: RuntimePorts = { gateway: 0, dynamodb: 0, ses: 0, s3: 0, sfn: 0, newsletter: 0, courses: 0, secrets: 0 };
 
 /**
  * What the suites run with: quiet, short retries, the sweep and schedules out of the way, a quick
- * demo OpenDSR processor, and intake limits that let one address and client send many requests
- * (test/integration/abuse.test.ts checks the real ones).
+ * demo OpenDSR processor, and intake limits and route throttles that let one address and client
+ * send many requests (test/integration/abuse.test.ts checks the real intake limits,
+ * test/integration/gateway-limits.test.ts the real throttles).
  */
 export const TEST_OPTIONS = {
   quiet: true,
+  routeThrottles: false,
   retryIntervalScale: 0.01,
   sweepIntervalMs: 3_600_000,
   scheduleTimers: false,
@@ -94,5 +96,6 @@ export async function freePorts(): Promise<RuntimePorts> {
     sfn: await freePort(),
     newsletter: await freePort(),
     courses: await freePort(),
+    secrets: await freePort(),
   };
 }

@@ -1,9 +1,11 @@
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../infra/app';
+import { LocalSecretsManager } from '../../local/secrets-endpoint';
 import { DEPLOYED_ENVIRONMENT } from '../fixtures/deployed-env';
 
 type Resource = { Type: string; Properties: Record<string, any>; Metadata?: Record<string, any> };
@@ -46,9 +48,14 @@ describe('bundling with the local esbuild', () => {
     }
   });
 
-  it('starts cold with exactly the environment its function is given, as Lambda would load it', () => {
+  it('starts cold with exactly the environment its function is given, as Lambda would load it', async () => {
     const deployed = DEPLOYED_ENVIRONMENT;
     const failures: string[] = [];
+    // The secrets the variables name, as Secrets Manager would serve them at the cold start.
+    const secrets = new LocalSecretsManager(
+      ['SUPPRESSION_KEY_SECRET', 'UNSUBSCRIBE_KEY_SECRET'].map((v) => ({ arn: deployed[v]!, name: v, value: v.charAt(0).repeat(64) })),
+    );
+    const secretsUrl = await secrets.start(0);
     for (const { entry, assetDir, environment } of functions) {
       const env: Record<string, string> = {
         PATH: process.env.PATH ?? '',
@@ -56,6 +63,7 @@ describe('bundling with the local esbuild', () => {
         AWS_LAMBDA_FUNCTION_NAME: 'cold-start-check',
         AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
         AWS_SECRET_ACCESS_KEY: 'example',
+        AWS_ENDPOINT_URL_SECRETS_MANAGER: secretsUrl,
       };
       for (const [name, value] of Object.entries(environment)) {
         const resolved = typeof value === 'string' ? value : deployed[name];
@@ -63,21 +71,27 @@ describe('bundling with the local esbuild', () => {
         env[name] = resolved!;
       }
       // A fresh process per bundle: module-level configuration checks run as in a Lambda cold start.
-      const result = spawnSync(process.execPath, ['--input-type=module', '-e', `await import(${JSON.stringify(path.join(assetDir, 'index.mjs'))});`], {
-        env,
-        cwd: assetDir,
-        encoding: 'utf8',
-        timeout: 30_000,
-      });
-      if (result.status !== 0) {
-        const reason =
-          (result.stderr || '')
+      // Not spawnSync: the secrets endpoint answers from this process's event loop.
+      const failure = await promisify(execFile)(
+        process.execPath,
+        ['--input-type=module', '-e', `await import(${JSON.stringify(path.join(assetDir, 'index.mjs'))});`],
+        {
+          env,
+          cwd: assetDir,
+          encoding: 'utf8',
+          timeout: 30_000,
+        },
+      ).then(
+        () => undefined,
+        (e: { stderr?: string; code?: number; signal?: string }) =>
+          (e.stderr || '')
             .split('\n')
             .find((l) => /Error\b.*: /.test(l))
-            ?.trim() ?? `exit ${result.status} ${result.signal ?? ''}`;
-        failures.push(`${entry}: ${reason}`);
-      }
+            ?.trim() ?? `exit ${e.code} ${e.signal ?? ''}`,
+      );
+      if (failure) failures.push(`${entry}: ${failure}`);
     }
+    await secrets.stop();
     expect(failures).toEqual([]);
   });
 

@@ -38,8 +38,11 @@ type Name = keyof typeof MODULES;
 const ALL = Object.keys(MODULES) as Name[];
 /** The handlers that only read the requests table: the staff API's reads and the public transparency page. */
 const READERS: Name[] = ['staffRequests', 'staffReports', 'transparency'];
-/** The handlers that read and write the requests table: all but the staff console, the readers and the retention sweep (put and update only). */
-const WRITERS = ALL.filter((n) => n !== 'console' && n !== 'retention' && !READERS.includes(n));
+/**
+ * The handlers that read and write the requests table: all but the staff console and the form (no
+ * data), the readers, download (one item) and the retention sweep (put and update only).
+ */
+const WRITERS = ALL.filter((n) => !['console', 'form', 'download', 'retention'].includes(n) && !READERS.includes(n));
 
 type Resource = { Type: string; Properties: Record<string, any>; Metadata?: Record<string, any> };
 type Statement = { Action: string | string[]; Resource: unknown; Effect: string };
@@ -291,10 +294,10 @@ describe('functions', () => {
 
 describe('configuration and grants (least privilege)', () => {
   it('sets each variable on exactly the handlers of the ARCHITECTURE.md table', () => {
-    expect(withEnv('REQUESTS_TABLE')).toEqual(ALL.filter((n) => n !== 'console').sort());
+    expect(withEnv('REQUESTS_TABLE')).toEqual(ALL.filter((n) => n !== 'console' && n !== 'form').sort());
     expect(withEnv('PACKAGE_BUCKET')).toEqual(['assemble', 'download', 'opendsrCallback', 'retention', 'run', 'submit', 'sweep', 'task']);
     expect(withEnv('STATE_MACHINE_ARN')).toEqual(['sweep', 'unsubscribe', 'verify']);
-    expect(withEnv('UNSUBSCRIBE_KEY')).toEqual(['unsubscribe']);
+    expect(withEnv('UNSUBSCRIBE_KEY_SECRET')).toEqual(['unsubscribe']);
     expect(withEnv('SENDER_EMAIL')).toEqual([
       'awaitDecision',
       'digest',
@@ -323,7 +326,7 @@ describe('configuration and grants (least privilege)', () => {
       'task',
       'verify',
     ]);
-    expect(withEnv('SUPPRESSION_KEY')).toEqual(['intake', 'route', 'run', 'submit', 'sweep']);
+    expect(withEnv('SUPPRESSION_KEY_SECRET')).toEqual(['intake', 'route', 'run', 'submit', 'sweep']);
     expect(withEnv('STAFF_SIGN_IN_URL')).toEqual(['console']);
     expect(envOf('intake').VERIFY_TTL_DAYS).toBe('7');
     expect(envOf('intake')).toMatchObject({ INTAKE_LIMIT_PER_ADDRESS: '5', INTAKE_LIMIT_PER_CLIENT: '30', INTAKE_LIMIT_PER_DOMAIN: '50' });
@@ -334,7 +337,7 @@ describe('configuration and grants (least privilege)', () => {
     expect(envOf('retention').RETENTION_BATCH_SIZE).toBe('500');
   });
 
-  it("lets every handler but the staff console's read and write the requests table and its index", () => {
+  it('lets every handler but the console, the form, the readers, download and retention read and write the requests table and its index', () => {
     const tableId = ofType('AWS::DynamoDB::Table')[0]![0];
     for (const name of WRITERS) {
       const statement = statementsOf(name).find((s) => JSON.stringify(s.Resource).includes(`"${tableId}"`));
@@ -408,7 +411,7 @@ describe('configuration and grants (least privilege)', () => {
     expect(withAction((a) => a.startsWith('states:SendTask'))).toEqual(answerers);
   });
 
-  it('passes the hashing key to intake, run, submit, route and sweep only, as a dynamic reference to a generated, retained, KMS-encrypted secret', () => {
+  it('names the hashing key to intake, run, submit, route and sweep only: the ARN of a generated, retained, KMS-encrypted secret they may read, never its value', () => {
     const secrets = ofType('AWS::SecretsManager::Secret');
     expect(secrets).toHaveLength(2); // and the unsubscribe links' key
     const [secretId, secret] = secrets.find(([id]) => id.startsWith('SuppressionKey'))!;
@@ -420,17 +423,22 @@ describe('configuration and grants (least privilege)', () => {
     // Rotating would make every stored suppression hash unmatchable.
     expect(ofType('AWS::SecretsManager::RotationSchedule')).toEqual([]);
 
-    expect(withEnv('SUPPRESSION_KEY')).toEqual(['intake', 'route', 'run', 'submit', 'sweep']);
-    for (const name of ['intake', 'route', 'run', 'submit', 'sweep'] as const) {
-      expect(envOf(name).SUPPRESSION_KEY, name).toEqual({
-        'Fn::Join': ['', ['{{resolve:secretsmanager:', { Ref: secretId }, ':SecretString:::}}']],
-      });
+    const readers = ['intake', 'route', 'run', 'submit', 'sweep'] as const;
+    expect(withEnv('SUPPRESSION_KEY_SECRET')).toEqual(readers);
+    for (const name of readers) {
+      // The ARN only: the function reads the value at cold start (no dynamic reference resolved into the environment).
+      expect(envOf(name).SUPPRESSION_KEY_SECRET, name).toEqual({ Ref: secretId });
+      const reads = statementsOf(name).filter((s) => [s.Action].flat().some((a) => a.startsWith('secretsmanager:')));
+      expect(reads, name).toEqual([expect.objectContaining({ Action: 'secretsmanager:GetSecretValue', Resource: { Ref: secretId } })]);
     }
-    // CloudFormation resolves the reference at deploy time: no function reads the secret itself.
-    expect(withAction((a) => a.startsWith('secretsmanager:'))).toEqual([]);
-    // The value never appears anywhere else in the template.
-    const mentions = Object.entries(resources).filter(([id, r]) => id !== secretId && JSON.stringify(r).includes(`"${secretId}"`));
-    expect(mentions.map(([id]) => id).sort()).toEqual([functionIds.intake, functionIds.route, functionIds.run, functionIds.submit, functionIds.sweep].sort());
+    const [unsubscribeKeyId] = secrets.find(([id]) => id.startsWith('UnsubscribeKey'))!;
+    expect(envOf('unsubscribe').UNSUBSCRIBE_KEY_SECRET).toEqual({ Ref: unsubscribeKeyId });
+    expect(statementsOf('unsubscribe').filter((s) => [s.Action].flat().some((a) => a.startsWith('secretsmanager:')))).toEqual([
+      expect.objectContaining({ Action: 'secretsmanager:GetSecretValue', Resource: { Ref: unsubscribeKeyId } }),
+    ]);
+    expect(withAction((a) => a.startsWith('secretsmanager:'))).toEqual([...readers, 'unsubscribe'].sort());
+    // No dynamic reference to a secret anywhere in the template: no value is ever resolved into it.
+    expect(JSON.stringify(template.toJSON())).not.toContain('resolve:secretsmanager');
   });
 
   it("lets only the processor function read and write the register's DynamoDB stores, table by table", () => {

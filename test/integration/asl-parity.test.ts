@@ -11,10 +11,11 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DescribeStateMachineCommand, SFNClient } from '@aws-sdk/client-sfn';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { LambdaHost } from '../../local/lambda-host';
 import { executableDefinition, LocalStepFunctions, MAX_TASK_TIMEOUT_SECONDS } from '../../local/sfn-endpoint';
 import { type CfnTemplate, REPO_ROOT, readStackModel, type StackModel, synthTemplate } from '../../local/synth';
+import { serveSecrets } from '../harness/secrets';
 
 let template: CfnTemplate;
 let model: StackModel;
@@ -169,8 +170,9 @@ describe('the ASL of the local Step Functions endpoint', () => {
       SENDER_EMAIL: 'privacy@demo-association.example',
       SES_CONFIGURATION_SET: 'dsr-sending',
       PUBLIC_BASE_URL: 'http://localhost:3000',
-      SUPPRESSION_KEY: 'k'.repeat(64),
     });
+    const secrets = await serveSecrets({ SUPPRESSION_KEY_SECRET: 'k'.repeat(64) });
+    onTestFinished(() => secrets.stop());
     for (const [name] of tasks) {
       const task = model.stateMachine.taskStates.find((t) => t.stateName === name);
       expect(task, name).toBeDefined();

@@ -11,9 +11,9 @@ const local = useRuntime();
 let unsubscribePath: typeof import('../../functions/intake/unsubscribe').unsubscribePath;
 
 beforeAll(async () => {
-  // The runtime gives its functions the key; the controller's mailer would sign with the same one.
+  // The runtime's secret holds the key its functions read; the controller's mailer would sign with the same one.
   ({ unsubscribePath } = await import('../../functions/intake/unsubscribe'));
-  (await import('../../functions/platform/config')).configure('UNSUBSCRIBE_KEY');
+  await (await import('../../functions/platform/config')).configure('UNSUBSCRIBE_KEY_SECRET');
 });
 
 const requestItem = async (requestId: string) =>

@@ -5,7 +5,7 @@ import { type HttpResult, httpMiddleware, json } from '../../platform/http';
 import { receiveCallback } from '../../processors/opendsr/callback';
 
 // The composition root: what this function is given, checked at cold start.
-configure('REQUESTS_TABLE', 'PACKAGE_BUCKET');
+await configure('REQUESTS_TABLE', 'PACKAGE_BUCKET');
 
 /** A status callback is a few hundred bytes; anything this big is refused before it is looked at. */
 const MAX_CALLBACK_BYTES = 64 * 1024;

@@ -13,7 +13,7 @@ import { TOKEN_PATTERN } from '../../platform/tokens';
 import { identitiesFor, taskRequest } from '../../processors/task-links';
 
 // The composition root: what this function is given, checked at cold start.
-configure('REQUESTS_TABLE', 'PACKAGE_BUCKET', 'PUBLIC_BASE_URL');
+await configure('REQUESTS_TABLE', 'PACKAGE_BUCKET', 'PUBLIC_BASE_URL');
 
 /** An uploaded export may be this large; more goes through the DPO by other means. */
 const MAX_UPLOAD_BYTES = 4 * 1024 * 1024;

@@ -3,7 +3,7 @@ import { configure } from '../../platform/config';
 import { sendDigest } from '../../reporting/digest';
 
 // The composition root: what this function is given, checked at cold start.
-configure('REQUESTS_TABLE', 'SENDER_EMAIL', 'SES_CONFIGURATION_SET', 'PUBLIC_BASE_URL');
+await configure('REQUESTS_TABLE', 'SENDER_EMAIL', 'SES_CONFIGURATION_SET', 'PUBLIC_BASE_URL');
 
 /** The schedule's input: which controller's digest (one schedule per controller that declares one). */
 const digestEvent = z.object({ controllerId: z.string().min(1) });

@@ -4,7 +4,7 @@ import { register } from '../../platform/register';
 import { sweepRetentionRules } from '../../retention/sweep';
 
 // The composition root: what this function is given, checked at cold start.
-configure('REQUESTS_TABLE', 'PACKAGE_BUCKET', 'RETENTION_BATCH_SIZE');
+await configure('REQUESTS_TABLE', 'PACKAGE_BUCKET', 'RETENTION_BATCH_SIZE');
 
 /** A rule that could not finish; named by error class in the run record, counted here. */
 class RetentionRunFailed extends Error {

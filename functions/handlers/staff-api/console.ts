@@ -4,7 +4,7 @@ import { configure, setting } from '../../platform/config';
 import { type HttpEvent, type HttpResult, html, httpMiddleware, pickLocale } from '../../platform/http';
 
 // The identity provider's authorize URL and token endpoint (Cognito hosted UI; locally /local/sign-in and /local/token).
-configure('STAFF_SIGN_IN_URL', 'STAFF_TOKEN_URL');
+await configure('STAFF_SIGN_IN_URL', 'STAFF_TOKEN_URL');
 
 /**
  * GET /console: the staff console. A page without data (no authorizer): its script signs the person

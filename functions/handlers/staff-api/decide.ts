@@ -10,7 +10,7 @@ import { decide } from '../../staff/decisions';
 import { claimsOf, mayAccess, requestDetail, requireRole } from '../../staff/staff';
 
 // The composition root: what this function is given, checked at cold start.
-configure('REQUESTS_TABLE', 'SENDER_EMAIL', 'SES_CONFIGURATION_SET', 'PUBLIC_BASE_URL');
+await configure('REQUESTS_TABLE', 'SENDER_EMAIL', 'SES_CONFIGURATION_SET', 'PUBLIC_BASE_URL');
 
 /**
  * POST /v1/staff/requests/{requestId}/decisions: an approver decides (approve, deny, extend, ask

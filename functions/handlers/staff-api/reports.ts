@@ -10,7 +10,7 @@ import { recordRequestsExported } from '../../staff/reads';
 import { claimsOf, mayAccess, requireRole } from '../../staff/staff';
 
 // The composition root: what this function is given, checked at cold start.
-configure('REQUESTS_TABLE');
+await configure('REQUESTS_TABLE');
 
 const DECLARED = register.controllers.map((c) => c.id);
 

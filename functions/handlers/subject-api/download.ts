@@ -12,7 +12,7 @@ import { packageBucket } from '../../platform/package-bucket';
 import { TOKEN_PATTERN, tokenMatches } from '../../platform/tokens';
 
 // The composition root: what this function is given, checked at cold start.
-configure('REQUESTS_TABLE', 'PACKAGE_BUCKET');
+await configure('REQUESTS_TABLE', 'PACKAGE_BUCKET');
 
 /** The presigned URL lives just long enough to start the download. */
 const PRESIGNED_SECONDS = 300;

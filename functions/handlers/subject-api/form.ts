@@ -8,7 +8,7 @@ import { type HttpEvent, type HttpResult, html, httpMiddleware, pickLocale } fro
 import { type Controller, findController, register } from '../../platform/register';
 
 // The composition root: what this function is given, checked at cold start.
-configure('REQUESTS_TABLE', 'PUBLIC_BASE_URL');
+await configure('PUBLIC_BASE_URL');
 
 const isLanguage = (value: unknown): value is Locale => (LOCALES as readonly unknown[]).includes(value);
 

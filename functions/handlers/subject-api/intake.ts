@@ -12,12 +12,12 @@ import { findController, register } from '../../platform/register';
 import { formController, formPage } from './form';
 
 // The composition root: what this function is given, checked at cold start.
-configure(
+await configure(
   'REQUESTS_TABLE',
   'SENDER_EMAIL',
   'SES_CONFIGURATION_SET',
   'PUBLIC_BASE_URL',
-  'SUPPRESSION_KEY',
+  'SUPPRESSION_KEY_SECRET',
   'VERIFY_TTL_DAYS',
   'INTAKE_LIMIT_PER_ADDRESS',
   'INTAKE_LIMIT_PER_CLIENT',

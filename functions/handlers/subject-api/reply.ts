@@ -12,7 +12,7 @@ import { findController } from '../../platform/register';
 import { answerInformationRequest } from '../../staff/information';
 
 // The composition root: what this function is given, checked at cold start.
-configure('REQUESTS_TABLE', 'SENDER_EMAIL', 'SES_CONFIGURATION_SET', 'PUBLIC_BASE_URL');
+await configure('REQUESTS_TABLE', 'SENDER_EMAIL', 'SES_CONFIGURATION_SET', 'PUBLIC_BASE_URL');
 
 const answerSchema = z
   .string({ error: 'answer is required' })

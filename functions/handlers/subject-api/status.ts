@@ -10,7 +10,7 @@ import { type HttpEvent, type HttpResult, html, httpMiddleware, json, pickLocale
 import { withdrawRequest } from '../../workflow/withdrawal';
 
 // The composition root: what this function is given, checked at cold start.
-configure('REQUESTS_TABLE', 'PUBLIC_BASE_URL');
+await configure('REQUESTS_TABLE', 'PUBLIC_BASE_URL');
 
 /**
  * GET /v1/requests/{requestId}/status?key=…: where a request stands, and what staff said to the

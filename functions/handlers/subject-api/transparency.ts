@@ -7,7 +7,7 @@ import { findController } from '../../platform/register';
 import { publishedTransparency } from '../../reporting/transparency';
 
 // The composition root: what this function is given, checked at cold start.
-configure('REQUESTS_TABLE');
+await configure('REQUESTS_TABLE');
 
 /**
  * GET /transparency/{controllerId}[?lang=xx]: the controller's published aggregate figures, in its

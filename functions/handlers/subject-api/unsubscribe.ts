@@ -7,7 +7,7 @@ import { type HttpEvent, type HttpResult, html, httpMiddleware, json, pickLocale
 import { logger } from '../../platform/log';
 
 // The composition root: what this function is given, checked at cold start.
-configure('REQUESTS_TABLE', 'STATE_MACHINE_ARN', 'UNSUBSCRIBE_KEY');
+await configure('REQUESTS_TABLE', 'STATE_MACHINE_ARN', 'UNSUBSCRIBE_KEY_SECRET');
 
 /**
  * GET/POST /v1/unsubscribe/{controllerId}/{purposeId}?address=…&sig=…: the one-click unsubscribe

@@ -4,7 +4,7 @@ import { configure } from '../../platform/config';
 import { loadRequest, requestRef } from '../../workflow/requests';
 
 // The composition root: what this function is given, checked at cold start.
-configure('REQUESTS_TABLE', 'PACKAGE_BUCKET');
+await configure('REQUESTS_TABLE', 'PACKAGE_BUCKET');
 
 /**
  * Step `AssemblePackage`: `{requestId}`. Builds the access or portability package once; a

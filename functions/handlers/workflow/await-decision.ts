@@ -4,7 +4,7 @@ import { awaitDecision } from '../../workflow/await-decision';
 import { requestRef } from '../../workflow/requests';
 
 // The composition root: what this function is given, checked at cold start.
-configure('REQUESTS_TABLE', 'SENDER_EMAIL', 'SES_CONFIGURATION_SET', 'PUBLIC_BASE_URL');
+await configure('REQUESTS_TABLE', 'SENDER_EMAIL', 'SES_CONFIGURATION_SET', 'PUBLIC_BASE_URL');
 
 const input = requestRef.extend({ taskToken: z.string().min(1).max(2048) });
 

@@ -4,7 +4,7 @@ import { configure } from '../../platform/config';
 import { branchRef } from '../../workflow/requests';
 
 // The composition root: what this function is given, checked at cold start.
-configure('REQUESTS_TABLE', 'PACKAGE_BUCKET', 'SENDER_EMAIL', 'SES_CONFIGURATION_SET', 'PUBLIC_BASE_URL', 'SUPPRESSION_KEY');
+await configure('REQUESTS_TABLE', 'PACKAGE_BUCKET', 'SENDER_EMAIL', 'SES_CONFIGURATION_SET', 'PUBLIC_BASE_URL', 'SUPPRESSION_KEY_SECRET');
 
 const input = branchRef.extend({ taskToken: z.string().min(1).max(2048) });
 

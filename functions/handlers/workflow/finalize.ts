@@ -2,7 +2,7 @@ import { configure } from '../../platform/config';
 import { finalizeRequest, requestRef } from '../../workflow/requests';
 
 // The composition root: what this function is given, checked at cold start.
-configure('REQUESTS_TABLE');
+await configure('REQUESTS_TABLE');
 
 /** Step `Finalize`: `{requestId}`. */
 export const handler = async (input: unknown) => finalizeRequest(requestRef.parse(input));

@@ -3,7 +3,7 @@ import { configure } from '../../platform/config';
 import { loadRequest, requestRef } from '../../workflow/requests';
 
 // The composition root: what this function is given, checked at cold start.
-configure('REQUESTS_TABLE', 'SENDER_EMAIL', 'SES_CONFIGURATION_SET', 'PUBLIC_BASE_URL', 'DOWNLOAD_TTL_DAYS');
+await configure('REQUESTS_TABLE', 'SENDER_EMAIL', 'SES_CONFIGURATION_SET', 'PUBLIC_BASE_URL', 'DOWNLOAD_TTL_DAYS');
 
 /** Step `NotifySubject`: `{requestId}`. */
 export const handler = async (input: unknown) => {

@@ -4,7 +4,7 @@ import { configure } from '../../platform/config';
 import { branchRef } from '../../workflow/requests';
 
 // The composition root: what this function is given, checked at cold start.
-configure('REQUESTS_TABLE', 'SENDER_EMAIL', 'SES_CONFIGURATION_SET', 'PUBLIC_BASE_URL');
+await configure('REQUESTS_TABLE', 'SENDER_EMAIL', 'SES_CONFIGURATION_SET', 'PUBLIC_BASE_URL');
 
 const input = branchRef.extend({ error: z.object({ Error: z.string() }) });
 

@@ -4,14 +4,16 @@ vi.hoisted(() => {
   Object.assign(process.env, {
     REQUESTS_TABLE: 'unit-requests',
     STATE_MACHINE_ARN: 'arn:aws:states:eu-north-1:000000000000:stateMachine:unit',
-    UNSUBSCRIBE_KEY: 'unit-unsubscribe-key-'.padEnd(64, 'x'),
   });
 });
 
 import { readUnsubscribeLink, unsubscribePath, unsubscribeSignature } from '../../../functions/intake/unsubscribe';
 import { configure } from '../../../functions/platform/config';
+import { serveSecrets } from '../../harness/secrets';
 
-configure('UNSUBSCRIBE_KEY');
+const secrets = await serveSecrets({ UNSUBSCRIBE_KEY_SECRET: 'unit-unsubscribe-key-'.padEnd(64, 'x') });
+await configure('UNSUBSCRIBE_KEY_SECRET');
+await secrets.stop();
 
 /** The query of a link as the controller's mailer makes it. */
 function queryOf(path: string): { address: string; sig: string } {

@@ -8,7 +8,7 @@ vi.hoisted(() => {
     PUBLIC_BASE_URL: 'https://dsr.example.org',
     PACKAGE_BUCKET: 'unit-packages',
     STATE_MACHINE_ARN: 'arn:aws:states:eu-north-1:123456789012:stateMachine:unit',
-    SUPPRESSION_KEY: 'k'.repeat(64),
+    SUPPRESSION_KEY_SECRET: 'unused-by-these-rules',
   });
 });
 

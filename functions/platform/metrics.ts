@@ -1,0 +1,22 @@
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import type { Right } from '../domain/request';
+import { METRICS_NAMESPACE, METRICS_SERVICE } from './metric-names';
+
+/** How a request closed: answered in time or late, refused, withdrawn, or never confirmed. */
+export type RequestOutcome = 'completed_on_time' | 'completed_late' | 'denied' | 'withdrawn' | 'closed_unverified';
+
+// Embedded metric format: each metric is a log line CloudWatch turns into a metric, no API call and
+// no permission beyond the function's own log group. Right and outcome only: never an id or address.
+const metrics = new Metrics({ namespace: METRICS_NAMESPACE, serviceName: METRICS_SERVICE });
+
+/** One request closed, counted by its right and outcome (`RequestsClosed`), written at once. */
+export function recordRequestClosed(right: Right, outcome: RequestOutcome): void {
+  const metric = metrics.singleMetric();
+  metric.addDimensions({ right, outcome });
+  metric.addMetric('RequestsClosed', MetricUnit.Count, 1);
+}
+
+/** What the sweep found past its deadline and still open (`OverdueRequests`), each run. */
+export function recordOverdueRequests(count: number): void {
+  metrics.singleMetric().addMetric('OverdueRequests', MetricUnit.Count, count);
+}
