@@ -6,10 +6,13 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { S3Client } from '@aws-sdk/client-s3';
+import { LocalClock } from './clock.ts';
 import { startDemoOpendsr } from './demo-opendsr/server.ts';
 import { type Emulators, startEmulators } from './emulators.ts';
 import { LocalGateway } from './gateway.ts';
 import { LambdaHost } from './lambda-host.ts';
+import { applyLifecycle, type LifecyclePass } from './lifecycle.ts';
 import { PACKAGE_BUCKET, provision, REQUESTS_TABLE, reindexAfterCrash } from './provision.ts';
 import { type LocalSchedule, startSchedules } from './scheduler.ts';
 import { LocalStepFunctions } from './sfn-endpoint.ts';
@@ -19,6 +22,8 @@ import { type CfnTemplate, type LambdaModel, localStateMachineArn, rateToMs, rea
 export const SENDER_EMAIL = 'privacy@demo-association.example';
 const SWEEP_ENTRY = 'functions/handlers/scheduled/sweep.ts';
 const DEFAULT_SWEEP_MS = 15 * 60_000;
+/** How often the package bucket's lifecycle rules are applied (S3 runs them about daily). */
+const LIFECYCLE_INTERVAL_MS = 60 * 60_000;
 
 export interface RuntimePorts {
   gateway: number;
@@ -75,6 +80,8 @@ export interface LocalRuntimeOptions {
   log?: (line: string) => void;
   /** Counts what the run did, as AWS would bill it (the benchmarks' cost model). */
   meter?: RuntimeMeter;
+  /** The clock the emulated AWS side keeps time by (lifecycle rules); default the wall clock. */
+  clock?: LocalClock;
 }
 
 /** Observers of what the local runtime did that AWS bills for. */
@@ -108,6 +115,13 @@ export interface LocalRuntime {
   schedules: LocalSchedule[];
   /** Fires one schedule now, as EventBridge Scheduler would: its Lambda with its input; rejects if the handler throws. */
   runSchedule(logicalId: string): Promise<void>;
+  /** The clock of the emulated AWS side: `clock.advance(ms)` moves it on, e.g. past a lifecycle rule's days. */
+  clock: LocalClock;
+  /**
+   * Applies the package bucket's lifecycle rules (from the template) now, by `clock`, as S3 would;
+   * also done at start and every hour.
+   */
+  applyLifecycle(): Promise<LifecyclePass>;
   stop(): Promise<void>;
 }
 
@@ -301,6 +315,36 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
 
     await provision({ endpoints: emulators.urls, requestsTable: model.requestsTable, log });
     if (uncleanStop) await reindexAfterCrash(emulators.urls.dynamodb, log);
+
+    // S3 carries out a bucket's lifecycle rules on its own time; s3rver has none, so this does.
+    const clock = opts.clock ?? new LocalClock();
+    const lifecycleRules = model.packageBucket?.lifecycleRules ?? [];
+    const lifecycleS3 = new S3Client({
+      region: 'us-east-1',
+      endpoint: emulators.urls.s3,
+      forcePathStyle: true,
+      credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+    });
+    stops.push(async () => lifecycleS3.destroy());
+    let lifecycleRun: Promise<LifecyclePass> | undefined;
+    const runLifecycle = (): Promise<LifecyclePass> => {
+      lifecycleRun ??= applyLifecycle(lifecycleS3, PACKAGE_BUCKET, lifecycleRules, clock.now())
+        .then((pass) => {
+          if (pass.expired.length) log(`s3: lifecycle expired ${pass.expired.length} object(s) of ${PACKAGE_BUCKET}`);
+          return pass;
+        })
+        .finally(() => {
+          lifecycleRun = undefined;
+        });
+      return lifecycleRun;
+    };
+    await runLifecycle();
+    const lifecycleTimer = setInterval(() => void runLifecycle().catch((e: Error) => log(`s3: lifecycle failed (${e.name})`)), LIFECYCLE_INTERVAL_MS);
+    lifecycleTimer.unref();
+    stops.push(async () => {
+      clearInterval(lifecycleTimer);
+      await lifecycleRun?.catch(() => undefined);
+    });
     gateway.ready = true;
 
     const missing = lambdas.missingEntries();
@@ -370,6 +414,8 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       sweep: runSweep,
       schedules: others.schedules,
       runSchedule,
+      clock,
+      applyLifecycle: runLifecycle,
       stop: stopAll,
     };
   } catch (e) {
