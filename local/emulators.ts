@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import dynalite from 'dynalite';
 import S3rver from 's3rver';
 import { closeServer, DEFAULT_HOST, listen, urlFor } from './http-util.ts';
+import { startIndexLag } from './index-lag.ts';
 
 export interface EmulatorPorts {
   dynamodb: number;
@@ -22,6 +23,11 @@ export interface EmulatorOptions {
   ports?: Partial<EmulatorPorts>;
   host?: string;
   log?: (line: string) => void;
+  /**
+   * Milliseconds an item written stays out of global secondary indexes (local/index-lag.ts), as
+   * DynamoDB's eventual consistency may keep it; 0 or undefined: dynalite's indexes as they are.
+   */
+  indexLagMs?: number;
 }
 
 export interface Emulators {
@@ -86,7 +92,10 @@ export async function startEmulators(opts: EmulatorOptions): Promise<Emulators> 
     const dynamoDir = join(dataDir, 'dynamodb');
     mkdirSync(dynamoDir, { recursive: true });
     const dynamo = dynalite({ path: dynamoDir, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
-    const dynamoPort = await listen(dynamo, opts.ports?.dynamodb ?? 4567, host);
+    const lagMs = opts.indexLagMs ?? 0;
+    // With index lag, dynalite listens where nobody looks and the proxy where DynamoDB is expected.
+    const dynaliteWanted = lagMs > 0 ? 0 : (opts.ports?.dynamodb ?? 4567);
+    let dynamoPort = await listen(dynamo, dynaliteWanted, host);
     stops.push(
       () =>
         new Promise<void>((res, rej) => {
@@ -95,6 +104,11 @@ export async function startEmulators(opts: EmulatorOptions): Promise<Emulators> 
           dynamo.closeAllConnections();
         }),
     );
+    if (lagMs > 0) {
+      const lag = await startIndexLag({ target: urlFor(host, dynamoPort), lagMs, port: opts.ports?.dynamodb ?? 4567, host });
+      stops.push(() => lag.stop());
+      dynamoPort = lag.port;
+    }
 
     // SES (its mailbox is module state: it lasts as long as this process, across restarts in it)
     const sesWanted = opts.ports?.ses ?? 8005;

@@ -82,6 +82,11 @@ export interface LocalRuntimeOptions {
   meter?: RuntimeMeter;
   /** The clock the emulated AWS side keeps time by (lifecycle rules); default the wall clock. */
   clock?: LocalClock;
+  /**
+   * Milliseconds a written item stays out of DynamoDB's global secondary indexes, as eventual
+   * consistency may keep it in AWS (local/index-lag.ts); default `INDEX_LAG_MS` or 0. On in the tests.
+   */
+  indexLagMs?: number;
 }
 
 /** Observers of what the local runtime did that AWS bills for. */
@@ -130,6 +135,14 @@ function envPort(name: string, fallback: number): number {
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`${name} must be a port number, got "${raw}"`);
+  return n;
+}
+
+function envMs(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number of milliseconds, got "${raw}"`);
   return n;
 }
 
@@ -218,7 +231,8 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
     writeFileSync(runningMarker, `${process.pid}\n`);
     // removed last, after every part (dynalite included) has stopped
     stops.push(async () => rmSync(runningMarker, { force: true }));
-    const emulators: Emulators = await startEmulators({ dataDir, ports, log });
+    const indexLagMs = opts.indexLagMs ?? envMs('INDEX_LAG_MS', 0);
+    const emulators: Emulators = await startEmulators({ dataDir, ports, log, indexLagMs });
     stops.push(() => emulators.stop());
     // The demo register's OpenDSR processor, a service of its own with its own data.
     const newsletter = await startDemoOpendsr({
