@@ -1,7 +1,9 @@
 /**
  * The AWS emulators of the local runtime, all in this process: dynalite (DynamoDB, data kept in
  * `<dataDir>/dynamodb`), aws-ses-v2-local (SES v2 with a mailbox page and `GET /store`; mail is
- * kept in memory) and s3rver (S3, data kept in `<dataDir>/s3`). Port 0 picks a free port.
+ * kept in memory) and s3rver (S3, data kept in `<dataDir>/s3`). Port 0 picks a free port. Any of
+ * them may be one already running instead (`external`); DynamoDB may sit behind the index lag
+ * proxy (local/index-lag.ts).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -28,10 +30,22 @@ export interface EmulatorOptions {
    * DynamoDB's eventual consistency may keep it; 0 or undefined: dynalite's indexes as they are.
    */
   indexLagMs?: number;
+  /** Tables whose indexes do not lag. */
+  indexLagExcept?: readonly string[];
+  /**
+   * Emulators already running elsewhere (DynamoDB Local, LocalStack, MinIO, another
+   * aws-ses-v2-local): each named here is used, and the embedded one is not started.
+   */
+  external?: Partial<Record<'dynamodb' | 'ses' | 's3', string>>;
 }
 
 export interface Emulators {
+  /** Where the service reaches each (DynamoDB through the index lag proxy, if any). */
   urls: { dynamodb: string; ses: string; s3: string };
+  /** DynamoDB without the index lag: what the table holds, for the suites' reads and writes behind the service's back. */
+  dynamodbDirect: string;
+  /** Ends the index lag of every write so far (nothing to do without lag). */
+  settleIndexes(): void;
   stop(): Promise<void>;
 }
 
@@ -78,6 +92,7 @@ export function repairS3rverStore(s3Dir: string): number {
 export async function startEmulators(opts: EmulatorOptions): Promise<Emulators> {
   const host = opts.host ?? DEFAULT_HOST;
   const dataDir = resolve(opts.dataDir);
+  const external = opts.external ?? {};
   const stops: (() => Promise<void>)[] = [];
   const stopAll = async () => {
     // reverse order of start; keep going if one fails
@@ -88,51 +103,67 @@ export async function startEmulators(opts: EmulatorOptions): Promise<Emulators> 
   };
 
   try {
-    // DynamoDB
-    const dynamoDir = join(dataDir, 'dynamodb');
-    mkdirSync(dynamoDir, { recursive: true });
-    const dynamo = dynalite({ path: dynamoDir, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+    // DynamoDB: one already running, or dynalite
     const lagMs = opts.indexLagMs ?? 0;
-    // With index lag, dynalite listens where nobody looks and the proxy where DynamoDB is expected.
-    const dynaliteWanted = lagMs > 0 ? 0 : (opts.ports?.dynamodb ?? 4567);
-    let dynamoPort = await listen(dynamo, dynaliteWanted, host);
-    stops.push(
-      () =>
-        new Promise<void>((res, rej) => {
-          // dynalite's close also closes its LevelDB store (so the next start can open it)
-          dynamo.close((err?: Error) => (err ? rej(err) : res()));
-          dynamo.closeAllConnections();
-        }),
-    );
+    let dynamodbDirect = external.dynamodb;
+    if (dynamodbDirect === undefined) {
+      const dynamoDir = join(dataDir, 'dynamodb');
+      mkdirSync(dynamoDir, { recursive: true });
+      const dynamo = dynalite({ path: dynamoDir, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+      // With index lag, dynalite listens where nobody looks and the proxy where DynamoDB is expected.
+      const dynalitePort = await listen(dynamo, lagMs > 0 ? 0 : (opts.ports?.dynamodb ?? 4567), host);
+      stops.push(
+        () =>
+          new Promise<void>((res, rej) => {
+            // dynalite's close also closes its LevelDB store (so the next start can open it)
+            dynamo.close((err?: Error) => (err ? rej(err) : res()));
+            dynamo.closeAllConnections();
+          }),
+      );
+      dynamodbDirect = urlFor(host, dynalitePort);
+    }
+    let dynamodb = dynamodbDirect;
+    let settleIndexes = () => undefined as void;
     if (lagMs > 0) {
-      const lag = await startIndexLag({ target: urlFor(host, dynamoPort), lagMs, port: opts.ports?.dynamodb ?? 4567, host });
+      const lag = await startIndexLag({
+        target: dynamodbDirect,
+        lagMs,
+        ...(opts.indexLagExcept ? { except: opts.indexLagExcept } : {}),
+        port: opts.ports?.dynamodb ?? 4567,
+        host,
+      });
       stops.push(() => lag.stop());
-      dynamoPort = lag.port;
+      dynamodb = lag.url;
+      settleIndexes = lag.settle;
     }
 
     // SES (its mailbox is module state: it lasts as long as this process, across restarts in it)
-    const sesWanted = opts.ports?.ses ?? 8005;
-    const ses = await sesFactory()({ host, port: sesWanted });
-    // it resolves even when listen fails (express hands the error to its callback)
-    if (!ses.listening) throw new Error(`SES emulator: cannot listen on ${host}:${sesWanted} (port in use?)`);
-    const sesPort = (ses.address() as { port: number }).port;
-    stops.push(() => closeServer(ses));
+    let sesUrl = external.ses;
+    if (sesUrl === undefined) {
+      const sesWanted = opts.ports?.ses ?? 8005;
+      const ses = await sesFactory()({ host, port: sesWanted });
+      // it resolves even when listen fails (express hands the error to its callback)
+      if (!ses.listening) throw new Error(`SES emulator: cannot listen on ${host}:${sesWanted} (port in use?)`);
+      stops.push(() => closeServer(ses));
+      sesUrl = urlFor(host, (ses.address() as { port: number }).port);
+    }
 
     // S3
-    const s3Dir = join(dataDir, 's3');
-    mkdirSync(s3Dir, { recursive: true });
-    const repaired = repairS3rverStore(s3Dir);
-    if (repaired) opts.log?.(`s3: removed ${repaired} object(s) whose write a crash cut short`);
-    const s3 = new S3rver({ address: host, port: opts.ports?.s3 ?? 4569, directory: s3Dir, silent: true });
-    const s3Address = await s3.run();
-    stops.push(async () => {
-      if (s3.httpServer) await closeServer(s3.httpServer);
-    });
+    let s3Url = external.s3;
+    if (s3Url === undefined) {
+      const s3Dir = join(dataDir, 's3');
+      mkdirSync(s3Dir, { recursive: true });
+      const repaired = repairS3rverStore(s3Dir);
+      if (repaired) opts.log?.(`s3: removed ${repaired} object(s) whose write a crash cut short`);
+      const s3 = new S3rver({ address: host, port: opts.ports?.s3 ?? 4569, directory: s3Dir, silent: true });
+      const s3Address = await s3.run();
+      stops.push(async () => {
+        if (s3.httpServer) await closeServer(s3.httpServer);
+      });
+      s3Url = urlFor(host, s3Address.port);
+    }
 
-    return {
-      urls: { dynamodb: urlFor(host, dynamoPort), ses: urlFor(host, sesPort), s3: urlFor(host, s3Address.port) },
-      stop: stopAll,
-    };
+    return { urls: { dynamodb, ses: sesUrl, s3: s3Url }, dynamodbDirect, settleIndexes, stop: stopAll };
   } catch (e) {
     await stopAll().catch(() => undefined);
     throw e;

@@ -87,6 +87,41 @@ export interface LocalRuntimeOptions {
    * consistency may keep it in AWS (local/index-lag.ts); default `INDEX_LAG_MS` or 0. On in the tests.
    */
   indexLagMs?: number;
+  /** Tables whose indexes do not lag (default none). */
+  indexLagExcept?: string[];
+  /**
+   * Emulators already running to use instead of the embedded ones (DynamoDB Local, LocalStack,
+   * MinIO, ...); default from `DYNAMODB_ENDPOINT`, `S3_ENDPOINT`, `SES_ENDPOINT`, `SFN_ENDPOINT`.
+   * The runtime creates the tables, the bucket and the state machine there if missing.
+   */
+  endpoints?: Partial<Record<ExternalService, string>>;
+}
+
+/** The services whose emulator may be one already running. */
+export type ExternalService = 'dynamodb' | 's3' | 'ses' | 'sfn';
+const ENDPOINT_VARIABLES: Record<ExternalService, string> = {
+  dynamodb: 'DYNAMODB_ENDPOINT',
+  s3: 'S3_ENDPOINT',
+  ses: 'SES_ENDPOINT',
+  sfn: 'SFN_ENDPOINT',
+};
+
+/** The endpoints to use instead of embedded emulators: the option's, else the environment's; each checked to be an http(s) URL. */
+function externalEndpoints(given: LocalRuntimeOptions['endpoints']): Partial<Record<ExternalService, string>> {
+  const out: Partial<Record<ExternalService, string>> = {};
+  for (const [service, name] of Object.entries(ENDPOINT_VARIABLES) as [ExternalService, string][]) {
+    const raw = given?.[service] ?? process.env[name];
+    if (raw === undefined || raw === '') continue;
+    let url: URL;
+    try {
+      url = new URL(raw);
+    } catch {
+      throw new Error(`${name} must be a URL such as http://localhost:8000, got "${raw}"`);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`${name} must be an http or https URL, got "${raw}"`);
+    out[service] = raw.replace(/\/+$/, '');
+  }
+  return out;
 }
 
 /** Observers of what the local runtime did that AWS bills for. */
@@ -103,7 +138,16 @@ export interface RuntimeMeter {
 }
 
 export interface LocalRuntime {
-  urls: { gateway: string; dynamodb: string; ses: string; s3: string; sfn: string; newsletter: string };
+  urls: {
+    gateway: string;
+    dynamodb: string;
+    /** DynamoDB without the index lag (the same as `dynamodb` when there is none): for reading and writing behind the service's back. */
+    dynamodbDirect: string;
+    ses: string;
+    s3: string;
+    sfn: string;
+    newsletter: string;
+  };
   /** The ports actually bound: pass them back as `ports` to restart where this runtime ran. */
   ports: RuntimePorts;
   stateMachineArn: string;
@@ -114,11 +158,17 @@ export interface LocalRuntime {
    * Tests mint tokens with `issueLocalToken(runtime, ...)` from `staff-auth.ts`.
    */
   staffAuth: LocalStaffAuth;
-  /** Runs the sweep handler now (also what the schedule does); failures are logged, not thrown. */
+  /**
+   * Runs the sweep handler now (also what the schedule does); failures are logged, not thrown.
+   * Called, it stands for the schedule's next firing, minutes later: index lag has passed by then.
+   */
   sweep(): Promise<void>;
   /** The template's schedules other than the sweep's, with when each fires next. */
   schedules: LocalSchedule[];
-  /** Fires one schedule now, as EventBridge Scheduler would: its Lambda with its input; rejects if the handler throws. */
+  /**
+   * Fires one schedule now, as EventBridge Scheduler would: its Lambda with its input; rejects if
+   * the handler throws. Like `sweep()`, after index lag has passed.
+   */
   runSchedule(logicalId: string): Promise<void>;
   /** The clock of the emulated AWS side: `clock.advance(ms)` moves it on, e.g. past a lifecycle rule's days. */
   clock: LocalClock;
@@ -232,7 +282,16 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
     // removed last, after every part (dynalite included) has stopped
     stops.push(async () => rmSync(runningMarker, { force: true }));
     const indexLagMs = opts.indexLagMs ?? envMs('INDEX_LAG_MS', 0);
-    const emulators: Emulators = await startEmulators({ dataDir, ports, log, indexLagMs });
+    const external = externalEndpoints(opts.endpoints);
+    for (const [service, url] of Object.entries(external)) log(`${service}: using the endpoint at ${url}, not the embedded one`);
+    const emulators: Emulators = await startEmulators({
+      dataDir,
+      ports,
+      log,
+      indexLagMs,
+      ...(opts.indexLagExcept ? { indexLagExcept: opts.indexLagExcept } : {}),
+      external,
+    });
     stops.push(() => emulators.stop());
     // The demo register's OpenDSR processor, a service of its own with its own data.
     const newsletter = await startDemoOpendsr({
@@ -407,10 +466,11 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
     const runSchedule = async (logicalId: string) => {
       const found = others.schedules.find((s) => s.logicalId === logicalId);
       if (!found) throw new Error(`no schedule ${logicalId}; the template has ${others.schedules.map((s) => s.logicalId).join(', ') || 'none'}`);
+      emulators.settleIndexes();
       await fireSchedule(found);
     };
 
-    const urls = { gateway: gatewayUrl, ...emulators.urls, sfn: sfnUrl, newsletter: newsletter.url };
+    const urls = { gateway: gatewayUrl, ...emulators.urls, dynamodbDirect: emulators.dynamodbDirect, sfn: sfnUrl, newsletter: newsletter.url };
     const portOf = (u: string) => Number(new URL(u).port);
     return {
       urls,
@@ -425,7 +485,10 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       stateMachineArn,
       model,
       staffAuth,
-      sweep: runSweep,
+      sweep: () => {
+        emulators.settleIndexes();
+        return runSweep();
+      },
       schedules: others.schedules,
       runSchedule,
       clock,
