@@ -123,7 +123,7 @@ export async function startEmulators(opts: EmulatorOptions): Promise<Emulators> 
       dynamodbDirect = urlFor(host, dynalitePort);
     }
     let dynamodb = dynamodbDirect;
-    let settleIndexes = () => undefined as void;
+    let settleIndexes: () => void = () => undefined;
     if (lagMs > 0) {
       const lag = await startIndexLag({
         target: dynamodbDirect,
