@@ -16,6 +16,8 @@ import { startIndexLag } from './index-lag.ts';
 
 export interface EmulatorPorts {
   dynamodb: number;
+  /** dynalite's own, when the index lag proxy listens on `dynamodb`. */
+  dynamodbDirect: number;
   ses: number;
   s3: number;
 }
@@ -111,7 +113,7 @@ export async function startEmulators(opts: EmulatorOptions): Promise<Emulators> 
       mkdirSync(dynamoDir, { recursive: true });
       const dynamo = dynalite({ path: dynamoDir, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
       // With index lag, dynalite listens where nobody looks and the proxy where DynamoDB is expected.
-      const dynalitePort = await listen(dynamo, lagMs > 0 ? 0 : (opts.ports?.dynamodb ?? 4567), host);
+      const dynalitePort = await listen(dynamo, lagMs > 0 ? (opts.ports?.dynamodbDirect ?? 0) : (opts.ports?.dynamodb ?? 4567), host);
       stops.push(
         () =>
           new Promise<void>((res, rej) => {

@@ -7,17 +7,35 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { S3Client } from '@aws-sdk/client-s3';
+import {
+  CreateStateMachineCommand,
+  DescribeStateMachineCommand,
+  type DescribeStateMachineCommandOutput,
+  SFNClient,
+  UpdateStateMachineCommand,
+} from '@aws-sdk/client-sfn';
 import { LocalClock } from './clock.ts';
 import { startDemoOpendsr } from './demo-opendsr/server.ts';
 import { type Emulators, startEmulators } from './emulators.ts';
 import { LocalGateway } from './gateway.ts';
+import { type LambdaEndpoint, startLambdaEndpoint } from './lambda-endpoint.ts';
 import { LambdaHost } from './lambda-host.ts';
 import { applyLifecycle, type LifecyclePass } from './lifecycle.ts';
 import { PACKAGE_BUCKET, provision, REQUESTS_TABLE, reindexAfterCrash } from './provision.ts';
 import { type LocalSchedule, startSchedules } from './scheduler.ts';
 import { LocalStepFunctions } from './sfn-endpoint.ts';
 import { LocalStaffAuth } from './staff-auth.ts';
-import { type CfnTemplate, type LambdaModel, localStateMachineArn, rateToMs, readStackModel, type StackModel, synthTemplate } from './synth.ts';
+import {
+  type CfnTemplate,
+  type LambdaModel,
+  LOCAL_ACCOUNT,
+  LOCAL_REGION,
+  localStateMachineArn,
+  rateToMs,
+  readStackModel,
+  type StackModel,
+  synthTemplate,
+} from './synth.ts';
 
 export const SENDER_EMAIL = 'privacy@demo-association.example';
 const SWEEP_ENTRY = 'functions/handlers/scheduled/sweep.ts';
@@ -33,6 +51,10 @@ export interface RuntimePorts {
   sfn: number;
   /** The demo OpenDSR processor (a newsletter service of its own). */
   newsletter: number;
+  /** Lambda's Invoke API for a Step Functions endpoint of one's own (`SFN_ENDPOINT`); served only then. */
+  lambda?: number;
+  /** dynalite's own port when the index lag proxy listens on `dynamodb` (default any free one). */
+  dynamodbDirect?: number;
 }
 
 export interface LocalRuntimeOptions {
@@ -147,6 +169,8 @@ export interface LocalRuntime {
     s3: string;
     sfn: string;
     newsletter: string;
+    /** The functions on Lambda's Invoke API, when the Step Functions endpoint is not the runtime's own. */
+    lambda?: string;
   };
   /** The ports actually bound: pass them back as `ports` to restart where this runtime ran. */
   ports: RuntimePorts;
@@ -251,10 +275,12 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
     s3: opts.ports?.s3 ?? envPort('S3_PORT', 4569),
     sfn: opts.ports?.sfn ?? envPort('SFN_PORT', 8083),
     newsletter: opts.ports?.newsletter ?? envPort('DEMO_NEWSLETTER_PORT', 8090),
+    ...(opts.ports?.dynamodbDirect !== undefined ? { dynamodbDirect: opts.ports.dynamodbDirect } : {}),
+    ...(opts.ports?.lambda !== undefined ? { lambda: opts.ports.lambda } : {}),
   };
 
   const model = readStackModel(opts.template ?? (await synthTemplate()));
-  const stateMachineArn = localStateMachineArn(model.stateMachine.name);
+  let stateMachineArn = localStateMachineArn(model.stateMachine.name);
 
   // The sweep: the schedule's target, or the sweep module when the template has no schedule.
   const schedule = model.schedules.find((s) => model.functions.get(s.functionLogicalId)?.entry === SWEEP_ENTRY);
@@ -317,21 +343,36 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
           }
         : undefined,
     );
-    const sfn = new LocalStepFunctions({
-      stateMachine: model.stateMachine,
-      lambdas,
-      retryIntervalScale: opts.retryIntervalScale ?? 1,
-      timeScale: opts.timeScale ?? 1,
-      log,
-      ...(meter?.transition ? { onTransition: (name: string) => meter.transition!(name) } : {}),
-    });
-    const sfnUrl = await sfn.start(ports.sfn);
     const host = lambdas;
-    stops.push(async () => {
-      // no new executions; running ones stop before their next state; then their tasks settle
-      await sfn.stop();
-      await host.drain();
-    });
+    let sfnUrl: string;
+    let lambdaEndpoint: LambdaEndpoint | undefined;
+    if (external.sfn) {
+      // Step Functions elsewhere: it runs the template's state machine and calls the functions here.
+      const endpoint = await startLambdaEndpoint(lambdas, ports.lambda ?? envPort('LAMBDA_PORT', 9001));
+      lambdaEndpoint = endpoint;
+      stops.push(async () => {
+        await endpoint.stop();
+        await host.drain();
+      });
+      sfnUrl = external.sfn;
+      stateMachineArn = await ensureStateMachine(sfnUrl, model.stateMachine, log);
+      log(`lambda: the functions answer Lambda's Invoke API at ${endpoint.url} (point the Step Functions endpoint's Lambda endpoint here)`);
+    } else {
+      const sfn = new LocalStepFunctions({
+        stateMachine: model.stateMachine,
+        lambdas,
+        retryIntervalScale: opts.retryIntervalScale ?? 1,
+        timeScale: opts.timeScale ?? 1,
+        log,
+        ...(meter?.transition ? { onTransition: (name: string) => meter.transition!(name) } : {}),
+      });
+      sfnUrl = await sfn.start(ports.sfn);
+      stops.push(async () => {
+        // no new executions; running ones stop before their next state; then their tasks settle
+        await sfn.stop();
+        await host.drain();
+      });
+    }
 
     // The staff user pool's stand-in: its key lives in the data directory, so tokens survive a
     // restart; the gateway trusts it for every JWT authorizer of the template and serves its
@@ -470,8 +511,18 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       await fireSchedule(found);
     };
 
-    const urls = { gateway: gatewayUrl, ...emulators.urls, dynamodbDirect: emulators.dynamodbDirect, sfn: sfnUrl, newsletter: newsletter.url };
-    const portOf = (u: string) => Number(new URL(u).port);
+    const urls = {
+      gateway: gatewayUrl,
+      ...emulators.urls,
+      dynamodbDirect: emulators.dynamodbDirect,
+      sfn: sfnUrl,
+      newsletter: newsletter.url,
+      ...(lambdaEndpoint ? { lambda: lambdaEndpoint.url } : {}),
+    };
+    const portOf = (u: string) => {
+      const url = new URL(u);
+      return Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+    };
     return {
       urls,
       ports: {
@@ -481,6 +532,8 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
         s3: portOf(urls.s3),
         sfn: portOf(urls.sfn),
         newsletter: newsletter.port,
+        ...(lambdaEndpoint ? { lambda: lambdaEndpoint.port } : {}),
+        dynamodbDirect: portOf(urls.dynamodbDirect),
       },
       stateMachineArn,
       model,
@@ -498,6 +551,36 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
   } catch (e) {
     await stopAll().catch(() => undefined);
     throw e;
+  }
+}
+
+/**
+ * The template's state machine at a Step Functions endpoint of one's own: created if missing,
+ * updated if its definition differs. Returns its ARN.
+ */
+async function ensureStateMachine(endpoint: string, machine: StackModel['stateMachine'], log: (line: string) => void): Promise<string> {
+  const client = new SFNClient({ endpoint, region: LOCAL_REGION, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const definition = JSON.stringify(machine.definition);
+  const stateMachineArn = localStateMachineArn(machine.name);
+  try {
+    let existing: DescribeStateMachineCommandOutput | undefined;
+    try {
+      existing = await client.send(new DescribeStateMachineCommand({ stateMachineArn }));
+    } catch (e) {
+      if ((e as Error).name !== 'StateMachineDoesNotExist') throw e;
+    }
+    if (!existing) {
+      const created = await client.send(new CreateStateMachineCommand({ name: machine.name, definition, roleArn: `arn:aws:iam::${LOCAL_ACCOUNT}:role/local` }));
+      log(`sfn: created state machine ${machine.name}`);
+      return created.stateMachineArn!;
+    }
+    if (existing.definition !== definition) {
+      await client.send(new UpdateStateMachineCommand({ stateMachineArn, definition }));
+      log(`sfn: updated state machine ${machine.name} to the template's definition`);
+    }
+    return stateMachineArn;
+  } finally {
+    client.destroy();
   }
 }
 
