@@ -20,6 +20,7 @@ import {
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
+import { longestAnswerDays } from '../functions/domain/deadlines';
 import type { Register } from '../functions/domain/register-schema';
 import { parseScheduleExpression } from '../functions/domain/schedule-expressions';
 import { DEFAULT_ROUTE_THROTTLES, EdgeProtection, type RouteThrottles, throttleRoutes } from './constructs/api-protection';
@@ -164,8 +165,21 @@ export interface DsrFunctions {
  */
 export const PACKAGE_BUILDER_NODE_OPTIONS = ['--max-semi-space-size=8'];
 
-/** Per-processor exports feed one package and are deleted after this many days. */
-const EXPORTS_EXPIRE_AFTER_DAYS = 7;
+/**
+ * How long after the deadline a package may still be built: a closing review (a failed branch that
+ * staff retry or complete) can run past it, and the exports it is built from must still be there.
+ */
+export const PACKAGE_AFTER_DEADLINE_DAYS = 30;
+
+/**
+ * Days a processor export is kept: it is written when its branch answers and read when the slowest
+ * branch has, which may be the last day of a deadline extended by two months, or a closing review
+ * after it. The purge deletes exports with their package; this is the backstop for the rest.
+ */
+export function exportsExpireAfterDays(register: Register): number {
+  const longest = Math.max(...register.controllers.map((c) => longestAnswerDays(c.deadline, c.publicHolidays)));
+  return longest + PACKAGE_AFTER_DEADLINE_DAYS;
+}
 
 /**
  * The data-subject-request service: the public API, the workflow that answers a verified request
@@ -226,7 +240,7 @@ export class DsrStack extends Stack {
     this.requestsTable = new RequestsTable(this, 'Requests', { encryptionKey: this.personalDataKey }).table;
     this.packageBucket = new PackageBucket(this, 'Packages', {
       encryptionKey: this.personalDataKey,
-      exportsExpireAfterDays: EXPORTS_EXPIRE_AFTER_DAYS,
+      exportsExpireAfterDays: exportsExpireAfterDays(register),
       packagesExpireAfterDays: downloadTtlDays + 1,
     }).bucket;
 

@@ -2,7 +2,9 @@
  * The AWS emulators of the local runtime, all in this process: dynalite (DynamoDB, data kept in
  * `<dataDir>/dynamodb`), aws-ses-v2-local (SES v2 with a mailbox page and `GET /store`; mail is
  * kept in memory) behind the SES account of `ses-account.ts` (identities, configuration sets, the
- * sandbox), and s3rver (S3, data kept in `<dataDir>/s3`). Port 0 picks a free port.
+ * sandbox), and s3rver (S3, data kept in `<dataDir>/s3`). Port 0 picks a free port. Any of them
+ * may be one already running instead (`external`; an outside SES still sits behind the SES
+ * account's checks); DynamoDB may sit behind the index lag proxy (local/index-lag.ts).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -11,10 +13,13 @@ import { join, resolve } from 'node:path';
 import dynalite from 'dynalite';
 import S3rver from 's3rver';
 import { closeServer, DEFAULT_HOST, listen, urlFor } from './http-util.ts';
+import { startIndexLag } from './index-lag.ts';
 import { LocalSesAccount, type SesAccountOptions, startSesFront } from './ses-account.ts';
 
 export interface EmulatorPorts {
   dynamodb: number;
+  /** dynalite's own, when the index lag proxy listens on `dynamodb`. */
+  dynamodbDirect: number;
   ses: number;
   s3: number;
 }
@@ -26,12 +31,29 @@ export interface EmulatorOptions {
   log?: (line: string) => void;
   /** The SES account sends are checked against: verified identities, configuration sets, the sandbox. */
   ses?: SesAccountOptions;
+  /**
+   * Milliseconds an item written stays out of global secondary indexes (local/index-lag.ts), as
+   * DynamoDB's eventual consistency may keep it; 0 or undefined: dynalite's indexes as they are.
+   */
+  indexLagMs?: number;
+  /** Tables whose indexes do not lag. */
+  indexLagExcept?: readonly string[];
+  /**
+   * Emulators already running elsewhere (DynamoDB Local, LocalStack, MinIO, another
+   * aws-ses-v2-local): each named here is used, and the embedded one is not started.
+   */
+  external?: Partial<Record<'dynamodb' | 'ses' | 's3', string>>;
 }
 
 export interface Emulators {
+  /** Where the service reaches each (DynamoDB through the index lag proxy, if any). */
   urls: { dynamodb: string; ses: string; s3: string };
   /** The SES account's identities, configuration sets and sandbox. */
   sesAccount: LocalSesAccount;
+  /** DynamoDB without the index lag: what the table holds, for the suites' reads and writes behind the service's back. */
+  dynamodbDirect: string;
+  /** Ends the index lag of every write so far (nothing to do without lag). */
+  settleIndexes(): void;
   stop(): Promise<void>;
 }
 
@@ -78,6 +100,7 @@ export function repairS3rverStore(s3Dir: string): number {
 export async function startEmulators(opts: EmulatorOptions): Promise<Emulators> {
   const host = opts.host ?? DEFAULT_HOST;
   const dataDir = resolve(opts.dataDir);
+  const external = opts.external ?? {};
   const stops: (() => Promise<void>)[] = [];
   const stopAll = async () => {
     // reverse order of start; keep going if one fails
@@ -88,50 +111,75 @@ export async function startEmulators(opts: EmulatorOptions): Promise<Emulators> 
   };
 
   try {
-    // DynamoDB
-    const dynamoDir = join(dataDir, 'dynamodb');
-    mkdirSync(dynamoDir, { recursive: true });
-    const dynamo = dynalite({ path: dynamoDir, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
-    const dynamoPort = await listen(dynamo, opts.ports?.dynamodb ?? 4567, host);
-    stops.push(
-      () =>
-        new Promise<void>((res, rej) => {
-          // dynalite's close also closes its LevelDB store (so the next start can open it)
-          dynamo.close((err?: Error) => (err ? rej(err) : res()));
-          dynamo.closeAllConnections();
-        }),
-    );
+    // DynamoDB: one already running, or dynalite
+    const lagMs = opts.indexLagMs ?? 0;
+    let dynamodbDirect = external.dynamodb;
+    if (dynamodbDirect === undefined) {
+      const dynamoDir = join(dataDir, 'dynamodb');
+      mkdirSync(dynamoDir, { recursive: true });
+      const dynamo = dynalite({ path: dynamoDir, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+      // With index lag, dynalite listens where nobody looks and the proxy where DynamoDB is expected.
+      const dynalitePort = await listen(dynamo, lagMs > 0 ? (opts.ports?.dynamodbDirect ?? 0) : (opts.ports?.dynamodb ?? 4567), host);
+      stops.push(
+        () =>
+          new Promise<void>((res, rej) => {
+            // dynalite's close also closes its LevelDB store (so the next start can open it)
+            dynamo.close((err?: Error) => (err ? rej(err) : res()));
+            dynamo.closeAllConnections();
+          }),
+      );
+      dynamodbDirect = urlFor(host, dynalitePort);
+    }
+    let dynamodb = dynamodbDirect;
+    let settleIndexes: () => void = () => undefined;
+    if (lagMs > 0) {
+      const lag = await startIndexLag({
+        target: dynamodbDirect,
+        lagMs,
+        ...(opts.indexLagExcept ? { except: opts.indexLagExcept } : {}),
+        port: opts.ports?.dynamodb ?? 4567,
+        host,
+      });
+      stops.push(() => lag.stop());
+      dynamodb = lag.url;
+      settleIndexes = lag.settle;
+    }
 
     // SES (its mailbox is module state: it lasts as long as this process, across restarts in it)
+    // An outside SES, or aws-ses-v2-local on a port of its own; either way the SES port is the
+    // front's, which checks each send as SES would and hands the rest on.
+    let sesBackend = external.ses;
+    if (sesBackend === undefined) {
+      const ses = await sesFactory()({ host, port: 0 });
+      // it resolves even when listen fails (express hands the error to its callback)
+      if (!ses.listening) throw new Error(`SES emulator: cannot listen on ${host} (no free port?)`);
+      stops.push(() => closeServer(ses));
+      sesBackend = urlFor(host, (ses.address() as { port: number }).port);
+    }
     const sesWanted = opts.ports?.ses ?? 8005;
-    const ses = await sesFactory()({ host, port: 0 });
-    // it resolves even when listen fails (express hands the error to its callback)
-    if (!ses.listening) throw new Error(`SES emulator: cannot listen on ${host} (no free port?)`);
-    stops.push(() => closeServer(ses));
-    // The SES port is the front's: it checks each send as SES would and hands the rest on.
     const sesAccount = new LocalSesAccount(opts.ses);
-    const front = await startSesFront(sesAccount, urlFor(host, (ses.address() as { port: number }).port), sesWanted, host).catch((e: Error) => {
+    const front = await startSesFront(sesAccount, sesBackend, sesWanted, host).catch((e: Error) => {
       throw new Error(`SES emulator: cannot listen on ${host}:${sesWanted} (port in use?): ${e.message}`);
     });
-    const sesPort = front.port;
     stops.push(() => closeServer(front.server));
+    const sesUrl = urlFor(host, front.port);
 
     // S3
-    const s3Dir = join(dataDir, 's3');
-    mkdirSync(s3Dir, { recursive: true });
-    const repaired = repairS3rverStore(s3Dir);
-    if (repaired) opts.log?.(`s3: removed ${repaired} object(s) whose write a crash cut short`);
-    const s3 = new S3rver({ address: host, port: opts.ports?.s3 ?? 4569, directory: s3Dir, silent: true });
-    const s3Address = await s3.run();
-    stops.push(async () => {
-      if (s3.httpServer) await closeServer(s3.httpServer);
-    });
+    let s3Url = external.s3;
+    if (s3Url === undefined) {
+      const s3Dir = join(dataDir, 's3');
+      mkdirSync(s3Dir, { recursive: true });
+      const repaired = repairS3rverStore(s3Dir);
+      if (repaired) opts.log?.(`s3: removed ${repaired} object(s) whose write a crash cut short`);
+      const s3 = new S3rver({ address: host, port: opts.ports?.s3 ?? 4569, directory: s3Dir, silent: true });
+      const s3Address = await s3.run();
+      stops.push(async () => {
+        if (s3.httpServer) await closeServer(s3.httpServer);
+      });
+      s3Url = urlFor(host, s3Address.port);
+    }
 
-    return {
-      urls: { dynamodb: urlFor(host, dynamoPort), ses: urlFor(host, sesPort), s3: urlFor(host, s3Address.port) },
-      sesAccount,
-      stop: stopAll,
-    };
+    return { urls: { dynamodb, ses: sesUrl, s3: s3Url }, dynamodbDirect, settleIndexes, sesAccount, stop: stopAll };
   } catch (e) {
     await stopAll().catch(() => undefined);
     throw e;

@@ -6,18 +6,39 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { S3Client } from '@aws-sdk/client-s3';
+import {
+  CreateStateMachineCommand,
+  DescribeStateMachineCommand,
+  type DescribeStateMachineCommandOutput,
+  SFNClient,
+  UpdateStateMachineCommand,
+} from '@aws-sdk/client-sfn';
+import { LocalClock } from './clock.ts';
 import { startDemoCourseDatabase } from './demo-course-database.ts';
 import { startDemoOpendsr } from './demo-opendsr/server.ts';
 import { type Emulators, startEmulators } from './emulators.ts';
 import { LocalGateway } from './gateway.ts';
+import { type LambdaEndpoint, startLambdaEndpoint } from './lambda-endpoint.ts';
 import { LambdaHost } from './lambda-host.ts';
+import { applyLifecycle, type LifecyclePass } from './lifecycle.ts';
 import { PACKAGE_BUCKET, provision, REQUESTS_TABLE, reindexAfterCrash } from './provision.ts';
 import { type LocalSchedule, startSchedules } from './scheduler.ts';
 import { LocalSecretsManager, localSecretArn } from './secrets-endpoint.ts';
 import type { LocalSesAccount } from './ses-account.ts';
 import { LocalStepFunctions } from './sfn-endpoint.ts';
 import { LocalStaffAuth } from './staff-auth.ts';
-import { type CfnTemplate, type LambdaModel, localStateMachineArn, rateToMs, readStackModel, type StackModel, synthTemplate } from './synth.ts';
+import {
+  type CfnTemplate,
+  type LambdaModel,
+  LOCAL_ACCOUNT,
+  LOCAL_REGION,
+  localStateMachineArn,
+  rateToMs,
+  readStackModel,
+  type StackModel,
+  synthTemplate,
+} from './synth.ts';
 
 export const SENDER_EMAIL = 'privacy@demo-association.example';
 /** The configuration set every email names; the local SES knows it (in AWS the stack creates it). */
@@ -29,6 +50,8 @@ const SECRET_FILES: [string, string][] = [
   ['SuppressionKey', 'suppression.key'],
   ['UnsubscribeKey', 'unsubscribe.key'],
 ];
+/** How often the package bucket's lifecycle rules are applied (S3 runs them about daily). */
+const LIFECYCLE_INTERVAL_MS = 60 * 60_000;
 
 export interface RuntimePorts {
   gateway: number;
@@ -42,6 +65,10 @@ export interface RuntimePorts {
   courses: number;
   /** The Secrets Manager endpoint the functions read their keys from at cold start. */
   secrets: number;
+  /** Lambda's Invoke API for a Step Functions endpoint of one's own (`SFN_ENDPOINT`); served only then. */
+  lambda?: number;
+  /** dynalite's own port when the index lag proxy listens on `dynamodb` (default any free one). */
+  dynamodbDirect?: number;
 }
 
 export interface LocalRuntimeOptions {
@@ -104,6 +131,48 @@ export interface LocalRuntimeOptions {
    * 90); default the wall clock. Tests move it forward; handlers keep the wall clock.
    */
   sfnClock?: () => Date;
+  /** The clock the emulated AWS side keeps time by (lifecycle rules); default the wall clock. */
+  clock?: LocalClock;
+  /**
+   * Milliseconds a written item stays out of DynamoDB's global secondary indexes, as eventual
+   * consistency may keep it in AWS (local/index-lag.ts); default `INDEX_LAG_MS` or 0. On in the tests.
+   */
+  indexLagMs?: number;
+  /** Tables whose indexes do not lag (default none). */
+  indexLagExcept?: string[];
+  /**
+   * Emulators already running to use instead of the embedded ones (DynamoDB Local, LocalStack,
+   * MinIO, ...); default from `DYNAMODB_ENDPOINT`, `S3_ENDPOINT`, `SES_ENDPOINT`, `SFN_ENDPOINT`.
+   * The runtime creates the tables, the bucket and the state machine there if missing.
+   */
+  endpoints?: Partial<Record<ExternalService, string>>;
+}
+
+/** The services whose emulator may be one already running. */
+export type ExternalService = 'dynamodb' | 's3' | 'ses' | 'sfn';
+const ENDPOINT_VARIABLES: Record<ExternalService, string> = {
+  dynamodb: 'DYNAMODB_ENDPOINT',
+  s3: 'S3_ENDPOINT',
+  ses: 'SES_ENDPOINT',
+  sfn: 'SFN_ENDPOINT',
+};
+
+/** The endpoints to use instead of embedded emulators: the option's, else the environment's; each checked to be an http(s) URL. */
+function externalEndpoints(given: LocalRuntimeOptions['endpoints']): Partial<Record<ExternalService, string>> {
+  const out: Partial<Record<ExternalService, string>> = {};
+  for (const [service, name] of Object.entries(ENDPOINT_VARIABLES) as [ExternalService, string][]) {
+    const raw = given?.[service] ?? process.env[name];
+    if (raw === undefined || raw === '') continue;
+    let url: URL;
+    try {
+      url = new URL(raw);
+    } catch {
+      throw new Error(`${name} must be a URL such as http://localhost:8000, got "${raw}"`);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`${name} must be an http or https URL, got "${raw}"`);
+    out[service] = raw.replace(/\/+$/, '');
+  }
+  return out;
 }
 
 /** Observers of what the local runtime did that AWS bills for. */
@@ -120,7 +189,20 @@ export interface RuntimeMeter {
 }
 
 export interface LocalRuntime {
-  urls: { gateway: string; dynamodb: string; ses: string; s3: string; sfn: string; newsletter: string; courses: string; secrets: string };
+  urls: {
+    gateway: string;
+    dynamodb: string;
+    /** DynamoDB without the index lag (the same as `dynamodb` when there is none): for reading and writing behind the service's back. */
+    dynamodbDirect: string;
+    ses: string;
+    s3: string;
+    sfn: string;
+    newsletter: string;
+    courses: string;
+    secrets: string;
+    /** The functions on Lambda's Invoke API, when the Step Functions endpoint is not the runtime's own. */
+    lambda?: string;
+  };
   /** The ports actually bound: pass them back as `ports` to restart where this runtime ran. */
   ports: RuntimePorts;
   stateMachineArn: string;
@@ -131,14 +213,27 @@ export interface LocalRuntime {
    * Tests mint tokens with `issueLocalToken(runtime, ...)` from `staff-auth.ts`.
    */
   staffAuth: LocalStaffAuth;
-  /** Runs the sweep handler now (also what the schedule does); failures are logged, not thrown. */
+  /**
+   * Runs the sweep handler now (also what the schedule does); failures are logged, not thrown.
+   * Called, it stands for the schedule's next firing, minutes later: index lag has passed by then.
+   */
   sweep(): Promise<void>;
   /** The template's schedules other than the sweep's, with when each fires next. */
   schedules: LocalSchedule[];
-  /** Fires one schedule now, as EventBridge Scheduler would: its Lambda with its input; rejects if the handler throws. */
+  /**
+   * Fires one schedule now, as EventBridge Scheduler would: its Lambda with its input; rejects if
+   * the handler throws. Like `sweep()`, after index lag has passed.
+   */
   runSchedule(logicalId: string): Promise<void>;
   /** The local SES account: its identities, configuration sets, sandbox, and the sends it refused. */
   sesAccount: LocalSesAccount;
+  /** The clock of the emulated AWS side: `clock.advance(ms)` moves it on, e.g. past a lifecycle rule's days. */
+  clock: LocalClock;
+  /**
+   * Applies the package bucket's lifecycle rules (from the template) now, by `clock`, as S3 would;
+   * also done at start and every hour.
+   */
+  applyLifecycle(): Promise<LifecyclePass>;
   stop(): Promise<void>;
 }
 
@@ -147,6 +242,14 @@ function envPort(name: string, fallback: number): number {
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`${name} must be a port number, got "${raw}"`);
+  return n;
+}
+
+function envMs(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number of milliseconds, got "${raw}"`);
   return n;
 }
 
@@ -208,10 +311,12 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
     newsletter: opts.ports?.newsletter ?? envPort('DEMO_NEWSLETTER_PORT', 8090),
     courses: opts.ports?.courses ?? envPort('DEMO_COURSES_DB_PORT', 5433),
     secrets: opts.ports?.secrets ?? envPort('SECRETS_PORT', 4585),
+    ...(opts.ports?.dynamodbDirect !== undefined ? { dynamodbDirect: opts.ports.dynamodbDirect } : {}),
+    ...(opts.ports?.lambda !== undefined ? { lambda: opts.ports.lambda } : {}),
   };
 
   const model = readStackModel(opts.template ?? (await synthTemplate()));
-  const stateMachineArn = localStateMachineArn(model.stateMachine.name);
+  let stateMachineArn = localStateMachineArn(model.stateMachine.name);
 
   // The sweep: the schedule's target, or the sweep module when the template has no schedule.
   const schedule = model.schedules.find((s) => model.functions.get(s.functionLogicalId)?.entry === SWEEP_ENTRY);
@@ -239,12 +344,18 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
     // removed last, after every part (dynalite included) has stopped
     stops.push(async () => rmSync(runningMarker, { force: true }));
     const sesSandbox = opts.sesSandbox ?? ['1', 'true'].includes(process.env.SES_SANDBOX ?? '');
+    const indexLagMs = opts.indexLagMs ?? envMs('INDEX_LAG_MS', 0);
+    const external = externalEndpoints(opts.endpoints);
+    for (const [service, url] of Object.entries(external)) log(`${service}: using the endpoint at ${url}, not the embedded one`);
     const emulators: Emulators = await startEmulators({
       dataDir,
       ports,
       log,
       // What the deployed stack gives: the sender's domain verified (its DKIM records published), the configuration set.
       ses: { sandbox: sesSandbox, verifiedIdentities: [SENDER_EMAIL.split('@')[1]!], configurationSets: [SES_CONFIGURATION_SET] },
+      indexLagMs,
+      ...(opts.indexLagExcept ? { indexLagExcept: opts.indexLagExcept } : {}),
+      external,
     });
     if (sesSandbox) log('ses: in the sandbox: mail goes to verified identities only, one message a second');
     stops.push(() => emulators.stop());
@@ -287,24 +398,40 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
           }
         : undefined,
     );
-    const sfn = new LocalStepFunctions({
-      stateMachine: model.stateMachine,
-      lambdas,
-      retryIntervalScale: opts.retryIntervalScale ?? 1,
-      timeScale: opts.timeScale ?? 1,
-      log,
-      // kept with the rest of the data, so a restart knows its executions
-      dataDir: join(dataDir, 'stepfunctions'),
-      ...(opts.sfnClock ? { now: opts.sfnClock } : {}),
-      ...(meter?.transition ? { onTransition: (name: string) => meter.transition!(name) } : {}),
-    });
-    const sfnUrl = await sfn.start(ports.sfn);
     const host = lambdas;
-    stops.push(async () => {
-      // no new executions; running ones stop before their next state; then their tasks settle
-      await sfn.stop();
-      await host.drain();
-    });
+    let sfnUrl: string;
+    let lambdaEndpoint: LambdaEndpoint | undefined;
+    if (external.sfn) {
+      // Step Functions elsewhere: it runs the template's state machine and calls the functions here.
+      const endpoint = await startLambdaEndpoint(lambdas, ports.lambda ?? envPort('LAMBDA_PORT', 9001));
+      lambdaEndpoint = endpoint;
+      stops.push(async () => {
+        await endpoint.stop();
+        await host.drain();
+      });
+      sfnUrl = external.sfn;
+      stateMachineArn = await ensureStateMachine(sfnUrl, model.stateMachine, log);
+      log(`lambda: the functions answer Lambda's Invoke API at ${endpoint.url} (point the Step Functions endpoint's Lambda endpoint here)`);
+    } else {
+      const sfn = new LocalStepFunctions({
+        stateMachine: model.stateMachine,
+        lambdas,
+        retryIntervalScale: opts.retryIntervalScale ?? 1,
+        timeScale: opts.timeScale ?? 1,
+        log,
+        // kept with the rest of the data, so a restart knows its executions
+        dataDir: join(dataDir, 'stepfunctions'),
+        // one clock for what AWS does on its own time, unless a test gives the endpoint its own
+        now: opts.sfnClock ?? (() => new Date(clock.now())),
+        ...(meter?.transition ? { onTransition: (name: string) => meter.transition!(name) } : {}),
+      });
+      sfnUrl = await sfn.start(ports.sfn);
+      stops.push(async () => {
+        // no new executions; running ones stop before their next state; then their tasks settle
+        await sfn.stop();
+        await host.drain();
+      });
+    }
 
     // The staff user pool's stand-in: its key lives in the data directory, so tokens survive a
     // restart; the gateway trusts it for every JWT authorizer of the template and serves its
@@ -375,6 +502,36 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
 
     await provision({ endpoints: emulators.urls, requestsTable: model.requestsTable, log });
     if (uncleanStop) await reindexAfterCrash(emulators.urls.dynamodb, log);
+
+    // S3 carries out a bucket's lifecycle rules on its own time; s3rver has none, so this does.
+    const clock = opts.clock ?? new LocalClock();
+    const lifecycleRules = model.packageBucket?.lifecycleRules ?? [];
+    const lifecycleS3 = new S3Client({
+      region: 'us-east-1',
+      endpoint: emulators.urls.s3,
+      forcePathStyle: true,
+      credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+    });
+    stops.push(async () => lifecycleS3.destroy());
+    let lifecycleRun: Promise<LifecyclePass> | undefined;
+    const runLifecycle = (): Promise<LifecyclePass> => {
+      lifecycleRun ??= applyLifecycle(lifecycleS3, PACKAGE_BUCKET, lifecycleRules, clock.now())
+        .then((pass) => {
+          if (pass.expired.length) log(`s3: lifecycle expired ${pass.expired.length} object(s) of ${PACKAGE_BUCKET}`);
+          return pass;
+        })
+        .finally(() => {
+          lifecycleRun = undefined;
+        });
+      return lifecycleRun;
+    };
+    await runLifecycle();
+    const lifecycleTimer = setInterval(() => void runLifecycle().catch((e: Error) => log(`s3: lifecycle failed (${e.name})`)), LIFECYCLE_INTERVAL_MS);
+    lifecycleTimer.unref();
+    stops.push(async () => {
+      clearInterval(lifecycleTimer);
+      await lifecycleRun?.catch(() => undefined);
+    });
     gateway.ready = true;
 
     const missing = lambdas.missingEntries();
@@ -423,11 +580,24 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
     const runSchedule = async (logicalId: string) => {
       const found = others.schedules.find((s) => s.logicalId === logicalId);
       if (!found) throw new Error(`no schedule ${logicalId}; the template has ${others.schedules.map((s) => s.logicalId).join(', ') || 'none'}`);
+      emulators.settleIndexes();
       await fireSchedule(found);
     };
 
-    const urls = { gateway: gatewayUrl, ...emulators.urls, sfn: sfnUrl, newsletter: newsletter.url, courses: courses.url, secrets: secretsUrl };
-    const portOf = (u: string) => Number(new URL(u).port);
+    const urls = {
+      gateway: gatewayUrl,
+      ...emulators.urls,
+      dynamodbDirect: emulators.dynamodbDirect,
+      sfn: sfnUrl,
+      newsletter: newsletter.url,
+      courses: courses.url,
+      secrets: secretsUrl,
+      ...(lambdaEndpoint ? { lambda: lambdaEndpoint.url } : {}),
+    };
+    const portOf = (u: string) => {
+      const url = new URL(u);
+      return Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+    };
     return {
       urls,
       ports: {
@@ -439,19 +609,56 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
         newsletter: newsletter.port,
         courses: courses.port,
         secrets: portOf(secretsUrl),
+        ...(lambdaEndpoint ? { lambda: lambdaEndpoint.port } : {}),
+        dynamodbDirect: portOf(urls.dynamodbDirect),
       },
       stateMachineArn,
       model,
       staffAuth,
-      sweep: runSweep,
+      sweep: () => {
+        emulators.settleIndexes();
+        return runSweep();
+      },
       schedules: others.schedules,
       runSchedule,
       sesAccount: emulators.sesAccount,
+      clock,
+      applyLifecycle: runLifecycle,
       stop: stopAll,
     };
   } catch (e) {
     await stopAll().catch(() => undefined);
     throw e;
+  }
+}
+
+/**
+ * The template's state machine at a Step Functions endpoint of one's own: created if missing,
+ * updated if its definition differs. Returns its ARN.
+ */
+async function ensureStateMachine(endpoint: string, machine: StackModel['stateMachine'], log: (line: string) => void): Promise<string> {
+  const client = new SFNClient({ endpoint, region: LOCAL_REGION, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const definition = JSON.stringify(machine.definition);
+  const stateMachineArn = localStateMachineArn(machine.name);
+  try {
+    let existing: DescribeStateMachineCommandOutput | undefined;
+    try {
+      existing = await client.send(new DescribeStateMachineCommand({ stateMachineArn }));
+    } catch (e) {
+      if ((e as Error).name !== 'StateMachineDoesNotExist') throw e;
+    }
+    if (!existing) {
+      const created = await client.send(new CreateStateMachineCommand({ name: machine.name, definition, roleArn: `arn:aws:iam::${LOCAL_ACCOUNT}:role/local` }));
+      log(`sfn: created state machine ${machine.name}`);
+      return created.stateMachineArn!;
+    }
+    if (existing.definition !== definition) {
+      await client.send(new UpdateStateMachineCommand({ stateMachineArn, definition }));
+      log(`sfn: updated state machine ${machine.name} to the template's definition`);
+    }
+    return stateMachineArn;
+  } finally {
+    client.destroy();
   }
 }
 

@@ -24,7 +24,7 @@ GDPR data-subject requests, running locally (started in ${((Date.now() - started
   Mailbox (SES)       ${runtime.urls.ses}/
   DynamoDB            ${runtime.urls.dynamodb}
   S3                  ${runtime.urls.s3}
-  Step Functions      ${runtime.urls.sfn}
+  Step Functions      ${runtime.urls.sfn}${runtime.urls.lambda ? `\n  Lambda Invoke API   ${runtime.urls.lambda}  (for your Step Functions endpoint)` : ''}
   Demo OpenDSR vendor ${runtime.urls.newsletter}/discovery
 
   Try a request as one of the demo data subjects (their data is in the demo stores):

@@ -1,8 +1,8 @@
 /**
  * Synthesizes the CDK stack in process (asset bundling skipped) and derives from the template
  * what the local runtime needs: the state machine's ASL, the Lambda → handler module map, the
- * HTTP routes (with their JWT authorizers), the requests table's keys and indexes, and the sweep
- * schedule.
+ * HTTP routes (with their JWT authorizers), the requests table's keys and indexes, the package
+ * bucket's lifecycle rules, and the sweep schedule.
  *
  * `synthTemplate()` needs infra/stack.ts; `readStackModel(template)` is pure and works on any
  * template of the same shape (the tests use it on fixtures too).
@@ -140,6 +140,26 @@ export interface ScheduleModel {
   enabled: boolean;
 }
 
+/**
+ * A rule of a bucket's lifecycle configuration the local runtime carries out: objects under
+ * `prefix` expire `expirationDays` after they were written (or at `expirationDate`).
+ */
+export interface LifecycleRuleModel {
+  id: string;
+  prefix: string;
+  expirationDays?: number;
+  /** ISO date: every object under the prefix expires from then on. */
+  expirationDate?: string;
+  /** Days after which an unfinished multipart upload is aborted (not carried out locally: s3rver lists none). */
+  abortIncompleteUploadDays?: number;
+}
+
+/** The bucket the functions get as PACKAGE_BUCKET, with its enabled lifecycle rules. */
+export interface BucketModel {
+  logicalId: string;
+  lifecycleRules: LifecycleRuleModel[];
+}
+
 export interface StackModel {
   stateMachine: {
     logicalId: string;
@@ -154,6 +174,8 @@ export interface StackModel {
   schedules: ScheduleModel[];
   /** The template's Secrets Manager secrets, with the function variables that name them (`{Ref}`: the ARN). */
   secrets: SecretModel[];
+  /** Undefined when no function is given PACKAGE_BUCKET (a template of another shape). */
+  packageBucket?: BucketModel;
 }
 
 /** A secret of the template (`AWS::SecretsManager::Secret`) and the variables that carry its ARN. */
@@ -482,6 +504,36 @@ function readRequestsTable(t: CfnTemplate): TableModel {
   };
 }
 
+/**
+ * The package bucket's lifecycle rules. A rule whose filter the local runtime cannot evaluate (tags,
+ * object sizes) stops the start: applying it to no object would keep data AWS deletes.
+ */
+export function readPackageBucket(t: CfnTemplate): BucketModel | undefined {
+  let logicalId: string | undefined;
+  for (const [, fn] of resourcesOfType(t, 'AWS::Lambda::Function')) {
+    const ref = fn.Properties?.Environment?.Variables?.PACKAGE_BUCKET?.Ref;
+    if (typeof ref === 'string' && t.Resources?.[ref]?.Type === 'AWS::S3::Bucket') logicalId = ref;
+  }
+  if (!logicalId) return undefined;
+  const rules: unknown[] = t.Resources![logicalId]!.Properties?.LifecycleConfiguration?.Rules ?? [];
+  const lifecycleRules: LifecycleRuleModel[] = [];
+  for (const raw of rules) {
+    const r = raw as Record<string, any>;
+    if (r.Status !== 'Enabled') continue;
+    const id = String(r.Id ?? `rule ${lifecycleRules.length + 1}`);
+    const unsupported = ['TagFilters', 'ObjectSizeGreaterThan', 'ObjectSizeLessThan'].filter((k) => r[k] !== undefined);
+    if (unsupported.length) throw new Error(`bucket ${logicalId}, lifecycle rule ${id}: the local runtime cannot apply ${unsupported.join(', ')}`);
+    lifecycleRules.push({
+      id,
+      prefix: typeof r.Prefix === 'string' ? r.Prefix : '',
+      ...(r.ExpirationInDays !== undefined ? { expirationDays: Number(r.ExpirationInDays) } : {}),
+      ...(typeof r.ExpirationDate === 'string' ? { expirationDate: r.ExpirationDate } : {}),
+      ...(r.AbortIncompleteMultipartUpload ? { abortIncompleteUploadDays: Number(r.AbortIncompleteMultipartUpload.DaysAfterInitiation) } : {}),
+    });
+  }
+  return { logicalId, lifecycleRules };
+}
+
 function readSchedules(t: CfnTemplate): ScheduleModel[] {
   const out: ScheduleModel[] = [];
   for (const [id, r] of resourcesOfType(t, 'AWS::Scheduler::Schedule')) {
@@ -510,7 +562,16 @@ export function readStackModel(template: CfnTemplate): StackModel {
     if (!functions.has(id)) throw new Error(`Lambda ${id} has no dsr:entry metadata: use the house function construct`);
   }
   const schedules = readSchedules(template);
-  return { stateMachine, functions, routes, requestsTable: readRequestsTable(template), schedules, secrets: readSecrets(template) };
+  const packageBucket = readPackageBucket(template);
+  return {
+    stateMachine,
+    functions,
+    routes,
+    requestsTable: readRequestsTable(template),
+    schedules,
+    secrets: readSecrets(template),
+    ...(packageBucket ? { packageBucket } : {}),
+  };
 }
 
 function readSecrets(t: CfnTemplate): SecretModel[] {

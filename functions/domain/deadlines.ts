@@ -96,3 +96,25 @@ export function resumedDueDate(due: Date, pausedMs: number, holidays: readonly s
   while (!isWorkingDay(day, holidays)) day = new Date(day.getTime() + DAY_MS);
   return day;
 }
+
+/** The longest run of consecutive non-working days in the years 2000–2199 (a deadline moves past at most this many). */
+function longestNonWorkingRun(holidays: readonly string[]): number {
+  let longest = 0;
+  let run = 0;
+  for (let t = Date.UTC(2000, 0, 1); t < Date.UTC(2200, 0, 1); t += DAY_MS) {
+    run = isWorkingDay(new Date(t), holidays) ? 0 : run + 1;
+    longest = Math.max(longest, run);
+  }
+  return longest;
+}
+
+/**
+ * The most whole days from a request's receipt to the end of its deadline extended by the full two
+ * months (Art. 12(3)): a bound, not a date. The first deadline is at most `days` (or 31) days on,
+ * two months add at most 62, and each may move past a run of non-working days; one more day
+ * counts the due day itself. Whatever the workflow keeps for the answer must last this long.
+ */
+export function longestAnswerDays(rule: DeadlineRule, holidays: readonly string[] = []): number {
+  const firstDeadline = rule.rule === 'days' ? rule.days : 31;
+  return firstDeadline + 62 + 2 * longestNonWorkingRun(holidays) + 1;
+}

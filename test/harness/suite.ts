@@ -8,7 +8,7 @@ import { documentClient } from './tables.ts';
 /** A test file's runtime: filled in before its tests run, stopped and removed after them. */
 export interface LocalRun {
   rt: Runtime;
-  /** The emulated DynamoDB, for reading what the service stored. */
+  /** The emulated DynamoDB, for reading what the service stored: the table itself, without the index lag the service meets. */
   db: DynamoDBDocumentClient;
   dataDir: string;
 }
@@ -19,7 +19,7 @@ export function useRuntime(overrides: Partial<LocalRuntimeOptions> = {}): LocalR
   beforeAll(async () => {
     local.dataDir = tempDataDir();
     local.rt = await start(local.dataDir, undefined, overrides);
-    local.db = documentClient(local.rt.urls.dynamodb);
+    local.db = documentClient(local.rt.urls.dynamodbDirect);
   });
   afterAll(async () => {
     await local.rt?.stop();

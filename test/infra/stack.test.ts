@@ -1,9 +1,12 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { dueDate, extendedDueDate } from '../../functions/domain/deadlines';
+import { parseRegister } from '../../functions/domain/register-schema';
 import { buildApp } from '../../infra/app';
 import { REPO_ROOT } from '../../infra/constructs/house-function';
+import { PACKAGE_AFTER_DEADLINE_DAYS } from '../../infra/stack';
 
 /** The handler modules of docs/ARCHITECTURE.md, by the short names used below. */
 const MODULES = {
@@ -220,15 +223,25 @@ describe('package bucket', () => {
     });
   });
 
-  it('expires exports after 7 days and packages after 8, a day after the download link', () => {
+  it('expires packages after 8 days, a day after the download link', () => {
     const [, bucket] = packageBucket();
     const rules = bucket.Properties.LifecycleConfiguration.Rules;
-    expect(rules).toEqual(
-      expect.arrayContaining([
-        expect.objectContaining({ Prefix: 'exports/', ExpirationInDays: 7, Status: 'Enabled' }),
-        expect.objectContaining({ Prefix: 'packages/', ExpirationInDays: 8, Status: 'Enabled' }),
-      ]),
-    );
+    expect(rules).toEqual(expect.arrayContaining([expect.objectContaining({ Prefix: 'packages/', ExpirationInDays: 8, Status: 'Enabled' })]));
+  });
+
+  it('keeps exports until the slowest branch can answer: past any deadline extended by two months, and a closing review after it', () => {
+    const [, bucket] = packageBucket();
+    const rule = bucket.Properties.LifecycleConfiguration.Rules.find((r: any) => r.Prefix === 'exports/');
+    expect(rule).toMatchObject({ Status: 'Enabled', ExpirationInDays: expect.any(Number) });
+    // S3 counts from the write, rounded up to midnight UTC; an export is written after receipt at the earliest.
+    const DAY = 86_400_000;
+    for (const c of parseRegister(JSON.parse(readFileSync(path.join(REPO_ROOT, 'config', 'register.json'), 'utf8'))).controllers) {
+      for (let t = Date.UTC(2026, 0, 1); t < Date.UTC(2028, 0, 1); t += DAY) {
+        const lastAnswer =
+          extendedDueDate(dueDate(new Date(t), c.deadline, c.publicHolidays), 2, c.publicHolidays).getTime() + PACKAGE_AFTER_DEADLINE_DAYS * DAY;
+        expect(t + rule.ExpirationInDays * DAY, `${c.id}, received ${new Date(t).toISOString()}`).toBeGreaterThanOrEqual(lastAnswer);
+      }
+    }
   });
 
   it('writes server access logs to a separate bucket', () => {

@@ -8,28 +8,65 @@ import { schedule, suppress } from '../../retention/scheduled-erasures';
 import { ProcessorError, type Subject, type SyncProcessorKind } from '../port';
 import { conditionally, eraseItem, keyExists, tableKey } from './store-items';
 
-/** Every item of the subject, page by page, found by the key or index the register declares. */
+/**
+ * Every item of the subject, page by page, found by the key or index the register declares. A key
+ * lookup reads strongly consistently; an index cannot (see {@link subjectKeys}).
+ */
 function subjectItems(p: DynamoDbProcessor, subject: Subject, projection?: string[]): AsyncGenerator<Record<string, unknown>> {
   const attribute = 'keyAttribute' in p.lookup ? p.lookup.keyAttribute : p.lookup.attribute;
   return paginate({
     query: {
       TableName: p.table,
-      ...('indexName' in p.lookup ? { IndexName: p.lookup.indexName } : {}),
+      ...('indexName' in p.lookup ? { IndexName: p.lookup.indexName } : { ConsistentRead: true }),
       ...queryExpression(eq(attribute, subject.email), { projection }),
     },
   });
 }
 
 /**
+ * How long a global secondary index may take to show an item just written: AWS says usually a
+ * fraction of a second. A listing is repeated after this until it finds nothing new.
+ */
+export const INDEX_SETTLE_MS = 1_000;
+/** At most this many listings: an index that keeps showing new items is being written to by someone else. */
+const MAX_LISTINGS = 5;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
  * The primary keys of the subject's items, listed before anything is written: changing items
  * while paging an index over them could skip some. With the names and condition a write needs
  * to touch only an item that still exists.
+ *
+ * An index is eventually consistent: an item written just before may not be in it yet, and an
+ * erasure that missed it would never come back for it. So an index is listed again after
+ * {@link INDEX_SETTLE_MS} until a listing finds no key the earlier ones did not; the keys of every
+ * listing are kept (one gone since is skipped by the write's condition). A key lookup reads
+ * consistently and is listed once.
  */
 async function subjectKeys(p: DynamoDbProcessor, subject: Subject) {
   const key = await tableKey(p.table);
-  const keys: Record<string, unknown>[] = [];
-  for await (const item of subjectItems(p, subject, key)) keys.push(Object.fromEntries(key.map((k) => [k, item[k]])));
-  return { key, keys, exists: keyExists(key) };
+  const found = new Map<string, Record<string, unknown>>();
+  const list = async () => {
+    let added = 0;
+    for await (const item of subjectItems(p, subject, key)) {
+      const k = Object.fromEntries(key.map((a) => [a, item[a]]));
+      const id = JSON.stringify(key.map((a) => item[a]));
+      if (!found.has(id)) {
+        found.set(id, k);
+        added++;
+      }
+    }
+    return added;
+  };
+  await list();
+  if ('indexName' in p.lookup) {
+    for (let listing = 1; listing < MAX_LISTINGS; listing++) {
+      await sleep(INDEX_SETTLE_MS);
+      if ((await list()) === 0) break;
+    }
+  }
+  return { key, keys: [...found.values()], exists: keyExists(key) };
 }
 
 const DAY_MS = 86_400_000;

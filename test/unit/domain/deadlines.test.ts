@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dueDate, easterSunday, isPublicHoliday } from '../../../functions/domain/deadlines';
+import { dueDate, easterSunday, extendedDueDate, isPublicHoliday, longestAnswerDays } from '../../../functions/domain/deadlines';
+import type { DeadlineRule } from '../../../functions/domain/register-schema';
 
 const at = (iso: string) => new Date(iso);
 const day = (d: Date) => d.toISOString().slice(0, 10);
@@ -51,4 +52,24 @@ describe('deadlines', () => {
       expect(day(dueDate(at(`${received}T09:00:00Z`), { rule: 'month' }, holidays))).toBe(due);
     });
   }
+
+  it('bounds the time from receipt to the end of a deadline extended by two months, whatever the day', () => {
+    const rules: [DeadlineRule, string[]][] = [
+      [{ rule: 'month' }, []],
+      [{ rule: 'month' }, SE],
+      [{ rule: 'days', days: 90 }, SI],
+      [{ rule: 'days', days: 30 }, []],
+    ];
+    for (const [rule, holidays] of rules) {
+      const bound = longestAnswerDays(rule, holidays);
+      let longest = 0;
+      for (let t = Date.UTC(2024, 0, 1); t < Date.UTC(2036, 0, 1); t += 86_400_000) {
+        const extended = extendedDueDate(dueDate(new Date(t), rule, holidays), 2, holidays);
+        longest = Math.max(longest, Math.ceil((extended.getTime() - t) / 86_400_000));
+      }
+      expect(bound).toBeGreaterThanOrEqual(longest);
+      // a bound that stays close: a few days of slack, not months of personal data kept for nothing
+      expect(bound - longest).toBeLessThan(8);
+    }
+  });
 });
