@@ -315,3 +315,43 @@ describe('a request at the demo course platform, whose data is in PostgreSQL (PG
     expect(line).toMatch(/deleted 7 records; removed identifying details from 1 record.*; kept 1 record until .* \(tax law: .*six years\)/);
   });
 });
+
+describe.each(SERVERS.slice(0, 2))('a statement that outlasts the declared timeout on %s', (_name, startServer) => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await startServer();
+  }, 120_000);
+  afterAll(async () => db?.stop());
+
+  it('fails the attempt as DatabaseTimeout, naming no value, and leaves the rows as they were', async () => {
+    await direct(db, [
+      'DROP TABLE IF EXISTS courses_enrollment',
+      'DROP TABLE IF EXISTS billing_invoice',
+      'DROP TABLE IF EXISTS newsletter_subscriber',
+      'DROP TABLE IF EXISTS auth_user',
+    ]);
+    await direct(db, SCHEMA(db.engine));
+    const p = coursePlatform(db, { statementTimeoutMs: 300 });
+    const kind = (await import('../../functions/processors/sql/adapter.ts')).sqlProcessor;
+    // Another session holds the subject's account row, as a long transaction of the app would.
+    const holder = db.engine === 'postgres' ? new pg.Client({ connectionString: db.url }) : undefined;
+    const mysqlHolder = db.engine === 'mysql' ? await mysql.createConnection({ uri: db.url }) : undefined;
+    if (holder) {
+      await holder.connect();
+      await holder.query('BEGIN');
+      await holder.query('LOCK TABLE auth_user IN ACCESS EXCLUSIVE MODE');
+    } else {
+      await mysqlHolder!.query('START TRANSACTION');
+      await mysqlHolder!.query('SELECT * FROM auth_user FOR UPDATE');
+    }
+    try {
+      const failure = await kind.erase(p, { email: 'jane.doe@example.org' }, await branchContext(p, 'erase')).catch((err: Error) => err);
+      expect(failure).toMatchObject({ name: 'DatabaseTimeout' });
+      expect((failure as Error).message).not.toMatch(/jane|example\.org/i);
+    } finally {
+      if (holder) await holder.query('ROLLBACK').then(() => holder.end());
+      else await mysqlHolder!.query('ROLLBACK').then(() => mysqlHolder!.end());
+    }
+    expect((await snapshot(db)).auth_user[0]).toMatchObject({ email: 'Jane.Doe@Example.ORG' });
+  });
+});

@@ -80,9 +80,10 @@ async function guarded<T>(p: SqlProcessor, work: () => Promise<T>): Promise<T> {
     return await work();
   } catch (err) {
     if (err instanceof ProcessorError) throw err;
-    const code = String((err as { code?: unknown }).code ?? 'unknown');
-    // PostgreSQL's query_canceled, MySQL's and MariaDB's statement time limits.
-    const timeout = code === '57014' || code === 'ER_QUERY_TIMEOUT' || code === 'ER_STATEMENT_TIMEOUT' || code === 'PROTOCOL_SEQUENCE_TIMEOUT';
+    const { code: rawCode, errno } = err as { code?: unknown; errno?: unknown };
+    const code = String(rawCode ?? (errno !== undefined ? `errno ${errno}` : 'unknown'));
+    // PostgreSQL's query_canceled; MySQL's (3024) and MariaDB's (1969, which mysql2 names no code) statement time limits.
+    const timeout = code === '57014' || code === 'ER_QUERY_TIMEOUT' || errno === 3024 || errno === 1969 || code === 'PROTOCOL_SEQUENCE_TIMEOUT';
     throw new ProcessorError(timeout ? 'DatabaseTimeout' : 'DatabaseError', `a statement at ${p.id}'s database failed (${code})`);
   }
 }
