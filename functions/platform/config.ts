@@ -162,9 +162,9 @@ export function registerPlaceholders(): Readonly<Record<string, string | undefin
 }
 
 /**
- * `OPENDSR_LOCAL_ORIGINS`: origins (`http://localhost:8090`) of OpenDSR processors the local
- * runtime runs itself, which may be reached over http and on a loopback address, and on nothing
- * else. Only the local runtime sets it; the stack never does (test/infra checks), so a deployment
+ * `OPENDSR_LOCAL_ORIGINS`: origins of OpenDSR processors the local runtime runs itself (its demo
+ * processor), which may be reached over http, and then only at loopback addresses after resolution
+ * (`functions/platform/outbound.ts`), nothing else. Only the local runtime sets it; the stack never does (test/infra checks), so a deployment
  * reaches processors over https at public addresses only. Not a `configure` variable: no function
  * is given it. Read at call time, as tests start processors on ports of their own.
  */
@@ -176,9 +176,8 @@ export function localOpendsrOrigins(): readonly string[] {
     .filter(Boolean)
     .map((s) => {
       const url = URL.parse(s);
-      const loopback = url && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
-      if (!url || !loopback || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.pathname.replace(/\/+$/, '') !== '' || url.search) {
-        throw new ConfigError(`Environment variable OPENDSR_LOCAL_ORIGINS must list http(s) origins on localhost only, got "${s}"`);
+      if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.pathname.replace(/\/+$/, '') !== '' || url.search) {
+        throw new ConfigError(`Environment variable OPENDSR_LOCAL_ORIGINS must list http(s) origins (scheme, host and port only), got "${s}"`);
       }
       return url.origin;
     });

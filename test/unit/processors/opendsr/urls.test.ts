@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { outboundFetch } from '../../../../functions/platform/outbound';
 import type { OpendsrProcessor } from '../../../../functions/platform/register';
 import { checkProcessorUrl } from '../../../../functions/processors/opendsr/http';
 
@@ -55,8 +56,15 @@ describe("an OpenDSR processor's URLs", () => {
     expect(reason(vendor, 'http://localhost:8090/v1/results/1')).toBe('NotHttps');
   });
 
-  it('allow only loopback origins in OPENDSR_LOCAL_ORIGINS', () => {
+  it('reach a listed origin at loopback addresses only, whatever host it names', async () => {
     process.env.OPENDSR_LOCAL_ORIGINS = 'http://10.0.0.5:8090';
-    expect(() => checkProcessorUrl(processor('http://10.0.0.5:8090/v1'), 'http://10.0.0.5:8090/v1/x')).toThrow(/OPENDSR_LOCAL_ORIGINS/);
+    const target = checkProcessorUrl(processor('http://10.0.0.5:8090/v1'), 'http://10.0.0.5:8090/v1/x');
+    expect(target.addresses).toBe('loopback');
+    await expect(outboundFetch(target.url, { addresses: target.addresses })).rejects.toMatchObject({ name: 'OutboundRefused', reason: 'PrivateAddress' });
+  });
+
+  it('refuse an OPENDSR_LOCAL_ORIGINS entry that is more than an origin', () => {
+    process.env.OPENDSR_LOCAL_ORIGINS = 'http://localhost:8090/v1';
+    expect(() => checkProcessorUrl(processor('http://localhost:8090/v1'), 'http://localhost:8090/v1/x')).toThrow(/OPENDSR_LOCAL_ORIGINS/);
   });
 });
