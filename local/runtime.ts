@@ -335,6 +335,8 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
   };
 
   let lambdas: LambdaHost | undefined;
+  // The clock of what AWS does on its own time (lifecycle rules, re-drive's days); tests move it on.
+  const clock = opts.clock ?? new LocalClock();
   // Present while a runtime uses the folder: found at start, the last one did not stop cleanly.
   const runningMarker = join(dataDir, 'running');
   try {
@@ -504,7 +506,6 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
     if (uncleanStop) await reindexAfterCrash(emulators.urls.dynamodb, log);
 
     // S3 carries out a bucket's lifecycle rules on its own time; s3rver has none, so this does.
-    const clock = opts.clock ?? new LocalClock();
     const lifecycleRules = model.packageBucket?.lifecycleRules ?? [];
     const lifecycleS3 = new S3Client({
       region: 'us-east-1',

@@ -44,7 +44,8 @@ const kills: number[] = [];
  * answer and makes one DynamoDB write, which on a shared machine under load (CI) can take seconds.
  */
 const REPEAT_WINDOW_MS = 15_000;
-const svc: Service = { gateway: () => `http://127.0.0.1:${ports.gateway}`, dynamodb: () => `http://127.0.0.1:${ports.dynamodb}` };
+// The gateway by the name its links and the staff sign-in's redirect URI use.
+const svc: Service = { gateway: () => `http://localhost:${ports.gateway}`, dynamodb: () => `http://127.0.0.1:${ports.dynamodb}` };
 
 /** Starts the runtime in a child process and resolves once it serves. */
 async function startChild(): Promise<void> {
