@@ -24,7 +24,7 @@ export function typeClass(engine: SqlProcessor['engine'], type: string): TypeCla
     return 'other';
   }
   // MySQL and MariaDB write BOOLEAN as tinyint(1).
-  if (/^(tinyint\(1\)|bit\(1\)|bool|boolean)\b/.test(t)) return 'boolean';
+  if (/^(tinyint\(1\)|bit\(1\)|bool|boolean)(\s|$)/.test(t)) return 'boolean';
   if (/^(datetime|timestamp)\b/.test(t)) return 'timestamp';
   if (/^date\b/.test(t)) return 'date';
   if (/^(varchar|char|tinytext|text|mediumtext|longtext)\b/.test(t)) return 'text';
