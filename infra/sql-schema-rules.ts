@@ -116,11 +116,13 @@ export function checkSqlSchema(p: SqlProcessor, db: DescribedSchema): SchemaChec
       const m = t.match;
       need(m.column, 'match');
       const parent = db.tables[m.references.table];
-      if (parent) need(m.references.column, `referenced by ${t.name}.${m.column}`, { name: m.references.table, info: parent });
+      const referenced = parent && need(m.references.column, `referenced by ${t.name}.${m.column}`, { name: m.references.table, info: parent });
+      // A referenced column that does not exist is the problem; comparing it with the foreign keys would say it twice.
       const fks = db.foreignKeys.filter((fk) => fk.schema === db.schema && fk.table === t.name && fk.columns.length === 1 && eq(fk.columns[0]!, m.column));
       const agreeing = fks.find((fk) => fk.refSchema === db.schema && fk.refTable === m.references.table && eq(fk.refColumns[0]!, m.references.column));
       if (agreeing) checked.push(`match ${m.column} → ${m.references.table}.${m.references.column} (foreign key ${agreeing.name})`);
-      else if (fks.length > 0) {
+      else if (fks.length === 0) checked.push(`match ${m.column} → ${m.references.table}.${m.references.column} (no foreign key in the database)`);
+      else if (referenced) {
         const fk = fks[0]!;
         problem(
           t.name,
@@ -128,7 +130,7 @@ export function checkSqlSchema(p: SqlProcessor, db: DescribedSchema): SchemaChec
           'match',
           `the register says it references ${m.references.table}.${m.references.column}, but its foreign key ${fk.name} references ${fk.refTable}.${list(fk.refColumns)}`,
         );
-      } else checked.push(`match ${m.column} → ${m.references.table}.${m.references.column} (no foreign key in the database)`);
+      }
     }
 
     if (t.export !== 'all') {
