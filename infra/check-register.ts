@@ -103,8 +103,12 @@ export async function checkRegister(opts: CheckRegisterOptions = {}): Promise<Ch
       continue;
     }
     print(`${at} (${p.engine}${p.engine === 'postgres' ? `, schema ${p.schema ?? 'public'}` : ''})`);
-    for (const t of check.tables) print(`ok    ${t.table}: ${t.checked.join('; ')}`);
-    for (const f of check.problems) fail(f.message);
+    for (const t of p.tables) {
+      const report = check.tables.find((r) => r.table === t.name);
+      const found = check.problems.filter((f) => f.entry === t.name);
+      if (report) print(`${found.length ? '      ' : 'ok    '}${t.name}: ${report.checked.join('; ')}`);
+      for (const f of found) fail(f.message);
+    }
     for (const w of check.warnings) {
       warnings++;
       print(`warn  ${w.message}`);

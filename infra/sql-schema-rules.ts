@@ -37,6 +37,8 @@ export const HASH_LENGTH = 43;
 
 /** One finding, naming the processor, table and column. */
 export interface SchemaFinding {
+  /** The register's table entry the finding is about (a referenced column is another table's). */
+  readonly entry: string;
   readonly table: string;
   readonly column?: string;
   /** The full sentence: `courses-db: auth_user.emial (match): no such column`. */
@@ -71,7 +73,9 @@ export function checkSqlSchema(p: SqlProcessor, db: DescribedSchema): SchemaChec
   const columnOf = (t: DescribedTable, name: string): DescribedColumn | undefined =>
     t.columns[name] ?? Object.entries(t.columns).find(([n]) => eq(n, name))?.[1];
   const where = db.engine === 'postgres' ? `schema ${db.schema}` : `database ${db.schema}`;
+  let entry = '';
   const finding = (table: string, column: string | undefined, role: string | undefined, text: string): SchemaFinding => ({
+    entry: entry || table,
     table,
     ...(column ? { column } : {}),
     message: `${p.id}: ${table}${column ? `.${column}` : ''}${role ? ` (${role})` : ''}: ${text}`,
@@ -79,6 +83,7 @@ export function checkSqlSchema(p: SqlProcessor, db: DescribedSchema): SchemaChec
   const problem = (table: string, column: string | undefined, role: string | undefined, text: string) => problems.push(finding(table, column, role, text));
 
   for (const t of p.tables) {
+    entry = t.name;
     const info = db.tables[t.name];
     if (!info) {
       problem(t.name, undefined, undefined, `no such table in ${where}`);
@@ -169,6 +174,7 @@ export function checkSqlSchema(p: SqlProcessor, db: DescribedSchema): SchemaChec
     tables.push({ table: t.name, checked });
   }
 
+  entry = '';
   warnings.push(...foreignKeyWarnings(p, db, eq).map((w) => finding(w.table, w.column, undefined, w.text)));
   return { problems, warnings, tables };
 }

@@ -5,7 +5,7 @@
  * against the demo's own PGlite database, as `npm start` serves it.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -395,6 +395,24 @@ describe('the demo register against its PGlite database, and the command', () =>
     expect(failed?.stdout).toMatch(/^FAIL {2}controllers\.0\.id: /m);
     expect(failed?.stdout).toMatch(/^FAIL {2}controllers\.0\.name: /m);
     expect(failed?.stdout).toMatch(/^FAIL {2}controllers\.0\.processors: /m);
+  });
+
+  it("prints a table's problems under it, and does not call that table ok", async () => {
+    const register = JSON.parse(readFileSync(join(ROOT, 'config', 'register.json'), 'utf8'));
+    const courses = register.controllers.find((c: { id: string }) => c.id === 'demo-course-platform');
+    const database = courses.processors.find((p: { kind: string }) => p.kind === 'sql');
+    database.tables.find((t: { name: string }) => t.name === 'auth_user').restriction.type = 'timestamp';
+    const file = join(dir, 'mistaken.json');
+    writeFileSync(file, JSON.stringify(register));
+    const lines: string[] = [];
+    const result = await checkRegister({ registerFile: file, connect: true, env: { DEMO_COURSES_DB_URL: demo.url }, print: (l) => lines.push(l) });
+    expect(result).toEqual({ problems: 1, warnings: 0 });
+    const at = lines.findIndex((l) => /^ {6}auth_user: /.test(l));
+    expect(lines[at + 1]).toBe(
+      'FAIL  course-database: auth_user.is_restricted (restriction): declared timestamp, but the column is boolean; a timestamp restriction needs a timestamp column',
+    );
+    expect(lines.filter((l) => l.startsWith('ok    auth_user'))).toEqual([]);
+    expect(lines).toContainEqual(expect.stringMatching(/^ok {4}courses_enrollment: /));
   });
 
   it('counts a database it cannot reach as a problem', async () => {

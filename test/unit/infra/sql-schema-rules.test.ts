@@ -153,6 +153,20 @@ describe('the register against a described schema', () => {
     expect(problemsOf(processor(change), described())).toContain(`courses-db: ${where}: no such column in ${where.split('.')[0]}`);
   });
 
+  it("files a referenced column's problem under the entry that references it", () => {
+    const p = processor((t) =>
+      Object.assign(table(t, 'courses_enrollment'), { match: { column: 'user_id', references: { table: 'auth_user', column: 'uid' } } }),
+    );
+    expect(checkSqlSchema(p, described()).problems).toEqual([
+      {
+        entry: 'courses_enrollment',
+        table: 'auth_user',
+        column: 'uid',
+        message: 'courses-db: auth_user.uid (referenced by courses_enrollment.user_id): no such column in auth_user',
+      },
+    ]);
+  });
+
   it('accepts a key that is the primary key or a unique key, in any order, and refuses one that is neither', () => {
     const byUsername = processor((t) =>
       Object.assign(table(t, 'auth_user'), { key: ['username'], erasure: { mode: 'mask', columns: { email: { format: 'erased+{key}@invalid' } } } }),
