@@ -59,6 +59,10 @@ async function targetOf(p: SqlProcessor): Promise<Target> {
       database: decodeURIComponent(url.pathname.replace(/^\//, '')),
     };
   }
+  // Refused before anything is read: a password-less secret would only fail later, less clearly.
+  if (p.connection.iamAuth) {
+    throw new ProcessorError('IamAuthNotBuilt', `${p.id} declares RDS IAM authentication, which this build cannot sign for yet (it needs @aws-sdk/rds-signer)`);
+  }
   // Cached by Parameters for five minutes, so a rotated password is picked up without a cold start.
   const secret = (await getSecret<RdsSecret>(p.connection.secret, { transform: 'json' })) as RdsSecret | undefined;
   if (!secret?.host || !secret.username) throw new ProcessorError('DatabaseSecretInvalid', `the secret of ${p.id} lacks host or username`);
