@@ -1,4 +1,4 @@
-import { type CfnElement, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, TimeZone, Validations } from 'aws-cdk-lib';
+import { Annotations, type CfnElement, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, TimeZone, Validations } from 'aws-cdk-lib';
 import type { CfnStage, HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -24,6 +24,7 @@ import { longestAnswerDays } from '../functions/domain/deadlines';
 import type { Register } from '../functions/domain/register-schema';
 import { parseScheduleExpression } from '../functions/domain/schedule-expressions';
 import { DEFAULT_ROUTE_THROTTLES, EdgeProtection, type RouteThrottles, throttleRoutes } from './constructs/api-protection';
+import { DatabaseNetwork, type DatabaseNetworkProps, databaseNetworkFromContext, sqlProcessors } from './constructs/database-network';
 import { HouseFunction, type Sender } from './constructs/house-function';
 import { Operations } from './constructs/operations';
 import { EXPORTS_PREFIX, PACKAGES_PREFIX, PackageBucket, RETENTION_REPORTS_PREFIX } from './constructs/package-bucket';
@@ -114,6 +115,13 @@ export interface DsrStackProps extends StackProps {
    * sets requests per IP address in 5 minutes
    */
   readonly edge?: false | { readonly webAclArn?: string; readonly rateLimitPer5Minutes?: number };
+  /**
+   * The VPC (subnets, security groups) the functions that reach the register's `sql` processors
+   * run in: RunProcessor and Retention. Required when the register declares any, except a demo
+   * whose databases are all given by URL (the local demo database). @default context
+   * `databaseVpcId`, `databaseSubnetIds`, `databaseSecurityGroupIds`, `databaseRouteTableIds`
+   */
+  readonly databaseNetwork?: DatabaseNetworkProps;
 }
 
 /** Every Lambda of the service, by the handler module it runs (see docs/ARCHITECTURE.md). */
@@ -219,6 +227,8 @@ export class DsrStack extends Stack {
   public readonly operations: Operations;
   /** CloudFront and WAF in front of the API, when the edge option is on. */
   public readonly edge?: EdgeProtection;
+  /** The VPC the functions that reach the register's SQL databases run in, when there are any. */
+  public readonly databaseNetwork: DatabaseNetwork;
 
   constructor(scope: Construct, id: string, props: DsrStackProps = {}) {
     super(scope, id, props);
@@ -307,10 +317,26 @@ export class DsrStack extends Stack {
       reason: 'A terminal queue: it holds the records of failed scheduled runs for operators to read, and nothing consumes it, so there is nothing to redrive.',
     });
 
+    // ---- The SQL databases' network: only the functions that reach them run in it ------------
+    this.databaseNetwork = new DatabaseNetwork(this, 'DatabaseNetwork', {
+      register,
+      demo: this.registerSource.demo,
+      network: props.databaseNetwork ?? databaseNetworkFromContext(this),
+    });
+    const network = this.databaseNetwork.network;
+
     // ---- Functions, one per handler module ---------------------------------------------------
     // Bundled with the register named at synthesis, when it is not the demo's.
     const registerFile = props.register ? undefined : this.registerSource.file;
-    const fn = (id: string, entry: string, description: string, timeout = Duration.seconds(30), memorySize = 512, scheduled = false) =>
+    const fn = (
+      id: string,
+      entry: string,
+      description: string,
+      timeout = Duration.seconds(30),
+      memorySize = 512,
+      scheduled = false,
+      reachesDatabases = false,
+    ) =>
       new HouseFunction(this, id, {
         entry,
         description,
@@ -319,6 +345,7 @@ export class DsrStack extends Stack {
         logEncryptionKey: this.logsKey,
         registerFile,
         ...(scheduled ? { asyncFailures: this.scheduledFailures } : {}),
+        ...(reachesDatabases && network ? { network } : {}),
       });
     this.functions = {
       form: fn('Form', 'functions/handlers/subject-api/form.ts', 'GET / and /{locale}: the request form'),
@@ -354,6 +381,9 @@ export class DsrStack extends Stack {
         'functions/handlers/workflow/run-processor.ts',
         'Workflow RunProcessor: exports or erases at one processor',
         Duration.minutes(5),
+        512,
+        false,
+        true,
       ),
       awaitProcessor: fn(
         'AwaitProcessor',
@@ -429,6 +459,7 @@ export class DsrStack extends Stack {
         "Daily: the register's retention rules report what they would erase and erase where enforced",
         Duration.minutes(10),
         512,
+        true,
         true,
       ),
     };
@@ -531,6 +562,17 @@ export class DsrStack extends Stack {
     // erasure in suppress mode hashes addresses with the suppression key.
     f.runProcessor.bindTable(table, 'readWrite').bindBucket(bucket, 'readWrite').bindSecret('SUPPRESSION_KEY_SECRET', this.suppressionKey);
     for (const statement of processorTableStatements(this, register)) f.runProcessor.bindStatement("the register's DynamoDB stores", statement);
+    // Each SQL database's connection secret (and IAM database user), for the branches and the
+    // retention rules that reach it; RunProcessor and Retention are the functions in its network.
+    for (const p of sqlProcessors(register)) {
+      f.runProcessor.bindDatabase(p);
+      f.retention.bindDatabase(p);
+      if ('secret' in p.connection && p.connection.iamAuth) {
+        Annotations.of(this.databaseNetwork).addError(
+          `${p.id} declares connection.iamAuth: RDS IAM authentication is granted (rds-db:connect) but not built (it needs @aws-sdk/rds-signer); use a password in the secret until then.`,
+        );
+      }
+    }
     // Submit sends vendors' and staff members' tasks, fetches OpenDSR results, tells a processor to suppress.
     f.awaitProcessor
       .bindTable(table, 'readWrite')

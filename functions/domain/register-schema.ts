@@ -190,6 +190,21 @@ const sqlTableSchema = z
   })
   .strict();
 
+/** RDS IAM database authentication for one database user: what `rds-db:connect` is granted on. */
+const rdsIamAuthSchema = z
+  .object({
+    /** The instance's `DbiResourceId` (`db-...`) or the Aurora cluster's resource id (`cluster-...`), not its name. */
+    resourceId: z.string().regex(/^(db|cluster)-[A-Za-z0-9]{1,64}$/, 'the DbiResourceId (db-...) or cluster resource id (cluster-...)'),
+    /** The database user the token is for (created with `GRANT rds_iam` or `AWSAuthenticationPlugin`). */
+    user: z.string().regex(/^[A-Za-z_][A-Za-z0-9_$.-]{0,62}$/, 'a database user name'),
+    /** The database's region. @default the stack's */
+    region: z
+      .string()
+      .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'an AWS region such as eu-north-1')
+      .optional(),
+  })
+  .strict();
+
 /** The controller's own PostgreSQL or MySQL/MariaDB database: exported and erased directly, one transaction per request. */
 const sqlProcessorSchema = z
   .object({
@@ -200,7 +215,21 @@ const sqlProcessorSchema = z
      * Where the connection comes from: a Secrets Manager secret (RDS's JSON: host, port, username,
      * password, dbname) in AWS, or a connection URL (locally, `${NAME}` from the environment).
      */
-    connection: z.union([z.object({ secret: text }).strict(), z.object({ url: text }).strict()]),
+    connection: z.union([
+      z
+        .object({
+          /** The secret's name or full ARN; the functions that reach the database may read this one secret. */
+          secret: text,
+          /**
+           * RDS IAM database authentication: a short-lived token signed with the function's role in
+           * place of a password (the secret then carries host, port and dbname only). Declared and
+           * granted (`rds-db:connect`), but not built yet: it needs `@aws-sdk/rds-signer`.
+           */
+          iamAuth: rdsIamAuthSchema.optional(),
+        })
+        .strict(),
+      z.object({ url: text }).strict(),
+    ]),
     /** PostgreSQL's schema (default `public`); ignored on MySQL, where the database is the schema. */
     schema: sqlName.optional(),
     /** `verify`: TLS with the server's certificate checked (default); `require`: TLS, unchecked; `off`: none (loopback only). */

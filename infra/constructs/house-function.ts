@@ -14,7 +14,9 @@ import type { IConfigurationSet, IEmailIdentity } from 'aws-cdk-lib/aws-ses';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
+import type { SqlProcessor } from '../../functions/domain/register-schema';
 import type { VariableName } from '../../functions/platform/config';
+import { type FunctionNetwork, rdsDbUserArn, secretArnOf } from './database-network';
 
 /** The repository root: entries, the lock file and esbuild's working directory are resolved against it. */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -89,6 +91,12 @@ export interface HouseFunctionProps {
    * config/register.json: what `#register` (package.json `imports`) resolves to. @default the demo register
    */
   readonly registerFile?: string;
+  /**
+   * The VPC, subnets and security groups the function runs in (a function that reaches the
+   * register's SQL databases), with the network-interface permissions Lambda uses the function's
+   * role for. @default outside any VPC
+   */
+  readonly network?: FunctionNetwork;
 }
 
 /** How the service sends email: from which identity and address, through which configuration set. */
@@ -155,6 +163,9 @@ export class HouseFunction extends Construct {
       timeout: props.timeout ?? Duration.seconds(30),
       tracing: Tracing.ACTIVE,
       logGroup: this.logGroup,
+      ...(props.network
+        ? { vpc: props.network.vpc, vpcSubnets: { subnets: [...props.network.subnets] }, securityGroups: [...props.network.securityGroups] }
+        : {}),
       ...(props.asyncFailures ? { onFailure: new SqsDestination(props.asyncFailures), retryAttempts: 0 } : {}),
       projectRoot: REPO_ROOT,
       depsLockFilePath: path.join(REPO_ROOT, 'package-lock.json'),
@@ -179,10 +190,13 @@ export class HouseFunction extends Construct {
     });
 
     (this.fn.node.defaultChild as CfnFunction).addMetadata(ENTRY_METADATA_KEY, this.entry);
+    if (props.network) this.grantNetworkInterfaces(props.network);
 
     this.acknowledge(
       'AwsSolutions-IAM5[Resource::*]',
-      'X-Ray PutTraceSegments/PutTelemetryRecords (active tracing) do not support resource-level permissions.',
+      props.network
+        ? 'X-Ray PutTraceSegments/PutTelemetryRecords (active tracing) and ec2:DescribeNetworkInterfaces/DescribeSubnets (Lambda placing the function in its VPC) do not support resource-level permissions.'
+        : 'X-Ray PutTraceSegments/PutTelemetryRecords (active tracing) do not support resource-level permissions.',
     );
     this.acknowledge(
       'Serverless-LambdaDLQ',
@@ -384,6 +398,28 @@ export class HouseFunction extends Construct {
     return this;
   }
 
+  /**
+   * A `sql` processor's database: `secretsmanager:GetSecretValue` on its connection secret (read
+   * when a branch opens a session), and `rds-db:connect` as its IAM database user if it declares
+   * one. A connection by URL (the demo's, locally) needs no grant. No variable: the secret is named
+   * by the register the function is bundled with.
+   */
+  public bindDatabase(p: SqlProcessor): this {
+    if (!('secret' in p.connection)) return this;
+    const stack = Stack.of(this);
+    this.bindStatement(
+      "secretsmanager:GetSecretValue on each sql processor's connection secret",
+      new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [secretArnOf(stack, p.connection.secret)] }),
+    );
+    if (p.connection.iamAuth) {
+      this.bindStatement(
+        "rds-db:connect as each sql processor's IAM database user",
+        new PolicyStatement({ actions: ['rds-db:connect'], resources: [rdsDbUserArn(stack, p.connection.iamAuth)] }),
+      );
+    }
+    return this;
+  }
+
   /** A plain value that needs no permission (a URL, a number of days, a limit). */
   public bindValue(variable: VariableName, value: string | number): this {
     this.fn.addEnvironment(variable, String(value));
@@ -396,6 +432,42 @@ export class HouseFunction extends Construct {
     this.fn.addToRolePolicy(statement);
     this.bind({ grant, actions: statement.actions });
     return this;
+  }
+
+  /**
+   * What Lambda does with the function's role to place it in its VPC (what the managed policy
+   * AWSLambdaVPCAccessExecutionRole gives, narrowed): network interfaces created only in the given
+   * subnets with the given security groups; the describes have no resource-level permissions.
+   */
+  private grantNetworkInterfaces(network: FunctionNetwork): void {
+    const stack = Stack.of(this);
+    const ec2 = (resource: string, name: string) => stack.formatArn({ service: 'ec2', resource, resourceName: name });
+    const interfaces = ec2('network-interface', '*');
+    this.fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['ec2:CreateNetworkInterface'],
+        resources: [
+          interfaces,
+          ...network.subnets.map((s) => ec2('subnet', s.subnetId)),
+          ...network.securityGroups.map((g) => ec2('security-group', g.securityGroupId)),
+        ],
+      }),
+    );
+    this.fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['ec2:DeleteNetworkInterface', 'ec2:AssignPrivateIpAddresses', 'ec2:UnassignPrivateIpAddresses'],
+        resources: [interfaces],
+      }),
+    );
+    this.fn.addToRolePolicy(new PolicyStatement({ actions: ['ec2:DescribeNetworkInterfaces', 'ec2:DescribeSubnets'], resources: ['*'] }));
+    this.bind({
+      grant: "create and remove its network interfaces in the database network's subnets",
+      actions: ['ec2:CreateNetworkInterface', 'ec2:DeleteNetworkInterface', 'ec2:DescribeNetworkInterfaces'],
+    });
+    this.acknowledge(
+      'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:ec2:<AWS::Region>:<AWS::AccountId>:network-interface/*]',
+      "Lambda creates and removes the function's network interfaces with its role, under ids unknown in advance; creation is limited to the given subnets and security groups.",
+    );
   }
 
   private bind(binding: Binding): void {

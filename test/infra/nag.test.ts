@@ -5,16 +5,31 @@ import { type App, type CfnResource, Validations } from 'aws-cdk-lib';
 import { CfnRoute } from 'aws-cdk-lib/aws-apigatewayv2';
 import { AwsSolutionsChecks, type NagPack, ServerlessChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../infra/app';
+import type { DsrStackProps } from '../../infra/stack';
 
 const SKIP_BUNDLING = { 'aws:cdk:bundling-stacks': [] as string[] };
 const outdirs: string[] = [];
 
+/** The demo as deployed by default, and placed in a database network (the functions that reach its SQL database in a VPC). */
+const VARIANTS: Record<string, DsrStackProps> = {
+  demo: {},
+  'demo in a database network': {
+    databaseNetwork: {
+      vpcId: 'vpc-0a1b2c3d',
+      subnetIds: ['subnet-0a1b2c3d', 'subnet-0e1f2a3b'],
+      securityGroupIds: ['sg-0a1b2c3d'],
+      gatewayEndpointRouteTableIds: ['rtb-0a1b2c3d'],
+    },
+  },
+};
+let stackProps: DsrStackProps = {};
+
 function app(nag: boolean): App {
   const outdir = mkdtempSync(path.join(tmpdir(), 'dsr-nag-'));
   outdirs.push(outdir);
-  return buildApp({ nag, appProps: { outdir, context: SKIP_BUNDLING } }).app;
+  return buildApp({ nag, appProps: { outdir, context: SKIP_BUNDLING }, stackProps }).app;
 }
 
 afterAll(() => {
@@ -35,7 +50,11 @@ function acknowledgements(root: IConstruct): { path: string; id: string; reason:
 /** The packs the app is checked with (infra/app.ts). */
 const PACKS: (() => NagPack)[] = [() => new AwsSolutionsChecks(), () => new ServerlessChecks()];
 
-describe('cdk-nag AWS Solutions and Serverless checks', () => {
+describe.each(Object.entries(VARIANTS))('cdk-nag AWS Solutions and Serverless checks (%s)', (_variant, props) => {
+  beforeAll(() => {
+    stackProps = props;
+  });
+
   it.each(PACKS.map((pack) => [pack().readPackName, pack] as const))('report no unacknowledged %s finding', (_name, pack) => {
     const report = pack().validateScope(app(false));
     const findings = report.violations.flatMap((v) => v.violatingResources.map((r) => `${v.ruleName} at ${r.constructPath}: ${v.description}`));

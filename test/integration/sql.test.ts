@@ -188,6 +188,62 @@ describe.each(SERVERS)('the sql kind on %s', (_name, startServer) => {
     expect(byTable('auth_user')[0]).not.toHaveProperty('is_restricted');
   });
 
+  it('reads a statement in batches as they are consumed, and a session left part-way still rolls back and closes', async () => {
+    await seeded();
+    const values = Array.from({ length: 250 }, (_, i) => `(${1000 + i}, 2, 'course-${i}')`).join(', ');
+    await direct(db, [`INSERT INTO courses_enrollment (id, user_id, course) VALUES ${values}`]);
+    const { withSession } = await import('../../functions/processors/sql/session.ts');
+    const { TableStatements } = await import('../../functions/processors/sql/statements.ts');
+    const p = coursePlatform(db);
+    const select = new TableStatements(p, p.tables.find((t) => t.name === 'courses_enrollment')!).select(['id'], [2], 1_000);
+
+    const sizes = await withSession(p, (session) =>
+      session.transaction(
+        async () => {
+          const out: number[] = [];
+          for await (const batch of session.rows(select, 100)) out.push(batch.length);
+          return out;
+        },
+        { readOnly: true },
+      ),
+    );
+    expect(sizes).toEqual([100, 100, 51]);
+
+    // Left after the first batch by an error (as the maxRows guard leaves it): no hang, the error comes through.
+    const left = withSession(p, (session) =>
+      session.transaction(async () => {
+        for await (const _batch of session.rows(select, 100)) throw new Error('enough');
+      }),
+    );
+    await expect(left).rejects.toThrow('enough');
+    expect(await withSession(p, (session) => session.query(select))).toHaveLength(251);
+  });
+
+  it('streams an export larger than one batch, every row once, and stops one with more rows than declared without stalling the connection', async () => {
+    await seeded();
+    const { EXPORT_BATCH } = await import('../../functions/processors/sql/adapter.ts');
+    const many = 2 * EXPORT_BATCH + 500;
+    const values = Array.from({ length: many }, (_, i) => `(${1000 + i}, 1, 'course-${i}')`).join(', ');
+    await direct(db, [`INSERT INTO courses_enrollment (id, user_id, course) VALUES ${values}`]);
+
+    const written: Record<string, unknown>[] = [];
+    const out = { write: async (r: Record<string, unknown>) => void written.push(r) } as never;
+    const p = coursePlatform(db, { maxRows: many + 2 });
+    await kind.exportData(p, subject, out, await branchContext(p, 'export'));
+    const ids = written.filter((r) => r._table === 'courses_enrollment').map((r) => r.id);
+    expect(ids).toHaveLength(many + 2);
+    expect(new Set(ids).size).toBe(many + 2);
+
+    // Over the limit part-way through the second batch: the branch goes to staff, and the next session works.
+    const capped = coursePlatform(db, { maxRows: EXPORT_BATCH + 10 });
+    await expect(kind.exportData(capped, subject, { write: async () => undefined } as never, await branchContext(capped, 'export'))).rejects.toMatchObject({
+      name: 'MaxRowsExceeded',
+    });
+    const again: unknown[] = [];
+    await kind.exportData(p, subject, { write: async (r: unknown) => void again.push(r) } as never, await branchContext(p, 'export'));
+    expect(again).toHaveLength(written.length);
+  });
+
   it('erases as each table declares: deletes, masks keeping the format, and keeps held invoices restricted, saying until when', async () => {
     await seeded();
     const p = coursePlatform(db);

@@ -4,6 +4,7 @@
  * invocations would otherwise wake up holding a socket the server closed long ago.
  */
 import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
+import type { Connection as MysqlCoreConnection } from 'mysql2';
 import mysql from 'mysql2/promise';
 import pg from 'pg';
 import type { SqlProcessor } from '../../domain/register-schema';
@@ -25,6 +26,12 @@ export type Row = Record<string, unknown>;
 export interface SqlSession {
   readonly engine: SqlProcessor['engine'];
   query(statement: Statement): Promise<Row[]>;
+  /**
+   * A statement's rows in batches of about `batch`, read from the server as they are consumed
+   * (PostgreSQL's cursor, MySQL's row stream) rather than all at once; inside a transaction only.
+   * Leaving the loop early ends the read.
+   */
+  rows(statement: Statement, batch: number): AsyncIterable<Row[]>;
   /** Runs `work` in one transaction: committed when it returns, rolled back when it throws. */
   transaction<T>(work: () => Promise<T>, opts?: { readOnly?: boolean }): Promise<T>;
   close(): Promise<void>;
@@ -59,6 +66,10 @@ async function targetOf(p: SqlProcessor): Promise<Target> {
       database: decodeURIComponent(url.pathname.replace(/^\//, '')),
     };
   }
+  // Refused before anything is read: a password-less secret would only fail later, less clearly.
+  if (p.connection.iamAuth) {
+    throw new ProcessorError('IamAuthNotBuilt', `${p.id} declares RDS IAM authentication, which this build cannot sign for yet (it needs @aws-sdk/rds-signer)`);
+  }
   // Cached by Parameters for five minutes, so a rotated password is picked up without a cold start.
   const secret = (await getSecret<RdsSecret>(p.connection.secret, { transform: 'json' })) as RdsSecret | undefined;
   if (!secret?.host || !secret.username) throw new ProcessorError('DatabaseSecretInvalid', `the secret of ${p.id} lacks host or username`);
@@ -90,9 +101,25 @@ async function postgres(p: SqlProcessor, t: Target): Promise<SqlSession> {
   client.on('error', () => undefined);
   await client.connect();
   const query = async (s: Statement) => (await client.query(s.text, s.values)).rows as Row[];
+  let cursors = 0;
   return {
     engine: 'postgres',
     query,
+    // A plain server-side cursor: DECLARE takes the statement's bound parameters, FETCH reads on.
+    async *rows(s, batch) {
+      const cursor = `dsr_rows_${++cursors}`;
+      await client.query(`DECLARE ${cursor} NO SCROLL CURSOR FOR ${s.text}`, s.values);
+      try {
+        for (;;) {
+          const { rows } = await client.query(`FETCH ${Math.trunc(batch)} FROM ${cursor}`);
+          if (rows.length > 0) yield rows as Row[];
+          if (rows.length < batch) return;
+        }
+      } finally {
+        // Fails only in a transaction already aborted, which the rollback ends anyway.
+        await client.query(`CLOSE ${cursor}`).catch(() => undefined);
+      }
+    },
     async transaction(work, opts) {
       await client.query(opts?.readOnly ? 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' : 'BEGIN');
       try {
@@ -134,6 +161,28 @@ async function mysqlSession(p: SqlProcessor, t: Target): Promise<SqlSession> {
   return {
     engine: 'mysql',
     query,
+    async *rows(s, batch) {
+      // The promise wrapper has no row stream; the connection under it does.
+      const core = (connection as unknown as { connection: MysqlCoreConnection }).connection;
+      const stream = core.query({ sql: s.text, values: s.values, timeout: p.statementTimeoutMs + 1_000 }).stream({ highWaterMark: batch });
+      let finished = false;
+      try {
+        let rows: Row[] = [];
+        for await (const row of stream) {
+          rows.push(row as Row);
+          if (rows.length >= batch) {
+            yield rows;
+            rows = [];
+          }
+        }
+        if (rows.length > 0) yield rows;
+        finished = true;
+      } finally {
+        // A result left half read keeps the connection paused: nothing else could run on it, not
+        // even the rollback. Closing it ends the transaction on the server as a rollback would.
+        if (!finished) connection.destroy();
+      }
+    },
     async transaction(work, opts) {
       await connection.query(opts?.readOnly ? 'START TRANSACTION READ ONLY' : 'START TRANSACTION');
       try {
