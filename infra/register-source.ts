@@ -87,7 +87,9 @@ export function demoValues(source: Pick<RegisterSource, 'raw' | 'register'>, sen
         if (LOCAL_HOSTS.test(host)) problems.add(`${at}: ${url} is a localhost URL; give the service's public https URL`);
         else if (EXAMPLE_DOMAIN.test(host)) problems.add(`${at}: ${url} is on an example domain (RFC 2606); give the real URL`);
       }
-      for (const [, domain] of text.matchAll(ADDRESS_IN_TEXT)) {
+      // A mask's value is written into a database, never mailed: `erased+{key}@invalid` is the point.
+      const masked = /\.erasure\.columns\./.test(at);
+      for (const [, domain] of masked ? [] : text.matchAll(ADDRESS_IN_TEXT)) {
         if (EXAMPLE_DOMAIN.test(domain!.replace(/\.$/, '')))
           problems.add(`${at}: an address at ${domain} is an example address (RFC 2606); give a mailbox someone reads`);
       }
@@ -100,6 +102,9 @@ export function demoValues(source: Pick<RegisterSource, 'raw' | 'register'>, sen
     for (const [j, p] of controller.processors.entries()) {
       if (p.kind === 'dynamodb' && tables.has(p.table)) {
         problems.add(`controllers.${i}.processors.${j}.table: ${p.table} is a demo table; name the controller's own DynamoDB table`);
+      }
+      if (p.kind === 'sql' && 'url' in p.connection && LOCAL_HOSTS.test(URL.parse(p.connection.url)?.hostname ?? '')) {
+        problems.add(`controllers.${i}.processors.${j}.connection.url: a database on localhost; give a Secrets Manager secret of the real database`);
       }
       if (p.kind === 'opendsr' && LOCAL_HOSTS.test(p.domain)) {
         problems.add(`controllers.${i}.processors.${j}.domain: ${p.domain} is localhost; give the domain the processor signs as`);

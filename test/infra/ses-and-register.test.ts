@@ -189,6 +189,40 @@ describe('a production register (-c register=)', () => {
     expect(() => synth({ register: file, senderEmail: 'privacy@acme-association.eu' })).toThrow(/holds demo values/);
   });
 
+  it('lets a database mask write an @invalid address, and refuses a database on localhost', () => {
+    const raw = JSON.parse(readFileSync(PRODUCTION_REGISTER, 'utf8'));
+    const database = (url: string) => ({
+      id: 'shop-db',
+      kind: 'sql',
+      name: 'Shop database',
+      dataCategories: ['orders'],
+      purposes: ['sales'],
+      legalBasis: 'contract',
+      retention: 'six years',
+      engine: 'postgres',
+      connection: { url },
+      tables: [
+        {
+          name: 'customer',
+          key: ['id'],
+          match: { column: 'email', identity: 'email' },
+          erasure: { mode: 'mask', columns: { email: { format: 'erased+{key}@invalid' } } },
+        },
+      ],
+    });
+    const problemsWith = (url: string) => {
+      raw.controllers[0].processors.push(database(url));
+      const dir = mkdtempSync(path.join(tmpdir(), 'dsr-register-'));
+      dirs.push(dir);
+      const file = path.join(dir, 'register.json');
+      writeFileSync(file, JSON.stringify(raw));
+      raw.controllers[0].processors.pop();
+      return demoValues(readRegisterSource({ file }), 'privacy@acme-association.eu');
+    };
+    expect(problemsWith('postgres://shop@db.acme-association.eu/shop')).toEqual([]);
+    expect(problemsWith('postgres://shop@localhost:5432/shop')).toEqual([expect.stringMatching(/connection\.url: a database on localhost/)]);
+  });
+
   it('finds nothing to refuse in a production register and sender', () => {
     expect(demoValues(readRegisterSource({ file: PRODUCTION_REGISTER }), 'privacy@acme-association.eu')).toEqual([]);
   });
