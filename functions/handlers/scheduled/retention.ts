@@ -1,3 +1,4 @@
+import { sqlRulesMaskWithHash } from '../../domain/retention-rules';
 import { configure } from '../../platform/config';
 import { logger } from '../../platform/log';
 import { register } from '../../platform/register';
@@ -5,6 +6,8 @@ import { sweepRetentionRules } from '../../retention/sweep';
 
 // The composition root: what this function is given, checked at cold start.
 await configure('REQUESTS_TABLE', 'PACKAGE_BUCKET', 'RETENTION_BATCH_SIZE');
+// The hashing key only where a SQL mask rule writes keyed hashes (infra/stack.ts grants it then).
+if (sqlRulesMaskWithHash(register)) await configure('SUPPRESSION_KEY_SECRET');
 
 /** A rule that could not finish; named by error class in the run record, counted here. */
 class RetentionRunFailed extends Error {
@@ -19,7 +22,20 @@ class RetentionRunFailed extends Error {
 export const handler = async (): Promise<{ runs: number; failed: number }> => {
   const runs = await sweepRetentionRules(register);
   for (const run of runs) {
-    const { controllerId, ruleId, mode, status, matched, wouldErase, keptUnderLegalHold, keptRestricted, erased, changedSinceReport, deferred } = run;
+    const {
+      controllerId,
+      ruleId,
+      mode,
+      status,
+      matched,
+      wouldErase,
+      keptUnderLegalHold,
+      keptRestricted,
+      keptReferenced,
+      erased,
+      changedSinceReport,
+      deferred,
+    } = run;
     logger.info('retention rule run', {
       controllerId,
       ruleId,
@@ -29,6 +45,7 @@ export const handler = async (): Promise<{ runs: number; failed: number }> => {
       wouldErase,
       keptUnderLegalHold,
       keptRestricted,
+      keptReferenced,
       erased,
       changedSinceReport,
       deferred,

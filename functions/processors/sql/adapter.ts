@@ -23,7 +23,7 @@ function neededColumns(p: SqlProcessor, t: SqlTable, extra: readonly string[] = 
 }
 
 /** A driver's value as a bound parameter or an export's JSON value. */
-function plain(value: unknown): SqlValue {
+export function plain(value: unknown): SqlValue {
   if (value === null || value === undefined) return null;
   if (value instanceof Date) return value.toISOString();
   if (typeof value === 'bigint') return value.toString();
@@ -63,7 +63,7 @@ async function findRows(session: SqlSession, p: SqlProcessor, subject: Subject, 
 }
 
 /** The value a masked column takes for one row. */
-function maskValue(mask: SqlMask, t: SqlTable, row: Row, column: string, requestId: string): SqlValue {
+export function maskValue(mask: SqlMask, t: SqlTable, row: Row, column: string, requestId: string): SqlValue {
   if (mask === 'null') return null;
   if (mask === 'hash') {
     const old = plain(row[column]);

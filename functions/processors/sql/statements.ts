@@ -7,12 +7,12 @@ import type { SqlProcessor, SqlTable } from '../../domain/register-schema';
 import type { SqlValue, Statement } from './session';
 
 /** Quoting and placeholders of one engine. */
-interface Dialect {
+export interface Dialect {
   quote(name: string): string;
   placeholder(index: number): string;
 }
 
-const DIALECTS: Record<SqlProcessor['engine'], Dialect> = {
+export const DIALECTS: Record<SqlProcessor['engine'], Dialect> = {
   postgres: { quote: (n) => `"${n.replaceAll('"', '""')}"`, placeholder: (i) => `$${i}` },
   mysql: { quote: (n) => `\`${n.replaceAll('`', '``')}\``, placeholder: () => '?' },
 };
@@ -21,7 +21,7 @@ const DIALECTS: Record<SqlProcessor['engine'], Dialect> = {
 export const CHUNK = 500;
 
 /** Builds one statement, numbering its parameters as the engine wants. */
-class Builder {
+export class Builder {
   readonly values: SqlValue[] = [];
   constructor(private readonly d: Dialect) {}
   param(value: SqlValue): string {
