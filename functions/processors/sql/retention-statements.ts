@@ -62,7 +62,8 @@ export class RetentionStatements {
   private restrictedCondition(): string | undefined {
     const r = this.table.restriction;
     if (!r) return undefined;
-    return r.type === 'boolean' ? `${this.q(r.column)} = TRUE` : `${this.q(r.column)} IS NOT NULL`;
+    // Never NULL itself, so that NOT of it keeps a row whose flag is NULL.
+    return r.type === 'boolean' ? `(${this.q(r.column)} IS NOT NULL AND ${this.q(r.column)} = TRUE)` : `${this.q(r.column)} IS NOT NULL`;
   }
 
   /** The row is not masked yet: one of its recognisable mask columns (not a hash) differs from what the mask writes. */
