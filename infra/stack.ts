@@ -22,7 +22,6 @@ import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import { longestAnswerDays } from '../functions/domain/deadlines';
 import type { Register } from '../functions/domain/register-schema';
-import { sqlRulesMaskWithHash } from '../functions/domain/retention-rules';
 import { parseScheduleExpression } from '../functions/domain/schedule-expressions';
 import { DEFAULT_ROUTE_THROTTLES, EdgeProtection, type RouteThrottles, throttleRoutes } from './constructs/api-protection';
 import { HouseFunction, type Sender } from './constructs/house-function';
@@ -635,9 +634,9 @@ export class DsrStack extends Stack {
         leadingKeys: ['RETENTION#*', 'RETENTION_RUN#*'],
       })
       .bindBucket(this.packageBucket, 'put', RETENTION_REPORTS_PREFIX)
-      .bindValue('RETENTION_BATCH_SIZE', 500);
-    // A SQL mask rule that writes keyed hashes needs the hashing key; other sweeps never read it.
-    if (sqlRulesMaskWithHash(register)) retention.bindSecret('SUPPRESSION_KEY_SECRET', this.suppressionKey);
+      .bindValue('RETENTION_BATCH_SIZE', 500)
+      // A SQL table's mask rule may write keyed hashes, as its erasure does.
+      .bindSecret('SUPPRESSION_KEY_SECRET', this.suppressionKey);
     for (const statement of retentionTableStatements(this, register))
       retention.bindStatement('scan the stores with retention rules; erase where enforced', statement);
 

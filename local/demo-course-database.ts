@@ -68,6 +68,8 @@ export async function startDemoCourseDatabase(opts: { dataDir: string; port: num
   mkdirSync(dir, { recursive: true });
   const db = await PGlite.create(dir);
   if (fresh) await db.exec(demoSchema());
+  // A database made before the newsletter's retention rule lacks the column it counts from.
+  else await db.exec('ALTER TABLE newsletter_consent ADD COLUMN IF NOT EXISTS unsubscribed_at timestamptz');
   const server = new PGLiteSocketServer({ db, port: opts.port, host: '127.0.0.1' });
   await server.start();
   const port = Number(server.getServerConn().split(':').pop());

@@ -246,19 +246,3 @@ export function retentionCutoff(months: number, now: Date): Date {
 export function isOlderThan(value: unknown, cutoff: Date): boolean {
   return typeof value === 'string' && value < cutoff.toISOString();
 }
-
-/** Whether an enforced SQL mask rule writes keyed hashes, so the retention sweep needs the hashing key. */
-export function sqlRulesMaskWithHash(register: { controllers: readonly { processors: readonly object[] }[] }): boolean {
-  return register.controllers.some((c) =>
-    c.processors.some(
-      (p) =>
-        'tables' in p &&
-        (p.tables as readonly { erasure: { mode: string; columns?: Record<string, unknown> }; retentionRules?: readonly SqlRetentionRule[] }[]).some(
-          (t) =>
-            t.erasure.mode === 'mask' &&
-            Object.values(t.erasure.columns ?? {}).includes('hash') &&
-            (t.retentionRules ?? []).some((r) => r.enforce && r.action === 'mask'),
-        ),
-    ),
-  );
-}

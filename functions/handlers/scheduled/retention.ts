@@ -1,13 +1,11 @@
-import { sqlRulesMaskWithHash } from '../../domain/retention-rules';
 import { configure } from '../../platform/config';
 import { logger } from '../../platform/log';
 import { register } from '../../platform/register';
 import { sweepRetentionRules } from '../../retention/sweep';
 
 // The composition root: what this function is given, checked at cold start.
-await configure('REQUESTS_TABLE', 'PACKAGE_BUCKET', 'RETENTION_BATCH_SIZE');
-// The hashing key only where a SQL mask rule writes keyed hashes (infra/stack.ts grants it then).
-if (sqlRulesMaskWithHash(register)) await configure('SUPPRESSION_KEY_SECRET');
+// The hashing key: a SQL table's mask rule may write keyed hashes, as its erasure does.
+await configure('REQUESTS_TABLE', 'PACKAGE_BUCKET', 'RETENTION_BATCH_SIZE', 'SUPPRESSION_KEY_SECRET');
 
 /** A rule that could not finish; named by error class in the run record, counted here. */
 class RetentionRunFailed extends Error {

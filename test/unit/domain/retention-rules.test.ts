@@ -10,7 +10,6 @@ import {
   retentionRuleSchema,
   type SqlRetentionRule,
   sqlRetentionRuleSchema,
-  sqlRulesMaskWithHash,
 } from '../../../functions/domain/retention-rules';
 
 describe('the cutoff of a retention rule', () => {
@@ -220,21 +219,5 @@ describe("a SQL table's retention rules", () => {
     expect(issues).toEqual([
       { code: 'custom', path: ['processors', 1, 'tables', 1, 'retentionRules', 0, 'id'], message: 'duplicate retention rule id inactive' },
     ]);
-  });
-
-  it('asks for the hashing key only where an enforced mask rule writes keyed hashes', () => {
-    const register = (enforce: boolean, email: unknown) => ({
-      controllers: [
-        {
-          processors: [
-            { kind: 'dynamodb' },
-            { kind: 'sql', tables: [{ erasure: { mode: 'mask', columns: { email, name: 'null' } }, retentionRules: [rule({ action: 'mask', enforce })] }] },
-          ],
-        },
-      ],
-    });
-    expect(sqlRulesMaskWithHash(register(true, 'hash'))).toBe(true);
-    expect(sqlRulesMaskWithHash(register(false, 'hash'))).toBe(false);
-    expect(sqlRulesMaskWithHash(register(true, 'null'))).toBe(false);
   });
 });
