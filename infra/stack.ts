@@ -634,9 +634,7 @@ export class DsrStack extends Stack {
         leadingKeys: ['RETENTION#*', 'RETENTION_RUN#*'],
       })
       .bindBucket(this.packageBucket, 'put', RETENTION_REPORTS_PREFIX)
-      .bindValue('RETENTION_BATCH_SIZE', 500)
-      // A SQL table's mask rule may write keyed hashes, as its erasure does.
-      .bindSecret('SUPPRESSION_KEY_SECRET', this.suppressionKey);
+      .bindValue('RETENTION_BATCH_SIZE', 500);
     for (const statement of retentionTableStatements(this, register))
       retention.bindStatement('scan the stores with retention rules; erase where enforced', statement);
 

@@ -150,8 +150,8 @@ interface RuleTable {
 }
 
 /**
- * Checks a SQL table's rules against the table: `mask` needs the table's mask columns (and one of
- * them recognisable once masked, so a repeat masks nothing twice), `restrict` its restriction
+ * Checks a SQL table's rules against the table: `mask` needs the table's mask columns (none a
+ * keyed hash: the sweep holds no hashing key), `restrict` its restriction
  * column; the date is a date of the row, not the subject's address nor the service's restriction
  * mark. A `legal_hold` table must declare the delete rule that ends its hold, counting from the
  * hold's own date and not shorter than the hold. A first stage (restrict, mask) must come before
@@ -168,11 +168,12 @@ export function checkSqlRetentionRules(table: RuleTable, ctx: Issues, path: (str
           `rule ${rule.id}: this table declares no mask columns (its erasure mode is ${erasure.mode}); use delete or restrict, or declare erasure.mode mask`,
         );
       } else {
-        const masks = Object.values(erasure.columns);
-        if (masks.every((m) => m === 'hash'))
+        // The sweep holds no hashing key (least privilege), and a hashed column cannot show that a row is masked already.
+        const hashed = Object.entries(erasure.columns).flatMap(([column, m]) => (m === 'hash' ? [column] : []));
+        if (hashed.length > 0)
           at(
             'action',
-            `rule ${rule.id}: every mask column of this table is a keyed hash, so a masked row cannot be told from one not yet masked; mask one column to null, a value or a format`,
+            `rule ${rule.id}: the mask writes a keyed hash to ${hashed.join(', ')}, which a retention rule cannot; mask ${hashed.length > 1 ? 'them' : 'it'} to null or a format, or use delete`,
           );
         const own = erasure.columns[rule.countsFrom];
         if (own !== undefined && own !== 'null')

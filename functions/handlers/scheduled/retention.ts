@@ -4,8 +4,7 @@ import { register } from '../../platform/register';
 import { sweepRetentionRules } from '../../retention/sweep';
 
 // The composition root: what this function is given, checked at cold start.
-// The hashing key: a SQL table's mask rule may write keyed hashes, as its erasure does.
-await configure('REQUESTS_TABLE', 'PACKAGE_BUCKET', 'RETENTION_BATCH_SIZE', 'SUPPRESSION_KEY_SECRET');
+await configure('REQUESTS_TABLE', 'PACKAGE_BUCKET', 'RETENTION_BATCH_SIZE');
 
 /** A rule that could not finish; named by error class in the run record, counted here. */
 class RetentionRunFailed extends Error {

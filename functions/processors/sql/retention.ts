@@ -4,14 +4,13 @@
  * that selects at most `rowsPerBatch` keys with a LIMIT and changes those rows by key. A run stops
  * at `maxRowsPerRun`; the next finds the rest, and nothing it changed matches again.
  */
-import type { SqlProcessor, SqlTable } from '../../domain/register-schema';
+import type { SqlMask, SqlProcessor, SqlTable } from '../../domain/register-schema';
 import { legalHoldCutoff, retentionCutoff, type SqlRetentionRule } from '../../domain/retention-rules';
 import { ProcessorError } from '../port';
-import { maskValue, plain } from './adapter';
 import { RetentionStatements, type RowCategory } from './retention-statements';
 import type { Row, SqlSession, SqlValue } from './session';
 import { withSession } from './session';
-import { chunks, TableStatements } from './statements';
+import { chunks, plain, TableStatements } from './statements';
 
 const DAY_MS = 86_400_000;
 
@@ -114,6 +113,18 @@ function batchColumns({ table, rule }: SqlRuleScope): string[] {
   return [...new Set([...table.key, ...masked])];
 }
 
+/**
+ * The value a masked column takes, as the erasure writes it (`{request}` is the rule here). No
+ * keyed hash: the sweep holds no hashing key, and the register refuses such a rule.
+ */
+function maskValue(mask: SqlMask, t: SqlTable, row: Row, ruleId: string): SqlValue {
+  if (mask === 'null') return null;
+  if (mask === 'hash') throw new ProcessorError('RetentionCannotHash', `rule ${ruleId}: ${t.name} masks a column to a keyed hash`);
+  if ('value' in mask) return mask.value;
+  const key = t.key.map((k) => String(plain(row[k]))).join('-');
+  return mask.format.replaceAll('{key}', key).replaceAll('{request}', `retention-${ruleId}`);
+}
+
 /** Changes one batch of rows as the rule says, by key. */
 async function change(session: SqlSession, scope: SqlRuleScope, st: RetentionStatements, rows: Row[], now: Date): Promise<void> {
   const { table, rule } = scope;
@@ -125,13 +136,13 @@ async function change(session: SqlSession, scope: SqlRuleScope, st: RetentionSta
     for (const part of chunks(keys)) await session.query(sql.update([st.restrictionValue(now)], part));
   } else if (table.erasure.mode === 'mask') {
     const columns = Object.entries(table.erasure.columns);
-    // Nulls and fixed values are the same for every row: one statement per chunk; formats and hashes differ by row.
+    // Nulls and fixed values are the same for every row: one statement per chunk; formats differ by row.
     if (columns.every(([, m]) => m === 'null' || (typeof m === 'object' && 'value' in m))) {
-      const set = columns.map(([c, m]) => [c, maskValue(m, table, {}, c, '')] as const);
+      const set = columns.map(([c, m]) => [c, maskValue(m, table, {}, rule.id)] as const);
       for (const part of chunks(keys)) await session.query(sql.update(set, part));
     } else {
       for (const row of rows) {
-        const set = columns.map(([c, m]) => [c, maskValue(m, table, row, c, `retention-${rule.id}`)] as const);
+        const set = columns.map(([c, m]) => [c, maskValue(m, table, row, rule.id)] as const);
         await session.query(sql.update(set, [keyOf(table, row)]));
       }
     }
