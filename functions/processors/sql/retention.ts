@@ -8,8 +8,7 @@ import type { SqlMask, SqlProcessor, SqlTable } from '../../domain/register-sche
 import { legalHoldCutoff, retentionCutoff, type SqlRetentionRule } from '../../domain/retention-rules';
 import { ProcessorError } from '../port';
 import { RetentionStatements, type RowCategory } from './retention-statements';
-import type { Row, SqlSession, SqlValue } from './session';
-import { withSession } from './session';
+import { type Row, type SqlSession, type SqlValue, withSession } from './session';
 import { chunks, plain, TableStatements } from './statements';
 
 const DAY_MS = 86_400_000;
