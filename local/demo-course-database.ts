@@ -19,7 +19,12 @@ export interface DemoCourseDatabase {
 
 const days = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 
-/** Tables as Django would create them for accounts, courses, billing and the newsletter. Fictitious people; example.org addresses. */
+/**
+ * Tables as Django would create them for accounts, courses, billing and the newsletter. Fictitious
+ * people; example.org addresses. Some rows are old enough for the retention rules of
+ * config/register.json: Gustav last logged in over three years ago and withdrew his newsletter
+ * consent over two years ago; Ada's 2019 invoice is past its six years.
+ */
 function demoSchema(): string {
   return `
 CREATE TABLE auth_user (
@@ -34,7 +39,8 @@ CREATE TABLE billing_invoice (
   id integer PRIMARY KEY, user_id integer NOT NULL REFERENCES auth_user(id), number varchar(20) NOT NULL UNIQUE,
   issued_on date NOT NULL, amount_sek numeric(10,2) NOT NULL, restricted_at timestamptz);
 CREATE TABLE newsletter_consent (
-  id integer PRIMARY KEY, email varchar(254) NOT NULL, consented_at timestamptz NOT NULL, source varchar(50) NOT NULL);
+  id integer PRIMARY KEY, email varchar(254) NOT NULL, consented_at timestamptz NOT NULL, source varchar(50) NOT NULL,
+  unsubscribed_at timestamptz);
 
 INSERT INTO auth_user VALUES
   (1, 'ada', 'Ada@Example.org', 'Ada', 'Lindqvist', '${days(900)}', now() - interval '3 days', false),
@@ -50,7 +56,8 @@ INSERT INTO billing_invoice VALUES
   (20, 1, 'C-2019-0042', '${days(2600)}', 1200.00, NULL), (21, 1, 'C-2026-0007', '${days(60)}', 900.00, NULL),
   (22, 2, 'C-2025-0310', '${days(300)}', 900.00, NULL);
 INSERT INTO newsletter_consent VALUES
-  (30, ' ada@example.org', now() - interval '700 days', 'course signup'), (31, 'gustav@example.org', now() - interval '2000 days', 'course signup');
+  (30, ' ada@example.org', now() - interval '700 days', 'course signup', NULL),
+  (31, 'gustav@example.org', now() - interval '2000 days', 'course signup', now() - interval '800 days');
 `;
 }
 
@@ -61,6 +68,8 @@ export async function startDemoCourseDatabase(opts: { dataDir: string; port: num
   mkdirSync(dir, { recursive: true });
   const db = await PGlite.create(dir);
   if (fresh) await db.exec(demoSchema());
+  // A database made before the newsletter's retention rule lacks the column it counts from.
+  else await db.exec('ALTER TABLE newsletter_consent ADD COLUMN IF NOT EXISTS unsubscribed_at timestamptz');
   const server = new PGLiteSocketServer({ db, port: opts.port, host: '127.0.0.1' });
   await server.start();
   const port = Number(server.getServerConn().split(':').pop());

@@ -4,7 +4,7 @@
  */
 import * as z from 'zod';
 import { LOCALES, RIGHTS } from './request';
-import { checkRetentionRuleIds, checkRetentionRules, retentionRuleSchema } from './retention-rules';
+import { checkRetentionRuleIds, checkRetentionRules, checkSqlRetentionRules, retentionRuleSchema, sqlRetentionRuleSchema } from './retention-rules';
 import { erasureOrder, TableCycle } from './sql-order';
 
 const text = z.string().trim().min(1);
@@ -187,6 +187,8 @@ const sqlTableSchema = z
     after: z.array(sqlName).default([]),
     /** More matching rows than this sends the branch to staff, never a truncated or unbounded change. */
     maxRows: z.number().int().min(1).max(1_000_000).default(1_000),
+    /** Retention rules for the table's rows: a scheduled sweep reports, and where enforced deletes, masks or restricts (functions/domain/retention-rules.ts). */
+    retentionRules: z.array(sqlRetentionRuleSchema).default([]),
   })
   .strict();
 
@@ -269,6 +271,7 @@ const sqlProcessorSchema = z
       for (const column of t.rectifiable)
         if (t.key.includes(column))
           ctx.addIssue({ code: 'custom', path: ['tables', i, 'rectifiable'], message: `cannot correct the key column ${column} in place` });
+      checkSqlRetentionRules(t, ctx, ['tables', i]);
     });
     try {
       erasureOrder(p.tables);

@@ -51,6 +51,14 @@ export function figuresCsv(f: ComplianceFigures, retentionRuns: RetentionRun[] =
       ['erased', run.erased ?? 0],
       ['kept_legal_hold', run.keptUnderLegalHold ?? 0],
       ['kept_restricted', run.keptRestricted ?? 0],
+      // SQL rules: rows declared tables still refer to, and rows left for the next run.
+      ...(run.table
+        ? ([
+            ['table', run.table],
+            ['kept_referenced', run.keptReferenced ?? 0],
+            ['deferred', run.deferred ?? 0],
+          ] as [string, unknown][])
+        : []),
     ];
     for (const [measure, value] of measures) rows.push(['retention_rule', run.ruleId, measure, value]);
   }

@@ -8,9 +8,7 @@
  * rule must look at every record of the controller's own data, and no index orders a store by an
  * arbitrary date. The service's own requests table is never scanned.
  */
-import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { isOlderThan, type RetentionRule, retentionCutoff } from '../domain/retention-rules';
-import { s3 } from '../platform/aws/s3';
 import { setting } from '../platform/config';
 import { audit } from '../platform/data/audit';
 import { and, le, lt, notExists, or, scanExpression } from '../platform/data/expressions';
@@ -19,9 +17,10 @@ import { type RetentionRun, recordRunProgress, recordRunStart, runAuditId } from
 import { errorClass, logger } from '../platform/log';
 import type { Controller, DynamoDbProcessor, Register } from '../platform/register';
 import { eraseItem, type ItemErasure, keyExists, tableKey } from '../processors/dynamodb/store-items';
+import { putReport, reportKey } from './reports';
+import { newSqlRun, runSqlRetentionRule, type SqlRuleAtTable, sqlRetentionRulesOf, startSqlRetentionRun } from './sql-rules';
 
-/** Where the reports go in the package bucket (encrypted with the personal-data key, private). */
-export const RETENTION_REPORTS_PREFIX = 'retention-reports/';
+export { RETENTION_REPORTS_PREFIX } from './reports';
 
 /** A rule with the controller and store that declare it. */
 export interface RuleAtStore {
@@ -81,9 +80,6 @@ function olderThan(scope: RuleAtStore, key: string[], cutoff: string): AsyncGene
   return paginate({ scan: { TableName: store.table, ...scanExpression({ filter, projection }), ConsistentRead: true } });
 }
 
-/** The report's object key: one per controller, run and rule. */
-const reportKey = (run: RetentionRun) => `${RETENTION_REPORTS_PREFIX}${run.controllerId}/${run.runAt}/${run.ruleId}.json`;
-
 /** Writes (or rewrites, with the outcome) a run's report: the only place the matched keys are kept. */
 async function writeReport(f: RetentionFindings, outcome?: { erased: Key[]; changedSinceReport: Key[]; deferred: Key[] }): Promise<void> {
   const { run, scope } = f;
@@ -104,14 +100,7 @@ async function writeReport(f: RetentionFindings, outcome?: { erased: Key[]; chan
     keptRestricted: f.keptRestricted,
     ...(outcome ? { outcome } : {}),
   };
-  await s3.send(
-    new PutObjectCommand({
-      Bucket: setting('PACKAGE_BUCKET'),
-      Key: reportKey(run),
-      Body: JSON.stringify(report, null, 2),
-      ContentType: 'application/json',
-    }),
-  );
+  await putReport(run, report);
 }
 
 /** A run of a rule as it starts: nothing found yet. */
@@ -207,14 +196,24 @@ export async function enforceRetentionRule(findings: RetentionFindings, limit = 
 }
 
 /**
- * Runs every rule of the register: a report for each, erasures for the enforced ones. A rule that
- * fails is recorded as failed (its error class only) and the others still run. Returns the runs.
+ * Runs every rule of the register: a report for each, erasures for the enforced ones; the DynamoDB
+ * stores' rules, then the SQL tables' (sql-rules.ts), children before parents. A rule that fails is
+ * recorded as failed (its error class only) and the others still run. Returns the runs.
  */
 export async function sweepRetentionRules(register: Register, runAt = new Date()): Promise<RetentionRun[]> {
   const runs: RetentionRun[] = [];
-  for (const scope of retentionRulesOf(register)) {
+  const scopes: Array<['dynamodb', RuleAtStore] | ['sql', SqlRuleAtTable]> = [
+    ...retentionRulesOf(register).map((s) => ['dynamodb', s] as ['dynamodb', RuleAtStore]),
+    ...sqlRetentionRulesOf(register).map((s) => ['sql', s] as ['sql', SqlRuleAtTable]),
+  ];
+  for (const [kind, scope] of scopes) {
     let run: RetentionRun | undefined;
     try {
+      if (kind === 'sql') {
+        run = await startSqlRetentionRun(scope, runAt);
+        runs.push(await runSqlRetentionRule(scope, run));
+        continue;
+      }
       run = await startRetentionRun(scope, runAt);
       const findings = await reportRetentionRule(scope, run);
       run = findings.run;
@@ -222,7 +221,8 @@ export async function sweepRetentionRules(register: Register, runAt = new Date()
     } catch (err) {
       const failed = errorClass(err);
       logger.error('retention rule failed', { controllerId: scope.controller.id, ruleId: scope.rule.id, errorClass: failed });
-      runs.push(await recordFailure(run ?? { ...newRun(scope, runAt), status: 'failed' }, failed));
+      const unstarted: RetentionRun = { ...(kind === 'sql' ? newSqlRun(scope, runAt) : newRun(scope, runAt)), status: 'failed' };
+      runs.push(await recordFailure(run ?? unstarted, failed));
     }
   }
   return runs;

@@ -87,6 +87,10 @@ function coursePlatform(db: TestDatabase, overrides: Partial<Record<'maxRows' | 
                 match: { column: 'user_id', references: { table: 'auth_user', column: 'id' } },
                 erasure: { mode: 'legal_hold', legalBasis: 'Bokföringslagen 7:2', holdDays: 6 * 365, fromColumn: 'issued_on' },
                 restriction: { column: 'restricted_at', type: 'timestamp' },
+                // The hold ends by this rule (test/integration/sql-retention.test.ts runs it).
+                retentionRules: [
+                  { id: 'invoices-after-six-years', description: 'Invoices six years after issue', countsFrom: 'issued_on', afterMonths: 72, action: 'delete' },
+                ],
               },
               {
                 name: 'newsletter_subscriber',

@@ -171,12 +171,13 @@ export function digestEmail(input: DigestEmailInput): Email {
             head: [r.rule, r.store, r.mode, r.matched, r.wouldErase, r.erased, r.keptHeld, r.status],
             rows: input.retentionRuns.map((run) => [
               run.description,
-              name(run.processorId),
+              // A SQL rule names its table: one database holds many.
+              run.table ? `${name(run.processorId)} (${run.table})` : name(run.processorId),
               r.modes[run.mode],
               n(run.matched ?? 0),
               n(run.wouldErase ?? 0),
               n(run.erased ?? 0),
-              n((run.keptUnderLegalHold ?? 0) + (run.keptRestricted ?? 0)),
+              n((run.keptUnderLegalHold ?? 0) + (run.keptRestricted ?? 0) + (run.keptReferenced ?? 0)),
               run.status,
             ]),
             numeric: [3, 4, 5, 6],

@@ -19,7 +19,20 @@ class RetentionRunFailed extends Error {
 export const handler = async (): Promise<{ runs: number; failed: number }> => {
   const runs = await sweepRetentionRules(register);
   for (const run of runs) {
-    const { controllerId, ruleId, mode, status, matched, wouldErase, keptUnderLegalHold, keptRestricted, erased, changedSinceReport, deferred } = run;
+    const {
+      controllerId,
+      ruleId,
+      mode,
+      status,
+      matched,
+      wouldErase,
+      keptUnderLegalHold,
+      keptRestricted,
+      keptReferenced,
+      erased,
+      changedSinceReport,
+      deferred,
+    } = run;
     logger.info('retention rule run', {
       controllerId,
       ruleId,
@@ -29,6 +42,7 @@ export const handler = async (): Promise<{ runs: number; failed: number }> => {
       wouldErase,
       keptUnderLegalHold,
       keptRestricted,
+      keptReferenced,
       erased,
       changedSinceReport,
       deferred,

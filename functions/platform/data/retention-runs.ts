@@ -17,8 +17,10 @@ export type RetentionRunStatus = 'started' | 'reported' | 'completed' | 'failed'
 export interface RetentionRun {
   controllerId: string;
   ruleId: string;
-  /** The store (a `dynamodb` processor of the register). */
+  /** The store: a `dynamodb` processor of the register, or a `sql` one. */
   processorId: string;
+  /** The table of a `sql` processor the rule is declared at. */
+  table?: string;
   /** The rule's description, as the register had it at the run. */
   description: string;
   action: RetentionAction;
@@ -37,7 +39,9 @@ export interface RetentionRun {
   keptUnderLegalHold?: number;
   /** Kept because a subject's restriction covers them (Art. 18). */
   keptRestricted?: number;
-  /** Deleted or anonymised by this run (enforced rules). */
+  /** SQL delete rules: kept because rows of a declared table still refer to them (they go when those rows have gone). */
+  keptReferenced?: number;
+  /** Deleted, anonymised, masked or restricted by this run (enforced rules). */
   erased?: number;
   /** Listed in the report but changed before the erasure (a newer date, a hold, gone): left alone. */
   changedSinceReport?: number;

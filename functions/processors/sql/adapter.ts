@@ -4,7 +4,7 @@ import { updateBranch } from '../../platform/data/branches';
 import { keyedHash } from '../../platform/keyed-hash';
 import { type ChangeOutcome, type ErasureOutcome, ProcessorError, type Subject, type SyncProcessorKind } from '../port';
 import { type Row, type SqlSession, type SqlValue, withSession } from './session';
-import { chunks, normaliseIdentity, TableStatements } from './statements';
+import { chunks, normaliseIdentity, plain, TableStatements } from './statements';
 
 const DAY_MS = 86_400_000;
 
@@ -20,16 +20,6 @@ function neededColumns(p: SqlProcessor, t: SqlTable, extra: readonly string[] = 
   const referenced = p.tables.flatMap((c) => ('references' in c.match && c.match.references.table === t.name ? [c.match.references.column] : []));
   const erasure = t.erasure.mode === 'legal_hold' ? [t.erasure.fromColumn] : t.erasure.mode === 'mask' ? Object.keys(t.erasure.columns) : [];
   return [...new Set([...t.key, ...referenced, ...erasure, ...(t.restriction ? [t.restriction.column] : []), ...extra])];
-}
-
-/** A driver's value as a bound parameter or an export's JSON value. */
-function plain(value: unknown): SqlValue {
-  if (value === null || value === undefined) return null;
-  if (value instanceof Date) return value.toISOString();
-  if (typeof value === 'bigint') return value.toString();
-  if (Buffer.isBuffer(value)) return value.toString('base64');
-  if (typeof value === 'object') return JSON.stringify(value);
-  return value as SqlValue;
 }
 
 /** The row's key as the statements bind it. */

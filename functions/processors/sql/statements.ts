@@ -7,12 +7,12 @@ import type { SqlProcessor, SqlTable } from '../../domain/register-schema';
 import type { SqlValue, Statement } from './session';
 
 /** Quoting and placeholders of one engine. */
-interface Dialect {
+export interface Dialect {
   quote(name: string): string;
   placeholder(index: number): string;
 }
 
-const DIALECTS: Record<SqlProcessor['engine'], Dialect> = {
+export const DIALECTS: Record<SqlProcessor['engine'], Dialect> = {
   postgres: { quote: (n) => `"${n.replaceAll('"', '""')}"`, placeholder: (i) => `$${i}` },
   mysql: { quote: (n) => `\`${n.replaceAll('`', '``')}\``, placeholder: () => '?' },
 };
@@ -21,7 +21,7 @@ const DIALECTS: Record<SqlProcessor['engine'], Dialect> = {
 export const CHUNK = 500;
 
 /** Builds one statement, numbering its parameters as the engine wants. */
-class Builder {
+export class Builder {
   readonly values: SqlValue[] = [];
   constructor(private readonly d: Dialect) {}
   param(value: SqlValue): string {
@@ -106,4 +106,14 @@ export function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
+}
+
+/** A driver's value as a bound parameter or an export's JSON value. */
+export function plain(value: unknown): SqlValue {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'bigint') return value.toString();
+  if (Buffer.isBuffer(value)) return value.toString('base64');
+  if (typeof value === 'object') return JSON.stringify(value);
+  return value as SqlValue;
 }

@@ -241,6 +241,24 @@ describe('a sql processor in the register', () => {
     expect(problems([{ ...user, erasure: { mode: 'restrict' } }])).toContain('erasure mode restrict needs a restriction column');
   });
 
+  it('refuses a legal hold with no retention rule to end it, and takes one that does', () => {
+    const invoice = {
+      name: 'invoice',
+      key: ['id'],
+      match: { column: 'user_id', references: { table: 'auth_user', column: 'id' } },
+      erasure: { mode: 'legal_hold', legalBasis: 'tax law', holdDays: 2192, fromColumn: 'issued_on' },
+    };
+    expect(problems([user, invoice])).toContain('tables.1.retentionRules: a legal hold ends by a retention rule');
+    const ends = { id: 'invoices', description: 'Invoices after six years', countsFrom: 'issued_on', afterMonths: 72, action: 'delete', enforce: true };
+    expect(problems([user, { ...invoice, retentionRules: [ends] }])).toBe('');
+    expect(
+      problems([
+        { ...user, retentionRules: [{ ...ends, countsFrom: 'last_login' }] },
+        { ...invoice, retentionRules: [ends] },
+      ]),
+    ).toContain('duplicate retention rule id invoices');
+  });
+
   it('needs at least one table found by an identity', () => {
     expect(problems([{ ...user, match: { column: 'user_id', references: { table: 'auth_user', column: 'id' } } }])).toContain(
       'at least one table must match an identity',

@@ -2,10 +2,14 @@ import { describe, expect, it } from 'vitest';
 import {
   checkRetentionRuleIds,
   checkRetentionRules,
+  checkSqlRetentionRules,
   isOlderThan,
+  legalHoldCutoff,
   type RetentionRule,
   retentionCutoff,
   retentionRuleSchema,
+  type SqlRetentionRule,
+  sqlRetentionRuleSchema,
 } from '../../../functions/domain/retention-rules';
 
 describe('the cutoff of a retention rule', () => {
@@ -121,5 +125,101 @@ describe("a store's retention rules checked against the store", () => {
       { addIssue: (i) => issues.push(i) },
     );
     expect(issues).toEqual([{ code: 'custom', path: ['processors', 2, 'retentionRules', 1, 'id'], message: 'duplicate retention rule id inactive' }]);
+  });
+});
+
+describe("a SQL table's retention rules", () => {
+  const rule = (over: Partial<SqlRetentionRule> = {}): SqlRetentionRule =>
+    sqlRetentionRuleSchema.parse({
+      id: 'inactive',
+      description: 'Inactive for three years',
+      countsFrom: 'last_login',
+      afterMonths: 36,
+      action: 'delete',
+      ...over,
+    });
+  type Table = Parameters<typeof checkSqlRetentionRules>[0];
+  const user = (rules: SqlRetentionRule[], over: Partial<Table> = {}): Table => ({
+    match: { column: 'email' },
+    erasure: { mode: 'mask', columns: { email: { format: 'erased+{key}@invalid' }, name: 'null', last_login: 'null' } },
+    restriction: { column: 'is_restricted' },
+    retentionRules: rules,
+    ...over,
+  });
+  const invoices = (rules: SqlRetentionRule[]): Table => ({
+    match: { column: 'user_id' },
+    erasure: { mode: 'legal_hold', holdDays: 2192, fromColumn: 'issued_on' },
+    restriction: { column: 'restricted_at' },
+    retentionRules: rules,
+  });
+  const problems = (table: Table) => {
+    const issues: { path: (string | number)[]; message: string }[] = [];
+    checkSqlRetentionRules(table, { addIssue: (i) => issues.push(i) }, ['tables', 0]);
+    return issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  };
+
+  it('runs dry in batches of 500 and at most 50,000 rows a run unless the register says otherwise', () => {
+    expect(rule()).toMatchObject({ enforce: false, rowsPerBatch: 500, maxRowsPerRun: 50_000 });
+    expect(sqlRetentionRuleSchema.safeParse({ ...rule(), afterDays: 30 }).success).toBe(false);
+    expect(sqlRetentionRuleSchema.safeParse({ ...rule(), action: 'anonymise' }).error?.issues[0]?.message).toBe('action must be delete, mask or restrict');
+    expect(sqlRetentionRuleSchema.safeParse({ ...rule(), countsFrom: 'last_login; DROP TABLE x' }).success).toBe(false);
+  });
+
+  it('takes delete, mask and restrict rules at a table that declares what they need', () => {
+    expect(problems(user([rule(), rule({ id: 'masked', action: 'mask', afterMonths: 24 }), rule({ id: 'r', action: 'restrict', afterMonths: 12 })]))).toEqual(
+      [],
+    );
+  });
+
+  it('refuses a mask without mask columns or with a keyed hash, and a restriction without a column', () => {
+    expect(problems(user([rule({ action: 'mask' })], { erasure: { mode: 'delete' } }))).toEqual([
+      expect.stringMatching(/^tables\.0\.retentionRules\.0\.action: rule inactive: this table declares no mask columns/),
+    ]);
+    expect(problems(user([rule({ action: 'mask' })], { erasure: { mode: 'mask', columns: { email: 'hash', name: 'null' } } }))[0]).toContain(
+      'the mask writes a keyed hash to email, which a retention rule cannot',
+    );
+    expect(problems(user([rule({ action: 'restrict' })], { restriction: undefined }))[0]).toContain('no restriction column');
+  });
+
+  it('refuses to count from the column subjects are found by, from the restriction mark, or from a date the mask overwrites', () => {
+    expect(problems(user([rule({ countsFrom: 'email' })]))[0]).toContain('found by');
+    expect(problems(user([rule({ countsFrom: 'is_restricted' })]))[0]).toContain('restriction column this service writes');
+    const overwritten = user([rule({ action: 'mask' })], { erasure: { mode: 'mask', columns: { email: 'null', last_login: { value: '1970-01-01' } } } });
+    expect(problems(overwritten)[0]).toContain('the mask overwrites last_login');
+  });
+
+  it('refuses a first stage that the delete rule would always come before', () => {
+    expect(problems(user([rule({ afterMonths: 84, action: 'restrict' }), rule({ id: 'deleted', afterMonths: 120 })]))).toEqual([]);
+    expect(problems(user([rule({ afterMonths: 120, action: 'restrict' }), rule({ id: 'deleted', afterMonths: 84 })]))).toEqual([
+      expect.stringContaining('tables.0.retentionRules.0.afterMonths: rule inactive: the delete rule deleted takes these rows after 84 months'),
+    ]);
+  });
+
+  it('refuses a legal_hold table without the delete rule that ends its hold, or with one clearly shorter than the hold', () => {
+    expect(problems(invoices([]))).toEqual([expect.stringContaining('tables.0.retentionRules: a legal hold ends by a retention rule')]);
+    // Restricting is not ending: the rows would still be kept forever.
+    expect(problems(invoices([rule({ countsFrom: 'issued_on', action: 'restrict' })]))[0]).toContain('a legal hold ends by a retention rule');
+    expect(problems(invoices([rule({ countsFrom: 'issued_on', afterMonths: 72 })]))).toEqual([]);
+    expect(problems(invoices([rule({ countsFrom: 'issued_on', afterMonths: 6 })]))).toEqual([
+      'tables.0.retentionRules.0.afterMonths: rule inactive: 6 months is shorter than the legal hold of 2192 days',
+    ]);
+  });
+
+  it('counts a hold the way the erasure does: held until its date plus the hold', () => {
+    expect(legalHoldCutoff(10, new Date('2026-03-11T03:00:00.000Z')).toISOString()).toBe('2026-03-01T03:00:00.000Z');
+  });
+
+  it("refuses two rules with one id across a database's tables and the controller's stores", () => {
+    const issues: { path: (string | number)[]; message: string }[] = [];
+    checkRetentionRuleIds(
+      [
+        { id: 'members', retentionRules: [{ id: 'inactive' }] },
+        { id: 'db', tables: [{ retentionRules: [{ id: 'old' }] }, { retentionRules: [{ id: 'inactive' }] }] },
+      ],
+      { addIssue: (i) => issues.push(i) },
+    );
+    expect(issues).toEqual([
+      { code: 'custom', path: ['processors', 1, 'tables', 1, 'retentionRules', 0, 'id'], message: 'duplicate retention rule id inactive' },
+    ]);
   });
 });

@@ -172,6 +172,34 @@ describe('the digest email', () => {
     expect(mail.text).toContain('Answered on time | 66.7 %');
   });
 
+  it("names a SQL rule's table and counts what it kept, in the email and the CSV", () => {
+    const run = {
+      controllerId: 'c',
+      ruleId: 'inactive-accounts',
+      processorId: 'crm',
+      table: 'auth_user',
+      description: 'Accounts unused for three years',
+      action: 'mask' as const,
+      mode: 'enforced' as const,
+      runAt: NOW.toISOString(),
+      cutoff: '2023-11-22T03:00:00.000Z',
+      status: 'completed' as const,
+      matched: 9,
+      wouldErase: 5,
+      keptRestricted: 1,
+      keptReferenced: 3,
+      erased: 4,
+      deferred: 1,
+      errors: 0,
+    };
+    const mail = digestEmail({ ...input, locale: 'en', retentionRuns: [run] });
+    expect(mail.text).toContain('Accounts unused for three years | Member <register> (auth_user) | Enforced | 9 | 5 | 4 | 4 | completed');
+    const csv = figuresCsv(input.figures, [run]);
+    expect(csv).toContain('\r\nretention_rule,inactive-accounts,table,auth_user\r\n');
+    expect(csv).toContain('\r\nretention_rule,inactive-accounts,kept_referenced,3\r\n');
+    expect(csv).toContain('\r\nretention_rule,inactive-accounts,deferred,1\r\n');
+  });
+
   it.each(LOCALES)('is written in %s', (locale) => {
     const mail = digestEmail({ ...input, locale });
     expect(mail.html).toContain(`lang="${locale}"`);

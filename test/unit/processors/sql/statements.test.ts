@@ -11,6 +11,7 @@ const user: SqlTable = {
   rectifiable: [],
   after: [],
   maxRows: 10,
+  retentionRules: [],
 };
 const line: SqlTable = {
   ...user,
