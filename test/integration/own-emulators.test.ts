@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Emulators, startEmulators } from '../../local/emulators.ts';
 import { lambdaInvoker } from '../../local/lambda-endpoint.ts';
 import { PACKAGE_BUCKET } from '../../local/provision.ts';
+import { SENDER_EMAIL, SES_CONFIGURATION_SET } from '../../local/runtime.ts';
 import { LocalStepFunctions } from '../../local/sfn-endpoint.ts';
 import { readStackModel, synthTemplate } from '../../local/synth.ts';
 import {
@@ -40,7 +41,12 @@ let own: OwnRuntime;
 
 beforeAll(async () => {
   standInDir = tempDataDir('dsr-stand-in-');
-  standIn = await startEmulators({ dataDir: standInDir, ports: { dynamodb: 0, ses: 0, s3: 0 } });
+  // The stand-in SES knows the sender, as an emulator of one's own is set up to (or checks nothing).
+  standIn = await startEmulators({
+    dataDir: standInDir,
+    ports: { dynamodb: 0, ses: 0, s3: 0 },
+    ses: { verifiedIdentities: [SENDER_EMAIL.split('@')[1]!], configurationSets: [SES_CONFIGURATION_SET] },
+  });
   const lambdaPort = await freePort();
   sfnStandIn = new LocalStepFunctions({
     stateMachine: readStackModel(await synthTemplate()).stateMachine,
@@ -68,7 +74,9 @@ afterAll(async () => {
 
 describe('endpoints of one’s own instead of the embedded emulators', () => {
   it('starts none of its own and names the ones it was given', () => {
-    expect(own.rt.urls).toMatchObject({ dynamodbDirect: standIn.urls.dynamodb, s3: standIn.urls.s3, ses: standIn.urls.ses, sfn: sfnUrl });
+    expect(own.rt.urls).toMatchObject({ dynamodbDirect: standIn.urls.dynamodb, s3: standIn.urls.s3, sfn: sfnUrl });
+    // SES of one's own still sits behind the runtime's SES account checks, never kinder than SES.
+    expect(own.rt.urls.ses).not.toBe(standIn.urls.ses);
     expect(own.rt.urls.lambda).toBe(`http://127.0.0.1:${own.rt.ports.lambda}`);
     expect(existsSync(join(own.dataDir, 'dynamodb'))).toBe(false);
     expect(existsSync(join(own.dataDir, 's3'))).toBe(false);
