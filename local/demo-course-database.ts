@@ -70,7 +70,9 @@ export async function startDemoCourseDatabase(opts: { dataDir: string; port: num
   if (fresh) await db.exec(demoSchema());
   // A database made before the newsletter's retention rule lacks the column it counts from.
   else await db.exec('ALTER TABLE newsletter_consent ADD COLUMN IF NOT EXISTS unsubscribed_at timestamptz');
-  const server = new PGLiteSocketServer({ db, port: opts.port, host: '127.0.0.1' });
+  // One connection per Lambda attempt, several at once: PGlite runs their statements one at a time
+  // (a transaction's before another's), as a busy server would make them wait. Its default is one.
+  const server = new PGLiteSocketServer({ db, port: opts.port, host: '127.0.0.1', maxConnections: 32 });
   await server.start();
   const port = Number(server.getServerConn().split(':').pop());
   return {

@@ -120,7 +120,7 @@ export async function startPglite(): Promise<TestDatabase> {
   const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
   const db = await PGlite.create();
   const port = await freePort();
-  const server = new PGLiteSocketServer({ db, port, host: '127.0.0.1' });
+  const server = new PGLiteSocketServer({ db, port, host: '127.0.0.1', maxConnections: 32 });
   await server.start();
   return {
     engine: 'postgres',

@@ -248,6 +248,19 @@ describe.each(SERVERS)('the sql kind on %s', (_name, startServer) => {
     expect(again).toHaveLength(written.length);
   });
 
+  it('serves branches of several requests at once, each on a connection of its own', async () => {
+    await seeded();
+    const p = coursePlatform(db);
+    const exports = await Promise.all(
+      Array.from({ length: 4 }, async () => {
+        const written: Record<string, unknown>[] = [];
+        await kind.exportData(p, subject, { write: async (r: Record<string, unknown>) => void written.push(r) } as never, await branchContext(p, 'export'));
+        return written.length;
+      }),
+    );
+    expect(exports).toEqual([6, 6, 6, 6]);
+  });
+
   it('erases as each table declares: deletes, masks keeping the format, and keeps held invoices restricted, saying until when', async () => {
     await seeded();
     const p = coursePlatform(db);
