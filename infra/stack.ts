@@ -567,11 +567,6 @@ export class DsrStack extends Stack {
     for (const p of sqlProcessors(register)) {
       f.runProcessor.bindDatabase(p);
       f.retention.bindDatabase(p);
-      if ('secret' in p.connection && p.connection.iamAuth) {
-        Annotations.of(this.databaseNetwork).addError(
-          `${p.id} declares connection.iamAuth: RDS IAM authentication is granted (rds-db:connect) but not built (it needs @aws-sdk/rds-signer); use a password in the secret until then.`,
-        );
-      }
     }
     // Submit sends vendors' and staff members' tasks, fetches OpenDSR results, tells a processor to suppress.
     f.awaitProcessor

@@ -30,9 +30,11 @@ function registerWith(...connections: Record<string, unknown>[]): Register {
   const production = JSON.parse(readFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'production-register.json'), 'utf8'));
   const demo = JSON.parse(readFileSync(path.join(REPO_ROOT, 'config', 'register.json'), 'utf8'));
   const courses = demo.controllers.flatMap((c: { processors: { kind: string }[] }) => c.processors).find((p: { kind: string }) => p.kind === 'sql');
-  production.controllers[0].processors.push(...connections.map((connection, i) => ({ ...courses, id: `courses-${i}`, connection })));
-  // The demo's erased addresses are at `invalid`, which a production register may not use.
-  return parseRegister(JSON.parse(JSON.stringify(production).replaceAll('@invalid', '@erased.acme-association.eu')));
+  // Each copy's retention rules renamed, as rule ids are unique within a controller.
+  const copy = (i: number) =>
+    JSON.parse(JSON.stringify(courses), (key, value) => (key === 'id' && typeof value === 'string' && value !== courses.id ? `${value}-${i}` : value));
+  production.controllers[0].processors.push(...connections.map((connection, i) => ({ ...copy(i), id: `courses-${i}`, connection })));
+  return parseRegister(production);
 }
 
 function synth(props: DsrStackProps, context: Record<string, unknown> = {}) {
@@ -218,9 +220,9 @@ describe('RDS IAM authentication', () => {
     }
   });
 
-  it('is refused at deployment with an error saying it is not built', () => {
+  it('synthesizes with no error or warning', () => {
     const { stack } = synth({ register, demo: false, databaseNetwork: NETWORK });
-    Annotations.fromStack(stack).hasError('*', Match.stringLikeRegexp('courses-0 declares connection.iamAuth.*not built.*@aws-sdk/rds-signer'));
+    expect(Annotations.fromStack(stack).findError('*', Match.anyValue())).toEqual([]);
   });
 
   it('is refused by the register check when its resource id is a name', () => {

@@ -4,6 +4,7 @@
  * invocations would otherwise wake up holding a socket the server closed long ago.
  */
 import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
+import { Signer } from '@aws-sdk/rds-signer';
 import type { Connection as MysqlCoreConnection } from 'mysql2';
 import mysql from 'mysql2/promise';
 import pg from 'pg';
@@ -44,6 +45,8 @@ interface Target {
   user: string;
   password: string;
   database: string;
+  /** The password is an RDS IAM token (MySQL takes it through its clear-text plugin, over TLS). */
+  iam?: boolean;
 }
 
 /** An RDS secret as Secrets Manager keeps it for a database (the keys RDS and its rotation use). */
@@ -55,7 +58,8 @@ interface RdsSecret {
   dbname?: string;
 }
 
-async function targetOf(p: SqlProcessor): Promise<Target> {
+/** Where and as whom a processor's database is reached. Exported for the tests of the IAM token. */
+export async function targetOf(p: SqlProcessor): Promise<Target> {
   if ('url' in p.connection) {
     const url = new URL(p.connection.url);
     return {
@@ -66,19 +70,28 @@ async function targetOf(p: SqlProcessor): Promise<Target> {
       database: decodeURIComponent(url.pathname.replace(/^\//, '')),
     };
   }
-  // Refused before anything is read: a password-less secret would only fail later, less clearly.
-  if (p.connection.iamAuth) {
-    throw new ProcessorError('IamAuthNotBuilt', `${p.id} declares RDS IAM authentication, which this build cannot sign for yet (it needs @aws-sdk/rds-signer)`);
-  }
+  // IAM authentication sends a short-lived token as the password, which RDS takes only over TLS.
+  const iam = p.connection.iamAuth;
+  if (iam && p.tls === 'off') throw new ProcessorError('IamAuthNeedsTls', `${p.id} declares RDS IAM authentication, which needs tls verify or require`);
   // Cached by Parameters for five minutes, so a rotated password is picked up without a cold start.
   const secret = (await getSecret<RdsSecret>(p.connection.secret, { transform: 'json' })) as RdsSecret | undefined;
-  if (!secret?.host || !secret.username) throw new ProcessorError('DatabaseSecretInvalid', `the secret of ${p.id} lacks host or username`);
+  if (!secret?.host || !(iam || secret.username)) throw new ProcessorError('DatabaseSecretInvalid', `the secret of ${p.id} lacks host or username`);
+  const port = secret.port ? Number(secret.port) : undefined;
   return {
     host: secret.host,
-    port: secret.port ? Number(secret.port) : undefined,
-    user: secret.username,
-    password: secret.password,
+    port,
+    user: iam?.user ?? secret.username,
+    // A token per connection: valid for 15 minutes, signed with the function's own credentials.
+    password: iam
+      ? await new Signer({
+          hostname: secret.host,
+          port: port ?? (p.engine === 'postgres' ? 5432 : 3306),
+          username: iam.user,
+          ...(iam.region ? { region: iam.region } : {}),
+        }).getAuthToken()
+      : secret.password,
     database: secret.dbname ?? '',
+    iam: Boolean(iam),
   };
 }
 
@@ -148,6 +161,8 @@ async function mysqlSession(p: SqlProcessor, t: Target): Promise<SqlSession> {
     dateStrings: true,
     supportBigNumbers: true,
     bigNumberStrings: true,
+    // RDS for MySQL asks for an IAM token through the clear-text plugin (safe only because TLS is on).
+    ...(t.iam ? { authPlugins: { mysql_clear_password: () => () => Buffer.from(`${t.password}\0`) } } : {}),
   });
   connection.on('error', () => undefined);
   const [[version]] = (await connection.query('SELECT VERSION() AS v')) as unknown as [[{ v: string }]];
