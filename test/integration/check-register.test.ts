@@ -129,6 +129,10 @@ function coursePlatform(db: TestDatabase, change: (tables: TableDecl[]) => void 
       key: ['id'],
       match: { column: 'user_id', references: { table: 'auth_user', column: 'id' } },
       erasure: { mode: 'legal_hold', legalBasis: 'tax law', holdDays: 2192, fromColumn: 'issued_on' },
+      // The retention rule that ends the hold (the register refuses a hold without one).
+      retentionRules: [
+        { id: 'invoices-after-the-hold', description: 'Invoices deleted when their hold ends', countsFrom: 'issued_on', afterMonths: 72, action: 'delete' },
+      ],
       restriction: { column: 'restricted_at', type: 'timestamp' },
     },
   ];
@@ -215,6 +219,9 @@ const MISTAKES: Array<[string, (t: TableDecl[]) => void, string | string[]]> = [
     "a legal hold's date column that does not exist",
     (t) => {
       table(t, 'billing_invoice').erasure = { mode: 'legal_hold', legalBasis: 'tax', holdDays: 10, fromColumn: 'issued_at' };
+      table(t, 'billing_invoice').retentionRules = [
+        { id: 'invoices-after-the-hold', description: 'Invoices deleted when their hold ends', countsFrom: 'issued_at', afterMonths: 72, action: 'delete' },
+      ];
     },
     'courses-db: billing_invoice.issued_at (legal hold fromColumn): no such column',
   ],
@@ -271,6 +278,9 @@ const MISTAKES: Array<[string, (t: TableDecl[]) => void, string | string[]]> = [
     'a legal hold counted from a number',
     (t) => {
       table(t, 'billing_invoice').erasure = { mode: 'legal_hold', legalBasis: 'tax', holdDays: 10, fromColumn: 'amount_cents' };
+      table(t, 'billing_invoice').retentionRules = [
+        { id: 'invoices-after-the-hold', description: 'Invoices deleted when their hold ends', countsFrom: 'amount_cents', afterMonths: 72, action: 'delete' },
+      ];
     },
     'courses-db: billing_invoice.amount_cents (legal hold fromColumn): the hold is counted from a date',
   ],

@@ -58,6 +58,10 @@ const TABLES = (): TableDecl[] => [
     key: ['id'],
     match: { column: 'user_id', references: { table: 'auth_user', column: 'id' } },
     erasure: { mode: 'legal_hold', legalBasis: 'tax law', holdDays: 2192, fromColumn: 'issued_on' },
+    // The retention rule that ends the hold (the register refuses a hold without one).
+    retentionRules: [
+      { id: 'invoices-after-the-hold', description: 'Invoices deleted when their hold ends', countsFrom: 'issued_on', afterMonths: 72, action: 'delete' },
+    ],
     restriction: { column: 'restricted_at', type: 'timestamp' },
   },
 ];
@@ -140,7 +144,12 @@ describe('the register against a described schema', () => {
     [
       'legal hold fromColumn',
       (t: TableDecl[]) =>
-        Object.assign(table(t, 'billing_invoice'), { erasure: { mode: 'legal_hold', legalBasis: 'tax', holdDays: 10, fromColumn: 'issued_at' } }),
+        Object.assign(table(t, 'billing_invoice'), {
+          erasure: { mode: 'legal_hold', legalBasis: 'tax', holdDays: 10, fromColumn: 'issued_at' },
+          retentionRules: [
+            { id: 'invoices-after-the-hold', description: 'Invoices deleted when their hold ends', countsFrom: 'issued_at', afterMonths: 72, action: 'delete' },
+          ],
+        }),
       'billing_invoice.issued_at (legal hold fromColumn)',
     ],
     [
@@ -289,14 +298,25 @@ describe('the register against a described schema', () => {
 
   it('refuses a legal hold counted from a column that holds no date, and an email matched against a number', () => {
     const p = processor((t) => {
-      Object.assign(table(t, 'billing_invoice'), { erasure: { mode: 'legal_hold', legalBasis: 'tax', holdDays: 10, fromColumn: 'user_id' } });
+      Object.assign(table(t, 'billing_invoice'), {
+        erasure: { mode: 'legal_hold', legalBasis: 'tax', holdDays: 10, fromColumn: 'id' },
+        retentionRules: [
+          {
+            id: 'invoices-after-the-hold',
+            description: 'Invoices deleted when their hold ends',
+            countsFrom: 'id',
+            afterMonths: 72,
+            action: 'delete',
+          },
+        ],
+      });
       Object.assign(table(t, 'auth_user'), { match: { column: 'id', identity: 'email' }, key: ['username'] });
       (table(t, 'auth_user').erasure as { columns: Record<string, unknown> }).columns = { id: 'null', first_name: 'null' };
     });
     expect(problemsOf(p, described())).toEqual([
       'courses-db: auth_user.id (match): an email address is matched against a text column; this one is integer',
       'courses-db: auth_user.id (mask): the column is NOT NULL: masking it with null would fail; mask it with a value or a format',
-      'courses-db: billing_invoice.user_id (legal hold fromColumn): the hold is counted from a date, and this column is integer',
+      'courses-db: billing_invoice.id (legal hold fromColumn): the hold is counted from a date, and this column is integer',
     ]);
   });
 
