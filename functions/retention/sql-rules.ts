@@ -6,10 +6,10 @@
  * of a two-stage rule is deleted rather than restricted first.
  */
 import type { SqlProcessor, SqlTable } from '../domain/register-schema';
-import { legalHoldCutoff, retentionCutoff, type SqlRetentionRule } from '../domain/retention-rules';
+import { legalHoldCutoff, type SqlRetentionRule } from '../domain/retention-rules';
 import { erasureOrder } from '../domain/sql-order';
 import { audit } from '../platform/data/audit';
-import { type RetentionRun, recordRunProgress, recordRunStart, runAuditId } from '../platform/data/retention-runs';
+import { type RetentionRun, recordRunProgress, runAuditId } from '../platform/data/retention-runs';
 import type { Controller, Register } from '../platform/register';
 import { enforceRuleRows, findRuleRows, type SqlRuleScope } from '../processors/sql/retention';
 import { putReport, reportKey } from './reports';
@@ -34,31 +34,6 @@ export function sqlRetentionRulesOf(register: Register): SqlRuleAtTable[] {
         : [],
     ),
   );
-}
-
-/** A run of a rule as it starts: nothing found yet. */
-export function newSqlRun({ controller, store, table, rule }: SqlRuleAtTable, runAt: Date): RetentionRun {
-  return {
-    controllerId: controller.id,
-    ruleId: rule.id,
-    processorId: store.id,
-    table: table.name,
-    description: rule.description,
-    action: rule.action,
-    mode: rule.enforce ? 'enforced' : 'dry_run',
-    runAt: runAt.toISOString(),
-    cutoff: retentionCutoff(rule.afterMonths, runAt).toISOString(),
-    status: 'started',
-    errors: 0,
-  };
-}
-
-/** Records that a rule's run starts, with its cutoff, before it reads anything. */
-export async function startSqlRetentionRun(scope: SqlRuleAtTable, runAt: Date): Promise<RetentionRun> {
-  const run = newSqlRun(scope, runAt);
-  await recordRunStart(run);
-  await audit(runAuditId(run), 'retention_run_started', 'system', { ruleId: run.ruleId, processorId: run.processorId, mode: run.mode, cutoff: run.cutoff });
-  return run;
 }
 
 const AUDIT_EVENT = { delete: 'retention_deleted', mask: 'retention_masked', restrict: 'retention_restricted' } as const;

@@ -8,17 +8,18 @@
  * rule must look at every record of the controller's own data, and no index orders a store by an
  * arbitrary date. The service's own requests table is never scanned.
  */
-import { isOlderThan, type RetentionRule, retentionCutoff } from '../domain/retention-rules';
+import { isOlderThan, type RetentionRule } from '../domain/retention-rules';
 import { setting } from '../platform/config';
 import { audit } from '../platform/data/audit';
 import { and, le, lt, notExists, or, scanExpression } from '../platform/data/expressions';
 import { paginate } from '../platform/data/paginate';
-import { type RetentionRun, recordRunProgress, recordRunStart, runAuditId } from '../platform/data/retention-runs';
+import { type RetentionRun, recordRunProgress, runAuditId } from '../platform/data/retention-runs';
 import { errorClass, logger } from '../platform/log';
 import type { Controller, DynamoDbProcessor, Register } from '../platform/register';
 import { eraseItem, type ItemErasure, keyExists, tableKey } from '../processors/dynamodb/store-items';
 import { putReport, reportKey } from './reports';
-import { newSqlRun, runSqlRetentionRule, type SqlRuleAtTable, sqlRetentionRulesOf, startSqlRetentionRun } from './sql-rules';
+import { newRun, startRetentionRun } from './runs';
+import { runSqlRetentionRule, type SqlRuleAtTable, sqlRetentionRulesOf } from './sql-rules';
 
 export { RETENTION_REPORTS_PREFIX } from './reports';
 
@@ -103,29 +104,7 @@ async function writeReport(f: RetentionFindings, outcome?: { erased: Key[]; chan
   await putReport(run, report);
 }
 
-/** A run of a rule as it starts: nothing found yet. */
-function newRun({ controller, store, rule }: RuleAtStore, runAt: Date): RetentionRun {
-  return {
-    controllerId: controller.id,
-    ruleId: rule.id,
-    processorId: store.id,
-    description: rule.description,
-    action: rule.action,
-    mode: rule.enforce ? 'enforced' : 'dry_run',
-    runAt: runAt.toISOString(),
-    cutoff: retentionCutoff(rule.afterMonths, runAt).toISOString(),
-    status: 'started',
-    errors: 0,
-  };
-}
-
-/** Records that a rule's run starts, with its cutoff, before it reads anything. */
-export async function startRetentionRun(scope: RuleAtStore, runAt: Date): Promise<RetentionRun> {
-  const run = newRun(scope, runAt);
-  await recordRunStart(run);
-  await audit(runAuditId(run), 'retention_run_started', 'system', { ruleId: run.ruleId, processorId: run.processorId, mode: run.mode, cutoff: run.cutoff });
-  return run;
-}
+export { startRetentionRun } from './runs';
 
 /**
  * The first half of a rule's run: finds the records older than the cutoff, sorts out those a
@@ -210,7 +189,7 @@ export async function sweepRetentionRules(register: Register, runAt = new Date()
     let run: RetentionRun | undefined;
     try {
       if (kind === 'sql') {
-        run = await startSqlRetentionRun(scope, runAt);
+        run = await startRetentionRun(scope, runAt);
         runs.push(await runSqlRetentionRule(scope, run));
         continue;
       }
@@ -221,7 +200,7 @@ export async function sweepRetentionRules(register: Register, runAt = new Date()
     } catch (err) {
       const failed = errorClass(err);
       logger.error('retention rule failed', { controllerId: scope.controller.id, ruleId: scope.rule.id, errorClass: failed });
-      const unstarted: RetentionRun = { ...(kind === 'sql' ? newSqlRun(scope, runAt) : newRun(scope, runAt)), status: 'failed' };
+      const unstarted: RetentionRun = { ...newRun(scope, runAt), status: 'failed' };
       runs.push(await recordFailure(run ?? unstarted, failed));
     }
   }

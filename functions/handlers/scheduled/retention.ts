@@ -18,36 +18,22 @@ class RetentionRunFailed extends Error {
  */
 export const handler = async (): Promise<{ runs: number; failed: number }> => {
   const runs = await sweepRetentionRules(register);
-  for (const run of runs) {
-    const {
-      controllerId,
-      ruleId,
-      mode,
-      status,
-      matched,
-      wouldErase,
-      keptUnderLegalHold,
-      keptRestricted,
-      keptReferenced,
-      erased,
-      changedSinceReport,
-      deferred,
-    } = run;
-    logger.info('retention rule run', {
-      controllerId,
-      ruleId,
-      mode,
-      status,
-      matched,
-      wouldErase,
-      keptUnderLegalHold,
-      keptRestricted,
-      keptReferenced,
-      erased,
-      changedSinceReport,
-      deferred,
-    });
-  }
+  // Counts and ids only: what each run found and did, never a record's content.
+  const LOGGED = [
+    'controllerId',
+    'ruleId',
+    'mode',
+    'status',
+    'matched',
+    'wouldErase',
+    'keptUnderLegalHold',
+    'keptRestricted',
+    'keptReferenced',
+    'erased',
+    'changedSinceReport',
+    'deferred',
+  ] as const;
+  for (const run of runs) logger.info('retention rule run', Object.fromEntries(LOGGED.map((k) => [k, run[k]])));
   const failed = runs.filter((r) => r.status === 'failed').length;
   if (failed > 0) throw new RetentionRunFailed(`${failed} of ${runs.length} retention rule runs failed`);
   return { runs: runs.length, failed };
