@@ -5,7 +5,7 @@
  */
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { answerDemoTasks, captureOutput, REQUESTS_TABLE, submit, submitConfirmed, useRuntime, waitForFinal } from '../harness';
+import { answerDemoTasks, captureOutput, poll, REQUESTS_TABLE, sleep, submit, submitConfirmed, useRuntime, waitForFinal } from '../harness';
 
 const local = useRuntime();
 
@@ -35,6 +35,12 @@ describe('request metrics', () => {
     await answerDemoTasks(local.rt, requestId);
     expect((await waitForFinal(statusUrl)).status).toBe('completed');
 
+    // Written right after the guarded write that closes the request, which the status may show first.
+    await poll(async () => (closed(output, 'access', 'completed_on_time').length > 0 ? true : undefined), {
+      timeoutMs: 5_000,
+      failure: () => 'no RequestsClosed line for the access request',
+    });
+    await sleep(500);
     const lines = closed(output, 'access', 'completed_on_time');
     expect(lines).toHaveLength(1);
     const { emf, line } = lines[0]!;
