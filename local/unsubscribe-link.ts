@@ -32,7 +32,7 @@ process.env.REQUESTS_TABLE ??= 'dsr-requests';
 process.env.STATE_MACHINE_ARN ??= 'arn:aws:states:local:000000000000:stateMachine:unused';
 
 const { configure } = await import('../functions/platform/config');
-await configure('UNSUBSCRIBE_KEY_SECRET');
+await configure((await import('../functions/platform/aws/secrets')).secrets, 'UNSUBSCRIBE_KEY_SECRET');
 await secrets.stop();
 const { unsubscribePath } = await import('../functions/intake/unsubscribe');
 const base = process.env.PUBLIC_BASE_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;

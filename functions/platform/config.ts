@@ -113,22 +113,33 @@ function read<K extends VariableName>(name: K): Settings[K] {
 }
 
 /**
+ * Where `configure` reads the secrets a function names: `platform/aws/secrets.ts`, passed by the
+ * handlers that name one, so that the other functions' bundles carry no Secrets Manager client.
+ */
+export interface SecretSource {
+  get(secretId: string): Promise<unknown>;
+}
+
+/**
  * The composition root of a handler, awaited at module scope: checks the variables it needs, then
  * reads the secrets they name, once, at cold start. A missing or malformed variable, or a secret
  * that cannot be read or is malformed, throws a ConfigError naming the variable before any request
  * is taken (the secret's value and the error's message never: only the error's class).
  */
-export async function configure(...names: VariableName[]): Promise<void> {
+export async function configure(...names: VariableName[]): Promise<void>;
+export async function configure(secrets: SecretSource, ...names: VariableName[]): Promise<void>;
+export async function configure(...args: (SecretSource | VariableName)[]): Promise<void> {
+  const secrets = typeof args[0] === 'object' ? (args[0] as SecretSource) : undefined;
+  const names = (secrets ? args.slice(1) : args) as VariableName[];
   const values = names.map((name) => [name, read(name)] as const);
   for (const [name, value] of values) {
     const secret = (VARIABLES[name] as Variable).secret;
-    configured[name] = secret ? await readSecret(name, value as string, secret) : value;
+    if (secret && !secrets) throw new ConfigError(`Environment variable ${name} names a secret, and the handler gave configure() no secrets reader`);
+    configured[name] = secret ? await readSecret(secrets!, name, value as string, secret) : value;
   }
 }
 
-async function readSecret(name: VariableName, secretId: string, schema: z.ZodType<string, string>): Promise<string> {
-  // Loaded only by a function that names a secret: the others carry no Secrets Manager client.
-  const { secrets } = await import('./aws/secrets');
+async function readSecret(secrets: SecretSource, name: VariableName, secretId: string, schema: z.ZodType<string, string>): Promise<string> {
   let value: unknown;
   try {
     value = await secrets.get(secretId);

@@ -13,7 +13,8 @@ let unsubscribePath: typeof import('../../functions/intake/unsubscribe').unsubsc
 beforeAll(async () => {
   // The runtime's secret holds the key its functions read; the controller's mailer would sign with the same one.
   ({ unsubscribePath } = await import('../../functions/intake/unsubscribe'));
-  await (await import('../../functions/platform/config')).configure('UNSUBSCRIBE_KEY_SECRET');
+  const { secrets } = await import('../../functions/platform/aws/secrets');
+  await (await import('../../functions/platform/config')).configure(secrets, 'UNSUBSCRIBE_KEY_SECRET');
 });
 
 const requestItem = async (requestId: string) =>

@@ -4,6 +4,7 @@ import { type FormValues, renderRequestForm } from '../../../web/pages/form';
 import { InvalidSubmission, validateSubmission } from '../../domain/submission';
 import { acceptRequest } from '../../intake/intake';
 import { RateLimited, takeIntakeAllowance } from '../../intake/rate-limit';
+import { secrets } from '../../platform/aws/secrets';
 import { configure } from '../../platform/config';
 import { type HttpEvent, type HttpResult, html, httpMiddleware, json, pickLocale, wantsJson } from '../../platform/http';
 import { paths } from '../../platform/links';
@@ -13,6 +14,7 @@ import { formController, formPage } from './form';
 
 // The composition root: what this function is given, checked at cold start.
 await configure(
+  secrets,
   'REQUESTS_TABLE',
   'SENDER_EMAIL',
   'SES_CONFIGURATION_SET',

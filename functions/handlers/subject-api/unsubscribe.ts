@@ -2,12 +2,13 @@ import middy from '@middy/core';
 import { renderNotFound } from '../../../web/pages/not-found';
 import { renderUnsubscribePage } from '../../../web/pages/unsubscribe';
 import { readUnsubscribeLink, unsubscribe } from '../../intake/unsubscribe';
+import { secrets } from '../../platform/aws/secrets';
 import { configure } from '../../platform/config';
 import { type HttpEvent, type HttpResult, html, httpMiddleware, json, pickLocale, wantsJson } from '../../platform/http';
 import { logger } from '../../platform/log';
 
 // The composition root: what this function is given, checked at cold start.
-await configure('REQUESTS_TABLE', 'STATE_MACHINE_ARN', 'UNSUBSCRIBE_KEY_SECRET');
+await configure(secrets, 'REQUESTS_TABLE', 'STATE_MACHINE_ARN', 'UNSUBSCRIBE_KEY_SECRET');
 
 /**
  * GET/POST /v1/unsubscribe/{controllerId}/{purposeId}?address=…&sig=…: the one-click unsubscribe

@@ -11,9 +11,9 @@ import { readUnsubscribeLink, unsubscribePath, unsubscribeSignature } from '../.
 import { configure } from '../../../functions/platform/config';
 import { serveSecrets } from '../../harness/secrets';
 
-const secrets = await serveSecrets({ UNSUBSCRIBE_KEY_SECRET: 'unit-unsubscribe-key-'.padEnd(64, 'x') });
-await configure('UNSUBSCRIBE_KEY_SECRET');
-await secrets.stop();
+const served = await serveSecrets({ UNSUBSCRIBE_KEY_SECRET: 'unit-unsubscribe-key-'.padEnd(64, 'x') });
+await configure((await import('../../../functions/platform/aws/secrets')).secrets, 'UNSUBSCRIBE_KEY_SECRET');
+await served.stop();
 
 /** The query of a link as the controller's mailer makes it. */
 function queryOf(path: string): { address: string; sig: string } {

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ConfigError, configure, setting } from '../../../functions/platform/config';
+import { ConfigError, configure, type SecretSource, setting } from '../../../functions/platform/config';
 import { localSecretArn } from '../../../local/secrets-endpoint';
 import { serveSecrets } from '../../harness/secrets';
 
@@ -43,6 +43,7 @@ describe('configure, at a cold start', () => {
 
 describe('a secret, read from Secrets Manager at cold start', () => {
   let secrets: Awaited<ReturnType<typeof serveSecrets>>;
+  let reader: SecretSource;
   const key = 'a'.repeat(40);
   beforeAll(async () => {
     secrets = await serveSecrets({ SUPPRESSION_KEY_SECRET: key, UNSUBSCRIBE_KEY_SECRET: 'short' });
@@ -53,24 +54,35 @@ describe('a secret, read from Secrets Manager at cold start', () => {
     });
   });
   afterAll(() => secrets.stop());
+  beforeAll(async () => {
+    // The reader's client is built at import, with the endpoint the runtime serves.
+    Object.assign(process.env, { AWS_ENDPOINT_URL_SECRETS_MANAGER: secrets.url });
+    ({ secrets: reader } = await import('../../../functions/platform/aws/secrets'));
+  });
 
   it('gives modules the value, while the environment holds only the ARN', async () => {
     expect(process.env.SUPPRESSION_KEY_SECRET).toBe(localSecretArn('SUPPRESSION_KEY_SECRET'));
-    await configure('SUPPRESSION_KEY_SECRET');
+    await configure(reader, 'SUPPRESSION_KEY_SECRET');
     expect(setting('SUPPRESSION_KEY_SECRET')).toBe(key);
     expect(Object.values(process.env)).not.toContain(key);
   });
 
   it('stops on a secret too short to be a key, without saying its value', async () => {
-    const error = await configure('UNSUBSCRIBE_KEY_SECRET').catch((e: unknown) => e);
+    const error = await configure(reader, 'UNSUBSCRIBE_KEY_SECRET').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as Error).message).toBe('The secret UNSUBSCRIBE_KEY_SECRET names must be at least 32 characters');
   });
 
   it('stops on a secret that does not exist, naming the variable and the error class only', async () => {
     process.env.SUPPRESSION_KEY_SECRET = 'arn:aws:secretsmanager:us-east-1:000000000000:secret:gone';
-    await expect(configure('SUPPRESSION_KEY_SECRET')).rejects.toThrow(
+    await expect(configure(reader, 'SUPPRESSION_KEY_SECRET')).rejects.toThrow(
       new ConfigError('The secret SUPPRESSION_KEY_SECRET names could not be read: ResourceNotFoundException'),
+    );
+  });
+
+  it('stops when a handler names a secret and gives no reader, so no bundle carries one it does not use', async () => {
+    await expect(configure('SUPPRESSION_KEY_SECRET')).rejects.toThrow(
+      new ConfigError('Environment variable SUPPRESSION_KEY_SECRET names a secret, and the handler gave configure() no secrets reader'),
     );
   });
 });
