@@ -317,7 +317,23 @@ export interface Branch {
   holdBasis?: string;
   /** Suppression list: until when a keyed hash of the address is kept. */
   suppressedUntil?: string;
+  /**
+   * What a processor that answers later said it did (a vendor's link, a staff task, a connector,
+   * the organisation's own Lambda or webhook). Free text in it is shown to the subject, never logged.
+   */
+  answer?: ProcessorAnswer;
 }
+
+/**
+ * What a processor says it did with the subject's data: all of it (`done`), nothing held
+ * (`not_found`), kept on a legal basis until a date (`retained`), or done in part, saying what
+ * was kept and why (`partly`). The subject's email never says "erased" where something was kept.
+ */
+export type ProcessorAnswer =
+  | { outcome: 'done' }
+  | { outcome: 'not_found' }
+  | { outcome: 'retained'; basis: string; until?: string }
+  | { outcome: 'partly'; kept: string; reason: string; until?: string };
 
 /** Who caused an audit event; a staff member's username is in the event's `detail.by`. */
 export type Actor = 'subject' | 'system' | 'workflow' | 'staff';
