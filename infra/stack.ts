@@ -141,7 +141,6 @@ export interface DsrFunctions {
   readonly route: HouseFunction;
   /** Workflow `AwaitDecision`: waits for staff on a task token. */
   readonly awaitDecision: HouseFunction;
-  readonly plan: HouseFunction;
   readonly runProcessor: HouseFunction;
   readonly awaitProcessor: HouseFunction;
   readonly recordBranchFailure: HouseFunction;
@@ -369,13 +368,12 @@ export class DsrStack extends Stack {
         'GET/POST /v1/unsubscribe/...: a signed one-click unsubscribe link withdraws consent to one purpose',
       ),
       reply: fn('Reply', 'functions/handlers/subject-api/reply.ts', "POST .../reply: the subject's answer to staff's request for information"),
-      route: fn('Route', 'functions/handlers/workflow/route.ts', 'Workflow Route: review, process or answer, from what the request records'),
+      route: fn('Route', 'functions/handlers/workflow/route.ts', 'Workflow Route: review, plan and process, or answer, from what the request records'),
       awaitDecision: fn(
         'AwaitDecision',
         'functions/handlers/workflow/await-decision.ts',
         'Workflow AwaitDecision: records the review task token, emails staff',
       ),
-      plan: fn('Plan', 'functions/handlers/workflow/plan.ts', 'Workflow Plan: one branch per processor the right concerns'),
       runProcessor: fn(
         'RunProcessor',
         'functions/handlers/workflow/run-processor.ts',
@@ -506,7 +504,6 @@ export class DsrStack extends Stack {
     const workflow = new RequestWorkflow(this, 'Workflow', {
       route: f.route.fn,
       awaitDecision: f.awaitDecision.fn,
-      plan: f.plan.fn,
       runProcessor: f.runProcessor.fn,
       awaitProcessor: f.awaitProcessor.fn,
       recordBranchFailure: f.recordBranchFailure.fn,
@@ -557,7 +554,6 @@ export class DsrStack extends Stack {
     // The state machine invokes AwaitDecision and AwaitProcessor, so it depends on them: their task
     // answers (a decision or an answer that came before the token was stored) go in a policy of their own.
     f.awaitDecision.bindTable(table, 'readWrite').bindSender(sender).bindValue('PUBLIC_BASE_URL', url).answerTasks(workflowStateMachine, { ownPolicy: true });
-    f.plan.bindTable(table, 'readWrite');
     // Run exports and erases at the controllers' own stores declared in the register, and no others;
     // erasure in suppress mode hashes addresses with the suppression key.
     f.runProcessor.bindTable(table, 'readWrite').bindBucket(bucket, 'readWrite').bindSecret('SUPPRESSION_KEY_SECRET', this.suppressionKey);

@@ -4,7 +4,6 @@ import { errorClass, logger } from '../platform/log';
 import { ExportWriter, exportKey } from '../platform/package-bucket';
 import { findProcessor, type Processor } from '../platform/register';
 import { type BranchContext, ProcessorError, type Subject, type SyncProcessorKind } from '../processors/port';
-import { syncKind } from '../processors/sync-kinds';
 import { type BranchRef, loadRequest, MissingRecord } from '../workflow/requests';
 import { outcomeEvent, storeCompletedDetail } from './events';
 
@@ -24,6 +23,12 @@ export async function failAttempt(ref: BranchRef, err: unknown, attempt: number)
   await updateBranch(ref.requestId, ref.processorId, { errorClass: cls }).catch(() => undefined);
   throw new ProcessorError(cls, `processor ${ref.processorId} failed with ${cls}`);
 }
+
+/**
+ * The kinds a `RunProcessor` function answers for, chosen by its handler (its composition root), so
+ * the function loads none of the waiting kinds' email, HTTP and configuration.
+ */
+export type SyncKinds = Partial<Record<Processor['kind'], SyncProcessorKind>>;
 
 /** What one sync action did, as the branch records it. */
 type SyncOutcome = Omit<BranchOutcome, 'status'> & { recordCount: number };
@@ -55,10 +60,11 @@ async function act(kind: SyncProcessorKind, processor: Processor, subject: Subje
  * branch's action: export, erase, rectify or restrict. A completed branch is not run again. Errors
  * leave with their class only, so no personal data reaches the workflow history.
  */
-export async function runBranch(ref: BranchRef): Promise<BranchRef> {
+export async function runBranch(ref: BranchRef, kinds: SyncKinds): Promise<BranchRef> {
   const { requestId, processorId } = ref;
   const { request, controller, processor } = await branchContext(ref);
-  const kind = syncKind(processor);
+  const kind = kinds[processor.kind];
+  if (!kind) throw new Error(`processor kind ${processor.kind} does not answer at once`);
   if (request.status === 'cancelled') return ref; // withdrawn: nothing more is done
   const before = await startBranch(requestId, processorId);
   if (!before) {

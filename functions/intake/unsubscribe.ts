@@ -6,9 +6,9 @@ import { isConditionFailure } from '../platform/aws/dynamodb';
 import { setting } from '../platform/config';
 import { audit } from '../platform/data/audit';
 import { createRequest } from '../platform/data/requests';
+import { startExecution } from '../platform/executions';
 import { type ConsentPurpose, type Controller, findController } from '../platform/register';
 import { constantTimeEqual, newToken } from '../platform/tokens';
-import { startExecution } from '../workflow/execution';
 
 /*
  * One-click unsubscribe (RFC 8058), the simplest withdrawal of consent (Art. 7(3): as easy as

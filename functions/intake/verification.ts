@@ -3,9 +3,9 @@ import type { DsrRequest } from '../domain/request';
 import { audit } from '../platform/data/audit';
 import { and, eq, gt } from '../platform/data/expressions';
 import { getRequest, transition } from '../platform/data/requests';
+import { startExecution } from '../platform/executions';
 import { findController } from '../platform/register';
 import { hashToken, tokenMatches } from '../platform/tokens';
-import { startExecution } from '../workflow/execution';
 
 /** What a verification link leads to. */
 export type LinkState = { state: 'valid'; request: DsrRequest } | { state: 'used'; request: DsrRequest } | { state: 'expired' } | { state: 'invalid' };

@@ -2,7 +2,7 @@
  * The retention sweep: for every retention rule the register declares at a controller's own
  * stores, find the records older than the rule's period, write a report of what it would erase,
  * and where the controller enforces the rule erase them, through the same per-item code a
- * subject's erasure request uses (functions/processors/dynamodb/store-items.ts).
+ * subject's erasure request uses (functions/processors/dynamodb/adapter.ts).
  *
  * Finding the records is a paginated Scan of the store's table filtered on the rule's date: a
  * rule must look at every record of the controller's own data, and no index orders a store by an
@@ -16,7 +16,7 @@ import { paginate } from '../platform/data/paginate';
 import { type RetentionRun, recordRunProgress, runAuditId } from '../platform/data/retention-runs';
 import { errorClass, logger } from '../platform/log';
 import type { Controller, DynamoDbProcessor, Register } from '../platform/register';
-import { eraseItem, type ItemErasure, keyExists, tableKey } from '../processors/dynamodb/store-items';
+import { eraseItem, type ItemErasure, keyExists, tableKey } from '../processors/dynamodb/adapter';
 import { putReport, reportKey } from './reports';
 import { newRun, startRetentionRun } from './runs';
 import { runSqlRetentionRule, type SqlRuleAtTable, sqlRetentionRulesOf } from './sql-rules';

@@ -15,7 +15,7 @@ import { recordRequestClosed } from '../platform/metrics';
 import type { Controller } from '../platform/register';
 import { done, schedule } from '../retention/scheduled-erasures';
 import { DEADLINE_REMINDER_MARKS } from '../workflow/deadline-reminders';
-import { REVIEW_FIELDS, resumeReview } from '../workflow/review';
+import { REVIEW_FIELDS, resumeReview } from '../workflow/routing';
 
 const inReviewAt = (stage: string | undefined) => eq('reviewStage', stage);
 

@@ -8,7 +8,7 @@ import { links } from '../platform/links';
 import { sendEmail } from '../platform/mailer';
 import { requestOwner, sendOnce } from '../platform/outbox';
 import { loadRequest, type RequestRef } from './requests';
-import { resumeReview } from './review';
+import { resumeReview } from './routing';
 
 /**
  * Step `AwaitDecision` (waitForTaskToken): records the token the decision will resume, and emails

@@ -1,12 +1,10 @@
 import * as z from 'zod';
-import { type Branch, type DsrRequest, FINAL_STATUSES } from '../domain/request';
+import type { Branch, DsrRequest } from '../domain/request';
 import { purgeSchedule } from '../domain/request-retention';
-import { actionFor, modeOf } from '../domain/rights';
 import { requestIdSchema } from '../domain/validation';
 import { audit } from '../platform/data/audit';
-import { ensureBranch, updateBranch } from '../platform/data/branches';
 import { eq } from '../platform/data/expressions';
-import { getRequest, getRequestWithBranches, setOnce, transition, updateRequestIf } from '../platform/data/requests';
+import { getRequest, getRequestWithBranches, transition, updateRequestIf } from '../platform/data/requests';
 import { recordRequestClosed } from '../platform/metrics';
 import { type Controller, findController } from '../platform/register';
 
@@ -31,50 +29,6 @@ export async function loadRequest(
   const controller = findController(request.controllerId);
   if (!controller) throw new MissingRecord(`controller of request ${requestId} not in the register`);
   return { request, controller, branches };
-}
-
-/** A Map item: which branch, whether it answers at once or later, how long it may wait, and how long between heartbeats. */
-export interface PlannedBranch extends BranchRef {
-  mode: 'sync' | 'async';
-  timeoutSeconds: number;
-  heartbeatSeconds: number;
-}
-
-/** The sweep heartbeats every 15 minutes; two days without one means it is not running. */
-const MAX_HEARTBEAT_SECONDS = 2 * 86_400;
-
-/** A waiting branch gives up this long before the deadline, so staff can still act on time. */
-const WAIT_MARGIN_MS = 3 * 86_400_000;
-/** However close the deadline, a waiting branch gets at least this long (seconds). */
-const MIN_WAIT_SECONDS = 3_600;
-
-/**
- * Plan: the request is in progress, with one branch per processor the right concerns (see
- * `actionFor`). Returns the branches still to run: a branch already completed or failed is not run
- * again (staff retry a failed one by resetting it to pending first).
- */
-export async function planRequest({ requestId }: RequestRef, now = new Date()): Promise<RequestRef & { branches: PlannedBranch[] }> {
-  const { request, controller, branches: existing } = await loadRequest(requestId, { withBranches: true });
-  if (FINAL_STATUSES.includes(request.status) || request.status === 'in_review') return { requestId, branches: [] };
-  if (await transition(requestId, ['received'], 'in_progress')) await audit(requestId, 'processing_started', 'workflow');
-  const final = new Set(existing.filter((b) => b.status === 'completed' || b.status === 'failed').map((b) => b.processorId));
-  const dueMs = Date.parse(request.dueAt ?? now.toISOString());
-  const timeoutSeconds = Math.max(MIN_WAIT_SECONDS, Math.floor((dueMs - WAIT_MARGIN_MS - now.getTime()) / 1000));
-  const heartbeatSeconds = Math.min(MAX_HEARTBEAT_SECONDS, Math.floor(timeoutSeconds / 2));
-  const branches: PlannedBranch[] = [];
-  for (const p of controller.processors) {
-    const planned = actionFor(p, request, controller);
-    if (!planned) continue;
-    await ensureBranch(requestId, p.id, p.kind, planned.action, { staffTask: planned.staffTask, controllerId: request.controllerId });
-    if (final.has(p.id)) continue;
-    const mode = modeOf(p, planned);
-    if (mode === 'async') await updateBranch(requestId, p.id, { waitUntil: new Date(now.getTime() + timeoutSeconds * 1000).toISOString() });
-    branches.push({ requestId, processorId: p.id, mode, timeoutSeconds, heartbeatSeconds });
-  }
-  if (await setOnce(requestId, 'plannedAt', { plannedAt: now.toISOString() })) {
-    await audit(requestId, 'branches_planned', 'workflow', { branches: branches.length }, now);
-  }
-  return { requestId, branches };
 }
 
 /** Finalize: the request is answered, on time or late, and leaves the open-requests index. */

@@ -15,7 +15,7 @@ import { purgeRequest } from '../retention/request-purge';
 import { carryOut, due } from '../retention/scheduled-erasures';
 import { remindOfDeadline } from './deadline-reminders';
 import { ensureExecution } from './execution';
-import { closeReviewIfResolved, resumeReview } from './review';
+import { closeReviewIfResolved, resumeReview } from './routing';
 
 /** What one sweep did, by count. */
 export interface SweepReport {

@@ -7,7 +7,7 @@ import { errorClass, logger } from '../platform/log';
 import { recordRequestClosed } from '../platform/metrics';
 import { findController, findProcessor } from '../platform/register';
 import { cancelRequest } from '../processors/opendsr/client';
-import { resumeReview } from './review';
+import { resumeReview } from './routing';
 
 /**
  * The subject withdraws a request that is not finished. It becomes `cancelled` at once; each

@@ -23,8 +23,6 @@ export interface RequestWorkflowProps {
    * A staff decision (approve, deny, retry) resumes it with SendTaskSuccess.
    */
   readonly awaitDecision: IFunction;
-  /** `Plan`: `{requestId}` → `{requestId, branches: [{requestId, processorId, mode, timeoutSeconds}]}`. */
-  readonly plan: IFunction;
   /** `RunProcessor` (sync kinds): `{requestId, processorId}`; exports or erases at one processor. */
   readonly runProcessor: IFunction;
   /**
@@ -59,7 +57,7 @@ const REQUEST_ID_ONLY = { 'requestId.$': '$.requestId' };
 
 /**
  * The Standard state machine that answers one verified request:
- * `Route → ByNextStep{review: AwaitDecision → Route; process: Plan → ForEachProcessor{ByMode → RunProcessor |
+ * `Route → ByNextStep{review: AwaitDecision → Route; process: ForEachProcessor{ByMode → RunProcessor |
  * AwaitProcessor, Catch → RecordBranchFailure} → Route; answer: AssemblePackage → NotifySubject → Finalize}`.
  *
  * Execution input, task payloads and outputs carry ids only: Step Functions keeps execution history
@@ -81,7 +79,8 @@ export class RequestWorkflow extends Construct {
       payloadResponseOnly: true,
       retryOnServiceExceptions: false,
       payload: sfn.TaskInput.fromObject(REQUEST_ID_ONLY),
-      resultSelector: { 'requestId.$': '$.requestId', 'next.$': '$.next' },
+      // For `process`, the branches still to run (Route plans them): ids and numbers only.
+      resultSelector: { 'requestId.$': '$.requestId', 'next.$': '$.next', 'branches.$': '$.branches' },
     }).addRetry({ ...RETRY, maxAttempts: 4 });
 
     // Staff decide an edge case in the console; the decision resumes this task. No timeout: the
@@ -99,15 +98,6 @@ export class RequestWorkflow extends Construct {
       .addRetry({ errors: [sfn.Errors.HEARTBEAT_TIMEOUT], maxAttempts: 0 })
       .addRetry({ ...RETRY, maxAttempts: 3 });
     awaitDecision.addCatch(route, { errors: [sfn.Errors.ALL], resultPath: sfn.JsonPath.DISCARD });
-
-    const plan = new tasks.LambdaInvoke(this, 'Plan', {
-      stateName: 'Plan',
-      lambdaFunction: props.plan,
-      payloadResponseOnly: true,
-      retryOnServiceExceptions: false,
-      payload: sfn.TaskInput.fromObject(REQUEST_ID_ONLY),
-      resultSelector: { 'requestId.$': '$.requestId', 'branches.$': '$.branches' },
-    }).addRetry({ ...RETRY, maxAttempts: 4 });
 
     const recordBranchFailure = new tasks.LambdaInvoke(this, 'RecordBranchFailure', {
       stateName: 'RecordBranchFailure',
@@ -147,21 +137,21 @@ export class RequestWorkflow extends Construct {
         'processorId.$': '$.processorId',
         taskToken: sfn.JsonPath.taskToken,
       }),
-      // Plan sets timeoutSeconds per branch so the wait ends before the request's deadline.
+      // Route sets timeoutSeconds per branch so the wait ends before the request's deadline.
       taskTimeout: sfn.Timeout.at('$.timeoutSeconds'),
-      // How long a branch may go without the sweep's heartbeat (every 15 min): Plan sets it, up to
+      // How long a branch may go without the sweep's heartbeat (every 15 min): Route sets it, up to
       // two days and always shorter than the timeout, as the States Language requires.
       heartbeatTimeout: sfn.Timeout.at('$.heartbeatSeconds'),
       // SendTaskSuccess answers with ids only; the outcome itself is recorded on the branch in DynamoDB.
       resultPath: sfn.JsonPath.DISCARD,
     })
-      // A wait that ran out (or reached Plan's end, WAIT_EXPIRED) is final: retrying would submit again and wait past the deadline.
+      // A wait that ran out (or reached the end Route planned, WAIT_EXPIRED) is final: retrying would submit again and wait past the deadline.
       .addRetry({ errors: [sfn.Errors.TIMEOUT, sfn.Errors.HEARTBEAT_TIMEOUT, WAIT_EXPIRED], maxAttempts: 0 })
       // Anything else is the submit Lambda failing; submitting is safe to repeat.
       .addRetry({ ...RETRY, maxAttempts: 3 })
       .addCatch(recordBranchFailure, { errors: [sfn.Errors.ALL], resultPath: '$.error' });
 
-    // Plan's items carry the kind's mode: sync kinds run at once, async kinds wait for an answer.
+    // Route's planned items carry the kind's mode: sync kinds run at once, async kinds wait for an answer.
     const byMode = new sfn.Choice(this, 'ByMode', { stateName: 'ByMode' })
       .when(sfn.Condition.stringEquals('$.mode', 'async'), awaitProcessor)
       .otherwise(runProcessor);
@@ -187,7 +177,7 @@ export class RequestWorkflow extends Construct {
     const answer = outer('AssemblePackage', props.assemblePackage).next(outer('NotifySubject', props.notifySubject)).next(outer('Finalize', props.finalize));
     const next = new sfn.Choice(this, 'ByNextStep', { stateName: 'ByNextStep' })
       .when(sfn.Condition.stringEquals('$.next', 'review'), awaitDecision.next(route))
-      .when(sfn.Condition.stringEquals('$.next', 'process'), plan.next(forEachProcessor).next(route))
+      .when(sfn.Condition.stringEquals('$.next', 'process'), forEachProcessor.next(route))
       .otherwise(answer);
     const definition = route.next(next);
 
@@ -213,7 +203,6 @@ export class RequestWorkflow extends Construct {
     acknowledgeStateMachineRole(this.stateMachine, [
       props.route,
       props.awaitDecision,
-      props.plan,
       props.runProcessor,
       props.awaitProcessor,
       props.recordBranchFailure,

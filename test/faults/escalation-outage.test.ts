@@ -22,7 +22,8 @@ beforeAll(async () => {
   rt = await start(dataDir, undefined, { handlerEndpoints: { ses: ses.url }, sweepOnStart: false });
   // The test runs Route's and RecordBranchFailure's code itself, with what their functions are given.
   const { configure } = await import('../../functions/platform/config');
-  await configure('REQUESTS_TABLE', 'SENDER_EMAIL', 'SES_CONFIGURATION_SET', 'PUBLIC_BASE_URL', 'SUPPRESSION_KEY_SECRET');
+  const { secrets } = await import('../../functions/platform/aws/secrets');
+  await configure(secrets, 'REQUESTS_TABLE', 'SENDER_EMAIL', 'SES_CONFIGURATION_SET', 'PUBLIC_BASE_URL', 'SUPPRESSION_KEY_SECRET');
 });
 
 afterAll(async () => {
@@ -92,8 +93,8 @@ it('tells the DPO of a failed branch before staff are asked about it, when SES w
   // The review waits until the DPO can be told: Route fails, and its retries (or the re-drive) try again.
   await expect(routeRequest({ requestId })).rejects.toThrow();
   ses.down = false;
-  expect(await routeRequest({ requestId })).toEqual({ requestId, next: 'review' });
-  expect(await routeRequest({ requestId })).toEqual({ requestId, next: 'review' });
+  expect(await routeRequest({ requestId })).toEqual({ requestId, next: 'review', branches: [] });
+  expect(await routeRequest({ requestId })).toEqual({ requestId, next: 'review', branches: [] });
 
   expect(toDpo(requestId).map((m) => m.subject)).toEqual([expect.stringMatching(/^Needs attention: .* failed/)]);
   const partition = await requestPartition(svc, requestId);
@@ -105,7 +106,7 @@ it('escalates again, marked, a failure whose escalation a step stopped at its ti
   const requestId = await endedWithAnUntoldFailure({ escalationStartedAt: new Date(Date.now() - 60_000).toISOString(), escalationReason: 'failed' });
   const { routeRequest } = await import('../../functions/workflow/routing');
 
-  expect(await routeRequest({ requestId })).toEqual({ requestId, next: 'review' });
+  expect(await routeRequest({ requestId })).toEqual({ requestId, next: 'review', branches: [] });
 
   expect(toDpo(requestId).map((m) => m.subject)).toEqual([expect.stringMatching(/^Sent again: Needs attention: .* failed/)]);
   const partition = await requestPartition(svc, requestId);
@@ -117,8 +118,8 @@ it('records the escalation event of a step stopped after telling the DPO, once, 
   const requestId = await endedWithAnUntoldFailure({ escalationStartedAt: escalatedAt, escalationReason: 'failed', escalatedAt });
   const { routeRequest } = await import('../../functions/workflow/routing');
 
-  expect(await routeRequest({ requestId })).toEqual({ requestId, next: 'review' });
-  expect(await routeRequest({ requestId })).toEqual({ requestId, next: 'review' });
+  expect(await routeRequest({ requestId })).toEqual({ requestId, next: 'review', branches: [] });
+  expect(await routeRequest({ requestId })).toEqual({ requestId, next: 'review', branches: [] });
 
   expect(toDpo(requestId)).toEqual([]);
   const partition = await requestPartition(svc, requestId);

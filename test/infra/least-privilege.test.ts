@@ -82,7 +82,6 @@ const ALLOWED: Record<keyof DsrFunctions, string[]> = {
   reply: [...BASE, ...TABLE_READ_WRITE, ...SEND_EMAIL],
   route: [...BASE, ...TABLE_READ_WRITE, ...SEND_EMAIL, ...READ_SECRET],
   awaitDecision: [...BASE, ...TABLE_READ_WRITE, ...SEND_EMAIL, ...ANSWER_TASKS],
-  plan: [...BASE, ...TABLE_READ_WRITE],
   runProcessor: [...BASE, ...TABLE_READ_WRITE, ...BUCKET_READ_WRITE, ...READ_SECRET],
   awaitProcessor: [...BASE, ...TABLE_READ_WRITE, ...BUCKET_READ_WRITE, ...SEND_EMAIL, ...ANSWER_TASKS, ...READ_SECRET],
   recordBranchFailure: [...BASE, ...TABLE_READ_WRITE, ...SEND_EMAIL],

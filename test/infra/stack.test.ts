@@ -21,7 +21,6 @@ const MODULES = {
   unsubscribe: 'functions/handlers/subject-api/unsubscribe.ts',
   route: 'functions/handlers/workflow/route.ts',
   awaitDecision: 'functions/handlers/workflow/await-decision.ts',
-  plan: 'functions/handlers/workflow/plan.ts',
   run: 'functions/handlers/workflow/run-processor.ts',
   submit: 'functions/handlers/workflow/await-processor.ts',
   recordFailure: 'functions/handlers/workflow/record-branch-failure.ts',
@@ -543,7 +542,6 @@ describe('workflow', () => {
       'Finalize',
       'ForEachProcessor',
       'NotifySubject',
-      'Plan',
       'Route',
     ]);
     expect(asl.States.Route.Next).toBe('ByNextStep');
@@ -551,12 +549,11 @@ describe('workflow', () => {
       Type: 'Choice',
       Choices: [
         { Variable: '$.next', StringEquals: 'review', Next: 'AwaitDecision' },
-        { Variable: '$.next', StringEquals: 'process', Next: 'Plan' },
+        { Variable: '$.next', StringEquals: 'process', Next: 'ForEachProcessor' },
       ],
       Default: 'AssemblePackage',
     });
     expect(asl.States.AwaitDecision.Next).toBe('Route');
-    expect(asl.States.Plan.Next).toBe('ForEachProcessor');
     expect(asl.States.ForEachProcessor.Next).toBe('Route');
     expect(asl.States.AssemblePackage.Next).toBe('NotifySubject');
     expect(asl.States.NotifySubject.Next).toBe('Finalize');
@@ -569,7 +566,6 @@ describe('workflow', () => {
     // AwaitProcessor goes through the waitForTaskToken integration instead (see below).
     const expected: Record<string, Name> = {
       Route: 'route',
-      Plan: 'plan',
       RunProcessor: 'run',
       RecordBranchFailure: 'recordFailure',
       AssemblePackage: 'assemble',
@@ -585,11 +581,10 @@ describe('workflow', () => {
 
   it('passes ids only between states', () => {
     const asl = definition();
-    for (const state of ['Route', 'Plan', 'AssemblePackage', 'NotifySubject', 'Finalize']) {
+    for (const state of ['Route', 'AssemblePackage', 'NotifySubject', 'Finalize']) {
       expect(asl.States[state].Parameters, state).toEqual({ 'requestId.$': '$.requestId' });
     }
-    expect(asl.States.Route.ResultSelector).toEqual({ 'requestId.$': '$.requestId', 'next.$': '$.next' });
-    expect(asl.States.Plan.ResultSelector).toEqual({ 'requestId.$': '$.requestId', 'branches.$': '$.branches' });
+    expect(asl.States.Route.ResultSelector).toEqual({ 'requestId.$': '$.requestId', 'next.$': '$.next', 'branches.$': '$.branches' });
     for (const state of ['AssemblePackage', 'NotifySubject', 'Finalize']) {
       expect(asl.States[state].ResultSelector, state).toEqual({ 'requestId.$': '$.requestId' });
     }
@@ -658,7 +653,7 @@ describe('workflow', () => {
       .flatMap((s) => [s.Resource].flat())
       .map((r) => JSON.stringify(r).match(/"Fn::GetAtt":\["([^"]+)"/)?.[1]);
     const names = [...new Set(invoked)].map((id) => ALL.find((n) => functionIds[n] === id)).sort();
-    expect(names).toEqual(['assemble', 'awaitDecision', 'finalize', 'notify', 'plan', 'recordFailure', 'route', 'run', 'submit']);
+    expect(names).toEqual(['assemble', 'awaitDecision', 'finalize', 'notify', 'recordFailure', 'route', 'run', 'submit']);
   });
 });
 

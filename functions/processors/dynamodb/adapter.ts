@@ -1,12 +1,12 @@
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { ddb } from '../../platform/aws/dynamodb';
-import { and, eq, ne, notExists, or, queryExpression, updateExpression } from '../../platform/data/expressions';
+import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ddb, isConditionFailure } from '../../platform/aws/dynamodb';
+import { and, type Condition, conditionExpression, eq, exists, ne, notExists, or, queryExpression, updateExpression } from '../../platform/data/expressions';
 import { paginate } from '../../platform/data/paginate';
 import { recordRestricted } from '../../platform/data/scheduled';
 import type { DynamoDbProcessor } from '../../platform/register';
 import { schedule, suppress } from '../../retention/scheduled-erasures';
 import { ProcessorError, type Subject, type SyncProcessorKind } from '../port';
-import { conditionally, eraseItem, keyExists, tableKey } from './store-items';
 
 /**
  * Every item of the subject, page by page, found by the key or index the register declares. A key
@@ -107,7 +107,7 @@ export const dynamodbProcessor: SyncProcessorKind<DynamoDbProcessor> = {
                 }),
               ),
             )
-          : // The same erasure a retention rule does (functions/processors/dynamodb/store-items.ts).
+          : // The same erasure a retention rule does (eraseItem, below).
             await eraseItem(p.table, Key, rule.mode === 'anonymise' ? rule : { mode: 'delete' }, exists);
       if (erased) recordCount++;
     }
@@ -188,3 +188,58 @@ export const dynamodbProcessor: SyncProcessorKind<DynamoDbProcessor> = {
     return { recordCount };
   },
 };
+
+// Writes by primary key, shared with the retention sweep (a rule the register declares), so an
+// erasure is the same whichever asked for it. Every write is conditional and safe to repeat.
+
+/** Each table's primary key attributes, looked up once per cold start. */
+const keyAttributes = new Map<string, Promise<string[]>>();
+
+/** The primary key attributes of a store's table, from the table itself (the register does not declare them). */
+export function tableKey(table: string): Promise<string[]> {
+  let key = keyAttributes.get(table);
+  if (!key) {
+    key = ddb.send(new DescribeTableCommand({ TableName: table })).then((out) => (out.Table?.KeySchema ?? []).map((k) => k.AttributeName!));
+    key.catch(() => keyAttributes.delete(table));
+    keyAttributes.set(table, key);
+  }
+  return key;
+}
+
+/** The condition "the item still exists" for a table's key: a write never creates an item. */
+export function keyExists(key: readonly string[]): Condition {
+  return and(...key.map((k) => exists(k)));
+}
+
+/** Runs a conditional write; false when its condition did not hold (the item is gone, or already changed). */
+export async function conditionally(write: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await write();
+    return true;
+  } catch (err) {
+    if (!isConditionFailure(err)) throw err;
+    return false;
+  }
+}
+
+/** How an item is erased: deleted, or anonymised by removing the store's identifying attributes. */
+export type ItemErasure = { mode: 'delete' } | { mode: 'anonymise'; identifyingAttributes: string[] };
+
+/**
+ * Erases one item if `condition` still holds: deletes it, or removes its identifying attributes
+ * and stamps `anonymisedAt` (what remains serves statistics only). False when the condition did
+ * not hold: the item is gone, or changed since it was chosen; the caller decides what that means.
+ */
+export function eraseItem(table: string, Key: Record<string, unknown>, erasure: ItemErasure, condition: Condition, at = new Date()): Promise<boolean> {
+  return conditionally(() =>
+    erasure.mode === 'delete'
+      ? ddb.send(new DeleteCommand({ TableName: table, Key, ...conditionExpression(condition) }))
+      : ddb.send(
+          new UpdateCommand({
+            TableName: table,
+            Key,
+            ...updateExpression({ set: { anonymisedAt: at.toISOString() }, remove: erasure.identifyingAttributes, condition }),
+          }),
+        ),
+  );
+}

@@ -13,7 +13,7 @@ import { extendedDueDate, resumedDueDate } from '../../../functions/domain/deadl
 import { allowedDecisions, decisionSchema } from '../../../functions/domain/decision-rules';
 import type { Branch, DsrRequest } from '../../../functions/domain/request';
 import { findController } from '../../../functions/platform/register';
-import { closingReasons, screeningReasons } from '../../../functions/workflow/review';
+import { closingReasons, screeningReasons } from '../../../functions/workflow/routing';
 
 const association = findController('demo-association')!;
 const NOW = new Date('2026-03-10T12:00:00Z');

@@ -52,13 +52,10 @@ describe('a secret, read from Secrets Manager at cold start', () => {
       SUPPRESSION_KEY_SECRET: process.env.SUPPRESSION_KEY_SECRET,
       UNSUBSCRIBE_KEY_SECRET: process.env.UNSUBSCRIBE_KEY_SECRET,
     });
-  });
-  afterAll(() => secrets.stop());
-  beforeAll(async () => {
-    // The reader's client is built at import, with the endpoint the runtime serves.
-    Object.assign(process.env, { AWS_ENDPOINT_URL_SECRETS_MANAGER: secrets.url });
+    // The reader's client is built at import, with the endpoint serveSecrets has just set.
     ({ secrets: reader } = await import('../../../functions/platform/aws/secrets'));
   });
+  afterAll(() => secrets.stop());
 
   it('gives modules the value, while the environment holds only the ARN', async () => {
     expect(process.env.SUPPRESSION_KEY_SECRET).toBe(localSecretArn('SUPPRESSION_KEY_SECRET'));

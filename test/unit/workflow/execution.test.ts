@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { waitExpired } from '../../../functions/branches/outcome';
-import { executionName, repairFor } from '../../../functions/workflow/execution';
+import { executionName } from '../../../functions/platform/executions';
+import { repairFor } from '../../../functions/workflow/execution';
 
 const ID = '0b7d3c52-6f1e-4c38-9d0a-1f2e3d4c5b6a';
 

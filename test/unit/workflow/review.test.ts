@@ -12,7 +12,7 @@ vi.hoisted(() => {
 import { staffEmailOf } from '../../../functions/domain/register-schema';
 import type { Branch, DsrRequest } from '../../../functions/domain/request';
 import { findController } from '../../../functions/platform/register';
-import { closingReasons, screeningReasons } from '../../../functions/workflow/review';
+import { closingReasons, screeningReasons } from '../../../functions/workflow/routing';
 
 // The demo association checks no repeats (repeatWindowDays 0), so screening needs no table.
 const association = findController('demo-association')!;
