@@ -278,7 +278,9 @@ function checkConnector(c: Connector, ctx: z.RefinementCtx): void {
   };
   const settingsOnly = new Set(['settings']);
   checkRefs(c.baseUrl, ['baseUrl'], new Set(), settingsOnly);
-  c.allowedHosts.forEach((h, i) => checkRefs(h, ['allowedHosts', i], new Set(), settingsOnly));
+  c.allowedHosts.forEach((h, i) => {
+    checkRefs(h, ['allowedHosts', i], new Set(), settingsOnly);
+  });
   if (auth.type === 'oauth2_client_credentials') checkRefs(auth.tokenUrl, ['auth', 'tokenUrl'], new Set(), settingsOnly);
 
   for (const [stepName, step] of Object.entries(c.steps)) {
