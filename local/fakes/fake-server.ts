@@ -57,7 +57,12 @@ export class FakeServer {
   /** Adds a route; `:name` segments become `params`. */
   route(method: string, path: string, handler: Handler): this {
     const keys: string[] = [];
-    const pattern = new RegExp(`^${path.replace(/:([A-Za-z_]+)/g, (_m, k: string) => (keys.push(k), '([^/]+)'))}$`);
+    const pattern = new RegExp(
+      `^${path.replace(/:([A-Za-z_]+)/g, (_m, k: string) => {
+        keys.push(k);
+        return '([^/]+)';
+      })}$`,
+    );
     this.routes.push({ method, pattern, keys, handler });
     return this;
   }

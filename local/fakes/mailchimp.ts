@@ -99,7 +99,10 @@ export class MailchimpFake extends FakeServer {
 
   private list(listId: string): Map<string, Member> {
     let list = this.lists.get(listId);
-    if (!list) this.lists.set(listId, (list = new Map()));
+    if (!list) {
+      list = new Map();
+      this.lists.set(listId, list);
+    }
     return list;
   }
 
