@@ -572,6 +572,12 @@ export class DsrStack extends Stack {
       .bindValue('PUBLIC_BASE_URL', url)
       .bindSecret('SUPPRESSION_KEY_SECRET', this.suppressionKey)
       .answerTasks(workflowStateMachine, { ownPolicy: true });
+    // Each http processor's connector secrets, for the submit that calls the vendor and the sweep that polls its jobs.
+    for (const p of register.controllers.flatMap((c) => c.processors)) {
+      if (p.kind !== 'http') continue;
+      f.awaitProcessor.bindConnector(p);
+      f.sweep.bindConnector(p);
+    }
     f.recordBranchFailure.bindTable(table, 'readWrite').bindSender(sender).bindValue('PUBLIC_BASE_URL', url);
     f.assemblePackage.bindTable(table, 'readWrite').bindBucket(bucket, 'readWrite');
     f.notifySubject.bindTable(table, 'readWrite').bindSender(sender).bindValue('PUBLIC_BASE_URL', url).bindValue('DOWNLOAD_TTL_DAYS', downloadTtlDays);

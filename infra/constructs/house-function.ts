@@ -14,7 +14,7 @@ import type { IConfigurationSet, IEmailIdentity } from 'aws-cdk-lib/aws-ses';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
-import type { SqlProcessor } from '../../functions/domain/register-schema';
+import type { HttpProcessor, SqlProcessor } from '../../functions/domain/register-schema';
 import type { VariableName } from '../../functions/platform/config';
 import { type FunctionNetwork, rdsDbUserArn, secretArnOf } from './database-network';
 
@@ -417,6 +417,22 @@ export class HouseFunction extends Construct {
         new PolicyStatement({ actions: ['rds-db:connect'], resources: [rdsDbUserArn(stack, p.connection.iamAuth)] }),
       );
     }
+    return this;
+  }
+
+  /**
+   * An `http` processor's connector: `secretsmanager:GetSecretValue` on each secret the register
+   * names for it (read when a branch calls the vendor). No variable: the register the function is
+   * bundled with names them. Its rate limit lives in the requests table the function already writes.
+   */
+  public bindConnector(p: HttpProcessor): this {
+    const names = [...new Set(Object.values(p.secrets))];
+    if (!names.length) return this;
+    const stack = Stack.of(this);
+    this.bindStatement(
+      "secretsmanager:GetSecretValue on each http processor's connector secrets",
+      new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: names.map((n) => secretArnOf(stack, n)) }),
+    );
     return this;
   }
 
