@@ -331,6 +331,27 @@ const manualProcessorSchema = z
   })
   .strict();
 
+/**
+ * A vendor's API reached through a connector definition (`config/connectors/<connector>.json`,
+ * functions/domain/connector-schema.ts): the definition says how, this says with what.
+ */
+const httpProcessorSchema = z
+  .object({
+    ...art15,
+    kind: z.literal('http'),
+    /** The definition's name: `mailchimp` for `config/connectors/mailchimp.json`. */
+    connector: id,
+    /** The values the definition's `settings` ask for (a list id, a data centre). */
+    settings: z.record(z.string(), z.string()).default({}),
+    /** For each secret the definition names, the Secrets Manager secret holding it (locally, an environment variable of that name). */
+    secrets: z.record(z.string(), text).default({}),
+    /** Overrides the definition's base URL (a staging vendor, the local fake). */
+    baseUrl: z.url().optional(),
+    /** Overrides the definition's allowed hosts; must hold the base URL's host. */
+    allowedHosts: z.array(text).min(1).optional(),
+  })
+  .strict();
+
 /** A processor the controller declares, by kind. */
 const processorSchema = z.discriminatedUnion('kind', [
   dynamodbProcessorSchema,
@@ -338,6 +359,7 @@ const processorSchema = z.discriminatedUnion('kind', [
   opendsrProcessorSchema,
   emailProcessorSchema,
   manualProcessorSchema,
+  httpProcessorSchema,
 ]);
 
 /** When a request falls due: one calendar month (Reg. 1182/71) or a fixed number of days. */
@@ -528,6 +550,7 @@ export function rectifiableOf(p: Processor): string[] {
 export type OpendsrProcessor = z.infer<typeof opendsrProcessorSchema>;
 export type EmailProcessor = z.infer<typeof emailProcessorSchema>;
 export type ManualProcessor = z.infer<typeof manualProcessorSchema>;
+export type HttpProcessor = z.infer<typeof httpProcessorSchema>;
 export type ErasureRule = z.infer<typeof erasureSchema>;
 export type DeadlineRule = z.infer<typeof deadlineSchema>;
 export type ConsentPurpose = z.infer<typeof consentPurposeSchema>;

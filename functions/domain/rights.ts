@@ -11,6 +11,7 @@ export const MODES: Record<Processor['kind'], 'sync' | 'async'> = {
   opendsr: 'async',
   email: 'async',
   manual: 'async',
+  http: 'async',
 };
 
 /** Whether the processor restricts processing itself (Art. 18); elsewhere staff do it as a task. */

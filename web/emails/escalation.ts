@@ -22,7 +22,8 @@ export function escalationEmail(input: {
   locale: Locale;
   controllerName: string;
   processorName: string;
-  kind: (typeof PROCESSOR_KINDS)[number];
+  /** A kind without its own wording here (a connector, a hatch) gets the reason alone. */
+  kind: string;
   requestReference: string;
   reason: 'no_answer' | 'failed' | 'timed_out';
   dueAt: string;

@@ -1,0 +1,342 @@
+/**
+ * A connector definition: how the `http` processor kind reaches one vendor's API (Mailchimp,
+ * Stripe, ...) without code. One JSON file per vendor in `config/connectors/<name>.json`; the
+ * register names it and gives the per-processor settings (secret names, hosts, ids). Pure, so the
+ * register check validates definitions without loading the functions.
+ *
+ * Templates: any string of a request may hold `{{identities.NAME}}` (a normalised identity of the
+ * subject), `{{provided.NAME}}` (a value an earlier step provided; the step then runs once per
+ * value), `{{settings.NAME}}` (the register's setting), `{{correction.attribute}}` /
+ * `{{correction.value}}` (rectification), `{{job.id}}` (an async job's id, in its poll request).
+ */
+import * as z from 'zod';
+import { compile } from './jmespath';
+import { RIGHTS } from './request';
+
+const text = z.string().trim().min(1);
+const name = z.string().regex(/^[a-z][a-z0-9-]{0,62}$/, 'lower-case letters, digits and dashes');
+/** A name templates refer to: `{{identities.email}}`, `{{provided.memberId}}`, `{{settings.listId}}`. */
+const ref = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,62}$/, 'letters, digits and _');
+
+/** A JMESPath expression (the subset in `functions/domain/jmespath.ts`), checked when the definition is read. */
+const jmespath = z
+  .string()
+  .min(1)
+  .superRefine((expr, ctx) => {
+    try {
+      compile(expr);
+    } catch (err) {
+      ctx.addIssue({ code: 'custom', message: `not a JMESPath expression this service evaluates: ${(err as Error).message}` });
+    }
+  });
+
+/** A host requests may go to, exactly (`us21.api.mailchimp.com`, `127.0.0.1:8089`) or one label under a wildcard (`*.api.mailchimp.com`); may hold `{{settings.NAME}}`. */
+const host = z.string().regex(/^(\*\.)?[A-Za-z0-9{}._-]+(:\d{1,5})?$/, 'a host name, optionally *. in front and :port after');
+
+/** A secret by the name the definition gives it; the register maps that name to a Secrets Manager secret (never a value). */
+const secretRef = z.object({ secret: ref }).strict();
+
+/** How each request proves who is calling. Secrets are named, never written here. */
+export const authSchema = z.discriminatedUnion('type', [
+  /** No authentication (a public API, or one reached through a private network). */
+  z.object({ type: z.literal('none') }).strict(),
+  /** `Authorization: Bearer <secret>`. */
+  z.object({ type: z.literal('bearer'), token: secretRef }).strict(),
+  /** `Authorization: Basic base64(username:password)`; Mailchimp takes any user name and the API key. */
+  z.object({ type: z.literal('basic'), username: z.union([z.string(), secretRef]), password: secretRef }).strict(),
+  /** An API key in a header (`X-Api-Key`) or a query parameter (`api_key`). */
+  z
+    .object({
+      type: z.literal('api_key'),
+      in: z.enum(['header', 'query']),
+      /** The header or parameter's name. */
+      name: text,
+      /** Put in front of the key, e.g. `Token ` for `Authorization: Token <key>`. */
+      prefix: z.string().default(''),
+      key: secretRef,
+    })
+    .strict(),
+  /** OAuth 2.0 client credentials (RFC 6749 §4.4): a token fetched from `tokenUrl` (on an allowed host), then sent as a bearer token. */
+  z
+    .object({
+      type: z.literal('oauth2_client_credentials'),
+      /** The token endpoint, absolute or relative to `baseUrl`; may hold `{{settings.NAME}}`. */
+      tokenUrl: text,
+      clientId: z.union([z.string(), secretRef]),
+      clientSecret: secretRef,
+      scope: z.string().optional(),
+      /** Whether the client authenticates with HTTP Basic (RFC 6749 §2.3.1, default) or in the form body. */
+      clientAuth: z.enum(['basic', 'body']).default('basic'),
+    })
+    .strict(),
+]);
+
+/** What an identity goes through before it is sent: in order, e.g. `trim`, `lower`, `md5` for Mailchimp's subscriber hash. */
+export const NORMALISERS = ['trim', 'lower', 'md5', 'sha256', 'e164'] as const;
+
+/** One identity of the subject the vendor can be asked by, and how it is normalised. */
+const identitySchema = z
+  .object({
+    /** Which of the subject's identities: the address the request was verified with, or a phone number (E.164). */
+    from: z.enum(['email', 'phone']),
+    normalise: z.array(z.enum(NORMALISERS)).default(['trim']),
+  })
+  .strict();
+
+/** What one HTTP status means: the step succeeded (`done`), the vendor holds nothing (`not_found`), it keeps the data (`retained`), or try again later (`retry`). */
+export const OUTCOMES = ['done', 'not_found', 'retained', 'retry'] as const;
+/** A status (`404`) or a class of them (`5xx`). More specific wins. */
+const statusKey = z.string().regex(/^[1-5](\d\d|xx)$/, 'a status such as 404, or a class such as 5xx');
+const outcomesSchema = z.record(statusKey, z.enum(OUTCOMES));
+
+const method = z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
+/** A JSON body: any JSON, its strings templated. */
+const jsonBody: z.ZodType<unknown> = z.lazy(() => z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(jsonBody), z.record(z.string(), jsonBody)]));
+
+/** One templated HTTP request. */
+const requestSchema = {
+  method,
+  /** Relative to `baseUrl` (`/lists/{{settings.listId}}/members/{{identities.subscriberHash}}`). */
+  path: z.string().startsWith('/'),
+  query: z.record(z.string(), z.string()).default({}),
+  headers: z.record(z.string(), z.string()).default({}),
+  /** Sent as JSON; form-encoded with `form: true`. */
+  body: jsonBody.optional(),
+  form: z.boolean().default(false),
+};
+
+/** How a step that lists follows pages. Every kind stops at `maxPages`: more sends the branch to staff review, never a silent truncation. */
+const paginationSchema = z.discriminatedUnion('type', [
+  /** The answer carries the next page's cursor (`has_more` + last id, `next_cursor`); absent or empty ends. */
+  z.object({ type: z.literal('cursor'), cursor: jmespath, param: text, maxPages: z.number().int().min(1).max(1000) }).strict(),
+  /** RFC 8288 `Link: <...>; rel="next"`; the link must stay on an allowed host. */
+  z.object({ type: z.literal('link'), maxPages: z.number().int().min(1).max(1000) }).strict(),
+  /** `offset` and `count` parameters; a page shorter than `pageSize` ends. */
+  z
+    .object({
+      type: z.literal('offset'),
+      param: text,
+      sizeParam: text,
+      pageSize: z.number().int().min(1).max(1000),
+      maxPages: z.number().int().min(1).max(1000),
+    })
+    .strict(),
+  /** A page number from `start`; an empty page (no records) ends. */
+  z
+    .object({
+      type: z.literal('page'),
+      param: text,
+      start: z.number().int().min(0).default(1),
+      sizeParam: text.optional(),
+      pageSize: z.number().int().min(1).max(1000).optional(),
+      maxPages: z.number().int().min(1).max(1000),
+    })
+    .strict(),
+]);
+
+/** A vendor job that finishes later (a deletion queue, a redaction job): started by the step, then polled until done or failed. */
+const jobSchema = z
+  .object({
+    /** The job's id in the start answer. */
+    id: jmespath,
+    /** The poll request; `{{job.id}}` is the id. */
+    poll: z.object(requestSchema).strict(),
+    /** The job's state in the poll answer. */
+    state: jmespath,
+    done: z.array(z.string()).min(1),
+    failed: z.array(z.string()).default([]),
+    /** How often the sweep asks. */
+    pollEveryMinutes: z.number().int().min(1).max(1440).default(15),
+  })
+  .strict();
+
+/** One request (or a run of pages) of an action. */
+const stepSchema = z
+  .object({
+    ...requestSchema,
+    /** The records this step finds, for an access or portability export (each element one record). */
+    records: jmespath.optional(),
+    /** Values later steps use as `{{provided.NAME}}`: a list or one value each; an empty result means the vendor holds nothing. */
+    provide: z.record(ref, jmespath).default({}),
+    pagination: paginationSchema.optional(),
+    /**
+     * The API cannot filter by the subject, so every page is read and filtered here (`records`,
+     * `provide` with a filter). Must be said out loud: it is slow, costly in calls, and bounded by `maxPages`.
+     */
+    fullScan: z.literal(true).optional(),
+    /** What statuses mean at this step, over the connector's `outcomes`. */
+    outcomes: outcomesSchema.default({}),
+    job: jobSchema.optional(),
+  })
+  .strict();
+
+/** What the connector does for one right: its steps in order, and what it tells the subject it kept. */
+const actionSchema = z
+  .object({
+    steps: z.array(ref).min(1),
+    /** When a step answers `retained`: the legal basis the vendor keeps the data on, as the subject is told it. */
+    retainedBasis: text.optional(),
+    /** `partly`: what the vendor keeps even so (an unsubscribed address on its suppression list), and why; shown to the subject. */
+    keeps: z.object({ kept: text, reason: text }).strict().optional(),
+  })
+  .strict();
+
+/** A connector definition (`config/connectors/<name>.json`). */
+export const connectorSchema = z
+  .object({
+    /** The file's name without `.json`; the register refers to the connector by it. */
+    name,
+    /** The vendor's name as staff read it. */
+    title: text,
+    /** The vendor API documentation pages this definition follows. */
+    docs: z.array(z.url()).min(1),
+    /** Every request, redirect, pagination link and token URL must be on one of these; may hold `{{settings.NAME}}`. */
+    allowedHosts: z.array(host).min(1),
+    /** The API's root, e.g. `https://{{settings.dc}}.api.mailchimp.com/3.0`. */
+    baseUrl: z.string().regex(/^https?:\/\/[^/\s]+/, 'an absolute http(s) URL'),
+    auth: authSchema,
+    /** Settings the register must give each processor using the connector (a list id, a data centre): name → what it is. */
+    settings: z.record(ref, text).default({}),
+    /** Secrets the register must name for each processor: name → what it is (the register gives the Secrets Manager name). */
+    secrets: z.record(ref, text).default({}),
+    identities: z.record(ref, identitySchema),
+    steps: z.record(ref, stepSchema),
+    /** One action per right the vendor serves; a right with none is left to staff. */
+    actions: z.partialRecord(z.enum(RIGHTS), actionSchema),
+    /** What statuses mean at every step (a step's own `outcomes` win). 2xx is `done`, 429 and 5xx `retry`, unless said otherwise here; anything unmapped fails the branch. */
+    outcomes: outcomesSchema.default({}),
+    /** Calls per second across every Lambda (a token bucket in DynamoDB), and how many may go at once. */
+    rateLimit: z
+      .object({ perSecond: z.number().positive().max(1000), burst: z.number().int().min(1).max(1000).default(1) })
+      .strict()
+      .default({ perSecond: 5, burst: 1 }),
+    /** Retries of a `retry` outcome, each after `Retry-After` (or a backoff), before the branch's attempt fails. */
+    retry: z
+      .object({ attempts: z.number().int().min(0).max(10).default(4), maxWaitSeconds: z.number().int().min(1).max(120).default(30) })
+      .strict()
+      .default({ attempts: 4, maxWaitSeconds: 30 }),
+    /** A response larger than this fails the branch (never buffered further). */
+    maxResponseBytes: z
+      .number()
+      .int()
+      .min(1024)
+      .max(50 * 1024 * 1024 - 1)
+      .default(5 * 1024 * 1024),
+    timeoutMs: z.number().int().min(100).max(60_000).default(15_000),
+  })
+  .strict()
+  .superRefine((c, ctx) => checkConnector(c, ctx));
+
+/** A connector definition as read. */
+export type Connector = z.infer<typeof connectorSchema>;
+export type ConnectorStep = Connector['steps'][string];
+export type ConnectorAuth = z.infer<typeof authSchema>;
+export type ConnectorPagination = z.infer<typeof paginationSchema>;
+export type ConnectorJob = z.infer<typeof jobSchema>;
+export type ConnectorAction = z.infer<typeof actionSchema>;
+export type Normaliser = (typeof NORMALISERS)[number];
+export type Outcome = (typeof OUTCOMES)[number];
+/** A request as a step or a job's poll declares it. */
+export type RequestTemplate = Pick<ConnectorStep, 'method' | 'path' | 'query' | 'headers' | 'body' | 'form'>;
+
+/** Every `{{scope.name}}` in a template-bearing value. */
+export function templateRefs(value: unknown): { scope: string; name: string }[] {
+  if (typeof value === 'string') return [...value.matchAll(/\{\{\s*([a-z]+)\.([A-Za-z0-9_]+)\s*\}\}/g)].map((m) => ({ scope: m[1]!, name: m[2]! }));
+  if (Array.isArray(value)) return value.flatMap(templateRefs);
+  if (value && typeof value === 'object') return Object.values(value).flatMap(templateRefs);
+  return [];
+}
+
+const SCOPES = new Set(['identities', 'provided', 'settings', 'correction', 'job']);
+
+function checkConnector(c: Connector, ctx: z.RefinementCtx): void {
+  const auth = c.auth;
+  const named = (s: unknown) => (s && typeof s === 'object' && 'secret' in s ? [(s as { secret: string }).secret] : []);
+  const secrets =
+    auth.type === 'bearer'
+      ? named(auth.token)
+      : auth.type === 'basic'
+        ? [...named(auth.username), ...named(auth.password)]
+        : auth.type === 'api_key'
+          ? named(auth.key)
+          : auth.type === 'oauth2_client_credentials'
+            ? [...named(auth.clientId), ...named(auth.clientSecret)]
+            : [];
+  for (const s of secrets) if (!(s in c.secrets)) ctx.addIssue({ code: 'custom', path: ['auth'], message: `secret ${s} is not declared in secrets` });
+
+  const checkRefs = (value: unknown, path: (string | number)[], provided: Set<string>, allowed = SCOPES) => {
+    for (const r of templateRefs(value)) {
+      const where = `{{${r.scope}.${r.name}}}`;
+      if (!allowed.has(r.scope)) ctx.addIssue({ code: 'custom', path, message: `${where}: ${r.scope} cannot be used here` });
+      else if (r.scope === 'identities' && !(r.name in c.identities)) ctx.addIssue({ code: 'custom', path, message: `${where}: no such identity` });
+      else if (r.scope === 'settings' && !(r.name in c.settings)) ctx.addIssue({ code: 'custom', path, message: `${where}: setting not declared` });
+      else if (r.scope === 'provided' && !provided.has(r.name))
+        ctx.addIssue({ code: 'custom', path, message: `${where}: no earlier step of this action provides it` });
+      else if (r.scope === 'correction' && r.name !== 'attribute' && r.name !== 'value')
+        ctx.addIssue({ code: 'custom', path, message: `${where}: a correction has attribute and value` });
+    }
+  };
+  const settingsOnly = new Set(['settings']);
+  checkRefs(c.baseUrl, ['baseUrl'], new Set(), settingsOnly);
+  c.allowedHosts.forEach((h, i) => {
+    checkRefs(h, ['allowedHosts', i], new Set(), settingsOnly);
+  });
+  if (auth.type === 'oauth2_client_credentials') checkRefs(auth.tokenUrl, ['auth', 'tokenUrl'], new Set(), settingsOnly);
+
+  for (const [stepName, step] of Object.entries(c.steps)) {
+    const request = { method: step.method, path: step.path, query: step.query, headers: step.headers, body: step.body };
+    // Which provided names a step uses is checked per action (the order matters there); here, the scope.
+    checkRefs(request, ['steps', stepName], new Set(templateRefs(request).map((r) => r.name)), new Set(['identities', 'provided', 'settings', 'correction']));
+    const usesProvided = new Set(
+      templateRefs(request)
+        .filter((r) => r.scope === 'provided')
+        .map((r) => r.name),
+    );
+    if (usesProvided.size > 1)
+      ctx.addIssue({ code: 'custom', path: ['steps', stepName], message: 'a step runs once per value of one provided name; it uses more than one' });
+    if (step.fullScan && !step.pagination)
+      ctx.addIssue({ code: 'custom', path: ['steps', stepName, 'fullScan'], message: 'a full scan reads pages: declare its pagination and maxPages' });
+    if (step.pagination && !step.records && !Object.keys(step.provide).length)
+      ctx.addIssue({ code: 'custom', path: ['steps', stepName, 'pagination'], message: 'a paginated step must collect records or provide values' });
+    if (step.pagination && step.method !== 'GET' && step.pagination.type === 'link')
+      ctx.addIssue({ code: 'custom', path: ['steps', stepName, 'pagination'], message: 'link pagination follows GET links only' });
+    if (step.job) checkRefs(step.job.poll, ['steps', stepName, 'job', 'poll'], new Set(), new Set(['settings', 'job']));
+  }
+
+  for (const [right, action] of Object.entries(c.actions)) {
+    if (!action) continue;
+    const provided = new Set<string>();
+    action.steps.forEach((s, i) => {
+      const step = c.steps[s];
+      if (!step) {
+        ctx.addIssue({ code: 'custom', path: ['actions', right, 'steps', i], message: `step ${s} is not declared` });
+        return;
+      }
+      for (const r of templateRefs({ p: step.path, q: step.query, h: step.headers, b: step.body }))
+        if (r.scope === 'provided' && !provided.has(r.name))
+          ctx.addIssue({ code: 'custom', path: ['actions', right, 'steps', i], message: `step ${s} uses {{provided.${r.name}}} before a step provides it` });
+        else if (r.scope === 'correction' && right !== 'rectification')
+          ctx.addIssue({ code: 'custom', path: ['actions', right, 'steps', i], message: `step ${s} uses a correction outside rectification` });
+      for (const p of Object.keys(step.provide)) provided.add(p);
+    });
+    if ((right === 'access' || right === 'portability') && !action.steps.some((s) => c.steps[s]?.records))
+      ctx.addIssue({ code: 'custom', path: ['actions', right], message: 'an access action needs a step that collects records' });
+    const mapsRetained = action.steps.some((s) => Object.values({ ...c.outcomes, ...c.steps[s]?.outcomes }).includes('retained'));
+    if (mapsRetained && !action.retainedBasis)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['actions', right, 'retainedBasis'],
+        message: 'a step can answer retained: say on what legal basis the vendor keeps the data',
+      });
+  }
+}
+
+/** Parses a connector definition, failing with every problem and where it is (`file` names it). */
+export function parseConnector(input: unknown, file: string): Connector {
+  const result = connectorSchema.safeParse(input);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`).join('\n');
+    throw new Error(`The connector definition ${file} is invalid:\n${problems}`);
+  }
+  return result.data;
+}
