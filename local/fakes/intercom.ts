@@ -7,6 +7,8 @@
  *   https://developers.intercom.com/docs/build-an-integration/learn-more/rest-apis/gdpr/
  *       POST /user_delete_requests `{intercom_user_id}` answers `{id}`; the user is deleted
  *       permanently later (Intercom documents no endpoint to read a request's progress)
+ *   https://developers.intercom.com/docs/references/2.11/rest-api/api.intercom.io/contacts/deletecontact
+ *       DELETE /contacts/{id}: deletes a contact; the way to erase a lead, which delete requests refuse
  *   https://developers.intercom.com/docs/references/2.11/rest-api/errors/rate-limiting/
  *       429 `error.list` with `rate_limit_exceeded`; `X-RateLimit-Limit`, `-Remaining`, `-Reset` (epoch seconds), no Retry-After
  *   https://developers.intercom.com/docs/build-an-integration/learn-more/authentication/   Bearer access token
@@ -60,6 +62,8 @@ export interface IntercomFake extends VendorFake {
   seed(subject: IntercomSeed): string;
   contact(id: string): IntercomContact | undefined;
   deleteRequests(): IntercomDeleteRequest[];
+  /** Contacts removed by `DELETE /contacts/{id}`. */
+  deletedContacts(): string[];
 }
 
 const WORKSPACE = 'fakews01';
@@ -117,6 +121,7 @@ export async function startIntercomFake(opts: IntercomFakeOptions = {}): Promise
   const delay = opts.deletionDelayMs ?? 0;
   const contacts: IntercomContact[] = [];
   const requests: IntercomDeleteRequest[] = [];
+  const deletedContacts: string[] = [];
   const timers = new Set<NodeJS.Timeout>();
   let nextRequest = 1;
   let clock = Math.floor(Date.now() / 1000);
@@ -185,6 +190,17 @@ export async function startIntercomFake(opts: IntercomFakeOptions = {}): Promise
           },
         },
         {
+          method: 'DELETE',
+          path: '/contacts/{id}',
+          handle: (_req, { id }) => {
+            const at = contacts.findIndex((x) => x.id === id);
+            if (at < 0) return errors(404, 'not_found', 'User Not Found');
+            const [gone] = contacts.splice(at, 1);
+            deletedContacts.push(gone!.id);
+            return { status: 200, body: { id: gone!.id, external_id: gone!.external_id, type: 'contact', deleted: true } };
+          },
+        },
+        {
           method: 'POST',
           path: '/user_delete_requests',
           handle: (req) => {
@@ -232,6 +248,7 @@ export async function startIntercomFake(opts: IntercomFakeOptions = {}): Promise
     },
     contact: (id) => contacts.find((c) => c.id === id),
     deleteRequests: () => requests.map((r) => ({ ...r })),
+    deletedContacts: () => [...deletedContacts],
     stop: async () => {
       for (const t of timers) clearTimeout(t);
       await fake.stop();

@@ -8,9 +8,13 @@
  *       DELETE /api/v2/users/{id} (soft delete: the user goes to deleted users, still held)
  *   https://developer.zendesk.com/api-reference/ticketing/users/deleted_users/#permanently-delete-user
  *       DELETE /api/v2/deleted_users/{id} (the GDPR erasure; only a soft-deleted user)
+ *   https://developer.zendesk.com/api-reference/ticketing/tickets/tickets/#delete-ticket
+ *       DELETE /api/v2/tickets/{id} (204; the ticket goes to deleted tickets for 30 days)
+ *   https://developer.zendesk.com/api-reference/ticketing/tickets/tickets/#delete-ticket-permanently
+ *       DELETE /api/v2/deleted_tickets/{id}: asynchronous, answers a job status
  *   https://developer.zendesk.com/api-reference/ticketing/users/users/#bulk-delete-users
  *   https://developer.zendesk.com/api-reference/ticketing/ticket-management/job_statuses/
- *       DELETE /api/v2/users/destroy_many?ids= answers a job status (queued, working, completed, failed)
+ *       DELETE /api/v2/users/destroy_many?ids= also answers a job status (queued, working, completed, failed)
  *   https://developer.zendesk.com/api-reference/introduction/pagination/
  *       cursor pagination: `page[size]` (up to 100), `page[after]`; `meta.has_more`, `meta.after_cursor`,
  *       `links.next`; without `page[size]`, offset pagination with `next_page` and `count`
@@ -19,7 +23,7 @@
  *       Basic `{email}/token:{api_token}` or a Bearer OAuth token
  *
  * Permanent deletion removes the user, not the tickets they requested (Zendesk deletes those
- * separately). A plain search term matches any part of a name, address or phone number, case-insensitively, so
+ * separately: soft, then permanently as a job). A plain search term matches any part of a name, address or phone number, case-insensitively, so
  * `jane@example.com` also finds `mary.jane@example.com`: whoever calls must check the match.
  */
 import { randomBytes } from 'node:crypto';
@@ -81,7 +85,11 @@ export interface ZendeskFake extends VendorFake {
   softDeleted(): number[];
   /** Users permanently deleted. */
   permanentlyDeleted(): number[];
-  /** The next bulk delete job ends `failed`. */
+  /** Tickets soft-deleted, still held. */
+  deletedTickets(): number[];
+  /** Tickets permanently deleted. */
+  purgedTickets(): number[];
+  /** The next job (bulk user delete, permanent ticket delete) ends `failed`. */
   failNextJob(): void;
 }
 
@@ -106,7 +114,17 @@ export async function startZendeskFake(opts: ZendeskFakeOptions = {}): Promise<Z
   const deletedUsers: ZendeskUser[] = [];
   const purged: number[] = [];
   const tickets: ZendeskTicket[] = [];
-  const jobs = new Map<string, { id: string; ids: number[]; status: JobState; reads: number; fail: boolean }>();
+  const deletedTickets: ZendeskTicket[] = [];
+  const purgedTickets: number[] = [];
+  /** A job's work: soft-deleting users, or permanently deleting tickets. */
+  type Job = { id: string; kind: 'users' | 'tickets'; ids: number[]; status: JobState; reads: number; fail: boolean };
+  const jobs = new Map<string, Job>();
+  const startJob = (kind: Job['kind'], ids: number[]): Job => {
+    const job: Job = { id: randomBytes(16).toString('hex'), kind, ids, status: 'queued', reads: 0, fail: failNext };
+    failNext = false;
+    jobs.set(job.id, job);
+    return job;
+  };
   let failNext = false;
   let nextId = 360_000_000_001;
   let nextTicket = 1;
@@ -169,7 +187,7 @@ export async function startZendeskFake(opts: ZendeskFakeOptions = {}): Promise<Z
     return user;
   };
 
-  const jobView = (job: { id: string; ids: number[]; status: JobState }, base: string) => ({
+  const jobView = (job: Job, base: string) => ({
     job_status: {
       id: job.id,
       url: `${base}/api/v2/job_statuses/${job.id}.json`,
@@ -230,10 +248,7 @@ export async function startZendeskFake(opts: ZendeskFakeOptions = {}): Promise<Z
             const ids = (req.query.get('ids') ?? '').split(',').filter(Boolean).map(Number);
             if (ids.length === 0 || ids.length > 100 || ids.some((n) => !Number.isInteger(n)))
               return { status: 400, body: { error: 'InvalidValue', description: 'ids must be 1 to 100 user ids' } };
-            const job = { id: randomBytes(16).toString('hex'), ids, status: 'queued' as JobState, reads: 0, fail: failNext };
-            failNext = false;
-            jobs.set(job.id, job);
-            return { status: 200, body: jobView(job, req.base) };
+            return { status: 200, body: jobView(startJob('users', ids), req.base) };
           },
         },
         {
@@ -247,11 +262,34 @@ export async function startZendeskFake(opts: ZendeskFakeOptions = {}): Promise<Z
               if (job.status === 'queued') job.status = 'working';
               else if (job.fail) job.status = 'failed';
               else {
-                for (const uid of job.ids) softDelete(uid);
+                for (const jid of job.ids)
+                  if (job.kind === 'users') softDelete(jid);
+                  else {
+                    const at = deletedTickets.findIndex((t) => t.id === jid);
+                    if (at >= 0) purgedTickets.push(deletedTickets.splice(at, 1)[0]!.id);
+                  }
                 job.status = 'completed';
               }
             }
             return { status: 200, body: jobView(job, req.base) };
+          },
+        },
+        {
+          method: 'DELETE',
+          path: '/api/v2/tickets/{id}',
+          handle: (_req, { id }) => {
+            const at = tickets.findIndex((t) => t.id === Number(id));
+            if (at < 0) return notFound;
+            deletedTickets.push(tickets.splice(at, 1)[0]!);
+            return { status: 204 };
+          },
+        },
+        {
+          method: 'DELETE',
+          path: '/api/v2/deleted_tickets/{id}',
+          handle: (req, { id }) => {
+            if (!deletedTickets.some((t) => t.id === Number(id))) return notFound;
+            return { status: 200, body: jobView(startJob('tickets', [Number(id)]), req.base) };
           },
         },
         {
@@ -311,6 +349,8 @@ export async function startZendeskFake(opts: ZendeskFakeOptions = {}): Promise<Z
     user: (id) => users.find((u) => u.id === id) ?? deletedUsers.find((u) => u.id === id),
     tickets: (id) => tickets.filter((t) => t.requester_id === id),
     softDeleted: () => deletedUsers.map((u) => u.id),
+    deletedTickets: () => deletedTickets.map((t) => t.id),
+    purgedTickets: () => [...purgedTickets],
     permanentlyDeleted: () => [...purged],
     failNextJob: () => {
       failNext = true;

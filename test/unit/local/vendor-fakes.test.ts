@@ -214,6 +214,21 @@ describe('Zendesk fake', () => {
     }
   });
 
+  it('deletes a ticket, then permanently through a job status', async () => {
+    const zendesk = track(await startZendeskFake({ perSecond: 1000, pollsPerState: 2 }));
+    const auth = `Bearer ${zendesk.token}`;
+    const user = zendesk.seed({ name: 'Jane', tickets: 1 });
+    const ticket = zendesk.tickets(user)[0]!.id;
+    expect((await call(`${zendesk.url}/api/v2/tickets/${ticket}`, { method: 'DELETE', auth })).status).toBe(204);
+    expect(zendesk.deletedTickets()).toEqual([ticket]);
+    const started = await call(`${zendesk.url}/api/v2/deleted_tickets/${ticket}`, { method: 'DELETE', auth });
+    const states = [started.body.job_status.status];
+    for (let i = 0; i < 4; i++) states.push((await call(started.body.job_status.url, { auth })).body.job_status.status);
+    expect(states).toEqual(['queued', 'queued', 'working', 'working', 'completed']);
+    expect(zendesk.purgedTickets()).toEqual([ticket]);
+    expect((await call(`${zendesk.url}/api/v2/deleted_tickets/${ticket}`, { method: 'DELETE', auth })).status).toBe(404);
+  });
+
   it('answers 429 with Retry-After in seconds', async () => {
     const zendesk = track(await startZendeskFake({ retryAfter: 7 }));
     zendesk.throttleNext(1);
