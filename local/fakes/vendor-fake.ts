@@ -75,8 +75,8 @@ export interface VendorFake {
   rateLimited(): number;
   /** Answers the next `n` calls 429, whatever the per-second limit (tests of retry). */
   throttleNext(n: number): void;
-  /** Answers the next `n` calls with this status and body (tests of 5xx and garbage). */
-  failNext(n: number, reply: FakeReply): void;
+  /** Answers the next `n` calls (to `method` and `path` when given) with this reply (tests of 404, 5xx and garbage). */
+  failNext(n: number, reply: FakeReply, on?: { method: string; path: RegExp }): void;
   stop(): Promise<void>;
 }
 
@@ -107,7 +107,7 @@ export async function startVendorFake(opts: VendorFakeOptions, port = 0): Promis
   const calls: FakeCall[] = [];
   let limited = 0;
   let forced = 0;
-  const failures: FakeReply[] = [];
+  const failures: { reply: FakeReply; on?: { method: string; path: RegExp } }[] = [];
   let windowSecond = 0;
   let windowCount = 0;
   let base = '';
@@ -130,8 +130,8 @@ export async function startVendorFake(opts: VendorFakeOptions, port = 0): Promis
         return opts.rateLimit.reply(1);
       }
     }
-    const failure = failures.shift();
-    if (failure) return failure;
+    const at = failures.findIndex(({ on }) => !on || (on.method === req.method && on.path.test(req.path)));
+    if (at >= 0) return failures.splice(at, 1)[0]!.reply;
     if (!opts.authorized(req.headers, req.query)) return opts.unauthorized;
     for (const route of routes) {
       if (route.method !== req.method) continue;
@@ -180,8 +180,8 @@ export async function startVendorFake(opts: VendorFakeOptions, port = 0): Promis
     throttleNext: (n) => {
       forced += n;
     },
-    failNext: (n, reply) => {
-      for (let i = 0; i < n; i++) failures.push(reply);
+    failNext: (n, reply, on) => {
+      for (let i = 0; i < n; i++) failures.push({ reply, ...(on ? { on } : {}) });
     },
     stop: () => closeServer(server),
   };
