@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type HubspotFake, startHubspotFake } from '../../../local/fakes/hubspot.ts';
+import type { HttpProcessor } from '../../../functions/domain/register-schema.ts';
+import { answerOf, connector, processorAt, run, serveSecrets } from './contract.ts';
+
+// The HubSpot definition against the HubSpot fake (developers.hubspot.com, cited in
+// config/connectors/hubspot.json and the fake).
+
+const hubspotConnector = connector('hubspot');
+let hubspot: HubspotFake;
+let secrets: { stop(): Promise<void> };
+let processor: HttpProcessor;
+
+beforeAll(async () => {
+  hubspot = await startHubspotFake({ token: 'pat-contract', perSecond: 1000 });
+  secrets = await serveSecrets({ 'contract/hubspot': 'pat-contract' });
+  processor = processorAt(hubspot, 'hubspot', { accessToken: 'contract/hubspot' });
+});
+afterAll(async () => {
+  await hubspot.stop();
+  await secrets.stop();
+});
+let subject: string;
+beforeEach(() => {
+  subject = `member-${Math.random().toString(36).slice(2)}@example.com`;
+});
+
+describe('HubSpot connector', () => {
+  it('exports the contact found by its address whatever the case, with the properties asked for', async () => {
+    const id = hubspot.seed({ email: subject, firstname: 'Jane', lastname: 'Doe', company: 'Acme' });
+    hubspot.seed({ email: `other-${subject}` });
+    const r = await run(hubspotConnector, processor, 'access', { email: subject.toUpperCase() });
+    expect(answerOf(r)).toEqual({ outcome: 'done' });
+    expect(r.records).toEqual([expect.objectContaining({ id, properties: expect.objectContaining({ email: subject, firstname: 'Jane', company: 'Acme' }) })]);
+  });
+
+  it('never truncates a search of more than one page: it fails closed (ConnectorPageLimit)', async () => {
+    // HubSpot takes the search cursor `after` in the JSON body; the engine's cursor pagination sets a
+    // query parameter, which HubSpot ignores, so the second page repeats the first and the loop is refused.
+    for (let i = 0; i < 101; i++) hubspot.seed({ email: subject });
+    await expect(run(hubspotConnector, processor, 'access', { email: subject })).rejects.toMatchObject({ name: 'ConnectorPageLimit' });
+  });
+
+  it('erases with the GDPR delete, not the archive that keeps the contact restorable', async () => {
+    const id = hubspot.seed({ email: subject });
+    const r = await run(hubspotConnector, processor, 'erasure', { email: subject });
+    expect(answerOf(r)).toEqual({ outcome: 'done' });
+    expect(hubspot.gdprDeleted()).toContain(id);
+    expect(hubspot.archived()).not.toContain(id);
+    expect(hubspot.contact(id)).toBeUndefined();
+    expect(hubspot.blocklist()).toContain(subject);
+  });
+
+  it('answers not_found when nobody has the address; a 404 at the GDPR delete does not fail the branch', async () => {
+    expect(answerOf(await run(hubspotConnector, processor, 'erasure', { email: subject }))).toEqual({ outcome: 'not_found' });
+    const id = hubspot.seed({ email: subject });
+    hubspot.failNext(
+      1,
+      { status: 404, body: { status: 'error', message: 'resource not found', category: 'OBJECT_NOT_FOUND' } },
+      { method: 'POST', path: /gdpr-delete$/ },
+    );
+    // The search found the contact, so the action's answer stands; unmapped, the 404 would fail it.
+    expect(answerOf(await run(hubspotConnector, processor, 'erasure', { email: subject }))).toEqual({ outcome: 'done' });
+    expect(hubspot.gdprDeleted()).not.toContain(id);
+  });
+
+  it('retries the secondly limit’s 429 and does not fail', async () => {
+    const id = hubspot.seed({ email: subject });
+    const before = hubspot.rateLimited();
+    hubspot.throttleNext(3);
+    const r = await run(hubspotConnector, processor, 'erasure', { email: subject });
+    expect(answerOf(r)).toEqual({ outcome: 'done' });
+    expect(hubspot.rateLimited() - before).toBe(3);
+    expect(r.waits).toHaveLength(3);
+    expect(hubspot.gdprDeleted()).toContain(id);
+  });
+});
