@@ -8,9 +8,10 @@
  * processor would fail at or get wrong (infra/sql-schema-rules.ts). Prints what it checked; exits 1
  * on any problem. Warnings (foreign keys the erasure order meets the wrong way) do not fail it.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type Connector, checkHttpProcessor, connectorSchema } from '../functions/domain/connector-schema';
 import { registerSchema, resolvePlaceholders } from '../functions/domain/register-schema';
 import { withSession } from '../functions/processors/sql/session';
 import { DEMO_REGISTER_FILE } from './register-source';
@@ -23,6 +24,8 @@ export interface CheckRegisterOptions {
   readonly registerFile?: string;
   /** Also compare each `sql` processor's tables with its database. */
   readonly connect?: boolean;
+  /** The connector catalogue. @default config/connectors */
+  readonly connectorsDir?: string;
   /** Where `${NAME}` placeholders come from. @default process.env */
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** @default console.log */
@@ -78,6 +81,38 @@ export async function checkRegister(opts: CheckRegisterOptions = {}): Promise<Ch
   if (!parsed.success) {
     for (const issue of parsed.error.issues) fail(`${issue.path.join('.') || '(root)'}: ${issue.message}`);
     return { problems, warnings };
+  }
+  // Every definition of the catalogue, used or not, with every problem and where it is.
+  const dir = path.resolve(opts.connectorsDir ?? path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'config', 'connectors'));
+  const connectors = new Map<string, Connector>();
+  for (const name of readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
+    const at = path.relative(process.cwd(), path.join(dir, name));
+    let def: unknown;
+    try {
+      def = JSON.parse(readFileSync(path.join(dir, name), 'utf8'));
+    } catch (e) {
+      fail(`${at}: cannot be read as JSON: ${messageOf(e)}`);
+      continue;
+    }
+    const checked = connectorSchema.safeParse(def);
+    if (!checked.success) {
+      for (const issue of checked.error.issues) fail(`${at}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+      continue;
+    }
+    if (`${checked.data.name}.json` !== name) fail(`${at}: name: must be the file's name, ${name.replace(/\.json$/, '')}`);
+    connectors.set(checked.data.name, checked.data);
+    print(`ok    connector ${checked.data.name}: ${Object.keys(checked.data.actions).join(', ')}`);
+  }
+  for (const [ci, c] of parsed.data.controllers.entries()) {
+    for (const [pi, p] of c.processors.entries()) {
+      if (p.kind !== 'http') continue;
+      const at = `controllers.${ci}.processors.${pi}`;
+      const connector = connectors.get(p.connector);
+      if (!connector) fail(`${at}.connector: no valid definition config/connectors/${p.connector}.json`);
+      else for (const problem of checkHttpProcessor(p, connector)) fail(`${at}.${problem}`);
+    }
   }
   const sql = parsed.data.controllers.flatMap((c) => c.processors.flatMap((p) => (p.kind === 'sql' ? [{ controller: c.id, p }] : [])));
   print(

@@ -340,3 +340,32 @@ export function parseConnector(input: unknown, file: string): Connector {
   }
   return result.data;
 }
+
+/** What an `http` processor of the register must give its connector: every setting and secret it names; overrides that hold the base URL's host. */
+export function checkHttpProcessor(
+  p: {
+    connector: string;
+    settings: Record<string, string>;
+    secrets: Record<string, string>;
+    baseUrl?: string | undefined;
+    allowedHosts?: string[] | undefined;
+    rights: readonly string[];
+  },
+  connector: Connector,
+): string[] {
+  const problems: string[] = [];
+  p.rights.forEach((right, i) => {
+    if (!(right in connector.actions)) problems.push(`rights.${i}: the connector ${connector.name} has no ${right} action`);
+  });
+  for (const name of Object.keys(connector.settings)) if (!(name in p.settings)) problems.push(`settings.${name}: the connector ${connector.name} needs it`);
+  for (const name of Object.keys(p.settings))
+    if (!(name in connector.settings)) problems.push(`settings.${name}: the connector ${connector.name} has no such setting`);
+  for (const name of Object.keys(connector.secrets))
+    if (!(name in p.secrets)) problems.push(`secrets.${name}: the connector ${connector.name} needs a secret name for it`);
+  for (const name of Object.keys(p.secrets))
+    if (!(name in connector.secrets)) problems.push(`secrets.${name}: the connector ${connector.name} has no such secret`);
+  if (p.baseUrl && !p.allowedHosts) problems.push('allowedHosts: a processor that overrides baseUrl must say which hosts it may reach');
+  if (p.baseUrl && p.allowedHosts && !p.allowedHosts.includes(new URL(p.baseUrl).host))
+    problems.push(`allowedHosts: must hold the base URL's host ${new URL(p.baseUrl).host}`);
+  return problems;
+}

@@ -349,6 +349,11 @@ const httpProcessorSchema = z
     baseUrl: z.url().optional(),
     /** Overrides the definition's allowed hosts; must hold the base URL's host. */
     allowedHosts: z.array(text).min(1).optional(),
+    /**
+     * The rights the connector acts on here (each needs an action in the definition, checked by
+     * `npm run check-register`); a request of any other right is a staff task at this processor.
+     */
+    rights: z.array(z.enum(RIGHTS)).default(['access', 'portability', 'erasure', 'objection', 'withdraw_consent']),
   })
   .strict();
 

@@ -34,7 +34,11 @@ export const modeOf = (p: Processor, planned: PlannedAction): 'sync' | 'async' =
  * in it (e.g. a store that is not portable, a purpose the subject did not withdraw consent from).
  */
 export function actionFor(p: Processor, request: Pick<DsrRequest, 'type' | 'details'>, controller: Controller): PlannedAction | undefined {
-  const at = (action: BranchAction, staffTask = false): PlannedAction => ({ action, staffTask });
+  // A connector acts on the rights the register lets it; the others are staff tasks there.
+  const at = (action: BranchAction, staffTask = false): PlannedAction => ({
+    action,
+    staffTask: staffTask || (p.kind === 'http' && !p.rights.includes(request.type)),
+  });
   // A database's tables erase each as declared: counted as deleted, masked and held.
   const erase = at(p.kind === 'dynamodb' ? p.erasure.mode : p.kind === 'sql' ? 'delete' : 'erase');
   switch (request.type) {

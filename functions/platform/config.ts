@@ -180,7 +180,19 @@ export function registerPlaceholders(): Readonly<Record<string, string | undefin
  * is given it. Read at call time, as tests start processors on ports of their own.
  */
 export function localOpendsrOrigins(): readonly string[] {
-  const raw = process.env.OPENDSR_LOCAL_ORIGINS ?? '';
+  return localOrigins('OPENDSR_LOCAL_ORIGINS');
+}
+
+/**
+ * `CONNECTOR_LOCAL_ORIGINS`: as {@link localOpendsrOrigins}, for the vendor fakes the local runtime
+ * runs (Mailchimp's): a connector may call these over http at loopback addresses, nothing else.
+ */
+export function localConnectorOrigins(): readonly string[] {
+  return localOrigins('CONNECTOR_LOCAL_ORIGINS');
+}
+
+function localOrigins(variable: 'OPENDSR_LOCAL_ORIGINS' | 'CONNECTOR_LOCAL_ORIGINS'): readonly string[] {
+  const raw = process.env[variable] ?? '';
   return raw
     .split(',')
     .map((s) => s.trim())
@@ -188,7 +200,7 @@ export function localOpendsrOrigins(): readonly string[] {
     .map((s) => {
       const url = URL.parse(s);
       if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.pathname.replace(/\/+$/, '') !== '' || url.search) {
-        throw new ConfigError(`Environment variable OPENDSR_LOCAL_ORIGINS must list http(s) origins (scheme, host and port only), got "${s}"`);
+        throw new ConfigError(`Environment variable ${variable} must list http(s) origins (scheme, host and port only), got "${s}"`);
       }
       return url.origin;
     });

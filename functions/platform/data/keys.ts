@@ -114,6 +114,15 @@ export const rateLimitKey = (counter: RateLimitCounter, hash: string, windowStar
   sk: windowStart.toISOString(),
 });
 
+/**
+ * The call schedule of one connector at one processor (one vendor account), shared by every
+ * Lambda: `LIMIT#connector#<controllerId>#<processorId>` / `CALLS`.
+ */
+export const connectorCallsKey = (controllerId: string, processorId: string): ItemKey => ({
+  pk: `LIMIT#connector#${controllerId}#${processorId}`,
+  sk: 'CALLS',
+});
+
 /** A controller's published transparency figures: `REPORT#<controllerId>` / `TRANSPARENCY`. */
 export const transparencyKey = (controllerId: string): ItemKey => ({ pk: `REPORT#${controllerId}`, sk: 'TRANSPARENCY' });
 

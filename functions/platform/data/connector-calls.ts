@@ -1,0 +1,32 @@
+/**
+ * The rate limit of a connector, shared by every Lambda that calls the vendor: a generic cell rate
+ * algorithm (a token bucket kept as one time) in the requests table. Each call takes the next slot
+ * with one conditional update and waits for it, so a burst queues at the limit's pace instead of
+ * drawing 429s; no read first, no lock, no transaction.
+ */
+import { ge, lt, notExists, or } from './expressions';
+import { connectorCallsKey } from './keys';
+import { updateItem } from './table';
+
+/** How long an idle schedule is kept (TTL on `expiresAt`). */
+const KEEP_SECONDS = 24 * 3600;
+
+/**
+ * Takes the next call slot of a processor's connector at `perSecond` calls a second, letting
+ * `burst` go at once after a pause. Returns the epoch milliseconds the call may go at (now or later).
+ */
+export async function takeCallSlot(controllerId: string, processorId: string, perSecond: number, burst: number, now = Date.now()): Promise<number> {
+  const interval = 1000 / perSecond;
+  // The earliest slot an idle schedule hands out: `burst` slots may lie in the past, so go at once.
+  const floor = now - (burst - 1) * interval;
+  const key = connectorCallsKey(controllerId, processorId);
+  const expiresAt = Math.floor(now / 1000) + KEEP_SECONDS;
+  for (;;) {
+    // A busy schedule: the next slot is the one after the last handed out.
+    const queued = await updateItem(key, { add: { next: interval }, set: { expiresAt }, condition: ge('next', floor) }, 'ALL_NEW');
+    if (queued) return (queued.next as number) - interval;
+    // An idle one (or new): start from the floor. A race with another taker retries the first.
+    const started = await updateItem(key, { set: { next: floor + interval, expiresAt }, condition: or(notExists('next'), lt('next', floor)) }, 'ALL_NEW');
+    if (started) return floor;
+  }
+}

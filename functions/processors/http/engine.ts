@@ -1,0 +1,286 @@
+/**
+ * Runs one action of a connector definition for one subject: its steps in order, each request
+ * templated, authenticated, rate limited, retried on `retry` outcomes after `Retry-After`, its
+ * pages followed up to `maxPages`, its records written to the export and its values provided to
+ * later steps. Ends with the processor's answer, or with the vendor jobs it started.
+ */
+import type { Connector, ConnectorStep, Outcome, RequestTemplate } from '../../domain/connector-schema';
+import { search } from '../../domain/jmespath';
+import type { HttpProcessor } from '../../domain/register-schema';
+import type { ProcessorAnswer, Right } from '../../domain/request';
+import { takeCallSlot } from '../../platform/data/connector-calls';
+import { type Credentials, credentials } from './auth';
+import { type CallLimits, checkUrl, discard, readJson, send } from './client';
+import { busy, jobFailed, misconfigured, pageLimit, unavailable, unmapped } from './errors';
+import { identitiesOf, nextLink, outcomeOf, providedValues, render, renderJson, retryAfterMs, type TemplateScope } from './template';
+
+/** An attempt waits at most this long for its rate-limit slot; a longer queue is retried later by the workflow. */
+export const MAX_QUEUE_MS = 60_000;
+
+/** What the engine needs from outside: the shared call schedule, and time (replaced in tests). */
+export interface EngineDeps {
+  takeSlot(now: number): Promise<number>;
+  sleep(ms: number): Promise<void>;
+  now(): number;
+}
+
+/** Where records of an access action go (the branch's NDJSON export). */
+export interface RecordSink {
+  write(record: unknown): Promise<void>;
+}
+
+/** Everything one run of an action needs. Personal data (the subject, the correction): never logged. */
+export interface ActionRun {
+  connector: Connector;
+  processor: HttpProcessor;
+  controllerId: string;
+  action: Right;
+  subject: { email: string; phone?: string };
+  correction?: { attribute: string; value: string };
+  records?: RecordSink;
+  deps?: Partial<EngineDeps>;
+}
+
+/** How a run ended: with the answer, or waiting on vendor jobs the sweep polls. */
+export type ActionResult = { state: 'answered'; answer: ProcessorAnswer; recordCount: number } | { state: 'job'; step: string; jobIds: string[] };
+
+/** The definition with the register's overrides and settings applied: where calls go. */
+export function resolved(connector: Connector, p: HttpProcessor): { baseUrl: string; limits: CallLimits } {
+  const settings: TemplateScope = { settings: p.settings };
+  for (const name of Object.keys(connector.settings))
+    if (!(name in p.settings)) throw misconfigured(p.id, `the register gives no value for the setting ${name}`);
+  const baseUrl = p.baseUrl ?? render(connector.baseUrl, settings, encodeURIComponent);
+  const allowedHosts = p.allowedHosts ?? connector.allowedHosts.map((h) => render(h, settings, encodeURIComponent));
+  return {
+    baseUrl,
+    limits: { processorId: p.id, allowedHosts, maxResponseBytes: connector.maxResponseBytes, timeoutMs: connector.timeoutMs },
+  };
+}
+
+/** The action a request runs at a connector: its own right's, or the one its planned branch action stands for. */
+export function actionFor(connector: Connector, right: Right, branchAction: string): Right | undefined {
+  if (connector.actions[right]) return right;
+  const fallback: Record<string, Right> = { export: 'access', rectify: 'rectification', restrict: 'restriction' };
+  const by = fallback[branchAction] ?? 'erasure';
+  return connector.actions[by] ? by : undefined;
+}
+
+class Run {
+  private readonly deps: EngineDeps;
+  private readonly baseUrl: string;
+  private readonly limits: CallLimits;
+  private creds?: Credentials;
+  recordCount = 0;
+
+  constructor(private readonly r: ActionRun) {
+    this.deps = {
+      takeSlot: (now) => takeCallSlot(r.controllerId, r.processor.id, r.connector.rateLimit.perSecond, r.connector.rateLimit.burst, now),
+      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+      now: () => Date.now(),
+      ...r.deps,
+    };
+    ({ baseUrl: this.baseUrl, limits: this.limits } = resolved(r.connector, r.processor));
+  }
+
+  private get id() {
+    return this.r.processor.id;
+  }
+
+  /** The request a template describes, with the connector's credentials. */
+  private async build(
+    step: string,
+    t: RequestTemplate,
+    scope: TemplateScope,
+    extraQuery: Record<string, string> = {},
+  ): Promise<{ url: URL; init: { method: string; headers: Record<string, string>; body?: string } }> {
+    this.creds ??= await credentials(this.r.connector, this.r.processor, this.limits, this.baseUrl, { settings: this.r.processor.settings });
+    const url = new URL(`${this.baseUrl.replace(/\/+$/, '')}${render(t.path, scope, encodeURIComponent)}`);
+    checkUrl(this.limits, step, url, 'the request');
+    for (const [k, v] of Object.entries(t.query)) url.searchParams.set(k, render(v, scope));
+    for (const [k, v] of Object.entries({ ...extraQuery, ...this.creds.query })) url.searchParams.set(k, v);
+    const headers: Record<string, string> = { accept: 'application/json', 'user-agent': 'opendsr-connector' };
+    for (const [k, v] of Object.entries(t.headers)) headers[k.toLowerCase()] = render(v, scope);
+    Object.assign(headers, this.creds.headers);
+    let body: string | undefined;
+    if (t.body !== undefined) {
+      const filled = renderJson(t.body, scope);
+      if (t.form) {
+        headers['content-type'] = 'application/x-www-form-urlencoded';
+        body = new URLSearchParams(Object.entries(filled as Record<string, unknown>).map(([k, v]): [string, string] => [k, String(v)])).toString();
+      } else {
+        headers['content-type'] = 'application/json';
+        body = JSON.stringify(filled);
+      }
+    }
+    return { url, init: { method: t.method, headers, ...(body !== undefined ? { body } : {}) } };
+  }
+
+  /** One call, queued behind the rate limit and retried while its outcome is `retry`. */
+  async exchange(step: string, url: URL, init: { method: string; headers: Record<string, string>; body?: string }, outcomes: Record<string, Outcome>) {
+    const { attempts, maxWaitSeconds } = this.r.connector.retry;
+    for (let attempt = 0; ; attempt++) {
+      const now = this.deps.now();
+      const slot = await this.deps.takeSlot(now);
+      if (slot - now > MAX_QUEUE_MS) throw busy(this.id);
+      if (slot > now) await this.deps.sleep(slot - now);
+      const answer = await send(this.limits, step, { ...init, url });
+      const outcome = outcomeOf(answer.status, outcomes, this.r.connector.outcomes);
+      if (!outcome) {
+        await discard(answer);
+        throw unmapped(this.id, step, answer.status);
+      }
+      if (outcome !== 'retry') return { answer, outcome };
+      await discard(answer);
+      const wait = retryAfterMs(answer.headers.get('retry-after'), this.deps.now()) ?? 2 ** attempt * 500;
+      if (attempt >= attempts) throw unavailable(this.id, step, `still ${answer.status} after ${attempts + 1} calls`);
+      if (wait > maxWaitSeconds * 1000) throw unavailable(this.id, step, `${answer.status} with a wait longer than ${maxWaitSeconds}s`);
+      await this.deps.sleep(wait);
+    }
+  }
+
+  /** Runs one step for one set of provided values: every page. */
+  async step(
+    name: string,
+    step: ConnectorStep,
+    scope: TemplateScope,
+    provided: Map<string, string[]>,
+  ): Promise<{ outcome: Outcome; found: number; jobIds: string[] }> {
+    const p = step.pagination;
+    const built = await this.build(name, step, scope);
+    let url = built.url;
+    const init = built.init;
+    let found = 0;
+    let outcome: Outcome = 'done';
+    const jobIds: string[] = [];
+    const seen = new Set<string>();
+    for (let page = 0; ; page++) {
+      if (p && page >= p.maxPages) throw pageLimit(this.id, name, p.maxPages);
+      if (p?.type === 'offset') url.searchParams.set(p.sizeParam, String(p.pageSize));
+      if (p?.type === 'page' && p.sizeParam && p.pageSize) url.searchParams.set(p.sizeParam, String(p.pageSize));
+      if (p?.type === 'page' && page === 0) url.searchParams.set(p.param, String(p.start));
+      const call = await this.exchange(name, url, init, step.outcomes);
+      outcome = call.outcome;
+      if (outcome !== 'done') {
+        await discard(call.answer);
+        return { outcome, found, jobIds };
+      }
+      const body = await readJson(this.limits, name, call.answer);
+      let onPage = 0;
+      if (step.records) {
+        const records = search(step.records, body);
+        const list = Array.isArray(records) ? records : records === null ? [] : [records];
+        onPage = list.length;
+        for (const record of list) await this.r.records?.write(record);
+        this.recordCount += list.length;
+      }
+      for (const [key, expr] of Object.entries(step.provide)) {
+        const values = providedValues(search(expr, body));
+        if (!step.records) onPage = Math.max(onPage, values.length);
+        provided.set(key, [...new Set([...(provided.get(key) ?? []), ...values])]);
+      }
+      found += onPage;
+      if (step.job) {
+        const id = providedValues(search(step.job.id, body))[0];
+        if (!id) throw unavailable(this.id, name, 'the job answer has no id');
+        jobIds.push(id);
+      }
+      // The next page, if any: a link or cursor seen before is a loop, refused as a page limit would.
+      let next: URL | undefined;
+      if (p?.type === 'link') {
+        next = nextLink(call.answer.headers.get('link'), url);
+        if (next) checkUrl(this.limits, name, next, 'a pagination link');
+      } else if (p?.type === 'cursor') {
+        const cursor = providedValues(search(p.cursor, body))[0];
+        if (cursor) {
+          next = new URL(url);
+          next.searchParams.set(p.param, cursor);
+        }
+      } else if (p?.type === 'offset' && onPage >= p.pageSize) {
+        next = new URL(url);
+        next.searchParams.set(p.param, String(Number(url.searchParams.get(p.param) ?? 0) + p.pageSize));
+      } else if (p?.type === 'page' && onPage > 0) {
+        next = new URL(url);
+        next.searchParams.set(p.param, String(Number(url.searchParams.get(p.param) ?? p.start) + 1));
+      }
+      if (!next) return { outcome, found, jobIds };
+      if (seen.has(next.href)) throw pageLimit(this.id, name, p!.maxPages);
+      seen.add(next.href);
+      url = next;
+    }
+  }
+
+  async run(): Promise<ActionResult> {
+    const { connector, processor, action: right } = this.r;
+    const action = connector.actions[right];
+    if (!action) throw misconfigured(this.id, `the definition has no ${right} action`);
+    const identities = identitiesOf(connector, this.r.subject);
+    const correction = this.r.correction ? { attribute: this.r.correction.attribute, value: this.r.correction.value } : undefined;
+    const provided = new Map<string, string[]>();
+    let held = false;
+    let retained = false;
+    for (const [i, name] of action.steps.entries()) {
+      const step = connector.steps[name]!;
+      const refs = [...JSON.stringify([step.path, step.query, step.headers, step.body ?? null]).matchAll(/\{\{\s*([a-z]+)\.([A-Za-z0-9_]+)\s*\}\}/g)];
+      // A lookup by an identity the subject does not have (no phone number) is skipped, not failed.
+      if (refs.some(([, s, n]) => s === 'identities' && !(n! in identities))) continue;
+      const by = refs.find(([, s]) => s === 'provided')?.[2];
+      const values = by ? (provided.get(by) ?? []) : [undefined];
+      if (by && !values.length) continue; // nothing found to act on
+      const jobIds: string[] = [];
+      for (const value of values) {
+        const scope: TemplateScope = {
+          identities,
+          settings: processor.settings,
+          ...(correction ? { correction } : {}),
+          ...(by && value !== undefined ? { provided: { [by]: value } } : {}),
+        };
+        const result = await this.step(name, step, scope, provided);
+        if (result.outcome === 'retained') retained = true;
+        // A step that acts (no lookup) and was done found the subject; so did a lookup with results.
+        if (result.outcome === 'done' && (result.found > 0 || (!step.records && !Object.keys(step.provide).length))) held = true;
+        jobIds.push(...result.jobIds);
+      }
+      if (jobIds.length) {
+        if (i !== action.steps.length - 1) throw misconfigured(this.id, `step ${name} starts a job and is not the action's last`);
+        return { state: 'job', step: name, jobIds };
+      }
+    }
+    const answer: ProcessorAnswer = retained
+      ? { outcome: 'retained', basis: action.retainedBasis ?? 'kept by the processor' }
+      : !held
+        ? { outcome: 'not_found' }
+        : action.keeps
+          ? { outcome: 'partly', kept: action.keeps.kept, reason: action.keeps.reason }
+          : { outcome: 'done' };
+    return { state: 'answered', answer, recordCount: this.recordCount };
+  }
+
+  /** Polls each job once: all done answers `done`, any failed fails the branch, else still waiting. */
+  async poll(stepName: string, jobIds: string[]): Promise<'done' | 'waiting'> {
+    const job = this.r.connector.steps[stepName]?.job;
+    if (!job) throw misconfigured(this.id, `step ${stepName} has no job`);
+    let waiting = false;
+    for (const id of jobIds) {
+      const { url, init } = await this.build(stepName, job.poll, { settings: this.r.processor.settings, job: { id } });
+      const call = await this.exchange(stepName, url, init, {});
+      if (call.outcome !== 'done') {
+        await discard(call.answer);
+        throw unmapped(this.id, stepName, call.answer.status);
+      }
+      const state = providedValues(search(job.state, await readJson(this.limits, stepName, call.answer)))[0];
+      if (state !== undefined && job.failed.includes(state)) throw jobFailed(this.id, stepName);
+      if (state === undefined || !job.done.includes(state)) waiting = true;
+    }
+    return waiting ? 'waiting' : 'done';
+  }
+}
+
+/** Runs the action `run.action` of the connector for the subject. */
+export function runAction(run: ActionRun): Promise<ActionResult> {
+  return new Run(run).run();
+}
+
+/** Polls the jobs a step started. */
+export function pollJobs(run: Omit<ActionRun, 'subject'>, step: string, jobIds: string[]): Promise<'done' | 'waiting'> {
+  return new Run({ ...run, subject: { email: '' } }).poll(step, jobIds);
+}
