@@ -7,22 +7,28 @@
  * as these tests are about the vendor's side.
  */
 import { readFileSync } from 'node:fs';
-import { LocalSecretsManager } from '../../../local/secrets-endpoint.ts';
-import type { VendorFake } from '../../../local/fakes/vendor-fake.ts';
+import { expect } from 'vitest';
 import { type Connector, parseConnector } from '../../../functions/domain/connector-schema.ts';
 import type { HttpProcessor } from '../../../functions/domain/register-schema.ts';
 import type { Right } from '../../../functions/domain/request.ts';
+import { connectorFor } from '../../../functions/processors/http/catalogue.ts';
 import { type ActionResult, pollJobs, runAction } from '../../../functions/processors/http/engine.ts';
+import type { VendorFake } from '../../../local/fakes/vendor-fake.ts';
+import { LocalSecretsManager } from '../../../local/secrets-endpoint.ts';
 
-/** A definition of the catalogue, read and checked as the register check reads it. */
+/** A definition as the functions bundle it (the catalogue), checked as the register check checks it. */
 export function connector(name: string): Connector {
+  const bundled = connectorFor({ id: `${name}-fake`, connector: name });
   const file = `config/connectors/${name}.json`;
-  return parseConnector(JSON.parse(readFileSync(new URL(`../../../${file}`, import.meta.url), 'utf8')), file);
+  expect(parseConnector(JSON.parse(readFileSync(new URL(`../../../${file}`, import.meta.url), 'utf8')), file)).toEqual(bundled);
+  return bundled;
 }
 
 /** Serves each secret value under its name and points the SDK at the endpoint. */
 export async function serveSecrets(values: Record<string, string>): Promise<{ stop(): Promise<void> }> {
-  const endpoint = new LocalSecretsManager(Object.entries(values).map(([name, value]) => ({ name, arn: `arn:aws:secretsmanager:us-east-1:000000000000:secret:${name}`, value })));
+  const endpoint = new LocalSecretsManager(
+    Object.entries(values).map(([name, value]) => ({ name, arn: `arn:aws:secretsmanager:us-east-1:000000000000:secret:${name}`, value })),
+  );
   const url = await endpoint.start(0);
   process.env.AWS_ENDPOINT_URL_SECRETS_MANAGER = url;
   process.env.AWS_REGION ??= 'us-east-1';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type HubspotFake, startHubspotFake } from '../../../local/fakes/hubspot.ts';
 import type { HttpProcessor } from '../../../functions/domain/register-schema.ts';
+import { type HubspotFake, startHubspotFake } from '../../../local/fakes/hubspot.ts';
 import { answerOf, connector, processorAt, run, serveSecrets } from './contract.ts';
 
 // The HubSpot definition against the HubSpot fake (developers.hubspot.com, cited in

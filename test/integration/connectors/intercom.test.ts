@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type IntercomFake, startIntercomFake } from '../../../local/fakes/intercom.ts';
 import type { HttpProcessor } from '../../../functions/domain/register-schema.ts';
+import { type IntercomFake, startIntercomFake } from '../../../local/fakes/intercom.ts';
 import { answerOf, connector, processorAt, run, serveSecrets } from './contract.ts';
 
 // The Intercom definition against the Intercom fake (developers.intercom.com, cited in

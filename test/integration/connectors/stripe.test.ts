@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type StripeFake, startStripeFake } from '../../../local/fakes/stripe.ts';
 import type { HttpProcessor } from '../../../functions/domain/register-schema.ts';
+import { type StripeFake, startStripeFake } from '../../../local/fakes/stripe.ts';
 import { answerOf, connector, processorAt, run, serveSecrets } from './contract.ts';
 
 // The Stripe definition against the Stripe fake: what it finds, what it erases and how, and how it

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startZendeskFake, type ZendeskFake } from '../../../local/fakes/zendesk.ts';
 import type { HttpProcessor } from '../../../functions/domain/register-schema.ts';
+import { startZendeskFake, type ZendeskFake } from '../../../local/fakes/zendesk.ts';
 import { answerOf, connector, poll, processorAt, run, serveSecrets } from './contract.ts';
 
 // The Zendesk definition against the Zendesk fake (developer.zendesk.com, cited in
@@ -72,7 +72,11 @@ describe('Zendesk connector', () => {
     expect(answerOf(await run(zendeskConnector, processor, 'erasure', { email: subject }))).toEqual({ outcome: 'not_found' });
     const id = zendesk.seed({ name: 'Jane', email: subject });
     zendesk.failNext(1, { status: 404, body: { error: 'RecordNotFound', description: 'Not found' } }, { method: 'DELETE', path: /^\/api\/v2\/users\/\d+$/ });
-    zendesk.failNext(1, { status: 404, body: { error: 'RecordNotFound', description: 'Not found' } }, { method: 'DELETE', path: /^\/api\/v2\/deleted_users\// });
+    zendesk.failNext(
+      1,
+      { status: 404, body: { error: 'RecordNotFound', description: 'Not found' } },
+      { method: 'DELETE', path: /^\/api\/v2\/deleted_users\// },
+    );
     expect(answerOf(await run(zendeskConnector, processor, 'erasure', { email: subject }))).toEqual({ outcome: 'done' });
     expect(zendesk.permanentlyDeleted()).not.toContain(id);
   });
