@@ -61,8 +61,28 @@ export interface ContractRun {
   waits: number[];
 }
 
-/** Runs `action` for the subject, with real waits (recorded), collecting the export. */
-export async function run(c: Connector, p: HttpProcessor, action: Right, subject: { email: string; phone?: string }): Promise<ContractRun> {
+/**
+ * The definition's call schedule kept in memory: the same cell-rate rule as the DynamoDB bucket
+ * (functions/platform/data/connector-calls.ts), for runs in one process to share.
+ */
+export function schedule(c: Connector): (now: number) => Promise<number> {
+  const interval = 1000 / c.rateLimit.perSecond;
+  let next = Number.NEGATIVE_INFINITY;
+  return async (now) => {
+    const slot = Math.max(next, now - (c.rateLimit.burst - 1) * interval);
+    next = slot + interval;
+    return slot;
+  };
+}
+
+/** Runs `action` for the subject, with real waits (recorded), collecting the export; calls go at once unless a schedule is given. */
+export async function run(
+  c: Connector,
+  p: HttpProcessor,
+  action: Right,
+  subject: { email: string; phone?: string },
+  takeSlot: (now: number) => Promise<number> = async (now) => now,
+): Promise<ContractRun> {
   const records: Record<string, unknown>[] = [];
   const waits: number[] = [];
   const result = await runAction({
@@ -73,7 +93,7 @@ export async function run(c: Connector, p: HttpProcessor, action: Right, subject
     subject,
     records: { write: async (r) => void records.push(r as Record<string, unknown>) },
     deps: {
-      takeSlot: async (now) => now,
+      takeSlot,
       sleep: (ms) => {
         waits.push(ms);
         return new Promise((resolve) => setTimeout(resolve, ms));

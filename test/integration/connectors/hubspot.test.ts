@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { HttpProcessor } from '../../../functions/domain/register-schema.ts';
 import { type HubspotFake, startHubspotFake } from '../../../local/fakes/hubspot.ts';
-import { answerOf, connector, processorAt, run, serveSecrets } from './contract.ts';
+import { answerOf, connector, processorAt, run, schedule, serveSecrets } from './contract.ts';
 
 // The HubSpot definition against the HubSpot fake (developers.hubspot.com, cited in
 // config/connectors/hubspot.json and the fake).
@@ -73,5 +73,20 @@ describe('HubSpot connector', () => {
     expect(hubspot.rateLimited() - before).toBe(3);
     expect(r.waits).toHaveLength(3);
     expect(hubspot.gdprDeleted()).toContain(id);
+  });
+
+  it('paces a burst of erasures at the declared rate, under the five searches a second HubSpot allows: no 429', async () => {
+    const limited = await startHubspotFake({ token: 'pat-contract' });
+    try {
+      const p = processorAt(limited, 'hubspot', { accessToken: 'contract/hubspot' });
+      const ids = Array.from({ length: 6 }, (_, i) => limited.seed({ email: `${i}-${subject}` }));
+      const shared = schedule(hubspotConnector);
+      const runs = await Promise.all(ids.map((_, i) => run(hubspotConnector, p, 'erasure', { email: `${i}-${subject}` }, shared)));
+      expect(runs.map((r) => answerOf(r).outcome)).toEqual(ids.map(() => 'done'));
+      expect(limited.gdprDeleted().sort()).toEqual([...ids].sort());
+      expect(limited.rateLimited()).toBe(0);
+    } finally {
+      await limited.stop();
+    }
   });
 });
