@@ -89,4 +89,12 @@ describe('HubSpot connector', () => {
       await limited.stop();
     }
   });
+
+  it('finds a contact by phone when the subject gives a number, and erases it', async () => {
+    const phone = `+4670${Math.floor(1_000_000 + Math.random() * 8_999_999)}`;
+    const id = hubspot.seed({ email: `other-${subject}`, phone });
+    const r = await run(hubspotConnector, processor, 'erasure', { email: subject, phone });
+    expect(answerOf(r)).toEqual({ outcome: 'done' });
+    expect(hubspot.gdprDeleted()).toContain(id);
+  });
 });

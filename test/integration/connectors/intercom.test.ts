@@ -73,4 +73,12 @@ describe('Intercom connector', () => {
     expect(r.waits).toHaveLength(2);
     expect(intercom.deleteRequests()).toContainEqual(expect.objectContaining({ contactId: id }));
   });
+
+  it('finds a user by phone when the subject gives a number, and erases it', async () => {
+    const phone = `+4670${Math.floor(1_000_000 + Math.random() * 8_999_999)}`;
+    const id = intercom.seed({ phone });
+    const r = await run(intercomConnector, processor, 'erasure', { email: subject, phone });
+    expect(answerOf(r)).toEqual({ outcome: 'done' });
+    expect(intercom.deleteRequests()).toContainEqual(expect.objectContaining({ contactId: id }));
+  });
 });

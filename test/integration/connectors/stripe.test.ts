@@ -87,4 +87,13 @@ describe('Stripe connector', () => {
     stripe.failNext(1, { status: 402, body: { error: { type: 'card_error', message: 'x' } } });
     await expect(run(stripeConnector, processor, 'erasure', { email: subject })).rejects.toMatchObject({ name: 'ConnectorUnmappedStatus' });
   });
+
+  it('finds customers by phone through search, across its pages, when the subject gives a number', async () => {
+    const phone = `+4670${Math.floor(1_000_000 + Math.random() * 8_999_999)}`;
+    const ids = Array.from({ length: 101 }, () => stripe.seed({ phone }));
+    const r = await run(stripeConnector, processor, 'access', { email: subject, phone: `${phone.slice(0, 5)} ${phone.slice(5)}` });
+    expect(answerOf(r)).toEqual({ outcome: 'done' });
+    expect(r.records.map((x) => x.id).sort()).toEqual([...ids].sort());
+    expect(stripe.calls().filter((c) => c.path === '/v1/customers/search').length).toBe(2);
+  });
 });

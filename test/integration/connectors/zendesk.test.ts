@@ -89,4 +89,12 @@ describe('Zendesk connector', () => {
     expect(r.waits).toEqual([1000]);
     expect(r.records.map((x) => x.id)).toEqual([id]);
   });
+
+  it('finds a user by phone when the subject gives a number', async () => {
+    const phone = `+4670${Math.floor(1_000_000 + Math.random() * 8_999_999)}`;
+    const id = zendesk.seed({ name: 'Jane', phone, tickets: 1 });
+    const r = await run(zendeskConnector, processor, 'access', { email: subject, phone });
+    expect(answerOf(r)).toEqual({ outcome: 'done' });
+    expect(r.records.map((x) => x.id)).toEqual([id, ...zendesk.tickets(id).map((t) => t.id)]);
+  });
 });
