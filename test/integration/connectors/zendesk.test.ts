@@ -97,4 +97,16 @@ describe('Zendesk connector', () => {
     expect(answerOf(r)).toEqual({ outcome: 'done' });
     expect(r.records.map((x) => x.id)).toEqual([id, ...zendesk.tickets(id).map((t) => t.id)]);
   });
+
+  it('fails the branch with a clear class on HTML, a redirect off its hosts, or a cursor that loops', async () => {
+    zendesk.seed({ name: 'Jane', email: subject, tickets: 1 });
+    const search = { method: 'GET', path: /^\/api\/v2\/users\/search$/ };
+    zendesk.failNext(1, { status: 200, body: '<html><body>Zendesk is down for maintenance</body></html>' }, search);
+    await expect(run(zendeskConnector, processor, 'access', { email: subject })).rejects.toMatchObject({ name: 'ConnectorNotJson' });
+    zendesk.failNext(1, { status: 302, headers: { location: 'https://attacker.example/api/v2/users/search' } }, search);
+    await expect(run(zendeskConnector, processor, 'access', { email: subject })).rejects.toMatchObject({ name: 'ConnectorHostRefused' });
+    const loop = { status: 200, body: { users: [], meta: { has_more: true, after_cursor: 'c2FtZQ', before_cursor: null }, links: { next: null, prev: null } } };
+    zendesk.failNext(2, loop, search);
+    await expect(run(zendeskConnector, processor, 'access', { email: subject })).rejects.toMatchObject({ name: 'ConnectorPageLimit' });
+  });
 });
