@@ -18,6 +18,7 @@ import { LocalClock } from './clock.ts';
 import { startDemoCourseDatabase } from './demo-course-database.ts';
 import { startDemoOpendsr } from './demo-opendsr/server.ts';
 import { type Emulators, startEmulators } from './emulators.ts';
+import { DEMO_MAILCHIMP_KEY, type MailchimpFake, startMailchimpFake } from './fakes/mailchimp.ts';
 import { LocalGateway } from './gateway.ts';
 import { type LambdaEndpoint, startLambdaEndpoint } from './lambda-endpoint.ts';
 import { LambdaHost } from './lambda-host.ts';
@@ -65,6 +66,8 @@ export interface RuntimePorts {
   courses: number;
   /** The Secrets Manager endpoint the functions read their keys from at cold start. */
   secrets: number;
+  /** The Mailchimp fake the demo register's `http` processor reaches (default 8091). */
+  mailchimp?: number;
   /** Lambda's Invoke API for a Step Functions endpoint of one's own (`SFN_ENDPOINT`); served only then. */
   lambda?: number;
   /** dynalite's own port when the index lag proxy listens on `dynamodb` (default any free one). */
@@ -200,6 +203,8 @@ export interface LocalRuntime {
     newsletter: string;
     courses: string;
     secrets: string;
+    /** The Mailchimp fake (its API at `/3.0`). */
+    mailchimp: string;
     /** The functions on Lambda's Invoke API, when the Step Functions endpoint is not the runtime's own. */
     lambda?: string;
   };
@@ -225,6 +230,8 @@ export interface LocalRuntime {
    * the handler throws. Like `sweep()`, after index lag has passed.
    */
   runSchedule(logicalId: string): Promise<void>;
+  /** The vendor fakes the demo register's connectors reach: tests plant faults and read their calls. */
+  fakes: { mailchimp: MailchimpFake };
   /** The local SES account: its identities, configuration sets, sandbox, and the sends it refused. */
   sesAccount: LocalSesAccount;
   /** The clock of the emulated AWS side: `clock.advance(ms)` moves it on, e.g. past a lifecycle rule's days. */
@@ -271,6 +278,7 @@ const HANDLER_ENV = [
   'DEMO_NEWSLETTER_URL',
   'DEMO_PORTABILITY_URL',
   'DEMO_COURSES_DB_URL',
+  'DEMO_MAILCHIMP_URL',
   'STAFF_SIGN_IN_URL',
 ];
 
@@ -311,6 +319,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
     newsletter: opts.ports?.newsletter ?? envPort('DEMO_NEWSLETTER_PORT', 8090),
     courses: opts.ports?.courses ?? envPort('DEMO_COURSES_DB_PORT', 5433),
     secrets: opts.ports?.secrets ?? envPort('SECRETS_PORT', 4585),
+    mailchimp: opts.ports?.mailchimp ?? envPort('DEMO_MAILCHIMP_PORT', 8091),
     ...(opts.ports?.dynamodbDirect !== undefined ? { dynamodbDirect: opts.ports.dynamodbDirect } : {}),
     ...(opts.ports?.lambda !== undefined ? { lambda: opts.ports.lambda } : {}),
   };
@@ -372,6 +381,9 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
     // The demo course platform's own database, reached by the sql kind as a real one would be.
     const courses = await startDemoCourseDatabase({ dataDir, port: ports.courses });
     stops.push(() => courses.stop());
+    // The demo register's Mailchimp audience, reached by the http kind through its connector.
+    const mailchimp = await startMailchimpFake({ port: ports.mailchimp ?? 0, ...(opts.quiet ? {} : { log: (line) => log(`[mailchimp] ${line}`) }) });
+    stops.push(() => mailchimp.stop());
 
     // The template's secrets, each with its value kept in the data folder, served as Secrets
     // Manager serves them; the functions get only their ARNs and read them at cold start.
@@ -381,7 +393,9 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       value: localKey(dataDir, SECRET_FILES.find(([prefix]) => s.logicalId.startsWith(prefix))?.[1] ?? `${s.logicalId}.key`),
       variables: s.variables,
     }));
-    const secretsEndpoint = new LocalSecretsManager(secretValues);
+    // The connector secrets config/register.json names, by name as in Secrets Manager; IAM is not emulated.
+    const connectorSecrets = [{ arn: localSecretArn('DemoMailchimpApiKey'), name: 'demo/mailchimp-api-key', value: DEMO_MAILCHIMP_KEY }];
+    const secretsEndpoint = new LocalSecretsManager([...secretValues, ...connectorSecrets]);
     const secretsUrl = await secretsEndpoint.start(ports.secrets);
     stops.push(() => secretsEndpoint.stop());
 
@@ -481,6 +495,11 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       DEMO_PORTABILITY_URL: newsletter.portabilityUrl,
       // config/register.json's course platform database.
       DEMO_COURSES_DB_URL: courses.url,
+      // ...and its Mailchimp audience: the fake's API root.
+      DEMO_MAILCHIMP_URL: `${mailchimp.url}/3.0`,
+      DEMO_MAILCHIMP_HOST: new URL(mailchimp.url).host,
+      // As OPENDSR_LOCAL_ORIGINS, for connectors: the vendor fakes' origins, nothing else. The stack never sets it.
+      CONNECTOR_LOCAL_ORIGINS: new URL(mailchimp.url).origin,
       // The one place http and loopback are allowed for OpenDSR: these exact origins (the demo
       // processor, or the one a test names), nothing else on this machine. The stack never sets it.
       OPENDSR_LOCAL_ORIGINS: [...new Set([newsletter.url, opts.newsletterUrl].filter((u): u is string => !!u).map((u) => new URL(u).origin))].join(','),
@@ -593,6 +612,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       newsletter: newsletter.url,
       courses: courses.url,
       secrets: secretsUrl,
+      mailchimp: mailchimp.url,
       ...(lambdaEndpoint ? { lambda: lambdaEndpoint.url } : {}),
     };
     const portOf = (u: string) => {
@@ -610,6 +630,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
         newsletter: newsletter.port,
         courses: courses.port,
         secrets: portOf(secretsUrl),
+        mailchimp: mailchimp.port,
         ...(lambdaEndpoint ? { lambda: lambdaEndpoint.port } : {}),
         dynamodbDirect: portOf(urls.dynamodbDirect),
       },
@@ -622,6 +643,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       },
       schedules: others.schedules,
       runSchedule,
+      fakes: { mailchimp },
       sesAccount: emulators.sesAccount,
       clock,
       applyLifecycle: runLifecycle,

@@ -26,6 +26,7 @@ GDPR data-subject requests, running locally (started in ${((Date.now() - started
   S3                  ${runtime.urls.s3}
   Step Functions      ${runtime.urls.sfn}${runtime.urls.lambda ? `\n  Lambda Invoke API   ${runtime.urls.lambda}  (for your Step Functions endpoint)` : ''}
   Demo OpenDSR vendor ${runtime.urls.newsletter}/discovery
+  Mailchimp (fake)    ${runtime.urls.mailchimp}/3.0  (the demo organising platform's mailing tool, by connector)
 
   Try a request as one of the demo data subjects (their data is in the demo stores):
 ${subjects.map((s) => `    ${s.email.padEnd(width)}  ${s.holds}`).join('\n')}

@@ -852,7 +852,7 @@ describe('the local runtime', () => {
       sweepIntervalMs: 3_600_000,
       scheduleTimers: false,
       environment: LOOSE_INTAKE_LIMITS,
-      ports: ports ?? { gateway: 0, dynamodb: 0, ses: 0, s3: 0, sfn: 0, newsletter: 0, courses: 0, secrets: 0 },
+      ports: ports ?? { gateway: 0, dynamodb: 0, ses: 0, s3: 0, sfn: 0, newsletter: 0, courses: 0, secrets: 0, mailchimp: 0 },
     });
 
   beforeAll(async () => {

@@ -4,7 +4,7 @@
  * pages followed up to `maxPages`, its records written to the export and its values provided to
  * later steps. Ends with the processor's answer, or with the vendor jobs it started.
  */
-import type { Connector, ConnectorStep, Outcome, RequestTemplate } from '../../domain/connector-schema';
+import { type Connector, type ConnectorStep, type Outcome, type RequestTemplate, templateRefs } from '../../domain/connector-schema';
 import { search } from '../../domain/jmespath';
 import type { HttpProcessor } from '../../domain/register-schema';
 import type { ProcessorAnswer, Right } from '../../domain/request';
@@ -216,16 +216,20 @@ class Run {
     const identities = identitiesOf(connector, this.r.subject);
     const correction = this.r.correction ? { attribute: this.r.correction.attribute, value: this.r.correction.value } : undefined;
     const provided = new Map<string, string[]>();
-    let held = false;
+    // Lookups (steps that collect or provide) say whether the vendor holds the subject; acting
+    // steps, when any ran, say it again: all of them answering not_found means nothing was held.
+    let found = false;
+    let acted = 0;
+    let actedDone = 0;
     let retained = false;
     for (const [i, name] of action.steps.entries()) {
       const step = connector.steps[name]!;
-      const refs = [...JSON.stringify([step.path, step.query, step.headers, step.body ?? null]).matchAll(/\{\{\s*([a-z]+)\.([A-Za-z0-9_]+)\s*\}\}/g)];
+      const lookup = !!step.records || Object.keys(step.provide).length > 0;
+      const refs = templateRefs([step.path, step.query, step.headers, step.body ?? null]);
       // A lookup by an identity the subject does not have (no phone number) is skipped, not failed.
-      if (refs.some(([, s, n]) => s === 'identities' && !(n! in identities))) continue;
-      const by = refs.find(([, s]) => s === 'provided')?.[2];
+      if (refs.some((r) => r.scope === 'identities' && !(r.name in identities))) continue;
+      const by = refs.find((r) => r.scope === 'provided')?.name;
       const values = by ? (provided.get(by) ?? []) : [undefined];
-      if (by && !values.length) continue; // nothing found to act on
       const jobIds: string[] = [];
       for (const value of values) {
         const scope: TemplateScope = {
@@ -236,8 +240,11 @@ class Run {
         };
         const result = await this.step(name, step, scope, provided);
         if (result.outcome === 'retained') retained = true;
-        // A step that acts (no lookup) and was done found the subject; so did a lookup with results.
-        if (result.outcome === 'done' && (result.found > 0 || (!step.records && !Object.keys(step.provide).length))) held = true;
+        if (lookup) found ||= result.outcome === 'done' && result.found > 0;
+        else {
+          acted++;
+          if (result.outcome === 'done') actedDone++;
+        }
         jobIds.push(...result.jobIds);
       }
       if (jobIds.length) {
@@ -245,6 +252,7 @@ class Run {
         return { state: 'job', step: name, jobIds };
       }
     }
+    const held = acted > 0 ? actedDone > 0 : found;
     const answer: ProcessorAnswer = retained
       ? { outcome: 'retained', basis: action.retainedBasis ?? 'kept by the processor' }
       : !held

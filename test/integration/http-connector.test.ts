@@ -1,0 +1,124 @@
+/**
+ * The `http` kind through the local runtime: the demo register's Mailchimp processor at the demo
+ * organising platform, reached through config/connectors/mailchimp.json, against the Mailchimp
+ * fake `npm start` runs. Faults are planted in the fake for the vendor's bad days.
+ */
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { afterEach, describe, expect, it } from 'vitest';
+import { readExport } from '../../functions/platform/package-bucket';
+import { DEMO_LIST_ID } from '../../local/fakes/mailchimp';
+import { REQUESTS_TABLE, submitConfirmed, useRuntime, waitForFinal } from '../harness';
+
+const local = useRuntime();
+const PLATFORM = 'demo-organising-platform';
+const PROCESSOR = 'campaign-mailing';
+const fake = () => local.rt.fakes.mailchimp;
+
+const branchOf = async (requestId: string) =>
+  (await local.db.send(new GetCommand({ TableName: REQUESTS_TABLE, Key: { pk: `REQ#${requestId}`, sk: `BRANCH#${PROCESSOR}` } }))).Item;
+
+async function settled(requestId: string) {
+  for (let i = 0; i < 300; i++) {
+    const b = await branchOf(requestId);
+    if (b?.status === 'completed' || b?.status === 'failed') return b;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`branch ${PROCESSOR} of ${requestId} never settled`);
+}
+
+let n = 0;
+/** A request at the platform by a fresh subscriber (named, so no identity check stops it). */
+async function request(type: 'access' | 'erasure' | 'objection', opts: { subscribe?: boolean; notes?: number; body?: Record<string, unknown> } = {}) {
+  const email = `connector-${++n}-${Date.now()}@example.org`;
+  if (opts.subscribe !== false) fake().subscribe(DEMO_LIST_ID, email, 'Test', opts.notes ?? 0);
+  const { requestId, statusUrl } = await submitConfirmed(local.rt, { controller: PLATFORM, type, email, name: 'Test Person', ...opts.body });
+  return { email, requestId, statusUrl };
+}
+
+afterEach(() => fake().reset());
+
+describe('a Mailchimp audience through its connector', () => {
+  it('answers an access request with the member and its notes, every page of them', async () => {
+    const { requestId, statusUrl } = await request('access', { notes: 150 });
+    const branch = await settled(requestId);
+    expect(branch).toMatchObject({ status: 'completed', answer: { outcome: 'done' }, recordCount: 151 });
+    const records = [];
+    for await (const r of readExport(branch.exportKey)) records.push(r);
+    expect(records).toHaveLength(151);
+    expect(records[0]).toMatchObject({ status: 'subscribed', list_id: DEMO_LIST_ID });
+    // Offset pages of 100: two of them.
+    expect(
+      fake()
+        .calls.filter((c) => c.route.endsWith('/notes'))
+        .map((c) => c.status),
+    ).toEqual([200, 200]);
+    expect((await waitForFinal(statusUrl)).status).toBe('completed');
+  });
+
+  it('erases a subscriber for good with the permanent delete, found case-insensitively', async () => {
+    const { email, requestId } = await request('erasure');
+    expect(fake().has(DEMO_LIST_ID, email)).toBeDefined();
+    expect(await settled(requestId)).toMatchObject({ status: 'completed', answer: { outcome: 'done' } });
+    expect(fake().has(DEMO_LIST_ID, email)).toBeUndefined();
+    expect(fake().calls.map((c) => c.route.replace(/[0-9a-f]{32}/, '{hash}'))).toEqual([
+      'GET /3.0/search-members',
+      `POST /3.0/lists/${DEMO_LIST_ID}/members/{hash}/actions/delete-permanent`,
+    ]);
+  });
+
+  it('answers not_found when the audience does not hold the subject, and when the delete answers 404', async () => {
+    const absent = await request('erasure', { subscribe: false });
+    expect(await settled(absent.requestId)).toMatchObject({ status: 'completed', answer: { outcome: 'not_found' } });
+    fake().fault({ match: /delete-permanent$/, answer: { status: 404, body: { title: 'Resource Not Found', status: 404 } } });
+    const raced = await request('erasure');
+    expect(await settled(raced.requestId)).toMatchObject({ status: 'completed', answer: { outcome: 'not_found' } });
+  });
+
+  it('unsubscribes on an objection to direct marketing, saying what is kept', async () => {
+    const { email, requestId } = await request('objection', { body: { objectionScope: 'direct_marketing' } });
+    expect(await settled(requestId)).toMatchObject({ status: 'completed', answer: { outcome: 'partly', kept: expect.stringContaining('unsubscribed') } });
+    expect(fake().has(DEMO_LIST_ID, email)?.status).toBe('unsubscribed');
+  });
+
+  it('waits out a 429 as Retry-After says, then completes', async () => {
+    fake().fault({ match: /search-members$/, answer: { status: 429, body: { title: 'Too Many Requests' }, headers: { 'retry-after': '1' } } });
+    const { requestId } = await request('erasure');
+    expect(await settled(requestId)).toMatchObject({ status: 'completed', answer: { outcome: 'done' } });
+    const search = fake().calls.filter((c) => c.route.endsWith('search-members'));
+    expect(search.map((c) => c.status)).toEqual([429, 200]);
+    expect(search[1]!.at - search[0]!.at).toBeGreaterThanOrEqual(950);
+  });
+
+  it.each([
+    ['a status the definition does not map', { match: /search-members$/, answer: { status: 418, body: {} } }, 'ConnectorUnmappedStatus'],
+    [
+      'a redirect off the allowed hosts',
+      { match: /search-members$/, answer: { status: 302, headers: { location: 'http://attacker.example/collect' } } },
+      'ConnectorHostRefused',
+    ],
+    [
+      'HTML instead of JSON',
+      { match: /search-members$/, answer: { raw: '<html>Log in</html>', headers: { 'content-type': 'text/html' } } },
+      'ConnectorNotJson',
+    ],
+    [
+      'a body over the size limit',
+      { match: /search-members$/, answer: { raw: JSON.stringify({ pad: 'x'.repeat(6 * 1024 * 1024) }), headers: { 'content-type': 'application/json' } } },
+      'ConnectorResponseTooLarge',
+    ],
+  ])('fails the branch, not the request, on %s', async (_what, fault, errorClass) => {
+    fake().fault({ ...fault, times: 10 });
+    const { requestId } = await request('erasure');
+    expect(await settled(requestId)).toMatchObject({ status: 'failed', errorClass });
+    // Refused, never retried against the vendor.
+    expect(fake().calls.filter((c) => c.route.endsWith('search-members'))).toHaveLength(1);
+  });
+
+  it('sends an endless pagination to staff review at its page limit', async () => {
+    const page = { notes: Array.from({ length: 100 }, (_, i) => ({ id: i, note: 'n' })), total_items: 1e6 };
+    fake().fault({ match: /\/notes$/, times: 1000, answer: { status: 200, body: page } });
+    const { requestId } = await request('access');
+    expect(await settled(requestId)).toMatchObject({ status: 'failed', errorClass: 'ConnectorPageLimit' });
+    expect(fake().calls.filter((c) => c.route.endsWith('/notes'))).toHaveLength(20);
+  });
+});
