@@ -51,7 +51,7 @@ describe('HubSpot connector', () => {
     expect(hubspot.blocklist()).toContain(subject);
   });
 
-  it('answers not_found when nobody has the address; a 404 at the GDPR delete does not fail the branch', async () => {
+  it('answers not_found when nobody has the address; and when the GDPR delete answers 404', async () => {
     expect(answerOf(await run(hubspotConnector, processor, 'erasure', { email: subject }))).toEqual({ outcome: 'not_found' });
     const id = hubspot.seed({ email: subject });
     hubspot.failNext(
@@ -59,8 +59,8 @@ describe('HubSpot connector', () => {
       { status: 404, body: { status: 'error', message: 'resource not found', category: 'OBJECT_NOT_FOUND' } },
       { method: 'POST', path: /gdpr-delete$/ },
     );
-    // The search found the contact, so the action's answer stands; unmapped, the 404 would fail it.
-    expect(answerOf(await run(hubspotConnector, processor, 'erasure', { email: subject }))).toEqual({ outcome: 'done' });
+    // Unmapped, the 404 would fail the branch.
+    expect(answerOf(await run(hubspotConnector, processor, 'erasure', { email: subject }))).toEqual({ outcome: 'not_found' });
     expect(hubspot.gdprDeleted()).not.toContain(id);
   });
 

@@ -57,7 +57,7 @@ describe('Stripe connector', () => {
     expect(stripe.customer(id)).toBeUndefined();
   });
 
-  it('maps a 404 at the delete (the customer went meanwhile) to not_found, which does not fail the branch', async () => {
+  it('maps a 404 at the delete (the customer went meanwhile) to not_found', async () => {
     const id = stripe.seed({ email: subject });
     stripe.failNext(
       1,
@@ -65,8 +65,8 @@ describe('Stripe connector', () => {
       { method: 'DELETE', path: /^\/v1\/customers\// },
     );
     const r = await run(stripeConnector, processor, 'erasure', { email: subject });
-    // The lookup found the customer, so the answer is the action's; without the mapping, 404 would fail it.
-    expect(answerOf(r).outcome).toBe('partly');
+    // Unmapped, the 404 would fail the branch.
+    expect(answerOf(r)).toEqual({ outcome: 'not_found' });
     expect(stripe.deletedCustomers()).not.toContain(id);
   });
 

@@ -68,7 +68,7 @@ describe('Zendesk connector', () => {
     expect(zendesk.permanentlyDeleted()).toContain(id);
   });
 
-  it('maps 404 to not_found: nobody found; the user gone before the deletes does not fail the branch', async () => {
+  it('maps 404 to not_found: nobody found, or the user gone before the deletes', async () => {
     expect(answerOf(await run(zendeskConnector, processor, 'erasure', { email: subject }))).toEqual({ outcome: 'not_found' });
     const id = zendesk.seed({ name: 'Jane', email: subject });
     zendesk.failNext(1, { status: 404, body: { error: 'RecordNotFound', description: 'Not found' } }, { method: 'DELETE', path: /^\/api\/v2\/users\/\d+$/ });
@@ -77,7 +77,7 @@ describe('Zendesk connector', () => {
       { status: 404, body: { error: 'RecordNotFound', description: 'Not found' } },
       { method: 'DELETE', path: /^\/api\/v2\/deleted_users\// },
     );
-    expect(answerOf(await run(zendeskConnector, processor, 'erasure', { email: subject }))).toEqual({ outcome: 'done' });
+    expect(answerOf(await run(zendeskConnector, processor, 'erasure', { email: subject }))).toEqual({ outcome: 'not_found' });
     expect(zendesk.permanentlyDeleted()).not.toContain(id);
   });
 
