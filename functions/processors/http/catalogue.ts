@@ -2,13 +2,17 @@
  * The connector definitions bundled with the functions (`config/connectors/*.json`), each read
  * and checked on first use. A new definition is one JSON file and one line here.
  */
+import hubspot from '../../../config/connectors/hubspot.json' with { type: 'json' };
+import intercom from '../../../config/connectors/intercom.json' with { type: 'json' };
 import mailchimp from '../../../config/connectors/mailchimp.json' with { type: 'json' };
+import stripe from '../../../config/connectors/stripe.json' with { type: 'json' };
+import zendesk from '../../../config/connectors/zendesk.json' with { type: 'json' };
 import { type Connector, parseConnector } from '../../domain/connector-schema';
 import type { HttpProcessor } from '../../domain/register-schema';
 import { misconfigured } from './errors';
 
 /** Every definition by its name, as written. */
-export const CATALOGUE: Readonly<Record<string, unknown>> = { mailchimp };
+export const CATALOGUE: Readonly<Record<string, unknown>> = { mailchimp, stripe, hubspot, zendesk, intercom };
 
 const parsed = new Map<string, Connector>();
 
