@@ -22,7 +22,8 @@ export function escalationEmail(input: {
   locale: Locale;
   controllerName: string;
   processorName: string;
-  kind: (typeof PROCESSOR_KINDS)[number];
+  /** The processor's kind; one without a sentence of its own (e.g. `lambda`, `webhook`) is named by the reason alone. */
+  kind: string;
   requestReference: string;
   reason: 'no_answer' | 'failed' | 'timed_out';
   dueAt: string;
