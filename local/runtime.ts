@@ -16,6 +16,7 @@ import {
 } from '@aws-sdk/client-sfn';
 import { LocalClock } from './clock.ts';
 import { startDemoCourseDatabase } from './demo-course-database.ts';
+import { startDemoWebhook } from './demo-inhouse/webhook.ts';
 import { startDemoOpendsr } from './demo-opendsr/server.ts';
 import { type Emulators, startEmulators } from './emulators.ts';
 import { LocalGateway } from './gateway.ts';
@@ -34,6 +35,7 @@ import {
   LOCAL_ACCOUNT,
   LOCAL_REGION,
   localStateMachineArn,
+  REPO_ROOT,
   rateToMs,
   readStackModel,
   type StackModel,
@@ -67,6 +69,10 @@ export interface RuntimePorts {
   secrets: number;
   /** Lambda's Invoke API for a Step Functions endpoint of one's own (`SFN_ENDPOINT`); served only then. */
   lambda?: number;
+  /** Lambda's Invoke API for the organisations' own functions (`lambda` processors). @default `INHOUSE_LAMBDA_PORT` or 9002 */
+  inhouseLambda?: number;
+  /** The demo campaign office's webhook receiver (`webhook` processor). @default `DEMO_INHOUSE_WEBHOOK_PORT` or 8091 */
+  inhouseWebhook?: number;
   /** dynalite's own port when the index lag proxy listens on `dynamodb` (default any free one). */
   dynamodbDirect?: number;
 }
@@ -146,7 +152,34 @@ export interface LocalRuntimeOptions {
    * The runtime creates the tables, the bucket and the state machine there if missing.
    */
   endpoints?: Partial<Record<ExternalService, string>>;
+  /**
+   * The organisations' own Lambda functions (`lambda` processors) the runtime serves on Lambda's
+   * Invoke API, by function name (the last part of the register's ARN) → handler module,
+   * repo-relative. @default the demo campaign office's, `local/demo-inhouse/lambda.ts`
+   */
+  inhouseFunctions?: Record<string, string>;
+  /** Where the register's `${DEMO_INHOUSE_WEBHOOK_URL}` webhook processor is sent instead of the demo receiver (a test's own). */
+  inhouseWebhookUrl?: string;
+  /**
+   * Values of the register's webhook signing secrets (`secret`, by name), served by the local
+   * Secrets Manager. @default the environment's `WEBHOOK_SECRET_<NAME>` (upper case, `-` as `_`), else one generated in the data folder
+   */
+  processorSecrets?: Record<string, string>;
 }
+
+/** The demo campaign office's in-house function, by the name in its register ARN. */
+const DEMO_INHOUSE_FUNCTIONS = { 'demo-campaign-app': 'local/demo-inhouse/lambda.ts' };
+
+/** The signing secrets the register's webhook processors name (placeholders left as written). */
+function webhookSecretNames(): string[] {
+  const raw = JSON.parse(readFileSync(resolve(REPO_ROOT, 'config', 'register.json'), 'utf8')) as {
+    controllers: { processors: { kind: string; secret?: string }[] }[];
+  };
+  return [...new Set(raw.controllers.flatMap((c) => c.processors.filter((p) => p.kind === 'webhook' && p.secret).map((p) => p.secret!)))];
+}
+
+/** The environment variable a webhook secret's local value may come from: `WEBHOOK_SECRET_DEMO_VOLUNTEER_PORTAL_WEBHOOK`. */
+export const webhookSecretVariable = (name: string) => `WEBHOOK_SECRET_${name.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}`;
 
 /** The services whose emulator may be one already running. */
 export type ExternalService = 'dynamodb' | 's3' | 'ses' | 'sfn';
@@ -202,6 +235,10 @@ export interface LocalRuntime {
     secrets: string;
     /** The functions on Lambda's Invoke API, when the Step Functions endpoint is not the runtime's own. */
     lambda?: string;
+    /** The organisations' own functions on Lambda's Invoke API. */
+    inhouseLambda: string;
+    /** The demo in-house webhook receiver. */
+    inhouseWebhook: string;
   };
   /** The ports actually bound: pass them back as `ports` to restart where this runtime ran. */
   ports: RuntimePorts;
@@ -266,6 +303,8 @@ const HANDLER_ENV = [
   'AWS_ENDPOINT_URL_S3',
   'AWS_ENDPOINT_URL_SFN',
   'AWS_ENDPOINT_URL_SECRETS_MANAGER',
+  'AWS_ENDPOINT_URL_LAMBDA',
+  'DEMO_INHOUSE_WEBHOOK_URL',
   'STATE_MACHINE_ARN',
   'PUBLIC_BASE_URL',
   'DEMO_NEWSLETTER_URL',
@@ -313,6 +352,8 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
     secrets: opts.ports?.secrets ?? envPort('SECRETS_PORT', 4585),
     ...(opts.ports?.dynamodbDirect !== undefined ? { dynamodbDirect: opts.ports.dynamodbDirect } : {}),
     ...(opts.ports?.lambda !== undefined ? { lambda: opts.ports.lambda } : {}),
+    inhouseLambda: opts.ports?.inhouseLambda ?? envPort('INHOUSE_LAMBDA_PORT', 9002),
+    inhouseWebhook: opts.ports?.inhouseWebhook ?? envPort('DEMO_INHOUSE_WEBHOOK_PORT', 8091),
   };
 
   const model = readStackModel(opts.template ?? (await synthTemplate()));
@@ -381,7 +422,19 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       value: localKey(dataDir, SECRET_FILES.find(([prefix]) => s.logicalId.startsWith(prefix))?.[1] ?? `${s.logicalId}.key`),
       variables: s.variables,
     }));
-    const secretsEndpoint = new LocalSecretsManager(secretValues);
+    // The register's webhook signing secrets, by the name the register gives (in AWS, secrets of the organisation's own).
+    const webhookSecrets = webhookSecretNames().map((name) => ({
+      arn: `arn:aws:secretsmanager:us-east-1:000000000000:secret:${name}-local`,
+      name,
+      value: opts.processorSecrets?.[name] ?? process.env[webhookSecretVariable(name)] ?? localKey(dataDir, `${name}.key`),
+      variables: [] as string[],
+    }));
+    // The demo campaign office's volunteer portal, which signs its callbacks with that secret.
+    const demoWebhookSecret =
+      webhookSecrets.find((s) => s.name === 'demo-volunteer-portal-webhook')?.value ?? localKey(dataDir, 'demo-volunteer-portal-webhook.key');
+    const demoWebhook = await startDemoWebhook({ port: ports.inhouseWebhook ?? 0, secret: demoWebhookSecret });
+    stops.push(() => demoWebhook.stop());
+    const secretsEndpoint = new LocalSecretsManager([...secretValues, ...webhookSecrets]);
     const secretsUrl = await secretsEndpoint.start(ports.secrets);
     stops.push(() => secretsEndpoint.stop());
 
@@ -401,6 +454,19 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
         : undefined,
     );
     const host = lambdas;
+    // The organisations' own functions, on an Invoke API of their own: never the template's functions.
+    const inhouseModels = new Map(
+      Object.entries(opts.inhouseFunctions ?? DEMO_INHOUSE_FUNCTIONS).map(([name, entry]) => [
+        name,
+        { logicalId: name, entry, timeoutSeconds: 30, memoryMb: 128, literalEnvironment: {} } satisfies LambdaModel,
+      ]),
+    );
+    const inhouse = new LambdaHost(inhouseModels, undefined, (entry, error) => log(`in-house function ${entry} failed to load: ${error.errorType}`));
+    const inhouseEndpoint = await startLambdaEndpoint(inhouse, ports.inhouseLambda ?? 0);
+    stops.push(async () => {
+      await inhouseEndpoint.stop();
+      await inhouse.drain();
+    });
     let sfnUrl: string;
     let lambdaEndpoint: LambdaEndpoint | undefined;
     if (external.sfn) {
@@ -474,6 +540,10 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       SES_CONFIGURATION_SET,
       PUBLIC_BASE_URL: gatewayUrl,
       AWS_ENDPOINT_URL_SECRETS_MANAGER: secretsUrl,
+      // The organisations' own functions (lambda processors), as Lambda's Invoke API serves them.
+      AWS_ENDPOINT_URL_LAMBDA: inhouseEndpoint.url,
+      // config/register.json's in-house webhook processor.
+      DEMO_INHOUSE_WEBHOOK_URL: opts.inhouseWebhookUrl ?? demoWebhook.url,
       ...Object.fromEntries(secretValues.flatMap((s) => s.variables.map((v) => [v, s.arn]))),
       // config/register.json points the demo OpenDSR processor here.
       DEMO_NEWSLETTER_URL: opts.newsletterUrl ?? newsletter.url,
@@ -483,7 +553,10 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       DEMO_COURSES_DB_URL: courses.url,
       // The one place http and loopback are allowed for OpenDSR: these exact origins (the demo
       // processor, or the one a test names), nothing else on this machine. The stack never sets it.
-      OPENDSR_LOCAL_ORIGINS: [...new Set([newsletter.url, opts.newsletterUrl].filter((u): u is string => !!u).map((u) => new URL(u).origin))].join(','),
+      // The in-house webhook receiver (the demo's, or a test's) is one of these origins too.
+      OPENDSR_LOCAL_ORIGINS: [
+        ...new Set([newsletter.url, opts.newsletterUrl, demoWebhook.url, opts.inhouseWebhookUrl].filter((u): u is string => !!u).map((u) => new URL(u).origin)),
+      ].join(','),
       // The console signs in here (code flow with PKCE); in AWS the Cognito hosted UI's authorize and token endpoints.
       STAFF_SIGN_IN_URL: staffAuth.signInUrl,
       STAFF_TOKEN_URL: staffAuth.tokenUrl,
@@ -594,6 +667,8 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       courses: courses.url,
       secrets: secretsUrl,
       ...(lambdaEndpoint ? { lambda: lambdaEndpoint.url } : {}),
+      inhouseLambda: inhouseEndpoint.url,
+      inhouseWebhook: demoWebhook.url,
     };
     const portOf = (u: string) => {
       const url = new URL(u);
@@ -611,6 +686,8 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
         courses: courses.port,
         secrets: portOf(secretsUrl),
         ...(lambdaEndpoint ? { lambda: lambdaEndpoint.port } : {}),
+        inhouseLambda: inhouseEndpoint.port,
+        inhouseWebhook: portOf(demoWebhook.url),
         dynamodbDirect: portOf(urls.dynamodbDirect),
       },
       stateMachineArn,
