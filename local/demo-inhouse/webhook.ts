@@ -2,7 +2,7 @@
  * The Demo Campaign Office's volunteer portal's webhook receiver (`volunteer-portal`): checks the
  * service's signature (`X-DSR-Signature: t=...,v1=...`, HMAC-SHA256 of `<t>.<body>` under the
  * shared secret, five minutes either way), answers an export at once (200 with the answer) and
- * anything else later (202, then a callback signed the same way).
+ * anything else later (202, then a callback signed the same way, after `DEMO_INHOUSE_DELAY_MS`).
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer } from 'node:http';
@@ -41,15 +41,18 @@ export async function startDemoWebhook(opts: { port: number; secret: string; cal
           return;
         }
         res.writeHead(202).end();
-        setTimeout(() => {
-          const body = JSON.stringify(answer);
-          const t = Math.floor(Date.now() / 1000);
-          void fetch(event.callback.url, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', 'x-dsr-signature': `t=${t},v1=${sign(opts.secret, t, body)}` },
-            body,
-          }).catch(() => undefined);
-        }, opts.callbackDelayMs ?? 2000).unref();
+        setTimeout(
+          () => {
+            const body = JSON.stringify(answer);
+            const t = Math.floor(Date.now() / 1000);
+            void fetch(event.callback.url, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', 'x-dsr-signature': `t=${t},v1=${sign(opts.secret, t, body)}` },
+              body,
+            }).catch(() => undefined);
+          },
+          opts.callbackDelayMs ?? Number(process.env.DEMO_INHOUSE_DELAY_MS ?? 2000),
+        ).unref();
       },
       () => res.writeHead(400).end(),
     );

@@ -39,8 +39,14 @@ export type Reply = z.infer<typeof replySchema>;
 
 /** Where a reply is wrong, as a field path (`answer.basis`), never the value. */
 export function firstBadField(error: z.ZodError): string {
-  const issue = error.issues[0];
-  return issue?.path.length ? issue.path.join('.') : '(body)';
+  let issue: z.core.$ZodIssue | undefined = error.issues[0];
+  let path: PropertyKey[] = issue?.path ?? [];
+  // A reply is an answer or `accepted`: name what is wrong with it as an answer.
+  while (issue?.code === 'invalid_union' && issue.errors[0]?.[0]) {
+    issue = issue.errors[0][0];
+    path = [...path, ...issue.path];
+  }
+  return path.length ? path.map(String).join('.') : '(body)';
 }
 
 /**
