@@ -26,6 +26,7 @@ import { parseScheduleExpression } from '../functions/domain/schedule-expression
 import { DEFAULT_ROUTE_THROTTLES, EdgeProtection, type RouteThrottles, throttleRoutes } from './constructs/api-protection';
 import { DatabaseNetwork, type DatabaseNetworkProps, databaseNetworkFromContext, sqlProcessors } from './constructs/database-network';
 import { HouseFunction, type Sender } from './constructs/house-function';
+import { grantInhouseProcessors } from './constructs/inhouse-processors';
 import { Operations } from './constructs/operations';
 import { EXPORTS_PREFIX, PACKAGES_PREFIX, PackageBucket, RETENTION_REPORTS_PREFIX } from './constructs/package-bucket';
 import { RequestsTable } from './constructs/requests-table';
@@ -132,6 +133,8 @@ export interface DsrFunctions {
   readonly status: HouseFunction;
   readonly download: HouseFunction;
   readonly opendsrCallback: HouseFunction;
+  /** `POST /v1/webhooks/callback/...`: an organisation's own Lambda or webhook answers later. */
+  readonly processorCallback: HouseFunction;
   readonly task: HouseFunction;
   /** `GET`/`POST /v1/unsubscribe/...`: one-click withdrawal of consent from the controller's emails. */
   readonly unsubscribe: HouseFunction;
@@ -357,6 +360,11 @@ export class DsrStack extends Stack {
         'functions/handlers/processor-api/opendsr-callback.ts',
         'POST /v1/opendsr/callback: signed OpenDSR status callbacks answer waiting branches',
       ),
+      processorCallback: fn(
+        'ProcessorCallback',
+        'functions/handlers/processor-api/processor-callback.ts',
+        "POST /v1/webhooks/callback/...: an organisation's own Lambda or webhook answers a waiting branch later",
+      ),
       task: fn(
         'Task',
         'functions/handlers/processor-api/task.ts',
@@ -471,6 +479,7 @@ export class DsrStack extends Stack {
       status: f.status.fn,
       download: f.download.fn,
       opendsrCallback: f.opendsrCallback.fn,
+      processorCallback: f.processorCallback.fn,
       task: f.task.fn,
       reply: f.reply.fn,
       unsubscribe: f.unsubscribe.fn,
@@ -543,6 +552,9 @@ export class DsrStack extends Stack {
     f.download.bindTable(table, { actions: ['dynamodb:GetItem'] }).bindBucket(bucket, 'get', PACKAGES_PREFIX);
     // The callback fetches OpenDSR results into exports (write only) and answers the waiting branch.
     f.opendsrCallback.bindTable(table, 'readWrite').bindBucket(bucket, 'put', EXPORTS_PREFIX).answerTasks(workflowStateMachine);
+    // An in-house system's later answer stores its records under exports (write only) and answers the waiting branch.
+    f.processorCallback.bindTable(table, 'readWrite').bindBucket(bucket, 'put', EXPORTS_PREFIX).answerTasks(workflowStateMachine);
+    grantInhouseProcessors(this, register, { submit: f.awaitProcessor, callback: f.processorCallback });
     // The one-time links store vendors' uploads under exports (write only) and answer the waiting branch.
     f.task.bindTable(table, 'readWrite').bindBucket(bucket, 'put', EXPORTS_PREFIX).bindValue('PUBLIC_BASE_URL', url).answerTasks(workflowStateMachine);
     // A signed one-click link is a verified request, so it starts its execution too.

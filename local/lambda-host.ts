@@ -63,7 +63,7 @@ let guarded: Promise<void> | undefined;
  */
 function guardTimedOutInvocations(): Promise<void> {
   guarded ??= (async () => {
-    for (const name of ['dynamodb', 's3', 'ses', 'sfn']) {
+    for (const name of ['dynamodb', 's3', 'ses', 'sfn', 'lambda']) {
       const mod = (await import(pathToFileURL(resolve(REPO_ROOT, 'functions', 'platform', 'aws', `${name}.ts`)).href)) as Record<string, unknown>;
       for (const client of Object.values(mod)) {
         const stack = (client as { middlewareStack?: { add: (m: unknown, o: unknown) => void } } | null)?.middlewareStack;

@@ -16,6 +16,7 @@ import {
 } from '@aws-sdk/client-sfn';
 import { LocalClock } from './clock.ts';
 import { startDemoCourseDatabase } from './demo-course-database.ts';
+import { startDemoWebhook } from './demo-inhouse/webhook.ts';
 import { startDemoOpendsr } from './demo-opendsr/server.ts';
 import { type Emulators, startEmulators } from './emulators.ts';
 import { DEMO_MAILCHIMP_KEY, type MailchimpFake, startMailchimpFake } from './fakes/mailchimp.ts';
@@ -35,6 +36,7 @@ import {
   LOCAL_ACCOUNT,
   LOCAL_REGION,
   localStateMachineArn,
+  REPO_ROOT,
   rateToMs,
   readStackModel,
   type StackModel,
@@ -70,6 +72,10 @@ export interface RuntimePorts {
   mailchimp?: number;
   /** Lambda's Invoke API for a Step Functions endpoint of one's own (`SFN_ENDPOINT`); served only then. */
   lambda?: number;
+  /** Lambda's Invoke API for the organisations' own functions (`lambda` processors). @default `INHOUSE_LAMBDA_PORT` or 9002 */
+  inhouseLambda?: number;
+  /** The demo campaign office's webhook receiver (`webhook` processor). @default `DEMO_INHOUSE_WEBHOOK_PORT` or 8091 */
+  inhouseWebhook?: number;
   /** dynalite's own port when the index lag proxy listens on `dynamodb` (default any free one). */
   dynamodbDirect?: number;
 }
@@ -149,7 +155,34 @@ export interface LocalRuntimeOptions {
    * The runtime creates the tables, the bucket and the state machine there if missing.
    */
   endpoints?: Partial<Record<ExternalService, string>>;
+  /**
+   * The organisations' own Lambda functions (`lambda` processors) the runtime serves on Lambda's
+   * Invoke API, by function name (the last part of the register's ARN) → handler module,
+   * repo-relative. @default the demo campaign office's, `local/demo-inhouse/lambda.ts`
+   */
+  inhouseFunctions?: Record<string, string>;
+  /** Where the register's `${DEMO_INHOUSE_WEBHOOK_URL}` webhook processor is sent instead of the demo receiver (a test's own). */
+  inhouseWebhookUrl?: string;
+  /**
+   * Values of the register's webhook signing secrets (`secret`, by name), served by the local
+   * Secrets Manager. @default the environment's `WEBHOOK_SECRET_<NAME>` (upper case, `-` as `_`), else one generated in the data folder
+   */
+  processorSecrets?: Record<string, string>;
 }
+
+/** The demo campaign office's in-house function, by the name in its register ARN. */
+const DEMO_INHOUSE_FUNCTIONS = { 'demo-campaign-app': 'local/demo-inhouse/lambda.ts' };
+
+/** The signing secrets the register's webhook processors name (placeholders left as written). */
+function webhookSecretNames(): string[] {
+  const raw = JSON.parse(readFileSync(resolve(REPO_ROOT, 'config', 'register.json'), 'utf8')) as {
+    controllers: { processors: { kind: string; secret?: string }[] }[];
+  };
+  return [...new Set(raw.controllers.flatMap((c) => c.processors.filter((p) => p.kind === 'webhook' && p.secret).map((p) => p.secret!)))];
+}
+
+/** The environment variable a webhook secret's local value may come from: `WEBHOOK_SECRET_DEMO_VOLUNTEER_PORTAL_WEBHOOK`. */
+export const webhookSecretVariable = (name: string) => `WEBHOOK_SECRET_${name.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}`;
 
 /** The services whose emulator may be one already running. */
 export type ExternalService = 'dynamodb' | 's3' | 'ses' | 'sfn';
@@ -207,6 +240,10 @@ export interface LocalRuntime {
     mailchimp: string;
     /** The functions on Lambda's Invoke API, when the Step Functions endpoint is not the runtime's own. */
     lambda?: string;
+    /** The organisations' own functions on Lambda's Invoke API. */
+    inhouseLambda: string;
+    /** The demo in-house webhook receiver. */
+    inhouseWebhook: string;
   };
   /** The ports actually bound: pass them back as `ports` to restart where this runtime ran. */
   ports: RuntimePorts;
@@ -273,6 +310,8 @@ const HANDLER_ENV = [
   'AWS_ENDPOINT_URL_S3',
   'AWS_ENDPOINT_URL_SFN',
   'AWS_ENDPOINT_URL_SECRETS_MANAGER',
+  'AWS_ENDPOINT_URL_LAMBDA',
+  'DEMO_INHOUSE_WEBHOOK_URL',
   'STATE_MACHINE_ARN',
   'PUBLIC_BASE_URL',
   'DEMO_NEWSLETTER_URL',
@@ -322,6 +361,8 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
     mailchimp: opts.ports?.mailchimp ?? envPort('DEMO_MAILCHIMP_PORT', 8091),
     ...(opts.ports?.dynamodbDirect !== undefined ? { dynamodbDirect: opts.ports.dynamodbDirect } : {}),
     ...(opts.ports?.lambda !== undefined ? { lambda: opts.ports.lambda } : {}),
+    inhouseLambda: opts.ports?.inhouseLambda ?? envPort('INHOUSE_LAMBDA_PORT', 9002),
+    inhouseWebhook: opts.ports?.inhouseWebhook ?? envPort('DEMO_INHOUSE_WEBHOOK_PORT', 8091),
   };
 
   const model = readStackModel(opts.template ?? (await synthTemplate()));
@@ -395,7 +436,19 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
     }));
     // The connector secrets config/register.json names, by name as in Secrets Manager; IAM is not emulated.
     const connectorSecrets = [{ arn: localSecretArn('DemoMailchimpApiKey'), name: 'demo/mailchimp-api-key', value: DEMO_MAILCHIMP_KEY }];
-    const secretsEndpoint = new LocalSecretsManager([...secretValues, ...connectorSecrets]);
+    // The register's webhook signing secrets, by the name the register gives (in AWS, secrets of the organisation's own).
+    const webhookSecrets = webhookSecretNames().map((name) => ({
+      arn: `arn:aws:secretsmanager:us-east-1:000000000000:secret:${name}-local`,
+      name,
+      value: opts.processorSecrets?.[name] ?? process.env[webhookSecretVariable(name)] ?? localKey(dataDir, `${name}.key`),
+      variables: [] as string[],
+    }));
+    // The demo campaign office's volunteer portal, which signs its callbacks with that secret.
+    const demoWebhookSecret =
+      webhookSecrets.find((s) => s.name === 'demo-volunteer-portal-webhook')?.value ?? localKey(dataDir, 'demo-volunteer-portal-webhook.key');
+    const demoWebhook = await startDemoWebhook({ port: ports.inhouseWebhook ?? 0, secret: demoWebhookSecret });
+    stops.push(() => demoWebhook.stop());
+    const secretsEndpoint = new LocalSecretsManager([...secretValues, ...connectorSecrets, ...webhookSecrets]);
     const secretsUrl = await secretsEndpoint.start(ports.secrets);
     stops.push(() => secretsEndpoint.stop());
 
@@ -415,6 +468,19 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
         : undefined,
     );
     const host = lambdas;
+    // The organisations' own functions, on an Invoke API of their own: never the template's functions.
+    const inhouseModels = new Map(
+      Object.entries(opts.inhouseFunctions ?? DEMO_INHOUSE_FUNCTIONS).map(([name, entry]) => [
+        name,
+        { logicalId: name, entry, timeoutSeconds: 30, memoryMb: 128, literalEnvironment: {} } satisfies LambdaModel,
+      ]),
+    );
+    const inhouse = new LambdaHost(inhouseModels, undefined, (entry, error) => log(`in-house function ${entry} failed to load: ${error.errorType}`));
+    const inhouseEndpoint = await startLambdaEndpoint(inhouse, ports.inhouseLambda ?? 0);
+    stops.push(async () => {
+      await inhouseEndpoint.stop();
+      await inhouse.drain();
+    });
     let sfnUrl: string;
     let lambdaEndpoint: LambdaEndpoint | undefined;
     if (external.sfn) {
@@ -488,6 +554,10 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       SES_CONFIGURATION_SET,
       PUBLIC_BASE_URL: gatewayUrl,
       AWS_ENDPOINT_URL_SECRETS_MANAGER: secretsUrl,
+      // The organisations' own functions (lambda processors), as Lambda's Invoke API serves them.
+      AWS_ENDPOINT_URL_LAMBDA: inhouseEndpoint.url,
+      // config/register.json's in-house webhook processor.
+      DEMO_INHOUSE_WEBHOOK_URL: opts.inhouseWebhookUrl ?? demoWebhook.url,
       ...Object.fromEntries(secretValues.flatMap((s) => s.variables.map((v) => [v, s.arn]))),
       // config/register.json points the demo OpenDSR processor here.
       DEMO_NEWSLETTER_URL: opts.newsletterUrl ?? newsletter.url,
@@ -502,7 +572,10 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       CONNECTOR_LOCAL_ORIGINS: new URL(mailchimp.url).origin,
       // The one place http and loopback are allowed for OpenDSR: these exact origins (the demo
       // processor, or the one a test names), nothing else on this machine. The stack never sets it.
-      OPENDSR_LOCAL_ORIGINS: [...new Set([newsletter.url, opts.newsletterUrl].filter((u): u is string => !!u).map((u) => new URL(u).origin))].join(','),
+      // The in-house webhook receiver (the demo's, or a test's) is one of these origins too.
+      OPENDSR_LOCAL_ORIGINS: [
+        ...new Set([newsletter.url, opts.newsletterUrl, demoWebhook.url, opts.inhouseWebhookUrl].filter((u): u is string => !!u).map((u) => new URL(u).origin)),
+      ].join(','),
       // The console signs in here (code flow with PKCE); in AWS the Cognito hosted UI's authorize and token endpoints.
       STAFF_SIGN_IN_URL: staffAuth.signInUrl,
       STAFF_TOKEN_URL: staffAuth.tokenUrl,
@@ -614,6 +687,8 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       secrets: secretsUrl,
       mailchimp: mailchimp.url,
       ...(lambdaEndpoint ? { lambda: lambdaEndpoint.url } : {}),
+      inhouseLambda: inhouseEndpoint.url,
+      inhouseWebhook: demoWebhook.url,
     };
     const portOf = (u: string) => {
       const url = new URL(u);
@@ -632,6 +707,8 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
         secrets: portOf(secretsUrl),
         mailchimp: mailchimp.port,
         ...(lambdaEndpoint ? { lambda: lambdaEndpoint.port } : {}),
+        inhouseLambda: inhouseEndpoint.port,
+        inhouseWebhook: portOf(demoWebhook.url),
         dynamodbDirect: portOf(urls.dynamodbDirect),
       },
       stateMachineArn,

@@ -18,7 +18,7 @@ const name = z.string().regex(/^[a-z][a-z0-9-]{0,62}$/, 'lower-case letters, dig
 /** A name templates refer to: `{{identities.email}}`, `{{provided.memberId}}`, `{{settings.listId}}`. */
 const ref = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,62}$/, 'letters, digits and _');
 
-/** A JMESPath expression (the subset in `functions/domain/jmespath.ts`), checked when the definition is read. */
+/** A JMESPath expression, checked when the definition is read. */
 const jmespath = z
   .string()
   .min(1)
@@ -26,7 +26,7 @@ const jmespath = z
     try {
       compile(expr);
     } catch (err) {
-      ctx.addIssue({ code: 'custom', message: `not a JMESPath expression this service evaluates: ${(err as Error).message}` });
+      ctx.addIssue({ code: 'custom', message: `not a JMESPath expression: ${(err as Error).message}` });
     }
   });
 

@@ -357,6 +357,43 @@ const httpProcessorSchema = z
   })
   .strict();
 
+/** An AWS Lambda function's ARN (unqualified, or with a version or alias): the one function a `lambda` processor invokes. */
+const lambdaArn = z
+  .string()
+  .regex(
+    /^arn:aws[a-z-]*:lambda:[a-z]{2}(-[a-z]+)+-\d:\d{12}:function:[A-Za-z0-9_-]{1,64}(:(\$LATEST|[A-Za-z0-9_-]{1,128}))?$/,
+    'a Lambda function ARN: arn:aws:lambda:<region>:<account>:function:<name>[:<version or alias>]',
+  );
+
+/**
+ * The organisation's own Lambda function (an in-house system no connector fits): invoked with the
+ * versioned event of `functions/processors/inhouse/event.ts`; it answers at once in its return
+ * value, or later through the one-time callback the event carries.
+ */
+const lambdaProcessorSchema = z
+  .object({
+    ...art15,
+    kind: z.literal('lambda'),
+    functionArn: lambdaArn,
+  })
+  .strict();
+
+/**
+ * The organisation's own HTTPS endpoint (an in-house system no connector fits): a POST signed with
+ * HMAC-SHA256 under `secret`; it answers at once (2xx with an answer) or later by a callback
+ * signed with the same secret.
+ */
+const webhookProcessorSchema = z
+  .object({
+    ...art15,
+    kind: z.literal('webhook'),
+    /** Where the request is POSTed: https (the local runtime's own receiver may be http on loopback). */
+    url: z.url({ protocol: /^https?$/ }),
+    /** The Secrets Manager secret (name or ARN) holding the shared signing key, 32 characters or more. */
+    secret: text,
+  })
+  .strict();
+
 /** A processor the controller declares, by kind. */
 const processorSchema = z.discriminatedUnion('kind', [
   dynamodbProcessorSchema,
@@ -365,6 +402,8 @@ const processorSchema = z.discriminatedUnion('kind', [
   emailProcessorSchema,
   manualProcessorSchema,
   httpProcessorSchema,
+  lambdaProcessorSchema,
+  webhookProcessorSchema,
 ]);
 
 /** When a request falls due: one calendar month (Reg. 1182/71) or a fixed number of days. */
@@ -556,6 +595,8 @@ export type OpendsrProcessor = z.infer<typeof opendsrProcessorSchema>;
 export type EmailProcessor = z.infer<typeof emailProcessorSchema>;
 export type ManualProcessor = z.infer<typeof manualProcessorSchema>;
 export type HttpProcessor = z.infer<typeof httpProcessorSchema>;
+export type LambdaProcessor = z.infer<typeof lambdaProcessorSchema>;
+export type WebhookProcessor = z.infer<typeof webhookProcessorSchema>;
 export type ErasureRule = z.infer<typeof erasureSchema>;
 export type DeadlineRule = z.infer<typeof deadlineSchema>;
 export type ConsentPurpose = z.infer<typeof consentPurposeSchema>;

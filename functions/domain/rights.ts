@@ -12,6 +12,9 @@ export const MODES: Record<Processor['kind'], 'sync' | 'async'> = {
   email: 'async',
   manual: 'async',
   http: 'async',
+  // The organisation's own Lambda or endpoint may answer at once; the branch waits either way, and is answered before the step ends.
+  lambda: 'async',
+  webhook: 'async',
 };
 
 /** Whether the processor restricts processing itself (Art. 18); elsewhere staff do it as a task. */

@@ -10,10 +10,12 @@ export type {
   DynamoDbProcessor,
   EmailProcessor,
   ErasureRule,
+  LambdaProcessor,
   ManualProcessor,
   OpendsrProcessor,
   Processor,
   Register,
+  WebhookProcessor,
 } from '../domain/register-schema';
 
 /** The register bundled with the functions, checked at cold start. */

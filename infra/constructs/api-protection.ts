@@ -46,7 +46,7 @@ export const DEFAULT_ROUTE_THROTTLES: RouteThrottles = {
 export function routeGroup(routeKey: string): RouteGroup {
   const path = routeKey.split(' ')[1] ?? '';
   if (path === '/console' || path.startsWith('/v1/staff/')) return 'staff';
-  if (path === '/v1/opendsr/callback' || path.startsWith('/v1/tasks/')) return 'processors';
+  if (path === '/v1/opendsr/callback' || path.startsWith('/v1/tasks/') || path.startsWith('/v1/webhooks/callback/')) return 'processors';
   return 'public';
 }
 

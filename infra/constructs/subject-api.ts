@@ -25,6 +25,8 @@ export interface SubjectApiProps {
   readonly download: IFunction;
   /** `POST /v1/opendsr/callback`: signed status callbacks of OpenDSR processors. */
   readonly opendsrCallback: IFunction;
+  /** `POST /v1/webhooks/callback/{requestId}/{processorId}`: the later answers of the organisations' own Lambdas and webhooks. */
+  readonly processorCallback?: IFunction;
   /** `GET`/`POST /v1/tasks/{requestId}/{processorId}`: vendors' and staff members' one-time links. */
   readonly task: IFunction;
   /** GET /transparency/{controllerId}: published aggregate figures. */
@@ -158,6 +160,14 @@ export class SubjectApi extends Construct {
       lambda('OpendsrCallback', props.opendsrCallback),
       "OpenDSR callbacks are authenticated by their signature against the processor's declared certificate trust roots, checked in the handler.",
     );
+    if (props.processorCallback) {
+      route(
+        '/v1/webhooks/callback/{requestId}/{processorId}',
+        [HttpMethod.POST],
+        lambda('ProcessorCallback', props.processorCallback),
+        "An in-house system's callback is authenticated in the handler: a webhook's HMAC signature with its secret inside the replay window, a Lambda's one-time token.",
+      );
+    }
     route(
       '/v1/tasks/{requestId}/{processorId}',
       [HttpMethod.GET, HttpMethod.POST],

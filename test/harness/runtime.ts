@@ -18,7 +18,19 @@ export { LOOSE_INTAKE_LIMITS };
 export type Runtime = LocalRuntime;
 
 /** Every port chosen by the system. */
-export const ANY_PORTS: RuntimePorts = { gateway: 0, dynamodb: 0, ses: 0, s3: 0, sfn: 0, newsletter: 0, courses: 0, secrets: 0, mailchimp: 0 };
+export const ANY_PORTS: RuntimePorts = {
+  gateway: 0,
+  dynamodb: 0,
+  ses: 0,
+  s3: 0,
+  sfn: 0,
+  newsletter: 0,
+  courses: 0,
+  secrets: 0,
+  mailchimp: 0,
+  inhouseLambda: 0,
+  inhouseWebhook: 0,
+};
 
 /**
  * What the suites run with: quiet, short retries, the sweep and schedules out of the way, a quick
@@ -102,5 +114,7 @@ export async function freePorts(): Promise<RuntimePorts> {
     courses: await freePort(),
     secrets: await freePort(),
     mailchimp: await freePort(),
+    inhouseLambda: await freePort(),
+    inhouseWebhook: await freePort(),
   };
 }

@@ -78,12 +78,15 @@ const ALLOWED: Record<keyof DsrFunctions, string[]> = {
   // Results and uploads are written under exports/, never read, listed or deleted.
   opendsrCallback: [...BASE, ...TABLE_READ_WRITE, 's3:PutObject', ...ANSWER_TASKS],
   task: [...BASE, ...TABLE_READ_WRITE, 's3:PutObject', ...ANSWER_TASKS],
+  // An in-house system's later answer: its records under exports/, its webhook's signing secret.
+  processorCallback: [...BASE, ...TABLE_READ_WRITE, 's3:PutObject', ...ANSWER_TASKS, ...READ_SECRET],
   unsubscribe: [...BASE, ...TABLE_READ_WRITE, ...START, ...READ_SECRET],
   reply: [...BASE, ...TABLE_READ_WRITE, ...SEND_EMAIL],
   route: [...BASE, ...TABLE_READ_WRITE, ...SEND_EMAIL, ...READ_SECRET],
   awaitDecision: [...BASE, ...TABLE_READ_WRITE, ...SEND_EMAIL, ...ANSWER_TASKS],
   runProcessor: [...BASE, ...TABLE_READ_WRITE, ...BUCKET_READ_WRITE, ...READ_SECRET],
-  awaitProcessor: [...BASE, ...TABLE_READ_WRITE, ...BUCKET_READ_WRITE, ...SEND_EMAIL, ...ANSWER_TASKS, ...READ_SECRET],
+  // It invokes the register's lambda processors (their declared ARNs only: test/infra/inhouse-processors.test.ts).
+  awaitProcessor: [...BASE, ...TABLE_READ_WRITE, ...BUCKET_READ_WRITE, ...SEND_EMAIL, ...ANSWER_TASKS, ...READ_SECRET, 'lambda:InvokeFunction'],
   recordBranchFailure: [...BASE, ...TABLE_READ_WRITE, ...SEND_EMAIL],
   assemblePackage: [...BASE, ...TABLE_READ_WRITE, ...BUCKET_READ_WRITE],
   notifySubject: [...BASE, ...TABLE_READ_WRITE, ...SEND_EMAIL],

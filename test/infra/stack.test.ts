@@ -17,6 +17,7 @@ const MODULES = {
   download: 'functions/handlers/subject-api/download.ts',
   opendsrCallback: 'functions/handlers/processor-api/opendsr-callback.ts',
   task: 'functions/handlers/processor-api/task.ts',
+  processorCallback: 'functions/handlers/processor-api/processor-callback.ts',
   reply: 'functions/handlers/subject-api/reply.ts',
   unsubscribe: 'functions/handlers/subject-api/unsubscribe.ts',
   route: 'functions/handlers/workflow/route.ts',
@@ -307,7 +308,7 @@ describe('functions', () => {
 describe('configuration and grants (least privilege)', () => {
   it('sets each variable on exactly the handlers of the ARCHITECTURE.md table', () => {
     expect(withEnv('REQUESTS_TABLE')).toEqual(ALL.filter((n) => n !== 'console' && n !== 'form').sort());
-    expect(withEnv('PACKAGE_BUCKET')).toEqual(['assemble', 'download', 'opendsrCallback', 'retention', 'run', 'submit', 'sweep', 'task']);
+    expect(withEnv('PACKAGE_BUCKET')).toEqual(['assemble', 'download', 'opendsrCallback', 'processorCallback', 'retention', 'run', 'submit', 'sweep', 'task']);
     expect(withEnv('STATE_MACHINE_ARN')).toEqual(['sweep', 'unsubscribe', 'verify']);
     expect(withEnv('UNSUBSCRIBE_KEY_SECRET')).toEqual(['unsubscribe']);
     expect(withEnv('SENDER_EMAIL')).toEqual([
@@ -379,7 +380,17 @@ describe('configuration and grants (least privilege)', () => {
   });
 
   it('gives S3 access only to the functions that write exports, packages or retention reports and to download, download read-only', () => {
-    expect(withAction((a) => a.startsWith('s3:'))).toEqual(['assemble', 'download', 'opendsrCallback', 'retention', 'run', 'submit', 'sweep', 'task']);
+    expect(withAction((a) => a.startsWith('s3:'))).toEqual([
+      'assemble',
+      'download',
+      'opendsrCallback',
+      'processorCallback',
+      'retention',
+      'run',
+      'submit',
+      'sweep',
+      'task',
+    ]);
     expect(actionsOf('download').filter((a) => a.startsWith('s3:'))).not.toEqual(expect.arrayContaining([expect.stringMatching(/^s3:(Put|Delete)/)]));
   });
 
@@ -405,8 +416,8 @@ describe('configuration and grants (least privilege)', () => {
     }
   });
 
-  it('lets only what answers a waiting task (submit, the OpenDSR callback, task, sweep, status, the review wait and staff decisions) do so, of this state machine only', () => {
-    const answerers: Name[] = ['awaitDecision', 'opendsrCallback', 'staffDecide', 'status', 'submit', 'sweep', 'task'];
+  it('lets only what answers a waiting task (submit, the OpenDSR and in-house callbacks, task, sweep, status, the review wait and staff decisions) do so, of this state machine only', () => {
+    const answerers: Name[] = ['awaitDecision', 'opendsrCallback', 'processorCallback', 'staffDecide', 'status', 'submit', 'sweep', 'task'];
     const stateMachineId = ofType('AWS::StepFunctions::StateMachine')[0]![0];
     for (const action of ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat']) {
       expect(
@@ -440,9 +451,13 @@ describe('configuration and grants (least privilege)', () => {
     for (const name of readers) {
       // The ARN only: the function reads the value at cold start (no dynamic reference resolved into the environment).
       expect(envOf(name).SUPPRESSION_KEY_SECRET, name).toEqual({ Ref: secretId });
-      // The demo register's Mailchimp connector secret besides, for submit and sweep (test/infra/http-connectors.test.ts).
+      // Besides: the demo register's Mailchimp connector secret, for submit and sweep (test/infra/http-connectors.test.ts),
+      // and the demo's in-house webhook's signing secret for submit (test/infra/inhouse-processors.test.ts).
       const reads = statementsOf(name).filter(
-        (s) => [s.Action].flat().some((a) => a.startsWith('secretsmanager:')) && !JSON.stringify(s.Resource).includes('demo/mailchimp-api-key'),
+        (s) =>
+          [s.Action].flat().some((a) => a.startsWith('secretsmanager:')) &&
+          !JSON.stringify(s.Resource).includes('demo/mailchimp-api-key') &&
+          !(name === 'submit' && JSON.stringify(s.Resource).includes('demo-volunteer-portal-webhook')),
       );
       expect(reads, name).toEqual([expect.objectContaining({ Action: 'secretsmanager:GetSecretValue', Resource: { Ref: secretId } })]);
     }
@@ -451,7 +466,8 @@ describe('configuration and grants (least privilege)', () => {
     expect(statementsOf('unsubscribe').filter((s) => [s.Action].flat().some((a) => a.startsWith('secretsmanager:')))).toEqual([
       expect.objectContaining({ Action: 'secretsmanager:GetSecretValue', Resource: { Ref: unsubscribeKeyId } }),
     ]);
-    expect(withAction((a) => a.startsWith('secretsmanager:'))).toEqual([...readers, 'unsubscribe'].sort());
+    // ...and the in-house callback the demo webhook's own signing secret.
+    expect(withAction((a) => a.startsWith('secretsmanager:'))).toEqual([...readers, 'unsubscribe', 'processorCallback'].sort());
     // No dynamic reference to a secret anywhere in the template: no value is ever resolved into it.
     expect(JSON.stringify(template.toJSON())).not.toContain('resolve:secretsmanager');
   });
@@ -685,6 +701,7 @@ describe('HTTP API', () => {
       'POST /v1/requests/{requestId}/cancel': 'status',
       'GET /v1/requests/{requestId}/package': 'download',
       'POST /v1/opendsr/callback': 'opendsrCallback',
+      'POST /v1/webhooks/callback/{requestId}/{processorId}': 'processorCallback',
       'GET /v1/tasks/{requestId}/{processorId}': 'task',
       'POST /v1/tasks/{requestId}/{processorId}': 'task',
       'GET /console': 'console',

@@ -22,7 +22,7 @@ export function escalationEmail(input: {
   locale: Locale;
   controllerName: string;
   processorName: string;
-  /** A kind without its own wording here (a connector, a hatch) gets the reason alone. */
+  /** The processor's kind; one without a sentence of its own (a connector, `lambda`, `webhook`) is named by the reason alone. */
   kind: string;
   requestReference: string;
   reason: 'no_answer' | 'failed' | 'timed_out';
