@@ -10,6 +10,7 @@ export type {
   DynamoDbProcessor,
   EmailProcessor,
   ErasureRule,
+  MailingTool,
   ManualProcessor,
   OpendsrProcessor,
   Processor,
