@@ -24,7 +24,7 @@ import { longestAnswerDays } from '../functions/domain/deadlines';
 import type { Register } from '../functions/domain/register-schema';
 import { parseScheduleExpression } from '../functions/domain/schedule-expressions';
 import { DEFAULT_ROUTE_THROTTLES, EdgeProtection, type RouteThrottles, throttleRoutes } from './constructs/api-protection';
-import { DatabaseNetwork, type DatabaseNetworkProps, databaseNetworkFromContext, sqlProcessors } from './constructs/database-network';
+import { DatabaseNetwork, type DatabaseNetworkProps, databaseNetworkFromContext, secretArnOf, sqlProcessors } from './constructs/database-network';
 import { HouseFunction, type Sender } from './constructs/house-function';
 import { grantInhouseProcessors } from './constructs/inhouse-processors';
 import { Operations } from './constructs/operations';
@@ -140,6 +140,10 @@ export interface DsrFunctions {
   readonly unsubscribe: HouseFunction;
   /** `POST .../reply`: the subject answers a request for information. */
   readonly reply: HouseFunction;
+  /** `GET`/`POST /v1/mailing-tools/...`: a mailing tool's unsubscribe events withdraw consent. */
+  readonly mailingToolWebhook: HouseFunction;
+  /** `POST /v1/suppression/check`: whether an address is on a controller's suppression lists, by its API key. */
+  readonly suppressionCheck: HouseFunction;
   /** Workflow `Route`: where a request goes next. */
   readonly route: HouseFunction;
   /** Workflow `AwaitDecision`: waits for staff on a task token. */
@@ -376,6 +380,18 @@ export class DsrStack extends Stack {
         'GET/POST /v1/unsubscribe/...: a signed one-click unsubscribe link withdraws consent to one purpose',
       ),
       reply: fn('Reply', 'functions/handlers/subject-api/reply.ts', "POST .../reply: the subject's answer to staff's request for information"),
+      mailingToolWebhook: fn(
+        'MailingToolWebhook',
+        'functions/handlers/processor-api/mailing-tool-webhook.ts',
+        "GET/POST /v1/mailing-tools/...: a mailing tool's unsubscribe event withdraws consent to its list's purpose",
+      ),
+      suppressionCheck: fn(
+        'SuppressionCheck',
+        'functions/handlers/subject-api/suppression-check.ts',
+        "POST /v1/suppression/check: whether an address is on the API key's controller's suppression lists",
+        Duration.seconds(10),
+        256,
+      ),
       route: fn('Route', 'functions/handlers/workflow/route.ts', 'Workflow Route: review, plan and process, or answer, from what the request records'),
       awaitDecision: fn(
         'AwaitDecision',
@@ -483,6 +499,8 @@ export class DsrStack extends Stack {
       task: f.task.fn,
       reply: f.reply.fn,
       unsubscribe: f.unsubscribe.fn,
+      mailingToolWebhook: f.mailingToolWebhook.fn,
+      suppressionCheck: f.suppressionCheck.fn,
       transparency: f.transparency.fn,
       logEncryptionKey: this.logsKey,
     });
@@ -560,6 +578,28 @@ export class DsrStack extends Stack {
     // A signed one-click link is a verified request, so it starts its execution too.
     f.unsubscribe.bindTable(table, 'readWrite').bindStateMachine(workflowStateMachine).bindSecret('UNSUBSCRIBE_KEY_SECRET', this.unsubscribeKey);
     f.reply.bindTable(table, 'readWrite').bindSender(sender).bindValue('PUBLIC_BASE_URL', url);
+    // A mailing tool's unsubscribe is the request a one-click link makes; its webhook's key is the
+    // secret the register names for that tool, read by this function only.
+    f.mailingToolWebhook.bindTable(table, 'readWrite').bindStateMachine(workflowStateMachine).bindSecret('UNSUBSCRIBE_KEY_SECRET', this.unsubscribeKey);
+    const webhookKeys = [...new Set(register.controllers.flatMap((c) => c.mailingTools.map((t) => t.webhookSecret)))];
+    if (webhookKeys.length > 0) {
+      f.mailingToolWebhook.bindStatement(
+        "secretsmanager:GetSecretValue on the register's mailing-tool webhook keys",
+        new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: webhookKeys.map((k) => secretArnOf(this, k)) }),
+      );
+    }
+    // The suppression check reads suppression list entries by key (keyed hashes: the suppression
+    // key), nothing else of the table, and the controllers' API keys the register names.
+    f.suppressionCheck
+      .bindTable(table, { actions: ['dynamodb:GetItem'], leadingKeys: ['SUPPRESS#*'] })
+      .bindSecret('SUPPRESSION_KEY_SECRET', this.suppressionKey);
+    const apiKeys = [...new Set(register.controllers.flatMap((c) => (c.suppressionCheck ? [c.suppressionCheck.apiKeySecret] : [])))];
+    if (apiKeys.length > 0) {
+      f.suppressionCheck.bindStatement(
+        "secretsmanager:GetSecretValue on the register's suppression-check API keys",
+        new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: apiKeys.map((k) => secretArnOf(this, k)) }),
+      );
+    }
     // Route keeps a keyed hash of each requester's address to spot repeated requests (Art. 12(5)),
     // and tells the DPO of a failed branch nobody could.
     f.route.bindTable(table, 'readWrite').bindSender(sender).bindValue('PUBLIC_BASE_URL', url).bindSecret('SUPPRESSION_KEY_SECRET', this.suppressionKey);

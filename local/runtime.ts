@@ -26,7 +26,7 @@ import { LambdaHost } from './lambda-host.ts';
 import { applyLifecycle, type LifecyclePass } from './lifecycle.ts';
 import { PACKAGE_BUCKET, provision, REQUESTS_TABLE, reindexAfterCrash } from './provision.ts';
 import { type LocalSchedule, startSchedules } from './scheduler.ts';
-import { LocalSecretsManager, localSecretArn } from './secrets-endpoint.ts';
+import { type LocalSecret, LocalSecretsManager, localSecretArn } from './secrets-endpoint.ts';
 import type { LocalSesAccount } from './ses-account.ts';
 import { LocalStepFunctions } from './sfn-endpoint.ts';
 import { LocalStaffAuth } from './staff-auth.ts';
@@ -334,6 +334,24 @@ function sharedLiteralEnvironment(functions: Iterable<LambdaModel>): Record<stri
 }
 
 /**
+ * The controllers' keys the register names (mailing tools' webhook keys, suppression-check API
+ * keys): in AWS the operator creates these secrets; locally each is generated once and kept in the
+ * data folder (`controller-keys/`), served by its name as Secrets Manager would.
+ */
+function registerKeySecrets(dataDir: string): LocalSecret[] {
+  const raw = JSON.parse(readFileSync(resolve(REPO_ROOT, 'config', 'register.json'), 'utf8')) as {
+    controllers: { mailingTools?: { webhookSecret: string }[]; suppressionCheck?: { apiKeySecret: string } }[];
+  };
+  const names = new Set(
+    raw.controllers.flatMap((c) => [...(c.mailingTools ?? []).map((t) => t.webhookSecret), ...(c.suppressionCheck ? [c.suppressionCheck.apiKeySecret] : [])]),
+  );
+  return [...names].map((name) => {
+    const file = name.replace(/[^A-Za-z0-9-]+/g, '_');
+    return { arn: name.startsWith('arn:') ? name : localSecretArn(file), name, value: localKey(join(dataDir, 'controller-keys'), `${file}.key`) };
+  });
+}
+
+/**
  * A key generated once per data folder and kept there: the local value of a generated secret, the
  * same across restarts (a suppressed address stays recognisable by its keyed hash).
  */
@@ -448,7 +466,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       webhookSecrets.find((s) => s.name === 'demo-volunteer-portal-webhook')?.value ?? localKey(dataDir, 'demo-volunteer-portal-webhook.key');
     const demoWebhook = await startDemoWebhook({ port: ports.inhouseWebhook ?? 0, secret: demoWebhookSecret });
     stops.push(() => demoWebhook.stop());
-    const secretsEndpoint = new LocalSecretsManager([...secretValues, ...connectorSecrets, ...webhookSecrets]);
+    const secretsEndpoint = new LocalSecretsManager([...secretValues, ...connectorSecrets, ...webhookSecrets, ...registerKeySecrets(dataDir)]);
     const secretsUrl = await secretsEndpoint.start(ports.secrets);
     stops.push(() => secretsEndpoint.stop());
 

@@ -101,6 +101,7 @@ function accessIndex(request: DsrRequest, controller: Controller, branches: Bran
       ...(branch?.attachmentName ? { attachmentName: branch.attachmentName } : {}),
       // A vendor that only sent its own file has no records of ours to list.
       ...(branch?.status === 'completed' && !branch.exportKey ? { records: false } : {}),
+      ...(branch?.status === 'completed' && branch.answer ? { answer: branch.answer } : {}),
     };
   });
   return accessPackageSummary({

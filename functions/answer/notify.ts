@@ -64,6 +64,7 @@ export async function notifySubject(request: DsrRequest, controller: Controller,
     ...(b.heldCount !== undefined ? { heldCount: b.heldCount, holdUntil: b.holdUntil, holdBasis: b.holdBasis } : {}),
     ...(b.suppressedUntil ? { suppressedUntil: b.suppressedUntil } : {}),
     ...(b.staffTask ? { staffTask: true } : {}),
+    ...(b.answer ? { answer: b.answer } : {}),
   }));
   // Art. 19: the other organisations we told of a change (correction, erasure, restriction) are those that confirmed it.
   const recipientsTold =

@@ -30,7 +30,12 @@ export function outcomeEvent(branch: Branch): OutcomeEvent {
   if (!branch.staffTask && MODES[branch.kind as Processor['kind']] === 'sync') return { event: 'branch_completed', detail: storeCompletedDetail(branch) };
   return {
     event: 'branch_completed',
-    detail: { processorId: branch.processorId, ...(branch.recordCount !== undefined ? { recordCount: branch.recordCount } : {}) },
+    detail: {
+      processorId: branch.processorId,
+      ...(branch.recordCount !== undefined ? { recordCount: branch.recordCount } : {}),
+      // The outcome only: what was kept and why is the processor's free text, not for the trail.
+      ...(branch.answer ? { answer: branch.answer.outcome } : {}),
+    },
   };
 }
 

@@ -1,5 +1,5 @@
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import type { Branch, DsrRequest } from '../domain/request';
+import type { Branch, DsrRequest, ProcessorAnswer } from '../domain/request';
 import { s3 } from '../platform/aws/s3';
 import { getRequestWithBranches } from '../platform/data/requests';
 import { attachmentDisposition } from '../platform/file-types';
@@ -10,7 +10,8 @@ import { completeBranch } from './outcome';
 
 /** A vendor's or staff member's answer through their one-time link. */
 export interface TaskAnswer {
-  outcome: 'done' | 'not_found';
+  /** What was done: all of it, nothing held, kept on a legal basis, or done in part (`domain/processor-answer.ts` checks it). */
+  answer: ProcessorAnswer;
   note?: string;
   /** A file of a kind `platform/file-types.ts` accepts, with the content type it gives. */
   file?: { name: string; content: Buffer; contentType: string };
@@ -75,7 +76,8 @@ export async function answerTask(link: Extract<TaskLink, { state: 'open' }>, ans
   }
   return completeBranch(request.requestId, branch.processorId, {
     status: 'completed',
-    ...(answer.outcome === 'not_found' ? { recordCount: 0 } : {}),
+    ...(answer.answer.outcome === 'not_found' ? { recordCount: 0 } : {}),
+    answer: answer.answer,
     ...(answer.note ? { note: answer.note } : {}),
     ...attachment,
   });

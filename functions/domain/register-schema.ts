@@ -430,6 +430,29 @@ const consentPurposeSchema = z
   })
   .strict();
 
+/**
+ * A mailing tool the controller sends its mailings with (Mailchimp first): its unsubscribe events
+ * come to `/v1/mailing-tools/{controllerId}/{id}?key=…` and withdraw consent to the purpose of the
+ * list they name. The key is the value of `webhookSecret` (a Secrets Manager secret's name or
+ * ARN), put in the webhook's URL at the tool, since Mailchimp signs nothing.
+ */
+const mailingToolSchema = z
+  .object({
+    id,
+    tool: z.literal('mailchimp'),
+    /** The Secrets Manager secret (name or ARN) holding the key in the webhook's URL. */
+    webhookSecret: text,
+    /** The tool's lists, each the consent purpose its subscribers gave consent to. */
+    lists: z.array(z.object({ listId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "the tool's list id"), purpose: id }).strict()).min(1),
+  })
+  .strict();
+
+/**
+ * The suppression check (`POST /v1/suppression/check`): a signup form asks whether an address may
+ * be added again, with the controller's API key, the value of `apiKeySecret` (a Secrets Manager secret's name or ARN).
+ */
+const suppressionCheckSchema = z.object({ apiKeySecret: text }).strict();
+
 /** Another controller a subject may have a portability package sent to directly (Art. 20(2)). */
 const portabilityTargetSchema = z.object({ id, name: text, url: z.url() }).strict();
 
@@ -515,6 +538,8 @@ const controllerSchema = z
     privacyPolicyUrl: z.url().optional(),
     processors: z.array(processorSchema).min(1),
     consentPurposes: z.array(consentPurposeSchema).default([]),
+    mailingTools: z.array(mailingToolSchema).default([]),
+    suppressionCheck: suppressionCheckSchema.optional(),
     portabilityTargets: z.array(portabilityTargetSchema).default([]),
     review: reviewRulesSchema.default({
       repeatWindowDays: 30,
@@ -561,6 +586,19 @@ const controllerSchema = z
           ctx.addIssue({ code: 'custom', path: ['consentPurposes', i, 'processors', j], message: `processor ${pid} is not declared by ${c.id}` });
       });
     });
+    const tools = new Set<string>();
+    c.mailingTools.forEach((tool, i) => {
+      if (tools.has(tool.id)) ctx.addIssue({ code: 'custom', path: ['mailingTools', i, 'id'], message: `duplicate mailing tool id ${tool.id}` });
+      tools.add(tool.id);
+      tool.lists.forEach((list, j) => {
+        if (!c.consentPurposes.some((p) => p.id === list.purpose))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['mailingTools', i, 'lists', j, 'purpose'],
+            message: `consent purpose ${list.purpose} is not declared by ${c.id}`,
+          });
+      });
+    });
   });
 
 export const registerSchema = z
@@ -600,6 +638,8 @@ export type WebhookProcessor = z.infer<typeof webhookProcessorSchema>;
 export type ErasureRule = z.infer<typeof erasureSchema>;
 export type DeadlineRule = z.infer<typeof deadlineSchema>;
 export type ConsentPurpose = z.infer<typeof consentPurposeSchema>;
+export type MailingTool = z.infer<typeof mailingToolSchema>;
+
 export type PortabilityTarget = z.infer<typeof portabilityTargetSchema>;
 export type ReviewRules = z.infer<typeof reviewRulesSchema>;
 export type DigestSettings = z.infer<typeof digestSchema>;

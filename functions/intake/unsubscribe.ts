@@ -59,10 +59,15 @@ function requestIdFor(link: UnsubscribeLink, day: string): string {
 
 /**
  * Withdraws consent to the link's purpose: a `withdraw_consent` request, received at once (the
- * signed link is the proof), and its workflow started. Returns the request id and whether this
+ * signed link, or the controller's mailing tool reporting it, is the proof), and its workflow started. Returns the request id and whether this
  * call created it (false for a repeat the same day).
  */
-export async function unsubscribe(link: UnsubscribeLink, at = new Date()): Promise<{ requestId: string; created: boolean }> {
+export async function unsubscribe(
+  link: UnsubscribeLink,
+  at = new Date(),
+  /** The mailing tool whose webhook reported it, when it was not our own link. */
+  via: { mailingTool?: string } = {},
+): Promise<{ requestId: string; created: boolean }> {
   const { controller } = link;
   const now = at.toISOString();
   const requestId = requestIdFor(link, now.slice(0, 10));
@@ -93,8 +98,10 @@ export async function unsubscribe(link: UnsubscribeLink, at = new Date()): Promi
     created = false;
   }
   if (created) {
-    await audit(requestId, 'request_submitted', 'subject', { type: request.type, oneClick: true }, at);
-    await audit(requestId, 'identity_verified', 'subject', { dueAt, by: 'signed_unsubscribe_link' }, at);
+    const source: Record<string, string | boolean> = via.mailingTool ? { mailingTool: via.mailingTool } : { oneClick: true };
+    await audit(requestId, 'request_submitted', 'subject', { type: request.type, ...source }, at);
+    // A mailing tool's report is as good as our link: the key in its webhook's URL shows it is the controller's tool.
+    await audit(requestId, 'identity_verified', 'subject', { dueAt, by: via.mailingTool ? 'mailing_tool_webhook' : 'signed_unsubscribe_link' }, at);
   }
   // Also after a repeat: a first call that died before starting the workflow is repaired here (and by the sweep).
   await startExecution(requestId);

@@ -11,6 +11,7 @@ export type {
   EmailProcessor,
   ErasureRule,
   LambdaProcessor,
+  MailingTool,
   ManualProcessor,
   OpendsrProcessor,
   Processor,

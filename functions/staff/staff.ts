@@ -303,6 +303,7 @@ const BRANCH_FIELDS = [
   'holdBasis',
   'suppressedUntil',
   'staffTask',
+  'answer',
 ] as const satisfies readonly (keyof Branch)[];
 
 function pick<T extends object, K extends keyof T>(item: T, keys: readonly K[]): Pick<T, K> {

@@ -23,7 +23,8 @@ export interface Throttle {
 
 /**
  * Who calls a route: data subjects without an account (`public`), signed-in staff (`staff`), or
- * processors answering a branch (`processors`: OpenDSR callbacks and one-time task links).
+ * processors answering a branch or reporting an event (`processors`: OpenDSR callbacks, one-time task
+ * links, mailing tools' webhooks).
  */
 export type RouteGroup = 'public' | 'staff' | 'processors';
 
@@ -46,7 +47,9 @@ export const DEFAULT_ROUTE_THROTTLES: RouteThrottles = {
 export function routeGroup(routeKey: string): RouteGroup {
   const path = routeKey.split(' ')[1] ?? '';
   if (path === '/console' || path.startsWith('/v1/staff/')) return 'staff';
-  if (path === '/v1/opendsr/callback' || path.startsWith('/v1/tasks/') || path.startsWith('/v1/webhooks/callback/')) return 'processors';
+  if (path === '/v1/opendsr/callback' || path.startsWith('/v1/tasks/') || path.startsWith('/v1/webhooks/callback/') || path.startsWith('/v1/mailing-tools/')) {
+    return 'processors';
+  }
   return 'public';
 }
 

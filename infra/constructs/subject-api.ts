@@ -21,6 +21,10 @@ export interface SubjectApiProps {
   readonly reply: IFunction;
   /** `GET`/`POST /v1/unsubscribe/{controllerId}/{purposeId}`: one-click unsubscribe links (RFC 8058). */
   readonly unsubscribe: IFunction;
+  /** `GET`/`POST /v1/mailing-tools/{controllerId}/{toolId}`: a mailing tool's webhook (Mailchimp's unsubscribe events). */
+  readonly mailingToolWebhook: IFunction;
+  /** `POST /v1/suppression/check`: a signup form asks whether an address may be added again. */
+  readonly suppressionCheck: IFunction;
   /** `GET /v1/requests/{requestId}/package`: the copy of the data (Art. 15(3)). */
   readonly download: IFunction;
   /** `POST /v1/opendsr/callback`: signed status callbacks of OpenDSR processors. */
@@ -147,6 +151,18 @@ export class SubjectApi extends Construct {
       [HttpMethod.GET, HttpMethod.POST],
       lambda('Unsubscribe', props.unsubscribe),
       "A one-click unsubscribe link is authorised by its HMAC over the controller, the consent purpose and the address, made with the key the controller's mailer signs with, checked in the handler; GET only shows a button.",
+    );
+    route(
+      '/v1/mailing-tools/{controllerId}/{toolId}',
+      [HttpMethod.GET, HttpMethod.POST],
+      lambda('MailingToolWebhook', props.mailingToolWebhook),
+      "A mailing tool's webhook is authorised by the key in its URL (the tool signs nothing), compared in the handler with the secret the register names for that tool, before the body is read.",
+    );
+    route(
+      '/v1/suppression/check',
+      [HttpMethod.POST],
+      lambda('SuppressionCheck', props.suppressionCheck),
+      "The suppression check is authorised by the controller's API key (Authorization: Bearer), compared in the handler with the secret the register names, before the body is read; it answers yes or no only.",
     );
     route(
       '/v1/requests/{requestId}/package',

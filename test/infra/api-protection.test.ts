@@ -45,6 +45,9 @@ describe('per-route throttles', () => {
     expect(routeGroup('POST /v1/staff/requests/{requestId}/decisions')).toBe('staff');
     expect(routeGroup('POST /v1/opendsr/callback')).toBe('processors');
     expect(routeGroup('POST /v1/tasks/{requestId}/{processorId}')).toBe('processors');
+    // A signup form asks like the public does; a mailing tool reports like a processor.
+    expect(routeGroup('POST /v1/suppression/check')).toBe('public');
+    expect(routeGroup('POST /v1/mailing-tools/{controllerId}/{toolId}')).toBe('processors');
   });
 
   it('gives every route of the API its own throttle, by its group, and the groups differ', () => {

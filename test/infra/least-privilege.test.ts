@@ -82,6 +82,10 @@ const ALLOWED: Record<keyof DsrFunctions, string[]> = {
   processorCallback: [...BASE, ...TABLE_READ_WRITE, 's3:PutObject', ...ANSWER_TASKS, ...READ_SECRET],
   unsubscribe: [...BASE, ...TABLE_READ_WRITE, ...START, ...READ_SECRET],
   reply: [...BASE, ...TABLE_READ_WRITE, ...SEND_EMAIL],
+  // The unsubscribe key (request ids) and the mailing tools' webhook keys the register names.
+  mailingToolWebhook: [...BASE, ...TABLE_READ_WRITE, ...START, ...READ_SECRET],
+  // Suppression list entries by key, the suppression key (keyed hashes), the controllers' API keys.
+  suppressionCheck: [...BASE, 'dynamodb:GetItem', 'kms:Decrypt', ...READ_SECRET],
   route: [...BASE, ...TABLE_READ_WRITE, ...SEND_EMAIL, ...READ_SECRET],
   awaitDecision: [...BASE, ...TABLE_READ_WRITE, ...SEND_EMAIL, ...ANSWER_TASKS],
   runProcessor: [...BASE, ...TABLE_READ_WRITE, ...BUCKET_READ_WRITE, ...READ_SECRET],
@@ -182,6 +186,23 @@ describe('least privilege', () => {
     const [decrypt] = onResource(statements, 'kms:Decrypt');
     const keyId = logicalId('AWS::KMS::Key', (r) => String(r.Properties.Description).startsWith('Encrypts data-subject requests'));
     expect(decrypt!.Resource).toEqual({ 'Fn::GetAtt': [keyId, 'Arn'] });
+  });
+
+  it('lets the suppression check get suppression list entries only, and read only its keys', () => {
+    const statements = statementsOf('suppressionCheck');
+    const [getItem] = onResource(statements, 'dynamodb:GetItem');
+    expect([getItem!.Action].flat()).toEqual(['dynamodb:GetItem']);
+    expect(JSON.stringify(getItem!.Condition)).toContain('SUPPRESS#*');
+    const secrets = onResource(statements, 'secretsmanager:GetSecretValue').flatMap((s) => [s.Resource].flat());
+    expect(JSON.stringify(secrets)).toContain('secret:dsr/demo-association/suppression-check-key-??????');
+    expect(JSON.stringify(secrets)).not.toContain('mailchimp-webhook-key');
+    expect(secrets.some((r) => JSON.stringify(r).includes('*'))).toBe(false);
+  });
+
+  it("lets the mailing tools' webhook read its tools' keys, not the suppression check's", () => {
+    const secrets = onResource(statementsOf('mailingToolWebhook'), 'secretsmanager:GetSecretValue').flatMap((s) => [s.Resource].flat());
+    expect(JSON.stringify(secrets)).toContain('secret:dsr/demo-association/mailchimp-webhook-key-??????');
+    expect(JSON.stringify(secrets)).not.toContain('suppression-check-key');
   });
 
   it.each(['task', 'opendsrCallback'] as const)('lets %s only put objects, under exports/ only', (name) => {

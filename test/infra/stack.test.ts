@@ -20,6 +20,8 @@ const MODULES = {
   processorCallback: 'functions/handlers/processor-api/processor-callback.ts',
   reply: 'functions/handlers/subject-api/reply.ts',
   unsubscribe: 'functions/handlers/subject-api/unsubscribe.ts',
+  mailingToolWebhook: 'functions/handlers/processor-api/mailing-tool-webhook.ts',
+  suppressionCheck: 'functions/handlers/subject-api/suppression-check.ts',
   route: 'functions/handlers/workflow/route.ts',
   awaitDecision: 'functions/handlers/workflow/await-decision.ts',
   run: 'functions/handlers/workflow/run-processor.ts',
@@ -43,9 +45,9 @@ const ALL = Object.keys(MODULES) as Name[];
 const READERS: Name[] = ['staffRequests', 'staffReports', 'transparency'];
 /**
  * The handlers that read and write the requests table: all but the staff console and the form (no
- * data), the readers, download (one item) and the retention sweep (put and update only).
+ * data), the readers, download and the suppression check (items by key) and the retention sweep (put and update only).
  */
-const WRITERS = ALL.filter((n) => !['console', 'form', 'download', 'retention'].includes(n) && !READERS.includes(n));
+const WRITERS = ALL.filter((n) => !['console', 'form', 'download', 'suppressionCheck', 'retention'].includes(n) && !READERS.includes(n));
 
 type Resource = { Type: string; Properties: Record<string, any>; Metadata?: Record<string, any> };
 type Statement = { Action: string | string[]; Resource: unknown; Effect: string };
@@ -309,8 +311,8 @@ describe('configuration and grants (least privilege)', () => {
   it('sets each variable on exactly the handlers of the ARCHITECTURE.md table', () => {
     expect(withEnv('REQUESTS_TABLE')).toEqual(ALL.filter((n) => n !== 'console' && n !== 'form').sort());
     expect(withEnv('PACKAGE_BUCKET')).toEqual(['assemble', 'download', 'opendsrCallback', 'processorCallback', 'retention', 'run', 'submit', 'sweep', 'task']);
-    expect(withEnv('STATE_MACHINE_ARN')).toEqual(['sweep', 'unsubscribe', 'verify']);
-    expect(withEnv('UNSUBSCRIBE_KEY_SECRET')).toEqual(['unsubscribe']);
+    expect(withEnv('STATE_MACHINE_ARN')).toEqual(['mailingToolWebhook', 'sweep', 'unsubscribe', 'verify']);
+    expect(withEnv('UNSUBSCRIBE_KEY_SECRET')).toEqual(['mailingToolWebhook', 'unsubscribe']);
     expect(withEnv('SENDER_EMAIL')).toEqual([
       'awaitDecision',
       'digest',
@@ -339,7 +341,7 @@ describe('configuration and grants (least privilege)', () => {
       'task',
       'verify',
     ]);
-    expect(withEnv('SUPPRESSION_KEY_SECRET')).toEqual(['intake', 'route', 'run', 'submit', 'sweep']);
+    expect(withEnv('SUPPRESSION_KEY_SECRET')).toEqual(['intake', 'route', 'run', 'submit', 'suppressionCheck', 'sweep']);
     expect(withEnv('STAFF_SIGN_IN_URL')).toEqual(['console']);
     expect(envOf('intake').VERIFY_TTL_DAYS).toBe('7');
     expect(envOf('intake')).toMatchObject({ INTAKE_LIMIT_PER_ADDRESS: '5', INTAKE_LIMIT_PER_CLIENT: '30', INTAKE_LIMIT_PER_DOMAIN: '50' });
@@ -350,7 +352,7 @@ describe('configuration and grants (least privilege)', () => {
     expect(envOf('retention').RETENTION_BATCH_SIZE).toBe('500');
   });
 
-  it('lets every handler but the console, the form, the readers, download and retention read and write the requests table and its index', () => {
+  it('lets every handler but the console, the form, the readers, download, the suppression check and retention read and write the requests table and its index', () => {
     const tableId = ofType('AWS::DynamoDB::Table')[0]![0];
     for (const name of WRITERS) {
       const statement = statementsOf(name).find((s) => JSON.stringify(s.Resource).includes(`"${tableId}"`));
@@ -360,11 +362,11 @@ describe('configuration and grants (least privilege)', () => {
     }
   });
 
-  it('lets only verify, sweep and unsubscribe start executions', () => {
-    expect(withAction((a) => a === 'states:StartExecution')).toEqual(['sweep', 'unsubscribe', 'verify']);
+  it("lets only verify, sweep, unsubscribe and the mailing tools' webhook start executions", () => {
+    expect(withAction((a) => a === 'states:StartExecution')).toEqual(['mailingToolWebhook', 'sweep', 'unsubscribe', 'verify']);
     // ...and no other role in the stack either (the scheduler and state machine roles included).
     const starters = ofType('AWS::IAM::Policy').filter(([, p]) => JSON.stringify(p.Properties).includes('states:StartExecution'));
-    expect(starters).toHaveLength(3);
+    expect(starters).toHaveLength(4);
   });
 
   it('lets only sweep describe and re-drive executions, of this state machine only', () => {
@@ -434,7 +436,7 @@ describe('configuration and grants (least privilege)', () => {
     expect(withAction((a) => a.startsWith('states:SendTask'))).toEqual(answerers);
   });
 
-  it('names the hashing key to intake, run, submit, route and sweep only: the ARN of a generated, retained, KMS-encrypted secret they may read, never its value', () => {
+  it('names the hashing key to intake, run, submit, route, sweep and the suppression check only: the ARN of a generated, retained, KMS-encrypted secret they may read, never its value', () => {
     const secrets = ofType('AWS::SecretsManager::Secret');
     expect(secrets).toHaveLength(2); // and the unsubscribe links' key
     const [secretId, secret] = secrets.find(([id]) => id.startsWith('SuppressionKey'))!;
@@ -446,9 +448,9 @@ describe('configuration and grants (least privilege)', () => {
     // Rotating would make every stored suppression hash unmatchable.
     expect(ofType('AWS::SecretsManager::RotationSchedule')).toEqual([]);
 
-    const readers = ['intake', 'route', 'run', 'submit', 'sweep'] as const;
+    const readers = ['intake', 'route', 'run', 'submit', 'suppressionCheck', 'sweep'] as const;
     expect(withEnv('SUPPRESSION_KEY_SECRET')).toEqual(readers);
-    for (const name of readers) {
+    for (const name of readers.filter((n) => n !== 'suppressionCheck')) {
       // The ARN only: the function reads the value at cold start (no dynamic reference resolved into the environment).
       expect(envOf(name).SUPPRESSION_KEY_SECRET, name).toEqual({ Ref: secretId });
       // Besides: the demo register's Mailchimp connector secret, for submit and sweep (test/infra/http-connectors.test.ts),
@@ -467,7 +469,11 @@ describe('configuration and grants (least privilege)', () => {
       expect.objectContaining({ Action: 'secretsmanager:GetSecretValue', Resource: { Ref: unsubscribeKeyId } }),
     ]);
     // ...and the in-house callback the demo webhook's own signing secret.
-    expect(withAction((a) => a.startsWith('secretsmanager:'))).toEqual([...readers, 'unsubscribe', 'processorCallback'].sort());
+    // The suppression check also reads the controllers' API keys, the webhook its tools' keys (the register names them).
+    const [, ...apiKeys] = statementsOf('suppressionCheck').filter((s) => [s.Action].flat().some((a) => a.startsWith('secretsmanager:')));
+    expect(JSON.stringify(apiKeys)).toContain('suppression-check-key');
+    expect(envOf('mailingToolWebhook').UNSUBSCRIBE_KEY_SECRET).toEqual({ Ref: unsubscribeKeyId });
+    expect(withAction((a) => a.startsWith('secretsmanager:'))).toEqual([...readers, 'mailingToolWebhook', 'processorCallback', 'unsubscribe'].sort());
     // No dynamic reference to a secret anywhere in the template: no value is ever resolved into it.
     expect(JSON.stringify(template.toJSON())).not.toContain('resolve:secretsmanager');
   });
@@ -694,6 +700,9 @@ describe('HTTP API', () => {
       'POST /v1/requests/{requestId}/reply': 'reply',
       'GET /v1/unsubscribe/{controllerId}/{purposeId}': 'unsubscribe',
       'POST /v1/unsubscribe/{controllerId}/{purposeId}': 'unsubscribe',
+      'GET /v1/mailing-tools/{controllerId}/{toolId}': 'mailingToolWebhook',
+      'POST /v1/mailing-tools/{controllerId}/{toolId}': 'mailingToolWebhook',
+      'POST /v1/suppression/check': 'suppressionCheck',
       'POST /v1/requests': 'intake',
       'GET /v1/requests/{requestId}/verify': 'verify',
       'POST /v1/requests/{requestId}/verify': 'verify',

@@ -1,5 +1,5 @@
 /** The answer to a request: what was done at each processor, the download, and how to follow up. */
-import type { BranchAction, ObjectionScope } from '../../functions/domain/request';
+import type { BranchAction, ObjectionScope, ProcessorAnswer } from '../../functions/domain/request';
 import { formatDate, formatDateTime, type Locale, type Right, asRight as right, safeLocale } from '../locale.ts';
 import { type AnswerTexts, answerTexts } from '../texts/answer/index.ts';
 import { mailTexts } from '../texts/mail/index.ts';
@@ -32,6 +32,8 @@ export interface Outcome {
   suppressedUntil?: string;
   /** The store could not do it itself and staff did it by hand (a free-text correction). */
   staffTask?: boolean;
+  /** What a processor that answers later said: all done, nothing held, kept on a legal basis, or done in part. */
+  answer?: ProcessorAnswer;
 }
 
 /** What happened at one processor, in words: "deleted 3 records", "held no data about you". */
@@ -40,6 +42,11 @@ function outcomePhrase(t: AnswerTexts, locale: Locale, o: Outcome): string {
   if (o.status !== 'completed') return w.failed;
   const n = o.recordCount;
   const date = (iso: string | undefined) => (iso ? formatDate(iso, locale) : undefined);
+  // A processor that kept something says so in its own words: never "erased" or "confirmed" then.
+  const answer = o.answer;
+  if (answer?.outcome === 'retained') return w.retained({ basis: oneLine(answer.basis), date: date(answer.until) });
+  if (answer?.outcome === 'partly') return w.partly({ kept: oneLine(answer.kept), reason: oneLine(answer.reason), date: date(answer.until) });
+  if (answer?.outcome === 'not_found') return o.action === 'export' ? w.nothingFound : w.noneHeld;
   switch (o.action) {
     case 'export':
       if (n === undefined) return w.searched;

@@ -1,6 +1,7 @@
 /** The summary page (index.html) inside the access package ZIP. */
+import type { ProcessorAnswer } from '../../functions/domain/request';
 import { escapeHtml as e, escapeUrlPart, htmlDocument, safeHref } from '../html.ts';
-import { countryName, formatDateTime, formatNumber, type Locale, RIGHTS, safeLocale } from '../locale.ts';
+import { countryName, formatDate, formatDateTime, formatNumber, type Locale, RIGHTS, safeLocale } from '../locale.ts';
 import { answerTexts } from '../texts/answer/index.ts';
 import { textsOf } from '../texts/merge.ts';
 import { siteTexts } from '../texts/site/index.ts';
@@ -26,6 +27,8 @@ export interface PackageProcessor {
    * processor that only sent a file of its own.
    */
   records?: boolean;
+  /** What a processor that answers later said: nothing held, kept on a legal basis, or answered in part. */
+  answer?: ProcessorAnswer;
 }
 
 /**
@@ -75,12 +78,18 @@ export function accessPackageSummary(input: {
             .join('')}</ul>`
         : e(k.noRecipients),
     );
+    const answer = proc.answer;
+    const until = (iso: string | undefined) => (iso ? formatDate(iso, locale) : undefined);
     const note =
       proc.status !== 'completed'
         ? `<p class="panel warn">${e(k.failed)}</p>`
-        : records && proc.recordCount === 0 && !proc.attachmentName
-          ? `<p class="panel">${e(k.noData)}</p>`
-          : '';
+        : answer?.outcome === 'retained'
+          ? `<p class="panel">${e(k.retained({ basis: answer.basis, date: until(answer.until) }))}</p>`
+          : answer?.outcome === 'partly'
+            ? `<p class="panel">${e(k.partly({ kept: answer.kept, reason: answer.reason, date: until(answer.until) }))}</p>`
+            : (answer?.outcome === 'not_found' || (records && proc.recordCount === 0)) && !proc.attachmentName
+              ? `<p class="panel">${e(k.noData)}</p>`
+              : '';
     return `<section aria-labelledby="${e(sectionId(proc.id))}">
 <h2 id="${e(sectionId(proc.id))}">${e(proc.name)}</h2>
 ${note}

@@ -1,5 +1,6 @@
 /** The one-time task page for a vendor's privacy contact or a member of staff, and the pages after it. */
 
+import { BASIS_MAX_CHARS, KEPT_MAX_CHARS } from '../../functions/domain/processor-answer';
 import type { BranchAction } from '../../functions/domain/request';
 import { escapeHtml as e, layout, multiLine, paragraphsOf, safeHref } from '../html.ts';
 import { asRight, formatDateTime, type Locale, type Right, safeLocale } from '../locale.ts';
@@ -34,6 +35,9 @@ export function renderTaskPage(input: {
   allowUpload: boolean;
   /** The file extensions an upload may have (e.g. `pdf`), for the browser's file picker. */
   acceptedExtensions?: readonly string[];
+  /** A refused answer: the fields refused (by name), shown next to them, and what was sent, kept in the form. */
+  errors?: Record<string, string>;
+  values?: { outcome?: unknown; basis?: unknown; until?: unknown; kept?: unknown; reason?: unknown; note?: unknown };
 }): string {
   const locale = safeLocale(input.locale);
   const t = taskTexts[locale];
@@ -83,14 +87,50 @@ ${fact(c.corrected, paragraphsOf(input.correction.corrected))}
     rectify: k.doneHint.rectify,
     restrict: k.doneHint.restrict,
   }[todo];
-  const choice = (value: 'done' | 'not_found', hint: string) => {
+  const errors = input.errors ?? {};
+  const values = input.values ?? {};
+  const sent = (field: keyof typeof values) => (typeof values[field] === 'string' ? (values[field] as string) : '');
+  const errorId = (field: string) => `${field}-error`;
+  // Each refused field says so in the page's words, next to the field (the 400's messages are English).
+  const fieldError = (field: keyof typeof k.errors) =>
+    errors[field] === undefined ? '' : `<p class="field-error" id="${e(errorId(field))}">${e(k.errors[field])}</p>`;
+  const describedBy = (field: keyof typeof k.errors, hintId: string) => (errors[field] === undefined ? hintId : `${hintId} ${errorId(field)}`);
+  const choice = (value: 'done' | 'not_found' | 'retained' | 'partly', hint: string) => {
     const id = `outcome-${value.replace('_', '-')}`;
     return `<div class="choice">
-<input type="radio" id="${e(id)}" name="outcome" value="${e(value)}" required aria-describedby="${e(id)}-hint">
+<input type="radio" id="${e(id)}" name="outcome" value="${e(value)}" required aria-describedby="${e(id)}-hint"${sent('outcome') === value ? ' checked' : ''}>
 <label for="${e(id)}">${e(k.outcome[value])}</label>
 <p class="hint" id="${e(id)}-hint">${e(hint)}</p>
 </div>`;
   };
+  const textField = (field: 'basis' | 'kept' | 'reason', label: string, hint: string, max: number) => `<div class="field">
+<label for="${field}">${e(label)}</label>
+<p class="hint" id="${field}-hint">${e(hint)}</p>
+${fieldError(field)}<textarea id="${field}" name="${field}" rows="${field === 'basis' ? 2 : 3}" maxlength="${max}" aria-describedby="${e(describedBy(field, `${field}-hint`))}"${errors[field] === undefined ? '' : ' aria-invalid="true"'}>${e(sent(field))}</textarea>
+</div>`;
+  // Without JavaScript every field is there; the server asks only for those the chosen outcome needs.
+  const keptFields = `<fieldset>
+<legend>${e(k.keptLegend)}</legend>
+${textField('basis', k.basisLabel, k.basisHint, BASIS_MAX_CHARS)}
+${textField('kept', k.keptLabel, k.keptHint, KEPT_MAX_CHARS)}
+${textField('reason', k.reasonLabel, k.reasonHint, KEPT_MAX_CHARS)}
+<div class="field">
+<label for="until">${e(k.untilLabel)}</label>
+<p class="hint" id="until-hint">${e(k.untilHint)}</p>
+${fieldError('until')}<input type="date" id="until" name="until" value="${e(sent('until'))}" aria-describedby="${e(describedBy('until', 'until-hint'))}"${errors.until === undefined ? '' : ' aria-invalid="true"'}>
+</div>
+</fieldset>`;
+  const summary =
+    Object.keys(errors).length > 0
+      ? `<div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1" autofocus>
+<h2 id="error-summary-title">${e(k.errorTitle)}</h2>
+<ul>${(Object.keys(k.errors) as (keyof typeof k.errors)[])
+          .filter((f) => errors[f] !== undefined)
+          .map((f) => `<li><a href="#${f === 'outcome' ? 'outcome-done' : f}">${e(k.errors[f])}</a></li>`)
+          .join('')}</ul>
+</div>
+`
+      : '';
   const fileField = upload
     ? `<div class="field">
 <label for="export">${e(k.fileLabel)}</label>
@@ -99,7 +139,7 @@ ${fact(c.corrected, paragraphsOf(input.correction.corrected))}
 </div>`
     : '';
 
-  const body = `<h1>${e(title)}</h1>
+  const body = `${summary}<h1>${e(title)}</h1>
 <p class="lead">${e(k.intro[kind]({ ...r, asked: t.email.asked[type]({ controller: input.controllerName }) }))}</p>
 <p><strong>${e(t.email.staff.action[todo])}</strong></p>
 ${facts}
@@ -109,14 +149,17 @@ ${instructions}
 <form method="post" action="${safeHref(input.actionUrl)}" enctype="${upload ? 'multipart/form-data' : 'application/x-www-form-urlencoded'}" accept-charset="utf-8">
 <fieldset>
 <legend>${e(k.outcomeLegend)}</legend>
-${choice('done', doneHint)}
+${fieldError('outcome')}${choice('done', doneHint)}
 ${choice('not_found', k.notFoundHint)}
+${choice('retained', k.retainedHint)}
+${choice('partly', k.partlyHint)}
 </fieldset>
+${keptFields}
 ${fileField}
 <div class="field">
 <label for="note">${e(k.noteLabel)}</label>
 <p class="hint" id="note-hint">${e(k.noteHint)}</p>
-<textarea id="note" name="note" rows="6" maxlength="${NOTE_MAX_CHARS}" aria-describedby="note-hint"></textarea>
+<textarea id="note" name="note" rows="6" maxlength="${NOTE_MAX_CHARS}" aria-describedby="note-hint">${e(sent('note'))}</textarea>
 </div>
 <p>${e(k.once)}</p>
 <button type="submit">${e(k.submit)}</button>

@@ -3,6 +3,7 @@ import type { Context } from 'aws-lambda';
 import * as z from 'zod';
 import { renderTaskDone, renderTaskLinkInvalid, renderTaskPage } from '../../../web/pages/task';
 import { answerTask, inspectTaskLink, safeFileName, type TaskLink } from '../../branches/task-answer';
+import { type AnswerInput, readProcessorAnswer } from '../../domain/processor-answer';
 import { fieldErrors, isRequestId } from '../../domain/validation';
 import { configure } from '../../platform/config';
 import { ACCEPTED_EXTENSIONS, checkFile } from '../../platform/file-types';
@@ -20,8 +21,13 @@ const MAX_UPLOAD_BYTES = 4 * 1024 * 1024;
 
 const PROCESSOR_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
+// The outcome and what it needs (basis, until, kept, reason) are checked by readProcessorAnswer.
 const answerSchema = z.object({
-  outcome: z.enum(['done', 'not_found'], { error: 'outcome must be "done" or "not_found"' }),
+  outcome: z.string().optional(),
+  basis: z.string().optional(),
+  until: z.string().optional(),
+  kept: z.string().optional(),
+  reason: z.string().optional(),
   note: z.string().max(2000, 'note must be at most 2000 characters').optional(),
   export: z.object({ filename: z.string(), mimetype: z.string().optional(), content: z.instanceof(Buffer), truncated: z.boolean().optional() }).optional(),
 });
@@ -65,30 +71,34 @@ async function task(event: HttpEvent, context: TaskContext): Promise<HttpResult>
   const body = (isPost ? event.body : undefined) as Record<string, unknown> | undefined;
   const pageLocale = link.controller.locales[0]!;
 
-  if (!isPost) {
-    return html(
-      200,
-      renderTaskPage({
-        locale: pageLocale,
-        controllerName: link.controller.name,
-        processorName: link.processor.name,
-        // A staff task at any processor is answered by staff, like a manual task.
-        kind: link.processor.kind === 'email' && !link.branch.staffTask ? 'email' : 'manual',
-        ...taskRequest(link.request, link.branch),
-        requestReference: requestId,
-        identities: identitiesFor(link.processor, link.request, link.branch),
-        ...(link.processor.kind === 'manual' ? { instructions: link.processor.instructions } : {}),
-        actionUrl: `/v1/tasks/${requestId}/${processorId}?token=${token}`,
-        dueAt: link.request.dueAt!,
-        allowUpload: link.branch.action === 'export',
-        acceptedExtensions: ACCEPTED_EXTENSIONS,
-      }),
-    );
-  }
+  const page = (extra: { errors?: Record<string, string>; values?: AnswerInput & { note?: string } } = {}) =>
+    renderTaskPage({
+      locale: pageLocale,
+      controllerName: link.controller.name,
+      processorName: link.processor.name,
+      // A staff task at any processor is answered by staff, like a manual task.
+      kind: link.processor.kind === 'email' && !link.branch.staffTask ? 'email' : 'manual',
+      ...taskRequest(link.request, link.branch),
+      requestReference: requestId,
+      identities: identitiesFor(link.processor, link.request, link.branch),
+      ...(link.processor.kind === 'manual' ? { instructions: link.processor.instructions } : {}),
+      actionUrl: `/v1/tasks/${requestId}/${processorId}?token=${token}`,
+      dueAt: link.request.dueAt!,
+      allowUpload: link.branch.action === 'export',
+      acceptedExtensions: ACCEPTED_EXTENSIONS,
+      ...extra,
+    });
+  if (!isPost) return html(200, page());
 
   const parsed = answerSchema.safeParse(body);
   if (!parsed.success) {
     throw clientError(400, 'The answer has invalid fields', fieldErrors(parsed.error));
+  }
+  const read = readProcessorAnswer(parsed.data, new Date());
+  if ('errors' in read) {
+    // A browser (the form without JavaScript) gets the page again, the errors next to their fields.
+    if (/text\/html/i.test(event.headers.accept ?? '')) return html(400, page({ errors: read.errors, values: parsed.data }));
+    throw clientError(400, 'The answer has invalid fields', read.errors);
   }
   const file = parsed.data.export;
   if (file?.truncated) throw clientError(413, `The file is larger than ${MAX_UPLOAD_BYTES} bytes`, { export: 'too large' });
@@ -101,11 +111,11 @@ async function task(event: HttpEvent, context: TaskContext): Promise<HttpResult>
     });
   }
   const first = await answerTask(link, {
-    outcome: parsed.data.outcome,
+    answer: read.answer,
     ...(parsed.data.note?.trim() ? { note: parsed.data.note.trim() } : {}),
     ...(file?.filename && checked?.accepted ? { file: { name: file.filename, content: file.content, contentType: checked.contentType } } : {}),
   });
-  logger.info('task answered', { requestId, processorId, first });
+  logger.info('task answered', { requestId, processorId, outcome: read.answer.outcome, first });
   return html(200, renderTaskDone({ locale: pageLocale, alreadyDone: !first }));
 }
 

@@ -66,6 +66,22 @@ describe('the register', () => {
     );
   });
 
+  it("declares a mailing tool's lists by consent purpose and names the secrets of the controller's keys", () => {
+    const withTool = (purpose: string, more: object = {}) => {
+      const r = controller([members]);
+      Object.assign(r.controllers[0]!, {
+        consentPurposes: [{ id: 'news', name: 'News', processors: ['members'] }],
+        mailingTools: [{ id: 'mailchimp', tool: 'mailchimp', webhookSecret: 'acme/mailchimp', lists: [{ listId: 'a6b5da1054', purpose }] }],
+        ...more,
+      });
+      return r;
+    };
+    expect(() => parseRegister(withTool('newsletter'))).toThrow(/mailingTools\.0\.lists\.0\.purpose: consent purpose newsletter is not declared by acme/);
+    const parsed = parseRegister(withTool('news', { suppressionCheck: { apiKeySecret: 'acme/api-key' } }));
+    expect(parsed.controllers[0]).toMatchObject({ mailingTools: [{ webhookSecret: 'acme/mailchimp' }], suppressionCheck: { apiKeySecret: 'acme/api-key' } });
+    expect(() => parseRegister(withTool('news', { suppressionCheck: {} }))).toThrow(/suppressionCheck\.apiKeySecret/);
+  });
+
   it('refuses duplicate processor ids and unknown fields', () => {
     expect(() => parseRegister(controller([members, members]))).toThrow(/duplicate processor id members/);
     expect(() => parseRegister(controller([{ ...members, tabel: 'typo' }]))).toThrow(/tabel/);

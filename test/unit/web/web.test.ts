@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DENIAL_REASONS, REVIEW_REASONS } from '../../../functions/domain/request';
-import { completionEmail } from '../../../web/emails/completion';
+import { completionEmail, type Outcome } from '../../../web/emails/completion';
 import { deadlineEmail } from '../../../web/emails/deadline';
 import { denialEmail, denialReasonText } from '../../../web/emails/denial';
 import { asRepeat, type Email } from '../../../web/emails/email';
@@ -1182,6 +1182,26 @@ describe('the access package summary', () => {
   it('names recipient countries in the reader’s language', () => {
     expect(accessPackageSummary({ ...samples.packageSummary, locale: 'sl' })).toContain('Demo Hosting AB (Švedska)');
   });
+
+  it('says per system what a vendor kept or left out and why, or that it held nothing', () => {
+    const vendor = { ...samples.packageSummary.processors[0]!, id: 'bookkeeping', name: 'Bookkeeping firm', recordCount: 0, records: false };
+    for (const locale of LOCALES) {
+      const k = texts[locale].package;
+      const page = accessPackageSummary({
+        ...samples.packageSummary,
+        locale,
+        processors: [
+          { ...vendor, answer: { outcome: 'retained', basis: 'Bookkeeping Act 7:2', until: '2033-12-31T00:00:00.000Z' } },
+          { ...vendor, id: 'mailbox', answer: { outcome: 'partly', kept: 'Invoices <2024>', reason: 'Tax law' } },
+          { ...vendor, id: 'crm', answer: { outcome: 'not_found' } },
+        ],
+      });
+      const date = formatDate('2033-12-31', locale);
+      expect(page).toContain(escapeHtml(k.retained({ basis: 'Bookkeeping Act 7:2', date })));
+      expect(page).toContain(escapeHtml(k.partly({ kept: 'Invoices <2024>', reason: 'Tax law' })));
+      expect(page).toContain(escapeHtml(k.noData));
+    }
+  });
 });
 
 // ---------------------------------------------------------------- processors, staff and the DPO
@@ -1354,6 +1374,32 @@ describe('the completion email after erasure with kept data', () => {
     expect(text).toContain('- Ticketing: held no data about you');
   });
 
+  it('says what a vendor kept, on what basis and until when, and never that its erasure was confirmed then', () => {
+    const answered = (answer: Outcome['answer']) =>
+      completionEmail({ ...input, outcomes: [{ processorName: 'Bookkeeping firm', status: 'completed', action: 'erase', answer }] });
+    const retained = answered({ outcome: 'retained', basis: 'Bookkeeping Act 7:2', until: '2033-12-31' });
+    expect(retained.text).toContain(
+      '- Bookkeeping firm: kept your data, which was not erased or changed – legal basis: Bookkeeping Act 7:2; until 31 December 2033',
+    );
+    const partly = answered({ outcome: 'partly', kept: 'Invoices <2024>', reason: 'Tax law' });
+    expect(partly.text).toContain('- Bookkeeping firm: done only in part – kept: Invoices <2024>; why: Tax law');
+    expect(partly.html).toContain('Invoices &lt;2024&gt;');
+    for (const mail of [retained, partly]) {
+      expect(mail.text).not.toContain('confirmed');
+      expect(mail.text).not.toContain('erased at our request');
+    }
+    expect(answered({ outcome: 'not_found' }).text).toContain('- Bookkeeping firm: held no data about you');
+    expect(answered({ outcome: 'done' }).text).toContain('- Bookkeeping firm: erased at our request; the erasure is confirmed');
+    for (const locale of ['sv', 'sl'] as const) {
+      const mail = completionEmail({
+        ...input,
+        locale,
+        outcomes: [{ processorName: 'Bokföring', status: 'completed', action: 'erase', answer: { outcome: 'retained', basis: 'Bokföringslagen' } }],
+      });
+      expect(mail.text).toContain(texts[locale].email.completion.outcome.retained({ basis: 'Bokföringslagen' }));
+    }
+  });
+
   it('names the recipients told of the erasure (Art. 19) in a section of its own, for erasure only', () => {
     const told = ['Newsletter service', 'Partner <b>club</b>'];
     for (const locale of LOCALES) {
@@ -1382,15 +1428,27 @@ describe('the task page', () => {
     expect(all.filter((t) => t.name === 'button')).toEqual([{ name: 'button', attrs: { type: 'submit' } }]);
   });
 
-  it('offers the two outcomes as required radios, a note of at most 2000 characters and, for access, the file', () => {
+  it('offers the four outcomes as required radios, a note of at most 2000 characters and, for access, the file', () => {
     const radios = all.filter((t) => t.name === 'input' && t.attrs.type === 'radio');
     expect(radios.map((r) => [r.attrs.name, r.attrs.value])).toEqual([
       ['outcome', 'done'],
       ['outcome', 'not_found'],
+      ['outcome', 'retained'],
+      ['outcome', 'partly'],
     ]);
     for (const r of radios) expect(r.attrs.required).toBeDefined();
-    expect(all.find((t) => t.name === 'textarea')?.attrs).toMatchObject({ name: 'note', maxlength: '2000' });
-    expect(all.find((t) => t.name === 'textarea')?.attrs.required).toBeUndefined();
+    const note = all.find((t) => t.name === 'textarea' && t.attrs.name === 'note');
+    expect(note?.attrs).toMatchObject({ name: 'note', maxlength: '2000' });
+    expect(note?.attrs.required).toBeUndefined();
+    // What was kept, on what basis, why and until when: none required by the browser (only the outcome decides).
+    const kept = all.filter((t) => ['basis', 'kept', 'reason', 'until'].includes(t.attrs.name ?? ''));
+    expect(kept.map((t) => [t.attrs.name, t.attrs.required])).toEqual([
+      ['basis', undefined],
+      ['kept', undefined],
+      ['reason', undefined],
+      ['until', undefined],
+    ]);
+    expect(all.find((t) => t.attrs.name === 'until')?.attrs.type).toBe('date');
     expect(all.find((t) => t.attrs.type === 'file')?.attrs.name).toBe('export');
     expect(html).toContain('Done as asked');
     expect(html).toContain('We hold no data on this person');
@@ -1408,6 +1466,31 @@ describe('the task page', () => {
     }
     expect(all.find((t) => t.name === 'fieldset')).toBeDefined();
     expect(ids.has('outcome-done-hint')).toBe(true);
+  });
+
+  it('shows a refused answer again with each error next to its field and what was sent kept, in the page language', () => {
+    for (const locale of ['en', 'sv', 'sl'] as const) {
+      const page = renderTaskPage({
+        ...samples.task,
+        locale,
+        errors: { basis: 'basis is required when outcome is retained', until: 'until must be a date in the future' },
+        values: { outcome: 'retained', basis: '', until: '2020-01-01', note: 'Kept <the> ledger' },
+      });
+      const t = tags(page);
+      expect(t.find((x) => x.attrs.value === 'retained')?.attrs.checked).toBeDefined();
+      expect(t.find((x) => x.attrs.value === 'done')?.attrs.checked).toBeUndefined();
+      expect(t.find((x) => x.attrs.name === 'until')?.attrs).toMatchObject({
+        value: '2020-01-01',
+        'aria-invalid': 'true',
+        'aria-describedby': 'until-hint until-error',
+      });
+      expect(t.find((x) => x.attrs.name === 'basis')?.attrs['aria-describedby']).toBe('basis-hint basis-error');
+      expect(page).toContain(texts[locale].task.errors.basis);
+      expect(page).toContain(texts[locale].task.errors.until);
+      expect(page).toContain(texts[locale].task.errorTitle);
+      expect(page).toContain('Kept &lt;the&gt; ledger');
+      expect(page).not.toContain('basis is required');
+    }
   });
 
   it('posts urlencoded and asks for no file when uploads are not allowed', () => {

@@ -1,5 +1,5 @@
 import { enMonths, enRecords } from '../counts.ts';
-import type { C, Den, Held } from '../params.ts';
+import type { C, Den, Held, Partly, Retained } from '../params.ts';
 
 /** The words of the answers a data subject receives: the completion email, refusals, extensions, questions, restriction notices, and the access package’s summary page, in English: the shape the other languages are checked against. */
 export const en = {
@@ -23,6 +23,8 @@ export const en = {
     noRecipients: 'Nobody outside the organisation.',
     failed: 'We could not export the data from this system. Our staff will follow up and send it to you.',
     noData: 'We hold no data about you in this system.',
+    retained: (p: Retained) => `This service provider keeps data about you on this legal basis: ${p.basis}${p.date ? `, until ${p.date}` : ''}.`,
+    partly: (p: Partly) => `This service provider answered only in part. Not included: ${p.kept}. Why: ${p.reason}${p.date ? `. Kept until ${p.date}` : ''}.`,
     attachmentNote: 'Where a service provider sent us a file of its own, the file is in a folder of its own, exactly as the provider sent it.',
     asSent: '(as the provider sent it)',
     rightsTitle: 'Your rights',
@@ -92,6 +94,8 @@ export const en = {
         rectifiedByStaff: 'corrected by our staff',
         restricted: (p: { count: number }) => `${enRecords(p.count)} restricted: kept, but not used`,
         restrictedUncounted: 'restricted: kept, but not used',
+        retained: (p: Retained) => `kept your data, which was not erased or changed – legal basis: ${p.basis}${p.date ? `; until ${p.date}` : ''}`,
+        partly: (p: Partly) => `done only in part – kept: ${p.kept}; why: ${p.reason}${p.date ? `; until ${p.date}` : ''}`,
       },
       recipientsTitle: 'Who we told about the erasure',
       recipientsIntro: 'We have told these recipients of your data about the erasure (Article 19 GDPR):',

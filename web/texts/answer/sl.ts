@@ -1,5 +1,5 @@
 import { slMonths, slRecordsAcc, slRecordsGen } from '../counts.ts';
-import type { C, Den, Held } from '../params.ts';
+import type { C, Den, Held, Partly, Retained } from '../params.ts';
 import type { AnswerTexts } from './en.ts';
 
 /** The words of the answers a data subject receives: the completion email, refusals, extensions, questions, restriction notices, and the access package’s summary page, in Slovenian. */
@@ -24,6 +24,8 @@ export const sl: AnswerTexts = {
     noRecipients: 'Nihče zunaj organizacije.',
     failed: 'Podatkov iz tega sistema nismo mogli izvoziti. Naše osebje bo zadevo preverilo in vam jih poslalo.',
     noData: 'V tem sistemu o vas ne hranimo podatkov.',
+    retained: (p: Retained) => `Ta ponudnik hrani podatke o vas na tej pravni podlagi: ${p.basis}${p.date ? `, do ${p.date}` : ''}.`,
+    partly: (p: Partly) => `Ta ponudnik je odgovoril le delno. Ni vključeno: ${p.kept}. Zakaj: ${p.reason}${p.date ? `. Hramba do ${p.date}` : ''}.`,
     attachmentNote: 'Če nam je ponudnik poslal svojo datoteko, je ta v ločeni mapi, natanko takšna, kot jo je poslal.',
     asSent: '(kot jo je poslal ponudnik)',
     rightsTitle: 'Vaše pravice',
@@ -100,6 +102,9 @@ export const sl: AnswerTexts = {
         rectifiedByStaff: 'popravilo jih je naše osebje',
         restricted: (p: { count: number }) => `omejili smo ${slRecordsAcc(p.count)}: hranimo jih, vendar jih ne uporabljamo`,
         restrictedUncounted: 'obdelava je omejena: podatke hranimo, vendar jih ne uporabljamo',
+        retained: (p: Retained) =>
+          `vaši podatki so ohranjeni, niso bili izbrisani ali spremenjeni – pravna podlaga: ${p.basis}${p.date ? `; do ${p.date}` : ''}`,
+        partly: (p: Partly) => `opravljeno le delno – ohranjeno: ${p.kept}; zakaj: ${p.reason}${p.date ? `; do ${p.date}` : ''}`,
       },
       recipientsTitle: 'Koga smo obvestili o izbrisu',
       recipientsIntro: 'O izbrisu smo obvestili naslednje prejemnike vaših podatkov (19. člen Splošne uredbe o varstvu podatkov):',

@@ -1,5 +1,5 @@
 import { svMonths, svRecords } from '../counts.ts';
-import type { C, Den, Held } from '../params.ts';
+import type { C, Den, Held, Partly, Retained } from '../params.ts';
 import type { AnswerTexts } from './en.ts';
 
 /** The words of the answers a data subject receives: the completion email, refusals, extensions, questions, restriction notices, and the access package’s summary page, in Swedish. */
@@ -24,6 +24,8 @@ export const sv: AnswerTexts = {
     noRecipients: 'Ingen utanför organisationen.',
     failed: 'Vi kunde inte ta ut uppgifterna från det här systemet. Vi följer upp och skickar dem till dig.',
     noData: 'Vi har inga uppgifter om dig i det här systemet.',
+    retained: (p: Retained) => `Den här leverantören sparar uppgifter om dig med den här rättsliga grunden: ${p.basis}${p.date ? `, till den ${p.date}` : ''}.`,
+    partly: (p: Partly) => `Den här leverantören svarade bara delvis. Inte med: ${p.kept}. Varför: ${p.reason}${p.date ? `. Sparas till den ${p.date}` : ''}.`,
     attachmentNote: 'Om en leverantör har skickat oss en egen fil ligger den i en egen mapp, precis som leverantören skickade den.',
     asSent: '(som leverantören skickade den)',
     rightsTitle: 'Dina rättigheter',
@@ -97,6 +99,9 @@ export const sv: AnswerTexts = {
         rectifiedByStaff: 'rättades av vår personal',
         restricted: (p: { count: number }) => `${svRecords(p.count)} begränsades: sparas men används inte`,
         restrictedUncounted: 'begränsades: sparas men används inte',
+        retained: (p: Retained) =>
+          `dina uppgifter sparas och har inte raderats eller ändrats – rättslig grund: ${p.basis}${p.date ? `; till den ${p.date}` : ''}`,
+        partly: (p: Partly) => `utfördes bara delvis – sparat: ${p.kept}; varför: ${p.reason}${p.date ? `; till den ${p.date}` : ''}`,
       },
       recipientsTitle: 'Vilka vi har underrättat om raderingen',
       recipientsIntro: 'Vi har underrättat de här mottagarna av dina uppgifter om raderingen (artikel 19 i dataskyddsförordningen):',

@@ -23,7 +23,12 @@ export const en = {
     identity: { email: 'Email address', name: 'Name' },
     instructionsTitle: 'Instructions',
     outcomeLegend: 'What was done?',
-    outcome: { done: 'Done as asked', not_found: 'We hold no data on this person' },
+    outcome: {
+      done: 'Done as asked',
+      not_found: 'We hold no data on this person',
+      retained: 'Kept: the law requires keeping the data',
+      partly: 'Done in part: some data was kept',
+    },
     doneHint: {
       erasure: 'All personal data on this person has been erased, including copies.',
       access: 'Describe in the note what was found and where.',
@@ -32,6 +37,25 @@ export const en = {
       restrict: 'The data is marked as restricted and used for nothing else.',
     },
     notFoundHint: 'The data was searched and nothing about this person was found.',
+    retainedHint: 'Nothing was erased or changed, because the data must be kept. Give the legal basis below, and until when if you know.',
+    partlyHint: 'Some of it was done. Say below what was kept and why, and until when if you know.',
+    keptLegend: 'If data was kept',
+    basisLabel: 'Legal basis for keeping it',
+    basisHint: 'Only for “Kept”. For example the law and section that requires keeping it.',
+    keptLabel: 'What was kept',
+    keptHint: 'Only for “Done in part”. For example: invoices from the last seven years.',
+    reasonLabel: 'Why it was kept',
+    reasonHint: 'Only for “Done in part”. For example the law that requires keeping it.',
+    untilLabel: 'Kept until (optional)',
+    untilHint: 'The date the kept data will be deleted, if known (YYYY-MM-DD).',
+    errorTitle: 'The answer was not sent: please check it',
+    errors: {
+      outcome: 'Choose what was done.',
+      basis: 'Give the legal basis the data is kept on (at most 500 characters).',
+      kept: 'Say what was kept (at most 1,000 characters).',
+      reason: 'Say why it was kept (at most 1,000 characters).',
+      until: 'Give a date in the future (YYYY-MM-DD), or leave it empty.',
+    },
     noteLabel: 'Note (optional)',
     noteHint: 'At most 2,000 characters. For example what was done, or what had to be kept and why.',
     fileLabel: 'The data, as one file',
@@ -67,7 +91,7 @@ export const en = {
         exportPortable:
           'Please find the personal data this person provided that you hold on our behalf. Then open the link below, choose “Done as asked” and attach the data as one file in a structured, machine-readable format (for example JSON or CSV). Please do not send the data by email. If you hold no data about the person, choose “We hold no data on this person”.',
         erase:
-          'Please erase all personal data you hold about this person on our behalf, including copies, and make sure any sub-processors do the same. Then open the link below and choose “Done as asked”. If you hold no data about the person, choose “We hold no data on this person”. If the law requires you to keep some of the data, say in the note what you kept and why.',
+          'Please erase all personal data you hold about this person on our behalf, including copies, and make sure any sub-processors do the same. Then open the link below and choose “Done as asked”. If you hold no data about the person, choose “We hold no data on this person”. If the law requires you to keep the data, choose “Kept” and give the legal basis; if you kept some of it, choose “Done in part” and say what you kept and why.',
         rectify:
           'Please correct the data about this person as described below, everywhere you hold it on our behalf, and make sure any sub-processors do the same. Then open the link below and choose “Done as asked”. If you hold no data about the person, choose “We hold no data on this person”.',
         restrict:
@@ -82,7 +106,8 @@ export const en = {
       action: {
         export: 'Here: find the person’s data and attach it, or describe in the note what you found.',
         exportPortable: 'Here: find the data the person provided and attach it in a machine-readable format (for example JSON or CSV).',
-        erase: 'Here: erase the person’s data, including copies. If the law requires keeping some of it, say in the note what you kept and why.',
+        erase:
+          'Here: erase the person’s data, including copies. If the law requires keeping it, choose “Kept” or “Done in part” and say what you kept and why.',
         rectify: 'Here: correct the data as described below, wherever it is kept.',
         restrict: 'Here: mark the person’s data as restricted. Keep it, but use it for nothing else until the restriction is lifted.',
       },

@@ -23,7 +23,12 @@ export const sl: TaskTexts = {
     identity: { email: 'E-poštni naslov', name: 'Ime in priimek' },
     instructionsTitle: 'Navodila',
     outcomeLegend: 'Kaj je bilo storjeno?',
-    outcome: { done: 'Opravljeno, kot je zahtevano', not_found: 'O tej osebi nimamo podatkov' },
+    outcome: {
+      done: 'Opravljeno, kot je zahtevano',
+      not_found: 'O tej osebi nimamo podatkov',
+      retained: 'Ohranjeno: zakon zahteva hrambo podatkov',
+      partly: 'Delno opravljeno: nekaj podatkov je ohranjenih',
+    },
     doneHint: {
       erasure: 'Vsi osebni podatki o tej osebi so izbrisani, vključno s kopijami.',
       access: 'V opombi opišite, kaj je bilo najdeno in kje.',
@@ -32,6 +37,25 @@ export const sl: TaskTexts = {
       restrict: 'Podatki so označeni kot omejeni in se ne uporabljajo za nič drugega.',
     },
     notFoundHint: 'Podatke smo iskali, vendar o tej osebi nismo našli ničesar.',
+    retainedHint: 'Nič ni bilo izbrisano ali spremenjeno, ker je treba podatke hraniti. Spodaj navedite pravno podlago in, če veste, do kdaj.',
+    partlyHint: 'Del je bil opravljen. Spodaj navedite, kaj je bilo ohranjeno in zakaj ter, če veste, do kdaj.',
+    keptLegend: 'Če so bili podatki ohranjeni',
+    basisLabel: 'Pravna podlaga za hrambo',
+    basisHint: 'Samo za »Ohranjeno«. Na primer zakon in člen, ki zahteva hrambo.',
+    keptLabel: 'Kaj je bilo ohranjeno',
+    keptHint: 'Samo za »Delno opravljeno«. Na primer: računi zadnjih sedmih let.',
+    reasonLabel: 'Zakaj je bilo ohranjeno',
+    reasonHint: 'Samo za »Delno opravljeno«. Na primer zakon, ki zahteva hrambo.',
+    untilLabel: 'Hramba do (neobvezno)',
+    untilHint: 'Datum, ko bodo ohranjeni podatki izbrisani, če je znan (LLLL-MM-DD).',
+    errorTitle: 'Odgovor ni bil poslan: preverite ga',
+    errors: {
+      outcome: 'Izberite, kaj je bilo storjeno.',
+      basis: 'Navedite pravno podlago za hrambo podatkov (največ 500 znakov).',
+      kept: 'Navedite, kaj je bilo ohranjeno (največ 1000 znakov).',
+      reason: 'Navedite, zakaj je bilo ohranjeno (največ 1000 znakov).',
+      until: 'Navedite datum v prihodnosti (LLLL-MM-DD) ali pustite polje prazno.',
+    },
     noteLabel: 'Opomba (neobvezno)',
     noteHint: 'Največ 2000 znakov. Na primer, kaj je bilo storjeno ali katere podatke je bilo treba ohraniti in zakaj.',
     fileLabel: 'Podatki v eni datoteki',
@@ -66,7 +90,7 @@ export const sl: TaskTexts = {
         exportPortable:
           'Poiščite osebne podatke, ki jih je ta oseba posredovala in jih obdelujete v našem imenu. Nato odprite spodnjo povezavo, izberite »Opravljeno, kot je zahtevano« in priložite podatke kot eno datoteko v strukturirani, strojno berljivi obliki (na primer JSON ali CSV). Podatkov ne pošiljajte po e-pošti. Če o tej osebi nimate podatkov, izberite »O tej osebi nimamo podatkov«.',
         erase:
-          'Izbrišite vse osebne podatke o tej osebi, ki jih obdelujete v našem imenu, vključno s kopijami, in poskrbite, da enako storijo morebitni podobdelovalci. Nato odprite spodnjo povezavo in izberite »Opravljeno, kot je zahtevano«. Če o tej osebi nimate podatkov, izberite »O tej osebi nimamo podatkov«. Če morate nekatere podatke po zakonu hraniti, v opombi navedite, katere in zakaj.',
+          'Izbrišite vse osebne podatke o tej osebi, ki jih obdelujete v našem imenu, vključno s kopijami, in poskrbite, da enako storijo morebitni podobdelovalci. Nato odprite spodnjo povezavo in izberite »Opravljeno, kot je zahtevano«. Če o tej osebi nimate podatkov, izberite »O tej osebi nimamo podatkov«. Če morate podatke po zakonu hraniti, izberite »Ohranjeno« in navedite pravno podlago; če ste nekatere ohranili, izberite »Delno opravljeno« in navedite, katere in zakaj.',
         rectify:
           'Popravite podatke o tej osebi, kot je opisano spodaj, povsod, kjer jih obdelujete v našem imenu, in poskrbite, da enako storijo morebitni podobdelovalci. Nato odprite spodnjo povezavo in izberite »Opravljeno, kot je zahtevano«. Če o tej osebi nimate podatkov, izberite »O tej osebi nimamo podatkov«.',
         restrict:
@@ -80,7 +104,8 @@ export const sl: TaskTexts = {
       action: {
         export: 'Tukaj: poiščite podatke o osebi in jih priložite ali v opombi opišite, kaj ste našli.',
         exportPortable: 'Tukaj: poiščite podatke, ki jih je oseba posredovala, in jih priložite v strojno berljivi obliki (na primer JSON ali CSV).',
-        erase: 'Tukaj: izbrišite podatke o osebi, vključno s kopijami. Če je treba kaj hraniti po zakonu, v opombi navedite, kaj in zakaj.',
+        erase:
+          'Tukaj: izbrišite podatke o osebi, vključno s kopijami. Če je treba kaj hraniti po zakonu, izberite »Ohranjeno« ali »Delno opravljeno« in navedite, kaj in zakaj.',
         rectify: 'Tukaj: popravite podatke, kot je opisano spodaj, povsod, kjer se hranijo.',
         restrict: 'Tukaj: podatke o osebi označite kot omejene. Hranite jih, vendar jih ne uporabljajte za nič drugega, dokler omejitev ne preneha.',
       },

@@ -23,7 +23,12 @@ export const sv: TaskTexts = {
     identity: { email: 'E-postadress', name: 'Namn' },
     instructionsTitle: 'Instruktioner',
     outcomeLegend: 'Vad har gjorts?',
-    outcome: { done: 'Utfört enligt begäran', not_found: 'Vi har inga uppgifter om personen' },
+    outcome: {
+      done: 'Utfört enligt begäran',
+      not_found: 'Vi har inga uppgifter om personen',
+      retained: 'Sparat: lagen kräver att uppgifterna sparas',
+      partly: 'Delvis utfört: en del uppgifter sparades',
+    },
     doneHint: {
       erasure: 'Alla personuppgifter om personen har raderats, även kopior.',
       access: 'Beskriv i meddelandet vad som hittades och var.',
@@ -32,6 +37,25 @@ export const sv: TaskTexts = {
       restrict: 'Uppgifterna är markerade som begränsade och används inte till något annat.',
     },
     notFoundHint: 'Det har sökts efter uppgifter, och ingenting om personen hittades.',
+    retainedHint: 'Ingenting raderades eller ändrades, eftersom uppgifterna måste sparas. Ange den rättsliga grunden nedan, och till när om du vet det.',
+    partlyHint: 'En del har gjorts. Ange nedan vad som sparades och varför, och till när om du vet det.',
+    keptLegend: 'Om uppgifter sparades',
+    basisLabel: 'Rättslig grund för att spara dem',
+    basisHint: 'Bara för ”Sparat”. Till exempel den lag och paragraf som kräver att de sparas.',
+    keptLabel: 'Vad som sparades',
+    keptHint: 'Bara för ”Delvis utfört”. Till exempel: fakturor från de senaste sju åren.',
+    reasonLabel: 'Varför det sparades',
+    reasonHint: 'Bara för ”Delvis utfört”. Till exempel den lag som kräver att det sparas.',
+    untilLabel: 'Sparas till (frivilligt)',
+    untilHint: 'Det datum då de sparade uppgifterna raderas, om det är känt (ÅÅÅÅ-MM-DD).',
+    errorTitle: 'Svaret skickades inte: kontrollera det',
+    errors: {
+      outcome: 'Välj vad som har gjorts.',
+      basis: 'Ange den rättsliga grund som uppgifterna sparas på (högst 500 tecken).',
+      kept: 'Ange vad som sparades (högst 1 000 tecken).',
+      reason: 'Ange varför det sparades (högst 1 000 tecken).',
+      until: 'Ange ett datum i framtiden (ÅÅÅÅ-MM-DD), eller lämna fältet tomt.',
+    },
     noteLabel: 'Meddelande (frivilligt)',
     noteHint: 'Högst 2 000 tecken. Till exempel vad som har gjorts, eller vad som måste sparas och varför.',
     fileLabel: 'Uppgifterna, som en fil',
@@ -66,7 +90,7 @@ export const sv: TaskTexts = {
         exportPortable:
           'Ta fram de personuppgifter som personen själv har lämnat och som ni behandlar för vår räkning. Öppna sedan länken nedan, välj ”Utfört enligt begäran” och bifoga uppgifterna som en fil i ett strukturerat, maskinläsbart format (till exempel JSON eller CSV). Skicka inte uppgifterna med e-post. Om ni inte har några uppgifter om personen väljer ni ”Vi har inga uppgifter om personen”.',
         erase:
-          'Radera alla personuppgifter om personen som ni behandlar för vår räkning, även kopior, och se till att eventuella underbiträden gör detsamma. Öppna sedan länken nedan och välj ”Utfört enligt begäran”. Om ni inte har några uppgifter om personen väljer ni ”Vi har inga uppgifter om personen”. Om lagen kräver att ni sparar vissa uppgifter skriver ni i meddelandet vad ni har sparat och varför.',
+          'Radera alla personuppgifter om personen som ni behandlar för vår räkning, även kopior, och se till att eventuella underbiträden gör detsamma. Öppna sedan länken nedan och välj ”Utfört enligt begäran”. Om ni inte har några uppgifter om personen väljer ni ”Vi har inga uppgifter om personen”. Om lagen kräver att ni sparar uppgifterna väljer ni ”Sparat” och anger den rättsliga grunden; om ni har sparat en del av dem väljer ni ”Delvis utfört” och anger vad ni har sparat och varför.',
         rectify:
           'Rätta uppgifterna om personen enligt beskrivningen nedan, överallt där ni behandlar dem för vår räkning, och se till att eventuella underbiträden gör detsamma. Öppna sedan länken nedan och välj ”Utfört enligt begäran”. Om ni inte har några uppgifter om personen väljer ni ”Vi har inga uppgifter om personen”.',
         restrict:
@@ -80,7 +104,8 @@ export const sv: TaskTexts = {
       action: {
         export: 'Här: ta fram personens uppgifter och bifoga dem, eller beskriv i meddelandet vad du hittade.',
         exportPortable: 'Här: ta fram de uppgifter som personen själv har lämnat och bifoga dem i ett maskinläsbart format (till exempel JSON eller CSV).',
-        erase: 'Här: radera personens uppgifter, även kopior. Om lagen kräver att något sparas skriver du i meddelandet vad som sparades och varför.',
+        erase:
+          'Här: radera personens uppgifter, även kopior. Om lagen kräver att något sparas väljer du ”Sparat” eller ”Delvis utfört” och anger vad som sparades och varför.',
         rectify: 'Här: rätta uppgifterna enligt beskrivningen nedan, överallt där de finns.',
         restrict: 'Här: markera personens uppgifter som begränsade. Spara dem, men använd dem inte till något annat förrän begränsningen hävs.',
       },
