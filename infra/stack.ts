@@ -118,7 +118,7 @@ export interface DsrStackProps extends StackProps {
   readonly edge?: false | { readonly webAclArn?: string; readonly rateLimitPer5Minutes?: number };
   /**
    * The VPC (subnets, security groups) the functions that reach the register's `sql` processors
-   * run in: RunProcessor and Retention. Required when the register declares any, except a demo
+   * run in: RunDatabaseProcessor and Retention. Required when the register declares any, except a demo
    * whose databases are all given by URL (the local demo database). @default context
    * `databaseVpcId`, `databaseSubnetIds`, `databaseSecurityGroupIds`, `databaseRouteTableIds`
    */
@@ -148,7 +148,10 @@ export interface DsrFunctions {
   readonly route: HouseFunction;
   /** Workflow `AwaitDecision`: waits for staff on a task token. */
   readonly awaitDecision: HouseFunction;
+  /** Workflow `RunProcessor`: a branch at one of the controller's own stores (DynamoDB). */
   readonly runProcessor: HouseFunction;
+  /** Workflow `RunDatabaseProcessor`: a branch at one SQL database, in the databases' VPC. */
+  readonly runDatabaseProcessor: HouseFunction;
   readonly awaitProcessor: HouseFunction;
   readonly recordBranchFailure: HouseFunction;
   readonly assemblePackage: HouseFunction;
@@ -401,7 +404,13 @@ export class DsrStack extends Stack {
       runProcessor: fn(
         'RunProcessor',
         'functions/handlers/workflow/run-processor.ts',
-        'Workflow RunProcessor: exports or erases at one processor',
+        "Workflow RunProcessor: exports or erases at one of the controller's own stores",
+        Duration.minutes(5),
+      ),
+      runDatabaseProcessor: fn(
+        'RunDatabaseProcessor',
+        'functions/handlers/workflow/run-database-processor.ts',
+        'Workflow RunDatabaseProcessor: exports or erases at one SQL database, in its VPC',
         Duration.minutes(5),
         512,
         false,
@@ -532,6 +541,7 @@ export class DsrStack extends Stack {
       route: f.route.fn,
       awaitDecision: f.awaitDecision.fn,
       runProcessor: f.runProcessor.fn,
+      runDatabaseProcessor: f.runDatabaseProcessor.fn,
       awaitProcessor: f.awaitProcessor.fn,
       recordBranchFailure: f.recordBranchFailure.fn,
       assemblePackage: f.assemblePackage.fn,
@@ -610,10 +620,12 @@ export class DsrStack extends Stack {
     // erasure in suppress mode hashes addresses with the suppression key.
     f.runProcessor.bindTable(table, 'readWrite').bindBucket(bucket, 'readWrite').bindSecret('SUPPRESSION_KEY_SECRET', this.suppressionKey);
     for (const statement of processorTableStatements(this, register)) f.runProcessor.bindStatement("the register's DynamoDB stores", statement);
+    // The databases' branches record as the stores' do; a mask's keyed hash uses the suppression key.
+    f.runDatabaseProcessor.bindTable(table, 'readWrite').bindBucket(bucket, 'readWrite').bindSecret('SUPPRESSION_KEY_SECRET', this.suppressionKey);
     // Each SQL database's connection secret (and IAM database user), for the branches and the
-    // retention rules that reach it; RunProcessor and Retention are the functions in its network.
+    // retention rules that reach it; RunDatabaseProcessor and Retention are the functions in its network.
     for (const p of sqlProcessors(register)) {
-      f.runProcessor.bindDatabase(p);
+      f.runDatabaseProcessor.bindDatabase(p);
       f.retention.bindDatabase(p);
     }
     // Submit sends vendors' and staff members' tasks, fetches OpenDSR results, tells a processor to suppress.

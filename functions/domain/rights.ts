@@ -29,8 +29,23 @@ export interface PlannedAction {
   staffTask: boolean;
 }
 
+/**
+ * The task a planned branch runs in, which the workflow's `ByMode` chooses by: `sync` in
+ * `RunProcessor`, `database` in `RunDatabaseProcessor`, `async` waits in `AwaitProcessor`.
+ */
+export type BranchMode = 'sync' | 'database' | 'async';
+
+/**
+ * The kinds that answer at once from a database: a task of their own, so only that function
+ * carries the SQL drivers and runs in the databases' VPC.
+ */
+const DATABASE_KINDS: ReadonlySet<Processor['kind']> = new Set(['sql']);
+
 /** The mode a planned branch runs in: a staff task always waits. */
-export const modeOf = (p: Processor, planned: PlannedAction): 'sync' | 'async' => (planned.staffTask ? 'async' : MODES[p.kind]);
+export const modeOf = (p: Processor, planned: PlannedAction): BranchMode => {
+  if (planned.staffTask) return 'async';
+  return MODES[p.kind] === 'sync' && DATABASE_KINDS.has(p.kind) ? 'database' : MODES[p.kind];
+};
 
 /**
  * What a request of this right does at this processor; undefined when the processor has no part

@@ -2,7 +2,7 @@ import { SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
 import { escalateUntoldFailures } from '../branches/escalation';
 import { auditMissingOutcomes } from '../branches/events';
 import { type Branch, type DsrRequest, FINAL_STATUSES, type ReviewReason, type ReviewStage, WITHDRAWN } from '../domain/request';
-import { actionFor, modeOf } from '../domain/rights';
+import { actionFor, type BranchMode, modeOf } from '../domain/rights';
 import { sfn } from '../platform/aws/sfn';
 import { audit } from '../platform/data/audit';
 import { ensureBranch, updateBranch } from '../platform/data/branches';
@@ -62,9 +62,9 @@ export async function routeRequest({ requestId }: RequestRef, now = new Date()):
   return to('answer');
 }
 
-/** A Map item: which branch, whether it answers at once or later, how long it may wait, and how long between heartbeats. */
+/** A Map item: which branch, the task it runs in (see `modeOf`), how long it may wait, and how long between heartbeats. */
 export interface PlannedBranch extends BranchRef {
-  mode: 'sync' | 'async';
+  mode: BranchMode;
   timeoutSeconds: number;
   heartbeatSeconds: number;
 }

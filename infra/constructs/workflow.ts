@@ -6,6 +6,7 @@ import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
 import { WAIT_EXPIRED } from '../../functions/domain/request';
+import type { BranchMode } from '../../functions/domain/rights';
 
 /**
  * Branches run at once. Each is a different processor (one call to each), so running a
@@ -25,6 +26,11 @@ export interface RequestWorkflowProps {
   readonly awaitDecision: IFunction;
   /** `RunProcessor` (sync kinds): `{requestId, processorId}`; exports or erases at one processor. */
   readonly runProcessor: IFunction;
+  /**
+   * `RunDatabaseProcessor` (sync kinds that reach a database: `sql`): as `RunProcessor`, in a
+   * function of its own that carries the SQL drivers and runs in the databases' VPC.
+   */
+  readonly runDatabaseProcessor: IFunction;
   /**
    * `AwaitProcessor` (async kinds): `{requestId, processorId, taskToken}`; records the token on the
    * branch and sends the request out. The branch is answered later with SendTaskSuccess/Failure.
@@ -58,7 +64,7 @@ const REQUEST_ID_ONLY = { 'requestId.$': '$.requestId' };
 /**
  * The Standard state machine that answers one verified request:
  * `Route → ByNextStep{review: AwaitDecision → Route; process: ForEachProcessor{ByMode → RunProcessor |
- * AwaitProcessor, Catch → RecordBranchFailure} → Route; answer: AssemblePackage → NotifySubject → Finalize}`.
+ * RunDatabaseProcessor | AwaitProcessor, Catch → RecordBranchFailure} → Route; answer: AssemblePackage → NotifySubject → Finalize}`.
  *
  * Execution input, task payloads and outputs carry ids only: Step Functions keeps execution history
  * for 90 days, and personal data must not be there. For the same reason the log level is ERROR
@@ -113,17 +119,22 @@ export class RequestWorkflow extends Construct {
       // The output is the handler's result (ids only), so the caught Cause does not flow on.
     }).addRetry({ ...RETRY, maxAttempts: 4 });
 
-    const runProcessor = new tasks.LambdaInvoke(this, 'RunProcessor', {
-      stateName: 'RunProcessor',
-      lambdaFunction: props.runProcessor,
-      payloadResponseOnly: true,
-      retryOnServiceExceptions: false,
-      payload: sfn.TaskInput.fromObject({ 'requestId.$': '$.requestId', 'processorId.$': '$.processorId' }),
-      // The branch outcome is recorded in DynamoDB by the handler; the Map result is not used.
-      resultPath: sfn.JsonPath.DISCARD,
-    })
-      .addRetry({ ...RETRY, maxAttempts: 3 })
-      .addCatch(recordBranchFailure, { errors: [sfn.Errors.ALL], resultPath: '$.error' });
+    // Sync kinds run at once, the stores in RunProcessor and the databases in RunDatabaseProcessor,
+    // each retried the same way and recorded failed the same way.
+    const runAtOnce = (name: 'RunProcessor' | 'RunDatabaseProcessor', fn: IFunction) =>
+      new tasks.LambdaInvoke(this, name, {
+        stateName: name,
+        lambdaFunction: fn,
+        payloadResponseOnly: true,
+        retryOnServiceExceptions: false,
+        payload: sfn.TaskInput.fromObject({ 'requestId.$': '$.requestId', 'processorId.$': '$.processorId' }),
+        // The branch outcome is recorded in DynamoDB by the handler; the Map result is not used.
+        resultPath: sfn.JsonPath.DISCARD,
+      })
+        .addRetry({ ...RETRY, maxAttempts: 3 })
+        .addCatch(recordBranchFailure, { errors: [sfn.Errors.ALL], resultPath: '$.error' });
+    const runProcessor = runAtOnce('RunProcessor', props.runProcessor);
+    const runDatabaseProcessor = runAtOnce('RunDatabaseProcessor', props.runDatabaseProcessor);
 
     // Async kinds (OpenDSR, email, manual): the branch waits on a task token until it is answered
     // (callback, vendor's link, staff note, the sweep's poll), times out before the deadline, or fails.
@@ -151,9 +162,11 @@ export class RequestWorkflow extends Construct {
       .addRetry({ ...RETRY, maxAttempts: 3 })
       .addCatch(recordBranchFailure, { errors: [sfn.Errors.ALL], resultPath: '$.error' });
 
-    // Route's planned items carry the kind's mode: sync kinds run at once, async kinds wait for an answer.
+    // Route's planned items carry the branch's mode (`modeOf`): async kinds wait for an answer,
+    // databases run in their own function, the stores at once.
     const byMode = new sfn.Choice(this, 'ByMode', { stateName: 'ByMode' })
-      .when(sfn.Condition.stringEquals('$.mode', 'async'), awaitProcessor)
+      .when(sfn.Condition.stringEquals('$.mode', 'async' satisfies BranchMode), awaitProcessor)
+      .when(sfn.Condition.stringEquals('$.mode', 'database' satisfies BranchMode), runDatabaseProcessor)
       .otherwise(runProcessor);
 
     const forEachProcessor = new sfn.Map(this, 'ForEachProcessor', {
@@ -204,6 +217,7 @@ export class RequestWorkflow extends Construct {
       props.route,
       props.awaitDecision,
       props.runProcessor,
+      props.runDatabaseProcessor,
       props.awaitProcessor,
       props.recordBranchFailure,
       props.assemblePackage,

@@ -34,7 +34,7 @@ afterAll(() => {
 
 describe('bundling with the local esbuild', () => {
   it('produces an ES module bundle for every function', () => {
-    expect(functions).toHaveLength(28);
+    expect(functions).toHaveLength(29);
     for (const { entry, assetDir } of functions) {
       expect(existsSync(path.join(assetDir, 'index.mjs')), `${entry}: index.mjs in ${assetDir}`).toBe(true);
     }
@@ -93,6 +93,15 @@ describe('bundling with the local esbuild', () => {
     }
     await secrets.stop();
     expect(failures).toEqual([]);
+  });
+
+  it('carries the SQL drivers only in the functions that reach the databases', () => {
+    const drivers = /node_modules\/(pg|mysql2)\//;
+    const withDrivers = functions
+      .filter(({ assetDir }) => (JSON.parse(readFileSync(path.join(assetDir, 'index.mjs.map'), 'utf8')).sources as string[]).some((s) => drivers.test(s)))
+      .map((f) => f.entry)
+      .sort();
+    expect(withDrivers).toEqual(['functions/handlers/scheduled/retention.ts', 'functions/handlers/workflow/run-database-processor.ts']);
   });
 
   it('ships a source map with each bundle', () => {

@@ -89,6 +89,8 @@ const ALLOWED: Record<keyof DsrFunctions, string[]> = {
   route: [...BASE, ...TABLE_READ_WRITE, ...SEND_EMAIL, ...READ_SECRET],
   awaitDecision: [...BASE, ...TABLE_READ_WRITE, ...SEND_EMAIL, ...ANSWER_TASKS],
   runProcessor: [...BASE, ...TABLE_READ_WRITE, ...BUCKET_READ_WRITE, ...READ_SECRET],
+  // The demo's database is given by URL: no connection secret, no network (test/infra/sql-databases.test.ts).
+  runDatabaseProcessor: [...BASE, ...TABLE_READ_WRITE, ...BUCKET_READ_WRITE, ...READ_SECRET],
   // It invokes the register's lambda processors (their declared ARNs only: test/infra/inhouse-processors.test.ts).
   awaitProcessor: [...BASE, ...TABLE_READ_WRITE, ...BUCKET_READ_WRITE, ...SEND_EMAIL, ...ANSWER_TASKS, ...READ_SECRET, 'lambda:InvokeFunction'],
   recordBranchFailure: [...BASE, ...TABLE_READ_WRITE, ...SEND_EMAIL],

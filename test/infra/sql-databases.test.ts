@@ -1,5 +1,5 @@
 /**
- * The register's SQL databases in AWS: the functions that reach them (RunProcessor, Retention) run
+ * The register's SQL databases in AWS: the functions that reach them (RunDatabaseProcessor, Retention) run
  * in the VPC the stack is given, and only they; each connection secret and IAM database user is
  * granted to them and no other; a register with databases and no VPC does not synthesize.
  */
@@ -65,9 +65,9 @@ describe('a register with sql processors, given a VPC', () => {
   const register = registerWith({ secret: SECRET_ARN }, { secret: 'orders/dsr' });
   const { stack, resources, template } = synth({ register, demo: false, databaseNetwork: NETWORK });
 
-  it('runs RunProcessor and Retention in its subnets with its security groups, and no other function', () => {
-    expect(inVpc(stack.functions, resources)).toEqual(['retention', 'runProcessor']);
-    for (const name of ['runProcessor', 'retention'] as const) {
+  it('runs RunDatabaseProcessor and Retention in its subnets with its security groups, and no other function', () => {
+    expect(inVpc(stack.functions, resources)).toEqual(['retention', 'runDatabaseProcessor']);
+    for (const name of ['runDatabaseProcessor', 'retention'] as const) {
       expect(lambdaOf(resources, stack.functions[name].entry).Properties.VpcConfig).toEqual({
         SubnetIds: NETWORK.subnetIds,
         SecurityGroupIds: NETWORK.securityGroupIds,
@@ -84,11 +84,11 @@ describe('a register with sql processors, given a VPC', () => {
         ['arn:', { Ref: 'AWS::Partition' }, ':secretsmanager:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':secret:orders/dsr-??????'],
       ],
     };
-    for (const name of ['runProcessor', 'retention'] as const) {
+    for (const name of ['runDatabaseProcessor', 'retention'] as const) {
       const reads = statementsOf(resources, lambdaOf(resources, stack.functions[name].entry)).filter((s) =>
         actions(s).includes('secretsmanager:GetSecretValue'),
       );
-      // The function's own suppression key besides, for RunProcessor.
+      // The function's own suppression key besides, for RunDatabaseProcessor.
       const databaseReads = reads.filter((s) => JSON.stringify(s.Resource).includes('dsr'));
       expect(databaseReads.map((s) => s.Resource)).toEqual([SECRET_ARN, byName]);
       expect(databaseReads.every((s) => actions(s).length === 1)).toBe(true);
@@ -96,11 +96,11 @@ describe('a register with sql processors, given a VPC', () => {
     const readers = (Object.keys(stack.functions) as (keyof DsrFunctions)[]).filter((k) =>
       statementsOf(resources, lambdaOf(resources, stack.functions[k].entry)).some((s) => JSON.stringify(s.Resource).includes('dsr-')),
     );
-    expect(readers.sort()).toEqual(['retention', 'runProcessor']);
+    expect(readers.sort()).toEqual(['retention', 'runDatabaseProcessor']);
   });
 
   it("gives Lambda the role's network-interface permissions it places them with, creation only in the given subnets and groups", () => {
-    const statements = statementsOf(resources, lambdaOf(resources, stack.functions.runProcessor.entry));
+    const statements = statementsOf(resources, lambdaOf(resources, stack.functions.runDatabaseProcessor.entry));
     const create = statements.filter((s) => actions(s).includes('ec2:CreateNetworkInterface'));
     expect(create).toHaveLength(1);
     expect(actions(create[0]!)).toEqual(['ec2:CreateNetworkInterface']);
@@ -115,7 +115,7 @@ describe('a register with sql processors, given a VPC', () => {
         .sort(),
     ).toEqual(['ec2:DescribeNetworkInterfaces', 'ec2:DescribeSubnets', 'xray:PutTelemetryRecords', 'xray:PutTraceSegments'].sort());
     // No managed policy (AWSLambdaVPCAccessExecutionRole would allow these on every resource).
-    const role = lambdaOf(resources, stack.functions.runProcessor.entry).Properties.Role['Fn::GetAtt'][0];
+    const role = lambdaOf(resources, stack.functions.runDatabaseProcessor.entry).Properties.Role['Fn::GetAtt'][0];
     expect(resources[role]!.Properties.ManagedPolicyArns).toBeUndefined();
   });
 
@@ -153,7 +153,7 @@ describe('the database network from context', () => {
 
   it('is read from -c databaseVpcId, databaseSubnetIds, databaseSecurityGroupIds, with DynamoDB and S3 gateway endpoints on -c databaseRouteTableIds', () => {
     const { stack, resources, template } = synth({ register, demo: false }, context);
-    expect(inVpc(stack.functions, resources)).toEqual(['retention', 'runProcessor']);
+    expect(inVpc(stack.functions, resources)).toEqual(['retention', 'runDatabaseProcessor']);
     const endpoints = Object.values(template.findResources('AWS::EC2::VPCEndpoint')).map((r) => r.Properties);
     expect(endpoints).toHaveLength(2);
     for (const service of ['dynamodb', 's3']) {
@@ -203,16 +203,16 @@ describe('a register with sql processors and no VPC', () => {
 
   it('puts the demo in the VPC when one is given', () => {
     const { stack, resources } = synth({ databaseNetwork: NETWORK });
-    expect(inVpc(stack.functions, resources)).toEqual(['retention', 'runProcessor']);
+    expect(inVpc(stack.functions, resources)).toEqual(['retention', 'runDatabaseProcessor']);
   });
 });
 
 describe('RDS IAM authentication', () => {
   const register = registerWith({ secret: 'courses/dsr', iamAuth: { resourceId: 'db-ABCDEFGHIJKL0123', user: 'dsr_service' } });
 
-  it('grants rds-db:connect as the declared user of that one database, to RunProcessor and Retention', () => {
+  it('grants rds-db:connect as the declared user of that one database, to RunDatabaseProcessor and Retention, and no other function', () => {
     const { stack, resources } = synth({ register, demo: false, databaseNetwork: NETWORK });
-    for (const name of ['runProcessor', 'retention'] as const) {
+    for (const name of ['runDatabaseProcessor', 'retention'] as const) {
       const connect = statementsOf(resources, lambdaOf(resources, stack.functions[name].entry)).filter((s) => actions(s).includes('rds-db:connect'));
       expect(connect.map((s) => s.Resource)).toEqual([
         {
@@ -223,6 +223,10 @@ describe('RDS IAM authentication', () => {
         },
       ]);
     }
+    const connectors = (Object.keys(stack.functions) as (keyof DsrFunctions)[]).filter((k) =>
+      statementsOf(resources, lambdaOf(resources, stack.functions[k].entry)).some((s) => actions(s).includes('rds-db:connect')),
+    );
+    expect(connectors.sort()).toEqual(['retention', 'runDatabaseProcessor']);
   });
 
   it('synthesizes with no error or warning', () => {

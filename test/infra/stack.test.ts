@@ -25,6 +25,7 @@ const MODULES = {
   route: 'functions/handlers/workflow/route.ts',
   awaitDecision: 'functions/handlers/workflow/await-decision.ts',
   run: 'functions/handlers/workflow/run-processor.ts',
+  runDatabase: 'functions/handlers/workflow/run-database-processor.ts',
   submit: 'functions/handlers/workflow/await-processor.ts',
   recordFailure: 'functions/handlers/workflow/record-branch-failure.ts',
   assemble: 'functions/handlers/workflow/assemble-package.ts',
@@ -310,7 +311,18 @@ describe('functions', () => {
 describe('configuration and grants (least privilege)', () => {
   it('sets each variable on exactly the handlers of the ARCHITECTURE.md table', () => {
     expect(withEnv('REQUESTS_TABLE')).toEqual(ALL.filter((n) => n !== 'console' && n !== 'form').sort());
-    expect(withEnv('PACKAGE_BUCKET')).toEqual(['assemble', 'download', 'opendsrCallback', 'processorCallback', 'retention', 'run', 'submit', 'sweep', 'task']);
+    expect(withEnv('PACKAGE_BUCKET')).toEqual([
+      'assemble',
+      'download',
+      'opendsrCallback',
+      'processorCallback',
+      'retention',
+      'run',
+      'runDatabase',
+      'submit',
+      'sweep',
+      'task',
+    ]);
     expect(withEnv('STATE_MACHINE_ARN')).toEqual(['mailingToolWebhook', 'sweep', 'unsubscribe', 'verify']);
     expect(withEnv('UNSUBSCRIBE_KEY_SECRET')).toEqual(['mailingToolWebhook', 'unsubscribe']);
     expect(withEnv('SENDER_EMAIL')).toEqual([
@@ -341,7 +353,7 @@ describe('configuration and grants (least privilege)', () => {
       'task',
       'verify',
     ]);
-    expect(withEnv('SUPPRESSION_KEY_SECRET')).toEqual(['intake', 'route', 'run', 'submit', 'suppressionCheck', 'sweep']);
+    expect(withEnv('SUPPRESSION_KEY_SECRET')).toEqual(['intake', 'route', 'run', 'runDatabase', 'submit', 'suppressionCheck', 'sweep']);
     expect(withEnv('STAFF_SIGN_IN_URL')).toEqual(['console']);
     expect(envOf('intake').VERIFY_TTL_DAYS).toBe('7');
     expect(envOf('intake')).toMatchObject({ INTAKE_LIMIT_PER_ADDRESS: '5', INTAKE_LIMIT_PER_CLIENT: '30', INTAKE_LIMIT_PER_DOMAIN: '50' });
@@ -389,6 +401,7 @@ describe('configuration and grants (least privilege)', () => {
       'processorCallback',
       'retention',
       'run',
+      'runDatabase',
       'submit',
       'sweep',
       'task',
@@ -436,7 +449,7 @@ describe('configuration and grants (least privilege)', () => {
     expect(withAction((a) => a.startsWith('states:SendTask'))).toEqual(answerers);
   });
 
-  it('names the hashing key to intake, run, submit, route, sweep and the suppression check only: the ARN of a generated, retained, KMS-encrypted secret they may read, never its value', () => {
+  it('names the hashing key to intake, both runs, submit, route, sweep and the suppression check only: the ARN of a generated, retained, KMS-encrypted secret they may read, never its value', () => {
     const secrets = ofType('AWS::SecretsManager::Secret');
     expect(secrets).toHaveLength(2); // and the unsubscribe links' key
     const [secretId, secret] = secrets.find(([id]) => id.startsWith('SuppressionKey'))!;
@@ -448,7 +461,7 @@ describe('configuration and grants (least privilege)', () => {
     // Rotating would make every stored suppression hash unmatchable.
     expect(ofType('AWS::SecretsManager::RotationSchedule')).toEqual([]);
 
-    const readers = ['intake', 'route', 'run', 'submit', 'suppressionCheck', 'sweep'] as const;
+    const readers = ['intake', 'route', 'run', 'runDatabase', 'submit', 'suppressionCheck', 'sweep'] as const;
     expect(withEnv('SUPPRESSION_KEY_SECRET')).toEqual(readers);
     for (const name of readers.filter((n) => n !== 'suppressionCheck')) {
       // The ARN only: the function reads the value at cold start (no dynamic reference resolved into the environment).
@@ -592,6 +605,7 @@ describe('workflow', () => {
     const expected: Record<string, Name> = {
       Route: 'route',
       RunProcessor: 'run',
+      RunDatabaseProcessor: 'runDatabase',
       RecordBranchFailure: 'recordFailure',
       AssemblePackage: 'assemble',
       NotifySubject: 'notify',
@@ -615,26 +629,31 @@ describe('workflow', () => {
     }
   });
 
-  it('fans out over the branches, five at a time, choosing by mode between running and awaiting each processor', () => {
+  it('fans out over the branches, ten at a time, choosing by mode between running a store, running a database and awaiting each processor', () => {
     const map = definition().States.ForEachProcessor;
     expect(map).toMatchObject({ Type: 'Map', ItemsPath: '$.branches', MaxConcurrency: 10, ResultPath: null });
     expect(map.ItemSelector).toBeUndefined();
-    expect(Object.keys(map.ItemProcessor.States).sort()).toEqual(['AwaitProcessor', 'ByMode', 'RecordBranchFailure', 'RunProcessor']);
+    expect(Object.keys(map.ItemProcessor.States).sort()).toEqual(['AwaitProcessor', 'ByMode', 'RecordBranchFailure', 'RunDatabaseProcessor', 'RunProcessor']);
     expect(map.ItemProcessor.StartAt).toBe('ByMode');
     expect(map.ItemProcessor.States.ByMode).toEqual({
       Type: 'Choice',
-      Choices: [{ Variable: '$.mode', StringEquals: 'async', Next: 'AwaitProcessor' }],
+      Choices: [
+        { Variable: '$.mode', StringEquals: 'async', Next: 'AwaitProcessor' },
+        { Variable: '$.mode', StringEquals: 'database', Next: 'RunDatabaseProcessor' },
+      ],
       Default: 'RunProcessor',
     });
   });
 
-  it('runs sync processors at once, retrying each and recording a failure without its cause', () => {
-    const { RunProcessor: run, RecordBranchFailure: failure } = definition().States.ForEachProcessor.ItemProcessor.States;
-    expect(run.End).toBe(true);
-    expect(run.ResultPath).toBeNull();
-    expect(run.Parameters).toEqual({ 'requestId.$': '$.requestId', 'processorId.$': '$.processorId' });
-    expect(run.Retry).toEqual([{ ErrorEquals: ['States.ALL'], IntervalSeconds: 2, MaxAttempts: 3, BackoffRate: 2, JitterStrategy: 'FULL' }]);
-    expect(run.Catch).toEqual([{ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'RecordBranchFailure' }]);
+  it('runs sync processors at once, stores and databases alike, retrying each and recording a failure without its cause', () => {
+    const { RunProcessor, RunDatabaseProcessor, RecordBranchFailure: failure } = definition().States.ForEachProcessor.ItemProcessor.States;
+    for (const run of [RunProcessor, RunDatabaseProcessor]) {
+      expect(run.End).toBe(true);
+      expect(run.ResultPath).toBeNull();
+      expect(run.Parameters).toEqual({ 'requestId.$': '$.requestId', 'processorId.$': '$.processorId' });
+      expect(run.Retry).toEqual([{ ErrorEquals: ['States.ALL'], IntervalSeconds: 2, MaxAttempts: 3, BackoffRate: 2, JitterStrategy: 'FULL' }]);
+      expect(run.Catch).toEqual([{ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'RecordBranchFailure' }]);
+    }
     expect(failure.Parameters).toEqual({
       'requestId.$': '$.requestId',
       'processorId.$': '$.processorId',
@@ -678,7 +697,7 @@ describe('workflow', () => {
       .flatMap((s) => [s.Resource].flat())
       .map((r) => JSON.stringify(r).match(/"Fn::GetAtt":\["([^"]+)"/)?.[1]);
     const names = [...new Set(invoked)].map((id) => ALL.find((n) => functionIds[n] === id)).sort();
-    expect(names).toEqual(['assemble', 'awaitDecision', 'finalize', 'notify', 'recordFailure', 'route', 'run', 'submit']);
+    expect(names).toEqual(['assemble', 'awaitDecision', 'finalize', 'notify', 'recordFailure', 'route', 'run', 'runDatabase', 'submit']);
   });
 });
 

@@ -13,7 +13,9 @@ import type { BranchContext } from '../../functions/processors/port.ts';
 import { startMariaDb, startPglite, startPostgres, type TestDatabase } from '../harness/databases.ts';
 import { confirmFromEmail, linksIn, statusLinkIn, submit, useRuntime, waitForEmail, waitForFinal } from '../harness/index.ts';
 
-const local = useRuntime();
+/** The workflow's states entered, in order, as the local Step Functions runs them. */
+const states: string[] = [];
+const local = useRuntime({ meter: { transition: (stateName) => states.push(stateName) } });
 
 const DAY = 86_400_000;
 const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -348,11 +350,15 @@ describe.each(SERVERS)('the sql kind on %s', (_name, startServer) => {
 describe('a request at the demo course platform, whose data is in PostgreSQL (PGlite through npm start)', () => {
   const courses = (): TestDatabase => ({ engine: 'postgres', url: local.rt.urls.courses, stop: async () => undefined });
 
-  it('exports the rows of every table to the access package', async () => {
+  it('exports the rows of every table to the access package, from the database task and not the stores', async () => {
+    states.length = 0;
     const { requestId } = await submit(local.rt, { type: 'access', email: 'ada@example.org', locale: 'en', controller: 'demo-course-platform' });
     const confirmed = await confirmFromEmail(local.rt, await waitForEmail(local.rt, 'ada@example.org'));
     const final = await waitForFinal(statusLinkIn(await confirmed.text()));
     expect(final).toMatchObject({ requestId, status: 'completed', processors: [{ id: 'course-database', status: 'completed' }] });
+    // Its one branch is a database's: RunProcessor, which carries no SQL driver, never runs.
+    expect(states).toContain('RunDatabaseProcessor');
+    expect(states).not.toContain('RunProcessor');
     const completion = await waitForEmail(local.rt, 'ada@example.org', 2);
     expect(linksIn(completion).some((l) => l.includes('/package?token='))).toBe(true);
   });

@@ -45,6 +45,15 @@ const controller = parseRegister(
           },
           { ...art15, id: 'bookkeeping', name: 'Bookkeeping', kind: 'email', contactEmail: 'privacy@bookkeeping.example' },
           { ...art15, id: 'mailbox', name: 'Mailbox', kind: 'manual', assigneeEmail: 'office@acme.example', instructions: 'Search the mailbox.' },
+          {
+            ...art15,
+            id: 'courses',
+            name: 'Courses',
+            kind: 'sql',
+            engine: 'postgres',
+            connection: { url: 'postgres://app@db.internal/app' },
+            tables: [{ name: 'auth_user', key: ['id'], match: { column: 'email', identity: 'email' }, erasure: { mode: 'delete' } }],
+          },
         ],
       },
     ],
@@ -110,5 +119,10 @@ describe('what a right does at each processor', () => {
     expect(modeOf(processor('members'), { action: 'rectify', staffTask: true })).toBe('async');
     expect(modeOf(processor('members'), { action: 'rectify', staffTask: false })).toBe('sync');
     expect(modeOf(processor('bookkeeping'), { action: 'restrict', staffTask: false })).toBe('async');
+  });
+
+  it('runs a database branch in a task of its own, and its staff task as a waiting branch', () => {
+    expect(modeOf(processor('courses'), { action: 'delete', staffTask: false })).toBe('database');
+    expect(modeOf(processor('courses'), { action: 'restrict', staffTask: true })).toBe('async');
   });
 });
