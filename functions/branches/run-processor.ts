@@ -25,7 +25,8 @@ export async function failAttempt(ref: BranchRef, err: unknown, attempt: number)
 }
 
 /**
- * The kinds a `RunProcessor` function answers for, chosen by its handler (its composition root), so
+ * The kinds a function that runs branches at once answers for (`RunProcessor`: the controllers'
+ * DynamoDB stores; `RunDatabaseProcessor`: their SQL databases), chosen by its handler, so
  * the function loads none of the waiting kinds' email, HTTP and configuration.
  */
 export type SyncKinds = Partial<Record<Processor['kind'], SyncProcessorKind>>;
