@@ -74,7 +74,7 @@ export interface RuntimePorts {
   lambda?: number;
   /** Lambda's Invoke API for the organisations' own functions (`lambda` processors). @default `INHOUSE_LAMBDA_PORT` or 9002 */
   inhouseLambda?: number;
-  /** The demo campaign office's webhook receiver (`webhook` processor). @default `DEMO_INHOUSE_WEBHOOK_PORT` or 8091 */
+  /** The demo campaign office's webhook receiver (`webhook` processor). @default `DEMO_INHOUSE_WEBHOOK_PORT` or 8092 */
   inhouseWebhook?: number;
   /** dynalite's own port when the index lag proxy listens on `dynamodb` (default any free one). */
   dynamodbDirect?: number;
@@ -380,7 +380,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
     ...(opts.ports?.dynamodbDirect !== undefined ? { dynamodbDirect: opts.ports.dynamodbDirect } : {}),
     ...(opts.ports?.lambda !== undefined ? { lambda: opts.ports.lambda } : {}),
     inhouseLambda: opts.ports?.inhouseLambda ?? envPort('INHOUSE_LAMBDA_PORT', 9002),
-    inhouseWebhook: opts.ports?.inhouseWebhook ?? envPort('DEMO_INHOUSE_WEBHOOK_PORT', 8091),
+    inhouseWebhook: opts.ports?.inhouseWebhook ?? envPort('DEMO_INHOUSE_WEBHOOK_PORT', 8092),
   };
 
   const model = readStackModel(opts.template ?? (await synthTemplate()));

@@ -45,7 +45,7 @@ import { type LocalRuntime, startLocalRuntime } from '../../local/runtime';
 import { LocalStepFunctions, MAX_TASK_TIMEOUT_SECONDS } from '../../local/sfn-endpoint';
 import { usesLibraryTimeoutError } from '../../local/sfn-task-tokens';
 import { type CfnTemplate, readStackModel } from '../../local/synth';
-import { answerTaskLink, LOOSE_INTAKE_LIMITS, poll, STAFF, taskLinkFor, VENDOR } from '../harness';
+import { ANY_PORTS, answerTaskLink, LOOSE_INTAKE_LIMITS, poll, STAFF, taskLinkFor, VENDOR } from '../harness';
 
 const credentials = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 const region = 'us-east-1';
@@ -852,7 +852,7 @@ describe('the local runtime', () => {
       sweepIntervalMs: 3_600_000,
       scheduleTimers: false,
       environment: LOOSE_INTAKE_LIMITS,
-      ports: ports ?? { gateway: 0, dynamodb: 0, ses: 0, s3: 0, sfn: 0, newsletter: 0, courses: 0, secrets: 0, mailchimp: 0 },
+      ports: ports ?? ANY_PORTS,
     });
 
   beforeAll(async () => {
