@@ -148,7 +148,7 @@ class Run {
     const p = step.pagination;
     const built = await this.build(name, step, scope);
     let url = built.url;
-    const init = built.init;
+    let init = built.init;
     let found = 0;
     let outcome: Outcome = 'done';
     const jobIds: string[] = [];
@@ -190,8 +190,12 @@ class Run {
         next = nextLink(call.answer.headers.get('link'), url);
         if (next) checkUrl(this.limits, name, next, 'a pagination link');
       } else if (p?.type === 'cursor') {
+        // `false` and null (`has_more && data[-1].id` on the last page) give no value: the last page.
         const cursor = providedValues(search(p.cursor, body))[0];
-        if (cursor) {
+        if (cursor && p.in === 'body') {
+          next = new URL(url);
+          init = { ...init, body: JSON.stringify(withAt(JSON.parse(init.body ?? '{}'), p.param, cursor)) };
+        } else if (cursor) {
           next = new URL(url);
           next.searchParams.set(p.param, cursor);
         }
@@ -203,8 +207,9 @@ class Run {
         next.searchParams.set(p.param, String(Number(url.searchParams.get(p.param) ?? p.start) + 1));
       }
       if (!next) return { outcome, found, jobIds };
-      if (seen.has(next.href)) throw pageLimit(this.id, name, p!.maxPages);
-      seen.add(next.href);
+      const key = `${next.href} ${init.body ?? ''}`;
+      if (seen.has(key)) throw pageLimit(this.id, name, p!.maxPages);
+      seen.add(key);
       url = next;
     }
   }
@@ -281,6 +286,14 @@ class Run {
     }
     return waiting ? 'waiting' : 'done';
   }
+}
+
+/** A copy of the JSON object `body` with `value` at the dotted `path` (`pagination.starting_after`), objects made on the way. */
+function withAt(body: Record<string, unknown>, path: string, value: string): Record<string, unknown> {
+  const [head, ...rest] = path.split('.');
+  const inner = body[head!];
+  const child = inner && typeof inner === 'object' && !Array.isArray(inner) ? (inner as Record<string, unknown>) : {};
+  return { ...body, [head!]: rest.length ? withAt(child, rest.join('.'), value) : value };
 }
 
 /** Runs the action `run.action` of the connector for the subject. */
