@@ -32,6 +32,7 @@ describe('Stripe connector', () => {
     const lower = stripe.seed({ email: subject, charges: 1, invoices: 101 });
     stripe.seed({ email: `other-${subject}`, charges: 2 });
 
+    const before = stripe.calls().length;
     const r = await run(stripeConnector, processor, 'access', { email: ` ${typed} ` });
 
     expect(answerOf(r)).toEqual({ outcome: 'done' });
@@ -39,8 +40,16 @@ describe('Stripe connector', () => {
     expect(byObject('customer').sort()).toEqual([asTyped, lower].sort());
     expect(byObject('charge').sort()).toEqual([...stripe.charges(asTyped), ...stripe.charges(lower)].map((c) => c.id).sort());
     expect(byObject('invoice').sort()).toEqual([...stripe.invoices(asTyped), ...stripe.invoices(lower)].map((c) => c.id).sort());
-    // 130 charges and 101 invoices at 100 a page: the second pages were read.
-    expect(stripe.calls().filter((c) => c.path === '/v1/charges').length).toBeGreaterThanOrEqual(3);
+    // 130 charges and 101 invoices at 100 a page: the second pages were read, and `has_more` false
+    // ended each list without asking for an empty page after it.
+    const calls = (path: string) =>
+      stripe
+        .calls()
+        .slice(before)
+        .filter((c) => c.path === path).length;
+    expect(calls('/v1/charges')).toBe(3);
+    expect(calls('/v1/invoices')).toBe(3);
+    expect(calls('/v1/customers')).toBe(2);
   });
 
   it('finds nobody for an address it does not hold: not_found, no export', async () => {
