@@ -337,6 +337,12 @@ function checkConnector(c: Connector, ctx: z.RefinementCtx): void {
     });
     if ((right === 'access' || right === 'portability') && !action.steps.some((s) => c.steps[s]?.records))
       ctx.addIssue({ code: 'custom', path: ['actions', right], message: 'an access action needs a step that collects records' });
+    // The export is written in one go; steps after a job would run later, in another function.
+    if (right === 'access' || right === 'portability')
+      action.steps.forEach((s, i) => {
+        if (c.steps[s]?.job && i !== action.steps.length - 1)
+          ctx.addIssue({ code: 'custom', path: ['actions', right, 'steps', i], message: `step ${s} starts a job: in an export it must be the last step` });
+      });
     const mapsRetained = action.steps.some((s) => Object.values({ ...c.outcomes, ...c.steps[s]?.outcomes }).includes('retained'));
     if (mapsRetained && !action.retainedBasis)
       ctx.addIssue({

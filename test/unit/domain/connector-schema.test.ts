@@ -116,6 +116,16 @@ describe('a connector definition', () => {
     expect(c.steps.find?.pagination).toMatchObject({ type: 'cursor', in: 'query' });
   });
 
+  it('lets a job start before later steps, except in an export, whose records are written at once', () => {
+    const d = minimal();
+    const job = { id: 'job.id', poll: { method: 'GET', path: '/jobs/{{job.id}}' }, state: 'status', done: ['complete'] };
+    const steps = { ...d.steps, queue: { method: 'POST', path: '/erasures', body: { user: '{{provided.userId}}' }, job } };
+    expect(problems({ ...d, steps, actions: { ...d.actions, erasure: { steps: ['find', 'queue', 'remove'] } } })).toEqual([]);
+    expect(problems({ ...d, steps, actions: { ...d.actions, access: { steps: ['find', 'queue', 'find'] } } })).toEqual([
+      'actions.access.steps.1: step queue starts a job: in an export it must be the last step',
+    ]);
+  });
+
   it('keeps requests and templates of a job poll to settings and the job id', () => {
     const d = minimal();
     const job = { id: 'job.id', poll: { method: 'GET', path: '/jobs/{{job.id}}?e={{identities.email}}' }, state: 'status', done: ['complete'] };
