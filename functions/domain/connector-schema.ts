@@ -107,8 +107,20 @@ const requestSchema = {
 
 /** How a step that lists follows pages. Every kind stops at `maxPages`: more sends the branch to staff review, never a silent truncation. */
 const paginationSchema = z.discriminatedUnion('type', [
-  /** The answer carries the next page's cursor (`has_more` + last id, `next_cursor`); absent or empty ends. */
-  z.object({ type: z.literal('cursor'), cursor: jmespath, param: text, maxPages: z.number().int().min(1).max(1000) }).strict(),
+  /**
+   * The answer carries the next page's cursor (`has_more && data[-1].id`, `next_cursor`); absent,
+   * empty, `false` or null ends. It goes back as the query parameter `param`, or with `in: 'body'`
+   * at the dotted path `param` of the JSON body (HubSpot's `after`, Intercom's `pagination.starting_after`).
+   */
+  z
+    .object({
+      type: z.literal('cursor'),
+      cursor: jmespath,
+      in: z.enum(['query', 'body']).default('query'),
+      param: text,
+      maxPages: z.number().int().min(1).max(1000),
+    })
+    .strict(),
   /** RFC 8288 `Link: <...>; rel="next"`; the link must stay on an allowed host. */
   z.object({ type: z.literal('link'), maxPages: z.number().int().min(1).max(1000) }).strict(),
   /** `offset` and `count` parameters; a page shorter than `pageSize` ends. */
@@ -247,6 +259,8 @@ export function templateRefs(value: unknown): { scope: string; name: string }[] 
   return [];
 }
 
+const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+
 const SCOPES = new Set(['identities', 'provided', 'settings', 'correction', 'job']);
 
 function checkConnector(c: Connector, ctx: z.RefinementCtx): void {
@@ -296,6 +310,8 @@ function checkConnector(c: Connector, ctx: z.RefinementCtx): void {
       ctx.addIssue({ code: 'custom', path: ['steps', stepName], message: 'a step runs once per value of one provided name; it uses more than one' });
     if (step.fullScan && !step.pagination)
       ctx.addIssue({ code: 'custom', path: ['steps', stepName, 'fullScan'], message: 'a full scan reads pages: declare its pagination and maxPages' });
+    if (step.pagination?.type === 'cursor' && step.pagination.in === 'body' && (step.form || !isObject(step.body)))
+      ctx.addIssue({ code: 'custom', path: ['steps', stepName, 'pagination', 'in'], message: 'a cursor in the body needs a JSON object body' });
     if (step.pagination && !step.records && !Object.keys(step.provide).length)
       ctx.addIssue({ code: 'custom', path: ['steps', stepName, 'pagination'], message: 'a paginated step must collect records or provide values' });
     if (step.pagination && step.method !== 'GET' && step.pagination.type === 'link')
@@ -321,6 +337,12 @@ function checkConnector(c: Connector, ctx: z.RefinementCtx): void {
     });
     if ((right === 'access' || right === 'portability') && !action.steps.some((s) => c.steps[s]?.records))
       ctx.addIssue({ code: 'custom', path: ['actions', right], message: 'an access action needs a step that collects records' });
+    // The export is written in one go; steps after a job would run later, in another function.
+    if (right === 'access' || right === 'portability')
+      action.steps.forEach((s, i) => {
+        if (c.steps[s]?.job && i !== action.steps.length - 1)
+          ctx.addIssue({ code: 'custom', path: ['actions', right, 'steps', i], message: `step ${s} starts a job: in an export it must be the last step` });
+      });
     const mapsRetained = action.steps.some((s) => Object.values({ ...c.outcomes, ...c.steps[s]?.outcomes }).includes('retained'));
     if (mapsRetained && !action.retainedBasis)
       ctx.addIssue({

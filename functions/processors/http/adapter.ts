@@ -19,13 +19,11 @@ import { logger } from '../../platform/log';
 import { ExportWriter, exportKey } from '../../platform/package-bucket';
 import type { AsyncProcessorKind, BranchContext } from '../port';
 import { connectorFor } from './catalogue';
-import { actionFor, pollJobs, runAction } from './engine';
+import { type ActionJobs, type ActionRun, actionFor, resumeAction, runAction } from './engine';
 import { ConnectorFailure, misconfigured } from './errors';
 
-/** What a waiting branch remembers of the jobs it started (ids the vendor gave, no personal data). */
-interface JobState {
-  step: string;
-  jobIds: string[];
+/** What a waiting branch remembers of the jobs it started and where its action goes on (ids the vendor gave, no personal data). */
+interface JobState extends ActionJobs {
   action: Right;
 }
 
@@ -36,35 +34,40 @@ async function failed(ctx: BranchContext, err: unknown): Promise<void> {
   await completeBranch(requestId, processorId, { status: 'failed', errorClass: err.name });
 }
 
+/** The run of `action` for the branch's subject (and correction), without an export. */
+function runOf(p: HttpProcessor, ctx: BranchContext, action: Right): ActionRun {
+  const wanted = ctx.request.details?.rectification;
+  return {
+    connector: connectorFor(p),
+    processor: p,
+    controllerId: ctx.controller.id,
+    action,
+    subject: { email: ctx.request.email },
+    ...(wanted?.attribute ? { correction: { attribute: wanted.attribute, value: wanted.corrected ?? '' } } : {}),
+  };
+}
+
 export const httpProcessor: AsyncProcessorKind<HttpProcessor> = {
   mode: 'async',
 
   async submit(p, ctx) {
-    const { request, controller, branch } = ctx;
+    const { request, branch } = ctx;
     const { requestId, processorId } = branch;
     try {
       const connector = connectorFor(p);
       const action = actionFor(connector, request.type, branch.action);
       if (!action) throw misconfigured(p.id, `the definition has no action for ${request.type}`);
-      const wanted = request.details?.rectification;
       // Each attempt writes an export of its own: a retry never appends to a cut-short one.
       const out = action === 'access' || action === 'portability' ? new ExportWriter(exportKey(requestId, processorId, randomUUID())) : undefined;
       let result: Awaited<ReturnType<typeof runAction>>;
       try {
-        result = await runAction({
-          connector,
-          processor: p,
-          controllerId: controller.id,
-          action,
-          subject: { email: request.email },
-          ...(wanted?.attribute ? { correction: { attribute: wanted.attribute, value: wanted.corrected ?? '' } } : {}),
-          ...(out ? { records: out } : {}),
-        });
+        result = await runAction({ ...runOf(p, ctx, action), ...(out ? { records: out } : {}) });
       } finally {
         await out?.close();
       }
       if (result.state === 'job') {
-        const state: JobState = { step: result.step, jobIds: result.jobIds, action };
+        const { state: _, ...jobs } = result;
+        const state: JobState = { ...jobs, action };
         await updateBranch(requestId, processorId, { externalId: JSON.stringify(state), lastPolledAt: new Date().toISOString() });
         logger.info('connector job started', { requestId, processorId, jobs: result.jobIds.length });
         return;
@@ -82,7 +85,7 @@ export const httpProcessor: AsyncProcessorKind<HttpProcessor> = {
   },
 
   async watch(p, ctx, now) {
-    const { branch, controller } = ctx;
+    const { branch } = ctx;
     if (branch.status !== 'waiting' || !branch.externalId || !branch.submittedAt) return;
     const { requestId, processorId } = branch;
     try {
@@ -92,10 +95,17 @@ export const httpProcessor: AsyncProcessorKind<HttpProcessor> = {
       if (branch.lastPolledAt && now.getTime() - Date.parse(branch.lastPolledAt) < every) return;
       const polled = await updateBranch(requestId, processorId, { lastPolledAt: now.toISOString() });
       if (!polled) return; // answered meanwhile
-      const status = await pollJobs({ connector, processor: p, controllerId: controller.id, action: state.action }, state.step, state.jobIds);
-      if (status === 'waiting') return;
-      await completeBranch(requestId, processorId, { status: 'completed', answer: { outcome: 'done' }, recordCount: 0 }, now);
-      logger.info('connector job done', { requestId, processorId });
+      // Done jobs let the action go on: its later steps run here, and may start the next job.
+      const result = await resumeAction(runOf(p, ctx, state.action), state);
+      if (result.state === 'waiting') return;
+      if (result.state === 'job') {
+        const { state: _, ...jobs } = result;
+        await updateBranch(requestId, processorId, { externalId: JSON.stringify({ ...jobs, action: state.action } satisfies JobState) });
+        logger.info('connector job started', { requestId, processorId, jobs: result.jobIds.length });
+        return;
+      }
+      await completeBranch(requestId, processorId, { status: 'completed', answer: result.answer, recordCount: result.recordCount }, now);
+      logger.info('connector job done', { requestId, processorId, outcome: result.answer.outcome });
     } catch (err) {
       await failed(ctx, err);
     }

@@ -41,8 +41,29 @@ export interface ActionRun {
   deps?: Partial<EngineDeps>;
 }
 
+/**
+ * Where a run stopped for a vendor job, to go on from once the job is done: the next step, the
+ * provided values later steps use (vendor ids, by the definitions' use; never the subject) and
+ * what the steps so far said. Kept on the waiting branch.
+ */
+export interface ActionProgress {
+  next: number;
+  provided: Record<string, string[]>;
+  found: boolean;
+  acted: number;
+  actedDone: number;
+  retained: boolean;
+}
+
+/** Vendor jobs a step started, and where the action goes on once they are done (absent: the step was the last). */
+export interface ActionJobs {
+  step: string;
+  jobIds: string[];
+  progress?: ActionProgress;
+}
+
 /** How a run ended: with the answer, or waiting on vendor jobs the sweep polls. */
-export type ActionResult = { state: 'answered'; answer: ProcessorAnswer; recordCount: number } | { state: 'job'; step: string; jobIds: string[] };
+export type ActionResult = { state: 'answered'; answer: ProcessorAnswer; recordCount: number } | ({ state: 'job' } & ActionJobs);
 
 /** The definition with the register's overrides and settings applied: where calls go. */
 export function resolved(connector: Connector, p: HttpProcessor): { baseUrl: string; limits: CallLimits } {
@@ -148,7 +169,7 @@ class Run {
     const p = step.pagination;
     const built = await this.build(name, step, scope);
     let url = built.url;
-    const init = built.init;
+    let init = built.init;
     let found = 0;
     let outcome: Outcome = 'done';
     const jobIds: string[] = [];
@@ -190,8 +211,12 @@ class Run {
         next = nextLink(call.answer.headers.get('link'), url);
         if (next) checkUrl(this.limits, name, next, 'a pagination link');
       } else if (p?.type === 'cursor') {
+        // `false` and null (`has_more && data[-1].id` on the last page) give no value: the last page.
         const cursor = providedValues(search(p.cursor, body))[0];
-        if (cursor) {
+        if (cursor && p.in === 'body') {
+          next = new URL(url);
+          init = { ...init, body: JSON.stringify(withAt(JSON.parse(init.body ?? '{}'), p.param, cursor)) };
+        } else if (cursor) {
           next = new URL(url);
           next.searchParams.set(p.param, cursor);
         }
@@ -203,28 +228,29 @@ class Run {
         next.searchParams.set(p.param, String(Number(url.searchParams.get(p.param) ?? p.start) + 1));
       }
       if (!next) return { outcome, found, jobIds };
-      if (seen.has(next.href)) throw pageLimit(this.id, name, p!.maxPages);
-      seen.add(next.href);
+      const key = `${next.href} ${init.body ?? ''}`;
+      if (seen.has(key)) throw pageLimit(this.id, name, p!.maxPages);
+      seen.add(key);
       url = next;
     }
   }
 
-  async run(): Promise<ActionResult> {
+  /** Runs the action's steps, from the first or from where a finished job left it. */
+  async run(from?: ActionProgress): Promise<ActionResult> {
     const { connector, processor, action: right } = this.r;
     const action = connector.actions[right];
     if (!action) throw misconfigured(this.id, `the definition has no ${right} action`);
     const identities = identitiesOf(connector, this.r.subject);
     const correction = this.r.correction ? { attribute: this.r.correction.attribute, value: this.r.correction.value } : undefined;
-    const provided = new Map<string, string[]>();
+    const provided = new Map<string, string[]>(Object.entries(from?.provided ?? {}));
     // Lookups (steps that collect or provide) say whether the vendor holds the subject; acting
     // steps, when any ran, say it again: all of them answering not_found means nothing was held.
-    let found = false;
-    let acted = 0;
-    let actedDone = 0;
-    let retained = false;
-    for (const [i, name] of action.steps.entries()) {
+    const tally = { found: from?.found ?? false, acted: from?.acted ?? 0, actedDone: from?.actedDone ?? 0, retained: from?.retained ?? false };
+    for (let i = from?.next ?? 0; i < action.steps.length; i++) {
+      const name = action.steps[i]!;
       const step = connector.steps[name]!;
-      const lookup = !!step.records || Object.keys(step.provide).length > 0;
+      // A step that starts a job acts, even when it provides the job's id to the next step.
+      const lookup = !step.job && (!!step.records || Object.keys(step.provide).length > 0);
       const refs = templateRefs([step.path, step.query, step.headers, step.body ?? null]);
       // A lookup by an identity the subject does not have (no phone number) is skipped, not failed.
       if (refs.some((r) => r.scope === 'identities' && !(r.name in identities))) continue;
@@ -239,21 +265,32 @@ class Run {
           ...(by && value !== undefined ? { provided: { [by]: value } } : {}),
         };
         const result = await this.step(name, step, scope, provided);
-        if (result.outcome === 'retained') retained = true;
-        if (lookup) found ||= result.outcome === 'done' && result.found > 0;
+        if (result.outcome === 'retained') tally.retained = true;
+        if (lookup) tally.found ||= result.outcome === 'done' && result.found > 0;
         else {
-          acted++;
-          if (result.outcome === 'done') actedDone++;
+          tally.acted++;
+          if (result.outcome === 'done') tally.actedDone++;
         }
         jobIds.push(...result.jobIds);
       }
       if (jobIds.length) {
-        if (i !== action.steps.length - 1) throw misconfigured(this.id, `step ${name} starts a job and is not the action's last`);
-        return { state: 'job', step: name, jobIds };
+        // Records written before a job cannot be joined by those after it: an export ends at its job.
+        if (i !== action.steps.length - 1 && (right === 'access' || right === 'portability'))
+          throw misconfigured(this.id, `step ${name} starts a job and is not the last step of an export`);
+        // Only what later steps use is kept on the branch.
+        const later = new Set(
+          action.steps
+            .slice(i + 1)
+            .flatMap((s) => templateRefs(Object.values(connector.steps[s] ?? {})))
+            .filter((r) => r.scope === 'provided')
+            .map((r) => r.name),
+        );
+        const kept = Object.fromEntries([...provided].filter(([k]) => later.has(k)));
+        return { state: 'job', step: name, jobIds, progress: { next: i + 1, provided: kept, ...tally } };
       }
     }
-    const held = acted > 0 ? actedDone > 0 : found;
-    const answer: ProcessorAnswer = retained
+    const held = tally.acted > 0 ? tally.actedDone > 0 : tally.found;
+    const answer: ProcessorAnswer = tally.retained
       ? { outcome: 'retained', basis: action.retainedBasis ?? 'kept by the processor' }
       : !held
         ? { outcome: 'not_found' }
@@ -283,6 +320,14 @@ class Run {
   }
 }
 
+/** A copy of the JSON object `body` with `value` at the dotted `path` (`pagination.starting_after`), objects made on the way. */
+function withAt(body: Record<string, unknown>, path: string, value: string): Record<string, unknown> {
+  const [head, ...rest] = path.split('.');
+  const inner = body[head!];
+  const child = inner && typeof inner === 'object' && !Array.isArray(inner) ? (inner as Record<string, unknown>) : {};
+  return { ...body, [head!]: rest.length ? withAt(child, rest.join('.'), value) : value };
+}
+
 /** Runs the action `run.action` of the connector for the subject. */
 export function runAction(run: ActionRun): Promise<ActionResult> {
   return new Run(run).run();
@@ -291,4 +336,16 @@ export function runAction(run: ActionRun): Promise<ActionResult> {
 /** Polls the jobs a step started. */
 export function pollJobs(run: Omit<ActionRun, 'subject'>, step: string, jobIds: string[]): Promise<'done' | 'waiting'> {
   return new Run({ ...run, subject: { email: '' } }).poll(step, jobIds);
+}
+
+/**
+ * Polls the jobs a run is waiting on once; when all are done, goes on with the action's later
+ * steps, which may answer or start the next job (Stripe's redaction job is validated, then run).
+ * Jobs of an action's last step (or of a branch that recorded no progress) answer `done`.
+ */
+export async function resumeAction(run: ActionRun, jobs: ActionJobs): Promise<ActionResult | { state: 'waiting' }> {
+  const r = new Run(run);
+  if ((await r.poll(jobs.step, jobs.jobIds)) === 'waiting') return { state: 'waiting' };
+  if (!jobs.progress) return { state: 'answered', answer: { outcome: 'done' }, recordCount: 0 };
+  return r.run(jobs.progress);
 }

@@ -12,7 +12,7 @@ import { type Connector, parseConnector } from '../../../functions/domain/connec
 import type { HttpProcessor } from '../../../functions/domain/register-schema.ts';
 import type { Right } from '../../../functions/domain/request.ts';
 import { connectorFor } from '../../../functions/processors/http/catalogue.ts';
-import { type ActionResult, pollJobs, runAction } from '../../../functions/processors/http/engine.ts';
+import { type ActionResult, pollJobs, resumeAction, runAction } from '../../../functions/processors/http/engine.ts';
 import type { VendorFake } from '../../../local/fakes/vendor-fake.ts';
 import { LocalSecretsManager } from '../../../local/secrets-endpoint.ts';
 
@@ -107,6 +107,18 @@ export async function run(
 export function poll(c: Connector, p: HttpProcessor, action: Right, result: ActionResult): Promise<'done' | 'waiting'> {
   if (result.state !== 'job') throw new Error(`the run answered ${JSON.stringify(result)}, it started no job`);
   return pollJobs({ connector: c, processor: p, controllerId: 'contract', action, deps: { takeSlot: async (now) => now } }, result.step, result.jobIds);
+}
+
+/** Polls the jobs a run waits on once, as the sweep's `watch` does, going on with the action's later steps when they are done. */
+export async function resume(
+  c: Connector,
+  p: HttpProcessor,
+  action: Right,
+  subject: { email: string; phone?: string },
+  result: ActionResult,
+): Promise<ActionResult | { state: 'waiting' }> {
+  if (result.state !== 'job') throw new Error(`the run answered ${JSON.stringify(result)}, it started no job`);
+  return resumeAction({ connector: c, processor: p, controllerId: 'contract', action, subject, deps: { takeSlot: async (now) => now } }, result);
 }
 
 /** The answer of a run that answered at once. */

@@ -34,10 +34,22 @@ describe('HubSpot connector', () => {
     expect(r.records).toEqual([expect.objectContaining({ id, properties: expect.objectContaining({ email: subject, firstname: 'Jane', company: 'Acme' }) })]);
   });
 
-  it('never truncates a search of more than one page: it fails closed (ConnectorPageLimit)', async () => {
-    // HubSpot takes the search cursor `after` in the JSON body; the engine's cursor pagination sets a
-    // query parameter, which HubSpot ignores, so the second page repeats the first and the loop is refused.
-    for (let i = 0; i < 101; i++) hubspot.seed({ email: subject });
+  it('finds contacts across pages: the cursor `after` goes back in the search body', async () => {
+    const ids = Array.from({ length: 101 }, () => hubspot.seed({ email: subject }));
+    const before = hubspot.calls().length;
+    const r = await run(hubspotConnector, processor, 'access', { email: subject });
+    expect(answerOf(r)).toEqual({ outcome: 'done' });
+    expect(r.records.map((x) => x.id).sort()).toEqual([...ids].sort());
+    expect(
+      hubspot
+        .calls()
+        .slice(before)
+        .filter((c) => c.path === '/crm/v3/objects/contacts/search').length,
+    ).toBe(2);
+  });
+
+  it('never truncates a search longer than maxPages: it fails closed (ConnectorPageLimit)', async () => {
+    for (let i = 0; i < 1001; i++) hubspot.seed({ email: subject });
     await expect(run(hubspotConnector, processor, 'access', { email: subject })).rejects.toMatchObject({ name: 'ConnectorPageLimit' });
   });
 

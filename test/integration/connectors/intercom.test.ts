@@ -35,10 +35,25 @@ describe('Intercom connector', () => {
     expect(r.records.map((x) => x.id).sort()).toEqual([...ids].sort());
   });
 
-  it('never truncates a search of more than one page: it fails closed (ConnectorPageLimit)', async () => {
-    // Intercom takes `pagination.starting_after` in the JSON body; the engine's cursor goes in the query.
-    for (let i = 0; i < 151; i++) intercom.seed({ email: subject });
-    await expect(run(intercomConnector, processor, 'access', { email: subject })).rejects.toMatchObject({ name: 'ConnectorPageLimit' });
+  it('finds contacts across pages: the cursor goes back as `pagination.starting_after` in the body', async () => {
+    const ids = Array.from({ length: 151 }, () => intercom.seed({ email: subject }));
+    const before = intercom.calls().length;
+    const r = await run(intercomConnector, processor, 'access', { email: subject });
+    expect(answerOf(r)).toEqual({ outcome: 'done' });
+    expect(r.records.map((x) => x.id).sort()).toEqual([...ids].sort());
+    expect(
+      intercom
+        .calls()
+        .slice(before)
+        .filter((c) => c.path === '/contacts/search').length,
+    ).toBe(2);
+  });
+
+  it('erases every user of a search longer than one page', async () => {
+    const ids = Array.from({ length: 152 }, () => intercom.seed({ email: subject }));
+    const r = await run(intercomConnector, processor, 'erasure', { email: subject });
+    expect(answerOf(r)).toEqual({ outcome: 'done' });
+    expect(intercom.deleteRequests().map((d) => d.contactId)).toEqual(expect.arrayContaining(ids));
   });
 
   it('erases a user with a user delete request and a lead with a contact delete', async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { HttpProcessor } from '../../../functions/domain/register-schema.ts';
 import { type StripeFake, startStripeFake } from '../../../local/fakes/stripe.ts';
-import { answerOf, connector, processorAt, run, serveSecrets } from './contract.ts';
+import { answerOf, connector, processorAt, resume, run, serveSecrets } from './contract.ts';
 
 // The Stripe definition against the Stripe fake: what it finds, what it erases and how, and how it
 // meets 404 and 429 (docs.stripe.com, cited in config/connectors/stripe.json and the fake).
@@ -32,6 +32,7 @@ describe('Stripe connector', () => {
     const lower = stripe.seed({ email: subject, charges: 1, invoices: 101 });
     stripe.seed({ email: `other-${subject}`, charges: 2 });
 
+    const before = stripe.calls().length;
     const r = await run(stripeConnector, processor, 'access', { email: ` ${typed} ` });
 
     expect(answerOf(r)).toEqual({ outcome: 'done' });
@@ -39,8 +40,16 @@ describe('Stripe connector', () => {
     expect(byObject('customer').sort()).toEqual([asTyped, lower].sort());
     expect(byObject('charge').sort()).toEqual([...stripe.charges(asTyped), ...stripe.charges(lower)].map((c) => c.id).sort());
     expect(byObject('invoice').sort()).toEqual([...stripe.invoices(asTyped), ...stripe.invoices(lower)].map((c) => c.id).sort());
-    // 130 charges and 101 invoices at 100 a page: the second pages were read.
-    expect(stripe.calls().filter((c) => c.path === '/v1/charges').length).toBeGreaterThanOrEqual(3);
+    // 130 charges and 101 invoices at 100 a page: the second pages were read, and `has_more` false
+    // ended each list without asking for an empty page after it.
+    const calls = (path: string) =>
+      stripe
+        .calls()
+        .slice(before)
+        .filter((c) => c.path === path).length;
+    expect(calls('/v1/charges')).toBe(3);
+    expect(calls('/v1/invoices')).toBe(3);
+    expect(calls('/v1/customers')).toBe(2);
   });
 
   it('finds nobody for an address it does not hold: not_found, no export', async () => {
@@ -49,25 +58,64 @@ describe('Stripe connector', () => {
     expect(r.records).toEqual([]);
   });
 
-  it('erases by deleting the customer permanently, and says the payments are kept', async () => {
-    const id = stripe.seed({ email: subject, charges: 2 });
+  it('erases with a redaction job, validated and then run, redacting payments and invoices, then deletes the customer', async () => {
+    const id = stripe.seed({ email: subject, name: 'Jane', phone: '+46701234567', charges: 2, invoices: 1 });
     const r = await run(stripeConnector, processor, 'erasure', { email: subject });
-    expect(answerOf(r)).toMatchObject({ outcome: 'partly', kept: expect.stringContaining('payments') });
+    // The job is validating: nothing is run or deleted before it is ready.
+    expect(r.result).toMatchObject({ state: 'job', step: 'startRedaction', jobIds: [expect.stringMatching(/^rdcjob_/)] });
+    expect(stripe.jobs()).toEqual([expect.objectContaining({ status: 'validating', objects: { customers: [id], charges: [], invoices: [] } })]);
+    expect(stripe.deletedCustomers()).not.toContain(id);
+    // Ready: the action goes on and runs it, a second job.
+    const redacting = await resume(stripeConnector, processor, 'erasure', { email: subject }, r.result);
+    expect(redacting).toMatchObject({ state: 'job', step: 'runRedaction' });
+    expect(stripe.jobs()[0]?.status).toBe('redacting');
+    // Succeeded: the customer is deleted and the answer is done, nothing kept.
+    const done = await resume(stripeConnector, processor, 'erasure', { email: subject }, redacting as typeof r.result);
+    expect(done).toEqual({ state: 'answered', answer: { outcome: 'done' }, recordCount: 0 });
+    expect(stripe.jobs()[0]?.status).toBe('succeeded');
+    for (const ch of stripe.charges(id))
+      expect(ch).toMatchObject({ receipt_email: '[redacted]', billing_details: { email: '[redacted]', name: '[redacted]' } });
+    expect(stripe.invoices(id)).toEqual([expect.objectContaining({ customer_email: '[redacted]', customer_name: '[redacted]' })]);
     expect(stripe.deletedCustomers()).toContain(id);
     expect(stripe.customer(id)).toBeUndefined();
   });
 
-  it('maps a 404 at the delete (the customer went meanwhile) to not_found', async () => {
+  it('keeps the branch waiting while a job validates, and fails it when the redaction fails (ConnectorJobFailed)', async () => {
+    const slow = await startStripeFake({ apiKey: 'sk_test_contract', perSecond: 1000, pollsPerState: 2 });
+    try {
+      const p = processorAt(slow, 'stripe', { apiKey: 'contract/stripe' });
+      const id = slow.seed({ email: subject, charges: 1 });
+      slow.failNextJob();
+      const r = await run(stripeConnector, p, 'erasure', { email: subject });
+      // Two reads a state: the first poll of each job finds it still validating, then still redacting.
+      expect(await resume(stripeConnector, p, 'erasure', { email: subject }, r.result)).toEqual({ state: 'waiting' });
+      const redacting = await resume(stripeConnector, p, 'erasure', { email: subject }, r.result);
+      expect(redacting).toMatchObject({ state: 'job', step: 'runRedaction' });
+      expect(await resume(stripeConnector, p, 'erasure', { email: subject }, redacting as typeof r.result)).toEqual({ state: 'waiting' });
+      await expect(resume(stripeConnector, p, 'erasure', { email: subject }, redacting as typeof r.result)).rejects.toMatchObject({
+        name: 'ConnectorJobFailed',
+      });
+      expect(slow.deletedCustomers()).not.toContain(id);
+    } finally {
+      await slow.stop();
+    }
+  });
+
+  it('maps 404s at the redaction and the delete (the customer went meanwhile) to not_found', async () => {
     const id = stripe.seed({ email: subject });
-    stripe.failNext(
-      1,
-      { status: 404, body: { error: { type: 'invalid_request_error', code: 'resource_missing', message: `No such customer: '${id}'` } } },
-      { method: 'DELETE', path: /^\/v1\/customers\// },
-    );
+    const missing = (path: RegExp, method: string) =>
+      stripe.failNext(
+        1,
+        { status: 404, body: { error: { type: 'invalid_request_error', code: 'resource_missing', message: `No such customer: '${id}'` } } },
+        { method, path },
+      );
+    missing(/^\/v1\/privacy\/redaction_jobs$/, 'POST');
+    missing(/^\/v1\/customers\//, 'DELETE');
     const r = await run(stripeConnector, processor, 'erasure', { email: subject });
-    // Unmapped, the 404 would fail the branch.
+    // Unmapped, the 404 would fail the branch; with no job started, nothing waits.
     expect(answerOf(r)).toEqual({ outcome: 'not_found' });
     expect(stripe.deletedCustomers()).not.toContain(id);
+    expect(stripe.jobs().some((j) => j.objects.customers.includes(id))).toBe(false);
   });
 
   it('retries 429s with a backoff (Stripe sends no Retry-After) and does not fail', async () => {

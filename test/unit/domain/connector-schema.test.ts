@@ -101,6 +101,31 @@ describe('a connector definition', () => {
     expect(noRecords).toEqual(['actions.access: an access action needs a step that collects records']);
   });
 
+  it('takes a cursor in the JSON body only where the step sends a JSON object body', () => {
+    const d = minimal();
+    const pagination = { type: 'cursor', cursor: 'paging.next.after', in: 'body', param: 'paging.after', maxPages: 5 };
+    const search = { ...d.steps.find, method: 'POST', body: { filter: '{{identities.email}}' }, pagination };
+    expect(problems({ ...d, steps: { ...d.steps, find: search } })).toEqual([]);
+    expect(problems({ ...d, steps: { ...d.steps, find: { ...search, body: undefined } } })).toEqual([
+      'steps.find.pagination.in: a cursor in the body needs a JSON object body',
+    ]);
+    expect(problems({ ...d, steps: { ...d.steps, find: { ...search, form: true } } })).toEqual([
+      'steps.find.pagination.in: a cursor in the body needs a JSON object body',
+    ]);
+    const c = connectorSchema.parse({ ...d, steps: { ...d.steps, find: { ...d.steps.find, pagination: { ...pagination, in: undefined } } } });
+    expect(c.steps.find?.pagination).toMatchObject({ type: 'cursor', in: 'query' });
+  });
+
+  it('lets a job start before later steps, except in an export, whose records are written at once', () => {
+    const d = minimal();
+    const job = { id: 'job.id', poll: { method: 'GET', path: '/jobs/{{job.id}}' }, state: 'status', done: ['complete'] };
+    const steps = { ...d.steps, queue: { method: 'POST', path: '/erasures', body: { user: '{{provided.userId}}' }, job } };
+    expect(problems({ ...d, steps, actions: { ...d.actions, erasure: { steps: ['find', 'queue', 'remove'] } } })).toEqual([]);
+    expect(problems({ ...d, steps, actions: { ...d.actions, access: { steps: ['find', 'queue', 'find'] } } })).toEqual([
+      'actions.access.steps.1: step queue starts a job: in an export it must be the last step',
+    ]);
+  });
+
   it('keeps requests and templates of a job poll to settings and the job id', () => {
     const d = minimal();
     const job = { id: 'job.id', poll: { method: 'GET', path: '/jobs/{{job.id}}?e={{identities.email}}' }, state: 'status', done: ['complete'] };

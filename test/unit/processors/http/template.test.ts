@@ -93,5 +93,7 @@ describe('pages and provided values', () => {
     expect(providedValues(['a', 2, null, { x: 1 }])).toEqual(['a', '2']);
     expect(providedValues('one')).toEqual(['one']);
     expect(providedValues(null)).toEqual([]);
+    // A cursor such as `has_more && data[-1].id` is false on the last page: no value, no next page.
+    expect(providedValues(false)).toEqual([]);
   });
 });
