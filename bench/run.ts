@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { PRICES, PRICES_SOURCE } from './lib/prices.ts';
 import type { CaseResult, Table } from './lib/result.ts';
 
-const CASES = ['fanout', 'intake', 'throughput', 'export', 'digest', 'coldstart', 'cost', 'sql'] as const;
+const CASES = ['fanout', 'intake', 'throughput', 'export', 'digest', 'coldstart', 'cost', 'sql', 'connector-rate'] as const;
 const REPO_ROOT = resolve(import.meta.dirname, '..');
 
 const { values } = parseArgs({

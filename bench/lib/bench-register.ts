@@ -1,7 +1,8 @@
 /**
  * The benchmarks' register, derived from the demo register so every processor is one the demo
  * runs for real: ten and one copies of the demo OpenDSR processor (the local demo service answers
- * after a delay the benchmark sets), and five of the demo DynamoDB stores under one controller.
+ * after a delay the benchmark sets), five of the demo DynamoDB stores under one controller, and the
+ * demo's Mailchimp processor (the http kind, against the runtime's Mailchimp fake) alone under one.
  * No review (no repeat check, no identity check), so requests go straight to the fan-out.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -11,6 +12,9 @@ import { join, resolve } from 'node:path';
 export const FANOUT = 'bench-fanout';
 export const SINGLE = 'bench-single';
 export const STORES = 'bench-stores';
+export const CONNECTOR = 'bench-connector';
+/** The one processor of CONNECTOR: the demo's Mailchimp audience, reached through its connector. */
+export const CONNECTOR_PROCESSOR = 'campaign-mailing';
 /** How many slow processors the fan-out benchmark declares. */
 export const FANOUT_WIDTH = 10;
 
@@ -25,11 +29,13 @@ export function benchRegister(): Json {
   const platform = byId('demo-organising-platform');
   const processor = (c: Json, id: string) => c.processors.find((p: Json) => p.id === id);
   const newsletter = processor(association, 'newsletter');
-  // What a controller needs beyond its processors; no digest, consent purposes or targets.
-  const { digest, transparency, consentPurposes, portabilityTargets, processors, ...base } = association;
+  // What a controller needs beyond its processors; no digest, consent purposes, mailing tools or targets.
+  const { digest, transparency, consentPurposes, mailingTools, suppressionCheck, portabilityTargets, processors, ...base } = association;
   void digest;
   void transparency;
   void consentPurposes;
+  void mailingTools;
+  void suppressionCheck;
   void portabilityTargets;
   void processors;
   const controller = (id: string, name: string, procs: Json[]) => ({
@@ -55,6 +61,7 @@ export function benchRegister(): Json {
         processor(platform, 'participation'),
         processor(platform, 'usage-statistics'),
       ]),
+      controller(CONNECTOR, 'Bench: one vendor API', [processor(platform, CONNECTOR_PROCESSOR)]),
     ],
   };
 }

@@ -72,7 +72,7 @@ export interface BenchRuntime {
 }
 
 /**
- * Starts the runtime on free ports, quietly, sweep and schedules off: with the bench register
+ * Starts the runtime on free ports, quietly, sweep, schedules and route throttles off: with the bench register
  * (the caller has pointed the handlers at it with register-hook.ts) or, with `demo`, the stack
  * and register as `npm start` runs them.
  */
@@ -84,6 +84,9 @@ export async function startBench(overrides: Partial<LocalRuntimeOptions> = {}, r
       sweepOnStart: false,
       sweepIntervalMs: 24 * 3_600_000,
       scheduleTimers: false,
+      // One client at one address sends thousands of requests: API Gateway's per-route throttles
+      // (10/s on the public routes) would measure the stage's setting, not the service.
+      routeThrottles: false,
       ...overrides,
       // One client sends thousands of requests here: the abuse limits are raised, not switched off,
       // so intake still counts each request against them (part of what it costs).

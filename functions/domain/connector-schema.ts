@@ -217,7 +217,11 @@ export const connectorSchema = z
     actions: z.partialRecord(z.enum(RIGHTS), actionSchema),
     /** What statuses mean at every step (a step's own `outcomes` win). 2xx is `done`, 429 and 5xx `retry`, unless said otherwise here; anything unmapped fails the branch. */
     outcomes: outcomesSchema.default({}),
-    /** Calls per second across every Lambda (a token bucket in DynamoDB), and how many may go at once. */
+    /**
+     * Calls per second across every Lambda (a token bucket in DynamoDB), and how many may go at once
+     * after a pause: those come on top of `perSecond` in that second, so a vendor that counts a
+     * rolling second answers 429 to any `burst` over 1.
+     */
     rateLimit: z
       .object({ perSecond: z.number().positive().max(1000), burst: z.number().int().min(1).max(1000).default(1) })
       .strict()

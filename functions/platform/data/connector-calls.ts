@@ -12,11 +12,21 @@ import { updateItem } from './table';
 const KEEP_SECONDS = 24 * 3600;
 
 /**
+ * Headroom per second of calls: a vendor counts calls as they arrive, and timers and the network
+ * move each by some milliseconds, so slots exactly 1/perSecond apart put an 11th call into one of
+ * its seconds about as often as not. Every perSecond slots span a second and this much.
+ */
+export const JITTER_ALLOWANCE_MS = 50;
+
+/** The time between two slots of a connector limited to `perSecond` calls a second. */
+export const slotInterval = (perSecond: number): number => (1000 + JITTER_ALLOWANCE_MS) / perSecond;
+
+/**
  * Takes the next call slot of a processor's connector at `perSecond` calls a second, letting
  * `burst` go at once after a pause. Returns the epoch milliseconds the call may go at (now or later).
  */
 export async function takeCallSlot(controllerId: string, processorId: string, perSecond: number, burst: number, now = Date.now()): Promise<number> {
-  const interval = 1000 / perSecond;
+  const interval = slotInterval(perSecond);
   // The earliest slot an idle schedule hands out: `burst` slots may lie in the past, so go at once.
   const floor = now - (burst - 1) * interval;
   const key = connectorCallsKey(controllerId, processorId);

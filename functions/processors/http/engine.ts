@@ -8,7 +8,7 @@ import { type Connector, type ConnectorStep, type Outcome, type RequestTemplate,
 import { search } from '../../domain/jmespath';
 import type { HttpProcessor } from '../../domain/register-schema';
 import type { ProcessorAnswer, Right } from '../../domain/request';
-import { takeCallSlot } from '../../platform/data/connector-calls';
+import { slotInterval, takeCallSlot } from '../../platform/data/connector-calls';
 import { type Credentials, credentials } from './auth';
 import { type CallLimits, checkUrl, discard, readJson, send } from './client';
 import { busy, jobFailed, misconfigured, pageLimit, unavailable, unmapped } from './errors';
@@ -16,6 +16,8 @@ import { identitiesOf, nextLink, outcomeOf, providedValues, render, renderJson, 
 
 /** An attempt waits at most this long for its rate-limit slot; a longer queue is retried later by the workflow. */
 export const MAX_QUEUE_MS = 60_000;
+/** Slots handed out too far in the past are given up at most this often per call before one is used anyway. */
+const MAX_RETAKES = 3;
 
 /** What the engine needs from outside: the shared call schedule, and time (replaced in tests). */
 export interface EngineDeps {
@@ -136,14 +138,31 @@ class Run {
     return { url, init: { method: t.method, headers, ...(body !== undefined ? { body } : {}) } };
   }
 
+  /**
+   * The next call slot. A slot already further past than the burst allows was handed out from a
+   * `now` the update took too long to apply (a slow table): calls on such slots would all go at once,
+   * so it is left unused and a fresh one taken, which restarts an idle schedule from the real now.
+   */
+  private async slot(): Promise<number> {
+    const { perSecond, burst } = this.r.connector.rateLimit;
+    let slot = 0;
+    for (let i = 0; i < MAX_RETAKES; i++) {
+      slot = await this.deps.takeSlot(this.deps.now());
+      if (this.deps.now() - slot <= burst * slotInterval(perSecond)) return slot;
+    }
+    return slot;
+  }
+
   /** One call, queued behind the rate limit and retried while its outcome is `retry`. */
   async exchange(step: string, url: URL, init: { method: string; headers: Record<string, string>; body?: string }, outcomes: Record<string, Outcome>) {
     const { attempts, maxWaitSeconds } = this.r.connector.retry;
     for (let attempt = 0; ; attempt++) {
-      const now = this.deps.now();
-      const slot = await this.deps.takeSlot(now);
-      if (slot - now > MAX_QUEUE_MS) throw busy(this.id);
-      if (slot > now) await this.deps.sleep(slot - now);
+      const slot = await this.slot();
+      if (slot - this.deps.now() > MAX_QUEUE_MS) throw busy(this.id);
+      // Measured after taking the slot: the update's own latency would otherwise make every call late
+      // by a different amount, bunching calls the vendor counts in one second.
+      const ahead = slot - this.deps.now();
+      if (ahead > 0) await this.deps.sleep(ahead);
       const answer = await send(this.limits, step, { ...init, url });
       const outcome = outcomeOf(answer.status, outcomes, this.r.connector.outcomes);
       if (!outcome) {
