@@ -159,6 +159,35 @@ const SHAPES: Record<string, RouteShape> = {
         { requiredKeys: [] },
       ),
   },
+  'POST /v1/webhooks/callback/{requestId}/{processorId}': {
+    fields: ['answer', 'records', 'accepted', 'outcome', 'basis', 'until', 'kept', 'reason'],
+    headers: () =>
+      fc.record(
+        {
+          'x-dsr-signature': fc.oneof(fc.constantFrom('t=1,v1=00', `t=${Math.floor(Date.now() / 1000)},v1=${'0'.repeat(64)}`), hostileText(60).map(headerSafe)),
+          authorization: fc.oneof(
+            tokenShaped.map((t) => `Bearer ${t}`),
+            hostileText(40).map(headerSafe),
+          ),
+        },
+        { requiredKeys: [] },
+      ),
+  },
+  'GET /v1/mailing-tools/{controllerId}/{toolId}': { fields: ['key'] },
+  'POST /v1/mailing-tools/{controllerId}/{toolId}': { fields: ['key', 'type', 'data[email]', 'data[list_id]', 'fired_at'] },
+  'POST /v1/suppression/check': {
+    fields: ['email'],
+    headers: () =>
+      fc.record(
+        {
+          authorization: fc.oneof(
+            tokenShaped.map((t) => `Bearer ${t}`),
+            hostileText(40).map(headerSafe),
+          ),
+        },
+        { requiredKeys: [] },
+      ),
+  },
   'GET /v1/staff/requests': staff(['status', 'type', 'controller', 'dueWithinDays', 'overdue']),
   'GET /v1/staff/requests/{requestId}': staff([]),
   'GET /v1/staff/requests/{requestId}/audit': staff([]),
@@ -170,7 +199,8 @@ const SHAPES: Record<string, RouteShape> = {
 const PATH_VALUES: Record<string, () => string[]> = {
   requestId: () => [known.requestId, '00000000-0000-4000-8000-000000000000'],
   controllerId: () => ['demo-association', 'demo-organising-platform'],
-  processorId: () => ['bookkeeping', 'shared-mailbox', 'members'],
+  processorId: () => ['bookkeeping', 'shared-mailbox', 'members', 'campaign-app', 'volunteer-portal'],
+  toolId: () => ['mailchimp'],
   purposeId: () => ['newsletter'],
   locale: () => ['en', 'sv', 'sl', 'EN', 'de'],
 };
