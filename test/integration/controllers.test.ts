@@ -1,7 +1,6 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dueDate } from '../../functions/domain/deadlines';
-import { findController } from '../../functions/platform/register';
 import {
   confirmFromEmail,
   decideOn,
@@ -29,9 +28,14 @@ import {
 const ASSOCIATION = 'demo-association';
 const PLATFORM = 'demo-organising-platform';
 const PLATFORM_STAFF = 'dpo@demo-organising-platform.example';
-const processorIdsOf = (controllerId: string) => findController(controllerId)!.processors.map((p) => p.id);
-
 const local = useRuntime();
+// The register fills its placeholders (the Mailchimp fake's URL) from the environment when first
+// imported, so it is imported once the runtime has set them, as the runtime's own handlers do.
+let findController: typeof import('../../functions/platform/register').findController;
+beforeAll(async () => {
+  ({ findController } = await import('../../functions/platform/register'));
+});
+const processorIdsOf = (controllerId: string) => findController(controllerId)!.processors.map((p) => p.id);
 /** Ada's access request to the association: waits for its email vendor and staff task, so it stays open. */
 let atAssociation: { requestId: string; statusUrl: string };
 /** Elin's access request to the platform, with her name: no identity check, done at the platform's own stores. */
