@@ -51,6 +51,9 @@ export interface RequestWorkflowProps {
 }
 
 /** Retries with exponential backoff and full jitter, so parallel branches don't retry in step. */
+/** The error class a connector's submit throws when its rate limit's queue is longer than an attempt waits (functions/processors/http/errors.ts). */
+const CONNECTOR_BUSY = 'ConnectorBusy';
+
 const RETRY: sfn.RetryProps = {
   errors: [sfn.Errors.ALL],
   interval: Duration.seconds(2),
@@ -158,6 +161,16 @@ export class RequestWorkflow extends Construct {
     })
       // A wait that ran out (or reached the end Route planned, WAIT_EXPIRED) is final: retrying would submit again and wait past the deadline.
       .addRetry({ errors: [sfn.Errors.TIMEOUT, sfn.Errors.HEARTBEAT_TIMEOUT, WAIT_EXPIRED], maxAttempts: 0 })
+      // A connector's rate limit had more calls queued than one attempt waits for: a burst of
+      // requests queues here for up to about an hour and a half, rather than failing to staff.
+      .addRetry({
+        errors: [CONNECTOR_BUSY],
+        interval: Duration.seconds(30),
+        backoffRate: 1.5,
+        maxDelay: Duration.minutes(5),
+        maxAttempts: 20,
+        jitterStrategy: sfn.JitterType.FULL,
+      })
       // Anything else is the submit Lambda failing; submitting is safe to repeat.
       .addRetry({ ...RETRY, maxAttempts: 3 })
       .addCatch(recordBranchFailure, { errors: [sfn.Errors.ALL], resultPath: '$.error' });
