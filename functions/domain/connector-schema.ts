@@ -30,7 +30,7 @@ const jmespath = z
     }
   });
 
-/** A host requests may go to, exactly (`us21.api.mailchimp.com`, `127.0.0.1:8089`) or one label under a wildcard (`*.api.mailchimp.com`); may hold `{{settings.NAME}}`. */
+/** A host requests may go to, exactly (`us21.api.mailchimp.com`, `api.example.org:8443`) or one label under a wildcard (`*.api.mailchimp.com`); may hold `{{settings.NAME}}`. */
 const host = z.string().regex(/^(\*\.)?[A-Za-z0-9{}._-]+(:\d{1,5})?$/, 'a host name, optionally *. in front and :port after');
 
 /** A secret by the name the definition gives it; the register maps that name to a Secrets Manager secret (never a value). */
