@@ -128,7 +128,7 @@ export async function decide(
       if (!(await resetFailedBranch(requestId, input.processorId))) conflict('The branch is not failed any more');
       const resumed = await transitionReturning(requestId, ['in_review'], 'in_progress', { remove: [...REVIEW_FIELDS], condition: inReviewAt('closing') }, now);
       await audit(requestId, 'decision_retry', 'staff', { by, processorId: input.processorId }, now);
-      // The review may have moved on meanwhile (another decision): the branch runs with the next Plan either way.
+      // The review may have moved on meanwhile (another decision): the branch runs with Route's next plan either way.
       if (resumed) await resumeReview(requestId, resumed.reviewTaskToken);
       return;
     }

@@ -27,7 +27,7 @@ export interface SweepReport {
   reviewsClosed: number;
   /** Waiting tasks resumed for branches that ended without their resume (a crash or timeout between). */
   resumed: number;
-  /** Waits ended at the end Plan gave them (a re-driven wait's timeout counts afresh). */
+  /** Waits ended at the end Route planned (a re-driven wait's timeout counts afresh). */
   waitsEnded: number;
   deadlineReminders: number;
   erasedOnSchedule: number;

@@ -130,7 +130,7 @@ const ATTEMPT_TRACES = [
 
 /**
  * Staff retry a failed branch: it goes back to `pending` with what its last attempt left behind
- * cleared, so the next Plan runs it again (and an async processor is asked again). The OpenDSR id
+ * cleared, so Route's next plan runs it again (and an async processor is asked again). The OpenDSR id
  * stays: a processor that did the work before our side gave up recognises the id and reports it,
  * rather than doing the work a second time. Only a failed branch is reset; returns false otherwise.
  */

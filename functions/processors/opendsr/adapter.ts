@@ -26,7 +26,7 @@ export function identityValue(email: string, format: OpendsrProcessor['identityF
 /**
  * The OpenDSR request type (§6.2) for a branch: v2 knows only access, portability and erasure.
  * An objection to direct marketing or a withdrawn consent erases; rectification and restriction
- * have no type, so Plan makes them staff tasks and they never get here.
+ * have no type, so Route's plan makes them staff tasks and they never get here.
  */
 export function opendsrType(request: Pick<DsrRequest, 'type'>, branch: Pick<Branch, 'action' | 'processorId'>): OpendsrRequest['subject_request_type'] {
   if (branch.action === 'export') return request.type === 'portability' ? 'portability' : 'access';
