@@ -27,6 +27,8 @@ GDPR data-subject requests, running locally (started in ${((Date.now() - started
   Step Functions      ${runtime.urls.sfn}${runtime.urls.lambda ? `\n  Lambda Invoke API   ${runtime.urls.lambda}  (for your Step Functions endpoint)` : ''}
   Demo OpenDSR vendor ${runtime.urls.newsletter}/discovery
   Mailchimp (fake)    ${runtime.urls.mailchimp}/3.0  (the demo organising platform's mailing tool, by connector)
+  Course database     ${runtime.urls.courses}  (the demo course platform's PostgreSQL, PGlite)
+  In-house systems    ${runtime.urls.inhouseWebhook}, ${runtime.urls.inhouseLambda}  (the demo campaign office's own webhook and Lambda)
 
   Try a request as one of the demo data subjects (their data is in the demo stores):
 ${subjects.map((s) => `    ${s.email.padEnd(width)}  ${s.holds}`).join('\n')}
