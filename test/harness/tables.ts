@@ -3,6 +3,7 @@
  * the keys of a request and a branch, and the few reads they make (never the service's own code).
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
 import { BatchGetCommand, type BatchGetCommandOutput, DynamoDBDocumentClient, GetCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { REQUESTS_TABLE } from '../../local/provision.ts';
 
@@ -28,6 +29,11 @@ export function documentClient(endpoint: string, maxAttempts?: number): DynamoDB
       ...(maxAttempts ? { maxAttempts } : {}),
     }),
   );
+}
+
+/** A client of the runtime's S3 (s3rver), for reading what the service put in its buckets. */
+export function bucketClient(endpoint: string): S3Client {
+  return new S3Client({ endpoint, region: 'us-east-1', forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } });
 }
 
 /** A request's item as stored, or undefined. */

@@ -1,9 +1,9 @@
-import { HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
 import { PACKAGE_BUCKET } from '../../local/provision.ts';
-import { answerDemoTasks, branchKey, linksIn, poll, REQUESTS_TABLE, submitConfirmed, useRuntime, waitForEmail, waitForFinal } from '../harness';
+import { answerDemoTasks, branchKey, bucketClient, linksIn, poll, REQUESTS_TABLE, submitConfirmed, useRuntime, waitForEmail, waitForFinal } from '../harness';
 
 /**
  * The package bucket's lifecycle rules as S3 carries them out (docs/ARCHITECTURE.md, "Local
@@ -14,12 +14,7 @@ let s3: S3Client;
 const DAY_MS = 86_400_000;
 
 beforeAll(() => {
-  s3 = new S3Client({
-    endpoint: local.rt.urls.s3,
-    region: 'us-east-1',
-    forcePathStyle: true,
-    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-  });
+  s3 = bucketClient(local.rt.urls.s3);
 });
 
 async function exists(Key: string): Promise<boolean> {

@@ -3,12 +3,12 @@
  * runtime serves on Lambda's Invoke API) answers at once in its return value, or later by the
  * one-time callback its event carries; a callback without that token records nothing.
  */
-import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PACKAGE_BUCKET } from '../../local/provision';
 import { inhouseLambda } from '../fixtures/inhouse-lambda';
-import { branchKey, captureOutput, poll, REQUESTS_TABLE, requestPartition, submitConfirmed, useRuntime, waitForFinal } from '../harness';
+import { branchKey, bucketClient, captureOutput, poll, REQUESTS_TABLE, requestPartition, submitConfirmed, useRuntime, waitForFinal } from '../harness';
 
 const CONTROLLER = 'demo-campaign-office';
 const local = useRuntime({
@@ -19,12 +19,7 @@ const output = captureOutput();
 let s3: S3Client;
 
 beforeAll(() => {
-  s3 = new S3Client({
-    endpoint: local.rt.urls.s3,
-    region: 'us-east-1',
-    forcePathStyle: true,
-    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-  });
+  s3 = bucketClient(local.rt.urls.s3);
 });
 beforeEach(() => {
   inhouseLambda.reply = undefined;

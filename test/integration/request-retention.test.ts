@@ -1,11 +1,12 @@
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   answerTaskLink,
+  bucketClient,
   decideOn,
   linksIn,
   REQUESTS_TABLE,
@@ -31,12 +32,7 @@ let s3: S3Client;
 let approver: string;
 
 beforeAll(async () => {
-  s3 = new S3Client({
-    endpoint: local.rt.urls.s3,
-    region: 'us-east-1',
-    forcePathStyle: true,
-    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-  });
+  s3 = bucketClient(local.rt.urls.s3);
   approver = await staffToken(local.rt, 'approver');
 });
 

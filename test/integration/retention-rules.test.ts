@@ -1,8 +1,8 @@
-import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RetentionRun } from '../../functions/platform/data/retention-runs';
-import { captureOutput, REQUESTS_TABLE, useRuntime } from '../harness';
+import { bucketClient, captureOutput, REQUESTS_TABLE, useRuntime } from '../harness';
 
 const output = captureOutput();
 const local = useRuntime();
@@ -58,12 +58,7 @@ async function latestRun(ruleId: string, controllerId = ASSOCIATION): Promise<Re
 }
 
 async function reportOf(run: RetentionRun): Promise<Report> {
-  const s3 = new S3Client({
-    endpoint: local.rt.urls.s3,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-    forcePathStyle: true,
-  });
+  const s3 = bucketClient(local.rt.urls.s3);
   try {
     expect(run.reportKey).toMatch(new RegExp(`^retention-reports/${run.controllerId}/.+/${run.ruleId}\\.json$`));
     const object = await s3.send(new GetObjectCommand({ Bucket: 'dsr-packages', Key: run.reportKey! }));

@@ -3,7 +3,7 @@
  * and PGlite over the wire protocol. The runtime provides the requests table the runs are recorded
  * in and the bucket the reports go to; the demo course platform's rules run through its schedule.
  */
-import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import mysql from 'mysql2/promise';
 import pg from 'pg';
@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseRegister, type Register } from '../../functions/domain/register-schema.ts';
 import type { RetentionRun } from '../../functions/platform/data/retention-runs.ts';
 import { startMariaDb, startPglite, startPostgres, type TestDatabase } from '../harness/databases.ts';
-import { REQUESTS_TABLE, useRuntime } from '../harness/index.ts';
+import { bucketClient, REQUESTS_TABLE, useRuntime } from '../harness/index.ts';
 
 const local = useRuntime();
 
@@ -160,12 +160,7 @@ async function snapshot(db: TestDatabase): Promise<Record<string, Record<string,
 const ids = (rows: Record<string, unknown>[] | undefined) => (rows ?? []).map((r) => Number(r.id));
 
 async function reportOf(run: RetentionRun): Promise<Record<string, unknown>> {
-  const s3 = new S3Client({
-    endpoint: local.rt.urls.s3,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-    forcePathStyle: true,
-  });
+  const s3 = bucketClient(local.rt.urls.s3);
   try {
     const object = await s3.send(new GetObjectCommand({ Bucket: 'dsr-packages', Key: run.reportKey! }));
     return JSON.parse(await object.Body!.transformToString());

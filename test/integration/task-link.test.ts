@@ -3,22 +3,17 @@
  * token is checked before the body is read, and only files that do nothing when opened are kept
  * for the subject's package (issue 17, items 18 and 19).
  */
-import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PACKAGE_BUCKET } from '../../local/provision';
-import { branchKey, REQUESTS_TABLE, submitConfirmed, taskLinkFor, useRuntime, VENDOR } from '../harness';
+import { branchKey, bucketClient, REQUESTS_TABLE, submitConfirmed, taskLinkFor, useRuntime, VENDOR } from '../harness';
 
 const local = useRuntime();
 let s3: S3Client;
 
 beforeAll(() => {
-  s3 = new S3Client({
-    endpoint: local.rt.urls.s3,
-    region: 'us-east-1',
-    forcePathStyle: true,
-    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-  });
+  s3 = bucketClient(local.rt.urls.s3);
 });
 
 const branchOf = async (requestId: string) =>

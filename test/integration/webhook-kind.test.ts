@@ -7,11 +7,11 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PACKAGE_BUCKET } from '../../local/provision';
-import { branchKey, captureOutput, poll, REQUESTS_TABLE, requestPartition, submitConfirmed, useRuntime, waitForFinal } from '../harness';
+import { branchKey, bucketClient, captureOutput, poll, REQUESTS_TABLE, requestPartition, submitConfirmed, useRuntime, waitForFinal } from '../harness';
 
 const CONTROLLER = 'demo-campaign-office';
 const SECRET = 'test-volunteer-portal-secret-0123456789abcdef';
@@ -61,12 +61,7 @@ const local = useRuntime({
 const output = captureOutput();
 let s3: S3Client;
 beforeAll(() => {
-  s3 = new S3Client({
-    endpoint: local.rt.urls.s3,
-    region: 'us-east-1',
-    forcePathStyle: true,
-    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-  });
+  s3 = bucketClient(local.rt.urls.s3);
 });
 beforeEach(() => {
   reply = () => ({ status: 202 });
