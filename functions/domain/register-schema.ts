@@ -666,7 +666,8 @@ export function resolvePlaceholders(value: unknown, env: Readonly<Record<string,
 
 /** Parses a register, failing with every problem and where it is. */
 export function parseRegister(input: unknown, env: Readonly<Record<string, string | undefined>> = {}): Register {
-  const result = registerSchema.safeParse(resolvePlaceholders(input, env));
+  // Parsed once per cold start: compiling zod's fast path would cost more than it saves.
+  const result = registerSchema.safeParse(resolvePlaceholders(input, env), { jitless: true });
   if (!result.success) {
     const problems = result.error.issues.map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`).join('\n');
     throw new Error(`The register (config/register.json) is invalid:\n${problems}`);
