@@ -4,10 +4,10 @@
  * with no context, and it is the demo; `-c register=path/to/register.json` names an operator's
  * own, which must hold none of the demo's values unless `-c demo=true` says it is a demo too.
  */
-import { X509Certificate } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { createHash, X509Certificate } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { parseRegister, type Register } from '../functions/domain/register-schema';
+import { compileRegister, parseRegister, type Register } from '../functions/domain/register-schema';
 import { REPO_ROOT } from './constructs/house-function';
 
 /** The demo register, bundled by default and run by the local runtime. */
@@ -41,6 +41,23 @@ export function readRegisterSource(opts: { file?: string; demo?: boolean } = {})
   }
   const register = parseRegister(raw, process.env);
   return { file, raw, register, demo: opts.demo ?? opts.file === undefined };
+}
+
+/**
+ * Writes the register compiled for the bundles into `dir` and returns its path: checked here, so
+ * a cold start uses it as it is instead of checking it again (about 50 ms of every cold start).
+ */
+export function writeCompiledRegister(source: Pick<RegisterSource, 'file' | 'raw'>, dir: string): string {
+  let compiled: string;
+  try {
+    compiled = JSON.stringify(compileRegister(source.raw));
+  } catch (e) {
+    throw new Error(`The register ${source.file} cannot be bundled: ${(e as Error).message}`);
+  }
+  const file = path.join(dir, `register-${createHash('sha256').update(compiled).digest('hex').slice(0, 16)}.json`);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(file, compiled);
+  return file;
 }
 
 const LOCAL_HOSTS = /^(localhost|.*\.localhost|127(\.\d{1,3}){3}|0\.0\.0\.0|\[::1?\]|::1?)$/i;

@@ -1,4 +1,5 @@
-import { type CfnElement, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, TimeZone, Validations } from 'aws-cdk-lib';
+import * as path from 'node:path';
+import { type CfnElement, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Stage, TimeZone, Validations } from 'aws-cdk-lib';
 import type { CfnStage, HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -34,7 +35,7 @@ import { StaffApi } from './constructs/staff-api';
 import { StaffIdentity } from './constructs/staff-identity';
 import { SubjectApi } from './constructs/subject-api';
 import { RequestWorkflow } from './constructs/workflow';
-import { type RegisterSource, readRegisterSource, refuseDemoValues } from './register-source';
+import { type RegisterSource, readRegisterSource, refuseDemoValues, writeCompiledRegister } from './register-source';
 
 /** Props of {@link DsrStack}. */
 export interface DsrStackProps extends StackProps {
@@ -335,8 +336,8 @@ export class DsrStack extends Stack {
     const network = this.databaseNetwork.network;
 
     // ---- Functions, one per handler module ---------------------------------------------------
-    // Bundled with the register named at synthesis, when it is not the demo's.
-    const registerFile = props.register ? undefined : this.registerSource.file;
+    // Bundled with the register read at synthesis, compiled: checked here rather than at every cold start.
+    const registerFile = props.register ? undefined : writeCompiledRegister(this.registerSource, path.join(Stage.of(this)!.outdir, 'registers'));
     const fn = (
       id: string,
       entry: string,

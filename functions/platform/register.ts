@@ -1,6 +1,6 @@
-// The demo's config/register.json, or the register a deployment names (`-c register=`, bundled in its place).
+// The demo's config/register.json, or (in a bundle) the register the synthesis compiled in its place.
 import registerJson from '#register' with { type: 'json' };
-import { type Controller, type Processor, parseRegister, type Register } from '../domain/register-schema';
+import { bundledRegister, type Controller, type Processor, type Register } from '../domain/register-schema';
 import { registerPlaceholders } from './config';
 
 export type {
@@ -19,8 +19,8 @@ export type {
   WebhookProcessor,
 } from '../domain/register-schema';
 
-/** The register bundled with the functions, checked at cold start. */
-export const register: Register = parseRegister(registerJson, registerPlaceholders());
+/** The register bundled with the functions: checked at synthesis when compiled there, else at cold start. */
+export const register: Register = bundledRegister(registerJson, registerPlaceholders());
 
 export function findController(controllerId: string): Controller | undefined {
   return register.controllers.find((c) => c.id === controllerId);

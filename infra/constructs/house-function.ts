@@ -87,8 +87,9 @@ export interface HouseFunctionProps {
   /** Node.js options besides `--enable-source-maps` (which every function gets), e.g. V8 heap sizing. */
   readonly nodeOptions?: readonly string[];
   /**
-   * The register the function is bundled with (an absolute path), in place of the demo's
-   * config/register.json: what `#register` (package.json `imports`) resolves to. @default the demo register
+   * The register the function is bundled with (an absolute path; the stack gives a compiled one),
+   * in place of the demo's config/register.json: what `#register` (package.json `imports`)
+   * resolves to. @default the demo register, checked at cold start
    */
   readonly registerFile?: string;
   /**

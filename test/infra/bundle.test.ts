@@ -104,6 +104,19 @@ describe('bundling with the local esbuild', () => {
     expect(withDrivers).toEqual(['functions/handlers/scheduled/retention.ts', 'functions/handlers/workflow/run-database-processor.ts']);
   });
 
+  it('bundles the register checked at synthesis, so no cold start checks it again', () => {
+    const compiled = functions.filter(({ assetDir }) => readFileSync(path.join(assetDir, 'index.mjs'), 'utf8').includes('gdpr-dsr/compiled-register/1'));
+    // Every function that reads the register: all but the two pages that never do.
+    expect(compiled.length).toBeGreaterThanOrEqual(functions.length - 2);
+    for (const { entry, assetDir } of compiled) {
+      const sources = JSON.parse(readFileSync(path.join(assetDir, 'index.mjs.map'), 'utf8')).sources as string[];
+      expect(
+        sources.filter((s) => s.endsWith('config/register.json')),
+        entry,
+      ).toEqual([]);
+    }
+  });
+
   it('ships a source map with each bundle', () => {
     for (const { entry, assetDir } of functions) expect(existsSync(path.join(assetDir, 'index.mjs.map')), entry).toBe(true);
   });
