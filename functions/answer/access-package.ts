@@ -1,17 +1,30 @@
 import { PassThrough, Readable } from 'node:stream';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import ZipStream from 'zip-stream';
-import { accessPackageSummary } from '../../web/pages/access-package';
+import { accessPackageSummary, type RecordsPreview } from '../../web/pages/access-package';
 import type { Branch, DsrRequest, Right } from '../domain/request';
 import { s3 } from '../platform/aws/s3';
 import { csvCell } from '../platform/csv';
 import { audit } from '../platform/data/audit';
 import { setOnce } from '../platform/data/requests';
-import { packageBucket, readExport, readObject } from '../platform/package-bucket';
+import { packageBucket, packageKey, packageViewKey, readExport, readObject } from '../platform/package-bucket';
 import { type Controller, findProcessor } from '../platform/register';
 
-/** Where a request's access package is kept: one per request, so a retry overwrites, never adds. */
-export const packageKey = (requestId: string) => `packages/${requestId}.zip`;
+/** Records per system shown as a table in the package's index; the files hold them all. */
+const PREVIEW_ROWS = 100;
+
+/** The first records of an export, read until {@link PREVIEW_ROWS}. */
+async function previewOf(key: string): Promise<RecordsPreview> {
+  const columns = new Set<string>();
+  const rows: Record<string, unknown>[] = [];
+  for await (const record of readExport(key)) {
+    for (const k in record) columns.add(k);
+    rows.push(record);
+    if (rows.length >= PREVIEW_ROWS) break;
+  }
+  return { columns: [...columns], rows };
+}
 
 /**
  * An NDJSON export as one JSON array, streamed record by record, noting every record's fields in
@@ -83,10 +96,16 @@ export function portabilityManifest(request: DsrRequest, controller: Controller,
   };
 }
 
-/** The access package's human-readable index: the Art. 15 information from the register, per processor. */
-function accessIndex(request: DsrRequest, controller: Controller, branches: Branch[], at: Date): string {
+/**
+ * The access package's human-readable index: the Art. 15 information from the register and the
+ * first records, per processor; as the ZIP holds it, and for a browser.
+ */
+async function accessIndex(request: DsrRequest, controller: Controller, branches: Branch[], at: Date): Promise<{ zip: string; web: string }> {
+  const previews = new Map<string, RecordsPreview>();
+  for (const b of packaged(controller, branches)) if (b.exportKey) previews.set(b.processorId, await previewOf(b.exportKey));
   const processors = controller.processors.map((p) => {
     const branch = branches.find((b) => b.processorId === p.id);
+    const preview = previews.get(p.id);
     return {
       id: p.id,
       name: p.name,
@@ -102,9 +121,10 @@ function accessIndex(request: DsrRequest, controller: Controller, branches: Bran
       // A vendor that only sent its own file has no records of ours to list.
       ...(branch?.status === 'completed' && !branch.exportKey ? { records: false } : {}),
       ...(branch?.status === 'completed' && branch.answer ? { answer: branch.answer } : {}),
+      ...(preview ? { preview } : {}),
     };
   });
-  return accessPackageSummary({
+  const page = {
     locale: request.locale,
     controllerName: controller.name,
     requestId: request.requestId,
@@ -112,7 +132,8 @@ function accessIndex(request: DsrRequest, controller: Controller, branches: Bran
     processors,
     supervisoryAuthority: controller.supervisoryAuthority,
     dpoEmail: controller.dpoEmail,
-  });
+  };
+  return { zip: accessPackageSummary(page), web: accessPackageSummary({ ...page, web: true }) };
 }
 
 /**
@@ -134,7 +155,12 @@ export async function buildPackage(request: DsrRequest, controller: Controller, 
     if (request.type === 'portability') {
       await addEntry(zip, `${JSON.stringify(portabilityManifest(request, controller, branches, at), null, 2)}\n`, 'manifest.json', at);
     } else {
-      await addEntry(zip, accessIndex(request, controller, branches, at), 'index.html', at);
+      const index = await accessIndex(request, controller, branches, at);
+      // Before the ZIP: the completion email links both, and a retry writes both again.
+      await s3.send(
+        new PutObjectCommand({ Bucket: packageBucket(), Key: packageViewKey(request.requestId), Body: index.web, ContentType: 'text/html; charset=utf-8' }),
+      );
+      await addEntry(zip, index.zip, 'index.html', at);
     }
     for (const branch of packaged(controller, branches)) {
       if (branch.exportKey) {

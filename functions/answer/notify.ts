@@ -48,12 +48,16 @@ export async function notifySubject(request: DsrRequest, controller: Controller,
     return;
   }
   // A fresh token on every attempt that sends: only its hash is stored, so an earlier attempt's is unknown.
-  const downloadLink = async (): Promise<{ downloadUrl: string; downloadExpiresAt: string } | undefined> => {
+  const downloadLink = async (): Promise<{ downloadUrl: string; viewUrl?: string; downloadExpiresAt: string } | undefined> => {
     if ((request.type !== 'access' && request.type !== 'portability') || !request.packageKey) return undefined;
     const token = newToken();
     const downloadExpiresAt = new Date(at.getTime() + setting('DOWNLOAD_TTL_DAYS') * 86_400_000).toISOString();
     await updateRequest(request.requestId, { downloadTokenHash: hashToken(token), downloadExpiresAt });
-    return { downloadUrl: links.download(request.requestId, token), downloadExpiresAt };
+    return {
+      downloadUrl: links.download(request.requestId, token),
+      ...(request.type === 'access' ? { viewUrl: links.packageView(request.requestId, token) } : {}),
+      downloadExpiresAt,
+    };
   };
   const outcomes = inDeclaredOrder(controller, branches).map((b) => ({
     processorName: findProcessor(controller, b.processorId)?.name ?? b.processorId,

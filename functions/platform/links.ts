@@ -9,6 +9,8 @@ export const links = {
   verify: (requestId: string, token: string) => `${base()}/v1/requests/${requestId}/verify?token=${encodeURIComponent(token)}`,
   status: (requestId: string, statusKey: string) => `${base()}/v1/requests/${requestId}/status?key=${encodeURIComponent(statusKey)}`,
   download: (requestId: string, token: string) => `${base()}/v1/requests/${requestId}/package?token=${encodeURIComponent(token)}`,
+  /** The access package's index in a browser, with the same token as the download. */
+  packageView: (requestId: string, token: string) => `${base()}/v1/requests/${requestId}/package/view?token=${encodeURIComponent(token)}`,
   /** The staff console opened at one request (staff sign in first; the link carries no secret). */
   console: (requestId: string) => `${base()}/console?request=${encodeURIComponent(requestId)}`,
   /** The staff console's start page. */

@@ -9,6 +9,12 @@ import { setting } from './config';
 /** Holds processor exports (NDJSON, one record a line) and the access packages built from them. */
 export const packageBucket = () => setting('PACKAGE_BUCKET');
 
+/** Where a request's access package is kept: one per request, so a retry overwrites, never adds. */
+export const packageKey = (requestId: string) => `packages/${requestId}.zip`;
+
+/** Where the access package's index is kept for a browser (a phone cannot open the ZIP); deleted with the package. */
+export const packageViewKey = (requestId: string) => `packages/${requestId}.html`;
+
 /**
  * Where a processor's export for a request is kept until the package is built. `attempt` names one
  * of several writers that may store the same branch's results at once (an OpenDSR processor that

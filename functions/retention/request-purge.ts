@@ -5,7 +5,7 @@ import { s3 } from '../platform/aws/s3';
 import { audit } from '../platform/data/audit';
 import { and, eq, exists, isIn, notExists } from '../platform/data/expressions';
 import { getRequestWithBranches, updateRequestIf } from '../platform/data/requests';
-import { packageBucket } from '../platform/package-bucket';
+import { packageBucket, packageViewKey } from '../platform/package-bucket';
 import type { Controller } from '../platform/register';
 import { hashToken } from '../platform/tokens';
 import { suppressionHash } from './scheduled-erasures';
@@ -19,9 +19,10 @@ export interface PurgeOutcome {
 /** A refusal still waiting for its email keeps the address: look again this much later. */
 const STILL_OPEN_RETRY_MS = 86_400_000;
 
-/** Every object of the package bucket that holds the request's data: the package, each export and each file a processor sent. */
+/** Every object of the package bucket that holds the request's data: the package and its web view, each export and each file a processor sent. */
 function storedObjects(request: DsrRequest, branches: Branch[]): string[] {
-  const keys = [request.packageKey, ...branches.flatMap((b) => [b.exportKey, b.attachmentKey])];
+  const view = request.packageKey && request.type === 'access' ? packageViewKey(request.requestId) : undefined;
+  const keys = [request.packageKey, view, ...branches.flatMap((b) => [b.exportKey, b.attachmentKey])];
   return [...new Set(keys.filter((k): k is string => !!k))];
 }
 

@@ -25,7 +25,7 @@ export interface SubjectApiProps {
   readonly mailingToolWebhook: IFunction;
   /** `POST /v1/suppression/check`: a signup form asks whether an address may be added again. */
   readonly suppressionCheck: IFunction;
-  /** `GET /v1/requests/{requestId}/package`: the copy of the data (Art. 15(3)). */
+  /** `GET /v1/requests/{requestId}/package` and `…/package/view`: the copy of the data (Art. 15(3)), and its index as a page. */
   readonly download: IFunction;
   /** `POST /v1/opendsr/callback`: signed status callbacks of OpenDSR processors. */
   readonly opendsrCallback: IFunction;
@@ -169,6 +169,12 @@ export class SubjectApi extends Construct {
       [HttpMethod.GET],
       lambda('Download', props.download),
       'Download is authorised by the 256-bit download token of the emailed link, checked against its stored hash and expiry in the handler.',
+    );
+    route(
+      '/v1/requests/{requestId}/package/view',
+      [HttpMethod.GET],
+      lambda('DownloadView', props.download),
+      "The package's page is authorised by the same download token, checked against its stored hash and expiry in the handler.",
     );
     route(
       '/v1/opendsr/callback',

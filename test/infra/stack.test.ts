@@ -730,6 +730,7 @@ describe('HTTP API', () => {
       'GET /v1/requests/{requestId}/status': 'status',
       'POST /v1/requests/{requestId}/cancel': 'status',
       'GET /v1/requests/{requestId}/package': 'download',
+      'GET /v1/requests/{requestId}/package/view': 'download',
       'POST /v1/opendsr/callback': 'opendsrCallback',
       'POST /v1/webhooks/callback/{requestId}/{processorId}': 'processorCallback',
       'GET /v1/tasks/{requestId}/{processorId}': 'task',

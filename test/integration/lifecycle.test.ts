@@ -123,6 +123,22 @@ describe('an access request, from the form to the package', () => {
     expect(files.get('members.csv')).toContain('ada@example.org');
     for (const content of files.values()) expect(content).not.toContain('bo@example.org');
     expect(files.get('index.html')).toContain('Membership register');
+    // The index shows the records themselves, not only where the files are.
+    expect(files.get('index.html')).toMatch(/<caption id="records-members">[^<]*<\/caption>[\s\S]*<td>ada@example\.org<\/td>/);
+
+    // A phone that cannot open a ZIP reads the same page in the browser, with the download linked.
+    const view = linksIn(completion).find((l) => l.includes('/package/view?token='));
+    expect(view).toBeDefined();
+    const page = await fetch(view!);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('cache-control')).toBe('no-store');
+    const viewHtml = await page.text();
+    expect(viewHtml).toContain('<td>ada@example.org</td>');
+    expect(viewHtml).not.toContain('bo@example.org');
+    const again = new URL(viewHtml.match(/href="(\.\.\/package\?token=[^"]+)"/)![1]!.replace(/&amp;/g, '&'), view);
+    expect(again.href).toBe(download);
+    expect((await fetch(again, { redirect: 'manual' })).status).toBe(302);
+    expect((await fetch(view!.replace(/token=[^&]+/, `token=${'A'.repeat(43)}`))).status).toBe(410);
   });
 
   it('answers an address the organisation does not know exactly like one it knows', async () => {

@@ -135,6 +135,7 @@ describe("the service's own retention of an answered access request", () => {
     expect(stored).toMatchObject({ purgeCtl: 'demo-association', purgeAt: stored.downloadExpiresAt, packageKey: `packages/${requestId}.zip` });
     const objects = await objectsOf(requestId);
     expect(objects).toContain(`packages/${requestId}.zip`);
+    expect(objects).toContain(`packages/${requestId}.html`);
     expect(objects).toContain(`exports/${requestId}/bookkeeping/ledger.txt`);
     expect(objects.filter((k) => k.endsWith('.ndjson')).length).toBeGreaterThan(0);
   });

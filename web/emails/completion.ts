@@ -104,6 +104,8 @@ export function completionEmail(input: {
   statusUrl: string;
   onTime: boolean;
   downloadUrl?: string;
+  /** Access: the package's index shown in a browser, for a phone that cannot open a ZIP. */
+  viewUrl?: string;
   downloadExpiresAt?: string;
   outcomes: Outcome[];
   supervisoryAuthority: { name: string; url: string };
@@ -126,6 +128,7 @@ export function completionEmail(input: {
   const authority = oneLine(input.supervisoryAuthority.name);
   const dpo = oneLine(input.dpoEmail);
   const download = exports && input.downloadUrl ? oneLine(input.downloadUrl) : undefined;
+  const view = download && type === 'access' && input.viewUrl ? oneLine(input.viewUrl) : undefined;
   const directMarketing = input.objectionScope === 'direct_marketing';
 
   const subject = oneLine(
@@ -168,7 +171,11 @@ export function completionEmail(input: {
     p(intro),
     late && p(late),
     outcomeNote && p(outcomeNote),
-    ...(exports ? (download ? [p(downloadIntro), link(download, c.downloadLinkText), expires && p(expires)] : [p(c.noDownload)]) : []),
+    ...(exports
+      ? download
+        ? [p(downloadIntro), link(download, c.downloadLinkText), view && link(view, c.viewLinkText, c.viewIntro), expires && p(expires)]
+        : [p(c.noDownload)]
+      : []),
     transmitted && p(transmitted),
     lines.length > 0 &&
       list(

@@ -8,6 +8,10 @@ import { siteTexts } from '../texts/site/index.ts';
 
 const ANSWER = /* @__PURE__ */ textsOf(siteTexts, answerTexts);
 
+// A wide table scrolls inside its own box, so the page still reflows on a phone (WCAG 1.4.10).
+const RECORDS_CSS =
+  '.records{overflow-x:auto;margin:0 0 1rem}.records:focus{outline:3px solid #0b4f8a}.records table{width:auto;min-width:100%;margin:0}.records td{white-space:pre-wrap;overflow-wrap:anywhere;min-width:8rem}';
+
 /** One processor's part of the access package: its Art. 15 information and its files. */
 export interface PackageProcessor {
   id: string;
@@ -29,12 +33,37 @@ export interface PackageProcessor {
   records?: boolean;
   /** What a processor that answers later said: nothing held, kept on a legal basis, or answered in part. */
   answer?: ProcessorAnswer;
+  /** The first of the records in `<id>.json`, shown as a table so a person can read them without opening a file. */
+  preview?: RecordsPreview;
+}
+
+/** The first records of an export, with their fields in the order they first appear. */
+export interface RecordsPreview {
+  columns: string[];
+  rows: Record<string, unknown>[];
 }
 
 /**
- * index.html inside the access package ZIP: per processor the Art. 15 information and its files
- * (`<id>.json`, `<id>.csv`, linked relative to this page), then the subject's rights. Standalone:
- * inline CSS, no scripts, no external assets.
+ * Where the package's web view puts its download link: the stored page holds this in place of the
+ * link, and the download function puts in the link with the token the person came with.
+ */
+export const DOWNLOAD_HREF = '#download-package';
+
+/** The longest a value is shown in a table cell; the files hold it whole. */
+const CELL_CHARS = 300;
+
+function cellText(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
+  return text.length > CELL_CHARS ? `${text.slice(0, CELL_CHARS - 1)}…` : text;
+}
+
+/**
+ * index.html inside the access package ZIP: per processor the Art. 15 information, its records as
+ * a table and its files (`<id>.json`, `<id>.csv`, linked relative to this page), then the subject's
+ * rights. Standalone: inline CSS, no scripts, no external assets. With `web`, the same page for a
+ * browser that cannot open a ZIP (a phone): the files are named, not linked, beside a link to the
+ * download ({@link DOWNLOAD_HREF}).
  */
 export function accessPackageSummary(input: {
   locale: Locale;
@@ -44,6 +73,7 @@ export function accessPackageSummary(input: {
   processors: PackageProcessor[];
   supervisoryAuthority: { name: string; url: string };
   dpoEmail: string;
+  web?: boolean;
 }): string {
   const locale = safeLocale(input.locale);
   const t = ANSWER[locale];
@@ -58,10 +88,12 @@ export function accessPackageSummary(input: {
     const records = proc.records !== false;
     if (proc.status === 'completed') {
       if (records) row(k.recordCount, e(formatNumber(proc.recordCount, locale)));
-      const files = records ? [`${proc.id}.json`, `${proc.id}.csv`].map((f) => `<a href="${escapeUrlPart(f)}"><code>${e(f)}</code></a>`) : [];
+      // On the web the files are in the ZIP, not beside the page: named, not linked.
+      const file = (href: string, name: string) => (input.web ? `<code>${e(name)}</code>` : `<a href="${href}"><code>${e(name)}</code></a>`);
+      const files = records ? [`${proc.id}.json`, `${proc.id}.csv`].map((f) => file(escapeUrlPart(f), f)) : [];
       if (proc.attachmentName) {
         const path = `${proc.id}/${proc.attachmentName}`;
-        files.push(`<a href="${escapeUrlPart(proc.id)}/${escapeUrlPart(proc.attachmentName)}"><code>${e(path)}</code></a> ${e(k.asSent)}`);
+        files.push(`${file(`${escapeUrlPart(proc.id)}/${escapeUrlPart(proc.attachmentName)}`, path)} ${e(k.asSent)}`);
       }
       if (files.length) row(k.files, files.join(', '));
     }
@@ -90,13 +122,27 @@ export function accessPackageSummary(input: {
             : (answer?.outcome === 'not_found' || (records && proc.recordCount === 0)) && !proc.attachmentName
               ? `<p class="panel">${e(k.noData)}</p>`
               : '';
+    const preview = proc.status === 'completed' && records && proc.preview?.rows.length ? proc.preview : undefined;
+    const tableId = `records-${proc.id}`;
+    const table = preview
+      ? `<div class="records" role="region" tabindex="0" aria-labelledby="${e(tableId)}">
+<table>
+<caption id="${e(tableId)}">${e(k.recordsTitle({ system: proc.name }))}</caption>
+<thead><tr>${preview.columns.map((c) => `<th scope="col">${e(c)}</th>`).join('')}</tr></thead>
+<tbody>
+${preview.rows.map((r) => `<tr>${preview.columns.map((c) => `<td>${e(cellText(r[c]))}</td>`).join('')}</tr>`).join('\n')}
+</tbody>
+</table>
+</div>
+${preview.rows.length < proc.recordCount ? `<p class="hint">${e(k.previewNote({ shown: formatNumber(preview.rows.length, locale), total: formatNumber(proc.recordCount, locale) }))}</p>\n` : ''}`
+      : '';
     return `<section aria-labelledby="${e(sectionId(proc.id))}">
 <h2 id="${e(sectionId(proc.id))}">${e(proc.name)}</h2>
 ${note}
 <dl class="facts">
 ${rows.join('\n')}
 </dl>
-</section>`;
+${table}</section>`;
   });
 
   const body = `<main id="main">
@@ -108,7 +154,7 @@ ${rows.join('\n')}
 <dt>${e(k.generatedAt)}</dt>
 <dd>${e(formatDateTime(input.generatedAt, locale))}</dd>
 </dl>
-<p>${e(k.filesIntro)}</p>
+${input.web ? `<p class="panel">${e(k.webIntro)} <a href="${DOWNLOAD_HREF}">${e(k.webDownload)}</a></p>` : `<p>${e(k.filesIntro)}</p>`}
 ${input.processors.some((proc) => proc.status === 'completed' && proc.attachmentName) ? `<p>${e(k.attachmentNote)}</p>\n` : ''}${locale === 'en' ? '' : `<p class="hint">${e(k.registerNote)}</p>`}
 <nav aria-labelledby="contents-title">
 <h2 id="contents-title">${e(k.contentsTitle)}</h2>
@@ -128,5 +174,5 @@ ${RIGHTS.map((r) => `<dt>${e(t.rights[r].title)}</dt>\n<dd>${e(t.rights[r].summa
 </section>
 </main>`;
 
-  return htmlDocument({ locale, title, body, noindex: true });
+  return htmlDocument({ locale, title, body, noindex: true, extraCss: RECORDS_CSS });
 }

@@ -1,6 +1,8 @@
+import { text } from 'node:stream/consumers';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import middy from '@middy/core';
+import { DOWNLOAD_HREF } from '../../../web/pages/access-package';
 import { renderPackageExpired } from '../../../web/pages/package-expired';
 import { isRequestId } from '../../domain/validation';
 import { s3 } from '../../platform/aws/s3';
@@ -8,7 +10,7 @@ import { configure } from '../../platform/config';
 import { getRequest } from '../../platform/data/requests';
 import { type HttpEvent, type HttpResult, html, httpMiddleware, json, pickLocale, redirect, wantsJson } from '../../platform/http';
 import { logger } from '../../platform/log';
-import { packageBucket } from '../../platform/package-bucket';
+import { packageBucket, packageViewKey, readObject } from '../../platform/package-bucket';
 import { TOKEN_PATTERN, tokenMatches } from '../../platform/tokens';
 
 // The composition root: what this function is given, checked at cold start.
@@ -19,7 +21,8 @@ const PRESIGNED_SECONDS = 300;
 
 /**
  * GET /v1/requests/{requestId}/package?token=…: checks the download token from the completion
- * email and redirects to a short-lived presigned URL of the access package.
+ * email and redirects to a short-lived presigned URL of the access package. With `/view`, an access
+ * package's index as a page, for a browser that cannot open a ZIP, linking the download.
  */
 async function download(event: HttpEvent): Promise<HttpResult> {
   const requestId = event.pathParameters?.requestId ?? '';
@@ -37,6 +40,17 @@ async function download(event: HttpEvent): Promise<HttpResult> {
     return wantsJson(event)
       ? json(410, { message: 'This download link is invalid or has expired', errors: { token: 'invalid or expired' } })
       : html(410, renderPackageExpired({ locale: pickLocale(event, request?.locale) }));
+  }
+  if (event.rawPath.endsWith('/package/view')) {
+    if (request.type !== 'access') {
+      return wantsJson(event)
+        ? json(404, { message: 'Only an access package has a page to view', errors: { requestId: 'not an access request' } })
+        : html(404, renderPackageExpired({ locale: pickLocale(event, request.locale) }));
+    }
+    const page = await text(await readObject(packageViewKey(request.requestId)));
+    logger.info('package viewed', { requestId });
+    // Relative, so the page needs no base URL: from …/package/view to …/package.
+    return html(200, page.replace(`href="${DOWNLOAD_HREF}"`, `href="../package?token=${encodeURIComponent(token)}"`));
   }
   const url = await getSignedUrl(
     s3,

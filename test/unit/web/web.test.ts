@@ -14,9 +14,9 @@ import { subjectAnsweredEmail } from '../../../web/emails/subject-answered';
 import { vendorRequestEmail } from '../../../web/emails/vendor-request';
 import { verificationEmail } from '../../../web/emails/verification';
 import { escapeHtml, layout } from '../../../web/html';
-import { BRANCH_STATUSES, formatDate, LOCALES, type Locale, REQUEST_STATUSES, RIGHTS } from '../../../web/locale';
+import { BRANCH_STATUSES, formatDate, formatNumber, LOCALES, type Locale, REQUEST_STATUSES, RIGHTS } from '../../../web/locale';
 import { renderRequestAccepted } from '../../../web/pages/accepted';
-import { accessPackageSummary } from '../../../web/pages/access-package';
+import { accessPackageSummary, DOWNLOAD_HREF } from '../../../web/pages/access-package';
 import { renderConfirmed, renderConfirmPage } from '../../../web/pages/confirm';
 import { renderRequestForm } from '../../../web/pages/form';
 import { renderLinkProblem } from '../../../web/pages/link-problem';
@@ -1143,6 +1143,14 @@ describe('emails', () => {
     }
   });
 
+  it('offers the access package as a page for a phone, and only for access', () => {
+    const viewUrl = 'https://dsr.example/v1/requests/r1/package/view?token=t';
+    const access = completionEmail({ ...samples.completion, type: 'access', downloadUrl: 'https://dsr.example/d', viewUrl });
+    expect(access.text).toContain(viewUrl);
+    expect(access.html).toContain(escapeHtml(texts.en.email.completion.viewLinkText));
+    expect(completionEmail({ ...samples.completion, type: 'portability', downloadUrl: 'https://dsr.example/d', viewUrl }).text).not.toContain(viewUrl);
+  });
+
   it('apologises when the answer is late', () => {
     expect(completionEmail({ ...samples.completion, onTime: false }).text).toContain('later than the deadline');
     expect(completionEmail(samples.completion).text).not.toContain('later than the deadline');
@@ -1201,6 +1209,41 @@ describe('the access package summary', () => {
       expect(page).toContain(escapeHtml(k.partly({ kept: 'Invoices <2024>', reason: 'Tax law' })));
       expect(page).toContain(escapeHtml(k.noData));
     }
+  });
+});
+
+describe('the records in the access package summary', () => {
+  const members = samples.packageSummary.processors[0]!;
+  const preview = {
+    columns: ['email', 'phone', 'notes', 'tags'],
+    rows: [{ email: 'ada@example.org', phone: '+46 70 123 45 67', notes: '<b>vip</b>', tags: ['a', 'b'] }],
+  };
+
+  it('shows the records themselves in a table a person can read, escaped', () => {
+    const html = accessPackageSummary({ ...samples.packageSummary, processors: [{ ...members, recordCount: 1, preview }] });
+    expect(html).toContain(`<caption id="records-members">${escapeHtml(texts.en.package.recordsTitle({ system: 'Membership register' }))}</caption>`);
+    expect(html).toContain('<th scope="col">phone</th>');
+    expect(html).toContain('<td>+46 70 123 45 67</td>');
+    expect(html).toContain('<td>&lt;b&gt;vip&lt;/b&gt;</td>');
+    expect(html).toContain(`<td>${escapeHtml('["a","b"]')}</td>`);
+    // The table scrolls in its own box, which a keyboard can reach, so the page reflows on a phone.
+    expect(html).toMatch(/<div class="records" role="region" tabindex="0" aria-labelledby="records-members">/);
+    expect(html).not.toContain(texts.en.package.previewNote({ shown: '1', total: '1' }));
+  });
+
+  it('says when the table shows only the first records, in every language', () => {
+    for (const locale of LOCALES) {
+      const html = accessPackageSummary({ ...samples.packageSummary, locale, processors: [{ ...members, recordCount: 2500, preview }] });
+      expect(html).toContain(escapeHtml(texts[locale].package.previewNote({ shown: formatNumber(1, locale), total: formatNumber(2500, locale) })));
+    }
+  });
+
+  it('names the files without linking them on the web, and links the download instead', () => {
+    const web = accessPackageSummary({ ...samples.packageSummary, processors: [{ ...members, preview }], web: true });
+    expect(web).toContain('<code>members.json</code>');
+    expect(web).not.toContain('href="members.json"');
+    expect(web).toContain(`<a href="${DOWNLOAD_HREF}">${escapeHtml(texts.en.package.webDownload)}</a>`);
+    expect(accessPackageSummary(samples.packageSummary)).not.toContain(DOWNLOAD_HREF);
   });
 });
 

@@ -10,6 +10,11 @@ export const sv: AnswerTexts = {
       'Det här paketet är svaret på din begäran om tillgång (artikel 15 i dataskyddsförordningen). För varje system visas vilka uppgifter vi har om dig och den information som du har rätt till enligt lag.',
     reference: 'Ärendenummer',
     generatedAt: 'Skapat',
+    recordsTitle: (p: { system: string }) => `Dina poster i ${p.system}`,
+    previewNote: (p: { shown: string; total: string }) => `Tabellen visar de första ${p.shown} av ${p.total} posterna. Alla finns i filerna.`,
+    webIntro:
+      'Den här sidan visar vad ditt registerutdrag innehåller. Själva utdraget är en ZIP-fil med den här sidan och uppgifterna i JSON- och CSV-filer, för en dator:',
+    webDownload: 'Ladda ned utdraget',
     filesIntro: 'Själva uppgifterna finns i filerna bredvid den här sidan: en JSON-fil och en CSV-fil (öppnas i ett kalkylprogram) per system.',
     registerNote: 'Beskrivningarna av varje system kommer från organisationens register och kan vara på engelska.',
     contentsTitle: 'System i det här paketet',
@@ -73,6 +78,8 @@ export const sv: AnswerTexts = {
       late: 'Vi beklagar att svaret kommer senare än den tidsfrist som gäller.',
       downloadIntro:
         'Här kan du ladda ned dina uppgifter. Det är en ZIP-fil med en översikt som du kan öppna i webbläsaren och själva uppgifterna i JSON- och CSV-filer:',
+      viewIntro: 'På en mobil, eller för att läsa utan att packa upp, öppna det i webbläsaren:',
+      viewLinkText: 'Läs dina uppgifter i webbläsaren',
       downloadLinkText: 'Ladda ned dina uppgifter',
       downloadExpires: (p: { date: string }) => `Länken är personlig och gäller till den ${p.date}.`,
       noDownload: 'Vi kunde inte sammanställa någon nedladdning den här gången. Vi följer upp ärendet och kontaktar dig.',

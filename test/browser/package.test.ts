@@ -1,0 +1,72 @@
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLocalRuntime } from '../../local/runtime';
+import {
+  ANY_PORTS,
+  answerDemoTasks,
+  LOOSE_INTAKE_LIMITS,
+  linksIn,
+  type Runtime,
+  removeDir,
+  submitConfirmed,
+  tempDataDir,
+  waitForEmail,
+  waitForFinal,
+} from '../harness';
+
+/** A person opens their access package on a phone, which cannot open a ZIP: the emailed page shows the same. */
+
+let runtime: Runtime;
+let browser: Browser;
+let dataDir: string;
+
+beforeAll(async () => {
+  dataDir = tempDataDir('dsr-browser-package-');
+  runtime = await startLocalRuntime({
+    dataDir,
+    ports: ANY_PORTS,
+    quiet: true,
+    retryIntervalScale: 0.01,
+    scheduleTimers: false,
+    environment: LOOSE_INTAKE_LIMITS,
+  });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await runtime?.stop();
+  if (dataDir) removeDir(dataDir);
+});
+
+describe('the access package on a phone', () => {
+  it('shows the records as tables at 390 px without the page scrolling sideways, and links the download', async () => {
+    const { requestId, statusUrl } = await submitConfirmed(runtime, { type: 'access', email: 'ada@example.org', name: 'Ada Lovelace', locale: 'sv' });
+    await answerDemoTasks(runtime, requestId);
+    expect((await waitForFinal(statusUrl)).status).toBe('completed');
+    const view = linksIn(await waitForEmail(runtime, 'ada@example.org', 2)).find((l) => l.includes('/package/view?token='));
+    expect(view).toBeDefined();
+
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+    try {
+      const page = await context.newPage();
+      expect((await page.goto(view!))?.status()).toBe(200);
+      expect(await page.locator('html').getAttribute('lang')).toBe('sv');
+      const members = page.locator('div.records[role="region"]', { has: page.locator('caption#records-members') });
+      await expect(members.locator('td', { hasText: 'ada@example.org' }).count()).resolves.toBeGreaterThan(0);
+      // WCAG 1.4.10: the page reflows; a wide table scrolls within its own box.
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+
+      const download = page.locator('a', { hasText: 'Ladda ned utdraget' });
+      const href = new URL((await download.getAttribute('href'))!, page.url());
+      expect(href.pathname).toBe(`/v1/requests/${requestId}/package`);
+      expect((await fetch(href, { redirect: 'manual' })).status).toBe(302);
+    } finally {
+      await context.close();
+    }
+  });
+});
