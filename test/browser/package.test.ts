@@ -58,7 +58,7 @@ describe('the access package on a phone', () => {
       const members = page.locator('div.records[role="region"]', { has: page.locator('caption#records-members') });
       await expect(members.locator('td', { hasText: 'ada@example.org' }).count()).resolves.toBeGreaterThan(0);
       // WCAG 1.4.10: the page reflows; a wide table scrolls within its own box.
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
       expect(overflow).toBeLessThanOrEqual(0);
 
       const download = page.locator('a', { hasText: 'Ladda ned utdraget' });
