@@ -123,7 +123,9 @@ describe('the lambda kind', () => {
     });
     const partly = await postCallback(event.callback.url, { answer: { outcome: 'partly', kept: 'Donation records' } }, event.callback.token);
     expect(partly.status).toBe(400);
-    expect((await partly.json()).errors).toEqual({ 'answer.reason': expect.stringContaining('reason is required when outcome is partly') });
+    expect(((await partly.json()) as { errors: unknown }).errors).toEqual({
+      'answer.reason': expect.stringContaining('reason is required when outcome is partly'),
+    });
     expect(await appItems(requestId)).toEqual(before);
 
     const answered = await postCallback(event.callback.url, { answer: { outcome: 'done' } }, event.callback.token);
