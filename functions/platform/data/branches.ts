@@ -4,9 +4,10 @@
  * overwritten. Its once-only emails' marks are written through the outbox (`platform/data/outbox.ts`).
  */
 import type { Branch, BranchAction } from '../../domain/request';
-import { and, type Condition, eq, exists, isIn, lt, ne, not, notExists, or, type UpdateSpec } from './expressions';
+import { and, type Condition, eq, exists, isIn, lt, ne, not, notExists, or, projectionExpression, type UpdateSpec } from './expressions';
 import { branchKey } from './keys';
-import { getItem, putNew, updateItem } from './table';
+import { batchGet } from './paginate';
+import { getItem, putNew, requestsTable, updateItem } from './table';
 
 /**
  * Creates a branch in `pending` unless it exists (plan may run twice). Its `controllerId` puts it,
@@ -34,6 +35,25 @@ export async function ensureBranch(
 
 export async function getBranch(requestId: string, processorId: string): Promise<Branch | undefined> {
   return getItem<Branch>(branchKey(requestId, processorId));
+}
+
+/**
+ * What each of these branches' processors answered (`answer`, with the branch's ids): the answers
+ * the report indexes do not project, read by key, a hundred a call. Branches without one are left out.
+ */
+export async function branchAnswers(
+  refs: readonly Pick<Branch, 'requestId' | 'processorId'>[],
+): Promise<Required<Pick<Branch, 'requestId' | 'processorId' | 'answer'>>[]> {
+  const keys = refs.map((r) => branchKey(r.requestId, r.processorId));
+  const answers: Required<Pick<Branch, 'requestId' | 'processorId' | 'answer'>>[] = [];
+  for await (const item of batchGet<Pick<Branch, 'requestId' | 'processorId' | 'answer'>>(
+    requestsTable(),
+    keys,
+    projectionExpression(['requestId', 'processorId', 'answer']),
+  )) {
+    if (item.answer) answers.push({ requestId: item.requestId, processorId: item.processorId, answer: item.answer });
+  }
+  return answers;
 }
 
 /** The branch is still open (not `completed` or `failed`): a condition for writes that must not touch a finished branch. */
