@@ -1,7 +1,9 @@
 /**
- * A processor's answer as it arrives (a task link's form, a kind's callback or return value),
- * checked into the one shape every kind records (`ProcessorAnswer`). Pure: the caller gives the time.
+ * A processor's answer as it arrives (a task link's form, an in-house system's return value, 2xx
+ * body or callback), checked by one schema into the one shape every kind records
+ * (`ProcessorAnswer`, `./request.ts`). Pure: the caller gives the time.
  */
+import * as z from 'zod';
 import type { ProcessorAnswer } from './request';
 
 /** What a processor may answer it did with the subject's data. */
@@ -12,7 +14,118 @@ export type AnswerOutcome = (typeof ANSWER_OUTCOMES)[number];
 export const BASIS_MAX_CHARS = 500;
 export const KEPT_MAX_CHARS = 1000;
 
-/** An answer's fields as they came: strings from a form or JSON, unchecked. */
+/** The fields each outcome takes besides `outcome` itself. */
+export const ANSWER_FIELDS: Record<AnswerOutcome, readonly ('basis' | 'until' | 'kept' | 'reason')[]> = {
+  done: [],
+  not_found: [],
+  retained: ['basis', 'until'],
+  partly: ['kept', 'reason', 'until'],
+};
+
+const OUTCOME_MESSAGE = `outcome must be one of: ${ANSWER_OUTCOMES.join(', ')}`;
+const UNTIL_MESSAGE = 'until must be a date (YYYY-MM-DD)';
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A text the outcome needs: trimmed, not blank, not too long. */
+function needed(field: 'basis' | 'kept' | 'reason', outcome: AnswerOutcome, what: string, max: number) {
+  const missing = `${field} is required when outcome is ${outcome}: ${what}`;
+  return z
+    .string({ error: (issue) => (issue.input === undefined ? missing : `${field} must be text`) })
+    .trim()
+    .min(1, missing)
+    .max(max, `${field} must be at most ${max} characters`);
+}
+
+/** The calendar date a `YYYY-MM-DD` or an ISO time with its offset names, as written; undefined if it names none. */
+function dayOf(text: string): string | undefined {
+  const day = DATE.test(text) ? text : z.iso.datetime({ offset: true }).safeParse(text).success ? text.slice(0, 10) : undefined;
+  // 2026-02-30 parses to another day: a date must be itself.
+  if (!day || Number.isNaN(Date.parse(day)) || new Date(day).toISOString().slice(0, 10) !== day) return undefined;
+  return day;
+}
+
+/** `until`: a real date after today (UTC), stored as the date; a date already reached keeps nothing. */
+function untilAfter(now: Date) {
+  const today = now.toISOString().slice(0, 10);
+  return z
+    .string({ error: UNTIL_MESSAGE })
+    .trim()
+    .transform((text, ctx) => {
+      const day = dayOf(text);
+      if (!day) ctx.addIssue({ code: 'custom', message: UNTIL_MESSAGE });
+      else if (day <= today) ctx.addIssue({ code: 'custom', message: 'until must be a date in the future' });
+      return day ?? z.NEVER;
+    });
+}
+
+/** An answer's field names, only when they look like names: a key is never a place to quote the subject. */
+const NAME = /^[A-Za-z_][A-Za-z0-9_]{0,40}$/;
+const strict = (outcome: AnswerOutcome) => ({
+  error: (issue: z.core.$ZodRawIssue) =>
+    issue.code === 'unrecognized_keys' ? `outcome ${outcome} takes only: ${['outcome', ...ANSWER_FIELDS[outcome]].join(', ')}` : undefined,
+});
+
+/**
+ * The one schema of a processor's answer, JSON-shaped: `retained` needs the legal basis the data
+ * is kept on (`basis`), `partly` what was kept (`kept`) and why (`reason`); either may say until
+ * when (`until`: `YYYY-MM-DD` or an ISO time with offset, a date after `now`'s day, stored as the
+ * date). Strict: a field the outcome does not take is refused. Messages name the field and what is
+ * wrong, never the value.
+ */
+export function processorAnswerSchema(now: Date): z.ZodType<ProcessorAnswer, unknown> {
+  const until = untilAfter(now).optional();
+  return z.discriminatedUnion(
+    'outcome',
+    [
+      z.strictObject({ outcome: z.literal('done') }, strict('done')),
+      z.strictObject({ outcome: z.literal('not_found') }, strict('not_found')),
+      z.strictObject(
+        { outcome: z.literal('retained'), basis: needed('basis', 'retained', 'the legal basis the data is kept on', BASIS_MAX_CHARS), until },
+        strict('retained'),
+      ),
+      z.strictObject(
+        {
+          outcome: z.literal('partly'),
+          kept: needed('kept', 'partly', 'what was kept', KEPT_MAX_CHARS),
+          reason: needed('reason', 'partly', 'why it was kept', KEPT_MAX_CHARS),
+          until,
+        },
+        strict('partly'),
+      ),
+    ],
+    {
+      error: (issue) =>
+        issue.code === 'invalid_union'
+          ? OUTCOME_MESSAGE
+          : issue.code === 'invalid_type'
+            ? issue.input === undefined
+              ? 'answer is required'
+              : 'the answer must be an object'
+            : undefined,
+    },
+  ) as z.ZodType<ProcessorAnswer, unknown>;
+}
+
+/**
+ * Each refused field of a parse by its dotted path (`answer.until`), with its first message; a
+ * field the answer does not take is named when it looks like a name. Never the value.
+ */
+export function answerFieldErrors(error: z.ZodError): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const path = issue.path.map(String);
+    if (issue.code === 'unrecognized_keys') {
+      const named = issue.keys.filter((k) => NAME.test(k));
+      for (const key of named) errors[[...path, key].join('.')] ??= issue.message;
+      if (named.length < issue.keys.length) errors[path.join('.') || '(body)'] ??= issue.message;
+      continue;
+    }
+    errors[path.join('.') || '(body)'] ??= issue.message;
+  }
+  return errors;
+}
+
+/** An answer's fields as a form sent them: strings, unchecked. */
 export interface AnswerInput {
   outcome?: unknown;
   basis?: unknown;
@@ -21,61 +134,19 @@ export interface AnswerInput {
   reason?: unknown;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** A text field: trimmed; empty (as an HTML form sends a field left blank) is absent. */
-function textOf(value: unknown): string | undefined | null {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string') return null;
-  const trimmed = value.trim();
-  return trimmed === '' ? undefined : trimmed;
-}
-
 /**
- * `until` as a calendar date (`YYYY-MM-DD`, as a date field sends it) or an ISO time, stored as the
- * date; it must be a real date after today (UTC): a date already past keeps nothing.
- */
-function untilOf(value: unknown, now: Date): { until?: string; error?: string } {
-  const text = textOf(value);
-  if (text === undefined) return {};
-  if (text === null) return { error: 'until must be a date (YYYY-MM-DD)' };
-  const day = DATE.test(text) ? text : text.length <= 40 && !Number.isNaN(Date.parse(text)) ? new Date(text).toISOString().slice(0, 10) : undefined;
-  // 2026-02-30 parses to another day: a date must be itself.
-  if (!day || Number.isNaN(Date.parse(day)) || new Date(day).toISOString().slice(0, 10) !== day) return { error: 'until must be a date (YYYY-MM-DD)' };
-  if (day <= now.toISOString().slice(0, 10)) return { error: 'until must be a date in the future' };
-  return { until: day };
-}
-
-/**
- * Checks an answer: `retained` needs the legal basis it is kept on (`basis`), `partly` what was kept
- * (`kept`) and why (`reason`); either may say until when (`until`, a future date). Fields that do
- * not belong to the outcome are ignored (a form sends every field, blank or not). Returns the answer,
- * or each refused field with what is wrong (never repeating the value).
+ * Reads a form's answer (the task link) through the one schema. A form sends every field, blank
+ * or not: a blank field is absent, and a field the chosen outcome does not take is left out. Returns
+ * the answer, or each refused field (by name) with what is wrong.
  */
 export function readProcessorAnswer(input: AnswerInput, now: Date): { answer: ProcessorAnswer } | { errors: Record<string, string> } {
-  const outcome = input.outcome;
-  if (typeof outcome !== 'string' || !(ANSWER_OUTCOMES as readonly string[]).includes(outcome)) {
-    return { errors: { outcome: `outcome must be one of: ${ANSWER_OUTCOMES.join(', ')}` } };
+  const outcome = typeof input.outcome === 'string' ? input.outcome.trim() : input.outcome;
+  const fields = (ANSWER_OUTCOMES as readonly unknown[]).includes(outcome) ? ANSWER_FIELDS[outcome as AnswerOutcome] : [];
+  const given: Record<string, unknown> = { outcome };
+  for (const field of fields) {
+    const value = input[field];
+    if (value !== undefined && !(typeof value === 'string' && value.trim() === '')) given[field] = value;
   }
-  if (outcome === 'done' || outcome === 'not_found') return { answer: { outcome } };
-  const errors: Record<string, string> = {};
-  const required = (field: 'basis' | 'kept' | 'reason', max: number, what: string): string | undefined => {
-    const text = textOf(input[field]);
-    if (text === null || text === undefined) errors[field] = `${field} is required when outcome is ${outcome}: ${what}`;
-    else if (text.length > max) errors[field] = `${field} must be at most ${max} characters`;
-    else return text;
-    return undefined;
-  };
-  const { until, error } = untilOf(input.until, now);
-  if (outcome === 'retained') {
-    const basis = required('basis', BASIS_MAX_CHARS, 'the legal basis the data is kept on');
-    if (error) errors.until = error;
-    if (Object.keys(errors).length > 0 || !basis) return { errors };
-    return { answer: { outcome, basis, ...(until ? { until } : {}) } };
-  }
-  const kept = required('kept', KEPT_MAX_CHARS, 'what was kept');
-  const reason = required('reason', KEPT_MAX_CHARS, 'why it was kept');
-  if (error) errors.until = error;
-  if (Object.keys(errors).length > 0 || !kept || !reason) return { errors };
-  return { answer: { outcome: 'partly', kept, reason, ...(until ? { until } : {}) } };
+  const parsed = processorAnswerSchema(now).safeParse(given);
+  return parsed.success ? { answer: parsed.data } : { errors: answerFieldErrors(parsed.error) };
 }

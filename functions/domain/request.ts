@@ -283,6 +283,12 @@ export interface Branch {
   submittedAt?: string;
   lastPolledAt?: string;
   /**
+   * A vendor job's watch under way (the http kind): when the sweep that polls the job and runs the
+   * action's later steps began. Another watch waits until it ends or runs out (a crash's, after
+   * longer than a Lambda runs).
+   */
+  jobWatchStartedAt?: string;
+  /**
    * When reminding an email vendor began (a claim), and when the reminder went. A claim without
    * `remindedAt` older than a Lambda can run was cut short by a crash: the sweep reminds again.
    */

@@ -10,7 +10,9 @@ import { links } from '../platform/links';
 import { sendEmail } from '../platform/mailer';
 import { findController } from '../platform/register';
 import { figuresCsv } from './compliance-csv';
-import { complianceReport, lastDays } from './compliance-report';
+import { complianceFigures } from './compliance-figures';
+import { lastDays, reportRows } from './compliance-report';
+import { keptAnswers } from './processor-answers';
 import { refreshTransparency } from './transparency';
 
 /** A digest for an unknown controller, or one that declares none: a configuration error. */
@@ -24,7 +26,8 @@ export async function sendDigest(controllerId: string, now = new Date()): Promis
   if (!controller?.digest) throw new NoDigestDeclared(`controller ${controllerId} declares no digest`);
   const { digest } = controller;
   const period = lastDays(digest.periodDays, now);
-  const figures = await complianceReport(controllerId, period, now);
+  const rows = await reportRows(controllerId, period);
+  const figures = complianceFigures(controllerId, period, rows, now);
   const retentionRuns = latestOfEachRule(await latestRetentionRuns(controllerId, period.from.toISOString()));
   const email = digestEmail({
     figures,
@@ -35,6 +38,7 @@ export async function sendDigest(controllerId: string, now = new Date()): Promis
     consoleUrl: links.console,
     consoleHome: links.consoleHome(),
     retentionRuns,
+    keptAnswers: await keptAnswers(rows.branches),
   });
   const day = now.toISOString().slice(0, 10);
   const attachments = [

@@ -387,6 +387,28 @@ describe('deciding in the console', () => {
     expect(await page.locator('#deny-box').isVisible()).toBe(false);
     await page.close();
   });
+
+  it('shows what a processor answered it kept: the basis and until when, as text', async () => {
+    const { requestId } = await submitConfirmed(rt, { controller: 'demo-association', type: 'erasure', email: 'kept-view@example.org' });
+    const form = new URLSearchParams({ outcome: 'retained', basis: 'Bookkeeping Act <ch. 7>', until: '2033-12-31' });
+    const answered = await fetch(await taskLinkFor(rt, VENDOR, requestId), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+      body: form.toString(),
+    });
+    expect(answered.status).toBe(200);
+    const page = await openPage();
+    await page.goto(`${rt.urls.gateway}/console?lang=en&request=${requestId}`);
+    await signInLocally(page, 'viewer');
+    const row = page.locator('#branches-body tr', { hasText: 'Demo Bookkeeping AB' });
+    await row.waitFor();
+    expect(await page.locator('#branches thead').textContent()).toContain('Answer');
+    const text = await row.textContent();
+    expect(text).toContain('Kept, not erased');
+    expect(text).toContain('Legal basis: Bookkeeping Act <ch. 7>');
+    expect(text).toContain('Kept until: 31 Dec 2033');
+    await page.close();
+  });
 });
 
 describe('the dashboard', () => {

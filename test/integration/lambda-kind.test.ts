@@ -109,8 +109,24 @@ describe('the lambda kind', () => {
 
     const garbage = await postCallback(event.callback.url, { answer: { outcome: 'erased-probably' } }, event.callback.token);
     expect(garbage.status).toBe(400);
-    expect(await garbage.json()).toMatchObject({ errors: { 'answer.outcome': 'is not valid' } });
-    expect((await branchOf(requestId)).status).toBe('waiting');
+    expect(await garbage.json()).toMatchObject({ errors: { 'answer.outcome': 'outcome must be one of: done, not_found, retained, partly' } });
+    // The one answer schema: a kept answer says on what basis, until a date still to come.
+    const past = await postCallback(
+      event.callback.url,
+      { answer: { outcome: 'retained', basis: 'Bookkeeping Act', until: '2020-01-01' } },
+      event.callback.token,
+    );
+    expect(past.status).toBe(400);
+    expect(await past.json()).toEqual({
+      message: 'The answer has invalid fields: answer.until (until must be a date in the future)',
+      errors: { 'answer.until': 'until must be a date in the future' },
+    });
+    const partly = await postCallback(event.callback.url, { answer: { outcome: 'partly', kept: 'Donation records' } }, event.callback.token);
+    expect(partly.status).toBe(400);
+    expect(((await partly.json()) as { errors: unknown }).errors).toEqual({
+      'answer.reason': expect.stringContaining('reason is required when outcome is partly'),
+    });
+    expect(await appItems(requestId)).toEqual(before);
 
     const answered = await postCallback(event.callback.url, { answer: { outcome: 'done' } }, event.callback.token);
     expect(answered.status).toBe(200);
@@ -144,9 +160,31 @@ describe('the lambda kind', () => {
     expect(branch.answer).toBeUndefined();
   });
 
+  it('refuses an answer at once that keeps the data until a date already past: the branch fails by class, nothing of the answer stored', async () => {
+    inhouseLambda.reply = () => ({ answer: { outcome: 'retained', basis: 'Bookkeeping Act (1999:1078)', until: '2020-12-31' } });
+    const { requestId } = await submitConfirmed(local.rt, { type: 'erasure', email: 'lambda-past@example.org', locale: 'en', controller: CONTROLLER });
+    const branch = await waitForBranch(requestId, 'failed');
+    expect(branch.errorClass).toBe('LambdaBadResponse');
+    expect(branch.answer).toBeUndefined();
+    expect((await appItems(requestId)).some((i) => i.event === 'branch_completed')).toBe(false);
+    // The operator's log names the field, and only the field.
+    const refusal = output
+      .join('')
+      .split('\n')
+      .find((l) => l.includes('Lambda processor answered invalid fields') && l.includes(requestId));
+    expect(refusal).toContain('answer.until');
+    expect(refusal).not.toContain('2020-12-31');
+  });
+
   it('never logs the subject', () => {
     const logs = output.join('');
-    for (const address of ['lambda-now@example.org', 'lambda-later@example.org', 'lambda-hold@example.org', 'lambda-bad@example.org'])
+    for (const address of [
+      'lambda-now@example.org',
+      'lambda-later@example.org',
+      'lambda-hold@example.org',
+      'lambda-bad@example.org',
+      'lambda-past@example.org',
+    ])
       expect(logs).not.toContain(address);
   });
 });

@@ -5,7 +5,19 @@
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { answerTaskLink, branchKey, REQUESTS_TABLE, STAFF, submitConfirmed, taskLinkFor, useRuntime, VENDOR, waitForEmail, waitForFinal } from '../harness';
+import {
+  answerTaskLink,
+  branchKey,
+  mailbox,
+  REQUESTS_TABLE,
+  STAFF,
+  submitConfirmed,
+  taskLinkFor,
+  useRuntime,
+  VENDOR,
+  waitForEmail,
+  waitForFinal,
+} from '../harness';
 
 const local = useRuntime();
 
@@ -77,5 +89,21 @@ describe("an email vendor's answer", () => {
     const line = text.split('\n').find((l) => l.startsWith('- Demo Bookkeeping AB')) ?? '';
     expect(line).toContain('done only in part – kept: Invoices of 2025; why: Tax law');
     expect(line).not.toContain('confirmed');
+  });
+
+  it("reaches the DPO's digest: per request and processor, what was kept, on what basis, until when", async () => {
+    const { requestId } = await submitConfirmed(local.rt, { type: 'erasure', email: 'hedda@example.org' });
+    const until = inAYear();
+    const res = await postForm(await taskLinkFor(local.rt, VENDOR, requestId), { outcome: 'retained', basis: 'Accounting Act, section 7', until });
+    expect(res.status).toBe(200);
+    const before = (await mailbox(local.rt)).length;
+
+    const digest = local.rt.schedules.find((sc) => (sc.input as { controllerId?: string }).controllerId === 'demo-association')!;
+    await local.rt.runSchedule(digest.logicalId);
+    const mail = (await mailbox(local.rt)).slice(before).find((m) => m.subject.startsWith('Compliance digest: Demo Association'));
+    const text = mail?.body.text ?? '';
+    const line = text.split('\n').find((l) => l.startsWith(requestId)) ?? '';
+    expect(line).toContain('| Demo Bookkeeping AB (accounting firm) | Kept – legal basis: Accounting Act, section 7; until ');
+    expect(line).toContain(String(new Date(until).getUTCFullYear()));
   });
 });

@@ -158,6 +158,41 @@ describe('the webhook kind', () => {
     await waitForFinal(statusUrl);
   });
 
+  it('refuses a callback whose answer lacks what the outcome needs, naming the field, and records nothing', async () => {
+    const { requestId } = await submitConfirmed(local.rt, { type: 'erasure', email: 'hook-vague@example.org', locale: 'en', controller: CONTROLLER });
+    const event = await eventFor(requestId);
+    await waitForSubmitted(requestId);
+    const before = await portalItems(requestId);
+    const answers: [unknown, Record<string, unknown>][] = [
+      [{ outcome: 'retained', until: '2033-12-31' }, { 'answer.basis': expect.stringContaining('basis is required when outcome is retained') }],
+      [{ outcome: 'retained', basis: 'Bookkeeping Act', until: '2021-06-30' }, { 'answer.until': 'until must be a date in the future' }],
+      [{ outcome: 'partly', reason: 'Bookkeeping Act' }, { 'answer.kept': expect.stringContaining('kept is required when outcome is partly') }],
+    ];
+    for (const [answer, errors] of answers) {
+      const body = JSON.stringify({ answer });
+      const res = await callback(event.callback.url, body, sign(body));
+      expect(res.status).toBe(400);
+      const refused = (await res.json()) as { message: string; errors: Record<string, string> };
+      expect(refused.errors).toEqual(errors);
+      expect(refused.message).toContain(Object.keys(errors)[0]);
+    }
+    expect(await portalItems(requestId)).toEqual(before);
+  });
+
+  it('fails the branch on an answer at once with a past until, storing nothing of it', async () => {
+    reply = () => ({ status: 200, body: { answer: { outcome: 'partly', kept: 'Donation records', reason: 'Bookkeeping Act', until: '2019-01-01' } } });
+    const { requestId } = await submitConfirmed(local.rt, { type: 'erasure', email: 'hook-past@example.org', locale: 'en', controller: CONTROLLER });
+    const branch = await waitForBranch(requestId, 'failed');
+    expect(branch.errorClass).toBe('WebhookBadResponse');
+    expect(branch.answer).toBeUndefined();
+    expect((await portalItems(requestId)).some((i) => i.event === 'branch_completed')).toBe(false);
+    const refusal = output
+      .join('')
+      .split('\n')
+      .find((l) => l.includes('webhook processor answered invalid fields') && l.includes(requestId));
+    expect(refusal).toContain('answer.until');
+  });
+
   it('fails the branch when the endpoint refuses the request', async () => {
     reply = () => ({ status: 403 });
     const { requestId } = await submitConfirmed(local.rt, { type: 'erasure', email: 'hook-refused@example.org', locale: 'en', controller: CONTROLLER });
@@ -173,6 +208,7 @@ describe('the webhook kind', () => {
 
   it('never logs the subject', () => {
     const logs = output.join('');
-    for (const local of ['hook-now', 'hook-later', 'hook-hold', 'hook-refused', 'hook-other']) expect(logs).not.toContain(`${local}@example.org`);
+    for (const local of ['hook-now', 'hook-later', 'hook-hold', 'hook-vague', 'hook-past', 'hook-refused', 'hook-other'])
+      expect(logs).not.toContain(`${local}@example.org`);
   });
 });

@@ -100,6 +100,7 @@ interface Branch {
   finishedAt?: string;
   note?: string;
   staffTask?: boolean;
+  answer?: { outcome: string; basis?: string; kept?: string; reason?: string; until?: string };
 }
 
 /** Why a request waits for staff. */
@@ -861,6 +862,20 @@ void (async () => {
     $<HTMLTextAreaElement>('deny-text').value = tpl ? tpl.text : '';
   }
 
+  // What the processor answered: the outcome, and for kept data its basis, or what and why, and until when.
+  function answerCell(a: Branch['answer']) {
+    const cell = el('span', null, 'prewrap');
+    if (!a) return cell;
+    cell.appendChild(tag(label(t.answerOutcome, a.outcome), a.outcome));
+    const lines: string[] = [];
+    if (a.basis) lines.push(`${t.answerBasis}: ${a.basis}`);
+    if (a.kept) lines.push(`${t.answerKept}: ${a.kept}`);
+    if (a.reason) lines.push(`${t.answerReason}: ${a.reason}`);
+    if (a.until) lines.push(`${t.answerUntil}: ${date(a.until)}`);
+    if (lines.length) cell.appendChild(document.createTextNode(`\n${lines.join('\n')}`));
+    return cell;
+  }
+
   function renderBranches(data: RequestData) {
     const allowed = data.allowedDecisions || {};
     const retry = allowed.retry_branch || [];
@@ -896,6 +911,7 @@ void (async () => {
         b.attempts,
         b.errorClass || '',
         dateTime(b.finishedAt),
+        answerCell(b.answer),
         el('span', b.note || '', 'prewrap'),
         actions,
       ]);

@@ -8,6 +8,7 @@
 import { RIGHTS } from '../../functions/domain/request';
 import type { RetentionRun } from '../../functions/platform/data/retention-runs';
 import type { ComplianceFigures, WatchedRequest } from '../../functions/reporting/compliance-figures';
+import type { KeptAnswer } from '../../functions/reporting/processor-answers';
 import { escapeHtml as e, safeHref } from '../html.ts';
 import { formatDate, formatNumber, type Locale } from '../locale.ts';
 import { type ReportTexts, reportTexts } from '../texts/reports/index.ts';
@@ -72,6 +73,19 @@ export interface DigestEmailInput {
   consoleHome: string;
   /** The latest run of each of the controller's retention rules in the period. */
   retentionRuns?: RetentionRun[];
+  /** What processors answered they kept (`retained`, `partly`) at the period's requests. */
+  keptAnswers?: KeptAnswer[];
+}
+
+/** A processor's kept answer in the reader's words: its basis, or what was kept and why, and until when. */
+export function keptAnswerText(answer: KeptAnswer['answer'], r: ReportTexts['report'], locale: Locale): string {
+  // Free text of the processor's, on one line of the table.
+  const line = (s: string) => s.replace(/\s+/g, ' ').trim();
+  // `until` is a calendar date: shown as that day wherever the reader is.
+  const until = answer.until ? fill(r.answerUntil, { date: formatDate(answer.until, locale, 'UTC') }) : '';
+  return answer.outcome === 'retained'
+    ? fill(r.answerRetained, { basis: line(answer.basis) }) + until
+    : fill(r.answerPartly, { kept: line(answer.kept), reason: line(answer.reason) }) + until;
 }
 
 /** The digest email: subject, text and HTML, from the figures. */
@@ -104,6 +118,20 @@ export function digestEmail(input: DigestEmailInput): Email {
   const name = (id: string) => input.processorNames[id] ?? id;
   const seconds = (s: number | undefined) =>
     s === undefined ? '–' : s < 120 ? `${n(Math.round(s))} s` : s < 7200 ? `${n(Math.round(s / 60))} min` : `${days(s / 3600)} h`;
+
+  const keptSection = (kept: KeptAnswer[]): Block[] =>
+    kept.length
+      ? [
+          { h: `${r.keptTitle} (${n(kept.length)})` },
+          {
+            head: [r.request, r.processor, r.answer],
+            rows: kept
+              .slice(0, MAX_LISTED)
+              .map((k) => [{ text: k.requestId, href: input.consoleUrl(k.requestId) }, name(k.processorId), keptAnswerText(k.answer, r, locale)]),
+          },
+          ...(kept.length > MAX_LISTED ? [{ p: fill(r.moreInConsole, { n: n(kept.length - MAX_LISTED) }) }] : []),
+        ]
+      : [];
 
   const blocks: Block[] = [
     { p: fill(r.digestIntro, words) },
@@ -164,6 +192,7 @@ export function digestEmail(input: DigestEmailInput): Email {
     ...(f.processors.length
       ? [{ p: `${r.slowest}: ${f.slowest.map(name).join(', ') || r.none} ${r.mostFailing}: ${f.mostFailing.map(name).join(', ') || r.none}` }]
       : []),
+    ...keptSection(input.keptAnswers ?? []),
     ...(input.retentionRuns?.length
       ? [
           { h: r.retentionTitle },

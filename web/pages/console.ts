@@ -205,7 +205,7 @@ export function renderConsolePage(input: { locale: Locale; signInUrl: string; to
 <h3>${e(t.branchesTitle)}</h3>
 <div class="table-wrap">
 <table id="branches">
-<thead>${th(t.colProcessor, t.colKind, t.colAction, t.colStatus, t.colAttempts, t.colError, t.colFinished, t.colNote, t.colActions)}</thead>
+<thead>${th(t.colProcessor, t.colKind, t.colAction, t.colStatus, t.colAttempts, t.colError, t.colFinished, t.colAnswer, t.colNote, t.colActions)}</thead>
 <tbody id="branches-body"></tbody>
 </table>
 </div>

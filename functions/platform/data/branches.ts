@@ -4,9 +4,10 @@
  * overwritten. Its once-only emails' marks are written through the outbox (`platform/data/outbox.ts`).
  */
 import type { Branch, BranchAction } from '../../domain/request';
-import { and, type Condition, eq, exists, isIn, ne, not, notExists, type UpdateSpec } from './expressions';
+import { and, type Condition, eq, exists, isIn, lt, ne, not, notExists, or, projectionExpression, type UpdateSpec } from './expressions';
 import { branchKey } from './keys';
-import { getItem, putNew, updateItem } from './table';
+import { batchGet } from './paginate';
+import { getItem, putNew, requestsTable, updateItem } from './table';
 
 /**
  * Creates a branch in `pending` unless it exists (plan may run twice). Its `controllerId` puts it,
@@ -34,6 +35,25 @@ export async function ensureBranch(
 
 export async function getBranch(requestId: string, processorId: string): Promise<Branch | undefined> {
   return getItem<Branch>(branchKey(requestId, processorId));
+}
+
+/**
+ * What each of these branches' processors answered (`answer`, with the branch's ids): the answers
+ * the report indexes do not project, read by key, a hundred a call. Branches without one are left out.
+ */
+export async function branchAnswers(
+  refs: readonly Pick<Branch, 'requestId' | 'processorId'>[],
+): Promise<Required<Pick<Branch, 'requestId' | 'processorId' | 'answer'>>[]> {
+  const keys = refs.map((r) => branchKey(r.requestId, r.processorId));
+  const answers: Required<Pick<Branch, 'requestId' | 'processorId' | 'answer'>>[] = [];
+  for await (const item of batchGet<Pick<Branch, 'requestId' | 'processorId' | 'answer'>>(
+    requestsTable(),
+    keys,
+    projectionExpression(['requestId', 'processorId', 'answer']),
+  )) {
+    if (item.answer) answers.push({ requestId: item.requestId, processorId: item.processorId, answer: item.answer });
+  }
+  return answers;
 }
 
 /** The branch is still open (not `completed` or `failed`): a condition for writes that must not touch a finished branch. */
@@ -111,6 +131,34 @@ export async function updateBranch(
   });
 }
 
+/**
+ * Claims the watch of a waiting branch's vendor job (`jobWatchStartedAt`, and `lastPolledAt` with
+ * it): only while the branch still waits on the jobs `seen` names, and no other watch holds a claim
+ * begun after `staleBefore` (one a crash left behind runs out). The watch that holds it alone runs
+ * the action's later steps, so two sweeps at once never send a step twice. The branch as now
+ * stored, or undefined when another watch, a newer job state or the end of the branch came first.
+ */
+export async function claimJobWatch(requestId: string, processorId: string, seen: string, at: string, staleBefore: string): Promise<Branch | undefined> {
+  return updateBranchItem(requestId, processorId, {
+    set: { jobWatchStartedAt: at, lastPolledAt: at },
+    condition: and(exists('pk'), notFinal, eq('externalId', seen), or(notExists('jobWatchStartedAt'), lt('jobWatchStartedAt', staleBefore))),
+  });
+}
+
+/**
+ * Ends the watch claimed at `at`: the jobs still run, or the later steps started the next ones
+ * (`externalId`, the new job state). Only that claim's: a later watch's is left alone. False when
+ * the claim was no longer this watch's (it ran out and another took over).
+ */
+export async function endJobWatch(requestId: string, processorId: string, at: string, externalId?: string): Promise<boolean> {
+  const ended = await updateBranchItem(requestId, processorId, {
+    ...(externalId ? { set: { externalId } } : {}),
+    remove: ['jobWatchStartedAt'],
+    condition: and(exists('pk'), notFinal, eq('jobWatchStartedAt', at)),
+  });
+  return ended !== undefined;
+}
+
 /** What a branch's last attempt leaves behind, cleared when staff retry it. */
 const ATTEMPT_TRACES = [
   'errorClass',
@@ -125,6 +173,7 @@ const ATTEMPT_TRACES = [
   'escalationReason',
   'escalatedAt',
   'lastPolledAt',
+  'jobWatchStartedAt',
   'resumedAt',
 ] as const;
 

@@ -14,8 +14,9 @@ import { randomUUID } from 'node:crypto';
 import { completeBranch } from '../../branches/outcome';
 import type { HttpProcessor } from '../../domain/register-schema';
 import type { Right } from '../../domain/request';
-import { updateBranch } from '../../platform/data/branches';
+import { claimJobWatch, endJobWatch, updateBranch } from '../../platform/data/branches';
 import { logger } from '../../platform/log';
+import { CLAIM_TIMEOUT_MS } from '../../platform/outbox';
 import { ExportWriter, exportKey } from '../../platform/package-bucket';
 import type { AsyncProcessorKind, BranchContext } from '../port';
 import { connectorFor } from './catalogue';
@@ -88,25 +89,35 @@ export const httpProcessor: AsyncProcessorKind<HttpProcessor> = {
     const { branch } = ctx;
     if (branch.status !== 'waiting' || !branch.externalId || !branch.submittedAt) return;
     const { requestId, processorId } = branch;
+    const at = now.toISOString();
+    let claimed = false;
     try {
       const connector = connectorFor(p);
       const state = JSON.parse(branch.externalId) as JobState;
       const every = (connector.steps[state.step]?.job?.pollEveryMinutes ?? 15) * 60_000;
       if (branch.lastPolledAt && now.getTime() - Date.parse(branch.lastPolledAt) < every) return;
-      const polled = await updateBranch(requestId, processorId, { lastPolledAt: now.toISOString() });
-      if (!polled) return; // answered meanwhile
+      // One watch at a time runs the later steps (two sweeps may overlap): a claim on the job state
+      // read, held until the next state is recorded; a crash's runs out after any Lambda would have.
+      const staleBefore = new Date(now.getTime() - CLAIM_TIMEOUT_MS).toISOString();
+      if (!(await claimJobWatch(requestId, processorId, branch.externalId, at, staleBefore))) return;
+      claimed = true;
       // Done jobs let the action go on: its later steps run here, and may start the next job.
       const result = await resumeAction(runOf(p, ctx, state.action), state);
-      if (result.state === 'waiting') return;
+      if (result.state === 'waiting') {
+        await endJobWatch(requestId, processorId, at);
+        return;
+      }
       if (result.state === 'job') {
         const { state: _, ...jobs } = result;
-        await updateBranch(requestId, processorId, { externalId: JSON.stringify({ ...jobs, action: state.action } satisfies JobState) });
+        await endJobWatch(requestId, processorId, at, JSON.stringify({ ...jobs, action: state.action } satisfies JobState));
         logger.info('connector job started', { requestId, processorId, jobs: result.jobIds.length });
         return;
       }
       await completeBranch(requestId, processorId, { status: 'completed', answer: result.answer, recordCount: result.recordCount }, now);
       logger.info('connector job done', { requestId, processorId, outcome: result.answer.outcome });
     } catch (err) {
+      // What may pass later (a 429, a vendor down) gives the claim back: the next sweep polls again.
+      if (claimed && !(err instanceof ConnectorFailure)) await endJobWatch(requestId, processorId, at).catch(() => undefined);
       await failed(ctx, err);
     }
   },

@@ -5,49 +5,51 @@
 import { randomUUID } from 'node:crypto';
 import * as z from 'zod';
 import { completeBranch } from '../../branches/outcome';
+import { answerFieldErrors, processorAnswerSchema } from '../../domain/processor-answer';
 import type { Branch, ProcessorAnswer } from '../../domain/request';
 import { ExportWriter, exportKey } from '../../platform/package-bucket';
 
 /** Records one answer may carry for the access package; more is refused, never cut short. */
 export const MAX_RECORDS = 10_000;
 
-const text = z.string().trim().min(1).max(2_000);
-const until = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
+const version = z.literal('1', { error: 'version must be "1"' }).optional();
 
-/** A {@link ProcessorAnswer}, as JSON. */
-export const processorAnswerSchema = z.discriminatedUnion('outcome', [
-  z.object({ outcome: z.literal('done') }).strict(),
-  z.object({ outcome: z.literal('not_found') }).strict(),
-  z.object({ outcome: z.literal('retained'), basis: text, until: until.optional() }).strict(),
-  z.object({ outcome: z.literal('partly'), kept: text, reason: text, until: until.optional() }).strict(),
-]);
+/** An answer: what was done (the one `ProcessorAnswer` schema), and for an export the subject's records (JSON objects), one per entry of the package's file. */
+const answeredSchema = (now: Date) =>
+  z.strictObject({
+    version,
+    answer: processorAnswerSchema(now),
+    records: z
+      .array(z.record(z.string(), z.unknown()), { error: 'records must be a list of JSON objects' })
+      .max(MAX_RECORDS, `records must be at most ${MAX_RECORDS}`)
+      .optional(),
+  });
 
-/** An answer: what was done, and for an export the subject's records (JSON objects), one per entry of the package's file. */
-const answeredSchema = z
-  .object({
-    version: z.literal('1').optional(),
-    answer: processorAnswerSchema,
-    records: z.array(z.record(z.string(), z.unknown())).max(MAX_RECORDS).optional(),
-  })
-  .strict();
+/** `accepted`: the answer comes later, by the callback. */
+const acceptedSchema = z.strictObject({ version, accepted: z.literal(true, { error: 'accepted must be true' }) });
 
-/** An answer now, or `accepted`: the answer comes later, by the callback. */
-export const replySchema = z.union([answeredSchema, z.object({ version: z.literal('1').optional(), accepted: z.literal(true) }).strict()]);
-
-export type Answered = z.infer<typeof answeredSchema>;
-export type Reply = z.infer<typeof replySchema>;
-
-/** Where a reply is wrong, as a field path (`answer.basis`), never the value. */
-export function firstBadField(error: z.ZodError): string {
-  let issue: z.core.$ZodIssue | undefined = error.issues[0];
-  let path: PropertyKey[] = issue?.path ?? [];
-  // A reply is an answer or `accepted`: name what is wrong with it as an answer.
-  while (issue?.code === 'invalid_union' && issue.errors[0]?.[0]) {
-    issue = issue.errors[0][0];
-    path = [...path, ...issue.path];
-  }
-  return path.length ? path.map(String).join('.') : '(body)';
+export interface Answered {
+  version?: '1';
+  answer: ProcessorAnswer;
+  records?: Record<string, unknown>[];
 }
+export type Reply = Answered | { version?: '1'; accepted: true };
+
+/**
+ * Checks what an in-house system said: an answer now, or `{"accepted": true}`. Returns the reply, or
+ * each refused field by its path (`answer.until`) with what is wrong, never the value.
+ */
+export function readReply(body: unknown, now: Date): { reply: Reply } | { errors: Record<string, string> } {
+  const isAccepted = typeof body === 'object' && body !== null && 'accepted' in body && !('answer' in body);
+  const parsed = (isAccepted ? acceptedSchema : answeredSchema(now)).safeParse(body);
+  return parsed.success ? { reply: parsed.data as Reply } : { errors: answerFieldErrors(parsed.error) };
+}
+
+/** Refused fields as one line for an error or a log: `answer.until (until must be a date in the future)`. */
+export const describeErrors = (errors: Record<string, string>): string =>
+  Object.entries(errors)
+    .map(([field, problem]) => `${field} (${problem})`)
+    .join(', ');
 
 /**
  * Completes the branch with the answer: the records (an export's only) into the package's export
@@ -56,7 +58,7 @@ export function firstBadField(error: z.ZodError): string {
  */
 export async function recordAnswer(branch: Pick<Branch, 'requestId' | 'processorId' | 'action'>, reply: Answered): Promise<boolean> {
   const { requestId, processorId } = branch;
-  const answer = reply.answer as ProcessorAnswer;
+  const { answer } = reply;
   let stored: { recordCount?: number; exportKey?: string } = answer.outcome === 'not_found' ? { recordCount: 0 } : {};
   if (branch.action === 'export') {
     const out = new ExportWriter(exportKey(requestId, processorId, randomUUID()));

@@ -5,14 +5,13 @@
  * inside the replay window; a Lambda processor's must present the one-time token its latest event
  * carried (`Authorization: Bearer`). A refused callback records nothing. Logs ids and reasons only.
  */
-import type * as z from 'zod';
 import { isRequestId } from '../../domain/validation';
 import { getRequestWithBranches } from '../../platform/data/requests';
 import { logger } from '../../platform/log';
 import { findController, findProcessor } from '../../platform/register';
 import { TOKEN_PATTERN, tokenMatches } from '../../platform/tokens';
 import { signingSecret } from '../webhook/adapter';
-import { firstBadField, recordAnswer, replySchema } from './answer';
+import { describeErrors, readReply, recordAnswer } from './answer';
 import { SIGNATURE_HEADER, verifySignature } from './signature';
 
 export interface CallbackAnswer {
@@ -63,10 +62,13 @@ export async function receiveInhouseCallback(
   } catch {
     return fieldError(400, '(body)', 'is not JSON');
   }
-  const reply = replySchema.safeParse(body);
-  if (!reply.success) return fieldError(400, firstBadField(reply.error as z.ZodError), 'is not valid');
-  if (!('answer' in reply.data)) return fieldError(400, 'answer', 'is missing: a callback carries the answer');
-  const recorded = await recordAnswer(branch, reply.data);
-  logger.info('processor answered by callback', { ...ids, kind: processor.kind, outcome: reply.data.answer.outcome, recorded });
+  const read = readReply(body, now);
+  if ('errors' in read) {
+    logger.info('processor callback with invalid fields', { ...ids, fields: Object.keys(read.errors) });
+    return { statusCode: 400, body: { message: `The answer has invalid fields: ${describeErrors(read.errors)}`, errors: read.errors } };
+  }
+  if (!('answer' in read.reply)) return fieldError(400, 'answer', 'is missing: a callback carries the answer');
+  const recorded = await recordAnswer(branch, read.reply);
+  logger.info('processor answered by callback', { ...ids, kind: processor.kind, outcome: read.reply.answer.outcome, recorded });
   return { statusCode: 200, body: { message: recorded ? 'recorded' : 'already answered' } };
 }

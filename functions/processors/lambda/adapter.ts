@@ -4,7 +4,7 @@ import { updateBranch } from '../../platform/data/branches';
 import { logger } from '../../platform/log';
 import type { LambdaProcessor } from '../../platform/register';
 import { hashToken, newToken } from '../../platform/tokens';
-import { type Answered, firstBadField, recordAnswer, replySchema } from '../inhouse/answer';
+import { type Answered, describeErrors, readReply, recordAnswer } from '../inhouse/answer';
 import { inhouseEvent } from '../inhouse/event';
 import { type AsyncProcessorKind, ProcessorError } from '../port';
 
@@ -15,16 +15,21 @@ const INVOKE_TIMEOUT_MS = 40_000;
 const badResponse = (processorId: string, what: string) => new ProcessorError('LambdaBadResponse', `Lambda processor ${processorId} answered ${what}`);
 
 /** The function's return value: an answer now, or `accepted` (the answer comes by the callback). */
-function parseReply(processorId: string, payload: Uint8Array | undefined): Answered | undefined {
+function parseReply(ids: { requestId: string; processorId: string }, payload: Uint8Array | undefined): Answered | undefined {
+  const { processorId } = ids;
   let body: unknown;
   try {
     body = JSON.parse(Buffer.from(payload ?? []).toString('utf8'));
   } catch {
     throw badResponse(processorId, 'something that is not JSON');
   }
-  const reply = replySchema.safeParse(body);
-  if (!reply.success) throw badResponse(processorId, `an invalid ${firstBadField(reply.error)}`);
-  return 'answer' in reply.data ? reply.data : undefined;
+  const read = readReply(body, new Date());
+  if ('errors' in read) {
+    // The fields and what is wrong with them, never their values: the organisation reads its logs.
+    logger.warn('Lambda processor answered invalid fields', { ...ids, fields: Object.keys(read.errors) });
+    throw badResponse(processorId, `invalid fields: ${describeErrors(read.errors)}`);
+  }
+  return 'answer' in read.reply ? read.reply : undefined;
 }
 
 /**
@@ -48,7 +53,7 @@ export const lambdaProcessor: AsyncProcessorKind<LambdaProcessor> = {
     );
     // The function's own error message may quote the subject: only that it failed is kept.
     if (out.FunctionError) throw new ProcessorError('LambdaFunctionFailed', `Lambda processor ${processorId} failed (${out.FunctionError})`);
-    const answered = parseReply(processorId, out.Payload);
+    const answered = parseReply({ requestId, processorId }, out.Payload);
     if (!answered) {
       logger.info('Lambda processor will answer later', { requestId, processorId });
       return;

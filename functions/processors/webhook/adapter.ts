@@ -3,7 +3,7 @@ import { localOpendsrOrigins } from '../../platform/config';
 import { logger } from '../../platform/log';
 import { type AddressRule, OutboundRefused, outboundFetch } from '../../platform/outbound';
 import type { WebhookProcessor } from '../../platform/register';
-import { type Answered, firstBadField, MAX_RECORDS, recordAnswer, replySchema } from '../inhouse/answer';
+import { type Answered, describeErrors, readReply, recordAnswer } from '../inhouse/answer';
 import { inhouseEvent } from '../inhouse/event';
 import { SIGNATURE_HEADER, signatureHeader } from '../inhouse/signature';
 import { readLimited } from '../opendsr/http';
@@ -42,7 +42,7 @@ function target(p: WebhookProcessor): { url: URL; addresses: AddressRule } {
 }
 
 /** The 2xx body: an answer now, or undefined when the answer comes later (202, or `{"accepted": true}`). */
-async function parseReply(p: WebhookProcessor, res: Response): Promise<Answered | undefined> {
+async function parseReply(p: WebhookProcessor, requestId: string, res: Response): Promise<Answered | undefined> {
   let raw: Buffer;
   try {
     raw = await readLimited(res, MAX_ANSWER_BYTES);
@@ -56,9 +56,13 @@ async function parseReply(p: WebhookProcessor, res: Response): Promise<Answered 
   } catch {
     throw badResponse(p.id, 'something that is not JSON');
   }
-  const reply = replySchema.safeParse(body);
-  if (!reply.success) throw badResponse(p.id, `an invalid ${firstBadField(reply.error)} (at most ${MAX_RECORDS} records)`);
-  return 'answer' in reply.data ? reply.data : undefined;
+  const read = readReply(body, new Date());
+  if ('errors' in read) {
+    // The fields and what is wrong with them, never their values: the organisation reads its logs.
+    logger.warn('webhook processor answered invalid fields', { requestId, processorId: p.id, fields: Object.keys(read.errors) });
+    throw badResponse(p.id, `invalid fields: ${describeErrors(read.errors)}`);
+  }
+  return 'answer' in read.reply ? read.reply : undefined;
 }
 
 /**
@@ -96,7 +100,7 @@ export const webhookProcessor: AsyncProcessorKind<WebhookProcessor> = {
       await res.body?.cancel().catch(() => undefined);
       throw rejected(processorId, res.status);
     }
-    const answered = await parseReply(p, res);
+    const answered = await parseReply(p, requestId, res);
     if (!answered) {
       logger.info('webhook processor will answer later', { requestId, processorId });
       return;

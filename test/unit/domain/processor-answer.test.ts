@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readProcessorAnswer } from '../../../functions/domain/processor-answer';
+import { answerFieldErrors, processorAnswerSchema, readProcessorAnswer } from '../../../functions/domain/processor-answer';
 
 const now = new Date('2026-03-10T12:00:00Z');
 
@@ -44,5 +44,52 @@ describe("a processor's answer", () => {
   it('refuses an unknown or missing outcome', () => {
     expect(readProcessorAnswer({ outcome: 'erased' }, now)).toEqual({ errors: { outcome: 'outcome must be one of: done, not_found, retained, partly' } });
     expect(readProcessorAnswer({}, now)).toMatchObject({ errors: { outcome: expect.any(String) } });
+  });
+
+  it('drops a field the chosen outcome does not take, as a form that switched outcome sends it', () => {
+    expect(readProcessorAnswer({ outcome: 'retained', basis: 'Tax law', kept: 'Invoices', reason: 'x' }, now)).toEqual({
+      answer: { outcome: 'retained', basis: 'Tax law' },
+    });
+  });
+});
+
+describe("the one schema of a processor's answer (JSON: in-house systems and their callbacks)", () => {
+  const read = (value: unknown) => {
+    const parsed = processorAnswerSchema(now).safeParse(value);
+    return parsed.success ? { answer: parsed.data } : { errors: answerFieldErrors(parsed.error) };
+  };
+
+  it('takes the four outcomes, an until as a date or an ISO time, stored as the date written', () => {
+    expect(read({ outcome: 'done' })).toEqual({ answer: { outcome: 'done' } });
+    expect(read({ outcome: 'retained', basis: 'Bookkeeping Act', until: '2027-01-01T01:00:00+05:00' })).toEqual({
+      answer: { outcome: 'retained', basis: 'Bookkeeping Act', until: '2027-01-01' },
+    });
+    expect(read({ outcome: 'partly', kept: 'Invoices', reason: 'Tax law' })).toEqual({ answer: { outcome: 'partly', kept: 'Invoices', reason: 'Tax law' } });
+  });
+
+  it('refuses a retained answer with a past until, or without a basis, naming each field, never the value', () => {
+    expect(read({ outcome: 'retained', basis: 'Bookkeeping Act', until: '2020-01-01' })).toEqual({ errors: { until: 'until must be a date in the future' } });
+    expect(read({ outcome: 'retained', until: '2033-12-31' })).toEqual({
+      errors: { basis: expect.stringContaining('basis is required when outcome is retained') },
+    });
+    expect(read({ outcome: 'retained', basis: 'x', until: 20331231 })).toEqual({ errors: { until: 'until must be a date (YYYY-MM-DD)' } });
+  });
+
+  it('refuses partly without what was kept and why', () => {
+    expect(read({ outcome: 'partly', kept: ' ' })).toEqual({
+      errors: { kept: expect.stringContaining('kept is required'), reason: expect.stringContaining('reason is required') },
+    });
+  });
+
+  it('is strict: a field the outcome does not take is named; a key that is not a name is not repeated', () => {
+    expect(read({ outcome: 'done', basis: 'x' })).toEqual({ errors: { basis: 'outcome done takes only: outcome' } });
+    const errors = read({ outcome: 'not_found', 'erik@example.org': true }).errors!;
+    expect(Object.keys(errors)).toEqual(['(body)']);
+    expect(JSON.stringify(errors)).not.toContain('erik');
+  });
+
+  it('refuses what is not an answer', () => {
+    expect(read('done')).toEqual({ errors: { '(body)': 'the answer must be an object' } });
+    expect(read({ outcome: 'erased' })).toEqual({ errors: { outcome: 'outcome must be one of: done, not_found, retained, partly' } });
   });
 });

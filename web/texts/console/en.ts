@@ -1,3 +1,4 @@
+import type { AnswerOutcome } from '../../../functions/domain/processor-answer';
 import type { Actor, BranchAction, BranchStatus, ObjectionScope, ReviewReason, ReviewStage } from '../../../functions/domain/request';
 
 /** The words of the staff console page (its reports’ words are in `reports`), in English: the shape the other languages are checked against. */
@@ -63,6 +64,12 @@ export const en = {
     'A file of the events above, each one hash-chained to the one before, so that a change can be found later. It holds ids and counts, no personal data.',
   colWaiting: 'Decision',
   waitingTag: 'Waiting for you',
+  colAnswer: 'Answer',
+  answerOutcome: { done: 'Done', not_found: 'Nothing held', retained: 'Kept, not erased', partly: 'Done only in part' } satisfies Record<AnswerOutcome, string>,
+  answerBasis: 'Legal basis',
+  answerKept: 'Kept',
+  answerReason: 'Why',
+  answerUntil: 'Kept until',
   colNote: 'Note',
   colActions: 'Actions',
   staffTaskTag: 'Staff task',
