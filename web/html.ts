@@ -267,9 +267,10 @@ export function paragraphsOf(value: unknown): string {
     : '';
 }
 
-/** A field's error: the server's message in English, with a translated explanation in front of it. */
-export function errorText(locale: Locale, serverMessage: string | undefined, explanation: string | undefined): string {
-  if (locale === 'en') return escapeHtml(serverMessage || explanation || '');
-  const english = serverMessage ? ` <span lang="en">(${escapeHtml(siteTexts[locale].common.inEnglish)} ${escapeHtml(serverMessage)})</span>` : '';
-  return `${escapeHtml(explanation ?? '')}${english}`;
+/**
+ * A field's error in the reader's language: the page's own words for that field, or general ones.
+ * The API's field-naming messages are for programs (its 400 answers keep them), not for people.
+ */
+export function errorText(locale: Locale, explanation: string | undefined): string {
+  return escapeHtml(explanation ?? siteTexts[isLocale(locale) ? locale : 'en'].common.checkField);
 }

@@ -135,7 +135,7 @@ describe('the request form in a browser without JavaScript', () => {
     // Refused: the missing field says so next to itself, and nothing typed is lost.
     expect(await page.title()).toMatch(/^Error: /);
     const missing = page.getByRole('group', { name: 'Rectification: what to correct' });
-    expect(await missing.locator('#corrected-error').textContent()).toContain('corrected is required');
+    expect(await missing.locator('#corrected-error').textContent()).toContain('Say what the data should be.');
     expect(await missing.getByLabel('What is wrong or incomplete?').inputValue()).toBe('My old number, 070-111 11 11');
     expect(await missing.getByLabel('Which data is wrong?').inputValue()).toBe('phone');
     expect(await page.getByLabel('Your email address').inputValue()).toBe('linnea@example.org');

@@ -3,6 +3,8 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LOCALES, OBJECTION_SCOPES, RIGHTS, type Right } from '../../functions/domain/request';
 import { MAX_BODY_BYTES } from '../../functions/platform/http';
+import { escapeHtml } from '../../web/html';
+import { texts } from '../../web/texts/all';
 import { clearMailbox, REQUESTS_TABLE, staffToken, useRuntime, verificationEmailFor } from '../harness';
 import {
   budget,
@@ -241,8 +243,11 @@ describe('POST /v1/requests with bad input', () => {
             if (tooLarge(call)) return void expect(answer.status).toBe(413);
             expect(answer.status).toBe(400);
             expect(answer.text).toContain('class="error-summary"');
-            // The field's own error beside it, where the form has that field; else in the summary, named.
-            expect(answer.text.includes(`id="${m.field}-error"`) || answer.text.includes(m.field), `form ${m.field}: error not shown`).toBe(true);
+            // The field's own error beside it, where the form has that field; else in the summary, in the page's words for it.
+            const words = LOCALES.map((l) =>
+              escapeHtml((texts[l].form.fieldErrors as Record<string, string | undefined>)[m.field] ?? texts[l].common.checkField),
+            );
+            expect(answer.text.includes(`id="${m.field}-error"`) || words.some((w) => answer.text.includes(w)), `form ${m.field}: error not shown`).toBe(true);
           },
         ),
         params(),

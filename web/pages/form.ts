@@ -105,7 +105,7 @@ export function renderRequestForm(
   const fieldError = (field: FieldName) =>
     errors[field] === undefined
       ? ''
-      : `<p class="field-error" id="${e(errorId(field))}"><span class="visually-hidden">${e(t.common.errorPrefix)}: </span>${fieldErrorText(t, locale, field, errors[field])}</p>`;
+      : `<p class="field-error" id="${e(errorId(field))}"><span class="visually-hidden">${e(t.common.errorPrefix)}: </span>${fieldErrorText(t, locale, field)}</p>`;
   const describedBy = (...ids: (string | false)[]) => {
     const list = ids.filter((x): x is string => Boolean(x));
     return list.length ? ` aria-describedby="${e(list.join(' '))}"` : '';
@@ -314,8 +314,8 @@ ${list}`;
 }
 
 /** A field's error: the form's own explanation of the field, or the one given. */
-function fieldErrorText(t: PageTexts, locale: Locale, field: string, serverMessage: string | undefined): string {
-  return errorText(locale, serverMessage, (t.form.fieldErrors as Record<string, string>)[field]);
+function fieldErrorText(t: PageTexts, locale: Locale, field: string): string {
+  return errorText(locale, (t.form.fieldErrors as Record<string, string | undefined>)[field]);
 }
 
 /** The list of problems at the top of the form, each linking to its field when the field is visible. */
@@ -323,7 +323,7 @@ function errorSummary(t: PageTexts, locale: Locale, errors: Record<string, strin
   const known = FIELD_ORDER.filter((f) => errors[f] !== undefined) as string[];
   const others = Object.keys(errors).filter((f) => !known.includes(f));
   const items = [...known, ...others].map((field) => {
-    const message = fieldErrorText(t, locale, field, errors[field]);
+    const message = fieldErrorText(t, locale, field);
     const target = anchor[field];
     return target ? `<li><a href="#${e(target)}">${message}</a></li>` : `<li>${message}</li>`;
   });

@@ -123,7 +123,7 @@ ${paragraphsOf(input.denial.text)}
 <div class="field${answerError ? ' invalid' : ''}">
 <label for="answer">${e(k.answerLabel)}</label>
 <p class="hint" id="answer-hint">${e(k.answerHint)}</p>
-${answerError ? `<p class="field-error" id="answer-error"><span class="visually-hidden">${e(t.common.errorPrefix)}: </span>${errorText(locale, answerError, k.answerError)}</p>` : ''}
+${answerError ? `<p class="field-error" id="answer-error"><span class="visually-hidden">${e(t.common.errorPrefix)}: </span>${errorText(locale, k.answerError)}</p>` : ''}
 <textarea id="answer" name="answer" rows="6" required maxlength="${ANSWER_MAX_CHARS}"${answerError ? ' aria-invalid="true"' : ''} aria-describedby="answer-hint${answerError ? ' answer-error' : ''}">${e(input.values?.answer ?? '')}</textarea>
 </div>
 <button type="submit">${e(k.answerButton)}</button>

@@ -916,12 +916,19 @@ describe('the request form', () => {
     }
   });
 
-  it("shows the server's English message next to a translated explanation", () => {
+  it("explains each error in plain words in the reader's language, never in the API's English", () => {
     expect(html).toContain('Ange din e-postadress, till exempel namn@example.org.');
-    expect(html).toContain('<span lang="en">(På engelska: email is invalid)</span>');
+    expect(html).not.toContain('email is invalid');
+    expect(html).not.toContain('På engelska');
     const english = renderRequestForm({ ...samples.form, locale: 'en' });
-    expect(english).toContain('email is invalid');
-    expect(english).not.toContain('lang="en">(');
+    expect(english).toContain(escapeHtml(texts.en.form.fieldErrors.email));
+    expect(english).not.toContain('email is invalid');
+    // A field the page has no words of its own for still gets the reader's language.
+    for (const locale of LOCALES) {
+      const page = renderRequestForm({ ...samples.form, locale, errors: { region: 'region must be one of: north, south' } });
+      expect(page).toContain(escapeHtml(texts[locale].common.checkField));
+      expect(page).not.toContain('must be one of');
+    }
   });
 
   it('explains the process, and offers withdrawal of consent only where the organisation relies on consent', () => {

@@ -10,8 +10,8 @@ export const en = {
     errorPrefix: 'Error',
     dpoLabel: 'Data protection officer',
     privacyPolicy: 'Privacy policy',
-    /** Before a server message quoted in English beside the reader's language. */
-    inEnglish: 'In English:',
+    /** A field's error when the page has no words of its own for it. */
+    checkField: 'Check what you entered here.',
   },
   /** Plain-words explanations of every right; the title names the GDPR article. */
   rights: {

@@ -12,8 +12,7 @@ export const sl: SiteTexts = {
     errorPrefix: 'Napaka',
     dpoLabel: 'Pooblaščena oseba za varstvo podatkov',
     privacyPolicy: 'Politika zasebnosti',
-    /** Before a server message quoted in English beside the reader's language. */
-    inEnglish: 'V angleščini:',
+    checkField: 'Preverite, kaj ste vpisali tukaj.',
   },
   rights: {
     access: {

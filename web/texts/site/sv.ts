@@ -12,8 +12,7 @@ export const sv: SiteTexts = {
     errorPrefix: 'Fel',
     dpoLabel: 'Dataskyddsombud',
     privacyPolicy: 'Integritetspolicy',
-    /** Before a server message quoted in English beside the reader's language. */
-    inEnglish: 'På engelska:',
+    checkField: 'Kontrollera det du har fyllt i här.',
   },
   rights: {
     access: {
