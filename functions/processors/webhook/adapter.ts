@@ -2,9 +2,10 @@ import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
 import { localOpendsrOrigins } from '../../platform/config';
 import { logger } from '../../platform/log';
 import { type AddressRule, OutboundRefused, outboundFetch } from '../../platform/outbound';
+import { branchOwner, CLAIM_TIMEOUT_MS, sendOnce } from '../../platform/outbox';
 import type { WebhookProcessor } from '../../platform/register';
 import { type Answered, firstBadField, MAX_RECORDS, recordAnswer, replySchema } from '../inhouse/answer';
-import { inhouseEvent } from '../inhouse/event';
+import { inhouseEvent, inhouseWithdrawal } from '../inhouse/event';
 import { SIGNATURE_HEADER, signatureHeader } from '../inhouse/signature';
 import { readLimited } from '../opendsr/http';
 import { type AsyncProcessorKind, ProcessorError } from '../port';
@@ -72,30 +73,7 @@ export const webhookProcessor: AsyncProcessorKind<WebhookProcessor> = {
 
   async submit(p, { request, branch }) {
     const { requestId, processorId } = branch;
-    const { url, addresses } = target(p);
-    const body = JSON.stringify(inhouseEvent(request, branch));
-    const secret = await signingSecret(p);
-    let res: Response;
-    try {
-      res = await outboundFetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signatureHeader(secret, body) },
-        body,
-        addresses,
-        signal: AbortSignal.timeout(TIMEOUT_MS),
-      });
-    } catch (err) {
-      if (err instanceof OutboundRefused) throw new ProcessorError('WebhookUrlRefused', `webhook processor ${processorId}: ${err.reason}`);
-      throw unavailable(processorId, (err as { name?: string })?.name === 'TimeoutError' ? 'timed out' : 'could not be reached');
-    }
-    if (res.status >= 500 || res.status === 429) {
-      await res.body?.cancel().catch(() => undefined);
-      throw unavailable(processorId, `answered ${res.status}`);
-    }
-    if (res.status < 200 || res.status > 299) {
-      await res.body?.cancel().catch(() => undefined);
-      throw rejected(processorId, res.status);
-    }
+    const res = await postSigned(p, JSON.stringify(inhouseEvent(request, branch)));
     const answered = await parseReply(p, res);
     if (!answered) {
       logger.info('webhook processor will answer later', { requestId, processorId });
@@ -104,4 +82,49 @@ export const webhookProcessor: AsyncProcessorKind<WebhookProcessor> = {
     const recorded = await recordAnswer(branch, answered);
     logger.info('webhook processor answered', { requestId, processorId, outcome: answered.answer.outcome, recorded });
   },
+
+  // Once through the outbox on the branch: a second withdrawal call does not post it again.
+  async cancel(p, { request, branch }, now = new Date()) {
+    if (!branch.submittedAt && !branch.submitStartedAt) return;
+    const withdrawnAt = [...(request.history ?? [])].reverse().find((h) => h.status === 'cancelled')?.at ?? now.toISOString();
+    const body = JSON.stringify(inhouseWithdrawal(request, branch, withdrawnAt));
+    await sendOnce({
+      message: { owner: branchOwner(branch.requestId, branch.processorId), startedAt: 'withdrawalNoticeStartedAt', sentAt: 'withdrawalNoticedAt' },
+      staleAfterMs: CLAIM_TIMEOUT_MS,
+      at: now,
+      send: async () => {
+        const res = await postSigned(p, body);
+        await res.body?.cancel().catch(() => undefined);
+      },
+    });
+    logger.info('webhook processor told of the withdrawal', { requestId: branch.requestId, processorId: branch.processorId });
+  },
 };
+
+/** POSTs a JSON body signed with the processor's secret; a 2xx is returned, anything else throws. */
+async function postSigned(p: WebhookProcessor, body: string): Promise<Response> {
+  const { url, addresses } = target(p);
+  const secret = await signingSecret(p);
+  let res: Response;
+  try {
+    res = await outboundFetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signatureHeader(secret, body) },
+      body,
+      addresses,
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+  } catch (err) {
+    if (err instanceof OutboundRefused) throw new ProcessorError('WebhookUrlRefused', `webhook processor ${p.id}: ${err.reason}`);
+    throw unavailable(p.id, (err as { name?: string })?.name === 'TimeoutError' ? 'timed out' : 'could not be reached');
+  }
+  if (res.status >= 500 || res.status === 429) {
+    await res.body?.cancel().catch(() => undefined);
+    throw unavailable(p.id, `answered ${res.status}`);
+  }
+  if (res.status < 200 || res.status > 299) {
+    await res.body?.cancel().catch(() => undefined);
+    throw rejected(p.id, res.status);
+  }
+  return res;
+}
