@@ -68,11 +68,8 @@ export interface AsyncProcessorKind<P extends Processor = Processor> {
   submit(processor: P, ctx: BranchContext): Promise<void>;
   /** Called by the sweep while the branch waits: poll, remind, escalate. */
   watch?(processor: P, ctx: BranchContext, now: Date): Promise<void>;
-  /**
-   * The subject withdrew the request: tell the processor, which was sent it and has not answered.
-   * Called again after a failure or a crash, so it must be safe to repeat (an email goes once).
-   */
-  cancel?(processor: P, ctx: BranchContext, now?: Date): Promise<void>;
+  /** The request was cancelled: withdraw it at the processor. */
+  cancel?(processor: P, ctx: BranchContext): Promise<void>;
 }
 
 export type ProcessorKind<P extends Processor = Processor> = SyncProcessorKind<P> | AsyncProcessorKind<P>;

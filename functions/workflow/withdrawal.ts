@@ -12,7 +12,7 @@ import { sendEmail } from '../platform/mailer';
 import { recordRequestClosed } from '../platform/metrics';
 import { CLAIM_TIMEOUT_MS, requestOwner, sendOnce } from '../platform/outbox';
 import { type Controller, findController, findProcessor } from '../platform/register';
-import { asyncKind } from '../processors/async-kinds';
+import { tellOfWithdrawal } from '../processors/withdrawal-notice';
 import { resumeReview } from './routing';
 
 /**
@@ -26,7 +26,7 @@ export type WithdrawalOutcome = 'withdrawn' | 'already' | 'final' | 'unknown';
  * The subject withdraws a request that is not finished. It becomes `cancelled` at once; each
  * processor that was sent the request and has not answered is told (an OpenDSR processor by
  * `DELETE /requests/{id}`, an email vendor and a staff task by email, a webhook by a signed notice:
- * each kind's `cancel`), then its branch ends as stopped, which lets the workflow run to its end
+ * `processors/withdrawal-notice.ts`), then its branch ends as stopped, which lets the workflow run to its end
  * without a package or a completion email. What was already done stays done. The subject gets a
  * receipt by email, once. Every message goes through the outbox, so a second call (a reload after
  * a crash) sends what the first left unsent and nothing twice.
@@ -68,7 +68,7 @@ async function finishWithdrawal(request: DsrRequest, controller: Controller | un
     if (processor && controller) {
       // Told before the branch ends, so a failure here leaves the branch open for the next call.
       // Best effort: the processor may be down; the withdrawal stands either way.
-      await tellProcessor(request, controller, processor, branch, now).catch((err) => {
+      await tellOfWithdrawal({ request, controller, branch }, processor, withdrawnAt(request) ?? now.toISOString(), now).catch((err) => {
         logger.warn('processor not told of the withdrawal', { requestId: request.requestId, processorId: branch.processorId, errorClass: errorClass(err) });
       });
     }
@@ -77,22 +77,6 @@ async function finishWithdrawal(request: DsrRequest, controller: Controller | un
   await sendReceipt(request, controller, now).catch((err) => {
     logger.warn('withdrawal receipt not sent', { requestId: request.requestId, errorClass: errorClass(err) });
   });
-}
-
-function tellProcessor(
-  request: DsrRequest,
-  controller: Controller,
-  processor: NonNullable<ReturnType<typeof findProcessor>>,
-  branch: Branch,
-  now: Date,
-): Promise<void> {
-  let kind: ReturnType<typeof asyncKind>;
-  try {
-    kind = asyncKind(processor, branch);
-  } catch {
-    return Promise.resolve(); // the controller's own stores: nothing was sent out, nobody to tell
-  }
-  return kind.cancel ? kind.cancel(processor, { request, controller, branch }, now) : Promise.resolve();
 }
 
 /**

@@ -5,7 +5,6 @@ import { branchOwner, CLAIM_TIMEOUT_MS, sendOnce } from '../../platform/outbox';
 import type { EmailProcessor } from '../../platform/register';
 import type { AsyncProcessorKind, BranchContext } from '../port';
 import { identitiesFor, issueTaskLink, taskRequest } from '../task-links';
-import { emailWithdrawal } from '../withdrawal-notice';
 
 const DAY_MS = 86_400_000;
 
@@ -49,9 +48,5 @@ export const emailProcessor: AsyncProcessorKind<EmailProcessor> = {
       at: now,
       send: (again) => emailVendor(p, { ...ctx, repeat: again }, true),
     });
-  },
-
-  async cancel(p, ctx, now = new Date()) {
-    await emailWithdrawal(p.contactEmail, p, ctx, now);
   },
 };

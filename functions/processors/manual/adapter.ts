@@ -4,7 +4,6 @@ import { sendEmail } from '../../platform/mailer';
 import type { ManualProcessor } from '../../platform/register';
 import type { AsyncProcessorKind } from '../port';
 import { identitiesFor, issueTaskLink, taskRequest } from '../task-links';
-import { emailWithdrawal } from '../withdrawal-notice';
 
 /**
  * Work only staff can do, e.g. searching a shared mailbox or paper files. The assignee gets the
@@ -27,9 +26,5 @@ export const manualProcessor: AsyncProcessorKind<ManualProcessor> = {
       dueAt: request.dueAt!,
     });
     await sendEmail(p.assigneeEmail, repeat ? asRepeat(email, controller.locales[0]!) : email);
-  },
-
-  async cancel(p, ctx, now = new Date()) {
-    await emailWithdrawal(p.assigneeEmail, p, ctx, now);
   },
 };

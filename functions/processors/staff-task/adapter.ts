@@ -4,7 +4,6 @@ import { staffEmailOf } from '../../domain/register-schema';
 import { sendEmail } from '../../platform/mailer';
 import type { AsyncProcessorKind } from '../port';
 import { identitiesFor, issueTaskLink, taskRequest } from '../task-links';
-import { emailWithdrawal } from '../withdrawal-notice';
 
 /**
  * What a processor cannot do itself (a correction the subject described in free text at a store, a
@@ -28,9 +27,5 @@ export const staffTask: AsyncProcessorKind = {
       dueAt: request.dueAt!,
     });
     await sendEmail(staffEmailOf(controller), repeat ? asRepeat(email, controller.locales[0]!) : email);
-  },
-
-  async cancel(p, ctx, now = new Date()) {
-    await emailWithdrawal(staffEmailOf(ctx.controller), p, ctx, now);
   },
 };
