@@ -104,7 +104,7 @@ export const en = {
     withdrawExplain:
       'You can withdraw this request if you no longer want it handled. Work that is already done stays done: data that was erased cannot be brought back.',
     withdrawButton: 'Withdraw my request',
-    withdrawnAt: 'Withdrawn',
+    withdrawnAt: 'Withdrawn on',
     extensionTitle: 'The deadline is extended',
     extension: (p: { months: number; date: string }) =>
       `The law lets us extend the deadline by up to two further months when requests are complex or numerous (Article 12(3) GDPR). We have extended it by ${enMonths(p.months)}; the new deadline is ${p.date}.`,

@@ -105,7 +105,7 @@ export const sl: RequestTexts = {
     withdrawTitle: 'Umik zahteve',
     withdrawExplain: 'Zahtevo lahko umaknete, če ne želite več, da jo obravnavamo. Kar je že narejeno, ostane: izbrisanih podatkov ni mogoče obnoviti.',
     withdrawButton: 'Umakni mojo zahtevo',
-    withdrawnAt: 'Umaknjena',
+    withdrawnAt: 'Umaknjena dne',
     extensionTitle: 'Rok je podaljšan',
     extension: (p: { months: number; date: string }) =>
       `Zakon dovoljuje, da se rok pri zapletenih ali številnih zahtevah podaljša za največ dva dodatna meseca (tretji odstavek 12. člena Splošne uredbe o varstvu podatkov). Podaljšali smo ga za ${slMonths(p.months)}; novi rok je ${p.date}.`,

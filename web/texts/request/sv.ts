@@ -105,7 +105,7 @@ export const sv: RequestTexts = {
     withdrawExplain:
       'Du kan återkalla begäran om du inte längre vill att vi behandlar den. Det som redan är gjort står sig: uppgifter som har raderats går inte att få tillbaka.',
     withdrawButton: 'Återkalla min begäran',
-    withdrawnAt: 'Återkallad',
+    withdrawnAt: 'Återkallad den',
     extensionTitle: 'Tidsfristen har förlängts',
     extension: (p: { months: number; date: string }) =>
       `Lagen tillåter att tidsfristen förlängs med högst två månader till om begäranden är komplicerade eller många (artikel 12.3 i dataskyddsförordningen). Vi har förlängt den med ${svMonths(p.months)}, och den nya tidsfristen är den ${p.date}.`,
