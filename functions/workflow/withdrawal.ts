@@ -66,8 +66,9 @@ async function finishWithdrawal(request: DsrRequest, controller: Controller | un
     if (branch.status === 'completed' || branch.status === 'failed') continue;
     const processor = controller && findProcessor(controller, branch.processorId);
     if (processor && controller) {
-      // Told before the branch ends, so a failure here leaves the branch open for the next call.
-      // Best effort: the processor may be down; the withdrawal stands either way.
+      // Told before the branch ends (a crash between the two leaves it for the next call). Best
+      // effort: the processor may be down, and the branch ends anyway, or the workflow would wait
+      // on it until its timeout and escalate; the warning is what staff have to go on.
       await tellOfWithdrawal({ request, controller, branch }, processor, withdrawnAt(request) ?? now.toISOString(), now).catch((err) => {
         logger.warn('processor not told of the withdrawal', { requestId: request.requestId, processorId: branch.processorId, errorClass: errorClass(err) });
       });
