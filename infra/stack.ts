@@ -575,15 +575,16 @@ export class DsrStack extends Stack {
       .bindValue('INTAKE_LIMIT_PER_CLIENT', props.intakeLimitPerClient ?? 30)
       .bindValue('INTAKE_LIMIT_PER_DOMAIN', props.intakeLimitPerDomain ?? 50);
     f.verify.bindTable(table, 'readWrite').bindStateMachine(workflowStateMachine).bindValue('PUBLIC_BASE_URL', url);
-    // A withdrawal ends the request's waiting branches.
-    f.status.bindTable(table, 'readWrite').bindValue('PUBLIC_BASE_URL', url).answerTasks(workflowStateMachine);
+    // A withdrawal ends the request's waiting branches, and emails the subject's receipt and the
+    // vendors and staff still working on it (webhooks get a signed notice: grantInhouseProcessors).
+    f.status.bindTable(table, 'readWrite').bindSender(sender).bindValue('PUBLIC_BASE_URL', url).answerTasks(workflowStateMachine);
     // Download reads the request by its key and signs a GET URL for its package: nothing else.
     f.download.bindTable(table, { actions: ['dynamodb:GetItem'] }).bindBucket(bucket, 'get', PACKAGES_PREFIX);
     // The callback fetches OpenDSR results into exports (write only) and answers the waiting branch.
     f.opendsrCallback.bindTable(table, 'readWrite').bindBucket(bucket, 'put', EXPORTS_PREFIX).answerTasks(workflowStateMachine);
     // An in-house system's later answer stores its records under exports (write only) and answers the waiting branch.
     f.processorCallback.bindTable(table, 'readWrite').bindBucket(bucket, 'put', EXPORTS_PREFIX).answerTasks(workflowStateMachine);
-    grantInhouseProcessors(this, register, { submit: f.awaitProcessor, callback: f.processorCallback });
+    grantInhouseProcessors(this, register, { submit: f.awaitProcessor, callback: f.processorCallback, withdraw: f.status });
     // The one-time links store vendors' uploads under exports (write only) and answer the waiting branch.
     f.task.bindTable(table, 'readWrite').bindBucket(bucket, 'put', EXPORTS_PREFIX).bindValue('PUBLIC_BASE_URL', url).answerTasks(workflowStateMachine);
     // A signed one-click link is a verified request, so it starts its execution too.

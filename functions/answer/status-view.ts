@@ -1,5 +1,5 @@
 import type { renderStatusPage } from '../../web/pages/status';
-import type { Branch, DsrRequest, Locale, RequestStatus } from '../domain/request';
+import { type Branch, type DsrRequest, type Locale, type RequestStatus, WITHDRAWN } from '../domain/request';
 import { paths } from '../platform/links';
 import { findController, findProcessor, inDeclaredOrder } from '../platform/register';
 import { constantTimeEqual, tokenMatches } from '../platform/tokens';
@@ -14,10 +14,23 @@ export function statusKeyOpens(request: DsrRequest, key: unknown): 'open' | 'end
   return request.personalDataErasedAt ? 'ended' : 'open';
 }
 
-/** Statuses a subject may still withdraw a request from. */
-const WITHDRAWABLE: readonly RequestStatus[] = ['awaiting_verification', 'received', 'in_review', 'in_progress'];
+/** Statuses a subject may still withdraw a request from (the guard of `workflow/withdrawal.ts`). */
+export const WITHDRAWABLE: readonly RequestStatus[] = ['awaiting_verification', 'received', 'in_review', 'in_progress'];
 
-/** The status as JSON: ids, dates and statuses only. */
+/** Whether the request can still be withdrawn. */
+export const withdrawable = (request: Pick<DsrRequest, 'status'>): boolean => WITHDRAWABLE.includes(request.status);
+
+/**
+ * A branch's status as the subject is shown it: one the withdrawal ended is `stopped`, not a
+ * failure (nothing went wrong, and nobody will follow it up).
+ */
+export const shownStatus = (b: Pick<Branch, 'status' | 'errorClass'>): string => (b.status === 'failed' && b.errorClass === WITHDRAWN ? 'stopped' : b.status);
+
+/** When the subject withdrew the request: its last move to `cancelled`. */
+export const withdrawnAt = (request: Pick<DsrRequest, 'status' | 'history'>): string | undefined =>
+  request.status === 'cancelled' ? [...(request.history ?? [])].reverse().find((h) => h.status === 'cancelled')?.at : undefined;
+
+/** The status as JSON: ids, dates and statuses only (a withdrawn request has no deadline left, and its stopped branches say so). */
 export function statusJson(request: DsrRequest, branches: Branch[]) {
   const controller = findController(request.controllerId);
   const ordered = controller ? inDeclaredOrder(controller, branches) : branches;
@@ -26,24 +39,25 @@ export function statusJson(request: DsrRequest, branches: Branch[]) {
     type: request.type,
     status: request.status,
     receivedAt: request.receivedAt ?? null,
-    dueAt: request.dueAt ?? null,
+    dueAt: request.status === 'cancelled' ? null : (request.dueAt ?? null),
+    ...(request.status === 'cancelled' ? { withdrawnAt: withdrawnAt(request) ?? null } : {}),
     // The service's own retention, as dates only.
     ...(request.packageDeletedAt ? { packageDeletedAt: request.packageDeletedAt } : {}),
     ...(request.personalDataErasedAt ? { personalDataErasedAt: request.personalDataErasedAt } : {}),
-    processors: ordered.map((b) => ({ id: b.processorId, status: b.status })),
+    processors: ordered.map((b) => ({ id: b.processorId, status: shownStatus(b) })),
   };
 }
 
 /**
  * What the status page shows the subject: where the request stands, what staff said (an
- * extension's reasons, a refusal, a question with the reply form), and the withdraw button while
- * the request can still be withdrawn. Shared by the status page and the reply handler, which
+ * extension's reasons, a refusal, a question with the reply form), and the withdraw button (to the
+ * page that asks to confirm) while the request can still be withdrawn. Shared by the status page and the reply handler, which
  * shows it again with the subject's answer and what was wrong with it.
  */
 export function statusPageInput(
   request: DsrRequest,
   branches: Branch[],
-  opts: { locale: Locale; justWithdrawn?: boolean; values?: { answer?: string }; errors?: { answer?: string } },
+  opts: { locale: Locale; values?: { answer?: string }; errors?: { answer?: string } },
 ): Parameters<typeof renderStatusPage>[0] {
   const controller = findController(request.controllerId);
   const ordered = controller ? inDeclaredOrder(controller, branches) : branches;
@@ -56,12 +70,12 @@ export function statusPageInput(
     receivedAt: request.receivedAt,
     dueAt: request.dueAt,
     completedAt: request.completedAt,
+    withdrawnAt: withdrawnAt(request),
     processors: ordered.map((b) => ({
       name: (controller && findProcessor(controller, b.processorId)?.name) ?? b.processorId,
-      status: b.status,
+      status: shownStatus(b),
     })),
-    ...(WITHDRAWABLE.includes(request.status) ? { withdraw: { actionUrl: paths.cancel(request.requestId), statusKey: request.statusKey } } : {}),
-    justWithdrawn: opts.justWithdrawn ?? false,
+    ...(withdrawable(request) ? { withdraw: { actionUrl: paths.cancel(request.requestId), statusKey: request.statusKey } } : {}),
     ...(request.extension && request.dueAt
       ? { extension: { months: request.extension.months, reasons: request.extension.reasons, newDueAt: request.dueAt } }
       : {}),

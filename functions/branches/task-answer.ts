@@ -1,5 +1,5 @@
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import type { Branch, DsrRequest, ProcessorAnswer } from '../domain/request';
+import { type Branch, type DsrRequest, type Locale, type ProcessorAnswer, WITHDRAWN } from '../domain/request';
 import { s3 } from '../platform/aws/s3';
 import { getRequestWithBranches } from '../platform/data/requests';
 import { attachmentDisposition } from '../platform/file-types';
@@ -21,6 +21,8 @@ export interface TaskAnswer {
 export type TaskLink =
   | { state: 'open'; request: DsrRequest; controller: Controller; processor: Processor; branch: Branch }
   | { state: 'done' }
+  /** The subject withdrew the request before this link was answered; the page speaks the controller's first language, as the task's email did. */
+  | { state: 'withdrawn'; locale: Locale }
   | { state: 'invalid' };
 
 /**
@@ -35,6 +37,9 @@ export async function inspectTaskLink(requestId: string, processorId: string, to
   if (!request || !branch || !controller || !processor) return { state: 'invalid' };
   if (processor.kind !== 'email' && processor.kind !== 'manual' && !branch.staffTask) return { state: 'invalid' };
   if (!taskLinkMatches(branch, token)) return { state: 'invalid' };
+  // Withdrawn: whether or not its branch has ended yet, this link is not answered any more.
+  if (request.status === 'cancelled' && branch.status !== 'completed') return { state: 'withdrawn', locale: controller.locales[0]! };
+  if (branch.status === 'failed' && branch.errorClass === WITHDRAWN) return { state: 'withdrawn', locale: controller.locales[0]! };
   if (branch.status === 'completed' || branch.status === 'failed') return { state: 'done' };
   return { state: 'open', request, controller, processor, branch };
 }

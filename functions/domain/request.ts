@@ -177,6 +177,9 @@ export interface DsrRequest {
    */
   notifyStartedAt?: string;
   notifiedAt?: string;
+  /** The subject withdrew the request: when sending their receipt began (the outbox's claim) and when it went. */
+  withdrawalReceiptStartedAt?: string;
+  withdrawalReceiptSentAt?: string;
   /** Screening passed (no edge case, or staff approved): the request may be processed. */
   screenedAt?: string;
   /** When Plan created the branches. */
@@ -294,6 +297,9 @@ export interface Branch {
    */
   reminderStartedAt?: string;
   remindedAt?: string;
+  /** The request was withdrawn: when telling the vendor or staff member began (a claim) and when the email went. */
+  withdrawalNoticeStartedAt?: string;
+  withdrawalNoticedAt?: string;
   /**
    * When escalating to the DPO began, and why (a claim: one escalation at a time). Without
    * `escalatedAt` and older than a Lambda can run, a crash cut it short and the sweep escalates again.

@@ -23,6 +23,9 @@ export const links = {
 export const paths = {
   /** One controller's form, in one of its languages. */
   form: (controllerId: string, locale: Locale) => `/c/${encodeURIComponent(controllerId)}/${locale}`,
+  /** The status page, e.g. where a withdrawal sends the browser on (303) once it is recorded. */
+  status: (requestId: string, statusKey: string) => `/v1/requests/${encodeURIComponent(requestId)}/status?key=${encodeURIComponent(statusKey)}`,
+  /** GET: the page asking to confirm a withdrawal; POST (key and `confirm=yes`): the withdrawal. */
   cancel: (requestId: string) => `/v1/requests/${encodeURIComponent(requestId)}/cancel`,
   /** Where the subject answers staff's question (Art. 12(6)), with the status key. */
   reply: (requestId: string) => `/v1/requests/${encodeURIComponent(requestId)}/reply`,

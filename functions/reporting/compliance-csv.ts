@@ -37,6 +37,7 @@ export function figuresCsv(f: ComplianceFigures, retentionRuns: RetentionRun[] =
   for (const x of f.refusals) rows.push(['refusal', x.requestId, 'reason', x.reason]);
   for (const p of f.processors) {
     rows.push(['processor', p.processorId, 'completed', p.completed], ['processor', p.processorId, 'failed', p.failed]);
+    rows.push(['processor', p.processorId, 'stopped', p.stopped]);
     rows.push(['processor', p.processorId, 'failure_share', round(p.failureShare, 4)], ['processor', p.processorId, 'retries', p.retries]);
     spread('processor', p.processorId, 'seconds', p.duration);
   }

@@ -3,7 +3,7 @@
  * (functions/reporting/compliance-report.ts reads them). Pure: the same rows give the same figures, so
  * tests check them against fixtures with known answers.
  */
-import { type Branch, type DenialReason, type DsrRequest, type RequestStatus, RIGHTS, type Right } from '../domain/request';
+import { type Branch, type DenialReason, type DsrRequest, type RequestStatus, RIGHTS, type Right, WITHDRAWN } from '../domain/request';
 
 const DAY_MS = 86_400_000;
 
@@ -50,8 +50,11 @@ export interface WatchedRequest {
 export interface ProcessorHealth {
   processorId: string;
   completed: number;
+  /** Branches that failed: the processor's problems, not the subject's withdrawals. */
   failed: number;
-  /** Share of finished branches that failed, 0..1. */
+  /** Branches stopped because the subject withdrew the request: counted apart, never as failures. */
+  stopped: number;
+  /** Share of branches that finished or failed (stopped ones left out) that failed, 0..1. */
   failureShare: number;
   /** Attempts beyond the first, summed: how often it had to be retried. */
   retries: number;
@@ -189,9 +192,15 @@ export function complianceFigures(controllerId: string, period: { from: Date; to
 
 /** Branch outcomes by processor, most failing first (then by name). */
 function processorHealth(branches: ReportedBranch[]): ProcessorHealth[] {
-  const by = new Map<string, { completed: number; failed: number; retries: number; seconds: number[] }>();
+  const by = new Map<string, { completed: number; failed: number; stopped: number; retries: number; seconds: number[] }>();
   for (const b of branches) {
-    const p = by.get(b.processorId) ?? { completed: 0, failed: 0, retries: 0, seconds: [] };
+    const p = by.get(b.processorId) ?? { completed: 0, failed: 0, stopped: 0, retries: 0, seconds: [] };
+    if (b.status === 'failed' && b.errorClass === WITHDRAWN) {
+      // The subject withdrew: nothing went wrong at the processor, and its time to answer was cut short.
+      p.stopped += 1;
+      by.set(b.processorId, p);
+      continue;
+    }
     if (b.status === 'failed') p.failed += 1;
     else if (b.status === 'completed') p.completed += 1;
     p.retries += Math.max(0, (b.attempts ?? 1) - 1);
@@ -203,6 +212,7 @@ function processorHealth(branches: ReportedBranch[]): ProcessorHealth[] {
       processorId,
       completed: p.completed,
       failed: p.failed,
+      stopped: p.stopped,
       failureShare: p.completed + p.failed ? p.failed / (p.completed + p.failed) : 0,
       retries: p.retries,
       duration: spread(p.seconds),

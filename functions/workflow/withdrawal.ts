@@ -1,52 +1,106 @@
+import { asRepeat } from '../../web/emails/email';
+import { withdrawalReceiptEmail } from '../../web/emails/withdrawal';
+import { WITHDRAWABLE, withdrawnAt } from '../answer/status-view';
 import { completeBranch } from '../branches/outcome';
-import { UNPROVEN_PERSONAL_DATA, WITHDRAWN } from '../domain/request';
+import { type Branch, type DsrRequest, UNPROVEN_PERSONAL_DATA, WITHDRAWN } from '../domain/request';
 import { purgeSchedule } from '../domain/request-retention';
 import { audit } from '../platform/data/audit';
 import { getRequestWithBranches, transitionReturning } from '../platform/data/requests';
+import { links } from '../platform/links';
 import { errorClass, logger } from '../platform/log';
+import { sendEmail } from '../platform/mailer';
 import { recordRequestClosed } from '../platform/metrics';
-import { findController, findProcessor } from '../platform/register';
-import { cancelRequest } from '../processors/opendsr/client';
+import { CLAIM_TIMEOUT_MS, requestOwner, sendOnce } from '../platform/outbox';
+import { type Controller, findController, findProcessor } from '../platform/register';
+import { tellOfWithdrawal } from '../processors/withdrawal-notice';
 import { resumeReview } from './routing';
 
 /**
- * The subject withdraws a request that is not finished. It becomes `cancelled` at once; each
- * processor still working on it is told (OpenDSR: `DELETE /requests/{id}`) and its branch ends,
- * which lets the workflow run to its end without a package or a completion email. What was
- * already done stays done. Returns false if the request had already finished.
+ * What a withdrawal did: `withdrawn` now; `already` withdrawn before (a reload, a second tab: what
+ * was cut short then is finished now, nothing is withdrawn twice); `final` when the request had
+ * ended otherwise and can no longer be withdrawn; `unknown` for no such request.
  */
-export async function withdrawRequest(requestId: string, now = new Date()): Promise<boolean> {
+export type WithdrawalOutcome = 'withdrawn' | 'already' | 'final' | 'unknown';
+
+/**
+ * The subject withdraws a request that is not finished. It becomes `cancelled` at once; each
+ * processor that was sent the request and has not answered is told (an OpenDSR processor by
+ * `DELETE /requests/{id}`, an email vendor and a staff task by email, a webhook by a signed notice:
+ * `processors/withdrawal-notice.ts`), then its branch ends as stopped, which lets the workflow run to its end
+ * without a package or a completion email. What was already done stays done. The subject gets a
+ * receipt by email, once. Every message goes through the outbox, so a second call (a reload after
+ * a crash) sends what the first left unsent and nothing twice.
+ */
+export async function withdrawRequest(requestId: string, now = new Date()): Promise<WithdrawalOutcome> {
   const { request, branches } = await getRequestWithBranches(requestId);
-  if (!request) return false;
+  if (!request) return 'unknown';
+  const controller = findController(request.controllerId);
+  if (request.status === 'cancelled') {
+    await finishWithdrawal(request, controller, branches, now);
+    return 'already';
+  }
   // Unconfirmed: nothing started, and nobody proved the address theirs: keep none of it. Confirmed:
   // kept for the controller's retention period, scheduled in the same write.
   const unconfirmed = request.status === 'awaiting_verification';
-  const controller = findController(request.controllerId);
   const withdrawn = await transitionReturning(
     requestId,
-    ['awaiting_verification', 'received', 'in_review', 'in_progress'],
+    WITHDRAWABLE,
     'cancelled',
     unconfirmed
       ? { set: { personalDataErasedAt: now.toISOString() }, remove: ['openCtl', 'openDue', 'verifyTokenHash', ...UNPROVEN_PERSONAL_DATA] }
       : { set: controller ? purgeSchedule(controller, now.toISOString(), request) : {}, remove: ['openCtl', 'openDue'] },
     now,
   );
-  if (!withdrawn) return false;
+  if (!withdrawn) return (await getRequestWithBranches(requestId)).request?.status === 'cancelled' ? 'already' : 'final';
   await audit(requestId, 'request_withdrawn', 'subject', undefined, now);
   recordRequestClosed(request.type, 'withdrawn');
   // A review waiting for staff ends too: the workflow runs on to its end and finds the request final.
   if (request.status === 'in_review') await resumeReview(requestId, withdrawn.reviewTaskToken);
+  await finishWithdrawal(withdrawn, controller, branches, now);
+  return 'withdrawn';
+}
 
+/** Tells each processor still working, ends its branch, and sends the receipt: each safe to repeat. */
+async function finishWithdrawal(request: DsrRequest, controller: Controller | undefined, branches: Branch[], now: Date): Promise<void> {
   for (const branch of branches) {
     if (branch.status === 'completed' || branch.status === 'failed') continue;
     const processor = controller && findProcessor(controller, branch.processorId);
-    if (processor?.kind === 'opendsr' && branch.externalId) {
-      // Best effort: the processor may already be done, or down; the withdrawal stands either way.
-      await cancelRequest(processor, branch.externalId).catch((err) => {
-        logger.warn('OpenDSR withdrawal failed', { requestId, processorId: branch.processorId, errorClass: errorClass(err) });
+    if (processor && controller) {
+      // Told before the branch ends (a crash between the two leaves it for the next call). Best
+      // effort: the processor may be down, and the branch ends anyway, or the workflow would wait
+      // on it until its timeout and escalate; the warning is what staff have to go on.
+      await tellOfWithdrawal({ request, controller, branch }, processor, withdrawnAt(request) ?? now.toISOString(), now).catch((err) => {
+        logger.warn('processor not told of the withdrawal', { requestId: request.requestId, processorId: branch.processorId, errorClass: errorClass(err) });
       });
     }
-    await completeBranch(requestId, branch.processorId, { status: 'failed', errorClass: WITHDRAWN }, now);
+    await completeBranch(request.requestId, branch.processorId, { status: 'failed', errorClass: WITHDRAWN }, now);
   }
-  return true;
+  await sendReceipt(request, controller, now).catch((err) => {
+    logger.warn('withdrawal receipt not sent', { requestId: request.requestId, errorClass: errorClass(err) });
+  });
+}
+
+/**
+ * The subject's receipt: the withdrawal is recorded, in their language. Not for a request never
+ * confirmed: its address was never proven theirs, and is gone with the withdrawal.
+ */
+async function sendReceipt(request: DsrRequest, controller: Controller | undefined, now: Date): Promise<void> {
+  if (!request.email || request.personalDataErasedAt || !controller) return;
+  const email = withdrawalReceiptEmail({
+    locale: request.locale,
+    controllerName: controller.name,
+    type: request.type,
+    requestReference: request.requestId,
+    withdrawnAt: withdrawnAt(request) ?? now.toISOString(),
+    statusUrl: links.status(request.requestId, request.statusKey),
+    formUrl: links.form(request.locale),
+  });
+  const { marked } = await sendOnce({
+    message: { owner: requestOwner(request.requestId), startedAt: 'withdrawalReceiptStartedAt', sentAt: 'withdrawalReceiptSentAt' },
+    // Two posts may run at once (a double click, a second tab): only a claim older than any run was cut short.
+    staleAfterMs: CLAIM_TIMEOUT_MS,
+    at: now,
+    send: (again) => sendEmail(request.email, again ? asRepeat(email, request.locale) : email),
+  });
+  if (marked) await audit(request.requestId, 'subject_notice_sent', 'system', { notice: 'withdrawal' }, now);
 }

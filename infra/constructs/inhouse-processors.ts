@@ -14,9 +14,13 @@ const processorsOf = <K extends 'lambda' | 'webhook'>(register: Register, kind: 
 /**
  * `lambda:InvokeFunction` on each declared function ARN, exactly as declared (a qualified ARN
  * grants that version or alias only), for the function that submits; each webhook processor's
- * secret for the function that signs (submit) and the one that verifies (the callback).
+ * secret for the functions that sign (submit, and the withdrawal's notice) and the one that verifies (the callback).
  */
-export function grantInhouseProcessors(stack: Stack, register: Register, fns: { submit: HouseFunction; callback: HouseFunction }): void {
+export function grantInhouseProcessors(
+  stack: Stack,
+  register: Register,
+  fns: { submit: HouseFunction; callback: HouseFunction; withdraw?: HouseFunction },
+): void {
   const functionArns = [...new Set(processorsOf(register, 'lambda').map((p) => p.functionArn))];
   if (functionArns.length > 0) {
     fns.submit.bindStatement(
@@ -26,7 +30,7 @@ export function grantInhouseProcessors(stack: Stack, register: Register, fns: { 
   }
   const secretArns = [...new Set(processorsOf(register, 'webhook').map((p) => secretArnOf(stack, p.secret)))];
   if (secretArns.length > 0) {
-    for (const fn of [fns.submit, fns.callback]) {
+    for (const fn of [fns.submit, fns.callback, ...(fns.withdraw ? [fns.withdraw] : [])]) {
       fn.bindStatement(
         "secretsmanager:GetSecretValue on each webhook processor's signing secret",
         new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: secretArns }),

@@ -15,7 +15,7 @@ export interface SubjectApiProps {
   readonly intake: IFunction;
   /** `GET`/`POST /v1/requests/{requestId}/verify`: proof of control of the email address. */
   readonly verify: IFunction;
-  /** `GET /v1/requests/{requestId}/status`, and `POST /v1/requests/{requestId}/cancel` (the subject withdraws). */
+  /** `GET /v1/requests/{requestId}/status`, and `GET`/`POST /v1/requests/{requestId}/cancel` (the subject confirms, and withdraws). */
   readonly status: IFunction;
   /** `POST /v1/requests/{requestId}/reply`: the subject answers staff's request for information (Art. 12(6)). */
   readonly reply: IFunction;
@@ -136,9 +136,9 @@ export class SubjectApi extends Construct {
     );
     route(
       '/v1/requests/{requestId}/cancel',
-      [HttpMethod.POST],
+      [HttpMethod.GET, HttpMethod.POST],
       lambda('Withdraw', props.status),
-      'Withdrawal is authorised by the per-request status key from the emailed link, checked in the handler before the guarded write.',
+      'Withdrawal is authorised by the per-request status key from the emailed link, checked in the handler before the guarded write; GET only shows the page asking to confirm.',
     );
     route(
       '/v1/requests/{requestId}/reply',

@@ -90,6 +90,43 @@ describe('the request form in a browser without JavaScript', () => {
     await page.close();
   });
 
+  it('withdraws a request only after the page that asks, and a reload of the result posts nothing', async () => {
+    const page = await context.newPage();
+    await page.goto(`${runtime.urls.gateway}${FORM}/en`);
+    await page.getByRole('radio', { name: 'A copy of my personal data (access)' }).check();
+    await page.getByLabel('Your email address').fill('withdraws@example.org');
+    await page.getByRole('button', { name: 'Send request' }).click();
+    await page.waitForLoadState();
+    await page.goto(verifyLinkIn(await emailTo('withdraws@example.org', /Confirm your request/)));
+    await page.getByRole('button', { name: 'Confirm my request' }).click();
+    await page.waitForLoadState();
+    await page.getByRole('link', { name: 'See the status of your request' }).click();
+    await page.waitForLoadState();
+
+    await page.getByRole('button', { name: 'Withdraw my request' }).click();
+    await page.waitForLoadState();
+    expect(await heading(page)).toBe('Withdraw your request?');
+    // Changing one's mind goes back to the status page, the request untouched.
+    await page.getByRole('link', { name: 'No, keep my request' }).click();
+    await page.waitForLoadState();
+    expect(await page.locator('main').textContent()).toMatch(/Current status: (Received|In progress)/);
+
+    await page.getByRole('button', { name: 'Withdraw my request' }).click();
+    await page.waitForLoadState();
+    await page.getByRole('button', { name: 'Yes, withdraw my request' }).click();
+    await page.waitForLoadState();
+    expect(await heading(page)).toBe('Status of your request');
+    expect(new URL(page.url()).pathname).toMatch(/\/status$/);
+    const main = (await page.locator('main').textContent()) ?? '';
+    expect(main).toContain('Current status: Withdrawn');
+    expect(main).not.toContain('Answer due by');
+    await page.reload();
+    expect(await heading(page)).toBe('Status of your request');
+    await emailTo('withdraws@example.org', /is withdrawn/);
+    expect((await mailbox(runtime)).filter((e) => e.destination.to.includes('withdraws@example.org'))).toHaveLength(2);
+    await page.close();
+  });
+
   it('works in Swedish the same way, and tells a second click that the link was used', async () => {
     const page = await context.newPage();
     await page.goto(`${runtime.urls.gateway}${FORM}/en`);

@@ -141,7 +141,9 @@ const SHAPES: Record<string, RouteShape> = {
   'GET /v1/requests/{requestId}/verify': { fields: ['token'] },
   'POST /v1/requests/{requestId}/verify': { fields: ['token'] },
   'GET /v1/requests/{requestId}/status': withKey(['key', 'lang']),
-  'POST /v1/requests/{requestId}/cancel': { fields: ['key'] },
+  // With the right key a GET only shows the page that asks to confirm.
+  'GET /v1/requests/{requestId}/cancel': withKey(['key', 'lang']),
+  'POST /v1/requests/{requestId}/cancel': { fields: ['key', 'confirm', 'lang'] },
   'POST /v1/requests/{requestId}/reply': withKey(['key', 'answer']),
   'GET /v1/requests/{requestId}/package': { fields: ['token'] },
   'GET /v1/unsubscribe/{controllerId}/{purposeId}': { fields: ['address', 'sig', 'List-Unsubscribe'] },

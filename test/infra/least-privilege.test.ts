@@ -72,7 +72,8 @@ const ALLOWED: Record<keyof DsrFunctions, string[]> = {
   form: BASE,
   intake: [...BASE, ...TABLE_READ_WRITE, ...SEND_EMAIL, ...READ_SECRET],
   verify: [...BASE, ...TABLE_READ_WRITE, ...START],
-  status: [...BASE, ...TABLE_READ_WRITE, ...ANSWER_TASKS],
+  // A withdrawal ends waiting branches, emails the receipt and the vendors and staff still working, signs webhooks' notices.
+  status: [...BASE, ...TABLE_READ_WRITE, ...ANSWER_TASKS, ...SEND_EMAIL, ...READ_SECRET],
   // One item by its key, and one object under packages/ to sign a link to.
   download: [...BASE, 'dynamodb:GetItem', 'kms:Decrypt', 's3:GetObject'],
   // Results and uploads are written under exports/, never read, listed or deleted.

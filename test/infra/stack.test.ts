@@ -334,6 +334,7 @@ describe('configuration and grants (least privilege)', () => {
       'reply',
       'route',
       'staffDecide',
+      'status',
       'submit',
       'sweep',
     ]);
@@ -420,7 +421,7 @@ describe('configuration and grants (least privilege)', () => {
   });
 
   it('lets only the functions that write to people send email, from the sender identity only', () => {
-    const senders = ['awaitDecision', 'digest', 'intake', 'notify', 'recordFailure', 'reply', 'route', 'staffDecide', 'submit', 'sweep'] as const;
+    const senders = ['awaitDecision', 'digest', 'intake', 'notify', 'recordFailure', 'reply', 'route', 'staffDecide', 'status', 'submit', 'sweep'] as const;
     expect(withAction((a) => a.startsWith('ses:'))).toEqual(senders);
     expect(withAction((a) => a === 'ses:SendEmail')).toEqual(senders);
     const identityId = ofType('AWS::SES::EmailIdentity')[0]![0];
@@ -486,7 +487,8 @@ describe('configuration and grants (least privilege)', () => {
     const [, ...apiKeys] = statementsOf('suppressionCheck').filter((s) => [s.Action].flat().some((a) => a.startsWith('secretsmanager:')));
     expect(JSON.stringify(apiKeys)).toContain('suppression-check-key');
     expect(envOf('mailingToolWebhook').UNSUBSCRIBE_KEY_SECRET).toEqual({ Ref: unsubscribeKeyId });
-    expect(withAction((a) => a.startsWith('secretsmanager:'))).toEqual([...readers, 'mailingToolWebhook', 'processorCallback', 'unsubscribe'].sort());
+    // The status function signs the demo webhook's withdrawal notice with that webhook's secret.
+    expect(withAction((a) => a.startsWith('secretsmanager:'))).toEqual([...readers, 'mailingToolWebhook', 'processorCallback', 'status', 'unsubscribe'].sort());
     // No dynamic reference to a secret anywhere in the template: no value is ever resolved into it.
     expect(JSON.stringify(template.toJSON())).not.toContain('resolve:secretsmanager');
   });
@@ -728,6 +730,7 @@ describe('HTTP API', () => {
       'GET /v1/requests/{requestId}/verify': 'verify',
       'POST /v1/requests/{requestId}/verify': 'verify',
       'GET /v1/requests/{requestId}/status': 'status',
+      'GET /v1/requests/{requestId}/cancel': 'status',
       'POST /v1/requests/{requestId}/cancel': 'status',
       'GET /v1/requests/{requestId}/package': 'download',
       'GET /v1/requests/{requestId}/package/view': 'download',

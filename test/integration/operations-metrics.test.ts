@@ -60,7 +60,8 @@ describe('request metrics', () => {
     const res = await fetch(`${url.origin}${url.pathname.replace(/\/status$/, '/cancel')}`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ key: url.searchParams.get('key')! }).toString(),
+      // The confirm page's form: a post without confirm=yes only asks.
+      body: new URLSearchParams({ key: url.searchParams.get('key')!, confirm: 'yes' }).toString(),
     });
     expect(res.status).toBe(200);
     expect(closed(output, 'erasure', 'withdrawn')).toHaveLength(1);

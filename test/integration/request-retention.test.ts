@@ -290,7 +290,8 @@ describe("the service's own retention of refused and withdrawn requests", () => 
     const withdrawn = await fetch(`${url.origin}${url.pathname.replace(/\/status$/, '/cancel')}`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ key: url.searchParams.get('key')! }).toString(),
+      // The confirm page's form: a post without confirm=yes only asks.
+      body: new URLSearchParams({ key: url.searchParams.get('key')!, confirm: 'yes' }).toString(),
     });
     expect(withdrawn.status).toBe(200);
     const cancelled = await requestItem(requestId);

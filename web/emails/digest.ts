@@ -184,9 +184,17 @@ export function digestEmail(input: DigestEmailInput): Email {
     { h: r.processorsTitle },
     f.processors.length
       ? {
-          head: [r.processor, r.completed, r.failed, r.failureShare, r.medianTime, r.retries],
-          rows: f.processors.map((p) => [name(p.processorId), n(p.completed), n(p.failed), pct(p.failureShare), seconds(p.duration?.median), n(p.retries)]),
-          numeric: [1, 2, 3, 4, 5],
+          head: [r.processor, r.completed, r.failed, r.stopped, r.failureShare, r.medianTime, r.retries],
+          rows: f.processors.map((p) => [
+            name(p.processorId),
+            n(p.completed),
+            n(p.failed),
+            n(p.stopped),
+            pct(p.failureShare),
+            seconds(p.duration?.median),
+            n(p.retries),
+          ]),
+          numeric: [1, 2, 3, 4, 5, 6],
         }
       : { p: r.none },
     ...(f.processors.length

@@ -9,12 +9,12 @@ import { siteTexts } from '../texts/site/index.ts';
 /** The words this page uses. */
 const T = /* @__PURE__ */ textsOf(siteTexts, requestTexts);
 
-/** Says the status link ended, and when the data it belonged to was erased; nothing of the request beyond that. */
-export function renderStatusEnded(input: { locale: Locale; erasedAt: string } & PageOptions): string {
+/** Says the status link ended, and when the data it belonged to was erased; nothing of the request beyond that, or that it was withdrawn. */
+export function renderStatusEnded(input: { locale: Locale; erasedAt: string; withdrawn?: boolean } & PageOptions): string {
   const locale = safeLocale(input.locale);
   const t = T[locale];
   const body = `<h1>${e(t.statusEnded.title)}</h1>
-<p class="lead">${e(t.statusEnded.body({ date: formatDate(input.erasedAt, locale) }))}</p>
+<p class="lead">${e(t.statusEnded[input.withdrawn === true ? 'withdrawnBody' : 'body']({ date: formatDate(input.erasedAt, locale) }))}</p>
 <p>${e(t.statusEnded.next)}</p>
 <p><a class="button" href="/${escapeUrlPart(locale)}">${e(t.common.newRequest)}</a></p>`;
   return layout({ locale, title: t.statusEnded.title, body, alternates: input.alternates, noindex: true });

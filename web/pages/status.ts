@@ -14,7 +14,8 @@ export const ANSWER_MAX_CHARS = 4000;
 
 /**
  * The subject's view of a request: dates, status, and progress per processor (`waiting`: a vendor,
- * an OpenDSR processor or staff have yet to answer). No personal data.
+ * an OpenDSR processor or staff have yet to answer; `stopped`: ended by the subject's withdrawal).
+ * No personal data.
  */
 export function renderStatusPage(
   input: {
@@ -26,11 +27,11 @@ export function renderStatusPage(
     receivedAt?: string;
     dueAt?: string;
     completedAt?: string;
+    /** When the subject withdrew it (a `cancelled` request). */
+    withdrawnAt?: string;
     processors: { name: string; status: string }[];
-    /** While the request can still be withdrawn: where the withdraw button posts, and the status key it carries. */
+    /** While the request can still be withdrawn: the confirmation page the withdraw button opens (a GET carrying the status key). */
     withdraw?: { actionUrl: string; statusKey: string };
-    /** Shown once, right after the subject withdrew the request. */
-    justWithdrawn?: boolean;
     /** Art. 12(3): the deadline was extended; `newDueAt` is the new deadline, `reasons` staff's words. */
     extension?: { months: number; reasons: string; newDueAt: string };
     /** Art. 12(4): the refusal as sent to the subject (staff's words). */
@@ -53,6 +54,7 @@ export function renderStatusPage(
   const typeLabel = (t.requestType as Record<string, string>)[input.type] ?? input.type;
   const status = (t.status.requestStatus as Record<string, { label: string; description: string }>)[input.status];
   const branchLabel = (s: string) => (t.status.branchStatus as Record<string, string>)[s] ?? s;
+  // A branch stopped by a withdrawal is no problem: plain, not red.
   const tagClass = (s: string) => (s === 'failed' ? 'tag failed' : s === 'completed' ? 'tag completed' : s === 'waiting' ? 'tag waiting' : 'tag');
   const row = (label: string, value: string | undefined) => (value ? `<dt>${e(label)}</dt>\n<dd>${value}</dd>` : '');
   const date = (iso: string | undefined) => (iso ? e(formatDate(iso, locale)) : undefined);
@@ -63,8 +65,9 @@ ${row(t.status.reference, `<code>${e(input.requestId)}</code>`)}
 ${row(t.status.type, e(typeLabel))}
 ${status ? '' : row(t.status.status, `<strong>${e(input.status)}</strong>`)}
 ${row(t.status.receivedAt, date(input.receivedAt))}
-${row(t.status.dueAt, date(input.dueAt))}
+${input.status === 'cancelled' ? '' : row(t.status.dueAt, date(input.dueAt))}
 ${row(t.status.completedAt, date(input.completedAt))}
+${row(t.status.withdrawnAt, date(input.withdrawnAt))}
 </dl>`;
 
   const systems = input.processors.length
@@ -79,12 +82,13 @@ ${input.processors
 </table>`
     : `<h2>${e(t.status.systemsTitle)}</h2>\n<p>${e(t.status.noSystemsYet)}</p>`;
 
-  // A plain form: withdrawing works without JavaScript, and a link opened by a mail scanner cannot do it.
+  // A plain form to the page that asks to confirm: it works without JavaScript, and only that page's POST withdraws.
   const withdraw = input.withdraw
     ? `<h2>${e(t.status.withdrawTitle)}</h2>
 <p>${e(t.status.withdrawExplain)}</p>
-<form method="post" action="${e(input.withdraw.actionUrl)}">
+<form method="get" action="${e(input.withdraw.actionUrl)}">
 <input type="hidden" name="key" value="${e(input.withdraw.statusKey)}">
+<input type="hidden" name="lang" value="${e(locale)}">
 <button type="submit" class="danger">${e(t.status.withdrawButton)}</button>
 </form>`
     : '';
@@ -131,7 +135,6 @@ ${answerError ? `<p class="field-error" id="answer-error"><span class="visually-
 </div>`
       : '';
   const body = `<h1>${e(t.status.title)}</h1>
-${input.justWithdrawn ? `<div class="panel" role="status"><p>${e(t.status.withdrawnNotice)}</p></div>` : ''}
 ${status ? `<div class="panel"><p><strong>${e(t.status.status)}: ${e(status.label)}</strong></p><p>${e(status.description)}</p></div>` : ''}
 ${question}
 ${denial}

@@ -182,6 +182,15 @@ export function renderTaskDone(input: { locale: Locale; alreadyDone: boolean }):
   return layout({ locale, title: k.title, body, noindex: true, ...taskFrame(taskTexts[locale]) });
 }
 
+/** A task link whose request the subject withdrew before it was answered: nothing more to do. */
+export function renderTaskWithdrawn(input: { locale: Locale }): string {
+  const locale = safeLocale(input.locale);
+  const k = taskTexts[locale].task.withdrawn;
+  const body = `<h1>${e(k.title)}</h1>
+<p class="lead">${e(k.body)}</p>`;
+  return layout({ locale, title: k.title, body, noindex: true, ...taskFrame(taskTexts[locale]) });
+}
+
 /** A task link that is unknown, malformed, or for a request that is closed. Says nothing about which. */
 export function renderTaskLinkInvalid(input: { locale: Locale }): string {
   const locale = safeLocale(input.locale);

@@ -1,7 +1,7 @@
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import * as z from 'zod';
-import { renderTaskDone, renderTaskLinkInvalid, renderTaskPage } from '../../../web/pages/task';
+import { renderTaskDone, renderTaskLinkInvalid, renderTaskPage, renderTaskWithdrawn } from '../../../web/pages/task';
 import { answerTask, inspectTaskLink, safeFileName, type TaskLink } from '../../branches/task-answer';
 import { type AnswerInput, readProcessorAnswer } from '../../domain/processor-answer';
 import { fieldErrors, isRequestId } from '../../domain/validation';
@@ -52,6 +52,7 @@ function linkFirst(): middy.MiddlewareObj<HttpEvent, HttpResult, Error, TaskCont
       const link = await inspectTaskLink(requestId, processorId, token);
       if (link.state === 'invalid') return html(404, renderTaskLinkInvalid({ locale }));
       if (link.state === 'done') return html(200, renderTaskDone({ locale, alreadyDone: true }));
+      if (link.state === 'withdrawn') return html(200, renderTaskWithdrawn({ locale: link.locale }));
       request.context.taskLink = link;
       return undefined;
     },

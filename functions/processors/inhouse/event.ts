@@ -56,3 +56,30 @@ export function inhouseEvent(request: DsrRequest, branch: { processorId: string;
     callback: { url: `${setting('PUBLIC_BASE_URL')}${callbackPath(request.requestId, branch.processorId)}`, ...(token ? { token } : {}) },
   };
 }
+
+/**
+ * Version 1 of the withdrawal notice a `webhook` processor is POSTed, signed as the event is, when
+ * the subject withdraws a request it was sent and has not answered: stop, and answer nothing (a
+ * callback for it is refused). Told by `type`, which the event itself does not have.
+ */
+export interface InhouseWithdrawal {
+  version: typeof EVENT_VERSION;
+  type: 'withdrawal';
+  requestId: string;
+  processorId: string;
+  controllerId: string;
+  /** When the subject withdrew the request (ISO 8601). */
+  withdrawnAt: string;
+}
+
+/** The withdrawal notice for one branch: ids and the time only. */
+export function inhouseWithdrawal(request: DsrRequest, branch: { processorId: string }, withdrawnAt: string): InhouseWithdrawal {
+  return {
+    version: EVENT_VERSION,
+    type: 'withdrawal',
+    requestId: request.requestId,
+    processorId: branch.processorId,
+    controllerId: request.controllerId,
+    withdrawnAt,
+  };
+}

@@ -1,45 +1,17 @@
-import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
-import { localOpendsrOrigins } from '../../platform/config';
 import { logger } from '../../platform/log';
-import { type AddressRule, OutboundRefused, outboundFetch } from '../../platform/outbound';
 import type { WebhookProcessor } from '../../platform/register';
 import { type Answered, describeErrors, readReply, recordAnswer } from '../inhouse/answer';
 import { inhouseEvent } from '../inhouse/event';
-import { SIGNATURE_HEADER, signatureHeader } from '../inhouse/signature';
 import { readLimited } from '../opendsr/http';
 import { type AsyncProcessorKind, ProcessorError } from '../port';
+import { postSigned } from './post';
 
-/** A call gives up after this long (AwaitProcessor runs for 60 s); a slow system answers 202 and calls back. */
-const TIMEOUT_MS = 30_000;
+export { signingSecret } from './post';
+
 /** An answer with its records: a few kilobytes a record at most. */
 export const MAX_ANSWER_BYTES = 5 * 1024 * 1024;
-/** A signing key shorter than this is refused: HMAC-SHA256 wants 32 bytes of key. */
-const MIN_SECRET_LENGTH = 32;
 
-const unavailable = (id: string, what: string) => new ProcessorError('WebhookUnavailable', `webhook processor ${id}: ${what}`);
-const rejected = (id: string, status: number) => new ProcessorError('WebhookRejected', `webhook processor ${id} refused the request with ${status}`);
 const badResponse = (id: string, what: string) => new ProcessorError('WebhookBadResponse', `webhook processor ${id} answered ${what}`);
-
-/** The processor's signing key, from Secrets Manager (cached a few seconds); too short or missing stops the branch. */
-export async function signingSecret(p: WebhookProcessor): Promise<string> {
-  const value = await getSecret<string>(p.secret);
-  if (typeof value !== 'string' || value.length < MIN_SECRET_LENGTH) {
-    throw new ProcessorError('WebhookSecretInvalid', `the secret of webhook processor ${p.id} holds fewer than ${MIN_SECRET_LENGTH} characters`);
-  }
-  return value;
-}
-
-/**
- * Where the processor may be reached: https at public addresses, or a receiver the local runtime
- * runs itself (its origin in `OPENDSR_LOCAL_ORIGINS`), over http too, on loopback only.
- */
-function target(p: WebhookProcessor): { url: URL; addresses: AddressRule } {
-  const url = new URL(p.url);
-  if (url.username || url.password) throw new ProcessorError('WebhookUrlRefused', `webhook processor ${p.id}: credentials in the URL`);
-  if (localOpendsrOrigins().includes(url.origin)) return { url, addresses: 'loopback' };
-  if (url.protocol !== 'https:') throw new ProcessorError('WebhookUrlRefused', `webhook processor ${p.id}: not https`);
-  return { url, addresses: 'public' };
-}
 
 /** The 2xx body: an answer now, or undefined when the answer comes later (202, or `{"accepted": true}`). */
 async function parseReply(p: WebhookProcessor, requestId: string, res: Response): Promise<Answered | undefined> {
@@ -76,30 +48,7 @@ export const webhookProcessor: AsyncProcessorKind<WebhookProcessor> = {
 
   async submit(p, { request, branch }) {
     const { requestId, processorId } = branch;
-    const { url, addresses } = target(p);
-    const body = JSON.stringify(inhouseEvent(request, branch));
-    const secret = await signingSecret(p);
-    let res: Response;
-    try {
-      res = await outboundFetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signatureHeader(secret, body) },
-        body,
-        addresses,
-        signal: AbortSignal.timeout(TIMEOUT_MS),
-      });
-    } catch (err) {
-      if (err instanceof OutboundRefused) throw new ProcessorError('WebhookUrlRefused', `webhook processor ${processorId}: ${err.reason}`);
-      throw unavailable(processorId, (err as { name?: string })?.name === 'TimeoutError' ? 'timed out' : 'could not be reached');
-    }
-    if (res.status >= 500 || res.status === 429) {
-      await res.body?.cancel().catch(() => undefined);
-      throw unavailable(processorId, `answered ${res.status}`);
-    }
-    if (res.status < 200 || res.status > 299) {
-      await res.body?.cancel().catch(() => undefined);
-      throw rejected(processorId, res.status);
-    }
+    const res = await postSigned(p, JSON.stringify(inhouseEvent(request, branch)));
     const answered = await parseReply(p, requestId, res);
     if (!answered) {
       logger.info('webhook processor will answer later', { requestId, processorId });

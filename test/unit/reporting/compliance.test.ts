@@ -132,6 +132,23 @@ describe('compliance figures', () => {
     expect(f.slowest).toEqual(['vendor', 'crm']);
   });
 
+  it("counts branches a subject's withdrawal stopped apart from failures, in the figures, the CSV and the digest", () => {
+    const stopped = { ...rows.branches[2]!, requestId: id(2), status: 'failed' as const, errorClass: 'RequestWithdrawn', finishedAt: '2026-11-17T09:00:00Z' };
+    const f = complianceFigures('c', PERIOD, { ...rows, branches: [...rows.branches, stopped, { ...stopped, requestId: id(9) }] }, NOW);
+    expect(f.processors.map((p) => [p.processorId, p.completed, p.failed, p.stopped, p.failureShare])).toEqual([
+      ['crm', 1, 1, 0, 0.5],
+      ['vendor', 1, 0, 2, 0],
+    ]);
+    expect(f.mostFailing).toEqual(['crm']);
+    // A stopped branch's time is cut short by the withdrawal, not the processor's answer time.
+    expect(f.processors[1]!.duration).toEqual({ count: 1, median: 172800, p90: 172800 });
+    expect(figuresCsv(f)).toContain('\r\nprocessor,vendor,stopped,2\r\nprocessor,vendor,failure_share,0\r\n');
+    for (const locale of LOCALES) {
+      const mail = digestEmail({ figures: f, locale, controllerName: 'C', timezone: 'UTC', processorNames: {}, consoleUrl: (r) => r, consoleHome: '' });
+      expect(mail.text).toMatch(/vendor \| 1 \| 0 \| 2 \| 0/);
+    }
+  });
+
   it('buckets requests by week from Monday and open work by deadline', () => {
     const weeks = weeklySeries(rows, PERIOD);
     expect(weeks.map((w) => w.weekStart)).toEqual(['2026-11-09', '2026-11-16']);

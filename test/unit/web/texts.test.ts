@@ -118,7 +118,8 @@ describe('each function bundles the words of what it renders', () => {
 
   it.each([
     ['subject-api/intake.ts', ['intake', 'mail', 'site']],
-    ['subject-api/status.ts', ['request', 'site']],
+    // A withdrawal emails the subject's receipt (request) and the vendors and staff still working (task).
+    ['subject-api/status.ts', ['mail', 'request', 'site', 'task']],
     ['staff-api/console.ts', ['console', 'reports', 'site']],
     ['scheduled/digest.ts', ['reports']],
   ])(

@@ -66,6 +66,8 @@ export const en = {
     processor: 'Processor',
     completed: 'Done',
     failed: 'Failed',
+    /** Branches the subject's withdrawal stopped: counted apart from failures. */
+    stopped: 'Stopped by a withdrawal',
     failureShare: 'Failed share',
     medianTime: 'Median time',
     retries: 'Retries',

@@ -65,6 +65,7 @@ export const sl: ReportTexts = {
     processor: 'Obdelovalec/sistem',
     completed: 'Opravljeno',
     failed: 'Neuspešno',
+    stopped: 'Ustavljeno zaradi umika',
     failureShare: 'Delež neuspešnih',
     medianTime: 'Mediana časa',
     retries: 'Ponovni poskusi',

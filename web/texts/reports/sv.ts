@@ -65,6 +65,7 @@ export const sv: ReportTexts = {
     processor: 'Biträde/system',
     completed: 'Klara',
     failed: 'Misslyckade',
+    stopped: 'Stoppade av en återkallelse',
     failureShare: 'Andel misslyckade',
     medianTime: 'Mediantid',
     retries: 'Nya försök',

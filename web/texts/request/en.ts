@@ -104,7 +104,7 @@ export const en = {
     withdrawExplain:
       'You can withdraw this request if you no longer want it handled. Work that is already done stays done: data that was erased cannot be brought back.',
     withdrawButton: 'Withdraw my request',
-    withdrawnNotice: 'Your request is withdrawn. We have stopped working on it and told the organisations that were still handling it.',
+    withdrawnAt: 'Withdrawn on',
     extensionTitle: 'The deadline is extended',
     extension: (p: { months: number; date: string }) =>
       `The law lets us extend the deadline by up to two further months when requests are complex or numerous (Article 12(3) GDPR). We have extended it by ${enMonths(p.months)}; the new deadline is ${p.date}.`,
@@ -151,8 +151,9 @@ export const en = {
         description: 'The request was not confirmed in time, so nothing was done with it.',
       },
       cancelled: {
-        label: 'Cancelled',
-        description: 'The request was cancelled and nothing more will be done with it.',
+        label: 'Withdrawn',
+        description:
+          'You withdrew this request. We stopped working on it and told the organisations that were still handling it. Work that was already done stays done.',
       },
     },
     branchStatus: {
@@ -161,6 +162,29 @@ export const en = {
       waiting: 'Waiting for an answer',
       completed: 'Done',
       failed: 'Problem – staff will follow up',
+      stopped: 'Stopped – request withdrawn',
+    },
+  },
+  /** Withdrawing a request: the page that asks to confirm, and the receipt emailed afterwards. */
+  withdrawal: {
+    title: 'Withdraw your request?',
+    intro: ({ controller }: C) => `You are about to withdraw your request to ${controller}.`,
+    stop: 'We stop working on it at once and tell the organisations still handling it to stop.',
+    kept: 'Work that is already done stays done: data that was erased cannot be brought back.',
+    noAnswer: 'You will not get an answer to this request. If you change your mind later, you can make a new request.',
+    receiptNote: 'We will email you a receipt.',
+    confirmButton: 'Yes, withdraw my request',
+    keep: 'No, keep my request',
+    receipt: {
+      subject: (p: C & { reference: string }) => `Your request to ${p.controller} is withdrawn (ref. ${p.reference})`,
+      intro: (p: C & { date: string }) =>
+        `We have recorded that you withdrew your request to ${p.controller} on ${p.date}. We have stopped working on it and will not send you an answer to it.`,
+      factsTitle: 'Your request',
+      reference: 'Reference',
+      type: 'Request',
+      done: 'Work that was already done stays done: data that was erased cannot be brought back. The organisations that were still handling the request have been told to stop.',
+      again: 'If you did not mean to withdraw it, or want it handled after all, you can make a new request with the form:',
+      formLink: 'Make a new request',
     },
   },
   /** After the subject answered staff's question on the status page. */
@@ -182,6 +206,9 @@ export const en = {
     title: 'This status link no longer works',
     body: (p: { date: string }) =>
       `Your email address, your name and what you wrote to us were erased from this request on ${p.date}, and its status link ended with them. We keep only a record that the request was answered.`,
+    /** The same, for a request the subject withdrew. */
+    withdrawnBody: (p: { date: string }) =>
+      `This request was withdrawn. Your email address, your name and what you wrote to us were erased from it on ${p.date}, and its status link ended with them. We keep only a record that it was withdrawn.`,
     next: 'If you want to make another request, use the form.',
   },
 };

@@ -105,7 +105,7 @@ export const sl: RequestTexts = {
     withdrawTitle: 'Umik zahteve',
     withdrawExplain: 'Zahtevo lahko umaknete, če ne želite več, da jo obravnavamo. Kar je že narejeno, ostane: izbrisanih podatkov ni mogoče obnoviti.',
     withdrawButton: 'Umakni mojo zahtevo',
-    withdrawnNotice: 'Vaša zahteva je umaknjena. Z delom na njej smo prenehali in o tem obvestili organizacije, ki so jo še obravnavale.',
+    withdrawnAt: 'Umaknjena dne',
     extensionTitle: 'Rok je podaljšan',
     extension: (p: { months: number; date: string }) =>
       `Zakon dovoljuje, da se rok pri zapletenih ali številnih zahtevah podaljša za največ dva dodatna meseca (tretji odstavek 12. člena Splošne uredbe o varstvu podatkov). Podaljšali smo ga za ${slMonths(p.months)}; novi rok je ${p.date}.`,
@@ -152,8 +152,9 @@ export const sl: RequestTexts = {
         description: 'Zahteva ni bila pravočasno potrjena, zato v zvezi z njo ni bilo storjeno nič.',
       },
       cancelled: {
-        label: 'Preklicana',
-        description: 'Zahteva je bila preklicana in v zvezi z njo ne bo storjeno nič več.',
+        label: 'Umaknjena',
+        description:
+          'To zahtevo ste umaknili. Z delom na njej smo prenehali in o tem obvestili organizacije, ki so jo še obravnavale. Kar je bilo že narejeno, ostane.',
       },
     },
     branchStatus: {
@@ -162,6 +163,28 @@ export const sl: RequestTexts = {
       waiting: 'Čaka na odgovor',
       completed: 'Končano',
       failed: 'Težava – osebje bo zadevo preverilo',
+      stopped: 'Ustavljeno – zahteva umaknjena',
+    },
+  },
+  withdrawal: {
+    title: 'Želite umakniti zahtevo?',
+    intro: ({ controller }: C) => `Umaknili boste svojo zahtevo za organizacijo ${controller}.`,
+    stop: 'Z delom na njej takoj prenehamo in organizacije, ki jo še obravnavajo, obvestimo, naj prenehajo.',
+    kept: 'Kar je že narejeno, ostane: izbrisanih podatkov ni mogoče obnoviti.',
+    noAnswer: 'Na to zahtevo ne boste prejeli odgovora. Če si pozneje premislite, lahko vložite novo zahtevo.',
+    receiptNote: 'Po e-pošti vam bomo poslali potrdilo.',
+    confirmButton: 'Da, umakni mojo zahtevo',
+    keep: 'Ne, obdrži mojo zahtevo',
+    receipt: {
+      subject: (p: C & { reference: string }) => `Vaša zahteva za organizacijo ${p.controller} je umaknjena (št. ${p.reference})`,
+      intro: (p: C & { date: string }) =>
+        `Zabeležili smo, da ste dne ${p.date} umaknili svojo zahtevo za organizacijo ${p.controller}. Z delom na njej smo prenehali in nanjo ne boste prejeli odgovora.`,
+      factsTitle: 'Vaša zahteva',
+      reference: 'Številka zahteve',
+      type: 'Zahteva',
+      done: 'Kar je bilo že narejeno, ostane: izbrisanih podatkov ni mogoče obnoviti. Organizacije, ki so zahtevo še obravnavale, smo obvestili, naj z delom prenehajo.',
+      again: 'Če zahteve niste želeli umakniti ali želite, da jo vseeno obravnavamo, lahko prek obrazca vložite novo zahtevo:',
+      formLink: 'Vložite novo zahtevo',
     },
   },
   replyReceived: {
@@ -182,6 +205,8 @@ export const sl: RequestTexts = {
     title: 'Ta povezava do stanja ne deluje več',
     body: (p: { date: string }) =>
       `Vaš e-poštni naslov, ime in vse, kar ste nam napisali, smo iz te zahteve izbrisali dne ${p.date}, s tem pa je prenehala delovati tudi povezava do stanja. Hranimo le zapis, da je bila zahteva obravnavana.`,
+    withdrawnBody: (p: { date: string }) =>
+      `Ta zahteva je bila umaknjena. Vaš e-poštni naslov, ime in vse, kar ste nam napisali, smo iz nje izbrisali dne ${p.date}, s tem pa je prenehala delovati tudi povezava do stanja. Hranimo le zapis, da je bila zahteva umaknjena.`,
     next: 'Če želite oddati novo zahtevo, uporabite obrazec.',
   },
 };

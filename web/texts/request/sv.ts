@@ -105,7 +105,7 @@ export const sv: RequestTexts = {
     withdrawExplain:
       'Du kan återkalla begäran om du inte längre vill att vi behandlar den. Det som redan är gjort står sig: uppgifter som har raderats går inte att få tillbaka.',
     withdrawButton: 'Återkalla min begäran',
-    withdrawnNotice: 'Din begäran är återkallad. Vi har slutat arbeta med den och meddelat de organisationer som fortfarande hanterade den.',
+    withdrawnAt: 'Återkallad den',
     extensionTitle: 'Tidsfristen har förlängts',
     extension: (p: { months: number; date: string }) =>
       `Lagen tillåter att tidsfristen förlängs med högst två månader till om begäranden är komplicerade eller många (artikel 12.3 i dataskyddsförordningen). Vi har förlängt den med ${svMonths(p.months)}, och den nya tidsfristen är den ${p.date}.`,
@@ -152,8 +152,9 @@ export const sv: RequestTexts = {
         description: 'Begäran bekräftades inte i tid, så ingenting gjordes med den.',
       },
       cancelled: {
-        label: 'Avbruten',
-        description: 'Begäran har avbrutits och ingenting mer kommer att göras med den.',
+        label: 'Återkallad',
+        description:
+          'Du har återkallat begäran. Vi har slutat arbeta med den och meddelat de organisationer som fortfarande hanterade den. Det som redan var gjort står sig.',
       },
     },
     branchStatus: {
@@ -162,6 +163,28 @@ export const sv: RequestTexts = {
       waiting: 'Väntar på svar',
       completed: 'Klart',
       failed: 'Problem – vi följer upp',
+      stopped: 'Stoppad – begäran återkallad',
+    },
+  },
+  withdrawal: {
+    title: 'Återkalla din begäran?',
+    intro: ({ controller }: C) => `Du håller på att återkalla din begäran till ${controller}.`,
+    stop: 'Vi slutar arbeta med den direkt och ber de organisationer som fortfarande hanterar den att sluta.',
+    kept: 'Det som redan är gjort står sig: uppgifter som har raderats går inte att få tillbaka.',
+    noAnswer: 'Du får inget svar på den här begäran. Om du ändrar dig senare kan du göra en ny begäran.',
+    receiptNote: 'Vi skickar ett kvitto till dig via e-post.',
+    confirmButton: 'Ja, återkalla min begäran',
+    keep: 'Nej, behåll min begäran',
+    receipt: {
+      subject: (p: C & { reference: string }) => `Din begäran till ${p.controller} är återkallad (ärende ${p.reference})`,
+      intro: (p: C & { date: string }) =>
+        `Vi har registrerat att du återkallade din begäran till ${p.controller} den ${p.date}. Vi har slutat arbeta med den och kommer inte att skicka något svar på den.`,
+      factsTitle: 'Din begäran',
+      reference: 'Ärendenummer',
+      type: 'Begäran',
+      done: 'Det som redan hade gjorts står sig: uppgifter som har raderats går inte att få tillbaka. De organisationer som fortfarande hanterade begäran har fått besked om att sluta.',
+      again: 'Om du inte menade att återkalla den, eller ändå vill att den hanteras, kan du göra en ny begäran i formuläret:',
+      formLink: 'Gör en ny begäran',
     },
   },
   replyReceived: {
@@ -182,6 +205,8 @@ export const sv: RequestTexts = {
     title: 'Den här statuslänken fungerar inte längre',
     body: (p: { date: string }) =>
       `Din e-postadress, ditt namn och det du skrev till oss raderades från begäran den ${p.date}, och statuslänken upphörde samtidigt. Vi sparar bara en uppgift om att begäran besvarades.`,
+    withdrawnBody: (p: { date: string }) =>
+      `Begäran har återkallats. Din e-postadress, ditt namn och det du skrev till oss raderades från den den ${p.date}, och statuslänken upphörde samtidigt. Vi sparar bara en uppgift om att begäran återkallades.`,
     next: 'Vill du göra en ny begäran använder du formuläret.',
   },
 };

@@ -71,6 +71,10 @@ export const en = {
       title: 'This task has already been answered',
       body: 'An answer was sent through this link earlier, so nothing more is needed. If that answer was wrong, contact the organisation that sent you the link.',
     },
+    withdrawn: {
+      title: 'This request was withdrawn',
+      body: 'The person withdrew the request, so nothing more is needed for it and this link no longer takes an answer. What was already done need not be undone. You can close this page.',
+    },
     invalid: {
       title: 'This link does not work',
       body: 'The link may be incomplete, or the request may have been closed or withdrawn. Open the link again straight from the email, and make sure you copy all of it.',
@@ -115,6 +119,13 @@ export const en = {
       finish:
         'When you are done, open the link below, choose what you did and add a short note, for example where you looked. If you found nothing about the person, choose “We hold no data on this person”.',
       linkText: 'Open the task',
+    },
+    /** To the vendor or staff member a request was sent to, when the person withdrew it before they answered. */
+    withdrawn: {
+      subject: (p: R) => `Withdrawn: request ${p.reference} from ${p.controller} (${p.processor})`,
+      intro: (p: R) =>
+        `The person behind request ${p.reference} to ${p.controller} has withdrawn it. The part we asked of ${p.processor} need not be done: please stop any work on it that has not been done yet.`,
+      nothingMore: 'There is nothing to answer: the link in our earlier email no longer works. What has already been done need not be undone.',
     },
     task: {
       dueBy: (p: { date: string }) => `Please answer by ${p.date}.`,

@@ -71,6 +71,10 @@ export const sl: TaskTexts = {
       title: 'Na to nalogo je že bil poslan odgovor',
       body: 'Odgovor je bil prek te povezave že poslan, zato ni treba storiti ničesar več. Če odgovor ni bil pravilen, se obrnite na organizacijo, ki vam je poslala povezavo.',
     },
+    withdrawn: {
+      title: 'Zahteva je bila umaknjena',
+      body: 'Oseba je zahtevo umaknila, zato ni treba storiti ničesar več in prek te povezave odgovora ni več mogoče poslati. Kar je že bilo narejeno, ni treba razveljaviti. To stran lahko zaprete.',
+    },
     invalid: {
       title: 'Povezava ne deluje',
       body: 'Povezava je morda nepopolna ali pa je bila zahteva zaključena ali umaknjena. Povezavo znova odprite neposredno iz e-poštnega sporočila in poskrbite, da kopirate celotno povezavo.',
@@ -113,6 +117,12 @@ export const sl: TaskTexts = {
       finish:
         'Ko končate, odprite spodnjo povezavo, izberite, kaj ste storili, in dodajte kratko opombo, na primer kje ste iskali. Če o osebi niste našli ničesar, izberite »O tej osebi nimamo podatkov«.',
       linkText: 'Odprite nalogo',
+    },
+    withdrawn: {
+      subject: (p: R) => `Umaknjena zahteva ${p.reference} pri organizaciji ${p.controller} (${p.processor})`,
+      intro: (p: R) =>
+        `Oseba, ki je vložila zahtevo ${p.reference} pri organizaciji ${p.controller}, jo je umaknila. Dela za »${p.processor}« ni več treba opraviti: prosimo, ustavite vse delo na njej, ki še ni bilo opravljeno.`,
+      nothingMore: 'Odgovor ni potreben: povezava v našem prejšnjem sporočilu ne deluje več. Kar je že bilo narejeno, ni treba razveljaviti.',
     },
     task: {
       dueBy: (p: { date: string }) => `Rok za odgovor: ${p.date}.`,

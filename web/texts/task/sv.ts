@@ -71,6 +71,10 @@ export const sv: TaskTexts = {
       title: 'Uppgiften är redan besvarad',
       body: 'Ett svar har redan skickats via den här länken, så inget mer behövs. Om svaret var fel kontaktar du organisationen som skickade länken.',
     },
+    withdrawn: {
+      title: 'Begäran har återkallats',
+      body: 'Personen har återkallat begäran, så inget mer behövs och länken tar inte längre emot svar. Det som redan har gjorts behöver inte göras ogjort. Du kan stänga sidan.',
+    },
     invalid: {
       title: 'Länken fungerar inte',
       body: 'Länken kan vara ofullständig, eller så har begäran avslutats eller återkallats. Öppna länken igen direkt från mejlet och se till att du kopierar hela länken.',
@@ -113,6 +117,12 @@ export const sv: TaskTexts = {
       finish:
         'När du är klar öppnar du länken nedan, väljer vad du har gjort och skriver ett kort meddelande, till exempel var du har letat. Om du inte hittade något om personen väljer du ”Vi har inga uppgifter om personen”.',
       linkText: 'Öppna uppgiften',
+    },
+    withdrawn: {
+      subject: (p: R) => `Återkallad: begäran ${p.reference} från ${p.controller} (${p.processor})`,
+      intro: (p: R) =>
+        `Personen bakom begäran ${p.reference} till ${p.controller} har återkallat den. Den del som gällde ${p.processor} behöver inte längre utföras: avbryt det arbete med den som ännu inte är gjort.`,
+      nothingMore: 'Inget svar behövs: länken i vårt tidigare mejl fungerar inte längre. Det som redan har gjorts behöver inte göras ogjort.',
     },
     task: {
       dueBy: (p: { date: string }) => `Svara senast den ${p.date}.`,
