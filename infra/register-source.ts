@@ -7,7 +7,8 @@
 import { createHash, X509Certificate } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { compileRegister, parseRegister, type Register } from '../functions/domain/register-schema';
+import { isDeepStrictEqual } from 'node:util';
+import { COMPILED_REGISTER, type CompiledRegister, parseRegister, type Register } from '../functions/domain/register-schema';
 import { REPO_ROOT } from './constructs/house-function';
 
 /** The demo register, bundled by default and run by the local runtime. */
@@ -41,6 +42,18 @@ export function readRegisterSource(opts: { file?: string; demo?: boolean } = {})
   }
   const register = parseRegister(raw, process.env);
   return { file, raw, register, demo: opts.demo ?? opts.file === undefined };
+}
+
+/**
+ * Compiles a register for bundling. Fails as {@link parseRegister} does, and where a placeholder
+ * has no default, since nothing in a deployed function's environment could give it a value.
+ */
+export function compileRegister(input: unknown): CompiledRegister {
+  if (input && typeof input === 'object' && 'compiled' in input) throw new Error('The register (config/register.json) is invalid:\n  compiled: not a register field');
+  const register = parseRegister(input, {});
+  // The bundle holds JSON: a register that JSON cannot carry unchanged must be checked at cold start.
+  if (!isDeepStrictEqual(JSON.parse(JSON.stringify(register)), register)) throw new Error('The checked register does not survive JSON, so it cannot be compiled');
+  return { compiled: COMPILED_REGISTER, register };
 }
 
 /**

@@ -2,7 +2,6 @@
  * The register's shape and how it is read: pure, so the CDK app can check a register without
  * loading the functions' copy (which fills its placeholders from the environment at cold start).
  */
-import { isDeepStrictEqual } from 'node:util';
 import * as z from 'zod';
 import { LOCALES, RIGHTS } from './request';
 import { checkRetentionRuleIds, checkRetentionRules, checkSqlRetentionRules, retentionRuleSchema, sqlRetentionRuleSchema } from './retention-rules';
@@ -676,8 +675,8 @@ export function parseRegister(input: unknown, env: Readonly<Record<string, strin
   return result.data;
 }
 
-/** What marks a register compiled at synthesis, as {@link compileRegister} writes it. */
-const COMPILED = 'gdpr-dsr/compiled-register/1';
+/** What marks a register compiled at synthesis (`infra/register-source.ts` writes it). */
+export const COMPILED_REGISTER = 'gdpr-dsr/compiled-register/1';
 
 /**
  * A register parsed when the functions are bundled: the checked register itself, so a cold start
@@ -685,27 +684,13 @@ const COMPILED = 'gdpr-dsr/compiled-register/1';
  * whose environment never names them, would resolve them.
  */
 export interface CompiledRegister {
-  readonly compiled: typeof COMPILED;
+  readonly compiled: typeof COMPILED_REGISTER;
   readonly register: Register;
-}
-
-/**
- * Compiles a register for bundling. Fails as {@link parseRegister} does, and where a placeholder
- * has no default, since nothing in a deployed function's environment could give it a value.
- */
-export function compileRegister(input: unknown): CompiledRegister {
-  if (input && typeof input === 'object' && 'compiled' in input)
-    throw new Error('The register (config/register.json) is invalid:\n  compiled: not a register field');
-  const register = parseRegister(input, {});
-  // The bundle holds JSON: a register that JSON cannot carry unchanged must be checked at cold start.
-  if (!isDeepStrictEqual(JSON.parse(JSON.stringify(register)), register))
-    throw new Error('The checked register does not survive JSON, so it cannot be compiled');
-  return { compiled: COMPILED, register };
 }
 
 /** The register a bundle holds: compiled at synthesis and used as it is, or a register file, checked now. */
 export function bundledRegister(input: unknown, env: Readonly<Record<string, string | undefined>>): Register {
-  if (input && typeof input === 'object' && (input as Partial<CompiledRegister>).compiled === COMPILED) return (input as CompiledRegister).register;
+  if (input && typeof input === 'object' && (input as Partial<CompiledRegister>).compiled === COMPILED_REGISTER) return (input as CompiledRegister).register;
   return parseRegister(input, env);
 }
 

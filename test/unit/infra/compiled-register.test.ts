@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { bundledRegister, compileRegister, parseRegister } from '../../../functions/domain/register-schema';
+import { bundledRegister, parseRegister } from '../../../functions/domain/register-schema';
+import { compileRegister } from '../../../infra/register-source';
 
 const demo = JSON.parse(readFileSync(new URL('../../../config/register.json', import.meta.url), 'utf8'));
 
