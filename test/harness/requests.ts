@@ -107,7 +107,7 @@ export async function waitForStatus(statusUrl: string, status: string, timeoutMs
   );
 }
 
-/** A vendor's or staff member's answer to a task link: done (or nothing found), with a note and maybe a file. */
+/** A vendor's or staff member's answer to a task link: done (or nothing found), with a note and maybe a file (an export's "done" needs one). */
 export interface TaskAnswer {
   outcome?: 'done' | 'not_found';
   note?: string;
@@ -125,10 +125,12 @@ export function answerTaskLink(link: string, answer: TaskAnswer = {}, { origin, 
   return via(`${origin ?? url.origin}${url.pathname}${url.search}`, { method: 'POST', body: form });
 }
 
-/** Answers the demo register's vendor and staff tasks of a request, as they would. */
+/** Answers the demo register's vendor and staff tasks of a request, as they would: an export brings its file. */
 export async function answerDemoTasks(rt: Runtime, requestId: string): Promise<void> {
   for (const to of [VENDOR, STAFF]) {
-    const res = await answerTaskLink(await taskLinkFor(rt, to, requestId));
+    const link = await taskLinkFor(rt, to, requestId);
+    const asksForFile = (await (await fetch(link)).text()).includes('type="file"');
+    const res = await answerTaskLink(link, asksForFile ? { file: { name: 'export.txt', content: `Records of request ${requestId}` } } : {});
     if (res.status !== 200) throw new Error(`the task link of ${to} answered ${res.status}`);
   }
 }

@@ -72,7 +72,14 @@ describe('an access request, from the form to the package', () => {
     expect(
       (await answerTaskLink(await taskLinkFor(local.rt, VENDOR, accepted.requestId), { file: { name: 'ledger.txt', content: 'Ada: 2 invoices' } })).status,
     ).toBe(200);
-    expect((await answerTaskLink(await taskLinkFor(local.rt, STAFF, accepted.requestId), { note: 'Two messages from 2023, exported.' })).status).toBe(200);
+    expect(
+      (
+        await answerTaskLink(await taskLinkFor(local.rt, STAFF, accepted.requestId), {
+          note: 'Two messages from 2023, exported.',
+          file: { name: 'messages.txt', content: 'Two messages from Ada, 2023' },
+        })
+      ).status,
+    ).toBe(200);
 
     const final = await waitForFinal(statusUrl);
     expect(final).toMatchObject({ requestId: accepted.requestId, type: 'access', status: 'completed' });
@@ -112,6 +119,7 @@ describe('an access request, from the form to the package', () => {
       'members.json',
       'newsletter.csv',
       'newsletter.json',
+      'shared-mailbox/messages.txt',
     ]);
     expect(files.get('bookkeeping/ledger.txt')).toBe('Ada: 2 invoices');
     const members = JSON.parse(files.get('members.json')!) as Record<string, unknown>[];

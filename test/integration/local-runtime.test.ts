@@ -988,7 +988,7 @@ describe('the local runtime', () => {
     // AwaitProcessor (lambda:invoke.waitForTaskToken) sent the vendor and staff their links and waits
     const vendorLink = await taskLinkFor(rt, VENDOR, requestId);
     const staffLink = await taskLinkFor(rt, STAFF, requestId);
-    expect((await answerTaskLink(vendorLink)).status).toBe(200);
+    expect((await answerTaskLink(vendorLink, { file: { name: 'ledger.txt', content: 'two invoices' } })).status).toBe(200);
     await sleep(200);
     expect((await c.sfn.send(new DescribeExecutionCommand({ executionArn }))).status).toBe('RUNNING');
     expect((await answerTaskLink(staffLink, { outcome: 'not_found' })).status).toBe(200);

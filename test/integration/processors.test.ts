@@ -62,7 +62,7 @@ describe('an email-only vendor', () => {
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('bo@example.org'); // the vendor needs the identity to find the subject
 
-    expect((await answerTaskLink(link, { note: 'first answer' })).status).toBe(200);
+    expect((await answerTaskLink(link, { note: 'first answer', file: { name: 'first.txt', content: 'first export' } })).status).toBe(200);
     const second = await answerTaskLink(link, { outcome: 'not_found', note: 'second answer' });
     expect(second.status).toBe(200);
     expect(await second.text()).toMatch(/already/i);

@@ -126,7 +126,7 @@ describe("the service's own retention of an answered access request", () => {
     expect((await answerTaskLink(await taskLinkFor(local.rt, VENDOR, requestId), { file: { name: 'ledger.txt', content: 'Ada: 2 invoices' } })).status).toBe(
       200,
     );
-    expect((await answerTaskLink(await taskLinkFor(local.rt, STAFF, requestId), { note: 'Nothing in the mailbox.' })).status).toBe(200);
+    expect((await answerTaskLink(await taskLinkFor(local.rt, STAFF, requestId), { outcome: 'not_found', note: 'Nothing in the mailbox.' })).status).toBe(200);
     expect((await waitForFinal(statusUrl)).status).toBe('completed');
     downloadUrl = linksIn(await waitForEmail(local.rt, address, 2)).find((l) => l.includes('/package?token='))!;
     expect(downloadUrl).toBeDefined();

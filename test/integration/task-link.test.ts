@@ -90,3 +90,31 @@ describe("a vendor's upload", () => {
     expect(object.ContentDisposition).toBe("attachment; filename*=UTF-8''ledger.csv");
   });
 });
+
+describe('an export task answered without its data', () => {
+  it('refuses "done" with no file, naming the file field in the page and the API, and records nothing', async () => {
+    const { requestId } = await submitConfirmed(local.rt, { type: 'access', email: 'cy@example.org' });
+    const link = await taskLinkFor(local.rt, VENDOR, requestId);
+    const answer = (accept: string) => {
+      const form = new FormData();
+      form.set('outcome', 'done');
+      form.set('note', 'Found two invoices.');
+      return fetch(link, { method: 'POST', body: form, headers: { accept } });
+    };
+    const api = await answer('application/json');
+    expect(api.status).toBe(400);
+    expect(await api.json()).toMatchObject({ errors: { export: expect.stringContaining('not_found') } });
+    const page = await answer('text/html');
+    expect(page.status).toBe(400);
+    const html = await page.text();
+    expect(html).toContain('<p class="field-error" id="export-error">');
+    expect(html).toMatch(/id="export" name="export" aria-describedby="export-hint export-error" aria-invalid="true"/);
+    expect((await branchOf(requestId)).status).toBe('waiting');
+
+    // "Nothing to send" is its own answer, and the link then takes it.
+    const form = new FormData();
+    form.set('outcome', 'not_found');
+    expect((await fetch(link, { method: 'POST', body: form })).status).toBe(200);
+    expect(await branchOf(requestId)).toMatchObject({ status: 'completed', recordCount: 0 });
+  });
+});

@@ -86,7 +86,7 @@ describe('a processor that never answers', () => {
       link = await taskLinkFor(rt, VENDOR, requestId);
     }
     expect(link).not.toBe(firstLink);
-    expect((await answerTaskLink(link, { note: 'no records' })).status).toBe(200);
+    expect((await answerTaskLink(link, { outcome: 'not_found', note: 'no records' })).status).toBe(200);
 
     // The staff task that timed out is still failed, so the request comes back to staff.
     await waitForStatus(statusUrl, 'in_review', 60_000);

@@ -135,7 +135,7 @@ ${fieldError('until')}<input type="date" id="until" name="until" value="${e(sent
     ? `<div class="field">
 <label for="export">${e(k.fileLabel)}</label>
 <p class="hint" id="export-hint">${e(k.fileHint)}</p>
-<input type="file" id="export" name="export" aria-describedby="export-hint"${input.acceptedExtensions ? ` accept="${e(input.acceptedExtensions.map((x) => `.${x}`).join(','))}"` : ''}>
+${fieldError('export')}<input type="file" id="export" name="export" aria-describedby="${e(describedBy('export', 'export-hint'))}"${errors.export === undefined ? '' : ' aria-invalid="true"'}${input.acceptedExtensions ? ` accept="${e(input.acceptedExtensions.map((x) => `.${x}`).join(','))}"` : ''}>
 </div>`
     : '';
 

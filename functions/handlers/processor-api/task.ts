@@ -102,6 +102,12 @@ async function task(event: HttpEvent, context: TaskContext): Promise<HttpResult>
     throw clientError(400, 'The answer has invalid fields', read.errors);
   }
   const file = parsed.data.export;
+  // An export that says it is done must bring the data: "nothing to send" is its own answer.
+  if (link.branch.action === 'export' && read.answer.outcome !== 'not_found' && read.answer.outcome !== 'retained' && !file?.content.length) {
+    const errors = { export: 'attach the data as one file, or answer not_found when there is nothing to send' };
+    if (/text\/html/i.test(event.headers.accept ?? '')) return html(400, page({ errors, values: parsed.data }));
+    throw clientError(400, 'The answer has invalid fields', errors);
+  }
   if (file?.truncated) throw clientError(413, `The file is larger than ${MAX_UPLOAD_BYTES} bytes`, { export: 'too large' });
   // Only documents, data and images that do nothing when opened: the package is opened on the
   // subject's machine. The name checked is the one stored (shortened, it could end otherwise).

@@ -55,6 +55,7 @@ export const en = {
       kept: 'Say what was kept (at most 1,000 characters).',
       reason: 'Say why it was kept (at most 1,000 characters).',
       until: 'Give a date in the future (YYYY-MM-DD), or leave it empty.',
+      export: 'Attach the data you found as one file, or choose “We hold no data on this person” if there is nothing to send.',
     },
     noteLabel: 'Note (optional)',
     noteHint: 'At most 2,000 characters. For example what was done, or what had to be kept and why.',

@@ -55,6 +55,7 @@ export const sl: TaskTexts = {
       kept: 'Navedite, kaj je bilo ohranjeno (največ 1000 znakov).',
       reason: 'Navedite, zakaj je bilo ohranjeno (največ 1000 znakov).',
       until: 'Navedite datum v prihodnosti (LLLL-MM-DD) ali pustite polje prazno.',
+      export: 'Priložite najdene podatke kot eno datoteko ali izberite »O tej osebi nimamo podatkov«, če ni ničesar za poslati.',
     },
     noteLabel: 'Opomba (neobvezno)',
     noteHint: 'Največ 2000 znakov. Na primer, kaj je bilo storjeno ali katere podatke je bilo treba ohraniti in zakaj.',

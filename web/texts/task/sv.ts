@@ -55,6 +55,7 @@ export const sv: TaskTexts = {
       kept: 'Ange vad som sparades (högst 1 000 tecken).',
       reason: 'Ange varför det sparades (högst 1 000 tecken).',
       until: 'Ange ett datum i framtiden (ÅÅÅÅ-MM-DD), eller lämna fältet tomt.',
+      export: 'Bifoga uppgifterna ni hittade som en fil, eller välj ”Vi har inga uppgifter om personen” om det inte finns något att skicka.',
     },
     noteLabel: 'Meddelande (frivilligt)',
     noteHint: 'Högst 2 000 tecken. Till exempel vad som har gjorts, eller vad som måste sparas och varför.',
