@@ -534,6 +534,7 @@ const controllerSchema = z
     locales: z.array(z.enum(LOCALES)).min(1),
     deadline: deadlineSchema.default({ rule: 'days', days: 30 }),
     publicHolidays: z.array(z.string().regex(HOLIDAY_RULE, 'MM-DD, easter+N, easter-N or MM-DD/MM-DD:weekday')).default([]),
+    /** The controller's lead supervisory authority (Art. 56); refusals and answers name it, beside the person's own (Art. 77). */
     supervisoryAuthority: z.object({ name: text, url: z.url() }).strict(),
     privacyPolicyUrl: z.url().optional(),
     processors: z.array(processorSchema).min(1),

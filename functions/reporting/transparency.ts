@@ -9,7 +9,9 @@
  * at the requests that were still open then (only their ending can change a year's figures: a
  * withdrawal). Its cost follows the period's activity and open work, as the digest's does.
  */
+import type { DigestSettings } from '../domain/register-schema';
 import { FINAL_STATUSES, type RequestStatus } from '../domain/request';
+import { parseScheduleExpression } from '../domain/schedule-expressions';
 import { getTransparency, getTransparencyTally, putTransparency, putTransparencyTally } from '../platform/data/reports';
 import { requestStatuses } from '../platform/data/requests';
 import { logger } from '../platform/log';
@@ -194,4 +196,12 @@ export async function refreshTransparency(controllerId: string, now = new Date()
 /** The figures last published, if any. */
 export async function publishedTransparency(controllerId: string): Promise<TransparencyFigures | undefined> {
   return getTransparency<TransparencyFigures>(controllerId);
+}
+
+/**
+ * When the next digest refreshes the figures: while none are published, the latest the first can
+ * appear. Undefined when the schedule never fires again.
+ */
+export function nextTransparencyRefresh(digest: DigestSettings, now = new Date()): Date | undefined {
+  return parseScheduleExpression(digest.schedule, digest.timezone).nextAfter(now);
 }

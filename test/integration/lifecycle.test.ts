@@ -288,6 +288,12 @@ describe('an erasure request', () => {
     expect(report.body.text).toContain('Membership register');
     expect(report.body.text).toContain('Bokföringslagen');
     expect(report.body.text).toContain('Demo Bookkeeping AB');
+    // Where she may complain: the association's lead authority, named, or the one where she lives (Art. 77).
+    for (const part of [report.body.text, report.body.html]) {
+      expect(part).toContain('Vår ansvariga tillsynsmyndighet är Integritetsskyddsmyndigheten (IMY)');
+      expect(part).toContain('det EU- eller EES-land där du bor eller arbetar');
+      expect(part).toContain('artikel 77 i dataskyddsförordningen');
+    }
   });
 });
 

@@ -204,6 +204,12 @@ describe('an objection to processing other than direct marketing', () => {
     expect(refusal.body.html).toContain('&lt;föreningens&gt;');
     expect(refusal.body.text).toContain('Integritetsskyddsmyndigheten (IMY)');
     expect(refusal.body.text).toContain('https://www.imy.se');
+    // The lead authority, named as such, and the right to complain where she lives or works instead (Art. 77).
+    for (const part of [refusal.body.text, refusal.body.html]) {
+      expect(part).toContain('Vår ansvariga tillsynsmyndighet är Integritetsskyddsmyndigheten (IMY)');
+      expect(part).toContain('det EU- eller EES-land där du bor eller arbetar');
+      expect(part).toContain('artikel 77 i dataskyddsförordningen');
+    }
 
     const stored = await requestItem(requestId);
     expect(stored.denial).toMatchObject({ reason: 'compelling_grounds', by: 'dpo.anna' });

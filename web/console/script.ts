@@ -476,9 +476,16 @@ void (async () => {
   }
 
   // ---- Dashboard: the figures of a period, drawn as SVG built node by node, text as textContent.
+  // Each chart is drawn as wide as its box (at most 640), one unit a CSS pixel, so its words keep
+  // their size on a phone; its figures are also a table.
   const SVG_NS = 'http://www.w3.org/2000/svg';
   const COLOURS = ['#0b4f8a', '#b35c00', '#2e7d32', '#6a1b9a', '#c62828', '#00838f', '#5d4037'];
+  /** The smallest text on a chart, in CSS pixels. */
+  const FONT = 12;
   const dayFmt = new Intl.DateTimeFormat(cfg.intlLocale, { day: 'numeric', month: 'short', timeZone: 'UTC' });
+  // What the dashboard drew last, redrawn when the width changes.
+  let drawn: Dashboard | null = null;
+  let drawnWidth = 0;
   function svg(tagName: string, attrs?: Record<string, string | number>, text?: string): SVGElement {
     const n = document.createElementNS(SVG_NS, tagName) as SVGElement;
     const a = attrs || {};
@@ -488,13 +495,45 @@ void (async () => {
     if (text !== undefined) n.textContent = text;
     return n;
   }
+  /** The width a chart has on this screen, in CSS pixels. */
+  function chartWidth(id: string) {
+    return Math.max(240, Math.min(640, Math.floor($(id).clientWidth || 640)));
+  }
   function chart(id: string, title: string, w: number, h: number) {
     const box = $(id);
     clear(box);
-    const s = svg('svg', { viewBox: `0 0 ${w} ${h}`, role: 'img', 'aria-label': title, class: 'chart' });
+    const s = svg('svg', { viewBox: `0 0 ${w} ${h}`, width: w, height: h, role: 'img', 'aria-label': title, class: 'chart' });
     s.appendChild(svg('title', {}, title));
     box.appendChild(s);
     return s;
+  }
+  /** A chart's figures as a table: a caption (the chart's title), a header row, a row per item named by its first cell. */
+  function figuresTable(id: string, title: string, head: string[], rows: (string | number)[][]) {
+    const box = $(id);
+    clear(box);
+    const table = el('table');
+    table.appendChild(el('caption', title));
+    const thead = el('thead');
+    const tr = el('tr');
+    head.forEach((h) => {
+      const th = el('th', h);
+      th.scope = 'col';
+      tr.appendChild(th);
+    });
+    thead.appendChild(tr);
+    table.appendChild(thead);
+    const tbody = el('tbody');
+    rows.forEach((cells) => {
+      const r = el('tr');
+      cells.forEach((c, i) => {
+        const cell = i === 0 ? el('th', c) : el('td', c);
+        if (i === 0) (cell as HTMLTableCellElement).scope = 'row';
+        r.appendChild(cell);
+      });
+      tbody.appendChild(r);
+    });
+    table.appendChild(tbody);
+    box.appendChild(table);
   }
   function pct(x: number | null | undefined) {
     return x === null || x === undefined ? '—' : `${Math.round(x * 1000) / 10} %`;
@@ -518,23 +557,26 @@ void (async () => {
   }
   function axis(s: SVGElement, left: number, top: number, bottom: number, right: number, max: number, unit?: string) {
     s.appendChild(svg('line', { x1: left, y1: bottom, x2: right, y2: bottom, stroke: '#1b1b1b' }));
-    s.appendChild(svg('text', { x: left - 4, y: top + 8, 'text-anchor': 'end', 'font-size': 11 }, max + (unit || '')));
-    s.appendChild(svg('text', { x: left - 4, y: bottom, 'text-anchor': 'end', 'font-size': 11 }, '0'));
+    s.appendChild(svg('text', { x: left - 4, y: top + FONT - 2, 'text-anchor': 'end', 'font-size': FONT }, max + (unit || '')));
+    s.appendChild(svg('text', { x: left - 4, y: bottom, 'text-anchor': 'end', 'font-size': FONT }, '0'));
   }
-  function weekLabels(s: SVGElement, weeks: Week[], left: number, step: number, y: number) {
-    const every = Math.max(1, Math.ceil(weeks.length / 8));
+  // As many week labels as fit side by side (about 60 px each), the first one's start inside the chart.
+  function weekLabels(s: SVGElement, weeks: Week[], left: number, step: number, y: number, width: number) {
+    const every = Math.max(1, Math.ceil(60 / Math.max(1, step)));
     weeks.forEach((w, i) => {
-      if (i % every === 0)
-        s.appendChild(svg('text', { x: left + i * step + step / 2, y: y, 'text-anchor': 'middle', 'font-size': 10 }, dayFmt.format(new Date(w.weekStart))));
+      const x = left + i * step + 2;
+      // The last label only when it fits before the chart's right edge.
+      if (i % every === 0 && x + 60 <= width)
+        s.appendChild(svg('text', { x: x, y: y, 'text-anchor': 'start', 'font-size': FONT }, dayFmt.format(new Date(w.weekStart))));
     });
   }
   function drawWeeks(weeks: Week[]) {
-    const W = 640,
+    const W = chartWidth('chart-weeks'),
       H = 220,
-      L = 40,
+      L = 44,
       T = 10,
       B = H - 30,
-      R = W - 10;
+      R = W - 40;
     const totals = weeks.map((w) => cfg.rights.reduce((sum, r) => sum + (w.received[r] || 0), 0));
     const max = Math.max.apply(null, [1].concat(totals));
     const step = (R - L) / Math.max(1, weeks.length);
@@ -547,29 +589,53 @@ void (async () => {
         if (!n) return;
         const h = ((B - T) * n) / max;
         y -= h;
-        bar(s, L + i * step + 2, y, step - 4, h, COLOURS[j % COLOURS.length]!, `${t.report.weekOf} ${date(w.weekStart)}: ${label(t.type, right)} ${n}`);
+        bar(
+          s,
+          L + i * step + 1,
+          y,
+          Math.max(1, step - 2),
+          h,
+          COLOURS[j % COLOURS.length]!,
+          `${t.report.weekOf} ${date(w.weekStart)}: ${label(t.type, right)} ${n}`,
+        );
       });
     });
-    weekLabels(s, weeks, L, step, H - 12);
+    weekLabels(s, weeks, L, step, H - 10, W);
     legend(
       'legend-weeks',
       cfg.rights.map((r, j) => ({ colour: COLOURS[j % COLOURS.length]!, text: label(t.type, r) })),
     );
+    // The rights that had requests in the period: a column each, so the table stays narrow.
+    const rights = cfg.rights.filter((r) => weeks.some((w) => w.received[r]));
+    figuresTable(
+      'figures-weeks',
+      t.report.perWeekTitle,
+      [t.report.weekOf].concat(
+        rights.map((r) => label(t.type, r)),
+        [t.report.total],
+      ),
+      weeks.map((w, i) =>
+        [date(w.weekStart) as string | number].concat(
+          rights.map((r) => w.received[r] || 0),
+          [totals[i]!],
+        ),
+      ),
+    );
   }
   function drawOnTime(weeks: Week[]) {
-    const W = 640,
+    const W = chartWidth('chart-ontime'),
       H = 200,
-      L = 40,
+      L = 52,
       T = 10,
       B = H - 30,
-      R = W - 10;
+      R = W - 40;
     const step = (R - L) / Math.max(1, weeks.length);
     const s = chart('chart-ontime', t.report.onTimeTitle, W, H);
     axis(s, L, T, B, R, 100, ' %');
     weeks.forEach((w, i) => {
-      const x = L + i * step + 2;
+      const x = L + i * step + 1;
       if (!w.answered) {
-        s.appendChild(svg('text', { x: x + (step - 4) / 2, y: B - 4, 'text-anchor': 'middle', 'font-size': 10 }, '—'));
+        s.appendChild(svg('text', { x: x + Math.max(1, step - 2) / 2, y: B - 4, 'text-anchor': 'middle', 'font-size': FONT }, '—'));
         return;
       }
       const share = w.onTime / w.answered;
@@ -577,31 +643,40 @@ void (async () => {
         s,
         x,
         B - (B - T) * share,
-        step - 4,
+        Math.max(1, step - 2),
         (B - T) * share,
         '#0b4f8a',
         `${t.report.weekOf} ${date(w.weekStart)}: ${pct(share)} (${w.onTime}/${w.answered})`,
       );
     });
-    weekLabels(s, weeks, L, step, H - 12);
+    weekLabels(s, weeks, L, step, H - 10, W);
+    figuresTable(
+      'figures-ontime',
+      t.report.onTimeTitle,
+      [t.report.weekOf, t.report.answered, t.report.onTime, t.report.onTimePercent],
+      weeks.map((w) => [date(w.weekStart), w.answered, w.onTime, w.answered ? pct(w.onTime / w.answered) : '—']),
+    );
   }
-  // One row per item: its label above a bar (long names need the width), the figures after the bar.
+  // One row per item: its label above a bar (long names need the width), the figures after the bar,
+  // or, on a narrow screen, under it.
   function drawHorizontal(id: string, title: string, rows: BarRow[], max: number) {
-    const W = 640,
-      R = W - 250,
-      rowH = 38;
+    const W = chartWidth(id),
+      narrow = W < 480,
+      R = narrow ? W - 2 : W - 250,
+      rowH = narrow ? 56 : 40;
     const H = Math.max(1, rows.length) * rowH + 6;
     const s = chart(id, title, W, H);
     rows.forEach((r, i) => {
       const y = 4 + i * rowH;
-      s.appendChild(svg('text', { x: 0, y: y + 12, 'font-size': 12 }, r.label));
+      s.appendChild(svg('text', { x: 0, y: y + 13, 'font-size': FONT + 1 }, r.label));
       let x = 0;
       r.parts.forEach((p) => {
         const w = (R * p.value) / Math.max(1, max);
-        bar(s, x, y + 17, w, 14, p.colour, `${r.label}: ${p.tip}`);
+        bar(s, x, y + 18, w, 14, p.colour, `${r.label}: ${p.tip}`);
         x += w;
       });
-      s.appendChild(svg('text', { x: x + 6, y: y + 29, 'font-size': 12 }, r.note));
+      if (narrow) s.appendChild(svg('text', { x: 0, y: y + 48, 'font-size': FONT }, r.note));
+      else s.appendChild(svg('text', { x: x + 6, y: y + 30, 'font-size': FONT }, r.note));
     });
   }
   function drawOpen(open: Partial<Record<Bucket, number>>) {
@@ -617,6 +692,12 @@ void (async () => {
         parts: [{ value: open[k] || 0, colour: colours[k], tip: String(open[k] || 0) }],
       })),
       max,
+    );
+    figuresTable(
+      'figures-open',
+      t.report.openByDueTitle,
+      [t.report.dueAt, t.report.count],
+      keys.map((k) => [t.report.buckets[k], open[k] || 0]),
     );
   }
   function duration(seconds: number) {
@@ -642,7 +723,29 @@ void (async () => {
       max,
     );
     $('health-empty').hidden = rows.length > 0;
+    figuresTable(
+      'figures-health',
+      t.report.healthTitle,
+      [t.report.processor, t.report.completed, t.report.failed, t.report.medianTime],
+      rows.map((p) => [names[p.processorId] || p.processorId, p.completed, p.failed, p.duration ? duration(p.duration.median) : '—']),
+    );
   }
+  function drawDashboard(data: Dashboard) {
+    drawn = data;
+    drawnWidth = $('chart-weeks').clientWidth;
+    drawWeeks(data.weeks || []);
+    drawOnTime(data.weeks || []);
+    drawOpen(data.openByDue || {});
+    drawHealth(data.figures, data.processorNames || {});
+  }
+  // A phone turned, a window resized: the charts are drawn again at the new width.
+  let resizing: ReturnType<typeof setTimeout> | undefined;
+  window.addEventListener('resize', () => {
+    clearTimeout(resizing);
+    resizing = setTimeout(() => {
+      if (drawn && !$('dashboard-view').hidden && $('chart-weeks').clientWidth !== drawnWidth) drawDashboard(drawn);
+    }, 150);
+  });
   function dashboardQuery() {
     const form = $<HTMLFormElement>('dashboard-form');
     const q = new URLSearchParams();
@@ -679,10 +782,7 @@ void (async () => {
       fact(facts, t.report.p90Days, f.answered.daysToAnswer ? String(Math.round(f.answered.daysToAnswer.p90 * 10) / 10) : '—');
       fact(facts, t.report.openNow, String(f.open.total));
       fact(facts, t.report.overdue, String(f.open.overdue.length), f.open.overdue.length ? 'overdue-count' : '');
-      drawWeeks(data.weeks || []);
-      drawOnTime(data.weeks || []);
-      drawOpen(data.openByDue || {});
-      drawHealth(f, data.processorNames || {});
+      drawDashboard(data);
     });
   }
   function exportRequests() {

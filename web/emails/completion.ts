@@ -160,7 +160,8 @@ export function completionEmail(input: {
         ? c.consentWithdrawn({ purposes: input.consentPurposes.map(oneLine).join(', ') })
         : undefined;
   const restricted = type === 'restriction' || (type === 'objection' && !directMarketing) ? c.restrictedExplain : undefined;
-  const complaint = c.complaint({ authority });
+  // The lead authority, named, and the person's own member state's (Art. 77).
+  const complaint = `${t.email.complaints.completionIntro} ${t.email.complaints.lead({ authority })}`;
   const sig = signature(t, controller);
   const told = CHANGES_TOLD.includes(type) ? (input.recipientsTold ?? []).map(oneLine).filter(Boolean) : [];
   const erased = type === 'erasure' || type === 'withdraw_consent' || (type === 'objection' && directMarketing);
@@ -193,6 +194,7 @@ export function completionEmail(input: {
     link(input.statusUrl, t.common.statusLink, c.statusIntro),
     mailto(dpo, c.questions),
     link(input.supervisoryAuthority.url, oneLine(input.supervisoryAuthority.url), complaint),
+    p(t.email.complaints.ownState),
     sig,
   ]);
 }

@@ -12,7 +12,8 @@ const ANSWER = /* @__PURE__ */ textsOf(siteTexts, mailTexts, answerTexts);
 
 /**
  * A refusal (Art. 12(4)): staff's reasons as they wrote them (line breaks kept), then the right to
- * lodge a complaint with the named supervisory authority and to seek a judicial remedy.
+ * lodge a complaint and to seek a judicial remedy: with the controller's lead supervisory authority,
+ * named, or with the one where the person lives or works (Art. 77).
  */
 export function denialEmail(input: {
   locale: Locale;
@@ -31,7 +32,8 @@ export function denialEmail(input: {
   const subject = oneLine(d.subject({ controller }));
   const intro = d.intro({ controller, what: t.email.requestShort[right(input.type)] });
   const reasons = multiLine(input.reasonText);
-  const remedies = d.remedies({ authority: oneLine(input.supervisoryAuthority.name) });
+  const k = t.email.complaints;
+  const lead = k.lead({ authority: oneLine(input.supervisoryAuthority.name) });
   const authorityUrl = oneLine(input.supervisoryAuthority.url);
   const dpo = oneLine(input.dpoEmail);
   const sig = signature(t, controller);
@@ -40,8 +42,9 @@ export function denialEmail(input: {
     p(t.email.greeting),
     p(intro),
     reasons && quote(d.reasonsTitle, [{ text: reasons }]),
-    p(strong(remedies)),
-    link(authorityUrl, authorityUrl, d.authorityLink),
+    p(strong(k.denialIntro)),
+    link(authorityUrl, authorityUrl, lead),
+    p(k.ownState),
     mailto(dpo, c.questions),
     link(input.statusUrl, t.common.statusLink, c.statusIntro),
     sig,

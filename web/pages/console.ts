@@ -75,6 +75,9 @@ tr.needs-staff td{background:#fffbea}
 nav.views{display:flex;gap:.5rem;margin:0 0 1rem}
 nav.views button[aria-current=page]{background:#0b4f8a;color:#fff}
 .chart-box svg{width:100%;max-width:40rem;height:auto;display:block}
+details.chart-figures{margin:0 0 1.5rem}
+details.chart-figures summary{cursor:pointer;min-height:2.75rem;padding:.5rem 0}
+details.chart-figures tbody th{white-space:nowrap}
 ul.legend{display:flex;flex-wrap:wrap;gap:.25rem 1rem;list-style:none;padding:0;font-size:.9rem}
 .swatch{display:inline-block;width:.9rem;height:.9rem;margin-right:.35rem;vertical-align:-.1rem}
 input[type=date]{display:block;font:inherit;padding:.5rem .6rem;border:2px solid #1b1b1b;min-height:2.75rem}
@@ -88,6 +91,10 @@ export function renderConsolePage(input: { locale: Locale; signInUrl: string; to
   const locale: Locale = isLocale(input.locale) ? input.locale : 'en';
   const t = consoleTexts[locale];
   const option = (value: string, text: string) => `<option value="${e(value)}">${e(text)}</option>`;
+  // A chart's figures as a table the script fills (its caption the chart's title). A wide table
+  // scrolls in its box on a phone, which the keyboard reaches too.
+  const figures = (chart: string) =>
+    `<details class="chart-figures"><summary>${e(t.report.figuresTable)}</summary><div class="table-wrap" id="figures-${chart}" tabindex="0"></div></details>`;
   const th = (...cols: string[]) => `<tr>${cols.map((c) => `<th scope="col">${e(c)}</th>`).join('')}</tr>`;
   const config = { texts: t, locale, locales: LOCALES, intlLocale: INTL_LOCALE[locale], rights: FORM_RIGHTS, tokenUrl: input.tokenUrl };
 
@@ -116,12 +123,16 @@ export function renderConsolePage(input: { locale: Locale; signInUrl: string; to
 <h3>${e(t.report.perWeekTitle)}</h3>
 <div id="chart-weeks" class="chart-box"></div>
 <ul class="legend" id="legend-weeks"></ul>
+${figures('weeks')}
 <h3>${e(t.report.onTimeTitle)}</h3>
 <div id="chart-ontime" class="chart-box"></div>
+${figures('ontime')}
 <h3>${e(t.report.openByDueTitle)}</h3>
 <div id="chart-open" class="chart-box"></div>
+${figures('open')}
 <h3>${e(t.report.healthTitle)}</h3>
 <div id="chart-health" class="chart-box"></div>
+${figures('health')}
 <p id="health-empty" hidden>${e(t.report.noData)}</p>
 </section>
 <section id="list-view" aria-labelledby="list-caption">

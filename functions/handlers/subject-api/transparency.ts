@@ -4,7 +4,7 @@ import { renderTransparencyPage } from '../../../web/pages/transparency';
 import { configure } from '../../platform/config';
 import { type HttpEvent, type HttpResult, html, httpMiddleware, pickLocale } from '../../platform/http';
 import { findController } from '../../platform/register';
-import { publishedTransparency } from '../../reporting/transparency';
+import { nextTransparencyRefresh, publishedTransparency } from '../../reporting/transparency';
 
 // The composition root: what this function is given, checked at cold start.
 await configure('REQUESTS_TABLE');
@@ -19,15 +19,22 @@ async function transparency(event: HttpEvent): Promise<HttpResult> {
   const preferred = pickLocale(event);
   const locale = controller.locales.includes(preferred) ? preferred : controller.locales[0]!;
   const path = `/transparency/${encodeURIComponent(controller.id)}`;
+  const figures = await publishedTransparency(controller.id);
+  // A published controller always has a digest (the register's check): it publishes the figures.
+  const firstFiguresBy = !figures && controller.digest ? nextTransparencyRefresh(controller.digest) : undefined;
   return html(
     200,
     renderTransparencyPage({
       locale,
       controllerName: controller.name,
-      figures: await publishedTransparency(controller.id),
+      figures,
       alternates: Object.fromEntries(controller.locales.map((l) => [l, `${path}?lang=${l}`])),
       // The accent only: the page's CSP loads no images from elsewhere.
       branding: { accentColour: controller.branding.accentColour },
+      formUrl: `/c/${encodeURIComponent(controller.id)}/${locale}`,
+      dpoEmail: controller.dpoEmail,
+      firstFiguresBy: firstFiguresBy?.toISOString(),
+      timeZone: controller.digest?.timezone,
     }),
   );
 }

@@ -1825,20 +1825,23 @@ describe('the refusal', () => {
     for (const locale of LOCALES) {
       const mail = denialEmail({ ...samples.denial, locale, reasonText: 'First <b>reason</b>.\nSecond line.' });
       const d = texts[locale].email.denial;
-      const remedies = d.remedies({ authority: 'Integritetsskyddsmyndigheten (IMY)' });
+      const k = texts[locale].email.complaints;
+      const lead = k.lead({ authority: 'Integritetsskyddsmyndigheten (IMY)' });
       expect(mail.text).toContain(`${d.reasonsTitle}\nFirst <b>reason</b>.\nSecond line.`);
       expect(mail.html).toContain('First &lt;b&gt;reason&lt;/b&gt;.<br>Second line.');
-      expect(mail.text).toContain(remedies);
-      expect(mail.html).toContain(escapeHtml(remedies));
+      for (const remedies of [k.denialIntro, lead]) {
+        expect(mail.text).toContain(remedies);
+        expect(mail.html).toContain(escapeHtml(remedies));
+      }
       expect(mail.html).toContain('href="https://www.imy.se"');
       expect(mail.text).toContain('https://www.imy.se');
-      expect(remedies).toContain('Integritetsskyddsmyndigheten (IMY)');
-      expect(remedies).toMatch(/12\(4\)|12\.4|četrti odstavek 12\. člena/);
+      expect(lead).toContain('Integritetsskyddsmyndigheten (IMY)');
+      expect(k.denialIntro).toMatch(/12\(4\)|12\.4|četrti odstavek 12\. člena/);
       expect(mail.subject).not.toMatch(/[\r\n]/);
     }
-    expect(texts.en.email.denial.remedies({ authority: 'SA' })).toMatch(/lodge a complaint with the supervisory authority, SA, and to seek a judicial remedy/);
-    expect(texts.sv.email.denial.remedies({ authority: 'IMY' })).toMatch(/klagomål till tillsynsmyndigheten IMY och att få saken prövad av domstol/);
-    expect(texts.sl.email.denial.remedies({ authority: 'IP' })).toMatch(/pritožbo pri nadzornem organu \(IP\) in uveljavljati pravno sredstvo pred sodiščem/);
+    expect(texts.en.email.complaints.denialIntro).toMatch(/lodge a complaint with a data protection supervisory authority and to seek a judicial remedy/);
+    expect(texts.sv.email.complaints.denialIntro).toMatch(/klagomål till en tillsynsmyndighet för dataskydd och att få saken prövad av domstol/);
+    expect(texts.sl.email.complaints.denialIntro).toMatch(/pritožbo pri nadzornem organu za varstvo podatkov in uveljavljati pravno sredstvo pred sodiščem/);
   });
 
   it('has a default text for every template in every language, except "other", which staff write', () => {

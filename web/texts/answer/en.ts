@@ -110,17 +110,25 @@ export const en = {
       failedNote: 'In some systems the work could not be finished automatically. Our staff will follow up and tell you the outcome.',
       statusIntro: 'You can see the status of your request at any time:',
       questions: 'Questions? Write to our data protection officer:',
-      complaint: (p: { authority: string }) =>
-        `If you are not satisfied with how we have handled your request, you have the right to complain to the supervisory authority, ${p.authority}:`,
     },
     /** A refusal (Article 12(4)): staff's reasons, then the right to complain and to go to court. */
     denial: {
       subject: ({ controller }: C) => `Your request to ${controller} has been refused`,
       intro: (p: C & { what: string }) => `${p.controller} has considered your ${p.what} and cannot carry it out.`,
       reasonsTitle: 'Why',
-      remedies: (p: { authority: string }) =>
-        `If you disagree, you have the right to lodge a complaint with the supervisory authority, ${p.authority}, and to seek a judicial remedy before a court (Article 12(4) GDPR).`,
-      authorityLink: 'The supervisory authority’s website:',
+    },
+    /**
+     * Where the person may complain: the controller's lead supervisory authority, or the one of the
+     * member state where they live or work, or where the infringement happened (Article 77).
+     */
+    complaints: {
+      completionIntro:
+        'If you are not satisfied with how we have handled your request, you have the right to complain to a data protection supervisory authority.',
+      denialIntro:
+        'If you disagree, you have the right to lodge a complaint with a data protection supervisory authority and to seek a judicial remedy before a court (Article 12(4) GDPR).',
+      lead: (p: { authority: string }) => `Our lead supervisory authority is ${p.authority}:`,
+      ownState:
+        'You may also complain to the supervisory authority of the EU or EEA country where you live or work, or where you believe the infringement took place (Article 77 GDPR).',
     },
     /** The default text of each refusal template, which staff edit before it is sent. */
     denialReason: {

@@ -118,16 +118,19 @@ export const sl: AnswerTexts = {
       failedNote: 'V nekaterih sistemih dela ni bilo mogoče samodejno dokončati. Naše osebje bo zadevo preverilo in vam sporočilo izid.',
       statusIntro: 'Stanje zahteve lahko kadar koli preverite tukaj:',
       questions: 'Imate vprašanja? Pišite naši pooblaščeni osebi za varstvo podatkov:',
-      complaint: (p: { authority: string }) =>
-        `Če niste zadovoljni z obravnavo svoje zahteve, imate pravico vložiti pritožbo pri nadzornem organu (${p.authority}):`,
     },
     denial: {
       subject: ({ controller }: C) => `Vaša zahteva, poslana organizaciji ${controller}, je zavrnjena`,
       intro: (p: C & { what: string }) => `Organizacija ${p.controller} je obravnavala vašo vlogo (${p.what}), vendar je ne more izvesti.`,
       reasonsTitle: 'Razlogi',
-      remedies: (p: { authority: string }) =>
-        `Če se s tem ne strinjate, imate pravico vložiti pritožbo pri nadzornem organu (${p.authority}) in uveljavljati pravno sredstvo pred sodiščem (četrti odstavek 12. člena Splošne uredbe o varstvu podatkov).`,
-      authorityLink: 'Spletno mesto nadzornega organa:',
+    },
+    complaints: {
+      completionIntro: 'Če niste zadovoljni z obravnavo svoje zahteve, imate pravico vložiti pritožbo pri nadzornem organu za varstvo podatkov.',
+      denialIntro:
+        'Če se s tem ne strinjate, imate pravico vložiti pritožbo pri nadzornem organu za varstvo podatkov in uveljavljati pravno sredstvo pred sodiščem (četrti odstavek 12. člena Splošne uredbe o varstvu podatkov).',
+      lead: (p) => `Naš vodilni nadzorni organ je ${p.authority}:`,
+      ownState:
+        'Pritožbo lahko vložite tudi pri nadzornem organu v državi EU ali EGP, v kateri prebivate ali delate ali v kateri je po vašem mnenju prišlo do kršitve (77. člen Splošne uredbe o varstvu podatkov).',
     },
     denialReason: {
       manifestly_unfounded: (_: Den) =>

@@ -116,16 +116,19 @@ export const sv: AnswerTexts = {
       failedNote: 'I vissa system gick arbetet inte att slutföra automatiskt. Vi följer upp och meddelar dig resultatet.',
       statusIntro: 'Du kan när som helst se hur det går med din begäran:',
       questions: 'Har du frågor? Skriv till vårt dataskyddsombud:',
-      complaint: (p: { authority: string }) =>
-        `Om du inte är nöjd med hur vi har hanterat din begäran har du rätt att lämna klagomål till tillsynsmyndigheten ${p.authority}:`,
     },
     denial: {
       subject: ({ controller }: C) => `Din begäran till ${controller} har avslagits`,
       intro: (p: C & { what: string }) => `${p.controller} har prövat din ${p.what} och kan inte genomföra den.`,
       reasonsTitle: 'Skäl',
-      remedies: (p: { authority: string }) =>
-        `Om du inte håller med har du rätt att lämna klagomål till tillsynsmyndigheten ${p.authority} och att få saken prövad av domstol (artikel 12.4 i dataskyddsförordningen).`,
-      authorityLink: 'Tillsynsmyndighetens webbplats:',
+    },
+    complaints: {
+      completionIntro: 'Om du inte är nöjd med hur vi har hanterat din begäran har du rätt att lämna klagomål till en tillsynsmyndighet för dataskydd.',
+      denialIntro:
+        'Om du inte håller med har du rätt att lämna klagomål till en tillsynsmyndighet för dataskydd och att få saken prövad av domstol (artikel 12.4 i dataskyddsförordningen).',
+      lead: (p) => `Vår ansvariga tillsynsmyndighet är ${p.authority}:`,
+      ownState:
+        'Du kan också lämna klagomål till tillsynsmyndigheten i det EU- eller EES-land där du bor eller arbetar, eller där du anser att överträdelsen har skett (artikel 77 i dataskyddsförordningen).',
     },
     denialReason: {
       manifestly_unfounded: (_: Den) =>

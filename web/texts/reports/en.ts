@@ -105,6 +105,10 @@ export const en = {
     weekOf: 'Week of',
     buckets: { overdue: 'Overdue', week: 'Within 7 days', fortnight: '8–14 days', later: 'Later', unconfirmed: 'Not confirmed yet' },
     noData: 'Nothing in this period.',
+    figuresTable: 'The figures as a table',
+    total: 'Total',
+    onTime: 'On time',
+    onTimePercent: 'Share on time',
   },
 };
 

@@ -103,5 +103,9 @@ export const sl: ReportTexts = {
     weekOf: 'Teden od',
     buckets: { overdue: 'Zamujene', week: 'V 7 dneh', fortnight: '8–14 dni', later: 'Pozneje', unconfirmed: 'Še niso potrjene' },
     noData: 'V tem obdobju nič.',
+    figuresTable: 'Podatki v tabeli',
+    total: 'Skupaj',
+    onTime: 'Pravočasno',
+    onTimePercent: 'Delež pravočasnih',
   },
 };

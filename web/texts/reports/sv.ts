@@ -103,5 +103,9 @@ export const sv: ReportTexts = {
     weekOf: 'Veckan som börjar',
     buckets: { overdue: 'Försenade', week: 'Inom 7 dagar', fortnight: '8–14 dagar', later: 'Senare', unconfirmed: 'Ännu inte bekräftade' },
     noData: 'Inget under perioden.',
+    figuresTable: 'Siffrorna som tabell',
+    total: 'Totalt',
+    onTime: 'I tid',
+    onTimePercent: 'Andel i tid',
   },
 };

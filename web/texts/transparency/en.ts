@@ -14,6 +14,12 @@ export const en = {
     medianDays: 'Median days to answer',
     updated: (p: { date: string }) => `Figures as of ${p.date}.`,
     notYet: 'No figures have been published yet.',
+    notYetUntil: (p: { date: string }) => `No figures have been published yet. The first will appear here by ${p.date}.`,
+    measure: 'Requests',
+    ownRequestTitle: 'Your own data',
+    ownRequest: (p: { controller: string }) => `To see, correct or erase the data ${p.controller} holds about you, make a request:`,
+    formLink: 'Make a request about your data',
+    dpo: 'Questions about these figures or about how we handle personal data? Write to our data protection officer:',
   },
 };
 

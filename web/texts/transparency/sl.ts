@@ -15,5 +15,11 @@ export const sl: TransparencyTexts = {
     medianDays: 'Mediana dni do odgovora',
     updated: (p) => `Podatki na dan ${p.date}.`,
     notYet: 'Podatki še niso bili objavljeni.',
+    notYetUntil: (p) => `Podatki še niso bili objavljeni. Prvi bodo tukaj objavljeni najpozneje ${p.date}.`,
+    measure: 'Zahteve',
+    ownRequestTitle: 'Vaši podatki',
+    ownRequest: (p) => `Če želite videti, popraviti ali izbrisati podatke, ki jih ${p.controller} hrani o vas, oddajte zahtevo:`,
+    formLink: 'Oddajte zahtevo glede svojih podatkov',
+    dpo: 'Imate vprašanja o teh podatkih ali o tem, kako obdelujemo osebne podatke? Pišite naši pooblaščeni osebi za varstvo podatkov:',
   },
 };

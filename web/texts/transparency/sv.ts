@@ -15,5 +15,11 @@ export const sv: TransparencyTexts = {
     medianDays: 'Median, dagar till svar',
     updated: (p) => `Siffror per ${p.date}.`,
     notYet: 'Inga siffror har publicerats ännu.',
+    notYetUntil: (p) => `Inga siffror har publicerats ännu. De första visas här senast ${p.date}.`,
+    measure: 'Begäranden',
+    ownRequestTitle: 'Dina egna uppgifter',
+    ownRequest: (p) => `Om du vill se, rätta eller radera de uppgifter som ${p.controller} har om dig kan du göra en begäran:`,
+    formLink: 'Gör en begäran om dina uppgifter',
+    dpo: 'Frågor om siffrorna eller om hur vi behandlar personuppgifter? Skriv till vårt dataskyddsombud:',
   },
 };
