@@ -114,6 +114,29 @@ runCase('connector-rate', async () => {
     const share = answered ? tooMany / answered : 0;
     const accepted = fake.calls.filter((c) => c.status !== 429).map((c) => c.at);
     const vendorSpanMs = accepted.length ? Math.max(...accepted) - Math.min(...accepted) : NaN;
+    // Where the time between the first confirmation and the last answer went: before the first
+    // call (the pipeline's start), between calls (the vendor idle) and after the last (the answer's writing).
+    const firstCallMs = accepted.length ? Math.min(...accepted) - t0 : NaN;
+    const firstAwaitMs = branches.some((b) => b.startedAt)
+      ? Math.min(...branches.filter((b) => b.startedAt).map((b) => Date.parse(b.startedAt as string))) - t0
+      : NaN;
+    const tailMs = accepted.length ? Math.max(...finished) - Math.max(...accepted) : NaN;
+    const sorted = [...accepted].sort((a, b) => a - b);
+    const slotMs = 1000 / VENDOR_PER_SECOND;
+    // Idle time is the engine's when some branch had reached AwaitProcessor and was not finished
+    // throughout the gap; otherwise the vendor was waiting for the pipeline to bring work.
+    const inHand = branches
+      .filter((b) => b.startedAt && b.finishedAt)
+      .map((b) => [Date.parse(b.startedAt as string), Date.parse(b.finishedAt as string)] as const);
+    let idleMs = 0;
+    let idleInHandMs = 0;
+    for (let i = 1; i < sorted.length; i++) {
+      const excess = Math.max(0, sorted[i]! - sorted[i - 1]! - slotMs);
+      idleMs += excess;
+      if (excess && inHand.some(([from, to]) => from <= sorted[i - 1]! && to >= sorted[i]!)) idleInHandMs += excess;
+    }
+    const attempts = branches.reduce((n, b) => n + Number(b.attempts ?? 0), 0);
+    const limitedAt = fake.calls.filter((c) => c.status === 429).map((c) => ((c.at - t0) / 1000).toFixed(1));
     const over = lastMs / idealMs - 1;
     return {
       rows: [
@@ -142,6 +165,7 @@ runCase('connector-rate', async () => {
       notes: [
         `Every subject is a member of the fake's audience, so each erasure makes exactly ${CALLS_PER_REQUEST} calls when nothing is retried: \`GET /search-members\`, then \`POST .../actions/delete-permanent\`. The connector declares ${declared.perSecond} calls/s with a burst of ${declared.burst} (config/connectors/mailchimp.json); the fake counts the calls it accepted in the last rolling second and answers 429 with \`Retry-After: 1\` beyond ${VENDOR_PER_SECOND}, as a strict vendor would.`,
         `Confirming all ${count} (20 at a time) took ${ms(confirmedBy)}; the vendor saw ${answered} calls (${answered - tooMany} accepted, first to last ${ms(vendorSpanMs)}, at most ${peakPerSecond(accepted)} in any one second).${failures.size ? ` Not completed: ${[...failures].map(([k, v]) => `${v} ${k}`).join(', ')}.` : ''}${done < count ? ` ${count - done} requests were not completed within ${ms(limitMs)}.` : ''}`,
+        `Where the time went: the first branch reached AwaitProcessor ${ms(firstAwaitMs)} and the first call the vendor ${ms(firstCallMs)} after the first confirmation; the accepted calls were spread over ${ms(vendorSpanMs)}, of which ${ms(idleMs)} beyond the vendor's pace of one call per ${slotMs} ms (${ms(idleInHandMs)} of it while some branch had started AwaitProcessor and was not finished: setting up, queued or between attempts; the rest with none there yet); the last branch finished ${ms(tailMs)} after the last accepted call. The branches' AwaitProcessor attempts: ${attempts} for ${count} branches.${limitedAt.length ? ` Calls answered 429 at (s after the first confirmation): ${limitedAt.slice(0, 20).join(', ')}${limitedAt.length > 20 ? ', …' : ''}.` : ''}`,
         "The local runtime's clock is the wall clock: the slots the rate limit hands out, the Lambdas' sleeps and the fake's window all run in real time, in one Node process.",
       ],
     };

@@ -161,14 +161,15 @@ export class RequestWorkflow extends Construct {
     })
       // A wait that ran out (or reached the end Route planned, WAIT_EXPIRED) is final: retrying would submit again and wait past the deadline.
       .addRetry({ errors: [sfn.Errors.TIMEOUT, sfn.Errors.HEARTBEAT_TIMEOUT, WAIT_EXPIRED], maxAttempts: 0 })
-      // A connector's rate limit had more calls queued than one attempt waits for: a burst of
-      // requests queues here for up to about an hour and a half, rather than failing to staff.
+      // A connector's rate limit had a longer queue than a run starts behind (15 s for a two-step
+      // action, functions/processors/http/engine.ts), and nothing was taken from it: a burst of
+      // requests comes back every 0-10 s, without backing off, so some branch is always back before
+      // the queue runs dry; about half an hour on average before the branch goes to staff.
       .addRetry({
         errors: [CONNECTOR_BUSY],
-        interval: Duration.seconds(30),
-        backoffRate: 1.5,
-        maxDelay: Duration.minutes(5),
-        maxAttempts: 20,
+        interval: Duration.seconds(10),
+        backoffRate: 1,
+        maxAttempts: 360,
         jitterStrategy: sfn.JitterType.FULL,
       })
       // Anything else is the submit Lambda failing; submitting is safe to repeat.

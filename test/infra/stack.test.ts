@@ -685,7 +685,7 @@ describe('workflow', () => {
       // WaitExpired: the wait reached the end Route planned (a re-driven wait); final like a timeout
       { ErrorEquals: ['States.Timeout', 'States.HeartbeatTimeout', 'WaitExpired'], MaxAttempts: 0 },
       // A connector's queue was full: waits and tries again for long, never failing the branch at once
-      { ErrorEquals: ['ConnectorBusy'], IntervalSeconds: 30, MaxAttempts: 20, BackoffRate: 1.5, MaxDelaySeconds: 300, JitterStrategy: 'FULL' },
+      { ErrorEquals: ['ConnectorBusy'], IntervalSeconds: 10, MaxAttempts: 360, BackoffRate: 1, JitterStrategy: 'FULL' },
       { ErrorEquals: ['States.ALL'], IntervalSeconds: 2, MaxAttempts: 3, BackoffRate: 2, JitterStrategy: 'FULL' },
     ]);
     expect(wait.Catch).toEqual([{ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'RecordBranchFailure' }]);

@@ -3,7 +3,7 @@
  * organising platform, reached through config/connectors/mailchimp.json, against the Mailchimp
  * fake `npm start` runs. Faults are planted in the fake for the vendor's bad days.
  */
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readExport } from '../../functions/platform/package-bucket';
 import { DEMO_LIST_ID } from '../../local/fakes/mailchimp';
@@ -120,5 +120,54 @@ describe('a Mailchimp audience through its connector', () => {
     const { requestId } = await request('access');
     expect(await settled(requestId)).toMatchObject({ status: 'failed', errorClass: 'ConnectorPageLimit' });
     expect(fake().calls.filter((c) => c.route.endsWith('/notes'))).toHaveLength(20);
+  });
+});
+
+describe("the connector's call schedule in DynamoDB", () => {
+  const slots = () => import('../../functions/platform/data/connector-calls');
+  const scheduleKey = (controller: string, processor: string) => ({ pk: `LIMIT#connector#${controller}#${processor}`, sk: 'CALLS' });
+  const nextOf = async (controller: string, processor: string) =>
+    (await local.db.send(new GetCommand({ TableName: REQUESTS_TABLE, Key: scheduleKey(controller, processor), ConsistentRead: true }))).Item?.next;
+
+  it('hands out slots at the pace, and none past the time a taker waits to: the queue stays as it was', async () => {
+    const { takeCallSlot, slotInterval } = await slots();
+    const controller = `schedule-${Date.now()}`;
+    const gap = slotInterval(10);
+    const now = Date.now();
+    expect(await takeCallSlot(controller, 'vendor', 10, 1, now)).toBe(now);
+    expect(await takeCallSlot(controller, 'vendor', 10, 1, now)).toBe(now + gap);
+    // The next slot is now + 2 gaps: a taker that waits only to now + 1 gap gets none, and spends none.
+    expect(await takeCallSlot(controller, 'vendor', 10, 1, now, now + gap)).toBeUndefined();
+    expect(await nextOf(controller, 'vendor')).toBe(now + 2 * gap);
+    // The one that waits long enough gets the very slot the other did not take.
+    expect(await takeCallSlot(controller, 'vendor', 10, 1, now, now + 2 * gap)).toBe(now + 2 * gap);
+    expect(await nextOf(controller, 'vendor')).toBe(now + 3 * gap);
+  });
+
+  it('starts an idle schedule from now whatever the bound, so a bound never refuses an empty queue', async () => {
+    const { takeCallSlot } = await slots();
+    const controller = `idle-${Date.now()}`;
+    const now = Date.now();
+    // Idle since long ago: the stored next slot lies far in the past.
+    await local.db.send(new PutCommand({ TableName: REQUESTS_TABLE, Item: { ...scheduleKey(controller, 'vendor'), next: now - 3_600_000 } }));
+    expect(await takeCallSlot(controller, 'vendor', 10, 1, now, now)).toBe(now);
+  });
+
+  it('ends an attempt behind a long queue ConnectorBusy without calling or taking a slot, and runs it once the queue is gone', async () => {
+    const key = scheduleKey(PLATFORM, PROCESSOR);
+    const queuedTo = Date.now() + 10 * 60_000;
+    await local.db.send(new PutCommand({ TableName: REQUESTS_TABLE, Item: { ...key, next: queuedTo } }));
+    const { requestId } = await request('erasure');
+    for (let i = 0; i < 300 && (await branchOf(requestId))?.errorClass !== 'ConnectorBusy'; i++) await new Promise((r) => setTimeout(r, 100));
+    const busy = await branchOf(requestId);
+    expect(busy).toMatchObject({ status: 'waiting', errorClass: 'ConnectorBusy' });
+    // The workflow retries the branch (scaled down here), and every attempt leaves the queue as it was.
+    for (let i = 0; i < 300 && Number((await branchOf(requestId))?.attempts) < 3; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(Number((await branchOf(requestId))?.attempts)).toBeGreaterThanOrEqual(3);
+    expect(await nextOf(PLATFORM, PROCESSOR)).toBe(queuedTo);
+    expect(fake().calls).toEqual([]);
+    await local.db.send(new DeleteCommand({ TableName: REQUESTS_TABLE, Key: key }));
+    expect(await settled(requestId)).toMatchObject({ status: 'completed', answer: { outcome: 'done' } });
+    expect(fake().calls.map((c) => c.status)).toEqual([200, 204]);
   });
 });

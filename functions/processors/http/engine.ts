@@ -8,20 +8,34 @@ import { type Connector, type ConnectorStep, type Outcome, type RequestTemplate,
 import { search } from '../../domain/jmespath';
 import type { HttpProcessor } from '../../domain/register-schema';
 import type { ProcessorAnswer, Right } from '../../domain/request';
-import { slotInterval, takeCallSlot } from '../../platform/data/connector-calls';
+import { JITTER_ALLOWANCE_MS, slotInterval, takeCallSlot } from '../../platform/data/connector-calls';
 import { type Credentials, credentials } from './auth';
 import { type CallLimits, checkUrl, discard, readJson, send } from './client';
 import { busy, jobFailed, misconfigured, pageLimit, unavailable, unmapped } from './errors';
 import { identitiesOf, nextLink, outcomeOf, providedValues, render, renderJson, retryAfterMs, type TemplateScope } from './template';
 
-/** An attempt waits at most this long for its rate-limit slot; a longer queue is retried later by the workflow. */
-export const MAX_QUEUE_MS = 60_000;
+/**
+ * Every slot an attempt takes lies at most this long after the attempt began (AwaitProcessor's
+ * Lambda has 60 s; the rest is for the calls themselves and the branch's writes). A slot further
+ * ahead is not taken: the attempt ends `ConnectorBusy` and the workflow retries it.
+ */
+export const MAX_ATTEMPT_WAIT_MS = 45_000;
+/** The longest queue a run starts behind (its first call's slot at most this far ahead). */
+export const MAX_QUEUE_MS = 20_000;
+
+/**
+ * How far ahead a run of `steps` steps takes its first slot. Runs start while the queue is shorter
+ * than this, so it stays about this long, and each later call waits about as long again behind the
+ * runs started meanwhile: every step's wait must fit in {@link MAX_ATTEMPT_WAIT_MS}, with room for one more.
+ */
+export const admitWithinMs = (steps: number): number => Math.min(MAX_QUEUE_MS, MAX_ATTEMPT_WAIT_MS / (Math.max(1, steps) + 1));
 /** Slots handed out too far in the past are given up at most this often per call before one is used anyway. */
 const MAX_RETAKES = 3;
 
 /** What the engine needs from outside: the shared call schedule, and time (replaced in tests). */
 export interface EngineDeps {
-  takeSlot(now: number): Promise<number>;
+  /** The next call slot (epoch ms); undefined when it lies after `latest`, and then none is taken. */
+  takeSlot(now: number, latest: number): Promise<number | undefined>;
   sleep(ms: number): Promise<void>;
   now(): number;
 }
@@ -93,16 +107,20 @@ class Run {
   private readonly baseUrl: string;
   private readonly limits: CallLimits;
   private creds?: Credentials;
+  /** When this attempt began, and whether it has taken a slot yet (its first one admits the run). */
+  private readonly began: number;
+  private admitted = false;
   recordCount = 0;
 
   constructor(private readonly r: ActionRun) {
     this.deps = {
-      takeSlot: (now) => takeCallSlot(r.controllerId, r.processor.id, r.connector.rateLimit.perSecond, r.connector.rateLimit.burst, now),
+      takeSlot: (now, latest) => takeCallSlot(r.controllerId, r.processor.id, r.connector.rateLimit.perSecond, r.connector.rateLimit.burst, now, latest),
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
       now: () => Date.now(),
       ...r.deps,
     };
     ({ baseUrl: this.baseUrl, limits: this.limits } = resolved(r.connector, r.processor));
+    this.began = this.deps.now();
   }
 
   private get id() {
@@ -139,30 +157,51 @@ class Run {
   }
 
   /**
-   * The next call slot. A slot already further past than the burst allows was handed out from a
-   * `now` the update took too long to apply (a slow table): calls on such slots would all go at once,
-   * so it is left unused and a fresh one taken, which restarts an idle schedule from the real now.
+   * The next call slot. The run's first one is taken only up to {@link admitWithinMs} ahead and
+   * later ones up to {@link MAX_ATTEMPT_WAIT_MS} after the attempt began; past that, nothing is taken
+   * and the attempt ends `ConnectorBusy`, so a run that gives up never leaves a slot unused.
+   * A slot already further past than the burst allows was handed out from a `now` the update took
+   * too long to apply (a slow table): calls on such slots would all go at once, so it is left unused
+   * and a fresh one taken, which restarts an idle schedule from the real now.
    */
   private async slot(): Promise<number> {
     const { perSecond, burst } = this.r.connector.rateLimit;
-    let slot = 0;
+    let slot: number | undefined;
     for (let i = 0; i < MAX_RETAKES; i++) {
-      slot = await this.deps.takeSlot(this.deps.now());
+      const now = this.deps.now();
+      const steps = this.r.connector.actions[this.r.action]?.steps.length ?? 1;
+      const latest = this.admitted ? this.began + MAX_ATTEMPT_WAIT_MS : Math.min(now + admitWithinMs(steps), this.began + MAX_ATTEMPT_WAIT_MS);
+      slot = await this.deps.takeSlot(now, latest);
+      if (slot === undefined) throw busy(this.id);
+      this.admitted = true;
       if (this.deps.now() - slot <= burst * slotInterval(perSecond)) return slot;
     }
-    return slot;
+    return slot!;
+  }
+
+  /**
+   * Takes a slot and returns at it, when the call may go. A call woken more than
+   * `JITTER_ALLOWANCE_MS` after its slot (a stalled event loop, a paused sandbox) would reach the
+   * vendor in the same second as the calls on the slots after it, more than the limit allows: it
+   * lets that slot pass and takes the next (at most {@link MAX_RETAKES} times, then goes late).
+   */
+  private async onTime(): Promise<void> {
+    for (let late = 0; ; late++) {
+      const slot = await this.slot();
+      // Measured after taking the slot: the update's own latency would otherwise make every call late
+      // by a different amount, bunching calls the vendor counts in one second.
+      const due = Math.max(slot, this.deps.now());
+      const ahead = slot - this.deps.now();
+      if (ahead > 0) await this.deps.sleep(ahead);
+      if (this.deps.now() - due <= JITTER_ALLOWANCE_MS || late + 1 >= MAX_RETAKES) return;
+    }
   }
 
   /** One call, queued behind the rate limit and retried while its outcome is `retry`. */
   async exchange(step: string, url: URL, init: { method: string; headers: Record<string, string>; body?: string }, outcomes: Record<string, Outcome>) {
     const { attempts, maxWaitSeconds } = this.r.connector.retry;
     for (let attempt = 0; ; attempt++) {
-      const slot = await this.slot();
-      if (slot - this.deps.now() > MAX_QUEUE_MS) throw busy(this.id);
-      // Measured after taking the slot: the update's own latency would otherwise make every call late
-      // by a different amount, bunching calls the vendor counts in one second.
-      const ahead = slot - this.deps.now();
-      if (ahead > 0) await this.deps.sleep(ahead);
+      await this.onTime();
       const answer = await send(this.limits, step, { ...init, url });
       const outcome = outcomeOf(answer.status, outcomes, this.r.connector.outcomes);
       if (!outcome) {

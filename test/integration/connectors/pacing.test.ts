@@ -1,8 +1,12 @@
 /**
  * How the engine uses its call slots, against the Mailchimp fake: a call sleeps until its slot as
- * measured after taking it, and a slot a slow table handed out long past is not used.
+ * measured after taking it, a slot a slow table handed out long past is not used, a run starts
+ * only behind a queue it can wait out (taking nothing otherwise), and a call woken late lets its
+ * slot pass. The later cases run on a clock of their own, so nothing depends on timers.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { JITTER_ALLOWANCE_MS } from '../../../functions/platform/data/connector-calls.ts';
+import { admitWithinMs, MAX_ATTEMPT_WAIT_MS, runAction } from '../../../functions/processors/http/engine.ts';
 import { DEMO_LIST_ID, DEMO_MAILCHIMP_KEY, type MailchimpFake, startMailchimpFake } from '../../../local/fakes/mailchimp.ts';
 import type { VendorFake } from '../../../local/fakes/vendor-fake.ts';
 import { connector, processorAt, run, serveSecrets } from './contract.ts';
@@ -52,5 +56,77 @@ describe('call slots', () => {
     expect(handed).toHaveLength(2);
     expect(waits).toHaveLength(1);
     expect(waits[0]).toBeGreaterThan(100);
+  });
+});
+
+/** An erasure of a subscriber on a clock that moves only when the engine sleeps (by `overshoot` more than asked). */
+async function erasure(takeSlot: (now: number, latest: number) => Promise<number | undefined>, overshoot = () => 0) {
+  const email = `pacing-${Math.random()}@example.org`;
+  fake.subscribe(DEMO_LIST_ID, email, 'Pacing');
+  let clock = 1_000_000;
+  const run = runAction({
+    connector: mailchimp,
+    processor: processor(),
+    controllerId: 'pacing',
+    action: 'erasure',
+    subject: { email },
+    deps: {
+      takeSlot,
+      now: () => clock,
+      sleep: async (ms) => {
+        clock += ms + overshoot();
+      },
+    },
+  });
+  return { run, start: clock };
+}
+
+describe('a queue longer than an attempt waits', () => {
+  it('starts no run behind it: the first slot is asked for only as far ahead as a run starts, and no call goes', async () => {
+    const asked: [number, number][] = [];
+    fake.reset();
+    const { run, start } = await erasure(async (now, latest) => {
+      asked.push([now, latest]);
+      return undefined;
+    });
+    await expect(run).rejects.toMatchObject({ name: 'ConnectorBusy' });
+    // Search, then delete: a two-step action starts behind at most a third of the attempt's wait.
+    expect(asked).toEqual([[start, start + admitWithinMs(2)]]);
+    expect(admitWithinMs(2)).toBe(MAX_ATTEMPT_WAIT_MS / 3);
+    expect(fake.calls).toEqual([]);
+  });
+
+  it("asks for a started run's later slots up to the attempt's wait, and ends ConnectorBusy beyond it", async () => {
+    const asked: [number, number][] = [];
+    fake.reset();
+    let taken = 0;
+    const { run, start } = await erasure(async (now, latest) => {
+      asked.push([now, latest]);
+      // The search goes at once; the delete's slot would be past the attempt's wait.
+      return taken++ === 0 ? now : undefined;
+    });
+    await expect(run).rejects.toMatchObject({ name: 'ConnectorBusy' });
+    expect(asked[1]![1]).toBe(start + MAX_ATTEMPT_WAIT_MS);
+    expect(fake.calls.map((c) => c.route)).toEqual([expect.stringMatching(/search-members$/)]);
+  });
+});
+
+describe('a call woken late', () => {
+  it('lets its slot pass and takes the next, so it does not go with the calls on the slots after it', async () => {
+    const slots: number[] = [];
+    fake.reset();
+    const overruns = [JITTER_ALLOWANCE_MS + 1];
+    const { run } = await erasure(
+      async (now) => {
+        slots.push(now + 100);
+        return now + 100;
+      },
+      // The first sleep overruns its slot by more than the allowance; the rest are on time.
+      () => overruns.shift() ?? 0,
+    );
+    await expect(run).resolves.toMatchObject({ state: 'answered', answer: { outcome: 'done' } });
+    // Three slots for two calls: the search's first slot was let pass.
+    expect(slots).toHaveLength(3);
+    expect(fake.calls.map((c) => c.status)).toEqual([200, 204]);
   });
 });
