@@ -49,10 +49,12 @@ export function readRegisterSource(opts: { file?: string; demo?: boolean } = {})
  * has no default, since nothing in a deployed function's environment could give it a value.
  */
 export function compileRegister(input: unknown): CompiledRegister {
-  if (input && typeof input === 'object' && 'compiled' in input) throw new Error('The register (config/register.json) is invalid:\n  compiled: not a register field');
+  if (input && typeof input === 'object' && 'compiled' in input)
+    throw new Error('The register (config/register.json) is invalid:\n  compiled: not a register field');
   const register = parseRegister(input, {});
   // The bundle holds JSON: a register that JSON cannot carry unchanged must be checked at cold start.
-  if (!isDeepStrictEqual(JSON.parse(JSON.stringify(register)), register)) throw new Error('The checked register does not survive JSON, so it cannot be compiled');
+  if (!isDeepStrictEqual(JSON.parse(JSON.stringify(register)), register))
+    throw new Error('The checked register does not survive JSON, so it cannot be compiled');
   return { compiled: COMPILED_REGISTER, register };
 }
 
