@@ -1,3 +1,4 @@
+import { answerCorrectionEmail } from '../../web/emails/answer-correction';
 import { asRepeat, type Email } from '../../web/emails/email';
 import { extensionEmail } from '../../web/emails/extension';
 import { informationRequestEmail } from '../../web/emails/information-request';
@@ -12,8 +13,8 @@ import { requestOwner, sendOnce } from '../platform/outbox';
 import { type Controller, findProcessor } from '../platform/register';
 import { done, type SubjectNotice, schedule } from '../retention/scheduled-erasures';
 
-/** The decisions whose facts the subject must be told of (Art. 12(3), 12(6), 18(3)). */
-export const NOTICE_FACTS = ['extension', 'infoRequest', 'restrictionLift'] as const;
+/** The decisions whose facts the subject must be told of (Art. 12(3), 12(6), 18(3), and a corrected answer). */
+export const NOTICE_FACTS = ['extension', 'infoRequest', 'restrictionLift', 'answerCorrection'] as const;
 export type NoticeFact = (typeof NOTICE_FACTS)[number];
 
 /** Notices recorded but not yet sent: the decision is written first, the email follows. */
@@ -30,6 +31,22 @@ function noticeEmail(fact: NoticeFact, request: DsrRequest, controller: Controll
     case 'infoRequest': {
       const q = request.infoRequest!;
       return informationRequestEmail({ ...common, type: request.type, question: q.text, pausesClock: q.pausesClock, dueAt: request.dueAt! });
+    }
+    case 'answerCorrection': {
+      const c = request.answerCorrection!;
+      const b = branches.find((x) => x.processorId === c.processorId);
+      return answerCorrectionEmail({
+        ...common,
+        dpoEmail: controller.dpoEmail,
+        why: c.why,
+        outcome: {
+          processorName: findProcessor(controller, c.processorId)?.name ?? c.processorId,
+          status: 'completed',
+          action: b?.action ?? 'erase',
+          ...(b?.recordCount !== undefined ? { recordCount: b.recordCount } : {}),
+          ...(b?.answer ? { answer: b.answer } : {}),
+        },
+      });
     }
     case 'restrictionLift': {
       const restricted = branches.filter((b) => b.action === 'restrict' && b.status === 'completed');

@@ -40,8 +40,21 @@ export const decisionSchema = z.discriminatedUnion(
     z.object({ decision: z.literal('retry_branch'), processorId }).strict(),
     z.object({ decision: z.literal('complete_task'), processorId, note: prose('note', 4000) }).strict(),
     z.object({ decision: z.literal('lift_restriction') }).strict(),
+    // The answer's own fields are checked by readProcessorAnswer, which names each one.
+    z
+      .object({
+        decision: z.literal('correct_answer'),
+        processorId,
+        outcome: z.string({ error: 'outcome is required' }),
+        basis: z.string().optional(),
+        until: z.string().optional(),
+        kept: z.string().optional(),
+        reason: z.string().optional(),
+        why: prose('why', 2000),
+      })
+      .strict(),
   ],
-  { error: 'decision must be one of: approve, deny, extend, request_info, retry_branch, complete_task, lift_restriction' },
+  { error: 'decision must be one of: approve, deny, extend, request_info, retry_branch, complete_task, lift_restriction, correct_answer' },
 );
 export type DecisionInput = z.infer<typeof decisionSchema>;
 
@@ -60,6 +73,8 @@ export interface AllowedDecisions {
   complete_task: string[];
   /** Art. 18(3): a restriction in place may be lifted, the subject told first. */
   lift_restriction: boolean;
+  /** The completed branches whose answer staff may correct (audited; the subject told if they had the result). */
+  correct_answer: string[];
 }
 
 const MONTHS_OF_EXTENSION = 2;
@@ -93,5 +108,10 @@ export function allowedDecisions(request: DsrRequest, branches: Branch[], _contr
       !request.restrictionLift &&
       !request.personalDataErasedAt &&
       branches.some((b) => b.action === 'restrict' && b.status === 'completed' && (b.recordCount ?? 0) > 0),
+    // A request that was answered or is under way, while the subject's address is still there to tell them.
+    correct_answer:
+      ['in_progress', 'in_review', 'completed'].includes(request.status) && !request.personalDataErasedAt
+        ? branches.filter((b) => b.status === 'completed').map((b) => b.processorId)
+        : [],
   };
 }

@@ -214,6 +214,8 @@ export interface DsrRequest {
     sendStartedAt?: string;
     notifiedAt?: string;
   };
+  /** Staff corrected a processor's answer after the subject had the result: the subject is told (once per correction). */
+  answerCorrection?: { by: string; at: string; processorId: string; why: string; sendStartedAt?: string; notifiedAt?: string };
   /** Art. 18(3): staff decided to lift the restriction; the subject was told, and it is lifted at `liftAt`. */
   restrictionLift?: { by: string; at: string; liftAt: string; sendStartedAt?: string; notifiedAt?: string };
   /** Portability: when the package was sent to the receiving controller. */
@@ -334,6 +336,8 @@ export interface Branch {
    * the organisation's own Lambda or webhook). Free text in it is shown to the subject, never logged.
    */
   answer?: ProcessorAnswer;
+  /** Staff corrected the answer: who, when, what it said before and why (shown to the subject). */
+  answerCorrection?: { by: string; at: string; previous?: ProcessorAnswer; why: string };
 }
 
 /**

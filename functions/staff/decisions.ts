@@ -3,10 +3,11 @@ import { deliverNotice, holdNotice } from '../answer/subject-notices';
 import { completeBranch } from '../branches/outcome';
 import { extendedDueDate } from '../domain/deadlines';
 import { allowedDecisions, DecisionConflict, type DecisionInput, firstMonthEnd } from '../domain/decision-rules';
+import { readProcessorAnswer } from '../domain/processor-answer';
 import type { Branch, DsrRequest } from '../domain/request';
 import { purgeSchedule } from '../domain/request-retention';
 import { audit } from '../platform/data/audit';
-import { finishBranch, resetFailedBranch } from '../platform/data/branches';
+import { correctBranchAnswer, finishBranch, resetFailedBranch } from '../platform/data/branches';
 import { and, eq, exists, notExists, or } from '../platform/data/expressions';
 import { transitionReturning, updateRequestIf } from '../platform/data/requests';
 import { restrictedBy } from '../platform/data/scheduled';
@@ -143,6 +144,31 @@ export async function decide(
           : (await finishBranch(requestId, input.processorId, outcome, now)) !== undefined;
       if (!done) conflict('The branch was answered meanwhile');
       await audit(requestId, 'decision_task_completed', 'staff', { by, processorId: input.processorId }, now);
+      return;
+    }
+    case 'correct_answer': {
+      if (!allowed.correct_answer.includes(input.processorId))
+        conflict("Only a finished system's answer, of a request answered or under way, can be corrected");
+      // The handler refused a bad answer already, naming its fields.
+      const read = readProcessorAnswer(input, now);
+      if ('errors' in read) conflict('The answer is not valid');
+      const { answer } = read as Exclude<typeof read, { errors: unknown }>;
+      const branch = branches.find((b) => b.processorId === input.processorId)!;
+      const previous = branch.answer;
+      // The subject, told the result already, hears of the correction; otherwise the result tells it.
+      const notice = request.notifiedAt ? await holdNotice(controller.id, requestId, now) : undefined;
+      const corrected = await correctBranchAnswer(requestId, input.processorId, {
+        answer,
+        answerCorrection: { by, at, why: input.why, ...(previous ? { previous } : {}) },
+        ...(answer.outcome === 'not_found' ? { recordCount: 0 } : {}),
+      });
+      if (!corrected) conflict('The branch changed meanwhile; reload and decide again');
+      if (notice) {
+        await updateRequestIf(requestId, { set: { answerCorrection: { by, at, processorId: input.processorId, why: input.why } } }, exists('notifiedAt'));
+      }
+      // Staff's reason stays on the items; the trail records who changed what into what.
+      await audit(requestId, 'answer_corrected', 'staff', { by, processorId: input.processorId, from: previous?.outcome ?? 'done', to: answer.outcome }, now);
+      if (notice) await deliverNotice(notice, controller, now);
       return;
     }
     case 'lift_restriction': {

@@ -368,6 +368,7 @@ const NO_DECISIONS: AllowedDecisions = {
   request_info: false,
   retry_branch: [],
   complete_task: [],
+  correct_answer: [],
   lift_restriction: false,
 };
 

@@ -37,7 +37,7 @@ export interface Outcome {
 }
 
 /** What happened at one processor, in words: "deleted 3 records", "held no data about you". */
-function outcomePhrase(t: AnswerTexts, locale: Locale, o: Outcome): string {
+export function outcomePhrase(t: AnswerTexts, locale: Locale, o: Outcome): string {
   const w = t.email.completion.outcome;
   if (o.status !== 'completed') return w.failed;
   const n = o.recordCount;

@@ -1,5 +1,6 @@
 import middy from '@middy/core';
 import { DecisionConflict, decisionSchema } from '../../domain/decision-rules';
+import { readProcessorAnswer } from '../../domain/processor-answer';
 import { fieldErrors, isRequestId } from '../../domain/validation';
 import { configure } from '../../platform/config';
 import { listAudit } from '../../platform/data/audit';
@@ -28,6 +29,10 @@ async function decision(event: HttpEvent): Promise<HttpResult> {
   const parsed = decisionSchema.safeParse(event.body ?? {});
   if (!parsed.success) {
     throw clientError(400, 'The decision has invalid fields', fieldErrors(parsed.error, 'decision'));
+  }
+  if (parsed.data.decision === 'correct_answer') {
+    const read = readProcessorAnswer(parsed.data, new Date());
+    if ('errors' in read) throw clientError(400, 'The decision has invalid fields', read.errors);
   }
   try {
     await decide(request, branches, controller, parsed.data, staff.username);

@@ -115,6 +115,18 @@ export async function finishBranch(requestId: string, processorId: string, outco
 }
 
 /**
+ * Staff's correction of a completed branch's answer (and, for "nothing held", its count), kept
+ * with what it said before. Undefined when the branch is not completed.
+ */
+export async function correctBranchAnswer(
+  requestId: string,
+  processorId: string,
+  set: Pick<Branch, 'answer' | 'answerCorrection'> & Partial<Pick<Branch, 'recordCount'>>,
+): Promise<Branch | undefined> {
+  return updateBranchItem(requestId, processorId, { set, condition: and(exists('pk'), eq('status', 'completed')) });
+}
+
+/**
  * Sets attributes on a branch that is not final yet. With `onlyIfAbsent`, only the first such
  * write happens (e.g. the OpenDSR id, the time a vendor was reminded). Returns the branch as now
  * stored, or undefined if the guard did not hold.

@@ -57,6 +57,7 @@ describe('what staff may decide', () => {
       retry_branch: [],
       complete_task: [],
       lift_restriction: false,
+      correct_answer: [],
     });
     const failed = [branch('members', { status: 'failed', errorClass: 'States.Timeout' }), branch('invoices')];
     expect(allowedDecisions(request({ reviewStage: 'closing' }), failed, association, NOW)).toEqual({
@@ -67,6 +68,7 @@ describe('what staff may decide', () => {
       retry_branch: ['members'],
       complete_task: ['members'],
       lift_restriction: false,
+      correct_answer: ['invoices'],
     });
   });
 
@@ -89,7 +91,18 @@ describe('what staff may decide', () => {
       retry_branch: [],
       complete_task: ['shared-mailbox', 'newsletter'],
       lift_restriction: false,
+      correct_answer: [],
     });
+  });
+
+  it("lets staff correct a finished system's answer while the subject's address is kept, and not once it is erased", () => {
+    const done = [branch('invoices', { answer: { outcome: 'done' } }), branch('members', { status: 'waiting' })];
+    expect(allowedDecisions(request({ status: 'completed', reviewStage: undefined }), done, association, NOW).correct_answer).toEqual(['invoices']);
+    expect(
+      allowedDecisions(request({ status: 'completed', reviewStage: undefined, personalDataErasedAt: NOW.toISOString() }), done, association, NOW)
+        .correct_answer,
+    ).toEqual([]);
+    expect(allowedDecisions(request({ status: 'denied', reviewStage: undefined }), done, association, NOW).correct_answer).toEqual([]);
   });
 
   it('extends only within the first month and by two months in all (Art. 12(3))', () => {

@@ -314,6 +314,7 @@ describe('what staff need to decide', () => {
       request_info: false,
       retry_branch: [],
       complete_task: [],
+      correct_answer: [],
       lift_restriction: false,
     });
   });

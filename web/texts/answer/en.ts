@@ -168,6 +168,14 @@ export const en = {
       pauses: 'The deadline for our answer waits until we have your reply.',
       runs: (p: { date: string }) => `The deadline for our answer still runs: ${p.date}.`,
     },
+    /** A processor's answer the subject was told was wrong, and staff corrected it. */
+    answerCorrection: {
+      subject: ({ controller }: C) => `Correction: the result of your request to ${controller}`,
+      intro: (p: C & { system: string }) => `We have to correct what we told you about ${p.system} in the answer to your request to ${p.controller}.`,
+      nowTitle: 'What is right',
+      why: (p: { why: string }) => `Why: ${p.why}`,
+      sorry: 'We are sorry for the mistake. If you have questions, contact our data protection officer.',
+    },
     /** Article 18(3): the subject hears before a restriction is lifted. */
     restrictionLift: {
       subject: ({ controller }: C) => `${controller} will lift the restriction on your data`,

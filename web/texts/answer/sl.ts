@@ -167,6 +167,14 @@ export const sl: AnswerTexts = {
       pauses: 'Rok za naš odgovor miruje, dokler ne prejmemo vašega odgovora.',
       runs: (p: { date: string }) => `Rok za naš odgovor teče naprej: ${p.date}.`,
     },
+    answerCorrection: {
+      subject: ({ controller }: C) => `Popravek: odgovor organizacije ${controller} na vašo zahtevo`,
+      intro: (p: C & { system: string }) =>
+        `Popraviti moramo, kar smo vam o sistemu ${p.system} sporočili v odgovoru organizacije ${p.controller} na vašo zahtevo.`,
+      nowTitle: 'Kar drži',
+      why: (p: { why: string }) => `Zakaj: ${p.why}`,
+      sorry: 'Za napako se opravičujemo. Če imate vprašanja, se obrnite na našo pooblaščeno osebo za varstvo podatkov.',
+    },
     restrictionLift: {
       subject: ({ controller }: C) => `Organizacija ${controller} bo odpravila omejitev obdelave vaših podatkov`,
       intro: (p: C & { date: string }) =>

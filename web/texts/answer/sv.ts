@@ -165,6 +165,13 @@ export const sv: AnswerTexts = {
       pauses: 'Tidsfristen för vårt svar står still tills vi har fått ditt svar.',
       runs: (p: { date: string }) => `Tidsfristen för vårt svar löper vidare: senast den ${p.date}.`,
     },
+    answerCorrection: {
+      subject: ({ controller }: C) => `Rättelse: svaret på din begäran till ${controller}`,
+      intro: (p: C & { system: string }) => `Vi måste rätta det vi skrev om ${p.system} i svaret på din begäran till ${p.controller}.`,
+      nowTitle: 'Det som gäller',
+      why: (p: { why: string }) => `Varför: ${p.why}`,
+      sorry: 'Vi beklagar misstaget. Kontakta vårt dataskyddsombud om du har frågor.',
+    },
     restrictionLift: {
       subject: ({ controller }: C) => `${controller} kommer att häva begränsningen av dina uppgifter`,
       intro: (p: C & { date: string }) =>

@@ -1,0 +1,39 @@
+/** A processor's answer the subject was told was wrong: what is right, and why it changed. */
+import { type Locale, safeLocale } from '../locale.ts';
+import { answerTexts } from '../texts/answer/index.ts';
+import { mailTexts } from '../texts/mail/index.ts';
+import { textsOf } from '../texts/merge.ts';
+import { siteTexts } from '../texts/site/index.ts';
+import { type Outcome, outcomePhrase } from './completion.ts';
+import { type Email, link, list, mailto, oneLine, p, renderEmail, signature, strong } from './email.ts';
+
+const ANSWER = /* @__PURE__ */ textsOf(siteTexts, mailTexts, answerTexts);
+
+/**
+ * Staff corrected a processor's answer after the subject had the result: the email says which
+ * system, what is right now (in the completion email's words) and staff's reason.
+ */
+export function answerCorrectionEmail(input: {
+  locale: Locale;
+  controllerName: string;
+  outcome: Outcome;
+  why: string;
+  statusUrl: string;
+  dpoEmail: string;
+}): Email {
+  const locale = safeLocale(input.locale);
+  const t = ANSWER[locale];
+  const x = t.email.answerCorrection;
+  const controller = oneLine(input.controllerName);
+  const system = oneLine(input.outcome.processorName);
+  return renderEmail(locale, oneLine(x.subject({ controller })), [
+    p(t.email.greeting),
+    p(x.intro({ controller, system })),
+    list(x.nowTitle, [[strong(system), `: ${outcomePhrase(t, locale, input.outcome)}`]]),
+    p(x.why({ why: input.why })),
+    p(x.sorry),
+    link(input.statusUrl, t.common.statusLink, t.email.completion.statusIntro),
+    mailto(oneLine(input.dpoEmail), t.email.completion.questions),
+    signature(t, controller),
+  ]);
+}
