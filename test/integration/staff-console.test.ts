@@ -79,7 +79,18 @@ describe('the staff API', () => {
     expect(Date.parse(mine.dueAt)).toBeGreaterThan(Date.now());
     expect(Date.parse(mine.receivedAt)).toBeLessThanOrEqual(Date.now());
     expect(mine.waitsForStaff).toBe(false);
-    expect(Object.keys(mine).sort()).toEqual(['controllerId', 'controllerName', 'createdAt', 'dueAt', 'overdue', 'receivedAt', 'requestId', 'status', 'type', 'waitsForStaff']);
+    expect(Object.keys(mine).sort()).toEqual([
+      'controllerId',
+      'controllerName',
+      'createdAt',
+      'dueAt',
+      'overdue',
+      'receivedAt',
+      'requestId',
+      'status',
+      'type',
+      'waitsForStaff',
+    ]);
     const dues = items.map((i) => Date.parse(i.dueAt));
     expect(dues).toEqual([...dues].sort((x, y) => x - y));
     // The list names no person.
