@@ -1,5 +1,6 @@
 import { denialReasonText } from '../../web/emails/denial';
 import { type AllowedDecisions, allowedDecisions } from '../domain/decision-rules';
+import { reasonFits, suggestedReason } from '../domain/refusal-reasons';
 import {
   type AuditEvent,
   type Branch,
@@ -7,6 +8,8 @@ import {
   type DenialReason,
   type DsrRequest,
   FINAL_STATUSES,
+  LOCALES,
+  type Locale,
   type ObjectionScope,
   REQUEST_STATUSES,
   type RequestStatus,
@@ -194,6 +197,8 @@ export function isOverdue(request: Pick<DsrRequest, 'status' | 'dueAt'>, now: Da
 export interface ListItem {
   requestId: string;
   controllerId: string;
+  /** The controller's name as the register gives it (its id when the register no longer declares it). */
+  controllerName: string;
   type: string;
   status: RequestStatus;
   createdAt: string | null;
@@ -213,6 +218,7 @@ export function listItem(r: Partial<DsrRequest> & Pick<DsrRequest, 'requestId' |
   return {
     requestId: r.requestId,
     controllerId: r.controllerId,
+    controllerName: findController(r.controllerId)?.name ?? r.controllerId,
     type: r.type ?? '',
     status: r.status,
     createdAt: r.createdAt ?? null,
@@ -357,7 +363,20 @@ export interface RequestDetail {
   /** What the caller may decide on the request as it is now (functions/staff/decisions.ts). */
   allowedDecisions: AllowedDecisions;
   /** Refusal texts in the subject's language, for staff to pick and edit. */
-  denialTemplates: { reason: DenialReason; text: string }[];
+  denialTemplates: DenialTemplate[];
+  /** The refusal reason the review points to, when it fits the right (domain/refusal-reasons.ts); else null. */
+  suggestedDenialReason: DenialReason | null;
+}
+
+/** A refusal template: its text in the subject's language, every language's version, and whether it fits the right. */
+export interface DenialTemplate {
+  reason: DenialReason;
+  /** The default text in the subject's language, which staff edit and send. */
+  text: string;
+  /** The same template in every language, so staff can read it in theirs beside the subject's. */
+  texts: Record<Locale, string>;
+  /** Whether the reason may be given for this request's right (domain/refusal-reasons.ts). */
+  fits: boolean;
 }
 
 /** Nothing to decide: a viewer, or a request whose controller the register no longer declares. */
@@ -423,16 +442,17 @@ export function requestDetail(request: DsrRequest, branches: Branch[], events: A
     mayDecide,
     allowedDecisions: controller && mayDecide ? allowedDecisions(request, branches, controller, now) : NO_DECISIONS,
     denialTemplates: controller ? denialTemplates(request, controller) : [],
+    suggestedDenialReason: suggestedReason(request) ?? null,
   };
 }
 
-/** The refusal templates, with their default text in the subject's language for staff to edit. */
-export function denialTemplates(request: DsrRequest, controller: Controller): { reason: DenialReason; text: string }[] {
+/** The refusal templates, with their default text in the subject's language for staff to edit, and in every language to read. */
+export function denialTemplates(request: DsrRequest, controller: Controller): DenialTemplate[] {
+  const ctx = { controllerName: controller.name, ...(request.details?.viaCustomer ? { viaCustomer: request.details.viaCustomer } : {}) };
   return DENIAL_REASONS.map((reason) => ({
     reason,
-    text: denialReasonText(reason, request.locale, {
-      controllerName: controller.name,
-      ...(request.details?.viaCustomer ? { viaCustomer: request.details.viaCustomer } : {}),
-    }),
+    text: denialReasonText(reason, request.locale, ctx),
+    texts: Object.fromEntries(LOCALES.map((l) => [l, denialReasonText(reason, l, ctx)])) as Record<Locale, string>,
+    fits: reasonFits(reason, request),
   }));
 }

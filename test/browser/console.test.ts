@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AuditRecord, verifyAuditChain } from '../../functions/platform/audit-chain';
 import { issueLocalToken } from '../../local/staff-auth';
 import type { Locale } from '../../web/locale';
+import { answerTexts } from '../../web/texts/answer';
 import { consoleTexts } from '../../web/texts/console';
 import {
   codeOf,
@@ -65,8 +66,8 @@ afterAll(async () => {
 });
 
 /** A new tab; dialogs (the console's confirm before refusing) are recorded and dismissed, or accepted. */
-async function openPage(answer: 'dismiss' | 'accept' = 'dismiss', seen = dialogs): Promise<Page> {
-  const page = await context.newPage();
+async function openPage(answer: 'dismiss' | 'accept' = 'dismiss', seen = dialogs, inContext = context): Promise<Page> {
+  const page = await inContext.newPage();
   page.on('dialog', async (d) => {
     seen.push(d.message());
     await (answer === 'accept' ? d.accept() : d.dismiss());
@@ -335,7 +336,8 @@ describe('deciding in the console', () => {
     // A staff email's link opens the request itself.
     await page.goto(`${rt.urls.gateway}/console?lang=en&request=${requestId}`);
     await page.locator('#review-panel').waitFor({ state: 'visible' });
-    expect(new URL(page.url()).searchParams.get('request')).toBeNull();
+    // The address stays the request's own, so a reload or Back finds it.
+    expect(new URL(page.url()).searchParams.get('request')).toBe(requestId);
 
     await page.getByText('Refuse the request').click();
     await page.getByLabel('Reason').selectOption('data_accurate');
@@ -380,7 +382,7 @@ describe('deciding in the console', () => {
     await page.goto(`${rt.urls.gateway}/console?lang=en&request=${requestId}`);
     await signInLocally(page, 'viewer');
     await page.locator('#review-panel').waitFor({ state: 'visible' });
-    expect(await page.locator('#request-heading').textContent()).toContain(requestId);
+    expect(await page.locator('h1').textContent()).toContain(requestId);
     expect(await page.evaluate(() => Object.keys(sessionStorage).length)).toBe(1);
     expect(await page.locator('#decide-note').textContent()).toContain('Only staff with the approver role');
     expect(await page.getByRole('button', { name: 'Approve' }).count()).toBe(0);
@@ -438,5 +440,195 @@ describe('the dashboard', () => {
     expect(csv.join('\n')).not.toMatch(/@example\.org/);
     expect(cspViolations).toEqual([]);
     await page.close();
+  });
+});
+
+/** A tab in a browser whose clock runs in another time zone than the runtime's (UTC), at a size. */
+async function contextIn(timezoneId: string, viewport = { width: 1280, height: 900 }): Promise<BrowserContext> {
+  return browser.newContext({ timezoneId, viewport });
+}
+
+/** The tab's title, and its h1, for a view named `name`. */
+const titled = (name: string) => `${name} – ${consoleTexts.en.siteName}`;
+
+describe("the console's views", () => {
+  it('gives each view its own address: Back returns to the view before, a reload stays, and the title and h1 follow', async () => {
+    const ctx = await contextIn('UTC');
+    const page = await openPage('dismiss', dialogs, ctx);
+    await signInLocally(page, 'viewer');
+    const h1 = page.locator('h1');
+    await page.locator('#requests-body tr', { hasText: requestId }).waitFor();
+    expect(await page.title()).toBe(titled('Requests'));
+    expect(await h1.textContent()).toBe('Requests');
+
+    await page.locator('#requests-body tr', { hasText: requestId }).click();
+    await page.locator('#request-facts', { hasText: requestId }).waitFor();
+    expect(new URL(page.url()).searchParams.get('request')).toBe(requestId);
+    expect(await page.title()).toBe(titled(`Request ${requestId}`));
+    expect(await h1.textContent()).toBe(`Request ${requestId}`);
+
+    await page.getByRole('button', { name: 'Dashboard' }).click();
+    await page.locator('#dashboard-facts dd').first().waitFor();
+    expect(new URL(page.url()).searchParams.get('view')).toBe('dashboard');
+    expect(await page.title()).toBe(titled('Dashboard'));
+    expect(await h1.textContent()).toBe('Dashboard');
+
+    // Back: the request again, then the list.
+    await page.goBack();
+    await page.locator('#detail-view').waitFor({ state: 'visible' });
+    await expect.poll(() => page.locator('#request-facts').textContent()).toContain(requestId);
+    expect(await page.locator('#dashboard-view').isHidden()).toBe(true);
+    expect(await page.title()).toBe(titled(`Request ${requestId}`));
+    await page.goBack();
+    await page.locator('#list-view').waitFor({ state: 'visible' });
+    expect(await page.locator('#detail-view').isHidden()).toBe(true);
+    expect(await page.title()).toBe(titled('Requests'));
+    expect(new URL(page.url()).search).toBe('');
+
+    // A filtered list is a view of its own too.
+    await page.getByLabel('Right', { exact: true }).selectOption('erasure');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('type')).toBe('erasure');
+    await page.goBack();
+    await expect.poll(() => page.locator('#requests-body tr', { hasText: requestId }).count()).toBe(1);
+    expect(await page.getByLabel('Right', { exact: true }).inputValue()).toBe('');
+
+    // Forward again; a reload keeps the view, and so does switching the language.
+    await page.goForward();
+    await expect.poll(() => new URL(page.url()).searchParams.get('type')).toBe('erasure');
+    await expect.poll(() => page.locator('#requests-body tr', { hasText: requestId }).count()).toBe(0);
+    await page.getByLabel('Right', { exact: true }).selectOption('');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.locator('#requests-body tr', { hasText: requestId }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('request')).toBe(requestId);
+    await page.reload();
+    await page.locator('#request-facts', { hasText: requestId }).waitFor();
+    expect(await page.title()).toBe(titled(`Request ${requestId}`));
+    await page.locator('nav.lang a[hreflang=sv]').click();
+    await page.locator('#request-facts', { hasText: requestId }).waitFor();
+    expect(await h1.textContent()).toBe(`${consoleTexts.sv.requestTitle} ${requestId}`);
+    expect(cspViolations).toEqual([]);
+    await ctx.close();
+  });
+
+  it("shows the timeline in words, with times in the staff member's time zone, which the page names", async () => {
+    const ctx = await contextIn('Asia/Tokyo');
+    const page = await openPage('dismiss', dialogs, ctx);
+    await page.goto(`${rt.urls.gateway}/console?lang=en&request=${requestId}`);
+    await signInLocally(page, 'viewer');
+    await page.locator('#timeline-body tr[data-event=staff_viewed_request]').first().waitFor();
+    expect(await page.locator('#time-zone').textContent()).toBe('Times are in your time zone: Asia/Tokyo (GMT+9)');
+
+    const events = await page.locator('#timeline-body tr td:nth-child(2)').allTextContents();
+    expect(events).toEqual(expect.arrayContaining(['Request submitted', 'The data subject confirmed their email address', 'Request viewed']));
+    for (const words of events) expect(words).not.toMatch(/^[a-z]+(_[a-z]+)+$/);
+    const submitted = page.locator('#timeline-body tr[data-event=request_submitted]');
+    expect(await submitted.locator('td').nth(2).textContent()).toBe('Data subject');
+    expect(await submitted.locator('td').nth(3).textContent()).toBe('Right: Access\nLanguage: English (en)');
+    const viewed = page.locator('#timeline-body tr[data-event=staff_viewed_request]').first();
+    expect(await viewed.locator('td').nth(2).textContent()).toBe('Staff (staff-browser)');
+    // The vendor's task went out: named by the processor's name, not its id.
+    expect(await page.locator('#timeline-body tr[data-event=branch_submitted]', { hasText: 'System: Demo Bookkeeping AB' }).count()).toBe(1);
+
+    // The time is the event's, in Tokyo.
+    const token = await issueLocalToken(rt, { 'cognito:groups': ['viewer'] });
+    const detail = (await (await fetch(`${rt.urls.gateway}/v1/staff/requests/${requestId}`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
+      timeline: { event: string; at: string }[];
+    };
+    const at = detail.timeline.find((e) => e.event === 'request_submitted')!.at;
+    const inTokyo = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'Asia/Tokyo' }).format(new Date(at));
+    expect(await submitted.locator('td').first().textContent()).toBe(inTokyo);
+    expect(await page.locator('#request-facts').textContent()).not.toContain('UTC');
+    await ctx.close();
+  });
+
+  it("names the organisation in the list, and shows the subject's language on the request", async () => {
+    const page = await openPage();
+    await signInLocally(page, 'viewer');
+    const row = page.locator('#requests-body tr', { hasText: requestId });
+    await row.waitFor();
+    expect(await row.locator('td').nth(1).textContent()).toBe('Demo Association');
+    expect(await page.locator('#requests-body').textContent()).not.toContain('demo-association');
+    await row.click();
+    const language = page.locator('#request-facts dt', { hasText: 'Language' });
+    await language.waitFor();
+    expect(await language.locator('xpath=following-sibling::dd[1]').textContent()).toBe('English (en)');
+    await page.close();
+  });
+
+  it("offers the refusal reasons that fit the right in the staff member's language, the subject's version beside, preselected only when the review points to one", async () => {
+    // Access without a name is checked for identity at this controller; the same again is a repeat as well.
+    const email = 'svensk@example.org';
+    const first = await submitConfirmed(rt, { controller: 'demo-organising-platform', type: 'access', email, locale: 'sv' });
+    await waitForStatus(first.statusUrl, 'in_review');
+    const again = await submitConfirmed(rt, { controller: 'demo-organising-platform', type: 'access', email, locale: 'sv' });
+    await waitForStatus(again.statusUrl, 'in_review');
+
+    const page = await openPage();
+    await signInLocally(page, 'approver', 'demo-organising-platform');
+    await page.goto(`${rt.urls.gateway}/console?request=${first.requestId}`);
+    await page.locator('#review-panel').waitFor({ state: 'visible' });
+    expect(await page.locator('#request-facts').textContent()).toContain('Swedish (sv)');
+    await page.getByText('Refuse the request').click();
+
+    const reason = page.locator('#deny-reason');
+    const offered = await reason.locator('option').allTextContents();
+    expect(offered).toEqual([
+      'Choose a reason',
+      'Manifestly unfounded',
+      'Excessive or repetitive',
+      'Identity not confirmed',
+      'We hold the data only for a customer',
+      'Other (write your own)',
+    ]);
+    // The review asks for an identity check: that reason is chosen, its text in Swedish to send, in English beside it.
+    expect(await reason.inputValue()).toBe('identity_not_confirmed');
+    const sent = page.getByLabel('Text sent to the data subject (Swedish (sv))');
+    expect(await sent.inputValue()).toBe(answerTexts.sv.email.denialReason.identity_not_confirmed({ controller: 'x' }));
+    expect(await sent.getAttribute('lang')).toBe('sv');
+    expect(await page.locator('#deny-own-title').textContent()).toBe('The template in your language (English (en))');
+    expect(await page.locator('#deny-own-text').textContent()).toBe(answerTexts.en.email.denialReason.identity_not_confirmed({ controller: 'x' }));
+    await reason.selectOption('excessive');
+    expect(await page.locator('#deny-own-text').textContent()).toBe(answerTexts.en.email.denialReason.excessive({ controller: 'x' }));
+    expect(await sent.inputValue()).toBe(answerTexts.sv.email.denialReason.excessive({ controller: 'x' }));
+
+    // The repeat points to two reasons: none is chosen for the staff member.
+    await page.getByRole('button', { name: 'Back to the list' }).click();
+    await page.locator('#requests-body tr', { hasText: again.requestId }).click();
+    await page.locator('#review-panel', { hasText: 'The same request again' }).waitFor();
+    await page.getByText('Refuse the request').click();
+    expect(await reason.inputValue()).toBe('');
+    expect(await sent.inputValue()).toBe('');
+    expect(await page.locator('#deny-own').isHidden()).toBe(true);
+    expect(cspViolations).toEqual([]);
+    await page.close();
+  });
+
+  it('lists the requests at 390 px without scrolling sideways, each a card that says what its values are', async () => {
+    const ctx = await contextIn('UTC', { width: 390, height: 844 });
+    const page = await openPage('dismiss', dialogs, ctx);
+    await signInLocally(page, 'viewer');
+    const row = page.locator('#requests-body tr', { hasText: requestId });
+    await row.waitFor();
+    const widths = await page.evaluate(
+      `(() => { const wrap = document.querySelector('#requests').parentElement; return { page: document.documentElement.scrollWidth, view: window.innerWidth, wrap: wrap.scrollWidth, wrapView: wrap.clientWidth }; })()`,
+    );
+    const { page: pageWidth, view, wrap, wrapView } = widths as { page: number; view: number; wrap: number; wrapView: number };
+    expect(pageWidth).toBeLessThanOrEqual(view);
+    expect(wrap).toBeLessThanOrEqual(wrapView);
+    const box = (await row.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+    // Each value is labelled by its column's name (the head row is hidden at this width).
+    const organisation = row.locator('td[data-label="Organisation"]');
+    expect(await organisation.textContent()).toBe('Demo Association');
+    const before = await page.evaluate(
+      `getComputedStyle(document.querySelector('tr[data-request-id="${requestId}"] td[data-label="Organisation"]'), '::before').content`,
+    );
+    expect(before).toBe('"Organisation: "');
+    expect(await row.getByRole('button', { name: requestId }).isVisible()).toBe(true);
+    await row.getByRole('button', { name: requestId }).click();
+    await page.locator('#request-facts', { hasText: requestId }).waitFor();
+    await ctx.close();
   });
 });

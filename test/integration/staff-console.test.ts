@@ -74,12 +74,23 @@ describe('the staff API', () => {
     const ids = items.map((i) => i.requestId);
     expect(ids).toEqual(expect.arrayContaining([access.requestId, erasure.requestId]));
     const mine = items.find((i) => i.requestId === access.requestId)!;
-    expect(mine).toMatchObject({ controllerId: 'demo-association', type: 'access', overdue: false });
+    expect(mine).toMatchObject({ controllerId: 'demo-association', controllerName: 'Demo Association', type: 'access', overdue: false });
     expect(['received', 'in_progress']).toContain(mine.status);
     expect(Date.parse(mine.dueAt)).toBeGreaterThan(Date.now());
     expect(Date.parse(mine.receivedAt)).toBeLessThanOrEqual(Date.now());
     expect(mine.waitsForStaff).toBe(false);
-    expect(Object.keys(mine).sort()).toEqual(['controllerId', 'createdAt', 'dueAt', 'overdue', 'receivedAt', 'requestId', 'status', 'type', 'waitsForStaff']);
+    expect(Object.keys(mine).sort()).toEqual([
+      'controllerId',
+      'controllerName',
+      'createdAt',
+      'dueAt',
+      'overdue',
+      'receivedAt',
+      'requestId',
+      'status',
+      'type',
+      'waitsForStaff',
+    ]);
     const dues = items.map((i) => Date.parse(i.dueAt));
     expect(dues).toEqual([...dues].sort((x, y) => x - y));
     // The list names no person.

@@ -47,6 +47,7 @@ interface Named {
 interface ListItem {
   requestId: string;
   controllerId: string;
+  controllerName?: string;
   type: string;
   status: string;
   receivedAt?: string;
@@ -71,6 +72,8 @@ interface RequestView {
   controllerId: string;
   controllerName?: string;
   type: string;
+  /** The language the data subject reads: their emails and pages, and the refusal text, are in it. */
+  locale?: string;
   status: string;
   createdAt?: string;
   receivedAt?: string;
@@ -127,10 +130,23 @@ interface RequestData {
   review?: Review;
   allowedDecisions?: Allowed;
   mayDecide?: boolean;
-  denialTemplates?: { reason: string; text: string }[];
+  denialTemplates?: Template[];
+  /** The reason the review points to, when it fits the right; else nothing is preselected. */
+  suggestedDenialReason?: string | null;
   branches?: Branch[];
   timeline?: { at: string; event: string; actor: string; detail?: Record<string, unknown> }[];
 }
+
+/** A refusal template: its text in the subject's language, in every language, and whether it fits the right. */
+interface Template {
+  reason: string;
+  text: string;
+  texts?: Record<string, string>;
+  fits?: boolean;
+}
+
+/** What the address bar says the console shows: the list (with its filters), one request, or the dashboard. */
+type Route = { view: 'list'; filters: Record<string, string> } | { view: 'request'; requestId: string } | { view: 'dashboard' };
 
 /** A decision as the API takes it. */
 type Decision = { decision: string } & Record<string, string | number>;
@@ -189,22 +205,54 @@ void (async () => {
   const OPEN_KEY = 'dsr.staff.open';
   const PENDING_KEY = 'dsr.staff.signIn';
   const REQUEST_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+  // Deadlines are calendar days (their last moment in UTC), so they are shown as UTC dates; every
+  // other moment is shown in the staff member's own time zone, which the page names.
   const dateFmt = new Intl.DateTimeFormat(cfg.intlLocale, { dateStyle: 'medium', timeZone: 'UTC' });
-  const timeFmt = new Intl.DateTimeFormat(cfg.intlLocale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
-  const eventFmt = new Intl.DateTimeFormat(cfg.intlLocale, { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' });
+  const zone = new Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  const localDateFmt = new Intl.DateTimeFormat(cfg.intlLocale, { dateStyle: 'medium', timeZone: zone });
+  const timeFmt = new Intl.DateTimeFormat(cfg.intlLocale, { dateStyle: 'medium', timeStyle: 'short', timeZone: zone });
+  const eventFmt = new Intl.DateTimeFormat(cfg.intlLocale, { dateStyle: 'medium', timeStyle: 'medium', timeZone: zone });
+  const languageNames = new Intl.DisplayNames([cfg.intlLocale], { type: 'language' });
   // The request on the page, and the one the refusal text was prefilled for (edits survive a reload of the same request).
   let current: string | null = null;
   let denyFor: string | null = null;
-  // The refusal templates of the request on the page.
-  let templates: { reason: string; text: string }[] = [];
+  // The refusal templates of the request on the page, and the language the subject reads.
+  let templates: Template[] = [];
+  let subjectLocale = '';
 
-  function date(iso: string | undefined) {
+  function date(iso: string | undefined, fmt?: Intl.DateTimeFormat) {
     const d = new Date(iso as string);
-    return iso && !Number.isNaN(d.getTime()) ? dateFmt.format(d) : '\u2014';
+    return iso && !Number.isNaN(d.getTime()) ? (fmt || dateFmt).format(d) : '\u2014';
+  }
+  /** The day of a moment (not a deadline) in the staff member's time zone. */
+  function localDate(iso: string | undefined) {
+    return date(iso, localDateFmt);
   }
   function dateTime(iso: string | undefined, fmt?: Intl.DateTimeFormat) {
     const d = new Date(iso as string);
-    return iso && !Number.isNaN(d.getTime()) ? `${(fmt || timeFmt).format(d)} UTC` : '\u2014';
+    return iso && !Number.isNaN(d.getTime()) ? (fmt || timeFmt).format(d) : '\u2014';
+  }
+  /** The staff member's time zone as the page names it, e.g. "Europe/Stockholm (GMT+1)". */
+  function zoneName(): string {
+    try {
+      const offset = new Intl.DateTimeFormat('en', { timeZone: zone, timeZoneName: 'shortOffset' })
+        .formatToParts(new Date())
+        .filter((part) => part.type === 'timeZoneName')[0];
+      return offset && offset.value !== zone ? `${zone} (${offset.value})` : zone;
+    } catch (_err) {
+      return zone;
+    }
+  }
+  /** A language named in the staff member's language, with its code: "Swedish (sv)". */
+  function languageName(code: string | undefined): string {
+    if (!code) return '\u2014';
+    let name: string | undefined;
+    try {
+      name = languageNames.of(code);
+    } catch (_err) {
+      name = undefined;
+    }
+    return name && name !== code ? `${name} (${code})` : code;
   }
   function label(map: Record<string, string>, key: string): string {
     return Object.hasOwn(map, key) ? (map[key] as string) : String(key);
@@ -264,6 +312,9 @@ void (async () => {
   async function startSignIn(authorizeUrl: string) {
     const pending: PendingSignIn = { state: randomText(), nonce: randomText(), verifier: randomText(), lang: cfg.locale };
     sessionStorage.setItem(PENDING_KEY, JSON.stringify(pending));
+    // Back to the view the person was on (a session that ended on a request returns to it).
+    const here = routeOf(location.search);
+    if (!isStart(here)) sessionStorage.setItem(OPEN_KEY, queryOf(here));
     const url = new URL(authorizeUrl);
     url.searchParams.set('state', pending.state);
     url.searchParams.set('nonce', pending.nonce);
@@ -336,9 +387,46 @@ void (async () => {
     }
     return 'signed-in';
   }
-  // A link from a staff email opens one request (?request=id); kept across the sign-in redirect.
-  const asked = new URLSearchParams(location.search).get('request');
-  if (asked && REQUEST_ID.test(asked)) sessionStorage.setItem(OPEN_KEY, asked);
+  // Each view has its address (`?request=id`, `?view=dashboard`, the list's filters), so Back, a
+  // reload and a link from a staff email open it. Before a sign-in the view asked for is kept in
+  // this tab, to be opened once the person is back from the identity provider.
+  const FILTERS = ['status', 'type', 'dueWithinDays', 'overdue'];
+  function routeOf(search: string): Route {
+    const q = new URLSearchParams(search);
+    const requestId = q.get('request');
+    if (requestId && REQUEST_ID.test(requestId)) return { view: 'request', requestId };
+    if (q.get('view') === 'dashboard') return { view: 'dashboard' };
+    const filters: Record<string, string> = {};
+    FILTERS.forEach((name) => {
+      const v = q.get(name);
+      if (v) filters[name] = v;
+    });
+    return { view: 'list', filters };
+  }
+  /** The list without filters: where the console starts. */
+  function isStart(route: Route): boolean {
+    return route.view === 'list' && Object.keys(route.filters).length === 0;
+  }
+  /** A route's query, without the language. */
+  function queryOf(route: Route): string {
+    const q = new URLSearchParams();
+    if (route.view === 'request') q.set('request', route.requestId);
+    else if (route.view === 'dashboard') q.set('view', 'dashboard');
+    else
+      FILTERS.forEach((name) => {
+        if (route.filters[name]) q.set(name, route.filters[name]!);
+      });
+    return q.toString();
+  }
+  /** A route's address in a language (by default the one the address bar names, if any). */
+  function urlOf(route: Route, lang?: string): string {
+    const q = new URLSearchParams(queryOf(route));
+    const language = lang || new URLSearchParams(location.search).get('lang');
+    const query = (language ? `lang=${encodeURIComponent(language)}${q.toString() ? '&' : ''}` : '') + q.toString();
+    return location.pathname + (query ? `?${query}` : '');
+  }
+  const asked = routeOf(location.search);
+  if (!isStart(asked)) sessionStorage.setItem(OPEN_KEY, queryOf(asked));
 
   function claims(token: string): Claims | null {
     try {
@@ -378,6 +466,7 @@ void (async () => {
       $<HTMLDetailsElement>(id).open = false;
     });
     $<HTMLFormElement>('form-complete').hidden = true;
+    $('deny-own').hidden = true;
     say($('decision-message'), '');
     denyFor = null;
   }
@@ -390,7 +479,7 @@ void (async () => {
     });
     resetDecisions();
     $('detail-view').hidden = true;
-    $('request-heading').textContent = t.requestTitle;
+    heading(t.title);
     clear($('branches-body'));
     clear($('timeline-body'));
   }
@@ -402,6 +491,11 @@ void (async () => {
     clear(note);
     if (why) note.appendChild(el('p', why, 'panel warn'));
   }
+  /** The view's name as the tab's title and the page's h1. */
+  function heading(text: string) {
+    document.title = `${text} \u2013 ${t.siteName}`;
+    $('view-heading').textContent = text;
+  }
   function showList() {
     current = null;
     $('detail-view').hidden = true;
@@ -410,6 +504,58 @@ void (async () => {
     $('nav-requests').setAttribute('aria-current', 'page');
     $('nav-dashboard').removeAttribute('aria-current');
   }
+
+  /** Shows a route's view; `focus` moves the focus to its heading (after a navigation, not on the first load). */
+  function show(route: Route, focus: boolean) {
+    // The language switcher keeps the view.
+    Array.prototype.forEach.call(document.querySelectorAll('nav.lang a[hreflang]'), (a: HTMLAnchorElement) => {
+      a.href = urlOf(route, a.hreflang);
+    });
+    if (route.view === 'request') {
+      heading(`${t.requestTitle} ${route.requestId}`);
+      $('list-view').hidden = true;
+      $('dashboard-view').hidden = true;
+      if (route.requestId !== current) $('detail-view').hidden = true;
+      $('nav-requests').setAttribute('aria-current', 'page');
+      $('nav-dashboard').removeAttribute('aria-current');
+      void loadRequest(route.requestId, false, focus);
+      return;
+    }
+    if (route.view === 'dashboard') {
+      heading(t.report.dashboardTitle);
+      void showDashboard();
+    } else {
+      heading(t.title);
+      const form = $<HTMLFormElement>('filters');
+      FILTERS.forEach((name) => {
+        const f = field(form, name);
+        if (f.type === 'checkbox') f.checked = route.filters[name] === 'true';
+        else f.value = route.filters[name] || '';
+      });
+      showList();
+      void loadList();
+    }
+    if (focus) $('view-heading').focus();
+  }
+  /** Goes to a view: a new entry in the tab's history, so Back returns to the one before. */
+  function go(route: Route, how: 'push' | 'replace' = 'push') {
+    const url = urlOf(route);
+    if (how === 'push' && url !== location.pathname + location.search) history.pushState(null, '', url);
+    else history.replaceState(null, '', url);
+    show(route, how === 'push');
+  }
+  /** The list's route with the filters the form holds. */
+  function listRoute(): Route {
+    const q = new URLSearchParams(query());
+    const filters: Record<string, string> = {};
+    q.forEach((v, k) => {
+      filters[k] = v;
+    });
+    return { view: 'list', filters };
+  }
+  window.addEventListener('popstate', () => {
+    if (token() && !$('console-app').hidden) show(routeOf(location.search), true);
+  });
 
   // Calls the staff API and hands on a good answer's body as `read` takes it (json, blob);
   // 401 sends the person back to sign in, 403 says they have no access.
@@ -828,18 +974,22 @@ void (async () => {
         open.type = 'button';
         const tr = row([
           open,
-          r.controllerId,
+          r.controllerName || r.controllerId,
           label(t.type, r.type),
           label(t.requestStatus, r.status),
-          date(r.receivedAt),
+          localDate(r.receivedAt),
           date(r.dueAt),
           r.waitsForStaff ? tag(t.waitingTag, 'waiting') : '',
           r.overdue ? tag(t.overdue, 'failed') : '',
         ]);
+        // On a phone the rows are cards: each cell says what it is (the head row is not shown there).
+        [t.colReference, t.colController, t.colType, t.colStatus, t.colReceived, t.colDue, t.colWaiting, t.colOverdue].forEach((name, i) => {
+          (tr.children[i] as HTMLElement).dataset.label = name;
+        });
         tr.dataset.requestId = r.requestId;
         tr.className = (r.overdue ? 'overdue' : '') + (r.waitsForStaff ? ' needs-staff' : '');
         tr.addEventListener('click', () => {
-          loadRequest(r.requestId);
+          go({ view: 'request', requestId: r.requestId });
         });
         body.appendChild(tr);
       });
@@ -852,11 +1002,49 @@ void (async () => {
     if (value instanceof Node) dd.appendChild(value);
     dl.appendChild(dd);
   }
-  function detailText(detail: Record<string, unknown> | undefined) {
+  /** An audit event's details in words: ids as names, codes as the words the console uses for them. */
+  function detailText(detail: Record<string, unknown> | undefined, actor: string, processors: Record<string, string>) {
     if (!detail) return '';
+    const words = (key: string, v: unknown): string => {
+      if (typeof v === 'boolean') return v ? t.yes : t.no;
+      const text = String(v);
+      switch (key) {
+        case 'processorId':
+          return processors[text] || text;
+        case 'stage':
+          return label(t.reviewStage, text);
+        case 'reasons':
+          return text
+            .split(',')
+            .map((r) => label(t.reviewReason, r))
+            .join('; ');
+        case 'reason':
+          return label(t.denialReason, text);
+        case 'answer':
+          return label(t.answerOutcome, text);
+        case 'type':
+          return label(t.type, text);
+        case 'action':
+          return label(t.branchAction, text);
+        case 'locale':
+          return languageName(text);
+        case 'dueAt':
+          return date(text);
+        case 'liftAt':
+          return dateTime(text);
+        default:
+          return text;
+      }
+    };
     return Object.keys(detail)
-      .map((k) => `${k}: ${detail[k]}`)
-      .join(', ');
+      .filter((k) => !(k === 'by' && actor === 'staff'))
+      .map((k) => `${label(t.timelineDetail, k)}: ${words(k, detail[k])}`)
+      .join('\n');
+  }
+  /** Who did it: staff by their username. */
+  function actorText(actor: string, detail: Record<string, unknown> | undefined) {
+    const who = label(t.actor, actor);
+    return actor === 'staff' && detail && typeof detail.by === 'string' ? `${who} (${detail.by})` : who;
   }
   function names(list: Named[] | undefined) {
     return (list || []).map((x) => x.name || x.id).join(', ');
@@ -940,26 +1128,55 @@ void (async () => {
     if ($<HTMLSelectElement>('extend-months').selectedOptions[0] && $<HTMLSelectElement>('extend-months').selectedOptions[0]!.disabled)
       $<HTMLSelectElement>('extend-months').value = '1';
 
+    // Only the reasons that fit the right are offered, each named in the staff member's language;
+    // the text to send is in the subject's, with the staff member's version beside it to read.
     const select = $<HTMLSelectElement>('deny-reason');
     const keep = denyFor === data.request.requestId && $<HTMLTextAreaElement>('deny-text').value.trim() !== '' ? select.value : null;
     clear(select);
-    templates = data.denialTemplates || [];
+    templates = (data.denialTemplates || []).filter((tpl) => tpl.fits !== false);
+    subjectLocale = data.request.locale || '';
+    const choose = el('option', t.denyChoose);
+    choose.value = '';
+    select.appendChild(choose);
     templates.forEach((tpl) => {
       const o = el('option', label(t.denialReason, tpl.reason));
       o.value = tpl.reason;
       select.appendChild(o);
     });
+    const text = $<HTMLTextAreaElement>('deny-text');
+    // The label names the language the text is sent in.
+    const textLabel = document.querySelector('label[for=deny-text]');
+    if (textLabel) textLabel.textContent = subjectLocale ? `${t.denyText} (${languageName(subjectLocale)})` : t.denyText;
+    if (subjectLocale) text.lang = subjectLocale;
+    else text.removeAttribute('lang');
+    $('deny-own-title').textContent = `${t.denyOwnLanguage} (${languageName(cfg.locale)})`;
+    $('deny-own-text').lang = cfg.locale;
     if (keep !== null && templates.some((tpl) => tpl.reason === keep)) {
       select.value = keep;
+      showOwnTemplate();
       return;
     }
     denyFor = data.request.requestId;
+    // Preselected only when the review points to a reason that fits the right; otherwise staff choose.
+    const suggested = data.suggestedDenialReason;
+    select.value = suggested && templates.some((tpl) => tpl.reason === suggested) ? suggested : '';
     fillTemplate();
   }
-  function fillTemplate() {
+  function chosenTemplate(): Template | undefined {
     const reason = $<HTMLSelectElement>('deny-reason').value;
-    const tpl = templates.filter((x) => x.reason === reason)[0];
+    return templates.filter((x) => x.reason === reason)[0];
+  }
+  function fillTemplate() {
+    const tpl = chosenTemplate();
     $<HTMLTextAreaElement>('deny-text').value = tpl ? tpl.text : '';
+    showOwnTemplate();
+  }
+  /** The chosen template in the staff member's language, when the subject reads another. */
+  function showOwnTemplate() {
+    const tpl = chosenTemplate();
+    const own = tpl?.texts && subjectLocale && subjectLocale !== cfg.locale ? tpl.texts[cfg.locale] || '' : '';
+    $('deny-own-text').textContent = own;
+    $('deny-own').hidden = !own;
   }
 
   // What the processor answered: the outcome, and for kept data its basis, or what and why, and until when.
@@ -1034,13 +1251,15 @@ void (async () => {
     const r = data.request;
     current = r.requestId;
     $('list-view').hidden = true;
+    $('dashboard-view').hidden = true;
     $('detail-view').hidden = false;
-    $('request-heading').textContent = `${t.requestTitle} ${r.requestId}`;
+    heading(`${t.requestTitle} ${r.requestId}`);
     const facts = $('request-facts');
     clear(facts);
     fact(facts, t.colReference, r.requestId);
     fact(facts, t.colController, r.controllerName || r.controllerId);
     fact(facts, t.colType, label(t.type, r.type));
+    fact(facts, t.subjectLanguage, languageName(r.locale));
     fact(facts, t.colStatus, label(t.requestStatus, r.status));
     fact(facts, t.created, dateTime(r.createdAt));
     fact(facts, t.colReceived, dateTime(r.receivedAt));
@@ -1068,20 +1287,32 @@ void (async () => {
 
     const tbody = $('timeline-body');
     clear(tbody);
+    const processors: Record<string, string> = {};
+    (data.branches || []).forEach((b) => {
+      processors[b.processorId] = b.processorName || b.processorId;
+    });
     (data.timeline || []).forEach((ev) => {
-      tbody.appendChild(row([dateTime(ev.at, eventFmt), ev.event, label(t.actor, ev.actor), detailText(ev.detail)]));
+      const tr = row([
+        dateTime(ev.at, eventFmt),
+        label(t.timelineEvent, ev.event),
+        actorText(ev.actor, ev.detail),
+        el('span', detailText(ev.detail, ev.actor, processors), 'prewrap'),
+      ]);
+      tr.dataset.event = ev.event;
+      tbody.appendChild(tr);
     });
     $('timeline-empty').hidden = (data.timeline || []).length > 0;
   }
 
-  function loadRequest(requestId: string, keepMessage?: boolean) {
+  function loadRequest(requestId: string, keepMessage?: boolean, focus = !keepMessage) {
     message(t.loading);
     if (!keepMessage || requestId !== current) resetDecisions();
     return api<RequestData>(`/v1/staff/requests/${encodeURIComponent(requestId)}`).then((data) => {
-      if (!data) return;
+      // Another view was asked for meanwhile: this answer is not shown.
+      if (!data || routeOf(location.search).view !== 'request') return;
       message('');
       renderRequest(data);
-      if (!keepMessage) $('request-heading').focus();
+      if (focus) $('view-heading').focus();
     });
   }
 
@@ -1205,10 +1436,11 @@ void (async () => {
 
   $('export-audit').addEventListener('click', exportAudit);
   $('nav-requests').addEventListener('click', () => {
-    showList();
-    loadList();
+    go(listRoute());
   });
-  $('nav-dashboard').addEventListener('click', showDashboard);
+  $('nav-dashboard').addEventListener('click', () => {
+    go({ view: 'dashboard' });
+  });
   $<HTMLFormElement>('dashboard-form').addEventListener('submit', (ev) => {
     ev.preventDefault();
     loadDashboard();
@@ -1216,12 +1448,10 @@ void (async () => {
   $('export-requests').addEventListener('click', exportRequests);
   $<HTMLFormElement>('filters').addEventListener('submit', (ev) => {
     ev.preventDefault();
-    showList();
-    loadList();
+    go(listRoute());
   });
   $('back').addEventListener('click', () => {
-    showList();
-    loadList();
+    go(listRoute());
   });
   $('sign-out').addEventListener('click', () => {
     sessionStorage.removeItem(OPEN_KEY);
@@ -1243,12 +1473,11 @@ void (async () => {
   $('who').textContent = `${t.signedInAs} ${who['cognito:username'] || who.sub || ''}`;
   $('console-signin').hidden = true;
   $('console-app').hidden = false;
+  $('time-zone').textContent = `${t.timeZoneNote} ${zoneName()}`;
   const wanted = sessionStorage.getItem(OPEN_KEY);
   sessionStorage.removeItem(OPEN_KEY);
-  if (wanted) {
-    const rest = new URLSearchParams(location.search);
-    rest.delete('request');
-    history.replaceState(null, '', location.pathname + (rest.toString() ? `?${rest.toString()}` : ''));
-    loadRequest(wanted);
-  } else loadList();
+  const here = routeOf(location.search);
+  const route = isStart(here) && wanted !== null ? routeOf(wanted) : here;
+  history.replaceState(null, '', urlOf(route));
+  show(route, route.view === 'request');
 })();

@@ -81,6 +81,19 @@ details.chart-figures tbody th{white-space:nowrap}
 ul.legend{display:flex;flex-wrap:wrap;gap:.25rem 1rem;list-style:none;padding:0;font-size:.9rem}
 .swatch{display:inline-block;width:.9rem;height:.9rem;margin-right:.35rem;vertical-align:-.1rem}
 input[type=date]{display:block;font:inherit;padding:.5rem .6rem;border:2px solid #1b1b1b;min-height:2.75rem}
+.own-title{font-weight:700;margin:0 0 .35rem}
+.own-text{border-left:4px solid #8a8a8a;padding:.25rem 0 .25rem .75rem;margin:0;color:#3d3d3d}
+@media (min-width:60rem){.deny-texts{display:grid;grid-template-columns:1fr 1fr;gap:1.5rem;align-items:start}}
+button.link{overflow-wrap:anywhere;text-align:left}
+@media (max-width:40rem){
+#requests,#requests tbody,#requests tr,#requests td,#requests caption{display:block}
+#requests thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
+#requests caption{text-align:left}
+#requests tr{border:1px solid #8a8a8a;border-radius:4px;margin:0 0 .75rem;padding:.5rem .75rem}
+#requests td{border:0;padding:.15rem 0}
+#requests td[data-label]::before{content:attr(data-label) ": ";font-weight:700}
+#requests td:empty{display:none}
+}
 </style>`;
 
 /**
@@ -99,7 +112,7 @@ export function renderConsolePage(input: { locale: Locale; signInUrl: string; to
   const config = { texts: t, locale, locales: LOCALES, intlLocale: INTL_LOCALE[locale], rights: FORM_RIGHTS, tokenUrl: input.tokenUrl };
 
   const body = `${CONSOLE_STYLE}
-<h1>${e(t.title)}</h1>
+<h1 id="view-heading" tabindex="-1">${e(t.title)}</h1>
 <noscript><p class="panel warn">${e(t.needsScript)}</p></noscript>
 <div id="console-signin" hidden>
 <div id="signin-message"></div>
@@ -108,10 +121,10 @@ export function renderConsolePage(input: { locale: Locale; signInUrl: string; to
 </div>
 <div id="console-app" hidden>
 <p class="who"><span id="who"></span> <button type="button" class="secondary" id="sign-out">${e(t.signOut)}</button></p>
+<p class="hint" id="time-zone"></p>
 <nav class="views" aria-label="${e(t.title)}"><button type="button" class="secondary" id="nav-requests" aria-current="page">${e(t.report.requestsTab)}</button> <button type="button" class="secondary" id="nav-dashboard">${e(t.report.dashboardTitle)}</button></nav>
 <div id="console-message" role="status" aria-live="polite"></div>
-<section id="dashboard-view" aria-labelledby="dashboard-title" hidden>
-<h2 id="dashboard-title">${e(t.report.dashboardTitle)}</h2>
+<section id="dashboard-view" aria-labelledby="view-heading" hidden>
 <form id="dashboard-form" class="filters">
 <div class="field"><label for="dash-controller">${e(t.colController)}</label><select id="dash-controller" name="controller"></select></div>
 <div class="field"><label for="dash-from">${e(t.report.from)}</label><input type="date" id="dash-from" name="from"></div>
@@ -155,9 +168,8 @@ ${figures('health')}
 </div>
 <p id="requests-empty" hidden>${e(t.empty)}</p>
 </section>
-<section id="detail-view" hidden>
+<section id="detail-view" aria-labelledby="view-heading" hidden>
 <p><button type="button" class="secondary" id="back">${e(t.back)}</button></p>
-<h2 id="request-heading" tabindex="-1">${e(t.requestTitle)}</h2>
 <section id="review-panel" class="panel warn" aria-labelledby="review-title" hidden>
 <h3 id="review-title">${e(t.reviewTitle)}</h3>
 <dl class="facts" id="review-facts"></dl>
@@ -188,9 +200,13 @@ ${figures('health')}
 <form id="form-deny">
 <div class="field"><label for="deny-reason">${e(t.denyTemplate)}</label>
 <select id="deny-reason" name="reason" required></select></div>
+<div class="deny-texts">
+<div class="field" id="deny-own" hidden><p class="own-title" id="deny-own-title"></p>
+<p class="prewrap own-text" id="deny-own-text"></p></div>
 <div class="field"><label for="deny-text">${e(t.denyText)}</label>
 <p class="hint" id="deny-hint">${e(t.denyHint)}</p>
 <textarea id="deny-text" name="text" rows="10" required aria-describedby="deny-hint"></textarea></div>
+</div>
 <button type="submit" class="danger">${e(t.denySubmit)}</button>
 </form>
 </details>

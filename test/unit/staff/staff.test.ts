@@ -302,6 +302,20 @@ describe('what staff need to decide', () => {
     }
   });
 
+  it('gives every template in every language, says which fit the right, and which the review points to', () => {
+    const d = requestDetail(rectification, [], [], now);
+    const accurate = d.denialTemplates.find((t) => t.reason === 'data_accurate')!;
+    expect(accurate.fits).toBe(true);
+    expect(accurate.texts.sv).toBe(accurate.text);
+    expect(accurate.texts.en).toBe(
+      requestDetail({ ...rectification, locale: 'en' }, [], [], now).denialTemplates.find((t) => t.reason === 'data_accurate')!.text,
+    );
+    expect(accurate.texts.sl).not.toBe(accurate.texts.en);
+    expect(d.denialTemplates.filter((t) => !t.fits).map((t) => t.reason)).toEqual(['legal_obligation', 'compelling_grounds']);
+    expect(d.suggestedDenialReason).toBe('data_accurate');
+    expect(requestDetail({ ...rectification, reviewReasons: ['branch_failed'] }, [], [], now).suggestedDenialReason).toBeNull();
+  });
+
   it('shows a viewer the review and the details but offers no decision', () => {
     const d = requestDetail(rectification, [], [], now, viewer);
     expect(d.mayDecide).toBe(false);
@@ -429,6 +443,11 @@ describe('the list marks requests that wait for staff', () => {
   const now = new Date('2026-04-10T00:00:00Z');
   const item = (over: Partial<DsrRequest>) =>
     listItem({ requestId: 'r', controllerId: 'demo-association', status: 'in_progress', type: 'access', ...over }, now);
+
+  it('names the organisation as the register does, or by its id when the register no longer declares it', () => {
+    expect(item({}).controllerName).toBe('Demo Association');
+    expect(listItem({ requestId: 'r', controllerId: 'gone', status: 'in_progress', type: 'access' }, now).controllerName).toBe('gone');
+  });
 
   it('marks a request in review, or with a closing review open, and not others', () => {
     expect(item({ status: 'in_review', reviewStage: 'screening' }).waitsForStaff).toBe(true);
