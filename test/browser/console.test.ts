@@ -411,6 +411,31 @@ describe('deciding in the console', () => {
     expect(text).toContain('Kept until: 31 Dec 2033');
     await page.close();
   });
+
+  it("lets an approver correct a processor's answer, which the systems table and the timeline then show", async () => {
+    const { requestId } = await submitConfirmed(rt, { controller: 'demo-association', type: 'erasure', email: 'corrected-view@example.org' });
+    const answered = await fetch(await taskLinkFor(rt, VENDOR, requestId), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+      body: new URLSearchParams({ outcome: 'done' }).toString(),
+    });
+    expect(answered.status).toBe(200);
+    const page = await openPage();
+    await page.goto(`${rt.urls.gateway}/console?lang=en&request=${requestId}`);
+    await signInLocally(page, 'approver');
+    const row = page.locator('#branches-body tr', { hasText: 'Demo Bookkeeping AB' });
+    await row.getByRole('button', { name: 'Correct the answer' }).click();
+    const form = page.locator('#form-correct');
+    await form.getByLabel('What really happened').selectOption('partly');
+    await form.getByLabel('What was kept (if done in part)').fill('Invoices from 2025');
+    await form.getByLabel('Why it was kept (if done in part)').fill('Bookkeeping Act');
+    await form.getByLabel(/^Why the answer changes/).fill('The firm told us later.');
+    await form.getByRole('button', { name: 'Save the correction' }).click();
+    await page.locator('#decision-message', { hasText: 'Your decision is saved.' }).waitFor();
+    expect(await row.textContent()).toContain('Kept: Invoices from 2025');
+    expect(await page.locator('#timeline-body').textContent()).toContain("A processor's answer was corrected by staff");
+    await page.close();
+  });
 });
 
 describe('the dashboard', () => {

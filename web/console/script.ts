@@ -122,6 +122,7 @@ interface Allowed {
   lift_restriction?: boolean;
   retry_branch?: string[];
   complete_task?: string[];
+  correct_answer?: string[];
 }
 
 /** The answer for one request, and after a decision. */
@@ -459,13 +460,14 @@ void (async () => {
     say($('console-message'), text, kind);
   }
   function resetDecisions() {
-    ['form-deny', 'form-extend', 'form-info', 'form-complete'].forEach((id) => {
+    ['form-deny', 'form-extend', 'form-info', 'form-complete', 'form-correct'].forEach((id) => {
       $<HTMLFormElement>(id).reset();
     });
     ['deny-box', 'extend-box', 'info-box'].forEach((id) => {
       $<HTMLDetailsElement>(id).open = false;
     });
     $<HTMLFormElement>('form-complete').hidden = true;
+    $<HTMLFormElement>('form-correct').hidden = true;
     $('deny-own').hidden = true;
     say($('decision-message'), '');
     denyFor = null;
@@ -1197,6 +1199,7 @@ void (async () => {
     const allowed = data.allowedDecisions || {};
     const retry = allowed.retry_branch || [];
     const complete = allowed.complete_task || [];
+    const correct = allowed.correct_answer || [];
     const bbody = $('branches-body');
     clear(bbody);
     (data.branches || []).forEach((b) => {
@@ -1217,6 +1220,13 @@ void (async () => {
         actions.appendChild(
           button(t.markDone, 'secondary', () => {
             openComplete(b);
+          }),
+        );
+      }
+      if (correct.indexOf(b.processorId) >= 0) {
+        actions.appendChild(
+          button(t.correctAnswer, 'secondary', () => {
+            openCorrect(b);
           }),
         );
       }
@@ -1245,6 +1255,16 @@ void (async () => {
     $('complete-heading').textContent = `${t.completeTitle}: ${b.processorName || b.processorId}`;
     form.hidden = false;
     $('complete-note').focus();
+  }
+
+  function openCorrect(b: Branch) {
+    const form = $<HTMLFormElement>('form-correct');
+    form.reset();
+    field(form, 'processorId').value = b.processorId;
+    field(form, 'outcome').value = b.answer?.outcome || 'done';
+    $('correct-heading').textContent = `${t.correctTitle}: ${b.processorName || b.processorId}`;
+    form.hidden = false;
+    $('correct-outcome').focus();
   }
 
   function renderRequest(data: RequestData) {
@@ -1380,6 +1400,7 @@ void (async () => {
               if (form) form.reset();
               if (form && form.parentNode instanceof HTMLDetailsElement) form.parentNode.open = false;
               $<HTMLFormElement>('form-complete').hidden = true;
+              $<HTMLFormElement>('form-correct').hidden = true;
               if (body.decision === 'deny') denyFor = null;
               renderRequest(data);
               say($('decision-message'), t.decisionSaved);
@@ -1428,6 +1449,20 @@ void (async () => {
   $<HTMLFormElement>('form-complete').addEventListener('submit', function (ev) {
     ev.preventDefault();
     decide({ decision: 'complete_task', processorId: value(this, 'processorId'), note: value(this, 'note') }, this);
+  });
+  $<HTMLFormElement>('form-correct').addEventListener('submit', function (ev) {
+    ev.preventDefault();
+    // Blank fields are left out; the API takes only those the chosen outcome needs, naming what is missing.
+    const body: Decision = { decision: 'correct_answer', processorId: value(this, 'processorId'), outcome: value(this, 'outcome'), why: value(this, 'why') };
+    ['basis', 'kept', 'reason', 'until'].forEach((name) => {
+      const v = value(this, name).trim();
+      if (v) body[name] = v;
+    });
+    decide(body, this);
+  });
+  $('correct-cancel').addEventListener('click', () => {
+    $<HTMLFormElement>('form-correct').reset();
+    $<HTMLFormElement>('form-correct').hidden = true;
   });
   $('complete-cancel').addEventListener('click', () => {
     $<HTMLFormElement>('form-complete').reset();

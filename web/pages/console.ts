@@ -70,7 +70,7 @@ tr.needs-staff td{background:#fffbea}
 #decisions details[open] summary{margin-bottom:1rem}
 .actions{display:flex;flex-wrap:wrap;gap:.25rem}
 .actions button{padding:.3rem .7rem;min-height:2.25rem}
-#form-complete{border-left:6px solid #0b4f8a;padding:0 0 0 1rem}
+#form-complete,#form-correct{border-left:6px solid #0b4f8a;padding:0 0 0 1rem}
 [aria-invalid=true]{border-color:#b00020}
 nav.views{display:flex;gap:.5rem;margin:0 0 1rem}
 nav.views button[aria-current=page]{background:#0b4f8a;color:#fff}
@@ -243,6 +243,18 @@ ${figures('health')}
 <div class="field"><label for="complete-note">${e(t.completeNote)}</label>
 <textarea id="complete-note" name="note" required></textarea></div>
 <p><button type="submit">${e(t.markDone)}</button> <button type="button" class="secondary" id="complete-cancel">${e(t.cancel)}</button></p>
+</form>
+<form id="form-correct" hidden>
+<h4 id="correct-heading">${e(t.correctTitle)}</h4>
+<input type="hidden" name="processorId" value="">
+<div class="field"><label for="correct-outcome">${e(t.correctOutcome)}</label>
+<select id="correct-outcome" name="outcome" required>${(['done', 'not_found', 'retained', 'partly'] as const).map((o) => `<option value="${o}">${e(t.answerOutcome[o])}</option>`).join('')}</select></div>
+<div class="field"><label for="correct-basis">${e(t.correctBasis)}</label><textarea id="correct-basis" name="basis" rows="2"></textarea></div>
+<div class="field"><label for="correct-kept">${e(t.correctKept)}</label><textarea id="correct-kept" name="kept" rows="2"></textarea></div>
+<div class="field"><label for="correct-reason">${e(t.correctReason)}</label><textarea id="correct-reason" name="reason" rows="2"></textarea></div>
+<div class="field"><label for="correct-until">${e(t.correctUntil)}</label><input type="date" id="correct-until" name="until"></div>
+<div class="field"><label for="correct-why">${e(t.correctWhy)}</label><textarea id="correct-why" name="why" required></textarea></div>
+<p><button type="submit">${e(t.correctSubmit)}</button> <button type="button" class="secondary" id="correct-cancel">${e(t.cancel)}</button></p>
 </form>
 <h3>${e(t.timelineTitle)}</h3>
 <p class="hint" id="export-audit-hint">${e(t.exportAuditHint)}</p>

@@ -118,6 +118,15 @@ export const en = {
   markDone: 'Mark as done',
   completeTitle: 'Mark as done',
   completeNote: 'What was done',
+  correctAnswer: 'Correct the answer',
+  correctTitle: 'Correct the answer',
+  correctOutcome: 'What really happened',
+  correctWhy: 'Why the answer changes (the data subject is told, if they had the result)',
+  correctBasis: 'Legal basis (if kept)',
+  correctKept: 'What was kept (if done in part)',
+  correctReason: 'Why it was kept (if done in part)',
+  correctUntil: 'Kept until (optional)',
+  correctSubmit: 'Save the correction',
   cancel: 'Cancel',
   sending: 'Sending…',
   decisionSaved: 'Your decision is saved.',
@@ -183,6 +192,7 @@ export const en = {
   no: 'No',
   /** Each audit event as a sentence; an event not named here is shown by its code. */
   timelineEvent: {
+    answer_corrected: "A processor's answer was corrected by staff",
     request_submitted: 'Request submitted',
     verification_sent: 'Confirmation link sent to the data subject',
     identity_verified: 'The data subject confirmed their email address',
