@@ -171,6 +171,7 @@ export interface DsrFunctions {
   readonly digest: HouseFunction;
   /** `GET /transparency/{controllerId}`: public aggregate figures. */
   readonly transparency: HouseFunction;
+  readonly openApi: HouseFunction;
   /** Daily: the register's retention rules at the controllers' own stores (report; erase where enforced). */
   readonly retention: HouseFunction;
 }
@@ -484,6 +485,7 @@ export class DsrStack extends Stack {
         'functions/handlers/subject-api/transparency.ts',
         "GET /transparency/{controllerId}: a controller's published aggregate figures",
       ),
+      openApi: fn('OpenApi', 'functions/handlers/subject-api/openapi.ts', "GET /v1/openapi.json: the API's OpenAPI 3.1 document"),
       // Ten minutes: a rule scans its whole store (paginated); erasures per run are bounded by RETENTION_BATCH_SIZE.
       retention: fn(
         'Retention',
@@ -512,6 +514,7 @@ export class DsrStack extends Stack {
       mailingToolWebhook: f.mailingToolWebhook.fn,
       suppressionCheck: f.suppressionCheck.fn,
       transparency: f.transparency.fn,
+      openApi: f.openApi.fn,
       logEncryptionKey: this.logsKey,
     });
     this.httpApi = api.httpApi;

@@ -150,3 +150,14 @@ export function readProcessorAnswer(input: AnswerInput, now: Date): { answer: Pr
   const parsed = processorAnswerSchema(now).safeParse(given);
   return parsed.success ? { answer: parsed.data } : { errors: answerFieldErrors(parsed.error) };
 }
+
+/** A task link's answer as its form posts it (`POST /v1/tasks/{id}/{processor}`): the outcome's fields, checked by {@link readProcessorAnswer}, a note and the export. */
+export const taskAnswerFormSchema = z.object({
+  outcome: z.string().optional(),
+  basis: z.string().optional(),
+  until: z.string().optional(),
+  kept: z.string().optional(),
+  reason: z.string().optional(),
+  note: z.string().max(2000, 'note must be at most 2000 characters').optional(),
+  export: z.object({ filename: z.string(), mimetype: z.string().optional(), content: z.instanceof(Buffer), truncated: z.boolean().optional() }).optional(),
+});

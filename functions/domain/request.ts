@@ -361,3 +361,6 @@ export interface AuditEvent {
   actor: Actor;
   detail?: Record<string, string | number | boolean>;
 }
+
+/** The most a subject may write in answer to staff's question. */
+export const INFO_ANSWER_MAX_CHARS = 4000;

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { type Controller, type Register, rectifiableOf } from './register-schema';
-import { LOCALES, type Locale, OBJECTION_SCOPES, type RequestDetails, RIGHTS, type Right } from './request';
+import { INFO_ANSWER_MAX_CHARS, LOCALES, type Locale, OBJECTION_SCOPES, type RequestDetails, RIGHTS, type Right } from './request';
 import { fieldErrors } from './validation';
 
 // Control characters would let a value break out of an email header or a CSV cell.
@@ -145,3 +145,11 @@ export function validateSubmission(input: unknown, register: Register): { submis
   if (Object.keys(errors).length > 0) throw new InvalidSubmission(errors, locale);
   return { submission: result.data, details, controller };
 }
+
+/** The subject's answer to staff's question (`POST /v1/requests/{id}/reply`). */
+export const infoAnswerSchema = z
+  .string({ error: 'answer is required' })
+  .trim()
+  .min(1, 'answer is required')
+  .max(INFO_ANSWER_MAX_CHARS, `answer must be at most ${INFO_ANSWER_MAX_CHARS} characters`)
+  .refine((s) => !/[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/.test(s), 'answer must not contain control characters');

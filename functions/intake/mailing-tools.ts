@@ -20,7 +20,7 @@ export function findMailingTool(controllerId: string, toolId: string): { control
 /** A mailing tool's event as we act on it. Personal data (the address): never logged. */
 export type MailingToolEvent = { type: 'unsubscribe'; email: string; listId: string } | { type: 'other' };
 
-const mailchimpUnsubscribe = z.object({
+export const mailchimpUnsubscribe = z.object({
   'data[email]': z.email('data[email] must be an email address').max(254, 'data[email] must be at most 254 characters'),
   'data[list_id]': z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "data[list_id] must be the tool's list id"),
 });

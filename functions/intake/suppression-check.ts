@@ -1,3 +1,4 @@
+import * as z from 'zod';
 import { controllerKeyMatches } from '../platform/controller-keys';
 import { type Controller, register } from '../platform/register';
 import { isSuppressed } from '../retention/scheduled-erasures';
@@ -28,3 +29,8 @@ export async function isSuppressedAtController(controller: Controller, email: st
   const found = await Promise.all(lists.map((p) => isSuppressed(controller.id, p.id, email, now)));
   return found.some(Boolean);
 }
+
+/** The body of `POST /v1/suppression/check`: the address a signup form wants to add. */
+export const suppressionCheckSchema = z.object({
+  email: z.email('email must be an email address').max(254, 'email must be at most 254 characters'),
+});

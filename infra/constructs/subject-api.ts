@@ -35,6 +35,8 @@ export interface SubjectApiProps {
   readonly task: IFunction;
   /** GET /transparency/{controllerId}: published aggregate figures. */
   readonly transparency: IFunction;
+  /** GET /v1/openapi.json: the API's OpenAPI 3.1 document. */
+  readonly openApi: IFunction;
   /** The stage's default throttle, for a route without settings of its own (each has its group's: see `api-protection.ts`). @default 20 */
   readonly rateLimit?: number;
   /** @default 40 */
@@ -202,5 +204,6 @@ export class SubjectApi extends Construct {
       lambda('Transparency', props.transparency),
       'Transparency figures are public by design: aggregate counts only, read from one stored item, for controllers that publish them.',
     );
+    route('/v1/openapi.json', [HttpMethod.GET], lambda('OpenApi', props.openApi), "The API's description is public by design: routes and schemas, no data.");
   }
 }

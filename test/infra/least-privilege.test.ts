@@ -70,6 +70,8 @@ const READ_SECRET = ['secretsmanager:GetSecretValue'];
 const ALLOWED: Record<keyof DsrFunctions, string[]> = {
   // The form is rendered from the bundled register: no data at all.
   form: BASE,
+  // The API document is built from the bundled schemas: no data at all.
+  openApi: BASE,
   intake: [...BASE, ...TABLE_READ_WRITE, ...SEND_EMAIL, ...READ_SECRET],
   verify: [...BASE, ...TABLE_READ_WRITE, ...START],
   // A withdrawal ends waiting branches, emails the receipt and the vendors and staff still working, signs webhooks' notices.

@@ -38,6 +38,7 @@ const MODULES = {
   staffReports: 'functions/handlers/staff-api/reports.ts',
   digest: 'functions/handlers/scheduled/digest.ts',
   transparency: 'functions/handlers/subject-api/transparency.ts',
+  openApi: 'functions/handlers/subject-api/openapi.ts',
   retention: 'functions/handlers/scheduled/retention.ts',
 } as const;
 type Name = keyof typeof MODULES;
@@ -45,10 +46,10 @@ const ALL = Object.keys(MODULES) as Name[];
 /** The handlers that only read the requests table: the staff API's reads and the public transparency page. */
 const READERS: Name[] = ['staffRequests', 'staffReports', 'transparency'];
 /**
- * The handlers that read and write the requests table: all but the staff console and the form (no
+ * The handlers that read and write the requests table: all but the staff console, the form and the API document (no
  * data), the readers, download and the suppression check (items by key) and the retention sweep (put and update only).
  */
-const WRITERS = ALL.filter((n) => !['console', 'form', 'download', 'suppressionCheck', 'retention'].includes(n) && !READERS.includes(n));
+const WRITERS = ALL.filter((n) => !['console', 'form', 'openApi', 'download', 'suppressionCheck', 'retention'].includes(n) && !READERS.includes(n));
 
 type Resource = { Type: string; Properties: Record<string, any>; Metadata?: Record<string, any> };
 type Statement = { Action: string | string[]; Resource: unknown; Effect: string };
@@ -310,7 +311,7 @@ describe('functions', () => {
 
 describe('configuration and grants (least privilege)', () => {
   it('sets each variable on exactly the handlers of the ARCHITECTURE.md table', () => {
-    expect(withEnv('REQUESTS_TABLE')).toEqual(ALL.filter((n) => n !== 'console' && n !== 'form').sort());
+    expect(withEnv('REQUESTS_TABLE')).toEqual(ALL.filter((n) => n !== 'console' && n !== 'form' && n !== 'openApi').sort());
     expect(withEnv('PACKAGE_BUCKET')).toEqual([
       'assemble',
       'download',
@@ -740,6 +741,7 @@ describe('HTTP API', () => {
       'POST /v1/tasks/{requestId}/{processorId}': 'task',
       'GET /console': 'console',
       'GET /transparency/{controllerId}': 'transparency',
+      'GET /v1/openapi.json': 'openApi',
       'GET /v1/staff/reports': 'staffReports',
       'GET /v1/staff/reports/requests.csv': 'staffReports',
       'GET /v1/staff/requests': 'staffRequests',

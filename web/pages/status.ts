@@ -10,7 +10,10 @@ import { siteTexts } from '../texts/site/index.ts';
 const T = /* @__PURE__ */ textsOf(siteTexts, requestTexts);
 
 /** The longest answer the reply form takes; the reply handler checks the same limit. */
-export const ANSWER_MAX_CHARS = 4000;
+import { INFO_ANSWER_MAX_CHARS } from '../../functions/domain/request';
+
+/** The most a subject may write in answer to staff's question. */
+export const ANSWER_MAX_CHARS = INFO_ANSWER_MAX_CHARS;
 
 /**
  * The subject's view of a request: dates, status, and progress per processor (`waiting`: a vendor,

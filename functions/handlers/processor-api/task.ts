@@ -1,9 +1,8 @@
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
-import * as z from 'zod';
 import { renderTaskDone, renderTaskLinkInvalid, renderTaskPage, renderTaskWithdrawn } from '../../../web/pages/task';
 import { answerTask, inspectTaskLink, safeFileName, type TaskLink } from '../../branches/task-answer';
-import { type AnswerInput, readProcessorAnswer } from '../../domain/processor-answer';
+import { type AnswerInput, readProcessorAnswer, taskAnswerFormSchema } from '../../domain/processor-answer';
 import { fieldErrors, isRequestId } from '../../domain/validation';
 import { configure } from '../../platform/config';
 import { ACCEPTED_EXTENSIONS, checkFile } from '../../platform/file-types';
@@ -20,17 +19,6 @@ await configure('REQUESTS_TABLE', 'PACKAGE_BUCKET', 'PUBLIC_BASE_URL');
 const MAX_UPLOAD_BYTES = 4 * 1024 * 1024;
 
 const PROCESSOR_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
-
-// The outcome and what it needs (basis, until, kept, reason) are checked by readProcessorAnswer.
-const answerSchema = z.object({
-  outcome: z.string().optional(),
-  basis: z.string().optional(),
-  until: z.string().optional(),
-  kept: z.string().optional(),
-  reason: z.string().optional(),
-  note: z.string().max(2000, 'note must be at most 2000 characters').optional(),
-  export: z.object({ filename: z.string(), mimetype: z.string().optional(), content: z.instanceof(Buffer), truncated: z.boolean().optional() }).optional(),
-});
 
 /** The context once the link is checked: the open link the token leads to. */
 type TaskContext = Context & { taskLink?: Extract<TaskLink, { state: 'open' }> };
@@ -91,7 +79,7 @@ async function task(event: HttpEvent, context: TaskContext): Promise<HttpResult>
     });
   if (!isPost) return html(200, page());
 
-  const parsed = answerSchema.safeParse(body);
+  const parsed = taskAnswerFormSchema.safeParse(body);
   if (!parsed.success) {
     throw clientError(400, 'The answer has invalid fields', fieldErrors(parsed.error));
   }

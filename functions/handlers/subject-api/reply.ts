@@ -1,9 +1,9 @@
 import middy from '@middy/core';
-import * as z from 'zod';
 import { renderNotFound } from '../../../web/pages/not-found';
 import { renderReplyReceived } from '../../../web/pages/reply-received';
 import { ANSWER_MAX_CHARS, renderStatusPage } from '../../../web/pages/status';
 import { statusKeyOpens, statusPageInput } from '../../answer/status-view';
+import { infoAnswerSchema } from '../../domain/submission';
 import { fieldErrors, isRequestId } from '../../domain/validation';
 import { configure } from '../../platform/config';
 import { getRequest, getRequestWithBranches } from '../../platform/data/requests';
@@ -13,13 +13,6 @@ import { answerInformationRequest } from '../../staff/information';
 
 // The composition root: what this function is given, checked at cold start.
 await configure('REQUESTS_TABLE', 'SENDER_EMAIL', 'SES_CONFIGURATION_SET', 'PUBLIC_BASE_URL');
-
-const answerSchema = z
-  .string({ error: 'answer is required' })
-  .trim()
-  .min(1, 'answer is required')
-  .max(ANSWER_MAX_CHARS, `answer must be at most ${ANSWER_MAX_CHARS} characters`)
-  .refine((s) => !/[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/.test(s), 'answer must not contain control characters');
 
 /**
  * POST /v1/requests/{requestId}/reply with the status key and `answer`: the subject answers staff's
@@ -37,7 +30,7 @@ async function reply(event: HttpEvent): Promise<HttpResult> {
       : html(404, renderNotFound({ locale: pickLocale(event) }));
   }
   const locale = pickLocale(event, request.locale);
-  const answer = answerSchema.safeParse(body.answer);
+  const answer = infoAnswerSchema.safeParse(body.answer);
   const refused = async (statusCode: number, message: string, problem: string) => {
     if (wantsJson(event)) return json(statusCode, { message, errors: { answer: problem } });
     // The no-JS form: the status page again, with what was typed and what was wrong with it.

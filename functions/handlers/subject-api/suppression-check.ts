@@ -1,8 +1,7 @@
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
-import * as z from 'zod';
 import { fieldErrors } from '../../domain/validation';
-import { controllerOfApiKey, isSuppressedAtController } from '../../intake/suppression-check';
+import { controllerOfApiKey, isSuppressedAtController, suppressionCheckSchema } from '../../intake/suppression-check';
 import { secrets } from '../../platform/aws/secrets';
 import { configure } from '../../platform/config';
 import { clientError, type HttpEvent, type HttpResult, httpMiddleware, json } from '../../platform/http';
@@ -14,10 +13,6 @@ await configure(secrets, 'REQUESTS_TABLE', 'SUPPRESSION_KEY_SECRET');
 
 /** A key longer than this is no key of ours: refused without reading any secret. */
 const MAX_KEY_CHARS = 256;
-
-const bodySchema = z.object({
-  email: z.email('email must be an email address').max(254, 'email must be at most 254 characters'),
-});
 
 type CheckContext = Context & { controller?: Controller };
 
@@ -49,7 +44,7 @@ function apiKeyFirst(): middy.MiddlewareObj<HttpEvent, HttpResult, Error, CheckC
  */
 async function check(event: HttpEvent, context: CheckContext): Promise<HttpResult> {
   const controller = context.controller!;
-  const parsed = bodySchema.safeParse(event.body ?? {});
+  const parsed = suppressionCheckSchema.safeParse(event.body ?? {});
   if (!parsed.success) throw clientError(400, 'The body has invalid fields', fieldErrors(parsed.error));
   const suppressed = await isSuppressedAtController(controller, parsed.data.email);
   logger.info('suppression checked', { controllerId: controller.id, suppressed });

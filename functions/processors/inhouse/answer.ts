@@ -15,7 +15,7 @@ export const MAX_RECORDS = 10_000;
 const version = z.literal('1', { error: 'version must be "1"' }).optional();
 
 /** An answer: what was done (the one `ProcessorAnswer` schema), and for an export the subject's records (JSON objects), one per entry of the package's file. */
-const answeredSchema = (now: Date) =>
+export const answeredSchema = (now: Date) =>
   z.strictObject({
     version,
     answer: processorAnswerSchema(now),
@@ -26,7 +26,7 @@ const answeredSchema = (now: Date) =>
   });
 
 /** `accepted`: the answer comes later, by the callback. */
-const acceptedSchema = z.strictObject({ version, accepted: z.literal(true, { error: 'accepted must be true' }) });
+export const acceptedSchema = z.strictObject({ version, accepted: z.literal(true, { error: 'accepted must be true' }) });
 
 export interface Answered {
   version?: '1';

@@ -1,0 +1,46 @@
+import { Template } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
+import { RIGHTS } from '../../functions/domain/request';
+import { openApiDocument } from '../../functions/handlers/subject-api/openapi';
+import { buildApp } from '../../infra/app';
+
+/** The route keys the synthesized template declares: `GET /v1/requests/{requestId}/status`. */
+function templateRoutes(): string[] {
+  const { stack } = buildApp({ nag: false, appProps: { context: { 'aws:cdk:bundling-stacks': [] } } });
+  const routes = Template.fromStack(stack).findResources('AWS::ApiGatewayV2::Route');
+  return Object.values(routes)
+    .map((r) => r.Properties.RouteKey as string)
+    .sort();
+}
+
+describe('the OpenAPI document', () => {
+  const doc = openApiDocument() as { openapi: string; paths: Record<string, Record<string, any>> };
+
+  it('describes exactly the routes the template declares, no more and no fewer', () => {
+    const described = Object.entries(doc.paths)
+      .flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`))
+      .sort();
+    expect(doc.openapi).toBe('3.1.0');
+    expect(described).toEqual(templateRoutes());
+  });
+
+  it('takes its request bodies from the schemas the handlers validate with', () => {
+    const intake = doc.paths['/v1/requests']!.post.requestBody.content['application/json'].schema;
+    expect(intake.properties.type.enum).toEqual([...RIGHTS]);
+    expect(intake.required).toContain('email');
+    const decisions = doc.paths['/v1/staff/requests/{requestId}/decisions']!.post;
+    const kinds = decisions.requestBody.content['application/json'].schema.oneOf.map((o: any) => o.properties.decision.const);
+    expect(kinds).toContain('correct_answer');
+    expect(decisions.security).toEqual([{ staffIdToken: [] }]);
+    expect(doc.paths['/v1/suppression/check']!.post.requestBody.content['application/json'].schema.properties.email.format).toBe('email');
+  });
+
+  it('names every path parameter the path holds', () => {
+    for (const [path, methods] of Object.entries(doc.paths)) {
+      const names = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+      for (const op of Object.values(methods)) {
+        expect((op.parameters ?? []).filter((p: any) => p.in === 'path').map((p: any) => p.name)).toEqual(names);
+      }
+    }
+  });
+});
