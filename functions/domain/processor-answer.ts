@@ -159,5 +159,5 @@ export const taskAnswerFormSchema = z.object({
   kept: z.string().optional(),
   reason: z.string().optional(),
   note: z.string().max(2000, 'note must be at most 2000 characters').optional(),
-  export: z.object({ filename: z.string(), mimetype: z.string().optional(), content: z.instanceof(Buffer), truncated: z.boolean().optional() }).optional(),
+  export: z.object({ filename: z.string(), mimetype: z.string().optional(), content: z.instanceof(Uint8Array), truncated: z.boolean().optional() }).optional(),
 });

@@ -89,7 +89,9 @@ async function task(event: HttpEvent, context: TaskContext): Promise<HttpResult>
     if (/text\/html/i.test(event.headers.accept ?? '')) return html(400, page({ errors: read.errors, values: parsed.data }));
     throw clientError(400, 'The answer has invalid fields', read.errors);
   }
-  const file = parsed.data.export;
+  const sent = parsed.data.export;
+  // The multipart parser gives a Buffer; the schema, shared with the browser-typed console, says Uint8Array.
+  const file = sent && { ...sent, content: Buffer.from(sent.content.buffer, sent.content.byteOffset, sent.content.byteLength) };
   // An export that says it is done must bring the data: "nothing to send" is its own answer.
   if (link.branch.action === 'export' && read.answer.outcome !== 'not_found' && read.answer.outcome !== 'retained' && !file?.content.length) {
     const errors = { export: 'attach the data as one file, or answer not_found when there is nothing to send' };
