@@ -268,7 +268,8 @@ export function openApiDocument(): Record<string, unknown> {
     const responses: Record<string, unknown> = Object.fromEntries(Object.entries(r.ok).map(([status, description]) => [status, { description }]));
     if (r.body || r.query || inPath.length) responses['400'] = { description: 'Bad input: `{message, errors}` naming each field' };
     if (r.caller === 'staff' || r.caller === 'apiKey') responses['401'] = { description: 'Not signed in, or no key' };
-    (paths[r.path] ??= {})[r.method] = {
+    paths[r.path] ??= {};
+    paths[r.path]![r.method] = {
       summary: r.summary,
       ...(parameters.length ? { parameters } : {}),
       ...(r.body
