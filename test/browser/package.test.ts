@@ -13,6 +13,7 @@ import {
   waitForEmail,
   waitForFinal,
 } from '../harness';
+import { launchChromium } from './browser';
 
 /** A person opens their access package on a phone, which cannot open a ZIP: the emailed page shows the same. */
 
