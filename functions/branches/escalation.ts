@@ -62,8 +62,8 @@ export async function escalate(
   const locale = controller.locales[0]!;
   const email = escalationEmail({
     locale,
-    controllerName: inLocale(controller.name, locale, controller.locales).text,
-    processorName: inLocale(processor.name, locale, controller.locales).text,
+    controllerName: inLocale(controller.name, locale, controller).text,
+    processorName: inLocale(processor.name, locale, controller).text,
     kind: processor.kind,
     requestReference: request.requestId,
     reason,

@@ -28,34 +28,42 @@ export interface LocalText {
   readonly lang: Locale;
 }
 
+/** Where a controller's texts are read: the languages it offers, and the one its plain texts are in. */
+export interface TextSource {
+  readonly locales: readonly Locale[];
+  /** The language of the register's plain strings for this controller. @default its first locale */
+  readonly textLocale?: Locale | undefined;
+}
+
+/** The language a controller's plain texts are in. */
+const plainLocale = (source: TextSource | undefined): Locale => source?.textLocale ?? source?.locales[0] ?? 'en';
+
 /**
- * A register text in `locale`, else in the controller's first language (`locales[0]`), else in
- * English, else in any it has; a plain string is in the controller's first language. The answer
- * says which language it is in, so a fallback can be marked where people read it.
+ * A register text in `locale`, else in the controller's first language, else in English, else in
+ * any it has; a plain string is in the controller's `textLocale` (by default its first language).
+ * The answer says which language it is in, so a fallback can be marked where people read it.
  */
-export function inLocale(value: Localised, locale: Locale, locales: readonly Locale[] = []): LocalText {
-  const first = locales[0] ?? 'en';
-  if (typeof value === 'string') return { text: value, lang: first };
-  for (const lang of [locale, first, 'en', ...LOCALES] as const) {
+export function inLocale(value: Localised, locale: Locale, source?: TextSource): LocalText {
+  if (typeof value === 'string') return { text: value, lang: plainLocale(source) };
+  for (const lang of [locale, source?.locales[0] ?? 'en', 'en', ...LOCALES] as const) {
     const found = value[lang];
     if (found) return { text: found, lang };
   }
-  return { text: '', lang: first };
+  return { text: '', lang: plainLocale(source) };
 }
 
 /** {@link inLocale} for one controller and reader: `const say = inLocaleOf(controller, request.locale); say(controller.name)`. */
 export const inLocaleOf =
-  (controller: { readonly locales: readonly Locale[] }, locale: Locale) =>
+  (controller: TextSource, locale: Locale) =>
   (value: Localised): LocalText =>
-    inLocale(value, locale, controller.locales);
+    inLocale(value, locale, controller);
 
 /** A register text as staff and the DPO read it (the console, digests): in the controller's first language. */
-export const staffText = (controller: { readonly locales: readonly Locale[] }, value: Localised): string =>
-  inLocale(value, controller.locales[0] ?? 'en', controller.locales).text;
+export const staffText = (controller: TextSource, value: Localised): string => inLocale(value, controller.locales[0] ?? 'en', controller).text;
 
-/** Whether a register text is given in `locale` (a plain string only in the controller's first language). */
-export function hasLocale(value: Localised, locale: Locale, locales: readonly Locale[]): boolean {
-  return typeof value === 'string' ? locale === (locales[0] ?? 'en') : Boolean(value[locale]);
+/** Whether a register text is given in `locale`. */
+export function hasLocale(value: Localised, locale: Locale, source: TextSource): boolean {
+  return typeof value === 'string' ? locale === plainLocale(source) : Boolean(value[locale]);
 }
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lower-case letters, digits and dashes');
@@ -585,6 +593,8 @@ const controllerSchema = z
     country: z.string().regex(/^[A-Z]{2}$/),
     dpoEmail: z.email(),
     locales: z.array(z.enum(LOCALES)).min(1),
+    /** The language the plain (not per-language) texts below are written in; by default the first of `locales`. */
+    textLocale: z.enum(LOCALES).optional(),
     deadline: deadlineSchema.default({ rule: 'days', days: 30 }),
     publicHolidays: z.array(z.string().regex(HOLIDAY_RULE, 'MM-DD, easter+N, easter-N or MM-DD/MM-DD:weekday')).default([]),
     /** The controller's lead supervisory authority (Art. 56); refusals and answers name it, beside the person's own (Art. 77). */
@@ -754,12 +764,12 @@ export function bundledRegister(input: unknown, env: Readonly<Record<string, str
 }
 
 /** How a rectifiable attribute is named in `locale`: the register's name in that language, a built-in one, the register's in another, else the attribute itself. */
-export function attributeLabel(controller: Pick<Controller, 'attributeLabels' | 'locales'>, attribute: string, locale: Locale): LocalText {
+export function attributeLabel(controller: Pick<Controller, 'attributeLabels' | 'locales' | 'textLocale'>, attribute: string, locale: Locale): LocalText {
   const declared = Object.hasOwn(controller.attributeLabels, attribute) ? controller.attributeLabels[attribute] : undefined;
-  if (declared !== undefined && hasLocale(declared, locale, controller.locales)) return inLocale(declared, locale, controller.locales);
+  if (declared !== undefined && hasLocale(declared, locale, controller)) return inLocale(declared, locale, controller);
   const common = commonAttributeLabel(attribute, locale);
   if (common) return { text: common, lang: locale };
-  return declared !== undefined ? inLocale(declared, locale, controller.locales) : { text: attribute, lang: locale };
+  return declared !== undefined ? inLocale(declared, locale, controller) : { text: attribute, lang: locale };
 }
 
 /**
@@ -796,7 +806,7 @@ export function peopleTexts(c: Controller): { at: string; value: Localised; buil
 export function textsLacking(c: Controller, locale: Locale): string[] {
   return peopleTexts(c)
     .filter((t) => !(t.builtIn !== undefined && commonAttributeLabel(t.builtIn, locale)))
-    .filter((t) => (t.builtIn !== undefined && !Object.hasOwn(c.attributeLabels, t.builtIn)) || !hasLocale(t.value, locale, c.locales))
+    .filter((t) => (t.builtIn !== undefined && !Object.hasOwn(c.attributeLabels, t.builtIn)) || !hasLocale(t.value, locale, c))
     .map((t) => t.at);
 }
 

@@ -46,7 +46,7 @@ export async function acceptRequest(submission: Submission, controller: Controll
       request.email,
       verificationEmail({
         locale,
-        controllerName: inLocale(controller.name, locale, controller.locales).text,
+        controllerName: inLocale(controller.name, locale, controller).text,
         type: request.type,
         verifyUrl: links.verify(request.requestId, token),
         expiresAt: verifyExpiresAt,

@@ -35,7 +35,7 @@ export function defaultController(): Controller {
 /** A controller's name in `locale` (or the language it falls back to); its id if the register no longer declares it. */
 export function controllerNameIn(controllerId: string, locale: Locale): LocalText {
   const controller = findController(controllerId);
-  return controller ? inLocale(controller.name, locale, controller.locales) : { text: controllerId, lang: locale };
+  return controller ? inLocale(controller.name, locale, controller) : { text: controllerId, lang: locale };
 }
 
 export function findProcessor(controller: Controller, processorId: string): Processor | undefined {
@@ -45,7 +45,7 @@ export function findProcessor(controller: Controller, processorId: string): Proc
 /** A processor's name in `locale` (or the language it falls back to); its id if the register no longer declares it. */
 export function processorNameIn(controller: Controller | undefined, processorId: string, locale: Locale): LocalText {
   const p = controller && findProcessor(controller, processorId);
-  return p && controller ? inLocale(p.name, locale, controller.locales) : { text: processorId, lang: locale };
+  return p && controller ? inLocale(p.name, locale, controller) : { text: processorId, lang: locale };
 }
 
 /** Items per processor in the order the controller declares its processors (the order people read). */

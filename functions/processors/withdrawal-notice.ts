@@ -48,8 +48,8 @@ export async function tellOfWithdrawal(
     const locale = controller.locales[0]!;
     const email = taskWithdrawnEmail({
       locale,
-      controllerName: inLocale(controller.name, locale, controller.locales).text,
-      processorName: inLocale(p.name, locale, controller.locales).text,
+      controllerName: inLocale(controller.name, locale, controller).text,
+      processorName: inLocale(p.name, locale, controller).text,
       requestReference: request.requestId,
     });
     const { marked } = await once((again) => sendEmail(to, again ? asRepeat(email, locale) : email));

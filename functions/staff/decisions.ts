@@ -209,7 +209,7 @@ export async function decide(
 export function refusalEmailFor(request: DsrRequest, controller: Controller) {
   return denialEmail({
     locale: request.locale,
-    controllerName: inLocale(controller.name, request.locale, controller.locales).text,
+    controllerName: inLocale(controller.name, request.locale, controller).text,
     type: request.type,
     reasonText: request.denial?.text ?? '',
     supervisoryAuthority: controller.supervisoryAuthority,

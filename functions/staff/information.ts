@@ -43,7 +43,7 @@ export async function answerInformationRequest(request: DsrRequest, controller: 
     staffEmailOf(controller),
     subjectAnsweredEmail({
       locale: controller.locales[0]!,
-      controllerName: inLocale(controller.name, controller.locales[0]!, controller.locales).text,
+      controllerName: inLocale(controller.name, controller.locales[0]!, controller).text,
       requestReference: request.requestId,
       consoleUrl: links.console(request.requestId),
     }),

@@ -460,7 +460,7 @@ export function requestDetail(request: DsrRequest, branches: Branch[], events: A
 export function denialTemplates(request: DsrRequest, controller: Controller): DenialTemplate[] {
   // Each language's text names the controller as that language has it.
   const ctx = (l: Locale) => ({
-    controllerName: inLocale(controller.name, l, controller.locales).text,
+    controllerName: inLocale(controller.name, l, controller).text,
     ...(request.details?.viaCustomer ? { viaCustomer: request.details.viaCustomer } : {}),
   });
   return DENIAL_REASONS.map((reason) => ({

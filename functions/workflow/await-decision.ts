@@ -27,7 +27,7 @@ export async function awaitDecision({ requestId, taskToken }: RequestRef & { tas
   const locale = controller.locales[0]!;
   const email = reviewWaitingEmail({
     locale,
-    controllerName: inLocale(controller.name, locale, controller.locales).text,
+    controllerName: inLocale(controller.name, locale, controller).text,
     requestReference: requestId,
     type: request.type,
     reasons: waiting.reviewReasons ?? [],

@@ -45,7 +45,7 @@ export async function remindOfDeadline(
   const locale = controller.locales[0]!;
   const email = deadlineEmail({
     locale,
-    controllerName: inLocale(controller.name, locale, controller.locales).text,
+    controllerName: inLocale(controller.name, locale, controller).text,
     requestReference: request.requestId,
     stage,
     dueAt: request.dueAt,

@@ -89,7 +89,7 @@ async function sendReceipt(request: DsrRequest, controller: Controller | undefin
   if (!request.email || request.personalDataErasedAt || !controller) return;
   const email = withdrawalReceiptEmail({
     locale: request.locale,
-    controllerName: inLocale(controller.name, request.locale, controller.locales).text,
+    controllerName: inLocale(controller.name, request.locale, controller).text,
     type: request.type,
     requestReference: request.requestId,
     withdrawnAt: withdrawnAt(request) ?? now.toISOString(),

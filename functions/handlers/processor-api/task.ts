@@ -76,8 +76,8 @@ async function task(event: HttpEvent, context: TaskContext): Promise<HttpResult>
   const page = (extra: { errors?: Record<string, string>; values?: AnswerInput & { note?: string } } = {}) =>
     renderTaskPage({
       locale: pageLocale,
-      controllerName: inLocale(link.controller.name, pageLocale, link.controller.locales),
-      processorName: inLocale(link.processor.name, pageLocale, link.controller.locales),
+      controllerName: inLocale(link.controller.name, pageLocale, link.controller),
+      processorName: inLocale(link.processor.name, pageLocale, link.controller),
       // A staff task at any processor is answered by staff, like a manual task.
       kind: link.processor.kind === 'email' && !link.branch.staffTask ? 'email' : 'manual',
       ...taskRequest(link.request, link.branch),

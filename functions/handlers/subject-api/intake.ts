@@ -68,7 +68,7 @@ async function intake(event: HttpEvent): Promise<HttpResult> {
           202,
           renderRequestAccepted({
             locale: request.locale,
-            controllerName: inLocale(controller.name, request.locale, controller.locales),
+            controllerName: inLocale(controller.name, request.locale, controller),
             formUrl: paths.form(controller.id, request.locale),
           }),
         );

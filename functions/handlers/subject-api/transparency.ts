@@ -27,7 +27,7 @@ async function transparency(event: HttpEvent): Promise<HttpResult> {
     200,
     renderTransparencyPage({
       locale,
-      controllerName: inLocale(controller.name, locale, controller.locales),
+      controllerName: inLocale(controller.name, locale, controller),
       figures,
       alternates: Object.fromEntries(controller.locales.map((l) => [l, `${path}?lang=${l}`])),
       // The accent only: the page's CSP loads no images from elsewhere.

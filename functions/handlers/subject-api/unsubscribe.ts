@@ -29,8 +29,8 @@ async function handle(event: HttpEvent): Promise<HttpResult> {
   const locale = pickLocale(event, link.controller.locales[0]);
   const names = {
     locale,
-    controllerName: inLocale(link.controller.name, locale, link.controller.locales),
-    purposeName: inLocale(link.purpose.name, locale, link.controller.locales),
+    controllerName: inLocale(link.controller.name, locale, link.controller),
+    purposeName: inLocale(link.purpose.name, locale, link.controller),
   };
   if (event.requestContext.http.method !== 'POST') {
     const query = new URLSearchParams({ address: q.address!, sig: q.sig! }).toString();

@@ -13,8 +13,8 @@ async function emailVendor(p: EmailProcessor, { request, controller, branch, rep
   const taskUrl = await issueTaskLink(request.requestId, branch.processorId);
   const email = vendorRequestEmail({
     locale: controller.locales[0]!,
-    controllerName: inLocale(controller.name, controller.locales[0]!, controller.locales).text,
-    processorName: inLocale(p.name, controller.locales[0]!, controller.locales).text,
+    controllerName: inLocale(controller.name, controller.locales[0]!, controller).text,
+    processorName: inLocale(p.name, controller.locales[0]!, controller).text,
     ...taskRequest(request, branch),
     requestReference: request.requestId,
     identities: identitiesFor(p, request),

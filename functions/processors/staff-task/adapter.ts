@@ -18,8 +18,8 @@ export const staffTask: AsyncProcessorKind = {
     const taskUrl = await issueTaskLink(request.requestId, branch.processorId);
     const email = staffTaskEmail({
       locale: controller.locales[0]!,
-      controllerName: inLocale(controller.name, controller.locales[0]!, controller.locales).text,
-      processorName: inLocale(p.name, controller.locales[0]!, controller.locales).text,
+      controllerName: inLocale(controller.name, controller.locales[0]!, controller).text,
+      processorName: inLocale(p.name, controller.locales[0]!, controller).text,
       ...taskRequest(request, branch),
       requestReference: request.requestId,
       identities: { email: request.email, ...identitiesFor(p, request, branch) },
