@@ -6,13 +6,14 @@
  * database: it connects as the processor does (the URL with `${NAME}` from the environment, or the
  * Secrets Manager secret with the caller's credentials), reads the schema and refuses what the
  * processor would fail at or get wrong (infra/sql-schema-rules.ts). Prints what it checked; exits 1
- * on any problem. Warnings (foreign keys the erasure order meets the wrong way) do not fail it.
+ * on any problem. Warnings (foreign keys the erasure order meets the wrong way; texts people read
+ * that lack a language the controller declares) do not fail it.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Connector, checkHttpProcessor, connectorSchema } from '../functions/domain/connector-schema';
-import { registerSchema, resolvePlaceholders } from '../functions/domain/register-schema';
+import { registerSchema, resolvePlaceholders, textsLacking } from '../functions/domain/register-schema';
 import { withSession } from '../functions/processors/sql/session';
 import { DEMO_REGISTER_FILE } from './register-source';
 import { describeSchema } from './sql-schema';
@@ -112,6 +113,15 @@ export async function checkRegister(opts: CheckRegisterOptions = {}): Promise<Ch
       const connector = connectors.get(p.connector);
       if (!connector) fail(`${at}.connector: no valid definition config/connectors/${p.connector}.json`);
       else for (const problem of checkHttpProcessor(p, connector)) fail(`${at}.${problem}`);
+    }
+  }
+  // A declared language a text lacks is shown in another (marked with lang): worth knowing, not wrong.
+  for (const c of parsed.data.controllers) {
+    for (const locale of c.locales) {
+      const lacking = textsLacking(c, locale);
+      if (!lacking.length) continue;
+      warnings++;
+      print(`warn  ${c.id}: ${lacking.length} text(s) have no ${locale} version and are shown in another language: ${lacking.join(', ')}`);
     }
   }
   const sql = parsed.data.controllers.flatMap((c) => c.processors.flatMap((p) => (p.kind === 'sql' ? [{ controller: c.id, p }] : [])));

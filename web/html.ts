@@ -1,3 +1,4 @@
+import type { Text } from './local-text.ts';
 import { isLocale, LANGUAGE_NAMES, LOCALES, type Locale, RIGHTS } from './locale.ts';
 import { siteTexts } from './texts/site/index.ts';
 
@@ -166,7 +167,8 @@ export interface LayoutInput {
   title: string;
   /** Already-rendered HTML for inside <main>; built from escaped values. */
   body: string;
-  controllerName?: string;
+  /** The organisation's name: a register text in another language than the page is marked with `lang`. */
+  controllerName?: Text;
   /**
    * Where each language version of this page lives. Without it the switcher is left out,
    * because a page in the middle of a request (confirm, status) has no safe generic target.
@@ -186,14 +188,15 @@ export function layout(input: LayoutInput): string {
   const t = siteTexts[locale];
   const siteName = input.siteName ?? t.common.siteName;
   const logoUrl = input.branding?.logoUrl;
+  const name = input.controllerName;
+  const nameText = typeof name === 'string' ? name : name?.text;
+  const nameLang = typeof name === 'object' && name.lang !== locale ? ` lang="${escapeHtml(name.lang)}"` : '';
   const logo =
-    logoUrl && /^https:\/\//i.test(logoUrl) && input.controllerName
-      ? `<img class="logo" src="${escapeHtml(logoUrl)}" alt="${escapeHtml(input.controllerName)}">\n`
-      : '';
+    logoUrl && /^https:\/\//i.test(logoUrl) && nameText ? `<img class="logo" src="${escapeHtml(logoUrl)}" alt="${escapeHtml(nameText)}"${nameLang}>\n` : '';
   const header = `<a class="skip" href="#main">${escapeHtml(t.common.skipToContent)}</a>
 <header class="site">
 <div class="bar">
-${logo}<p class="site-name">${escapeHtml(siteName)}${input.controllerName ? `<span>${escapeHtml(input.controllerName)}</span>` : ''}</p>
+${logo}<p class="site-name">${escapeHtml(siteName)}${nameText ? `<span${nameLang}>${escapeHtml(nameText)}</span>` : ''}</p>
 ${languageSwitcher(locale, input.alternates)}
 </div>
 </header>`;

@@ -3,6 +3,7 @@ import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import ZipStream from 'zip-stream';
 import { accessPackageSummary, type RecordsPreview } from '../../web/pages/access-package';
+import { inLocaleOf } from '../domain/register-schema';
 import type { Branch, DsrRequest, Right } from '../domain/request';
 import { s3 } from '../platform/aws/s3';
 import { csvCell } from '../platform/csv';
@@ -82,14 +83,15 @@ const packaged = (controller: Controller, branches: Branch[]) => branches.filter
  * system each file comes from and how many records it holds. Ids, names and counts only.
  */
 export function portabilityManifest(request: DsrRequest, controller: Controller, branches: Branch[], at: Date) {
+  const say = inLocaleOf(controller, request.locale);
   return {
     format: 'dsr-portability/1',
-    controller: { id: controller.id, name: controller.name },
+    controller: { id: controller.id, name: say(controller.name).text },
     requestId: request.requestId,
     generatedAt: at.toISOString(),
     processors: packaged(controller, branches).map((b) => ({
       id: b.processorId,
-      name: findProcessor(controller, b.processorId)!.name,
+      name: say(findProcessor(controller, b.processorId)!.name).text,
       recordCount: b.recordCount ?? 0,
       files: branchFiles(b),
     })),
@@ -103,20 +105,21 @@ export function portabilityManifest(request: DsrRequest, controller: Controller,
 async function accessIndex(request: DsrRequest, controller: Controller, branches: Branch[], at: Date): Promise<{ zip: string; web: string }> {
   const previews = new Map<string, RecordsPreview>();
   for (const b of packaged(controller, branches)) if (b.exportKey) previews.set(b.processorId, await previewOf(b.exportKey));
+  const say = inLocaleOf(controller, request.locale);
   const processors = controller.processors.map((p) => {
     const branch = branches.find((b) => b.processorId === p.id);
     const preview = previews.get(p.id);
     return {
       id: p.id,
-      name: p.name,
+      name: say(p.name),
       recordCount: branch?.recordCount ?? 0,
       status: branch?.status === 'completed' ? ('completed' as const) : ('failed' as const),
-      dataCategories: p.dataCategories,
-      purposes: p.purposes,
-      legalBasis: p.legalBasis,
-      retention: p.retention,
-      ...(p.source ? { source: p.source } : {}),
-      recipients: p.recipients,
+      dataCategories: p.dataCategories.map(say),
+      purposes: p.purposes.map(say),
+      legalBasis: say(p.legalBasis),
+      retention: say(p.retention),
+      ...(p.source ? { source: say(p.source) } : {}),
+      recipients: p.recipients.map(({ safeguard, ...r }) => ({ ...r, ...(safeguard ? { safeguard: say(safeguard) } : {}) })),
       ...(branch?.attachmentName ? { attachmentName: branch.attachmentName } : {}),
       // A vendor that only sent its own file has no records of ours to list.
       ...(branch?.status === 'completed' && !branch.exportKey ? { records: false } : {}),
@@ -126,7 +129,7 @@ async function accessIndex(request: DsrRequest, controller: Controller, branches
   });
   const page = {
     locale: request.locale,
-    controllerName: controller.name,
+    controllerName: say(controller.name),
     requestId: request.requestId,
     generatedAt: at.toISOString(),
     processors,

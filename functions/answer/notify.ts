@@ -1,5 +1,6 @@
 import { completionEmail } from '../../web/emails/completion';
 import { asRepeat } from '../../web/emails/email';
+import { inLocaleOf } from '../domain/register-schema';
 import type { Branch, DsrRequest } from '../domain/request';
 import { MODES } from '../domain/rights';
 import { setting } from '../platform/config';
@@ -59,8 +60,13 @@ export async function notifySubject(request: DsrRequest, controller: Controller,
       downloadExpiresAt,
     };
   };
+  const say = inLocaleOf(controller, request.locale);
+  const processorName = (id: string) => {
+    const p = findProcessor(controller, id);
+    return p ? say(p.name) : id;
+  };
   const outcomes = inDeclaredOrder(controller, branches).map((b) => ({
-    processorName: findProcessor(controller, b.processorId)?.name ?? b.processorId,
+    processorName: processorName(b.processorId),
     status: b.status === 'completed' ? ('completed' as const) : ('failed' as const),
     action: b.action,
     ...(b.recordCount !== undefined ? { recordCount: b.recordCount } : {}),
@@ -75,17 +81,20 @@ export async function notifySubject(request: DsrRequest, controller: Controller,
     request.type !== 'access' && request.type !== 'portability'
       ? inDeclaredOrder(controller, branches)
           .filter((b) => b.status === 'completed' && MODES[b.kind as Processor['kind']] !== 'sync' && b.kind !== 'manual')
-          .map((b) => findProcessor(controller, b.processorId)?.name ?? b.processorId)
+          .map((b) => processorName(b.processorId))
       : [];
   const details = request.details ?? {};
   const transmittedTo = request.transmittedAt && details.transmitTo ? controller.portabilityTargets.find((t) => t.id === details.transmitTo)?.name : undefined;
-  const consentPurposes = (details.consentPurposes ?? []).map((id) => controller.consentPurposes.find((p) => p.id === id)?.name ?? id);
+  const consentPurposes = (details.consentPurposes ?? []).map((id) => {
+    const purpose = controller.consentPurposes.find((p) => p.id === id);
+    return purpose ? say(purpose.name) : id;
+  });
   const sent = await sendAnswer(
     request,
     async () =>
       completionEmail({
         locale: request.locale,
-        controllerName: controller.name,
+        controllerName: say(controller.name),
         type: request.type,
         statusUrl: links.status(request.requestId, request.statusKey),
         onTime: !request.dueAt || at.toISOString() <= request.dueAt,

@@ -1,7 +1,7 @@
 import type { renderStatusPage } from '../../web/pages/status';
 import { type Branch, type DsrRequest, type Locale, type RequestStatus, WITHDRAWN } from '../domain/request';
 import { paths } from '../platform/links';
-import { findController, findProcessor, inDeclaredOrder } from '../platform/register';
+import { controllerNameIn, findController, inDeclaredOrder, processorNameIn } from '../platform/register';
 import { constantTimeEqual, tokenMatches } from '../platform/tokens';
 
 /**
@@ -63,7 +63,7 @@ export function statusPageInput(
   const ordered = controller ? inDeclaredOrder(controller, branches) : branches;
   return {
     locale: opts.locale,
-    controllerName: controller?.name ?? request.controllerId,
+    controllerName: controllerNameIn(request.controllerId, opts.locale),
     requestId: request.requestId,
     type: request.type,
     status: request.status,
@@ -72,7 +72,7 @@ export function statusPageInput(
     completedAt: request.completedAt,
     withdrawnAt: withdrawnAt(request),
     processors: ordered.map((b) => ({
-      name: (controller && findProcessor(controller, b.processorId)?.name) ?? b.processorId,
+      name: processorNameIn(controller, b.processorId, opts.locale),
       status: shownStatus(b),
     })),
     ...(withdrawable(request) ? { withdraw: { actionUrl: paths.cancel(request.requestId), statusKey: request.statusKey } } : {}),

@@ -3,6 +3,7 @@ import { asRepeat, type Email } from '../../web/emails/email';
 import { extensionEmail } from '../../web/emails/extension';
 import { informationRequestEmail } from '../../web/emails/information-request';
 import { restrictionLiftNoticeEmail } from '../../web/emails/restriction-lift';
+import { inLocaleOf } from '../domain/register-schema';
 import type { Branch, DsrRequest } from '../domain/request';
 import { audit } from '../platform/data/audit';
 import { getRequestWithBranches } from '../platform/data/requests';
@@ -10,7 +11,7 @@ import { links } from '../platform/links';
 import { errorClass, logger } from '../platform/log';
 import { sendEmail } from '../platform/mailer';
 import { requestOwner, sendOnce } from '../platform/outbox';
-import { type Controller, findProcessor } from '../platform/register';
+import { type Controller, processorNameIn } from '../platform/register';
 import { done, type SubjectNotice, schedule } from '../retention/scheduled-erasures';
 
 /** The decisions whose facts the subject must be told of (Art. 12(3), 12(6), 18(3), and a corrected answer). */
@@ -22,7 +23,8 @@ export const pendingNotices = (request: Pick<DsrRequest, NoticeFact>): NoticeFac
   NOTICE_FACTS.filter((fact) => request[fact] && !request[fact]!.notifiedAt);
 
 function noticeEmail(fact: NoticeFact, request: DsrRequest, controller: Controller, branches: Branch[]): Email {
-  const common = { locale: request.locale, controllerName: controller.name, statusUrl: links.status(request.requestId, request.statusKey) };
+  const say = inLocaleOf(controller, request.locale);
+  const common = { locale: request.locale, controllerName: say(controller.name).text, statusUrl: links.status(request.requestId, request.statusKey) };
   switch (fact) {
     case 'extension': {
       const e = request.extension!;
@@ -40,7 +42,7 @@ function noticeEmail(fact: NoticeFact, request: DsrRequest, controller: Controll
         dpoEmail: controller.dpoEmail,
         why: c.why,
         outcome: {
-          processorName: findProcessor(controller, c.processorId)?.name ?? c.processorId,
+          processorName: processorNameIn(controller, c.processorId, request.locale),
           status: 'completed',
           action: b?.action ?? 'erase',
           ...(b?.recordCount !== undefined ? { recordCount: b.recordCount } : {}),
@@ -53,7 +55,7 @@ function noticeEmail(fact: NoticeFact, request: DsrRequest, controller: Controll
       return restrictionLiftNoticeEmail({
         ...common,
         liftAt: request.restrictionLift!.liftAt,
-        processorNames: restricted.map((b) => findProcessor(controller, b.processorId)?.name ?? b.processorId),
+        processorNames: restricted.map((b) => processorNameIn(controller, b.processorId, request.locale).text),
       });
     }
   }

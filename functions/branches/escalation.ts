@@ -1,5 +1,6 @@
 import { asRepeat } from '../../web/emails/email';
 import { escalationEmail } from '../../web/emails/escalation';
+import { inLocale } from '../domain/register-schema';
 import { type Branch, type DsrRequest, WAIT_EXPIRED, WITHDRAWN } from '../domain/request';
 import { auditOnce } from '../platform/data/audit';
 import { links } from '../platform/links';
@@ -61,8 +62,8 @@ export async function escalate(
   const locale = controller.locales[0]!;
   const email = escalationEmail({
     locale,
-    controllerName: controller.name,
-    processorName: processor.name,
+    controllerName: inLocale(controller.name, locale, controller).text,
+    processorName: inLocale(processor.name, locale, controller).text,
     kind: processor.kind,
     requestReference: request.requestId,
     reason,

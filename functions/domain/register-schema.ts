@@ -3,11 +3,69 @@
  * loading the functions' copy (which fills its placeholders from the environment at cold start).
  */
 import * as z from 'zod';
-import { LOCALES, RIGHTS } from './request';
+import { commonAttributeLabel } from './attribute-labels';
+import { LOCALES, type Locale, RIGHTS } from './request';
 import { checkRetentionRuleIds, checkRetentionRules, checkSqlRetentionRules, retentionRuleSchema, sqlRetentionRuleSchema } from './retention-rules';
 import { erasureOrder, TableCycle } from './sql-order';
 
 const text = z.string().trim().min(1);
+
+/**
+ * A text people read, in one language or several: a plain string is in the controller's first
+ * language; an object gives it per language, e.g. `{"en": "Newsletter", "sv": "Nyhetsbrev"}`.
+ */
+export type Localised = string | Partial<Record<Locale, string>>;
+
+/** A {@link Localised} text as the register accepts it: a non-empty string, or a non-empty object of them by language. */
+const localised = z.union(
+  [text, z.partialRecord(z.enum(LOCALES), text).refine((o) => Object.keys(o).length > 0, 'give the text in at least one language, e.g. {"en": "…"}')],
+  { error: 'a text, or texts by language such as {"en": "…", "sv": "…"}' },
+);
+
+/** A text in one language, and which: when it is not the one asked for, pages and emails mark it with `lang` (WCAG 3.1.2). */
+export interface LocalText {
+  readonly text: string;
+  readonly lang: Locale;
+}
+
+/** Where a controller's texts are read: the languages it offers, and the one its plain texts are in. */
+export interface TextSource {
+  readonly locales: readonly Locale[];
+  /** The language of the register's plain strings for this controller. @default its first locale */
+  readonly textLocale?: Locale | undefined;
+}
+
+/** The language a controller's plain texts are in. */
+const plainLocale = (source: TextSource | undefined): Locale => source?.textLocale ?? source?.locales[0] ?? 'en';
+
+/**
+ * A register text in `locale`, else in the controller's first language, else in English, else in
+ * any it has; a plain string is in the controller's `textLocale` (by default its first language).
+ * The answer says which language it is in, so a fallback can be marked where people read it.
+ */
+export function inLocale(value: Localised, locale: Locale, source?: TextSource): LocalText {
+  if (typeof value === 'string') return { text: value, lang: plainLocale(source) };
+  for (const lang of [locale, source?.locales[0] ?? 'en', 'en', ...LOCALES] as const) {
+    const found = value[lang];
+    if (found) return { text: found, lang };
+  }
+  return { text: '', lang: plainLocale(source) };
+}
+
+/** {@link inLocale} for one controller and reader: `const say = inLocaleOf(controller, request.locale); say(controller.name)`. */
+export const inLocaleOf =
+  (controller: TextSource, locale: Locale) =>
+  (value: Localised): LocalText =>
+    inLocale(value, locale, controller);
+
+/** A register text as staff and the DPO read it (the console, digests): in the controller's first language. */
+export const staffText = (controller: TextSource, value: Localised): string => inLocale(value, controller.locales[0] ?? 'en', controller).text;
+
+/** Whether a register text is given in `locale`. */
+export function hasLocale(value: Localised, locale: Locale, source: TextSource): boolean {
+  return typeof value === 'string' ? locale === plainLocale(source) : Boolean(value[locale]);
+}
+
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lower-case letters, digits and dashes');
 
 /** How the subject's items are found in a DynamoDB store: by partition key, or through an index. */
@@ -55,20 +113,20 @@ const recipientSchema = z
   .object({
     name: text,
     country: z.string().regex(/^[A-Z]{2}$/, 'ISO 3166 alpha-2 country code'),
-    safeguard: text.optional(),
+    safeguard: localised.optional(),
   })
   .strict();
 
 /** What every processor declares for the Art. 15 information in the access package. */
 const art15 = {
   id,
-  /** Shown to the subject, e.g. "Membership register". */
-  name: text,
-  dataCategories: z.array(text).min(1),
-  purposes: z.array(text).min(1),
-  legalBasis: text,
-  retention: text,
-  source: text.optional(),
+  /** Shown to the subject, e.g. "Membership register"; this and the texts below may be given per language. */
+  name: localised,
+  dataCategories: z.array(localised).min(1),
+  purposes: z.array(localised).min(1),
+  legalBasis: localised,
+  retention: localised,
+  source: localised.optional(),
   recipients: z.array(recipientSchema).default([]),
   /**
    * Art. 20: whether the store's data is in a portability package (data the subject provided,
@@ -423,8 +481,10 @@ export const HOLIDAY_RULE = /^(\d{2}-\d{2}|easter[+-]\d{1,2}|\d{2}-\d{2}\/\d{2}-
 const consentPurposeSchema = z
   .object({
     id,
-    /** As the subject reads it on the form, e.g. "Newsletter". */
-    name: text,
+    /** As the subject reads it on the form, e.g. "Newsletter" or `{"en": "Newsletter", "sv": "Nyhetsbrev"}`. */
+    name: localised,
+    /** What the consent covers, shown under the name on the form. */
+    description: localised.optional(),
     /** The processors that hold data for this purpose only: withdrawal erases there as each declares. */
     processors: z.array(id).min(1),
   })
@@ -528,10 +588,13 @@ const brandingSchema = z
 const controllerSchema = z
   .object({
     id,
-    name: text,
+    /** The organisation's name as people read it; may be given per language. */
+    name: localised,
     country: z.string().regex(/^[A-Z]{2}$/),
     dpoEmail: z.email(),
     locales: z.array(z.enum(LOCALES)).min(1),
+    /** The language the plain (not per-language) texts below are written in; by default the first of `locales`. */
+    textLocale: z.enum(LOCALES).optional(),
     deadline: deadlineSchema.default({ rule: 'days', days: 30 }),
     publicHolidays: z.array(z.string().regex(HOLIDAY_RULE, 'MM-DD, easter+N, easter-N or MM-DD/MM-DD:weekday')).default([]),
     /** The controller's lead supervisory authority (Art. 56); refusals and answers name it, beside the person's own (Art. 77). */
@@ -553,7 +616,12 @@ const controllerSchema = z
      * The controller also holds data as a processor for its own customers (Art. 28): the form asks
      * whether the request is about such a customer's service, and staff point the subject there.
      */
-    actsAsProcessorFor: z.object({ description: text }).strict().optional(),
+    actsAsProcessorFor: z.object({ description: localised }).strict().optional(),
+    /**
+     * How the form and emails name a rectifiable attribute, per attribute (`{"phone": {"en": "Phone
+     * number", "sv": "Telefonnummer"}}`); common ones (email, phone, name, address…) have built-in labels.
+     */
+    attributeLabels: z.record(text, localised).default({}),
     /** Days between telling the subject a restriction will be lifted and lifting it (Art. 18(3)). */
     restrictionLiftNoticeDays: z.number().int().min(1).max(365).default(14),
     /**
@@ -693,6 +761,53 @@ export interface CompiledRegister {
 export function bundledRegister(input: unknown, env: Readonly<Record<string, string | undefined>>): Register {
   if (input && typeof input === 'object' && (input as Partial<CompiledRegister>).compiled === COMPILED_REGISTER) return (input as CompiledRegister).register;
   return parseRegister(input, env);
+}
+
+/** How a rectifiable attribute is named in `locale`: the register's name in that language, a built-in one, the register's in another, else the attribute itself. */
+export function attributeLabel(controller: Pick<Controller, 'attributeLabels' | 'locales' | 'textLocale'>, attribute: string, locale: Locale): LocalText {
+  const declared = Object.hasOwn(controller.attributeLabels, attribute) ? controller.attributeLabels[attribute] : undefined;
+  if (declared !== undefined && hasLocale(declared, locale, controller)) return inLocale(declared, locale, controller);
+  const common = commonAttributeLabel(attribute, locale);
+  if (common) return { text: common, lang: locale };
+  return declared !== undefined ? inLocale(declared, locale, controller) : { text: attribute, lang: locale };
+}
+
+/**
+ * Every text of a controller that people read, with where it is (`processors.members.purposes.0`):
+ * what `npm run check-register` looks through for a language a controller declares and a text lacks.
+ * Rectifiable attributes are listed by their label as the register gives it, or by the attribute.
+ */
+export function peopleTexts(c: Controller): { at: string; value: Localised; builtIn?: string }[] {
+  const out: { at: string; value: Localised; builtIn?: string }[] = [{ at: 'name', value: c.name }];
+  const add = (at: string, value: Localised | undefined) => {
+    if (value !== undefined) out.push({ at, value });
+  };
+  for (const p of c.processors) {
+    const at = `processors.${p.id}`;
+    add(`${at}.name`, p.name);
+    for (const [i, v] of p.dataCategories.entries()) add(`${at}.dataCategories.${i}`, v);
+    for (const [i, v] of p.purposes.entries()) add(`${at}.purposes.${i}`, v);
+    add(`${at}.legalBasis`, p.legalBasis);
+    add(`${at}.retention`, p.retention);
+    add(`${at}.source`, p.source);
+    for (const [i, r] of p.recipients.entries()) add(`${at}.recipients.${i}.safeguard`, r.safeguard);
+  }
+  for (const purpose of c.consentPurposes) {
+    add(`consentPurposes.${purpose.id}.name`, purpose.name);
+    add(`consentPurposes.${purpose.id}.description`, purpose.description);
+  }
+  add('actsAsProcessorFor.description', c.actsAsProcessorFor?.description);
+  for (const attribute of [...new Set(c.processors.flatMap(rectifiableOf))])
+    out.push({ at: `attributeLabels.${attribute}`, value: c.attributeLabels[attribute] ?? attribute, builtIn: attribute });
+  return out;
+}
+
+/** The texts of {@link peopleTexts} a controller's declared language lacks (a rectifiable attribute with a built-in name has one). */
+export function textsLacking(c: Controller, locale: Locale): string[] {
+  return peopleTexts(c)
+    .filter((t) => !(t.builtIn !== undefined && commonAttributeLabel(t.builtIn, locale)))
+    .filter((t) => (t.builtIn !== undefined && !Object.hasOwn(c.attributeLabels, t.builtIn)) || !hasLocale(t.value, locale, c))
+    .map((t) => t.at);
 }
 
 /** The staff address a controller's reviews go to. */

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { verificationEmail } from '../../web/emails/verification';
+import { inLocale } from '../domain/register-schema';
 import type { DsrRequest, RequestDetails } from '../domain/request';
 import type { Submission } from '../domain/submission';
 import { setting } from '../platform/config';
@@ -45,7 +46,7 @@ export async function acceptRequest(submission: Submission, controller: Controll
       request.email,
       verificationEmail({
         locale,
-        controllerName: controller.name,
+        controllerName: inLocale(controller.name, locale, controller).text,
         type: request.type,
         verifyUrl: links.verify(request.requestId, token),
         expiresAt: verifyExpiresAt,

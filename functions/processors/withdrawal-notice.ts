@@ -7,7 +7,7 @@
  */
 import { asRepeat } from '../../web/emails/email';
 import { taskWithdrawnEmail } from '../../web/emails/withdrawal';
-import { staffEmailOf } from '../domain/register-schema';
+import { inLocale, staffEmailOf } from '../domain/register-schema';
 import type { Branch, DsrRequest } from '../domain/request';
 import { audit } from '../platform/data/audit';
 import { logger } from '../platform/log';
@@ -46,7 +46,12 @@ export async function tellOfWithdrawal(
   if (branch.staffTask || p.kind === 'manual' || p.kind === 'email') {
     const to = branch.staffTask ? staffEmailOf(controller) : p.kind === 'manual' ? p.assigneeEmail : p.kind === 'email' ? p.contactEmail : '';
     const locale = controller.locales[0]!;
-    const email = taskWithdrawnEmail({ locale, controllerName: controller.name, processorName: p.name, requestReference: request.requestId });
+    const email = taskWithdrawnEmail({
+      locale,
+      controllerName: inLocale(controller.name, locale, controller).text,
+      processorName: inLocale(p.name, locale, controller).text,
+      requestReference: request.requestId,
+    });
     const { marked } = await once((again) => sendEmail(to, again ? asRepeat(email, locale) : email));
     if (marked) await audit(branch.requestId, 'processor_told_of_withdrawal', 'system', { processorId: branch.processorId }, now);
     return 'email';

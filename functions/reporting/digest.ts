@@ -5,6 +5,7 @@
  */
 
 import { digestEmail } from '../../web/emails/digest';
+import { staffText } from '../domain/register-schema';
 import { latestRetentionRuns, type RetentionRun } from '../platform/data/retention-runs';
 import { links } from '../platform/links';
 import { sendEmail } from '../platform/mailer';
@@ -32,9 +33,9 @@ export async function sendDigest(controllerId: string, now = new Date()): Promis
   const email = digestEmail({
     figures,
     locale: controller.locales[0]!,
-    controllerName: controller.name,
+    controllerName: staffText(controller, controller.name),
     timezone: digest.timezone,
-    processorNames: Object.fromEntries(controller.processors.map((p) => [p.id, p.name])),
+    processorNames: Object.fromEntries(controller.processors.map((p) => [p.id, staffText(controller, p.name)])),
     consoleUrl: links.console,
     consoleHome: links.consoleHome(),
     retentionRuns,

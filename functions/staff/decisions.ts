@@ -4,6 +4,7 @@ import { completeBranch } from '../branches/outcome';
 import { extendedDueDate } from '../domain/deadlines';
 import { allowedDecisions, DecisionConflict, type DecisionInput, firstMonthEnd } from '../domain/decision-rules';
 import { readProcessorAnswer } from '../domain/processor-answer';
+import { inLocale } from '../domain/register-schema';
 import type { Branch, DsrRequest } from '../domain/request';
 import { purgeSchedule } from '../domain/request-retention';
 import { audit } from '../platform/data/audit';
@@ -208,7 +209,7 @@ export async function decide(
 export function refusalEmailFor(request: DsrRequest, controller: Controller) {
   return denialEmail({
     locale: request.locale,
-    controllerName: controller.name,
+    controllerName: inLocale(controller.name, request.locale, controller).text,
     type: request.type,
     reasonText: request.denial?.text ?? '',
     supervisoryAuthority: controller.supervisoryAuthority,

@@ -1,6 +1,6 @@
 import { subjectAnsweredEmail } from '../../web/emails/subject-answered';
 import { resumedDueDate } from '../domain/deadlines';
-import { staffEmailOf } from '../domain/register-schema';
+import { inLocale, staffEmailOf } from '../domain/register-schema';
 import type { DsrRequest } from '../domain/request';
 import { audit } from '../platform/data/audit';
 import { and, eq, exists, notExists } from '../platform/data/expressions';
@@ -43,7 +43,7 @@ export async function answerInformationRequest(request: DsrRequest, controller: 
     staffEmailOf(controller),
     subjectAnsweredEmail({
       locale: controller.locales[0]!,
-      controllerName: controller.name,
+      controllerName: inLocale(controller.name, controller.locales[0]!, controller).text,
       requestReference: request.requestId,
       consoleUrl: links.console(request.requestId),
     }),

@@ -1,6 +1,7 @@
 import { denialReasonText } from '../../web/emails/denial';
 import { type AllowedDecisions, allowedDecisions } from '../domain/decision-rules';
 import { reasonFits, suggestedReason } from '../domain/refusal-reasons';
+import { inLocale, staffText } from '../domain/register-schema';
 import {
   type AuditEvent,
   type Branch,
@@ -214,11 +215,17 @@ export function waitsForStaff(r: Pick<Partial<DsrRequest>, 'status' | 'reviewSta
   return r.status === 'in_review' || (r.reviewStage !== undefined && !FINAL_STATUSES.includes(r.status as RequestStatus));
 }
 
+/** A controller's name as staff read it; its id if the register no longer declares it. */
+const staffNameOf = (controllerId: string) => {
+  const c = findController(controllerId);
+  return c ? staffText(c, c.name) : controllerId;
+};
+
 export function listItem(r: Partial<DsrRequest> & Pick<DsrRequest, 'requestId' | 'controllerId' | 'status'>, now: Date): ListItem {
   return {
     requestId: r.requestId,
     controllerId: r.controllerId,
-    controllerName: findController(r.controllerId)?.name ?? r.controllerId,
+    controllerName: staffNameOf(r.controllerId),
     type: r.type ?? '',
     status: r.status,
     createdAt: r.createdAt ?? null,
@@ -397,7 +404,10 @@ function detailsView(details: DsrRequest['details'], controller: Controller | un
   if (details.rectification) out.rectification = pick(details.rectification, ['attribute', 'inaccurate', 'corrected']);
   if (details.objection) out.objection = pick(details.objection, ['scope', 'grounds']);
   if (details.consentPurposes) {
-    out.consentPurposes = details.consentPurposes.map((id) => ({ id, name: controller?.consentPurposes.find((p) => p.id === id)?.name ?? id }));
+    out.consentPurposes = details.consentPurposes.map((id) => {
+      const purpose = controller?.consentPurposes.find((p) => p.id === id);
+      return { id, name: controller && purpose ? staffText(controller, purpose.name) : id };
+    });
   }
   if (details.transmitTo) {
     const id = details.transmitTo;
@@ -423,7 +433,7 @@ export function requestDetail(request: DsrRequest, branches: Branch[], events: A
   return {
     request: {
       ...pick(request, REQUEST_FIELDS),
-      controllerName: controller?.name ?? request.controllerId,
+      controllerName: staffNameOf(request.controllerId),
       overdue: isOverdue(request, now),
       waitsForStaff: waitsForStaff(request),
       details: detailsView(request.details, controller),
@@ -433,7 +443,7 @@ export function requestDetail(request: DsrRequest, branches: Branch[], events: A
     },
     branches: ordered.map((b) => ({
       ...pick(b, BRANCH_FIELDS),
-      processorName: (controller && findProcessor(controller, b.processorId)?.name) ?? b.processorId,
+      processorName: controller ? staffText(controller, findProcessor(controller, b.processorId)?.name ?? b.processorId) : b.processorId,
     })),
     timeline: [...events]
       .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))
@@ -448,11 +458,15 @@ export function requestDetail(request: DsrRequest, branches: Branch[], events: A
 
 /** The refusal templates, with their default text in the subject's language for staff to edit, and in every language to read. */
 export function denialTemplates(request: DsrRequest, controller: Controller): DenialTemplate[] {
-  const ctx = { controllerName: controller.name, ...(request.details?.viaCustomer ? { viaCustomer: request.details.viaCustomer } : {}) };
+  // Each language's text names the controller as that language has it.
+  const ctx = (l: Locale) => ({
+    controllerName: inLocale(controller.name, l, controller).text,
+    ...(request.details?.viaCustomer ? { viaCustomer: request.details.viaCustomer } : {}),
+  });
   return DENIAL_REASONS.map((reason) => ({
     reason,
-    text: denialReasonText(reason, request.locale, ctx),
-    texts: Object.fromEntries(LOCALES.map((l) => [l, denialReasonText(reason, l, ctx)])) as Record<Locale, string>,
+    text: denialReasonText(reason, request.locale, ctx(request.locale)),
+    texts: Object.fromEntries(LOCALES.map((l) => [l, denialReasonText(reason, l, ctx(l))])) as Record<Locale, string>,
     fits: reasonFits(reason, request),
   }));
 }

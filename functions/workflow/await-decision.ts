@@ -1,6 +1,6 @@
 import { asRepeat } from '../../web/emails/email';
 import { reviewWaitingEmail } from '../../web/emails/review-waiting';
-import { staffEmailOf } from '../domain/register-schema';
+import { inLocale, staffEmailOf } from '../domain/register-schema';
 import { audit } from '../platform/data/audit';
 import { eq } from '../platform/data/expressions';
 import { updateRequestIf } from '../platform/data/requests';
@@ -27,7 +27,7 @@ export async function awaitDecision({ requestId, taskToken }: RequestRef & { tas
   const locale = controller.locales[0]!;
   const email = reviewWaitingEmail({
     locale,
-    controllerName: controller.name,
+    controllerName: inLocale(controller.name, locale, controller).text,
     requestReference: requestId,
     type: request.type,
     reasons: waiting.reviewReasons ?? [],

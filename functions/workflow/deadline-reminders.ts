@@ -1,5 +1,6 @@
 import { type DeadlineStage, deadlineEmail } from '../../web/emails/deadline';
 import { asRepeat } from '../../web/emails/email';
+import { inLocale } from '../domain/register-schema';
 import type { DsrRequest } from '../domain/request';
 import { audit } from '../platform/data/audit';
 import { links } from '../platform/links';
@@ -44,7 +45,7 @@ export async function remindOfDeadline(
   const locale = controller.locales[0]!;
   const email = deadlineEmail({
     locale,
-    controllerName: controller.name,
+    controllerName: inLocale(controller.name, locale, controller).text,
     requestReference: request.requestId,
     stage,
     dueAt: request.dueAt,

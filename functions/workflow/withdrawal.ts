@@ -2,6 +2,7 @@ import { asRepeat } from '../../web/emails/email';
 import { withdrawalReceiptEmail } from '../../web/emails/withdrawal';
 import { WITHDRAWABLE, withdrawnAt } from '../answer/status-view';
 import { completeBranch } from '../branches/outcome';
+import { inLocale } from '../domain/register-schema';
 import { type Branch, type DsrRequest, UNPROVEN_PERSONAL_DATA, WITHDRAWN } from '../domain/request';
 import { purgeSchedule } from '../domain/request-retention';
 import { audit } from '../platform/data/audit';
@@ -88,7 +89,7 @@ async function sendReceipt(request: DsrRequest, controller: Controller | undefin
   if (!request.email || request.personalDataErasedAt || !controller) return;
   const email = withdrawalReceiptEmail({
     locale: request.locale,
-    controllerName: controller.name,
+    controllerName: inLocale(controller.name, request.locale, controller).text,
     type: request.type,
     requestReference: request.requestId,
     withdrawnAt: withdrawnAt(request) ?? now.toISOString(),

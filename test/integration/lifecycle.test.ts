@@ -285,7 +285,7 @@ describe('an erasure request', () => {
     expect(JSON.stringify(suppression.Items)).not.toMatch(/example\.org/i);
 
     const report = await waitForEmail(local.rt, 'ada@example.org', 4);
-    expect(report.body.text).toContain('Membership register');
+    expect(report.body.text).toContain('Medlemsregister');
     expect(report.body.text).toContain('Bokföringslagen');
     expect(report.body.text).toContain('Demo Bookkeeping AB');
     // Where she may complain: the association's lead authority, named, or the one where she lives (Art. 77).

@@ -1,11 +1,12 @@
 /** A processor's answer the subject was told was wrong: what is right, and why it changed. */
+import { inlineSentence, inlineText, plainText } from '../local-text.ts';
 import { type Locale, safeLocale } from '../locale.ts';
 import { answerTexts } from '../texts/answer/index.ts';
 import { mailTexts } from '../texts/mail/index.ts';
 import { textsOf } from '../texts/merge.ts';
 import { siteTexts } from '../texts/site/index.ts';
 import { type Outcome, outcomePhrase } from './completion.ts';
-import { type Email, link, list, mailto, oneLine, p, renderEmail, signature, strong } from './email.ts';
+import { type Email, link, list, mailto, oneLine, p, renderEmail, signature } from './email.ts';
 
 const ANSWER = /* @__PURE__ */ textsOf(siteTexts, mailTexts, answerTexts);
 
@@ -25,11 +26,17 @@ export function answerCorrectionEmail(input: {
   const t = ANSWER[locale];
   const x = t.email.answerCorrection;
   const controller = oneLine(input.controllerName);
-  const system = oneLine(input.outcome.processorName);
+  const system = input.outcome.processorName;
   return renderEmail(locale, oneLine(x.subject({ controller })), [
     p(t.email.greeting),
-    p(x.intro({ controller, system })),
-    list(x.nowTitle, [[strong(system), `: ${outcomePhrase(t, locale, input.outcome)}`]]),
+    p(
+      ...inlineSentence(
+        x.intro,
+        { controller, system: typeof system === 'string' ? oneLine(system) : { ...system, text: oneLine(plainText(system)) } },
+        locale,
+      ),
+    ),
+    list(x.nowTitle, [[inlineText(system, locale, true), `: ${outcomePhrase(t, locale, input.outcome)}`]]),
     p(x.why({ why: input.why })),
     p(x.sorry),
     link(input.statusUrl, t.common.statusLink, t.email.completion.statusIntro),

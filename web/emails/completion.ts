@@ -1,17 +1,19 @@
 /** The answer to a request: what was done at each processor, the download, and how to follow up. */
 import type { BranchAction, ObjectionScope, ProcessorAnswer } from '../../functions/domain/request';
+import { inlineSentence, inlineText, plainText, type Text } from '../local-text.ts';
 import { formatDate, formatDateTime, type Locale, type Right, asRight as right, safeLocale } from '../locale.ts';
 import { type AnswerTexts, answerTexts } from '../texts/answer/index.ts';
 import { mailTexts } from '../texts/mail/index.ts';
 import { textsOf } from '../texts/merge.ts';
 import { siteTexts } from '../texts/site/index.ts';
-import { type Email, link, list, mailto, oneLine, p, renderEmail, signature, strong } from './email.ts';
+import { type Email, link, list, mailto, oneLine, p, renderEmail, signature } from './email.ts';
 
 const ANSWER = /* @__PURE__ */ textsOf(siteTexts, mailTexts, answerTexts);
 
 /** What happened at one processor, as the completion email tells it. */
 export interface Outcome {
-  processorName: string;
+  /** The system's name from the register, in the email's language or marked with the one it fell back to. */
+  processorName: Text;
   status: 'completed' | 'failed';
   /**
    * `export` (access, portability); at the controller's own stores `delete`, `anonymise`,
@@ -88,6 +90,13 @@ export function outcomePhrase(t: AnswerTexts, locale: Locale, o: Outcome): strin
   }
 }
 
+/** The purposes withdrawn, in one sentence: each name marked with its language when it is not the email's. */
+function consentNote(words: (p: { purposes: string }) => string, purposes: Text[], locale: Locale) {
+  const [before = '', after = ''] = words({ purposes: '\u0000' }).split('\u0000');
+  const names = purposes.flatMap((purpose, i) => [...(i ? [', '] : []), inlineText(purpose, locale)]);
+  return [before, ...names, after].filter((x) => x !== '');
+}
+
 /** Rights whose result is a change at the stores, which the recipients of the data are told about (Art. 19). */
 const CHANGES_TOLD: readonly Right[] = ['rectification', 'erasure', 'restriction', 'objection', 'withdraw_consent'];
 
@@ -99,7 +108,7 @@ const CHANGES_TOLD: readonly Right[] = ['rectification', 'erasure', 'restriction
  */
 export function completionEmail(input: {
   locale: Locale;
-  controllerName: string;
+  controllerName: Text;
   type: Right;
   statusUrl: string;
   onTime: boolean;
@@ -111,11 +120,11 @@ export function completionEmail(input: {
   supervisoryAuthority: { name: string; url: string };
   dpoEmail: string;
   /** Art. 19: the recipients (processors and others) told of the change; not shown for access or portability. */
-  recipientsTold?: string[];
+  recipientsTold?: Text[];
   /** Portability: the receiving organisation's name, when the package was sent to it. */
   transmittedTo?: string;
   /** Withdrawal of consent: the names of the purposes withdrawn. */
-  consentPurposes?: string[];
+  consentPurposes?: Text[];
   /** Objection: to direct marketing or to other processing. */
   objectionScope?: ObjectionScope;
 }): Email {
@@ -124,7 +133,8 @@ export function completionEmail(input: {
   const c = t.email.completion;
   const type = right(input.type);
   const exports = type === 'access' || type === 'portability';
-  const controller = oneLine(input.controllerName);
+  const controller = oneLine(plainText(input.controllerName));
+  const named = { controller: input.controllerName };
   const authority = oneLine(input.supervisoryAuthority.name);
   const dpo = oneLine(input.dpoEmail);
   const download = exports && input.downloadUrl ? oneLine(input.downloadUrl) : undefined;
@@ -134,7 +144,7 @@ export function completionEmail(input: {
   const subject = oneLine(
     download ? (type === 'portability' ? c.subject.portabilityReady : c.subject.accessReady)({ controller }) : c.subject[type]({ controller }),
   );
-  const intro = c.intro[type]({ controller });
+  const intro = inlineSentence(c.intro[type], named, locale);
   const late = input.onTime ? undefined : c.late;
   const anyFailed = input.outcomes.some((o) => o.status !== 'completed');
   const listTitle = {
@@ -146,7 +156,7 @@ export function completionEmail(input: {
     objection: directMarketing ? c.erasedTitle : c.restrictedTitle,
     withdraw_consent: c.consentTitle,
   }[type];
-  const lines = input.outcomes.map((o) => ({ name: oneLine(o.processorName), phrase: outcomePhrase(t, locale, o) }));
+  const lines = input.outcomes.map((o) => ({ name: inlineText(o.processorName, locale, true), phrase: outcomePhrase(t, locale, o) }));
   const expires = download && input.downloadExpiresAt ? c.downloadExpires({ date: formatDateTime(input.downloadExpiresAt, locale) }) : undefined;
   const downloadIntro = type === 'portability' ? c.portabilityDownloadIntro : c.downloadIntro;
   const transmitted = type === 'portability' && input.transmittedTo ? c.transmitted({ target: oneLine(input.transmittedTo) }) : undefined;
@@ -157,21 +167,26 @@ export function completionEmail(input: {
         ? c.objectionDirectMarketing
         : c.objectionUpheld
       : type === 'withdraw_consent' && input.consentPurposes?.length
-        ? c.consentWithdrawn({ purposes: input.consentPurposes.map(oneLine).join(', ') })
+        ? consentNote(c.consentWithdrawn, input.consentPurposes, locale)
         : undefined;
   const restricted = type === 'restriction' || (type === 'objection' && !directMarketing) ? c.restrictedExplain : undefined;
   // The lead authority, named, and the person's own member state's (Art. 77).
   const complaint = `${t.email.complaints.completionIntro} ${t.email.complaints.lead({ authority })}`;
   const sig = signature(t, controller);
-  const told = CHANGES_TOLD.includes(type) ? (input.recipientsTold ?? []).map(oneLine).filter(Boolean) : [];
+  const told = CHANGES_TOLD.includes(type) ? (input.recipientsTold ?? []).filter((r) => oneLine(plainText(r))) : [];
   const erased = type === 'erasure' || type === 'withdraw_consent' || (type === 'objection' && directMarketing);
-  const toldIntro = erased ? c.recipientsIntro : c.recipientsIntroChange;
+  // The heading names the change the recipients were told of (Art. 19): the erasure, the correction or the restriction.
+  const [toldTitle, toldIntro] = erased
+    ? [c.recipientsTitle, c.recipientsIntro]
+    : type === 'rectification'
+      ? [c.recipientsTitleCorrection, c.recipientsIntroCorrection]
+      : [c.recipientsTitleRestriction, c.recipientsIntroRestriction];
 
   return renderEmail(locale, subject, [
     p(t.email.greeting),
-    p(intro),
+    p(...intro),
     late && p(late),
-    outcomeNote && p(outcomeNote),
+    outcomeNote && p(...(typeof outcomeNote === 'string' ? [outcomeNote] : outcomeNote)),
     ...(exports
       ? download
         ? [p(downloadIntro), link(download, c.downloadLinkText), view && link(view, c.viewLinkText, c.viewIntro), expires && p(expires)]
@@ -181,13 +196,13 @@ export function completionEmail(input: {
     lines.length > 0 &&
       list(
         listTitle,
-        lines.map((l) => [strong(l.name), `: ${l.phrase}`]),
+        lines.map((l) => [l.name, `: ${l.phrase}`]),
       ),
     restricted && p(restricted),
     told.length > 0 &&
       list(
-        c.recipientsTitle,
-        told.map((r) => [r]),
+        toldTitle,
+        told.map((r) => [inlineText(r, locale)]),
         toldIntro,
       ),
     anyFailed && p(c.failedNote),

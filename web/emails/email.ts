@@ -15,8 +15,11 @@ export interface Email {
   html: string;
 }
 
-/** A run of words inside a paragraph or a list item: plain, strong, or a line break. */
-export type Inline = string | { strong: string } | { br: true };
+/**
+ * A run of words inside a paragraph or a list item: plain, strong, or a line break. A register
+ * text in another language than the email's carries it (`lang`), marked on its element in HTML.
+ */
+export type Inline = string | { strong: string; lang?: string } | { text: string; lang: string } | { br: true };
 
 /** One piece of an email's body. */
 export type Block =
@@ -60,9 +63,20 @@ export function oneLine(value: unknown): string {
 const FONT = 'font-family:system-ui,-apple-system,Segoe UI,Roboto,Helvetica,Arial,sans-serif';
 const LINK = 'color:#0b4f8a;font-weight:bold';
 
-const inlineText = (inline: Inline[]) => inline.map((i) => (typeof i === 'string' ? i : 'strong' in i ? i.strong : '\n')).join('');
+const inlineText = (inline: Inline[]) => inline.map((i) => (typeof i === 'string' ? i : 'strong' in i ? i.strong : 'text' in i ? i.text : '\n')).join('');
+const langOf = (i: { lang?: string }) => (i.lang ? ` lang="${e(i.lang)}"` : '');
 const inlineHtml = (inline: Inline[]) =>
-  inline.map((i) => (typeof i === 'string' ? e(i) : 'strong' in i ? `<strong>${e(i.strong)}</strong>` : '<br>')).join('');
+  inline
+    .map((i) =>
+      typeof i === 'string'
+        ? e(i)
+        : 'strong' in i
+          ? `<strong${langOf(i)}>${e(i.strong)}</strong>`
+          : 'text' in i
+            ? `<span${langOf(i)}>${e(i.text)}</span>`
+            : '<br>',
+    )
+    .join('');
 
 /** The plain-text part of one block. */
 function blockText(b: Block): string {

@@ -1,6 +1,7 @@
 /** The page after the form: check your email. */
 
 import { DEFAULT_VERIFY_TTL_DAYS, escapeHtml as e, escapeUrlPart, layout, type PageOptions, safeHref } from '../html.ts';
+import { htmlSentence, type Text } from '../local-text.ts';
 import { type Locale, safeLocale } from '../locale.ts';
 import { intakeTexts } from '../texts/intake/index.ts';
 import { textsOf } from '../texts/merge.ts';
@@ -11,12 +12,12 @@ const T = /* @__PURE__ */ textsOf(siteTexts, intakeTexts);
 
 /** After the no-JavaScript form post: check your email. Says nothing about whether data exists. */
 export function renderRequestAccepted(
-  input: { locale: Locale; controllerName: string; verifyTtlDays?: number /** The controller's form, to send again. */; formUrl?: string } & PageOptions,
+  input: { locale: Locale; controllerName: Text; verifyTtlDays?: number /** The controller's form, to send again. */; formUrl?: string } & PageOptions,
 ): string {
   const locale = safeLocale(input.locale);
   const t = T[locale];
   const body = `<h1>${e(t.accepted.title)}</h1>
-<p class="lead">${e(t.accepted.body({ controller: input.controllerName }))}</p>
+<p class="lead">${htmlSentence(t.accepted.body, { controller: input.controllerName }, locale)}</p>
 <p>${e(t.accepted.expires({ days: input.verifyTtlDays ?? DEFAULT_VERIFY_TTL_DAYS }))}</p>
 <p>${e(t.accepted.noDataHint)}</p>
 <h2>${e(t.accepted.noEmailTitle)}</h2>

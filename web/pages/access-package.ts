@@ -1,6 +1,7 @@
 /** The summary page (index.html) inside the access package ZIP. */
 import type { ProcessorAnswer } from '../../functions/domain/request';
 import { escapeHtml as e, escapeUrlPart, htmlDocument, safeHref } from '../html.ts';
+import { htmlSentence, htmlText, plainSentence, type Text } from '../local-text.ts';
 import { countryName, formatDate, formatDateTime, formatNumber, type Locale, RIGHTS, safeLocale } from '../locale.ts';
 import { answerTexts } from '../texts/answer/index.ts';
 import { textsOf } from '../texts/merge.ts';
@@ -15,15 +16,16 @@ const RECORDS_CSS =
 /** One processor's part of the access package: its Art. 15 information and its files. */
 export interface PackageProcessor {
   id: string;
-  name: string;
+  /** This and the Art. 15 texts below come from the register: in the package's language, or marked with the one they fell back to. */
+  name: Text;
   recordCount: number;
   status: 'completed' | 'failed';
-  dataCategories: string[];
-  purposes: string[];
-  legalBasis: string;
-  retention: string;
-  source?: string;
-  recipients: { name: string; country: string; safeguard?: string }[];
+  dataCategories: Text[];
+  purposes: Text[];
+  legalBasis: Text;
+  retention: Text;
+  source?: Text;
+  recipients: { name: string; country: string; safeguard?: Text }[];
   /** A file as the processor sent it (a vendor's upload, an OpenDSR result), in the ZIP as `<id>/<attachmentName>`. */
   attachmentName?: string;
   /**
@@ -67,7 +69,7 @@ function cellText(value: unknown): string {
  */
 export function accessPackageSummary(input: {
   locale: Locale;
-  controllerName: string;
+  controllerName: Text;
   requestId: string;
   generatedAt: string;
   processors: PackageProcessor[];
@@ -78,8 +80,8 @@ export function accessPackageSummary(input: {
   const locale = safeLocale(input.locale);
   const t = ANSWER[locale];
   const k = t.package;
-  const title = k.title({ controller: input.controllerName });
-  const list = (items: string[]) => `<ul>${items.map((x) => `<li>${e(x)}</li>`).join('')}</ul>`;
+  const title = plainSentence(k.title, { controller: input.controllerName }, locale);
+  const list = (items: Text[]) => `<ul>${items.map((x) => `<li>${htmlText(x, locale)}</li>`).join('')}</ul>`;
   const sectionId = (id: string) => `system-${id}`;
 
   const processors = input.processors.map((proc) => {
@@ -99,14 +101,14 @@ export function accessPackageSummary(input: {
     }
     row(k.dataCategories, list(proc.dataCategories));
     row(k.purposes, list(proc.purposes));
-    row(k.legalBasis, e(proc.legalBasis));
-    row(k.retention, e(proc.retention));
-    if (proc.source) row(k.source, e(proc.source));
+    row(k.legalBasis, htmlText(proc.legalBasis, locale));
+    row(k.retention, htmlText(proc.retention, locale));
+    if (proc.source) row(k.source, htmlText(proc.source, locale));
     row(
       k.recipients,
       proc.recipients.length
         ? `<ul>${proc.recipients
-            .map((r) => `<li>${e(r.name)} (${e(countryName(r.country, locale))})${r.safeguard ? ` – ${e(r.safeguard)}` : ''}</li>`)
+            .map((r) => `<li>${e(r.name)} (${e(countryName(r.country, locale))})${r.safeguard ? ` – ${htmlText(r.safeguard, locale)}` : ''}</li>`)
             .join('')}</ul>`
         : e(k.noRecipients),
     );
@@ -127,7 +129,7 @@ export function accessPackageSummary(input: {
     const table = preview
       ? `<div class="records" role="region" tabindex="0" aria-labelledby="${e(tableId)}">
 <table>
-<caption id="${e(tableId)}">${e(k.recordsTitle({ system: proc.name }))}</caption>
+<caption id="${e(tableId)}">${htmlSentence(k.recordsTitle, { system: proc.name }, locale)}</caption>
 <thead><tr>${preview.columns.map((c) => `<th scope="col">${e(c)}</th>`).join('')}</tr></thead>
 <tbody>
 ${preview.rows.map((r) => `<tr>${preview.columns.map((c) => `<td>${e(cellText(r[c]))}</td>`).join('')}</tr>`).join('\n')}
@@ -137,7 +139,7 @@ ${preview.rows.map((r) => `<tr>${preview.columns.map((c) => `<td>${e(cellText(r[
 ${preview.rows.length < proc.recordCount ? `<p class="hint">${e(k.previewNote({ shown: formatNumber(preview.rows.length, locale), total: formatNumber(proc.recordCount, locale) }))}</p>\n` : ''}`
       : '';
     return `<section aria-labelledby="${e(sectionId(proc.id))}">
-<h2 id="${e(sectionId(proc.id))}">${e(proc.name)}</h2>
+<h2 id="${e(sectionId(proc.id))}">${htmlText(proc.name, locale)}</h2>
 ${note}
 <dl class="facts">
 ${rows.join('\n')}
@@ -146,7 +148,7 @@ ${table}</section>`;
   });
 
   const body = `<main id="main">
-<h1>${e(title)}</h1>
+<h1>${htmlSentence(k.title, { controller: input.controllerName }, locale)}</h1>
 <p class="lead">${e(k.intro)}</p>
 <dl class="facts">
 <dt>${e(k.reference)}</dt>
@@ -159,7 +161,7 @@ ${input.processors.some((proc) => proc.status === 'completed' && proc.attachment
 <nav aria-labelledby="contents-title">
 <h2 id="contents-title">${e(k.contentsTitle)}</h2>
 <ul>
-${input.processors.map((proc) => `<li><a href="#${e(sectionId(proc.id))}">${e(proc.name)}</a></li>`).join('\n')}
+${input.processors.map((proc) => `<li><a href="#${e(sectionId(proc.id))}">${htmlText(proc.name, locale)}</a></li>`).join('\n')}
 </ul>
 </nav>
 ${processors.join('\n')}

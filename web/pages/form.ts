@@ -2,6 +2,7 @@
 
 import { OBJECTION_SCOPES } from '../../functions/domain/request';
 import { DEFAULT_VERIFY_TTL_DAYS, escapeHtml as e, errorText, formAlternates, layout, type PageOptions, safeHref } from '../html.ts';
+import { htmlSentence, htmlText, langAttr, plainText, type Text } from '../local-text.ts';
 import { LOCALES, type Locale, RIGHTS, type Right, safeLocale } from '../locale.ts';
 import { type IntakeTexts, intakeTexts } from '../texts/intake/index.ts';
 import { textsOf } from '../texts/merge.ts';
@@ -11,22 +12,26 @@ import { type SiteTexts, siteTexts } from '../texts/site/index.ts';
 type PageTexts = SiteTexts & IntakeTexts;
 const T = /* @__PURE__ */ textsOf(siteTexts, intakeTexts);
 
+/**
+ * One controller as its form shows it. Its texts from the register are in the page's language, or
+ * carry the language they fell back to (`LocalText`), which the page marks with `lang`.
+ */
 export interface FormController {
   id: string;
-  name: string;
+  name: Text;
   /** Shown under the form, with the privacy policy. */
   dpoEmail?: string;
   privacyPolicyUrl?: string;
   /** The languages the controller's form is offered in (default: all). */
   locales?: readonly Locale[];
   /** Withdrawal of consent is offered only when the controller declares processing by consent. */
-  consentPurposes?: { id: string; name: string }[];
+  consentPurposes?: { id: string; name: Text; description?: Text }[];
   /** Organisations a portability package can be sent to directly (Art. 20(2)). */
   portabilityTargets?: { id: string; name: string }[];
-  /** Attributes the subject may pick when asking for a correction; anything else is described in words. */
-  rectifiableAttributes?: string[];
+  /** Attributes the subject may pick when asking for a correction, each with its label ("Phone number"); anything else is described in words. */
+  rectifiableAttributes?: (string | { id: string; label: Text })[];
   /** The controller also holds data for customers: the form asks which one (the description says who they are). */
-  actsAsProcessorFor?: { description: string };
+  actsAsProcessorFor?: { description: Text };
   branding?: { accentColour?: string; logoUrl?: string };
 }
 
@@ -99,7 +104,7 @@ export function renderRequestForm(
   const rights = offeredRights(selected);
   const purposes = selected.consentPurposes ?? [];
   const targets = selected.portabilityTargets ?? [];
-  const attributes = selected.rectifiableAttributes ?? [];
+  const attributes = (selected.rectifiableAttributes ?? []).map((a) => (typeof a === 'string' ? { id: a, label: a as Text } : a));
 
   const errorId = (field: string) => `${field}-error`;
   const fieldError = (field: FieldName) =>
@@ -112,9 +117,9 @@ export function renderRequestForm(
   };
   const bad = (field: FieldName) => errors[field] !== undefined;
   const invalid = (field: FieldName) => (bad(field) ? ' aria-invalid="true"' : '');
-  const hint = (id: string, text: string) => `<p class="hint" id="${e(id)}">${e(text)}</p>`;
+  const hint = (id: string, text: string | { html: string }) => `<p class="hint" id="${e(id)}">${typeof text === 'string' ? e(text) : text.html}</p>`;
   /** A labelled text field (input or textarea) with its hint and error. */
-  const textField = (field: FieldName, label: string, hintText: string | undefined, control: 'input' | 'textarea', attrs = '') => {
+  const textField = (field: FieldName, label: string, hintText: string | { html: string } | undefined, control: 'input' | 'textarea', attrs = '') => {
     const hintId = hintText ? `${field}-hint` : false;
     const common = `id="${e(field)}" name="${e(field)}"${attrs}${invalid(field)}${describedBy(hintId, bad(field) && errorId(field))}`;
     const max = (MAX as Record<string, number>)[field];
@@ -130,11 +135,11 @@ ${
 </div>`;
   };
   /** One radio or checkbox with its label and hint, as the form's choices look everywhere. */
-  const choice = (type: 'radio' | 'checkbox', name: string, id: string, val: string, label: string, checked: boolean, hintText?: string, required = false) =>
+  const choice = (type: 'radio' | 'checkbox', name: string, id: string, val: string, label: Text, checked: boolean, hintText?: Text, required = false) =>
     `<div class="choice">
 <input type="${type}" id="${e(id)}" name="${e(name)}" value="${e(val)}"${required ? ' required' : ''}${checked ? ' checked' : ''}${hintText ? describedBy(`${id}-hint`) : ''}>
-<label for="${e(id)}">${e(label)}</label>
-${hintText ? hint(`${id}-hint`, hintText) : ''}
+<label for="${e(id)}"${langAttr(label, locale)}>${e(plainText(label))}</label>
+${hintText ? `<p class="hint" id="${e(`${id}-hint`)}"${langAttr(hintText, locale)}>${e(plainText(hintText))}</p>` : ''}
 </div>`;
   /** A right's own fields, in a fieldset whose legend names the right; hidden by CSS once another right is chosen. */
   const rightFields = (r: Right, fields: FieldName[], body: string) =>
@@ -189,8 +194,8 @@ ${targets.map((x) => `<option value="${e(x.id)}"${value('transmitTo') === x.id ?
 <label for="rectifyAttribute">${e(f.rectifyAttributeLabel)}</label>
 ${fieldError('rectifyAttribute')}
 <select id="rectifyAttribute" name="rectifyAttribute"${invalid('rectifyAttribute')}${describedBy(bad('rectifyAttribute') && errorId('rectifyAttribute'))}>
-${attributes.map((x) => `<option value="${e(x)}"${value('rectifyAttribute') === x ? ' selected' : ''}>${e(x)}</option>`).join('\n')}
-<option value=""${attributes.includes(value('rectifyAttribute')) ? '' : ' selected'}>${e(f.rectifyAttributeOther)}</option>
+${attributes.map((x) => `<option value="${e(x.id)}"${value('rectifyAttribute') === x.id ? ' selected' : ''}${langAttr(x.label, locale)}>${e(plainText(x.label))}</option>`).join('\n')}
+<option value=""${attributes.some((x) => x.id === value('rectifyAttribute')) ? '' : ' selected'}>${e(f.rectifyAttributeOther)}</option>
 </select>
 </div>`
     : fieldError('rectifyAttribute');
@@ -227,7 +232,7 @@ ${OBJECTION_SCOPES.map((s) => choice('radio', 'objectionScope', `objectionScope-
         `<fieldset${describedBy('consentPurposes-hint', bad('consentPurposes') && errorId('consentPurposes'))}${bad('consentPurposes') ? ' class="invalid"' : ''}>
 <legend>${e(f.consentLegend)}</legend>
 ${hint('consentPurposes-hint', f.consentHint)}${fieldError('consentPurposes')}
-${purposes.map((x) => choice('checkbox', 'consentPurposes[]', `consentPurposes-${x.id}`, x.id, x.name, chosen.includes(x.id))).join('\n')}
+${purposes.map((x) => choice('checkbox', 'consentPurposes[]', `consentPurposes-${x.id}`, x.id, x.name, chosen.includes(x.id), x.description)).join('\n')}
 </fieldset>`,
       ),
     );
@@ -237,7 +242,7 @@ ${purposes.map((x) => choice('checkbox', 'consentPurposes[]', `consentPurposes-$
     ? textField(
         'viaCustomer',
         f.viaCustomerLabel,
-        f.viaCustomerHint({ controller: selected.name, description: selected.actsAsProcessorFor.description }),
+        { html: htmlSentence(f.viaCustomerHint, { controller: selected.name, description: selected.actsAsProcessorFor.description }, locale) },
         'input',
       )
     : fieldError('viaCustomer');
@@ -251,7 +256,7 @@ ${hint('email-hint', f.emailHint)}${fieldError('email')}
   const body = `<h1>${e(f.title)}</h1>
 ${hasErrors ? errorSummary(t, locale, errors, anchor) : ''}
 <p class="lead">${e(f.intro)}</p>
-<p>${e(f.introTo({ controller: selected.name }))}</p>
+<p>${htmlSentence(f.introTo, { controller: selected.name }, locale)}</p>
 <h2>${e(f.howTitle)}</h2>
 <ol class="steps">
 ${f
@@ -298,7 +303,7 @@ function renderOrganisationList(input: { locale: Locale; controllers: FormContro
     ? `<h2>${e(f.controllerLabel)}</h2>
 <p>${e(f.organisationsIntro)}</p>
 <ul class="organisations">
-${input.controllers.map((c) => `<li><a href="${safeHref(formOf(c))}">${e(c.name)}</a></li>`).join('\n')}
+${input.controllers.map((c) => `<li><a href="${safeHref(formOf(c))}">${htmlText(c.name, locale)}</a></li>`).join('\n')}
 </ul>`
     : `<p class="panel warn">${e(f.noControllers)}</p>`;
   const body = `<h1>${e(f.title)}</h1>

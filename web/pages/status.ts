@@ -1,6 +1,7 @@
 /** The status page of one request. */
 
 import { escapeHtml as e, errorText, layout, multiLine, type PageOptions, paragraphsOf, safeHref } from '../html.ts';
+import { htmlText, type Text } from '../local-text.ts';
 import { formatDate, type Locale, safeLocale } from '../locale.ts';
 import { textsOf } from '../texts/merge.ts';
 import { requestTexts } from '../texts/request/index.ts';
@@ -23,7 +24,7 @@ export const ANSWER_MAX_CHARS = INFO_ANSWER_MAX_CHARS;
 export function renderStatusPage(
   input: {
     locale: Locale;
-    controllerName: string;
+    controllerName: Text;
     requestId: string;
     type: string;
     status: string;
@@ -32,7 +33,7 @@ export function renderStatusPage(
     completedAt?: string;
     /** When the subject withdrew it (a `cancelled` request). */
     withdrawnAt?: string;
-    processors: { name: string; status: string }[];
+    processors: { name: Text; status: string }[];
     /** While the request can still be withdrawn: the confirmation page the withdraw button opens (a GET carrying the status key). */
     withdraw?: { actionUrl: string; statusKey: string };
     /** Art. 12(3): the deadline was extended; `newDueAt` is the new deadline, `reasons` staff's words. */
@@ -63,7 +64,7 @@ export function renderStatusPage(
   const date = (iso: string | undefined) => (iso ? e(formatDate(iso, locale)) : undefined);
 
   const facts = `<dl class="facts">
-${row(t.status.controller, e(input.controllerName))}
+${row(t.status.controller, htmlText(input.controllerName, locale))}
 ${row(t.status.reference, `<code>${e(input.requestId)}</code>`)}
 ${row(t.status.type, e(typeLabel))}
 ${status ? '' : row(t.status.status, `<strong>${e(input.status)}</strong>`)}
@@ -79,7 +80,7 @@ ${row(t.status.withdrawnAt, date(input.withdrawnAt))}
 <thead><tr><th scope="col">${e(t.status.systemCol)}</th><th scope="col">${e(t.status.statusCol)}</th></tr></thead>
 <tbody>
 ${input.processors
-  .map((p) => `<tr><th scope="row">${e(p.name)}</th><td><span class="${tagClass(p.status)}">${e(branchLabel(p.status))}</span></td></tr>`)
+  .map((p) => `<tr><th scope="row">${htmlText(p.name, locale)}</th><td><span class="${tagClass(p.status)}">${e(branchLabel(p.status))}</span></td></tr>`)
   .join('\n')}
 </tbody>
 </table>`

@@ -3,6 +3,7 @@
 import { BASIS_MAX_CHARS, KEPT_MAX_CHARS } from '../../functions/domain/processor-answer';
 import type { BranchAction } from '../../functions/domain/request';
 import { escapeHtml as e, layout, multiLine, paragraphsOf, safeHref } from '../html.ts';
+import { htmlText, plainText, type Text } from '../local-text.ts';
 import { asRight, formatDateTime, type Locale, type Right, safeLocale } from '../locale.ts';
 import { type Correction, taskTodo } from '../tasks.ts';
 import { type TaskTexts, taskTexts } from '../texts/task/index.ts';
@@ -18,8 +19,9 @@ const NOTE_MAX_CHARS = 2000;
  */
 export function renderTaskPage(input: {
   locale: Locale;
-  controllerName: string;
-  processorName: string;
+  /** From the register, in the page's language or marked with the one it fell back to. */
+  controllerName: Text;
+  processorName: Text;
   kind: 'email' | 'manual';
   type: Right;
   /** What this processor is asked to do; by default the right's usual action. */
@@ -46,16 +48,16 @@ export function renderTaskPage(input: {
   const type = asRight(input.type);
   const todo = taskTodo(type, input.action);
   const upload = input.allowUpload === true;
-  const r = { controller: input.controllerName, processor: input.processorName, reference: input.requestReference };
+  const r = { controller: plainText(input.controllerName), processor: plainText(input.processorName), reference: input.requestReference };
   const requestTitle = k.title({ what: t.email.requestWhat[type] });
   const title = kind === 'manual' ? k.taskTitle(r) : requestTitle;
   const fact = (label: string, value: string) => `<dt>${e(label)}</dt>\n<dd>${value}</dd>`;
 
   const facts = `<dl class="facts">
-${fact(k.facts.controller, e(input.controllerName))}
+${fact(k.facts.controller, htmlText(input.controllerName, locale))}
 ${fact(k.facts.reference, `<code>${e(input.requestReference)}</code>`)}
 ${fact(k.facts.type, e(requestTitle))}
-${fact(k.facts.system, e(input.processorName))}
+${fact(k.facts.system, htmlText(input.processorName, locale))}
 ${fact(k.facts.dueAt, `<strong>${e(formatDateTime(input.dueAt, locale))}</strong>`)}
 </dl>`;
 
@@ -140,7 +142,7 @@ ${fieldError('export')}<input type="file" id="export" name="export" aria-describ
     : '';
 
   const body = `${summary}<h1>${e(title)}</h1>
-<p class="lead">${e(k.intro[kind]({ ...r, asked: t.email.asked[type]({ controller: input.controllerName }) }))}</p>
+<p class="lead">${e(k.intro[kind]({ ...r, asked: t.email.asked[type]({ controller: r.controller }) }))}</p>
 <p><strong>${e(t.email.staff.action[todo])}</strong></p>
 ${facts}
 ${person}

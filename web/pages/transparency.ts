@@ -4,12 +4,13 @@
  */
 import type { TransparencyFigures, TransparencyYear } from '../../functions/reporting/transparency';
 import { escapeHtml as e, layout, safeHref } from '../html.ts';
+import { htmlSentence, type Text } from '../local-text.ts';
 import { formatDate, formatNumber, type Locale } from '../locale.ts';
 import { transparencyTexts } from '../texts/transparency/index.ts';
 
 export interface TransparencyPageInput {
   locale: Locale;
-  controllerName: string;
+  controllerName: Text;
   figures?: TransparencyFigures;
   /** The page in each of the controller's languages. */
   alternates: Partial<Record<Locale, string>>;
@@ -56,10 +57,10 @@ ${[
     alternates: input.alternates,
     branding: input.branding,
     body: `<h1>${e(t.title)}</h1>
-<p class="lead">${e(t.intro({ controller: input.controllerName }))}</p>
+<p class="lead">${htmlSentence(t.intro, { controller: input.controllerName }, input.locale)}</p>
 ${table}
 <h2>${e(t.ownRequestTitle)}</h2>
-<p>${e(t.ownRequest({ controller: input.controllerName }))} <a href="${safeHref(input.formUrl)}">${e(t.formLink)}</a></p>
+<p>${htmlSentence(t.ownRequest, { controller: input.controllerName }, input.locale)} <a href="${safeHref(input.formUrl)}">${e(t.formLink)}</a></p>
 <p>${e(t.dpo)} <a href="${safeHref(`mailto:${input.dpoEmail}`)}">${e(input.dpoEmail)}</a></p>`,
   });
 }

@@ -3,6 +3,7 @@ import type { Context } from 'aws-lambda';
 import { renderTaskDone, renderTaskLinkInvalid, renderTaskPage, renderTaskWithdrawn } from '../../../web/pages/task';
 import { answerTask, inspectTaskLink, safeFileName, type TaskLink } from '../../branches/task-answer';
 import { type AnswerInput, readProcessorAnswer, taskAnswerFormSchema } from '../../domain/processor-answer';
+import { inLocale } from '../../domain/register-schema';
 import { fieldErrors, isRequestId } from '../../domain/validation';
 import { configure } from '../../platform/config';
 import { ACCEPTED_EXTENSIONS, checkFile } from '../../platform/file-types';
@@ -63,8 +64,8 @@ async function task(event: HttpEvent, context: TaskContext): Promise<HttpResult>
   const page = (extra: { errors?: Record<string, string>; values?: AnswerInput & { note?: string } } = {}) =>
     renderTaskPage({
       locale: pageLocale,
-      controllerName: link.controller.name,
-      processorName: link.processor.name,
+      controllerName: inLocale(link.controller.name, pageLocale, link.controller),
+      processorName: inLocale(link.processor.name, pageLocale, link.controller),
       // A staff task at any processor is answered by staff, like a manual task.
       kind: link.processor.kind === 'email' && !link.branch.staffTask ? 'email' : 'manual',
       ...taskRequest(link.request, link.branch),

@@ -1,4 +1,5 @@
 import middy from '@middy/core';
+import { staffText } from '../../domain/register-schema';
 import { configure } from '../../platform/config';
 import { type HttpEvent, type HttpResult, httpMiddleware, json } from '../../platform/http';
 import { findController, register } from '../../platform/register';
@@ -25,11 +26,11 @@ async function figures(event: HttpEvent): Promise<HttpResult> {
   const rows = await reportRows(controllerId, period);
   const controller = findController(controllerId)!;
   return json(200, {
-    controllers: register.controllers.filter((c) => mayAccess(staff, c.id)).map((c) => ({ id: c.id, name: c.name })),
+    controllers: register.controllers.filter((c) => mayAccess(staff, c.id)).map((c) => ({ id: c.id, name: staffText(c, c.name) })),
     figures: complianceFigures(controllerId, period, rows, now),
     weeks: weeklySeries(rows, period),
     openByDue: openByDue(rows.open, now),
-    processorNames: Object.fromEntries(controller.processors.map((p) => [p.id, p.name])),
+    processorNames: Object.fromEntries(controller.processors.map((p) => [p.id, staffText(controller, p.name)])),
   });
 }
 

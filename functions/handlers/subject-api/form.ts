@@ -1,6 +1,7 @@
 import middy from '@middy/core';
 import { type FormController, renderRequestForm } from '../../../web/pages/form';
 import { renderNotFound } from '../../../web/pages/not-found';
+import { attributeLabel, inLocaleOf } from '../../domain/register-schema';
 import { LOCALES, type Locale } from '../../domain/request';
 import { rectifiableAttributes } from '../../domain/submission';
 import { configure } from '../../platform/config';
@@ -12,18 +13,19 @@ await configure('PUBLIC_BASE_URL');
 
 const isLanguage = (value: unknown): value is Locale => (LOCALES as readonly unknown[]).includes(value);
 
-/** What the form shows of a controller: who it is, what each right's fields offer, its languages and branding. */
-export function formController(c: Controller): FormController {
+/** What the form shows of a controller in `locale`: who it is, what each right's fields offer, its languages and branding. */
+export function formController(c: Controller, locale: Locale): FormController {
+  const say = inLocaleOf(c, locale);
   return {
     id: c.id,
-    name: c.name,
+    name: say(c.name),
     dpoEmail: c.dpoEmail,
     ...(c.privacyPolicyUrl ? { privacyPolicyUrl: c.privacyPolicyUrl } : {}),
     locales: c.locales,
-    consentPurposes: c.consentPurposes.map(({ id, name }) => ({ id, name })),
+    consentPurposes: c.consentPurposes.map(({ id, name, description }) => ({ id, name: say(name), ...(description ? { description: say(description) } : {}) })),
     portabilityTargets: c.portabilityTargets.map(({ id, name }) => ({ id, name })),
-    rectifiableAttributes: rectifiableAttributes(c),
-    ...(c.actsAsProcessorFor ? { actsAsProcessorFor: c.actsAsProcessorFor } : {}),
+    rectifiableAttributes: rectifiableAttributes(c).map((id) => ({ id, label: attributeLabel(c, id, locale) })),
+    ...(c.actsAsProcessorFor ? { actsAsProcessorFor: { description: say(c.actsAsProcessorFor.description) } } : {}),
     branding: c.branding,
   };
 }
@@ -45,7 +47,7 @@ export function formPage(statusCode: number, body: string, controller?: Controll
 /** The form in `locale` if the controller offers it, else in its first language. */
 function controllerForm(controller: Controller, locale: Locale): HttpResult {
   const offered = controller.locales.includes(locale) ? locale : controller.locales[0]!;
-  return formPage(200, renderRequestForm({ locale: offered, controllers: [formController(controller)] }), controller);
+  return formPage(200, renderRequestForm({ locale: offered, controllers: [formController(controller, offered)] }), controller);
 }
 
 /**
@@ -68,7 +70,7 @@ async function form(event: HttpEvent): Promise<HttpResult> {
   const queried = event.queryStringParameters?.controller;
   const chosen = queried ? findController(queried) : register.controllers.length === 1 ? register.controllers[0] : undefined;
   if (chosen) return controllerForm(chosen, locale);
-  return html(200, renderRequestForm({ locale, controllers: register.controllers.map(formController) }));
+  return html(200, renderRequestForm({ locale, controllers: register.controllers.map((c) => formController(c, locale)) }));
 }
 
 export const handler = middy().use(httpMiddleware()).handler(form);

@@ -1,6 +1,7 @@
 import middy from '@middy/core';
 import { renderRequestAccepted } from '../../../web/pages/accepted';
 import { type FormValues, renderRequestForm } from '../../../web/pages/form';
+import { inLocale } from '../../domain/register-schema';
 import { InvalidSubmission, validateSubmission } from '../../domain/submission';
 import { acceptRequest } from '../../intake/intake';
 import { RateLimited, takeIntakeAllowance } from '../../intake/rate-limit';
@@ -63,7 +64,14 @@ async function intake(event: HttpEvent): Promise<HttpResult> {
     logger.info('request accepted', { requestId: request.requestId, type: request.type, controllerId: controller.id });
     return asJson
       ? json(202, { requestId: request.requestId, status: request.status })
-      : html(202, renderRequestAccepted({ locale: request.locale, controllerName: controller.name, formUrl: paths.form(controller.id, request.locale) }));
+      : html(
+          202,
+          renderRequestAccepted({
+            locale: request.locale,
+            controllerName: inLocale(controller.name, request.locale, controller),
+            formUrl: paths.form(controller.id, request.locale),
+          }),
+        );
   } catch (err) {
     if (err instanceof RateLimited) return rateLimited(event, err, asJson);
     if (!(err instanceof InvalidSubmission)) throw err;
@@ -71,9 +79,10 @@ async function intake(event: HttpEvent): Promise<HttpResult> {
     // The form again, for the controller it was sent to (or the list, if that is unknown), with each error by its field.
     const body = (event.body ?? {}) as Record<string, unknown>;
     const controller = typeof body.controller === 'string' ? findController(body.controller) : undefined;
+    const locale = controller && !controller.locales.includes(err.locale) ? controller.locales[0]! : err.locale;
     const page = renderRequestForm({
-      locale: controller && !controller.locales.includes(err.locale) ? controller.locales[0]! : err.locale,
-      controllers: controller ? [formController(controller)] : register.controllers.map(formController),
+      locale,
+      controllers: controller ? [formController(controller, locale)] : register.controllers.map((c) => formController(c, locale)),
       values: keptValues(body),
       errors: err.errors,
     });
@@ -91,11 +100,12 @@ function rateLimited(event: HttpEvent, err: RateLimited, asJson: boolean): HttpR
   const body = (event.body ?? {}) as Record<string, unknown>;
   const controller = typeof body.controller === 'string' ? findController(body.controller) : undefined;
   const requested = pickLocale(event, typeof body.locale === 'string' ? body.locale : undefined);
+  const locale = controller && !controller.locales.includes(requested) ? controller.locales[0]! : requested;
   const page = formPage(
     429,
     renderRequestForm({
-      locale: controller && !controller.locales.includes(requested) ? controller.locales[0]! : requested,
-      controllers: controller ? [formController(controller)] : register.controllers.map(formController),
+      locale,
+      controllers: controller ? [formController(controller, locale)] : register.controllers.map((c) => formController(c, locale)),
       values: keptValues(body),
       // The form's own words for it, in the page's language (the JSON answer names the limit).
       errors: { rateLimit: '' },

@@ -10,7 +10,7 @@ import { configure } from '../../platform/config';
 import { getRequestWithBranches } from '../../platform/data/requests';
 import { type HttpEvent, type HttpResult, html, httpMiddleware, json, pickLocale, redirect, wantsJson } from '../../platform/http';
 import { paths } from '../../platform/links';
-import { findController } from '../../platform/register';
+import { controllerNameIn } from '../../platform/register';
 import { withdrawRequest } from '../../workflow/withdrawal';
 
 // The composition root: what this function is given, checked at cold start. A withdrawal emails
@@ -68,7 +68,7 @@ async function status(event: HttpEvent): Promise<HttpResult> {
       200,
       renderWithdrawConfirm({
         locale,
-        controllerName: findController(request.controllerId)?.name ?? request.controllerId,
+        controllerName: controllerNameIn(request.controllerId, locale).text,
         requestId,
         type: request.type,
         actionUrl: paths.cancel(requestId),

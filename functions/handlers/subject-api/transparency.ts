@@ -1,6 +1,7 @@
 import middy from '@middy/core';
 import { renderNotFound } from '../../../web/pages/not-found';
 import { renderTransparencyPage } from '../../../web/pages/transparency';
+import { inLocale } from '../../domain/register-schema';
 import { configure } from '../../platform/config';
 import { type HttpEvent, type HttpResult, html, httpMiddleware, pickLocale } from '../../platform/http';
 import { findController } from '../../platform/register';
@@ -26,7 +27,7 @@ async function transparency(event: HttpEvent): Promise<HttpResult> {
     200,
     renderTransparencyPage({
       locale,
-      controllerName: controller.name,
+      controllerName: inLocale(controller.name, locale, controller),
       figures,
       alternates: Object.fromEntries(controller.locales.map((l) => [l, `${path}?lang=${l}`])),
       // The accent only: the page's CSP loads no images from elsewhere.

@@ -1,6 +1,7 @@
 import middy from '@middy/core';
 import { renderNotFound } from '../../../web/pages/not-found';
 import { renderUnsubscribePage } from '../../../web/pages/unsubscribe';
+import { inLocale } from '../../domain/register-schema';
 import { readUnsubscribeLink, unsubscribe } from '../../intake/unsubscribe';
 import { secrets } from '../../platform/aws/secrets';
 import { configure } from '../../platform/config';
@@ -26,7 +27,11 @@ async function handle(event: HttpEvent): Promise<HttpResult> {
       : html(404, renderNotFound({ locale: pickLocale(event) }));
   }
   const locale = pickLocale(event, link.controller.locales[0]);
-  const names = { locale, controllerName: link.controller.name, purposeName: link.purpose.name };
+  const names = {
+    locale,
+    controllerName: inLocale(link.controller.name, locale, link.controller),
+    purposeName: inLocale(link.purpose.name, locale, link.controller),
+  };
   if (event.requestContext.http.method !== 'POST') {
     const query = new URLSearchParams({ address: q.address!, sig: q.sig! }).toString();
     return html(

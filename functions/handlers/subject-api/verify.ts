@@ -7,7 +7,7 @@ import { configure } from '../../platform/config';
 import { clientError, type HttpEvent, type HttpResult, html, httpMiddleware, json, pickLocale, wantsJson } from '../../platform/http';
 import { links } from '../../platform/links';
 import { logger } from '../../platform/log';
-import { findController } from '../../platform/register';
+import { controllerNameIn } from '../../platform/register';
 import { TOKEN_PATTERN } from '../../platform/tokens';
 
 // The composition root: what this function is given, checked at cold start.
@@ -50,7 +50,6 @@ async function verify(event: HttpEvent): Promise<HttpResult> {
   if (event.requestContext.http.method === 'GET') {
     const link = await inspectLink(parts.requestId, parts.token);
     if (link.state !== 'valid') return problem(event, link);
-    const controller = findController(link.request.controllerId);
     return html(
       200,
       renderConfirmPage({
@@ -58,7 +57,7 @@ async function verify(event: HttpEvent): Promise<HttpResult> {
         requestId: link.request.requestId,
         token: parts.token,
         type: link.request.type,
-        controllerName: controller?.name ?? link.request.controllerId,
+        controllerName: controllerNameIn(link.request.controllerId, link.request.locale).text,
       }),
     );
   }
@@ -74,7 +73,7 @@ async function verify(event: HttpEvent): Promise<HttpResult> {
     200,
     renderConfirmed({
       locale: request.locale,
-      controllerName: findController(request.controllerId)?.name ?? request.controllerId,
+      controllerName: controllerNameIn(request.controllerId, request.locale).text,
       type: request.type,
       dueAt: request.dueAt!,
       statusUrl,

@@ -1,5 +1,6 @@
 import { asRepeat } from '../../../web/emails/email';
 import { vendorRequestEmail } from '../../../web/emails/vendor-request';
+import { inLocale } from '../../domain/register-schema';
 import { sendEmail } from '../../platform/mailer';
 import { branchOwner, CLAIM_TIMEOUT_MS, sendOnce } from '../../platform/outbox';
 import type { EmailProcessor } from '../../platform/register';
@@ -12,8 +13,8 @@ async function emailVendor(p: EmailProcessor, { request, controller, branch, rep
   const taskUrl = await issueTaskLink(request.requestId, branch.processorId);
   const email = vendorRequestEmail({
     locale: controller.locales[0]!,
-    controllerName: controller.name,
-    processorName: p.name,
+    controllerName: inLocale(controller.name, controller.locales[0]!, controller).text,
+    processorName: inLocale(p.name, controller.locales[0]!, controller).text,
     ...taskRequest(request, branch),
     requestReference: request.requestId,
     identities: identitiesFor(p, request),

@@ -1,5 +1,6 @@
 import { asRepeat } from '../../../web/emails/email';
 import { staffTaskEmail } from '../../../web/emails/staff-task';
+import { inLocale } from '../../domain/register-schema';
 import { sendEmail } from '../../platform/mailer';
 import type { ManualProcessor } from '../../platform/register';
 import type { AsyncProcessorKind } from '../port';
@@ -16,8 +17,8 @@ export const manualProcessor: AsyncProcessorKind<ManualProcessor> = {
     const taskUrl = await issueTaskLink(request.requestId, branch.processorId);
     const email = staffTaskEmail({
       locale: controller.locales[0]!,
-      controllerName: controller.name,
-      processorName: p.name,
+      controllerName: inLocale(controller.name, controller.locales[0]!, controller).text,
+      processorName: inLocale(p.name, controller.locales[0]!, controller).text,
       ...taskRequest(request, branch),
       requestReference: request.requestId,
       instructions: p.instructions,

@@ -1,6 +1,6 @@
 import { asRepeat } from '../../../web/emails/email';
 import { staffTaskEmail } from '../../../web/emails/staff-task';
-import { staffEmailOf } from '../../domain/register-schema';
+import { inLocale, staffEmailOf } from '../../domain/register-schema';
 import { sendEmail } from '../../platform/mailer';
 import type { AsyncProcessorKind } from '../port';
 import { identitiesFor, issueTaskLink, taskRequest } from '../task-links';
@@ -18,8 +18,8 @@ export const staffTask: AsyncProcessorKind = {
     const taskUrl = await issueTaskLink(request.requestId, branch.processorId);
     const email = staffTaskEmail({
       locale: controller.locales[0]!,
-      controllerName: controller.name,
-      processorName: p.name,
+      controllerName: inLocale(controller.name, controller.locales[0]!, controller).text,
+      processorName: inLocale(p.name, controller.locales[0]!, controller).text,
       ...taskRequest(request, branch),
       requestReference: request.requestId,
       identities: { email: request.email, ...identitiesFor(p, request, branch) },

@@ -1776,7 +1776,9 @@ describe('pages and emails for every right in every language', () => {
     expect(mail.text).toContain(
       'Where your data was corrected\n- Membership register: corrected in 2 records\n- Shared mailbox: corrected by our staff\n- Invoices: held no data about you',
     );
-    expect(mail.text).toContain(texts.en.email.completion.recipientsIntroChange);
+    expect(mail.text).toContain(
+      `${texts.en.email.completion.recipientsTitleCorrection}\n${texts.en.email.completion.recipientsIntroCorrection}\n- Newsletter service`,
+    );
     expect(mail.text).not.toContain('Download');
   });
 
