@@ -21,7 +21,12 @@ export const pendingNotices = (request: Pick<DsrRequest, NoticeFact>): NoticeFac
   NOTICE_FACTS.filter((fact) => request[fact] && !request[fact]!.notifiedAt);
 
 function noticeEmail(fact: NoticeFact, request: DsrRequest, controller: Controller, branches: Branch[]): Email {
-  const common = { locale: request.locale, controllerName: controller.name, statusUrl: links.status(request.requestId, request.statusKey) };
+  const common = {
+    locale: request.locale,
+    controllerName: controller.name,
+    requestReference: request.requestId,
+    statusUrl: links.status(request.requestId, request.statusKey),
+  };
   switch (fact) {
     case 'extension': {
       const e = request.extension!;

@@ -47,6 +47,7 @@ export async function acceptRequest(submission: Submission, controller: Controll
         locale,
         controllerName: controller.name,
         type: request.type,
+        requestReference: request.requestId,
         verifyUrl: links.verify(request.requestId, token),
         expiresAt: verifyExpiresAt,
       }),

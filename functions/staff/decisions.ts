@@ -184,6 +184,7 @@ export function refusalEmailFor(request: DsrRequest, controller: Controller) {
     locale: request.locale,
     controllerName: controller.name,
     type: request.type,
+    requestReference: request.requestId,
     reasonText: request.denial?.text ?? '',
     supervisoryAuthority: controller.supervisoryAuthority,
     dpoEmail: controller.dpoEmail,

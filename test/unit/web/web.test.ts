@@ -218,6 +218,7 @@ const samples = {
     locale: 'en' as Locale,
     controllerName: 'Demo Association',
     type: 'access' as const,
+    requestReference: 'r1',
     verifyUrl: 'https://dsr.example/v1/requests/r1/verify?token=tok_abc',
     expiresAt: '2026-03-12T10:00:00.000Z',
   },
@@ -225,6 +226,7 @@ const samples = {
     locale: 'en' as Locale,
     controllerName: 'Demo Association',
     type: 'access' as const,
+    requestReference: 'r1',
     statusUrl: 'https://dsr.example/v1/requests/r1/status?key=k',
     onTime: true,
     downloadUrl: 'https://dsr.example/v1/requests/r1/package?token=d',
@@ -297,6 +299,7 @@ const samples = {
     locale: 'en' as Locale,
     controllerName: 'Demo Association',
     type: 'objection' as const,
+    requestReference: 'r1',
     reasonText: 'We weighed your objection.\n\nOur grounds: the membership contract.',
     supervisoryAuthority: { name: 'Integritetsskyddsmyndigheten (IMY)', url: 'https://www.imy.se' },
     dpoEmail: 'dpo@demo.example',
@@ -306,6 +309,7 @@ const samples = {
     locale: 'en' as Locale,
     controllerName: 'Demo Association',
     type: 'access' as const,
+    requestReference: 'r1',
     months: 2,
     reasons: 'Your request covers twelve systems.\nOne vendor needs more time.',
     newDueAt: '2026-06-05T10:00:00.000Z',
@@ -315,6 +319,7 @@ const samples = {
     locale: 'en' as Locale,
     controllerName: 'Demo Association',
     type: 'erasure' as const,
+    requestReference: 'r1',
     question: 'Which email address did you use as a member?\nWe found two.',
     statusUrl: 'https://dsr.example/v1/requests/r1/status?key=k',
     pausesClock: true,
@@ -323,6 +328,7 @@ const samples = {
   restrictionLift: {
     locale: 'en' as Locale,
     controllerName: 'Demo Association',
+    requestReference: 'r1',
     liftAt: '2026-04-20T10:00:00.000Z',
     processorNames: ['Membership register', 'Event participation'],
     statusUrl: 'https://dsr.example/v1/requests/r1/status?key=k',
@@ -1120,7 +1126,7 @@ describe('emails', () => {
 
   it('gives the download link and its expiry once, and lists the systems searched', () => {
     const mail = completionEmail(samples.completion);
-    expect(mail.subject).toBe('Your personal data from Demo Association is ready to download');
+    expect(mail.subject).toBe('Your personal data from Demo Association is ready to download (ref. r1)');
     expect(count(mail.text, samples.completion.downloadUrl)).toBe(1);
     expect(count(mail.html, `href="${escapeHtml(samples.completion.downloadUrl)}"`)).toBe(1);
     expect(mail.text).toContain('12 March 2026');
@@ -1753,7 +1759,7 @@ describe('pages and emails for every right in every language', () => {
 
   it('gives a portability download as machine-readable files, and names the organisation it was sent to', () => {
     const mail = completionEmail({ ...samples.completion, type: 'portability', transmittedTo: 'Receiving <Club>' });
-    expect(mail.subject).toBe('Your data from Demo Association is ready to download in a machine-readable format');
+    expect(mail.subject).toBe('Your data from Demo Association is ready to download in a machine-readable format (ref. r1)');
     expect(mail.text).toContain(texts.en.email.completion.portabilityDownloadIntro);
     expect(mail.text).toContain('As you asked, we have also sent the data directly to Receiving <Club>.');
     expect(mail.html).toContain('directly to Receiving &lt;Club&gt;.');
