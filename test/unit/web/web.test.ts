@@ -184,7 +184,7 @@ const samples = {
     values: { email: 'ada@example.org', name: 'Ada' },
     errors: { email: 'email is invalid', controller: 'unknown' },
   },
-  accepted: { locale: 'en' as Locale, controllerName: 'Demo Association' },
+  accepted: { locale: 'en' as Locale, controllerName: 'Demo Association', address: 'ada@example.org' },
   confirm: {
     locale: 'en' as Locale,
     requestId: '6f1c1a2e-2a8b-4c1d-9c1e-1d2e3f4a5b6c',
@@ -213,6 +213,7 @@ const samples = {
       { name: 'Membership register', status: 'completed' },
       { name: 'Event participation', status: 'failed' },
     ],
+    dpoEmail: 'dpo@demo.example',
   },
   verification: {
     locale: 'en' as Locale,
@@ -429,7 +430,7 @@ const renderers: { name: string; render: (input: any) => string; input: object; 
       'errors.controller',
     ],
   },
-  { name: 'the check-your-email page', render: renderRequestAccepted, input: samples.accepted, fields: ['controllerName'] },
+  { name: 'the check-your-email page', render: renderRequestAccepted, input: samples.accepted, fields: ['controllerName', 'address'] },
   { name: 'the confirm page', render: renderConfirmPage, input: samples.confirm, fields: ['requestId', 'token', 'controllerName', 'type'] },
   { name: 'the confirmed page', render: renderConfirmed, input: samples.confirmed, fields: ['controllerName', 'dueAt', 'statusUrl', 'type'] },
   { name: 'the link problem page', render: renderLinkProblem, input: samples.linkProblem, fields: ['reason'] },
@@ -437,7 +438,7 @@ const renderers: { name: string; render: (input: any) => string; input: object; 
     name: 'the status page',
     render: renderStatusPage,
     input: samples.status,
-    fields: ['controllerName', 'requestId', 'type', 'status', 'receivedAt', 'dueAt', 'completedAt', 'processors.0.name', 'processors.0.status'],
+    fields: ['controllerName', 'requestId', 'type', 'status', 'receivedAt', 'dueAt', 'completedAt', 'processors.0.name', 'processors.0.status', 'dpoEmail'],
   },
   { name: 'the download-expired page', render: renderPackageExpired, input: { locale: 'en' }, fields: ['locale'] },
   { name: 'the not-found page', render: renderNotFound, input: { locale: 'en' }, fields: ['locale'] },
@@ -572,7 +573,12 @@ const renderers: { name: string; render: (input: any) => string; input: object; 
       'errors.answer',
     ],
   },
-  { name: 'the reply-received page', render: renderReplyReceived, input: { locale: 'en' }, fields: ['locale'] },
+  {
+    name: 'the reply-received page',
+    render: renderReplyReceived,
+    input: { locale: 'en' as Locale, statusUrl: '/v1/requests/r1/status?key=k' },
+    fields: ['locale', 'statusUrl'],
+  },
   {
     name: 'the refusal email (HTML part)',
     render: (i) => denialEmail(i).html,
@@ -2032,7 +2038,11 @@ describe('the status page for reviewed requests', () => {
     expect(renderStatusPage(samples.status)).not.toContain(texts.en.status.extensionTitle);
   });
 
-  it('thanks the subject for the answer in every language', () => {
-    for (const locale of LOCALES) expect(renderReplyReceived({ locale })).toContain(escapeHtml(texts[locale].replyReceived.title));
+  it('thanks the subject for the answer and links back to the status page, in every language', () => {
+    for (const locale of LOCALES) {
+      const html = renderReplyReceived({ locale, statusUrl: '/v1/requests/r1/status?key=k&lang=sv' });
+      expect(html).toContain(escapeHtml(texts[locale].replyReceived.title));
+      expect(html).toContain(`<a href="/v1/requests/r1/status?key=k&amp;lang=sv">${escapeHtml(texts[locale].common.statusLink)}</a>`);
+    }
   });
 });

@@ -217,7 +217,6 @@ export const en = {
   replyReceived: {
     title: 'Thank you – we have your answer',
     body: 'Our staff will look at it and go on with your request. We will email you when there is news.',
-    next: 'You can follow your request on its status page, through the link in our emails.',
   },
   packageExpired: {
     title: 'This download link no longer works',

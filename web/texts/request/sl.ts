@@ -214,7 +214,6 @@ export const sl: RequestTexts = {
   replyReceived: {
     title: 'Hvala – vaš odgovor smo prejeli',
     body: 'Naše osebje ga bo pregledalo in nadaljevalo z vašo zahtevo. Ko bo kaj novega, vam bomo pisali.',
-    next: 'Potek zahteve lahko spremljate na strani s stanjem zahteve, do katere vodi povezava v naših sporočilih.',
   },
   packageExpired: {
     title: 'Povezava za prenos ne deluje več',

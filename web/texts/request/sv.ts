@@ -214,7 +214,6 @@ export const sv: RequestTexts = {
   replyReceived: {
     title: 'Tack – vi har fått ditt svar',
     body: 'Vår handläggare går igenom det och fortsätter med din begäran. Vi mejlar dig när det finns något nytt.',
-    next: 'Du kan följa din begäran på statussidan, via länken i våra mejl.',
   },
   packageExpired: {
     title: 'Nedladdningslänken fungerar inte längre',
