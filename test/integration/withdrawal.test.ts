@@ -180,7 +180,7 @@ describe('withdrawing a request', () => {
     expect(request).not.toHaveProperty('openCtl');
     expect(request.withdrawalReceiptSentAt).toBeDefined();
     const mail = await mailbox(local.rt);
-    expect(mail.filter((e) => e.destination.to.includes('ada@example.org'))).toHaveLength(2); // the verification and the receipt
+    expect(mail.filter((e) => e.destination.to.includes('ada@example.org'))).toHaveLength(3); // the verification and the two receipts
     expect(mail.filter((e) => e.destination.to.includes('dpo@demo-association.example'))).toEqual([]);
 
     // A reload of the confirmation withdraws nothing again and sends nothing again; a program is told 409.
