@@ -577,7 +577,8 @@ export class DsrStack extends Stack {
       .bindValue('INTAKE_LIMIT_PER_ADDRESS', props.intakeLimitPerAddress ?? 5)
       .bindValue('INTAKE_LIMIT_PER_CLIENT', props.intakeLimitPerClient ?? 30)
       .bindValue('INTAKE_LIMIT_PER_DOMAIN', props.intakeLimitPerDomain ?? 50);
-    f.verify.bindTable(table, 'readWrite').bindStateMachine(workflowStateMachine).bindValue('PUBLIC_BASE_URL', url);
+    // Confirming emails the subject's receipt.
+    f.verify.bindTable(table, 'readWrite').bindStateMachine(workflowStateMachine).bindSender(sender).bindValue('PUBLIC_BASE_URL', url);
     // A withdrawal ends the request's waiting branches, and emails the subject's receipt and the
     // vendors and staff still working on it (webhooks get a signed notice: grantInhouseProcessors).
     f.status.bindTable(table, 'readWrite').bindSender(sender).bindValue('PUBLIC_BASE_URL', url).answerTasks(workflowStateMachine);

@@ -50,8 +50,9 @@ export function statusJson(request: DsrRequest, branches: Branch[]) {
 
 /**
  * What the status page shows the subject: where the request stands, what staff said (an
- * extension's reasons, a refusal, a question with the reply form), and the withdraw button (to the
- * page that asks to confirm) while the request can still be withdrawn. Shared by the status page and the reply handler, which
+ * extension's reasons, a refusal, a question with the reply form), until when the emailed download
+ * link works (never the link), whom to ask, and the withdraw button (to the page that asks to
+ * confirm) while the request can still be withdrawn. Shared by the status page and the reply handler, which
  * shows it again with the subject's answer and what was wrong with it.
  */
 export function statusPageInput(
@@ -80,6 +81,8 @@ export function statusPageInput(
       ? { extension: { months: request.extension.months, reasons: request.extension.reasons, newDueAt: request.dueAt } }
       : {}),
     ...(request.denial ? { denial: { text: request.denial.text } } : {}),
+    ...(request.status === 'completed' && request.downloadExpiresAt ? { download: { expiresAt: request.downloadExpiresAt } } : {}),
+    ...(controller ? { dpoEmail: controller.dpoEmail } : {}),
     ...(request.packageDeletedAt ? { packageDeletedAt: request.packageDeletedAt } : {}),
     ...(request.personalDataErasedAt ? { personalDataErasedAt: request.personalDataErasedAt } : {}),
     ...(request.infoRequest

@@ -24,7 +24,12 @@ export const pendingNotices = (request: Pick<DsrRequest, NoticeFact>): NoticeFac
 
 function noticeEmail(fact: NoticeFact, request: DsrRequest, controller: Controller, branches: Branch[]): Email {
   const say = inLocaleOf(controller, request.locale);
-  const common = { locale: request.locale, controllerName: say(controller.name).text, statusUrl: links.status(request.requestId, request.statusKey) };
+  const common = {
+    locale: request.locale,
+    controllerName: say(controller.name).text,
+    requestReference: request.requestId,
+    statusUrl: links.status(request.requestId, request.statusKey),
+  };
   switch (fact) {
     case 'extension': {
       const e = request.extension!;

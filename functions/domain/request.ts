@@ -155,6 +155,12 @@ export interface DsrRequest {
   verifyTokenUsedHash?: string;
   verifyExpiresAt: string;
   /**
+   * Hash of the key that opens the page after the form (check your email, with the address typed),
+   * and until when it does: a reload shows that page again without posting the form.
+   */
+  sentPageKeyHash?: string;
+  sentPageUntil?: string;
+  /**
    * Capability in the status link; shows ids, dates and statuses only. It ends with the request's
    * personal data: the erasure keeps only its hash (`statusKeyHash`), so the link can say it ended.
    */
@@ -180,6 +186,9 @@ export interface DsrRequest {
   /** The subject withdrew the request: when sending their receipt began (the outbox's claim) and when it went. */
   withdrawalReceiptStartedAt?: string;
   withdrawalReceiptSentAt?: string;
+  /** The receipt of the confirmation: when sending it began (the outbox's claim) and when it went. */
+  receiptStartedAt?: string;
+  receiptSentAt?: string;
   /** Screening passed (no edge case, or staff approved): the request may be processed. */
   screenedAt?: string;
   /** When Plan created the branches. */

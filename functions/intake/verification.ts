@@ -1,3 +1,4 @@
+import { sendReceipt } from '../answer/receipt';
 import { dueDate } from '../domain/deadlines';
 import type { DsrRequest } from '../domain/request';
 import { audit } from '../platform/data/audit';
@@ -24,8 +25,9 @@ export async function inspectLink(requestId: string, token: string, at = new Dat
 
 /**
  * Confirms a request with its verification token: the request becomes `received`, its deadline
- * is set and its one execution starts. A second confirmation (a double click) finds the request
- * confirmed and starts nothing new; a failed execution is the sweep's to re-drive.
+ * is set, the subject is sent the receipt and its one execution starts. A second confirmation (a
+ * double click) finds the request confirmed and starts nothing new; a failed execution is the
+ * sweep's to re-drive, and a receipt left unsent Route's to send.
  */
 export async function confirmRequest(requestId: string, token: string, at = new Date()): Promise<LinkState> {
   const link = await inspectLink(requestId, token, at);
@@ -52,7 +54,9 @@ export async function confirmRequest(requestId: string, token: string, at = new 
   );
   if (!confirmed) return confirmRequest(requestId, token, at); // raced with another click or the sweep: look again
   await audit(requestId, 'identity_verified', 'subject', { dueAt }, at);
-  await startExecution(requestId);
   const request = (await getRequest(requestId))!;
+  // Before the workflow starts, so the receipt comes before anything the workflow sends.
+  await sendReceipt(request, controller, at);
+  await startExecution(requestId);
   return { state: 'valid', request };
 }

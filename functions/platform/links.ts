@@ -27,6 +27,8 @@ export const paths = {
   status: (requestId: string, statusKey: string) => `/v1/requests/${encodeURIComponent(requestId)}/status?key=${encodeURIComponent(statusKey)}`,
   /** GET: the page asking to confirm a withdrawal; POST (key and `confirm=yes`): the withdrawal. */
   cancel: (requestId: string) => `/v1/requests/${encodeURIComponent(requestId)}/cancel`,
+  /** The page after the form (check your email), which a reload shows again without posting; its key is good for a short while. */
+  sent: (requestId: string, key: string) => `/v1/requests/${encodeURIComponent(requestId)}/sent?key=${encodeURIComponent(key)}`,
   /** Where the subject answers staff's question (Art. 12(6)), with the status key. */
   reply: (requestId: string) => `/v1/requests/${encodeURIComponent(requestId)}/reply`,
 };

@@ -211,6 +211,7 @@ export function refusalEmailFor(request: DsrRequest, controller: Controller) {
     locale: request.locale,
     controllerName: inLocale(controller.name, request.locale, controller).text,
     type: request.type,
+    requestReference: request.requestId,
     reasonText: request.denial?.text ?? '',
     supervisoryAuthority: controller.supervisoryAuthority,
     dpoEmail: controller.dpoEmail,

@@ -1,4 +1,5 @@
 import { SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
+import { sendReceipt } from '../answer/receipt';
 import { escalateUntoldFailures } from '../branches/escalation';
 import { auditMissingOutcomes } from '../branches/events';
 import { type Branch, type DsrRequest, FINAL_STATUSES, type ReviewReason, type ReviewStage, WITHDRAWN } from '../domain/request';
@@ -36,6 +37,8 @@ export type Route = RequestRef & { next: NextStep; branches: PlannedBranch[] };
 export async function routeRequest({ requestId }: RequestRef, now = new Date()): Promise<Route> {
   const { request, controller, branches } = await loadRequest(requestId, { withBranches: true });
   const to = (next: NextStep, planned: PlannedBranch[] = []) => ({ requestId, next, branches: planned });
+  // The receipt the verify step could not send (a crash, SES down) goes with the next turn.
+  await sendReceipt(request, controller, now);
   if (FINAL_STATUSES.includes(request.status) || request.status === 'awaiting_verification') return to('answer');
   if (request.status === 'in_review') return to('review');
   if (!request.screenedAt) {

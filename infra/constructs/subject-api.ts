@@ -11,7 +11,7 @@ import { Construct } from 'constructs';
 export interface SubjectApiProps {
   /** `GET /`, `GET /{locale}`, `GET /c/{controllerId}[/{locale}]`: the request form, per controller. */
   readonly form: IFunction;
-  /** `POST /v1/requests`: a data subject's request. */
+  /** `POST /v1/requests`: a data subject's request; `GET /v1/requests/{requestId}/sent`: the page after it. */
   readonly intake: IFunction;
   /** `GET`/`POST /v1/requests/{requestId}/verify`: proof of control of the email address. */
   readonly verify: IFunction;
@@ -118,11 +118,18 @@ export class SubjectApi extends Construct {
     route('/{locale}', [HttpMethod.GET], form, formReason);
     route('/c/{controllerId}', [HttpMethod.GET], form, formReason);
     route('/c/{controllerId}/{locale}', [HttpMethod.GET], form, formReason);
+    const intake = lambda('Intake', props.intake);
     route(
       '/v1/requests',
       [HttpMethod.POST],
-      lambda('Intake', props.intake),
+      intake,
       'Intake is public by design (no accounts for data subjects, GDPR Art. 12(2)); a request does nothing until the emailed single-use link confirms it, and the stage is throttled.',
+    );
+    route(
+      '/v1/requests/{requestId}/sent',
+      [HttpMethod.GET],
+      intake,
+      'The page after the form is authorised by a 256-bit key the form post redirected to, checked against its stored hash in the handler; it shows the address typed for an hour at most, and changes nothing.',
     );
     route(
       '/v1/requests/{requestId}/verify',

@@ -7,6 +7,7 @@
  *
  * No vitest here: a failed check throws an error naming the step.
  */
+import { texts } from '../../web/texts/all.ts';
 import { poll } from '../harness/poll.ts';
 
 /** One message as a mailbox adapter reads it. */
@@ -210,12 +211,21 @@ export async function runSubjectJourney(opts: JourneyOptions): Promise<JourneyRe
 
   // Then erasure, for the same address.
   const erasure = await submitAndConfirm('erasure');
+  // The journey writes in English: the receipt is the email with its closing words.
+  const isReceipt = (m: JourneyMail) => m.text.includes(texts.en.receipt.keep);
+  await steps.run('erasure: receipt', async () => {
+    // Right after confirming: the reference in the subject and the body, and the status link.
+    const statusPath = new URL(erasure.statusUrl).pathname;
+    const receipt = await mailTo((m) => isReceipt(m) && m.subject.includes(erasure.requestId), 'erasure: receipt');
+    check(receipt.text.includes(statusPath), 'erasure: receipt', 'the receipt has no status link');
+    check(receipt.text.includes(texts.en.email.reference.line({ reference: erasure.requestId })), 'erasure: receipt', 'the receipt does not name the request');
+  });
   const erasureOutcome = await waitForAnswer('erasure', erasure.requestId, erasure.statusUrl);
   check(erasureOutcome === 'completed', 'erasure: answered', `the request ended ${erasureOutcome}`);
   await steps.run('erasure: answer email', async () => {
     // The completion email names the request's status link.
     const statusPath = new URL(erasure.statusUrl).pathname;
-    await mailTo((m) => m.text.includes(statusPath) && !m.text.includes('/verify?token='), 'erasure: answer email');
+    await mailTo((m) => m.text.includes(statusPath) && !m.text.includes('/verify?token=') && !isReceipt(m), 'erasure: answer email');
   });
   return { accessRequestId: access.requestId, erasureRequestId: erasure.requestId, steps: steps.done };
 }

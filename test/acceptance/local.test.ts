@@ -65,6 +65,7 @@ describe('the acceptance journey against the local runtime', () => {
       'erasure: submit',
       'erasure: verification email',
       'erasure: confirm',
+      'erasure: receipt',
       'erasure: answered',
       'erasure: answer email',
     ]);

@@ -123,7 +123,8 @@ describe('the request form in a browser without JavaScript', () => {
     await page.reload();
     expect(await heading(page)).toBe('Status of your request');
     await emailTo('withdraws@example.org', /is withdrawn/);
-    expect((await mailbox(runtime)).filter((e) => e.destination.to.includes('withdraws@example.org'))).toHaveLength(2);
+    // The verification, the receipt of the confirmation and the receipt of the withdrawal.
+    expect((await mailbox(runtime)).filter((e) => e.destination.to.includes('withdraws@example.org'))).toHaveLength(3);
     await page.close();
   });
 

@@ -45,7 +45,7 @@ describe('the access package on a phone', () => {
     const { requestId, statusUrl } = await submitConfirmed(runtime, { type: 'access', email: 'ada@example.org', name: 'Ada Lovelace', locale: 'sv' });
     await answerDemoTasks(runtime, requestId);
     expect((await waitForFinal(statusUrl)).status).toBe('completed');
-    const view = linksIn(await waitForEmail(runtime, 'ada@example.org', 2)).find((l) => l.includes('/package/view?token='));
+    const view = linksIn(await waitForEmail(runtime, 'ada@example.org', 3)).find((l) => l.includes('/package/view?token='));
     expect(view).toBeDefined();
 
     const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });

@@ -162,6 +162,7 @@ describe(`${CRASHES} kills with SIGKILL while ${WAVE} new requests per life are 
     // A second copy is allowed only then, and it must say so; any other copy is a bug.
     const repeats = mail.flatMap((m) => [
       ...m.answerCopies.slice(1).map((c, i) => ({ requestId: m.requestId, email: 'answer', copy: c, before: m.answerCopies[i]! })),
+      ...m.receiptCopies.slice(1).map((c, i) => ({ requestId: m.requestId, email: 'receipt', copy: c, before: m.receiptCopies[i]! })),
       ...m.tasks.flatMap((t) => t.copies.slice(1).map((c, i) => ({ requestId: m.requestId, email: t.processorId, copy: c, before: t.copies[i]! }))),
     ]);
     if (repeats.length)

@@ -238,6 +238,9 @@ export interface RequestMail {
   requestId: string;
   toSubject: number;
   verification: number;
+  /** The receipt sent on confirming (best effort: an outage may leave a request without one). */
+  receipts: number;
+  receiptCopies: Copy[];
   answers: number;
   answerCopies: Copy[];
   /**
@@ -275,11 +278,17 @@ export async function mailPerRequest(svc: Service, ses: FlakyProxy, tracked: Tra
     });
     const toSubject = mail.filter((m) => m.to.includes(t.email));
     const isVerification = (raw: string) => raw.includes(`/v1/requests/${t.requestId}/verify?token=`);
-    const answers = toSubject.filter((m) => !isVerification(m.raw));
+    const receiptSubjects = LOCALES.map((l) =>
+      texts[l].email.reference.subject({ subject: texts[l].receipt.subject({ controller: 'Demo Association' }), reference: t.requestId! }),
+    );
+    const receipts = toSubject.filter((m) => receiptSubjects.includes(withoutRepeatMark(m.subject)));
+    const answers = toSubject.filter((m) => !isVerification(m.raw) && !receipts.includes(m));
     out.push({
       requestId: t.requestId!,
       toSubject: toSubject.length,
-      verification: toSubject.length - answers.length,
+      verification: toSubject.length - answers.length - receipts.length,
+      receipts: receipts.length,
+      receiptCopies: receipts.map(copyOf),
       answers: answers.length,
       answerCopies: answers.map(copyOf),
       tasks,

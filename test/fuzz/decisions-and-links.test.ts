@@ -268,7 +268,8 @@ describe('odd but valid words from the subject and from staff', () => {
           };
 
           expect((await decideOn(local.rt, approver, requestId, { decision: 'request_info', text: question })).status).toBe(200);
-          expectSafeEmail(await nthEmail(subject, 2), [question]);
+          // After the verification and the receipt.
+          expectSafeEmail(await nthEmail(subject, 3), [question]);
           await shows('status page with the question');
 
           const replied = await send(local, {
@@ -280,13 +281,13 @@ describe('odd but valid words from the subject and from staff', () => {
           expect((await item(requestId))!.infoRequest.answer).toBe(answer.trim());
 
           expect((await decideOn(local.rt, approver, requestId, { decision: 'extend', months: 1, reasons })).status).toBe(200);
-          expectSafeEmail(await nthEmail(subject, 3), [reasons]);
+          expectSafeEmail(await nthEmail(subject, 4), [reasons]);
           await shows('status page with the extension');
 
           if (refusal !== undefined) {
             expect((await decideOn(local.rt, approver, requestId, { decision: 'deny', reason: 'manifestly_unfounded', text: refusal })).status).toBe(200);
             await waitForStatus(statusUrl, 'denied');
-            expectSafeEmail(await nthEmail(subject, 4), [refusal]);
+            expectSafeEmail(await nthEmail(subject, 5), [refusal]);
             await shows('status page with the refusal');
             return;
           }

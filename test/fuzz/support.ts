@@ -154,14 +154,15 @@ export function headerSafe(value: string): string {
   return value.replace(/[^\x20-\x7e]/g, '?');
 }
 
-export async function send(local: LocalRun, call: Call): Promise<{ status: number; type: string; text: string }> {
+export async function send(local: LocalRun, call: Call): Promise<{ status: number; type: string; text: string; location?: string }> {
   const res = await fetch(`${local.rt.urls.gateway}${call.path}${call.query ? `?${call.query}` : ''}`, {
     method: call.method,
     headers: call.headers,
     redirect: 'manual',
     ...(call.body !== undefined && !['GET', 'HEAD'].includes(call.method) ? { body: call.body } : {}),
   });
-  return { status: res.status, type: res.headers.get('content-type') ?? '', text: await res.text() };
+  const location = res.headers.get('location');
+  return { status: res.status, type: res.headers.get('content-type') ?? '', text: await res.text(), ...(location ? { location } : {}) };
 }
 
 /** Elements the fuzz's markup opens; in a page or an email they run script or load something. */

@@ -73,7 +73,8 @@ const ALLOWED: Record<keyof DsrFunctions, string[]> = {
   // The API document is built from the bundled schemas: no data at all.
   openApi: BASE,
   intake: [...BASE, ...TABLE_READ_WRITE, ...SEND_EMAIL, ...READ_SECRET],
-  verify: [...BASE, ...TABLE_READ_WRITE, ...START],
+  // Confirming starts the workflow and emails the receipt.
+  verify: [...BASE, ...TABLE_READ_WRITE, ...START, ...SEND_EMAIL],
   // A withdrawal ends waiting branches, emails the receipt and the vendors and staff still working, signs webhooks' notices.
   status: [...BASE, ...TABLE_READ_WRITE, ...ANSWER_TASKS, ...SEND_EMAIL, ...READ_SECRET],
   // One item by its key, and one object under packages/ to sign a link to.

@@ -338,6 +338,7 @@ describe('configuration and grants (least privilege)', () => {
       'status',
       'submit',
       'sweep',
+      'verify',
     ]);
     expect(withEnv('PUBLIC_BASE_URL')).toEqual([
       'awaitDecision',
@@ -422,7 +423,20 @@ describe('configuration and grants (least privilege)', () => {
   });
 
   it('lets only the functions that write to people send email, from the sender identity only', () => {
-    const senders = ['awaitDecision', 'digest', 'intake', 'notify', 'recordFailure', 'reply', 'route', 'staffDecide', 'status', 'submit', 'sweep'] as const;
+    const senders = [
+      'awaitDecision',
+      'digest',
+      'intake',
+      'notify',
+      'recordFailure',
+      'reply',
+      'route',
+      'staffDecide',
+      'status',
+      'submit',
+      'sweep',
+      'verify',
+    ] as const;
     expect(withAction((a) => a.startsWith('ses:'))).toEqual(senders);
     expect(withAction((a) => a === 'ses:SendEmail')).toEqual(senders);
     const identityId = ofType('AWS::SES::EmailIdentity')[0]![0];
@@ -728,6 +742,7 @@ describe('HTTP API', () => {
       'POST /v1/mailing-tools/{controllerId}/{toolId}': 'mailingToolWebhook',
       'POST /v1/suppression/check': 'suppressionCheck',
       'POST /v1/requests': 'intake',
+      'GET /v1/requests/{requestId}/sent': 'intake',
       'GET /v1/requests/{requestId}/verify': 'verify',
       'POST /v1/requests/{requestId}/verify': 'verify',
       'GET /v1/requests/{requestId}/status': 'status',

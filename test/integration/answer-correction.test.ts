@@ -38,7 +38,8 @@ describe("correcting a processor's answer", () => {
     expect((await answerTaskLink(await taskLinkFor(local.rt, VENDOR, requestId))).status).toBe(200);
     expect((await answerTaskLink(await taskLinkFor(local.rt, STAFF, requestId))).status).toBe(200);
     expect((await waitForFinal(statusUrl)).status).toBe('completed');
-    await waitForEmail(local.rt, email, 2);
+    // The verification, the receipt, then the result.
+    await waitForEmail(local.rt, email, 3);
 
     const correction = { decision: 'correct_answer', processorId: 'bookkeeping', outcome: 'partly', why: 'Byrån meddelade senare att fakturor måste sparas.' };
     // What was kept, and why, must be said: refused by field, nothing changed.
@@ -56,13 +57,13 @@ describe("correcting a processor's answer", () => {
     expect(branch.answerCorrection).toMatchObject({ by: 'dpo.anna', previous: { outcome: 'done' }, why: correction.why });
 
     // The person is told, in their language, what is right now and why; never "erased" for what was kept.
-    const told = await waitForEmail(local.rt, email, 3);
+    const told = await waitForEmail(local.rt, email, 4);
     expect(told.subject).toMatch(/^Rättelse: /);
     const text = told.body.text ?? '';
     expect(text).toContain('Fakturor från 2025');
     expect(text).toContain(correction.why);
     expect(text).not.toMatch(/raderingen är bekräftad/);
-    expect((await mailbox(local.rt)).filter((m) => m.destination.to.includes(email))).toHaveLength(3);
+    expect((await mailbox(local.rt)).filter((m) => m.destination.to.includes(email))).toHaveLength(4);
   });
 
   it('refuses to correct a system that has not answered, and a viewer may not correct at all', async () => {

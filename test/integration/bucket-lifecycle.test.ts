@@ -83,7 +83,7 @@ describe('the package bucket’s lifecycle, locally as in S3', () => {
     // The slowest branches answer: the package is built from every export, the early one included.
     await answerDemoTasks(local.rt, requestId);
     expect((await waitForFinal(statusUrl)).status).toBe('completed');
-    const download = linksIn(await waitForEmail(local.rt, email, 2)).find((l) => l.includes('/package?token='));
+    const download = linksIn(await waitForEmail(local.rt, email, 3)).find((l) => l.includes('/package?token='));
     const redirect = await fetch(download!, { redirect: 'manual' });
     expect(redirect.status).toBe(302);
     const zip = await unzipEntry(Buffer.from(await (await fetch(redirect.headers.get('location')!)).arrayBuffer()), 'members.json');

@@ -95,7 +95,8 @@ describe('an access request, from the form to the package', () => {
     ]);
     expect(new Date(final.dueAt!).getTime() - new Date(final.receivedAt!).getTime()).toBeGreaterThan(29 * 86_400_000);
 
-    const completion = await waitForEmail(local.rt, 'ada@example.org', 2);
+    // After the verification and the receipt.
+    const completion = await waitForEmail(local.rt, 'ada@example.org', 3);
     const download = linksIn(completion).find((l) => l.includes('/package?token='));
     expect(download).toBeDefined();
     expect(linksIn(completion).some((l) => l.includes('/status?key='))).toBe(true);
@@ -237,7 +238,7 @@ describe('an erasure request', () => {
     expect(participations).toHaveLength(2);
 
     const { requestId } = await submit(local.rt, { type: 'erasure', email: 'ada@example.org', locale: 'sv' });
-    const verification = await waitForEmail(local.rt, 'ada@example.org', 3);
+    const verification = await waitForEmail(local.rt, 'ada@example.org', 4);
     const confirmed = await confirmFromEmail(local.rt, verification);
     await answerDemoTasks(local.rt, requestId);
     const final = await waitForFinal(statusLinkIn(await confirmed.text()));
@@ -284,7 +285,7 @@ describe('an erasure request', () => {
     // (Base64 hashes may spell "ada" by chance: look for the addresses themselves.)
     expect(JSON.stringify(suppression.Items)).not.toMatch(/example\.org/i);
 
-    const report = await waitForEmail(local.rt, 'ada@example.org', 4);
+    const report = await waitForEmail(local.rt, 'ada@example.org', 6);
     expect(report.body.text).toContain('Medlemsregister');
     expect(report.body.text).toContain('Bokföringslagen');
     expect(report.body.text).toContain('Demo Bookkeeping AB');

@@ -70,7 +70,7 @@ describe("an email vendor's answer", () => {
     expect((await answerTaskLink(await taskLinkFor(local.rt, STAFF, requestId))).status).toBe(200);
 
     expect((await waitForFinal(statusUrl)).status).toBe('completed');
-    const text = (await waitForEmail(local.rt, email, 2)).body.text ?? '';
+    const text = (await waitForEmail(local.rt, email, 3)).body.text ?? '';
     const line = text.split('\n').find((l) => l.startsWith('- Demo Bookkeeping AB')) ?? '';
     expect(line).toContain('kept your data, which was not erased or changed – legal basis: Bookkeeping Act, chapter 7; until ');
     expect(line).not.toContain('confirmed');
@@ -85,7 +85,7 @@ describe("an email vendor's answer", () => {
     expect((await answerTaskLink(await taskLinkFor(local.rt, STAFF, requestId))).status).toBe(200);
 
     expect((await waitForFinal(statusUrl)).status).toBe('completed');
-    const text = (await waitForEmail(local.rt, email, 2)).body.text ?? '';
+    const text = (await waitForEmail(local.rt, email, 3)).body.text ?? '';
     const line = text.split('\n').find((l) => l.startsWith('- Demo Bookkeeping AB')) ?? '';
     expect(line).toContain('done only in part – kept: Invoices of 2025; why: Tax law');
     expect(line).not.toContain('confirmed');

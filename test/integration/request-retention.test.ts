@@ -128,7 +128,7 @@ describe("the service's own retention of an answered access request", () => {
     );
     expect((await answerTaskLink(await taskLinkFor(local.rt, STAFF, requestId), { outcome: 'not_found', note: 'Nothing in the mailbox.' })).status).toBe(200);
     expect((await waitForFinal(statusUrl)).status).toBe('completed');
-    downloadUrl = linksIn(await waitForEmail(local.rt, address, 2)).find((l) => l.includes('/package?token='))!;
+    downloadUrl = linksIn(await waitForEmail(local.rt, address, 3)).find((l) => l.includes('/package?token='))!;
     expect(downloadUrl).toBeDefined();
 
     const stored = await requestItem(requestId);

@@ -153,7 +153,8 @@ describe('an objection to processing other than direct marketing', () => {
     const dueBefore = (await requestItem(requestId)).dueAt as string;
     const asked = await decideOn(local.rt, approver, requestId, { decision: 'request_info', text: 'Which events do you mean?' });
     expect(asked.status).toBe(200);
-    const question = await waitForEmail(local.rt, 'bo@example.org', 2);
+    // After the verification and the receipt.
+    const question = await waitForEmail(local.rt, 'bo@example.org', 3);
     expect(question.body.text).toContain('Which events do you mean?');
     // One open question at a time.
     expect((await decideOn(local.rt, approver, requestId, { decision: 'request_info', text: 'And another?' })).status).toBe(409);
@@ -199,7 +200,7 @@ describe('an objection to processing other than direct marketing', () => {
     expect(final.status).toBe('denied');
     expect(final.processors).toEqual([]);
 
-    const refusal = await waitForEmail(local.rt, 'bo@example.org', 3);
+    const refusal = await waitForEmail(local.rt, 'bo@example.org', 4);
     expect(refusal.body.text).toContain('Vi behöver närvarolistorna för <föreningens> bidragsredovisning.');
     expect(refusal.body.html).toContain('&lt;föreningens&gt;');
     expect(refusal.body.text).toContain('Integritetsskyddsmyndigheten (IMY)');
@@ -220,7 +221,7 @@ describe('an objection to processing other than direct marketing', () => {
     }
     // Sent once, by the workflow.
     await new Promise((r) => setTimeout(r, 500));
-    expect((await mailbox(local.rt)).filter((e) => e.destination.to.includes('bo@example.org'))).toHaveLength(3);
+    expect((await mailbox(local.rt)).filter((e) => e.destination.to.includes('bo@example.org'))).toHaveLength(4);
   });
 });
 
@@ -256,7 +257,7 @@ describe('an extension of the deadline', () => {
     const stored = await requestItem(requestId);
     expect(stored.extension).toMatchObject({ months: 2, by: 'dpo.anna', originalDueAt: before.dueAt });
     expect(stored.openDue).toBe(after.dueAt);
-    const told = await waitForEmail(local.rt, 'dan@example.org', 3);
+    const told = await waitForEmail(local.rt, 'dan@example.org', 4);
     expect(told.body.text).toContain('Still searching the archives.');
     // Still waiting for the decision on the correction itself.
     expect(after.status).toBe('in_review');
@@ -301,7 +302,7 @@ describe("the second controller's rules", () => {
 
     expect((await decideOn(local.rt, approver, requestId, { decision: 'deny', reason: 'processor_only', text: template.text })).status).toBe(200);
     expect((await waitForFinal(statusUrl)).status).toBe('denied');
-    const refusal = await waitForEmail(local.rt, 'cecilia@example.org', 2);
+    const refusal = await waitForEmail(local.rt, 'cecilia@example.org', 3);
     expect(refusal.body.text).toContain('Demo Tenants Union');
   });
 });
@@ -320,11 +321,11 @@ describe('an erasure a legal hold blocks in part', () => {
     expect(seen.allowedDecisions).toMatchObject({ approve: true, deny: false });
     // The invoices are kept, restricted, until the hold ends; the subject has not been told yet.
     for (const item of await itemsOf('demo-platform-billing', 'frida@example.org')) expect(item).toMatchObject({ restricted: true });
-    expect((await mailbox(local.rt)).filter((e) => e.destination.to.includes('frida@example.org'))).toHaveLength(1);
+    expect((await mailbox(local.rt)).filter((e) => e.destination.to.includes('frida@example.org'))).toHaveLength(2);
 
     expect((await decideOn(local.rt, approver, requestId, { decision: 'approve' })).status).toBe(200);
     expect((await waitForFinal(statusUrl)).status).toBe('completed');
-    const told = await waitForEmail(local.rt, 'frida@example.org', 2);
+    const told = await waitForEmail(local.rt, 'frida@example.org', 3);
     expect(told.body.text).toContain('Bookkeeping Act');
     expect((await auditEvents(requestId)).find((e) => e.event === 'decision_approved')).toMatchObject({ detail: { stage: 'closing', by: 'dpo.anna' } });
   });

@@ -359,7 +359,7 @@ describe('a request at the demo course platform, whose data is in PostgreSQL (PG
     // Its one branch is a database's: RunProcessor, which carries no SQL driver, never runs.
     expect(states).toContain('RunDatabaseProcessor');
     expect(states).not.toContain('RunProcessor');
-    const completion = await waitForEmail(local.rt, 'ada@example.org', 2);
+    const completion = await waitForEmail(local.rt, 'ada@example.org', 3);
     expect(linksIn(completion).some((l) => l.includes('/package?token='))).toBe(true);
   });
 
@@ -368,7 +368,7 @@ describe('a request at the demo course platform, whose data is in PostgreSQL (PG
     expect(users!.map((u) => u.email)).toEqual(['Ada@Example.org', 'elin@example.org', 'gustav@example.org']);
 
     await submit(local.rt, { type: 'erasure', email: 'ada@example.org', locale: 'en', controller: 'demo-course-platform' });
-    const confirmed = await confirmFromEmail(local.rt, await waitForEmail(local.rt, 'ada@example.org', 3));
+    const confirmed = await confirmFromEmail(local.rt, await waitForEmail(local.rt, 'ada@example.org', 4));
     expect((await waitForFinal(statusLinkIn(await confirmed.text()))).status).toBe('completed');
 
     const [user, enrollments, progress, invoices, consent] = await direct(courses(), [
@@ -388,7 +388,7 @@ describe('a request at the demo course platform, whose data is in PostgreSQL (PG
     ]);
     expect(consent!.map((r) => r.id)).toEqual([31]);
 
-    const report = await waitForEmail(local.rt, 'ada@example.org', 4);
+    const report = await waitForEmail(local.rt, 'ada@example.org', 6);
     const line = report.body.text!.split('\n').find((l) => l.includes('Course platform database'));
     // Two enrollments, their three lessons, the old invoice and the consent; the account masked; this year's invoice kept.
     expect(line).toMatch(/deleted 7 records; removed identifying details from 1 record.*; kept 1 record until .* \(tax law: .*six years\)/);

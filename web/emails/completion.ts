@@ -6,7 +6,7 @@ import { type AnswerTexts, answerTexts } from '../texts/answer/index.ts';
 import { mailTexts } from '../texts/mail/index.ts';
 import { textsOf } from '../texts/merge.ts';
 import { siteTexts } from '../texts/site/index.ts';
-import { type Email, link, list, mailto, oneLine, p, renderEmail, signature } from './email.ts';
+import { type Email, link, list, mailto, oneLine, p, referenceLine, renderEmail, signature, strong, withReference } from './email.ts';
 
 const ANSWER = /* @__PURE__ */ textsOf(siteTexts, mailTexts, answerTexts);
 
@@ -110,6 +110,8 @@ export function completionEmail(input: {
   locale: Locale;
   controllerName: Text;
   type: Right;
+  /** The request's reference: in the subject and the body. */
+  requestReference: string;
   statusUrl: string;
   onTime: boolean;
   downloadUrl?: string;
@@ -141,8 +143,10 @@ export function completionEmail(input: {
   const view = download && type === 'access' && input.viewUrl ? oneLine(input.viewUrl) : undefined;
   const directMarketing = input.objectionScope === 'direct_marketing';
 
-  const subject = oneLine(
+  const subject = withReference(
+    t,
     download ? (type === 'portability' ? c.subject.portabilityReady : c.subject.accessReady)({ controller }) : c.subject[type]({ controller }),
+    input.requestReference,
   );
   const intro = inlineSentence(c.intro[type], named, locale);
   const late = input.onTime ? undefined : c.late;
@@ -185,6 +189,7 @@ export function completionEmail(input: {
   return renderEmail(locale, subject, [
     p(t.email.greeting),
     p(...intro),
+    referenceLine(t, input.requestReference),
     late && p(late),
     outcomeNote && p(...(typeof outcomeNote === 'string' ? [outcomeNote] : outcomeNote)),
     ...(exports

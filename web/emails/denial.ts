@@ -6,7 +6,7 @@ import { answerTexts } from '../texts/answer/index.ts';
 import { mailTexts } from '../texts/mail/index.ts';
 import { textsOf } from '../texts/merge.ts';
 import { siteTexts } from '../texts/site/index.ts';
-import { type Email, link, mailto, oneLine, p, quote, renderEmail, signature, strong } from './email.ts';
+import { type Email, link, mailto, oneLine, p, quote, referenceLine, renderEmail, signature, strong, withReference } from './email.ts';
 
 const ANSWER = /* @__PURE__ */ textsOf(siteTexts, mailTexts, answerTexts);
 
@@ -22,6 +22,8 @@ export function denialEmail(input: {
   reasonText: string;
   supervisoryAuthority: { name: string; url: string };
   dpoEmail: string;
+  /** The request's reference: in the subject and the body. */
+  requestReference: string;
   statusUrl: string;
 }): Email {
   const locale = safeLocale(input.locale);
@@ -29,7 +31,7 @@ export function denialEmail(input: {
   const d = t.email.denial;
   const c = t.email.completion;
   const controller = oneLine(input.controllerName);
-  const subject = oneLine(d.subject({ controller }));
+  const subject = withReference(t, d.subject({ controller }), input.requestReference);
   const intro = d.intro({ controller, what: t.email.requestShort[right(input.type)] });
   const reasons = multiLine(input.reasonText);
   const k = t.email.complaints;
@@ -41,6 +43,7 @@ export function denialEmail(input: {
   return renderEmail(locale, subject, [
     p(t.email.greeting),
     p(intro),
+    referenceLine(t, input.requestReference),
     reasons && quote(d.reasonsTitle, [{ text: reasons }]),
     p(strong(k.denialIntro)),
     link(authorityUrl, authorityUrl, lead),

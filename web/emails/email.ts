@@ -162,6 +162,19 @@ export function renderEmail(locale: Locale, subject: string, body: MaybeBlock[])
   };
 }
 
+/**
+ * A subject that names its request. Every email to the person about a request carries the reference
+ * in its subject and its body, so no two requests' emails look alike and each can be found again.
+ */
+export function withReference(t: MailTexts, subject: string, reference: string): string {
+  return oneLine(t.email.reference.subject({ subject: oneLine(subject), reference: oneLine(reference) }));
+}
+
+/** The line that names the request in an email's body. */
+export function referenceLine(t: MailTexts, reference: string): Block {
+  return p(t.email.reference.line({ reference: oneLine(reference) }));
+}
+
 /** The sign-off and who signs. */
 export function signature(t: MailTexts, name: string): Block {
   return p(t.email.signoff, BR, name);

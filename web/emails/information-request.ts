@@ -5,7 +5,7 @@ import { answerTexts } from '../texts/answer/index.ts';
 import { mailTexts } from '../texts/mail/index.ts';
 import { textsOf } from '../texts/merge.ts';
 import { siteTexts } from '../texts/site/index.ts';
-import { type Email, link, oneLine, p, quote, renderEmail, signature, strong } from './email.ts';
+import { type Email, link, oneLine, p, quote, referenceLine, renderEmail, signature, strong, withReference } from './email.ts';
 
 const ANSWER = /* @__PURE__ */ textsOf(siteTexts, mailTexts, answerTexts);
 
@@ -18,6 +18,8 @@ export function informationRequestEmail(input: {
   controllerName: string;
   type: Right;
   question: string;
+  /** The request's reference: in the subject and the body. */
+  requestReference: string;
   statusUrl: string;
   pausesClock: boolean;
   dueAt: string;
@@ -26,7 +28,7 @@ export function informationRequestEmail(input: {
   const t = ANSWER[locale];
   const x = t.email.infoRequest;
   const controller = oneLine(input.controllerName);
-  const subject = oneLine(x.subject({ controller }));
+  const subject = withReference(t, x.subject({ controller }), input.requestReference);
   const intro = x.intro({ controller, what: t.email.requestShort[right(input.type)] });
   const question = multiLine(input.question);
   const clock = input.pausesClock === true ? x.pauses : x.runs({ date: formatDate(input.dueAt, locale) });
@@ -36,6 +38,7 @@ export function informationRequestEmail(input: {
   return renderEmail(locale, subject, [
     p(t.email.greeting),
     p(intro),
+    referenceLine(t, input.requestReference),
     quote(x.questionTitle, [{ text: question }]),
     p(x.howToAnswer),
     link(url, x.linkText),

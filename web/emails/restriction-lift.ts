@@ -4,7 +4,7 @@ import { answerTexts } from '../texts/answer/index.ts';
 import { mailTexts } from '../texts/mail/index.ts';
 import { textsOf } from '../texts/merge.ts';
 import { siteTexts } from '../texts/site/index.ts';
-import { type Email, link, list, oneLine, p, renderEmail, signature, strong } from './email.ts';
+import { type Email, link, list, oneLine, p, referenceLine, renderEmail, signature, strong, withReference } from './email.ts';
 
 const ANSWER = /* @__PURE__ */ textsOf(siteTexts, mailTexts, answerTexts);
 
@@ -14,13 +14,15 @@ export function restrictionLiftNoticeEmail(input: {
   controllerName: string;
   liftAt: string;
   processorNames: string[];
+  /** The request's reference: in the subject and the body. */
+  requestReference: string;
   statusUrl: string;
 }): Email {
   const locale = safeLocale(input.locale);
   const t = ANSWER[locale];
   const x = t.email.restrictionLift;
   const controller = oneLine(input.controllerName);
-  const subject = oneLine(x.subject({ controller }));
+  const subject = withReference(t, x.subject({ controller }), input.requestReference);
   const intro = x.intro({ controller, date: formatDate(input.liftAt, locale) });
   const names = input.processorNames.map(oneLine).filter(Boolean);
   const c = t.email.completion;
@@ -29,6 +31,7 @@ export function restrictionLiftNoticeEmail(input: {
   return renderEmail(locale, subject, [
     p(t.email.greeting),
     p(strong(intro)),
+    referenceLine(t, input.requestReference),
     names.length > 0 &&
       list(
         x.whereTitle,

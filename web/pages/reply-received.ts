@@ -1,15 +1,21 @@
 /** After the subject answered staff's question. */
 
-import { escapeHtml as e, layout } from '../html.ts';
+import { escapeHtml as e, layout, safeHref } from '../html.ts';
 import { type Locale, safeLocale } from '../locale.ts';
+import { textsOf } from '../texts/merge.ts';
 import { requestTexts } from '../texts/request/index.ts';
+import { siteTexts } from '../texts/site/index.ts';
 
-/** After the subject answered staff's question: thanks, and where to follow the request. */
-export function renderReplyReceived(input: { locale: Locale }): string {
+/** The words this page uses. */
+const T = /* @__PURE__ */ textsOf(siteTexts, requestTexts);
+
+/** After the subject answered staff's question: thanks, and the way back to the request's status page. */
+export function renderReplyReceived(input: { locale: Locale /** The status page, in the language the subject used. */; statusUrl: string }): string {
   const locale = safeLocale(input.locale);
-  const k = requestTexts[locale].replyReceived;
+  const t = T[locale];
+  const k = t.replyReceived;
   const body = `<h1>${e(k.title)}</h1>
 <p class="lead">${e(k.body)}</p>
-<p>${e(k.next)}</p>`;
+<p><a href="${safeHref(input.statusUrl)}">${e(t.common.statusLink)}</a></p>`;
   return layout({ locale, title: k.title, body, noindex: true });
 }

@@ -2,13 +2,16 @@
 
 import { escapeHtml as e, errorText, layout, multiLine, type PageOptions, paragraphsOf, safeHref } from '../html.ts';
 import { htmlText, type Text } from '../local-text.ts';
-import { formatDate, type Locale, safeLocale } from '../locale.ts';
+import { formatDate, formatDateTime, type Locale, safeLocale } from '../locale.ts';
 import { textsOf } from '../texts/merge.ts';
 import { requestTexts } from '../texts/request/index.ts';
 import { siteTexts } from '../texts/site/index.ts';
 
 /** The words this page uses. */
 const T = /* @__PURE__ */ textsOf(siteTexts, requestTexts);
+
+/** The statuses a request ends in: nothing more will change, so the page does not ask for a reload. */
+const FINAL = ['completed', 'denied', 'closed_unverified', 'cancelled'];
 
 /** The longest answer the reply form takes; the reply handler checks the same limit. */
 import { INFO_ANSWER_MAX_CHARS } from '../../functions/domain/request';
@@ -40,6 +43,14 @@ export function renderStatusPage(
     extension?: { months: number; reasons: string; newDueAt: string };
     /** Art. 12(4): the refusal as sent to the subject (staff's words). */
     denial?: { text: string };
+    /**
+     * Access and portability, answered: until when the emailed download link works. The page says
+     * the link was emailed and never shows it: the status link may be shared or bookmarked, the
+     * download link is the data itself.
+     */
+    download?: { expiresAt: string };
+    /** The controller's data protection officer, for questions about the request. */
+    dpoEmail?: string;
     /** The service's own retention: when the package was deleted, and when the subject's personal data was erased. */
     packageDeletedAt?: string;
     personalDataErasedAt?: string;
@@ -51,6 +62,8 @@ export function renderStatusPage(
     /** The reply form re-rendered after a bad answer: what was typed and why it was refused. */
     values?: { answer?: string };
     errors?: { answer?: string };
+    /** The time the page is rendered at (whether the download link still works). */
+    now?: Date;
   } & PageOptions,
 ): string {
   const locale = safeLocale(input.locale);
@@ -62,14 +75,21 @@ export function renderStatusPage(
   const tagClass = (s: string) => (s === 'failed' ? 'tag failed' : s === 'completed' ? 'tag completed' : s === 'waiting' ? 'tag waiting' : 'tag');
   const row = (label: string, value: string | undefined) => (value ? `<dt>${e(label)}</dt>\n<dd>${value}</dd>` : '');
   const date = (iso: string | undefined) => (iso ? e(formatDate(iso, locale)) : undefined);
+  const k = t.status;
+  // Staff's open question is the status the subject sees: one status, and a deadline that waits with it.
+  const openQuestion = input.infoRequest && !input.infoRequest.answeredAt ? input.infoRequest : undefined;
+  const shown = openQuestion ? k.awaitingAnswer : status;
+  const due = openQuestion?.pausesClock === true ? e(k.dueAtPaused) : date(input.dueAt);
+  const final = FINAL.includes(input.status);
 
   const facts = `<dl class="facts">
 ${row(t.status.controller, htmlText(input.controllerName, locale))}
 ${row(t.status.reference, `<code>${e(input.requestId)}</code>`)}
 ${row(t.status.type, e(typeLabel))}
-${status ? '' : row(t.status.status, `<strong>${e(input.status)}</strong>`)}
+${shown ? '' : row(t.status.status, `<strong>${e(input.status)}</strong>`)}
 ${row(t.status.receivedAt, date(input.receivedAt))}
-${input.status === 'cancelled' ? '' : row(t.status.dueAt, date(input.dueAt))}
+${input.status === 'cancelled' ? '' : row(t.status.dueAt, due)}
+${row(k.answeredAt, date(input.infoRequest?.answeredAt))}
 ${row(t.status.completedAt, date(input.completedAt))}
 ${row(t.status.withdrawnAt, date(input.withdrawnAt))}
 </dl>`;
@@ -96,7 +116,6 @@ ${input.processors
 <button type="submit" class="danger">${e(t.status.withdrawButton)}</button>
 </form>`
     : '';
-  const k = t.status;
   const extension = input.extension
     ? `<div class="panel">
 <h2>${e(k.extensionTitle)}</h2>
@@ -119,15 +138,14 @@ ${paragraphsOf(input.denial.text)}
     .map((line) => `<p>${e(line)}</p>`)
     .join('\n');
   const answerError = input.errors?.answer;
-  const question =
-    input.infoRequest && !input.infoRequest.answeredAt
-      ? `<div class="panel warn">
+  const question = openQuestion
+    ? `<div class="panel warn">
 <h2>${e(k.infoRequestTitle)}</h2>
 <p>${e(k.infoRequestIntro)}</p>
-<blockquote>${paragraphsOf(input.infoRequest.question)}</blockquote>
-<p>${e(input.infoRequest.pausesClock === true ? k.clockPaused : k.clockRuns)}</p>
-<form method="post" action="${safeHref(input.infoRequest.replyUrl)}" enctype="application/x-www-form-urlencoded" accept-charset="utf-8">
-<input type="hidden" name="key" value="${e(input.infoRequest.statusKey)}">
+<blockquote>${paragraphsOf(openQuestion.question)}</blockquote>
+<p>${e(openQuestion.pausesClock === true ? k.clockPaused : k.clockRuns)}</p>
+<form method="post" action="${safeHref(openQuestion.replyUrl)}" enctype="application/x-www-form-urlencoded" accept-charset="utf-8">
+<input type="hidden" name="key" value="${e(openQuestion.statusKey)}">
 <div class="field${answerError ? ' invalid' : ''}">
 <label for="answer">${e(k.answerLabel)}</label>
 <p class="hint" id="answer-hint">${e(k.answerHint)}</p>
@@ -137,16 +155,30 @@ ${answerError ? `<p class="field-error" id="answer-error"><span class="visually-
 <button type="submit">${e(k.answerButton)}</button>
 </form>
 </div>`
+    : '';
+  const download =
+    input.download && !input.packageDeletedAt
+      ? `<div class="panel" id="download">
+<h2>${e(k.downloadTitle)}</h2>
+<p>${e(
+          input.download.expiresAt > (input.now ?? new Date()).toISOString()
+            ? k.downloadEmailed({ date: formatDateTime(input.download.expiresAt, locale) })
+            : k.downloadExpired({ date: formatDateTime(input.download.expiresAt, locale) }),
+        )}</p>
+</div>`
       : '';
+  const dpo = input.dpoEmail ? `<p>${e(k.questions)} <a href="mailto:${e(input.dpoEmail)}">${e(input.dpoEmail)}</a></p>` : '';
   const body = `<h1>${e(t.status.title)}</h1>
-${status ? `<div class="panel"><p><strong>${e(t.status.status)}: ${e(status.label)}</strong></p><p>${e(status.description)}</p></div>` : ''}
+${shown ? `<div class="panel"><p><strong>${e(t.status.status)}: ${e(shown.label)}</strong></p><p>${e(shown.description)}</p></div>` : ''}
 ${question}
 ${denial}
 ${extension}
+${download}
 ${facts}
 ${retention ? `<div class="panel" id="retention">\n${retention}\n</div>` : ''}
 ${systems}
-<p class="hint">${e(t.status.refreshHint)}</p>
+${final ? '' : `<p class="hint">${e(t.status.refreshHint)}</p>`}
+${dpo}
 ${withdraw}`;
   return layout({
     locale,

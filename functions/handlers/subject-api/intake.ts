@@ -1,16 +1,19 @@
 import middy from '@middy/core';
 import { renderRequestAccepted } from '../../../web/pages/accepted';
 import { type FormValues, renderRequestForm } from '../../../web/pages/form';
+import { renderNotFound } from '../../../web/pages/not-found';
 import { inLocale } from '../../domain/register-schema';
 import { InvalidSubmission, validateSubmission } from '../../domain/submission';
-import { acceptRequest } from '../../intake/intake';
+import { isRequestId } from '../../domain/validation';
+import { acceptRequest, sentPage } from '../../intake/intake';
 import { RateLimited, takeIntakeAllowance } from '../../intake/rate-limit';
 import { secrets } from '../../platform/aws/secrets';
-import { configure } from '../../platform/config';
-import { type HttpEvent, type HttpResult, html, httpMiddleware, json, pickLocale, wantsJson } from '../../platform/http';
+import { configure, setting } from '../../platform/config';
+import { type HttpEvent, type HttpResult, html, httpMiddleware, json, pickLocale, redirect, wantsJson } from '../../platform/http';
 import { paths } from '../../platform/links';
 import { logger } from '../../platform/log';
 import { findController, register } from '../../platform/register';
+import { TOKEN_PATTERN } from '../../platform/tokens';
 import { formController, formPage } from './form';
 
 // The composition root: what this function is given, checked at cold start.
@@ -26,6 +29,9 @@ await configure(
   'INTAKE_LIMIT_PER_CLIENT',
   'INTAKE_LIMIT_PER_DOMAIN',
 );
+
+/** After a POST, the browser is sent on with a GET (303), so a reload shows the page and posts nothing. */
+const seeOther = (location: string): HttpResult => ({ ...redirect(location), statusCode: 303 });
 
 /** The form's fields a refused submission is re-rendered with (everything the subject typed or chose). */
 const KEPT_FIELDS = [
@@ -60,18 +66,10 @@ async function intake(event: HttpEvent): Promise<HttpResult> {
   try {
     const { submission, details, controller } = validateSubmission(event.body, register);
     await takeIntakeAllowance(submission.email, event.requestContext?.http?.sourceIp);
-    const request = await acceptRequest(submission, controller, new Date(), details);
+    const { request, sentPageKey } = await acceptRequest(submission, controller, new Date(), details);
     logger.info('request accepted', { requestId: request.requestId, type: request.type, controllerId: controller.id });
-    return asJson
-      ? json(202, { requestId: request.requestId, status: request.status })
-      : html(
-          202,
-          renderRequestAccepted({
-            locale: request.locale,
-            controllerName: inLocale(controller.name, request.locale, controller),
-            formUrl: paths.form(controller.id, request.locale),
-          }),
-        );
+    // A page is shown by a GET (303): a reload shows it again and does not post the form twice.
+    return asJson ? json(202, { requestId: request.requestId, status: request.status }) : seeOther(paths.sent(request.requestId, sentPageKey));
   } catch (err) {
     if (err instanceof RateLimited) return rateLimited(event, err, asJson);
     if (!(err instanceof InvalidSubmission)) throw err;
@@ -88,6 +86,30 @@ async function intake(event: HttpEvent): Promise<HttpResult> {
     });
     return formPage(400, page, controller);
   }
+}
+
+/**
+ * GET /v1/requests/{requestId}/sent?key=…: the page after the form, check your email. For a short
+ * while it shows the address typed (so a typo can be seen); the key, good for that page only, is
+ * in the URL rather than the address, which never is. A wrong key and an unknown id get the same 404.
+ */
+async function sent(event: HttpEvent): Promise<HttpResult> {
+  const requestId = event.pathParameters?.requestId ?? '';
+  const key = event.queryStringParameters?.key ?? '';
+  const page = isRequestId(requestId) && TOKEN_PATTERN.test(key) ? await sentPage(requestId, key) : { show: 'wrong' as const };
+  if (page.show === 'wrong') return html(404, renderNotFound({ locale: pickLocale(event) }));
+  const { request } = page;
+  const controller = findController(request.controllerId);
+  return html(
+    200,
+    renderRequestAccepted({
+      locale: request.locale,
+      controllerName: controller ? inLocale(controller.name, request.locale, controller) : request.controllerId,
+      verifyTtlDays: setting('VERIFY_TTL_DAYS'),
+      formUrl: paths.form(request.controllerId, request.locale),
+      ...(page.show === 'address' ? { address: request.email } : { addressHidden: true }),
+    }),
+  );
 }
 
 /** 429 with when to try again: JSON naming the limit, or the form again with the values kept. */
@@ -115,4 +137,6 @@ function rateLimited(event: HttpEvent, err: RateLimited, asJson: boolean): HttpR
   return { ...page, headers: { ...page.headers, ...retry } };
 }
 
-export const handler = middy().use(httpMiddleware()).handler(intake);
+export const handler = middy()
+  .use(httpMiddleware())
+  .handler((event: HttpEvent) => (event.requestContext.http.method === 'GET' ? sent(event) : intake(event)));

@@ -8,6 +8,7 @@ import { fieldErrors, isRequestId } from '../../domain/validation';
 import { configure } from '../../platform/config';
 import { getRequest, getRequestWithBranches } from '../../platform/data/requests';
 import { type HttpEvent, type HttpResult, html, httpMiddleware, json, pickLocale, wantsJson } from '../../platform/http';
+import { paths } from '../../platform/links';
 import { findController } from '../../platform/register';
 import { answerInformationRequest } from '../../staff/information';
 
@@ -42,7 +43,10 @@ async function reply(event: HttpEvent): Promise<HttpResult> {
   if (!(await answerInformationRequest(request, controller, answer.data))) {
     return refused(409, 'There is no open question to answer on this request', 'no open question');
   }
-  return wantsJson(event) ? json(200, { requestId, answered: true }) : html(200, renderReplyReceived({ locale }));
+  if (wantsJson(event)) return json(200, { requestId, answered: true });
+  // The way back to the status page, in the language the page was read in.
+  const statusUrl = `${paths.status(requestId, request.statusKey)}${locale === request.locale ? '' : `&lang=${locale}`}`;
+  return html(200, renderReplyReceived({ locale, statusUrl }));
 }
 
 // An answer may be a few thousand characters of any script.

@@ -11,7 +11,7 @@ import { controllerNameIn } from '../../platform/register';
 import { TOKEN_PATTERN } from '../../platform/tokens';
 
 // The composition root: what this function is given, checked at cold start.
-await configure('REQUESTS_TABLE', 'STATE_MACHINE_ARN', 'PUBLIC_BASE_URL');
+await configure('REQUESTS_TABLE', 'STATE_MACHINE_ARN', 'PUBLIC_BASE_URL', 'SENDER_EMAIL', 'SES_CONFIGURATION_SET');
 
 /** The request id from the path and the token from the query (GET) or the form (POST), checked for shape. */
 function linkParts(event: HttpEvent): { requestId: string; token: string } | undefined {

@@ -13,6 +13,7 @@ import { LOCALES, type Locale } from '../../../web/locale';
 const AUTHORITY = { name: 'Informacijski pooblaščenec (IP)', url: 'https://www.ip-rs.si' };
 const base = {
   controllerName: 'Demo Association',
+  requestReference: 'r1',
   statusUrl: 'https://dsr.example/v1/requests/r1/status?key=k',
   supervisoryAuthority: AUTHORITY,
   dpoEmail: 'dpo@demo.example',

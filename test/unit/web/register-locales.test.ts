@@ -66,6 +66,7 @@ describe('the register in the reader’s language', () => {
     const mail = completionEmail({
       locale: 'sv',
       controllerName: en('Demo Association'),
+      requestReference: 'r1',
       type: 'rectification',
       statusUrl: 'https://dsr.example.org/status',
       onTime: true,
@@ -91,6 +92,7 @@ describe('the register in the reader’s language', () => {
     const mail = completionEmail({
       locale: 'sl',
       controllerName: en('Demo Association'),
+      requestReference: 'r1',
       type: 'withdraw_consent',
       statusUrl: 'https://dsr.example.org/status',
       onTime: true,

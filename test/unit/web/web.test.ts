@@ -184,7 +184,7 @@ const samples = {
     values: { email: 'ada@example.org', name: 'Ada' },
     errors: { email: 'email is invalid', controller: 'unknown' },
   },
-  accepted: { locale: 'en' as Locale, controllerName: 'Demo Association' },
+  accepted: { locale: 'en' as Locale, controllerName: 'Demo Association', address: 'ada@example.org' },
   confirm: {
     locale: 'en' as Locale,
     requestId: '6f1c1a2e-2a8b-4c1d-9c1e-1d2e3f4a5b6c',
@@ -213,11 +213,13 @@ const samples = {
       { name: 'Membership register', status: 'completed' },
       { name: 'Event participation', status: 'failed' },
     ],
+    dpoEmail: 'dpo@demo.example',
   },
   verification: {
     locale: 'en' as Locale,
     controllerName: 'Demo Association',
     type: 'access' as const,
+    requestReference: 'r1',
     verifyUrl: 'https://dsr.example/v1/requests/r1/verify?token=tok_abc',
     expiresAt: '2026-03-12T10:00:00.000Z',
   },
@@ -225,6 +227,7 @@ const samples = {
     locale: 'en' as Locale,
     controllerName: 'Demo Association',
     type: 'access' as const,
+    requestReference: 'r1',
     statusUrl: 'https://dsr.example/v1/requests/r1/status?key=k',
     onTime: true,
     downloadUrl: 'https://dsr.example/v1/requests/r1/package?token=d',
@@ -297,6 +300,7 @@ const samples = {
     locale: 'en' as Locale,
     controllerName: 'Demo Association',
     type: 'objection' as const,
+    requestReference: 'r1',
     reasonText: 'We weighed your objection.\n\nOur grounds: the membership contract.',
     supervisoryAuthority: { name: 'Integritetsskyddsmyndigheten (IMY)', url: 'https://www.imy.se' },
     dpoEmail: 'dpo@demo.example',
@@ -306,6 +310,7 @@ const samples = {
     locale: 'en' as Locale,
     controllerName: 'Demo Association',
     type: 'access' as const,
+    requestReference: 'r1',
     months: 2,
     reasons: 'Your request covers twelve systems.\nOne vendor needs more time.',
     newDueAt: '2026-06-05T10:00:00.000Z',
@@ -315,6 +320,7 @@ const samples = {
     locale: 'en' as Locale,
     controllerName: 'Demo Association',
     type: 'erasure' as const,
+    requestReference: 'r1',
     question: 'Which email address did you use as a member?\nWe found two.',
     statusUrl: 'https://dsr.example/v1/requests/r1/status?key=k',
     pausesClock: true,
@@ -323,6 +329,7 @@ const samples = {
   restrictionLift: {
     locale: 'en' as Locale,
     controllerName: 'Demo Association',
+    requestReference: 'r1',
     liftAt: '2026-04-20T10:00:00.000Z',
     processorNames: ['Membership register', 'Event participation'],
     statusUrl: 'https://dsr.example/v1/requests/r1/status?key=k',
@@ -423,7 +430,7 @@ const renderers: { name: string; render: (input: any) => string; input: object; 
       'errors.controller',
     ],
   },
-  { name: 'the check-your-email page', render: renderRequestAccepted, input: samples.accepted, fields: ['controllerName'] },
+  { name: 'the check-your-email page', render: renderRequestAccepted, input: samples.accepted, fields: ['controllerName', 'address'] },
   { name: 'the confirm page', render: renderConfirmPage, input: samples.confirm, fields: ['requestId', 'token', 'controllerName', 'type'] },
   { name: 'the confirmed page', render: renderConfirmed, input: samples.confirmed, fields: ['controllerName', 'dueAt', 'statusUrl', 'type'] },
   { name: 'the link problem page', render: renderLinkProblem, input: samples.linkProblem, fields: ['reason'] },
@@ -431,7 +438,7 @@ const renderers: { name: string; render: (input: any) => string; input: object; 
     name: 'the status page',
     render: renderStatusPage,
     input: samples.status,
-    fields: ['controllerName', 'requestId', 'type', 'status', 'receivedAt', 'dueAt', 'completedAt', 'processors.0.name', 'processors.0.status'],
+    fields: ['controllerName', 'requestId', 'type', 'status', 'receivedAt', 'dueAt', 'completedAt', 'processors.0.name', 'processors.0.status', 'dpoEmail'],
   },
   { name: 'the download-expired page', render: renderPackageExpired, input: { locale: 'en' }, fields: ['locale'] },
   { name: 'the not-found page', render: renderNotFound, input: { locale: 'en' }, fields: ['locale'] },
@@ -566,7 +573,12 @@ const renderers: { name: string; render: (input: any) => string; input: object; 
       'errors.answer',
     ],
   },
-  { name: 'the reply-received page', render: renderReplyReceived, input: { locale: 'en' }, fields: ['locale'] },
+  {
+    name: 'the reply-received page',
+    render: renderReplyReceived,
+    input: { locale: 'en' as Locale, statusUrl: '/v1/requests/r1/status?key=k' },
+    fields: ['locale', 'statusUrl'],
+  },
   {
     name: 'the refusal email (HTML part)',
     render: (i) => denialEmail(i).html,
@@ -1120,7 +1132,7 @@ describe('emails', () => {
 
   it('gives the download link and its expiry once, and lists the systems searched', () => {
     const mail = completionEmail(samples.completion);
-    expect(mail.subject).toBe('Your personal data from Demo Association is ready to download');
+    expect(mail.subject).toBe('Your personal data from Demo Association is ready to download (ref. r1)');
     expect(count(mail.text, samples.completion.downloadUrl)).toBe(1);
     expect(count(mail.html, `href="${escapeHtml(samples.completion.downloadUrl)}"`)).toBe(1);
     expect(mail.text).toContain('12 March 2026');
@@ -1753,7 +1765,7 @@ describe('pages and emails for every right in every language', () => {
 
   it('gives a portability download as machine-readable files, and names the organisation it was sent to', () => {
     const mail = completionEmail({ ...samples.completion, type: 'portability', transmittedTo: 'Receiving <Club>' });
-    expect(mail.subject).toBe('Your data from Demo Association is ready to download in a machine-readable format');
+    expect(mail.subject).toBe('Your data from Demo Association is ready to download in a machine-readable format (ref. r1)');
     expect(mail.text).toContain(texts.en.email.completion.portabilityDownloadIntro);
     expect(mail.text).toContain('As you asked, we have also sent the data directly to Receiving <Club>.');
     expect(mail.html).toContain('directly to Receiving &lt;Club&gt;.');
@@ -2031,7 +2043,11 @@ describe('the status page for reviewed requests', () => {
     expect(renderStatusPage(samples.status)).not.toContain(texts.en.status.extensionTitle);
   });
 
-  it('thanks the subject for the answer in every language', () => {
-    for (const locale of LOCALES) expect(renderReplyReceived({ locale })).toContain(escapeHtml(texts[locale].replyReceived.title));
+  it('thanks the subject for the answer and links back to the status page, in every language', () => {
+    for (const locale of LOCALES) {
+      const html = renderReplyReceived({ locale, statusUrl: '/v1/requests/r1/status?key=k&lang=sv' });
+      expect(html).toContain(escapeHtml(texts[locale].replyReceived.title));
+      expect(html).toContain(`<a href="/v1/requests/r1/status?key=k&amp;lang=sv">${escapeHtml(texts[locale].common.statusLink)}</a>`);
+    }
   });
 });

@@ -92,6 +92,10 @@ export const en = {
     title: 'Check your email',
     body: ({ controller }: C) => `If the address you gave is correct, you will soon get an email with a link to confirm your request to ${controller}.`,
     expires: (p: { days: number }) => `The link works for ${enDays(p.days)}. Nothing happens until you confirm.`,
+    /** The address as typed, so a typo can be seen; shown for a short while only. */
+    sentTo: 'We are sending it to:',
+    typo: 'If this address is wrong, the email cannot reach you: fill in the form again with the right address. A request that is never confirmed is not handled.',
+    addressHidden: 'For your privacy, this page shows the address you typed only for a short while after you sent the form.',
     noDataHint:
       'For your privacy, neither this page nor the email says whether the organisation holds any data about you. You will find out once you have confirmed.',
     noEmailTitle: 'No email?',

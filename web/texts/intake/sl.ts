@@ -95,6 +95,9 @@ export const sl: IntakeTexts = {
     body: ({ controller }: C) =>
       `Če ste vpisali pravilen naslov, boste kmalu prejeli e-poštno sporočilo s povezavo za potrditev zahteve, naslovljene na organizacijo ${controller}.`,
     expires: (p: { days: number }) => `Povezava velja ${slDays(p.days)}. Dokler zahteve ne potrdite, se ne zgodi nič.`,
+    sentTo: 'Pošiljamo ga na naslov:',
+    typo: 'Če je ta naslov napačen, sporočilo ne more priti do vas: znova izpolnite obrazec s pravilnim naslovom. Zahteve, ki ni nikoli potrjena, ne obravnavamo.',
+    addressHidden: 'Zaradi varstva vaše zasebnosti ta stran naslov, ki ste ga vnesli, prikazuje le kratek čas po oddaji obrazca.',
     noDataHint:
       'Zaradi varovanja vaše zasebnosti niti ta stran niti e-poštno sporočilo ne razkrivata, ali organizacija o vas hrani kakršne koli podatke. To boste izvedeli, ko boste zahtevo potrdili.',
     noEmailTitle: 'Niste prejeli sporočila?',

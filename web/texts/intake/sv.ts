@@ -93,6 +93,9 @@ export const sv: IntakeTexts = {
     title: 'Titta i din e-post',
     body: ({ controller }: C) => `Om adressen du angav stämmer får du snart ett mejl med en länk för att bekräfta din begäran till ${controller}.`,
     expires: (p: { days: number }) => `Länken gäller i ${svDays(p.days)}. Ingenting händer förrän du har bekräftat.`,
+    sentTo: 'Vi skickar det till:',
+    typo: 'Om adressen är fel kan mejlet inte nå dig: fyll i formuläret igen med rätt adress. En begäran som aldrig bekräftas behandlas inte.',
+    addressHidden: 'Av hänsyn till din integritet visar den här sidan adressen du skrev bara en kort stund efter att du skickade formuläret.',
     noDataHint:
       'Av hänsyn till din integritet framgår det varken här eller i mejlet om organisationen har några uppgifter om dig. Det får du veta när du har bekräftat.',
     noEmailTitle: 'Inget mejl?',

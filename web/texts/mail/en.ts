@@ -9,6 +9,11 @@ export const en = {
       notice:
         'We may have sent you this email already: an interruption on our side stopped us from recording that it went. If you have it twice, use this one: its links replace those of the earlier email.',
     },
+    /** Every email to the person about a request names it, in the subject and the body, so each can be told apart and found again. */
+    reference: {
+      subject: (p: { subject: string; reference: string }) => `${p.subject} (ref. ${p.reference})`,
+      line: (p: { reference: string }) => `Reference: ${p.reference}`,
+    },
     /** A request's short name, e.g. in "your request for access". */
     requestShort: {
       access: 'request for access',

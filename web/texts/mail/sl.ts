@@ -10,6 +10,10 @@ export const sl: MailTexts = {
       notice:
         'To sporočilo smo vam morda že poslali: prekinitev na naši strani nam je preprečila, da bi zabeležili, da je bilo poslano. Če ste ga prejeli dvakrat, uporabite tega: njegove povezave nadomeščajo povezave iz prejšnjega sporočila.',
     },
+    reference: {
+      subject: (p: { subject: string; reference: string }) => `${p.subject} (št. ${p.reference})`,
+      line: (p: { reference: string }) => `Številka zahteve: ${p.reference}`,
+    },
     requestShort: {
       access: 'zahteva za dostop',
       portability: 'zahteva za prenosljivost',

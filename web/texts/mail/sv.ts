@@ -10,6 +10,10 @@ export const sv: MailTexts = {
       notice:
         'Vi kan redan ha skickat det här mejlet: ett avbrott hos oss hindrade oss från att registrera att det gick iväg. Om du har fått det två gånger, använd det här: dess länkar ersätter det tidigare mejlets.',
     },
+    reference: {
+      subject: (p: { subject: string; reference: string }) => `${p.subject} (ärende ${p.reference})`,
+      line: (p: { reference: string }) => `Ärendenummer: ${p.reference}`,
+    },
     requestShort: {
       access: 'begäran om registerutdrag',
       portability: 'begäran om dataportabilitet',

@@ -57,6 +57,20 @@ export const en = {
     statusIntro:
       'You can follow your request on its status page. Keep the link to yourself: it is personal. This page shows it only once; the emails we send you about the request carry it too.',
   },
+  /** The receipt emailed once, right after the subject confirmed the request. */
+  receipt: {
+    subject: (p: C) => `Your request to ${p.controller} is confirmed`,
+    intro: (p: C) => `Thank you for confirming your request. ${p.controller} has received it and will answer it by the deadline below.`,
+    factsTitle: 'Your request',
+    reference: 'Reference',
+    type: 'What you asked for',
+    right: 'Your right',
+    due: 'Answer due by',
+    deadline:
+      'The law gives us one month to answer (Article 12(3) GDPR). If the request is complex, or we have many, we may extend this by up to two further months; we would tell you why within the first month.',
+    statusIntro: 'You can follow your request on its status page. Keep the link to yourself: it is personal.',
+    keep: 'Keep this email: the reference identifies your request if you write to us about it.',
+  },
   /** A one-click unsubscribe link from the organisation's own emails (RFC 8058): withdrawal of consent to one purpose. */
   unsubscribe: {
     title: 'Stop these emails',
@@ -100,6 +114,18 @@ export const en = {
     statusCol: 'Progress',
     noSystemsYet: 'Work in the individual systems starts once the request is being handled.',
     refreshHint: 'This page does not update by itself. Reload it to see the latest status.',
+    /** While staff's question waits for the subject: the one status the page shows, and the deadline that waits with it. */
+    awaitingAnswer: {
+      label: 'We need more information from you',
+      description: 'Our staff have a question for you. Please answer it below so that we can go on with your request.',
+    },
+    dueAtPaused: 'Paused until you answer our question',
+    answeredAt: 'Your answer received',
+    downloadTitle: 'Your copy of the data',
+    downloadEmailed: (p: { date: string }) =>
+      `We emailed you a link to download it. For your security the link is only in that email, not on this page. It works until ${p.date}.`,
+    downloadExpired: (p: { date: string }) => `The download link we emailed you stopped working on ${p.date}.`,
+    questions: 'Questions about your request? Write to our data protection officer:',
     withdrawTitle: 'Withdraw your request',
     withdrawExplain:
       'You can withdraw this request if you no longer want it handled. Work that is already done stays done: data that was erased cannot be brought back.',
@@ -110,7 +136,7 @@ export const en = {
       `The law lets us extend the deadline by up to two further months when requests are complex or numerous (Article 12(3) GDPR). We have extended it by ${enMonths(p.months)}; the new deadline is ${p.date}.`,
     extensionReasons: 'Why:',
     denialTitle: 'Why your request was refused',
-    infoRequestTitle: 'We need more information from you',
+    infoRequestTitle: 'Our question',
     infoRequestIntro: 'Before we can go on with your request, our staff ask:',
     clockPaused: 'The deadline waits until you answer.',
     clockRuns: 'The deadline keeps running while we wait for your answer.',
@@ -191,7 +217,6 @@ export const en = {
   replyReceived: {
     title: 'Thank you – we have your answer',
     body: 'Our staff will look at it and go on with your request. We will email you when there is news.',
-    next: 'You can follow your request on its status page, through the link in our emails.',
   },
   packageExpired: {
     title: 'This download link no longer works',

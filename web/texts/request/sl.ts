@@ -59,6 +59,19 @@ export const sl: RequestTexts = {
     statusIntro:
       'Potek zahteve lahko spremljate na strani s stanjem zahteve. Povezave ne delite z drugimi, saj je namenjena samo vam. Ta stran jo prikaže samo enkrat; vsebujejo jo tudi e-poštna sporočila, ki vam jih pošiljamo o zahtevi.',
   },
+  receipt: {
+    subject: (p: C) => `Vaša zahteva za organizacijo ${p.controller} je potrjena`,
+    intro: (p: C) => `Hvala, ker ste potrdili svojo zahtevo. Organizacija ${p.controller} jo je prejela in vam bo odgovorila do spodaj navedenega roka.`,
+    factsTitle: 'Vaša zahteva',
+    reference: 'Številka zahteve',
+    type: 'Kaj ste zahtevali',
+    right: 'Vaša pravica',
+    due: 'Rok za odgovor',
+    deadline:
+      'Zakon nam za odgovor daje en mesec (tretji odstavek 12. člena Splošne uredbe o varstvu podatkov). Če je zahteva zapletena ali če prejmemo veliko zahtev, lahko rok podaljšamo za največ dva dodatna meseca; v tem primeru vam bomo razloge sporočili v prvem mesecu.',
+    statusIntro: 'Potek zahteve lahko spremljate na strani s stanjem zahteve. Povezave ne delite z drugimi, saj je namenjena samo vam.',
+    keep: 'To sporočilo shranite: številka zahteve jo označuje, če nam boste o njej pisali.',
+  },
   unsubscribe: {
     title: 'Odjava od teh sporočil',
     confirm: (p: { controller: string; purpose: string }) =>
@@ -102,6 +115,17 @@ export const sl: RequestTexts = {
     statusCol: 'Stanje',
     noSystemsYet: 'Delo v posameznih sistemih se začne, ko se začne obravnava zahteve.',
     refreshHint: 'Stran se ne osvežuje samodejno. Za najnovejše stanje jo znova naložite.',
+    awaitingAnswer: {
+      label: 'Potrebujemo več informacij od vas',
+      description: 'Naše osebje vam je zastavilo vprašanje. Odgovorite nanj spodaj, da bomo lahko nadaljevali obravnavo vaše zahteve.',
+    },
+    dueAtPaused: 'Rok miruje, dokler ne odgovorite na naše vprašanje',
+    answeredAt: 'Vaš odgovor smo prejeli',
+    downloadTitle: 'Vaša kopija podatkov',
+    downloadEmailed: (p: { date: string }) =>
+      `Po e-pošti smo vam poslali povezavo za prenos. Zaradi vaše varnosti je povezava samo v tem sporočilu, ne na tej strani. Deluje do ${p.date}.`,
+    downloadExpired: (p: { date: string }) => `Povezava za prenos, ki smo vam jo poslali po e-pošti, je prenehala delovati dne ${p.date}.`,
+    questions: 'Imate vprašanja o svoji zahtevi? Pišite naši pooblaščeni osebi za varstvo podatkov:',
     withdrawTitle: 'Umik zahteve',
     withdrawExplain: 'Zahtevo lahko umaknete, če ne želite več, da jo obravnavamo. Kar je že narejeno, ostane: izbrisanih podatkov ni mogoče obnoviti.',
     withdrawButton: 'Umakni mojo zahtevo',
@@ -111,7 +135,7 @@ export const sl: RequestTexts = {
       `Zakon dovoljuje, da se rok pri zapletenih ali številnih zahtevah podaljša za največ dva dodatna meseca (tretji odstavek 12. člena Splošne uredbe o varstvu podatkov). Podaljšali smo ga za ${slMonths(p.months)}; novi rok je ${p.date}.`,
     extensionReasons: 'Razlogi:',
     denialTitle: 'Zakaj je bila vaša zahteva zavrnjena',
-    infoRequestTitle: 'Potrebujemo več informacij',
+    infoRequestTitle: 'Naše vprašanje',
     infoRequestIntro: 'Preden lahko nadaljujemo z vašo zahtevo, vas naše osebje sprašuje:',
     clockPaused: 'Rok miruje, dokler ne odgovorite.',
     clockRuns: 'Rok teče naprej, medtem ko čakamo na vaš odgovor.',
@@ -190,7 +214,6 @@ export const sl: RequestTexts = {
   replyReceived: {
     title: 'Hvala – vaš odgovor smo prejeli',
     body: 'Naše osebje ga bo pregledalo in nadaljevalo z vašo zahtevo. Ko bo kaj novega, vam bomo pisali.',
-    next: 'Potek zahteve lahko spremljate na strani s stanjem zahteve, do katere vodi povezava v naših sporočilih.',
   },
   packageExpired: {
     title: 'Povezava za prenos ne deluje več',

@@ -59,6 +59,19 @@ export const sv: RequestTexts = {
     statusIntro:
       'Du kan följa din begäran på statussidan. Behåll länken för dig själv – den är personlig. Den här sidan visar den bara en gång; mejlen vi skickar dig om begäran innehåller den också.',
   },
+  receipt: {
+    subject: (p: C) => `Din begäran till ${p.controller} är bekräftad`,
+    intro: (p: C) => `Tack för att du bekräftade din begäran. ${p.controller} har tagit emot den och svarar senast det datum som anges nedan.`,
+    factsTitle: 'Din begäran',
+    reference: 'Ärendenummer',
+    type: 'Det här har du begärt',
+    right: 'Din rättighet',
+    due: 'Ska besvaras senast',
+    deadline:
+      'Enligt lag har vi en månad på oss att svara (artikel 12.3 i dataskyddsförordningen). Om begäran är komplicerad, eller om vi har fått många, kan vi förlänga tiden med högst två månader till. I så fall meddelar vi dig varför inom den första månaden.',
+    statusIntro: 'Du kan följa din begäran på statussidan. Behåll länken för dig själv – den är personlig.',
+    keep: 'Spara det här mejlet: ärendenumret identifierar din begäran om du skriver till oss om den.',
+  },
   unsubscribe: {
     title: 'Sluta få de här mejlen',
     confirm: (p: { controller: string; purpose: string }) =>
@@ -101,6 +114,17 @@ export const sv: RequestTexts = {
     statusCol: 'Läge',
     noSystemsYet: 'Arbetet i de enskilda systemen börjar när begäran behandlas.',
     refreshHint: 'Sidan uppdateras inte av sig själv. Ladda om den för att se det senaste läget.',
+    awaitingAnswer: {
+      label: 'Vi behöver mer information från dig',
+      description: 'Vår personal har en fråga till dig. Svara på den nedan så att vi kan gå vidare med din begäran.',
+    },
+    dueAtPaused: 'Vilar tills du har svarat på vår fråga',
+    answeredAt: 'Ditt svar mottogs',
+    downloadTitle: 'Din kopia av uppgifterna',
+    downloadEmailed: (p: { date: string }) =>
+      `Vi har mejlat dig en länk för att ladda ner den. Av säkerhetsskäl finns länken bara i mejlet, inte på den här sidan. Den fungerar till ${p.date}.`,
+    downloadExpired: (p: { date: string }) => `Nedladdningslänken som vi mejlade dig slutade fungera den ${p.date}.`,
+    questions: 'Frågor om din begäran? Skriv till vårt dataskyddsombud:',
     withdrawTitle: 'Återkalla din begäran',
     withdrawExplain:
       'Du kan återkalla begäran om du inte längre vill att vi behandlar den. Det som redan är gjort står sig: uppgifter som har raderats går inte att få tillbaka.',
@@ -111,7 +135,7 @@ export const sv: RequestTexts = {
       `Lagen tillåter att tidsfristen förlängs med högst två månader till om begäranden är komplicerade eller många (artikel 12.3 i dataskyddsförordningen). Vi har förlängt den med ${svMonths(p.months)}, och den nya tidsfristen är den ${p.date}.`,
     extensionReasons: 'Skäl:',
     denialTitle: 'Varför din begäran avslogs',
-    infoRequestTitle: 'Vi behöver mer information från dig',
+    infoRequestTitle: 'Vår fråga',
     infoRequestIntro: 'Innan vi kan gå vidare med din begäran undrar vår handläggare:',
     clockPaused: 'Tidsfristen står still tills du har svarat.',
     clockRuns: 'Tidsfristen löper vidare medan vi väntar på ditt svar.',
@@ -190,7 +214,6 @@ export const sv: RequestTexts = {
   replyReceived: {
     title: 'Tack – vi har fått ditt svar',
     body: 'Vår handläggare går igenom det och fortsätter med din begäran. Vi mejlar dig när det finns något nytt.',
-    next: 'Du kan följa din begäran på statussidan, via länken i våra mejl.',
   },
   packageExpired: {
     title: 'Nedladdningslänken fungerar inte längre',
