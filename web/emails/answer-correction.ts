@@ -6,7 +6,7 @@ import { mailTexts } from '../texts/mail/index.ts';
 import { textsOf } from '../texts/merge.ts';
 import { siteTexts } from '../texts/site/index.ts';
 import { type Outcome, outcomePhrase } from './completion.ts';
-import { type Email, link, list, mailto, oneLine, p, renderEmail, signature } from './email.ts';
+import { type Email, link, list, mailto, oneLine, p, referenceLine, renderEmail, signature, withReference } from './email.ts';
 
 const ANSWER = /* @__PURE__ */ textsOf(siteTexts, mailTexts, answerTexts);
 
@@ -17,6 +17,7 @@ const ANSWER = /* @__PURE__ */ textsOf(siteTexts, mailTexts, answerTexts);
 export function answerCorrectionEmail(input: {
   locale: Locale;
   controllerName: string;
+  requestReference: string;
   outcome: Outcome;
   why: string;
   statusUrl: string;
@@ -27,7 +28,7 @@ export function answerCorrectionEmail(input: {
   const x = t.email.answerCorrection;
   const controller = oneLine(input.controllerName);
   const system = input.outcome.processorName;
-  return renderEmail(locale, oneLine(x.subject({ controller })), [
+  return renderEmail(locale, withReference(t, x.subject({ controller }), input.requestReference), [
     p(t.email.greeting),
     p(
       ...inlineSentence(
@@ -36,6 +37,7 @@ export function answerCorrectionEmail(input: {
         locale,
       ),
     ),
+    referenceLine(t, input.requestReference),
     list(x.nowTitle, [[inlineText(system, locale, true), `: ${outcomePhrase(t, locale, input.outcome)}`]]),
     p(x.why({ why: input.why })),
     p(x.sorry),

@@ -6,7 +6,7 @@ import { type AnswerTexts, answerTexts } from '../texts/answer/index.ts';
 import { mailTexts } from '../texts/mail/index.ts';
 import { textsOf } from '../texts/merge.ts';
 import { siteTexts } from '../texts/site/index.ts';
-import { type Email, link, list, mailto, oneLine, p, referenceLine, renderEmail, signature, strong, withReference } from './email.ts';
+import { type Email, link, list, mailto, oneLine, p, referenceLine, renderEmail, signature, withReference } from './email.ts';
 
 const ANSWER = /* @__PURE__ */ textsOf(siteTexts, mailTexts, answerTexts);
 

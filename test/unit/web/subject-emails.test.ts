@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { answerCorrectionEmail } from '../../../web/emails/answer-correction';
 import { completionEmail } from '../../../web/emails/completion';
 import { denialEmail } from '../../../web/emails/denial';
 import type { Email } from '../../../web/emails/email';
@@ -50,6 +51,18 @@ const SUBJECT_EMAILS: Record<string, (locale: Locale) => Record<string, Email>> 
   }),
   'restriction-lift.ts': (locale) => ({
     'restriction lift': restrictionLiftNoticeEmail({ ...common(locale), liftAt: DUE, processorNames: ['Membership register'] }),
+  }),
+  'answer-correction.ts': (locale) => ({
+    'answer correction': answerCorrectionEmail({
+      ...answer(locale),
+      outcome: {
+        processorName: 'Bookkeeping firm',
+        status: 'completed',
+        action: 'erase',
+        answer: { outcome: 'partly', kept: 'Invoices', reason: 'Bookkeeping Act' },
+      },
+      why: 'The firm told us later.',
+    }),
   }),
   'withdrawal.ts': (locale) => ({
     'withdrawal receipt': withdrawalReceiptEmail({ ...common(locale), type: 'erasure', withdrawnAt: DUE, formUrl: 'https://dsr.example/en' }),
