@@ -14,7 +14,14 @@ const T = /* @__PURE__ */ textsOf(siteTexts, requestTexts);
  * the status page: a used link would otherwise hand the status key (read, withdraw, answer) to
  * whoever holds the verification email, for as long as the request lasts.
  */
-export function renderLinkProblem(input: { locale: Locale; reason: 'expired' | 'used' | 'invalid'; verifyTtlDays?: number } & PageOptions): string {
+export function renderLinkProblem(
+  input: {
+    locale: Locale;
+    reason: 'expired' | 'used' | 'invalid';
+    verifyTtlDays?: number /** Whose request the link was for, when the link was once good. */;
+    controllerName?: string;
+  } & PageOptions,
+): string {
   const locale = safeLocale(input.locale);
   const t = T[locale];
   const reason = input.reason === 'expired' || input.reason === 'used' ? input.reason : 'invalid';
@@ -42,6 +49,7 @@ ${newRequest}`;
     locale,
     title,
     body: `<h1>${e(title)}</h1>\n${body}`,
+    controllerName: input.controllerName,
     alternates: input.alternates,
     noindex: true,
   });

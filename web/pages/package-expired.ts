@@ -13,7 +13,14 @@ const T = /* @__PURE__ */ textsOf(siteTexts, requestTexts);
  * A download link that has expired or is not valid; with `deletedAt`, one whose package the
  * service's own retention has deleted since the link expired (and says so).
  */
-export function renderPackageExpired(input: { locale: Locale; downloadTtlDays?: number; deletedAt?: string } & PageOptions): string {
+export function renderPackageExpired(
+  input: {
+    locale: Locale;
+    downloadTtlDays?: number;
+    deletedAt?: string /** Whose package it was, when the link was once good. */;
+    controllerName?: string;
+  } & PageOptions,
+): string {
   const locale = safeLocale(input.locale);
   const t = T[locale];
   const title = input.deletedAt ? t.packageExpired.deletedTitle : t.packageExpired.title;
@@ -28,6 +35,7 @@ export function renderPackageExpired(input: { locale: Locale; downloadTtlDays?: 
     locale,
     title,
     body,
+    controllerName: input.controllerName,
     alternates: input.alternates,
     noindex: true,
   });

@@ -49,7 +49,7 @@ async function reply(event: HttpEvent): Promise<HttpResult> {
   if (!(await answerInformationRequest(request, controller, answer.data))) {
     return refused(409, 'There is no open question to answer on this request', 'no open question');
   }
-  return wantsJson(event) ? json(200, { requestId, answered: true }) : html(200, renderReplyReceived({ locale }));
+  return wantsJson(event) ? json(200, { requestId, answered: true }) : html(200, renderReplyReceived({ locale, controllerName: controller.name }));
 }
 
 // An answer may be a few thousand characters of any script.
