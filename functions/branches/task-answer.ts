@@ -1,4 +1,5 @@
 import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { inLocale, type LocalText } from '../domain/register-schema';
 import { type Branch, type DsrRequest, type Locale, type ProcessorAnswer, WITHDRAWN } from '../domain/request';
 import { s3 } from '../platform/aws/s3';
 import { getRequestWithBranches } from '../platform/data/requests';
@@ -20,9 +21,10 @@ export interface TaskAnswer {
 /** What a task link leads to. */
 export type TaskLink =
   | { state: 'open'; request: DsrRequest; controller: Controller; processor: Processor; branch: Branch }
-  | { state: 'done' }
+  /** Answered already; the page names the controller whose task it was. */
+  | { state: 'done'; controllerName: LocalText }
   /** The subject withdrew the request before this link was answered; the page speaks the controller's first language, as the task's email did. */
-  | { state: 'withdrawn'; locale: Locale }
+  | { state: 'withdrawn'; locale: Locale; controllerName: LocalText }
   | { state: 'invalid' };
 
 /**
@@ -38,9 +40,12 @@ export async function inspectTaskLink(requestId: string, processorId: string, to
   if (processor.kind !== 'email' && processor.kind !== 'manual' && !branch.staffTask) return { state: 'invalid' };
   if (!taskLinkMatches(branch, token)) return { state: 'invalid' };
   // Withdrawn: whether or not its branch has ended yet, this link is not answered any more.
-  if (request.status === 'cancelled' && branch.status !== 'completed') return { state: 'withdrawn', locale: controller.locales[0]! };
-  if (branch.status === 'failed' && branch.errorClass === WITHDRAWN) return { state: 'withdrawn', locale: controller.locales[0]! };
-  if (branch.status === 'completed' || branch.status === 'failed') return { state: 'done' };
+  const pageLocale = controller.locales[0]!;
+  const controllerName = inLocale(controller.name, pageLocale, controller);
+  const withdrawn = { state: 'withdrawn', locale: pageLocale, controllerName } as const;
+  if (request.status === 'cancelled' && branch.status !== 'completed') return withdrawn;
+  if (branch.status === 'failed' && branch.errorClass === WITHDRAWN) return withdrawn;
+  if (branch.status === 'completed' || branch.status === 'failed') return { state: 'done', controllerName };
   return { state: 'open', request, controller, processor, branch };
 }
 

@@ -9,16 +9,21 @@ import { findController } from '../platform/register';
 import { hashToken, tokenMatches } from '../platform/tokens';
 
 /** What a verification link leads to. */
-export type LinkState = { state: 'valid'; request: DsrRequest } | { state: 'used'; request: DsrRequest } | { state: 'expired' } | { state: 'invalid' };
+export type LinkState =
+  | { state: 'valid'; request: DsrRequest }
+  | { state: 'used'; request: DsrRequest }
+  /** The request is known (its page speaks its language and names its controller), but no longer by this link. */
+  | { state: 'expired'; request: DsrRequest }
+  | { state: 'invalid' };
 
 /** Looks at a verification link without changing anything (GET must never confirm). */
 export async function inspectLink(requestId: string, token: string, at = new Date()): Promise<LinkState> {
   const request = await getRequest(requestId);
   if (!request) return { state: 'invalid' };
   if (request.status === 'awaiting_verification' && tokenMatches(token, request.verifyTokenHash)) {
-    return request.verifyExpiresAt > at.toISOString() ? { state: 'valid', request } : { state: 'expired' };
+    return request.verifyExpiresAt > at.toISOString() ? { state: 'valid', request } : { state: 'expired', request };
   }
-  if (request.status === 'closed_unverified' && tokenMatches(token, request.verifyTokenHash)) return { state: 'expired' };
+  if (request.status === 'closed_unverified' && tokenMatches(token, request.verifyTokenHash)) return { state: 'expired', request };
   if (tokenMatches(token, request.verifyTokenUsedHash)) return { state: 'used', request };
   return { state: 'invalid' };
 }

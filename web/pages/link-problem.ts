@@ -1,6 +1,7 @@
 /** A verification link that has expired, was used, or does not work. */
 
 import { DEFAULT_VERIFY_TTL_DAYS, escapeHtml as e, escapeUrlPart, layout, type PageOptions } from '../html.ts';
+import type { Text } from '../local-text.ts';
 import { type Locale, safeLocale } from '../locale.ts';
 import { textsOf } from '../texts/merge.ts';
 import { requestTexts } from '../texts/request/index.ts';
@@ -14,7 +15,14 @@ const T = /* @__PURE__ */ textsOf(siteTexts, requestTexts);
  * the status page: a used link would otherwise hand the status key (read, withdraw, answer) to
  * whoever holds the verification email, for as long as the request lasts.
  */
-export function renderLinkProblem(input: { locale: Locale; reason: 'expired' | 'used' | 'invalid'; verifyTtlDays?: number } & PageOptions): string {
+export function renderLinkProblem(
+  input: {
+    locale: Locale;
+    reason: 'expired' | 'used' | 'invalid';
+    verifyTtlDays?: number /** Whose request the link was for, when the link was once good. */;
+    controllerName?: Text;
+  } & PageOptions,
+): string {
   const locale = safeLocale(input.locale);
   const t = T[locale];
   const reason = input.reason === 'expired' || input.reason === 'used' ? input.reason : 'invalid';
@@ -42,6 +50,7 @@ ${newRequest}`;
     locale,
     title,
     body: `<h1>${e(title)}</h1>\n${body}`,
+    controllerName: input.controllerName,
     alternates: input.alternates,
     noindex: true,
   });

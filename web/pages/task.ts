@@ -176,21 +176,21 @@ function taskFrame(t: TaskTexts) {
 }
 
 /** After the task form: the answer is recorded, or (a second submit, an old link) it already was. */
-export function renderTaskDone(input: { locale: Locale; alreadyDone: boolean }): string {
+export function renderTaskDone(input: { locale: Locale; alreadyDone: boolean; controllerName?: Text }): string {
   const locale = safeLocale(input.locale);
   const k = taskTexts[locale].task[input.alreadyDone === true ? 'alreadyDone' : 'done'];
   const body = `<h1>${e(k.title)}</h1>
 <p class="lead">${e(k.body)}</p>`;
-  return layout({ locale, title: k.title, body, noindex: true, ...taskFrame(taskTexts[locale]) });
+  return layout({ locale, title: k.title, body, controllerName: input.controllerName, noindex: true, ...taskFrame(taskTexts[locale]) });
 }
 
 /** A task link whose request the subject withdrew before it was answered: nothing more to do. */
-export function renderTaskWithdrawn(input: { locale: Locale }): string {
+export function renderTaskWithdrawn(input: { locale: Locale; controllerName?: Text }): string {
   const locale = safeLocale(input.locale);
   const k = taskTexts[locale].task.withdrawn;
   const body = `<h1>${e(k.title)}</h1>
 <p class="lead">${e(k.body)}</p>`;
-  return layout({ locale, title: k.title, body, noindex: true, ...taskFrame(taskTexts[locale]) });
+  return layout({ locale, title: k.title, body, controllerName: input.controllerName, noindex: true, ...taskFrame(taskTexts[locale]) });
 }
 
 /** A task link that is unknown, malformed, or for a request that is closed. Says nothing about which. */

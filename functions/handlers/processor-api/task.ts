@@ -40,8 +40,8 @@ function linkFirst(): middy.MiddlewareObj<HttpEvent, HttpResult, Error, TaskCont
       }
       const link = await inspectTaskLink(requestId, processorId, token);
       if (link.state === 'invalid') return html(404, renderTaskLinkInvalid({ locale }));
-      if (link.state === 'done') return html(200, renderTaskDone({ locale, alreadyDone: true }));
-      if (link.state === 'withdrawn') return html(200, renderTaskWithdrawn({ locale: link.locale }));
+      if (link.state === 'done') return html(200, renderTaskDone({ locale, alreadyDone: true, controllerName: link.controllerName }));
+      if (link.state === 'withdrawn') return html(200, renderTaskWithdrawn({ locale: link.locale, controllerName: link.controllerName }));
       request.context.taskLink = link;
       return undefined;
     },
@@ -114,7 +114,7 @@ async function task(event: HttpEvent, context: TaskContext): Promise<HttpResult>
     ...(file?.filename && checked?.accepted ? { file: { name: file.filename, content: file.content, contentType: checked.contentType } } : {}),
   });
   logger.info('task answered', { requestId, processorId, outcome: read.answer.outcome, first });
-  return html(200, renderTaskDone({ locale: pageLocale, alreadyDone: !first }));
+  return html(200, renderTaskDone({ locale: pageLocale, alreadyDone: !first, controllerName: inLocale(link.controller.name, pageLocale, link.controller) }));
 }
 
 export const handler = middy<HttpEvent, HttpResult, Error, TaskContext>()

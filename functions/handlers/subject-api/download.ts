@@ -11,6 +11,7 @@ import { getRequest } from '../../platform/data/requests';
 import { type HttpEvent, type HttpResult, html, httpMiddleware, json, pickLocale, redirect, wantsJson } from '../../platform/http';
 import { logger } from '../../platform/log';
 import { packageBucket, packageViewKey, readObject } from '../../platform/package-bucket';
+import { controllerNameIn } from '../../platform/register';
 import { TOKEN_PATTERN, tokenMatches } from '../../platform/tokens';
 
 // The composition root: what this function is given, checked at cold start.
@@ -28,24 +29,26 @@ async function download(event: HttpEvent): Promise<HttpResult> {
   const requestId = event.pathParameters?.requestId ?? '';
   const token = event.queryStringParameters?.token ?? '';
   const request = isRequestId(requestId) && TOKEN_PATTERN.test(token) ? await getRequest(requestId) : undefined;
-  const valid =
-    request?.packageKey && request.downloadExpiresAt && tokenMatches(token, request.downloadTokenHash) && request.downloadExpiresAt > new Date().toISOString();
+  const tokenOk = !!request && tokenMatches(token, request.downloadTokenHash);
+  const valid = tokenOk && request?.packageKey && request.downloadExpiresAt && request.downloadExpiresAt > new Date().toISOString();
+  // A link that was good names whose package it was; a wrong one says nothing of the request.
+  const controllerName = tokenOk ? controllerNameIn(request.controllerId, request.locale) : undefined;
   if (request?.packageDeletedAt) {
     // The service's own retention deleted the package after the link expired: say so, not just "expired".
     return wantsJson(event)
       ? json(410, { message: 'The package was deleted after its download link expired', errors: { token: 'package deleted' } })
-      : html(410, renderPackageExpired({ locale: pickLocale(event, request.locale), deletedAt: request.packageDeletedAt }));
+      : html(410, renderPackageExpired({ locale: pickLocale(event, request.locale), deletedAt: request.packageDeletedAt, controllerName }));
   }
   if (!request || !valid) {
     return wantsJson(event)
       ? json(410, { message: 'This download link is invalid or has expired', errors: { token: 'invalid or expired' } })
-      : html(410, renderPackageExpired({ locale: pickLocale(event, request?.locale) }));
+      : html(410, renderPackageExpired({ locale: pickLocale(event, request?.locale), controllerName }));
   }
   if (event.rawPath.endsWith('/package/view')) {
     if (request.type !== 'access') {
       return wantsJson(event)
         ? json(404, { message: 'Only an access package has a page to view', errors: { requestId: 'not an access request' } })
-        : html(404, renderPackageExpired({ locale: pickLocale(event, request.locale) }));
+        : html(404, renderPackageExpired({ locale: pickLocale(event, request.locale), controllerName }));
     }
     const page = await text(await readObject(packageViewKey(request.requestId)));
     logger.info('package viewed', { requestId });

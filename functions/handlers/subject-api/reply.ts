@@ -3,6 +3,7 @@ import { renderNotFound } from '../../../web/pages/not-found';
 import { renderReplyReceived } from '../../../web/pages/reply-received';
 import { ANSWER_MAX_CHARS, renderStatusPage } from '../../../web/pages/status';
 import { statusKeyOpens, statusPageInput } from '../../answer/status-view';
+import { inLocale } from '../../domain/register-schema';
 import { infoAnswerSchema } from '../../domain/submission';
 import { fieldErrors, isRequestId } from '../../domain/validation';
 import { configure } from '../../platform/config';
@@ -46,7 +47,7 @@ async function reply(event: HttpEvent): Promise<HttpResult> {
   if (wantsJson(event)) return json(200, { requestId, answered: true });
   // The way back to the status page, in the language the page was read in.
   const statusUrl = `${paths.status(requestId, request.statusKey)}${locale === request.locale ? '' : `&lang=${locale}`}`;
-  return html(200, renderReplyReceived({ locale, statusUrl }));
+  return html(200, renderReplyReceived({ locale, statusUrl, controllerName: inLocale(controller.name, locale, controller) }));
 }
 
 // An answer may be a few thousand characters of any script.

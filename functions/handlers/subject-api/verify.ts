@@ -24,16 +24,18 @@ function linkParts(event: HttpEvent): { requestId: string; token: string } | und
 
 /**
  * A link that cannot be used: a calm page for people, a 4xx naming the problem for API clients.
- * A used link says so and no more: the status link is shown once, when the link confirms.
+ * A used link says so and no more: the status link is shown once, when the link confirms. A link
+ * whose token matched once names its controller; an invalid one cannot say whose it would be.
  */
 function problem(event: HttpEvent, link: Exclude<LinkState, { state: 'valid' }>): HttpResult {
-  const request = link.state === 'used' ? link.request : undefined;
+  const request = link.state === 'invalid' ? undefined : link.request;
   if (wantsJson(event)) {
     const status = link.state === 'used' ? 409 : link.state === 'expired' ? 410 : 404;
     return json(status, { message: `This verification link is ${link.state}`, errors: { token: link.state } });
   }
   const locale = pickLocale(event, request?.locale);
-  return html(link.state === 'invalid' ? 404 : 200, renderLinkProblem({ locale, reason: link.state }));
+  const controllerName = request && controllerNameIn(request.controllerId, request.locale);
+  return html(link.state === 'invalid' ? 404 : 200, renderLinkProblem({ locale, reason: link.state, controllerName }));
 }
 
 /**
