@@ -97,7 +97,8 @@ describe('endpoints of one’s own instead of the embedded emulators', () => {
       credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
     });
     const objects = await s3.send(new ListObjectsV2Command({ Bucket: PACKAGE_BUCKET, Prefix: `packages/${requestId}` }));
-    expect(objects.Contents?.map((o) => o.Key)).toEqual([`packages/${requestId}.zip`]);
+    // The ZIP, and its index as a page for a phone.
+    expect(objects.Contents?.map((o) => o.Key).sort()).toEqual([`packages/${requestId}.html`, `packages/${requestId}.zip`]);
 
     const sfn = new SFNClient({ endpoint: sfnUrl, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
     const executions = await sfn.send(new ListExecutionsCommand({ stateMachineArn: own.rt.stateMachineArn }));

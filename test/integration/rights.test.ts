@@ -106,7 +106,9 @@ describe('portability (Art. 20)', () => {
     expect(received).toHaveLength(1);
     expect(received[0]!.repeats).toBe(0);
     const { names, texts } = await zipContents(received[0]!.file, ['manifest.json', 'members.json']);
+    // The vendor and staff sent their exports as files of their own (answerDemoTasks), kept as they came.
     expect(names.sort()).toEqual([
+      'bookkeeping/export.txt',
       'mailing-list.csv',
       'mailing-list.json',
       'manifest.json',
@@ -114,6 +116,7 @@ describe('portability (Art. 20)', () => {
       'members.json',
       'newsletter.csv',
       'newsletter.json',
+      'shared-mailbox/export.txt',
     ]);
     const manifest = JSON.parse(texts['manifest.json']!);
     expect(manifest).toMatchObject({ controller: { id: 'demo-association' }, requestId });

@@ -231,6 +231,7 @@ describe('a request waiting for review', () => {
       request_info: false,
       retry_branch: [],
       complete_task: [],
+      correct_answer: [],
       lift_restriction: false,
     });
 
