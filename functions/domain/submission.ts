@@ -81,19 +81,34 @@ export function rectifiableAttributes(controller: Controller): string[] {
   return [...new Set(controller.processors.flatMap(rectifiableOf))];
 }
 
+/** The fields that belong to one right alone. */
+const RIGHT_FIELDS: Partial<Record<Right, readonly string[]>> = {
+  rectification: ['rectifyAttribute', 'inaccurate', 'corrected'],
+  objection: ['objectionScope', 'objectionGrounds'],
+  withdraw_consent: ['consentPurposes'],
+  portability: ['transmitTo'],
+};
+
+/**
+ * A no-JS form's fields without those of the rights not chosen: the form shows every right's
+ * fields, and a person who filled one in, then chose another right, meant the right they chose.
+ */
+export function withoutOtherRights(fields: Record<string, unknown>): Record<string, unknown> {
+  const kept = { ...fields };
+  for (const [right, names] of Object.entries(RIGHT_FIELDS)) if (kept.type !== right) for (const f of names) delete kept[f];
+  return kept;
+}
+
 /**
  * The right's own fields, checked against what the controller declares. Fields that belong to
- * another right are refused rather than dropped, so a client learns it sent the wrong thing.
+ * another right are refused rather than dropped, so an API client learns it sent the wrong thing
+ * (the form's handler drops them first: {@link withoutOtherRights}).
  */
 function detailsFor(s: Submission, controller: Controller, errors: Record<string, string>): RequestDetails {
-  const only = (right: Right, fields: (keyof Submission)[]) => {
-    if (s.type === right) return;
-    for (const f of fields) if (s[f] !== undefined) errors[f] ??= `${f} is only for type ${right}`;
-  };
-  only('rectification', ['rectifyAttribute', 'inaccurate', 'corrected']);
-  only('objection', ['objectionScope', 'objectionGrounds']);
-  only('withdraw_consent', ['consentPurposes']);
-  only('portability', ['transmitTo']);
+  for (const [right, names] of Object.entries(RIGHT_FIELDS)) {
+    if (s.type === right) continue;
+    for (const f of names as (keyof Submission)[]) if (s[f] !== undefined) errors[f] ??= `${f} is only for type ${right}`;
+  }
 
   const details: RequestDetails = {};
   if (s.type === 'rectification') {

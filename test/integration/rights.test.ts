@@ -297,3 +297,28 @@ describe('the controller’s own stores', () => {
     expect((await byEmail('demo-event-participation', 'cecilia@example.org'))[0]!.restrictedAt).toBe(first!.restrictedAt);
   });
 });
+
+describe('the no-JS form, which shows every right’s fields', () => {
+  it('keeps the right the person chose and drops the fields they filled in for another, which an API client is refused', async () => {
+    const fields = { type: 'erasure', email: 'switched@example.org', rectifyAttribute: 'phone', inaccurate: 'Old number', corrected: '070-2', locale: 'en' };
+    const form = await fetch(`${local.rt.urls.gateway}/v1/requests`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+      body: new URLSearchParams(fields).toString(),
+      redirect: 'manual',
+    });
+    expect(form.status).toBe(303);
+    const requestId = form.headers.get('location')!.match(/\/v1\/requests\/([0-9a-f-]{36})\/sent/)![1]!;
+    const stored = (await local.db.send(new GetCommand({ TableName: REQUESTS_TABLE, Key: { pk: `REQ#${requestId}`, sk: 'REQUEST' } }))).Item!;
+    expect(stored).toMatchObject({ type: 'erasure' });
+    expect(stored.details?.rectification).toBeUndefined();
+
+    const api = await fetch(`${local.rt.urls.gateway}/v1/requests`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ ...fields, email: 'switched-api@example.org' }),
+    });
+    expect(api.status).toBe(400);
+    expect(((await api.json()) as { errors: Record<string, string> }).errors).toMatchObject({ corrected: 'corrected is only for type rectification' });
+  });
+});

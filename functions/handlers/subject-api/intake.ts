@@ -3,7 +3,7 @@ import { renderRequestAccepted } from '../../../web/pages/accepted';
 import { type FormValues, renderRequestForm } from '../../../web/pages/form';
 import { renderNotFound } from '../../../web/pages/not-found';
 import { inLocale } from '../../domain/register-schema';
-import { InvalidSubmission, validateSubmission } from '../../domain/submission';
+import { InvalidSubmission, validateSubmission, withoutOtherRights } from '../../domain/submission';
 import { isRequestId } from '../../domain/validation';
 import { acceptRequest, sentPage } from '../../intake/intake';
 import { RateLimited, takeIntakeAllowance } from '../../intake/rate-limit';
@@ -64,7 +64,8 @@ function keptValues(body: Record<string, unknown>): FormValues {
 async function intake(event: HttpEvent): Promise<HttpResult> {
   const asJson = wantsJson(event) || (event.headers['content-type'] ?? '').startsWith('application/json');
   try {
-    const { submission, details, controller } = validateSubmission(event.body, register);
+    const body = asJson ? event.body : withoutOtherRights((event.body ?? {}) as Record<string, unknown>);
+    const { submission, details, controller } = validateSubmission(body, register);
     await takeIntakeAllowance(submission.email, event.requestContext?.http?.sourceIp);
     const { request, sentPageKey } = await acceptRequest(submission, controller, new Date(), details);
     logger.info('request accepted', { requestId: request.requestId, type: request.type, controllerId: controller.id });
