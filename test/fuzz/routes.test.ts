@@ -140,6 +140,7 @@ const SHAPES: Record<string, RouteShape> = {
   'GET /v1/openapi.json': { fields: ['lang'] },
   'POST /v1/requests': { fields: INTAKE_FIELDS },
   'GET /v1/requests/{requestId}/verify': { fields: ['token'] },
+  'GET /v1/requests/{requestId}/sent': { fields: ['key', 'lang'] },
   'POST /v1/requests/{requestId}/verify': { fields: ['token'] },
   'GET /v1/requests/{requestId}/status': withKey(['key', 'lang']),
   // With the right key a GET only shows the page that asks to confirm.

@@ -52,6 +52,14 @@ export const ROUTES: readonly Route[] = [
   },
   {
     method: 'get',
+    path: '/v1/requests/{requestId}/sent',
+    summary: 'The page after the form: the address the link went to, for a short while',
+    caller: 'public',
+    query: ['key'],
+    ok: { 200: 'The page (HTML)' },
+  },
+  {
+    method: 'get',
     path: '/v1/requests/{requestId}/verify',
     summary: 'The confirm page of a verification link',
     caller: 'public',
