@@ -26,6 +26,10 @@ export const withdrawable = (request: Pick<DsrRequest, 'status'>): boolean => WI
  */
 export const shownStatus = (b: Pick<Branch, 'status' | 'errorClass'>): string => (b.status === 'failed' && b.errorClass === WITHDRAWN ? 'stopped' : b.status);
 
+/** A finished branch that kept some of the data (a legal basis, a legal hold, done in part): never shown as plain "done". */
+const keptSome = (b: Pick<Branch, 'status' | 'answer' | 'heldCount'>): boolean =>
+  b.status === 'completed' && (b.answer?.outcome === 'retained' || b.answer?.outcome === 'partly' || (b.heldCount ?? 0) > 0);
+
 /** When the subject withdrew the request: its last move to `cancelled`. */
 export const withdrawnAt = (request: Pick<DsrRequest, 'status' | 'history'>): string | undefined =>
   request.status === 'cancelled' ? [...(request.history ?? [])].reverse().find((h) => h.status === 'cancelled')?.at : undefined;
@@ -74,7 +78,7 @@ export function statusPageInput(
     withdrawnAt: withdrawnAt(request),
     processors: ordered.map((b) => ({
       name: processorNameIn(controller, b.processorId, opts.locale),
-      status: shownStatus(b),
+      status: keptSome(b) ? 'kept' : shownStatus(b),
     })),
     ...(withdrawable(request) ? { withdraw: { actionUrl: paths.cancel(request.requestId), statusKey: request.statusKey } } : {}),
     ...(request.extension && request.dueAt

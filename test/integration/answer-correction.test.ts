@@ -56,6 +56,10 @@ describe("correcting a processor's answer", () => {
     expect(branch.answer).toEqual({ outcome: 'partly', kept: 'Fakturor från 2025', reason: 'Bokföringslagen 7 kap.' });
     expect(branch.answerCorrection).toMatchObject({ by: 'dpo.anna', previous: { outcome: 'done' }, why: correction.why });
 
+    // The status page no longer calls that system plain "done".
+    const page = await (await fetch(statusUrl, { headers: { accept: 'text/html' } })).text();
+    expect(page).toContain('Delvis klart – vissa uppgifter sparas (se vårt svar)');
+
     // The person is told, in their language, what is right now and why; never "erased" for what was kept.
     const told = await waitForEmail(local.rt, email, 4);
     expect(told.subject).toMatch(/^Rättelse: /);

@@ -21,7 +21,8 @@ export const ANSWER_MAX_CHARS = INFO_ANSWER_MAX_CHARS;
 
 /**
  * The subject's view of a request: dates, status, and progress per processor (`waiting`: a vendor,
- * an OpenDSR processor or staff have yet to answer; `stopped`: ended by the subject's withdrawal).
+ * an OpenDSR processor or staff have yet to answer; `stopped`: ended by the subject's withdrawal;
+ * `kept`: finished, some of the data kept on a legal basis).
  * No personal data.
  */
 export function renderStatusPage(

@@ -189,6 +189,7 @@ export const en = {
       completed: 'Done',
       failed: 'Problem – staff will follow up',
       stopped: 'Stopped – request withdrawn',
+      kept: 'Done in part – some data kept (see our answer)',
     },
   },
   /** Withdrawing a request: the page that asks to confirm, and the receipt emailed afterwards. */

@@ -188,6 +188,7 @@ export const sl: RequestTexts = {
       completed: 'Končano',
       failed: 'Težava – osebje bo zadevo preverilo',
       stopped: 'Ustavljeno – zahteva umaknjena',
+      kept: 'Delno opravljeno – nekateri podatki se hranijo (glejte naš odgovor)',
     },
   },
   withdrawal: {

@@ -188,6 +188,7 @@ export const sv: RequestTexts = {
       completed: 'Klart',
       failed: 'Problem – vi följer upp',
       stopped: 'Stoppad – begäran återkallad',
+      kept: 'Delvis klart – vissa uppgifter sparas (se vårt svar)',
     },
   },
   withdrawal: {
