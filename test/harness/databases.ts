@@ -45,18 +45,29 @@ async function waitFor(ready: () => Promise<boolean>, what: string, ms = 30_000)
   throw new Error(`${what} did not start within ${ms / 1000} s`);
 }
 
-/** Starts a PostgreSQL server with trust authentication on loopback; database `dsr`, user `postgres`. */
-export async function startPostgres(): Promise<TestDatabase> {
+/**
+ * Starts a PostgreSQL server with trust authentication on loopback; database `dsr`, user
+ * `postgres`. With `selfSignedTls`, it also offers TLS with a certificate no public root signed.
+ */
+export async function startPostgres(opts: { selfSignedTls?: boolean } = {}): Promise<TestDatabase> {
   const dir = mkdtempSync(join(tmpdir(), 'dsr-pg-'));
   chmodSync(dir, 0o777);
   const data = join(dir, 'data');
   const port = await freePort();
   await run(...asPostgres(postgresBin('initdb')!, ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C']));
+  let tls = '';
+  if (opts.selfSignedTls) {
+    const [cert, key] = [join(data, 'server.crt'), join(data, 'server.key')];
+    await run(
+      ...asPostgres('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-keyout', key, '-out', cert]),
+    );
+    tls = ` -c ssl=on -c ssl_cert_file=${cert} -c ssl_key_file=${key}`;
+  }
   const [cmd, args] = asPostgres(postgresBin('pg_ctl')!, [
     '-D',
     data,
     '-o',
-    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off${tls}`,
     '-l',
     join(dir, 'log'),
     '-w',

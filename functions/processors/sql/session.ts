@@ -10,6 +10,7 @@ import mysql from 'mysql2/promise';
 import pg from 'pg';
 import type { SqlProcessor } from '../../domain/register-schema';
 import { ProcessorError } from '../port';
+import { trustedContext, trustedRoots } from './trust';
 
 /** A value bound to a statement's parameter. */
 export type SqlValue = string | number | boolean | null | Date;
@@ -95,8 +96,21 @@ export async function targetOf(p: SqlProcessor): Promise<Target> {
   };
 }
 
-/** TLS as declared: checked against the trusted roots, required but unchecked, or off. */
-const tlsOf = (p: SqlProcessor) => (p.tls === 'off' ? undefined : { rejectUnauthorized: p.tls === 'verify' });
+/** `mysql2` keeps a TLS context per options object: one object, so the roots are parsed once. */
+let mysqlVerified: { rejectUnauthorized: true; verifyIdentity: true; ca: string[] } | undefined;
+
+/**
+ * TLS as declared: checked against the trusted roots and the server's name, required but
+ * unchecked, or off. `mysql2` checks the name only when asked (`verifyIdentity`); `pg` always does.
+ * Exported for the tests of what each driver is given.
+ */
+export function tlsOptions(p: SqlProcessor) {
+  if (p.tls === 'off') return undefined;
+  if (p.tls === 'require') return { rejectUnauthorized: false };
+  if (p.engine === 'postgres') return { rejectUnauthorized: true, secureContext: trustedContext() };
+  mysqlVerified ??= { rejectUnauthorized: true, verifyIdentity: true, ca: [...trustedRoots()] };
+  return mysqlVerified;
+}
 
 async function postgres(p: SqlProcessor, t: Target): Promise<SqlSession> {
   const client = new pg.Client({
@@ -105,7 +119,7 @@ async function postgres(p: SqlProcessor, t: Target): Promise<SqlSession> {
     user: t.user,
     password: t.password,
     database: t.database,
-    ssl: tlsOf(p) ?? false,
+    ssl: tlsOptions(p) ?? false,
     statement_timeout: p.statementTimeoutMs,
     query_timeout: p.statementTimeoutMs + 1_000,
     connectionTimeoutMillis: p.statementTimeoutMs,
@@ -155,7 +169,7 @@ async function mysqlSession(p: SqlProcessor, t: Target): Promise<SqlSession> {
     user: t.user,
     password: t.password,
     database: t.database,
-    ssl: tlsOf(p),
+    ssl: tlsOptions(p),
     connectTimeout: p.statementTimeoutMs,
     // Dates as the server wrote them, read back as strings for the export, not shifted to the Lambda's zone.
     dateStrings: true,
