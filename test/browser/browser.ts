@@ -1,8 +1,11 @@
 /**
- * What the browser suites share: Debian's Chromium launched as the other suites launch it, and the
- * checks a page must pass at any width.
+ * What the browser suites share: Debian's Chromium launched as the other suites launch it, a
+ * runtime beside it, and the checks a page must pass at any width.
  */
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { startLocalRuntime } from '../../local/runtime';
+import { ANY_PORTS, LOOSE_INTAKE_LIMITS, type Runtime, removeDir, tempDataDir } from '../harness';
 
 /** Debian's Chromium (or CHROMIUM_PATH), headless, without the background traffic of a desktop. */
 export function launchChromium(): Promise<Browser> {
@@ -28,4 +31,41 @@ export function sidewaysOverflow(page: Page): Promise<number> {
     }
     return Math.max(0, widest - width);
   })()`);
+}
+
+/** A local runtime and Chromium, started before a file's tests and stopped after them. */
+export interface BrowserSuite {
+  runtime: Runtime;
+  browser: Browser;
+  /** One page context shared by the file's tests, with JavaScript as the suite asked. */
+  context: BrowserContext;
+}
+
+/**
+ * Registers the hooks that start the runtime (fast retries, no schedules, loose intake limits)
+ * and Chromium for one test file; the returned object is filled in once they have run.
+ */
+export function browserSuite(opts: { dataDirPrefix: string; javaScriptEnabled: boolean }): BrowserSuite {
+  const suite = {} as BrowserSuite;
+  let dataDir: string | undefined;
+  beforeAll(async () => {
+    dataDir = tempDataDir(opts.dataDirPrefix);
+    suite.runtime = await startLocalRuntime({
+      dataDir,
+      ports: ANY_PORTS,
+      quiet: true,
+      retryIntervalScale: 0.01,
+      scheduleTimers: false,
+      environment: LOOSE_INTAKE_LIMITS,
+    });
+    suite.browser = await launchChromium();
+    suite.context = await suite.browser.newContext({ javaScriptEnabled: opts.javaScriptEnabled });
+  });
+  afterAll(async () => {
+    await suite.context?.close();
+    await suite.browser?.close();
+    await suite.runtime?.stop();
+    if (dataDir) removeDir(dataDir);
+  });
+  return suite;
 }

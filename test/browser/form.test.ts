@@ -1,45 +1,18 @@
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalRuntime } from '../../local/runtime';
-import { ANY_PORTS, LOOSE_INTAKE_LIMITS, mailbox, poll, type Runtime, removeDir, type StoredEmail, tempDataDir } from '../harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { mailbox, poll, type StoredEmail } from '../harness';
+import { browserSuite } from './browser';
 
 /**
  * A person uses the form in Debian's Chromium with JavaScript switched off: the whole path from
  * the form to the confirmed request must work with plain HTML forms and links.
  */
 
-let runtime: Runtime;
-let browser: Browser;
-let context: BrowserContext;
-let dataDir: string;
-
-beforeAll(async () => {
-  dataDir = tempDataDir('dsr-browser-');
-  runtime = await startLocalRuntime({
-    dataDir,
-    ports: ANY_PORTS,
-    quiet: true,
-    retryIntervalScale: 0.01,
-    scheduleTimers: false,
-    environment: LOOSE_INTAKE_LIMITS,
-  });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  context = await browser.newContext({ javaScriptEnabled: false });
-});
-
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await runtime?.stop();
-  if (dataDir) removeDir(dataDir);
-});
+const suite = browserSuite({ dataDirPrefix: 'dsr-browser-', javaScriptEnabled: false });
 
 /** Waits for the SES emulator to hold an email to `to` whose subject matches, and returns it. */
 async function emailTo(to: string, subject: RegExp, timeoutMs = 20_000): Promise<StoredEmail> {
-  return poll(async () => (await mailbox(runtime)).find((e) => e.destination.to.includes(to) && subject.test(e.subject)), {
+  return poll(async () => (await mailbox(suite.runtime)).find((e) => e.destination.to.includes(to) && subject.test(e.subject)), {
     timeoutMs,
     failure: () => `no email to ${to} matching ${subject} within ${timeoutMs} ms`,
   });
@@ -61,8 +34,8 @@ async function heading(page: Page): Promise<string> {
 
 describe('the request form in a browser without JavaScript', () => {
   it('takes an access request from the form to a confirmed request', async () => {
-    const page = await context.newPage();
-    await page.goto(`${runtime.urls.gateway}${FORM}/en`);
+    const page = await suite.context.newPage();
+    await page.goto(`${suite.runtime.urls.gateway}${FORM}/en`);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     expect(await page.locator('script').count()).toBe(0);
 
@@ -91,8 +64,8 @@ describe('the request form in a browser without JavaScript', () => {
   });
 
   it('withdraws a request only after the page that asks, and a reload of the result posts nothing', async () => {
-    const page = await context.newPage();
-    await page.goto(`${runtime.urls.gateway}${FORM}/en`);
+    const page = await suite.context.newPage();
+    await page.goto(`${suite.runtime.urls.gateway}${FORM}/en`);
     await page.getByRole('radio', { name: 'A copy of my personal data (access)' }).check();
     await page.getByLabel('Your email address').fill('withdraws@example.org');
     await page.getByRole('button', { name: 'Send request' }).click();
@@ -124,13 +97,13 @@ describe('the request form in a browser without JavaScript', () => {
     expect(await heading(page)).toBe('Status of your request');
     await emailTo('withdraws@example.org', /is withdrawn/);
     // The verification, the receipt of the confirmation and the receipt of the withdrawal.
-    expect((await mailbox(runtime)).filter((e) => e.destination.to.includes('withdraws@example.org'))).toHaveLength(3);
+    expect((await mailbox(suite.runtime)).filter((e) => e.destination.to.includes('withdraws@example.org'))).toHaveLength(3);
     await page.close();
   });
 
   it('works in Swedish the same way, and tells a second click that the link was used', async () => {
-    const page = await context.newPage();
-    await page.goto(`${runtime.urls.gateway}${FORM}/en`);
+    const page = await suite.context.newPage();
+    await page.goto(`${suite.runtime.urls.gateway}${FORM}/en`);
     await page.getByRole('link', { name: 'Svenska' }).click();
     await page.waitForLoadState();
     expect(await page.locator('html').getAttribute('lang')).toBe('sv');
@@ -155,8 +128,8 @@ describe('the request form in a browser without JavaScript', () => {
   });
 
   it("takes a correction: the right's own fields, an error shown by its field with the values kept, then confirmed", async () => {
-    const page = await context.newPage();
-    await page.goto(`${runtime.urls.gateway}/en`);
+    const page = await suite.context.newPage();
+    await page.goto(`${suite.runtime.urls.gateway}/en`);
     // Several organisations: the start page lists them, each linking to its own form.
     await page.getByRole('link', { name: 'Demo Association' }).click();
     await page.waitForLoadState();

@@ -1,54 +1,20 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalRuntime } from '../../local/runtime';
-import {
-  ANY_PORTS,
-  answerDemoTasks,
-  LOOSE_INTAKE_LIMITS,
-  linksIn,
-  type Runtime,
-  removeDir,
-  submitConfirmed,
-  tempDataDir,
-  waitForEmail,
-  waitForFinal,
-} from '../harness';
-import { launchChromium } from './browser';
+import { describe, expect, it } from 'vitest';
+import { answerDemoTasks, linksIn, submitConfirmed, waitForEmail, waitForFinal } from '../harness';
+import { browserSuite } from './browser';
 
 /** A person opens their access package on a phone, which cannot open a ZIP: the emailed page shows the same. */
 
-let runtime: Runtime;
-let browser: Browser;
-let dataDir: string;
-
-beforeAll(async () => {
-  dataDir = tempDataDir('dsr-browser-package-');
-  runtime = await startLocalRuntime({
-    dataDir,
-    ports: ANY_PORTS,
-    quiet: true,
-    retryIntervalScale: 0.01,
-    scheduleTimers: false,
-    environment: LOOSE_INTAKE_LIMITS,
-  });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await runtime?.stop();
-  if (dataDir) removeDir(dataDir);
-});
+const suite = browserSuite({ dataDirPrefix: 'dsr-browser-package-', javaScriptEnabled: false });
 
 describe('the access package on a phone', () => {
   it('shows the records as tables at 390 px without the page scrolling sideways, and links the download', async () => {
-    const { requestId, statusUrl } = await submitConfirmed(runtime, { type: 'access', email: 'ada@example.org', name: 'Ada Lovelace', locale: 'sv' });
-    await answerDemoTasks(runtime, requestId);
+    const { requestId, statusUrl } = await submitConfirmed(suite.runtime, { type: 'access', email: 'ada@example.org', name: 'Ada Lovelace', locale: 'sv' });
+    await answerDemoTasks(suite.runtime, requestId);
     expect((await waitForFinal(statusUrl)).status).toBe('completed');
-    const view = linksIn(await waitForEmail(runtime, 'ada@example.org', 3)).find((l) => l.includes('/package/view?token='));
+    const view = linksIn(await waitForEmail(suite.runtime, 'ada@example.org', 3)).find((l) => l.includes('/package/view?token='));
     expect(view).toBeDefined();
 
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+    const context = await suite.browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
     try {
       const page = await context.newPage();
       expect((await page.goto(view!))?.status()).toBe(200);

@@ -1,7 +1,6 @@
-import { type Browser, type BrowserContext, chromium } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalRuntime } from '../../local/runtime';
-import { ANY_PORTS, LOOSE_INTAKE_LIMITS, linksIn, mailbox, poll, type Runtime, removeDir, type StoredEmail, tempDataDir } from '../harness';
+import { describe, expect, it } from 'vitest';
+import { linksIn, mailbox, poll, type StoredEmail } from '../harness';
+import { browserSuite } from './browser';
 
 /**
  * The page after the form and the receipt, in Debian's Chromium with JavaScript switched off: the
@@ -9,36 +8,9 @@ import { ANY_PORTS, LOOSE_INTAKE_LIMITS, linksIn, mailbox, poll, type Runtime, r
  * receipt that follows the confirmation leads back to the status page.
  */
 
-let runtime: Runtime;
-let browser: Browser;
-let context: BrowserContext;
-let dataDir: string;
+const suite = browserSuite({ dataDirPrefix: 'dsr-browser-', javaScriptEnabled: false });
 
-beforeAll(async () => {
-  dataDir = tempDataDir('dsr-browser-');
-  runtime = await startLocalRuntime({
-    dataDir,
-    ports: ANY_PORTS,
-    quiet: true,
-    retryIntervalScale: 0.01,
-    scheduleTimers: false,
-    environment: LOOSE_INTAKE_LIMITS,
-  });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  context = await browser.newContext({ javaScriptEnabled: false });
-});
-
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await runtime?.stop();
-  if (dataDir) removeDir(dataDir);
-});
-
-const emailsTo = async (to: string) => (await mailbox(runtime)).filter((e) => e.destination.to.includes(to));
+const emailsTo = async (to: string) => (await mailbox(suite.runtime)).filter((e) => e.destination.to.includes(to));
 
 async function emailTo(to: string, subject: RegExp, timeoutMs = 20_000): Promise<StoredEmail> {
   return poll(async () => (await emailsTo(to)).find((e) => subject.test(e.subject)), {
@@ -50,8 +22,8 @@ async function emailTo(to: string, subject: RegExp, timeoutMs = 20_000): Promise
 describe('after the form, in a browser without JavaScript', () => {
   it('shows the address typed, survives a reload without posting again, and the receipt leads back to the status page', async () => {
     const address = 'grace.hopper@exmaple.org';
-    const page = await context.newPage();
-    await page.goto(`${runtime.urls.gateway}/c/demo-association/sv`);
+    const page = await suite.context.newPage();
+    await page.goto(`${suite.runtime.urls.gateway}/c/demo-association/sv`);
     await page.getByRole('radio', { name: 'Radering av mina personuppgifter' }).check();
     await page.getByLabel('Din e-postadress').fill(address);
     await page.getByRole('button', { name: 'Skicka begäran' }).click();
