@@ -179,6 +179,15 @@ const stepSchema = z
     /** What statuses mean at this step, over the connector's `outcomes`. */
     outcomes: outcomesSchema.default({}),
     job: jobSchema.optional(),
+    /**
+     * The header the vendor reads an idempotency key from (Stripe's `Idempotency-Key`). The key
+     * is derived from the request, the processor, the step and what is sent, so a retry after a
+     * crash sends the same key and the vendor answers with the job it already started.
+     */
+    idempotencyKey: z
+      .string()
+      .regex(/^[A-Za-z0-9-]+$/, 'idempotencyKey must be a header name')
+      .optional(),
   })
   .strict();
 
@@ -253,7 +262,7 @@ export type ConnectorAction = z.infer<typeof actionSchema>;
 export type Normaliser = (typeof NORMALISERS)[number];
 export type Outcome = (typeof OUTCOMES)[number];
 /** A request as a step or a job's poll declares it. */
-export type RequestTemplate = Pick<ConnectorStep, 'method' | 'path' | 'query' | 'headers' | 'body' | 'form'>;
+export type RequestTemplate = Pick<ConnectorStep, 'method' | 'path' | 'query' | 'headers' | 'body' | 'form'> & Partial<Pick<ConnectorStep, 'idempotencyKey'>>;
 
 /** Every `{{scope.name}}` in a template-bearing value. */
 export function templateRefs(value: unknown): { scope: string; name: string }[] {

@@ -11,6 +11,8 @@
  *   https://docs.stripe.com/api/pagination/search         `page` / `next_page` for search
  *   https://docs.stripe.com/rate-limits                   429 with error code `rate_limit`, no Retry-After
  *   https://docs.stripe.com/api/errors                    `{error: {type, code, message, param}}`
+ *   https://docs.stripe.com/api/idempotent_requests       `Idempotency-Key` on POST: the first answer is
+ *                                                         replayed; other parameters with the key: 400
  *
  * Lists are newest first. A redaction job is `validating`, then `ready` (or `failed` when an
  * object does not exist), waits for `run`, then `redacting` and `succeeded` (or `failed`, by
@@ -18,7 +20,7 @@
  * A redacted customer keeps its id and loses its personal fields, as do its charges and invoices.
  */
 import { randomBytes } from 'node:crypto';
-import { basic, bearer, type FakeReply, type FakeRequest, intParam, pageAfter, startVendorFake, type VendorFake } from './vendor-fake.ts';
+import { basic, bearer, type FakeReply, type FakeRequest, type FakeRoute, intParam, pageAfter, startVendorFake, type VendorFake } from './vendor-fake.ts';
 
 /** A customer as the fake keeps it (test data only). */
 export interface StripeCustomer {
@@ -184,6 +186,29 @@ export async function startStripeFake(opts: StripeFakeOptions = {}): Promise<Str
       .filter(([k]) => k === `objects[${key}][]` || new RegExp(`^objects\\[${key}\\]\\[\\d+\\]$`).test(k))
       .map(([, v]) => v);
 
+  /** Stripe keeps the first answer to a key (for 24 hours) with the parameters it came with. */
+  const answered = new Map<string, { params: string; reply: FakeReply }>();
+  const idempotent = (routes: FakeRoute[]): FakeRoute[] =>
+    routes.map((route) =>
+      route.method !== 'POST'
+        ? route
+        : {
+            ...route,
+            handle: (req, params) => {
+              const key = req.headers['idempotency-key'];
+              if (typeof key !== 'string') return route.handle(req, params);
+              const sent = `${req.path}\n${JSON.stringify(req.body ?? {})}`;
+              const earlier = answered.get(key);
+              if (earlier && earlier.params !== sent)
+                return error(400, 'idempotency_error', 'Keys for idempotent requests can only be used with the same parameters they were first used with.');
+              if (earlier) return earlier.reply;
+              const reply = route.handle(req, params);
+              answered.set(key, { params: sent, reply });
+              return reply;
+            },
+          },
+    );
+
   const fake = await startVendorFake(
     {
       name: 'stripe',
@@ -194,7 +219,7 @@ export async function startStripeFake(opts: StripeFakeOptions = {}): Promise<Str
         perSecond: opts.perSecond ?? 25,
         reply: () => error(429, 'invalid_request_error', 'Request rate limit exceeded. Retry with exponential backoff.', 'rate_limit'),
       },
-      routes: [
+      routes: idempotent([
         {
           method: 'GET',
           path: '/v1/customers',
@@ -330,7 +355,7 @@ export async function startStripeFake(opts: StripeFakeOptions = {}): Promise<Str
             return { status: 200, body: jobView(job) };
           },
         },
-      ],
+      ]),
     },
     opts.port ?? 0,
   );

@@ -42,6 +42,7 @@ function runOf(p: HttpProcessor, ctx: BranchContext, action: Right): ActionRun {
     connector: connectorFor(p),
     processor: p,
     controllerId: ctx.controller.id,
+    requestId: ctx.request.requestId,
     action,
     subject: { email: ctx.request.email },
     ...(wanted?.attribute ? { correction: { attribute: wanted.attribute, value: wanted.corrected ?? '' } } : {}),

@@ -4,6 +4,7 @@
  * pages followed up to `maxPages`, its records written to the export and its values provided to
  * later steps. Ends with the processor's answer, or with the vendor jobs it started.
  */
+import { createHash } from 'node:crypto';
 import { type Connector, type ConnectorStep, type Outcome, type RequestTemplate, templateRefs } from '../../domain/connector-schema';
 import { search } from '../../domain/jmespath';
 import type { HttpProcessor } from '../../domain/register-schema';
@@ -50,6 +51,8 @@ export interface ActionRun {
   connector: Connector;
   processor: HttpProcessor;
   controllerId: string;
+  /** The request's id: with the step, what idempotency keys are derived from (never the subject). */
+  requestId: string;
   action: Right;
   subject: { email: string; phone?: string };
   correction?: { attribute: string; value: string };
@@ -100,6 +103,16 @@ export function actionFor(connector: Connector, right: Right, branchAction: stri
   const fallback: Record<string, Right> = { export: 'access', rectify: 'rectification', restrict: 'restriction' };
   const by = fallback[branchAction] ?? 'erasure';
   return connector.actions[by] ? by : undefined;
+}
+
+/**
+ * The same for every attempt of one step of one branch that sends the same request, so a vendor
+ * that honours it starts a job once however often the step is retried; a hash, so the subject's
+ * identities in the URL or body are not sent twice.
+ */
+function idempotencyKey(r: ActionRun, step: string, method: string, url: URL, body: string | undefined): string {
+  const what = [r.controllerId, r.requestId, r.processor.id, r.action, step, method, url.href, body ?? ''].join('\n');
+  return `dsr-${createHash('sha256').update(what).digest('hex').slice(0, 48)}`;
 }
 
 class Run {
@@ -153,6 +166,7 @@ class Run {
         body = JSON.stringify(filled);
       }
     }
+    if (t.idempotencyKey) headers[t.idempotencyKey.toLowerCase()] = idempotencyKey(this.r, step, t.method, url, body);
     return { url, init: { method: t.method, headers, ...(body !== undefined ? { body } : {}) } };
   }
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 /**
  * What the catalogue's contract tests share: a connector definition from `config/connectors/`, run
  * by the `http` kind's engine against a vendor fake, as the register would point a processor at
@@ -82,6 +83,7 @@ export async function run(
   action: Right,
   subject: { email: string; phone?: string },
   takeSlot: (now: number) => Promise<number> = async (now) => now,
+  requestId: string = randomUUID(),
 ): Promise<ContractRun> {
   const records: Record<string, unknown>[] = [];
   const waits: number[] = [];
@@ -89,6 +91,7 @@ export async function run(
     connector: c,
     processor: p,
     controllerId: 'contract',
+    requestId,
     action,
     subject,
     records: { write: async (r) => void records.push(r as Record<string, unknown>) },
@@ -106,7 +109,11 @@ export async function run(
 /** Polls the jobs a run started once, as the sweep does each time. */
 export function poll(c: Connector, p: HttpProcessor, action: Right, result: ActionResult): Promise<'done' | 'waiting'> {
   if (result.state !== 'job') throw new Error(`the run answered ${JSON.stringify(result)}, it started no job`);
-  return pollJobs({ connector: c, processor: p, controllerId: 'contract', action, deps: { takeSlot: async (now) => now } }, result.step, result.jobIds);
+  return pollJobs(
+    { connector: c, processor: p, controllerId: 'contract', requestId: 'contract-request', action, deps: { takeSlot: async (now) => now } },
+    result.step,
+    result.jobIds,
+  );
 }
 
 /** Polls the jobs a run waits on once, as the sweep's `watch` does, going on with the action's later steps when they are done. */
@@ -118,7 +125,10 @@ export async function resume(
   result: ActionResult,
 ): Promise<ActionResult | { state: 'waiting' }> {
   if (result.state !== 'job') throw new Error(`the run answered ${JSON.stringify(result)}, it started no job`);
-  return resumeAction({ connector: c, processor: p, controllerId: 'contract', action, subject, deps: { takeSlot: async (now) => now } }, result);
+  return resumeAction(
+    { connector: c, processor: p, controllerId: 'contract', requestId: 'contract-request', action, subject, deps: { takeSlot: async (now) => now } },
+    result,
+  );
 }
 
 /** The answer of a run that answered at once. */

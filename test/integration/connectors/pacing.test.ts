@@ -68,6 +68,7 @@ async function erasure(takeSlot: (now: number, latest: number) => Promise<number
     connector: mailchimp,
     processor: processor(),
     controllerId: 'pacing',
+    requestId: 'pacing-request',
     action: 'erasure',
     subject: { email },
     deps: {

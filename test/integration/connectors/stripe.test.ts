@@ -101,6 +101,19 @@ describe('Stripe connector', () => {
     }
   });
 
+  it('starts one redaction job however often a crashed erasure is retried, and one per request', async () => {
+    const id = stripe.seed({ email: subject, charges: 1 });
+    const before = stripe.jobs().length;
+    // The first attempt started the job and died before the branch recorded it; the retry sends the same key.
+    const first = await run(stripeConnector, processor, 'erasure', { email: subject }, undefined, 'request-crashed');
+    const retry = await run(stripeConnector, processor, 'erasure', { email: subject }, undefined, 'request-crashed');
+    expect(retry.result).toEqual(first.result);
+    expect(stripe.jobs().slice(before)).toEqual([expect.objectContaining({ objects: { customers: [id], charges: [], invoices: [] } })]);
+    // Another request for the same customer is a job of its own.
+    await run(stripeConnector, processor, 'erasure', { email: subject }, undefined, 'request-later');
+    expect(stripe.jobs().slice(before)).toHaveLength(2);
+  });
+
   it('maps 404s at the redaction and the delete (the customer went meanwhile) to not_found', async () => {
     const id = stripe.seed({ email: subject });
     const missing = (path: RegExp, method: string) =>

@@ -50,6 +50,13 @@ describe('a connector definition', () => {
     expect(problems({ ...minimal(), secrets: {} })).toContain('auth: secret token is not declared in secrets');
   });
 
+  it('takes the header a vendor reads idempotency keys from, and refuses one that is no header name', () => {
+    const d = minimal();
+    const keyed = (idempotencyKey: string) => ({ ...d, steps: { ...d.steps, remove: { ...d.steps.remove, idempotencyKey } } });
+    expect(problems(keyed('Idempotency-Key'))).toEqual([]);
+    expect(problems(keyed('Idempotency Key: {{identities.email}}'))).toEqual(['steps.remove.idempotencyKey: idempotencyKey must be a header name']);
+  });
+
   it('names every problem of shape and where it is at once', () => {
     const d = minimal();
     const bad = {
