@@ -58,7 +58,8 @@ export async function purgeRequest(requestId: string, controller: Controller, at
       requestId,
       {
         set: { packageDeletedAt: now, purgeAt: nextPurgeAt(closed, after, controller.requestDataRetentionDays) },
-        remove: ['packageKey', 'downloadTokenHash'],
+        // The token's hash stays until the personal data goes: only the link's holder is told when the package went.
+        remove: ['packageKey'],
       },
       eq('packageKey', request.packageKey),
     );

@@ -149,7 +149,6 @@ describe("the service's own retention of an answered access request", () => {
     expect(await objectsOf(requestId)).toEqual([]);
     const stored = await requestItem(requestId);
     expect(stored.packageKey).toBeUndefined();
-    expect(stored.downloadTokenHash).toBeUndefined();
     expect(stored.packageDeletedAt).toEqual(expect.any(String));
     // Next: the personal data, the retention period after completion.
     expect(stored.purgeAt).toBe(new Date(Date.parse(before.completedAt) + 30 * DAY_MS).toISOString());
@@ -164,6 +163,13 @@ describe("the service's own retention of an answered access request", () => {
     const asJson = await fetch(downloadUrl, { redirect: 'manual', headers: { accept: 'application/json' } });
     expect(asJson.status).toBe(410);
     expect(await asJson.json()).toMatchObject({ message: 'The package was deleted after its download link expired' });
+    // Someone with the request's id and another token learns nothing of it, not even when its package went.
+    const wrongToken = new URL(downloadUrl);
+    wrongToken.searchParams.set('token', 'A'.repeat(wrongToken.searchParams.get('token')!.length));
+    const guessed = await fetch(wrongToken, { redirect: 'manual' });
+    expect(guessed.status).toBe(410);
+    const guessedPage = await guessed.text();
+    expect(guessedPage).not.toContain('has been deleted');
     expect(await (await fetch(statusUrl)).text()).toContain('when its download link expired');
   });
 

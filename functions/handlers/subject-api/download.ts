@@ -33,7 +33,7 @@ async function download(event: HttpEvent): Promise<HttpResult> {
   const valid = tokenOk && request?.packageKey && request.downloadExpiresAt && request.downloadExpiresAt > new Date().toISOString();
   // A link that was good names whose package it was; a wrong one says nothing of the request.
   const controllerName = tokenOk ? controllerNameIn(request.controllerId, request.locale) : undefined;
-  if (request?.packageDeletedAt) {
+  if (tokenOk && request.packageDeletedAt) {
     // The service's own retention deleted the package after the link expired: say so, not just "expired".
     return wantsJson(event)
       ? json(410, { message: 'The package was deleted after its download link expired', errors: { token: 'package deleted' } })
@@ -42,7 +42,7 @@ async function download(event: HttpEvent): Promise<HttpResult> {
   if (!request || !valid) {
     return wantsJson(event)
       ? json(410, { message: 'This download link is invalid or has expired', errors: { token: 'invalid or expired' } })
-      : html(410, renderPackageExpired({ locale: pickLocale(event, request?.locale), controllerName }));
+      : html(410, renderPackageExpired({ locale: pickLocale(event, tokenOk ? request.locale : undefined), controllerName }));
   }
   if (event.rawPath.endsWith('/package/view')) {
     if (request.type !== 'access') {
