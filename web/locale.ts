@@ -23,8 +23,22 @@ export const DEFAULT_LOCALE: Locale = 'en';
 export const FORM_RIGHTS = SERVED_RIGHTS;
 export type FormRight = (typeof FORM_RIGHTS)[number];
 
-/** Each language named in itself, for the language switcher. */
-export const LANGUAGE_NAMES: Record<Locale, string> = { en: 'English', sv: 'Svenska', sl: 'Slovenščina' };
+/**
+ * The Intl locale behind a language: its own code, except English, which is British (day before
+ * month, 24-hour clock). The region is otherwise left to Intl, which writes de, sv and sl as
+ * de-DE, sv-SE and sl-SI do.
+ */
+export function intlLocale(locale: Locale): string {
+  return locale === 'en' ? 'en-GB' : locale;
+}
+
+/** Each language named in itself, as a menu item ("Deutsch", "Svenska"), for the language switcher. */
+export const LANGUAGE_NAMES: Record<Locale, string> = Object.fromEntries(
+  LOCALES.map((l) => {
+    const name = new Intl.DisplayNames([l], { type: 'language' }).of(l) ?? l;
+    return [l, name.charAt(0).toLocaleUpperCase(l) + name.slice(1)];
+  }),
+) as Record<Locale, string>;
 
 /** A right from data (a stored request, a form): access when the value is not one, so a page never fails on it. */
 export function asRight(value: unknown): Right {
@@ -35,32 +49,29 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 }
 
-/** The Intl locale behind each language: British English (day before month, 24-hour clock). */
-const INTL_LOCALE: Record<Locale, string> = { en: 'en-GB', sv: 'sv-SE', sl: 'sl-SI' };
-
-/** A date in the reader's language, e.g. "5 April 2026", "5 april 2026", "5. april 2026". */
+/** A date in the reader's language, e.g. "5 April 2026", "5 april 2026", "5. april 2026", "5. April 2026". */
 export function formatDate(iso: string, locale: Locale, timeZone = 'UTC'): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: 'long', timeZone }).format(d);
+  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'long', timeZone }).format(d);
 }
 
 /** A date and time for link expiries, with the time zone named, e.g. "5 April 2026 at 14:03 UTC". */
 export function formatDateTime(iso: string, locale: Locale, timeZone = 'UTC'): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  const s = new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: 'long', timeStyle: 'short', timeZone }).format(d);
+  const s = new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'long', timeStyle: 'short', timeZone }).format(d);
   return timeZone === 'UTC' ? `${s} UTC` : s;
 }
 
 export function formatNumber(n: number, locale: Locale): string {
-  return new Intl.NumberFormat(INTL_LOCALE[locale]).format(n);
+  return new Intl.NumberFormat(intlLocale(locale)).format(n);
 }
 
 /** A country code as a name in the reader's language, e.g. SE → "Sweden" / "Sverige" / "Švedska". */
 export function countryName(code: string, locale: Locale): string {
   try {
-    return new Intl.DisplayNames(INTL_LOCALE[locale], { type: 'region' }).of(code) ?? code;
+    return new Intl.DisplayNames(intlLocale(locale), { type: 'region' }).of(code) ?? code;
   } catch {
     return code;
   }

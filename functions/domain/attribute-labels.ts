@@ -6,21 +6,21 @@ import type { Locale } from './request';
 
 /** The built-in names of common attributes, by the attribute's name written in snake case. */
 const COMMON: Record<string, Record<Locale, string>> = {
-  email: { en: 'Email address', sv: 'E-postadress', sl: 'E-poštni naslov' },
-  phone: { en: 'Phone number', sv: 'Telefonnummer', sl: 'Telefonska številka' },
-  mobile: { en: 'Mobile phone number', sv: 'Mobilnummer', sl: 'Številka mobilnega telefona' },
-  name: { en: 'Name', sv: 'Namn', sl: 'Ime in priimek' },
-  first_name: { en: 'First name', sv: 'Förnamn', sl: 'Ime' },
-  last_name: { en: 'Last name', sv: 'Efternamn', sl: 'Priimek' },
-  address: { en: 'Address', sv: 'Adress', sl: 'Naslov' },
-  street_address: { en: 'Street address', sv: 'Gatuadress', sl: 'Ulica in hišna številka' },
-  postal_code: { en: 'Postal code', sv: 'Postnummer', sl: 'Poštna številka' },
-  city: { en: 'Town or city', sv: 'Ort', sl: 'Kraj' },
-  country: { en: 'Country', sv: 'Land', sl: 'Država' },
-  date_of_birth: { en: 'Date of birth', sv: 'Födelsedatum', sl: 'Datum rojstva' },
-  username: { en: 'Username', sv: 'Användarnamn', sl: 'Uporabniško ime' },
-  display_name: { en: 'Display name', sv: 'Visningsnamn', sl: 'Prikazno ime' },
-  organisation: { en: 'Organisation', sv: 'Organisation', sl: 'Organizacija' },
+  email: { en: 'Email address', sv: 'E-postadress', sl: 'E-poštni naslov', de: 'E-Mail-Adresse' },
+  phone: { en: 'Phone number', sv: 'Telefonnummer', sl: 'Telefonska številka', de: 'Telefonnummer' },
+  mobile: { en: 'Mobile phone number', sv: 'Mobilnummer', sl: 'Številka mobilnega telefona', de: 'Mobilfunknummer' },
+  name: { en: 'Name', sv: 'Namn', sl: 'Ime in priimek', de: 'Name' },
+  first_name: { en: 'First name', sv: 'Förnamn', sl: 'Ime', de: 'Vorname' },
+  last_name: { en: 'Last name', sv: 'Efternamn', sl: 'Priimek', de: 'Nachname' },
+  address: { en: 'Address', sv: 'Adress', sl: 'Naslov', de: 'Anschrift' },
+  street_address: { en: 'Street address', sv: 'Gatuadress', sl: 'Ulica in hišna številka', de: 'Straße und Hausnummer' },
+  postal_code: { en: 'Postal code', sv: 'Postnummer', sl: 'Poštna številka', de: 'Postleitzahl' },
+  city: { en: 'Town or city', sv: 'Ort', sl: 'Kraj', de: 'Ort' },
+  country: { en: 'Country', sv: 'Land', sl: 'Država', de: 'Land' },
+  date_of_birth: { en: 'Date of birth', sv: 'Födelsedatum', sl: 'Datum rojstva', de: 'Geburtsdatum' },
+  username: { en: 'Username', sv: 'Användarnamn', sl: 'Uporabniško ime', de: 'Benutzername' },
+  display_name: { en: 'Display name', sv: 'Visningsnamn', sl: 'Prikazno ime', de: 'Anzeigename' },
+  organisation: { en: 'Organisation', sv: 'Organisation', sl: 'Organizacija', de: 'Organisation' },
 };
 
 /** Other spellings of the same attributes. */

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Locale } from '../../web/locale';
+import { LOCALES, type Locale } from '../../web/locale';
 import { transparencyTexts } from '../../web/texts/transparency';
 import { type Runtime, removeDir, start, tempDataDir } from '../harness';
 import { launchChromium, sidewaysOverflow } from './browser';
@@ -13,7 +13,6 @@ import { launchChromium, sidewaysOverflow } from './browser';
 
 const CONTROLLER = 'demo-association';
 const DPO = 'dpo@demo-association.example';
-const LOCALES: Locale[] = ['en', 'sv', 'sl'];
 
 let rt: Runtime;
 let dataDir: string;

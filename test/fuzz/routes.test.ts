@@ -207,7 +207,7 @@ const PATH_VALUES: Record<string, () => string[]> = {
   processorId: () => ['bookkeeping', 'shared-mailbox', 'members', 'campaign-app', 'volunteer-portal'],
   toolId: () => ['mailchimp'],
   purposeId: () => ['newsletter'],
-  locale: () => ['en', 'sv', 'sl', 'EN', 'de'],
+  locale: () => ['en', 'sv', 'sl', 'de', 'EN', 'fr'],
 };
 
 /** A path segment as a client may send it: a known value, or anything, percent-encoded. */

@@ -12,11 +12,8 @@
 
 import { CONSOLE_SCRIPT, CONSOLE_SCRIPT_HASH } from '../console/script-text.ts';
 import { escapeHtml as e, layout, safeHref } from '../html.ts';
-import { FORM_RIGHTS, isLocale, LOCALES, type Locale, REQUEST_STATUSES } from '../locale.ts';
+import { FORM_RIGHTS, intlLocale, isLocale, LOCALES, type Locale, REQUEST_STATUSES } from '../locale.ts';
 import { consoleTexts } from '../texts/console/index.ts';
-
-/** The Intl locale behind each language (as the server-rendered pages use). */
-const INTL_LOCALE: Record<Locale, string> = { en: 'en-GB', sv: 'sv-SE', sl: 'sl-SI' };
 
 /**
  * The console's policy: the house policy plus exactly its own script, and calls to its own origin
@@ -109,7 +106,7 @@ export function renderConsolePage(input: { locale: Locale; signInUrl: string; to
   const figures = (chart: string) =>
     `<details class="chart-figures"><summary>${e(t.report.figuresTable)}</summary><div class="table-wrap" id="figures-${chart}" tabindex="0"></div></details>`;
   const th = (...cols: string[]) => `<tr>${cols.map((c) => `<th scope="col">${e(c)}</th>`).join('')}</tr>`;
-  const config = { texts: t, locale, locales: LOCALES, intlLocale: INTL_LOCALE[locale], rights: FORM_RIGHTS, tokenUrl: input.tokenUrl };
+  const config = { texts: t, locale, locales: LOCALES, intlLocale: intlLocale(locale), rights: FORM_RIGHTS, tokenUrl: input.tokenUrl };
 
   const body = `${CONSOLE_STYLE}
 <h1 id="view-heading" tabindex="-1">${e(t.title)}</h1>

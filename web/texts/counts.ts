@@ -1,5 +1,5 @@
 /** Counted nouns in each language ("1 record", "3 records"), for the texts that count. */
-import { formatNumber } from '../locale.ts';
+import { formatNumber, type Locale } from '../locale.ts';
 
 /** Slovenian chooses among four forms by the number's plural category; English and Swedish by 1 or not. */
 const slPlural = new Intl.PluralRules('sl');
@@ -30,3 +30,19 @@ export const slMonths = (n: number) => {
   const form = { one: 'mesec', two: 'meseca', few: 'mesece', other: 'mesecev' }[slPlural.select(n) as 'one' | 'two' | 'few' | 'other'] ?? 'mesecev';
   return `${formatNumber(n, 'sl')} ${form}`;
 };
+
+/**
+ * A counted noun by the language's own plural rule (Intl.PluralRules), for languages whose forms
+ * follow it as it is: `other` for every category the language has no form of its own for.
+ */
+export const counted = (locale: Locale, forms: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }) => {
+  const rules = new Intl.PluralRules(locale);
+  return (n: number) => `${formatNumber(n, locale)} ${forms[rules.select(n)] ?? forms.other}`;
+};
+
+/** German: "1 Eintrag", "3 Einträge"; "1 Tag", "7 Tage"; "1 Monat", "2 Monate" (nominative and accusative). */
+export const deRecords = /* @__PURE__ */ counted('de', { one: 'Eintrag', other: 'Einträge' });
+/** Dative after "aus", "in": aus 1 Eintrag, aus 3 Einträgen. */
+export const deRecordsDat = /* @__PURE__ */ counted('de', { one: 'Eintrag', other: 'Einträgen' });
+export const deDays = /* @__PURE__ */ counted('de', { one: 'Tag', other: 'Tage' });
+export const deMonths = /* @__PURE__ */ counted('de', { one: 'Monat', other: 'Monate' });

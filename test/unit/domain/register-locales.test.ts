@@ -48,10 +48,10 @@ describe('register texts in several languages', () => {
 
   it('refuses a language it does not know, an empty set of languages and an empty text, naming where', () => {
     const wrong = (processor: Record<string, unknown>) => () => parseRegister(registerWith({}, processor));
-    expect(wrong({ name: { de: 'Mitglieder' } })).toThrow(/controllers\.0\.processors\.0\.name/);
+    expect(wrong({ name: { fr: 'Membres' } })).toThrow(/controllers\.0\.processors\.0\.name/);
     expect(wrong({ name: {} })).toThrow(/processors\.0\.name: .*at least one language/);
     expect(wrong({ retention: { en: '  ' } })).toThrow(/processors\.0\.retention/);
-    expect(() => parseRegister(registerWith({ textLocale: 'de' }))).toThrow(/controllers\.0\.textLocale/);
+    expect(() => parseRegister(registerWith({ textLocale: 'fr' }))).toThrow(/controllers\.0\.textLocale/);
   });
 
   it("picks the reader's language, else the controller's first, else English, and says which it is in", () => {

@@ -89,7 +89,7 @@ describe('the register', () => {
 
   it('ships a second controller, a Swedish organising platform answering within a month of Swedish working days', () => {
     const platform = findController('demo-organising-platform')!;
-    expect(platform).toMatchObject({ country: 'SE', locales: ['sv', 'en'], deadline: { rule: 'month' } });
+    expect(platform).toMatchObject({ country: 'SE', locales: ['sv', 'en', 'de'], deadline: { rule: 'month' } });
     const due = (received: string) =>
       dueDate(new Date(`${received}T09:00:00Z`), platform.deadline, platform.publicHolidays)
         .toISOString()

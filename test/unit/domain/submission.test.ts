@@ -24,7 +24,7 @@ describe('a submitted request', () => {
   });
 
   it('names every bad field', () => {
-    expect(errorsOf({ type: 'delete-everything', email: 'not-an-address', locale: 'de', controller: 'nobody' })).toEqual({
+    expect(errorsOf({ type: 'delete-everything', email: 'not-an-address', locale: 'fr', controller: 'nobody' })).toEqual({
       type: expect.stringContaining('type must be one of'),
       email: expect.stringContaining('email'),
       locale: expect.stringContaining('locale must be one of'),

@@ -33,6 +33,10 @@ const EXPECTED: Record<Locale, { lead: string; ownState: RegExp[] }> = {
     lead: 'Naš vodilni nadzorni organ je Informacijski pooblaščenec (IP)',
     ownState: [/pri nadzornem organu v državi EU ali EGP, v kateri prebivate ali delate/, /\(77\. člen Splošne uredbe o varstvu podatkov\)/],
   },
+  de: {
+    lead: 'Unsere federführende Aufsichtsbehörde ist Informacijski pooblaščenec (IP)',
+    ownState: [/bei der Aufsichtsbehörde des EU- oder EWR-Staats beschweren, in dem Sie wohnen oder arbeiten/, /\(Artikel 77 DSGVO\)/],
+  },
 };
 
 /** The email's text and HTML each say it all, and link to the lead authority's site. */
@@ -52,7 +56,7 @@ describe('where the person may complain', () => {
       expectComplaints(mail, locale);
       // Art. 12(4): the court, too.
       expect(mail.text).toMatch(
-        /judicial remedy before a court \(Article 12\(4\) GDPR\)|prövad av domstol \(artikel 12\.4|pred sodiščem \(četrti odstavek 12\. člena/,
+        /judicial remedy before a court \(Article 12\(4\) GDPR\)|prövad av domstol \(artikel 12\.4|pred sodiščem \(četrti odstavek 12\. člena|gerichtlichen Rechtsbehelf einzulegen \(Artikel 12 Absatz 4 DSGVO\)/,
       );
     }
   });
