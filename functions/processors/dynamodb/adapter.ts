@@ -4,6 +4,7 @@ import { ddb, isConditionFailure } from '../../platform/aws/dynamodb';
 import { and, type Condition, conditionExpression, eq, exists, ne, notExists, or, queryExpression, updateExpression } from '../../platform/data/expressions';
 import { paginate } from '../../platform/data/paginate';
 import { recordRestricted } from '../../platform/data/scheduled';
+import { staffText } from '../../domain/register-schema';
 import type { DynamoDbProcessor } from '../../platform/register';
 import { schedule, suppress } from '../../retention/scheduled-erasures';
 import { ProcessorError, type Subject, type SyncProcessorKind } from '../port';
@@ -103,7 +104,7 @@ export const dynamodbProcessor: SyncProcessorKind<DynamoDbProcessor> = {
                 new UpdateCommand({
                   TableName: p.table,
                   Key,
-                  ...updateExpression({ set: { restricted: true, holdUntil, holdBasis: rule.legalBasis }, condition: exists }),
+                  ...updateExpression({ set: { restricted: true, holdUntil, holdBasis: staffText(controller, rule.legalBasis) }, condition: exists }),
                 }),
               ),
             )
