@@ -71,7 +71,9 @@ export async function notifySubject(request: DsrRequest, controller: Controller,
     action: b.action,
     ...(b.recordCount !== undefined ? { recordCount: b.recordCount } : {}),
     ...(b.maskedCount !== undefined ? { maskedCount: b.maskedCount } : {}),
-    ...(b.heldCount !== undefined ? { heldCount: b.heldCount, holdUntil: b.holdUntil, ...(b.holdBasis !== undefined ? { holdBasis: say(b.holdBasis) } : {}) } : {}),
+    ...(b.heldCount !== undefined
+      ? { heldCount: b.heldCount, holdUntil: b.holdUntil, ...(b.holdBasis !== undefined ? { holdBasis: say(b.holdBasis) } : {}) }
+      : {}),
     ...(b.suppressedUntil ? { suppressedUntil: b.suppressedUntil } : {}),
     ...(b.staffTask ? { staffTask: true } : {}),
     ...(b.answer ? { answer: b.answer } : {}),

@@ -600,7 +600,9 @@ const controllerSchema = z
     deadline: deadlineSchema.default({ rule: 'days', days: 30 }),
     publicHolidays: z.array(z.string().regex(HOLIDAY_RULE, 'MM-DD, easter+N, easter-N or MM-DD/MM-DD:weekday')).default([]),
     /** The controller's lead supervisory authority (Art. 56); refusals and answers name it, beside the person's own (Art. 77). */
-    supervisoryAuthority: z.object({ /** May be given per language, e.g. `{"sv": "Integritetsskyddsmyndigheten (IMY)"}`. */ name: localised, url: z.url() }).strict(),
+    supervisoryAuthority: z
+      .object({ /** May be given per language, e.g. `{"sv": "Integritetsskyddsmyndigheten (IMY)"}`. */ name: localised, url: z.url() })
+      .strict(),
     privacyPolicyUrl: z.url().optional(),
     processors: z.array(processorSchema).min(1),
     consentPurposes: z.array(consentPurposeSchema).default([]),
@@ -795,8 +797,7 @@ export function peopleTexts(c: Controller): { at: string; value: Localised; buil
     for (const [i, r] of p.recipients.entries()) add(`${at}.recipients.${i}.safeguard`, r.safeguard);
     // A legal hold's basis is what the subject reads as why the data was kept.
     if (p.kind === 'dynamodb' && p.erasure.mode === 'legal_hold') add(`${at}.erasure.legalBasis`, p.erasure.legalBasis);
-    if (p.kind === 'sql')
-      for (const t of p.tables) if (t.erasure.mode === 'legal_hold') add(`${at}.tables.${t.name}.erasure.legalBasis`, t.erasure.legalBasis);
+    if (p.kind === 'sql') for (const t of p.tables) if (t.erasure.mode === 'legal_hold') add(`${at}.tables.${t.name}.erasure.legalBasis`, t.erasure.legalBasis);
   }
   for (const purpose of c.consentPurposes) {
     add(`consentPurposes.${purpose.id}.name`, purpose.name);

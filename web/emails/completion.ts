@@ -172,7 +172,8 @@ export function completionEmail(input: {
   const lines = input.outcomes.map((o) => ({ name: inlineText(o.processorName, locale, true), phrase: outcomePhrase(t, locale, o) }));
   const expires = download && input.downloadExpiresAt ? c.downloadExpires({ date: formatDateTime(input.downloadExpiresAt, locale) }) : undefined;
   const downloadIntro = type === 'portability' ? c.portabilityDownloadIntro : c.downloadIntro;
-  const transmitted = type === 'portability' && input.transmittedTo ? inlineSentence(c.transmitted, { target: oneLineText(input.transmittedTo) }, locale) : undefined;
+  const transmitted =
+    type === 'portability' && input.transmittedTo ? inlineSentence(c.transmitted, { target: oneLineText(input.transmittedTo) }, locale) : undefined;
   // What the right did, said once before the list of systems.
   const outcomeNote =
     type === 'objection'
@@ -184,7 +185,10 @@ export function completionEmail(input: {
         : undefined;
   const restricted = type === 'restriction' || (type === 'objection' && !directMarketing) ? c.restrictedExplain : undefined;
   // The lead authority, named, and the person's own member state's (Art. 77).
-  const complaint: Inline[] = [`${t.email.complaints.completionIntro} `, ...inlineSentence(t.email.complaints.lead, { authority: oneLineText(input.supervisoryAuthority.name) }, locale)];
+  const complaint: Inline[] = [
+    `${t.email.complaints.completionIntro} `,
+    ...inlineSentence(t.email.complaints.lead, { authority: oneLineText(input.supervisoryAuthority.name) }, locale),
+  ];
   const sig = signature(t, controller);
   const told = CHANGES_TOLD.includes(type) ? (input.recipientsTold ?? []).filter((r) => oneLine(plainText(r))) : [];
   const erased = type === 'erasure' || type === 'withdraw_consent' || (type === 'objection' && directMarketing);

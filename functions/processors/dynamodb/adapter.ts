@@ -1,10 +1,10 @@
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { staffText } from '../../domain/register-schema';
 import { ddb, isConditionFailure } from '../../platform/aws/dynamodb';
 import { and, type Condition, conditionExpression, eq, exists, ne, notExists, or, queryExpression, updateExpression } from '../../platform/data/expressions';
 import { paginate } from '../../platform/data/paginate';
 import { recordRestricted } from '../../platform/data/scheduled';
-import { staffText } from '../../domain/register-schema';
 import type { DynamoDbProcessor } from '../../platform/register';
 import { schedule, suppress } from '../../retention/scheduled-erasures';
 import { ProcessorError, type Subject, type SyncProcessorKind } from '../port';
