@@ -133,7 +133,7 @@ async function accessIndex(request: DsrRequest, controller: Controller, branches
     requestId: request.requestId,
     generatedAt: at.toISOString(),
     processors,
-    supervisoryAuthority: controller.supervisoryAuthority,
+    supervisoryAuthority: { name: say(controller.supervisoryAuthority.name), url: controller.supervisoryAuthority.url },
     dpoEmail: controller.dpoEmail,
   };
   return { zip: accessPackageSummary(page), web: accessPackageSummary({ ...page, web: true }) };

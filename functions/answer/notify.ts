@@ -71,7 +71,9 @@ export async function notifySubject(request: DsrRequest, controller: Controller,
     action: b.action,
     ...(b.recordCount !== undefined ? { recordCount: b.recordCount } : {}),
     ...(b.maskedCount !== undefined ? { maskedCount: b.maskedCount } : {}),
-    ...(b.heldCount !== undefined ? { heldCount: b.heldCount, holdUntil: b.holdUntil, holdBasis: b.holdBasis } : {}),
+    ...(b.heldCount !== undefined
+      ? { heldCount: b.heldCount, holdUntil: b.holdUntil, ...(b.holdBasis !== undefined ? { holdBasis: say(b.holdBasis) } : {}) }
+      : {}),
     ...(b.suppressedUntil ? { suppressedUntil: b.suppressedUntil } : {}),
     ...(b.staffTask ? { staffTask: true } : {}),
     ...(b.answer ? { answer: b.answer } : {}),
@@ -84,7 +86,8 @@ export async function notifySubject(request: DsrRequest, controller: Controller,
           .map((b) => processorName(b.processorId))
       : [];
   const details = request.details ?? {};
-  const transmittedTo = request.transmittedAt && details.transmitTo ? controller.portabilityTargets.find((t) => t.id === details.transmitTo)?.name : undefined;
+  const target = request.transmittedAt && details.transmitTo ? controller.portabilityTargets.find((t) => t.id === details.transmitTo) : undefined;
+  const transmittedTo = target ? say(target.name) : undefined;
   const consentPurposes = (details.consentPurposes ?? []).map((id) => {
     const purpose = controller.consentPurposes.find((p) => p.id === id);
     return purpose ? say(purpose.name) : id;
@@ -105,7 +108,7 @@ export async function notifySubject(request: DsrRequest, controller: Controller,
         ...(transmittedTo ? { transmittedTo } : {}),
         ...(consentPurposes.length ? { consentPurposes } : {}),
         ...(details.objection ? { objectionScope: details.objection.scope } : {}),
-        supervisoryAuthority: controller.supervisoryAuthority,
+        supervisoryAuthority: { name: say(controller.supervisoryAuthority.name), url: controller.supervisoryAuthority.url },
         dpoEmail: controller.dpoEmail,
       }),
     at,

@@ -90,8 +90,8 @@ const erasureSchema = z.discriminatedUnion('mode', [
        * subject is told what was kept and why.
        */
       mode: z.literal('legal_hold'),
-      /** The law that requires keeping the data, as the subject is told it. */
-      legalBasis: text,
+      /** The law that requires keeping the data, as the subject is told it; may be given per language. */
+      legalBasis: localised,
       /** How long the items are kept after the request, in days. */
       holdDays: z.number().int().min(1).max(36_500),
     })
@@ -215,7 +215,8 @@ const sqlErasureSchema = z.discriminatedUnion('mode', [
        * restriction column, and deleted by its retention rule after.
        */
       mode: z.literal('legal_hold'),
-      legalBasis: text,
+      /** The law that requires keeping the rows, as the subject is told it; may be given per language. */
+      legalBasis: localised,
       holdDays: z.number().int().min(1).max(36_500),
       fromColumn: sqlName,
     })
@@ -385,7 +386,8 @@ const manualProcessorSchema = z
     ...art15,
     kind: z.literal('manual'),
     assigneeEmail: z.email(),
-    instructions: text,
+    /** What the assignee does, in the controller's first language (staff read it there); may be given per language. */
+    instructions: localised,
   })
   .strict();
 
@@ -514,7 +516,7 @@ const mailingToolSchema = z
 const suppressionCheckSchema = z.object({ apiKeySecret: text }).strict();
 
 /** Another controller a subject may have a portability package sent to directly (Art. 20(2)). */
-const portabilityTargetSchema = z.object({ id, name: text, url: z.url() }).strict();
+const portabilityTargetSchema = z.object({ id, /** As the subject reads it on the form; may be given per language. */ name: localised, url: z.url() }).strict();
 
 /** How staff review edge cases (Art. 12(5), 12(6)). */
 const reviewRulesSchema = z
@@ -598,7 +600,9 @@ const controllerSchema = z
     deadline: deadlineSchema.default({ rule: 'days', days: 30 }),
     publicHolidays: z.array(z.string().regex(HOLIDAY_RULE, 'MM-DD, easter+N, easter-N or MM-DD/MM-DD:weekday')).default([]),
     /** The controller's lead supervisory authority (Art. 56); refusals and answers name it, beside the person's own (Art. 77). */
-    supervisoryAuthority: z.object({ name: text, url: z.url() }).strict(),
+    supervisoryAuthority: z
+      .object({ /** May be given per language, e.g. `{"sv": "Integritetsskyddsmyndigheten (IMY)"}`. */ name: localised, url: z.url() })
+      .strict(),
     privacyPolicyUrl: z.url().optional(),
     processors: z.array(processorSchema).min(1),
     consentPurposes: z.array(consentPurposeSchema).default([]),
@@ -791,20 +795,33 @@ export function peopleTexts(c: Controller): { at: string; value: Localised; buil
     add(`${at}.retention`, p.retention);
     add(`${at}.source`, p.source);
     for (const [i, r] of p.recipients.entries()) add(`${at}.recipients.${i}.safeguard`, r.safeguard);
+    // A legal hold's basis is what the subject reads as why the data was kept.
+    if (p.kind === 'dynamodb' && p.erasure.mode === 'legal_hold') add(`${at}.erasure.legalBasis`, p.erasure.legalBasis);
+    if (p.kind === 'sql') for (const t of p.tables) if (t.erasure.mode === 'legal_hold') add(`${at}.tables.${t.name}.erasure.legalBasis`, t.erasure.legalBasis);
   }
   for (const purpose of c.consentPurposes) {
     add(`consentPurposes.${purpose.id}.name`, purpose.name);
     add(`consentPurposes.${purpose.id}.description`, purpose.description);
   }
   add('actsAsProcessorFor.description', c.actsAsProcessorFor?.description);
+  add('supervisoryAuthority.name', c.supervisoryAuthority.name);
+  for (const target of c.portabilityTargets) add(`portabilityTargets.${target.id}.name`, target.name);
   for (const attribute of [...new Set(c.processors.flatMap(rectifiableOf))])
     out.push({ at: `attributeLabels.${attribute}`, value: c.attributeLabels[attribute] ?? attribute, builtIn: attribute });
   return out;
 }
 
-/** The texts of {@link peopleTexts} a controller's declared language lacks (a rectifiable attribute with a built-in name has one). */
+/** Register texts only staff read (a manual task's instructions): shown in the controller's first language, so only that one is looked for. */
+export function staffTexts(c: Controller): { at: string; value: Localised; builtIn?: string }[] {
+  return c.processors.flatMap((p) => (p.kind === 'manual' ? [{ at: `processors.${p.id}.instructions`, value: p.instructions }] : []));
+}
+
+/**
+ * The texts of {@link peopleTexts} a controller's declared language lacks (a rectifiable attribute
+ * with a built-in name has one), and in its first language those of {@link staffTexts} too.
+ */
 export function textsLacking(c: Controller, locale: Locale): string[] {
-  return peopleTexts(c)
+  return [...peopleTexts(c), ...(locale === c.locales[0] ? staffTexts(c) : [])]
     .filter((t) => !(t.builtIn !== undefined && commonAttributeLabel(t.builtIn, locale)))
     .filter((t) => (t.builtIn !== undefined && !Object.hasOwn(c.attributeLabels, t.builtIn)) || !hasLocale(t.value, locale, c))
     .map((t) => t.at);

@@ -1,3 +1,5 @@
+import type { Localised } from './register-schema';
+
 /**
  * Languages the forms, pages and emails are written in: the one list of them. Adding a language is
  * adding its code here and a `<code>.ts` in each `web/texts/` area; the compiler names every index
@@ -289,7 +291,7 @@ export interface Branch {
    * What a database's erasure did, written just before its transaction commits: a retry that finds
    * nothing left (the commit went, the branch's record did not) reports this rather than nothing.
    */
-  preparedOutcome?: { recordCount: number; maskedCount?: number; heldCount?: number; holdUntil?: string; holdBasis?: string };
+  preparedOutcome?: { recordCount: number; maskedCount?: number; heldCount?: number; holdUntil?: string; holdBasis?: Localised };
   /** Hash of the one-time link a vendor or staff member completes the branch with. */
   linkTokenHash?: string;
   /**
@@ -338,10 +340,10 @@ export interface Branch {
   note?: string;
   /** Items kept with their identifying attributes masked (the sql kind's `mask`). */
   maskedCount?: number;
-  /** Legal hold: how many items were kept, until when, and on what basis. */
+  /** Legal hold: how many items were kept, until when, and on what basis (the register's text, per language where it gives them). */
   heldCount?: number;
   holdUntil?: string;
-  holdBasis?: string;
+  holdBasis?: Localised;
   /** Suppression list: until when a keyed hash of the address is kept. */
   suppressedUntil?: string;
   /**

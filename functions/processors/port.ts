@@ -1,3 +1,4 @@
+import type { Localised } from '../domain/register-schema';
 import type { Branch, DsrRequest } from '../domain/request';
 import type { ExportWriter } from '../platform/package-bucket';
 import type { Controller, Processor } from '../platform/register';
@@ -15,7 +16,8 @@ export interface ErasureOutcome {
   maskedCount?: number;
   heldCount?: number;
   holdUntil?: string;
-  holdBasis?: string;
+  /** The register's text of the law that requires keeping them, as the subject reads it (per language where given). */
+  holdBasis?: Localised;
   suppressedUntil?: string;
 }
 

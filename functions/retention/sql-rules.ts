@@ -5,7 +5,7 @@
  * within a table delete rules before mask and restrict rules, so a row old enough for both stages
  * of a two-stage rule is deleted rather than restricted first.
  */
-import type { SqlProcessor, SqlTable } from '../domain/register-schema';
+import { type SqlProcessor, type SqlTable, staffText } from '../domain/register-schema';
 import { legalHoldCutoff, type SqlRetentionRule } from '../domain/retention-rules';
 import { erasureOrder } from '../domain/sql-order';
 import { audit } from '../platform/data/audit';
@@ -48,7 +48,8 @@ export async function runSqlRetentionRule(scope: SqlRuleAtTable, started: Retent
   const { store, table, rule } = scope;
   const runAt = new Date(started.runAt);
   const found = await findRuleRows(scope, runAt);
-  const holdBasis = table.erasure.mode === 'legal_hold' ? table.erasure.legalBasis : undefined;
+  // The report is read by staff and the DPO: in the controller's first language.
+  const holdBasis = table.erasure.mode === 'legal_hold' ? staffText(scope.controller, table.erasure.legalBasis) : undefined;
   const report = {
     controllerId: started.controllerId,
     processorId: store.id,

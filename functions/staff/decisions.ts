@@ -213,7 +213,7 @@ export function refusalEmailFor(request: DsrRequest, controller: Controller) {
     type: request.type,
     requestReference: request.requestId,
     reasonText: request.denial?.text ?? '',
-    supervisoryAuthority: controller.supervisoryAuthority,
+    supervisoryAuthority: { name: inLocale(controller.supervisoryAuthority.name, request.locale, controller), url: controller.supervisoryAuthority.url },
     dpoEmail: controller.dpoEmail,
     statusUrl: links.status(request.requestId, request.statusKey),
   });

@@ -292,7 +292,7 @@ const REQUEST_FIELDS = [
   'personalDataErasedAt',
 ] as const satisfies readonly (keyof DsrRequest)[];
 
-/** Branch fields staff see: what was done where and how it went; never the task token, link hash or storage keys. */
+/** Branch fields staff see: what was done where and how it went; never the task token, link hash or storage keys (`holdBasis` is added as staff read it). */
 const BRANCH_FIELDS = [
   'processorId',
   'kind',
@@ -313,7 +313,6 @@ const BRANCH_FIELDS = [
   'note',
   'heldCount',
   'holdUntil',
-  'holdBasis',
   'suppressedUntil',
   'staffTask',
   'answer',
@@ -356,7 +355,8 @@ export type RequestView = Pick<DsrRequest, (typeof REQUEST_FIELDS)[number]> & {
   /** What staff asked the subject, and the subject's answer once it came. */
   infoRequest: NonNullable<DsrRequest['infoRequest']> | null;
 };
-export type BranchView = Pick<Branch, (typeof BRANCH_FIELDS)[number]> & { processorName: string };
+/** A branch as staff see it; a legal hold's basis in the controller's first language, as every register text staff read. */
+export type BranchView = Pick<Branch, (typeof BRANCH_FIELDS)[number]> & { processorName: string; holdBasis?: string };
 
 /** One request's page for staff (also what a decision answers with). */
 export interface RequestDetail {
@@ -411,7 +411,8 @@ function detailsView(details: DsrRequest['details'], controller: Controller | un
   }
   if (details.transmitTo) {
     const id = details.transmitTo;
-    out.transmitTo = { id, name: controller?.portabilityTargets.find((t) => t.id === id)?.name ?? id };
+    const target = controller?.portabilityTargets.find((t) => t.id === id);
+    out.transmitTo = { id, name: controller && target ? staffText(controller, target.name) : id };
   }
   if (details.viaCustomer) out.viaCustomer = details.viaCustomer;
   if (details.message) out.message = details.message;
@@ -443,6 +444,7 @@ export function requestDetail(request: DsrRequest, branches: Branch[], events: A
     },
     branches: ordered.map((b) => ({
       ...pick(b, BRANCH_FIELDS),
+      ...(b.holdBasis !== undefined ? { holdBasis: controller ? staffText(controller, b.holdBasis) : inLocale(b.holdBasis, 'en').text } : {}),
       processorName: controller ? staffText(controller, findProcessor(controller, b.processorId)?.name ?? b.processorId) : b.processorId,
     })),
     timeline: [...events]

@@ -288,6 +288,10 @@ describe('an erasure request', () => {
     const report = await waitForEmail(local.rt, 'ada@example.org', 6);
     expect(report.body.text).toContain('Medlemsregister');
     expect(report.body.text).toContain('Bokföringslagen');
+    // The legal hold's basis as the register gives it in Swedish, not its English text.
+    expect(report.body.text).toContain('eftersom lagen kräver det (Bokföringslagen 7 kap. 2 §: räkenskapsinformation ska sparas i sju år)');
+    expect(report.body.text).not.toContain('requires us to keep accounting records');
+    expect(report.body.html).not.toContain('Swedish Authority for Privacy Protection');
     expect(report.body.text).toContain('Demo Bookkeeping AB');
     // Where she may complain: the association's lead authority, named, or the one where she lives (Art. 77).
     for (const part of [report.body.text, report.body.html]) {

@@ -28,7 +28,7 @@ function registerFile(name: string, locales: string[], texts: { name: unknown; p
           country: 'SE',
           dpoEmail: 'dpo@acme.example',
           locales,
-          supervisoryAuthority: { name: 'IMY', url: 'https://www.imy.se' },
+          supervisoryAuthority: { name: { en: 'IMY', sv: 'IMY', sl: 'IMY' }, url: 'https://www.imy.se' },
           processors: [
             {
               id: 'members',

@@ -38,7 +38,7 @@ export function answerCorrectionEmail(input: {
       ),
     ),
     referenceLine(t, input.requestReference),
-    list(x.nowTitle, [[inlineText(system, locale, true), `: ${outcomePhrase(t, locale, input.outcome)}`]]),
+    list(x.nowTitle, [[inlineText(system, locale, true), ': ', ...outcomePhrase(t, locale, input.outcome)]]),
     p(x.why({ why: input.why })),
     p(x.sorry),
     link(input.statusUrl, t.common.statusLink, t.email.completion.statusIntro),

@@ -6,7 +6,7 @@ import { type AnswerTexts, answerTexts } from '../texts/answer/index.ts';
 import { mailTexts } from '../texts/mail/index.ts';
 import { textsOf } from '../texts/merge.ts';
 import { siteTexts } from '../texts/site/index.ts';
-import { type Email, link, list, mailto, oneLine, p, referenceLine, renderEmail, signature, withReference } from './email.ts';
+import { type Email, type Inline, link, list, mailto, oneLine, p, referenceLine, renderEmail, signature, withReference } from './email.ts';
 
 const ANSWER = /* @__PURE__ */ textsOf(siteTexts, mailTexts, answerTexts);
 
@@ -29,7 +29,8 @@ export interface Outcome {
   /** Legal hold: items kept, until when (ISO time), and the law that requires it, as the subject reads it. */
   heldCount?: number;
   holdUntil?: string;
-  holdBasis?: string;
+  /** The register's text, in the email's language or marked with the one it fell back to. */
+  holdBasis?: Text;
   /** Suppression: until when (ISO time) the keyed hash of the address is kept. */
   suppressedUntil?: string;
   /** The store could not do it itself and staff did it by hand (a free-text correction). */
@@ -38,57 +39,65 @@ export interface Outcome {
   answer?: ProcessorAnswer;
 }
 
-/** What happened at one processor, in words: "deleted 3 records", "held no data about you". */
-export function outcomePhrase(t: AnswerTexts, locale: Locale, o: Outcome): string {
+/**
+ * What happened at one processor, in words: "deleted 3 records", "held no data about you"; as an
+ * email's words, since a legal hold's basis from the register may be marked with its language.
+ */
+export function outcomePhrase(t: AnswerTexts, locale: Locale, o: Outcome): Inline[] {
   const w = t.email.completion.outcome;
-  if (o.status !== 'completed') return w.failed;
+  if (o.status !== 'completed') return [w.failed];
   const n = o.recordCount;
   const date = (iso: string | undefined) => (iso ? formatDate(iso, locale) : undefined);
+  const basis = o.holdBasis === undefined ? undefined : oneLineText(o.holdBasis);
+  const held = (count: number | undefined) => inlineSentence(w.held, { count, date: date(o.holdUntil), basis }, locale);
   // A processor that kept something says so in its own words: never "erased" or "confirmed" then.
   const answer = o.answer;
-  if (answer?.outcome === 'retained') return w.retained({ basis: oneLine(answer.basis), date: date(answer.until) });
-  if (answer?.outcome === 'partly') return w.partly({ kept: oneLine(answer.kept), reason: oneLine(answer.reason), date: date(answer.until) });
-  if (answer?.outcome === 'not_found') return o.action === 'export' ? w.nothingFound : w.noneHeld;
+  if (answer?.outcome === 'retained') return [w.retained({ basis: oneLine(answer.basis), date: date(answer.until) })];
+  if (answer?.outcome === 'partly') return [w.partly({ kept: oneLine(answer.kept), reason: oneLine(answer.reason), date: date(answer.until) })];
+  if (answer?.outcome === 'not_found') return [o.action === 'export' ? w.nothingFound : w.noneHeld];
   switch (o.action) {
     case 'export':
-      if (n === undefined) return w.searched;
-      return n > 0 ? w.found({ count: n }) : w.nothingFound;
+      if (n === undefined) return [w.searched];
+      return [n > 0 ? w.found({ count: n }) : w.nothingFound];
     case 'anonymise':
-      if (n === 0) return w.noneHeld;
-      return n === undefined ? w.anonymisedUncounted : w.anonymised({ count: n });
+      if (n === 0) return [w.noneHeld];
+      return [n === undefined ? w.anonymisedUncounted : w.anonymised({ count: n })];
     case 'legal_hold': {
       // Everything the subject has at such a store is kept: nothing there is deleted now.
-      const held = o.heldCount ?? n;
-      if (held === 0) return w.noneHeld;
-      return w.held({ count: held, date: date(o.holdUntil), basis: o.holdBasis ? oneLine(o.holdBasis) : undefined });
+      const count = o.heldCount ?? n;
+      if (count === 0) return [w.noneHeld];
+      return held(count);
     }
     case 'suppress': {
       const deleted = n === 0 ? w.noneHeld : n === undefined ? w.deletedUncounted : w.deleted({ count: n });
-      if (n === 0 && !o.suppressedUntil) return deleted;
-      return `${deleted}; ${w.suppressed({ date: date(o.suppressedUntil) })}`;
+      if (n === 0 && !o.suppressedUntil) return [deleted];
+      return [`${deleted}; ${w.suppressed({ date: date(o.suppressedUntil) })}`];
     }
     case 'erase':
-      if (n === 0) return w.noneHeld;
-      return n === undefined ? w.erasedConfirmed : w.erasedConfirmedCount({ count: n });
+      if (n === 0) return [w.noneHeld];
+      return [n === undefined ? w.erasedConfirmed : w.erasedConfirmedCount({ count: n })];
     case 'rectify':
-      if (n === 0) return w.noneHeld;
-      if (o.staffTask) return w.rectifiedByStaff;
-      return n === undefined ? w.rectifiedUncounted : w.rectified({ count: n });
+      if (n === 0) return [w.noneHeld];
+      if (o.staffTask) return [w.rectifiedByStaff];
+      return [n === undefined ? w.rectifiedUncounted : w.rectified({ count: n })];
     case 'restrict':
-      if (n === 0) return w.noneHeld;
-      return n === undefined ? w.restrictedUncounted : w.restricted({ count: n });
+      if (n === 0) return [w.noneHeld];
+      return [n === undefined ? w.restrictedUncounted : w.restricted({ count: n })];
     default: {
       // A database's tables each erase their own way: say what was deleted, masked and kept.
-      const parts = [
-        ...(n ? [w.deleted({ count: n })] : []),
-        ...(o.maskedCount ? [w.anonymised({ count: o.maskedCount })] : []),
-        ...(o.heldCount ? [w.held({ count: o.heldCount, date: date(o.holdUntil), basis: o.holdBasis ? oneLine(o.holdBasis) : undefined })] : []),
+      const parts: Inline[][] = [
+        ...(n ? [[w.deleted({ count: n })]] : []),
+        ...(o.maskedCount ? [[w.anonymised({ count: o.maskedCount })]] : []),
+        ...(o.heldCount ? [held(o.heldCount)] : []),
       ];
-      if (parts.length > 0) return parts.join('; ');
-      return n === undefined ? w.deletedUncounted : w.noneHeld;
+      if (parts.length > 0) return parts.flatMap((part, i) => (i ? ['; ', ...part] : part));
+      return [n === undefined ? w.deletedUncounted : w.noneHeld];
     }
   }
 }
+
+/** A register text on one line, keeping its language. */
+export const oneLineText = (t: Text): Text => (typeof t === 'string' ? oneLine(t) : { ...t, text: oneLine(t.text) });
 
 /** The purposes withdrawn, in one sentence: each name marked with its language when it is not the email's. */
 function consentNote(words: (p: { purposes: string }) => string, purposes: Text[], locale: Locale) {
@@ -119,12 +128,13 @@ export function completionEmail(input: {
   viewUrl?: string;
   downloadExpiresAt?: string;
   outcomes: Outcome[];
-  supervisoryAuthority: { name: string; url: string };
+  /** The lead authority: its name from the register, in the email's language or marked with the one it fell back to. */
+  supervisoryAuthority: { name: Text; url: string };
   dpoEmail: string;
   /** Art. 19: the recipients (processors and others) told of the change; not shown for access or portability. */
   recipientsTold?: Text[];
   /** Portability: the receiving organisation's name, when the package was sent to it. */
-  transmittedTo?: string;
+  transmittedTo?: Text;
   /** Withdrawal of consent: the names of the purposes withdrawn. */
   consentPurposes?: Text[];
   /** Objection: to direct marketing or to other processing. */
@@ -137,7 +147,6 @@ export function completionEmail(input: {
   const exports = type === 'access' || type === 'portability';
   const controller = oneLine(plainText(input.controllerName));
   const named = { controller: input.controllerName };
-  const authority = oneLine(input.supervisoryAuthority.name);
   const dpo = oneLine(input.dpoEmail);
   const download = exports && input.downloadUrl ? oneLine(input.downloadUrl) : undefined;
   const view = download && type === 'access' && input.viewUrl ? oneLine(input.viewUrl) : undefined;
@@ -163,7 +172,8 @@ export function completionEmail(input: {
   const lines = input.outcomes.map((o) => ({ name: inlineText(o.processorName, locale, true), phrase: outcomePhrase(t, locale, o) }));
   const expires = download && input.downloadExpiresAt ? c.downloadExpires({ date: formatDateTime(input.downloadExpiresAt, locale) }) : undefined;
   const downloadIntro = type === 'portability' ? c.portabilityDownloadIntro : c.downloadIntro;
-  const transmitted = type === 'portability' && input.transmittedTo ? c.transmitted({ target: oneLine(input.transmittedTo) }) : undefined;
+  const transmitted =
+    type === 'portability' && input.transmittedTo ? inlineSentence(c.transmitted, { target: oneLineText(input.transmittedTo) }, locale) : undefined;
   // What the right did, said once before the list of systems.
   const outcomeNote =
     type === 'objection'
@@ -175,7 +185,10 @@ export function completionEmail(input: {
         : undefined;
   const restricted = type === 'restriction' || (type === 'objection' && !directMarketing) ? c.restrictedExplain : undefined;
   // The lead authority, named, and the person's own member state's (Art. 77).
-  const complaint = `${t.email.complaints.completionIntro} ${t.email.complaints.lead({ authority })}`;
+  const complaint: Inline[] = [
+    `${t.email.complaints.completionIntro} `,
+    ...inlineSentence(t.email.complaints.lead, { authority: oneLineText(input.supervisoryAuthority.name) }, locale),
+  ];
   const sig = signature(t, controller);
   const told = CHANGES_TOLD.includes(type) ? (input.recipientsTold ?? []).filter((r) => oneLine(plainText(r))) : [];
   const erased = type === 'erasure' || type === 'withdraw_consent' || (type === 'objection' && directMarketing);
@@ -197,11 +210,11 @@ export function completionEmail(input: {
         ? [p(downloadIntro), link(download, c.downloadLinkText), view && link(view, c.viewLinkText, c.viewIntro), expires && p(expires)]
         : [p(c.noDownload)]
       : []),
-    transmitted && p(transmitted),
+    transmitted && p(...transmitted),
     lines.length > 0 &&
       list(
         listTitle,
-        lines.map((l) => [l.name, `: ${l.phrase}`]),
+        lines.map((l) => [l.name, ': ', ...l.phrase]),
       ),
     restricted && p(restricted),
     told.length > 0 &&

@@ -1,11 +1,13 @@
 /** A refusal (Art. 12(4)), and the default words of each refusal template. */
 import type { DenialReason } from '../../functions/domain/request';
 import { multiLine } from '../html.ts';
+import { inlineSentence, type Text } from '../local-text.ts';
 import { type Locale, type Right, asRight as right, safeLocale } from '../locale.ts';
 import { answerTexts } from '../texts/answer/index.ts';
 import { mailTexts } from '../texts/mail/index.ts';
 import { textsOf } from '../texts/merge.ts';
 import { siteTexts } from '../texts/site/index.ts';
+import { oneLineText } from './completion.ts';
 import { type Email, link, mailto, oneLine, p, quote, referenceLine, renderEmail, signature, strong, withReference } from './email.ts';
 
 const ANSWER = /* @__PURE__ */ textsOf(siteTexts, mailTexts, answerTexts);
@@ -20,7 +22,8 @@ export function denialEmail(input: {
   controllerName: string;
   type: Right;
   reasonText: string;
-  supervisoryAuthority: { name: string; url: string };
+  /** The lead authority: its name from the register, in the email's language or marked with the one it fell back to. */
+  supervisoryAuthority: { name: Text; url: string };
   dpoEmail: string;
   /** The request's reference: in the subject and the body. */
   requestReference: string;
@@ -35,7 +38,7 @@ export function denialEmail(input: {
   const intro = d.intro({ controller, what: t.email.requestShort[right(input.type)] });
   const reasons = multiLine(input.reasonText);
   const k = t.email.complaints;
-  const lead = k.lead({ authority: oneLine(input.supervisoryAuthority.name) });
+  const lead = inlineSentence(k.lead, { authority: oneLineText(input.supervisoryAuthority.name) }, locale);
   const authorityUrl = oneLine(input.supervisoryAuthority.url);
   const dpo = oneLine(input.dpoEmail);
   const sig = signature(t, controller);

@@ -26,7 +26,7 @@ export type Block =
   /** A paragraph. */
   | { kind: 'p'; inline: Inline[] }
   /** A link after an optional lead-in: in text the URL on a line of its own, in HTML the label linked. */
-  | { kind: 'link'; url: string; label: string; intro?: string }
+  | { kind: 'link'; url: string; label: string; intro?: string | Inline[] }
   /** An email address after a lead-in, on the same line. */
   | { kind: 'mailto'; address: string; intro: string }
   /** A titled list, with an optional lead-in before its items. */
@@ -43,7 +43,7 @@ export type MaybeBlock = Block | false | '' | undefined;
 export const strong = (text: string): Inline => ({ strong: text });
 export const BR: Inline = { br: true };
 export const p = (...inline: Inline[]): Block => ({ kind: 'p', inline });
-export const link = (url: string, label: string, intro?: string): Block => ({ kind: 'link', url, label, ...(intro === undefined ? {} : { intro }) });
+export const link = (url: string, label: string, intro?: string | Inline[]): Block => ({ kind: 'link', url, label, ...(intro === undefined ? {} : { intro }) });
 export const mailto = (address: string, intro: string): Block => ({ kind: 'mailto', address, intro });
 export const list = (title: string, items: Inline[][], intro?: string): Block => ({ kind: 'list', title, items, ...(intro === undefined ? {} : { intro }) });
 export const facts = (title: string, rows: [string, string][]): Block => ({ kind: 'facts', title, rows });
@@ -84,7 +84,7 @@ function blockText(b: Block): string {
     case 'p':
       return inlineText(b.inline);
     case 'link':
-      return b.intro === undefined ? oneLine(b.url) : `${b.intro}\n${oneLine(b.url)}`;
+      return b.intro === undefined ? oneLine(b.url) : `${typeof b.intro === 'string' ? b.intro : inlineText(b.intro)}\n${oneLine(b.url)}`;
     case 'mailto':
       return `${b.intro} ${b.address}`;
     case 'list':
@@ -116,7 +116,7 @@ function blockHtml(b: Block): string {
       return para(inlineHtml(b.inline));
     case 'link': {
       const a = anchor(safeHref(b.url), b.label);
-      return para(b.intro === undefined ? a : `${e(b.intro)} ${a}`);
+      return para(b.intro === undefined ? a : `${typeof b.intro === 'string' ? e(b.intro) : inlineHtml(b.intro)} ${a}`);
     }
     case 'mailto':
       return para(`${e(b.intro)} ${anchor(`mailto:${e(b.address)}`, b.address)}`);

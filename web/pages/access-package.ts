@@ -73,7 +73,8 @@ export function accessPackageSummary(input: {
   requestId: string;
   generatedAt: string;
   processors: PackageProcessor[];
-  supervisoryAuthority: { name: string; url: string };
+  /** The lead authority: its name from the register, in the page's language or marked with the one it fell back to. */
+  supervisoryAuthority: { name: Text; url: string };
   dpoEmail: string;
   web?: boolean;
 }): string {
@@ -172,7 +173,7 @@ ${processors.join('\n')}
 ${RIGHTS.map((r) => `<dt>${e(t.rights[r].title)}</dt>\n<dd>${e(t.rights[r].summary)}</dd>`).join('\n')}
 </dl>
 <p>${e(t.common.dpoLabel)}: <a href="mailto:${e(input.dpoEmail)}">${e(input.dpoEmail)}</a></p>
-<p>${e(k.complaint({ authority: input.supervisoryAuthority.name }))} <a href="${safeHref(input.supervisoryAuthority.url)}">${e(input.supervisoryAuthority.url)}</a></p>
+<p>${htmlSentence(k.complaint, { authority: input.supervisoryAuthority.name }, locale)} <a href="${safeHref(input.supervisoryAuthority.url)}">${e(input.supervisoryAuthority.url)}</a></p>
 </section>
 </main>`;
 

@@ -27,7 +27,7 @@ export interface FormController {
   /** Withdrawal of consent is offered only when the controller declares processing by consent. */
   consentPurposes?: { id: string; name: Text; description?: Text }[];
   /** Organisations a portability package can be sent to directly (Art. 20(2)). */
-  portabilityTargets?: { id: string; name: string }[];
+  portabilityTargets?: { id: string; name: Text }[];
   /** Attributes the subject may pick when asking for a correction, each with its label ("Phone number"); anything else is described in words. */
   rectifiableAttributes?: (string | { id: string; label: Text })[];
   /** The controller also holds data for customers: the form asks which one (the description says who they are). */
@@ -183,7 +183,7 @@ ${rights.map((r) => choice('radio', 'type', `type-${r}`, r, f.typeLabel[r], valu
 ${hint('transmitTo-hint', f.transmitToHint)}${fieldError('transmitTo')}
 <select id="transmitTo" name="transmitTo"${invalid('transmitTo')}${describedBy('transmitTo-hint', bad('transmitTo') && errorId('transmitTo'))}>
 <option value="">${e(f.transmitToNone)}</option>
-${targets.map((x) => `<option value="${e(x.id)}"${value('transmitTo') === x.id ? ' selected' : ''}>${e(x.name)}</option>`).join('\n')}
+${targets.map((x) => `<option value="${e(x.id)}"${langAttr(x.name, locale)}${value('transmitTo') === x.id ? ' selected' : ''}>${e(plainText(x.name))}</option>`).join('\n')}
 </select>
 </div>`,
       ),

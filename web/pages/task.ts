@@ -3,7 +3,7 @@
 import { BASIS_MAX_CHARS, KEPT_MAX_CHARS } from '../../functions/domain/processor-answer';
 import type { BranchAction } from '../../functions/domain/request';
 import { escapeHtml as e, layout, multiLine, paragraphsOf, safeHref } from '../html.ts';
-import { htmlText, plainText, type Text } from '../local-text.ts';
+import { htmlText, langAttr, plainText, type Text } from '../local-text.ts';
 import { asRight, formatDateTime, type Locale, type Right, safeLocale } from '../locale.ts';
 import { type Correction, taskTodo } from '../tasks.ts';
 import { type TaskTexts, taskTexts } from '../texts/task/index.ts';
@@ -30,7 +30,8 @@ export function renderTaskPage(input: {
   correction?: Correction;
   requestReference: string;
   identities: { email?: string; name?: string };
-  instructions?: string;
+  /** The register's instructions (a manual processor), in the page's language or marked with the one it fell back to. */
+  instructions?: Text;
   /** The link itself (with its token): the token is checked before the body is read. */
   actionUrl: string;
   dueAt: string;
@@ -65,10 +66,10 @@ ${fact(k.facts.dueAt, `<strong>${e(formatDateTime(input.dueAt, locale))}</strong
   const people = [ids.email ? fact(k.identity.email, e(ids.email)) : '', ids.name ? fact(k.identity.name, e(ids.name)) : ''].filter(Boolean);
   const person = people.length ? `<h2>${e(k.personTitle)}</h2>\n<dl class="facts">\n${people.join('\n')}\n</dl>` : '';
 
-  const instructions = multiLine(input.instructions)
+  const instructions = multiLine(plainText(input.instructions))
     ? `<h2>${e(k.instructionsTitle)}</h2>
-<div class="panel">
-${paragraphsOf(input.instructions)}
+<div class="panel"${input.instructions ? langAttr(input.instructions, locale) : ''}>
+${paragraphsOf(plainText(input.instructions))}
 </div>`
     : '';
   const c = t.email.correction;

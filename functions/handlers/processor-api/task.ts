@@ -71,7 +71,7 @@ async function task(event: HttpEvent, context: TaskContext): Promise<HttpResult>
       ...taskRequest(link.request, link.branch),
       requestReference: requestId,
       identities: identitiesFor(link.processor, link.request, link.branch),
-      ...(link.processor.kind === 'manual' ? { instructions: link.processor.instructions } : {}),
+      ...(link.processor.kind === 'manual' ? { instructions: inLocale(link.processor.instructions, pageLocale, link.controller) } : {}),
       actionUrl: `/v1/tasks/${requestId}/${processorId}?token=${token}`,
       dueAt: link.request.dueAt!,
       allowUpload: link.branch.action === 'export',

@@ -23,7 +23,7 @@ export function formController(c: Controller, locale: Locale): FormController {
     ...(c.privacyPolicyUrl ? { privacyPolicyUrl: c.privacyPolicyUrl } : {}),
     locales: c.locales,
     consentPurposes: c.consentPurposes.map(({ id, name, description }) => ({ id, name: say(name), ...(description ? { description: say(description) } : {}) })),
-    portabilityTargets: c.portabilityTargets.map(({ id, name }) => ({ id, name })),
+    portabilityTargets: c.portabilityTargets.map(({ id, name }) => ({ id, name: say(name) })),
     rectifiableAttributes: rectifiableAttributes(c).map((id) => ({ id, label: attributeLabel(c, id, locale) })),
     ...(c.actsAsProcessorFor ? { actsAsProcessorFor: { description: say(c.actsAsProcessorFor.description) } } : {}),
     branding: c.branding,

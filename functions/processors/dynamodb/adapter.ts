@@ -1,5 +1,6 @@
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { staffText } from '../../domain/register-schema';
 import { ddb, isConditionFailure } from '../../platform/aws/dynamodb';
 import { and, type Condition, conditionExpression, eq, exists, ne, notExists, or, queryExpression, updateExpression } from '../../platform/data/expressions';
 import { paginate } from '../../platform/data/paginate';
@@ -103,7 +104,7 @@ export const dynamodbProcessor: SyncProcessorKind<DynamoDbProcessor> = {
                 new UpdateCommand({
                   TableName: p.table,
                   Key,
-                  ...updateExpression({ set: { restricted: true, holdUntil, holdBasis: rule.legalBasis }, condition: exists }),
+                  ...updateExpression({ set: { restricted: true, holdUntil, holdBasis: staffText(controller, rule.legalBasis) }, condition: exists }),
                 }),
               ),
             )

@@ -21,7 +21,8 @@ export const manualProcessor: AsyncProcessorKind<ManualProcessor> = {
       processorName: inLocale(p.name, controller.locales[0]!, controller).text,
       ...taskRequest(request, branch),
       requestReference: request.requestId,
-      instructions: p.instructions,
+      // Staff read the register in the controller's first language, as the rest of this email.
+      instructions: inLocale(p.instructions, controller.locales[0]!, controller).text,
       identities: { email: request.email, ...identitiesFor(p, request) },
       taskUrl,
       dueAt: request.dueAt!,

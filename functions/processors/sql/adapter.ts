@@ -1,4 +1,5 @@
-import type { SqlMask, SqlProcessor, SqlTable } from '../../domain/register-schema';
+import { inLocale, type Localised, type SqlMask, type SqlProcessor, type SqlTable, type TextSource } from '../../domain/register-schema';
+import { LOCALES } from '../../domain/request';
 import { erasureOrder, matchOrder } from '../../domain/sql-order';
 import { updateBranch } from '../../platform/data/branches';
 import { keyedHash } from '../../platform/keyed-hash';
@@ -129,6 +130,17 @@ async function guarded<T>(p: SqlProcessor, work: () => Promise<T>): Promise<T> {
  * transaction per request: an erasure is all of it or none of it, so a retry after a crash finds
  * either everything to do or nothing left (the identity is masked or deleted where it was found).
  */
+/**
+ * The legal bases of two tables' holds as one text, in every language either gives (a part lacking
+ * one is shown in its own fallback), so the subject reads each basis in their language where it can be.
+ */
+export function bothBases(held: Localised | undefined, basis: Localised, controller: TextSource): Localised {
+  if (held === undefined || JSON.stringify(held) === JSON.stringify(basis)) return basis;
+  const given = (v: Localised) => LOCALES.filter((l) => inLocale(v, l, controller).lang === l);
+  const langs = LOCALES.filter((l) => given(held).includes(l) || given(basis).includes(l));
+  return Object.fromEntries(langs.map((l) => [l, `${inLocale(held, l, controller).text}; ${inLocale(basis, l, controller).text}`]));
+}
+
 export const sqlProcessor: SyncProcessorKind<SqlProcessor> = {
   mode: 'sync',
 
@@ -142,7 +154,7 @@ export const sqlProcessor: SyncProcessorKind<SqlProcessor> = {
     await guarded(p, () => withSession(p, (session) => session.transaction(() => streamRows(session, p, subject, exported, write), { readOnly: true })));
   },
 
-  async erase(p, subject, { request, branch }) {
+  async erase(p, subject, { request, branch, controller }) {
     return guarded(p, () =>
       withSession(p, (session) =>
         session.transaction(async () => {
@@ -182,7 +194,7 @@ export const sqlProcessor: SyncProcessorKind<SqlProcessor> = {
                 if (Number.isFinite(latest) && (!outcome.holdUntil || new Date(latest).toISOString() > outcome.holdUntil)) {
                   outcome.holdUntil = new Date(latest).toISOString();
                 }
-                outcome.holdBasis = outcome.holdBasis && outcome.holdBasis !== rule.legalBasis ? `${outcome.holdBasis}; ${rule.legalBasis}` : rule.legalBasis;
+                outcome.holdBasis = bothBases(outcome.holdBasis, rule.legalBasis, controller);
               }
             } else {
               await restrictRows(session, table, sql, rows, now);

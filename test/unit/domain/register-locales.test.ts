@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { commonAttributeLabel } from '../../../functions/domain/attribute-labels';
-import { attributeLabel, inLocale, parseRegister, textsLacking } from '../../../functions/domain/register-schema';
+import { attributeLabel, inLocale, parseRegister, staffText, textsLacking } from '../../../functions/domain/register-schema';
+import { bothBases } from '../../../functions/processors/sql/adapter';
 
 /** A controller offering English and Swedish, with its texts as `overrides` give them. */
 const registerWith = (overrides: Record<string, unknown> = {}, processor: Record<string, unknown> = {}) => ({
@@ -11,7 +12,10 @@ const registerWith = (overrides: Record<string, unknown> = {}, processor: Record
       country: 'SE',
       dpoEmail: 'dpo@acme.example',
       locales: ['en', 'sv'],
-      supervisoryAuthority: { name: 'IMY', url: 'https://www.imy.se' },
+      supervisoryAuthority: {
+        name: { en: 'the Swedish Authority for Privacy Protection (IMY)', sv: 'Integritetsskyddsmyndigheten (IMY)' },
+        url: 'https://www.imy.se',
+      },
       processors: [
         {
           id: 'members',
@@ -97,5 +101,87 @@ describe('register texts in several languages', () => {
       'consentPurposes.newsletter.description',
       'attributeLabels.favourite_colour',
     ]);
+  });
+
+  it('accepts a legal hold’s basis, the authority’s name, a portability target’s name and a manual task’s instructions per language', () => {
+    const basis = { en: 'the Bookkeeping Act requires it', sv: 'bokföringslagen kräver det', sl: 'zakon o računovodstvu to zahteva' };
+    const c = parseRegister(
+      registerWith({
+        supervisoryAuthority: { name: { en: 'the Swedish Authority for Privacy Protection', sv: 'Integritetsskyddsmyndigheten' }, url: 'https://www.imy.se' },
+        portabilityTargets: [{ id: 'other', name: { en: 'Other Association', sv: 'Andra föreningen' }, url: 'https://other.example/v1' }],
+        processors: [
+          { ...registerWith().controllers[0]!.processors[0], erasure: { mode: 'legal_hold', legalBasis: basis, holdDays: 2557 } },
+          {
+            id: 'mailbox',
+            kind: 'manual',
+            name: 'Mailbox',
+            assigneeEmail: 'office@acme.example',
+            instructions: { en: 'Search the mailbox.', sv: 'Sök i brevlådan.' },
+            dataCategories: ['mail'],
+            purposes: ['mail'],
+            legalBasis: 'contract',
+            retention: 'a year',
+          },
+        ],
+      }),
+    ).controllers[0]!;
+    const members = c.processors[0]!;
+    expect(members.kind === 'dynamodb' && members.erasure).toEqual({ mode: 'legal_hold', legalBasis: basis, holdDays: 2557 });
+    expect(inLocale(c.supervisoryAuthority.name, 'sv', c)).toEqual({ text: 'Integritetsskyddsmyndigheten', lang: 'sv' });
+    expect(inLocale(c.portabilityTargets[0]!.name, 'sl', c)).toEqual({ text: 'Other Association', lang: 'en' });
+    const mailbox = c.processors[1]!;
+    expect(mailbox.kind === 'manual' && staffText(c, mailbox.instructions)).toBe('Search the mailbox.');
+    // A plain string is still a text; an empty set of languages is not.
+    const plain = parseRegister(registerWith({}, { erasure: { mode: 'legal_hold', legalBasis: 'Bokföringslagen', holdDays: 10 } })).controllers[0]!;
+    expect(plain.processors[0]!.kind === 'dynamodb' && plain.processors[0]!.erasure).toMatchObject({ legalBasis: 'Bokföringslagen' });
+    expect(() => parseRegister(registerWith({}, { erasure: { mode: 'legal_hold', legalBasis: {}, holdDays: 10 } }))).toThrow(
+      /processors\.0\.erasure\.legalBasis: .*at least one language/,
+    );
+    expect(() => parseRegister(registerWith({ supervisoryAuthority: { name: { de: 'IMY' }, url: 'https://www.imy.se' } }))).toThrow(
+      /controllers\.0\.supervisoryAuthority\.name/,
+    );
+  });
+
+  it('warns where a declared language lacks a legal hold’s basis, the authority’s name or a target’s name; of instructions only in the staff’s language', () => {
+    const c = parseRegister(
+      registerWith({
+        locales: ['en', 'sv', 'sl'],
+        supervisoryAuthority: { name: { en: 'the Swedish Authority for Privacy Protection', sv: 'Integritetsskyddsmyndigheten' }, url: 'https://www.imy.se' },
+        portabilityTargets: [{ id: 'other', name: 'Other Association', url: 'https://other.example/v1' }],
+        processors: [
+          {
+            ...registerWith().controllers[0]!.processors[0],
+            erasure: { mode: 'legal_hold', legalBasis: { en: 'the Bookkeeping Act', sl: 'zakon o računovodstvu' }, holdDays: 2557 },
+          },
+          {
+            id: 'mailbox',
+            kind: 'manual',
+            name: { en: 'Mailbox', sv: 'Brevlåda', sl: 'Predal' },
+            assigneeEmail: 'office@acme.example',
+            instructions: { sv: 'Sök i brevlådan.' },
+            dataCategories: [{ en: 'mail', sv: 'post', sl: 'pošta' }],
+            purposes: [{ en: 'mail', sv: 'post', sl: 'pošta' }],
+            legalBasis: { en: 'contract', sv: 'avtal', sl: 'pogodba' },
+            retention: { en: 'a year', sv: 'ett år', sl: 'eno leto' },
+          },
+        ],
+      }),
+    ).controllers[0]!;
+    // Only the four texts this test is about (the base fixture lacks Slovenian elsewhere).
+    const lacking = (locale: 'en' | 'sv' | 'sl') =>
+      textsLacking(c, locale).filter((at) => /erasure\.legalBasis$|^supervisoryAuthority|^portabilityTargets|instructions$/.test(at));
+    expect(lacking('en')).toEqual(['processors.mailbox.instructions']);
+    expect(lacking('sv')).toEqual(['processors.members.erasure.legalBasis', 'portabilityTargets.other.name']);
+    expect(lacking('sl')).toEqual(['supervisoryAuthority.name', 'portabilityTargets.other.name']);
+  });
+
+  it('joins two tables’ hold bases in every language either gives', () => {
+    const controller = { locales: ['sv', 'en'] as const };
+    expect(bothBases(undefined, 'Bokföringslagen', controller)).toBe('Bokföringslagen');
+    expect(bothBases('Bokföringslagen', 'Bokföringslagen', controller)).toBe('Bokföringslagen');
+    expect(bothBases({ en: 'Bookkeeping Act', sv: 'Bokföringslagen' }, 'Skattelagen', controller)).toEqual({
+      en: 'Bookkeeping Act; Skattelagen',
+      sv: 'Bokföringslagen; Skattelagen',
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dueDate } from '../../../functions/domain/deadlines';
-import { parseRegister } from '../../../functions/domain/register-schema';
+import { parseRegister, staffText } from '../../../functions/domain/register-schema';
 import { findController, register } from '../../../functions/platform/register';
 import { demoTableDefinitions, readDemoData } from '../../../local/provision';
 
@@ -113,7 +113,7 @@ describe('the register', () => {
     });
     expect(platform.actsAsProcessorFor?.description).toMatch(/organisations that subscribe/);
     expect(platform.branding.accentColour).toMatch(/^#[0-9a-f]{6}$/i);
-    expect(platform.supervisoryAuthority.name).toMatch(/IMY/);
+    expect(staffText(platform, platform.supervisoryAuthority.name)).toMatch(/IMY/);
     expect(platform.dpoEmail).not.toBe(findController('demo-association')!.dpoEmail);
   });
 

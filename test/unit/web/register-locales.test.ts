@@ -5,7 +5,10 @@ vi.hoisted(() => {
   process.env.PUBLIC_BASE_URL ??= 'https://dsr.example.org';
 });
 
+import type { DsrRequest } from '../../../functions/domain/request';
 import { handler } from '../../../functions/handlers/subject-api/form';
+import { findController } from '../../../functions/platform/register';
+import { refusalEmailFor } from '../../../functions/staff/decisions';
 import { completionEmail } from '../../../web/emails/completion';
 import { accessPackageSummary } from '../../../web/pages/access-package';
 import { answerTexts } from '../../../web/texts/answer/index';
@@ -132,5 +135,62 @@ describe('the register in the reader’s language', () => {
     expect(html).toContain('<dd><span lang="en">2 years</span></dd>');
     expect(html).toContain('Hosting AB (Sverige) – inom EU/EES');
     expect(html).toContain('<span lang="en">Demo Association</span>');
+  });
+
+  it('tells a Swedish person the legal hold’s basis and the lead authority in Swedish, a missing one marked', () => {
+    const mail = (holdBasis: { text: string; lang: 'en' | 'sv' }, authority: { text: string; lang: 'en' | 'sv' }) =>
+      completionEmail({
+        locale: 'sv',
+        controllerName: sv('Demoföreningen'),
+        requestReference: 'r1',
+        type: 'erasure',
+        statusUrl: 'https://dsr.example.org/status',
+        onTime: true,
+        outcomes: [{ processorName: sv('Fakturor'), status: 'completed', action: 'legal_hold', heldCount: 2, holdUntil: '2033-01-01T00:00:00Z', holdBasis }],
+        supervisoryAuthority: { name: authority, url: 'https://www.imy.se' },
+        dpoEmail: 'dpo@demo.example',
+      });
+    const swedish = mail(sv('Bokföringslagen 7 kap. 2 §'), sv('Integritetsskyddsmyndigheten (IMY)'));
+    for (const part of [swedish.text, swedish.html]) {
+      expect(part).toContain('eftersom lagen kräver det (Bokföringslagen 7 kap. 2 §)');
+      expect(part).toContain('Vår ansvariga tillsynsmyndighet är Integritetsskyddsmyndigheten (IMY):');
+    }
+    expect(swedish.html).not.toMatch(/lang="en"/);
+    // Given in English only: shown, and marked as English (WCAG 3.1.2).
+    const fallback = mail(en('the Bookkeeping Act'), en('the Swedish Authority for Privacy Protection'));
+    expect(fallback.html).toContain('eftersom lagen kräver det (<span lang="en">the Bookkeeping Act</span>)');
+    expect(fallback.html).toContain('Vår ansvariga tillsynsmyndighet är <span lang="en">the Swedish Authority for Privacy Protection</span>:');
+    expect(fallback.text).toContain('Vår ansvariga tillsynsmyndighet är the Swedish Authority for Privacy Protection:');
+  });
+
+  it('names the demo’s lead authority in the reader’s language in a refusal, and its portability target on the form', async () => {
+    const controller = findController('demo-association')!;
+    const refused = (locale: 'en' | 'sv' | 'sl') =>
+      refusalEmailFor({ requestId: 'r1', statusKey: 'k', locale, type: 'erasure', denial: { text: 'No.' } } as DsrRequest, controller);
+    expect(refused('sv').text).toContain('Vår ansvariga tillsynsmyndighet är Integritetsskyddsmyndigheten (IMY):');
+    expect(refused('sv').text).not.toContain('Swedish Authority');
+    expect(refused('en').text).toContain('Our lead supervisory authority is the Swedish Authority for Privacy Protection (Integritetsskyddsmyndigheten, IMY):');
+    expect(refused('sl').html).toContain('Naš vodilni nadzorni organ je švedski organ za varstvo zasebnosti (Integritetsskyddsmyndigheten, IMY):');
+    expect(await form('demo-association', 'sv')).toMatch(/<option value="demo-receiver">Mottagande demoförening<\/option>/);
+    expect(await form('demo-association', 'sl')).toMatch(/<option value="demo-receiver">Demo društvo prejemnik<\/option>/);
+  });
+
+  it('names the lead authority of the access package in the page’s language, marked when it fell back', () => {
+    const page = (name: { text: string; lang: 'en' | 'sv' }) =>
+      accessPackageSummary({
+        locale: 'sv',
+        controllerName: sv('Demoföreningen'),
+        requestId: 'r-1',
+        generatedAt: '2026-04-01T10:00:00Z',
+        processors: [],
+        supervisoryAuthority: { name, url: 'https://www.imy.se' },
+        dpoEmail: 'dpo@demo.example',
+      });
+    expect(page(sv('Integritetsskyddsmyndigheten (IMY)'))).toContain(
+      'Du har också rätt att lämna klagomål till tillsynsmyndigheten Integritetsskyddsmyndigheten (IMY).',
+    );
+    expect(page(en('the Swedish Authority for Privacy Protection'))).toContain(
+      'till tillsynsmyndigheten <span lang="en">the Swedish Authority for Privacy Protection</span>.',
+    );
   });
 });
