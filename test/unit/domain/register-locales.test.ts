@@ -137,7 +137,7 @@ describe('register texts in several languages', () => {
     expect(() => parseRegister(registerWith({}, { erasure: { mode: 'legal_hold', legalBasis: {}, holdDays: 10 } }))).toThrow(
       /processors\.0\.erasure\.legalBasis: .*at least one language/,
     );
-    expect(() => parseRegister(registerWith({ supervisoryAuthority: { name: { de: 'IMY' }, url: 'https://www.imy.se' } }))).toThrow(
+    expect(() => parseRegister(registerWith({ supervisoryAuthority: { name: { fr: 'IMY' }, url: 'https://www.imy.se' } }))).toThrow(
       /controllers\.0\.supervisoryAuthority\.name/,
     );
   });
