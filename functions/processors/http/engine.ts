@@ -5,6 +5,7 @@
  * later steps. Ends with the processor's answer, or with the vendor jobs it started.
  */
 import { type Connector, type ConnectorStep, type Outcome, type RequestTemplate, templateRefs } from '../../domain/connector-schema';
+import type { IdentifiedSubject } from '../../domain/identifiers';
 import { search } from '../../domain/jmespath';
 import type { HttpProcessor } from '../../domain/register-schema';
 import type { ProcessorAnswer, Right } from '../../domain/request';
@@ -51,7 +52,7 @@ export interface ActionRun {
   processor: HttpProcessor;
   controllerId: string;
   action: Right;
-  subject: { email: string; phone?: string };
+  subject: IdentifiedSubject;
   correction?: { attribute: string; value: string };
   records?: RecordSink;
   deps?: Partial<EngineDeps>;
