@@ -18,7 +18,8 @@ function subjectItems(p: DynamoDbProcessor, subject: Subject, projection?: strin
   // The value of the identity the attribute holds, never another's: a phone index is not asked for an address.
   const identity = lookupIdentity(p.lookup);
   const value = identity && identityValue(subject, identity);
-  if (value === undefined) throw new ProcessorError('IdentityMissing', `${p.id} looks the subject up by ${identity ?? attribute}, which the request does not give`);
+  if (value === undefined)
+    throw new ProcessorError('IdentityMissing', `${p.id} looks the subject up by ${identity ?? attribute}, which the request does not give`);
   return paginate({
     query: {
       TableName: p.table,

@@ -87,9 +87,7 @@ async function streamRows(
     for (const column of kept) provided.set(providedKey(table.name, column), new Set());
     const m = table.match;
     const matches: Array<string | SqlValue[]> =
-      'identity' in m
-        ? identityMatch(subject, m)
-        : chunks([...(provided.get(providedKey(m.references.table, m.references.column)) ?? [])]);
+      'identity' in m ? identityMatch(subject, m) : chunks([...(provided.get(providedKey(m.references.table, m.references.column)) ?? [])]);
     let count = 0;
     for (const match of matches) {
       for await (const batch of session.rows(sql.select(columnsOf(table), match, table.maxRows + 1 - count), EXPORT_BATCH)) {
