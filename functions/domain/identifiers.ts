@@ -63,7 +63,9 @@ export function identityValue(subject: IdentifiedSubject, identity: Identity): s
  * The identity a DynamoDB store's lookup holds: the one it names, else the attribute's own name
  * when that is an identity (`phone`); undefined when neither says (the register refuses that).
  */
-export function lookupIdentity(lookup: { keyAttribute: string; identity?: Identity } | { attribute: string; identity?: Identity }): Identity | undefined {
+export function lookupIdentity(
+  lookup: { keyAttribute: string; identity?: Identity | undefined } | { indexName?: string; attribute: string; identity?: Identity | undefined },
+): Identity | undefined {
   if (lookup.identity) return lookup.identity;
   const attribute = 'keyAttribute' in lookup ? lookup.keyAttribute : lookup.attribute;
   return isIdentity(attribute) ? attribute : undefined;
