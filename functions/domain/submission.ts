@@ -29,6 +29,15 @@ const prose = (field: string, max: number) =>
     .optional()
     .transform((v) => (v === '' ? undefined : v));
 
+/** How the API document describes each identifier a form may ask for beyond the address. */
+const IDENTIFIER_DESCRIPTION: Record<Identifier, string> = {
+  phone:
+    "A phone number with its country code, as typed (+46 70 123 45 67), stored in E.164; only where the controller's register entry lists phone in identifiers",
+  customerNumber: "The subject's customer number, trimmed; only where the controller lists customerNumber in identifiers",
+  memberNumber: "The subject's membership number, trimmed; only where the controller lists memberNumber in identifiers",
+  username: "The subject's username, trimmed; only where the controller lists username in identifiers",
+};
+
 /**
  * What a data subject may submit; every message names its field. Fields are flat so the no-JS form
  * and JSON clients send the same names; `consentPurposes` is a list (`consentPurposes[]` in a form).
@@ -63,7 +72,10 @@ export const submissionSchema = z.object({
   viaCustomer: line('viaCustomer', 200),
   message: prose('message', 4000),
   /** What the controller's form asks for beyond the address (its `identifiers`), each optional: `phone`, `customerNumber`, … */
-  ...(Object.fromEntries(IDENTIFIERS.map((i) => [i, line(i, IDENTIFIER_MAX[i])])) as Record<Identifier, ReturnType<typeof line>>),
+  ...(Object.fromEntries(IDENTIFIERS.map((i) => [i, line(i, IDENTIFIER_MAX[i]).describe(IDENTIFIER_DESCRIPTION[i])])) as Record<
+    Identifier,
+    ReturnType<typeof line>
+  >),
 });
 
 export type Submission = z.output<typeof submissionSchema>;
