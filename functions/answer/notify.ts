@@ -77,6 +77,7 @@ export async function notifySubject(request: DsrRequest, controller: Controller,
     ...(b.suppressedUntil ? { suppressedUntil: b.suppressedUntil } : {}),
     ...(b.staffTask ? { staffTask: true } : {}),
     ...(b.answer ? { answer: b.answer } : {}),
+    ...(b.notLookedUp?.length ? { notLookedUp: b.notLookedUp } : {}),
   }));
   // Art. 19: the other organisations we told of a change (correction, erasure, restriction) are those that confirmed it.
   const recipientsTold =

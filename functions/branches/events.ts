@@ -16,6 +16,8 @@ export const storeCompletedDetail = (branch: Branch) => ({
   recordCount: branch.recordCount ?? 0,
   ...(branch.maskedCount !== undefined ? { maskedCount: branch.maskedCount } : {}),
   ...(branch.heldCount !== undefined ? { heldCount: branch.heldCount } : {}),
+  // Identity names only (`phone`): the store was not searched, for want of them.
+  ...(branch.notLookedUp?.length ? { notLookedUp: branch.notLookedUp.join(',') } : {}),
 });
 
 /**

@@ -1,3 +1,4 @@
+import { lookupIdentitiesOf, missingIdentities } from '../domain/identifiers';
 import { audit, auditOnce } from '../platform/data/audit';
 import { type BranchOutcome, finishBranch, getBranch, startBranch, updateBranch } from '../platform/data/branches';
 import { errorClass, logger } from '../platform/log';
@@ -77,11 +78,20 @@ export async function runBranch(ref: BranchRef, kinds: SyncKinds): Promise<Branc
     }
     return ref;
   }
-  const subject = { email: request.email, ...(request.name ? { name: request.name } : {}) };
+  const subject: Subject = {
+    email: request.email,
+    ...(request.name ? { name: request.name } : {}),
+    ...(request.identifiers ? { identifiers: request.identifiers } : {}),
+  };
   try {
     // A staff task waits for staff (AwaitProcessor); running it here would skip them.
     if (before.staffTask) throw new ProcessorError('StaffTaskNotRun', `branch ${processorId} is a staff task`);
-    const outcome = await act(kind, processor, subject, { request, controller, branch: before });
+    // A store that finds people only by what the request lacks (no phone number) is not searched
+    // with another identity's value; the branch ends saying it was not looked up, not "nothing held".
+    const missing = missingIdentities(lookupIdentitiesOf(processor), subject);
+    const outcome: SyncOutcome = missing.length
+      ? { recordCount: 0, notLookedUp: missing }
+      : await act(kind, processor, subject, { request, controller, branch: before });
     // The event's time is the branch's `finishedAt`, so a retry that finds it missing writes the same one.
     const at = new Date();
     await finishBranch(requestId, processorId, { status: 'completed', ...outcome }, at);

@@ -10,6 +10,7 @@
  * `{{correction.value}}` (rectification), `{{job.id}}` (an async job's id, in its poll request).
  */
 import * as z from 'zod';
+import { IDENTITIES } from './identifiers';
 import { compile } from './jmespath';
 import { RIGHTS } from './request';
 
@@ -77,8 +78,11 @@ export const NORMALISERS = ['trim', 'lower', 'md5', 'sha256', 'e164'] as const;
 /** One identity of the subject the vendor can be asked by, and how it is normalised. */
 const identitySchema = z
   .object({
-    /** Which of the subject's identities: the address the request was verified with, or a phone number (E.164). */
-    from: z.enum(['email', 'phone']),
+    /**
+     * Which of the subject's identities: the address the request was verified with, or an
+     * identifier the controller's form asks for (a phone number, E.164; a customer number).
+     */
+    from: z.enum(IDENTITIES),
     normalise: z.array(z.enum(NORMALISERS)).default(['trim']),
   })
   .strict();

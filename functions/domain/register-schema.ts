@@ -4,6 +4,7 @@
  */
 import * as z from 'zod';
 import { commonAttributeLabel } from './attribute-labels';
+import { checkLookupIdentities, IDENTIFIERS, IDENTITIES, lookupIdentity } from './identifiers';
 import { LOCALES, type Locale, RIGHTS } from './request';
 import { checkRetentionRuleIds, checkRetentionRules, checkSqlRetentionRules, retentionRuleSchema, sqlRetentionRuleSchema } from './retention-rules';
 import { erasureOrder, TableCycle } from './sql-order';
@@ -68,8 +69,16 @@ export function hasLocale(value: Localised, locale: Locale, source: TextSource):
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lower-case letters, digits and dashes');
 
-/** How the subject's items are found in a DynamoDB store: by partition key, or through an index. */
-const lookupSchema = z.union([z.object({ keyAttribute: text }).strict(), z.object({ indexName: text, attribute: text }).strict()]);
+/**
+ * How the subject's items are found in a DynamoDB store: by partition key, or through an index.
+ * `identity` says which of the subject's identities the attribute holds (functions/domain/identifiers.ts);
+ * without it the attribute's own name must be one (`email`, `phone`).
+ */
+const lookupIdentityField = z.enum(IDENTITIES, { error: `one of: ${IDENTITIES.join(', ')}` }).optional();
+const lookupSchema = z.union([
+  z.object({ keyAttribute: text, identity: lookupIdentityField }).strict(),
+  z.object({ indexName: text, attribute: text, identity: lookupIdentityField }).strict(),
+]);
 
 /** What erasure does at a store (Art. 17), and what it keeps and why. */
 const erasureSchema = z.discriminatedUnion('mode', [
@@ -153,6 +162,14 @@ const dynamodbProcessorSchema = z
   .strict()
   .superRefine((p, ctx) => {
     checkRetentionRules(p, ctx);
+    if (!lookupIdentity(p.lookup)) {
+      const field = 'keyAttribute' in p.lookup ? 'keyAttribute' : 'attribute';
+      ctx.addIssue({
+        code: 'custom',
+        path: ['lookup', field],
+        message: `lookup.${field} ${'keyAttribute' in p.lookup ? p.lookup.keyAttribute : p.lookup.attribute} is no identity of the subject; say which it holds with lookup.identity (${IDENTITIES.join(', ')})`,
+      });
+    }
     if (p.erasure.mode === 'anonymise' && 'keyAttribute' in p.lookup && p.erasure.identifyingAttributes.includes(p.lookup.keyAttribute)) {
       ctx.addIssue({
         code: 'custom',
@@ -172,9 +189,9 @@ const normaliserSchema = z.enum(['trim', 'lower']);
 const sqlMatchSchema = z.union([
   z
     .object({
-      /** A column holding one of the subject's identities (today: the email address). */
+      /** A column holding one of the subject's identities: the address, or an identifier the controller's form asks for. */
       column: sqlName,
-      identity: z.literal('email'),
+      identity: z.enum(IDENTITIES, { error: `one of: ${IDENTITIES.join(', ')}` }),
       /** Applied to the column and to the value alike; default trimmed and lower-cased, so `Jane.Doe@Example.org` matches everywhere. */
       normalise: z.array(normaliserSchema).default(['trim', 'lower']),
     })
@@ -595,6 +612,14 @@ const controllerSchema = z
     country: z.string().regex(/^[A-Z]{2}$/),
     dpoEmail: z.email(),
     locales: z.array(z.enum(LOCALES)).min(1),
+    /**
+     * What the form asks for beyond the email address (always asked: the verification proves it),
+     * each optional to the person: its stores may look them up by these (functions/domain/identifiers.ts).
+     */
+    identifiers: z
+      .array(z.enum(IDENTIFIERS, { error: `one of: ${IDENTIFIERS.join(', ')}` }))
+      .refine((l) => new Set(l).size === l.length, 'an identifier is listed twice')
+      .default([]),
     /** The language the plain (not per-language) texts below are written in; by default the first of `locales`. */
     textLocale: z.enum(LOCALES).optional(),
     deadline: deadlineSchema.default({ rule: 'days', days: 30 }),
@@ -648,6 +673,7 @@ const controllerSchema = z
       });
     }
     checkRetentionRuleIds(c.processors, ctx);
+    checkLookupIdentities(c, ctx);
     const seen = new Set<string>();
     c.processors.forEach((p, i) => {
       if (seen.has(p.id)) ctx.addIssue({ code: 'custom', path: ['processors', i, 'id'], message: `duplicate processor id ${p.id}` });

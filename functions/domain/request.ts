@@ -1,3 +1,4 @@
+import type { Identifiers, Identity } from './identifiers';
 import type { Localised } from './register-schema';
 
 /**
@@ -125,7 +126,7 @@ export const WAIT_EXPIRED = 'WaitExpired';
  * What a request closed before its address was proven (link expired, or withdrawn unconfirmed)
  * loses at once: nobody showed these were theirs, so nothing of them is kept.
  */
-export const UNPROVEN_PERSONAL_DATA = ['email', 'name', 'details'] as const;
+export const UNPROVEN_PERSONAL_DATA = ['email', 'name', 'identifiers', 'details'] as const;
 
 /** Statuses after which nothing more happens to a request. */
 export const FINAL_STATUSES: readonly RequestStatus[] = ['completed', 'denied', 'closed_unverified', 'cancelled'];
@@ -153,6 +154,11 @@ export interface DsrRequest {
   email: string;
   /** Personal data: never logged, never in workflow state. */
   name?: string;
+  /**
+   * What the form asked for beyond the address (a phone number in E.164, a customer number),
+   * normalised, so stores can find the subject by it. Personal data: kept and erased as the address is.
+   */
+  identifiers?: Identifiers;
   status: RequestStatus;
   version: number;
   createdAt: string;
@@ -338,6 +344,12 @@ export interface Branch {
   attachmentName?: string;
   /** Staff's or the vendor's note on completion. Free text: shown to staff, never logged. */
   note?: string;
+  /**
+   * The store looks the subject up only by these identities and the request gave none of them (no
+   * phone number): nothing was searched, which is not the same as nothing found, and the subject
+   * and staff are told so. Identity names only, never values.
+   */
+  notLookedUp?: Identity[];
   /** Items kept with their identifying attributes masked (the sql kind's `mask`). */
   maskedCount?: number;
   /** Legal hold: how many items were kept, until when, and on what basis (the register's text, per language where it gives them). */

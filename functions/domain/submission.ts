@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { IDENTIFIER_MAX, IDENTIFIERS, type Identifier, type Identifiers, normaliseIdentifier } from './identifiers';
 import { type Controller, type Register, rectifiableOf } from './register-schema';
 import { INFO_ANSWER_MAX_CHARS, LOCALES, type Locale, OBJECTION_SCOPES, type RequestDetails, RIGHTS, type Right } from './request';
 import { fieldErrors } from './validation';
@@ -27,6 +28,15 @@ const prose = (field: string, max: number) =>
     .refine(noControlCharsButNewlines, `${field} must not contain control characters`)
     .optional()
     .transform((v) => (v === '' ? undefined : v));
+
+/** How the API document describes each identifier a form may ask for beyond the address. */
+const IDENTIFIER_DESCRIPTION: Record<Identifier, string> = {
+  phone:
+    "A phone number with its country code, as typed (+46 70 123 45 67), stored in E.164; only where the controller's register entry lists phone in identifiers",
+  customerNumber: "The subject's customer number, trimmed; only where the controller lists customerNumber in identifiers",
+  memberNumber: "The subject's membership number, trimmed; only where the controller lists memberNumber in identifiers",
+  username: "The subject's username, trimmed; only where the controller lists username in identifiers",
+};
 
 /**
  * What a data subject may submit; every message names its field. Fields are flat so the no-JS form
@@ -61,6 +71,11 @@ export const submissionSchema = z.object({
   /** The customer of the controller the subject's data is held for. */
   viaCustomer: line('viaCustomer', 200),
   message: prose('message', 4000),
+  /** What the controller's form asks for beyond the address (its `identifiers`), each optional: `phone`, `customerNumber`, … */
+  ...(Object.fromEntries(IDENTIFIERS.map((i) => [i, line(i, IDENTIFIER_MAX[i]).describe(IDENTIFIER_DESCRIPTION[i])])) as Record<
+    Identifier,
+    ReturnType<typeof line>
+  >),
 });
 
 export type Submission = z.output<typeof submissionSchema>;
@@ -146,8 +161,39 @@ function detailsFor(s: Submission, controller: Controller, errors: Record<string
   return details;
 }
 
-/** Validates raw input (JSON or form fields) into a submission, its right's details and the controller it is for. */
-export function validateSubmission(input: unknown, register: Register): { submission: Submission; details: RequestDetails; controller: Controller } {
+/** What an identifier's error says, per identifier, when its value cannot be one. */
+const IDENTIFIER_FORMAT: Record<Identifier, string> = {
+  phone: 'phone must be a phone number with its country code, e.g. +46 70 123 45 67',
+  customerNumber: 'customerNumber must not be empty',
+  memberNumber: 'memberNumber must not be empty',
+  username: 'username must not be empty',
+};
+
+/**
+ * The identifiers given beyond the address, normalised (a phone number in E.164): only those the
+ * controller's form asks for; one it does not ask for is refused rather than kept unasked.
+ */
+function identifiersFor(s: Submission, controller: Controller, errors: Record<string, string>): Identifiers {
+  const out: Identifiers = {};
+  for (const identifier of IDENTIFIERS) {
+    const typed = s[identifier];
+    if (typed === undefined) continue;
+    if (!controller.identifiers.includes(identifier)) {
+      errors[identifier] ??= `${identifier}: this organisation does not ask for it`;
+      continue;
+    }
+    const value = normaliseIdentifier(identifier, typed);
+    if (value === undefined) errors[identifier] ??= IDENTIFIER_FORMAT[identifier];
+    else out[identifier] = value;
+  }
+  return out;
+}
+
+/** Validates raw input (JSON or form fields) into a submission, its right's details, its identifiers and the controller it is for. */
+export function validateSubmission(
+  input: unknown,
+  register: Register,
+): { submission: Submission; details: RequestDetails; identifiers: Identifiers; controller: Controller } {
   const raw = (input ?? {}) as Record<string, unknown>;
   const locale = (LOCALES as readonly unknown[]).includes(raw.locale) ? (raw.locale as Locale) : 'en';
   const result = submissionSchema.safeParse(raw);
@@ -157,8 +203,9 @@ export function validateSubmission(input: unknown, register: Register): { submis
   if (!controller) errors.controller = 'controller is not an organisation this service answers for';
   if (!result.success || !controller) throw new InvalidSubmission(errors, locale);
   const details = detailsFor(result.data, controller, errors);
+  const identifiers = identifiersFor(result.data, controller, errors);
   if (Object.keys(errors).length > 0) throw new InvalidSubmission(errors, locale);
-  return { submission: result.data, details, controller };
+  return { submission: result.data, details, identifiers, controller };
 }
 
 /** The subject's answer to staff's question (`POST /v1/requests/{id}/reply`). */

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { verificationEmail } from '../../web/emails/verification';
+import type { Identifiers } from '../domain/identifiers';
 import { inLocale } from '../domain/register-schema';
 import type { DsrRequest, RequestDetails } from '../domain/request';
 import type { Submission } from '../domain/submission';
@@ -25,7 +26,13 @@ export interface Accepted {
  * address. Nothing is looked up about the subject before that proof, so the answer is the same
  * whether or not the organisation holds data on the address.
  */
-export async function acceptRequest(submission: Submission, controller: Controller, at = new Date(), details: RequestDetails = {}): Promise<Accepted> {
+export async function acceptRequest(
+  submission: Submission,
+  controller: Controller,
+  at = new Date(),
+  details: RequestDetails = {},
+  identifiers: Identifiers = {},
+): Promise<Accepted> {
   const token = newToken();
   const sentPageKey = newToken();
   const verifyExpiresAt = new Date(at.getTime() + setting('VERIFY_TTL_DAYS') * 86_400_000).toISOString();
@@ -37,6 +44,7 @@ export async function acceptRequest(submission: Submission, controller: Controll
     locale,
     email: submission.email,
     ...(submission.name ? { name: submission.name } : {}),
+    ...(Object.keys(identifiers).length ? { identifiers } : {}),
     ...(Object.keys(details).length ? { details } : {}),
     status: 'awaiting_verification',
     version: 1,

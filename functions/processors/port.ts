@@ -1,3 +1,4 @@
+import type { Identifiers } from '../domain/identifiers';
 import type { Localised } from '../domain/register-schema';
 import type { Branch, DsrRequest } from '../domain/request';
 import type { ExportWriter } from '../platform/package-bucket';
@@ -7,6 +8,8 @@ import type { Controller, Processor } from '../platform/register';
 export interface Subject {
   email: string;
   name?: string;
+  /** What else the request gave to find them by (a phone number, a customer number), normalised. */
+  identifiers?: Identifiers;
 }
 
 /** What an erasure did at a store: items erased, and items kept under a legal hold or suppressed. */

@@ -98,7 +98,7 @@ async function erasePersonalData(request: DsrRequest, now: string): Promise<bool
         ...(request.statusKey ? { statusKeyHash: hashToken(request.statusKey) } : {}),
         ...(request.infoRequest ? { infoRequest: question as NonNullable<DsrRequest['infoRequest']> } : {}),
       },
-      remove: ['email', 'name', 'details', 'purgeCtl', 'purgeAt', 'packageKey', 'downloadTokenHash', 'statusKey'],
+      remove: ['email', 'name', 'identifiers', 'details', 'purgeCtl', 'purgeAt', 'packageKey', 'downloadTokenHash', 'statusKey'],
     },
     // Only a closed request that left the open index, erased once.
     and(notExists('personalDataErasedAt'), notExists('openCtl'), isIn('status', FINAL_STATUSES)),

@@ -274,6 +274,7 @@ const REQUEST_FIELDS = [
   'locale',
   'email',
   'name',
+  'identifiers',
   'status',
   'createdAt',
   'verifyExpiresAt',
@@ -316,6 +317,7 @@ const BRANCH_FIELDS = [
   'suppressedUntil',
   'staffTask',
   'answer',
+  'notLookedUp',
 ] as const satisfies readonly (keyof Branch)[];
 
 function pick<T extends object, K extends keyof T>(item: T, keys: readonly K[]): Pick<T, K> {

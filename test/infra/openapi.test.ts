@@ -1,5 +1,6 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
+import { IDENTIFIERS } from '../../functions/domain/identifiers';
 import { RIGHTS } from '../../functions/domain/request';
 import { openApiDocument } from '../../functions/handlers/subject-api/openapi';
 import { buildApp } from '../../infra/app';
@@ -28,6 +29,12 @@ describe('the OpenAPI document', () => {
     const intake = doc.paths['/v1/requests']!.post.requestBody.content['application/json'].schema;
     expect(intake.properties.type.enum).toEqual([...RIGHTS]);
     expect(intake.required).toContain('email');
+    // The identifiers a controller's form may ask for beyond the address: each optional, described.
+    for (const id of IDENTIFIERS) {
+      expect(intake.required).not.toContain(id);
+      expect(intake.properties[id].description).toContain('identifiers');
+    }
+    expect(intake.properties.phone.description).toContain('E.164');
     const decisions = doc.paths['/v1/staff/requests/{requestId}/decisions']!.post;
     const kinds = decisions.requestBody.content['application/json'].schema.oneOf.map((o: any) => o.properties.decision.const);
     expect(kinds).toContain('correct_answer');

@@ -84,6 +84,8 @@ interface RequestView {
   packageDeletedAt?: string;
   personalDataErasedAt?: string;
   email?: string;
+  /** What the form asked beyond the address (a phone number), normalised. */
+  identifiers?: Record<string, string>;
   name?: string;
   details?: Details;
   denial?: { reason: string; by: string; at: string; text: string };
@@ -104,6 +106,8 @@ interface Branch {
   note?: string;
   staffTask?: boolean;
   answer?: { outcome: string; basis?: string; kept?: string; reason?: string; until?: string };
+  /** Identity names the store finds people by, none of which the request gave: it was not searched. */
+  notLookedUp?: string[];
 }
 
 /** Why a request waits for staff. */
@@ -1195,6 +1199,14 @@ void (async () => {
     return cell;
   }
 
+  // A store not searched for want of an identifier: which ones would have let it look.
+  function notLookedUpCell(missing: NonNullable<Branch['notLookedUp']>) {
+    const cell = el('span', null, 'prewrap');
+    cell.appendChild(tag(t.notLookedUpTag, 'not_looked_up'));
+    cell.appendChild(document.createTextNode(`\n${t.notLookedUp} ${missing.map((i) => t.identityName[i as keyof typeof t.identityName] ?? i).join(', ')}`));
+    return cell;
+  }
+
   function renderBranches(data: RequestData) {
     const allowed = data.allowedDecisions || {};
     const retry = allowed.retry_branch || [];
@@ -1238,7 +1250,7 @@ void (async () => {
         b.attempts,
         b.errorClass || '',
         dateTime(b.finishedAt),
-        answerCell(b.answer),
+        b.notLookedUp?.length ? notLookedUpCell(b.notLookedUp) : answerCell(b.answer),
         el('span', b.note || '', 'prewrap'),
         actions,
       ]);
@@ -1296,6 +1308,8 @@ void (async () => {
       fact(subject, t.name, t.erased);
     } else {
       fact(subject, t.email, r.email || '\u2014');
+      for (const [id, value] of Object.entries(r.identifiers || {}))
+        fact(subject, t.identifierLabel[id as keyof typeof t.identifierLabel] ?? id, value || '\u2014');
       fact(subject, t.name, r.name || t.noName);
     }
 

@@ -1,4 +1,5 @@
 /** The answer to a request: what was done at each processor, the download, and how to follow up. */
+import type { Identity } from '../../functions/domain/identifiers';
 import type { BranchAction, ObjectionScope, ProcessorAnswer } from '../../functions/domain/request';
 import { inlineSentence, inlineText, plainText, type Text } from '../local-text.ts';
 import { formatDate, formatDateTime, type Locale, type Right, asRight as right, safeLocale } from '../locale.ts';
@@ -37,6 +38,8 @@ export interface Outcome {
   staffTask?: boolean;
   /** What a processor that answers later said: all done, nothing held, kept on a legal basis, or done in part. */
   answer?: ProcessorAnswer;
+  /** The system finds people only by these, and the request gave none of them: it was not searched. */
+  notLookedUp?: Identity[];
 }
 
 /**
@@ -46,6 +49,8 @@ export interface Outcome {
 export function outcomePhrase(t: AnswerTexts, locale: Locale, o: Outcome): Inline[] {
   const w = t.email.completion.outcome;
   if (o.status !== 'completed') return [w.failed];
+  // Not searched is not "held nothing": the subject learns which identifier would have let us look.
+  if (o.notLookedUp?.length) return [o.notLookedUp.map((i) => w.notLookedUp[i]).join('; ')];
   const n = o.recordCount;
   const date = (iso: string | undefined) => (iso ? formatDate(iso, locale) : undefined);
   const basis = o.holdBasis === undefined ? undefined : oneLineText(o.holdBasis);

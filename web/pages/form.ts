@@ -1,5 +1,6 @@
 /** The request form: one controller's form with each right's own fields, or the list of organisations. */
 
+import { IDENTIFIER_MAX, type Identifier } from '../../functions/domain/identifiers';
 import { OBJECTION_SCOPES } from '../../functions/domain/request';
 import { DEFAULT_VERIFY_TTL_DAYS, escapeHtml as e, errorText, formAlternates, layout, type PageOptions, safeHref } from '../html.ts';
 import { htmlSentence, htmlText, langAttr, plainText, type Text } from '../local-text.ts';
@@ -32,6 +33,8 @@ export interface FormController {
   rectifiableAttributes?: (string | { id: string; label: Text })[];
   /** The controller also holds data for customers: the form asks which one (the description says who they are). */
   actsAsProcessorFor?: { description: Text };
+  /** What the form asks for beyond the email address (the register's `identifiers`), each optional. */
+  identifiers?: readonly Identifier[];
   branding?: { accentColour?: string; logoUrl?: string };
 }
 
@@ -51,6 +54,10 @@ const FIELD_ORDER = [
   'viaCustomer',
   'message',
   'email',
+  'phone',
+  'customerNumber',
+  'memberNumber',
+  'username',
   'name',
 ] as const;
 
@@ -60,7 +67,7 @@ type FieldName = (typeof FIELD_ORDER)[number];
 export type FormValues = Partial<Record<FieldName, string | string[]>>;
 
 /** Maximum lengths the form states; the submission schema checks the same. */
-const MAX = { inaccurate: 2000, corrected: 2000, objectionGrounds: 4000, message: 4000, viaCustomer: 200, name: 200, email: 254 } as const;
+const MAX = { inaccurate: 2000, corrected: 2000, objectionGrounds: 4000, message: 4000, viaCustomer: 200, name: 200, email: 254, ...IDENTIFIER_MAX } as const;
 
 /** The rights a controller's form offers: withdrawal of consent only where something rests on consent. */
 export function offeredRights(c: FormController): Right[] {
@@ -160,6 +167,8 @@ ${body}
     email: 'email',
     name: 'name',
   };
+  const identifiers = selected.identifiers ?? [];
+  for (const id of identifiers) anchor[id] = id;
   if (attributes.length) anchor.rectifyAttribute = 'rectifyAttribute';
   if (purposes.length) anchor.consentPurposes = `consentPurposes-${purposes[0]!.id}`;
   if (targets.length) anchor.transmitTo = 'transmitTo';
@@ -252,6 +261,25 @@ ${hint('email-hint', f.emailHint)}${fieldError('email')}
 <input type="email" id="email" name="email" value="${e(value('email'))}" required maxlength="${MAX.email}" autocomplete="email" spellcheck="false" autocapitalize="off"${invalid('email')}${describedBy('email-hint', bad('email') && errorId('email'))}>
 </div>`;
   const nameField = textField('name', f.nameLabel, f.nameHint, 'input', ' autocomplete="name"');
+  // A phone number is typed as people write it; the service makes it E.164 and says plainly when it cannot.
+  const identifierFields = identifiers.map((id) =>
+    textField(
+      id,
+      f.identifierLabel[id],
+      f.identifierHint[id],
+      'input',
+      id === 'phone'
+        ? ' inputmode="tel" autocomplete="tel"'
+        : id === 'username'
+          ? ' autocomplete="username" spellcheck="false" autocapitalize="off"'
+          : ' spellcheck="false"',
+    ),
+  );
+  // An identifier this form does not ask for can still come back refused (an API client): its error shows.
+  const unaskedErrors = (['phone', 'customerNumber', 'memberNumber', 'username'] as const)
+    .filter((id) => !identifiers.includes(id))
+    .map(fieldError)
+    .join('');
 
   const body = `<h1>${e(f.title)}</h1>
 ${hasErrors ? errorSummary(t, locale, errors, anchor) : ''}
@@ -273,6 +301,7 @@ ${sections.join('\n')}
 ${viaCustomer}
 ${textField('message', f.messageLabel, f.messageHint, 'textarea')}
 ${emailField}
+${identifierFields.join('\n')}${unaskedErrors}
 ${nameField}
 <p>${e(f.privacyNote)}</p>
 <button type="submit">${e(f.submit)}</button>

@@ -26,6 +26,7 @@ export function formController(c: Controller, locale: Locale): FormController {
     portabilityTargets: c.portabilityTargets.map(({ id, name }) => ({ id, name: say(name) })),
     rectifiableAttributes: rectifiableAttributes(c).map((id) => ({ id, label: attributeLabel(c, id, locale) })),
     ...(c.actsAsProcessorFor ? { actsAsProcessorFor: { description: say(c.actsAsProcessorFor.description) } } : {}),
+    ...(c.identifiers.length ? { identifiers: c.identifiers } : {}),
     branding: c.branding,
   };
 }

@@ -2,6 +2,7 @@ import middy from '@middy/core';
 import { renderRequestAccepted } from '../../../web/pages/accepted';
 import { type FormValues, renderRequestForm } from '../../../web/pages/form';
 import { renderNotFound } from '../../../web/pages/not-found';
+import { IDENTIFIERS } from '../../domain/identifiers';
 import { inLocale } from '../../domain/register-schema';
 import { InvalidSubmission, validateSubmission, withoutOtherRights } from '../../domain/submission';
 import { isRequestId } from '../../domain/validation';
@@ -47,6 +48,7 @@ const KEPT_FIELDS = [
   'transmitTo',
   'viaCustomer',
   'message',
+  ...IDENTIFIERS,
 ] as const;
 
 /** The submitted values as the form shows them again: text as it was, lists of text as lists, anything else dropped. */
@@ -65,9 +67,9 @@ async function intake(event: HttpEvent): Promise<HttpResult> {
   const asJson = wantsJson(event) || (event.headers['content-type'] ?? '').startsWith('application/json');
   try {
     const body = asJson ? event.body : withoutOtherRights((event.body ?? {}) as Record<string, unknown>);
-    const { submission, details, controller } = validateSubmission(body, register);
+    const { submission, details, identifiers, controller } = validateSubmission(body, register);
     await takeIntakeAllowance(submission.email, event.requestContext?.http?.sourceIp);
-    const { request, sentPageKey } = await acceptRequest(submission, controller, new Date(), details);
+    const { request, sentPageKey } = await acceptRequest(submission, controller, new Date(), details, identifiers);
     logger.info('request accepted', { requestId: request.requestId, type: request.type, controllerId: controller.id });
     // A page is shown by a GET (303): a reload shows it again and does not post the form twice.
     return asJson ? json(202, { requestId: request.requestId, status: request.status }) : seeOther(paths.sent(request.requestId, sentPageKey));

@@ -1,5 +1,6 @@
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { identityValue, lookupIdentity } from '../../domain/identifiers';
 import { staffText } from '../../domain/register-schema';
 import { ddb, isConditionFailure } from '../../platform/aws/dynamodb';
 import { and, type Condition, conditionExpression, eq, exists, ne, notExists, or, queryExpression, updateExpression } from '../../platform/data/expressions';
@@ -15,11 +16,16 @@ import { ProcessorError, type Subject, type SyncProcessorKind } from '../port';
  */
 function subjectItems(p: DynamoDbProcessor, subject: Subject, projection?: string[]): AsyncGenerator<Record<string, unknown>> {
   const attribute = 'keyAttribute' in p.lookup ? p.lookup.keyAttribute : p.lookup.attribute;
+  // The value of the identity the attribute holds, never another's: a phone index is not asked for an address.
+  const identity = lookupIdentity(p.lookup);
+  const value = identity && identityValue(subject, identity);
+  if (value === undefined)
+    throw new ProcessorError('IdentityMissing', `${p.id} looks the subject up by ${identity ?? attribute}, which the request does not give`);
   return paginate({
     query: {
       TableName: p.table,
       ...('indexName' in p.lookup ? { IndexName: p.lookup.indexName } : { ConsistentRead: true }),
-      ...queryExpression(eq(attribute, subject.email), { projection }),
+      ...queryExpression(eq(attribute, value), { projection }),
     },
   });
 }

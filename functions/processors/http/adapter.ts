@@ -12,6 +12,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { completeBranch } from '../../branches/outcome';
+import { missingIdentities } from '../../domain/identifiers';
 import type { HttpProcessor } from '../../domain/register-schema';
 import type { Right } from '../../domain/request';
 import { claimJobWatch, endJobWatch, updateBranch } from '../../platform/data/branches';
@@ -44,7 +45,8 @@ function runOf(p: HttpProcessor, ctx: BranchContext, action: Right): ActionRun {
     controllerId: ctx.controller.id,
     requestId: ctx.request.requestId,
     action,
-    subject: { email: ctx.request.email },
+    // The request's identifiers too (a phone number): the connector's lookups by them run, those by one it lacks are skipped.
+    subject: { email: ctx.request.email, ...(ctx.request.identifiers ? { identifiers: ctx.request.identifiers } : {}) },
     ...(wanted?.attribute ? { correction: { attribute: wanted.attribute, value: wanted.corrected ?? '' } } : {}),
   };
 }
@@ -59,6 +61,16 @@ export const httpProcessor: AsyncProcessorKind<HttpProcessor> = {
       const connector = connectorFor(p);
       const action = actionFor(connector, request.type, branch.action);
       if (!action) throw misconfigured(p.id, `the definition has no action for ${request.type}`);
+      // A vendor asked only by identities the request lacks is not asked at all, and the branch says so.
+      const missing = missingIdentities(
+        Object.values(connector.identities).map((i) => i.from),
+        runOf(p, ctx, action).subject,
+      );
+      if (missing.length) {
+        await completeBranch(requestId, processorId, { status: 'completed', recordCount: 0, notLookedUp: missing });
+        logger.info('connector branch not looked up', { requestId, processorId, notLookedUp: missing.join(',') });
+        return;
+      }
       // Each attempt writes an export of its own: a retry never appends to a cut-short one.
       const out = action === 'access' || action === 'portability' ? new ExportWriter(exportKey(requestId, processorId, randomUUID())) : undefined;
       let result: Awaited<ReturnType<typeof runAction>>;

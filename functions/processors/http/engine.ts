@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { type Connector, type ConnectorStep, type Outcome, type RequestTemplate, templateRefs } from '../../domain/connector-schema';
+import type { IdentifiedSubject } from '../../domain/identifiers';
 import { search } from '../../domain/jmespath';
 import type { HttpProcessor } from '../../domain/register-schema';
 import type { ProcessorAnswer, Right } from '../../domain/request';
@@ -54,7 +55,7 @@ export interface ActionRun {
   /** The request's id: with the step, what idempotency keys are derived from (never the subject). */
   requestId: string;
   action: Right;
-  subject: { email: string; phone?: string };
+  subject: IdentifiedSubject;
   correction?: { attribute: string; value: string };
   records?: RecordSink;
   deps?: Partial<EngineDeps>;

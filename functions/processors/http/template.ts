@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Connector, Normaliser, Outcome } from '../../domain/connector-schema';
+import { type IdentifiedSubject, identityValue, normalisePhone } from '../../domain/identifiers';
 
 /** Values templates are filled from: `{{scope.name}}`. Personal data (identities): never logged. */
 export type TemplateScope = Partial<Record<'identities' | 'provided' | 'settings' | 'correction' | 'job', Record<string, string>>>;
@@ -22,20 +23,17 @@ export function normalise(value: string, steps: readonly Normaliser[]): string |
     else if (step === 'lower') v = v.toLowerCase();
     else if (step === 'md5') v = createHash('md5').update(v).digest('hex');
     else if (step === 'sha256') v = createHash('sha256').update(v).digest('hex');
-    else if (step === 'e164') {
-      // No country is assumed: a national number cannot be made E.164 without one, so it is not used.
-      const digits: string = v.replace(/[\s().-]/g, '').replace(/^00/, '+');
-      v = /^\+[1-9]\d{1,14}$/.test(digits) ? digits : undefined;
-    }
+    // No country is assumed: a national number cannot be made E.164 without one, so it is not used.
+    else if (step === 'e164') v = normalisePhone(v);
   }
   return v;
 }
 
 /** The subject's identities as the connector declares them; one the subject lacks (or that does not normalise) is left out. */
-export function identitiesOf(connector: Connector, subject: { email: string; phone?: string }): Record<string, string> {
+export function identitiesOf(connector: Connector, subject: IdentifiedSubject): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, identity] of Object.entries(connector.identities)) {
-    const raw = subject[identity.from];
+    const raw = identityValue(subject, identity.from);
     const value = raw === undefined ? undefined : normalise(raw, identity.normalise);
     if (value !== undefined) out[name] = value;
   }

@@ -1,3 +1,4 @@
+import { identityValue } from '../../domain/identifiers';
 import { inLocale, type Localised, type SqlMask, type SqlProcessor, type SqlTable, type TextSource } from '../../domain/register-schema';
 import { LOCALES } from '../../domain/request';
 import { erasureOrder, matchOrder } from '../../domain/sql-order';
@@ -40,7 +41,7 @@ async function findRows(session: SqlSession, p: SqlProcessor, subject: Subject, 
     const m = table.match;
     const matches: Array<string | SqlValue[]> =
       'identity' in m
-        ? [normaliseIdentity(subject.email, m.normalise)]
+        ? identityMatch(subject, m)
         : chunks([...new Set((found.get(m.references.table)?.rows ?? []).map((r) => plain(r[m.references.column])).filter((v) => v !== null))]);
     for (const match of matches) {
       rows.push(...(await session.query(sql.select(columns, match, table.maxRows + 1 - rows.length))));
@@ -51,6 +52,16 @@ async function findRows(session: SqlSession, p: SqlProcessor, subject: Subject, 
     found.set(table.name, { table, sql, rows });
   }
   return p.tables.map((t) => found.get(t.name)!);
+}
+
+/**
+ * The value an identity table is searched with: the subject's value of the identity its column
+ * holds, or nothing (the table is not searched) when the request did not give it: never another
+ * identity's value.
+ */
+function identityMatch(subject: Subject, m: { identity: Parameters<typeof identityValue>[1]; normalise: readonly ('trim' | 'lower')[] }): string[] {
+  const value = identityValue(subject, m.identity);
+  return value === undefined ? [] : [normaliseIdentity(value, m.normalise)];
 }
 
 /** Rows an export reads from the server at a time: its memory is this many rows, however many match. */
@@ -77,9 +88,7 @@ async function streamRows(
     for (const column of kept) provided.set(providedKey(table.name, column), new Set());
     const m = table.match;
     const matches: Array<string | SqlValue[]> =
-      'identity' in m
-        ? [normaliseIdentity(subject.email, m.normalise)]
-        : chunks([...(provided.get(providedKey(m.references.table, m.references.column)) ?? [])]);
+      'identity' in m ? identityMatch(subject, m) : chunks([...(provided.get(providedKey(m.references.table, m.references.column)) ?? [])]);
     let count = 0;
     for (const match of matches) {
       for await (const batch of session.rows(sql.select(columnsOf(table), match, table.maxRows + 1 - count), EXPORT_BATCH)) {

@@ -99,6 +99,13 @@ export const de: AnswerTexts = {
           `aus ${deRecordsDat(p.count)} wurden die Angaben entfernt, die Sie identifizieren; der Rest wird für Statistiken aufbewahrt`,
         anonymisedUncounted: 'die Angaben, die Sie identifizieren, wurden entfernt; der Rest wird für Statistiken aufbewahrt',
         noneHeld: 'hier lagen keine Daten über Sie vor',
+        notLookedUp: {
+          email: 'nicht durchsucht: Dieses System findet Personen nur über die E-Mail-Adresse, und Sie haben keine angegeben',
+          phone: 'nicht durchsucht: Dieses System findet Personen nur über die Telefonnummer, und Sie haben keine angegeben',
+          customerNumber: 'nicht durchsucht: Dieses System findet Personen nur über die Kundennummer, und Sie haben keine angegeben',
+          memberNumber: 'nicht durchsucht: Dieses System findet Personen nur über die Mitgliedsnummer, und Sie haben keine angegeben',
+          username: 'nicht durchsucht: Dieses System findet Personen nur über den Benutzernamen, und Sie haben keinen angegeben',
+        },
         failed: 'noch nicht abgeschlossen – unsere Mitarbeitenden kümmern sich darum und melden sich bei Ihnen',
         held: (p: Held) =>
           `${p.count === undefined ? 'Ihre Daten werden' : `${deRecords(p.count)} ${p.count === 1 ? 'wird' : 'werden'}`}${p.date ? ` bis zum ${p.date}` : ''} aufbewahrt, weil das Gesetz es verlangt${p.basis ? ` (${p.basis})` : ''}; ihre Verarbeitung ist eingeschränkt: Sie werden für nichts anderes verwendet und ${p.date ? 'dann' : 'nach Wegfall dieser Pflicht'} gelöscht`,

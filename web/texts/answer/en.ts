@@ -89,6 +89,14 @@ export const en = {
         anonymised: (p: { count: number }) => `removed identifying details from ${enRecords(p.count)}, kept the rest for statistics`,
         anonymisedUncounted: 'removed identifying details, kept the rest for statistics',
         noneHeld: 'held no data about you',
+        /** The system finds people only by identifiers the request did not give: it was not searched, which is not the same as holding nothing. */
+        notLookedUp: {
+          email: 'not searched: this system finds people only by email address, and you gave none',
+          phone: 'not searched: this system finds people only by phone number, and you gave none',
+          customerNumber: 'not searched: this system finds people only by customer number, and you gave none',
+          memberNumber: 'not searched: this system finds people only by membership number, and you gave none',
+          username: 'not searched: this system finds people only by username, and you gave none',
+        },
         failed: 'not finished yet – our staff will follow up and contact you',
         held: (p: Held) =>
           `kept ${p.count === undefined ? 'your data' : enRecords(p.count)}${p.date ? ` until ${p.date}` : ''} because the law requires it${p.basis ? ` (${p.basis})` : ''}; ${p.count === undefined || p.count === 1 ? 'it is' : 'they are'} restricted: used for nothing else, and deleted ${p.date ? 'then' : 'when that obligation ends'}`,

@@ -96,6 +96,13 @@ export const sl: AnswerTexts = {
           `iz ${slRecordsGen(p.count)} smo odstranili podatke, po katerih bi vas bilo mogoče prepoznati, preostanek hranimo za statistične namene`,
         anonymisedUncounted: 'odstranili smo podatke, po katerih bi vas bilo mogoče prepoznati, preostanek hranimo za statistične namene',
         noneHeld: 'tu ni bilo podatkov o vas',
+        notLookedUp: {
+          email: 'ni bilo preiskano: ta sistem najde osebe le po e-poštnem naslovu, vi pa ga niste navedli',
+          phone: 'ni bilo preiskano: ta sistem najde osebe le po telefonski številki, vi pa je niste navedli',
+          customerNumber: 'ni bilo preiskano: ta sistem najde osebe le po številki stranke, vi pa je niste navedli',
+          memberNumber: 'ni bilo preiskano: ta sistem najde osebe le po članski številki, vi pa je niste navedli',
+          username: 'ni bilo preiskano: ta sistem najde osebe le po uporabniškem imenu, vi pa ga niste navedli',
+        },
         failed: 'še ni zaključeno – naše osebje bo zadevo preverilo in se vam oglasilo',
         held: (p: Held) =>
           `hranimo ${p.count === undefined ? 'vaše podatke' : slRecordsAcc(p.count)}, ker to zahteva zakon${p.basis ? ` (${p.basis})` : ''}; obdelava teh podatkov je omejena: ne uporabljamo jih za noben drug namen, izbrisali pa jih bomo${p.date ? ` po izteku roka hrambe (${p.date})` : ', ko obveznost hrambe preneha'}`,

@@ -94,6 +94,13 @@ export const sv: AnswerTexts = {
         anonymised: (p: { count: number }) => `uppgifter som kan identifiera dig togs bort från ${svRecords(p.count)}, resten sparas för statistik`,
         anonymisedUncounted: 'uppgifter som kan identifiera dig togs bort, resten sparas för statistik',
         noneHeld: 'här fanns inga uppgifter om dig',
+        notLookedUp: {
+          email: 'inte sökt: systemet hittar personer bara via e-postadress, och du angav ingen',
+          phone: 'inte sökt: systemet hittar personer bara via telefonnummer, och du angav inget',
+          customerNumber: 'inte sökt: systemet hittar personer bara via kundnummer, och du angav inget',
+          memberNumber: 'inte sökt: systemet hittar personer bara via medlemsnummer, och du angav inget',
+          username: 'inte sökt: systemet hittar personer bara via användarnamn, och du angav inget',
+        },
         failed: 'inte klart än – vi följer upp och hör av oss till dig',
         held: (p: Held) =>
           `${p.count === undefined ? 'dina uppgifter' : svRecords(p.count)} sparas${p.date ? ` till den ${p.date}` : ''} eftersom lagen kräver det${p.basis ? ` (${p.basis})` : ''}; behandlingen av uppgifterna är begränsad: de används inte till något annat och raderas ${p.date ? 'då' : 'när skyldigheten att spara dem upphör'}`,

@@ -40,6 +40,8 @@ export const en = {
   email: 'Email address',
   name: 'Name',
   noName: 'not given',
+  /** The identifiers the request gave beyond the address, by the form's labels. */
+  identifierLabel: { phone: 'Phone number', customerNumber: 'Customer number', memberNumber: 'Membership number', username: 'Username' },
   erased: 'Erased',
   personalDataErased: 'Personal data erased (retention period ended)',
   packageDeleted: 'Package deleted (link expired)',
@@ -73,6 +75,10 @@ export const en = {
   colNote: 'Note',
   colActions: 'Actions',
   staffTaskTag: 'Staff task',
+  /** A store that finds people only by identifiers the request did not give: it was not searched. */
+  notLookedUpTag: 'Not searched',
+  notLookedUp: 'The request gave none of what this system finds people by:',
+  identityName: { email: 'email address', phone: 'phone number', customerNumber: 'customer number', memberNumber: 'membership number', username: 'username' },
   transmitted: 'Sent to the receiving organisation',
   reviewTitle: 'Waiting for your decision',
   reviewStageLabel: 'Stage',

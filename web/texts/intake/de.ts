@@ -50,6 +50,10 @@ export const de: IntakeTexts = {
       transmitTo: 'Wählen Sie eine der aufgeführten Organisationen oder keine.',
       viaCustomer: 'Bitte prüfen Sie den Namen der Organisation.',
       message: 'Bitte prüfen Sie Ihre Nachricht.',
+      phone: 'Geben Sie eine Telefonnummer mit Ländervorwahl ein, etwa +49 30 1234567, oder lassen Sie das Feld leer.',
+      customerNumber: 'Bitte prüfen Sie Ihre Kundennummer.',
+      memberNumber: 'Bitte prüfen Sie Ihre Mitgliedsnummer.',
+      username: 'Bitte prüfen Sie Ihren Benutzernamen.',
       rateLimit: 'Innerhalb einer Stunde sind zu viele Anträge von hier oder für diese E-Mail-Adresse eingegangen. Bitte versuchen Sie es später erneut.',
     },
     fieldsLegend: {
@@ -86,6 +90,21 @@ export const de: IntakeTexts = {
     viaCustomerLabel: 'Betrifft Ihr Antrag eine Organisation, die unsere Dienste nutzt? (freiwillig)',
     viaCustomerHint: (p: { controller: string; description: string }) =>
       `${p.controller} verarbeitet personenbezogene Daten auch im Auftrag anderer: ${p.description}. Wenn Ihr Antrag Daten betrifft, die Sie einer dieser Organisationen gegeben haben, tragen Sie hier deren Namen ein. Diese Organisation entscheidet als Verantwortlicher über Ihre Daten, daher verweisen wir Sie möglicherweise an sie.`,
+    identifierLabel: {
+      phone: 'Ihre Telefonnummer (freiwillig)',
+      customerNumber: 'Ihre Kundennummer (freiwillig)',
+      memberNumber: 'Ihre Mitgliedsnummer (freiwillig)',
+      username: 'Ihr Benutzername (freiwillig)',
+    },
+    identifierHint: {
+      phone:
+        'Mit Ländervorwahl, etwa +49 30 1234567. Einige Systeme der Organisation finden Personen nur über die Telefonnummer: Ohne sie können wir diese Systeme nicht für Sie durchsuchen.',
+      customerNumber:
+        'Wie sie auf Ihren Rechnungen oder in Ihrem Konto steht. Einige Systeme finden Personen nur darüber: Ohne sie können wir diese nicht für Sie durchsuchen.',
+      memberNumber:
+        'Wie sie auf Ihrem Mitgliedsausweis oder in Ihrem Konto steht. Einige Systeme finden Personen nur darüber: Ohne sie können wir diese nicht für Sie durchsuchen.',
+      username: 'Der Name, mit dem Sie sich anmelden. Einige Systeme finden Personen nur darüber: Ohne ihn können wir diese nicht für Sie durchsuchen.',
+    },
     messageLabel: 'Sollten wir noch etwas wissen? (freiwillig)',
     messageHint: 'Zum Beispiel, warum Sie fragen oder welchen Zeitraum Ihr Antrag betrifft. Höchstens 4.000 Zeichen.',
     organisationsIntro:

@@ -49,6 +49,10 @@ export const en = {
       transmitTo: 'Choose one of the organisations listed, or none.',
       viaCustomer: 'Check the name of the organisation.',
       message: 'Check your message.',
+      phone: 'Enter a phone number with its country code, like +46 70 123 45 67, or leave it empty.',
+      customerNumber: 'Check your customer number.',
+      memberNumber: 'Check your membership number.',
+      username: 'Check your username.',
       rateLimit: 'Too many requests have come from here, or for this email address, within an hour. Please try again later.',
     },
     /** Each right's own fields: a fieldset per right, its legend naming the right. */
@@ -84,6 +88,20 @@ export const en = {
     viaCustomerLabel: 'Is your request about an organisation that uses our services? (optional)',
     viaCustomerHint: (p: { controller: string; description: string }) =>
       `${p.controller} also handles personal data on behalf of others: ${p.description}. If your request is about data you gave one of them, write its name here. That organisation decides about your data, so we may point you to it.`,
+    /** What else the organisation finds people by, besides the email address: each optional. */
+    identifierLabel: {
+      phone: 'Your phone number (optional)',
+      customerNumber: 'Your customer number (optional)',
+      memberNumber: 'Your membership number (optional)',
+      username: 'Your username (optional)',
+    },
+    identifierHint: {
+      phone:
+        'With the country code, like +46 70 123 45 67. Some of the organisation’s systems find people only by phone number: without it, we cannot search them for you.',
+      customerNumber: 'As it appears on your invoices or your account. Some systems find people only by it: without it, we cannot search them for you.',
+      memberNumber: 'As it appears on your membership card or in your account. Some systems find people only by it: without it, we cannot search them for you.',
+      username: 'The name you sign in with. Some systems find people only by it: without it, we cannot search them for you.',
+    },
     messageLabel: 'Anything else we should know? (optional)',
     messageHint: 'For example why you ask, or which period your request covers. At most 4,000 characters.',
     organisationsIntro: 'Each organisation answers for the personal data it holds. Choose the one your request is for to open its form.',

@@ -50,6 +50,10 @@ export const sl: IntakeTexts = {
       transmitTo: 'Izberite eno od navedenih organizacij ali nobene.',
       viaCustomer: 'Preverite ime organizacije.',
       message: 'Preverite svoje sporočilo.',
+      phone: 'Vpišite telefonsko številko s kodo države, na primer +386 41 123 456, ali pustite polje prazno.',
+      customerNumber: 'Preverite svojo številko stranke.',
+      memberNumber: 'Preverite svojo člansko številko.',
+      username: 'Preverite svoje uporabniško ime.',
       rateLimit: 'V eni uri je bilo od tu ali za ta e-poštni naslov poslanih preveč zahtev. Poskusite znova pozneje.',
     },
     fieldsLegend: {
@@ -85,6 +89,21 @@ export const sl: IntakeTexts = {
     viaCustomerLabel: 'Ali se vaša zahteva nanaša na organizacijo, ki uporablja naše storitve? (neobvezno)',
     viaCustomerHint: (p: { controller: string; description: string }) =>
       `Organizacija ${p.controller} obdeluje osebne podatke tudi v imenu drugih: ${p.description}. Če se zahteva nanaša na podatke, ki ste jih posredovali eni od njih, tukaj vpišite njeno ime. O vaših podatkih odloča ta organizacija, zato vas bomo morda napotili nanjo.`,
+    identifierLabel: {
+      phone: 'Vaša telefonska številka (neobvezno)',
+      customerNumber: 'Vaša številka stranke (neobvezno)',
+      memberNumber: 'Vaša članska številka (neobvezno)',
+      username: 'Vaše uporabniško ime (neobvezno)',
+    },
+    identifierHint: {
+      phone:
+        'S kodo države, na primer +386 41 123 456. Nekateri sistemi organizacije najdejo osebe le po telefonski številki: brez nje jih za vas ne moremo preiskati.',
+      customerNumber:
+        'Kot je navedena na vaših računih ali v vašem uporabniškem računu. Nekateri sistemi najdejo osebe le po njej: brez nje jih za vas ne moremo preiskati.',
+      memberNumber:
+        'Kot je navedena na vaši članski izkaznici ali v vašem uporabniškem računu. Nekateri sistemi najdejo osebe le po njej: brez nje jih za vas ne moremo preiskati.',
+      username: 'Ime, s katerim se prijavite. Nekateri sistemi najdejo osebe le po njem: brez njega jih za vas ne moremo preiskati.',
+    },
     messageLabel: 'Nam želite sporočiti še kaj? (neobvezno)',
     messageHint: 'Na primer, zakaj sprašujete ali na katero obdobje se zahteva nanaša. Največ 4000 znakov.',
     organisationsIntro:

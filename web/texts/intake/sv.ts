@@ -50,6 +50,10 @@ export const sv: IntakeTexts = {
       transmitTo: 'Välj en av organisationerna i listan, eller ingen.',
       viaCustomer: 'Kontrollera organisationens namn.',
       message: 'Kontrollera ditt meddelande.',
+      phone: 'Skriv ett telefonnummer med landsnummer, till exempel +46 70 123 45 67, eller lämna fältet tomt.',
+      customerNumber: 'Kontrollera ditt kundnummer.',
+      memberNumber: 'Kontrollera ditt medlemsnummer.',
+      username: 'Kontrollera ditt användarnamn.',
       rateLimit: 'För många begäranden har kommit härifrån, eller för den här e-postadressen, inom en timme. Försök igen senare.',
     },
     fieldsLegend: {
@@ -85,6 +89,19 @@ export const sv: IntakeTexts = {
     viaCustomerLabel: 'Gäller din begäran en organisation som använder våra tjänster? (frivilligt)',
     viaCustomerHint: (p: { controller: string; description: string }) =>
       `${p.controller} behandlar också personuppgifter för andras räkning: ${p.description}. Om din begäran gäller uppgifter som du har lämnat till någon av dem skriver du organisationens namn här. Det är den organisationen som bestämmer över dina uppgifter, så vi kan komma att hänvisa dig dit.`,
+    identifierLabel: {
+      phone: 'Ditt telefonnummer (frivilligt)',
+      customerNumber: 'Ditt kundnummer (frivilligt)',
+      memberNumber: 'Ditt medlemsnummer (frivilligt)',
+      username: 'Ditt användarnamn (frivilligt)',
+    },
+    identifierHint: {
+      phone:
+        'Med landsnummer, till exempel +46 70 123 45 67. En del av organisationens system hittar personer bara via telefonnummer: utan det kan vi inte söka där åt dig.',
+      customerNumber: 'Som det står på dina fakturor eller i ditt konto. En del system hittar personer bara via det: utan det kan vi inte söka där åt dig.',
+      memberNumber: 'Som det står på ditt medlemskort eller i ditt konto. En del system hittar personer bara via det: utan det kan vi inte söka där åt dig.',
+      username: 'Namnet du loggar in med. En del system hittar personer bara via det: utan det kan vi inte söka där åt dig.',
+    },
     messageLabel: 'Något mer vi bör veta? (frivilligt)',
     messageHint: 'Till exempel varför du frågar, eller vilken tidsperiod begäran gäller. Högst 4 000 tecken.',
     organisationsIntro: 'Varje organisation ansvarar för de personuppgifter som den själv har. Välj den som din begäran gäller för att öppna dess formulär.',
