@@ -100,7 +100,8 @@ export async function tellOfWithdrawal(
         { abortSignal: AbortSignal.timeout(INVOKE_TIMEOUT_MS) },
       );
       // Its error message may quote the subject: only that it failed is kept.
-      if (out.FunctionError) throw new ProcessorError('LambdaFunctionFailed', `Lambda processor ${processorId} failed the withdrawal notice (${out.FunctionError})`);
+      if (out.FunctionError)
+        throw new ProcessorError('LambdaFunctionFailed', `Lambda processor ${processorId} failed the withdrawal notice (${out.FunctionError})`);
     });
   }
   if (p.kind === 'http') return tellVendorJob(ctx, p, now, once);

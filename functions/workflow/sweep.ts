@@ -15,8 +15,8 @@ import { purgeRequest } from '../retention/request-purge';
 import { carryOut, due } from '../retention/scheduled-erasures';
 import { remindOfDeadline } from './deadline-reminders';
 import { ensureExecution } from './execution';
-import { retryWithdrawalNotice } from './withdrawal';
 import { closeReviewIfResolved, resumeReview } from './routing';
+import { retryWithdrawalNotice } from './withdrawal';
 
 /** What one sweep did, by count. */
 export interface SweepReport {

@@ -338,7 +338,12 @@ export async function startStripeFake(opts: StripeFakeOptions = {}): Promise<Str
             const job = jobs.get(jid!);
             if (!job) return missing('redaction job', jid!, 'id');
             if (job.status !== 'ready' && job.status !== 'failed')
-              return error(400, 'invalid_request_error', `The redaction job is ${job.status}; only a ready or failed job can be canceled.`, 'redaction_job_invalid_state');
+              return error(
+                400,
+                'invalid_request_error',
+                `The redaction job is ${job.status}; only a ready or failed job can be canceled.`,
+                'redaction_job_invalid_state',
+              );
             job.status = 'canceled';
             return { status: 200, body: { ...jobView(job), status: 'canceling' } };
           },
