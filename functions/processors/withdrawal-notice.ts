@@ -46,7 +46,7 @@ export const wasSent = (branch: Pick<Branch, 'submittedAt' | 'submitStartedAt' |
  * processor by invoking it with the withdrawal event (both `inhouse/event.ts`), an OpenDSR processor
  * by `DELETE /requests/{id}`, and an `http` connector waiting on a vendor job by the job's
  * `cancel` request where its definition declares one; where it declares none the vendor cannot be
- * told, and that is audited (`processor_not_told_of_withdrawal`) instead. A kind that answers at
+ * told, and that is audited (`vendor_cannot_be_told_of_withdrawal`) instead. A kind that answers at
  * once (a store, a database) has nothing running to stop. Throws when the notice fails.
  */
 export async function tellOfWithdrawal(
@@ -135,7 +135,7 @@ async function tellVendorJob(
     send: async () => undefined,
   });
   if (marked) {
-    await audit(requestId, 'processor_not_told_of_withdrawal', 'system', { processorId, reason: 'vendor_cannot_cancel', step: jobs.step }, now);
+    await audit(requestId, 'vendor_cannot_be_told_of_withdrawal', 'system', { processorId, step: jobs.step }, now);
     logger.warn('vendor job cannot be cancelled: the vendor was not told of the withdrawal', { requestId, processorId, connector: p.connector });
   }
   return 'cannot_tell';

@@ -135,7 +135,7 @@ export async function retryWithdrawalNotice(held: WithdrawalNoticeDue, controlle
     const attempts = held.attempts + 1;
     const ids = { requestId: held.requestId, processorId: held.processorId, attempts, errorClass: errorClass(err) };
     if (attempts >= WITHDRAWAL_NOTICE_ATTEMPTS) {
-      await audit(held.requestId, 'processor_not_told_of_withdrawal', 'system', { processorId: held.processorId, reason: 'notice_failed', attempts }, now);
+      await audit(held.requestId, 'processor_not_told_of_withdrawal', 'system', { processorId: held.processorId, attempts }, now);
       logger.error('processor could not be told of the withdrawal: staff must tell it', ids);
       recordWithdrawalNoticeUntold();
       await done(held);

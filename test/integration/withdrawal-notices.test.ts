@@ -159,6 +159,10 @@ describe('telling a lambda processor of a withdrawal', () => {
     expect((await eventsOf(requestId, 'campaign-app')).filter((e) => e.event === 'processor_told_of_withdrawal')).toHaveLength(1);
     expect((await branchOf(requestId, 'campaign-app'))!.withdrawalNoticedAt).toBeDefined();
     expect(await heldNotices(requestId)).toEqual([]);
+    // The page says what is being done, not that everyone was told.
+    const page = await (await fetch(statusUrl)).text();
+    expect(page).not.toContain('told the organisations that were still handling it');
+    expect(page).toContain('are telling the organisations that were still handling it to stop, wherever they offer a way to be told');
   });
 });
 
@@ -185,7 +189,7 @@ describe('telling a vendor job of a withdrawal', () => {
     expect(stripeCalls('POST', /\/run$/)).toEqual([]);
     const events = await eventsOf(requestId, DONATIONS);
     expect(events.filter((e) => e.event === 'processor_told_of_withdrawal')).toHaveLength(1);
-    expect(events.filter((e) => e.event === 'processor_not_told_of_withdrawal')).toEqual([]);
+    expect(events.filter((e) => e.event === 'vendor_cannot_be_told_of_withdrawal')).toEqual([]);
     expect(await heldNotices(requestId)).toEqual([]);
   });
 
@@ -209,8 +213,8 @@ describe('telling a vendor job of a withdrawal', () => {
     expect(stripe.jobs().find((j) => j.id === jobId)!.status).not.toBe('canceled');
     const events = await eventsOf(requestId, DONATIONS);
     expect(events.filter((e) => e.event === 'processor_told_of_withdrawal')).toEqual([]);
-    expect(events.filter((e) => e.event === 'processor_not_told_of_withdrawal')).toEqual([
-      { event: 'processor_not_told_of_withdrawal', detail: { processorId: DONATIONS, reason: 'vendor_cannot_cancel', step: 'runRedaction' } },
+    expect(events.filter((e) => e.event === 'vendor_cannot_be_told_of_withdrawal')).toEqual([
+      { event: 'vendor_cannot_be_told_of_withdrawal', detail: { processorId: DONATIONS, step: 'runRedaction' } },
     ]);
     const branch = (await branchOf(requestId, DONATIONS))!;
     expect(branch.withdrawalNoticedAt).toBeUndefined();
@@ -260,7 +264,7 @@ describe('a withdrawal notice that fails', () => {
     const events = await eventsOf(requestId, 'volunteer-portal');
     expect(events.filter((e) => e.event === 'processor_told_of_withdrawal')).toEqual([]);
     expect(events.filter((e) => e.event === 'processor_not_told_of_withdrawal')).toEqual([
-      { event: 'processor_not_told_of_withdrawal', detail: { processorId: 'volunteer-portal', reason: 'notice_failed', attempts: 5 } },
+      { event: 'processor_not_told_of_withdrawal', detail: { processorId: 'volunteer-portal', attempts: 5 } },
     ]);
     expect(notices.filter((n) => n.notice.requestId === requestId).map((n) => n.status)).toEqual([500, 500, 500]);
   });
