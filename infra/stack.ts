@@ -22,9 +22,8 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import { longestAnswerDays } from '../functions/domain/deadlines';
-import type { HttpProcessor, Register } from '../functions/domain/register-schema';
+import type { Register } from '../functions/domain/register-schema';
 import { parseScheduleExpression } from '../functions/domain/schedule-expressions';
-import { connectorFor } from '../functions/processors/http/catalogue';
 import { DEFAULT_ROUTE_THROTTLES, EdgeProtection, type RouteThrottles, throttleRoutes } from './constructs/api-protection';
 import { DatabaseNetwork, type DatabaseNetworkProps, databaseNetworkFromContext, secretArnOf, sqlProcessors } from './constructs/database-network';
 import { HouseFunction, type Sender } from './constructs/house-function';
@@ -205,9 +204,6 @@ export function exportsExpireAfterDays(register: Register): number {
  * The data-subject-request service: the public API, the workflow that answers a verified request
  * at every processor of the register, the requests table, the package bucket, email and the sweep.
  */
-/** Whether an http processor's connector declares how to cancel a vendor job (so a withdrawal calls the vendor). */
-const cancelsJobs = (p: HttpProcessor): boolean => Object.values(connectorFor(p).steps).some((step) => step.job?.cancel);
-
 export class DsrStack extends Stack {
   public readonly personalDataKey: Key;
   /** Encrypts the log groups. */
@@ -585,7 +581,7 @@ export class DsrStack extends Stack {
     f.verify.bindTable(table, 'readWrite').bindStateMachine(workflowStateMachine).bindSender(sender).bindValue('PUBLIC_BASE_URL', url);
     // A withdrawal ends the request's waiting branches, and emails the subject's receipt and the
     // vendors and staff still working on it (webhooks get a signed notice and Lambdas an invocation:
-    // grantInhouseProcessors; a vendor job is cancelled with its connector's secrets, below).
+    // grantInhouseProcessors; a vendor job is left to the sweep, which holds its connector's secrets).
     f.status.bindTable(table, 'readWrite').bindSender(sender).bindValue('PUBLIC_BASE_URL', url).answerTasks(workflowStateMachine);
     // Download reads the request by its key and signs a GET URL for its package: nothing else.
     f.download.bindTable(table, { actions: ['dynamodb:GetItem'] }).bindBucket(bucket, 'get', PACKAGES_PREFIX);
@@ -648,12 +644,11 @@ export class DsrStack extends Stack {
       .bindSecret('SUPPRESSION_KEY_SECRET', this.suppressionKey)
       .answerTasks(workflowStateMachine, { ownPolicy: true });
     // Each http processor's connector secrets, for the submit that calls the vendor and the sweep that
-    // polls its jobs; and for the withdrawal that cancels a job, where the connector declares how.
+    // polls its jobs (and cancels one when the request is withdrawn).
     for (const p of register.controllers.flatMap((c) => c.processors)) {
       if (p.kind !== 'http') continue;
       f.awaitProcessor.bindConnector(p);
       f.sweep.bindConnector(p);
-      if (cancelsJobs(p)) f.status.bindConnector(p);
     }
     f.recordBranchFailure.bindTable(table, 'readWrite').bindSender(sender).bindValue('PUBLIC_BASE_URL', url);
     f.assemblePackage.bindTable(table, 'readWrite').bindBucket(bucket, 'readWrite');

@@ -2,16 +2,17 @@
  * Telling a processor the subject withdrew a request it was sent and has not answered. One module
  * for every kind rather than each adapter's `cancel`, because the status function runs it: loading
  * every adapter would bring what they answer with (exports, package bucket) into a function that
- * only tells. Each notice goes once, through the outbox on the branch: emails, webhook notices,
+ * only tells; for the same reason a vendor job (the connector engine and catalogue) is told by the
+ * sweep only. Each notice goes once, through the outbox on the branch: emails, webhook notices,
  * Lambda invocations and a vendor job's cancel are marked told; an OpenDSR `DELETE` too (it could
  * simply be sent again, but the mark is what says it was). A notice that fails throws, leaving it
- * unmarked for the retry (`workflow/withdrawal.ts`).
+ * unmarked for the sweep's retry (`workflow/withdrawal-retry.ts`).
  */
 import { InvokeCommand } from '@aws-sdk/client-lambda';
 import { asRepeat } from '../../web/emails/email';
 import { taskWithdrawnEmail } from '../../web/emails/withdrawal';
 import { type HttpProcessor, inLocale, staffEmailOf } from '../domain/register-schema';
-import type { Branch, DsrRequest, Right } from '../domain/request';
+import type { Branch, DsrRequest } from '../domain/request';
 import { lambda } from '../platform/aws/lambda';
 import { audit } from '../platform/data/audit';
 import { getBranch } from '../platform/data/branches';
@@ -19,19 +20,28 @@ import { logger } from '../platform/log';
 import { sendEmail } from '../platform/mailer';
 import { branchOwner, CLAIM_TIMEOUT_MS, type OutboxMessage, sendOnce } from '../platform/outbox';
 import type { Controller, Processor, WebhookProcessor } from '../platform/register';
-import { connectorFor } from './http/catalogue';
-import { type ActionJobs, cancelJobs } from './http/engine';
 import { inhouseWithdrawal } from './inhouse/event';
 import { cancelRequest } from './opendsr/client';
 import { ProcessorError } from './port';
 import { postSigned } from './webhook/post';
 
 /**
- * How telling one branch's processor went: `told` (now or before), `nothing_to_tell` (it never had the
- * request, or runs nothing that could be stopped), `under_way` (another attempt is telling it now), `cannot_tell` (its
- * vendor documents no way to stop the job it runs: recorded for staff, never claimed told).
+ * How telling one branch's processor went: `told` (now or before), `nothing_to_tell` (it never had
+ * the request, or runs nothing that could be stopped), `under_way` (another attempt is telling it
+ * now, or it is left to the sweep), `cannot_tell` (its vendor documents no way to stop the job it
+ * runs: recorded for staff, never claimed told).
  */
 export type WithdrawalNotice = 'told' | 'nothing_to_tell' | 'under_way' | 'cannot_tell';
+
+/** Sends a notice once through the branch's outbox, and says how that went. */
+export type SendNoticeOnce = (send: () => Promise<unknown>) => Promise<WithdrawalNotice>;
+
+/**
+ * How an `http` connector's vendor job is told (`http/withdrawal.ts`). Given by the sweep only: the
+ * connector engine and catalogue stay out of the status function, which leaves the job to the
+ * sweep's next run (within 15 minutes; the branch has ended, so the job is never polled or run on).
+ */
+export type VendorJobTeller = (ctx: { controller: Controller; branch: Branch }, p: HttpProcessor, now: Date, once: SendNoticeOnce) => Promise<WithdrawalNotice>;
 
 /** A Lambda's notice gives up after this long; the retry tells it later. */
 const INVOKE_TIMEOUT_MS = 20_000;
@@ -44,9 +54,8 @@ export const wasSent = (branch: Pick<Branch, 'submittedAt' | 'submitStartedAt' |
  * Tells the processor of one branch, if it was sent the request: a staff task's or a manual
  * processor's staff and an email vendor by email, a webhook by a signed notice, a `lambda`
  * processor by invoking it with the withdrawal event (both `inhouse/event.ts`), an OpenDSR processor
- * by `DELETE /requests/{id}`, and an `http` connector waiting on a vendor job by the job's
- * `cancel` request where its definition declares one; where it declares none the vendor cannot be
- * told, and that is audited (`vendor_cannot_be_told_of_withdrawal`) instead. A kind that answers at
+ * by `DELETE /requests/{id}`, and an `http` connector waiting on a vendor job by `vendorJobs`
+ * (the sweep's; without it the job is left for the sweep). A kind that answers at
  * once (a store, a database) has nothing running to stop. Throws when the notice fails.
  */
 export async function tellOfWithdrawal(
@@ -54,6 +63,7 @@ export async function tellOfWithdrawal(
   p: Processor,
   withdrawnAt: string,
   now = new Date(),
+  vendorJobs?: VendorJobTeller,
 ): Promise<WithdrawalNotice> {
   const { request, controller, branch } = ctx;
   const { requestId, processorId } = branch;
@@ -104,39 +114,9 @@ export async function tellOfWithdrawal(
         throw new ProcessorError('LambdaFunctionFailed', `Lambda processor ${processorId} failed the withdrawal notice (${out.FunctionError})`);
     });
   }
-  if (p.kind === 'http') return tellVendorJob(ctx, p, now, once);
+  if (p.kind === 'http') {
+    if (!branch.externalId) return 'nothing_to_tell';
+    return vendorJobs ? vendorJobs(ctx, p, now, once) : 'under_way';
+  }
   return 'nothing_to_tell';
-}
-
-/**
- * An `http` connector's branch waits only on a vendor job (its calls otherwise answer at once). Its
- * definition's `cancel` stops the job; without one, the vendor cannot be told, which staff see.
- */
-async function tellVendorJob(
-  ctx: { controller: Controller; branch: Branch },
-  p: HttpProcessor,
-  now: Date,
-  once: (send: () => Promise<unknown>) => Promise<WithdrawalNotice>,
-): Promise<WithdrawalNotice> {
-  const { requestId, processorId, externalId } = ctx.branch;
-  if (!externalId) return 'nothing_to_tell';
-  const jobs = JSON.parse(externalId) as ActionJobs & { action: Right };
-  const connector = connectorFor(p);
-  if (connector.steps[jobs.step]?.job?.cancel) {
-    return once(async () => {
-      await cancelJobs({ connector, processor: p, controllerId: ctx.controller.id, action: jobs.action }, jobs.step, jobs.jobIds);
-      logger.info('vendor job cancelled', { requestId, processorId, jobs: jobs.jobIds.length });
-    });
-  }
-  const { marked } = await sendOnce({
-    message: { owner: branchOwner(requestId, processorId), startedAt: 'withdrawalUntoldStartedAt', sentAt: 'withdrawalUntoldAt' },
-    staleAfterMs: CLAIM_TIMEOUT_MS,
-    at: now,
-    send: async () => undefined,
-  });
-  if (marked) {
-    await audit(requestId, 'vendor_cannot_be_told_of_withdrawal', 'system', { processorId, step: jobs.step }, now);
-    logger.warn('vendor job cannot be cancelled: the vendor was not told of the withdrawal', { requestId, processorId, connector: p.connector });
-  }
-  return 'cannot_tell';
 }

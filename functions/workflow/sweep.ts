@@ -16,7 +16,7 @@ import { carryOut, due } from '../retention/scheduled-erasures';
 import { remindOfDeadline } from './deadline-reminders';
 import { ensureExecution } from './execution';
 import { closeReviewIfResolved, resumeReview } from './routing';
-import { retryWithdrawalNotice } from './withdrawal';
+import { retryWithdrawalNotice } from './withdrawal-retry';
 
 /** What one sweep did, by count. */
 export interface SweepReport {
@@ -211,7 +211,7 @@ export async function sweep(at = new Date()): Promise<SweepReport> {
           continue;
         }
         if (scheduled.kind === 'withdrawal_notice') {
-          // A processor not yet told of a withdrawal (it was down, or the telling was cut short).
+          // A processor not yet told of a withdrawal (it was down, the telling was cut short, or a vendor job).
           const outcome = await retryWithdrawalNotice(scheduled, controller, at);
           if (outcome === 'told') report.withdrawalNoticesSent++;
           if (outcome === 'given_up') report.withdrawalNoticesUntold++;

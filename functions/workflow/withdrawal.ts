@@ -10,7 +10,7 @@ import { getRequestWithBranches, transitionReturning } from '../platform/data/re
 import { links } from '../platform/links';
 import { errorClass, logger } from '../platform/log';
 import { sendEmail } from '../platform/mailer';
-import { recordRequestClosed, recordWithdrawalNoticeUntold } from '../platform/metrics';
+import { recordRequestClosed } from '../platform/metrics';
 import { CLAIM_TIMEOUT_MS, requestOwner, sendOnce } from '../platform/outbox';
 import { type Controller, findController, findProcessor, type Processor } from '../platform/register';
 import { tellOfWithdrawal, wasSent } from '../processors/withdrawal-notice';
@@ -29,7 +29,7 @@ export type WithdrawalOutcome = 'withdrawn' | 'already' | 'final' | 'unknown';
  * processor that was sent the request and has not answered is told (an OpenDSR processor by
  * `DELETE /requests/{id}`, an email vendor and a staff task by email, a webhook by a signed notice,
  * a Lambda by an invocation, a vendor job by its declared cancel: `processors/withdrawal-notice.ts`),
- * a notice that fails being held for the sweep to send again, then its branch ends as stopped, which lets the workflow run to its end
+ * a notice that fails (or a vendor job's) being held for the sweep to send, then its branch ends as stopped, which lets the workflow run to its end
  * without a package or a completion email. What was already done stays done. The subject gets a
  * receipt by email, once. Every message goes through the outbox, so a second call (a reload after
  * a crash) sends what the first left unsent and nothing twice.
@@ -79,11 +79,6 @@ async function finishWithdrawal(request: DsrRequest, controller: Controller | un
   });
 }
 
-/** Failed notices are sent again this many times in all, then staff are told the processor was not. */
-export const WITHDRAWAL_NOTICE_ATTEMPTS = 5;
-/** The first retry waits this long (a sweep's interval); each later one twice the one before (15 min to 2 h, about 4 h in all). */
-const RETRY_AFTER_MS = 15 * 60_000;
-
 /** The held notice of one branch: keyed by the withdrawal's time, so a second call holds the same one. */
 const heldNotice = (request: DsrRequest, branch: Branch, now: Date): WithdrawalNoticeDue => ({
   kind: 'withdrawal_notice',
@@ -94,7 +89,10 @@ const heldNotice = (request: DsrRequest, branch: Branch, now: Date): WithdrawalN
   attempts: 0,
 });
 
-/** Holds the notice for the sweep, tells the processor, and lets go of the notice once it is told (or cannot be). */
+/**
+ * Holds the notice for the sweep, tells the processor, and lets go of the notice once it is told
+ * (or cannot be). A vendor job is left held: the sweep tells it (`workflow/withdrawal-retry.ts`).
+ */
 async function tellHeld(request: DsrRequest, controller: Controller, processor: Processor, branch: Branch, now: Date): Promise<void> {
   const held = heldNotice(request, branch, now);
   try {
@@ -107,45 +105,6 @@ async function tellHeld(request: DsrRequest, controller: Controller, processor: 
       processorId: branch.processorId,
       errorClass: errorClass(err),
     });
-  }
-}
-
-/**
- * The sweep's retry of a withdrawal notice that failed (or was cut short): tells the processor
- * again (once: the outbox on the branch says whether it was told meanwhile), or holds it for a
- * later sweep; after {@link WITHDRAWAL_NOTICE_ATTEMPTS} failures staff are told, by the audit
- * event `processor_not_told_of_withdrawal` on the request's timeline and the
- * `WithdrawalNoticesUntold` metric (an alarm). Returns what became of it.
- */
-export async function retryWithdrawalNotice(held: WithdrawalNoticeDue, controller: Controller, now = new Date()): Promise<'told' | 'later' | 'given_up'> {
-  const { request, branches } = await getRequestWithBranches(held.requestId);
-  const branch = branches.find((b) => b.processorId === held.processorId);
-  const processor = findProcessor(controller, held.processorId);
-  if (!request || !branch || !processor) {
-    // Purged, or the processor left the register: nothing left to tell.
-    await done(held);
-    return 'told';
-  }
-  try {
-    const told = await tellOfWithdrawal({ request, controller, branch }, processor, withdrawnAt(request) ?? held.dueAt, now);
-    if (told === 'under_way') return 'later';
-    await done(held);
-    return 'told';
-  } catch (err) {
-    const attempts = held.attempts + 1;
-    const ids = { requestId: held.requestId, processorId: held.processorId, attempts, errorClass: errorClass(err) };
-    if (attempts >= WITHDRAWAL_NOTICE_ATTEMPTS) {
-      await audit(held.requestId, 'processor_not_told_of_withdrawal', 'system', { processorId: held.processorId, attempts }, now);
-      logger.error('processor could not be told of the withdrawal: staff must tell it', ids);
-      recordWithdrawalNoticeUntold();
-      await done(held);
-      return 'given_up';
-    }
-    // The next attempt is written before this one is let go: a crash between leaves two, not none.
-    await schedule({ ...held, attempts, dueAt: new Date(now.getTime() + RETRY_AFTER_MS * 2 ** (attempts - 1)).toISOString() });
-    await done(held);
-    logger.warn('processor not told of the withdrawal yet: the sweep tries again', ids);
-    return 'later';
   }
 }
 
