@@ -2,8 +2,8 @@
  * Who a withdrawal tells, through the local runtime, beyond the email, OpenDSR and webhook
  * notices of withdrawal.test.ts: the organisation's own Lambda still working is invoked with the
  * versioned withdrawal event, once; a vendor job (Stripe's redaction job, through the connector
- * definition) is cancelled where the definition declares how, and recorded as not told where it
- * does not; and a notice that fails (a webhook answering 500) is held and sent by the sweep's
+ * definition) is cancelled by the sweep where the definition declares how, and recorded as not
+ * told where it does not; and a notice that fails (a webhook answering 500) is held and sent by the sweep's
  * retry, once, or after every retry reported to staff.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
@@ -183,6 +183,9 @@ describe('telling a vendor job of a withdrawal', () => {
     // Validated meanwhile: Stripe cancels a job that is ready (or failed) only.
     expect(((await (await readJob(jobId)).json()) as { status: string }).status).toBe('ready');
     expect((await withdraw(statusUrl)).status).toBe(200);
+    // The status function holds the notice; the sweep, which has the connector engine, sends it.
+    expect(stripeCalls('POST', /\/cancel$/)).toEqual([]);
+    expect(await heldNotices(requestId)).toHaveLength(1);
     await local.rt.sweep();
     expect(stripeCalls('POST', /\/cancel$/)).toEqual([{ method: 'POST', path: `/v1/privacy/redaction_jobs/${jobId}/cancel`, status: 200 }]);
     expect(stripe.jobs().find((j) => j.id === jobId)!.status).toBe('canceled');
