@@ -580,7 +580,8 @@ export class DsrStack extends Stack {
     // Confirming emails the subject's receipt.
     f.verify.bindTable(table, 'readWrite').bindStateMachine(workflowStateMachine).bindSender(sender).bindValue('PUBLIC_BASE_URL', url);
     // A withdrawal ends the request's waiting branches, and emails the subject's receipt and the
-    // vendors and staff still working on it (webhooks get a signed notice: grantInhouseProcessors).
+    // vendors and staff still working on it (webhooks get a signed notice and Lambdas an invocation:
+    // grantInhouseProcessors; a vendor job is left to the sweep, which holds its connector's secrets).
     f.status.bindTable(table, 'readWrite').bindSender(sender).bindValue('PUBLIC_BASE_URL', url).answerTasks(workflowStateMachine);
     // Download reads the request by its key and signs a GET URL for its package: nothing else.
     f.download.bindTable(table, { actions: ['dynamodb:GetItem'] }).bindBucket(bucket, 'get', PACKAGES_PREFIX);
@@ -588,7 +589,7 @@ export class DsrStack extends Stack {
     f.opendsrCallback.bindTable(table, 'readWrite').bindBucket(bucket, 'put', EXPORTS_PREFIX).answerTasks(workflowStateMachine);
     // An in-house system's later answer stores its records under exports (write only) and answers the waiting branch.
     f.processorCallback.bindTable(table, 'readWrite').bindBucket(bucket, 'put', EXPORTS_PREFIX).answerTasks(workflowStateMachine);
-    grantInhouseProcessors(this, register, { submit: f.awaitProcessor, callback: f.processorCallback, withdraw: f.status });
+    grantInhouseProcessors(this, register, { submit: f.awaitProcessor, callback: f.processorCallback, withdraw: [f.status, f.sweep] });
     // The one-time links store vendors' uploads under exports (write only) and answer the waiting branch.
     f.task.bindTable(table, 'readWrite').bindBucket(bucket, 'put', EXPORTS_PREFIX).bindValue('PUBLIC_BASE_URL', url).answerTasks(workflowStateMachine);
     // A signed one-click link is a verified request, so it starts its execution too.
@@ -642,7 +643,8 @@ export class DsrStack extends Stack {
       .bindValue('PUBLIC_BASE_URL', url)
       .bindSecret('SUPPRESSION_KEY_SECRET', this.suppressionKey)
       .answerTasks(workflowStateMachine, { ownPolicy: true });
-    // Each http processor's connector secrets, for the submit that calls the vendor and the sweep that polls its jobs.
+    // Each http processor's connector secrets, for the submit that calls the vendor and the sweep that
+    // polls its jobs (and cancels one when the request is withdrawn).
     for (const p of register.controllers.flatMap((c) => c.processors)) {
       if (p.kind !== 'http') continue;
       f.awaitProcessor.bindConnector(p);

@@ -163,6 +163,12 @@ const jobSchema = z
     failed: z.array(z.string()).default([]),
     /** How often the sweep asks. */
     pollEveryMinutes: z.number().int().min(1).max(1440).default(15),
+    /**
+     * The request that cancels the job (`{{job.id}}` is the id), only where the vendor documents
+     * one: sent when the subject withdraws the request while the job runs. Without it the vendor
+     * cannot be told, and staff see that it was not.
+     */
+    cancel: z.object(requestSchema).strict().optional(),
   })
   .strict();
 
@@ -334,6 +340,7 @@ function checkConnector(c: Connector, ctx: z.RefinementCtx): void {
     if (step.pagination && step.method !== 'GET' && step.pagination.type === 'link')
       ctx.addIssue({ code: 'custom', path: ['steps', stepName, 'pagination'], message: 'link pagination follows GET links only' });
     if (step.job) checkRefs(step.job.poll, ['steps', stepName, 'job', 'poll'], new Set(), new Set(['settings', 'job']));
+    if (step.job?.cancel) checkRefs(step.job.cancel, ['steps', stepName, 'job', 'cancel'], new Set(), new Set(['settings', 'job']));
   }
 
   for (const [right, action] of Object.entries(c.actions)) {

@@ -320,9 +320,12 @@ export interface Branch {
    */
   reminderStartedAt?: string;
   remindedAt?: string;
-  /** The request was withdrawn: when telling the vendor or staff member began (a claim) and when the email went. */
+  /** The request was withdrawn: when telling the processor (vendor, staff member, the organisation's own system) began (a claim) and when it was told. */
   withdrawalNoticeStartedAt?: string;
   withdrawalNoticedAt?: string;
+  /** The request was withdrawn and the processor cannot be told (its vendor documents no cancellation): when that was recorded (a claim, then the mark). */
+  withdrawalUntoldStartedAt?: string;
+  withdrawalUntoldAt?: string;
   /**
    * When escalating to the DPO began, and why (a claim: one escalation at a time). Without
    * `escalatedAt` and older than a Lambda can run, a crash cut it short and the sweep escalates again.

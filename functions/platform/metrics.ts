@@ -20,3 +20,8 @@ export function recordRequestClosed(right: Right, outcome: RequestOutcome): void
 export function recordOverdueRequests(count: number): void {
   metrics.singleMetric().addMetric('OverdueRequests', MetricUnit.Count, count);
 }
+
+/** A processor that could not be told of a withdrawal after every retry (`WithdrawalNoticesUntold`): staff must tell it. */
+export function recordWithdrawalNoticeUntold(): void {
+  metrics.singleMetric().addMetric('WithdrawalNoticesUntold', MetricUnit.Count, 1);
+}

@@ -61,7 +61,22 @@ export interface SubjectNotice {
   dueAt: string;
 }
 
-export type ScheduledErasure = HoldEnd | SuppressionEnd | RestrictionEnd | SubjectNotice;
+/**
+ * A processor still to be told that the subject withdrew the request: written before telling it,
+ * removed once it is told, so a notice that failed (a vendor down) is sent again by the sweep,
+ * `attempts` times at most before staff are told it never went.
+ */
+export interface WithdrawalNoticeDue {
+  kind: 'withdrawal_notice';
+  controllerId: string;
+  requestId: string;
+  processorId: string;
+  dueAt: string;
+  /** Attempts that failed so far. */
+  attempts: number;
+}
+
+export type ScheduledErasure = HoldEnd | SuppressionEnd | RestrictionEnd | SubjectNotice | WithdrawalNoticeDue;
 
 /** Records an erasure to carry out later. Idempotent: a retry writes the same item. */
 export async function schedule(e: ScheduledErasure): Promise<void> {
@@ -113,7 +128,7 @@ async function eachKey(keys: Record<string, unknown>[], write: (Key: Record<stri
 }
 
 /** Carries out one due erasure: deletes the held items, releases restricted ones, or drops the suppression entry. */
-export async function carryOut(e: Exclude<ScheduledErasure, SubjectNotice>): Promise<number> {
+export async function carryOut(e: Exclude<ScheduledErasure, SubjectNotice | WithdrawalNoticeDue>): Promise<number> {
   let count = 1;
   if (e.kind === 'suppression_end') {
     await deleteSuppression(e.controllerId, e.processorId, e.hash);

@@ -16,6 +16,7 @@ import { carryOut, due } from '../retention/scheduled-erasures';
 import { remindOfDeadline } from './deadline-reminders';
 import { ensureExecution } from './execution';
 import { closeReviewIfResolved, resumeReview } from './routing';
+import { retryWithdrawalNotice } from './withdrawal-retry';
 
 /** What one sweep did, by count. */
 export interface SweepReport {
@@ -34,6 +35,9 @@ export interface SweepReport {
   /** The service's own retention: packages deleted after their link expired, requests whose personal data was erased. */
   packagesDeleted: number;
   personalDataErased: number;
+  /** Processors told of a withdrawal on a retry, and those given up on after every retry (staff are told). */
+  withdrawalNoticesSent: number;
+  withdrawalNoticesUntold: number;
   /** Confirmed requests still open past their deadline (the `OverdueRequests` metric the stack alarms on). */
   overdue: number;
   failed: number;
@@ -132,6 +136,7 @@ async function heartbeatReview(request: DsrRequest): Promise<void> {
  *   finish (every step is idempotent), and its waiting branches are looked after; an escalation a
  *   crash cut short is sent again, and a closing review whose reasons no longer hold is closed;
  * - erasures scheduled for now are carried out: legal holds that ended, suppressions that expired;
+ *   and notices held for sending again: a staff decision's to the subject, a withdrawal's to a processor;
  * - the service's own retention: packages whose link expired and the personal data of requests
  *   closed longer than the controller's `requestDataRetentionDays` are deleted.
  */
@@ -148,6 +153,8 @@ export async function sweep(at = new Date()): Promise<SweepReport> {
     erasedOnSchedule: 0,
     packagesDeleted: 0,
     personalDataErased: 0,
+    withdrawalNoticesSent: 0,
+    withdrawalNoticesUntold: 0,
     overdue: 0,
     failed: 0,
   };
@@ -201,6 +208,13 @@ export async function sweep(at = new Date()): Promise<SweepReport> {
         if (scheduled.kind === 'subject_notice') {
           // A staff decision's notice an outage left unsent.
           await deliverNotice(scheduled, controller, at);
+          continue;
+        }
+        if (scheduled.kind === 'withdrawal_notice') {
+          // A processor not yet told of a withdrawal (it was down, the telling was cut short, or a vendor job).
+          const outcome = await retryWithdrawalNotice(scheduled, controller, at);
+          if (outcome === 'told') report.withdrawalNoticesSent++;
+          if (outcome === 'given_up') report.withdrawalNoticesUntold++;
           continue;
         }
         report.erasedOnSchedule += await carryOut(scheduled);

@@ -12,8 +12,9 @@ import { errorClass, logger } from '../platform/log';
 import { sendEmail } from '../platform/mailer';
 import { recordRequestClosed } from '../platform/metrics';
 import { CLAIM_TIMEOUT_MS, requestOwner, sendOnce } from '../platform/outbox';
-import { type Controller, findController, findProcessor } from '../platform/register';
-import { tellOfWithdrawal } from '../processors/withdrawal-notice';
+import { type Controller, findController, findProcessor, type Processor } from '../platform/register';
+import { tellOfWithdrawal, wasSent } from '../processors/withdrawal-notice';
+import { done, schedule, type WithdrawalNoticeDue } from '../retention/scheduled-erasures';
 import { resumeReview } from './routing';
 
 /**
@@ -26,8 +27,9 @@ export type WithdrawalOutcome = 'withdrawn' | 'already' | 'final' | 'unknown';
 /**
  * The subject withdraws a request that is not finished. It becomes `cancelled` at once; each
  * processor that was sent the request and has not answered is told (an OpenDSR processor by
- * `DELETE /requests/{id}`, an email vendor and a staff task by email, a webhook by a signed notice:
- * `processors/withdrawal-notice.ts`), then its branch ends as stopped, which lets the workflow run to its end
+ * `DELETE /requests/{id}`, an email vendor and a staff task by email, a webhook by a signed notice,
+ * a Lambda by an invocation, a vendor job by its declared cancel: `processors/withdrawal-notice.ts`),
+ * a notice that fails (or a vendor job's) being held for the sweep to send, then its branch ends as stopped, which lets the workflow run to its end
  * without a package or a completion email. What was already done stays done. The subject gets a
  * receipt by email, once. Every message goes through the outbox, so a second call (a reload after
  * a crash) sends what the first left unsent and nothing twice.
@@ -66,19 +68,44 @@ async function finishWithdrawal(request: DsrRequest, controller: Controller | un
   for (const branch of branches) {
     if (branch.status === 'completed' || branch.status === 'failed') continue;
     const processor = controller && findProcessor(controller, branch.processorId);
-    if (processor && controller) {
-      // Told before the branch ends (a crash between the two leaves it for the next call). Best
-      // effort: the processor may be down, and the branch ends anyway, or the workflow would wait
-      // on it until its timeout and escalate; the warning is what staff have to go on.
-      await tellOfWithdrawal({ request, controller, branch }, processor, withdrawnAt(request) ?? now.toISOString(), now).catch((err) => {
-        logger.warn('processor not told of the withdrawal', { requestId: request.requestId, processorId: branch.processorId, errorClass: errorClass(err) });
-      });
-    }
+    // Told before the branch ends (a crash between the two leaves it for the next call). The
+    // processor may be down: the branch ends anyway, or the workflow would wait on it until its
+    // timeout and escalate, and the held notice is sent again by the sweep.
+    if (processor && controller && wasSent(branch)) await tellHeld(request, controller, processor, branch, now);
     await completeBranch(request.requestId, branch.processorId, { status: 'failed', errorClass: WITHDRAWN }, now);
   }
   await sendReceipt(request, controller, now).catch((err) => {
     logger.warn('withdrawal receipt not sent', { requestId: request.requestId, errorClass: errorClass(err) });
   });
+}
+
+/** The held notice of one branch: keyed by the withdrawal's time, so a second call holds the same one. */
+const heldNotice = (request: DsrRequest, branch: Branch, now: Date): WithdrawalNoticeDue => ({
+  kind: 'withdrawal_notice',
+  controllerId: request.controllerId,
+  requestId: request.requestId,
+  processorId: branch.processorId,
+  dueAt: withdrawnAt(request) ?? now.toISOString(),
+  attempts: 0,
+});
+
+/**
+ * Holds the notice for the sweep, tells the processor, and lets go of the notice once it is told
+ * (or cannot be). A vendor job is left held: the sweep tells it (`workflow/withdrawal-retry.ts`).
+ */
+async function tellHeld(request: DsrRequest, controller: Controller, processor: Processor, branch: Branch, now: Date): Promise<void> {
+  const held = heldNotice(request, branch, now);
+  try {
+    await schedule(held);
+    const told = await tellOfWithdrawal({ request, controller, branch }, processor, held.dueAt, now);
+    if (told !== 'under_way') await done(held);
+  } catch (err) {
+    logger.warn('processor not told of the withdrawal yet: the sweep tries again', {
+      requestId: request.requestId,
+      processorId: branch.processorId,
+      errorClass: errorClass(err),
+    });
+  }
 }
 
 /**

@@ -13,24 +13,28 @@ const processorsOf = <K extends 'lambda' | 'webhook'>(register: Register, kind: 
 
 /**
  * `lambda:InvokeFunction` on each declared function ARN, exactly as declared (a qualified ARN
- * grants that version or alias only), for the function that submits; each webhook processor's
- * secret for the functions that sign (submit, and the withdrawal's notice) and the one that verifies (the callback).
+ * grants that version or alias only), for the function that submits and those that tell of a
+ * withdrawal (the status function at once, the sweep on a retry); each webhook processor's secret
+ * for the functions that sign (the same) and the one that verifies (the callback).
  */
 export function grantInhouseProcessors(
   stack: Stack,
   register: Register,
-  fns: { submit: HouseFunction; callback: HouseFunction; withdraw?: HouseFunction },
+  fns: { submit: HouseFunction; callback: HouseFunction; withdraw?: HouseFunction[] },
 ): void {
+  const telling = [fns.submit, ...(fns.withdraw ?? [])];
   const functionArns = [...new Set(processorsOf(register, 'lambda').map((p) => p.functionArn))];
   if (functionArns.length > 0) {
-    fns.submit.bindStatement(
-      "lambda:InvokeFunction on each lambda processor's declared function",
-      new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: functionArns }),
-    );
+    for (const fn of telling) {
+      fn.bindStatement(
+        "lambda:InvokeFunction on each lambda processor's declared function",
+        new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: functionArns }),
+      );
+    }
   }
   const secretArns = [...new Set(processorsOf(register, 'webhook').map((p) => secretArnOf(stack, p.secret)))];
   if (secretArns.length > 0) {
-    for (const fn of [fns.submit, fns.callback, ...(fns.withdraw ? [fns.withdraw] : [])]) {
+    for (const fn of [...telling, fns.callback]) {
       fn.bindStatement(
         "secretsmanager:GetSecretValue on each webhook processor's signing secret",
         new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: secretArns }),

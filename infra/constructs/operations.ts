@@ -32,13 +32,13 @@ export interface OperationsProps {
 }
 
 /**
- * What an operator watches: alarms for failed executions, failed scheduled runs, overdue requests
- * and 5xx answers, sent by email through one SNS topic; and one dashboard with the requests closed
+ * What an operator watches: alarms for failed executions, failed scheduled runs, overdue requests,
+ * processors never told of a withdrawal and 5xx answers, sent by email through one SNS topic; and one dashboard with the requests closed
  * by right and outcome (the functions' EMF metrics, `functions/platform/metrics.ts`).
  */
 export class Operations extends Construct {
   public readonly topic: Topic;
-  public readonly alarms: Record<'executionsFailed' | 'scheduledRunFailures' | 'overdueRequests' | 'serverErrors', Alarm>;
+  public readonly alarms: Record<'executionsFailed' | 'scheduledRunFailures' | 'overdueRequests' | 'withdrawalNoticesUntold' | 'serverErrors', Alarm>;
   public readonly dashboard: Dashboard;
 
   constructor(scope: Construct, id: string, props: OperationsProps) {
@@ -78,6 +78,14 @@ export class Operations extends Construct {
       period: Duration.minutes(15),
       statistic: 'Maximum',
     });
+    // A processor still not told of a withdrawal after every retry (functions/workflow/withdrawal.ts).
+    const untold = new Metric({
+      namespace: METRICS_NAMESPACE,
+      metricName: 'WithdrawalNoticesUntold',
+      dimensionsMap: { service: METRICS_SERVICE },
+      period: Duration.minutes(15),
+      statistic: 'Sum',
+    });
     // HTTP APIs publish `5xx` (REST APIs' `5XXError`).
     const serverErrors = props.httpApi.metricServerError({ period: fiveMinutes, statistic: 'Sum' });
 
@@ -108,6 +116,11 @@ export class Operations extends Construct {
         'OverdueRequests',
         overdue,
         'A confirmed request is open past its legal deadline (Art. 12(3)); the staff console lists it under overdue.',
+      ),
+      withdrawalNoticesUntold: alarm(
+        'WithdrawalNoticesUntold',
+        untold,
+        'A processor could not be told that a request was withdrawn, after every retry: staff must tell it (the request timeline says which).',
       ),
       serverErrors: alarm('ServerErrors', serverErrors, 'The API answered 5xx: a handler failed (500) or a service behind it was unavailable (503).'),
     };

@@ -9,6 +9,8 @@
 /** Version 1 of the event the service sends (README, "In-house systems"), the parts the demo reads. */
 export interface DemoEvent {
   version: string;
+  /** `withdrawal` on the notice that the subject withdrew the request (the event itself has none). */
+  type?: string;
   requestId: string;
   action: string;
   subject: { email: string; name?: string };

@@ -9,6 +9,9 @@ import { type DemoEvent, demoAnswer } from './app.ts';
 const delayMs = () => Number(process.env.DEMO_INHOUSE_DELAY_MS ?? 2000);
 
 export async function handler(event: DemoEvent) {
+  // The subject withdrew the request: the demo's jobs are timers that cannot be stopped, and the
+  // service refuses their late answer.
+  if (event.type === 'withdrawal') return {};
   const { when, answer } = demoAnswer(event, 'campaign-app');
   if (when === 'now') return answer;
   // In AWS a Lambda freezes once it returns: a real app hands the callback to a queue or a job.

@@ -35,6 +35,10 @@ export async function startDemoWebhook(opts: { port: number; secret: string; cal
           return;
         }
         const event = JSON.parse(raw.toString('utf8')) as DemoEvent;
+        if (event.type === 'withdrawal') {
+          res.writeHead(204).end();
+          return;
+        }
         const { when, answer } = demoAnswer(event, 'volunteer-portal');
         if (when === 'now') {
           res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));

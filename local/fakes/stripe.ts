@@ -6,7 +6,7 @@
  *   https://docs.stripe.com/api/charges/list              GET /v1/charges?customer=
  *   https://docs.stripe.com/api/invoices/list             GET /v1/invoices?customer=
  *   https://docs.stripe.com/api/customers/delete          DELETE /v1/customers/{id}
- *   https://docs.stripe.com/api/privacy/redaction-job     POST /v1/privacy/redaction_jobs, GET …/{id}, POST …/{id}/run
+ *   https://docs.stripe.com/api/privacy/redaction-job     POST /v1/privacy/redaction_jobs, GET …/{id}, POST …/{id}/run, POST …/{id}/cancel
  *   https://docs.stripe.com/api/pagination                `limit` 1-100 (10), `starting_after`, `has_more`
  *   https://docs.stripe.com/api/pagination/search         `page` / `next_page` for search
  *   https://docs.stripe.com/rate-limits                   429 with error code `rate_limit`, no Retry-After
@@ -353,6 +353,24 @@ export async function startStripeFake(opts: StripeFakeOptions = {}): Promise<Str
             job.fail = failNext;
             failNext = false;
             return { status: 200, body: jobView(job) };
+          },
+        },
+        {
+          // Documented for a job that is `ready` or `failed` only; the job is abandoned, never run.
+          method: 'POST',
+          path: '/v1/privacy/redaction_jobs/{id}/cancel',
+          handle: (_req, { id: jid }) => {
+            const job = jobs.get(jid!);
+            if (!job) return missing('redaction job', jid!, 'id');
+            if (job.status !== 'ready' && job.status !== 'failed')
+              return error(
+                400,
+                'invalid_request_error',
+                `The redaction job is ${job.status}; only a ready or failed job can be canceled.`,
+                'redaction_job_invalid_state',
+              );
+            job.status = 'canceled';
+            return { status: 200, body: { ...jobView(job), status: 'canceling' } };
           },
         },
       ]),

@@ -1,7 +1,7 @@
 /**
- * The organisations' own systems in AWS: the submitting function may invoke exactly the Lambda
- * functions the register declares (nothing wider, no wildcard), and only the submitting and the
- * callback functions read the webhooks' signing secrets.
+ * The organisations' own systems in AWS: the submitting function and those telling of a withdrawal
+ * may invoke exactly the Lambda functions the register declares (nothing wider, no wildcard), and
+ * only they and the callback function read the webhooks' signing secrets.
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -42,21 +42,29 @@ function statementsOf(entry: string): Statement[] {
 const granting = (action: string) => (s: Statement) => [s.Action].flat().includes(action);
 
 describe('lambda and webhook processors in AWS', () => {
-  it('let AwaitProcessor invoke exactly the declared function ARNs, and nothing else those', () => {
-    const invoke = statementsOf('functions/handlers/workflow/await-processor.ts').filter(granting('lambda:InvokeFunction'));
-    expect(invoke).toHaveLength(1);
-    expect(invoke[0]!.Action).toBe('lambda:InvokeFunction');
-    expect([invoke[0]!.Resource].flat().sort()).toEqual([...ARNS].sort());
+  it('let AwaitProcessor and the withdrawal notice (Status, and the Sweep retrying it) invoke exactly the declared function ARNs, and nothing else those', () => {
+    const telling = ['functions/handlers/workflow/await-processor.ts', 'functions/handlers/subject-api/status.ts', 'functions/handlers/scheduled/sweep.ts'];
+    const invoke = telling.flatMap((entry) => statementsOf(entry).filter(granting('lambda:InvokeFunction')));
+    expect(invoke).toHaveLength(3);
+    for (const statement of invoke) {
+      expect(statement.Action).toBe('lambda:InvokeFunction');
+      expect([statement.Resource].flat().sort()).toEqual([...ARNS].sort());
+    }
     const elsewhere = Object.values(resources)
       .filter((r) => r.Type === 'AWS::IAM::Policy')
       .flatMap((r) => r.Properties.PolicyDocument.Statement as Statement[])
       .filter((st) => granting('lambda:InvokeFunction')(st) && ARNS.some((arn) => JSON.stringify(st.Resource).includes(arn)));
-    // The state machine and the schedules invoke the service's own functions; only AwaitProcessor an organisation's.
+    // The state machine and the schedules invoke the service's own functions; only those three an organisation's.
     expect(elsewhere).toEqual(invoke);
   });
 
-  it('give the webhook secret to the submitting and the callback functions', () => {
-    for (const entry of ['functions/handlers/workflow/await-processor.ts', 'functions/handlers/processor-api/processor-callback.ts']) {
+  it('give the webhook secret to the signing and the callback functions', () => {
+    for (const entry of [
+      'functions/handlers/workflow/await-processor.ts',
+      'functions/handlers/processor-api/processor-callback.ts',
+      'functions/handlers/subject-api/status.ts',
+      'functions/handlers/scheduled/sweep.ts',
+    ]) {
       const read = statementsOf(entry).filter((s) => granting('secretsmanager:GetSecretValue')(s) && JSON.stringify(s.Resource).includes('portal/dsr-webhook'));
       expect(read, entry).toHaveLength(1);
       expect(read[0]!.Resource).toBe(SECRET);

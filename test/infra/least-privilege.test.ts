@@ -75,8 +75,9 @@ const ALLOWED: Record<keyof DsrFunctions, string[]> = {
   intake: [...BASE, ...TABLE_READ_WRITE, ...SEND_EMAIL, ...READ_SECRET],
   // Confirming starts the workflow and emails the receipt.
   verify: [...BASE, ...TABLE_READ_WRITE, ...START, ...SEND_EMAIL],
-  // A withdrawal ends waiting branches, emails the receipt and the vendors and staff still working, signs webhooks' notices.
-  status: [...BASE, ...TABLE_READ_WRITE, ...ANSWER_TASKS, ...SEND_EMAIL, ...READ_SECRET],
+  // A withdrawal ends waiting branches, emails the receipt and the vendors and staff still working, signs webhooks' notices,
+  // invokes the lambda processors still working (their declared ARNs only: test/infra/inhouse-processors.test.ts).
+  status: [...BASE, ...TABLE_READ_WRITE, ...ANSWER_TASKS, ...SEND_EMAIL, ...READ_SECRET, 'lambda:InvokeFunction'],
   // One item by its key, and one object under packages/ to sign a link to.
   download: [...BASE, 'dynamodb:GetItem', 'kms:Decrypt', 's3:GetObject'],
   // Results and uploads are written under exports/, never read, listed or deleted.
@@ -112,6 +113,8 @@ const ALLOWED: Record<keyof DsrFunctions, string[]> = {
     'states:RedriveExecution',
     ...FAILED_RUNS,
     ...READ_SECRET,
+    // A withdrawal's notice to a lambda processor, sent again.
+    'lambda:InvokeFunction',
   ],
   console: BASE,
   staffRequests: [...BASE, ...TABLE_READ, ...AUDIT_READ],

@@ -41,10 +41,10 @@ describe('operations alarms', () => {
     expect(JSON.stringify(policy.Properties.PolicyDocument)).toContain('"aws:SecureTransport":"false"');
   });
 
-  it('alarm on failed executions, the failed-runs queue, overdue requests and 5xx answers, each to the topic', () => {
+  it('alarm on failed executions, the failed-runs queue, overdue requests, untold withdrawals and 5xx answers, each to the topic', () => {
     const [topicId] = one('AWS::SNS::Topic');
     const alarms = ofType('AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
-    expect(alarms).toHaveLength(4);
+    expect(alarms).toHaveLength(5);
     for (const a of alarms) {
       expect(a.AlarmActions).toEqual([{ Ref: topicId }]);
       expect(a).toMatchObject({ Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold', TreatMissingData: 'notBreaching' });
@@ -55,6 +55,7 @@ describe('operations alarms', () => {
       'AWS/SQS/ApproximateNumberOfMessagesVisible',
       'AWS/States/ExecutionsFailed',
       'GdprDsr/OverdueRequests',
+      'GdprDsr/WithdrawalNoticesUntold',
     ]);
 
     const [stateMachineId] = one('AWS::StepFunctions::StateMachine');
@@ -67,6 +68,8 @@ describe('operations alarms', () => {
     expect(byMetric['AWS/ApiGateway/5xx']!.Dimensions).toEqual([{ Name: 'ApiId', Value: { Ref: apiId } }]);
     // As the sweep writes it (functions/platform/metrics.ts): the service dimension only.
     expect(byMetric['GdprDsr/OverdueRequests']).toMatchObject({ Dimensions: [{ Name: 'service', Value: 'dsr' }], Statistic: 'Maximum', Period: 900 });
+    // A processor never told of a withdrawal, counted by the sweep when it gives up (functions/workflow/withdrawal.ts).
+    expect(byMetric['GdprDsr/WithdrawalNoticesUntold']).toMatchObject({ Dimensions: [{ Name: 'service', Value: 'dsr' }], Statistic: 'Sum', Period: 900 });
   });
 
   it('have one dashboard showing the requests closed by right and outcome beside the alarms', () => {

@@ -483,12 +483,13 @@ describe('configuration and grants (least privilege)', () => {
       // The ARN only: the function reads the value at cold start (no dynamic reference resolved into the environment).
       expect(envOf(name).SUPPRESSION_KEY_SECRET, name).toEqual({ Ref: secretId });
       // Besides: the demo register's Mailchimp connector secret, for submit and sweep (test/infra/http-connectors.test.ts),
-      // and the demo's in-house webhook's signing secret for submit (test/infra/inhouse-processors.test.ts).
+      // and the demo's in-house webhook's signing secret for submit and for the sweep, which sends a
+      // withdrawal notice again (test/infra/inhouse-processors.test.ts).
       const reads = statementsOf(name).filter(
         (s) =>
           [s.Action].flat().some((a) => a.startsWith('secretsmanager:')) &&
           !JSON.stringify(s.Resource).includes('demo/mailchimp-api-key') &&
-          !(name === 'submit' && JSON.stringify(s.Resource).includes('demo-volunteer-portal-webhook')),
+          !((name === 'submit' || name === 'sweep') && JSON.stringify(s.Resource).includes('demo-volunteer-portal-webhook')),
       );
       expect(reads, name).toEqual([expect.objectContaining({ Action: 'secretsmanager:GetSecretValue', Resource: { Ref: secretId } })]);
     }

@@ -391,6 +391,19 @@ class Run {
     }
     return waiting ? 'waiting' : 'done';
   }
+
+  /** Cancels each job by the step's declared `cancel` request; false when the definition declares none. */
+  async cancel(stepName: string, jobIds: string[]): Promise<boolean> {
+    const cancel = this.r.connector.steps[stepName]?.job?.cancel;
+    if (!cancel) return false;
+    for (const id of jobIds) {
+      const { url, init } = await this.build(stepName, cancel, { settings: this.r.processor.settings, job: { id } });
+      const call = await this.exchange(stepName, url, init, {});
+      await discard(call.answer);
+      if (call.outcome !== 'done') throw unmapped(this.id, stepName, call.answer.status);
+    }
+    return true;
+  }
 }
 
 /** A copy of the JSON object `body` with `value` at the dotted `path` (`pagination.starting_after`), objects made on the way. */
@@ -409,6 +422,11 @@ export function runAction(run: ActionRun): Promise<ActionResult> {
 /** Polls the jobs a step started. */
 export function pollJobs(run: Omit<ActionRun, 'subject'>, step: string, jobIds: string[]): Promise<'done' | 'waiting'> {
   return new Run({ ...run, subject: { email: '' } }).poll(step, jobIds);
+}
+
+/** Cancels the jobs a step started, where its definition declares how; false where it does not (the vendor cannot be told). */
+export function cancelJobs(run: Omit<ActionRun, 'subject'>, step: string, jobIds: string[]): Promise<boolean> {
+  return new Run({ ...run, subject: { email: '' } }).cancel(step, jobIds);
 }
 
 /**

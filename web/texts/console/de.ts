@@ -232,6 +232,11 @@ export const de: ConsoleOwnTexts = {
     personal_data_erased: 'Adresse und Name der betroffenen Person gelöscht (Aufbewahrungsfrist abgelaufen)',
     staff_viewed_request: 'Antrag angesehen',
     staff_exported_audit_trail: 'Prüfprotokoll exportiert',
+    processor_told_of_withdrawal: 'Ein System oder Auftragsverarbeiter, das noch daran arbeitete, wurde über den Widerruf informiert',
+    vendor_cannot_be_told_of_withdrawal:
+      'Der Auftrag eines Anbieters konnte nicht gestoppt werden: Seine Schnittstelle bietet keine Möglichkeit dazu, daher wurde der Anbieter nicht über den Widerruf informiert',
+    processor_not_told_of_withdrawal:
+      'Ein System oder Auftragsverarbeiter konnte auch nach allen Wiederholungen nicht über den Widerruf informiert werden: Informieren Sie es selbst',
   },
   timelineDetail: {
     processorId: 'System',
@@ -267,5 +272,7 @@ export const de: ConsoleOwnTexts = {
     via: 'Über',
     by: 'Über',
     why: 'Grund',
+    attempts: 'Versuche',
+    step: 'Schritt',
   },
 };

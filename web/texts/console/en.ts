@@ -233,6 +233,10 @@ export const en = {
     subject_notice_sent: 'The data subject was sent a notice',
     request_completed: 'Request completed',
     request_withdrawn: 'Withdrawn by the data subject',
+    processor_told_of_withdrawal: 'A system or processor still working was told of the withdrawal',
+    vendor_cannot_be_told_of_withdrawal:
+      "A vendor's job could not be stopped: its API offers no way to cancel it, so the vendor was not told of the withdrawal",
+    processor_not_told_of_withdrawal: 'A system or processor could not be told of the withdrawal after every retry: tell it yourself',
     personal_data_erased: "The data subject's address and name erased (retention period ended)",
     staff_viewed_request: 'Request viewed',
     staff_exported_audit_trail: 'Audit trail exported',
@@ -272,6 +276,8 @@ export const en = {
     via: 'Through',
     by: 'Through',
     why: 'Why',
+    attempts: 'Attempts',
+    step: 'Step',
   },
 };
 

@@ -235,6 +235,9 @@ export const sl: ConsoleOwnTexts = {
     subject_notice_sent: 'Posamezniku je bilo poslano obvestilo',
     request_completed: 'Zahteva zaključena',
     request_withdrawn: 'Posameznik je zahtevo umaknil',
+    processor_told_of_withdrawal: 'Sistem ali obdelovalec, ki je še delal, je bil obveščen o umiku',
+    vendor_cannot_be_told_of_withdrawal: 'Opravila ponudnika ni bilo mogoče ustaviti: njegov API ne omogoča preklica, zato ponudnik ni bil obveščen o umiku',
+    processor_not_told_of_withdrawal: 'Sistema ali obdelovalca po vseh poskusih ni bilo mogoče obvestiti o umiku: obvestite ga sami',
     personal_data_erased: 'Naslov in ime posameznika izbrisana (rok hrambe je potekel)',
     staff_viewed_request: 'Zahteva pregledana',
     staff_exported_audit_trail: 'Revizijska sled izvožena',
@@ -273,5 +276,7 @@ export const sl: ConsoleOwnTexts = {
     via: 'Prek',
     by: 'Prek',
     why: 'Zakaj',
+    attempts: 'Poskusi',
+    step: 'Korak',
   },
 };

@@ -229,6 +229,10 @@ export const sv: ConsoleOwnTexts = {
     subject_notice_sent: 'Ett meddelande skickat till den registrerade',
     request_completed: 'Begäran slutförd',
     request_withdrawn: 'Återkallad av den registrerade',
+    processor_told_of_withdrawal: 'Ett system eller ett personuppgiftsbiträde som fortfarande arbetade fick veta att begäran återkallats',
+    vendor_cannot_be_told_of_withdrawal:
+      'En leverantörs jobb kunde inte stoppas: dess API har inget sätt att avbryta det, så leverantören fick inte veta att begäran återkallats',
+    processor_not_told_of_withdrawal: 'Ett system eller ett personuppgiftsbiträde kunde inte meddelas om återkallelsen efter alla försök: meddela det själv',
     personal_data_erased: 'Den registrerades adress och namn raderade (lagringstiden slut)',
     staff_viewed_request: 'Begäran visad',
     staff_exported_audit_trail: 'Granskningsloggen exporterad',
@@ -267,5 +271,7 @@ export const sv: ConsoleOwnTexts = {
     via: 'Via',
     by: 'Via',
     why: 'Varför',
+    attempts: 'Försök',
+    step: 'Steg',
   },
 };

@@ -184,7 +184,7 @@ export const de: RequestTexts = {
       cancelled: {
         label: 'Zurückgezogen',
         description:
-          'Sie haben diesen Antrag zurückgezogen. Wir haben die Bearbeitung beendet und die Organisationen informiert, die ihn noch bearbeiteten. Bereits Erledigtes bleibt erledigt.',
+          'Sie haben diesen Antrag zurückgezogen. Wir haben die Bearbeitung beendet und fordern die Organisationen, die ihn noch bearbeiteten, auf, ebenfalls aufzuhören, soweit sie eine Möglichkeit dafür bieten. Bereits Erledigtes bleibt erledigt.',
       },
     },
     branchStatus: {
@@ -200,7 +200,7 @@ export const de: RequestTexts = {
   withdrawal: {
     title: 'Ihren Antrag zurückziehen?',
     intro: ({ controller }: C) => `Sie sind dabei, Ihren Antrag an ${controller} zurückzuziehen.`,
-    stop: 'Wir beenden die Bearbeitung sofort und fordern die Organisationen, die ihn noch bearbeiten, auf, ebenfalls aufzuhören.',
+    stop: 'Wir beenden die Bearbeitung sofort und fordern die Organisationen, die ihn noch bearbeiten, auf, ebenfalls aufzuhören, soweit sie eine Möglichkeit dafür bieten.',
     kept: 'Bereits Erledigtes bleibt erledigt: Gelöschte Daten lassen sich nicht wiederherstellen.',
     noAnswer: 'Sie erhalten auf diesen Antrag keine Antwort. Wenn Sie es sich später anders überlegen, können Sie einen neuen Antrag stellen.',
     receiptNote: 'Wir senden Ihnen eine Bestätigung per E-Mail.',
@@ -213,7 +213,7 @@ export const de: RequestTexts = {
       factsTitle: 'Ihr Antrag',
       reference: 'Aktenzeichen',
       type: 'Antrag',
-      done: 'Bereits Erledigtes bleibt erledigt: Gelöschte Daten lassen sich nicht wiederherstellen. Die Organisationen, die den Antrag noch bearbeiteten, wurden aufgefordert, aufzuhören.',
+      done: 'Bereits Erledigtes bleibt erledigt: Gelöschte Daten lassen sich nicht wiederherstellen. Wir fordern die Organisationen, die den Antrag noch bearbeiteten, auf, aufzuhören, soweit sie eine Möglichkeit dafür bieten.',
       again: 'Wenn Sie ihn nicht zurückziehen wollten oder doch bearbeitet haben möchten, können Sie mit dem Formular einen neuen Antrag stellen:',
       formLink: 'Einen neuen Antrag stellen',
     },

@@ -179,7 +179,7 @@ export const en = {
       cancelled: {
         label: 'Withdrawn',
         description:
-          'You withdrew this request. We stopped working on it and told the organisations that were still handling it. Work that was already done stays done.',
+          'You withdrew this request. We stopped working on it and are telling the organisations that were still handling it to stop, wherever they offer a way to be told. Work that was already done stays done.',
       },
     },
     branchStatus: {
@@ -196,7 +196,7 @@ export const en = {
   withdrawal: {
     title: 'Withdraw your request?',
     intro: ({ controller }: C) => `You are about to withdraw your request to ${controller}.`,
-    stop: 'We stop working on it at once and tell the organisations still handling it to stop.',
+    stop: 'We stop working on it at once and tell the organisations still handling it to stop, wherever they offer a way to be told.',
     kept: 'Work that is already done stays done: data that was erased cannot be brought back.',
     noAnswer: 'You will not get an answer to this request. If you change your mind later, you can make a new request.',
     receiptNote: 'We will email you a receipt.',
@@ -209,7 +209,7 @@ export const en = {
       factsTitle: 'Your request',
       reference: 'Reference',
       type: 'Request',
-      done: 'Work that was already done stays done: data that was erased cannot be brought back. The organisations that were still handling the request have been told to stop.',
+      done: 'Work that was already done stays done: data that was erased cannot be brought back. We are telling the organisations that were still handling the request to stop, wherever they offer a way to be told.',
       again: 'If you did not mean to withdraw it, or want it handled after all, you can make a new request with the form:',
       formLink: 'Make a new request',
     },

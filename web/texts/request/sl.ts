@@ -178,7 +178,7 @@ export const sl: RequestTexts = {
       cancelled: {
         label: 'Umaknjena',
         description:
-          'To zahtevo ste umaknili. Z delom na njej smo prenehali in o tem obvestili organizacije, ki so jo še obravnavale. Kar je bilo že narejeno, ostane.',
+          'To zahtevo ste umaknili. Z delom na njej smo prenehali in organizacije, ki so jo še obravnavale, obveščamo, naj prenehajo, kjer nam to omogočajo. Kar je bilo že narejeno, ostane.',
       },
     },
     branchStatus: {
@@ -194,7 +194,7 @@ export const sl: RequestTexts = {
   withdrawal: {
     title: 'Želite umakniti zahtevo?',
     intro: ({ controller }: C) => `Umaknili boste svojo zahtevo za organizacijo ${controller}.`,
-    stop: 'Z delom na njej takoj prenehamo in organizacije, ki jo še obravnavajo, obvestimo, naj prenehajo.',
+    stop: 'Z delom na njej takoj prenehamo in organizacije, ki jo še obravnavajo, obvestimo, naj prenehajo, kjer nam to omogočajo.',
     kept: 'Kar je že narejeno, ostane: izbrisanih podatkov ni mogoče obnoviti.',
     noAnswer: 'Na to zahtevo ne boste prejeli odgovora. Če si pozneje premislite, lahko vložite novo zahtevo.',
     receiptNote: 'Po e-pošti vam bomo poslali potrdilo.',
@@ -207,7 +207,7 @@ export const sl: RequestTexts = {
       factsTitle: 'Vaša zahteva',
       reference: 'Številka zahteve',
       type: 'Zahteva',
-      done: 'Kar je bilo že narejeno, ostane: izbrisanih podatkov ni mogoče obnoviti. Organizacije, ki so zahtevo še obravnavale, smo obvestili, naj z delom prenehajo.',
+      done: 'Kar je bilo že narejeno, ostane: izbrisanih podatkov ni mogoče obnoviti. Organizacije, ki so zahtevo še obravnavale, obveščamo, naj z delom prenehajo, kjer nam to omogočajo.',
       again: 'Če zahteve niste želeli umakniti ali želite, da jo vseeno obravnavamo, lahko prek obrazca vložite novo zahtevo:',
       formLink: 'Vložite novo zahtevo',
     },

@@ -178,7 +178,7 @@ export const sv: RequestTexts = {
       cancelled: {
         label: 'Återkallad',
         description:
-          'Du har återkallat begäran. Vi har slutat arbeta med den och meddelat de organisationer som fortfarande hanterade den. Det som redan var gjort står sig.',
+          'Du har återkallat begäran. Vi har slutat arbeta med den och håller på att meddela de organisationer som fortfarande hanterade den att sluta, där de erbjuder ett sätt att ta emot beskedet. Det som redan var gjort står sig.',
       },
     },
     branchStatus: {
@@ -194,7 +194,7 @@ export const sv: RequestTexts = {
   withdrawal: {
     title: 'Återkalla din begäran?',
     intro: ({ controller }: C) => `Du håller på att återkalla din begäran till ${controller}.`,
-    stop: 'Vi slutar arbeta med den direkt och ber de organisationer som fortfarande hanterar den att sluta.',
+    stop: 'Vi slutar arbeta med den direkt och ber de organisationer som fortfarande hanterar den att sluta, där de erbjuder ett sätt att ta emot beskedet.',
     kept: 'Det som redan är gjort står sig: uppgifter som har raderats går inte att få tillbaka.',
     noAnswer: 'Du får inget svar på den här begäran. Om du ändrar dig senare kan du göra en ny begäran.',
     receiptNote: 'Vi skickar ett kvitto till dig via e-post.',
@@ -207,7 +207,7 @@ export const sv: RequestTexts = {
       factsTitle: 'Din begäran',
       reference: 'Ärendenummer',
       type: 'Begäran',
-      done: 'Det som redan hade gjorts står sig: uppgifter som har raderats går inte att få tillbaka. De organisationer som fortfarande hanterade begäran har fått besked om att sluta.',
+      done: 'Det som redan hade gjorts står sig: uppgifter som har raderats går inte att få tillbaka. Vi håller på att meddela de organisationer som fortfarande hanterade begäran att sluta, där de erbjuder ett sätt att ta emot beskedet.',
       again: 'Om du inte menade att återkalla den, eller ändå vill att den hanteras, kan du göra en ny begäran i formuläret:',
       formLink: 'Gör en ny begäran',
     },
