@@ -75,7 +75,8 @@ export async function escalate(
     // A caller that knows no other step can hold the claim (see escalateUntoldFailures) takes over any claim at once.
     staleAfterMs: opts.claimsCutShort ? 0 : CLAIM_TIMEOUT_MS,
     at: now,
-    send: (again) => sendEmail(controller.dpoEmail, again ? asRepeat(email, locale) : email),
+    send: (again) =>
+      sendEmail(controller.dpoEmail, again ? asRepeat(email, locale) : email, { kind: 'dpo', controllerId: controller.id, requestId: request.requestId }),
   });
   if (outcome === 'skipped') return false;
   await auditEscalated(request.requestId, branch.processorId, reason, startedAt);

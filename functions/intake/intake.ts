@@ -64,6 +64,7 @@ export async function acceptRequest(submission: Submission, controller: Controll
         verifyUrl: links.verify(request.requestId, token),
         expiresAt: verifyExpiresAt,
       }),
+      { kind: 'verification', controllerId: controller.id, requestId: request.requestId },
     ),
   ]);
   await audit(request.requestId, 'verification_sent', 'system', undefined, at, { head: submitted ?? null });

@@ -11,7 +11,7 @@ import { inLocale, staffEmailOf } from '../domain/register-schema';
 import type { Branch, DsrRequest } from '../domain/request';
 import { audit } from '../platform/data/audit';
 import { logger } from '../platform/log';
-import { sendEmail } from '../platform/mailer';
+import { branchMail, sendEmail } from '../platform/mailer';
 import { branchOwner, CLAIM_TIMEOUT_MS, type OutboxMessage, sendOnce } from '../platform/outbox';
 import type { Controller, Processor, WebhookProcessor } from '../platform/register';
 import { inhouseWithdrawal } from './inhouse/event';
@@ -52,7 +52,7 @@ export async function tellOfWithdrawal(
       processorName: inLocale(p.name, locale, controller).text,
       requestReference: request.requestId,
     });
-    const { marked } = await once((again) => sendEmail(to, again ? asRepeat(email, locale) : email));
+    const { marked } = await once((again) => sendEmail(to, again ? asRepeat(email, locale) : email, branchMail('withdrawal_notice', request, branch)));
     if (marked) await audit(branch.requestId, 'processor_told_of_withdrawal', 'system', { processorId: branch.processorId }, now);
     return 'email';
   }
