@@ -44,17 +44,19 @@ export function emailTags(tag: MailTag): { Name: string; Value: string }[] {
 
 /** What SES says happened to a message: a bounce (hard or soft) or a complaint. */
 export type MailFeedback =
-  | { type: 'bounce'; bounce: 'Permanent' | 'Transient' | 'Undetermined'; subType: string; feedbackId: string; messageId: string; tag: MailTag }
-  | { type: 'complaint'; feedbackType?: string; feedbackId: string; messageId: string; tag: MailTag };
+  | { type: 'bounce'; bounce: 'Permanent' | 'Transient' | 'Undetermined'; subType: string; feedbackId: string; messageId: string; at: string; tag: MailTag }
+  | { type: 'complaint'; feedbackType?: string; feedbackId: string; messageId: string; at: string; tag: MailTag };
 
 /** Why an event was dropped, safe to log (no value from the event). */
 export type DropReason = 'not_an_object' | 'not_ses' | 'unsupported_type' | 'malformed' | 'untagged';
 
 const tagsSchema = z.record(z.string(), z.array(z.string()));
 const mailSchema = z.object({ messageId: z.string().min(1), tags: tagsSchema.optional() });
+const timestamp = z.iso.datetime({ offset: true });
 const eventSchema = z.object({
   source: z.literal('aws.ses'),
   'detail-type': z.string(),
+  time: timestamp,
   detail: z.union([
     z.object({
       eventType: z.literal('Bounce'),
@@ -63,12 +65,13 @@ const eventSchema = z.object({
         bounceType: z.enum(['Permanent', 'Transient', 'Undetermined']),
         bounceSubType: z.string().default('General'),
         feedbackId: z.string().min(1),
+        timestamp: timestamp.optional(),
       }),
     }),
     z.object({
       eventType: z.literal('Complaint'),
       mail: mailSchema,
-      complaint: z.object({ feedbackId: z.string().min(1), complaintFeedbackType: z.string().optional() }),
+      complaint: z.object({ feedbackId: z.string().min(1), complaintFeedbackType: z.string().optional(), timestamp: timestamp.optional() }),
     }),
   ]),
 });
@@ -105,13 +108,25 @@ export function parseMailFeedback(event: unknown): { ok: true; feedback: MailFee
   const tag = tagOf(detail.mail.tags);
   if (!tag) return { ok: false, reason: 'untagged' };
   const messageId = detail.mail.messageId;
+  // SES's own time of the bounce or complaint: the same on every delivery of the event.
+  const at = (ts: string | undefined) => new Date(ts ?? parsed.data.time).toISOString();
   if (detail.eventType === 'Bounce') {
     const b = detail.bounce;
-    return { ok: true, feedback: { type: 'bounce', bounce: b.bounceType, subType: b.bounceSubType, feedbackId: b.feedbackId, messageId, tag } };
+    return {
+      ok: true,
+      feedback: { type: 'bounce', bounce: b.bounceType, subType: b.bounceSubType, feedbackId: b.feedbackId, messageId, at: at(b.timestamp), tag },
+    };
   }
   const c = detail.complaint;
   return {
     ok: true,
-    feedback: { type: 'complaint', feedbackId: c.feedbackId, messageId, tag, ...(c.complaintFeedbackType ? { feedbackType: c.complaintFeedbackType } : {}) },
+    feedback: {
+      type: 'complaint',
+      feedbackId: c.feedbackId,
+      messageId,
+      at: at(c.timestamp),
+      tag,
+      ...(c.complaintFeedbackType ? { feedbackType: c.complaintFeedbackType } : {}),
+    },
   };
 }
