@@ -25,10 +25,8 @@ export function recordOverdueRequests(count: number): void {
  * An email to the controller's own people (the DPO, staff) bounced for good (`StaffMailUndeliverable`):
  * the operations alarm of that name goes off, since reminders, escalations and digests no longer reach anyone.
  */
-export function recordStaffMailUndeliverable(kind: 'dpo' | 'staff'): void {
-  const metric = metrics.singleMetric();
-  metric.addDimensions({ kind });
-  metric.addMetric('StaffMailUndeliverable', MetricUnit.Count, 1);
+export function recordStaffMailUndeliverable(): void {
+  metrics.singleMetric().addMetric('StaffMailUndeliverable', MetricUnit.Count, 1);
 }
 
 /** SES told of a bounce or complaint (`MailFeedback`), by its type and the kind of email: never an id or address. */

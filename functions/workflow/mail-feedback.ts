@@ -57,7 +57,7 @@ export async function handleMailFeedback(event: unknown, now = new Date()): Prom
       return tag.requestId && tag.processorId ? escalateBranch(tag.requestId, tag.processorId, now) : 'nothing_to_do';
     case 'dpo':
     case 'staff':
-      recordStaffMailUndeliverable(tag.kind);
+      recordStaffMailUndeliverable();
       logger.error('mail to the controller\u2019s own people bounced', { kind: tag.kind, controllerId: tag.controllerId, requestId: tag.requestId });
       return 'staff_alarm';
     default:
