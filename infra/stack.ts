@@ -2,6 +2,8 @@ import * as path from 'node:path';
 import { type CfnElement, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Stage, TimeZone, Validations } from 'aws-cdk-lib';
 import type { CfnStage, HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
+import { EventBus, Rule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction as EventLambdaTarget } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { type IPublicHostedZone, PublicHostedZone } from 'aws-cdk-lib/aws-route53';
@@ -15,6 +17,8 @@ import {
   DkimIdentity,
   EasyDkimSigningKeyLength,
   EmailIdentity,
+  EmailSendingEvent,
+  EventDestination,
   Identity,
   SuppressionReasons,
 } from 'aws-cdk-lib/aws-ses';
@@ -174,6 +178,8 @@ export interface DsrFunctions {
   readonly openApi: HouseFunction;
   /** Daily: the register's retention rules at the controllers' own stores (report; erase where enforced). */
   readonly retention: HouseFunction;
+  /** SES's bounce and complaint events (EventBridge): closes, escalates, alarms, records. */
+  readonly mailFeedback: HouseFunction;
 }
 
 /**
@@ -228,6 +234,8 @@ export class DsrStack extends Stack {
   public readonly digestSchedules: Record<string, Schedule>;
   /** Runs the retention rules daily at 03:00 UTC. */
   public readonly retentionSchedule: Schedule;
+  /** Sends the configuration set's bounce and complaint events (default bus) to the mail-feedback function. */
+  public readonly mailFeedbackRule: Rule;
   public readonly functions: DsrFunctions;
   /** Base of the links in emails and pages. */
   public readonly publicBaseUrl: string;
@@ -496,6 +504,16 @@ export class DsrStack extends Stack {
         true,
         true,
       ),
+      // Invoked asynchronously by EventBridge: a run that failed (a service behind it down) is
+      // retried twice by Lambda, then kept in the failed-runs queue, since SES sends no event again.
+      mailFeedback: new HouseFunction(this, 'MailFeedback', {
+        entry: 'functions/handlers/events/mail-feedback.ts',
+        description: "SES bounce and complaint events: closes a request whose link bounced, escalates a bounced task, alarms on the DPO's",
+        logEncryptionKey: this.logsKey,
+        registerFile,
+        asyncFailures: this.scheduledFailures,
+        asyncRetryAttempts: 2,
+      }),
     };
     const f = this.functions;
 
@@ -705,6 +723,11 @@ export class DsrStack extends Stack {
       reason: 'CDK grantInvoke also covers versions/aliases (ARN:*) of the one sweep function; nothing else.',
     });
 
+    // ---- Bounces and complaints: SES events on the default bus, to one function ---------------
+    // It closes a request (its open-by-due index too), escalates a branch by email and records audit events.
+    f.mailFeedback.bindTable(table, 'readWrite').bindSender(sender).bindValue('PUBLIC_BASE_URL', url);
+    this.mailFeedbackRule = this.configureMailFeedback(this.sendingConfiguration, f.mailFeedback);
+
     // ---- The DPO's digest, on each controller's own schedule -----------------------------------
     this.digestSchedules = digestSchedules(this, register, f.digest);
     this.retentionSchedule = this.configureRetention(register);
@@ -767,6 +790,30 @@ export class DsrStack extends Stack {
       reason: 'CDK grantInvoke also covers versions/aliases (ARN:*) of the one retention function; nothing else.',
     });
     return schedule;
+  }
+
+  /**
+   * The configuration set's bounce and complaint events go to the account's default event bus (the
+   * only bus SES delivers to), and a rule sends those of this configuration set to the function.
+   */
+  private configureMailFeedback(configurationSet: ConfigurationSet, target: HouseFunction): Rule {
+    const bus = EventBus.fromEventBusName(this, 'DefaultEventBus', 'default');
+    configurationSet.addEventDestination('Feedback', {
+      destination: EventDestination.eventBus(bus),
+      events: [EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT],
+    });
+    return new Rule(this, 'MailFeedbackRule', {
+      description: "The sending configuration set's bounces and complaints, to the mail-feedback function",
+      eventBus: bus,
+      eventPattern: {
+        source: ['aws.ses'],
+        detailType: ['Email Bounced', 'Email Complaint Received'],
+        // Only this stack's mail: another stack in the account sends through its own configuration set.
+        detail: { mail: { tags: { 'ses:configuration-set': [configurationSet.configurationSetName] } } },
+      },
+      // An event Lambda would not take (throttled past two hours) is kept with the failed runs.
+      targets: [new EventLambdaTarget(target.fn, { retryAttempts: 8, maxEventAge: Duration.hours(2), deadLetterQueue: this.scheduledFailures })],
+    });
   }
 
   /** The register named by props or context, or the demo's; a named file is production unless `demo`. */

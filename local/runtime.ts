@@ -19,6 +19,7 @@ import { startDemoCourseDatabase } from './demo-course-database.ts';
 import { startDemoWebhook } from './demo-inhouse/webhook.ts';
 import { startDemoOpendsr } from './demo-opendsr/server.ts';
 import { type Emulators, startEmulators } from './emulators.ts';
+import { matchesPattern } from './event-rules.ts';
 import { DEMO_MAILCHIMP_KEY, type MailchimpFake, startMailchimpFake } from './fakes/mailchimp.ts';
 import { LocalGateway } from './gateway.ts';
 import { type LambdaEndpoint, startLambdaEndpoint } from './lambda-endpoint.ts';
@@ -34,6 +35,7 @@ import {
   type CfnTemplate,
   type LambdaModel,
   LOCAL_ACCOUNT,
+  LOCAL_CONFIGURATION_SET,
   LOCAL_REGION,
   localStateMachineArn,
   REPO_ROOT,
@@ -45,7 +47,7 @@ import {
 
 export const SENDER_EMAIL = 'privacy@demo-association.example';
 /** The configuration set every email names; the local SES knows it (in AWS the stack creates it). */
-export const SES_CONFIGURATION_SET = 'dsr-sending';
+export const SES_CONFIGURATION_SET = LOCAL_CONFIGURATION_SET;
 const SWEEP_ENTRY = 'functions/handlers/scheduled/sweep.ts';
 const DEFAULT_SWEEP_MS = 15 * 60_000;
 /** Where the data folder keeps the value of each generated secret, by the start of its logical id (the files predate the endpoint). */
@@ -271,6 +273,14 @@ export interface LocalRuntime {
   fakes: { mailchimp: MailchimpFake };
   /** The local SES account: its identities, configuration sets, sandbox, and the sends it refused. */
   sesAccount: LocalSesAccount;
+  /**
+   * Puts an event on the local default event bus, as PutEvents or an AWS service would: every
+   * enabled rule of the template whose pattern matches invokes its functions with it. Resolves when
+   * they have run (a failure is logged, as an asynchronous invocation's would be, not thrown).
+   */
+  putEvent(event: Record<string, unknown>): Promise<void>;
+  /** Resolves when every event already on the bus (SES's simulated feedback too) has been handled. */
+  settleEvents(): Promise<void>;
   /** The clock of the emulated AWS side: `clock.advance(ms)` moves it on, e.g. past a lifecycle rule's days. */
   clock: LocalClock;
   /**
@@ -422,7 +432,13 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       ports,
       log,
       // What the deployed stack gives: the sender's domain verified (its DKIM records published), the configuration set.
-      ses: { sandbox: sesSandbox, verifiedIdentities: [SENDER_EMAIL.split('@')[1]!], configurationSets: [SES_CONFIGURATION_SET] },
+      ses: {
+        sandbox: sesSandbox,
+        verifiedIdentities: [SENDER_EMAIL.split('@')[1]!],
+        configurationSets: [SES_CONFIGURATION_SET],
+        // SES publishes the mailbox simulator's bounces and complaints as the template's event destinations say.
+        eventDestinations: model.sesEventDestinations,
+      },
       indexLagMs,
       ...(opts.indexLagExcept ? { indexLagExcept: opts.indexLagExcept } : {}),
       external,
@@ -645,6 +661,30 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
     });
     gateway.ready = true;
 
+    // The default event bus: the template's rules, each invoking its functions asynchronously.
+    const inFlight = new Set<Promise<void>>();
+    const putEvent = (event: Record<string, unknown>): Promise<void> => {
+      const runs = model.eventRules
+        .filter((rule) => matchesPattern(event, rule.pattern))
+        .flatMap((rule) =>
+          rule.functionLogicalIds.map((id) =>
+            lambdas!.invoke(id, event).then(
+              () => undefined,
+              (e: Error) => log(`events: ${id} failed on a ${String(event['detail-type'])} event (${e.name})`),
+            ),
+          ),
+        );
+      const all = Promise.all(runs).then(() => undefined);
+      inFlight.add(all);
+      void all.finally(() => inFlight.delete(all));
+      return all;
+    };
+    emulators.sesAccount.onFeedback = (event) => void putEvent(event);
+    stops.push(async () => {
+      emulators.sesAccount.onFeedback = undefined;
+      await Promise.all(inFlight);
+    });
+
     const missing = lambdas.missingEntries();
     if (missing.length) log(`handlers not written yet: ${missing.join(', ')}`);
 
@@ -740,6 +780,12 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       runSchedule,
       fakes: { mailchimp },
       sesAccount: emulators.sesAccount,
+      putEvent,
+      settleEvents: async () => {
+        // SES's feedback arrives a moment after the send (ses-account.ts): wait past that, then for the handlers.
+        await new Promise((r) => setTimeout(r, 100));
+        while (inFlight.size) await Promise.all(inFlight);
+      },
       clock,
       applyLifecycle: runLifecycle,
       stop: stopAll,

@@ -14,10 +14,15 @@
  * and is verified once the link is followed. A domain is verified once its DKIM records are
  * published: locally, `POST /local/identities/{domain}/dkim-published` stands for that.
  * Everything else (the mailbox page, `/store`) is the emulator's, passed through.
+ *
+ * A send SES accepted through a configuration set with an EventBridge event destination, to one of
+ * the mailbox simulator's addresses, is handed to `onFeedback` as the bounce or complaint event SES
+ * would publish (local/ses-feedback.ts), a moment after the send's answer, as SES's come later too.
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { listen, urlFor } from './http-util.ts';
+import { feedbackEvents, isSimulatorAddress, type SentMessage, type SesEventType } from './ses-feedback.ts';
 
 /** An SES identity as GetEmailIdentity describes it. */
 interface Identity {
@@ -40,6 +45,8 @@ export interface SesAccountOptions {
   configurationSets?: string[];
   /** The region named in refusals, as SES names it. @default us-east-1 */
   region?: string;
+  /** The SES event types each configuration set publishes to EventBridge (the template's event destinations). */
+  eventDestinations?: Map<string, Set<SesEventType>>;
 }
 
 /** The SES account state the front checks sends against. */
@@ -53,6 +60,9 @@ export class LocalSesAccount {
   private recentSends: number[] = [];
   /** How many sends were refused, by SES's error name. */
   readonly refused: Record<string, number> = {};
+  private readonly eventDestinations: Map<string, Set<SesEventType>>;
+  /** Where the bounce and complaint events of the simulator's addresses go (the runtime's default event bus). */
+  onFeedback?: (event: Record<string, unknown>) => void;
 
   constructor(opts: SesAccountOptions = {}) {
     this.sandbox = opts.sandbox ?? false;
@@ -61,6 +71,16 @@ export class LocalSesAccount {
     for (const id of opts.verifiedIdentities ?? [])
       this.identities.set(id.toLowerCase(), { type: id.includes('@') ? 'EMAIL_ADDRESS' : 'DOMAIN', verified: true });
     for (const name of opts.configurationSets ?? []) this.configurationSets.add(name);
+    this.eventDestinations = opts.eventDestinations ?? new Map();
+  }
+
+  /** A message SES took: the simulator's feedback, if any, is published shortly after. */
+  accepted(message: SentMessage): void {
+    const wanted = message.configurationSetName ? this.eventDestinations.get(message.configurationSetName) : undefined;
+    const listener = this.onFeedback;
+    if (!wanted?.size || !listener) return;
+    const events = feedbackEvents(message, wanted, { region: this.region.toLowerCase(), accountId: '000000000000' });
+    for (const event of events) setTimeout(() => listener(event), FEEDBACK_DELAY_MS).unref();
   }
 
   /** Whether an address may be used: it, or its domain (or a parent domain), is a verified identity. */
@@ -84,7 +104,9 @@ export class LocalSesAccount {
     if (configurationSetName !== undefined && !this.configurationSets.has(configurationSetName)) {
       return new SesError(404, 'NotFoundException', `Configuration set <${configurationSetName}> does not exist.`);
     }
-    const failed = [bareAddress(from), ...(this.sandbox ? recipients.map(bareAddress) : [])].filter((a) => !this.isVerified(a));
+    // The sandbox lets mail go to the mailbox simulator's addresses too.
+    const checkedRecipients = this.sandbox ? recipients.map(bareAddress).filter((a) => !isSimulatorAddress(a)) : [];
+    const failed = [bareAddress(from), ...checkedRecipients].filter((a) => !this.isVerified(a));
     if (failed.length) {
       return new SesError(
         400,
@@ -147,6 +169,9 @@ export class LocalSesAccount {
   }
 }
 
+/** How long after SES took a message its simulated feedback arrives (SES's own take seconds). */
+const FEEDBACK_DELAY_MS = 50;
+
 /** An SES error answer: status, `x-amzn-ErrorType` and message, as SESv2's REST API gives them. */
 export class SesError {
   constructor(
@@ -208,7 +233,8 @@ export interface SesFront {
 export async function startSesFront(account: LocalSesAccount, upstream: string, port: number, host: string): Promise<SesFront> {
   const up = new URL(upstream);
   let selfUrl = '';
-  const pass = (req: IncomingMessage, res: ServerResponse, body: Buffer) => {
+  /** Hands a request on to the emulator; `answered`, if given, sees the emulator's answer once it is complete. */
+  const pass = (req: IncomingMessage, res: ServerResponse, body: Buffer, answered?: (status: number, body: Buffer) => void) => {
     const out = httpRequest(
       {
         host: up.hostname,
@@ -219,7 +245,20 @@ export async function startSesFront(account: LocalSesAccount, upstream: string, 
       },
       (r) => {
         res.writeHead(r.statusCode ?? 502, r.headers);
-        r.pipe(res);
+        if (!answered) return void r.pipe(res);
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => {
+          chunks.push(c);
+          res.write(c);
+        });
+        r.on('end', () => {
+          res.end();
+          try {
+            answered(r.statusCode ?? 502, Buffer.concat(chunks));
+          } catch {
+            // an answer that is not JSON: nothing to publish
+          }
+        });
       },
     );
     out.on('error', () => answer(res, 502, { message: 'SES emulator unavailable' }));
@@ -262,7 +301,19 @@ export async function startSesFront(account: LocalSesAccount, upstream: string, 
         const recipients = [...(d.ToAddresses ?? []), ...(d.CcAddresses ?? []), ...(d.BccAddresses ?? [])] as string[];
         const refusal = account.checkSend(String(input.FromEmailAddress ?? ''), recipients, input.ConfigurationSetName);
         if (refusal) return fail(res, refusal);
-        return pass(req, res, body);
+        return pass(req, res, body, (status, answered) => {
+          if (status !== 200) return;
+          const messageId = (JSON.parse(answered.toString('utf8') || '{}') as { MessageId?: string }).MessageId;
+          if (!messageId) return;
+          account.accepted({
+            messageId,
+            from: String(input.FromEmailAddress ?? ''),
+            recipients,
+            subject: input.Content?.Simple?.Subject?.Data,
+            configurationSetName: input.ConfigurationSetName,
+            tags: Array.isArray(input.EmailTags) ? input.EmailTags : [],
+          });
+        });
       }
       if (req.method === 'GET' && path === '/v2/email/account') {
         return answer(res, 200, {

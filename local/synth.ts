@@ -10,10 +10,17 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { checkPattern, type EventPattern } from './event-rules.ts';
+import type { SesEventType } from './ses-feedback.ts';
 
 export const LOCAL_REGION = 'us-east-1';
 export const LOCAL_ACCOUNT = '000000000000';
 export const STACK_ID = 'GdprDsr';
+/**
+ * The name the stack's SES configuration set has locally (in AWS, CloudFormation names it): the
+ * functions' `SES_CONFIGURATION_SET`, and what a reference to it in an event pattern resolves to.
+ */
+export const LOCAL_CONFIGURATION_SET = 'dsr-sending';
 
 /** The repository root (this file lives in local/). */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -176,6 +183,17 @@ export interface StackModel {
   secrets: SecretModel[];
   /** Undefined when no function is given PACKAGE_BUCKET (a template of another shape). */
   packageBucket?: BucketModel;
+  /** EventBridge rules on the default bus that invoke functions of the template. */
+  eventRules: EventRuleModel[];
+  /** The SES event types each configuration set publishes to EventBridge, by its local name. */
+  sesEventDestinations: Map<string, Set<SesEventType>>;
+}
+
+/** An enabled rule of the default event bus with its pattern (references resolved) and the functions it invokes. */
+export interface EventRuleModel {
+  logicalId: string;
+  pattern: EventPattern;
+  functionLogicalIds: string[];
 }
 
 /** A secret of the template (`AWS::SecretsManager::Secret`) and the variables that carry its ARN. */
@@ -563,7 +581,13 @@ export function readStackModel(template: CfnTemplate): StackModel {
   }
   const schedules = readSchedules(template);
   const packageBucket = readPackageBucket(template);
+  const eventRules = readEventRules(template);
+  for (const id of eventRules.flatMap((r) => r.functionLogicalIds)) {
+    if (!functions.has(id)) throw new Error(`Lambda ${id} has no dsr:entry metadata: use the house function construct`);
+  }
   return {
+    eventRules,
+    sesEventDestinations: readSesEventDestinations(template),
     stateMachine,
     functions,
     routes,
@@ -572,6 +596,64 @@ export function readStackModel(template: CfnTemplate): StackModel {
     secrets: readSecrets(template),
     ...(packageBucket ? { packageBucket } : {}),
   };
+}
+
+/** A value of an event pattern with the stack's configuration set's name resolved to its local name. */
+function resolvePatternValue(value: unknown, t: CfnTemplate, where: string): unknown {
+  if (Array.isArray(value)) return value.map((v) => resolvePatternValue(v, t, where));
+  if (!value || typeof value !== 'object') return value;
+  const v = value as Record<string, unknown>;
+  if (typeof v.Ref === 'string') {
+    if (t.Resources?.[v.Ref]?.Type === 'AWS::SES::ConfigurationSet') return LOCAL_CONFIGURATION_SET;
+    return resolveCfnString(v, t, where);
+  }
+  if ('Fn::Join' in v || 'Fn::GetAtt' in v) return resolveCfnString(v, t, where);
+  return Object.fromEntries(Object.entries(v).map(([k, inner]) => [k, resolvePatternValue(inner, t, where)]));
+}
+
+/** Whether a rule's bus is the default one (no name, `default`, or its ARN). */
+function onDefaultBus(busName: unknown): boolean {
+  if (busName === undefined || busName === 'default') return true;
+  return typeof busName === 'string' && busName.endsWith(':event-bus/default');
+}
+
+function readEventRules(t: CfnTemplate): EventRuleModel[] {
+  const out: EventRuleModel[] = [];
+  for (const [id, r] of resourcesOfType(t, 'AWS::Events::Rule')) {
+    const p = r.Properties ?? {};
+    if (p.State === 'DISABLED' || !p.EventPattern) continue;
+    if (!onDefaultBus(p.EventBusName)) throw new Error(`event rule ${id}: the local runtime emulates the default event bus only`);
+    const pattern = resolvePatternValue(p.EventPattern, t, `event rule ${id}`);
+    checkPattern(pattern, `event rule ${id}`);
+    const targets: unknown[] = p.Targets ?? [];
+    const functionLogicalIds = targets.map((target) => {
+      const fnId = lambdaTargetId((target as { Arn?: unknown }).Arn, t);
+      if (!fnId) throw new Error(`event rule ${id}: the local runtime invokes Lambda targets of this stack only`);
+      return fnId;
+    });
+    out.push({ logicalId: id, pattern, functionLogicalIds });
+  }
+  return out;
+}
+
+/** Each configuration set's event destinations to EventBridge: which SES event types it publishes. */
+function readSesEventDestinations(t: CfnTemplate): Map<string, Set<SesEventType>> {
+  const out = new Map<string, Set<SesEventType>>();
+  for (const [, r] of resourcesOfType(t, 'AWS::SES::ConfigurationSetEventDestination')) {
+    const d = r.Properties?.EventDestination ?? {};
+    if (d.Enabled === false || !d.EventBridgeDestination) continue;
+    const ref = r.Properties?.ConfigurationSetName?.Ref;
+    const name =
+      typeof ref === 'string' && t.Resources?.[ref]?.Type === 'AWS::SES::ConfigurationSet' ? LOCAL_CONFIGURATION_SET : r.Properties?.ConfigurationSetName;
+    if (typeof name !== 'string') continue;
+    const types = out.get(name) ?? new Set<SesEventType>();
+    for (const type of (d.MatchingEventTypes ?? []) as string[]) {
+      const upper = type.toUpperCase();
+      if (upper === 'BOUNCE' || upper === 'COMPLAINT') types.add(upper);
+    }
+    out.set(name, types);
+  }
+  return out;
 }
 
 function readSecrets(t: CfnTemplate): SecretModel[] {

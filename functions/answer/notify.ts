@@ -7,7 +7,7 @@ import { setting } from '../platform/config';
 import { audit } from '../platform/data/audit';
 import { updateRequest } from '../platform/data/requests';
 import { links } from '../platform/links';
-import { type Email, sendEmail } from '../platform/mailer';
+import { type Email, sendEmail, subjectMail } from '../platform/mailer';
 import { requestOwner, sendOnce } from '../platform/outbox';
 import { type Controller, findProcessor, inDeclaredOrder, type Processor } from '../platform/register';
 import { hashToken, newToken } from '../platform/tokens';
@@ -27,7 +27,7 @@ async function sendAnswer(request: DsrRequest, email: () => Promise<Email>, at: 
     at,
     send: async (again) => {
       const answer = await email();
-      await sendEmail(request.email, again ? asRepeat(answer, request.locale) : answer);
+      await sendEmail(request.email, again ? asRepeat(answer, request.locale) : answer, subjectMail(request));
     },
   });
   return marked;

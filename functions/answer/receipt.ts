@@ -5,7 +5,7 @@ import type { DsrRequest } from '../domain/request';
 import { audit } from '../platform/data/audit';
 import { links } from '../platform/links';
 import { errorClass, logger } from '../platform/log';
-import { sendEmail } from '../platform/mailer';
+import { sendEmail, subjectMail } from '../platform/mailer';
 import { CLAIM_TIMEOUT_MS, requestOwner, sendOnce } from '../platform/outbox';
 import type { Controller } from '../platform/register';
 
@@ -48,7 +48,7 @@ export async function sendReceipt(request: DsrRequest, controller: Controller, n
       // The verify step and Route may try at once: only a claim older than any run was cut short.
       staleAfterMs: CLAIM_TIMEOUT_MS,
       at: now,
-      send: (again) => sendEmail(request.email, again ? asRepeat(email, request.locale) : email),
+      send: (again) => sendEmail(request.email, again ? asRepeat(email, request.locale) : email, subjectMail(request)),
     });
     if (marked) await audit(request.requestId, 'subject_notice_sent', 'system', { notice: 'receipt' }, now);
   } catch (err) {

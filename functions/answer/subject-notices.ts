@@ -9,7 +9,7 @@ import { audit } from '../platform/data/audit';
 import { getRequestWithBranches } from '../platform/data/requests';
 import { links } from '../platform/links';
 import { errorClass, logger } from '../platform/log';
-import { sendEmail } from '../platform/mailer';
+import { sendEmail, subjectMail } from '../platform/mailer';
 import { requestOwner, sendOnce } from '../platform/outbox';
 import { type Controller, processorNameIn } from '../platform/register';
 import { done, type SubjectNotice, schedule } from '../retention/scheduled-erasures';
@@ -84,7 +84,7 @@ export async function sendPendingNotices(request: DsrRequest, controller: Contro
       message: { owner: requestOwner(request.requestId), startedAt: [fact, 'sendStartedAt'], sentAt: [fact, 'notifiedAt'] },
       staleAfterMs: 0,
       at: now,
-      send: (again) => sendEmail(request.email, again ? asRepeat(email, request.locale) : email),
+      send: (again) => sendEmail(request.email, again ? asRepeat(email, request.locale) : email, subjectMail(request)),
     });
     if (marked) {
       await audit(request.requestId, 'subject_notice_sent', 'system', { notice: fact }, now);

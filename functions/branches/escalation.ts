@@ -13,7 +13,8 @@ const DAY_MS = 86_400_000;
 /** Staff hear of a processor that has not answered at the latest this long before the deadline. */
 const ESCALATE_BEFORE_DEADLINE_MS = 5 * DAY_MS;
 
-export type EscalationReason = 'no_answer' | 'failed' | 'timed_out';
+/** Why a branch goes to the DPO: no answer in time, failed, its wait ran out, or the email asking for it bounced. */
+export type EscalationReason = 'no_answer' | 'failed' | 'timed_out' | 'undeliverable';
 
 /** Step Functions' names for a wait that ran out, and ours for one that reached Plan's end (`waitUntil`). */
 const TIMEOUTS = new Set(['States.Timeout', 'States.HeartbeatTimeout', WAIT_EXPIRED]);
@@ -75,7 +76,8 @@ export async function escalate(
     // A caller that knows no other step can hold the claim (see escalateUntoldFailures) takes over any claim at once.
     staleAfterMs: opts.claimsCutShort ? 0 : CLAIM_TIMEOUT_MS,
     at: now,
-    send: (again) => sendEmail(controller.dpoEmail, again ? asRepeat(email, locale) : email),
+    send: (again) =>
+      sendEmail(controller.dpoEmail, again ? asRepeat(email, locale) : email, { kind: 'dpo', controllerId: controller.id, requestId: request.requestId }),
   });
   if (outcome === 'skipped') return false;
   await auditEscalated(request.requestId, branch.processorId, reason, startedAt);

@@ -110,6 +110,8 @@ export const REQUEST_STATUSES = [
   'denied',
   'closed_unverified',
   'cancelled',
+  /** The verification email hard-bounced: nobody can confirm the request. */
+  'undeliverable',
 ] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
@@ -129,7 +131,7 @@ export const WAIT_EXPIRED = 'WaitExpired';
 export const UNPROVEN_PERSONAL_DATA = ['email', 'name', 'identifiers', 'details'] as const;
 
 /** Statuses after which nothing more happens to a request. */
-export const FINAL_STATUSES: readonly RequestStatus[] = ['completed', 'denied', 'closed_unverified', 'cancelled'];
+export const FINAL_STATUSES: readonly RequestStatus[] = ['completed', 'denied', 'closed_unverified', 'cancelled', 'undeliverable'];
 
 /**
  * What the workflow does at one processor for one request: export (access, portability); at the
@@ -331,7 +333,7 @@ export interface Branch {
    * `escalatedAt` and older than a Lambda can run, a crash cut it short and the sweep escalates again.
    */
   escalationStartedAt?: string;
-  escalationReason?: 'no_answer' | 'failed' | 'timed_out';
+  escalationReason?: 'no_answer' | 'failed' | 'timed_out' | 'undeliverable';
   /** When the DPO was emailed about this branch. */
   escalatedAt?: string;
   /**

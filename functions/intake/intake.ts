@@ -72,6 +72,7 @@ export async function acceptRequest(
         verifyUrl: links.verify(request.requestId, token),
         expiresAt: verifyExpiresAt,
       }),
+      { kind: 'verification', controllerId: controller.id, requestId: request.requestId },
     ),
   ]);
   await audit(request.requestId, 'verification_sent', 'system', undefined, at, { head: submitted ?? null });

@@ -1,4 +1,5 @@
 import { SendEmailCommand } from '@aws-sdk/client-sesv2';
+import { emailTags, type MailTag } from '../domain/mail-feedback';
 import { ses } from './aws/ses';
 import { setting } from './config';
 import { Unavailable } from './unavailable';
@@ -31,6 +32,20 @@ const REFUSALS = new Set([
   'NotFoundException',
 ]);
 
+/** The tag of an email to the subject of a request. */
+export const subjectMail = (request: { requestId: string; controllerId: string }): MailTag => ({
+  kind: 'subject',
+  controllerId: request.controllerId,
+  requestId: request.requestId,
+});
+
+/** The tag of an email about one branch of a request (a vendor's or staff member's task, or its withdrawal). */
+export const branchMail = (
+  kind: 'processor_task' | 'staff_task' | 'withdrawal_notice',
+  request: { requestId: string; controllerId: string },
+  branch: { processorId: string },
+): MailTag => ({ kind, controllerId: request.controllerId, requestId: request.requestId, processorId: branch.processorId });
+
 /** A file sent with an email, e.g. the digest's CSV. */
 export interface EmailAttachment {
   fileName: string;
@@ -46,8 +61,12 @@ export interface Email {
   attachments?: EmailAttachment[];
 }
 
-/** Sends one email to one recipient through SES. Returns the SES message id. */
-export async function sendEmail(to: string, email: Email): Promise<string | undefined> {
+/**
+ * Sends one email to one recipient through SES. Returns the SES message id. `tag` says what the
+ * email is about (ids only), sent as message tags so a bounce or complaint can be matched to it
+ * (functions/workflow/mail-feedback.ts) without the address.
+ */
+export async function sendEmail(to: string, email: Email, tag: MailTag): Promise<string | undefined> {
   const out = await ses
     .send(
       new SendEmailCommand({
@@ -55,6 +74,7 @@ export async function sendEmail(to: string, email: Email): Promise<string | unde
         FromEmailAddress: setting('SENDER_EMAIL'),
         ConfigurationSetName: setting('SES_CONFIGURATION_SET'),
         Destination: { ToAddresses: [to] },
+        EmailTags: emailTags(tag),
         Content: {
           Simple: {
             Subject: { Data: email.subject, Charset: 'UTF-8' },

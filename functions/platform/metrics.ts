@@ -2,8 +2,8 @@ import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Right } from '../domain/request';
 import { METRICS_NAMESPACE, METRICS_SERVICE } from './metric-names';
 
-/** How a request closed: answered in time or late, refused, withdrawn, or never confirmed. */
-export type RequestOutcome = 'completed_on_time' | 'completed_late' | 'denied' | 'withdrawn' | 'closed_unverified';
+/** How a request closed: answered in time or late, refused, withdrawn, never confirmed, or its link could not be delivered. */
+export type RequestOutcome = 'completed_on_time' | 'completed_late' | 'denied' | 'withdrawn' | 'closed_unverified' | 'undeliverable';
 
 // Embedded metric format: each metric is a log line CloudWatch turns into a metric, no API call and
 // no permission beyond the function's own log group. Right and outcome only: never an id or address.
@@ -24,4 +24,19 @@ export function recordOverdueRequests(count: number): void {
 /** A processor that could not be told of a withdrawal after every retry (`WithdrawalNoticesUntold`): staff must tell it. */
 export function recordWithdrawalNoticeUntold(): void {
   metrics.singleMetric().addMetric('WithdrawalNoticesUntold', MetricUnit.Count, 1);
+}
+
+/**
+ * An email to the controller's own people (the DPO, staff) bounced for good (`StaffMailUndeliverable`):
+ * the operations alarm of that name goes off, since reminders, escalations and digests no longer reach anyone.
+ */
+export function recordStaffMailUndeliverable(): void {
+  metrics.singleMetric().addMetric('StaffMailUndeliverable', MetricUnit.Count, 1);
+}
+
+/** SES told of a bounce or complaint (`MailFeedback`), by its type and the kind of email: never an id or address. */
+export function recordMailFeedback(type: string, kind: string): void {
+  const metric = metrics.singleMetric();
+  metric.addDimensions({ type, kind });
+  metric.addMetric('MailFeedback', MetricUnit.Count, 1);
 }

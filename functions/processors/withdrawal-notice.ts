@@ -17,7 +17,7 @@ import { lambda } from '../platform/aws/lambda';
 import { audit } from '../platform/data/audit';
 import { getBranch } from '../platform/data/branches';
 import { logger } from '../platform/log';
-import { sendEmail } from '../platform/mailer';
+import { branchMail, sendEmail } from '../platform/mailer';
 import { branchOwner, CLAIM_TIMEOUT_MS, type OutboxMessage, sendOnce } from '../platform/outbox';
 import type { Controller, Processor, WebhookProcessor } from '../platform/register';
 import { inhouseWithdrawal } from './inhouse/event';
@@ -85,7 +85,7 @@ export async function tellOfWithdrawal(
       processorName: inLocale(p.name, locale, controller).text,
       requestReference: request.requestId,
     });
-    return once((again) => sendEmail(to, again ? asRepeat(email, locale) : email));
+    return once((again) => sendEmail(to, again ? asRepeat(email, locale) : email, branchMail('withdrawal_notice', request, branch)));
   }
   if (p.kind === 'opendsr') {
     const externalId = branch.externalId;

@@ -47,7 +47,7 @@ export async function sendDigest(controllerId: string, now = new Date()): Promis
   ];
   let sent = 0;
   for (const to of digest.recipients ?? [controller.dpoEmail]) {
-    await sendEmail(to, { ...email, attachments });
+    await sendEmail(to, { ...email, attachments }, { kind: 'dpo', controllerId });
     sent += 1;
   }
   if (controller.transparency?.publish) await refreshTransparency(controllerId, now);

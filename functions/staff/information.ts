@@ -47,6 +47,7 @@ export async function answerInformationRequest(request: DsrRequest, controller: 
       requestReference: request.requestId,
       consoleUrl: links.console(request.requestId),
     }),
+    { kind: 'staff', controllerId: controller.id, requestId: request.requestId },
   );
   return true;
 }

@@ -39,7 +39,7 @@ export async function awaitDecision({ requestId, taskToken }: RequestRef & { tas
     message: { owner: requestOwner(requestId), startedAt: 'reviewNotifyStartedAt', sentAt: 'reviewNotifiedAt' },
     staleAfterMs: 0,
     at: now,
-    send: (again) => sendEmail(staffEmailOf(controller), again ? asRepeat(email, locale) : email),
+    send: (again) => sendEmail(staffEmailOf(controller), again ? asRepeat(email, locale) : email, { kind: 'staff', controllerId: controller.id, requestId }),
   });
   if (marked) await audit(requestId, 'staff_notified', 'workflow', { stage: waiting.reviewStage ?? 'screening' }, now);
 }

@@ -55,7 +55,8 @@ export async function remindOfDeadline(
     message: { owner: requestOwner(request.requestId), ...MARKS[stage] },
     staleAfterMs: CLAIM_TIMEOUT_MS,
     at: now,
-    send: (again) => sendEmail(controller.dpoEmail, again ? asRepeat(email, locale) : email),
+    send: (again) =>
+      sendEmail(controller.dpoEmail, again ? asRepeat(email, locale) : email, { kind: 'dpo', controllerId: controller.id, requestId: request.requestId }),
   });
   if (outcome === 'skipped') return undefined;
   if (marked) await audit(request.requestId, 'deadline_reminder', 'system', { stage }, now);

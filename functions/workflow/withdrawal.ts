@@ -9,7 +9,7 @@ import { audit } from '../platform/data/audit';
 import { getRequestWithBranches, transitionReturning } from '../platform/data/requests';
 import { links } from '../platform/links';
 import { errorClass, logger } from '../platform/log';
-import { sendEmail } from '../platform/mailer';
+import { sendEmail, subjectMail } from '../platform/mailer';
 import { recordRequestClosed } from '../platform/metrics';
 import { CLAIM_TIMEOUT_MS, requestOwner, sendOnce } from '../platform/outbox';
 import { type Controller, findController, findProcessor, type Processor } from '../platform/register';
@@ -128,7 +128,7 @@ async function sendReceipt(request: DsrRequest, controller: Controller | undefin
     // Two posts may run at once (a double click, a second tab): only a claim older than any run was cut short.
     staleAfterMs: CLAIM_TIMEOUT_MS,
     at: now,
-    send: (again) => sendEmail(request.email, again ? asRepeat(email, request.locale) : email),
+    send: (again) => sendEmail(request.email, again ? asRepeat(email, request.locale) : email, subjectMail(request)),
   });
   if (marked) await audit(request.requestId, 'subject_notice_sent', 'system', { notice: 'withdrawal' }, now);
 }

@@ -84,6 +84,12 @@ export interface HouseFunctionProps {
    * the caller or the workflow's Retry and Catch, and no dead-letter queue would ever be used.
    */
   readonly asyncFailures?: IQueue;
+  /**
+   * Lambda's own retries of a failed asynchronous invocation before it goes to `asyncFailures`: 0
+   * for a schedule (its next run does the work again), more for an event nothing would send again.
+   * @default 0
+   */
+  readonly asyncRetryAttempts?: number;
   /** Node.js options besides `--enable-source-maps` (which every function gets), e.g. V8 heap sizing. */
   readonly nodeOptions?: readonly string[];
   /**
@@ -167,7 +173,7 @@ export class HouseFunction extends Construct {
       ...(props.network
         ? { vpc: props.network.vpc, vpcSubnets: { subnets: [...props.network.subnets] }, securityGroups: [...props.network.securityGroups] }
         : {}),
-      ...(props.asyncFailures ? { onFailure: new SqsDestination(props.asyncFailures), retryAttempts: 0 } : {}),
+      ...(props.asyncFailures ? { onFailure: new SqsDestination(props.asyncFailures), retryAttempts: props.asyncRetryAttempts ?? 0 } : {}),
       projectRoot: REPO_ROOT,
       depsLockFilePath: path.join(REPO_ROOT, 'package-lock.json'),
       environment: {

@@ -38,7 +38,10 @@ export interface OperationsProps {
  */
 export class Operations extends Construct {
   public readonly topic: Topic;
-  public readonly alarms: Record<'executionsFailed' | 'scheduledRunFailures' | 'overdueRequests' | 'withdrawalNoticesUntold' | 'serverErrors', Alarm>;
+  public readonly alarms: Record<
+    'executionsFailed' | 'scheduledRunFailures' | 'overdueRequests' | 'withdrawalNoticesUntold' | 'serverErrors' | 'staffMailUndeliverable',
+    Alarm
+  >;
   public readonly dashboard: Dashboard;
 
   constructor(scope: Construct, id: string, props: OperationsProps) {
@@ -86,6 +89,14 @@ export class Operations extends Construct {
       period: Duration.minutes(15),
       statistic: 'Sum',
     });
+    // MailFeedback writes it when mail to the DPO or staff bounced for good (an alarm cannot watch a SEARCH: one dimension only).
+    const staffMailUndeliverable = new Metric({
+      namespace: METRICS_NAMESPACE,
+      metricName: 'StaffMailUndeliverable',
+      dimensionsMap: { service: METRICS_SERVICE },
+      period: fiveMinutes,
+      statistic: 'Sum',
+    });
     // HTTP APIs publish `5xx` (REST APIs' `5XXError`).
     const serverErrors = props.httpApi.metricServerError({ period: fiveMinutes, statistic: 'Sum' });
 
@@ -123,6 +134,11 @@ export class Operations extends Construct {
         'A processor could not be told that a request was withdrawn, after every retry: staff must tell it (the request timeline says which).',
       ),
       serverErrors: alarm('ServerErrors', serverErrors, 'The API answered 5xx: a handler failed (500) or a service behind it was unavailable (503).'),
+      staffMailUndeliverable: alarm(
+        'StaffMailUndeliverable',
+        staffMailUndeliverable,
+        "An email to the DPO or staff (digest, reminder, escalation, review) bounced for good: the register's address no longer reaches anyone, and SES's suppression list now holds it.",
+      ),
     };
 
     const closed = new MathExpression({

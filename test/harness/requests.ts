@@ -11,7 +11,7 @@ import type { Runtime } from './runtime.ts';
 export type Fetch = (url: string, init?: RequestInit) => Promise<Response>;
 
 /** The statuses a request ends in. */
-export const FINAL_STATUSES = ['completed', 'denied', 'closed_unverified', 'cancelled'];
+export const FINAL_STATUSES = ['completed', 'denied', 'closed_unverified', 'cancelled', 'undeliverable'];
 
 /** POST /v1/requests as JSON, as the form's script sends it; the answer as it came. */
 export function postRequest(gateway: string, body: Record<string, unknown>, via: Fetch = fetch): Promise<Response> {

@@ -136,6 +136,8 @@ const ALLOWED: Record<keyof DsrFunctions, string[]> = {
     's3:PutObject',
     ...FAILED_RUNS,
   ],
+  // Closes a request whose link bounced, escalates a bounced task by email; a run that failed goes to the failed-runs queue.
+  mailFeedback: [...BASE, ...TABLE_READ_WRITE, ...SEND_EMAIL, ...FAILED_RUNS],
 };
 
 let resources: Record<string, Resource>;

@@ -41,10 +41,10 @@ describe('operations alarms', () => {
     expect(JSON.stringify(policy.Properties.PolicyDocument)).toContain('"aws:SecureTransport":"false"');
   });
 
-  it('alarm on failed executions, the failed-runs queue, overdue requests, untold withdrawals and 5xx answers, each to the topic', () => {
+  it('alarm on failed executions, the failed-runs queue, overdue requests, untold withdrawals, 5xx answers and bounced staff mail, each to the topic', () => {
     const [topicId] = one('AWS::SNS::Topic');
     const alarms = ofType('AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
-    expect(alarms).toHaveLength(5);
+    expect(alarms).toHaveLength(6);
     for (const a of alarms) {
       expect(a.AlarmActions).toEqual([{ Ref: topicId }]);
       expect(a).toMatchObject({ Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold', TreatMissingData: 'notBreaching' });
@@ -55,6 +55,7 @@ describe('operations alarms', () => {
       'AWS/SQS/ApproximateNumberOfMessagesVisible',
       'AWS/States/ExecutionsFailed',
       'GdprDsr/OverdueRequests',
+      'GdprDsr/StaffMailUndeliverable',
       'GdprDsr/WithdrawalNoticesUntold',
     ]);
 

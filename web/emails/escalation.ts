@@ -10,11 +10,11 @@ const STAFF = /* @__PURE__ */ textsOf(mailTexts, staffMailTexts);
 
 const PROCESSOR_KINDS = ['opendsr', 'email', 'manual', 'dynamodb', 'sql'] as const;
 
-const ESCALATION_REASONS = ['no_answer', 'failed', 'timed_out'] as const;
+const ESCALATION_REASONS = ['no_answer', 'failed', 'timed_out', 'undeliverable'] as const;
 
 /**
- * To the DPO when a processor's part of a request needs a person: no answer, failed, or the wait
- * timed out. Names the request by its reference only, never the subject: this email carries no
+ * To the DPO when a processor's part of a request needs a person: no answer, failed, the wait
+ * timed out, or the email asking for it bounced. Names the request by its reference only, never the subject: this email carries no
  * personal data. `dueAt` is the request's deadline (Art. 12(3)); `taskUrl`, when given, lets the
  * DPO record the answer themselves.
  */
@@ -25,7 +25,7 @@ export function escalationEmail(input: {
   /** The processor's kind; one without a sentence of its own (a connector, `lambda`, `webhook`) is named by the reason alone. */
   kind: string;
   requestReference: string;
-  reason: 'no_answer' | 'failed' | 'timed_out';
+  reason: (typeof ESCALATION_REASONS)[number];
   dueAt: string;
   taskUrl?: string;
   /** The request in the staff console, where staff see all of it and decide. */

@@ -11,7 +11,7 @@ import { siteTexts } from '../texts/site/index.ts';
 const T = /* @__PURE__ */ textsOf(siteTexts, requestTexts);
 
 /** The statuses a request ends in: nothing more will change, so the page does not ask for a reload. */
-const FINAL = ['completed', 'denied', 'closed_unverified', 'cancelled'];
+const FINAL = ['completed', 'denied', 'closed_unverified', 'cancelled', 'undeliverable'];
 
 /** The longest answer the reply form takes; the reply handler checks the same limit. */
 import { INFO_ANSWER_MAX_CHARS } from '../../functions/domain/request';

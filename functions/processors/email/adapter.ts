@@ -1,7 +1,7 @@
 import { asRepeat } from '../../../web/emails/email';
 import { vendorRequestEmail } from '../../../web/emails/vendor-request';
 import { inLocale } from '../../domain/register-schema';
-import { sendEmail } from '../../platform/mailer';
+import { branchMail, sendEmail } from '../../platform/mailer';
 import { branchOwner, CLAIM_TIMEOUT_MS, sendOnce } from '../../platform/outbox';
 import type { EmailProcessor } from '../../platform/register';
 import type { AsyncProcessorKind, BranchContext } from '../port';
@@ -22,7 +22,7 @@ async function emailVendor(p: EmailProcessor, { request, controller, branch, rep
     dueAt: request.dueAt!,
     reminder,
   });
-  await sendEmail(p.contactEmail, repeat ? asRepeat(email, controller.locales[0]!) : email);
+  await sendEmail(p.contactEmail, repeat ? asRepeat(email, controller.locales[0]!) : email, branchMail('processor_task', request, branch));
 }
 
 /**

@@ -1,7 +1,7 @@
 import { asRepeat } from '../../../web/emails/email';
 import { staffTaskEmail } from '../../../web/emails/staff-task';
 import { inLocale } from '../../domain/register-schema';
-import { sendEmail } from '../../platform/mailer';
+import { branchMail, sendEmail } from '../../platform/mailer';
 import type { ManualProcessor } from '../../platform/register';
 import type { AsyncProcessorKind } from '../port';
 import { identitiesFor, issueTaskLink, taskRequest } from '../task-links';
@@ -27,6 +27,6 @@ export const manualProcessor: AsyncProcessorKind<ManualProcessor> = {
       taskUrl,
       dueAt: request.dueAt!,
     });
-    await sendEmail(p.assigneeEmail, repeat ? asRepeat(email, controller.locales[0]!) : email);
+    await sendEmail(p.assigneeEmail, repeat ? asRepeat(email, controller.locales[0]!) : email, branchMail('staff_task', request, branch));
   },
 };

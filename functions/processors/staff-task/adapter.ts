@@ -1,7 +1,7 @@
 import { asRepeat } from '../../../web/emails/email';
 import { staffTaskEmail } from '../../../web/emails/staff-task';
 import { inLocale, staffEmailOf } from '../../domain/register-schema';
-import { sendEmail } from '../../platform/mailer';
+import { branchMail, sendEmail } from '../../platform/mailer';
 import type { AsyncProcessorKind } from '../port';
 import { identitiesFor, issueTaskLink, taskRequest } from '../task-links';
 
@@ -26,6 +26,6 @@ export const staffTask: AsyncProcessorKind = {
       taskUrl,
       dueAt: request.dueAt!,
     });
-    await sendEmail(staffEmailOf(controller), repeat ? asRepeat(email, controller.locales[0]!) : email);
+    await sendEmail(staffEmailOf(controller), repeat ? asRepeat(email, controller.locales[0]!) : email, branchMail('staff_task', request, branch));
   },
 };

@@ -20,6 +20,7 @@ export const de: ReportTexts = {
     completed: 'Abgeschlossen',
     denied: 'Abgelehnt',
     closed_unverified: 'Geschlossen, nie bestätigt',
+    undeliverable: 'Geschlossen, E-Mail unzustellbar',
     cancelled: 'Zurückgezogen',
   },
   type: {

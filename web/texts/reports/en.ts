@@ -21,6 +21,7 @@ export const en = {
     denied: 'Refused',
     closed_unverified: 'Closed, never confirmed',
     cancelled: 'Withdrawn',
+    undeliverable: 'Closed, email undeliverable',
   } satisfies Record<RequestStatus, string>,
   type: {
     access: 'Access',

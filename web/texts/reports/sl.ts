@@ -21,6 +21,7 @@ export const sl: ReportTexts = {
     denied: 'Zavrnjena',
     closed_unverified: 'Zaprta, nikoli potrjena',
     cancelled: 'Umaknjena',
+    undeliverable: 'Zaprta, e-pošte ni bilo mogoče dostaviti',
   },
   type: {
     access: 'Dostop',

@@ -21,6 +21,7 @@ export const sv: ReportTexts = {
     denied: 'Avslagen',
     closed_unverified: 'Stängd, aldrig bekräftad',
     cancelled: 'Återkallad',
+    undeliverable: 'Stängd, e-post kunde inte levereras',
   },
   type: {
     access: 'Tillgång',

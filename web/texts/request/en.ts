@@ -181,6 +181,11 @@ export const en = {
         description:
           'You withdrew this request. We stopped working on it and are telling the organisations that were still handling it to stop, wherever they offer a way to be told. Work that was already done stays done.',
       },
+      undeliverable: {
+        label: 'Closed – email could not be delivered',
+        description:
+          'The confirmation email could not be delivered to the address given, so the request could not be confirmed and nothing was done with it. The address has been deleted. You are welcome to send the request again with another address.',
+      },
     },
     branchStatus: {
       pending: 'Waiting',

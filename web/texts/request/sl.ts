@@ -180,6 +180,11 @@ export const sl: RequestTexts = {
         description:
           'To zahtevo ste umaknili. Z delom na njej smo prenehali in organizacije, ki so jo še obravnavale, obveščamo, naj prenehajo, kjer nam to omogočajo. Kar je bilo že narejeno, ostane.',
       },
+      undeliverable: {
+        label: 'Zaprta – e-pošte ni bilo mogoče dostaviti',
+        description:
+          'E-poštnega sporočila za potrditev ni bilo mogoče dostaviti na navedeni naslov, zato zahteve ni bilo mogoče potrditi in v zvezi z njo ni bilo storjeno nič. Naslov je izbrisan. Zahtevo lahko znova pošljete z drugim naslovom.',
+      },
     },
     branchStatus: {
       pending: 'Čaka',

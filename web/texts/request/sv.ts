@@ -180,6 +180,11 @@ export const sv: RequestTexts = {
         description:
           'Du har återkallat begäran. Vi har slutat arbeta med den och håller på att meddela de organisationer som fortfarande hanterade den att sluta, där de erbjuder ett sätt att ta emot beskedet. Det som redan var gjort står sig.',
       },
+      undeliverable: {
+        label: 'Avslutad – e-posten kunde inte levereras',
+        description:
+          'Bekräftelsemejlet kunde inte levereras till den angivna adressen, så begäran kunde inte bekräftas och ingenting gjordes med den. Adressen har raderats. Du är välkommen att skicka begäran igen med en annan adress.',
+      },
     },
     branchStatus: {
       pending: 'Väntar',

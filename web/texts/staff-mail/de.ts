@@ -47,6 +47,7 @@ export const de: StaffMailTexts = {
         no_answer: (p: R) => `Handlungsbedarf: keine Antwort von ${p.processor} (Antrag ${p.reference})`,
         failed: (p: R) => `Handlungsbedarf: ${p.processor} ist fehlgeschlagen (Antrag ${p.reference})`,
         timed_out: (p: R) => `Handlungsbedarf: Wartezeit auf ${p.processor} abgelaufen (Antrag ${p.reference})`,
+        undeliverable: (p: R) => `Handlungsbedarf: Unsere E-Mail an ${p.processor} konnte nicht zugestellt werden (Antrag ${p.reference})`,
       },
       intro: (p: R) => `Der Antrag ${p.reference} an ${p.controller} erfordert Ihre Aufmerksamkeit: ${p.processor} hat seinen Teil nicht abgeschlossen.`,
       kind: {
@@ -60,6 +61,8 @@ export const de: StaffMailTexts = {
         no_answer: 'In der vorgesehenen Zeit ist keine Antwort eingegangen.',
         failed: 'Die Arbeit dort ist fehlgeschlagen und konnte nicht automatisch abgeschlossen werden.',
         timed_out: 'Vor Ablauf der Wartezeit ist keine Antwort eingegangen, daher ist dieser Teil des Antrags nun als fehlgeschlagen festgehalten.',
+        undeliverable:
+          'Die E-Mail, die um diesen Teil des Antrags bittet, konnte nicht zugestellt werden (die Adresse hat sie abgewiesen), daher weiß dort noch niemand davon.',
       },
       advice: {
         opendsr:

@@ -46,6 +46,7 @@ export const en = {
         no_answer: (p: R) => `Needs attention: no answer from ${p.processor} (request ${p.reference})`,
         failed: (p: R) => `Needs attention: ${p.processor} failed (request ${p.reference})`,
         timed_out: (p: R) => `Needs attention: waiting for ${p.processor} timed out (request ${p.reference})`,
+        undeliverable: (p: R) => `Needs attention: our email to ${p.processor} could not be delivered (request ${p.reference})`,
       },
       intro: (p: R) => `Request ${p.reference} to ${p.controller} needs your attention: ${p.processor} has not finished its part.`,
       kind: {
@@ -59,6 +60,7 @@ export const en = {
         no_answer: 'No answer has come in the time allowed.',
         failed: 'The work there failed and could not be finished automatically.',
         timed_out: 'No answer came before the waiting time ran out, so this part of the request is now recorded as failed.',
+        undeliverable: 'The email asking for this part of the request could not be delivered (the address bounced it), so nobody there knows of it yet.',
       },
       advice: {
         opendsr: 'Check the provider’s OpenDSR service or contact the provider, and make sure the request is carried out there.',

@@ -47,6 +47,7 @@ export const sl: StaffMailTexts = {
         no_answer: (p: R) => `Potrebno ukrepanje – ${p.processor}: ni odgovora (zahteva ${p.reference})`,
         failed: (p: R) => `Potrebno ukrepanje – ${p.processor}: napaka (zahteva ${p.reference})`,
         timed_out: (p: R) => `Potrebno ukrepanje – ${p.processor}: čas čakanja je potekel (zahteva ${p.reference})`,
+        undeliverable: (p: R) => `Potrebno ukrepanje – ${p.processor}: našega e-poštnega sporočila ni bilo mogoče dostaviti (zahteva ${p.reference})`,
       },
       intro: (p: R) => `Zahteva ${p.reference} pri organizaciji ${p.controller} potrebuje vašo pozornost: del zahteve (${p.processor}) ni dokončan.`,
       kind: {
@@ -60,6 +61,7 @@ export const sl: StaffMailTexts = {
         no_answer: 'V predvidenem času ni bilo odgovora.',
         failed: 'Delo ni uspelo in ga ni bilo mogoče samodejno dokončati.',
         timed_out: 'Odgovor ni prispel, preden je potekel čas čakanja, zato je ta del zahteve zdaj označen kot neuspešen.',
+        undeliverable: 'E-poštnega sporočila s prošnjo za ta del zahteve ni bilo mogoče dostaviti (naslov ga je zavrnil), zato tam za zahtevo še nihče ne ve.',
       },
       advice: {
         opendsr: 'Preverite ponudnikovo storitev OpenDSR ali se obrnite na ponudnika in poskrbite, da bo zahteva izvedena.',

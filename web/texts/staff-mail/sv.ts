@@ -45,6 +45,7 @@ export const sv: StaffMailTexts = {
         no_answer: (p: R) => `Behöver åtgärdas: inget svar från ${p.processor} (ärende ${p.reference})`,
         failed: (p: R) => `Behöver åtgärdas: fel hos ${p.processor} (ärende ${p.reference})`,
         timed_out: (p: R) => `Behöver åtgärdas: väntan på ${p.processor} har löpt ut (ärende ${p.reference})`,
+        undeliverable: (p: R) => `Behöver åtgärdas: vårt mejl till ${p.processor} kunde inte levereras (ärende ${p.reference})`,
       },
       intro: (p: R) => `Ärende ${p.reference} hos ${p.controller} behöver din uppmärksamhet: ${p.processor} har inte slutfört sin del.`,
       kind: {
@@ -58,6 +59,7 @@ export const sv: StaffMailTexts = {
         no_answer: 'Inget svar har kommit inom den tid som gäller.',
         failed: 'Arbetet där misslyckades och kunde inte slutföras automatiskt.',
         timed_out: 'Inget svar kom innan väntetiden löpte ut, så den här delen av ärendet är nu registrerad som misslyckad.',
+        undeliverable: 'Mejlet som bad om den här delen av ärendet kunde inte levereras (adressen studsade), så ingen där känner till det ännu.',
       },
       advice: {
         opendsr: 'Kontrollera leverantörens OpenDSR-tjänst eller kontakta leverantören, och se till att begäran genomförs där.',
