@@ -40,6 +40,7 @@ const MODULES = {
   transparency: 'functions/handlers/subject-api/transparency.ts',
   openApi: 'functions/handlers/subject-api/openapi.ts',
   retention: 'functions/handlers/scheduled/retention.ts',
+  mailFeedback: 'functions/handlers/events/mail-feedback.ts',
 } as const;
 type Name = keyof typeof MODULES;
 const ALL = Object.keys(MODULES) as Name[];
@@ -330,6 +331,7 @@ describe('configuration and grants (least privilege)', () => {
       'awaitDecision',
       'digest',
       'intake',
+      'mailFeedback',
       'notify',
       'recordFailure',
       'reply',
@@ -345,6 +347,7 @@ describe('configuration and grants (least privilege)', () => {
       'digest',
       'form',
       'intake',
+      'mailFeedback',
       'notify',
       'recordFailure',
       'reply',
@@ -427,6 +430,7 @@ describe('configuration and grants (least privilege)', () => {
       'awaitDecision',
       'digest',
       'intake',
+      'mailFeedback',
       'notify',
       'recordFailure',
       'reply',
@@ -1116,7 +1120,11 @@ describe('encryption and failed runs', () => {
       expect(config.MaximumRetryAttempts).toBe(0);
       expect(JSON.stringify(config.DestinationConfig.OnFailure.Destination)).toContain('ScheduledRunFailures');
     }
-    expect(Object.keys(byFunction).sort()).toEqual(scheduled.map((n) => functionIds[n]).sort());
+    // SES's bounce and complaint events come through EventBridge: a failed run is retried twice, then kept in the same queue.
+    const feedback = byFunction[functionIds.mailFeedback];
+    expect(feedback.MaximumRetryAttempts).toBe(2);
+    expect(JSON.stringify(feedback.DestinationConfig.OnFailure.Destination)).toContain('ScheduledRunFailures');
+    expect(Object.keys(byFunction).sort()).toEqual([...scheduled, 'mailFeedback' as const].map((n) => functionIds[n]).sort());
     const queue = ofType('AWS::SQS::Queue').find(([id]) => id.startsWith('ScheduledRunFailures'))!;
     expect(queue[1].Properties.SqsManagedSseEnabled).toBe(true);
     const policy = ofType('AWS::SQS::QueuePolicy').find(([, p]) => JSON.stringify(p.Properties.Queues).includes(queue[0]))!;

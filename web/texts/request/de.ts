@@ -181,15 +181,15 @@ export const de: RequestTexts = {
         label: 'Geschlossen – nie bestätigt',
         description: 'Der Antrag wurde nicht rechtzeitig bestätigt, daher ist nichts damit geschehen.',
       },
-      undeliverable: {
-        label: 'Geschlossen – E-Mail konnte nicht zugestellt werden',
-        description:
-          'Die Bestätigungs-E-Mail konnte an die angegebene Adresse nicht zugestellt werden. Der Antrag konnte daher nicht bestätigt werden, und es ist nichts damit geschehen. Die Adresse wurde gelöscht. Sie können den Antrag gern mit einer anderen Adresse erneut stellen.',
-      },
       cancelled: {
         label: 'Zurückgezogen',
         description:
           'Sie haben diesen Antrag zurückgezogen. Wir haben die Bearbeitung beendet und fordern die Organisationen, die ihn noch bearbeiteten, auf, ebenfalls aufzuhören, soweit sie eine Möglichkeit dafür bieten. Bereits Erledigtes bleibt erledigt.',
+      },
+      undeliverable: {
+        label: 'Geschlossen – E-Mail konnte nicht zugestellt werden',
+        description:
+          'Die Bestätigungs-E-Mail konnte an die angegebene Adresse nicht zugestellt werden. Der Antrag konnte daher nicht bestätigt werden, und es ist nichts damit geschehen. Die Adresse wurde gelöscht. Sie können den Antrag gern mit einer anderen Adresse erneut stellen.',
       },
     },
     branchStatus: {
