@@ -169,6 +169,8 @@ export interface DsrRequest {
   statusKeyHash?: string;
   receivedAt?: string;
   dueAt?: string;
+  /** The controller's internal target (`target` in the register), before `dueAt`: staff are reminded, nobody is alerted. */
+  targetAt?: string;
   completedAt?: string;
   onTime?: boolean;
   history: { status: RequestStatus; at: string }[];
@@ -237,6 +239,9 @@ export interface DsrRequest {
   dueReminder7StartedAt?: string;
   dueReminder2StartedAt?: string;
   overdueAlertStartedAt?: string;
+  /** When sending the internal target's reminder began, and when it went (once per target). */
+  targetReminderStartedAt?: string;
+  targetReminderAt?: string;
   /**
    * The service's own retention (functions/domain/request-retention.ts): a closed request carries the
    * controller id and when its next purge step is due, for the sparse `purge-by-due` index.
