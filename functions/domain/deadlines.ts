@@ -212,9 +212,9 @@ export function longestAnswerDays(rule: DeadlineRule, holidays: readonly string[
 
 /**
  * Whether a request's clock is stopped now: staff asked the subject a question that pauses it and
- * it is not answered yet. Its `dueAt` then moves on when the clock runs again, so it is neither
- * reminded of nor counted overdue meanwhile.
+ * it is not answered yet, or charged a fee (Art. 12(5)(a)) not paid yet. Its `dueAt` then moves on
+ * when the clock runs again, so it is neither reminded of nor counted overdue meanwhile.
  */
-export function clockPaused(request: Pick<DsrRequest, 'infoRequest'>): boolean {
-  return !!request.infoRequest?.pausesClock && !request.infoRequest.answeredAt;
+export function clockPaused(request: Pick<DsrRequest, 'infoRequest'> & Partial<Pick<DsrRequest, 'fee'>>): boolean {
+  return (!!request.infoRequest?.pausesClock && !request.infoRequest.answeredAt) || (!!request.fee && !request.fee.paidAt);
 }

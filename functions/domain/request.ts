@@ -66,7 +66,17 @@ export const SCREENING_REASONS: readonly ReviewReason[] = [
 export type ReviewStage = 'screening' | 'closing';
 
 /** What staff may decide (functions/staff/decisions.ts). */
-export const DECISIONS = ['approve', 'deny', 'extend', 'request_info', 'retry_branch', 'complete_task', 'lift_restriction'] as const;
+export const DECISIONS = [
+  'approve',
+  'deny',
+  'extend',
+  'request_info',
+  'retry_branch',
+  'complete_task',
+  'lift_restriction',
+  'charge_fee',
+  'record_fee_payment',
+] as const;
 export type Decision = (typeof DECISIONS)[number];
 
 /**
@@ -222,6 +232,22 @@ export interface DsrRequest {
     pausesClock: boolean;
     answeredAt?: string;
     answer?: string;
+    sendStartedAt?: string;
+    notifiedAt?: string;
+  };
+  /**
+   * Art. 12(5)(a): staff charge a reasonable fee (amount as a decimal string, ISO 4217 currency,
+   * their reason, sent to the subject). The clock waits from `at` until staff record the payment
+   * (`paidAt`, by `paymentRecordedBy`), or the subject withdraws.
+   */
+  fee?: {
+    amount: string;
+    currency: string;
+    reason: string;
+    by: string;
+    at: string;
+    paidAt?: string;
+    paymentRecordedBy?: string;
     sendStartedAt?: string;
     notifiedAt?: string;
   };

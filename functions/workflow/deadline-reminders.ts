@@ -52,7 +52,7 @@ export function targetReminderDue(request: Pick<DsrRequest, 'targetAt' | 'dueAt'
  * passed, through the outbox like the deadline reminders. It alerts nobody: the request is not overdue.
  */
 export async function remindOfTarget(
-  request: Pick<DsrRequest, 'requestId' | 'dueAt' | 'targetAt' | 'infoRequest'>,
+  request: Pick<DsrRequest, 'requestId' | 'dueAt' | 'targetAt' | 'infoRequest' | 'fee'>,
   controller: Controller,
   now = new Date(),
 ): Promise<boolean> {
@@ -83,7 +83,7 @@ export async function remindOfTarget(
  * cut short goes again, marked, once its claim ran out (while its stage is still the one due).
  */
 export async function remindOfDeadline(
-  request: Pick<DsrRequest, 'requestId' | 'dueAt' | 'infoRequest'>,
+  request: Pick<DsrRequest, 'requestId' | 'dueAt' | 'infoRequest' | 'fee'>,
   controller: Controller,
   now = new Date(),
 ): Promise<DeadlineStage | undefined> {
