@@ -164,12 +164,16 @@ describe('working days, as a policy promises them', () => {
     });
   });
 
-  it('knows when the clock stands still: a question that pauses it and is not answered yet', () => {
+  it('knows when the clock stands still: a question that pauses it and is not answered yet, a fee not paid', () => {
     const question = { text: 'q', by: 'staff', at: '2026-03-06T10:00:00Z', pausesClock: true };
     expect(clockPaused({ infoRequest: question })).toBe(true);
     expect(clockPaused({ infoRequest: { ...question, answeredAt: '2026-03-07T10:00:00Z' } })).toBe(false);
     expect(clockPaused({ infoRequest: { ...question, pausesClock: false } })).toBe(false);
     expect(clockPaused({})).toBe(false);
+    // A fee charged and not paid stops it too (Art. 12(5)(a)); paid, it runs.
+    const fee = { amount: '25.00', currency: 'EUR', reason: 'r', by: 'staff', at: '2026-03-06T10:00:00Z' };
+    expect(clockPaused({ fee })).toBe(true);
+    expect(clockPaused({ fee: { ...fee, paidAt: '2026-03-08T10:00:00Z' } })).toBe(false);
   });
 
   it('keeps the extended answer within the bound for a working-day promise', () => {
