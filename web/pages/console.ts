@@ -229,7 +229,7 @@ ${figures('health')}
 <div class="field"><label for="fee-amount">${e(t.feeAmount)}</label>
 <input id="fee-amount" name="amount" required inputmode="decimal" pattern="[0-9]{1,9}([.][0-9]{1,2})?" autocomplete="off" aria-describedby="fee-hint"></div>
 <div class="field"><label for="fee-currency">${e(t.feeCurrency)}</label>
-<input id="fee-currency" name="currency" required pattern="[A-Z]{3}" maxlength="3" autocomplete="off" autocapitalize="characters"></div>
+<input id="fee-currency" name="currency" required maxlength="3" autocomplete="off" autocapitalize="characters"></div>
 <div class="field"><label for="fee-reason">${e(t.feeReason)}</label>
 <textarea id="fee-reason" name="reason" required></textarea></div>
 <button type="submit">${e(t.feeSubmit)}</button>
