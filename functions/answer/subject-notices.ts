@@ -82,8 +82,8 @@ export async function sendPendingNotices(request: DsrRequest, controller: Contro
   for (const fact of pendingNotices(request)) {
     // A question answered before its email went out needs no email any more.
     if (fact === 'infoRequest' && request.infoRequest?.answeredAt) continue;
-    // Nor does a fee paid before its email went out, or one of a withdrawn request.
-    if (fact === 'fee' && (request.fee?.paidAt || request.status === 'cancelled')) continue;
+    // Nor does a fee paid before its email went out, or one of a request no longer waiting for it (withdrawn, refused).
+    if (fact === 'fee' && (request.fee?.paidAt || request.status !== 'in_review')) continue;
     // Through the outbox, on the decision's fact. Staff's decision and the sweep may both try: a
     // claim found standing may have sent, so the attempt that takes it over says it is sent again.
     const email = noticeEmail(fact, request, controller, branches);

@@ -3,6 +3,7 @@
  * (functions/reporting/compliance-report.ts reads them). Pure: the same rows give the same figures, so
  * tests check them against fixtures with known answers.
  */
+import { clockPaused } from '../domain/deadlines';
 import { type Branch, type DenialReason, type DsrRequest, type RequestStatus, RIGHTS, type Right, WITHDRAWN } from '../domain/request';
 
 const DAY_MS = 86_400_000;
@@ -15,7 +16,8 @@ export type ReportedBranch = Pick<
   'requestId' | 'processorId' | 'kind' | 'action' | 'status' | 'attempts' | 'startedAt' | 'finishedAt' | 'errorClass' | 'staffTask'
 >;
 /** An open request as the open-by-due index gives it. */
-export type ReportedOpenRequest = Pick<DsrRequest, 'requestId' | 'type' | 'status' | 'dueAt' | 'openDue' | 'extension'> & Partial<Pick<DsrRequest, 'targetAt'>>;
+export type ReportedOpenRequest = Pick<DsrRequest, 'requestId' | 'type' | 'status' | 'dueAt' | 'openDue' | 'extension'> &
+  Partial<Pick<DsrRequest, 'targetAt' | 'infoRequest' | 'fee'>>;
 
 /** The rows one report is computed from: each read by key or index for the period, never by Scan. */
 export interface ReportRows {
@@ -143,8 +145,9 @@ export function complianceFigures(controllerId: string, period: { from: Date; to
   const soon = now.getTime() + 7 * DAY_MS;
   for (const r of rows.open) {
     byStatus[r.status] = (byStatus[r.status] ?? 0) + 1;
-    // Unconfirmed requests have no deadline yet (their openDue is the link's expiry).
-    if (r.status === 'awaiting_verification' || !r.dueAt) continue;
+    // Unconfirmed requests have no deadline yet (their openDue is the link's expiry); a paused clock
+    // (a question, a fee) has none running: its date moves on when it runs again.
+    if (r.status === 'awaiting_verification' || !r.dueAt || clockPaused(r)) continue;
     const due = Date.parse(r.dueAt);
     const watched = { requestId: r.requestId, type: r.type, status: r.status, dueAt: r.dueAt, daysLeft: Math.floor((due - now.getTime()) / DAY_MS) };
     if (due < now.getTime()) overdue.push(watched);

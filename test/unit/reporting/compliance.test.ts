@@ -235,6 +235,21 @@ describe('the internal target in the digest', () => {
   ];
   const f = complianceFigures('c', PERIOD, { received: [], answered: [], branches: [], open }, NOW);
 
+  it('counts a request whose clock stands still (a fee unpaid) neither overdue nor due soon', () => {
+    const fee = { amount: '25.00', currency: 'EUR', reason: 'r', by: 'staff', at: '2026-11-01T10:00:00Z' };
+    const paused = { requestId: id(73), type: 'access' as const, status: 'in_review' as const, dueAt: '2026-11-20T23:59:59.999Z', fee };
+    const g = complianceFigures('c', PERIOD, { received: [], answered: [], branches: [], open: [paused] }, NOW);
+    expect(g.open.overdue).toEqual([]);
+    expect(g.open.byStatus).toEqual({ in_review: 1 });
+    const unpaused = complianceFigures(
+      'c',
+      PERIOD,
+      { received: [], answered: [], branches: [], open: [{ ...paused, fee: { ...fee, paidAt: NOW.toISOString() } }] },
+      NOW,
+    );
+    expect(unpaused.open.overdue.map((w) => w.requestId)).toEqual([id(73)]);
+  });
+
   it('lists requests past the target apart, never as overdue', () => {
     expect(f.open.pastTarget.map((w) => w.requestId)).toEqual([id(70)]);
     expect(f.open.pastTarget[0]).toMatchObject({ targetAt: '2026-11-21T23:59:59.999Z', daysLeft: 29 });
