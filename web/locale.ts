@@ -68,6 +68,11 @@ export function formatNumber(n: number, locale: Locale): string {
   return new Intl.NumberFormat(intlLocale(locale)).format(n);
 }
 
+/** An amount (a decimal string) in its ISO 4217 currency, as the reader writes money: "€25.00", "25,00 kr". */
+export function formatMoney(amount: string, currency: string, locale: Locale): string {
+  return new Intl.NumberFormat(intlLocale(locale), { style: 'currency', currency }).format(Number(amount));
+}
+
 /** A country code as a name in the reader's language, e.g. SE → "Sweden" / "Sverige" / "Švedska". */
 export function countryName(code: string, locale: Locale): string {
   try {

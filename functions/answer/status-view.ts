@@ -49,6 +49,11 @@ export function statusJson(request: DsrRequest, branches: Branch[]) {
     ...(request.packageDeletedAt ? { packageDeletedAt: request.packageDeletedAt } : {}),
     ...(request.personalDataErasedAt ? { personalDataErasedAt: request.personalDataErasedAt } : {}),
     processors: ordered.map((b) => ({ id: b.processorId, status: shownStatus(b) })),
+    // Art. 12(5)(a): what the request waits for, while a fee is unpaid.
+    ...(request.fee && request.status !== 'cancelled'
+      ? { fee: { amount: request.fee.amount, currency: request.fee.currency, paidAt: request.fee.paidAt ?? null } }
+      : {}),
+    ...(request.fee && !request.fee.paidAt && request.status === 'in_review' ? { waitingFor: 'fee_payment' } : {}),
   };
 }
 
@@ -97,6 +102,16 @@ export function statusPageInput(
             ...(request.infoRequest.answeredAt ? { answeredAt: request.infoRequest.answeredAt } : {}),
             replyUrl: paths.reply(request.requestId),
             statusKey: request.statusKey,
+          },
+        }
+      : {}),
+    ...(request.fee
+      ? {
+          fee: {
+            amount: request.fee.amount,
+            currency: request.fee.currency,
+            reason: request.fee.reason,
+            ...(request.fee.paidAt ? { paidAt: request.fee.paidAt } : {}),
           },
         }
       : {}),

@@ -1,6 +1,7 @@
 import { answerCorrectionEmail } from '../../web/emails/answer-correction';
 import { asRepeat, type Email } from '../../web/emails/email';
 import { extensionEmail } from '../../web/emails/extension';
+import { feeEmail } from '../../web/emails/fee';
 import { informationRequestEmail } from '../../web/emails/information-request';
 import { restrictionLiftNoticeEmail } from '../../web/emails/restriction-lift';
 import { inLocaleOf } from '../domain/register-schema';
@@ -14,8 +15,8 @@ import { requestOwner, sendOnce } from '../platform/outbox';
 import { type Controller, processorNameIn } from '../platform/register';
 import { done, type SubjectNotice, schedule } from '../retention/scheduled-erasures';
 
-/** The decisions whose facts the subject must be told of (Art. 12(3), 12(6), 18(3), and a corrected answer). */
-export const NOTICE_FACTS = ['extension', 'infoRequest', 'restrictionLift', 'answerCorrection'] as const;
+/** The decisions whose facts the subject must be told of (Art. 12(3), 12(5)(a), 12(6), 18(3), and a corrected answer). */
+export const NOTICE_FACTS = ['extension', 'fee', 'infoRequest', 'restrictionLift', 'answerCorrection'] as const;
 export type NoticeFact = (typeof NOTICE_FACTS)[number];
 
 /** Notices recorded but not yet sent: the decision is written first, the email follows. */
@@ -34,6 +35,10 @@ function noticeEmail(fact: NoticeFact, request: DsrRequest, controller: Controll
     case 'extension': {
       const e = request.extension!;
       return extensionEmail({ ...common, type: request.type, months: e.months, reasons: e.reasons, newDueAt: request.dueAt! });
+    }
+    case 'fee': {
+      const f = request.fee!;
+      return feeEmail({ ...common, type: request.type, amount: f.amount, currency: f.currency, reason: f.reason, dpoEmail: controller.dpoEmail });
     }
     case 'infoRequest': {
       const q = request.infoRequest!;
@@ -77,6 +82,8 @@ export async function sendPendingNotices(request: DsrRequest, controller: Contro
   for (const fact of pendingNotices(request)) {
     // A question answered before its email went out needs no email any more.
     if (fact === 'infoRequest' && request.infoRequest?.answeredAt) continue;
+    // Nor does a fee paid before its email went out, or one of a request no longer waiting for it (withdrawn, refused).
+    if (fact === 'fee' && (request.fee?.paidAt || request.status !== 'in_review')) continue;
     // Through the outbox, on the decision's fact. Staff's decision and the sweep may both try: a
     // claim found standing may have sent, so the attempt that takes it over says it is sent again.
     const email = noticeEmail(fact, request, controller, branches);

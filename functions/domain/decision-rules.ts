@@ -17,6 +17,18 @@ const prose = (field: string, max: number) =>
     .refine((s) => !/[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f]/.test(s), `${field} must not contain control characters`);
 const processorId = z.string({ error: 'processorId is required' }).regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'processorId must be a processor id');
 
+/** ISO 4217 currency codes the runtime knows (ICU's list), e.g. EUR, SEK. */
+const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
+
+/** Art. 12(5)(a): a positive amount with at most two decimals, as a JSON number or a string; kept as a string. */
+const feeAmount = z
+  .union([z.number(), z.string()], { error: 'amount is required' })
+  .transform((v) => String(v).trim())
+  .refine((v) => /^\d{1,9}(\.\d{1,2})?$/.test(v) && Number(v) > 0, 'amount must be a positive number with at most two decimals, e.g. 25.00');
+const feeCurrency = z
+  .string({ error: 'currency is required' })
+  .refine((v) => /^[A-Z]{3}$/.test(v) && CURRENCIES.has(v), 'currency must be an ISO 4217 code, e.g. EUR or SEK');
+
 /** A staff decision as the console posts it; every message names its field. */
 export const decisionSchema = z.discriminatedUnion(
   'decision',
@@ -40,6 +52,8 @@ export const decisionSchema = z.discriminatedUnion(
     z.object({ decision: z.literal('retry_branch'), processorId }).strict(),
     z.object({ decision: z.literal('complete_task'), processorId, note: prose('note', 4000) }).strict(),
     z.object({ decision: z.literal('lift_restriction') }).strict(),
+    z.object({ decision: z.literal('charge_fee'), amount: feeAmount, currency: feeCurrency, reason: prose('reason', 2000) }).strict(),
+    z.object({ decision: z.literal('record_fee_payment') }).strict(),
     // The answer's own fields are checked by readProcessorAnswer, which names each one.
     z
       .object({
@@ -54,7 +68,10 @@ export const decisionSchema = z.discriminatedUnion(
       })
       .strict(),
   ],
-  { error: 'decision must be one of: approve, deny, extend, request_info, retry_branch, complete_task, lift_restriction, correct_answer' },
+  {
+    error:
+      'decision must be one of: approve, deny, extend, request_info, retry_branch, complete_task, lift_restriction, correct_answer, charge_fee, record_fee_payment',
+  },
 );
 export type DecisionInput = z.infer<typeof decisionSchema>;
 
@@ -75,6 +92,10 @@ export interface AllowedDecisions {
   lift_restriction: boolean;
   /** The completed branches whose answer staff may correct (audited; the subject told if they had the result). */
   correct_answer: string[];
+  /** Art. 12(5)(a): a reasonable fee, once, during the first review and with no question open. */
+  charge_fee: boolean;
+  /** The fee charged was paid: the clock runs again and the request goes on. */
+  record_fee_payment: boolean;
 }
 
 const MONTHS_OF_EXTENSION = 2;
@@ -94,12 +115,15 @@ export function allowedDecisions(request: DsrRequest, branches: Branch[], _contr
   const closing = inReview && request.reviewStage === 'closing';
   const firstEnd = firstMonthEnd(request);
   const monthsLeft = MONTHS_OF_EXTENSION - (request.extension?.months ?? 0);
+  const questionOpen = !!request.infoRequest && !request.infoRequest.answeredAt;
+  // While a fee waits, the request goes on only by its payment (or is refused, or withdrawn).
+  const feeWaits = !!request.fee && !request.fee.paidAt;
   return {
-    approve: inReview,
+    approve: inReview && !feeWaits,
     deny: screening,
     // 12(3): extended only within the first month, by two months at most in all.
     extend: open && firstEnd && now.toISOString() < firstEnd && monthsLeft > 0 ? { maxMonths: monthsLeft } : false,
-    request_info: screening && (!request.infoRequest || !!request.infoRequest.answeredAt),
+    request_info: screening && !questionOpen && !feeWaits,
     retry_branch: closing ? failedBranches(branches).map((b) => b.processorId) : [],
     complete_task: open ? [...(closing ? failedBranches(branches) : []), ...staffWaiting(branches)].map((b) => b.processorId) : [],
     // The subject must be told first (18(3)): not once their address has been erased.
@@ -113,5 +137,7 @@ export function allowedDecisions(request: DsrRequest, branches: Branch[], _contr
       ['in_progress', 'in_review', 'completed'].includes(request.status) && !request.personalDataErasedAt
         ? branches.filter((b) => b.status === 'completed').map((b) => b.processorId)
         : [],
+    charge_fee: screening && !request.fee && !questionOpen,
+    record_fee_payment: screening && feeWaits,
   };
 }

@@ -487,6 +487,8 @@ const processorSchema = z.discriminatedUnion('kind', [
 const deadlineSchema = z.discriminatedUnion('rule', [
   z.object({ rule: z.literal('days'), days: z.number().int().min(1).max(90) }).strict(),
   z.object({ rule: z.literal('month') }).strict(),
+  /** A policy's promise in working days ("within 10 working days"): never later than the legal month. */
+  z.object({ rule: z.literal('workingDays'), days: z.number().int().min(1).max(60) }).strict(),
 ]);
 
 /**
@@ -624,6 +626,21 @@ const controllerSchema = z
     textLocale: z.enum(LOCALES).optional(),
     deadline: deadlineSchema.default({ rule: 'days', days: 30 }),
     publicHolidays: z.array(z.string().regex(HOLIDAY_RULE, 'MM-DD, easter+N, easter-N or MM-DD/MM-DD:weekday')).default([]),
+    /**
+     * The days of the week the controller does not work, as ISO weekdays (1 Monday … 7 Sunday), for
+     * counting working days (`workingDays` rules, the internal target). The month's last day moves
+     * off a Saturday or Sunday whatever this says: Reg. 1182/71 Art. 3(4) names those.
+     */
+    weekend: z
+      .array(z.number().int().min(1, 'an ISO weekday, 1 (Monday) to 7 (Sunday)').max(7, 'an ISO weekday, 1 (Monday) to 7 (Sunday)'))
+      .max(6, 'at least one working day a week')
+      .refine((days) => new Set(days).size === days.length, 'each weekday once')
+      .default([6, 7]),
+    /**
+     * An internal target apart from the legal deadline ("we normally answer the next working day"):
+     * staff are reminded on its day and the digest lists requests past it, never as overdue.
+     */
+    target: deadlineSchema.optional(),
     /** The controller's lead supervisory authority (Art. 56); refusals and answers name it, beside the person's own (Art. 77). */
     supervisoryAuthority: z
       .object({ /** May be given per language, e.g. `{"sv": "Integritetsskyddsmyndigheten (IMY)"}`. */ name: localised, url: z.url() })

@@ -73,7 +73,17 @@ export const SCREENING_REASONS: readonly ReviewReason[] = [
 export type ReviewStage = 'screening' | 'closing';
 
 /** What staff may decide (functions/staff/decisions.ts). */
-export const DECISIONS = ['approve', 'deny', 'extend', 'request_info', 'retry_branch', 'complete_task', 'lift_restriction'] as const;
+export const DECISIONS = [
+  'approve',
+  'deny',
+  'extend',
+  'request_info',
+  'retry_branch',
+  'complete_task',
+  'lift_restriction',
+  'charge_fee',
+  'record_fee_payment',
+] as const;
 export type Decision = (typeof DECISIONS)[number];
 
 /**
@@ -183,6 +193,8 @@ export interface DsrRequest {
   statusKeyHash?: string;
   receivedAt?: string;
   dueAt?: string;
+  /** The controller's internal target (`target` in the register), before `dueAt`: staff are reminded, nobody is alerted. */
+  targetAt?: string;
   completedAt?: string;
   onTime?: boolean;
   history: { status: RequestStatus; at: string }[];
@@ -237,6 +249,22 @@ export interface DsrRequest {
     sendStartedAt?: string;
     notifiedAt?: string;
   };
+  /**
+   * Art. 12(5)(a): staff charge a reasonable fee (amount as a decimal string, ISO 4217 currency,
+   * their reason, sent to the subject). The clock waits from `at` until staff record the payment
+   * (`paidAt`, by `paymentRecordedBy`), or the subject withdraws.
+   */
+  fee?: {
+    amount: string;
+    currency: string;
+    reason: string;
+    by: string;
+    at: string;
+    paidAt?: string;
+    paymentRecordedBy?: string;
+    sendStartedAt?: string;
+    notifiedAt?: string;
+  };
   /** Staff corrected a processor's answer after the subject had the result: the subject is told (once per correction). */
   answerCorrection?: { by: string; at: string; processorId: string; why: string; sendStartedAt?: string; notifiedAt?: string };
   /** Art. 18(3): staff decided to lift the restriction; the subject was told, and it is lifted at `liftAt`. */
@@ -251,6 +279,9 @@ export interface DsrRequest {
   dueReminder7StartedAt?: string;
   dueReminder2StartedAt?: string;
   overdueAlertStartedAt?: string;
+  /** When sending the internal target's reminder began, and when it went (once per target). */
+  targetReminderStartedAt?: string;
+  targetReminderAt?: string;
   /**
    * The service's own retention (functions/domain/request-retention.ts): a closed request carries the
    * controller id and when its next purge step is due, for the sparse `purge-by-due` index.

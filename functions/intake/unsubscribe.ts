@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import * as z from 'zod';
-import { dueDate } from '../domain/deadlines';
+import { requestDeadlines } from '../domain/deadlines';
 import type { DsrRequest } from '../domain/request';
 import { isConditionFailure } from '../platform/aws/dynamodb';
 import { setting } from '../platform/config';
@@ -71,7 +71,7 @@ export async function unsubscribe(
   const { controller } = link;
   const now = at.toISOString();
   const requestId = requestIdFor(link, now.slice(0, 10));
-  const dueAt = dueDate(at, controller.deadline, controller.publicHolidays).toISOString();
+  const { dueAt, targetAt } = requestDeadlines(at, controller);
   const request: DsrRequest = {
     requestId,
     controllerId: controller.id,
@@ -87,6 +87,7 @@ export async function unsubscribe(
     history: [{ status: 'received', at: now }],
     receivedAt: now,
     dueAt,
+    ...(targetAt ? { targetAt } : {}),
     openCtl: controller.id,
     openDue: dueAt,
   };

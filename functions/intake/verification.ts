@@ -1,5 +1,5 @@
 import { sendReceipt } from '../answer/receipt';
-import { dueDate } from '../domain/deadlines';
+import { requestDeadlines } from '../domain/deadlines';
 import type { DsrRequest } from '../domain/request';
 import { audit } from '../platform/data/audit';
 import { and, eq, gt } from '../platform/data/expressions';
@@ -44,21 +44,21 @@ export async function confirmRequest(requestId: string, token: string, at = new 
   if (link.state !== 'valid') return link;
   const controller = findController(link.request.controllerId);
   if (!controller) throw new Error(`controller ${link.request.controllerId} of request ${requestId} is not in the register`);
-  const dueAt = dueDate(at, controller.deadline, controller.publicHolidays).toISOString();
+  const { dueAt, targetAt } = requestDeadlines(at, controller);
   const hash = hashToken(token);
   const confirmed = await transition(
     requestId,
     ['awaiting_verification'],
     'received',
     {
-      set: { receivedAt: at.toISOString(), dueAt, openDue: dueAt, verifyTokenUsedHash: hash },
+      set: { receivedAt: at.toISOString(), dueAt, ...(targetAt ? { targetAt } : {}), openDue: dueAt, verifyTokenUsedHash: hash },
       remove: ['verifyTokenHash'],
       condition: and(eq('verifyTokenHash', hash), gt('verifyExpiresAt', at.toISOString())),
     },
     at,
   );
   if (!confirmed) return confirmRequest(requestId, token, at); // raced with another click or the sweep: look again
-  await audit(requestId, 'identity_verified', 'subject', { dueAt }, at);
+  await audit(requestId, 'identity_verified', 'subject', { dueAt, ...(targetAt ? { targetAt } : {}) }, at);
   const request = (await getRequest(requestId))!;
   // Before the workflow starts, so the receipt comes before anything the workflow sends.
   await sendReceipt(request, controller, at);

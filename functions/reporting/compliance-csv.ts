@@ -33,6 +33,7 @@ export function figuresCsv(f: ComplianceFigures, retentionRuns: RetentionRun[] =
   for (const [status, count] of Object.entries(f.open.byStatus)) rows.push(['open', status, 'count', count]);
   for (const w of f.open.overdue) rows.push(['overdue', w.requestId, 'due_at', w.dueAt]);
   for (const w of f.open.dueWithin7Days) rows.push(['due_within_7_days', w.requestId, 'due_at', w.dueAt]);
+  for (const w of f.open.pastTarget) rows.push(['past_internal_target', w.requestId, 'target_at', w.targetAt!]);
   for (const x of f.extensions) rows.push(['extension', x.requestId, 'months', x.months], ['extension', x.requestId, 'reasons', x.reasons]);
   for (const x of f.refusals) rows.push(['refusal', x.requestId, 'reason', x.reason]);
   for (const p of f.processors) {

@@ -3,6 +3,7 @@
  * (functions/reporting/compliance-report.ts reads them). Pure: the same rows give the same figures, so
  * tests check them against fixtures with known answers.
  */
+import { clockPaused } from '../domain/deadlines';
 import { type Branch, type DenialReason, type DsrRequest, type RequestStatus, RIGHTS, type Right, WITHDRAWN } from '../domain/request';
 
 const DAY_MS = 86_400_000;
@@ -15,7 +16,8 @@ export type ReportedBranch = Pick<
   'requestId' | 'processorId' | 'kind' | 'action' | 'status' | 'attempts' | 'startedAt' | 'finishedAt' | 'errorClass' | 'staffTask'
 >;
 /** An open request as the open-by-due index gives it. */
-export type ReportedOpenRequest = Pick<DsrRequest, 'requestId' | 'type' | 'status' | 'dueAt' | 'openDue' | 'extension'>;
+export type ReportedOpenRequest = Pick<DsrRequest, 'requestId' | 'type' | 'status' | 'dueAt' | 'openDue' | 'extension'> &
+  Partial<Pick<DsrRequest, 'targetAt' | 'infoRequest' | 'fee'>>;
 
 /** The rows one report is computed from: each read by key or index for the period, never by Scan. */
 export interface ReportRows {
@@ -44,6 +46,8 @@ export interface WatchedRequest {
   dueAt: string;
   /** Whole days until the deadline; negative once it has passed. */
   daysLeft: number;
+  /** The controller's internal target, when the request has one. */
+  targetAt?: string;
 }
 
 /** How one processor's branches went in the period. */
@@ -84,6 +88,8 @@ export interface ComplianceFigures {
     byStatus: Partial<Record<RequestStatus, number>>;
     dueWithin7Days: WatchedRequest[];
     overdue: WatchedRequest[];
+    /** Past the controller's internal target but within the legal deadline: shown, never counted overdue. */
+    pastTarget: WatchedRequest[];
   };
   /** Deadlines extended in the period (Art. 12(3)), with staff's reasons. */
   extensions: { requestId: string; type: Right; months: number; reasons: string; at: string }[];
@@ -135,15 +141,18 @@ export function complianceFigures(controllerId: string, period: { from: Date; to
   const byStatus: Partial<Record<RequestStatus, number>> = {};
   const dueWithin7Days: WatchedRequest[] = [];
   const overdue: WatchedRequest[] = [];
+  const pastTarget: WatchedRequest[] = [];
   const soon = now.getTime() + 7 * DAY_MS;
   for (const r of rows.open) {
     byStatus[r.status] = (byStatus[r.status] ?? 0) + 1;
-    // Unconfirmed requests have no deadline yet (their openDue is the link's expiry).
-    if (r.status === 'awaiting_verification' || !r.dueAt) continue;
+    // Unconfirmed requests have no deadline yet (their openDue is the link's expiry); a paused clock
+    // (a question, a fee) has none running: its date moves on when it runs again.
+    if (r.status === 'awaiting_verification' || !r.dueAt || clockPaused(r)) continue;
     const due = Date.parse(r.dueAt);
     const watched = { requestId: r.requestId, type: r.type, status: r.status, dueAt: r.dueAt, daysLeft: Math.floor((due - now.getTime()) / DAY_MS) };
     if (due < now.getTime()) overdue.push(watched);
     else if (due <= soon) dueWithin7Days.push(watched);
+    if (r.targetAt && Date.parse(r.targetAt) < now.getTime() && due >= now.getTime()) pastTarget.push({ ...watched, targetAt: r.targetAt });
   }
   const byDue = (a: WatchedRequest, b: WatchedRequest) => a.dueAt.localeCompare(b.dueAt) || a.requestId.localeCompare(b.requestId);
 
@@ -175,7 +184,13 @@ export function complianceFigures(controllerId: string, period: { from: Date; to
       onTimeShare: rows.answered.length ? onTime / rows.answered.length : null,
       daysToAnswer: spread(days),
     },
-    open: { total: rows.open.length, byStatus, dueWithin7Days: dueWithin7Days.sort(byDue), overdue: overdue.sort(byDue) },
+    open: {
+      total: rows.open.length,
+      byStatus,
+      dueWithin7Days: dueWithin7Days.sort(byDue),
+      overdue: overdue.sort(byDue),
+      pastTarget: pastTarget.sort((a, b) => a.targetAt!.localeCompare(b.targetAt!) || a.requestId.localeCompare(b.requestId)),
+    },
     extensions: [...extensions.values()].sort((a, b) => a.at.localeCompare(b.at)),
     refusals,
     processors,

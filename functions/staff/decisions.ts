@@ -1,7 +1,7 @@
 import { denialEmail } from '../../web/emails/denial';
 import { deliverNotice, holdNotice } from '../answer/subject-notices';
 import { completeBranch } from '../branches/outcome';
-import { extendedDueDate } from '../domain/deadlines';
+import { extendedDueDate, pausedDeadlines } from '../domain/deadlines';
 import { allowedDecisions, DecisionConflict, type DecisionInput, firstMonthEnd } from '../domain/decision-rules';
 import { readProcessorAnswer } from '../domain/processor-answer';
 import { inLocale } from '../domain/register-schema';
@@ -200,6 +200,54 @@ export async function decide(
       }
       await audit(requestId, 'restriction_lift_scheduled', 'staff', { by, liftAt, stores: lifts.length }, now);
       await deliverNotice(notice, controller, now);
+      return;
+    }
+    case 'charge_fee': {
+      if (!allowed.charge_fee) conflict('A fee can be charged once, during the first review, with no question open');
+      // Kept as a decimal string with two places: money is never a float.
+      const fee = { amount: Number(input.amount).toFixed(2), currency: input.currency, reason: input.reason, by, at };
+      const notice = await holdNotice(controller.id, requestId, now);
+      const charged = await updateRequestIf(
+        requestId,
+        { set: { fee } },
+        and(eq('status', 'in_review'), eq('reviewStage', 'screening'), notExists('fee'), or(notExists('infoRequest'), exists(['infoRequest', 'answeredAt']))),
+      );
+      if (!charged) conflict('The request changed meanwhile; reload and decide again');
+      // Staff's reason stays on the request; the trail records the fact and the amount.
+      await audit(requestId, 'fee_charged', 'staff', { by, amount: fee.amount, currency: fee.currency }, now);
+      await deliverNotice(notice, controller, now);
+      return;
+    }
+    case 'record_fee_payment': {
+      if (!allowed.record_fee_payment) conflict('No fee is waiting for payment');
+      const fee = request.fee!;
+      // The clock ran again when the fee was paid: each date moves on by the wait, by its own rule.
+      const moved = request.dueAt
+        ? pausedDeadlines({ dueAt: request.dueAt, targetAt: request.targetAt }, { pausedAt: new Date(fee.at), resumedAt: now }, controller)
+        : undefined;
+      const paid = await transitionReturning(
+        requestId,
+        ['in_review'],
+        'in_progress',
+        {
+          set: {
+            fee: { ...fee, paidAt: at, paymentRecordedBy: by },
+            screenedAt: at,
+            ...(moved
+              ? { dueAt: moved.dueAt, ...(moved.targetAt ? { targetAt: moved.targetAt } : {}), ...(request.openCtl ? { openDue: moved.dueAt } : {}) }
+              : {}),
+          },
+          // The reminders count towards the moved dates.
+          remove: [...REVIEW_FIELDS, ...DEADLINE_REMINDER_MARKS, ...(moved && !moved.targetAt ? (['targetAt'] as const) : [])],
+          condition: and(inReviewAt('screening'), exists('fee'), notExists(['fee', 'paidAt']), eq(['fee', 'at'], fee.at)),
+        },
+        now,
+      );
+      if (!paid) conflict('The request changed meanwhile; reload and decide again');
+      const pausedHours = Math.round((now.getTime() - Date.parse(fee.at)) / 3_600_000);
+      await audit(requestId, 'fee_payment_recorded', 'staff', { by, pausedHours, ...(moved ? { dueAt: moved.dueAt } : {}) }, now);
+      // Paying was what the request waited for: it goes on as if approved.
+      await resumeReview(requestId, paid!.reviewTaskToken);
       return;
     }
   }

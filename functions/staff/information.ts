@@ -1,5 +1,5 @@
 import { subjectAnsweredEmail } from '../../web/emails/subject-answered';
-import { resumedDueDate } from '../domain/deadlines';
+import { pausedDeadlines } from '../domain/deadlines';
 import { inLocale, staffEmailOf } from '../domain/register-schema';
 import type { DsrRequest } from '../domain/request';
 import { audit } from '../platform/data/audit';
@@ -8,6 +8,7 @@ import { updateRequestIf } from '../platform/data/requests';
 import { links } from '../platform/links';
 import { sendEmail } from '../platform/mailer';
 import type { Controller } from '../platform/register';
+import { DEADLINE_REMINDER_MARKS } from '../workflow/deadline-reminders';
 
 /**
  * The subject answers staff's request for more information (Art. 12(6)). Recorded once, guarded by
@@ -20,14 +21,20 @@ export async function answerInformationRequest(request: DsrRequest, controller: 
   if (!question || question.answeredAt) return false;
   const at = now.toISOString();
   const pausedMs = now.getTime() - Date.parse(question.at);
-  const newDue = question.pausesClock && request.dueAt ? resumedDueDate(new Date(request.dueAt), pausedMs, controller.publicHolidays).toISOString() : undefined;
+  const moved =
+    question.pausesClock && request.dueAt
+      ? pausedDeadlines({ dueAt: request.dueAt, targetAt: request.targetAt }, { pausedAt: new Date(question.at), resumedAt: now }, controller)
+      : undefined;
+  const newDue = moved?.dueAt;
   const answered = await updateRequestIf(
     request.requestId,
     {
       set: {
         infoRequest: { ...question, answeredAt: at, answer },
-        ...(newDue ? { dueAt: newDue, ...(request.openCtl ? { openDue: newDue } : {}) } : {}),
+        ...(moved ? { dueAt: moved.dueAt, ...(moved.targetAt ? { targetAt: moved.targetAt } : {}), ...(request.openCtl ? { openDue: moved.dueAt } : {}) } : {}),
       },
+      // The reminders count towards the moved dates.
+      ...(moved ? { remove: [...DEADLINE_REMINDER_MARKS, ...(moved.targetAt ? [] : (['targetAt'] as const))] } : {}),
     },
     and(exists('infoRequest'), notExists(['infoRequest', 'answeredAt']), eq(['infoRequest', 'at'], question.at)),
   );

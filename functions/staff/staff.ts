@@ -1,4 +1,5 @@
 import { denialReasonText } from '../../web/emails/denial';
+import { clockPaused } from '../domain/deadlines';
 import { type AllowedDecisions, allowedDecisions } from '../domain/decision-rules';
 import { reasonFits, suggestedReason } from '../domain/refusal-reasons';
 import { inLocale, staffText } from '../domain/register-schema';
@@ -190,8 +191,9 @@ export function visibleControllers(staff: Pick<Staff, 'controllers'>, declared: 
 }
 
 /** A request is overdue when it is not final and its deadline has passed. */
-export function isOverdue(request: Pick<DsrRequest, 'status' | 'dueAt'>, now: Date): boolean {
-  return !FINAL_STATUSES.includes(request.status) && request.dueAt !== undefined && Date.parse(request.dueAt) < now.getTime();
+export function isOverdue(request: Pick<DsrRequest, 'status' | 'dueAt'> & Partial<Pick<DsrRequest, 'infoRequest' | 'fee'>>, now: Date): boolean {
+  // A paused clock (a question, a fee) is not late: its date moves on when it runs again.
+  return !FINAL_STATUSES.includes(request.status) && request.dueAt !== undefined && Date.parse(request.dueAt) < now.getTime() && !clockPaused(request);
 }
 
 /** One line of the staff list. */
@@ -280,6 +282,7 @@ const REQUEST_FIELDS = [
   'verifyExpiresAt',
   'receivedAt',
   'dueAt',
+  'targetAt',
   'completedAt',
   'onTime',
   'history',
@@ -356,6 +359,10 @@ export type RequestView = Pick<DsrRequest, (typeof REQUEST_FIELDS)[number]> & {
   extension: NonNullable<DsrRequest['extension']> | null;
   /** What staff asked the subject, and the subject's answer once it came. */
   infoRequest: NonNullable<DsrRequest['infoRequest']> | null;
+  /** Art. 12(5)(a): the fee charged, and when its payment was recorded. */
+  fee: Omit<NonNullable<DsrRequest['fee']>, 'sendStartedAt' | 'notifiedAt'> | null;
+  /** The clock stands still: a question or a fee waits for the subject. */
+  clockPaused: boolean;
 };
 /** A branch as staff see it; a legal hold's basis in the controller's first language, as every register text staff read. */
 export type BranchView = Pick<Branch, (typeof BRANCH_FIELDS)[number]> & { processorName: string; holdBasis?: string };
@@ -398,6 +405,8 @@ const NO_DECISIONS: AllowedDecisions = {
   complete_task: [],
   correct_answer: [],
   lift_restriction: false,
+  charge_fee: false,
+  record_fee_payment: false,
 };
 
 function detailsView(details: DsrRequest['details'], controller: Controller | undefined): DetailsView {
@@ -432,7 +441,7 @@ export function requestDetail(request: DsrRequest, branches: Branch[], events: A
   const controller = findController(request.controllerId);
   const ordered = controller ? inDeclaredOrder(controller, branches) : branches;
   const mayDecide = caller ? mayDo(caller, 'decide') : true;
-  const { denial, extension, infoRequest } = request;
+  const { denial, extension, infoRequest, fee } = request;
   return {
     request: {
       ...pick(request, REQUEST_FIELDS),
@@ -443,6 +452,8 @@ export function requestDetail(request: DsrRequest, branches: Branch[], events: A
       denial: denial ? pick(denial, ['reason', 'text', 'by', 'at']) : null,
       extension: extension ? pick(extension, ['months', 'reasons', 'by', 'at', 'originalDueAt']) : null,
       infoRequest: infoRequest ? pick(infoRequest, ['text', 'by', 'at', 'pausesClock', 'answeredAt', 'answer']) : null,
+      fee: fee ? pick(fee, ['amount', 'currency', 'reason', 'by', 'at', 'paidAt', 'paymentRecordedBy']) : null,
+      clockPaused: clockPaused(request),
     },
     branches: ordered.map((b) => ({
       ...pick(b, BRANCH_FIELDS),

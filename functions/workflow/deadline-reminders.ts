@@ -1,6 +1,7 @@
-import { type DeadlineStage, deadlineEmail } from '../../web/emails/deadline';
+import { type DeadlineStage, deadlineEmail, targetEmail } from '../../web/emails/deadline';
 import { asRepeat } from '../../web/emails/email';
-import { inLocale } from '../domain/register-schema';
+import { clockPaused } from '../domain/deadlines';
+import { inLocale, staffEmailOf } from '../domain/register-schema';
 import type { DsrRequest } from '../domain/request';
 import { audit } from '../platform/data/audit';
 import { links } from '../platform/links';
@@ -26,8 +27,60 @@ const MARKS: Record<DeadlineStage, { startedAt: keyof DsrRequest; sentAt: keyof 
   overdue: { startedAt: 'overdueAlertStartedAt', sentAt: 'overdueAlertedAt' },
 };
 
-/** What an extension clears, so the reminders count towards the new date. */
-export const DEADLINE_REMINDER_MARKS = Object.values(MARKS).flatMap((m) => [m.startedAt, m.sentAt]);
+/** The internal target's reminder: when sending began, and when it went. */
+const TARGET_MARKS = { startedAt: 'targetReminderStartedAt', sentAt: 'targetReminderAt' } as const satisfies Record<string, keyof DsrRequest>;
+
+/** What an extension or a pause clears, so the reminders count towards the new dates. */
+export const DEADLINE_REMINDER_MARKS: (keyof DsrRequest)[] = [
+  ...Object.values(MARKS).flatMap((m) => [m.startedAt, m.sentAt]),
+  TARGET_MARKS.startedAt,
+  TARGET_MARKS.sentAt,
+];
+
+/**
+ * Whether staff are reminded of the internal target at `now`: from the start of its (UTC) day, so
+ * there is still time to meet it, while the legal deadline has not passed (the overdue alert says more).
+ */
+export function targetReminderDue(request: Pick<DsrRequest, 'targetAt' | 'dueAt'>, now: Date): boolean {
+  if (!request.targetAt || !request.dueAt) return false;
+  const today = now.toISOString().slice(0, 10);
+  return today >= request.targetAt.slice(0, 10) && now.toISOString() <= request.dueAt;
+}
+
+/**
+ * Reminds staff once that a request's internal target (the register's `target`) is due today, or
+ * passed, through the outbox like the deadline reminders. It alerts nobody: the request is not overdue.
+ */
+export async function remindOfTarget(
+  request: Pick<DsrRequest, 'requestId' | 'dueAt' | 'targetAt' | 'infoRequest' | 'fee'>,
+  controller: Controller,
+  now = new Date(),
+): Promise<boolean> {
+  if (clockPaused(request) || !targetReminderDue(request, now)) return false;
+  const locale = controller.locales[0]!;
+  const email = targetEmail({
+    locale,
+    controllerName: inLocale(controller.name, locale, controller).text,
+    requestReference: request.requestId,
+    targetAt: request.targetAt!,
+    dueAt: request.dueAt!,
+    consoleUrl: links.console(request.requestId),
+  });
+  const { outcome, marked } = await sendOnce({
+    message: { owner: requestOwner(request.requestId), ...TARGET_MARKS },
+    staleAfterMs: CLAIM_TIMEOUT_MS,
+    at: now,
+    send: (again) =>
+      sendEmail(staffEmailOf(controller), again ? asRepeat(email, locale) : email, {
+        kind: 'staff',
+        controllerId: controller.id,
+        requestId: request.requestId,
+      }),
+  });
+  if (outcome === 'skipped') return false;
+  if (marked) await audit(request.requestId, 'target_reminder', 'system', { targetAt: request.targetAt! }, now);
+  return true;
+}
 
 /**
  * Reminds the DPO of an unanswered request 7 and 2 days before its deadline, and alerts once it
@@ -35,11 +88,12 @@ export const DEADLINE_REMINDER_MARKS = Object.values(MARKS).flatMap((m) => [m.st
  * cut short goes again, marked, once its claim ran out (while its stage is still the one due).
  */
 export async function remindOfDeadline(
-  request: Pick<DsrRequest, 'requestId' | 'dueAt'>,
+  request: Pick<DsrRequest, 'requestId' | 'dueAt' | 'infoRequest' | 'fee'>,
   controller: Controller,
   now = new Date(),
 ): Promise<DeadlineStage | undefined> {
-  if (!request.dueAt) return undefined;
+  // While the clock waits (a question, a fee), the date on the request is not the one it will be answered by.
+  if (!request.dueAt || clockPaused(request)) return undefined;
   const stage = deadlineStage(request.dueAt, now);
   if (!stage) return undefined;
   const locale = controller.locales[0]!;

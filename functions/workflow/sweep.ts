@@ -2,6 +2,7 @@ import { SendTaskHeartbeatCommand } from '@aws-sdk/client-sfn';
 import { deliverNotice } from '../answer/subject-notices';
 import { escalate, escalationCutShort, escalationDueAt } from '../branches/escalation';
 import { endExpiredWait, heartbeat, resumeIfCutShort } from '../branches/outcome';
+import { clockPaused } from '../domain/deadlines';
 import { type Branch, type DsrRequest, UNPROVEN_PERSONAL_DATA } from '../domain/request';
 import { sfn } from '../platform/aws/sfn';
 import { audit } from '../platform/data/audit';
@@ -13,7 +14,7 @@ import { type Controller, findController, findProcessor, type Processor, registe
 import { asyncKind } from '../processors/async-kinds';
 import { purgeRequest } from '../retention/request-purge';
 import { carryOut, due } from '../retention/scheduled-erasures';
-import { remindOfDeadline } from './deadline-reminders';
+import { remindOfDeadline, remindOfTarget } from './deadline-reminders';
 import { ensureExecution } from './execution';
 import { closeReviewIfResolved, resumeReview } from './routing';
 import { retryWithdrawalNotice } from './withdrawal-retry';
@@ -161,7 +162,7 @@ export async function sweep(at = new Date()): Promise<SweepReport> {
   const now = at.toISOString();
   for (const controller of register.controllers) {
     for await (const open of openRequests(controller.id)) {
-      if (open.status !== 'awaiting_verification' && open.dueAt && open.dueAt < now) report.overdue++;
+      if (open.status !== 'awaiting_verification' && open.dueAt && open.dueAt < now && !clockPaused(open)) report.overdue++;
       try {
         const duty = sweepDuty(open, now);
         if (duty === 'close_unverified') {
@@ -194,6 +195,7 @@ export async function sweep(at = new Date()): Promise<SweepReport> {
           if (open.status !== 'in_review') await resumeReview(open.requestId, open.reviewTaskToken);
           if (open.status !== 'received') await watchBranches(open.requestId, at, report);
           if (await remindOfDeadline(open, controller, at)) report.deadlineReminders++;
+          if (await remindOfTarget(open, controller, at)) report.deadlineReminders++;
         }
       } catch (err) {
         // One request's trouble must not stop the sweep for the others.

@@ -375,6 +375,43 @@ describe('deciding in the console', () => {
     await page.close();
   });
 
+  it('charges a fee with its amount, currency and reason, shows it waiting, and records its payment (Art. 12(5)(a))', async () => {
+    const email = 'fee-me@example.org';
+    const { requestId, statusUrl } = await rectificationInReview(email, '070-111 22 33');
+    const confirms: string[] = [];
+    const page = await openPage('accept', confirms);
+    await signInLocally(page, 'approver');
+    await page.goto(`${rt.urls.gateway}/console?lang=en&request=${requestId}`);
+    await page.locator('#review-panel').waitFor({ state: 'visible' });
+    expect(await page.locator('#payment-box').isVisible()).toBe(false);
+
+    await page.getByText('Charge a fee (Art. 12(5)(a))').click();
+    await page.getByLabel('Amount').fill('25.5');
+    await page.getByLabel('Currency (ISO 4217, e.g. EUR, SEK)').fill('eur');
+    await page.getByLabel('Why (the data subject is told)').fill('The same correction was asked for twice this week.');
+    await page.getByRole('button', { name: 'Charge the fee' }).click();
+    await expect.poll(() => page.locator('#decision-message').textContent()).toContain('Your decision is saved.');
+    const history = page.locator('#history-facts');
+    expect(await history.textContent()).toContain('€25.50');
+    expect(await history.textContent()).toContain('The same correction was asked for twice this week.');
+    expect(await history.textContent()).toContain('Not paid yet');
+    // While the fee waits, only its payment (or a refusal) moves the request on.
+    expect(await page.locator('#fee-box').isVisible()).toBe(false);
+    expect(await page.locator('#approve-box').isVisible()).toBe(false);
+    expect(await page.locator('#payment-box').isVisible()).toBe(true);
+    expect(((await statusOf(statusUrl)) as unknown as { waitingFor?: string }).waitingFor).toBe('fee_payment');
+
+    await page.getByRole('button', { name: 'Record the payment' }).click();
+    await expect.poll(() => page.locator('#decision-message').textContent()).toContain('Your decision is saved.');
+    expect(confirms).toContain('Record that the fee was paid? The request goes ahead.');
+    expect(await history.textContent()).toContain('Fee paid');
+    expect(await history.textContent()).toContain('staff-browser');
+    expect(await page.locator('#timeline-body').textContent()).toContain('Fee payment recorded');
+    await expect.poll(async () => (await statusOf(statusUrl)).status).not.toBe('in_review');
+    expect(cspViolations).toEqual([]);
+    await page.close();
+  });
+
   it("opens a request from a staff email's link after sign-in, and shows a viewer the review but no way to decide", async () => {
     const { requestId } = await rectificationInReview('viewer-sees@example.org', '070-111 11 11');
     const page = await openPage();

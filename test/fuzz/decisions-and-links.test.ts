@@ -83,7 +83,21 @@ const badProse = (max: number) => fc.oneof(fc.constantFrom(undefined, '', '   ',
 const badDecisions: fc.Arbitrary<{ body: unknown; field: string }> = fc.oneof(
   fc
     .oneof(hostileText(), notText)
-    .filter((d) => !['approve', 'deny', 'extend', 'request_info', 'retry_branch', 'complete_task', 'lift_restriction'].includes(d as string))
+    .filter(
+      (d) =>
+        ![
+          'approve',
+          'deny',
+          'extend',
+          'request_info',
+          'retry_branch',
+          'complete_task',
+          'lift_restriction',
+          'correct_answer',
+          'charge_fee',
+          'record_fee_payment',
+        ].includes(d as string),
+    )
     .map((decision) => ({ body: { decision }, field: 'decision' })),
   fc.oneof(hostileText(), notText).map((reason) => ({ body: { decision: 'deny', reason, text: 'fine' }, field: 'reason' })),
   badProse(4000).map((text) => ({ body: { decision: 'deny', reason: 'manifestly_unfounded', text }, field: 'text' })),
@@ -107,9 +121,19 @@ const badDecisions: fc.Arbitrary<{ body: unknown; field: string }> = fc.oneof(
       ),
     ),
   badProse(4000).map((note) => ({ body: { decision: 'complete_task', processorId: 'bookkeeping', note }, field: 'note' })),
+  // Art. 12(5)(a): an amount that is not positive with two decimals at most, a currency that is no ISO 4217 code, no reason.
+  fc
+    .oneof(hostileText(), notText, fc.double(), fc.constantFrom(undefined, -1, 0, 1.234, '1e3', '12,50', ' ', '0.00', '1234567890'))
+    .filter((a) => !((typeof a === 'number' || typeof a === 'string') && /^\d{1,9}(\.\d{1,2})?$/.test(String(a).trim()) && Number(a) > 0))
+    .map((amount) => ({ body: { decision: 'charge_fee', amount, currency: 'EUR', reason: 'fine' }, field: 'amount' })),
+  fc
+    .oneof(hostileText(), notText, fc.constantFrom(undefined, 'eur', 'EURO', 'XYZ', 'E U', ''))
+    .filter((c) => !(typeof c === 'string' && /^[A-Z]{3}$/.test(c) && Intl.supportedValuesOf('currency').includes(c)))
+    .map((currency) => ({ body: { decision: 'charge_fee', amount: '25.00', currency, reason: 'fine' }, field: 'currency' })),
+  badProse(2000).map((reason) => ({ body: { decision: 'charge_fee', amount: 25, currency: 'SEK', reason }, field: 'reason' })),
   // A field a decision does not take is refused, not ignored.
   fc
-    .tuple(fc.constantFrom('approve', 'lift_restriction'), fc.constantFrom(...MARKUP))
+    .tuple(fc.constantFrom('approve', 'lift_restriction', 'record_fee_payment'), fc.constantFrom(...MARKUP))
     .map(([decision, extra]) => ({ body: { decision, [extra]: extra }, field: '' })),
 );
 

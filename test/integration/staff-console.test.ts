@@ -233,6 +233,8 @@ describe('a request waiting for review', () => {
       complete_task: [],
       correct_answer: [],
       lift_restriction: false,
+      charge_fee: false,
+      record_fee_payment: false,
     });
 
     const waiting = await list(approver, '?status=in_review');

@@ -91,6 +91,7 @@ interface RequestView {
   denial?: { reason: string; by: string; at: string; text: string };
   extension?: { months: number; by: string; at: string; reasons: string; originalDueAt: string };
   infoRequest?: { text: string; by: string; at: string; answeredAt?: string; answer?: string; pausesClock?: boolean };
+  fee?: { amount: string; currency: string; reason: string; by: string; at: string; paidAt?: string; paymentRecordedBy?: string };
 }
 
 /** One processor's part of a request. */
@@ -124,6 +125,8 @@ interface Allowed {
   extend?: { maxMonths: number };
   request_info?: boolean;
   lift_restriction?: boolean;
+  charge_fee?: boolean;
+  record_fee_payment?: boolean;
   retry_branch?: string[];
   complete_task?: string[];
   correct_answer?: string[];
@@ -232,6 +235,14 @@ void (async () => {
   /** The day of a moment (not a deadline) in the staff member's time zone. */
   function localDate(iso: string | undefined) {
     return date(iso, localDateFmt);
+  }
+  /** An amount in its currency as the staff member's language writes money; the code as it is if the browser knows no such currency. */
+  function money(amount: string, currency: string): string {
+    try {
+      return new Intl.NumberFormat(cfg.intlLocale, { style: 'currency', currency }).format(Number(amount));
+    } catch {
+      return `${amount} ${currency}`;
+    }
   }
   function dateTime(iso: string | undefined, fmt?: Intl.DateTimeFormat) {
     const d = new Date(iso as string);
@@ -1112,12 +1123,26 @@ void (async () => {
       if (q.answeredAt) fact(dl, t.infoAnswer, `${q.answer || ''}\n(${dateTime(q.answeredAt)})`, 'prewrap');
       else fact(dl, t.infoAnswer, t.noAnswerYet + (q.pausesClock ? `. ${t.clockPaused}` : ''));
     }
+    if (r.fee) {
+      const f = r.fee;
+      const amount = money(f.amount, f.currency);
+      fact(dl, t.feeLabel, `${amount}\n${f.reason}\n(${by(f.by, f.at)})`, 'prewrap');
+      fact(dl, t.feePaidLabel, f.paidAt ? by(f.paymentRecordedBy || '', f.paidAt) : t.feeUnpaid);
+    }
     $('history-section').hidden = !dl.firstChild;
   }
 
   function renderDecisions(data: RequestData) {
     const allowed = data.allowedDecisions || {};
-    const any = !!(allowed.approve || allowed.deny || allowed.extend || allowed.request_info || allowed.lift_restriction);
+    const any = !!(
+      allowed.approve ||
+      allowed.deny ||
+      allowed.extend ||
+      allowed.request_info ||
+      allowed.lift_restriction ||
+      allowed.charge_fee ||
+      allowed.record_fee_payment
+    );
     $('decisions').hidden = !(any || data.review);
     $('decide-note').textContent = !data.mayDecide ? t.viewerNote : any ? '' : t.noDecisions;
     $('decide-note').hidden = !$('decide-note').textContent;
@@ -1126,6 +1151,8 @@ void (async () => {
     $('extend-box').hidden = !allowed.extend;
     $('info-box').hidden = !allowed.request_info;
     $('lift-box').hidden = !allowed.lift_restriction;
+    $('fee-box').hidden = !allowed.charge_fee;
+    $('payment-box').hidden = !allowed.record_fee_payment;
 
     const max = allowed.extend ? allowed.extend.maxMonths : 0;
     Array.prototype.forEach.call($<HTMLSelectElement>('extend-months').options, (o) => {
@@ -1455,6 +1482,17 @@ void (async () => {
   $<HTMLFormElement>('form-extend').addEventListener('submit', function (ev) {
     ev.preventDefault();
     decide({ decision: 'extend', months: Number(value(this, 'months')), reasons: value(this, 'reasons') }, this);
+  });
+  $('decide-payment').addEventListener('click', () => {
+    if (window.confirm(t.confirmPayment)) decide({ decision: 'record_fee_payment' });
+  });
+  $<HTMLFormElement>('form-fee').addEventListener('submit', function (ev) {
+    ev.preventDefault();
+    // The amount goes as typed (a decimal string): the API checks it and names what is wrong.
+    decide(
+      { decision: 'charge_fee', amount: value(this, 'amount').trim(), currency: value(this, 'currency').trim().toUpperCase(), reason: value(this, 'reason') },
+      this,
+    );
   });
   $<HTMLFormElement>('form-info').addEventListener('submit', function (ev) {
     ev.preventDefault();

@@ -38,3 +38,29 @@ export function deadlineEmail(input: {
     p(t.email.escalation.automatic),
   ]);
 }
+
+/**
+ * To staff: the controller's internal target for a request (earlier than the law's) is today or
+ * passed, and it is not answered. Said as a target, never as overdue. Reference and dates only.
+ */
+export function targetEmail(input: {
+  locale: Locale;
+  controllerName: string;
+  requestReference: string;
+  targetAt: string;
+  dueAt: string;
+  consoleUrl?: string;
+}): Email {
+  const locale = safeLocale(input.locale);
+  const t = STAFF[locale];
+  const x = t.email.target;
+  const r = { controller: oneLine(input.controllerName), processor: '', reference: oneLine(input.requestReference) };
+  return renderEmail(locale, oneLine(x.subject(r)), [
+    p(t.email.greeting),
+    p(strong(x.intro(r))),
+    p(x.target({ date: formatDateTime(input.targetAt, locale) })),
+    p(x.due({ date: formatDateTime(input.dueAt, locale) })),
+    consoleLink(t, input.consoleUrl),
+    p(t.email.escalation.automatic),
+  ]);
+}

@@ -115,6 +115,29 @@ export function digestEmail(input: DigestEmailInput): Email {
       : { p: r.none },
     ...(list.length > MAX_LISTED ? [{ p: fill(r.moreInCsv, { n: n(list.length - MAX_LISTED) }) }] : []),
   ];
+  // Only for a controller that sets itself a target, and only when a request passed it.
+  const pastTargetSection = (list: WatchedRequest[]): Block[] =>
+    list.length
+      ? [
+          { h: `${r.pastTargetTitle} (${n(list.length)})` },
+          { p: r.pastTargetNote },
+          {
+            head: [r.request, r.right, r.status, r.targetAt, r.dueAt, r.daysLeft],
+            rows: list
+              .slice(0, MAX_LISTED)
+              .map((w) => [
+                { text: w.requestId, href: input.consoleUrl(w.requestId) },
+                t.type[w.type],
+                t.requestStatus[w.status],
+                date(w.targetAt!),
+                date(w.dueAt),
+                n(w.daysLeft),
+              ]),
+            numeric: [5],
+          },
+          ...(list.length > MAX_LISTED ? [{ p: fill(r.moreInCsv, { n: n(list.length - MAX_LISTED) }) }] : []),
+        ]
+      : [];
   const name = (id: string) => input.processorNames[id] ?? id;
   const seconds = (s: number | undefined) =>
     s === undefined ? '–' : s < 120 ? `${n(Math.round(s))} s` : s < 7200 ? `${n(Math.round(s / 60))} min` : `${days(s / 3600)} h`;
@@ -148,11 +171,13 @@ export function digestEmail(input: DigestEmailInput): Email {
         [r.openNow, n(f.open.total)],
         [r.dueSoon, n(f.open.dueWithin7Days.length)],
         [r.overdue, n(f.open.overdue.length)],
+        ...(f.open.pastTarget.length ? [[r.pastTarget, n(f.open.pastTarget.length)]] : []),
       ],
       numeric: [1],
     },
     ...watched(r.overdueTitle, f.open.overdue),
     ...watched(r.dueSoonTitle, f.open.dueWithin7Days),
+    ...pastTargetSection(f.open.pastTarget),
     { h: r.byRightTitle },
     {
       head: [r.right, r.received, r.answered],

@@ -216,6 +216,22 @@ ${figures('health')}
 <button type="submit">${e(t.extendSubmit)}</button>
 </form>
 </details>
+<div id="payment-box" hidden>
+<p class="hint">${e(t.recordPaymentHint)}</p>
+<p><button type="button" id="decide-payment">${e(t.recordPayment)}</button></p>
+</div>
+<details id="fee-box" hidden><summary>${e(t.feeTitle)}</summary>
+<form id="form-fee">
+<p class="hint" id="fee-hint">${e(t.feeHint)}</p>
+<div class="field"><label for="fee-amount">${e(t.feeAmount)}</label>
+<input id="fee-amount" name="amount" required inputmode="decimal" pattern="[0-9]{1,9}([.][0-9]{1,2})?" autocomplete="off" aria-describedby="fee-hint"></div>
+<div class="field"><label for="fee-currency">${e(t.feeCurrency)}</label>
+<input id="fee-currency" name="currency" required maxlength="3" autocomplete="off" autocapitalize="characters"></div>
+<div class="field"><label for="fee-reason">${e(t.feeReason)}</label>
+<textarea id="fee-reason" name="reason" required></textarea></div>
+<button type="submit">${e(t.feeSubmit)}</button>
+</form>
+</details>
 <details id="info-box" hidden><summary>${e(t.infoTitle)}</summary>
 <form id="form-info">
 <div class="field"><label for="info-text">${e(t.infoText)}</label>

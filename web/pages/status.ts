@@ -2,7 +2,7 @@
 
 import { escapeHtml as e, errorText, layout, multiLine, type PageOptions, paragraphsOf, safeHref } from '../html.ts';
 import { htmlText, type Text } from '../local-text.ts';
-import { formatDate, formatDateTime, type Locale, safeLocale } from '../locale.ts';
+import { formatDate, formatDateTime, formatMoney, type Locale, safeLocale } from '../locale.ts';
 import { textsOf } from '../texts/merge.ts';
 import { requestTexts } from '../texts/request/index.ts';
 import { siteTexts } from '../texts/site/index.ts';
@@ -60,6 +60,8 @@ export function renderStatusPage(
      * the status key and the answer to `replyUrl`.
      */
     infoRequest?: { question: string; pausesClock: boolean; answeredAt?: string; replyUrl: string; statusKey: string };
+    /** Art. 12(5)(a): a fee staff charged (amount as a decimal string, ISO 4217 currency, their reason), and when it was paid. */
+    fee?: { amount: string; currency: string; reason: string; paidAt?: string };
     /** The reply form re-rendered after a bad answer: what was typed and why it was refused. */
     values?: { answer?: string };
     errors?: { answer?: string };
@@ -79,8 +81,10 @@ export function renderStatusPage(
   const k = t.status;
   // Staff's open question is the status the subject sees: one status, and a deadline that waits with it.
   const openQuestion = input.infoRequest && !input.infoRequest.answeredAt ? input.infoRequest : undefined;
-  const shown = openQuestion ? k.awaitingAnswer : status;
-  const due = openQuestion?.pausesClock === true ? e(k.dueAtPaused) : date(input.dueAt);
+  // So is a fee not paid yet, while the request is still open (a withdrawn one says so instead).
+  const feeWaits = input.fee && !input.fee.paidAt && !FINAL.includes(input.status) ? input.fee : undefined;
+  const shown = openQuestion ? k.awaitingAnswer : feeWaits ? k.awaitingFee : status;
+  const due = openQuestion?.pausesClock === true ? e(k.dueAtPaused) : feeWaits ? e(k.dueAtPausedForFee) : date(input.dueAt);
   const final = FINAL.includes(input.status);
 
   const facts = `<dl class="facts">
@@ -138,6 +142,18 @@ ${paragraphsOf(input.denial.text)}
     .filter(Boolean)
     .map((line) => `<p>${e(line)}</p>`)
     .join('\n');
+  const money = (f: { amount: string; currency: string }) => formatMoney(f.amount, f.currency, locale);
+  const fee = feeWaits
+    ? `<div class="panel warn" id="fee">
+<h2>${e(k.feeTitle)}</h2>
+<p><strong>${e(k.feeAmount({ amount: money(feeWaits) }))}</strong></p>
+<p><strong>${e(k.feeReason)}</strong></p>
+<blockquote>${paragraphsOf(feeWaits.reason)}</blockquote>
+<p>${e(k.feeHowToPay)}</p>
+</div>`
+    : input.fee?.paidAt
+      ? `<div class="panel" id="fee"><p>${e(k.feePaid({ amount: money(input.fee), date: formatDate(input.fee.paidAt, locale) }))}</p></div>`
+      : '';
   const answerError = input.errors?.answer;
   const question = openQuestion
     ? `<div class="panel warn">
@@ -172,6 +188,7 @@ ${answerError ? `<p class="field-error" id="answer-error"><span class="visually-
   const body = `<h1>${e(t.status.title)}</h1>
 ${shown ? `<div class="panel"><p><strong>${e(t.status.status)}: ${e(shown.label)}</strong></p><p>${e(shown.description)}</p></div>` : ''}
 ${question}
+${fee}
 ${denial}
 ${extension}
 ${download}

@@ -230,7 +230,7 @@ export const ROUTES: readonly Route[] = [
   {
     method: 'post',
     path: '/v1/staff/requests/{requestId}/decisions',
-    summary: 'Decide: approve, refuse, extend, ask, retry, complete a task, lift a restriction, correct an answer',
+    summary: 'Decide: approve, refuse, extend, ask, retry, complete a task, lift a restriction, correct an answer, charge a fee, record its payment',
     caller: 'staff',
     body: { [JSON_TYPE]: decisionSchema },
     ok: { 200: 'The request as it is now' },

@@ -141,7 +141,18 @@ export async function advanceExecutionRun(requestId: string, from: number, to: n
 /** An open request as the sparse index projects it. */
 export type OpenRequest = Pick<
   DsrRequest,
-  'requestId' | 'controllerId' | 'type' | 'status' | 'openDue' | 'verifyExpiresAt' | 'dueAt' | 'reviewTaskToken' | 'executionRun'
+  | 'requestId'
+  | 'controllerId'
+  | 'type'
+  | 'status'
+  | 'openDue'
+  | 'verifyExpiresAt'
+  | 'dueAt'
+  | 'reviewTaskToken'
+  | 'executionRun'
+  | 'targetAt'
+  | 'infoRequest'
+  | 'fee'
 >;
 
 /** Open requests of one controller due up to `dueBefore` (all open ones if omitted), earliest first. */

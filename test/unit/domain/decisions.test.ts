@@ -58,6 +58,8 @@ describe('what staff may decide', () => {
       complete_task: [],
       lift_restriction: false,
       correct_answer: [],
+      charge_fee: true,
+      record_fee_payment: false,
     });
     const failed = [branch('members', { status: 'failed', errorClass: 'States.Timeout' }), branch('invoices')];
     expect(allowedDecisions(request({ reviewStage: 'closing' }), failed, association, NOW)).toEqual({
@@ -69,6 +71,8 @@ describe('what staff may decide', () => {
       complete_task: ['members'],
       lift_restriction: false,
       correct_answer: ['invoices'],
+      charge_fee: false,
+      record_fee_payment: false,
     });
   });
 
@@ -92,6 +96,8 @@ describe('what staff may decide', () => {
       complete_task: ['shared-mailbox', 'newsletter'],
       lift_restriction: false,
       correct_answer: [],
+      charge_fee: false,
+      record_fee_payment: false,
     });
   });
 
@@ -152,12 +158,43 @@ describe('a decision as posted', () => {
     [{ decision: 'complete_task', processorId: 'Members!', note: 'x' }, 'processorId'],
     [{ decision: 'approve', note: 'extra' }, ''],
     [{ decision: 'request_info', text: 'a\u0000b' }, 'text'],
+    [{ decision: 'charge_fee', amount: -1, currency: 'EUR', reason: 'x' }, 'amount'],
+    [{ decision: 'charge_fee', amount: 12.345, currency: 'EUR', reason: 'x' }, 'amount'],
+    [{ decision: 'charge_fee', amount: '1e3', currency: 'EUR', reason: 'x' }, 'amount'],
+    [{ decision: 'charge_fee', amount: 10, currency: 'EURO', reason: 'x' }, 'currency'],
+    [{ decision: 'charge_fee', amount: 10, currency: 'ABC', reason: 'x' }, 'currency'],
+    [{ decision: 'charge_fee', amount: 10, currency: 'EUR', reason: '' }, 'reason'],
+    [{ decision: 'record_fee_payment', paidAt: 'now' }, ''],
   ])('refuses %j, naming %s', (body, field) => {
     const result = decisionSchema.safeParse(body);
     expect(result.success).toBe(false);
     const named = result.error!.issues.map((i) => String(i.path[0] ?? ''));
     if (field) expect(named).toContain(field);
     expect(result.error!.issues[0]!.message.length).toBeGreaterThan(5);
+  });
+});
+
+describe('a fee (Art. 12(5)(a))', () => {
+  const fee = { amount: '25.00', currency: 'EUR', reason: 'A repeat.', by: 'dpo.anna', at: '2026-03-06T10:00:00Z' };
+
+  it('takes an amount with two decimals at most, as a number or a string, and an ISO 4217 code', () => {
+    for (const amount of [25, 25.5, '25.50', '0.01', '100000']) {
+      expect(decisionSchema.safeParse({ decision: 'charge_fee', amount, currency: 'SEK', reason: 'r' }).success, String(amount)).toBe(true);
+    }
+    expect(decisionSchema.safeParse({ decision: 'charge_fee', amount: 1, currency: 'SEK', reason: 'r' }).data).toMatchObject({ amount: '1' });
+  });
+
+  it('is charged once, in the first review, and while it waits only its payment (or a refusal) moves the request on', () => {
+    expect(allowedDecisions(request({ infoRequest: { text: 'q', by: 'x', at: fee.at, pausesClock: true } }), [], association, NOW).charge_fee).toBe(false);
+    const waiting = allowedDecisions(request({ fee }), [], association, NOW);
+    expect(waiting).toMatchObject({ charge_fee: false, record_fee_payment: true, approve: false, request_info: false, deny: true });
+    const paid = allowedDecisions(
+      request({ status: 'in_progress', reviewStage: undefined, fee: { ...fee, paidAt: '2026-03-09T10:00:00Z' } }),
+      [],
+      association,
+      NOW,
+    );
+    expect(paid).toMatchObject({ charge_fee: false, record_fee_payment: false });
   });
 });
 

@@ -223,3 +223,64 @@ describe('the digest email', () => {
     expect(mail.text.length).toBeGreaterThan(500);
   });
 });
+
+describe('the internal target in the digest', () => {
+  const open: ReportRows['open'] = [
+    // Past its internal target (yesterday), well within its legal deadline.
+    { requestId: id(70), type: 'access', status: 'in_progress', dueAt: '2026-12-21T23:59:59.999Z', targetAt: '2026-11-21T23:59:59.999Z' },
+    // Its target is tonight: not past it yet.
+    { requestId: id(71), type: 'erasure', status: 'received', dueAt: '2026-12-22T23:59:59.999Z', targetAt: '2026-11-22T23:59:59.999Z' },
+    // Past both: overdue, and listed there only.
+    { requestId: id(72), type: 'access', status: 'in_review', dueAt: '2026-11-20T23:59:59.999Z', targetAt: '2026-10-21T23:59:59.999Z' },
+  ];
+  const f = complianceFigures('c', PERIOD, { received: [], answered: [], branches: [], open }, NOW);
+
+  it('counts a request whose clock stands still (a fee unpaid) neither overdue nor due soon', () => {
+    const fee = { amount: '25.00', currency: 'EUR', reason: 'r', by: 'staff', at: '2026-11-01T10:00:00Z' };
+    const paused = { requestId: id(73), type: 'access' as const, status: 'in_review' as const, dueAt: '2026-11-20T23:59:59.999Z', fee };
+    const g = complianceFigures('c', PERIOD, { received: [], answered: [], branches: [], open: [paused] }, NOW);
+    expect(g.open.overdue).toEqual([]);
+    expect(g.open.byStatus).toEqual({ in_review: 1 });
+    const unpaused = complianceFigures(
+      'c',
+      PERIOD,
+      { received: [], answered: [], branches: [], open: [{ ...paused, fee: { ...fee, paidAt: NOW.toISOString() } }] },
+      NOW,
+    );
+    expect(unpaused.open.overdue.map((w) => w.requestId)).toEqual([id(73)]);
+  });
+
+  it('lists requests past the target apart, never as overdue', () => {
+    expect(f.open.pastTarget.map((w) => w.requestId)).toEqual([id(70)]);
+    expect(f.open.pastTarget[0]).toMatchObject({ targetAt: '2026-11-21T23:59:59.999Z', daysLeft: 29 });
+    expect(f.open.overdue.map((w) => w.requestId)).toEqual([id(72)]);
+    expect(figuresCsv(f)).toContain(`past_internal_target,${id(70)},target_at,2026-11-21T23:59:59.999Z`);
+  });
+
+  it('says so in every language, as a target and not as overdue', () => {
+    const words = {
+      en: 'Past our internal target (not overdue) (1)',
+      sv: 'Efter vårt interna mål (inte försenade) (1)',
+      sl: 'Po našem notranjem cilju (niso zamujene) (1)',
+      de: 'Nach unserem internen Ziel (nicht überfällig) (1)',
+    };
+    for (const locale of LOCALES) {
+      const mail = digestEmail({
+        figures: f,
+        locale,
+        controllerName: 'C',
+        timezone: 'UTC',
+        processorNames: {},
+        consoleUrl: (r) => `https://x/${r}`,
+        consoleHome: '',
+      });
+      expect(mail.text).toContain(words[locale]);
+      expect(mail.html).toContain(`https://x/${id(70)}`);
+    }
+    // A controller with nothing past a target gets no such section.
+    const none = complianceFigures('c', PERIOD, { received: [], answered: [], branches: [], open: [open[1]!] }, NOW);
+    expect(
+      digestEmail({ figures: none, locale: 'en', controllerName: 'C', timezone: 'UTC', processorNames: {}, consoleUrl: (r) => r, consoleHome: '' }).text,
+    ).not.toContain('internal target');
+  });
+});

@@ -330,6 +330,8 @@ describe('what staff need to decide', () => {
       complete_task: [],
       correct_answer: [],
       lift_restriction: false,
+      charge_fee: false,
+      record_fee_payment: false,
     });
   });
 

@@ -6,6 +6,7 @@ import { completionEmail } from '../../../web/emails/completion';
 import { denialEmail } from '../../../web/emails/denial';
 import type { Email } from '../../../web/emails/email';
 import { extensionEmail } from '../../../web/emails/extension';
+import { feeEmail } from '../../../web/emails/fee';
 import { informationRequestEmail } from '../../../web/emails/information-request';
 import { requestReceiptEmail } from '../../../web/emails/receipt';
 import { restrictionLiftNoticeEmail } from '../../../web/emails/restriction-lift';
@@ -45,6 +46,9 @@ const SUBJECT_EMAILS: Record<string, (locale: Locale) => Record<string, Email>> 
   'denial.ts': (locale) => ({ refusal: denialEmail({ ...answer(locale), type: 'erasure', reasonText: 'Kept by law.' }) }),
   'extension.ts': (locale) => ({
     extension: extensionEmail({ ...common(locale), type: 'access', months: 2, reasons: 'Many systems.', newDueAt: DUE }),
+  }),
+  'fee.ts': (locale) => ({
+    fee: feeEmail({ ...common(locale), type: 'access', amount: '25.00', currency: 'EUR', reason: 'The third copy this month.', dpoEmail: 'dpo@demo.example' }),
   }),
   'information-request.ts': (locale) => ({
     question: informationRequestEmail({ ...common(locale), type: 'erasure', question: 'Which address?', pausesClock: true, dueAt: DUE }),
@@ -138,5 +142,31 @@ describe('the receipt of a confirmed request', () => {
       expect(sv.text).not.toContain(line);
       expect(sl.text).not.toContain(line);
     }
+  });
+});
+
+describe('the fee email (Art. 12(5)(a))', () => {
+  it('gives the amount as the reader writes money, staff’s reason, that the clock waits, and the way out, in every language', () => {
+    const amounts = { en: '€25.00', sv: '25,00\u00a0€', sl: '25,00\u00a0€', de: '25,00\u00a0€' };
+    for (const locale of LOCALES) {
+      const x = texts[locale].email.fee;
+      const mail = feeEmail({
+        ...common(locale),
+        type: 'access',
+        amount: '25.00',
+        currency: 'EUR',
+        reason: 'The third copy this month.',
+        dpoEmail: 'dpo@demo.example',
+      });
+      expect(mail.text).toContain(amounts[locale]);
+      expect(mail.text).toContain('The third copy this month.');
+      expect(mail.text).toContain(x.pauses);
+      expect(mail.text).toContain('dpo@demo.example');
+      expect(mail.text).toContain(STATUS_URL);
+      expect(mail.html).toContain(`<html lang="${locale}">`);
+    }
+    expect(feeEmail({ ...common('sv'), type: 'access', amount: '150.00', currency: 'SEK', reason: 'r', dpoEmail: 'd@x.example' }).text).toContain(
+      '150,00\u00a0kr',
+    );
   });
 });

@@ -9,7 +9,7 @@ vi.hoisted(() => {
   });
 });
 
-import { deadlineStage } from '../../../functions/workflow/deadline-reminders';
+import { deadlineStage, targetReminderDue } from '../../../functions/workflow/deadline-reminders';
 
 const DAY = 86_400_000;
 const DUE = '2026-04-06T23:59:59.999Z';
@@ -36,5 +36,21 @@ describe('which deadline reminder the DPO gets', () => {
   it('alerts the DPO once the deadline has passed', () => {
     expect(deadlineStage(DUE, new Date(Date.parse(DUE) + 1))).toBe('overdue');
     expect(deadlineStage(DUE, new Date(Date.parse(DUE) + 40 * DAY))).toBe('overdue');
+  });
+});
+
+describe('the internal target’s reminder', () => {
+  const request = { targetAt: '2026-03-09T23:59:59.999Z', dueAt: '2026-04-06T23:59:59.999Z' };
+
+  it('reminds staff from the start of the target’s day, not before', () => {
+    expect(targetReminderDue(request, new Date('2026-03-08T23:59:59Z'))).toBe(false);
+    expect(targetReminderDue(request, new Date('2026-03-09T00:00:00Z'))).toBe(true);
+    // Past it still (once, by its marks), as long as the legal deadline has not passed.
+    expect(targetReminderDue(request, new Date('2026-03-20T10:00:00Z'))).toBe(true);
+    expect(targetReminderDue(request, new Date('2026-04-07T00:00:00Z'))).toBe(false);
+  });
+
+  it('has nothing to remind of without a target', () => {
+    expect(targetReminderDue({ dueAt: request.dueAt }, new Date('2026-03-20T10:00:00Z'))).toBe(false);
   });
 });

@@ -172,6 +172,18 @@ export const de: AnswerTexts = {
         `Das Gesetz erlaubt, die Frist um höchstens zwei weitere Monate zu verlängern, wenn Anträge komplex oder zahlreich sind (Artikel 12 Absatz 3 DSGVO). Wir haben sie um ${deMonths(p.months)} verlängert: Sie erhalten unsere Antwort spätestens am ${p.date}.`,
       reasonsTitle: 'Warum wir mehr Zeit benötigen',
     },
+    /** Art. 12(5)(a): staff charge a reasonable fee before the request is answered. */
+    fee: {
+      subject: ({ controller }: C) => `Ein Entgelt für Ihren Antrag an ${controller}`,
+      intro: (p: C & { what: string; amount: string }) =>
+        `${p.controller} beantwortet Ihren ${p.what}, sobald ein Entgelt von ${p.amount} bezahlt ist. Das Gesetz erlaubt ein angemessenes Entgelt für einen offenkundig unbegründeten oder exzessiven Antrag, insbesondere wenn er einen früheren wiederholt (Artikel 12 Absatz 5 DSGVO).`,
+      reasonTitle: 'Warum wir ein Entgelt verlangen',
+      howToPay: (p: { dpoEmail: string }) =>
+        `Wenn Sie wissen möchten, wie Sie bezahlen können, oder das Entgelt für nicht angemessen halten, schreiben Sie an ${p.dpoEmail}.`,
+      pauses: 'Die Frist für unsere Antwort ruht, bis das Entgelt bezahlt ist.',
+      withdraw: 'Wenn Sie nicht bezahlen möchten, können Sie Ihren Antrag auf seiner Statusseite zurückziehen:',
+      linkText: 'Statusseite öffnen',
+    },
     infoRequest: {
       subject: ({ controller }: C) => `${controller} benötigt weitere Angaben zu Ihrem Antrag`,
       intro: (p: C & { what: string }) =>

@@ -169,6 +169,17 @@ export const en = {
       reasonsTitle: 'Why we need more time',
     },
     /** Article 12(6): staff ask the subject for more; the answer is given on the status page. */
+    /** Art. 12(5)(a): staff charge a reasonable fee before the request is answered. */
+    fee: {
+      subject: ({ controller }: C) => `A fee for your request to ${controller}`,
+      intro: (p: C & { what: string; amount: string }) =>
+        `${p.controller} will answer your ${p.what} once a fee of ${p.amount} has been paid. The law allows a reasonable fee for a request that is manifestly unfounded or excessive, in particular because it repeats an earlier one (Article 12(5) GDPR).`,
+      reasonTitle: 'Why we charge a fee',
+      howToPay: (p: { dpoEmail: string }) => `To ask how to pay, or if you think the fee is not reasonable, write to ${p.dpoEmail}.`,
+      pauses: 'The deadline for our answer waits until the fee has been paid.',
+      withdraw: 'If you do not want to pay, you can withdraw your request on its status page:',
+      linkText: 'Open the status page',
+    },
     infoRequest: {
       subject: ({ controller }: C) => `${controller} needs more information for your request`,
       intro: (p: C & { what: string }) =>

@@ -167,6 +167,16 @@ export const sl: AnswerTexts = {
         `Zakon dovoljuje, da se rok pri zapletenih ali številnih zahtevah podaljša za največ dva dodatna meseca (tretji odstavek 12. člena Splošne uredbe o varstvu podatkov). Podaljšali smo ga za ${slMonths(p.months)}: odgovor boste prejeli najpozneje ${p.date}.`,
       reasonsTitle: 'Zakaj potrebujemo več časa',
     },
+    fee: {
+      subject: ({ controller }: C) => `Pristojbina za vašo zahtevo organizaciji ${controller}`,
+      intro: (p: C & { what: string; amount: string }) =>
+        `Organizacija ${p.controller} bo odgovorila na vašo zahtevo (${p.what}), ko bo plačana pristojbina v znesku ${p.amount}. Zakon dovoljuje razumno pristojbino za zahtevo, ki je očitno neutemeljena ali pretirana, zlasti ker ponavlja prejšnjo (peti odstavek 12. člena Splošne uredbe o varstvu podatkov).`,
+      reasonTitle: 'Zakaj zaračunavamo pristojbino',
+      howToPay: (p: { dpoEmail: string }) => `Če želite izvedeti, kako plačati, ali menite, da pristojbina ni razumna, pišite na ${p.dpoEmail}.`,
+      pauses: 'Rok za naš odgovor miruje, dokler pristojbina ni plačana.',
+      withdraw: 'Če ne želite plačati, lahko zahtevo umaknete na strani s stanjem zahteve:',
+      linkText: 'Odprite stran s stanjem zahteve',
+    },
     infoRequest: {
       subject: ({ controller }: C) => `Organizacija ${controller} potrebuje več informacij o vaši zahtevi`,
       intro: (p: C & { what: string }) =>

@@ -165,6 +165,16 @@ export const sv: AnswerTexts = {
         `Lagen tillåter att tidsfristen förlängs med högst två månader till om begäranden är komplicerade eller många (artikel 12.3 i dataskyddsförordningen). Vi har förlängt den med ${svMonths(p.months)}: du får vårt svar senast den ${p.date}.`,
       reasonsTitle: 'Varför vi behöver mer tid',
     },
+    fee: {
+      subject: ({ controller }: C) => `En avgift för din begäran till ${controller}`,
+      intro: (p: C & { what: string; amount: string }) =>
+        `${p.controller} besvarar din ${p.what} när en avgift på ${p.amount} har betalats. Lagen tillåter en rimlig avgift för en begäran som är uppenbart ogrundad eller orimlig, särskilt för att den upprepar en tidigare (artikel 12.5 i dataskyddsförordningen).`,
+      reasonTitle: 'Varför vi tar ut en avgift',
+      howToPay: (p: { dpoEmail: string }) => `Skriv till ${p.dpoEmail} för att få veta hur du betalar, eller om du anser att avgiften inte är rimlig.`,
+      pauses: 'Tidsfristen för vårt svar står still tills avgiften har betalats.',
+      withdraw: 'Om du inte vill betala kan du återkalla din begäran på statussidan:',
+      linkText: 'Öppna statussidan',
+    },
     infoRequest: {
       subject: ({ controller }: C) => `${controller} behöver mer information om din begäran`,
       intro: (p: C & { what: string }) =>

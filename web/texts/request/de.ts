@@ -120,6 +120,17 @@ export const de: RequestTexts = {
     statusCol: 'Fortschritt',
     noSystemsYet: 'Die Arbeit in den einzelnen Systemen beginnt, sobald der Antrag bearbeitet wird.',
     refreshHint: 'Diese Seite aktualisiert sich nicht von selbst. Laden Sie sie neu, um den aktuellen Stand zu sehen.',
+    awaitingFee: {
+      label: 'Wartet auf die Zahlung eines Entgelts',
+      description:
+        'Wir bearbeiten Ihren Antrag weiter, sobald das unten genannte Entgelt bezahlt ist (Artikel 12 Absatz 5 DSGVO). Sie können den Antrag stattdessen auch zurückziehen.',
+    },
+    feeTitle: 'Ein Entgelt für Ihren Antrag',
+    feeAmount: (p: { amount: string }) => `Entgelt: ${p.amount}`,
+    feeReason: 'Warum wir es verlangen',
+    feeHowToPay: 'Wenn Sie wissen möchten, wie Sie bezahlen können, oder das Entgelt für nicht angemessen halten, schreiben Sie an die Adresse unten.',
+    dueAtPausedForFee: 'Ruht, bis das Entgelt bezahlt ist',
+    feePaid: (p: { amount: string; date: string }) => `Das Entgelt von ${p.amount} wurde am ${p.date} bezahlt.`,
     awaitingAnswer: {
       label: 'Wir benötigen weitere Angaben von Ihnen',
       description: 'Unsere Mitarbeitenden haben eine Frage an Sie. Bitte beantworten Sie sie unten, damit wir Ihren Antrag weiter bearbeiten können.',

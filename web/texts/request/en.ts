@@ -115,6 +115,16 @@ export const en = {
     noSystemsYet: 'Work in the individual systems starts once the request is being handled.',
     refreshHint: 'This page does not update by itself. Reload it to see the latest status.',
     /** While staff's question waits for the subject: the one status the page shows, and the deadline that waits with it. */
+    awaitingFee: {
+      label: 'Waiting for payment of a fee',
+      description: 'We will go on with your request once the fee below has been paid (Article 12(5) GDPR). You may withdraw the request instead.',
+    },
+    feeTitle: 'A fee for your request',
+    feeAmount: (p: { amount: string }) => `Fee: ${p.amount}`,
+    feeReason: 'Why we charge it',
+    feeHowToPay: 'To ask how to pay, or if you think the fee is not reasonable, write to the address below.',
+    dueAtPausedForFee: 'Paused until the fee is paid',
+    feePaid: (p: { amount: string; date: string }) => `The fee of ${p.amount} was paid on ${p.date}.`,
     awaitingAnswer: {
       label: 'We need more information from you',
       description: 'Our staff have a question for you. Please answer it below so that we can go on with your request.',

@@ -115,6 +115,17 @@ export const sl: RequestTexts = {
     statusCol: 'Stanje',
     noSystemsYet: 'Delo v posameznih sistemih se začne, ko se začne obravnava zahteve.',
     refreshHint: 'Stran se ne osvežuje samodejno. Za najnovejše stanje jo znova naložite.',
+    awaitingFee: {
+      label: 'Čaka na plačilo pristojbine',
+      description:
+        'Z obravnavo zahteve bomo nadaljevali, ko bo spodnja pristojbina plačana (peti odstavek 12. člena Splošne uredbe o varstvu podatkov). Zahtevo lahko namesto tega umaknete.',
+    },
+    feeTitle: 'Pristojbina za vašo zahtevo',
+    feeAmount: (p: { amount: string }) => `Pristojbina: ${p.amount}`,
+    feeReason: 'Zakaj jo zaračunavamo',
+    feeHowToPay: 'Če želite izvedeti, kako plačati, ali menite, da pristojbina ni razumna, pišite na spodnji naslov.',
+    dueAtPausedForFee: 'Miruje, dokler pristojbina ni plačana',
+    feePaid: (p: { amount: string; date: string }) => `Pristojbina v znesku ${p.amount} je bila plačana ${p.date}.`,
     awaitingAnswer: {
       label: 'Potrebujemo več informacij od vas',
       description: 'Naše osebje vam je zastavilo vprašanje. Odgovorite nanj spodaj, da bomo lahko nadaljevali obravnavo vaše zahteve.',

@@ -114,6 +114,16 @@ export const sv: RequestTexts = {
     statusCol: 'Läge',
     noSystemsYet: 'Arbetet i de enskilda systemen börjar när begäran behandlas.',
     refreshHint: 'Sidan uppdateras inte av sig själv. Ladda om den för att se det senaste läget.',
+    awaitingFee: {
+      label: 'Väntar på att en avgift betalas',
+      description: 'Vi går vidare med din begäran när avgiften nedan har betalats (artikel 12.5 i dataskyddsförordningen). Du kan återkalla begäran i stället.',
+    },
+    feeTitle: 'En avgift för din begäran',
+    feeAmount: (p: { amount: string }) => `Avgift: ${p.amount}`,
+    feeReason: 'Varför vi tar ut den',
+    feeHowToPay: 'Skriv till adressen nedan för att få veta hur du betalar, eller om du anser att avgiften inte är rimlig.',
+    dueAtPausedForFee: 'Står still tills avgiften har betalats',
+    feePaid: (p: { amount: string; date: string }) => `Avgiften på ${p.amount} betalades den ${p.date}.`,
     awaitingAnswer: {
       label: 'Vi behöver mer information från dig',
       description: 'Vår personal har en fråga till dig. Svara på den nedan så att vi kan gå vidare med din begäran.',

@@ -26,6 +26,13 @@ export const de: StaffMailTexts = {
       subject: (p: R) => `Die Person hat geantwortet: Antrag ${p.reference} an ${p.controller}`,
       intro: (p: R) => `Die Person hinter dem Antrag ${p.reference} hat Ihre Frage beantwortet. Der Antrag wartet darauf, dass Sie ihn weiter bearbeiten.`,
     },
+    /** To staff: the controller's own target for answering (not the legal deadline) is today, or passed. */
+    target: {
+      subject: (p: R) => `Internes Ziel: Antrag ${p.reference} an ${p.controller}`,
+      intro: (p: R) => `Wir wollen Antrag ${p.reference} früher beantworten, als das Gesetz verlangt, und er ist noch nicht abgeschlossen.`,
+      target: (p: { date: string }) => `Unser internes Ziel: ${p.date}. Das ist nicht die gesetzliche Frist, und der Antrag ist nicht überfällig.`,
+      due: (p: { date: string }) => `Gesetzliche Frist: ${p.date}.`,
+    },
     deadline: {
       subject: {
         in_7_days: (p: R) => `Fällig in 7 Tagen: Antrag ${p.reference} an ${p.controller}`,

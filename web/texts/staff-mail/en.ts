@@ -26,6 +26,13 @@ export const en = {
       subject: (p: R) => `The person answered: request ${p.reference} to ${p.controller}`,
       intro: (p: R) => `The person behind request ${p.reference} has answered your question. The request waits for you to go on with it.`,
     },
+    /** To staff: the controller's own target for answering (not the legal deadline) is today, or passed. */
+    target: {
+      subject: (p: R) => `Internal target: request ${p.reference} to ${p.controller}`,
+      intro: (p: R) => `We aim to answer request ${p.reference} sooner than the law requires, and it is not finished yet.`,
+      target: (p: { date: string }) => `Our internal target: ${p.date}. This is not the legal deadline, and the request is not overdue.`,
+      due: (p: { date: string }) => `Legal deadline: ${p.date}.`,
+    },
     deadline: {
       subject: {
         in_7_days: (p: R) => `Due in 7 days: request ${p.reference} to ${p.controller}`,

@@ -27,6 +27,13 @@ export const sl: StaffMailTexts = {
       subject: (p: R) => `Oseba je odgovorila: zahteva ${p.reference} – ${p.controller}`,
       intro: (p: R) => `Oseba, ki je vložila zahtevo ${p.reference}, je odgovorila na vaše vprašanje. Zahteva čaka, da z njo nadaljujete.`,
     },
+    /** Osebju: lastni cilj organizacije za odgovor (ne zakonski rok) je danes ali je že minil. */
+    target: {
+      subject: (p: R) => `Notranji cilj: zahteva ${p.reference} – ${p.controller}`,
+      intro: (p: R) => `Na zahtevo ${p.reference} želimo odgovoriti hitreje, kot zahteva zakon, in še ni zaključena.`,
+      target: (p: { date: string }) => `Naš notranji cilj: ${p.date}. To ni zakonski rok in zahteva ni zamujena.`,
+      due: (p: { date: string }) => `Zakonski rok: ${p.date}.`,
+    },
     deadline: {
       subject: {
         in_7_days: (p: R) => `Rok čez 7 dni: zahteva ${p.reference} za ${p.controller}`,

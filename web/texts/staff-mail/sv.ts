@@ -25,6 +25,13 @@ export const sv: StaffMailTexts = {
       subject: (p: R) => `Personen har svarat: ärende ${p.reference} till ${p.controller}`,
       intro: (p: R) => `Personen bakom ärende ${p.reference} har svarat på din fråga. Ärendet väntar på att du går vidare med det.`,
     },
+    /** Till handläggare: organisationens eget mål för svaret (inte den lagstadgade tidsfristen) är i dag, eller har passerat. */
+    target: {
+      subject: (p: R) => `Internt mål: ärende ${p.reference} till ${p.controller}`,
+      intro: (p: R) => `Vi strävar efter att besvara ärende ${p.reference} snabbare än lagen kräver, och det är inte klart än.`,
+      target: (p: { date: string }) => `Vårt interna mål: ${p.date}. Det är inte den lagstadgade tidsfristen, och ärendet är inte försenat.`,
+      due: (p: { date: string }) => `Lagstadgad tidsfrist: ${p.date}.`,
+    },
     deadline: {
       subject: {
         in_7_days: (p: R) => `Ska besvaras inom 7 dagar: ärende ${p.reference} till ${p.controller}`,
