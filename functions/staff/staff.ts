@@ -33,13 +33,14 @@ import { type Controller, findController, findProcessor, inDeclaredOrder } from 
 export const STAFF_ROLES = ['viewer', 'approver'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
-/** What a handler asks of the caller: to read requests, or to decide on them. */
-export type StaffAction = 'read' | 'decide';
+/** What a handler asks of the caller: to read requests, to decide on them, or to record one that came by letter, phone, email or in person. */
+export type StaffAction = 'read' | 'decide' | 'enter';
 
 /** The roles that may do each action. */
 export const ROLES_FOR: Record<StaffAction, readonly StaffRole[]> = {
   read: ['viewer', 'approver'],
   decide: ['approver'],
+  enter: ['approver'],
 };
 
 /** Claims as the authorizer hands them over: strings, numbers, booleans, or arrays of strings. */
