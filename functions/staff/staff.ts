@@ -356,6 +356,10 @@ export type RequestView = Pick<DsrRequest, (typeof REQUEST_FIELDS)[number]> & {
   extension: NonNullable<DsrRequest['extension']> | null;
   /** What staff asked the subject, and the subject's answer once it came. */
   infoRequest: NonNullable<DsrRequest['infoRequest']> | null;
+  /** Recorded by staff: the channel, the day it was received, by whom, and how the identity was established; null for the form's requests. */
+  entry: NonNullable<DsrRequest['entry']> | null;
+  /** The files that came with a recorded request: names and sizes, never their storage keys. */
+  attachments: { name: string; contentType: string; bytes: number }[];
 };
 export type BranchView = Pick<Branch, (typeof BRANCH_FIELDS)[number]> & { processorName: string };
 
@@ -441,6 +445,8 @@ export function requestDetail(request: DsrRequest, branches: Branch[], events: A
       denial: denial ? pick(denial, ['reason', 'text', 'by', 'at']) : null,
       extension: extension ? pick(extension, ['months', 'reasons', 'by', 'at', 'originalDueAt']) : null,
       infoRequest: infoRequest ? pick(infoRequest, ['text', 'by', 'at', 'pausesClock', 'answeredAt', 'answer']) : null,
+      entry: request.entry ? pick(request.entry, ['channel', 'receivedAt', 'by', 'at', 'identity']) : null,
+      attachments: (request.attachments ?? []).map((a) => pick(a, ['name', 'contentType', 'bytes'])),
     },
     branches: ordered.map((b) => ({
       ...pick(b, BRANCH_FIELDS),
