@@ -76,7 +76,7 @@ export const sl: RequestTexts = {
       intro: (p: C & { channel: string; date: string }) =>
         `Organizacija ${p.controller} je vašo zahtevo prejela ${p.channel} dne ${p.date} in jo evidentirala. Odgovorili vam bomo do spodaj navedenega roka.`,
       received: 'Prejeto',
-      how: (p: { channel: string; date: string }) => `${p.channel}, ${p.date}`,
+      how: (p: { channel: string; date: string }) => `${p.channel} dne ${p.date}`,
       channels: { letter: 'po pošti', phone: 'po telefonu', email: 'po e-pošti', in_person: 'osebno' },
     },
   },

@@ -76,7 +76,7 @@ export const sv: RequestTexts = {
       intro: (p: C & { channel: string; date: string }) =>
         `${p.controller} tog emot din begäran ${p.channel} den ${p.date} och har registrerat den. Vi svarar senast det datum som anges nedan.`,
       received: 'Mottagen',
-      how: (p: { channel: string; date: string }) => `${p.channel}, ${p.date}`,
+      how: (p: { channel: string; date: string }) => `${p.channel} den ${p.date}`,
       channels: { letter: 'per brev', phone: 'per telefon', email: 'per e-post', in_person: 'vid ett besök' },
     },
   },
