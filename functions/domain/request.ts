@@ -152,7 +152,7 @@ export const WAIT_EXPIRED = 'WaitExpired';
  * What a request closed before its address was proven (link expired, or withdrawn unconfirmed)
  * loses at once: nobody showed these were theirs, so nothing of them is kept.
  */
-export const UNPROVEN_PERSONAL_DATA = ['email', 'name', 'details', 'attachments'] as const;
+export const UNPROVEN_PERSONAL_DATA = ['email', 'name', 'details'] as const;
 
 /** Statuses after which nothing more happens to a request. */
 export const FINAL_STATUSES: readonly RequestStatus[] = ['completed', 'denied', 'closed_unverified', 'cancelled'];

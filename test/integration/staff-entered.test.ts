@@ -5,7 +5,7 @@
  * field with nothing stored; only approvers may record.
  */
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dueDate } from '../../functions/domain/deadlines';
 import { PACKAGE_BUCKET } from '../../local/provision.ts';
@@ -138,6 +138,49 @@ describe('a phone request with an attested identity', () => {
   });
 });
 
+describe('a recorded request past its retention', () => {
+  it('loses its files with the address once its retention has passed', async () => {
+    const address = 'visitor.retention@example.org';
+    const res = await record(
+      {
+        controller: PLATFORM,
+        type: 'access',
+        email: address,
+        name: 'Vera Visitor',
+        channel: 'in_person',
+        receivedOn: daysAgo(0),
+        identity: 'attested',
+        attestationReason: 'Known at the desk',
+      },
+      [{ name: 'note.txt', content: 'Handed in at the desk' }],
+    );
+    const { requestId } = (await res.json()) as { requestId: string };
+    const receipt = await waitForEmail(local.rt, address);
+    expect((await waitForFinal(statusLinkIn(receipt.body.text ?? ''), 60_000)).status).toBe('completed');
+    const stored = (await storedRequest(local.db, requestId))!;
+    const [file] = stored.attachments as { key: string }[];
+
+    // Closed 40 days ago: past the download link and the controller's 30 days of retention.
+    const closed = new Date(Date.now() - 40 * 86_400_000).toISOString();
+    await local.db.send(
+      new UpdateCommand({
+        TableName: REQUESTS_TABLE,
+        Key: { pk: `REQ#${requestId}`, sk: 'REQUEST' },
+        UpdateExpression: `SET completedAt = :closed, history[${(stored.history as unknown[]).length - 1}].#at = :closed, purgeAt = :closed`,
+        ExpressionAttributeNames: { '#at': 'at' },
+        ExpressionAttributeValues: { ':closed': closed },
+      }),
+    );
+    expect(await entryKeys()).toContain(file!.key);
+    await local.rt.sweep();
+    await local.rt.sweep();
+    const erased = (await storedRequest(local.db, requestId))!;
+    expect(erased.personalDataErasedAt).toEqual(expect.any(String));
+    expect(erased.attachments).toBeUndefined();
+    expect(await entryKeys()).not.toContain(file!.key);
+  });
+});
+
 describe('a letter with a verification email', () => {
   const address = 'letter.writer@example.org';
   const receivedOn = daysAgo(5);
@@ -175,6 +218,36 @@ describe('a letter with a verification email', () => {
     // The receipt names the channel in the person's language.
     const receipt = await waitForEmail(local.rt, address, 2);
     expect(receipt.body.text).toContain('per brev');
+  });
+});
+
+describe('a recorded request nobody confirms', () => {
+  it('loses its files with the address when its link expires', async () => {
+    const address = 'never.confirms@example.org';
+    const res = await record(
+      { controller: PLATFORM, type: 'access', email: address, channel: 'in_person', receivedOn: daysAgo(0), identity: 'verification_email' },
+      [{ name: 'form.txt', content: 'A paper form handed in at the desk' }],
+    );
+    expect(res.status).toBe(201);
+    const { requestId } = (await res.json()) as { requestId: string };
+    const [file] = (await storedRequest(local.db, requestId))!.attachments as { key: string }[];
+    expect(await entryKeys()).toContain(file!.key);
+
+    const past = new Date(Date.now() - 60_000).toISOString();
+    await local.db.send(
+      new UpdateCommand({
+        TableName: REQUESTS_TABLE,
+        Key: { pk: `REQ#${requestId}`, sk: 'REQUEST' },
+        UpdateExpression: 'SET verifyExpiresAt = :t, openDue = :t',
+        ExpressionAttributeValues: { ':t': past },
+      }),
+    );
+    await local.rt.sweep();
+    const closed = (await storedRequest(local.db, requestId))!;
+    expect(closed.status).toBe('closed_unverified');
+    expect(closed.attachments).toBeUndefined();
+    expect(closed.email).toBeUndefined();
+    expect(await entryKeys()).not.toContain(file!.key);
   });
 });
 

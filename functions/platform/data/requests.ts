@@ -138,10 +138,10 @@ export async function advanceExecutionRun(requestId: string, from: number, to: n
   return updateRequestItem(requestId, { set: { executionRun: to }, condition: and(exists('pk'), current) });
 }
 
-/** An open request as the sparse index projects it. */
+/** An open request as the sparse index projects it (all of it; these are what the sweep reads). */
 export type OpenRequest = Pick<
   DsrRequest,
-  'requestId' | 'controllerId' | 'type' | 'status' | 'openDue' | 'verifyExpiresAt' | 'dueAt' | 'reviewTaskToken' | 'executionRun'
+  'requestId' | 'controllerId' | 'type' | 'status' | 'openDue' | 'verifyExpiresAt' | 'dueAt' | 'reviewTaskToken' | 'executionRun' | 'attachments'
 >;
 
 /** Open requests of one controller due up to `dueBefore` (all open ones if omitted), earliest first. */
