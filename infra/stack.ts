@@ -33,7 +33,7 @@ import { DatabaseNetwork, type DatabaseNetworkProps, databaseNetworkFromContext,
 import { HouseFunction, type Sender } from './constructs/house-function';
 import { grantInhouseProcessors } from './constructs/inhouse-processors';
 import { Operations } from './constructs/operations';
-import { EXPORTS_PREFIX, PACKAGES_PREFIX, PackageBucket, RETENTION_REPORTS_PREFIX } from './constructs/package-bucket';
+import { ENTRIES_PREFIX, EXPORTS_PREFIX, PACKAGES_PREFIX, PackageBucket, RETENTION_REPORTS_PREFIX } from './constructs/package-bucket';
 import { RequestsTable } from './constructs/requests-table';
 import { StaffApi } from './constructs/staff-api';
 import { StaffIdentity } from './constructs/staff-identity';
@@ -171,6 +171,8 @@ export interface DsrFunctions {
   readonly staffDecide: HouseFunction;
   /** `GET /v1/staff/reports[/requests.csv]`: the dashboard's figures and export, behind the JWT authorizer. */
   readonly staffReports: HouseFunction;
+  /** `POST /v1/staff/requests`: a request staff record from a letter, call, email or visit, behind the JWT authorizer. */
+  readonly staffEnter: HouseFunction;
   /** Scheduled per controller: the DPO's compliance digest. */
   readonly digest: HouseFunction;
   /** `GET /transparency/{controllerId}`: public aggregate figures. */
@@ -479,6 +481,11 @@ export class DsrStack extends Stack {
         'functions/handlers/staff-api/reports.ts',
         "GET /v1/staff/reports[/requests.csv]: the dashboard's figures and the export of a period's requests",
       ),
+      staffEnter: fn(
+        'StaffEnter',
+        'functions/handlers/staff-api/enter.ts',
+        'POST /v1/staff/requests: an approver records a request that came by letter, phone, email or in person',
+      ),
       // Two minutes: a digest reads a period's activity; a controller's first one with transparency counts two calendar years.
       digest: fn(
         'Digest',
@@ -555,6 +562,7 @@ export class DsrStack extends Stack {
       requests: f.staffRequests.fn,
       decide: f.staffDecide.fn,
       reports: f.staffReports.fn,
+      enter: f.staffEnter.fn,
     });
     // Every route, public and staff, with its group's own throttle.
     throttleRoutes(this, api.stage.node.defaultChild as CfnStage, { ...DEFAULT_ROUTE_THROTTLES, ...props.routeThrottles });
@@ -698,6 +706,15 @@ export class DsrStack extends Stack {
     f.staffRequests.bindTable(table, 'read').bindTable(table, { actions: ['dynamodb:PutItem'], leadingKeys: ['REQ#*'], attributes: auditAttributes });
     // A decision writes to the subject and resumes the review's task, or a waiting staff task's branch.
     f.staffDecide.bindTable(table, 'readWrite').bindSender(sender).bindValue('PUBLIC_BASE_URL', url).answerTasks(workflowStateMachine);
+    // Recording a request stores it and its files (under entries/, write only), emails the person
+    // (verification link or receipt) and, once staff attested the identity, starts its execution.
+    f.staffEnter
+      .bindTable(table, 'readWrite')
+      .bindBucket(bucket, 'put', ENTRIES_PREFIX)
+      .bindStateMachine(workflowStateMachine)
+      .bindSender(sender)
+      .bindValue('PUBLIC_BASE_URL', url)
+      .bindValue('VERIFY_TTL_DAYS', verifyTtlDays);
     f.staffReports.bindTable(table, 'read').bindTable(table, { actions: ['dynamodb:PutItem'], leadingKeys: ['STAFF_EXPORTS#*'], attributes: auditAttributes });
     f.digest.bindTable(table, 'readWrite').bindSender(sender).bindValue('PUBLIC_BASE_URL', url);
     f.transparency.bindTable(table, 'read');

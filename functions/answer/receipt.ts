@@ -11,12 +11,12 @@ import type { Controller } from '../platform/register';
 
 /**
  * Whether the subject is still owed the receipt of their confirmation: confirmed through the
- * verification link (a one-click unsubscribe and a mailing tool's event are answered by their
+ * verification link or recorded by staff who attested the identity (a one-click unsubscribe and a mailing tool's event are answered by their
  * result alone), not sent yet, and the request still open with its address.
  */
 export function receiptOwed(request: DsrRequest): boolean {
   return (
-    request.verifyTokenUsedHash !== undefined &&
+    (request.verifyTokenUsedHash !== undefined || request.entry?.identity.method === 'attested') &&
     request.receiptSentAt === undefined &&
     request.dueAt !== undefined &&
     Boolean(request.email) &&
@@ -42,6 +42,15 @@ export async function sendReceipt(request: DsrRequest, controller: Controller, n
       dueAt: request.dueAt!,
       statusUrl: links.status(request.requestId, request.statusKey),
       dpoEmail: controller.dpoEmail,
+      ...(request.entry
+        ? {
+            entered: {
+              channel: request.entry.channel,
+              receivedAt: request.entry.receivedAt,
+              confirmedByLink: request.entry.identity.method === 'verification_email',
+            },
+          }
+        : {}),
     });
     const { marked } = await sendOnce({
       message: { owner: requestOwner(request.requestId), startedAt: 'receiptStartedAt', sentAt: 'receiptSentAt' },

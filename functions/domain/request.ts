@@ -16,6 +16,39 @@ export type Right = (typeof RIGHTS)[number];
 export const SERVED_RIGHTS = RIGHTS;
 export type ServedRight = Right;
 
+/** How a request came in when staff recorded it (`POST /v1/staff/requests`): the form's own requests carry none. */
+export const CHANNELS = ['letter', 'phone', 'email', 'in_person'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/** How staff established who asked: a verification email sent now, or their own word with a reason. */
+export const IDENTITY_METHODS = ['verification_email', 'attested'] as const;
+export type IdentityMethod = (typeof IDENTITY_METHODS)[number];
+
+/**
+ * A request a staff member recorded: the channel, when it was received (the deadline counts from
+ * it, Art. 12(3)), who recorded it and when, and how the identity was established. The reason is
+ * staff's own words, kept as a refusal's text is (Art. 5(2)); it is on the request item, never in
+ * the audit trail.
+ */
+export interface RequestEntry {
+  channel: Channel;
+  /** The start of the day it was received (UTC), or the moment of recording when that is today. */
+  receivedAt: string;
+  /** The staff member's username. */
+  by: string;
+  at: string;
+  identity: { method: 'verification_email' } | { method: 'attested'; reason: string };
+}
+
+/** A file the person sent with a request staff recorded, kept encrypted in the package bucket (`entries/`). */
+export interface RequestAttachment {
+  key: string;
+  /** The file's name, made safe; personal data like the rest of what the person sent. */
+  name: string;
+  contentType: string;
+  bytes: number;
+}
+
 /** What an objection is to (Art. 21): direct marketing is absolute (21(3)); other processing is weighed (21(1)). */
 export const OBJECTION_SCOPES = ['direct_marketing', 'other'] as const;
 export type ObjectionScope = (typeof OBJECTION_SCOPES)[number];
@@ -164,6 +197,10 @@ export interface DsrRequest {
   details?: RequestDetails;
   /** Personal data: never logged, never in workflow state. */
   email: string;
+  /** Recorded by staff from a letter, call, email or visit; absent for the form's requests. */
+  entry?: RequestEntry;
+  /** Files the person sent with a request staff recorded (personal data: erased with the address). */
+  attachments?: RequestAttachment[];
   /** Personal data: never logged, never in workflow state. */
   name?: string;
   /**

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { verificationEmail } from '../../web/emails/verification';
 import type { Identifiers } from '../domain/identifiers';
 import { inLocale } from '../domain/register-schema';
-import type { DsrRequest, RequestDetails } from '../domain/request';
+import type { DsrRequest, RequestAttachment, RequestDetails, RequestEntry } from '../domain/request';
 import type { Submission } from '../domain/submission';
 import { setting } from '../platform/config';
 import { audit } from '../platform/data/audit';
@@ -21,10 +21,18 @@ export interface Accepted {
   sentPageKey: string;
 }
 
+/** A request staff recorded (functions/intake/staff-entry.ts): its entry and the files already stored. */
+export interface Recorded {
+  requestId: string;
+  entry: RequestEntry;
+  attachments: RequestAttachment[];
+}
+
 /**
  * Accepts a request: stores it awaiting verification and emails the one link that proves the
  * address. Nothing is looked up about the subject before that proof, so the answer is the same
- * whether or not the organisation holds data on the address.
+ * whether or not the organisation holds data on the address. A request staff recorded comes with
+ * its entry: the trail then starts with staff's recording rather than the subject's submission.
  */
 export async function acceptRequest(
   submission: Submission,
@@ -32,13 +40,14 @@ export async function acceptRequest(
   at = new Date(),
   details: RequestDetails = {},
   identifiers: Identifiers = {},
+  recorded?: Recorded,
 ): Promise<Accepted> {
   const token = newToken();
   const sentPageKey = newToken();
   const verifyExpiresAt = new Date(at.getTime() + setting('VERIFY_TTL_DAYS') * 86_400_000).toISOString();
   const locale = controller.locales.includes(submission.locale) ? submission.locale : controller.locales[0]!;
   const request: DsrRequest = {
-    requestId: randomUUID(),
+    requestId: recorded?.requestId ?? randomUUID(),
     controllerId: controller.id,
     type: submission.type,
     locale,
@@ -46,6 +55,8 @@ export async function acceptRequest(
     ...(submission.name ? { name: submission.name } : {}),
     ...(Object.keys(identifiers).length ? { identifiers } : {}),
     ...(Object.keys(details).length ? { details } : {}),
+    ...(recorded ? { entry: recorded.entry } : {}),
+    ...(recorded?.attachments.length ? { attachments: recorded.attachments } : {}),
     status: 'awaiting_verification',
     version: 1,
     createdAt: at.toISOString(),
@@ -61,7 +72,9 @@ export async function acceptRequest(
   await createRequest(request);
   // The trail starts here, so its head is known (no reads); the email does not wait for it.
   const [submitted] = await Promise.all([
-    audit(request.requestId, 'request_submitted', 'subject', { type: request.type, locale }, at, { head: null }),
+    recorded
+      ? audit(request.requestId, 'request_entered', 'staff', entryAuditDetail(request, recorded), at, { head: null })
+      : audit(request.requestId, 'request_submitted', 'subject', { type: request.type, locale }, at, { head: null }),
     sendEmail(
       request.email,
       verificationEmail({
@@ -77,6 +90,23 @@ export async function acceptRequest(
   ]);
   await audit(request.requestId, 'verification_sent', 'system', undefined, at, { head: submitted ?? null });
   return { request, sentPageKey };
+}
+
+/** What the trail says of a recorded request: who recorded it, the channel, the day, how identity is established, how many files; nothing of the person. */
+export function entryAuditDetail(
+  request: Pick<DsrRequest, 'type' | 'locale'>,
+  recorded: Pick<Recorded, 'entry' | 'attachments'>,
+): Record<string, string | number> {
+  const { entry, attachments } = recorded;
+  return {
+    type: request.type,
+    locale: request.locale,
+    by: entry.by,
+    channel: entry.channel,
+    receivedAt: entry.receivedAt,
+    identity: entry.identity.method,
+    attachments: attachments.length,
+  };
 }
 
 /**

@@ -44,14 +44,16 @@ export async function confirmRequest(requestId: string, token: string, at = new 
   if (link.state !== 'valid') return link;
   const controller = findController(link.request.controllerId);
   if (!controller) throw new Error(`controller ${link.request.controllerId} of request ${requestId} is not in the register`);
-  const { dueAt, targetAt } = requestDeadlines(at, controller);
+  // A request staff recorded counts from the day it reached them, not from the person's click.
+  const receivedAt = link.request.entry?.receivedAt ?? at.toISOString();
+  const { dueAt, targetAt } = requestDeadlines(new Date(receivedAt), controller);
   const hash = hashToken(token);
   const confirmed = await transition(
     requestId,
     ['awaiting_verification'],
     'received',
     {
-      set: { receivedAt: at.toISOString(), dueAt, ...(targetAt ? { targetAt } : {}), openDue: dueAt, verifyTokenUsedHash: hash },
+      set: { receivedAt, dueAt, ...(targetAt ? { targetAt } : {}), openDue: dueAt, verifyTokenUsedHash: hash },
       remove: ['verifyTokenHash'],
       condition: and(eq('verifyTokenHash', hash), gt('verifyExpiresAt', at.toISOString())),
     },

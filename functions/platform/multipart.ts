@@ -3,12 +3,12 @@ import httpMultipartBodyParser from '@middy/http-multipart-body-parser';
 import { clientError, type HttpEvent } from './http';
 
 /**
- * Parses a multipart body (one file at most, `maxBytes` each); other content types go on to
+ * Parses a multipart body (`files` at most, one unless said, `maxBytes` each); other content types go on to
  * `parseBody`. A malformed multipart body is a 400 naming the body, as malformed JSON is: the
  * parser's own refusal is a plain-text 415 that names nothing.
  */
-export function multipartBody(maxBytes: number): middy.MiddlewareObj<HttpEvent> {
-  const parser = httpMultipartBodyParser({ disableContentTypeError: true, busboy: { limits: { files: 1, fields: 10, fileSize: maxBytes } } });
+export function multipartBody(maxBytes: number, files = 1, fields = 10): middy.MiddlewareObj<HttpEvent> {
+  const parser = httpMultipartBodyParser({ disableContentTypeError: true, busboy: { limits: { files, fields, fileSize: maxBytes } } });
   return {
     before: async (request) => {
       try {

@@ -26,6 +26,16 @@ function storedObjects(request: DsrRequest, branches: Branch[]): string[] {
   return [...new Set(keys.filter((k): k is string => !!k))];
 }
 
+/** The keys of the files a request staff recorded came with. */
+export function attachmentKeys(request: Pick<DsrRequest, 'attachments'>): string[] {
+  return (request.attachments ?? []).map((a) => a.key);
+}
+
+/** Deletes a recorded request's files from the package bucket (a repeat is harmless). */
+export async function deleteAttachments(request: Pick<DsrRequest, 'attachments'>): Promise<void> {
+  await deleteObjects(attachmentKeys(request));
+}
+
 /** Deletes objects from the package bucket; deleting one that is gone already is no error in S3, so a repeat is harmless. */
 async function deleteObjects(keys: string[]): Promise<void> {
   for (const Key of keys) await s3.send(new DeleteObjectCommand({ Bucket: packageBucket(), Key }));
@@ -50,7 +60,8 @@ export async function purgeRequest(requestId: string, controller: Controller, at
   const packageDue = !!request.packageKey && (eraseDue || (!!request.downloadExpiresAt && request.downloadExpiresAt <= now));
   if (!packageDue && !eraseDue) return outcome;
 
-  const objects = storedObjects(request, branches);
+  // The files a recorded request came with are personal data: they go with the address, not with the package.
+  const objects = [...storedObjects(request, branches), ...(eraseDue ? attachmentKeys(request) : [])];
   await deleteObjects(objects);
   if (packageDue) {
     const after = { ...request, packageKey: undefined };
@@ -80,7 +91,7 @@ export async function purgeRequest(requestId: string, controller: Controller, at
 }
 
 /**
- * Erases what the subject gave us from a closed request: address, name, details, and their answer
+ * Erases what the subject gave us from a closed request: address, name, details, the files that came with a recorded request, and their answer
  * to a question. Staff's own words (a refusal's text, an extension's reasons, the question) stay:
  * they are the controller's record of why it answered as it did (Art. 5(2)). The status, dates,
  * history and outcome stay; `identityHash` keeps who asked as the repeat check knows them. The
@@ -98,7 +109,7 @@ async function erasePersonalData(request: DsrRequest, now: string): Promise<bool
         ...(request.statusKey ? { statusKeyHash: hashToken(request.statusKey) } : {}),
         ...(request.infoRequest ? { infoRequest: question as NonNullable<DsrRequest['infoRequest']> } : {}),
       },
-      remove: ['email', 'name', 'identifiers', 'details', 'purgeCtl', 'purgeAt', 'packageKey', 'downloadTokenHash', 'statusKey'],
+      remove: ['email', 'name', 'identifiers', 'details', 'attachments', 'purgeCtl', 'purgeAt', 'packageKey', 'downloadTokenHash', 'statusKey'],
     },
     // Only a closed request that left the open index, erased once.
     and(notExists('personalDataErasedAt'), notExists('openCtl'), isIn('status', FINAL_STATUSES)),

@@ -34,13 +34,14 @@ import { type Controller, findController, findProcessor, inDeclaredOrder } from 
 export const STAFF_ROLES = ['viewer', 'approver'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
-/** What a handler asks of the caller: to read requests, or to decide on them. */
-export type StaffAction = 'read' | 'decide';
+/** What a handler asks of the caller: to read requests, to decide on them, or to record one that came by letter, phone, email or in person. */
+export type StaffAction = 'read' | 'decide' | 'enter';
 
 /** The roles that may do each action. */
 export const ROLES_FOR: Record<StaffAction, readonly StaffRole[]> = {
   read: ['viewer', 'approver'],
   decide: ['approver'],
+  enter: ['approver'],
 };
 
 /** Claims as the authorizer hands them over: strings, numbers, booleans, or arrays of strings. */
@@ -363,6 +364,10 @@ export type RequestView = Pick<DsrRequest, (typeof REQUEST_FIELDS)[number]> & {
   fee: Omit<NonNullable<DsrRequest['fee']>, 'sendStartedAt' | 'notifiedAt'> | null;
   /** The clock stands still: a question or a fee waits for the subject. */
   clockPaused: boolean;
+  /** Recorded by staff: the channel, the day it was received, by whom, and how the identity was established; null for the form's requests. */
+  entry: NonNullable<DsrRequest['entry']> | null;
+  /** The files that came with a recorded request: names and sizes, never their storage keys. */
+  attachments: { name: string; contentType: string; bytes: number }[];
 };
 /** A branch as staff see it; a legal hold's basis in the controller's first language, as every register text staff read. */
 export type BranchView = Pick<Branch, (typeof BRANCH_FIELDS)[number]> & { processorName: string; holdBasis?: string };
@@ -454,6 +459,8 @@ export function requestDetail(request: DsrRequest, branches: Branch[], events: A
       infoRequest: infoRequest ? pick(infoRequest, ['text', 'by', 'at', 'pausesClock', 'answeredAt', 'answer']) : null,
       fee: fee ? pick(fee, ['amount', 'currency', 'reason', 'by', 'at', 'paidAt', 'paymentRecordedBy']) : null,
       clockPaused: clockPaused(request),
+      entry: request.entry ? pick(request.entry, ['channel', 'receivedAt', 'by', 'at', 'identity']) : null,
+      attachments: (request.attachments ?? []).map((a) => pick(a, ['name', 'contentType', 'bytes'])),
     },
     branches: ordered.map((b) => ({
       ...pick(b, BRANCH_FIELDS),

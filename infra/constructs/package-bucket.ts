@@ -7,6 +7,8 @@ import { Construct } from 'constructs';
 export const EXPORTS_PREFIX = 'exports/';
 /** Key prefix of the assembled access packages the subject downloads. */
 export const PACKAGES_PREFIX = 'packages/';
+/** Key prefix of the files that came with requests staff recorded (functions/intake/staff-entry.ts): no lifecycle rule, they go with the request's personal data. */
+export const ENTRIES_PREFIX = 'entries/';
 /** Key prefix of the retention rules' reports (the keys of the records a rule matched). */
 export const RETENTION_REPORTS_PREFIX = 'retention-reports/';
 

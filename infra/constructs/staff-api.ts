@@ -20,6 +20,8 @@ export interface StaffApiProps {
   readonly requests: IFunction;
   /** `POST /v1/staff/requests/{requestId}/decisions`: approve, deny, extend, ask, retry, complete. */
   readonly decide: IFunction;
+  /** `POST /v1/staff/requests`: an approver records a request that came by letter, phone, email or in person. */
+  readonly enter: IFunction;
   /** GET /v1/staff/reports and /v1/staff/reports/requests.csv: the dashboard's figures and export. */
   readonly reports: IFunction;
 }
@@ -59,8 +61,10 @@ export class StaffApi extends Construct {
     const requests = new HttpLambdaIntegration('StaffRequestsIntegration', props.requests);
     const decide = new HttpLambdaIntegration('StaffDecideIntegration', props.decide);
     const reports = new HttpLambdaIntegration('StaffReportsIntegration', props.reports);
+    const enter = new HttpLambdaIntegration('StaffEnterIntegration', props.enter);
     const routes: [string, string, HttpMethod, HttpLambdaIntegration][] = [
       ['ListRequestsRoute', '/v1/staff/requests', HttpMethod.GET, requests],
+      ['EnterRequestRoute', '/v1/staff/requests', HttpMethod.POST, enter],
       ['GetRequestRoute', '/v1/staff/requests/{requestId}', HttpMethod.GET, requests],
       ['ExportAuditRoute', '/v1/staff/requests/{requestId}/audit', HttpMethod.GET, requests],
       ['DecideRoute', '/v1/staff/requests/{requestId}/decisions', HttpMethod.POST, decide],

@@ -194,6 +194,8 @@ const SHAPES: Record<string, RouteShape> = {
       ),
   },
   'GET /v1/staff/requests': staff(['status', 'type', 'controller', 'dueWithinDays', 'overdue']),
+  // Hostile values in every field, an approver's token among them: nothing may be recorded or mailed.
+  'POST /v1/staff/requests': staff(['controller', 'type', 'email', 'name', 'locale', 'channel', 'receivedOn', 'identity', 'attestationReason', 'attachments']),
   'GET /v1/staff/requests/{requestId}': staff([]),
   'GET /v1/staff/requests/{requestId}/audit': staff([]),
   'POST /v1/staff/requests/{requestId}/decisions': staff(['decision', 'reason', 'text', 'months', 'reasons', 'processorId', 'note']),

@@ -120,6 +120,8 @@ const ALLOWED: Record<keyof DsrFunctions, string[]> = {
   staffRequests: [...BASE, ...TABLE_READ, ...AUDIT_READ],
   staffDecide: [...BASE, ...TABLE_READ_WRITE, ...SEND_EMAIL, ...ANSWER_TASKS],
   staffReports: [...BASE, ...TABLE_READ, ...AUDIT_READ],
+  // A recorded request's files are written under entries/, never read, listed or deleted; an attested one starts at once.
+  staffEnter: [...BASE, ...TABLE_READ_WRITE, 's3:PutObject', ...START, ...SEND_EMAIL],
   digest: [...BASE, ...TABLE_READ_WRITE, ...SEND_EMAIL, ...FAILED_RUNS],
   transparency: [...BASE, ...TABLE_READ],
   retention: [

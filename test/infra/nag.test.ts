@@ -83,6 +83,7 @@ describe.each(Object.entries(VARIANTS))('cdk-nag AWS Solutions and Serverless ch
       'GET /v1/staff/requests',
       'GET /v1/staff/requests/{requestId}',
       'GET /v1/staff/requests/{requestId}/audit',
+      'POST /v1/staff/requests',
       'POST /v1/staff/requests/{requestId}/decisions',
     ]);
     const acknowledgedApig4 = (c: IConstruct): boolean =>

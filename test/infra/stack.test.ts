@@ -36,6 +36,7 @@ const MODULES = {
   staffRequests: 'functions/handlers/staff-api/requests.ts',
   staffDecide: 'functions/handlers/staff-api/decide.ts',
   staffReports: 'functions/handlers/staff-api/reports.ts',
+  staffEnter: 'functions/handlers/staff-api/enter.ts',
   digest: 'functions/handlers/scheduled/digest.ts',
   transparency: 'functions/handlers/subject-api/transparency.ts',
   openApi: 'functions/handlers/subject-api/openapi.ts',
@@ -321,11 +322,12 @@ describe('configuration and grants (least privilege)', () => {
       'retention',
       'run',
       'runDatabase',
+      'staffEnter',
       'submit',
       'sweep',
       'task',
     ]);
-    expect(withEnv('STATE_MACHINE_ARN')).toEqual(['mailingToolWebhook', 'sweep', 'unsubscribe', 'verify']);
+    expect(withEnv('STATE_MACHINE_ARN')).toEqual(['mailingToolWebhook', 'staffEnter', 'sweep', 'unsubscribe', 'verify']);
     expect(withEnv('UNSUBSCRIBE_KEY_SECRET')).toEqual(['mailingToolWebhook', 'unsubscribe']);
     expect(withEnv('SENDER_EMAIL')).toEqual([
       'awaitDecision',
@@ -337,6 +339,7 @@ describe('configuration and grants (least privilege)', () => {
       'reply',
       'route',
       'staffDecide',
+      'staffEnter',
       'status',
       'submit',
       'sweep',
@@ -353,6 +356,7 @@ describe('configuration and grants (least privilege)', () => {
       'reply',
       'route',
       'staffDecide',
+      'staffEnter',
       'status',
       'submit',
       'sweep',
@@ -380,11 +384,11 @@ describe('configuration and grants (least privilege)', () => {
     }
   });
 
-  it("lets only verify, sweep, unsubscribe and the mailing tools' webhook start executions", () => {
-    expect(withAction((a) => a === 'states:StartExecution')).toEqual(['mailingToolWebhook', 'sweep', 'unsubscribe', 'verify']);
+  it("lets only verify, sweep, unsubscribe, the mailing tools' webhook and staff recording a request start executions", () => {
+    expect(withAction((a) => a === 'states:StartExecution')).toEqual(['mailingToolWebhook', 'staffEnter', 'sweep', 'unsubscribe', 'verify']);
     // ...and no other role in the stack either (the scheduler and state machine roles included).
     const starters = ofType('AWS::IAM::Policy').filter(([, p]) => JSON.stringify(p.Properties).includes('states:StartExecution'));
-    expect(starters).toHaveLength(4);
+    expect(starters).toHaveLength(5);
   });
 
   it('lets only sweep describe and re-drive executions, of this state machine only', () => {
@@ -399,7 +403,7 @@ describe('configuration and grants (least privilege)', () => {
     expect(actionsOf('intake').filter((a) => a.startsWith('s3:') || a.startsWith('states:'))).toEqual([]);
   });
 
-  it('gives S3 access only to the functions that write exports, packages or retention reports and to download, download read-only', () => {
+  it("gives S3 access only to the functions that write exports, packages, recorded requests' files or retention reports and to download, download read-only", () => {
     expect(withAction((a) => a.startsWith('s3:'))).toEqual([
       'assemble',
       'download',
@@ -408,11 +412,16 @@ describe('configuration and grants (least privilege)', () => {
       'retention',
       'run',
       'runDatabase',
+      'staffEnter',
       'submit',
       'sweep',
       'task',
     ]);
     expect(actionsOf('download').filter((a) => a.startsWith('s3:'))).not.toEqual(expect.arrayContaining([expect.stringMatching(/^s3:(Put|Delete)/)]));
+    // Recording a request only adds the person's files, under entries/: it reads and deletes nothing there.
+    expect(actionsOf('staffEnter').filter((a) => a.startsWith('s3:'))).toEqual(['s3:PutObject']);
+    const put = statementsOf('staffEnter').find((st) => st.Action === 's3:PutObject')!;
+    expect(JSON.stringify(put.Resource)).toContain('/entries/*');
   });
 
   it("lets the sweep delete objects of the package bucket and of no other (the service's own retention)", () => {
@@ -436,6 +445,7 @@ describe('configuration and grants (least privilege)', () => {
       'reply',
       'route',
       'staffDecide',
+      'staffEnter',
       'status',
       'submit',
       'sweep',
@@ -765,6 +775,7 @@ describe('HTTP API', () => {
       'GET /v1/staff/reports': 'staffReports',
       'GET /v1/staff/reports/requests.csv': 'staffReports',
       'GET /v1/staff/requests': 'staffRequests',
+      'POST /v1/staff/requests': 'staffEnter',
       'GET /v1/staff/requests/{requestId}': 'staffRequests',
       'GET /v1/staff/requests/{requestId}/audit': 'staffRequests',
       'POST /v1/staff/requests/{requestId}/decisions': 'staffDecide',
@@ -933,6 +944,7 @@ describe('staff API', () => {
       'GET /v1/staff/requests',
       'GET /v1/staff/requests/{requestId}',
       'GET /v1/staff/requests/{requestId}/audit',
+      'POST /v1/staff/requests',
       'POST /v1/staff/requests/{requestId}/decisions',
     ]);
     for (const [, r] of ofType('AWS::ApiGatewayV2::Route')) {

@@ -23,6 +23,8 @@ interface Claims {
   exp?: number;
   sub?: string;
   'cognito:username'?: string;
+  'cognito:groups'?: string[] | string;
+  'custom:controllers'?: string;
   token_use?: string;
   nonce?: string;
   aud?: string | string[];
@@ -92,6 +94,9 @@ interface RequestView {
   extension?: { months: number; by: string; at: string; reasons: string; originalDueAt: string };
   infoRequest?: { text: string; by: string; at: string; answeredAt?: string; answer?: string; pausesClock?: boolean };
   fee?: { amount: string; currency: string; reason: string; by: string; at: string; paidAt?: string; paymentRecordedBy?: string };
+  /** Recorded by staff: how and when it came, who recorded it, how the identity was established. */
+  entry?: { channel: string; receivedAt: string; by: string; at: string; identity: { method: string; reason?: string } } | null;
+  attachments?: { name: string; contentType: string; bytes: number }[];
 }
 
 /** One processor's part of a request. */
@@ -1326,6 +1331,13 @@ void (async () => {
     if (r.transmittedAt) fact(facts, t.transmitted, dateTime(r.transmittedAt));
     if (r.completedAt) fact(facts, t.completed, dateTime(r.completedAt));
     if (r.packageDeletedAt) fact(facts, t.packageDeleted, dateTime(r.packageDeletedAt));
+    if (r.entry) {
+      fact(facts, t.enter.facts.channel, `${label(t.enter.channels, r.entry.channel)}, ${localDate(r.entry.receivedAt)}`);
+      fact(facts, t.enter.facts.by, `${r.entry.by}, ${dateTime(r.entry.at)}`);
+      const how = label(t.enter.identities, r.entry.identity.method);
+      fact(facts, t.enter.facts.identity, r.entry.identity.reason ? `${how}: ${r.entry.identity.reason}` : how, 'prewrap');
+    }
+    if (r.attachments?.length) fact(facts, t.enter.facts.attachments, r.attachments.map((a) => `${a.name} (${Math.ceil(a.bytes / 1024)} KB)`).join(', '));
     const subject = $('subject-facts');
     clear(subject);
     if (r.personalDataErasedAt) {
@@ -1389,8 +1401,7 @@ void (async () => {
       if (c.name) c.setAttribute('aria-invalid', errors && Object.hasOwn(errors, c.name) ? 'true' : 'false');
     });
   }
-  function refused(lead: string, body: Refusal | null) {
-    const box = $('decision-message');
+  function refused(lead: string, body: Refusal | null, box = $('decision-message')) {
     say(box, lead, 'warn');
     if (body && typeof body.message === 'string') box.appendChild(el('p', body.message));
     const errors = body?.errors && typeof body.errors === 'object' ? body.errors : {};
@@ -1521,6 +1532,49 @@ void (async () => {
     $<HTMLFormElement>('form-complete').hidden = true;
   });
 
+  // Recording a request that came by letter, phone, email or in person: the form as multipart (its
+  // files ride along), and the new request opened once the API took it.
+  $<HTMLFormElement>('form-enter').addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const form = ev.currentTarget as HTMLFormElement;
+    const tok = token();
+    if (!tok) {
+      showSignIn(t.sessionEnded);
+      return;
+    }
+    const box = $('enter-message-box');
+    say(box, t.sending);
+    fetch('/v1/staff/requests', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tok}`, accept: 'application/json' },
+      body: new FormData(form),
+      cache: 'no-store',
+      credentials: 'omit',
+    }).then(
+      (res) => {
+        if (res.status === 401) {
+          showSignIn(t.sessionEnded);
+          return;
+        }
+        return res
+          .json()
+          .catch(() => null)
+          .then((data) => {
+            if (res.ok && data && typeof data.requestId === 'string') {
+              markInvalid(form, null);
+              form.reset();
+              say(box, t.enter.saved);
+              go({ view: 'request', requestId: data.requestId });
+              return;
+            }
+            markInvalid(form, data?.errors);
+            refused(t.enter.refused, res.status >= 400 && res.status < 500 ? data : null, box);
+          });
+      },
+      () => refused(t.enter.refused, null, box),
+    );
+  });
+
   $('export-audit').addEventListener('click', exportAudit);
   $('nav-requests').addEventListener('click', () => {
     go(listRoute());
@@ -1558,6 +1612,14 @@ void (async () => {
   }
   const who = claims(tok) || {};
   $('who').textContent = `${t.signedInAs} ${who['cognito:username'] || who.sub || ''}`;
+  // Only approvers record requests (the API checks it too); one organisation's staff have it filled in.
+  const groups = who['cognito:groups'];
+  $('enter-box').hidden = !(Array.isArray(groups) ? groups : String(groups || '').split(/[\s,[\]]+/)).includes('approver');
+  const own = String(who['custom:controllers'] || '')
+    .split(',')
+    .filter((c) => c && c !== '*');
+  if (own.length === 1) field($<HTMLFormElement>('form-enter'), 'controller').value = own[0]!;
+  field($<HTMLFormElement>('form-enter'), 'receivedOn').max = new Date().toISOString().slice(0, 10);
   $('console-signin').hidden = true;
   $('console-app').hidden = false;
   $('time-zone').textContent = `${t.timeZoneNote} ${zoneName()}`;

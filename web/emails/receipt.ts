@@ -22,6 +22,8 @@ export function requestReceiptEmail(input: {
   dueAt: string;
   statusUrl: string;
   dpoEmail: string;
+  /** A request staff recorded: how and when it reached them, and whether the person confirmed it by the link (else staff attested who asked). */
+  entered?: { channel: 'letter' | 'phone' | 'email' | 'in_person'; receivedAt: string; confirmedByLink: boolean };
 }): Email {
   const locale = safeLocale(input.locale);
   const t = RECEIPT[locale];
@@ -29,13 +31,17 @@ export function requestReceiptEmail(input: {
   const type = right(input.type);
   const controller = oneLine(input.controllerName);
   const reference = oneLine(input.requestReference);
-  return renderEmail(locale, withReference(t, r.subject({ controller }), reference), [
+  const entered = input.entered && { channel: r.entered.channels[input.entered.channel], date: formatDate(input.entered.receivedAt, locale) };
+  // Recorded by staff without the person's click, the email must not thank them for confirming.
+  const attested = entered && !input.entered!.confirmedByLink;
+  return renderEmail(locale, withReference(t, attested ? r.entered.subject({ controller }) : r.subject({ controller }), reference), [
     p(t.email.greeting),
-    p(strong(r.intro({ controller }))),
+    p(strong(attested ? r.entered.intro({ controller, ...entered }) : r.intro({ controller }))),
     facts(r.factsTitle, [
       [r.reference, reference],
       [r.type, t.requestType[type]],
       [r.right, t.rights[type].title],
+      ...(entered ? [[r.entered.received, r.entered.how(entered)] as [string, string]] : []),
       [r.due, formatDate(input.dueAt, locale)],
     ]),
     p(t.rights[type].summary),

@@ -10,6 +10,7 @@
  * TypeScript (web/console/script.ts), built to the text this page serves with its hash.
  */
 
+import { CHANNELS, IDENTITY_METHODS } from '../../functions/domain/request';
 import { CONSOLE_SCRIPT, CONSOLE_SCRIPT_HASH } from '../console/script-text.ts';
 import { escapeHtml as e, layout, safeHref } from '../html.ts';
 import { FORM_RIGHTS, intlLocale, isLocale, LOCALES, type Locale, REQUEST_STATUSES } from '../locale.ts';
@@ -164,6 +165,36 @@ ${figures('health')}
 </table>
 </div>
 <p id="requests-empty" hidden>${e(t.empty)}</p>
+<details id="enter-box" hidden><summary>${e(t.enter.title)}</summary>
+<p class="hint">${e(t.enter.hint)}</p>
+<form id="form-enter" enctype="multipart/form-data">
+<div class="field"><label for="enter-controller">${e(t.enter.controller)}</label>
+<input id="enter-controller" name="controller" required autocomplete="off"></div>
+<div class="field"><label for="enter-type">${e(t.enter.type)}</label>
+<select id="enter-type" name="type" required>${FORM_RIGHTS.map((r) => option(r, t.type[r])).join('')}</select></div>
+<div class="field"><label for="enter-channel">${e(t.enter.channel)}</label>
+<select id="enter-channel" name="channel" required>${CHANNELS.map((c) => option(c, t.enter.channels[c])).join('')}</select></div>
+<div class="field"><label for="enter-received">${e(t.enter.receivedOn)}</label>
+<input type="date" id="enter-received" name="receivedOn" required></div>
+<div class="field"><label for="enter-email">${e(t.enter.email)}</label>
+<input type="email" id="enter-email" name="email" required autocomplete="off"></div>
+<div class="field"><label for="enter-name">${e(t.enter.name)}</label>
+<input id="enter-name" name="name" autocomplete="off"></div>
+<div class="field"><label for="enter-locale">${e(t.enter.locale)}</label>
+<select id="enter-locale" name="locale">${LOCALES.map((l) => option(l, l)).join('')}</select></div>
+<div class="field"><label for="enter-message">${e(t.enter.message)}</label>
+<textarea id="enter-message" name="message"></textarea></div>
+<div class="field"><label for="enter-identity">${e(t.enter.identity)}</label>
+<select id="enter-identity" name="identity" required>${IDENTITY_METHODS.map((m) => option(m, t.enter.identities[m])).join('')}</select></div>
+<div class="field"><label for="enter-reason">${e(t.enter.reason)}</label>
+<p class="hint" id="enter-reason-hint">${e(t.enter.reasonHint)}</p>
+<textarea id="enter-reason" name="attestationReason" aria-describedby="enter-reason-hint"></textarea></div>
+<div class="field"><label for="enter-attachments">${e(t.enter.attachments)}</label>
+<input type="file" id="enter-attachments" name="attachments" multiple></div>
+<button type="submit">${e(t.enter.submit)}</button>
+</form>
+<div id="enter-message-box" role="status" aria-live="polite" tabindex="-1"></div>
+</details>
 </section>
 <section id="detail-view" aria-labelledby="view-heading" hidden>
 <p><button type="button" class="secondary" id="back">${e(t.back)}</button></p>

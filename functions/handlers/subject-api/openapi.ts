@@ -2,6 +2,7 @@ import middy from '@middy/core';
 import * as z from 'zod';
 import { decisionSchema } from '../../domain/decision-rules';
 import { taskAnswerFormSchema } from '../../domain/processor-answer';
+import { staffEntrySchema } from '../../domain/staff-entry';
 import { infoAnswerSchema, submissionSchema } from '../../domain/submission';
 import { mailchimpUnsubscribe } from '../../intake/mailing-tools';
 import { suppressionCheckSchema } from '../../intake/suppression-check';
@@ -29,6 +30,8 @@ interface Route {
 const FORM = 'application/x-www-form-urlencoded';
 const JSON_TYPE = 'application/json';
 const ANSWER_TIME = new Date(0);
+/** The multipart form of a recorded request: its fields, and the person's files (`handlers/staff-api/enter.ts` checks them). */
+const staffEntryFormSchema = staffEntrySchema.extend({ attachments: z.array(z.instanceof(Uint8Array)).optional() });
 
 /** Every route of the API (infra/constructs/subject-api.ts and staff-api.ts); a test holds this list to the template. */
 export const ROUTES: readonly Route[] = [
@@ -212,6 +215,14 @@ export const ROUTES: readonly Route[] = [
     caller: 'staff',
     query: ['status', 'type', 'dueWithinDays', 'overdue'],
     ok: { 200: 'A page of requests' },
+  },
+  {
+    method: 'post',
+    path: '/v1/staff/requests',
+    summary: 'Record a request that came by letter, phone, email or in person (approvers); files as `attachments` in multipart',
+    caller: 'staff',
+    body: { [JSON_TYPE]: staffEntrySchema, 'multipart/form-data': staffEntryFormSchema },
+    ok: { 201: 'Recorded: `{requestId, status, dueAt?}`' },
   },
   {
     method: 'get',

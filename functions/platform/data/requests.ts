@@ -138,7 +138,7 @@ export async function advanceExecutionRun(requestId: string, from: number, to: n
   return updateRequestItem(requestId, { set: { executionRun: to }, condition: and(exists('pk'), current) });
 }
 
-/** An open request as the sparse index projects it. */
+/** An open request as the sparse index projects it (all of it; these are what the sweep reads). */
 export type OpenRequest = Pick<
   DsrRequest,
   | 'requestId'
@@ -153,6 +153,7 @@ export type OpenRequest = Pick<
   | 'targetAt'
   | 'infoRequest'
   | 'fee'
+  | 'attachments'
 >;
 
 /** Open requests of one controller due up to `dueBefore` (all open ones if omitted), earliest first. */

@@ -82,6 +82,25 @@ describe('the staff console page', () => {
     expect(CONSOLE_SCRIPT).toContain("authorization: 'Bearer ' + tok");
   });
 
+  it('offers approvers a form to record a request that came by letter, phone, email or in person, in every language', () => {
+    for (const locale of LOCALES) {
+      const t = consoleTexts[locale].enter;
+      const html = renderConsolePage({ locale, signInUrl: 'https://a.example', tokenUrl: TOKEN_URL });
+      // Hidden until the script has seen the approver role in the id token (the API refuses others: 403).
+      expect(html).toContain(`<details id="enter-box" hidden><summary>${t.title}</summary>`);
+      expect(html).toContain(`<option value="letter">${t.channels.letter}</option><option value="phone">${t.channels.phone}</option>`);
+      expect(html).toContain(`<option value="attested">${t.identities.attested}</option>`);
+      expect(html).toMatch(/<input type="date" id="enter-received" name="receivedOn" required>/);
+      expect(html).toMatch(/<input type="file" id="enter-attachments" name="attachments" multiple>/);
+      expect(html).toMatch(/<textarea id="enter-reason" name="attestationReason" aria-describedby="enter-reason-hint">/);
+    }
+    // Posted as multipart with the id token, then the new request is opened; a refusal names the fields.
+    expect(CONSOLE_SCRIPT).toContain("fetch('/v1/staff/requests'");
+    expect(CONSOLE_SCRIPT).toContain('body: new FormData(form)');
+    expect(CONSOLE_SCRIPT).toContain("go({ view: 'request', requestId: data.requestId })");
+    expect(CONSOLE_SCRIPT).toContain('markInvalid(form, data?.errors)');
+  });
+
   it("offers the audit trail as a download on the request page, in the page's language", () => {
     for (const locale of LOCALES) {
       const html = renderConsolePage({ locale, signInUrl: 'https://a.example', tokenUrl: TOKEN_URL });

@@ -212,6 +212,8 @@ export const en = {
   /** Each audit event as a sentence; an event not named here is shown by its code. */
   timelineEvent: {
     answer_corrected: "A processor's answer was corrected by staff",
+    request_entered: 'Request recorded by staff (letter, phone, email or in person)',
+    identity_attested: 'Identity attested by staff',
     request_submitted: 'Request submitted',
     verification_sent: 'Confirmation link sent to the data subject',
     identity_verified: 'The data subject confirmed their email address',
@@ -300,6 +302,29 @@ export const en = {
     why: 'Why',
     attempts: 'Attempts',
     step: 'Step',
+  },
+  /** Recording a request that came by letter, phone, email or in person (approvers). */
+  enter: {
+    title: 'Record a request received by letter, phone, email or in person',
+    hint: 'It then runs like a request from the form. The deadline counts from the day it was received.',
+    controller: 'Organisation (id)',
+    type: 'Right',
+    channel: 'Received by',
+    channels: { letter: 'Letter', phone: 'Phone', email: 'Email', in_person: 'In person' },
+    receivedOn: 'Received on',
+    email: 'Email address of the person (the answer goes there)',
+    name: 'Name (optional)',
+    locale: 'Language of the person',
+    message: 'What the person asked, in their words (optional)',
+    identity: 'How the identity is established',
+    identities: { verification_email: 'Send a verification email now', attested: 'I attest it (give the reason)' },
+    reason: 'Reason for attesting',
+    reasonHint: 'How you established who asked. Recorded with your name; write no document numbers.',
+    attachments: 'Files the person sent (optional: PDF, images, text; at most 5, 4 MB together)',
+    submit: 'Record the request',
+    saved: 'The request is recorded.',
+    refused: 'The request was not recorded:',
+    facts: { channel: 'Received by', by: 'Recorded by', identity: 'Identity', attachments: 'Files' },
   },
 };
 

@@ -76,6 +76,15 @@ export const de: RequestTexts = {
       'Das Gesetz gibt uns einen Monat für die Antwort (Artikel 12 Absatz 3 DSGVO). Ist der Antrag komplex oder erhalten wir viele Anträge, können wir diese Frist um höchstens zwei weitere Monate verlängern; die Gründe dafür würden wir Ihnen innerhalb des ersten Monats mitteilen.',
     statusIntro: 'Sie können Ihren Antrag auf seiner Statusseite verfolgen. Behalten Sie den Link für sich: Er ist persönlich.',
     keep: 'Bewahren Sie diese E-Mail auf: Das Aktenzeichen kennzeichnet Ihren Antrag, wenn Sie uns dazu schreiben.',
+    /** A request staff recorded from a letter, call, email or visit: how and when it reached us. */
+    entered: {
+      subject: (p: C) => `${p.controller} hat Ihren Antrag erhalten`,
+      intro: (p: C & { channel: string; date: string }) =>
+        `${p.controller} hat Ihren Antrag am ${p.date} ${p.channel} erhalten und erfasst. Wir beantworten ihn innerhalb der unten genannten Frist.`,
+      received: 'Eingegangen',
+      how: (p: { channel: string; date: string }) => `${p.channel}, ${p.date}`,
+      channels: { letter: 'per Brief', phone: 'per Telefon', email: 'per E-Mail', in_person: 'persönlich' },
+    },
   },
   unsubscribe: {
     title: 'Diese E-Mails abbestellen',

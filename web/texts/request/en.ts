@@ -70,6 +70,15 @@ export const en = {
       'The law gives us one month to answer (Article 12(3) GDPR). If the request is complex, or we have many, we may extend this by up to two further months; we would tell you why within the first month.',
     statusIntro: 'You can follow your request on its status page. Keep the link to yourself: it is personal.',
     keep: 'Keep this email: the reference identifies your request if you write to us about it.',
+    /** A request staff recorded from a letter, call, email or visit: how and when it reached us. */
+    entered: {
+      subject: (p: C) => `${p.controller} has received your request`,
+      intro: (p: C & { channel: string; date: string }) =>
+        `${p.controller} received your request ${p.channel} on ${p.date} and has recorded it. We will answer it by the deadline below.`,
+      received: 'Received',
+      how: (p: { channel: string; date: string }) => `${p.channel}, ${p.date}`,
+      channels: { letter: 'by letter', phone: 'by phone', email: 'by email', in_person: 'in person' },
+    },
   },
   /** A one-click unsubscribe link from the organisation's own emails (RFC 8058): withdrawal of consent to one purpose. */
   unsubscribe: {

@@ -71,6 +71,14 @@ export const sl: RequestTexts = {
       'Zakon nam za odgovor daje en mesec (tretji odstavek 12. člena Splošne uredbe o varstvu podatkov). Če je zahteva zapletena ali če prejmemo veliko zahtev, lahko rok podaljšamo za največ dva dodatna meseca; v tem primeru vam bomo razloge sporočili v prvem mesecu.',
     statusIntro: 'Potek zahteve lahko spremljate na strani s stanjem zahteve. Povezave ne delite z drugimi, saj je namenjena samo vam.',
     keep: 'To sporočilo shranite: številka zahteve jo označuje, če nam boste o njej pisali.',
+    entered: {
+      subject: (p: C) => `Organizacija ${p.controller} je prejela vašo zahtevo`,
+      intro: (p: C & { channel: string; date: string }) =>
+        `Organizacija ${p.controller} je vašo zahtevo prejela ${p.channel} dne ${p.date} in jo evidentirala. Odgovorili vam bomo do spodaj navedenega roka.`,
+      received: 'Prejeto',
+      how: (p: { channel: string; date: string }) => `${p.channel} dne ${p.date}`,
+      channels: { letter: 'po pošti', phone: 'po telefonu', email: 'po e-pošti', in_person: 'osebno' },
+    },
   },
   unsubscribe: {
     title: 'Odjava od teh sporočil',

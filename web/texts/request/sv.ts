@@ -71,6 +71,14 @@ export const sv: RequestTexts = {
       'Enligt lag har vi en månad på oss att svara (artikel 12.3 i dataskyddsförordningen). Om begäran är komplicerad, eller om vi har fått många, kan vi förlänga tiden med högst två månader till. I så fall meddelar vi dig varför inom den första månaden.',
     statusIntro: 'Du kan följa din begäran på statussidan. Behåll länken för dig själv – den är personlig.',
     keep: 'Spara det här mejlet: ärendenumret identifierar din begäran om du skriver till oss om den.',
+    entered: {
+      subject: (p: C) => `${p.controller} har tagit emot din begäran`,
+      intro: (p: C & { channel: string; date: string }) =>
+        `${p.controller} tog emot din begäran ${p.channel} den ${p.date} och har registrerat den. Vi svarar senast det datum som anges nedan.`,
+      received: 'Mottagen',
+      how: (p: { channel: string; date: string }) => `${p.channel} den ${p.date}`,
+      channels: { letter: 'per brev', phone: 'per telefon', email: 'per e-post', in_person: 'vid ett besök' },
+    },
   },
   unsubscribe: {
     title: 'Sluta få de här mejlen',
