@@ -294,7 +294,6 @@ export function messageText(text: string): string {
   const cleaned = text
     .replace(/\r\n?/g, '\n')
     .replace(/\t/g, ' ')
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/g, '')
     .trim();
   return cleaned.length > INBOUND_TEXT_MAX_CHARS ? `${cleaned.slice(0, INBOUND_TEXT_MAX_CHARS - 1)}…` : cleaned;
