@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { verificationEmail } from '../../web/emails/verification';
 import { inLocale } from '../domain/register-schema';
-import type { DsrRequest, RequestDetails } from '../domain/request';
+import type { Channel, DsrRequest, RequestDetails } from '../domain/request';
 import type { Submission } from '../domain/submission';
 import { setting } from '../platform/config';
 import { audit } from '../platform/data/audit';
@@ -25,7 +25,13 @@ export interface Accepted {
  * address. Nothing is looked up about the subject before that proof, so the answer is the same
  * whether or not the organisation holds data on the address.
  */
-export async function acceptRequest(submission: Submission, controller: Controller, at = new Date(), details: RequestDetails = {}): Promise<Accepted> {
+export async function acceptRequest(
+  submission: Submission,
+  controller: Controller,
+  at = new Date(),
+  details: RequestDetails = {},
+  opts: { channel?: Channel } = {},
+): Promise<Accepted> {
   const token = newToken();
   const sentPageKey = newToken();
   const verifyExpiresAt = new Date(at.getTime() + setting('VERIFY_TTL_DAYS') * 86_400_000).toISOString();
@@ -35,6 +41,7 @@ export async function acceptRequest(submission: Submission, controller: Controll
     controllerId: controller.id,
     type: submission.type,
     locale,
+    ...(opts.channel && opts.channel !== 'form' ? { channel: opts.channel } : {}),
     email: submission.email,
     ...(submission.name ? { name: submission.name } : {}),
     ...(Object.keys(details).length ? { details } : {}),
@@ -53,7 +60,9 @@ export async function acceptRequest(submission: Submission, controller: Controll
   await createRequest(request);
   // The trail starts here, so its head is known (no reads); the email does not wait for it.
   const [submitted] = await Promise.all([
-    audit(request.requestId, 'request_submitted', 'subject', { type: request.type, locale }, at, { head: null }),
+    audit(request.requestId, 'request_submitted', 'subject', { type: request.type, locale, ...(request.channel ? { channel: request.channel } : {}) }, at, {
+      head: null,
+    }),
     sendEmail(
       request.email,
       verificationEmail({
@@ -63,6 +72,7 @@ export async function acceptRequest(submission: Submission, controller: Controll
         requestReference: request.requestId,
         verifyUrl: links.verify(request.requestId, token),
         expiresAt: verifyExpiresAt,
+        ...(request.channel === 'email' ? { receivedByEmail: true } : {}),
       }),
     ),
   ]);

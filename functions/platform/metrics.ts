@@ -20,3 +20,10 @@ export function recordRequestClosed(right: Right, outcome: RequestOutcome): void
 export function recordOverdueRequests(count: number): void {
   metrics.singleMetric().addMetric('OverdueRequests', MetricUnit.Count, count);
 }
+
+/** What became of a message to a privacy address (`InboundMail`, dimensions `outcome` and `reason`): never an address. */
+export function recordInboundMail(outcome: 'accepted' | 'triaged' | 'dropped' | 'duplicate', reason: string): void {
+  const metric = metrics.singleMetric();
+  metric.addDimensions({ outcome, reason });
+  metric.addMetric('InboundMail', MetricUnit.Count, 1);
+}

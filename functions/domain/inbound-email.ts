@@ -2,7 +2,7 @@
  * The rules for a request that arrives by email (pure: no AWS, no environment): which mail is
  * dropped, which waits for staff, which right a clear message asks for, and in which language.
  */
-import type { Locale, Right } from '../domain/request';
+import type { Locale, Right } from './request';
 
 /** SES's receiving limit with an S3 action is 40 MB; ours is lower, so a huge message is never parsed. */
 export const MAX_INBOUND_BYTES = 10 * 1024 * 1024;
@@ -39,6 +39,8 @@ export const DROP_REASONS = [
   'own_address',
   /** Addressed to no controller's privacy address. */
   'unknown_recipient',
+  /** The sender's mailbox or domain used up its hour's requests (as the form's limits count them). */
+  'rate_limited',
 ] as const;
 export type DropReason = (typeof DROP_REASONS)[number];
 

@@ -10,7 +10,7 @@ import {
   ownWords,
   recognise,
   type Verdicts,
-} from '../../../functions/intake/inbound-rules';
+} from '../../../functions/domain/inbound-email';
 
 const PASS: Verdicts = { spam: 'PASS', virus: 'PASS', spf: 'PASS', dkim: 'PASS', dmarc: 'PASS' };
 
