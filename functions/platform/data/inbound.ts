@@ -25,7 +25,8 @@ export interface InboundDraft {
   /** The right the words point to, when one does but the message cannot become a request by itself. */
   suggested?: RecognisableRight;
   attachmentCount: number;
-  status: 'open' | 'accepted' | 'discarded';
+  /** `accepting` while an approver's request is being made of it. */
+  status: 'open' | 'accepting' | 'accepted' | 'discarded';
   /** The request an approver made of it. */
   requestId?: string;
   decidedAt?: string;
@@ -60,13 +61,19 @@ export async function closeInboundDraft(
   draftId: string,
   outcome: { status: 'accepted'; requestId: string } | { status: 'discarded' },
   at: Date,
-) {
+  from: InboundDraft['status'] = 'open',
+): Promise<boolean> {
   const stored = await updateItem(inboundDraftKey(controllerId, draftId), {
     set: { status: outcome.status, decidedAt: at.toISOString(), ...(outcome.status === 'accepted' ? { requestId: outcome.requestId } : {}) },
     remove: ['from', 'subject', 'text'],
-    condition: and(exists('pk'), eq('status', 'open')),
+    condition: and(exists('pk'), eq('status', from)),
   });
   return stored !== false;
+}
+
+/** Moves a draft from one status to another, keeping the message; false when it was not in `from`. */
+export async function setInboundDraftStatus(controllerId: string, draftId: string, from: InboundDraft['status'], to: InboundDraft['status']): Promise<boolean> {
+  return (await updateItem(inboundDraftKey(controllerId, draftId), { set: { status: to }, condition: and(exists('pk'), eq('status', from)) })) !== false;
 }
 
 /** Takes one received message in: false when an earlier invocation already did. */
