@@ -2,7 +2,8 @@
  * The rules for a request that arrives by email (pure: no AWS, no environment): which mail is
  * dropped, which waits for staff, which right a clear message asks for, and in which language.
  */
-import type { Locale, Right } from './request';
+import * as z from 'zod';
+import { type Locale, RIGHTS, type Right } from './request';
 
 /** SES's receiving limit with an S3 action is 40 MB; ours is lower, so a huge message is never parsed. */
 export const MAX_INBOUND_BYTES = 10 * 1024 * 1024;
@@ -300,3 +301,26 @@ export function messageText(text: string): string {
     .trim();
   return cleaned.length > INBOUND_TEXT_MAX_CHARS ? `${cleaned.slice(0, INBOUND_TEXT_MAX_CHARS - 1)}…` : cleaned;
 }
+
+/** An approver's decision on a draft: the right it asks for (and that right's fields, as the form takes them), or discard. */
+export const draftDecisionSchema = z.discriminatedUnion(
+  'action',
+  [
+    z
+      .object({
+        action: z.literal('accept'),
+        type: z.enum(RIGHTS, { error: `type must be one of: ${RIGHTS.join(', ')}` }),
+        rectifyAttribute: z.string().optional(),
+        inaccurate: z.string().optional(),
+        corrected: z.string().optional(),
+        objectionScope: z.string().optional(),
+        objectionGrounds: z.string().optional(),
+        consentPurposes: z.array(z.string()).optional(),
+        transmitTo: z.string().optional(),
+      })
+      .strict(),
+    z.object({ action: z.literal('discard') }).strict(),
+  ],
+  { error: 'action must be accept or discard' },
+);
+export type DraftDecision = z.infer<typeof draftDecisionSchema>;

@@ -4,8 +4,7 @@
  * form would make it, and the sender gets the verification email) or discards it. Every step is an
  * audit event in the draft's own trail naming the staff member; no personal data goes there.
  */
-import * as z from 'zod';
-import { RIGHTS } from '../domain/request';
+import type { DraftDecision } from '../domain/inbound-email';
 import { InvalidSubmission, validateSubmission } from '../domain/submission';
 import { acceptRequest } from '../intake/intake';
 import { audit } from '../platform/data/audit';
@@ -23,29 +22,6 @@ export type DraftView = Pick<
   InboundDraft,
   'draftId' | 'controllerId' | 'receivedAt' | 'locale' | 'reason' | 'suggested' | 'attachmentCount' | 'from' | 'subject' | 'text' | 'status'
 >;
-
-/** An approver's decision on a draft: the right it asks for (and that right's fields, as the form takes them), or discard. */
-export const draftDecisionSchema = z.discriminatedUnion(
-  'action',
-  [
-    z
-      .object({
-        action: z.literal('accept'),
-        type: z.enum(RIGHTS, { error: `type must be one of: ${RIGHTS.join(', ')}` }),
-        rectifyAttribute: z.string().optional(),
-        inaccurate: z.string().optional(),
-        corrected: z.string().optional(),
-        objectionScope: z.string().optional(),
-        objectionGrounds: z.string().optional(),
-        consentPurposes: z.array(z.string()).optional(),
-        transmitTo: z.string().optional(),
-      })
-      .strict(),
-    z.object({ action: z.literal('discard') }).strict(),
-  ],
-  { error: 'action must be accept or discard' },
-);
-export type DraftDecision = z.infer<typeof draftDecisionSchema>;
 
 /** The draft no longer waits (someone else decided first). */
 export class DraftConflict extends Error {
@@ -139,4 +115,5 @@ export async function decideDraft(staff: Staff, draft: InboundDraft, decision: D
   return { requestId };
 }
 
+export { draftDecisionSchema } from '../domain/inbound-email';
 export { InvalidSubmission };

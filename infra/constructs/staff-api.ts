@@ -22,6 +22,8 @@ export interface StaffApiProps {
   readonly decide: IFunction;
   /** GET /v1/staff/reports and /v1/staff/reports/requests.csv: the dashboard's figures and export. */
   readonly reports: IFunction;
+  /** `GET /v1/staff/inbound[/{draftId}]`, `POST /v1/staff/inbound/{draftId}`: requests by email staff triage. */
+  readonly inbound: IFunction;
 }
 
 /**
@@ -59,6 +61,7 @@ export class StaffApi extends Construct {
     const requests = new HttpLambdaIntegration('StaffRequestsIntegration', props.requests);
     const decide = new HttpLambdaIntegration('StaffDecideIntegration', props.decide);
     const reports = new HttpLambdaIntegration('StaffReportsIntegration', props.reports);
+    const inbound = new HttpLambdaIntegration('StaffInboundIntegration', props.inbound);
     const routes: [string, string, HttpMethod, HttpLambdaIntegration][] = [
       ['ListRequestsRoute', '/v1/staff/requests', HttpMethod.GET, requests],
       ['GetRequestRoute', '/v1/staff/requests/{requestId}', HttpMethod.GET, requests],
@@ -66,6 +69,9 @@ export class StaffApi extends Construct {
       ['DecideRoute', '/v1/staff/requests/{requestId}/decisions', HttpMethod.POST, decide],
       ['ReportsRoute', '/v1/staff/reports', HttpMethod.GET, reports],
       ['ReportsCsvRoute', '/v1/staff/reports/requests.csv', HttpMethod.GET, reports],
+      ['ListInboundRoute', '/v1/staff/inbound', HttpMethod.GET, inbound],
+      ['GetInboundRoute', '/v1/staff/inbound/{draftId}', HttpMethod.GET, inbound],
+      ['DecideInboundRoute', '/v1/staff/inbound/{draftId}', HttpMethod.POST, inbound],
     ];
     this.staffRoutes = routes.map(
       ([routeId, path, method, integration]) =>

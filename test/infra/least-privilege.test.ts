@@ -133,6 +133,10 @@ const ALLOWED: Record<keyof DsrFunctions, string[]> = {
     's3:PutObject',
     ...FAILED_RUNS,
   ],
+  // A received message is read from under inbound-mail/ only, never listed, written or deleted (its lifecycle rule deletes it).
+  receiveEmail: [...BASE, ...TABLE_READ_WRITE, 's3:GetObject', ...SEND_EMAIL, ...READ_SECRET],
+  // Accepting a draft makes the request and sends its verification email.
+  staffInbound: [...BASE, ...TABLE_READ_WRITE, ...SEND_EMAIL],
 };
 
 let resources: Record<string, Resource>;

@@ -923,11 +923,14 @@ describe('staff API', () => {
   it('puts exactly the staff routes behind it, and no other route behind any authorizer', () => {
     const authorizerId = idOf('AWS::ApiGatewayV2::Authorizer');
     expect(routesWith(authorizerId)).toEqual([
+      'GET /v1/staff/inbound',
+      'GET /v1/staff/inbound/{draftId}',
       'GET /v1/staff/reports',
       'GET /v1/staff/reports/requests.csv',
       'GET /v1/staff/requests',
       'GET /v1/staff/requests/{requestId}',
       'GET /v1/staff/requests/{requestId}/audit',
+      'POST /v1/staff/inbound/{draftId}',
       'POST /v1/staff/requests/{requestId}/decisions',
     ]);
     for (const [, r] of ofType('AWS::ApiGatewayV2::Route')) {
@@ -1063,6 +1066,7 @@ describe('outputs', () => {
   it("names the API URL, state machine, table, bucket, staff console, staff user pool and the sender's DKIM records", () => {
     expect(Object.keys(template.toJSON().Outputs).sort()).toEqual([
       'ApiUrl',
+      'InboundRuleSetName',
       'PackageBucketName',
       'RequestsTableName',
       'SenderDkimRecord1',

@@ -15,6 +15,8 @@ await configure(
   'SUPPRESSION_KEY_SECRET',
   'VERIFY_TTL_DAYS',
   'INTAKE_LIMIT_PER_ADDRESS',
+  // The intake's limits are read together; mail has no client address, so this one is never reached.
+  'INTAKE_LIMIT_PER_CLIENT',
   'INTAKE_LIMIT_PER_DOMAIN',
 );
 
