@@ -40,6 +40,8 @@ const MODULES = {
   transparency: 'functions/handlers/subject-api/transparency.ts',
   openApi: 'functions/handlers/subject-api/openapi.ts',
   retention: 'functions/handlers/scheduled/retention.ts',
+  receiveEmail: 'functions/handlers/inbound/receive-email.ts',
+  staffInbound: 'functions/handlers/staff-api/inbound.ts',
 } as const;
 type Name = keyof typeof MODULES;
 const ALL = Object.keys(MODULES) as Name[];
@@ -763,6 +765,9 @@ describe('HTTP API', () => {
       'GET /v1/staff/requests/{requestId}': 'staffRequests',
       'GET /v1/staff/requests/{requestId}/audit': 'staffRequests',
       'POST /v1/staff/requests/{requestId}/decisions': 'staffDecide',
+      'GET /v1/staff/inbound': 'staffInbound',
+      'GET /v1/staff/inbound/{draftId}': 'staffInbound',
+      'POST /v1/staff/inbound/{draftId}': 'staffInbound',
     });
   });
 
