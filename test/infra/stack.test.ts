@@ -319,6 +319,7 @@ describe('configuration and grants (least privilege)', () => {
       'download',
       'opendsrCallback',
       'processorCallback',
+      'receiveEmail',
       'retention',
       'run',
       'runDatabase',
@@ -333,10 +334,12 @@ describe('configuration and grants (least privilege)', () => {
       'digest',
       'intake',
       'notify',
+      'receiveEmail',
       'recordFailure',
       'reply',
       'route',
       'staffDecide',
+      'staffInbound',
       'status',
       'submit',
       'sweep',
@@ -348,21 +351,24 @@ describe('configuration and grants (least privilege)', () => {
       'form',
       'intake',
       'notify',
+      'receiveEmail',
       'recordFailure',
       'reply',
       'route',
       'staffDecide',
+      'staffInbound',
       'status',
       'submit',
       'sweep',
       'task',
       'verify',
     ]);
-    expect(withEnv('SUPPRESSION_KEY_SECRET')).toEqual(['intake', 'route', 'run', 'runDatabase', 'submit', 'suppressionCheck', 'sweep']);
+    expect(withEnv('SUPPRESSION_KEY_SECRET')).toEqual(['intake', 'receiveEmail', 'route', 'run', 'runDatabase', 'submit', 'suppressionCheck', 'sweep']);
     expect(withEnv('STAFF_SIGN_IN_URL')).toEqual(['console']);
     expect(envOf('intake').VERIFY_TTL_DAYS).toBe('7');
     expect(envOf('intake')).toMatchObject({ INTAKE_LIMIT_PER_ADDRESS: '5', INTAKE_LIMIT_PER_CLIENT: '30', INTAKE_LIMIT_PER_DOMAIN: '50' });
-    expect(withEnv('INTAKE_LIMIT_PER_ADDRESS')).toEqual(['intake']);
+    // Mail to a privacy address is counted by the form's own limits.
+    expect(withEnv('INTAKE_LIMIT_PER_ADDRESS')).toEqual(['intake', 'receiveEmail']);
     expect(withEnv('INTAKE_LIMIT_PER_DOMAIN')).toEqual(['intake']);
     expect(envOf('notify').DOWNLOAD_TTL_DAYS).toBe('7');
     expect(withEnv('RETENTION_BATCH_SIZE')).toEqual(['retention']);
@@ -398,12 +404,13 @@ describe('configuration and grants (least privilege)', () => {
     expect(actionsOf('intake').filter((a) => a.startsWith('s3:') || a.startsWith('states:'))).toEqual([]);
   });
 
-  it('gives S3 access only to the functions that write exports, packages or retention reports and to download, download read-only', () => {
+  it('gives S3 access only to the functions that write exports, packages or retention reports, to download and to the receiving of mail, these two read-only', () => {
     expect(withAction((a) => a.startsWith('s3:'))).toEqual([
       'assemble',
       'download',
       'opendsrCallback',
       'processorCallback',
+      'receiveEmail',
       'retention',
       'run',
       'runDatabase',
@@ -412,6 +419,7 @@ describe('configuration and grants (least privilege)', () => {
       'task',
     ]);
     expect(actionsOf('download').filter((a) => a.startsWith('s3:'))).not.toEqual(expect.arrayContaining([expect.stringMatching(/^s3:(Put|Delete)/)]));
+    expect(actionsOf('receiveEmail').filter((a) => a.startsWith('s3:'))).toEqual(['s3:GetObject']);
   });
 
   it("lets the sweep delete objects of the package bucket and of no other (the service's own retention)", () => {
@@ -430,10 +438,12 @@ describe('configuration and grants (least privilege)', () => {
       'digest',
       'intake',
       'notify',
+      'receiveEmail',
       'recordFailure',
       'reply',
       'route',
       'staffDecide',
+      'staffInbound',
       'status',
       'submit',
       'sweep',
@@ -467,7 +477,7 @@ describe('configuration and grants (least privilege)', () => {
     expect(withAction((a) => a.startsWith('states:SendTask'))).toEqual(answerers);
   });
 
-  it('names the hashing key to intake, both runs, submit, route, sweep and the suppression check only: the ARN of a generated, retained, KMS-encrypted secret they may read, never its value', () => {
+  it('names the hashing key to intake, the receiving of mail, both runs, submit, route, sweep and the suppression check only: the ARN of a generated, retained, KMS-encrypted secret they may read, never its value', () => {
     const secrets = ofType('AWS::SecretsManager::Secret');
     expect(secrets).toHaveLength(2); // and the unsubscribe links' key
     const [secretId, secret] = secrets.find(([id]) => id.startsWith('SuppressionKey'))!;
@@ -479,7 +489,7 @@ describe('configuration and grants (least privilege)', () => {
     // Rotating would make every stored suppression hash unmatchable.
     expect(ofType('AWS::SecretsManager::RotationSchedule')).toEqual([]);
 
-    const readers = ['intake', 'route', 'run', 'runDatabase', 'submit', 'suppressionCheck', 'sweep'] as const;
+    const readers = ['intake', 'receiveEmail', 'route', 'run', 'runDatabase', 'submit', 'suppressionCheck', 'sweep'] as const;
     expect(withEnv('SUPPRESSION_KEY_SECRET')).toEqual(readers);
     for (const name of readers.filter((n) => n !== 'suppressionCheck')) {
       // The ARN only: the function reads the value at cold start (no dynamic reference resolved into the environment).
