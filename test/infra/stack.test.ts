@@ -369,7 +369,7 @@ describe('configuration and grants (least privilege)', () => {
     expect(envOf('intake')).toMatchObject({ INTAKE_LIMIT_PER_ADDRESS: '5', INTAKE_LIMIT_PER_CLIENT: '30', INTAKE_LIMIT_PER_DOMAIN: '50' });
     // Mail to a privacy address is counted by the form's own limits.
     expect(withEnv('INTAKE_LIMIT_PER_ADDRESS')).toEqual(['intake', 'receiveEmail']);
-    expect(withEnv('INTAKE_LIMIT_PER_DOMAIN')).toEqual(['intake']);
+    expect(withEnv('INTAKE_LIMIT_PER_DOMAIN')).toEqual(['intake', 'receiveEmail']);
     expect(envOf('notify').DOWNLOAD_TTL_DAYS).toBe('7');
     expect(withEnv('RETENTION_BATCH_SIZE')).toEqual(['retention']);
     expect(envOf('retention').RETENTION_BATCH_SIZE).toBe('500');

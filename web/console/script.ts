@@ -991,7 +991,7 @@ void (async () => {
           String(d.attachmentCount),
           read,
         ]);
-        [t.colReceived, t.colController, t.inbound.colReason, t.inbound.colSuggested, t.inbound.colAttachments, ''].forEach((name, i) => {
+        [t.colReceived, t.colController, t.inbound.colReason, t.inbound.colSuggested, t.inbound.colAttachments, t.inbound.message].forEach((name, i) => {
           (tr.children[i] as HTMLElement).dataset.label = name;
         });
         body.appendChild(tr);

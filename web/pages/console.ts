@@ -175,7 +175,7 @@ ${figures('health')}
 <div class="table-wrap">
 <table id="inbound">
 <caption>${e(t.inbound.caption)}</caption>
-<thead>${th(t.colReceived, t.colController, t.inbound.colReason, t.inbound.colSuggested, t.inbound.colAttachments, '')}</thead>
+<thead>${th(t.colReceived, t.colController, t.inbound.colReason, t.inbound.colSuggested, t.inbound.colAttachments, t.inbound.message)}</thead>
 <tbody id="inbound-body"></tbody>
 </table>
 </div>
