@@ -194,8 +194,8 @@ ${figures('health')}
 <button type="submit" id="inbound-accept">${e(t.inbound.accept)}</button>
 <button type="button" class="secondary" id="inbound-discard">${e(t.inbound.discard)}</button>
 </form>
-<div id="inbound-message" role="status" aria-live="polite"></div>
 </div>
+<div id="inbound-message" role="status" aria-live="polite"></div>
 </section>
 </section>
 <section id="detail-view" aria-labelledby="view-heading" hidden>
