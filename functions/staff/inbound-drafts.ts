@@ -5,14 +5,13 @@
  * audit event in the draft's own trail naming the staff member; no personal data goes there.
  */
 import type { DraftDecision } from '../domain/inbound-email';
-import { InvalidSubmission, validateSubmission } from '../domain/submission';
+import { validateSubmission } from '../domain/submission';
 import { acceptRequest } from '../intake/intake';
 import { audit } from '../platform/data/audit';
 import { closeInboundDraft, getInboundDraft, type InboundDraft, openInboundDrafts, setInboundDraftStatus } from '../platform/data/inbound';
 import { inboundDraftTrail } from '../platform/data/keys';
 import { findController, register } from '../platform/register';
-import type { Staff } from './staff';
-import { mayAccess, visibleControllers } from './staff';
+import { mayAccess, type Staff, visibleControllers } from './staff';
 
 /** A draft as the list shows it: no address, no words (those are in its detail, whose reading is audited). */
 export type DraftListItem = Pick<InboundDraft, 'draftId' | 'controllerId' | 'receivedAt' | 'locale' | 'reason' | 'suggested' | 'attachmentCount'>;
@@ -76,7 +75,7 @@ export async function viewDraft(staff: Staff, draft: InboundDraft, at = new Date
 
 /**
  * Carries out an approver's decision. Accepting makes the request exactly as the form would (its
- * validation: a missing field is an {@link InvalidSubmission} naming it) and sends the verification
+ * validation: a missing field is an `InvalidSubmission` naming it) and sends the verification
  * email; the draft then loses the message. Discarding removes the message at once.
  */
 export async function decideDraft(staff: Staff, draft: InboundDraft, decision: DraftDecision, at = new Date()): Promise<{ requestId?: string }> {
@@ -114,6 +113,3 @@ export async function decideDraft(staff: Staff, draft: InboundDraft, decision: D
   await audit(requestId, 'inbound_draft_accepted', 'staff', { by: staff.username, draftId: draft.draftId }, at);
   return { requestId };
 }
-
-export { draftDecisionSchema } from '../domain/inbound-email';
-export { InvalidSubmission };

@@ -1,10 +1,11 @@
 import middy from '@middy/core';
+import { draftDecisionSchema } from '../../domain/inbound-email';
 import { InvalidSubmission } from '../../domain/submission';
 import { fieldErrors, isRequestId } from '../../domain/validation';
 import { configure } from '../../platform/config';
 import { clientError, type HttpEvent, type HttpResult, httpMiddleware, json } from '../../platform/http';
 import { logger } from '../../platform/log';
-import { DraftConflict, decideDraft, draftDecisionSchema, findDraft, listDrafts, viewDraft } from '../../staff/inbound-drafts';
+import { DraftConflict, decideDraft, findDraft, listDrafts, viewDraft } from '../../staff/inbound-drafts';
 import { claimsOf, requireRole } from '../../staff/staff';
 
 // The composition root: what this function is given, checked at cold start.
