@@ -31,9 +31,10 @@ import { parseScheduleExpression } from '../functions/domain/schedule-expression
 import { DEFAULT_ROUTE_THROTTLES, EdgeProtection, type RouteThrottles, throttleRoutes } from './constructs/api-protection';
 import { DatabaseNetwork, type DatabaseNetworkProps, databaseNetworkFromContext, secretArnOf, sqlProcessors } from './constructs/database-network';
 import { HouseFunction, type Sender } from './constructs/house-function';
+import { InboundMail } from './constructs/inbound-mail';
 import { grantInhouseProcessors } from './constructs/inhouse-processors';
 import { Operations } from './constructs/operations';
-import { ENTRIES_PREFIX, EXPORTS_PREFIX, PACKAGES_PREFIX, PackageBucket, RETENTION_REPORTS_PREFIX } from './constructs/package-bucket';
+import { ENTRIES_PREFIX, EXPORTS_PREFIX, INBOUND_MAIL_PREFIX, PACKAGES_PREFIX, PackageBucket, RETENTION_REPORTS_PREFIX } from './constructs/package-bucket';
 import { RequestsTable } from './constructs/requests-table';
 import { StaffApi } from './constructs/staff-api';
 import { StaffIdentity } from './constructs/staff-identity';
@@ -182,6 +183,10 @@ export interface DsrFunctions {
   readonly retention: HouseFunction;
   /** SES's bounce and complaint events (EventBridge): closes, escalates, alarms, records. */
   readonly mailFeedback: HouseFunction;
+  /** SES receipt rule's Lambda action: a message to a privacy address becomes a request or a draft. */
+  readonly receiveEmail: HouseFunction;
+  /** `GET /v1/staff/inbound[/{draftId}]`, `POST /v1/staff/inbound/{draftId}`: staff triage requests by email. */
+  readonly staffInbound: HouseFunction;
 }
 
 /**
@@ -250,6 +255,8 @@ export class DsrStack extends Stack {
   public readonly edge?: EdgeProtection;
   /** The VPC the functions that reach the register's SQL databases run in, when there are any. */
   public readonly databaseNetwork: DatabaseNetwork;
+  /** SES receiving for the register's privacy addresses, when it declares any. */
+  public readonly inboundMail?: InboundMail;
 
   constructor(scope: Construct, id: string, props: DsrStackProps = {}) {
     super(scope, id, props);
@@ -521,6 +528,19 @@ export class DsrStack extends Stack {
         asyncFailures: this.scheduledFailures,
         asyncRetryAttempts: 2,
       }),
+      // One minute and 1 GB: a message of up to 10 MB is read whole and parsed.
+      receiveEmail: fn(
+        'ReceiveEmail',
+        'functions/handlers/inbound/receive-email.ts',
+        'SES receipt rule: a message to a privacy address becomes a request from its sender, or a draft staff triage',
+        Duration.minutes(1),
+        1024,
+      ),
+      staffInbound: fn(
+        'StaffInbound',
+        'functions/handlers/staff-api/inbound.ts',
+        'GET/POST /v1/staff/inbound[/{draftId}]: requests by email whose right staff choose, or discard',
+      ),
     };
     const f = this.functions;
 
@@ -563,6 +583,7 @@ export class DsrStack extends Stack {
       decide: f.staffDecide.fn,
       reports: f.staffReports.fn,
       enter: f.staffEnter.fn,
+      inbound: f.staffInbound.fn,
     });
     // Every route, public and staff, with its group's own throttle.
     throttleRoutes(this, api.stage.node.defaultChild as CfnStage, { ...DEFAULT_ROUTE_THROTTLES, ...props.routeThrottles });
@@ -718,6 +739,33 @@ export class DsrStack extends Stack {
     f.staffReports.bindTable(table, 'read').bindTable(table, { actions: ['dynamodb:PutItem'], leadingKeys: ['STAFF_EXPORTS#*'], attributes: auditAttributes });
     f.digest.bindTable(table, 'readWrite').bindSender(sender).bindValue('PUBLIC_BASE_URL', url);
     f.transparency.bindTable(table, 'read');
+    // A message to a privacy address: read from where SES stored it, then intake as the form's
+    // (its limits count the sender's mailbox and domain under keyed hashes).
+    f.receiveEmail
+      .bindTable(table, 'readWrite')
+      .bindBucket(bucket, 'get', INBOUND_MAIL_PREFIX)
+      .bindSender(sender)
+      .bindValue('PUBLIC_BASE_URL', url)
+      .bindSecret('SUPPRESSION_KEY_SECRET', this.suppressionKey)
+      .bindValue('VERIFY_TTL_DAYS', verifyTtlDays)
+      .bindValue('INTAKE_LIMIT_PER_ADDRESS', props.intakeLimitPerAddress ?? 5)
+      .bindValue('INTAKE_LIMIT_PER_CLIENT', props.intakeLimitPerClient ?? 30)
+      .bindValue('INTAKE_LIMIT_PER_DOMAIN', props.intakeLimitPerDomain ?? 50);
+    // Accepting a draft makes the request and sends its verification email.
+    f.staffInbound.bindTable(table, 'readWrite').bindSender(sender).bindValue('PUBLIC_BASE_URL', url).bindValue('VERIFY_TTL_DAYS', verifyTtlDays);
+    const privacyAddresses = [...new Set(register.controllers.flatMap((c) => c.privacyEmails))];
+    if (privacyAddresses.length > 0) {
+      this.inboundMail = new InboundMail(this, 'InboundMail', {
+        recipients: privacyAddresses,
+        bucket,
+        encryptionKey: this.personalDataKey,
+        receiver: f.receiveEmail.fn,
+      });
+      new CfnOutput(this, 'InboundRuleSetName', {
+        value: this.inboundMail.ruleSet.receiptRuleSetName,
+        description: 'Make it active once: aws ses set-active-receipt-rule-set --rule-set-name <this>',
+      });
+    }
 
     // ---- The sweep, every 15 minutes ---------------------------------------------------------
     const schedulerRole = new Role(this, 'SweepSchedulerRole', {

@@ -30,6 +30,7 @@ import { type LocalSchedule, startSchedules } from './scheduler.ts';
 import { type LocalSecret, LocalSecretsManager, localSecretArn } from './secrets-endpoint.ts';
 import type { LocalSesAccount } from './ses-account.ts';
 import { LocalStepFunctions } from './sfn-endpoint.ts';
+import { startLocalSmtp } from './smtp-receiver.ts';
 import { LocalStaffAuth } from './staff-auth.ts';
 import {
   type CfnTemplate,
@@ -80,6 +81,8 @@ export interface RuntimePorts {
   inhouseWebhook?: number;
   /** dynalite's own port when the index lag proxy listens on `dynamodb` (default any free one). */
   dynamodbDirect?: number;
+  /** The SMTP listener standing in for SES receiving (mail to the privacy addresses). @default `SMTP_PORT` or 2525 */
+  smtp?: number;
 }
 
 export interface LocalRuntimeOptions {
@@ -175,6 +178,15 @@ export interface LocalRuntimeOptions {
 /** The demo campaign office's in-house function, by the name in its register ARN. */
 const DEMO_INHOUSE_FUNCTIONS = { 'demo-campaign-app': 'local/demo-inhouse/lambda.ts' };
 
+/** The handler SES's receipt rule invokes. */
+const RECEIVE_EMAIL_ENTRY = 'functions/handlers/inbound/receive-email.ts';
+
+/** The register's privacy addresses (`privacyEmails`), lower-case: the receipt rule's recipients. */
+function privacyAddresses(): string[] {
+  const raw = JSON.parse(readFileSync(resolve(REPO_ROOT, 'config', 'register.json'), 'utf8')) as { controllers: { privacyEmails?: string[] }[] };
+  return raw.controllers.flatMap((c) => c.privacyEmails ?? []).map((a) => a.toLowerCase());
+}
+
 /** The signing secrets the register's webhook processors name (placeholders left as written). */
 function webhookSecretNames(): string[] {
   const raw = JSON.parse(readFileSync(resolve(REPO_ROOT, 'config', 'register.json'), 'utf8')) as {
@@ -246,6 +258,8 @@ export interface LocalRuntime {
     inhouseLambda: string;
     /** The demo in-house webhook receiver. */
     inhouseWebhook: string;
+    /** SES receiving's stand-in: send mail to a privacy address here (`smtp://127.0.0.1:<port>`). */
+    smtp: string;
   };
   /** The ports actually bound: pass them back as `ports` to restart where this runtime ran. */
   ports: RuntimePorts;
@@ -281,6 +295,8 @@ export interface LocalRuntime {
   putEvent(event: Record<string, unknown>): Promise<void>;
   /** Resolves when every event already on the bus (SES's simulated feedback too) has been handled. */
   settleEvents(): Promise<void>;
+  /** Mail received on the SMTP port: `settled()` resolves once every message so far has been handed to the receiving function and it returned. */
+  inboundMail: { settled(): Promise<void> };
   /** The clock of the emulated AWS side: `clock.advance(ms)` moves it on, e.g. past a lifecycle rule's days. */
   clock: LocalClock;
   /**
@@ -391,6 +407,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
     ...(opts.ports?.lambda !== undefined ? { lambda: opts.ports.lambda } : {}),
     inhouseLambda: opts.ports?.inhouseLambda ?? envPort('INHOUSE_LAMBDA_PORT', 9002),
     inhouseWebhook: opts.ports?.inhouseWebhook ?? envPort('DEMO_INHOUSE_WEBHOOK_PORT', 8092),
+    smtp: opts.ports?.smtp ?? envPort('SMTP_PORT', 2525),
   };
 
   const model = readStackModel(opts.template ?? (await synthTemplate()));
@@ -659,6 +676,22 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       clearInterval(lifecycleTimer);
       await lifecycleRun?.catch(() => undefined);
     });
+    // SES receiving: mail to the register's privacy addresses is stored and handed to the receiving
+    // function as the receipt rule does (local/smtp-receiver.ts).
+    const receiver = [...model.functions.values()].find((f) => f.entry === RECEIVE_EMAIL_ENTRY);
+    const smtp = await startLocalSmtp({
+      port: ports.smtp ?? 0,
+      recipients: privacyAddresses(),
+      s3: lifecycleS3,
+      bucket: PACKAGE_BUCKET,
+      functionArn: `arn:aws:lambda:${LOCAL_REGION}:${LOCAL_ACCOUNT}:function:${receiver?.logicalId ?? 'ReceiveEmail'}`,
+      deliver: (event) => (receiver ? lambdas!.invoke(receiver.logicalId, event) : Promise.reject(new Error('the template has no receiving function'))),
+      log,
+    });
+    stops.push(async () => {
+      await smtp.stop();
+      await smtp.settled();
+    });
     gateway.ready = true;
 
     // The default event bus: the template's rules, each invoking its functions asynchronously.
@@ -747,6 +780,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       ...(lambdaEndpoint ? { lambda: lambdaEndpoint.url } : {}),
       inhouseLambda: inhouseEndpoint.url,
       inhouseWebhook: demoWebhook.url,
+      smtp: smtp.url,
     };
     const portOf = (u: string) => {
       const url = new URL(u);
@@ -768,6 +802,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
         inhouseLambda: inhouseEndpoint.port,
         inhouseWebhook: portOf(demoWebhook.url),
         dynamodbDirect: portOf(urls.dynamodbDirect),
+        smtp: smtp.port,
       },
       stateMachineArn,
       model,
@@ -786,6 +821,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
         await new Promise((r) => setTimeout(r, 100));
         while (inFlight.size) await Promise.all(inFlight);
       },
+      inboundMail: { settled: () => smtp.settled() },
       clock,
       applyLifecycle: runLifecycle,
       stop: stopAll,

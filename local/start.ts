@@ -22,6 +22,7 @@ GDPR data-subject requests, running locally (started in ${((Date.now() - started
   Staff console       ${runtime.staffAuth.consoleUrl}
   Staff sign-in       from the console's Sign in button (local only: no password, pick a role)
   Mailbox (SES)       ${runtime.urls.ses}/
+  Requests by email   ${runtime.urls.smtp}  (SMTP to the privacy addresses: requests@demo-association.example)
   DynamoDB            ${runtime.urls.dynamodb}
   S3                  ${runtime.urls.s3}
   Step Functions      ${runtime.urls.sfn}${runtime.urls.lambda ? `\n  Lambda Invoke API   ${runtime.urls.lambda}  (for your Step Functions endpoint)` : ''}

@@ -41,20 +41,3 @@ declare module 's3rver' {
 declare module 'aws-ses-v2-local/dist/store.js' {
   export function clearStore(): void;
 }
-
-declare module 'mailparser' {
-  /** An address header: its addresses, as mailparser gives them. */
-  interface AddressObject {
-    value: { address?: string; name: string }[];
-    text: string;
-  }
-  interface ParsedMail {
-    subject?: string;
-    text?: string;
-    html?: string | false;
-    to?: AddressObject | AddressObject[];
-    cc?: AddressObject | AddressObject[];
-    from?: AddressObject;
-  }
-  export function simpleParser(source: Buffer | string): Promise<ParsedMail>;
-}

@@ -613,6 +613,11 @@ const controllerSchema = z
     name: localised,
     country: z.string().regex(/^[A-Z]{2}$/),
     dpoEmail: z.email(),
+    /**
+     * The addresses the controller publishes for requests by email (its privacy address): mail to
+     * them is received by SES and becomes a request from its sender, or a draft staff triage.
+     */
+    privacyEmails: z.array(z.email().transform((a) => a.toLowerCase())).default([]),
     locales: z.array(z.enum(LOCALES)).min(1),
     /**
      * What the form asks for beyond the email address (always asked: the verification proves it),
@@ -722,9 +727,16 @@ export const registerSchema = z
   .strict()
   .superRefine((r, ctx) => {
     const seen = new Set<string>();
+    const privacy = new Set<string>();
     r.controllers.forEach((c, i) => {
       if (seen.has(c.id)) ctx.addIssue({ code: 'custom', path: ['controllers', i, 'id'], message: `duplicate controller id ${c.id}` });
       seen.add(c.id);
+      // Mail to a privacy address must name one controller: the request is that controller's.
+      c.privacyEmails.forEach((a, j) => {
+        if (privacy.has(a))
+          ctx.addIssue({ code: 'custom', path: ['controllers', i, 'privacyEmails', j], message: `privacy address ${a} is another controller's too` });
+        privacy.add(a);
+      });
     });
   });
 

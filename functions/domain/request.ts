@@ -188,11 +188,17 @@ export const BRANCH_STATUSES = ['pending', 'running', 'waiting', 'completed', 'f
 export type BranchStatus = (typeof BRANCH_STATUSES)[number];
 
 /** A data subject's request as stored: the only item that holds the subject's personal data. */
+/** How a request arrived; a request without one came through the web form. */
+export const INTAKE_CHANNELS = ['form', 'email'] as const;
+export type IntakeChannel = (typeof INTAKE_CHANNELS)[number];
+
 export interface DsrRequest {
   requestId: string;
   controllerId: string;
   type: Right;
   locale: Locale;
+  /** How it arrived (absent: the form). */
+  channel?: IntakeChannel;
   /** What the subject said beyond the right (personal data). */
   details?: RequestDetails;
   /** Personal data: never logged, never in workflow state. */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { verificationEmail } from '../../web/emails/verification';
 import type { Identifiers } from '../domain/identifiers';
 import { inLocale } from '../domain/register-schema';
-import type { DsrRequest, RequestAttachment, RequestDetails, RequestEntry } from '../domain/request';
+import type { DsrRequest, IntakeChannel, RequestAttachment, RequestDetails, RequestEntry } from '../domain/request';
 import type { Submission } from '../domain/submission';
 import { setting } from '../platform/config';
 import { audit } from '../platform/data/audit';
@@ -41,6 +41,7 @@ export async function acceptRequest(
   details: RequestDetails = {},
   identifiers: Identifiers = {},
   recorded?: Recorded,
+  opts: { channel?: IntakeChannel } = {},
 ): Promise<Accepted> {
   const token = newToken();
   const sentPageKey = newToken();
@@ -51,6 +52,7 @@ export async function acceptRequest(
     controllerId: controller.id,
     type: submission.type,
     locale,
+    ...(opts.channel && opts.channel !== 'form' ? { channel: opts.channel } : {}),
     email: submission.email,
     ...(submission.name ? { name: submission.name } : {}),
     ...(Object.keys(identifiers).length ? { identifiers } : {}),
@@ -74,7 +76,9 @@ export async function acceptRequest(
   const [submitted] = await Promise.all([
     recorded
       ? audit(request.requestId, 'request_entered', 'staff', entryAuditDetail(request, recorded), at, { head: null })
-      : audit(request.requestId, 'request_submitted', 'subject', { type: request.type, locale }, at, { head: null }),
+      : audit(request.requestId, 'request_submitted', 'subject', { type: request.type, locale, ...(request.channel ? { channel: request.channel } : {}) }, at, {
+          head: null,
+        }),
     sendEmail(
       request.email,
       verificationEmail({
@@ -84,6 +88,7 @@ export async function acceptRequest(
         requestReference: request.requestId,
         verifyUrl: links.verify(request.requestId, token),
         expiresAt: verifyExpiresAt,
+        ...(request.channel === 'email' ? { receivedByEmail: true } : {}),
       }),
       { kind: 'verification', controllerId: controller.id, requestId: request.requestId },
     ),

@@ -1,7 +1,7 @@
 /**
  * Limits on how many requests (and so verification emails) one mailbox, one mail domain and one
  * client address may set off per hour, so the form cannot be used to flood someone's mailbox or
- * the service. A mailbox is counted by its canonical address (`functions/domain/mailbox-address.ts`:
+ * the service. A mailbox is counted by its canonical address (`functions/intake/mailbox-address.ts`:
  * case, `+tag` and Gmail's dots aside), so `victim+1@example.net` counts as `victim@example.net`;
  * the domain limit covers catch-all domains, where every local part reaches one person.
  * Each limit is one counter item per hour window, counted by a single conditional write (no read
@@ -10,11 +10,11 @@
  * unknown addresses are limited alike.
  */
 
-import { canonicalMailbox, mailDomain } from '../domain/mailbox-address';
 import { setting } from '../platform/config';
 import type { RateLimitCounter } from '../platform/data/keys';
 import { countInWindow } from '../platform/data/rate-limits';
 import { keyedHash } from '../platform/keyed-hash';
+import { canonicalMailbox, mailDomain } from './mailbox-address';
 
 const WINDOW_MS = 3_600_000;
 

@@ -40,3 +40,10 @@ export function recordMailFeedback(type: string, kind: string): void {
   metric.addDimensions({ type, kind });
   metric.addMetric('MailFeedback', MetricUnit.Count, 1);
 }
+
+/** What became of a message to a privacy address (`InboundMail`, dimensions `outcome` and `reason`): never an address. */
+export function recordInboundMail(outcome: 'accepted' | 'triaged' | 'dropped' | 'duplicate', reason: string): void {
+  const metric = metrics.singleMetric();
+  metric.addDimensions({ outcome, reason });
+  metric.addMetric('InboundMail', MetricUnit.Count, 1);
+}

@@ -76,3 +76,12 @@ export async function* readExport(key: string): AsyncGenerator<Record<string, un
     if (line.trim() !== '') yield JSON.parse(line) as Record<string, unknown>;
   }
 }
+
+/** Where SES's receipt rule writes a received message (its S3 action's prefix, infra/constructs/package-bucket.ts). */
+export const inboundMailKey = (messageId: string) => `inbound-mail/${messageId}`;
+
+/** A received message as SES stored it: its size first, so a huge one is never read. */
+export async function openInboundMail(messageId: string): Promise<{ sizeBytes: number; body: Readable }> {
+  const out = await s3.send(new GetObjectCommand({ Bucket: packageBucket(), Key: inboundMailKey(messageId) }));
+  return { sizeBytes: out.ContentLength ?? 0, body: out.Body as Readable };
+}

@@ -287,7 +287,9 @@ export class HouseFunction extends Construct {
       this.acknowledge(
         `AwsSolutions-IAM5[Resource::${bucketArn}/${objects}]`,
         access === 'get'
-          ? 'Packages are named per request (packages/<requestId>.zip): GetObject only, under that one prefix of this bucket.'
+          ? prefix === 'inbound-mail/'
+            ? 'SES names each received message by its message id (inbound-mail/<messageId>): GetObject only, under that one prefix of this bucket.'
+            : 'Packages are named per request (packages/<requestId>.zip): GetObject only, under that one prefix of this bucket.'
           : 'Objects are named per request, processor and run (exports/<requestId>/..., retention-reports/<controller>/...): PutObject only, under that one prefix of this bucket.',
       );
       if (access === 'put' && bucket.encryptionKey) {

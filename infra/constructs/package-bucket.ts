@@ -11,6 +11,10 @@ export const PACKAGES_PREFIX = 'packages/';
 export const ENTRIES_PREFIX = 'entries/';
 /** Key prefix of the retention rules' reports (the keys of the records a rule matched). */
 export const RETENTION_REPORTS_PREFIX = 'retention-reports/';
+/** Key prefix of the raw messages SES's receipt rule stores for the inbound email function. */
+export const INBOUND_MAIL_PREFIX = 'inbound-mail/';
+/** Days a raw received message is kept: it is read once, at once; the request or draft keeps what it needs. */
+export const INBOUND_MAIL_EXPIRE_AFTER_DAYS = 1;
 
 /** Props of {@link PackageBucket}. */
 export interface PackageBucketProps {
@@ -66,6 +70,8 @@ export class PackageBucket extends Construct {
         { id: 'expire-packages', prefix: PACKAGES_PREFIX, expiration: Duration.days(props.packagesExpireAfterDays) },
         // A report lists the keys of records a rule matched, which may identify people: kept a while, not for ever.
         { id: 'expire-retention-reports', prefix: RETENTION_REPORTS_PREFIX, expiration: Duration.days(props.retentionReportsExpireAfterDays ?? 90) },
+        // Raw mail to the privacy addresses (personal data, attachments too): gone the day after it is read.
+        { id: 'expire-inbound-mail', prefix: INBOUND_MAIL_PREFIX, expiration: Duration.days(INBOUND_MAIL_EXPIRE_AFTER_DAYS) },
         // ZIPs are streamed as multipart uploads; a crashed upload must not leave parts behind.
         { id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
       ],

@@ -24,6 +24,8 @@ export interface StaffApiProps {
   readonly enter: IFunction;
   /** GET /v1/staff/reports and /v1/staff/reports/requests.csv: the dashboard's figures and export. */
   readonly reports: IFunction;
+  /** `GET /v1/staff/inbound[/{draftId}]`, `POST /v1/staff/inbound/{draftId}`: requests by email staff triage. */
+  readonly inbound: IFunction;
 }
 
 /**
@@ -62,6 +64,7 @@ export class StaffApi extends Construct {
     const decide = new HttpLambdaIntegration('StaffDecideIntegration', props.decide);
     const reports = new HttpLambdaIntegration('StaffReportsIntegration', props.reports);
     const enter = new HttpLambdaIntegration('StaffEnterIntegration', props.enter);
+    const inbound = new HttpLambdaIntegration('StaffInboundIntegration', props.inbound);
     const routes: [string, string, HttpMethod, HttpLambdaIntegration][] = [
       ['ListRequestsRoute', '/v1/staff/requests', HttpMethod.GET, requests],
       ['EnterRequestRoute', '/v1/staff/requests', HttpMethod.POST, enter],
@@ -70,6 +73,9 @@ export class StaffApi extends Construct {
       ['DecideRoute', '/v1/staff/requests/{requestId}/decisions', HttpMethod.POST, decide],
       ['ReportsRoute', '/v1/staff/reports', HttpMethod.GET, reports],
       ['ReportsCsvRoute', '/v1/staff/reports/requests.csv', HttpMethod.GET, reports],
+      ['ListInboundRoute', '/v1/staff/inbound', HttpMethod.GET, inbound],
+      ['GetInboundRoute', '/v1/staff/inbound/{draftId}', HttpMethod.GET, inbound],
+      ['DecideInboundRoute', '/v1/staff/inbound/{draftId}', HttpMethod.POST, inbound],
     ];
     this.staffRoutes = routes.map(
       ([routeId, path, method, integration]) =>

@@ -30,6 +30,7 @@ export const ANY_PORTS: RuntimePorts = {
   mailchimp: 0,
   inhouseLambda: 0,
   inhouseWebhook: 0,
+  smtp: 0,
 };
 
 /**
@@ -116,5 +117,6 @@ export async function freePorts(): Promise<RuntimePorts> {
     mailchimp: await freePort(),
     inhouseLambda: await freePort(),
     inhouseWebhook: await freePort(),
+    smtp: await freePort(),
   };
 }

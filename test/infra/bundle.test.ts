@@ -34,7 +34,7 @@ afterAll(() => {
 
 describe('bundling with the local esbuild', () => {
   it('produces an ES module bundle for every function', () => {
-    expect(functions).toHaveLength(32);
+    expect(functions).toHaveLength(34);
     for (const { entry, assetDir } of functions) {
       expect(existsSync(path.join(assetDir, 'index.mjs')), `${entry}: index.mjs in ${assetDir}`).toBe(true);
     }

@@ -140,6 +140,10 @@ const ALLOWED: Record<keyof DsrFunctions, string[]> = {
   ],
   // Closes a request whose link bounced, escalates a bounced task by email; a run that failed goes to the failed-runs queue.
   mailFeedback: [...BASE, ...TABLE_READ_WRITE, ...SEND_EMAIL, ...FAILED_RUNS],
+  // A received message is read from under inbound-mail/ only, never listed, written or deleted (its lifecycle rule deletes it).
+  receiveEmail: [...BASE, ...TABLE_READ_WRITE, 's3:GetObject', ...SEND_EMAIL, ...READ_SECRET],
+  // Accepting a draft makes the request and sends its verification email.
+  staffInbound: [...BASE, ...TABLE_READ_WRITE, ...SEND_EMAIL],
 };
 
 let resources: Record<string, Resource>;

@@ -78,11 +78,14 @@ describe.each(Object.entries(VARIANTS))('cdk-nag AWS Solutions and Serverless ch
     const routes = root.node.findAll().filter((c): c is CfnRoute => c instanceof CfnRoute);
     const authorized = routes.filter((r) => r.authorizationType === 'JWT');
     expect(authorized.map((r) => r.routeKey).sort()).toEqual([
+      'GET /v1/staff/inbound',
+      'GET /v1/staff/inbound/{draftId}',
       'GET /v1/staff/reports',
       'GET /v1/staff/reports/requests.csv',
       'GET /v1/staff/requests',
       'GET /v1/staff/requests/{requestId}',
       'GET /v1/staff/requests/{requestId}/audit',
+      'POST /v1/staff/inbound/{draftId}',
       'POST /v1/staff/requests',
       'POST /v1/staff/requests/{requestId}/decisions',
     ]);

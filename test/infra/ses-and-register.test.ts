@@ -64,7 +64,7 @@ describe('SES as deployed (the demo: no context)', () => {
     const [[setId]] = ofType(resources, 'AWS::SES::ConfigurationSet') as [[string, Resource]];
     const [[identityId]] = ofType(resources, 'AWS::SES::EmailIdentity') as [[string, Resource]];
     const senders = ofType(resources, 'AWS::Lambda::Function').filter(([, r]) => r.Properties.Environment?.Variables?.SENDER_EMAIL);
-    expect(senders.length).toBe(14);
+    expect(senders.length).toBe(16);
     for (const [id, fn] of senders) expect(fn.Properties.Environment.Variables.SES_CONFIGURATION_SET, id).toEqual({ Ref: setId });
     const statements = sesStatements(resources);
     expect(statements.length).toBe(senders.length);

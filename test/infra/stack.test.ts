@@ -42,6 +42,8 @@ const MODULES = {
   openApi: 'functions/handlers/subject-api/openapi.ts',
   retention: 'functions/handlers/scheduled/retention.ts',
   mailFeedback: 'functions/handlers/events/mail-feedback.ts',
+  receiveEmail: 'functions/handlers/inbound/receive-email.ts',
+  staffInbound: 'functions/handlers/staff-api/inbound.ts',
 } as const;
 type Name = keyof typeof MODULES;
 const ALL = Object.keys(MODULES) as Name[];
@@ -319,6 +321,7 @@ describe('configuration and grants (least privilege)', () => {
       'download',
       'opendsrCallback',
       'processorCallback',
+      'receiveEmail',
       'retention',
       'run',
       'runDatabase',
@@ -335,11 +338,13 @@ describe('configuration and grants (least privilege)', () => {
       'intake',
       'mailFeedback',
       'notify',
+      'receiveEmail',
       'recordFailure',
       'reply',
       'route',
       'staffDecide',
       'staffEnter',
+      'staffInbound',
       'status',
       'submit',
       'sweep',
@@ -352,23 +357,26 @@ describe('configuration and grants (least privilege)', () => {
       'intake',
       'mailFeedback',
       'notify',
+      'receiveEmail',
       'recordFailure',
       'reply',
       'route',
       'staffDecide',
       'staffEnter',
+      'staffInbound',
       'status',
       'submit',
       'sweep',
       'task',
       'verify',
     ]);
-    expect(withEnv('SUPPRESSION_KEY_SECRET')).toEqual(['intake', 'route', 'run', 'runDatabase', 'submit', 'suppressionCheck', 'sweep']);
+    expect(withEnv('SUPPRESSION_KEY_SECRET')).toEqual(['intake', 'receiveEmail', 'route', 'run', 'runDatabase', 'submit', 'suppressionCheck', 'sweep']);
     expect(withEnv('STAFF_SIGN_IN_URL')).toEqual(['console']);
     expect(envOf('intake').VERIFY_TTL_DAYS).toBe('7');
     expect(envOf('intake')).toMatchObject({ INTAKE_LIMIT_PER_ADDRESS: '5', INTAKE_LIMIT_PER_CLIENT: '30', INTAKE_LIMIT_PER_DOMAIN: '50' });
-    expect(withEnv('INTAKE_LIMIT_PER_ADDRESS')).toEqual(['intake']);
-    expect(withEnv('INTAKE_LIMIT_PER_DOMAIN')).toEqual(['intake']);
+    // Mail to a privacy address is counted by the form's own limits.
+    expect(withEnv('INTAKE_LIMIT_PER_ADDRESS')).toEqual(['intake', 'receiveEmail']);
+    expect(withEnv('INTAKE_LIMIT_PER_DOMAIN')).toEqual(['intake', 'receiveEmail']);
     expect(envOf('notify').DOWNLOAD_TTL_DAYS).toBe('7');
     expect(withEnv('RETENTION_BATCH_SIZE')).toEqual(['retention']);
     expect(envOf('retention').RETENTION_BATCH_SIZE).toBe('500');
@@ -403,12 +411,13 @@ describe('configuration and grants (least privilege)', () => {
     expect(actionsOf('intake').filter((a) => a.startsWith('s3:') || a.startsWith('states:'))).toEqual([]);
   });
 
-  it("gives S3 access only to the functions that write exports, packages, recorded requests' files or retention reports and to download, download read-only", () => {
+  it("gives S3 access only to the functions that write exports, packages, recorded requests' files or retention reports, to download and to the receiving of mail, these two read-only", () => {
     expect(withAction((a) => a.startsWith('s3:'))).toEqual([
       'assemble',
       'download',
       'opendsrCallback',
       'processorCallback',
+      'receiveEmail',
       'retention',
       'run',
       'runDatabase',
@@ -422,6 +431,7 @@ describe('configuration and grants (least privilege)', () => {
     expect(actionsOf('staffEnter').filter((a) => a.startsWith('s3:'))).toEqual(['s3:PutObject']);
     const put = statementsOf('staffEnter').find((st) => st.Action === 's3:PutObject')!;
     expect(JSON.stringify(put.Resource)).toContain('/entries/*');
+    expect(actionsOf('receiveEmail').filter((a) => a.startsWith('s3:'))).toEqual(['s3:GetObject']);
   });
 
   it("lets the sweep delete objects of the package bucket and of no other (the service's own retention)", () => {
@@ -441,11 +451,13 @@ describe('configuration and grants (least privilege)', () => {
       'intake',
       'mailFeedback',
       'notify',
+      'receiveEmail',
       'recordFailure',
       'reply',
       'route',
       'staffDecide',
       'staffEnter',
+      'staffInbound',
       'status',
       'submit',
       'sweep',
@@ -479,7 +491,7 @@ describe('configuration and grants (least privilege)', () => {
     expect(withAction((a) => a.startsWith('states:SendTask'))).toEqual(answerers);
   });
 
-  it('names the hashing key to intake, both runs, submit, route, sweep and the suppression check only: the ARN of a generated, retained, KMS-encrypted secret they may read, never its value', () => {
+  it('names the hashing key to intake, the receiving of mail, both runs, submit, route, sweep and the suppression check only: the ARN of a generated, retained, KMS-encrypted secret they may read, never its value', () => {
     const secrets = ofType('AWS::SecretsManager::Secret');
     expect(secrets).toHaveLength(2); // and the unsubscribe links' key
     const [secretId, secret] = secrets.find(([id]) => id.startsWith('SuppressionKey'))!;
@@ -491,7 +503,7 @@ describe('configuration and grants (least privilege)', () => {
     // Rotating would make every stored suppression hash unmatchable.
     expect(ofType('AWS::SecretsManager::RotationSchedule')).toEqual([]);
 
-    const readers = ['intake', 'route', 'run', 'runDatabase', 'submit', 'suppressionCheck', 'sweep'] as const;
+    const readers = ['intake', 'receiveEmail', 'route', 'run', 'runDatabase', 'submit', 'suppressionCheck', 'sweep'] as const;
     expect(withEnv('SUPPRESSION_KEY_SECRET')).toEqual(readers);
     for (const name of readers.filter((n) => n !== 'suppressionCheck')) {
       // The ARN only: the function reads the value at cold start (no dynamic reference resolved into the environment).
@@ -779,6 +791,9 @@ describe('HTTP API', () => {
       'GET /v1/staff/requests/{requestId}': 'staffRequests',
       'GET /v1/staff/requests/{requestId}/audit': 'staffRequests',
       'POST /v1/staff/requests/{requestId}/decisions': 'staffDecide',
+      'GET /v1/staff/inbound': 'staffInbound',
+      'GET /v1/staff/inbound/{draftId}': 'staffInbound',
+      'POST /v1/staff/inbound/{draftId}': 'staffInbound',
     });
   });
 
@@ -939,11 +954,14 @@ describe('staff API', () => {
   it('puts exactly the staff routes behind it, and no other route behind any authorizer', () => {
     const authorizerId = idOf('AWS::ApiGatewayV2::Authorizer');
     expect(routesWith(authorizerId)).toEqual([
+      'GET /v1/staff/inbound',
+      'GET /v1/staff/inbound/{draftId}',
       'GET /v1/staff/reports',
       'GET /v1/staff/reports/requests.csv',
       'GET /v1/staff/requests',
       'GET /v1/staff/requests/{requestId}',
       'GET /v1/staff/requests/{requestId}/audit',
+      'POST /v1/staff/inbound/{draftId}',
       'POST /v1/staff/requests',
       'POST /v1/staff/requests/{requestId}/decisions',
     ]);
@@ -1080,6 +1098,7 @@ describe('outputs', () => {
   it("names the API URL, state machine, table, bucket, staff console, staff user pool and the sender's DKIM records", () => {
     expect(Object.keys(template.toJSON().Outputs).sort()).toEqual([
       'ApiUrl',
+      'InboundRuleSetName',
       'PackageBucketName',
       'RequestsTableName',
       'SenderDkimRecord1',

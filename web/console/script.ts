@@ -556,6 +556,7 @@ void (async () => {
       });
       showList();
       void loadList();
+      void loadInbound();
     }
     if (focus) $('view-heading').focus();
   }
@@ -959,6 +960,145 @@ void (async () => {
       if (blob) saveBlob(blob, `requests-${field($<HTMLFormElement>('dashboard-form'), 'controller').value || 'all'}.csv`);
     });
   }
+  // ---- Requests by email to triage (GET/POST /v1/staff/inbound) ----------------------------
+  /** A message waiting for staff, as the list shows it (no address, no words). */
+  interface DraftItem {
+    draftId: string;
+    controllerId: string;
+    receivedAt: string;
+    reason: string;
+    suggested?: string;
+    attachmentCount: number;
+  }
+  /** A message as received, once opened (the reading is audited). */
+  interface DraftDetail extends DraftItem {
+    from?: string;
+    subject?: string;
+    text?: string;
+    status: string;
+  }
+  let openDraft: string | null = null;
+  /** Whether the signed-in member may decide (the id token's groups). */
+  function isApprover(): boolean {
+    const tok = token();
+    const groups = tok ? (claims(tok) as Record<string, unknown> | null)?.['cognito:groups'] : undefined;
+    const list = Array.isArray(groups) ? groups : typeof groups === 'string' ? groups.replace(/[[\]]/g, '').split(/[\s,]+/) : [];
+    return list.indexOf('approver') >= 0;
+  }
+  function loadInbound() {
+    return api<{ drafts?: DraftItem[] }>('/v1/staff/inbound').then((data) => {
+      if (!data) return;
+      const drafts = data.drafts || [];
+      const body = $('inbound-body');
+      clear(body);
+      $('inbound-section').hidden = false;
+      $('inbound-empty').hidden = drafts.length > 0;
+      if (!drafts.some((d) => d.draftId === openDraft)) {
+        openDraft = null;
+        $('inbound-detail').hidden = true;
+      }
+      drafts.forEach((d) => {
+        const read = el('button', t.inbound.read, 'link');
+        read.type = 'button';
+        read.addEventListener('click', () => {
+          void openInbound(d.draftId);
+        });
+        const tr = row([
+          localDate(d.receivedAt),
+          d.controllerId,
+          label(t.inbound.reason, d.reason),
+          d.suggested ? label(t.type, d.suggested) : '',
+          String(d.attachmentCount),
+          read,
+        ]);
+        [t.colReceived, t.colController, t.inbound.colReason, t.inbound.colSuggested, t.inbound.colAttachments, t.inbound.message].forEach((name, i) => {
+          (tr.children[i] as HTMLElement).dataset.label = name;
+        });
+        body.appendChild(tr);
+      });
+    });
+  }
+  function openInbound(draftId: string) {
+    return api<DraftDetail>(`/v1/staff/inbound/${encodeURIComponent(draftId)}`).then((d) => {
+      if (!d) return;
+      openDraft = d.draftId;
+      const facts = $('inbound-facts');
+      clear(facts);
+      fact(facts, t.inbound.from, d.from || '');
+      fact(facts, t.inbound.subject, d.subject || '');
+      fact(facts, t.colReceived, dateTime(d.receivedAt));
+      fact(facts, t.inbound.colReason, label(t.inbound.reason, d.reason));
+      $('inbound-text').textContent = d.text || '';
+      const form = $<HTMLFormElement>('inbound-form');
+      form.reset();
+      if (d.suggested) field(form, 'type').value = d.suggested;
+      const approver = isApprover() && d.status === 'open';
+      form.hidden = !approver;
+      $('inbound-viewer').hidden = approver;
+      say($('inbound-message'), '');
+      $('inbound-detail').hidden = false;
+      $('inbound-text').focus();
+    });
+  }
+  /** Posts an approver's decision on the open message; the list is then read again. */
+  function decideInbound(body: Record<string, unknown>) {
+    const tok = token();
+    if (!tok) {
+      showSignIn(t.sessionEnded);
+      return;
+    }
+    const draftId = openDraft;
+    if (!draftId) return;
+    say($('inbound-message'), t.sending);
+    fetch(`/v1/staff/inbound/${encodeURIComponent(draftId)}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tok}`, accept: 'application/json', 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      cache: 'no-store',
+      credentials: 'omit',
+    }).then(
+      (res) => {
+        if (res.status === 401) {
+          showSignIn(t.sessionEnded);
+          return;
+        }
+        return res
+          .json()
+          .catch(() => null)
+          .then((data: { errors?: Record<string, string> } | null) => {
+            if (res.ok) {
+              say($('inbound-message'), body.action === 'accept' ? t.inbound.accepted : t.inbound.discarded, 'ok');
+              $<HTMLFormElement>('inbound-form').hidden = true;
+              void loadInbound();
+            } else if (res.status === 409) say($('inbound-message'), t.inbound.conflict, 'warn');
+            else if (res.status === 400 && data?.errors)
+              say(
+                $('inbound-message'),
+                `${t.inbound.invalid} ${Object.keys(data.errors)
+                  .map((k) => `${k}: ${data.errors![k]}`)
+                  .join('; ')}`,
+                'warn',
+              );
+            else say($('inbound-message'), t.loadFailed, 'warn');
+          });
+      },
+      () => say($('inbound-message'), t.loadFailed, 'warn'),
+    );
+  }
+  $<HTMLFormElement>('inbound-form').addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const form = $<HTMLFormElement>('inbound-form');
+    const body: Record<string, unknown> = { action: 'accept', type: field(form, 'type').value };
+    ['inaccurate', 'corrected', 'objectionScope'].forEach((name) => {
+      const v = field(form, name).value.trim();
+      if (v) body[name] = v;
+    });
+    decideInbound(body);
+  });
+  $('inbound-discard').addEventListener('click', () => {
+    decideInbound({ action: 'discard' });
+  });
+
   function showDashboard() {
     current = null;
     $('list-view').hidden = true;

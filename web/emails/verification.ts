@@ -16,6 +16,8 @@ export function verificationEmail(input: {
   requestReference: string;
   verifyUrl: string;
   expiresAt: string;
+  /** The request came as an email to the controller's privacy address: this email also acknowledges it. */
+  receivedByEmail?: boolean;
 }): Email {
   const locale = safeLocale(input.locale);
   const t = INTAKE[locale];
@@ -30,6 +32,7 @@ export function verificationEmail(input: {
   return renderEmail(locale, subject, [
     p(t.email.greeting),
     p(intro),
+    ...(input.receivedByEmail ? [p(v.byEmail)] : []),
     referenceLine(t, input.requestReference),
     p(v.action),
     link(input.verifyUrl, v.linkText),

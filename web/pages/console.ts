@@ -10,7 +10,7 @@
  * TypeScript (web/console/script.ts), built to the text this page serves with its hash.
  */
 
-import { CHANNELS, IDENTITY_METHODS } from '../../functions/domain/request';
+import { CHANNELS, IDENTITY_METHODS, OBJECTION_SCOPES } from '../../functions/domain/request';
 import { CONSOLE_SCRIPT, CONSOLE_SCRIPT_HASH } from '../console/script-text.ts';
 import { escapeHtml as e, layout, safeHref } from '../html.ts';
 import { FORM_RIGHTS, intlLocale, isLocale, LOCALES, type Locale, REQUEST_STATUSES } from '../locale.ts';
@@ -49,6 +49,7 @@ const CONSOLE_STYLE = `<style>
 header.site .bar,main,footer.site .bar{max-width:72rem}
 .filters{display:flex;flex-wrap:wrap;gap:1rem;align-items:flex-end}
 .filters .field{margin:0}
+pre.message{white-space:pre-wrap;overflow-wrap:anywhere;font:inherit;max-height:24rem;overflow:auto}
 .filters input[type=number]{display:block;width:8rem;font:inherit;padding:.55rem .6rem;border:2px solid #1b1b1b;min-height:2.75rem}
 .filters .check{display:flex;gap:.5rem;align-items:center;min-height:2.75rem}
 .filters .check input{width:1.25rem;height:1.25rem}
@@ -195,6 +196,34 @@ ${figures('health')}
 </form>
 <div id="enter-message-box" role="status" aria-live="polite" tabindex="-1"></div>
 </details>
+<section id="inbound-section" aria-labelledby="inbound-title" hidden>
+<h2 id="inbound-title">${e(t.inbound.title)}</h2>
+<p class="hint">${e(t.inbound.hint)}</p>
+<div class="table-wrap">
+<table id="inbound">
+<caption>${e(t.inbound.caption)}</caption>
+<thead>${th(t.colReceived, t.colController, t.inbound.colReason, t.inbound.colSuggested, t.inbound.colAttachments, t.inbound.message)}</thead>
+<tbody id="inbound-body"></tbody>
+</table>
+</div>
+<p id="inbound-empty" hidden>${e(t.inbound.empty)}</p>
+<div id="inbound-detail" class="panel" hidden>
+<dl class="facts" id="inbound-facts"></dl>
+<pre id="inbound-text" class="message" tabindex="-1"></pre>
+<p id="inbound-viewer" class="hint" hidden>${e(t.inbound.viewerNote)}</p>
+<form id="inbound-form" hidden>
+<div class="field"><label for="inbound-type">${e(t.inbound.chooseRight)}</label>
+<select id="inbound-type" name="type">${FORM_RIGHTS.map((r) => option(r, t.type[r])).join('')}</select></div>
+<div class="field"><label for="inbound-inaccurate">${e(t.inbound.inaccurate)}</label><textarea id="inbound-inaccurate" name="inaccurate" rows="2"></textarea></div>
+<div class="field"><label for="inbound-corrected">${e(t.inbound.corrected)}</label><textarea id="inbound-corrected" name="corrected" rows="2"></textarea></div>
+<div class="field"><label for="inbound-scope">${e(t.inbound.objectionScope)}</label>
+<select id="inbound-scope" name="objectionScope">${option('', t.any)}${OBJECTION_SCOPES.map((o) => option(o, t.objectionScope[o])).join('')}</select></div>
+<button type="submit" id="inbound-accept">${e(t.inbound.accept)}</button>
+<button type="button" class="secondary" id="inbound-discard">${e(t.inbound.discard)}</button>
+</form>
+</div>
+<div id="inbound-message" role="status" aria-live="polite"></div>
+</section>
 </section>
 <section id="detail-view" aria-labelledby="view-heading" hidden>
 <p><button type="button" class="secondary" id="back">${e(t.back)}</button></p>

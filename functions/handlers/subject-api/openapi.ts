@@ -1,6 +1,7 @@
 import middy from '@middy/core';
 import * as z from 'zod';
 import { decisionSchema } from '../../domain/decision-rules';
+import { draftDecisionSchema } from '../../domain/inbound-email';
 import { taskAnswerFormSchema } from '../../domain/processor-answer';
 import { staffEntrySchema } from '../../domain/staff-entry';
 import { infoAnswerSchema, submissionSchema } from '../../domain/submission';
@@ -261,6 +262,28 @@ export const ROUTES: readonly Route[] = [
     caller: 'staff',
     query: ['from', 'to', 'controller'],
     ok: { 200: 'CSV' },
+  },
+  {
+    method: 'get',
+    path: '/v1/staff/inbound',
+    summary: 'Requests by email whose right staff choose (no personal data)',
+    caller: 'staff',
+    ok: { 200: 'The drafts waiting' },
+  },
+  {
+    method: 'get',
+    path: '/v1/staff/inbound/{draftId}',
+    summary: 'One request by email as received (the reading is audited)',
+    caller: 'staff',
+    ok: { 200: 'The message' },
+  },
+  {
+    method: 'post',
+    path: '/v1/staff/inbound/{draftId}',
+    summary: 'Accept a request by email as a right (the verification email goes out), or discard it',
+    caller: 'staff',
+    body: { [JSON_TYPE]: draftDecisionSchema },
+    ok: { 200: '`{status, requestId?}`' },
   },
   { method: 'get', path: '/v1/openapi.json', summary: 'This document', caller: 'public', ok: { 200: 'OpenAPI 3.1' } },
 ];

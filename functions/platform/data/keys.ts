@@ -13,6 +13,7 @@ export interface ItemKey {
 const REQUEST_SK = 'REQUEST';
 const BRANCH_PREFIX = 'BRANCH#';
 const AUDIT_PREFIX = 'AUDIT#';
+const DRAFT_PREFIX = 'DRAFT#';
 
 /** The partition of a request, holding the request, its branches and its audit trail. */
 export const requestPartition = (requestId: string): string => `REQ#${requestId}`;
@@ -131,6 +132,20 @@ export const transparencyTallyKey = (controllerId: string, year: number): ItemKe
   pk: `REPORT#${controllerId}`,
   sk: `TRANSPARENCY#TALLY#${year}`,
 });
+
+/** A request by email that waits for staff to name its right: `INBOUND#<controllerId>` / `DRAFT#<draftId>`. */
+export const inboundDraftKey = (controllerId: string, draftId: string): ItemKey => ({
+  pk: inboundDraftPartition(controllerId),
+  sk: `${DRAFT_PREFIX}${draftId}`,
+});
+export const inboundDraftPartition = (controllerId: string): string => `INBOUND#${controllerId}`;
+export const inboundDraftPrefix = DRAFT_PREFIX;
+
+/** The audit trail of one draft, a trail of its own (it is not a request): `INBOUND_DRAFT#<draftId>`. */
+export const inboundDraftTrail = (draftId: string): string => `INBOUND_DRAFT#${draftId}`;
+
+/** The mark that one received message (SES's message id) has been taken in, so a retried invocation does nothing: `INBOUND_MSG#<id>` / `MESSAGE`. */
+export const inboundMessageKey = (messageId: string): ItemKey => ({ pk: `INBOUND_MSG#${messageId}`, sk: 'MESSAGE' });
 
 /** An item without its key attributes: what the repositories hand out. */
 export function withoutKey<T>(item: Record<string, unknown>): T;

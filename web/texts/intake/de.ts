@@ -149,6 +149,8 @@ export const de: IntakeTexts = {
       expires: (p: { date: string }) => `Der Link ist bis zum ${p.date} gültig.`,
       why: 'Wir bitten Sie um Bestätigung, damit niemand anderes einen Antrag in Ihrem Namen stellen kann.',
       ignore: 'Wenn Sie dies nicht beantragt haben, ignorieren Sie diese E-Mail. Es geschieht dann nichts.',
+      byEmail:
+        'Wir haben Ihre E-Mail erhalten und als diesen Antrag erfasst: Diese Nachricht bestätigt den Eingang. Ihre E-Mail wird mit dem Antrag aufbewahrt.',
     },
   },
 };

@@ -141,6 +141,7 @@ export const en = {
       expires: (p: { date: string }) => `The link works until ${p.date}.`,
       why: 'We ask you to confirm so that nobody else can make a request about you.',
       ignore: 'If you did not ask for this, ignore this email. Nothing will happen.',
+      byEmail: 'We received your email and have recorded it as this request: this message acknowledges it. Your email is kept with the request.',
     },
   },
 };

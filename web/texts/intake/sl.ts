@@ -147,6 +147,7 @@ export const sl: IntakeTexts = {
       expires: (p: { date: string }) => `Rok veljavnosti povezave: ${p.date}.`,
       why: 'Za potrditev vas prosimo zato, da nihče drug ne more oddati zahteve v vašem imenu.',
       ignore: 'Če tega niste zahtevali, to sporočilo prezrite. Nič se ne bo zgodilo.',
+      byEmail: 'Vaše e-sporočilo smo prejeli in ga evidentirali kot to zahtevo: s tem sporočilom potrjujemo prejem. Vaše e-sporočilo hranimo skupaj z zahtevo.',
     },
   },
 };

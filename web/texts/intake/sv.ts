@@ -143,6 +143,7 @@ export const sv: IntakeTexts = {
       expires: (p: { date: string }) => `Länken gäller till den ${p.date}.`,
       why: 'Vi ber dig bekräfta så att ingen annan kan göra en begäran om dig.',
       ignore: 'Om du inte har begärt detta kan du bortse från mejlet. Ingenting kommer att hända.',
+      byEmail: 'Vi har tagit emot ditt mejl och registrerat det som den här begäran: detta meddelande bekräftar att vi fått den. Ditt mejl sparas med begäran.',
     },
   },
 };

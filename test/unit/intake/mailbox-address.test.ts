@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalMailbox, mailDomain } from '../../../functions/domain/mailbox-address';
+import { canonicalMailbox, mailDomain } from '../../../functions/intake/mailbox-address';
 
 describe('the mailbox an address reaches', () => {
   it('counts case and a +tag as one mailbox', () => {
