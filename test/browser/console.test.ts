@@ -138,11 +138,11 @@ describe('the staff console in a browser', () => {
     await page.locator('#list-view').waitFor({ state: 'visible' });
 
     // Filters refetch the list.
-    await page.getByLabel('Right').selectOption('erasure');
+    await page.locator('#filters').getByLabel('Right').selectOption('erasure');
     await page.getByRole('button', { name: 'Apply' }).click();
     await expect.poll(() => page.locator('#requests-body tr').count()).toBe(0);
     expect(await page.locator('#requests-empty').isVisible()).toBe(true);
-    await page.getByLabel('Right').selectOption('access');
+    await page.locator('#filters').getByLabel('Right').selectOption('access');
     await page.getByRole('button', { name: 'Apply' }).click();
     await expect.poll(() => page.locator('#requests-body tr', { hasText: requestId }).count()).toBe(1);
 
@@ -340,7 +340,7 @@ describe('deciding in the console', () => {
     expect(new URL(page.url()).searchParams.get('request')).toBe(requestId);
 
     await page.getByText('Refuse the request').click();
-    await page.getByLabel('Reason').selectOption('data_accurate');
+    await page.locator('#deny-reason').selectOption('data_accurate');
     const text = page.getByLabel('Text sent to the data subject');
     const template = await text.inputValue();
     expect(template.trim().length).toBeGreaterThan(20);
@@ -548,18 +548,18 @@ describe("the console's views", () => {
     expect(new URL(page.url()).search).toBe('');
 
     // A filtered list is a view of its own too.
-    await page.getByLabel('Right', { exact: true }).selectOption('erasure');
+    await page.locator('#filters').getByLabel('Right', { exact: true }).selectOption('erasure');
     await page.getByRole('button', { name: 'Apply' }).click();
     await expect.poll(() => new URL(page.url()).searchParams.get('type')).toBe('erasure');
     await page.goBack();
     await expect.poll(() => page.locator('#requests-body tr', { hasText: requestId }).count()).toBe(1);
-    expect(await page.getByLabel('Right', { exact: true }).inputValue()).toBe('');
+    expect(await page.locator('#filters').getByLabel('Right', { exact: true }).inputValue()).toBe('');
 
     // Forward again; a reload keeps the view, and so does switching the language.
     await page.goForward();
     await expect.poll(() => new URL(page.url()).searchParams.get('type')).toBe('erasure');
     await expect.poll(() => page.locator('#requests-body tr', { hasText: requestId }).count()).toBe(0);
-    await page.getByLabel('Right', { exact: true }).selectOption('');
+    await page.locator('#filters').getByLabel('Right', { exact: true }).selectOption('');
     await page.getByRole('button', { name: 'Apply' }).click();
     await page.locator('#requests-body tr', { hasText: requestId }).click();
     await expect.poll(() => new URL(page.url()).searchParams.get('request')).toBe(requestId);
