@@ -196,6 +196,18 @@ const SHAPES: Record<string, RouteShape> = {
   'GET /v1/staff/requests': staff(['status', 'type', 'controller', 'dueWithinDays', 'overdue']),
   // Hostile values in every field, an approver's token among them: nothing may be recorded or mailed.
   'POST /v1/staff/requests': staff(['controller', 'type', 'email', 'name', 'locale', 'channel', 'receivedOn', 'identity', 'attestationReason', 'attachments']),
+  'GET /v1/staff/inbound': staff([]),
+  'GET /v1/staff/inbound/{draftId}': staff([]),
+  'POST /v1/staff/inbound/{draftId}': staff([
+    'action',
+    'type',
+    'rectifyAttribute',
+    'inaccurate',
+    'corrected',
+    'objectionScope',
+    'objectionGrounds',
+    'consentPurposes',
+  ]),
   'GET /v1/staff/requests/{requestId}': staff([]),
   'GET /v1/staff/requests/{requestId}/audit': staff([]),
   'POST /v1/staff/requests/{requestId}/decisions': staff(['decision', 'reason', 'text', 'months', 'reasons', 'processorId', 'note']),
@@ -206,6 +218,7 @@ const SHAPES: Record<string, RouteShape> = {
 const PATH_VALUES: Record<string, () => string[]> = {
   requestId: () => [known.requestId, '00000000-0000-4000-8000-000000000000'],
   controllerId: () => ['demo-association', 'demo-organising-platform'],
+  draftId: () => ['00000000-0000-4000-8000-000000000000', 'x'],
   processorId: () => ['bookkeeping', 'shared-mailbox', 'members', 'campaign-app', 'volunteer-portal'],
   toolId: () => ['mailchimp'],
   purposeId: () => ['newsletter'],

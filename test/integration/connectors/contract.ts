@@ -76,6 +76,9 @@ export function schedule(c: Connector): (now: number) => Promise<number> {
   };
 }
 
+/** The subject as a request holds it: a phone number among its identifiers. */
+const identified = ({ email, phone }: { email: string; phone?: string }) => ({ email, ...(phone ? { identifiers: { phone } } : {}) });
+
 /** Runs `action` for the subject, with real waits (recorded), collecting the export; calls go at once unless a schedule is given. */
 export async function run(
   c: Connector,
@@ -93,7 +96,7 @@ export async function run(
     controllerId: 'contract',
     requestId,
     action,
-    subject,
+    subject: identified(subject),
     records: { write: async (r) => void records.push(r as Record<string, unknown>) },
     deps: {
       takeSlot,
@@ -126,7 +129,15 @@ export async function resume(
 ): Promise<ActionResult | { state: 'waiting' }> {
   if (result.state !== 'job') throw new Error(`the run answered ${JSON.stringify(result)}, it started no job`);
   return resumeAction(
-    { connector: c, processor: p, controllerId: 'contract', requestId: 'contract-request', action, subject, deps: { takeSlot: async (now) => now } },
+    {
+      connector: c,
+      processor: p,
+      controllerId: 'contract',
+      requestId: 'contract-request',
+      action,
+      subject: identified(subject),
+      deps: { takeSlot: async (now) => now },
+    },
     result,
   );
 }
