@@ -29,14 +29,16 @@ export function benchRegister(): Json {
   const platform = byId('demo-organising-platform');
   const processor = (c: Json, id: string) => c.processors.find((p: Json) => p.id === id);
   const newsletter = processor(association, 'newsletter');
-  // What a controller needs beyond its processors; no digest, consent purposes, mailing tools or targets.
-  const { digest, transparency, consentPurposes, mailingTools, suppressionCheck, portabilityTargets, processors, ...base } = association;
+  // What a controller needs beyond its processors; no digest, consent purposes, mailing tools, targets
+  // or privacy addresses (each address may belong to one controller only).
+  const { digest, transparency, consentPurposes, mailingTools, suppressionCheck, portabilityTargets, privacyEmails, processors, ...base } = association;
   void digest;
   void transparency;
   void consentPurposes;
   void mailingTools;
   void suppressionCheck;
   void portabilityTargets;
+  void privacyEmails;
   void processors;
   const controller = (id: string, name: string, procs: Json[]) => ({
     ...base,
