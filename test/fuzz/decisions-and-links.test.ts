@@ -1,6 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { DECISIONS, type Decision } from '../../functions/domain/request';
 import {
   decideOn,
   mailbox,
@@ -83,21 +84,8 @@ const badProse = (max: number) => fc.oneof(fc.constantFrom(undefined, '', '   ',
 const badDecisions: fc.Arbitrary<{ body: unknown; field: string }> = fc.oneof(
   fc
     .oneof(hostileText(), notText)
-    .filter(
-      (d) =>
-        ![
-          'approve',
-          'deny',
-          'extend',
-          'request_info',
-          'retry_branch',
-          'complete_task',
-          'lift_restriction',
-          'correct_answer',
-          'charge_fee',
-          'record_fee_payment',
-        ].includes(d as string),
-    )
+    // Every decision the schema takes: DECISIONS and the correction of a processor's answer.
+    .filter((d) => ![...DECISIONS, 'correct_answer'].includes(d as Decision))
     .map((decision) => ({ body: { decision }, field: 'decision' })),
   fc.oneof(hostileText(), notText).map((reason) => ({ body: { decision: 'deny', reason, text: 'fine' }, field: 'reason' })),
   badProse(4000).map((text) => ({ body: { decision: 'deny', reason: 'manifestly_unfounded', text }, field: 'text' })),
