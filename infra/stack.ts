@@ -615,8 +615,10 @@ export class DsrStack extends Stack {
     f.form.bindValue('PUBLIC_BASE_URL', url);
     // Intake counts requests per address and per client IP address under keyed hashes of them
     // (functions/intake/rate-limit.ts); the counters are items of the requests table, expired by its TTL.
+    // A representative's mandate is stored under entries/ (write only).
     f.intake
       .bindTable(table, 'readWrite')
+      .bindBucket(bucket, 'put', ENTRIES_PREFIX)
       .bindSender(sender)
       .bindValue('PUBLIC_BASE_URL', url)
       .bindSecret('SUPPRESSION_KEY_SECRET', this.suppressionKey)
@@ -629,7 +631,13 @@ export class DsrStack extends Stack {
     // A withdrawal ends the request's waiting branches, and emails the subject's receipt and the
     // vendors and staff still working on it (webhooks get a signed notice and Lambdas an invocation:
     // grantInhouseProcessors; a vendor job is left to the sweep, which holds its connector's secrets).
-    f.status.bindTable(table, 'readWrite').bindSender(sender).bindValue('PUBLIC_BASE_URL', url).answerTasks(workflowStateMachine);
+    // An unconfirmed request's files (a mandate) are erased with it (delete only, under entries/).
+    f.status
+      .bindTable(table, 'readWrite')
+      .bindBucket(bucket, 'delete', ENTRIES_PREFIX)
+      .bindSender(sender)
+      .bindValue('PUBLIC_BASE_URL', url)
+      .answerTasks(workflowStateMachine);
     // Download reads the request by its key and signs a GET URL for its package: nothing else.
     f.download.bindTable(table, { actions: ['dynamodb:GetItem'] }).bindBucket(bucket, 'get', PACKAGES_PREFIX);
     // The callback fetches OpenDSR results into exports (write only) and answers the waiting branch.
@@ -724,7 +732,11 @@ export class DsrStack extends Stack {
     // Staff reads are audited (functions/staff/reads.ts): besides reading, only new audit events,
     // in requests' partitions (a view) or the exports' trails (a CSV), with an audit event's attributes.
     const auditAttributes = ['pk', 'sk', 'seq', 'event', 'at', 'actor', 'detail', 'prevHash', 'hash'];
-    f.staffRequests.bindTable(table, 'read').bindTable(table, { actions: ['dynamodb:PutItem'], leadingKeys: ['REQ#*'], attributes: auditAttributes });
+    // Opening a request's file (a mandate, a letter) signs a short GET URL under entries/ (get only).
+    f.staffRequests
+      .bindTable(table, 'read')
+      .bindTable(table, { actions: ['dynamodb:PutItem'], leadingKeys: ['REQ#*'], attributes: auditAttributes })
+      .bindBucket(bucket, 'get', ENTRIES_PREFIX);
     // A decision writes to the subject and resumes the review's task, or a waiting staff task's branch.
     f.staffDecide.bindTable(table, 'readWrite').bindSender(sender).bindValue('PUBLIC_BASE_URL', url).answerTasks(workflowStateMachine);
     // Recording a request stores it and its files (under entries/, write only), emails the person
@@ -790,7 +802,8 @@ export class DsrStack extends Stack {
 
     // ---- Bounces and complaints: SES events on the default bus, to one function ---------------
     // It closes a request (its open-by-due index too), escalates a branch by email and records audit events.
-    f.mailFeedback.bindTable(table, 'readWrite').bindSender(sender).bindValue('PUBLIC_BASE_URL', url);
+    // A request closed as undeliverable loses its files too (delete only, under entries/).
+    f.mailFeedback.bindTable(table, 'readWrite').bindBucket(bucket, 'delete', ENTRIES_PREFIX).bindSender(sender).bindValue('PUBLIC_BASE_URL', url);
     this.mailFeedbackRule = this.configureMailFeedback(this.sendingConfiguration, f.mailFeedback);
 
     // ---- The DPO's digest, on each controller's own schedule -----------------------------------

@@ -60,7 +60,7 @@ export function safeHref(url: unknown): string {
  */
 function rightFieldsCss(): string {
   const chosen = RIGHTS.map((r) => `form:has(#type-${r}:checked) .right-fields[data-right=${r}]`).join(',');
-  return `form:has(input[name=type]:checked) .right-fields:not(.invalid){display:none}\n${chosen}{display:block}`;
+  return `form:has(input[name=type]:checked) .right-fields:not(.invalid){display:none}\n${chosen}{display:block}\nform:has(#onBehalfOf-self:checked) .representation-fields:not(.invalid){display:none}`;
 }
 
 export const CSS = `
@@ -124,7 +124,7 @@ th,td{text-align:left;padding:.5rem .5rem .5rem 0;border-bottom:1px solid #8a8a8
 .tag.completed{background:#dcefe0;color:#0f4d1d}
 .tag.waiting{background:#fff0c2;color:#4d3300}
 header.site .logo{display:block;max-height:3rem;max-width:12rem;width:auto;height:auto}
-.right-fields{border-left:4px solid #8a8a8a;padding-left:1rem}
+.right-fields,.representation-fields{border-left:4px solid #8a8a8a;padding-left:1rem}
 .choice input[type=checkbox]{accent-color:#0b4f8a}
 ${rightFieldsCss()}
 .visually-hidden{position:absolute!important;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}

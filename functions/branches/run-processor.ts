@@ -1,4 +1,5 @@
 import { lookupIdentitiesOf, missingIdentities } from '../domain/identifiers';
+import { subjectName, subjectOf } from '../domain/request';
 import { audit, auditOnce } from '../platform/data/audit';
 import { type BranchOutcome, finishBranch, getBranch, startBranch, updateBranch } from '../platform/data/branches';
 import { errorClass, logger } from '../platform/log';
@@ -79,9 +80,8 @@ export async function runBranch(ref: BranchRef, kinds: SyncKinds): Promise<Branc
     return ref;
   }
   const subject: Subject = {
-    email: request.email,
-    ...(request.name ? { name: request.name } : {}),
-    ...(request.identifiers ? { identifiers: request.identifiers } : {}),
+    ...subjectOf(request),
+    ...(subjectName(request) ? { name: subjectName(request) } : {}),
   };
   try {
     // A staff task waits for staff (AwaitProcessor); running it here would skip them.

@@ -7,7 +7,7 @@
 import { DENIAL_REASONS, type DenialReason, type DsrRequest, type ReviewReason } from './request';
 
 /** What the rules read of a request. */
-export type RefusalContext = Pick<DsrRequest, 'type'> & Partial<Pick<DsrRequest, 'details' | 'reviewReasons'>>;
+export type RefusalContext = Pick<DsrRequest, 'type'> & Partial<Pick<DsrRequest, 'details' | 'reviewReasons' | 'onBehalfOf'>>;
 
 /** Reasons tied to one right's article; every other reason fits every right. */
 const OWN_ARTICLE: Partial<Record<DenialReason, (r: RefusalContext) => boolean>> = {
@@ -16,6 +16,8 @@ const OWN_ARTICLE: Partial<Record<DenialReason, (r: RefusalContext) => boolean>>
   // 21(1) weighs grounds; an objection to direct marketing is absolute (21(3)).
   compelling_grounds: (r) => r.type === 'objection' && r.details?.objection?.scope !== 'direct_marketing',
   data_accurate: (r) => r.type === 'rectification',
+  // Only someone who asked for another person can have failed to show they may.
+  authority_not_shown: (r) => r.onBehalfOf !== undefined,
 };
 
 /** Whether a refusal reason may be given for this request. */
@@ -36,6 +38,7 @@ const POINTS_TO: Record<ReviewReason, DenialReason | undefined> = {
   objection_weighing: 'compelling_grounds',
   rectification: 'data_accurate',
   controller_as_processor: 'processor_only',
+  representation: 'authority_not_shown',
   legal_hold_partial: 'legal_obligation',
   branch_failed: undefined,
 };

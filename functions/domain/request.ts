@@ -1,4 +1,4 @@
-import type { Identifiers, Identity } from './identifiers';
+import type { IdentifiedSubject, Identifiers, Identity } from './identifiers';
 import type { Localised } from './register-schema';
 
 /**
@@ -49,6 +49,32 @@ export interface RequestAttachment {
   bytes: number;
 }
 
+/**
+ * How someone may ask for another person: as the parent or guardian of a child (parental
+ * responsibility, Art. 8 and national law), or as a representative the person gave a mandate
+ * (a power of attorney, a lawyer, an organisation under Art. 80(1)).
+ */
+export const REPRESENTATIONS = ['parent', 'mandate'] as const;
+export type Representation = (typeof REPRESENTATIONS)[number];
+
+/**
+ * The data subject a request is for when someone else asks. The request's `email` and `name` are
+ * then the representative's: every email goes to them (the answer included), while the stores
+ * are searched by the subject's own identities, never by the representative's address. Personal
+ * data, kept and erased as the address is; the document showing the authority to act is among the
+ * request's `attachments`.
+ */
+export interface RepresentedSubject {
+  representation: Representation;
+  name: string;
+  /** The subject's own address (for a child, the one their account uses): the stores are searched by it. */
+  email: string;
+}
+
+/** The document that shows a representative may act: one PDF or photo of it. */
+export const MANDATE_EXTENSIONS = ['pdf', 'png', 'jpg', 'jpeg'] as const;
+export const MANDATE_MAX_BYTES = 4 * 1024 * 1024;
+
 /** What an objection is to (Art. 21): direct marketing is absolute (21(3)); other processing is weighed (21(1)). */
 export const OBJECTION_SCOPES = ['direct_marketing', 'other'] as const;
 export type ObjectionScope = (typeof OBJECTION_SCOPES)[number];
@@ -90,6 +116,8 @@ export const REVIEW_REASONS = [
   'rectification',
   /** The subject says the data is held for a customer of the controller: the customer answers (28). */
   'controller_as_processor',
+  /** Someone asks for another person: staff check the document that shows they may (parent, mandate). */
+  'representation',
   /** An erasure a legal hold blocked in part (17(3)(b)). */
   'legal_hold_partial',
   /** A processor branch failed or timed out. */
@@ -102,6 +130,7 @@ export const SCREENING_REASONS: readonly ReviewReason[] = [
   'objection_weighing',
   'rectification',
   'controller_as_processor',
+  'representation',
 ];
 export type ReviewStage = 'screening' | 'closing';
 
@@ -130,6 +159,8 @@ export const DENIAL_REASONS = [
   'excessive',
   /** 12(6) / 11(2): the identity could not be confirmed. */
   'identity_not_confirmed',
+  /** Someone asked for another person without showing they may (no parental responsibility, no valid mandate). */
+  'authority_not_shown',
   /** The controller holds the data only as a processor for a customer: ask the customer (Art. 28). */
   'processor_only',
   /** 17(3): the data must be kept (legal obligation, legal claims). */
@@ -171,7 +202,7 @@ export const WAIT_EXPIRED = 'WaitExpired';
  * What a request closed before its address was proven (link expired, or withdrawn unconfirmed)
  * loses at once: nobody showed these were theirs, so nothing of them is kept.
  */
-export const UNPROVEN_PERSONAL_DATA = ['email', 'name', 'identifiers', 'details'] as const;
+export const UNPROVEN_PERSONAL_DATA = ['email', 'name', 'identifiers', 'details', 'onBehalfOf', 'attachments'] as const;
 
 /** Statuses after which nothing more happens to a request. */
 export const FINAL_STATUSES: readonly RequestStatus[] = ['completed', 'denied', 'closed_unverified', 'cancelled', 'undeliverable'];
@@ -187,11 +218,11 @@ export type BranchAction = 'export' | 'delete' | 'anonymise' | 'legal_hold' | 's
 export const BRANCH_STATUSES = ['pending', 'running', 'waiting', 'completed', 'failed'] as const;
 export type BranchStatus = (typeof BRANCH_STATUSES)[number];
 
-/** A data subject's request as stored: the only item that holds the subject's personal data. */
 /** How a request arrived; a request without one came through the web form. */
 export const INTAKE_CHANNELS = ['form', 'email'] as const;
 export type IntakeChannel = (typeof INTAKE_CHANNELS)[number];
 
+/** A data subject's request as stored: the only item that holds the subject's personal data. */
 export interface DsrRequest {
   requestId: string;
   controllerId: string;
@@ -201,12 +232,17 @@ export interface DsrRequest {
   channel?: IntakeChannel;
   /** What the subject said beyond the right (personal data). */
   details?: RequestDetails;
-  /** Personal data: never logged, never in workflow state. */
+  /**
+   * Where every email about the request goes: the subject's address, or their representative's
+   * (`onBehalfOf`). Personal data: never logged, never in workflow state.
+   */
   email: string;
   /** Recorded by staff from a letter, call, email or visit; absent for the form's requests. */
   entry?: RequestEntry;
-  /** Files the person sent with a request staff recorded (personal data: erased with the address). */
+  /** Files that came with the request: those staff recorded, a representative's mandate (personal data: erased with the address). */
   attachments?: RequestAttachment[];
+  /** Someone asks for the subject: who the subject is (the request's `email` and `name` are the representative's). */
+  onBehalfOf?: RepresentedSubject;
   /** Personal data: never logged, never in workflow state. */
   name?: string;
   /**
@@ -470,3 +506,15 @@ export interface AuditEvent {
 
 /** The most a subject may write in answer to staff's question. */
 export const INFO_ANSWER_MAX_CHARS = 4000;
+
+/**
+ * Who the stores search for: the subject's own address and identifiers. When someone asks for the
+ * subject, that is the address they gave for the subject, never the representative's own.
+ */
+export function subjectOf(request: Pick<DsrRequest, 'email' | 'identifiers' | 'onBehalfOf'>): IdentifiedSubject {
+  return { email: request.onBehalfOf?.email ?? request.email, ...(request.identifiers ? { identifiers: request.identifiers } : {}) };
+}
+
+/** The subject's name as staff, tasks and the organisation's own systems know them: not the representative's. */
+export const subjectName = (request: Pick<DsrRequest, 'name' | 'onBehalfOf'>): string | undefined =>
+  request.onBehalfOf ? request.onBehalfOf.name : request.name;

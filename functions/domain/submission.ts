@@ -1,7 +1,17 @@
 import * as z from 'zod';
 import { IDENTIFIER_MAX, IDENTIFIERS, type Identifier, type Identifiers, normaliseIdentifier } from './identifiers';
 import { type Controller, type Register, rectifiableOf } from './register-schema';
-import { INFO_ANSWER_MAX_CHARS, LOCALES, type Locale, OBJECTION_SCOPES, type RequestDetails, RIGHTS, type Right } from './request';
+import {
+  INFO_ANSWER_MAX_CHARS,
+  LOCALES,
+  type Locale,
+  OBJECTION_SCOPES,
+  REPRESENTATIONS,
+  type RepresentedSubject,
+  type RequestDetails,
+  RIGHTS,
+  type Right,
+} from './request';
 import { fieldErrors } from './validation';
 
 // Control characters would let a value break out of an email header or a CSV cell.
@@ -71,6 +81,26 @@ export const submissionSchema = z.object({
   /** The customer of the controller the subject's data is held for. */
   viaCustomer: line('viaCustomer', 200),
   message: prose('message', 4000),
+  /**
+   * Someone asks for another person: as the parent or guardian of a child, or with the person's
+   * mandate. Then `email` and `name` are the one who asks (every email goes to them), `subjectName`
+   * and `subjectEmail` the person the data is about, and the document that shows the authority to
+   * act comes as the `mandate` file (multipart/form-data). Empty or absent: the subject asks.
+   */
+  onBehalfOf: z
+    .union([z.literal(''), z.enum(REPRESENTATIONS)], { error: `onBehalfOf must be one of: ${REPRESENTATIONS.join(', ')}` })
+    .optional()
+    .transform((v) => (v === '' ? undefined : v))
+    .describe(`Who asks for someone else: ${REPRESENTATIONS.join(' or ')}; absent when the subject asks`),
+  subjectName: line('subjectName', 200).describe('The name of the person the request is for; only with onBehalfOf'),
+  subjectEmail: z
+    .string({ error: 'subjectEmail must be text' })
+    .trim()
+    .max(254, 'subjectEmail must be at most 254 characters')
+    .pipe(z.union([z.literal(''), z.email({ error: 'subjectEmail must be a valid email address' })]))
+    .optional()
+    .transform((v) => (v === '' ? undefined : v))
+    .describe('The address of the person the request is for (for a child, the one their account uses): the stores are searched by it; only with onBehalfOf'),
   /** What the controller's form asks for beyond the address (its `identifiers`), each optional: `phone`, `customerNumber`, … */
   ...(Object.fromEntries(IDENTIFIERS.map((i) => [i, line(i, IDENTIFIER_MAX[i]).describe(IDENTIFIER_DESCRIPTION[i])])) as Record<
     Identifier,
@@ -96,6 +126,9 @@ export function rectifiableAttributes(controller: Controller): string[] {
   return [...new Set(controller.processors.flatMap(rectifiableOf))];
 }
 
+/** The fields of a request made for someone else (with the `mandate` file). */
+export const REPRESENTATION_FIELDS = ['subjectName', 'subjectEmail'] as const;
+
 /** The fields that belong to one right alone. */
 const RIGHT_FIELDS: Partial<Record<Right, readonly string[]>> = {
   rectification: ['rectifyAttribute', 'inaccurate', 'corrected'],
@@ -105,12 +138,14 @@ const RIGHT_FIELDS: Partial<Record<Right, readonly string[]>> = {
 };
 
 /**
- * A no-JS form's fields without those of the rights not chosen: the form shows every right's
- * fields, and a person who filled one in, then chose another right, meant the right they chose.
+ * A no-JS form's fields without those of the rights not chosen, and without those for someone
+ * else when the person asks for themselves: the form shows them all, and a person who filled one
+ * in, then chose otherwise, meant what they chose.
  */
 export function withoutOtherRights(fields: Record<string, unknown>): Record<string, unknown> {
   const kept = { ...fields };
   for (const [right, names] of Object.entries(RIGHT_FIELDS)) if (kept.type !== right) for (const f of names) delete kept[f];
+  if (!kept.onBehalfOf) for (const f of [...REPRESENTATION_FIELDS, 'mandate']) delete kept[f];
   return kept;
 }
 
@@ -189,11 +224,32 @@ function identifiersFor(s: Submission, controller: Controller, errors: Record<st
   return out;
 }
 
+/**
+ * Who the request is for when someone else asks: both the person's name and address are needed
+ * (the address is what the stores are searched by); given without `onBehalfOf`, they are refused
+ * rather than taken for the one who asks.
+ */
+function representedSubjectFor(s: Submission, errors: Record<string, string>): RepresentedSubject | undefined {
+  if (!s.onBehalfOf) {
+    for (const f of REPRESENTATION_FIELDS) if (s[f] !== undefined) errors[f] ??= `${f} is only for a request made for someone else (onBehalfOf)`;
+    return undefined;
+  }
+  if (!s.subjectName) errors.subjectName ??= 'subjectName is required: the name of the person the request is for';
+  if (!s.subjectEmail) errors.subjectEmail ??= 'subjectEmail is required: the address of the person the request is for';
+  return s.subjectName && s.subjectEmail ? { representation: s.onBehalfOf, name: s.subjectName, email: s.subjectEmail } : undefined;
+}
+
+/** A submission as validated: what was asked, its right's details, the identifiers, the controller, and who it is for when someone else asks. */
+export interface ValidSubmission {
+  submission: Submission;
+  details: RequestDetails;
+  identifiers: Identifiers;
+  controller: Controller;
+  onBehalfOf?: RepresentedSubject;
+}
+
 /** Validates raw input (JSON or form fields) into a submission, its right's details, its identifiers and the controller it is for. */
-export function validateSubmission(
-  input: unknown,
-  register: Register,
-): { submission: Submission; details: RequestDetails; identifiers: Identifiers; controller: Controller } {
+export function validateSubmission(input: unknown, register: Register): ValidSubmission {
   const raw = (input ?? {}) as Record<string, unknown>;
   const locale = (LOCALES as readonly unknown[]).includes(raw.locale) ? (raw.locale as Locale) : 'en';
   const result = submissionSchema.safeParse(raw);
@@ -204,8 +260,9 @@ export function validateSubmission(
   if (!result.success || !controller) throw new InvalidSubmission(errors, locale);
   const details = detailsFor(result.data, controller, errors);
   const identifiers = identifiersFor(result.data, controller, errors);
+  const onBehalfOf = representedSubjectFor(result.data, errors);
   if (Object.keys(errors).length > 0) throw new InvalidSubmission(errors, locale);
-  return { submission: result.data, details, identifiers, controller };
+  return { submission: result.data, details, identifiers, controller, ...(onBehalfOf ? { onBehalfOf } : {}) };
 }
 
 /** The subject's answer to staff's question (`POST /v1/requests/{id}/reply`). */

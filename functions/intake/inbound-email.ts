@@ -141,7 +141,7 @@ async function takeIn(mail: ReceivedMail, controller: Controller, at: Date): Pro
     if (err instanceof RateLimited) return { outcome: 'dropped', reason: 'rate_limited' };
     throw err;
   }
-  const { request } = await acceptRequest(valid.submission, valid.controller, at, valid.details, valid.identifiers, undefined, { channel: 'email' });
+  const { request } = await acceptRequest(valid, { at, channel: 'email' });
   return { outcome: 'accepted', requestId: request.requestId, type: decision.accept };
 }
 

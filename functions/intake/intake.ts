@@ -1,15 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { verificationEmail } from '../../web/emails/verification';
-import type { Identifiers } from '../domain/identifiers';
 import { inLocale } from '../domain/register-schema';
-import type { DsrRequest, IntakeChannel, RequestAttachment, RequestDetails, RequestEntry } from '../domain/request';
-import type { Submission } from '../domain/submission';
+import type { DsrRequest, IntakeChannel, RequestAttachment, RequestEntry } from '../domain/request';
+import type { ValidSubmission } from '../domain/submission';
 import { setting } from '../platform/config';
 import { audit } from '../platform/data/audit';
 import { createRequest, getRequest } from '../platform/data/requests';
 import { links } from '../platform/links';
 import { sendEmail } from '../platform/mailer';
-import type { Controller } from '../platform/register';
 import { hashToken, newToken, tokenMatches } from '../platform/tokens';
 
 /** How long the page after the form shows the address typed: long enough for a reload, short on a shared computer. */
@@ -28,27 +26,34 @@ export interface Recorded {
   attachments: RequestAttachment[];
 }
 
+/** How a request came to be accepted, beyond what was asked. */
+export interface AcceptOptions {
+  at?: Date;
+  /** Staff recorded it (its entry, and the files already stored): the trail starts with staff's recording. */
+  recorded?: Recorded;
+  channel?: IntakeChannel;
+  /** The id, when files that came with it (a representative's mandate) were stored under it first: `attachments`. */
+  requestId?: string;
+  attachments?: RequestAttachment[];
+}
+
 /**
  * Accepts a request: stores it awaiting verification and emails the one link that proves the
  * address. Nothing is looked up about the subject before that proof, so the answer is the same
  * whether or not the organisation holds data on the address. A request staff recorded comes with
  * its entry: the trail then starts with staff's recording rather than the subject's submission.
  */
-export async function acceptRequest(
-  submission: Submission,
-  controller: Controller,
-  at = new Date(),
-  details: RequestDetails = {},
-  identifiers: Identifiers = {},
-  recorded?: Recorded,
-  opts: { channel?: IntakeChannel } = {},
-): Promise<Accepted> {
+export async function acceptRequest(valid: ValidSubmission, opts: AcceptOptions = {}): Promise<Accepted> {
+  const { submission, controller, details, identifiers, onBehalfOf } = valid;
+  const { at = new Date(), recorded } = opts;
+  const requestId = recorded?.requestId ?? opts.requestId ?? randomUUID();
+  const attachments = recorded?.attachments ?? opts.attachments ?? [];
   const token = newToken();
   const sentPageKey = newToken();
   const verifyExpiresAt = new Date(at.getTime() + setting('VERIFY_TTL_DAYS') * 86_400_000).toISOString();
   const locale = controller.locales.includes(submission.locale) ? submission.locale : controller.locales[0]!;
   const request: DsrRequest = {
-    requestId: recorded?.requestId ?? randomUUID(),
+    requestId,
     controllerId: controller.id,
     type: submission.type,
     locale,
@@ -57,8 +62,9 @@ export async function acceptRequest(
     ...(submission.name ? { name: submission.name } : {}),
     ...(Object.keys(identifiers).length ? { identifiers } : {}),
     ...(Object.keys(details).length ? { details } : {}),
+    ...(onBehalfOf ? { onBehalfOf } : {}),
     ...(recorded ? { entry: recorded.entry } : {}),
-    ...(recorded?.attachments.length ? { attachments: recorded.attachments } : {}),
+    ...(attachments.length ? { attachments } : {}),
     status: 'awaiting_verification',
     version: 1,
     createdAt: at.toISOString(),
@@ -76,9 +82,7 @@ export async function acceptRequest(
   const [submitted] = await Promise.all([
     recorded
       ? audit(request.requestId, 'request_entered', 'staff', entryAuditDetail(request, recorded), at, { head: null })
-      : audit(request.requestId, 'request_submitted', 'subject', { type: request.type, locale, ...(request.channel ? { channel: request.channel } : {}) }, at, {
-          head: null,
-        }),
+      : audit(request.requestId, 'request_submitted', 'subject', submittedAuditDetail(request), at, { head: null }),
     sendEmail(
       request.email,
       verificationEmail({
@@ -89,6 +93,7 @@ export async function acceptRequest(
         verifyUrl: links.verify(request.requestId, token),
         expiresAt: verifyExpiresAt,
         ...(request.channel === 'email' ? { receivedByEmail: true } : {}),
+        ...(request.onBehalfOf ? { forSomeone: request.onBehalfOf.name } : {}),
       }),
       { kind: 'verification', controllerId: controller.id, requestId: request.requestId },
     ),
@@ -97,14 +102,25 @@ export async function acceptRequest(
   return { request, sentPageKey };
 }
 
+/** What the trail says of a submitted request: the right, language, channel, and whether someone asks for another (how, and with how many files); nothing of the person. */
+function submittedAuditDetail(request: DsrRequest): Record<string, string | number> {
+  return {
+    type: request.type,
+    locale: request.locale,
+    ...(request.channel ? { channel: request.channel } : {}),
+    ...(request.onBehalfOf ? { onBehalfOf: request.onBehalfOf.representation, attachments: request.attachments?.length ?? 0 } : {}),
+  };
+}
+
 /** What the trail says of a recorded request: who recorded it, the channel, the day, how identity is established, how many files; nothing of the person. */
 export function entryAuditDetail(
-  request: Pick<DsrRequest, 'type' | 'locale'>,
+  request: Pick<DsrRequest, 'type' | 'locale' | 'onBehalfOf'>,
   recorded: Pick<Recorded, 'entry' | 'attachments'>,
 ): Record<string, string | number> {
   const { entry, attachments } = recorded;
   return {
     type: request.type,
+    ...(request.onBehalfOf ? { onBehalfOf: request.onBehalfOf.representation } : {}),
     locale: request.locale,
     by: entry.by,
     channel: entry.channel,

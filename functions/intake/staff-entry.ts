@@ -1,31 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { sendReceipt } from '../answer/receipt';
-import { safeFileName } from '../branches/task-answer';
 import { requestDeadlines } from '../domain/deadlines';
 import type { Identifiers } from '../domain/identifiers';
-import type { DsrRequest, RequestAttachment, RequestDetails, RequestEntry } from '../domain/request';
+import type { DsrRequest, RepresentedSubject, RequestDetails, RequestEntry } from '../domain/request';
 import type { EntryFacts } from '../domain/staff-entry';
 import type { Submission } from '../domain/submission';
-import { s3 } from '../platform/aws/s3';
 import { audit } from '../platform/data/audit';
 import { createRequest } from '../platform/data/requests';
 import { startExecution } from '../platform/executions';
-import { attachmentDisposition } from '../platform/file-types';
-import { packageBucket } from '../platform/package-bucket';
 import type { Controller } from '../platform/register';
 import { newToken } from '../platform/tokens';
 import { acceptRequest, entryAuditDetail } from './intake';
-
-/** Key prefix of the files that came with requests staff recorded; deleted with the request's personal data, never by a lifecycle rule. */
-export const ENTRIES_PREFIX = 'entries/';
-
-/** A file staff attach, checked already (type and size). */
-export interface EntryFile {
-  name: string;
-  content: Uint8Array;
-  contentType: string;
-}
+import { type RequestFile, storeRequestFiles } from './request-files';
 
 /** A recorded request as validated, with who records it. */
 export interface Entry {
@@ -34,8 +20,10 @@ export interface Entry {
   /** What the person is found by beyond the address, as the form would take them. */
   identifiers: Identifiers;
   controller: Controller;
+  /** Who the request is for when someone else asks (as the form takes it). */
+  onBehalfOf?: RepresentedSubject;
   facts: EntryFacts;
-  files: EntryFile[];
+  files: RequestFile[];
   /** The staff member's username. */
   by: string;
 }
@@ -56,17 +44,13 @@ export async function enterRequest(entry: Entry, at = new Date()): Promise<DsrRe
     at: at.toISOString(),
     identity: entry.facts.identity,
   };
-  const attachments = await storeFiles(requestId, entry.files);
+  const attachments = await storeRequestFiles(requestId, entry.files);
   if (recorded.identity.method === 'verification_email') {
-    const { request } = await acceptRequest(entry.submission, entry.controller, at, entry.details, entry.identifiers, {
-      requestId,
-      entry: recorded,
-      attachments,
-    });
+    const { request } = await acceptRequest(entry, { at, recorded: { requestId, entry: recorded, attachments } });
     return request;
   }
 
-  const { submission, controller, details, identifiers } = entry;
+  const { submission, controller, details, identifiers, onBehalfOf } = entry;
   const locale = controller.locales.includes(submission.locale) ? submission.locale : controller.locales[0]!;
   const { dueAt, targetAt } = requestDeadlines(new Date(recorded.receivedAt), controller);
   const request: DsrRequest = {
@@ -78,6 +62,7 @@ export async function enterRequest(entry: Entry, at = new Date()): Promise<DsrRe
     ...(submission.name ? { name: submission.name } : {}),
     ...(Object.keys(details).length ? { details } : {}),
     ...(Object.keys(identifiers).length ? { identifiers } : {}),
+    ...(onBehalfOf ? { onBehalfOf } : {}),
     entry: recorded,
     ...(attachments.length ? { attachments } : {}),
     status: 'received',
@@ -101,24 +86,4 @@ export async function enterRequest(entry: Entry, at = new Date()): Promise<DsrRe
   await sendReceipt(request, controller, at);
   await startExecution(requestId);
   return request;
-}
-
-/** Stores a recorded request's files under `entries/<requestId>/`, numbered so two of one name both stay. */
-async function storeFiles(requestId: string, files: EntryFile[]): Promise<RequestAttachment[]> {
-  const stored: RequestAttachment[] = [];
-  for (const [i, file] of files.entries()) {
-    const name = safeFileName(file.name);
-    const key = `${ENTRIES_PREFIX}${requestId}/${i + 1}-${name}`;
-    await s3.send(
-      new PutObjectCommand({
-        Bucket: packageBucket(),
-        Key: key,
-        Body: file.content,
-        ContentType: file.contentType,
-        ContentDisposition: attachmentDisposition(name),
-      }),
-    );
-    stored.push({ key, name, contentType: file.contentType, bytes: file.content.byteLength });
-  }
-  return stored;
 }

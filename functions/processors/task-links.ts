@@ -1,4 +1,4 @@
-import type { Branch, DsrRequest } from '../domain/request';
+import { type Branch, type DsrRequest, subjectName, subjectOf } from '../domain/request';
 import { updateBranch } from '../platform/data/branches';
 import { links } from '../platform/links';
 import type { Processor } from '../platform/register';
@@ -27,9 +27,10 @@ export function taskLinkMatches(branch: Branch, token: string): boolean {
  */
 export function identitiesFor(p: Processor, request: DsrRequest, branch?: Pick<Branch, 'staffTask'>): { email?: string; name?: string } {
   const wanted = p.kind === 'email' && !branch?.staffTask ? p.identities : ['email', 'name'];
+  const name = subjectName(request);
   return {
-    ...(wanted.includes('email') ? { email: request.email } : {}),
-    ...(wanted.includes('name') && request.name ? { name: request.name } : {}),
+    ...(wanted.includes('email') ? { email: subjectOf(request).email } : {}),
+    ...(wanted.includes('name') && name ? { name } : {}),
   };
 }
 

@@ -1,5 +1,5 @@
 import { DeleteObjectCommand } from '@aws-sdk/client-s3';
-import { type Branch, type DsrRequest, FINAL_STATUSES } from '../domain/request';
+import { type Branch, type DsrRequest, FINAL_STATUSES, subjectOf } from '../domain/request';
 import { closedAt, nextPurgeAt, personalDataEraseAt } from '../domain/request-retention';
 import { s3 } from '../platform/aws/s3';
 import { audit } from '../platform/data/audit';
@@ -105,11 +105,11 @@ async function erasePersonalData(request: DsrRequest, now: string): Promise<bool
     {
       set: {
         personalDataErasedAt: now,
-        ...(request.email ? { identityHash: suppressionHash(request.email) } : {}),
+        ...(request.email ? { identityHash: suppressionHash(subjectOf(request).email) } : {}),
         ...(request.statusKey ? { statusKeyHash: hashToken(request.statusKey) } : {}),
         ...(request.infoRequest ? { infoRequest: question as NonNullable<DsrRequest['infoRequest']> } : {}),
       },
-      remove: ['email', 'name', 'identifiers', 'details', 'attachments', 'purgeCtl', 'purgeAt', 'packageKey', 'downloadTokenHash', 'statusKey'],
+      remove: ['email', 'name', 'identifiers', 'details', 'onBehalfOf', 'attachments', 'purgeCtl', 'purgeAt', 'packageKey', 'downloadTokenHash', 'statusKey'],
     },
     // Only a closed request that left the open index, erased once.
     and(notExists('personalDataErasedAt'), notExists('openCtl'), isIn('status', FINAL_STATUSES)),

@@ -103,8 +103,7 @@ export async function decideDraft(staff: Staff, draft: InboundDraft, decision: D
   if (!(await setInboundDraftStatus(draft.controllerId, draft.draftId, 'open', 'accepting'))) throw new DraftConflict('This message was already triaged');
   let requestId: string;
   try {
-    requestId = (await acceptRequest(valid.submission, valid.controller, at, valid.details, valid.identifiers, undefined, { channel: 'email' })).request
-      .requestId;
+    requestId = (await acceptRequest(valid, { at, channel: 'email' })).request.requestId;
   } catch (err) {
     await setInboundDraftStatus(draft.controllerId, draft.draftId, 'accepting', 'open');
     throw err;

@@ -278,6 +278,7 @@ const REQUEST_FIELDS = [
   'email',
   'name',
   'identifiers',
+  'onBehalfOf',
   'status',
   'createdAt',
   'verifyExpiresAt',

@@ -6,6 +6,7 @@ import { getRequestWithBranches, transition } from '../platform/data/requests';
 import { logger } from '../platform/log';
 import { recordMailFeedback, recordRequestClosed, recordStaffMailUndeliverable } from '../platform/metrics';
 import { findController, findProcessor } from '../platform/register';
+import { deleteAttachments } from '../retention/request-purge';
 
 /** What one SES event led to, for the log and the tests. */
 export type FeedbackOutcome =
@@ -90,6 +91,8 @@ async function closeUndeliverable(requestId: string, now: Date): Promise<Feedbac
   const at = now.toISOString();
   const { request } = await getRequestWithBranches(requestId);
   if (!request) return 'nothing_to_do';
+  // The files go first (a mandate): a crash after leaves their keys on the request for the next try.
+  if (request.status === 'awaiting_verification') await deleteAttachments(request);
   const closed = await transition(
     requestId,
     ['awaiting_verification'],

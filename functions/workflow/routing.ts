@@ -2,7 +2,7 @@ import { SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
 import { sendReceipt } from '../answer/receipt';
 import { escalateUntoldFailures } from '../branches/escalation';
 import { auditMissingOutcomes } from '../branches/events';
-import { type Branch, type DsrRequest, FINAL_STATUSES, type ReviewReason, type ReviewStage, WITHDRAWN } from '../domain/request';
+import { type Branch, type DsrRequest, FINAL_STATUSES, type ReviewReason, type ReviewStage, subjectName, subjectOf, WITHDRAWN } from '../domain/request';
 import { actionFor, type BranchMode, modeOf } from '../domain/rights';
 import { sfn } from '../platform/aws/sfn';
 import { audit } from '../platform/data/audit';
@@ -117,7 +117,7 @@ export async function screeningReasons(request: DsrRequest, controller: Controll
   const rules = controller.review;
   if (rules.repeatWindowDays > 0) {
     const receivedAt = request.receivedAt ?? request.createdAt;
-    const identity = suppressionHash(request.email);
+    const identity = suppressionHash(subjectOf(request).email);
     await recordIdentityRequest(controller.id, identity, request.requestId, request.type, receivedAt);
     const since = new Date(Date.parse(receivedAt) - rules.repeatWindowDays * DAY_MS).toISOString();
     const earlier = (await identityRequests(controller.id, identity, since)).filter(
@@ -125,10 +125,11 @@ export async function screeningReasons(request: DsrRequest, controller: Controll
     );
     if (earlier.length > 0) reasons.push('repeat_request');
   }
-  if (rules.identityCheckRights.includes(request.type) && !(rules.identityCheckOnlyWithoutName && request.name)) reasons.push('identity_check');
+  if (rules.identityCheckRights.includes(request.type) && !(rules.identityCheckOnlyWithoutName && subjectName(request))) reasons.push('identity_check');
   if (request.type === 'objection' && request.details?.objection?.scope !== 'direct_marketing') reasons.push('objection_weighing');
   if (request.type === 'rectification') reasons.push('rectification');
   if (request.details?.viaCustomer) reasons.push('controller_as_processor');
+  if (request.onBehalfOf) reasons.push('representation');
   return reasons;
 }
 

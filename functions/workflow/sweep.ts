@@ -175,7 +175,7 @@ export async function sweep(at = new Date()): Promise<SweepReport> {
             {
               // The token hash stays so the dead link can say it expired rather than that it is unknown.
               set: { personalDataErasedAt: now },
-              remove: ['openCtl', 'openDue', ...UNPROVEN_PERSONAL_DATA, 'attachments'],
+              remove: ['openCtl', 'openDue', ...UNPROVEN_PERSONAL_DATA],
               condition: le('verifyExpiresAt', now),
             },
             at,

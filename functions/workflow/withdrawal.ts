@@ -14,6 +14,7 @@ import { recordRequestClosed } from '../platform/metrics';
 import { CLAIM_TIMEOUT_MS, requestOwner, sendOnce } from '../platform/outbox';
 import { type Controller, findController, findProcessor, type Processor } from '../platform/register';
 import { tellOfWithdrawal, wasSent } from '../processors/withdrawal-notice';
+import { deleteAttachments } from '../retention/request-purge';
 import { done, schedule, type WithdrawalNoticeDue } from '../retention/scheduled-erasures';
 import { resumeReview } from './routing';
 
@@ -45,6 +46,8 @@ export async function withdrawRequest(requestId: string, now = new Date()): Prom
   // Unconfirmed: nothing started, and nobody proved the address theirs: keep none of it. Confirmed:
   // kept for the controller's retention period, scheduled in the same write.
   const unconfirmed = request.status === 'awaiting_verification';
+  // Its files go first (a mandate): a crash after leaves their keys on the request for the next try.
+  if (unconfirmed) await deleteAttachments(request);
   const withdrawn = await transitionReturning(
     requestId,
     WITHDRAWABLE,

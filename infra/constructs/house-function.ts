@@ -270,27 +270,35 @@ export class HouseFunction extends Construct {
 
   /**
    * The bucket's name in `variable` with read or read/write on its objects, or one action on the
-   * objects under `prefix` only: `get` (s3:GetObject, e.g. signing a download link) or `put`
-   * (s3:PutObject, writing new objects), with the bucket key's use that action needs.
+   * objects under `prefix` only: `get` (s3:GetObject, e.g. signing a download link), `put`
+   * (s3:PutObject, writing new objects) or `delete` (s3:DeleteObject, erasing them), with the
+   * bucket key's use that action needs.
    */
-  public bindBucket(bucket: IBucket, access: 'read' | 'readWrite' | 'get' | 'put', prefix?: string, variable: VariableName = 'PACKAGE_BUCKET'): this {
+  public bindBucket(
+    bucket: IBucket,
+    access: 'read' | 'readWrite' | 'get' | 'put' | 'delete',
+    prefix?: string,
+    variable: VariableName = 'PACKAGE_BUCKET',
+  ): this {
     this.fn.addEnvironment(variable, bucket.bucketName);
     const objects = prefix ? `${prefix}*` : '*';
     const bucketArn = `<${this.logicalIdOf(bucket)}.Arn>`;
-    if (access === 'get' || access === 'put') {
-      const action = access === 'get' ? 's3:GetObject' : 's3:PutObject';
+    if (access === 'get' || access === 'put' || access === 'delete') {
+      const action = access === 'get' ? 's3:GetObject' : access === 'put' ? 's3:PutObject' : 's3:DeleteObject';
       this.fn.addToRolePolicy(new PolicyStatement({ actions: [action], resources: [bucket.arnForObjects(objects)] }));
-      // Reading an SSE-KMS object needs Decrypt; writing one needs a data key (a multipart upload also Decrypt, which the table's grant gives).
+      // Reading an SSE-KMS object needs Decrypt; writing one needs a data key (a multipart upload also Decrypt, which the table's grant gives); deleting needs neither.
       if (access === 'get') bucket.encryptionKey?.grantDecrypt(this.fn);
-      else bucket.encryptionKey?.grantEncrypt(this.fn);
+      else if (access === 'put') bucket.encryptionKey?.grantEncrypt(this.fn);
       this.bind({ variable, grant: `${action} only${prefix ? `, under \`${prefix}\`` : ''}`, actions: [action] });
       this.acknowledge(
         `AwsSolutions-IAM5[Resource::${bucketArn}/${objects}]`,
         access === 'get'
           ? prefix === 'inbound-mail/'
             ? 'SES names each received message by its message id (inbound-mail/<messageId>): GetObject only, under that one prefix of this bucket.'
-            : 'Packages are named per request (packages/<requestId>.zip): GetObject only, under that one prefix of this bucket.'
-          : 'Objects are named per request, processor and run (exports/<requestId>/..., retention-reports/<controller>/...): PutObject only, under that one prefix of this bucket.',
+            : 'Objects are named per request (packages/<requestId>.zip, entries/<requestId>/...): GetObject only, under that one prefix of this bucket.'
+          : access === 'put'
+            ? 'Objects are named per request, processor and run (exports/<requestId>/..., entries/<requestId>/..., retention-reports/<controller>/...): PutObject only, under that one prefix of this bucket.'
+            : "A request's files are named per request (entries/<requestId>/...): DeleteObject only, under that one prefix of this bucket.",
       );
       if (access === 'put' && bucket.encryptionKey) {
         this.acknowledge('AwsSolutions-IAM5[Action::kms:GenerateDataKey*]', KMS_DATA_KEY_REASON);

@@ -16,7 +16,7 @@ export interface StaffApiProps {
   readonly audience: string;
   /** `GET /console`: the console page (no data; it signs in and calls the staff API). */
   readonly console: IFunction;
-  /** `GET /v1/staff/requests`, `GET /v1/staff/requests/{requestId}` and its `/audit` export. */
+  /** `GET /v1/staff/requests`, `GET /v1/staff/requests/{requestId}`, its `/audit` export and its files (`/attachments/{file}`). */
   readonly requests: IFunction;
   /** `POST /v1/staff/requests/{requestId}/decisions`: approve, deny, extend, ask, retry, complete. */
   readonly decide: IFunction;
@@ -70,6 +70,7 @@ export class StaffApi extends Construct {
       ['EnterRequestRoute', '/v1/staff/requests', HttpMethod.POST, enter],
       ['GetRequestRoute', '/v1/staff/requests/{requestId}', HttpMethod.GET, requests],
       ['ExportAuditRoute', '/v1/staff/requests/{requestId}/audit', HttpMethod.GET, requests],
+      ['OpenAttachmentRoute', '/v1/staff/requests/{requestId}/attachments/{file}', HttpMethod.GET, requests],
       ['DecideRoute', '/v1/staff/requests/{requestId}/decisions', HttpMethod.POST, decide],
       ['ReportsRoute', '/v1/staff/reports', HttpMethod.GET, reports],
       ['ReportsCsvRoute', '/v1/staff/reports/requests.csv', HttpMethod.GET, reports],

@@ -72,12 +72,12 @@ const ALLOWED: Record<keyof DsrFunctions, string[]> = {
   form: BASE,
   // The API document is built from the bundled schemas: no data at all.
   openApi: BASE,
-  intake: [...BASE, ...TABLE_READ_WRITE, ...SEND_EMAIL, ...READ_SECRET],
+  intake: [...BASE, ...TABLE_READ_WRITE, 's3:PutObject', ...SEND_EMAIL, ...READ_SECRET],
   // Confirming starts the workflow and emails the receipt.
   verify: [...BASE, ...TABLE_READ_WRITE, ...START, ...SEND_EMAIL],
   // A withdrawal ends waiting branches, emails the receipt and the vendors and staff still working, signs webhooks' notices,
   // invokes the lambda processors still working (their declared ARNs only: test/infra/inhouse-processors.test.ts).
-  status: [...BASE, ...TABLE_READ_WRITE, ...ANSWER_TASKS, ...SEND_EMAIL, ...READ_SECRET, 'lambda:InvokeFunction'],
+  status: [...BASE, ...TABLE_READ_WRITE, 's3:DeleteObject', ...ANSWER_TASKS, ...SEND_EMAIL, ...READ_SECRET, 'lambda:InvokeFunction'],
   // One item by its key, and one object under packages/ to sign a link to.
   download: [...BASE, 'dynamodb:GetItem', 'kms:Decrypt', 's3:GetObject'],
   // Results and uploads are written under exports/, never read, listed or deleted.
@@ -117,7 +117,7 @@ const ALLOWED: Record<keyof DsrFunctions, string[]> = {
     'lambda:InvokeFunction',
   ],
   console: BASE,
-  staffRequests: [...BASE, ...TABLE_READ, ...AUDIT_READ],
+  staffRequests: [...BASE, ...TABLE_READ, ...AUDIT_READ, 's3:GetObject'],
   staffDecide: [...BASE, ...TABLE_READ_WRITE, ...SEND_EMAIL, ...ANSWER_TASKS],
   staffReports: [...BASE, ...TABLE_READ, ...AUDIT_READ],
   // A recorded request's files are written under entries/, never read, listed or deleted; an attested one starts at once.
@@ -139,7 +139,7 @@ const ALLOWED: Record<keyof DsrFunctions, string[]> = {
     ...FAILED_RUNS,
   ],
   // Closes a request whose link bounced, escalates a bounced task by email; a run that failed goes to the failed-runs queue.
-  mailFeedback: [...BASE, ...TABLE_READ_WRITE, ...SEND_EMAIL, ...FAILED_RUNS],
+  mailFeedback: [...BASE, ...TABLE_READ_WRITE, 's3:DeleteObject', ...SEND_EMAIL, ...FAILED_RUNS],
   // A received message is read from under inbound-mail/ only, never listed, written or deleted (its lifecycle rule deletes it).
   receiveEmail: [...BASE, ...TABLE_READ_WRITE, 's3:GetObject', ...SEND_EMAIL, ...READ_SECRET],
   // Accepting a draft makes the request and sends its verification email.

@@ -62,11 +62,11 @@ describe('bounces and complaints', () => {
     });
   });
 
-  it('lets MailFeedback read and write requests and send through the configuration set, with its variables', () => {
+  it('lets MailFeedback read and write requests, erase an unconfirmed request’s files and send through the configuration set, with its variables', () => {
     const fn = template.findResources('AWS::Lambda::Function')[id(stack.functions.mailFeedback.fn)]!;
     expect(fn.Metadata['dsr:entry']).toBe('functions/handlers/events/mail-feedback.ts');
     expect(Object.keys(fn.Properties.Environment.Variables).sort()).toEqual(
-      ['NODE_OPTIONS', 'PUBLIC_BASE_URL', 'REQUESTS_TABLE', 'SENDER_EMAIL', 'SES_CONFIGURATION_SET'].sort(),
+      ['NODE_OPTIONS', 'PACKAGE_BUCKET', 'PUBLIC_BASE_URL', 'REQUESTS_TABLE', 'SENDER_EMAIL', 'SES_CONFIGURATION_SET'].sort(),
     );
     expect(fn.Properties.Environment.Variables.SES_CONFIGURATION_SET).toEqual({ Ref: id(stack.sendingConfiguration) });
     const policies = Object.values(template.findResources('AWS::IAM::Policy')).filter((p) =>
@@ -76,6 +76,7 @@ describe('bounces and complaints', () => {
     const send = statements.find((s) => s.Action === 'ses:SendEmail')!;
     expect(JSON.stringify(send.Resource)).toContain(':configuration-set/');
     expect(statements.some((s) => [s.Action].flat().includes('dynamodb:UpdateItem'))).toBe(true);
+    expect(JSON.stringify(statements.find((s) => s.Action === 's3:DeleteObject')!.Resource)).toContain('/entries/*');
   });
 
   it('raise the operations alarm when mail to the DPO or staff bounces for good', () => {

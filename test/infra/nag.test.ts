@@ -84,6 +84,7 @@ describe.each(Object.entries(VARIANTS))('cdk-nag AWS Solutions and Serverless ch
       'GET /v1/staff/reports/requests.csv',
       'GET /v1/staff/requests',
       'GET /v1/staff/requests/{requestId}',
+      'GET /v1/staff/requests/{requestId}/attachments/{file}',
       'GET /v1/staff/requests/{requestId}/audit',
       'POST /v1/staff/inbound/{draftId}',
       'POST /v1/staff/requests',

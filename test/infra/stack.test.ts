@@ -319,6 +319,8 @@ describe('configuration and grants (least privilege)', () => {
     expect(withEnv('PACKAGE_BUCKET')).toEqual([
       'assemble',
       'download',
+      'intake',
+      'mailFeedback',
       'opendsrCallback',
       'processorCallback',
       'receiveEmail',
@@ -326,6 +328,8 @@ describe('configuration and grants (least privilege)', () => {
       'run',
       'runDatabase',
       'staffEnter',
+      'staffRequests',
+      'status',
       'submit',
       'sweep',
       'task',
@@ -407,14 +411,19 @@ describe('configuration and grants (least privilege)', () => {
     expect(JSON.stringify(redrive.Resource)).toContain('WorkflowStateMachine');
   });
 
-  it('gives intake neither S3 nor Step Functions access', () => {
-    expect(actionsOf('intake').filter((a) => a.startsWith('s3:') || a.startsWith('states:'))).toEqual([]);
+  it("gives intake no Step Functions access, and S3 only to add a representative's mandate under entries/", () => {
+    expect(actionsOf('intake').filter((a) => a.startsWith('states:'))).toEqual([]);
+    expect(actionsOf('intake').filter((a) => a.startsWith('s3:'))).toEqual(['s3:PutObject']);
+    const put = statementsOf('intake').find((st) => st.Action === 's3:PutObject')!;
+    expect(JSON.stringify(put.Resource)).toContain('/entries/*');
   });
 
-  it("gives S3 access only to the functions that write exports, packages, recorded requests' files or retention reports, to download and to the receiving of mail, these two read-only", () => {
+  it("gives S3 access only to the functions that write exports, packages, requests' files or retention reports, erase an unconfirmed request's files, download, open a file for staff or receive mail", () => {
     expect(withAction((a) => a.startsWith('s3:'))).toEqual([
       'assemble',
       'download',
+      'intake',
+      'mailFeedback',
       'opendsrCallback',
       'processorCallback',
       'receiveEmail',
@@ -422,10 +431,20 @@ describe('configuration and grants (least privilege)', () => {
       'run',
       'runDatabase',
       'staffEnter',
+      'staffRequests',
+      'status',
       'submit',
       'sweep',
       'task',
     ]);
+    // Staff open a request's files (a mandate) by a signed link: GetObject only, under entries/.
+    expect(actionsOf('staffRequests').filter((a) => a.startsWith('s3:'))).toEqual(['s3:GetObject']);
+    expect(JSON.stringify(statementsOf('staffRequests').find((st) => st.Action === 's3:GetObject')!.Resource)).toContain('/entries/*');
+    // A withdrawal or a bounce before confirmation erases the request's files: DeleteObject only, under entries/.
+    for (const fn of ['status', 'mailFeedback'] as const) {
+      expect(actionsOf(fn).filter((a) => a.startsWith('s3:'))).toEqual(['s3:DeleteObject']);
+      expect(JSON.stringify(statementsOf(fn).find((st) => st.Action === 's3:DeleteObject')!.Resource)).toContain('/entries/*');
+    }
     expect(actionsOf('download').filter((a) => a.startsWith('s3:'))).not.toEqual(expect.arrayContaining([expect.stringMatching(/^s3:(Put|Delete)/)]));
     // Recording a request only adds the person's files, under entries/: it reads and deletes nothing there.
     expect(actionsOf('staffEnter').filter((a) => a.startsWith('s3:'))).toEqual(['s3:PutObject']);
@@ -790,6 +809,7 @@ describe('HTTP API', () => {
       'POST /v1/staff/requests': 'staffEnter',
       'GET /v1/staff/requests/{requestId}': 'staffRequests',
       'GET /v1/staff/requests/{requestId}/audit': 'staffRequests',
+      'GET /v1/staff/requests/{requestId}/attachments/{file}': 'staffRequests',
       'POST /v1/staff/requests/{requestId}/decisions': 'staffDecide',
       'GET /v1/staff/inbound': 'staffInbound',
       'GET /v1/staff/inbound/{draftId}': 'staffInbound',
@@ -960,6 +980,7 @@ describe('staff API', () => {
       'GET /v1/staff/reports/requests.csv',
       'GET /v1/staff/requests',
       'GET /v1/staff/requests/{requestId}',
+      'GET /v1/staff/requests/{requestId}/attachments/{file}',
       'GET /v1/staff/requests/{requestId}/audit',
       'POST /v1/staff/inbound/{draftId}',
       'POST /v1/staff/requests',
@@ -980,29 +1001,33 @@ describe('staff API', () => {
     expect(routesWith(undefined)).toContain('GET /console');
   });
 
-  it.each(READERS)('lets %s only read the requests table (staff reads append their audit event): no S3, no SES, no Step Functions', (reader) => {
-    const actions = actionsOf(reader);
-    const tableId = ofType('AWS::DynamoDB::Table')[0]![0];
-    const data = actions.filter((a) => !a.startsWith('logs:') && !a.startsWith('xray:'));
-    for (const a of data) expect(a, a).toMatch(/^(dynamodb|kms):/);
-    expect(actions).toEqual(expect.arrayContaining(['dynamodb:Query', 'dynamodb:GetItem']));
-    const writes = /^dynamodb:(PutItem|UpdateItem|DeleteItem|BatchWriteItem|TransactWriteItems|PartiQL(Insert|Update|Delete))$/;
-    // The staff reads write one thing: the audit event that a staff member read (Art. 5(2)), only
-    // under the audit trails' partition keys and with an audit event's attributes.
-    const audited = reader !== 'transparency';
-    expect(actions.filter((a) => writes.test(a))).toEqual(audited ? ['dynamodb:PutItem'] : []);
-    for (const st of statementsOf(reader).filter((x) => [x.Action].flat().includes('dynamodb:PutItem'))) {
-      const condition = JSON.stringify((st as Statement & { Condition?: unknown }).Condition ?? {});
-      expect(condition).toContain('dynamodb:LeadingKeys');
-      expect(condition).toContain('dynamodb:Attributes');
-    }
-    // Writing the audit event to the encrypted table needs the key's encrypt side; pure readers get none.
-    if (!audited) expect(actions.filter((a) => /^kms:(Encrypt|ReEncrypt|GenerateDataKey)/.test(a))).toEqual([]);
-    for (const s of statementsOf(reader).filter((st) => [st.Action].flat().some((a) => a.startsWith('dynamodb:')))) {
-      for (const resource of [s.Resource].flat()) expect(JSON.stringify(resource)).toContain(`"${tableId}"`);
-    }
-    expect(Object.keys(envOf(reader)).sort()).toEqual(['NODE_OPTIONS', 'REQUESTS_TABLE']);
-  });
+  it.each(READERS)(
+    'lets %s only read the requests table (staff reads append their audit event; staff open files by a signed link): no SES, no Step Functions',
+    (reader) => {
+      const actions = actionsOf(reader);
+      const tableId = ofType('AWS::DynamoDB::Table')[0]![0];
+      const data = actions.filter((a) => !a.startsWith('logs:') && !a.startsWith('xray:'));
+      const opensFiles = reader === 'staffRequests';
+      for (const a of data) expect(a, a).toMatch(opensFiles ? /^(dynamodb|kms):|^s3:GetObject$/ : /^(dynamodb|kms):/);
+      expect(actions).toEqual(expect.arrayContaining(['dynamodb:Query', 'dynamodb:GetItem']));
+      const writes = /^dynamodb:(PutItem|UpdateItem|DeleteItem|BatchWriteItem|TransactWriteItems|PartiQL(Insert|Update|Delete))$/;
+      // The staff reads write one thing: the audit event that a staff member read (Art. 5(2)), only
+      // under the audit trails' partition keys and with an audit event's attributes.
+      const audited = reader !== 'transparency';
+      expect(actions.filter((a) => writes.test(a))).toEqual(audited ? ['dynamodb:PutItem'] : []);
+      for (const st of statementsOf(reader).filter((x) => [x.Action].flat().includes('dynamodb:PutItem'))) {
+        const condition = JSON.stringify((st as Statement & { Condition?: unknown }).Condition ?? {});
+        expect(condition).toContain('dynamodb:LeadingKeys');
+        expect(condition).toContain('dynamodb:Attributes');
+      }
+      // Writing the audit event to the encrypted table needs the key's encrypt side; pure readers get none.
+      if (!audited) expect(actions.filter((a) => /^kms:(Encrypt|ReEncrypt|GenerateDataKey)/.test(a))).toEqual([]);
+      for (const s of statementsOf(reader).filter((st) => [st.Action].flat().some((a) => a.startsWith('dynamodb:')))) {
+        for (const resource of [s.Resource].flat()) expect(JSON.stringify(resource)).toContain(`"${tableId}"`);
+      }
+      expect(Object.keys(envOf(reader)).sort()).toEqual(opensFiles ? ['NODE_OPTIONS', 'PACKAGE_BUCKET', 'REQUESTS_TABLE'] : ['NODE_OPTIONS', 'REQUESTS_TABLE']);
+    },
+  );
 
   it('gives the console function no data access at all: logs and traces only', () => {
     const actions = actionsOf('console');

@@ -43,7 +43,13 @@ describe('every route of the template behind the JWT authorizer', () => {
   it('is found in the template: the staff list, one request, its audit export and the decisions', () => {
     const keys = guarded().map((r) => r.routeKey);
     expect(keys).toEqual(
-      expect.arrayContaining(['GET /v1/staff/requests', 'GET /v1/staff/requests/{requestId}', 'GET /v1/staff/requests/{requestId}/audit', DECISIONS_ROUTE]),
+      expect.arrayContaining([
+        'GET /v1/staff/requests',
+        'GET /v1/staff/requests/{requestId}',
+        'GET /v1/staff/requests/{requestId}/audit',
+        'GET /v1/staff/requests/{requestId}/attachments/{file}',
+        DECISIONS_ROUTE,
+      ]),
     );
     for (const r of local.rt.model.routes.filter((x) => x.path?.startsWith('/v1/staff/'))) expect(r.authorizer, r.routeKey).toBeDefined();
     expect(

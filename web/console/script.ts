@@ -97,6 +97,8 @@ interface RequestView {
   /** Recorded by staff: how and when it came, who recorded it, how the identity was established. */
   entry?: { channel: string; receivedAt: string; by: string; at: string; identity: { method: string; reason?: string } } | null;
   attachments?: { name: string; contentType: string; bytes: number }[];
+  /** Someone asked for the subject: who the subject is (`email` and `name` are then the one who asked). */
+  onBehalfOf?: { representation: 'parent' | 'mandate'; name: string; email: string };
 }
 
 /** One processor's part of a request. */
@@ -628,6 +630,30 @@ void (async () => {
       // biome-ignore lint/style/useTemplate: test/unit/staff-console.test.ts reads this call in the served text
       if (blob) saveBlob(blob, 'audit-' + requestId + '.json');
     });
+  }
+
+  // A request's files, each with a button that opens it: the API answers a link good for a minute
+  // (the token cannot ride on a plain link), and the file comes as a download, never shown inline.
+  function attachmentList(requestId: string, files: { name: string; bytes: number }[]) {
+    const list = el('ul', undefined, 'files');
+    files.forEach((f, i) => {
+      const item = el('li', `${f.name} (${Math.ceil(f.bytes / 1024)} KB) `);
+      item.appendChild(
+        button(t.openFile, 'link', () => {
+          api<{ url: string }>(`/v1/staff/requests/${encodeURIComponent(requestId)}/attachments/${i + 1}`).then((answer) => {
+            if (!answer) return;
+            const a = el('a');
+            a.href = answer.url;
+            a.rel = 'noopener';
+            document.body.appendChild(a);
+            a.click();
+            a.remove();
+          });
+        }),
+      );
+      list.appendChild(item);
+    });
+    return list;
   }
 
   // A file fetched with the token (which cannot ride on a plain link), saved through a Blob URL.
@@ -1477,7 +1503,7 @@ void (async () => {
       const how = label(t.enter.identities, r.entry.identity.method);
       fact(facts, t.enter.facts.identity, r.entry.identity.reason ? `${how}: ${r.entry.identity.reason}` : how, 'prewrap');
     }
-    if (r.attachments?.length) fact(facts, t.enter.facts.attachments, r.attachments.map((a) => `${a.name} (${Math.ceil(a.bytes / 1024)} KB)`).join(', '));
+    if (r.attachments?.length) fact(facts, t.enter.facts.attachments, attachmentList(r.requestId, r.attachments));
     const subject = $('subject-facts');
     clear(subject);
     if (r.personalDataErasedAt) {
@@ -1485,6 +1511,14 @@ void (async () => {
       fact(subject, t.personalDataErased, dateTime(r.personalDataErasedAt));
       fact(subject, t.email, t.erased);
       fact(subject, t.name, t.erased);
+    } else if (r.onBehalfOf) {
+      // Someone asked for the subject: the stores are searched by the subject's address, every email goes to the one who asked.
+      fact(subject, t.representation.title, label(t.representation.kind, r.onBehalfOf.representation));
+      fact(subject, t.representation.subjectName, r.onBehalfOf.name);
+      fact(subject, t.representation.subjectEmail, r.onBehalfOf.email);
+      for (const [id, value] of Object.entries(r.identifiers || {}))
+        fact(subject, t.identifierLabel[id as keyof typeof t.identifierLabel] ?? id, value || '\u2014');
+      fact(subject, t.representation.askedBy, `${r.name || t.noName} <${r.email || '\u2014'}>`);
     } else {
       fact(subject, t.email, r.email || '\u2014');
       for (const [id, value] of Object.entries(r.identifiers || {}))

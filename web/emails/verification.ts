@@ -18,6 +18,8 @@ export function verificationEmail(input: {
   expiresAt: string;
   /** The request came as an email to the controller's privacy address: this email also acknowledges it. */
   receivedByEmail?: boolean;
+  /** Someone asks for another person: that person's name (the email goes to the one who asks). */
+  forSomeone?: string;
 }): Email {
   const locale = safeLocale(input.locale);
   const t = INTAKE[locale];
@@ -33,6 +35,7 @@ export function verificationEmail(input: {
     p(t.email.greeting),
     p(intro),
     ...(input.receivedByEmail ? [p(v.byEmail)] : []),
+    ...(input.forSomeone ? [p(v.forSomeone({ name: oneLine(input.forSomeone) }))] : []),
     referenceLine(t, input.requestReference),
     p(v.action),
     link(input.verifyUrl, v.linkText),

@@ -1,7 +1,7 @@
 /** The request form: one controller's form with each right's own fields, or the list of organisations. */
 
 import { IDENTIFIER_MAX, type Identifier } from '../../functions/domain/identifiers';
-import { OBJECTION_SCOPES } from '../../functions/domain/request';
+import { MANDATE_EXTENSIONS, MANDATE_MAX_BYTES, OBJECTION_SCOPES, REPRESENTATIONS, type Representation } from '../../functions/domain/request';
 import { DEFAULT_VERIFY_TTL_DAYS, escapeHtml as e, errorText, formAlternates, layout, type PageOptions, safeHref } from '../html.ts';
 import { htmlSentence, htmlText, langAttr, plainText, type Text } from '../local-text.ts';
 import { LOCALES, type Locale, RIGHTS, type Right, safeLocale } from '../locale.ts';
@@ -53,6 +53,10 @@ const FIELD_ORDER = [
   'transmitTo',
   'viaCustomer',
   'message',
+  'onBehalfOf',
+  'subjectName',
+  'subjectEmail',
+  'mandate',
   'email',
   'phone',
   'customerNumber',
@@ -67,7 +71,21 @@ type FieldName = (typeof FIELD_ORDER)[number];
 export type FormValues = Partial<Record<FieldName, string | string[]>>;
 
 /** Maximum lengths the form states; the submission schema checks the same. */
-const MAX = { inaccurate: 2000, corrected: 2000, objectionGrounds: 4000, message: 4000, viaCustomer: 200, name: 200, email: 254, ...IDENTIFIER_MAX } as const;
+const MAX = {
+  inaccurate: 2000,
+  corrected: 2000,
+  objectionGrounds: 4000,
+  message: 4000,
+  viaCustomer: 200,
+  name: 200,
+  email: 254,
+  subjectName: 200,
+  subjectEmail: 254,
+  ...IDENTIFIER_MAX,
+} as const;
+
+/** The largest mandate file, as the form states it. */
+const MANDATE_MAX_MB = MANDATE_MAX_BYTES / (1024 * 1024);
 
 /** The rights a controller's form offers: withdrawal of consent only where something rests on consent. */
 export function offeredRights(c: FormController): Right[] {
@@ -166,6 +184,10 @@ ${body}
     message: 'message',
     email: 'email',
     name: 'name',
+    onBehalfOf: 'onBehalfOf-self',
+    subjectName: 'subjectName',
+    subjectEmail: 'subjectEmail',
+    mandate: 'mandate',
   };
   const identifiers = selected.identifiers ?? [];
   for (const id of identifiers) anchor[id] = id;
@@ -261,6 +283,31 @@ ${hint('email-hint', f.emailHint)}${fieldError('email')}
 <input type="email" id="email" name="email" value="${e(value('email'))}" required maxlength="${MAX.email}" autocomplete="email" spellcheck="false" autocapitalize="off"${invalid('email')}${describedBy('email-hint', bad('email') && errorId('email'))}>
 </div>`;
   const nameField = textField('name', f.nameLabel, f.nameHint, 'input', ' autocomplete="name"');
+  // Someone asking for another person: who, and the document that shows they may. Hidden by CSS
+  // (html.ts) while "me" is chosen; a fieldset with an error stays visible.
+  const forWhom = value('onBehalfOf');
+  const forWhomField = `<fieldset${describedBy('onBehalfOf-hint', bad('onBehalfOf') && errorId('onBehalfOf'))}${bad('onBehalfOf') ? ' class="invalid"' : ''}>
+<legend>${e(f.forWhomLegend)}</legend>
+${hint('onBehalfOf-hint', f.forWhomHint)}${fieldError('onBehalfOf')}
+${choice('radio', 'onBehalfOf', 'onBehalfOf-self', '', f.forWhom.self, !REPRESENTATIONS.includes(forWhom as Representation))}
+${REPRESENTATIONS.map((r) => choice('radio', 'onBehalfOf', `onBehalfOf-${r}`, r, f.forWhom[r], forWhom === r)).join('\n')}
+</fieldset>`;
+  const mandateHintId = 'mandate-hint';
+  const representationFields = `<fieldset class="representation-fields${(['subjectName', 'subjectEmail', 'mandate'] as const).some(bad) ? ' invalid' : ''}" aria-describedby="representation-hint">
+<legend>${e(f.representationLegend)}</legend>
+${hint('representation-hint', f.representationHint)}
+${textField('subjectName', f.subjectNameLabel, undefined, 'input', ' autocomplete="off"')}
+<div class="field${bad('subjectEmail') ? ' invalid' : ''}">
+<label for="subjectEmail">${e(f.subjectEmailLabel)}</label>
+${hint('subjectEmail-hint', f.subjectEmailHint)}${fieldError('subjectEmail')}
+<input type="email" id="subjectEmail" name="subjectEmail" value="${e(value('subjectEmail'))}" maxlength="${MAX.subjectEmail}" autocomplete="off" spellcheck="false" autocapitalize="off"${invalid('subjectEmail')}${describedBy('subjectEmail-hint', bad('subjectEmail') && errorId('subjectEmail'))}>
+</div>
+<div class="field${bad('mandate') ? ' invalid' : ''}">
+<label for="mandate">${e(f.mandateLabel)}</label>
+${hint(mandateHintId, f.mandateHint({ mb: MANDATE_MAX_MB }))}${fieldError('mandate')}
+<input type="file" id="mandate" name="mandate" accept="${e(MANDATE_EXTENSIONS.map((x) => `.${x}`).join(','))}"${invalid('mandate')}${describedBy(mandateHintId, bad('mandate') && errorId('mandate'))}>
+</div>
+</fieldset>`;
   // A phone number is typed as people write it; the service makes it E.164 and says plainly when it cannot.
   const identifierFields = identifiers.map((id) =>
     textField(
@@ -292,7 +339,7 @@ ${f
   .map((s) => `<li>${e(s)}</li>`)
   .join('\n')}
 </ol>
-<form method="post" action="/v1/requests" enctype="application/x-www-form-urlencoded" accept-charset="utf-8">
+<form method="post" action="/v1/requests" enctype="multipart/form-data" accept-charset="utf-8">
 <input type="hidden" name="locale" value="${e(locale)}">
 <input type="hidden" name="controller" value="${e(selected.id)}">
 ${fieldError('locale')}${fieldError('body')}${fieldError('controller')}
@@ -300,6 +347,8 @@ ${typeField}
 ${sections.join('\n')}
 ${viaCustomer}
 ${textField('message', f.messageLabel, f.messageHint, 'textarea')}
+${forWhomField}
+${representationFields}
 ${emailField}
 ${identifierFields.join('\n')}${unaskedErrors}
 ${nameField}

@@ -2,7 +2,7 @@ import { configure } from '../../platform/config';
 import { handleMailFeedback } from '../../workflow/mail-feedback';
 
 // The composition root: what this function is given, checked at cold start. An escalation emails the DPO.
-await configure('REQUESTS_TABLE', 'SENDER_EMAIL', 'SES_CONFIGURATION_SET', 'PUBLIC_BASE_URL');
+await configure('REQUESTS_TABLE', 'PACKAGE_BUCKET', 'SENDER_EMAIL', 'SES_CONFIGURATION_SET', 'PUBLIC_BASE_URL');
 
 /**
  * SES's bounce and complaint events, by an EventBridge rule on the default bus. Never throws for an

@@ -2,54 +2,23 @@ import middy from '@middy/core';
 import { safeFileName } from '../../branches/task-answer';
 import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, validateStaffEntry } from '../../domain/staff-entry';
 import { InvalidSubmission } from '../../domain/submission';
-import { type EntryFile, enterRequest } from '../../intake/staff-entry';
+import type { RequestFile } from '../../intake/request-files';
+import { enterRequest } from '../../intake/staff-entry';
 import { configure } from '../../platform/config';
-import { ACCEPTED_EXTENSIONS, checkFile } from '../../platform/file-types';
 import { clientError, type HttpEvent, type HttpResult, httpMiddleware, json } from '../../platform/http';
 import { logger } from '../../platform/log';
-import { multipartBody } from '../../platform/multipart';
+import { multipartBody, uploadsOf } from '../../platform/multipart';
 import { register } from '../../platform/register';
 import { claimsOf, mayAccess, requireRole } from '../../staff/staff';
 
 // The composition root: what this function is given, checked at cold start.
 await configure('REQUESTS_TABLE', 'PACKAGE_BUCKET', 'STATE_MACHINE_ARN', 'SENDER_EMAIL', 'SES_CONFIGURATION_SET', 'PUBLIC_BASE_URL', 'VERIFY_TTL_DAYS');
 
-/** A file as the multipart parser hands it over. */
-interface Part {
-  filename?: string;
-  mimetype?: string;
-  content?: Uint8Array;
-  truncated?: boolean;
-}
-
-const isPart = (v: unknown): v is Part => typeof v === 'object' && v !== null && 'content' in v;
-
-/**
- * The files of the `attachments` field, checked as a task link's upload is: how many, how large
- * (each and together), and only inert kinds whose content is what their name says.
- */
-function attachmentsOf(body: Record<string, unknown>): EntryFile[] {
-  const raw = body.attachments;
-  if (raw === undefined || raw === '') return [];
-  const parts = (Array.isArray(raw) ? raw : [raw]).filter((p) => !(isPart(p) && !p.filename && !p.content?.length));
-  if (!parts.every(isPart)) throw clientError(400, 'The request has invalid fields', { attachments: 'attachments must be files (multipart/form-data)' });
-  if (parts.length > MAX_ATTACHMENTS) throw clientError(400, 'The request has invalid fields', { attachments: `at most ${MAX_ATTACHMENTS} files` });
-  const total = parts.reduce((n, p) => n + (p.content?.byteLength ?? 0), 0);
-  if (parts.some((p) => p.truncated) || total > MAX_ATTACHMENT_BYTES) {
-    throw clientError(413, `The files are larger than ${MAX_ATTACHMENT_BYTES} bytes together`, { attachments: 'too large' });
-  }
-  // The parser lists a repeated field's files last first.
-  return parts.reverse().map((p) => {
-    const name = safeFileName(p.filename ?? 'attachment');
-    const content = Buffer.from(p.content!.buffer, p.content!.byteOffset, p.content!.byteLength);
-    const checked = content.length > 0 ? checkFile(name, content, p.mimetype) : undefined;
-    if (!checked?.accepted) {
-      throw clientError(415, `Each file must be one of: ${ACCEPTED_EXTENSIONS.join(', ')}, and its content must be what its name says`, {
-        attachments: !checked ? 'empty file' : checked.reason === 'type_not_accepted' ? 'type not accepted' : 'content does not match its type',
-      });
-    }
-    return { name, content, contentType: checked.contentType };
-  });
+/** The files of the `attachments` field, checked as a task link's upload is; a refusal names the field. */
+function attachmentsOf(body: Record<string, unknown>): RequestFile[] {
+  const uploads = uploadsOf(body, 'attachments', { maxFiles: MAX_ATTACHMENTS, maxBytes: MAX_ATTACHMENT_BYTES }, safeFileName);
+  if ('error' in uploads) throw clientError(uploads.status, uploads.message, { attachments: uploads.error });
+  return uploads.files;
 }
 
 /**

@@ -6,7 +6,7 @@ import { listAudit } from '../../platform/data/audit';
 import { getRequestWithBranches, openRequests } from '../../platform/data/requests';
 import { type HttpEvent, type HttpResult, httpMiddleware, json } from '../../platform/http';
 import { register } from '../../platform/register';
-import { recordAuditExported, recordRequestViewed } from '../../staff/reads';
+import { attachmentLink, recordAttachmentOpened, recordAuditExported, recordRequestViewed } from '../../staff/reads';
 import {
   byDueDate,
   claimsOf,
@@ -23,7 +23,7 @@ import {
 } from '../../staff/staff';
 
 // The composition root: what this function is given, checked at cold start.
-await configure('REQUESTS_TABLE');
+await configure('REQUESTS_TABLE', 'PACKAGE_BUCKET');
 
 const DECLARED = register.controllers.map((c) => c.id);
 
@@ -89,13 +89,31 @@ async function auditTrail(event: HttpEvent, requestId: string): Promise<HttpResu
   return res;
 }
 
-/** The route of the audit export, as API Gateway names it in `routeKey`. */
+/**
+ * GET /v1/staff/requests/{requestId}/attachments/{file}: a link, good for a minute, to one of the
+ * request's files (a representative's mandate, a letter staff recorded), numbered from 1 as the
+ * detail lists them. Same access as the request itself; opening one is an audit event first.
+ */
+async function attachment(event: HttpEvent, requestId: string): Promise<HttpResult> {
+  const staff = requireRole(claimsOf(event), 'read');
+  const found = await visibleRequest(staff, requestId);
+  if (!found) return notFound();
+  const number = event.pathParameters?.file ?? '';
+  const file = /^[1-9]\d{0,2}$/.test(number) ? found.request.attachments?.[Number(number) - 1] : undefined;
+  if (!file) return json(404, { message: 'The request has no such file', errors: { file: 'unknown' } });
+  await recordAttachmentOpened(staff, requestId, Number(number));
+  return json(200, { ...(await attachmentLink(file)), name: file.name, contentType: file.contentType, bytes: file.bytes });
+}
+
+/** The routes of the audit export and of a file, as API Gateway names them in `routeKey`. */
 const AUDIT_ROUTE = 'GET /v1/staff/requests/{requestId}/audit';
+const ATTACHMENT_ROUTE = 'GET /v1/staff/requests/{requestId}/attachments/{file}';
 
 /** One Lambda for the staff API's read routes: the route key tells them apart. */
 async function requests(event: HttpEvent): Promise<HttpResult> {
   const requestId = event.pathParameters?.requestId;
   if (requestId === undefined) return list(event);
+  if (event.routeKey === ATTACHMENT_ROUTE) return attachment(event, requestId);
   return event.routeKey === AUDIT_ROUTE ? auditTrail(event, requestId) : detail(event, requestId);
 }
 

@@ -1,18 +1,23 @@
+import { randomUUID } from 'node:crypto';
 import middy from '@middy/core';
 import { renderRequestAccepted } from '../../../web/pages/accepted';
 import { type FormValues, renderRequestForm } from '../../../web/pages/form';
 import { renderNotFound } from '../../../web/pages/not-found';
+import { safeFileName } from '../../branches/task-answer';
 import { IDENTIFIERS } from '../../domain/identifiers';
 import { inLocale } from '../../domain/register-schema';
-import { InvalidSubmission, validateSubmission, withoutOtherRights } from '../../domain/submission';
+import { type Locale, MANDATE_EXTENSIONS, MANDATE_MAX_BYTES } from '../../domain/request';
+import { InvalidSubmission, type ValidSubmission, validateSubmission, withoutOtherRights } from '../../domain/submission';
 import { isRequestId } from '../../domain/validation';
 import { acceptRequest, sentPage } from '../../intake/intake';
 import { RateLimited, takeIntakeAllowance } from '../../intake/rate-limit';
+import { storeRequestFiles } from '../../intake/request-files';
 import { secrets } from '../../platform/aws/secrets';
 import { configure, setting } from '../../platform/config';
 import { type HttpEvent, type HttpResult, html, httpMiddleware, json, pickLocale, redirect, wantsJson } from '../../platform/http';
 import { paths } from '../../platform/links';
 import { logger } from '../../platform/log';
+import { multipartBody, type UploadedFile, uploadsOf } from '../../platform/multipart';
 import { findController, register } from '../../platform/register';
 import { TOKEN_PATTERN } from '../../platform/tokens';
 import { formController, formPage } from './form';
@@ -21,6 +26,7 @@ import { formController, formPage } from './form';
 await configure(
   secrets,
   'REQUESTS_TABLE',
+  'PACKAGE_BUCKET',
   'SENDER_EMAIL',
   'SES_CONFIGURATION_SET',
   'PUBLIC_BASE_URL',
@@ -48,6 +54,9 @@ const KEPT_FIELDS = [
   'transmitTo',
   'viaCustomer',
   'message',
+  'onBehalfOf',
+  'subjectName',
+  'subjectEmail',
   ...IDENTIFIERS,
 ] as const;
 
@@ -62,15 +71,44 @@ function keptValues(body: Record<string, unknown>): FormValues {
   return values;
 }
 
+/**
+ * The form's fields checked, and the mandate file with them: one is needed when someone asks for
+ * another person, and refused otherwise. Every bad field is named at once.
+ */
+function validateWithMandate(body: Record<string, unknown>): ValidSubmission & { files: UploadedFile[] } {
+  const mandate = uploadsOf(body, 'mandate', { maxFiles: 1, maxBytes: MANDATE_MAX_BYTES, extensions: MANDATE_EXTENSIONS }, safeFileName);
+  let valid: ValidSubmission | undefined;
+  let errors: Record<string, string> = {};
+  let locale: Locale = 'en';
+  try {
+    valid = validateSubmission(body, register);
+  } catch (err) {
+    if (!(err instanceof InvalidSubmission)) throw err;
+    errors = { ...err.errors };
+    locale = err.locale;
+  }
+  const forSomeoneElse = typeof body.onBehalfOf === 'string' && body.onBehalfOf !== '';
+  if ('error' in mandate) errors.mandate ??= mandate.error;
+  else if (forSomeoneElse && mandate.files.length === 0)
+    errors.mandate ??= 'mandate is required: a document that shows you may act for the person (a PDF or photo, sent as multipart/form-data)';
+  else if (!forSomeoneElse && mandate.files.length > 0) errors.mandate ??= 'mandate is only for a request made for someone else (onBehalfOf)';
+  if (!valid || Object.keys(errors).length > 0) throw new InvalidSubmission(errors, valid?.submission.locale ?? locale);
+  return { ...valid, files: 'files' in mandate ? mandate.files : [] };
+}
+
 /** POST /v1/requests: a data subject asks to exercise a right. JSON for API clients, pages for the no-JS form. */
 async function intake(event: HttpEvent): Promise<HttpResult> {
   const asJson = wantsJson(event) || (event.headers['content-type'] ?? '').startsWith('application/json');
   try {
-    const body = asJson ? event.body : withoutOtherRights((event.body ?? {}) as Record<string, unknown>);
-    const { submission, details, identifiers, controller } = validateSubmission(body, register);
-    await takeIntakeAllowance(submission.email, event.requestContext?.http?.sourceIp);
-    const { request, sentPageKey } = await acceptRequest(submission, controller, new Date(), details, identifiers);
-    logger.info('request accepted', { requestId: request.requestId, type: request.type, controllerId: controller.id });
+    const raw = (event.body ?? {}) as Record<string, unknown>;
+    const body = asJson ? raw : withoutOtherRights(raw);
+    const { files, ...valid } = validateWithMandate(body);
+    await takeIntakeAllowance(valid.submission.email, event.requestContext?.http?.sourceIp);
+    // The mandate is stored first, so a request never points at a file that is not there.
+    const requestId = randomUUID();
+    const attachments = await storeRequestFiles(requestId, files);
+    const { request, sentPageKey } = await acceptRequest(valid, { requestId, attachments });
+    logger.info('request accepted', { requestId: request.requestId, type: request.type, controllerId: valid.controller.id, onBehalfOf: !!request.onBehalfOf });
     // A page is shown by a GET (303): a reload shows it again and does not post the form twice.
     return asJson ? json(202, { requestId: request.requestId, status: request.status }) : seeOther(paths.sent(request.requestId, sentPageKey));
   } catch (err) {
@@ -141,5 +179,11 @@ function rateLimited(event: HttpEvent, err: RateLimited, asJson: boolean): HttpR
 }
 
 export const handler = middy()
-  .use(httpMiddleware())
+  .use(
+    httpMiddleware({
+      // Room for a mandate and the form's fields; a file past its share is cut short by the parser and refused above.
+      maxBodyBytes: MANDATE_MAX_BYTES + 128 * 1024,
+      multipart: (max) => multipartBody(max, 1, 100),
+    }),
+  )
   .handler((event: HttpEvent) => (event.requestContext.http.method === 'GET' ? sent(event) : intake(event)));

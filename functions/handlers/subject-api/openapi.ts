@@ -33,6 +33,9 @@ const JSON_TYPE = 'application/json';
 const ANSWER_TIME = new Date(0);
 /** The multipart form of a recorded request: its fields, and the person's files (`handlers/staff-api/enter.ts` checks them). */
 const staffEntryFormSchema = staffEntrySchema.extend({ attachments: z.array(z.instanceof(Uint8Array)).optional() });
+/** The multipart form of a submission: its fields, and a representative's `mandate` file (`handlers/subject-api/intake.ts` checks it). */
+const submissionFormSchema = submissionSchema.extend({ mandate: z.instanceof(Uint8Array).optional() });
+const MULTIPART = 'multipart/form-data';
 
 /** Every route of the API (infra/constructs/subject-api.ts and staff-api.ts); a test holds this list to the template. */
 export const ROUTES: readonly Route[] = [
@@ -51,7 +54,7 @@ export const ROUTES: readonly Route[] = [
     path: '/v1/requests',
     summary: 'Submit a request; a verification link goes to the address',
     caller: 'public',
-    body: { [JSON_TYPE]: submissionSchema, [FORM]: submissionSchema },
+    body: { [JSON_TYPE]: submissionSchema, [FORM]: submissionSchema, [MULTIPART]: submissionFormSchema },
     ok: { 202: 'Received: `{requestId, status}`, or the check-your-email page' },
   },
   {
@@ -222,7 +225,7 @@ export const ROUTES: readonly Route[] = [
     path: '/v1/staff/requests',
     summary: 'Record a request that came by letter, phone, email or in person (approvers); files as `attachments` in multipart',
     caller: 'staff',
-    body: { [JSON_TYPE]: staffEntrySchema, 'multipart/form-data': staffEntryFormSchema },
+    body: { [JSON_TYPE]: staffEntrySchema, [MULTIPART]: staffEntryFormSchema },
     ok: { 201: 'Recorded: `{requestId, status, dueAt?}`' },
   },
   {
@@ -238,6 +241,13 @@ export const ROUTES: readonly Route[] = [
     summary: "A request's hash-chained audit trail",
     caller: 'staff',
     ok: { 200: 'The trail (JSON)' },
+  },
+  {
+    method: 'get',
+    path: '/v1/staff/requests/{requestId}/attachments/{file}',
+    summary: "A short-lived link to one of a request's files (a mandate, a letter), numbered from 1 as the request lists them",
+    caller: 'staff',
+    ok: { 200: '`{url, name, contentType, bytes, expiresInSeconds}`' },
   },
   {
     method: 'post',

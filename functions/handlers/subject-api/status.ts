@@ -15,7 +15,7 @@ import { withdrawRequest } from '../../workflow/withdrawal';
 
 // The composition root: what this function is given, checked at cold start. A withdrawal emails
 // the subject's receipt and the vendors and staff still working on the request.
-await configure('REQUESTS_TABLE', 'PUBLIC_BASE_URL', 'SENDER_EMAIL', 'SES_CONFIGURATION_SET');
+await configure('REQUESTS_TABLE', 'PACKAGE_BUCKET', 'PUBLIC_BASE_URL', 'SENDER_EMAIL', 'SES_CONFIGURATION_SET');
 
 /** After a POST, the browser is sent on with a GET (303), so a reload shows the page and posts nothing. */
 const seeOther = (location: string): HttpResult => ({ ...redirect(location), statusCode: 303 });

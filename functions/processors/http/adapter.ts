@@ -14,7 +14,7 @@ import { randomUUID } from 'node:crypto';
 import { completeBranch } from '../../branches/outcome';
 import { missingIdentities } from '../../domain/identifiers';
 import type { HttpProcessor } from '../../domain/register-schema';
-import type { Right } from '../../domain/request';
+import { type Right, subjectOf } from '../../domain/request';
 import { claimJobWatch, endJobWatch, updateBranch } from '../../platform/data/branches';
 import { logger } from '../../platform/log';
 import { CLAIM_TIMEOUT_MS } from '../../platform/outbox';
@@ -46,7 +46,7 @@ function runOf(p: HttpProcessor, ctx: BranchContext, action: Right): ActionRun {
     requestId: ctx.request.requestId,
     action,
     // The request's identifiers too (a phone number): the connector's lookups by them run, those by one it lacks are skipped.
-    subject: { email: ctx.request.email, ...(ctx.request.identifiers ? { identifiers: ctx.request.identifiers } : {}) },
+    subject: subjectOf(ctx.request),
     ...(wanted?.attribute ? { correction: { attribute: wanted.attribute, value: wanted.corrected ?? '' } } : {}),
   };
 }

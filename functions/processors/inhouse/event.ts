@@ -3,7 +3,7 @@
  * processor's POST body): one documented, versioned shape. It carries the subject's identities:
  * personal data, sent to the controller's own code by design, and never logged here.
  */
-import type { BranchAction, DsrRequest, Right } from '../../domain/request';
+import { type BranchAction, type DsrRequest, type Right, subjectName, subjectOf } from '../../domain/request';
 import { setting } from '../../platform/config';
 
 /** The event's version: a change that would break a handler gets a new one. */
@@ -47,7 +47,7 @@ export function inhouseEvent(request: DsrRequest, branch: { processorId: string;
     controllerId: request.controllerId,
     right: request.type,
     action: branch.action,
-    subject: { email: request.email, ...(request.name ? { name: request.name } : {}) },
+    subject: { email: subjectOf(request).email, ...(subjectName(request) ? { name: subjectName(request) } : {}) },
     ...(branch.action === 'rectify' && wanted
       ? { correction: { ...(wanted.attribute ? { attribute: wanted.attribute } : {}), inaccurate: wanted.inaccurate, corrected: wanted.corrected } }
       : {}),

@@ -1,6 +1,7 @@
 import { asRepeat } from '../../../web/emails/email';
 import { staffTaskEmail } from '../../../web/emails/staff-task';
 import { inLocale } from '../../domain/register-schema';
+import { subjectOf } from '../../domain/request';
 import { branchMail, sendEmail } from '../../platform/mailer';
 import type { ManualProcessor } from '../../platform/register';
 import type { AsyncProcessorKind } from '../port';
@@ -23,7 +24,7 @@ export const manualProcessor: AsyncProcessorKind<ManualProcessor> = {
       requestReference: request.requestId,
       // Staff read the register in the controller's first language, as the rest of this email.
       instructions: inLocale(p.instructions, controller.locales[0]!, controller).text,
-      identities: { email: request.email, ...identitiesFor(p, request) },
+      identities: { email: subjectOf(request).email, ...identitiesFor(p, request) },
       taskUrl,
       dueAt: request.dueAt!,
     });

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { Branch, DsrRequest } from '../../domain/request';
+import { type Branch, type DsrRequest, subjectOf } from '../../domain/request';
 import { setting } from '../../platform/config';
 import { getBranch, updateBranch } from '../../platform/data/branches';
 import { getLink, putLink } from '../../platform/data/opendsr-links';
@@ -45,7 +45,9 @@ function requestBody(
     regulation: 'gdpr',
     subject_request_id: subjectRequestId,
     subject_request_type: type,
-    subject_identities: [{ identity_type: 'email', identity_value: identityValue(request.email, p.identityFormat), identity_format: p.identityFormat }],
+    subject_identities: [
+      { identity_type: 'email', identity_value: identityValue(subjectOf(request).email, p.identityFormat), identity_format: p.identityFormat },
+    ],
     // §7.1.1: the time of the original request by the data subject.
     submitted_time: new Date(request.createdAt).toISOString(),
     api_version: API_VERSION,

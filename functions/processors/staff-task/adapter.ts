@@ -1,6 +1,7 @@
 import { asRepeat } from '../../../web/emails/email';
 import { staffTaskEmail } from '../../../web/emails/staff-task';
 import { inLocale, staffEmailOf } from '../../domain/register-schema';
+import { subjectOf } from '../../domain/request';
 import { branchMail, sendEmail } from '../../platform/mailer';
 import type { AsyncProcessorKind } from '../port';
 import { identitiesFor, issueTaskLink, taskRequest } from '../task-links';
@@ -22,7 +23,7 @@ export const staffTask: AsyncProcessorKind = {
       processorName: inLocale(p.name, controller.locales[0]!, controller).text,
       ...taskRequest(request, branch),
       requestReference: request.requestId,
-      identities: { email: request.email, ...identitiesFor(p, request, branch) },
+      identities: { email: subjectOf(request).email, ...identitiesFor(p, request, branch) },
       taskUrl,
       dueAt: request.dueAt!,
     });

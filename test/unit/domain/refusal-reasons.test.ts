@@ -15,6 +15,15 @@ describe('refusal reasons that fit a request', () => {
     expect(reasonFits('compelling_grounds', { type: 'erasure' })).toBe(false);
   });
 
+  it('offers "authority not shown" only for a request someone made for another person, and points a representation review to it', () => {
+    const forChild = { type: 'erasure' as const, onBehalfOf: { representation: 'parent' as const, name: 'Kim', email: 'kim@example.org' } };
+    expect(reasonFits('authority_not_shown', forChild)).toBe(true);
+    expect(reasonFits('authority_not_shown', { type: 'erasure' })).toBe(false);
+    expect(fittingReasons(forChild)).toContain('authority_not_shown');
+    expect(suggestedReason({ ...forChild, reviewReasons: ['representation'] })).toBe('authority_not_shown');
+    expect(suggestedReason({ type: 'erasure', reviewReasons: ['representation'] })).toBeUndefined();
+  });
+
   it('never offers compelling grounds against an objection to direct marketing, which is absolute (Art. 21(3))', () => {
     expect(reasonFits('compelling_grounds', { type: 'objection', details: { objection: { scope: 'direct_marketing' } } })).toBe(false);
   });

@@ -311,7 +311,8 @@ describe('what staff need to decide', () => {
       requestDetail({ ...rectification, locale: 'en' }, [], [], now).denialTemplates.find((t) => t.reason === 'data_accurate')!.text,
     );
     expect(accurate.texts.sl).not.toBe(accurate.texts.en);
-    expect(d.denialTemplates.filter((t) => !t.fits).map((t) => t.reason)).toEqual(['legal_obligation', 'compelling_grounds']);
+    // "Authority not shown" is only for a request made for someone else.
+    expect(d.denialTemplates.filter((t) => !t.fits).map((t) => t.reason)).toEqual(['authority_not_shown', 'legal_obligation', 'compelling_grounds']);
     expect(d.suggestedDenialReason).toBe('data_accurate');
     expect(requestDetail({ ...rectification, reviewReasons: ['branch_failed'] }, [], [], now).suggestedDenialReason).toBeNull();
   });

@@ -840,10 +840,10 @@ describe('the request form', () => {
   const all = tags(html);
   const ids = new Set(all.map((t) => t.attrs.id).filter(Boolean));
 
-  it('posts to /v1/requests as an ordinary form, so it works without JavaScript', () => {
+  it('posts to /v1/requests as an ordinary form (multipart, for a mandate), so it works without JavaScript', () => {
     const form = all.filter((t) => t.name === 'form');
     expect(form).toHaveLength(1);
-    expect(form[0]!.attrs).toMatchObject({ method: 'post', action: '/v1/requests', enctype: 'application/x-www-form-urlencoded' });
+    expect(form[0]!.attrs).toMatchObject({ method: 'post', action: '/v1/requests', enctype: 'multipart/form-data' });
     expect(html).not.toContain('<script');
     expect(all.some((t) => t.name === 'button' && t.attrs.type === 'submit')).toBe(true);
   });

@@ -154,6 +154,8 @@ export const de: AnswerTexts = {
         'Nach Artikel 12 Absatz 5 DSGVO können wir uns weigern, aufgrund eines exzessiven Antrags tätig zu werden, insbesondere bei häufiger Wiederholung. Sie haben kürzlich denselben Antrag gestellt, den wir damals beantwortet haben; seitdem hat sich nichts geändert.',
       identity_not_confirmed: (_: Den) =>
         'Wir konnten nicht bestätigen, dass Sie die Person sind, die die Daten betreffen (Artikel 11 Absatz 2 und Artikel 12 Absatz 6 DSGVO). Daher können wir dem Antrag nicht nachkommen, ohne Gefahr zu laufen, Daten einer anderen Person offenzulegen oder zu ändern. Gern können Sie einen neuen Antrag mit Angaben senden, anhand derer wir Sie identifizieren können.',
+      authority_not_shown: (_: Den) =>
+        'Sie haben den Antrag für eine andere Person gestellt, aber wir konnten nicht bestätigen, dass Sie diese vertreten dürfen: Das eingereichte Dokument weist weder das Sorgerecht noch eine Vollmacht nach, die diesen Antrag umfasst (Artikel 12 Absätze 2 und 6 DSGVO). Wir haben den Antrag daher nicht ausgeführt. Sie oder die betroffene Person können gern einen neuen Antrag mit einem Dokument stellen, das die Befugnis nachweist.',
       processor_only: (p: Den) =>
         p.customer
           ? `${p.controller} verarbeitet diese Daten nur im Auftrag von ${p.customer}, als dessen Auftragsverarbeiter (Artikel 28 DSGVO). ${p.customer} ist der Verantwortliche und entscheidet über die Daten; bitte richten Sie Ihren Antrag daher an ${p.customer}. Wir unterstützen ihn bei der Beantwortung.`

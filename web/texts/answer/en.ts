@@ -149,6 +149,8 @@ export const en = {
         'Under Article 12(5) GDPR we may refuse a request that is excessive, in particular because it repeats earlier ones. You made the same request recently and we answered it then; nothing has changed since.',
       identity_not_confirmed: (_: Den) =>
         'We could not confirm that you are the person the data is about (Articles 11(2) and 12(6) GDPR), so we cannot carry out the request without risking disclosing or changing someone else’s data. You are welcome to send a new request with information that lets us identify you.',
+      authority_not_shown: (_: Den) =>
+        'You asked on behalf of someone else, but we could not confirm that you may act for them: the document you sent does not show parental responsibility or a mandate that covers this request (Article 12(2) and (6) GDPR). We have therefore not carried out the request. You, or the person concerned, are welcome to send a new request with a document that shows it.',
       processor_only: (p: Den) =>
         p.customer
           ? `${p.controller} holds this data only on behalf of ${p.customer}, as its processor (Article 28 GDPR). ${p.customer} decides about the data, so please send your request to ${p.customer}. We will help it answer you.`

@@ -149,6 +149,8 @@ export const sl: AnswerTexts = {
         'Po petem odstavku 12. člena Splošne uredbe o varstvu podatkov lahko zavrnemo zahtevo, ki je pretirana, zlasti če se ponavlja. Enako zahtevo ste vložili pred kratkim in nanjo smo že odgovorili, od takrat pa se ni nič spremenilo.',
       identity_not_confirmed: (_: Den) =>
         'Nismo mogli potrditi, da ste oseba, na katero se podatki nanašajo (drugi odstavek 11. člena in šesti odstavek 12. člena Splošne uredbe o varstvu podatkov). Zato zahteve ne moremo izvesti, ne da bi tvegali razkritje ali spremembo podatkov druge osebe. Lahko pa vložite novo zahtevo s podatki, po katerih vas lahko prepoznamo.',
+      authority_not_shown: (_: Den) =>
+        'Zahtevo ste vložili v imenu druge osebe, vendar nismo mogli potrditi, da jo smete zastopati: poslani dokument ne izkazuje starševske skrbi ali pooblastila, ki bi zajemalo to zahtevo (drugi in šesti odstavek 12. člena Splošne uredbe o varstvu podatkov). Zato zahteve nismo izvedli. Vi ali oseba, na katero se podatki nanašajo, lahko vložite novo zahtevo z dokumentom, ki to izkazuje.',
       processor_only: (p: Den) =>
         p.customer
           ? `Organizacija ${p.controller} te podatke obdeluje samo v imenu organizacije ${p.customer}, in sicer kot obdelovalec (28. člen Splošne uredbe o varstvu podatkov). O podatkih odloča ${p.customer}, zato zahtevo pošljite tja. Pri odgovoru bomo pomagali.`

@@ -147,6 +147,8 @@ export const sv: AnswerTexts = {
         'Enligt artikel 12.5 i dataskyddsförordningen får vi avslå en begäran som är orimlig, särskilt om den upprepas. Du gjorde samma begäran nyligen och fick svar då, och ingenting har ändrats sedan dess.',
       identity_not_confirmed: (_: Den) =>
         'Vi har inte kunnat bekräfta att du är den person som uppgifterna gäller (artiklarna 11.2 och 12.6 i dataskyddsförordningen). Därför kan vi inte genomföra begäran utan risk att lämna ut eller ändra någon annans uppgifter. Du är välkommen att göra en ny begäran med uppgifter som gör att vi kan identifiera dig.',
+      authority_not_shown: (_: Den) =>
+        'Du har begärt för någon annans räkning, men vi har inte kunnat bekräfta att du får företräda personen: handlingen du skickade visar inte vårdnad eller en fullmakt som omfattar den här begäran (artikel 12.2 och 12.6 i dataskyddsförordningen). Därför har vi inte genomfört begäran. Du eller den berörda personen är välkommen att göra en ny begäran med en handling som visar det.',
       processor_only: (p: Den) =>
         p.customer
           ? `${p.controller} behandlar de här uppgifterna enbart på uppdrag av ${p.customer}, som personuppgiftsbiträde (artikel 28 i dataskyddsförordningen). Det är ${p.customer} som bestämmer över uppgifterna, så skicka din begäran dit. Vi hjälper dem att besvara den.`

@@ -170,6 +170,7 @@ export const de: ConsoleOwnTexts = {
     objection_weighing: 'Ein Widerspruch, der gegen die Gründe der Organisation abzuwägen ist (Art. 21 Abs. 1)',
     rectification: 'Eine Berichtigung, die vor der Ausführung zu prüfen ist (Art. 16)',
     controller_as_processor: 'Die Person gibt an, dass die Daten für einen unserer Kunden verarbeitet werden (Art. 28)',
+    representation: 'Jemand stellt den Antrag für eine andere Person: Prüfen Sie das Dokument, das die Berechtigung zeigt (Eltern, Vollmacht)',
     legal_hold_partial: 'Einige Daten müssen gesetzlich aufbewahrt werden (Art. 17 Abs. 3)',
     branch_failed: 'Ein System oder Auftragsverarbeiter hat seinen Teil nicht abgeschlossen',
   },
@@ -232,6 +233,16 @@ export const de: ConsoleOwnTexts = {
     conflict: 'Diese Nachricht wurde bereits gesichtet.',
     invalid: 'Einige Felder fehlen oder sind falsch:',
   },
+  /** Someone asked for another person: a parent for a child, a representative with a mandate. */
+  representation: {
+    title: 'Für eine andere Person gestellt',
+    kind: { parent: 'Als Elternteil oder Vormund eines Kindes', mandate: 'Mit Vollmacht der Person' },
+    subjectName: 'Die Person, um die es geht',
+    subjectEmail: 'Ihre Adresse (die Systeme werden danach durchsucht)',
+    askedBy: 'Gestellt von (alle E-Mails gehen an diese Adresse)',
+  },
+  /** Opens one of a request's files (a mandate, a letter) as a download. */
+  openFile: 'Öffnen',
   timelineEvent: {
     answer_corrected: 'Die Antwort eines Auftragsverarbeiters wurde von Mitarbeitenden berichtigt',
     request_entered: 'Antrag von Mitarbeitenden erfasst (Brief, Telefon, E-Mail oder persönlich)',
@@ -279,6 +290,7 @@ export const de: ConsoleOwnTexts = {
     request_withdrawn: 'Von der betroffenen Person zurückgezogen',
     personal_data_erased: 'Adresse und Name der betroffenen Person gelöscht (Aufbewahrungsfrist abgelaufen)',
     staff_viewed_request: 'Antrag angesehen',
+    staff_opened_attachment: 'Eine Datei des Antrags geöffnet',
     staff_exported_audit_trail: 'Prüfprotokoll exportiert',
     processor_told_of_withdrawal: 'Ein System oder Auftragsverarbeiter, das noch daran arbeitete, wurde über den Widerruf informiert',
     vendor_cannot_be_told_of_withdrawal:

@@ -173,6 +173,7 @@ export const en = {
     objection_weighing: "An objection to weigh against the organisation's grounds (Art. 21(1))",
     rectification: 'A correction to check before it is made (Art. 16)',
     controller_as_processor: 'They say the data is held for one of our customers (Art. 28)',
+    representation: 'Someone asks for another person: check the document that shows they may (parent, mandate)',
     legal_hold_partial: 'Some of the data must be kept by law (Art. 17(3))',
     branch_failed: 'A system or processor did not finish its part',
   } satisfies Record<ReviewReason, string>,
@@ -236,6 +237,16 @@ export const en = {
     invalid: 'Some fields are missing or wrong:',
   },
   /** Each audit event as a sentence; an event not named here is shown by its code. */
+  /** Someone asked for another person: a parent for a child, a representative with a mandate. */
+  representation: {
+    title: 'Asked for someone else',
+    kind: { parent: 'As the parent or guardian of a child', mandate: 'With the person’s mandate' },
+    subjectName: 'The person it is for',
+    subjectEmail: 'Their address (the stores are searched by it)',
+    askedBy: 'Asked by (every email goes to this address)',
+  },
+  /** Opens one of a request's files (a mandate, a letter) as a download. */
+  openFile: 'Open',
   timelineEvent: {
     answer_corrected: "A processor's answer was corrected by staff",
     request_entered: 'Request recorded by staff (letter, phone, email or in person)',
@@ -287,6 +298,7 @@ export const en = {
     processor_not_told_of_withdrawal: 'A system or processor could not be told of the withdrawal after every retry: tell it yourself',
     personal_data_erased: "The data subject's address and name erased (retention period ended)",
     staff_viewed_request: 'Request viewed',
+    staff_opened_attachment: 'A file of the request opened',
     staff_exported_audit_trail: 'Audit trail exported',
   },
   /** What each detail of an audit event is called; a detail not named here is shown by its key. */

@@ -176,6 +176,7 @@ export const sl: ConsoleOwnTexts = {
     objection_weighing: 'Ugovor, ki ga je treba pretehtati z razlogi organizacije (člen 21(1))',
     rectification: 'Popravek, ki ga je treba preveriti, preden se izvede (člen 16)',
     controller_as_processor: 'Posameznik pravi, da podatke obdelujemo za eno od naših strank (člen 28)',
+    representation: 'Nekdo vlaga zahtevo za drugo osebo: preverite dokument, ki dokazuje, da sme (starš, pooblastilo)',
     legal_hold_partial: 'Del podatkov je treba hraniti po zakonu (člen 17(3))',
     branch_failed: 'Sistem ali obdelovalec svojega dela ni dokončal',
   },
@@ -237,6 +238,16 @@ export const sl: ConsoleOwnTexts = {
     conflict: 'To sporočilo je že razvrščeno.',
     invalid: 'Nekatera polja manjkajo ali so napačna:',
   },
+  /** Someone asked for another person: a parent for a child, a representative with a mandate. */
+  representation: {
+    title: 'Zahteva za drugo osebo',
+    kind: { parent: 'Kot starš ali skrbnik otroka', mandate: 'S pooblastilom osebe' },
+    subjectName: 'Oseba, za katero gre',
+    subjectEmail: 'Njen naslov (po njem se išče v sistemih)',
+    askedBy: 'Vložil (vsa sporočila gredo na ta naslov)',
+  },
+  /** Opens one of a request's files (a mandate, a letter) as a download. */
+  openFile: 'Odpri',
   timelineEvent: {
     answer_corrected: 'Osebje je popravilo odgovor obdelovalca',
     request_entered: 'Zahtevo je evidentiral zaposleni (pismo, telefon, e-pošta ali osebno)',
@@ -287,6 +298,7 @@ export const sl: ConsoleOwnTexts = {
     processor_not_told_of_withdrawal: 'Sistema ali obdelovalca po vseh poskusih ni bilo mogoče obvestiti o umiku: obvestite ga sami',
     personal_data_erased: 'Naslov in ime posameznika izbrisana (rok hrambe je potekel)',
     staff_viewed_request: 'Zahteva pregledana',
+    staff_opened_attachment: 'Odprta datoteka zahteve',
     staff_exported_audit_trail: 'Revizijska sled izvožena',
   },
   timelineDetail: {

@@ -170,6 +170,7 @@ export const sv: ConsoleOwnTexts = {
     objection_weighing: 'En invändning som ska vägas mot organisationens skäl (art. 21.1)',
     rectification: 'En rättelse som ska kontrolleras innan den görs (art. 16)',
     controller_as_processor: 'Hen uppger att uppgifterna behandlas för någon av våra kunder (art. 28)',
+    representation: 'Någon begär för en annan person: kontrollera handlingen som visar att hen får det (förälder, fullmakt)',
     legal_hold_partial: 'En del av uppgifterna måste sparas enligt lag (art. 17.3)',
     branch_failed: 'Ett system eller biträde blev inte klart med sin del',
   },
@@ -231,6 +232,16 @@ export const sv: ConsoleOwnTexts = {
     conflict: 'Det här mejlet har redan sorterats.',
     invalid: 'Några fält saknas eller är fel:',
   },
+  /** Someone asked for another person: a parent for a child, a representative with a mandate. */
+  representation: {
+    title: 'Begärt för någon annan',
+    kind: { parent: 'Som vårdnadshavare för ett barn', mandate: 'Med personens fullmakt' },
+    subjectName: 'Personen det gäller',
+    subjectEmail: 'Personens adress (systemen söks med den)',
+    askedBy: 'Begärt av (alla mejl går till den här adressen)',
+  },
+  /** Opens one of a request's files (a mandate, a letter) as a download. */
+  openFile: 'Öppna',
   timelineEvent: {
     answer_corrected: 'Personalen rättade ett biträdes svar',
     request_entered: 'Begäran registrerad av personal (brev, telefon, e-post eller besök)',
@@ -282,6 +293,7 @@ export const sv: ConsoleOwnTexts = {
     processor_not_told_of_withdrawal: 'Ett system eller ett personuppgiftsbiträde kunde inte meddelas om återkallelsen efter alla försök: meddela det själv',
     personal_data_erased: 'Den registrerades adress och namn raderade (lagringstiden slut)',
     staff_viewed_request: 'Begäran visad',
+    staff_opened_attachment: 'En fil till begäran öppnad',
     staff_exported_audit_trail: 'Granskningsloggen exporterad',
   },
   timelineDetail: {

@@ -54,6 +54,10 @@ export const de: IntakeTexts = {
       customerNumber: 'Bitte prüfen Sie Ihre Kundennummer.',
       memberNumber: 'Bitte prüfen Sie Ihre Mitgliedsnummer.',
       username: 'Bitte prüfen Sie Ihren Benutzernamen.',
+      onBehalfOf: 'Wählen Sie, für wen der Antrag ist.',
+      subjectName: 'Geben Sie den Namen der Person an, für die Sie den Antrag stellen.',
+      subjectEmail: 'Geben Sie ihre E-Mail-Adresse an, zum Beispiel name@example.org.',
+      mandate: 'Fügen Sie das Dokument als PDF, PNG oder JPEG mit höchstens 4 MB bei. Wenn Sie es schon ausgewählt hatten, wählen Sie es erneut aus.',
       rateLimit: 'Innerhalb einer Stunde sind zu viele Anträge von hier oder für diese E-Mail-Adresse eingegangen. Bitte versuchen Sie es später erneut.',
     },
     fieldsLegend: {
@@ -105,6 +109,24 @@ export const de: IntakeTexts = {
         'Wie sie auf Ihrem Mitgliedsausweis oder in Ihrem Konto steht. Einige Systeme finden Personen nur darüber: Ohne sie können wir diese nicht für Sie durchsuchen.',
       username: 'Der Name, mit dem Sie sich anmelden. Einige Systeme finden Personen nur darüber: Ohne ihn können wir diese nicht für Sie durchsuchen.',
     },
+    forWhomLegend: 'Für wen ist der Antrag?',
+    forWhom: {
+      self: 'Für mich',
+      parent: 'Für mein Kind: Ich bin Elternteil oder Vormund',
+      mandate: 'Für jemanden, der mich bevollmächtigt hat',
+    },
+    forWhomHint:
+      'Wenn Sie den Antrag für jemand anderen stellen, tragen Sie weiter unten Ihre eigene E-Mail-Adresse und Ihren Namen ein: Alle E-Mails zum Antrag gehen an Sie.',
+    representationLegend: 'Die Person, für die Sie den Antrag stellen',
+    representationHint:
+      'Bevor etwas geschieht, prüfen unsere Mitarbeitenden das Dokument, das zeigt, dass Sie diese Person vertreten dürfen. Fragt das Formular nach einer Telefon- oder Kundennummer, geben Sie die der Person an.',
+    subjectNameLabel: 'Ihr Name',
+    subjectEmailLabel: 'Ihre E-Mail-Adresse',
+    subjectEmailHint:
+      'Die Adresse, unter der die Organisation die Person kennt (bei einem Kind die seines Kontos). Wir durchsuchen damit die Systeme der Organisation; wir schreiben nicht an sie.',
+    mandateLabel: 'Ein Dokument, das zeigt, dass Sie die Person vertreten dürfen',
+    mandateHint: (p: { mb: number }) =>
+      `Eine von der Person unterschriebene Vollmacht, bei einem Kind ein Nachweis, dass Sie Elternteil oder Vormund sind. PDF, PNG oder JPEG, höchstens ${p.mb} MB.`,
     messageLabel: 'Sollten wir noch etwas wissen? (freiwillig)',
     messageHint: 'Zum Beispiel, warum Sie fragen oder welchen Zeitraum Ihr Antrag betrifft. Höchstens 4.000 Zeichen.',
     organisationsIntro:
@@ -149,6 +171,8 @@ export const de: IntakeTexts = {
       expires: (p: { date: string }) => `Der Link ist bis zum ${p.date} gültig.`,
       why: 'Wir bitten Sie um Bestätigung, damit niemand anderes einen Antrag in Ihrem Namen stellen kann.',
       ignore: 'Wenn Sie dies nicht beantragt haben, ignorieren Sie diese E-Mail. Es geschieht dann nichts.',
+      forSomeone: (p: { name: string }) =>
+        `Sie haben den Antrag für ${p.name} gestellt. Sobald Sie ihn bestätigen, prüfen unsere Mitarbeitenden das eingereichte Dokument, das zeigt, dass Sie die Person vertreten dürfen, bevor etwas geschieht. Alle E-Mails zum Antrag gehen an Sie.`,
       byEmail:
         'Wir haben Ihre E-Mail erhalten und als diesen Antrag erfasst: Diese Nachricht bestätigt den Eingang. Ihre E-Mail wird mit dem Antrag aufbewahrt.',
     },

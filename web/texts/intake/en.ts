@@ -53,6 +53,10 @@ export const en = {
       customerNumber: 'Check your customer number.',
       memberNumber: 'Check your membership number.',
       username: 'Check your username.',
+      onBehalfOf: 'Choose who the request is for.',
+      subjectName: 'Enter the name of the person you ask for.',
+      subjectEmail: 'Enter their email address, like name@example.org.',
+      mandate: 'Add the document as a PDF, PNG or JPEG of at most 4 MB. If you chose it before, choose it again.',
       rateLimit: 'Too many requests have come from here, or for this email address, within an hour. Please try again later.',
     },
     /** Each right's own fields: a fieldset per right, its legend naming the right. */
@@ -102,6 +106,23 @@ export const en = {
       memberNumber: 'As it appears on your membership card or in your account. Some systems find people only by it: without it, we cannot search them for you.',
       username: 'The name you sign in with. Some systems find people only by it: without it, we cannot search them for you.',
     },
+    forWhomLegend: 'Who is the request for?',
+    forWhom: {
+      self: 'Me',
+      parent: 'My child: I am their parent or guardian',
+      mandate: 'Someone who has given me a mandate to act for them',
+    },
+    forWhomHint: 'If you ask for someone else, your own email address and name go in the fields further down: we send every email about the request to you.',
+    representationLegend: 'The person you ask for',
+    representationHint:
+      'Before anything is done, our staff check the document that shows you may act for this person. Where the form asks for a phone or customer number, give theirs.',
+    subjectNameLabel: 'Their name',
+    subjectEmailLabel: 'Their email address',
+    subjectEmailHint:
+      'The address the organisation knows them by (for a child, the one their account uses). We search the organisation’s systems with it; we do not write to it.',
+    mandateLabel: 'A document that shows you may act for them',
+    mandateHint: (p: { mb: number }) =>
+      `A power of attorney the person signed, or for a child a document that shows you are the parent or guardian. PDF, PNG or JPEG, at most ${p.mb} MB.`,
     messageLabel: 'Anything else we should know? (optional)',
     messageHint: 'For example why you ask, or which period your request covers. At most 4,000 characters.',
     organisationsIntro: 'Each organisation answers for the personal data it holds. Choose the one your request is for to open its form.',
@@ -141,6 +162,8 @@ export const en = {
       expires: (p: { date: string }) => `The link works until ${p.date}.`,
       why: 'We ask you to confirm so that nobody else can make a request about you.',
       ignore: 'If you did not ask for this, ignore this email. Nothing will happen.',
+      forSomeone: (p: { name: string }) =>
+        `You asked on behalf of ${p.name}. Once you confirm, our staff check the document you sent, which shows you may act for them, before anything is done. We send every email about the request to you.`,
       byEmail: 'We received your email and have recorded it as this request: this message acknowledges it. Your email is kept with the request.',
     },
   },

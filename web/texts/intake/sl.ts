@@ -54,6 +54,10 @@ export const sl: IntakeTexts = {
       customerNumber: 'Preverite svojo številko stranke.',
       memberNumber: 'Preverite svojo člansko številko.',
       username: 'Preverite svoje uporabniško ime.',
+      onBehalfOf: 'Izberite, za koga je zahteva.',
+      subjectName: 'Vpišite ime osebe, za katero vlagate zahtevo.',
+      subjectEmail: 'Vpišite njen e-poštni naslov, na primer ime@example.org.',
+      mandate: 'Priložite dokument v obliki PDF, PNG ali JPEG, največ 4 MB. Če ste ga izbrali že prej, ga izberite znova.',
       rateLimit: 'V eni uri je bilo od tu ali za ta e-poštni naslov poslanih preveč zahtev. Poskusite znova pozneje.',
     },
     fieldsLegend: {
@@ -104,6 +108,23 @@ export const sl: IntakeTexts = {
         'Kot je navedena na vaši članski izkaznici ali v vašem uporabniškem računu. Nekateri sistemi najdejo osebe le po njej: brez nje jih za vas ne moremo preiskati.',
       username: 'Ime, s katerim se prijavite. Nekateri sistemi najdejo osebe le po njem: brez njega jih za vas ne moremo preiskati.',
     },
+    forWhomLegend: 'Za koga je zahteva?',
+    forWhom: {
+      self: 'Zame',
+      parent: 'Za mojega otroka: sem njegov starš ali skrbnik',
+      mandate: 'Za osebo, ki me je pooblastila, da jo zastopam',
+    },
+    forWhomHint: 'Če zahtevo vlagate za drugo osebo, spodaj vpišite svoj e-poštni naslov in ime: vsa sporočila o zahtevi pošljemo vam.',
+    representationLegend: 'Oseba, za katero vlagate zahtevo',
+    representationHint:
+      'Preden karkoli storimo, naše osebje preveri dokument, ki dokazuje, da to osebo smete zastopati. Če obrazec sprašuje po telefonski ali številki stranke, navedite njeno.',
+    subjectNameLabel: 'Njeno ime',
+    subjectEmailLabel: 'Njen e-poštni naslov',
+    subjectEmailHint:
+      'Naslov, pod katerim jo organizacija pozna (za otroka tisti, ki ga uporablja njegov račun). Z njim iščemo po sistemih organizacije; nanj ne pišemo.',
+    mandateLabel: 'Dokument, ki dokazuje, da jo smete zastopati',
+    mandateHint: (p: { mb: number }) =>
+      `Pooblastilo, ki ga je oseba podpisala, za otroka pa dokument, ki dokazuje, da ste njegov starš ali skrbnik. PDF, PNG ali JPEG, največ ${p.mb} MB.`,
     messageLabel: 'Nam želite sporočiti še kaj? (neobvezno)',
     messageHint: 'Na primer, zakaj sprašujete ali na katero obdobje se zahteva nanaša. Največ 4000 znakov.',
     organisationsIntro:
@@ -147,6 +168,8 @@ export const sl: IntakeTexts = {
       expires: (p: { date: string }) => `Rok veljavnosti povezave: ${p.date}.`,
       why: 'Za potrditev vas prosimo zato, da nihče drug ne more oddati zahteve v vašem imenu.',
       ignore: 'Če tega niste zahtevali, to sporočilo prezrite. Nič se ne bo zgodilo.',
+      forSomeone: (p: { name: string }) =>
+        `Zahtevo ste vložili v imenu osebe ${p.name}. Ko jo potrdite, naše osebje pred vsakim ukrepom preveri poslani dokument, ki dokazuje, da jo smete zastopati. Vsa sporočila o zahtevi pošljemo vam.`,
       byEmail: 'Vaše e-sporočilo smo prejeli in ga evidentirali kot to zahtevo: s tem sporočilom potrjujemo prejem. Vaše e-sporočilo hranimo skupaj z zahtevo.',
     },
   },

@@ -54,6 +54,10 @@ export const sv: IntakeTexts = {
       customerNumber: 'Kontrollera ditt kundnummer.',
       memberNumber: 'Kontrollera ditt medlemsnummer.',
       username: 'Kontrollera ditt användarnamn.',
+      onBehalfOf: 'Välj vem begäran gäller.',
+      subjectName: 'Fyll i namnet på personen du begär för.',
+      subjectEmail: 'Fyll i personens e-postadress, till exempel namn@example.org.',
+      mandate: 'Bifoga handlingen som PDF, PNG eller JPEG på högst 4 MB. Om du valde den tidigare, välj den igen.',
       rateLimit: 'För många begäranden har kommit härifrån, eller för den här e-postadressen, inom en timme. Försök igen senare.',
     },
     fieldsLegend: {
@@ -102,6 +106,23 @@ export const sv: IntakeTexts = {
       memberNumber: 'Som det står på ditt medlemskort eller i ditt konto. En del system hittar personer bara via det: utan det kan vi inte söka där åt dig.',
       username: 'Namnet du loggar in med. En del system hittar personer bara via det: utan det kan vi inte söka där åt dig.',
     },
+    forWhomLegend: 'Vem gäller begäran?',
+    forWhom: {
+      self: 'Mig',
+      parent: 'Mitt barn: jag är vårdnadshavare',
+      mandate: 'Någon som har gett mig fullmakt att företräda hen',
+    },
+    forWhomHint: 'Om du begär för någon annan fyller du i din egen e-postadress och ditt eget namn längre ner: vi skickar alla mejl om begäran till dig.',
+    representationLegend: 'Personen du begär för',
+    representationHint:
+      'Innan något görs kontrollerar vår personal handlingen som visar att du får företräda personen. Om formuläret frågar efter telefon- eller kundnummer, ange personens.',
+    subjectNameLabel: 'Personens namn',
+    subjectEmailLabel: 'Personens e-postadress',
+    subjectEmailHint:
+      'Den adress organisationen känner personen under (för ett barn den som kontot använder). Vi söker i organisationens system med den; vi skriver inte till den.',
+    mandateLabel: 'En handling som visar att du får företräda personen',
+    mandateHint: (p: { mb: number }) =>
+      `En fullmakt som personen har undertecknat, eller för ett barn en handling som visar att du är vårdnadshavare. PDF, PNG eller JPEG, högst ${p.mb} MB.`,
     messageLabel: 'Något mer vi bör veta? (frivilligt)',
     messageHint: 'Till exempel varför du frågar, eller vilken tidsperiod begäran gäller. Högst 4 000 tecken.',
     organisationsIntro: 'Varje organisation ansvarar för de personuppgifter som den själv har. Välj den som din begäran gäller för att öppna dess formulär.',
@@ -143,6 +164,8 @@ export const sv: IntakeTexts = {
       expires: (p: { date: string }) => `Länken gäller till den ${p.date}.`,
       why: 'Vi ber dig bekräfta så att ingen annan kan göra en begäran om dig.',
       ignore: 'Om du inte har begärt detta kan du bortse från mejlet. Ingenting kommer att hända.',
+      forSomeone: (p: { name: string }) =>
+        `Du har begärt för ${p.name}. När du har bekräftat kontrollerar vår personal handlingen du skickade, som visar att du får företräda personen, innan något görs. Vi skickar alla mejl om begäran till dig.`,
       byEmail: 'Vi har tagit emot ditt mejl och registrerat det som den här begäran: detta meddelande bekräftar att vi fått den. Ditt mejl sparas med begäran.',
     },
   },

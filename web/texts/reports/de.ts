@@ -6,6 +6,7 @@ export const de: ReportTexts = {
     manifestly_unfounded: 'Offenkundig unbegründet',
     excessive: 'Exzessiv oder wiederholt',
     identity_not_confirmed: 'Identität nicht bestätigt',
+    authority_not_shown: 'Vertretungsbefugnis nicht nachgewiesen',
     processor_only: 'Wir verarbeiten die Daten nur im Auftrag eines Kunden',
     legal_obligation: 'Die Daten müssen gesetzlich aufbewahrt werden',
     compelling_grounds: 'Zwingende schutzwürdige Gründe',

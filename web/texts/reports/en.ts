@@ -6,6 +6,7 @@ export const en = {
     manifestly_unfounded: 'Manifestly unfounded',
     excessive: 'Excessive or repetitive',
     identity_not_confirmed: 'Identity not confirmed',
+    authority_not_shown: 'Authority to act not shown',
     processor_only: 'We hold the data only for a customer',
     legal_obligation: 'The data must be kept by law',
     compelling_grounds: 'Compelling legitimate grounds',

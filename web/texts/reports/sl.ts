@@ -6,6 +6,7 @@ export const sl: ReportTexts = {
     manifestly_unfounded: 'Očitno neutemeljena',
     excessive: 'Pretirana ali ponavljajoča se',
     identity_not_confirmed: 'Istovetnost ni potrjena',
+    authority_not_shown: 'Upravičenje za zastopanje ni izkazano',
     processor_only: 'Podatke obdelujemo le za stranko',
     legal_obligation: 'Podatke moramo hraniti po zakonu',
     compelling_grounds: 'Nujni legitimni razlogi',

@@ -6,6 +6,7 @@ export const sv: ReportTexts = {
     manifestly_unfounded: 'Uppenbart ogrundad',
     excessive: 'Orimlig eller upprepad',
     identity_not_confirmed: 'Identiteten kunde inte bekräftas',
+    authority_not_shown: 'Behörighet att företräda inte visad',
     processor_only: 'Vi behandlar uppgifterna bara för en kund',
     legal_obligation: 'Uppgifterna måste sparas enligt lag',
     compelling_grounds: 'Tvingande berättigade skäl',

@@ -15,6 +15,8 @@ export const de: StaffMailTexts = {
         rectification: 'Eine Berichtigung, die vor der Ausführung zu prüfen ist (Artikel 16 DSGVO).',
         controller_as_processor:
           'Die Person gibt an, dass die Daten für einen unserer Kunden verarbeitet werden, der möglicherweise als Verantwortlicher antworten muss (Artikel 28 DSGVO).',
+        representation:
+          'Jemand stellt den Antrag für eine andere Person, als Elternteil oder mit Vollmacht: Prüfen Sie das eingereichte Dokument, bevor etwas geschieht.',
         legal_hold_partial: 'Eine Löschung, die eine rechtliche Verpflichtung teilweise verhindert hat (Artikel 17 Absatz 3 Buchstabe b DSGVO).',
         branch_failed: 'Ein System oder Dienst konnte seinen Teil nicht abschließen.',
       },

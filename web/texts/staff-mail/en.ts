@@ -14,6 +14,7 @@ export const en = {
         objection_weighing: 'An objection to processing other than direct marketing: the grounds must be weighed (Article 21(1) GDPR).',
         rectification: 'A correction to check before it is applied (Article 16 GDPR).',
         controller_as_processor: 'The person says the data is held for one of our customers, who may need to answer (Article 28 GDPR).',
+        representation: 'Someone asks for another person, as their parent or with their mandate: check the document they sent before anything is done.',
         legal_hold_partial: 'An erasure that a legal obligation blocked in part (Article 17(3)(b) GDPR).',
         branch_failed: 'A system or service could not finish its part.',
       },

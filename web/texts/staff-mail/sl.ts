@@ -16,6 +16,7 @@ export const sl: StaffMailTexts = {
         rectification: 'Popravek, ki ga je treba preveriti, preden se izvede (16. člen Splošne uredbe o varstvu podatkov).',
         controller_as_processor:
           'Oseba navaja, da podatke hranimo za eno od naših strank, ki bo morda morala odgovoriti sama (28. člen Splošne uredbe o varstvu podatkov).',
+        representation: 'Nekdo vlaga zahtevo za drugo osebo, kot starš ali s pooblastilom: preden karkoli storite, preverite poslani dokument.',
         legal_hold_partial: 'Izbris, ki ga je delno preprečila pravna obveznost (točka (b) tretjega odstavka 17. člena Splošne uredbe o varstvu podatkov).',
         branch_failed: 'Sistem ali storitev svojega dela ni mogla dokončati.',
       },

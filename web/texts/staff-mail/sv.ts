@@ -14,6 +14,7 @@ export const sv: StaffMailTexts = {
         objection_weighing: 'En invändning mot annan behandling än direktmarknadsföring: skälen måste vägas (artikel 21.1 i dataskyddsförordningen).',
         rectification: 'En rättelse som ska kontrolleras innan den genomförs (artikel 16 i dataskyddsförordningen).',
         controller_as_processor: 'Personen uppger att uppgifterna behandlas för en av våra kunder, som kan behöva svara (artikel 28 i dataskyddsförordningen).',
+        representation: 'Någon begär för en annan person, som förälder eller med fullmakt: kontrollera handlingen innan något görs.',
         legal_hold_partial: 'En radering som delvis stoppades av en rättslig förpliktelse (artikel 17.3 b i dataskyddsförordningen).',
         branch_failed: 'Ett system eller en tjänst kunde inte slutföra sin del.',
       },
