@@ -166,4 +166,42 @@ describe('the request form in a browser without JavaScript', () => {
     expect(await page.locator('main').textContent()).toContain('with where your data was corrected');
     await page.close();
   });
+  it('takes a request a parent makes for their child, with the document, and hides those fields while "me" is chosen', async () => {
+    const page = await suite.context.newPage();
+    await page.goto(`${suite.runtime.urls.gateway}${FORM}/en`);
+    const person = page.getByRole('group', { name: 'The person you ask for' });
+    // "Me" is chosen to begin with: the fields for someone else are out of the way (CSS alone).
+    expect(await page.getByRole('radio', { name: 'Me', exact: true }).isChecked()).toBe(true);
+    expect(await person.isVisible()).toBe(false);
+
+    await page.getByRole('radio', { name: 'A copy of my personal data (access)' }).check();
+    await page.getByRole('radio', { name: 'My child: I am their parent or guardian' }).check();
+    expect(await person.isVisible()).toBe(true);
+    await person.getByLabel('Their name').fill('Kim Child');
+    await person.getByLabel('Their email address').fill('kim.child@example.org');
+    await page.getByLabel('Your email address').fill('parent.in.browser@example.org');
+    await page.getByLabel('Your name (optional)').fill('Pat Parent');
+    // Sent without the document: refused by its field, the rest kept.
+    await page.getByRole('button', { name: 'Send request' }).click();
+    await page.waitForLoadState();
+    expect(await page.title()).toMatch(/^Error: /);
+    const again = page.getByRole('group', { name: 'The person you ask for' });
+    expect(await again.locator('#mandate-error').textContent()).toContain('Add the document as a PDF, PNG or JPEG');
+    expect(await again.getByLabel('Their name').inputValue()).toBe('Kim Child');
+    expect(await page.getByRole('radio', { name: 'My child: I am their parent or guardian' }).isChecked()).toBe(true);
+
+    await again.getByLabel('A document that shows you may act for them').setInputFiles({
+      name: 'custody.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n%%EOF\n'),
+    });
+    await page.getByRole('button', { name: 'Send request' }).click();
+    await page.waitForLoadState();
+    expect(await heading(page)).toBe('Check your email');
+
+    const email = await emailTo('parent.in.browser@example.org', /Confirm your request/);
+    expect(email.body.text).toContain('You asked on behalf of Kim Child.');
+    expect((await mailbox(suite.runtime)).some((e) => e.destination.to.includes('kim.child@example.org'))).toBe(false);
+    await page.close();
+  });
 });
