@@ -16,6 +16,7 @@ import {
   removeDir,
   signIn,
   start,
+  statusLinkIn,
   statusOf,
   submit,
   submitConfirmed,
@@ -408,6 +409,47 @@ describe('deciding in the console', () => {
     expect(await history.textContent()).toContain('staff-browser');
     expect(await page.locator('#timeline-body').textContent()).toContain('Fee payment recorded');
     await expect.poll(async () => (await statusOf(statusUrl)).status).not.toBe('in_review');
+    expect(cspViolations).toEqual([]);
+    await page.close();
+  });
+
+  it('shows who a request made for someone else is for, and opens the mandate as a download', async () => {
+    const form = new FormData();
+    const fields = {
+      controller: 'demo-association',
+      type: 'access',
+      locale: 'en',
+      email: 'rep.console@example.org',
+      name: 'Rita Representative',
+      onBehalfOf: 'mandate',
+      subjectName: 'Ada Lindqvist',
+      subjectEmail: 'ada@example.org',
+    };
+    for (const [k, v] of Object.entries(fields)) form.set(k, v);
+    const mandate = '%PDF-1.4\n% signed power of attorney\n%%EOF\n';
+    form.set('mandate', new Blob([mandate], { type: 'application/pdf' }), 'power-of-attorney.pdf');
+    const res = await fetch(`${rt.urls.gateway}/v1/requests`, { method: 'POST', headers: { accept: 'application/json' }, body: form });
+    expect(res.status).toBe(202);
+    const { requestId } = (await res.json()) as { requestId: string };
+    const confirmed = await confirmFromEmail(rt, await waitForEmail(rt, 'rep.console@example.org'));
+    await waitForStatus(statusLinkIn(await confirmed.text()), 'in_review');
+
+    const page = await openPage();
+    await signInLocally(page, 'approver');
+    const row = page.locator('#requests-body tr', { hasText: requestId });
+    await row.waitFor();
+    await row.click();
+    const panel = page.locator('#review-panel');
+    await panel.waitFor({ state: 'visible' });
+    expect(await panel.textContent()).toContain(consoleTexts.en.reviewReason.representation);
+    const subject = page.locator('#subject-facts');
+    expect(await subject.textContent()).toContain('With the person’s mandate');
+    expect(await subject.textContent()).toContain('Ada Lindqvist');
+    expect(await subject.textContent()).toContain('Rita Representative <rep.console@example.org>');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Open' }).click()]);
+    expect(download.suggestedFilename()).toBe('power-of-attorney.pdf');
+    expect(readFileSync((await download.path())!, 'utf8')).toBe(mandate);
     expect(cspViolations).toEqual([]);
     await page.close();
   });
