@@ -55,8 +55,9 @@ export function safeHref(url: unknown): string {
  */
 /**
  * Once a right is chosen, the other rights' fieldsets are hidden, in CSS alone (`:has`), so the page
- * keeps working without JavaScript and under a CSP that allows no script. A browser without `:has`
- * shows every fieldset, each named by its legend; a fieldset with an error always stays visible.
+ * keeps working without JavaScript and under a CSP that allows no script; so are the fields for
+ * someone else while "me" is chosen. A browser without `:has` shows every fieldset, each named by
+ * its legend; a fieldset with an error always stays visible.
  */
 function rightFieldsCss(): string {
   const chosen = RIGHTS.map((r) => `form:has(#type-${r}:checked) .right-fields[data-right=${r}]`).join(',');

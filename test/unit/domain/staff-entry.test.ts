@@ -83,3 +83,14 @@ describe('a request staff record', () => {
     expect(errorsOf({ ...PHONE, attestationReason: 'a\u0000b' }).attestationReason).toMatch(/control characters/);
   });
 });
+
+describe('a request staff record for someone else', () => {
+  it('takes who it is for as the form does', () => {
+    const valid = validateStaffEntry({ ...PHONE, onBehalfOf: 'mandate', subjectName: 'Dan Novak', subjectEmail: 'dan@example.org' }, register, AT);
+    expect(valid.onBehalfOf).toEqual({ representation: 'mandate', name: 'Dan Novak', email: 'dan@example.org' });
+    expect(errorsOf({ ...PHONE, onBehalfOf: 'mandate' })).toMatchObject({
+      subjectName: expect.stringContaining('required'),
+      subjectEmail: expect.stringContaining('required'),
+    });
+  });
+});

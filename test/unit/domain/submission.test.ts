@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidSubmission, validateSubmission } from '../../../functions/domain/submission';
+import { subjectName, subjectOf } from '../../../functions/domain/request';
+import { InvalidSubmission, validateSubmission, withoutOtherRights } from '../../../functions/domain/submission';
 import { register } from '../../../functions/platform/register';
 
 function errorsOf(input: unknown): Record<string, string> {
@@ -120,5 +121,46 @@ describe("each right's own fields", () => {
     expect(validateSubmission({ type: 'erasure', email: 'a@example.org', message: 'Line one\nLine two' }, register).details.message).toBe('Line one\nLine two');
     expect(errorsOf({ type: 'erasure', email: 'a@example.org', message: 'bell\u0007' })).toHaveProperty('message');
     expect(errorsOf({ type: 'erasure', email: 'a@example.org', message: 'x'.repeat(4001) })).toHaveProperty('message');
+  });
+});
+
+describe('a request made for someone else', () => {
+  const forChild = {
+    type: 'access',
+    email: 'pat.parent@example.org',
+    name: 'Pat',
+    onBehalfOf: 'parent',
+    subjectName: ' Kim ',
+    subjectEmail: ' Kim@Example.org ',
+  };
+
+  it('keeps who it is for apart from who asks, and the stores search by the person’s own address', () => {
+    const valid = validateSubmission(forChild, register);
+    expect(valid.submission.email).toBe('pat.parent@example.org');
+    expect(valid.onBehalfOf).toEqual({ representation: 'parent', name: 'Kim', email: 'Kim@Example.org' });
+    const request = { email: valid.submission.email, name: 'Pat', onBehalfOf: valid.onBehalfOf, identifiers: { phone: '+46701234567' } };
+    expect(subjectOf(request)).toEqual({ email: 'Kim@Example.org', identifiers: { phone: '+46701234567' } });
+    expect(subjectName(request)).toBe('Kim');
+    expect(subjectOf({ email: 'me@example.org' })).toEqual({ email: 'me@example.org' });
+  });
+
+  it('needs the person’s name and address, and refuses them without onBehalfOf', () => {
+    expect(errorsOf({ ...forChild, subjectName: '' })).toEqual({ subjectName: 'subjectName is required: the name of the person the request is for' });
+    expect(errorsOf({ ...forChild, subjectEmail: 'not an address' })).toEqual({ subjectEmail: 'subjectEmail must be a valid email address' });
+    expect(errorsOf({ ...forChild, onBehalfOf: 'friend' })).toEqual({ onBehalfOf: 'onBehalfOf must be one of: parent, mandate' });
+    expect(errorsOf({ ...forChild, onBehalfOf: '' })).toEqual({
+      subjectName: 'subjectName is only for a request made for someone else (onBehalfOf)',
+      subjectEmail: 'subjectEmail is only for a request made for someone else (onBehalfOf)',
+    });
+  });
+
+  it('drops a no-JS form’s fields for someone else when "me" was chosen', () => {
+    expect(withoutOtherRights({ ...forChild, onBehalfOf: '', mandate: 'x' })).toEqual({
+      type: 'access',
+      email: 'pat.parent@example.org',
+      name: 'Pat',
+      onBehalfOf: '',
+    });
+    expect(withoutOtherRights(forChild)).toEqual(forChild);
   });
 });
