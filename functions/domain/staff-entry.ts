@@ -1,8 +1,7 @@
 import * as z from 'zod';
-import type { Identifiers } from './identifiers';
-import type { Controller, Register } from './register-schema';
-import { CHANNELS, type Channel, IDENTITY_METHODS, type Locale, type RequestDetails } from './request';
-import { InvalidSubmission, type Submission, submissionSchema, validateSubmission } from './submission';
+import type { Register } from './register-schema';
+import { CHANNELS, type Channel, IDENTITY_METHODS, type Locale } from './request';
+import { InvalidSubmission, submissionSchema, type ValidSubmission, validateSubmission } from './submission';
 import { fieldErrors } from './validation';
 
 /**
@@ -67,11 +66,7 @@ export function receivedAtFor(receivedOn: string, at: Date): { receivedAt: strin
  * Validates a recorded request: the form's fields by the form's rules, then the channel, the
  * received date and the identity. Every bad field is named at once; throws {@link InvalidSubmission}.
  */
-export function validateStaffEntry(
-  input: unknown,
-  register: Register,
-  at: Date,
-): { submission: Submission; details: RequestDetails; identifiers: Identifiers; controller: Controller; facts: EntryFacts } {
+export function validateStaffEntry(input: unknown, register: Register, at: Date): ValidSubmission & { facts: EntryFacts } {
   const raw = (input ?? {}) as Record<string, unknown>;
   let form: ReturnType<typeof validateSubmission> | undefined;
   let errors: Record<string, string> = {};

@@ -314,3 +314,42 @@ describe('a request for someone else that is never confirmed', () => {
     await expect(bucketClient(local.rt.urls.s3).send(new GetObjectCommand({ Bucket: PACKAGE_BUCKET, Key: file!.key }))).rejects.toThrow();
   });
 });
+
+describe('a request for someone else that came by letter', () => {
+  it('is recorded by staff with the mandate among its files, and still waits for review', async () => {
+    const form = new FormData();
+    const fields = {
+      controller: 'demo-association',
+      type: 'erasure',
+      locale: 'en',
+      email: 'law.firm@example.org',
+      name: 'Lex Advokat',
+      onBehalfOf: 'mandate',
+      subjectName: 'Dan Novak',
+      subjectEmail: 'dan@example.org',
+      channel: 'letter',
+      receivedOn: new Date().toISOString().slice(0, 10),
+      identity: 'attested',
+      attestationReason: 'Letter on the firm’s letterhead with a signed power of attorney',
+    };
+    for (const [k, v] of Object.entries(fields)) form.set(k, v);
+    form.append('attachments', new Blob([MANDATE], { type: 'application/pdf' }), 'fullmakt.pdf');
+    const res = await fetch(`${local.rt.urls.gateway}/v1/staff/requests`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${approver}`, accept: 'application/json' },
+      body: form,
+    });
+    expect(res.status).toBe(201);
+    const { requestId } = (await res.json()) as { requestId: string };
+    const waiting = await inReview(requestId);
+    expect(waiting).toMatchObject({
+      reviewReasons: ['representation'],
+      email: 'law.firm@example.org',
+      onBehalfOf: { representation: 'mandate', name: 'Dan Novak', email: 'dan@example.org' },
+      attachments: [{ name: 'fullmakt.pdf' }],
+    });
+    // The receipt went to the firm; nothing to the client.
+    expect((await emailsTo('law.firm@example.org')).length).toBeGreaterThan(0);
+    expect(await emailsTo('dan@example.org')).toEqual([]);
+  });
+});

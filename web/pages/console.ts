@@ -10,7 +10,7 @@
  * TypeScript (web/console/script.ts), built to the text this page serves with its hash.
  */
 
-import { CHANNELS, IDENTITY_METHODS, OBJECTION_SCOPES } from '../../functions/domain/request';
+import { CHANNELS, IDENTITY_METHODS, OBJECTION_SCOPES, REPRESENTATIONS } from '../../functions/domain/request';
 import { CONSOLE_SCRIPT, CONSOLE_SCRIPT_HASH } from '../console/script-text.ts';
 import { escapeHtml as e, layout, safeHref } from '../html.ts';
 import { FORM_RIGHTS, intlLocale, isLocale, LOCALES, type Locale, REQUEST_STATUSES } from '../locale.ts';
@@ -185,6 +185,12 @@ ${figures('health')}
 <select id="enter-locale" name="locale">${LOCALES.map((l) => option(l, l)).join('')}</select></div>
 <div class="field"><label for="enter-message">${e(t.enter.message)}</label>
 <textarea id="enter-message" name="message"></textarea></div>
+<div class="field"><label for="enter-on-behalf-of">${e(t.enter.onBehalfOf)}</label>
+<select id="enter-on-behalf-of" name="onBehalfOf"><option value="">${e(t.enter.onBehalfOfs.self)}</option>${REPRESENTATIONS.map((r) => option(r, t.enter.onBehalfOfs[r])).join('')}</select></div>
+<div class="field"><label for="enter-subject-name">${e(t.enter.subjectName)}</label>
+<input id="enter-subject-name" name="subjectName" autocomplete="off"></div>
+<div class="field"><label for="enter-subject-email">${e(t.enter.subjectEmail)}</label>
+<input type="email" id="enter-subject-email" name="subjectEmail" autocomplete="off"></div>
 <div class="field"><label for="enter-identity">${e(t.enter.identity)}</label>
 <select id="enter-identity" name="identity" required>${IDENTITY_METHODS.map((m) => option(m, t.enter.identities[m])).join('')}</select></div>
 <div class="field"><label for="enter-reason">${e(t.enter.reason)}</label>
