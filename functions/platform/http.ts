@@ -121,11 +121,13 @@ function parseBody(): middy.MiddlewareObj<HttpEvent> {
   };
 }
 
-/** Refuses a body over `maxBytes` with 413 before anything parses it. */
-function limitBody(maxBytes: number): middy.MiddlewareObj<HttpEvent> {
+/** Refuses a body over `maxBytes` (a multipart one over `multipartMaxBytes`) with 413 before anything parses it. */
+function limitBody(bodyMaxBytes: number, multipartMaxBytes: number): middy.MiddlewareObj<HttpEvent> {
   return {
     before: async ({ event }) => {
       if (typeof event.body !== 'string') return;
+      const multipart = (event.headers['content-type'] ?? '').toLowerCase().startsWith('multipart/form-data');
+      const maxBytes = multipart ? multipartMaxBytes : bodyMaxBytes;
       const bytes = event.isBase64Encoded ? Math.floor((event.body.length * 3) / 4) : Buffer.byteLength(event.body, 'utf8');
       if (bytes > maxBytes) throw clientError(413, `Request body is larger than ${maxBytes} bytes`, { body: 'too large' });
     },
@@ -198,6 +200,8 @@ function transientAs503(): middy.MiddlewareObj<HttpEvent, HttpResult> {
 export function httpMiddleware(
   opts: {
     maxBodyBytes?: number;
+    /** A multipart body's limit, when it carries files larger than a form's fields need (default `maxBodyBytes`). */
+    maxMultipartBytes?: number;
     multipart?: (maxBytes: number) => middy.MiddlewareObj<HttpEvent>;
     rawBody?: boolean;
     // biome-ignore lint/suspicious/noExplicitAny: a handler's own context type
@@ -206,6 +210,7 @@ export function httpMiddleware(
   // biome-ignore lint/suspicious/noExplicitAny: middy types a chain by its handler's event and result, which each handler narrows
 ): middy.MiddlewareObj<any, any>[] {
   const maxBodyBytes = opts.maxBodyBytes ?? MAX_BODY_BYTES;
+  const maxMultipartBytes = opts.maxMultipartBytes ?? maxBodyBytes;
   return [
     // First in, so last out: it sees the answer the error handler made too.
     securityHeaders(),
@@ -213,9 +218,9 @@ export function httpMiddleware(
     httpErrorHandler({ logger: logFailure, fallbackMessage: JSON.stringify({ message: 'Internal Server Error' }) }),
     // After the error handler in the list, so before it when an error unwinds.
     transientAs503(),
-    limitBody(maxBodyBytes),
+    limitBody(maxBodyBytes, maxMultipartBytes),
     ...(opts.first ? [opts.first] : []),
-    ...(opts.multipart ? [opts.multipart(maxBodyBytes)] : []),
+    ...(opts.multipart ? [opts.multipart(maxMultipartBytes)] : []),
     ...(opts.rawBody ? [] : [parseBody()]),
   ];
 }

@@ -181,8 +181,9 @@ function rateLimited(event: HttpEvent, err: RateLimited, asJson: boolean): HttpR
 export const handler = middy()
   .use(
     httpMiddleware({
-      // Room for a mandate and the form's fields; a file past its share is cut short by the parser and refused above.
-      maxBodyBytes: MANDATE_MAX_BYTES + 128 * 1024,
+      // JSON and urlencoded bodies keep the form's small limit; a multipart one has room for a mandate
+      // and the fields (a file past its share is cut short by the parser and refused above).
+      maxMultipartBytes: MANDATE_MAX_BYTES + 128 * 1024,
       multipart: (max) => multipartBody(max, 1, 100),
     }),
   )
