@@ -3,9 +3,9 @@
  * the keys of a request and a branch, and the few reads they make (never the service's own code).
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { S3Client } from '@aws-sdk/client-s3';
+import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { BatchGetCommand, type BatchGetCommandOutput, DynamoDBDocumentClient, GetCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { REQUESTS_TABLE } from '../../local/provision.ts';
+import { PACKAGE_BUCKET, REQUESTS_TABLE } from '../../local/provision.ts';
 
 /** The table every request, branch and audit event is in (as the local runtime provisions it). */
 export { REQUESTS_TABLE };
@@ -34,6 +34,12 @@ export function documentClient(endpoint: string, maxAttempts?: number): DynamoDB
 /** A client of the runtime's S3 (s3rver), for reading what the service put in its buckets. */
 export function bucketClient(endpoint: string): S3Client {
   return new S3Client({ endpoint, region: 'us-east-1', forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } });
+}
+
+/** The keys of the files requests came with (`entries/`: mandates, recorded requests' files) in the package bucket. */
+export async function requestFileKeys(s3Endpoint: string): Promise<string[]> {
+  const listed = await bucketClient(s3Endpoint).send(new ListObjectsV2Command({ Bucket: PACKAGE_BUCKET, Prefix: 'entries/' }));
+  return (listed.Contents ?? []).map((o) => o.Key!);
 }
 
 /** A request's item as stored, or undefined. */

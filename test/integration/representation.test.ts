@@ -5,7 +5,7 @@
  * the representative's, and every email goes to the representative. Bad input is refused by field
  * with nothing stored, and an unconfirmed request's document goes with it.
  */
-import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PACKAGE_BUCKET } from '../../local/provision.ts';
@@ -18,6 +18,7 @@ import {
   mailbox,
   poll,
   REQUESTS_TABLE,
+  requestFileKeys,
   requestPartition,
   staffToken,
   statusLinkIn,
@@ -51,8 +52,7 @@ function postForm(fields: Record<string, string>, file?: { name: string; content
   });
 }
 
-const entryKeys = async () =>
-  ((await bucketClient(local.rt.urls.s3).send(new ListObjectsV2Command({ Bucket: PACKAGE_BUCKET, Prefix: 'entries/' }))).Contents ?? []).map((o) => o.Key!);
+const entryKeys = () => requestFileKeys(local.rt.urls.s3);
 
 /** Items holding an address anywhere a request keeps one (a Scan: fine in a test). */
 const storedWith = async (address: string): Promise<number> => {

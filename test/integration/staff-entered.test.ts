@@ -1,19 +1,11 @@
-/**
- * Requests staff record from a letter, a call, an email or a visit, through the local runtime: an
- * attested phone request runs to completion with its deadline counted from the day it was
- * received; one with a verification email waits for the person's click; bad input is refused by
- * field with nothing stored; only approvers may record.
- */
-import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dueDate } from '../../functions/domain/deadlines';
-import { PACKAGE_BUCKET } from '../../local/provision.ts';
 import {
-  bucketClient,
   confirmFromEmail,
   mailbox,
   REQUESTS_TABLE,
+  requestFileKeys,
   requestPartition,
   type StoredEmail,
   staffToken,
@@ -54,8 +46,7 @@ function record(
   return fetch(url, { method: 'POST', headers, body: form });
 }
 
-const entryKeys = async () =>
-  ((await bucketClient(local.rt.urls.s3).send(new ListObjectsV2Command({ Bucket: PACKAGE_BUCKET, Prefix: 'entries/' }))).Contents ?? []).map((o) => o.Key!);
+const entryKeys = () => requestFileKeys(local.rt.urls.s3);
 
 /** Items holding an address (a Scan: fine in a test). */
 const storedWith = async (address: string): Promise<number> => {
