@@ -38,7 +38,14 @@ describe('a store that finds people by phone number', () => {
     const sfn = new SFNClient({ endpoint: local.rt.urls.sfn });
     const { executions } = await sfn.send(new ListExecutionsCommand({ stateMachineArn: local.rt.stateMachineArn }));
     const executionArn = executions!.find((e) => e.name === requestId)!.executionArn!;
-    const described = await sfn.send(new DescribeExecutionCommand({ executionArn }));
+    // The request reads completed once Finalize wrote it; the execution ends a moment later, under load later still.
+    const described = await poll(
+      async () => {
+        const d = await sfn.send(new DescribeExecutionCommand({ executionArn }));
+        return d.status === 'SUCCEEDED' ? d : undefined;
+      },
+      { timeoutMs: 20_000, failure: () => 'the execution did not end' },
+    );
     // Ids only in and out, as every execution (the local endpoint keeps no event history to read).
     expect(JSON.parse(described.input!)).toEqual({ requestId });
     expect(JSON.parse(described.output!)).toEqual({ requestId });
