@@ -38,7 +38,15 @@ function noticeEmail(fact: NoticeFact, request: DsrRequest, controller: Controll
     }
     case 'fee': {
       const f = request.fee!;
-      return feeEmail({ ...common, type: request.type, amount: f.amount, currency: f.currency, reason: f.reason, dpoEmail: controller.dpoEmail });
+      return feeEmail({
+        ...common,
+        type: request.type,
+        amount: f.amount,
+        currency: f.currency,
+        reason: f.reason,
+        dpoEmail: controller.dpoEmail,
+        supervisoryAuthority: { name: say(controller.supervisoryAuthority.name), url: controller.supervisoryAuthority.url },
+      });
     }
     case 'infoRequest': {
       const q = request.infoRequest!;

@@ -21,6 +21,8 @@ const RIGHTS = ['access', 'portability', 'rectification', 'erasure', 'restrictio
 const STATUS_URL = `https://dsr.example/v1/requests/${REFERENCE}/status?key=k`;
 const DUE = '2026-04-06T10:00:00.000Z';
 const common = (locale: Locale) => ({ locale, controllerName: 'Demo Association', requestReference: REFERENCE, statusUrl: STATUS_URL });
+/** The lead supervisory authority the demo register names. */
+const IMY = { name: 'IMY', url: 'https://www.imy.se' };
 const answer = (locale: Locale) => ({
   ...common(locale),
   onTime: true,
@@ -48,7 +50,15 @@ const SUBJECT_EMAILS: Record<string, (locale: Locale) => Record<string, Email>> 
     extension: extensionEmail({ ...common(locale), type: 'access', months: 2, reasons: 'Many systems.', newDueAt: DUE }),
   }),
   'fee.ts': (locale) => ({
-    fee: feeEmail({ ...common(locale), type: 'access', amount: '25.00', currency: 'EUR', reason: 'The third copy this month.', dpoEmail: 'dpo@demo.example' }),
+    fee: feeEmail({
+      ...common(locale),
+      type: 'access',
+      amount: '25.00',
+      currency: 'EUR',
+      reason: 'The third copy this month.',
+      dpoEmail: 'dpo@demo.example',
+      supervisoryAuthority: IMY,
+    }),
   }),
   'information-request.ts': (locale) => ({
     question: informationRequestEmail({ ...common(locale), type: 'erasure', question: 'Which address?', pausesClock: true, dueAt: DUE }),
@@ -157,6 +167,7 @@ describe('the fee email (Art. 12(5)(a))', () => {
         currency: 'EUR',
         reason: 'The third copy this month.',
         dpoEmail: 'dpo@demo.example',
+        supervisoryAuthority: IMY,
       });
       expect(mail.text).toContain(amounts[locale]);
       expect(mail.text).toContain('The third copy this month.');
@@ -164,9 +175,13 @@ describe('the fee email (Art. 12(5)(a))', () => {
       expect(mail.text).toContain('dpo@demo.example');
       expect(mail.text).toContain(STATUS_URL);
       expect(mail.html).toContain(`<html lang="${locale}">`);
+      // A fee may be complained of like any answer (Art. 77): the lead authority, and the person's own.
+      expect(mail.text).toContain(texts[locale].email.complaints.completionIntro);
+      expect(mail.text).toContain('https://www.imy.se');
+      expect(mail.text).toContain(texts[locale].email.complaints.ownState);
     }
-    expect(feeEmail({ ...common('sv'), type: 'access', amount: '150.00', currency: 'SEK', reason: 'r', dpoEmail: 'd@x.example' }).text).toContain(
-      '150,00\u00a0kr',
-    );
+    expect(
+      feeEmail({ ...common('sv'), type: 'access', amount: '150.00', currency: 'SEK', reason: 'r', dpoEmail: 'd@x.example', supervisoryAuthority: IMY }).text,
+    ).toContain('150,00\u00a0kr');
   });
 });
