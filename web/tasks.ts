@@ -1,4 +1,5 @@
 /** What a processor's or staff member's task asks: shared by the task emails and the task page. */
+import { IDENTIFIERS, type Identifiers } from '../functions/domain/identifiers';
 import type { BranchAction } from '../functions/domain/request';
 import type { Right } from './locale.ts';
 
@@ -26,3 +27,9 @@ export function taskTodo(type: Right, action?: BranchAction): TaskTodo {
   if (a === 'rectify' || a === 'restrict') return a;
   return 'erase';
 }
+
+/** What a vendor or staff member is shown to find the subject by: the address, the name, and for staff the identifiers the form asked for. */
+export type TaskIdentities = { email?: string; name?: string } & Identifiers;
+
+/** The identities in the order they are shown: address, name, then the identifiers (a phone number, a customer number). */
+export const TASK_IDENTITIES = ['email', 'name', ...IDENTIFIERS] as const;

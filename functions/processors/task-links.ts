@@ -1,3 +1,4 @@
+import type { TaskIdentities } from '../../web/tasks';
 import { type Branch, type DsrRequest, subjectName, subjectOf } from '../domain/request';
 import { updateBranch } from '../platform/data/branches';
 import { links } from '../platform/links';
@@ -23,14 +24,17 @@ export function taskLinkMatches(branch: Branch, token: string): boolean {
 
 /**
  * The subject's identities a vendor or staff member is shown: for a vendor only those the register
- * says it needs to find the subject (data minimisation), for staff the address and name.
+ * says it needs to find the subject (data minimisation); for staff the address, the name and the
+ * identifiers the form asked for (a system found by phone number needs the number).
  */
-export function identitiesFor(p: Processor, request: DsrRequest, branch?: Pick<Branch, 'staffTask'>): { email?: string; name?: string } {
-  const wanted = p.kind === 'email' && !branch?.staffTask ? p.identities : ['email', 'name'];
+export function identitiesFor(p: Processor, request: DsrRequest, branch?: Pick<Branch, 'staffTask'>): TaskIdentities {
+  const forVendor = p.kind === 'email' && !branch?.staffTask;
+  const wanted = forVendor ? p.identities : ['email', 'name'];
   const name = subjectName(request);
   return {
     ...(wanted.includes('email') ? { email: subjectOf(request).email } : {}),
     ...(wanted.includes('name') && name ? { name } : {}),
+    ...(forVendor ? {} : request.identifiers),
   };
 }
 

@@ -2,7 +2,7 @@
 import type { BranchAction } from '../../functions/domain/request';
 import { multiLine } from '../html.ts';
 import { type Locale, type Right, safeLocale } from '../locale.ts';
-import type { Correction } from '../tasks.ts';
+import type { Correction, TaskIdentities } from '../tasks.ts';
 import { mailTexts } from '../texts/mail/index.ts';
 import { textsOf } from '../texts/merge.ts';
 import { taskTexts } from '../texts/task/index.ts';
@@ -27,7 +27,7 @@ export function staffTaskEmail(input: {
   requestReference: string;
   /** The register's instructions (a manual processor); a staff task at another kind of processor has none. */
   instructions?: string;
-  identities: { email: string; name?: string };
+  identities: TaskIdentities & { email: string };
   taskUrl: string;
   dueAt: string;
 }): Email {

@@ -3,15 +3,17 @@
 import type { BranchAction } from '../../functions/domain/request';
 import { multiLine } from '../html.ts';
 import { formatDateTime, type Locale, type Right, asRight as right } from '../locale.ts';
-import { type Correction, taskTodo } from '../tasks.ts';
+import { type Correction, TASK_IDENTITIES, type TaskIdentities, taskTodo } from '../tasks.ts';
 import type { TaskTexts } from '../texts/task/index.ts';
 import { facts, type MaybeBlock, oneLine, quote } from './email.ts';
 
 /** The subject's identities a vendor or staff member needs to find them, as labelled lines. */
-export function identityBlock(t: TaskTexts, identities: { email?: string; name?: string } | undefined = {}): MaybeBlock {
+export function identityBlock(t: TaskTexts, identities: TaskIdentities | undefined = {}): MaybeBlock {
   const rows: [string, string][] = [];
-  if (identities.email) rows.push([t.task.identity.email, oneLine(identities.email)]);
-  if (identities.name) rows.push([t.task.identity.name, oneLine(identities.name)]);
+  for (const id of TASK_IDENTITIES) {
+    const value = identities[id];
+    if (value) rows.push([t.task.identity[id], oneLine(value)]);
+  }
   return rows.length > 0 && facts(t.task.personTitle, rows);
 }
 
@@ -37,7 +39,7 @@ export function taskParts(
     action?: BranchAction;
     requestReference: string;
     correction?: Correction;
-    identities?: { email?: string; name?: string };
+    identities?: TaskIdentities;
     taskUrl: string;
     dueAt: string;
   },

@@ -1,7 +1,7 @@
 /** To an email-only vendor's privacy contact (Art. 28(3)(e)). */
 import type { BranchAction } from '../../functions/domain/request';
 import { type Locale, type Right, safeLocale } from '../locale.ts';
-import type { Correction } from '../tasks.ts';
+import type { Correction, TaskIdentities } from '../tasks.ts';
 import { mailTexts } from '../texts/mail/index.ts';
 import { textsOf } from '../texts/merge.ts';
 import { taskTexts } from '../texts/task/index.ts';
@@ -25,7 +25,7 @@ export function vendorRequestEmail(input: {
   action?: BranchAction;
   correction?: Correction;
   requestReference: string;
-  identities: { email?: string; name?: string };
+  identities: TaskIdentities;
   taskUrl: string;
   dueAt: string;
   reminder?: boolean;

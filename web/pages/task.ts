@@ -5,7 +5,7 @@ import type { BranchAction } from '../../functions/domain/request';
 import { escapeHtml as e, layout, multiLine, paragraphsOf, safeHref } from '../html.ts';
 import { htmlText, langAttr, plainText, type Text } from '../local-text.ts';
 import { asRight, formatDateTime, type Locale, type Right, safeLocale } from '../locale.ts';
-import { type Correction, taskTodo } from '../tasks.ts';
+import { type Correction, TASK_IDENTITIES, type TaskIdentities, taskTodo } from '../tasks.ts';
 import { type TaskTexts, taskTexts } from '../texts/task/index.ts';
 
 /** Note length the task form allows; the handler checks the same limit. */
@@ -29,7 +29,7 @@ export function renderTaskPage(input: {
   /** Rectification: what the subject asked to have corrected (shown to whoever corrects it). */
   correction?: Correction;
   requestReference: string;
-  identities: { email?: string; name?: string };
+  identities: TaskIdentities;
   /** The register's instructions (a manual processor), in the page's language or marked with the one it fell back to. */
   instructions?: Text;
   /** The link itself (with its token): the token is checked before the body is read. */
@@ -63,7 +63,7 @@ ${fact(k.facts.dueAt, `<strong>${e(formatDateTime(input.dueAt, locale))}</strong
 </dl>`;
 
   const ids = input.identities ?? {};
-  const people = [ids.email ? fact(k.identity.email, e(ids.email)) : '', ids.name ? fact(k.identity.name, e(ids.name)) : ''].filter(Boolean);
+  const people = TASK_IDENTITIES.flatMap((id) => (ids[id] ? [fact(k.identity[id], e(ids[id]))] : []));
   const person = people.length ? `<h2>${e(k.personTitle)}</h2>\n<dl class="facts">\n${people.join('\n')}\n</dl>` : '';
 
   const instructions = multiLine(plainText(input.instructions))

@@ -1357,6 +1357,21 @@ describe('the emails to vendors, staff and the DPO', () => {
     expect(mail.text.match(/https?:\/\//g)).toHaveLength(1);
   });
 
+  it('shows staff the identifiers the form asked for, labelled in their language, in the email and on the task page', () => {
+    const identities = { email: 'ada@example.org', name: 'Ada Lovelace', phone: '+46701234567', customerNumber: 'C-1001' };
+    for (const locale of LOCALES) {
+      const labels = texts[locale].task.identity;
+      const mail = staffTaskEmail({ ...samples.staff, locale, identities });
+      expect(mail.text).toContain(`${labels.phone}: +46701234567`);
+      expect(mail.text).toContain(`${labels.customerNumber}: C-1001`);
+      expect(mail.text).not.toContain(labels.username);
+      const page = renderTaskPage({ ...samples.task, locale, identities });
+      expect(page).toContain(labels.phone);
+      expect(page).toContain('+46701234567');
+      expect(page).toContain('C-1001');
+    }
+  });
+
   it('never puts personal data of the subject in the escalation email, only the reference', () => {
     const identities = { email: 'ada.lovelace@example.org', name: 'Ada Lovelace' };
     for (const locale of LOCALES) {

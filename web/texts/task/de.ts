@@ -20,7 +20,14 @@ export const de: TaskTexts = {
       dueAt: 'Antwort bis',
     },
     personTitle: 'Die antragstellende Person',
-    identity: { email: 'E-Mail-Adresse', name: 'Name' },
+    identity: {
+      email: 'E-Mail-Adresse',
+      name: 'Name',
+      phone: 'Telefonnummer',
+      customerNumber: 'Kundennummer',
+      memberNumber: 'Mitgliedsnummer',
+      username: 'Benutzername',
+    },
     instructionsTitle: 'Anweisungen',
     outcomeLegend: 'Was wurde getan?',
     outcome: {

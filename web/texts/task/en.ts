@@ -20,7 +20,14 @@ export const en = {
       dueAt: 'Answer by',
     },
     personTitle: 'The person making the request',
-    identity: { email: 'Email address', name: 'Name' },
+    identity: {
+      email: 'Email address',
+      name: 'Name',
+      phone: 'Phone number',
+      customerNumber: 'Customer number',
+      memberNumber: 'Membership number',
+      username: 'Username',
+    },
     instructionsTitle: 'Instructions',
     outcomeLegend: 'What was done?',
     outcome: {

@@ -20,7 +20,14 @@ export const sl: TaskTexts = {
       dueAt: 'Rok za odgovor',
     },
     personTitle: 'Oseba, ki je vložila zahtevo',
-    identity: { email: 'E-poštni naslov', name: 'Ime in priimek' },
+    identity: {
+      email: 'E-poštni naslov',
+      name: 'Ime in priimek',
+      phone: 'Telefonska številka',
+      customerNumber: 'Številka stranke',
+      memberNumber: 'Članska številka',
+      username: 'Uporabniško ime',
+    },
     instructionsTitle: 'Navodila',
     outcomeLegend: 'Kaj je bilo storjeno?',
     outcome: {

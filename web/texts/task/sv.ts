@@ -20,7 +20,14 @@ export const sv: TaskTexts = {
       dueAt: 'Svara senast',
     },
     personTitle: 'Personen som har gjort begäran',
-    identity: { email: 'E-postadress', name: 'Namn' },
+    identity: {
+      email: 'E-postadress',
+      name: 'Namn',
+      phone: 'Telefonnummer',
+      customerNumber: 'Kundnummer',
+      memberNumber: 'Medlemsnummer',
+      username: 'Användarnamn',
+    },
     instructionsTitle: 'Instruktioner',
     outcomeLegend: 'Vad har gjorts?',
     outcome: {
