@@ -9,11 +9,8 @@ import { packageBucket } from '../platform/package-bucket';
 /** Key prefix of the files that came with requests (staff's recordings, mandates); deleted with the request's personal data, never by a lifecycle rule. */
 export const ENTRIES_PREFIX = 'entries/';
 
-/** A file that came with a request, checked already (type and size). */
-export type RequestFile = UploadedFile;
-
 /** Stores a request's files under `entries/<requestId>/` (the bucket's key encrypts them), numbered so two of one name both stay. */
-export async function storeRequestFiles(requestId: string, files: RequestFile[]): Promise<RequestAttachment[]> {
+export async function storeRequestFiles(requestId: string, files: UploadedFile[]): Promise<RequestAttachment[]> {
   const stored: RequestAttachment[] = [];
   for (const [i, file] of files.entries()) {
     const name = safeFileName(file.name);

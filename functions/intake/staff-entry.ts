@@ -8,10 +8,11 @@ import type { Submission } from '../domain/submission';
 import { audit } from '../platform/data/audit';
 import { createRequest } from '../platform/data/requests';
 import { startExecution } from '../platform/executions';
+import type { UploadedFile } from '../platform/multipart';
 import type { Controller } from '../platform/register';
 import { newToken } from '../platform/tokens';
 import { acceptRequest, entryAuditDetail } from './intake';
-import { type RequestFile, storeRequestFiles } from './request-files';
+import { storeRequestFiles } from './request-files';
 
 /** A recorded request as validated, with who records it. */
 export interface Entry {
@@ -23,7 +24,8 @@ export interface Entry {
   /** Who the request is for when someone else asks (as the form takes it). */
   onBehalfOf?: RepresentedSubject;
   facts: EntryFacts;
-  files: RequestFile[];
+  /** Checked already (type and size). */
+  files: UploadedFile[];
   /** The staff member's username. */
   by: string;
 }

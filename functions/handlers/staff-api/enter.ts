@@ -2,12 +2,11 @@ import middy from '@middy/core';
 import { safeFileName } from '../../branches/task-answer';
 import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, validateStaffEntry } from '../../domain/staff-entry';
 import { InvalidSubmission } from '../../domain/submission';
-import type { RequestFile } from '../../intake/request-files';
 import { enterRequest } from '../../intake/staff-entry';
 import { configure } from '../../platform/config';
 import { clientError, type HttpEvent, type HttpResult, httpMiddleware, json } from '../../platform/http';
 import { logger } from '../../platform/log';
-import { multipartBody, uploadsOf } from '../../platform/multipart';
+import { multipartBody, type UploadedFile, uploadsOf } from '../../platform/multipart';
 import { register } from '../../platform/register';
 import { claimsOf, mayAccess, requireRole } from '../../staff/staff';
 
@@ -15,7 +14,7 @@ import { claimsOf, mayAccess, requireRole } from '../../staff/staff';
 await configure('REQUESTS_TABLE', 'PACKAGE_BUCKET', 'STATE_MACHINE_ARN', 'SENDER_EMAIL', 'SES_CONFIGURATION_SET', 'PUBLIC_BASE_URL', 'VERIFY_TTL_DAYS');
 
 /** The files of the `attachments` field, checked as a task link's upload is; a refusal names the field. */
-function attachmentsOf(body: Record<string, unknown>): RequestFile[] {
+function attachmentsOf(body: Record<string, unknown>): UploadedFile[] {
   const uploads = uploadsOf(body, 'attachments', { maxFiles: MAX_ATTACHMENTS, maxBytes: MAX_ATTACHMENT_BYTES }, safeFileName);
   if ('error' in uploads) throw clientError(uploads.status, uploads.message, { attachments: uploads.error });
   return uploads.files;
