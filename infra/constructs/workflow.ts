@@ -161,7 +161,7 @@ export class RequestWorkflow extends Construct {
     })
       // A wait that ran out (or reached the end Route planned, WAIT_EXPIRED) is final: retrying would submit again and wait past the deadline.
       .addRetry({ errors: [sfn.Errors.TIMEOUT, sfn.Errors.HEARTBEAT_TIMEOUT, WAIT_EXPIRED], maxAttempts: 0 })
-      // A connector's rate limit had a longer queue than a run starts behind (15 s for a two-step
+      // A connector's rate limit had a longer queue than a run starts behind (11.25 s for a two-step
       // action, functions/processors/http/engine.ts), and nothing was taken from it: a burst of
       // requests comes back every 0-10 s, without backing off, so some branch is always back before
       // the queue runs dry; about half an hour on average before the branch goes to staff.

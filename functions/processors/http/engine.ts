@@ -28,9 +28,11 @@ export const MAX_QUEUE_MS = 20_000;
 /**
  * How far ahead a run of `steps` steps takes its first slot. Runs start while the queue is shorter
  * than this, so it stays about this long, and each later call waits about as long again behind the
- * runs started meanwhile: every step's wait must fit in {@link MAX_ATTEMPT_WAIT_MS}, with room for one more.
+ * runs started meanwhile: every step's wait must fit in {@link MAX_ATTEMPT_WAIT_MS}, with room for
+ * two more (a call answered 429 waits out `Retry-After` and queues again; the takes themselves take
+ * time). A run that ends busy after its first call repeats that call on its next attempt.
  */
-export const admitWithinMs = (steps: number): number => Math.min(MAX_QUEUE_MS, MAX_ATTEMPT_WAIT_MS / (Math.max(1, steps) + 1));
+export const admitWithinMs = (steps: number): number => Math.min(MAX_QUEUE_MS, MAX_ATTEMPT_WAIT_MS / (Math.max(1, steps) + 2));
 /** Slots handed out too far in the past are given up at most this often per call before one is used anyway. */
 const MAX_RETAKES = 3;
 
@@ -175,9 +177,10 @@ class Run {
    * The next call slot. The run's first one is taken only up to {@link admitWithinMs} ahead and
    * later ones up to {@link MAX_ATTEMPT_WAIT_MS} after the attempt began; past that, nothing is taken
    * and the attempt ends `ConnectorBusy`, so a run that gives up never leaves a slot unused.
-   * A slot already further past than the burst allows was handed out from a `now` the update took
-   * too long to apply (a slow table): calls on such slots would all go at once, so it is left unused
-   * and a fresh one taken, which restarts an idle schedule from the real now.
+   * A slot already further past than the burst and the jitter allowance was handed out from a `now`
+   * the update took too long to apply (a slow table): a call on it would reach the vendor in the same
+   * second as the calls on the slots after it, so it is left unused and a fresh one taken, which
+   * restarts an idle schedule from the real now.
    */
   private async slot(): Promise<number> {
     const { perSecond, burst } = this.r.connector.rateLimit;
@@ -189,7 +192,7 @@ class Run {
       slot = await this.deps.takeSlot(now, latest);
       if (slot === undefined) throw busy(this.id);
       this.admitted = true;
-      if (this.deps.now() - slot <= burst * slotInterval(perSecond)) return slot;
+      if (this.deps.now() - slot <= (burst - 1) * slotInterval(perSecond) + JITTER_ALLOWANCE_MS) return slot;
     }
     return slot!;
   }
