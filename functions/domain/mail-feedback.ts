@@ -3,7 +3,7 @@
  * SES sends back through EventBridge. An event is matched to what was sent by its tags (ids only),
  * never by the recipient's address, which it also carries and which is never kept or logged.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Who an email went to and why, which decides what its bounce means:

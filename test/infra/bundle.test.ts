@@ -104,6 +104,15 @@ describe('bundling with the local esbuild', () => {
     expect(withDrivers).toEqual(['functions/handlers/scheduled/retention.ts', 'functions/handlers/workflow/run-database-processor.ts']);
   });
 
+  it("carries none of zod's translations but English: a named `z` import would pull in every locale", () => {
+    const withLocales = functions
+      .filter(({ assetDir }) =>
+        (JSON.parse(readFileSync(path.join(assetDir, 'index.mjs.map'), 'utf8')).sources as string[]).some((s) => /zod\/v4\/locales\/(?!en\.js$)/.test(s)),
+      )
+      .map((f) => f.entry);
+    expect(withLocales).toEqual([]);
+  });
+
   it('bundles the register checked at synthesis, so no cold start checks it again', () => {
     const compiled = functions.filter(({ assetDir }) => readFileSync(path.join(assetDir, 'index.mjs'), 'utf8').includes('gdpr-dsr/compiled-register/1'));
     // Every function that reads the register: all but the few that never do (the console page, the API document).
