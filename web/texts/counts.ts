@@ -1,8 +1,15 @@
 /** Counted nouns in each language ("1 record", "3 records"), for the texts that count. */
 import { formatNumber, type Locale } from '../locale.ts';
 
-/** Slovenian chooses among four forms by the number's plural category; English and Swedish by 1 or not. */
-const slPlural = new Intl.PluralRules('sl');
+/**
+ * Slovenian chooses among four forms by the number's plural category; English and Swedish by 1 or
+ * not. Made when first needed: ICU's plural data would otherwise load at every cold start.
+ */
+let slPlural: Intl.PluralRules | undefined;
+function slCategory(n: number): 'one' | 'two' | 'few' | 'other' {
+  slPlural ??= new Intl.PluralRules('sl');
+  return slPlural.select(n) as 'one' | 'two' | 'few' | 'other';
+}
 
 /** "1 record", "3 records". */
 export const enRecords = (n: number) => `${formatNumber(n, 'en')} ${n === 1 ? 'record' : 'records'}`;
@@ -12,22 +19,22 @@ export const svRecords = (n: number) => `${formatNumber(n, 'sv')} ${n === 1 ? 'p
 export const svDays = (n: number) => `${formatNumber(n, 'sv')} ${n === 1 ? 'dag' : 'dagar'}`;
 /** Slovenian has four forms: 1 dan, 2 dneva, 3 dni... 5 dni (accusative after "velja"). */
 export const slDays = (n: number) => {
-  const form = { one: 'dan', two: 'dneva', few: 'dni', other: 'dni' }[slPlural.select(n) as 'one' | 'two' | 'few' | 'other'] ?? 'dni';
+  const form = { one: 'dan', two: 'dneva', few: 'dni', other: 'dni' }[slCategory(n)] ?? 'dni';
   return `${formatNumber(n, 'sl')} ${form}`;
 };
 /** Accusative after a verb: našli smo 1 zapis, 2 zapisa, 3 zapise, 5 zapisov. */
 export const slRecordsAcc = (n: number) => {
-  const form = { one: 'zapis', two: 'zapisa', few: 'zapise', other: 'zapisov' }[slPlural.select(n) as 'one' | 'two' | 'few' | 'other'] ?? 'zapisov';
+  const form = { one: 'zapis', two: 'zapisa', few: 'zapise', other: 'zapisov' }[slCategory(n)] ?? 'zapisov';
   return `${formatNumber(n, 'sl')} ${form}`;
 };
 /** Genitive after "iz": iz 1 zapisa, iz 2/3/5 zapisov. */
-export const slRecordsGen = (n: number) => `${formatNumber(n, 'sl')} ${slPlural.select(n) === 'one' ? 'zapisa' : 'zapisov'}`;
+export const slRecordsGen = (n: number) => `${formatNumber(n, 'sl')} ${slCategory(n) === 'one' ? 'zapisa' : 'zapisov'}`;
 
 /** "1 month", "2 months"; Swedish "1 månad", "2 månader"; Slovenian after "za": 1 mesec, 2 meseca, 3 mesece, 5 mesecev. */
 export const enMonths = (n: number) => `${formatNumber(n, 'en')} ${n === 1 ? 'month' : 'months'}`;
 export const svMonths = (n: number) => `${formatNumber(n, 'sv')} ${n === 1 ? 'månad' : 'månader'}`;
 export const slMonths = (n: number) => {
-  const form = { one: 'mesec', two: 'meseca', few: 'mesece', other: 'mesecev' }[slPlural.select(n) as 'one' | 'two' | 'few' | 'other'] ?? 'mesecev';
+  const form = { one: 'mesec', two: 'meseca', few: 'mesece', other: 'mesecev' }[slCategory(n)] ?? 'mesecev';
   return `${formatNumber(n, 'sl')} ${form}`;
 };
 

@@ -58,8 +58,12 @@ describe('every language', () => {
     expect(same.length / copy.length).toBeGreaterThan(MAX_SAME_AS_ENGLISH);
   });
 
-  it('is named in itself for the language switcher, from Intl', () => {
+  it('is named in itself for the language switcher, as Intl names it', () => {
     expect(LANGUAGE_NAMES).toEqual({ en: 'English', sv: 'Svenska', sl: 'Slovenščina', de: 'Deutsch' });
+    for (const l of LOCALES) {
+      const name = new Intl.DisplayNames([l], { type: 'language' }).of(l) ?? l;
+      expect(LANGUAGE_NAMES[l], l).toBe(name.charAt(0).toLocaleUpperCase(l) + name.slice(1));
+    }
   });
 });
 
