@@ -78,7 +78,7 @@ export async function checkRegister(opts: CheckRegisterOptions = {}): Promise<Ch
   const missing = unset(raw, env);
   const names = new Set(missing.map(([name]) => name));
   for (const [name, at] of missing) print(`      ${at}: \${${name}} is not set here; the functions need it at their start`);
-  const parsed = registerSchema.safeParse(resolvePlaceholders(raw, { ...env, ...Object.fromEntries([...names].map((n) => [n, `\${${n}}`])) }));
+  const parsed = registerSchema().safeParse(resolvePlaceholders(raw, { ...env, ...Object.fromEntries([...names].map((n) => [n, `\${${n}}`])) }));
   if (!parsed.success) {
     for (const issue of parsed.error.issues) fail(`${issue.path.join('.') || '(root)'}: ${issue.message}`);
     return { problems, warnings };

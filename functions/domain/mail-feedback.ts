@@ -50,31 +50,38 @@ export type MailFeedback =
 /** Why an event was dropped, safe to log (no value from the event). */
 export type DropReason = 'not_an_object' | 'not_ses' | 'unsupported_type' | 'malformed' | 'untagged';
 
-const tagsSchema = z.record(z.string(), z.array(z.string()));
-const mailSchema = z.object({ messageId: z.string().min(1), tags: tagsSchema.optional() });
-const timestamp = z.iso.datetime({ offset: true });
-const eventSchema = z.object({
-  source: z.literal('aws.ses'),
-  'detail-type': z.string(),
-  time: timestamp,
-  detail: z.union([
-    z.object({
-      eventType: z.literal('Bounce'),
-      mail: mailSchema,
-      bounce: z.object({
-        bounceType: z.enum(['Permanent', 'Transient', 'Undetermined']),
-        bounceSubType: z.string().default('General'),
-        feedbackId: z.string().min(1),
-        timestamp: timestamp.optional(),
+/**
+ * SES's bounce and complaint events as this service reads them, built on first use: every function
+ * that sends mail loads this module, and only MailFeedback parses events.
+ */
+function buildEventSchema() {
+  const tagsSchema = z.record(z.string(), z.array(z.string()));
+  const mailSchema = z.object({ messageId: z.string().min(1), tags: tagsSchema.optional() });
+  const timestamp = z.iso.datetime({ offset: true });
+  return z.object({
+    source: z.literal('aws.ses'),
+    'detail-type': z.string(),
+    time: timestamp,
+    detail: z.union([
+      z.object({
+        eventType: z.literal('Bounce'),
+        mail: mailSchema,
+        bounce: z.object({
+          bounceType: z.enum(['Permanent', 'Transient', 'Undetermined']),
+          bounceSubType: z.string().default('General'),
+          feedbackId: z.string().min(1),
+          timestamp: timestamp.optional(),
+        }),
       }),
-    }),
-    z.object({
-      eventType: z.literal('Complaint'),
-      mail: mailSchema,
-      complaint: z.object({ feedbackId: z.string().min(1), complaintFeedbackType: z.string().optional(), timestamp: timestamp.optional() }),
-    }),
-  ]),
-});
+      z.object({
+        eventType: z.literal('Complaint'),
+        mail: mailSchema,
+        complaint: z.object({ feedbackId: z.string().min(1), complaintFeedbackType: z.string().optional(), timestamp: timestamp.optional() }),
+      }),
+    ]),
+  });
+}
+let eventSchema: ReturnType<typeof buildEventSchema> | undefined;
 
 /** The EventBridge detail types of the events this service listens to. */
 export const FEEDBACK_DETAIL_TYPES = ['Email Bounced', 'Email Complaint Received'] as const;
@@ -102,6 +109,7 @@ export function parseMailFeedback(event: unknown): { ok: true; feedback: MailFee
   const e = event as Record<string, unknown>;
   if (e.source !== 'aws.ses') return { ok: false, reason: 'not_ses' };
   if (!FEEDBACK_DETAIL_TYPES.includes(e['detail-type'] as (typeof FEEDBACK_DETAIL_TYPES)[number])) return { ok: false, reason: 'unsupported_type' };
+  eventSchema ??= buildEventSchema();
   const parsed = eventSchema.safeParse(event);
   if (!parsed.success) return { ok: false, reason: 'malformed' };
   const { detail } = parsed.data;

@@ -23,36 +23,71 @@ export type RetentionAction = (typeof RETENTION_ACTIONS)[number] | (typeof SQL_R
 const SERVICE_MARKS = ['restricted', 'restrictedAt', 'restrictedFor', 'holdUntil', 'holdBasis', 'anonymisedAt'];
 
 /**
- * One retention rule of a store, e.g. "members inactive for two years". Periods are in calendar
- * months: privacy policies promise months and years ("six months", "two years"), and a month
- * counted by the calendar is what the policy means (24 months is two years in a leap year too,
- * which 730 days is not).
+ * The schemas of retention rules, built by the register's schema when a register is checked, so a
+ * deployed function (which reads the register compiled at synthesis) never builds them.
  */
-export const retentionRuleSchema = z
-  .object({
-    /** Unique within the controller: run records and reports are named by it. */
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lower-case letters, digits and dashes'),
-    /** Shown in reports and the DPO digest, e.g. "Members inactive for two years". */
-    description: z.string().trim().min(1),
-    /**
-     * The attribute holding the date the period counts from (ISO 8601, e.g. `2024-05-01` or
-     * `2024-05-01T10:00:00Z`), e.g. `lastActiveAt`, `unsubscribedAt`, `lastReadAt`, `createdAt`.
-     * A record without it (or with another type) is never matched.
-     */
-    countsFrom: z.string().regex(/^[A-Za-z_][A-Za-z0-9_-]{0,254}$/, 'an attribute name, e.g. lastActiveAt'),
-    /** How many calendar months after `countsFrom` a record is erased. */
-    afterMonths: z.number().int().min(1).max(1_200),
-    /** `anonymise` strips the attributes the store's own erasure declares (`erasure.identifyingAttributes`). */
-    action: z.enum(RETENTION_ACTIONS, { error: 'action must be delete or anonymise' }),
-    /** false (the default): a dry run, which only reports what the rule would erase. */
-    enforce: z.boolean().default(false),
-    /** Named only to point a typo'd unit at the right one. */
-    afterDays: z.never({ error: 'retention rules count in calendar months: use afterMonths (e.g. 24 for two years, 6 for six months)' }).optional(),
-  })
-  .strict();
+export function retentionRuleSchemas() {
+  /**
+   * One retention rule of a store, e.g. "members inactive for two years". Periods are in calendar
+   * months: privacy policies promise months and years ("six months", "two years"), and a month
+   * counted by the calendar is what the policy means (24 months is two years in a leap year too,
+   * which 730 days is not).
+   */
+  const retentionRuleSchema = z
+    .object({
+      /** Unique within the controller: run records and reports are named by it. */
+      id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lower-case letters, digits and dashes'),
+      /** Shown in reports and the DPO digest, e.g. "Members inactive for two years". */
+      description: z.string().trim().min(1),
+      /**
+       * The attribute holding the date the period counts from (ISO 8601, e.g. `2024-05-01` or
+       * `2024-05-01T10:00:00Z`), e.g. `lastActiveAt`, `unsubscribedAt`, `lastReadAt`, `createdAt`.
+       * A record without it (or with another type) is never matched.
+       */
+      countsFrom: z.string().regex(/^[A-Za-z_][A-Za-z0-9_-]{0,254}$/, 'an attribute name, e.g. lastActiveAt'),
+      /** How many calendar months after `countsFrom` a record is erased. */
+      afterMonths: z.number().int().min(1).max(1_200),
+      /** `anonymise` strips the attributes the store's own erasure declares (`erasure.identifyingAttributes`). */
+      action: z.enum(RETENTION_ACTIONS, { error: 'action must be delete or anonymise' }),
+      /** false (the default): a dry run, which only reports what the rule would erase. */
+      enforce: z.boolean().default(false),
+      /** Named only to point a typo'd unit at the right one. */
+      afterDays: z.never({ error: 'retention rules count in calendar months: use afterMonths (e.g. 24 for two years, 6 for six months)' }).optional(),
+    })
+    .strict();
+
+  /**
+   * One retention rule of a SQL table, e.g. "accounts not logged in for three years are masked" or
+   * the two stages of "vouchers kept seven years, deleted after ten" (a `restrict` rule at 84 months
+   * and a `delete` rule at 120). Counted in calendar months from a date or timestamp column of the
+   * row, as the DynamoDB rules are. A run changes rows in batches of `rowsPerBatch` (keys selected
+   * with a LIMIT, then changed by key, one transaction a batch) and at most `maxRowsPerRun` rows: a
+   * table of a million expired rows is worked through over several runs, never by one unbounded statement.
+   */
+  const sqlRetentionRuleSchema = z
+    .object({
+      id: retentionRuleSchema.shape.id,
+      description: retentionRuleSchema.shape.description,
+      /** The date, timestamp or datetime column the period counts from, e.g. `last_login`, `unsubscribed_at`, `issued_on`. A row where it is NULL never matches. */
+      countsFrom: z.string().regex(/^[A-Za-z_][A-Za-z0-9_$]{0,62}$/, 'a column name, e.g. last_login'),
+      afterMonths: retentionRuleSchema.shape.afterMonths,
+      /** `mask` sets the table's declared mask columns (`erasure.columns`); `restrict` sets its restriction column. */
+      action: z.enum(SQL_RETENTION_ACTIONS, { error: 'action must be delete, mask or restrict' }),
+      enforce: retentionRuleSchema.shape.enforce,
+      /** Rows one statement and one transaction change. */
+      rowsPerBatch: z.number().int().min(1).max(5_000).default(500),
+      /** Rows one run changes at most; the rest wait for the next run. */
+      maxRowsPerRun: z.number().int().min(1).max(10_000_000).default(50_000),
+      afterDays: retentionRuleSchema.shape.afterDays,
+    })
+    .strict();
+  return { retentionRuleSchema, sqlRetentionRuleSchema };
+}
+
+type RuleSchemas = ReturnType<typeof retentionRuleSchemas>;
 
 /** A retention rule as the register declares it (defaults filled in). */
-export type RetentionRule = Omit<z.infer<typeof retentionRuleSchema>, 'afterDays'>;
+export type RetentionRule = Omit<z.infer<RuleSchemas['retentionRuleSchema']>, 'afterDays'>;
 
 /** What the rule checks need to know of the store that declares the rules. */
 interface RuleStore {
@@ -112,34 +147,8 @@ export function checkRetentionRuleIds(
   });
 }
 
-/**
- * One retention rule of a SQL table, e.g. "accounts not logged in for three years are masked" or
- * the two stages of "vouchers kept seven years, deleted after ten" (a `restrict` rule at 84 months
- * and a `delete` rule at 120). Counted in calendar months from a date or timestamp column of the
- * row, as the DynamoDB rules are. A run changes rows in batches of `rowsPerBatch` (keys selected
- * with a LIMIT, then changed by key, one transaction a batch) and at most `maxRowsPerRun` rows: a
- * table of a million expired rows is worked through over several runs, never by one unbounded statement.
- */
-export const sqlRetentionRuleSchema = z
-  .object({
-    id: retentionRuleSchema.shape.id,
-    description: retentionRuleSchema.shape.description,
-    /** The date, timestamp or datetime column the period counts from, e.g. `last_login`, `unsubscribed_at`, `issued_on`. A row where it is NULL never matches. */
-    countsFrom: z.string().regex(/^[A-Za-z_][A-Za-z0-9_$]{0,62}$/, 'a column name, e.g. last_login'),
-    afterMonths: retentionRuleSchema.shape.afterMonths,
-    /** `mask` sets the table's declared mask columns (`erasure.columns`); `restrict` sets its restriction column. */
-    action: z.enum(SQL_RETENTION_ACTIONS, { error: 'action must be delete, mask or restrict' }),
-    enforce: retentionRuleSchema.shape.enforce,
-    /** Rows one statement and one transaction change. */
-    rowsPerBatch: z.number().int().min(1).max(5_000).default(500),
-    /** Rows one run changes at most; the rest wait for the next run. */
-    maxRowsPerRun: z.number().int().min(1).max(10_000_000).default(50_000),
-    afterDays: retentionRuleSchema.shape.afterDays,
-  })
-  .strict();
-
 /** A SQL table's retention rule as the register declares it (defaults filled in). */
-export type SqlRetentionRule = Omit<z.infer<typeof sqlRetentionRuleSchema>, 'afterDays'>;
+export type SqlRetentionRule = Omit<z.infer<RuleSchemas['sqlRetentionRuleSchema']>, 'afterDays'>;
 
 /** What the SQL rule checks need to know of the table that declares the rules. */
 interface RuleTable {

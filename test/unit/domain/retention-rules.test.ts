@@ -7,10 +7,11 @@ import {
   legalHoldCutoff,
   type RetentionRule,
   retentionCutoff,
-  retentionRuleSchema,
+  retentionRuleSchemas,
   type SqlRetentionRule,
-  sqlRetentionRuleSchema,
 } from '../../../functions/domain/retention-rules';
+
+const { retentionRuleSchema, sqlRetentionRuleSchema } = retentionRuleSchemas();
 
 describe('the cutoff of a retention rule', () => {
   const cutoff = (months: number, now: string) => retentionCutoff(months, new Date(now)).toISOString();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SqlProcessor, SqlTable } from '../../../../functions/domain/register-schema';
-import { type SqlRetentionRule, sqlRetentionRuleSchema } from '../../../../functions/domain/retention-rules';
+import { retentionRuleSchemas, type SqlRetentionRule } from '../../../../functions/domain/retention-rules';
 import { formatPattern, RetentionStatements } from '../../../../functions/processors/sql/retention-statements';
 
 const table = (over: Partial<SqlTable>): SqlTable => ({
@@ -27,7 +27,7 @@ const invoice = table({
 });
 const db = (engine: 'postgres' | 'mysql'): Pick<SqlProcessor, 'engine' | 'schema' | 'tables'> => ({ engine, tables: [user, invoice] });
 const rule = (over: Partial<SqlRetentionRule>): SqlRetentionRule =>
-  sqlRetentionRuleSchema.parse({ id: 'r', description: 'A rule', countsFrom: 'last_login', afterMonths: 36, action: 'delete', ...over });
+  retentionRuleSchemas().sqlRetentionRuleSchema.parse({ id: 'r', description: 'A rule', countsFrom: 'last_login', afterMonths: 36, action: 'delete', ...over });
 const at = { cutoff: new Date('2023-12-06T03:00:00.000Z'), holdCutoff: new Date('2020-12-06T03:00:00.000Z') };
 
 describe('the statements of a retention rule at a SQL table', () => {
