@@ -1372,6 +1372,16 @@ describe('the emails to vendors, staff and the DPO', () => {
     }
   });
 
+  it('heads the identities as the person the request is about, not the one who asks (a parent, a representative)', () => {
+    const identities = { email: 'child@example.org', name: 'Ada Junior' };
+    const mail = staffTaskEmail({ ...samples.staff, locale: 'en', identities });
+    const page = renderTaskPage({ ...samples.task, locale: 'en', identities });
+    for (const shown of [mail.text, page]) {
+      expect(shown).toContain('The person the request is about');
+      expect(shown).not.toContain('making the request');
+    }
+  });
+
   it('never puts personal data of the subject in the escalation email, only the reference', () => {
     const identities = { email: 'ada.lovelace@example.org', name: 'Ada Lovelace' };
     for (const locale of LOCALES) {

@@ -19,7 +19,7 @@ export const de: TaskTexts = {
       system: 'System oder Dienst',
       dueAt: 'Antwort bis',
     },
-    personTitle: 'Die antragstellende Person',
+    personTitle: 'Die Person, die der Antrag betrifft',
     identity: {
       email: 'E-Mail-Adresse',
       name: 'Name',

@@ -19,7 +19,7 @@ export const en = {
       system: 'System or service',
       dueAt: 'Answer by',
     },
-    personTitle: 'The person making the request',
+    personTitle: 'The person the request is about',
     identity: {
       email: 'Email address',
       name: 'Name',

@@ -19,7 +19,7 @@ export const sl: TaskTexts = {
       system: 'Sistem ali storitev',
       dueAt: 'Rok za odgovor',
     },
-    personTitle: 'Oseba, ki je vložila zahtevo',
+    personTitle: 'Oseba, na katero se zahteva nanaša',
     identity: {
       email: 'E-poštni naslov',
       name: 'Ime in priimek',

@@ -19,7 +19,7 @@ export const sv: TaskTexts = {
       system: 'System eller tjänst',
       dueAt: 'Svara senast',
     },
-    personTitle: 'Personen som har gjort begäran',
+    personTitle: 'Personen som begäran gäller',
     identity: {
       email: 'E-postadress',
       name: 'Namn',
