@@ -750,7 +750,6 @@ function buildSchemas() {
     });
   return {
     registerSchema,
-    controllerSchema,
     dynamodbProcessorSchema,
     sqlProcessorSchema,
     sqlTableSchema,
