@@ -23,6 +23,16 @@ const DUE = '2026-04-06T10:00:00.000Z';
 const common = (locale: Locale) => ({ locale, controllerName: 'Demo Association', requestReference: REFERENCE, statusUrl: STATUS_URL });
 /** The lead supervisory authority the demo register names. */
 const IMY = { name: 'IMY', url: 'https://www.imy.se' };
+/** A fee asked for a third copy, with where to complain. */
+const feeInput = (locale: Locale) => ({
+  ...common(locale),
+  type: 'access' as const,
+  amount: '25.00',
+  currency: 'EUR',
+  reason: 'The third copy this month.',
+  dpoEmail: 'dpo@demo.example',
+  supervisoryAuthority: IMY,
+});
 const answer = (locale: Locale) => ({
   ...common(locale),
   onTime: true,
@@ -50,15 +60,7 @@ const SUBJECT_EMAILS: Record<string, (locale: Locale) => Record<string, Email>> 
     extension: extensionEmail({ ...common(locale), type: 'access', months: 2, reasons: 'Many systems.', newDueAt: DUE }),
   }),
   'fee.ts': (locale) => ({
-    fee: feeEmail({
-      ...common(locale),
-      type: 'access',
-      amount: '25.00',
-      currency: 'EUR',
-      reason: 'The third copy this month.',
-      dpoEmail: 'dpo@demo.example',
-      supervisoryAuthority: IMY,
-    }),
+    fee: feeEmail(feeInput(locale)),
   }),
   'information-request.ts': (locale) => ({
     question: informationRequestEmail({ ...common(locale), type: 'erasure', question: 'Which address?', pausesClock: true, dueAt: DUE }),
@@ -160,15 +162,7 @@ describe('the fee email (Art. 12(5)(a))', () => {
     const amounts = { en: '€25.00', sv: '25,00\u00a0€', sl: '25,00\u00a0€', de: '25,00\u00a0€' };
     for (const locale of LOCALES) {
       const x = texts[locale].email.fee;
-      const mail = feeEmail({
-        ...common(locale),
-        type: 'access',
-        amount: '25.00',
-        currency: 'EUR',
-        reason: 'The third copy this month.',
-        dpoEmail: 'dpo@demo.example',
-        supervisoryAuthority: IMY,
-      });
+      const mail = feeEmail(feeInput(locale));
       expect(mail.text).toContain(amounts[locale]);
       expect(mail.text).toContain('The third copy this month.');
       expect(mail.text).toContain(x.pauses);
