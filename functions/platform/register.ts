@@ -1,6 +1,7 @@
 // The demo's config/register.json, or (in a bundle) the register the synthesis compiled in its place.
 import registerJson from '#register' with { type: 'json' };
-import { bundledRegister, type Controller, inLocale, type LocalText, type Processor, type Register } from '../domain/register-schema';
+import { loadRegister } from '#register-loader';
+import { type Controller, inLocale, type LocalText, type Processor, type Register } from '../domain/register-schema';
 import type { Locale } from '../domain/request';
 import { registerPlaceholders } from './config';
 
@@ -21,7 +22,7 @@ export type {
 } from '../domain/register-schema';
 
 /** The register bundled with the functions: checked at synthesis when compiled there, else at cold start. */
-export const register: Register = bundledRegister(registerJson, registerPlaceholders());
+export const register: Register = loadRegister(registerJson, registerPlaceholders());
 
 export function findController(controllerId: string): Controller | undefined {
   return register.controllers.find((c) => c.id === controllerId);

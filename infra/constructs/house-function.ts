@@ -93,9 +93,10 @@ export interface HouseFunctionProps {
   /** Node.js options besides `--enable-source-maps` (which every function gets), e.g. V8 heap sizing. */
   readonly nodeOptions?: readonly string[];
   /**
-   * The register the function is bundled with (an absolute path; the stack gives a compiled one),
-   * in place of the demo's config/register.json: what `#register` (package.json `imports`)
-   * resolves to. @default the demo register, checked at cold start
+   * The register the function is bundled with, compiled at synthesis (an absolute path to a file
+   * `writeCompiledRegister` wrote), in place of the demo's config/register.json: what `#register`
+   * (package.json `imports`) resolves to. The bundle then leaves out the register's schema.
+   * @default the demo register, checked at cold start
    */
   readonly registerFile?: string;
   /**
@@ -190,7 +191,15 @@ export class HouseFunction extends Construct {
         sourceMapMode: SourceMapMode.DEFAULT,
         sourcesContent: false,
         banner: ESM_REQUIRE_BANNER,
-        ...(props.registerFile ? { esbuildArgs: { '--alias': `#register=${props.registerFile}` } } : {}),
+        ...(props.registerFile
+          ? {
+              esbuildArgs: {
+                '--alias': `#register=${props.registerFile}`,
+                // Setting conditions drops esbuild's default `module`, so it is named again.
+                '--conditions': 'dsr-compiled-register,module',
+              },
+            }
+          : {}),
         // The SDK versions pinned in package-lock.json are the ones tested; don't rely on the runtime's copy.
         bundleAwsSDK: true,
       },

@@ -113,16 +113,18 @@ describe('bundling with the local esbuild', () => {
     expect(withLocales).toEqual([]);
   });
 
-  it('bundles the register checked at synthesis, so no cold start checks it again', () => {
+  it('bundles the register checked at synthesis, so no cold start checks it again or carries its schema', () => {
     const compiled = functions.filter(({ assetDir }) => readFileSync(path.join(assetDir, 'index.mjs'), 'utf8').includes('gdpr-dsr/compiled-register/1'));
     // Every function that reads the register: all but the few that never do (the console page, the API document).
     expect(compiled.length).toBeGreaterThanOrEqual(functions.length - 3);
     for (const { entry, assetDir } of compiled) {
       const sources = JSON.parse(readFileSync(path.join(assetDir, 'index.mjs.map'), 'utf8')).sources as string[];
       expect(
-        sources.filter((s) => s.endsWith('config/register.json')),
+        sources.filter((s) => s.endsWith('config/register.json') || s.endsWith('functions/platform/register-checked.ts')),
         entry,
       ).toEqual([]);
+      // One of the register schema's messages.
+      expect(readFileSync(path.join(assetDir, 'index.mjs'), 'utf8'), entry).not.toContain('the DbiResourceId (db-...)');
     }
   });
 
