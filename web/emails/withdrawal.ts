@@ -2,12 +2,12 @@
 import { formatDate, type Locale, type Right, asRight as right, safeLocale } from '../locale.ts';
 import { mailTexts } from '../texts/mail/index.ts';
 import { textsOf } from '../texts/merge.ts';
-import { requestTexts } from '../texts/request/index.ts';
 import { siteTexts } from '../texts/site/index.ts';
+import { statusTexts } from '../texts/status/index.ts';
 import { taskTexts } from '../texts/task/index.ts';
 import { type Email, facts, link, oneLine, p, renderEmail, signature, strong } from './email.ts';
 
-const SUBJECT = /* @__PURE__ */ textsOf(siteTexts, mailTexts, requestTexts);
+const SUBJECT = /* @__PURE__ */ textsOf(siteTexts, mailTexts, statusTexts);
 const TASK = /* @__PURE__ */ textsOf(mailTexts, taskTexts);
 
 /**

@@ -3,11 +3,11 @@
 import { escapeHtml as e, escapeUrlPart, layout, type PageOptions } from '../html.ts';
 import { formatDate, type Locale, safeLocale } from '../locale.ts';
 import { textsOf } from '../texts/merge.ts';
-import { requestTexts } from '../texts/request/index.ts';
 import { siteTexts } from '../texts/site/index.ts';
+import { statusTexts } from '../texts/status/index.ts';
 
 /** The words this page uses. */
-const T = /* @__PURE__ */ textsOf(siteTexts, requestTexts);
+const T = /* @__PURE__ */ textsOf(siteTexts, statusTexts);
 
 /** Says the status link ended, and when the data it belonged to was erased; nothing of the request beyond that, or that it was withdrawn. */
 export function renderStatusEnded(input: { locale: Locale; erasedAt: string; withdrawn?: boolean } & PageOptions): string {

@@ -6,9 +6,10 @@ import { formatDate, formatDateTime, formatMoney, type Locale, safeLocale } from
 import { textsOf } from '../texts/merge.ts';
 import { requestTexts } from '../texts/request/index.ts';
 import { siteTexts } from '../texts/site/index.ts';
+import { statusTexts } from '../texts/status/index.ts';
 
 /** The words this page uses. */
-const T = /* @__PURE__ */ textsOf(siteTexts, requestTexts);
+const T = /* @__PURE__ */ textsOf(siteTexts, requestTexts, statusTexts);
 
 /** The statuses a request ends in: nothing more will change, so the page does not ask for a reload. */
 const FINAL = ['completed', 'denied', 'closed_unverified', 'cancelled', 'undeliverable'];

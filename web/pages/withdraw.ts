@@ -3,10 +3,10 @@
 import { escapeHtml as e, layout, type PageOptions, safeHref } from '../html.ts';
 import { type Locale, safeLocale } from '../locale.ts';
 import { textsOf } from '../texts/merge.ts';
-import { requestTexts } from '../texts/request/index.ts';
 import { siteTexts } from '../texts/site/index.ts';
+import { statusTexts } from '../texts/status/index.ts';
 
-const T = /* @__PURE__ */ textsOf(siteTexts, requestTexts);
+const T = /* @__PURE__ */ textsOf(siteTexts, statusTexts);
 
 /**
  * Withdraw this request? What withdrawing does and does not undo, a form that POSTs the status key

@@ -118,8 +118,10 @@ describe('each function bundles the words of what it renders', () => {
 
   it.each([
     ['subject-api/intake.ts', ['intake', 'mail', 'site']],
-    // A withdrawal emails the subject's receipt (request) and the vendors and staff still working (task).
-    ['subject-api/status.ts', ['mail', 'request', 'site', 'task']],
+    // A withdrawal emails the subject's receipt (status) and the vendors and staff still working (task).
+    ['subject-api/status.ts', ['mail', 'request', 'site', 'status', 'task']],
+    // Confirming shows the confirm page and emails the receipt: none of the status page's words.
+    ['subject-api/verify.ts', ['mail', 'request', 'site']],
     ['staff-api/console.ts', ['console', 'reports', 'site']],
     ['scheduled/digest.ts', ['reports']],
   ])(
