@@ -1,4 +1,4 @@
-import { deDays, deMonths } from '../counts.ts';
+import { deDays } from '../counts.ts';
 import type { C } from '../params.ts';
 import type { RequestTexts } from './en.ts';
 

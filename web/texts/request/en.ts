@@ -1,4 +1,4 @@
-import { enDays, enMonths } from '../counts.ts';
+import { enDays } from '../counts.ts';
 import type { C } from '../params.ts';
 
 /** The words of the pages about one request: confirming it, its status, answering a question, an expired download, unsubscribing, in English: the shape the other languages are checked against. */

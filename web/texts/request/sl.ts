@@ -1,4 +1,4 @@
-import { slDays, slMonths } from '../counts.ts';
+import { slDays } from '../counts.ts';
 import type { C } from '../params.ts';
 import type { RequestTexts } from './en.ts';
 

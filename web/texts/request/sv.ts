@@ -1,4 +1,4 @@
-import { svDays, svMonths } from '../counts.ts';
+import { svDays } from '../counts.ts';
 import type { C } from '../params.ts';
 import type { RequestTexts } from './en.ts';
 
