@@ -9,104 +9,103 @@
  * value), `{{settings.NAME}}` (the register's setting), `{{correction.attribute}}` /
  * `{{correction.value}}` (rectification), `{{job.id}}` (an async job's id, in its poll request).
  */
-import * as z from 'zod';
 import { IDENTITIES } from './identifiers';
 import { compile } from './jmespath';
 import { RIGHTS } from './request';
+import * as z from './validation';
 
-const text = z.string().trim().min(1);
-const name = z.string().regex(/^[a-z][a-z0-9-]{0,62}$/, 'lower-case letters, digits and dashes');
+const text = z.string().check(z.trim(), z.minLength(1));
+const name = z.string().check(z.regex(/^[a-z][a-z0-9-]{0,62}$/, 'lower-case letters, digits and dashes'));
 /** A name templates refer to: `{{identities.email}}`, `{{provided.memberId}}`, `{{settings.listId}}`. */
-const ref = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,62}$/, 'letters, digits and _');
+const ref = z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9_]{0,62}$/, 'letters, digits and _'));
 
 /** A JMESPath expression, checked when the definition is read. */
-const jmespath = z
-  .string()
-  .min(1)
-  .superRefine((expr, ctx) => {
+const jmespath = z.string().check(
+  z.minLength(1),
+  z.superRefine((expr: string, ctx) => {
     try {
       compile(expr);
     } catch (err) {
       ctx.addIssue({ code: 'custom', message: `not a JMESPath expression: ${(err as Error).message}` });
     }
-  });
+  }),
+);
 
 /** A host requests may go to, exactly (`us21.api.mailchimp.com`, `api.example.org:8443`) or one label under a wildcard (`*.api.mailchimp.com`); may hold `{{settings.NAME}}`. */
-const host = z.string().regex(/^(\*\.)?[A-Za-z0-9{}._-]+(:\d{1,5})?$/, 'a host name, optionally *. in front and :port after');
+const host = z.string().check(z.regex(/^(\*\.)?[A-Za-z0-9{}._-]+(:\d{1,5})?$/, 'a host name, optionally *. in front and :port after'));
 
 /** A secret by the name the definition gives it; the register maps that name to a Secrets Manager secret (never a value). */
-const secretRef = z.object({ secret: ref }).strict();
+const secretRef = z.strictObject({ secret: ref });
+
+/** A whole number from `min` to `max`, as `z.number().int().min(min).max(max)`. */
+const intIn = (min: number, max: number) => z.number().check(z.int(), z.minimum(min), z.maximum(max));
 
 /** How each request proves who is calling. Secrets are named, never written here. */
 export const authSchema = z.discriminatedUnion('type', [
   /** No authentication (a public API, or one reached through a private network). */
-  z.object({ type: z.literal('none') }).strict(),
+  z.strictObject({ type: z.literal('none') }),
   /** `Authorization: Bearer <secret>`. */
-  z.object({ type: z.literal('bearer'), token: secretRef }).strict(),
+  z.strictObject({ type: z.literal('bearer'), token: secretRef }),
   /** `Authorization: Basic base64(username:password)`; Mailchimp takes any user name and the API key. */
-  z.object({ type: z.literal('basic'), username: z.union([z.string(), secretRef]), password: secretRef }).strict(),
+  z.strictObject({ type: z.literal('basic'), username: z.union([z.string(), secretRef]), password: secretRef }),
   /** An API key in a header (`X-Api-Key`) or a query parameter (`api_key`). */
-  z
-    .object({
-      type: z.literal('api_key'),
-      in: z.enum(['header', 'query']),
-      /** The header or parameter's name. */
-      name: text,
-      /** Put in front of the key, e.g. `Token ` for `Authorization: Token <key>`. */
-      prefix: z.string().default(''),
-      key: secretRef,
-    })
-    .strict(),
+  z.strictObject({
+    type: z.literal('api_key'),
+    in: z.enum(['header', 'query']),
+    /** The header or parameter's name. */
+    name: text,
+    /** Put in front of the key, e.g. `Token ` for `Authorization: Token <key>`. */
+    prefix: z._default(z.string(), ''),
+    key: secretRef,
+  }),
   /** OAuth 2.0 client credentials (RFC 6749 §4.4): a token fetched from `tokenUrl` (on an allowed host), then sent as a bearer token. */
-  z
-    .object({
-      type: z.literal('oauth2_client_credentials'),
-      /** The token endpoint, absolute or relative to `baseUrl`; may hold `{{settings.NAME}}`. */
-      tokenUrl: text,
-      clientId: z.union([z.string(), secretRef]),
-      clientSecret: secretRef,
-      scope: z.string().optional(),
-      /** Whether the client authenticates with HTTP Basic (RFC 6749 §2.3.1, default) or in the form body. */
-      clientAuth: z.enum(['basic', 'body']).default('basic'),
-    })
-    .strict(),
+  z.strictObject({
+    type: z.literal('oauth2_client_credentials'),
+    /** The token endpoint, absolute or relative to `baseUrl`; may hold `{{settings.NAME}}`. */
+    tokenUrl: text,
+    clientId: z.union([z.string(), secretRef]),
+    clientSecret: secretRef,
+    scope: z.optional(z.string()),
+    /** Whether the client authenticates with HTTP Basic (RFC 6749 §2.3.1, default) or in the form body. */
+    clientAuth: z._default(z.enum(['basic', 'body']), 'basic'),
+  }),
 ]);
 
 /** What an identity goes through before it is sent: in order, e.g. `trim`, `lower`, `md5` for Mailchimp's subscriber hash. */
 export const NORMALISERS = ['trim', 'lower', 'md5', 'sha256', 'e164'] as const;
 
 /** One identity of the subject the vendor can be asked by, and how it is normalised. */
-const identitySchema = z
-  .object({
-    /**
-     * Which of the subject's identities: the address the request was verified with, or an
-     * identifier the controller's form asks for (a phone number, E.164; a customer number).
-     */
-    from: z.enum(IDENTITIES),
-    normalise: z.array(z.enum(NORMALISERS)).default(['trim']),
-  })
-  .strict();
+const identitySchema = z.strictObject({
+  /**
+   * Which of the subject's identities: the address the request was verified with, or an
+   * identifier the controller's form asks for (a phone number, E.164; a customer number).
+   */
+  from: z.enum(IDENTITIES),
+  normalise: z._default(z.array(z.enum(NORMALISERS)), ['trim']),
+});
 
 /** What one HTTP status means: the step succeeded (`done`), the vendor holds nothing (`not_found`), it keeps the data (`retained`), or try again later (`retry`). */
 export const OUTCOMES = ['done', 'not_found', 'retained', 'retry'] as const;
 /** A status (`404`) or a class of them (`5xx`). More specific wins. */
-const statusKey = z.string().regex(/^[1-5](\d\d|xx)$/, 'a status such as 404, or a class such as 5xx');
+const statusKey = z.string().check(z.regex(/^[1-5](\d\d|xx)$/, 'a status such as 404, or a class such as 5xx'));
 const outcomesSchema = z.record(statusKey, z.enum(OUTCOMES));
 
 const method = z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
 /** A JSON body: any JSON, its strings templated. */
-const jsonBody: z.ZodType<unknown> = z.lazy(() => z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(jsonBody), z.record(z.string(), jsonBody)]));
+const jsonBody: z.ZodMiniType<unknown> = z.lazy(() =>
+  z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(jsonBody), z.record(z.string(), jsonBody)]),
+);
 
 /** One templated HTTP request. */
 const requestSchema = {
   method,
   /** Relative to `baseUrl` (`/lists/{{settings.listId}}/members/{{identities.subscriberHash}}`). */
-  path: z.string().startsWith('/'),
-  query: z.record(z.string(), z.string()).default({}),
-  headers: z.record(z.string(), z.string()).default({}),
+  path: z.string().check(z.startsWith('/')),
+  query: z._default(z.record(z.string(), z.string()), {}),
+  headers: z._default(z.record(z.string(), z.string()), {}),
   /** Sent as JSON; form-encoded with `form: true`. */
-  body: jsonBody.optional(),
-  form: z.boolean().default(false),
+  body: z.optional(jsonBody),
+  form: z._default(z.boolean(), false),
 };
 
 /** How a step that lists follows pages. Every kind stops at `maxPages`: more sends the branch to staff review, never a silent truncation. */
@@ -116,151 +115,130 @@ const paginationSchema = z.discriminatedUnion('type', [
    * empty, `false` or null ends. It goes back as the query parameter `param`, or with `in: 'body'`
    * at the dotted path `param` of the JSON body (HubSpot's `after`, Intercom's `pagination.starting_after`).
    */
-  z
-    .object({
-      type: z.literal('cursor'),
-      cursor: jmespath,
-      in: z.enum(['query', 'body']).default('query'),
-      param: text,
-      maxPages: z.number().int().min(1).max(1000),
-    })
-    .strict(),
+  z.strictObject({
+    type: z.literal('cursor'),
+    cursor: jmespath,
+    in: z._default(z.enum(['query', 'body']), 'query'),
+    param: text,
+    maxPages: intIn(1, 1000),
+  }),
   /** RFC 8288 `Link: <...>; rel="next"`; the link must stay on an allowed host. */
-  z.object({ type: z.literal('link'), maxPages: z.number().int().min(1).max(1000) }).strict(),
+  z.strictObject({ type: z.literal('link'), maxPages: intIn(1, 1000) }),
   /** `offset` and `count` parameters; a page shorter than `pageSize` ends. */
-  z
-    .object({
-      type: z.literal('offset'),
-      param: text,
-      sizeParam: text,
-      pageSize: z.number().int().min(1).max(1000),
-      maxPages: z.number().int().min(1).max(1000),
-    })
-    .strict(),
+  z.strictObject({
+    type: z.literal('offset'),
+    param: text,
+    sizeParam: text,
+    pageSize: intIn(1, 1000),
+    maxPages: intIn(1, 1000),
+  }),
   /** A page number from `start`; an empty page (no records) ends. */
-  z
-    .object({
-      type: z.literal('page'),
-      param: text,
-      start: z.number().int().min(0).default(1),
-      sizeParam: text.optional(),
-      pageSize: z.number().int().min(1).max(1000).optional(),
-      maxPages: z.number().int().min(1).max(1000),
-    })
-    .strict(),
+  z.strictObject({
+    type: z.literal('page'),
+    param: text,
+    start: z._default(z.number().check(z.int(), z.minimum(0)), 1),
+    sizeParam: z.optional(text),
+    pageSize: z.optional(intIn(1, 1000)),
+    maxPages: intIn(1, 1000),
+  }),
 ]);
 
 /** A vendor job that finishes later (a deletion queue, a redaction job): started by the step, then polled until done or failed. */
-const jobSchema = z
-  .object({
-    /** The job's id in the start answer. */
-    id: jmespath,
-    /** The poll request; `{{job.id}}` is the id. */
-    poll: z.object(requestSchema).strict(),
-    /** The job's state in the poll answer. */
-    state: jmespath,
-    done: z.array(z.string()).min(1),
-    failed: z.array(z.string()).default([]),
-    /** How often the sweep asks. */
-    pollEveryMinutes: z.number().int().min(1).max(1440).default(15),
-    /**
-     * The request that cancels the job (`{{job.id}}` is the id), only where the vendor documents
-     * one: sent when the subject withdraws the request while the job runs. Without it the vendor
-     * cannot be told, and staff see that it was not.
-     */
-    cancel: z.object(requestSchema).strict().optional(),
-  })
-  .strict();
+const jobSchema = z.strictObject({
+  /** The job's id in the start answer. */
+  id: jmespath,
+  /** The poll request; `{{job.id}}` is the id. */
+  poll: z.strictObject(requestSchema),
+  /** The job's state in the poll answer. */
+  state: jmespath,
+  done: z.array(z.string()).check(z.minLength(1)),
+  failed: z._default(z.array(z.string()), []),
+  /** How often the sweep asks. */
+  pollEveryMinutes: z._default(intIn(1, 1440), 15),
+  /**
+   * The request that cancels the job (`{{job.id}}` is the id), only where the vendor documents
+   * one: sent when the subject withdraws the request while the job runs. Without it the vendor
+   * cannot be told, and staff see that it was not.
+   */
+  cancel: z.optional(z.strictObject(requestSchema)),
+});
 
 /** One request (or a run of pages) of an action. */
-const stepSchema = z
-  .object({
-    ...requestSchema,
-    /** The records this step finds, for an access or portability export (each element one record). */
-    records: jmespath.optional(),
-    /** Values later steps use as `{{provided.NAME}}`: a list or one value each; an empty result means the vendor holds nothing. */
-    provide: z.record(ref, jmespath).default({}),
-    pagination: paginationSchema.optional(),
-    /**
-     * The API cannot filter by the subject, so every page is read and filtered here (`records`,
-     * `provide` with a filter). Must be said out loud: it is slow, costly in calls, and bounded by `maxPages`.
-     */
-    fullScan: z.literal(true).optional(),
-    /** What statuses mean at this step, over the connector's `outcomes`. */
-    outcomes: outcomesSchema.default({}),
-    job: jobSchema.optional(),
-    /**
-     * The header the vendor reads an idempotency key from (Stripe's `Idempotency-Key`). The key
-     * is derived from the request, the processor, the step and what is sent, so a retry after a
-     * crash sends the same key and the vendor answers with the job it already started.
-     */
-    idempotencyKey: z
-      .string()
-      .regex(/^[A-Za-z0-9-]+$/, 'idempotencyKey must be a header name')
-      .optional(),
-  })
-  .strict();
+const stepSchema = z.strictObject({
+  ...requestSchema,
+  /** The records this step finds, for an access or portability export (each element one record). */
+  records: z.optional(jmespath),
+  /** Values later steps use as `{{provided.NAME}}`: a list or one value each; an empty result means the vendor holds nothing. */
+  provide: z._default(z.record(ref, jmespath), {}),
+  pagination: z.optional(paginationSchema),
+  /**
+   * The API cannot filter by the subject, so every page is read and filtered here (`records`,
+   * `provide` with a filter). Must be said out loud: it is slow, costly in calls, and bounded by `maxPages`.
+   */
+  fullScan: z.optional(z.literal(true)),
+  /** What statuses mean at this step, over the connector's `outcomes`. */
+  outcomes: z._default(outcomesSchema, {}),
+  job: z.optional(jobSchema),
+  /**
+   * The header the vendor reads an idempotency key from (Stripe's `Idempotency-Key`). The key
+   * is derived from the request, the processor, the step and what is sent, so a retry after a
+   * crash sends the same key and the vendor answers with the job it already started.
+   */
+  idempotencyKey: z.optional(z.string().check(z.regex(/^[A-Za-z0-9-]+$/, 'idempotencyKey must be a header name'))),
+});
 
 /** What the connector does for one right: its steps in order, and what it tells the subject it kept. */
-const actionSchema = z
-  .object({
-    steps: z.array(ref).min(1),
-    /** When a step answers `retained`: the legal basis the vendor keeps the data on, as the subject is told it. */
-    retainedBasis: text.optional(),
-    /** `partly`: what the vendor keeps even so (an unsubscribed address on its suppression list), and why; shown to the subject. */
-    keeps: z.object({ kept: text, reason: text }).strict().optional(),
-  })
-  .strict();
+const actionSchema = z.strictObject({
+  steps: z.array(ref).check(z.minLength(1)),
+  /** When a step answers `retained`: the legal basis the vendor keeps the data on, as the subject is told it. */
+  retainedBasis: z.optional(text),
+  /** `partly`: what the vendor keeps even so (an unsubscribed address on its suppression list), and why; shown to the subject. */
+  keeps: z.optional(z.strictObject({ kept: text, reason: text })),
+});
 
 /** A connector definition (`config/connectors/<name>.json`). */
 export const connectorSchema = z
-  .object({
+  .strictObject({
     /** The file's name without `.json`; the register refers to the connector by it. */
     name,
     /** The vendor's name as staff read it. */
     title: text,
     /** The vendor API documentation pages this definition follows. */
-    docs: z.array(z.url()).min(1),
+    docs: z.array(z.url()).check(z.minLength(1)),
     /** Every request, redirect, pagination link and token URL must be on one of these; may hold `{{settings.NAME}}`. */
-    allowedHosts: z.array(host).min(1),
+    allowedHosts: z.array(host).check(z.minLength(1)),
     /** The API's root, e.g. `https://{{settings.dc}}.api.mailchimp.com/3.0`. */
-    baseUrl: z.string().regex(/^https?:\/\/[^/\s]+/, 'an absolute http(s) URL'),
+    baseUrl: z.string().check(z.regex(/^https?:\/\/[^/\s]+/, 'an absolute http(s) URL')),
     auth: authSchema,
     /** Settings the register must give each processor using the connector (a list id, a data centre): name → what it is. */
-    settings: z.record(ref, text).default({}),
+    settings: z._default(z.record(ref, text), {}),
     /** Secrets the register must name for each processor: name → what it is (the register gives the Secrets Manager name). */
-    secrets: z.record(ref, text).default({}),
+    secrets: z._default(z.record(ref, text), {}),
     identities: z.record(ref, identitySchema),
     steps: z.record(ref, stepSchema),
     /** One action per right the vendor serves; a right with none is left to staff. */
     actions: z.partialRecord(z.enum(RIGHTS), actionSchema),
     /** What statuses mean at every step (a step's own `outcomes` win). 2xx is `done`, 429 and 5xx `retry`, unless said otherwise here; anything unmapped fails the branch. */
-    outcomes: outcomesSchema.default({}),
+    outcomes: z._default(outcomesSchema, {}),
     /**
      * Calls per second across every Lambda (a token bucket in DynamoDB), and how many may go at once
      * after a pause: those come on top of `perSecond` in that second, so a vendor that counts a
      * rolling second answers 429 to any `burst` over 1.
      */
-    rateLimit: z
-      .object({ perSecond: z.number().positive().max(1000), burst: z.number().int().min(1).max(1000).default(1) })
-      .strict()
-      .default({ perSecond: 5, burst: 1 }),
+    rateLimit: z._default(z.strictObject({ perSecond: z.number().check(z.positive(), z.maximum(1000)), burst: z._default(intIn(1, 1000), 1) }), {
+      perSecond: 5,
+      burst: 1,
+    }),
     /** Retries of a `retry` outcome, each after `Retry-After` (or a backoff), before the branch's attempt fails. */
-    retry: z
-      .object({ attempts: z.number().int().min(0).max(10).default(4), maxWaitSeconds: z.number().int().min(1).max(120).default(30) })
-      .strict()
-      .default({ attempts: 4, maxWaitSeconds: 30 }),
+    retry: z._default(z.strictObject({ attempts: z._default(intIn(0, 10), 4), maxWaitSeconds: z._default(intIn(1, 120), 30) }), {
+      attempts: 4,
+      maxWaitSeconds: 30,
+    }),
     /** A response larger than this fails the branch (never buffered further). */
-    maxResponseBytes: z
-      .number()
-      .int()
-      .min(1024)
-      .max(50 * 1024 * 1024 - 1)
-      .default(5 * 1024 * 1024),
-    timeoutMs: z.number().int().min(100).max(60_000).default(15_000),
+    maxResponseBytes: z._default(intIn(1024, 50 * 1024 * 1024 - 1), 5 * 1024 * 1024),
+    timeoutMs: z._default(intIn(100, 60_000), 15_000),
   })
-  .strict()
-  .superRefine((c, ctx) => checkConnector(c, ctx));
+  .check(z.superRefine((c, ctx) => checkConnector(c, ctx)));
 
 /** A connector definition as read. */
 export type Connector = z.infer<typeof connectorSchema>;
@@ -286,7 +264,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v =
 
 const SCOPES = new Set(['identities', 'provided', 'settings', 'correction', 'job']);
 
-function checkConnector(c: Connector, ctx: z.RefinementCtx): void {
+function checkConnector(c: Connector, ctx: z.core.$RefinementCtx<Connector>): void {
   const auth = c.auth;
   const named = (s: unknown) => (s && typeof s === 'object' && 'secret' in s ? [(s as { secret: string }).secret] : []);
   const secrets =

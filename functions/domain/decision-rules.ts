@@ -1,6 +1,6 @@
-import * as z from 'zod';
 import type { Controller } from './register-schema';
 import { type Branch, DENIAL_REASONS, type DsrRequest, FINAL_STATUSES, WITHDRAWN } from './request';
+import * as z from './validation';
 
 /*
  * What staff may decide and how a decision is posted: pure rules, so the read-only staff API can
@@ -9,64 +9,60 @@ import { type Branch, DENIAL_REASONS, type DsrRequest, FINAL_STATUSES, WITHDRAWN
 
 // Staff's words go to the subject as they are (escaped in the email), so only control characters are refused.
 const prose = (field: string, max: number) =>
-  z
-    .string({ error: `${field} is required` })
-    .trim()
-    .min(1, `${field} is required`)
-    .max(max, `${field} must be at most ${max} characters`)
-    .refine((s) => !/[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f]/.test(s), `${field} must not contain control characters`);
-const processorId = z.string({ error: 'processorId is required' }).regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'processorId must be a processor id');
+  z.string({ error: `${field} is required` }).check(
+    z.trim(),
+    z.minLength(1, `${field} is required`),
+    z.maxLength(max, `${field} must be at most ${max} characters`),
+    z.refine((s: string) => !/[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f]/.test(s), `${field} must not contain control characters`),
+  );
+const processorId = z.string({ error: 'processorId is required' }).check(z.regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'processorId must be a processor id'));
 
 /** ISO 4217 currency codes the runtime knows (ICU's list), e.g. EUR, SEK. */
 const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 
 /** Art. 12(5)(a): a positive amount with at most two decimals, as a JSON number or a string; kept as a string. */
 const feeAmount = z
-  .union([z.number(), z.string()], { error: 'amount is required' })
-  .transform((v) => String(v).trim())
-  .refine((v) => /^\d{1,9}(\.\d{1,2})?$/.test(v) && Number(v) > 0, 'amount must be a positive number with at most two decimals, e.g. 25.00');
+  .pipe(
+    z.union([z.number(), z.string()], { error: 'amount is required' }),
+    z.transform((v: number | string) => String(v).trim()),
+  )
+  .check(z.refine((v: string) => /^\d{1,9}(\.\d{1,2})?$/.test(v) && Number(v) > 0, 'amount must be a positive number with at most two decimals, e.g. 25.00'));
 const feeCurrency = z
   .string({ error: 'currency is required' })
-  .refine((v) => /^[A-Z]{3}$/.test(v) && CURRENCIES.has(v), 'currency must be an ISO 4217 code, e.g. EUR or SEK');
+  .check(z.refine((v: string) => /^[A-Z]{3}$/.test(v) && CURRENCIES.has(v), 'currency must be an ISO 4217 code, e.g. EUR or SEK'));
 
 /** A staff decision as the console posts it; every message names its field. */
 export const decisionSchema = z.discriminatedUnion(
   'decision',
   [
-    z.object({ decision: z.literal('approve') }).strict(),
-    z
-      .object({
-        decision: z.literal('deny'),
-        reason: z.enum(DENIAL_REASONS, { error: `reason must be one of: ${DENIAL_REASONS.join(', ')}` }),
-        text: prose('text', 4000),
-      })
-      .strict(),
-    z
-      .object({
-        decision: z.literal('extend'),
-        months: z.union([z.literal(1), z.literal(2)], { error: 'months must be 1 or 2' }),
-        reasons: prose('reasons', 4000),
-      })
-      .strict(),
-    z.object({ decision: z.literal('request_info'), text: prose('text', 4000) }).strict(),
-    z.object({ decision: z.literal('retry_branch'), processorId }).strict(),
-    z.object({ decision: z.literal('complete_task'), processorId, note: prose('note', 4000) }).strict(),
-    z.object({ decision: z.literal('lift_restriction') }).strict(),
-    z.object({ decision: z.literal('charge_fee'), amount: feeAmount, currency: feeCurrency, reason: prose('reason', 2000) }).strict(),
-    z.object({ decision: z.literal('record_fee_payment') }).strict(),
+    z.strictObject({ decision: z.literal('approve') }),
+    z.strictObject({
+      decision: z.literal('deny'),
+      reason: z.enum(DENIAL_REASONS, { error: `reason must be one of: ${DENIAL_REASONS.join(', ')}` }),
+      text: prose('text', 4000),
+    }),
+    z.strictObject({
+      decision: z.literal('extend'),
+      months: z.union([z.literal(1), z.literal(2)], { error: 'months must be 1 or 2' }),
+      reasons: prose('reasons', 4000),
+    }),
+    z.strictObject({ decision: z.literal('request_info'), text: prose('text', 4000) }),
+    z.strictObject({ decision: z.literal('retry_branch'), processorId }),
+    z.strictObject({ decision: z.literal('complete_task'), processorId, note: prose('note', 4000) }),
+    z.strictObject({ decision: z.literal('lift_restriction') }),
+    z.strictObject({ decision: z.literal('charge_fee'), amount: feeAmount, currency: feeCurrency, reason: prose('reason', 2000) }),
+    z.strictObject({ decision: z.literal('record_fee_payment') }),
     // The answer's own fields are checked by readProcessorAnswer, which names each one.
-    z
-      .object({
-        decision: z.literal('correct_answer'),
-        processorId,
-        outcome: z.string({ error: 'outcome is required' }),
-        basis: z.string().optional(),
-        until: z.string().optional(),
-        kept: z.string().optional(),
-        reason: z.string().optional(),
-        why: prose('why', 2000),
-      })
-      .strict(),
+    z.strictObject({
+      decision: z.literal('correct_answer'),
+      processorId,
+      outcome: z.string({ error: 'outcome is required' }),
+      basis: z.optional(z.string()),
+      until: z.optional(z.string()),
+      kept: z.optional(z.string()),
+      reason: z.optional(z.string()),
+      why: prose('why', 2000),
+    }),
   ],
   {
     error:

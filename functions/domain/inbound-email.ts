@@ -2,8 +2,8 @@
  * The rules for a request that arrives by email (pure: no AWS, no environment): which mail is
  * dropped, which waits for staff, which right a clear message asks for, and in which language.
  */
-import * as z from 'zod';
 import { type Locale, RIGHTS, type Right } from './request';
+import * as z from './validation';
 
 /** SES's receiving limit with an S3 action is 40 MB; ours is lower, so a huge message is never parsed. */
 export const MAX_INBOUND_BYTES = 10 * 1024 * 1024;
@@ -341,20 +341,18 @@ export function messageText(text: string): string {
 export const draftDecisionSchema = z.discriminatedUnion(
   'action',
   [
-    z
-      .object({
-        action: z.literal('accept'),
-        type: z.enum(RIGHTS, { error: `type must be one of: ${RIGHTS.join(', ')}` }),
-        rectifyAttribute: z.string().optional(),
-        inaccurate: z.string().optional(),
-        corrected: z.string().optional(),
-        objectionScope: z.string().optional(),
-        objectionGrounds: z.string().optional(),
-        consentPurposes: z.array(z.string()).optional(),
-        transmitTo: z.string().optional(),
-      })
-      .strict(),
-    z.object({ action: z.literal('discard') }).strict(),
+    z.strictObject({
+      action: z.literal('accept'),
+      type: z.enum(RIGHTS, { error: `type must be one of: ${RIGHTS.join(', ')}` }),
+      rectifyAttribute: z.optional(z.string()),
+      inaccurate: z.optional(z.string()),
+      corrected: z.optional(z.string()),
+      objectionScope: z.optional(z.string()),
+      objectionGrounds: z.optional(z.string()),
+      consentPurposes: z.optional(z.array(z.string())),
+      transmitTo: z.optional(z.string()),
+    }),
+    z.strictObject({ action: z.literal('discard') }),
   ],
   { error: 'action must be accept or discard' },
 );

@@ -3,7 +3,7 @@
  * SES sends back through EventBridge. An event is matched to what was sent by its tags (ids only),
  * never by the recipient's address, which it also carries and which is never kept or logged.
  */
-import * as z from 'zod';
+import * as z from './validation';
 
 /**
  * Who an email went to and why, which decides what its bounce means:
@@ -56,7 +56,7 @@ export type DropReason = 'not_an_object' | 'not_ses' | 'unsupported_type' | 'mal
  */
 function buildEventSchema() {
   const tagsSchema = z.record(z.string(), z.array(z.string()));
-  const mailSchema = z.object({ messageId: z.string().min(1), tags: tagsSchema.optional() });
+  const mailSchema = z.object({ messageId: z.string().check(z.minLength(1)), tags: z.optional(tagsSchema) });
   const timestamp = z.iso.datetime({ offset: true });
   return z.object({
     source: z.literal('aws.ses'),
@@ -68,15 +68,19 @@ function buildEventSchema() {
         mail: mailSchema,
         bounce: z.object({
           bounceType: z.enum(['Permanent', 'Transient', 'Undetermined']),
-          bounceSubType: z.string().default('General'),
-          feedbackId: z.string().min(1),
-          timestamp: timestamp.optional(),
+          bounceSubType: z._default(z.string(), 'General'),
+          feedbackId: z.string().check(z.minLength(1)),
+          timestamp: z.optional(timestamp),
         }),
       }),
       z.object({
         eventType: z.literal('Complaint'),
         mail: mailSchema,
-        complaint: z.object({ feedbackId: z.string().min(1), complaintFeedbackType: z.string().optional(), timestamp: timestamp.optional() }),
+        complaint: z.object({
+          feedbackId: z.string().check(z.minLength(1)),
+          complaintFeedbackType: z.optional(z.string()),
+          timestamp: z.optional(timestamp),
+        }),
       }),
     ]),
   });

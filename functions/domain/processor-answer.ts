@@ -3,8 +3,9 @@
  * body or callback), checked by one schema into the one shape every kind records
  * (`ProcessorAnswer`, `./request.ts`). Pure: the caller gives the time.
  */
-import * as z from 'zod';
+import type { $ZodError } from 'zod/v4/core';
 import type { ProcessorAnswer } from './request';
+import * as z from './validation';
 
 /** What a processor may answer it did with the subject's data. */
 export const ANSWER_OUTCOMES = ['done', 'not_found', 'retained', 'partly'] as const;
@@ -31,9 +32,7 @@ function needed(field: 'basis' | 'kept' | 'reason', outcome: AnswerOutcome, what
   const missing = `${field} is required when outcome is ${outcome}: ${what}`;
   return z
     .string({ error: (issue) => (issue.input === undefined ? missing : `${field} must be text`) })
-    .trim()
-    .min(1, missing)
-    .max(max, `${field} must be at most ${max} characters`);
+    .check(z.trim(), z.minLength(1, missing), z.maxLength(max, `${field} must be at most ${max} characters`));
 }
 
 /** The calendar date a `YYYY-MM-DD` or an ISO time with its offset names, as written; undefined if it names none. */
@@ -47,15 +46,16 @@ function dayOf(text: string): string | undefined {
 /** `until`: a real date after today (UTC), stored as the date; a date already reached keeps nothing. */
 function untilAfter(now: Date) {
   const today = now.toISOString().slice(0, 10);
-  return z
-    .string({ error: UNTIL_MESSAGE })
-    .trim()
-    .transform((text, ctx) => {
+  return z.pipe(
+    z.string({ error: UNTIL_MESSAGE }).check(z.trim()),
+    // zod/mini's transform gets the bare payload (no `addIssue`): its issues are pushed as the full zod's `addIssue` would.
+    z.transform((text: string, ctx) => {
       const day = dayOf(text);
-      if (!day) ctx.addIssue({ code: 'custom', message: UNTIL_MESSAGE });
-      else if (day <= today) ctx.addIssue({ code: 'custom', message: 'until must be a date in the future' });
+      if (!day) ctx.issues.push({ code: 'custom', message: UNTIL_MESSAGE, input: text });
+      else if (day <= today) ctx.issues.push({ code: 'custom', message: 'until must be a date in the future', input: text });
       return day ?? z.NEVER;
-    });
+    }),
+  );
 }
 
 /** An answer's field names, only when they look like names: a key is never a place to quote the subject. */
@@ -72,8 +72,8 @@ const strict = (outcome: AnswerOutcome) => ({
  * date). Strict: a field the outcome does not take is refused. Messages name the field and what is
  * wrong, never the value.
  */
-export function processorAnswerSchema(now: Date): z.ZodType<ProcessorAnswer, unknown> {
-  const until = untilAfter(now).optional();
+export function processorAnswerSchema(now: Date): z.ZodMiniType<ProcessorAnswer, unknown> {
+  const until = z.optional(untilAfter(now));
   return z.discriminatedUnion(
     'outcome',
     [
@@ -103,14 +103,14 @@ export function processorAnswerSchema(now: Date): z.ZodType<ProcessorAnswer, unk
               : 'the answer must be an object'
             : undefined,
     },
-  ) as z.ZodType<ProcessorAnswer, unknown>;
+  ) as z.ZodMiniType<ProcessorAnswer, unknown>;
 }
 
 /**
  * Each refused field of a parse by its dotted path (`answer.until`), with its first message; a
  * field the answer does not take is named when it looks like a name. Never the value.
  */
-export function answerFieldErrors(error: z.ZodError): Record<string, string> {
+export function answerFieldErrors(error: $ZodError): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const issue of error.issues) {
     const path = issue.path.map(String);
@@ -153,11 +153,13 @@ export function readProcessorAnswer(input: AnswerInput, now: Date): { answer: Pr
 
 /** A task link's answer as its form posts it (`POST /v1/tasks/{id}/{processor}`): the outcome's fields, checked by {@link readProcessorAnswer}, a note and the export. */
 export const taskAnswerFormSchema = z.object({
-  outcome: z.string().optional(),
-  basis: z.string().optional(),
-  until: z.string().optional(),
-  kept: z.string().optional(),
-  reason: z.string().optional(),
-  note: z.string().max(2000, 'note must be at most 2000 characters').optional(),
-  export: z.object({ filename: z.string(), mimetype: z.string().optional(), content: z.instanceof(Uint8Array), truncated: z.boolean().optional() }).optional(),
+  outcome: z.optional(z.string()),
+  basis: z.optional(z.string()),
+  until: z.optional(z.string()),
+  kept: z.optional(z.string()),
+  reason: z.optional(z.string()),
+  note: z.optional(z.string().check(z.maxLength(2000, 'note must be at most 2000 characters'))),
+  export: z.optional(
+    z.object({ filename: z.string(), mimetype: z.optional(z.string()), content: z.instanceof(Uint8Array), truncated: z.optional(z.boolean()) }),
+  ),
 });

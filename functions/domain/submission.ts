@@ -1,4 +1,3 @@
-import * as z from 'zod';
 import { IDENTIFIER_MAX, IDENTIFIERS, type Identifier, type Identifiers, normaliseIdentifier } from './identifiers';
 import { type Controller, type Register, rectifiableOf } from './register-schema';
 import {
@@ -12,6 +11,7 @@ import {
   RIGHTS,
   type Right,
 } from './request';
+import * as z from './validation';
 import { fieldErrors } from './validation';
 
 // Control characters would let a value break out of an email header or a CSV cell.
@@ -19,25 +19,38 @@ const noControlChars = (s: string) => !/[\u0000-\u001f\u007f-\u009f\u2028\u2029]
 // Free text may have line breaks (it is only ever shown escaped), but no other control characters.
 const noControlCharsButNewlines = (s: string) => !/[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/.test(s);
 
+/** Empty is absent. */
+const emptyIsAbsent = <T>(v: T | '' | undefined): T | undefined => (v === '' ? undefined : v);
+
 /** Optional one-line text: trimmed, empty is absent. */
 const line = (field: string, max: number) =>
-  z
-    .string({ error: `${field} must be text` })
-    .trim()
-    .max(max, `${field} must be at most ${max} characters`)
-    .refine(noControlChars, `${field} must not contain control characters or line breaks`)
-    .optional()
-    .transform((v) => (v === '' ? undefined : v));
+  z.pipe(
+    z.optional(
+      z
+        .string({ error: `${field} must be text` })
+        .check(
+          z.trim(),
+          z.maxLength(max, `${field} must be at most ${max} characters`),
+          z.refine(noControlChars, `${field} must not contain control characters or line breaks`),
+        ),
+    ),
+    z.transform((v: string | undefined) => emptyIsAbsent(v)),
+  );
 
 /** Optional free text (line breaks allowed): trimmed, empty is absent. */
 const prose = (field: string, max: number) =>
-  z
-    .string({ error: `${field} must be text` })
-    .trim()
-    .max(max, `${field} must be at most ${max} characters`)
-    .refine(noControlCharsButNewlines, `${field} must not contain control characters`)
-    .optional()
-    .transform((v) => (v === '' ? undefined : v));
+  z.pipe(
+    z.optional(
+      z
+        .string({ error: `${field} must be text` })
+        .check(
+          z.trim(),
+          z.maxLength(max, `${field} must be at most ${max} characters`),
+          z.refine(noControlCharsButNewlines, `${field} must not contain control characters`),
+        ),
+    ),
+    z.transform((v: string | undefined) => emptyIsAbsent(v)),
+  );
 
 /** How the API document describes each identifier a form may ask for beyond the address. */
 const IDENTIFIER_DESCRIPTION: Record<Identifier, string> = {
@@ -54,28 +67,35 @@ const IDENTIFIER_DESCRIPTION: Record<Identifier, string> = {
  */
 export const submissionSchema = z.object({
   type: z.enum(RIGHTS, { error: `type must be one of: ${RIGHTS.join(', ')}` }),
-  email: z
-    .string({ error: 'email is required' })
-    .trim()
-    .max(254, 'email must be at most 254 characters')
-    .pipe(z.email({ error: 'email must be a valid email address' })),
+  email: z.pipe(
+    z.string({ error: 'email is required' }).check(z.trim(), z.maxLength(254, 'email must be at most 254 characters')),
+    z.email({ error: 'email must be a valid email address' }),
+  ),
   name: line('name', 200),
-  locale: z.enum(LOCALES, { error: `locale must be one of: ${LOCALES.join(', ')}` }).default('en'),
-  controller: z.string({ error: 'controller must be text' }).optional(),
+  locale: z._default(z.enum(LOCALES, { error: `locale must be one of: ${LOCALES.join(', ')}` }), 'en'),
+  controller: z.optional(z.string({ error: 'controller must be text' })),
   /** Rectification: which declared attribute (optional), what is wrong, and the correct value. */
   rectifyAttribute: line('rectifyAttribute', 100),
   inaccurate: prose('inaccurate', 2000),
   corrected: prose('corrected', 2000),
   /** Objection: to direct marketing or to other processing, and why. */
-  objectionScope: z.enum(OBJECTION_SCOPES, { error: `objectionScope must be one of: ${OBJECTION_SCOPES.join(', ')}` }).optional(),
+  objectionScope: z.optional(z.enum(OBJECTION_SCOPES, { error: `objectionScope must be one of: ${OBJECTION_SCOPES.join(', ')}` })),
   objectionGrounds: prose('objectionGrounds', 4000),
   /** Withdrawal of consent: the purposes' ids. */
-  consentPurposes: z
-    .union([z.array(z.string().max(64, 'consentPurposes must be purpose ids')).max(50, 'consentPurposes lists too many purposes'), z.string().max(64 * 50)], {
-      error: 'consentPurposes must be a list of purpose ids',
-    })
-    .optional()
-    .transform((v) => (v === undefined ? undefined : (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean))),
+  consentPurposes: z.pipe(
+    z.optional(
+      z.union(
+        [
+          z.array(z.string().check(z.maxLength(64, 'consentPurposes must be purpose ids'))).check(z.maxLength(50, 'consentPurposes lists too many purposes')),
+          z.string().check(z.maxLength(64 * 50)),
+        ],
+        { error: 'consentPurposes must be a list of purpose ids' },
+      ),
+    ),
+    z.transform((v: string[] | string | undefined) =>
+      v === undefined ? undefined : (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean),
+    ),
+  ),
   /** Portability: a receiving controller's id. */
   transmitTo: line('transmitTo', 64),
   /** The customer of the controller the subject's data is held for. */
@@ -88,21 +108,27 @@ export const submissionSchema = z.object({
    * act comes as the `mandate` file (multipart/form-data). Empty or absent: the subject asks.
    */
   onBehalfOf: z
-    .union([z.literal(''), z.enum(REPRESENTATIONS)], { error: `onBehalfOf must be one of: ${REPRESENTATIONS.join(', ')}` })
-    .optional()
-    .transform((v) => (v === '' ? undefined : v))
-    .describe(`Who asks for someone else: ${REPRESENTATIONS.join(' or ')}; absent when the subject asks`),
-  subjectName: line('subjectName', 200).describe('The name of the person the request is for; only with onBehalfOf'),
+    .pipe(
+      z.optional(z.union([z.literal(''), z.enum(REPRESENTATIONS)], { error: `onBehalfOf must be one of: ${REPRESENTATIONS.join(', ')}` })),
+      z.transform((v: '' | (typeof REPRESENTATIONS)[number] | undefined) => emptyIsAbsent(v)),
+    )
+    .check(z.describe(`Who asks for someone else: ${REPRESENTATIONS.join(' or ')}; absent when the subject asks`)),
+  subjectName: line('subjectName', 200).check(z.describe('The name of the person the request is for; only with onBehalfOf')),
   subjectEmail: z
-    .string({ error: 'subjectEmail must be text' })
-    .trim()
-    .max(254, 'subjectEmail must be at most 254 characters')
-    .pipe(z.union([z.literal(''), z.email({ error: 'subjectEmail must be a valid email address' })]))
-    .optional()
-    .transform((v) => (v === '' ? undefined : v))
-    .describe('The address of the person the request is for (for a child, the one their account uses): the stores are searched by it; only with onBehalfOf'),
+    .pipe(
+      z.optional(
+        z.pipe(
+          z.string({ error: 'subjectEmail must be text' }).check(z.trim(), z.maxLength(254, 'subjectEmail must be at most 254 characters')),
+          z.union([z.literal(''), z.email({ error: 'subjectEmail must be a valid email address' })]),
+        ),
+      ),
+      z.transform((v: string | undefined) => emptyIsAbsent(v)),
+    )
+    .check(
+      z.describe('The address of the person the request is for (for a child, the one their account uses): the stores are searched by it; only with onBehalfOf'),
+    ),
   /** What the controller's form asks for beyond the address (its `identifiers`), each optional: `phone`, `customerNumber`, … */
-  ...(Object.fromEntries(IDENTIFIERS.map((i) => [i, line(i, IDENTIFIER_MAX[i]).describe(IDENTIFIER_DESCRIPTION[i])])) as Record<
+  ...(Object.fromEntries(IDENTIFIERS.map((i) => [i, line(i, IDENTIFIER_MAX[i]).check(z.describe(IDENTIFIER_DESCRIPTION[i]))])) as Record<
     Identifier,
     ReturnType<typeof line>
   >),
@@ -266,9 +292,9 @@ export function validateSubmission(input: unknown, register: Register): ValidSub
 }
 
 /** The subject's answer to staff's question (`POST /v1/requests/{id}/reply`). */
-export const infoAnswerSchema = z
-  .string({ error: 'answer is required' })
-  .trim()
-  .min(1, 'answer is required')
-  .max(INFO_ANSWER_MAX_CHARS, `answer must be at most ${INFO_ANSWER_MAX_CHARS} characters`)
-  .refine((s) => !/[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/.test(s), 'answer must not contain control characters');
+export const infoAnswerSchema = z.string({ error: 'answer is required' }).check(
+  z.trim(),
+  z.minLength(1, 'answer is required'),
+  z.maxLength(INFO_ANSWER_MAX_CHARS, `answer must be at most ${INFO_ANSWER_MAX_CHARS} characters`),
+  z.refine((s) => !/[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/.test(s), 'answer must not contain control characters'),
+);

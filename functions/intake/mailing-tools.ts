@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../domain/validation';
 import { type Controller, findController, type MailingTool } from '../platform/register';
 import { unsubscribe } from './unsubscribe';
 
@@ -21,8 +21,8 @@ export function findMailingTool(controllerId: string, toolId: string): { control
 export type MailingToolEvent = { type: 'unsubscribe'; email: string; listId: string } | { type: 'other' };
 
 export const mailchimpUnsubscribe = z.object({
-  'data[email]': z.email('data[email] must be an email address').max(254, 'data[email] must be at most 254 characters'),
-  'data[list_id]': z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "data[list_id] must be the tool's list id"),
+  'data[email]': z.email('data[email] must be an email address').check(z.maxLength(254, 'data[email] must be at most 254 characters')),
+  'data[list_id]': z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, "data[list_id] must be the tool's list id")),
 });
 
 /**

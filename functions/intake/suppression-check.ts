@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../domain/validation';
 import { controllerKeyMatches } from '../platform/controller-keys';
 import { type Controller, register } from '../platform/register';
 import { isSuppressed } from '../retention/scheduled-erasures';
@@ -32,5 +32,5 @@ export async function isSuppressedAtController(controller: Controller, email: st
 
 /** The body of `POST /v1/suppression/check`: the address a signup form wants to add. */
 export const suppressionCheckSchema = z.object({
-  email: z.email('email must be an email address').max(254, 'email must be at most 254 characters'),
+  email: z.email('email must be an email address').check(z.maxLength(254, 'email must be at most 254 characters')),
 });

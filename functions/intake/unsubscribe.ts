@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
-import * as z from 'zod';
 import { requestDeadlines } from '../domain/deadlines';
 import type { DsrRequest } from '../domain/request';
+import * as z from '../domain/validation';
 import { isConditionFailure } from '../platform/aws/dynamodb';
 import { setting } from '../platform/config';
 import { audit } from '../platform/data/audit';
@@ -39,7 +39,7 @@ export interface UnsubscribeLink {
   email: string;
 }
 
-const email = z.email().max(254);
+const email = z.email().check(z.maxLength(254));
 
 /** Reads an unsubscribe link; undefined for anything not signed for exactly this address and purpose. */
 export function readUnsubscribeLink(controllerId: string, purposeId: string, address: unknown, sig: unknown): UnsubscribeLink | undefined {

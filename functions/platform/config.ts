@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../domain/validation';
 
 /**
  * The functions' configuration: every environment variable they read, with its type, default and
@@ -14,41 +14,46 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-const present = z.string({ error: 'is required but not set' }).refine((v) => v.trim() !== '', 'is required but not set');
+const present = z.string({ error: 'is required but not set' }).check(z.refine((v) => v.trim() !== '', 'is required but not set'));
 
 /** An absolute http(s) URL without a trailing slash: links are built by appending a path. */
-const httpUrl = present.transform((v, ctx) => {
-  const url = URL.parse(v);
-  if (!url) ctx.addIssue({ code: 'custom', message: `must be an absolute URL, got "${v}"` });
-  else if (url.protocol !== 'https:' && url.protocol !== 'http:') ctx.addIssue({ code: 'custom', message: 'must be an http(s) URL' });
-  else return v.replace(/\/+$/, '');
-  return z.NEVER;
-});
+const httpUrl = z.pipe(
+  present.check(
+    z.superRefine((v, ctx) => {
+      const url = URL.parse(v);
+      if (!url) ctx.addIssue({ code: 'custom', message: `must be an absolute URL, got "${v}"` });
+      else if (url.protocol !== 'https:' && url.protocol !== 'http:') ctx.addIssue({ code: 'custom', message: 'must be an http(s) URL' });
+    }),
+  ),
+  z.transform((v) => v.replace(/\/+$/, '')),
+);
+
+const isPositiveWhole = (raw: string) => Number.isInteger(Number(raw)) && Number(raw) > 0;
 
 /** A positive whole number, or its default when unset. */
 const positiveInt = (fallback: number) =>
-  z
-    .string()
-    .optional()
-    .transform((raw, ctx) => {
-      if (raw === undefined || raw === '') return fallback;
-      const value = Number(raw);
-      if (Number.isInteger(value) && value > 0) return value;
-      ctx.addIssue({ code: 'custom', message: `must be a positive whole number, got "${raw}"` });
-      return z.NEVER;
-    });
+  z.pipe(
+    z.optional(
+      z.string().check(
+        z.superRefine((raw, ctx) => {
+          if (raw !== '' && !isPositiveWhole(raw)) ctx.addIssue({ code: 'custom', message: `must be a positive whole number, got "${raw}"` });
+        }),
+      ),
+    ),
+    z.transform((raw) => (raw === undefined || raw === '' ? fallback : Number(raw))),
+  );
 
 /** A key for HMACs: long enough that it cannot be guessed. */
-const hmacKey = present.refine((v) => v.length >= 32, 'must be at least 32 characters');
+const hmacKey = present.check(z.refine((v) => v.length >= 32, 'must be at least 32 characters'));
 
 /** One variable: how it is checked, what kind of value it takes, its default if any, and what it means. */
 export interface Variable<T = unknown> {
-  readonly schema: z.ZodType<T, string | undefined>;
+  readonly schema: z.ZodMiniType<T, string | undefined>;
   /**
    * For a variable naming a Secrets Manager secret (its ARN or name): how the secret's value is
    * checked. Its setting is then the value, read at cold start, never the name.
    */
-  readonly secret?: z.ZodType<string, string>;
+  readonly secret?: z.ZodMiniType<string, string>;
   /** The kind of value, in a few words. */
   readonly type: string;
   /** The value when unset. */
@@ -57,7 +62,7 @@ export interface Variable<T = unknown> {
   readonly meaning: string;
 }
 
-const variable = <T>(schema: z.ZodType<T, string | undefined>, type: string, meaning: string, fallback?: number): Variable<T> => ({
+const variable = <T>(schema: z.ZodMiniType<T, string | undefined>, type: string, meaning: string, fallback?: number): Variable<T> => ({
   schema,
   type,
   meaning,
@@ -76,7 +81,7 @@ export const VARIABLES = {
   REQUESTS_TABLE: variable(present, 'table name', 'the requests table (requests, branches, audit events, counters); read by the data layer'),
   PACKAGE_BUCKET: variable(present, 'bucket name', 'the bucket of exports, access packages and retention reports'),
   STATE_MACHINE_ARN: variable(
-    present.refine((v) => v.startsWith('arn:'), 'must be an ARN'),
+    present.check(z.refine((v) => v.startsWith('arn:'), 'must be an ARN')),
     'ARN',
     'the request workflow, started once a request is received',
   ),
@@ -139,7 +144,7 @@ export async function configure(...args: (SecretSource | VariableName)[]): Promi
   }
 }
 
-async function readSecret(secrets: SecretSource, name: VariableName, secretId: string, schema: z.ZodType<string, string>): Promise<string> {
+async function readSecret(secrets: SecretSource, name: VariableName, secretId: string, schema: z.ZodMiniType<string, string>): Promise<string> {
   let value: unknown;
   try {
     value = await secrets.get(secretId);

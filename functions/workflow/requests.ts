@@ -1,6 +1,6 @@
-import * as z from 'zod';
 import type { Branch, DsrRequest } from '../domain/request';
 import { purgeSchedule } from '../domain/request-retention';
+import * as z from '../domain/validation';
 import { requestIdSchema } from '../domain/validation';
 import { audit } from '../platform/data/audit';
 import { eq } from '../platform/data/expressions';
@@ -10,7 +10,7 @@ import { type Controller, findController } from '../platform/register';
 
 /** Workflow state carries ids only; anything else in it is a bug. */
 export const requestRef = z.object({ requestId: requestIdSchema });
-export const branchRef = z.object({ requestId: requestIdSchema, processorId: z.string().min(1).max(64) });
+export const branchRef = z.object({ requestId: requestIdSchema, processorId: z.string().check(z.minLength(1), z.maxLength(64)) });
 export type RequestRef = z.infer<typeof requestRef>;
 export type BranchRef = z.infer<typeof branchRef>;
 

@@ -113,6 +113,15 @@ describe('bundling with the local esbuild', () => {
     expect(withLocales).toEqual([]);
   });
 
+  it('carries zod/mini and none of the full zod, whose methods would bring all of it', () => {
+    const withFullZod = functions
+      .filter(({ assetDir }) =>
+        (JSON.parse(readFileSync(path.join(assetDir, 'index.mjs.map'), 'utf8')).sources as string[]).some((s) => s.includes('zod/v4/classic/')),
+      )
+      .map((f) => f.entry);
+    expect(withFullZod).toEqual([]);
+  });
+
   it('bundles the register checked at synthesis, so no cold start checks it again or carries its schema', () => {
     const compiled = functions.filter(({ assetDir }) => readFileSync(path.join(assetDir, 'index.mjs'), 'utf8').includes('gdpr-dsr/compiled-register/1'));
     // Every function that reads the register: all but the few that never do (the console page, the API document).
@@ -120,7 +129,7 @@ describe('bundling with the local esbuild', () => {
     for (const { entry, assetDir } of compiled) {
       const sources = JSON.parse(readFileSync(path.join(assetDir, 'index.mjs.map'), 'utf8')).sources as string[];
       expect(
-        sources.filter((s) => s.endsWith('config/register.json') || s.endsWith('functions/platform/register-checked.ts')),
+        sources.filter((s) => s.endsWith('config/register.json') || s.endsWith('functions/platform/register/checked.ts')),
         entry,
       ).toEqual([]);
       // One of the register schema's messages.

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../domain/validation';
 import { configure } from '../../platform/config';
 import { sendDigest } from '../../reporting/digest';
 
@@ -6,7 +6,7 @@ import { sendDigest } from '../../reporting/digest';
 await configure('REQUESTS_TABLE', 'SENDER_EMAIL', 'SES_CONFIGURATION_SET', 'PUBLIC_BASE_URL');
 
 /** The schedule's input: which controller's digest (one schedule per controller that declares one). */
-const digestEvent = z.object({ controllerId: z.string().min(1) });
+const digestEvent = z.object({ controllerId: z.string().check(z.minLength(1)) });
 
 /** Scheduled per controller at the register's `digest.schedule`. */
 export const handler = async (event: unknown) => sendDigest(digestEvent.parse(event).controllerId);

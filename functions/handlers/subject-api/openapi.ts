@@ -1,10 +1,10 @@
 import middy from '@middy/core';
-import * as z from 'zod';
 import { decisionSchema } from '../../domain/decision-rules';
 import { draftDecisionSchema } from '../../domain/inbound-email';
 import { taskAnswerFormSchema } from '../../domain/processor-answer';
 import { staffEntrySchema } from '../../domain/staff-entry';
 import { infoAnswerSchema, submissionSchema } from '../../domain/submission';
+import * as z from '../../domain/validation';
 import { mailchimpUnsubscribe } from '../../intake/mailing-tools';
 import { suppressionCheckSchema } from '../../intake/suppression-check';
 import { type HttpResult, httpMiddleware, json } from '../../platform/http';
@@ -23,7 +23,7 @@ interface Route {
   /** Query parameters beyond the path's: the link's token or status key, the page's language. */
   query?: string[];
   /** The body, per media type, by the schema the handler validates it with. */
-  body?: Record<string, z.ZodType>;
+  body?: Record<string, z.core.$ZodType>;
   /** The answers besides 4xx/5xx, by status. */
   ok: Record<string, string>;
 }
@@ -32,9 +32,9 @@ const FORM = 'application/x-www-form-urlencoded';
 const JSON_TYPE = 'application/json';
 const ANSWER_TIME = new Date(0);
 /** The multipart form of a recorded request: its fields, and the person's files (`handlers/staff-api/enter.ts` checks them). */
-const staffEntryFormSchema = staffEntrySchema.extend({ attachments: z.array(z.instanceof(Uint8Array)).optional() });
+const staffEntryFormSchema = z.extend(staffEntrySchema, { attachments: z.optional(z.array(z.instanceof(Uint8Array))) });
 /** The multipart form of a submission: its fields, and a representative's `mandate` file (`handlers/subject-api/intake.ts` checks it). */
-const submissionFormSchema = submissionSchema.extend({ mandate: z.instanceof(Uint8Array).optional() });
+const submissionFormSchema = z.extend(submissionSchema, { mandate: z.optional(z.instanceof(Uint8Array)) });
 const MULTIPART = 'multipart/form-data';
 
 /** Every route of the API (infra/constructs/subject-api.ts and staff-api.ts); a test holds this list to the template. */
@@ -306,7 +306,7 @@ const SECURITY: Record<Caller, Record<string, string[]>[] | undefined> = {
 };
 
 /** A body schema as JSON Schema 2020-12 (OpenAPI 3.1's dialect): what a caller may send. */
-const jsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' });
+const jsonSchema = (schema: z.core.$ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' });
 
 /** The OpenAPI 3.1 document of the API, built from the schemas the handlers validate with. */
 export function openApiDocument(): Record<string, unknown> {

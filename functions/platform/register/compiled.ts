@@ -1,7 +1,7 @@
 // What `#register-loader` is in a function the house construct bundles with a compiled register
 // (package.json `imports`, condition `dsr-compiled-register`): the register was checked at
 // synthesis, so the bundle carries none of the schema that checks it.
-import { COMPILED_REGISTER, type CompiledRegister, type Register } from '../domain/register-schema';
+import { COMPILED_REGISTER, type CompiledRegister, type Register } from '../../domain/register-schema';
 
 export function loadRegister(input: unknown): Register {
   if (input && typeof input === 'object' && (input as Partial<CompiledRegister>).compiled === COMPILED_REGISTER) return (input as CompiledRegister).register;

@@ -3,26 +3,27 @@
  * callback's body), checked before anything is recorded, and how an answer completes its branch.
  */
 import { randomUUID } from 'node:crypto';
-import * as z from 'zod';
 import { completeBranch } from '../../branches/outcome';
 import { answerFieldErrors, processorAnswerSchema } from '../../domain/processor-answer';
 import type { Branch, ProcessorAnswer } from '../../domain/request';
+import * as z from '../../domain/validation';
 import { ExportWriter, exportKey } from '../../platform/package-bucket';
 
 /** Records one answer may carry for the access package; more is refused, never cut short. */
 export const MAX_RECORDS = 10_000;
 
-const version = z.literal('1', { error: 'version must be "1"' }).optional();
+const version = z.optional(z.literal('1', { error: 'version must be "1"' }));
 
 /** An answer: what was done (the one `ProcessorAnswer` schema), and for an export the subject's records (JSON objects), one per entry of the package's file. */
 export const answeredSchema = (now: Date) =>
   z.strictObject({
     version,
     answer: processorAnswerSchema(now),
-    records: z
-      .array(z.record(z.string(), z.unknown()), { error: 'records must be a list of JSON objects' })
-      .max(MAX_RECORDS, `records must be at most ${MAX_RECORDS}`)
-      .optional(),
+    records: z.optional(
+      z
+        .array(z.record(z.string(), z.unknown()), { error: 'records must be a list of JSON objects' })
+        .check(z.maxLength(MAX_RECORDS, `records must be at most ${MAX_RECORDS}`)),
+    ),
   });
 
 /** `accepted`: the answer comes later, by the callback. */

@@ -1,5 +1,6 @@
 /** OpenDSR v2 messages (opengdpr/opengdpr specification.md §5-9), as far as this service uses them. */
-import * as z from 'zod';
+import type { $ZodError } from 'zod/v4/core';
+import * as z from '../../domain/validation';
 
 export const API_VERSION = '2.0';
 
@@ -32,43 +33,43 @@ export interface OpendsrRequest {
 
 /** `GET /discovery` (§6.3): only what this service relies on is required. */
 export const discoverySchema = z.object({
-  api_version: z.string().optional(),
-  supported_identities: z.array(z.object({ identity_type: z.string(), identity_format: z.string() })).optional(),
-  supported_subject_request_types: z.array(z.string()).optional(),
+  api_version: z.optional(z.string()),
+  supported_identities: z.optional(z.array(z.object({ identity_type: z.string(), identity_format: z.string() }))),
+  supported_subject_request_types: z.optional(z.array(z.string())),
   processor_certificate: httpUrl,
 });
 export type Discovery = z.infer<typeof discoverySchema>;
 
 /** `POST /requests` response (§7.3). */
 export const requestResponseSchema = z.object({
-  subject_request_id: z.string().regex(SUBJECT_REQUEST_ID),
-  expected_completion_time: rfc3339.optional(),
-  received_time: rfc3339.optional(),
-  controller_id: z.string().optional(),
+  subject_request_id: z.string().check(z.regex(SUBJECT_REQUEST_ID)),
+  expected_completion_time: z.optional(rfc3339),
+  received_time: z.optional(rfc3339),
+  controller_id: z.optional(z.string()),
 });
 
 /** What a status response (§8.3) and a callback (§8.6) share. */
 const statusFields = {
-  subject_request_id: z.string().regex(SUBJECT_REQUEST_ID),
+  subject_request_id: z.string().check(z.regex(SUBJECT_REQUEST_ID)),
   request_status: z.enum(REQUEST_STATUSES),
   expected_completion_time: rfc3339,
-  controller_id: z.string().optional(),
-  api_version: z.string().optional(),
-  results_url: httpUrl.optional(),
-  results_count: z.number().int().min(0).optional(),
+  controller_id: z.optional(z.string()),
+  api_version: z.optional(z.string()),
+  results_url: z.optional(httpUrl),
+  results_count: z.optional(z.number().check(z.int(), z.minimum(0))),
 };
 
 /** `GET /requests/{id}` response (§8.3). */
 export const statusResponseSchema = z.object(statusFields);
 
 /** A status callback's body (§8.6). */
-export const callbackSchema = z.object({ ...statusFields, status_callback_url: z.string().min(1) });
+export const callbackSchema = z.object({ ...statusFields, status_callback_url: z.string().check(z.minLength(1)) });
 
 /** A request's status at the processor, by callback or by polling. */
 export type OpendsrStatusReport = z.infer<typeof statusResponseSchema>;
 export type OpendsrCallback = z.infer<typeof callbackSchema>;
 
 /** The first field a schema refused, for a 400 that names it (never its value). */
-export function firstBadField(error: z.ZodError): string {
+export function firstBadField(error: $ZodError): string {
   return error.issues[0]?.path.join('.') || 'body';
 }
