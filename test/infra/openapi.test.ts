@@ -1,9 +1,11 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { IDENTIFIERS } from '../../functions/domain/identifiers';
 import { RIGHTS } from '../../functions/domain/request';
-import { openApiDocument } from '../../functions/handlers/subject-api/openapi';
 import { buildApp } from '../../infra/app';
+import { openApiDocument } from '../../infra/openapi';
 
 /** The route keys the synthesized template declares: `GET /v1/requests/{requestId}/status`. */
 function templateRoutes(): string[] {
@@ -14,8 +16,15 @@ function templateRoutes(): string[] {
     .sort();
 }
 
+const SERVED = path.join(import.meta.dirname, '..', '..', 'web', 'openapi.json');
+
 describe('the OpenAPI document', () => {
   const doc = openApiDocument() as { openapi: string; paths: Record<string, Record<string, any>> };
+
+  it('is web/openapi.json, which the function serves as it is; UPDATE_DOCS=1 rewrites it', () => {
+    if (process.env.UPDATE_DOCS === '1') writeFileSync(SERVED, `${JSON.stringify(doc, null, 2)}\n`);
+    expect(JSON.parse(readFileSync(SERVED, 'utf8'))).toEqual(doc);
+  });
 
   it('describes exactly the routes the template declares, no more and no fewer', () => {
     const described = Object.entries(doc.paths)
