@@ -19,38 +19,25 @@ const noControlChars = (s: string) => !/[\u0000-\u001f\u007f-\u009f\u2028\u2029]
 // Free text may have line breaks (it is only ever shown escaped), but no other control characters.
 const noControlCharsButNewlines = (s: string) => !/[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/.test(s);
 
-/** Empty is absent. */
+/** A form's empty field: absent. */
 const emptyIsAbsent = <T>(v: T | '' | undefined): T | undefined => (v === '' ? undefined : v);
 
-/** Optional one-line text: trimmed, empty is absent. */
-const line = (field: string, max: number) =>
+/** Optional text: trimmed, at most `max` characters, only what `allowed` lets through; empty is absent. */
+const optionalText = (field: string, max: number, allowed: (s: string) => boolean, refused: string) =>
   z.pipe(
     z.optional(
       z
         .string({ error: `${field} must be text` })
-        .check(
-          z.trim(),
-          z.maxLength(max, `${field} must be at most ${max} characters`),
-          z.refine(noControlChars, `${field} must not contain control characters or line breaks`),
-        ),
+        .check(z.trim(), z.maxLength(max, `${field} must be at most ${max} characters`), z.refine(allowed, `${field} must not contain ${refused}`)),
     ),
     z.transform((v: string | undefined) => emptyIsAbsent(v)),
   );
 
+/** Optional one-line text: trimmed, empty is absent. */
+const line = (field: string, max: number) => optionalText(field, max, noControlChars, 'control characters or line breaks');
+
 /** Optional free text (line breaks allowed): trimmed, empty is absent. */
-const prose = (field: string, max: number) =>
-  z.pipe(
-    z.optional(
-      z
-        .string({ error: `${field} must be text` })
-        .check(
-          z.trim(),
-          z.maxLength(max, `${field} must be at most ${max} characters`),
-          z.refine(noControlCharsButNewlines, `${field} must not contain control characters`),
-        ),
-    ),
-    z.transform((v: string | undefined) => emptyIsAbsent(v)),
-  );
+const prose = (field: string, max: number) => optionalText(field, max, noControlCharsButNewlines, 'control characters');
 
 /** How the API document describes each identifier a form may ask for beyond the address. */
 const IDENTIFIER_DESCRIPTION: Record<Identifier, string> = {
