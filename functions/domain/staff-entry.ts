@@ -1,6 +1,6 @@
 import type { Register } from './register-schema';
 import { CHANNELS, type Channel, IDENTITY_METHODS, type Locale } from './request';
-import { InvalidSubmission, submissionSchema, type ValidSubmission, validateSubmission } from './submission';
+import { InvalidSubmission, prose, submissionSchema, type ValidSubmission, validateSubmission } from './submission';
 import * as z from './validation';
 import { fieldErrors } from './validation';
 
@@ -30,19 +30,7 @@ export const staffEntryFieldsSchema = z.object({
   channel: z.enum(CHANNELS, { error: `channel must be one of: ${CHANNELS.join(', ')}` }),
   receivedOn: z.iso.date({ error: 'receivedOn must be a date (YYYY-MM-DD)' }),
   identity: z.enum(IDENTITY_METHODS, { error: `identity must be one of: ${IDENTITY_METHODS.join(', ')}` }),
-  attestationReason: z.pipe(
-    z.optional(
-      z.string({ error: 'attestationReason must be text' }).check(
-        z.trim(),
-        z.maxLength(ATTESTATION_REASON_MAX_CHARS, `attestationReason must be at most ${ATTESTATION_REASON_MAX_CHARS} characters`),
-        z.refine(
-          (s: string) => !/[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/.test(s),
-          'attestationReason must not contain control characters',
-        ),
-      ),
-    ),
-    z.transform((v: string | undefined) => (v === '' ? undefined : v)),
-  ),
+  attestationReason: prose('attestationReason', ATTESTATION_REASON_MAX_CHARS),
 });
 
 /** The whole body of `POST /v1/staff/requests` (the form's fields and staff's), for the OpenAPI document. */

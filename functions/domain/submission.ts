@@ -37,7 +37,7 @@ const optionalText = (field: string, max: number, allowed: (s: string) => boolea
 const line = (field: string, max: number) => optionalText(field, max, noControlChars, 'control characters or line breaks');
 
 /** Optional free text (line breaks allowed): trimmed, empty is absent. */
-const prose = (field: string, max: number) => optionalText(field, max, noControlCharsButNewlines, 'control characters');
+export const prose = (field: string, max: number) => optionalText(field, max, noControlCharsButNewlines, 'control characters');
 
 /** How the API document describes each identifier a form may ask for beyond the address. */
 const IDENTIFIER_DESCRIPTION: Record<Identifier, string> = {
