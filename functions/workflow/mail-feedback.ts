@@ -1,7 +1,7 @@
 import { escalate } from '../branches/escalation';
 import { type DropReason, type MailFeedback, parseMailFeedback } from '../domain/mail-feedback';
 import { FINAL_STATUSES, UNPROVEN_PERSONAL_DATA } from '../domain/request';
-import { audit, auditOnce } from '../platform/data/audit';
+import { auditOnce } from '../platform/data/audit';
 import { getRequestWithBranches, transition } from '../platform/data/requests';
 import { logger } from '../platform/log';
 import { recordMailFeedback, recordRequestClosed, recordStaffMailUndeliverable } from '../platform/metrics';
@@ -86,23 +86,33 @@ async function recordOnRequest(requestId: string, feedback: MailFeedback): Promi
   await auditOnce(requestId, feedback.type === 'bounce' ? 'email_bounced' : 'email_complaint', 'system', detail, new Date(feedback.at));
 }
 
-/** Closes a request whose verification email bounced for good, erasing what was never proven to be the sender's. */
+/**
+ * Closes a request whose verification email bounced for good, erasing what was never proven to be
+ * the sender's. Its event is recorded at the time of the close, once: a retry after a crash between
+ * the two (EventBridge delivers again) finds the request closed and records the event it missed.
+ */
 async function closeUndeliverable(requestId: string, now: Date): Promise<FeedbackOutcome> {
-  const at = now.toISOString();
   const { request } = await getRequestWithBranches(requestId);
   if (!request) return 'nothing_to_do';
-  // The files go first (a mandate): a crash after leaves their keys on the request for the next try.
-  if (request.status === 'awaiting_verification') await deleteAttachments(request);
-  const closed = await transition(
-    requestId,
-    ['awaiting_verification'],
-    'undeliverable',
-    { set: { personalDataErasedAt: at }, remove: ['openCtl', 'openDue', ...UNPROVEN_PERSONAL_DATA] },
-    now,
-  );
-  if (!closed) return 'nothing_to_do';
-  await audit(requestId, 'undeliverable', 'system', undefined, now);
-  recordRequestClosed(request.type, 'undeliverable');
+  let closedAt = request.status === 'undeliverable' ? request.personalDataErasedAt : undefined;
+  if (request.status === 'awaiting_verification') {
+    // The files go first (a mandate): a crash after leaves their keys on the request for the next try.
+    await deleteAttachments(request);
+    const at = now.toISOString();
+    const closed = await transition(
+      requestId,
+      ['awaiting_verification'],
+      'undeliverable',
+      { set: { personalDataErasedAt: at }, remove: ['openCtl', 'openDue', ...UNPROVEN_PERSONAL_DATA] },
+      now,
+    );
+    if (closed) {
+      recordRequestClosed(request.type, 'undeliverable');
+      closedAt = at;
+    }
+  }
+  if (!closedAt) return 'nothing_to_do';
+  await auditOnce(requestId, 'undeliverable', 'system', undefined, new Date(closedAt));
   return 'closed_undeliverable';
 }
 

@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { captureOutput, confirmFromEmail, DPO, LOOSE_INTAKE_LIMITS, mailbox, poll, REQUESTS_TABLE, submit, useRuntime, waitForEmail } from '../harness';
 
@@ -32,13 +32,13 @@ const auditNames = async (requestId: string) => (await partition(requestId)).fil
 describe('bounces and complaints from the SES mailbox simulator', () => {
   it('closes a request whose verification email hard-bounced as undeliverable, its address and name erased', async () => {
     const { requestId } = await submit(local.rt, { type: 'access', email: BOUNCE, name: 'Bo Unce' });
-    const item = await poll(
-      async () => {
-        const i = await requestItem(requestId);
-        return i.status === 'undeliverable' ? i : undefined;
-      },
-      { timeoutMs: 20_000, failure: () => 'the request was not closed as undeliverable' },
-    );
+    // Its event is the close's last write: once it is there, the whole close is.
+    await poll(async () => ((await auditNames(requestId)).includes('undeliverable') ? true : undefined), {
+      timeoutMs: 20_000,
+      failure: () => 'the request was not closed as undeliverable',
+    });
+    const item = await requestItem(requestId);
+    expect(item.status).toBe('undeliverable');
     expect(item.email).toBeUndefined();
     expect(item.name).toBeUndefined();
     expect(item.personalDataErasedAt).toBeTruthy();
@@ -51,6 +51,40 @@ describe('bounces and complaints from the SES mailbox simulator', () => {
     // The address the event carries is never logged.
     await local.rt.settleEvents();
     expect(output.join('')).not.toContain(BOUNCE);
+  });
+
+  it('records the close it missed when SES delivers the bounce again after a crash, and only once', async () => {
+    const { requestId } = await submit(local.rt, { type: 'access', email: 'crash-bounce@example.org' });
+    const { controllerId } = await requestItem(requestId);
+    // The close was written, then the function died before its event: what a crash leaves.
+    const closedAt = '2026-03-05T10:00:00.000Z';
+    await local.db.send(
+      new UpdateCommand({
+        TableName: REQUESTS_TABLE,
+        Key: { pk: `REQ#${requestId}`, sk: 'REQUEST' },
+        UpdateExpression: 'SET #s = :s, personalDataErasedAt = :at REMOVE email, #n',
+        ExpressionAttributeNames: { '#s': 'status', '#n': 'name' },
+        ExpressionAttributeValues: { ':s': 'undeliverable', ':at': closedAt },
+      }),
+    );
+    const bounce = {
+      source: 'aws.ses',
+      'detail-type': 'Email Bounced',
+      time: new Date().toISOString(),
+      detail: {
+        eventType: 'Bounce',
+        mail: {
+          messageId: `m-${requestId}`,
+          tags: { 'ses:configuration-set': ['dsr-sending'], 'dsr-kind': ['verification'], 'dsr-controller': [controllerId], 'dsr-request': [requestId] },
+        },
+        bounce: { bounceType: 'Permanent', bounceSubType: 'General', feedbackId: `f-${requestId}` },
+      },
+    };
+    await local.rt.putEvent(bounce);
+    await local.rt.putEvent(bounce);
+    const closes = (await partition(requestId)).filter((e) => e.event === 'undeliverable');
+    expect(closes.map((e) => e.at)).toEqual([closedAt]);
+    expect((await requestItem(requestId)).status).toBe('undeliverable');
   });
 
   it('escalates at once the branch of an email vendor whose contact address bounces', async () => {
