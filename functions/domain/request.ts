@@ -208,6 +208,15 @@ export const UNPROVEN_PERSONAL_DATA = ['email', 'name', 'identifiers', 'details'
 export const FINAL_STATUSES: readonly RequestStatus[] = ['completed', 'denied', 'closed_unverified', 'cancelled', 'undeliverable'];
 
 /**
+ * Final statuses whose request stays in the open-requests index only until its close is seen
+ * through (its event recorded): nobody works on it any more, and lists and reports leave it out.
+ * A refusal (`denied`) is not one: it stays open work until its email has gone out.
+ */
+export type ClosingStatus = Extract<RequestStatus, 'completed' | 'closed_unverified' | 'cancelled' | 'undeliverable'>;
+export const CLOSING_STATUSES: readonly RequestStatus[] = ['completed', 'closed_unverified', 'cancelled', 'undeliverable'] satisfies ClosingStatus[];
+export const isClosing = (status: RequestStatus): status is ClosingStatus => CLOSING_STATUSES.includes(status);
+
+/**
  * What the workflow does at one processor for one request: export (access, portability); at the
  * controller's own stores delete, anonymise, keep under a legal hold, or delete and suppress; at an
  * external processor (OpenDSR, email vendor, staff task) ask it to erase; correct an attribute

@@ -81,7 +81,7 @@ export async function purgeRequest(requestId: string, controller: Controller, at
   }
   if (!eraseDue) return outcome;
   if (request.openCtl) {
-    // A refusal whose email has not gone out yet (Finalize removes openCtl after it): not now.
+    // Still in the open index: a refusal whose email has not gone out yet, or a close not seen through (workflow/close.ts).
     await updateRequestIf(requestId, { set: { purgeAt: new Date(at.getTime() + STILL_OPEN_RETRY_MS).toISOString() } }, exists('openCtl'));
     return outcome;
   }

@@ -1,12 +1,13 @@
 import { escalate } from '../branches/escalation';
 import { type DropReason, type MailFeedback, parseMailFeedback } from '../domain/mail-feedback';
-import { FINAL_STATUSES, UNPROVEN_PERSONAL_DATA } from '../domain/request';
+import { type DsrRequest, FINAL_STATUSES, UNPROVEN_PERSONAL_DATA } from '../domain/request';
 import { auditOnce } from '../platform/data/audit';
-import { getRequestWithBranches, transition } from '../platform/data/requests';
+import { getRequestWithBranches, transitionReturning } from '../platform/data/requests';
 import { logger } from '../platform/log';
 import { recordMailFeedback, recordRequestClosed, recordStaffMailUndeliverable } from '../platform/metrics';
 import { findController, findProcessor } from '../platform/register';
 import { deleteAttachments } from '../retention/request-purge';
+import { seeCloseThrough } from './close';
 
 /** What one SES event led to, for the log and the tests. */
 export type FeedbackOutcome =
@@ -88,32 +89,25 @@ async function recordOnRequest(requestId: string, feedback: MailFeedback): Promi
 
 /**
  * Closes a request whose verification email bounced for good, erasing what was never proven to be
- * the sender's. Its event is recorded at the time of the close, once: a retry after a crash between
- * the two (EventBridge delivers again) finds the request closed and records the event it missed.
+ * the sender's. A delivery again after a crash finds it closed and sees the close through.
  */
 async function closeUndeliverable(requestId: string, now: Date): Promise<FeedbackOutcome> {
   const { request } = await getRequestWithBranches(requestId);
   if (!request) return 'nothing_to_do';
-  let closedAt = request.status === 'undeliverable' ? request.personalDataErasedAt : undefined;
+  let closed: DsrRequest | undefined = request.status === 'undeliverable' ? request : undefined;
   if (request.status === 'awaiting_verification') {
     // The files go first (a mandate): a crash after leaves their keys on the request for the next try.
     await deleteAttachments(request);
-    const at = now.toISOString();
-    const closed = await transition(
+    closed = await transitionReturning(
       requestId,
       ['awaiting_verification'],
       'undeliverable',
-      { set: { personalDataErasedAt: at }, remove: ['openCtl', 'openDue', ...UNPROVEN_PERSONAL_DATA] },
+      { set: { personalDataErasedAt: now.toISOString() }, remove: [...UNPROVEN_PERSONAL_DATA] },
       now,
     );
-    if (closed) {
-      recordRequestClosed(request.type, 'undeliverable');
-      closedAt = at;
-    }
+    if (closed) recordRequestClosed(request.type, 'undeliverable');
   }
-  if (!closedAt) return 'nothing_to_do';
-  await auditOnce(requestId, 'undeliverable', 'system', undefined, new Date(closedAt));
-  return 'closed_undeliverable';
+  return closed && (await seeCloseThrough(closed)) ? 'closed_undeliverable' : 'nothing_to_do';
 }
 
 /** The DPO hears at once of a branch whose task email bounced: nobody is working on it. */

@@ -2,11 +2,11 @@ import type { Branch, DsrRequest } from '../domain/request';
 import { purgeSchedule } from '../domain/request-retention';
 import * as z from '../domain/validation';
 import { requestIdSchema } from '../domain/validation';
-import { audit } from '../platform/data/audit';
 import { eq } from '../platform/data/expressions';
-import { getRequest, getRequestWithBranches, transition, updateRequestIf } from '../platform/data/requests';
+import { getRequest, getRequestWithBranches, transitionReturning, updateRequestIf } from '../platform/data/requests';
 import { recordRequestClosed } from '../platform/metrics';
 import { type Controller, findController } from '../platform/register';
+import { seeCloseThrough } from './close';
 
 /** Workflow state carries ids only; anything else in it is a bug. */
 export const requestRef = z.object({ requestId: requestIdSchema });
@@ -35,22 +35,17 @@ export async function loadRequest(
 export async function finalizeRequest({ requestId }: RequestRef, at = new Date()): Promise<RequestRef> {
   const { request, controller } = await loadRequest(requestId);
   const onTime = !request.dueAt || at.toISOString() <= request.dueAt;
-  if (
-    await transition(
-      requestId,
-      ['in_progress', 'received'],
-      'completed',
-      {
-        // Scheduled for the service's own retention in the same write: the package (its link was set by NotifySubject), then the personal data.
-        set: { completedAt: at.toISOString(), onTime, ...purgeSchedule(controller, at.toISOString(), request) },
-        remove: ['openCtl', 'openDue'],
-      },
-      at,
-    )
-  ) {
-    await audit(requestId, 'request_completed', 'workflow', { onTime }, at);
-    recordRequestClosed(request.type, onTime ? 'completed_on_time' : 'completed_late');
-  }
+  const completed = await transitionReturning(
+    requestId,
+    ['in_progress', 'received'],
+    'completed',
+    // Scheduled for the service's own retention in the same write: the package (its link was set by NotifySubject), then the personal data.
+    { set: { completedAt: at.toISOString(), onTime, ...purgeSchedule(controller, at.toISOString(), request) } },
+    at,
+  );
+  if (completed) recordRequestClosed(request.type, onTime ? 'completed_on_time' : 'completed_late');
+  // A retry after a crash finds the request completed, and records what the first try did not.
+  await seeCloseThrough(completed ?? request);
   // A refusal leaves the open index once its email has gone out (NotifySubject ran before this).
   if (request.status === 'denied' && request.openCtl) {
     await updateRequestIf(requestId, { remove: ['openCtl', 'openDue'] }, eq('status', 'denied'));

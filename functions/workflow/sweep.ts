@@ -3,17 +3,18 @@ import { deliverNotice } from '../answer/subject-notices';
 import { escalate, escalationCutShort, escalationDueAt } from '../branches/escalation';
 import { endExpiredWait, heartbeat, resumeIfCutShort } from '../branches/outcome';
 import { clockPaused } from '../domain/deadlines';
-import { type Branch, type DsrRequest, UNPROVEN_PERSONAL_DATA } from '../domain/request';
+import { type Branch, type DsrRequest, isClosing, UNPROVEN_PERSONAL_DATA } from '../domain/request';
 import { sfn } from '../platform/aws/sfn';
 import { audit } from '../platform/data/audit';
 import { le } from '../platform/data/expressions';
-import { getRequestWithBranches, openRequests, purgeDueRequests, transition } from '../platform/data/requests';
+import { getRequest, getRequestWithBranches, openRequests, purgeDueRequests, transitionReturning } from '../platform/data/requests';
 import { errorClass, logger } from '../platform/log';
 import { recordRequestClosed } from '../platform/metrics';
 import { type Controller, findController, findProcessor, type Processor, register } from '../platform/register';
 import { asyncKind } from '../processors/async-kinds';
 import { deleteAttachments, purgeRequest } from '../retention/request-purge';
 import { carryOut, due } from '../retention/scheduled-erasures';
+import { seeCloseThrough } from './close';
 import { remindOfDeadline, remindOfTarget } from './deadline-reminders';
 import { ensureExecution } from './execution';
 import { closeReviewIfResolved, resumeReview } from './routing';
@@ -22,6 +23,8 @@ import { retryWithdrawalNotice } from './withdrawal-retry';
 /** What one sweep did, by count. */
 export interface SweepReport {
   closedUnverified: number;
+  /** Closes a crash cut short, their events recorded and the requests taken out of the open index. */
+  closesSeenThrough: number;
   ensured: number;
   watched: number;
   escalated: number;
@@ -45,12 +48,14 @@ export interface SweepReport {
 }
 
 /**
- * What the sweep does with an open request: close one whose verification link expired unused, see
- * a refusal through to its notice, or look after one in flight; nothing for one whose link still runs.
+ * What the sweep does with a request in the open index: close one whose verification link expired
+ * unused, see a refusal through to its notice, look after one in flight, or finish a close a crash
+ * cut short (workflow/close.ts); nothing for one whose link still runs.
  */
-export type SweepDuty = 'close_unverified' | 'see_refusal_through' | 'look_after';
+export type SweepDuty = 'close_unverified' | 'see_refusal_through' | 'look_after' | 'see_close_through';
 
 export function sweepDuty(open: Pick<DsrRequest, 'status' | 'verifyExpiresAt'>, now: string): SweepDuty | undefined {
+  if (isClosing(open.status)) return 'see_close_through';
   if (open.status === 'awaiting_verification') return open.verifyExpiresAt > now ? undefined : 'close_unverified';
   if (open.status === 'denied') return 'see_refusal_through';
   if (open.status === 'received' || open.status === 'in_progress' || open.status === 'in_review') return 'look_after';
@@ -144,6 +149,7 @@ async function heartbeatReview(request: DsrRequest): Promise<void> {
 export async function sweep(at = new Date()): Promise<SweepReport> {
   const report: SweepReport = {
     closedUnverified: 0,
+    closesSeenThrough: 0,
     ensured: 0,
     watched: 0,
     escalated: 0,
@@ -161,30 +167,34 @@ export async function sweep(at = new Date()): Promise<SweepReport> {
   };
   const now = at.toISOString();
   for (const controller of register.controllers) {
-    for await (const open of openRequests(controller.id)) {
-      if (open.status !== 'awaiting_verification' && open.dueAt && open.dueAt < now && !clockPaused(open)) report.overdue++;
+    for await (const open of openRequests(controller.id, undefined, { closing: true })) {
+      const duty = sweepDuty(open, now);
+      if (duty !== 'see_close_through' && open.status !== 'awaiting_verification' && open.dueAt && open.dueAt < now && !clockPaused(open)) report.overdue++;
       try {
-        const duty = sweepDuty(open, now);
         if (duty === 'close_unverified') {
           // The files that came with a recorded request go first: a crash after leaves the keys for the next sweep.
           await deleteAttachments(open);
-          const closed = await transition(
+          const closed = await transitionReturning(
             open.requestId,
             ['awaiting_verification'],
             'closed_unverified',
             {
               // The token hash stays so the dead link can say it expired rather than that it is unknown.
               set: { personalDataErasedAt: now },
-              remove: ['openCtl', 'openDue', ...UNPROVEN_PERSONAL_DATA],
+              remove: [...UNPROVEN_PERSONAL_DATA],
               condition: le('verifyExpiresAt', now),
             },
             at,
           );
           if (closed) {
-            await audit(open.requestId, 'closed_unverified', 'system', undefined, at);
             recordRequestClosed(open.type, 'closed_unverified');
             report.closedUnverified++;
+            await seeCloseThrough(closed);
           }
+        } else if (duty === 'see_close_through') {
+          // The index may lag: a request out of it already had its close seen through.
+          const closed = await getRequest(open.requestId);
+          if (closed?.openCtl && (await seeCloseThrough(closed))) report.closesSeenThrough++;
         } else if (duty === 'see_refusal_through') {
           // Refused, its refusal not sent yet: the workflow must run on (a crash may have cut the resume short).
           await ensureExecution(open.requestId, open.executionRun);

@@ -16,6 +16,7 @@ import { type Controller, findController, findProcessor, type Processor } from '
 import { tellOfWithdrawal, wasSent } from '../processors/withdrawal-notice';
 import { deleteAttachments } from '../retention/request-purge';
 import { done, schedule, type WithdrawalNoticeDue } from '../retention/scheduled-erasures';
+import { seeCloseThrough } from './close';
 import { resumeReview } from './routing';
 
 /**
@@ -40,6 +41,8 @@ export async function withdrawRequest(requestId: string, now = new Date()): Prom
   if (!request) return 'unknown';
   const controller = findController(request.controllerId);
   if (request.status === 'cancelled') {
+    // A second call (a reload after a crash): the close, then what the first call left undone.
+    await seeCloseThrough(request);
     await finishWithdrawal(request, controller, branches, now);
     return 'already';
   }
@@ -53,13 +56,13 @@ export async function withdrawRequest(requestId: string, now = new Date()): Prom
     WITHDRAWABLE,
     'cancelled',
     unconfirmed
-      ? { set: { personalDataErasedAt: now.toISOString() }, remove: ['openCtl', 'openDue', 'verifyTokenHash', ...UNPROVEN_PERSONAL_DATA] }
-      : { set: controller ? purgeSchedule(controller, now.toISOString(), request) : {}, remove: ['openCtl', 'openDue'] },
+      ? { set: { personalDataErasedAt: now.toISOString() }, remove: ['verifyTokenHash', ...UNPROVEN_PERSONAL_DATA] }
+      : { set: controller ? purgeSchedule(controller, now.toISOString(), request) : {} },
     now,
   );
   if (!withdrawn) return (await getRequestWithBranches(requestId)).request?.status === 'cancelled' ? 'already' : 'final';
-  await audit(requestId, 'request_withdrawn', 'subject', undefined, now);
   recordRequestClosed(request.type, 'withdrawn');
+  await seeCloseThrough(withdrawn);
   // A review waiting for staff ends too: the workflow runs on to its end and finds the request final.
   if (request.status === 'in_review') await resumeReview(requestId, withdrawn.reviewTaskToken);
   await finishWithdrawal(withdrawn, controller, branches, now);

@@ -39,7 +39,7 @@ afterAll(async () => {
 });
 
 /** The sweep as the scheduler runs it, in this process (the runtime set its environment). */
-async function runSweep(): Promise<{ closedUnverified: number; ensured: number; failed: number }> {
+async function runSweep(): Promise<{ closedUnverified: number; closesSeenThrough: number; ensured: number; failed: number }> {
   const { handler } = await import('../../functions/handlers/scheduled/sweep');
   return handler();
 }
@@ -601,5 +601,41 @@ describe('a request never confirmed', () => {
     });
     const after = (await db().send(new GetCommand({ TableName: REQUESTS_TABLE, Key: { pk: `REQ#${requestId}`, sk: 'REQUEST' } }))).Item!;
     expect(after.status).toBe('closed_unverified');
+  });
+});
+
+describe('a close cut short by a crash', () => {
+  it('is finished by the sweep: its event recorded once, at the time of the close, and it leaves the open index', async () => {
+    const { requestId } = await submit(rt, { type: 'erasure', email: 'dora@example.org' });
+    const { controllerId } = (await db().send(new GetCommand({ TableName: REQUESTS_TABLE, Key: { pk: `REQ#${requestId}`, sk: 'REQUEST' } }))).Item!;
+    // Withdrawn, and the function died before the close's event: the request is still in the open index.
+    const withdrawnAt = new Date(Date.now() - 60_000).toISOString();
+    await db().send(
+      new UpdateCommand({
+        TableName: REQUESTS_TABLE,
+        Key: { pk: `REQ#${requestId}`, sk: 'REQUEST' },
+        UpdateExpression: 'SET #s = :s, #h = list_append(#h, :h), personalDataErasedAt = :at REMOVE email',
+        ExpressionAttributeNames: { '#s': 'status', '#h': 'history' },
+        ExpressionAttributeValues: { ':s': 'cancelled', ':h': [{ status: 'cancelled', at: withdrawnAt }], ':at': withdrawnAt },
+      }),
+    );
+    const { openRequests } = await import('../../functions/platform/data/requests');
+    const { listAudit } = await import('../../functions/platform/data/audit');
+    const ids = async (closing: boolean) => {
+      const out: string[] = [];
+      for await (const open of openRequests(controllerId, undefined, { closing })) out.push(open.requestId);
+      return out;
+    };
+    // Lists and reports no longer count it as open work; the sweep still finds it.
+    expect(await ids(false)).not.toContain(requestId);
+    expect(await ids(true)).toContain(requestId);
+
+    expect((await runSweep()).closesSeenThrough).toBeGreaterThanOrEqual(1);
+    const withdrawn = (await listAudit(requestId)).filter((e) => e.event === 'request_withdrawn');
+    expect(withdrawn.map((e) => [e.at, e.actor])).toEqual([[withdrawnAt, 'subject']]);
+    expect(await ids(true)).not.toContain(requestId);
+
+    await runSweep();
+    expect((await listAudit(requestId)).filter((e) => e.event === 'request_withdrawn')).toHaveLength(1);
   });
 });

@@ -2,7 +2,7 @@
  * Requests: their items, status changes, and the open and purge indexes. Status changes are one
  * conditional write guarded by the current status.
  */
-import type { Branch, DsrRequest, RequestStatus } from '../../domain/request';
+import { type Branch, type DsrRequest, isClosing, type RequestStatus } from '../../domain/request';
 import { and, between, type Condition, eq, exists, isIn, le, ne, notExists, or, projectionExpression, queryExpression, type UpdateSpec } from './expressions';
 import { OPEN_INDEX, PURGE_INDEX } from './indexes';
 import { branchesAndRequestRange, isBranchItem, isRequestItem, requestIdOf, requestKey, requestPartition } from './keys';
@@ -156,12 +156,16 @@ export type OpenRequest = Pick<
   | 'attachments'
 >;
 
-/** Open requests of one controller due up to `dueBefore` (all open ones if omitted), earliest first. */
-export function openRequests(controllerId: string, dueBefore?: string): AsyncGenerator<OpenRequest> {
-  return queryItems<OpenRequest>({
+/**
+ * Open requests of one controller due up to `dueBefore` (all open ones if omitted), earliest first.
+ * Closed ones whose close is not seen through yet (`CLOSING_STATUSES`) only with `closing`: the sweep finishes them.
+ */
+export async function* openRequests(controllerId: string, dueBefore?: string, opts: { closing?: boolean } = {}): AsyncGenerator<OpenRequest> {
+  const items = queryItems<OpenRequest>({
     IndexName: OPEN_INDEX,
     ...queryExpression(and(eq('openCtl', controllerId), dueBefore ? le('openDue', dueBefore) : undefined)),
   });
+  for await (const item of items) if (opts.closing || !isClosing(item.status)) yield item;
 }
 
 /** A closed request as the purge index gives it: the index projects keys only (the request id is in `pk`). */

@@ -41,9 +41,12 @@ describe('what the sweep does with an open request', () => {
     expect(sweepDuty(open(status), NOW)).toBe('look_after');
   });
 
-  it.each(['completed', 'closed_unverified', 'cancelled'] as const)('does nothing for a request %s', (status) => {
-    expect(sweepDuty(open(status, '2026-03-01T00:00:00.000Z'), NOW)).toBeUndefined();
-  });
+  it.each(['completed', 'closed_unverified', 'cancelled', 'undeliverable'] as const)(
+    'finishes the close of a request %s still in the open index, which a crash cut short',
+    (status) => {
+      expect(sweepDuty(open(status, '2026-03-01T00:00:00.000Z'), NOW)).toBe('see_close_through');
+    },
+  );
 });
 
 describe('when the sweep tells staff of a vendor that has not answered', () => {
