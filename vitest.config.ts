@@ -8,5 +8,6 @@ export default defineConfig({
     hookTimeout: 180_000,
     // Separate processes: CDK and the emulators keep global state that threads would share.
     pool: 'forks',
+    globalSetup: ['test/harness/global-setup.ts'],
   },
 });

@@ -8,6 +8,7 @@
  * template of the same shape (the tests use it on fixtures too).
  */
 import { existsSync } from 'node:fs';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { checkPattern, type EventPattern } from './event-rules.ts';
@@ -205,16 +206,35 @@ export interface SecretModel {
 let synthesized: Promise<CfnTemplate> | undefined;
 
 /**
+ * The variable naming a file that caches the template between processes: the test suite sets it
+ * (test/harness/global-setup.ts) so that its files, each in a process of its own, synthesize
+ * once between them rather than once each. The file holds what synthesis gave, so nothing differs.
+ */
+export const TEMPLATE_CACHE_VARIABLE = 'DSR_TEMPLATE_CACHE';
+
+/**
  * Synthesizes infra/stack.ts in process, with asset bundling skipped, and returns its template.
  * Once per process: the stack's modules stay cached anyway, so a restart in the same process
  * (tests) would get the same template.
  */
 export function synthTemplate(): Promise<CfnTemplate> {
-  synthesized ??= synthOnce().catch((e: unknown) => {
+  const cache = process.env[TEMPLATE_CACHE_VARIABLE];
+  synthesized ??= (cache ? cachedSynth(cache) : synthOnce()).catch((e: unknown) => {
     synthesized = undefined;
     throw e;
   });
   return synthesized.then((t) => structuredClone(t));
+}
+
+async function cachedSynth(file: string): Promise<CfnTemplate> {
+  if (existsSync(file)) return JSON.parse(await readFile(file, 'utf8')) as CfnTemplate;
+  const json = JSON.stringify(await synthOnce());
+  // Written whole, then renamed: a process reading it at the same moment never sees half of it.
+  const partial = `${file}.${process.pid}`;
+  await writeFile(partial, json);
+  await rename(partial, file);
+  // What the other processes read, so this one runs the very same template.
+  return JSON.parse(json) as CfnTemplate;
 }
 
 async function synthOnce(): Promise<CfnTemplate> {
