@@ -6,6 +6,8 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { BatchGetCommand, type BatchGetCommandOutput, DynamoDBDocumentClient, GetCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { PACKAGE_BUCKET, REQUESTS_TABLE } from '../../local/provision.ts';
+import { poll } from './poll.ts';
+import { FINAL_STATUSES } from './requests.ts';
 
 /** The table every request, branch and audit event is in (as the local runtime provisions it). */
 export { REQUESTS_TABLE };
@@ -45,6 +47,21 @@ export async function requestFileKeys(s3Endpoint: string): Promise<string[]> {
 /** A request's item as stored, or undefined. */
 export async function storedRequest(db: DynamoDBDocumentClient, requestId: string, consistent = true): Promise<Record<string, unknown> | undefined> {
   return (await db.send(new GetCommand({ TableName: REQUESTS_TABLE, Key: requestKey(requestId), ...(consistent ? { ConsistentRead: true } : {}) }))).Item;
+}
+
+/**
+ * Polls a request's item until its close is seen through: final, and out of the open index, which
+ * is the close's last write (functions/workflow/close.ts). The status link says final a moment
+ * earlier, before the close's event is on the trail; a test reading the trail waits for this.
+ */
+export async function waitForClosed(db: DynamoDBDocumentClient, requestId: string, timeoutMs = 30_000): Promise<Record<string, unknown>> {
+  return poll(
+    async () => {
+      const item = await storedRequest(db, requestId);
+      return item && FINAL_STATUSES.includes(String(item.status)) && item.openCtl === undefined ? item : undefined;
+    },
+    { timeoutMs, failure: () => `request ${requestId} not closed after ${timeoutMs} ms` },
+  );
 }
 
 /** Requests' items by id (BatchGet, 100 at a time); `attributes` limits what is read of each. */

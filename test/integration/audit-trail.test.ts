@@ -1,7 +1,7 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type AuditRecord, verifyAuditChain } from '../../functions/platform/audit-chain';
-import { REQUESTS_TABLE, staffToken, submitConfirmed, useRuntime, waitForFinal } from '../harness';
+import { REQUESTS_TABLE, staffToken, submitConfirmed, useRuntime, waitForClosed, waitForFinal } from '../harness';
 
 /**
  * A request's audit trail is a hash chain that staff can export and anyone can check: run on the
@@ -21,6 +21,7 @@ beforeAll(async () => {
   const submitted = await submitConfirmed(local.rt, SUBJECT);
   requestId = submitted.requestId;
   expect((await waitForFinal(submitted.statusUrl)).status).toBe('completed');
+  await waitForClosed(local.db, requestId);
   approver = await staffToken(local.rt, 'approver', PLATFORM);
 });
 
@@ -109,6 +110,7 @@ describe('writers racing for the next event', () => {
     const writes = Array.from({ length: 20 }, (_, i) => store.audit(racing, 'race_test', 'system', { writer: i }));
     await Promise.all(writes);
     await waitForFinal(statusUrl);
+    await waitForClosed(local.db, racing);
 
     const record = await exported(racing);
     expect(verifyAuditChain(record)).toEqual({ valid: true });

@@ -1,6 +1,18 @@
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { captureOutput, confirmFromEmail, DPO, LOOSE_INTAKE_LIMITS, mailbox, poll, REQUESTS_TABLE, submit, useRuntime, waitForEmail } from '../harness';
+import {
+  captureOutput,
+  confirmFromEmail,
+  DPO,
+  LOOSE_INTAKE_LIMITS,
+  mailbox,
+  poll,
+  REQUESTS_TABLE,
+  submit,
+  useRuntime,
+  waitForClosed,
+  waitForEmail,
+} from '../harness';
 
 /**
  * Bounces and complaints (docs/ARCHITECTURE.md, "Bounces and complaints"): mail to the SES mailbox
@@ -32,14 +44,8 @@ const auditNames = async (requestId: string) => (await partition(requestId)).fil
 describe('bounces and complaints from the SES mailbox simulator', () => {
   it('closes a request whose verification email hard-bounced as undeliverable, its address and name erased', async () => {
     const { requestId } = await submit(local.rt, { type: 'access', email: BOUNCE, name: 'Bo Unce' });
-    // Leaving the open index is the close's last write: once it is done, the whole close is.
-    const item = await poll(
-      async () => {
-        const i = await requestItem(requestId);
-        return i.status === 'undeliverable' && i.openCtl === undefined ? i : undefined;
-      },
-      { timeoutMs: 20_000, failure: () => 'the request was not closed as undeliverable' },
-    );
+    const item = await waitForClosed(local.db, requestId, 20_000);
+    expect(item.status).toBe('undeliverable');
     expect(item.email).toBeUndefined();
     expect(item.name).toBeUndefined();
     expect(item.personalDataErasedAt).toBeTruthy();
