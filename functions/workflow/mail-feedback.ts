@@ -2,7 +2,7 @@ import { escalate } from '../branches/escalation';
 import { type DropReason, type MailFeedback, parseMailFeedback } from '../domain/mail-feedback';
 import { type DsrRequest, FINAL_STATUSES, UNPROVEN_PERSONAL_DATA } from '../domain/request';
 import { auditOnce } from '../platform/data/audit';
-import { getRequestWithBranches, transitionReturning } from '../platform/data/requests';
+import { getRequest, getRequestWithBranches, transitionReturning } from '../platform/data/requests';
 import { logger } from '../platform/log';
 import { recordMailFeedback, recordRequestClosed, recordStaffMailUndeliverable } from '../platform/metrics';
 import { findController, findProcessor } from '../platform/register';
@@ -92,7 +92,7 @@ async function recordOnRequest(requestId: string, feedback: MailFeedback): Promi
  * the sender's. A delivery again after a crash finds it closed and sees the close through.
  */
 async function closeUndeliverable(requestId: string, now: Date): Promise<FeedbackOutcome> {
-  const { request } = await getRequestWithBranches(requestId);
+  const request = await getRequest(requestId);
   if (!request) return 'nothing_to_do';
   let closed: DsrRequest | undefined = request.status === 'undeliverable' ? request : undefined;
   if (request.status === 'awaiting_verification') {

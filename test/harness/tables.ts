@@ -4,7 +4,15 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
-import { BatchGetCommand, type BatchGetCommandOutput, DynamoDBDocumentClient, GetCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  type BatchGetCommandOutput,
+  DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+  ScanCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { PACKAGE_BUCKET, REQUESTS_TABLE } from '../../local/provision.ts';
 import { poll } from './poll.ts';
 import { FINAL_STATUSES } from './requests.ts';
@@ -61,6 +69,22 @@ export async function waitForClosed(db: DynamoDBDocumentClient, requestId: strin
       return item && FINAL_STATUSES.includes(String(item.status)) && item.openCtl === undefined ? item : undefined;
     },
     { timeoutMs, failure: () => `request ${requestId} not closed after ${timeoutMs} ms` },
+  );
+}
+
+/**
+ * Leaves a request as a crash between a close and its event does: closed as `status` at `at` (its
+ * history says so), its address and name gone, still in the open index, no event on the trail.
+ */
+export async function closeWithoutEvent(db: DynamoDBDocumentClient, requestId: string, status: string, at: string): Promise<void> {
+  await db.send(
+    new UpdateCommand({
+      TableName: REQUESTS_TABLE,
+      Key: requestKey(requestId),
+      UpdateExpression: 'SET #s = :s, #h = list_append(#h, :h), personalDataErasedAt = :at REMOVE email, #n',
+      ExpressionAttributeNames: { '#s': 'status', '#h': 'history', '#n': 'name' },
+      ExpressionAttributeValues: { ':s': status, ':h': [{ status, at }], ':at': at },
+    }),
   );
 }
 

@@ -1,7 +1,8 @@
-import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import {
   captureOutput,
+  closeWithoutEvent,
   confirmFromEmail,
   DPO,
   LOOSE_INTAKE_LIMITS,
@@ -64,15 +65,7 @@ describe('bounces and complaints from the SES mailbox simulator', () => {
     const { controllerId } = await requestItem(requestId);
     // The close was written, then the function died before its event: what a crash leaves.
     const closedAt = '2026-03-05T10:00:00.000Z';
-    await local.db.send(
-      new UpdateCommand({
-        TableName: REQUESTS_TABLE,
-        Key: { pk: `REQ#${requestId}`, sk: 'REQUEST' },
-        UpdateExpression: 'SET #s = :s, #h = list_append(#h, :h), personalDataErasedAt = :at REMOVE email, #n',
-        ExpressionAttributeNames: { '#s': 'status', '#h': 'history', '#n': 'name' },
-        ExpressionAttributeValues: { ':s': 'undeliverable', ':h': [{ status: 'undeliverable', at: closedAt }], ':at': closedAt },
-      }),
-    );
+    await closeWithoutEvent(local.db, requestId, 'undeliverable', closedAt);
     const bounce = {
       source: 'aws.ses',
       'detail-type': 'Email Bounced',

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { texts } from '../../web/texts/all';
 import {
   answerDemoTasks,
+  closeWithoutEvent,
   confirmFromEmail,
   documentClient,
   linksIn,
@@ -610,15 +611,7 @@ describe('a close cut short by a crash', () => {
     const { controllerId } = (await db().send(new GetCommand({ TableName: REQUESTS_TABLE, Key: { pk: `REQ#${requestId}`, sk: 'REQUEST' } }))).Item!;
     // Withdrawn, and the function died before the close's event: the request is still in the open index.
     const withdrawnAt = new Date(Date.now() - 60_000).toISOString();
-    await db().send(
-      new UpdateCommand({
-        TableName: REQUESTS_TABLE,
-        Key: { pk: `REQ#${requestId}`, sk: 'REQUEST' },
-        UpdateExpression: 'SET #s = :s, #h = list_append(#h, :h), personalDataErasedAt = :at REMOVE email',
-        ExpressionAttributeNames: { '#s': 'status', '#h': 'history' },
-        ExpressionAttributeValues: { ':s': 'cancelled', ':h': [{ status: 'cancelled', at: withdrawnAt }], ':at': withdrawnAt },
-      }),
-    );
+    await closeWithoutEvent(db(), requestId, 'cancelled', withdrawnAt);
     const { openRequests } = await import('../../functions/platform/data/requests');
     const { listAudit } = await import('../../functions/platform/data/audit');
     const ids = async (closing: boolean) => {
