@@ -7,8 +7,8 @@ import { inLocaleOf } from '../domain/register-schema';
 import type { Branch, DsrRequest, Right } from '../domain/request';
 import { s3 } from '../platform/aws/s3';
 import { csvCell } from '../platform/csv';
-import { audit } from '../platform/data/audit';
-import { setOnce } from '../platform/data/requests';
+import { auditEvent } from '../platform/data/audit';
+import { setOnce, settleRequestOwed } from '../platform/data/requests';
 import { packageBucket, packageKey, packageViewKey, readExport, readObject } from '../platform/package-bucket';
 import { type Controller, findProcessor } from '../platform/register';
 
@@ -200,7 +200,8 @@ export async function assemblePackage(request: DsrRequest, controller: Controlle
   if (!PACKAGED.includes(request.type) || request.status === 'cancelled' || request.status === 'denied') return undefined;
   if (request.packageKey) return request.packageKey;
   const key = await buildPackage(request, controller, branches);
-  await setOnce(request.requestId, 'packageKey', { packageKey: key });
-  await audit(request.requestId, 'package_assembled', 'workflow', { processors: branches.filter((b) => b.status === 'completed').length });
+  const processors = branches.filter((b) => b.status === 'completed').length;
+  const stored = await setOnce(request.requestId, 'packageKey', { packageKey: key }, [auditEvent('package_assembled', 'workflow', { processors }, new Date())]);
+  if (stored) await settleRequestOwed(stored);
   return key;
 }

@@ -6,8 +6,8 @@
 import { Readable } from 'node:stream';
 import type { PortabilityTarget } from '../domain/register-schema';
 import type { DsrRequest } from '../domain/request';
-import { audit } from '../platform/data/audit';
-import { setOnce } from '../platform/data/requests';
+import { auditEvent } from '../platform/data/audit';
+import { setOnce, settleRequestOwed } from '../platform/data/requests';
 import { logger } from '../platform/log';
 import { readObject } from '../platform/package-bucket';
 import type { Controller } from '../platform/register';
@@ -57,8 +57,12 @@ export async function transmitPackage(request: DsrRequest, controller: Controlle
   if (status < 200 || status >= 300) {
     throw new ProcessorError('PortabilityTransmissionRefused', `receiving controller ${target.id} answered ${status}`);
   }
-  const first = await setOnce(request.requestId, 'transmittedAt', { transmittedAt: new Date().toISOString() });
-  if (first) await audit(request.requestId, 'package_transmitted', 'workflow', { targetId: target.id });
+  const at = new Date();
+  const transmitted = await setOnce(request.requestId, 'transmittedAt', { transmittedAt: at.toISOString() }, [
+    auditEvent('package_transmitted', 'workflow', { targetId: target.id }, at),
+  ]);
+  if (transmitted) await settleRequestOwed(transmitted);
+  const first = transmitted !== undefined;
   logger.info('portability package transmitted', { requestId: request.requestId, targetId: target.id, first });
   return first;
 }

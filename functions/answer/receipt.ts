@@ -2,7 +2,6 @@ import { asRepeat } from '../../web/emails/email';
 import { requestReceiptEmail } from '../../web/emails/receipt';
 import { inLocale } from '../domain/register-schema';
 import type { DsrRequest } from '../domain/request';
-import { audit } from '../platform/data/audit';
 import { links } from '../platform/links';
 import { errorClass, logger } from '../platform/log';
 import { sendEmail, subjectMail } from '../platform/mailer';
@@ -52,14 +51,14 @@ export async function sendReceipt(request: DsrRequest, controller: Controller, n
           }
         : {}),
     });
-    const { marked } = await sendOnce({
+    await sendOnce({
       message: { owner: requestOwner(request.requestId), startedAt: 'receiptStartedAt', sentAt: 'receiptSentAt' },
+      event: { event: 'subject_notice_sent', actor: 'system', detail: { notice: 'receipt' } },
       // The verify step and Route may try at once: only a claim older than any run was cut short.
       staleAfterMs: CLAIM_TIMEOUT_MS,
       at: now,
       send: (again) => sendEmail(request.email, again ? asRepeat(email, request.locale) : email, subjectMail(request)),
     });
-    if (marked) await audit(request.requestId, 'subject_notice_sent', 'system', { notice: 'receipt' }, now);
   } catch (err) {
     logger.warn('receipt not sent', { requestId: request.requestId, errorClass: errorClass(err) });
   }

@@ -6,7 +6,6 @@ import { informationRequestEmail } from '../../web/emails/information-request';
 import { restrictionLiftNoticeEmail } from '../../web/emails/restriction-lift';
 import { inLocaleOf } from '../domain/register-schema';
 import type { Branch, DsrRequest } from '../domain/request';
-import { audit } from '../platform/data/audit';
 import { getRequestWithBranches } from '../platform/data/requests';
 import { links } from '../platform/links';
 import { errorClass, logger } from '../platform/log';
@@ -97,14 +96,12 @@ export async function sendPendingNotices(request: DsrRequest, controller: Contro
     const email = noticeEmail(fact, request, controller, branches);
     const { marked } = await sendOnce({
       message: { owner: requestOwner(request.requestId), startedAt: [fact, 'sendStartedAt'], sentAt: [fact, 'notifiedAt'] },
+      event: { event: 'subject_notice_sent', actor: 'system', detail: { notice: fact } },
       staleAfterMs: 0,
       at: now,
       send: (again) => sendEmail(request.email, again ? asRepeat(email, request.locale) : email, subjectMail(request)),
     });
-    if (marked) {
-      await audit(request.requestId, 'subject_notice_sent', 'system', { notice: fact }, now);
-      sent++;
-    }
+    if (marked) sent++;
   }
   return sent;
 }

@@ -288,6 +288,8 @@ export interface DsrRequest {
   history: { status: RequestStatus; at: string }[];
   openCtl?: string;
   openDue?: string;
+  /** Audit events written with a change and not yet on the trail (`AUDIT_OWED` in platform/data/audit.ts). */
+  auditOwed?: ReadonlySet<string>;
   downloadTokenHash?: string;
   downloadExpiresAt?: string;
   packageKey?: string;
@@ -387,6 +389,8 @@ export interface DsrRequest {
 /** One processor's part of a request: what was done there and how it went. No personal data. */
 export interface Branch {
   requestId: string;
+  /** Audit events written with a change of the branch and not yet on the trail (as on the request). */
+  auditOwed?: ReadonlySet<string>;
   /** The request's controller: with `finishedAt`, the key of the branch-outcomes index. */
   controllerId?: string;
   processorId: string;

@@ -1,9 +1,9 @@
 import { sendReceipt } from '../answer/receipt';
 import { requestDeadlines } from '../domain/deadlines';
 import type { DsrRequest } from '../domain/request';
-import { audit } from '../platform/data/audit';
+import { auditEvent } from '../platform/data/audit';
 import { and, eq, gt } from '../platform/data/expressions';
-import { getRequest, transition } from '../platform/data/requests';
+import { getRequest, settleRequestOwed, transitionReturning } from '../platform/data/requests';
 import { startExecution } from '../platform/executions';
 import { findController } from '../platform/register';
 import { hashToken, tokenMatches } from '../platform/tokens';
@@ -48,7 +48,7 @@ export async function confirmRequest(requestId: string, token: string, at = new 
   const receivedAt = link.request.entry?.receivedAt ?? at.toISOString();
   const { dueAt, targetAt } = requestDeadlines(new Date(receivedAt), controller);
   const hash = hashToken(token);
-  const confirmed = await transition(
+  const request = await transitionReturning(
     requestId,
     ['awaiting_verification'],
     'received',
@@ -56,12 +56,12 @@ export async function confirmRequest(requestId: string, token: string, at = new 
       set: { receivedAt, dueAt, ...(targetAt ? { targetAt } : {}), openDue: dueAt, verifyTokenUsedHash: hash },
       remove: ['verifyTokenHash'],
       condition: and(eq('verifyTokenHash', hash), gt('verifyExpiresAt', at.toISOString())),
+      owe: [auditEvent('identity_verified', 'subject', { dueAt, ...(targetAt ? { targetAt } : {}) }, at)],
     },
     at,
   );
-  if (!confirmed) return confirmRequest(requestId, token, at); // raced with another click or the sweep: look again
-  await audit(requestId, 'identity_verified', 'subject', { dueAt, ...(targetAt ? { targetAt } : {}) }, at);
-  const request = (await getRequest(requestId))!;
+  if (!request) return confirmRequest(requestId, token, at); // raced with another click or the sweep: look again
+  await settleRequestOwed(request);
   // Before the workflow starts, so the receipt comes before anything the workflow sends.
   await sendReceipt(request, controller, at);
   await startExecution(requestId);

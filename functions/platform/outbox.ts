@@ -31,6 +31,8 @@
  * record apart from the owner item could also not be reset by the owner's own conditional writes,
  * and it would add a dependency for what three conditional updates do.
  */
+import type { AuditEvent } from '../domain/request';
+import { owedEntry, settleOwed } from './data/audit';
 import { CLAIM_TIMEOUT_MS, claimMessage, markMessageSent, type OutboxMessage, releaseMessage, valueAt } from './data/outbox';
 
 export { branchOwner, CLAIM_TIMEOUT_MS, type OutboxMessage, requestOwner } from './data/outbox';
@@ -49,6 +51,12 @@ export interface SendOnce {
   at?: Date;
   /** The time to mark it sent, when that is not the claim's (e.g. after a slow submission). */
   sentAt?: () => string;
+  /**
+   * The audit event that records the message sent, at the mark's time: written with the mark as
+   * owed (platform/data/audit.ts, `settleOwed`), then put on the owner's trail, so a crash between
+   * the two leaves it for the next reader of the owner rather than losing it.
+   */
+  event?: Omit<AuditEvent, 'at'>;
 }
 
 /** What {@link sendOnce} did; `marked` when this call marked it sent (so its audit event is written once). */
@@ -60,7 +68,7 @@ export interface SendResult {
 }
 
 /** Sends `message` at least once and marks it done; see the module's comment. A failed send throws after its claim is given back. */
-export async function sendOnce({ message, staleAfterMs, send, at = new Date(), sentAt }: SendOnce): Promise<SendResult> {
+export async function sendOnce({ message, staleAfterMs, send, at = new Date(), sentAt, event }: SendOnce): Promise<SendResult> {
   const startedAt = at.toISOString();
   const claim = await claimMessage(message, startedAt, staleAfterMs > 0 ? new Date(at.getTime() - staleAfterMs).toISOString() : undefined);
   if (!claim.claimed) return { outcome: 'skipped', marked: false, startedAt };
@@ -71,7 +79,10 @@ export async function sendOnce({ message, staleAfterMs, send, at = new Date(), s
     await releaseMessage(message, startedAt, claim.previous).catch(() => undefined);
     throw err;
   }
-  const marked = await markMessageSent(message, sentAt ? sentAt() : startedAt);
+  const markedAt = sentAt ? sentAt() : startedAt;
+  const recorded = event && { ...event, at: markedAt };
+  const marked = await markMessageSent(message, markedAt, recorded);
+  if (marked && recorded) await settleOwed(message.owner, [owedEntry(recorded)]);
   return { outcome: again ? 'sent_again' : 'sent', marked, startedAt };
 }
 

@@ -14,7 +14,6 @@ import { taskWithdrawnEmail } from '../../web/emails/withdrawal';
 import { type HttpProcessor, inLocale, staffEmailOf } from '../domain/register-schema';
 import type { Branch, DsrRequest } from '../domain/request';
 import { lambda } from '../platform/aws/lambda';
-import { audit } from '../platform/data/audit';
 import { getBranch } from '../platform/data/branches';
 import { logger } from '../platform/log';
 import { branchMail, sendEmail } from '../platform/mailer';
@@ -71,8 +70,8 @@ export async function tellOfWithdrawal(
   if (!wasSent(branch)) return 'nothing_to_tell';
   const message: OutboxMessage = { owner: branchOwner(requestId, processorId), startedAt: 'withdrawalNoticeStartedAt', sentAt: 'withdrawalNoticedAt' };
   const once = async (send: (again: boolean) => Promise<unknown>): Promise<WithdrawalNotice> => {
-    const { outcome, marked } = await sendOnce({ message, staleAfterMs: CLAIM_TIMEOUT_MS, at: now, send });
-    if (marked) await audit(requestId, 'processor_told_of_withdrawal', 'system', { processorId }, now);
+    const event = { event: 'processor_told_of_withdrawal', actor: 'system' as const, detail: { processorId } };
+    const { outcome } = await sendOnce({ message, staleAfterMs: CLAIM_TIMEOUT_MS, at: now, send, event });
     if (outcome !== 'skipped') return 'told';
     return (await getBranch(requestId, processorId))?.withdrawalNoticedAt ? 'told' : 'under_way';
   };

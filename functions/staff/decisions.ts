@@ -7,10 +7,10 @@ import { readProcessorAnswer } from '../domain/processor-answer';
 import { inLocale } from '../domain/register-schema';
 import type { Branch, DsrRequest } from '../domain/request';
 import { purgeSchedule } from '../domain/request-retention';
-import { audit } from '../platform/data/audit';
-import { correctBranchAnswer, finishBranch, resetFailedBranch } from '../platform/data/branches';
+import { audit, auditEvent } from '../platform/data/audit';
+import { correctBranchAnswer, finishBranch, resetFailedBranch, settleBranchOwed } from '../platform/data/branches';
 import { and, eq, exists, notExists, or } from '../platform/data/expressions';
-import { transitionReturning, updateRequestIf } from '../platform/data/requests';
+import { settleRequestOwed, transitionReturning, updateRequestIf } from '../platform/data/requests';
 import { restrictedBy } from '../platform/data/scheduled';
 import { links } from '../platform/links';
 import { recordRequestClosed } from '../platform/metrics';
@@ -53,11 +53,12 @@ export async function decide(
           set: stage === 'closing' ? { closingReviewedAt: at } : { screenedAt: at },
           remove: [...REVIEW_FIELDS],
           condition: inReviewAt(stage),
+          owe: [auditEvent('decision_approved', 'staff', { by, stage: stage ?? 'screening' }, now)],
         },
         now,
       );
       if (!approved) conflict('The request is not waiting for a decision any more');
-      await audit(requestId, 'decision_approved', 'staff', { by, stage: stage ?? 'screening' }, now);
+      await settleRequestOwed(approved!);
       await resumeReview(requestId, approved!.reviewTaskToken);
       return;
     }
@@ -73,11 +74,12 @@ export async function decide(
           // It stays in the open index until Finalize, so the sweep sees it if the workflow stalls.
           remove: [...REVIEW_FIELDS],
           condition: inReviewAt('screening'),
+          owe: [auditEvent('decision_denied', 'staff', { by, reason: input.reason, onTime }, now)],
         },
         now,
       );
       if (!denied) conflict('The request is not waiting for a decision any more');
-      await audit(requestId, 'decision_denied', 'staff', { by, reason: input.reason, onTime }, now);
+      await settleRequestOwed(denied!);
       recordRequestClosed(request.type, 'denied');
       // The refusal email is the workflow's NotifySubject, once: resuming leads there.
       await resumeReview(requestId, denied!.reviewTaskToken);
@@ -101,11 +103,12 @@ export async function decide(
           },
           // The reminders count towards the new date.
           remove: DEADLINE_REMINDER_MARKS,
+          owe: [auditEvent('deadline_extended', 'staff', { by, months: input.months, totalMonths: months }, now)],
         },
         and(eq('version', request.version), eq('dueAt', request.dueAt)),
       );
       if (!extended) conflict('The request changed meanwhile; reload and decide again');
-      await audit(requestId, 'deadline_extended', 'staff', { by, months: input.months, totalMonths: months }, now);
+      await settleRequestOwed(extended!);
       await deliverNotice(notice, controller, now);
       return;
     }
@@ -117,19 +120,21 @@ export async function decide(
         requestId,
         {
           set: { infoRequest: { text: input.text, by, at, pausesClock } },
+          owe: [auditEvent('information_requested', 'staff', { by, pausesClock }, now)],
         },
         and(eq('status', 'in_review'), eq('reviewStage', 'screening'), or(notExists('infoRequest'), exists(['infoRequest', 'answeredAt']))),
       );
       if (!asked) conflict('The request changed meanwhile; reload and decide again');
-      await audit(requestId, 'information_requested', 'staff', { by, pausesClock }, now);
+      await settleRequestOwed(asked!);
       await deliverNotice(notice, controller, now);
       return;
     }
     case 'retry_branch': {
       if (!allowed.retry_branch.includes(input.processorId)) conflict('Only a failed branch of a request in its closing review can be retried');
-      if (!(await resetFailedBranch(requestId, input.processorId))) conflict('The branch is not failed any more');
+      const reset = await resetFailedBranch(requestId, input.processorId, [auditEvent('decision_retry', 'staff', { by, processorId: input.processorId }, now)]);
+      if (!reset) conflict('The branch is not failed any more');
       const resumed = await transitionReturning(requestId, ['in_review'], 'in_progress', { remove: [...REVIEW_FIELDS], condition: inReviewAt('closing') }, now);
-      await audit(requestId, 'decision_retry', 'staff', { by, processorId: input.processorId }, now);
+      await settleBranchOwed(reset!);
       // The review may have moved on meanwhile (another decision): the branch runs with Route's next plan either way.
       if (resumed) await resumeReview(requestId, resumed.reviewTaskToken);
       return;
@@ -158,17 +163,22 @@ export async function decide(
       const previous = branch.answer;
       // The subject, told the result already, hears of the correction; otherwise the result tells it.
       const notice = request.notifiedAt ? await holdNotice(controller.id, requestId, now) : undefined;
-      const corrected = await correctBranchAnswer(requestId, input.processorId, {
-        answer,
-        answerCorrection: { by, at, why: input.why, ...(previous ? { previous } : {}) },
-        ...(answer.outcome === 'not_found' ? { recordCount: 0 } : {}),
-      });
+      // Staff's reason stays on the items; the trail records who changed what into what.
+      const corrected = await correctBranchAnswer(
+        requestId,
+        input.processorId,
+        {
+          answer,
+          answerCorrection: { by, at, why: input.why, ...(previous ? { previous } : {}) },
+          ...(answer.outcome === 'not_found' ? { recordCount: 0 } : {}),
+        },
+        [auditEvent('answer_corrected', 'staff', { by, processorId: input.processorId, from: previous?.outcome ?? 'done', to: answer.outcome }, now)],
+      );
       if (!corrected) conflict('The branch changed meanwhile; reload and decide again');
       if (notice) {
         await updateRequestIf(requestId, { set: { answerCorrection: { by, at, processorId: input.processorId, why: input.why } } }, exists('notifiedAt'));
       }
-      // Staff's reason stays on the items; the trail records who changed what into what.
-      await audit(requestId, 'answer_corrected', 'staff', { by, processorId: input.processorId, from: previous?.outcome ?? 'done', to: answer.outcome }, now);
+      await settleBranchOwed(corrected!);
       if (notice) await deliverNotice(notice, controller, now);
       return;
     }
@@ -191,14 +201,14 @@ export async function decide(
       for (const lift of lifts) await schedule(lift);
       const lifting = await updateRequestIf(
         requestId,
-        { set: { restrictionLift: { by, at, liftAt } } },
+        { set: { restrictionLift: { by, at, liftAt } }, owe: [auditEvent('restriction_lift_scheduled', 'staff', { by, liftAt, stores: lifts.length }, now)] },
         and(eq('status', 'completed'), notExists('restrictionLift')),
       );
       if (!lifting) {
         for (const lift of lifts) await done(lift);
         conflict('The restriction is already being lifted');
       }
-      await audit(requestId, 'restriction_lift_scheduled', 'staff', { by, liftAt, stores: lifts.length }, now);
+      await settleRequestOwed(lifting!);
       await deliverNotice(notice, controller, now);
       return;
     }
@@ -209,12 +219,12 @@ export async function decide(
       const notice = await holdNotice(controller.id, requestId, now);
       const charged = await updateRequestIf(
         requestId,
-        { set: { fee } },
+        // Staff's reason stays on the request; the trail records the fact and the amount.
+        { set: { fee }, owe: [auditEvent('fee_charged', 'staff', { by, amount: fee.amount, currency: fee.currency }, now)] },
         and(eq('status', 'in_review'), eq('reviewStage', 'screening'), notExists('fee'), or(notExists('infoRequest'), exists(['infoRequest', 'answeredAt']))),
       );
       if (!charged) conflict('The request changed meanwhile; reload and decide again');
-      // Staff's reason stays on the request; the trail records the fact and the amount.
-      await audit(requestId, 'fee_charged', 'staff', { by, amount: fee.amount, currency: fee.currency }, now);
+      await settleRequestOwed(charged!);
       await deliverNotice(notice, controller, now);
       return;
     }
@@ -225,6 +235,7 @@ export async function decide(
       const moved = request.dueAt
         ? pausedDeadlines({ dueAt: request.dueAt, targetAt: request.targetAt }, { pausedAt: new Date(fee.at), resumedAt: now }, controller)
         : undefined;
+      const pausedHours = Math.round((now.getTime() - Date.parse(fee.at)) / 3_600_000);
       const paid = await transitionReturning(
         requestId,
         ['in_review'],
@@ -240,12 +251,12 @@ export async function decide(
           // The reminders count towards the moved dates.
           remove: [...REVIEW_FIELDS, ...DEADLINE_REMINDER_MARKS, ...(moved && !moved.targetAt ? (['targetAt'] as const) : [])],
           condition: and(inReviewAt('screening'), exists('fee'), notExists(['fee', 'paidAt']), eq(['fee', 'at'], fee.at)),
+          owe: [auditEvent('fee_payment_recorded', 'staff', { by, pausedHours, ...(moved ? { dueAt: moved.dueAt } : {}) }, now)],
         },
         now,
       );
       if (!paid) conflict('The request changed meanwhile; reload and decide again');
-      const pausedHours = Math.round((now.getTime() - Date.parse(fee.at)) / 3_600_000);
-      await audit(requestId, 'fee_payment_recorded', 'staff', { by, pausedHours, ...(moved ? { dueAt: moved.dueAt } : {}) }, now);
+      await settleRequestOwed(paid!);
       // Paying was what the request waited for: it goes on as if approved.
       await resumeReview(requestId, paid!.reviewTaskToken);
       return;

@@ -1,7 +1,6 @@
 import { asRepeat } from '../../web/emails/email';
 import { reviewWaitingEmail } from '../../web/emails/review-waiting';
 import { inLocale, staffEmailOf } from '../domain/register-schema';
-import { audit } from '../platform/data/audit';
 import { eq } from '../platform/data/expressions';
 import { updateRequestIf } from '../platform/data/requests';
 import { links } from '../platform/links';
@@ -35,11 +34,11 @@ export async function awaitDecision({ requestId, taskToken }: RequestRef & { tas
     consoleUrl: links.console(requestId),
   });
   // Through the outbox: this step runs once at a time, so a claim it finds was cut short by a crash.
-  const { marked } = await sendOnce({
+  await sendOnce({
     message: { owner: requestOwner(requestId), startedAt: 'reviewNotifyStartedAt', sentAt: 'reviewNotifiedAt' },
+    event: { event: 'staff_notified', actor: 'workflow', detail: { stage: waiting.reviewStage ?? 'screening' } },
     staleAfterMs: 0,
     at: now,
     send: (again) => sendEmail(staffEmailOf(controller), again ? asRepeat(email, locale) : email, { kind: 'staff', controllerId: controller.id, requestId }),
   });
-  if (marked) await audit(requestId, 'staff_notified', 'workflow', { stage: waiting.reviewStage ?? 'screening' }, now);
 }

@@ -7,7 +7,7 @@
 import { type Actor, type AuditEvent, type ClosingStatus, type DsrRequest, isClosing } from '../domain/request';
 import { auditOnce } from '../platform/data/audit';
 import { eq } from '../platform/data/expressions';
-import { updateRequestIf } from '../platform/data/requests';
+import { settleRequestOwed, updateRequestIf } from '../platform/data/requests';
 
 /** The audit event each close is recorded by. */
 const CLOSE_EVENTS: Record<ClosingStatus, { event: string; actor: Actor; detail?: (r: DsrRequest) => AuditEvent['detail'] }> = {
@@ -28,6 +28,8 @@ export async function seeCloseThrough(request: DsrRequest): Promise<boolean> {
   const closedAt = request.history.findLast((h) => h.status === status)?.at;
   if (!closedAt) return false;
   const close = CLOSE_EVENTS[status];
+  // What the request owes the trail goes first: once out of the index, no sweep would find it.
+  await settleRequestOwed(request);
   await auditOnce(request.requestId, close.event, close.actor, close.detail?.(request), new Date(closedAt));
   if (request.openCtl) await updateRequestIf(request.requestId, { remove: ['openCtl', 'openDue'] }, eq('status', status));
   return true;

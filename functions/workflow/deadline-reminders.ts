@@ -3,7 +3,6 @@ import { asRepeat } from '../../web/emails/email';
 import { clockPaused } from '../domain/deadlines';
 import { inLocale, staffEmailOf } from '../domain/register-schema';
 import type { DsrRequest } from '../domain/request';
-import { audit } from '../platform/data/audit';
 import { links } from '../platform/links';
 import { sendEmail } from '../platform/mailer';
 import { CLAIM_TIMEOUT_MS, requestOwner, sendOnce } from '../platform/outbox';
@@ -66,8 +65,9 @@ export async function remindOfTarget(
     dueAt: request.dueAt!,
     consoleUrl: links.console(request.requestId),
   });
-  const { outcome, marked } = await sendOnce({
+  const { outcome } = await sendOnce({
     message: { owner: requestOwner(request.requestId), ...TARGET_MARKS },
+    event: { event: 'target_reminder', actor: 'system', detail: { targetAt: request.targetAt! } },
     staleAfterMs: CLAIM_TIMEOUT_MS,
     at: now,
     send: (again) =>
@@ -78,7 +78,6 @@ export async function remindOfTarget(
       }),
   });
   if (outcome === 'skipped') return false;
-  if (marked) await audit(request.requestId, 'target_reminder', 'system', { targetAt: request.targetAt! }, now);
   return true;
 }
 
@@ -105,14 +104,14 @@ export async function remindOfDeadline(
     dueAt: request.dueAt,
     consoleUrl: links.console(request.requestId),
   });
-  const { outcome, marked } = await sendOnce({
+  const { outcome } = await sendOnce({
     message: { owner: requestOwner(request.requestId), ...MARKS[stage] },
+    event: { event: 'deadline_reminder', actor: 'system', detail: { stage } },
     staleAfterMs: CLAIM_TIMEOUT_MS,
     at: now,
     send: (again) =>
       sendEmail(controller.dpoEmail, again ? asRepeat(email, locale) : email, { kind: 'dpo', controllerId: controller.id, requestId: request.requestId }),
   });
   if (outcome === 'skipped') return undefined;
-  if (marked) await audit(request.requestId, 'deadline_reminder', 'system', { stage }, now);
   return stage;
 }

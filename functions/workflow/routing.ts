@@ -5,11 +5,11 @@ import { auditMissingOutcomes } from '../branches/events';
 import { type Branch, type DsrRequest, FINAL_STATUSES, type ReviewReason, type ReviewStage, subjectName, subjectOf, WITHDRAWN } from '../domain/request';
 import { actionFor, type BranchMode, modeOf } from '../domain/rights';
 import { sfn } from '../platform/aws/sfn';
-import { audit } from '../platform/data/audit';
+import { auditEvent } from '../platform/data/audit';
 import { ensureBranch, updateBranch } from '../platform/data/branches';
 import { eq } from '../platform/data/expressions';
 import { identityRequests, recordIdentityRequest } from '../platform/data/identities';
-import { clearReviewToken, setOnce, transition, transitionReturning } from '../platform/data/requests';
+import { clearReviewToken, setOnce, settleRequestOwed, transitionReturning } from '../platform/data/requests';
 import { errorClass, logger } from '../platform/log';
 import type { Controller } from '../platform/register';
 import { suppressionHash } from '../retention/scheduled-erasures';
@@ -87,7 +87,14 @@ const MIN_WAIT_SECONDS = 3_600;
  */
 async function planBranches(request: DsrRequest, controller: Controller, existing: Branch[], now: Date): Promise<PlannedBranch[]> {
   const { requestId } = request;
-  if (await transition(requestId, ['received'], 'in_progress')) await audit(requestId, 'processing_started', 'workflow');
+  const started = await transitionReturning(
+    requestId,
+    ['received'],
+    'in_progress',
+    { owe: [auditEvent('processing_started', 'workflow', undefined, now)] },
+    now,
+  );
+  if (started) await settleRequestOwed(started);
   const final = new Set(existing.filter((b) => b.status === 'completed' || b.status === 'failed').map((b) => b.processorId));
   const dueMs = Date.parse(request.dueAt ?? now.toISOString());
   const timeoutSeconds = Math.max(MIN_WAIT_SECONDS, Math.floor((dueMs - WAIT_MARGIN_MS - now.getTime()) / 1000));
@@ -102,9 +109,10 @@ async function planBranches(request: DsrRequest, controller: Controller, existin
     if (mode === 'async') await updateBranch(requestId, p.id, { waitUntil: new Date(now.getTime() + timeoutSeconds * 1000).toISOString() });
     branches.push({ requestId, processorId: p.id, mode, timeoutSeconds, heartbeatSeconds });
   }
-  if (await setOnce(requestId, 'plannedAt', { plannedAt: now.toISOString() })) {
-    await audit(requestId, 'branches_planned', 'workflow', { branches: branches.length }, now);
-  }
+  const planned = await setOnce(requestId, 'plannedAt', { plannedAt: now.toISOString() }, [
+    auditEvent('branches_planned', 'workflow', { branches: branches.length }, now),
+  ]);
+  if (planned) await settleRequestOwed(planned);
   return branches;
 }
 
@@ -160,11 +168,12 @@ export async function closeReviewIfResolved(request: DsrRequest, controller: Con
     {
       remove: [...REVIEW_FIELDS],
       condition: eq('reviewStage', 'closing'),
+      owe: [auditEvent('review_closed', 'system', { stage: 'closing', why: 'reasons_gone' }, now)],
     },
     now,
   );
   if (!resumed) return false;
-  await audit(request.requestId, 'review_closed', 'system', { stage: 'closing', why: 'reasons_gone' }, now);
+  await settleRequestOwed(resumed);
   await resumeReview(request.requestId, resumed.reviewTaskToken);
   return true;
 }
@@ -172,17 +181,18 @@ export async function closeReviewIfResolved(request: DsrRequest, controller: Con
 /** Opens a review: the request waits for staff (`in_review`) with its stage and reasons. */
 export async function openReview(request: DsrRequest, stage: ReviewStage, reasons: ReviewReason[], now: Date): Promise<void> {
   const from = stage === 'screening' ? (['received', 'in_progress'] as const) : (['in_progress'] as const);
-  const opened = await transition(
+  const opened = await transitionReturning(
     request.requestId,
     from,
     'in_review',
     {
       set: { reviewStage: stage, reviewReasons: reasons, reviewOpenedAt: now.toISOString() },
       remove: ['reviewNotifyStartedAt', 'reviewNotifiedAt', 'reviewTaskToken'],
+      owe: [auditEvent('review_opened', 'workflow', { stage, reasons: reasons.join(',') }, now)],
     },
     now,
   );
-  if (opened) await audit(request.requestId, 'review_opened', 'workflow', { stage, reasons: reasons.join(',') }, now);
+  if (opened) await settleRequestOwed(opened);
 }
 
 /**

@@ -6,8 +6,9 @@ import { clockPaused } from '../domain/deadlines';
 import { type Branch, type DsrRequest, isClosing, UNPROVEN_PERSONAL_DATA } from '../domain/request';
 import { sfn } from '../platform/aws/sfn';
 import { audit } from '../platform/data/audit';
+import { settleBranchOwed } from '../platform/data/branches';
 import { le } from '../platform/data/expressions';
-import { getRequest, getRequestWithBranches, openRequests, purgeDueRequests, transitionReturning } from '../platform/data/requests';
+import { getRequest, getRequestWithBranches, openRequests, purgeDueRequests, settleRequestOwed, transitionReturning } from '../platform/data/requests';
 import { errorClass, logger } from '../platform/log';
 import { recordRequestClosed } from '../platform/metrics';
 import { type Controller, findController, findProcessor, type Processor, register } from '../platform/register';
@@ -25,6 +26,8 @@ export interface SweepReport {
   closedUnverified: number;
   /** Closes a crash cut short, their events recorded and the requests taken out of the open index. */
   closesSeenThrough: number;
+  /** Audit events a crash kept off the trail after their change was written (owed), recorded now. */
+  owedEventsRecorded: number;
   ensured: number;
   watched: number;
   escalated: number;
@@ -103,6 +106,7 @@ async function watchBranches(requestId: string, now: Date, report: SweepReport):
   if (await closeReviewIfResolved(request, controller, branches, now)) report.reviewsClosed++;
   else if (request.status === 'in_review') await heartbeatReview(request);
   for (const branch of branches) {
+    if (branch.auditOwed?.size) report.owedEventsRecorded += await settleBranchOwed(branch);
     const processor = findProcessor(controller, branch.processorId);
     if (!processor) continue;
     if (escalationCutShort(branch, now) && (await escalate(request, controller, processor, branch, branch.escalationReason ?? 'failed', now))) {
@@ -150,6 +154,7 @@ export async function sweep(at = new Date()): Promise<SweepReport> {
   const report: SweepReport = {
     closedUnverified: 0,
     closesSeenThrough: 0,
+    owedEventsRecorded: 0,
     ensured: 0,
     watched: 0,
     escalated: 0,
@@ -171,6 +176,7 @@ export async function sweep(at = new Date()): Promise<SweepReport> {
       const duty = sweepDuty(open, now);
       if (duty !== 'see_close_through' && open.status !== 'awaiting_verification' && open.dueAt && open.dueAt < now && !clockPaused(open)) report.overdue++;
       try {
+        if (open.auditOwed?.size) report.owedEventsRecorded += await settleRequestOwed(open);
         if (duty === 'close_unverified') {
           // The files that came with a recorded request go first: a crash after leaves the keys for the next sweep.
           await deleteAttachments(open);

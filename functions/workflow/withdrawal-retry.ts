@@ -5,7 +5,7 @@
  */
 import { withdrawnAt } from '../answer/status-view';
 import { audit } from '../platform/data/audit';
-import { getRequestWithBranches } from '../platform/data/requests';
+import { getRequestWithBranches, settleOwedOfRequest } from '../platform/data/requests';
 import { errorClass, logger } from '../platform/log';
 import { recordWithdrawalNoticeUntold } from '../platform/metrics';
 import { type Controller, findProcessor } from '../platform/register';
@@ -31,7 +31,10 @@ export async function retryWithdrawalNotice(
   controller: Controller,
   now = new Date(),
 ): Promise<'told' | 'cannot_tell' | 'later' | 'given_up'> {
-  const { request, branches } = await getRequestWithBranches(held.requestId);
+  const found = await getRequestWithBranches(held.requestId);
+  const { request, branches } = found;
+  // A notice marked sent whose event a crash kept off the trail is recorded now.
+  await settleOwedOfRequest(found);
   const branch = branches.find((b) => b.processorId === held.processorId);
   const processor = findProcessor(controller, held.processorId);
   if (!request || !branch || !processor) {

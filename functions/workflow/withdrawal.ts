@@ -5,7 +5,6 @@ import { completeBranch } from '../branches/outcome';
 import { inLocale } from '../domain/register-schema';
 import { type Branch, type DsrRequest, UNPROVEN_PERSONAL_DATA, WITHDRAWN } from '../domain/request';
 import { purgeSchedule } from '../domain/request-retention';
-import { audit } from '../platform/data/audit';
 import { getRequestWithBranches, transitionReturning } from '../platform/data/requests';
 import { links } from '../platform/links';
 import { errorClass, logger } from '../platform/log';
@@ -129,12 +128,12 @@ async function sendReceipt(request: DsrRequest, controller: Controller | undefin
     statusUrl: links.status(request.requestId, request.statusKey),
     formUrl: links.form(request.locale),
   });
-  const { marked } = await sendOnce({
+  await sendOnce({
     message: { owner: requestOwner(request.requestId), startedAt: 'withdrawalReceiptStartedAt', sentAt: 'withdrawalReceiptSentAt' },
+    event: { event: 'subject_notice_sent', actor: 'system', detail: { notice: 'withdrawal' } },
     // Two posts may run at once (a double click, a second tab): only a claim older than any run was cut short.
     staleAfterMs: CLAIM_TIMEOUT_MS,
     at: now,
     send: (again) => sendEmail(request.email, again ? asRepeat(email, request.locale) : email, subjectMail(request)),
   });
-  if (marked) await audit(request.requestId, 'subject_notice_sent', 'system', { notice: 'withdrawal' }, now);
 }

@@ -78,6 +78,15 @@ async function reviewEmailFor(requestId: string, to = DPO, timeoutMs = 20_000): 
   }
 }
 
+/** The status of a decision made while `fault` holds (a spy on an SDK client), which is lifted after. */
+async function decideWhile(fault: { mockRestore(): void }, requestId: string, decision: Record<string, unknown>): Promise<number> {
+  try {
+    return (await decideOn(local.rt, approver, requestId, decision)).status;
+  } finally {
+    fault.mockRestore();
+  }
+}
+
 async function itemsOf(table: string, email: string): Promise<Record<string, any>[]> {
   const out = await local.db.send(
     new QueryCommand({
@@ -412,12 +421,7 @@ describe('a decision whose email cannot be sent at once', () => {
         return Promise.reject(Object.assign(new Error('throttled'), { name: 'TooManyRequestsException' }));
       return (send as any)(command, ...rest);
     }) as any);
-    try {
-      const extended = await decideOn(local.rt, approver, requestId, { decision: 'extend', months: 1, reasons: 'The archive is closed this week.' });
-      expect(extended.status).toBe(200);
-    } finally {
-      outage.mockRestore();
-    }
+    expect(await decideWhile(outage, requestId, { decision: 'extend', months: 1, reasons: 'The archive is closed this week.' })).toBe(200);
     const recorded = await requestItem(requestId);
     expect(recorded.extension).toMatchObject({ months: 1 });
     expect(recorded.extension.notifiedAt).toBeUndefined();
@@ -498,6 +502,67 @@ describe('a decision whose resume a crash cut short', () => {
         await new Promise((r) => setTimeout(r, 100));
       }
     }
+  });
+});
+
+describe('a decision whose audit event a crash kept off the trail', () => {
+  /** The staff API's next audit write of `event` fails, as if the function died right after the decision was written. */
+  async function crashBefore(event: string) {
+    const { ddb } = await import('../../functions/platform/aws/dynamodb');
+    const send = ddb.send.bind(ddb);
+    return vi.spyOn(ddb, 'send').mockImplementation(((command: any, ...rest: any[]) => {
+      if (command.input?.Item?.event === event) return Promise.reject(new Error('the function died'));
+      return (send as any)(command, ...rest);
+    }) as any);
+  }
+  const owedOf = (item: Record<string, any>) => [...(item.auditOwed ?? [])].map((e: string) => JSON.parse(e).event);
+  const eventsNamed = async (requestId: string, event: string) => (await auditEvents(requestId)).filter((e) => e.event === event);
+
+  it('is recorded once, at the time of the decision, by the next sweep, which also carries the decision out', async () => {
+    const { requestId, statusUrl } = await inReviewWithToken({
+      controller: 'demo-organising-platform',
+      type: 'objection',
+      email: 'greta@example.org',
+      objectionScope: 'other',
+    });
+    expect(await decideWhile(await crashBefore('decision_approved'), requestId, { decision: 'approve' })).toBe(500);
+    const decided = await requestItem(requestId);
+    expect(decided.status).toBe('in_progress');
+    expect(owedOf(decided)).toEqual(['decision_approved']);
+    expect(await eventsNamed(requestId, 'decision_approved')).toEqual([]);
+
+    const { sweep } = await import('../../functions/workflow/sweep');
+    expect((await sweep(new Date())).owedEventsRecorded).toBeGreaterThanOrEqual(1);
+    const recorded = await eventsNamed(requestId, 'decision_approved');
+    expect(recorded.map((e) => [e.at, e.actor, e.detail])).toEqual([[decided.screenedAt, 'staff', { by: 'dpo.anna', stage: 'screening' }]]);
+    // Off the request (the workflow, resumed, may owe events of its own for a moment).
+    expect(owedOf(await requestItem(requestId))).not.toContain('decision_approved');
+    await sweep(new Date());
+    expect(await eventsNamed(requestId, 'decision_approved')).toHaveLength(1);
+    expect((await waitForFinal(statusUrl)).status).toBe('completed');
+  });
+
+  it('is recorded before staff see the request again, so the timeline they read holds every decision', async () => {
+    const { requestId } = await inReviewWithToken({
+      controller: 'demo-organising-platform',
+      type: 'objection',
+      email: 'hilda@example.org',
+      objectionScope: 'other',
+    });
+    expect(await decideWhile(await crashBefore('deadline_extended'), requestId, { decision: 'extend', months: 1, reasons: 'The archive is closed.' })).toBe(
+      500,
+    );
+    const extended = await requestItem(requestId);
+    expect(extended.extension).toMatchObject({ months: 1 });
+    expect(await eventsNamed(requestId, 'deadline_extended')).toEqual([]);
+
+    const seen = await detail(requestId);
+    const shown = seen.timeline.filter((e: { event: string }) => e.event === 'deadline_extended');
+    expect(shown).toEqual([expect.objectContaining({ at: extended.extension.at, actor: 'staff' })]);
+    // Trying the decision again meets the recorded one; the event stays one.
+    expect((await decideOn(local.rt, approver, requestId, { decision: 'extend', months: 2, reasons: 'Again.' })).status).toBe(409);
+    expect(await eventsNamed(requestId, 'deadline_extended')).toHaveLength(1);
+    expect(owedOf(await requestItem(requestId))).toEqual([]);
   });
 });
 

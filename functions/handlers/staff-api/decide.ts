@@ -4,7 +4,7 @@ import { readProcessorAnswer } from '../../domain/processor-answer';
 import { fieldErrors, isRequestId } from '../../domain/validation';
 import { configure } from '../../platform/config';
 import { listAudit } from '../../platform/data/audit';
-import { getRequestWithBranches } from '../../platform/data/requests';
+import { getRequestWithBranches, settleOwedOfRequest } from '../../platform/data/requests';
 import { clientError, type HttpEvent, type HttpResult, httpMiddleware, json } from '../../platform/http';
 import { findController } from '../../platform/register';
 import { decide } from '../../staff/decisions';
@@ -34,6 +34,8 @@ async function decision(event: HttpEvent): Promise<HttpResult> {
     const read = readProcessorAnswer(parsed.data, new Date());
     if ('errors' in read) throw clientError(400, 'The decision has invalid fields', read.errors);
   }
+  // A decision whose event a crash kept off the trail (the staff member now trying again) is recorded first.
+  await settleOwedOfRequest({ request, branches });
   try {
     await decide(request, branches, controller, parsed.data, staff.username);
   } catch (err) {

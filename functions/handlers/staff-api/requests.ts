@@ -3,7 +3,7 @@ import { isRequestId } from '../../domain/validation';
 import { auditRecord } from '../../platform/audit-chain';
 import { configure } from '../../platform/config';
 import { listAudit } from '../../platform/data/audit';
-import { getRequestWithBranches, openRequests } from '../../platform/data/requests';
+import { getRequestWithBranches, openRequests, settleOwedOfRequest } from '../../platform/data/requests';
 import { type HttpEvent, type HttpResult, httpMiddleware, json } from '../../platform/http';
 import { register } from '../../platform/register';
 import { attachmentLink, recordAttachmentOpened, recordAuditExported, recordRequestViewed } from '../../staff/reads';
@@ -51,11 +51,14 @@ async function list(event: HttpEvent): Promise<HttpResult> {
 /** The 404 for an unknown request and for one the caller may not see: the same, so ids cannot be probed. */
 const notFound = () => json(404, { message: 'No request with this id', errors: { requestId: 'unknown' } });
 
-/** A request with its branches, if the id is well-formed, it exists and the caller may see its controller. */
+/** A request with its branches, if the id is well-formed, it exists and the caller may see its controller; its owed events recorded. */
 async function visibleRequest(staff: Staff, requestId: string) {
   if (!isRequestId(requestId)) return undefined;
   const found = await getRequestWithBranches(requestId);
-  return found.request && mayAccess(staff, found.request.controllerId) ? { request: found.request, branches: found.branches } : undefined;
+  if (!found.request || !mayAccess(staff, found.request.controllerId)) return undefined;
+  // A change whose event a crash kept off the trail is recorded before the trail is shown.
+  await settleOwedOfRequest(found);
+  return { request: found.request, branches: found.branches };
 }
 
 /**

@@ -5,10 +5,10 @@
 import type { Actor, AuditEvent } from '../../domain/request';
 import { type ChainedAuditEvent, canonicalJson, chainNext } from '../audit-chain';
 import { isConditionFailure } from '../aws/dynamodb';
-import { and, beginsWith, between, eq, notExists, queryExpression } from './expressions';
-import { auditEventKey, auditPartition, auditPrefix, auditRangeEnd } from './keys';
+import { and, beginsWith, between, eq, exists, notExists, queryExpression, type UpdateSpec } from './expressions';
+import { auditEventKey, auditPartition, auditPrefix, auditRangeEnd, type ItemKey, trailOf } from './keys';
 import { all, first } from './paginate';
-import { putItem, queryItems } from './table';
+import { putItem, queryItems, updateItem } from './table';
 
 /** Writers of one request's trail race for the next number (the Map's branches run in parallel): tries before giving up. */
 const AUDIT_WRITE_ATTEMPTS = 20;
@@ -110,4 +110,58 @@ const sameness = (e: AuditEvent) => ({ event: e.event, at: e.at, actor: e.actor,
 /** A request's audit trail in chain order (by sequence number). */
 export function listAudit(requestId: string): Promise<ChainedAuditEvent[]> {
   return all(trailEvents(requestId));
+}
+
+/**
+ * The attribute an item keeps its owed events in: a string set of {@link owedEntry} entries,
+ * each an audit event written in the same update as the change it records, and taken out once
+ * the event is on the trail ({@link settleOwed}). A crash between the two leaves the entry, and
+ * whoever reads the item next (a retry, the sweep, a close, staff reading the trail) records it.
+ */
+export const AUDIT_OWED = 'auditOwed';
+
+/** An audit event at `at`. */
+export const auditEvent = (event: string, actor: Actor, detail: AuditEvent['detail'], at: Date): AuditEvent => ({
+  event,
+  at: at.toISOString(),
+  actor,
+  ...(detail ? { detail } : {}),
+});
+
+/** How an owed event is kept: its canonical JSON, so the same event is the same entry. */
+export const owedEntry = (event: AuditEvent): string => canonicalJson(event);
+
+/** The part of an update that owes `events`: add it to the update that makes the change they record. */
+export const owing = (events: readonly AuditEvent[] | undefined): Pick<UpdateSpec, 'addToSet'> =>
+  events?.length ? { addToSet: { [AUDIT_OWED]: events.map(owedEntry) } } : {};
+
+const isOwed = (e: unknown): e is AuditEvent =>
+  typeof e === 'object' &&
+  e !== null &&
+  typeof (e as AuditEvent).event === 'string' &&
+  typeof (e as AuditEvent).at === 'string' &&
+  typeof (e as AuditEvent).actor === 'string';
+
+/**
+ * Records on the trail the events `owner` owes (its {@link AUDIT_OWED} entries as read), once
+ * each, in the order they happened, then takes them off the item. Safe to repeat and to run
+ * beside the writer: {@link auditOnce} records each occurrence once. Returns how many it saw.
+ */
+export async function settleOwed(owner: ItemKey, owed: Iterable<string> | undefined): Promise<number> {
+  const entries = [...(owed ?? [])];
+  if (entries.length === 0) return 0;
+  const events = entries
+    .map((entry) => {
+      try {
+        return JSON.parse(entry) as unknown;
+      } catch {
+        return undefined;
+      }
+    })
+    .filter(isOwed)
+    .sort((a, b) => a.at.localeCompare(b.at) || a.event.localeCompare(b.event));
+  const trail = trailOf(owner);
+  for (const e of events) await auditOnce(trail, e.event, e.actor, e.detail, new Date(e.at));
+  await updateItem(owner, { deleteFromSet: { [AUDIT_OWED]: entries }, condition: exists('pk') });
+  return entries.length;
 }

@@ -3,7 +3,8 @@
  * `waiting`, and `completed` or `failed` by conditional writes; a completed branch is never
  * overwritten. Its once-only emails' marks are written through the outbox (`platform/data/outbox.ts`).
  */
-import type { Branch, BranchAction } from '../../domain/request';
+import type { AuditEvent, Branch, BranchAction } from '../../domain/request';
+import { owing, settleOwed } from './audit';
 import { and, type Condition, eq, exists, isIn, lt, ne, not, notExists, or, projectionExpression, type UpdateSpec } from './expressions';
 import { branchKey } from './keys';
 import { batchGet } from './paginate';
@@ -122,9 +123,14 @@ export async function correctBranchAnswer(
   requestId: string,
   processorId: string,
   set: Pick<Branch, 'answer' | 'answerCorrection'> & Partial<Pick<Branch, 'recordCount'>>,
+  owe?: readonly AuditEvent[],
 ): Promise<Branch | undefined> {
-  return updateBranchItem(requestId, processorId, { set, condition: and(exists('pk'), eq('status', 'completed')) });
+  return updateBranchItem(requestId, processorId, { set, ...owing(owe), condition: and(exists('pk'), eq('status', 'completed')) });
 }
+
+/** Records on the trail the audit events a branch owes, as read (see `settleOwed`). */
+export const settleBranchOwed = (branch: Pick<Branch, 'requestId' | 'processorId' | 'auditOwed'>): Promise<number> =>
+  settleOwed(branchKey(branch.requestId, branch.processorId), branch.auditOwed);
 
 /**
  * Sets attributes on a branch that is not final yet. With `onlyIfAbsent`, only the first such
@@ -193,13 +199,14 @@ const ATTEMPT_TRACES = [
  * Staff retry a failed branch: it goes back to `pending` with what its last attempt left behind
  * cleared, so Route's next plan runs it again (and an async processor is asked again). The OpenDSR id
  * stays: a processor that did the work before our side gave up recognises the id and reports it,
- * rather than doing the work a second time. Only a failed branch is reset; returns false otherwise.
+ * rather than doing the work a second time. Only a failed branch is reset: returns it as now
+ * stored, or undefined otherwise. `owe`: the audit events that record the retry.
  */
-export async function resetFailedBranch(requestId: string, processorId: string): Promise<boolean> {
-  const reset = await updateBranchItem(requestId, processorId, {
+export async function resetFailedBranch(requestId: string, processorId: string, owe?: readonly AuditEvent[]): Promise<Branch | undefined> {
+  return updateBranchItem(requestId, processorId, {
     set: { status: 'pending' },
     remove: ATTEMPT_TRACES,
+    ...owing(owe),
     condition: and(exists('pk'), eq('status', 'failed')),
   });
-  return reset !== undefined;
 }

@@ -164,6 +164,10 @@ export interface UpdateSpec {
   append?: Record<string, readonly unknown[]>;
   /** `ADD`: a number added to (or started at) the attribute. */
   add?: Record<string, number>;
+  /** `ADD`: strings put in a string-set attribute (made if missing). */
+  addToSet?: Record<string, readonly string[]>;
+  /** `DELETE`: strings taken out of a string-set attribute (gone once empty; a missing one is no error). */
+  deleteFromSet?: Record<string, readonly string[]>;
   remove?: readonly Path[];
   condition?: Condition;
 }
@@ -176,6 +180,12 @@ export interface UpdateParams {
   ExpressionAttributeValues?: Record<string, unknown>;
 }
 
+/** String sets to ADD or DELETE, as the SDK marshals them (a JS Set is a string set); DynamoDB refuses an empty one. */
+const setsOf = (sets: Record<string, readonly string[]> | undefined) =>
+  Object.entries(sets ?? {})
+    .filter(([, values]) => values.length > 0)
+    .map(([name, values]) => [name, new Set(values)] as const);
+
 /** Builds an update from what it changes; throws when it changes nothing (DynamoDB would refuse it). */
 export function updateExpression(spec: UpdateSpec): UpdateParams {
   const x = new Placeholders();
@@ -185,12 +195,14 @@ export function updateExpression(spec: UpdateSpec): UpdateParams {
   for (const [name, value] of Object.entries(spec.setIfMissing ?? {})) sets.push(`${x.path(name)} = if_not_exists(${x.path(name)}, ${x.value(value)})`);
   for (const [path, value] of spec.setPaths ?? []) sets.push(`${x.path(path)} = ${x.value(value)}`);
   for (const [name, value] of Object.entries(spec.set ?? {})) if (value !== undefined) sets.push(`${x.path(name)} = ${x.value(value)}`);
-  const adds = Object.entries(spec.add ?? {}).map(([name, value]) => `${x.path(name)} ${x.value(value)}`);
+  const adds = [...Object.entries(spec.add ?? {}), ...setsOf(spec.addToSet)].map(([name, value]) => `${x.path(name)} ${x.value(value)}`);
+  const deletes = setsOf(spec.deleteFromSet).map(([name, value]) => `${x.path(name)} ${x.value(value)}`);
   const removes = (spec.remove ?? []).map((path) => x.path(path));
   const clauses = [
     sets.length ? `SET ${sets.join(', ')}` : '',
     adds.length ? `ADD ${adds.join(', ')}` : '',
     removes.length ? `REMOVE ${removes.join(', ')}` : '',
+    deletes.length ? `DELETE ${deletes.join(', ')}` : '',
   ];
   const UpdateExpression = clauses.filter(Boolean).join(' ');
   if (!UpdateExpression) throw new Error('an update must change something');

@@ -24,6 +24,9 @@ export const requestKey = (requestId: string): ItemKey => ({ pk: requestPartitio
 /** The request id of a request's partition key (as the keys-only purge index gives it). */
 export const requestIdOf = (pk: string): string => pk.slice(requestPartition('').length);
 
+/** The audit trail an item's events go on: its request's for an item of a request partition, else the partition's own. */
+export const trailOf = (key: ItemKey): string => (key.pk.startsWith(requestPartition('')) ? requestIdOf(key.pk) : key.pk);
+
 /** A processor branch of a request: `REQ#<requestId>` / `BRANCH#<processorId>`. */
 export const branchKey = (requestId: string, processorId: string): ItemKey => ({ pk: requestPartition(requestId), sk: `${BRANCH_PREFIX}${processorId}` });
 

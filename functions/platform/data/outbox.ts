@@ -3,6 +3,8 @@
  * (a request or a branch): when sending began (the claim) and when it went (the mark). Each write
  * is one conditional update of that item. The rules that use them are in `platform/outbox.ts`.
  */
+import type { AuditEvent } from '../../domain/request';
+import { owing } from './audit';
 import { and, type Condition, eq, exists, lt, notExists, or, type Path } from './expressions';
 import { branchKey, type ItemKey, requestKey } from './keys';
 import { updateItem } from './table';
@@ -69,10 +71,11 @@ export async function claimMessage(message: OutboxMessage, at: string, staleBefo
   return typeof previous === 'string' ? { claimed: true, previous } : { claimed: true };
 }
 
-/** Marks `message` sent at `at`; false when it was marked already (or its owner is gone). */
-export async function markMessageSent(message: OutboxMessage, at: string): Promise<boolean> {
+/** Marks `message` sent at `at`, owing `event` with the mark; false when it was marked already (or its owner is gone). */
+export async function markMessageSent(message: OutboxMessage, at: string, event?: AuditEvent): Promise<boolean> {
   const marked = await updateItem(message.owner, {
     setPaths: [[message.sentAt, at]],
+    ...owing(event && [event]),
     condition: and(exists('pk'), parentExists(message.sentAt), notExists(message.sentAt)),
   });
   return marked !== false;

@@ -2,10 +2,11 @@
  * Requests: their items, status changes, and the open and purge indexes. Status changes are one
  * conditional write guarded by the current status.
  */
-import { type Branch, type DsrRequest, isClosing, type RequestStatus } from '../../domain/request';
+import { type AuditEvent, type Branch, type DsrRequest, isClosing, type RequestStatus } from '../../domain/request';
+import { owing, settleOwed } from './audit';
 import { and, between, type Condition, eq, exists, isIn, le, ne, notExists, or, projectionExpression, queryExpression, type UpdateSpec } from './expressions';
 import { OPEN_INDEX, PURGE_INDEX } from './indexes';
-import { branchesAndRequestRange, isBranchItem, isRequestItem, requestIdOf, requestKey, requestPartition } from './keys';
+import { branchesAndRequestRange, branchKey, isBranchItem, isRequestItem, requestIdOf, requestKey, requestPartition } from './keys';
 import { batchGet, paginate } from './paginate';
 import { getItem, putItem, queryItems, requestsTable, updateItem } from './table';
 
@@ -51,11 +52,28 @@ const updateRequestItem = async (requestId: string, spec: UpdateSpec) => (await 
  */
 export async function updateRequestIf(
   requestId: string,
-  change: { set?: Partial<DsrRequest>; remove?: (keyof DsrRequest)[] },
+  change: { set?: Partial<DsrRequest>; remove?: (keyof DsrRequest)[]; owe?: readonly AuditEvent[] },
   guard: Condition,
 ): Promise<DsrRequest | undefined> {
-  const stored = await updateItem(requestKey(requestId), { set: change.set, remove: change.remove, condition: and(exists('pk'), guard) }, 'ALL_NEW');
+  const stored = await updateItem(
+    requestKey(requestId),
+    { set: change.set, remove: change.remove, ...owing(change.owe), condition: and(exists('pk'), guard) },
+    'ALL_NEW',
+  );
   return stored === false ? undefined : (stored as unknown as DsrRequest);
+}
+
+/** Records on the trail the audit events a request owes, as read (see `settleOwed`). */
+export const settleRequestOwed = (request: Pick<DsrRequest, 'requestId' | 'auditOwed'>): Promise<number> =>
+  settleOwed(requestKey(request.requestId), request.auditOwed);
+
+/**
+ * Records every audit event a request and its branches owe (as read), so a trail shown or exported
+ * holds every change recorded: a staff member's view, export or decision settles them first.
+ */
+export async function settleOwedOfRequest(found: { request?: Pick<DsrRequest, 'requestId' | 'auditOwed'>; branches: readonly Branch[] }): Promise<void> {
+  if (found.request) await settleRequestOwed(found.request);
+  for (const b of found.branches) if (b.auditOwed?.size) await settleOwed(branchKey(b.requestId, b.processorId), b.auditOwed);
 }
 
 /** Fields a status change may set or remove alongside the status. */
@@ -64,6 +82,8 @@ export interface StatusChange {
   remove?: (keyof DsrRequest)[];
   /** Extra guard, e.g. the verification token hash that must still be there. */
   condition?: Condition;
+  /** The audit events that record the change, written with it as owed (then `settleOwed`). */
+  owe?: readonly AuditEvent[];
 }
 
 /**
@@ -96,6 +116,7 @@ export async function transitionReturning(
       increment: { version: 1 },
       append: { history: [{ status: to, at: at.toISOString() }] },
       remove: change.remove,
+      ...owing(change.owe),
       condition: and(isIn('status', from), change.condition),
     },
     'ALL_NEW',
@@ -105,10 +126,17 @@ export async function transitionReturning(
 
 /**
  * Sets attributes on a request without a status change, once: the write only happens while
- * `onlyIfAbsent` is missing on the item. Returns false if it was already set.
+ * `onlyIfAbsent` is missing on the item. Returns the request as now stored, or undefined if it was
+ * already set. `owe`: the audit events that record the change, written with it.
  */
-export function setOnce(requestId: string, onlyIfAbsent: keyof DsrRequest, set: Partial<DsrRequest>): Promise<boolean> {
-  return updateRequestItem(requestId, { set, condition: and(exists('pk'), notExists(onlyIfAbsent)) });
+export async function setOnce(
+  requestId: string,
+  onlyIfAbsent: keyof DsrRequest,
+  set: Partial<DsrRequest>,
+  owe?: readonly AuditEvent[],
+): Promise<DsrRequest | undefined> {
+  const stored = await updateItem(requestKey(requestId), { set, ...owing(owe), condition: and(exists('pk'), notExists(onlyIfAbsent)) }, 'ALL_NEW');
+  return stored === false ? undefined : (stored as unknown as DsrRequest);
 }
 
 /** Overwrites attributes of an existing request (no status change), e.g. a fresh download token. */
@@ -154,6 +182,7 @@ export type OpenRequest = Pick<
   | 'infoRequest'
   | 'fee'
   | 'attachments'
+  | 'auditOwed'
 >;
 
 /**

@@ -143,6 +143,15 @@ describe('expressions', () => {
     expect(conditionExpression(ne(['a', 'b'], 1)).ConditionExpression).toBe('#n0.#n1 <> :v0');
   });
 
+  it('puts strings in and takes them out of a string set, leaving out empty ones', () => {
+    expect(updateExpression({ set: { x: 1 }, addToSet: { owed: ['a', 'b'], none: [] }, deleteFromSet: { done: ['c'] } })).toEqual({
+      UpdateExpression: 'SET #n0 = :v0 ADD #n1 :v1 DELETE #n2 :v2',
+      ExpressionAttributeNames: { '#n0': 'x', '#n1': 'owed', '#n2': 'done' },
+      ExpressionAttributeValues: { ':v0': 1, ':v1': new Set(['a', 'b']), ':v2': new Set(['c']) },
+    });
+    expect(() => updateExpression({ deleteFromSet: { done: [] } })).toThrow(/must change something/);
+  });
+
   it('leaves out empty maps, and refuses an update that changes nothing', () => {
     expect(updateExpression({ remove: ['x'] })).toEqual({ UpdateExpression: 'REMOVE #n0', ExpressionAttributeNames: { '#n0': 'x' } });
     expect(() => updateExpression({ set: { x: undefined } })).toThrow(/must change something/);

@@ -6,7 +6,10 @@ const records = vi.hoisted(() => ({
   releaseMessage: vi.fn(),
 }));
 vi.mock('../../../functions/platform/data/outbox', async (actual) => ({ ...(await actual<object>()), ...records }));
+const trail = vi.hoisted(() => ({ settleOwed: vi.fn() }));
+vi.mock('../../../functions/platform/data/audit', async (actual) => ({ ...(await actual<object>()), ...trail }));
 
+import { owedEntry } from '../../../functions/platform/data/audit';
 import { CLAIM_TIMEOUT_MS, cutShort, requestOwner, sendOnce } from '../../../functions/platform/outbox';
 
 const message = { owner: requestOwner('00000000-0000-4000-8000-000000000001'), startedAt: 'notifyStartedAt', sentAt: 'notifiedAt' };
@@ -26,7 +29,7 @@ describe('sending a message once', () => {
     expect(await sendOnce({ message, staleAfterMs: CLAIM_TIMEOUT_MS, send, at })).toEqual({ outcome: 'sent', marked: true, startedAt: AT });
     expect(send).toHaveBeenCalledWith(false);
     expect(records.claimMessage).toHaveBeenCalledWith(message, AT, new Date(at.getTime() - CLAIM_TIMEOUT_MS).toISOString());
-    expect(records.markMessageSent).toHaveBeenCalledWith(message, AT);
+    expect(records.markMessageSent).toHaveBeenCalledWith(message, AT, undefined);
   });
 
   it('sends again, marked as such, when its claim took over one a crash left behind', async () => {
@@ -76,7 +79,23 @@ describe('sending a message once', () => {
     records.markMessageSent.mockResolvedValue(false);
     const result = await sendOnce({ message, staleAfterMs: 0, send: vi.fn().mockResolvedValue(undefined), at, sentAt: () => '2026-04-01T10:00:05.000Z' });
     expect(result).toEqual({ outcome: 'sent', marked: false, startedAt: AT });
-    expect(records.markMessageSent).toHaveBeenCalledWith(message, '2026-04-01T10:00:05.000Z');
+    expect(records.markMessageSent).toHaveBeenCalledWith(message, '2026-04-01T10:00:05.000Z', undefined);
+  });
+
+  it("owes the event that records it with the mark, at the mark's time, and records it once marked", async () => {
+    records.claimMessage.mockResolvedValue({ claimed: true });
+    const event = { event: 'staff_notified', actor: 'workflow' as const, detail: { stage: 'screening' } };
+    const sentAt = '2026-04-01T10:00:05.000Z';
+    await sendOnce({ message, staleAfterMs: 0, send: vi.fn().mockResolvedValue(undefined), at, sentAt: () => sentAt, event });
+    const owed = { ...event, at: sentAt };
+    expect(records.markMessageSent).toHaveBeenCalledWith(message, sentAt, owed);
+    expect(trail.settleOwed).toHaveBeenCalledWith(message.owner, [owedEntry(owed)]);
+
+    // Marked by another attempt first: that attempt records it.
+    trail.settleOwed.mockClear();
+    records.markMessageSent.mockResolvedValue(false);
+    await sendOnce({ message, staleAfterMs: 0, send: vi.fn().mockResolvedValue(undefined), at, event });
+    expect(trail.settleOwed).not.toHaveBeenCalled();
   });
 });
 
