@@ -1,10 +1,9 @@
 import { completionEmail } from '../../web/emails/completion';
 import { asRepeat } from '../../web/emails/email';
 import { inLocaleOf } from '../domain/register-schema';
-import type { Branch, DsrRequest } from '../domain/request';
+import type { AuditEvent, Branch, DsrRequest } from '../domain/request';
 import { MODES } from '../domain/rights';
 import { setting } from '../platform/config';
-import { audit } from '../platform/data/audit';
 import { updateRequest } from '../platform/data/requests';
 import { links } from '../platform/links';
 import { type Email, sendEmail, subjectMail } from '../platform/mailer';
@@ -18,19 +17,19 @@ import { refusalEmailFor } from '../staff/decisions';
  * cannot deduplicate, so an attempt that finds sending begun and never recorded follows a crash
  * between the two: the email may have gone, and rather than risk sending none this one goes marked
  * as sent again. NotifySubject runs once at a time, so any claim it finds was cut short. `email`
- * is built only once this attempt holds the claim. Returns whether this attempt recorded it sent.
+ * is built only once this attempt holds the claim. `subject_notified` (with `detail`) is owed with the mark.
  */
-async function sendAnswer(request: DsrRequest, email: () => Promise<Email>, at: Date): Promise<boolean> {
-  const { marked } = await sendOnce({
+async function sendAnswer(request: DsrRequest, email: () => Promise<Email>, at: Date, detail: AuditEvent['detail']): Promise<void> {
+  await sendOnce({
     message: { owner: requestOwner(request.requestId), startedAt: 'notifyStartedAt', sentAt: 'notifiedAt' },
     staleAfterMs: 0,
     at,
+    event: { event: 'subject_notified', actor: 'workflow', detail },
     send: async (again) => {
       const answer = await email();
       await sendEmail(request.email, again ? asRepeat(answer, request.locale) : answer, subjectMail(request));
     },
   });
-  return marked;
 }
 
 /**
@@ -43,9 +42,7 @@ export async function notifySubject(request: DsrRequest, controller: Controller,
   if (request.notifiedAt || request.status === 'cancelled') return;
   if (request.status === 'denied') {
     // Art. 12(4): the refusal with staff's reasons and the remedies, once.
-    if (await sendAnswer(request, async () => refusalEmailFor(request, controller), at)) {
-      await audit(request.requestId, 'subject_notified', 'workflow', { refused: true }, at);
-    }
+    await sendAnswer(request, async () => refusalEmailFor(request, controller), at, { refused: true });
     return;
   }
   // A fresh token on every attempt that sends: only its hash is stored, so an earlier attempt's is unknown.
@@ -93,7 +90,7 @@ export async function notifySubject(request: DsrRequest, controller: Controller,
     const purpose = controller.consentPurposes.find((p) => p.id === id);
     return purpose ? say(purpose.name) : id;
   });
-  const sent = await sendAnswer(
+  await sendAnswer(
     request,
     async () =>
       completionEmail({
@@ -113,8 +110,6 @@ export async function notifySubject(request: DsrRequest, controller: Controller,
         dpoEmail: controller.dpoEmail,
       }),
     at,
+    { failedBranches: outcomes.filter((o) => o.status === 'failed').length },
   );
-  if (sent) {
-    await audit(request.requestId, 'subject_notified', 'workflow', { failedBranches: outcomes.filter((o) => o.status === 'failed').length }, at);
-  }
 }

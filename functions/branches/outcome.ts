@@ -1,8 +1,8 @@
 import { SendTaskFailureCommand, SendTaskHeartbeatCommand, SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
-import { type Branch, WAIT_EXPIRED, WITHDRAWN } from '../domain/request';
+import { type AuditEvent, type Branch, WAIT_EXPIRED, WITHDRAWN } from '../domain/request';
 import { sfn } from '../platform/aws/sfn';
 import { auditOnce } from '../platform/data/audit';
-import { type BranchOutcome, finishBranch, updateBranch } from '../platform/data/branches';
+import { type BranchOutcome, finishBranch, settleBranchOwed, updateBranch } from '../platform/data/branches';
 import { errorClass, logger } from '../platform/log';
 import { outcomeEvent } from './events';
 
@@ -99,13 +99,20 @@ export async function heartbeat(branch: Branch): Promise<boolean> {
  * member's note) and resumes the workflow. One conditional write: a second answer for a
  * completed branch changes nothing and returns false.
  */
-export async function completeBranch(requestId: string, processorId: string, outcome: BranchOutcome, at = new Date()): Promise<boolean> {
-  const branch = await finishBranch(requestId, processorId, outcome, at);
+export async function completeBranch(
+  requestId: string,
+  processorId: string,
+  outcome: BranchOutcome,
+  at = new Date(),
+  owe?: readonly AuditEvent[],
+): Promise<boolean> {
+  const branch = await finishBranch(requestId, processorId, outcome, at, owe);
   if (!branch) return false;
   // The submit step may have been cut short before the submission's event, and its retry finds
   // the branch answered and stops: the answer proves it went, so say so first.
   await auditAnsweredSubmission(branch);
   await auditOutcome(branch);
+  await settleBranchOwed(branch);
   await resumeWaitingTask(branch);
   return true;
 }

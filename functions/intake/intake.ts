@@ -4,7 +4,7 @@ import { inLocale } from '../domain/register-schema';
 import type { DsrRequest, IntakeChannel, RequestAttachment, RequestEntry } from '../domain/request';
 import type { ValidSubmission } from '../domain/submission';
 import { setting } from '../platform/config';
-import { audit } from '../platform/data/audit';
+import { audit, auditEvent, owedEntry } from '../platform/data/audit';
 import { createRequest, getRequest } from '../platform/data/requests';
 import { links } from '../platform/links';
 import { sendEmail } from '../platform/mailer';
@@ -77,12 +77,14 @@ export async function acceptRequest(valid: ValidSubmission, opts: AcceptOptions 
     openCtl: controller.id,
     openDue: verifyExpiresAt,
   };
-  await createRequest(request);
+  const first = recorded
+    ? auditEvent('request_entered', 'staff', entryAuditDetail(request, recorded), at)
+    : auditEvent('request_submitted', 'subject', submittedAuditDetail(request), at);
+  // Owed with the request itself; the confirmation (or the close of an unconfirmed one) takes it off.
+  await createRequest({ ...request, auditOwed: new Set([owedEntry(first)]) });
   // The trail starts here, so its head is known (no reads); the email does not wait for it.
   const [submitted] = await Promise.all([
-    recorded
-      ? audit(request.requestId, 'request_entered', 'staff', entryAuditDetail(request, recorded), at, { head: null })
-      : audit(request.requestId, 'request_submitted', 'subject', submittedAuditDetail(request), at, { head: null }),
+    audit(request.requestId, first.event, first.actor, first.detail, at, { head: null, once: true }),
     sendEmail(
       request.email,
       verificationEmail({

@@ -5,7 +5,8 @@ import type { Identifiers } from '../domain/identifiers';
 import type { DsrRequest, RepresentedSubject, RequestDetails, RequestEntry } from '../domain/request';
 import type { EntryFacts } from '../domain/staff-entry';
 import type { Submission } from '../domain/submission';
-import { audit } from '../platform/data/audit';
+import type { ChainedAuditEvent } from '../platform/audit-chain';
+import { audit, auditEvent, owedEntry } from '../platform/data/audit';
 import { createRequest } from '../platform/data/requests';
 import { startExecution } from '../platform/executions';
 import type { UploadedFile } from '../platform/multipart';
@@ -80,10 +81,16 @@ export async function enterRequest(entry: Entry, at = new Date()): Promise<DsrRe
     openCtl: controller.id,
     openDue: dueAt,
   };
-  await createRequest(request);
-  const entered = await audit(requestId, 'request_entered', 'staff', entryAuditDetail(request, { entry: recorded, attachments }), at, { head: null });
-  // The staff member's identity is the evidence; the reason stays on the request, never in the trail.
-  await audit(requestId, 'identity_attested', 'staff', { by: entry.by, dueAt }, at, { head: entered ?? null });
+  const events = [
+    auditEvent('request_entered', 'staff', entryAuditDetail(request, { entry: recorded, attachments }), at),
+    // The staff member's identity is the evidence; the reason stays on the request, never in the trail.
+    auditEvent('identity_attested', 'staff', { by: entry.by, dueAt }, at),
+  ];
+  // Owed with the request itself, so a crash before they are on the trail leaves them for the sweep,
+  // which takes them off; the trail starts here, so its head is known (no reads).
+  await createRequest({ ...request, auditOwed: new Set(events.map(owedEntry)) });
+  let head: ChainedAuditEvent | null = null;
+  for (const e of events) head = (await audit(requestId, e.event, e.actor, e.detail, at, { head, once: true })) ?? null;
   // Before the workflow starts, so the receipt comes before anything the workflow sends.
   await sendReceipt(request, controller, at);
   await startExecution(requestId);

@@ -1,10 +1,10 @@
 import { DeleteObjectCommand } from '@aws-sdk/client-s3';
-import { type Branch, type DsrRequest, FINAL_STATUSES, subjectOf } from '../domain/request';
+import { type AuditEvent, type Branch, type DsrRequest, FINAL_STATUSES, subjectOf } from '../domain/request';
 import { closedAt, nextPurgeAt, personalDataEraseAt } from '../domain/request-retention';
 import { s3 } from '../platform/aws/s3';
-import { audit } from '../platform/data/audit';
+import { auditEvent } from '../platform/data/audit';
 import { and, eq, exists, isIn, notExists } from '../platform/data/expressions';
-import { getRequestWithBranches, updateRequestIf } from '../platform/data/requests';
+import { getRequestWithBranches, settleOwedOfRequest, settleRequestOwed, updateRequestIf } from '../platform/data/requests';
 import { packageBucket, packageViewKey } from '../platform/package-bucket';
 import type { Controller } from '../platform/register';
 import { hashToken } from '../platform/tokens';
@@ -52,9 +52,12 @@ async function deleteObjects(keys: string[]): Promise<void> {
  */
 export async function purgeRequest(requestId: string, controller: Controller, at = new Date()): Promise<PurgeOutcome> {
   const outcome: PurgeOutcome = { packageDeleted: false, personalDataErased: false };
-  const { request, branches } = await getRequestWithBranches(requestId);
+  const found = await getRequestWithBranches(requestId);
+  const { request, branches } = found;
   const closed = request && closedAt(request);
   if (!request || !closed || !request.purgeAt) return outcome;
+  // The event of an earlier step a crash kept off the trail (e.g. the package's deletion) goes first.
+  await settleOwedOfRequest(found);
   const now = at.toISOString();
   const eraseDue = personalDataEraseAt(closed, controller.requestDataRetentionDays) <= now;
   const packageDue = !!request.packageKey && (eraseDue || (!!request.downloadExpiresAt && request.downloadExpiresAt <= now));
@@ -71,11 +74,13 @@ export async function purgeRequest(requestId: string, controller: Controller, at
         set: { packageDeletedAt: now, purgeAt: nextPurgeAt(closed, after, controller.requestDataRetentionDays) },
         // The token's hash stays until the personal data goes: only the link's holder is told when the package went.
         remove: ['packageKey'],
+        // The count is known only now (a repeat finds the objects gone): it is kept with the write.
+        owe: [auditEvent('package_deleted', 'system', { objects: objects.length }, at)],
       },
       eq('packageKey', request.packageKey),
     );
     if (deleted) {
-      await audit(requestId, 'package_deleted', 'system', { objects: objects.length }, at);
+      await settleRequestOwed(deleted);
       outcome.packageDeleted = true;
     }
   }
@@ -85,8 +90,10 @@ export async function purgeRequest(requestId: string, controller: Controller, at
     await updateRequestIf(requestId, { set: { purgeAt: new Date(at.getTime() + STILL_OPEN_RETRY_MS).toISOString() } }, exists('openCtl'));
     return outcome;
   }
-  outcome.personalDataErased = await erasePersonalData(request, now);
-  if (outcome.personalDataErased) await audit(requestId, 'personal_data_erased', 'system', { objects: objects.length }, at);
+  const erased = await erasePersonalData(request, at, auditEvent('personal_data_erased', 'system', { objects: objects.length }, at));
+  // Out of the purge index now: a crash before this leaves the event to whoever reads the request next (staff, before its trail).
+  if (erased) await settleRequestOwed(erased);
+  outcome.personalDataErased = erased !== undefined;
   return outcome;
 }
 
@@ -98,9 +105,10 @@ export async function purgeRequest(requestId: string, controller: Controller, at
  * status key ends here too (only its hash stays, so the link can say it ended): whoever holds an
  * old email must not read, withdraw or answer for ever.
  */
-async function erasePersonalData(request: DsrRequest, now: string): Promise<boolean> {
+async function erasePersonalData(request: DsrRequest, at: Date, event: AuditEvent): Promise<DsrRequest | undefined> {
+  const now = at.toISOString();
   const { answer: _answer, ...question } = request.infoRequest ?? {};
-  const erased = await updateRequestIf(
+  return updateRequestIf(
     request.requestId,
     {
       set: {
@@ -110,9 +118,9 @@ async function erasePersonalData(request: DsrRequest, now: string): Promise<bool
         ...(request.infoRequest ? { infoRequest: question as NonNullable<DsrRequest['infoRequest']> } : {}),
       },
       remove: ['email', 'name', 'identifiers', 'details', 'onBehalfOf', 'attachments', 'purgeCtl', 'purgeAt', 'packageKey', 'downloadTokenHash', 'statusKey'],
+      owe: [event],
     },
     // Only a closed request that left the open index, erased once.
     and(notExists('personalDataErasedAt'), notExists('openCtl'), isIn('status', FINAL_STATUSES)),
   );
-  return !!erased;
 }

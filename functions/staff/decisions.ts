@@ -7,7 +7,7 @@ import { readProcessorAnswer } from '../domain/processor-answer';
 import { inLocale } from '../domain/register-schema';
 import type { Branch, DsrRequest } from '../domain/request';
 import { purgeSchedule } from '../domain/request-retention';
-import { audit, auditEvent } from '../platform/data/audit';
+import { auditEvent } from '../platform/data/audit';
 import { correctBranchAnswer, finishBranch, resetFailedBranch, settleBranchOwed } from '../platform/data/branches';
 import { and, eq, exists, notExists, or } from '../platform/data/expressions';
 import { settleRequestOwed, transitionReturning, updateRequestIf } from '../platform/data/requests';
@@ -143,13 +143,15 @@ export async function decide(
       if (!allowed.complete_task.includes(input.processorId)) conflict('Only a waiting staff task or a failed branch in the closing review can be completed');
       const branch = branches.find((b) => b.processorId === input.processorId)!;
       const outcome = { status: 'completed' as const, note: input.note };
+      const owe = [auditEvent('decision_task_completed', 'staff', { by, processorId: input.processorId }, now)];
       // A waiting task resumes its branch; a failed one is only recorded (the review goes on).
-      const done =
-        branch.status === 'waiting'
-          ? await completeBranch(requestId, input.processorId, outcome, now)
-          : (await finishBranch(requestId, input.processorId, outcome, now)) !== undefined;
-      if (!done) conflict('The branch was answered meanwhile');
-      await audit(requestId, 'decision_task_completed', 'staff', { by, processorId: input.processorId }, now);
+      if (branch.status === 'waiting') {
+        if (!(await completeBranch(requestId, input.processorId, outcome, now, owe))) conflict('The branch was answered meanwhile');
+      } else {
+        const finished = await finishBranch(requestId, input.processorId, outcome, now, owe);
+        if (!finished) conflict('The branch was answered meanwhile');
+        await settleBranchOwed(finished!);
+      }
       return;
     }
     case 'correct_answer': {

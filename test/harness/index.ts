@@ -5,6 +5,7 @@
  * Test files import it from here; bench/ and child processes import the modules they need
  * directly, since suite.ts brings in vitest.
  */
+export * from './crashes.ts';
 export * from './mailbox.ts';
 export * from './poll.ts';
 export * from './requests.ts';

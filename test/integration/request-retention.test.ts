@@ -8,6 +8,7 @@ import {
   answerTaskLink,
   bucketClient,
   decideOn,
+  dieBeforeAuditing,
   linksIn,
   REQUESTS_TABLE,
   STAFF,
@@ -330,5 +331,36 @@ describe("the service's own retention of refused and withdrawn requests", () => 
     expect(stored.details).toBeUndefined();
     expect(stored.purgeCtl).toBeUndefined();
     expectNothingPersonal([stored], ['dan@example.org', 'Dan Dahl', message]);
+  });
+});
+
+describe('a package deletion whose audit event a crash kept off the trail', () => {
+  it('keeps the count of the objects it deleted with the deletion, and records it before staff read the trail', async () => {
+    const { requestId, statusUrl } = await submitConfirmed(local.rt, { type: 'access', email: 'elsa@example.org', locale: 'en' });
+    expect((await answerTaskLink(await taskLinkFor(local.rt, VENDOR, requestId), { outcome: 'not_found', note: 'None.' })).status).toBe(200);
+    expect((await answerTaskLink(await taskLinkFor(local.rt, STAFF, requestId), { outcome: 'not_found', note: 'None.' })).status).toBe(200);
+    expect((await waitForFinal(statusUrl)).status).toBe('completed');
+    const objects = (await objectsOf(requestId)).length;
+    expect(objects).toBeGreaterThan(0);
+    await expireDownloadLink(requestId);
+
+    // The function dies after the deletion was written, before its event.
+    const crash = await dieBeforeAuditing('package_deleted');
+    try {
+      await local.rt.sweep();
+    } finally {
+      crash.mockRestore();
+    }
+    expect(await objectsOf(requestId)).toEqual([]);
+    expect((await requestItem(requestId)).packageDeletedAt).toEqual(expect.any(String));
+    expect((await auditEvents(requestId)).filter((e) => e.event === 'package_deleted')).toEqual([]);
+
+    // A repeat would find nothing left to count; the count came with the deletion's write.
+    const res = await fetch(`${local.rt.urls.gateway}/v1/staff/requests/${requestId}/audit`, { headers: { authorization: `Bearer ${approver}` } });
+    expect(res.status).toBe(200);
+    const { events } = (await res.json()) as { events: { event: string }[] };
+    const exported = events.filter((e) => e.event === 'package_deleted');
+    expect(exported).toEqual([expect.objectContaining({ actor: 'system', detail: { objects } })]);
+    expect((await requestItem(requestId)).auditOwed).toBeUndefined();
   });
 });

@@ -6,6 +6,7 @@ import {
   answerTaskLink,
   captureOutput,
   decideOn,
+  dieBeforeAuditing,
   linksIn,
   mailbox,
   REQUESTS_TABLE,
@@ -506,15 +507,6 @@ describe('a decision whose resume a crash cut short', () => {
 });
 
 describe('a decision whose audit event a crash kept off the trail', () => {
-  /** The staff API's next audit write of `event` fails, as if the function died right after the decision was written. */
-  async function crashBefore(event: string) {
-    const { ddb } = await import('../../functions/platform/aws/dynamodb');
-    const send = ddb.send.bind(ddb);
-    return vi.spyOn(ddb, 'send').mockImplementation(((command: any, ...rest: any[]) => {
-      if (command.input?.Item?.event === event) return Promise.reject(new Error('the function died'));
-      return (send as any)(command, ...rest);
-    }) as any);
-  }
   const owedOf = (item: Record<string, any>) => [...(item.auditOwed ?? [])].map((e: string) => JSON.parse(e).event);
   const eventsNamed = async (requestId: string, event: string) => (await auditEvents(requestId)).filter((e) => e.event === event);
 
@@ -525,7 +517,7 @@ describe('a decision whose audit event a crash kept off the trail', () => {
       email: 'greta@example.org',
       objectionScope: 'other',
     });
-    expect(await decideWhile(await crashBefore('decision_approved'), requestId, { decision: 'approve' })).toBe(500);
+    expect(await decideWhile(await dieBeforeAuditing('decision_approved'), requestId, { decision: 'approve' })).toBe(500);
     const decided = await requestItem(requestId);
     expect(decided.status).toBe('in_progress');
     expect(owedOf(decided)).toEqual(['decision_approved']);
@@ -549,9 +541,9 @@ describe('a decision whose audit event a crash kept off the trail', () => {
       email: 'hilda@example.org',
       objectionScope: 'other',
     });
-    expect(await decideWhile(await crashBefore('deadline_extended'), requestId, { decision: 'extend', months: 1, reasons: 'The archive is closed.' })).toBe(
-      500,
-    );
+    expect(
+      await decideWhile(await dieBeforeAuditing('deadline_extended'), requestId, { decision: 'extend', months: 1, reasons: 'The archive is closed.' }),
+    ).toBe(500);
     const extended = await requestItem(requestId);
     expect(extended.extension).toMatchObject({ months: 1 });
     expect(await eventsNamed(requestId, 'deadline_extended')).toEqual([]);

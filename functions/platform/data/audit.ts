@@ -42,7 +42,8 @@ export interface AuditOptions {
   once?: boolean;
   /**
    * The chain's head as the caller knows it (null: a trail not started, e.g. a request just
-   * created), so the first attempt needs no read; a wrong guess only costs a retry.
+   * created), so the first attempt needs no read; a wrong guess only costs a retry. With `once`,
+   * the caller knows the trail up to it does not hold the event (checked again after a lost race).
    */
   head?: ChainedAuditEvent | null;
 }
@@ -66,9 +67,9 @@ export async function audit(
 ): Promise<ChainedAuditEvent | undefined> {
   const item: AuditEvent = { event, at: at.toISOString(), actor, ...(detail ? { detail } : {}) };
   const same = canonicalJson(sameness(item));
-  // `once` reads the whole trail (it must look at every event); otherwise the head alone will do.
+  // `once` reads the whole trail (it must look at every event), unless the caller read it; otherwise the head alone will do.
   let last: ChainedAuditEvent | undefined;
-  if (opts.once) {
+  if (opts.once && opts.head === undefined) {
     const trail = await auditEventsAfter(requestId, 0);
     if (trail.some((e) => canonicalJson(sameness(e)) === same)) return undefined;
     last = trail.at(-1);
@@ -159,9 +160,16 @@ export async function settleOwed(owner: ItemKey, owed: Iterable<string> | undefi
       }
     })
     .filter(isOwed)
-    .sort((a, b) => a.at.localeCompare(b.at) || a.event.localeCompare(b.event));
-  const trail = trailOf(owner);
-  for (const e of events) await auditOnce(trail, e.event, e.actor, e.detail, new Date(e.at));
+    .sort((a, b) => a.at.localeCompare(b.at));
+  const trailId = trailOf(owner);
+  // One read of the trail for them all; each append checks again only if it loses a race.
+  const trail = await auditEventsAfter(trailId, 0);
+  const recorded = new Set(trail.map((e) => canonicalJson(sameness(e))));
+  let head: ChainedAuditEvent | null = trail.at(-1) ?? null;
+  for (const e of events) {
+    if (recorded.has(canonicalJson(sameness(e)))) continue;
+    head = (await audit(trailId, e.event, e.actor, e.detail, new Date(e.at), { once: true, head })) ?? (await lastAuditEvent(trailId)) ?? null;
+  }
   await updateItem(owner, { deleteFromSet: { [AUDIT_OWED]: entries }, condition: exists('pk') });
   return entries.length;
 }

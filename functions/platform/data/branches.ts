@@ -107,10 +107,17 @@ export async function startWaiting(requestId: string, processorId: string, taskT
 export type BranchOutcome = { status: 'completed' | 'failed' } & Partial<Omit<Branch, 'requestId' | 'processorId' | 'kind' | 'action' | 'status' | 'attempts'>>;
 
 /** Records a branch's outcome; a completed branch is never overwritten. Returns the branch as now stored, or undefined if it was already completed. */
-export async function finishBranch(requestId: string, processorId: string, outcome: BranchOutcome, at = new Date()): Promise<Branch | undefined> {
+export async function finishBranch(
+  requestId: string,
+  processorId: string,
+  outcome: BranchOutcome,
+  at = new Date(),
+  owe?: readonly AuditEvent[],
+): Promise<Branch | undefined> {
   const { status, ...rest } = outcome;
   return updateBranchItem(requestId, processorId, {
     set: { ...rest, status, finishedAt: at.toISOString() },
+    ...owing(owe),
     condition: and(exists('pk'), ne('status', 'completed')),
   });
 }
