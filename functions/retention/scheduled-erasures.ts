@@ -127,7 +127,7 @@ async function eachKey(keys: Record<string, unknown>[], write: (Key: Record<stri
   return count;
 }
 
-/** Carries out one due erasure: deletes the held items, releases restricted ones, or drops the suppression entry. */
+/** Carries out one due erasure: deletes the held items, releases restricted ones, or drops the suppression entry; safe to repeat. The caller records it, then lets it go (`done`). */
 export async function carryOut(e: Exclude<ScheduledErasure, SubjectNotice | WithdrawalNoticeDue>): Promise<number> {
   let count = 1;
   if (e.kind === 'suppression_end') {
@@ -155,6 +155,5 @@ export async function carryOut(e: Exclude<ScheduledErasure, SubjectNotice | With
       ),
     );
   }
-  await done(e);
   return count;
 }

@@ -5,7 +5,7 @@ import { endExpiredWait, heartbeat, resumeIfCutShort } from '../branches/outcome
 import { clockPaused } from '../domain/deadlines';
 import { type Branch, type DsrRequest, isClosing, UNPROVEN_PERSONAL_DATA } from '../domain/request';
 import { sfn } from '../platform/aws/sfn';
-import { audit } from '../platform/data/audit';
+import { auditOnce } from '../platform/data/audit';
 import { settleBranchOwed } from '../platform/data/branches';
 import { le } from '../platform/data/expressions';
 import { getRequest, getRequestWithBranches, openRequests, purgeDueRequests, settleRequestOwed, transitionReturning } from '../platform/data/requests';
@@ -14,7 +14,7 @@ import { recordRequestClosed } from '../platform/metrics';
 import { type Controller, findController, findProcessor, type Processor, register } from '../platform/register';
 import { asyncKind } from '../processors/async-kinds';
 import { deleteAttachments, purgeRequest } from '../retention/request-purge';
-import { carryOut, due } from '../retention/scheduled-erasures';
+import { carryOut, done, due } from '../retention/scheduled-erasures';
 import { seeCloseThrough } from './close';
 import { remindOfDeadline, remindOfTarget } from './deadline-reminders';
 import { ensureExecution } from './execution';
@@ -238,8 +238,10 @@ export async function sweep(at = new Date()): Promise<SweepReport> {
           continue;
         }
         report.erasedOnSchedule += await carryOut(scheduled);
+        // At the time it was due, then let go: a crash before either leaves it for the next sweep, which repeats nothing.
         const event = { legal_hold_end: 'legal_hold_ended', suppression_end: 'suppression_ended', restriction_end: 'restriction_lifted' }[scheduled.kind];
-        await audit(scheduled.requestId, event, 'system', { processorId: scheduled.processorId }, at);
+        await auditOnce(scheduled.requestId, event, 'system', { processorId: scheduled.processorId }, new Date(scheduled.dueAt));
+        await done(scheduled);
       } catch (err) {
         report.failed++;
         logger.error('scheduled erasure failed', { requestId: scheduled.requestId, processorId: scheduled.processorId, errorClass: errorClass(err) });

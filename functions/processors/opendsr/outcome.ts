@@ -5,7 +5,7 @@
  */
 import { completeBranch } from '../../branches/outcome';
 import type { Branch } from '../../domain/request';
-import { audit } from '../../platform/data/audit';
+import { audit, auditEvent } from '../../platform/data/audit';
 import { updateBranch } from '../../platform/data/branches';
 import { touchLink } from '../../platform/data/opendsr-links';
 import { logger } from '../../platform/log';
@@ -66,8 +66,9 @@ export async function applyStatus(
       } else {
         stored = { recordCount: report.results_count ?? 0 };
       }
-      const done = await completeBranch(requestId, processorId, { status: 'completed', ...stored });
-      if (done) await audit(requestId, 'opendsr_completed', 'system', { processorId, via, recordCount: stored.recordCount ?? 0 }, at);
+      const done = await completeBranch(requestId, processorId, { status: 'completed', ...stored }, at, [
+        auditEvent('opendsr_completed', 'system', { processorId, via, recordCount: stored.recordCount ?? 0 }, at),
+      ]);
       logger.info('OpenDSR request completed', { ...ref, via, recordCount: stored.recordCount ?? 0, answered: done });
       return done ? 'completed' : 'already_final';
     }
