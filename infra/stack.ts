@@ -729,16 +729,14 @@ export class DsrStack extends Stack {
       f.sweep.bindStatement("update items at the register's stores", new PolicyStatement({ actions: ['dynamodb:UpdateItem'], resources: restricted }));
     }
     f.console.bindValue('STAFF_SIGN_IN_URL', this.staffIdentity.signInUrl).bindValue('STAFF_TOKEN_URL', this.staffIdentity.tokenUrl);
-    // Staff reads are audited (functions/staff/reads.ts): besides reading, only new audit events,
+    // Staff reads are audited (functions/staff/reads.ts), and a view first records what a request owes its
+    // trail (`recordOwed`, functions/platform/data/audit.ts): besides reading, only new audit events,
     // in requests' partitions (a view) or the exports' trails (a CSV), with an audit event's attributes.
     const auditAttributes = ['pk', 'sk', 'seq', 'event', 'at', 'actor', 'detail', 'prevHash', 'hash'];
-    // Before a request is shown, the events its changes owe are recorded (functions/platform/data/audit.ts,
-    // `settleOwed`): the one other write, taking them off the request's or a branch's `auditOwed`.
     // Opening a request's file (a mandate, a letter) signs a short GET URL under entries/ (get only).
     f.staffRequests
       .bindTable(table, 'read')
       .bindTable(table, { actions: ['dynamodb:PutItem'], leadingKeys: ['REQ#*'], attributes: auditAttributes })
-      .bindTable(table, { actions: ['dynamodb:UpdateItem'], leadingKeys: ['REQ#*'], attributes: ['pk', 'sk', 'auditOwed'] })
       .bindBucket(bucket, 'get', ENTRIES_PREFIX);
     // A decision writes to the subject and resumes the review's task, or a waiting staff task's branch.
     f.staffDecide.bindTable(table, 'readWrite').bindSender(sender).bindValue('PUBLIC_BASE_URL', url).answerTasks(workflowStateMachine);

@@ -22,7 +22,19 @@ import type { RuntimePorts } from '../../local/runtime';
 import { synthTemplate } from '../../local/synth';
 import { seeded } from '../fixtures/compliance';
 import { freePorts, removeDir, tempDataDir } from '../harness';
-import { actOnce, approverToken, confirmAll, driveToFinal, mailPerRequest, newActors, type Service, submitAll, type Tracked, workPerSubject } from './drive';
+import {
+  actOnce,
+  approverToken,
+  confirmAll,
+  driveToFinal,
+  mailPerRequest,
+  newActors,
+  requestPartition,
+  type Service,
+  submitAll,
+  type Tracked,
+  workPerSubject,
+} from './drive';
 import { type FakeOpendsr, identityOf, startFakeOpendsr } from './fake-opendsr';
 import { type FlakyProxy, startFlakyProxy } from './flaky-proxy';
 
@@ -144,6 +156,21 @@ describe(`${CRASHES} kills with SIGKILL while ${WAVE} new requests per life are 
       const item = items.get(t.requestId!);
       expect({ requestId: t.requestId, status: item?.status, onTime: item?.onTime }).toEqual({ requestId: t.requestId, status: 'completed', onTime: true });
     }
+  });
+
+  it('records each step of every request in its audit trail once, and leaves no event owed, whatever a kill cut short', async () => {
+    const steps = ['request_submitted', 'identity_verified', 'branches_planned', 'subject_notified', 'request_completed'];
+    const wrong: string[] = [];
+    for (const t of tracked) {
+      const partition = await requestPartition(svc, t.requestId!);
+      const events = partition.filter((i) => String(i.sk).startsWith('AUDIT#')).map((e) => e.event as string);
+      for (const step of steps) {
+        const n = events.filter((e) => e === step).length;
+        if (n !== 1) wrong.push(`${step} ${n} times in ${t.requestId}`);
+      }
+      for (const item of partition.filter((i) => i.auditOwed !== undefined)) wrong.push(`${String(item.sk)} of ${t.requestId} still owes events`);
+    }
+    expect(wrong).toEqual([]);
   });
 
   it('sends each branch to the processor once, which works on it once', () => {

@@ -56,8 +56,9 @@ async function visibleRequest(staff: Staff, requestId: string) {
   if (!isRequestId(requestId)) return undefined;
   const found = await getRequestWithBranches(requestId);
   if (!found.request || !mayAccess(staff, found.request.controllerId)) return undefined;
-  // A change whose event a crash kept off the trail is recorded before the trail is shown.
-  await settleOwedOfRequest(found);
+  // A change whose event a crash kept off the trail is recorded before the trail is shown (and
+  // taken off the item by the next settle: this function only appends to trails).
+  await settleOwedOfRequest(found, { recordOnly: true });
   return { request: found.request, branches: found.branches };
 }
 

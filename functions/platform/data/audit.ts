@@ -151,6 +151,19 @@ const isOwed = (e: unknown): e is AuditEvent =>
 export async function settleOwed(owner: ItemKey, owed: Iterable<string> | undefined): Promise<number> {
   const entries = [...(owed ?? [])];
   if (entries.length === 0) return 0;
+  await recordOwed(owner, entries);
+  await updateItem(owner, { deleteFromSet: { [AUDIT_OWED]: entries }, condition: exists('pk') });
+  return entries.length;
+}
+
+/**
+ * Records on the trail those of the events `owner` owes that it does not hold yet, and leaves the
+ * item as it is (the next {@link settleOwed} takes them off): for a reader that may only append to
+ * the trail, such as the staff API's views, which write nothing when nothing is missing.
+ */
+export async function recordOwed(owner: ItemKey, owed: Iterable<string> | undefined): Promise<void> {
+  const entries = [...(owed ?? [])];
+  if (entries.length === 0) return;
   const events = entries
     .map((entry) => {
       try {
@@ -170,6 +183,4 @@ export async function settleOwed(owner: ItemKey, owed: Iterable<string> | undefi
     if (recorded.has(canonicalJson(sameness(e)))) continue;
     head = (await audit(trailId, e.event, e.actor, e.detail, new Date(e.at), { once: true, head })) ?? (await lastAuditEvent(trailId)) ?? null;
   }
-  await updateItem(owner, { deleteFromSet: { [AUDIT_OWED]: entries }, condition: exists('pk') });
-  return entries.length;
 }

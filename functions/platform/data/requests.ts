@@ -3,7 +3,7 @@
  * conditional write guarded by the current status.
  */
 import { type AuditEvent, type Branch, type DsrRequest, isClosing, type RequestStatus } from '../../domain/request';
-import { owing, settleOwed } from './audit';
+import { owing, recordOwed, settleOwed } from './audit';
 import { and, between, type Condition, eq, exists, isIn, le, ne, notExists, or, projectionExpression, queryExpression, type UpdateSpec } from './expressions';
 import { OPEN_INDEX, PURGE_INDEX } from './indexes';
 import { branchesAndRequestRange, branchKey, isBranchItem, isRequestItem, requestIdOf, requestKey, requestPartition } from './keys';
@@ -67,13 +67,14 @@ export async function updateRequestIf(
 export const settleRequestOwed = (request: Pick<DsrRequest, 'requestId' | 'auditOwed'>): Promise<number> =>
   settleOwed(requestKey(request.requestId), request.auditOwed);
 
-/**
- * Records every audit event a request and its branches owe (as read), so a trail shown or exported
- * holds every change recorded: a staff member's view, export or decision settles them first.
- */
-export async function settleOwedOfRequest(found: { request?: Pick<DsrRequest, 'requestId' | 'auditOwed'>; branches: readonly Branch[] }): Promise<void> {
-  if (found.request) await settleRequestOwed(found.request);
-  for (const b of found.branches) if (b.auditOwed?.size) await settleOwed(branchKey(b.requestId, b.processorId), b.auditOwed);
+/** What a request and its branches owe the trail, as read: settled (recorded and taken off), or with `recordOnly` only recorded. */
+export async function settleOwedOfRequest(
+  found: { request?: Pick<DsrRequest, 'requestId' | 'auditOwed'>; branches: readonly Branch[] },
+  { recordOnly = false } = {},
+): Promise<void> {
+  const settle = recordOnly ? recordOwed : settleOwed;
+  if (found.request?.auditOwed?.size) await settle(requestKey(found.request.requestId), found.request.auditOwed);
+  for (const b of found.branches) if (b.auditOwed?.size) await settle(branchKey(b.requestId, b.processorId), b.auditOwed);
 }
 
 /** Fields a status change may set or remove alongside the status. */
