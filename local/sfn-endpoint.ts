@@ -27,6 +27,7 @@ import type { Invoker } from './lambda-host.ts';
 import {
   type ExecutionStatus,
   ExecutionStore,
+  executedStateName,
   forgotten,
   historyEventsOf,
   type LibraryEvent,
@@ -489,7 +490,7 @@ export class LocalStepFunctions {
     const told = this.opts.onTransition;
     let first = true;
     for await (const event of events) {
-      const name = event.state?.name ?? '';
+      const name = executedStateName(event.state?.name ?? '');
       const added = name.startsWith(REDRIVE_STATE_PREFIX);
       if (told && !added && (event.type === 'StateEntered' || event.type === 'StateRetried')) told(name);
       if (rec.run !== run || added) continue;
@@ -500,7 +501,12 @@ export class LocalStepFunctions {
         rec.resume = { state: name, input: event.state?.input ?? null, ...(kept ? { succeeded: kept } : {}) };
         first = false;
         if (rec.status === 'RUNNING') this.save(rec);
-      } else if (event.type === 'MapIterationSucceeded' && event.index !== undefined && rec.resume && rec.resume.state === event.parentState?.name) {
+      } else if (
+        event.type === 'MapIterationSucceeded' &&
+        event.index !== undefined &&
+        rec.resume &&
+        rec.resume.state === executedStateName(event.parentState?.name ?? '')
+      ) {
         rec.resume.succeeded = { ...rec.resume.succeeded, [event.index]: event.output ?? null };
         if (rec.status === 'RUNNING') this.save(rec);
       }

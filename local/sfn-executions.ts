@@ -148,18 +148,28 @@ export function historyEventsOf(event: LibraryEvent): number {
 /** Names of the states a re-drive adds to a Map's item processor (a prefix no CDK state name has). */
 export const REDRIVE_STATE_PREFIX = 'LocalRedrive.';
 
+/** The copy of a re-driven Map that runs its first entry only: `LocalRedrive.Resume.<name>`. */
+const RESUMED_MAP_PREFIX = `${REDRIVE_STATE_PREFIX}Resume.`;
+
+/** The name a state of a re-drive's definition stands for: its Map's for the resumed copy, else its own. */
+export const executedStateName = (name: string): string => (name.startsWith(RESUMED_MAP_PREFIX) ? name.slice(RESUMED_MAP_PREFIX.length) : name);
+
 /**
  * The definition a re-drive runs: the executed definition starting at the resume point's state.
- * If that state is a Map with iterations that succeeded, each of those answers its recorded output
- * without running (a Choice on `$$.Map.Item.Index` in front of the item processor), and only the
- * others run, from the start of their iteration: AWS re-drives only the unsuccessful iterations.
+ * If that state is a Map with iterations that succeeded, the re-drive starts at a copy of it in
+ * which each of those answers its recorded output without running (a Choice on
+ * `$$.Map.Item.Index` in front of the item processor), and only the others run, from the start of
+ * their iteration: AWS re-drives only the unsuccessful iterations. The copy goes on where the Map
+ * went, so a workflow that comes back to the Map later runs it whole, as AWS does.
  */
 export function resumedDefinition(definition: Record<string, any>, resume: ResumePoint): Record<string, any> {
   const copy = structuredClone(definition);
   copy.StartAt = resume.state;
-  const state = copy.States?.[resume.state];
   const done = Object.entries(resume.succeeded ?? {});
-  if (state?.Type !== 'Map' || done.length === 0) return copy;
+  if (copy.States?.[resume.state]?.Type !== 'Map' || done.length === 0) return copy;
+  const state = structuredClone(copy.States[resume.state]);
+  copy.StartAt = `${RESUMED_MAP_PREFIX}${resume.state}`;
+  copy.States[copy.StartAt] = state;
   const processor = state.ItemProcessor ?? state.Iterator;
   const selector = state.ItemSelector ?? state.Parameters;
   delete state.Parameters;

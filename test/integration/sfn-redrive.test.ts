@@ -53,6 +53,7 @@ class Lambdas implements Invoker {
     if (logicalId === 'WorkFn') await new Promise((r) => setTimeout(r, event === 'slow' ? 100 : 1));
     if (this.failing.has(key)) throw Object.assign(new Error('not yet'), { name: 'NotYet' });
     if (logicalId === 'WorkFn') return `${event} done`;
+    if (logicalId === 'CountFn') return { ...event, rounds: (event.rounds ?? 0) + 1 };
     return { ...event, [logicalId]: true };
   }
   count(key: string): number {
@@ -65,9 +66,9 @@ let lambdas: Lambdas;
 let clockOffset: number;
 const endpoints: LocalStepFunctions[] = [];
 
-async function endpoint(states: Record<string, any> = definition): Promise<{ local: LocalStepFunctions; sfn: SFNClient }> {
+async function endpoint(states: Record<string, any> = definition, tasks = taskStates): Promise<{ local: LocalStepFunctions; sfn: SFNClient }> {
   const local = new LocalStepFunctions({
-    stateMachine: { logicalId: 'Machine', name: 'Machine', definition: states, taskStates },
+    stateMachine: { logicalId: 'Machine', name: 'Machine', definition: states, taskStates: tasks },
     lambdas,
     dataDir,
     now: () => new Date(Date.now() + clockOffset),
@@ -132,6 +133,33 @@ describe('RedriveExecution on the local endpoint', () => {
     expect(done.status).toBe('SUCCEEDED');
     expect([lambdas.count('FirstFn'), lambdas.count('Work:a'), lambdas.count('Work:slow'), lambdas.count('Work:c')]).toEqual([1, 1, 2, 1]);
     expect(JSON.parse(done.output!).results).toEqual(['a done', 'slow done', 'c done']);
+  });
+
+  it('runs every iteration when the workflow comes back to a re-driven Map, as AWS re-drives only the first run', async () => {
+    // Each → Count → back to Each once more: the loop Route → ForEachProcessor → Route makes.
+    const looping = {
+      StartAt: 'Each',
+      States: {
+        Each: { ...definition.States.Each, Next: 'Count' },
+        Count: { Type: 'Task', Resource: fn('CountFn'), Next: 'Again' },
+        Again: { Type: 'Choice', Choices: [{ Variable: '$.rounds', NumericLessThan: 2, Next: 'Each' }], Default: 'Done' },
+        Done: { Type: 'Succeed' },
+      },
+    };
+    const { local, sfn } = await endpoint(looping, [
+      taskStates[1]!,
+      { stateName: 'Count', functionLogicalId: 'CountFn', integration: 'direct' as const, path: ['Count'] },
+    ]);
+    lambdas.failing.add('Work:slow');
+    const arn = await failedExecution(sfn, local, 'loop-1', ['a', 'slow']);
+
+    lambdas.failing.clear();
+    await sfn.send(new RedriveExecutionCommand({ executionArn: arn }));
+    const done = await waitForEnd(sfn, arn);
+    expect(done.status).toBe('SUCCEEDED');
+    // a: the first run, then the second pass; slow: failed, re-driven, then the second pass.
+    expect([lambdas.count('Work:a'), lambdas.count('Work:slow'), lambdas.count('CountFn')]).toEqual([2, 3, 2]);
+    expect(JSON.parse(done.output!)).toMatchObject({ results: ['a done', 'slow done'], rounds: 2 });
   });
 
   it('refuses 14 days after the stop by its clock (ExecutionNotRedrivable), keeps the name taken for 90 days, then forgets it', async () => {

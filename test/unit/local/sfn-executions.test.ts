@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { forgotten, HISTORY_EVENT_LIMIT, historyEventsOf, notRedrivableReason, resumedDefinition } from '../../../local/sfn-executions';
+import { executedStateName, forgotten, HISTORY_EVENT_LIMIT, historyEventsOf, notRedrivableReason, resumedDefinition } from '../../../local/sfn-executions';
 
 const DAY = 86_400_000;
 const stop = new Date('2026-03-01T00:00:00.000Z');
@@ -59,7 +59,10 @@ describe('the definition a re-drive runs', () => {
 
   it("answers a Map's succeeded iterations with their outputs and runs the others from their start", () => {
     const resumed = resumedDefinition(definition, { state: 'M', input: {}, succeeded: { 0: { ok: 1 }, 2: null } });
-    const map = resumed.States.M;
+    expect(resumed.StartAt).toBe('LocalRedrive.Resume.M');
+    expect(executedStateName(resumed.StartAt)).toBe('M');
+    const map = resumed.States['LocalRedrive.Resume.M'];
+    expect(map.End).toBe(true);
     expect(map.ItemSelector).toEqual({ 'index.$': '$$.Map.Item.Index', item: { 'id.$': '$$.Map.Item.Value' } });
     expect(map.ItemProcessor.StartAt).toBe('LocalRedrive.Choose');
     expect(map.ItemProcessor.States['LocalRedrive.Choose'].Choices.map((c: any) => [c.NumericEquals, c.Next])).toEqual([
@@ -68,5 +71,10 @@ describe('the definition a re-drive runs', () => {
     ]);
     expect(map.ItemProcessor.States['LocalRedrive.Done.2']).toEqual({ Type: 'Pass', Result: { output: null }, OutputPath: '$.output', End: true });
     expect(map.ItemProcessor.States['LocalRedrive.Run']).toEqual({ Type: 'Pass', InputPath: '$.item', Next: 'W' });
+  });
+
+  it('leaves the Map itself whole for the times the workflow comes back to it', () => {
+    const resumed = resumedDefinition(definition, { state: 'M', input: {}, succeeded: { 0: { ok: 1 } } });
+    expect(resumed.States.M).toEqual(definition.States.M);
   });
 });
