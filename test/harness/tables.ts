@@ -57,6 +57,30 @@ export async function storedRequest(db: DynamoDBDocumentClient, requestId: strin
   return (await db.send(new GetCommand({ TableName: REQUESTS_TABLE, Key: requestKey(requestId), ...(consistent ? { ConsistentRead: true } : {}) }))).Item;
 }
 
+/** A branch's item as stored (read consistently), or undefined. */
+export async function storedBranch(db: DynamoDBDocumentClient, requestId: string, processorId: string): Promise<Record<string, any> | undefined> {
+  return (await db.send(new GetCommand({ TableName: REQUESTS_TABLE, Key: branchKey(requestId, processorId), ConsistentRead: true }))).Item;
+}
+
+/** How many items hold an email address, as the subject's or as the one a representative acts for (a Scan). */
+export async function itemsWithAddress(db: DynamoDBDocumentClient, address: string): Promise<number> {
+  let count = 0;
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await db.send(
+      new ScanCommand({
+        TableName: REQUESTS_TABLE,
+        FilterExpression: 'email = :a OR onBehalfOf.email = :a',
+        ExpressionAttributeValues: { ':a': address },
+        ExclusiveStartKey: start,
+      }),
+    );
+    count += page.Count ?? 0;
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return count;
+}
+
 /**
  * Polls a request's item until its close is seen through: final, and out of the open index, which
  * is the close's last write (functions/workflow/close.ts). The status link says final a moment

@@ -3,16 +3,14 @@
  * turns out invoices were kept. An approver corrects the answer from the staff API; the change is
  * audited, the branch keeps what it said before, and the person, who had the result, is told.
  */
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   answerTaskLink,
-  branchKey,
   decideOn,
   mailbox,
-  REQUESTS_TABLE,
   STAFF,
   staffToken,
+  storedBranch,
   submitConfirmed,
   taskLinkFor,
   useRuntime,
@@ -28,8 +26,7 @@ beforeAll(async () => {
   approver = await staffToken(local.rt, 'approver', '*', 'dpo.anna');
 });
 
-const branchOf = async (requestId: string, processorId = 'bookkeeping') =>
-  (await local.db.send(new GetCommand({ TableName: REQUESTS_TABLE, Key: branchKey(requestId, processorId), ConsistentRead: true }))).Item!;
+const branchOf = async (requestId: string, processorId = 'bookkeeping') => (await storedBranch(local.db, requestId, processorId))!;
 
 describe("correcting a processor's answer", () => {
   it('records the corrected answer with what it said before, audits it and tells the person who had the result', async () => {

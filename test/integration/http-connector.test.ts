@@ -7,15 +7,14 @@ import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readExport } from '../../functions/platform/package-bucket';
 import { DEMO_LIST_ID } from '../../local/fakes/mailchimp';
-import { REQUESTS_TABLE, submitConfirmed, useRuntime, waitForFinal } from '../harness';
+import { REQUESTS_TABLE, storedBranch, submitConfirmed, useRuntime, waitForFinal } from '../harness';
 
 const local = useRuntime();
 const PLATFORM = 'demo-organising-platform';
 const PROCESSOR = 'campaign-mailing';
 const fake = () => local.rt.fakes.mailchimp;
 
-const branchOf = async (requestId: string) =>
-  (await local.db.send(new GetCommand({ TableName: REQUESTS_TABLE, Key: { pk: `REQ#${requestId}`, sk: `BRANCH#${PROCESSOR}` } }))).Item;
+const branchOf = (requestId: string) => storedBranch(local.db, requestId, PROCESSOR);
 
 async function settled(requestId: string) {
   for (let i = 0; i < 300; i++) {

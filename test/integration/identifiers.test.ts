@@ -7,17 +7,15 @@
  * naming the field.
  */
 import { DescribeExecutionCommand, ListExecutionsCommand, SFNClient } from '@aws-sdk/client-sfn';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { branchKey, captureOutput, mailbox, poll, postRequest, REQUESTS_TABLE, storedRequest, submitConfirmed, useRuntime, waitForFinal } from '../harness';
+import { captureOutput, mailbox, poll, postRequest, storedBranch, storedRequest, submitConfirmed, useRuntime, waitForFinal } from '../harness';
 
 const CONTROLLER = 'demo-campaign-office';
 const STORE = 'text-alerts';
 const local = useRuntime({ environment: { DEMO_INHOUSE_DELAY_MS: '50' } });
 const output = captureOutput();
 
-const branchOf = async (requestId: string) =>
-  (await local.db.send(new GetCommand({ TableName: REQUESTS_TABLE, Key: branchKey(requestId, STORE), ConsistentRead: true }))).Item;
+const branchOf = (requestId: string) => storedBranch(local.db, requestId, STORE);
 
 describe('a store that finds people by phone number', () => {
   it('finds the person by the phone number they typed, made E.164, and keeps it out of the workflow and the logs', async () => {

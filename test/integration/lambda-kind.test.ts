@@ -4,11 +4,10 @@
  * one-time callback its event carries; a callback without that token records nothing.
  */
 import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PACKAGE_BUCKET } from '../../local/provision';
 import { inhouseLambda } from '../fixtures/inhouse-lambda';
-import { branchKey, bucketClient, captureOutput, poll, REQUESTS_TABLE, requestPartition, submitConfirmed, useRuntime, waitForFinal } from '../harness';
+import { bucketClient, captureOutput, poll, requestPartition, storedBranch, submitConfirmed, useRuntime, waitForFinal } from '../harness';
 
 const CONTROLLER = 'demo-campaign-office';
 const local = useRuntime({
@@ -25,8 +24,7 @@ beforeEach(() => {
   inhouseLambda.reply = undefined;
 });
 
-const branchOf = async (requestId: string) =>
-  (await local.db.send(new GetCommand({ TableName: REQUESTS_TABLE, Key: branchKey(requestId, 'campaign-app'), ConsistentRead: true }))).Item!;
+const branchOf = async (requestId: string) => (await storedBranch(local.db, requestId, 'campaign-app'))!;
 const waitForBranch = (requestId: string, status: string) =>
   poll(async () => ((await branchOf(requestId))?.status === status ? branchOf(requestId) : undefined), {
     timeoutMs: 20_000,

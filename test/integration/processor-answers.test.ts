@@ -3,26 +3,12 @@
  * kept the data on a legal basis, or did the erasure only in part, and the subject's completion
  * email says exactly that, per processor. A bad answer is refused by field and stores nothing.
  */
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import {
-  answerTaskLink,
-  branchKey,
-  mailbox,
-  REQUESTS_TABLE,
-  STAFF,
-  submitConfirmed,
-  taskLinkFor,
-  useRuntime,
-  VENDOR,
-  waitForEmail,
-  waitForFinal,
-} from '../harness';
+import { answerTaskLink, mailbox, STAFF, storedBranch, submitConfirmed, taskLinkFor, useRuntime, VENDOR, waitForEmail, waitForFinal } from '../harness';
 
 const local = useRuntime();
 
-const branchOf = async (requestId: string, processorId = 'bookkeeping') =>
-  (await local.db.send(new GetCommand({ TableName: REQUESTS_TABLE, Key: branchKey(requestId, processorId), ConsistentRead: true }))).Item!;
+const branchOf = async (requestId: string, processorId = 'bookkeeping') => (await storedBranch(local.db, requestId, processorId))!;
 
 const inAYear = () => new Date(Date.now() + 366 * 86_400_000).toISOString().slice(0, 10);
 

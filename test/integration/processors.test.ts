@@ -8,6 +8,7 @@ import {
   REQUESTS_TABLE,
   STAFF,
   statusLinkIn,
+  storedBranch,
   submit,
   taskLinkFor,
   useRuntime,
@@ -18,9 +19,8 @@ import {
 
 const local = useRuntime();
 
-const branchKey = (requestId: string, processorId: string) => ({ pk: `REQ#${requestId}`, sk: `BRANCH#${processorId}` });
-const branchOf = async (requestId: string, processorId: string) =>
-  (await local.db.send(new GetCommand({ TableName: REQUESTS_TABLE, Key: branchKey(requestId, processorId) }))).Item!;
+const _branchKey = (requestId: string, processorId: string) => ({ pk: `REQ#${requestId}`, sk: `BRANCH#${processorId}` });
+const branchOf = async (requestId: string, processorId: string) => (await storedBranch(local.db, requestId, processorId))!;
 const auditOf = async (requestId: string) =>
   (
     await local.db.send(

@@ -6,7 +6,7 @@
  * with nothing stored, and an unconfirmed request's document goes with it.
  */
 import { GetObjectCommand } from '@aws-sdk/client-s3';
-import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PACKAGE_BUCKET } from '../../local/provision.ts';
 import {
@@ -15,6 +15,7 @@ import {
   bucketClient,
   confirmFromEmail,
   decideOn,
+  itemsWithAddress,
   mailbox,
   poll,
   REQUESTS_TABLE,
@@ -55,16 +56,7 @@ function postForm(fields: Record<string, string>, file?: { name: string; content
 const entryKeys = () => requestFileKeys(local.rt.urls.s3);
 
 /** Items holding an address anywhere a request keeps one (a Scan: fine in a test). */
-const storedWith = async (address: string): Promise<number> => {
-  const page = await local.db.send(
-    new ScanCommand({
-      TableName: REQUESTS_TABLE,
-      FilterExpression: 'email = :a OR onBehalfOf.email = :a',
-      ExpressionAttributeValues: { ':a': address },
-    }),
-  );
-  return page.Items?.length ?? 0;
-};
+const storedWith = (address: string) => itemsWithAddress(local.db, address);
 
 const emailsTo = async (address: string) => (await mailbox(local.rt)).filter((e) => e.destination.to.includes(address));
 

@@ -1,8 +1,9 @@
-import { ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dueDate } from '../../functions/domain/deadlines';
 import {
   confirmFromEmail,
+  itemsWithAddress,
   mailbox,
   REQUESTS_TABLE,
   requestFileKeys,
@@ -49,12 +50,7 @@ function record(
 const entryKeys = () => requestFileKeys(local.rt.urls.s3);
 
 /** Items holding an address (a Scan: fine in a test). */
-const storedWith = async (address: string): Promise<number> => {
-  const page = await local.db.send(
-    new ScanCommand({ TableName: REQUESTS_TABLE, FilterExpression: 'email = :a', ExpressionAttributeValues: { ':a': address } }),
-  );
-  return page.Items?.length ?? 0;
-};
+const storedWith = (address: string) => itemsWithAddress(local.db, address);
 
 const emailsTo = async (address: string): Promise<StoredEmail[]> => (await mailbox(local.rt)).filter((e) => e.destination.to.includes(address));
 

@@ -4,10 +4,9 @@
  * for the subject's package (issue 17, items 18 and 19).
  */
 import { GetObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PACKAGE_BUCKET } from '../../local/provision';
-import { branchKey, bucketClient, REQUESTS_TABLE, submitConfirmed, taskLinkFor, useRuntime, VENDOR } from '../harness';
+import { bucketClient, storedBranch, submitConfirmed, taskLinkFor, useRuntime, VENDOR } from '../harness';
 
 const local = useRuntime();
 let s3: S3Client;
@@ -16,8 +15,7 @@ beforeAll(() => {
   s3 = bucketClient(local.rt.urls.s3);
 });
 
-const branchOf = async (requestId: string) =>
-  (await local.db.send(new GetCommand({ TableName: REQUESTS_TABLE, Key: branchKey(requestId, 'bookkeeping'), ConsistentRead: true }))).Item!;
+const branchOf = async (requestId: string) => (await storedBranch(local.db, requestId, 'bookkeeping'))!;
 const exportsOf = async (requestId: string) =>
   ((await s3.send(new ListObjectsV2Command({ Bucket: PACKAGE_BUCKET, Prefix: `exports/${requestId}/bookkeeping/` }))).Contents ?? []).map((o) => o.Key!);
 

@@ -7,12 +7,12 @@
  */
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Processor } from '../../functions/domain/register-schema';
 import { DEMO_MAILCHIMP_KEY } from '../../local/fakes/mailchimp';
 import { type StripeFake, startStripeFake } from '../../local/fakes/stripe';
-import { branchKey, poll, REQUESTS_TABLE, requestPartition, submitConfirmed, useRuntime, waitForFinal } from '../harness';
+import { branchKey, poll, REQUESTS_TABLE, requestPartition, storedBranch, submitConfirmed, useRuntime, waitForFinal } from '../harness';
 
 const CONTROLLER = 'demo-campaign-office';
 const PROCESSOR = 'donations';
@@ -85,8 +85,7 @@ afterAll(async () => {
   await new Promise<void>((r) => (gate ? gate.close(() => r()) : r()));
 });
 
-const branchOf = async (requestId: string) =>
-  (await local.db.send(new GetCommand({ TableName: REQUESTS_TABLE, Key: branchKey(requestId, PROCESSOR), ConsistentRead: true }))).Item!;
+const branchOf = async (requestId: string) => (await storedBranch(local.db, requestId, PROCESSOR))!;
 const minutesAgo = (n: number) => new Date(Date.now() - n * 60_000).toISOString();
 /**
  * The branch as a later sweep finds it: its last poll long enough ago for the job's

@@ -8,10 +8,9 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PACKAGE_BUCKET } from '../../local/provision';
-import { branchKey, bucketClient, captureOutput, poll, REQUESTS_TABLE, requestPartition, submitConfirmed, useRuntime, waitForFinal } from '../harness';
+import { bucketClient, captureOutput, poll, requestPartition, storedBranch, submitConfirmed, useRuntime, waitForFinal } from '../harness';
 
 const CONTROLLER = 'demo-campaign-office';
 const SECRET = 'test-volunteer-portal-secret-0123456789abcdef';
@@ -67,8 +66,7 @@ beforeEach(() => {
   reply = () => ({ status: 202 });
 });
 
-const branchOf = async (requestId: string) =>
-  (await local.db.send(new GetCommand({ TableName: REQUESTS_TABLE, Key: branchKey(requestId, 'volunteer-portal'), ConsistentRead: true }))).Item!;
+const branchOf = async (requestId: string) => (await storedBranch(local.db, requestId, 'volunteer-portal'))!;
 const waitForBranch = (requestId: string, status: string) =>
   poll(async () => ((await branchOf(requestId))?.status === status ? branchOf(requestId) : undefined), {
     timeoutMs: 20_000,

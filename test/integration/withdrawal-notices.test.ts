@@ -9,13 +9,13 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Processor } from '../../functions/domain/register-schema';
 import { DEMO_MAILCHIMP_KEY } from '../../local/fakes/mailchimp';
 import { type StripeFake, startStripeFake } from '../../local/fakes/stripe';
 import { inhouseLambda } from '../fixtures/inhouse-lambda';
-import { branchKey, poll, REQUESTS_TABLE, requestPartition, submitConfirmed, useRuntime } from '../harness';
+import { branchKey, poll, REQUESTS_TABLE, requestPartition, storedBranch, submitConfirmed, useRuntime } from '../harness';
 
 const CONTROLLER = 'demo-campaign-office';
 const SECRET = 'test-volunteer-portal-secret-0123456789abcdef';
@@ -103,8 +103,7 @@ beforeEach(() => {
   failNotices = 0;
 });
 
-const branchOf = async (requestId: string, processorId: string) =>
-  (await local.db.send(new GetCommand({ TableName: REQUESTS_TABLE, Key: branchKey(requestId, processorId), ConsistentRead: true }))).Item;
+const branchOf = (requestId: string, processorId: string) => storedBranch(local.db, requestId, processorId);
 const waitingBranch = (requestId: string, processorId: string) =>
   poll(
     async () => {
