@@ -48,20 +48,24 @@ export function outcomeEvent(branch: Branch): OutcomeEvent {
  * (the Catch finds the branch ended), or a re-drive's Plan skips ended branches. Route calls this
  * once every branch has ended: one read of the trail, and each missing event written at the
  * branch's `finishedAt`, as the step would have. A withdrawal's end has no event, by design, and a
- * failed branch staff completed by hand has their decision's.
+ * failed branch staff completed by hand has their decision's. Written once: a processor's late
+ * answer can turn a failed branch completed while Route runs, and record the same event.
  */
 export async function auditMissingOutcomes(requestId: string, branches: Branch[]): Promise<number> {
   const ended = branches.filter((b) => b.finishedAt && (b.status === 'completed' || (b.status === 'failed' && b.errorClass !== WITHDRAWN)));
   if (ended.length === 0) return 0;
   const trail = await listAudit(requestId);
   const recorded = new Set(trail.map((e) => `${e.event} ${(e.detail as { processorId?: string } | undefined)?.processorId} ${e.at}`));
+  let head = trail.at(-1) ?? null;
   let written = 0;
   for (const branch of ended) {
     const { event, detail } = outcomeEvent(branch);
     // Staff who completed a failed branch by hand recorded their decision instead, at the same time.
     if ([event, 'decision_task_completed'].some((e) => recorded.has(`${e} ${branch.processorId} ${branch.finishedAt}`))) continue;
-    // Not auditOnce: the read above looked, and no step of the request runs while Route does.
-    await audit(requestId, event, 'workflow', detail, new Date(branch.finishedAt!));
+    // The read above looked up to `head`; a writer that got there first is looked at again.
+    const appended = await audit(requestId, event, 'workflow', detail, new Date(branch.finishedAt!), { once: true, head });
+    if (!appended) continue;
+    head = appended;
     written++;
   }
   return written;

@@ -150,4 +150,24 @@ describe('writers racing for the next event', () => {
     expect(record.events.filter((e) => e.event === 'once_test')).toHaveLength(1);
     expect(record.events.filter((e) => e.event === 'race_test')).toHaveLength(10);
   });
+
+  it("records a branch's outcome once when Route's repair and a late answer write it at the same moment", async () => {
+    const store = await import('../../functions/platform/data/audit');
+    const { auditMissingOutcomes, outcomeEvent } = await import('../../functions/branches/events');
+    const { getRequestWithBranches } = await import('../../functions/platform/data/requests');
+    const { requestId, statusUrl } = await submitConfirmed(local.rt, { ...SUBJECT, email: 'di@example.org' });
+    await waitForFinal(statusUrl);
+    await waitForClosed(local.db, requestId);
+    // A branch as a late answer leaves it: final again, at a time the trail has no outcome for.
+    const stored = (await getRequestWithBranches(requestId)).branches.find((b) => b.status === 'completed')!;
+    const branch = { ...stored, finishedAt: new Date().toISOString() };
+    const { event, detail } = outcomeEvent(branch);
+    await Promise.all([
+      ...Array.from({ length: 5 }, () => auditMissingOutcomes(requestId, [branch])),
+      ...Array.from({ length: 5 }, () => store.auditOnce(requestId, event, 'workflow', detail, new Date(branch.finishedAt))),
+    ]);
+    const record = await exported(requestId);
+    expect(verifyAuditChain(record)).toEqual({ valid: true });
+    expect(record.events.filter((e) => e.event === event && e.at === branch.finishedAt)).toHaveLength(1);
+  });
 });
